@@ -1,0 +1,70 @@
+import path from "node:path";
+import { ConfigError, loadConfig } from "../src/server/config.js";
+import { createLogger } from "../src/server/logger.js";
+import { startServer } from "../src/server/main.js";
+import { DEFAULT_TABLE_PORT, startAzurite } from "./lib/azurite.js";
+
+/**
+ * `npm start`: the whole app locally with no Azure and no tenant. Starts Azurite's table service
+ * (data kept in .data/azurite — or PEERCIRCLE_DATA_DIR — so it survives restarts), then the
+ * server in local mode. `--demo` (or DEMO=true) seeds a demo community. Ctrl-C stops both.
+ */
+const root = process.cwd();
+const dataDir = process.env.PEERCIRCLE_DATA_DIR ?? path.join(root, ".data");
+const demo = process.argv.includes("--demo") || process.env.DEMO === "true" || process.env.DEMO === "1";
+const logger = createLogger();
+
+const azurite = await startAzurite({
+  location: path.join(dataDir, "azurite"),
+  preferredPort: DEFAULT_TABLE_PORT,
+});
+logger.info("Azurite table service started", { port: azurite.port });
+
+let stopping = false;
+const stopAll = async (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  await azurite.stop();
+  process.exit(code);
+};
+process.once("SIGINT", () => void stopAll(0));
+process.once("SIGTERM", () => void stopAll(0));
+
+try {
+  const config = loadConfig({
+    root,
+    env: {
+      ...process.env,
+      APP_MODE: process.env.APP_MODE ?? "local",
+      TABLES_CONNECTION_STRING: process.env.TABLES_CONNECTION_STRING ?? azurite.connectionString,
+      ...(demo ? { DEMO: "true" } : {}),
+    },
+  });
+  const server = await startServer(config, logger);
+  const hostUrl = `http://localhost:${server.port}/local/`;
+  process.stdout.write(
+    [
+      "",
+      "PeerCircle is running locally.",
+      `  Tab in the local Teams host:  ${hostUrl}`,
+      `  Bot endpoint:                 http://localhost:${server.port}/api/messages  (npm run playground to chat with it)`,
+      `  Health:                       http://localhost:${server.port}/api/health`,
+      demo
+        ? "  Demo community seeded: Data Community."
+        : "  Tip: npm start -- --demo seeds a demo community.",
+      "Press Ctrl-C to stop.",
+      "",
+    ].join("\n"),
+  );
+  const stopServer = async () => {
+    await server.close();
+    await stopAll(0);
+  };
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
+  process.once("SIGINT", () => void stopServer());
+  process.once("SIGTERM", () => void stopServer());
+} catch (error) {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
+  await stopAll(1);
+}

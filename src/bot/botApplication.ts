@@ -1,0 +1,69 @@
+import { Application, type TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
+import { CardFactory, type TurnContext } from "botbuilder";
+import type { Logger } from "../server/logger.js";
+import { helpCard } from "./cards/helpCard.js";
+import { type InstallScope, welcomeCard } from "./cards/welcomeCard.js";
+
+/** What the bot needs from the composition root. */
+export interface BotDependencies {
+  adapter: TeamsAdapter;
+  botAppId: string;
+  logger: Logger;
+}
+
+/**
+ * The teams-ai Application: one router for every Teams surface of the bot. Each surface registers
+ * its handlers here; handlers stay thin and call domain services.
+ */
+export function createBotApplication({ adapter, botAppId, logger }: BotDependencies): Application<TurnState> {
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId,
+    removeRecipientMention: true,
+    // The typing indicator costs one extra outgoing call per message and helps nobody here.
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+
+  app.conversationUpdate("membersAdded", async (context) => {
+    const botId = context.activity.recipient.id;
+    const botWasAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+    if (!botWasAdded) return;
+    await context.sendActivity({
+      attachments: [CardFactory.adaptiveCard(welcomeCard(installScope(context)))],
+    });
+  });
+
+  app.message(/^\s*help\s*$/i, async (context) => {
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard())] });
+  });
+
+  // Anything else: say so kindly and show what works, rather than staying silent.
+  app.activity("message", async (context) => {
+    await context.sendActivity({
+      text: "I didn't catch that. Here is what I can do:",
+      attachments: [CardFactory.adaptiveCard(helpCard())],
+    });
+  });
+
+  app.error(async (context, error) => {
+    logger.error("bot turn failed", {
+      activityType: context.activity.type,
+      conversationId: context.activity.conversation?.id,
+      tenantId: context.activity.conversation?.tenantId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    if (context.activity.type === "message") {
+      await context.sendActivity("Sorry, something went wrong on my side. Please try again in a moment.");
+    }
+  });
+
+  return app;
+}
+
+function installScope(context: TurnContext): InstallScope {
+  const type = context.activity.conversation?.conversationType;
+  if (type === "channel") return "team";
+  if (type === "groupChat") return "groupChat";
+  return "personal";
+}

@@ -1,0 +1,21 @@
+import type { Page, PageRequest } from "../paging.js";
+import type { Community, Membership } from "./community.js";
+
+/** Storage port for communities and their members. Every call is scoped by tenant. */
+export interface CommunityRepository {
+  /** Inserts a new community; a duplicate id fails with a ConflictError. */
+  create(community: Omit<Community, "etag">): Promise<Community>;
+  get(tenantId: string, communityId: string): Promise<Community | undefined>;
+  /** Replaces the community if `community.etag` is current, else throws a ConcurrencyError. */
+  update(community: Community): Promise<Community>;
+  list(tenantId: string, page?: PageRequest): Promise<Page<Community>>;
+
+  /** Adds a membership; returns false when the person already was a member (idempotent). */
+  addMember(membership: Membership): Promise<boolean>;
+  /** Removes a membership; returns false when the person was not a member (idempotent). */
+  removeMember(tenantId: string, communityId: string, userId: string): Promise<boolean>;
+  getMembership(tenantId: string, communityId: string, userId: string): Promise<Membership | undefined>;
+  listMembers(tenantId: string, communityId: string, page?: PageRequest): Promise<Page<Membership>>;
+  /** The ids of the communities a person belongs to. */
+  listCommunityIdsOf(tenantId: string, userId: string): Promise<string[]>;
+}

@@ -1,0 +1,196 @@
+import { randomUUID } from "node:crypto";
+import { ConcurrencyError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
+import type { Caller, PersonRef } from "../identity.js";
+import { parseInput } from "../validation.js";
+import type { Community, CommunityView } from "./community.js";
+import type { CommunityRepository } from "./communityRepository.js";
+import {
+  type CommunityChangesInput,
+  communityChangesSchema,
+  type NewCommunityInput,
+  newCommunitySchema,
+} from "./communitySchemas.js";
+
+/** How often a guarded update is retried when another writer got there first. */
+const MAX_CONCURRENCY_RETRIES = 25;
+
+/** Full-jitter backoff, so writers racing for one row spread out instead of colliding again. */
+function backoff(attempt: number): Promise<void> {
+  const ceiling = Math.min(250, 10 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+}
+
+/** The rules of communities: who sees, joins, leaves and curates them. */
+export class CommunityService {
+  constructor(
+    private readonly repository: CommunityRepository,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Creates a community; its creator becomes a steward and member. */
+  async create(caller: Caller, input: NewCommunityInput, id: string = randomUUID()): Promise<CommunityView> {
+    const data = parseInput(newCommunitySchema, input);
+    const me: PersonRef = { id: caller.userId, displayName: caller.displayName };
+    const stewards = uniquePeople([me, ...data.stewards]);
+    const at = this.now().toISOString();
+    const created = await this.repository.create({
+      tenantId: caller.tenantId,
+      id,
+      name: data.name,
+      purpose: data.purpose,
+      domain: data.domain,
+      tags: [...new Set(data.tags)],
+      privacy: data.privacy,
+      stewards,
+      createdBy: me,
+      ...(data.teamId ? { teamId: data.teamId } : {}),
+      ...(data.channelId ? { channelId: data.channelId } : {}),
+      memberCount: 0,
+      createdAt: at,
+      updatedAt: at,
+    });
+    for (const steward of stewards) {
+      await this.repository.addMember({
+        tenantId: caller.tenantId,
+        communityId: created.id,
+        userId: steward.id,
+        displayName: steward.displayName,
+        joinedAt: at,
+      });
+    }
+    const counted = await this.adjustMemberCount(caller.tenantId, created.id, stewards.length);
+    return this.view(caller, counted, true);
+  }
+
+  /** A community as the caller may see it; private ones are invisible to non-members. */
+  async get(caller: Caller, communityId: string): Promise<CommunityView> {
+    const community = await this.repository.get(caller.tenantId, communityId);
+    if (!community) throw notFound();
+    const isMember =
+      (await this.repository.getMembership(caller.tenantId, communityId, caller.userId)) !== undefined;
+    if (community.privacy === "private" && !isMember) throw notFound();
+    return this.view(caller, community, isMember);
+  }
+
+  /** Communities the caller belongs to, then open ones they could join. */
+  async listVisible(caller: Caller): Promise<CommunityView[]> {
+    const mine = new Set(await this.repository.listCommunityIdsOf(caller.tenantId, caller.userId));
+    const views: CommunityView[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.repository.list(caller.tenantId, { pageSize: 1000, continuationToken });
+      for (const c of page.items) {
+        const isMember = mine.has(c.id);
+        if (isMember || c.privacy === "open") views.push(this.view(caller, c, isMember));
+      }
+      continuationToken = page.continuationToken;
+    } while (continuationToken);
+    return views.sort((a, b) => Number(b.isMember) - Number(a.isMember) || a.name.localeCompare(b.name));
+  }
+
+  /** Changes a community; stewards only, and only from the version the steward last saw. */
+  async update(
+    caller: Caller,
+    communityId: string,
+    changes: CommunityChangesInput,
+    etag: string,
+  ): Promise<CommunityView> {
+    const data = parseInput(communityChangesSchema, changes);
+    const current = await this.get(caller, communityId);
+    if (!current.isSteward) throw new ForbiddenError("Only the community's stewards can change it.");
+    if (current.etag !== etag) {
+      throw new ConcurrencyError("Someone else changed this community meanwhile. Reload it and try again.");
+    }
+    const stewards = data.stewards ? uniquePeople(data.stewards) : current.stewards;
+    if (stewards.length === 0) throw new ValidationError("A community needs at least one steward.");
+    const { isMember: _m, isSteward: _s, ...community } = current;
+    const updated = await this.repository.update({
+      ...community,
+      ...(data.name !== undefined ? { name: data.name } : {}),
+      ...(data.purpose !== undefined ? { purpose: data.purpose } : {}),
+      ...(data.domain !== undefined ? { domain: data.domain } : {}),
+      ...(data.tags !== undefined ? { tags: [...new Set(data.tags)] } : {}),
+      ...(data.privacy !== undefined ? { privacy: data.privacy } : {}),
+      stewards,
+      updatedAt: this.now().toISOString(),
+    });
+    return this.view(caller, updated, true);
+  }
+
+  /** Joins an open community. Joining twice is harmless. */
+  async join(caller: Caller, communityId: string): Promise<CommunityView> {
+    const current = await this.get(caller, communityId);
+    if (current.isMember) return current;
+    if (current.privacy === "private") {
+      throw new ForbiddenError("This community is private: ask one of its stewards to add you.");
+    }
+    const added = await this.repository.addMember({
+      tenantId: caller.tenantId,
+      communityId,
+      userId: caller.userId,
+      displayName: caller.displayName,
+      joinedAt: this.now().toISOString(),
+    });
+    const community = added ? await this.adjustMemberCount(caller.tenantId, communityId, 1) : current;
+    return this.view(caller, community, true);
+  }
+
+  /** Leaves a community. Leaving twice is harmless; the last steward cannot leave. */
+  async leave(caller: Caller, communityId: string): Promise<CommunityView> {
+    const current = await this.get(caller, communityId);
+    if (!current.isMember) return current;
+    if (current.isSteward && current.stewards.length === 1) {
+      throw new ValidationError(
+        "You are this community's only steward: name another steward before you leave.",
+      );
+    }
+    const removed = await this.repository.removeMember(caller.tenantId, communityId, caller.userId);
+    let community = removed ? await this.adjustMemberCount(caller.tenantId, communityId, -1) : current;
+    if (current.isSteward) {
+      community = await this.retryOnConflict(caller.tenantId, communityId, (c) => ({
+        ...c,
+        stewards: c.stewards.filter((s) => s.id !== caller.userId),
+      }));
+    }
+    return this.view(caller, community, false);
+  }
+
+  private adjustMemberCount(tenantId: string, communityId: string, delta: number): Promise<Community> {
+    return this.retryOnConflict(tenantId, communityId, (c) => ({
+      ...c,
+      memberCount: Math.max(0, c.memberCount + delta),
+    }));
+  }
+
+  /** Read-modify-write guarded by the ETag, re-read and retried when another writer won. */
+  private async retryOnConflict(
+    tenantId: string,
+    communityId: string,
+    change: (c: Community) => Community,
+  ): Promise<Community> {
+    for (let attempt = 0; ; attempt++) {
+      const current = await this.repository.get(tenantId, communityId);
+      if (!current) throw notFound();
+      try {
+        return await this.repository.update(change(current));
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || attempt >= MAX_CONCURRENCY_RETRIES) throw error;
+      }
+      await backoff(attempt);
+    }
+  }
+
+  private view(caller: Caller, community: Community, isMember: boolean): CommunityView {
+    return { ...community, isMember, isSteward: community.stewards.some((s) => s.id === caller.userId) };
+  }
+}
+
+function notFound(): NotFoundError {
+  return new NotFoundError("This community does not exist, or it is private and you are not a member.");
+}
+
+function uniquePeople(people: PersonRef[]): PersonRef[] {
+  const seen = new Map<string, PersonRef>();
+  for (const p of people) if (!seen.has(p.id)) seen.set(p.id, p);
+  return [...seen.values()];
+}

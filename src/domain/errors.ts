@@ -1,0 +1,38 @@
+/**
+ * Domain errors. Adapters translate SDK failures into these at the edge (a Tables 412 becomes a
+ * {@link ConcurrencyError}); the HTTP layer and the bot turn them into friendly answers.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+}
+
+/** The thing asked for does not exist, or the caller may not know it exists. */
+export class NotFoundError extends DomainError {
+  readonly code = "not_found";
+}
+
+/** The caller is known but may not do this. */
+export class ForbiddenError extends DomainError {
+  readonly code = "forbidden";
+}
+
+/** Input does not satisfy the rules; `issues` says what to fix, field by field. */
+export class ValidationError extends DomainError {
+  readonly code = "invalid_input";
+  constructor(
+    message: string,
+    readonly issues: { field: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Someone else changed the thing since it was read (a stale ETag). Reload and try again. */
+export class ConcurrencyError extends DomainError {
+  readonly code = "concurrency_conflict";
+}
+
+/** The thing already exists (a duplicate create). */
+export class ConflictError extends DomainError {
+  readonly code = "conflict";
+}

@@ -1,0 +1,84 @@
+import { createRemoteJWKSet, type JWTPayload, jwtVerify } from "jose";
+import type { Caller } from "../../domain/identity.js";
+
+/** What a tab token must satisfy. */
+export interface TabTokenPolicy {
+  /** JWKS of the token issuer: Entra ID in production, the local identity provider in local mode. */
+  jwksUrl: string;
+  /** The SSO app's client id (v2 tokens carry it as `aud`). */
+  clientId: string;
+  /** `api://<domain>/<client id>` (v1 tokens carry it as `aud`). */
+  applicationIdUri: string;
+  /** Tenants allowed to use this deployment (lower-case GUIDs). */
+  allowedTenants: string[];
+}
+
+/** A token was refused; `reason` is for logs, never for the response. */
+export class TokenRejectedError extends Error {
+  constructor(readonly reason: string) {
+    super(`token rejected: ${reason}`);
+    this.name = "TokenRejectedError";
+  }
+}
+
+/** The scope the tab's SSO token must carry (the app registration's exposed API scope). */
+const REQUIRED_SCOPE = "access_as_user";
+
+/**
+ * Validates Teams tab SSO tokens (Microsoft Entra ID access tokens for our API) with `jose`:
+ * RS256 signature against the issuer's JWKS, audience, expiry, issuer of the token's own tenant
+ * (v1 `sts.windows.net/{tid}/` or v2 `login.microsoftonline.com/{tid}/v2.0`), the
+ * `access_as_user` scope, and the tenant allow-list.
+ * See https://learn.microsoft.com/entra/identity-platform/access-tokens#validate-tokens.
+ */
+export function createTabTokenValidator(policy: TabTokenPolicy): (token: string) => Promise<Caller> {
+  const jwks = createRemoteJWKSet(new URL(policy.jwksUrl), {
+    cooldownDuration: 30_000,
+    cacheMaxAge: 3_600_000,
+  });
+  const allowed = new Set(policy.allowedTenants.map((t) => t.toLowerCase()));
+
+  return async (token: string): Promise<Caller> => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, jwks, {
+        algorithms: ["RS256"],
+        audience: [policy.clientId, policy.applicationIdUri],
+        clockTolerance: 60,
+        requiredClaims: ["exp", "iat", "iss", "tid", "oid"],
+      }));
+    } catch (error) {
+      throw new TokenRejectedError(
+        error instanceof Error ? `${error.name}: ${error.message}` : "unverifiable",
+      );
+    }
+    const tenantId = stringClaim(payload, "tid").toLowerCase();
+    if (!allowed.has(tenantId)) throw new TokenRejectedError(`tenant ${tenantId} is not allowed`);
+    const issuers = [
+      `https://login.microsoftonline.com/${tenantId}/v2.0`,
+      `https://sts.windows.net/${tenantId}/`,
+    ];
+    if (!issuers.includes(String(payload.iss)))
+      throw new TokenRejectedError("issuer does not match the tenant");
+    const scopes = typeof payload.scp === "string" ? payload.scp.split(" ") : [];
+    if (!scopes.includes(REQUIRED_SCOPE)) throw new TokenRejectedError(`scope ${REQUIRED_SCOPE} missing`);
+    const userId = stringClaim(payload, "oid");
+    const displayName =
+      optionalString(payload, "name") ??
+      optionalString(payload, "preferred_username") ??
+      optionalString(payload, "upn") ??
+      "Someone";
+    return { tenantId, userId, displayName };
+  };
+}
+
+function stringClaim(payload: JWTPayload, name: string): string {
+  const value = payload[name];
+  if (typeof value !== "string" || value === "") throw new TokenRejectedError(`claim ${name} missing`);
+  return value;
+}
+
+function optionalString(payload: JWTPayload, name: string): string | undefined {
+  const value = payload[name];
+  return typeof value === "string" && value !== "" ? value : undefined;
+}

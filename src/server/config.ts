@@ -1,0 +1,217 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parse as parseDotenv } from "dotenv";
+import { z } from "zod";
+
+/** Microsoft Entra ID's signing keys for tokens of every tenant (v2 discovery). */
+export const ENTRA_JWKS_URL = "https://login.microsoftonline.com/common/discovery/v2.0/keys";
+
+/** The synthetic organisation's tenant, used by local mode only. */
+const LOCAL_TENANT_ID = "72f988bf-0000-4000-8000-000000000001";
+const LOCAL_CLIENT_ID = "00000000-0000-4000-8000-00000000c0de";
+
+export type AppMode = "local" | "production";
+
+/** Everything the server needs, parsed once at start. */
+export interface AppConfig {
+  mode: AppMode;
+  environment: string;
+  port: number;
+  host: string;
+  /** Absolute base URL the server is reached at (used in cards and local tokens). */
+  publicUrl: string;
+  bot: {
+    appId: string;
+    password: string;
+    type: "MultiTenant" | "SingleTenant" | "UserAssignedMsi";
+    tenantId: string;
+    /** Only ever true in local mode: an empty app id makes botbuilder accept unauthenticated requests. */
+    authDisabled: boolean;
+    /**
+     * Where botbuilder reads the Bot Framework's signing keys; undefined means Microsoft's own.
+     * Local mode only, so tests can prove forged tokens are refused without reaching the internet.
+     */
+    openIdMetadataUrl: string | undefined;
+  };
+  storage: {
+    connectionString: string | undefined;
+    /** Table service endpoint for managed identity (production without a connection string). */
+    endpoint: string | undefined;
+    /** Prefix for every table name; lets tests and benchmarks share one Azurite. */
+    tablePrefix: string;
+  };
+  auth: {
+    clientId: string;
+    applicationIdUri: string;
+    allowedTenants: string[];
+    jwksUrl: string;
+  };
+  demo: boolean;
+  /** Folder with the built web assets (`dist/web`). */
+  webRoot: string;
+  /** Folder with the synthetic organisation used by local mode. */
+  fixturesDir: string;
+}
+
+/** Thrown when configuration is missing or invalid; the message names every problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`PeerCircle cannot start: configuration is incomplete.\n- ${problems.join("\n- ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const guid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be a GUID");
+
+const rawSchema = z.object({
+  APP_MODE: z.enum(["local", "production"]).optional(),
+  TEAMSFX_ENV: z.string().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  BOT_ID: z.string().optional(),
+  BOT_PASSWORD: z.string().optional(),
+  BOT_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMsi"]).default("MultiTenant"),
+  BOT_TENANT_ID: z.string().optional(),
+  BOT_OPENID_METADATA_URL: z.string().url().optional(),
+  TABLES_CONNECTION_STRING: z.string().optional(),
+  TABLES_ENDPOINT: z.string().url().optional(),
+  TABLE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, "letters and digits only, starting with a letter")
+    .default("pc"),
+  AAD_APP_CLIENT_ID: z.string().optional(),
+  AAD_APP_ID_URI: z.string().optional(),
+  ALLOWED_TENANTS: z.string().optional(),
+  TAB_TOKEN_JWKS_URL: z.string().url().optional(),
+  DEMO: z.enum(["true", "false", "1", "0", ""]).optional(),
+  WEB_ROOT: z.string().optional(),
+  FIXTURES_DIR: z.string().optional(),
+  WEBSITE_INSTANCE_ID: z.string().optional(),
+  NODE_ENV: z.string().optional(),
+});
+
+type RawEnv = Record<string, string | undefined>;
+
+/**
+ * Reads `env/.env.<environment>` and `env/.env.<environment>.user` (the Teams Toolkit convention)
+ * under `root`; variables already in `env` win.
+ */
+export function readEnvFiles(root: string, environment: string, env: RawEnv): RawEnv {
+  const merged: RawEnv = {};
+  for (const file of [`.env.${environment}`, `.env.${environment}.user`]) {
+    const full = path.join(root, "env", file);
+    if (existsSync(full)) Object.assign(merged, parseDotenv(readFileSync(full)));
+  }
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) merged[key] = value;
+  return merged;
+}
+
+function decideMode(env: RawEnv): AppMode {
+  if (env.APP_MODE === "local" || env.APP_MODE === "production") return env.APP_MODE;
+  // Secure by default: on App Service, or with NODE_ENV=production, never fall into local mode.
+  if (env.WEBSITE_INSTANCE_ID || env.NODE_ENV === "production") return "production";
+  return "local";
+}
+
+/**
+ * Parses configuration once, at start. Local mode needs nothing; production refuses to start
+ * unless bot credentials, storage, SSO app id/resource and allowed tenants are set.
+ */
+export function loadConfig(options: { env?: RawEnv; root?: string } = {}): AppConfig {
+  const root = options.root ?? process.cwd();
+  const processEnv = options.env ?? process.env;
+  const mode = decideMode(processEnv);
+  const environment = processEnv.TEAMSFX_ENV ?? (mode === "local" ? "local" : "prod");
+  const env = readEnvFiles(root, environment, processEnv);
+
+  const parsed = rawSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const raw = parsed.data;
+  const problems: string[] = [];
+
+  if (mode === "local" && raw.WEBSITE_INSTANCE_ID) {
+    problems.push("APP_MODE=local is not allowed on Azure App Service: set APP_MODE=production.");
+  }
+
+  const allowedTenants = (raw.ALLOWED_TENANTS ?? (mode === "local" ? LOCAL_TENANT_ID : ""))
+    .split(",")
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
+  const clientId = raw.AAD_APP_CLIENT_ID ?? (mode === "local" ? LOCAL_CLIENT_ID : "");
+  const host = raw.HOST ?? (mode === "local" ? "127.0.0.1" : "0.0.0.0");
+  const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, "");
+  const applicationIdUri =
+    raw.AAD_APP_ID_URI ?? (mode === "local" ? `api://localhost:${raw.PORT}/${clientId}` : "");
+
+  if (mode === "production") {
+    if (!raw.BOT_ID) problems.push("BOT_ID is required: the bot's Microsoft app id.");
+    else if (!guid.safeParse(raw.BOT_ID).success) problems.push("BOT_ID must be a GUID.");
+    if (raw.BOT_TYPE !== "UserAssignedMsi" && !raw.BOT_PASSWORD) {
+      problems.push("BOT_PASSWORD is required unless BOT_TYPE=UserAssignedMsi.");
+    }
+    if (raw.BOT_TYPE !== "MultiTenant" && !raw.BOT_TENANT_ID) {
+      problems.push(`BOT_TENANT_ID is required when BOT_TYPE=${raw.BOT_TYPE}.`);
+    }
+    if (!raw.TABLES_CONNECTION_STRING && !raw.TABLES_ENDPOINT) {
+      problems.push("TABLES_CONNECTION_STRING or TABLES_ENDPOINT (managed identity) is required.");
+    }
+    if (!raw.AAD_APP_CLIENT_ID) problems.push("AAD_APP_CLIENT_ID is required: the tab's SSO app id.");
+    else if (!guid.safeParse(raw.AAD_APP_CLIENT_ID).success)
+      problems.push("AAD_APP_CLIENT_ID must be a GUID.");
+    if (!raw.AAD_APP_ID_URI) problems.push("AAD_APP_ID_URI is required: api://<domain>/<client id>.");
+    if (allowedTenants.length === 0) {
+      problems.push("ALLOWED_TENANTS is required: comma-separated tenant ids allowed to use the app.");
+    } else if (allowedTenants.some((t) => !guid.safeParse(t).success)) {
+      problems.push("ALLOWED_TENANTS must list tenant GUIDs.");
+    }
+    if (raw.TAB_TOKEN_JWKS_URL && raw.TAB_TOKEN_JWKS_URL !== ENTRA_JWKS_URL) {
+      problems.push("TAB_TOKEN_JWKS_URL cannot be overridden in production: tokens come from Entra ID.");
+    }
+    if (raw.BOT_OPENID_METADATA_URL) {
+      problems.push(
+        "BOT_OPENID_METADATA_URL cannot be set in production: bot tokens come from the Bot Framework.",
+      );
+    }
+    if (raw.DEMO === "true" || raw.DEMO === "1") problems.push("DEMO data is for local mode only.");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const botAppId = raw.BOT_ID ?? "";
+  return {
+    mode,
+    environment,
+    port: raw.PORT,
+    host,
+    publicUrl,
+    bot: {
+      appId: botAppId,
+      password: raw.BOT_PASSWORD ?? "",
+      type: raw.BOT_TYPE,
+      tenantId: raw.BOT_TENANT_ID ?? "",
+      authDisabled: mode === "local" && botAppId === "",
+      openIdMetadataUrl: mode === "local" ? raw.BOT_OPENID_METADATA_URL : undefined,
+    },
+    storage: {
+      connectionString: raw.TABLES_CONNECTION_STRING,
+      endpoint: raw.TABLES_ENDPOINT,
+      tablePrefix: raw.TABLE_PREFIX,
+    },
+    auth: {
+      clientId,
+      applicationIdUri,
+      allowedTenants,
+      jwksUrl:
+        mode === "local"
+          ? (raw.TAB_TOKEN_JWKS_URL ?? `http://127.0.0.1:${raw.PORT}/local/idp/keys`)
+          : ENTRA_JWKS_URL,
+    },
+    demo: mode === "local" && (raw.DEMO === "true" || raw.DEMO === "1"),
+    webRoot: path.resolve(root, raw.WEB_ROOT ?? "dist/web"),
+    fixturesDir: path.resolve(root, raw.FIXTURES_DIR ?? "fixtures"),
+  };
+}

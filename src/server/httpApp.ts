@@ -1,0 +1,66 @@
+import type { Application as BotApplication, TeamsAdapter, TurnState } from "@microsoft/teams-ai";
+import express, { type Express } from "express";
+import type { CommunityService } from "../domain/communities/communityService.js";
+import type { Caller } from "../domain/identity.js";
+import type { AppConfig } from "./config.js";
+import { errorHandler, sendError } from "./http/httpErrors.js";
+import { requireCaller } from "./http/requireCaller.js";
+import type { Logger } from "./logger.js";
+import { communityRoutes } from "./routes/communityRoutes.js";
+import { type LocalHostDependencies, localHostRoutes } from "./routes/localHostRoutes.js";
+import { webRoutes } from "./routes/webRoutes.js";
+
+/** Everything the HTTP layer needs, handed in by the composition root. */
+export interface HttpDependencies {
+  config: AppConfig;
+  logger: Logger;
+  adapter: TeamsAdapter;
+  bot: BotApplication<TurnState>;
+  validateTabToken: (token: string) => Promise<Caller>;
+  communities: CommunityService;
+  checkStorage: () => Promise<void>;
+  /** Present in local mode only. */
+  localHost?: LocalHostDependencies;
+}
+
+// Teams messages are ≤ ~100 KB, but a message-extension invoke carries the whole message payload
+// plus Teams' envelope; 1 MB leaves room without inviting abuse.
+const BOT_BODY_LIMIT = "1mb";
+const API_BODY_LIMIT = "256kb";
+
+/** One Express app: bot endpoint, tab API, health, built tab, and local-mode host page. */
+export function createHttpApp(deps: HttpDependencies): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", deps.config.mode === "production");
+
+  app.post("/api/messages", express.json({ limit: BOT_BODY_LIMIT }), async (req, res) => {
+    await deps.adapter.process(req, res, (context) => deps.bot.run(context).then(() => undefined));
+  });
+
+  app.get("/api/health", async (_req, res) => {
+    try {
+      await deps.checkStorage();
+      res.json({ status: "ok", mode: deps.config.mode });
+    } catch (error) {
+      deps.logger.error("health check failed", { error: String(error) });
+      res.status(503).json({ status: "unavailable", mode: deps.config.mode });
+    }
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: API_BODY_LIMIT }));
+  api.use(requireCaller(deps.validateTabToken, deps.logger));
+  api.get("/me", (_req, res) => {
+    res.json(res.locals.caller);
+  });
+  api.use("/communities", communityRoutes(deps.communities));
+  app.use("/api", api);
+  app.use("/api", (_req, res) => sendError(res, 404, "not_found", "There is no such API endpoint."));
+
+  if (deps.localHost) app.use("/local", localHostRoutes(deps.localHost));
+  app.use(webRoutes(deps.config.webRoot, { localHost: deps.localHost !== undefined }));
+
+  app.use(errorHandler(deps.logger));
+  return app;
+}

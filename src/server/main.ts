@@ -1,0 +1,103 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { TeamsAdapter } from "@microsoft/teams-ai";
+import type { ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
+import { createBotApplication } from "../bot/botApplication.js";
+import { CommunityService } from "../domain/communities/communityService.js";
+import { TableStore } from "../storage/tableStore.js";
+import { TablesCommunityRepository } from "../storage/tablesCommunityRepository.js";
+import { createTabTokenValidator } from "./auth/tabTokenValidator.js";
+import type { AppConfig } from "./config.js";
+import { createHttpApp } from "./httpApp.js";
+import { seedDemoCommunity } from "./local/demoCommunity.js";
+import { LocalIdentityProvider } from "./local/localIdentityProvider.js";
+import { loadOrgDirectoryFixture } from "./local/orgDirectoryFixture.js";
+import { createLogger, type Logger } from "./logger.js";
+
+/** botbuilder's authentication settings; the signing-key location is only ever changed locally. */
+function botAuthenticationOptions(config: AppConfig): ConfigurationBotFrameworkAuthenticationOptions {
+  const options: ConfigurationBotFrameworkAuthenticationOptions = {
+    MicrosoftAppId: config.bot.appId,
+    MicrosoftAppPassword: config.bot.password,
+    MicrosoftAppType: config.bot.type,
+    MicrosoftAppTenantId: config.bot.tenantId,
+  };
+  const metadataUrl = config.bot.openIdMetadataUrl;
+  if (!metadataUrl) return options;
+  // Giving one URL switches botbuilder to "parameterized" authentication, which then needs the
+  // public cloud's other values spelled out (botframework-connector AuthenticationConstants).
+  return {
+    ...options,
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: "https://login.microsoftonline.com/botframework.com",
+    ToChannelFromBotOAuthScope: "https://api.botframework.com",
+    ToBotFromChannelTokenIssuer: "https://api.botframework.com",
+    OAuthUrl: "https://api.botframework.com",
+    ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: metadataUrl,
+  };
+}
+
+/** A running PeerCircle server. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: the only place that wires real adapters to the domain. Connects storage
+ * (creating tables), builds the bot and the HTTP app, seeds demo data when asked, and listens.
+ */
+export async function startServer(
+  config: AppConfig,
+  logger: Logger = createLogger(),
+): Promise<RunningServer> {
+  const store = await TableStore.connect(config.storage);
+  await store.ensureTables();
+
+  const communities = new CommunityService(new TablesCommunityRepository(store));
+
+  const adapter = new TeamsAdapter(botAuthenticationOptions(config));
+  const bot = createBotApplication({ adapter, botAppId: config.bot.appId, logger });
+
+  const localHost =
+    config.mode === "local"
+      ? {
+          directory: await loadOrgDirectoryFixture(config.fixturesDir),
+          identityProvider: await LocalIdentityProvider.create(),
+          audience: config.auth.clientId,
+          demo: config.demo,
+        }
+      : undefined;
+  if (localHost && config.demo) await seedDemoCommunity(communities, localHost.directory);
+
+  const app = createHttpApp({
+    config,
+    logger,
+    adapter,
+    bot,
+    validateTabToken: createTabTokenValidator(config.auth),
+    communities,
+    checkStorage: () => store.ping(),
+    ...(localHost ? { localHost } : {}),
+  });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once("error", reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
+  logger.info("PeerCircle is listening", { url, mode: config.mode, botAuth: !config.bot.authDisabled });
+
+  return {
+    url,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,58 @@
+import { ValidationError } from "../domain/errors.js";
+
+/**
+ * Key design, in one place. Every PartitionKey starts with the tenant id, so one tenant's rows
+ * can never be addressed from another tenant's keys, and a tenant's data can be found (and
+ * deleted) by prefix.
+ *
+ * | table        | PartitionKey                         | RowKey        |
+ * | ------------ | ------------------------------------ | ------------- |
+ * | Communities  | `{tenant}`                           | `{community}` |
+ * | Memberships  | `{tenant}|community|{community}`     | `{user}`      |
+ * | Memberships  | `{tenant}|user|{user}`               | `{community}` |
+ */
+export const TABLES = {
+  communities: "Communities",
+  memberships: "Memberships",
+} as const;
+
+export type TableName = (typeof TABLES)[keyof typeof TABLES];
+
+// Azure Tables forbids / \ # ? and control characters in keys, and limits them to 1 KiB
+// (https://learn.microsoft.com/rest/api/storageservices/understanding-the-table-service-data-model).
+// "|" is our separator, so it may not appear inside a part either.
+const FORBIDDEN_CHARACTERS = new Set(["/", "\\", "#", "?", "|"]);
+const isControl = (code: number) => code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+const isForbidden = (value: string) =>
+  [...value].some((ch) => FORBIDDEN_CHARACTERS.has(ch) || isControl(ch.codePointAt(0) ?? 0));
+const MAX_PART_LENGTH = 255;
+
+/** Checks one part of a key; ids come from tokens and URLs, so they are never trusted as-is. */
+export function keyPart(value: string, what: string): string {
+  if (!value || value.length > MAX_PART_LENGTH || isForbidden(value)) {
+    throw new ValidationError(`That ${what} is not valid.`, [{ field: what, message: "invalid identifier" }]);
+  }
+  return value;
+}
+
+export const keys = {
+  community: (tenantId: string, communityId: string) => ({
+    partitionKey: keyPart(tenantId, "tenant id"),
+    rowKey: keyPart(communityId, "community id"),
+  }),
+  communitiesOfTenant: (tenantId: string) => keyPart(tenantId, "tenant id"),
+  membersOf: (tenantId: string, communityId: string) =>
+    `${keyPart(tenantId, "tenant id")}|community|${keyPart(communityId, "community id")}`,
+  membershipsOf: (tenantId: string, userId: string) =>
+    `${keyPart(tenantId, "tenant id")}|user|${keyPart(userId, "user id")}`,
+  /** A membership row in the community's partition. */
+  member: (tenantId: string, communityId: string, userId: string) => ({
+    partitionKey: keys.membersOf(tenantId, communityId),
+    rowKey: keyPart(userId, "user id"),
+  }),
+  /** The same membership in the person's partition (lists "my communities" in one query). */
+  membershipOfUser: (tenantId: string, userId: string, communityId: string) => ({
+    partitionKey: keys.membershipsOf(tenantId, userId),
+    rowKey: keyPart(communityId, "community id"),
+  }),
+};

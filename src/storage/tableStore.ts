@@ -1,0 +1,140 @@
+import {
+  TableClient,
+  type TableEntity,
+  type TableEntityResult,
+  type TableServiceClientOptions,
+  type TransactionAction,
+} from "@azure/data-tables";
+import type { Page, PageRequest } from "../domain/paging.js";
+import { TABLES, type TableName } from "./keys.js";
+import { statusOf } from "./tableErrors.js";
+
+/** Where the tables live: a connection string (Azurite, or a key), or an endpoint reached with a managed identity. */
+export interface TableStoreOptions {
+  connectionString?: string | undefined;
+  endpoint?: string | undefined;
+  tablePrefix: string;
+}
+
+/** Azure Tables allows at most 100 operations in one transaction, all in one partition. */
+export const MAX_BATCH_OPERATIONS = 100;
+/** A query page holds at most 1,000 entities. */
+export const MAX_PAGE_SIZE = 1000;
+
+/** One TableClient per table, created once and shared; tables are created at start. */
+export class TableStore {
+  private constructor(private readonly clients: Map<TableName, TableClient>) {}
+
+  /**
+   * Creates the clients. With a connection string (Azurite locally) it uses the key in it; with an
+   * endpoint only, the managed identity through `DefaultAzureCredential`, loaded only then because
+   * `@azure/identity` is heavy and local starts should not pay for it.
+   */
+  static async connect(options: TableStoreOptions): Promise<TableStore> {
+    const clientOptions: TableServiceClientOptions = {
+      allowInsecureConnection: isLocalEndpoint(options),
+      retryOptions: { maxRetries: 4 },
+    };
+    const makeClient = await clientFactory(options, clientOptions);
+    const clients = new Map<TableName, TableClient>();
+    for (const table of Object.values(TABLES))
+      clients.set(table, makeClient(`${options.tablePrefix}${table}`));
+    return new TableStore(clients);
+  }
+
+  table(name: TableName): TableClient {
+    const client = this.clients.get(name);
+    if (!client) throw new Error(`Unknown table ${name}`);
+    return client;
+  }
+
+  /** Creates every table that does not exist yet (idempotent). */
+  async ensureTables(): Promise<void> {
+    await Promise.all([...this.clients.values()].map((c) => c.createTable()));
+  }
+
+  /** A cheap round trip to prove the store answers (used by the health endpoint). */
+  async ping(): Promise<void> {
+    const iterator = this.table(TABLES.communities).listEntities({ queryOptions: { select: ["RowKey"] } });
+    await iterator.byPage({ maxPageSize: 1 }).next();
+  }
+
+  /** Reads one entity, or undefined when there is none. */
+  async getEntity<T extends object>(
+    name: TableName,
+    partitionKey: string,
+    rowKey: string,
+  ): Promise<TableEntityResult<T> | undefined> {
+    try {
+      return await this.table(name).getEntity<T>(partitionKey, rowKey);
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** One page of a query, with the continuation token for the next (Tables pages hold ≤ 1,000). */
+  async queryPage<T extends object>(
+    name: TableName,
+    filter: string,
+    page: PageRequest = {},
+  ): Promise<Page<TableEntityResult<T>>> {
+    const pageSize = Math.min(Math.max(page.pageSize ?? 100, 1), MAX_PAGE_SIZE);
+    const iterator = this.table(name)
+      .listEntities<T>({ queryOptions: { filter } })
+      .byPage({
+        maxPageSize: pageSize,
+        ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
+      });
+    const result = await iterator.next();
+    if (result.done || !result.value) return { items: [] };
+    const items = [...result.value];
+    const token = result.value.continuationToken;
+    return token ? { items, continuationToken: token } : { items };
+  }
+
+  /** Every entity of a query, following continuation tokens. */
+  async queryAll<T extends object>(name: TableName, filter: string): Promise<TableEntityResult<T>[]> {
+    const all: TableEntityResult<T>[] = [];
+    for await (const entity of this.table(name).listEntities<T>({ queryOptions: { filter } }))
+      all.push(entity);
+    return all;
+  }
+
+  /**
+   * Submits actions as transactions, grouped by partition and chunked to ≤ 100 operations
+   * (the Tables limit). Each chunk is atomic; chunks are not atomic with each other.
+   */
+  async submitBatches(name: TableName, actions: TransactionAction[]): Promise<void> {
+    const byPartition = new Map<string, TransactionAction[]>();
+    for (const action of actions) {
+      const pk = (action[1] as TableEntity).partitionKey;
+      const list = byPartition.get(pk) ?? [];
+      list.push(action);
+      byPartition.set(pk, list);
+    }
+    for (const list of byPartition.values()) {
+      for (let i = 0; i < list.length; i += MAX_BATCH_OPERATIONS) {
+        await this.table(name).submitTransaction(list.slice(i, i + MAX_BATCH_OPERATIONS));
+      }
+    }
+  }
+}
+
+function isLocalEndpoint(options: TableStoreOptions): boolean {
+  const text = options.connectionString ?? options.endpoint ?? "";
+  return /UseDevelopmentStorage=true|https?:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(text);
+}
+
+async function clientFactory(
+  options: TableStoreOptions,
+  clientOptions: TableServiceClientOptions,
+): Promise<(table: string) => TableClient> {
+  const { connectionString, endpoint } = options;
+  if (connectionString)
+    return (table) => TableClient.fromConnectionString(connectionString, table, clientOptions);
+  if (!endpoint) throw new Error("TABLES_CONNECTION_STRING or TABLES_ENDPOINT is required.");
+  const { DefaultAzureCredential } = await import("@azure/identity");
+  const credential = new DefaultAzureCredential();
+  return (table) => new TableClient(endpoint, table, credential, clientOptions);
+}

@@ -1,0 +1,189 @@
+import { odata, type TableEntityResult } from "@azure/data-tables";
+import type { Community, Membership } from "../domain/communities/community.js";
+import type { CommunityRepository } from "../domain/communities/communityRepository.js";
+import type { PersonRef } from "../domain/identity.js";
+import type { Page, PageRequest } from "../domain/paging.js";
+import { keys, TABLES } from "./keys.js";
+import { statusOf, translateTableErrors } from "./tableErrors.js";
+import type { TableStore } from "./tableStore.js";
+
+/** How a community is stored: lists as JSON strings (Tables has no array type). */
+interface CommunityRow {
+  partitionKey: string;
+  rowKey: string;
+  name: string;
+  purpose: string;
+  domain: string;
+  tagsJson: string;
+  privacy: string;
+  stewardsJson: string;
+  createdById: string;
+  createdByName: string;
+  teamId?: string;
+  channelId?: string;
+  memberCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface MembershipRow {
+  partitionKey: string;
+  rowKey: string;
+  communityId: string;
+  userId: string;
+  displayName: string;
+  joinedAt: string;
+}
+
+/** Communities and memberships in Azure Tables (see keys.ts for the key design). */
+export class TablesCommunityRepository implements CommunityRepository {
+  constructor(private readonly store: TableStore) {}
+
+  async create(community: Omit<Community, "etag">): Promise<Community> {
+    const row = toRow(community);
+    const result = await translateTableErrors("The community", () =>
+      this.store.table(TABLES.communities).createEntity(row),
+    );
+    return { ...community, etag: result.etag ?? "" };
+  }
+
+  async get(tenantId: string, communityId: string): Promise<Community | undefined> {
+    const { partitionKey, rowKey } = keys.community(tenantId, communityId);
+    const row = await this.store.getEntity<CommunityRow>(TABLES.communities, partitionKey, rowKey);
+    return row ? fromRow(tenantId, row) : undefined;
+  }
+
+  async update(community: Community): Promise<Community> {
+    const result = await translateTableErrors("The community", () =>
+      this.store
+        .table(TABLES.communities)
+        .updateEntity(toRow(community), "Replace", { etag: community.etag }),
+    );
+    return { ...community, etag: result.etag ?? "" };
+  }
+
+  async list(tenantId: string, page?: PageRequest): Promise<Page<Community>> {
+    const pk = keys.communitiesOfTenant(tenantId);
+    const result = await this.store.queryPage<CommunityRow>(
+      TABLES.communities,
+      odata`PartitionKey eq ${pk}`,
+      page,
+    );
+    return { ...result, items: result.items.map((row) => fromRow(tenantId, row)) };
+  }
+
+  async addMember(membership: Membership): Promise<boolean> {
+    const { tenantId, communityId, userId } = membership;
+    const byCommunity: MembershipRow = {
+      ...keys.member(tenantId, communityId, userId),
+      communityId,
+      userId,
+      displayName: membership.displayName,
+      joinedAt: membership.joinedAt,
+    };
+    // The per-user index row first: if the second write fails, a retry still completes both.
+    await this.store
+      .table(TABLES.memberships)
+      .upsertEntity({ ...byCommunity, ...keys.membershipOfUser(tenantId, userId, communityId) });
+    try {
+      await this.store.table(TABLES.memberships).createEntity(byCommunity);
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 409) return false;
+      throw error;
+    }
+  }
+
+  async removeMember(tenantId: string, communityId: string, userId: string): Promise<boolean> {
+    const byCommunity = keys.member(tenantId, communityId, userId);
+    const byUser = keys.membershipOfUser(tenantId, userId, communityId);
+    const removed = await this.deleteIfPresent(byCommunity.partitionKey, byCommunity.rowKey);
+    await this.deleteIfPresent(byUser.partitionKey, byUser.rowKey);
+    return removed;
+  }
+
+  private async deleteIfPresent(partitionKey: string, rowKey: string): Promise<boolean> {
+    try {
+      await this.store.table(TABLES.memberships).deleteEntity(partitionKey, rowKey);
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 404) return false;
+      throw error;
+    }
+  }
+
+  async getMembership(
+    tenantId: string,
+    communityId: string,
+    userId: string,
+  ): Promise<Membership | undefined> {
+    const { partitionKey, rowKey } = keys.member(tenantId, communityId, userId);
+    const row = await this.store.getEntity<MembershipRow>(TABLES.memberships, partitionKey, rowKey);
+    return row ? membershipFromRow(tenantId, row) : undefined;
+  }
+
+  async listMembers(tenantId: string, communityId: string, page?: PageRequest): Promise<Page<Membership>> {
+    const pk = keys.membersOf(tenantId, communityId);
+    const result = await this.store.queryPage<MembershipRow>(
+      TABLES.memberships,
+      odata`PartitionKey eq ${pk}`,
+      page,
+    );
+    return { ...result, items: result.items.map((row) => membershipFromRow(tenantId, row)) };
+  }
+
+  async listCommunityIdsOf(tenantId: string, userId: string): Promise<string[]> {
+    const pk = keys.membershipsOf(tenantId, userId);
+    const rows = await this.store.queryAll<MembershipRow>(TABLES.memberships, odata`PartitionKey eq ${pk}`);
+    return rows.map((row) => row.rowKey);
+  }
+}
+
+function toRow(c: Omit<Community, "etag">): CommunityRow {
+  return {
+    ...keys.community(c.tenantId, c.id),
+    name: c.name,
+    purpose: c.purpose,
+    domain: c.domain,
+    tagsJson: JSON.stringify(c.tags),
+    privacy: c.privacy,
+    stewardsJson: JSON.stringify(c.stewards),
+    createdById: c.createdBy.id,
+    createdByName: c.createdBy.displayName,
+    ...(c.teamId ? { teamId: c.teamId } : {}),
+    ...(c.channelId ? { channelId: c.channelId } : {}),
+    memberCount: c.memberCount,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
+
+function fromRow(tenantId: string, row: TableEntityResult<CommunityRow>): Community {
+  return {
+    tenantId,
+    id: row.rowKey,
+    name: row.name,
+    purpose: row.purpose,
+    domain: row.domain,
+    tags: JSON.parse(row.tagsJson) as string[],
+    privacy: row.privacy === "private" ? "private" : "open",
+    stewards: JSON.parse(row.stewardsJson) as PersonRef[],
+    createdBy: { id: row.createdById, displayName: row.createdByName },
+    ...(row.teamId ? { teamId: row.teamId } : {}),
+    ...(row.channelId ? { channelId: row.channelId } : {}),
+    memberCount: row.memberCount,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    etag: row.etag,
+  };
+}
+
+function membershipFromRow(tenantId: string, row: MembershipRow): Membership {
+  return {
+    tenantId,
+    communityId: row.communityId,
+    userId: row.userId,
+    displayName: row.displayName,
+    joinedAt: row.joinedAt,
+  };
+}

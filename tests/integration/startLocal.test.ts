@@ -1,0 +1,118 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { freePort, isPortFree } from "../../scripts/lib/freePort.js";
+import { person } from "../support/orgFixture.js";
+import { repoRoot, tokenFor } from "../support/testServer.js";
+
+const startScript = path.join(repoRoot, "dist", "scripts", "startLocal.js");
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  baseUrl: string;
+}
+
+/** Runs the compiled `npm start` entry as a person would, and waits until it says it is ready. */
+async function start(dataDir: string, port: number, args: string[] = []): Promise<Started> {
+  const child = spawn(process.execPath, [startScript, ...args], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH, PORT: String(port), PEERCIRCLE_DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (c: Buffer) => {
+    output += c.toString();
+  });
+  child.stderr?.on("data", (c: Buffer) => {
+    output += c.toString();
+  });
+  const deadline = Date.now() + 30_000;
+  while (!output.includes("Press Ctrl-C to stop")) {
+    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`npm start did not get ready:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, output: () => output, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+function interrupt(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once("exit", (code) => resolve(code));
+    child.kill("SIGINT");
+  });
+}
+
+function azurePortOf(output: string): number {
+  const match = /"message":"Azurite table service started","port":(\d+)/.exec(output);
+  if (!match?.[1]) throw new Error(`no Azurite port in output:\n${output}`);
+  return Number(match[1]);
+}
+
+describe("npm start (embedded Azurite + server in local mode)", () => {
+  const running: ChildProcess[] = [];
+  afterEach(() => {
+    for (const child of running) if (child.exitCode === null) child.kill("SIGKILL");
+  });
+
+  it("serves the host page and the demo community, keeps data across restarts, and stops cleanly on Ctrl-C", {
+    timeout: 120_000,
+  }, async () => {
+    expect(existsSync(startScript)).toBe(true);
+    const dataDir = mkdtempSync(path.join(tmpdir(), "pc-start-"));
+    const port = await freePort();
+
+    const first = await start(dataDir, port, ["--demo"]);
+    running.push(first.child);
+    expect(first.output()).toContain(`http://localhost:${port}/local/`);
+    expect((await fetch(`${first.baseUrl}/api/health`)).status).toBe(200);
+    const hostPage = await fetch(`${first.baseUrl}/local/`);
+    expect(hostPage.status).toBe(200);
+    expect(await hostPage.text()).toContain("<html");
+
+    const newcomer = person(40);
+    const token = await tokenFor(first.baseUrl, newcomer.id);
+    const joined = await fetch(`${first.baseUrl}/api/communities/demo-data-community/join`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(joined.status).toBe(200);
+
+    const azuritePort = azurePortOf(first.output());
+    expect(await interrupt(first.child)).toBe(0);
+    expect(await isPortFree(port)).toBe(true);
+    expect(await isPortFree(azuritePort)).toBe(true);
+    expect(existsSync(path.join(dataDir, "azurite"))).toBe(true);
+
+    // Second start without --demo: the data persisted in the data folder is still there.
+    const second = await start(dataDir, port);
+    running.push(second.child);
+    const token2 = await tokenFor(second.baseUrl, newcomer.id);
+    const res = await fetch(`${second.baseUrl}/api/communities/demo-data-community`, {
+      headers: { authorization: `Bearer ${token2}` },
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { isMember: boolean }).isMember).toBe(true);
+    expect(await interrupt(second.child)).toBe(0);
+  });
+
+  it("takes a free port for Azurite when the default one is busy", { timeout: 60_000 }, async () => {
+    const { createServer } = await import("node:net");
+    const blocker = createServer();
+    const blocked = await new Promise<boolean>((resolve) => {
+      blocker.once("error", () => resolve(false));
+      blocker.listen(10002, "127.0.0.1", () => resolve(true));
+    });
+    try {
+      const started = await start(mkdtempSync(path.join(tmpdir(), "pc-start-")), await freePort());
+      running.push(started.child);
+      expect(azurePortOf(started.output())).not.toBe(10002);
+      expect((await fetch(`${started.baseUrl}/api/health`)).status).toBe(200);
+      expect(await interrupt(started.child)).toBe(0);
+    } finally {
+      if (blocked) blocker.close();
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** An activity the bot sent to the Bot Connector, as received. */
+export interface RecordedActivity {
+  path: string;
+  conversationId: string;
+  body: {
+    type: string;
+    text?: string;
+    attachments?: { contentType: string; content: Record<string, unknown> }[];
+    [key: string]: unknown;
+  };
+}
+
+/**
+ * A local stand-in for the Bot Connector service that receives the bot's replies and proactive
+ * messages (`POST /v3/conversations/{id}/activities[/{replyToId}]`), answering as the service does
+ * with a `ResourceResponse` `{ id }`. Tests point `activity.serviceUrl` at it.
+ */
+export class ConnectorRecorder {
+  readonly activities: RecordedActivity[] = [];
+  private server: Server | undefined;
+  private nextId = 1;
+  private waiters: { count: number; resolve: () => void }[] = [];
+
+  get serviceUrl(): string {
+    const address = this.server?.address() as AddressInfo | undefined;
+    if (!address) throw new Error("ConnectorRecorder is not started");
+    return `http://127.0.0.1:${address.port}/`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer(async (req, res) => {
+      const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/.exec(req.url ?? "");
+      if (req.method !== "POST" || !match?.[1]) {
+        res.writeHead(404).end();
+        return;
+      }
+      const body = JSON.parse(await readBody(req)) as RecordedActivity["body"];
+      this.activities.push({ path: req.url ?? "", conversationId: decodeURIComponent(match[1]), body });
+      this.notify();
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ id: `activity-${this.nextId++}` }));
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    return this;
+  }
+
+  /** Resolves once at least `count` activities were received in total. */
+  waitFor(count: number, timeoutMs = 5_000): Promise<void> {
+    if (this.activities.length >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`expected ${count} activities, got ${this.activities.length}`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        count,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
+  }
+
+  clear(): void {
+    this.activities.length = 0;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.server?.close(() => resolve());
+      this.server?.closeAllConnections();
+    });
+  }
+
+  private notify(): void {
+    this.waiters = this.waiters.filter((w) => {
+      if (this.activities.length < w.count) return true;
+      w.resolve();
+      return false;
+    });
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => {
+      data += chunk;
+    });
+    req.on("end", () => resolve(data));
+    req.on("error", reject);
+  });
+}

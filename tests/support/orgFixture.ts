@@ -1,0 +1,16 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { OrgDirectoryFixture } from "../../src/server/local/orgDirectoryFixture.js";
+import { repoRoot } from "./testServer.js";
+
+/** The synthetic organisation (fixtures/org-directory.json), read once. */
+export const org: OrgDirectoryFixture = JSON.parse(
+  readFileSync(path.join(repoRoot, "fixtures", "org-directory.json"), "utf8"),
+) as OrgDirectoryFixture;
+
+/** The n-th person of the organisation (throws rather than returning undefined). */
+export function person(n: number) {
+  const user = org.users[n];
+  if (!user) throw new Error(`no user ${n} in the fixture`);
+  return user;
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { helpCard } from "../../src/bot/cards/helpCard.js";
+import { welcomeCard } from "../../src/bot/cards/welcomeCard.js";
+
+describe("bot cards", () => {
+  it("are Adaptive Card 1.5 (the highest Teams renders) and stay far below the message size limit", () => {
+    for (const card of [helpCard(), welcomeCard("team"), welcomeCard("personal")]) {
+      expect(card.version).toBe("1.5");
+      expect(card.type).toBe("AdaptiveCard");
+      expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
+    }
+  });
+
+  it("tell a team how to set up and a person where their learning is", () => {
+    expect(JSON.stringify(welcomeCard("team"))).toContain("Add the PeerCircle tab to a channel");
+    expect(JSON.stringify(welcomeCard("personal"))).toContain("My learning");
+    expect(JSON.stringify(welcomeCard("personal"))).not.toContain("Add the PeerCircle tab to a channel");
+  });
+
+  it("offers help from the welcome card as an imBack that works on every client", () => {
+    expect(welcomeCard("team").actions?.[0]).toMatchObject({
+      type: "Action.Submit",
+      data: { msteams: { type: "imBack", value: "help" } },
+    });
+  });
+});
