@@ -1,0 +1,74 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  /** Milliseconds from spawn to the first healthy answer. */
+  startMs: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Spawns a Node server script and polls `healthPath` until it answers 200. The time from spawn
+ * to that answer is the cold start.
+ */
+export async function spawnServer(
+  script: string,
+  env: Record<string, string | undefined>,
+  port: number,
+  healthPath = "/api/health",
+  timeoutMs = 30_000,
+): Promise<ServerProcess> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [script], {
+    env: { PATH: process.env.PATH, ...env, PORT: String(port) },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (c: Buffer) => {
+    stderr += c.toString();
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}:\n${stderr}`);
+    if (performance.now() - started > timeoutMs) {
+      child.kill("SIGKILL");
+      throw new Error(`${script} not healthy after ${timeoutMs} ms:\n${stderr}`);
+    }
+    try {
+      const res = await fetch(`${url}${healthPath}`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const startMs = performance.now() - started;
+  return {
+    child,
+    url,
+    startMs,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** Resident set size of a process in MB, from /proc (Linux). */
+export function rssMb(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
+
+/** Peak resident set size (VmHWM) of a process in MB. */
+export function peakRssMb(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
+}

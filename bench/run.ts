@@ -1,0 +1,43 @@
+import { type RunningAzurite, startAzurite } from "../scripts/lib/azurite.js";
+import { report, type ScenarioResult } from "./lib/report.js";
+import { root } from "./lib/servers.js";
+import { botMessage } from "./scenarios/botMessage.js";
+import { startup } from "./scenarios/startup.js";
+
+/**
+ * `npm run bench [-- <scenario> ...]`: runs the named scenarios (all by default), each printing a
+ * table and writing bench/results/<scenario>.json. Azurite is started here and shared.
+ */
+const scenarios: Record<string, (azurite: RunningAzurite) => Promise<ScenarioResult>> = {
+  startup,
+  "bot-message": botMessage,
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in scenarios));
+if (unknown.length > 0) {
+  process.stderr.write(
+    `Unknown scenario(s): ${unknown.join(", ")}. Known: ${Object.keys(scenarios).join(", ")}\n`,
+  );
+  process.exit(2);
+}
+
+const azurite = await startAzurite();
+let failed = false;
+try {
+  for (const name of wanted.length > 0 ? wanted : Object.keys(scenarios)) {
+    const scenario = scenarios[name];
+    if (!scenario) continue;
+    try {
+      report(await scenario(azurite), root);
+    } catch (error) {
+      failed = true;
+      process.stderr.write(
+        `scenario ${name} failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+      );
+    }
+  }
+} finally {
+  await azurite.stop();
+}
+process.exit(failed ? 1 : 0);
