@@ -1,0 +1,208 @@
+import { type HostSettings, readHostSettings, toQueryString } from "./hostSettings";
+import {
+  fetchLocalDefaults,
+  fetchLocalToken,
+  fetchLocalUsers,
+  type LocalDefaults,
+  type LocalUser,
+} from "./localApi";
+import { buildTeamsContext, type HostSession, newHostSession } from "./teamsContext";
+import { type AppRequest, TeamsHostProtocol } from "./teamsProtocol";
+
+/** How the tab reported its start-up, as Teams tracks it (shown on `#app-status`). */
+type AppStatus = "loading" | "initialized" | "success" | "failure" | "expectedFailure";
+
+/**
+ * The runtime the host declares in its `initialize` answer (teams-js runtime API version 4). It
+ * lists only capabilities this host answers; teams-js then reports the rest as unsupported.
+ */
+const RUNTIME_CONFIG = {
+  apiVersion: 4,
+  isLegacyTeams: false,
+  hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
+  supports: { pages: {}, teamsCore: {} },
+};
+
+/** The largest number of entries kept in the on-page message log. */
+const LOG_LIMIT = 200;
+
+function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`The host page has no #${id}.`);
+  return found as T;
+}
+
+const ui = {
+  form: element<HTMLFormElement>("host-controls"),
+  user: element<HTMLSelectElement>("user"),
+  theme: element<HTMLSelectElement>("theme"),
+  frame: element<HTMLSelectElement>("frame"),
+  locale: element<HTMLSelectElement>("locale"),
+  page: element<HTMLSelectElement>("page"),
+  entityId: element<HTMLInputElement>("entity-id"),
+  status: element<HTMLElement>("app-status"),
+  community: element<HTMLElement>("loaded-community"),
+  error: element<HTMLElement>("host-error"),
+  frameBox: element<HTMLElement>("frame-box"),
+  log: element<HTMLOListElement>("protocol-log"),
+};
+
+let frame = element<HTMLIFrameElement>("tab-frame");
+let session: HostSession = newHostSession();
+let initializeCount = 0;
+
+function showHostError(message: string): void {
+  ui.error.textContent = message;
+  ui.error.hidden = false;
+}
+
+function setAppStatus(status: AppStatus, detail?: string): void {
+  ui.status.dataset.appStatus = status;
+  ui.status.textContent = `Tab status: ${status}${detail ? ` (${detail})` : ""}`;
+}
+
+function logRequest(request: AppRequest, handled: boolean): void {
+  const entry = document.createElement("li");
+  entry.dataset.func = request.func;
+  const detail = request.func === "registerHandler" ? ` ${String(request.args[0])}` : "";
+  entry.textContent = `${request.func}${detail}${handled ? "" : " (not supported)"}`;
+  ui.log.append(entry);
+  while (ui.log.childElementCount > LOG_LIMIT) ui.log.firstElementChild?.remove();
+}
+
+function fillUsers(users: LocalUser[], selectedId: string): void {
+  ui.user.replaceChildren(
+    ...users.map((user) => {
+      const about = [user.jobTitle, user.department].filter(Boolean).join(", ");
+      return new Option(
+        about ? `${user.displayName} – ${about}` : user.displayName,
+        user.id,
+        false,
+        user.id === selectedId,
+      );
+    }),
+  );
+  ui.user.disabled = users.length === 0;
+}
+
+function showSettings(settings: HostSettings): void {
+  ui.user.value = settings.userId;
+  ui.theme.value = settings.theme;
+  ui.frame.value = settings.frame;
+  ui.locale.value = settings.locale;
+  ensureOption(ui.page, settings.page);
+  ui.page.value = settings.page;
+  ui.entityId.value = settings.entityId;
+  document.body.dataset.theme = settings.theme;
+  ui.community.textContent = `Community: ${settings.entityId || "none (tab not connected)"}`;
+  ui.community.dataset.entityId = settings.entityId;
+}
+
+/** Deep links may name a tab path that is not in the list; it still gets an option so it shows. */
+function ensureOption(select: HTMLSelectElement, value: string): void {
+  if (![...select.options].some((option) => option.value === value)) select.add(new Option(value, value));
+}
+
+/** Loads the tab afresh, as Teams does when the user, frame or tab changes: a new frame and session. */
+function loadTab(settings: HostSettings): void {
+  session = newHostSession();
+  setAppStatus("loading");
+  ui.frameBox.dataset.frame = settings.frame;
+  const next = document.createElement("iframe");
+  next.id = "tab-frame";
+  next.title = "PeerCircle tab";
+  next.src = settings.page;
+  frame.replaceWith(next);
+  frame = next;
+}
+
+async function start(): Promise<void> {
+  let users: LocalUser[];
+  let defaults: LocalDefaults;
+  try {
+    [users, defaults] = await Promise.all([fetchLocalUsers(), fetchLocalDefaults()]);
+  } catch (error) {
+    showHostError(
+      `The local server did not answer (${error instanceof Error ? error.message : String(error)}). Is it running in local mode (npm start)?`,
+    );
+    return;
+  }
+
+  let settings = readHostSettings(window.location.search, {
+    userId: defaults.userId || users[0]?.id || "",
+    entityId: defaults.communityId ?? "",
+  });
+  const userById = (id: string) => users.find((user) => user.id === id);
+
+  const protocol = new TeamsHostProtocol({ getFrame: () => frame, onRequest: logRequest })
+    .handle("initialize", (args) => {
+      initializeCount += 1;
+      ui.status.dataset.initializeCount = String(initializeCount);
+      setAppStatus("initialized");
+      const appSdkVersion = typeof args[0] === "string" ? args[0] : "2.0.0";
+      return [settings.frame, "web", JSON.stringify(RUNTIME_CONFIG), appSdkVersion];
+    })
+    .handle("getContext", () => [buildTeamsContext(settings, userById(settings.userId), defaults, session)])
+    .handle("authentication.getAuthToken", async () => {
+      try {
+        return [true, await fetchLocalToken(settings.userId)];
+      } catch (error) {
+        return [false, error instanceof Error ? error.message : String(error)];
+      }
+    })
+    .handle("appInitialization.appLoaded", () => undefined)
+    .handle("appInitialization.success", () => {
+      setAppStatus("success");
+      return undefined;
+    })
+    .handle("appInitialization.failure", ([reason, message]) => {
+      setAppStatus("failure", [reason, message].filter(Boolean).join(": "));
+      return undefined;
+    })
+    .handle("appInitialization.expectedFailure", ([reason, message]) => {
+      setAppStatus("expectedFailure", [reason, message].filter(Boolean).join(": "));
+      return undefined;
+    })
+    // One-way notices: teams-js expects no answer.
+    .handle("registerHandler", () => undefined)
+    .handle("readyToUnload", () => undefined)
+    .handle("settings.getSettings", () => [
+      {
+        entityId: settings.entityId,
+        contentUrl: new URL(settings.page, window.location.origin).href,
+        websiteUrl: new URL(settings.page, window.location.origin).href,
+        suggestedDisplayName: "PeerCircle",
+      },
+    ])
+    .handle("executeDeepLink", () => [false, "Deep links are not available in the local Teams host."]);
+  protocol.start();
+
+  const apply = (next: HostSettings, reload: boolean): void => {
+    settings = next;
+    window.history.replaceState(null, "", toQueryString(settings));
+    showSettings(settings);
+    if (reload) loadTab(settings);
+  };
+
+  ui.theme.addEventListener("change", () => {
+    const theme = ui.theme.value as HostSettings["theme"];
+    apply({ ...settings, theme }, false);
+    // Teams switches themes live: it tells the app instead of reloading it.
+    protocol.sendEvent("themeChange", [theme]);
+  });
+  ui.user.addEventListener("change", () => apply({ ...settings, userId: ui.user.value }, true));
+  ui.frame.addEventListener("change", () =>
+    apply({ ...settings, frame: ui.frame.value as HostSettings["frame"] }, true),
+  );
+  ui.locale.addEventListener("change", () => apply({ ...settings, locale: ui.locale.value }, true));
+  ui.page.addEventListener("change", () => apply({ ...settings, page: ui.page.value }, true));
+  ui.form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    apply({ ...settings, entityId: ui.entityId.value.trim() }, true);
+  });
+
+  fillUsers(users, settings.userId);
+  apply(settings, true);
+}
+
+void start();

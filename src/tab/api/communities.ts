@@ -1,0 +1,41 @@
+import type { ApiClient } from "./ApiClient";
+
+/** A community's steward as the API lists them. */
+export interface Steward {
+  id: string;
+  displayName: string;
+}
+
+/** A community as `GET /api/communities/:id` returns it, seen by the calling user. */
+export interface Community {
+  id: string;
+  name: string;
+  purpose: string;
+  domain: string;
+  tags: string[];
+  privacy: "open" | "private";
+  stewards: Steward[];
+  memberCount: number;
+  isMember: boolean;
+  isSteward: boolean;
+  etag: string;
+  /** ISO 8601 timestamp. */
+  createdAt: string;
+}
+
+const communityPath = (id: string): string => `/api/communities/${encodeURIComponent(id)}`;
+
+/** Loads one community. */
+export function getCommunity(api: ApiClient, id: string): Promise<Community> {
+  return api.request<Community>("GET", communityPath(id));
+}
+
+/** Makes the calling user a member; resolves with the updated community. */
+export function joinCommunity(api: ApiClient, id: string): Promise<Community> {
+  return api.request<Community>("POST", `${communityPath(id)}/join`);
+}
+
+/** Removes the calling user from the members; resolves with the updated community. */
+export function leaveCommunity(api: ApiClient, id: string): Promise<Community> {
+  return api.request<Community>("POST", `${communityPath(id)}/leave`);
+}

@@ -1,0 +1,59 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  makeStyles,
+  Title3,
+  tokens,
+} from "@fluentui/react-components";
+import type { ApiError } from "../api/ApiError";
+import { useMessages } from "../hooks/useTeamsContext";
+import type { Messages } from "../i18n/messages";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    paddingBlock: tokens.spacingVerticalXL,
+  },
+  heading: { margin: 0 },
+});
+
+/** Props of {@link ErrorState}. */
+export interface ErrorStateProps {
+  /** The page's heading, saying what failed. */
+  title: string;
+  error: ApiError;
+  /** Shown as a Retry button when given. */
+  onRetry?: () => void;
+}
+
+/** Explains a failed request in words a person can act on, with a Retry button. */
+export function ErrorState({ title, error, onRetry }: ErrorStateProps) {
+  const styles = useStyles();
+  const messages = useMessages();
+  return (
+    <section className={styles.root} aria-labelledby="error-title">
+      <Title3 as="h1" id="error-title" className={styles.heading}>
+        {title}
+      </Title3>
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>{describeApiError(error, messages)}</MessageBarBody>
+        {onRetry && (
+          <MessageBarActions>
+            <Button onClick={onRetry}>{messages.retry}</Button>
+          </MessageBarActions>
+        )}
+      </MessageBar>
+    </section>
+  );
+}
+
+/** A sentence for a failed API call: sign-in and network problems in our words, others in the server's. */
+export function describeApiError(error: ApiError, messages: Messages): string {
+  if (error.status === 401) return messages.signInErrorBody;
+  if (error.status === 0 || error.status >= 500) return messages.networkErrorBody;
+  return error.message;
+}

@@ -1,0 +1,41 @@
+import { Body1, makeStyles, Title3, tokens } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalM,
+    maxWidth: "60ch",
+    paddingBlock: tokens.spacingVerticalXL,
+  },
+  heading: { margin: 0 },
+  body: { margin: 0 },
+});
+
+/** Props of {@link NoticeState}. */
+export interface NoticeStateProps {
+  /** The page's heading: what the person is looking at. */
+  title: string;
+  /** What it means and what to do next. */
+  body: string;
+  /** An optional next step, such as a link or a button. */
+  action?: ReactNode;
+}
+
+/** A friendly full-page message: empty states, placeholders, "not found". */
+export function NoticeState({ title, body, action }: NoticeStateProps) {
+  const styles = useStyles();
+  return (
+    <section className={styles.root} aria-labelledby="notice-title">
+      <Title3 as="h1" id="notice-title" className={styles.heading}>
+        {title}
+      </Title3>
+      <Body1 as="p" className={styles.body}>
+        {body}
+      </Body1>
+      {action}
+    </section>
+  );
+}

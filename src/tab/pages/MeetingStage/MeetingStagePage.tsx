@@ -1,0 +1,45 @@
+import { Body2, LargeTitle, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
+import { CommunityGate } from "../../components/CommunityGate";
+import { PageLayout } from "../../components/PageLayout";
+import { useCommunity } from "../../hooks/useCommunity";
+import { useTeamsContext } from "../../hooks/useTeamsContext";
+
+const useStyles = makeStyles({
+  stage: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    paddingBlock: tokens.spacingVerticalXXL,
+  },
+  text: { margin: 0 },
+});
+
+/** The meeting stage (about 994×678): the community's name, ready for the activities' live wall. */
+export function MeetingStagePage() {
+  const styles = useStyles();
+  const { context, messages } = useTeamsContext();
+  const community = useCommunity(context.page.id || undefined);
+
+  return (
+    <PageLayout>
+      <CommunityGate result={community}>
+        {(loaded) => (
+          <section className={styles.stage} aria-labelledby="stage-title">
+            <Subtitle1 as="p" className={styles.text}>
+              {messages.meetingStageHeading}
+            </Subtitle1>
+            <LargeTitle as="h1" id="stage-title" className={styles.text}>
+              {loaded.name}
+            </LargeTitle>
+            <Body2 as="p" className={styles.text}>
+              {loaded.purpose}
+            </Body2>
+            <Body2 as="p" className={styles.text}>
+              {messages.meetingStagePlaceholder}
+            </Body2>
+          </section>
+        )}
+      </CommunityGate>
+    </PageLayout>
+  );
+}

@@ -1,0 +1,58 @@
+import { app, authentication } from "@microsoft/teams-js";
+
+/** The three Teams themes, as `app.Context.app.theme` and the theme-change event name them. */
+export type TeamsThemeName = "default" | "dark" | "contrast";
+
+/** Maps Teams' theme string to one of the three themes; unknown values mean the default theme. */
+export function toTeamsThemeName(theme: string | undefined): TeamsThemeName {
+  return theme === "dark" || theme === "contrast" ? theme : "default";
+}
+
+let initialization: Promise<app.Context> | undefined;
+
+/**
+ * Initialises teams-js once per page and resolves with the Teams context. React may mount twice
+ * (StrictMode), so the promise is shared rather than started per caller.
+ */
+export function initializeTeams(): Promise<app.Context> {
+  initialization ??= app.initialize().then(() => app.getContext());
+  return initialization;
+}
+
+/** True when the page is not inside a frame, the one case teams-js can never initialise. */
+export function isTopLevelWindow(): boolean {
+  return window.parent === window;
+}
+
+/** Follows Teams' live theme switches; the handler receives the new theme. */
+export function onTeamsThemeChange(handler: (theme: TeamsThemeName) => void): void {
+  app.registerOnThemeChangeHandler((theme) => handler(toTeamsThemeName(theme)));
+}
+
+let firstViewReported = false;
+
+/**
+ * Tells Teams the first view is on screen, which hides Teams' own loading indicator. Teams gives an
+ * app 30 s before it shows an error, so pages call this as soon as they show content, an empty state
+ * or an error state — not only on success. Only the first call is sent.
+ */
+export function reportFirstViewReady(): void {
+  if (firstViewReported) return;
+  firstViewReported = true;
+  app.notifySuccess().catch((error: unknown) => console.warn("PeerCircle: notifySuccess failed", error));
+}
+
+/** Tells Teams the app could not start, with a reason Teams can log. */
+export function reportStartupFailure(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  try {
+    app.notifyFailure({ reason: app.FailedReason.Other, message });
+  } catch {
+    // Outside Teams teams-js throws here too; the page already shows the failure to the person.
+  }
+}
+
+/** A tab SSO token for PeerCircle's API from the Teams host. */
+export function getTeamsAuthToken(): Promise<string> {
+  return authentication.getAuthToken();
+}
