@@ -2,6 +2,8 @@ import { type RunningAzurite, startAzurite } from "../scripts/lib/azurite.js";
 import { report, type ScenarioResult } from "./lib/report.js";
 import { root } from "./lib/servers.js";
 import { botMessage } from "./scenarios/botMessage.js";
+import { saveInsight } from "./scenarios/saveInsight.js";
+import { search } from "./scenarios/search.js";
 import { startup } from "./scenarios/startup.js";
 
 /**
@@ -11,6 +13,8 @@ import { startup } from "./scenarios/startup.js";
 const scenarios: Record<string, (azurite: RunningAzurite) => Promise<ScenarioResult>> = {
   startup,
   "bot-message": botMessage,
+  "save-insight": saveInsight,
+  search,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { TableClient } from "@azure/data-tables";
 import { Application, TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
 import { CardFactory } from "botbuilder";
 import express from "express";
@@ -5,7 +7,8 @@ import { helpCard } from "../../src/bot/cards/helpCard.js";
 
 /**
  * The framework floor: a bare teams-ai Application on the same TeamsAdapter and the same HTTP
- * stack, answering every message with the same card and nothing else. What PeerCircle's bot costs
+ * stack. A message gets the same help card back; a `saveInsight` submitAction does one Tables
+ * insert (when TABLES_CONNECTION_STRING is given) and answers with a message. What PeerCircle costs
  * above this is PeerCircle's own overhead.
  */
 const adapter = new TeamsAdapter({});
@@ -18,6 +21,28 @@ const bot = new Application<TurnState>({
 bot.activity("message", async (context) => {
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard())] });
 });
+
+const connection = process.env.TABLES_CONNECTION_STRING;
+const table = connection
+  ? TableClient.fromConnectionString(connection, `floor${randomUUID().slice(0, 8)}`, {
+      allowInsecureConnection: true,
+    })
+  : undefined;
+if (table) await table.createTable();
+
+bot.messageExtensions.submitAction<{ title?: string; body?: string }>(
+  "saveInsight",
+  async (context, _state, data) => {
+    if (!table) throw new Error("TABLES_CONNECTION_STRING is required for submitAction");
+    await table.createEntity({
+      partitionKey: `${context.activity.conversation.tenantId}|floor`,
+      rowKey: randomUUID(),
+      title: data.title ?? "",
+      body: data.body ?? "",
+    });
+    return "Saved";
+  },
+);
 
 const app = express();
 app.post("/api/messages", express.json({ limit: "1mb" }), async (req, res) => {

@@ -2,7 +2,7 @@ import type { RunningAzurite } from "../../scripts/lib/azurite.js";
 import { freePort } from "../../scripts/lib/freePort.js";
 import { ConnectorRecorder } from "../../tests/support/connectorRecorder.js";
 import { messageActivity } from "../../tests/support/teamsActivities.js";
-import { runLoad } from "../lib/load.js";
+import { interleaved } from "../lib/interleave.js";
 import { type ServerProcess, spawnServer } from "../lib/processes.js";
 import { percentile, type ScenarioResult } from "../lib/report.js";
 import { floorScript, serverEnv, serverScript } from "../lib/servers.js";
@@ -33,14 +33,14 @@ export async function botMessage(azurite: RunningAzurite): Promise<ScenarioResul
       // The connector keeps every reply; the bench needs none of them.
       connector.clear();
     };
-    await runLoad(WARMUP, CONCURRENCY, send(app));
-    await runLoad(WARMUP, CONCURRENCY, send(floor));
-    const appLatencies: number[] = [];
-    const floorLatencies: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      appLatencies.push(...(await runLoad(PER_ROUND, CONCURRENCY, send(app))));
-      floorLatencies.push(...(await runLoad(PER_ROUND, CONCURRENCY, send(floor))));
-    }
+    const { a: appLatencies, b: floorLatencies } = await interleaved(
+      ROUNDS,
+      PER_ROUND,
+      CONCURRENCY,
+      WARMUP,
+      send(app),
+      send(floor),
+    );
     const p = (values: number[], q: number) => percentile(values, q);
     return {
       scenario: "bot-message",

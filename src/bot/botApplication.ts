@@ -1,21 +1,21 @@
 import { Application, type TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
 import { CardFactory, type TurnContext } from "botbuilder";
-import type { Logger } from "../server/logger.js";
 import { helpCard } from "./cards/helpCard.js";
 import { type InstallScope, welcomeCard } from "./cards/welcomeCard.js";
+import { type MessageExtensionDependencies, registerMessageExtensions } from "./messageExtensions.js";
 
 /** What the bot needs from the composition root. */
-export interface BotDependencies {
+export interface BotDependencies extends MessageExtensionDependencies {
   adapter: TeamsAdapter;
   botAppId: string;
-  logger: Logger;
 }
 
 /**
  * The teams-ai Application: one router for every Teams surface of the bot. Each surface registers
  * its handlers here; handlers stay thin and call domain services.
  */
-export function createBotApplication({ adapter, botAppId, logger }: BotDependencies): Application<TurnState> {
+export function createBotApplication(deps: BotDependencies): Application<TurnState> {
+  const { adapter, botAppId, logger } = deps;
   const app = new Application<TurnState>({
     adapter,
     botAppId,
@@ -45,6 +45,8 @@ export function createBotApplication({ adapter, botAppId, logger }: BotDependenc
       attachments: [CardFactory.adaptiveCard(helpCard())],
     });
   });
+
+  registerMessageExtensions(app, deps);
 
   app.error(async (context, error) => {
     logger.error("bot turn failed", {

@@ -46,6 +46,8 @@ export interface AppConfig {
     allowedTenants: string[];
     jwksUrl: string;
   };
+  /** The Teams app id (manifest `id`), for deep links into the app. */
+  teamsAppId: string;
   demo: boolean;
   /** Folder with the built web assets (`dist/web`). */
   webRoot: string;
@@ -87,6 +89,7 @@ const rawSchema = z.object({
   ALLOWED_TENANTS: z.string().optional(),
   TAB_TOKEN_JWKS_URL: z.string().url().optional(),
   DEMO: z.enum(["true", "false", "1", "0", ""]).optional(),
+  TEAMS_APP_ID: z.string().optional(),
   WEB_ROOT: z.string().optional(),
   FIXTURES_DIR: z.string().optional(),
   WEBSITE_INSTANCE_ID: z.string().optional(),
@@ -210,6 +213,7 @@ export function loadConfig(options: { env?: RawEnv; root?: string } = {}): AppCo
           ? (raw.TAB_TOKEN_JWKS_URL ?? `http://127.0.0.1:${raw.PORT}/local/idp/keys`)
           : ENTRA_JWKS_URL,
     },
+    teamsAppId: raw.TEAMS_APP_ID ?? "",
     demo: mode === "local" && (raw.DEMO === "true" || raw.DEMO === "1"),
     webRoot: path.resolve(root, raw.WEB_ROOT ?? "dist/web"),
     fixturesDir: path.resolve(root, raw.FIXTURES_DIR ?? "fixtures"),

@@ -2,11 +2,13 @@ import type { Application as BotApplication, TeamsAdapter, TurnState } from "@mi
 import express, { type Express } from "express";
 import type { CommunityService } from "../domain/communities/communityService.js";
 import type { Caller } from "../domain/identity.js";
+import type { LibraryService } from "../domain/library/libraryService.js";
 import type { AppConfig } from "./config.js";
 import { errorHandler, sendError } from "./http/httpErrors.js";
 import { requireCaller } from "./http/requireCaller.js";
 import type { Logger } from "./logger.js";
 import { communityRoutes } from "./routes/communityRoutes.js";
+import { libraryRoutes } from "./routes/libraryRoutes.js";
 import { type LocalHostDependencies, localHostRoutes } from "./routes/localHostRoutes.js";
 import { webRoutes } from "./routes/webRoutes.js";
 
@@ -18,6 +20,7 @@ export interface HttpDependencies {
   bot: BotApplication<TurnState>;
   validateTabToken: (token: string) => Promise<Caller>;
   communities: CommunityService;
+  library: LibraryService;
   checkStorage: () => Promise<void>;
   /** Present in local mode only. */
   localHost?: LocalHostDependencies;
@@ -55,6 +58,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
     res.json(res.locals.caller);
   });
   api.use("/communities", communityRoutes(deps.communities));
+  api.use(libraryRoutes(deps.library));
   app.use("/api", api);
   app.use("/api", (_req, res) => sendError(res, 404, "not_found", "There is no such API endpoint."));
 

@@ -4,8 +4,11 @@ import { TeamsAdapter } from "@microsoft/teams-ai";
 import type { ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
 import { createBotApplication } from "../bot/botApplication.js";
 import { CommunityService } from "../domain/communities/communityService.js";
+import { LibraryService } from "../domain/library/libraryService.js";
+import { SyncedLibrarySearch } from "../storage/syncedLibrarySearch.js";
 import { TableStore } from "../storage/tableStore.js";
 import { TablesCommunityRepository } from "../storage/tablesCommunityRepository.js";
+import { TablesEntryRepository } from "../storage/tablesEntryRepository.js";
 import { createTabTokenValidator } from "./auth/tabTokenValidator.js";
 import type { AppConfig } from "./config.js";
 import { createHttpApp } from "./httpApp.js";
@@ -57,9 +60,19 @@ export async function startServer(
   await store.ensureTables();
 
   const communities = new CommunityService(new TablesCommunityRepository(store));
+  const entries = new TablesEntryRepository(store);
+  const library = new LibraryService(entries, communities, new SyncedLibrarySearch(entries));
 
   const adapter = new TeamsAdapter(botAuthenticationOptions(config));
-  const bot = createBotApplication({ adapter, botAppId: config.bot.appId, logger });
+  const bot = createBotApplication({
+    adapter,
+    botAppId: config.bot.appId,
+    logger,
+    communities,
+    library,
+    links: { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId },
+    allowedTenants: new Set(config.auth.allowedTenants),
+  });
 
   const localHost =
     config.mode === "local"
@@ -79,6 +92,7 @@ export async function startServer(
     bot,
     validateTabToken: createTabTokenValidator(config.auth),
     communities,
+    library,
     checkStorage: () => store.ping(),
     ...(localHost ? { localHost } : {}),
   });

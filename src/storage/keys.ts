@@ -10,10 +10,16 @@ import { ValidationError } from "../domain/errors.js";
  * | Communities  | `{tenant}`                           | `{community}` |
  * | Memberships  | `{tenant}|community|{community}`     | `{user}`      |
  * | Memberships  | `{tenant}|user|{user}`               | `{community}` |
+ * | Library      | `{tenant}|community|{community}`     | `entry|{entry}`, `change|{at}|{nonce}`, `interaction|{at}|{nonce}` |
+ * | Library      | `{tenant}|community|{community}|entry|{entry}` | `vote|{voter}`, `revision|{at}|{nonce}` |
+ *
+ * A community's entries, its change log and its learning interactions share one partition, so an
+ * entry and the rows that go with it are written in one atomic transaction (never half-written).
  */
 export const TABLES = {
   communities: "Communities",
   memberships: "Memberships",
+  library: "Library",
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
@@ -41,10 +47,17 @@ export const keys = {
     rowKey: keyPart(communityId, "community id"),
   }),
   communitiesOfTenant: (tenantId: string) => keyPart(tenantId, "tenant id"),
-  membersOf: (tenantId: string, communityId: string) =>
-    `${keyPart(tenantId, "tenant id")}|community|${keyPart(communityId, "community id")}`,
+  membersOf: (tenantId: string, communityId: string) => keys.library(tenantId, communityId),
   membershipsOf: (tenantId: string, userId: string) =>
     `${keyPart(tenantId, "tenant id")}|user|${keyPart(userId, "user id")}`,
+  /** Everything of one community's library (entries, change log, interactions). */
+  library: (tenantId: string, communityId: string) =>
+    `${keyPart(tenantId, "tenant id")}|community|${keyPart(communityId, "community id")}`,
+  /** An entry's own rows: its votes and its history. */
+  entryRows: (tenantId: string, communityId: string, entryId: string) =>
+    `${keys.library(tenantId, communityId)}|entry|${keyPart(entryId, "entry id")}`,
+  /** A row key of a kind that sorts by time: `{kind}|{ISO time}|{nonce}` (ISO-8601 UTC sorts as text). */
+  timeOrdered: (kind: string, at: string, nonce: string) => `${kind}|${at}|${nonce}`,
   /** A membership row in the community's partition. */
   member: (tenantId: string, communityId: string, userId: string) => ({
     partitionKey: keys.membersOf(tenantId, communityId),

@@ -68,3 +68,26 @@ export async function postActivity(
     body: JSON.stringify(activity),
   });
 }
+
+/** A person of the organisation as Teams names them in activities. */
+export function teamsUser(user: { id: string; displayName: string }) {
+  return { id: `29:${user.id}`, aadObjectId: user.id, name: user.displayName };
+}
+
+/** An invoke activity (message extension, dialog, card action) as Teams sends it. */
+export function invokeActivity(
+  name: string,
+  value: unknown,
+  options: ActivityOptions & { activityId?: string },
+) {
+  const base = envelope("invoke", options);
+  return { ...base, ...(options.activityId ? { id: options.activityId } : {}), name, value };
+}
+
+/** Posts an invoke and returns Teams' view of it: the HTTP status and the invoke response body. */
+// biome-ignore lint/suspicious/noExplicitAny: invoke bodies are loosely shaped JSON read by tests
+export async function postInvoke(baseUrl: string, activity: object): Promise<{ status: number; body: any }> {
+  const res = await postActivity(baseUrl, activity);
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { retryOnConflict } from "../concurrency.js";
 import { ConcurrencyError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
 import type { Caller, PersonRef } from "../identity.js";
 import { parseInput } from "../validation.js";
@@ -10,15 +11,6 @@ import {
   type NewCommunityInput,
   newCommunitySchema,
 } from "./communitySchemas.js";
-
-/** How often a guarded update is retried when another writer got there first. */
-const MAX_CONCURRENCY_RETRIES = 25;
-
-/** Full-jitter backoff, so writers racing for one row spread out instead of colliding again. */
-function backoff(attempt: number): Promise<void> {
-  const ceiling = Math.min(250, 10 * 2 ** attempt);
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
-}
 
 /** The rules of communities: who sees, joins, leaves and curates them. */
 export class CommunityService {
@@ -64,10 +56,13 @@ export class CommunityService {
 
   /** A community as the caller may see it; private ones are invisible to non-members. */
   async get(caller: Caller, communityId: string): Promise<CommunityView> {
-    const community = await this.repository.get(caller.tenantId, communityId);
+    // Both reads at once: this sits on the path of nearly every request.
+    const [community, membership] = await Promise.all([
+      this.repository.get(caller.tenantId, communityId),
+      this.repository.getMembership(caller.tenantId, communityId, caller.userId),
+    ]);
     if (!community) throw notFound();
-    const isMember =
-      (await this.repository.getMembership(caller.tenantId, communityId, caller.userId)) !== undefined;
+    const isMember = membership !== undefined;
     if (community.privacy === "private" && !isMember) throw notFound();
     return this.view(caller, community, isMember);
   }
@@ -163,21 +158,16 @@ export class CommunityService {
   }
 
   /** Read-modify-write guarded by the ETag, re-read and retried when another writer won. */
-  private async retryOnConflict(
+  private retryOnConflict(
     tenantId: string,
     communityId: string,
     change: (c: Community) => Community,
   ): Promise<Community> {
-    for (let attempt = 0; ; attempt++) {
+    return retryOnConflict(async () => {
       const current = await this.repository.get(tenantId, communityId);
       if (!current) throw notFound();
-      try {
-        return await this.repository.update(change(current));
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= MAX_CONCURRENCY_RETRIES) throw error;
-      }
-      await backoff(attempt);
-    }
+      return this.repository.update(change(current));
+    });
   }
 
   private view(caller: Caller, community: Community, isMember: boolean): CommunityView {

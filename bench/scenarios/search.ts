@@ -1,0 +1,109 @@
+import type { RunningAzurite } from "../../scripts/lib/azurite.js";
+import { freePort } from "../../scripts/lib/freePort.js";
+import { CommunityService } from "../../src/domain/communities/communityService.js";
+import { TableStore } from "../../src/storage/tableStore.js";
+import { TablesCommunityRepository } from "../../src/storage/tablesCommunityRepository.js";
+import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
+import { ConnectorRecorder } from "../../tests/support/connectorRecorder.js";
+import { invokeActivity, postInvoke, teamsUser } from "../../tests/support/teamsActivities.js";
+import { demo, org, tokenFor } from "../lib/fixtures.js";
+import { generateLibrary, random, searchTerms } from "../lib/generatedLibrary.js";
+import { runLoad } from "../lib/load.js";
+import { rssMb, spawnServer } from "../lib/processes.js";
+import { percentile, type ScenarioResult } from "../lib/report.js";
+import { serverEnv, serverScript } from "../lib/servers.js";
+
+const ENTRIES = 50_000;
+const CONCURRENCY = 10;
+const REQUESTS = 1_000;
+
+/**
+ * A community of 50,000 generated entries in Tables. Measures the server's index build from
+ * Tables (time of the first search, and the memory it adds), then the search API and the
+ * "Find insight" invoke at 10 concurrent. Bars: search p95 ≤ 30 ms, Find insight p95 ≤ 100 ms,
+ * rebuild ≤ 10 s and ≤ 300 MB.
+ */
+export async function search(azurite: RunningAzurite): Promise<ScenarioResult> {
+  const env = serverEnv(azurite);
+  const store = await TableStore.connect({
+    connectionString: azurite.connectionString,
+    tablePrefix: env.TABLE_PREFIX ?? "",
+  });
+  await store.ensureTables();
+  const steward = demo[0];
+  if (!steward) throw new Error("fixtures missing");
+  const communities = new CommunityService(new TablesCommunityRepository(store));
+  const caller = { tenantId: org.tenantId, userId: steward.id, displayName: steward.displayName };
+  const community = await communities.create(caller, {
+    name: "Big library",
+    purpose: "Benchmark",
+    privacy: "open",
+  });
+  const importStarted = performance.now();
+  const entries = new TablesEntryRepository(store);
+  const library = generateLibrary(org.tenantId, community.id, ENTRIES, org.users.slice(0, 300));
+  await entries.importMany(library);
+  const importMs = performance.now() - importStarted;
+
+  const connector = await new ConnectorRecorder().start();
+  const server = await spawnServer(serverScript, env, await freePort());
+  try {
+    const token = await tokenFor(server.url, steward.id);
+    const headers = { authorization: `Bearer ${token}` };
+    const base = `${server.url}/api/communities/${community.id}/entries`;
+    await new Promise((r) => setTimeout(r, 1_000));
+    const rssBefore = rssMb(server.child.pid);
+    const buildStarted = performance.now();
+    const first = await fetch(`${base}?q=pipeline`, { headers });
+    if (!first.ok) throw new Error(`first search failed: ${first.status}`);
+    const total = ((await first.json()) as { total: number }).total;
+    const rebuildMs = performance.now() - buildStarted;
+    const rssAfter = rssMb(server.child.pid);
+
+    const terms = searchTerms(random(7), REQUESTS);
+    const searchApi = await runLoad(REQUESTS, CONCURRENCY, async (i) => {
+      const res = await fetch(`${base}?q=${encodeURIComponent(terms[i] ?? "data")}&limit=20`, { headers });
+      if (!res.ok) throw new Error(`search failed: ${res.status}`);
+      await res.arrayBuffer();
+    });
+    const findInsight = await runLoad(REQUESTS, CONCURRENCY, async (i) => {
+      const activity = invokeActivity(
+        "composeExtension/query",
+        {
+          commandId: "findInsight",
+          parameters: [{ name: "query", value: terms[i] ?? "data" }],
+          queryOptions: { count: 10, skip: 0 },
+        },
+        { serviceUrl: connector.serviceUrl, conversationType: "channel", from: teamsUser(steward) },
+      );
+      const res = await postInvoke(server.url, activity);
+      if (res.status !== 200) throw new Error(`find insight failed: ${res.status}`);
+    });
+    return {
+      scenario: "search",
+      params: { entries: ENTRIES, concurrency: CONCURRENCY, requests: REQUESTS },
+      metrics: {
+        import_ms: importMs,
+        first_search_total: total,
+        rebuild_ms: rebuildMs,
+        index_rss_mb: rssAfter - rssBefore,
+        server_rss_mb: rssAfter,
+        search_p50_ms: percentile(searchApi, 50),
+        search_p95_ms: percentile(searchApi, 95),
+        search_p99_ms: percentile(searchApi, 99),
+        find_insight_p50_ms: percentile(findInsight, 50),
+        find_insight_p95_ms: percentile(findInsight, 95),
+        find_insight_p99_ms: percentile(findInsight, 99),
+      },
+      bars: [
+        { name: "search API p95", metric: "search_p95_ms", limit: 30, op: "<=" },
+        { name: "Find insight invoke p95", metric: "find_insight_p95_ms", limit: 100, op: "<=" },
+        { name: "index rebuild time", metric: "rebuild_ms", limit: 10_000, op: "<=" },
+        { name: "index rebuild memory", metric: "index_rss_mb", limit: 300, op: "<=" },
+      ],
+    };
+  } finally {
+    await server.stop();
+    await connector.stop();
+  }
+}

@@ -1,0 +1,299 @@
+import type { Application, TurnState } from "@microsoft/teams-ai";
+import {
+  type Attachment,
+  CardFactory,
+  type MessagingExtensionResult,
+  type TaskModuleTaskInfo,
+  type TurnContext,
+} from "botbuilder";
+import type { CommunityService } from "../domain/communities/communityService.js";
+import { DomainError } from "../domain/errors.js";
+import { ENTRY_TYPES, type EntryType } from "../domain/library/entry.js";
+import type { EntryView } from "../domain/library/entryView.js";
+import type { LibraryService } from "../domain/library/libraryService.js";
+import {
+  type EntryDraft,
+  messageOrigin,
+  messageToDraft,
+  toPlainText,
+} from "../domain/library/messageContent/index.js";
+import type { Logger } from "../server/logger.js";
+import { entryCard } from "./cards/entryCard.js";
+import { type SaveInsightForm, saveInsightDialogCard } from "./cards/saveInsightDialogCard.js";
+import { type AppLinks, entryDeepLink, parseEntryWebUrl } from "./links.js";
+import { callerFromActivity } from "./teamsCaller.js";
+
+/** What the message extension needs from the composition root. */
+export interface MessageExtensionDependencies {
+  communities: CommunityService;
+  library: LibraryService;
+  links: AppLinks;
+  allowedTenants: ReadonlySet<string>;
+  logger: Logger;
+}
+
+/** Command ids, as declared in appPackage/manifest.json. */
+export const SAVE_INSIGHT_COMMAND = "saveInsight";
+export const FIND_INSIGHT_COMMAND = "findInsight";
+
+/** Search results per query: Teams shows about 10; more only costs time inside the 5 s invoke limit. */
+const MAX_RESULTS = 15;
+
+interface SaveInsightData {
+  communityId?: string;
+  type?: string;
+  title?: string;
+  body?: string;
+  summary?: string;
+  tags?: string;
+  newTags?: string;
+  share?: string;
+}
+
+/**
+ * Registers the message extension: "Save as insight" (message action: fetchTask → dialog,
+ * submitAction → entry), "Find insight" (search) and link unfurling of PeerCircle entry links.
+ */
+export function registerMessageExtensions(
+  app: Application<TurnState>,
+  deps: MessageExtensionDependencies,
+): void {
+  const { communities, library, links, allowedTenants } = deps;
+
+  app.messageExtensions.fetchTask(SAVE_INSIGHT_COMMAND, (context) =>
+    friendly(deps, context, async () => {
+      const caller = callerFromActivity(context, allowedTenants);
+      const drafted = messageToDraft(messagePayloadOf(context));
+      if (!drafted.ok) return drafted.message;
+      const mine = await memberCommunities(deps, caller, teamIdOf(context));
+      if (mine.length === 0) {
+        return "You are not in a PeerCircle community yet. Join one in its channel's PeerCircle tab (or add the tab to a channel to start one), then save this message.";
+      }
+      return dialog(saveInsightDialogCard(formFor(drafted.draft, mine)));
+    }),
+  );
+
+  app.messageExtensions.submitAction<SaveInsightData>(SAVE_INSIGHT_COMMAND, (context, _state, data) =>
+    friendly(deps, context, async () => {
+      const caller = callerFromActivity(context, allowedTenants);
+      const origin = messageOrigin(messagePayloadOf(context));
+      if (!origin.ok) return origin.message;
+      const draft = origin.origin;
+      const type = (ENTRY_TYPES as readonly string[]).includes(data.type ?? "")
+        ? (data.type as EntryType)
+        : "insight";
+      const tags = [...splitTags(data.tags), ...splitTags(data.newTags)];
+      const communityId = data.communityId ?? "";
+      try {
+        const { entry, community, created } = await library.saveFromMessage(
+          caller,
+          communityId,
+          {
+            messageId: draft.messageId,
+            conversationId: context.activity.conversation.id,
+            link: draft.link ?? "",
+            postedAt: draft.postedAt,
+            author: draft.author,
+          },
+          { type, title: data.title ?? "", body: data.body ?? "", summary: data.summary ?? "", tags },
+        );
+        if (!created) {
+          return dialog(
+            entryCard(
+              cardModel(entry, community.name, links),
+              `This message is already in ${community.name}'s library.`,
+            ),
+            "Already saved",
+          );
+        }
+        if (data.share === "true") {
+          return {
+            type: "result",
+            attachmentLayout: "list",
+            attachments: [
+              CardFactory.adaptiveCard(
+                entryCard(cardModel(entry, community.name, links), "Saved as an insight"),
+              ),
+            ],
+          } satisfies MessagingExtensionResult;
+        }
+        return `Saved “${entry.title}” to ${community.name}.`;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        // Keep everything the person typed and say what to fix.
+        const mine = await memberCommunities(deps, caller, teamIdOf(context));
+        return dialog(
+          saveInsightDialogCard(
+            formFor({ ...draft, titleSuggestion: "", body: "", truncated: false }, mine, {
+              communityId,
+              type,
+              title: data.title ?? "",
+              body: data.body ?? "",
+              summary: data.summary ?? "",
+              tags: splitTags(data.tags),
+              newTags: data.newTags ?? "",
+              share: data.share === "true",
+              error: error.message,
+            }),
+          ),
+        );
+      }
+    }),
+  );
+
+  app.messageExtensions.query(FIND_INSIGHT_COMMAND, async (context, _state, query) => {
+    try {
+      const caller = callerFromActivity(context, allowedTenants);
+      const text = typeof query.parameters.query === "string" ? query.parameters.query.trim() : "";
+      const results = await library.searchMine(caller, {
+        ...(text ? { text } : {}),
+        limit: Math.min(query.count || 10, MAX_RESULTS),
+      });
+      if (results.length === 0) {
+        return {
+          type: "message",
+          text: text
+            ? `Nothing in your communities matches “${text}” yet.`
+            : "Your communities' libraries are empty so far.",
+        };
+      }
+      const attachments = results.map((r) => {
+        const titleRanges = r.highlights.find((h) => h.field === "title")?.ranges;
+        const snippetRanges = r.highlights.find((h) => h.field === "snippet")?.ranges;
+        const card = entryCard({
+          title: r.title,
+          type: r.type,
+          tags: r.tags,
+          author: r.author,
+          communityName: r.communityName,
+          helpfulCount: r.helpfulCount,
+          verified: r.verified,
+          stale: r.stale,
+          preview: r.snippet,
+          ...(titleRanges ? { titleHighlights: titleRanges } : {}),
+          ...(snippetRanges ? { previewHighlights: snippetRanges } : {}),
+          openUrl: entryDeepLink(links, r.communityId, r.id),
+        });
+        const preview = CardFactory.thumbnailCard(r.title, `${r.communityName} · ${r.snippet.slice(0, 120)}`);
+        return { ...CardFactory.adaptiveCard(card), preview } as Attachment & { preview: Attachment };
+      });
+      return { type: "result", attachmentLayout: "list", attachments };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return { type: "message", text: error.message };
+    }
+  });
+
+  app.messageExtensions.queryLink(async (context, _state, url) => {
+    const target = parseEntryWebUrl(links, url);
+    if (!target) return { type: "result", attachmentLayout: "list", attachments: [] };
+    try {
+      const caller = callerFromActivity(context, allowedTenants);
+      const entry = await library.get(caller, target.communityId, target.entryId);
+      const community = await communities.get(caller, target.communityId);
+      const card = entryCard(cardModel(entry, community.name, links));
+      const preview = CardFactory.thumbnailCard(entry.title, community.name);
+      return {
+        type: "result",
+        attachmentLayout: "list",
+        attachments: [{ ...CardFactory.adaptiveCard(card), preview }],
+      };
+    } catch (error) {
+      // Someone who may not see the entry gets no preview (and learns nothing about it).
+      if (error instanceof DomainError) return { type: "result", attachmentLayout: "list", attachments: [] };
+      throw error;
+    }
+  });
+}
+
+/** Runs a dialog handler; a domain error becomes a message in the dialog instead of a failure. */
+async function friendly<T>(
+  deps: MessageExtensionDependencies,
+  context: TurnContext,
+  handler: () => Promise<T>,
+): Promise<T | string> {
+  try {
+    return await handler();
+  } catch (error) {
+    if (error instanceof DomainError) return error.message;
+    deps.logger.error("message extension failed", {
+      invoke: context.activity.name,
+      tenantId: context.activity.conversation?.tenantId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return "Sorry, PeerCircle could not do that just now. Please try again in a moment.";
+  }
+}
+
+function messagePayloadOf(context: TurnContext): unknown {
+  return (context.activity.value as { messagePayload?: unknown } | undefined)?.messagePayload;
+}
+
+function teamIdOf(context: TurnContext): string | undefined {
+  return (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+}
+
+/** The person's communities, the one of the current team first. */
+async function memberCommunities(
+  deps: MessageExtensionDependencies,
+  caller: Parameters<CommunityService["listVisible"]>[0],
+  teamId: string | undefined,
+) {
+  const mine = (await deps.communities.listVisible(caller)).filter((c) => c.isMember);
+  return mine.sort(
+    (a, b) => Number(b.teamId === teamId && !!teamId) - Number(a.teamId === teamId && !!teamId),
+  );
+}
+
+function formFor(
+  draft: Pick<EntryDraft, "titleSuggestion" | "body" | "author" | "appName" | "postedAt" | "truncated">,
+  mine: { id: string; name: string; tags: string[] }[],
+  filled: Partial<SaveInsightForm> = {},
+): SaveInsightForm {
+  return {
+    communities: mine.map((c) => ({ id: c.id, name: c.name })),
+    communityId: mine[0]?.id ?? "",
+    type: "insight",
+    title: draft.titleSuggestion,
+    body: draft.body,
+    summary: "",
+    knownTags: [...new Set(mine.flatMap((c) => c.tags))],
+    tags: [],
+    newTags: "",
+    share: false,
+    authorName: draft.author?.displayName ?? draft.appName ?? "an app",
+    postedAt: draft.postedAt,
+    truncated: draft.truncated,
+    ...filled,
+  };
+}
+
+function dialog(
+  card: ReturnType<typeof saveInsightDialogCard>,
+  title = "Save as insight",
+): TaskModuleTaskInfo {
+  return { title, width: "large", height: "large", card: CardFactory.adaptiveCard(card) };
+}
+
+function cardModel(entry: EntryView, communityName: string, links: AppLinks) {
+  return {
+    title: entry.title,
+    type: entry.type,
+    tags: entry.tags,
+    author: entry.author,
+    communityName,
+    helpfulCount: entry.helpfulCount,
+    verified: entry.verification !== undefined,
+    stale: entry.stale,
+    preview: entry.summary || toPlainText(entry.body),
+    openUrl: entryDeepLink(links, entry.communityId, entry.id),
+    ...(entry.source.kind === "message" && entry.source.link ? { sourceUrl: entry.source.link } : {}),
+  };
+}
+
+function splitTags(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,20 @@
+import type { TurnContext } from "botbuilder";
+import { ForbiddenError } from "../domain/errors.js";
+import type { Caller } from "../domain/identity.js";
+
+/**
+ * The person behind an activity, in their tenant. Teams puts the tenant in
+ * `conversation.tenantId` (and `channelData.tenant.id`) and the person's Entra object id in
+ * `from.aadObjectId`. Tenants outside the allow-list are refused, as for the tab.
+ */
+export function callerFromActivity(context: TurnContext, allowedTenants: ReadonlySet<string>): Caller {
+  const activity = context.activity;
+  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  const tenantId = (activity.conversation?.tenantId ?? channelData?.tenant?.id ?? "").toLowerCase();
+  const userId = activity.from?.aadObjectId;
+  if (!tenantId || !allowedTenants.has(tenantId)) {
+    throw new ForbiddenError("PeerCircle is not enabled for your organisation. Ask your Teams admin.");
+  }
+  if (!userId) throw new ForbiddenError("PeerCircle needs a signed-in work account.");
+  return { tenantId, userId, displayName: activity.from.name ?? "Someone" };
+}

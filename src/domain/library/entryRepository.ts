@@ -1,0 +1,75 @@
+import type { PersonRef } from "../identity.js";
+import type { Page, PageRequest } from "../paging.js";
+import type { Entry } from "./entry.js";
+
+/** An earlier version of an entry, kept when it is edited. */
+export interface EntryRevision {
+  entryId: string;
+  at: string;
+  editedBy: PersonRef;
+  title: string;
+  body: string;
+  summary: string;
+  tags: string[];
+}
+
+/** A change to a community's library, as other server instances learn of it. */
+export interface LibraryChange {
+  /** Opaque, ordered position in the community's change log. */
+  position: string;
+  entryId: string;
+  kind: "upsert" | "remove";
+  at: string;
+}
+
+/** A learning interaction: someone learned from someone (saved their message, voted, paired). */
+export interface LearningInteraction {
+  tenantId: string;
+  communityId: string;
+  kind: "saved" | "helpful" | "paired";
+  from: PersonRef;
+  to: PersonRef;
+  entryId?: string;
+  at: string;
+}
+
+/**
+ * Storage port of the insight library. Every call is scoped by tenant and community. Every write
+ * of an entry also appends to the community's change log, atomically with the write, so every
+ * server instance's search index learns of it.
+ */
+export interface EntryRepository {
+  /**
+   * Inserts a new entry together with its change-log row and, when given, the learning interaction
+   * it records — all or nothing. An entry with the same id fails with a ConflictError.
+   */
+  create(entry: Omit<Entry, "etag">, interaction?: LearningInteraction): Promise<Entry>;
+  get(tenantId: string, communityId: string, entryId: string): Promise<Entry | undefined>;
+  /**
+   * Replaces the entry if `entry.etag` is current (else a ConcurrencyError), together with its
+   * change-log row and, when given, the revision that keeps the previous version.
+   */
+  update(entry: Entry, revision?: EntryRevision): Promise<Entry>;
+  /** Deletes the entry (logging its removal), its votes and its history. */
+  delete(tenantId: string, communityId: string, entryId: string): Promise<void>;
+  list(tenantId: string, communityId: string, page?: PageRequest): Promise<Page<Entry>>;
+
+  listRevisions(tenantId: string, communityId: string, entryId: string): Promise<EntryRevision[]>;
+
+  /** Records a person's helpful vote; false when they had already voted (idempotent). */
+  addVote(
+    tenantId: string,
+    communityId: string,
+    entryId: string,
+    voter: PersonRef,
+    at: string,
+  ): Promise<boolean>;
+  removeVote(tenantId: string, communityId: string, entryId: string, voterId: string): Promise<boolean>;
+  hasVoted(tenantId: string, communityId: string, entryId: string, voterId: string): Promise<boolean>;
+  countVotes(tenantId: string, communityId: string, entryId: string): Promise<number>;
+
+  /** Changes after `position` (exclusive), oldest first; from the start when undefined. */
+  changesSince(tenantId: string, communityId: string, position: string | undefined): Promise<LibraryChange[]>;
+
+  recordInteraction(interaction: LearningInteraction): Promise<void>;
+}

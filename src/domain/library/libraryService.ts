@@ -1,0 +1,422 @@
+import { randomUUID } from "node:crypto";
+import type { CommunityView } from "../communities/community.js";
+import type { CommunityService } from "../communities/communityService.js";
+import { retryOnConflict } from "../concurrency.js";
+import {
+  ConcurrencyError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from "../errors.js";
+import type { Caller, PersonRef } from "../identity.js";
+import { parseInput } from "../validation.js";
+import type { Entry, EntrySource } from "./entry.js";
+import type { EntryRepository, EntryRevision } from "./entryRepository.js";
+import {
+  type EntryChangesInput,
+  entryChangesSchema,
+  type NewEntryInput,
+  newEntrySchema,
+  verificationSchema,
+} from "./entrySchemas.js";
+import { type EntryView, entryView } from "./entryView.js";
+import type { LibrarySearch } from "./librarySearch.js";
+import { sanitizeMarkdown } from "./messageContent/index.js";
+import { messageEntryId } from "./messageEntryId.js";
+import type { EntrySearchPage, EntrySearchQuery } from "./search/entryIndex.js";
+
+/** Where a saved message came from, as the message extension knows it. */
+export interface SavedMessageOrigin {
+  messageId: string;
+  conversationId: string;
+  link: string;
+  postedAt: string;
+  /** The message's author; null when an app posted it (the saver is credited then). */
+  author: PersonRef | null;
+}
+
+/** The result of saving: the entry, its community, and whether this call created it or found it already saved. */
+export interface SaveResult {
+  entry: EntryView;
+  community: CommunityView;
+  created: boolean;
+}
+
+/** The rules of the insight library: who adds, sees, edits, votes, verifies and removes entries. */
+export class LibraryService {
+  constructor(
+    private readonly entries: EntryRepository,
+    private readonly communities: CommunityService,
+    private readonly search: LibrarySearch,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Writes a new entry directly (tab). Members only. */
+  async create(caller: Caller, communityId: string, input: NewEntryInput): Promise<EntryView> {
+    const me = { id: caller.userId, displayName: caller.displayName };
+    const { entry } = await this.add(caller, communityId, input, { kind: "direct" }, me, randomUUID());
+    return entry;
+  }
+
+  /**
+   * Saves a Teams message as an entry, crediting its author. Saving the same message into the same
+   * community again (or a retried invoke) returns the existing entry with `created: false`.
+   */
+  async saveFromMessage(
+    caller: Caller,
+    communityId: string,
+    origin: SavedMessageOrigin,
+    input: NewEntryInput,
+  ): Promise<SaveResult> {
+    const source: EntrySource = {
+      kind: "message",
+      messageId: origin.messageId,
+      conversationId: origin.conversationId,
+      link: origin.link,
+      postedAt: origin.postedAt,
+    };
+    const author = origin.author ?? { id: caller.userId, displayName: caller.displayName };
+    const id = messageEntryId(origin.conversationId, origin.messageId);
+    return this.add(caller, communityId, input, source, author, id);
+  }
+
+  /** Finds the entry a message was already saved as in this community, if any. */
+  async findSavedMessage(caller: Caller, communityId: string, conversationId: string, messageId: string) {
+    const entry = await this.entries.get(
+      caller.tenantId,
+      communityId,
+      messageEntryId(conversationId, messageId),
+    );
+    if (!entry) return undefined;
+    return this.view(caller, await this.communities.get(caller, communityId), entry);
+  }
+
+  async get(caller: Caller, communityId: string, entryId: string): Promise<EntryView> {
+    const community = await this.communities.get(caller, communityId);
+    return this.view(caller, community, await this.require(caller.tenantId, communityId, entryId));
+  }
+
+  /** Edits an entry from the version the editor saw; the previous version goes to the history. */
+  async update(
+    caller: Caller,
+    communityId: string,
+    entryId: string,
+    changes: EntryChangesInput,
+    etag: string,
+  ): Promise<EntryView> {
+    const data = parseInput(entryChangesSchema, changes);
+    const community = await this.communities.get(caller, communityId);
+    const current = await this.view(
+      caller,
+      community,
+      await this.require(caller.tenantId, communityId, entryId),
+    );
+    if (!current.canEdit)
+      throw new ForbiddenError("Only the entry's author, who saved it, or a steward can edit it.");
+    if (current.etag !== etag) {
+      throw new ConcurrencyError(
+        "Someone else edited this entry meanwhile. Reload it to see their changes, then edit again.",
+      );
+    }
+    const at = this.now().toISOString();
+    const editor = { id: caller.userId, displayName: caller.displayName };
+    const updated = await this.entries.update(
+      {
+        ...stripView(current),
+        ...(data.type !== undefined ? { type: data.type } : {}),
+        ...(data.title !== undefined ? { title: data.title } : {}),
+        ...(data.body !== undefined ? { body: sanitizeMarkdown(data.body) } : {}),
+        ...(data.summary !== undefined ? { summary: data.summary } : {}),
+        ...(data.tags !== undefined ? { tags: unique(data.tags) } : {}),
+        ...(data.answered !== undefined ? { answered: data.answered } : {}),
+        updatedAt: at,
+      },
+      revisionOf(current, editor, at),
+    );
+    this.search.noteChange(caller.tenantId, communityId, entryId, updated);
+    return this.view(caller, community, updated);
+  }
+
+  /** Removes an entry with its votes and history: whoever saved it, or a steward. */
+  async delete(caller: Caller, communityId: string, entryId: string): Promise<void> {
+    const community = await this.communities.get(caller, communityId);
+    const entry = await this.entries.get(caller.tenantId, communityId, entryId);
+    if (!entry) return; // already gone: deleting twice is harmless
+    const view = await this.view(caller, community, entry);
+    if (!view.canDelete) {
+      throw new ForbiddenError(
+        view.canRequestRemoval
+          ? "You wrote the original message: ask for its removal and a steward will take it out."
+          : "Only who saved this entry or a steward can delete it.",
+      );
+    }
+    await this.entries.delete(caller.tenantId, communityId, entryId);
+    this.search.noteChange(caller.tenantId, communityId, entryId, undefined);
+  }
+
+  /** The original author asks for an entry made from their message to be removed. */
+  async requestRemoval(caller: Caller, communityId: string, entryId: string): Promise<EntryView> {
+    const community = await this.communities.get(caller, communityId);
+    const current = await this.view(
+      caller,
+      community,
+      await this.require(caller.tenantId, communityId, entryId),
+    );
+    if (current.author.id !== caller.userId)
+      throw new ForbiddenError("Only the original author can ask for removal.");
+    const updated = await this.guardedChange(caller.tenantId, communityId, entryId, (e) => ({
+      ...e,
+      removalRequestedBy: { id: caller.userId, displayName: caller.displayName },
+    }));
+    return this.view(caller, community, updated);
+  }
+
+  /** Marks an entry helpful (or not any more). One vote per person; repeating changes nothing. */
+  async vote(caller: Caller, communityId: string, entryId: string, helpful: boolean): Promise<EntryView> {
+    const community = await this.communities.get(caller, communityId);
+    const entry = await this.require(caller.tenantId, communityId, entryId);
+    const voter = { id: caller.userId, displayName: caller.displayName };
+    const changed = helpful
+      ? await this.entries.addVote(caller.tenantId, communityId, entryId, voter, this.now().toISOString())
+      : await this.entries.removeVote(caller.tenantId, communityId, entryId, caller.userId);
+    if (!changed) return this.view(caller, community, entry);
+    if (helpful && entry.author.id !== caller.userId) {
+      await this.entries.recordInteraction({
+        tenantId: caller.tenantId,
+        communityId,
+        kind: "helpful",
+        from: voter,
+        to: entry.author,
+        entryId,
+        at: this.now().toISOString(),
+      });
+    }
+    // The count is recounted from the vote rows inside an ETag-guarded write, so concurrent voters
+    // can never leave it wrong: whichever write lands last counted every vote before it.
+    const updated = await retryOnConflict(async () => {
+      const current = await this.require(caller.tenantId, communityId, entryId);
+      const helpfulCount = await this.entries.countVotes(caller.tenantId, communityId, entryId);
+      if (helpfulCount === current.helpfulCount) return current;
+      return this.entries.update({ ...current, helpfulCount });
+    });
+    this.search.noteChange(caller.tenantId, communityId, entryId, updated);
+    return this.view(caller, community, updated);
+  }
+
+  /** A steward verifies an entry, optionally with a date to review it again by. */
+  async verify(
+    caller: Caller,
+    communityId: string,
+    entryId: string,
+    input: { reviewBy?: string },
+  ): Promise<EntryView> {
+    const { reviewBy } = parseInput(verificationSchema, input);
+    const community = await this.requireSteward(caller, communityId);
+    const updated = await this.guardedChange(caller.tenantId, communityId, entryId, (e) => ({
+      ...e,
+      verification: {
+        by: { id: caller.userId, displayName: caller.displayName },
+        at: this.now().toISOString(),
+        ...(reviewBy ? { reviewBy: reviewBy.slice(0, 10) } : {}),
+      },
+    }));
+    return this.view(caller, community, updated);
+  }
+
+  async unverify(caller: Caller, communityId: string, entryId: string): Promise<EntryView> {
+    const community = await this.requireSteward(caller, communityId);
+    const updated = await this.guardedChange(
+      caller.tenantId,
+      communityId,
+      entryId,
+      ({ verification: _v, ...e }) => e,
+    );
+    return this.view(caller, community, updated);
+  }
+
+  async history(caller: Caller, communityId: string, entryId: string): Promise<EntryRevision[]> {
+    await this.communities.get(caller, communityId);
+    await this.require(caller.tenantId, communityId, entryId);
+    return this.entries.listRevisions(caller.tenantId, communityId, entryId);
+  }
+
+  /** Searches one community's library the caller may see. */
+  async searchCommunity(
+    caller: Caller,
+    communityId: string,
+    query: EntrySearchQuery,
+  ): Promise<EntrySearchPage> {
+    await this.communities.get(caller, communityId);
+    return this.search.search(caller.tenantId, communityId, query);
+  }
+
+  /** Searches every community the caller belongs to; results merged by score (or the query's sort). */
+  async searchMine(
+    caller: Caller,
+    query: EntrySearchQuery,
+  ): Promise<(EntrySearchPage["items"][number] & { communityId: string; communityName: string })[]> {
+    const mine = (await this.communities.listVisible(caller)).filter((c) => c.isMember);
+    const limit = Math.min(query.limit ?? 10, 25);
+    const pages = await Promise.all(
+      mine.map(async (c) => {
+        const page = await this.search.search(caller.tenantId, c.id, { ...query, offset: 0, limit });
+        return page.items.map((item) => ({ ...item, communityId: c.id, communityName: c.name }));
+      }),
+    );
+    const merged = pages.flat();
+    const sort = query.sort ?? (query.text?.trim() ? "relevance" : "helpful");
+    merged.sort((a, b) =>
+      sort === "newest"
+        ? b.createdAt.localeCompare(a.createdAt)
+        : sort === "helpful"
+          ? b.helpfulCount - a.helpfulCount || b.createdAt.localeCompare(a.createdAt)
+          : b.score - a.score,
+    );
+    return merged.slice(0, limit);
+  }
+
+  /** Entries like this one: same tags or words in the title. */
+  async related(
+    caller: Caller,
+    communityId: string,
+    entryId: string,
+    limit = 5,
+  ): Promise<EntrySearchPage["items"]> {
+    const entry = await this.get(caller, communityId, entryId);
+    const text = [entry.title, ...entry.tags].join(" ");
+    const page = await this.search.search(caller.tenantId, communityId, { text, limit: limit + 1 });
+    return page.items.filter((i) => i.id !== entryId).slice(0, limit);
+  }
+
+  private async add(
+    caller: Caller,
+    communityId: string,
+    input: NewEntryInput,
+    source: EntrySource,
+    author: PersonRef,
+    id: string,
+  ): Promise<SaveResult> {
+    const data = parseInput(newEntrySchema, input);
+    const community = await this.memberCommunity(caller, communityId);
+    const body = sanitizeMarkdown(data.body);
+    if (!body.trim())
+      throw new ValidationError("There is nothing left to save once unsafe content is removed.");
+    const at = this.now().toISOString();
+    const savedBy = { id: caller.userId, displayName: caller.displayName };
+    const interaction =
+      author.id !== savedBy.id
+        ? {
+            tenantId: caller.tenantId,
+            communityId,
+            kind: "saved" as const,
+            from: savedBy,
+            to: author,
+            entryId: id,
+            at,
+          }
+        : undefined;
+    let entry: Entry;
+    try {
+      entry = await this.entries.create(
+        {
+          tenantId: caller.tenantId,
+          communityId,
+          id,
+          type: data.type,
+          title: data.title,
+          body,
+          summary: data.summary,
+          tags: unique(data.tags),
+          author,
+          savedBy,
+          source,
+          createdAt: at,
+          updatedAt: at,
+          helpfulCount: 0,
+        },
+        interaction,
+      );
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const existing = await this.require(caller.tenantId, communityId, id);
+      return { entry: await this.view(caller, community, existing), community, created: false };
+    }
+    this.search.noteChange(caller.tenantId, communityId, id, entry);
+    // Nobody has voted on an entry that did not exist a moment ago: no need to ask storage.
+    return {
+      entry: entryView(entry, caller, community.isSteward, false, this.now()),
+      community,
+      created: true,
+    };
+  }
+
+  private async guardedChange(
+    tenantId: string,
+    communityId: string,
+    entryId: string,
+    change: (e: Entry) => Entry,
+  ) {
+    const updated = await retryOnConflict(async () =>
+      this.entries.update({
+        ...change(await this.require(tenantId, communityId, entryId)),
+        updatedAt: this.now().toISOString(),
+      }),
+    );
+    this.search.noteChange(tenantId, communityId, entryId, updated);
+    return updated;
+  }
+
+  /** The community, if the caller may add to it (a member). */
+  private async memberCommunity(caller: Caller, communityId: string): Promise<CommunityView> {
+    const community = await this.communities.get(caller, communityId);
+    if (!community.isMember) throw new ForbiddenError(`Join ${community.name} to add to its library.`);
+    return community;
+  }
+
+  private async requireSteward(caller: Caller, communityId: string): Promise<CommunityView> {
+    const community = await this.communities.get(caller, communityId);
+    if (!community.isSteward) throw new ForbiddenError("Only the community's stewards can verify entries.");
+    return community;
+  }
+
+  private async require(tenantId: string, communityId: string, entryId: string): Promise<Entry> {
+    const entry = await this.entries.get(tenantId, communityId, entryId);
+    if (!entry) throw new NotFoundError("This entry does not exist any more.");
+    return entry;
+  }
+
+  private async view(caller: Caller, community: CommunityView, entry: Entry): Promise<EntryView> {
+    const hasVoted = await this.entries.hasVoted(caller.tenantId, entry.communityId, entry.id, caller.userId);
+    return entryView(entry, caller, community.isSteward, hasVoted, this.now());
+  }
+}
+
+function stripView(view: EntryView): Entry {
+  const {
+    stale: _s,
+    hasVoted: _h,
+    canEdit: _e,
+    canDelete: _d,
+    canVerify: _v,
+    canRequestRemoval: _r,
+    ...entry
+  } = view;
+  return entry;
+}
+
+function revisionOf(entry: Entry, editedBy: PersonRef, at: string): EntryRevision {
+  return {
+    entryId: entry.id,
+    at,
+    editedBy,
+    title: entry.title,
+    body: entry.body,
+    summary: entry.summary,
+    tags: entry.tags,
+  };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

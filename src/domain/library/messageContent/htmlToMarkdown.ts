@@ -1,0 +1,146 @@
+import TurndownService from "turndown";
+
+/**
+ * Converts sanitised HTML to markdown with turndown. Its own escaping keeps text that merely looks
+ * like markdown (`**bold**`, `[Click me](…)`, `![x](…)`) as text; the additions below close the
+ * gaps that matter for an entry shown in the tab and in Adaptive Cards: `<` (raw HTML, autolinks),
+ * entity references, and template braces (`${…}` is Adaptive Card templating, `{{…}}` its
+ * date/time functions).
+ */
+
+/**
+ * The few DOM members the rules read. The domain compiles without the DOM library, and turndown
+ * hands rules nodes of its bundled DOM implementation.
+ */
+interface DomNode {
+  nodeName: string;
+  nodeType: number;
+  nodeValue: string | null;
+  childNodes: ArrayLike<DomNode>;
+  parentNode: DomNode | null;
+  getAttribute?(name: string): string | null;
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/** A code language as a fence info string may carry it (no spaces, no backticks). */
+const CODE_LANGUAGE = /(?:^|\s)language-([A-Za-z0-9_+#.-]{1,32})(?:\s|$)/;
+
+const turndown = new TurndownService({
+  headingStyle: "atx",
+  hr: "---",
+  bulletListMarker: "-",
+  codeBlockStyle: "fenced",
+  fence: "```",
+  emDelimiter: "_",
+  strongDelimiter: "**",
+  linkStyle: "inlined",
+});
+
+const escapeLikeTurndown = turndown.escape.bind(turndown);
+
+turndown.escape = (text: string): string =>
+  escapeLikeTurndown(text)
+    // `<` would start raw HTML or an autolink in CommonMark.
+    .replace(/</g, "\\<")
+    // Entity references are decoded by markdown renderers; text that shows one must stay literal.
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
+    // Braces: Adaptive Card templating (`${…}`) and date functions (`{{DATE(…)}}`).
+    .replace(/[{}]/g, "\\$&")
+    // CommonMark also starts an ordered list with `1)`; turndown escapes only `1.`.
+    .replace(/^(\d+)\) /, "$1\\) ");
+
+turndown.addRule("fencedCodeBlock", {
+  // Every <pre>, not only <pre><code>: Teams' <codeblock> arrives here as <pre> (see the
+  // sanitiser) and may hold its lines as <br> rather than newlines.
+  filter: "pre",
+  replacement: (_content, node) => {
+    const pre = node as unknown as DomNode;
+    const code = codeText(pre).replace(/\n+$/, "");
+    const language = codeLanguage(pre);
+    // A fence longer than any backtick run inside, so the code cannot close it early.
+    const longestRun = (code.match(/`+/g) ?? []).reduce((longest, run) => Math.max(longest, run.length), 0);
+    const fence = "`".repeat(Math.max(3, longestRun + 1));
+    return `\n\n${fence}${language}\n${code}\n${fence}\n\n`;
+  },
+});
+
+turndown.addRule("strikethrough", {
+  // A function, not a tag list: `strike` is not in every DOM typing's tag map.
+  filter: (node) => ["DEL", "S", "STRIKE"].includes(node.nodeName),
+  replacement: (content) => (content.trim() ? `~~${content}~~` : content),
+});
+
+// Tables become GFM pipe tables; the first row is the header (Teams tables have no <th>).
+turndown.addRule("tableCell", {
+  filter: ["th", "td"],
+  replacement: (content) =>
+    ` ${content
+      .replace(/\s*\n+\s*/g, " ")
+      .replace(/\|/g, "\\|")
+      .trim()} |`,
+});
+
+turndown.addRule("tableRow", {
+  filter: "tr",
+  replacement: (content, node) => {
+    const row = node as unknown as DomNode;
+    const cells = Array.from(row.childNodes).filter(
+      (child) => child.nodeName === "TH" || child.nodeName === "TD",
+    );
+    const header = isFirstRow(row) ? `\n|${" --- |".repeat(Math.max(1, cells.length))}` : "";
+    return `\n|${content}${header}`;
+  },
+});
+
+turndown.addRule("tableSection", {
+  filter: ["thead", "tbody", "tfoot"],
+  replacement: (content) => content,
+});
+
+turndown.addRule("table", {
+  filter: "table",
+  replacement: (content) => `\n\n${content.trim()}\n\n`,
+});
+
+/** Converts sanitised HTML to markdown. Never given unsanitised HTML. */
+export function htmlToMarkdown(sanitizedHtml: string): string {
+  return turndown.turndown(sanitizedHtml);
+}
+
+function codeText(node: DomNode): string {
+  let text = "";
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType === TEXT_NODE) text += child.nodeValue ?? "";
+    else if (child.nodeName === "BR") text += "\n";
+    else if (child.nodeType === ELEMENT_NODE) text += codeText(child);
+  }
+  return text;
+}
+
+function codeLanguage(pre: DomNode): string {
+  const code = Array.from(pre.childNodes).find((child) => child.nodeName === "CODE");
+  for (const element of [code, pre]) {
+    const match = CODE_LANGUAGE.exec(element?.getAttribute?.("class") ?? "");
+    if (match?.[1]) return match[1];
+  }
+  return "";
+}
+
+function isFirstRow(row: DomNode): boolean {
+  let table = row.parentNode;
+  while (table && table.nodeName !== "TABLE") table = table.parentNode;
+  return table ? firstRowOf(table) === row : true;
+}
+
+function firstRowOf(node: DomNode): DomNode | undefined {
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeName === "TR") return child;
+    if (child.nodeName === "THEAD" || child.nodeName === "TBODY" || child.nodeName === "TFOOT") {
+      const row = firstRowOf(child);
+      if (row) return row;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,19 @@
+import { htmlToMarkdown } from "./htmlToMarkdown.js";
+import { markdownParser } from "./markdownText.js";
+import { neutraliseUnsafeSchemes } from "./safeLinks.js";
+import { sanitizeMessageHtml } from "./sanitizeMessageHtml.js";
+
+/**
+ * Makes markdown a person typed (an entry written in the tab, a draft edited in the dialog) as safe
+ * as a converted message: it is rendered with a CommonMark parser, the HTML goes through the same
+ * allowlist as message HTML, and the result is written back as markdown. So raw HTML is removed
+ * (`<script>` with its content), links keep only http(s) targets (`[a](javascript:x)` and its
+ * entity-encoded forms become text), pictures (`![p](https://…/pixel.gif)`) are dropped, keeping
+ * their alt text, and `javascript:`-like URLs left in text are neutralised. The formatting survives;
+ * its spelling is normalised (`*` bullets become `-`), and the result of running it again is the
+ * same. It does not shorten: callers check the length against `MAX_BODY_CHARS` first.
+ */
+export function sanitizeMarkdown(markdown: string): string {
+  const html = markdownParser.render(markdown);
+  return neutraliseUnsafeSchemes(htmlToMarkdown(sanitizeMessageHtml(html).html)).trim();
+}

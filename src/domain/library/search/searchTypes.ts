@@ -1,0 +1,85 @@
+import type { PersonRef } from "../../identity.js";
+import type { Entry, EntryType } from "../entry.js";
+
+/**
+ * What the index keeps of one entry: the fields search, filters, sorts and result cards need,
+ * plus the entry's plain text (the body without markdown) for full text and snippets. Built with
+ * `toIndexedEntry`; `updatedAt` orders versions so changes arriving twice or out of order converge.
+ */
+export type IndexedEntry = Pick<
+  Entry,
+  "id" | "type" | "title" | "summary" | "tags" | "author" | "createdAt" | "updatedAt" | "helpfulCount"
+> & {
+  plainText: string;
+  verified: boolean;
+  /** The steward's review date has passed (computed when the entry was indexed). */
+  stale: boolean;
+  answered?: boolean;
+};
+
+/** Orders results. Without text, "relevance" means the default: most helpful, then newest. */
+export type EntrySearchSort = "relevance" | "newest" | "helpful";
+
+/** A search of one community's library. Every field is optional; filters are exact. */
+export interface EntrySearchQuery {
+  /** Free text; the last word is matched as a prefix while the person is still typing it. */
+  text?: string;
+  /** Entries of any of these types. */
+  types?: EntryType[];
+  /** Entries carrying every one of these tags (case-insensitive). */
+  tags?: string[];
+  authorId?: string;
+  /** Created at or after (ISO date or date-time). */
+  from?: string;
+  /** Created at or before; a date without a time includes that whole day (UTC). */
+  to?: string;
+  verified?: boolean;
+  /** Only questions with (true) or without (false) an accepted answer. */
+  answered?: boolean;
+  /** @default "relevance" with text; "helpful" (then newest) without. */
+  sort?: EntrySearchSort;
+  /** @default 0 */
+  offset?: number;
+  /** @default 20, at most 100. */
+  limit?: number;
+}
+
+/** A stretch of matched text, as `[start, end)` UTF-16 offsets into the returned string. */
+export type HighlightRange = [start: number, end: number];
+
+/** Where the query matched in a returned string: renderers mark these ranges themselves. */
+export interface EntryHighlight {
+  field: "title" | "snippet";
+  ranges: HighlightRange[];
+}
+
+/** One result card's worth of an entry. Strings are plain text: no HTML, no markdown markers. */
+export interface EntrySearchHit {
+  id: string;
+  title: string;
+  type: EntryType;
+  tags: string[];
+  author: PersonRef;
+  createdAt: string;
+  helpfulCount: number;
+  verified: boolean;
+  stale: boolean;
+  /** Relevance (higher is better); 0 when the query had no text. */
+  score: number;
+  /** About 160 characters of the entry's text around the first match (or its start). */
+  snippet: string;
+  /** Only fields with at least one range are listed. */
+  highlights: EntryHighlight[];
+}
+
+/** One page of results. */
+export interface EntrySearchPage {
+  /** How many entries match in all (for paging). */
+  total: number;
+  items: EntrySearchHit[];
+  /**
+   * Set when no entry contained every word, so the results contain any of them instead
+   * (the tab says "showing results for any of the words").
+   */
+  relaxed?: true;
+}

@@ -1,0 +1,150 @@
+import type { Entry } from "../domain/library/entry.js";
+import type { EntryRepository } from "../domain/library/entryRepository.js";
+import type { LibrarySearch } from "../domain/library/librarySearch.js";
+import { toPlainText } from "../domain/library/messageContent/index.js";
+import {
+  EntryIndex,
+  type EntrySearchPage,
+  type EntrySearchQuery,
+  toIndexedEntry,
+} from "../domain/library/search/entryIndex.js";
+
+export interface SyncedLibrarySearchOptions {
+  /** A search re-reads the change log when the last read is older than this. */
+  freshnessMs?: number;
+  /**
+   * How far back each read of the change log looks again. Another instance's change can land in
+   * the log with a position a little older than one already read (clock skew, slow commit); reading
+   * a window again, and skipping what was applied, never misses it.
+   */
+  overlapMs?: number;
+  now?: () => Date;
+}
+
+interface CommunityIndex {
+  index: EntryIndex;
+  /** Position (row key) up to which the change log has been read. */
+  position: string;
+  /** Positions already applied inside the overlap window. */
+  applied: Map<string, number>;
+  refreshedAt: number;
+  refreshing: Promise<void> | undefined;
+}
+
+/**
+ * Library search that stays correct across server instances: each instance keeps one in-memory
+ * {@link EntryIndex} per community, built from the Entries table on first use and kept fresh from
+ * the community's change log (LibraryChanges), which every instance appends to on every write.
+ * A search first reads the log (at most every `freshnessMs`), so an entry saved through any
+ * instance is found through every other one within that time.
+ */
+export class SyncedLibrarySearch implements LibrarySearch {
+  private readonly indexes = new Map<string, Promise<CommunityIndex>>();
+  private readonly freshnessMs: number;
+  private readonly overlapMs: number;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly entries: EntryRepository,
+    options: SyncedLibrarySearchOptions = {},
+  ) {
+    this.freshnessMs = options.freshnessMs ?? 250;
+    this.overlapMs = options.overlapMs ?? 5_000;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async search(tenantId: string, communityId: string, query: EntrySearchQuery): Promise<EntrySearchPage> {
+    const state = await this.indexFor(tenantId, communityId);
+    await this.refresh(tenantId, communityId, state);
+    return state.index.search(query);
+  }
+
+  noteChange(tenantId: string, communityId: string, entryId: string, current: Entry | undefined): void {
+    // Not loaded here yet: the first search builds it from the table, change included. Loading:
+    // the change is in the log, and the first refresh after the build applies it.
+    void this.indexes.get(key(tenantId, communityId))?.then(
+      (state) => this.applyState(state, entryId, current),
+      () => undefined,
+    );
+  }
+
+  /** Builds the index from the table (once per community and instance, shared by concurrent callers). */
+  async rebuild(tenantId: string, communityId: string): Promise<EntryIndex> {
+    this.indexes.delete(key(tenantId, communityId));
+    return (await this.indexFor(tenantId, communityId)).index;
+  }
+
+  private indexFor(tenantId: string, communityId: string): Promise<CommunityIndex> {
+    const k = key(tenantId, communityId);
+    let state = this.indexes.get(k);
+    if (!state) {
+      state = this.build(tenantId, communityId);
+      state.catch(() => this.indexes.delete(k)); // a failed build is retried by the next search
+      this.indexes.set(k, state);
+    }
+    return state;
+  }
+
+  private async build(tenantId: string, communityId: string): Promise<CommunityIndex> {
+    // Changes made while the table is read are picked up from the log afterwards.
+    const position = this.positionAt(this.now().getTime() - this.overlapMs);
+    const index = new EntryIndex();
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.entries.list(tenantId, communityId, { pageSize: 1000, continuationToken });
+      const now = this.now();
+      for (const entry of page.items) index.upsert(toIndexedEntry(entry, toPlainText(entry.body), now));
+      continuationToken = page.continuationToken;
+    } while (continuationToken);
+    return { index, position, applied: new Map(), refreshedAt: 0, refreshing: undefined };
+  }
+
+  private refresh(tenantId: string, communityId: string, state: CommunityIndex): Promise<void> {
+    if (Date.now() - state.refreshedAt < this.freshnessMs) return Promise.resolve();
+    state.refreshing ??= this.readLog(tenantId, communityId, state).finally(() => {
+      state.refreshing = undefined;
+    });
+    return state.refreshing;
+  }
+
+  private async readLog(tenantId: string, communityId: string, state: CommunityIndex): Promise<void> {
+    const startedAt = Date.now();
+    const since = this.positionAt(Date.parse(state.position.slice(0, 24)) - this.overlapMs);
+    const changes = await this.entries.changesSince(tenantId, communityId, since);
+    const fresh = changes.filter((c) => !state.applied.has(c.position));
+    // Several changes of one entry need one read of its current state.
+    for (const entryId of new Set(fresh.map((c) => c.entryId)))
+      await this.apply(tenantId, communityId, state, entryId);
+    for (const change of fresh) {
+      state.applied.set(change.position, Date.parse(change.at));
+      if (change.position > state.position) state.position = change.position;
+    }
+    const forgetBefore = Date.parse(state.position.slice(0, 24)) - 2 * this.overlapMs;
+    for (const [position, at] of state.applied) if (at < forgetBefore) state.applied.delete(position);
+    state.refreshedAt = startedAt;
+  }
+
+  /** Brings one entry in the index to its current state in the table (present or gone). */
+  private async apply(
+    tenantId: string,
+    communityId: string,
+    state: CommunityIndex,
+    entryId: string,
+  ): Promise<void> {
+    this.applyState(state, entryId, await this.entries.get(tenantId, communityId, entryId));
+  }
+
+  private applyState(state: CommunityIndex, entryId: string, entry: Entry | undefined): void {
+    // An entry whose author asked for its removal leaves search until a steward decides.
+    if (!entry || entry.removalRequestedBy) state.index.remove(entryId);
+    else state.index.upsert(toIndexedEntry(entry, toPlainText(entry.body), this.now()));
+  }
+
+  private positionAt(ms: number): string {
+    return new Date(Math.max(0, ms)).toISOString();
+  }
+}
+
+function key(tenantId: string, communityId: string): string {
+  return `${tenantId}|${communityId}`;
+}

@@ -1,0 +1,331 @@
+import { randomUUID } from "node:crypto";
+import { odata, type TableEntityResult, type TransactionAction } from "@azure/data-tables";
+import type { PersonRef } from "../domain/identity.js";
+import type { Entry, EntrySource, EntryType, Verification } from "../domain/library/entry.js";
+import type {
+  EntryRepository,
+  EntryRevision,
+  LearningInteraction,
+  LibraryChange,
+} from "../domain/library/entryRepository.js";
+import type { Page, PageRequest } from "../domain/paging.js";
+import { keyPart, keys, TABLES } from "./keys.js";
+import { statusOf, translateTableErrors } from "./tableErrors.js";
+import type { TableStore } from "./tableStore.js";
+
+/** How an entry is stored: people and lists as JSON strings (Tables has no nested types). */
+type EntryRow = {
+  partitionKey: string;
+  rowKey: string;
+  type: string;
+  title: string;
+  body: string;
+  summary: string;
+  tagsJson: string;
+  authorJson: string;
+  savedByJson: string;
+  sourceJson: string;
+  createdAt: string;
+  updatedAt: string;
+  helpfulCount: number;
+  verificationJson?: string;
+  answered?: boolean;
+  removalRequestedByJson?: string;
+};
+
+type ChangeRow = {
+  partitionKey: string;
+  rowKey: string;
+  entryId: string;
+  kind: string;
+  at: string;
+};
+
+type RevisionRow = {
+  partitionKey: string;
+  rowKey: string;
+  at: string;
+  editedByJson: string;
+  title: string;
+  body: string;
+  summary: string;
+  tagsJson: string;
+};
+
+/** Row kinds of the Library table; `{kind}|` prefixes the row key, `{kind}}` ends its range. */
+const ENTRY = "entry";
+const CHANGE = "change";
+const INTERACTION = "interaction";
+const VOTE = "vote";
+const REVISION = "revision";
+
+/** `PartitionKey eq pk` restricted to the row keys of one kind (a range scan, not a filter). */
+function ofKind(pk: string, kind: string, after?: string) {
+  const from = after ?? `${kind}|`;
+  const to = `${kind}}`; // "}" sorts right after "|"
+  return after
+    ? odata`PartitionKey eq ${pk} and RowKey gt ${from} and RowKey lt ${to}`
+    : odata`PartitionKey eq ${pk} and RowKey ge ${from} and RowKey lt ${to}`;
+}
+
+/** The insight library in one Azure Table (key design in keys.ts). */
+export class TablesEntryRepository implements EntryRepository {
+  constructor(private readonly store: TableStore) {}
+
+  private get table() {
+    return this.store.table(TABLES.library);
+  }
+
+  async create(entry: Omit<Entry, "etag">, interaction?: LearningInteraction): Promise<Entry> {
+    const actions: TransactionAction[] = [
+      ["create", toRow(entry)],
+      ["create", changeRow(entry.tenantId, entry.communityId, entry.id, "upsert", entry.updatedAt)],
+    ];
+    if (interaction) actions.push(["create", interactionRow(interaction)]);
+    const result = await translateTableErrors("The entry", () => this.table.submitTransaction(actions));
+    return { ...entry, etag: result.subResponses[0]?.etag ?? "" };
+  }
+
+  /**
+   * Imports many entries of one community at once (demo data, migrations, benchmarks): each entry
+   * with its change-log row, 50 pairs per transaction (the Tables limit is 100 operations).
+   */
+  async importMany(entries: Omit<Entry, "etag">[]): Promise<void> {
+    const actions: TransactionAction[] = entries.flatMap((entry): TransactionAction[] => [
+      ["upsert", toRow(entry), "Replace"],
+      ["create", changeRow(entry.tenantId, entry.communityId, entry.id, "upsert", entry.updatedAt)],
+    ]);
+    await this.store.submitBatches(TABLES.library, actions);
+  }
+
+  async get(tenantId: string, communityId: string, entryId: string): Promise<Entry | undefined> {
+    const row = await this.store.getEntity<EntryRow>(
+      TABLES.library,
+      keys.library(tenantId, communityId),
+      entryKey(entryId),
+    );
+    return row ? fromRow(tenantId, communityId, row) : undefined;
+  }
+
+  async update(entry: Entry, revision?: EntryRevision): Promise<Entry> {
+    const result = await translateTableErrors("The entry", () =>
+      this.table.submitTransaction([
+        ["update", toRow(entry), "Replace", { etag: entry.etag }],
+        ["create", changeRow(entry.tenantId, entry.communityId, entry.id, "upsert", entry.updatedAt)],
+      ]),
+    );
+    // History lives in the entry's own partition; the edit itself has already landed atomically.
+    if (revision) await this.table.createEntity(revisionRow(entry.tenantId, entry.communityId, revision));
+    return { ...entry, etag: result.subResponses[0]?.etag ?? "" };
+  }
+
+  async delete(tenantId: string, communityId: string, entryId: string): Promise<void> {
+    const rowsPk = keys.entryRows(tenantId, communityId, entryId);
+    const rows = await this.store.queryAll<object>(TABLES.library, odata`PartitionKey eq ${rowsPk}`);
+    await this.store.submitBatches(
+      TABLES.library,
+      rows.map((r) => ["delete", { partitionKey: rowsPk, rowKey: r.rowKey ?? "" }]),
+    );
+    try {
+      await this.table.submitTransaction([
+        ["delete", { partitionKey: keys.library(tenantId, communityId), rowKey: entryKey(entryId) }],
+        ["create", changeRow(tenantId, communityId, entryId, "remove", new Date().toISOString())],
+      ]);
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error; // already gone
+    }
+  }
+
+  async list(tenantId: string, communityId: string, page?: PageRequest): Promise<Page<Entry>> {
+    const pk = keys.library(tenantId, communityId);
+    const result = await this.store.queryPage<EntryRow>(TABLES.library, ofKind(pk, ENTRY), page);
+    return { ...result, items: result.items.map((row) => fromRow(tenantId, communityId, row)) };
+  }
+
+  async listRevisions(tenantId: string, communityId: string, entryId: string): Promise<EntryRevision[]> {
+    const pk = keys.entryRows(tenantId, communityId, entryId);
+    const rows = await this.store.queryAll<RevisionRow>(TABLES.library, ofKind(pk, REVISION));
+    return rows
+      .map((r) => ({
+        entryId,
+        at: r.at,
+        editedBy: JSON.parse(r.editedByJson) as PersonRef,
+        title: r.title,
+        body: r.body,
+        summary: r.summary,
+        tags: JSON.parse(r.tagsJson) as string[],
+      }))
+      .reverse();
+  }
+
+  async addVote(
+    tenantId: string,
+    communityId: string,
+    entryId: string,
+    voter: PersonRef,
+    at: string,
+  ): Promise<boolean> {
+    try {
+      await this.table.createEntity({
+        partitionKey: keys.entryRows(tenantId, communityId, entryId),
+        rowKey: `${VOTE}|${keyPart(voter.id, "user id")}`,
+        displayName: voter.displayName,
+        at,
+      });
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 409) return false;
+      throw error;
+    }
+  }
+
+  async removeVote(
+    tenantId: string,
+    communityId: string,
+    entryId: string,
+    voterId: string,
+  ): Promise<boolean> {
+    try {
+      await this.table.deleteEntity(
+        keys.entryRows(tenantId, communityId, entryId),
+        `${VOTE}|${keyPart(voterId, "user id")}`,
+      );
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 404) return false;
+      throw error;
+    }
+  }
+
+  async hasVoted(tenantId: string, communityId: string, entryId: string, voterId: string): Promise<boolean> {
+    const row = await this.store.getEntity(
+      TABLES.library,
+      keys.entryRows(tenantId, communityId, entryId),
+      `${VOTE}|${keyPart(voterId, "user id")}`,
+    );
+    return row !== undefined;
+  }
+
+  async countVotes(tenantId: string, communityId: string, entryId: string): Promise<number> {
+    const pk = keys.entryRows(tenantId, communityId, entryId);
+    let count = 0;
+    const rows = this.table.listEntities({ queryOptions: { filter: ofKind(pk, VOTE), select: ["RowKey"] } });
+    for await (const _ of rows) count++;
+    return count;
+  }
+
+  async changesSince(
+    tenantId: string,
+    communityId: string,
+    position: string | undefined,
+  ): Promise<LibraryChange[]> {
+    const pk = keys.library(tenantId, communityId);
+    const rows = await this.store.queryAll<ChangeRow>(
+      TABLES.library,
+      ofKind(pk, CHANGE, position ? `${CHANGE}|${position}` : undefined),
+    );
+    return rows.map((r) => ({
+      position: r.rowKey.slice(CHANGE.length + 1),
+      entryId: r.entryId,
+      kind: r.kind === "remove" ? "remove" : "upsert",
+      at: r.at,
+    }));
+  }
+
+  async recordInteraction(interaction: LearningInteraction): Promise<void> {
+    await this.table.createEntity(interactionRow(interaction));
+  }
+}
+
+function entryKey(entryId: string): string {
+  return `${ENTRY}|${keyPart(entryId, "entry id")}`;
+}
+
+function changeRow(
+  tenantId: string,
+  communityId: string,
+  entryId: string,
+  kind: LibraryChange["kind"],
+  at: string,
+): ChangeRow {
+  // The log position is the time of writing (not of the entry), so the log is ordered as written.
+  const written = new Date().toISOString();
+  return {
+    partitionKey: keys.library(tenantId, communityId),
+    rowKey: keys.timeOrdered(CHANGE, written, randomUUID()),
+    entryId,
+    kind,
+    at,
+  };
+}
+
+function interactionRow(i: LearningInteraction) {
+  return {
+    partitionKey: keys.library(i.tenantId, i.communityId),
+    rowKey: keys.timeOrdered(INTERACTION, i.at, randomUUID()),
+    kind: i.kind,
+    fromJson: JSON.stringify(i.from),
+    toJson: JSON.stringify(i.to),
+    ...(i.entryId ? { entryId: i.entryId } : {}),
+    at: i.at,
+  };
+}
+
+function revisionRow(tenantId: string, communityId: string, revision: EntryRevision): RevisionRow {
+  return {
+    partitionKey: keys.entryRows(tenantId, communityId, revision.entryId),
+    rowKey: keys.timeOrdered(REVISION, revision.at, randomUUID()),
+    at: revision.at,
+    editedByJson: JSON.stringify(revision.editedBy),
+    title: revision.title,
+    body: revision.body,
+    summary: revision.summary,
+    tagsJson: JSON.stringify(revision.tags),
+  };
+}
+
+function toRow(e: Omit<Entry, "etag">): EntryRow {
+  return {
+    partitionKey: keys.library(e.tenantId, e.communityId),
+    rowKey: entryKey(e.id),
+    type: e.type,
+    title: e.title,
+    body: e.body,
+    summary: e.summary,
+    tagsJson: JSON.stringify(e.tags),
+    authorJson: JSON.stringify(e.author),
+    savedByJson: JSON.stringify(e.savedBy),
+    sourceJson: JSON.stringify(e.source),
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    helpfulCount: e.helpfulCount,
+    ...(e.verification ? { verificationJson: JSON.stringify(e.verification) } : {}),
+    ...(e.answered !== undefined ? { answered: e.answered } : {}),
+    ...(e.removalRequestedBy ? { removalRequestedByJson: JSON.stringify(e.removalRequestedBy) } : {}),
+  };
+}
+
+function fromRow(tenantId: string, communityId: string, row: TableEntityResult<EntryRow>): Entry {
+  return {
+    tenantId,
+    communityId,
+    id: row.rowKey.slice(ENTRY.length + 1),
+    type: row.type as EntryType,
+    title: row.title,
+    body: row.body,
+    summary: row.summary,
+    tags: JSON.parse(row.tagsJson) as string[],
+    author: JSON.parse(row.authorJson) as PersonRef,
+    savedBy: JSON.parse(row.savedByJson) as PersonRef,
+    source: JSON.parse(row.sourceJson) as EntrySource,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    helpfulCount: row.helpfulCount,
+    ...(row.verificationJson ? { verification: JSON.parse(row.verificationJson) as Verification } : {}),
+    ...(row.answered !== undefined ? { answered: row.answered } : {}),
+    ...(row.removalRequestedByJson
+      ? { removalRequestedBy: JSON.parse(row.removalRequestedByJson) as PersonRef }
+      : {}),
+    etag: row.etag,
+  };
+}
