@@ -1,15 +1,23 @@
 import type { Application as BotApplication, TeamsAdapter, TurnState } from "@microsoft/teams-ai";
 import express, { type Express } from "express";
 import type { CommunityService } from "../domain/communities/communityService.js";
+import type { CommunityHomeService } from "../domain/home/communityHomeService.js";
+import type { MyLearningService } from "../domain/home/myLearningService.js";
 import type { Caller } from "../domain/identity.js";
 import type { LibraryService } from "../domain/library/libraryService.js";
+import type { PeopleDirectory } from "../domain/people/peopleDirectory.js";
+import type { PlaybookService } from "../domain/playbooks/playbookService.js";
+import type { SessionService } from "../domain/sessions/sessionService.js";
 import type { AppConfig } from "./config.js";
 import { errorHandler, sendError } from "./http/httpErrors.js";
 import { requireCaller } from "./http/requireCaller.js";
 import type { Logger } from "./logger.js";
+import { calendarRoutes } from "./routes/calendarRoutes.js";
 import { communityRoutes } from "./routes/communityRoutes.js";
+import { homeRoutes } from "./routes/homeRoutes.js";
 import { libraryRoutes } from "./routes/libraryRoutes.js";
 import { type LocalHostDependencies, localHostRoutes } from "./routes/localHostRoutes.js";
+import { playbookRoutes } from "./routes/playbookRoutes.js";
 import { webRoutes } from "./routes/webRoutes.js";
 
 /** Everything the HTTP layer needs, handed in by the composition root. */
@@ -21,6 +29,11 @@ export interface HttpDependencies {
   validateTabToken: (token: string) => Promise<Caller>;
   communities: CommunityService;
   library: LibraryService;
+  sessions: SessionService;
+  playbooks: PlaybookService;
+  home: CommunityHomeService;
+  myLearning: MyLearningService;
+  directory: PeopleDirectory;
   checkStorage: () => Promise<void>;
   /** Present in local mode only. */
   localHost?: LocalHostDependencies;
@@ -59,6 +72,9 @@ export function createHttpApp(deps: HttpDependencies): Express {
   });
   api.use("/communities", communityRoutes(deps.communities));
   api.use(libraryRoutes(deps.library));
+  api.use("/communities/:communityId/sessions", calendarRoutes(deps.sessions));
+  api.use("/communities/:communityId/playbooks", playbookRoutes(deps.playbooks));
+  api.use(homeRoutes(deps.home, deps.myLearning, deps.directory));
   app.use("/api", api);
   app.use("/api", (_req, res) => sendError(res, 404, "not_found", "There is no such API endpoint."));
 

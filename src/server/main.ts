@@ -4,11 +4,18 @@ import { TeamsAdapter } from "@microsoft/teams-ai";
 import type { ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
 import { createBotApplication } from "../bot/botApplication.js";
 import { CommunityService } from "../domain/communities/communityService.js";
+import { CommunityHomeService } from "../domain/home/communityHomeService.js";
+import { MyLearningService } from "../domain/home/myLearningService.js";
 import { LibraryService } from "../domain/library/libraryService.js";
+import { PlaybookService } from "../domain/playbooks/playbookService.js";
+import { SessionService } from "../domain/sessions/sessionService.js";
+import { FixtureDirectory, NoDirectory } from "../graph/fixtureDirectory.js";
 import { SyncedLibrarySearch } from "../storage/syncedLibrarySearch.js";
 import { TableStore } from "../storage/tableStore.js";
 import { TablesCommunityRepository } from "../storage/tablesCommunityRepository.js";
 import { TablesEntryRepository } from "../storage/tablesEntryRepository.js";
+import { TablesPlaybookRepository } from "../storage/tablesPlaybookRepository.js";
+import { TablesSessionRepository } from "../storage/tablesSessionRepository.js";
 import { createTabTokenValidator } from "./auth/tabTokenValidator.js";
 import type { AppConfig } from "./config.js";
 import { createHttpApp } from "./httpApp.js";
@@ -62,6 +69,10 @@ export async function startServer(
   const communities = new CommunityService(new TablesCommunityRepository(store));
   const entries = new TablesEntryRepository(store);
   const library = new LibraryService(entries, communities, new SyncedLibrarySearch(entries));
+  const sessions = new SessionService(new TablesSessionRepository(store), communities);
+  const playbooks = new PlaybookService(new TablesPlaybookRepository(store), entries, communities);
+  const home = new CommunityHomeService(communities, library, sessions, playbooks, entries);
+  const myLearning = new MyLearningService(communities, library, sessions);
 
   const adapter = new TeamsAdapter(botAuthenticationOptions(config));
   const bot = createBotApplication({
@@ -74,15 +85,16 @@ export async function startServer(
     allowedTenants: new Set(config.auth.allowedTenants),
   });
 
-  const localHost =
-    config.mode === "local"
-      ? {
-          directory: await loadOrgDirectoryFixture(config.fixturesDir),
-          identityProvider: await LocalIdentityProvider.create(),
-          audience: config.auth.clientId,
-          demo: config.demo,
-        }
-      : undefined;
+  const fixture = config.mode === "local" ? await loadOrgDirectoryFixture(config.fixturesDir) : undefined;
+  const directory = fixture ? new FixtureDirectory(fixture) : new NoDirectory();
+  const localHost = fixture
+    ? {
+        directory: fixture,
+        identityProvider: await LocalIdentityProvider.create(),
+        audience: config.auth.clientId,
+        demo: config.demo,
+      }
+    : undefined;
   if (localHost && config.demo) await seedDemoCommunity(communities, localHost.directory);
 
   const app = createHttpApp({
@@ -93,6 +105,11 @@ export async function startServer(
     validateTabToken: createTabTokenValidator(config.auth),
     communities,
     library,
+    sessions,
+    playbooks,
+    home,
+    myLearning,
+    directory,
     checkStorage: () => store.ping(),
     ...(localHost ? { localHost } : {}),
   });

@@ -12,6 +12,11 @@ import { ValidationError } from "../domain/errors.js";
  * | Memberships  | `{tenant}|user|{user}`               | `{community}` |
  * | Library      | `{tenant}|community|{community}`     | `entry|{entry}`, `change|{at}|{nonce}`, `interaction|{at}|{nonce}` |
  * | Library      | `{tenant}|community|{community}|entry|{entry}` | `vote|{voter}`, `revision|{at}|{nonce}` |
+ * | Sessions     | `{tenant}|community|{community}`     | `session|{session}` |
+ * | Sessions     | `{tenant}|community|{community}|session|{session}` | `rsvp|{user}` |
+ * | Sessions     | `{tenant}|user|{user}`               | `rsvp|{community}|{session}` (the person's answers) |
+ * | Playbooks    | `{tenant}|community|{community}`     | `playbook|{playbook}` |
+ * | Playbooks    | `{tenant}|community|{community}|playbook|{playbook}` | `done|{user}|{entry}` |
  *
  * A community's entries, its change log and its learning interactions share one partition, so an
  * entry and the rows that go with it are written in one atomic transaction (never half-written).
@@ -20,6 +25,8 @@ export const TABLES = {
   communities: "Communities",
   memberships: "Memberships",
   library: "Library",
+  sessions: "Sessions",
+  playbooks: "Playbooks",
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
@@ -56,6 +63,12 @@ export const keys = {
   /** An entry's own rows: its votes and its history. */
   entryRows: (tenantId: string, communityId: string, entryId: string) =>
     `${keys.library(tenantId, communityId)}|entry|${keyPart(entryId, "entry id")}`,
+  /** Rows that belong to one item of a community (a session's RSVPs, a playbook's ticks). */
+  itemRows: (tenantId: string, communityId: string, kind: string, itemId: string) =>
+    `${keys.library(tenantId, communityId)}|${kind}|${keyPart(itemId, `${kind} id`)}`,
+  /** A person's own rows across communities. */
+  personal: (tenantId: string, userId: string) =>
+    `${keyPart(tenantId, "tenant id")}|user|${keyPart(userId, "user id")}`,
   /** A row key of a kind that sorts by time: `{kind}|{ISO time}|{nonce}` (ISO-8601 UTC sorts as text). */
   timeOrdered: (kind: string, at: string, nonce: string) => `${kind}|${at}|${nonce}`,
   /** A membership row in the community's partition. */

@@ -235,6 +235,30 @@ export class TablesEntryRepository implements EntryRepository {
   async recordInteraction(interaction: LearningInteraction): Promise<void> {
     await this.table.createEntity(interactionRow(interaction));
   }
+
+  async listInteractions(
+    tenantId: string,
+    communityId: string,
+    since: string,
+  ): Promise<LearningInteraction[]> {
+    const pk = keys.library(tenantId, communityId);
+    const rows = await this.store.queryAll<{
+      kind: string;
+      fromJson: string;
+      toJson: string;
+      entryId?: string;
+      at: string;
+    }>(TABLES.library, ofKind(pk, INTERACTION, `${INTERACTION}|${since}`));
+    return rows.map((r) => ({
+      tenantId,
+      communityId,
+      kind: r.kind as LearningInteraction["kind"],
+      from: JSON.parse(r.fromJson) as PersonRef,
+      to: JSON.parse(r.toJson) as PersonRef,
+      ...(r.entryId ? { entryId: r.entryId } : {}),
+      at: r.at,
+    }));
+  }
 }
 
 function entryKey(entryId: string): string {

@@ -1,56 +1,95 @@
-import { lazy, Suspense } from "react";
-import { LoadingState } from "./components/LoadingState";
-import { NoticeState } from "./components/NoticeState";
-import { PageErrorBoundary } from "./components/PageErrorBoundary";
-import { PageLayout } from "./components/PageLayout";
-import { useMessages, useTeamsContext } from "./hooks/useTeamsContext";
-import { NotFoundPage } from "./pages/NotFound/NotFoundPage";
-import { resolveRoute, type TabRoute } from "./routes";
+import { lazy, Suspense, useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation } from "wouter";
+import { LoadingState } from "./components/LoadingState.js";
+import { NoticeState } from "./components/NoticeState.js";
+import { PageErrorBoundary } from "./components/PageErrorBoundary.js";
+import { PageLayout } from "./components/PageLayout.js";
+import { useTeamsContext } from "./hooks/useTeamsContext.js";
+import { NotFoundPage } from "./pages/NotFound/NotFoundPage.js";
+import { type RouteMatch, resolveRoute } from "./routes.js";
 
-// One chunk per page keeps the first download to React, Fluent's core and teams-js.
-const HomePage = lazy(() => import("./pages/Home/HomePage").then((m) => ({ default: m.HomePage })));
-const ConfigPage = lazy(() => import("./pages/Config/ConfigPage").then((m) => ({ default: m.ConfigPage })));
+// One chunk per page keeps the first download to React, Fluent's core, teams-js and the plumbing.
+const HomePage = lazy(() => import("./pages/Home/HomePage.js").then((m) => ({ default: m.HomePage })));
+const ConfigPage = lazy(() =>
+  import("./pages/Config/ConfigPage.js").then((m) => ({ default: m.ConfigPage })),
+);
 const MyLearningPage = lazy(() =>
-  import("./pages/MyLearning/MyLearningPage").then((m) => ({ default: m.MyLearningPage })),
+  import("./pages/MyLearning/MyLearningPage.js").then((m) => ({ default: m.MyLearningPage })),
 );
 const MeetingPanelPage = lazy(() =>
-  import("./pages/MeetingPanel/MeetingPanelPage").then((m) => ({ default: m.MeetingPanelPage })),
+  import("./pages/MeetingPanel/MeetingPanelPage.js").then((m) => ({ default: m.MeetingPanelPage })),
 );
 const MeetingStagePage = lazy(() =>
-  import("./pages/MeetingStage/MeetingStagePage").then((m) => ({ default: m.MeetingStagePage })),
+  import("./pages/MeetingStage/MeetingStagePage.js").then((m) => ({ default: m.MeetingStagePage })),
 );
+const LibraryPage = lazy(() =>
+  import("./pages/Library/LibraryPage.js").then((m) => ({ default: m.LibraryPage })),
+);
+const NewEntryPage = lazy(() =>
+  import("./pages/NewEntry/NewEntryPage.js").then((m) => ({ default: m.NewEntryPage })),
+);
+const EntryPage = lazy(() => import("./pages/Entry/EntryPage.js").then((m) => ({ default: m.EntryPage })));
 
-const pages: Record<TabRoute, React.ComponentType> = {
-  home: HomePage,
-  config: ConfigPage,
-  personal: MyLearningPage,
-  meetingSidePanel: MeetingPanelPage,
-  meetingStage: MeetingStagePage,
-  notFound: NotFoundPage,
-};
+function PageFor({ match }: { match: RouteMatch }) {
+  switch (match.route) {
+    case "home":
+      return <HomePage />;
+    case "config":
+      return <ConfigPage />;
+    case "personal":
+      return <MyLearningPage />;
+    case "meetingSidePanel":
+      return <MeetingPanelPage />;
+    case "meetingStage":
+      return <MeetingStagePage />;
+    case "library":
+      return <LibraryPage />;
+    case "newEntry":
+      return <NewEntryPage />;
+    case "entry":
+      // Keyed by the entry, so moving to a related entry starts that page afresh (no stale form).
+      return (
+        <EntryPage
+          key={`${match.communityId}/${match.entryId}`}
+          communityId={match.communityId}
+          entryId={match.entryId}
+        />
+      );
+    case "notFound":
+      return <NotFoundPage />;
+  }
+}
 
-/** Renders the page for the current URL and Teams frame context. */
+/** Renders the page for the current URL (followed live as the person navigates) and Teams frame context. */
 export function App() {
   const { context } = useTeamsContext();
-  const messages = useMessages();
-  const Page = pages[resolveRoute(window.location.pathname, context.page.frameContext)];
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  const match = resolveRoute(location, context.page.frameContext);
+
+  // A new page starts at its top, as a new document would.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every navigation by design.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [location]);
 
   return (
     <PageErrorBoundary
       fallback={
         <PageLayout>
-          <NoticeState title={messages.pageFailedTitle} body={messages.pageFailedBody} />
+          <NoticeState title={t("common.pageFailedTitle")} body={t("common.pageFailedBody")} />
         </PageLayout>
       }
     >
       <Suspense
         fallback={
           <PageLayout>
-            <LoadingState label={messages.loading} />
+            <LoadingState label={t("common.loading")} />
           </PageLayout>
         }
       >
-        <Page />
+        <PageFor match={match} />
       </Suspense>
     </PageErrorBoundary>
   );

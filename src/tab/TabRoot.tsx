@@ -1,15 +1,18 @@
 import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo } from "react";
-import { App } from "./App";
-import { createApiClient } from "./api/ApiClient";
-import { LoadingState } from "./components/LoadingState";
-import { NoticeState } from "./components/NoticeState";
-import { PageLayout } from "./components/PageLayout";
-import { type TabEnvironment, TabEnvironmentContext } from "./hooks/useTeamsContext";
-import { useTeamsInitialization } from "./hooks/useTeamsInitialization";
-import { messagesFor } from "./i18n/messages";
-import { fluentThemeFor } from "./teams/fluentTheme";
-import { getTeamsAuthToken } from "./teams/teamsHost";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { useEffect, useMemo, useState } from "react";
+import { I18nextProvider } from "react-i18next";
+import { App } from "./App.js";
+import { createApiClient } from "./api/ApiClient.js";
+import { createTabQueryClient } from "./api/queryClient.js";
+import { LoadingState } from "./components/LoadingState.js";
+import { NoticeState } from "./components/NoticeState.js";
+import { PageLayout } from "./components/PageLayout.js";
+import { type TabEnvironment, TabEnvironmentContext } from "./hooks/useTeamsContext.js";
+import { useTeamsInitialization } from "./hooks/useTeamsInitialization.js";
+import { createTabI18n, normalizeLocale } from "./i18n/i18n.js";
+import { fluentThemeFor } from "./teams/fluentTheme.js";
+import { getTeamsAuthToken } from "./teams/teamsHost.js";
 
 const useStyles = makeStyles({
   root: {
@@ -21,49 +24,61 @@ const useStyles = makeStyles({
 
 /**
  * The tab's root: waits for Teams, then renders the page for the URL inside the Fluent theme that
- * matches Teams' theme (switched live, without reloading).
+ * matches Teams' theme (switched live, without reloading), in the Teams locale's language, with
+ * one cache of API data for every page.
  */
 export function TabRoot() {
   const styles = useStyles();
   const teams = useTeamsInitialization();
   const api = useMemo(() => createApiClient({ getToken: getTeamsAuthToken }), []);
+  const [queryClient] = useState(createTabQueryClient);
 
   const theme = teams.status === "ready" ? teams.theme : "default";
-  const locale = teams.status === "ready" ? teams.context.app.locale || "en-US" : navigator.language;
-  const messages = messagesFor(locale);
+  // Until Teams answers, the browser's language is the best guess for the start-up messages.
+  const locale = normalizeLocale(teams.status === "ready" ? teams.context.app.locale : navigator.language);
+  // Resources are bundled, so a new instance is ready at once; the locale changes at most once.
+  const i18n = useMemo(() => createTabI18n(locale), [locale]);
 
   const environment = useMemo<TabEnvironment | null>(
-    () => (teams.status === "ready" ? { context: teams.context, theme, locale, messages, api } : null),
-    [teams, theme, locale, messages, api],
+    () => (teams.status === "ready" ? { context: teams.context, theme, locale, api } : null),
+    [teams, theme, locale, api],
   );
 
   useEffect(() => {
     document.documentElement.lang = locale;
     // Native scrollbars and form controls follow the theme too.
     document.documentElement.style.colorScheme = theme === "default" ? "light" : "dark";
-    document.title = messages.appName;
-  }, [locale, theme, messages]);
+    document.title = i18n.t("common.appName");
+  }, [locale, theme, i18n]);
 
   return (
-    <FluentProvider theme={fluentThemeFor(theme)} className={styles.root} data-theme={theme}>
-      {teams.status === "initializing" && (
-        <PageLayout>
-          <LoadingState label={messages.startingUp} />
-        </PageLayout>
-      )}
-      {teams.status === "failed" && (
-        <PageLayout>
-          <NoticeState
-            title={messages.startupFailedTitle}
-            body={teams.outsideTeams ? messages.startupFailedOutsideTeams : messages.startupFailedGeneric}
-          />
-        </PageLayout>
-      )}
-      {environment && (
-        <TabEnvironmentContext.Provider value={environment}>
-          <App />
-        </TabEnvironmentContext.Provider>
-      )}
-    </FluentProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nextProvider i18n={i18n}>
+        <FluentProvider theme={fluentThemeFor(theme)} className={styles.root} data-theme={theme}>
+          {teams.status === "initializing" && (
+            <PageLayout>
+              <LoadingState label={i18n.t("common.startingUp")} />
+            </PageLayout>
+          )}
+          {teams.status === "failed" && (
+            <PageLayout>
+              <NoticeState
+                title={i18n.t("common.startupFailedTitle")}
+                body={
+                  teams.outsideTeams
+                    ? i18n.t("common.startupFailedOutsideTeams")
+                    : i18n.t("common.startupFailedGeneric")
+                }
+              />
+            </PageLayout>
+          )}
+          {environment && (
+            <TabEnvironmentContext.Provider value={environment}>
+              <App />
+            </TabEnvironmentContext.Provider>
+          )}
+        </FluentProvider>
+      </I18nextProvider>
+    </QueryClientProvider>
   );
 }

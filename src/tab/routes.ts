@@ -1,33 +1,89 @@
 /** The pages of the tab. */
-export type TabRoute = "home" | "config" | "personal" | "meetingSidePanel" | "meetingStage" | "notFound";
+export type TabRoute =
+  | "home"
+  | "config"
+  | "personal"
+  | "meetingSidePanel"
+  | "meetingStage"
+  | "library"
+  | "newEntry"
+  | "entry"
+  | "notFound";
 
-const explicitRoutes: Record<string, TabRoute> = {
+/** A page and the ids its path carries. */
+export type RouteMatch =
+  | { route: Exclude<TabRoute, "entry"> }
+  | { route: "entry"; communityId: string; entryId: string };
+
+const explicitRoutes: Record<string, Exclude<TabRoute, "entry">> = {
   "/tab/home": "home",
   "/tab/config": "config",
   "/tab/personal": "personal",
   "/tab/meeting/sidepanel": "meetingSidePanel",
   "/tab/meeting/stage": "meetingStage",
+  "/tab/library": "library",
+  "/tab/library/new": "newEntry",
 };
+
+const ENTRY_PATH = /^\/tab\/library\/([^/]+)\/([^/]+)$/i;
+
+/** The library page (the community comes from the tab's entity id). */
+export const libraryPath = "/tab/library";
+/** The "write a new entry" page. */
+export const newEntryPath = "/tab/library/new";
+/** An entry's page; ids are encoded, so any id round-trips. */
+export function entryPath(communityId: string, entryId: string): string {
+  return `/tab/library/${encodeURIComponent(communityId)}/${encodeURIComponent(entryId)}`;
+}
 
 /**
  * Picks the page for a URL path and the Teams frame context. Teams loads a configurable tab's single
  * `contentUrl` in every surface, so the generic `/tab` and `/tab/home` follow the frame context: the
  * meeting side panel and stage get their meeting pages, the settings frame gets the configuration
- * page. The explicit meeting and configuration paths always win.
+ * page. The explicit paths always win.
  */
-export function resolveRoute(pathname: string, frameContext?: string): TabRoute {
-  const path = pathname.replace(/\/+$/, "").toLowerCase() || "/";
-  const explicit = explicitRoutes[path];
-  if (path !== "/tab" && path !== "/tab/home") return explicit ?? "notFound";
+export function resolveRoute(pathname: string, frameContext?: string): RouteMatch {
+  const path = pathname.replace(/\/+$/, "") || "/";
+  const entry = ENTRY_PATH.exec(path);
+  if (entry?.[1] && entry[2] && entry[1].toLowerCase() !== "new") {
+    const communityId = safeDecode(entry[1]);
+    const entryId = safeDecode(entry[2]);
+    if (communityId && entryId) return { route: "entry", communityId, entryId };
+  }
+  const lower = path.toLowerCase();
+  const explicit = explicitRoutes[lower];
+  if (lower !== "/tab" && lower !== "/tab/home") return { route: explicit ?? "notFound" };
 
   switch (frameContext) {
     case "sidePanel":
-      return "meetingSidePanel";
+      return { route: "meetingSidePanel" };
     case "meetingStage":
-      return "meetingStage";
+      return { route: "meetingStage" };
     case "settings":
-      return "config";
+      return { route: "config" };
     default:
-      return "home";
+      return { route: "home" };
+  }
+}
+
+/**
+ * Where a Teams deep link should open the tab. A link to an entry carries
+ * `context={"subEntityId":"entry:<communityId>:<entryId>"}`; Teams hands it to the tab as
+ * `page.subPageId` and loads the tab's generic content URL, so only that URL is redirected (the
+ * person's own navigation afterwards is left alone). Returns null when nothing should change.
+ */
+export function deepLinkPath(pathname: string, subPageId: string | undefined): string | null {
+  const path = pathname.replace(/\/+$/, "").toLowerCase();
+  if (path !== "/tab" && path !== "/tab/home") return null;
+  const match = /^entry:([^:]+):(.+)$/.exec(subPageId ?? "");
+  if (!match?.[1] || !match[2]) return null;
+  return entryPath(match[1], match[2]);
+}
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
   }
 }

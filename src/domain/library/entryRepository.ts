@@ -72,4 +72,6 @@ export interface EntryRepository {
   changesSince(tenantId: string, communityId: string, position: string | undefined): Promise<LibraryChange[]>;
 
   recordInteraction(interaction: LearningInteraction): Promise<void>;
+  /** A community's learning interactions since an instant (ISO), oldest first. */
+  listInteractions(tenantId: string, communityId: string, since: string): Promise<LearningInteraction[]>;
 }

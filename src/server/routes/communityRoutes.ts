@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type { CommunityView } from "../../domain/communities/community.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
+import { requireIfMatch } from "../http/ifMatch.js";
 import { callerOf } from "../http/requireCaller.js";
 
 /** The community as the tab receives it (tenant id stays on the server). */
@@ -28,15 +29,14 @@ export function communityRoutes(communities: CommunityService): Router {
     res.setHeader("ETag", view.etag).json(communityDto(view));
   });
 
-  router.patch("/:id", async (req, res) => {
-    const etag = req.get("If-Match");
-    if (!etag) {
-      res
-        .status(428)
-        .json({ error: { code: "etag_required", message: "Send If-Match with the version you edited." } });
-      return;
-    }
-    const updated = await communities.update(callerOf(res), req.params.id, req.body, etag);
+  router.patch("/:id", requireIfMatch, async (req, res) => {
+    const etag = req.get("If-Match") ?? "";
+    const updated = await communities.update(
+      callerOf(res),
+      (req.params as { id: string }).id,
+      req.body,
+      etag,
+    );
     res.setHeader("ETag", updated.etag).json(communityDto(updated));
   });
 

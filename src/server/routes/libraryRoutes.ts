@@ -4,6 +4,7 @@ import { ENTRY_TYPES } from "../../domain/library/entry.js";
 import type { EntryView } from "../../domain/library/entryView.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
 import { parseInput } from "../../domain/validation.js";
+import { requireIfMatch } from "../http/ifMatch.js";
 import { callerOf } from "../http/requireCaller.js";
 
 /** The entry as the tab receives it (tenant id stays on the server). */
@@ -79,15 +80,9 @@ export function libraryRoutes(library: LibraryService): Router {
     res.setHeader("ETag", view.etag).json(entryDto(view));
   });
 
-  entries.patch("/:entryId", async (req, res) => {
+  entries.patch("/:entryId", requireIfMatch, async (req, res) => {
     const { communityId, entryId } = req.params as Params;
-    const etag = req.get("If-Match");
-    if (!etag) {
-      res
-        .status(428)
-        .json({ error: { code: "etag_required", message: "Send If-Match with the version you edited." } });
-      return;
-    }
+    const etag = req.get("If-Match") ?? "";
     const updated = await library.update(callerOf(res), communityId, entryId, req.body, etag);
     res.setHeader("ETag", updated.etag).json(entryDto(updated));
   });

@@ -1,4 +1,4 @@
-import type { ApiClient } from "./ApiClient";
+import type { ApiClient } from "./ApiClient.js";
 
 /** A community's steward as the API lists them. */
 export interface Steward {
@@ -26,8 +26,8 @@ export interface Community {
 const communityPath = (id: string): string => `/api/communities/${encodeURIComponent(id)}`;
 
 /** Loads one community. */
-export function getCommunity(api: ApiClient, id: string): Promise<Community> {
-  return api.request<Community>("GET", communityPath(id));
+export function getCommunity(api: ApiClient, id: string, signal?: AbortSignal): Promise<Community> {
+  return api.request<Community>("GET", communityPath(id), undefined, { signal });
 }
 
 /** Makes the calling user a member; resolves with the updated community. */

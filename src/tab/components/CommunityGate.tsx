@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
-import type { Community } from "../api/communities";
-import type { UseCommunityResult } from "../hooks/useCommunity";
-import { useFirstViewReady } from "../hooks/useFirstViewReady";
-import { useMessages } from "../hooks/useTeamsContext";
-import { ErrorState } from "./ErrorState";
-import { LoadingState } from "./LoadingState";
-import { NoticeState } from "./NoticeState";
+import { useTranslation } from "react-i18next";
+import type { Community } from "../api/communities.js";
+import type { UseCommunityResult } from "../hooks/useCommunity.js";
+import { useFirstViewReady } from "../hooks/useFirstViewReady.js";
+import { ErrorState } from "./ErrorState.js";
+import { LoadingState } from "./LoadingState.js";
+import { NoticeState } from "./NoticeState.js";
 
 /** Props of {@link CommunityGate}. */
 export interface CommunityGateProps {
@@ -19,19 +19,19 @@ export interface CommunityGateProps {
  * once it has loaded. Any of these counts as the first view for Teams' loading indicator.
  */
 export function CommunityGate({ result, children }: CommunityGateProps) {
-  const messages = useMessages();
+  const { t } = useTranslation();
   const { state, reload } = result;
   useFirstViewReady(state.status !== "loading");
 
   switch (state.status) {
     case "loading":
-      return <LoadingState label={messages.loadingCommunity} />;
+      return <LoadingState label={t("community.loading")} />;
     case "notConnected":
-      return <NoticeState title={messages.notConnectedTitle} body={messages.notConnectedBody} />;
+      return <NoticeState title={t("community.notConnectedTitle")} body={t("community.notConnectedBody")} />;
     case "forbidden":
-      return <NoticeState title={messages.forbiddenTitle} body={messages.forbiddenBody} />;
+      return <NoticeState title={t("community.forbiddenTitle")} body={t("community.forbiddenBody")} />;
     case "failed":
-      return <ErrorState title={messages.loadErrorTitle} error={state.error} onRetry={reload} />;
+      return <ErrorState title={t("community.loadErrorTitle")} error={state.error} onRetry={reload} />;
     case "loaded":
       return <>{children(state.community)}</>;
   }

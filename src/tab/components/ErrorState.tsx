@@ -7,9 +7,10 @@ import {
   Title3,
   tokens,
 } from "@fluentui/react-components";
-import type { ApiError } from "../api/ApiError";
-import { useMessages } from "../hooks/useTeamsContext";
-import type { Messages } from "../i18n/messages";
+import type { TFunction } from "i18next";
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import type { ApiError } from "../api/ApiError.js";
 
 const useStyles = makeStyles({
   root: {
@@ -33,17 +34,18 @@ export interface ErrorStateProps {
 /** Explains a failed request in words a person can act on, with a Retry button. */
 export function ErrorState({ title, error, onRetry }: ErrorStateProps) {
   const styles = useStyles();
-  const messages = useMessages();
+  const { t } = useTranslation();
+  const titleId = useId();
   return (
-    <section className={styles.root} aria-labelledby="error-title">
-      <Title3 as="h1" id="error-title" className={styles.heading}>
+    <section className={styles.root} aria-labelledby={titleId}>
+      <Title3 as="h1" id={titleId} className={styles.heading}>
         {title}
       </Title3>
       <MessageBar intent="error" layout="multiline">
-        <MessageBarBody>{describeApiError(error, messages)}</MessageBarBody>
+        <MessageBarBody>{describeApiError(error, t)}</MessageBarBody>
         {onRetry && (
           <MessageBarActions>
-            <Button onClick={onRetry}>{messages.retry}</Button>
+            <Button onClick={onRetry}>{t("common.retry")}</Button>
           </MessageBarActions>
         )}
       </MessageBar>
@@ -52,8 +54,8 @@ export function ErrorState({ title, error, onRetry }: ErrorStateProps) {
 }
 
 /** A sentence for a failed API call: sign-in and network problems in our words, others in the server's. */
-export function describeApiError(error: ApiError, messages: Messages): string {
-  if (error.status === 401) return messages.signInErrorBody;
-  if (error.status === 0 || error.status >= 500) return messages.networkErrorBody;
+export function describeApiError(error: ApiError, t: TFunction): string {
+  if (error.status === 401) return t("common.signInErrorBody");
+  if (error.status === 0 || error.status >= 500) return t("common.networkErrorBody");
   return error.message;
 }

@@ -1,5 +1,5 @@
 import { Body1, makeStyles, Title3, tokens } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 
 const useStyles = makeStyles({
   root: {
@@ -27,9 +27,10 @@ export interface NoticeStateProps {
 /** A friendly full-page message: empty states, placeholders, "not found". */
 export function NoticeState({ title, body, action }: NoticeStateProps) {
   const styles = useStyles();
+  const titleId = useId();
   return (
-    <section className={styles.root} aria-labelledby="notice-title">
-      <Title3 as="h1" id="notice-title" className={styles.heading}>
+    <section className={styles.root} aria-labelledby={titleId}>
+      <Title3 as="h1" id={titleId} className={styles.heading}>
         {title}
       </Title3>
       <Body1 as="p" className={styles.body}>

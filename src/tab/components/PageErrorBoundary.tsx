@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from "react";
-import { reportStartupFailure } from "../teams/teamsHost";
+import { reportStartupFailure } from "../teams/teamsHost.js";
 
 /** Props of {@link PageErrorBoundary}. */
 export interface PageErrorBoundaryProps {

@@ -1,5 +1,5 @@
-import type { ApiClient } from "../api/ApiClient";
-import { useTeamsContext } from "./useTeamsContext";
+import type { ApiClient } from "../api/ApiClient.js";
+import { useTeamsContext } from "./useTeamsContext.js";
 
 /** PeerCircle's API, authenticated as the signed-in Teams user. */
 export function useApi(): ApiClient {

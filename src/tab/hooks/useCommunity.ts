@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from "react";
-import { type ApiError, toApiError } from "../api/ApiError";
-import { type Community, getCommunity, joinCommunity, leaveCommunity } from "../api/communities";
-import { useApi } from "./useApi";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { type ApiError, toApiError } from "../api/ApiError.js";
+import { type Community, getCommunity, joinCommunity, leaveCommunity } from "../api/communities.js";
+import { communityKey } from "../api/libraryKeys.js";
+import { useApi } from "./useApi.js";
 
 /** The community shown by a page, or why none is shown. */
 export type CommunityState =
@@ -30,60 +32,58 @@ export interface UseCommunityResult {
   leave: () => void;
 }
 
-/** Loads a community by id and lets the user join or leave it. */
+type MembershipAction = "join" | "leave";
+
+/**
+ * Loads a community by id (cached: the home and library pages share one copy) and lets the user
+ * join or leave it.
+ */
 export function useCommunity(communityId: string | undefined): UseCommunityResult {
   const api = useApi();
-  const [state, setState] = useState<CommunityState>({ status: "loading" });
-  const [membership, setMembership] = useState<MembershipState>({
-    pending: null,
-    error: null,
-    lastChange: null,
+  const queryClient = useQueryClient();
+  const id = communityId ?? "";
+  const query = useQuery({
+    queryKey: communityKey(id),
+    queryFn: ({ signal }) => getCommunity(api, id, signal),
+    enabled: id !== "",
   });
-  const [attempt, setAttempt] = useState(0);
+  const membership = useMutation({
+    mutationFn: (action: MembershipAction) => (action === "join" ? joinCommunity : leaveCommunity)(api, id),
+    onSuccess: (community) => queryClient.setQueryData(communityKey(id), community),
+  });
+  const { mutate, reset } = membership;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger.
-  useEffect(() => {
-    if (!communityId) {
-      setState({ status: "notConnected" });
-      return;
-    }
-    let current = true;
-    setState({ status: "loading" });
-    getCommunity(api, communityId).then(
-      (community) => current && setState({ status: "loaded", community }),
-      (error: unknown) => current && setState(stateForLoadError(toApiError(error))),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, communityId, attempt]);
-
-  const changeMembership = useCallback(
-    (action: "join" | "leave") => {
-      if (!communityId) return;
-      setMembership({ pending: action, error: null, lastChange: null });
-      const request = action === "join" ? joinCommunity : leaveCommunity;
-      request(api, communityId).then(
-        (community) => {
-          setState({ status: "loaded", community });
-          setMembership({ pending: null, error: null, lastChange: action === "join" ? "joined" : "left" });
-        },
-        (error: unknown) => setMembership({ pending: null, error: toApiError(error), lastChange: null }),
-      );
+  const change = useCallback(
+    (action: MembershipAction) => {
+      reset();
+      mutate(action);
     },
-    [api, communityId],
+    [mutate, reset],
   );
+  const { refetch } = query;
 
   return {
-    state,
-    membership,
-    reload: useCallback(() => setAttempt((n) => n + 1), []),
-    join: useCallback(() => changeMembership("join"), [changeMembership]),
-    leave: useCallback(() => changeMembership("leave"), [changeMembership]),
+    state: stateOf(id, query),
+    membership: {
+      pending: membership.isPending ? (membership.variables ?? null) : null,
+      error: membership.error ? toApiError(membership.error) : null,
+      lastChange: membership.isSuccess ? (membership.variables === "join" ? "joined" : "left") : null,
+    },
+    reload: useCallback(() => void refetch(), [refetch]),
+    join: useCallback(() => change("join"), [change]),
+    leave: useCallback(() => change("leave"), [change]),
   };
 }
 
-function stateForLoadError(error: ApiError): CommunityState {
+function stateOf(
+  id: string,
+  query: { data?: Community; error: unknown; isFetching: boolean },
+): CommunityState {
+  if (id === "") return { status: "notConnected" };
+  if (query.data) return { status: "loaded", community: query.data };
+  // While a Retry runs the spinner shows again, so the person sees their click do something.
+  if (!query.error || query.isFetching) return { status: "loading" };
+  const error = toApiError(query.error);
   if (error.status === 404) return { status: "notConnected" };
   if (error.status === 403) return { status: "forbidden" };
   return { status: "failed", error };

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { reportFirstViewReady } from "../teams/teamsHost";
+import { reportFirstViewReady } from "../teams/teamsHost.js";
 
 /**
  * Reports to Teams that the first view is ready once `ready` becomes true (Teams keeps its loading

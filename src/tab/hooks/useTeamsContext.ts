@@ -1,8 +1,7 @@
 import type { app } from "@microsoft/teams-js";
 import { createContext, useContext } from "react";
-import type { ApiClient } from "../api/ApiClient";
-import type { Messages } from "../i18n/messages";
-import type { TeamsThemeName } from "../teams/teamsHost";
+import type { ApiClient } from "../api/ApiClient.js";
+import type { TeamsThemeName } from "../teams/teamsHost.js";
 
 /** What every page knows about where it runs, once teams-js is initialised. */
 export interface TabEnvironment {
@@ -10,10 +9,8 @@ export interface TabEnvironment {
   context: app.Context;
   /** The current Teams theme; changes live. */
   theme: TeamsThemeName;
-  /** The Teams locale, such as `en-US`. */
+  /** The Teams locale as a canonical BCP 47 tag, such as `en-US`; text and formats follow it. */
   locale: string;
-  /** Text in the user's language. */
-  messages: Messages;
   /** PeerCircle's API as the signed-in user. */
   api: ApiClient;
 }
@@ -26,9 +23,4 @@ export function useTeamsContext(): TabEnvironment {
   const environment = useContext(TabEnvironmentContext);
   if (!environment) throw new Error("useTeamsContext() needs the tab root (TabRoot) above it.");
   return environment;
-}
-
-/** The text of the tab in the user's language. */
-export function useMessages(): Messages {
-  return useTeamsContext().messages;
 }

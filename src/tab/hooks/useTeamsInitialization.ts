@@ -1,5 +1,6 @@
 import type { app } from "@microsoft/teams-js";
 import { useEffect, useState } from "react";
+import { deepLinkPath } from "../routes.js";
 import {
   initializeTeams,
   isTopLevelWindow,
@@ -7,7 +8,7 @@ import {
   reportStartupFailure,
   type TeamsThemeName,
   toTeamsThemeName,
-} from "../teams/teamsHost";
+} from "../teams/teamsHost.js";
 
 /** Where the tab is in its start-up with the Teams host. */
 export type TeamsInitialization =
@@ -16,7 +17,7 @@ export type TeamsInitialization =
   | { status: "failed"; outsideTeams: boolean; message: string };
 
 /**
- * Initialises teams-js, reads the context, and then follows Teams' theme switches live (Teams sends
+ * Initialises teams-js, reads the context (following a deep link's `subEntityId`), and then follows Teams' theme switches live (Teams sends
  * a theme-change event instead of reloading the tab).
  */
 export function useTeamsInitialization(): TeamsInitialization {
@@ -27,6 +28,10 @@ export function useTeamsInitialization(): TeamsInitialization {
     initializeTeams().then(
       (context) => {
         if (!mounted) return;
+        // A Teams deep link to an entry opens the tab at its generic URL: go to the entry before
+        // the first page renders, so the person never sees the home page flash by.
+        const start = deepLinkPath(window.location.pathname, context.page.subPageId);
+        if (start) window.history.replaceState(window.history.state, "", start);
         setState({ status: "ready", context, theme: toTeamsThemeName(context.app.theme) });
         onTeamsThemeChange((theme) => {
           if (mounted) setState((current) => (current.status === "ready" ? { ...current, theme } : current));

@@ -4,7 +4,7 @@ import {
   teamsHighContrastTheme,
   teamsLightTheme,
 } from "@fluentui/react-components";
-import type { TeamsThemeName } from "./teamsHost";
+import type { TeamsThemeName } from "./teamsHost.js";
 
 const themes: Record<TeamsThemeName, Theme> = {
   default: teamsLightTheme,

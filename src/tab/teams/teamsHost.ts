@@ -56,3 +56,30 @@ export function reportStartupFailure(error: unknown): void {
 export function getTeamsAuthToken(): Promise<string> {
   return authentication.getAuthToken();
 }
+
+/** Only web links leave the tab: `javascript:`, `data:` and other schemes are never opened. */
+export function isWebUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === "https:" || protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens a web link the way Teams expects (`app.openLink`: Teams links such as a message's deep
+ * link open inside Teams, others in the browser). Where the host refuses, the link opens in a new
+ * browser tab without access to this one. Resolves false for anything but http(s).
+ */
+export async function openExternalLink(url: string): Promise<boolean> {
+  if (!isWebUrl(url)) return false;
+  try {
+    await app.openLink(url);
+    return true;
+  } catch {
+    // With "noopener" window.open always returns null, so there is nothing to check.
+    window.open(url, "_blank", "noopener,noreferrer");
+    return true;
+  }
+}

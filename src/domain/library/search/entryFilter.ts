@@ -27,6 +27,10 @@ export function compileFilter(query: EntrySearchQuery): EntryFilter | undefined 
     const authorId = query.authorId;
     checks.push((e) => e.author.id === authorId);
   }
+  if (query.savedById !== undefined) {
+    const savedById = query.savedById;
+    checks.push((e) => e.savedById === savedById);
+  }
   const from = query.from === undefined ? undefined : parseTime(query.from, "from");
   if (from !== undefined) checks.push((e) => e.createdMs >= from);
   if (query.to !== undefined) {

@@ -227,6 +227,7 @@ export function toIndexedEntry(entry: Entry, plainText: string, now: Date): Inde
     summary: entry.summary,
     tags: entry.tags,
     author: entry.author,
+    savedById: entry.savedBy.id,
     createdAt: entry.createdAt,
     updatedAt: entry.updatedAt,
     helpfulCount: entry.helpfulCount,

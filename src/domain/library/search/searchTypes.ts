@@ -10,6 +10,8 @@ export type IndexedEntry = Pick<
   Entry,
   "id" | "type" | "title" | "summary" | "tags" | "author" | "createdAt" | "updatedAt" | "helpfulCount"
 > & {
+  /** Who put the entry in the library (for "saved by me"). */
+  savedById: string;
   plainText: string;
   verified: boolean;
   /** The steward's review date has passed (computed when the entry was indexed). */
@@ -29,6 +31,8 @@ export interface EntrySearchQuery {
   /** Entries carrying every one of these tags (case-insensitive). */
   tags?: string[];
   authorId?: string;
+  /** Entries this person put in the library. */
+  savedById?: string;
   /** Created at or after (ISO date or date-time). */
   from?: string;
   /** Created at or before; a date without a time includes that whole day (UTC). */

@@ -24,6 +24,7 @@ export interface StoredEntry {
   /** Tags folded for the exact, case-insensitive filter; the same array as `tags` when equal. */
   tagKeys: readonly string[];
   author: IndexedEntry["author"];
+  savedById: string;
   createdAt: string;
   createdMs: number;
   updatedAt: string;
@@ -46,6 +47,7 @@ export function toStoredEntry(doc: IndexedEntry): StoredEntry {
     tags: doc.tags,
     tagKeys: tagKeys.every((k, i) => k === doc.tags[i]) ? doc.tags : tagKeys,
     author: doc.author,
+    savedById: doc.savedById,
     createdAt: doc.createdAt,
     createdMs: parseTime(doc.createdAt, "createdAt"),
     updatedAt: doc.updatedAt,

@@ -10,11 +10,11 @@ import {
   Title3,
 } from "@fluentui/react-components";
 import { useId } from "react";
-import type { Community } from "../../api/communities";
-import type { MembershipState } from "../../hooks/useCommunity";
-import { useTeamsContext } from "../../hooks/useTeamsContext";
-import { MembershipControl } from "./MembershipControl";
-import { useCommunityOverviewStyles } from "./useCommunityOverviewStyles.styles";
+import { useTranslation } from "react-i18next";
+import type { Community } from "../../api/communities.js";
+import type { MembershipState } from "../../hooks/useCommunity.js";
+import { MembershipControl } from "./MembershipControl.js";
+import { useCommunityOverviewStyles } from "./useCommunityOverviewStyles.styles.js";
 
 /** Props of {@link CommunityOverview}. */
 export interface CommunityOverviewProps {
@@ -38,13 +38,14 @@ export function CommunityOverview({
   compact = false,
 }: CommunityOverviewProps) {
   const styles = useCommunityOverviewStyles();
-  const { messages, locale } = useTeamsContext();
+  const { t } = useTranslation();
   const headingId = useId();
   const topicsId = useId();
   const stewardsId = useId();
   // The 280 px side panel gets a smaller title so the name does not break into one word per line.
   const Heading = compact ? Title3 : Title2;
-  const started = formatMonth(community.createdAt, locale);
+  const createdAt = new Date(community.createdAt);
+  const started = Number.isNaN(createdAt.getTime()) ? null : t("community.started", { date: createdAt });
 
   return (
     <article
@@ -58,11 +59,11 @@ export function CommunityOverview({
         </Heading>
         <div className={styles.badges}>
           <Badge appearance="tint" color={community.privacy === "open" ? "brand" : "informative"}>
-            {community.privacy === "open" ? messages.privacyOpen : messages.privacyPrivate}
+            {community.privacy === "open" ? t("community.privacyOpen") : t("community.privacyPrivate")}
           </Badge>
           {(community.isSteward || community.isMember) && (
             <Badge appearance="tint" color="success">
-              {community.isSteward ? messages.youAreSteward : messages.youAreMember}
+              {community.isSteward ? t("community.youAreSteward") : t("community.youAreMember")}
             </Badge>
           )}
         </div>
@@ -73,15 +74,15 @@ export function CommunityOverview({
       </Body1>
 
       <dl className={styles.facts}>
-        <dt className={styles.factTerm}>{messages.domainLabel}</dt>
+        <dt className={styles.factTerm}>{t("community.domainLabel")}</dt>
         <dd className={styles.factValue}>{community.domain}</dd>
-        <dt className={styles.factTerm}>{messages.membersLabel}</dt>
+        <dt className={styles.factTerm}>{t("community.membersLabel")}</dt>
         <dd className={styles.factValue} data-testid="member-count">
-          {new Intl.NumberFormat(locale).format(community.memberCount)}
+          {t("community.memberCount", { count: community.memberCount })}
         </dd>
         {started && (
           <>
-            <dt className={styles.factTerm}>{messages.startedLabel}</dt>
+            <dt className={styles.factTerm}>{t("community.startedLabel")}</dt>
             <dd className={styles.factValue}>{started}</dd>
           </>
         )}
@@ -91,7 +92,7 @@ export function CommunityOverview({
 
       <section className={styles.section} aria-labelledby={topicsId}>
         <Subtitle2 as="h2" id={topicsId} className={styles.subheading}>
-          {messages.topicsHeading}
+          {t("community.topicsHeading")}
         </Subtitle2>
         {community.tags.length > 0 ? (
           <ul className={styles.list}>
@@ -104,13 +105,13 @@ export function CommunityOverview({
             ))}
           </ul>
         ) : (
-          <Text>{messages.noTopics}</Text>
+          <Text>{t("community.noTopics")}</Text>
         )}
       </section>
 
       <section className={styles.section} aria-labelledby={stewardsId}>
         <Subtitle2 as="h2" id={stewardsId} className={styles.subheading}>
-          {messages.stewardsHeading}
+          {t("community.stewardsHeading")}
         </Subtitle2>
         {community.stewards.length > 0 ? (
           <ul className={styles.stewardList}>
@@ -121,16 +122,9 @@ export function CommunityOverview({
             ))}
           </ul>
         ) : (
-          <Text>{messages.noStewards}</Text>
+          <Text>{t("community.noStewards")}</Text>
         )}
       </section>
     </article>
   );
-}
-
-/** "March 2026" in the user's locale, or null for a missing or invalid date. */
-function formatMonth(iso: string, locale: string): string | null {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric" }).format(date);
 }

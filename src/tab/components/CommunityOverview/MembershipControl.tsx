@@ -1,9 +1,9 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
-import type { Community } from "../../api/communities";
-import type { MembershipState } from "../../hooks/useCommunity";
-import { useMessages } from "../../hooks/useTeamsContext";
-import { describeApiError } from "../ErrorState";
-import { useCommunityOverviewStyles } from "./useCommunityOverviewStyles.styles";
+import { useTranslation } from "react-i18next";
+import type { Community } from "../../api/communities.js";
+import type { MembershipState } from "../../hooks/useCommunity.js";
+import { describeApiError } from "../ErrorState.js";
+import { useCommunityOverviewStyles } from "./useCommunityOverviewStyles.styles.js";
 
 /** Props of {@link MembershipControl}. */
 export interface MembershipControlProps {
@@ -16,13 +16,13 @@ export interface MembershipControlProps {
 /** The Join / Leave button, its progress, its error, and a screen-reader announcement of the result. */
 export function MembershipControl({ community, membership, onJoin, onLeave }: MembershipControlProps) {
   const styles = useCommunityOverviewStyles();
-  const messages = useMessages();
+  const { t } = useTranslation();
   const pending = membership.pending !== null;
   const announcement =
     membership.lastChange === "joined"
-      ? messages.joined(community.name)
+      ? t("community.joined", { name: community.name })
       : membership.lastChange === "left"
-        ? messages.left(community.name)
+        ? t("community.left", { name: community.name })
         : "";
 
   return (
@@ -36,7 +36,7 @@ export function MembershipControl({ community, membership, onJoin, onLeave }: Me
             disabledFocusable={pending}
             icon={pending ? <Spinner size="tiny" /> : undefined}
           >
-            {membership.pending === "leave" ? messages.leaving : messages.leave}
+            {membership.pending === "leave" ? t("community.leaving") : t("community.leave")}
           </Button>
         ) : (
           <Button
@@ -45,7 +45,7 @@ export function MembershipControl({ community, membership, onJoin, onLeave }: Me
             disabledFocusable={pending}
             icon={pending ? <Spinner size="tiny" /> : undefined}
           >
-            {membership.pending === "join" ? messages.joining : messages.join}
+            {membership.pending === "join" ? t("community.joining") : t("community.join")}
           </Button>
         )}
       </div>
@@ -55,8 +55,8 @@ export function MembershipControl({ community, membership, onJoin, onLeave }: Me
       {membership.error && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{messages.membershipErrorTitle}</MessageBarTitle>{" "}
-            {describeApiError(membership.error, messages)}
+            <MessageBarTitle>{t("common.actionFailedTitle")}</MessageBarTitle>{" "}
+            {describeApiError(membership.error, t)}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -1,15 +1,15 @@
-import { NoticeState } from "../../components/NoticeState";
-import { PageLayout } from "../../components/PageLayout";
-import { useFirstViewReady } from "../../hooks/useFirstViewReady";
-import { useMessages } from "../../hooks/useTeamsContext";
+import { useTranslation } from "react-i18next";
+import { NoticeState } from "../../components/NoticeState.js";
+import { PageLayout } from "../../components/PageLayout.js";
+import { useFirstViewReady } from "../../hooks/useFirstViewReady.js";
 
 /** The tab's configuration page (placeholder: creating and connecting communities comes later). */
 export function ConfigPage() {
-  const messages = useMessages();
+  const { t } = useTranslation();
   useFirstViewReady();
   return (
     <PageLayout>
-      <NoticeState title={messages.configTitle} body={messages.configBody} />
+      <NoticeState title={t("pages.configTitle")} body={t("pages.configBody")} />
     </PageLayout>
   );
 }

@@ -1,8 +1,8 @@
-import { CommunityGate } from "../../components/CommunityGate";
-import { CommunityOverview } from "../../components/CommunityOverview/CommunityOverview";
-import { PageLayout } from "../../components/PageLayout";
-import { useCommunity } from "../../hooks/useCommunity";
-import { useTeamsContext } from "../../hooks/useTeamsContext";
+import { CommunityGate } from "../../components/CommunityGate.js";
+import { CommunityOverview } from "../../components/CommunityOverview/CommunityOverview.js";
+import { PageLayout } from "../../components/PageLayout.js";
+import { useCommunity } from "../../hooks/useCommunity.js";
+import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 
 /** The community home: the community this channel tab is connected to (its entity id). */
 export function HomePage() {

@@ -1,9 +1,10 @@
 import { Caption1Strong, makeStyles, tokens } from "@fluentui/react-components";
-import { CommunityGate } from "../../components/CommunityGate";
-import { CommunityOverview } from "../../components/CommunityOverview/CommunityOverview";
-import { PageLayout } from "../../components/PageLayout";
-import { useCommunity } from "../../hooks/useCommunity";
-import { useTeamsContext } from "../../hooks/useTeamsContext";
+import { useTranslation } from "react-i18next";
+import { CommunityGate } from "../../components/CommunityGate.js";
+import { CommunityOverview } from "../../components/CommunityOverview/CommunityOverview.js";
+import { PageLayout } from "../../components/PageLayout.js";
+import { useCommunity } from "../../hooks/useCommunity.js";
+import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 
 const useStyles = makeStyles({
   eyebrow: { display: "block", marginBlockStart: 0, marginBlockEnd: tokens.spacingVerticalS },
@@ -15,7 +16,8 @@ const useStyles = makeStyles({
  */
 export function MeetingPanelPage() {
   const styles = useStyles();
-  const { context, messages } = useTeamsContext();
+  const { context } = useTeamsContext();
+  const { t } = useTranslation();
   const community = useCommunity(context.page.id || undefined);
 
   return (
@@ -24,7 +26,7 @@ export function MeetingPanelPage() {
         {(loaded) => (
           <>
             <Caption1Strong as="p" className={styles.eyebrow}>
-              {messages.meetingPanelHeading}
+              {t("pages.meetingPanelHeading")}
             </Caption1Strong>
             <CommunityOverview
               compact

@@ -1,8 +1,9 @@
 import { Body2, LargeTitle, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
-import { CommunityGate } from "../../components/CommunityGate";
-import { PageLayout } from "../../components/PageLayout";
-import { useCommunity } from "../../hooks/useCommunity";
-import { useTeamsContext } from "../../hooks/useTeamsContext";
+import { useTranslation } from "react-i18next";
+import { CommunityGate } from "../../components/CommunityGate.js";
+import { PageLayout } from "../../components/PageLayout.js";
+import { useCommunity } from "../../hooks/useCommunity.js";
+import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 
 const useStyles = makeStyles({
   stage: {
@@ -17,7 +18,8 @@ const useStyles = makeStyles({
 /** The meeting stage (about 994×678): the community's name, ready for the activities' live wall. */
 export function MeetingStagePage() {
   const styles = useStyles();
-  const { context, messages } = useTeamsContext();
+  const { context } = useTeamsContext();
+  const { t } = useTranslation();
   const community = useCommunity(context.page.id || undefined);
 
   return (
@@ -26,7 +28,7 @@ export function MeetingStagePage() {
         {(loaded) => (
           <section className={styles.stage} aria-labelledby="stage-title">
             <Subtitle1 as="p" className={styles.text}>
-              {messages.meetingStageHeading}
+              {t("pages.meetingStageHeading")}
             </Subtitle1>
             <LargeTitle as="h1" id="stage-title" className={styles.text}>
               {loaded.name}
@@ -35,7 +37,7 @@ export function MeetingStagePage() {
               {loaded.purpose}
             </Body2>
             <Body2 as="p" className={styles.text}>
-              {messages.meetingStagePlaceholder}
+              {t("pages.meetingStagePlaceholder")}
             </Body2>
           </section>
         )}

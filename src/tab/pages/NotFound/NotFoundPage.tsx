@@ -1,19 +1,19 @@
 import { Link } from "@fluentui/react-components";
-import { NoticeState } from "../../components/NoticeState";
-import { PageLayout } from "../../components/PageLayout";
-import { useFirstViewReady } from "../../hooks/useFirstViewReady";
-import { useMessages } from "../../hooks/useTeamsContext";
+import { useTranslation } from "react-i18next";
+import { NoticeState } from "../../components/NoticeState.js";
+import { PageLayout } from "../../components/PageLayout.js";
+import { useFirstViewReady } from "../../hooks/useFirstViewReady.js";
 
 /** Shown for a `/tab/...` path the tab does not know, with a way back to the community home. */
 export function NotFoundPage() {
-  const messages = useMessages();
+  const { t } = useTranslation();
   useFirstViewReady();
   return (
     <PageLayout>
       <NoticeState
-        title={messages.notFoundTitle}
-        body={messages.notFoundBody}
-        action={<Link href="/tab/home">{messages.openHome}</Link>}
+        title={t("pages.notFoundTitle")}
+        body={t("pages.notFoundBody")}
+        action={<Link href="/tab/home">{t("pages.openHome")}</Link>}
       />
     </PageLayout>
   );

@@ -1,0 +1,139 @@
+import type { CommunityService } from "../communities/communityService.js";
+import type { Caller, PersonRef } from "../identity.js";
+import type { EntryRepository } from "../library/entryRepository.js";
+import type { LibraryService } from "../library/libraryService.js";
+import type { EntrySearchHit } from "../library/search/entryIndex.js";
+import type { PlaybookService } from "../playbooks/playbookService.js";
+import type { SessionView } from "../sessions/session.js";
+import type { SessionService } from "../sessions/sessionService.js";
+
+/** Someone worth asking about a topic, and why. */
+export interface Expert {
+  person: PersonRef;
+  /** Entries of theirs on the topic, and how helpful others found them. */
+  entries: number;
+  helpful: number;
+}
+
+/** A newcomer's way in (legitimate peripheral participation), with their own progress. */
+export interface NewcomerPathway {
+  isNewcomer: boolean;
+  starterPlaybookId?: string;
+  steps: {
+    readStarters: boolean;
+    observeSession: boolean;
+    takeNoteTaker: boolean;
+    firstContribution: boolean;
+  };
+}
+
+/** Everything the community home shows, in one answer. */
+export interface CommunityHome {
+  nextSessions: SessionView[];
+  recentEntries: EntrySearchHit[];
+  helpfulEntries: EntrySearchHit[];
+  openQuestions: EntrySearchHit[];
+  whoToAsk: { tag: string; people: Expert[] }[];
+  onCallExpert?: PersonRef;
+  naturalTeachers: { person: PersonRef; saves: number; helpful: number }[];
+  newcomer: NewcomerPathway;
+}
+
+const TEACHER_WINDOW_DAYS = 30;
+const TAGS_SHOWN = 8;
+
+/** Composes the community home from the library, the calendar, playbooks and learning interactions. */
+export class CommunityHomeService {
+  constructor(
+    private readonly communities: CommunityService,
+    private readonly library: LibraryService,
+    private readonly sessions: SessionService,
+    private readonly playbooks: PlaybookService,
+    private readonly entries: EntryRepository,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async home(caller: Caller, communityId: string): Promise<CommunityHome> {
+    const community = await this.communities.get(caller, communityId);
+    const search = (q: Parameters<LibraryService["searchCommunity"]>[2]) =>
+      this.library.searchCommunity(caller, communityId, q);
+    const since = new Date(this.now().getTime() - TEACHER_WINDOW_DAYS * 86_400_000).toISOString();
+    const [nextSessions, recent, helpful, questions, mine, playbooks, interactions, allSessions] =
+      await Promise.all([
+        this.sessions.upcoming(caller, communityId, 3),
+        search({ sort: "newest", limit: 5 }),
+        search({ sort: "helpful", limit: 5 }),
+        search({ types: ["qa"], answered: false, sort: "newest", limit: 5 }),
+        search({ authorId: caller.userId, limit: 1 }),
+        this.playbooks.list(caller, communityId),
+        this.entries.listInteractions(caller.tenantId, communityId, since),
+        this.sessions.list(caller, communityId),
+      ]);
+
+    const whoToAsk = await Promise.all(
+      community.tags.slice(0, TAGS_SHOWN).map(async (tag) => {
+        const page = await search({ tags: [tag], sort: "helpful", limit: 100 });
+        return { tag, people: topExperts(page.items, 3) };
+      }),
+    );
+
+    const upcomingExpert = nextSessions
+      .flatMap((s) => s.roles)
+      .find((r) => r.role === "on-call-expert" && r.person)?.person;
+    const starter = playbooks.find((p) => p.starter);
+    const holds = (role: string) =>
+      allSessions.some((s) => s.roles.some((r) => r.role === role && r.person?.id === caller.userId));
+    const steps = {
+      readStarters: starter ? starter.done.length >= starter.items.length : false,
+      observeSession: allSessions.some((s) => s.myRsvp === "going") || holds("observer"),
+      takeNoteTaker: holds("note-taker"),
+      firstContribution: mine.total > 0,
+    };
+    return {
+      nextSessions,
+      recentEntries: recent.items,
+      helpfulEntries: helpful.items,
+      openQuestions: questions.items,
+      whoToAsk: whoToAsk.filter((t) => t.people.length > 0),
+      ...(upcomingExpert ? { onCallExpert: upcomingExpert } : {}),
+      naturalTeachers: naturalTeachers(interactions, 5),
+      newcomer: {
+        isNewcomer: !steps.firstContribution,
+        ...(starter ? { starterPlaybookId: starter.id } : {}),
+        steps,
+      },
+    };
+  }
+}
+
+/** People whose entries on a topic others found most helpful. */
+function topExperts(hits: EntrySearchHit[], limit: number): Expert[] {
+  const byPerson = new Map<string, Expert>();
+  for (const hit of hits) {
+    const expert = byPerson.get(hit.author.id) ?? { person: hit.author, entries: 0, helpful: 0 };
+    expert.entries++;
+    expert.helpful += hit.helpfulCount;
+    byPerson.set(hit.author.id, expert);
+  }
+  return [...byPerson.values()]
+    .sort((a, b) => b.helpful + b.entries - (a.helpful + a.entries))
+    .slice(0, limit);
+}
+
+/** Natural teachers: whose knowledge others saved and endorsed most in the window. */
+function naturalTeachers(
+  interactions: { kind: string; from: PersonRef; to: PersonRef }[],
+  limit: number,
+): { person: PersonRef; saves: number; helpful: number }[] {
+  const byPerson = new Map<string, { person: PersonRef; saves: number; helpful: number }>();
+  for (const i of interactions) {
+    if (i.from.id === i.to.id || (i.kind !== "saved" && i.kind !== "helpful")) continue;
+    const teacher = byPerson.get(i.to.id) ?? { person: i.to, saves: 0, helpful: 0 };
+    if (i.kind === "saved") teacher.saves++;
+    else teacher.helpful++;
+    byPerson.set(i.to.id, teacher);
+  }
+  return [...byPerson.values()]
+    .sort((a, b) => b.saves * 2 + b.helpful - (a.saves * 2 + a.helpful))
+    .slice(0, limit);
+}

@@ -1,0 +1,20 @@
+/** A person with the organisational context PeerCircle uses (Microsoft Graph's user fields). */
+export interface OrgPerson {
+  id: string;
+  displayName: string;
+  mail?: string;
+  jobTitle?: string;
+  department?: string;
+  officeLocation?: string;
+  managerId?: string;
+}
+
+/**
+ * The organisation's directory, as far as PeerCircle needs it: finding people (to name stewards,
+ * assign roles) and their context (pairing across departments). Microsoft Graph in production; the
+ * synthetic organisation locally. `degraded` says when the answer is partial.
+ */
+export interface PeopleDirectory {
+  search(tenantId: string, query: string, limit: number): Promise<{ people: OrgPerson[]; degraded: boolean }>;
+  getMany(tenantId: string, ids: string[]): Promise<{ people: Map<string, OrgPerson>; degraded: boolean }>;
+}

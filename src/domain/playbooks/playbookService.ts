@@ -1,0 +1,149 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { CommunityView } from "../communities/community.js";
+import type { CommunityService } from "../communities/communityService.js";
+import { ConcurrencyError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
+import type { Caller } from "../identity.js";
+import type { EntryRepository } from "../library/entryRepository.js";
+import { parseInput } from "../validation.js";
+import type { Playbook, PlaybookItem, PlaybookView } from "./playbook.js";
+import type { PlaybookRepository } from "./playbookRepository.js";
+
+const item = z.object({ entryId: z.string().min(1).max(100), note: z.string().trim().max(500).optional() });
+
+export const playbookSchema = z.object({
+  title: z.string().trim().min(3, "Give the playbook a title of at least 3 characters.").max(150),
+  description: z.string().trim().max(2000).default(""),
+  items: z
+    .array(item)
+    .min(1, "Pick at least one entry for the playbook.")
+    .max(50, "A playbook holds at most 50 steps."),
+  starter: z.boolean().default(false),
+});
+export type PlaybookInput = z.input<typeof playbookSchema>;
+
+/** Stewards compile entries into ordered playbooks; members tick the steps off for themselves. */
+export class PlaybookService {
+  constructor(
+    private readonly playbooks: PlaybookRepository,
+    private readonly entries: EntryRepository,
+    private readonly communities: CommunityService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async create(caller: Caller, communityId: string, input: PlaybookInput): Promise<PlaybookView> {
+    const data = parseInput(playbookSchema, input);
+    const community = await this.requireSteward(caller, communityId);
+    const playbook = await this.playbooks.create({
+      tenantId: caller.tenantId,
+      communityId,
+      id: randomUUID(),
+      title: data.title,
+      description: data.description,
+      items: await this.resolveItems(caller.tenantId, communityId, data.items),
+      starter: data.starter,
+      createdBy: { id: caller.userId, displayName: caller.displayName },
+      updatedAt: this.now().toISOString(),
+    });
+    return this.view(caller, community, playbook);
+  }
+
+  async update(
+    caller: Caller,
+    communityId: string,
+    playbookId: string,
+    input: PlaybookInput,
+    etag: string,
+  ): Promise<PlaybookView> {
+    const data = parseInput(playbookSchema, input);
+    const community = await this.requireSteward(caller, communityId);
+    const current = await this.require(caller.tenantId, communityId, playbookId);
+    if (current.etag !== etag)
+      throw new ConcurrencyError("Someone else changed this playbook meanwhile. Reload it and try again.");
+    const updated = await this.playbooks.update({
+      ...current,
+      title: data.title,
+      description: data.description,
+      items: await this.resolveItems(caller.tenantId, communityId, data.items),
+      starter: data.starter,
+      updatedAt: this.now().toISOString(),
+    });
+    return this.view(caller, community, updated);
+  }
+
+  async delete(caller: Caller, communityId: string, playbookId: string): Promise<void> {
+    await this.requireSteward(caller, communityId);
+    await this.playbooks.delete(caller.tenantId, communityId, playbookId);
+  }
+
+  async list(caller: Caller, communityId: string): Promise<PlaybookView[]> {
+    const community = await this.communities.get(caller, communityId);
+    const all = await this.playbooks.list(caller.tenantId, communityId);
+    return Promise.all(all.map((p) => this.view(caller, community, p)));
+  }
+
+  async get(caller: Caller, communityId: string, playbookId: string): Promise<PlaybookView> {
+    const community = await this.communities.get(caller, communityId);
+    return this.view(caller, community, await this.require(caller.tenantId, communityId, playbookId));
+  }
+
+  /** Ticks a step off (or back on) for the caller only. */
+  async tick(
+    caller: Caller,
+    communityId: string,
+    playbookId: string,
+    entryId: string,
+    done: boolean,
+  ): Promise<PlaybookView> {
+    const community = await this.communities.get(caller, communityId);
+    const playbook = await this.require(caller.tenantId, communityId, playbookId);
+    if (!playbook.items.some((i) => i.entryId === entryId))
+      throw new ValidationError("That step is not in this playbook.");
+    if (done) await this.playbooks.markDone(caller.tenantId, communityId, playbookId, caller.userId, entryId);
+    else await this.playbooks.markUndone(caller.tenantId, communityId, playbookId, caller.userId, entryId);
+    return this.view(caller, community, playbook);
+  }
+
+  private async resolveItems(
+    tenantId: string,
+    communityId: string,
+    items: { entryId: string; note?: string | undefined }[],
+  ): Promise<PlaybookItem[]> {
+    const seen = new Set<string>();
+    const resolved: PlaybookItem[] = [];
+    for (const i of items) {
+      if (seen.has(i.entryId)) continue;
+      seen.add(i.entryId);
+      const entry = await this.entries.get(tenantId, communityId, i.entryId);
+      if (!entry) throw new ValidationError("One of the chosen entries does not exist any more.");
+      resolved.push({ entryId: entry.id, title: entry.title, ...(i.note ? { note: i.note } : {}) });
+    }
+    return resolved;
+  }
+
+  private async view(caller: Caller, community: CommunityView, playbook: Playbook): Promise<PlaybookView> {
+    const done = await this.playbooks.listDone(
+      caller.tenantId,
+      playbook.communityId,
+      playbook.id,
+      caller.userId,
+    );
+    return {
+      ...playbook,
+      done: done.filter((d) => playbook.items.some((i) => i.entryId === d)),
+      canEdit: community.isSteward,
+    };
+  }
+
+  private async requireSteward(caller: Caller, communityId: string): Promise<CommunityView> {
+    const community = await this.communities.get(caller, communityId);
+    if (!community.isSteward) throw new ForbiddenError("Only the community's stewards compile playbooks.");
+    return community;
+  }
+
+  private async require(tenantId: string, communityId: string, playbookId: string): Promise<Playbook> {
+    const playbook = await this.playbooks.get(tenantId, communityId, playbookId);
+    if (!playbook) throw new NotFoundError("This playbook does not exist any more.");
+    return playbook;
+  }
+}

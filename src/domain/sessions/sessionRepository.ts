@@ -1,0 +1,26 @@
+import type { RsvpResponse, Session } from "./session.js";
+
+/** One person's answer to a session invitation. */
+export interface Rsvp {
+  userId: string;
+  displayName: string;
+  response: RsvpResponse;
+  at: string;
+}
+
+/** Storage port for sessions and RSVPs. Every call is scoped by tenant and community. */
+export interface SessionRepository {
+  create(session: Omit<Session, "etag">): Promise<Session>;
+  get(tenantId: string, communityId: string, sessionId: string): Promise<Session | undefined>;
+  /** Replaces the session if `session.etag` is current, else throws a ConcurrencyError. */
+  update(session: Session): Promise<Session>;
+  listForCommunity(tenantId: string, communityId: string): Promise<Session[]>;
+  /** Records a person's answer (replacing an earlier one): idempotent. */
+  setRsvp(tenantId: string, communityId: string, sessionId: string, rsvp: Rsvp): Promise<void>;
+  listRsvps(tenantId: string, communityId: string, sessionId: string): Promise<Rsvp[]>;
+  /** A person's answers across communities: `{ communityId, sessionId, response }`. */
+  listRsvpsOf(
+    tenantId: string,
+    userId: string,
+  ): Promise<{ communityId: string; sessionId: string; response: RsvpResponse }[]>;
+}

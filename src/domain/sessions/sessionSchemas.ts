@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { SESSION_FORMATS, SESSION_ROLES } from "./sessionFormats.js";
+
+const isoInstant = z
+  .string()
+  .refine(
+    (s) => !Number.isNaN(Date.parse(s)) && /T\d{2}:\d{2}/.test(s),
+    "Give the start as a date and time.",
+  );
+
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "That is not a time zone PeerCircle knows (use names like Europe/Berlin).");
+
+const joinUrl = z
+  .string()
+  .url("The join link must be a web address.")
+  .refine((u) => u.startsWith("https://"), "The join link must start with https://.");
+
+const role = z.object({
+  role: z.enum(SESSION_ROLES),
+  person: z.object({ id: z.string().min(1).max(100), displayName: z.string().min(1).max(200) }).optional(),
+});
+
+/** What a steward fills in to plan a session. */
+export const newSessionSchema = z.object({
+  title: z.string().trim().min(3, "Give the session a title of at least 3 characters.").max(150),
+  format: z.enum(SESSION_FORMATS, { message: "Pick a format." }),
+  startsAt: isoInstant,
+  durationMinutes: z
+    .number()
+    .int()
+    .min(5, "A session lasts at least 5 minutes.")
+    .max(480, "A session lasts at most 8 hours.")
+    .optional(),
+  timeZone: timeZone.default("UTC"),
+  description: z.string().trim().max(4000).default(""),
+  agenda: z.array(z.string().trim().min(1).max(300)).max(30).default([]),
+  roles: z.array(role).max(20).optional(),
+  joinUrl: joinUrl.optional(),
+});
+export type NewSessionInput = z.input<typeof newSessionSchema>;
+
+/** What a steward may change. */
+export const sessionChangesSchema = newSessionSchema
+  .partial()
+  .extend({ cancelled: z.boolean().optional() })
+  .refine((c) => Object.keys(c).length > 0, "Nothing to change.");
+export type SessionChangesInput = z.input<typeof sessionChangesSchema>;
+
+export const rsvpSchema = z.object({
+  response: z.enum(["going", "maybe", "no"], { message: "Answer going, maybe or no." }),
+});

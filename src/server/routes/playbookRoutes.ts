@@ -1,0 +1,58 @@
+import { Router } from "express";
+import type { PlaybookService } from "../../domain/playbooks/playbookService.js";
+import { requireIfMatch } from "../http/ifMatch.js";
+import { callerOf } from "../http/requireCaller.js";
+
+type Params = { communityId: string; playbookId: string; entryId: string };
+
+/** `/api/communities/:communityId/playbooks`: compiled checklists and each member's own ticks. */
+export function playbookRoutes(playbooks: PlaybookService): Router {
+  const router = Router({ mergeParams: true });
+
+  router.get("/", async (req, res) => {
+    const { communityId } = req.params as Params;
+    res.json({ items: await playbooks.list(callerOf(res), communityId) });
+  });
+
+  router.post("/", async (req, res) => {
+    const { communityId } = req.params as Params;
+    const created = await playbooks.create(callerOf(res), communityId, req.body);
+    res.status(201).setHeader("ETag", created.etag).json(created);
+  });
+
+  router.get("/:playbookId", async (req, res) => {
+    const { communityId, playbookId } = req.params as Params;
+    const view = await playbooks.get(callerOf(res), communityId, playbookId);
+    res.setHeader("ETag", view.etag).json(view);
+  });
+
+  router.put("/:playbookId", requireIfMatch, async (req, res) => {
+    const { communityId, playbookId } = req.params as Params;
+    const updated = await playbooks.update(
+      callerOf(res),
+      communityId,
+      playbookId,
+      req.body,
+      req.get("If-Match") ?? "",
+    );
+    res.setHeader("ETag", updated.etag).json(updated);
+  });
+
+  router.delete("/:playbookId", async (req, res) => {
+    const { communityId, playbookId } = req.params as Params;
+    await playbooks.delete(callerOf(res), communityId, playbookId);
+    res.status(204).end();
+  });
+
+  router.put("/:playbookId/done/:entryId", async (req, res) => {
+    const { communityId, playbookId, entryId } = req.params as Params;
+    res.json(await playbooks.tick(callerOf(res), communityId, playbookId, entryId, true));
+  });
+
+  router.delete("/:playbookId/done/:entryId", async (req, res) => {
+    const { communityId, playbookId, entryId } = req.params as Params;
+    res.json(await playbooks.tick(callerOf(res), communityId, playbookId, entryId, false));
+  });
+
+  return router;
+}

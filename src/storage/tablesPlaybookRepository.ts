@@ -1,0 +1,155 @@
+import { odata, type TableEntityResult } from "@azure/data-tables";
+import type { PersonRef } from "../domain/identity.js";
+import type { Playbook, PlaybookItem } from "../domain/playbooks/playbook.js";
+import type { PlaybookRepository } from "../domain/playbooks/playbookRepository.js";
+import { keyPart, keys, TABLES } from "./keys.js";
+import { statusOf, translateTableErrors } from "./tableErrors.js";
+import type { TableStore } from "./tableStore.js";
+
+type PlaybookRow = {
+  partitionKey: string;
+  rowKey: string;
+  title: string;
+  description: string;
+  itemsJson: string;
+  starter: boolean;
+  createdByJson: string;
+  updatedAt: string;
+};
+
+const PLAYBOOK = "playbook";
+const DONE = "done";
+
+/** Playbooks and members' ticks in Azure Tables (key design in keys.ts). */
+export class TablesPlaybookRepository implements PlaybookRepository {
+  constructor(private readonly store: TableStore) {}
+
+  private get table() {
+    return this.store.table(TABLES.playbooks);
+  }
+
+  async create(playbook: Omit<Playbook, "etag">): Promise<Playbook> {
+    const result = await translateTableErrors("The playbook", () => this.table.createEntity(toRow(playbook)));
+    return { ...playbook, etag: result.etag ?? "" };
+  }
+
+  async get(tenantId: string, communityId: string, playbookId: string): Promise<Playbook | undefined> {
+    const row = await this.store.getEntity<PlaybookRow>(
+      TABLES.playbooks,
+      keys.library(tenantId, communityId),
+      `${PLAYBOOK}|${keyPart(playbookId, "playbook id")}`,
+    );
+    return row ? fromRow(tenantId, communityId, row) : undefined;
+  }
+
+  async update(playbook: Playbook): Promise<Playbook> {
+    const result = await translateTableErrors("The playbook", () =>
+      this.table.updateEntity(toRow(playbook), "Replace", { etag: playbook.etag }),
+    );
+    return { ...playbook, etag: result.etag ?? "" };
+  }
+
+  async delete(tenantId: string, communityId: string, playbookId: string): Promise<void> {
+    const ticksPk = keys.itemRows(tenantId, communityId, PLAYBOOK, playbookId);
+    const ticks = await this.store.queryAll<object>(TABLES.playbooks, odata`PartitionKey eq ${ticksPk}`);
+    await this.store.submitBatches(
+      TABLES.playbooks,
+      ticks.map((t) => ["delete", { partitionKey: ticksPk, rowKey: t.rowKey ?? "" }]),
+    );
+    try {
+      await this.table.deleteEntity(
+        keys.library(tenantId, communityId),
+        `${PLAYBOOK}|${keyPart(playbookId, "playbook id")}`,
+      );
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+    }
+  }
+
+  async list(tenantId: string, communityId: string): Promise<Playbook[]> {
+    const pk = keys.library(tenantId, communityId);
+    const rows = await this.store.queryAll<PlaybookRow>(
+      TABLES.playbooks,
+      odata`PartitionKey eq ${pk} and RowKey ge ${`${PLAYBOOK}|`} and RowKey lt ${`${PLAYBOOK}}`}`,
+    );
+    return rows.map((r) => fromRow(tenantId, communityId, r));
+  }
+
+  async markDone(
+    tenantId: string,
+    communityId: string,
+    playbookId: string,
+    userId: string,
+    entryId: string,
+  ): Promise<void> {
+    await this.table.upsertEntity(
+      { ...tickKey(tenantId, communityId, playbookId, userId, entryId), entryId },
+      "Replace",
+    );
+  }
+
+  async markUndone(
+    tenantId: string,
+    communityId: string,
+    playbookId: string,
+    userId: string,
+    entryId: string,
+  ): Promise<void> {
+    const key = tickKey(tenantId, communityId, playbookId, userId, entryId);
+    try {
+      await this.table.deleteEntity(key.partitionKey, key.rowKey);
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+    }
+  }
+
+  async listDone(
+    tenantId: string,
+    communityId: string,
+    playbookId: string,
+    userId: string,
+  ): Promise<string[]> {
+    const pk = keys.itemRows(tenantId, communityId, PLAYBOOK, playbookId);
+    const prefix = `${DONE}|${keyPart(userId, "user id")}|`;
+    const rows = await this.store.queryAll<{ entryId: string }>(
+      TABLES.playbooks,
+      odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${`${prefix.slice(0, -1)}}`}`,
+    );
+    return rows.map((r) => r.entryId);
+  }
+}
+
+function tickKey(tenantId: string, communityId: string, playbookId: string, userId: string, entryId: string) {
+  return {
+    partitionKey: keys.itemRows(tenantId, communityId, PLAYBOOK, playbookId),
+    rowKey: `${DONE}|${keyPart(userId, "user id")}|${keyPart(entryId, "entry id")}`,
+  };
+}
+
+function toRow(p: Omit<Playbook, "etag">): PlaybookRow {
+  return {
+    partitionKey: keys.library(p.tenantId, p.communityId),
+    rowKey: `${PLAYBOOK}|${keyPart(p.id, "playbook id")}`,
+    title: p.title,
+    description: p.description,
+    itemsJson: JSON.stringify(p.items),
+    starter: p.starter,
+    createdByJson: JSON.stringify(p.createdBy),
+    updatedAt: p.updatedAt,
+  };
+}
+
+function fromRow(tenantId: string, communityId: string, row: TableEntityResult<PlaybookRow>): Playbook {
+  return {
+    tenantId,
+    communityId,
+    id: row.rowKey.slice(PLAYBOOK.length + 1),
+    title: row.title,
+    description: row.description,
+    items: JSON.parse(row.itemsJson) as PlaybookItem[],
+    starter: row.starter,
+    createdBy: JSON.parse(row.createdByJson) as PersonRef,
+    updatedAt: row.updatedAt,
+    etag: row.etag,
+  };
+}

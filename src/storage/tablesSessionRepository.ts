@@ -1,0 +1,166 @@
+import { odata, type TableEntityResult } from "@azure/data-tables";
+import type { PersonRef } from "../domain/identity.js";
+import type { RoleAssignment, RsvpResponse, Session } from "../domain/sessions/session.js";
+import type { SessionFormat } from "../domain/sessions/sessionFormats.js";
+import type { Rsvp, SessionRepository } from "../domain/sessions/sessionRepository.js";
+import { keyPart, keys, TABLES } from "./keys.js";
+import { translateTableErrors } from "./tableErrors.js";
+import type { TableStore } from "./tableStore.js";
+
+type SessionRow = {
+  partitionKey: string;
+  rowKey: string;
+  title: string;
+  format: string;
+  startsAt: string;
+  durationMinutes: number;
+  timeZone: string;
+  description: string;
+  agendaJson: string;
+  rolesJson: string;
+  joinUrl?: string;
+  cancelled: boolean;
+  createdByJson: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+type RsvpRow = {
+  partitionKey: string;
+  rowKey: string;
+  userId: string;
+  displayName: string;
+  response: string;
+  at: string;
+};
+
+const SESSION = "session";
+const RSVP = "rsvp";
+
+/** Sessions and RSVPs in Azure Tables (key design in keys.ts). */
+export class TablesSessionRepository implements SessionRepository {
+  constructor(private readonly store: TableStore) {}
+
+  private get table() {
+    return this.store.table(TABLES.sessions);
+  }
+
+  async create(session: Omit<Session, "etag">): Promise<Session> {
+    const result = await translateTableErrors("The session", () => this.table.createEntity(toRow(session)));
+    return { ...session, etag: result.etag ?? "" };
+  }
+
+  async get(tenantId: string, communityId: string, sessionId: string): Promise<Session | undefined> {
+    const row = await this.store.getEntity<SessionRow>(
+      TABLES.sessions,
+      keys.library(tenantId, communityId),
+      `${SESSION}|${keyPart(sessionId, "session id")}`,
+    );
+    return row ? fromRow(tenantId, communityId, row) : undefined;
+  }
+
+  async update(session: Session): Promise<Session> {
+    const result = await translateTableErrors("The session", () =>
+      this.table.updateEntity(toRow(session), "Replace", { etag: session.etag }),
+    );
+    return { ...session, etag: result.etag ?? "" };
+  }
+
+  async listForCommunity(tenantId: string, communityId: string): Promise<Session[]> {
+    const pk = keys.library(tenantId, communityId);
+    const rows = await this.store.queryAll<SessionRow>(
+      TABLES.sessions,
+      odata`PartitionKey eq ${pk} and RowKey ge ${`${SESSION}|`} and RowKey lt ${`${SESSION}}`}`,
+    );
+    return rows.map((row) => fromRow(tenantId, communityId, row));
+  }
+
+  async setRsvp(tenantId: string, communityId: string, sessionId: string, rsvp: Rsvp): Promise<void> {
+    const row = { userId: rsvp.userId, displayName: rsvp.displayName, response: rsvp.response, at: rsvp.at };
+    // The person's own index first: a retry after a failure between the two completes both.
+    await this.table.upsertEntity(
+      {
+        partitionKey: keys.personal(tenantId, rsvp.userId),
+        rowKey: `${RSVP}|${keyPart(communityId, "community id")}|${keyPart(sessionId, "session id")}`,
+        communityId,
+        sessionId,
+        ...row,
+      },
+      "Replace",
+    );
+    await this.table.upsertEntity(
+      {
+        partitionKey: keys.itemRows(tenantId, communityId, SESSION, sessionId),
+        rowKey: `${RSVP}|${keyPart(rsvp.userId, "user id")}`,
+        ...row,
+      },
+      "Replace",
+    );
+  }
+
+  async listRsvps(tenantId: string, communityId: string, sessionId: string): Promise<Rsvp[]> {
+    const pk = keys.itemRows(tenantId, communityId, SESSION, sessionId);
+    const rows = await this.store.queryAll<RsvpRow>(TABLES.sessions, odata`PartitionKey eq ${pk}`);
+    return rows.map((r) => ({
+      userId: r.userId,
+      displayName: r.displayName,
+      response: r.response as RsvpResponse,
+      at: r.at,
+    }));
+  }
+
+  async listRsvpsOf(tenantId: string, userId: string) {
+    const pk = keys.personal(tenantId, userId);
+    const rows = await this.store.queryAll<RsvpRow & { communityId: string; sessionId: string }>(
+      TABLES.sessions,
+      odata`PartitionKey eq ${pk} and RowKey ge ${`${RSVP}|`} and RowKey lt ${`${RSVP}}`}`,
+    );
+    return rows.map((r) => ({
+      communityId: r.communityId,
+      sessionId: r.sessionId,
+      response: r.response as RsvpResponse,
+    }));
+  }
+}
+
+function toRow(s: Omit<Session, "etag">): SessionRow {
+  return {
+    partitionKey: keys.library(s.tenantId, s.communityId),
+    rowKey: `${SESSION}|${keyPart(s.id, "session id")}`,
+    title: s.title,
+    format: s.format,
+    startsAt: s.startsAt,
+    durationMinutes: s.durationMinutes,
+    timeZone: s.timeZone,
+    description: s.description,
+    agendaJson: JSON.stringify(s.agenda),
+    rolesJson: JSON.stringify(s.roles),
+    ...(s.joinUrl ? { joinUrl: s.joinUrl } : {}),
+    cancelled: s.cancelled,
+    createdByJson: JSON.stringify(s.createdBy),
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  };
+}
+
+function fromRow(tenantId: string, communityId: string, row: TableEntityResult<SessionRow>): Session {
+  return {
+    tenantId,
+    communityId,
+    id: row.rowKey.slice(SESSION.length + 1),
+    title: row.title,
+    format: row.format as SessionFormat,
+    startsAt: row.startsAt,
+    durationMinutes: row.durationMinutes,
+    timeZone: row.timeZone,
+    description: row.description,
+    agenda: JSON.parse(row.agendaJson) as string[],
+    roles: JSON.parse(row.rolesJson) as RoleAssignment[],
+    ...(row.joinUrl ? { joinUrl: row.joinUrl } : {}),
+    cancelled: row.cancelled,
+    createdBy: JSON.parse(row.createdByJson) as PersonRef,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    etag: row.etag,
+  };
+}

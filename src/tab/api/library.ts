@@ -1,0 +1,251 @@
+import type { ApiClient } from "./ApiClient.js";
+
+/**
+ * The insight library as the tab's HTTP API serves it (`/api/communities/:id/entries`). These types
+ * mirror the server's JSON; the tab never imports the server's domain code.
+ */
+
+/** The kinds of knowledge a community keeps, in the order the tab offers them. */
+export const ENTRY_TYPES = ["insight", "qa", "howto", "lesson", "decision", "playbook"] as const;
+export type EntryType = (typeof ENTRY_TYPES)[number];
+
+/** The orders search results come in. */
+export const ENTRY_SORTS = ["relevance", "newest", "helpful"] as const;
+export type EntrySort = (typeof ENTRY_SORTS)[number];
+
+/** A person as the API names them. */
+export interface PersonRef {
+  id: string;
+  displayName: string;
+}
+
+/** Where an entry came from. */
+export type EntrySource =
+  | { kind: "message"; messageId: string; conversationId: string; link: string; postedAt: string }
+  | { kind: "session"; sessionId: string; meetingId?: string }
+  | { kind: "direct" };
+
+/** A steward's verification; `reviewBy` is a `YYYY-MM-DD` date. */
+export interface Verification {
+  by: PersonRef;
+  at: string;
+  reviewBy?: string;
+}
+
+/** One entry as the signed-in person sees it, with what they may do with it. */
+export interface Entry {
+  communityId: string;
+  id: string;
+  type: EntryType;
+  title: string;
+  /** Markdown, sanitised by the server; the tab still renders it without raw HTML. */
+  body: string;
+  summary: string;
+  tags: string[];
+  author: PersonRef;
+  savedBy: PersonRef;
+  source: EntrySource;
+  createdAt: string;
+  updatedAt: string;
+  helpfulCount: number;
+  verification?: Verification;
+  answered?: boolean;
+  removalRequestedBy?: PersonRef;
+  /** The version, sent back as `If-Match` when editing. */
+  etag: string;
+  stale: boolean;
+  hasVoted: boolean;
+  canEdit: boolean;
+  canDelete: boolean;
+  canVerify: boolean;
+  canRequestRemoval: boolean;
+}
+
+/** `[start, end)` UTF-16 offsets into the returned title or snippet. */
+export type HighlightRange = [start: number, end: number];
+
+/** Where the query matched in a result. */
+export interface EntryHighlight {
+  field: "title" | "snippet";
+  ranges: HighlightRange[];
+}
+
+/** One search result. Every string is plain text: the tab marks `highlights` itself. */
+export interface EntrySearchHit {
+  id: string;
+  title: string;
+  type: EntryType;
+  tags: string[];
+  author: PersonRef;
+  createdAt: string;
+  helpfulCount: number;
+  verified: boolean;
+  stale: boolean;
+  score: number;
+  snippet: string;
+  highlights: EntryHighlight[];
+}
+
+/** One page of search results. */
+export interface EntrySearchPage {
+  total: number;
+  items: EntrySearchHit[];
+  /** No entry held every word: the results hold any of them. */
+  relaxed?: true;
+}
+
+/** What the library page searches for; every field is optional. */
+export interface EntrySearchParams {
+  q?: string;
+  types?: EntryType[];
+  tags?: string[];
+  /** Author id. */
+  author?: string;
+  /** `YYYY-MM-DD`, inclusive. */
+  from?: string;
+  /** `YYYY-MM-DD`, inclusive. */
+  to?: string;
+  verified?: boolean;
+  sort?: EntrySort;
+}
+
+/** What a person writes: a new entry, or the fields of an edit. */
+export interface EntryDraft {
+  type: EntryType;
+  title: string;
+  body: string;
+  summary: string;
+  tags: string[];
+}
+
+/** An earlier version of an entry, kept when it was edited. */
+export interface EntryRevision {
+  entryId: string;
+  at: string;
+  editedBy: PersonRef;
+  title: string;
+  body: string;
+  summary: string;
+  tags: string[];
+}
+
+const entriesPath = (communityId: string): string =>
+  `/api/communities/${encodeURIComponent(communityId)}/entries`;
+const entryPath = (communityId: string, entryId: string): string =>
+  `${entriesPath(communityId)}/${encodeURIComponent(entryId)}`;
+
+/** The query string of a search page, in the API's parameter names. */
+export function searchQueryString(params: EntrySearchParams, offset: number, limit: number): string {
+  const query = new URLSearchParams();
+  if (params.q?.trim()) query.set("q", params.q.trim());
+  if (params.types?.length) query.set("type", params.types.join(","));
+  if (params.tags?.length) query.set("tag", params.tags.join(","));
+  if (params.author) query.set("author", params.author);
+  if (params.from) query.set("from", params.from);
+  if (params.to) query.set("to", params.to);
+  if (params.verified !== undefined) query.set("verified", String(params.verified));
+  if (params.sort) query.set("sort", params.sort);
+  query.set("offset", String(offset));
+  query.set("limit", String(limit));
+  return query.toString();
+}
+
+/** One page of a community's library matching `params`. */
+export function searchEntries(
+  api: ApiClient,
+  communityId: string,
+  params: EntrySearchParams,
+  page: { offset: number; limit: number },
+  signal?: AbortSignal,
+): Promise<EntrySearchPage> {
+  const query = searchQueryString(params, page.offset, page.limit);
+  return api.request<EntrySearchPage>("GET", `${entriesPath(communityId)}?${query}`, undefined, { signal });
+}
+
+export function getEntry(api: ApiClient, communityId: string, entryId: string, signal?: AbortSignal) {
+  return api.request<Entry>("GET", entryPath(communityId, entryId), undefined, { signal });
+}
+
+export function createEntry(api: ApiClient, communityId: string, draft: EntryDraft): Promise<Entry> {
+  return api.request<Entry>("POST", entriesPath(communityId), draft);
+}
+
+/** Saves an edit made from version `etag`; a newer version on the server answers 412. */
+export function updateEntry(
+  api: ApiClient,
+  communityId: string,
+  entryId: string,
+  changes: Partial<EntryDraft>,
+  etag: string,
+): Promise<Entry> {
+  return api.request<Entry>("PATCH", entryPath(communityId, entryId), changes, {
+    headers: { "If-Match": etag },
+  });
+}
+
+export function deleteEntry(api: ApiClient, communityId: string, entryId: string): Promise<void> {
+  return api.request<void>("DELETE", entryPath(communityId, entryId));
+}
+
+/** Marks the entry helpful (`true`) or takes the vote back (`false`). */
+export function setHelpfulVote(
+  api: ApiClient,
+  communityId: string,
+  entryId: string,
+  helpful: boolean,
+): Promise<Entry> {
+  return api.request<Entry>(helpful ? "PUT" : "DELETE", `${entryPath(communityId, entryId)}/vote`);
+}
+
+/** A steward verifies the entry, optionally with a `YYYY-MM-DD` date to review it again by. */
+export function verifyEntry(
+  api: ApiClient,
+  communityId: string,
+  entryId: string,
+  reviewBy: string | undefined,
+): Promise<Entry> {
+  return api.request<Entry>(
+    "PUT",
+    `${entryPath(communityId, entryId)}/verification`,
+    reviewBy ? { reviewBy } : {},
+  );
+}
+
+export function unverifyEntry(api: ApiClient, communityId: string, entryId: string): Promise<Entry> {
+  return api.request<Entry>("DELETE", `${entryPath(communityId, entryId)}/verification`);
+}
+
+/** The original author asks the stewards to take the entry out. */
+export function requestEntryRemoval(api: ApiClient, communityId: string, entryId: string): Promise<Entry> {
+  return api.request<Entry>("POST", `${entryPath(communityId, entryId)}/removal-request`);
+}
+
+export async function getEntryHistory(
+  api: ApiClient,
+  communityId: string,
+  entryId: string,
+  signal?: AbortSignal,
+): Promise<EntryRevision[]> {
+  const { items } = await api.request<{ items: EntryRevision[] }>(
+    "GET",
+    `${entryPath(communityId, entryId)}/history`,
+    undefined,
+    { signal },
+  );
+  return items;
+}
+
+export async function getRelatedEntries(
+  api: ApiClient,
+  communityId: string,
+  entryId: string,
+  signal?: AbortSignal,
+): Promise<EntrySearchHit[]> {
+  const { items } = await api.request<{ items: EntrySearchHit[] }>(
+    "GET",
+    `${entryPath(communityId, entryId)}/related`,
+    undefined,
+    { signal },
+  );
+  return items;
+}
