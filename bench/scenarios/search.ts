@@ -7,7 +7,7 @@ import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.j
 import { ConnectorRecorder } from "../../tests/support/connectorRecorder.js";
 import { invokeActivity, postInvoke, teamsUser } from "../../tests/support/teamsActivities.js";
 import { demo, org, tokenFor } from "../lib/fixtures.js";
-import { generateLibrary, random, searchTerms } from "../lib/generatedLibrary.js";
+import { generateLibrary, random, searchTerms } from "../../src/server/local/generatedLibrary.js";
 import { runLoad } from "../lib/load.js";
 import { rssMb, spawnServer } from "../lib/processes.js";
 import { percentile, type ScenarioResult } from "../lib/report.js";

@@ -48,7 +48,11 @@ export interface AppConfig {
   };
   /** The Teams app id (manifest `id`), for deep links into the app. */
   teamsAppId: string;
-  demo: boolean;
+  /**
+   * Demo data (local mode only): `off`; `community` seeds the demo community and its members;
+   * `full` also fills its library (200 entries), calendar (20 sessions) and a starter playbook.
+   */
+  demo: "off" | "community" | "full";
   /** Folder with the built web assets (`dist/web`). */
   webRoot: string;
   /** Folder with the synthetic organisation used by local mode. */
@@ -88,7 +92,7 @@ const rawSchema = z.object({
   AAD_APP_ID_URI: z.string().optional(),
   ALLOWED_TENANTS: z.string().optional(),
   TAB_TOKEN_JWKS_URL: z.string().url().optional(),
-  DEMO: z.enum(["true", "false", "1", "0", ""]).optional(),
+  DEMO: z.enum(["true", "false", "1", "0", "", "community", "full"]).optional(),
   TEAMS_APP_ID: z.string().optional(),
   WEB_ROOT: z.string().optional(),
   FIXTURES_DIR: z.string().optional(),
@@ -110,6 +114,11 @@ export function readEnvFiles(root: string, environment: string, env: RawEnv): Ra
   }
   for (const [key, value] of Object.entries(env)) if (value !== undefined) merged[key] = value;
   return merged;
+}
+
+function demoLevel(value: string | undefined): AppConfig["demo"] {
+  if (value === "community") return "community";
+  return value === "true" || value === "1" || value === "full" ? "full" : "off";
 }
 
 function decideMode(env: RawEnv): AppMode {
@@ -180,7 +189,7 @@ export function loadConfig(options: { env?: RawEnv; root?: string } = {}): AppCo
         "BOT_OPENID_METADATA_URL cannot be set in production: bot tokens come from the Bot Framework.",
       );
     }
-    if (raw.DEMO === "true" || raw.DEMO === "1") problems.push("DEMO data is for local mode only.");
+    if (demoLevel(raw.DEMO) !== "off") problems.push("DEMO data is for local mode only.");
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -214,7 +223,7 @@ export function loadConfig(options: { env?: RawEnv; root?: string } = {}): AppCo
           : ENTRA_JWKS_URL,
     },
     teamsAppId: raw.TEAMS_APP_ID ?? "",
-    demo: mode === "local" && (raw.DEMO === "true" || raw.DEMO === "1"),
+    demo: mode !== "local" ? "off" : demoLevel(raw.DEMO),
     webRoot: path.resolve(root, raw.WEB_ROOT ?? "dist/web"),
     fixturesDir: path.resolve(root, raw.FIXTURES_DIR ?? "fixtures"),
   };

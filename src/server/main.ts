@@ -92,10 +92,17 @@ export async function startServer(
         directory: fixture,
         identityProvider: await LocalIdentityProvider.create(),
         audience: config.auth.clientId,
-        demo: config.demo,
+        demo: config.demo !== "off",
       }
     : undefined;
-  if (localHost && config.demo) await seedDemoCommunity(communities, localHost.directory);
+  if (localHost && config.demo !== "off") {
+    await seedDemoCommunity(
+      { communities, sessions, playbooks, entries, library },
+      localHost.directory,
+      config.demo === "full",
+      config.fixturesDir,
+    );
+  }
 
   const app = createHttpApp({
     config,

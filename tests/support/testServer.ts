@@ -38,7 +38,8 @@ export async function startTestServer(
       PORT: String(port),
       TABLES_CONNECTION_STRING: inject("tablesConnectionString"),
       TABLE_PREFIX: uniqueTablePrefix(),
-      DEMO: opts.demo ? "true" : "false",
+      // The demo community and its members only: tests make the entries they look for.
+      DEMO: opts.demo ? "community" : "false",
       ...opts.env,
     },
   });

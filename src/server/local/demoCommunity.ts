@@ -1,6 +1,15 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import type { CommunityService } from "../../domain/communities/communityService.js";
 import { ConflictError } from "../../domain/errors.js";
 import type { Caller } from "../../domain/identity.js";
+import type { LibraryService } from "../../domain/library/libraryService.js";
+import { messageToDraft } from "../../domain/library/messageContent/index.js";
+import type { PlaybookService } from "../../domain/playbooks/playbookService.js";
+import type { SessionFormat } from "../../domain/sessions/sessionFormats.js";
+import type { SessionService } from "../../domain/sessions/sessionService.js";
+import type { TablesEntryRepository } from "../../storage/tablesEntryRepository.js";
+import { generateLibrary } from "./generatedLibrary.js";
 import type { OrgDirectoryFixture } from "./orgDirectoryFixture.js";
 
 /** The demo community's id: stable, so the local host page can open it by default. */
@@ -35,15 +44,39 @@ export function demoPeople(directory: OrgDirectoryFixture) {
   return chosen;
 }
 
+/** What seeding the demo needs: the services, so the demo goes through the same rules as people. */
+export interface DemoServices {
+  communities: CommunityService;
+  sessions: SessionService;
+  playbooks: PlaybookService;
+  entries: TablesEntryRepository;
+  library: LibraryService;
+}
+
+const DEMO_ENTRIES = 200;
+const DEMO_SESSIONS = 20;
+const FORMATS: SessionFormat[] = [
+  "think-pair-share",
+  "knowledge-cafe",
+  "micro-teach",
+  "mastermind",
+  "case-round",
+  "ama",
+];
+
 /**
- * Seeds the demo community so a newcomer sees a living app. Idempotent: an existing demo
- * community is left as it is (people may have joined or left it meanwhile).
+ * Seeds the demo community so a newcomer sees a living app; with `full`, also its library, calendar
+ * and a starter playbook. Idempotent: an existing demo community is left as it is (people may have
+ * joined, voted or left meanwhile).
  */
 export async function seedDemoCommunity(
-  communities: CommunityService,
+  services: DemoServices,
   directory: OrgDirectoryFixture,
+  full: boolean,
+  fixturesDir: string,
 ): Promise<void> {
-  const [steward, ...members] = demoPeople(directory);
+  const people = demoPeople(directory);
+  const [steward, ...members] = people;
   if (!steward) return;
   const asPerson = (u: { id: string; displayName: string }): Caller => ({
     tenantId: directory.tenantId,
@@ -51,7 +84,7 @@ export async function seedDemoCommunity(
     displayName: u.displayName,
   });
   try {
-    await communities.create(
+    await services.communities.create(
       asPerson(steward),
       {
         name: "Data Community",
@@ -69,5 +102,102 @@ export async function seedDemoCommunity(
     if (error instanceof ConflictError) return;
     throw error;
   }
-  for (const member of members) await communities.join(asPerson(member), DEMO_COMMUNITY_ID);
+  for (const member of members) await services.communities.join(asPerson(member), DEMO_COMMUNITY_ID);
+  if (!full) return;
+
+  await saveFixtureMessages(services.library, asPerson(steward), fixturesDir);
+  const library = generateLibrary(directory.tenantId, DEMO_COMMUNITY_ID, DEMO_ENTRIES, people, 2026);
+  await services.entries.importMany(library);
+
+  const stewardCaller = asPerson(steward);
+  const now = Date.now();
+  for (let i = 0; i < DEMO_SESSIONS; i++) {
+    const format = FORMATS[i % FORMATS.length] ?? "open";
+    // Two sessions a week, from four weeks ago to six weeks ahead, at 10:00 or 15:00 UTC.
+    const day = new Date(now + (i - 8) * 3.5 * 86_400_000);
+    day.setUTCHours(i % 2 === 0 ? 10 : 15, 0, 0, 0);
+    const session = await services.sessions.create(stewardCaller, DEMO_COMMUNITY_ID, {
+      title: `${FORMAT_TITLES[format]} #${i + 1}`,
+      format,
+      startsAt: day.toISOString(),
+      timeZone: "Europe/Berlin",
+      description: "A regular session of the Data Community. Bring a question or a story from your week.",
+      agenda: ["Check-in", "Main activity", "Harvest insights"],
+    });
+    const facilitator = people[i % people.length];
+    if (facilitator) {
+      await services.sessions.assignRole(
+        stewardCaller,
+        DEMO_COMMUNITY_ID,
+        session.id,
+        "facilitator",
+        facilitator,
+      );
+    }
+    for (const [n, member] of members.slice(0, 5 + (i % 5)).entries()) {
+      await services.sessions.rsvp(asPerson(member), DEMO_COMMUNITY_ID, session.id, {
+        response: n % 4 === 3 ? "maybe" : "going",
+      });
+    }
+  }
+
+  const starters = [...library].sort((a, b) => b.helpfulCount - a.helpfulCount).slice(0, 3);
+  await services.playbooks.create(stewardCaller, DEMO_COMMUNITY_ID, {
+    title: "New here? Start with these",
+    description: "Three entries the community found most helpful.",
+    items: starters.map((e) => ({ entryId: e.id })),
+    starter: true,
+  });
 }
+
+/** Real-looking messages (fixtures/teams-messages.json), saved as insights the way people would. */
+async function saveFixtureMessages(
+  library: LibraryService,
+  saver: Caller,
+  fixturesDir: string,
+): Promise<void> {
+  const file = JSON.parse(await readFile(path.join(fixturesDir, "teams-messages.json"), "utf8")) as {
+    messages: { name: string; messagePayload: unknown }[];
+  };
+  for (const message of file.messages) {
+    if (
+      message.name.startsWith("xss") ||
+      message.name.includes("injection") ||
+      message.name.startsWith("huge")
+    )
+      continue;
+    const drafted = messageToDraft(message.messagePayload);
+    if (!drafted.ok) continue;
+    const { draft } = drafted;
+    await library.saveFromMessage(
+      saver,
+      DEMO_COMMUNITY_ID,
+      {
+        messageId: draft.messageId,
+        conversationId: DEMO_TEAM.channelId,
+        link: draft.link ?? "",
+        postedAt: draft.postedAt,
+        author: draft.author,
+      },
+      {
+        type: message.name.includes("list") ? "howto" : "insight",
+        title: draft.titleSuggestion || "Saved message",
+        body: draft.body,
+        tags: ["pipelines"],
+      },
+    );
+  }
+}
+
+const FORMAT_TITLES: Record<SessionFormat, string> = {
+  "think-pair-share": "Think-pair-share",
+  "knowledge-cafe": "Knowledge café",
+  mastermind: "Mastermind circle",
+  "micro-teach": "Micro-teach",
+  "case-round": "Case round",
+  "incident-retro": "Incident retrospective",
+  ama: "Ask me anything",
+  "coaching-ourselves": "CoachingOurselves module",
+  "peer-review": "Peer review",
+  open: "Open session",
+};

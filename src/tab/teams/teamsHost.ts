@@ -1,4 +1,5 @@
 import { app, authentication } from "@microsoft/teams-js";
+import { isWebUrl } from "./webUrl.js";
 
 /** The three Teams themes, as `app.Context.app.theme` and the theme-change event name them. */
 export type TeamsThemeName = "default" | "dark" | "contrast";
@@ -55,16 +56,6 @@ export function reportStartupFailure(error: unknown): void {
 /** A tab SSO token for PeerCircle's API from the Teams host. */
 export function getTeamsAuthToken(): Promise<string> {
   return authentication.getAuthToken();
-}
-
-/** Only web links leave the tab: `javascript:`, `data:` and other schemes are never opened. */
-export function isWebUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === "https:" || protocol === "http:";
-  } catch {
-    return false;
-  }
 }
 
 /**

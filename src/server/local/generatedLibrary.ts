@@ -1,5 +1,5 @@
-import type { Entry, EntryType } from "../../src/domain/library/entry.js";
-import { ENTRY_TYPES } from "../../src/domain/library/entry.js";
+import type { Entry, EntryType } from "../../domain/library/entry.js";
+import { ENTRY_TYPES } from "../../domain/library/entry.js";
 
 /** A small deterministic PRNG (mulberry32), so every run generates the same library. */
 export function random(seed: number): () => number {

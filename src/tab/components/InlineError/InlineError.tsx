@@ -1,0 +1,41 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import type { ApiError } from "../../api/ApiError.js";
+import { describeApiError } from "../ErrorState.js";
+
+/** Props of {@link InlineError}. */
+export interface InlineErrorProps {
+  /** What failed, such as "Couldn't search the library". */
+  title: string;
+  error: ApiError;
+  /** Shown as a Retry button when given. */
+  onRetry?: () => void;
+}
+
+/**
+ * A failed request inside a page that keeps its heading: the reason in words a person can act on,
+ * announced by screen readers (role alert), with Retry.
+ */
+export function InlineError({ title, error, onRetry }: InlineErrorProps) {
+  const { t } = useTranslation();
+  return (
+    <div role="alert">
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{title}</MessageBarTitle> {describeApiError(error, t)}
+        </MessageBarBody>
+        {onRetry && (
+          <MessageBarActions>
+            <Button onClick={onRetry}>{t("common.retry")}</Button>
+          </MessageBarActions>
+        )}
+      </MessageBar>
+    </div>
+  );
+}

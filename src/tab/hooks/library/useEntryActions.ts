@@ -1,0 +1,48 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import {
+  deleteEntry,
+  type Entry,
+  requestEntryRemoval,
+  unverifyEntry,
+  verifyEntry,
+} from "../../api/library.js";
+import { libraryKeys } from "../../api/libraryKeys.js";
+import { useApi } from "../useApi.js";
+
+/**
+ * What a person can do to an entry besides voting and editing: verify and unverify (stewards),
+ * delete, and ask for removal. Each puts the server's answer in the cache and refreshes the
+ * community's result lists, which show verification and drop deleted entries.
+ */
+export function useEntryActions(communityId: string, entryId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const entryKey = libraryKeys.entry(communityId, entryId);
+  const refreshSearches = () => queryClient.invalidateQueries({ queryKey: libraryKeys.searches(communityId) });
+  const applied = (entry: Entry) => {
+    queryClient.setQueryData(entryKey, entry);
+    void refreshSearches();
+  };
+
+  const verify = useMutation({
+    mutationFn: (reviewBy: string | undefined) => verifyEntry(api, communityId, entryId, reviewBy),
+    onSuccess: applied,
+  });
+  const unverify = useMutation({
+    mutationFn: () => unverifyEntry(api, communityId, entryId),
+    onSuccess: applied,
+  });
+  const requestRemoval = useMutation({
+    mutationFn: () => requestEntryRemoval(api, communityId, entryId),
+    onSuccess: applied,
+  });
+  const remove = useMutation({
+    mutationFn: () => deleteEntry(api, communityId, entryId),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: entryKey });
+      void refreshSearches();
+    },
+  });
+
+  return { verify, unverify, requestRemoval, remove };
+}
