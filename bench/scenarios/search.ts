@@ -13,7 +13,8 @@ import { rssMb, spawnServer } from "../lib/processes.js";
 import { percentile, type ScenarioResult } from "../lib/report.js";
 import { serverEnv, serverScript } from "../lib/servers.js";
 
-const ENTRIES = 50_000;
+/** The issue's size; BENCH_SEARCH_ENTRIES runs a smaller one while iterating. */
+const ENTRIES = Number(process.env.BENCH_SEARCH_ENTRIES ?? 50_000);
 const CONCURRENCY = 10;
 const REQUESTS = 1_000;
 
@@ -44,6 +45,7 @@ export async function search(azurite: RunningAzurite): Promise<ScenarioResult> {
   const library = generateLibrary(org.tenantId, community.id, ENTRIES, org.users.slice(0, 300));
   await entries.importMany(library);
   const importMs = performance.now() - importStarted;
+  process.stderr.write(`search: imported ${ENTRIES} entries in ${Math.round(importMs)} ms\n`);
 
   const connector = await new ConnectorRecorder().start();
   const server = await spawnServer(serverScript, env, await freePort());
@@ -59,6 +61,7 @@ export async function search(azurite: RunningAzurite): Promise<ScenarioResult> {
     const total = ((await first.json()) as { total: number }).total;
     const rebuildMs = performance.now() - buildStarted;
     const rssAfter = rssMb(server.child.pid);
+    process.stderr.write(`search: index built from Tables in ${Math.round(rebuildMs)} ms\n`);
 
     const terms = searchTerms(random(7), REQUESTS);
     const searchApi = await runLoad(REQUESTS, CONCURRENCY, async (i) => {

@@ -20,6 +20,11 @@ export interface HostSettings {
   entityId: string;
   /** The tab path loaded into the frame, such as `/tab/home`. */
   page: string;
+  /**
+   * The deep link's `subEntityId` Teams passes in the context (`page.subPageId`), such as
+   * `entry:<communityId>:<entryId>`; empty for a tab opened without a deep link.
+   */
+  subEntityId: string;
 }
 
 const DEFAULT_PAGE = "/tab/home";
@@ -29,8 +34,8 @@ function pick<T extends string>(value: string | null, allowed: readonly T[], fal
 }
 
 /**
- * Reads the settings from the query string (`?user=&theme=&frame=&locale=&entityId=&page=`), so
- * tests and bookmarks can deep link. A missing `entityId` means "use the default community"; an
+ * Reads the settings from the query string (`?user=&theme=&frame=&locale=&entityId=&page=&subEntityId=`),
+ * so tests and bookmarks can deep link (`subEntityId` stands in for a Teams deep link's context). A missing `entityId` means "use the default community"; an
  * empty one means "no community". `page` must be a tab path, so the frame never loads another site.
  */
 export function readHostSettings(
@@ -46,6 +51,7 @@ export function readHostSettings(
     locale: params.get("locale") || "en-US",
     entityId: params.get("entityId") ?? defaults.entityId,
     page: /^\/tab(\/[\w\-/]*)?$/.test(page) ? page : DEFAULT_PAGE,
+    subEntityId: params.get("subEntityId") ?? "",
   };
 }
 
@@ -59,5 +65,6 @@ export function toQueryString(settings: HostSettings): string {
     entityId: settings.entityId,
     page: settings.page,
   });
+  if (settings.subEntityId) params.set("subEntityId", settings.subEntityId);
   return `?${params.toString()}`;
 }

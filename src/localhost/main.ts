@@ -64,7 +64,11 @@ function setAppStatus(status: AppStatus, detail?: string): void {
 function logRequest(request: AppRequest, handled: boolean): void {
   const entry = document.createElement("li");
   entry.dataset.func = request.func;
-  const detail = request.func === "registerHandler" ? ` ${String(request.args[0])}` : "";
+  // Handler registrations and opened links name what they are about, so tests can check them.
+  const detail =
+    request.func === "registerHandler" || request.func === "executeDeepLink"
+      ? ` ${String(request.args[0])}`
+      : "";
   entry.textContent = `${request.func}${detail}${handled ? "" : " (not supported)"}`;
   ui.log.append(entry);
   while (ui.log.childElementCount > LOG_LIMIT) ui.log.firstElementChild?.remove();
@@ -174,7 +178,13 @@ async function start(): Promise<void> {
         suggestedDisplayName: "PeerCircle",
       },
     ])
-    .handle("executeDeepLink", () => [false, "Deep links are not available in the local Teams host."]);
+    // app.openLink: Teams opens a web link (a message's deep link inside Teams). The local host has
+    // no Teams to open it in and no network: it logs the link (see the message log) and says done.
+    .handle("executeDeepLink", ([url]) =>
+      typeof url === "string" && /^https?:\/\//i.test(url)
+        ? [true]
+        : [false, "The local Teams host opens only http(s) links."],
+    );
   protocol.start();
 
   const apply = (next: HostSettings, reload: boolean): void => {

@@ -40,7 +40,7 @@ export function buildTeamsContext(
   return {
     // Where the tab is
     entityId: settings.entityId,
-    subEntityId: "",
+    subEntityId: settings.subEntityId,
     frameContext: settings.frame,
     isFullScreen: false,
     isMultiWindow: false,

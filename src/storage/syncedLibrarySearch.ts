@@ -10,8 +10,10 @@ import {
 } from "../domain/library/search/entryIndex.js";
 
 export interface SyncedLibrarySearchOptions {
-  /** A search re-reads the change log when the last read is older than this. */
+  /** A search starts a re-read of the change log in the background when the last read is older than this. */
   freshnessMs?: number;
+  /** A search waits for a re-read of the change log when the last read is older than this. */
+  maxStalenessMs?: number;
   /**
    * How far back each read of the change log looks again. Another instance's change can land in
    * the log with a position a little older than one already read (clock skew, slow commit); reading
@@ -35,12 +37,15 @@ interface CommunityIndex {
  * Library search that stays correct across server instances: each instance keeps one in-memory
  * {@link EntryIndex} per community, built from the Entries table on first use and kept fresh from
  * the community's change log (LibraryChanges), which every instance appends to on every write.
- * A search first reads the log (at most every `freshnessMs`), so an entry saved through any
- * instance is found through every other one within that time.
+ * A search answers from the index at once while its last read of the log is younger than
+ * `maxStalenessMs` (starting a re-read in the background after `freshnessMs`), and otherwise reads
+ * the log first — so an entry saved through any instance is found through every other one within
+ * `maxStalenessMs`, and under steady traffic no search waits for storage.
  */
 export class SyncedLibrarySearch implements LibrarySearch {
   private readonly indexes = new Map<string, Promise<CommunityIndex>>();
   private readonly freshnessMs: number;
+  private readonly maxStalenessMs: number;
   private readonly overlapMs: number;
   private readonly now: () => Date;
 
@@ -49,6 +54,7 @@ export class SyncedLibrarySearch implements LibrarySearch {
     options: SyncedLibrarySearchOptions = {},
   ) {
     this.freshnessMs = options.freshnessMs ?? 250;
+    this.maxStalenessMs = options.maxStalenessMs ?? 750;
     this.overlapMs = options.overlapMs ?? 5_000;
     this.now = options.now ?? (() => new Date());
   }
@@ -100,10 +106,16 @@ export class SyncedLibrarySearch implements LibrarySearch {
   }
 
   private refresh(tenantId: string, communityId: string, state: CommunityIndex): Promise<void> {
-    if (Date.now() - state.refreshedAt < this.freshnessMs) return Promise.resolve();
+    const age = Date.now() - state.refreshedAt;
+    if (age < this.freshnessMs) return Promise.resolve();
     state.refreshing ??= this.readLog(tenantId, communityId, state).finally(() => {
       state.refreshing = undefined;
     });
+    if (age < this.maxStalenessMs) {
+      // Fresh enough to answer now; the re-read lands for the next search (its failure is retried then).
+      state.refreshing.catch(() => undefined);
+      return Promise.resolve();
+    }
     return state.refreshing;
   }
 

@@ -9,6 +9,8 @@ export interface HostParams {
   /** Omit for the default (demo) community; pass "" for a tab without a community. */
   entityId?: string;
   page?: string;
+  /** A Teams deep link's `subEntityId`, such as `entry:<communityId>:<entryId>`. */
+  subEntityId?: string;
 }
 
 /** The URL of the host page with the given parameters. */

@@ -159,6 +159,14 @@ describe("tab API: communities over HTTP with tab tokens", () => {
     expect(res.status).toBe(400);
   });
 
+  it("serves the privacy statement and terms the manifest links to", async () => {
+    for (const page of ["privacy", "terms"]) {
+      const res = await fetch(`${server.baseUrl}/${page}`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain("PeerCircle");
+    }
+  });
+
   it("answers unknown API paths with JSON 404", async () => {
     const res = await call(steward.id, "GET", "/nope");
     expect(res.status).toBe(404);

@@ -8,6 +8,12 @@ import express, { Router } from "express";
 export function webRoutes(webRoot: string, options: { localHost: boolean }): Router {
   const router = Router();
   router.use("/assets", express.static(path.join(webRoot, "assets"), { immutable: true, maxAge: "365d" }));
+  // The manifest's developer.privacyUrl and termsOfUseUrl.
+  for (const page of ["privacy", "terms"]) {
+    router.get(`/${page}`, (_req, res) => {
+      res.sendFile(path.join(webRoot, `${page}.html`));
+    });
+  }
   const tabIndex = path.join(webRoot, "tab", "index.html");
   router.get(["/tab", "/tab/{*page}"], (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");

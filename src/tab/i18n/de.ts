@@ -176,8 +176,6 @@ export const de: Catalog = {
     summaryHeading: "Zusammenfassung",
     tagsLabel: "Schlagwörter",
     helpful: "Hilfreich",
-    helpfulLabel_one: "Als hilfreich markieren ({{count, number}} Person fand es hilfreich)",
-    helpfulLabel_other: "Als hilfreich markieren ({{count, number}} Personen fanden es hilfreich)",
     helpfulCount: "{{count, number}}",
     voteFailed: "Ihre Stimme wurde nicht gespeichert. Versuchen Sie es erneut.",
     verified: "Geprüft",

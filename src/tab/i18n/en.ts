@@ -174,8 +174,6 @@ export const en = {
     summaryHeading: "Summary",
     tagsLabel: "Tags",
     helpful: "Helpful",
-    helpfulLabel_one: "Mark as helpful ({{count, number}} person found it helpful)",
-    helpfulLabel_other: "Mark as helpful ({{count, number}} people found it helpful)",
     helpfulCount: "{{count, number}}",
     voteFailed: "Your vote wasn't saved. Try again.",
     verified: "Verified",

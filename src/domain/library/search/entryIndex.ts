@@ -1,12 +1,13 @@
-import MiniSearch, { type SearchOptions } from "minisearch";
 import type { Entry } from "../entry.js";
 import { isStale } from "../entryView.js";
 import { compileFilter, type EntryFilter } from "./entryFilter.js";
-import { byHelpful, byNewest, type ScoredEntry, scoredOrder } from "./entryOrder.js";
-import { indexTerms, isCjkTerm, queryTerms } from "./searchTerms.js";
+import { toHit } from "./entryHit.js";
+import { byHelpful, byNewest, OrderedEntries, pageOfMatches } from "./entryOrder.js";
+import { ResultCache } from "./resultCache.js";
+import { queryTerms } from "./searchTerms.js";
 import type { EntrySearchHit, EntrySearchPage, EntrySearchQuery, IndexedEntry } from "./searchTypes.js";
-import { highlightRanges, snippetAround } from "./snippet.js";
 import { parseTime, type StoredEntry, toStoredEntry } from "./storedEntry.js";
+import { TextSearch } from "./textSearch.js";
 
 export type {
   EntryHighlight,
@@ -20,19 +21,7 @@ export type {
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
-/** Typo tolerance: about one edit per five characters (MiniSearch rounds length × 0.2). */
-const FUZZINESS = 0.2;
-/** Shorter words get no typo tolerance: one edit in "api" matches "app", "apt", "ai"… */
-const MIN_FUZZY_LENGTH = 4;
-/**
- * The word being typed is matched as a prefix from its second character: a one-letter prefix
- * expands to a large share of the vocabulary, costs tens of milliseconds on a big library, and
- * says little about what the person wants.
- */
-const MIN_PREFIX_LENGTH = 2;
-
-/** Field weights: a word in the title says more about an entry than one deep in its text. */
-const FIELD_BOOST = { title: 3, tags: 2, summary: 1.5, text: 1 };
+const NOTHING_MATCHED: ReadonlySet<string> = new Set();
 
 type OrderName = "helpful" | "newest";
 
@@ -42,8 +31,9 @@ type OrderName = "helpful" | "newest";
  * applies only when it is newer than what the index holds, every instance converges on the same
  * contents whatever order or how often changes arrive.
  *
- * Search is MiniSearch (BM25 over title, tags, summary and text) with prefix matching on the
- * word being typed, typo tolerance, accent folding and CJK bigrams (see `searchTerms.ts`).
+ * Text search is MiniSearch (BM25 over title, tags, summary and text; see `textSearch.ts`) with
+ * prefix matching on the word being typed, typo tolerance, accent folding and CJK bigrams (see
+ * `searchTerms.ts`). Queries without text list the library in order without touching it.
  */
 export class EntryIndex {
   private readonly entries = new Map<string, StoredEntry>();
@@ -52,17 +42,12 @@ export class EntryIndex {
    * A late copy of that version or an older one, arriving after the removal, is not resurrected.
    */
   private readonly removed = new Map<string, number>();
-  private readonly ordered = new Map<OrderName, StoredEntry[]>();
-  private readonly miniSearch = new MiniSearch<StoredEntry>({
-    fields: ["title", "tags", "summary", "text"],
-    // Nothing stored twice: results are looked up in `entries`.
-    storeFields: [],
-    extractField: (entry, field) =>
-      field === "tags" ? entry.tags.join(" ") : entry[field as keyof StoredEntry],
-    tokenize: indexTerms,
-    // Terms come out of the tokenizer already folded.
-    processTerm: (term) => term,
-  });
+  private readonly orders: Record<OrderName, OrderedEntries> = {
+    helpful: new OrderedEntries(byHelpful, () => this.entries.values()),
+    newest: new OrderedEntries(byNewest, () => this.entries.values()),
+  };
+  private readonly text = new TextSearch((id) => this.entries.get(id));
+  private readonly recent = new ResultCache();
 
   /** How many entries are indexed. */
   get size(): number {
@@ -92,14 +77,13 @@ export class EntryIndex {
     if (removedAt !== undefined && next.updatedMs <= removedAt) return false;
     this.removed.delete(next.id);
     if (!current) {
-      this.miniSearch.add(next);
+      this.text.add(next);
     } else if (!sameSearchableText(current, next)) {
-      // discard marks the old postings dead at once; MiniSearch's auto-vacuum reclaims them later.
-      this.miniSearch.discard(next.id);
-      this.miniSearch.add(next);
+      this.text.discard(next.id);
+      this.text.add(next);
     }
     this.entries.set(next.id, next);
-    this.ordered.clear();
+    this.changed(current, next);
     return true;
   }
 
@@ -118,9 +102,9 @@ export class EntryIndex {
     );
     if (tombstone > (this.removed.get(id) ?? Number.NEGATIVE_INFINITY)) this.removed.set(id, tombstone);
     if (!current) return false;
-    this.miniSearch.discard(id);
+    this.text.discard(id);
     this.entries.delete(id);
-    this.ordered.clear();
+    this.changed(current, undefined);
     return true;
   }
 
@@ -135,52 +119,29 @@ export class EntryIndex {
     const terms = queryTerms(text);
     if (terms.length === 0)
       return this.browse(filter, query.sort === "newest" ? "newest" : "helpful", offset, limit);
-    return this.searchText(text, terms, filter, query, offset, limit);
-  }
 
-  private searchText(
-    text: string,
-    terms: string[],
-    filter: EntryFilter | undefined,
-    query: EntrySearchQuery,
-    offset: number,
-    limit: number,
-  ): EntrySearchPage {
-    const options = this.searchOptions(text, filter);
-    let results = this.miniSearch.search(text, { ...options, combineWith: "AND" });
-    let relaxed = false;
-    if (results.length === 0 && new Set(terms).size > 1) {
-      results = this.miniSearch.search(text, { ...options, combineWith: "OR" });
-      relaxed = results.length > 0;
+    // Everything that decides the set of matches, and nothing that only orders or pages them.
+    const key = JSON.stringify([
+      terms,
+      /\s$/.test(text),
+      query.types,
+      query.tags,
+      query.authorId,
+      query.savedById,
+      query.from,
+      query.to,
+      query.verified,
+      query.answered,
+    ]);
+    let found = this.recent.get(key);
+    if (!found) {
+      found = this.text.match(text, terms, filter);
+      this.recent.set(key, found);
     }
-    const scored: ScoredEntry[] = [];
-    for (const r of results) {
-      const entry = this.entries.get(r.id as string);
-      if (entry) scored.push({ entry, score: r.score, terms: r.terms });
-    }
-    scored.sort(scoredOrder(query.sort ?? "relevance"));
-    const items = scored.slice(offset, offset + limit).map((s) => toHit(s.entry, s.score, new Set(s.terms)));
-    return relaxed ? { total: scored.length, items, relaxed: true } : { total: scored.length, items };
-  }
-
-  private searchOptions(text: string, filter: EntryFilter | undefined): SearchOptions {
-    // A query ending in a space has its last word finished: no prefix search for it.
-    const typing = !/\s$/.test(text);
-    return {
-      tokenize: queryTerms,
-      processTerm: (term) => term,
-      boost: FIELD_BOOST,
-      prefix: (term, i, all) =>
-        (isCjkTerm(term) && Array.from(term).length === 1) ||
-        (typing && i === all.length - 1 && term.length >= MIN_PREFIX_LENGTH),
-      fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH && !isCjkTerm(term) ? FUZZINESS : false),
-      filter: filter
-        ? (r) => {
-            const entry = this.entries.get(r.id as string);
-            return entry !== undefined && filter(entry);
-          }
-        : undefined,
-    };
+    const page = pageOfMatches(found.matches, query.sort ?? "relevance", offset, limit);
+    const items = page.map((m) => toHit(m.entry, m.score, new Set(m.terms)));
+    const total = found.matches.length;
+    return found.relaxed ? { total, items, relaxed: true } : { total, items };
   }
 
   private browse(
@@ -189,29 +150,27 @@ export class EntryIndex {
     offset: number,
     limit: number,
   ): EntrySearchPage {
-    const all = this.inOrder(order);
-    const empty = new Set<string>();
+    const all = this.orders[order].all();
     if (!filter) {
-      return { total: all.length, items: all.slice(offset, offset + limit).map((e) => toHit(e, 0, empty)) };
+      return {
+        total: all.length,
+        items: all.slice(offset, offset + limit).map((e) => toHit(e, 0, NOTHING_MATCHED)),
+      };
     }
     let total = 0;
     const items: EntrySearchHit[] = [];
     for (const entry of all) {
       if (!filter(entry)) continue;
-      if (total >= offset && items.length < limit) items.push(toHit(entry, 0, empty));
+      if (total >= offset && items.length < limit) items.push(toHit(entry, 0, NOTHING_MATCHED));
       total++;
     }
     return { total, items };
   }
 
-  /** All entries in an order, sorted once and kept until the next change. */
-  private inOrder(order: OrderName): StoredEntry[] {
-    let sorted = this.ordered.get(order);
-    if (!sorted) {
-      sorted = [...this.entries.values()].sort(order === "newest" ? byNewest : byHelpful);
-      this.ordered.set(order, sorted);
-    }
-    return sorted;
+  private changed(before: StoredEntry | undefined, after: StoredEntry | undefined): void {
+    this.orders.helpful.replace(before, after);
+    this.orders.newest.replace(before, after);
+    this.recent.clear();
   }
 }
 
@@ -239,6 +198,7 @@ export function toIndexedEntry(entry: Entry, plainText: string, now: Date): Inde
   return indexed;
 }
 
+/** Whether a new version leaves the indexed words as they were (a vote, a verification). */
 function sameSearchableText(a: StoredEntry, b: StoredEntry): boolean {
   return (
     a.title === b.title &&
@@ -247,26 +207,4 @@ function sameSearchableText(a: StoredEntry, b: StoredEntry): boolean {
     a.tags.length === b.tags.length &&
     a.tags.every((t, i) => t === b.tags[i])
   );
-}
-
-function toHit(entry: StoredEntry, score: number, matched: ReadonlySet<string>): EntrySearchHit {
-  const snippet = snippetAround(entry.text || entry.summary, matched);
-  const titleRanges = highlightRanges(entry.title, matched);
-  const highlights: EntrySearchHit["highlights"] = [];
-  if (titleRanges.length > 0) highlights.push({ field: "title", ranges: titleRanges });
-  if (snippet.ranges.length > 0) highlights.push({ field: "snippet", ranges: snippet.ranges });
-  return {
-    id: entry.id,
-    title: entry.title,
-    type: entry.type,
-    tags: entry.tags,
-    author: entry.author,
-    createdAt: entry.createdAt,
-    helpfulCount: entry.helpfulCount,
-    verified: entry.verified,
-    stale: entry.stale,
-    score,
-    snippet: snippet.text,
-    highlights,
-  };
 }

@@ -13,9 +13,12 @@
  *   more characters then finds every text containing all its pairs, which is nearly always the
  *   text containing the string itself (a text holding the pairs apart is a rare false match); a
  *   single character is found by prefix. There is no typo tolerance for CJK.
+ * - Function words ("the", "und", "les": see `stopWords.ts`) are no terms at all.
  * - Other scripts written without spaces (Thai, Lao, Khmer, Burmese) stay one term per run, so
  *   they are found by their leading characters only.
  */
+
+import { STOP_WORDS } from "./stopWords.js";
 
 /** Longer tokens are cut: they are hashes, base64 or unsegmented text, and bloat the term tree. */
 const MAX_TERM_LENGTH = 64;
@@ -82,13 +85,14 @@ export function visitTerms(text: string, mode: TermMode, visit: TermVisitor): vo
 
 /** The terms of a text to index, with a fast path for plain ASCII (most of an English library). */
 export function indexTerms(text: string): string[] {
-  if (ASCII_ONLY.test(text)) {
-    const words = text.toLowerCase().match(ASCII_WORD) ?? [];
-    return words.some((w) => w.length > MAX_TERM_LENGTH)
-      ? words.map((w) => w.slice(0, MAX_TERM_LENGTH))
-      : words;
-  }
   const terms: string[] = [];
+  if (ASCII_ONLY.test(text)) {
+    for (const word of text.toLowerCase().match(ASCII_WORD) ?? []) {
+      if (!STOP_WORDS.has(word))
+        terms.push(word.length > MAX_TERM_LENGTH ? word.slice(0, MAX_TERM_LENGTH) : word);
+    }
+    return terms;
+  }
   visitTerms(text, "index", (term) => {
     terms.push(term);
     return false;
@@ -108,14 +112,9 @@ export function queryTerms(text: string): string[] {
 
 function emit(token: string, start: number, visit: TermVisitor): boolean {
   const term = foldTerm(token);
-  if (term.length === 0) return false;
-  return (
-    visit(
-      term.length > MAX_TERM_LENGTH ? term.slice(0, MAX_TERM_LENGTH) : term,
-      start,
-      start + token.length,
-    ) === true
-  );
+  if (term.length === 0 || STOP_WORDS.has(term)) return false;
+  const cut = term.length > MAX_TERM_LENGTH ? term.slice(0, MAX_TERM_LENGTH) : term;
+  return visit(cut, start, start + token.length) === true;
 }
 
 function visitMixedWord(word: string, wordStart: number, mode: TermMode, visit: TermVisitor): boolean {

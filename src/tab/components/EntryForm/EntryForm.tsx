@@ -117,8 +117,16 @@ export function EntryForm({
           resize="vertical"
         />
       </Field>
-      <Field label={t("entryForm.summaryLabel")} hint={t("entryForm.summaryHint")} {...fieldMessage("summary")}>
-        <Textarea value={values.summary} onChange={(_e, data) => set("summary")(data.value)} resize="vertical" />
+      <Field
+        label={t("entryForm.summaryLabel")}
+        hint={t("entryForm.summaryHint")}
+        {...fieldMessage("summary")}
+      >
+        <Textarea
+          value={values.summary}
+          onChange={(_e, data) => set("summary")(data.value)}
+          resize="vertical"
+        />
       </Field>
       <Field label={t("entryForm.tagsLabel")} hint={t("entryForm.tagsHint")} {...fieldMessage("tags")}>
         <Input value={values.tags} onChange={(_e, data) => set("tags")(data.value)} />

@@ -17,10 +17,18 @@ export type EntryFormField = keyof EntryFormValues;
 export type EntryFormErrors = Partial<Record<EntryFormField | "form", string>>;
 
 /** An empty new entry. */
-export const EMPTY_ENTRY_FORM: EntryFormValues = { type: "insight", title: "", body: "", summary: "", tags: "" };
+export const EMPTY_ENTRY_FORM: EntryFormValues = {
+  type: "insight",
+  title: "",
+  body: "",
+  summary: "",
+  tags: "",
+};
 
 /** The form filled from an entry, for editing it. */
-export function formValuesOf(entry: Pick<Entry, "type" | "title" | "body" | "summary" | "tags">): EntryFormValues {
+export function formValuesOf(
+  entry: Pick<Entry, "type" | "title" | "body" | "summary" | "tags">,
+): EntryFormValues {
   return {
     type: entry.type,
     title: entry.title,

@@ -6,12 +6,16 @@ export const useSafeMarkdownStyles = makeStyles({
     ...typographyStyles.body1,
     overflowWrap: "anywhere",
     "& p": { marginBlock: `0 ${tokens.spacingVerticalM}` },
-    "& ul, & ol": { marginBlock: `0 ${tokens.spacingVerticalM}`, paddingInlineStart: tokens.spacingHorizontalXXL },
+    "& ul, & ol": {
+      marginBlock: `0 ${tokens.spacingVerticalM}`,
+      paddingInlineStart: tokens.spacingHorizontalXXL,
+    },
     "& blockquote": {
       marginInline: 0,
       marginBlock: `0 ${tokens.spacingVerticalM}`,
       paddingInlineStart: tokens.spacingHorizontalM,
-      borderInlineStart: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+      // Griffel flips left to right for right-to-left text itself.
+      borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
       color: tokens.colorNeutralForeground2,
     },
     "& code": {

@@ -18,7 +18,8 @@ export function useEntryActions(communityId: string, entryId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   const entryKey = libraryKeys.entry(communityId, entryId);
-  const refreshSearches = () => queryClient.invalidateQueries({ queryKey: libraryKeys.searches(communityId) });
+  const refreshSearches = () =>
+    queryClient.invalidateQueries({ queryKey: libraryKeys.searches(communityId) });
   const applied = (entry: Entry) => {
     queryClient.setQueryData(entryKey, entry);
     void refreshSearches();
@@ -38,11 +39,12 @@ export function useEntryActions(communityId: string, entryId: string) {
   });
   const remove = useMutation({
     mutationFn: () => deleteEntry(api, communityId, entryId),
-    onSuccess: () => {
-      queryClient.removeQueries({ queryKey: entryKey });
-      void refreshSearches();
-    },
+    // The entry stays in the cache until the page has left it (see `forgetDeleted`): dropping it
+    // now would re-render the page without it while the confirm dialog is still open.
+    onSuccess: () => void refreshSearches(),
   });
+  /** Drops a deleted entry from the cache, so going back to its page asks the server (404). */
+  const forgetDeleted = () => queryClient.removeQueries({ queryKey: entryKey });
 
-  return { verify, unverify, requestRemoval, remove };
+  return { verify, unverify, requestRemoval, remove, forgetDeleted };
 }

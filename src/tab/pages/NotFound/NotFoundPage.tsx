@@ -1,7 +1,7 @@
-import { Link } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { NoticeState } from "../../components/NoticeState.js";
 import { PageLayout } from "../../components/PageLayout.js";
+import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { useFirstViewReady } from "../../hooks/useFirstViewReady.js";
 
 /** Shown for a `/tab/...` path the tab does not know, with a way back to the community home. */
@@ -13,7 +13,7 @@ export function NotFoundPage() {
       <NoticeState
         title={t("pages.notFoundTitle")}
         body={t("pages.notFoundBody")}
-        action={<Link href="/tab/home">{t("pages.openHome")}</Link>}
+        action={<RouterLink href="/tab/home">{t("pages.openHome")}</RouterLink>}
       />
     </PageLayout>
   );

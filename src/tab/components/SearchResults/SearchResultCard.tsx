@@ -1,0 +1,67 @@
+import { Body1, Button, Caption1, Subtitle2, Tag } from "@fluentui/react-components";
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import type { EntrySearchHit, PersonRef } from "../../api/library.js";
+import { entryPath } from "../../routes.js";
+import { FROM_LIBRARY } from "../BackToLibraryLink/BackToLibraryLink.js";
+import { EntryBadges } from "../EntryBadges/EntryBadges.js";
+import { HighlightedText } from "../HighlightedText/HighlightedText.js";
+import { RouterLink } from "../RouterLink/RouterLink.js";
+import { useSearchResultsStyles } from "./useSearchResultsStyles.styles.js";
+
+/** Props of {@link SearchResultCard}. */
+export interface SearchResultCardProps {
+  communityId: string;
+  hit: EntrySearchHit;
+  /** Narrows the search to this author's entries. */
+  onFilterAuthor: (author: PersonRef) => void;
+}
+
+/** One result: its title (a link to the entry) and snippet with the matches marked, badges, tags, author, date. */
+export function SearchResultCard({ communityId, hit, onFilterAuthor }: SearchResultCardProps) {
+  const styles = useSearchResultsStyles();
+  const { t } = useTranslation();
+  const titleId = useId();
+  const rangesOf = (field: "title" | "snippet") => hit.highlights.find((h) => h.field === field)?.ranges;
+
+  return (
+    <article className={styles.card} aria-labelledby={titleId} data-entry-id={hit.id}>
+      <EntryBadges type={hit.type} verified={hit.verified} stale={hit.stale} />
+      <Subtitle2 as="h3" id={titleId} className={styles.title}>
+        <RouterLink href={entryPath(communityId, hit.id)} state={FROM_LIBRARY}>
+          <HighlightedText text={hit.title} ranges={rangesOf("title")} />
+        </RouterLink>
+      </Subtitle2>
+      {hit.snippet && (
+        <Body1 as="p" className={styles.snippet} data-testid="result-snippet">
+          <HighlightedText text={hit.snippet} ranges={rangesOf("snippet")} />
+        </Body1>
+      )}
+      {hit.tags.length > 0 && (
+        <ul className={styles.tags} aria-label={t("entry.tagsLabel")}>
+          {hit.tags.map((tag) => (
+            <li key={tag}>
+              <Tag size="extra-small" appearance="outline">
+                {tag}
+              </Tag>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Caption1 as="p" className={styles.meta}>
+        <Button
+          size="small"
+          appearance="transparent"
+          aria-label={t("library.showByAuthor", { name: hit.author.displayName })}
+          onClick={() => onFilterAuthor(hit.author)}
+        >
+          {t("library.byAuthor", { name: hit.author.displayName })}
+        </Button>
+        <span>{t("library.added", { date: new Date(hit.createdAt) })}</span>
+        <span data-testid="result-helpful-count">
+          {t("library.helpfulCount", { count: hit.helpfulCount })}
+        </span>
+      </Caption1>
+    </article>
+  );
+}

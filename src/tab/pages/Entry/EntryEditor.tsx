@@ -1,0 +1,139 @@
+import {
+  Body1,
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  Title2,
+} from "@fluentui/react-components";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { toApiError } from "../../api/ApiError.js";
+import { type Entry, getEntry, updateEntry } from "../../api/library.js";
+import { libraryKeys } from "../../api/libraryKeys.js";
+import { EntryForm } from "../../components/EntryForm/EntryForm.js";
+import { type EntryFormValues, formValuesOf, toDraft } from "../../components/EntryForm/entryFormModel.js";
+import { InlineError } from "../../components/InlineError/InlineError.js";
+import { SafeMarkdown } from "../../components/SafeMarkdown/SafeMarkdown.js";
+import { useApi } from "../../hooks/useApi.js";
+import { useEntryPageStyles } from "./useEntryPageStyles.styles.js";
+
+/** Props of {@link EntryEditor}. */
+export interface EntryEditorProps {
+  /** The entry as it was when the person chose Edit; its `etag` is the version they edit. */
+  entry: Entry;
+  onDone: () => void;
+}
+
+/**
+ * Edits an entry from the version the person opened (`If-Match`). When someone else saved in the
+ * meantime the server answers 412: the form keeps every character, says what happened, and offers
+ * to load the other version, shown below the form; saving then replaces that version knowingly.
+ */
+export function EntryEditor({ entry, onDone }: EntryEditorProps) {
+  const styles = useEntryPageStyles();
+  const { t } = useTranslation();
+  const headingId = useId();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const entryKey = libraryKeys.entry(entry.communityId, entry.id);
+  const [baseEtag, setBaseEtag] = useState(entry.etag);
+  const [theirs, setTheirs] = useState<Entry | null>(null);
+
+  const save = useMutation({
+    mutationFn: (values: EntryFormValues) =>
+      updateEntry(api, entry.communityId, entry.id, toDraft(values), baseEtag),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(entryKey, updated);
+      // History and related entries hang below the entry's key; result lists show the new title.
+      void queryClient.invalidateQueries({
+        queryKey: entryKey,
+        predicate: (q) => q.queryKey.length > entryKey.length,
+      });
+      void queryClient.invalidateQueries({ queryKey: libraryKeys.searches(entry.communityId) });
+      onDone();
+    },
+  });
+  const loadTheirs = useMutation({
+    mutationFn: () =>
+      queryClient.fetchQuery({
+        queryKey: entryKey,
+        queryFn: ({ signal }) => getEntry(api, entry.communityId, entry.id, signal),
+        staleTime: 0,
+      }),
+    onSuccess: (latest) => {
+      setTheirs(latest);
+      setBaseEtag(latest.etag);
+      save.reset();
+    },
+  });
+
+  const error = save.error ? toApiError(save.error) : null;
+  const conflict = error?.status === 412;
+
+  return (
+    <section className={styles.root} aria-labelledby={headingId}>
+      <Title2 as="h1" id={headingId} className={styles.heading}>
+        {t("entryForm.editTitle")}
+      </Title2>
+      <EntryForm
+        initialValues={formValuesOf(entry)}
+        submitLabel={t("entryForm.saveChanges")}
+        pending={save.isPending}
+        error={error}
+        hideError={conflict}
+        onSubmit={(values) => save.mutate(values)}
+        onCancel={onDone}
+        notice={
+          <>
+            {conflict && (
+              <div role="alert">
+                <MessageBar intent="warning" layout="multiline">
+                  <MessageBarBody>
+                    <MessageBarTitle>{t("entryForm.conflictTitle")}</MessageBarTitle>{" "}
+                    {t("entryForm.conflictBody")}
+                  </MessageBarBody>
+                  <MessageBarActions>
+                    <Button onClick={() => loadTheirs.mutate()} disabledFocusable={loadTheirs.isPending}>
+                      {t("entryForm.loadTheirVersion")}
+                    </Button>
+                  </MessageBarActions>
+                </MessageBar>
+              </div>
+            )}
+            {loadTheirs.error && (
+              <InlineError
+                title={t("entry.loadErrorTitle")}
+                error={toApiError(loadTheirs.error)}
+                onRetry={() => loadTheirs.mutate()}
+              />
+            )}
+            {theirs && !conflict && (
+              <div role="status">
+                <MessageBar intent="info" layout="multiline">
+                  <MessageBarBody>{t("entryForm.theirVersionLoaded")}</MessageBarBody>
+                </MessageBar>
+              </div>
+            )}
+          </>
+        }
+      />
+      {theirs && (
+        <section
+          className={styles.theirVersion}
+          aria-label={t("entryForm.theirVersionHeading")}
+          data-testid="their-version"
+        >
+          <Subtitle2 as="h2" className={styles.heading}>
+            {t("entryForm.theirVersionHeading")}: {theirs.title}
+          </Subtitle2>
+          {theirs.summary && <Body1 as="p">{theirs.summary}</Body1>}
+          <SafeMarkdown markdown={theirs.body} />
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { MessageBar, MessageBarBody, ToggleButton } from "@fluentui/react-components";
+import { ThumbLikeFilled, ThumbLikeRegular } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
+import type { Entry } from "../../api/library.js";
+import { useHelpfulVote } from "../../hooks/library/useHelpfulVote.js";
+
+/** Props of {@link HelpfulVoteButton}. */
+export interface HelpfulVoteButtonProps {
+  entry: Entry;
+}
+
+/**
+ * "Helpful" with the count, pressed when the person has voted. The count changes on click; if
+ * the server refuses, it goes back and the person is told.
+ */
+export function HelpfulVoteButton({ entry }: HelpfulVoteButtonProps) {
+  const { t } = useTranslation();
+  const vote = useHelpfulVote(entry.communityId, entry.id);
+  return (
+    <>
+      <ToggleButton
+        checked={entry.hasVoted}
+        icon={entry.hasVoted ? <ThumbLikeFilled /> : <ThumbLikeRegular />}
+        onClick={() => vote.toggle(entry)}
+        data-testid="helpful-button"
+      >
+        {t("entry.helpful")} ·{" "}
+        <span data-testid="helpful-count">{t("entry.helpfulCount", { count: entry.helpfulCount })}</span>
+      </ToggleButton>
+      {vote.error && (
+        <div role="alert">
+          <MessageBar intent="error">
+            <MessageBarBody>{t("entry.voteFailed")}</MessageBarBody>
+          </MessageBar>
+        </div>
+      )}
+    </>
+  );
+}

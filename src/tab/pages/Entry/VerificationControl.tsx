@@ -1,0 +1,67 @@
+import { Body1, Button, Field, Input } from "@fluentui/react-components";
+import { CheckmarkCircleRegular } from "@fluentui/react-icons";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { toApiError } from "../../api/ApiError.js";
+import type { Entry } from "../../api/library.js";
+import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
+import { InlineError } from "../../components/InlineError/InlineError.js";
+import type { useEntryActions } from "../../hooks/library/useEntryActions.js";
+import { todayIso } from "./entryDates.js";
+
+/** Props of {@link VerificationControl}. */
+export interface VerificationControlProps {
+  entry: Entry;
+  actions: ReturnType<typeof useEntryActions>;
+}
+
+/** A steward's Verify (with an optional review-by date) or Remove verification. */
+export function VerificationControl({ entry, actions }: VerificationControlProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [reviewBy, setReviewBy] = useState("");
+  const { verify, unverify } = actions;
+
+  if (entry.verification) {
+    return (
+      <>
+        <Button
+          onClick={() => unverify.mutate()}
+          disabledFocusable={unverify.isPending}
+          data-testid="unverify-button"
+        >
+          {t("entry.unverify")}
+        </Button>
+        {unverify.error && (
+          <InlineError title={t("common.actionFailedTitle")} error={toApiError(unverify.error)} />
+        )}
+      </>
+    );
+  }
+
+  return (
+    <ConfirmDialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) verify.reset();
+      }}
+      trigger={<Button icon={<CheckmarkCircleRegular />}>{t("entry.verify")}</Button>}
+      title={t("entry.verifyTitle")}
+      confirmLabel={t("entry.confirmVerify")}
+      pending={verify.isPending}
+      error={verify.error ? toApiError(verify.error) : null}
+      onConfirm={() => verify.mutate(reviewBy || undefined, { onSuccess: () => setOpen(false) })}
+    >
+      <Body1 as="p">{t("entry.verifyBody")}</Body1>
+      <Field label={t("entry.reviewByLabel")}>
+        <Input
+          type="date"
+          value={reviewBy}
+          min={todayIso()}
+          onChange={(_e, data) => setReviewBy(data.value)}
+        />
+      </Field>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,18 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+/** Styles of the library page. */
+export const useLibraryPageStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-end",
+    justifyContent: "space-between",
+    gap: tokens.spacingVerticalM,
+  },
+  titles: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
+  heading: { margin: 0 },
+  community: { color: tokens.colorNeutralForeground2 },
+  search: { maxWidth: "640px" },
+  searchBox: { width: "100%", maxWidth: "100%" },
+});
