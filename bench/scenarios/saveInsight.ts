@@ -21,7 +21,7 @@ const WARMUP = 200;
  */
 export async function saveInsight(azurite: RunningAzurite): Promise<ScenarioResult> {
   const connector = await new ConnectorRecorder().start();
-  const app = await spawnServer(serverScript, serverEnv(azurite, { DEMO: "true" }), await freePort());
+  const app = await spawnServer(serverScript, serverEnv(azurite, { DEMO: "community" }), await freePort());
   const floor = await spawnServer(
     floorScript,
     { TABLES_CONNECTION_STRING: azurite.connectionString },

@@ -3,7 +3,7 @@ export const THEMES = ["default", "dark", "contrast"] as const;
 export type HostTheme = (typeof THEMES)[number];
 
 /** The Teams surfaces the host can emulate, named as teams-js' `FrameContexts`. */
-export const FRAME_CONTEXTS = ["content", "sidePanel", "meetingStage"] as const;
+export const FRAME_CONTEXTS = ["content", "settings", "sidePanel", "meetingStage"] as const;
 export type HostFrameContext = (typeof FRAME_CONTEXTS)[number];
 
 /** The locales the tab is translated into. */

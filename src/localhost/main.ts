@@ -20,7 +20,9 @@ const RUNTIME_CONFIG = {
   apiVersion: 4,
   isLegacyTeams: false,
   hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
-  supports: { pages: {}, teamsCore: {} },
+  // `pages.config` makes teams-js' `pages.config.isSupported()` true, so a configuration page can
+  // register its save handler (teams-js checks `runtime.supports.pages.config`).
+  supports: { pages: { config: {} }, teamsCore: {} },
 };
 
 /** The largest number of entries kept in the on-page message log. */
@@ -45,7 +47,30 @@ const ui = {
   error: element<HTMLElement>("host-error"),
   frameBox: element<HTMLElement>("frame-box"),
   log: element<HTMLOListElement>("protocol-log"),
+  settingsBar: element<HTMLElement>("settings-bar"),
+  settingsState: element<HTMLElement>("settings-state"),
+  settingsSave: element<HTMLButtonElement>("settings-save"),
 };
+
+/** The configuration page Teams opens in the settings frame (the manifest's `configurationUrl`). */
+const CONFIG_PAGE = "/tab/config";
+
+/** What a configuration page asked the host to save (`pages.config.setConfig`). */
+interface TabConfig {
+  entityId?: string;
+  contentUrl?: string;
+  websiteUrl?: string;
+  suggestedDisplayName?: string;
+}
+
+/** The settings frame's save flow, as Teams runs it: valid → Save → save handler → success. */
+const configFlow = { valid: false, saving: false, pending: null as TabConfig | null };
+
+function showConfigState(message: string): void {
+  ui.settingsState.textContent = message;
+  ui.settingsState.dataset.valid = String(configFlow.valid);
+  ui.settingsSave.disabled = !configFlow.valid || configFlow.saving;
+}
 
 let frame = element<HTMLIFrameElement>("tab-frame");
 let session: HostSession = newHostSession();
@@ -112,10 +137,15 @@ function loadTab(settings: HostSettings): void {
   session = newHostSession();
   setAppStatus("loading");
   ui.frameBox.dataset.frame = settings.frame;
+  configFlow.valid = false;
+  configFlow.saving = false;
+  configFlow.pending = null;
+  ui.settingsBar.hidden = settings.frame !== "settings";
+  showConfigState("Fill in the tab's settings.");
   const next = document.createElement("iframe");
   next.id = "tab-frame";
   next.title = "PeerCircle tab";
-  next.src = settings.page;
+  next.src = settings.frame === "settings" ? CONFIG_PAGE : settings.page;
   frame.replaceWith(next);
   frame = next;
 }
@@ -170,6 +200,28 @@ async function start(): Promise<void> {
     // One-way notices: teams-js expects no answer.
     .handle("registerHandler", () => undefined)
     .handle("readyToUnload", () => undefined)
+    // pages.config: the configuration page says when Save may be pressed and what to save.
+    .handle("settings.setValidityState", ([valid]) => {
+      configFlow.valid = valid === true;
+      showConfigState(configFlow.valid ? "Ready to save." : "Fill in the tab's settings.");
+      return undefined;
+    })
+    .handle("settings.setSettings", ([config]) => {
+      configFlow.pending = typeof config === "object" && config !== null ? (config as TabConfig) : null;
+      // teams-js reads this answer as `[status, reason]` (sendAndHandleStatusAndReason).
+      return [true];
+    })
+    .handle("settings.save.success", () => {
+      finishSave(configFlow.pending);
+      return undefined;
+    })
+    .handle("settings.save.failure", ([reason]) => {
+      configFlow.saving = false;
+      showConfigState(
+        `Teams couldn't save the tab: ${typeof reason === "string" ? reason : "no reason given"}.`,
+      );
+      return undefined;
+    })
     .handle("settings.getSettings", () => [
       {
         entityId: settings.entityId,
@@ -193,6 +245,29 @@ async function start(): Promise<void> {
     showSettings(settings);
     if (reload) loadTab(settings);
   };
+
+  /**
+   * After a successful save Teams closes the configuration dialog and opens the tab's content
+   * with the saved entity id; the host does the same with the saved `contentUrl`'s path.
+   */
+  const finishSave = (config: TabConfig | null): void => {
+    configFlow.saving = false;
+    if (!config?.entityId || !config.contentUrl) {
+      showConfigState("The tab reported success without saving its settings (pages.config.setConfig).");
+      return;
+    }
+    const target = new URL(config.contentUrl, window.location.origin);
+    const page = target.origin === window.location.origin ? target.pathname : settings.page;
+    apply({ ...settings, frame: "content", entityId: config.entityId, page }, true);
+  };
+
+  ui.settingsSave.addEventListener("click", () => {
+    if (!configFlow.valid || configFlow.saving) return;
+    configFlow.saving = true;
+    showConfigState("Saving…");
+    // Teams sends the save event with a result object the save handler may fill in.
+    protocol.sendEvent("settings.save", [{}]);
+  });
 
   ui.theme.addEventListener("change", () => {
     const theme = ui.theme.value as HostSettings["theme"];

@@ -19,7 +19,7 @@ import { TablesSessionRepository } from "../storage/tablesSessionRepository.js";
 import { createTabTokenValidator } from "./auth/tabTokenValidator.js";
 import type { AppConfig } from "./config.js";
 import { createHttpApp } from "./httpApp.js";
-import { seedDemoCommunity } from "./local/demoCommunity.js";
+import { DEMO_COMMUNITY_ID, seedDemoCommunity } from "./local/demoCommunity.js";
 import { LocalIdentityProvider } from "./local/localIdentityProvider.js";
 import { loadOrgDirectoryFixture } from "./local/orgDirectoryFixture.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -66,7 +66,8 @@ export async function startServer(
   const store = await TableStore.connect(config.storage);
   await store.ensureTables();
 
-  const communities = new CommunityService(new TablesCommunityRepository(store));
+  const communityRepository = new TablesCommunityRepository(store);
+  const communities = new CommunityService(communityRepository);
   const entries = new TablesEntryRepository(store);
   const library = new LibraryService(entries, communities, new SyncedLibrarySearch(entries));
   const sessions = new SessionService(new TablesSessionRepository(store), communities);
@@ -92,7 +93,8 @@ export async function startServer(
         directory: fixture,
         identityProvider: await LocalIdentityProvider.create(),
         audience: config.auth.clientId,
-        demo: config.demo !== "off",
+        demoCommunityExists: async () =>
+          (await communityRepository.get(fixture.tenantId, DEMO_COMMUNITY_ID)) !== undefined,
       }
     : undefined;
   if (localHost && config.demo !== "off") {

@@ -87,13 +87,18 @@ export class TablesEntryRepository implements EntryRepository {
   }
 
   /**
-   * Imports many entries of one community at once (demo data, migrations, benchmarks): each entry
-   * with its change-log row, 50 pairs per transaction (the Tables limit is 100 operations).
+   * Imports many entries of one community at once (demo data, migrations, benchmarks), in
+   * transactions of at most 100 operations (the Tables limit). Each entry goes with its change-log
+   * row, unless `changeLog: false` — only right for a library no server instance has indexed yet
+   * (an index built later reads the entries themselves).
    */
-  async importMany(entries: Omit<Entry, "etag">[]): Promise<void> {
+  async importMany(entries: Omit<Entry, "etag">[], options: { changeLog?: boolean } = {}): Promise<void> {
+    const withLog = options.changeLog ?? true;
     const actions: TransactionAction[] = entries.flatMap((entry): TransactionAction[] => [
       ["upsert", toRow(entry), "Replace"],
-      ["create", changeRow(entry.tenantId, entry.communityId, entry.id, "upsert", entry.updatedAt)],
+      ...(withLog
+        ? [["create", changeRow(entry.tenantId, entry.communityId, entry.id, "upsert", entry.updatedAt)] as TransactionAction]
+        : []),
     ]);
     await this.store.submitBatches(TABLES.library, actions);
   }

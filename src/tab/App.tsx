@@ -29,6 +29,12 @@ const LibraryPage = lazy(() =>
 const NewEntryPage = lazy(() =>
   import("./pages/NewEntry/NewEntryPage.js").then((m) => ({ default: m.NewEntryPage })),
 );
+const CalendarPage = lazy(() =>
+  import("./pages/Calendar/CalendarPage.js").then((m) => ({ default: m.CalendarPage })),
+);
+const SessionDetailPage = lazy(() =>
+  import("./pages/Calendar/SessionDetailPage.js").then((m) => ({ default: m.SessionDetailPage })),
+);
 const EntryPage = lazy(() => import("./pages/Entry/EntryPage.js").then((m) => ({ default: m.EntryPage })));
 
 function PageFor({ match }: { match: RouteMatch }) {
@@ -56,6 +62,18 @@ function PageFor({ match }: { match: RouteMatch }) {
           entryId={match.entryId}
         />
       );
+    case "calendar":
+      return <CalendarPage />;
+    case "session":
+      return (
+        <SessionDetailPage
+          key={`${match.communityId}/${match.sessionId}`}
+          communityId={match.communityId}
+          sessionId={match.sessionId}
+        />
+      );
+    case "playbooks":
+      return <NotFoundPage />;
     case "notFound":
       return <NotFoundPage />;
   }

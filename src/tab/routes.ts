@@ -8,14 +8,18 @@ export type TabRoute =
   | "library"
   | "newEntry"
   | "entry"
+  | "calendar"
+  | "session"
+  | "playbooks"
   | "notFound";
 
 /** A page and the ids its path carries. */
 export type RouteMatch =
-  | { route: Exclude<TabRoute, "entry"> }
-  | { route: "entry"; communityId: string; entryId: string };
+  | { route: Exclude<TabRoute, "entry" | "session"> }
+  | { route: "entry"; communityId: string; entryId: string }
+  | { route: "session"; communityId: string; sessionId: string };
 
-const explicitRoutes: Record<string, Exclude<TabRoute, "entry">> = {
+const explicitRoutes: Record<string, Exclude<TabRoute, "entry" | "session">> = {
   "/tab/home": "home",
   "/tab/config": "config",
   "/tab/personal": "personal",
@@ -23,7 +27,22 @@ const explicitRoutes: Record<string, Exclude<TabRoute, "entry">> = {
   "/tab/meeting/stage": "meetingStage",
   "/tab/library": "library",
   "/tab/library/new": "newEntry",
+  "/tab/calendar": "calendar",
+  "/tab/playbooks": "playbooks",
 };
+
+const SESSION_PATH = /^\/tab\/calendar\/([^/]+)\/([^/]+)$/i;
+
+/** The session calendar. */
+export const calendarPath = "/tab/calendar";
+/** The community's playbooks. */
+export const playbooksPath = "/tab/playbooks";
+/** The community home. */
+export const homePath = "/tab/home";
+/** A session's detail in the calendar; ids are encoded, so any id round-trips. */
+export function sessionPath(communityId: string, sessionId: string): string {
+  return `/tab/calendar/${encodeURIComponent(communityId)}/${encodeURIComponent(sessionId)}`;
+}
 
 const ENTRY_PATH = /^\/tab\/library\/([^/]+)\/([^/]+)$/i;
 
@@ -50,6 +69,12 @@ export function resolveRoute(pathname: string, frameContext?: string): RouteMatc
     const entryId = safeDecode(entry[2]);
     if (communityId && entryId) return { route: "entry", communityId, entryId };
   }
+  const session = SESSION_PATH.exec(path);
+  if (session?.[1] && session[2]) {
+    const communityId = safeDecode(session[1]);
+    const sessionId = safeDecode(session[2]);
+    if (communityId && sessionId) return { route: "session", communityId, sessionId };
+  }
   const lower = path.toLowerCase();
   const explicit = explicitRoutes[lower];
   if (lower !== "/tab" && lower !== "/tab/home") return { route: explicit ?? "notFound" };
@@ -68,16 +93,16 @@ export function resolveRoute(pathname: string, frameContext?: string): RouteMatc
 
 /**
  * Where a Teams deep link should open the tab. A link to an entry carries
- * `context={"subEntityId":"entry:<communityId>:<entryId>"}`; Teams hands it to the tab as
+ * `context={"subEntityId":"entry:<communityId>:<entryId>"}` (or `session:<communityId>:<sessionId>`); Teams hands it to the tab as
  * `page.subPageId` and loads the tab's generic content URL, so only that URL is redirected (the
  * person's own navigation afterwards is left alone). Returns null when nothing should change.
  */
 export function deepLinkPath(pathname: string, subPageId: string | undefined): string | null {
   const path = pathname.replace(/\/+$/, "").toLowerCase();
   if (path !== "/tab" && path !== "/tab/home") return null;
-  const match = /^entry:([^:]+):(.+)$/.exec(subPageId ?? "");
-  if (!match?.[1] || !match[2]) return null;
-  return entryPath(match[1], match[2]);
+  const match = /^(entry|session):([^:]+):(.+)$/.exec(subPageId ?? "");
+  if (!match?.[2] || !match[3]) return null;
+  return match[1] === "session" ? sessionPath(match[2], match[3]) : entryPath(match[2], match[3]);
 }
 
 function safeDecode(segment: string): string | null {

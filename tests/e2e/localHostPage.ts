@@ -4,7 +4,7 @@ import type { Frame, Page } from "playwright-core";
 export interface HostParams {
   user?: string;
   theme?: "default" | "dark" | "contrast";
-  frame?: "content" | "sidePanel" | "meetingStage";
+  frame?: "content" | "settings" | "sidePanel" | "meetingStage";
   locale?: string;
   /** Omit for the default (demo) community; pass "" for a tab without a community. */
   entityId?: string;

@@ -10,7 +10,8 @@ export interface LocalHostDependencies {
   identityProvider: LocalIdentityProvider;
   /** Audience of the tokens (the SSO app's client id). */
   audience: string;
-  demo: boolean;
+  /** Whether the demo community exists (seeded now or in an earlier run): the host opens it by default. */
+  demoCommunityExists: () => Promise<boolean>;
 }
 
 const tokenRequest = z.object({ userId: z.string().min(1).max(100) });
@@ -23,10 +24,11 @@ export function localHostRoutes({
   directory,
   identityProvider,
   audience,
-  demo,
+  demoCommunityExists,
 }: LocalHostDependencies): Router {
   const router = Router();
-  const people = demo ? demoPeople(directory) : directory.users.slice(0, 1);
+  // The demo community's steward signs in first, so the demo shows every steward control.
+  const firstUserId = demoPeople(directory)[0]?.id ?? directory.users[0]?.id;
 
   router.get("/idp/keys", (_req, res) => {
     res.json(identityProvider.jwks);
@@ -45,12 +47,12 @@ export function localHostRoutes({
     );
   });
 
-  router.get("/api/defaults", (_req, res) => {
+  router.get("/api/defaults", async (_req, res) => {
     res.json({
       tenantId: directory.tenantId,
       ...DEMO_TEAM,
-      communityId: demo ? DEMO_COMMUNITY_ID : null,
-      userId: people[0]?.id ?? directory.users[0]?.id,
+      communityId: (await demoCommunityExists()) ? DEMO_COMMUNITY_ID : null,
+      userId: firstUserId,
     });
   });
 

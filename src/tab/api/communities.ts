@@ -39,3 +39,29 @@ export function joinCommunity(api: ApiClient, id: string): Promise<Community> {
 export function leaveCommunity(api: ApiClient, id: string): Promise<Community> {
   return api.request<Community>("POST", `${communityPath(id)}/leave`);
 }
+
+/** What the configuration page sends to create a community (the creator becomes a steward). */
+export interface NewCommunity {
+  name: string;
+  purpose: string;
+  domain: string;
+  tags: string[];
+  privacy: "open" | "private";
+  stewards: Steward[];
+  /** The Teams team and channel (or chat) whose tab hosts the community. */
+  teamId?: string;
+  channelId?: string;
+}
+
+/** The communities the caller may connect a tab to: their own and open ones. */
+export async function listCommunities(api: ApiClient, signal?: AbortSignal): Promise<Community[]> {
+  const { items } = await api.request<{ items: Community[] }>("GET", "/api/communities", undefined, {
+    signal,
+  });
+  return items;
+}
+
+/** Creates a community; resolves with it as the creator sees it. */
+export function createCommunity(api: ApiClient, community: NewCommunity): Promise<Community> {
+  return api.request<Community>("POST", "/api/communities", community);
+}

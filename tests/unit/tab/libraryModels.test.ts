@@ -33,7 +33,14 @@ describe("tab routes and Teams deep links", () => {
     expect(deepLinkPath("/tab/home/", "entry:c:e:with:colons")).toBe("/tab/library/c/e%3Awith%3Acolons");
     expect(deepLinkPath("/tab/library", "entry:c:e")).toBeNull();
     expect(deepLinkPath("/tab/home", "")).toBeNull();
-    expect(deepLinkPath("/tab/home", "session:c:s")).toBeNull();
+    // A session deep link opens the session's detail in the calendar.
+    expect(deepLinkPath("/tab/home", "session:c:s-1")).toBe("/tab/calendar/c/s-1");
+    expect(resolveRoute("/tab/calendar/c/s-1")).toEqual({
+      route: "session",
+      communityId: "c",
+      sessionId: "s-1",
+    });
+    expect(deepLinkPath("/tab/home", "other:c:s")).toBeNull();
     expect(deepLinkPath("/tab/home", undefined)).toBeNull();
   });
 });

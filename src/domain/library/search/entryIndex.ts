@@ -3,6 +3,7 @@ import { isStale } from "../entryView.js";
 import { compileFilter, type EntryFilter } from "./entryFilter.js";
 import { toHit } from "./entryHit.js";
 import { byHelpful, byNewest, OrderedEntries, pageOfMatches } from "./entryOrder.js";
+import { FacetIndex } from "./facetIndex.js";
 import { ResultCache } from "./resultCache.js";
 import { queryTerms } from "./searchTerms.js";
 import type { EntrySearchHit, EntrySearchPage, EntrySearchQuery, IndexedEntry } from "./searchTypes.js";
@@ -22,6 +23,8 @@ export type {
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
 const NOTHING_MATCHED: ReadonlySet<string> = new Set();
+/** Below one candidate in this many entries, sorting the candidates beats walking the library. */
+const FACET_SCAN_RATIO = 8;
 
 type OrderName = "helpful" | "newest";
 
@@ -33,7 +36,9 @@ type OrderName = "helpful" | "newest";
  *
  * Text search is MiniSearch (BM25 over title, tags, summary and text; see `textSearch.ts`) with
  * prefix matching on the word being typed, typo tolerance, accent folding and CJK bigrams (see
- * `searchTerms.ts`). Queries without text list the library in order without touching it.
+ * `searchTerms.ts`). Queries without text list the library from orders kept sorted, and filtered
+ * listings read only the entries of a narrow facet. The last few text searches are kept until the
+ * next change, so further pages and repeated searches cost no scoring.
  */
 export class EntryIndex {
   private readonly entries = new Map<string, StoredEntry>();
@@ -46,7 +51,8 @@ export class EntryIndex {
     helpful: new OrderedEntries(byHelpful, () => this.entries.values()),
     newest: new OrderedEntries(byNewest, () => this.entries.values()),
   };
-  private readonly text = new TextSearch((id) => this.entries.get(id));
+  private readonly facets = new FacetIndex();
+  private readonly text = new TextSearch();
   private readonly recent = new ResultCache();
 
   /** How many entries are indexed. */
@@ -76,12 +82,8 @@ export class EntryIndex {
     const removedAt = this.removed.get(next.id);
     if (removedAt !== undefined && next.updatedMs <= removedAt) return false;
     this.removed.delete(next.id);
-    if (!current) {
-      this.text.add(next);
-    } else if (!sameSearchableText(current, next)) {
-      this.text.discard(next.id);
-      this.text.add(next);
-    }
+    if (current && sameSearchableText(current, next)) this.text.update(next);
+    else this.text.index(next);
     this.entries.set(next.id, next);
     this.changed(current, next);
     return true;
@@ -117,8 +119,7 @@ export class EntryIndex {
       : DEFAULT_LIMIT;
     const text = query.text ?? "";
     const terms = queryTerms(text);
-    if (terms.length === 0)
-      return this.browse(filter, query.sort === "newest" ? "newest" : "helpful", offset, limit);
+    if (terms.length === 0) return this.browse(query, filter, offset, limit);
 
     // Everything that decides the set of matches, and nothing that only orders or pages them.
     const key = JSON.stringify([
@@ -138,30 +139,36 @@ export class EntryIndex {
       found = this.text.match(text, terms, filter);
       this.recent.set(key, found);
     }
-    const page = pageOfMatches(found.matches, query.sort ?? "relevance", offset, limit);
+    const page = pageOfMatches(found.matches, TextSearch.resolve, query.sort ?? "relevance", offset, limit);
     const items = page.map((m) => toHit(m.entry, m.score, new Set(m.terms)));
     const total = found.matches.length;
     return found.relaxed ? { total, items, relaxed: true } : { total, items };
   }
 
   private browse(
+    query: EntrySearchQuery,
     filter: EntryFilter | undefined,
-    order: OrderName,
     offset: number,
     limit: number,
   ): EntrySearchPage {
+    const order = query.sort === "newest" ? "newest" : "helpful";
     const all = this.orders[order].all();
-    if (!filter) {
-      return {
-        total: all.length,
-        items: all.slice(offset, offset + limit).map((e) => toHit(e, 0, NOTHING_MATCHED)),
-      };
+    const hit = (e: StoredEntry) => toHit(e, 0, NOTHING_MATCHED);
+    if (!filter) return { total: all.length, items: all.slice(offset, offset + limit).map(hit) };
+    // A narrow facet (one author's entries, a rare tag) is read and sorted on its own; a
+    // broad one costs less by walking the library, which is already in order.
+    const candidates = this.facets.candidates(query);
+    if (candidates && candidates.size * FACET_SCAN_RATIO <= all.length) {
+      const matching = [...candidates.entries()]
+        .filter(filter)
+        .sort(order === "newest" ? byNewest : byHelpful);
+      return { total: matching.length, items: matching.slice(offset, offset + limit).map(hit) };
     }
     let total = 0;
     const items: EntrySearchHit[] = [];
     for (const entry of all) {
       if (!filter(entry)) continue;
-      if (total >= offset && items.length < limit) items.push(toHit(entry, 0, NOTHING_MATCHED));
+      if (total >= offset && items.length < limit) items.push(hit(entry));
       total++;
     }
     return { total, items };
@@ -170,6 +177,7 @@ export class EntryIndex {
   private changed(before: StoredEntry | undefined, after: StoredEntry | undefined): void {
     this.orders.helpful.replace(before, after);
     this.orders.newest.replace(before, after);
+    this.facets.replace(before, after);
     this.recent.clear();
   }
 }

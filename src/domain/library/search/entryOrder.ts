@@ -45,11 +45,13 @@ export function scoredOrder(sort: EntrySearchSort): (a: ScoredEntry, b: ScoredEn
 
 /**
  * One page of text matches in the requested order. Matches arrive best score first, so the
- * relevance order only settles ties up to the end of the page; the other orders keep the first
- * `offset + limit` in one pass instead of sorting thousands of matches for a page of twenty.
+ * relevance order only settles ties up to the end of the page, and only the matches on it are
+ * resolved to entries; the other orders keep the first `offset + limit` in one pass instead of
+ * sorting thousands of matches for a page of twenty.
  */
-export function pageOfMatches(
-  matches: readonly ScoredEntry[],
+export function pageOfMatches<M extends { score: number }>(
+  matches: readonly M[],
+  resolve: (match: M) => ScoredEntry,
   sort: EntrySearchSort,
   offset: number,
   limit: number,
@@ -60,10 +62,11 @@ export function pageOfMatches(
   if (sort === "relevance") {
     let through = Math.min(matches.length, end);
     while (through < matches.length && matches[through]?.score === matches[through - 1]?.score) through++;
-    return matches.slice(0, through).sort(order).slice(offset, end);
+    return matches.slice(0, through).map(resolve).sort(order).slice(offset, end);
   }
-  if (end * 4 > matches.length) return [...matches].sort(order).slice(offset, end);
-  return firstInOrder(matches, end, order).slice(offset);
+  const all = matches.map(resolve);
+  if (end * 4 > all.length) return all.sort(order).slice(offset, end);
+  return firstInOrder(all, end, order).slice(offset);
 }
 
 /** The first `count` items in `order`, by insertion into a short sorted list. */

@@ -51,8 +51,8 @@ export type TermMode = "index" | "query";
 /** Receives each term with its `[start, end)` UTF-16 offsets in the original text; true stops the scan. */
 export type TermVisitor = (term: string, start: number, end: number) => boolean | undefined;
 
-/** Folds one token for matching. Exposed so filters (tags) and tests use the same rule. */
-export function foldTerm(token: string): string {
+/** Folds one token for matching: "Café" → "cafe", "Straße" → "strasse", "ＡＢＣ" → "abc". */
+function foldTerm(token: string): string {
   const lower = token.toLowerCase();
   if (ASCII_ONLY.test(lower)) return lower;
   // NFKD splits letters from their accents (and unifies compatibility forms); NFC afterwards puts

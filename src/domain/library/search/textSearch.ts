@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchOptions } from "minisearch";
+import MiniSearch, { type SearchOptions, type SearchResult } from "minisearch";
 import type { EntryFilter } from "./entryFilter.js";
 import type { ScoredEntry } from "./entryOrder.js";
 import { indexTerms, isCjkTerm, queryTerms } from "./searchTerms.js";
@@ -20,57 +20,90 @@ const ONE_EDIT = 1;
  */
 const MIN_PREFIX_LENGTH = 3;
 
-/** Entries matching a text, best first, and whether only some of its words had to match. */
+/**
+ * The document id given to MiniSearch: a holder of the entry's current version, so a result
+ * leads to its entry without a lookup per match (a query can match most of a large library), and
+ * a new version that leaves the words alone (a vote) only swaps what the holder holds. MiniSearch
+ * keeps ids in Maps only, so an object works as one; nothing here serialises the index.
+ */
+interface Slot {
+  entry: StoredEntry;
+}
+
+/** One match as MiniSearch reports it: score, matched index terms, and our slot as its id. */
+export type TextMatch = SearchResult & { id: Slot };
+
+/** Entries matching a text, best score first, and whether only some of its words had to match. */
 export interface TextMatches {
-  matches: ScoredEntry[];
+  matches: readonly TextMatch[];
   relaxed: boolean;
 }
 
 /**
  * MiniSearch over the entries' title, tags, summary and (capped) text, with the library's
  * matching rules: AND across words, prefix on the word being typed, typo tolerance, any-word
- * fallback. Holds postings only; entries themselves are looked up through `lookup`.
+ * fallback. It holds the postings; what is shown comes from the entries.
  */
 export class TextSearch {
-  private readonly miniSearch = new MiniSearch<StoredEntry>({
+  private readonly slots = new Map<string, Slot>();
+  private readonly miniSearch = new MiniSearch<Slot>({
+    idField: "slot",
     fields: ["title", "tags", "summary", "text"],
     storeFields: [],
-    extractField: (entry, field) =>
-      field === "tags" ? entry.tags.join(" ") : entry[field as keyof StoredEntry],
+    extractField: (slot, field) => {
+      if (field === "slot") return slot;
+      return field === "tags" ? slot.entry.tags.join(" ") : slot.entry[field as "title" | "summary" | "text"];
+    },
     tokenize: indexTerms,
     // Terms come out of the tokenizer already folded.
     processTerm: (term) => term,
   });
 
-  constructor(private readonly lookup: (id: string) => StoredEntry | undefined) {}
+  /** Indexes a new entry, or a new version whose words changed. */
+  index(entry: StoredEntry): void {
+    this.discard(entry.id);
+    const slot = { entry };
+    this.slots.set(entry.id, slot);
+    this.miniSearch.add(slot);
+  }
 
-  add(entry: StoredEntry): void {
-    this.miniSearch.add(entry);
+  /** Points results at a new version whose indexed words are unchanged. */
+  update(entry: StoredEntry): void {
+    const slot = this.slots.get(entry.id);
+    if (slot) slot.entry = entry;
+    else this.index(entry);
   }
 
   /** Drops an entry's postings; MiniSearch marks them dead at once and vacuums them in the background. */
   discard(id: string): void {
-    this.miniSearch.discard(id);
+    const slot = this.slots.get(id);
+    if (!slot) return;
+    this.slots.delete(id);
+    this.miniSearch.discard(slot);
   }
 
-  /** `terms` are the query's terms (as `queryTerms` gives them); none means nothing matches. */
+  /** `terms` are the query's terms (as `queryTerms` gives them). */
   match(text: string, terms: string[], filter: EntryFilter | undefined): TextMatches {
     // Cheapest first. Typo search over a large vocabulary is what a query spends most time on,
     // and most typos are one edit; wider typo search, and then any-word matching, run only when
     // the narrower search found nothing.
-    let results = this.miniSearch.search(text, this.options(text, filter, "AND", ONE_EDIT));
-    if (results.length === 0) results = this.miniSearch.search(text, this.options(text, filter, "AND"));
+    let results = this.search(text, this.options(text, filter, "AND", ONE_EDIT));
+    if (results.length === 0) results = this.search(text, this.options(text, filter, "AND"));
     let relaxed = false;
     if (results.length === 0 && new Set(terms).size > 1) {
-      results = this.miniSearch.search(text, this.options(text, filter, "OR"));
+      results = this.search(text, this.options(text, filter, "OR"));
       relaxed = results.length > 0;
     }
-    const matches: ScoredEntry[] = [];
-    for (const r of results) {
-      const entry = this.lookup(r.id as string);
-      if (entry) matches.push({ entry, score: r.score, terms: r.terms });
-    }
-    return { matches, relaxed };
+    return { matches: results, relaxed };
+  }
+
+  /** The entry and score of a match, as orders and pages need them. */
+  static resolve(match: TextMatch): ScoredEntry {
+    return { entry: match.id.entry, score: match.score, terms: match.terms };
+  }
+
+  private search(text: string, options: SearchOptions): TextMatch[] {
+    return this.miniSearch.search(text, options) as TextMatch[];
   }
 
   private options(
@@ -95,10 +128,7 @@ export class TextSearch {
     if (filter) {
       // A document boost of 0 drops the entry while MiniSearch scores it, before it builds a
       // result for it (its `filter` option runs only after every match has been built).
-      options.boostDocument = (id) => {
-        const entry = this.lookup(id as string);
-        return entry !== undefined && filter(entry) ? 1 : 0;
-      };
+      options.boostDocument = (slot: Slot) => (filter(slot.entry) ? 1 : 0);
     }
     return options;
   }

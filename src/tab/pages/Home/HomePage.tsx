@@ -1,39 +1,28 @@
-import { Body1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
-import { useId } from "react";
-import { useTranslation } from "react-i18next";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import { CommunityGate } from "../../components/CommunityGate.js";
 import { CommunityOverview } from "../../components/CommunityOverview/CommunityOverview.js";
 import { PageLayout } from "../../components/PageLayout.js";
-import { RouterLink } from "../../components/RouterLink/RouterLink.js";
+import { TabNav } from "../../components/TabNav/TabNav.js";
 import { useCommunity } from "../../hooks/useCommunity.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
-import { libraryPath } from "../../routes.js";
+import { HomeSections } from "./HomeSections.js";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  library: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalXL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
-  },
-  text: { margin: 0 },
 });
 
-/** The community home: the community this channel tab is connected to (its entity id). */
+/**
+ * The community home: what the community is about, its next sessions, recent and most helpful
+ * insights, open questions, who to ask, the newcomer pathway and natural teachers.
+ */
 export function HomePage() {
   const styles = useStyles();
-  const { t } = useTranslation();
-  const libraryHeadingId = useId();
   const { context } = useTeamsContext();
   const community = useCommunity(context.page.id || undefined);
 
   return (
     <PageLayout>
+      <TabNav current="home" />
       <CommunityGate result={community}>
         {(loaded) => (
           <div className={styles.page}>
@@ -43,15 +32,7 @@ export function HomePage() {
               onJoin={community.join}
               onLeave={community.leave}
             />
-            <section className={styles.library} aria-labelledby={libraryHeadingId}>
-              <Subtitle1 as="h2" id={libraryHeadingId} className={styles.text}>
-                {t("community.libraryHeading")}
-              </Subtitle1>
-              <Body1 as="p" className={styles.text}>
-                {t("community.libraryBody")}
-              </Body1>
-              <RouterLink href={libraryPath}>{t("community.openLibrary")}</RouterLink>
-            </section>
+            <HomeSections communityId={loaded.id} />
           </div>
         )}
       </CommunityGate>

@@ -1,0 +1,53 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { homeKey } from "../../api/home.js";
+import type { PersonRef } from "../../api/library.js";
+import {
+  assignRole,
+  type RsvpResponse,
+  type Session,
+  type SessionRole,
+  sessionKeys,
+  setRsvp,
+} from "../../api/sessions.js";
+import { withRsvp } from "../../pages/Calendar/rsvpModel.js";
+import { useApi } from "../useApi.js";
+
+/**
+ * RSVP and role changes of one session. The RSVP shows at once (optimistic) and rolls back to the
+ * previous answer and counts when the server refuses; the list and the home refresh afterwards.
+ */
+export function useSessionActions(communityId: string, sessionId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const key = sessionKeys.one(communityId, sessionId);
+  const refreshAround = () => {
+    void queryClient.invalidateQueries({ queryKey: sessionKeys.list(communityId) });
+    void queryClient.invalidateQueries({ queryKey: homeKey(communityId) });
+  };
+
+  const rsvp = useMutation({
+    mutationFn: (response: RsvpResponse) => setRsvp(api, communityId, sessionId, response),
+    onMutate: async (response) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<Session>(key);
+      if (previous) queryClient.setQueryData(key, withRsvp(previous, response));
+      return { previous };
+    },
+    onError: (_error, _response, context) => {
+      if (context?.previous) queryClient.setQueryData(key, context.previous);
+    },
+    onSuccess: (session) => queryClient.setQueryData(key, session),
+    onSettled: refreshAround,
+  });
+
+  const role = useMutation({
+    mutationFn: ({ role, person }: { role: SessionRole; person: PersonRef | null }) =>
+      assignRole(api, communityId, sessionId, role, person),
+    onSuccess: (session) => {
+      queryClient.setQueryData(key, session);
+      refreshAround();
+    },
+  });
+
+  return { rsvp, role };
+}

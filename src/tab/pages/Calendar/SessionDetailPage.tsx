@@ -1,0 +1,247 @@
+import {
+  Body1,
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Persona,
+  Subtitle2,
+  Title2,
+  ToggleButton,
+} from "@fluentui/react-components";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { toApiError } from "../../api/ApiError.js";
+import { homeKey } from "../../api/home.js";
+import {
+  getSession,
+  type RsvpResponse,
+  SELF_SERVICE_ROLES,
+  type Session,
+  sessionKeys,
+  updateSession,
+} from "../../api/sessions.js";
+import { describeApiError, ErrorState } from "../../components/ErrorState.js";
+import { LoadingState } from "../../components/LoadingState.js";
+import { NoticeState } from "../../components/NoticeState.js";
+import { PageLayout } from "../../components/PageLayout.js";
+import { RouterLink } from "../../components/RouterLink/RouterLink.js";
+import { formatDuration, formatSessionRange } from "../../components/SessionSummary/sessionTime.js";
+import { TabNav } from "../../components/TabNav/TabNav.js";
+import { useSessionActions } from "../../hooks/calendar/useSessionActions.js";
+import { useApi } from "../../hooks/useApi.js";
+import { useFirstViewReady } from "../../hooks/useFirstViewReady.js";
+import { useTeamsContext } from "../../hooks/useTeamsContext.js";
+import { calendarPath } from "../../routes.js";
+import { isWebUrl } from "../../teams/webUrl.js";
+import { viewerTimeZone } from "./calendarModel.js";
+import { SessionForm } from "./SessionForm.js";
+import { sessionValues, toSessionBody } from "./sessionFormModel.js";
+import { useCalendarStyles } from "./useCalendarStyles.styles.js";
+
+const RSVP_LABELS = {
+  going: "calendar.rsvpGoing",
+  maybe: "calendar.rsvpMaybe",
+  no: "calendar.rsvpNo",
+} as const;
+
+/** One session: time in the viewer's zone, roles, agenda, RSVP; stewards edit it here. */
+export function SessionDetailPage({ communityId, sessionId }: { communityId: string; sessionId: string }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const session = useQuery({
+    queryKey: sessionKeys.one(communityId, sessionId),
+    queryFn: ({ signal }) => getSession(api, communityId, sessionId, signal),
+  });
+  useFirstViewReady(!session.isPending);
+  const error = session.error ? toApiError(session.error) : null;
+  return (
+    <PageLayout>
+      <TabNav current="calendar" />
+      <RouterLink href={calendarPath}>{t("calendar.backToCalendar")}</RouterLink>
+      {session.data ? (
+        <SessionDetail session={session.data} onReload={() => void session.refetch()} />
+      ) : session.isPending ? (
+        <LoadingState label={t("calendar.loading")} />
+      ) : error?.status === 404 ? (
+        <NoticeState title={t("calendar.notFoundTitle")} body={t("calendar.notFoundBody")} />
+      ) : (
+        error && (
+          <ErrorState
+            title={t("calendar.loadErrorTitle")}
+            error={error}
+            onRetry={() => void session.refetch()}
+          />
+        )
+      )}
+    </PageLayout>
+  );
+}
+
+function SessionDetail({ session, onReload }: { session: Session; onReload: () => void }) {
+  const styles = useCalendarStyles();
+  const { t } = useTranslation();
+  const { locale, context } = useTeamsContext();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { rsvp, role } = useSessionActions(session.communityId, session.id);
+  const [editing, setEditing] = useState(false);
+  const me = {
+    id: context.user?.id ?? "",
+    displayName: context.user?.displayName || context.user?.userPrincipalName || "",
+  };
+  const timeZone = viewerTimeZone();
+  const edit = useMutation({
+    mutationFn: (values: Parameters<typeof toSessionBody>[0]) => {
+      // The latest version known to the cache: after "Load the latest version" that is theirs.
+      const current =
+        queryClient.getQueryData<Session>(sessionKeys.one(session.communityId, session.id)) ?? session;
+      return updateSession(api, session.communityId, session.id, toSessionBody(values), current.etag);
+    },
+    onSuccess: (updated) => {
+      queryClient.setQueryData(sessionKeys.one(session.communityId, session.id), updated);
+      void queryClient.invalidateQueries({ queryKey: sessionKeys.list(session.communityId) });
+      void queryClient.invalidateQueries({ queryKey: homeKey(session.communityId) });
+      setEditing(false);
+    },
+  });
+
+  if (editing) {
+    return (
+      <SessionForm
+        mode="edit"
+        initial={sessionValues(session, timeZone)}
+        saving={edit.isPending}
+        error={edit.error ? toApiError(edit.error) : null}
+        onSave={(values) => edit.mutate(values)}
+        onCancel={() => {
+          edit.reset();
+          setEditing(false);
+        }}
+        onLoadLatest={onReload}
+      />
+    );
+  }
+
+  return (
+    <article className={styles.page} data-session-id={session.id}>
+      <header className={styles.header}>
+        <Title2 as="h1" className={styles.heading}>
+          {session.title}
+        </Title2>
+        {session.canEdit && <Button onClick={() => setEditing(true)}>{t("calendar.edit")}</Button>}
+      </header>
+      <dl className={styles.facts}>
+        <dt>{t("calendar.formatLabel")}</dt>
+        <dd className={styles.factValue}>{t(`formats.${session.format}`)}</dd>
+        <dt>{t("calendar.whenLabel")}</dt>
+        <dd className={styles.factValue}>
+          <time dateTime={session.startsAt} data-testid="session-when">
+            {formatSessionRange(session.startsAt, session.durationMinutes, locale)}
+          </time>
+          <br />
+          <span className={styles.muted}>{t("calendar.yourTimeZone", { zone: timeZone })}</span>
+        </dd>
+        <dt>{t("calendar.durationLabel")}</dt>
+        <dd className={styles.factValue}>{formatDuration(session.durationMinutes, locale)}</dd>
+      </dl>
+      {session.joinUrl && isWebUrl(session.joinUrl) && !session.cancelled && (
+        <Link href={session.joinUrl} target="_blank" rel="noopener noreferrer">
+          {t("calendar.join")}
+        </Link>
+      )}
+      {session.cancelled && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("calendar.cancelled")}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <section className={styles.card} aria-label={t("calendar.rsvpHeading")}>
+        <Subtitle2 as="h2">{t("calendar.rsvpHeading")}</Subtitle2>
+        <fieldset className={styles.fieldset} aria-label={t("calendar.rsvpHeading")}>
+          {(["going", "maybe", "no"] as RsvpResponse[]).map((answer) => (
+            <ToggleButton
+              key={answer}
+              checked={session.myRsvp === answer}
+              disabled={session.cancelled}
+              onClick={() => {
+                rsvp.reset();
+                rsvp.mutate(answer);
+              }}
+            >
+              {t("calendar.rsvpCount", { label: t(RSVP_LABELS[answer]), count: session.rsvpCounts[answer] })}
+            </ToggleButton>
+          ))}
+        </fieldset>
+        {rsvp.error && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>
+              {t("calendar.rsvpFailed", { reason: describeApiError(toApiError(rsvp.error), t) })}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
+
+      <section className={styles.card} aria-label={t("calendar.rolesHeading")}>
+        <Subtitle2 as="h2">{t("calendar.rolesHeading")}</Subtitle2>
+        <ul className={styles.list}>
+          {session.roles.map((assignment) => {
+            const roleName = t(`roles.${assignment.role}`);
+            const mine = assignment.person?.id === me.id;
+            const canTake =
+              !assignment.person && (session.canEdit || SELF_SERVICE_ROLES.includes(assignment.role));
+            return (
+              <li key={`${assignment.role}-${assignment.person?.id ?? "open"}`} className={styles.toolbar}>
+                {assignment.person ? (
+                  <Persona name={assignment.person.displayName} secondaryText={roleName} size="small" />
+                ) : (
+                  <Body1>
+                    {roleName}: {t("calendar.roleOpen")}
+                  </Body1>
+                )}
+                {canTake && !session.cancelled && (
+                  <Button size="small" onClick={() => role.mutate({ role: assignment.role, person: me })}>
+                    {t("calendar.takeRole", { role: roleName })}
+                  </Button>
+                )}
+                {mine && (
+                  <Button size="small" onClick={() => role.mutate({ role: assignment.role, person: null })}>
+                    {t("calendar.giveUpRole", { role: roleName })}
+                  </Button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        {role.error && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>
+              {t("calendar.roleFailed", { reason: describeApiError(toApiError(role.error), t) })}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
+
+      <section className={styles.card} aria-label={t("calendar.agendaHeading")}>
+        <Subtitle2 as="h2">{t("calendar.agendaHeading")}</Subtitle2>
+        {session.agenda.length === 0 ? (
+          <Body1 className={styles.muted}>{t("calendar.agendaEmpty")}</Body1>
+        ) : (
+          <ol>
+            {session.agenda.map((item, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: agenda items are plain text that may repeat; the list is never reordered in place.
+              <li key={`${index}-${item}`}>{item}</li>
+            ))}
+          </ol>
+        )}
+        {session.description && (
+          <>
+            <Subtitle2 as="h2">{t("calendar.descriptionHeading")}</Subtitle2>
+            <Body1 as="p">{session.description}</Body1>
+          </>
+        )}
+      </section>
+    </article>
+  );
+}

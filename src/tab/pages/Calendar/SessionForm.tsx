@@ -1,0 +1,163 @@
+import {
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  Subtitle1,
+  Textarea,
+} from "@fluentui/react-components";
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ApiError } from "../../api/ApiError.js";
+import { FORMAT_DURATIONS, SESSION_FORMATS, type SessionFormat } from "../../api/sessions.js";
+import { describeApiError } from "../../components/ErrorState.js";
+import { type SessionFormValues, sessionFormIssues } from "./sessionFormModel.js";
+import { useCalendarStyles } from "./useCalendarStyles.styles.js";
+
+/** Props of {@link SessionForm}. */
+export interface SessionFormProps {
+  initial: SessionFormValues;
+  mode: "create" | "edit";
+  saving: boolean;
+  error: ApiError | null;
+  onSave: (values: SessionFormValues) => void;
+  onCancel: () => void;
+  /** Shown with a 412: reload the server's version (the form keeps the person's values). */
+  onLoadLatest?: () => void;
+}
+
+/** Plans or edits a session (stewards). Picking a format fills in its default duration. */
+export function SessionForm({
+  initial,
+  mode,
+  saving,
+  error,
+  onSave,
+  onCancel,
+  onLoadLatest,
+}: SessionFormProps) {
+  const styles = useCalendarStyles();
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [values, setValues] = useState(initial);
+  const [tried, setTried] = useState(false);
+  const issues = tried ? sessionFormIssues(values) : {};
+  const set = <K extends keyof SessionFormValues>(key: K, value: SessionFormValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+
+  return (
+    <section className={styles.card} aria-labelledby={headingId}>
+      <Subtitle1 as="h2" id={headingId}>
+        {mode === "create" ? t("calendar.newTitle") : t("calendar.editTitle")}
+      </Subtitle1>
+      <form
+        className={styles.form}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setTried(true);
+          if (Object.keys(sessionFormIssues(values)).length === 0) onSave(values);
+        }}
+      >
+        {error?.status === 412 ? (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t("calendar.conflictTitle")}</MessageBarTitle>
+              {t("calendar.conflictBody")}
+            </MessageBarBody>
+            {onLoadLatest && (
+              <MessageBarActions>
+                <Button onClick={onLoadLatest}>{t("calendar.loadLatest")}</Button>
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        ) : (
+          error && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t("calendar.saveFailedTitle")}</MessageBarTitle>
+                {describeApiError(error, t)}
+              </MessageBarBody>
+            </MessageBar>
+          )
+        )}
+        <Field label={t("calendar.titleLabel")} required validationMessage={issues.title && t(issues.title)}>
+          <Input value={values.title} maxLength={150} onChange={(_e, d) => set("title", d.value)} />
+        </Field>
+        <Field label={t("calendar.formatLabel")}>
+          <Dropdown
+            value={t(`formats.${values.format}`)}
+            selectedOptions={[values.format]}
+            onOptionSelect={(_e, d) => {
+              const format = d.optionValue as SessionFormat;
+              setValues((current) => ({
+                ...current,
+                format,
+                durationMinutes: String(FORMAT_DURATIONS[format]),
+              }));
+            }}
+          >
+            {SESSION_FORMATS.map((format) => (
+              <Option key={format} value={format}>
+                {t(`formats.${format}`)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <div className={styles.row}>
+          <Field label={t("calendar.dateLabel")} required validationMessage={issues.start && t(issues.start)}>
+            <Input type="date" value={values.date} onChange={(_e, d) => set("date", d.value)} />
+          </Field>
+          <Field
+            label={t("calendar.timeLabel")}
+            required
+            hint={t("calendar.timeHint", { zone: values.timeZone })}
+          >
+            <Input type="time" value={values.time} onChange={(_e, d) => set("time", d.value)} />
+          </Field>
+          <Field
+            label={t("calendar.durationMinutesLabel")}
+            validationMessage={issues.duration && t(issues.duration)}
+          >
+            <Input
+              type="number"
+              min={5}
+              max={480}
+              step={5}
+              value={values.durationMinutes}
+              onChange={(_e, d) => set("durationMinutes", d.value)}
+            />
+          </Field>
+        </div>
+        <Field label={t("calendar.agendaLabel")} hint={t("calendar.agendaHint")}>
+          <Textarea value={values.agenda} resize="vertical" onChange={(_e, d) => set("agenda", d.value)} />
+        </Field>
+        <Field label={t("calendar.descriptionLabel")}>
+          <Textarea
+            value={values.description}
+            resize="vertical"
+            onChange={(_e, d) => set("description", d.value)}
+          />
+        </Field>
+        <Field
+          label={t("calendar.joinUrlLabel")}
+          hint={t("calendar.joinUrlHint")}
+          validationMessage={issues.joinUrl && t(issues.joinUrl)}
+        >
+          <Input type="url" value={values.joinUrl} onChange={(_e, d) => set("joinUrl", d.value)} />
+        </Field>
+        <div className={styles.toolbar}>
+          <Button appearance="primary" type="submit" disabled={saving}>
+            {saving ? t("calendar.saving") : t("calendar.save")}
+          </Button>
+          <Button onClick={onCancel}>{t("calendar.cancel")}</Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { Body1, Subtitle2 } from "@fluentui/react-components";
+import { type ReactNode, useId } from "react";
+import { useHomePageStyles } from "./useHomePageStyles.styles.js";
+
+/** Props of {@link HomeCard}. */
+export interface HomeCardProps {
+  title: string;
+  /** Shown instead of the children when there is nothing to list. */
+  empty?: string | false;
+  children?: ReactNode;
+  testId?: string;
+}
+
+/** One section of the community home: a labelled region with a friendly empty state. */
+export function HomeCard({ title, empty, children, testId }: HomeCardProps) {
+  const styles = useHomePageStyles();
+  const headingId = useId();
+  return (
+    <section className={styles.card} aria-labelledby={headingId} data-testid={testId}>
+      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+        {title}
+      </Subtitle2>
+      {empty ? (
+        <Body1 as="p" className={styles.muted}>
+          {empty}
+        </Body1>
+      ) : (
+        children
+      )}
+    </section>
+  );
+}

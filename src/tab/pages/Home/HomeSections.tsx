@@ -1,0 +1,96 @@
+import { Skeleton, SkeletonItem } from "@fluentui/react-components";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { toApiError } from "../../api/ApiError.js";
+import { getCommunityHome, homeKey } from "../../api/home.js";
+import { InlineError } from "../../components/InlineError/InlineError.js";
+import { RouterLink } from "../../components/RouterLink/RouterLink.js";
+import { SessionSummary } from "../../components/SessionSummary/SessionSummary.js";
+import { useApi } from "../../hooks/useApi.js";
+import { calendarPath, libraryPath } from "../../routes.js";
+import { EntryList } from "./EntryList.js";
+import { HomeCard } from "./HomeCard.js";
+import { NewcomerPathway } from "./NewcomerPathway.js";
+import { NaturalTeachers, WhoToAsk } from "./PeopleSections.js";
+import { useHomePageStyles } from "./useHomePageStyles.styles.js";
+
+/** The home's sections below the overview: sessions, entries, people and the newcomer pathway. */
+export function HomeSections({ communityId }: { communityId: string }) {
+  const styles = useHomePageStyles();
+  const { t } = useTranslation();
+  const api = useApi();
+  const home = useQuery({
+    queryKey: homeKey(communityId),
+    queryFn: ({ signal }) => getCommunityHome(api, communityId, signal),
+  });
+
+  if (home.isPending) {
+    return (
+      <div className={styles.grid} aria-busy="true">
+        <span className={styles.muted} role="status">
+          {t("home.loading")}
+        </span>
+        {[0, 1, 2, 3].map((card) => (
+          <Skeleton key={card} className={styles.card} aria-hidden>
+            <SkeletonItem size={20} />
+            <SkeletonItem size={16} />
+            <SkeletonItem size={16} />
+          </Skeleton>
+        ))}
+      </div>
+    );
+  }
+  if (home.error) {
+    return (
+      <InlineError
+        title={t("home.loadErrorTitle")}
+        error={toApiError(home.error)}
+        onRetry={() => void home.refetch()}
+      />
+    );
+  }
+  const data = home.data;
+  return (
+    <div className={styles.grid}>
+      <HomeCard
+        title={t("home.nextSessionsHeading")}
+        empty={data.nextSessions.length === 0 && t("home.nextSessionsEmpty")}
+        testId="next-sessions"
+      >
+        <ul className={styles.list}>
+          {data.nextSessions.map((session) => (
+            <li key={session.id}>
+              <SessionSummary session={session} />
+            </li>
+          ))}
+        </ul>
+        <RouterLink href={calendarPath}>{t("home.openCalendar")}</RouterLink>
+      </HomeCard>
+      <NewcomerPathway pathway={data.newcomer} />
+      <HomeCard
+        title={t("home.recentHeading")}
+        empty={data.recentEntries.length === 0 && t("home.recentEmpty")}
+        testId="recent-entries"
+      >
+        <EntryList communityId={communityId} entries={data.recentEntries} />
+        <RouterLink href={libraryPath}>{t("community.openLibrary")}</RouterLink>
+      </HomeCard>
+      <HomeCard
+        title={t("home.helpfulHeading")}
+        empty={data.helpfulEntries.length === 0 && t("home.helpfulEmpty")}
+        testId="helpful-entries"
+      >
+        <EntryList communityId={communityId} entries={data.helpfulEntries} />
+      </HomeCard>
+      <HomeCard
+        title={t("home.questionsHeading")}
+        empty={data.openQuestions.length === 0 && t("home.questionsEmpty")}
+        testId="open-questions"
+      >
+        <EntryList communityId={communityId} entries={data.openQuestions} />
+      </HomeCard>
+      <WhoToAsk home={data} />
+      <NaturalTeachers home={data} />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { Caption1, Persona } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import type { CommunityHome } from "../../api/home.js";
+import { HomeCard } from "./HomeCard.js";
+import { useHomePageStyles } from "./useHomePageStyles.styles.js";
+
+/** Who to ask per topic, and the on-call expert of the next sessions. */
+export function WhoToAsk({ home }: { home: CommunityHome }) {
+  const styles = useHomePageStyles();
+  const { t } = useTranslation();
+  const empty = home.whoToAsk.length === 0 && !home.onCallExpert;
+  return (
+    <HomeCard title={t("home.whoToAskHeading")} empty={empty && t("home.whoToAskEmpty")} testId="who-to-ask">
+      {home.onCallExpert && (
+        <Persona name={home.onCallExpert.displayName} secondaryText={t("home.onCallExpert")} size="small" />
+      )}
+      <ul className={styles.list}>
+        {home.whoToAsk.map((topic) => (
+          <li key={topic.tag} className={styles.item}>
+            <Caption1>{t("home.topic", { tag: topic.tag })}</Caption1>
+            <span className={styles.people}>
+              {topic.people.map((expert) => (
+                <Persona
+                  key={expert.person.id}
+                  name={expert.person.displayName}
+                  secondaryText={t("home.expertMeta", { count: expert.entries, helpful: expert.helpful })}
+                  size="extra-small"
+                />
+              ))}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </HomeCard>
+  );
+}
+
+/** People whose knowledge others saved and found helpful most in the last 30 days. */
+export function NaturalTeachers({ home }: { home: CommunityHome }) {
+  const styles = useHomePageStyles();
+  const { t } = useTranslation();
+  return (
+    <HomeCard
+      title={t("home.teachersHeading")}
+      empty={home.naturalTeachers.length === 0 && t("home.teachersEmpty")}
+      testId="natural-teachers"
+    >
+      <ul className={styles.list}>
+        {home.naturalTeachers.map((teacher) => (
+          <li key={teacher.person.id}>
+            <Persona
+              name={teacher.person.displayName}
+              secondaryText={t("home.teacherMeta", { saves: teacher.saves, helpful: teacher.helpful })}
+              size="small"
+            />
+          </li>
+        ))}
+      </ul>
+    </HomeCard>
+  );
+}
