@@ -3,13 +3,13 @@ import path from "node:path";
 import { startAzurite } from "../../scripts/lib/azurite.js";
 import { freePort } from "../../scripts/lib/freePort.js";
 import { CommunityService } from "../../src/domain/communities/communityService.js";
+import { generateLibrary, random, searchTerms } from "../../src/server/local/generatedLibrary.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesCommunityRepository } from "../../src/storage/tablesCommunityRepository.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
 import { ConnectorRecorder } from "../../tests/support/connectorRecorder.js";
 import { invokeActivity, postInvoke, teamsUser } from "../../tests/support/teamsActivities.js";
 import { demo, org, tokenFor } from "../lib/fixtures.js";
-import { generateLibrary, random, searchTerms } from "../../src/server/local/generatedLibrary.js";
 import { runLoad } from "../lib/load.js";
 import { rssMb, spawnServer } from "../lib/processes.js";
 import { percentile, type ScenarioResult } from "../lib/report.js";
@@ -41,11 +41,18 @@ export async function search(): Promise<ScenarioResult> {
     communityId = (JSON.parse(readFileSync(marker, "utf8")) as { communityId: string }).communityId;
     process.stderr.write(`search: reusing the library of ${ENTRIES} entries in ${dataDir}\n`);
   } else {
-    const store = await TableStore.connect({ connectionString: azurite.connectionString, tablePrefix: "benchsearch" });
+    const store = await TableStore.connect({
+      connectionString: azurite.connectionString,
+      tablePrefix: "benchsearch",
+    });
     await store.ensureTables();
     const communities = new CommunityService(new TablesCommunityRepository(store));
     const caller = { tenantId: org.tenantId, userId: steward.id, displayName: steward.displayName };
-    const community = await communities.create(caller, { name: "Big library", purpose: "Benchmark", privacy: "open" });
+    const community = await communities.create(caller, {
+      name: "Big library",
+      purpose: "Benchmark",
+      privacy: "open",
+    });
     communityId = community.id;
     const started = performance.now();
     const library = generateLibrary(org.tenantId, communityId, ENTRIES, org.users.slice(0, 300));

@@ -97,7 +97,12 @@ export class TablesEntryRepository implements EntryRepository {
     const actions: TransactionAction[] = entries.flatMap((entry): TransactionAction[] => [
       ["upsert", toRow(entry), "Replace"],
       ...(withLog
-        ? [["create", changeRow(entry.tenantId, entry.communityId, entry.id, "upsert", entry.updatedAt)] as TransactionAction]
+        ? [
+            [
+              "create",
+              changeRow(entry.tenantId, entry.communityId, entry.id, "upsert", entry.updatedAt),
+            ] as TransactionAction,
+          ]
         : []),
     ]);
     await this.store.submitBatches(TABLES.library, actions);
