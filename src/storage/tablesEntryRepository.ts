@@ -76,12 +76,11 @@ export class TablesEntryRepository implements EntryRepository {
     return this.store.table(TABLES.library);
   }
 
-  async create(entry: Omit<Entry, "etag">, interaction?: LearningInteraction): Promise<Entry> {
+  async create(entry: Omit<Entry, "etag">): Promise<Entry> {
     const actions: TransactionAction[] = [
       ["create", toRow(entry)],
       ["create", changeRow(entry.tenantId, entry.communityId, entry.id, "upsert", entry.updatedAt)],
     ];
-    if (interaction) actions.push(["create", interactionRow(interaction)]);
     const result = await translateTableErrors("The entry", () => this.table.submitTransaction(actions));
     return { ...entry, etag: result.subResponses[0]?.etag ?? "" };
   }

@@ -158,6 +158,20 @@ describe("knowledge capture: Save as insight, Find insight, unfurling, the libra
     ).toHaveLength(1);
   });
 
+  it("counts saved messages as learning from their authors (natural teachers on the home)", async () => {
+    const home = await api(member?.id ?? "", "GET", `/communities/${server.demoCommunityId}/home`);
+    const authors = new Set(
+      fixtures.map((f) => (f.messagePayload.from as { user?: { id: string } }).user?.id),
+    );
+    const teachers = home.body.naturalTeachers as { person: { id: string }; saves: number }[];
+    expect(teachers.length).toBeGreaterThan(0);
+    for (const teacher of teachers) {
+      expect(authors.has(teacher.person.id)).toBe(true);
+      expect(teacher.saves).toBeGreaterThanOrEqual(1);
+    }
+    expect(teachers.map((t) => t.person.id)).not.toContain(steward?.id);
+  });
+
   it("never creates two entries when Teams retries the same invoke", async () => {
     const fixture = {
       ...(fixtures[0] as MessageFixture),

@@ -58,17 +58,31 @@ export class CommunityHomeService {
     const search = (q: Parameters<LibraryService["searchCommunity"]>[2]) =>
       this.library.searchCommunity(caller, communityId, q);
     const since = new Date(this.now().getTime() - TEACHER_WINDOW_DAYS * 86_400_000).toISOString();
-    const [nextSessions, recent, helpful, questions, mine, playbooks, interactions, allSessions] =
-      await Promise.all([
-        this.sessions.upcoming(caller, communityId, 3),
-        search({ sort: "newest", limit: 5 }),
-        search({ sort: "helpful", limit: 5 }),
-        search({ types: ["qa"], answered: false, sort: "newest", limit: 5 }),
-        search({ authorId: caller.userId, limit: 1 }),
-        this.playbooks.list(caller, communityId),
-        this.entries.listInteractions(caller.tenantId, communityId, since),
-        this.sessions.list(caller, communityId),
-      ]);
+    const [
+      nextSessions,
+      recent,
+      helpful,
+      questions,
+      mine,
+      playbooks,
+      interactions,
+      allSessions,
+      savedRecently,
+    ] = await Promise.all([
+      this.sessions.upcoming(caller, communityId, 3),
+      search({ sort: "newest", limit: 5 }),
+      search({ sort: "helpful", limit: 5 }),
+      search({ types: ["qa"], answered: false, sort: "newest", limit: 5 }),
+      search({ authorId: caller.userId, limit: 1 }),
+      this.playbooks.list(caller, communityId),
+      this.entries.listInteractions(caller.tenantId, communityId, since),
+      this.sessions.list(caller, communityId),
+      search({ from: since, sort: "newest", limit: 100 }),
+    ]);
+    // Saving someone's message is a learning interaction that the entry itself records.
+    const saves = savedRecently.items
+      .filter((hit) => hit.savedById !== hit.author.id)
+      .map((hit) => ({ kind: "saved", from: { id: hit.savedById, displayName: "" }, to: hit.author }));
 
     const whoToAsk = await Promise.all(
       community.tags.slice(0, TAGS_SHOWN).map(async (tag) => {
@@ -96,7 +110,7 @@ export class CommunityHomeService {
       openQuestions: questions.items,
       whoToAsk: whoToAsk.filter((t) => t.people.length > 0),
       ...(upcomingExpert ? { onCallExpert: upcomingExpert } : {}),
-      naturalTeachers: naturalTeachers(interactions, 5),
+      naturalTeachers: naturalTeachers([...interactions, ...saves], 5),
       newcomer: {
         isNewcomer: !steps.firstContribution,
         ...(starter ? { starterPlaybookId: starter.id } : {}),

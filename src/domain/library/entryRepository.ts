@@ -22,7 +22,10 @@ export interface LibraryChange {
   at: string;
 }
 
-/** A learning interaction: someone learned from someone (saved their message, voted, paired). */
+/**
+ * A learning interaction: someone learned from someone (voted their entry helpful, paired with them).
+ * Saving someone's message is one too, but it needs no row: the entry's author and saver say it.
+ */
 export interface LearningInteraction {
   tenantId: string;
   communityId: string;
@@ -40,10 +43,10 @@ export interface LearningInteraction {
  */
 export interface EntryRepository {
   /**
-   * Inserts a new entry together with its change-log row and, when given, the learning interaction
-   * it records — all or nothing. An entry with the same id fails with a ConflictError.
+   * Inserts a new entry together with its change-log row — both or neither. An entry with the
+   * same id fails with a ConflictError.
    */
-  create(entry: Omit<Entry, "etag">, interaction?: LearningInteraction): Promise<Entry>;
+  create(entry: Omit<Entry, "etag">): Promise<Entry>;
   get(tenantId: string, communityId: string, entryId: string): Promise<Entry | undefined>;
   /**
    * Replaces the entry if `entry.etag` is current (else a ConcurrencyError), together with its

@@ -304,39 +304,24 @@ export class LibraryService {
       throw new ValidationError("There is nothing left to save once unsafe content is removed.");
     const at = this.now().toISOString();
     const savedBy = { id: caller.userId, displayName: caller.displayName };
-    const interaction =
-      author.id !== savedBy.id
-        ? {
-            tenantId: caller.tenantId,
-            communityId,
-            kind: "saved" as const,
-            from: savedBy,
-            to: author,
-            entryId: id,
-            at,
-          }
-        : undefined;
     let entry: Entry;
     try {
-      entry = await this.entries.create(
-        {
-          tenantId: caller.tenantId,
-          communityId,
-          id,
-          type: data.type,
-          title: data.title,
-          body,
-          summary: data.summary,
-          tags: unique(data.tags),
-          author,
-          savedBy,
-          source,
-          createdAt: at,
-          updatedAt: at,
-          helpfulCount: 0,
-        },
-        interaction,
-      );
+      entry = await this.entries.create({
+        tenantId: caller.tenantId,
+        communityId,
+        id,
+        type: data.type,
+        title: data.title,
+        body,
+        summary: data.summary,
+        tags: unique(data.tags),
+        author,
+        savedBy,
+        source,
+        createdAt: at,
+        updatedAt: at,
+        helpfulCount: 0,
+      });
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       const existing = await this.require(caller.tenantId, communityId, id);

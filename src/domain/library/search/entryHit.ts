@@ -18,6 +18,7 @@ export function toHit(entry: StoredEntry, score: number, matched: ReadonlySet<st
     type: entry.type,
     tags: entry.tags,
     author: entry.author,
+    savedById: entry.savedById,
     createdAt: entry.createdAt,
     helpfulCount: entry.helpfulCount,
     verified: entry.verified,

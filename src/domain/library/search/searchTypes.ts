@@ -64,6 +64,8 @@ export interface EntrySearchHit {
   type: EntryType;
   tags: string[];
   author: PersonRef;
+  /** Who put the entry in the library; someone other than the author means a "saved" learning interaction. */
+  savedById: string;
   createdAt: string;
   helpfulCount: number;
   verified: boolean;
