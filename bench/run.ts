@@ -5,6 +5,7 @@ import { botMessage } from "./scenarios/botMessage.js";
 import { saveInsight } from "./scenarios/saveInsight.js";
 import { search } from "./scenarios/search.js";
 import { startup } from "./scenarios/startup.js";
+import { tabLoad } from "./scenarios/tabLoad.js";
 
 /**
  * `npm run bench [-- <scenario> ...]`: runs the named scenarios (all by default), each printing a
@@ -15,6 +16,7 @@ const scenarios: Record<string, (azurite: RunningAzurite) => Promise<ScenarioRes
   "bot-message": botMessage,
   "save-insight": saveInsight,
   search,
+  "tab-load": tabLoad,
 };
 
 const wanted = process.argv.slice(2);

@@ -10,7 +10,11 @@ import { NotFoundPage } from "./pages/NotFound/NotFoundPage.js";
 import { type RouteMatch, resolveRoute } from "./routes.js";
 
 // One chunk per page keeps the first download to React, Fluent's core, teams-js and the plumbing.
-const HomePage = lazy(() => import("./pages/Home/HomePage.js").then((m) => ({ default: m.HomePage })));
+const loadHomePage = () => import("./pages/Home/HomePage.js").then((m) => ({ default: m.HomePage }));
+const HomePage = lazy(loadHomePage);
+// The home is the page Teams opens most (a channel tab's content URL): start downloading its chunk
+// now, while teams-js is still shaking hands with the host, instead of after.
+if (/^\/tab(\/home)?\/?$/i.test(window.location.pathname)) void loadHomePage();
 const ConfigPage = lazy(() =>
   import("./pages/Config/ConfigPage.js").then((m) => ({ default: m.ConfigPage })),
 );
@@ -34,6 +38,15 @@ const CalendarPage = lazy(() =>
 );
 const SessionDetailPage = lazy(() =>
   import("./pages/Calendar/SessionDetailPage.js").then((m) => ({ default: m.SessionDetailPage })),
+);
+const PlaybooksPage = lazy(() =>
+  import("./pages/Playbooks/PlaybooksPage.js").then((m) => ({ default: m.PlaybooksPage })),
+);
+const PlaybookPage = lazy(() =>
+  import("./pages/Playbooks/PlaybookPage.js").then((m) => ({ default: m.PlaybookPage })),
+);
+const PlaybookEditorPage = lazy(() =>
+  import("./pages/Playbooks/PlaybookEditorPage.js").then((m) => ({ default: m.PlaybookEditorPage })),
 );
 const EntryPage = lazy(() => import("./pages/Entry/EntryPage.js").then((m) => ({ default: m.EntryPage })));
 
@@ -73,7 +86,13 @@ function PageFor({ match }: { match: RouteMatch }) {
         />
       );
     case "playbooks":
-      return <NotFoundPage />;
+      return <PlaybooksPage />;
+    case "newPlaybook":
+      return <PlaybookEditorPage />;
+    case "playbook":
+      return <PlaybookPage key={match.playbookId} playbookId={match.playbookId} />;
+    case "editPlaybook":
+      return <PlaybookEditorPage key={match.playbookId} playbookId={match.playbookId} />;
     case "notFound":
       return <NotFoundPage />;
   }

@@ -11,15 +11,19 @@ export type TabRoute =
   | "calendar"
   | "session"
   | "playbooks"
+  | "newPlaybook"
+  | "playbook"
+  | "editPlaybook"
   | "notFound";
 
 /** A page and the ids its path carries. */
 export type RouteMatch =
-  | { route: Exclude<TabRoute, "entry" | "session"> }
+  | { route: Exclude<TabRoute, "entry" | "session" | "playbook" | "editPlaybook"> }
+  | { route: "playbook" | "editPlaybook"; playbookId: string }
   | { route: "entry"; communityId: string; entryId: string }
   | { route: "session"; communityId: string; sessionId: string };
 
-const explicitRoutes: Record<string, Exclude<TabRoute, "entry" | "session">> = {
+const explicitRoutes: Record<string, Exclude<TabRoute, "entry" | "session" | "playbook" | "editPlaybook">> = {
   "/tab/home": "home",
   "/tab/config": "config",
   "/tab/personal": "personal",
@@ -29,7 +33,10 @@ const explicitRoutes: Record<string, Exclude<TabRoute, "entry" | "session">> = {
   "/tab/library/new": "newEntry",
   "/tab/calendar": "calendar",
   "/tab/playbooks": "playbooks",
+  "/tab/playbooks/new": "newPlaybook",
 };
+
+const PLAYBOOK_PATH = /^\/tab\/playbooks\/([^/]+)(\/edit)?$/i;
 
 const SESSION_PATH = /^\/tab\/calendar\/([^/]+)\/([^/]+)$/i;
 
@@ -37,6 +44,16 @@ const SESSION_PATH = /^\/tab\/calendar\/([^/]+)\/([^/]+)$/i;
 export const calendarPath = "/tab/calendar";
 /** The community's playbooks. */
 export const playbooksPath = "/tab/playbooks";
+/** The "compile a playbook" page. */
+export const newPlaybookPath = "/tab/playbooks/new";
+/** A playbook of the tab's community; the id is encoded, so any id round-trips. */
+export function playbookPath(playbookId: string): string {
+  return `${playbooksPath}/${encodeURIComponent(playbookId)}`;
+}
+/** A steward's editor of a playbook. */
+export function editPlaybookPath(playbookId: string): string {
+  return `${playbookPath(playbookId)}/edit`;
+}
 /** The community home. */
 export const homePath = "/tab/home";
 /** A session's detail in the calendar; ids are encoded, so any id round-trips. */
@@ -74,6 +91,11 @@ export function resolveRoute(pathname: string, frameContext?: string): RouteMatc
     const communityId = safeDecode(session[1]);
     const sessionId = safeDecode(session[2]);
     if (communityId && sessionId) return { route: "session", communityId, sessionId };
+  }
+  const playbook = PLAYBOOK_PATH.exec(path);
+  if (playbook?.[1] && playbook[1].toLowerCase() !== "new") {
+    const playbookId = safeDecode(playbook[1]);
+    if (playbookId) return { route: playbook[2] ? "editPlaybook" : "playbook", playbookId };
   }
   const lower = path.toLowerCase();
   const explicit = explicitRoutes[lower];

@@ -39,6 +39,7 @@ export function TabNav({ current }: TabNavProps) {
         <Tab value="home">{t("nav.home")}</Tab>
         <Tab value="calendar">{t("nav.calendar")}</Tab>
         <Tab value="library">{t("nav.library")}</Tab>
+        <Tab value="playbooks">{t("nav.playbooks")}</Tab>
       </TabList>
     </nav>
   );

@@ -1,8 +1,12 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { getCommunityHome, homeKey } from "../../api/home.js";
 import { CommunityGate } from "../../components/CommunityGate.js";
 import { CommunityOverview } from "../../components/CommunityOverview/CommunityOverview.js";
 import { PageLayout } from "../../components/PageLayout.js";
 import { TabNav } from "../../components/TabNav/TabNav.js";
+import { useApi } from "../../hooks/useApi.js";
 import { useCommunity } from "../../hooks/useCommunity.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { HomeSections } from "./HomeSections.js";
@@ -19,6 +23,17 @@ export function HomePage() {
   const styles = useStyles();
   const { context } = useTeamsContext();
   const community = useCommunity(context.page.id || undefined);
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const communityId = context.page.id;
+  // Ask for the home's sections together with the community, not after it (the query HomeSections reads).
+  useEffect(() => {
+    if (!communityId) return;
+    void queryClient.prefetchQuery({
+      queryKey: homeKey(communityId),
+      queryFn: ({ signal }) => getCommunityHome(api, communityId, signal),
+    });
+  }, [api, communityId, queryClient]);
 
   return (
     <PageLayout>

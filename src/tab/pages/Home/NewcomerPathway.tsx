@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { NewcomerPathway as Pathway } from "../../api/home.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
-import { calendarPath, newEntryPath, playbooksPath } from "../../routes.js";
+import { calendarPath, newEntryPath, playbookPath } from "../../routes.js";
 import { HomeCard } from "./HomeCard.js";
 import { useHomePageStyles } from "./useHomePageStyles.styles.js";
 
@@ -18,9 +18,7 @@ export function NewcomerPathway({ pathway }: { pathway: Pathway }) {
     {
       key: "readStarters",
       label: pathway.starterPlaybookId ? (
-        <RouterLink href={`${playbooksPath}#${encodeURIComponent(pathway.starterPlaybookId)}`}>
-          {t("home.stepReadStarters")}
-        </RouterLink>
+        <RouterLink href={playbookPath(pathway.starterPlaybookId)}>{t("home.stepReadStarters")}</RouterLink>
       ) : (
         <span>{t("home.stepReadStartersNone")}</span>
       ),

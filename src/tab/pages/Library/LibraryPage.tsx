@@ -27,6 +27,7 @@ import {
 import { PageLayout } from "../../components/PageLayout.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { SearchResults } from "../../components/SearchResults/SearchResults.js";
+import { TabNav } from "../../components/TabNav/TabNav.js";
 import { useEntrySearch } from "../../hooks/library/useEntrySearch.js";
 import { useCommunity } from "../../hooks/useCommunity.js";
 import { useDebouncedInput } from "../../hooks/useDebouncedInput.js";
@@ -48,6 +49,7 @@ export function LibraryPage() {
   const community = useCommunity(context.page.id || undefined);
   return (
     <PageLayout>
+      <TabNav current="library" />
       <CommunityGate result={community}>{(loaded) => <Library community={loaded} />}</CommunityGate>
     </PageLayout>
   );

@@ -1,6 +1,8 @@
 import { Body2, LargeTitle, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { CommunityGate } from "../../components/CommunityGate.js";
+import { CompactLibrarySearch } from "../../components/CompactLibrarySearch/CompactLibrarySearch.js";
+import { NextSession } from "../../components/NextSession/NextSession.js";
 import { PageLayout } from "../../components/PageLayout.js";
 import { useCommunity } from "../../hooks/useCommunity.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
@@ -13,9 +15,18 @@ const useStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalXXL,
   },
   text: { margin: 0 },
+  columns: {
+    display: "grid",
+    gap: tokens.spacingVerticalL,
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 320px), 1fr))",
+    alignItems: "start",
+  },
 });
 
-/** The meeting stage (about 994×678): the community's name, ready for the activities' live wall. */
+/**
+ * The meeting stage (about 994×678): the community's name, its next session and a library search,
+ * ready for the activities' live wall.
+ */
 export function MeetingStagePage() {
   const styles = useStyles();
   const { context } = useTeamsContext();
@@ -39,6 +50,10 @@ export function MeetingStagePage() {
             <Body2 as="p" className={styles.text}>
               {t("pages.meetingStagePlaceholder")}
             </Body2>
+            <div className={styles.columns}>
+              <NextSession communityId={loaded.id} />
+              <CompactLibrarySearch communityId={loaded.id} limit={8} />
+            </div>
           </section>
         )}
       </CommunityGate>

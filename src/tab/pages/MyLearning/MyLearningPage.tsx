@@ -1,15 +1,178 @@
+import { Body1, Caption1, Subtitle2, Title2 } from "@fluentui/react-components";
+import { useQuery } from "@tanstack/react-query";
+import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
-import { NoticeState } from "../../components/NoticeState.js";
+import { toApiError } from "../../api/ApiError.js";
+import { getMyLearning, type MyEntry, type MySession, myLearningKey } from "../../api/myLearning.js";
+import { ErrorState } from "../../components/ErrorState.js";
+import { LoadingState } from "../../components/LoadingState.js";
 import { PageLayout } from "../../components/PageLayout.js";
+import { RouterLink } from "../../components/RouterLink/RouterLink.js";
+import { SessionSummary } from "../../components/SessionSummary/SessionSummary.js";
+import { useApi } from "../../hooks/useApi.js";
 import { useFirstViewReady } from "../../hooks/useFirstViewReady.js";
+import { useTeamsContext } from "../../hooks/useTeamsContext.js";
+import { entryPath } from "../../routes.js";
+import { useMyLearningStyles } from "./useMyLearningStyles.styles.js";
 
-/** The personal tab "My learning" (placeholder until entries, sessions and commitments exist). */
+const RSVP_LABELS = {
+  going: "calendar.rsvpGoing",
+  maybe: "calendar.rsvpMaybe",
+  no: "calendar.rsvpNo",
+} as const;
+
+/**
+ * The personal tab "My learning": what I wrote and saved, my sessions and roles (times in my zone),
+ * my commitments and my private reflections, across every community I belong to. A personal tab
+ * has no community, so nothing here needs the tab's entity id.
+ */
 export function MyLearningPage() {
   const { t } = useTranslation();
-  useFirstViewReady();
+  const api = useApi();
+  const learning = useQuery({ queryKey: myLearningKey, queryFn: ({ signal }) => getMyLearning(api, signal) });
+  useFirstViewReady(!learning.isPending);
+  const error = learning.error ? toApiError(learning.error) : null;
   return (
     <PageLayout>
-      <NoticeState title={t("pages.personalTitle")} body={t("pages.personalBody")} />
+      {learning.data ? (
+        <Learning
+          authored={learning.data.authored}
+          saved={learning.data.saved}
+          sessions={learning.data.sessions}
+          commitments={learning.data.commitments.length}
+          reflections={learning.data.reflections.length}
+        />
+      ) : error ? (
+        <ErrorState
+          title={t("learning.loadErrorTitle")}
+          error={error}
+          onRetry={() => void learning.refetch()}
+        />
+      ) : (
+        <LoadingState label={t("learning.loading")} />
+      )}
     </PageLayout>
+  );
+}
+
+interface LearningProps {
+  authored: MyEntry[];
+  saved: MyEntry[];
+  sessions: MySession[];
+  commitments: number;
+  reflections: number;
+}
+
+function Learning({ authored, saved, sessions, commitments, reflections }: LearningProps) {
+  const styles = useMyLearningStyles();
+  const { t } = useTranslation();
+  const headingId = useId();
+  return (
+    <section className={styles.page} aria-labelledby={headingId}>
+      <Title2 as="h1" id={headingId} className={styles.heading}>
+        {t("learning.title")}
+      </Title2>
+      <div className={styles.grid}>
+        <LearningCard
+          title={t("learning.authoredHeading")}
+          empty={authored.length === 0 && t("learning.authoredEmpty")}
+          testId="my-authored"
+        >
+          <EntryList entries={authored} />
+        </LearningCard>
+        <LearningCard
+          title={t("learning.savedHeading")}
+          empty={saved.length === 0 && t("learning.savedEmpty")}
+          testId="my-saved"
+        >
+          <EntryList entries={saved} />
+        </LearningCard>
+        <LearningCard
+          title={t("learning.sessionsHeading")}
+          empty={sessions.length === 0 && t("learning.sessionsEmpty")}
+          testId="my-sessions"
+        >
+          <SessionList sessions={sessions} />
+        </LearningCard>
+        {/* Meeting activities fill these; until they do, the person learns what will appear here. */}
+        <LearningCard
+          title={t("learning.commitmentsHeading")}
+          empty={commitments === 0 && t("learning.commitmentsEmpty")}
+          testId="my-commitments"
+        />
+        <LearningCard
+          title={t("learning.reflectionsHeading")}
+          empty={reflections === 0 && t("learning.reflectionsEmpty")}
+          testId="my-reflections"
+        />
+      </div>
+    </section>
+  );
+}
+
+function LearningCard(props: { title: string; empty: string | false; testId: string; children?: ReactNode }) {
+  const styles = useMyLearningStyles();
+  const headingId = useId();
+  return (
+    <section className={styles.card} aria-labelledby={headingId} data-testid={props.testId}>
+      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+        {props.title}
+      </Subtitle2>
+      {props.empty ? (
+        <Body1 as="p" className={styles.muted}>
+          {props.empty}
+        </Body1>
+      ) : (
+        props.children
+      )}
+    </section>
+  );
+}
+
+function EntryList({ entries }: { entries: MyEntry[] }) {
+  const styles = useMyLearningStyles();
+  const { t } = useTranslation();
+  return (
+    <ul className={styles.list}>
+      {entries.map((entry) => (
+        <li key={`${entry.communityId}/${entry.id}`} className={styles.item}>
+          <RouterLink href={entryPath(entry.communityId, entry.id)}>{entry.title}</RouterLink>
+          <Caption1 className={styles.muted}>
+            {t(`entryTypes.${entry.type}`)} · {t("learning.inCommunity", { name: entry.communityName })}
+          </Caption1>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SessionList({ sessions }: { sessions: MySession[] }) {
+  const styles = useMyLearningStyles();
+  const { t } = useTranslation();
+  const { locale } = useTeamsContext();
+  const list = new Intl.ListFormat(locale, { type: "conjunction" });
+  return (
+    <ul className={styles.list}>
+      {sessions.map((session) => (
+        <li key={`${session.communityId}/${session.id}`} className={styles.item} data-testid="my-session">
+          <SessionSummary session={session} />
+          <Caption1 className={styles.muted}>
+            {t("learning.inCommunity", { name: session.communityName })}
+          </Caption1>
+          {session.myRoles.length > 0 && (
+            <Caption1 className={styles.muted}>
+              {t("learning.myRoles", {
+                roles: list.format(session.myRoles.map((role) => t(`roles.${role}`))),
+              })}
+            </Caption1>
+          )}
+          {session.myRsvp && (
+            <Caption1 className={styles.muted}>
+              {t("learning.myRsvp", { answer: t(RSVP_LABELS[session.myRsvp]) })}
+            </Caption1>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,0 +1,26 @@
+import type { ApiClient } from "./ApiClient.js";
+import type { EntrySearchHit } from "./library.js";
+import type { Session, SessionRole } from "./sessions.js";
+
+/** An entry of mine, with the community it lives in. */
+export type MyEntry = EntrySearchHit & { communityId: string; communityName: string };
+
+/** A session I answered "going"/"maybe" to or hold a role in. */
+export type MySession = Session & { communityName: string; myRoles: SessionRole[] };
+
+/** `GET /api/me/learning`: my own learning across my communities. */
+export interface MyLearning {
+  authored: MyEntry[];
+  saved: MyEntry[];
+  sessions: MySession[];
+  /** Filled by meeting activities; the tab shows their friendly empty state until then. */
+  commitments: unknown[];
+  reflections: unknown[];
+}
+
+export function getMyLearning(api: ApiClient, signal?: AbortSignal): Promise<MyLearning> {
+  return api.request<MyLearning>("GET", "/api/me/learning", undefined, { signal });
+}
+
+/** The query key of My learning. */
+export const myLearningKey = ["me", "learning"] as const;

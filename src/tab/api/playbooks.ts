@@ -1,0 +1,103 @@
+import type { ApiClient } from "./ApiClient.js";
+import type { PersonRef } from "./library.js";
+
+/** One step of a playbook: a library entry with an optional note from the steward. */
+export interface PlaybookItem {
+  entryId: string;
+  title: string;
+  note?: string;
+}
+
+/** A playbook as the signed-in person sees it (`/api/communities/:id/playbooks`). */
+export interface Playbook {
+  communityId: string;
+  id: string;
+  title: string;
+  description: string;
+  items: PlaybookItem[];
+  /** The community's starter reads for newcomers. */
+  starter: boolean;
+  createdBy: PersonRef;
+  updatedAt: string;
+  /** The version, sent back as `If-Match` when editing. */
+  etag: string;
+  /** Entry ids the caller ticked off (their own progress only). */
+  done: string[];
+  canEdit: boolean;
+}
+
+/** What a steward sends to compile or change a playbook. */
+export interface PlaybookDraft {
+  title: string;
+  description: string;
+  items: { entryId: string; note?: string }[];
+  starter: boolean;
+}
+
+const base = (communityId: string) => `/api/communities/${encodeURIComponent(communityId)}/playbooks`;
+const one = (communityId: string, playbookId: string) =>
+  `${base(communityId)}/${encodeURIComponent(playbookId)}`;
+
+export async function listPlaybooks(
+  api: ApiClient,
+  communityId: string,
+  signal?: AbortSignal,
+): Promise<Playbook[]> {
+  return (await api.request<{ items: Playbook[] }>("GET", base(communityId), undefined, { signal })).items;
+}
+
+export function getPlaybook(api: ApiClient, communityId: string, playbookId: string, signal?: AbortSignal) {
+  return api.request<Playbook>("GET", one(communityId, playbookId), undefined, { signal });
+}
+
+export function createPlaybook(api: ApiClient, communityId: string, draft: PlaybookDraft): Promise<Playbook> {
+  return api.request<Playbook>("POST", base(communityId), draft);
+}
+
+/** Saves a change made from version `etag`; a newer version on the server answers 412. */
+export function updatePlaybook(
+  api: ApiClient,
+  communityId: string,
+  playbookId: string,
+  draft: PlaybookDraft,
+  etag: string,
+): Promise<Playbook> {
+  return api.request<Playbook>("PUT", one(communityId, playbookId), draft, { headers: { "If-Match": etag } });
+}
+
+export function deletePlaybook(api: ApiClient, communityId: string, playbookId: string): Promise<void> {
+  return api.request<void>("DELETE", one(communityId, playbookId));
+}
+
+/** Ticks a step off (`done`) or back on, for the caller only. */
+export function tickPlaybookStep(
+  api: ApiClient,
+  communityId: string,
+  playbookId: string,
+  entryId: string,
+  done: boolean,
+): Promise<Playbook> {
+  return api.request<Playbook>(
+    done ? "PUT" : "DELETE",
+    `${one(communityId, playbookId)}/done/${encodeURIComponent(entryId)}`,
+  );
+}
+
+/** The playbook with one step ticked or unticked, as the server will store it. */
+export function withStepDone(playbook: Playbook, entryId: string, done: boolean): Playbook {
+  const others = playbook.done.filter((id) => id !== entryId);
+  return { ...playbook, done: done ? [...others, entryId] : others };
+}
+
+/** How many of the playbook's steps the person ticked off. */
+export function progressOf(playbook: Playbook): { done: number; total: number } {
+  const steps = new Set(playbook.items.map((item) => item.entryId));
+  return { done: playbook.done.filter((id) => steps.has(id)).length, total: steps.size };
+}
+
+/** Query keys of the playbooks. */
+export const playbookKeys = {
+  all: (communityId: string) => ["playbooks", communityId] as const,
+  list: (communityId: string) => ["playbooks", communityId, "list"] as const,
+  one: (communityId: string, playbookId: string) => ["playbooks", communityId, "one", playbookId] as const,
+};

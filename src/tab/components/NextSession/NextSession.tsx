@@ -1,0 +1,53 @@
+import { Body1, Spinner, Subtitle2 } from "@fluentui/react-components";
+import { useQuery } from "@tanstack/react-query";
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { toApiError } from "../../api/ApiError.js";
+import { getCommunityHome, homeKey } from "../../api/home.js";
+import { useApi } from "../../hooks/useApi.js";
+import { InlineError } from "../InlineError/InlineError.js";
+import { SessionSummary } from "../SessionSummary/SessionSummary.js";
+import { useNextSessionStyles } from "./useNextSessionStyles.styles.js";
+
+/** Props of {@link NextSession}. */
+export interface NextSessionProps {
+  communityId: string;
+}
+
+/**
+ * The community's next session (time in the viewer's zone, join link), as the community home
+ * lists it: the meeting views share the home's cached answer.
+ */
+export function NextSession({ communityId }: NextSessionProps) {
+  const styles = useNextSessionStyles();
+  const { t } = useTranslation();
+  const api = useApi();
+  const headingId = useId();
+  const home = useQuery({
+    queryKey: homeKey(communityId),
+    queryFn: ({ signal }) => getCommunityHome(api, communityId, signal),
+  });
+  const next = home.data?.nextSessions[0];
+  return (
+    <section className={styles.root} aria-labelledby={headingId} data-testid="next-session">
+      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+        {t("meeting.nextSessionHeading")}
+      </Subtitle2>
+      {home.error ? (
+        <InlineError
+          title={t("home.loadErrorTitle")}
+          error={toApiError(home.error)}
+          onRetry={() => void home.refetch()}
+        />
+      ) : home.isPending ? (
+        <Spinner size="tiny" label={t("common.loading")} />
+      ) : next ? (
+        <SessionSummary session={next} />
+      ) : (
+        <Body1 as="p" className={styles.muted}>
+          {t("meeting.noNextSession")}
+        </Body1>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+/** Styles of the meeting views' "next session" card. */
+export const useNextSessionStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  heading: { margin: 0 },
+  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
+});

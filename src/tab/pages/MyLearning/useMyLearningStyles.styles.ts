@@ -1,0 +1,33 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+/** Styles of the personal "My learning" tab. */
+export const useMyLearningStyles = makeStyles({
+  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  heading: { margin: 0 },
+  grid: {
+    display: "grid",
+    gap: tokens.spacingVerticalL,
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 300px), 1fr))",
+  },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+    minWidth: 0,
+  },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
+  item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
+});

@@ -1,0 +1,116 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Title2,
+} from "@fluentui/react-components";
+import { AddRegular } from "@fluentui/react-icons";
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation } from "wouter";
+import { useHistoryState } from "wouter/use-browser-location";
+import { toApiError } from "../../api/ApiError.js";
+import type { Community } from "../../api/communities.js";
+import { progressOf } from "../../api/playbooks.js";
+import { CommunityGate } from "../../components/CommunityGate.js";
+import { InlineError } from "../../components/InlineError/InlineError.js";
+import { LoadingState } from "../../components/LoadingState.js";
+import { PageLayout } from "../../components/PageLayout.js";
+import { RouterLink } from "../../components/RouterLink/RouterLink.js";
+import { TabNav } from "../../components/TabNav/TabNav.js";
+import { usePlaybookList } from "../../hooks/playbooks/usePlaybooks.js";
+import { useCommunity } from "../../hooks/useCommunity.js";
+import { useTeamsContext } from "../../hooks/useTeamsContext.js";
+import { newPlaybookPath, playbookPath } from "../../routes.js";
+import { usePlaybooksStyles } from "./usePlaybooksStyles.styles.js";
+
+/** What another page may tell the list as it navigates here. */
+export interface PlaybooksPageNotice {
+  notice?: "playbookDeleted";
+}
+
+/** The community's playbooks with the person's own progress; stewards compile new ones here. */
+export function PlaybooksPage() {
+  const { context } = useTeamsContext();
+  const community = useCommunity(context.page.id || undefined);
+  return (
+    <PageLayout>
+      <TabNav current="playbooks" />
+      <CommunityGate result={community}>{(loaded) => <PlaybookList community={loaded} />}</CommunityGate>
+    </PageLayout>
+  );
+}
+
+function PlaybookList({ community }: { community: Community }) {
+  const styles = usePlaybooksStyles();
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [, navigate] = useLocation();
+  const history = useHistoryState<PlaybooksPageNotice | null>();
+  const playbooks = usePlaybookList(community.id);
+  const error = playbooks.error ? toApiError(playbooks.error) : null;
+
+  return (
+    <section className={styles.page} aria-labelledby={headingId}>
+      <header className={styles.header}>
+        <Title2 as="h1" id={headingId} className={styles.heading}>
+          {t("playbooks.title")}
+        </Title2>
+        {community.isSteward && (
+          <Button appearance="primary" icon={<AddRegular />} onClick={() => navigate(newPlaybookPath)}>
+            {t("playbooks.compose")}
+          </Button>
+        )}
+      </header>
+      {history?.notice === "playbookDeleted" && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t("playbooks.deleted")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {playbooks.data ? (
+        playbooks.data.length === 0 ? (
+          <Body1 as="p" className={styles.muted}>
+            {t("playbooks.empty")}
+          </Body1>
+        ) : (
+          <ul className={styles.list} data-testid="playbook-list">
+            {playbooks.data.map((playbook) => {
+              const progress = progressOf(playbook);
+              return (
+                <li key={playbook.id} className={styles.card}>
+                  <RouterLink href={playbookPath(playbook.id)}>{playbook.title}</RouterLink>
+                  {playbook.description && (
+                    <Body1 as="p" className={styles.text}>
+                      {playbook.description}
+                    </Body1>
+                  )}
+                  <div className={styles.meta}>
+                    {playbook.starter && (
+                      <Badge appearance="tint" color="brand">
+                        {t("playbooks.starter")}
+                      </Badge>
+                    )}
+                    <Caption1 className={styles.muted} data-testid="playbook-progress">
+                      {t("playbooks.progress", progress)}
+                    </Caption1>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )
+      ) : error ? (
+        <InlineError
+          title={t("playbooks.loadErrorTitle")}
+          error={error}
+          onRetry={() => void playbooks.refetch()}
+        />
+      ) : (
+        <LoadingState label={t("playbooks.loading")} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,198 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { formatSessionStart } from "../../src/tab/components/SessionSummary/sessionTime.js";
+import { launchBrowser, newLocalOnlyContext } from "../support/browser.js";
+import { ConnectorRecorder } from "../support/connectorRecorder.js";
+import { startTestServer, type TestServer } from "../support/testServer.js";
+import {
+  apiAs,
+  createEntry,
+  demoMemberA,
+  demoMemberB,
+  demoSteward,
+  messageFixture,
+  readEntry,
+  saveMessageAsInsight,
+} from "./librarySupport.js";
+import { openTab } from "./localHostPage.js";
+
+const TAB_FRAME = "#tab-frame";
+const TABSTER_DUMMY = "[data-tabster-dummy]";
+const THEMES = ["default", "dark", "contrast"] as const;
+/** The viewer's zone, far from UTC, so a time shown in UTC would not match. */
+const VIEWER_ZONE = "Pacific/Auckland";
+
+interface SessionJson {
+  id: string;
+  title: string;
+  startsAt: string;
+}
+
+describe("My learning (personal tab)", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const connector = new ConnectorRecorder();
+  let savedTitle = "";
+  let rsvpSession: SessionJson;
+  let roleSession: SessionJson;
+  /** The personal tab as Teams opens it: a static tab, no community entity id. */
+  const personal = (user: string, theme?: (typeof THEMES)[number]) => ({
+    user,
+    page: "/tab/personal",
+    entityId: "",
+    ...(theme ? { theme } : {}),
+  });
+
+  async function plan(title: string, inDays: number): Promise<SessionJson> {
+    const { status, body } = await apiAs(
+      server.baseUrl,
+      demoSteward,
+      "POST",
+      `/communities/${server.demoCommunityId}/sessions`,
+      {
+        title,
+        format: "mastermind",
+        startsAt: new Date(Date.now() + inDays * 86_400_000).toISOString(),
+      },
+    );
+    if (status !== 201) throw new Error(`planning ${title} answered ${status}`);
+    return body as SessionJson;
+  }
+
+  beforeAll(async () => {
+    await connector.start();
+    server = await startTestServer({ demo: true });
+    // Member A saves someone else's message as an insight (the Save-as-insight invoke) ...
+    const savedId = await saveMessageAsInsight(
+      server.baseUrl,
+      connector.serviceUrl,
+      demoMemberA,
+      messageFixture("plain-tip"),
+    );
+    const saved = await readEntry(server.baseUrl, demoMemberA, server.demoCommunityId, savedId);
+    expect(saved.author.id).not.toBe(demoMemberA.id);
+    expect(saved.savedBy.id).toBe(demoMemberA.id);
+    savedTitle = saved.title;
+    // ... writes an entry of their own ...
+    await createEntry(server.baseUrl, demoMemberA, server.demoCommunityId, {
+      type: "lesson",
+      title: "Kiwi lesson about backfills",
+      body: "Backfill in small batches.",
+    });
+    // ... says they are going to one session and takes the note-taker role in another.
+    rsvpSession = await plan("Kiwi mastermind", 3);
+    roleSession = await plan("Kiwi case clinic", 5);
+    const base = `/communities/${server.demoCommunityId}/sessions`;
+    const rsvp = await apiAs(server.baseUrl, demoMemberA, "PUT", `${base}/${rsvpSession.id}/rsvp`, {
+      response: "going",
+    });
+    expect(rsvp.status).toBe(200);
+    const role = await apiAs(
+      server.baseUrl,
+      demoMemberA,
+      "PUT",
+      `${base}/${roleSession.id}/roles/note-taker`,
+      {
+        person: demoMemberA,
+      },
+    );
+    expect(role.status).toBe(200);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await connector.stop();
+  });
+
+  beforeEach(async () => {
+    await context?.close();
+    ({ context } = await newLocalOnlyContext(browser, { timezoneId: VIEWER_ZONE }));
+    page = await context.newPage();
+  });
+
+  it("shows what I wrote and saved, linked to their entry pages", async () => {
+    const tab = await openTab(page, server.baseUrl, personal(demoMemberA.id));
+    await tab.getByRole("heading", { level: 1, name: "My learning" }).waitFor();
+    const authored = tab.getByTestId("my-authored");
+    await authored.getByRole("link", { name: "Kiwi lesson about backfills" }).waitFor();
+    await authored.getByText("in Data Community").waitFor();
+    // A saved message from someone else is under "Saved by me", not "Written by me".
+    const saved = tab.getByTestId("my-saved");
+    await saved.getByRole("link", { name: savedTitle }).waitFor();
+    expect(await authored.getByRole("link", { name: savedTitle }).count()).toBe(0);
+
+    await authored.getByRole("link", { name: "Kiwi lesson about backfills" }).click();
+    await tab.getByRole("heading", { level: 1, name: "Kiwi lesson about backfills" }).waitFor();
+  });
+
+  it("shows my sessions with my answer and my roles, in my time zone, and empty commitments and reflections", async () => {
+    const tab = await openTab(page, server.baseUrl, personal(demoMemberA.id));
+    const sessions = tab.getByTestId("my-session");
+    await sessions.first().waitFor();
+    expect(await sessions.count()).toBe(2);
+
+    const going = sessions.filter({ hasText: "Kiwi mastermind" });
+    await going.getByText("Your answer: Going").waitFor();
+    expect(await going.locator("time").textContent()).toBe(
+      formatSessionStart(rsvpSession.startsAt, "en-US", VIEWER_ZONE),
+    );
+    const noting = sessions.filter({ hasText: "Kiwi case clinic" });
+    await noting.getByText("Your roles: Note-taker").waitFor();
+    expect(await noting.locator("time").textContent()).toBe(
+      formatSessionStart(roleSession.startsAt, "en-US", VIEWER_ZONE),
+    );
+
+    await tab
+      .getByTestId("my-commitments")
+      .getByText(/Your commitments and their check-ins appear/)
+      .waitFor();
+    await tab
+      .getByTestId("my-reflections")
+      .getByText(/Only you see them/)
+      .waitFor();
+
+    await noting.getByRole("link", { name: "Kiwi case clinic" }).click();
+    await tab.getByRole("heading", { level: 1, name: "Kiwi case clinic" }).waitFor();
+  });
+
+  it("greets someone with nothing yet with friendly empty states", async () => {
+    const tab = await openTab(page, server.baseUrl, personal(demoMemberB.id));
+    await tab.getByRole("heading", { level: 1, name: "My learning" }).waitFor();
+    await tab
+      .getByTestId("my-authored")
+      .getByText(/Entries you write/)
+      .waitFor();
+    await tab
+      .getByTestId("my-saved")
+      .getByText(/Insights you save from others/)
+      .waitFor();
+    await tab
+      .getByTestId("my-sessions")
+      .getByText(/Sessions you say you're going to/)
+      .waitFor();
+  });
+
+  it("speaks German in a German Teams", async () => {
+    const tab = await openTab(page, server.baseUrl, { ...personal(demoMemberB.id), locale: "de-DE" });
+    await tab.getByRole("heading", { level: 1, name: "Mein Lernen" }).waitFor();
+  });
+
+  it.each(THEMES)("no serious or critical axe findings (%s theme)", async (theme) => {
+    const tab = await openTab(page, server.baseUrl, personal(demoMemberA.id, theme));
+    await tab.getByTestId("my-session").first().waitFor();
+    const results = await new AxeBuilder({ page })
+      .include(TAB_FRAME)
+      .exclude([TAB_FRAME, TABSTER_DUMMY])
+      .analyze();
+    expect(results.passes.some((rule) => rule.nodes.some((node) => node.target.length > 1))).toBe(true);
+    const serious = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .flatMap((v) => v.nodes.map((node) => `${v.id}: ${JSON.stringify(node.target)}`));
+    expect(serious).toEqual([]);
+  });
+});
