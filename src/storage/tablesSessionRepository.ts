@@ -109,6 +109,29 @@ export class TablesSessionRepository implements SessionRepository {
     }));
   }
 
+  async listRsvpsOfCommunity(tenantId: string, communityId: string): Promise<Map<string, Rsvp[]>> {
+    // The RSVP partitions of a community's sessions share a prefix: one range query reads them all.
+    const from = `${keys.library(tenantId, communityId)}|${SESSION}|`;
+    const to = `${keys.library(tenantId, communityId)}|${SESSION}}`;
+    const rows = await this.store.queryAll<RsvpRow>(
+      TABLES.sessions,
+      odata`PartitionKey ge ${from} and PartitionKey lt ${to}`,
+    );
+    const bySession = new Map<string, Rsvp[]>();
+    for (const r of rows) {
+      const sessionId = r.partitionKey.slice(from.length);
+      const list = bySession.get(sessionId) ?? [];
+      list.push({
+        userId: r.userId,
+        displayName: r.displayName,
+        response: r.response as RsvpResponse,
+        at: r.at,
+      });
+      bySession.set(sessionId, list);
+    }
+    return bySession;
+  }
+
   async listRsvpsOf(tenantId: string, userId: string) {
     const pk = keys.personal(tenantId, userId);
     const rows = await this.store.queryAll<RsvpRow & { communityId: string; sessionId: string }>(

@@ -5,7 +5,7 @@ import type { LibraryService } from "../library/libraryService.js";
 import type { EntrySearchHit } from "../library/search/entryIndex.js";
 import type { PlaybookService } from "../playbooks/playbookService.js";
 import type { SessionView } from "../sessions/session.js";
-import type { SessionService } from "../sessions/sessionService.js";
+import { type SessionService, upcomingOf } from "../sessions/sessionService.js";
 
 /** Someone worth asking about a topic, and why. */
 export interface Expert {
@@ -58,27 +58,18 @@ export class CommunityHomeService {
     const search = (q: Parameters<LibraryService["searchCommunity"]>[2]) =>
       this.library.searchCommunity(caller, communityId, q);
     const since = new Date(this.now().getTime() - TEACHER_WINDOW_DAYS * 86_400_000).toISOString();
-    const [
-      nextSessions,
-      recent,
-      helpful,
-      questions,
-      mine,
-      playbooks,
-      interactions,
-      allSessions,
-      savedRecently,
-    ] = await Promise.all([
-      this.sessions.upcoming(caller, communityId, 3),
-      search({ sort: "newest", limit: 5 }),
-      search({ sort: "helpful", limit: 5 }),
-      search({ types: ["qa"], answered: false, sort: "newest", limit: 5 }),
-      search({ authorId: caller.userId, limit: 1 }),
-      this.playbooks.list(caller, communityId),
-      this.entries.listInteractions(caller.tenantId, communityId, since),
-      this.sessions.list(caller, communityId),
-      search({ from: since, sort: "newest", limit: 100 }),
-    ]);
+    const [recent, helpful, questions, mine, playbooks, interactions, allSessions, savedRecently] =
+      await Promise.all([
+        search({ sort: "newest", limit: 5 }),
+        search({ sort: "helpful", limit: 5 }),
+        search({ types: ["qa"], answered: false, sort: "newest", limit: 5 }),
+        search({ authorId: caller.userId, limit: 1 }),
+        this.playbooks.list(caller, communityId),
+        this.entries.listInteractions(caller.tenantId, communityId, since),
+        this.sessions.list(caller, communityId),
+        search({ from: since, sort: "newest", limit: 100 }),
+      ]);
+    const nextSessions = upcomingOf(allSessions, this.now(), 3);
     // Saving someone's message is a learning interaction that the entry itself records.
     const saves = savedRecently.items
       .filter((hit) => hit.savedById !== hit.author.id)

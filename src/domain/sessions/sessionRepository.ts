@@ -18,6 +18,8 @@ export interface SessionRepository {
   /** Records a person's answer (replacing an earlier one): idempotent. */
   setRsvp(tenantId: string, communityId: string, sessionId: string, rsvp: Rsvp): Promise<void>;
   listRsvps(tenantId: string, communityId: string, sessionId: string): Promise<Rsvp[]>;
+  /** Every answer to every session of a community, by session id (one query, not one per session). */
+  listRsvpsOfCommunity(tenantId: string, communityId: string): Promise<Map<string, Rsvp[]>>;
   /** A person's answers across communities: `{ communityId, sessionId, response }`. */
   listRsvpsOf(
     tenantId: string,

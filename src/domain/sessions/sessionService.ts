@@ -7,7 +7,7 @@ import type { Caller } from "../identity.js";
 import { parseInput } from "../validation.js";
 import type { RoleAssignment, RsvpResponse, Session, SessionView } from "./session.js";
 import { FORMAT_DEFAULTS, SESSION_ROLES, type SessionRole } from "./sessionFormats.js";
-import type { SessionRepository } from "./sessionRepository.js";
+import type { Rsvp, SessionRepository } from "./sessionRepository.js";
 import {
   type NewSessionInput,
   newSessionSchema,
@@ -15,6 +15,21 @@ import {
   type SessionChangesInput,
   sessionChangesSchema,
 } from "./sessionSchemas.js";
+
+/** The sessions (sorted by start) that have not ended and are not cancelled, the soonest first. */
+export function upcomingOf(sessions: SessionView[], now: Date, limit: number): SessionView[] {
+  const at = now.getTime();
+  return sessions
+    .filter((s) => !s.cancelled && Date.parse(s.startsAt) + s.durationMinutes * 60_000 > at)
+    .slice(0, limit);
+}
+
+function viewOf(caller: Caller, community: CommunityView, session: Session, rsvps: Rsvp[]): SessionView {
+  const rsvpCounts: Record<RsvpResponse, number> = { going: 0, maybe: 0, no: 0 };
+  for (const r of rsvps) rsvpCounts[r.response]++;
+  const mine = rsvps.find((r) => r.userId === caller.userId)?.response;
+  return { ...session, rsvpCounts, ...(mine ? { myRsvp: mine } : {}), canEdit: community.isSteward };
+}
 
 /** Roles a member may take for themselves; the others a steward assigns. */
 const SELF_SERVICE_ROLES: ReadonlySet<SessionRole> = new Set(["note-taker", "observer"]);
@@ -63,21 +78,20 @@ export class SessionService {
     communityId: string,
     range: { from?: string; to?: string } = {},
   ): Promise<SessionView[]> {
-    const community = await this.communities.get(caller, communityId);
-    const all = await this.sessions.listForCommunity(caller.tenantId, communityId);
-    const inRange = all
+    const [community, all, rsvps] = await Promise.all([
+      this.communities.get(caller, communityId),
+      this.sessions.listForCommunity(caller.tenantId, communityId),
+      this.sessions.listRsvpsOfCommunity(caller.tenantId, communityId),
+    ]);
+    return all
       .filter((s) => (!range.from || s.startsAt >= range.from) && (!range.to || s.startsAt < range.to))
-      .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-    return Promise.all(inRange.map((s) => this.view(caller, community, s)));
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+      .map((s) => viewOf(caller, community, s, rsvps.get(s.id) ?? []));
   }
 
   /** The next sessions that have not ended and are not cancelled. */
   async upcoming(caller: Caller, communityId: string, limit = 3): Promise<SessionView[]> {
-    const now = this.now().getTime();
-    const all = await this.list(caller, communityId);
-    return all
-      .filter((s) => !s.cancelled && Date.parse(s.startsAt) + s.durationMinutes * 60_000 > now)
-      .slice(0, limit);
+    return upcomingOf(await this.list(caller, communityId), this.now(), limit);
   }
 
   async get(caller: Caller, communityId: string, sessionId: string): Promise<SessionView> {
@@ -174,10 +188,7 @@ export class SessionService {
 
   private async view(caller: Caller, community: CommunityView, session: Session): Promise<SessionView> {
     const rsvps = await this.sessions.listRsvps(caller.tenantId, session.communityId, session.id);
-    const rsvpCounts: Record<RsvpResponse, number> = { going: 0, maybe: 0, no: 0 };
-    for (const r of rsvps) rsvpCounts[r.response]++;
-    const mine = rsvps.find((r) => r.userId === caller.userId)?.response;
-    return { ...session, rsvpCounts, ...(mine ? { myRsvp: mine } : {}), canEdit: community.isSteward };
+    return viewOf(caller, community, session, rsvps);
   }
 
   private async requireSteward(caller: Caller, communityId: string): Promise<CommunityView> {
