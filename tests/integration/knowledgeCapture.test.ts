@@ -331,6 +331,16 @@ describe("knowledge capture: Save as insight, Find insight, unfurling, the libra
     });
     expect(stale.status).toBe(412);
 
+    const sibling = await api(member?.id ?? "", "POST", base, {
+      type: "lesson",
+      title: "Storage keys expire quietly",
+      body: "Set a reminder before the keys expire.",
+      tags: ["security"],
+    });
+    const related = await api(member?.id ?? "", "GET", `${base}/${id}/related`);
+    expect(related.body.items.map((i: { id: string }) => i.id)).toContain(sibling.body.id);
+    expect(related.body.items.map((i: { id: string }) => i.id)).not.toContain(id);
+
     const history = await api(member?.id ?? "", "GET", `${base}/${id}/history`);
     expect(history.body.items).toHaveLength(1);
     expect(history.body.items[0].title).toBe("Rotate storage keys without downtime");

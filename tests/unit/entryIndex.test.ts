@@ -133,6 +133,19 @@ describe("EntryIndex full text", () => {
     expect(nothing).toEqual({ total: 0, items: [] });
   });
 
+  it("matches any word when asked (related entries), the best-matching first", () => {
+    const idx = indexOf(
+      doc({ id: "both", title: "Azure pipeline" }),
+      doc({ id: "azure", title: "Azure costs" }),
+      doc({ id: "k8s", title: "Kubernetes upgrade" }),
+    );
+    const strict = idx.search({ text: "azure pipeline" });
+    expect(ids(strict)).toEqual(["both"]);
+    const any = idx.search({ text: "azure pipeline", anyWord: true });
+    expect(ids(any)).toEqual(["both", "azure"]);
+    expect(any.relaxed).toBeUndefined();
+  });
+
   it("ranks a title match above a match deep in the text", () => {
     const idx = indexOf(
       doc({

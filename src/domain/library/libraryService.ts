@@ -285,7 +285,11 @@ export class LibraryService {
   ): Promise<EntrySearchPage["items"]> {
     const entry = await this.get(caller, communityId, entryId);
     const text = [entry.title, ...entry.tags].join(" ");
-    const page = await this.search.search(caller.tenantId, communityId, { text, limit: limit + 1 });
+    const page = await this.search.search(caller.tenantId, communityId, {
+      text,
+      anyWord: true,
+      limit: limit + 1,
+    });
     return page.items.filter((i) => i.id !== entryId).slice(0, limit);
   }
 

@@ -133,10 +133,11 @@ export class EntryIndex {
       query.to,
       query.verified,
       query.answered,
+      query.anyWord === true,
     ]);
     let found = this.recent.get(key);
     if (!found) {
-      found = this.text.match(text, terms, filter);
+      found = this.text.match(text, terms, filter, query.anyWord === true);
       this.recent.set(key, found);
     }
     const page = pageOfMatches(found.matches, TextSearch.resolve, query.sort ?? "relevance", offset, limit);

@@ -40,6 +40,8 @@ export interface EntrySearchQuery {
   verified?: boolean;
   /** Only questions with (true) or without (false) an accepted answer. */
   answered?: boolean;
+  /** Match entries with any of the words instead of all of them (related entries). */
+  anyWord?: boolean;
   /** @default "relevance" with text; "helpful" (then newest) without. */
   sort?: EntrySearchSort;
   /** @default 0 */

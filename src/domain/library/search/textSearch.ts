@@ -82,8 +82,13 @@ export class TextSearch {
     this.miniSearch.discard(slot);
   }
 
-  /** `terms` are the query's terms (as `queryTerms` gives them). */
-  match(text: string, terms: string[], filter: EntryFilter | undefined): TextMatches {
+  /**
+   * `terms` are the query's terms (as `queryTerms` gives them). `anyWord` skips straight to
+   * any-word matching ("more like this"), ranked by how many words and how well they match.
+   */
+  match(text: string, terms: string[], filter: EntryFilter | undefined, anyWord = false): TextMatches {
+    if (anyWord)
+      return { matches: this.search(text, this.options(text, filter, "OR", ONE_EDIT)), relaxed: false };
     // Cheapest first. Typo search over a large vocabulary is what a query spends most time on,
     // and most typos are one edit; wider typo search, and then any-word matching, run only when
     // the narrower search found nothing.
