@@ -1,98 +1,33 @@
+/**
+ * The insight library as the tab's HTTP API serves it (`/api/communities/:id/entries`). The shapes
+ * are the domain's own (type-only imports from its pure model files), so the two cannot drift.
+ */
+import type { PersonRef } from "../../domain/identity.js";
+import type { EntryType } from "../../domain/library/entry.js";
+import type { EntryView } from "../../domain/library/entryView.js";
+import type { EntrySearchHit, EntrySearchPage } from "../../domain/library/search/searchTypes.js";
 import type { ApiClient } from "./ApiClient.js";
 
-/**
- * The insight library as the tab's HTTP API serves it (`/api/communities/:id/entries`). These types
- * mirror the server's JSON; the tab never imports the server's domain code.
- */
-
-/** The kinds of knowledge a community keeps, in the order the tab offers them. */
-export const ENTRY_TYPES = ["insight", "qa", "howto", "lesson", "decision", "playbook"] as const;
-export type EntryType = (typeof ENTRY_TYPES)[number];
+export type { PersonRef } from "../../domain/identity.js";
+export {
+  ENTRY_TYPES,
+  type EntrySource,
+  type EntryType,
+  type Verification,
+} from "../../domain/library/entry.js";
+export type {
+  EntryHighlight,
+  EntrySearchHit,
+  EntrySearchPage,
+  HighlightRange,
+} from "../../domain/library/search/searchTypes.js";
 
 /** The orders search results come in. */
 export const ENTRY_SORTS = ["relevance", "newest", "helpful"] as const;
 export type EntrySort = (typeof ENTRY_SORTS)[number];
 
-/** A person as the API names them. */
-export interface PersonRef {
-  id: string;
-  displayName: string;
-}
-
-/** Where an entry came from. */
-export type EntrySource =
-  | { kind: "message"; messageId: string; conversationId: string; link: string; postedAt: string }
-  | { kind: "session"; sessionId: string; meetingId?: string }
-  | { kind: "direct" };
-
-/** A steward's verification; `reviewBy` is a `YYYY-MM-DD` date. */
-export interface Verification {
-  by: PersonRef;
-  at: string;
-  reviewBy?: string;
-}
-
-/** One entry as the signed-in person sees it, with what they may do with it. */
-export interface Entry {
-  communityId: string;
-  id: string;
-  type: EntryType;
-  title: string;
-  /** Markdown, sanitised by the server; the tab still renders it without raw HTML. */
-  body: string;
-  summary: string;
-  tags: string[];
-  author: PersonRef;
-  savedBy: PersonRef;
-  source: EntrySource;
-  createdAt: string;
-  updatedAt: string;
-  helpfulCount: number;
-  verification?: Verification;
-  answered?: boolean;
-  removalRequestedBy?: PersonRef;
-  /** The version, sent back as `If-Match` when editing. */
-  etag: string;
-  stale: boolean;
-  hasVoted: boolean;
-  canEdit: boolean;
-  canDelete: boolean;
-  canVerify: boolean;
-  canRequestRemoval: boolean;
-}
-
-/** `[start, end)` UTF-16 offsets into the returned title or snippet. */
-export type HighlightRange = [start: number, end: number];
-
-/** Where the query matched in a result. */
-export interface EntryHighlight {
-  field: "title" | "snippet";
-  ranges: HighlightRange[];
-}
-
-/** One search result. Every string is plain text: the tab marks `highlights` itself. */
-export interface EntrySearchHit {
-  id: string;
-  title: string;
-  type: EntryType;
-  tags: string[];
-  author: PersonRef;
-  createdAt: string;
-  helpfulCount: number;
-  verified: boolean;
-  stale: boolean;
-  score: number;
-  snippet: string;
-  highlights: EntryHighlight[];
-}
-
-/** One page of search results. */
-export interface EntrySearchPage {
-  total: number;
-  items: EntrySearchHit[];
-  /** No entry held every word: the results hold any of them. */
-  relaxed?: true;
-}
+/** One entry as the signed-in person sees it (the server keeps the tenant id to itself). */
+export type Entry = Omit<EntryView, "tenantId">;
 
 /** What the library page searches for; every field is optional. */
 export interface EntrySearchParams {

@@ -1,77 +1,30 @@
+import type { PersonRef } from "../../domain/identity.js";
+import type { RsvpResponse, SessionView } from "../../domain/sessions/session.js";
+import {
+  FORMAT_DEFAULTS,
+  type SessionFormat,
+  type SessionRole,
+} from "../../domain/sessions/sessionFormats.js";
 import type { ApiClient } from "./ApiClient.js";
-import type { PersonRef } from "./library.js";
 
-/** The formats a community runs (the server's `SESSION_FORMATS`). */
-export const SESSION_FORMATS = [
-  "think-pair-share",
-  "knowledge-cafe",
-  "mastermind",
-  "micro-teach",
-  "case-round",
-  "incident-retro",
-  "ama",
-  "coaching-ourselves",
-  "peer-review",
-  "open",
-] as const;
-export type SessionFormat = (typeof SESSION_FORMATS)[number];
-
-/** The roles people take in a session. */
-export type SessionRole =
-  | "facilitator"
-  | "note-taker"
-  | "hot-seat"
-  | "micro-teacher"
-  | "observer"
-  | "on-call-expert";
+export type { RoleAssignment, RsvpResponse } from "../../domain/sessions/session.js";
+export {
+  SESSION_FORMATS,
+  type SessionFormat,
+  type SessionRole,
+} from "../../domain/sessions/sessionFormats.js";
 
 /** Roles any member may take for themselves (the newcomer's way in). */
 export const SELF_SERVICE_ROLES: readonly SessionRole[] = ["note-taker", "observer"];
 
-/** Each format's default duration, mirrored from the server so the form can prefill it. */
-export const FORMAT_DURATIONS: Record<SessionFormat, number> = {
-  "think-pair-share": 30,
-  "knowledge-cafe": 60,
-  mastermind: 60,
-  "micro-teach": 30,
-  "case-round": 45,
-  "incident-retro": 60,
-  ama: 45,
-  "coaching-ourselves": 90,
-  "peer-review": 45,
-  open: 30,
-};
+/** Each format's default duration, from the domain's format defaults, so the form can prefill it. */
+export const FORMAT_DURATIONS = Object.fromEntries(
+  Object.entries(FORMAT_DEFAULTS).map(([format, d]) => [format, d.durationMinutes]),
+) as Record<SessionFormat, number>;
 
-export type RsvpResponse = "going" | "maybe" | "no";
-
-/** A role and who holds it (nobody yet when `person` is missing). */
-export interface RoleAssignment {
-  role: SessionRole;
-  person?: PersonRef;
-}
-
-/** A session as the caller sees it. */
-export interface Session {
-  communityId: string;
-  id: string;
-  title: string;
-  format: SessionFormat;
-  /** ISO 8601, UTC. */
-  startsAt: string;
-  durationMinutes: number;
-  /** The organiser's IANA zone. */
-  timeZone: string;
-  description: string;
-  agenda: string[];
-  roles: RoleAssignment[];
-  joinUrl?: string;
-  cancelled: boolean;
-  createdBy: PersonRef;
-  etag: string;
-  rsvpCounts: Record<RsvpResponse, number>;
-  myRsvp?: RsvpResponse;
-  canEdit: boolean;
-}
+/** A session as the caller sees it (the server keeps the tenant id to itself). */
+export type Session = Omit<SessionView, "tenantId" | "createdAt" | "updatedAt"> &
+  Partial<Pick<SessionView, "createdAt" | "updatedAt">>;
 
 /** What a steward sends to plan or change a session. */
 export interface SessionDraftBody {
