@@ -79,7 +79,7 @@ export class TablesEntryRepository implements EntryRepository {
   async create(entry: Omit<Entry, "etag">): Promise<Entry> {
     const actions: TransactionAction[] = [
       ["create", toRow(entry)],
-      ["create", changeRow(entry.tenantId, entry.communityId, entry.id, "upsert", entry.updatedAt)],
+      ["create", changeRow(entry.tenantId, entry.communityId, entry.id, "upsert")],
     ];
     const result = await translateTableErrors("The entry", () => this.table.submitTransaction(actions));
     return { ...entry, etag: result.subResponses[0]?.etag ?? "" };
@@ -96,12 +96,7 @@ export class TablesEntryRepository implements EntryRepository {
     const actions: TransactionAction[] = entries.flatMap((entry): TransactionAction[] => [
       ["upsert", toRow(entry), "Replace"],
       ...(withLog
-        ? [
-            [
-              "create",
-              changeRow(entry.tenantId, entry.communityId, entry.id, "upsert", entry.updatedAt),
-            ] as TransactionAction,
-          ]
+        ? [["create", changeRow(entry.tenantId, entry.communityId, entry.id, "upsert")] as TransactionAction]
         : []),
     ]);
     await this.store.submitBatches(TABLES.library, actions);
@@ -120,7 +115,7 @@ export class TablesEntryRepository implements EntryRepository {
     const result = await translateTableErrors("The entry", () =>
       this.table.submitTransaction([
         ["update", toRow(entry), "Replace", { etag: entry.etag }],
-        ["create", changeRow(entry.tenantId, entry.communityId, entry.id, "upsert", entry.updatedAt)],
+        ["create", changeRow(entry.tenantId, entry.communityId, entry.id, "upsert")],
       ]),
     );
     // History lives in the entry's own partition; the edit itself has already landed atomically.
@@ -138,7 +133,7 @@ export class TablesEntryRepository implements EntryRepository {
     try {
       await this.table.submitTransaction([
         ["delete", { partitionKey: keys.library(tenantId, communityId), rowKey: entryKey(entryId) }],
-        ["create", changeRow(tenantId, communityId, entryId, "remove", new Date().toISOString())],
+        ["create", changeRow(tenantId, communityId, entryId, "remove")],
       ]);
     } catch (error) {
       if (statusOf(error) !== 404) throw error; // already gone
@@ -279,16 +274,19 @@ function changeRow(
   communityId: string,
   entryId: string,
   kind: LibraryChange["kind"],
-  at: string,
 ): ChangeRow {
-  // The log position is the time of writing (not of the entry), so the log is ordered as written.
+  // The log position and `at` are the time of writing (not the entry's `updatedAt`), so the log is
+  // ordered as written and a reader can tell how old a change is in the log: an imported entry
+  // edited last year was still logged now. (With `updatedAt` here, a reader that forgets applied
+  // positions by age forgot a burst of imported entries at once and fetched them all again on
+  // every read of the log.)
   const written = new Date().toISOString();
   return {
     partitionKey: keys.library(tenantId, communityId),
     rowKey: keys.timeOrdered(CHANGE, written, randomUUID()),
     entryId,
     kind,
-    at,
+    at: written,
   };
 }
 

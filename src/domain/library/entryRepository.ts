@@ -19,6 +19,7 @@ export interface LibraryChange {
   position: string;
   entryId: string;
   kind: "upsert" | "remove";
+  /** When the change was written to the log (ISO 8601), not when the entry was last edited. */
   at: string;
 }
 
