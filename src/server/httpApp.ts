@@ -11,6 +11,7 @@ import type { SessionService } from "../domain/sessions/sessionService.js";
 import type { AppConfig } from "./config.js";
 import { errorHandler, sendError } from "./http/httpErrors.js";
 import { requireCaller } from "./http/requireCaller.js";
+import { noStoreForApi, securityHeaders } from "./http/securityHeaders.js";
 import type { Logger } from "./logger.js";
 import { calendarRoutes } from "./routes/calendarRoutes.js";
 import { communityRoutes } from "./routes/communityRoutes.js";
@@ -49,6 +50,8 @@ export function createHttpApp(deps: HttpDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", deps.config.mode === "production");
+  app.use(securityHeaders(deps.config.mode));
+  app.use("/api", noStoreForApi);
 
   app.post("/api/messages", express.json({ limit: BOT_BODY_LIMIT }), async (req, res) => {
     await deps.adapter.process(req, res, (context) => deps.bot.run(context).then(() => undefined));
