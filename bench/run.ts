@@ -2,6 +2,7 @@ import { type RunningAzurite, startAzurite } from "../scripts/lib/azurite.js";
 import { report, type ScenarioResult } from "./lib/report.js";
 import { root } from "./lib/servers.js";
 import { botMessage } from "./scenarios/botMessage.js";
+import { pairing } from "./scenarios/pairing.js";
 import { saveInsight } from "./scenarios/saveInsight.js";
 import { search } from "./scenarios/search.js";
 import { startup } from "./scenarios/startup.js";
@@ -17,6 +18,7 @@ const scenarios: Record<string, (azurite: RunningAzurite) => Promise<ScenarioRes
   "save-insight": saveInsight,
   search,
   "tab-load": tabLoad,
+  pairing,
 };
 
 const wanted = process.argv.slice(2);

@@ -17,6 +17,10 @@ import { ValidationError } from "../domain/errors.js";
  * | Sessions     | `{tenant}|user|{user}`               | `rsvp|{community}|{session}` (the person's answers) |
  * | Playbooks    | `{tenant}|community|{community}`     | `playbook|{playbook}` |
  * | Playbooks    | `{tenant}|community|{community}|playbook|{playbook}` | `done|{user}|{entry}` |
+ * | Activities   | `{tenant}|activity|{activity}`       | `flow|activity`, `flow|control|{seq}`, `flow|pairing`, `participant|{user}`, `reflection|{user}`, `late|{user}`, `share|{group}`, `highlight|{group}`, `commitment|{user}`, `announce|{phase}` |
+ * | Activities   | `{tenant}|community|{community}`     | `activity|{inverted time}|{activity}` (newest first) |
+ * | Activities   | `{tenant}|conversation|{conversation, URI-encoded}` | `activity|{inverted time}|{activity}` |
+ * | Activities   | `{tenant}|user|{user}`               | `reflection|{activity}`, `commitment|{activity}` (My learning) |
  *
  * A community's entries, its change log and its learning interactions share one partition, so an
  * entry and the rows that go with it are written in one atomic transaction (never half-written).
@@ -27,6 +31,7 @@ export const TABLES = {
   library: "Library",
   sessions: "Sessions",
   playbooks: "Playbooks",
+  activities: "Activities",
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
@@ -81,4 +86,27 @@ export const keys = {
     partitionKey: keys.membershipsOf(tenantId, userId),
     rowKey: keyPart(communityId, "community id"),
   }),
+};
+
+/**
+ * Keys of the Activities table. One activity is one partition, so reading its state is one
+ * partition query and every join and submission is its own row in it.
+ */
+export const activityKeys = {
+  /** Everything of one activity. */
+  activity: (tenantId: string, activityId: string) =>
+    `${keyPart(tenantId, "tenant id")}|activity|${keyPart(activityId, "activity id")}`,
+  /** A community's activities, newest first. */
+  ofCommunity: (tenantId: string, communityId: string) => keys.library(tenantId, communityId),
+  /**
+   * A chat's activities. Teams conversation ids may hold characters keys forbid (`;`-suffixes are
+   * fine, but meeting ids are base64 with `/`), so the id is URI-encoded into the key.
+   */
+  ofConversation: (tenantId: string, conversationId: string) =>
+    `${keyPart(tenantId, "tenant id")}|conversation|${keyPart(encodeURIComponent(conversationId), "conversation id")}`,
+  /** A person's reflections and commitments across activities. */
+  ofPerson: (tenantId: string, userId: string) => keys.personal(tenantId, userId),
+  /** Row keys that sort newest first: `{kind}|{inverted ms}|{id}`. */
+  newestFirst: (kind: string, at: string, id: string) =>
+    `${kind}|${String(9_999_999_999_999 - Date.parse(at)).padStart(13, "0")}|${keyPart(id, `${kind} id`)}`,
 };

@@ -1,0 +1,143 @@
+import type { PersonRef } from "../identity.js";
+import type { ActivityFormatId, PlannedPhase } from "./activityFormats.js";
+
+/** How people are paired (SPEC §2). `same-role` pairs people with the same job title. */
+export const PAIRING_RULES = ["cross-department", "random", "same-role"] as const;
+export type PairingRule = (typeof PAIRING_RULES)[number];
+
+/** A structured activity as set up by its facilitator. Immutable once created. */
+export interface Activity {
+  tenantId: string;
+  id: string;
+  format: ActivityFormatId;
+  /** The community its outcomes are saved to (library, recent partners, follow-ups). */
+  communityId: string;
+  /** The chat the bot posts to (the meeting chat, or a channel conversation). */
+  conversationId: string;
+  /** The Teams meeting (`channelData.meeting.id`), when run in one. */
+  meetingId?: string;
+  /** The community session it belongs to, when there is one. */
+  sessionId?: string;
+  facilitator: PersonRef;
+  prompt: string;
+  /** The phases with the minutes chosen at set-up (kept, so a changed format never alters a running activity). */
+  phases: PlannedPhase[];
+  pairingRule: PairingRule;
+  createdAt: string;
+}
+
+/** What a facilitator can do to the flow of an activity. `next` also skips a phase. */
+export const CONTROL_KINDS = ["start", "next", "extend", "pause", "resume", "end"] as const;
+export type ControlKind = (typeof CONTROL_KINDS)[number];
+
+/**
+ * One facilitator control, stored as a fact. Controls are numbered (`seq` 1, 2, …) and each number
+ * can be taken once, so two instances never interleave two controls unnoticed.
+ */
+export interface ActivityControl {
+  seq: number;
+  kind: ControlKind;
+  /** When it was given (server time, ISO 8601 UTC). */
+  at: string;
+  byUserId: string;
+  /** The phase it acts on (`next`, `extend`): a control for a phase that already ended does nothing. */
+  phaseIndex?: number;
+  /** Minutes added (`extend`). */
+  minutes?: number;
+  /** The idempotency key of the request (a retried invoke carries the same one). */
+  requestId: string;
+}
+
+export interface Participant {
+  userId: string;
+  displayName: string;
+  joinedAt: string;
+}
+
+/** A private reflection: visible to its writer only. */
+export interface Reflection {
+  userId: string;
+  text: string;
+  at: string;
+  etag: string;
+}
+
+/** A group formed when a grouping phase began (a pair, or the one trio). */
+export interface ActivityGroup {
+  id: string;
+  members: string[];
+}
+
+/** The groups of an activity, computed once and stored; the first stored pairing is the pairing. */
+export interface StoredPairing {
+  groups: ActivityGroup[];
+  /** The rule that was applied: `random` when org context was missing. */
+  appliedRule: PairingRule;
+  /** True when org context (Graph) was missing or partial. */
+  degraded: boolean;
+  at: string;
+}
+
+/** Someone who joined after the groups were formed, and the group they were put in. */
+export interface LateAssignment {
+  userId: string;
+  groupId: string;
+  at: string;
+}
+
+/** A group's shared insight: one per group, written by either partner, edited by the other. */
+export interface PairShare {
+  groupId: string;
+  text: string;
+  createdBy: PersonRef;
+  editedBy: PersonRef;
+  at: string;
+  /** The request that last wrote it: a retried invoke recognises its own write. */
+  requestId: string;
+  etag: string;
+}
+
+export interface Highlight {
+  groupId: string;
+  byUserId: string;
+  at: string;
+}
+
+/** "What will I try before next time": one per participant, followed up at the next session. */
+export interface Commitment {
+  userId: string;
+  displayName: string;
+  text: string;
+  at: string;
+}
+
+/** What the flow of an activity depends on: its set-up, the controls and the groups (a small read). */
+export interface ActivityFlow {
+  activity: Activity;
+  controls: ActivityControl[];
+  pairing?: StoredPairing;
+}
+
+/** Everything stored about one activity (one partition read). */
+export interface ActivityRecord {
+  activity: Activity;
+  controls: ActivityControl[];
+  participants: Participant[];
+  reflections: Reflection[];
+  pairing?: StoredPairing;
+  lateAssignments: LateAssignment[];
+  shares: PairShare[];
+  highlights: Highlight[];
+  commitments: Commitment[];
+}
+
+/** A reflection or commitment as the writer's My learning lists it. */
+export interface MyActivityNote {
+  activityId: string;
+  communityId: string;
+  sessionId?: string;
+  meetingId?: string;
+  prompt: string;
+  text: string;
+  at: string;
+}

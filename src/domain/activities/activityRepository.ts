@@ -1,0 +1,88 @@
+import type {
+  Activity,
+  ActivityControl,
+  ActivityFlow,
+  ActivityRecord,
+  Commitment,
+  Highlight,
+  LateAssignment,
+  MyActivityNote,
+  PairShare,
+  Participant,
+  Reflection,
+  StoredPairing,
+} from "./activity.js";
+
+/**
+ * Storage port for activities. Every join and every submission is its own row or an ETag-guarded
+ * write, so many people submitting at once through several server instances lose nothing and
+ * duplicate nothing; writes keyed by person or group are idempotent, so a retried request is too.
+ * Every call is scoped by tenant.
+ */
+export interface ActivityRepository {
+  /** Creates the activity and its indexes; if one with this id exists it is returned, unchanged. */
+  create(activity: Activity): Promise<{ activity: Activity; created: boolean }>;
+  /** Everything stored about one activity, in one partition query; undefined when there is none. */
+  load(tenantId: string, activityId: string): Promise<ActivityRecord | undefined>;
+  /** The set-up, controls and groups only: what a submission needs to check the phase (one range query). */
+  loadFlow(tenantId: string, activityId: string): Promise<ActivityFlow | undefined>;
+  /** Stores a control at its `seq`; a ConcurrencyError when another control already took that number. */
+  appendControl(tenantId: string, activityId: string, control: ActivityControl): Promise<void>;
+  /** Records a participant; false when they had already joined. */
+  addParticipant(tenantId: string, activityId: string, participant: Participant): Promise<boolean>;
+  /** Stores the groups unless some are stored already; returns the stored ones (the first writer's). */
+  savePairing(tenantId: string, activityId: string, pairing: StoredPairing): Promise<StoredPairing>;
+  /** Puts a late joiner in a group unless they are in one already; returns where they are. */
+  assignLateJoiner(tenantId: string, activityId: string, assignment: LateAssignment): Promise<LateAssignment>;
+  /**
+   * Saves a person's private reflection (and its copy in their My learning). With `etag` the write
+   * only lands on that version (else a ConcurrencyError); without, it replaces their earlier one.
+   */
+  saveReflection(
+    activity: Activity,
+    reflection: Omit<Reflection, "etag">,
+    etag?: string,
+  ): Promise<Reflection>;
+  /**
+   * Writes a group's shared insight: without `etag` it creates it (a ConflictError when the
+   * partner got there first), with `etag` it replaces that version (a ConcurrencyError when stale).
+   */
+  saveShare(
+    tenantId: string,
+    activityId: string,
+    share: Omit<PairShare, "etag">,
+    etag?: string,
+  ): Promise<PairShare>;
+  setHighlight(tenantId: string, activityId: string, highlight: Highlight): Promise<void>;
+  removeHighlight(tenantId: string, activityId: string, groupId: string): Promise<void>;
+  /** Saves a person's commitment (one per person: a new one replaces theirs) and its My learning copy. */
+  saveCommitment(activity: Activity, commitment: Commitment): Promise<void>;
+  /** The community's activities, newest first (ids only; `limit` of them). */
+  recentActivityIds(tenantId: string, communityId: string, limit: number): Promise<string[]>;
+  /** The stored groups of one activity, if formed. */
+  getPairing(tenantId: string, activityId: string): Promise<StoredPairing | undefined>;
+  /** Activities run in one chat (meeting chat or channel conversation), newest first. */
+  activityIdsOfConversation(tenantId: string, conversationId: string): Promise<string[]>;
+  /** A person's reflections and commitments across activities, newest first. */
+  reflectionsOf(tenantId: string, userId: string): Promise<MyActivityNote[]>;
+  commitmentsOf(tenantId: string, userId: string): Promise<MyActivityNote[]>;
+  /**
+   * Claims the right to announce a phase change: true for exactly one caller while its lease runs.
+   * A claim whose lease expired unannounced can be taken over (once, ETag-guarded).
+   */
+  claimAnnouncement(
+    tenantId: string,
+    activityId: string,
+    phaseIndex: number,
+    instanceId: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<boolean>;
+  /** Marks a claimed announcement as sent, so nobody takes it over. */
+  completeAnnouncement(
+    tenantId: string,
+    activityId: string,
+    phaseIndex: number,
+    instanceId: string,
+  ): Promise<void>;
+}

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { PAIRING_RULES } from "./activity.js";
+import { ACTIVITY_FORMAT_IDS, type ActivityFormatId } from "./activityFormats.js";
+
+const id = (what: string) =>
+  z
+    .string({ required_error: `The ${what} is missing.` })
+    .trim()
+    .min(1, `The ${what} is missing.`)
+    .max(400, `The ${what} is too long.`);
+
+/** What a facilitator fills in to set an activity up (side panel form or chat command). */
+export const newActivitySchema = z.object({
+  format: z
+    .enum(ACTIVITY_FORMAT_IDS as [ActivityFormatId, ...ActivityFormatId[]], {
+      message: "Pick an activity format PeerCircle runs (think-pair-share).",
+    })
+    .default("think-pair-share"),
+  communityId: id("community to save to"),
+  conversationId: id("meeting chat"),
+  meetingId: id("meeting").optional(),
+  sessionId: id("session").optional(),
+  prompt: z
+    .string({ required_error: "Write a prompt for people to think about." })
+    .trim()
+    .min(3, "Write a prompt of at least 3 characters for people to think about.")
+    .max(1000, "Keep the prompt under 1,000 characters."),
+  /** Minutes per phase id (`{ think: 2, pair: 5, share: 5 }`); the format's defaults fill the rest. */
+  minutes: z.record(z.number({ invalid_type_error: "Give the minutes as a number." })).default({}),
+  pairingRule: z
+    .enum(PAIRING_RULES, { message: "Pick cross-department, random or same role for pairing." })
+    .default("cross-department"),
+});
+export type NewActivityInput = z.input<typeof newActivitySchema>;
+
+/** A facilitator control as asked for. */
+export const controlSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ kind: z.literal("start") }),
+    z.object({ kind: z.literal("pause") }),
+    z.object({ kind: z.literal("resume") }),
+    z.object({ kind: z.literal("end") }),
+    z.object({ kind: z.literal("next"), phaseIndex: z.number().int().min(0) }),
+    z.object({
+      kind: z.literal("extend"),
+      phaseIndex: z.number().int().min(0),
+      minutes: z
+        .number({ required_error: "Say how many minutes to add." })
+        .int("Add whole minutes.")
+        .min(1, "Add at least 1 minute.")
+        .max(30, "Add at most 30 minutes at a time."),
+    }),
+  ],
+  { errorMap: () => ({ message: "Use start, next, extend, pause, resume or end." }) },
+);
+export type ControlInput = z.input<typeof controlSchema>;
+
+const text = (what: string, max: number) =>
+  z
+    .string({ required_error: `Write your ${what} first.` })
+    .trim()
+    .min(1, `Write your ${what} first.`)
+    .max(max, `Keep your ${what} under ${max.toLocaleString("en")} characters.`);
+
+export const reflectionSchema = z.object({ text: text("reflection", 4000), etag: z.string().optional() });
+export type ReflectionInput = z.input<typeof reflectionSchema>;
+
+/**
+ * A pair's shared insight. `etag` is the version the writer started from: absent for the first
+ * write, required to change one that exists (so an edit never silently replaces the partner's).
+ */
+export const shareSchema = z.object({ text: text("key insight", 4000), etag: z.string().optional() });
+export type ShareInput = z.input<typeof shareSchema>;
+
+export const commitmentSchema = z.object({ text: text("commitment", 1000) });
+export type CommitmentInput = z.input<typeof commitmentSchema>;
+
+/** The idempotency key of a request: Bot Framework's activity id, or one the tab makes per action. */
+export const requestIdSchema = z
+  .string({ required_error: "The request id is missing." })
+  .min(1, "The request id is missing.")
+  .max(200, "The request id is too long.");

@@ -1,0 +1,527 @@
+import { retryOnConflict } from "../concurrency.js";
+import {
+  ConcurrencyError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from "../errors.js";
+import type { Caller } from "../identity.js";
+import type { OrgPerson, PeopleDirectory } from "../people/peopleDirectory.js";
+import { parseInput } from "../validation.js";
+import type {
+  Activity,
+  ActivityFlow,
+  ActivityGroup,
+  ActivityRecord,
+  Commitment,
+  MyActivityNote,
+  PairShare,
+  StoredPairing,
+} from "./activity.js";
+import type { SubmissionKind } from "./activityFormat.js";
+import { formatOf, planPhases } from "./activityFormats.js";
+import type { ActivityRepository } from "./activityRepository.js";
+import {
+  type CommitmentInput,
+  type ControlInput,
+  commitmentSchema,
+  controlSchema,
+  type NewActivityInput,
+  newActivitySchema,
+  type ReflectionInput,
+  reflectionSchema,
+  requestIdSchema,
+  type ShareInput,
+  shareSchema,
+} from "./activitySchemas.js";
+import {
+  type ActivitySummary,
+  type ActivityView,
+  acceptsAt,
+  activitySummaryOf,
+  activityViewFor,
+  groupOfPerson,
+  groupsOf,
+} from "./activityViews.js";
+import { pairParticipants, type RecentPartners } from "./pairing.js";
+import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
+
+/** The answer to a pair-share write: saved, or a conflict that shows both texts instead of losing one. */
+export type ShareResult =
+  | { status: "saved"; share: PairShare }
+  | {
+      status: "conflict";
+      message: string;
+      /** What is stored now (with its ETag: edit on top of it to save). */
+      current: PairShare;
+      /** What the caller tried to save. */
+      yours: string;
+      /** Both texts together, for the caller to tidy and save on top of `current`. */
+      merged: string;
+    };
+
+export interface ActivityServiceOptions {
+  now?: () => Date;
+  /** Ids for new activities when no request id is given. */
+  newId?: () => string;
+  /** How long pairing waits for org context before falling back (Graph slow must not block). */
+  directoryTimeoutMs?: number;
+  /** How many of the community's last activities count for "recent partners". */
+  recentActivities?: number;
+  /** How long an announcement claim holds before another instance may take it over. */
+  announcementLeaseMs?: number;
+}
+
+/**
+ * Runs structured activities (think-pair-share first): set-up, facilitator controls, joins,
+ * private reflections, pairing, pair shares, highlights and commitments. Every answer is derived
+ * from stored facts and the clock, so any server instance can serve any request; every write is
+ * idempotent for a retried request (pass Bot Framework's activity id, or a per-action id from the
+ * tab, as `requestId`).
+ */
+export class ActivityService {
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+  private readonly directoryTimeoutMs: number;
+  private readonly recentActivities: number;
+  private readonly announcementLeaseMs: number;
+
+  constructor(
+    private readonly activities: ActivityRepository,
+    private readonly directory: PeopleDirectory,
+    options: ActivityServiceOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.directoryTimeoutMs = options.directoryTimeoutMs ?? 2_000;
+    this.recentActivities = options.recentActivities ?? 3;
+    this.announcementLeaseMs = options.announcementLeaseMs ?? 30_000;
+  }
+
+  /**
+   * Sets an activity up; the caller is its facilitator. With a `requestId` the activity's id is
+   * derived from it, so a retried set-up returns the same activity instead of making a second.
+   */
+  async create(caller: Caller, input: NewActivityInput, requestId?: string): Promise<ActivityView> {
+    const data = parseInput(newActivitySchema, input);
+    const id = requestId ? await idFromRequest(caller, parseInput(requestIdSchema, requestId)) : this.newId();
+    const activity: Activity = {
+      tenantId: caller.tenantId,
+      id,
+      format: data.format,
+      communityId: data.communityId,
+      conversationId: data.conversationId,
+      ...(data.meetingId ? { meetingId: data.meetingId } : {}),
+      ...(data.sessionId ? { sessionId: data.sessionId } : {}),
+      facilitator: { id: caller.userId, displayName: caller.displayName },
+      prompt: data.prompt,
+      phases: planPhases(formatOf(data.format), data.minutes),
+      pairingRule: data.pairingRule,
+      createdAt: this.now().toISOString(),
+    };
+    const { activity: stored } = await this.activities.create(activity);
+    if (stored.facilitator.id !== caller.userId)
+      throw new ConflictError("An activity with this id already exists.");
+    return this.view(caller, id);
+  }
+
+  /** The caller's view of an activity (the stage shows its public part). Forms groups when due. */
+  async view(caller: Caller, activityId: string): Promise<ActivityView> {
+    let record = await this.require(caller.tenantId, activityId);
+    let state = this.stateOf(record);
+    if (this.groupsDue(record, state) && !record.pairing) {
+      await this.ensurePairing(caller.tenantId, activityId);
+      record = await this.require(caller.tenantId, activityId);
+      state = this.stateOf(record);
+    } else if (record.pairing && this.isUnplacedParticipant(record, caller.userId)) {
+      await this.placeLateJoiner(record, caller.userId);
+      record = await this.require(caller.tenantId, activityId);
+    }
+    return activityViewFor(record, state, caller.userId);
+  }
+
+  /** Joins the caller (in any phase; after pairing they are put into a group). Idempotent. */
+  async join(caller: Caller, activityId: string): Promise<ActivityView> {
+    const flow = await this.requireFlow(caller.tenantId, activityId);
+    if (this.stateOfFlow(flow).status === "ended")
+      throw new ValidationError("This activity has already ended.");
+    await this.activities.addParticipant(caller.tenantId, activityId, {
+      userId: caller.userId,
+      displayName: caller.displayName,
+      joinedAt: this.now().toISOString(),
+    });
+    return this.view(caller, activityId);
+  }
+
+  /** A facilitator control: start, next (skip), extend, pause, resume, end. Idempotent per request. */
+  async control(
+    caller: Caller,
+    activityId: string,
+    input: ControlInput,
+    requestId: string,
+  ): Promise<ActivityView> {
+    const control = parseInput(controlSchema, input);
+    const key = parseInput(requestIdSchema, requestId);
+    await retryOnConflict(async () => {
+      const flow = await this.requireFlow(caller.tenantId, activityId);
+      if (flow.activity.facilitator.id !== caller.userId)
+        throw new ForbiddenError("Only the facilitator can change the phases of this activity.");
+      if (flow.controls.some((c) => c.requestId === key)) return; // a retried request: already applied
+      const at = this.now();
+      const state = phaseAt({ phases: flow.activity.phases, controls: flow.controls }, at);
+      const problem = controlProblemFor(state, flow, control);
+      if (problem) throw new ValidationError(problem);
+      await this.activities.appendControl(caller.tenantId, activityId, {
+        seq: Math.max(0, ...flow.controls.map((c) => c.seq)) + 1,
+        kind: control.kind,
+        at: at.toISOString(),
+        byUserId: caller.userId,
+        ...("phaseIndex" in control ? { phaseIndex: control.phaseIndex } : {}),
+        ...("minutes" in control ? { minutes: control.minutes } : {}),
+        requestId: key,
+      });
+    });
+    return this.view(caller, activityId);
+  }
+
+  /** Saves the caller's private reflection (joining them if needed). Only they will ever see it. */
+  async saveReflection(caller: Caller, activityId: string, input: ReflectionInput): Promise<ActivityView> {
+    const data = parseInput(reflectionSchema, input);
+    const flow = await this.requireFlow(caller.tenantId, activityId);
+    this.requireAccepting(flow, "reflection", "Reflections are written in the think phase.");
+    const at = this.now().toISOString();
+    await Promise.all([
+      this.joinQuietly(caller, activityId, at),
+      this.activities.saveReflection(
+        flow.activity,
+        { userId: caller.userId, text: data.text, at },
+        data.etag,
+      ),
+    ]).catch((error) => {
+      if (error instanceof ConcurrencyError)
+        throw new ConcurrencyError(
+          "You changed your reflection elsewhere meanwhile. Reload it and try again.",
+        );
+      throw error;
+    });
+    return this.view(caller, activityId);
+  }
+
+  /**
+   * Saves the caller's group's key insight. The first write needs no ETag; changing an existing one
+   * needs the ETag of the version the writer edited. When the partner saved in between, the result
+   * is a conflict carrying both texts — never a silent overwrite. A retried request is recognised.
+   */
+  async submitShare(
+    caller: Caller,
+    activityId: string,
+    input: ShareInput,
+    requestId: string,
+  ): Promise<ShareResult> {
+    const data = parseInput(shareSchema, input);
+    const key = parseInput(requestIdSchema, requestId);
+    const record = await this.require(caller.tenantId, activityId);
+    this.requireAccepting(record, "share", "Key insights are shared in the pair and share phases.");
+    const group = await this.groupOf(record, caller.userId);
+    const me = { id: caller.userId, displayName: caller.displayName };
+    const existing = record.shares.find((s) => s.groupId === group.id);
+    const at = this.now().toISOString();
+    if (existing && (existing.requestId === key || (!data.etag && existing.text === data.text)))
+      return { status: "saved", share: existing };
+    if (existing && data.etag !== existing.etag) return conflict(existing, data.text);
+    const share = {
+      groupId: group.id,
+      text: data.text,
+      createdBy: existing?.createdBy ?? me,
+      editedBy: me,
+      at,
+      requestId: key,
+    };
+    try {
+      const saved = await this.activities.saveShare(caller.tenantId, activityId, share, existing?.etag);
+      return { status: "saved", share: saved };
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
+      const fresh = await this.require(caller.tenantId, activityId);
+      const current = fresh.shares.find((s) => s.groupId === group.id);
+      if (!current) throw error;
+      if (current.requestId === key) return { status: "saved", share: current };
+      return conflict(current, data.text);
+    }
+  }
+
+  /** Highlights a group's insight on the wall (or takes the highlight away). Facilitator only. */
+  async highlight(
+    caller: Caller,
+    activityId: string,
+    groupId: string,
+    highlighted: boolean,
+  ): Promise<ActivityView> {
+    const record = await this.require(caller.tenantId, activityId);
+    if (record.activity.facilitator.id !== caller.userId)
+      throw new ForbiddenError("Only the facilitator can highlight insights.");
+    if (highlighted) {
+      this.requireAccepting(record, "highlight", "Insights are highlighted in the share phase.");
+      if (!record.shares.some((s) => s.groupId === groupId))
+        throw new NotFoundError("That pair has not shared an insight yet.");
+      await this.activities.setHighlight(caller.tenantId, activityId, {
+        groupId,
+        byUserId: caller.userId,
+        at: this.now().toISOString(),
+      });
+    } else {
+      await this.activities.removeHighlight(caller.tenantId, activityId, groupId);
+    }
+    return this.view(caller, activityId);
+  }
+
+  /** Saves the caller's one commitment (a new one replaces theirs). Also accepted after the end. */
+  async saveCommitment(caller: Caller, activityId: string, input: CommitmentInput): Promise<ActivityView> {
+    const data = parseInput(commitmentSchema, input);
+    const flow = await this.requireFlow(caller.tenantId, activityId);
+    this.requireAccepting(flow, "commitment", "Commitments are written when the activity closes.");
+    const at = this.now().toISOString();
+    const commitment: Commitment = {
+      userId: caller.userId,
+      displayName: caller.displayName,
+      text: data.text,
+      at,
+    };
+    await Promise.all([
+      this.joinQuietly(caller, activityId, at),
+      this.activities.saveCommitment(flow.activity, commitment),
+    ]);
+    return this.view(caller, activityId);
+  }
+
+  /**
+   * Forms the groups once the grouping phase (pair) has begun, unless already formed, and returns
+   * the stored ones. Two instances doing this at once end with one stored pairing: the first
+   * stored wins and the other adopts it. Participants the stored pairing missed (they joined while
+   * it was computed) are placed as late joiners. Undefined before the phase begins.
+   */
+  async ensurePairing(tenantId: string, activityId: string): Promise<StoredPairing | undefined> {
+    const record = await this.require(tenantId, activityId);
+    if (!this.groupsDue(record, this.stateOf(record))) return record.pairing;
+    let pairing = record.pairing;
+    if (!pairing) {
+      const ids = record.participants.map((p) => p.userId);
+      const [profiles, recent] = await Promise.all([
+        this.profilesOf(tenantId, ids),
+        this.recentPartners(tenantId, record.activity.communityId, activityId),
+      ]);
+      const result = pairParticipants(ids, profiles, recent, record.activity.pairingRule, activityId);
+      pairing = await this.activities.savePairing(tenantId, activityId, {
+        groups: result.groups.map((members, i) => ({ id: `g${String(i + 1).padStart(4, "0")}`, members })),
+        appliedRule: result.appliedRule,
+        degraded: result.degraded,
+        at: this.now().toISOString(),
+      });
+    }
+    const withPairing = { ...record, pairing };
+    for (const p of record.participants)
+      if (this.isUnplacedParticipant(withPairing, p.userId))
+        await this.placeLateJoiner(withPairing, p.userId);
+    return pairing;
+  }
+
+  /** The close summary: prompt, participation, pairs, shared insights (highlights first). */
+  async summary(caller: Caller, activityId: string): Promise<ActivitySummary> {
+    return activitySummaryOf(await this.require(caller.tenantId, activityId));
+  }
+
+  /** The activity running (or not yet started) in a chat, newest first; undefined when none is. */
+  async currentInConversation(caller: Caller, conversationId: string): Promise<ActivityView | undefined> {
+    const ids = await this.activities.activityIdsOfConversation(caller.tenantId, conversationId);
+    for (const id of ids.slice(0, 5)) {
+      const flow = await this.activities.loadFlow(caller.tenantId, id);
+      if (flow && this.stateOfFlow(flow).status !== "ended") return this.view(caller, id);
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether this instance announces the phase the activity is in now (the phase-change card):
+   * true for exactly one instance. Call `announced` after sending.
+   */
+  async claimAnnouncement(tenantId: string, activityId: string, phaseIndex: number, instanceId: string) {
+    return this.activities.claimAnnouncement(
+      tenantId,
+      activityId,
+      phaseIndex,
+      instanceId,
+      this.now(),
+      this.announcementLeaseMs,
+    );
+  }
+
+  async announced(
+    tenantId: string,
+    activityId: string,
+    phaseIndex: number,
+    instanceId: string,
+  ): Promise<void> {
+    await this.activities.completeAnnouncement(tenantId, activityId, phaseIndex, instanceId);
+  }
+
+  /** The caller's private reflections, newest first (My learning). */
+  async myReflections(tenantId: string, userId: string): Promise<MyActivityNote[]> {
+    return this.activities.reflectionsOf(tenantId, userId);
+  }
+
+  /** The caller's commitments, newest first (My learning). */
+  async myCommitments(tenantId: string, userId: string): Promise<MyActivityNote[]> {
+    return this.activities.commitmentsOf(tenantId, userId);
+  }
+
+  /** The commitments of a community's last ended activity: the check-in card at its next session. */
+  async commitmentsToFollowUp(caller: Caller, communityId: string): Promise<Commitment[]> {
+    for (const id of await this.activities.recentActivityIds(caller.tenantId, communityId, 5)) {
+      const record = await this.activities.load(caller.tenantId, id);
+      if (record && this.stateOf(record).status === "ended" && record.commitments.length > 0)
+        return record.commitments;
+    }
+    return [];
+  }
+
+  private stateOf(record: ActivityRecord): PhaseState {
+    return this.stateOfFlow(record);
+  }
+
+  private stateOfFlow(flow: ActivityFlow): PhaseState {
+    return phaseAt({ phases: flow.activity.phases, controls: flow.controls }, this.now());
+  }
+
+  /** True once the grouping phase has been entered (even if the activity moved on or ended since). */
+  private groupsDue(record: ActivityFlow, state: PhaseState): boolean {
+    const index = formatOf(record.activity.format).phases.findIndex((p) => p.formsGroups);
+    return index >= 0 && state.reachedPhaseIndex >= index;
+  }
+
+  private requireAccepting(flow: ActivityFlow, kind: SubmissionKind, message: string): void {
+    const state = this.stateOfFlow(flow);
+    if (state.status === "not-started") throw new ValidationError("The activity has not started yet.");
+    if (state.status === "ended" && !acceptsAt(flow, state).includes(kind))
+      throw new ValidationError("This activity has already ended.");
+    if (!acceptsAt(flow, state).includes(kind)) throw new ValidationError(message);
+  }
+
+  private isUnplacedParticipant(record: ActivityRecord, userId: string): boolean {
+    return record.participants.some((p) => p.userId === userId) && !groupOfPerson(groupsOf(record), userId);
+  }
+
+  /** The caller's group: placed now if they joined late. Someone not in the activity has none. */
+  private async groupOf(record: ActivityRecord, userId: string): Promise<ActivityGroup> {
+    const groups = groupsOf(record);
+    const group = groupOfPerson(groups, userId);
+    if (group) return group;
+    if (!record.pairing) throw new ValidationError("Pairs have not been formed yet.");
+    if (!record.participants.some((p) => p.userId === userId))
+      throw new ValidationError("Join the activity first to get a partner.");
+    await this.placeLateJoiner(record, userId);
+    const fresh = await this.require(record.activity.tenantId, record.activity.id);
+    const placed = groupOfPerson(groupsOf(fresh), userId);
+    if (!placed) throw new ConcurrencyError("Your group is being formed. Try again in a moment.");
+    return placed;
+  }
+
+  /**
+   * A late joiner goes into a group of one if there is one (another late joiner waiting), else
+   * into the smallest group, so nobody is left out. Stored once per person.
+   */
+  private async placeLateJoiner(record: ActivityRecord, userId: string): Promise<string> {
+    const groups = groupsOf(record);
+    const smallest = [...groups].sort((a, b) => a.members.length - b.members.length)[0];
+    const groupId = smallest ? smallest.id : `late-${userId}`;
+    const stored = await this.activities.assignLateJoiner(record.activity.tenantId, record.activity.id, {
+      userId,
+      groupId,
+      at: this.now().toISOString(),
+    });
+    return stored.groupId;
+  }
+
+  private async joinQuietly(caller: Caller, activityId: string, at: string): Promise<void> {
+    await this.activities.addParticipant(caller.tenantId, activityId, {
+      userId: caller.userId,
+      displayName: caller.displayName,
+      joinedAt: at,
+    });
+  }
+
+  /** Org context for pairing; undefined (→ random) when the directory fails or is slow. */
+  private async profilesOf(tenantId: string, ids: string[]): Promise<Map<string, OrgPerson> | undefined> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), this.directoryTimeoutMs);
+    });
+    try {
+      const answer = await Promise.race([this.directory.getMany(tenantId, ids), timeout]);
+      return answer?.people;
+    } catch {
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Who was grouped with whom in the community's last activities (this one excluded). */
+  private async recentPartners(
+    tenantId: string,
+    communityId: string,
+    exceptId: string,
+  ): Promise<RecentPartners> {
+    const ids = (await this.activities.recentActivityIds(tenantId, communityId, this.recentActivities + 1))
+      .filter((id) => id !== exceptId)
+      .slice(0, this.recentActivities);
+    const pairings = await Promise.all(ids.map((id) => this.activities.getPairing(tenantId, id)));
+    const partners = new Map<string, Set<string>>();
+    for (const pairing of pairings)
+      for (const group of pairing?.groups ?? [])
+        for (const a of group.members)
+          for (const b of group.members) {
+            if (a === b) continue;
+            const set = partners.get(a) ?? new Set<string>();
+            set.add(b);
+            partners.set(a, set);
+          }
+    return partners;
+  }
+
+  private async require(tenantId: string, activityId: string): Promise<ActivityRecord> {
+    const record = await this.activities.load(tenantId, activityId);
+    if (!record)
+      throw new NotFoundError("This activity does not exist (or was set up in another organisation).");
+    return record;
+  }
+
+  private async requireFlow(tenantId: string, activityId: string): Promise<ActivityFlow> {
+    const flow = await this.activities.loadFlow(tenantId, activityId);
+    if (!flow)
+      throw new NotFoundError("This activity does not exist (or was set up in another organisation).");
+    return flow;
+  }
+}
+
+function controlProblemFor(state: PhaseState, flow: ActivityFlow, control: ControlInput): string | undefined {
+  return controlProblem(state, flow.activity.phases.length, control);
+}
+
+function conflict(current: PairShare, yours: string): ShareResult {
+  const merged = current.text.includes(yours) ? current.text : `${current.text}\n\n${yours}`;
+  return {
+    status: "conflict",
+    message: `${current.editedBy.displayName} saved your pair's insight meanwhile. Check both versions and save again.`,
+    current,
+    yours,
+    merged,
+  };
+}
+
+/** An activity id derived from the request that set it up, so a retried set-up finds the first. */
+async function idFromRequest(caller: Caller, requestId: string): Promise<string> {
+  const bytes = new TextEncoder().encode(`${caller.tenantId}\n${caller.userId}\n${requestId}`);
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}

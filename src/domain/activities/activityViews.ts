@@ -1,0 +1,209 @@
+import type { PersonRef } from "../identity.js";
+import type { ActivityGroup, ActivityRecord, PairingRule, PairShare } from "./activity.js";
+import type { SubmissionKind } from "./activityFormat.js";
+import { formatOf } from "./activityFormats.js";
+import type { PhaseState } from "./phaseClock.js";
+
+/** A group with names, as the pair list, the side panel and the summary show it. */
+export interface GroupView {
+  id: string;
+  members: PersonRef[];
+}
+
+/** One card of the live wall: a group's shared insight. */
+export interface WallItem {
+  groupId: string;
+  members: PersonRef[];
+  text: string;
+  editedBy: PersonRef;
+  at: string;
+  highlighted: boolean;
+}
+
+/**
+ * An activity as one person sees it. The public part (prompt, phase, counts, pairs, wall) is the
+ * same for everyone and is what the stage shows; `me` holds the caller's own reflection, group,
+ * share and commitment. Nobody else's reflection text is ever in it.
+ */
+export interface ActivityView {
+  id: string;
+  format: string;
+  formatName: string;
+  prompt: string;
+  communityId: string;
+  conversationId: string;
+  meetingId?: string;
+  sessionId?: string;
+  facilitator: PersonRef;
+  pairingRule: PairingRule;
+  phases: { id: string; title: string; instruction: string; minutes: number }[];
+  state: PhaseState;
+  /** What may be submitted right now. */
+  accepts: SubmissionKind[];
+  participantCount: number;
+  /** How many have reflected (never what). */
+  reflectedCount: number;
+  commitmentCount: number;
+  /** Formed groups (absent before the pair phase). */
+  groups?: GroupView[];
+  /** True when pairing fell back to random because org context was missing. */
+  pairingDegraded?: boolean;
+  wall: WallItem[];
+  isFacilitator: boolean;
+  me: {
+    joined: boolean;
+    reflection?: { text: string; at: string; etag: string };
+    group?: { id: string; partners: PersonRef[] };
+    share?: PairShare;
+    commitment?: { text: string; at: string };
+  };
+}
+
+/** What the close of an activity reports: the summary card, library entries and learning interactions. */
+export interface ActivitySummary {
+  activityId: string;
+  prompt: string;
+  communityId: string;
+  conversationId: string;
+  meetingId?: string;
+  sessionId?: string;
+  facilitator: PersonRef;
+  participantCount: number;
+  reflectedCount: number;
+  commitmentCount: number;
+  groups: GroupView[];
+  /** Shared insights, highlighted ones first. */
+  shares: WallItem[];
+  pairingRule?: PairingRule;
+  pairingDegraded?: boolean;
+}
+
+/** Groups as formed, plus late joiners put into them (or into groups of their own). */
+export function groupsOf(record: Pick<ActivityRecord, "pairing" | "lateAssignments">): ActivityGroup[] {
+  const groups = new Map<string, string[]>();
+  for (const g of record.pairing?.groups ?? []) groups.set(g.id, [...g.members]);
+  const placed = new Set([...groups.values()].flat());
+  for (const late of [...record.lateAssignments].sort((a, b) => a.at.localeCompare(b.at))) {
+    if (placed.has(late.userId)) continue;
+    placed.add(late.userId);
+    const members = groups.get(late.groupId) ?? [];
+    members.push(late.userId);
+    groups.set(late.groupId, members);
+  }
+  return [...groups].map(([id, members]) => ({ id, members }));
+}
+
+export function groupOfPerson(groups: readonly ActivityGroup[], userId: string): ActivityGroup | undefined {
+  return groups.find((g) => g.members.includes(userId));
+}
+
+/** What may be submitted in the state the activity is in. */
+export function acceptsAt(record: Pick<ActivityRecord, "activity">, state: PhaseState): SubmissionKind[] {
+  const format = formatOf(record.activity.format);
+  if (state.status === "ended") return [...format.acceptsAfterEnd];
+  if (state.status === "not-started") return [];
+  const phase = format.phases.find((p) => p.id === state.phaseId);
+  return phase ? [...phase.accepts] : [];
+}
+
+function namesOf(record: ActivityRecord): (id: string) => PersonRef {
+  const names = new Map(record.participants.map((p) => [p.userId, p.displayName]));
+  names.set(record.activity.facilitator.id, record.activity.facilitator.displayName);
+  return (id) => ({ id, displayName: names.get(id) ?? "Someone" });
+}
+
+function wallOf(record: ActivityRecord, groups: readonly ActivityGroup[], person: (id: string) => PersonRef) {
+  const highlighted = new Set(record.highlights.map((h) => h.groupId));
+  const members = new Map(groups.map((g) => [g.id, g.members.map(person)]));
+  return record.shares
+    .map((s) => ({
+      groupId: s.groupId,
+      members: members.get(s.groupId) ?? [],
+      text: s.text,
+      editedBy: s.editedBy,
+      at: s.at,
+      highlighted: highlighted.has(s.groupId),
+    }))
+    .sort((a, b) => Number(b.highlighted) - Number(a.highlighted) || a.at.localeCompare(b.at));
+}
+
+/** Builds one person's view of an activity. Pure. */
+export function activityViewFor(record: ActivityRecord, state: PhaseState, userId: string): ActivityView {
+  const { activity } = record;
+  const format = formatOf(activity.format);
+  const person = namesOf(record);
+  const groups = groupsOf(record);
+  const mine = groupOfPerson(groups, userId);
+  const reflection = record.reflections.find((r) => r.userId === userId);
+  const share = mine ? record.shares.find((s) => s.groupId === mine.id) : undefined;
+  const commitment = record.commitments.find((c) => c.userId === userId);
+  return {
+    id: activity.id,
+    format: activity.format,
+    formatName: format.name,
+    prompt: activity.prompt,
+    communityId: activity.communityId,
+    conversationId: activity.conversationId,
+    ...(activity.meetingId ? { meetingId: activity.meetingId } : {}),
+    ...(activity.sessionId ? { sessionId: activity.sessionId } : {}),
+    facilitator: activity.facilitator,
+    pairingRule: activity.pairingRule,
+    phases: activity.phases.map((p) => {
+      const definition = format.phases.find((d) => d.id === p.id);
+      return {
+        id: p.id,
+        title: definition?.title ?? p.id,
+        instruction: definition?.instruction ?? "",
+        minutes: p.minutes,
+      };
+    }),
+    state,
+    accepts: acceptsAt(record, state),
+    participantCount: record.participants.length,
+    reflectedCount: record.reflections.length,
+    commitmentCount: record.commitments.length,
+    ...(record.pairing
+      ? {
+          groups: groups.map((g) => ({ id: g.id, members: g.members.map(person) })),
+          pairingDegraded: record.pairing.degraded,
+        }
+      : {}),
+    wall: wallOf(record, groups, person),
+    isFacilitator: activity.facilitator.id === userId,
+    me: {
+      joined: record.participants.some((p) => p.userId === userId),
+      ...(reflection
+        ? { reflection: { text: reflection.text, at: reflection.at, etag: reflection.etag } }
+        : {}),
+      ...(mine
+        ? { group: { id: mine.id, partners: mine.members.filter((m) => m !== userId).map(person) } }
+        : {}),
+      ...(share ? { share } : {}),
+      ...(commitment ? { commitment: { text: commitment.text, at: commitment.at } } : {}),
+    },
+  };
+}
+
+/** The close summary of an activity. Pure; reflections stay private (only counted). */
+export function activitySummaryOf(record: ActivityRecord): ActivitySummary {
+  const { activity } = record;
+  const person = namesOf(record);
+  const groups = groupsOf(record);
+  return {
+    activityId: activity.id,
+    prompt: activity.prompt,
+    communityId: activity.communityId,
+    conversationId: activity.conversationId,
+    ...(activity.meetingId ? { meetingId: activity.meetingId } : {}),
+    ...(activity.sessionId ? { sessionId: activity.sessionId } : {}),
+    facilitator: activity.facilitator,
+    participantCount: record.participants.length,
+    reflectedCount: record.reflections.length,
+    commitmentCount: record.commitments.length,
+    groups: groups.map((g) => ({ id: g.id, members: g.members.map(person) })),
+    shares: wallOf(record, groups, person),
+    ...(record.pairing
+      ? { pairingRule: record.pairing.appliedRule, pairingDegraded: record.pairing.degraded }
+      : {}),
+  };
+}

@@ -1,0 +1,544 @@
+import { odata, type TableEntityResult } from "@azure/data-tables";
+import type {
+  Activity,
+  ActivityControl,
+  ActivityFlow,
+  ActivityRecord,
+  Commitment,
+  ControlKind,
+  Highlight,
+  LateAssignment,
+  MyActivityNote,
+  PairingRule,
+  PairShare,
+  Participant,
+  Reflection,
+  StoredPairing,
+} from "../domain/activities/activity.js";
+import type { ActivityFormatId, PlannedPhase } from "../domain/activities/activityFormats.js";
+import type { ActivityRepository } from "../domain/activities/activityRepository.js";
+import { ConcurrencyError, ValidationError } from "../domain/errors.js";
+import type { PersonRef } from "../domain/identity.js";
+import { activityKeys, keyPart, TABLES } from "./keys.js";
+import { statusOf, translateTableErrors } from "./tableErrors.js";
+import type { TableStore } from "./tableStore.js";
+
+/**
+ * Row keys of an activity's partition. The `flow|` rows (set-up, controls, groups) sort together,
+ * so what the phase depends on is one small range read; everything else is one row per person or
+ * group, so concurrent writers never contend for a row they do not share.
+ */
+const FLOW = "flow|";
+const ACTIVITY_ROW = "flow|activity";
+const CONTROL = "flow|control|";
+const PAIRING_ROW = "flow|pairing";
+const PARTICIPANT = "participant|";
+const REFLECTION = "reflection|";
+const LATE = "late|";
+const SHARE = "share|";
+const HIGHLIGHT = "highlight|";
+const COMMITMENT = "commitment|";
+const ANNOUNCE = "announce|";
+/** Index rows in a community's, a chat's and a person's partitions. */
+const INDEX = "activity";
+
+/** `{prefix}` … `{prefix}` with its last character bumped: a range scan over one kind of row. */
+function rangeOf(pk: string, prefix: string) {
+  const end = `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
+  return odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${end}`;
+}
+
+// A string property holds at most 64 KiB (UTF-16: 32 K characters), an entity 1 MiB
+// (https://learn.microsoft.com/rest/api/storageservices/understanding-the-table-service-data-model):
+// the groups of a large activity are spread over several properties of one row, so they are still
+// written at once (two instances forming groups at the same time: the first create wins).
+const CHUNK_CHARACTERS = 30_000;
+const MAX_CHUNKS = 15;
+
+type Row = Record<string, unknown> & { partitionKey: string; rowKey: string };
+
+type ActivityRow = {
+  format: string;
+  communityId: string;
+  conversationId: string;
+  meetingId?: string;
+  sessionId?: string;
+  facilitatorJson: string;
+  prompt: string;
+  phasesJson: string;
+  pairingRule: string;
+  createdAt: string;
+};
+
+type ControlRow = {
+  seq: number;
+  kind: string;
+  at: string;
+  byUserId: string;
+  phaseIndex?: number;
+  minutes?: number;
+  requestId: string;
+};
+
+type NoteRow = {
+  activityId: string;
+  communityId: string;
+  sessionId?: string;
+  meetingId?: string;
+  prompt: string;
+  text: string;
+  at: string;
+};
+
+type AnnounceRow = { instanceId: string; leaseUntil: string; done: boolean };
+
+/** Activities in Azure Tables (key design in keys.ts). */
+export class TablesActivityRepository implements ActivityRepository {
+  constructor(private readonly store: TableStore) {}
+
+  private get table() {
+    return this.store.table(TABLES.activities);
+  }
+
+  async create(activity: Activity): Promise<{ activity: Activity; created: boolean }> {
+    const pk = activityKeys.activity(activity.tenantId, activity.id);
+    let created = true;
+    let stored = activity;
+    try {
+      await this.table.createEntity({ partitionKey: pk, rowKey: ACTIVITY_ROW, ...toActivityRow(activity) });
+    } catch (error) {
+      if (statusOf(error) !== 409) throw error;
+      created = false;
+      const row = await this.store.getEntity<ActivityRow>(TABLES.activities, pk, ACTIVITY_ROW);
+      if (row) stored = fromActivityRow(activity.tenantId, activity.id, row);
+    }
+    // The indexes after the activity: a retried set-up (409 above) completes them.
+    const index = {
+      rowKey: activityKeys.newestFirst(INDEX, stored.createdAt, stored.id),
+      activityId: stored.id,
+      createdAt: stored.createdAt,
+    };
+    await Promise.all([
+      this.table.upsertEntity(
+        { partitionKey: activityKeys.ofCommunity(stored.tenantId, stored.communityId), ...index },
+        "Replace",
+      ),
+      this.table.upsertEntity(
+        { partitionKey: activityKeys.ofConversation(stored.tenantId, stored.conversationId), ...index },
+        "Replace",
+      ),
+    ]);
+    return { activity: stored, created };
+  }
+
+  async load(tenantId: string, activityId: string): Promise<ActivityRecord | undefined> {
+    const pk = activityKeys.activity(tenantId, activityId);
+    const rows = await this.store.queryAll<Row>(TABLES.activities, odata`PartitionKey eq ${pk}`);
+    const record: Omit<ActivityRecord, "activity"> & { activity?: Activity } = {
+      controls: [],
+      participants: [],
+      reflections: [],
+      lateAssignments: [],
+      shares: [],
+      highlights: [],
+      commitments: [],
+    };
+    for (const row of rows) readInto(record, tenantId, activityId, row);
+    if (!record.activity) return undefined;
+    return { ...record, activity: record.activity };
+  }
+
+  async loadFlow(tenantId: string, activityId: string): Promise<ActivityFlow | undefined> {
+    const pk = activityKeys.activity(tenantId, activityId);
+    const rows = await this.store.queryAll<Row>(TABLES.activities, rangeOf(pk, FLOW));
+    const record: Partial<ActivityRecord> & { controls: ActivityControl[] } = { controls: [] };
+    for (const row of rows) readInto(record, tenantId, activityId, row);
+    if (!record.activity) return undefined;
+    return {
+      activity: record.activity,
+      controls: record.controls,
+      ...(record.pairing ? { pairing: record.pairing } : {}),
+    };
+  }
+
+  async appendControl(tenantId: string, activityId: string, control: ActivityControl): Promise<void> {
+    try {
+      await this.table.createEntity({
+        partitionKey: activityKeys.activity(tenantId, activityId),
+        rowKey: `${CONTROL}${String(control.seq).padStart(6, "0")}`,
+        ...control,
+      });
+    } catch (error) {
+      if (statusOf(error) === 409)
+        throw new ConcurrencyError("The activity was changed meanwhile (another control came first).");
+      throw error;
+    }
+  }
+
+  async addParticipant(tenantId: string, activityId: string, participant: Participant): Promise<boolean> {
+    try {
+      await this.table.createEntity({
+        partitionKey: activityKeys.activity(tenantId, activityId),
+        rowKey: `${PARTICIPANT}${keyPart(participant.userId, "user id")}`,
+        ...participant,
+      });
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 409) return false;
+      throw error;
+    }
+  }
+
+  async savePairing(tenantId: string, activityId: string, pairing: StoredPairing): Promise<StoredPairing> {
+    const json = JSON.stringify(pairing.groups);
+    const chunks: string[] = [];
+    for (let i = 0; i < json.length; i += CHUNK_CHARACTERS) chunks.push(json.slice(i, i + CHUNK_CHARACTERS));
+    if (chunks.length > MAX_CHUNKS)
+      throw new ValidationError("Too many participants to pair in one activity.");
+    const entity: Row = {
+      partitionKey: activityKeys.activity(tenantId, activityId),
+      rowKey: PAIRING_ROW,
+      appliedRule: pairing.appliedRule,
+      degraded: pairing.degraded,
+      at: pairing.at,
+      chunks: chunks.length,
+    };
+    chunks.forEach((chunk, i) => {
+      entity[`groups${i}`] = chunk;
+    });
+    try {
+      await this.table.createEntity(entity);
+      return pairing;
+    } catch (error) {
+      if (statusOf(error) !== 409) throw error;
+      const stored = await this.getPairing(tenantId, activityId);
+      if (!stored) throw error;
+      return stored;
+    }
+  }
+
+  async getPairing(tenantId: string, activityId: string): Promise<StoredPairing | undefined> {
+    const pk = activityKeys.activity(tenantId, activityId);
+    const row = await this.store.getEntity<Row>(TABLES.activities, pk, PAIRING_ROW);
+    return row ? pairingOf(row) : undefined;
+  }
+
+  async assignLateJoiner(
+    tenantId: string,
+    activityId: string,
+    assignment: LateAssignment,
+  ): Promise<LateAssignment> {
+    const pk = activityKeys.activity(tenantId, activityId);
+    const rowKey = `${LATE}${keyPart(assignment.userId, "user id")}`;
+    try {
+      await this.table.createEntity({ partitionKey: pk, rowKey, ...assignment });
+      return assignment;
+    } catch (error) {
+      if (statusOf(error) !== 409) throw error;
+      const row = await this.store.getEntity<LateAssignment>(TABLES.activities, pk, rowKey);
+      if (!row) throw error;
+      return { userId: row.userId, groupId: row.groupId, at: row.at };
+    }
+  }
+
+  async saveReflection(
+    activity: Activity,
+    reflection: Omit<Reflection, "etag">,
+    etag?: string,
+  ): Promise<Reflection> {
+    const entity = {
+      partitionKey: activityKeys.activity(activity.tenantId, activity.id),
+      rowKey: `${REFLECTION}${keyPart(reflection.userId, "user id")}`,
+      ...reflection,
+    };
+    const result = await translateTableErrors("Your reflection", () =>
+      etag
+        ? this.table.updateEntity(entity, "Replace", { etag })
+        : this.table.upsertEntity(entity, "Replace"),
+    );
+    // The writer's My learning copy after the guarded write: a retry completes it.
+    await this.table.upsertEntity(noteRow(activity, REFLECTION, reflection.userId, reflection), "Replace");
+    return { ...reflection, etag: result.etag ?? "" };
+  }
+
+  async saveShare(
+    tenantId: string,
+    activityId: string,
+    share: Omit<PairShare, "etag">,
+    etag?: string,
+  ): Promise<PairShare> {
+    const entity = {
+      partitionKey: activityKeys.activity(tenantId, activityId),
+      rowKey: `${SHARE}${keyPart(share.groupId, "group id")}`,
+      groupId: share.groupId,
+      text: share.text,
+      createdByJson: JSON.stringify(share.createdBy),
+      editedByJson: JSON.stringify(share.editedBy),
+      at: share.at,
+      requestId: share.requestId,
+    };
+    const result = await translateTableErrors("Your pair's insight", async () => {
+      try {
+        return etag
+          ? await this.table.updateEntity(entity, "Replace", { etag })
+          : await this.table.createEntity(entity);
+      } catch (error) {
+        // Replacing a version that is gone is as stale as replacing an older one.
+        if (etag && statusOf(error) === 404)
+          throw new ConcurrencyError("Your pair's insight was removed meanwhile.");
+        throw error;
+      }
+    });
+    return { ...share, etag: result.etag ?? "" };
+  }
+
+  async setHighlight(tenantId: string, activityId: string, highlight: Highlight): Promise<void> {
+    await this.table.upsertEntity(
+      {
+        partitionKey: activityKeys.activity(tenantId, activityId),
+        rowKey: `${HIGHLIGHT}${keyPart(highlight.groupId, "group id")}`,
+        ...highlight,
+      },
+      "Replace",
+    );
+  }
+
+  async removeHighlight(tenantId: string, activityId: string, groupId: string): Promise<void> {
+    try {
+      await this.table.deleteEntity(
+        activityKeys.activity(tenantId, activityId),
+        `${HIGHLIGHT}${keyPart(groupId, "group id")}`,
+      );
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+    }
+  }
+
+  async saveCommitment(activity: Activity, commitment: Commitment): Promise<void> {
+    await this.table.upsertEntity(
+      {
+        partitionKey: activityKeys.activity(activity.tenantId, activity.id),
+        rowKey: `${COMMITMENT}${keyPart(commitment.userId, "user id")}`,
+        ...commitment,
+      },
+      "Replace",
+    );
+    await this.table.upsertEntity(noteRow(activity, COMMITMENT, commitment.userId, commitment), "Replace");
+  }
+
+  async recentActivityIds(tenantId: string, communityId: string, limit: number): Promise<string[]> {
+    const pk = activityKeys.ofCommunity(tenantId, communityId);
+    const page = await this.store.queryPage<{ activityId: string }>(
+      TABLES.activities,
+      rangeOf(pk, `${INDEX}|`),
+      {
+        pageSize: limit,
+      },
+    );
+    return page.items.slice(0, limit).map((r) => r.activityId);
+  }
+
+  async activityIdsOfConversation(tenantId: string, conversationId: string): Promise<string[]> {
+    const pk = activityKeys.ofConversation(tenantId, conversationId);
+    const page = await this.store.queryPage<{ activityId: string }>(
+      TABLES.activities,
+      rangeOf(pk, `${INDEX}|`),
+      {
+        pageSize: 20,
+      },
+    );
+    return page.items.map((r) => r.activityId);
+  }
+
+  async reflectionsOf(tenantId: string, userId: string): Promise<MyActivityNote[]> {
+    return this.notesOf(tenantId, userId, REFLECTION);
+  }
+
+  async commitmentsOf(tenantId: string, userId: string): Promise<MyActivityNote[]> {
+    return this.notesOf(tenantId, userId, COMMITMENT);
+  }
+
+  async claimAnnouncement(
+    tenantId: string,
+    activityId: string,
+    phaseIndex: number,
+    instanceId: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<boolean> {
+    const pk = activityKeys.activity(tenantId, activityId);
+    const rowKey = announceKey(phaseIndex);
+    const claim = { instanceId, leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), done: false };
+    try {
+      await this.table.createEntity({ partitionKey: pk, rowKey, ...claim });
+      return true;
+    } catch (error) {
+      if (statusOf(error) !== 409) throw error;
+    }
+    const row = await this.store.getEntity<AnnounceRow>(TABLES.activities, pk, rowKey);
+    if (!row || row.done) return false;
+    if (row.instanceId === instanceId) return true;
+    if (Date.parse(row.leaseUntil) > now.getTime()) return false;
+    // The holder's lease ran out unannounced (it stopped): one instance takes over, by ETag.
+    try {
+      await this.table.updateEntity({ partitionKey: pk, rowKey, ...claim }, "Replace", { etag: row.etag });
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 412) return false;
+      throw error;
+    }
+  }
+
+  async completeAnnouncement(
+    tenantId: string,
+    activityId: string,
+    phaseIndex: number,
+    instanceId: string,
+  ): Promise<void> {
+    const pk = activityKeys.activity(tenantId, activityId);
+    const rowKey = announceKey(phaseIndex);
+    const row = await this.store.getEntity<AnnounceRow>(TABLES.activities, pk, rowKey);
+    if (!row || row.instanceId !== instanceId || row.done) return;
+    try {
+      await this.table.updateEntity({ partitionKey: pk, rowKey, done: true }, "Merge", { etag: row.etag });
+    } catch (error) {
+      if (statusOf(error) !== 412) throw error; // taken over meanwhile: theirs to complete
+    }
+  }
+
+  private async notesOf(tenantId: string, userId: string, kind: string): Promise<MyActivityNote[]> {
+    const pk = activityKeys.ofPerson(tenantId, userId);
+    const rows = await this.store.queryAll<NoteRow>(TABLES.activities, rangeOf(pk, kind));
+    return rows
+      .map((r) => ({
+        activityId: r.activityId,
+        communityId: r.communityId,
+        ...(r.sessionId ? { sessionId: r.sessionId } : {}),
+        ...(r.meetingId ? { meetingId: r.meetingId } : {}),
+        prompt: r.prompt,
+        text: r.text,
+        at: r.at,
+      }))
+      .sort((a, b) => b.at.localeCompare(a.at));
+  }
+}
+
+function announceKey(phaseIndex: number): string {
+  if (!Number.isInteger(phaseIndex) || phaseIndex < 0 || phaseIndex > 999)
+    throw new ValidationError("That phase is not valid.");
+  return `${ANNOUNCE}${String(phaseIndex).padStart(3, "0")}`;
+}
+
+function noteRow(activity: Activity, kind: string, userId: string, note: { text: string; at: string }) {
+  return {
+    partitionKey: activityKeys.ofPerson(activity.tenantId, userId),
+    rowKey: `${kind}${keyPart(activity.id, "activity id")}`,
+    activityId: activity.id,
+    communityId: activity.communityId,
+    ...(activity.sessionId ? { sessionId: activity.sessionId } : {}),
+    ...(activity.meetingId ? { meetingId: activity.meetingId } : {}),
+    prompt: activity.prompt,
+    text: note.text,
+    at: note.at,
+  };
+}
+
+function toActivityRow(a: Activity): ActivityRow {
+  return {
+    format: a.format,
+    communityId: a.communityId,
+    conversationId: a.conversationId,
+    ...(a.meetingId ? { meetingId: a.meetingId } : {}),
+    ...(a.sessionId ? { sessionId: a.sessionId } : {}),
+    facilitatorJson: JSON.stringify(a.facilitator),
+    prompt: a.prompt,
+    phasesJson: JSON.stringify(a.phases),
+    pairingRule: a.pairingRule,
+    createdAt: a.createdAt,
+  };
+}
+
+function fromActivityRow(tenantId: string, id: string, row: ActivityRow): Activity {
+  return {
+    tenantId,
+    id,
+    format: row.format as ActivityFormatId,
+    communityId: row.communityId,
+    conversationId: row.conversationId,
+    ...(row.meetingId ? { meetingId: row.meetingId } : {}),
+    ...(row.sessionId ? { sessionId: row.sessionId } : {}),
+    facilitator: JSON.parse(row.facilitatorJson) as PersonRef,
+    prompt: row.prompt,
+    phases: JSON.parse(row.phasesJson) as PlannedPhase[],
+    pairingRule: row.pairingRule as PairingRule,
+    createdAt: row.createdAt,
+  };
+}
+
+function pairingOf(row: Row): StoredPairing {
+  let json = "";
+  for (let i = 0; i < Number(row.chunks); i++) json += String(row[`groups${i}`] ?? "");
+  return {
+    groups: JSON.parse(json) as StoredPairing["groups"],
+    appliedRule: row.appliedRule as PairingRule,
+    degraded: row.degraded === true,
+    at: String(row.at),
+  };
+}
+
+/** Sorts one row of an activity's partition into the record it belongs to. */
+function readInto(
+  record: Partial<ActivityRecord>,
+  tenantId: string,
+  activityId: string,
+  entity: TableEntityResult<Row>,
+): void {
+  const row = entity as TableEntityResult<Record<string, never>> & Record<string, unknown>;
+  const key = entity.rowKey ?? "";
+  const str = (name: string) => String(row[name] ?? "");
+  if (key === ACTIVITY_ROW) {
+    record.activity = fromActivityRow(tenantId, activityId, row as unknown as ActivityRow);
+  } else if (key === PAIRING_ROW) {
+    record.pairing = pairingOf(entity);
+  } else if (key.startsWith(CONTROL)) {
+    const c = row as unknown as ControlRow;
+    record.controls?.push({
+      seq: c.seq,
+      kind: c.kind as ControlKind,
+      at: c.at,
+      byUserId: c.byUserId,
+      ...(typeof c.phaseIndex === "number" ? { phaseIndex: c.phaseIndex } : {}),
+      ...(typeof c.minutes === "number" ? { minutes: c.minutes } : {}),
+      requestId: c.requestId,
+    });
+  } else if (key.startsWith(PARTICIPANT)) {
+    record.participants?.push({
+      userId: str("userId"),
+      displayName: str("displayName"),
+      joinedAt: str("joinedAt"),
+    });
+  } else if (key.startsWith(REFLECTION)) {
+    record.reflections?.push({ userId: str("userId"), text: str("text"), at: str("at"), etag: entity.etag });
+  } else if (key.startsWith(LATE)) {
+    record.lateAssignments?.push({ userId: str("userId"), groupId: str("groupId"), at: str("at") });
+  } else if (key.startsWith(SHARE)) {
+    record.shares?.push({
+      groupId: str("groupId"),
+      text: str("text"),
+      createdBy: JSON.parse(str("createdByJson")) as PersonRef,
+      editedBy: JSON.parse(str("editedByJson")) as PersonRef,
+      at: str("at"),
+      requestId: str("requestId"),
+      etag: entity.etag,
+    });
+  } else if (key.startsWith(HIGHLIGHT)) {
+    record.highlights?.push({ groupId: str("groupId"), byUserId: str("byUserId"), at: str("at") });
+  } else if (key.startsWith(COMMITMENT)) {
+    record.commitments?.push({
+      userId: str("userId"),
+      displayName: str("displayName"),
+      text: str("text"),
+      at: str("at"),
+    });
+  }
+}

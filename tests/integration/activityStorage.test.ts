@@ -1,0 +1,405 @@
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import type { Activity } from "../../src/domain/activities/activity.js";
+import { ActivityService } from "../../src/domain/activities/activityService.js";
+import { pairingQuality } from "../../src/domain/activities/pairingQuality.js";
+import { ForbiddenError, ValidationError } from "../../src/domain/errors.js";
+import type { Caller } from "../../src/domain/identity.js";
+import type { PeopleDirectory } from "../../src/domain/people/peopleDirectory.js";
+import { FixtureDirectory } from "../../src/graph/fixtureDirectory.js";
+import { TableStore } from "../../src/storage/tableStore.js";
+import { TablesActivityRepository } from "../../src/storage/tablesActivityRepository.js";
+import { org } from "../support/orgFixture.js";
+import { uniqueTablePrefix } from "../support/testServer.js";
+
+const tenant = org.tenantId.toLowerCase();
+const caller = (n: number): Caller => {
+  const u = org.users[n];
+  if (!u) throw new Error(`no user ${n}`);
+  return { tenantId: tenant, userId: u.id, displayName: u.displayName };
+};
+const directory = new FixtureDirectory({ ...org, tenantId: tenant });
+
+/** A clock the test moves by hand; both "instances" read it. */
+function testClock(start = Date.parse("2025-03-04T10:00:00.000Z")) {
+  let now = start;
+  return { now: () => new Date(now), advance: (seconds: number) => (now += seconds * 1000) };
+}
+
+let seq = 0;
+const unique = (what: string) => `${what}-${Date.now().toString(36)}-${seq++}`;
+
+function activity(id = unique("act"), extra: Partial<Activity> = {}): Activity {
+  return {
+    tenantId: tenant,
+    id,
+    format: "think-pair-share",
+    communityId: "community-1",
+    conversationId: "19:meeting_abc@thread.v2",
+    facilitator: { id: caller(0).userId, displayName: caller(0).displayName },
+    prompt: "What slowed your last release down?",
+    phases: [
+      { id: "think", minutes: 2 },
+      { id: "pair", minutes: 5 },
+      { id: "share", minutes: 5 },
+      { id: "close", minutes: 3 },
+    ],
+    pairingRule: "cross-department",
+    createdAt: new Date().toISOString(),
+    ...extra,
+  };
+}
+
+describe("activity storage on Azurite (two server instances)", () => {
+  let one: TablesActivityRepository;
+  let two: TablesActivityRepository;
+
+  beforeAll(async () => {
+    const tablePrefix = uniqueTablePrefix();
+    const connectionString = inject("tablesConnectionString");
+    // Two stores = two instances' clients on one storage account.
+    const storeOne = await TableStore.connect({ connectionString, tablePrefix });
+    await storeOne.ensureTables();
+    const storeTwo = await TableStore.connect({ connectionString, tablePrefix });
+    one = new TablesActivityRepository(storeOne);
+    two = new TablesActivityRepository(storeTwo);
+  });
+
+  it("keeps all 300 joins and reflections submitted at the same second, none lost or duplicated", async () => {
+    const a = activity();
+    await one.create(a);
+    const people = org.users.slice(0, 300);
+    const at = new Date().toISOString();
+    await Promise.all(
+      people.flatMap((u, i) => {
+        const repo = i % 2 === 0 ? one : two;
+        const participant = { userId: u.id, displayName: u.displayName, joinedAt: at };
+        return [
+          repo.addParticipant(tenant, a.id, participant),
+          repo.saveReflection(a, { userId: u.id, text: `reflection of ${u.id}`, at }),
+        ];
+      }),
+    );
+    // A retried invoke of the first 50 (through the other instance) changes nothing.
+    const retried = await Promise.all(
+      people.slice(0, 50).map(async (u, i) => {
+        const repo = i % 2 === 0 ? two : one;
+        await repo.saveReflection(a, { userId: u.id, text: `reflection of ${u.id}`, at });
+        return repo.addParticipant(tenant, a.id, { userId: u.id, displayName: u.displayName, joinedAt: at });
+      }),
+    );
+    expect(retried.every((joinedAgain) => joinedAgain === false)).toBe(true);
+    const record = await two.load(tenant, a.id);
+    expect(record?.participants).toHaveLength(300);
+    expect(record?.reflections).toHaveLength(300);
+    expect(new Set(record?.reflections.map((r) => r.userId)).size).toBe(300);
+    expect(record?.reflections.every((r) => r.text === `reflection of ${r.userId}`)).toBe(true);
+    const mine = await one.reflectionsOf(tenant, people[7]?.id ?? "");
+    expect(mine.filter((n) => n.activityId === a.id)).toEqual([
+      expect.objectContaining({
+        text: `reflection of ${people[7]?.id}`,
+        prompt: a.prompt,
+        communityId: "community-1",
+      }),
+    ]);
+  });
+
+  it("gives a phase announcement to exactly one of many concurrent claimers", async () => {
+    const a = activity();
+    await one.create(a);
+    const now = new Date();
+    const claims = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? one : two).claimAnnouncement(tenant, a.id, 1, `instance-${i}`, now, 30_000),
+      ),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    const winner = `instance-${claims.indexOf(true)}`;
+    // Another phase is a separate announcement.
+    expect(await one.claimAnnouncement(tenant, a.id, 2, "instance-x", now, 30_000)).toBe(true);
+    await one.completeAnnouncement(tenant, a.id, 1, winner);
+    const later = new Date(now.getTime() + 60_000);
+    expect(await two.claimAnnouncement(tenant, a.id, 1, "instance-late", later, 30_000)).toBe(false);
+  });
+
+  it("lets exactly one instance take over an announcement whose holder stopped before sending", async () => {
+    const a = activity();
+    await one.create(a);
+    const now = new Date();
+    expect(await one.claimAnnouncement(tenant, a.id, 0, "crashed", now, 1_000)).toBe(true);
+    expect(await two.claimAnnouncement(tenant, a.id, 0, "other", now, 1_000)).toBe(false);
+    const afterLease = new Date(now.getTime() + 5_000);
+    const takeovers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 ? one : two).claimAnnouncement(tenant, a.id, 0, `rescuer-${i}`, afterLease, 30_000),
+      ),
+    );
+    expect(takeovers.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("stores one pairing when two instances form groups at once", async () => {
+    const a = activity();
+    await one.create(a);
+    const at = new Date().toISOString();
+    const [first, second] = await Promise.all([
+      one.savePairing(tenant, a.id, {
+        groups: [{ id: "g1", members: ["a", "b"] }],
+        appliedRule: "random",
+        degraded: true,
+        at,
+      }),
+      two.savePairing(tenant, a.id, {
+        groups: [{ id: "g1", members: ["a", "c"] }],
+        appliedRule: "random",
+        degraded: true,
+        at,
+      }),
+    ]);
+    expect(first).toEqual(second);
+    expect((await one.load(tenant, a.id))?.pairing).toEqual(first);
+  });
+
+  it("stores the groups of 1,000 people in one row (spread over properties)", async () => {
+    const a = activity();
+    await one.create(a);
+    const groups = Array.from({ length: 500 }, (_, i) => ({
+      id: `g${String(i + 1).padStart(4, "0")}`,
+      members: [`${crypto.randomUUID()}`, `${crypto.randomUUID()}`],
+    }));
+    await one.savePairing(tenant, a.id, {
+      groups,
+      appliedRule: "cross-department",
+      degraded: false,
+      at: a.createdAt,
+    });
+    expect((await two.getPairing(tenant, a.id))?.groups).toEqual(groups);
+  });
+
+  it("creates an activity once: a second create returns the stored one", async () => {
+    const a = activity();
+    expect((await one.create(a)).created).toBe(true);
+    const again = await two.create({ ...a, prompt: "changed" });
+    expect(again).toMatchObject({ created: false, activity: { prompt: a.prompt } });
+    expect(await one.activityIdsOfConversation(tenant, a.conversationId)).toContain(a.id);
+    expect(await one.recentActivityIds(tenant, a.communityId, 50)).toContain(a.id);
+  });
+
+  it("keeps tenants apart", async () => {
+    const a = activity();
+    await one.create(a);
+    expect(await one.load("another-tenant", a.id)).toBeUndefined();
+  });
+});
+
+describe("think-pair-share through the activity service (two instances, one Azurite)", () => {
+  let serviceOne: ActivityService;
+  let serviceTwo: ActivityService;
+  let repo: TablesActivityRepository;
+  const clock = testClock();
+
+  beforeAll(async () => {
+    const tablePrefix = uniqueTablePrefix();
+    const connectionString = inject("tablesConnectionString");
+    const storeOne = await TableStore.connect({ connectionString, tablePrefix });
+    await storeOne.ensureTables();
+    const storeTwo = await TableStore.connect({ connectionString, tablePrefix });
+    repo = new TablesActivityRepository(storeOne);
+    serviceOne = new ActivityService(repo, directory, { now: clock.now });
+    serviceTwo = new ActivityService(new TablesActivityRepository(storeTwo), directory, { now: clock.now });
+  });
+
+  const setUp = (facilitator: Caller, requestId = unique("setup")) =>
+    serviceOne.create(
+      facilitator,
+      {
+        communityId: "community-tps",
+        conversationId: `19:meeting_${unique("m")}@thread.v2`,
+        meetingId: "MCMxOTptZWV0aW5nX2FiYw==/x",
+        prompt: "What is one thing you'd change about our on-call?",
+        minutes: { think: 2, pair: 5, share: 5 },
+      },
+      requestId,
+    );
+
+  it("runs a complete think-pair-share with 41 people: private reflections, pairs, shares, commitments", async () => {
+    const facilitator = caller(0);
+    const people = Array.from({ length: 41 }, (_, i) => caller(100 + i * 7));
+    const view = await setUp(facilitator);
+    expect(view).toMatchObject({
+      state: { status: "not-started" },
+      isFacilitator: true,
+      pairingRule: "cross-department",
+    });
+    const id = view.id;
+
+    await Promise.all(people.map((p, i) => (i % 2 ? serviceOne : serviceTwo).join(p, id)));
+    await serviceOne.control(facilitator, id, { kind: "start" }, unique("r"));
+    await Promise.all(
+      people.map((p, i) =>
+        (i % 2 ? serviceTwo : serviceOne).saveReflection(p, id, {
+          text: `private thought of ${p.displayName}`,
+        }),
+      ),
+    );
+    const other = await serviceOne.view(people[1] as Caller, id);
+    expect(other.reflectedCount).toBe(41);
+    expect(other.me.reflection?.text).toBe(`private thought of ${people[1]?.displayName}`);
+    expect(JSON.stringify(other)).not.toContain(`private thought of ${people[2]?.displayName}`);
+
+    // Think runs out by time: the pair phase begins without anyone pressing "next".
+    clock.advance(121);
+    const [a, b] = await Promise.all([
+      serviceOne.view(people[0] as Caller, id),
+      serviceTwo.view(people[3] as Caller, id),
+    ]);
+    expect(a.state.phaseId).toBe("pair");
+    expect(a.groups).toEqual(b.groups);
+    const groups = (a.groups ?? []).map((g) => g.members.map((m) => m.id));
+    expect(groups.flat().sort()).toEqual(people.map((p) => p.userId).sort());
+    expect(groups.filter((g) => g.length === 3)).toHaveLength(1);
+    const profiles = (await directory.getMany(tenant, groups.flat())).people;
+    expect(pairingQuality(groups, profiles).crossDepartmentRate).toBe(1);
+    expect(a.me.group?.partners.length).toBeGreaterThan(0);
+
+    // Share: either partner writes, the other edits; the wall shows it; the facilitator highlights.
+    const first = people[0] as Caller;
+    const partnerId = a.me.group?.partners[0]?.id;
+    const partner = people.find((p) => p.userId === partnerId) as Caller;
+    const saved = await serviceOne.submitShare(first, id, { text: "Rotate weekly" }, unique("r"));
+    expect(saved.status).toBe("saved");
+    if (saved.status !== "saved") throw new Error("not saved");
+    const edited = await serviceTwo.submitShare(
+      partner,
+      id,
+      { text: "Rotate weekly, with a handover note", etag: saved.share.etag },
+      unique("r"),
+    );
+    expect(edited).toMatchObject({ status: "saved", share: { text: "Rotate weekly, with a handover note" } });
+    await serviceOne.control(facilitator, id, { kind: "next", phaseIndex: 1 }, unique("r"));
+    await serviceOne.highlight(facilitator, id, a.me.group?.id ?? "", true);
+    await expect(serviceOne.highlight(first, id, a.me.group?.id ?? "", true)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+
+    await serviceOne.control(facilitator, id, { kind: "next", phaseIndex: 2 }, unique("r"));
+    await expect(serviceOne.saveCommitment(first, id, { text: "   " })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await Promise.all(
+      people.map((p, i) =>
+        (i % 2 ? serviceTwo : serviceOne).saveCommitment(p, id, { text: `try something, ${p.displayName}` }),
+      ),
+    );
+    await serviceOne.control(facilitator, id, { kind: "end" }, unique("r"));
+
+    const summary = await serviceOne.summary(facilitator, id);
+    expect(summary).toMatchObject({ participantCount: 41, reflectedCount: 41, commitmentCount: 41 });
+    expect(summary.shares[0]).toMatchObject({
+      text: "Rotate weekly, with a handover note",
+      highlighted: true,
+    });
+    expect(JSON.stringify(summary)).not.toContain("private thought");
+    expect((await serviceOne.myCommitments(tenant, first.userId)).map((c) => c.activityId)).toContain(id);
+    expect((await serviceOne.myReflections(tenant, first.userId))[0]).toMatchObject({
+      activityId: id,
+      text: `private thought of ${first.displayName}`,
+    });
+    expect((await serviceTwo.commitmentsToFollowUp(facilitator, "community-tps")).length).toBe(41);
+  });
+
+  it("treats a retried set-up and a retried control as the same request", async () => {
+    const facilitator = caller(1);
+    const requestId = unique("bf-activity");
+    const first = await setUp(facilitator, requestId);
+    const again = await setUp(facilitator, requestId);
+    expect(again.id).toBe(first.id);
+    const control = unique("r");
+    await serviceOne.control(facilitator, first.id, { kind: "start" }, control);
+    const retried = await serviceTwo.control(facilitator, first.id, { kind: "start" }, control);
+    expect(retried.state.status).toBe("running");
+    expect((await repo.load(tenant, first.id))?.controls).toHaveLength(1);
+    await expect(
+      serviceOne.control(caller(2), first.id, { kind: "pause" }, unique("r")),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(serviceOne.control(facilitator, first.id, { kind: "start" }, unique("r"))).rejects.toThrow(
+      "The activity has already started.",
+    );
+  });
+
+  it("never loses a partner's text when both edit the pair's insight at once", async () => {
+    const facilitator = caller(2);
+    const [p, q] = [caller(300), caller(301)];
+    const { id } = await setUp(facilitator);
+    await serviceOne.join(p, id);
+    await serviceOne.join(q, id);
+    await serviceOne.control(facilitator, id, { kind: "start" }, unique("r"));
+    await serviceOne.control(facilitator, id, { kind: "next", phaseIndex: 0 }, unique("r"));
+
+    // Both write the first version at the same moment.
+    const [x, y] = await Promise.all([
+      serviceOne.submitShare(p, id, { text: "P's first idea" }, unique("r")),
+      serviceTwo.submitShare(q, id, { text: "Q's first idea" }, unique("r")),
+    ]);
+    expect([x.status, y.status].sort()).toEqual(["conflict", "saved"]);
+    const lost = x.status === "conflict" ? x : y;
+    if (lost.status !== "conflict") throw new Error("expected a conflict");
+    expect(lost.merged).toContain("P's first idea");
+    expect(lost.merged).toContain("Q's first idea");
+
+    // Both edit the same version at the same moment: one lands, the other gets both texts back.
+    const base = lost.current;
+    const editRequest = unique("r");
+    const [e1, e2] = await Promise.all([
+      serviceOne.submitShare(p, id, { text: "P's edit", etag: base.etag }, editRequest),
+      serviceTwo.submitShare(q, id, { text: "Q's edit", etag: base.etag }, unique("r")),
+    ]);
+    expect([e1.status, e2.status].sort()).toEqual(["conflict", "saved"]);
+    const conflict = e1.status === "conflict" ? e1 : e2;
+    if (conflict.status !== "conflict") throw new Error("expected a conflict");
+    expect(conflict.merged).toContain(conflict.current.text);
+    expect(conflict.merged).toContain(conflict.yours);
+
+    // The winner's invoke retried (same request id): recognised as already saved.
+    if (e1.status === "saved") {
+      const retried = await serviceTwo.submitShare(p, id, { text: "P's edit", etag: base.etag }, editRequest);
+      expect(retried).toMatchObject({ status: "saved", share: { text: "P's edit" } });
+    }
+    const record = await repo.load(tenant, id);
+    expect(record?.shares).toHaveLength(1);
+  });
+
+  it("puts late joiners into a group, so nobody is left out", async () => {
+    const facilitator = caller(3);
+    const { id } = await setUp(facilitator);
+    const early = [caller(400), caller(401), caller(402), caller(403)];
+    for (const p of early) await serviceOne.join(p, id);
+    await serviceOne.control(facilitator, id, { kind: "start" }, unique("r"));
+    await serviceOne.control(facilitator, id, { kind: "next", phaseIndex: 0 }, unique("r"));
+    const late = caller(404);
+    const view = await serviceTwo.join(late, id);
+    expect(view.me.group?.partners.length).toBe(2);
+    expect(view.groups?.flatMap((g) => g.members.map((m) => m.id)).sort()).toEqual(
+      [...early, late].map((p) => p.userId).sort(),
+    );
+  });
+
+  it("pairs randomly (with the recent-partner rule) when the directory is down or slow", async () => {
+    const down: PeopleDirectory = {
+      search: async () => ({ people: [], degraded: true }),
+      getMany: () => new Promise(() => {}), // never answers
+    };
+    const service = new ActivityService(repo, down, { now: clock.now, directoryTimeoutMs: 50 });
+    const facilitator = caller(4);
+    const view = await service.create(facilitator, {
+      communityId: "community-down",
+      conversationId: "19:meeting_down@thread.v2",
+      prompt: "What did you learn this week?",
+    });
+    for (let i = 0; i < 9; i++) await service.join(caller(450 + i), view.id);
+    await service.control(facilitator, view.id, { kind: "start" }, unique("r"));
+    await service.control(facilitator, view.id, { kind: "next", phaseIndex: 0 }, unique("r"));
+    const paired = await service.view(facilitator, view.id);
+    expect(paired.pairingDegraded).toBe(true);
+    expect(paired.groups?.flatMap((g) => g.members)).toHaveLength(9);
+    expect((await repo.load(tenant, view.id))?.pairing?.appliedRule).toBe("random");
+  });
+});
