@@ -161,8 +161,10 @@ describe("infra/azure.bicep, its parameters, the server's configuration and the 
     expect(bicep).toMatch(/output BOT_ID string = identity\.properties\.clientId/);
     expect(bicep).toMatch(/msaAppId: identity\.properties\.clientId/);
     // aad.manifest.json's identifier URI and the server's AAD_APP_ID_URI are the same shape.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the Agents Toolkit's placeholder syntax
     expect(read("aad.manifest.json")).toContain('"api://${{TAB_DOMAIN}}/${{AAD_APP_CLIENT_ID}}"');
     expect(bicepAppSettings().get("AAD_APP_ID_URI")).toBe(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Bicep's interpolation, read as text
       "'api://${webApp.properties.defaultHostName}/${aadAppClientId}'",
     );
   });
