@@ -1,5 +1,6 @@
 import type { Application as BotApplication, TeamsAdapter, TurnState } from "@microsoft/teams-ai";
 import express, { type Express } from "express";
+import type { ActivityService } from "../domain/activities/activityService.js";
 import type { CommunityService } from "../domain/communities/communityService.js";
 import type { CommunityHomeService } from "../domain/home/communityHomeService.js";
 import type { MyLearningService } from "../domain/home/myLearningService.js";
@@ -13,6 +14,7 @@ import { errorHandler, sendError } from "./http/httpErrors.js";
 import { requireCaller } from "./http/requireCaller.js";
 import { noStoreForApi, securityHeaders } from "./http/securityHeaders.js";
 import type { Logger } from "./logger.js";
+import { activityRoutes } from "./routes/activityRoutes.js";
 import { calendarRoutes } from "./routes/calendarRoutes.js";
 import { communityRoutes } from "./routes/communityRoutes.js";
 import { homeRoutes } from "./routes/homeRoutes.js";
@@ -34,6 +36,7 @@ export interface HttpDependencies {
   playbooks: PlaybookService;
   home: CommunityHomeService;
   myLearning: MyLearningService;
+  activities: ActivityService;
   directory: PeopleDirectory;
   checkStorage: () => Promise<void>;
   /** Present in local mode only. */
@@ -78,6 +81,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
   api.use("/communities/:communityId/sessions", calendarRoutes(deps.sessions));
   api.use("/communities/:communityId/playbooks", playbookRoutes(deps.playbooks));
   api.use(homeRoutes(deps.home, deps.myLearning, deps.directory));
+  api.use("/activities", activityRoutes(deps));
   app.use("/api", api);
   app.use("/api", (_req, res) => sendError(res, 404, "not_found", "There is no such API endpoint."));
 

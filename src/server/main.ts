@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { TeamsAdapter } from "@microsoft/teams-ai";
 import type { ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
 import { createBotApplication } from "../bot/botApplication.js";
+import { ActivityService } from "../domain/activities/activityService.js";
 import { CommunityService } from "../domain/communities/communityService.js";
 import { CommunityHomeService } from "../domain/home/communityHomeService.js";
 import { MyLearningService } from "../domain/home/myLearningService.js";
@@ -12,6 +13,7 @@ import { SessionService } from "../domain/sessions/sessionService.js";
 import { FixtureDirectory, NoDirectory } from "../graph/fixtureDirectory.js";
 import { SyncedLibrarySearch } from "../storage/syncedLibrarySearch.js";
 import { TableStore } from "../storage/tableStore.js";
+import { TablesActivityRepository } from "../storage/tablesActivityRepository.js";
 import { TablesCommunityRepository } from "../storage/tablesCommunityRepository.js";
 import { TablesEntryRepository } from "../storage/tablesEntryRepository.js";
 import { TablesPlaybookRepository } from "../storage/tablesPlaybookRepository.js";
@@ -73,7 +75,6 @@ export async function startServer(
   const sessions = new SessionService(new TablesSessionRepository(store), communities);
   const playbooks = new PlaybookService(new TablesPlaybookRepository(store), entries, communities);
   const home = new CommunityHomeService(communities, library, sessions, playbooks, entries);
-  const myLearning = new MyLearningService(communities, library, sessions);
 
   const adapter = new TeamsAdapter(botAuthenticationOptions(config));
   const bot = createBotApplication({
@@ -88,6 +89,8 @@ export async function startServer(
 
   const fixture = config.mode === "local" ? await loadOrgDirectoryFixture(config.fixturesDir) : undefined;
   const directory = fixture ? new FixtureDirectory(fixture) : new NoDirectory();
+  const activities = new ActivityService(new TablesActivityRepository(store), directory);
+  const myLearning = new MyLearningService(communities, library, sessions, activities);
   const localHost = fixture
     ? {
         directory: fixture,
@@ -118,6 +121,7 @@ export async function startServer(
     playbooks,
     home,
     myLearning,
+    activities,
     directory,
     checkStorage: () => store.ping(),
     ...(localHost ? { localHost } : {}),

@@ -1,3 +1,4 @@
+import type { MyActivityNote } from "../activities/activity.js";
 import type { CommunityService } from "../communities/communityService.js";
 import type { Caller } from "../identity.js";
 import type { LibraryService } from "../library/libraryService.js";
@@ -7,16 +8,24 @@ import type { SessionService } from "../sessions/sessionService.js";
 
 type MyEntry = EntrySearchHit & { communityId: string; communityName: string };
 type MySession = SessionView & { communityName: string; myRoles: string[] };
+/** A reflection or commitment of mine from a meeting activity, with its community's name when I can see it. */
+export type MyNote = MyActivityNote & { communityName?: string };
+
+/** Where a person's activity notes come from (the ActivityService); absent, the lists stay empty. */
+export interface ActivityNotes {
+  myReflections(tenantId: string, userId: string): Promise<MyActivityNote[]>;
+  myCommitments(tenantId: string, userId: string): Promise<MyActivityNote[]>;
+}
 
 /** The personal "My learning" tab: what I wrote and saved, my sessions and roles, my commitments and reflections. */
 export interface MyLearning {
   authored: MyEntry[];
   saved: MyEntry[];
   sessions: MySession[];
-  /** Commitments from sessions and their check-ins (filled by meeting activities). */
-  commitments: unknown[];
-  /** Private reflections from meeting activities, visible to their writer only. */
-  reflections: unknown[];
+  /** Commitments from meeting activities ("what will I try before next time"), newest first. */
+  commitments: MyNote[];
+  /** Private reflections from meeting activities, visible to their writer only, newest first. */
+  reflections: MyNote[];
 }
 
 const PER_LIST = 20;
@@ -27,10 +36,22 @@ export class MyLearningService {
     private readonly communities: CommunityService,
     private readonly library: LibraryService,
     private readonly sessions: SessionService,
+    private readonly activities?: ActivityNotes,
   ) {}
 
   async overview(caller: Caller): Promise<MyLearning> {
-    const mine = (await this.communities.listVisible(caller)).filter((c) => c.isMember);
+    const [visible, reflections, commitments] = await Promise.all([
+      this.communities.listVisible(caller),
+      this.activities?.myReflections(caller.tenantId, caller.userId) ?? [],
+      this.activities?.myCommitments(caller.tenantId, caller.userId) ?? [],
+    ]);
+    const mine = visible.filter((c) => c.isMember);
+    const names = new Map(visible.map((c) => [c.id, c.name]));
+    const named = (notes: MyActivityNote[]): MyNote[] =>
+      notes.slice(0, PER_LIST).map((n) => {
+        const communityName = names.get(n.communityId);
+        return communityName ? { ...n, communityName } : n;
+      });
     const perCommunity = await Promise.all(
       mine.map(async (c) => {
         const [authored, saved, sessions] = await Promise.all([
@@ -74,8 +95,8 @@ export class MyLearningService {
         .sort(byNewest)
         .slice(0, PER_LIST),
       sessions: perCommunity.flatMap((p) => p.sessions).sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
-      commitments: [],
-      reflections: [],
+      commitments: named(commitments),
+      reflections: named(reflections),
     };
   }
 }

@@ -1,0 +1,250 @@
+import { createHash, randomUUID } from "node:crypto";
+import { type Request, type Response, Router } from "express";
+import { z } from "zod";
+import type { ActivityService } from "../../domain/activities/activityService.js";
+import type { ActivityView } from "../../domain/activities/activityViews.js";
+import type { CommunityService } from "../../domain/communities/communityService.js";
+import type { Caller } from "../../domain/identity.js";
+import type { PeopleDirectory } from "../../domain/people/peopleDirectory.js";
+import { parseInput } from "../../domain/validation.js";
+import { sendError } from "../http/httpErrors.js";
+import { callerOf } from "../http/requireCaller.js";
+
+/**
+ * What every activity read and write answers: the caller's view of the activity (or none), a
+ * one-click Teams chat with their partner(s), the version of this answer and the server's clock.
+ *
+ * Live updates are polling with ETags, not server-sent events: a poll is a plain short HTTPS
+ * request, which passes Teams' web, desktop and mobile clients and any proxy in between, where a
+ * stream that stays open may be buffered or cut; and because an activity's state is derived from
+ * storage and the clock, any instance can answer any poll (no sticky sessions, no fan-out between
+ * instances). An unchanged answer costs a 304 without a body.
+ */
+export interface ActivitySnapshot {
+  activity: ActivityView | null;
+  /** `https://teams.microsoft.com/l/chat/0/0?users=…` with the caller's partner(s), once paired. */
+  partnerChatUrl?: string;
+  /** The answer's version (also the ETag): send it back as `If-None-Match` to get 304 when unchanged. */
+  version: string;
+  /** The server's clock (ISO), so a countdown to `state.endsAt` is right on a client whose clock is off. */
+  serverNow: string;
+}
+
+/** The dependencies of {@link activityRoutes}. */
+export interface ActivityRouteDependencies {
+  activities: ActivityService;
+  /** Checks the community a new activity saves to exists and the facilitator may see it. */
+  communities: CommunityService;
+  /** Partners' e-mail addresses for the chat deep link (Teams accepts user principal names only). */
+  directory: PeopleDirectory;
+}
+
+const currentQuery = z.object({
+  conversationId: z
+    .string({ required_error: "Open this in a meeting: the meeting chat is missing." })
+    .trim()
+    .min(1, "Open this in a meeting: the meeting chat is missing.")
+    .max(400, "The meeting chat id is too long."),
+});
+
+/** An action's idempotency key: the tab makes one per click, so a retried request applies once. */
+const requestIdField = z.string().min(1).max(200).optional();
+const withRequestId = z.object({ requestId: requestIdField }).passthrough();
+const highlightParams = z.object({ groupId: z.string().min(1).max(100) });
+
+/** `/api/activities`: meeting activities (think-pair-share) for the side panel and the stage. */
+export function activityRoutes({ activities, communities, directory }: ActivityRouteDependencies): Router {
+  const router = Router();
+  const chatLinks = new PartnerChatLinks(directory);
+
+  async function answer(req: Request, res: Response, view: ActivityView | undefined, status = 200) {
+    const caller = callerOf(res);
+    const partnerChatUrl = view ? await chatLinks.urlFor(caller, view) : undefined;
+    const version = versionOf(view, partnerChatUrl);
+    res.setHeader("ETag", version);
+    if (req.method === "GET" && matches(req.get("If-None-Match"), version)) {
+      res.status(304).end();
+      return;
+    }
+    const snapshot: ActivitySnapshot = {
+      activity: view ?? null,
+      ...(partnerChatUrl ? { partnerChatUrl } : {}),
+      version,
+      serverNow: new Date().toISOString(),
+    };
+    res.status(status).json(snapshot);
+  }
+
+  /** The activity running (or set up, not yet started) in a meeting's chat; `activity: null` when none. */
+  router.get("/", async (req, res) => {
+    const { conversationId } = parseInput(currentQuery, req.query);
+    await answer(req, res, await activities.currentInConversation(callerOf(res), conversationId));
+  });
+
+  router.post("/", async (req, res) => {
+    const caller = callerOf(res);
+    const { requestId, ...input } = parseInput(withRequestId, req.body ?? {});
+    if (typeof input.communityId === "string" && input.communityId.trim())
+      await communities.get(caller, input.communityId.trim());
+    const view = await activities.create(
+      caller,
+      input as Parameters<ActivityService["create"]>[1],
+      requestId,
+    );
+    await answer(req, res, view, 201);
+  });
+
+  router.get("/:activityId", async (req, res) => {
+    await answer(req, res, await activities.view(callerOf(res), req.params.activityId));
+  });
+
+  router.post("/:activityId/join", async (req, res) => {
+    await answer(req, res, await activities.join(callerOf(res), req.params.activityId));
+  });
+
+  router.post("/:activityId/controls", async (req, res) => {
+    const { requestId, ...control } = parseInput(withRequestId, req.body ?? {});
+    const view = await activities.control(
+      callerOf(res),
+      req.params.activityId,
+      control as Parameters<ActivityService["control"]>[2],
+      requestId ?? randomUUID(),
+    );
+    await answer(req, res, view);
+  });
+
+  /** The caller's private reflection; `If-Match` (its ETag) guards an edit made elsewhere meanwhile. */
+  router.put("/:activityId/reflection", async (req, res) => {
+    const etag = req.get("If-Match");
+    const view = await activities.saveReflection(callerOf(res), req.params.activityId, {
+      ...(req.body ?? {}),
+      ...(etag ? { etag } : {}),
+    });
+    await answer(req, res, view);
+  });
+
+  /**
+   * The caller's pair's key insight. The first write needs no `If-Match`; changing one needs the
+   * ETag the writer started from. When the partner saved in between, the answer is 412 (stale
+   * `If-Match`) or 409 (no `If-Match` though one exists) with both texts and a merge of them, so
+   * nothing is lost silently: the person tidies the merge and saves it on top of `current`.
+   */
+  router.put("/:activityId/share", async (req, res) => {
+    const caller = callerOf(res);
+    const { requestId, ...body } = parseInput(withRequestId, req.body ?? {});
+    const etag = req.get("If-Match");
+    const result = await activities.submitShare(
+      caller,
+      req.params.activityId,
+      { ...(body as { text?: string }), ...(etag ? { etag } : {}) } as Parameters<
+        ActivityService["submitShare"]
+      >[2],
+      requestId ?? randomUUID(),
+    );
+    if (result.status === "conflict") {
+      sendError(res, etag ? 412 : 409, "share_conflict", result.message, {
+        current: result.current,
+        yours: result.yours,
+        merged: result.merged,
+      });
+      return;
+    }
+    await answer(req, res, await activities.view(caller, req.params.activityId));
+  });
+
+  router.put("/:activityId/highlights/:groupId", async (req, res) => {
+    const { groupId } = parseInput(highlightParams, req.params);
+    await answer(req, res, await activities.highlight(callerOf(res), req.params.activityId, groupId, true));
+  });
+
+  router.delete("/:activityId/highlights/:groupId", async (req, res) => {
+    const { groupId } = parseInput(highlightParams, req.params);
+    await answer(req, res, await activities.highlight(callerOf(res), req.params.activityId, groupId, false));
+  });
+
+  router.put("/:activityId/commitment", async (req, res) => {
+    await answer(
+      req,
+      res,
+      await activities.saveCommitment(callerOf(res), req.params.activityId, req.body ?? {}),
+    );
+  });
+
+  return router;
+}
+
+/**
+ * The version of an answer. Time left is left out while a phase runs (it changes every millisecond;
+ * clients count down to `endsAt`), so a poll answers 304 until something really changed.
+ */
+function versionOf(view: ActivityView | undefined, partnerChatUrl: string | undefined): string {
+  const stable = view
+    ? {
+        ...view,
+        state: { ...view.state, remainingMs: view.state.status === "running" ? 0 : view.state.remainingMs },
+      }
+    : null;
+  const hash = createHash("sha256")
+    .update(JSON.stringify({ stable, partnerChatUrl }))
+    .digest("base64url")
+    .slice(0, 27);
+  return `W/"${hash}"`;
+}
+
+/** RFC 9110 §13.1.2: If-None-Match compares weakly and may list several tags, or `*`. */
+function matches(header: string | undefined, version: string): boolean {
+  if (!header) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+  return header.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(version));
+}
+
+const TEAMS_CHAT = "https://teams.microsoft.com/l/chat/0/0";
+const CACHE_LIMIT = 5_000;
+const CACHE_MS = 10 * 60_000;
+/** A slow directory (Graph) must not hold up a poll: the link then falls back to ids for now. */
+const DIRECTORY_WAIT_MS = 1_000;
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([work.catch(() => undefined), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Builds the one-click chat with a person's partners. Teams' chat deep link takes user principal
+ * names ("The user ID field supports the Microsoft Entra UserPrincipalName, such as an email address
+ * only": learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/deep-link-workflow), so
+ * the directory's `mail` is used, falling back to the id when it is unknown. Addresses are cached
+ * briefly: every poll of a paired person needs them, and the directory may be Microsoft Graph.
+ */
+class PartnerChatLinks {
+  private readonly cache = new Map<string, { address: string; until: number }>();
+
+  constructor(private readonly directory: PeopleDirectory) {}
+
+  async urlFor(caller: Caller, view: ActivityView): Promise<string | undefined> {
+    const partners = view.me.group?.partners ?? [];
+    if (partners.length === 0) return undefined;
+    const now = Date.now();
+    const key = (id: string) => `${caller.tenantId}|${id}`;
+    const missing = partners.filter((p) => (this.cache.get(key(p.id))?.until ?? 0) < now).map((p) => p.id);
+    if (missing.length > 0) {
+      const found = await withTimeout(this.directory.getMany(caller.tenantId, missing), DIRECTORY_WAIT_MS);
+      for (const id of missing) {
+        const address = found?.people.get(id)?.mail;
+        // An unknown address is not cached, so the next poll asks again.
+        if (!address) continue;
+        if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+        this.cache.set(key(id), { address, until: now + CACHE_MS });
+      }
+    }
+    const users = partners.map((p) => this.cache.get(key(p.id))?.address ?? p.id);
+    return `${TEAMS_CHAT}?users=${users.map(encodeURIComponent).join(",")}`;
+  }
+}
