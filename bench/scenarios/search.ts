@@ -12,6 +12,7 @@ import { invokeActivity, postInvoke, teamsUser } from "../../tests/support/teams
 import { demo, org, tokenFor } from "../lib/fixtures.js";
 import { runLoad } from "../lib/load.js";
 import { rssMb, spawnServer } from "../lib/processes.js";
+import { realisticWords } from "../lib/realisticWords.js";
 import { percentile, type ScenarioResult } from "../lib/report.js";
 import { root, serverEnv, serverScript } from "../lib/servers.js";
 
@@ -21,7 +22,9 @@ const CONCURRENCY = 10;
 const REQUESTS = 1_000;
 
 /**
- * A community of 50,000 generated entries in Tables. Measures the server's index build from
+ * A community of 50,000 generated entries in Tables, with realistic lengths, tags and word
+ * distribution (`realisticWords.ts`); the queries are the library's topic words, whole, as
+ * prefixes while typing, with typos, and in pairs. Measures the server's index build from
  * Tables (time of the first search, and the memory it adds), then the search API and the
  * "Find insight" invoke at 10 concurrent. Bars: search p95 ≤ 30 ms, Find insight p95 ≤ 100 ms,
  * rebuild ≤ 10 s and ≤ 300 MB.
@@ -29,7 +32,8 @@ const REQUESTS = 1_000;
 export async function search(): Promise<ScenarioResult> {
   // Azurite checks every insert against the whole table (LokiJS without an index), so loading
   // 50,000 entries takes minutes: the loaded library is kept in .data/bench and reused.
-  const dataDir = path.join(root, ".data", "bench", `search-${ENTRIES}-v1`);
+  // v2: texts with a realistic word distribution (see realisticWords.ts); v1 used the demo's.
+  const dataDir = path.join(root, ".data", "bench", `search-${ENTRIES}-v2`);
   const marker = path.join(dataDir, "ready.json");
   const azurite = await startAzurite({ location: dataDir });
   const env = serverEnv(azurite, { TABLE_PREFIX: "benchsearch" });
@@ -55,7 +59,14 @@ export async function search(): Promise<ScenarioResult> {
     });
     communityId = community.id;
     const started = performance.now();
-    const library = generateLibrary(org.tenantId, communityId, ENTRIES, org.users.slice(0, 300));
+    const library = generateLibrary(
+      org.tenantId,
+      communityId,
+      ENTRIES,
+      org.users.slice(0, 300),
+      42,
+      realisticWords(),
+    );
     // No server has indexed this library yet, so the entries alone are what an index is built from.
     await new TablesEntryRepository(store).importMany(library, { changeLog: false });
     importMs = performance.now() - started;

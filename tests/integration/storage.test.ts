@@ -2,7 +2,7 @@ import { odata } from "@azure/data-tables";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Community } from "../../src/domain/communities/community.js";
 import { CommunityService } from "../../src/domain/communities/communityService.js";
-import { ConcurrencyError, ConflictError, ValidationError } from "../../src/domain/errors.js";
+import { ConcurrencyError, ConflictError, ForbiddenError, ValidationError } from "../../src/domain/errors.js";
 import { TABLES } from "../../src/storage/keys.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesCommunityRepository } from "../../src/storage/tablesCommunityRepository.js";
@@ -144,5 +144,42 @@ describe("storage foundation on Azurite", () => {
     const solo = { tenantId: tenantA, userId: "solo", displayName: "Solo" };
     const created = await service.create(solo, { name: "Solo community", purpose: "One steward" });
     await expect(service.leave(solo, created.id)).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it("trusts a membership it just read for 15 s when adding, and forgets it when the person leaves", async () => {
+    let now = Date.parse("2026-01-01T10:00:00Z");
+    let reads = 0;
+    const counting = new Proxy(repository, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (property !== "getMembership" || typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          reads++;
+          return value.apply(target, args);
+        };
+      },
+    });
+    const service = new CommunityService(counting, () => new Date(now));
+    const steward = { tenantId: tenantA, userId: "trust-steward", displayName: "Steward" };
+    const member = { tenantId: tenantA, userId: "trust-member", displayName: "Member" };
+    const created = await service.create(steward, { name: "Trusting community", purpose: "Cache" });
+    await service.join(member, created.id);
+
+    reads = 0;
+    await service.requireMember(member, created.id, "add to its library");
+    await service.requireMember(member, created.id, "add to its library");
+    expect(reads).toBe(1);
+    now += 16_000;
+    await service.requireMember(member, created.id, "add to its library");
+    expect(reads).toBe(2);
+
+    await service.leave(member, created.id);
+    await expect(service.requireMember(member, created.id, "add to its library")).rejects.toThrow(
+      ForbiddenError,
+    );
+    // Another tenant's member of the same id is never served from the cache.
+    await expect(
+      service.requireMember({ ...member, tenantId: tenantB }, created.id, "add to its library"),
+    ).rejects.toThrow();
   });
 });

@@ -551,6 +551,50 @@ describe("EntryIndex on a generated library", () => {
   });
 });
 
+describe("EntryIndex under churn", () => {
+  const words = ["alpha", "bravo", "charlie", "delta", "foxtrot", "hotel", "juliet", "november"];
+  const version = (i: number, round: number) =>
+    doc({
+      id: `c${i}`,
+      title: `${words[(i + round) % words.length]} notes`,
+      plainText: Array.from({ length: 10 }, (_, k) => words[(i * 3 + k + round * 5) % words.length]).join(
+        " ",
+      ),
+      updatedAt: new Date(Date.UTC(2025, 0, 1 + round)).toISOString(),
+    });
+
+  it("answers like a fresh index after thousands of rewrites and removals (dead postings reclaimed)", () => {
+    const churned = new EntryIndex();
+    for (let round = 0; round < 4; round++) {
+      for (let i = 0; i < 3_000; i++) churned.upsert(version(i, round));
+      const removedAt = new Date(Date.UTC(2025, 0, 1 + round, 12)).toISOString();
+      for (let i = round; i < 3_000; i += 7) churned.remove(`c${i}`, removedAt);
+    }
+    // Entries removed in an earlier round came back with the next round's newer version; those
+    // removed in the last round stay removed.
+    const expected = Array.from({ length: 3_000 }, (_, i) => i)
+      .filter((i) => !(i >= 3 && (i - 3) % 7 === 0))
+      .map((i) => version(i, 3));
+    const fresh = indexOf(...expected);
+    expect(churned.size).toBe(expected.length);
+    for (const w of words) {
+      for (const query of [{ text: `${w} ` }, { text: w.slice(0, 3) }, { text: `${w} notes ` }]) {
+        const a = churned.search({ ...query, limit: 100 });
+        const b = fresh.search({ ...query, limit: 100 });
+        expect(a.total).toBe(b.total);
+        expect(a.total).toBe(
+          expected.filter((d) =>
+            query.text
+              .trim()
+              .split(" ")
+              .every((part) => `${d.title} ${d.plainText}`.includes(part)),
+          ).length,
+        );
+      }
+    }
+  });
+});
+
 describe("toIndexedEntry", () => {
   const entry: Entry = {
     tenantId: "t1",

@@ -9,6 +9,7 @@ import {
   sanitizeMarkdown,
   toPlainText,
 } from "../../src/domain/library/messageContent/index.js";
+import { sanitizeMarkup } from "../../src/domain/library/messageContent/sanitizeMarkdown.js";
 
 interface Fixture {
   name: string;
@@ -549,6 +550,46 @@ describe("sanitizeMarkdown", () => {
       "Try `javascript-blocked:void(0)` or data-blocked:text/html,hi",
     );
     expect(sanitizeMarkdown("JavaScript: the good parts")).toBe("JavaScript: the good parts");
+  });
+});
+
+describe("sanitizeMarkdown on plain prose", () => {
+  const prose = [
+    "Day 1: pair with a buddy on a real ticket. Week 1: read the data dictionary.",
+    "We moved the nightly load to 02:00 (UTC) because the source system locks at midnight.",
+    "Ask Priya first; she owns the pipeline.\n\nThen check the runbook on https://learn.example/runbook?x=1.",
+    "Größere Änderungen brauchen ein Review, 100 % der Zeit.",
+  ];
+
+  it("gives what the full round trip gives, without running it", () => {
+    for (const text of prose) {
+      expect(sanitizeMarkdown(text)).toBe(sanitizeMarkup(text));
+      expect(sanitizeMarkdown(sanitizeMarkdown(text))).toBe(sanitizeMarkdown(text));
+    }
+  });
+
+  it("still neutralises unsafe schemes in prose", () => {
+    expect(sanitizeMarkdown("Never paste javascript:alert(1) into a URL bar")).toBe(
+      "Never paste javascript-blocked:alert(1) into a URL bar",
+    );
+  });
+
+  it("sends anything that could be markup through the full round trip", () => {
+    for (const marked of [
+      "a <b onclick=x()>bold</b> claim",
+      "see [docs](javascript:alert(1))",
+      "- a bullet",
+      "1. a step",
+      "  2) another step",
+      "> quoted",
+      "    indented code",
+      "Title\n===",
+      "a | b\n--|--\n1 | 2",
+      "fish &amp; chips",
+      "snake_case and *stars*",
+    ]) {
+      expect(sanitizeMarkdown(marked)).toBe(sanitizeMarkup(marked));
+    }
   });
 });
 

@@ -13,11 +13,41 @@ import {
 } from "./communitySchemas.js";
 
 /** The rules of communities: who sees, joins, leaves and curates them. */
+/**
+ * How long this instance trusts a membership it has just read, for adding to the library. Saving
+ * a message is the hot path of the app, and it then needs no read before its write. A change made
+ * through this instance (leave, update) is seen at once; one made through another instance within
+ * this time. Reading anything of a community always checks storage.
+ */
+const MEMBERSHIP_TRUST_MS = 15_000;
+const MAX_TRUSTED = 10_000;
+
 export class CommunityService {
+  private readonly trusted = new Map<string, { community: CommunityView; until: number }>();
+
   constructor(
     private readonly repository: CommunityRepository,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /**
+   * The community if the caller is a member, for adding to it; throws a ForbiddenError otherwise.
+   * A membership read in the last {@link MEMBERSHIP_TRUST_MS} is not read again.
+   */
+  async requireMember(caller: Caller, communityId: string, action: string): Promise<CommunityView> {
+    const key = trustKey(caller.tenantId, communityId, caller.userId);
+    const at = this.now().getTime();
+    const known = this.trusted.get(key);
+    if (known && known.until > at) return known.community;
+    const community = await this.get(caller, communityId);
+    if (!community.isMember) {
+      this.trusted.delete(key);
+      throw new ForbiddenError(`Join ${community.name} to ${action}.`);
+    }
+    if (this.trusted.size >= MAX_TRUSTED) this.forgetExpired(at);
+    this.trusted.set(key, { community, until: at + MEMBERSHIP_TRUST_MS });
+    return community;
+  }
 
   /** Creates a community; its creator becomes a steward and member. */
   async create(caller: Caller, input: NewCommunityInput, id: string = randomUUID()): Promise<CommunityView> {
@@ -99,6 +129,7 @@ export class CommunityService {
     const stewards = data.stewards ? uniquePeople(data.stewards) : current.stewards;
     if (stewards.length === 0) throw new ValidationError("A community needs at least one steward.");
     const { isMember: _m, isSteward: _s, ...community } = current;
+    this.forgetCommunity(caller.tenantId, communityId);
     const updated = await this.repository.update({
       ...community,
       ...(data.name !== undefined ? { name: data.name } : {}),
@@ -139,6 +170,7 @@ export class CommunityService {
         "You are this community's only steward: name another steward before you leave.",
       );
     }
+    this.trusted.delete(trustKey(caller.tenantId, communityId, caller.userId));
     const removed = await this.repository.removeMember(caller.tenantId, communityId, caller.userId);
     let community = removed ? await this.adjustMemberCount(caller.tenantId, communityId, -1) : current;
     if (current.isSteward) {
@@ -148,6 +180,21 @@ export class CommunityService {
       }));
     }
     return this.view(caller, community, false);
+  }
+
+  private forgetCommunity(tenantId: string, communityId: string): void {
+    const prefix = trustKey(tenantId, communityId, "");
+    for (const key of this.trusted.keys()) if (key.startsWith(prefix)) this.trusted.delete(key);
+  }
+
+  private forgetExpired(at: number): void {
+    for (const [key, { until }] of this.trusted) if (until <= at) this.trusted.delete(key);
+    // Still full of live entries: drop the oldest (Map order is insertion order).
+    while (this.trusted.size >= MAX_TRUSTED) {
+      const oldest = this.trusted.keys().next().value;
+      if (oldest === undefined) break;
+      this.trusted.delete(oldest);
+    }
   }
 
   private adjustMemberCount(tenantId: string, communityId: string, delta: number): Promise<Community> {
@@ -183,4 +230,8 @@ function uniquePeople(people: PersonRef[]): PersonRef[] {
   const seen = new Map<string, PersonRef>();
   for (const p of people) if (!seen.has(p.id)) seen.set(p.id, p);
   return [...seen.values()];
+}
+
+function trustKey(tenantId: string, communityId: string, userId: string): string {
+  return `${tenantId}\n${communityId}\n${userId}`;
 }

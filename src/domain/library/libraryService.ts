@@ -357,10 +357,8 @@ export class LibraryService {
   }
 
   /** The community, if the caller may add to it (a member). */
-  private async memberCommunity(caller: Caller, communityId: string): Promise<CommunityView> {
-    const community = await this.communities.get(caller, communityId);
-    if (!community.isMember) throw new ForbiddenError(`Join ${community.name} to add to its library.`);
-    return community;
+  private memberCommunity(caller: Caller, communityId: string): Promise<CommunityView> {
+    return this.communities.requireMember(caller, communityId, "add to its library");
   }
 
   private async requireSteward(caller: Caller, communityId: string): Promise<CommunityView> {

@@ -47,14 +47,23 @@ const TAGS = [
   "performance",
 ];
 
-function words(rand: () => number, count: number): string {
+/** Picks the next word of a generated text. */
+export type WordSource = (rand: () => number) => string;
+
+/** The demo's word source: the data-community vocabulary above, every word as likely as another. */
+export const demoWords: WordSource = (rand) => WORDS[Math.floor(rand() * WORDS.length)] ?? "data";
+
+/** The data-community vocabulary, for generators that build their own distribution around it. */
+export const TOPIC_WORDS: readonly string[] = WORDS;
+
+function words(rand: () => number, count: number, next: WordSource): string {
   const out: string[] = [];
-  for (let i = 0; i < count; i++) out.push(WORDS[Math.floor(rand() * WORDS.length)] ?? "data");
+  for (let i = 0; i < count; i++) out.push(next(rand));
   return out.join(" ");
 }
 
-function sentence(rand: () => number): string {
-  const text = words(rand, 8 + Math.floor(rand() * 12));
+function sentence(rand: () => number, next: WordSource): string {
+  const text = words(rand, 8 + Math.floor(rand() * 12), next);
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
@@ -68,6 +77,7 @@ export function generateLibrary(
   count: number,
   people: { id: string; displayName: string }[],
   seed = 42,
+  next: WordSource = demoWords,
 ): Omit<Entry, "etag">[] {
   const rand = random(seed);
   const start = Date.parse("2024-01-01T00:00:00Z");
@@ -77,7 +87,9 @@ export function generateLibrary(
     const target = 600 + Math.floor(rand() * 1400);
     let length = 0;
     while (length < target) {
-      const paragraph = Array.from({ length: 2 + Math.floor(rand() * 3) }, () => sentence(rand)).join(" ");
+      const paragraph = Array.from({ length: 2 + Math.floor(rand() * 3) }, () => sentence(rand, next)).join(
+        " ",
+      );
       paragraphs.push(paragraph);
       length += paragraph.length + 2;
     }
@@ -86,7 +98,7 @@ export function generateLibrary(
     while (tags.size < tagCount) tags.add(TAGS[Math.floor(rand() * TAGS.length)] ?? "data");
     const author = people[Math.floor(rand() * people.length)] ?? { id: "someone", displayName: "Someone" };
     const at = new Date(start + Math.floor(rand() * span)).toISOString();
-    const title = sentence(rand)
+    const title = sentence(rand, next)
       .slice(0, 40 + Math.floor(rand() * 40))
       .replace(/\.$/, "");
     return {

@@ -34,8 +34,8 @@ type OrderName = "helpful" | "newest";
  * applies only when it is newer than what the index holds, every instance converges on the same
  * contents whatever order or how often changes arrive.
  *
- * Text search is MiniSearch (BM25 over title, tags, summary and text; see `textSearch.ts`) with
- * prefix matching on the word being typed, typo tolerance, accent folding and CJK bigrams (see
+ * Text search is BM25F over title, tags, summary and text on compact typed-array postings (see
+ * `textSearch.ts` and `postings.ts`), with prefix matching on the word being typed, typo tolerance, accent folding and CJK bigrams (see
  * `searchTerms.ts`). Queries without text list the library from orders kept sorted, and filtered
  * listings read only the entries of a narrow facet. The last few text searches are kept until the
  * next change, so further pages and repeated searches cost no scoring.
@@ -140,9 +140,10 @@ export class EntryIndex {
       found = this.text.match(text, terms, filter, query.anyWord === true);
       this.recent.set(key, found);
     }
-    const page = pageOfMatches(found.matches, TextSearch.resolve, query.sort ?? "relevance", offset, limit);
-    const items = page.map((m) => toHit(m.entry, m.score, new Set(m.terms)));
-    const total = found.matches.length;
+    const page = pageOfMatches(found, query.sort ?? "relevance", offset, limit);
+    const matched = found.terms;
+    const items = page.map((m) => toHit(m.entry, m.score, matched));
+    const total = found.entries.length;
     return found.relaxed ? { total, items, relaxed: true } : { total, items };
   }
 

@@ -1,14 +1,6 @@
 import type { EntrySearchSort } from "./searchTypes.js";
 import type { StoredEntry } from "./storedEntry.js";
 
-/** An entry that matched a text query. */
-export interface ScoredEntry {
-  entry: StoredEntry;
-  score: number;
-  /** The index terms that matched (after prefix and typo expansion), for highlighting. */
-  terms: string[];
-}
-
 /**
  * Every order ends on the id, so equal entries come out in the same order on every server
  * instance and pages never repeat or skip an entry.
@@ -27,65 +19,65 @@ export function byNewest(a: StoredEntry, b: StoredEntry): number {
   return b.createdMs - a.createdMs || byId(a, b);
 }
 
+/** Entries that matched a text query: `scores[i]` is the score of `entries[i]`, in no order. */
+export interface ScoredEntries {
+  entries: readonly StoredEntry[];
+  scores: Float64Array;
+}
+
+/** One entry of a page of text results. */
+export interface ScoredEntry {
+  entry: StoredEntry;
+  score: number;
+}
+
+type ScoredOrder = (a: StoredEntry, aScore: number, b: StoredEntry, bScore: number) => number;
+
 /** The order of text results: the requested one, with relevance breaking its ties (and vice versa). */
-export function scoredOrder(sort: EntrySearchSort): (a: ScoredEntry, b: ScoredEntry) => number {
+function scoredOrder(sort: EntrySearchSort): ScoredOrder {
   switch (sort) {
     case "newest":
-      return (a, b) => b.entry.createdMs - a.entry.createdMs || b.score - a.score || byId(a.entry, b.entry);
+      return (a, as, b, bs) => b.createdMs - a.createdMs || bs - as || byId(a, b);
     case "helpful":
-      return (a, b) =>
-        b.entry.helpfulCount - a.entry.helpfulCount ||
-        b.entry.createdMs - a.entry.createdMs ||
-        b.score - a.score ||
-        byId(a.entry, b.entry);
+      return (a, as, b, bs) =>
+        b.helpfulCount - a.helpfulCount || b.createdMs - a.createdMs || bs - as || byId(a, b);
     case "relevance":
-      return (a, b) => b.score - a.score || byHelpful(a.entry, b.entry);
+      return (a, as, b, bs) => bs - as || byHelpful(a, b);
   }
 }
 
 /**
- * One page of text matches in the requested order. Matches arrive best score first, so the
- * relevance order only settles ties up to the end of the page, and only the matches on it are
- * resolved to entries; the other orders keep the first `offset + limit` in one pass instead of
- * sorting thousands of matches for a page of twenty.
+ * One page of text matches in the requested order. Only the first `offset + limit` are kept,
+ * by insertion into a short sorted list in one pass, instead of sorting thousands of matches
+ * (a three-letter prefix can match most of a large library) for a page of twenty.
  */
-export function pageOfMatches<M extends { score: number }>(
-  matches: readonly M[],
-  resolve: (match: M) => ScoredEntry,
+export function pageOfMatches(
+  found: ScoredEntries,
   sort: EntrySearchSort,
   offset: number,
   limit: number,
 ): ScoredEntry[] {
-  const end = offset + limit;
-  if (limit === 0 || offset >= matches.length) return [];
+  const { entries, scores } = found;
+  const count = Math.min(offset + limit, entries.length);
+  if (limit === 0 || offset >= entries.length) return [];
   const order = scoredOrder(sort);
-  if (sort === "relevance") {
-    let through = Math.min(matches.length, end);
-    while (through < matches.length && matches[through]?.score === matches[through - 1]?.score) through++;
-    return matches.slice(0, through).map(resolve).sort(order).slice(offset, end);
-  }
-  const all = matches.map(resolve);
-  if (end * 4 > all.length) return all.sort(order).slice(offset, end);
-  return firstInOrder(all, end, order).slice(offset);
-}
-
-/** The first `count` items in `order`, by insertion into a short sorted list. */
-function firstInOrder<T>(items: readonly T[], count: number, order: (a: T, b: T) => number): T[] {
-  const first: T[] = [];
-  for (const item of items) {
+  const before = (i: number, j: number) =>
+    order(entries[i] as StoredEntry, scores[i] as number, entries[j] as StoredEntry, scores[j] as number);
+  const first: number[] = [];
+  for (let i = 0; i < entries.length; i++) {
     const last = first[first.length - 1];
-    if (first.length === count && last !== undefined && order(item, last) >= 0) continue;
+    if (first.length === count && last !== undefined && before(i, last) >= 0) continue;
     let low = 0;
     let high = first.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (order(first[mid] as T, item) <= 0) low = mid + 1;
+      if (before(first[mid] as number, i) <= 0) low = mid + 1;
       else high = mid;
     }
-    first.splice(low, 0, item);
+    first.splice(low, 0, i);
     if (first.length > count) first.pop();
   }
-  return first;
+  return first.slice(offset).map((i) => ({ entry: entries[i] as StoredEntry, score: scores[i] as number }));
 }
 
 /**

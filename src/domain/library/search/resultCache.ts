@@ -25,10 +25,10 @@ export class ResultCache {
   }
 
   set(key: string, value: TextMatches): void {
-    if (value.matches.length > MAX_MATCHES) return;
+    if (value.entries.length > MAX_MATCHES) return;
     this.delete(key);
     this.byKey.set(key, value);
-    this.size += value.matches.length;
+    this.size += value.entries.length;
     for (const [oldest] of this.byKey) {
       if (this.byKey.size <= MAX_QUERIES && this.size <= MAX_MATCHES) break;
       this.delete(oldest);
@@ -44,6 +44,6 @@ export class ResultCache {
     const old = this.byKey.get(key);
     if (!old) return;
     this.byKey.delete(key);
-    this.size -= old.matches.length;
+    this.size -= old.entries.length;
   }
 }

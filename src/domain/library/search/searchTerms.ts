@@ -100,7 +100,7 @@ export function indexTerms(text: string): string[] {
   return terms;
 }
 
-/** The terms of a query, in order (duplicates kept: MiniSearch needs each position). */
+/** The terms of a query, in order (duplicates kept: the last one is the word being typed). */
 export function queryTerms(text: string): string[] {
   const terms: string[] = [];
   visitTerms(text, "query", (term) => {

@@ -14,7 +14,7 @@ export interface Snippet {
 }
 
 /**
- * The ranges of `text` whose terms are among `matched` (folded index terms, as MiniSearch reports
+ * The ranges of `text` whose terms are among `matched` (folded index terms, as text search reports
  * them, so prefix and typo matches are included). Overlapping ranges (CJK pairs) are merged.
  */
 export function highlightRanges(text: string, matched: ReadonlySet<string>): HighlightRange[] {

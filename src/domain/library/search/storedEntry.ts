@@ -11,7 +11,7 @@ export const MAX_INDEXED_TEXT = 10_000;
 const CUT_SLACK = 200;
 
 /**
- * What the index holds per entry, besides MiniSearch's postings. `text` is the one copy of the
+ * What the index holds per entry, besides its postings. `text` is the one copy of the
  * (capped) plain text: it is what gets indexed and what snippets are cut from. Dates are kept as
  * numbers too, because filters and sorts compare them on every query.
  */

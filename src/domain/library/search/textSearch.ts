@@ -1,12 +1,21 @@
-import MiniSearch, { type SearchOptions, type SearchResult } from "minisearch";
 import type { EntryFilter } from "./entryFilter.js";
-import type { ScoredEntry } from "./entryOrder.js";
-import { indexTerms, isCjkTerm, queryTerms } from "./searchTerms.js";
+import type { ScoredEntries } from "./entryOrder.js";
+import { FIELDS, type FieldTerms, Postings } from "./postings.js";
+import { indexTerms, isCjkTerm } from "./searchTerms.js";
 import type { StoredEntry } from "./storedEntry.js";
 
-/** Field weights: a word in the title says more about an entry than one deep in its text. */
-const FIELD_BOOST = { title: 3, tags: 2, summary: 1.5, text: 1 };
-/** Typo tolerance: about one edit per five characters (MiniSearch rounds length × 0.2). */
+/** Field weights, in {@link FIELDS} order: a word in the title says more than one deep in the text. */
+const TITLE_BOOST = 3;
+const TAGS_BOOST = 2;
+const SUMMARY_BOOST = 1.5;
+const TEXT_BOOST = 1;
+/** BM25's term-frequency saturation and length normalisation (the usual values). */
+const K1 = 1.2;
+const B = 0.7;
+/** A prefix or typo match counts less than the word itself, and less the further it is from it. */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+/** Typo tolerance: about one edit per five characters (length × 0.2, rounded). */
 const FUZZINESS = 0.2;
 /** Shorter words get no typo tolerance: one edit in "api" matches "app", "apt", "ai"… */
 const MIN_FUZZY_LENGTH = 4;
@@ -14,72 +23,66 @@ const MIN_FUZZY_LENGTH = 4;
 const ONE_EDIT = 1;
 /**
  * The word being typed is matched as a prefix from its third character: a one- or two-letter
- * prefix expands to a large share of the vocabulary (every "co…" word), costs tens to hundreds of
- * milliseconds on a big library, and says little about what the person wants. Two-letter words
- * ("ai", "qa") are still found exactly.
+ * prefix expands to a large share of the vocabulary (every "co…" word) and says little about what
+ * the person wants. Two-letter words ("ai", "qa") are still found exactly.
  */
 const MIN_PREFIX_LENGTH = 3;
 
 /**
- * The document id given to MiniSearch: a holder of the entry's current version, so a result
- * leads to its entry without a lookup per match (a query can match most of a large library), and
- * a new version that leaves the words alone (a vote) only swaps what the holder holds. MiniSearch
- * keeps ids in Maps only, so an object works as one; nothing here serialises the index.
+ * Entries matching a text with their scores (in no order), the index terms the query matched
+ * (after prefix and typo expansion, for highlighting), and whether only some of its words had to
+ * match.
  */
-interface Slot {
-  entry: StoredEntry;
-}
-
-/** One match as MiniSearch reports it: score, matched index terms, and our slot as its id. */
-export type TextMatch = SearchResult & { id: Slot };
-
-/** Entries matching a text, best score first, and whether only some of its words had to match. */
-export interface TextMatches {
-  matches: readonly TextMatch[];
+export interface TextMatches extends ScoredEntries {
+  terms: ReadonlySet<string>;
   relaxed: boolean;
 }
 
+const NO_MATCHES: TextMatches = {
+  entries: [],
+  scores: new Float64Array(0),
+  terms: new Set(),
+  relaxed: false,
+};
+
+/** The index terms one query word stands for, with the weight of each. */
+type Expansion = Map<number, number>;
+
 /**
- * MiniSearch over the entries' title, tags, summary and (capped) text, with the library's
+ * Full-text search over the entries' title, tags, summary and (capped) text, with the library's
  * matching rules: AND across words, prefix on the word being typed, typo tolerance, any-word
- * fallback. It holds the postings; what is shown comes from the entries.
+ * fallback, BM25F ranking with field weights. Postings live in the compact {@link Postings};
+ * what is shown comes from the entries.
  */
 export class TextSearch {
-  private readonly slots = new Map<string, Slot>();
-  private readonly miniSearch = new MiniSearch<Slot>({
-    idField: "slot",
-    fields: ["title", "tags", "summary", "text"],
-    storeFields: [],
-    extractField: (slot, field) => {
-      if (field === "slot") return slot;
-      return field === "tags" ? slot.entry.tags.join(" ") : slot.entry[field as "title" | "summary" | "text"];
-    },
-    tokenize: indexTerms,
-    // Terms come out of the tokenizer already folded.
-    processTerm: (term) => term,
-  });
+  private readonly postings = new Postings<StoredEntry>();
+  /** Entry id → document number in {@link postings}. */
+  private readonly numbers = new Map<string, number>();
+  /** Scratch per document number, reused by every query (a query runs to the end synchronously). */
+  private scores = new Float64Array(0);
+  private matchedWords = new Uint8Array(0);
 
   /** Indexes a new entry, or a new version whose words changed. */
   index(entry: StoredEntry): void {
     this.discard(entry.id);
-    const slot = { entry };
-    this.slots.set(entry.id, slot);
-    this.miniSearch.add(slot);
+    this.numbers.set(entry.id, this.postings.add(entry, fieldTerms(entry)));
   }
 
   /** Points results at a new version whose indexed words are unchanged. */
   update(entry: StoredEntry): void {
-    const slot = this.slots.get(entry.id);
-    if (slot) slot.entry = entry;
-    else this.index(entry);
+    const no = this.numbers.get(entry.id);
+    if (no === undefined) this.index(entry);
+    else this.postings.replace(no, entry);
   }
 
-  /** Drops an entry's postings; MiniSearch marks them dead at once and vacuums them in the background. */
+  /** Drops an entry; its postings are reclaimed when dead ones have piled up. */
   discard(id: string): void {
-    const slot = this.slots.get(id);
-    if (!slot) return;
-    this.slots.delete(id);
-    this.miniSearch.discard(slot);
+    const no = this.numbers.get(id);
+    if (no === undefined) return;
+    this.numbers.delete(id);
+    this.postings.remove(no);
+    const renumber = this.postings.compactIfWorthIt();
+    if (renumber) for (const [entryId, old] of this.numbers) this.numbers.set(entryId, renumber[old] ?? -1);
   }
 
   /**
@@ -87,54 +90,162 @@ export class TextSearch {
    * any-word matching ("more like this"), ranked by how many words and how well they match.
    */
   match(text: string, terms: string[], filter: EntryFilter | undefined, anyWord = false): TextMatches {
-    if (anyWord)
-      return { matches: this.search(text, this.options(text, filter, "OR", ONE_EDIT)), relaxed: false };
-    // Cheapest first. Typo search over a large vocabulary is what a query spends most time on,
-    // and most typos are one edit; wider typo search, and then any-word matching, run only when
-    // the narrower search found nothing.
-    let results = this.search(text, this.options(text, filter, "AND", ONE_EDIT));
-    if (results.length === 0) results = this.search(text, this.options(text, filter, "AND"));
-    let relaxed = false;
-    if (results.length === 0 && new Set(terms).size > 1) {
-      results = this.search(text, this.options(text, filter, "OR"));
-      relaxed = results.length > 0;
-    }
-    return { matches: results, relaxed };
-  }
-
-  /** The entry and score of a match, as orders and pages need them. */
-  static resolve(match: TextMatch): ScoredEntry {
-    return { entry: match.id.entry, score: match.score, terms: match.terms };
-  }
-
-  private search(text: string, options: SearchOptions): TextMatch[] {
-    return this.miniSearch.search(text, options) as TextMatch[];
-  }
-
-  private options(
-    text: string,
-    filter: EntryFilter | undefined,
-    combineWith: "AND" | "OR",
-    maxFuzzy?: number,
-  ): SearchOptions {
     // A query ending in a space has its last word finished: no prefix search for it.
     const typing = !/\s$/.test(text);
-    const options: SearchOptions = {
-      combineWith,
-      tokenize: queryTerms,
-      processTerm: (term) => term,
-      boost: FIELD_BOOST,
-      prefix: (term, i, all) =>
-        (isCjkTerm(term) && Array.from(term).length === 1) ||
-        (typing && i === all.length - 1 && term.length >= MIN_PREFIX_LENGTH),
-      fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH && !isCjkTerm(term) ? FUZZINESS : false),
-    };
-    if (maxFuzzy !== undefined) options.maxFuzzy = maxFuzzy;
-    if (filter) {
-      // A document boost of 0 drops the entry while MiniSearch scores it, before it builds a
-      // result for it (its `filter` option runs only after every match has been built).
-      options.boostDocument = (slot: Slot) => (filter(slot.entry) ? 1 : 0);
+    if (anyWord) return this.search(terms, typing, "OR", filter, ONE_EDIT);
+    // Cheapest first: most typos are one edit, and wider typo search (words of eight letters or
+    // more), then any-word matching, run only when the narrower search found nothing.
+    let found = this.search(terms, typing, "AND", filter, ONE_EDIT);
+    if (found.entries.length === 0 && terms.some((t) => fuzzyDistance(t) > ONE_EDIT))
+      found = this.search(terms, typing, "AND", filter);
+    if (found.entries.length === 0 && new Set(terms).size > 1) {
+      found = this.search(terms, typing, "OR", filter);
+      if (found.entries.length > 0) found.relaxed = true;
     }
-    return options;
+    return found;
   }
+
+  private search(
+    terms: string[],
+    typing: boolean,
+    combineWith: "AND" | "OR",
+    filter: EntryFilter | undefined,
+    maxFuzzy = Number.POSITIVE_INFINITY,
+  ): TextMatches {
+    const words = this.expandAll(terms, typing, maxFuzzy);
+    if (words.length === 0) return NO_MATCHES;
+    if (combineWith === "AND") {
+      if (words.some((w) => w.size === 0)) return NO_MATCHES;
+      // The rarest word first: every later word only scores what all earlier ones matched.
+      words.sort((a, b) => this.cost(a) - this.cost(b));
+    }
+    const bound = this.postings.numberBound;
+    if (this.scores.length < bound) {
+      this.scores = new Float64Array(Math.ceil(bound * 1.25));
+      this.matchedWords = new Uint8Array(Math.ceil(bound * 1.25));
+    }
+    const scores = this.scores;
+    const matchedWords = this.matchedWords;
+    const touched: number[] = [];
+    const average = FIELDS.map((_, field) => this.postings.averageLength(field));
+    const size = this.postings.size;
+    const matched = new Set<string>();
+    words.forEach((word, k) => {
+      const and = combineWith === "AND";
+      for (const [id, weight] of word) {
+        matched.add(this.postings.term(id));
+        const df = this.postings.postingCount(id);
+        const idf = Math.log(1 + (size - df + 0.5) / (df + 0.5));
+        const factor = weight * idf;
+        const { docs, counts, length } = this.postings.postingsOf(id);
+        for (let i = 0; i < length; i++) {
+          const no = docs[i] as number;
+          const seen = matchedWords[no] as number;
+          if (and) {
+            // Matched every earlier word (seen === k), or this word already (k + 1) through another term.
+            if (seen < k) continue;
+            if (seen === k) {
+              matchedWords[no] = k + 1;
+              if (k === 0) touched.push(no);
+            }
+          } else if (seen === 0) {
+            matchedWords[no] = 1;
+            touched.push(no);
+          }
+          scores[no] = (scores[no] as number) + factor * this.termScore(counts[i] as number, no, average);
+        }
+      }
+    });
+    const needed = combineWith === "AND" ? words.length : 1;
+    const entries: StoredEntry[] = [];
+    const found = new Float64Array(touched.length);
+    const documents = this.postings.documents;
+    for (const no of touched) {
+      if ((matchedWords[no] as number) >= needed) {
+        const entry = documents[no];
+        if (entry !== undefined && (filter === undefined || filter(entry))) {
+          found[entries.length] = scores[no] as number;
+          entries.push(entry);
+        }
+      }
+      scores[no] = 0;
+      matchedWords[no] = 0;
+    }
+    return { entries, scores: found.subarray(0, entries.length), terms: matched, relaxed: false };
+  }
+
+  /** BM25F: field counts weighted and length-normalised, then saturated once for the document. */
+  private termScore(packed: number, no: number, average: number[]): number {
+    const postings = this.postings;
+    let weighted = 0;
+    const title = packed & 0xff;
+    if (title)
+      weighted +=
+        (TITLE_BOOST * title) / (1 - B + (B * postings.fieldLength(no, 0)) / (average[0] as number));
+    const tags = (packed >>> 8) & 0xff;
+    if (tags)
+      weighted += (TAGS_BOOST * tags) / (1 - B + (B * postings.fieldLength(no, 1)) / (average[1] as number));
+    const summary = (packed >>> 16) & 0xff;
+    if (summary)
+      weighted +=
+        (SUMMARY_BOOST * summary) / (1 - B + (B * postings.fieldLength(no, 2)) / (average[2] as number));
+    const text = (packed >>> 24) & 0xff;
+    if (text)
+      weighted += (TEXT_BOOST * text) / (1 - B + (B * postings.fieldLength(no, 3)) / (average[3] as number));
+    return (weighted * (K1 + 1)) / (K1 + weighted);
+  }
+
+  /** Each distinct query word with the index terms it stands for (itself, prefixes, typos). */
+  private expandAll(terms: string[], typing: boolean, maxFuzzy: number): Expansion[] {
+    const byWord = new Map<string, Expansion>();
+    terms.forEach((term, i) => {
+      const prefix =
+        (isCjkTerm(term) && Array.from(term).length === 1) ||
+        (typing && i === terms.length - 1 && term.length >= MIN_PREFIX_LENGTH);
+      const key = prefix ? `${term}*` : term;
+      if (!byWord.has(key))
+        byWord.set(key, this.expand(term, prefix, Math.min(maxFuzzy, fuzzyDistance(term))));
+    });
+    return [...byWord.values()];
+  }
+
+  private expand(term: string, prefix: boolean, distance: number): Expansion {
+    const expansion: Expansion = new Map();
+    const exact = this.postings.idOf(term);
+    if (exact !== undefined) expansion.set(exact, 1);
+    const offer = (id: number, weight: number) => {
+      if (weight > (expansion.get(id) ?? 0)) expansion.set(id, weight);
+    };
+    const dictionary = this.postings.dictionary;
+    if (prefix) {
+      for (const [longer, id] of dictionary.atPrefix(term))
+        offer(id, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (longer.length - term.length)));
+    }
+    if (distance > 0) {
+      for (const [id, edits] of dictionary.fuzzyGet(term, distance).values())
+        if (edits > 0) offer(id, (FUZZY_WEIGHT * term.length) / (term.length + edits));
+    }
+    return expansion;
+  }
+
+  /** What reading a word's postings costs. */
+  private cost(word: Expansion): number {
+    let postings = 0;
+    for (const id of word.keys()) postings += this.postings.postingCount(id);
+    return postings;
+  }
+}
+
+/** How many edits a word may differ by and still match (0: none). */
+function fuzzyDistance(term: string): number {
+  return term.length >= MIN_FUZZY_LENGTH && !isCjkTerm(term) ? Math.round(term.length * FUZZINESS) : 0;
+}
+
+function fieldTerms(entry: StoredEntry): FieldTerms {
+  return [
+    indexTerms(entry.title),
+    indexTerms(entry.tags.join(" ")),
+    indexTerms(entry.summary),
+    indexTerms(entry.text),
+  ];
 }
