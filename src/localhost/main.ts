@@ -150,23 +150,26 @@ function loadTab(settings: HostSettings): void {
   frame = next;
 }
 
+/** What the host learns from the server before it can answer for the signed-in person. */
+interface HostDirectory {
+  users: LocalUser[];
+  defaults: LocalDefaults;
+}
+
 async function start(): Promise<void> {
-  let users: LocalUser[];
-  let defaults: LocalDefaults;
-  try {
-    [users, defaults] = await Promise.all([fetchLocalUsers(), fetchLocalDefaults()]);
-  } catch (error) {
+  // The tab's address needs only the query string (page and frame context), so the frame starts
+  // loading now, as Teams opens an app's frame at once, while the people and the defaults are on
+  // their way; the calls that need them (context, token) wait for them.
+  let settings = readHostSettings(window.location.search, { userId: "", entityId: "" });
+  const directory: Promise<HostDirectory> = Promise.all([fetchLocalUsers(), fetchLocalDefaults()]).then(
+    ([users, defaults]) => ({ users, defaults }),
+  );
+  directory.catch((error: unknown) =>
     showHostError(
       `The local server did not answer (${error instanceof Error ? error.message : String(error)}). Is it running in local mode (npm start)?`,
-    );
-    return;
-  }
-
-  let settings = readHostSettings(window.location.search, {
-    userId: defaults.userId || users[0]?.id || "",
-    entityId: defaults.communityId ?? "",
-  });
-  const userById = (id: string) => users.find((user) => user.id === id);
+    ),
+  );
+  const userById = (users: LocalUser[], id: string) => users.find((user) => user.id === id);
 
   const protocol = new TeamsHostProtocol({ getFrame: () => frame, onRequest: logRequest })
     .handle("initialize", (args) => {
@@ -176,9 +179,13 @@ async function start(): Promise<void> {
       const appSdkVersion = typeof args[0] === "string" ? args[0] : "2.0.0";
       return [settings.frame, "web", JSON.stringify(RUNTIME_CONFIG), appSdkVersion];
     })
-    .handle("getContext", () => [buildTeamsContext(settings, userById(settings.userId), defaults, session)])
+    .handle("getContext", async () => {
+      const { users, defaults } = await directory;
+      return [buildTeamsContext(settings, userById(users, settings.userId), defaults, session)];
+    })
     .handle("authentication.getAuthToken", async () => {
       try {
+        await directory;
         return [true, await fetchLocalToken(settings.userId)];
       } catch (error) {
         return [false, error instanceof Error ? error.message : String(error)];
@@ -222,14 +229,17 @@ async function start(): Promise<void> {
       );
       return undefined;
     })
-    .handle("settings.getSettings", () => [
-      {
-        entityId: settings.entityId,
-        contentUrl: new URL(settings.page, window.location.origin).href,
-        websiteUrl: new URL(settings.page, window.location.origin).href,
-        suggestedDisplayName: "PeerCircle",
-      },
-    ])
+    .handle("settings.getSettings", async () => {
+      await directory;
+      return [
+        {
+          entityId: settings.entityId,
+          contentUrl: new URL(settings.page, window.location.origin).href,
+          websiteUrl: new URL(settings.page, window.location.origin).href,
+          suggestedDisplayName: "PeerCircle",
+        },
+      ];
+    })
     // app.openLink: Teams opens a web link (a message's deep link inside Teams). The local host has
     // no Teams to open it in and no network: it logs the link (see the message log) and says done.
     .handle("executeDeepLink", ([url]) =>
@@ -238,6 +248,19 @@ async function start(): Promise<void> {
         : [false, "The local Teams host opens only http(s) links."],
     );
   protocol.start();
+  loadTab(settings);
+
+  let known: HostDirectory;
+  try {
+    known = await directory;
+  } catch {
+    return; // shown on the page by the handler above
+  }
+  const { users, defaults } = known;
+  settings = readHostSettings(window.location.search, {
+    userId: defaults.userId || users[0]?.id || "",
+    entityId: defaults.communityId ?? "",
+  });
 
   const apply = (next: HostSettings, reload: boolean): void => {
     settings = next;
@@ -287,7 +310,8 @@ async function start(): Promise<void> {
   });
 
   fillUsers(users, settings.userId);
-  apply(settings, true);
+  // The frame already shows the page and frame context the query string asked for.
+  apply(settings, false);
 }
 
 void start();

@@ -5,6 +5,7 @@ import { I18nextProvider } from "react-i18next";
 import { App } from "./App.js";
 import { createApiClient } from "./api/ApiClient.js";
 import { createTabQueryClient } from "./api/queryClient.js";
+import { prefetchStartPage } from "./api/startPage.js";
 import { LoadingState } from "./components/LoadingState.js";
 import { NoticeState } from "./components/NoticeState.js";
 import { PageLayout } from "./components/PageLayout.js";
@@ -29,9 +30,11 @@ const useStyles = makeStyles({
  */
 export function TabRoot() {
   const styles = useStyles();
-  const teams = useTeamsInitialization();
   const api = useMemo(() => createApiClient({ getToken: getTeamsAuthToken }), []);
   const [queryClient] = useState(createTabQueryClient);
+  const teams = useTeamsInitialization((context) =>
+    prefetchStartPage(queryClient, api, context, window.location.pathname),
+  );
 
   const theme = teams.status === "ready" ? teams.theme : "default";
   // Until Teams answers, the browser's language is the best guess for the start-up messages.

@@ -18,10 +18,13 @@ export type TeamsInitialization =
 
 /**
  * Initialises teams-js, reads the context (following a deep link's `subEntityId`), and then follows Teams' theme switches live (Teams sends
- * a theme-change event instead of reloading the tab).
+ * a theme-change event instead of reloading the tab). `onReady` runs once with the context, before
+ * the first page renders (the tab starts the first page's requests there).
  */
-export function useTeamsInitialization(): TeamsInitialization {
+export function useTeamsInitialization(onReady?: (context: app.Context) => void): TeamsInitialization {
   const [state, setState] = useState<TeamsInitialization>({ status: "initializing" });
+  // The first callback given is the one called (start-up happens once).
+  const [readyCallback] = useState(() => onReady);
 
   useEffect(() => {
     let mounted = true;
@@ -32,6 +35,7 @@ export function useTeamsInitialization(): TeamsInitialization {
         // the first page renders, so the person never sees the home page flash by.
         const start = deepLinkPath(window.location.pathname, context.page.subPageId);
         if (start) window.history.replaceState(window.history.state, "", start);
+        readyCallback?.(context);
         setState({ status: "ready", context, theme: toTeamsThemeName(context.app.theme) });
         onTeamsThemeChange((theme) => {
           if (mounted) setState((current) => (current.status === "ready" ? { ...current, theme } : current));
@@ -50,7 +54,7 @@ export function useTeamsInitialization(): TeamsInitialization {
     return () => {
       mounted = false;
     };
-  }, []);
+  }, [readyCallback]);
 
   return state;
 }

@@ -1,4 +1,5 @@
 import { app, authentication } from "@microsoft/teams-js";
+import { markStartup } from "../startupMarks.js";
 import { isWebUrl } from "./webUrl.js";
 
 /** The three Teams themes, as `app.Context.app.theme` and the theme-change event name them. */
@@ -16,7 +17,19 @@ let initialization: Promise<app.Context> | undefined;
  * (StrictMode), so the promise is shared rather than started per caller.
  */
 export function initializeTeams(): Promise<app.Context> {
-  initialization ??= app.initialize().then(() => app.getContext());
+  initialization ??= app.initialize().then(() => {
+    markStartup("teams-initialized");
+    // Every page calls the API first thing: ask for the token now, alongside the context and the
+    // first render, rather than after them (the answer waits in the cache below).
+    getTeamsAuthToken().then(
+      () => markStartup("token"),
+      () => undefined,
+    );
+    return app.getContext().then((context) => {
+      markStartup("teams-context");
+      return context;
+    });
+  });
   return initialization;
 }
 
@@ -53,9 +66,41 @@ export function reportStartupFailure(error: unknown): void {
   }
 }
 
-/** A tab SSO token for PeerCircle's API from the Teams host. */
+/** How long before a token's expiry the tab asks Teams for a new one (tab SSO tokens last about an hour). */
+const TOKEN_RENEW_MARGIN_MS = 5 * 60_000;
+
+let cachedToken: { token: Promise<string>; renewAt: number } | undefined;
+
+/**
+ * A tab SSO token for PeerCircle's API from the Teams host. Requests made together share one
+ * `getAuthToken` round trip, and the token is reused until shortly before it expires; a failed
+ * request is not kept, so the next call asks again.
+ */
 export function getTeamsAuthToken(): Promise<string> {
-  return authentication.getAuthToken();
+  if (cachedToken && Date.now() < cachedToken.renewAt) return cachedToken.token;
+  const entry = { token: authentication.getAuthToken(), renewAt: Number.POSITIVE_INFINITY };
+  cachedToken = entry;
+  entry.token.then(
+    (token) => {
+      entry.renewAt = tokenExpiry(token) - TOKEN_RENEW_MARGIN_MS;
+    },
+    () => {
+      if (cachedToken === entry) cachedToken = undefined;
+    },
+  );
+  return entry.token;
+}
+
+/** A JWT's `exp` in milliseconds since the epoch; 0 (ask again next time) when it cannot be read. */
+export function tokenExpiry(token: string): number {
+  try {
+    const payload = token.split(".")[1] ?? "";
+    const json = atob(payload.replace(/-/g, "+").replace(/_/g, "/"));
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    return typeof exp === "number" ? exp * 1000 : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Skeleton, SkeletonItem } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
+import { useLayoutEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import { getCommunityHome, homeKey } from "../../api/home.js";
@@ -8,6 +9,7 @@ import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { SessionSummary } from "../../components/SessionSummary/SessionSummary.js";
 import { useApi } from "../../hooks/useApi.js";
 import { calendarPath, libraryPath } from "../../routes.js";
+import { markStartup } from "../../startupMarks.js";
 import { EntryList } from "./EntryList.js";
 import { HomeCard } from "./HomeCard.js";
 import { NewcomerPathway } from "./NewcomerPathway.js";
@@ -23,6 +25,10 @@ export function HomeSections({ communityId }: { communityId: string }) {
     queryKey: homeKey(communityId),
     queryFn: ({ signal }) => getCommunityHome(api, communityId, signal),
   });
+  const shown = home.data !== undefined;
+  useLayoutEffect(() => {
+    if (shown) markStartup("home-content");
+  }, [shown]);
 
   if (home.isPending) {
     return (
