@@ -36,3 +36,11 @@ export class ConcurrencyError extends DomainError {
 export class ConflictError extends DomainError {
   readonly code = "conflict";
 }
+
+/**
+ * A service PeerCircle depends on (Microsoft Graph) is unavailable or throttling. What the person
+ * did is kept; the message says what did not happen and that it can be retried.
+ */
+export class UnavailableError extends DomainError {
+  readonly code = "unavailable";
+}

@@ -5,6 +5,7 @@ import {
   DomainError,
   ForbiddenError,
   NotFoundError,
+  UnavailableError,
   ValidationError,
 } from "../../domain/errors.js";
 import type { Logger } from "../logger.js";
@@ -30,6 +31,7 @@ const STATUS_BY_ERROR: [new (...args: never[]) => DomainError, number][] = [
   [NotFoundError, 404],
   [ConflictError, 409],
   [ConcurrencyError, 412],
+  [UnavailableError, 503],
 ];
 
 /** Turns domain errors into friendly answers and anything else into a logged 500. */
