@@ -2,12 +2,22 @@ import { Application, type TeamsAdapter, type TurnState } from "@microsoft/teams
 import { CardFactory, type TurnContext } from "botbuilder";
 import { helpCard } from "./cards/helpCard.js";
 import { type InstallScope, welcomeCard } from "./cards/welcomeCard.js";
+import { type MeetingOutcomeDependencies, registerMeetingOutcomes } from "./meetings/meetingOutcomes.js";
+import { registerThinkPairShare, type ThinkPairShareDependencies } from "./meetings/thinkPairShare.js";
 import { type MessageExtensionDependencies, registerMessageExtensions } from "./messageExtensions.js";
+
+/** What the meeting features (think-pair-share, meeting outcomes) need. */
+export type MeetingBotDependencies = Omit<
+  ThinkPairShareDependencies & MeetingOutcomeDependencies,
+  "allowedTenants" | "logger"
+>;
 
 /** What the bot needs from the composition root. */
 export interface BotDependencies extends MessageExtensionDependencies {
   adapter: TeamsAdapter;
   botAppId: string;
+  /** Meetings: absent, the bot has no meeting commands (tools that need only the basics). */
+  meetings?: MeetingBotDependencies;
 }
 
 /**
@@ -29,6 +39,10 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
     const botId = context.activity.recipient.id;
     const botWasAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
     if (!botWasAdded) return;
+    // Where the bot may post later: a team's channels (community summaries), chats (meetings).
+    const tenantId = tenantOf(context);
+    if (deps.meetings && tenantId && deps.allowedTenants.has(tenantId))
+      await deps.meetings.sender.remember(context, tenantId);
     await context.sendActivity({
       attachments: [CardFactory.adaptiveCard(welcomeCard(installScope(context)))],
     });
@@ -37,6 +51,12 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   app.message(/^\s*help\s*$/i, async (context) => {
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard())] });
   });
+
+  if (deps.meetings) {
+    const meetingDeps = { ...deps.meetings, allowedTenants: deps.allowedTenants, logger };
+    registerThinkPairShare(app, meetingDeps);
+    registerMeetingOutcomes(app, meetingDeps);
+  }
 
   // Anything else: say so kindly and show what works, rather than staying silent.
   app.activity("message", async (context) => {
@@ -61,6 +81,11 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   });
 
   return app;
+}
+
+function tenantOf(context: TurnContext): string | undefined {
+  const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
+  return (context.activity.conversation?.tenantId ?? channelData?.tenant?.id)?.toLowerCase();
 }
 
 function installScope(context: TurnContext): InstallScope {

@@ -1,13 +1,18 @@
+import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { TeamsAdapter } from "@microsoft/teams-ai";
 import type { ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
 import { createBotApplication } from "../bot/botApplication.js";
+import { ActivityAnnouncer } from "../bot/meetings/activityAnnouncer.js";
+import { BackgroundWork } from "../bot/meetings/backgroundWork.js";
+import { ProactiveSender } from "../bot/meetings/proactiveSender.js";
 import { ActivityService } from "../domain/activities/activityService.js";
 import { CommunityService } from "../domain/communities/communityService.js";
 import { CommunityHomeService } from "../domain/home/communityHomeService.js";
 import { MyLearningService } from "../domain/home/myLearningService.js";
 import { LibraryService } from "../domain/library/libraryService.js";
+import { MeetingOutcomeService } from "../domain/meetings/meetingOutcomeService.js";
 import { PlaybookService } from "../domain/playbooks/playbookService.js";
 import { SessionService } from "../domain/sessions/sessionService.js";
 import { FixtureDirectory, NoDirectory } from "../graph/fixtureDirectory.js";
@@ -16,6 +21,7 @@ import { TableStore } from "../storage/tableStore.js";
 import { TablesActivityRepository } from "../storage/tablesActivityRepository.js";
 import { TablesCommunityRepository } from "../storage/tablesCommunityRepository.js";
 import { TablesEntryRepository } from "../storage/tablesEntryRepository.js";
+import { TablesMeetingRepository } from "../storage/tablesMeetingRepository.js";
 import { TablesPlaybookRepository } from "../storage/tablesPlaybookRepository.js";
 import { TablesSessionRepository } from "../storage/tablesSessionRepository.js";
 import { createTabTokenValidator } from "./auth/tabTokenValidator.js";
@@ -25,6 +31,9 @@ import { DEMO_COMMUNITY_ID, seedDemoCommunity } from "./local/demoCommunity.js";
 import { LocalIdentityProvider } from "./local/localIdentityProvider.js";
 import { loadOrgDirectoryFixture } from "./local/orgDirectoryFixture.js";
 import { createLogger, type Logger } from "./logger.js";
+
+/** How often an instance checks its running activities for a phase that time has ended. */
+const ANNOUNCE_POLL_MS = 5_000;
 
 /** botbuilder's authentication settings; the signing-key location is only ever changed locally. */
 function botAuthenticationOptions(config: AppConfig): ConfigurationBotFrameworkAuthenticationOptions {
@@ -76,7 +85,23 @@ export async function startServer(
   const playbooks = new PlaybookService(new TablesPlaybookRepository(store), entries, communities);
   const home = new CommunityHomeService(communities, library, sessions, playbooks, entries);
 
+  const fixture = config.mode === "local" ? await loadOrgDirectoryFixture(config.fixturesDir) : undefined;
+  const directory = fixture ? new FixtureDirectory(fixture) : new NoDirectory();
+  const activities = new ActivityService(new TablesActivityRepository(store), directory);
+  const myLearning = new MyLearningService(communities, library, sessions, activities);
+
   const adapter = new TeamsAdapter(botAuthenticationOptions(config));
+  const meetingStore = new TablesMeetingRepository(store);
+  const background = new BackgroundWork(logger);
+  const sender = new ProactiveSender(adapter, config.bot.appId, meetingStore, logger);
+  const announcer = new ActivityAnnouncer({
+    activities,
+    library,
+    communities,
+    sender,
+    logger,
+    instanceId: randomUUID(),
+  });
   const bot = createBotApplication({
     adapter,
     botAppId: config.bot.appId,
@@ -85,12 +110,16 @@ export async function startServer(
     library,
     links: { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId },
     allowedTenants: new Set(config.auth.allowedTenants),
+    meetings: {
+      activities,
+      communities,
+      directory,
+      announcer,
+      sender,
+      background,
+      outcomes: new MeetingOutcomeService(meetingStore, library, communities, directory),
+    },
   });
-
-  const fixture = config.mode === "local" ? await loadOrgDirectoryFixture(config.fixturesDir) : undefined;
-  const directory = fixture ? new FixtureDirectory(fixture) : new NoDirectory();
-  const activities = new ActivityService(new TablesActivityRepository(store), directory);
-  const myLearning = new MyLearningService(communities, library, sessions, activities);
   const localHost = fixture
     ? {
         directory: fixture,
@@ -134,14 +163,20 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
   logger.info("PeerCircle is listening", { url, mode: config.mode, botAuth: !config.bot.authDisabled });
+  // Phase changes that time makes are announced by whichever instance wins the lease (activities).
+  announcer.start(ANNOUNCE_POLL_MS);
 
   return {
     url,
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await announcer.stop();
+      await background.drain();
+      await sender.drain();
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

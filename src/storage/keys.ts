@@ -19,8 +19,9 @@ import { ValidationError } from "../domain/errors.js";
  * | Playbooks    | `{tenant}|community|{community}|playbook|{playbook}` | `done|{user}|{entry}` |
  * | Activities   | `{tenant}|activity|{activity}`       | `flow|activity`, `flow|control|{seq}`, `flow|pairing`, `participant|{user}`, `reflection|{user}`, `late|{user}`, `share|{group}`, `highlight|{group}`, `commitment|{user}`, `announce|{phase}` |
  * | Activities   | `{tenant}|community|{community}`     | `activity|{inverted time}|{activity}` (newest first) |
- * | Activities   | `{tenant}|conversation|{conversation, URI-encoded}` | `activity|{inverted time}|{activity}` |
- * | Activities   | `{tenant}|user|{user}`               | `reflection|{activity}`, `commitment|{activity}` (My learning) |
+ * | Activities   | `{tenant}|conversation|{conversation, URI-encoded}` | `activity|{inverted time}|{activity}`, `outcome|{outcome}`, `report|{meeting end}`, `reference` (where the bot posts) |
+ * | Activities   | `{tenant}|channel|{channel or team id, URI-encoded}` | `reference` (a community's channel) |
+ * | Activities   | `{tenant}|user|{user}`               | `reflection|{activity}`, `commitment|{activity}`, `action|{outcome}` (My learning) |
  *
  * A community's entries, its change log and its learning interactions share one partition, so an
  * entry and the rows that go with it are written in one atomic transaction (never half-written).

@@ -237,7 +237,12 @@ export class TablesEntryRepository implements EntryRepository {
   }
 
   async recordInteraction(interaction: LearningInteraction): Promise<void> {
-    await this.table.createEntity(interactionRow(interaction));
+    try {
+      await this.table.createEntity(interactionRow(interaction));
+    } catch (error) {
+      // A keyed interaction that exists was recorded by an earlier (retried) call.
+      if (!(interaction.key && statusOf(error) === 409)) throw error;
+    }
   }
 
   async listInteractions(
@@ -293,7 +298,7 @@ function changeRow(
 function interactionRow(i: LearningInteraction) {
   return {
     partitionKey: keys.library(i.tenantId, i.communityId),
-    rowKey: keys.timeOrdered(INTERACTION, i.at, randomUUID()),
+    rowKey: keys.timeOrdered(INTERACTION, i.at, i.key ? keyPart(i.key, "interaction key") : randomUUID()),
     kind: i.kind,
     fromJson: JSON.stringify(i.from),
     toJson: JSON.stringify(i.to),

@@ -28,6 +28,8 @@ export type EntrySource =
       postedAt: string;
     }
   | { kind: "session"; sessionId: string; meetingId?: string }
+  /** Captured in a Teams meeting's chat (a pair's insight of an activity, a meeting outcome). */
+  | { kind: "meeting"; conversationId: string; meetingId?: string; activityId?: string }
   | { kind: "direct" };
 
 /** A steward's verification of an entry. */

@@ -35,6 +35,11 @@ export interface LearningInteraction {
   to: PersonRef;
   entryId?: string;
   at: string;
+  /**
+   * Makes recording idempotent: an interaction with a key already recorded (a retried close of an
+   * activity) is not recorded twice. Without one, every call records a new interaction.
+   */
+  key?: string;
 }
 
 /**

@@ -81,6 +81,46 @@ export class LibraryService {
     return this.add(caller, communityId, input, source, author, id);
   }
 
+  /**
+   * Saves what a meeting produced (a pair's shared insight, a decision, an action item) as an entry
+   * linked to its session or meeting. `id` is derived from what produced it, so saving it again (a
+   * retried close) returns the existing entry with `created: false`. The caller must be a member.
+   */
+  async saveFromMeeting(
+    caller: Caller,
+    communityId: string,
+    origin: { id: string; source: Extract<EntrySource, { kind: "session" | "meeting" }>; author: PersonRef },
+    input: NewEntryInput,
+  ): Promise<SaveResult> {
+    return this.add(caller, communityId, input, origin.source, origin.author, origin.id);
+  }
+
+  /**
+   * Records that people learned from each other in a meeting (a pair's conversation): one
+   * interaction each way. `key` makes it idempotent per pair and activity.
+   */
+  async recordPairConversation(
+    tenantId: string,
+    communityId: string,
+    members: readonly PersonRef[],
+    at: string,
+    key: string,
+  ): Promise<void> {
+    for (const from of members)
+      for (const to of members) {
+        if (from.id === to.id) continue;
+        await this.entries.recordInteraction({
+          tenantId,
+          communityId,
+          kind: "paired",
+          from,
+          to,
+          at,
+          key: `${key}-${from.id}-${to.id}`,
+        });
+      }
+  }
+
   /** Finds the entry a message was already saved as in this community, if any. */
   async findSavedMessage(caller: Caller, communityId: string, conversationId: string, messageId: string) {
     const entry = await this.entries.get(

@@ -1,0 +1,636 @@
+import type { PairingRule } from "../../domain/activities/activity.js";
+import type { ActivitySummary, ActivityView, GroupView } from "../../domain/activities/activityViews.js";
+import type { PersonRef } from "../../domain/identity.js";
+import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "./adaptiveCard.js";
+import { cardText, shorten } from "./cardText.js";
+
+/**
+ * Think-pair-share cards: pure builders (view model in, Adaptive Card 1.5 JSON out). Buttons that
+ * open a dialog are `Action.Submit` with `msteams.type: task/fetch` (every client, mobile too, any
+ * number of people); buttons that change something in place are `Action.Execute`
+ * (`adaptiveCard/action`) with an `Action.Submit` fallback.
+ */
+
+/** The verbs the cards send back (data.verb), routed in bot/meetings/thinkPairShare.ts. */
+export const TPS = {
+  setup: "tps.setup",
+  create: "tps.create",
+  join: "tps.join",
+  refresh: "tps.refresh",
+  control: "tps.control",
+  controls: "tps.controls",
+  controlDialog: "tps.controlDialog",
+  reflect: "tps.reflect",
+  saveReflection: "tps.saveReflection",
+  partner: "tps.partner",
+  share: "tps.share",
+  saveShare: "tps.saveShare",
+  commit: "tps.commit",
+  saveCommitment: "tps.saveCommitment",
+} as const;
+
+/** Teams shows a refresh to at most 60 listed users (Universal Actions, `refresh.userIds`). */
+export const MAX_REFRESH_USERS = 60;
+/** Pairs per pair-list message: keeps each message far below Teams' ~100 KB (we aim ≤ 28 KB). */
+export const PAIRS_PER_MESSAGE = 40;
+
+const PAIRING_LABELS: Record<PairingRule, string> = {
+  "cross-department": "Across departments",
+  random: "Random",
+  "same-role": "Same role",
+};
+
+const dialogButton = (
+  title: string,
+  verb: string,
+  activityId: string,
+  extra: Record<string, unknown> = {},
+) => ({
+  type: "Action.Submit",
+  title,
+  data: { msteams: { type: "task/fetch" }, verb, activityId, ...extra },
+});
+
+const executeButton = (title: string, verb: string, data: Record<string, unknown>, style?: string) => ({
+  type: "Action.Execute",
+  title,
+  verb,
+  data: { verb, ...data },
+  ...(style ? { style } : {}),
+  fallback: { type: "Action.Submit", title, data: { verb, ...data } },
+});
+
+/** `{{TIME()}}` renders in each reader's time zone (Teams card formatting). */
+const endsAtText = (iso: string) => `Ends at {{TIME(${iso.replace(/\.\d{3}Z$/, "Z")})}}`;
+
+// ── Set-up ──────────────────────────────────────────────────────────────────────────────────────
+
+export interface SetupForm {
+  prompt: string;
+  communities: { id: string; name: string }[];
+  communityId: string;
+  minutes: { think: number; pair: number; share: number };
+  pairingRule: PairingRule;
+  error?: string;
+}
+
+/** The reply to the chat command: one button that opens the set-up dialog. */
+export function setupInvitationCard(prompt: string): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading("Think-pair-share"),
+      paragraph(
+        prompt
+          ? `Set up a think-pair-share on “${cardText(shorten(prompt, 300))}”.`
+          : "Set up a think-pair-share for this meeting.",
+      ),
+    ],
+    [
+      {
+        ...dialogButton("Set up", TPS.setup, ""),
+        data: { msteams: { type: "task/fetch" }, verb: TPS.setup, prompt },
+      },
+    ],
+  );
+}
+
+/** The facilitator's set-up dialog. */
+export function setupDialogCard(form: SetupForm): AdaptiveCard {
+  const number = (id: string, label: string, value: number, max: number) => ({
+    type: "Input.Number",
+    id,
+    label,
+    value,
+    min: 1,
+    max,
+    isRequired: true,
+    errorMessage: `Between 1 and ${max} minutes.`,
+  });
+  return adaptiveCard(
+    [
+      heading("Set up think-pair-share"),
+      ...(form.error ? [paragraph(cardText(form.error), { color: "Attention", weight: "Bolder" })] : []),
+      {
+        type: "Input.Text",
+        id: "prompt",
+        label: "Prompt",
+        isMultiline: true,
+        value: form.prompt,
+        maxLength: 1000,
+        isRequired: true,
+        errorMessage: "Write a prompt for people to think about.",
+        placeholder: "What is one thing that slows your team down?",
+      },
+      {
+        type: "ColumnSet",
+        columns: [
+          { type: "Column", items: [number("think", "Think (min)", form.minutes.think, 30)] },
+          { type: "Column", items: [number("pair", "Pair (min)", form.minutes.pair, 60)] },
+          { type: "Column", items: [number("share", "Share (min)", form.minutes.share, 60)] },
+        ],
+      },
+      {
+        type: "Input.ChoiceSet",
+        id: "pairingRule",
+        label: "Pairing",
+        value: form.pairingRule,
+        choices: Object.entries(PAIRING_LABELS).map(([value, title]) => ({ title, value })),
+      },
+      {
+        type: "Input.ChoiceSet",
+        id: "communityId",
+        label: "Community to save insights to",
+        value: form.communityId,
+        isRequired: true,
+        errorMessage: "Pick a community.",
+        choices: form.communities.map((c) => ({ title: c.name, value: c.id })),
+      },
+    ],
+    [{ type: "Action.Submit", title: "Start", style: "positive", data: { verb: TPS.create } }],
+  );
+}
+
+// ── The chat card of each phase ─────────────────────────────────────────────────────────────────
+
+const phaseOf = (view: ActivityView) =>
+  view.state.phaseIndex >= 0 ? view.phases[view.state.phaseIndex] : undefined;
+
+function stateLine(view: ActivityView): string {
+  const phase = phaseOf(view);
+  if (view.state.status === "ended") return "This activity has ended.";
+  if (view.state.status === "not-started") return "Not started yet.";
+  if (!phase) return "";
+  const step = `Step ${view.state.phaseIndex + 1} of ${view.phases.length}: **${phase.title}** (${phase.minutes} min)`;
+  if (view.state.status === "paused") return `${step} · paused`;
+  return view.state.endsAt ? `${step} · ${endsAtText(view.state.endsAt)}` : step;
+}
+
+/** What a person can do in this phase, as buttons. */
+function participantActions(view: ActivityView): Record<string, unknown>[] {
+  const actions: Record<string, unknown>[] = [];
+  if (view.state.status !== "ended" && !view.me.joined)
+    actions.push(executeButton("Join", TPS.join, { activityId: view.id }, "positive"));
+  if (view.accepts.includes("reflection"))
+    actions.push(
+      dialogButton(view.me.reflection ? "Edit my reflection" : "Write my reflection", TPS.reflect, view.id),
+    );
+  if (view.accepts.includes("share")) {
+    actions.push(dialogButton("Show my partner", TPS.partner, view.id));
+    actions.push(dialogButton("Share our insight", TPS.share, view.id));
+  }
+  if (view.accepts.includes("commitment"))
+    actions.push(
+      dialogButton(view.me.commitment ? "Edit my commitment" : "Write my commitment", TPS.commit, view.id),
+    );
+  return actions;
+}
+
+/**
+ * The card posted to the meeting chat when an activity starts or changes phase: the same for
+ * everyone. The facilitator's copy refreshes into the one with controls.
+ */
+export function phaseCard(view: ActivityView): AdaptiveCard {
+  const phase = phaseOf(view);
+  const card = adaptiveCard(
+    [
+      heading(`${view.formatName}${phase ? ` · ${phase.title}` : ""}`),
+      paragraph(`**Prompt:** ${cardText(view.prompt)}`),
+      paragraph(stateLine(view), { isSubtle: true, spacing: "Small" }),
+      ...(phase?.instruction ? [paragraph(phase.instruction)] : []),
+      paragraph(`Facilitated by ${cardText(view.facilitator.displayName)}.`, {
+        isSubtle: true,
+        size: "Small",
+      }),
+    ],
+    [
+      ...participantActions({ ...view, me: { joined: false } }),
+      dialogButton("Facilitator controls", TPS.controls, view.id),
+    ],
+  );
+  return {
+    ...card,
+    refresh: {
+      action: {
+        type: "Action.Execute",
+        title: "Refresh",
+        verb: TPS.refresh,
+        data: { verb: TPS.refresh, activityId: view.id },
+      },
+      userIds: [view.facilitator.id],
+    },
+  } as AdaptiveCard;
+}
+
+/**
+ * One person's view of the activity card (the answer to Join, a control, a refresh): their status,
+ * partner and buttons, the controls for the facilitator. It replaces the card for that person only.
+ */
+export function personalCard(
+  view: ActivityView,
+  partnerLinks: Map<string, string> = new Map(),
+  notice?: string,
+): AdaptiveCard {
+  const phase = phaseOf(view);
+  const body: Record<string, unknown>[] = [
+    heading(`${view.formatName}${phase ? ` · ${phase.title}` : ""}`),
+    ...(notice ? [paragraph(cardText(notice), { color: "Good", weight: "Bolder" })] : []),
+    paragraph(`**Prompt:** ${cardText(view.prompt)}`),
+    paragraph(stateLine(view), { isSubtle: true, spacing: "Small" }),
+    ...(phase?.instruction ? [paragraph(phase.instruction)] : []),
+  ];
+  const mine: string[] = [];
+  if (view.me.joined) mine.push("You have joined.");
+  if (view.me.reflection) mine.push("Your reflection is saved (only you can see it).");
+  if (view.me.share) mine.push("Your pair's insight is shared.");
+  if (view.me.commitment) mine.push("Your commitment is saved.");
+  if (mine.length > 0) body.push(paragraph(mine.join(" "), { spacing: "Medium" }));
+  if (view.me.group) body.push(...partnerBlocks(view.me.group.partners, partnerLinks));
+  body.push(
+    paragraph(
+      `${view.participantCount} joined · ${view.reflectedCount} reflected${view.groups ? ` · ${view.groups.length} groups` : ""}`,
+      { isSubtle: true, size: "Small" },
+    ),
+  );
+  if (view.isFacilitator && view.state.status !== "ended") {
+    body.push(paragraph("**Facilitator**", { spacing: "Medium" }));
+    body.push({ type: "ActionSet", actions: controlActions(view, "execute") });
+  }
+  // No `refresh` here: teams-ai sends a card with one to everyone (REPLACE_FOR_ALL), and this one
+  // is the caller's own.
+  return adaptiveCard(body, participantActions(view));
+}
+
+function partnerBlocks(partners: PersonRef[], links: Map<string, string>): Record<string, unknown>[] {
+  if (partners.length === 0)
+    return [
+      paragraph("You are waiting for a partner: the next person to join pairs with you.", {
+        weight: "Bolder",
+      }),
+    ];
+  const names = partners.map((p) => cardText(p.displayName)).join(" and ");
+  return [
+    paragraph(`Your partner${partners.length > 1 ? "s" : ""}: **${names}**`, { spacing: "Medium" }),
+    {
+      type: "ActionSet",
+      actions: partners.map((p) => ({
+        type: "Action.OpenUrl",
+        title: `Chat with ${shorten(p.displayName, 30)}`,
+        url: links.get(p.id) ?? chatLink([p.id]),
+      })),
+    },
+  ];
+}
+
+/** A one-click Teams 1:1 (or group) chat with the partner(s). `users` takes UPNs or Entra ids. */
+export function chatLink(users: string[], topic?: string): string {
+  const params = new URLSearchParams({ users: users.join(",") });
+  if (topic) params.set("topicName", topic);
+  return `https://teams.microsoft.com/l/chat/0/0?${params.toString().replace(/%2C/g, ",")}`;
+}
+
+/** The facilitator's buttons for the state the activity is in. */
+export function controlActions(view: ActivityView, as: "execute" | "dialog"): Record<string, unknown>[] {
+  const button = (title: string, data: Record<string, unknown>, style?: string) =>
+    as === "execute"
+      ? executeButton(title, TPS.control, { activityId: view.id, ...data }, style)
+      : {
+          type: "Action.Submit",
+          title,
+          ...(style ? { style } : {}),
+          data: { verb: TPS.controlDialog, activityId: view.id, ...data },
+        };
+  const { status, phaseIndex } = view.state;
+  if (status === "ended") return [];
+  if (status === "not-started") return [button("Start", { kind: "start" }, "positive")];
+  const last = phaseIndex >= view.phases.length - 1;
+  return [
+    ...(last
+      ? []
+      : [
+          button(
+            `Next: ${view.phases[phaseIndex + 1]?.title ?? ""}`,
+            { kind: "next", phaseIndex },
+            "positive",
+          ),
+        ]),
+    button("+2 min", { kind: "extend", phaseIndex, minutes: 2 }),
+    status === "paused" ? button("Resume", { kind: "resume" }) : button("Pause", { kind: "pause" }),
+    button("End", { kind: "end" }, "destructive"),
+  ];
+}
+
+/** The facilitator's control dialog (works on every client). */
+export function controlDialogCard(view: ActivityView, notice?: string): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading("Facilitator controls"),
+      ...(notice ? [paragraph(cardText(notice), { color: "Good", weight: "Bolder" })] : []),
+      paragraph(`**Prompt:** ${cardText(view.prompt)}`),
+      paragraph(stateLine(view), { isSubtle: true }),
+      paragraph(
+        `${view.participantCount} joined · ${view.reflectedCount} reflected · ${view.wall.length} insights shared`,
+      ),
+    ],
+    controlActions(view, "dialog"),
+  );
+}
+
+// ── Dialogs for people ──────────────────────────────────────────────────────────────────────────
+
+function textDialog(options: {
+  title: string;
+  intro: string[];
+  id: string;
+  label: string;
+  value: string;
+  placeholder: string;
+  max: number;
+  verb: string;
+  data: Record<string, unknown>;
+  error?: string;
+}): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading(options.title),
+      ...(options.error
+        ? [paragraph(cardText(options.error), { color: "Attention", weight: "Bolder" })]
+        : []),
+      ...options.intro.map((t) => paragraph(t)),
+      {
+        type: "Input.Text",
+        id: options.id,
+        label: options.label,
+        isMultiline: true,
+        value: options.value,
+        placeholder: options.placeholder,
+        maxLength: options.max,
+        isRequired: true,
+        errorMessage: "Write something first.",
+      },
+    ],
+    [
+      {
+        type: "Action.Submit",
+        title: "Save",
+        style: "positive",
+        data: { verb: options.verb, ...options.data },
+      },
+    ],
+  );
+}
+
+export function reflectionDialogCard(view: ActivityView, text?: string, error?: string): AdaptiveCard {
+  return textDialog({
+    title: "My reflection",
+    intro: [
+      `**Prompt:** ${cardText(view.prompt)}`,
+      "Only you will ever see this. It also goes to your My learning.",
+    ],
+    id: "text",
+    label: "Reflection",
+    value: text ?? view.me.reflection?.text ?? "",
+    placeholder: "What comes to mind?",
+    max: 4000,
+    verb: TPS.saveReflection,
+    data: { activityId: view.id },
+    ...(error ? { error } : {}),
+  });
+}
+
+export function commitmentDialogCard(view: ActivityView, text?: string, error?: string): AdaptiveCard {
+  return textDialog({
+    title: "My commitment",
+    intro: [
+      `**Prompt:** ${cardText(view.prompt)}`,
+      "What will you try before next time? It appears in your My learning and is followed up at the community's next session.",
+    ],
+    id: "text",
+    label: "Commitment",
+    value: text ?? view.me.commitment?.text ?? "",
+    placeholder: "Before next time I will…",
+    max: 1000,
+    verb: TPS.saveCommitment,
+    data: { activityId: view.id },
+    ...(error ? { error } : {}),
+  });
+}
+
+/** The share dialog: the group's current text with its ETag, so an edit lands on what was seen. */
+export function shareDialogCard(view: ActivityView, error?: string): AdaptiveCard {
+  const partners =
+    view.me.group?.partners.map((p) => cardText(p.displayName)).join(" and ") || "your partner";
+  const share = view.me.share;
+  return textDialog({
+    title: "Our key insight",
+    intro: [
+      `**Prompt:** ${cardText(view.prompt)}`,
+      share
+        ? `Last saved by ${cardText(share.editedBy.displayName)}. Your edit replaces it for you and ${partners}.`
+        : `One insight per pair: you or ${partners} can write it, the other can edit.`,
+    ],
+    id: "text",
+    label: "Key insight",
+    value: share?.text ?? "",
+    placeholder: "The one thing we want everyone to hear…",
+    max: 4000,
+    verb: TPS.saveShare,
+    data: { activityId: view.id, ...(share ? { etag: share.etag } : {}) },
+    ...(error ? { error } : {}),
+  });
+}
+
+/** The partner saved meanwhile: both texts, the merge in the box, saved on top of theirs. */
+export function shareConflictCard(
+  view: ActivityView,
+  conflict: {
+    message: string;
+    current: { text: string; etag: string; editedBy: PersonRef };
+    yours: string;
+    merged: string;
+  },
+): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading("Our key insight"),
+      paragraph(cardText(conflict.message), { color: "Attention", weight: "Bolder" }),
+      paragraph(`**Saved by ${cardText(conflict.current.editedBy.displayName)}:**`),
+      paragraph(cardText(conflict.current.text), { spacing: "None" }),
+      paragraph("**Yours (not saved yet):**"),
+      paragraph(cardText(conflict.yours), { spacing: "None" }),
+      {
+        type: "Input.Text",
+        id: "text",
+        label: "Both together: tidy up and save",
+        isMultiline: true,
+        value: conflict.merged,
+        maxLength: 4000,
+        isRequired: true,
+        errorMessage: "Write something first.",
+      },
+    ],
+    [
+      {
+        type: "Action.Submit",
+        title: "Save",
+        style: "positive",
+        data: { verb: TPS.saveShare, activityId: view.id, etag: conflict.current.etag },
+      },
+    ],
+  );
+}
+
+/** "Show my partner": who, and a one-click chat. */
+export function partnerDialogCard(view: ActivityView, links: Map<string, string>): AdaptiveCard {
+  return adaptiveCard([
+    heading("My partner"),
+    paragraph(`**Prompt:** ${cardText(view.prompt)}`),
+    ...partnerBlocks(view.me.group?.partners ?? [], links),
+  ]);
+}
+
+// ── Pair list, summary, commitments ─────────────────────────────────────────────────────────────
+
+export interface Mention {
+  type: "mention";
+  text: string;
+  mentioned: { id: string; name: string };
+}
+
+/** `<at>Name</at>` and its mention entity (the Entra object id identifies the person). */
+export function mentionOf(person: PersonRef): { text: string; entity: Mention } {
+  const name = person.displayName.replace(/[<>]/g, "");
+  const text = `<at>${name}</at>`;
+  return { text, entity: { type: "mention", text, mentioned: { id: person.id, name } } };
+}
+
+/**
+ * The pair list, in as many messages as needed ({@link PAIRS_PER_MESSAGE} groups each), every
+ * person mentioned. The first ≤ 60 people's copy refreshes into their own view (their partner).
+ */
+export function pairListCards(view: ActivityView, groups: GroupView[]): AdaptiveCard[] {
+  const cards: AdaptiveCard[] = [];
+  const parts = Math.max(1, Math.ceil(groups.length / PAIRS_PER_MESSAGE));
+  for (let part = 0; part < parts; part++) {
+    const slice = groups.slice(part * PAIRS_PER_MESSAGE, (part + 1) * PAIRS_PER_MESSAGE);
+    const entities: Mention[] = [];
+    const lines = slice.map((g) => {
+      const mentions = g.members.map(mentionOf);
+      entities.push(...mentions.map((m) => m.entity));
+      return mentions.map((m) => m.text).join(" & ");
+    });
+    const userIds = slice.flatMap((g) => g.members.map((m) => m.id)).slice(0, MAX_REFRESH_USERS);
+    const card = adaptiveCard(
+      [
+        heading(parts > 1 ? `Pairs (${part + 1} of ${parts})` : "Pairs"),
+        ...(part === 0
+          ? [
+              paragraph(
+                `${groups.length} groups${view.pairingDegraded ? " (paired at random: org details were not available)" : ""}. Find your partner and talk it over. “Show my partner” opens a chat with them.`,
+              ),
+            ]
+          : []),
+        paragraph(lines.join("\n\n")),
+      ],
+      [
+        dialogButton("Show my partner", TPS.partner, view.id),
+        dialogButton("Share our insight", TPS.share, view.id),
+      ],
+    );
+    cards.push({
+      ...card,
+      msteams: { ...card.msteams, entities },
+      refresh: {
+        action: {
+          type: "Action.Execute",
+          title: "Refresh",
+          verb: TPS.refresh,
+          data: { verb: TPS.refresh, activityId: view.id },
+        },
+        userIds,
+      },
+    } as AdaptiveCard);
+  }
+  return cards;
+}
+
+/** Cards stay well below Teams' message limit: insights beyond this budget are counted, not shown. */
+const SUMMARY_TEXT_BUDGET = 20_000;
+
+/** The close summary: prompt, participation, pairs, shared insights (highlights first). */
+export function summaryCard(
+  summary: ActivitySummary,
+  libraryUrl?: string,
+  communityName?: string,
+): AdaptiveCard {
+  const body: Record<string, unknown>[] = [
+    heading("Think-pair-share summary"),
+    paragraph(`**Prompt:** ${cardText(summary.prompt)}`),
+    {
+      type: "FactSet",
+      facts: [
+        { title: "Took part", value: String(summary.participantCount) },
+        { title: "Reflected", value: String(summary.reflectedCount) },
+        { title: "Groups", value: String(summary.groups.length) },
+        { title: "Insights shared", value: String(summary.shares.length) },
+        { title: "Commitments", value: String(summary.commitmentCount) },
+      ],
+    },
+  ];
+  if (summary.groups.length > 0 && summary.groups.length <= PAIRS_PER_MESSAGE) {
+    body.push(paragraph("**Pairs**", { spacing: "Medium" }));
+    body.push(
+      paragraph(
+        summary.groups.map((g) => g.members.map((m) => cardText(m.displayName)).join(" & ")).join(" · "),
+        { size: "Small", spacing: "None" },
+      ),
+    );
+  }
+  if (summary.shares.length > 0) body.push(paragraph("**Shared insights**", { spacing: "Medium" }));
+  let budget = SUMMARY_TEXT_BUDGET;
+  let shown = 0;
+  for (const share of summary.shares) {
+    const text = `${share.highlighted ? "⭐ " : ""}${cardText(shorten(share.text, 400))} — ${share.members.map((m) => cardText(m.displayName)).join(" & ")}`;
+    if (budget - text.length < 0) break;
+    budget -= text.length;
+    shown++;
+    body.push(paragraph(text, { spacing: "Small", ...(share.highlighted ? { weight: "Bolder" } : {}) }));
+  }
+  if (shown < summary.shares.length)
+    body.push(paragraph(`…and ${summary.shares.length - shown} more in the library.`, { isSubtle: true }));
+  if (communityName)
+    body.push(
+      paragraph(`Every shared insight is saved to ${cardText(communityName)}'s library.`, { isSubtle: true }),
+    );
+  const actions: Record<string, unknown>[] = [
+    dialogButton("Write my commitment", TPS.commit, summary.activityId),
+  ];
+  if (libraryUrl) actions.push({ type: "Action.OpenUrl", title: "Open the library", url: libraryUrl });
+  return adaptiveCard(body, actions);
+}
+
+/** The close invitation: each person writes one commitment. */
+export function commitmentInvitationCard(view: Pick<ActivityView, "id" | "prompt">): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading("One commitment each"),
+      paragraph(
+        "What will you try before next time? Write one commitment: it goes to your My learning and we check in on it at the next session.",
+      ),
+      paragraph(`**Prompt:** ${cardText(view.prompt)}`, { isSubtle: true }),
+    ],
+    [dialogButton("Write my commitment", TPS.commit, view.id)],
+  );
+}
+
+/** The check-in at a community's next session: last time's commitments. */
+export function commitmentCheckInCard(commitments: { displayName: string; text: string }[]): AdaptiveCard {
+  return adaptiveCard([
+    heading("Check-in: last time's commitments"),
+    paragraph("How did it go? Share in a sentence what you tried."),
+    ...commitments
+      .slice(0, 40)
+      .map((c) =>
+        paragraph(`**${cardText(c.displayName)}:** ${cardText(shorten(c.text, 200))}`, { spacing: "Small" }),
+      ),
+  ]);
+}

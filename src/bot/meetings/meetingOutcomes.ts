@@ -1,0 +1,177 @@
+import type { Application, TurnState } from "@microsoft/teams-ai";
+import { CardFactory, type TurnContext } from "botbuilder";
+import type { ActivityService } from "../../domain/activities/activityService.js";
+import type { CommunityService } from "../../domain/communities/communityService.js";
+import { DomainError } from "../../domain/errors.js";
+import type { Caller } from "../../domain/identity.js";
+import { OUTCOME_KINDS, type OutcomeKind } from "../../domain/meetings/meetingOutcome.js";
+import type { MeetingOutcomeService } from "../../domain/meetings/meetingOutcomeService.js";
+import type { Logger } from "../../server/logger.js";
+import { commitmentCheckInCard } from "../cards/activityCards.js";
+import {
+  captureInvitationCard,
+  meetingStartCard,
+  OUTCOME,
+  type OutcomeForm,
+  outcomeDialogCard,
+  outcomesCard,
+} from "../cards/outcomeCards.js";
+import { callerFromActivity } from "../teamsCaller.js";
+import type { BackgroundWork } from "./backgroundWork.js";
+import type { ProactiveSender } from "./proactiveSender.js";
+import { dialog, friendly, meetingIdOf, requestIdOf } from "./thinkPairShare.js";
+
+export interface MeetingOutcomeDependencies {
+  outcomes: MeetingOutcomeService;
+  activities: ActivityService;
+  communities: CommunityService;
+  sender: ProactiveSender;
+  background: BackgroundWork;
+  allowedTenants: ReadonlySet<string>;
+  logger: Logger;
+}
+
+/** `decision …`, `action …`, `insight …` (or `outcome`) in a meeting chat. */
+export const OUTCOME_COMMAND = /^\s*(decision|action(?: item)?|insight|outcome)s?\b[:\s]*([\s\S]*)$/i;
+
+interface CaptureData {
+  kind?: string;
+  text?: string;
+  ownerId?: string;
+  due?: string;
+  communityId?: string;
+}
+
+/** Teams' meeting event value (application/vnd.microsoft.meetingStart / meetingEnd). */
+interface MeetingEventValue {
+  Id?: string;
+  Title?: string;
+  StartTime?: string;
+  EndTime?: string;
+}
+
+/**
+ * Meeting outcomes: capture from the chat (command → dialog), and the meeting's start and end
+ * events (RSC `OnlineMeeting.ReadBasic.Chat` / `ChannelMeeting.ReadBasic.Group`; they fire once,
+ * when someone joins): at the start a how-to (and last session's commitments to check in on), at
+ * the end the outcomes card, the library entries and the owners' action items.
+ */
+export function registerMeetingOutcomes(app: Application<TurnState>, deps: MeetingOutcomeDependencies): void {
+  const caller = (context: TurnContext) => callerFromActivity(context, deps.allowedTenants);
+
+  app.message(OUTCOME_COMMAND, async (context) => {
+    const match = OUTCOME_COMMAND.exec(context.activity.text ?? "");
+    const word = (match?.[1] ?? "").toLowerCase();
+    const kind =
+      word === "outcome" ? undefined : (OUTCOME_KINDS.find((k) => word.startsWith(k)) as OutcomeKind);
+    await context.sendActivity({
+      attachments: [CardFactory.adaptiveCard(captureInvitationCard(kind, match?.[2]?.trim() ?? ""))],
+    });
+  });
+
+  app.taskModules.fetch(OUTCOME.capture, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const me = caller(context);
+      const data = raw as CaptureData;
+      const communities = await memberCommunities(deps, me, context);
+      return dialog(
+        "Capture a meeting outcome",
+        outcomeDialogCard({
+          kind: kindOf(data.kind),
+          text: data.text ?? "",
+          communities,
+          communityId: communities[0]?.id ?? "",
+        }),
+        "medium",
+      );
+    }),
+  );
+
+  app.taskModules.submit(OUTCOME.save, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const me = caller(context);
+      const data = raw as CaptureData;
+      const meetingId = meetingIdOf(context);
+      try {
+        const outcome = await deps.outcomes.capture(
+          me,
+          { conversationId: context.activity.conversation.id, ...(meetingId ? { meetingId } : {}) },
+          {
+            kind: kindOf(data.kind),
+            text: data.text ?? "",
+            ...(data.ownerId ? { ownerId: data.ownerId } : {}),
+            ...(data.due ? { due: data.due.slice(0, 10) } : {}),
+            ...(data.communityId ? { communityId: data.communityId } : {}),
+          },
+          requestIdOf(context),
+        );
+        await deps.sender.remember(context, me.tenantId);
+        const owner = outcome.owner ? ` for ${outcome.owner.displayName}` : "";
+        return `Captured${owner}. It goes into the outcomes card when the meeting ends.`;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const communities = await memberCommunities(deps, me, context);
+        const form: OutcomeForm = {
+          kind: kindOf(data.kind),
+          text: data.text ?? "",
+          communities,
+          communityId: data.communityId ?? "",
+          ...(data.ownerId ? { ownerId: data.ownerId } : {}),
+          ...(data.due ? { due: data.due } : {}),
+          error: error.message,
+        };
+        return dialog("Capture a meeting outcome", outcomeDialogCard(form), "medium");
+      }
+    }),
+  );
+
+  app.meetings.start(async (context, _state, meeting) => {
+    const me = caller(context);
+    await deps.sender.remember(context, me.tenantId);
+    const value = meeting as unknown as MeetingEventValue;
+    const cards = [meetingStartCard(value.Title)];
+    // A channel meeting of a community: check in on last session's commitments.
+    const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+    if (teamId) {
+      const community = (await deps.communities.listVisible(me)).find((c) => c.teamId === teamId);
+      if (community) {
+        const commitments = await deps.activities.commitmentsToFollowUp(me, community.id);
+        if (commitments.length > 0) cards.push(commitmentCheckInCard(commitments));
+      }
+    }
+    for (const card of cards) await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+  });
+
+  app.meetings.end(async (context, _state, meeting) => {
+    const me = caller(context);
+    await deps.sender.remember(context, me.tenantId);
+    const value = meeting as unknown as MeetingEventValue;
+    const meetingId = meetingIdOf(context) ?? value.Id ?? context.activity.conversation.id;
+    const conversationId = context.activity.conversation.id;
+    // One report per meeting occurrence, however often Teams delivers the event.
+    const key = `${meetingId}|${value.EndTime ?? context.activity.id}`;
+    deps.background.run("meeting outcomes report", { tenantId: me.tenantId, conversationId }, async () => {
+      const report = await deps.outcomes.reportMeetingEnd(me.tenantId, conversationId, key);
+      if (!report || report.outcomes.length === 0) return;
+      await deps.sender.send(me.tenantId, { conversationId }, [
+        {
+          type: "message",
+          attachments: [
+            CardFactory.adaptiveCard(outcomesCard(value.Title, report.outcomes, report.notSaved)),
+          ],
+        },
+      ]);
+    });
+  });
+}
+
+function kindOf(value: string | undefined): OutcomeKind {
+  return (OUTCOME_KINDS as readonly string[]).includes(value ?? "") ? (value as OutcomeKind) : "decision";
+}
+
+async function memberCommunities(deps: MeetingOutcomeDependencies, me: Caller, context: TurnContext) {
+  const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+  const mine = (await deps.communities.listVisible(me)).filter((c) => c.isMember);
+  mine.sort((a, b) => Number(b.teamId === teamId && !!teamId) - Number(a.teamId === teamId && !!teamId));
+  return mine.map((c) => ({ id: c.id, name: c.name }));
+}

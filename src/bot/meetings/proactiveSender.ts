@@ -1,0 +1,122 @@
+import type { TeamsAdapter } from "@microsoft/teams-ai";
+import { type Activity, type ConversationReference, TurnContext } from "botbuilder";
+import type { Logger } from "../../server/logger.js";
+import type { ConversationReferenceStore, ReferenceKey } from "../../storage/tablesMeetingRepository.js";
+
+/**
+ * Teams allows a bot 7 messages per second per conversation (and 60 per 30 s); 150 ms between
+ * messages keeps one instance under it
+ * (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit).
+ */
+const MIN_GAP_MS = 150;
+const MAX_ATTEMPTS = 4;
+
+/**
+ * Sends to conversations outside a turn (phase announcements, summaries, outcomes) through the
+ * adapter's `continueConversationAsync` and a stored conversation reference, one message at a time
+ * per conversation, throttled, retrying 429/5xx. It also remembers references as turns pass by.
+ */
+export class ProactiveSender {
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly lastSent = new Map<string, number>();
+  /** References already stored by this instance (a write per turn would cost every turn). */
+  private readonly remembered = new Set<string>();
+
+  constructor(
+    private readonly adapter: TeamsAdapter,
+    private readonly botAppId: string,
+    private readonly references: ConversationReferenceStore,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Stores where this turn's conversation is (once per instance), and its channel/team if any. */
+  async remember(context: TurnContext, tenantId: string): Promise<void> {
+    const reference = TurnContext.getConversationReference(context.activity);
+    const conversationId = reference.conversation?.id;
+    if (!conversationId) return;
+    const json = JSON.stringify(reference);
+    const keys: ReferenceKey[] = [{ conversationId }];
+    const channelData = context.activity.channelData as
+      | { team?: { id?: string }; channel?: { id?: string } }
+      | undefined;
+    if (context.activity.conversation?.conversationType === "channel") {
+      // A channel's conversation id is `{channel id}` or `{channel id};messageid=…` (a thread).
+      const channelId = channelData?.channel?.id ?? conversationId.split(";")[0] ?? conversationId;
+      const channelReference = { ...reference, conversation: { ...reference.conversation, id: channelId } };
+      for (const id of [channelId, channelData?.team?.id].filter((v): v is string => !!v)) {
+        const key = `${tenantId}|channel|${id}`;
+        if (this.remembered.has(key)) continue;
+        await this.references.save(tenantId, { channelId: id }, JSON.stringify(channelReference));
+        this.remembered.add(key);
+      }
+    }
+    for (const key of keys) {
+      const cacheKey = `${tenantId}|${JSON.stringify(key)}`;
+      if (this.remembered.has(cacheKey)) continue;
+      await this.references.save(tenantId, key, json);
+      this.remembered.add(cacheKey);
+    }
+  }
+
+  /** Sends to a stored conversation; false when the app knows no reference for it. */
+  async send(tenantId: string, key: ReferenceKey, activities: Partial<Activity>[]): Promise<boolean> {
+    const json = await this.references.get(tenantId, key);
+    if (!json) return false;
+    const reference = JSON.parse(json) as Partial<ConversationReference>;
+    const conversationId = reference.conversation?.id ?? "";
+    for (const activity of activities)
+      await this.throttled(conversationId, () => this.sendOne(reference, activity));
+    return true;
+  }
+
+  /** Waits until every queued message has been sent (shutdown). */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()]);
+  }
+
+  private throttled<T>(conversationId: string, send: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(conversationId) ?? Promise.resolve();
+    const next = previous
+      .catch(() => undefined)
+      .then(async () => {
+        const wait = (this.lastSent.get(conversationId) ?? 0) + MIN_GAP_MS - Date.now();
+        if (wait > 0) await sleep(wait);
+        try {
+          return await send();
+        } finally {
+          this.lastSent.set(conversationId, Date.now());
+        }
+      });
+    this.queues.set(conversationId, next);
+    void next.finally(() => {
+      if (this.queues.get(conversationId) === next) this.queues.delete(conversationId);
+    });
+    return next;
+  }
+
+  private async sendOne(
+    reference: Partial<ConversationReference>,
+    activity: Partial<Activity>,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+          await context.sendActivity(activity);
+        });
+        return;
+      } catch (error) {
+        const status = (error as { statusCode?: number }).statusCode;
+        const retriable = status === 429 || (status !== undefined && status >= 500);
+        if (!retriable || attempt >= MAX_ATTEMPTS) throw error;
+        this.logger.warn("proactive send throttled, retrying", {
+          conversationId: reference.conversation?.id,
+          status,
+          attempt,
+        });
+        await sleep(500 * 2 ** (attempt - 1));
+      }
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
