@@ -39,7 +39,7 @@ async function eventually<T>(probe: () => T | undefined, what: string, timeoutMs
 describe("meeting outcomes: capture from the chat, start and end events", () => {
   let server: TestServer;
   const connector = new ConnectorRecorder();
-  const [steward, member] = demoPeople(org) as [Person, Person];
+  const [steward, member] = demoPeople(org) as unknown as [Person, Person];
   const owner = person(30) as Person;
   let sequence = 0;
 
