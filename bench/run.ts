@@ -7,6 +7,7 @@ import { saveInsight } from "./scenarios/saveInsight.js";
 import { search } from "./scenarios/search.js";
 import { startup } from "./scenarios/startup.js";
 import { tabLoad } from "./scenarios/tabLoad.js";
+import { tps300 } from "./scenarios/tps300.js";
 
 /**
  * `npm run bench [-- <scenario> ...]`: runs the named scenarios (all by default), each printing a
@@ -19,6 +20,7 @@ const scenarios: Record<string, (azurite: RunningAzurite) => Promise<ScenarioRes
   search,
   "tab-load": tabLoad,
   pairing,
+  "tps-300": tps300,
 };
 
 const wanted = process.argv.slice(2);

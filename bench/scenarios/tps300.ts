@@ -1,0 +1,250 @@
+import type { RunningAzurite } from "../../scripts/lib/azurite.js";
+import { freePort } from "../../scripts/lib/freePort.js";
+import { DEMO_COMMUNITY_ID } from "../../src/server/local/demoCommunity.js";
+import { ConnectorRecorder } from "../../tests/support/connectorRecorder.js";
+import { invokeActivity, postInvoke, teamsUser } from "../../tests/support/teamsActivities.js";
+import { demo, org, tokenFor } from "../lib/fixtures.js";
+import { runLoad } from "../lib/load.js";
+import { spawnServer } from "../lib/processes.js";
+import { percentile, type ScenarioResult } from "../lib/report.js";
+import { floorScript, serverEnv, serverScript } from "../lib/servers.js";
+
+const PARTICIPANTS = 300;
+/** Activities run one after another; each phase's latencies are pooled over them. */
+const RUNS = 3;
+/** Everyone at once: 300 people pressing the same button in the same second. */
+const CONCURRENCY = PARTICIPANTS;
+/** Invokes Teams delivers twice (a retry after a slow answer): must change nothing. */
+const RETRIES = 30;
+
+type Person = { id: string; displayName: string };
+const PHASES = ["join", "reflect", "share", "commit"] as const;
+type Phase = (typeof PHASES)[number];
+
+/**
+ * `tps-300`: a think-pair-share with 300 simulated participants through two server instances on
+ * one Azurite, over the Bot Framework protocol. Every phase's invokes (Join as Action.Execute;
+ * reflection, pair share and commitment as dialog submits; a retried copy of some) are sent at
+ * once, alternating instances; the framework floor (a bare teams-ai invoke doing one Tables write)
+ * takes the same burst in the same run. Afterwards the tab API counts what was stored: lost and
+ * duplicated must be 0. Bar: p99 ≤ 2 × floor p99, per phase.
+ */
+export async function tps300(azurite: RunningAzurite): Promise<ScenarioResult> {
+  const connector = await new ConnectorRecorder().start();
+  const env = serverEnv(azurite);
+  const a = await spawnServer(serverScript, { ...env, DEMO: "community" }, await freePort());
+  const b = await spawnServer(serverScript, { ...env, DEMO: "false" }, await freePort());
+  const floor = await spawnServer(
+    floorScript,
+    { TABLES_CONNECTION_STRING: azurite.connectionString },
+    await freePort(),
+    "/health",
+  );
+  const facilitator = demo[0] as Person;
+  const people = org.users
+    .filter((u) => u.department && u.id !== facilitator.id)
+    .slice(0, PARTICIPANTS) as Person[];
+  const instances = [a.url, b.url];
+  let sequence = 0;
+  const app: Record<Phase, number[]> = { join: [], reflect: [], share: [], commit: [] };
+  const base: Record<Phase, number[]> = { join: [], reflect: [], share: [], commit: [] };
+  let lost = 0;
+  let duplicated = 0;
+  let failures = 0;
+
+  const invoke = async (url: string, chat: string, name: string, value: unknown, as: Person, id?: string) => {
+    const activity = invokeActivity(name, value, {
+      serviceUrl: connector.serviceUrl,
+      conversationType: "groupChat",
+      conversationId: chat,
+      from: teamsUser(as),
+      activityId: id ?? `tps-${process.pid}-${sequence++}`,
+    });
+    (activity.channelData as Record<string, unknown>).meeting = { id: `meeting-${chat}` };
+    const res = await postInvoke(url, activity);
+    if (res.status !== 200) throw new Error(`${name} answered ${res.status}`);
+    return res.body;
+  };
+  const submit = (url: string, chat: string, verb: string, data: object, as: Person, id?: string) =>
+    invoke(url, chat, "task/submit", { data: { verb, ...data } }, as, id);
+  const execute = (url: string, chat: string, verb: string, data: object, as: Person, id?: string) =>
+    invoke(
+      url,
+      chat,
+      "adaptiveCard/action",
+      { action: { type: "Action.Execute", verb, data: { verb, ...data } } },
+      as,
+      id,
+    );
+  const floorInvoke = (i: number) => async () => {
+    const activity = invokeActivity(
+      "composeExtension/submitAction",
+      { commandId: "saveInsight", commandContext: "message", data: { title: "t", body: `floor ${i}` } },
+      {
+        serviceUrl: connector.serviceUrl,
+        conversationType: "groupChat",
+        from: teamsUser(people[i % people.length] as Person),
+      },
+    );
+    const res = await postInvoke(floor.url, activity);
+    if (res.status !== 200) throw new Error(`floor answered ${res.status}`);
+  };
+  /** One burst: the floor first, then the app, each with everyone at once. */
+  const burst = async (phase: Phase, count: number, request: (i: number) => Promise<void>) => {
+    base[phase].push(...(await runLoad(count, CONCURRENCY, (i) => floorInvoke(i)())));
+    app[phase].push(...(await runLoad(count, CONCURRENCY, request)));
+  };
+  const expectText = (body: { task?: { type: string; value: unknown } }, pattern: RegExp) => {
+    if (body?.task?.type !== "message" || !pattern.test(String(body.task.value))) failures++;
+  };
+
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const chat = `19:meeting_bench${process.pid}run${run}@thread.v2`;
+      await submit(
+        a.url,
+        chat,
+        "tps.create",
+        {
+          prompt: `Bench prompt ${run}`,
+          think: 2,
+          pair: 5,
+          share: 5,
+          pairingRule: "cross-department",
+          communityId: DEMO_COMMUNITY_ID,
+        },
+        facilitator,
+      );
+      const token = await tokenFor(b.url, facilitator.id);
+      const current = await fetch(`${b.url}/api/activities?conversationId=${encodeURIComponent(chat)}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const activityId = ((await current.json()) as { activity: { id: string } }).activity.id;
+      const at = (i: number) => instances[i % 2] as string;
+
+      await burst("join", PARTICIPANTS, async (i) => {
+        const body = await execute(at(i), chat, "tps.join", { activityId }, people[i] as Person);
+        if (body?.type !== "application/vnd.microsoft.card.adaptive") failures++;
+      });
+      const reflectIds = people.map((_, i) => `reflect-${run}-${i}`);
+      await burst("reflect", PARTICIPANTS + RETRIES, async (i) => {
+        const who = i % PARTICIPANTS;
+        const body = await submit(
+          at(i),
+          chat,
+          "tps.saveReflection",
+          { activityId, text: `Reflection ${who}` },
+          people[who] as Person,
+          reflectIds[who],
+        );
+        expectText(body, /reflection is saved/);
+      });
+      await execute(a.url, chat, "tps.control", { activityId, kind: "next", phaseIndex: 0 }, facilitator);
+      const view = await fetch(`${b.url}/api/activities/${activityId}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const groups = ((await view.json()) as { activity: { groups: { id: string; members: Person[] }[] } })
+        .activity.groups;
+      // One writer per group, plus a retried copy of some of them.
+      await burst("share", groups.length + RETRIES, async (i) => {
+        const g = groups[i % groups.length];
+        const writer = g?.members[0] as Person;
+        const body = await submit(
+          at(i),
+          chat,
+          "tps.saveShare",
+          { activityId, text: `Insight of ${g?.id}` },
+          writer,
+          `share-${run}-${g?.id}`,
+        );
+        expectText(body, /insight is saved/);
+      });
+      await execute(a.url, chat, "tps.control", { activityId, kind: "next", phaseIndex: 1 }, facilitator);
+      await execute(a.url, chat, "tps.control", { activityId, kind: "next", phaseIndex: 2 }, facilitator);
+      await burst("commit", PARTICIPANTS + RETRIES, async (i) => {
+        const who = i % PARTICIPANTS;
+        const body = await submit(
+          at(i),
+          chat,
+          "tps.saveCommitment",
+          { activityId, text: `Commitment ${who}` },
+          people[who] as Person,
+          `commit-${run}-${who}`,
+        );
+        expectText(body, /commitment is saved/);
+      });
+
+      // Counted on the other instance (each local instance issues its own tab tokens).
+      const tokenA = await tokenFor(a.url, facilitator.id);
+      const final = await fetch(`${a.url}/api/activities/${activityId}`, {
+        headers: { authorization: `Bearer ${tokenA}` },
+      });
+      if (!final.ok) throw new Error(`counting answered ${final.status}`);
+      const counts = (
+        (await final.json()) as {
+          activity: {
+            participantCount: number;
+            reflectedCount: number;
+            commitmentCount: number;
+            wall: unknown[];
+            groups: unknown[];
+          };
+        }
+      ).activity;
+      const expected = {
+        participants: PARTICIPANTS,
+        reflections: PARTICIPANTS,
+        shares: groups.length,
+        commitments: PARTICIPANTS,
+      };
+      const actual = {
+        participants: counts.participantCount,
+        reflections: counts.reflectedCount,
+        shares: counts.wall.length,
+        commitments: counts.commitmentCount,
+      };
+      for (const key of Object.keys(expected) as (keyof typeof expected)[]) {
+        lost += Math.max(0, expected[key] - actual[key]);
+        duplicated += Math.max(0, actual[key] - expected[key]);
+      }
+      await execute(b.url, chat, "tps.control", { activityId, kind: "end" }, facilitator);
+    }
+
+    const metrics: Record<string, number> = { lost, duplicated, failed_answers: failures };
+    const bars: ScenarioResult["bars"] = [
+      { name: "lost submissions", metric: "lost", limit: 0, op: "<=" },
+      { name: "duplicated submissions", metric: "duplicated", limit: 0, op: "<=" },
+      { name: "unexpected answers", metric: "failed_answers", limit: 0, op: "<=" },
+    ];
+    for (const phase of PHASES) {
+      for (const p of [50, 95, 99]) {
+        metrics[`${phase}_p${p}_ms`] = percentile(app[phase], p);
+        metrics[`${phase}_floor_p${p}_ms`] = percentile(base[phase], p);
+      }
+      metrics[`${phase}_ratio_p99`] = percentile(app[phase], 99) / percentile(base[phase], 99);
+      bars.push({
+        name: `${phase} p99 vs framework floor`,
+        metric: `${phase}_ratio_p99`,
+        limit: 2,
+        op: "<=",
+      });
+    }
+    return {
+      scenario: "tps-300",
+      params: {
+        participants: PARTICIPANTS,
+        instances: 2,
+        runs: RUNS,
+        concurrency: CONCURRENCY,
+        retried_per_phase: RETRIES,
+      },
+      metrics,
+      bars,
+    };
+  } finally {
+    await a.stop();
+    await b.stop();
+    await floor.stop();
+    await connector.stop();
+  }
+}
