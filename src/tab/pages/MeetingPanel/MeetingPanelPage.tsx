@@ -1,4 +1,4 @@
-import { Caption1Strong, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Caption1Strong } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { CommunityGate } from "../../components/CommunityGate.js";
 import { CommunityOverview } from "../../components/CommunityOverview/CommunityOverview.js";
@@ -7,21 +7,21 @@ import { NextSession } from "../../components/NextSession/NextSession.js";
 import { PageLayout } from "../../components/PageLayout.js";
 import { useCommunity } from "../../hooks/useCommunity.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
-
-const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, minWidth: 0 },
-  eyebrow: { display: "block", marginBlockStart: 0, marginBlockEnd: tokens.spacingVerticalS },
-});
+import { MeetingActivityPanel } from "./MeetingActivityPanel.js";
+import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
 /**
- * The meeting side panel (280 px wide): the meeting's community in compact form, its next session and
- * a compact library search. Meeting activities (think-pair-share) will be run from here.
+ * The meeting side panel (280 px wide): the meeting's think-pair-share (facilitator form and
+ * controls, my reflection, partner, our key insight, my commitment), then the meeting's community in
+ * compact form, its next session and a compact library search.
  */
 export function MeetingPanelPage() {
-  const styles = useStyles();
+  const styles = useMeetingPanelStyles();
   const { context } = useTeamsContext();
   const { t } = useTranslation();
   const community = useCommunity(context.page.id || undefined);
+  const conversationId = context.chat?.id;
+  const meetingId = context.meeting?.id;
 
   return (
     <PageLayout>
@@ -32,6 +32,18 @@ export function MeetingPanelPage() {
               {t("pages.meetingPanelHeading")}
             </Caption1Strong>
             <div className={styles.stack}>
+              {conversationId ? (
+                <MeetingActivityPanel
+                  communityId={loaded.id}
+                  communityName={loaded.name}
+                  conversationId={conversationId}
+                  {...(meetingId ? { meetingId } : {})}
+                />
+              ) : (
+                <Body1 as="p" className={styles.muted}>
+                  {t("activity.notInMeeting")}
+                </Body1>
+              )}
               <CommunityOverview
                 compact
                 community={loaded}

@@ -1,0 +1,177 @@
+/**
+ * Meeting activities (think-pair-share) as the tab's HTTP API serves them (`/api/activities`). The
+ * shapes are the domain's own (type-only imports from its pure view files), so the two cannot drift.
+ */
+import type { PairingRule, PairShare } from "../../domain/activities/activity.js";
+import type { ActivityView } from "../../domain/activities/activityViews.js";
+import type { ApiClient } from "./ApiClient.js";
+import { ApiError } from "./ApiError.js";
+
+export type { PairingRule, PairShare } from "../../domain/activities/activity.js";
+export { PAIRING_RULES } from "../../domain/activities/activity.js";
+export type { ActivityView, GroupView, WallItem } from "../../domain/activities/activityViews.js";
+
+/** One answer of the activity API (see `src/server/routes/activityRoutes.ts`). */
+export interface ActivitySnapshot {
+  activity: ActivityView | null;
+  /** A Teams chat with the caller's partner(s), once paired. */
+  partnerChatUrl?: string;
+  /** Sent back as `If-None-Match`: the server answers 304 while nothing changed. */
+  version: string;
+  /** The server's clock when it answered (ISO). */
+  serverNow: string;
+}
+
+/** A snapshot with how far the server's clock is ahead of this one, so countdowns agree with it. */
+export interface ActivityState {
+  snapshot: ActivitySnapshot;
+  /** Server time minus local time, in milliseconds. */
+  clockOffsetMs: number;
+}
+
+/** What the facilitator form sends. */
+export interface NewActivity {
+  communityId: string;
+  conversationId: string;
+  meetingId?: string;
+  prompt: string;
+  minutes: { think: number; pair: number; share: number };
+  pairingRule: PairingRule;
+}
+
+/** A facilitator control, as the side panel's buttons send it. */
+export type ActivityControl =
+  | { kind: "start" | "pause" | "resume" | "end" }
+  | { kind: "next"; phaseIndex: number }
+  | { kind: "extend"; phaseIndex: number; minutes: number };
+
+const BASE = "/api/activities";
+const one = (activityId: string) => `${BASE}/${encodeURIComponent(activityId)}`;
+
+function stateOf(snapshot: ActivitySnapshot): ActivityState {
+  const offset = Date.parse(snapshot.serverNow) - Date.now();
+  return { snapshot, clockOffsetMs: Number.isFinite(offset) ? offset : 0 };
+}
+
+/** A read that answers 304 when `previous` is still current, which then stays as it is. */
+async function poll(
+  api: ApiClient,
+  path: string,
+  previous: ActivityState | undefined,
+  signal?: AbortSignal,
+): Promise<ActivityState> {
+  try {
+    const headers: Record<string, string> = previous ? { "If-None-Match": previous.snapshot.version } : {};
+    return stateOf(await api.request<ActivitySnapshot>("GET", path, undefined, { headers, signal }));
+  } catch (error) {
+    if (previous && error instanceof ApiError && error.status === 304) return previous;
+    throw error;
+  }
+}
+
+/** The activity running (or set up) in a meeting's chat; `activity` is null when there is none. */
+export function getCurrentActivity(
+  api: ApiClient,
+  conversationId: string,
+  previous?: ActivityState,
+  signal?: AbortSignal,
+): Promise<ActivityState> {
+  return poll(api, `${BASE}?conversationId=${encodeURIComponent(conversationId)}`, previous, signal);
+}
+
+/** One activity as the caller sees it. */
+export function getActivity(
+  api: ApiClient,
+  activityId: string,
+  previous?: ActivityState,
+  signal?: AbortSignal,
+): Promise<ActivityState> {
+  return poll(api, one(activityId), previous, signal);
+}
+
+/** Sets an activity up; the caller becomes its facilitator. `requestId` makes a retried click harmless. */
+export async function createActivity(api: ApiClient, input: NewActivity, requestId: string) {
+  return stateOf(await api.request<ActivitySnapshot>("POST", BASE, { ...input, requestId }));
+}
+
+export async function joinActivity(api: ApiClient, activityId: string) {
+  return stateOf(await api.request<ActivitySnapshot>("POST", `${one(activityId)}/join`));
+}
+
+export async function controlActivity(
+  api: ApiClient,
+  activityId: string,
+  control: ActivityControl,
+  requestId: string,
+) {
+  return stateOf(
+    await api.request<ActivitySnapshot>("POST", `${one(activityId)}/controls`, { ...control, requestId }),
+  );
+}
+
+/** Saves my private reflection; `etag` is the version I edited (a change made elsewhere answers 412). */
+export async function saveReflection(api: ApiClient, activityId: string, text: string, etag?: string) {
+  return stateOf(
+    await api.request<ActivitySnapshot>(
+      "PUT",
+      `${one(activityId)}/reflection`,
+      { text },
+      etag ? { headers: { "If-Match": etag } } : {},
+    ),
+  );
+}
+
+/**
+ * Saves our pair's key insight on top of version `etag` (none for the first one). When my partner
+ * saved in between, this rejects with a 409/412 {@link ApiError}: see {@link isShareConflict}.
+ */
+export async function saveShare(
+  api: ApiClient,
+  activityId: string,
+  text: string,
+  etag: string | undefined,
+  requestId: string,
+) {
+  return stateOf(
+    await api.request<ActivitySnapshot>(
+      "PUT",
+      `${one(activityId)}/share`,
+      { text, requestId },
+      etag ? { headers: { "If-Match": etag } } : {},
+    ),
+  );
+}
+
+/** True for the answer "your partner saved meanwhile" to {@link saveShare}. */
+export function isShareConflict(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 409 || error.status === 412);
+}
+
+/** Both versions in one text, for the person to tidy: nothing of either is dropped. */
+export function mergeShares(current: string, mine: string): string {
+  if (current.includes(mine)) return current;
+  if (mine.includes(current)) return mine;
+  return `${current}\n\n${mine}`;
+}
+
+export async function setHighlight(api: ApiClient, activityId: string, groupId: string, on: boolean) {
+  return stateOf(
+    await api.request<ActivitySnapshot>(
+      on ? "PUT" : "DELETE",
+      `${one(activityId)}/highlights/${encodeURIComponent(groupId)}`,
+    ),
+  );
+}
+
+export async function saveCommitment(api: ApiClient, activityId: string, text: string) {
+  return stateOf(await api.request<ActivitySnapshot>("PUT", `${one(activityId)}/commitment`, { text }));
+}
+
+/** Query keys of meeting activities. */
+export const activityKeys = {
+  all: ["activities"] as const,
+  meeting: (conversationId: string) => ["activities", "meeting", conversationId] as const,
+};
+
+/** The share I belong to, with its current version. */
+export type MyShare = PairShare;

@@ -1,0 +1,66 @@
+import { Badge, Body1, Caption1 } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import type { ActivityView } from "../../api/activities.js";
+import { phaseInstruction, phaseTitle } from "./activityText.js";
+import { formatCountdown, useRemainingMs } from "./useMeetingActivity.js";
+import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
+
+/** The current phase of an activity, what to do in it, and its countdown (derived from `endsAt`). */
+export function ActivityStatus({ view, clockOffsetMs }: { view: ActivityView; clockOffsetMs: number }) {
+  const styles = useMeetingPanelStyles();
+  const { t } = useTranslation();
+  const remaining = useRemainingMs(view, clockOffsetMs);
+  const phase = view.phases.find((p) => p.id === view.state.phaseId);
+  const title = phaseTitle(t, phase);
+  const time = formatCountdown(remaining);
+  return (
+    <div className={styles.section} data-testid="activity-status">
+      <div className={styles.status}>
+        {/* A phase change is announced; the ticking countdown is not (role timer is polite-off). */}
+        <span role="status">
+          {view.state.status === "not-started" ? (
+            <Badge appearance="outline">{t("activity.statusNotStarted")}</Badge>
+          ) : view.state.status === "ended" ? (
+            <Badge appearance="outline">{t("activity.statusEnded")}</Badge>
+          ) : (
+            <Badge appearance="filled" data-testid="activity-phase">
+              {title}
+            </Badge>
+          )}
+          {view.state.status === "paused" && (
+            <>
+              {" "}
+              <Badge appearance="tint" color="warning">
+                {t("activity.statusPaused")}
+              </Badge>
+            </>
+          )}
+        </span>
+        {(view.state.status === "running" || view.state.status === "paused") && (
+          <Caption1
+            role="timer"
+            className={styles.countdown}
+            aria-label={
+              view.state.status === "paused"
+                ? t("activity.pausedLabel", { time })
+                : t("activity.timeLeftLabel", { time, phase: title })
+            }
+            data-testid="activity-countdown"
+          >
+            {time}
+          </Caption1>
+        )}
+      </div>
+      {phase && view.state.status !== "ended" && (
+        <Body1 as="p" className={styles.muted}>
+          {phaseInstruction(t, phase)}
+        </Body1>
+      )}
+      {view.state.status === "not-started" && (
+        <Body1 as="p" className={styles.muted}>
+          {t("activity.waitingToStart")}
+        </Body1>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { Badge, Body1, Button, Caption1, mergeClasses, Subtitle2 } from "@fluentui/react-components";
+import { StarFilled, StarRegular } from "@fluentui/react-icons";
+import { useMutation } from "@tanstack/react-query";
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { toApiError } from "../../api/ApiError.js";
+import { type ActivityState, type ActivityView, setHighlight } from "../../api/activities.js";
+import { InlineError } from "../../components/InlineError/InlineError.js";
+import { useApi } from "../../hooks/useApi.js";
+import { useTeamsContext } from "../../hooks/useTeamsContext.js";
+import { namesOf } from "./activityText.js";
+import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
+
+/** Props of {@link ActivityWall}. */
+export interface ActivityWallProps {
+  view: ActivityView;
+  onChanged: (state: ActivityState) => void;
+}
+
+/** The pairs' shared insights in the side panel; the facilitator highlights from here. */
+export function ActivityWall({ view, onChanged }: ActivityWallProps) {
+  const styles = useMeetingPanelStyles();
+  const { t } = useTranslation();
+  const { locale } = useTeamsContext();
+  const api = useApi();
+  const headingId = useId();
+  const toggle = useMutation({
+    mutationFn: ({ groupId, on }: { groupId: string; on: boolean }) =>
+      setHighlight(api, view.id, groupId, on),
+    onSuccess: onChanged,
+  });
+  const error = toggle.error ? toApiError(toggle.error) : null;
+  const canHighlight = view.isFacilitator && view.accepts.includes("highlight");
+
+  return (
+    <section className={styles.card} aria-labelledby={headingId} data-testid="panel-wall">
+      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+        {t("activity.wallHeading")}
+      </Subtitle2>
+      {view.wall.length === 0 ? (
+        <Body1 as="p" className={styles.muted}>
+          {t("activity.wallEmpty")}
+        </Body1>
+      ) : (
+        <ul className={styles.wall}>
+          {view.wall.map((item) => {
+            const names = namesOf(item.members, locale);
+            return (
+              <li
+                key={item.groupId}
+                className={mergeClasses(styles.wallItem, item.highlighted && styles.highlightedItem)}
+              >
+                {item.highlighted && (
+                  <Badge appearance="tint" color="brand" icon={<StarFilled />}>
+                    {t("activity.highlighted")}
+                  </Badge>
+                )}
+                <Body1 as="p" className={styles.wallText}>
+                  {item.text}
+                </Body1>
+                <Caption1 as="p" className={styles.muted}>
+                  {names}
+                </Caption1>
+                {canHighlight && (
+                  <div className={styles.buttons}>
+                    <Button
+                      size="small"
+                      icon={item.highlighted ? <StarFilled /> : <StarRegular />}
+                      aria-label={
+                        item.highlighted
+                          ? t("activity.unhighlightLabel", { names })
+                          : t("activity.highlightLabel", { names })
+                      }
+                      disabledFocusable={toggle.isPending}
+                      onClick={() => toggle.mutate({ groupId: item.groupId, on: !item.highlighted })}
+                    >
+                      {item.highlighted ? t("activity.unhighlight") : t("activity.highlight")}
+                    </Button>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {error && <InlineError title={t("activity.controlErrorTitle")} error={error} />}
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
+import { useMutation } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { toApiError } from "../../api/ApiError.js";
+import {
+  type ActivityControl,
+  type ActivityState,
+  type ActivityView,
+  controlActivity,
+} from "../../api/activities.js";
+import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
+import { InlineError } from "../../components/InlineError/InlineError.js";
+import { useApi } from "../../hooks/useApi.js";
+import { newRequestId, phaseTitle } from "./activityText.js";
+import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
+
+/** Props of {@link FacilitatorControls}. */
+export interface FacilitatorControlsProps {
+  view: ActivityView;
+  onChanged: (state: ActivityState) => void;
+}
+
+/** Start, move on (skip), extend, pause, resume and end; how many joined and reflected. */
+export function FacilitatorControls({ view, onChanged }: FacilitatorControlsProps) {
+  const styles = useMeetingPanelStyles();
+  const { t } = useTranslation();
+  const api = useApi();
+  const headingId = useId();
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  const control = useMutation({
+    // Every click is its own request id: a retried request applies once, a second click twice.
+    mutationFn: (input: ActivityControl) => controlActivity(api, view.id, input, newRequestId()),
+    onSuccess: (state) => {
+      setConfirmEnd(false);
+      onChanged(state);
+    },
+  });
+  const error = control.error ? toApiError(control.error) : null;
+  const { status, phaseIndex } = view.state;
+  const live = status === "running" || status === "paused";
+  const nextPhase = view.phases[phaseIndex + 1];
+  const busy = control.isPending;
+
+  return (
+    <section className={styles.card} aria-labelledby={headingId} data-testid="facilitator-controls">
+      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+        {t("activity.facilitatorHeading")}
+      </Subtitle2>
+      <div className={styles.section}>
+        <Body1 as="p" className={styles.text} data-testid="joined-count">
+          {t("activity.joinedCount", { count: view.participantCount })}
+        </Body1>
+        <Body1 as="p" className={styles.text} data-testid="reflected-count">
+          {t("activity.reflectedCount", { reflected: view.reflectedCount, joined: view.participantCount })}
+        </Body1>
+        {view.groups && (
+          <Caption1 as="p" className={styles.muted}>
+            {t("activity.pairCount", { count: view.groups.length })}
+            {view.pairingDegraded ? ` · ${t("activity.pairingDegraded")}` : ""}
+          </Caption1>
+        )}
+      </div>
+      {status !== "ended" && (
+        <div className={styles.buttons}>
+          {status === "not-started" && (
+            <Button
+              appearance="primary"
+              disabledFocusable={busy}
+              onClick={() => control.mutate({ kind: "start" })}
+            >
+              {t("activity.start")}
+            </Button>
+          )}
+          {live && (
+            <Button
+              appearance="primary"
+              disabledFocusable={busy}
+              onClick={() => control.mutate({ kind: "next", phaseIndex })}
+            >
+              {nextPhase ? t("activity.next", { phase: phaseTitle(t, nextPhase) }) : t("activity.finish")}
+            </Button>
+          )}
+          {live && (
+            <Button
+              disabledFocusable={busy}
+              onClick={() => control.mutate({ kind: "extend", phaseIndex, minutes: 1 })}
+            >
+              {t("activity.extend")}
+            </Button>
+          )}
+          {status === "running" && (
+            <Button disabledFocusable={busy} onClick={() => control.mutate({ kind: "pause" })}>
+              {t("activity.pause")}
+            </Button>
+          )}
+          {status === "paused" && (
+            <Button disabledFocusable={busy} onClick={() => control.mutate({ kind: "resume" })}>
+              {t("activity.resume")}
+            </Button>
+          )}
+          <ConfirmDialog
+            trigger={<Button disabledFocusable={busy}>{t("activity.end")}</Button>}
+            title={t("activity.endConfirmTitle")}
+            confirmLabel={t("activity.end")}
+            onConfirm={() => control.mutate({ kind: "end" })}
+            pending={busy}
+            error={confirmEnd ? error : null}
+            open={confirmEnd}
+            onOpenChange={(open) => {
+              control.reset();
+              setConfirmEnd(open);
+            }}
+          >
+            {t("activity.endConfirmBody")}
+          </ConfirmDialog>
+        </div>
+      )}
+      {error && !confirmEnd && <InlineError title={t("activity.controlErrorTitle")} error={error} />}
+    </section>
+  );
+}

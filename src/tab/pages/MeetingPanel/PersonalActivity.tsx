@@ -1,0 +1,145 @@
+import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
+import { ChatRegular } from "@fluentui/react-icons";
+import { useMutation } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { toApiError } from "../../api/ApiError.js";
+import {
+  type ActivitySnapshot,
+  type ActivityState,
+  type ActivityView,
+  joinActivity,
+  saveCommitment,
+  saveReflection,
+} from "../../api/activities.js";
+import { InlineError } from "../../components/InlineError/InlineError.js";
+import { useApi } from "../../hooks/useApi.js";
+import { useTeamsContext } from "../../hooks/useTeamsContext.js";
+import { openExternalLink } from "../../teams/teamsHost.js";
+import { namesOf } from "./activityText.js";
+import { NoteEditor } from "./NoteEditor.js";
+import { PairShareEditor } from "./PairShareEditor.js";
+import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
+
+/** Props of {@link PersonalActivity}. */
+export interface PersonalActivityProps {
+  snapshot: ActivitySnapshot & { activity: ActivityView };
+  onChanged: (state: ActivityState) => void;
+}
+
+/** My part of the activity: join, my private reflection, my partner(s), our key insight, my commitment. */
+export function PersonalActivity({ snapshot, onChanged }: PersonalActivityProps) {
+  const styles = useMeetingPanelStyles();
+  const { t } = useTranslation();
+  const api = useApi();
+  const view = snapshot.activity;
+  const headingId = useId();
+  const join = useMutation({ mutationFn: () => joinActivity(api, view.id), onSuccess: onChanged });
+  const joinError = join.error ? toApiError(join.error) : null;
+  const ended = view.state.status === "ended";
+  const accepts = (kind: string) => view.accepts.includes(kind as never);
+  const showReflection = accepts("reflection") || (view.me.reflection !== undefined && !ended);
+
+  return (
+    <section className={styles.card} aria-labelledby={headingId} data-testid="my-activity">
+      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+        {ended ? t("activity.endedTitle") : t("activity.myPartHeading")}
+      </Subtitle2>
+      {ended && (
+        <Body1 as="p" className={styles.muted}>
+          {t("activity.endedBody")}
+        </Body1>
+      )}
+      {!view.me.joined && !ended && (
+        <div className={styles.section}>
+          <Body1 as="p" className={styles.muted}>
+            {t("activity.joinHint")}
+          </Body1>
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabledFocusable={join.isPending} onClick={() => join.mutate()}>
+              {t("activity.join")}
+            </Button>
+          </div>
+          {joinError && <InlineError title={t("activity.saveErrorTitle")} error={joinError} />}
+        </div>
+      )}
+      {showReflection && (
+        <NoteEditor
+          heading={t("activity.reflectionHeading")}
+          label={t("activity.reflectionLabel")}
+          hint={t("activity.reflectionPrivate")}
+          saved={view.me.reflection?.text ?? ""}
+          save={(text) => saveReflection(api, view.id, text, view.me.reflection?.etag)}
+          onSaved={onChanged}
+          testId="my-reflection"
+        />
+      )}
+      {view.me.group && !ended && <Partners view={view} chatUrl={snapshot.partnerChatUrl} />}
+      {view.me.group && (accepts("share") || view.me.share) && !ended && (
+        <PairShareEditor view={view} onSaved={onChanged} />
+      )}
+      {accepts("commitment") && (
+        <NoteEditor
+          heading={t("activity.commitmentHeading")}
+          label={t("activity.commitmentLabel")}
+          hint={t("activity.commitmentHint")}
+          saved={view.me.commitment?.text ?? ""}
+          save={(text) => saveCommitment(api, view.id, text)}
+          onSaved={onChanged}
+          testId="my-commitment"
+        />
+      )}
+    </section>
+  );
+}
+
+/** Who I'm paired with, and a one-click Teams chat with them. */
+function Partners({ view, chatUrl }: { view: ActivityView; chatUrl: string | undefined }) {
+  const styles = useMeetingPanelStyles();
+  const { t } = useTranslation();
+  const { locale } = useTeamsContext();
+  const headingId = useId();
+  const [openFailed, setOpenFailed] = useState(false);
+  const partners = view.me.group?.partners ?? [];
+  const names = namesOf(partners, locale);
+  return (
+    <section className={styles.section} aria-labelledby={headingId} data-testid="my-partners">
+      <Subtitle2 as="h3" id={headingId} className={styles.heading}>
+        {t("activity.partnerHeading", { count: Math.max(1, partners.length) })}
+      </Subtitle2>
+      {partners.length === 0 ? (
+        <Body1 as="p" className={styles.muted}>
+          {t("activity.waitingForPartner")}
+        </Body1>
+      ) : (
+        <>
+          <ul className={styles.list}>
+            {partners.map((p) => (
+              <li key={p.id}>
+                <Body1>{p.displayName}</Body1>
+              </li>
+            ))}
+          </ul>
+          {chatUrl && (
+            <div className={styles.buttons}>
+              <Button
+                icon={<ChatRegular />}
+                onClick={() => {
+                  setOpenFailed(false);
+                  void openExternalLink(chatUrl).then((ok) => setOpenFailed(!ok));
+                }}
+              >
+                {t("activity.chatWith", { names })}
+              </Button>
+            </div>
+          )}
+          {openFailed && (
+            <Caption1 role="alert" className={styles.muted}>
+              {t("activity.chatOpenFailed")}
+            </Caption1>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

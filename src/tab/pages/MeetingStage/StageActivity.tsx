@@ -1,0 +1,130 @@
+import {
+  Badge,
+  Body1,
+  Body2,
+  LargeTitle,
+  mergeClasses,
+  Subtitle1,
+  Subtitle2,
+  Title1,
+  Title3,
+} from "@fluentui/react-components";
+import { StarFilled } from "@fluentui/react-icons";
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import type { ActivityView } from "../../api/activities.js";
+import { useTeamsContext } from "../../hooks/useTeamsContext.js";
+import { namesOf, phaseInstruction, phaseTitle } from "../MeetingPanel/activityText.js";
+import { formatCountdown, useRemainingMs } from "../MeetingPanel/useMeetingActivity.js";
+import { useMeetingStageStyles } from "./useMeetingStageStyles.styles.js";
+
+/** Props of {@link StageActivity}. */
+export interface StageActivityProps {
+  view: ActivityView;
+  communityName: string;
+  clockOffsetMs: number;
+}
+
+/**
+ * The activity on the meeting stage: prompt, phase, countdown, how many reflected (never what) and
+ * the live wall of shared insights, highlighted ones first. Only the view's public part is shown.
+ */
+export function StageActivity({ view, communityName, clockOffsetMs }: StageActivityProps) {
+  const styles = useMeetingStageStyles();
+  const { t } = useTranslation();
+  const { locale } = useTeamsContext();
+  const titleId = useId();
+  const wallId = useId();
+  const remaining = useRemainingMs(view, clockOffsetMs);
+  const phase = view.phases.find((p) => p.id === view.state.phaseId);
+  const title = phaseTitle(t, phase);
+  const time = formatCountdown(remaining);
+  const { status } = view.state;
+  const phaseLabel =
+    status === "not-started"
+      ? t("activity.statusNotStarted")
+      : status === "ended"
+        ? t("activity.statusEnded")
+        : title;
+
+  return (
+    <section className={styles.stage} aria-labelledby={titleId} data-testid="stage-activity">
+      <div className={styles.header}>
+        <div className={styles.column}>
+          <Subtitle1 as="p" className={styles.muted}>
+            {t("activity.stageEyebrow", { community: communityName })}
+          </Subtitle1>
+          <Title1 as="h1" id={titleId} className={styles.prompt} data-testid="stage-prompt">
+            {view.prompt}
+          </Title1>
+          {phase && status !== "ended" && (
+            <Body2 as="p" className={styles.muted}>
+              {phaseInstruction(t, phase)}
+            </Body2>
+          )}
+        </div>
+        <div className={styles.clock}>
+          <Title3 as="p" className={styles.text} role="status" data-testid="stage-phase">
+            {t("activity.stagePhase", { phase: phaseLabel })}
+            {status === "paused" ? ` · ${t("activity.statusPaused")}` : ""}
+          </Title3>
+          {(status === "running" || status === "paused") && (
+            <LargeTitle
+              as="p"
+              role="timer"
+              className={styles.countdown}
+              aria-label={
+                status === "paused"
+                  ? t("activity.pausedLabel", { time })
+                  : t("activity.timeLeftLabel", { time, phase: title })
+              }
+              data-testid="stage-countdown"
+            >
+              {time}
+            </LargeTitle>
+          )}
+        </div>
+      </div>
+
+      <p className={styles.facts}>
+        <Title3 data-testid="stage-reflected">
+          {t("activity.reflectedCount", { reflected: view.reflectedCount, joined: view.participantCount })}
+        </Title3>
+        {view.groups && <Title3>{t("activity.pairCount", { count: view.groups.length })}</Title3>}
+      </p>
+
+      <section className={styles.column} aria-labelledby={wallId}>
+        <Subtitle1 as="h2" id={wallId} className={styles.text}>
+          {t("activity.wallHeading")}
+        </Subtitle1>
+        {view.wall.length === 0 ? (
+          <Body1 as="p" className={styles.muted}>
+            {t("activity.wallEmpty")}
+          </Body1>
+        ) : (
+          <ul className={styles.wall} data-testid="stage-wall">
+            {view.wall.map((item) => (
+              <li
+                key={item.groupId}
+                className={mergeClasses(styles.card, item.highlighted && styles.highlighted)}
+                data-highlighted={item.highlighted}
+              >
+                {item.highlighted && (
+                  <Badge appearance="filled" color="brand" icon={<StarFilled />}>
+                    {t("activity.highlighted")}
+                  </Badge>
+                )}
+                <Subtitle1 as="p" className={styles.insight}>
+                  {item.text}
+                </Subtitle1>
+                <Subtitle2 as="p" className={styles.muted}>
+                  {namesOf(item.members, locale)}
+                </Subtitle2>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </section>
+  );
+}

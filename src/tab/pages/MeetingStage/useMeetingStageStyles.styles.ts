@@ -1,0 +1,63 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+/**
+ * Styles of the meeting stage (about 994×678, seen from across a room or on a shared screen):
+ * large type, Fluent colour tokens only, so the default, dark and high-contrast themes all work.
+ */
+export const useMeetingStageStyles = makeStyles({
+  stage: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    paddingBlock: tokens.spacingVerticalXXL,
+  },
+  text: { margin: 0 },
+  column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  columns: {
+    display: "grid",
+    gap: tokens.spacingVerticalL,
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 320px), 1fr))",
+    alignItems: "start",
+  },
+  header: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
+    gap: tokens.spacingHorizontalXXL,
+    alignItems: "start",
+  },
+  prompt: { margin: 0, whiteSpace: "pre-wrap" },
+  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
+  clock: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-end",
+    gap: tokens.spacingVerticalXS,
+    minWidth: "10ch",
+  },
+  countdown: { margin: 0, fontVariantNumeric: "tabular-nums" },
+  facts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXXL, margin: 0 },
+  wall: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "grid",
+    gap: tokens.spacingVerticalL,
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 280px), 1fr))",
+    alignItems: "start",
+  },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusXLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    minWidth: 0,
+  },
+  highlighted: {
+    border: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  insight: { margin: 0, whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
+});
