@@ -243,7 +243,7 @@ export function registerThinkPairShare(app: Application<TurnState>, deps: ThinkP
       const data = raw as TextData;
       const id = requireId(data);
       try {
-        await activities.saveReflection(me, id, { text: data.text ?? "" });
+        await activities.recordReflection(me, id, { text: data.text ?? "" });
         return "Your reflection is saved. Only you can see it (it is in your My learning too).";
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
@@ -317,7 +317,7 @@ export function registerThinkPairShare(app: Application<TurnState>, deps: ThinkP
       const data = raw as TextData;
       const id = requireId(data);
       try {
-        await activities.saveCommitment(me, id, { text: data.text ?? "" });
+        await activities.recordCommitment(me, id, { text: data.text ?? "" });
         return "Your commitment is saved: it is in your My learning, and we check in on it at the next session.";
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;

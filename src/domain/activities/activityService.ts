@@ -187,6 +187,15 @@ export class ActivityService {
 
   /** Saves the caller's private reflection (joining them if needed). Only they will ever see it. */
   async saveReflection(caller: Caller, activityId: string, input: ReflectionInput): Promise<ActivityView> {
+    await this.recordReflection(caller, activityId, input);
+    return this.view(caller, activityId);
+  }
+
+  /**
+   * {@link saveReflection} without reading the whole activity back: for answers that only say
+   * "saved" (a dialog submit), so 300 people submitting at once read one small range each.
+   */
+  async recordReflection(caller: Caller, activityId: string, input: ReflectionInput): Promise<void> {
     const data = parseInput(reflectionSchema, input);
     const flow = await this.requireFlow(caller.tenantId, activityId);
     this.requireAccepting(flow, "reflection", "Reflections are written in the think phase.");
@@ -205,7 +214,6 @@ export class ActivityService {
         );
       throw error;
     });
-    return this.view(caller, activityId);
   }
 
   /**
@@ -278,6 +286,12 @@ export class ActivityService {
 
   /** Saves the caller's one commitment (a new one replaces theirs). Also accepted after the end. */
   async saveCommitment(caller: Caller, activityId: string, input: CommitmentInput): Promise<ActivityView> {
+    await this.recordCommitment(caller, activityId, input);
+    return this.view(caller, activityId);
+  }
+
+  /** {@link saveCommitment} without reading the whole activity back (see {@link recordReflection}). */
+  async recordCommitment(caller: Caller, activityId: string, input: CommitmentInput): Promise<void> {
     const data = parseInput(commitmentSchema, input);
     const flow = await this.requireFlow(caller.tenantId, activityId);
     this.requireAccepting(flow, "commitment", "Commitments are written when the activity closes.");
@@ -292,7 +306,6 @@ export class ActivityService {
       this.joinQuietly(caller, activityId, at),
       this.activities.saveCommitment(flow.activity, commitment),
     ]);
-    return this.view(caller, activityId);
   }
 
   /**
