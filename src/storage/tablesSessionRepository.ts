@@ -1,6 +1,8 @@
 import { odata, type TableEntityResult } from "@azure/data-tables";
 import type { PersonRef } from "../domain/identity.js";
-import type { RoleAssignment, RsvpResponse, Session } from "../domain/sessions/session.js";
+import type { SessionRecurrence } from "../domain/sessions/recurrence.js";
+import { lastEndOf } from "../domain/sessions/recurrence.js";
+import type { RoleAssignment, RsvpResponse, Session, TeamsMeetingState } from "../domain/sessions/session.js";
 import type { SessionFormat } from "../domain/sessions/sessionFormats.js";
 import type { Rsvp, SessionRepository } from "../domain/sessions/sessionRepository.js";
 import { keyPart, keys, TABLES } from "./keys.js";
@@ -19,6 +21,10 @@ type SessionRow = {
   agendaJson: string;
   rolesJson: string;
   joinUrl?: string;
+  recurrenceJson?: string;
+  teamsMeetingJson?: string;
+  /** When the last occurrence ends (ISO); far future for a series without end (reminders' scan). */
+  activeUntil: string;
   cancelled: boolean;
   createdByJson: string;
   createdAt: string;
@@ -36,6 +42,8 @@ type RsvpRow = {
 
 const SESSION = "session";
 const RSVP = "rsvp";
+/** `activeUntil` of a series without end: sorts after every real date. */
+const OPEN_END = "9999-12-31T23:59:59.999Z";
 
 /** Sessions and RSVPs in Azure Tables (key design in keys.ts). */
 export class TablesSessionRepository implements SessionRepository {
@@ -100,7 +108,10 @@ export class TablesSessionRepository implements SessionRepository {
 
   async listRsvps(tenantId: string, communityId: string, sessionId: string): Promise<Rsvp[]> {
     const pk = keys.itemRows(tenantId, communityId, SESSION, sessionId);
-    const rows = await this.store.queryAll<RsvpRow>(TABLES.sessions, odata`PartitionKey eq ${pk}`);
+    const rows = await this.store.queryAll<RsvpRow>(
+      TABLES.sessions,
+      odata`PartitionKey eq ${pk} and RowKey ge ${`${RSVP}|`} and RowKey lt ${`${RSVP}}`}`,
+    );
     return rows.map((r) => ({
       userId: r.userId,
       displayName: r.displayName,
@@ -113,9 +124,10 @@ export class TablesSessionRepository implements SessionRepository {
     // The RSVP partitions of a community's sessions share a prefix: one range query reads them all.
     const from = `${keys.library(tenantId, communityId)}|${SESSION}|`;
     const to = `${keys.library(tenantId, communityId)}|${SESSION}}`;
+    // The same partitions hold each session's rota and reminder claims: only the RSVP rows.
     const rows = await this.store.queryAll<RsvpRow>(
       TABLES.sessions,
-      odata`PartitionKey ge ${from} and PartitionKey lt ${to}`,
+      odata`PartitionKey ge ${from} and PartitionKey lt ${to} and RowKey ge ${`${RSVP}|`} and RowKey lt ${`${RSVP}}`}`,
     );
     const bySession = new Map<string, Rsvp[]>();
     for (const r of rows) {
@@ -159,12 +171,18 @@ function toRow(s: Omit<Session, "etag">): SessionRow {
     agendaJson: JSON.stringify(s.agenda),
     rolesJson: JSON.stringify(s.roles),
     ...(s.joinUrl ? { joinUrl: s.joinUrl } : {}),
+    ...(s.recurrence ? { recurrenceJson: JSON.stringify(s.recurrence) } : {}),
+    ...(s.teamsMeeting ? { teamsMeetingJson: JSON.stringify(s.teamsMeeting) } : {}),
+    activeUntil: lastEndOf(s) ?? OPEN_END,
     cancelled: s.cancelled,
     createdByJson: JSON.stringify(s.createdBy),
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
   };
 }
+
+/** The session row's keys and fields (the reminder scan reads rows of every tenant). */
+export { fromRow as sessionFromRow, OPEN_END, SESSION as SESSION_ROW, type SessionRow };
 
 function fromRow(tenantId: string, communityId: string, row: TableEntityResult<SessionRow>): Session {
   return {
@@ -180,6 +198,8 @@ function fromRow(tenantId: string, communityId: string, row: TableEntityResult<S
     agenda: JSON.parse(row.agendaJson) as string[],
     roles: JSON.parse(row.rolesJson) as RoleAssignment[],
     ...(row.joinUrl ? { joinUrl: row.joinUrl } : {}),
+    ...(row.recurrenceJson ? { recurrence: JSON.parse(row.recurrenceJson) as SessionRecurrence } : {}),
+    ...(row.teamsMeetingJson ? { teamsMeeting: JSON.parse(row.teamsMeetingJson) as TeamsMeetingState } : {}),
     cancelled: row.cancelled,
     createdBy: JSON.parse(row.createdByJson) as PersonRef,
     createdAt: row.createdAt,

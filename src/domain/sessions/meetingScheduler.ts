@@ -16,6 +16,11 @@ export interface MeetingRequest {
   body?: string;
   /** RRULE text (RFC 5545, without "RRULE:"), when the session recurs. */
   recurrence?: string;
+  /**
+   * Occurrences of the series that do not take place (EXDATE): their original starts, ISO in UTC.
+   * In Graph: cancel those instances of the series master (`/events/{id}/instances`).
+   */
+  exceptions?: string[];
 }
 
 /** A meeting as the calendar holds it: its id there and the link people join with. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { problemOfRule } from "./recurrence.js";
 import { SESSION_FORMATS, SESSION_ROLES } from "./sessionFormats.js";
 
 const isoInstant = z
@@ -27,6 +28,26 @@ const role = z.object({
   person: z.object({ id: z.string().min(1).max(100), displayName: z.string().min(1).max(200) }).optional(),
 });
 
+/** A repeat rule (RRULE) and its exceptions; moved occurrences are changed one by one. */
+const recurrence = z.object({
+  rule: z
+    .string()
+    .trim()
+    .max(500)
+    .superRefine((rule, ctx) => {
+      const problem = problemOfRule(rule);
+      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    }),
+  exceptions: z.array(isoInstant).max(500).default([]),
+});
+
+/** Asks for a Teams meeting in the steward's calendar, inviting the RSVPs or the whole community. */
+const teamsMeeting = z.object({
+  attendees: z.enum(["rsvps", "community"], {
+    message: "Invite the people who RSVP'd or the whole community.",
+  }),
+});
+
 /** What a steward fills in to plan a session. */
 export const newSessionSchema = z.object({
   title: z.string().trim().min(3, "Give the session a title of at least 3 characters.").max(150),
@@ -43,16 +64,46 @@ export const newSessionSchema = z.object({
   agenda: z.array(z.string().trim().min(1).max(300)).max(30).default([]),
   roles: z.array(role).max(20).optional(),
   joinUrl: joinUrl.optional(),
+  recurrence: recurrence.optional(),
+  teamsMeeting: teamsMeeting.optional(),
 });
 export type NewSessionInput = z.input<typeof newSessionSchema>;
 
 /** What a steward may change. */
 export const sessionChangesSchema = newSessionSchema
   .partial()
-  .extend({ cancelled: z.boolean().optional() })
+  .extend({ cancelled: z.boolean().optional(), recurrence: recurrence.nullable().optional() })
   .refine((c) => Object.keys(c).length > 0, "Nothing to change.");
 export type SessionChangesInput = z.input<typeof sessionChangesSchema>;
 
 export const rsvpSchema = z.object({
   response: z.enum(["going", "maybe", "no"], { message: "Answer going, maybe or no." }),
 });
+
+/** A change to one occurrence of a series: skip it, or move it (and change its length). */
+export const occurrenceChangeSchema = z.union([
+  z.object({ cancelled: z.literal(true) }),
+  z.object({
+    startsAt: isoInstant,
+    durationMinutes: z.number().int().min(5).max(480).optional(),
+  }),
+]);
+export type OccurrenceChangeInput = z.input<typeof occurrenceChangeSchema>;
+
+/** A member's choice of roles for the rotation (opt-in), and a pause. */
+export const rolePreferenceSchema = z.object({
+  willing: z.array(z.enum(SESSION_ROLES)).max(SESSION_ROLES.length),
+  snoozedUntil: isoInstant.nullable().optional(),
+});
+export type RolePreferenceInput = z.input<typeof rolePreferenceSchema>;
+
+/** A community's reminder settings (stewards). */
+export const reminderSettingsSchema = z.object({
+  enabled: z.boolean(),
+  leadMinutes: z
+    .number()
+    .int()
+    .min(5, "Remind at least 5 minutes before.")
+    .max(7 * 24 * 60, "Remind at most a week before."),
+});
+export type ReminderSettingsInput = z.input<typeof reminderSettingsSchema>;

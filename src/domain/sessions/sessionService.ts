@@ -2,19 +2,58 @@ import { randomUUID } from "node:crypto";
 import type { CommunityView } from "../communities/community.js";
 import type { CommunityService } from "../communities/communityService.js";
 import { retryOnConflict } from "../concurrency.js";
-import { ConcurrencyError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
+import {
+  ConcurrencyError,
+  ForbiddenError,
+  NotFoundError,
+  UnavailableError,
+  ValidationError,
+} from "../errors.js";
 import type { Caller } from "../identity.js";
 import { parseInput } from "../validation.js";
-import type { RoleAssignment, RsvpResponse, Session, SessionView } from "./session.js";
+import type { MeetingAttendee, MeetingRequest, MeetingScheduler } from "./meetingScheduler.js";
+import { iso, isRuleDate, type Occurrence, occurrencesBetween } from "./recurrence.js";
+import { historyOf, type RotationMember, type RotationSlot, rotateRoles } from "./rotation.js";
+import type {
+  OccurrenceView,
+  RoleAssignment,
+  RsvpResponse,
+  Session,
+  SessionView,
+  TeamsMeetingState,
+} from "./session.js";
 import { FORMAT_DEFAULTS, SESSION_ROLES, type SessionRole } from "./sessionFormats.js";
+import {
+  type CommunityMembers,
+  DEFAULT_REMINDER_SETTINGS,
+  type ReminderSettings,
+  type RolePreference,
+  type SessionPlanRepository,
+} from "./sessionPlan.js";
 import type { Rsvp, SessionRepository } from "./sessionRepository.js";
 import {
   type NewSessionInput,
   newSessionSchema,
+  type OccurrenceChangeInput,
+  occurrenceChangeSchema,
+  type ReminderSettingsInput,
+  type RolePreferenceInput,
+  reminderSettingsSchema,
+  rolePreferenceSchema,
   rsvpSchema,
   type SessionChangesInput,
   sessionChangesSchema,
 } from "./sessionSchemas.js";
+
+const DAY_MS = 86_400_000;
+/** Without a range, a series shows its occurrences from a month back to a year ahead. */
+const DEFAULT_PAST_MS = 31 * DAY_MS;
+const DEFAULT_AHEAD_MS = 366 * DAY_MS;
+/** How far ahead a rota is generated, and for how many occurrences at most. */
+const ROTA_AHEAD_MS = 120 * DAY_MS;
+const ROTA_MAX_SLOTS = 20;
+/** Members who joined within this time count as newcomers for the rotation. */
+const NEWCOMER_MS = 30 * DAY_MS;
 
 /** The sessions (sorted by start) that have not ended and are not cancelled, the soonest first. */
 export function upcomingOf(sessions: SessionView[], now: Date, limit: number): SessionView[] {
@@ -31,72 +70,164 @@ function viewOf(caller: Caller, community: CommunityView, session: Session, rsvp
   return { ...session, rsvpCounts, ...(mine ? { myRsvp: mine } : {}), canEdit: community.isSteward };
 }
 
+/** The role holders of one occurrence: its rota row, else the session's own (template) roles. */
+function rolesOf(session: Session, occurrenceId: string, rota: Map<string, RoleAssignment[]> | undefined) {
+  return rota?.get(occurrenceId) ?? session.roles;
+}
+
 /** Roles a member may take for themselves; the others a steward assigns. */
 const SELF_SERVICE_ROLES: ReadonlySet<SessionRole> = new Set(["note-taker", "observer"]);
 
+/** Optional collaborators: without them the features they carry say they are not set up. */
+export interface SessionServiceOptions {
+  /** Rota, role preferences, reminder settings. */
+  plan?: SessionPlanRepository;
+  /** Who belongs to a community (rotation, invitations to the whole community). */
+  members?: CommunityMembers;
+  /** Schedules Teams meetings; absent, stewards cannot ask for one (the tab says why). */
+  scheduler?: MeetingScheduler;
+}
+
+/** The rota of upcoming occurrences, as stewards and members see it. */
+export interface RotaView {
+  occurrences: (OccurrenceView & { sessionId: string; title: string; cancelled: boolean })[];
+  /** Everyone's preferences for stewards; the caller's own for members. */
+  preferences: RolePreference[];
+  canEdit: boolean;
+}
+
 /**
- * The rules of a community's session calendar: stewards plan and change sessions, members answer
- * invitations and may take the newcomer-friendly roles (note-taker, observer) themselves.
- * Scheduling a Teams meeting, recurrence and reminders plug in here later (org-context issue).
+ * The rules of a community's session calendar: stewards plan and change sessions (once or
+ * repeating), schedule their Teams meetings and keep them in step, and run the role rotation;
+ * members answer invitations, opt into roles and may take the newcomer-friendly roles
+ * (note-taker, observer) themselves.
  */
 export class SessionService {
+  private readonly plan: SessionPlanRepository | undefined;
+  private readonly members: CommunityMembers | undefined;
+  private readonly scheduler: MeetingScheduler | undefined;
+
   constructor(
     private readonly sessions: SessionRepository,
     private readonly communities: CommunityService,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    options: SessionServiceOptions = {},
+  ) {
+    this.plan = options.plan;
+    this.members = options.members;
+    this.scheduler = options.scheduler;
+  }
+
+  /** True when Teams meetings can be scheduled (a calendar is connected). */
+  get canScheduleMeetings(): boolean {
+    return this.scheduler !== undefined;
+  }
 
   async create(caller: Caller, communityId: string, input: NewSessionInput): Promise<SessionView> {
     const data = parseInput(newSessionSchema, input);
     const community = await this.requireSteward(caller, communityId);
+    if (data.teamsMeeting && !this.scheduler) throw notConnected();
     const defaults = FORMAT_DEFAULTS[data.format];
     const at = this.now().toISOString();
-    const session = await this.sessions.create({
+    const startsAt = new Date(data.startsAt).toISOString();
+    const created = await this.sessions.create({
       tenantId: caller.tenantId,
       communityId,
       id: randomUUID(),
       title: data.title,
       format: data.format,
-      startsAt: new Date(data.startsAt).toISOString(),
+      startsAt,
       durationMinutes: data.durationMinutes ?? defaults.durationMinutes,
       timeZone: data.timeZone,
       description: data.description,
       agenda: data.agenda,
       roles: data.roles ?? defaults.roles.map((role) => ({ role })),
       ...(data.joinUrl ? { joinUrl: data.joinUrl } : {}),
+      ...(data.recurrence
+        ? {
+            recurrence: {
+              rule: data.recurrence.rule,
+              exceptions: data.recurrence.exceptions.map(iso),
+              moved: [],
+            },
+          }
+        : {}),
+      ...(data.teamsMeeting
+        ? {
+            teamsMeeting: {
+              attendees: data.teamsMeeting.attendees,
+              organizerId: caller.userId,
+              status: "pending",
+              pendingAction: "schedule",
+            } satisfies TeamsMeetingState,
+          }
+        : {}),
       cancelled: false,
       createdBy: { id: caller.userId, displayName: caller.displayName },
       createdAt: at,
       updatedAt: at,
     });
+    // The session is saved first: if the calendar is unavailable it is kept and flagged.
+    const session = await this.syncMeeting(created);
     return this.view(caller, community, session);
   }
 
-  /** Sessions of a community, soonest first; `from`/`to` bound the start (ISO). */
+  /**
+   * Sessions of a community, soonest first, one view per occurrence for a series. `from`/`to`
+   * bound the start (ISO dates or instants; the tab sends the viewer's week or month as instants).
+   */
   async list(
     caller: Caller,
     communityId: string,
     range: { from?: string; to?: string } = {},
   ): Promise<SessionView[]> {
-    const [community, all, rsvps] = await Promise.all([
+    const [community, all, rsvps, rota] = await Promise.all([
       this.communities.get(caller, communityId),
       this.sessions.listForCommunity(caller.tenantId, communityId),
       this.sessions.listRsvpsOfCommunity(caller.tenantId, communityId),
+      this.plan?.listRotaOfCommunity(caller.tenantId, communityId) ??
+        new Map<string, Map<string, RoleAssignment[]>>(),
     ]);
-    return all
-      .filter((s) => (!range.from || s.startsAt >= range.from) && (!range.to || s.startsAt < range.to))
-      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
-      .map((s) => viewOf(caller, community, s, rsvps.get(s.id) ?? []));
+    const now = this.now().getTime();
+    const fromMs = range.from ? Date.parse(range.from) : undefined;
+    const toMs = range.to ? Date.parse(range.to) : undefined;
+    const views: SessionView[] = [];
+    for (const session of all) {
+      const base = viewOf(caller, community, session, rsvps.get(session.id) ?? []);
+      if (!session.recurrence) {
+        const at = Date.parse(session.startsAt);
+        if ((fromMs === undefined || at >= fromMs) && (toMs === undefined || at < toMs)) views.push(base);
+        continue;
+      }
+      const from = new Date(fromMs ?? now - DEFAULT_PAST_MS);
+      const to = new Date(toMs ?? now + DEFAULT_AHEAD_MS);
+      for (const occurrence of occurrencesBetween(session, from, to))
+        views.push(
+          occurrenceViewOf(base, occurrence, rolesOf(session, occurrence.occurrenceId, rota.get(session.id))),
+        );
+    }
+    return views.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   }
 
-  /** The next sessions that have not ended and are not cancelled. */
+  /** The next sessions (occurrences) that have not ended and are not cancelled. */
   async upcoming(caller: Caller, communityId: string, limit = 3): Promise<SessionView[]> {
-    return upcomingOf(await this.list(caller, communityId), this.now(), limit);
+    const from = new Date(this.now().getTime() - DAY_MS).toISOString();
+    return upcomingOf(await this.list(caller, communityId, { from }), this.now(), limit);
   }
 
+  /** One session; a series with its next occurrences and their role holders. */
   async get(caller: Caller, communityId: string, sessionId: string): Promise<SessionView> {
     const community = await this.communities.get(caller, communityId);
-    return this.view(caller, community, await this.require(caller.tenantId, communityId, sessionId));
+    const session = await this.require(caller.tenantId, communityId, sessionId);
+    const view = await this.view(caller, community, session);
+    if (!session.recurrence) return view;
+    const rota = await this.plan?.getRota(caller.tenantId, communityId, sessionId);
+    const now = this.now().getTime();
+    const next = occurrencesBetween(session, new Date(now - DAY_MS), new Date(now + DEFAULT_AHEAD_MS))
+      .filter((o) => Date.parse(o.startsAt) + o.durationMinutes * 60_000 > now)
+      .slice(0, 12)
+      .map((o) => ({ ...o, roles: rolesOf(session, o.occurrenceId, rota) }));
+    return { ...view, nextOccurrences: next };
   }
 
   async update(
@@ -112,15 +243,74 @@ export class SessionService {
     if (current.etag !== etag) {
       throw new ConcurrencyError("Someone else changed this session meanwhile. Reload it and try again.");
     }
-    const { startsAt, joinUrl, ...rest } = data;
-    const updated = await this.sessions.update({
+    if (data.teamsMeeting && !current.teamsMeeting && !this.scheduler) throw notConnected();
+    const { startsAt, joinUrl, recurrence, teamsMeeting, ...rest } = data;
+    const next: Session = {
       ...current,
-      ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+      ...(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<Session>),
       ...(startsAt ? { startsAt: new Date(startsAt).toISOString() } : {}),
       ...(joinUrl ? { joinUrl } : {}),
       updatedAt: this.now().toISOString(),
-    } as Session);
-    return this.view(caller, community, updated);
+    };
+    if (recurrence === null) delete next.recurrence;
+    else if (recurrence)
+      next.recurrence = {
+        rule: recurrence.rule,
+        exceptions: recurrence.exceptions.map(iso),
+        moved: current.recurrence?.moved ?? [],
+      };
+    next.teamsMeeting = meetingAfterChange(current, next, teamsMeeting?.attendees, caller.userId);
+    const updated = await this.sessions.update(next);
+    return this.view(caller, community, await this.syncMeeting(updated));
+  }
+
+  /** Skips one occurrence of a series (EXDATE) or moves it; the Teams meeting follows. */
+  async changeOccurrence(
+    caller: Caller,
+    communityId: string,
+    sessionId: string,
+    occurrenceId: string,
+    change: OccurrenceChangeInput,
+  ): Promise<SessionView> {
+    const data = parseInput(occurrenceChangeSchema, change);
+    const community = await this.requireSteward(caller, communityId);
+    const updated = await retryOnConflict(async () => {
+      const current = await this.require(caller.tenantId, communityId, sessionId);
+      const recurrence = current.recurrence;
+      if (!recurrence) throw new ValidationError("This session does not repeat: change the session itself.");
+      if (Number.isNaN(Date.parse(occurrenceId)) || !isRuleDate(current, occurrenceId))
+        throw new NotFoundError("The series has no occurrence at that time.");
+      const id = iso(occurrenceId);
+      const moved = recurrence.moved.filter((m) => iso(m.originalStart) !== id);
+      const exceptions = recurrence.exceptions.filter((e) => iso(e) !== id);
+      if ("cancelled" in data) exceptions.push(id);
+      else
+        moved.push({
+          originalStart: id,
+          startsAt: new Date(data.startsAt).toISOString(),
+          ...(data.durationMinutes ? { durationMinutes: data.durationMinutes } : {}),
+        });
+      const next: Session = {
+        ...current,
+        recurrence: { ...recurrence, exceptions, moved },
+        updatedAt: this.now().toISOString(),
+      };
+      next.teamsMeeting = meetingAfterChange(current, next, undefined, caller.userId);
+      return this.sessions.update(next);
+    });
+    return this.get(caller, communityId, (await this.syncMeeting(updated)).id).then((v) => ({
+      ...v,
+      canEdit: community.isSteward,
+    }));
+  }
+
+  /** Tries again to bring the Teams meeting in step with the session (after the calendar was down). */
+  async retryMeeting(caller: Caller, communityId: string, sessionId: string): Promise<SessionView> {
+    const community = await this.requireSteward(caller, communityId);
+    const session = await this.require(caller.tenantId, communityId, sessionId);
+    if (!session.teamsMeeting) throw new ValidationError("This session has no Teams meeting to schedule.");
+    if (session.teamsMeeting.status === "pending" && !this.scheduler) throw notConnected();
+    return this.view(caller, community, await this.syncMeeting(session));
   }
 
   /** Answers an invitation; answering again replaces the answer. */
@@ -140,12 +330,28 @@ export class SessionService {
       response,
       at: this.now().toISOString(),
     });
-    return this.view(caller, community, session);
+    let latest = session;
+    const meeting = session.teamsMeeting;
+    if (meeting?.attendees === "rsvps" && meeting.status === "scheduled" && meeting.eventId) {
+      // The invitation list is the RSVPs: the calendar learns the new answer (kept and flagged
+      // when the calendar is unavailable; the answer itself is saved either way).
+      latest = await retryOnConflict(async () => {
+        const current = await this.require(caller.tenantId, communityId, sessionId);
+        if (current.teamsMeeting?.status !== "scheduled") return current;
+        return this.sessions.update({
+          ...current,
+          teamsMeeting: { ...current.teamsMeeting, status: "pending", pendingAction: "update" },
+        });
+      });
+      latest = await this.syncMeeting(latest);
+    }
+    return this.view(caller, community, latest);
   }
 
   /**
    * Gives a role to someone (stewards), or to oneself for note-taker and observer (any member: the
-   * newcomer's way in). `personId` undefined frees the role.
+   * newcomer's way in). `person` undefined frees the role. With `occurrenceId`, the role of one
+   * occurrence of a series (its rota); without, the session's own.
    */
   async assignRole(
     caller: Caller,
@@ -153,6 +359,7 @@ export class SessionService {
     sessionId: string,
     role: string,
     person: { id: string; displayName: string } | undefined,
+    occurrenceId?: string,
   ): Promise<SessionView> {
     if (!(SESSION_ROLES as readonly string[]).includes(role))
       throw new ValidationError("That role does not exist.");
@@ -162,13 +369,12 @@ export class SessionService {
       community.isSteward || (community.isMember && self && SELF_SERVICE_ROLES.has(role as SessionRole));
     if (!allowed)
       throw new ForbiddenError("Only stewards assign this role; members can take note-taker or observer.");
-    const updated = await retryOnConflict(async () => {
-      const current = await this.require(caller.tenantId, communityId, sessionId);
-      const roles: RoleAssignment[] = [...current.roles];
+    const holder = person ? { id: person.id, displayName: person.displayName } : undefined;
+    const change = (current: RoleAssignment[]): RoleAssignment[] => {
+      const roles: RoleAssignment[] = [...current];
       const index = roles.findIndex(
         (r) => r.role === role && (!r.person || r.person.id === caller.userId || community.isSteward),
       );
-      const holder = person ? { id: person.id, displayName: person.displayName } : undefined;
       const assignment: RoleAssignment = holder
         ? { role: role as SessionRole, person: holder }
         : { role: role as SessionRole };
@@ -181,9 +387,266 @@ export class SessionService {
       } else {
         roles.push(assignment);
       }
-      return this.sessions.update({ ...current, roles, updatedAt: this.now().toISOString() });
+      return roles;
+    };
+    const session = await this.require(caller.tenantId, communityId, sessionId);
+    if (occurrenceId && session.recurrence) {
+      if (!isRuleDate(session, occurrenceId))
+        throw new NotFoundError("The series has no occurrence at that time.");
+      const plan = this.requirePlan();
+      const rota = await plan.getRota(caller.tenantId, communityId, sessionId);
+      const id = iso(occurrenceId);
+      await plan.setRota(caller.tenantId, communityId, sessionId, id, change(rolesOf(session, id, rota)));
+      return this.get(caller, communityId, sessionId);
+    }
+    const updated = await retryOnConflict(async () => {
+      const current = await this.require(caller.tenantId, communityId, sessionId);
+      return this.sessions.update({
+        ...current,
+        roles: change(current.roles),
+        updatedAt: this.now().toISOString(),
+      });
     });
     return this.view(caller, community, updated);
+  }
+
+  /** The rota of upcoming occurrences (next 120 days) and the role preferences. */
+  async rota(caller: Caller, communityId: string): Promise<RotaView> {
+    const community = await this.communities.get(caller, communityId);
+    const plan = this.requirePlan();
+    const [occurrences, preferences] = await Promise.all([
+      this.upcomingOccurrences(caller, communityId),
+      plan.listRolePreferences(caller.tenantId, communityId),
+    ]);
+    return {
+      occurrences,
+      preferences: community.isSteward ? preferences : preferences.filter((p) => p.userId === caller.userId),
+      canEdit: community.isSteward,
+    };
+  }
+
+  /**
+   * Fills the open roles of the next occurrences fairly among willing members (stewards), keeping
+   * the holders already set. See {@link rotateRoles}.
+   */
+  async generateRota(caller: Caller, communityId: string): Promise<RotaView> {
+    await this.requireSteward(caller, communityId);
+    const plan = this.requirePlan();
+    if (!this.members)
+      throw new UnavailableError("The member list is not available, so no rota can be made.");
+    const now = this.now().getTime();
+    const [sessions, rsvps, rota, preferences, members] = await Promise.all([
+      this.sessions.listForCommunity(caller.tenantId, communityId),
+      this.sessions.listRsvpsOfCommunity(caller.tenantId, communityId),
+      plan.listRotaOfCommunity(caller.tenantId, communityId),
+      plan.listRolePreferences(caller.tenantId, communityId),
+      this.members.list(caller.tenantId, communityId),
+    ]);
+    const live = sessions.filter((s) => !s.cancelled);
+    const past: RoleAssignment[][] = [];
+    const upcoming: { session: Session; occurrence: Occurrence; roles: RoleAssignment[] }[] = [];
+    for (const session of live) {
+      for (const occurrence of occurrencesBetween(
+        session,
+        new Date(now - 366 * DAY_MS),
+        new Date(now + ROTA_AHEAD_MS),
+      )) {
+        const roles = rolesOf(session, occurrence.occurrenceId, rota.get(session.id));
+        if (Date.parse(occurrence.startsAt) < now) past.push(roles);
+        else upcoming.push({ session, occurrence, roles });
+      }
+    }
+    upcoming.sort((a, b) => a.occurrence.startsAt.localeCompare(b.occurrence.startsAt));
+    const slots = upcoming.slice(0, ROTA_MAX_SLOTS);
+    const joined = new Map(members.map((m) => [m.id, m.joinedAt]));
+    const rotationMembers: RotationMember[] = preferences
+      .filter((p) => joined.has(p.userId) && p.willing.length > 0)
+      .map((p) => ({
+        id: p.userId,
+        displayName: p.displayName,
+        willing: p.willing,
+        ...(p.snoozedUntil ? { snoozedUntil: p.snoozedUntil } : {}),
+        newcomer: now - Date.parse(joined.get(p.userId) ?? "1970-01-01") < NEWCOMER_MS,
+      }));
+    const rotationSlots: RotationSlot[] = slots.map(({ session, occurrence, roles }) => ({
+      occurrenceId: `${session.id} ${occurrence.occurrenceId}`,
+      startsAt: occurrence.startsAt,
+      roles: roles.map((r) => r.role),
+      absent: new Set((rsvps.get(session.id) ?? []).filter((r) => r.response === "no").map((r) => r.userId)),
+      fixed: roles.filter((r) => r.person),
+    }));
+    const results = rotateRoles(rotationSlots, rotationMembers, historyOf(past));
+    for (const [index, result] of results.entries()) {
+      const slot = slots[index];
+      if (!slot) continue;
+      const { session, occurrence } = slot;
+      if (session.recurrence) {
+        await plan.setRota(
+          caller.tenantId,
+          communityId,
+          session.id,
+          occurrence.occurrenceId,
+          result.assignments,
+        );
+      } else {
+        await retryOnConflict(async () => {
+          const current = await this.require(caller.tenantId, communityId, session.id);
+          return this.sessions.update({
+            ...current,
+            roles: result.assignments,
+            updatedAt: this.now().toISOString(),
+          });
+        });
+      }
+    }
+    return this.rota(caller, communityId);
+  }
+
+  /** The caller's role preference (opt-in and snooze). */
+  async setRolePreference(
+    caller: Caller,
+    communityId: string,
+    input: RolePreferenceInput,
+  ): Promise<RolePreference> {
+    const data = parseInput(rolePreferenceSchema, input);
+    await this.communities.requireMember(caller, communityId, "choose roles");
+    const preference: RolePreference = {
+      userId: caller.userId,
+      displayName: caller.displayName,
+      willing: [...new Set(data.willing)],
+      ...(data.snoozedUntil ? { snoozedUntil: new Date(data.snoozedUntil).toISOString() } : {}),
+      updatedAt: this.now().toISOString(),
+    };
+    await this.requirePlan().setRolePreference(caller.tenantId, communityId, preference);
+    return preference;
+  }
+
+  async reminderSettings(caller: Caller, communityId: string): Promise<ReminderSettings> {
+    await this.communities.get(caller, communityId);
+    return this.plan
+      ? this.plan.getReminderSettings(caller.tenantId, communityId)
+      : DEFAULT_REMINDER_SETTINGS;
+  }
+
+  async setReminderSettings(
+    caller: Caller,
+    communityId: string,
+    input: ReminderSettingsInput,
+  ): Promise<ReminderSettings> {
+    const settings = parseInput(reminderSettingsSchema, input);
+    await this.requireSteward(caller, communityId);
+    await this.requirePlan().setReminderSettings(caller.tenantId, communityId, settings);
+    return settings;
+  }
+
+  /** The sessions of a community (or one of them) as stored, for the `.ics` export. */
+  async forExport(caller: Caller, communityId: string, sessionId?: string): Promise<Session[]> {
+    await this.communities.get(caller, communityId);
+    if (sessionId) return [await this.require(caller.tenantId, communityId, sessionId)];
+    return this.sessions.listForCommunity(caller.tenantId, communityId);
+  }
+
+  private async upcomingOccurrences(caller: Caller, communityId: string): Promise<RotaView["occurrences"]> {
+    const now = this.now().getTime();
+    const [sessions, rota] = await Promise.all([
+      this.sessions.listForCommunity(caller.tenantId, communityId),
+      this.requirePlan().listRotaOfCommunity(caller.tenantId, communityId),
+    ]);
+    return sessions
+      .flatMap((session) =>
+        occurrencesBetween(session, new Date(now - DAY_MS), new Date(now + ROTA_AHEAD_MS))
+          .filter((o) => Date.parse(o.startsAt) + o.durationMinutes * 60_000 > now)
+          .map((o) => ({
+            ...o,
+            sessionId: session.id,
+            title: session.title,
+            cancelled: session.cancelled,
+            roles: rolesOf(session, o.occurrenceId, rota.get(session.id)),
+          })),
+      )
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+      .slice(0, ROTA_MAX_SLOTS * 2);
+  }
+
+  /**
+   * Brings the Teams meeting in step with the session when a change is pending: creates, updates
+   * or cancels the event through the scheduler. When the calendar is unavailable the session keeps
+   * its state, flagged with the problem, for a retry; the session itself is never lost.
+   */
+  private async syncMeeting(session: Session): Promise<Session> {
+    const meeting = session.teamsMeeting;
+    if (meeting?.status !== "pending" || !meeting.pendingAction) return session;
+    const attemptAt = this.now().toISOString();
+    let patch: Pick<Session, "teamsMeeting"> & { joinUrl?: string };
+    try {
+      if (!this.scheduler) throw notConnected();
+      if (meeting.pendingAction === "cancel") {
+        if (meeting.eventId)
+          await this.scheduler.cancel(
+            session.tenantId,
+            meeting.organizerId,
+            meeting.eventId,
+            "This session was cancelled.",
+          );
+        patch = { teamsMeeting: settled(meeting, "cancelled", attemptAt) };
+      } else {
+        const request = await this.meetingRequest(session, meeting);
+        const result = meeting.eventId
+          ? await this.scheduler.update(session.tenantId, meeting.organizerId, meeting.eventId, request)
+          : await this.scheduler.schedule(session.tenantId, meeting.organizerId, request);
+        patch = {
+          joinUrl: result.joinUrl,
+          teamsMeeting: { ...settled(meeting, "scheduled", attemptAt), eventId: result.eventId },
+        };
+      }
+    } catch (error) {
+      const problem =
+        error instanceof UnavailableError || error instanceof ValidationError
+          ? error.message
+          : "The calendar did not take the change.";
+      patch = { teamsMeeting: { ...meeting, problem, lastAttemptAt: attemptAt } };
+    }
+    return retryOnConflict(async () => {
+      const current = await this.require(session.tenantId, session.communityId, session.id);
+      // A newer change asked for something else meanwhile: leave it pending for that one.
+      if (current.teamsMeeting?.pendingAction !== meeting.pendingAction) return current;
+      return this.sessions.update({ ...current, ...patch });
+    });
+  }
+
+  private async meetingRequest(session: Session, meeting: TeamsMeetingState): Promise<MeetingRequest> {
+    let attendees: MeetingAttendee[];
+    if (meeting.attendees === "community") {
+      if (!this.members)
+        throw new UnavailableError("The member list is not available to invite the community.");
+      attendees = (await this.members.list(session.tenantId, session.communityId)).map((m) => ({
+        id: m.id,
+        displayName: m.displayName,
+      }));
+    } else {
+      attendees = (await this.sessions.listRsvps(session.tenantId, session.communityId, session.id))
+        .filter((r) => r.response !== "no")
+        .map((r) => ({ id: r.userId, displayName: r.displayName }));
+    }
+    const body = [session.description, ...session.agenda.map((item, i) => `${i + 1}. ${item}`)]
+      .filter(Boolean)
+      .join("\n");
+    return {
+      subject: session.title,
+      startsAt: session.startsAt,
+      endsAt: new Date(Date.parse(session.startsAt) + session.durationMinutes * 60_000).toISOString(),
+      timeZone: session.timeZone,
+      attendees: attendees.filter((a) => a.id !== meeting.organizerId),
+      ...(body ? { body } : {}),
+      ...(session.recurrence
+        ? { recurrence: session.recurrence.rule, exceptions: session.recurrence.exceptions }
+        : {}),
+    };
+  }
+
+  private requirePlan(): SessionPlanRepository {
+    if (!this.plan) throw new UnavailableError("Rotas and reminders are not set up on this server.");
+    return this.plan;
   }
 
   private async view(caller: Caller, community: CommunityView, session: Session): Promise<SessionView> {
@@ -202,4 +665,54 @@ export class SessionService {
     if (!session) throw new NotFoundError("This session does not exist any more.");
     return session;
   }
+}
+
+function occurrenceViewOf(base: SessionView, occurrence: Occurrence, roles: RoleAssignment[]): SessionView {
+  return {
+    ...base,
+    startsAt: occurrence.startsAt,
+    durationMinutes: occurrence.durationMinutes,
+    roles,
+    occurrence,
+  };
+}
+
+function notConnected(): UnavailableError {
+  return new UnavailableError(
+    "Teams meetings cannot be scheduled from PeerCircle yet: the calendar connection is not set up. Add a join link instead.",
+  );
+}
+
+function settled(
+  meeting: TeamsMeetingState,
+  status: "scheduled" | "cancelled",
+  at: string,
+): TeamsMeetingState {
+  const { pendingAction: _action, problem: _problem, ...rest } = meeting;
+  return { ...rest, status, lastAttemptAt: at };
+}
+
+/** What the Teams meeting has to do after a session changed from `before` to `after`. */
+function meetingAfterChange(
+  before: Session,
+  after: Session,
+  attendees: TeamsMeetingState["attendees"] | undefined,
+  organizerId: string,
+): TeamsMeetingState | undefined {
+  const meeting = before.teamsMeeting;
+  if (!meeting) {
+    return attendees && !after.cancelled
+      ? { attendees, organizerId, status: "pending", pendingAction: "schedule" }
+      : undefined;
+  }
+  const next = { ...meeting, ...(attendees ? { attendees } : {}) };
+  if (after.cancelled) {
+    if (meeting.status === "cancelled") return next;
+    // Never created: nothing to cancel in the calendar.
+    if (!meeting.eventId) return settled(next, "cancelled", meeting.lastAttemptAt ?? after.updatedAt);
+    return { ...next, status: "pending", pendingAction: "cancel" };
+  }
+  if (meeting.status === "cancelled" || !meeting.eventId)
+    return { ...next, status: "pending", pendingAction: "schedule" };
+  return { ...next, status: "pending", pendingAction: "update" };
 }

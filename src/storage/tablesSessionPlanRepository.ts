@@ -1,0 +1,224 @@
+import { odata, type TableEntityResult } from "@azure/data-tables";
+import type { CommunityRepository } from "../domain/communities/communityRepository.js";
+import type { RoleAssignment, Session } from "../domain/sessions/session.js";
+import type { SessionRole } from "../domain/sessions/sessionFormats.js";
+import {
+  type CommunityMember,
+  type CommunityMembers,
+  DEFAULT_REMINDER_SETTINGS,
+  type ReminderClaimResult,
+  type ReminderKey,
+  type ReminderSettings,
+  type RolePreference,
+  type SessionPlanRepository,
+} from "../domain/sessions/sessionPlan.js";
+import { keyPart, keys, TABLES } from "./keys.js";
+import { statusOf } from "./tableErrors.js";
+import type { TableStore } from "./tableStore.js";
+import { SESSION_ROW, type SessionRow, sessionFromRow } from "./tablesSessionRepository.js";
+
+/**
+ * Rota, role preferences, reminder settings and reminder claims, in the Sessions table beside the
+ * sessions (keys.ts): a community's partition holds `rolepref|{user}` and `settings|reminders`; a
+ * session's own partition (with its RSVPs) holds `rota|{occurrence}` and
+ * `reminder|{occurrence}|{kind}`. Occurrence ids are ISO instants (`:` and `.` are fine in keys).
+ */
+const ROTA = "rota|";
+const PREFERENCE = "rolepref|";
+const REMINDER_SETTINGS = "settings|reminders";
+const REMINDER = "reminder|";
+
+type ClaimRow = { state: "claimed" | "sent" | "no-channel" | "released"; instanceId: string; at: string };
+
+function prefixRange(pk: string, prefix: string) {
+  const end = `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
+  return odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${end}`;
+}
+
+export class TablesSessionPlanRepository implements SessionPlanRepository {
+  constructor(private readonly store: TableStore) {}
+
+  private get table() {
+    return this.store.table(TABLES.sessions);
+  }
+
+  async getRota(tenantId: string, communityId: string, sessionId: string) {
+    const pk = keys.itemRows(tenantId, communityId, SESSION_ROW, sessionId);
+    const rows = await this.store.queryAll<{ assignmentsJson: string }>(
+      TABLES.sessions,
+      prefixRange(pk, ROTA),
+    );
+    return new Map(
+      rows.map((r) => [
+        (r.rowKey ?? "").slice(ROTA.length),
+        JSON.parse(r.assignmentsJson) as RoleAssignment[],
+      ]),
+    );
+  }
+
+  async listRotaOfCommunity(tenantId: string, communityId: string) {
+    // Every session partition of the community shares a prefix: one range query reads all rotas.
+    const from = `${keys.library(tenantId, communityId)}|${SESSION_ROW}|`;
+    const to = `${keys.library(tenantId, communityId)}|${SESSION_ROW}}`;
+    const rows = await this.store.queryAll<{ assignmentsJson: string }>(
+      TABLES.sessions,
+      odata`PartitionKey ge ${from} and PartitionKey lt ${to} and RowKey ge ${ROTA} and RowKey lt ${"rota}"}`,
+    );
+    const bySession = new Map<string, Map<string, RoleAssignment[]>>();
+    for (const r of rows) {
+      const sessionId = (r.partitionKey ?? "").slice(from.length);
+      const rota = bySession.get(sessionId) ?? new Map<string, RoleAssignment[]>();
+      rota.set((r.rowKey ?? "").slice(ROTA.length), JSON.parse(r.assignmentsJson) as RoleAssignment[]);
+      bySession.set(sessionId, rota);
+    }
+    return bySession;
+  }
+
+  async setRota(
+    tenantId: string,
+    communityId: string,
+    sessionId: string,
+    occurrenceId: string,
+    assignments: RoleAssignment[],
+  ): Promise<void> {
+    await this.table.upsertEntity(
+      {
+        partitionKey: keys.itemRows(tenantId, communityId, SESSION_ROW, sessionId),
+        rowKey: `${ROTA}${keyPart(occurrenceId, "occurrence id")}`,
+        assignmentsJson: JSON.stringify(assignments),
+      },
+      "Replace",
+    );
+  }
+
+  async listRolePreferences(tenantId: string, communityId: string): Promise<RolePreference[]> {
+    const rows = await this.store.queryAll<{
+      displayName: string;
+      willingJson: string;
+      snoozedUntil?: string;
+      updatedAt: string;
+    }>(TABLES.sessions, prefixRange(keys.library(tenantId, communityId), PREFERENCE));
+    return rows.map((r) => ({
+      userId: (r.rowKey ?? "").slice(PREFERENCE.length),
+      displayName: r.displayName,
+      willing: JSON.parse(r.willingJson) as SessionRole[],
+      ...(r.snoozedUntil ? { snoozedUntil: r.snoozedUntil } : {}),
+      updatedAt: r.updatedAt,
+    }));
+  }
+
+  async setRolePreference(tenantId: string, communityId: string, preference: RolePreference): Promise<void> {
+    await this.table.upsertEntity(
+      {
+        partitionKey: keys.library(tenantId, communityId),
+        rowKey: `${PREFERENCE}${keyPart(preference.userId, "user id")}`,
+        displayName: preference.displayName,
+        willingJson: JSON.stringify(preference.willing),
+        ...(preference.snoozedUntil ? { snoozedUntil: preference.snoozedUntil } : {}),
+        updatedAt: preference.updatedAt,
+      },
+      "Replace",
+    );
+  }
+
+  async getReminderSettings(tenantId: string, communityId: string): Promise<ReminderSettings> {
+    const row = await this.store.getEntity<ReminderSettings>(
+      TABLES.sessions,
+      keys.library(tenantId, communityId),
+      REMINDER_SETTINGS,
+    );
+    return row ? { enabled: row.enabled, leadMinutes: row.leadMinutes } : DEFAULT_REMINDER_SETTINGS;
+  }
+
+  async setReminderSettings(
+    tenantId: string,
+    communityId: string,
+    settings: ReminderSettings,
+  ): Promise<void> {
+    await this.table.upsertEntity(
+      { partitionKey: keys.library(tenantId, communityId), rowKey: REMINDER_SETTINGS, ...settings },
+      "Replace",
+    );
+  }
+
+  async listActiveSessions(now: Date): Promise<Session[]> {
+    // A scan across partitions (every tenant's sessions), filtered by the service: sessions are few
+    // next to entries, and `activeUntil` drops the ones that are over.
+    const rows = await this.store.queryAll<SessionRow>(
+      TABLES.sessions,
+      odata`RowKey ge ${`${SESSION_ROW}|`} and RowKey lt ${`${SESSION_ROW}}`} and cancelled eq ${false} and activeUntil ge ${now.toISOString()}`,
+    );
+    return rows.flatMap((row) => {
+      const [tenantId, kind, communityId] = row.partitionKey.split("|");
+      if (!tenantId || kind !== "community" || !communityId) return [];
+      return [sessionFromRow(tenantId, communityId, row as TableEntityResult<SessionRow>)];
+    });
+  }
+
+  async claimReminder(
+    key: ReminderKey,
+    instanceId: string,
+    now: Date,
+    staleAfterMs: number,
+  ): Promise<ReminderClaimResult> {
+    const entity = { ...this.reminderKeys(key), state: "claimed", instanceId, at: now.toISOString() };
+    try {
+      // Insert-if-absent: of two instances creating the same row, Tables lets one win (409 else).
+      await this.table.createEntity(entity);
+      return "claimed";
+    } catch (error) {
+      if (statusOf(error) !== 409) throw error;
+    }
+    const existing = await this.store.getEntity<ClaimRow>(
+      TABLES.sessions,
+      entity.partitionKey,
+      entity.rowKey,
+    );
+    if (!existing) return "taken";
+    const stale = existing.state === "claimed" && now.getTime() - Date.parse(existing.at) > staleAfterMs;
+    if (existing.state !== "released" && !stale) return "taken";
+    try {
+      // Take over a released or abandoned claim only if nobody else did since it was read.
+      await this.table.updateEntity(entity, "Replace", { etag: existing.etag });
+      return "claimed";
+    } catch (error) {
+      if (statusOf(error) === 412 || statusOf(error) === 404) return "taken";
+      throw error;
+    }
+  }
+
+  async completeReminder(key: ReminderKey, outcome: "sent" | "no-channel"): Promise<void> {
+    await this.table.updateEntity({ ...this.reminderKeys(key), state: outcome }, "Merge");
+  }
+
+  async releaseReminder(key: ReminderKey): Promise<void> {
+    await this.table.updateEntity({ ...this.reminderKeys(key), state: "released" }, "Merge");
+  }
+
+  private reminderKeys(key: ReminderKey) {
+    return {
+      partitionKey: keys.itemRows(key.tenantId, key.communityId, SESSION_ROW, key.sessionId),
+      rowKey: `${REMINDER}${keyPart(key.occurrenceId, "occurrence id")}|${key.kind}`,
+    };
+  }
+}
+
+/** The members of a community from the community repository, every page. */
+export function communityMembersOf(repository: CommunityRepository): CommunityMembers {
+  return {
+    async list(tenantId: string, communityId: string): Promise<CommunityMember[]> {
+      const members: CommunityMember[] = [];
+      let continuationToken: string | undefined;
+      do {
+        const page = await repository.listMembers(tenantId, communityId, {
+          pageSize: 1000,
+          ...(continuationToken ? { continuationToken } : {}),
+        });
+        for (const m of page.items)
+          members.push({ id: m.userId, displayName: m.displayName, joinedAt: m.joinedAt });
+        continuationToken = page.continuationToken;
+      } while (continuationToken);
+      return members;
+    },
+  };
+}
