@@ -225,6 +225,15 @@ describe("think-pair-share in the meeting side panel and on the stage", () => {
     expect(await s.getByTestId("stage-wall").textContent()).toContain("Sign-off waits two days");
   });
 
+  it("puts my reflection and commitment in My learning, and nobody else's", async () => {
+    const { tab } = await open({ user: demoMemberA.id, page: "/tab/personal", entityId: "" });
+    const reflections = tab.getByTestId("my-reflections");
+    await reflections.getByText("Alice: releases wait on manual sign-off").waitFor();
+    await reflections.getByText(`Prompt: ${PROMPT}`).waitFor();
+    await tab.getByTestId("my-commitments").getByText("Automate sign-off").waitFor();
+    expect(await tab.locator("body").textContent()).not.toContain("Bob: flaky tests");
+  });
+
   it("shows the view in German", async () => {
     const { tab } = await panelOf(demoMemberA, { locale: "de-DE" });
     await tab.getByRole("heading", { name: "Diese Aktivität ist beendet" }).waitFor();

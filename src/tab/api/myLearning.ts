@@ -1,3 +1,4 @@
+import type { MyActivityNote } from "../../domain/activities/activity.js";
 import type { ApiClient } from "./ApiClient.js";
 import type { EntrySearchHit } from "./library.js";
 import type { Session, SessionRole } from "./sessions.js";
@@ -8,14 +9,18 @@ export type MyEntry = EntrySearchHit & { communityId: string; communityName: str
 /** A session I answered "going"/"maybe" to or hold a role in. */
 export type MySession = Session & { communityName: string; myRoles: SessionRole[] };
 
+/** A reflection or commitment of mine from a meeting activity (its community's name when I can see it). */
+export type MyNote = MyActivityNote & { communityName?: string };
+
 /** `GET /api/me/learning`: my own learning across my communities. */
 export interface MyLearning {
   authored: MyEntry[];
   saved: MyEntry[];
   sessions: MySession[];
-  /** Filled by meeting activities; the tab shows their friendly empty state until then. */
-  commitments: unknown[];
-  reflections: unknown[];
+  /** From meeting activities, newest first; the tab shows a friendly empty state until the first. */
+  commitments: MyNote[];
+  /** Private: only the writer ever gets them. */
+  reflections: MyNote[];
 }
 
 export function getMyLearning(api: ApiClient, signal?: AbortSignal): Promise<MyLearning> {

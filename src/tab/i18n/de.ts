@@ -600,5 +600,7 @@ export const de: Catalog = {
       "Abteilungsübergreifend vermeidet Paare mit derselben Führungskraft oder mit jemandem, mit dem man kürzlich gepaart war.",
     minutesLabel: "{{phase}} (Minuten)",
     myPartHeading: "Ihr Beitrag",
+    notePrompt: "Impulsfrage: {{prompt}}",
+    noteWhen: "{{at, datetime(dateStyle: medium)}}",
   },
 };

@@ -584,6 +584,8 @@ export const en = {
     pairingHint: "Across departments avoids pairing people with the same manager or a recent partner.",
     minutesLabel: "{{phase}} (minutes)",
     myPartHeading: "Your part",
+    notePrompt: "Prompt: {{prompt}}",
+    noteWhen: "{{at, datetime(dateStyle: medium)}}",
   },
 };
 

@@ -3,7 +3,13 @@ import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
-import { getMyLearning, type MyEntry, type MySession, myLearningKey } from "../../api/myLearning.js";
+import {
+  getMyLearning,
+  type MyEntry,
+  type MyNote,
+  type MySession,
+  myLearningKey,
+} from "../../api/myLearning.js";
 import { ErrorState } from "../../components/ErrorState.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { PageLayout } from "../../components/PageLayout.js";
@@ -39,8 +45,8 @@ export function MyLearningPage() {
           authored={learning.data.authored}
           saved={learning.data.saved}
           sessions={learning.data.sessions}
-          commitments={learning.data.commitments.length}
-          reflections={learning.data.reflections.length}
+          commitments={learning.data.commitments}
+          reflections={learning.data.reflections}
         />
       ) : error ? (
         <ErrorState
@@ -59,8 +65,8 @@ interface LearningProps {
   authored: MyEntry[];
   saved: MyEntry[];
   sessions: MySession[];
-  commitments: number;
-  reflections: number;
+  commitments: MyNote[];
+  reflections: MyNote[];
 }
 
 function Learning({ authored, saved, sessions, commitments, reflections }: LearningProps) {
@@ -97,14 +103,18 @@ function Learning({ authored, saved, sessions, commitments, reflections }: Learn
         {/* Meeting activities fill these; until they do, the person learns what will appear here. */}
         <LearningCard
           title={t("learning.commitmentsHeading")}
-          empty={commitments === 0 && t("learning.commitmentsEmpty")}
+          empty={commitments.length === 0 && t("learning.commitmentsEmpty")}
           testId="my-commitments"
-        />
+        >
+          <NoteList notes={commitments} />
+        </LearningCard>
         <LearningCard
           title={t("learning.reflectionsHeading")}
-          empty={reflections === 0 && t("learning.reflectionsEmpty")}
+          empty={reflections.length === 0 && t("learning.reflectionsEmpty")}
           testId="my-reflections"
-        />
+        >
+          <NoteList notes={reflections} />
+        </LearningCard>
       </div>
     </section>
   );
@@ -171,6 +181,29 @@ function SessionList({ sessions }: { sessions: MySession[] }) {
               {t("learning.myRsvp", { answer: t(RSVP_LABELS[session.myRsvp]) })}
             </Caption1>
           )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** My reflections or commitments from meeting activities: what I wrote, to which prompt, when. */
+function NoteList({ notes }: { notes: MyNote[] }) {
+  const styles = useMyLearningStyles();
+  const { t } = useTranslation();
+  return (
+    <ul className={styles.list}>
+      {notes.map((note) => (
+        <li key={`${note.activityId}/${note.at}`} className={styles.item} data-testid="my-note">
+          <Body1 as="p" className={styles.heading}>
+            {note.text}
+          </Body1>
+          <Caption1 className={styles.muted}>{t("activity.notePrompt", { prompt: note.prompt })}</Caption1>
+          <Caption1 className={styles.muted}>
+            {note.communityName
+              ? `${t("activity.noteWhen", { at: new Date(note.at) })} · ${t("learning.inCommunity", { name: note.communityName })}`
+              : t("activity.noteWhen", { at: new Date(note.at) })}
+          </Caption1>
         </li>
       ))}
     </ul>
