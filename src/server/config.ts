@@ -2,9 +2,18 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseDotenv } from "dotenv";
 import { z } from "zod";
+import type { GraphAuthConfig } from "../graph/graphCredentials.js";
 
 /** Microsoft Entra ID's signing keys for tokens of every tenant (v2 discovery). */
 export const ENTRA_JWKS_URL = "https://login.microsoftonline.com/common/discovery/v2.0/keys";
+
+/** Microsoft Graph's endpoints in Microsoft's clouds: production talks to no other host unless allowed. */
+export const GRAPH_CLOUD_HOSTS = [
+  "graph.microsoft.com",
+  "graph.microsoft.us",
+  "dod-graph.microsoft.us",
+  "microsoftgraph.chinacloudapi.cn",
+];
 
 /** The synthetic organisation's tenant, used by local mode only. */
 const LOCAL_TENANT_ID = "72f988bf-0000-4000-8000-000000000001";
@@ -57,6 +66,15 @@ export interface AppConfig {
   webRoot: string;
   /** Folder with the synthetic organisation used by local mode. */
   fixturesDir: string;
+  /** Microsoft Graph (org context, Teams meetings). */
+  graph: {
+    /** How to get app-only tokens; undefined: Graph is off (no org context, no Teams meetings). */
+    auth: GraphAuthConfig | undefined;
+    /** Graph's root; undefined in local mode means "start the local stand-in". */
+    baseUrl: string | undefined;
+    /** How long cached org context counts as current. */
+    cacheTtlMs: number;
+  };
 }
 
 /** Thrown when configuration is missing or invalid; the message names every problem. */
@@ -96,6 +114,14 @@ const rawSchema = z.object({
   TEAMS_APP_ID: z.string().optional(),
   WEB_ROOT: z.string().optional(),
   FIXTURES_DIR: z.string().optional(),
+  GRAPH_AUTH: z.enum(["off", "client-secret", "federated-identity", "managed-identity", "static"]).optional(),
+  GRAPH_BASE_URL: z.string().url().optional(),
+  GRAPH_ALLOW_CUSTOM_BASE_URL: z.enum(["true", "false", "1", "0", ""]).optional(),
+  GRAPH_CLIENT_ID: z.string().optional(),
+  GRAPH_CLIENT_SECRET: z.string().optional(),
+  GRAPH_MANAGED_IDENTITY_CLIENT_ID: z.string().optional(),
+  GRAPH_STATIC_TOKEN: z.string().optional(),
+  GRAPH_CACHE_TTL_MINUTES: z.coerce.number().int().min(1).max(43_200).default(1_440),
   WEBSITE_INSTANCE_ID: z.string().optional(),
   NODE_ENV: z.string().optional(),
 });
@@ -191,6 +217,7 @@ export function loadConfig(options: { env?: RawEnv; root?: string } = {}): AppCo
     }
     if (demoLevel(raw.DEMO) !== "off") problems.push("DEMO data is for local mode only.");
   }
+  const graph = graphConfig(raw, mode, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const botAppId = raw.BOT_ID ?? "";
@@ -226,5 +253,59 @@ export function loadConfig(options: { env?: RawEnv; root?: string } = {}): AppCo
     demo: mode !== "local" ? "off" : demoLevel(raw.DEMO),
     webRoot: path.resolve(root, raw.WEB_ROOT ?? "dist/web"),
     fixturesDir: path.resolve(root, raw.FIXTURES_DIR ?? "fixtures"),
+    graph,
   };
+}
+
+/**
+ * Microsoft Graph settings. Locally: the stand-in with a fixed token unless told otherwise.
+ * Production: off until GRAPH_AUTH names a real credential; only Microsoft's Graph hosts (a
+ * custom base URL needs GRAPH_ALLOW_CUSTOM_BASE_URL=true, and https); never a static token.
+ */
+function graphConfig(raw: z.infer<typeof rawSchema>, mode: AppMode, problems: string[]): AppConfig["graph"] {
+  const kind = raw.GRAPH_AUTH ?? (mode === "local" ? "static" : "off");
+  const cacheTtlMs = raw.GRAPH_CACHE_TTL_MINUTES * 60_000;
+  const baseUrl = raw.GRAPH_BASE_URL ?? (mode === "production" ? "https://graph.microsoft.com/" : undefined);
+  if (mode === "production" && baseUrl) {
+    const url = new URL(baseUrl);
+    const allowCustom = raw.GRAPH_ALLOW_CUSTOM_BASE_URL === "true" || raw.GRAPH_ALLOW_CUSTOM_BASE_URL === "1";
+    if (url.protocol !== "https:") problems.push("GRAPH_BASE_URL must use https in production.");
+    else if (!GRAPH_CLOUD_HOSTS.includes(url.hostname) && !allowCustom) {
+      problems.push(
+        `GRAPH_BASE_URL must be Microsoft Graph (${GRAPH_CLOUD_HOSTS.join(", ")}) in production; set GRAPH_ALLOW_CUSTOM_BASE_URL=true only for a proxy you run.`,
+      );
+    }
+  }
+  let auth: GraphAuthConfig | undefined;
+  switch (kind) {
+    case "off":
+      auth = undefined;
+      break;
+    case "static":
+      if (mode === "production") problems.push("GRAPH_AUTH=static is for the local Graph stand-in only.");
+      auth = { kind: "static", token: raw.GRAPH_STATIC_TOKEN ?? "local-graph-stand-in" };
+      break;
+    case "client-secret":
+      if (!raw.GRAPH_CLIENT_ID || !raw.GRAPH_CLIENT_SECRET) {
+        problems.push("GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET are required when GRAPH_AUTH=client-secret.");
+      }
+      auth = { kind, clientId: raw.GRAPH_CLIENT_ID ?? "", clientSecret: raw.GRAPH_CLIENT_SECRET ?? "" };
+      break;
+    case "federated-identity":
+      if (!raw.GRAPH_CLIENT_ID || !raw.GRAPH_MANAGED_IDENTITY_CLIENT_ID) {
+        problems.push(
+          "GRAPH_CLIENT_ID and GRAPH_MANAGED_IDENTITY_CLIENT_ID are required when GRAPH_AUTH=federated-identity.",
+        );
+      }
+      auth = {
+        kind,
+        clientId: raw.GRAPH_CLIENT_ID ?? "",
+        managedIdentityClientId: raw.GRAPH_MANAGED_IDENTITY_CLIENT_ID ?? "",
+      };
+      break;
+    case "managed-identity":
+      auth = { kind, managedIdentityClientId: raw.GRAPH_MANAGED_IDENTITY_CLIENT_ID };
+      break;
+  }
+  return { auth, baseUrl, cacheTtlMs };
 }

@@ -13,9 +13,12 @@ import { CommunityHomeService } from "../domain/home/communityHomeService.js";
 import { MyLearningService } from "../domain/home/myLearningService.js";
 import { LibraryService } from "../domain/library/libraryService.js";
 import { MeetingOutcomeService } from "../domain/meetings/meetingOutcomeService.js";
+import type { PeopleDirectory } from "../domain/people/peopleDirectory.js";
 import { PlaybookService } from "../domain/playbooks/playbookService.js";
+import type { MeetingScheduler } from "../domain/sessions/meetingScheduler.js";
 import { SessionService } from "../domain/sessions/sessionService.js";
-import { FixtureDirectory, NoDirectory } from "../graph/fixtureDirectory.js";
+import { NoDirectory } from "../graph/fixtureDirectory.js";
+import { createGraphAdapters } from "../graph/graphAdapters.js";
 import { SyncedLibrarySearch } from "../storage/syncedLibrarySearch.js";
 import { TableStore } from "../storage/tableStore.js";
 import { TablesActivityRepository } from "../storage/tablesActivityRepository.js";
@@ -28,6 +31,7 @@ import { createTabTokenValidator } from "./auth/tabTokenValidator.js";
 import type { AppConfig } from "./config.js";
 import { createHttpApp } from "./httpApp.js";
 import { DEMO_COMMUNITY_ID, seedDemoCommunity } from "./local/demoCommunity.js";
+import { GraphStandIn } from "./local/graphStandIn.js";
 import { LocalIdentityProvider } from "./local/localIdentityProvider.js";
 import { loadOrgDirectoryFixture } from "./local/orgDirectoryFixture.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -86,7 +90,28 @@ export async function startServer(
   const home = new CommunityHomeService(communities, library, sessions, playbooks, entries);
 
   const fixture = config.mode === "local" ? await loadOrgDirectoryFixture(config.fixturesDir) : undefined;
-  const directory = fixture ? new FixtureDirectory(fixture) : new NoDirectory();
+  // Microsoft Graph: the real one by configuration; locally, without GRAPH_BASE_URL, the stand-in
+  // for the synthetic organisation, reached over HTTP by the same client as Graph.
+  const standIn =
+    fixture && config.graph.auth && !config.graph.baseUrl
+      ? await GraphStandIn.start({ org: fixture })
+      : undefined;
+  const graphBaseUrl = config.graph.baseUrl ?? standIn?.url;
+  const graph =
+    config.graph.auth && graphBaseUrl
+      ? createGraphAdapters({
+          baseUrl: graphBaseUrl,
+          auth: config.graph.auth,
+          cacheTtlMs: config.graph.cacheTtlMs,
+          store,
+          log: logger,
+        })
+      : undefined;
+  if (!graph) logger.warn("Microsoft Graph is off: no org context and no Teams meetings (set GRAPH_AUTH)");
+  const directory: PeopleDirectory = graph?.directory ?? new NoDirectory();
+  /** Schedules sessions' Teams meetings; undefined when Graph is off. */
+  const meetingScheduler: MeetingScheduler | undefined = graph?.meetingScheduler;
+  void meetingScheduler; // wired into the calendar by the sessions work
   const activities = new ActivityService(new TablesActivityRepository(store), directory);
   const myLearning = new MyLearningService(communities, library, sessions, activities);
 
@@ -173,6 +198,8 @@ export async function startServer(
       await announcer.stop();
       await background.drain();
       await sender.drain();
+      await graph?.close();
+      await standIn?.stop();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

@@ -22,6 +22,7 @@ import { ValidationError } from "../domain/errors.js";
  * | Activities   | `{tenant}|conversation|{conversation, URI-encoded}` | `activity|{inverted time}|{activity}`, `outcome|{outcome}`, `report|{meeting end}`, `reference` (where the bot posts) |
  * | Activities   | `{tenant}|channel|{channel or team id, URI-encoded}` | `reference` (a community's channel) |
  * | Activities   | `{tenant}|user|{user}`               | `reflection|{activity}`, `commitment|{activity}`, `action|{outcome}` (My learning) |
+ * | OrgContext   | `{tenant}|org`                       | `user|{user}` (a person's Graph context), `delta` (the directory's delta link) |
  *
  * A community's entries, its change log and its learning interactions share one partition, so an
  * entry and the rows that go with it are written in one atomic transaction (never half-written).
@@ -33,6 +34,7 @@ export const TABLES = {
   sessions: "Sessions",
   playbooks: "Playbooks",
   activities: "Activities",
+  orgContext: "OrgContext",
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
@@ -110,4 +112,15 @@ export const activityKeys = {
   /** Row keys that sort newest first: `{kind}|{inverted ms}|{id}`. */
   newestFirst: (kind: string, at: string, id: string) =>
     `${kind}|${String(9_999_999_999_999 - Date.parse(at)).padStart(13, "0")}|${keyPart(id, `${kind} id`)}`,
+};
+
+/**
+ * Keys of the OrgContext table: a cache of Microsoft Graph's org context. One partition per tenant
+ * (a getMany of 300 people is 300 point reads in one partition; the delta sync writes it in
+ * transactions of 100); a person's row key names them, so erasure finds it (`user|{id}`).
+ */
+export const orgContextKeys = {
+  partition: (tenantId: string) => `${keyPart(tenantId, "tenant id")}|org`,
+  person: (userId: string) => `user|${keyPart(userId, "user id")}`,
+  delta: "delta",
 };

@@ -6,6 +6,8 @@ export interface OrgPerson {
   jobTitle?: string;
   department?: string;
   officeLocation?: string;
+  /** BCP 47 language tag, e.g. `de-DE` (cards and reminders in the person's language). */
+  preferredLanguage?: string;
   managerId?: string;
 }
 
