@@ -92,12 +92,11 @@ export function MeetingActivityPanel(props: MeetingActivityPanelProps) {
         />
       )}
       {view.isFacilitator && <FacilitatorControls view={view} onChanged={accept} />}
-      {view.state.status !== "not-started" && (
-        <PersonalActivity
-          snapshot={snapshot as ActivitySnapshot & { activity: ActivityView }}
-          onChanged={accept}
-        />
-      )}
+      {/* Anyone may join before the start; writing waits for the think phase. */}
+      <PersonalActivity
+        snapshot={snapshot as ActivitySnapshot & { activity: ActivityView }}
+        onChanged={accept}
+      />
       {view.groups && <ActivityWall view={view} onChanged={accept} />}
       {view.state.status === "ended" && (
         <div className={styles.buttons}>
