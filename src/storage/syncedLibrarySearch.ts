@@ -99,7 +99,9 @@ export class SyncedLibrarySearch implements LibrarySearch {
     do {
       const page = await this.entries.list(tenantId, communityId, { pageSize: 1000, continuationToken });
       const now = this.now();
-      for (const entry of page.items) index.upsert(toIndexedEntry(entry, toPlainText(entry.body), now));
+      // As in applyState: an entry whose removal was asked for stays out until a steward decides.
+      for (const entry of page.items)
+        if (!entry.removalRequestedBy) index.upsert(toIndexedEntry(entry, toPlainText(entry.body), now));
       continuationToken = page.continuationToken;
     } while (continuationToken);
     return { index, position, applied: new Map(), refreshedAt: 0, refreshing: undefined };

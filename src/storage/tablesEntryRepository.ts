@@ -31,6 +31,8 @@ type EntryRow = {
   verificationJson?: string;
   answered?: boolean;
   removalRequestedByJson?: string;
+  removalRequestedAt?: string;
+  removalReason?: string;
 };
 
 type ChangeRow = {
@@ -50,6 +52,8 @@ type RevisionRow = {
   body: string;
   summary: string;
   tagsJson: string;
+  /** A decision recorded in the history (a kept removal request); absent on edits. */
+  decisionJson?: string;
 };
 
 /** Row kinds of the Library table; `{kind}|` prefixes the row key, `{kind}}` ends its range. */
@@ -146,6 +150,17 @@ export class TablesEntryRepository implements EntryRepository {
     return { ...result, items: result.items.map((row) => fromRow(tenantId, communityId, row)) };
   }
 
+  async listRemovalRequested(tenantId: string, communityId: string): Promise<Entry[]> {
+    const pk = keys.library(tenantId, communityId);
+    // A missing property compares false in Tables, so only entries with a request come back; the
+    // range scan of the partition stays on the service side, not in this process.
+    const rows = await this.store.queryAll<EntryRow>(
+      TABLES.library,
+      odata`PartitionKey eq ${pk} and RowKey ge ${`${ENTRY}|`} and RowKey lt ${`${ENTRY}}`} and removalRequestedByJson ne ${""}`,
+    );
+    return rows.map((row) => fromRow(tenantId, communityId, row));
+  }
+
   async listRevisions(tenantId: string, communityId: string, entryId: string): Promise<EntryRevision[]> {
     const pk = keys.entryRows(tenantId, communityId, entryId);
     const rows = await this.store.queryAll<RevisionRow>(TABLES.library, ofKind(pk, REVISION));
@@ -158,6 +173,7 @@ export class TablesEntryRepository implements EntryRepository {
         body: r.body,
         summary: r.summary,
         tags: JSON.parse(r.tagsJson) as string[],
+        ...(r.decisionJson ? { decision: JSON.parse(r.decisionJson) as EntryRevision["decision"] } : {}),
       }))
       .reverse();
   }
@@ -317,6 +333,7 @@ function revisionRow(tenantId: string, communityId: string, revision: EntryRevis
     body: revision.body,
     summary: revision.summary,
     tagsJson: JSON.stringify(revision.tags),
+    ...(revision.decision ? { decisionJson: JSON.stringify(revision.decision) } : {}),
   };
 }
 
@@ -338,6 +355,8 @@ function toRow(e: Omit<Entry, "etag">): EntryRow {
     ...(e.verification ? { verificationJson: JSON.stringify(e.verification) } : {}),
     ...(e.answered !== undefined ? { answered: e.answered } : {}),
     ...(e.removalRequestedBy ? { removalRequestedByJson: JSON.stringify(e.removalRequestedBy) } : {}),
+    ...(e.removalRequestedBy && e.removalRequestedAt ? { removalRequestedAt: e.removalRequestedAt } : {}),
+    ...(e.removalRequestedBy && e.removalReason ? { removalReason: e.removalReason } : {}),
   };
 }
 
@@ -362,6 +381,8 @@ function fromRow(tenantId: string, communityId: string, row: TableEntityResult<E
     ...(row.removalRequestedByJson
       ? { removalRequestedBy: JSON.parse(row.removalRequestedByJson) as PersonRef }
       : {}),
+    ...(row.removalRequestedAt ? { removalRequestedAt: row.removalRequestedAt } : {}),
+    ...(row.removalReason ? { removalReason: row.removalReason } : {}),
     etag: row.etag,
   };
 }

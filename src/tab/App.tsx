@@ -48,6 +48,9 @@ const PlaybookPage = lazy(() =>
 const PlaybookEditorPage = lazy(() =>
   import("./pages/Playbooks/PlaybookEditorPage.js").then((m) => ({ default: m.PlaybookEditorPage })),
 );
+const RemovalRequestsPage = lazy(() =>
+  import("./pages/Library/RemovalRequestsPage.js").then((m) => ({ default: m.RemovalRequestsPage })),
+);
 const EntryPage = lazy(() => import("./pages/Entry/EntryPage.js").then((m) => ({ default: m.EntryPage })));
 
 function PageFor({ match }: { match: RouteMatch }) {
@@ -66,6 +69,8 @@ function PageFor({ match }: { match: RouteMatch }) {
       return <LibraryPage />;
     case "newEntry":
       return <NewEntryPage />;
+    case "removalRequests":
+      return <RemovalRequestsPage />;
     case "entry":
       // Keyed by the entry, so moving to a related entry starts that page afresh (no stale form).
       return (

@@ -7,6 +7,7 @@ export type TabRoute =
   | "meetingStage"
   | "library"
   | "newEntry"
+  | "removalRequests"
   | "entry"
   | "calendar"
   | "session"
@@ -31,6 +32,7 @@ const explicitRoutes: Record<string, Exclude<TabRoute, "entry" | "session" | "pl
   "/tab/meeting/stage": "meetingStage",
   "/tab/library": "library",
   "/tab/library/new": "newEntry",
+  "/tab/library/removal-requests": "removalRequests",
   "/tab/calendar": "calendar",
   "/tab/playbooks": "playbooks",
   "/tab/playbooks/new": "newPlaybook",
@@ -67,6 +69,8 @@ const ENTRY_PATH = /^\/tab\/library\/([^/]+)\/([^/]+)$/i;
 export const libraryPath = "/tab/library";
 /** The "write a new entry" page. */
 export const newEntryPath = "/tab/library/new";
+/** The stewards' review of entries whose authors asked for their removal. */
+export const removalRequestsPath = "/tab/library/removal-requests";
 /** An entry's page; ids are encoded, so any id round-trips. */
 export function entryPath(communityId: string, entryId: string): string {
   return `/tab/library/${encodeURIComponent(communityId)}/${encodeURIComponent(entryId)}`;

@@ -64,5 +64,9 @@ export interface Entry {
   answered?: boolean;
   /** Set when the original author asked for the entry to be removed. */
   removalRequestedBy?: PersonRef;
+  /** When the removal was asked for (absent on requests stored before it was recorded). */
+  removalRequestedAt?: string;
+  /** Why the author asked, in their words, if they said. */
+  removalReason?: string;
   etag: string;
 }

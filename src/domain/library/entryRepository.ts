@@ -11,6 +11,19 @@ export interface EntryRevision {
   body: string;
   summary: string;
   tags: string[];
+  /**
+   * A decision about the entry rather than an edit of its text (the text is the entry's, unchanged).
+   * Absent on ordinary edits.
+   */
+  decision?: RemovalRequestDismissal;
+}
+
+/** A steward kept an entry its original author had asked to remove (`editedBy` is the steward). */
+export interface RemovalRequestDismissal {
+  kind: "removalRequestDismissed";
+  requestedBy: PersonRef;
+  requestedAt?: string;
+  reason?: string;
 }
 
 /** A change to a community's library, as other server instances learn of it. */
@@ -62,6 +75,8 @@ export interface EntryRepository {
   /** Deletes the entry (logging its removal), its votes and its history. */
   delete(tenantId: string, communityId: string, entryId: string): Promise<void>;
   list(tenantId: string, communityId: string, page?: PageRequest): Promise<Page<Entry>>;
+  /** The community's entries whose original author asked for their removal, in no particular order. */
+  listRemovalRequested(tenantId: string, communityId: string): Promise<Entry[]>;
 
   listRevisions(tenantId: string, communityId: string, entryId: string): Promise<EntryRevision[]>;
 

@@ -24,6 +24,16 @@ import { type EntryView, entryView } from "./entryView.js";
 import type { LibrarySearch } from "./librarySearch.js";
 import { sanitizeMarkdown } from "./messageContent/index.js";
 import { messageEntryId } from "./messageEntryId.js";
+import {
+  newestRequestFirst,
+  type RemovalRequestInput,
+  type RemovalRequestPage,
+  type RemovalRequestPageInput,
+  removalRequestOf,
+  removalRequestPageSchema,
+  removalRequestSchema,
+  withoutRemovalRequest,
+} from "./removalRequests.js";
 import type { EntrySearchPage, EntrySearchQuery } from "./search/entryIndex.js";
 
 /** Where a saved message came from, as the message extension knows it. */
@@ -195,8 +205,17 @@ export class LibraryService {
     this.search.noteChange(caller.tenantId, communityId, entryId, undefined);
   }
 
-  /** The original author asks for an entry made from their message to be removed. */
-  async requestRemoval(caller: Caller, communityId: string, entryId: string): Promise<EntryView> {
+  /**
+   * The original author asks for an entry made from their message to be removed, optionally saying
+   * why. The entry leaves search until a steward deletes it or keeps it.
+   */
+  async requestRemoval(
+    caller: Caller,
+    communityId: string,
+    entryId: string,
+    input: RemovalRequestInput = {},
+  ): Promise<EntryView> {
+    const { reason } = parseInput(removalRequestSchema, input ?? {});
     const community = await this.communities.get(caller, communityId);
     const current = await this.view(
       caller,
@@ -205,10 +224,15 @@ export class LibraryService {
     );
     if (current.author.id !== caller.userId)
       throw new ForbiddenError("Only the original author can ask for removal.");
-    const updated = await this.guardedChange(caller.tenantId, communityId, entryId, (e) => ({
-      ...e,
-      removalRequestedBy: { id: caller.userId, displayName: caller.displayName },
-    }));
+    const updated = await this.guardedChange(caller.tenantId, communityId, entryId, (e) => {
+      const { removalReason: _previous, ...rest } = e;
+      return {
+        ...rest,
+        removalRequestedBy: { id: caller.userId, displayName: caller.displayName },
+        removalRequestedAt: this.now().toISOString(),
+        ...(reason ? { removalReason: reason } : {}),
+      };
+    });
     return this.view(caller, community, updated);
   }
 
@@ -333,6 +357,58 @@ export class LibraryService {
     return page.items.filter((i) => i.id !== entryId).slice(0, limit);
   }
 
+  /**
+   * The entries of a community whose original authors asked for their removal, newest request
+   * first, for stewards to decide on. Others get a ForbiddenError.
+   */
+  async listRemovalRequests(
+    caller: Caller,
+    communityId: string,
+    page: RemovalRequestPageInput = {},
+  ): Promise<RemovalRequestPage> {
+    const { offset, limit } = parseInput(removalRequestPageSchema, page);
+    await this.requireSteward(caller, communityId, "review removal requests");
+    const requests = (await this.entries.listRemovalRequested(caller.tenantId, communityId))
+      .flatMap((entry) => removalRequestOf(entry) ?? [])
+      .sort(newestRequestFirst);
+    return { items: requests.slice(offset, offset + limit), total: requests.length, offset };
+  }
+
+  /**
+   * A steward keeps an entry its author asked to remove: the request is cleared, the decision (who,
+   * when, whose request) goes into the entry's history, and the entry returns to search on every
+   * instance (the update appends to the change log). Dismissing a request already decided changes
+   * nothing.
+   */
+  async dismissRemovalRequest(caller: Caller, communityId: string, entryId: string): Promise<EntryView> {
+    const community = await this.requireSteward(
+      caller,
+      communityId,
+      "keep entries whose removal was asked for",
+    );
+    const steward = { id: caller.userId, displayName: caller.displayName };
+    const updated = await retryOnConflict(async () => {
+      const current = await this.require(caller.tenantId, communityId, entryId);
+      const request = removalRequestOf(current);
+      if (!request) return current;
+      const at = this.now().toISOString();
+      return this.entries.update(
+        { ...withoutRemovalRequest(current), updatedAt: at },
+        {
+          ...revisionOf(current, steward, at),
+          decision: {
+            kind: "removalRequestDismissed",
+            requestedBy: request.requestedBy,
+            ...(current.removalRequestedAt ? { requestedAt: current.removalRequestedAt } : {}),
+            ...(request.reason ? { reason: request.reason } : {}),
+          },
+        },
+      );
+    });
+    this.search.noteChange(caller.tenantId, communityId, entryId, updated);
+    return this.view(caller, community, updated);
+  }
+
   private async add(
     caller: Caller,
     communityId: string,
@@ -401,9 +477,13 @@ export class LibraryService {
     return this.communities.requireMember(caller, communityId, "add to its library");
   }
 
-  private async requireSteward(caller: Caller, communityId: string): Promise<CommunityView> {
+  private async requireSteward(
+    caller: Caller,
+    communityId: string,
+    action = "verify entries",
+  ): Promise<CommunityView> {
     const community = await this.communities.get(caller, communityId);
-    if (!community.isSteward) throw new ForbiddenError("Only the community's stewards can verify entries.");
+    if (!community.isSteward) throw new ForbiddenError(`Only the community's stewards can ${action}.`);
     return community;
   }
 

@@ -52,7 +52,10 @@ function toSearchQuery(raw: unknown) {
   };
 }
 
-/** `/api/communities/:communityId/entries` and `/api/entries/search` (across my communities). */
+/**
+ * `/api/communities/:communityId/entries`, `/api/communities/:communityId/removal-requests` and
+ * `/api/entries/search` (across my communities).
+ */
 export function libraryRoutes(library: LibraryService): Router {
   const router = Router();
 
@@ -113,9 +116,16 @@ export function libraryRoutes(library: LibraryService): Router {
     res.json(entryDto(await library.unverify(callerOf(res), communityId, entryId)));
   });
 
+  // The body (`{ reason }`) is optional: tabs from before reasons existed send none.
   entries.post("/:entryId/removal-request", async (req, res) => {
     const { communityId, entryId } = req.params as Params;
-    res.json(entryDto(await library.requestRemoval(callerOf(res), communityId, entryId)));
+    res.json(entryDto(await library.requestRemoval(callerOf(res), communityId, entryId, req.body ?? {})));
+  });
+
+  // A steward keeps the entry: the request goes, the entry stays (and returns to search).
+  entries.delete("/:entryId/removal-request", async (req, res) => {
+    const { communityId, entryId } = req.params as Params;
+    res.json(entryDto(await library.dismissRemovalRequest(callerOf(res), communityId, entryId)));
   });
 
   entries.get("/:entryId/history", async (req, res) => {
@@ -129,5 +139,11 @@ export function libraryRoutes(library: LibraryService): Router {
   });
 
   router.use("/communities/:communityId/entries", entries);
+
+  // Stewards' review list; deciding uses DELETE on the entry or on its removal request.
+  router.get("/communities/:communityId/removal-requests", async (req, res) => {
+    const { communityId } = req.params as { communityId: string };
+    res.json(await library.listRemovalRequests(callerOf(res), communityId, req.query));
+  });
   return router;
 }

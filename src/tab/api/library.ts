@@ -5,6 +5,7 @@
 import type { PersonRef } from "../../domain/identity.js";
 import type { EntryType } from "../../domain/library/entry.js";
 import type { EntryView } from "../../domain/library/entryView.js";
+import type { RemovalRequestPage } from "../../domain/library/removalRequests.js";
 import type { EntrySearchHit, EntrySearchPage } from "../../domain/library/search/searchTypes.js";
 import type { ApiClient } from "./ApiClient.js";
 
@@ -15,6 +16,10 @@ export {
   type EntryType,
   type Verification,
 } from "../../domain/library/entry.js";
+export type {
+  RemovalRequest,
+  RemovalRequestPage,
+} from "../../domain/library/removalRequests.js";
 export type {
   EntryHighlight,
   EntrySearchHit,
@@ -62,6 +67,13 @@ export interface EntryRevision {
   body: string;
   summary: string;
   tags: string[];
+  /** Set when the "edit" was a steward keeping the entry after a removal request. */
+  decision?: {
+    kind: "removalRequestDismissed";
+    requestedBy: PersonRef;
+    requestedAt?: string;
+    reason?: string;
+  };
 }
 
 const entriesPath = (communityId: string): string =>
@@ -150,9 +162,39 @@ export function unverifyEntry(api: ApiClient, communityId: string, entryId: stri
   return api.request<Entry>("DELETE", `${entryPath(communityId, entryId)}/verification`);
 }
 
-/** The original author asks the stewards to take the entry out. */
-export function requestEntryRemoval(api: ApiClient, communityId: string, entryId: string): Promise<Entry> {
-  return api.request<Entry>("POST", `${entryPath(communityId, entryId)}/removal-request`);
+/** The original author asks the stewards to take the entry out, optionally saying why. */
+export function requestEntryRemoval(
+  api: ApiClient,
+  communityId: string,
+  entryId: string,
+  reason?: string,
+): Promise<Entry> {
+  return api.request<Entry>(
+    "POST",
+    `${entryPath(communityId, entryId)}/removal-request`,
+    reason?.trim() ? { reason: reason.trim() } : {},
+  );
+}
+
+/** One page of the removal requests stewards decide on, newest first, with how many there are. */
+export function getRemovalRequests(
+  api: ApiClient,
+  communityId: string,
+  page: { offset: number; limit: number },
+  signal?: AbortSignal,
+): Promise<RemovalRequestPage> {
+  const query = new URLSearchParams({ offset: String(page.offset), limit: String(page.limit) });
+  return api.request<RemovalRequestPage>(
+    "GET",
+    `/api/communities/${encodeURIComponent(communityId)}/removal-requests?${query}`,
+    undefined,
+    { signal },
+  );
+}
+
+/** A steward keeps the entry: its removal request goes, and it returns to search. */
+export function dismissRemovalRequest(api: ApiClient, communityId: string, entryId: string): Promise<Entry> {
+  return api.request<Entry>("DELETE", `${entryPath(communityId, entryId)}/removal-request`);
 }
 
 export async function getEntryHistory(

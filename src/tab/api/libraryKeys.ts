@@ -15,6 +15,10 @@ export const libraryKeys = {
     ["library", communityId, "entry", entryId, "history"] as const,
   related: (communityId: string, entryId: string) =>
     ["library", communityId, "entry", entryId, "related"] as const,
+  /** Everything about a community's removal requests: the review list and the stewards' badge. */
+  removalRequests: (communityId: string) => ["library", communityId, "removalRequests"] as const,
+  removalRequestList: (communityId: string) => ["library", communityId, "removalRequests", "list"] as const,
+  removalRequestCount: (communityId: string) => ["library", communityId, "removalRequests", "count"] as const,
 };
 
 /** The key of a community as `GET /api/communities/:id` returns it. */

@@ -34,7 +34,7 @@ export function useEntryActions(communityId: string, entryId: string) {
     onSuccess: applied,
   });
   const requestRemoval = useMutation({
-    mutationFn: () => requestEntryRemoval(api, communityId, entryId),
+    mutationFn: (reason?: string) => requestEntryRemoval(api, communityId, entryId, reason),
     onSuccess: applied,
   });
   const remove = useMutation({

@@ -1,4 +1,4 @@
-import { Body1, Button } from "@fluentui/react-components";
+import { Body1, Button, Field, Textarea } from "@fluentui/react-components";
 import { DeleteRegular, EditRegular, PersonDeleteRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -23,10 +23,12 @@ export interface EntryActionsProps {
 export function EntryActions({ entry, actions, onEdit, onDeleted }: EntryActionsProps) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState<"delete" | "removal" | null>(null);
+  const [reason, setReason] = useState("");
   const { remove, requestRemoval } = actions;
   const openDialog = (which: "delete" | "removal") => (open: boolean) => {
     setConfirming(open ? which : null);
     if (open) (which === "delete" ? remove : requestRemoval).reset();
+    if (open && which === "removal") setReason("");
   };
 
   return (
@@ -60,9 +62,18 @@ export function EntryActions({ entry, actions, onEdit, onDeleted }: EntryActions
           confirmLabel={t("entry.confirmAskRemoval")}
           pending={requestRemoval.isPending}
           error={requestRemoval.error ? toApiError(requestRemoval.error) : null}
-          onConfirm={() => requestRemoval.mutate(undefined, { onSuccess: () => setConfirming(null) })}
+          onConfirm={() => requestRemoval.mutate(reason, { onSuccess: () => setConfirming(null) })}
         >
           <Body1 as="p">{t("entry.askRemovalBody")}</Body1>
+          <Field label={t("entry.askRemovalReasonLabel")} hint={t("entry.askRemovalReasonHint")}>
+            <Textarea
+              value={reason}
+              // The API keeps at most 500 characters of a reason.
+              maxLength={500}
+              resize="vertical"
+              onChange={(_e, data) => setReason(data.value)}
+            />
+          </Field>
         </ConfirmDialog>
       )}
     </>

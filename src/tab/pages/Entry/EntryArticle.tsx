@@ -14,9 +14,10 @@ import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import type { Entry } from "../../api/library.js";
 import { EntryBadges } from "../../components/EntryBadges/EntryBadges.js";
+import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { SafeMarkdown } from "../../components/SafeMarkdown/SafeMarkdown.js";
 import { useEntryActions } from "../../hooks/library/useEntryActions.js";
-import { libraryPath } from "../../routes.js";
+import { libraryPath, removalRequestsPath } from "../../routes.js";
 import { openExternalLink } from "../../teams/teamsHost.js";
 import { isWebUrl } from "../../teams/webUrl.js";
 import type { LibraryPageNotice } from "../Library/LibraryPage.js";
@@ -94,6 +95,13 @@ export function EntryArticle({ entry, onEdit }: EntryArticleProps) {
         <MessageBar intent="warning" layout="multiline" data-testid="removal-requested">
           <MessageBarBody>
             {t("entry.removalRequested", { name: entry.removalRequestedBy.displayName })}
+            {entry.removalReason && <> {t("entry.removalReason", { reason: entry.removalReason })}</>}
+            {entry.canVerify && (
+              <>
+                {" "}
+                <RouterLink href={removalRequestsPath}>{t("entry.reviewRemovalRequests")}</RouterLink>
+              </>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}

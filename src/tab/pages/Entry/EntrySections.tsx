@@ -70,11 +70,26 @@ export function EntryHistory({ entry }: { entry: Entry }) {
         <ol className={styles.list}>
           {history.data.map((revision) => (
             <li key={`${revision.at}-${revision.editedBy.id}`}>
-              <Text>
-                {t("entry.historyItem", { name: revision.editedBy.displayName, date: new Date(revision.at) })}
-              </Text>
-              <br />
-              <Caption1>{t("entry.historyTitleBefore", { title: revision.title })}</Caption1>
+              {revision.decision?.kind === "removalRequestDismissed" ? (
+                <Text>
+                  {t("entry.historyKept", {
+                    name: revision.editedBy.displayName,
+                    requester: revision.decision.requestedBy.displayName,
+                    date: new Date(revision.at),
+                  })}
+                </Text>
+              ) : (
+                <>
+                  <Text>
+                    {t("entry.historyItem", {
+                      name: revision.editedBy.displayName,
+                      date: new Date(revision.at),
+                    })}
+                  </Text>
+                  <br />
+                  <Caption1>{t("entry.historyTitleBefore", { title: revision.title })}</Caption1>
+                </>
+              )}
             </li>
           ))}
         </ol>

@@ -33,6 +33,7 @@ import { useCommunity } from "../../hooks/useCommunity.js";
 import { useDebouncedInput } from "../../hooks/useDebouncedInput.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { newEntryPath } from "../../routes.js";
+import { RemovalRequestsButton } from "./RemovalRequestsButton.js";
 import { useLibraryPageStyles } from "./useLibraryPageStyles.styles.js";
 
 /** What another page may tell the library page as it navigates here. */
@@ -86,9 +87,12 @@ function Library({ community }: { community: Community }) {
           </Title2>
           <Caption1 className={styles.community}>{community.name}</Caption1>
         </div>
-        <Button appearance="primary" icon={<AddRegular />} onClick={write}>
-          {t("library.writeEntry")}
-        </Button>
+        <div className={styles.actions}>
+          {community.isSteward && <RemovalRequestsButton communityId={community.id} />}
+          <Button appearance="primary" icon={<AddRegular />} onClick={write}>
+            {t("library.writeEntry")}
+          </Button>
+        </div>
       </header>
 
       {history?.notice === "entryDeleted" && (

@@ -12,6 +12,7 @@ export const useLibraryPageStyles = makeStyles({
   },
   titles: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
   heading: { margin: 0 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   community: { color: tokens.colorNeutralForeground2 },
   search: { maxWidth: "640px" },
   searchBox: { width: "100%", maxWidth: "100%" },

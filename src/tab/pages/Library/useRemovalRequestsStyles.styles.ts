@@ -1,0 +1,56 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+/** Styles of the stewards' removal-request review (works from the 280 px side panel up). */
+export const useRemovalRequestsStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  heading: { margin: 0 },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: "70ch" },
+  list: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+  },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+    // High contrast drops shadows; a border keeps the card's edge visible.
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+    minWidth: 0,
+  },
+  title: { margin: 0 },
+  meta: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    color: tokens.colorNeutralForeground2,
+  },
+  reason: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalM,
+    borderInlineStartWidth: tokens.strokeWidthThick,
+    borderInlineStartStyle: "solid",
+    borderInlineStartColor: tokens.colorNeutralStroke1,
+    whiteSpace: "pre-wrap",
+  },
+  noReason: { margin: 0, color: tokens.colorNeutralForeground2, fontStyle: "italic" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  more: { alignSelf: "flex-start" },
+  empty: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalS,
+    paddingBlock: tokens.spacingVerticalL,
+  },
+  emptyHeading: { margin: 0 },
+  emptyBody: { margin: 0, maxWidth: "60ch" },
+  skeleton: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
