@@ -20,6 +20,11 @@ export interface SyncedLibrarySearchOptions {
    * a window again, and skipping what was applied, never misses it.
    */
   overlapMs?: number;
+  /**
+   * A community's index not searched for this long is dropped (its memory given back); the next
+   * search builds it again from Tables. @default 30 minutes
+   */
+  idleMs?: number;
   now?: () => Date;
 }
 
@@ -33,6 +38,11 @@ interface CommunityIndex {
   refreshing: Promise<void> | undefined;
 }
 
+interface Held {
+  state: Promise<CommunityIndex>;
+  usedAt: number;
+}
+
 /**
  * Library search that stays correct across server instances: each instance keeps one in-memory
  * {@link EntryIndex} per community, built from the Entries table on first use and kept fresh from
@@ -43,8 +53,10 @@ interface CommunityIndex {
  * `maxStalenessMs`, and under steady traffic no search waits for storage.
  */
 export class SyncedLibrarySearch implements LibrarySearch {
-  private readonly indexes = new Map<string, Promise<CommunityIndex>>();
+  private readonly indexes = new Map<string, Held>();
   private readonly freshnessMs: number;
+  private readonly idleMs: number;
+  private sweptAt = Number.NEGATIVE_INFINITY;
   private readonly maxStalenessMs: number;
   private readonly overlapMs: number;
   private readonly now: () => Date;
@@ -56,6 +68,7 @@ export class SyncedLibrarySearch implements LibrarySearch {
     this.freshnessMs = options.freshnessMs ?? 250;
     this.maxStalenessMs = options.maxStalenessMs ?? 750;
     this.overlapMs = options.overlapMs ?? 5_000;
+    this.idleMs = options.idleMs ?? 30 * 60_000;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -68,7 +81,7 @@ export class SyncedLibrarySearch implements LibrarySearch {
   noteChange(tenantId: string, communityId: string, entryId: string, current: Entry | undefined): void {
     // Not loaded here yet: the first search builds it from the table, change included. Loading:
     // the change is in the log, and the first refresh after the build applies it.
-    void this.indexes.get(key(tenantId, communityId))?.then(
+    void this.indexes.get(key(tenantId, communityId))?.state.then(
       (state) => this.applyState(state, entryId, current),
       () => undefined,
     );
@@ -80,15 +93,31 @@ export class SyncedLibrarySearch implements LibrarySearch {
     return (await this.indexFor(tenantId, communityId)).index;
   }
 
+  /** How many communities' indexes this instance holds. */
+  get heldIndexes(): number {
+    return this.indexes.size;
+  }
+
   private indexFor(tenantId: string, communityId: string): Promise<CommunityIndex> {
     const k = key(tenantId, communityId);
-    let state = this.indexes.get(k);
-    if (!state) {
-      state = this.build(tenantId, communityId);
+    const now = this.now().getTime();
+    this.evictIdle(now);
+    let held = this.indexes.get(k);
+    if (!held) {
+      const state = this.build(tenantId, communityId);
       state.catch(() => this.indexes.delete(k)); // a failed build is retried by the next search
-      this.indexes.set(k, state);
+      held = { state, usedAt: now };
+      this.indexes.set(k, held);
     }
-    return state;
+    held.usedAt = now;
+    return held.state;
+  }
+
+  /** Drops the indexes of communities nobody searched for {@link idleMs} (checked once a minute at most). */
+  private evictIdle(now: number): void {
+    if (now - this.sweptAt < Math.min(60_000, this.idleMs)) return;
+    this.sweptAt = now;
+    for (const [k, held] of this.indexes) if (now - held.usedAt >= this.idleMs) this.indexes.delete(k);
   }
 
   private async build(tenantId: string, communityId: string): Promise<CommunityIndex> {
