@@ -174,9 +174,11 @@ export class GraphClients {
   }
 }
 
-const isRetryable = (status: number) => status === 429 || status === 503 || status === 504;
+/** Statuses Graph asks to retry after a while: throttled, unavailable, gateway timeout. */
+export const isRetryable = (status: number) => status === 429 || status === 503 || status === 504;
 
-function retryAfterSeconds(headers: Record<string, string> | undefined): number | undefined {
+/** The `Retry-After` of an answer inside a `$batch`, in seconds (number or HTTP date). */
+export function retryAfterSeconds(headers: Record<string, string> | undefined): number | undefined {
   if (!headers) return undefined;
   const entry = Object.entries(headers).find(([name]) => name.toLowerCase() === "retry-after");
   if (!entry) return undefined;

@@ -1,5 +1,11 @@
 import type { OrgPerson, PeopleDirectory } from "../domain/people/peopleDirectory.js";
-import { type GraphClients, graphStatusOf, MAX_BATCH_REQUESTS } from "./graphClient.js";
+import {
+  type GraphClients,
+  graphStatusOf,
+  isRetryable,
+  MAX_BATCH_REQUESTS,
+  retryAfterSeconds,
+} from "./graphClient.js";
 import { type CachedPerson, forEachLimited, type OrgContextCache } from "./orgContextCache.js";
 
 /** Exactly the user fields PeerCircle uses (department is returned only when selected). */
@@ -41,6 +47,9 @@ interface TenantState {
 }
 
 type Lookup = { kind: "found"; person: OrgPerson } | { kind: "absent" } | { kind: "failed" };
+
+/** Rounds of asking again for people Graph throttled (each after the longest Retry-After). */
+const MAX_ROUNDS = 10;
 
 /** How long after a failure answers from stale cache are flagged degraded. */
 const FAILURE_MEMORY_MS = 60_000;
@@ -268,45 +277,70 @@ export class GraphDirectory implements PeopleDirectory {
     if (this.now() - Math.max(entry.fetchedAt, tenant.syncedAt) >= this.ttlMs) stale.push(id);
   }
 
-  /** Asks Graph for people: one `GET /users/{id}` with the manager expanded per person, 20 per `$batch`. */
+  /**
+   * Asks Graph for people: one `GET /users/{id}` with the manager expanded per person, 20 per
+   * `$batch`, `concurrency` batches in flight. People throttled inside a batch (or whose whole
+   * batch stayed throttled after the retry middleware) are pooled across batches and asked
+   * again in fewer batches after the longest `Retry-After`, up to {@link MAX_ROUNDS} rounds.
+   */
   private async askGraph(tenantId: string, ids: string[]): Promise<Map<string, Lookup>> {
     const results = new Map<string, Lookup>();
-    const chunks: string[][] = [];
-    for (let i = 0; i < ids.length; i += MAX_BATCH_REQUESTS)
-      chunks.push(ids.slice(i, i + MAX_BATCH_REQUESTS));
-    const fetchedAt = this.now();
-    await forEachLimited(chunks, this.options.concurrency ?? 4, async (chunk) => {
+    let pending = ids;
+    for (let round = 1; pending.length > 0; round++) {
+      const chunks: string[][] = [];
+      for (let i = 0; i < pending.length; i += MAX_BATCH_REQUESTS)
+        chunks.push(pending.slice(i, i + MAX_BATCH_REQUESTS));
+      const again: string[] = [];
       const found: CachedPerson[] = [];
-      try {
-        const answers = await this.options.clients.batch(
-          tenantId,
-          chunk.map((id, i) => ({
-            id: String(i + 1),
-            method: "GET",
-            url: `/users/${id}?$select=${USER_SELECT}&$expand=manager($select=id)`,
-          })),
-        );
-        chunk.forEach((id, i) => {
-          const answer = answers.get(String(i + 1));
-          if (answer?.status === 200 && answer.body) {
-            const person = personFromGraph(answer.body as GraphUser);
-            found.push({ person, fetchedAt });
-            results.set(id, { kind: "found", person });
-          } else if (answer?.status === 404) results.set(id, { kind: "absent" });
-          else results.set(id, { kind: "failed" });
-        });
-        if (chunk.some((id) => results.get(id)?.kind === "failed")) this.failed(tenantId, answers, "batch");
-      } catch (error) {
-        this.failed(tenantId, error, "batch");
-        for (const id of chunk) results.set(id, { kind: "failed" });
-      }
+      let waitSeconds = 0;
+      const fetchedAt = this.now();
+      const lastRound = round >= MAX_ROUNDS;
+      await forEachLimited(chunks, this.options.concurrency ?? 4, async (chunk) => {
+        try {
+          const answers = await this.options.clients.batch(
+            tenantId,
+            chunk.map((id, i) => ({
+              id: String(i + 1),
+              method: "GET",
+              url: `/users/${id}?$select=${USER_SELECT}&$expand=manager($select=id)`,
+            })),
+            1,
+          );
+          chunk.forEach((id, i) => {
+            const answer = answers.get(String(i + 1));
+            if (answer?.status === 200 && answer.body) {
+              const person = personFromGraph(answer.body as GraphUser);
+              found.push({ person, fetchedAt });
+              results.set(id, { kind: "found", person });
+            } else if (answer?.status === 404) results.set(id, { kind: "absent" });
+            else if (answer && isRetryable(answer.status) && !lastRound) {
+              again.push(id);
+              waitSeconds = Math.max(waitSeconds, retryAfterSeconds(answer.headers) ?? round);
+            } else results.set(id, { kind: "failed" });
+          });
+        } catch (error) {
+          const status = graphStatusOf(error);
+          if (status !== undefined && isRetryable(status) && !lastRound) {
+            again.push(...chunk);
+            waitSeconds = Math.max(waitSeconds, round);
+          } else {
+            this.failed(tenantId, error, "batch");
+            for (const id of chunk) results.set(id, { kind: "failed" });
+          }
+        }
+      });
       for (const entry of found) this.remember(tenantId, entry);
       try {
         await this.options.cache.putMany(tenantId, found);
       } catch (error) {
         this.options.log?.warn("Org context not cached in Tables", { tenantId, error: String(error) });
       }
-    });
+      if (again.length > 0) {
+        this.failed(tenantId, { statusCode: 429 }, "throttled");
+        await new Promise((r) => setTimeout(r, Math.min(waitSeconds, 60) * 1000));
+      }
+      pending = again;
+    }
     return results;
   }
 
@@ -330,7 +364,7 @@ export class GraphDirectory implements PeopleDirectory {
   private failed(tenantId: string, error: unknown, what: string): void {
     const state = this.tenants.get(tenantId);
     if (state) state.failedAt = this.now();
-    const status = error instanceof Map ? "inner" : (graphStatusOf(error) ?? "unreachable");
+    const status = graphStatusOf(error) ?? "unreachable";
     this.options.log?.warn("Microsoft Graph did not answer; org context is partial", {
       tenantId,
       what,
