@@ -78,7 +78,10 @@ export function createHttpApp(deps: HttpDependencies): Express {
   });
   api.use("/communities", communityRoutes(deps.communities));
   api.use(libraryRoutes(deps.library));
-  api.use("/communities/:communityId/sessions", calendarRoutes(deps.sessions));
+  api.use(
+    "/communities/:communityId/sessions",
+    calendarRoutes(deps.sessions, { directory: deps.directory, publicUrl: deps.config.publicUrl }),
+  );
   api.use("/communities/:communityId/playbooks", playbookRoutes(deps.playbooks));
   api.use(homeRoutes(deps.home, deps.myLearning, deps.directory));
   api.use("/activities", activityRoutes(deps));

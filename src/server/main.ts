@@ -7,6 +7,7 @@ import { createBotApplication } from "../bot/botApplication.js";
 import { ActivityAnnouncer } from "../bot/meetings/activityAnnouncer.js";
 import { BackgroundWork } from "../bot/meetings/backgroundWork.js";
 import { ProactiveSender } from "../bot/meetings/proactiveSender.js";
+import { SessionReminders } from "../bot/reminders/sessionReminders.js";
 import { ActivityService } from "../domain/activities/activityService.js";
 import { CommunityService } from "../domain/communities/communityService.js";
 import { CommunityHomeService } from "../domain/home/communityHomeService.js";
@@ -16,6 +17,7 @@ import { MeetingOutcomeService } from "../domain/meetings/meetingOutcomeService.
 import type { PeopleDirectory } from "../domain/people/peopleDirectory.js";
 import { PlaybookService } from "../domain/playbooks/playbookService.js";
 import type { MeetingScheduler } from "../domain/sessions/meetingScheduler.js";
+import { SessionReminderPlanner } from "../domain/sessions/sessionReminders.js";
 import { SessionService } from "../domain/sessions/sessionService.js";
 import { NoDirectory } from "../graph/fixtureDirectory.js";
 import { createGraphAdapters } from "../graph/graphAdapters.js";
@@ -26,6 +28,7 @@ import { TablesCommunityRepository } from "../storage/tablesCommunityRepository.
 import { TablesEntryRepository } from "../storage/tablesEntryRepository.js";
 import { TablesMeetingRepository } from "../storage/tablesMeetingRepository.js";
 import { TablesPlaybookRepository } from "../storage/tablesPlaybookRepository.js";
+import { communityMembersOf, TablesSessionPlanRepository } from "../storage/tablesSessionPlanRepository.js";
 import { TablesSessionRepository } from "../storage/tablesSessionRepository.js";
 import { createTabTokenValidator } from "./auth/tabTokenValidator.js";
 import type { AppConfig } from "./config.js";
@@ -38,6 +41,9 @@ import { createLogger, type Logger } from "./logger.js";
 
 /** How often an instance checks its running activities for a phase that time has ended. */
 const ANNOUNCE_POLL_MS = 5_000;
+/** How often an instance looks for session reminders that are due (locally: often, for tests). */
+const REMINDER_POLL_MS = 60_000;
+const REMINDER_POLL_LOCAL_MS = 2_000;
 
 /** botbuilder's authentication settings; the signing-key location is only ever changed locally. */
 function botAuthenticationOptions(config: AppConfig): ConfigurationBotFrameworkAuthenticationOptions {
@@ -85,9 +91,7 @@ export async function startServer(
   const communities = new CommunityService(communityRepository);
   const entries = new TablesEntryRepository(store);
   const library = new LibraryService(entries, communities, new SyncedLibrarySearch(entries));
-  const sessions = new SessionService(new TablesSessionRepository(store), communities);
   const playbooks = new PlaybookService(new TablesPlaybookRepository(store), entries, communities);
-  const home = new CommunityHomeService(communities, library, sessions, playbooks, entries);
 
   const fixture = config.mode === "local" ? await loadOrgDirectoryFixture(config.fixturesDir) : undefined;
   // Microsoft Graph: the real one by configuration; locally, without GRAPH_BASE_URL, the stand-in
@@ -111,7 +115,14 @@ export async function startServer(
   const directory: PeopleDirectory = graph?.directory ?? new NoDirectory();
   /** Schedules sessions' Teams meetings; undefined when Graph is off. */
   const meetingScheduler: MeetingScheduler | undefined = graph?.meetingScheduler;
-  void meetingScheduler; // wired into the calendar by the sessions work
+  const sessionPlan = new TablesSessionPlanRepository(store);
+  // Without a scheduler (Graph off) stewards are told Teams meetings cannot be scheduled.
+  const sessions = new SessionService(new TablesSessionRepository(store), communities, undefined, {
+    plan: sessionPlan,
+    members: communityMembersOf(communityRepository),
+    ...(meetingScheduler ? { scheduler: meetingScheduler } : {}),
+  });
+  const home = new CommunityHomeService(communities, library, sessions, playbooks, entries);
   const activities = new ActivityService(new TablesActivityRepository(store), directory);
   const myLearning = new MyLearningService(communities, library, sessions, activities);
 
@@ -124,6 +135,19 @@ export async function startServer(
     library,
     communities,
     sender,
+    logger,
+    instanceId: randomUUID(),
+  });
+  const reminders = new SessionReminders({
+    planner: new SessionReminderPlanner(sessionPlan),
+    claims: sessionPlan,
+    sender,
+    channelsOf: async (tenantId, communityId) => {
+      const community = await communityRepository.get(tenantId, communityId);
+      return [community?.channelId, community?.teamId].filter((id): id is string => !!id);
+    },
+    sessionLink: (communityId, sessionId) =>
+      `${config.publicUrl}/tab/calendar/${encodeURIComponent(communityId)}/${encodeURIComponent(sessionId)}`,
     logger,
     instanceId: randomUUID(),
   });
@@ -190,12 +214,15 @@ export async function startServer(
   logger.info("PeerCircle is listening", { url, mode: config.mode, botAuth: !config.bot.authDisabled });
   // Phase changes that time makes are announced by whichever instance wins the lease (activities).
   announcer.start(ANNOUNCE_POLL_MS);
+  // Session reminders: every instance polls; a claim row makes each go out once.
+  reminders.start(config.mode === "local" ? REMINDER_POLL_LOCAL_MS : REMINDER_POLL_MS);
 
   return {
     url,
     port,
     close: async () => {
       await announcer.stop();
+      await reminders.stop();
       await background.drain();
       await sender.drain();
       await graph?.close();

@@ -435,7 +435,8 @@ export class SessionService {
     if (!this.members)
       throw new UnavailableError("The member list is not available, so no rota can be made.");
     const now = this.now().getTime();
-    const [sessions, rsvps, rota, preferences, members] = await Promise.all([
+    const [community, sessions, rsvps, rota, preferences, members] = await Promise.all([
+      this.communities.get(caller, communityId),
       this.sessions.listForCommunity(caller.tenantId, communityId),
       this.sessions.listRsvpsOfCommunity(caller.tenantId, communityId),
       plan.listRotaOfCommunity(caller.tenantId, communityId),
@@ -458,7 +459,9 @@ export class SessionService {
     }
     upcoming.sort((a, b) => a.occurrence.startsAt.localeCompare(b.occurrence.startsAt));
     const slots = upcoming.slice(0, ROTA_MAX_SLOTS);
+    // Members and stewards take part (a steward need not hold a membership row).
     const joined = new Map(members.map((m) => [m.id, m.joinedAt]));
+    for (const s of community.stewards) if (!joined.has(s.id)) joined.set(s.id, community.createdAt);
     const rotationMembers: RotationMember[] = preferences
       .filter((p) => joined.has(p.userId) && p.willing.length > 0)
       .map((p) => ({

@@ -1,35 +1,47 @@
-import { Router } from "express";
+import { type Request, type Response, Router } from "express";
 import { z } from "zod";
+import type { PeopleDirectory } from "../../domain/people/peopleDirectory.js";
+import type { Session } from "../../domain/sessions/session.js";
+import { sessionCalendarFile } from "../../domain/sessions/sessionCalendarFile.js";
 import type { SessionService } from "../../domain/sessions/sessionService.js";
 import { parseInput } from "../../domain/validation.js";
 import { requireIfMatch } from "../http/ifMatch.js";
 import { callerOf } from "../http/requireCaller.js";
 
-const rangeSchema = z.object({
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}/, "Dates look like YYYY-MM-DD.")
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}/, "Dates look like YYYY-MM-DD.")
-    .optional(),
-});
+const dateOrInstant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}/, "Dates look like YYYY-MM-DD.")
+  .refine((s) => !Number.isNaN(Date.parse(s)), "That is not a date.");
+const rangeSchema = z.object({ from: dateOrInstant.optional(), to: dateOrInstant.optional() });
 
 const roleSchema = z.object({
   person: z.object({ id: z.string().min(1).max(100), displayName: z.string().min(1).max(200) }).nullable(),
 });
 
-type Params = { communityId: string; sessionId: string; role: string };
+type Params = { communityId: string; sessionId: string; role: string; occurrenceId: string };
 
-/** `/api/communities/:communityId/sessions`: the session calendar, RSVPs and roles. */
-export function calendarRoutes(sessions: SessionService): Router {
+/** What the calendar routes use beyond the session service. */
+export interface CalendarRouteOptions {
+  /** Organisers' mail addresses for the `.ics` ORGANIZER (left out when unknown). */
+  directory?: PeopleDirectory;
+  /** The app's public address, for links back to a session; the request's own origin else. */
+  publicUrl?: string;
+}
+
+/**
+ * `/api/communities/:communityId/sessions`: the session calendar (occurrences of series within a
+ * range), RSVPs, roles and the rota, Teams meeting retries, reminder settings and `.ics` export.
+ */
+export function calendarRoutes(sessions: SessionService, options: CalendarRouteOptions = {}): Router {
   const router = Router({ mergeParams: true });
 
   router.get("/", async (req, res) => {
     const { communityId } = req.params as Params;
     const range = parseInput(rangeSchema, req.query);
-    res.json({ items: await sessions.list(callerOf(res), communityId, range) });
+    res.json({
+      items: await sessions.list(callerOf(res), communityId, range),
+      canScheduleMeetings: sessions.canScheduleMeetings,
+    });
   });
 
   router.post("/", async (req, res) => {
@@ -38,10 +50,46 @@ export function calendarRoutes(sessions: SessionService): Router {
     res.status(201).setHeader("ETag", created.etag).json(created);
   });
 
+  router.get("/calendar.ics", async (req, res) => {
+    const { communityId } = req.params as Params;
+    await sendCalendar(req, res, await sessions.forExport(callerOf(res), communityId), "peercircle-sessions");
+  });
+
+  router.get("/rota", async (req, res) => {
+    const { communityId } = req.params as Params;
+    res.json(await sessions.rota(callerOf(res), communityId));
+  });
+
+  router.post("/rota/generate", async (req, res) => {
+    const { communityId } = req.params as Params;
+    res.json(await sessions.generateRota(callerOf(res), communityId));
+  });
+
+  router.put("/role-preferences/me", async (req, res) => {
+    const { communityId } = req.params as Params;
+    res.json(await sessions.setRolePreference(callerOf(res), communityId, req.body));
+  });
+
+  router.get("/reminder-settings", async (req, res) => {
+    const { communityId } = req.params as Params;
+    res.json(await sessions.reminderSettings(callerOf(res), communityId));
+  });
+
+  router.put("/reminder-settings", async (req, res) => {
+    const { communityId } = req.params as Params;
+    res.json(await sessions.setReminderSettings(callerOf(res), communityId, req.body));
+  });
+
   router.get("/:sessionId", async (req, res) => {
     const { communityId, sessionId } = req.params as Params;
     const view = await sessions.get(callerOf(res), communityId, sessionId);
     res.setHeader("ETag", view.etag).json(view);
+  });
+
+  router.get("/:sessionId/calendar.ics", async (req, res) => {
+    const { communityId, sessionId } = req.params as Params;
+    const [session] = await sessions.forExport(callerOf(res), communityId, sessionId);
+    await sendCalendar(req, res, session ? [session] : [], `peercircle-${sessionId}`);
   });
 
   router.patch("/:sessionId", requireIfMatch, async (req, res) => {
@@ -56,6 +104,39 @@ export function calendarRoutes(sessions: SessionService): Router {
     res.setHeader("ETag", updated.etag).json(updated);
   });
 
+  router.post("/:sessionId/meeting/retry", async (req, res) => {
+    const { communityId, sessionId } = req.params as Params;
+    const view = await sessions.retryMeeting(callerOf(res), communityId, sessionId);
+    res.setHeader("ETag", view.etag).json(view);
+  });
+
+  router.put("/:sessionId/occurrences/:occurrenceId", async (req, res) => {
+    const { communityId, sessionId, occurrenceId } = req.params as Params;
+    const view = await sessions.changeOccurrence(
+      callerOf(res),
+      communityId,
+      sessionId,
+      occurrenceId,
+      req.body,
+    );
+    res.setHeader("ETag", view.etag).json(view);
+  });
+
+  router.put("/:sessionId/occurrences/:occurrenceId/roles/:role", async (req, res) => {
+    const { communityId, sessionId, role, occurrenceId } = req.params as Params;
+    const { person } = parseInput(roleSchema, req.body);
+    res.json(
+      await sessions.assignRole(
+        callerOf(res),
+        communityId,
+        sessionId,
+        role,
+        person ?? undefined,
+        occurrenceId,
+      ),
+    );
+  });
+
   router.put("/:sessionId/rsvp", async (req, res) => {
     const { communityId, sessionId } = req.params as Params;
     res.json(await sessions.rsvp(callerOf(res), communityId, sessionId, req.body));
@@ -66,6 +147,35 @@ export function calendarRoutes(sessions: SessionService): Router {
     const { person } = parseInput(roleSchema, req.body);
     res.json(await sessions.assignRole(callerOf(res), communityId, sessionId, role, person ?? undefined));
   });
+
+  /**
+   * Answers with the iCalendar file: as `text/calendar` for a plain download, or wrapped in JSON
+   * (`{ filename, content }`) when asked for JSON (the tab fetches it with its token and saves it).
+   */
+  async function sendCalendar(req: Request, res: Response, list: Session[], name: string) {
+    const caller = callerOf(res);
+    const organizers = [...new Set(list.map((s) => s.createdBy.id))];
+    const mails = options.directory
+      ? (await options.directory.getMany(caller.tenantId, organizers).catch(() => undefined))?.people
+      : undefined;
+    const origin = options.publicUrl ?? `${req.protocol}://${req.get("host") ?? "localhost"}`;
+    const content = sessionCalendarFile(list, {
+      name: "PeerCircle sessions",
+      // The tab's own address of the session (routes.ts: /tab/calendar/{community}/{session}).
+      linkOf: (s) =>
+        `${origin.replace(/\/$/, "")}/tab/calendar/${encodeURIComponent(s.communityId)}/${encodeURIComponent(s.id)}`,
+      mailOf: (id) => mails?.get(id)?.mail,
+    });
+    const filename = `${name.replace(/[^\w.-]/g, "_")}.ics`;
+    if (req.accepts(["text/calendar", "application/json"]) === "application/json") {
+      res.json({ filename, content });
+      return;
+    }
+    res
+      .type("text/calendar; charset=utf-8")
+      .setHeader("Content-Disposition", `attachment; filename="${filename}"`)
+      .send(content);
+  }
 
   return router;
 }
