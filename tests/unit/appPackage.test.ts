@@ -8,6 +8,8 @@ import JSZip from "jszip";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCENT_COLOR, renderColorIcon, renderOutlineIcon } from "../../scripts/makeIcons.js";
+import { OUTCOME_COMMAND } from "../../src/bot/meetings/meetingOutcomes.js";
+import { TPS_COMMAND } from "../../src/bot/meetings/thinkPairShare.js";
 import { AppPackageError } from "../../src/server/appPackage/appPackageError.js";
 import { buildAppPackage } from "../../src/server/appPackage/buildAppPackage.js";
 import { validateAppPackageZip } from "../../src/server/appPackage/validateAppPackage.js";
@@ -41,7 +43,7 @@ interface ManifestShape {
   bots: Array<{
     botId: string;
     scopes: string[];
-    commandLists: Array<{ commands: Array<{ title: string }> }>;
+    commandLists: Array<{ scopes: string[]; commands: Array<{ title: string; description?: string }> }>;
   }>;
   composeExtensions: Array<{
     botId: string;
@@ -148,6 +150,36 @@ describe("the real app package", () => {
       title: "Find insight",
       context: ["compose", "commandBox"],
     });
+  });
+
+  it("lists the bot's meeting commands for meeting chats, group chats and teams, in English and German", async () => {
+    const manifest = JSON.parse(
+      await readFile(path.join(repoRoot, "appPackage", "manifest.json"), "utf8"),
+    ) as ManifestShape;
+    const german = JSON.parse(await readFile(path.join(repoRoot, "appPackage", "de.json"), "utf8")) as Record<
+      string,
+      string
+    >;
+    const lists = manifest.bots[0]?.commandLists ?? [];
+    // A meeting's chat is a group chat to the bot: the meeting commands belong to that list.
+    const index = lists.findIndex((l) => l.scopes.includes("groupChat"));
+    const meeting = lists[index];
+    expect(meeting?.scopes).toEqual(["team", "groupChat"]);
+    const titles = meeting?.commands.map((c) => c.title) ?? [];
+    expect(titles).toEqual(["tps", "think-pair-share", "decision", "action", "insight", "outcome", "help"]);
+    // Each listed command reaches the handler that answers it (what Teams inserts is the title).
+    for (const title of titles.filter((t) => t !== "help"))
+      expect(TPS_COMMAND.test(title) || OUTCOME_COMMAND.test(title), title).toBe(true);
+    meeting?.commands.forEach((command, i) => {
+      expect(command.description, command.title).toBeTruthy();
+      const key = `bots[0].commandLists[${index}].commands[${i}].description`;
+      expect(german[key], key).toBeTruthy();
+      expect(german[key], key).not.toBe(command.description);
+    });
+    expect(lists.find((l) => l.scopes.includes("personal"))?.commands.map((c) => c.title)).toEqual(["help"]);
+    expect(manifest.authorization.permissions.resourceSpecific.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["OnlineMeeting.ReadBasic.Chat", "ChannelMeeting.ReadBasic.Group"]),
+    );
   });
 
   it("ships the icons scripts/makeIcons.ts draws, in the manifest's accent colour", async () => {
