@@ -1,5 +1,10 @@
+import { readFile } from "node:fs/promises";
+import { AxeBuilder } from "@axe-core/playwright";
+import ICAL from "ical.js";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { instantOfWallClock, offsetMinutesAt } from "../../src/domain/sessions/zonedTime.js";
+import { addDays, dayKeyOf, parseDayKey, weekDays } from "../../src/tab/pages/Calendar/calendarModel.js";
 import { launchBrowser, newLocalOnlyContext } from "../support/browser.js";
 import { startTestServer, type TestServer, tokenFor } from "../support/testServer.js";
 import { openTab } from "./localHostPage.js";
@@ -196,5 +201,191 @@ describe("community home and session calendar", () => {
     await steward.getByRole("button", { name: "Load the latest version" }).click();
     await steward.getByRole("button", { name: "Save session" }).click();
     await steward.getByRole("heading", { level: 1, name: "Roles session (edited)" }).waitFor();
+  });
+
+  /** The next Sunday (after a week from now) on which Berlin changes its clocks. */
+  function nextBerlinClockChange(): string {
+    let day = dayKeyOf(new Date(Date.now() + 7 * 86_400_000), "UTC");
+    const noon = (key: string) => {
+      const { year, month, day: d } = parseDayKey(key);
+      return offsetMinutesAt(Date.UTC(year, month - 1, d, 12), "Europe/Berlin");
+    };
+    while (noon(day) === noon(addDays(day, -1))) day = addDays(day, 1);
+    return day;
+  }
+  /** 09:00 on a day in Berlin, as an instant. */
+  const nineInBerlin = (key: string) => {
+    const { year, month, day } = parseDayKey(key);
+    return instantOfWallClock(Date.UTC(year, month - 1, day, 9), "Europe/Berlin").toISOString();
+  };
+
+  it("a weekly series shows every occurrence at 09:00 Berlin across a clock change, and downloads as .ics", async () => {
+    const change = nextBerlinClockChange();
+    const days = [-12, -5, 2, 9].map((n) => addDays(change, n)); // Tuesdays around the change
+    const starts = days.map(nineInBerlin);
+    const series = await api<SessionJson>(stewardId, "POST", sessionsPath(), {
+      title: "Weekly clock-change café",
+      format: "knowledge-cafe",
+      startsAt: starts[0],
+      timeZone: "Europe/Berlin",
+      recurrence: { rule: "FREQ=WEEKLY;COUNT=4" },
+    });
+    // The change moves the series in UTC by an hour.
+    expect(new Set(starts.map((s) => s.slice(11, 16))).size).toBe(2);
+
+    const tab = await openTab(page, server.baseUrl, { page: "/tab/calendar" });
+    await tab.getByRole("button", { name: "Week", exact: true }).click();
+    // Step week by week to each occurrence: it is on its Tuesday, at 09:00 in the viewer's zone.
+    for (const day of days) {
+      for (let guard = 0; guard < 60; guard++) {
+        const shown =
+          (await tab.getByTestId("week-view").locator("li[data-day]").first().getAttribute("data-day")) ?? "";
+        if (weekDays(day)[0] === shown) break;
+        await tab
+          .getByRole("button", { name: shown < (weekDays(day)[0] ?? "") ? "Next" : "Previous", exact: true })
+          .click();
+        await tab
+          .locator(`[data-testid="week-view"] li[data-day="${addDays(shown, shown < day ? 7 : -7)}"]`)
+          .waitFor();
+      }
+      const cell = tab.locator(`[data-testid="week-view"] li[data-day="${day}"]`);
+      await cell.getByRole("link", { name: "Weekly clock-change café" }).waitFor();
+      expect(await cell.locator("time").first().textContent()).toMatch(/9:00/);
+    }
+
+    await tab.getByRole("link", { name: "Weekly clock-change café" }).first().click();
+    await tab.getByRole("heading", { level: 1, name: "Weekly clock-change café" }).waitFor();
+    const next = tab.getByTestId("next-occurrences");
+    await expect
+      .poll(() => next.locator("time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime"))))
+      .toEqual(starts);
+    for (const text of await next.locator("time").allTextContents()) expect(text).toMatch(/9:00/);
+
+    // The .ics download: an independent parser expands it to the same instants.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      tab.getByRole("button", { name: "Add to my calendar (.ics)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`peercircle-${series.id}.ics`);
+    const text = await readFile((await download.path()) ?? "", "utf8");
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    for (const zone of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(zone);
+    const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent") ?? undefined);
+    const expanded: string[] = [];
+    const iterator = event.iterator();
+    for (let at = iterator.next(); at; at = iterator.next()) expanded.push(at.toJSDate().toISOString());
+    expect(expanded).toEqual(starts);
+  });
+
+  it("a steward skips an occurrence of a series, and asks for a Teams meeting that is kept in step", async () => {
+    const start = new Date(Date.now() + 3 * 86_400_000);
+    start.setUTCHours(8, 0, 0, 0);
+    const series = await api<SessionJson>(stewardId, "POST", sessionsPath(), {
+      title: "Skippable series",
+      format: "mastermind",
+      startsAt: start.toISOString(),
+      timeZone: "Europe/Berlin",
+      recurrence: { rule: "FREQ=WEEKLY;COUNT=3" },
+    });
+    const tab = await openTab(page, server.baseUrl, {
+      subEntityId: `session:${server.demoCommunityId}:${series.id}`,
+    });
+    const next = tab.getByTestId("next-occurrences");
+    await expect.poll(() => next.locator("time").count()).toBe(3);
+    await next
+      .getByRole("button", { name: /^Skip / })
+      .nth(1)
+      .click();
+    await expect.poll(() => next.locator("time").count()).toBe(2);
+    const stored = await api<SessionJson & { recurrence: { exceptions: string[] } }>(
+      stewardId,
+      "GET",
+      `${sessionsPath()}/${series.id}`,
+    );
+    expect(stored.recurrence.exceptions).toEqual([new Date(start.getTime() + 7 * 86_400_000).toISOString()]);
+
+    // Plan with a Teams meeting through the form (local mode schedules through the Graph stand-in).
+    const calendar = await openTab(page, server.baseUrl, { page: "/tab/calendar" });
+    await calendar.getByRole("button", { name: "Plan a session" }).click();
+    await calendar.getByRole("textbox", { name: "Title" }).fill("Meeting-backed session");
+    await calendar.getByRole("checkbox", { name: "Schedule a Teams meeting in my calendar" }).check();
+    await calendar.getByRole("radio", { name: "The whole community" }).check();
+    // The typed join link gives way to the scheduled meeting.
+    expect(await calendar.getByRole("textbox", { name: /Join link/ }).count()).toBe(0);
+    await calendar.getByRole("button", { name: "Save session" }).click();
+    await calendar.getByRole("heading", { level: 1, name: "Meeting-backed session" }).waitFor();
+    await calendar.getByText("Teams meeting in the organiser's calendar").waitFor();
+    expect(await calendar.getByRole("link", { name: "Join" }).getAttribute("href")).toMatch(/^https:\/\//);
+
+    // When the calendar did not take a change, the page says so and offers a retry.
+    const sessionUrl = /\/sessions\/[^/]+$/;
+    await context.route(sessionUrl, async (route) => {
+      if (route.request().method() !== "GET") return route.fallback();
+      const response = await route.fetch();
+      const body = (await response.json()) as Record<string, unknown> & {
+        teamsMeeting: Record<string, unknown>;
+      };
+      await route.fulfill({
+        response,
+        json: {
+          ...body,
+          teamsMeeting: {
+            ...body.teamsMeeting,
+            status: "pending",
+            pendingAction: "update",
+            problem: "Microsoft Graph is unavailable right now.",
+          },
+        },
+      });
+    });
+    const backed = (await api<{ items: SessionJson[] }>(stewardId, "GET", sessionsPath())).items.find(
+      (x) => x.title === "Meeting-backed session",
+    );
+    const reopened = await openTab(page, server.baseUrl, {
+      subEntityId: `session:${server.demoCommunityId}:${backed?.id}`,
+    });
+    const warning = reopened.getByTestId("meeting-pending");
+    await warning.getByText("The session is saved. Microsoft Graph is unavailable right now.").waitFor();
+    await context.unroute(sessionUrl);
+    await warning.getByRole("button", { name: "Try again" }).click();
+    await reopened.getByText("Teams meeting in the organiser's calendar").waitFor();
+    expect(await reopened.getByTestId("meeting-pending").count()).toBe(0);
+  });
+
+  it("the rota: members opt into roles, a steward fills open roles fairly and sets reminders", async () => {
+    await planSession("Rota session", 5);
+    const member = await plainMember();
+    const asMember = await openTab(page, server.baseUrl, { user: member, page: "/tab/calendar" });
+    await asMember.getByRole("button", { name: "Rota", exact: true }).click();
+    await asMember.getByRole("heading", { name: "Role rota" }).waitFor();
+    expect(await asMember.getByRole("button", { name: "Fill open roles fairly" }).count()).toBe(0);
+    await asMember.getByRole("checkbox", { name: "Note-taker" }).check();
+    await asMember.getByRole("button", { name: "Save my roles" }).click();
+    await asMember.getByText("Saved. The next rota takes it into account.").waitFor();
+
+    const steward = await openTab(page, server.baseUrl, { page: "/tab/calendar" });
+    await steward.getByRole("button", { name: "Rota", exact: true }).click();
+    await steward.getByRole("button", { name: "Fill open roles fairly" }).click();
+    const rota = steward.getByTestId("rota");
+    const row = rota.locator("li", { has: steward.getByRole("link", { name: "Rota session" }) }).first();
+    await expect
+      .poll(async () => (await row.getByRole("combobox", { name: /^Note-taker on / }).textContent())?.trim())
+      .not.toBe("Nobody");
+    // The rota is usable with a screen reader: no serious or critical axe findings (Fluent's focus
+    // helpers excluded, as in calendarAccessibility.test.ts).
+    const axe = await new AxeBuilder({ page })
+      .include("#tab-frame")
+      .exclude(["#tab-frame", "[data-tabster-dummy]"])
+      .analyze();
+    expect(
+      axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
+    ).toEqual([]);
+    await steward.getByRole("spinbutton", { name: "Minutes before the session" }).fill("30");
+    await steward.getByRole("button", { name: "Save reminders" }).click();
+    await steward.getByText("Reminder settings saved.").waitFor();
+    expect(
+      (await api<{ leadMinutes: number }>(stewardId, "GET", `${sessionsPath()}/reminder-settings`))
+        .leadMinutes,
+    ).toBe(30);
   });
 });

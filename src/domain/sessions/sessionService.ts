@@ -90,7 +90,12 @@ export interface SessionServiceOptions {
 
 /** The rota of upcoming occurrences, as stewards and members see it. */
 export interface RotaView {
-  occurrences: (OccurrenceView & { sessionId: string; title: string; cancelled: boolean })[];
+  occurrences: (OccurrenceView & {
+    sessionId: string;
+    title: string;
+    cancelled: boolean;
+    recurring: boolean;
+  })[];
   /** Everyone's preferences for stewards; the caller's own for members. */
   preferences: RolePreference[];
   canEdit: boolean;
@@ -564,6 +569,7 @@ export class SessionService {
             sessionId: session.id,
             title: session.title,
             cancelled: session.cancelled,
+            recurring: !!session.recurrence,
             roles: rolesOf(session, o.occurrenceId, rota.get(session.id)),
           })),
       )

@@ -83,7 +83,7 @@ export function calendarRoutes(sessions: SessionService, options: CalendarRouteO
   router.get("/:sessionId", async (req, res) => {
     const { communityId, sessionId } = req.params as Params;
     const view = await sessions.get(callerOf(res), communityId, sessionId);
-    res.setHeader("ETag", view.etag).json(view);
+    res.setHeader("ETag", view.etag).json({ ...view, canScheduleMeetings: sessions.canScheduleMeetings });
   });
 
   router.get("/:sessionId/calendar.ics", async (req, res) => {

@@ -5,14 +5,26 @@ import {
   type SessionFormat,
   type SessionRole,
 } from "../../domain/sessions/sessionFormats.js";
+import type { ReminderSettings, RolePreference } from "../../domain/sessions/sessionPlan.js";
+import type { RotaView } from "../../domain/sessions/sessionService.js";
 import type { ApiClient } from "./ApiClient.js";
 
-export type { RoleAssignment, RsvpResponse } from "../../domain/sessions/session.js";
+export type {
+  MeetingAttendeeSource,
+  OccurrenceView,
+  RoleAssignment,
+  RsvpResponse,
+  TeamsMeetingState,
+} from "../../domain/sessions/session.js";
 export {
+  FORMAT_DEFAULTS,
   SESSION_FORMATS,
+  SESSION_ROLES,
   type SessionFormat,
   type SessionRole,
 } from "../../domain/sessions/sessionFormats.js";
+export type { ReminderSettings, RolePreference } from "../../domain/sessions/sessionPlan.js";
+export type { RotaView } from "../../domain/sessions/sessionService.js";
 
 /** Roles any member may take for themselves (the newcomer's way in). */
 export const SELF_SERVICE_ROLES: readonly SessionRole[] = ["note-taker", "observer"];
@@ -24,7 +36,10 @@ export const FORMAT_DURATIONS = Object.fromEntries(
 
 /** A session as the caller sees it (the server keeps the tenant id to itself). */
 export type Session = Omit<SessionView, "tenantId" | "createdAt" | "updatedAt"> &
-  Partial<Pick<SessionView, "createdAt" | "updatedAt">>;
+  Partial<Pick<SessionView, "createdAt" | "updatedAt">> & {
+    /** On a session's own page: a calendar is connected, so a Teams meeting can be asked for. */
+    canScheduleMeetings?: boolean;
+  };
 
 /** What a steward sends to plan or change a session. */
 export interface SessionDraftBody {
@@ -36,11 +51,37 @@ export interface SessionDraftBody {
   description: string;
   agenda: string[];
   joinUrl?: string;
+  /** Repeats (RRULE, expanded on the server in `timeZone`); `null` on a change makes it one-off. */
+  recurrence?: { rule: string; exceptions?: string[] } | null;
+  /** Asks for a Teams meeting in the steward's calendar. */
+  teamsMeeting?: { attendees: "rsvps" | "community" };
 }
 
 const base = (communityId: string) => `/api/communities/${encodeURIComponent(communityId)}/sessions`;
 const one = (communityId: string, sessionId: string) =>
   `${base(communityId)}/${encodeURIComponent(sessionId)}`;
+
+/** A range of the calendar and what the server can do for it. */
+export interface SessionPage {
+  /** Sessions, one per occurrence for a series, soonest first. */
+  items: Session[];
+  /** A calendar is connected: stewards may ask for Teams meetings. */
+  canScheduleMeetings: boolean;
+}
+
+/** Sessions of a community in a range, soonest first; `from`/`to` bound the start (ISO instants). */
+export function listSessionPage(
+  api: ApiClient,
+  communityId: string,
+  range: { from?: string; to?: string } = {},
+  signal?: AbortSignal,
+): Promise<SessionPage> {
+  const params = new URLSearchParams(
+    Object.entries(range).filter((pair): pair is [string, string] => !!pair[1]),
+  );
+  const query = params.size > 0 ? `?${params.toString()}` : "";
+  return api.request<SessionPage>("GET", `${base(communityId)}${query}`, undefined, { signal });
+}
 
 /** Sessions of a community, soonest first; `from`/`to` bound the start (ISO dates). */
 export async function listSessions(
@@ -49,13 +90,82 @@ export async function listSessions(
   range: { from?: string; to?: string } = {},
   signal?: AbortSignal,
 ): Promise<Session[]> {
-  const params = new URLSearchParams(
-    Object.entries(range).filter((pair): pair is [string, string] => !!pair[1]),
+  return (await listSessionPage(api, communityId, range, signal)).items;
+}
+
+/** Tries again to create, change or cancel the session's Teams meeting. */
+export function retryMeeting(api: ApiClient, communityId: string, sessionId: string): Promise<Session> {
+  return api.request<Session>("POST", `${one(communityId, sessionId)}/meeting/retry`);
+}
+
+/** Skips one occurrence of a series, or moves it. */
+export function changeOccurrence(
+  api: ApiClient,
+  communityId: string,
+  sessionId: string,
+  occurrenceId: string,
+  change: { cancelled: true } | { startsAt: string; durationMinutes?: number },
+): Promise<Session> {
+  return api.request<Session>(
+    "PUT",
+    `${one(communityId, sessionId)}/occurrences/${encodeURIComponent(occurrenceId)}`,
+    change,
   );
-  const query = params.size > 0 ? `?${params.toString()}` : "";
-  return (
-    await api.request<{ items: Session[] }>("GET", `${base(communityId)}${query}`, undefined, { signal })
-  ).items;
+}
+
+/** The `.ics` file of one session, or of the whole calendar. */
+export function getCalendarFile(
+  api: ApiClient,
+  communityId: string,
+  sessionId?: string,
+): Promise<{ filename: string; content: string }> {
+  const path = sessionId
+    ? `${one(communityId, sessionId)}/calendar.ics`
+    : `${base(communityId)}/calendar.ics`;
+  return api.request("GET", path);
+}
+
+export function getRota(api: ApiClient, communityId: string, signal?: AbortSignal): Promise<RotaView> {
+  return api.request<RotaView>("GET", `${base(communityId)}/rota`, undefined, { signal });
+}
+
+/** Fills the open roles of the next occurrences fairly (stewards). */
+export function generateRota(api: ApiClient, communityId: string): Promise<RotaView> {
+  return api.request<RotaView>("POST", `${base(communityId)}/rota/generate`);
+}
+
+/** Gives a role of one occurrence of a series to a person, or frees it. */
+export function assignOccurrenceRole(
+  api: ApiClient,
+  communityId: string,
+  sessionId: string,
+  occurrenceId: string,
+  role: SessionRole,
+  person: PersonRef | null,
+): Promise<Session> {
+  return api.request<Session>(
+    "PUT",
+    `${one(communityId, sessionId)}/occurrences/${encodeURIComponent(occurrenceId)}/roles/${encodeURIComponent(role)}`,
+    { person },
+  );
+}
+
+export function setMyRolePreference(
+  api: ApiClient,
+  communityId: string,
+  preference: { willing: SessionRole[]; snoozedUntil?: string | null },
+): Promise<RolePreference> {
+  return api.request<RolePreference>("PUT", `${base(communityId)}/role-preferences/me`, preference);
+}
+
+export function getReminderSettings(api: ApiClient, communityId: string, signal?: AbortSignal) {
+  return api.request<ReminderSettings>("GET", `${base(communityId)}/reminder-settings`, undefined, {
+    signal,
+  });
+}
+
+export function setReminderSettings(api: ApiClient, communityId: string, settings: ReminderSettings) {
+  return api.request<ReminderSettings>("PUT", `${base(communityId)}/reminder-settings`, settings);
 }
 
 export function getSession(api: ApiClient, communityId: string, sessionId: string, signal?: AbortSignal) {
@@ -98,5 +208,9 @@ export function assignRole(
 export const sessionKeys = {
   all: (communityId: string) => ["sessions", communityId] as const,
   list: (communityId: string) => ["sessions", communityId, "list"] as const,
+  range: (communityId: string, from: string, to: string) =>
+    ["sessions", communityId, "list", from, to] as const,
+  rota: (communityId: string) => ["sessions", communityId, "rota"] as const,
+  reminders: (communityId: string) => ["sessions", communityId, "reminders"] as const,
   one: (communityId: string, sessionId: string) => ["sessions", communityId, "one", sessionId] as const,
 };

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import { type ApiError, toApiError } from "../../api/ApiError.js";
 import { homeKey } from "../../api/home.js";
-import { createSession, listSessions, sessionKeys } from "../../api/sessions.js";
+import { createSession, listSessionPage, sessionKeys } from "../../api/sessions.js";
 import { CommunityGate } from "../../components/CommunityGate.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
@@ -15,13 +15,30 @@ import { useApi } from "../../hooks/useApi.js";
 import { useCommunity } from "../../hooks/useCommunity.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { sessionPath } from "../../routes.js";
+import { CalendarFileButton } from "./CalendarFileButton.js";
 import { ListView, MonthView, WeekView } from "./CalendarViews.js";
-import { addDays, addMonths, byDay, dayKeyOf, parseDayKey, viewerTimeZone } from "./calendarModel.js";
+import {
+  addDays,
+  addMonths,
+  byDay,
+  dayKeyOf,
+  parseDayKey,
+  rangeOf,
+  viewerTimeZone,
+} from "./calendarModel.js";
+import { RotaPanel } from "./RotaPanel.js";
 import { SessionForm } from "./SessionForm.js";
 import { newSessionValues, toSessionBody } from "./sessionFormModel.js";
 import { useCalendarStyles } from "./useCalendarStyles.styles.js";
 
-type View = "list" | "week" | "month";
+type View = "list" | "week" | "month" | "rota";
+
+const VIEW_LABELS = {
+  list: "calendar.viewList",
+  week: "calendar.viewWeek",
+  month: "calendar.viewMonth",
+  rota: "sessionPlanning.viewRota",
+} as const;
 
 /** The session calendar: list, week and month views; stewards plan sessions here. */
 export function CalendarPage() {
@@ -40,18 +57,22 @@ export function CalendarPage() {
 function Calendar({ communityId, isSteward }: { communityId: string; isSteward: boolean }) {
   const styles = useCalendarStyles();
   const { t } = useTranslation();
-  const { locale } = useTeamsContext();
+  const { locale, context } = useTeamsContext();
   const api = useApi();
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
-  const timeZone = viewerTimeZone();
+  const timeZone = viewerTimeZone(context);
   const today = dayKeyOf(new Date(), timeZone);
   const [view, setView] = useState<View>("list");
   const [anchor, setAnchor] = useState(today);
   const [planning, setPlanning] = useState(false);
+  // The server expands series into occurrences for exactly the days this view shows, computed in
+  // the viewer's time zone (a week in Berlin is not a week in UTC).
+  const range = rangeOf(view === "rota" ? "list" : view, anchor, today, timeZone);
   const sessions = useQuery({
-    queryKey: sessionKeys.list(communityId),
-    queryFn: ({ signal }) => listSessions(api, communityId, {}, signal),
+    queryKey: sessionKeys.range(communityId, range.from, range.to),
+    queryFn: ({ signal }) => listSessionPage(api, communityId, range, signal),
+    placeholderData: (previous) => previous,
   });
   const create = useMutation({
     mutationFn: (body: Parameters<typeof createSession>[2]) => createSession(api, communityId, body),
@@ -72,7 +93,7 @@ function Calendar({ communityId, isSteward }: { communityId: string; isSteward: 
           Date.UTC(year, month - 1, 1),
         )
       : t("calendar.weekOf", { date: new Date(year, month - 1, day) });
-  const all = sessions.data ?? [];
+  const all = sessions.data?.items ?? [];
   const now = Date.now();
   const upcoming = all.filter((s) => Date.parse(s.startsAt) + s.durationMinutes * 60_000 > now);
 
@@ -82,11 +103,14 @@ function Calendar({ communityId, isSteward }: { communityId: string; isSteward: 
         <Title2 as="h1" className={styles.heading}>
           {t("calendar.title")}
         </Title2>
-        {isSteward && !planning && (
-          <Button appearance="primary" onClick={() => setPlanning(true)}>
-            {t("calendar.plan")}
-          </Button>
-        )}
+        <div className={styles.toolbar}>
+          <CalendarFileButton communityId={communityId} />
+          {isSteward && !planning && (
+            <Button appearance="primary" onClick={() => setPlanning(true)}>
+              {t("calendar.plan")}
+            </Button>
+          )}
+        </div>
       </header>
       {planning && (
         <SessionForm
@@ -96,22 +120,17 @@ function Calendar({ communityId, isSteward }: { communityId: string; isSteward: 
           error={create.error ? toApiError(create.error) : (null as ApiError | null)}
           onSave={(values) => create.mutate(toSessionBody(values))}
           onCancel={() => setPlanning(false)}
+          canScheduleMeetings={sessions.data?.canScheduleMeetings ?? false}
         />
       )}
       <fieldset className={styles.fieldset} aria-label={t("calendar.viewLabel")}>
-        {(["list", "week", "month"] as const).map((option) => (
+        {(["list", "week", "month", "rota"] as const).map((option) => (
           <ToggleButton key={option} checked={view === option} onClick={() => setView(option)} size="small">
-            {t(
-              option === "list"
-                ? "calendar.viewList"
-                : option === "week"
-                  ? "calendar.viewWeek"
-                  : "calendar.viewMonth",
-            )}
+            {t(VIEW_LABELS[option])}
           </ToggleButton>
         ))}
       </fieldset>
-      {view !== "list" && (
+      {(view === "week" || view === "month") && (
         <div className={styles.toolbar}>
           <Button size="small" onClick={() => step(-1)}>
             {t("calendar.previous")}
@@ -125,7 +144,9 @@ function Calendar({ communityId, isSteward }: { communityId: string; isSteward: 
           <span aria-live="polite">{period}</span>
         </div>
       )}
-      {sessions.isPending ? (
+      {view === "rota" ? (
+        <RotaPanel communityId={communityId} isSteward={isSteward} timeZone={timeZone} />
+      ) : sessions.isPending ? (
         <LoadingState label={t("calendar.loading")} />
       ) : sessions.error ? (
         <InlineError
@@ -139,7 +160,7 @@ function Calendar({ communityId, isSteward }: { communityId: string; isSteward: 
             {isSteward ? t("calendar.listEmptySteward") : t("calendar.listEmpty")}
           </p>
         ) : (
-          <ListView days={[...byDay(upcoming, timeZone)]} />
+          <ListView days={[...byDay(upcoming, timeZone)]} timeZone={timeZone} />
         )
       ) : view === "week" ? (
         <WeekView anchor={anchor} today={today} sessionsByDay={byDay(all, timeZone)} />

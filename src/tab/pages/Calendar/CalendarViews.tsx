@@ -1,4 +1,4 @@
-import { Body1, Caption1Strong, mergeClasses, Subtitle2 } from "@fluentui/react-components";
+import { Badge, Body1, Caption1Strong, mergeClasses, Subtitle2 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { Session } from "../../api/sessions.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
@@ -16,8 +16,22 @@ function dayLabel(key: DayKey, locale: string, options: Intl.DateTimeFormatOptio
   );
 }
 
-/** Upcoming sessions, grouped by day. */
-export function ListView({ days }: { days: [DayKey, Session[]][] }) {
+/** A key that tells occurrences of one series apart. */
+const keyOf = (session: Session) => `${session.id}@${session.occurrence?.occurrenceId ?? ""}`;
+
+/** Marks an occurrence of a series, so people see it repeats. */
+function SeriesBadge({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  if (!session.occurrence) return null;
+  return (
+    <Badge appearance="outline" size="small">
+      {t("sessionPlanning.seriesBadge")}
+    </Badge>
+  );
+}
+
+/** Upcoming sessions, grouped by day (in the viewer's zone). */
+export function ListView({ days, timeZone }: { days: [DayKey, Session[]][]; timeZone?: string }) {
   const styles = useCalendarStyles();
   const { locale } = useTeamsContext();
   return (
@@ -29,8 +43,9 @@ export function ListView({ days }: { days: [DayKey, Session[]][] }) {
           </Subtitle2>
           <ul className={styles.list}>
             {sessions.map((session) => (
-              <li key={session.id}>
+              <li key={keyOf(session)} data-day={key} data-zone={timeZone}>
                 <SessionSummary session={session} />
+                <SeriesBadge session={session} />
               </li>
             ))}
           </ul>
@@ -53,7 +68,7 @@ export function WeekView({ anchor, today, sessionsByDay }: ViewProps) {
             {dayLabel(key, locale, { weekday: "short", day: "numeric", month: "short" })}
           </Caption1Strong>
           {(sessionsByDay.get(key) ?? []).map((session) => (
-            <SessionSummary key={session.id} session={session} />
+            <SessionSummary key={keyOf(session)} session={session} />
           ))}
           {!sessionsByDay.get(key) && <Body1 className={styles.muted}>{t("calendar.dayEmpty")}</Body1>}
         </li>
@@ -105,7 +120,7 @@ export function MonthView({ anchor, today, sessionsByDay }: ViewProps) {
               >
                 <time dateTime={key}>{parseDayKey(key).day}</time>
                 {(sessionsByDay.get(key) ?? []).map((session) => (
-                  <span key={session.id} className={styles.monthSession}>
+                  <span key={keyOf(session)} className={styles.monthSession}>
                     <RouterLink href={sessionPath(session.communityId, session.id)}>
                       {session.title}
                     </RouterLink>

@@ -1,9 +1,13 @@
 import {
+  Badge,
   Body1,
   Button,
+  Caption1,
   Link,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
+  MessageBarTitle,
   Persona,
   Subtitle2,
   Title2,
@@ -15,8 +19,11 @@ import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import { homeKey } from "../../api/home.js";
 import {
+  changeOccurrence,
+  FORMAT_DEFAULTS,
   getSession,
   type RsvpResponse,
+  retryMeeting,
   SELF_SERVICE_ROLES,
   type Session,
   sessionKeys,
@@ -35,8 +42,9 @@ import { useFirstViewReady } from "../../hooks/useFirstViewReady.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { calendarPath } from "../../routes.js";
 import { isWebUrl } from "../../teams/webUrl.js";
+import { CalendarFileButton } from "./CalendarFileButton.js";
 import { viewerTimeZone } from "./calendarModel.js";
-import { SessionForm } from "./SessionForm.js";
+import { type PhaseId, SessionForm } from "./SessionForm.js";
 import { sessionValues, toSessionBody } from "./sessionFormModel.js";
 import { useCalendarStyles } from "./useCalendarStyles.styles.js";
 
@@ -91,7 +99,7 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
     id: context.user?.id ?? "",
     displayName: context.user?.displayName || context.user?.userPrincipalName || "",
   };
-  const timeZone = viewerTimeZone();
+  const timeZone = viewerTimeZone(context);
   const edit = useMutation({
     mutationFn: (values: Parameters<typeof toSessionBody>[0]) => {
       // The latest version known to the cache: after "Load the latest version" that is theirs.
@@ -100,7 +108,15 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
       return updateSession(api, session.communityId, session.id, toSessionBody(values), current.etag);
     },
     onSuccess: (updated) => {
-      queryClient.setQueryData(sessionKeys.one(session.communityId, session.id), updated);
+      queryClient.setQueryData(
+        sessionKeys.one(session.communityId, session.id),
+        (old: Session | undefined) => ({
+          ...old,
+          ...updated,
+        }),
+      );
+      // A series' next occurrences come with the session's own read: fetch them again.
+      void queryClient.invalidateQueries({ queryKey: sessionKeys.one(session.communityId, session.id) });
       void queryClient.invalidateQueries({ queryKey: sessionKeys.list(session.communityId) });
       void queryClient.invalidateQueries({ queryKey: homeKey(session.communityId) });
       setEditing(false);
@@ -120,6 +136,7 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
           setEditing(false);
         }}
         onLoadLatest={onReload}
+        canScheduleMeetings={session.canScheduleMeetings ?? false}
       />
     );
   }
@@ -130,8 +147,13 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
         <Title2 as="h1" className={styles.heading}>
           {session.title}
         </Title2>
-        {session.canEdit && <Button onClick={() => setEditing(true)}>{t("calendar.edit")}</Button>}
+        <div className={styles.toolbar}>
+          {session.recurrence && <Badge appearance="outline">{t("sessionPlanning.seriesBadge")}</Badge>}
+          <CalendarFileButton communityId={session.communityId} sessionId={session.id} />
+          {session.canEdit && <Button onClick={() => setEditing(true)}>{t("calendar.edit")}</Button>}
+        </div>
       </header>
+      <MeetingStatus session={session} />
       <dl className={styles.facts}>
         <dt>{t("calendar.formatLabel")}</dt>
         <dd className={styles.factValue}>{t(`formats.${session.format}`)}</dd>
@@ -223,6 +245,8 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
         )}
       </section>
 
+      {session.nextOccurrences && session.nextOccurrences.length > 0 && <NextOccurrences session={session} />}
+
       <section className={styles.card} aria-label={t("calendar.agendaHeading")}>
         <Subtitle2 as="h2">{t("calendar.agendaHeading")}</Subtitle2>
         {session.agenda.length === 0 ? (
@@ -241,7 +265,149 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
             <Body1 as="p">{session.description}</Body1>
           </>
         )}
+        <FormatPlan session={session} />
       </section>
     </article>
+  );
+}
+
+/**
+ * The state of the session's Teams meeting: nothing when there is none; a warning with Retry when
+ * the calendar did not take the last change (the session itself is saved either way).
+ */
+function MeetingStatus({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const retry = useMutation({
+    mutationFn: () => retryMeeting(api, session.communityId, session.id),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(
+        sessionKeys.one(session.communityId, session.id),
+        (old: Session | undefined) => ({
+          ...old,
+          ...updated,
+        }),
+      );
+      void queryClient.invalidateQueries({ queryKey: sessionKeys.list(session.communityId) });
+    },
+  });
+  const meeting = session.teamsMeeting;
+  if (!meeting) return null;
+  if (meeting.status !== "pending")
+    return meeting.status === "scheduled" ? (
+      <Caption1>{t("sessionPlanning.meetingScheduled")}</Caption1>
+    ) : null;
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="meeting-pending">
+      <MessageBarBody>
+        <MessageBarTitle>{t("sessionPlanning.meetingPendingTitle")}</MessageBarTitle>
+        {t("sessionPlanning.meetingPendingBody", { problem: meeting.problem ?? "" })}
+        {retry.error && (
+          <div role="alert">
+            {t("sessionPlanning.meetingRetryFailed", {
+              reason: describeApiError(toApiError(retry.error), t),
+            })}
+          </div>
+        )}
+      </MessageBarBody>
+      {session.canEdit && (
+        <MessageBarActions>
+          <Button disabled={retry.isPending} onClick={() => retry.mutate()}>
+            {retry.isPending ? t("sessionPlanning.meetingRetrying") : t("sessionPlanning.meetingRetry")}
+          </Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}
+
+/** A series' next occurrences with their role holders; stewards skip one here. */
+function NextOccurrences({ session }: { session: Session }) {
+  const styles = useCalendarStyles();
+  const { t } = useTranslation();
+  const { locale } = useTeamsContext();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const skip = useMutation({
+    mutationFn: (occurrenceId: string) =>
+      changeOccurrence(api, session.communityId, session.id, occurrenceId, { cancelled: true }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(
+        sessionKeys.one(session.communityId, session.id),
+        (old: Session | undefined) => ({
+          ...old,
+          ...updated,
+        }),
+      );
+      void queryClient.invalidateQueries({ queryKey: sessionKeys.list(session.communityId) });
+    },
+  });
+  return (
+    <section className={styles.card} aria-labelledby="next-occurrences" data-testid="next-occurrences">
+      <Subtitle2 as="h2" id="next-occurrences">
+        {t("sessionPlanning.nextOccurrencesHeading")}
+      </Subtitle2>
+      <ul className={styles.list}>
+        {session.nextOccurrences?.map((occurrence) => {
+          const when = formatSessionRange(occurrence.startsAt, occurrence.durationMinutes, locale);
+          const holders = occurrence.roles
+            .filter((r) => r.person)
+            .map((r) => `${t(`roles.${r.role}`)} – ${r.person?.displayName}`)
+            .join(", ");
+          return (
+            <li key={occurrence.occurrenceId} className={styles.toolbar}>
+              <time dateTime={occurrence.startsAt}>{when}</time>
+              {occurrence.moved && <Badge appearance="tint">{t("sessionPlanning.occurrenceMoved")}</Badge>}
+              <Caption1>
+                {t("sessionPlanning.occurrenceRoles", { roles: holders || t("sessionPlanning.noRoles") })}
+              </Caption1>
+              {session.canEdit && !session.cancelled && (
+                <Button
+                  size="small"
+                  disabled={skip.isPending}
+                  onClick={() => skip.mutate(occurrence.occurrenceId)}
+                >
+                  {t("sessionPlanning.skipOccurrence", { date: when })}
+                </Button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {skip.error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            {t("sessionPlanning.skipFailed", { reason: describeApiError(toApiError(skip.error), t) })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
+
+/** How the session's format runs: its phases with minutes, and group sizes where it splits up. */
+function FormatPlan({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const format = FORMAT_DEFAULTS[session.format];
+  return (
+    <>
+      <Subtitle2 as="h2">{t("sessionPlanning.formatPlanHeading")}</Subtitle2>
+      <ol>
+        {format.phases.map((phase) => (
+          <li key={phase.id}>
+            {t("sessionPlanning.phaseMinutes", {
+              phase: t(`phases.${phase.id as PhaseId}`, { defaultValue: phase.title }),
+              minutes: phase.minutes,
+            })}
+          </li>
+        ))}
+      </ol>
+      {format.groupSize && (
+        <Caption1>
+          {t("sessionPlanning.groupSize", { min: format.groupSize.min, max: format.groupSize.max })}
+        </Caption1>
+      )}
+    </>
   );
 }

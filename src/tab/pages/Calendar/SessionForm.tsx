@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Dropdown,
   Field,
   Input,
@@ -8,15 +9,23 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Option,
+  Radio,
+  RadioGroup,
   Subtitle1,
   Textarea,
 } from "@fluentui/react-components";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../../api/ApiError.js";
-import { FORMAT_DURATIONS, SESSION_FORMATS, type SessionFormat } from "../../api/sessions.js";
+import {
+  FORMAT_DEFAULTS,
+  FORMAT_DURATIONS,
+  SESSION_FORMATS,
+  type SessionFormat,
+} from "../../api/sessions.js";
 import { describeApiError } from "../../components/ErrorState.js";
-import { type SessionFormValues, sessionFormIssues } from "./sessionFormModel.js";
+import type { en } from "../../i18n/en.js";
+import { type RepeatChoice, type SessionFormValues, sessionFormIssues } from "./sessionFormModel.js";
 import { useCalendarStyles } from "./useCalendarStyles.styles.js";
 
 /** Props of {@link SessionForm}. */
@@ -29,7 +38,19 @@ export interface SessionFormProps {
   onCancel: () => void;
   /** Shown with a 412: reload the server's version (the form keeps the person's values). */
   onLoadLatest?: () => void;
+  /** A calendar is connected: the Teams meeting option is offered. @default false */
+  canScheduleMeetings?: boolean;
 }
+
+/** A phase id the catalogs translate (`phases.*`). */
+export type PhaseId = keyof typeof en.phases;
+
+const REPEAT_LABELS = {
+  none: "sessionPlanning.repeatNone",
+  weekly: "sessionPlanning.repeatWeekly",
+  biweekly: "sessionPlanning.repeatBiweekly",
+  monthly: "sessionPlanning.repeatMonthly",
+} as const;
 
 /** Plans or edits a session (stewards). Picking a format fills in its default duration. */
 export function SessionForm({
@@ -40,6 +61,7 @@ export function SessionForm({
   onSave,
   onCancel,
   onLoadLatest,
+  canScheduleMeetings = false,
 }: SessionFormProps) {
   const styles = useCalendarStyles();
   const { t } = useTranslation();
@@ -95,10 +117,24 @@ export function SessionForm({
             selectedOptions={[values.format]}
             onOptionSelect={(_e, d) => {
               const format = d.optionValue as SessionFormat;
+              // The format's plan becomes the agenda unless the steward wrote their own.
+              const planOf = (f: SessionFormat) =>
+                FORMAT_DEFAULTS[f].phases
+                  .map((p) =>
+                    t("sessionPlanning.phaseMinutes", {
+                      phase: t(`phases.${p.id as PhaseId}`, { defaultValue: p.title }),
+                      minutes: p.minutes,
+                    }),
+                  )
+                  .join("\n");
               setValues((current) => ({
                 ...current,
                 format,
                 durationMinutes: String(FORMAT_DURATIONS[format]),
+                agenda:
+                  current.agenda.trim() === "" || current.agenda === planOf(current.format)
+                    ? planOf(format)
+                    : current.agenda,
               }));
             }}
           >
@@ -134,6 +170,48 @@ export function SessionForm({
             />
           </Field>
         </div>
+        <div className={styles.row}>
+          <Field
+            label={t("sessionPlanning.repeatLabel")}
+            hint={t("sessionPlanning.repeatHint", { zone: values.timeZone })}
+          >
+            <Dropdown
+              value={
+                values.repeat === "custom"
+                  ? t("sessionPlanning.repeatCustom", { rule: values.initialRule ?? "" })
+                  : t(REPEAT_LABELS[values.repeat ?? "none"])
+              }
+              selectedOptions={[values.repeat ?? "none"]}
+              onOptionSelect={(_e, d) => set("repeat", d.optionValue as RepeatChoice)}
+            >
+              {(["none", "weekly", "biweekly", "monthly"] as const).map((choice) => (
+                <Option key={choice} value={choice}>
+                  {t(REPEAT_LABELS[choice])}
+                </Option>
+              ))}
+              {values.initialRule && values.repeat === "custom" ? (
+                <Option value="custom">
+                  {t("sessionPlanning.repeatCustom", { rule: values.initialRule })}
+                </Option>
+              ) : null}
+            </Dropdown>
+          </Field>
+          {values.repeat && values.repeat !== "none" && values.repeat !== "custom" && (
+            <Field
+              label={t("sessionPlanning.repeatCountLabel")}
+              hint={t("sessionPlanning.repeatCountHint")}
+              validationMessage={issues.repeatCount && t(issues.repeatCount)}
+            >
+              <Input
+                type="number"
+                min={2}
+                max={200}
+                value={values.repeatCount ?? ""}
+                onChange={(_e, d) => set("repeatCount", d.value)}
+              />
+            </Field>
+          )}
+        </div>
         <Field label={t("calendar.agendaLabel")} hint={t("calendar.agendaHint")}>
           <Textarea value={values.agenda} resize="vertical" onChange={(_e, d) => set("agenda", d.value)} />
         </Field>
@@ -145,12 +223,42 @@ export function SessionForm({
           />
         </Field>
         <Field
-          label={t("calendar.joinUrlLabel")}
-          hint={t("calendar.joinUrlHint")}
-          validationMessage={issues.joinUrl && t(issues.joinUrl)}
+          hint={
+            values.hasTeamsMeeting
+              ? t("sessionPlanning.teamsMeetingExisting")
+              : canScheduleMeetings
+                ? t("sessionPlanning.teamsMeetingHint")
+                : t("sessionPlanning.teamsMeetingUnavailable")
+          }
         >
-          <Input type="url" value={values.joinUrl} onChange={(_e, d) => set("joinUrl", d.value)} />
+          <Checkbox
+            label={t("sessionPlanning.teamsMeetingLabel")}
+            checked={!!values.teamsMeeting}
+            disabled={!canScheduleMeetings || !!values.hasTeamsMeeting}
+            onChange={(_e, d) => set("teamsMeeting", d.checked === true)}
+          />
         </Field>
+        {values.teamsMeeting && (
+          <Field label={t("sessionPlanning.attendeesLabel")}>
+            <RadioGroup
+              layout="horizontal"
+              value={values.attendees ?? "rsvps"}
+              onChange={(_e, d) => set("attendees", d.value as "rsvps" | "community")}
+            >
+              <Radio value="rsvps" label={t("sessionPlanning.attendeesRsvps")} />
+              <Radio value="community" label={t("sessionPlanning.attendeesCommunity")} />
+            </RadioGroup>
+          </Field>
+        )}
+        {!values.teamsMeeting && (
+          <Field
+            label={t("calendar.joinUrlLabel")}
+            hint={t("calendar.joinUrlHint")}
+            validationMessage={issues.joinUrl && t(issues.joinUrl)}
+          >
+            <Input type="url" value={values.joinUrl} onChange={(_e, d) => set("joinUrl", d.value)} />
+          </Field>
+        )}
         <div className={styles.toolbar}>
           <Button appearance="primary" type="submit" disabled={saving}>
             {saving ? t("calendar.saving") : t("calendar.save")}

@@ -132,7 +132,47 @@ export function utcToZoned(instant: string, timeZone: string): { date: DayKey; t
   return { date: dayKeyOf(instant, timeZone), time: `${get("hour")}:${get("minute")}` };
 }
 
-/** The viewer's IANA time zone (the browser's, which Teams runs in). */
-export function viewerTimeZone(): string {
+/**
+ * The viewer's IANA time zone: the one Teams reports for the user's locale settings
+ * (`app.osLocaleInfo.timezone` of the teams-js context) when it gives a zone the browser knows,
+ * else the browser's (which Teams runs in).
+ */
+export function viewerTimeZone(context?: { app?: { osLocaleInfo?: { timezone?: string } } }): string {
+  const teams = context?.app?.osLocaleInfo?.timezone;
+  if (teams) {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: teams });
+      return teams;
+    } catch {
+      // An unknown name: fall back to the browser's zone.
+    }
+  }
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+}
+
+/** How far ahead the list view reaches. */
+export const LIST_DAYS = 92;
+
+/**
+ * The instants a view asks the server for: from midnight of its first day to midnight after its
+ * last, both in the viewer's zone (so a week in Berlin is not a week in UTC, and a day of a DST
+ * change is 23 or 25 hours long). The list runs from today for {@link LIST_DAYS} days.
+ */
+export function rangeOf(
+  view: "list" | "week" | "month",
+  anchor: DayKey,
+  today: DayKey,
+  timeZone: string,
+): { from: string; to: string } {
+  const [first, afterLast] =
+    view === "list"
+      ? [today, addDays(today, LIST_DAYS)]
+      : view === "week"
+        ? [weekDays(anchor)[0] ?? anchor, addDays(weekDays(anchor)[0] ?? anchor, 7)]
+        : (() => {
+            const weeks = monthGrid(anchor);
+            const start = weeks[0]?.[0] ?? anchor;
+            return [start, addDays(start, weeks.length * 7)];
+          })();
+  return { from: zonedToUtc(first, "00:00", timeZone), to: zonedToUtc(afterLast, "00:00", timeZone) };
 }

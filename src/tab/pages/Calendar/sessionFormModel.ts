@@ -1,16 +1,43 @@
 import {
+  FORMAT_DEFAULTS,
   FORMAT_DURATIONS,
+  type MeetingAttendeeSource,
   type Session,
   type SessionDraftBody,
   type SessionFormat,
 } from "../../api/sessions.js";
 import { type DayKey, utcToZoned, zonedToUtc } from "./calendarModel.js";
 
+/** How often a session repeats, as the form offers it; `custom` keeps a rule set elsewhere. */
+export type RepeatChoice = "none" | "weekly" | "biweekly" | "monthly" | "custom";
+
+const RULES: Record<Exclude<RepeatChoice, "none" | "custom">, string> = {
+  weekly: "FREQ=WEEKLY",
+  biweekly: "FREQ=WEEKLY;INTERVAL=2",
+  monthly: "FREQ=MONTHLY",
+};
+
+/** The RRULE of a choice and a number of sessions (undefined: does not repeat). */
+export function ruleOf(repeat: RepeatChoice, count: string, custom?: string): string | undefined {
+  if (repeat === "none") return undefined;
+  if (repeat === "custom") return custom;
+  const n = Number(count);
+  return Number.isInteger(n) && n > 0 ? `${RULES[repeat]};COUNT=${n}` : RULES[repeat];
+}
+
+/** Reads a rule back into the form's choice and count (`custom` for anything else). */
+export function repeatOf(rule: string | undefined): { repeat: RepeatChoice; repeatCount: string } {
+  if (!rule) return { repeat: "none", repeatCount: "" };
+  const match = /^(FREQ=WEEKLY(?:;INTERVAL=2)?|FREQ=MONTHLY)(?:;COUNT=(\d+))?$/.exec(rule.toUpperCase());
+  if (!match) return { repeat: "custom", repeatCount: "" };
+  const repeat = (Object.entries(RULES).find(([, r]) => r === match[1])?.[0] ?? "custom") as RepeatChoice;
+  return { repeat, repeatCount: match[2] ?? "" };
+}
+
 /**
  * What a steward edits. The start is a wall-clock date and time in the viewer's zone, converted to
- * UTC on save. Seam for later: recurrence (an RRULE string such as `FREQ=WEEKLY;BYDAY=TU`) and
- * Graph scheduling (`scheduleTeamsMeeting`, which fills `joinUrl`) become two more fields here and
- * in {@link toSessionBody}; the start already carries its time zone, which both need.
+ * UTC on save; a series repeats on the wall clock of that zone (the server expands it), and a
+ * Teams meeting is asked for with `teamsMeeting` (the server fills `joinUrl`).
  */
 export interface SessionFormValues {
   title: string;
@@ -22,6 +49,22 @@ export interface SessionFormValues {
   description: string;
   joinUrl: string;
   timeZone: string;
+  /** Repeats (absent: once). */
+  repeat?: RepeatChoice;
+  /** Number of sessions in the series; empty: no end. */
+  repeatCount?: string;
+  /** The rule the session had when the form opened (only a changed rule is sent). */
+  initialRule?: string;
+  /** Ask for a Teams meeting in the steward's calendar. */
+  teamsMeeting?: boolean;
+  attendees?: MeetingAttendeeSource;
+  /** The session already has a Teams meeting (it cannot be taken away here). */
+  hasTeamsMeeting?: boolean;
+}
+
+/** The default agenda of a format: its phases with their minutes. */
+export function agendaOf(format: SessionFormat): string {
+  return FORMAT_DEFAULTS[format].phases.map((p) => `${p.title} (${p.minutes} min)`).join("\n");
 }
 
 /** A new session's form: the format's default duration, tomorrow at 10:00. */
@@ -38,6 +81,10 @@ export function newSessionValues(today: DayKey, timeZone: string): SessionFormVa
     description: "",
     joinUrl: "",
     timeZone,
+    repeat: "none",
+    repeatCount: "",
+    teamsMeeting: false,
+    attendees: "rsvps",
   };
 }
 
@@ -52,16 +99,22 @@ export function sessionValues(session: Session, timeZone: string): SessionFormVa
     durationMinutes: String(session.durationMinutes),
     agenda: session.agenda.join("\n"),
     description: session.description,
-    joinUrl: session.joinUrl ?? "",
+    joinUrl: session.teamsMeeting ? "" : (session.joinUrl ?? ""),
     timeZone,
+    ...repeatOf(session.recurrence?.rule),
+    ...(session.recurrence ? { initialRule: session.recurrence.rule } : {}),
+    teamsMeeting: !!session.teamsMeeting,
+    attendees: session.teamsMeeting?.attendees ?? "rsvps",
+    hasTeamsMeeting: !!session.teamsMeeting,
   };
 }
 
 /** i18n keys of the form's problems, by field. */
 export type SessionFormIssues = Partial<
   Record<
-    "title" | "start" | "duration" | "joinUrl",
-    `calendar.${"titleRequired" | "startRequired" | "durationInvalid" | "joinUrlInvalid"}`
+    "title" | "start" | "duration" | "joinUrl" | "repeatCount",
+    | `calendar.${"titleRequired" | "startRequired" | "durationInvalid" | "joinUrlInvalid"}`
+    | "sessionPlanning.repeatCountInvalid"
   >
 >;
 
@@ -78,12 +131,33 @@ export function sessionFormIssues(values: SessionFormValues): SessionFormIssues 
     ...(values.joinUrl.trim() !== "" && !/^https:\/\/\S+$/.test(values.joinUrl.trim())
       ? { joinUrl: "calendar.joinUrlInvalid" as const }
       : {}),
+    ...(values.repeat &&
+    values.repeat !== "none" &&
+    values.repeat !== "custom" &&
+    values.repeatCount?.trim() &&
+    !(
+      Number.isInteger(Number(values.repeatCount)) &&
+      Number(values.repeatCount) >= 2 &&
+      Number(values.repeatCount) <= 200
+    )
+      ? { repeatCount: "sessionPlanning.repeatCountInvalid" as const }
+      : {}),
   };
 }
 
-/** The API body of a valid form: the start converted from the viewer's zone to UTC. */
+/**
+ * The API body of a valid form: the start converted from the viewer's zone to UTC; a repeat rule
+ * only when it is new or changed (a series keeps its skipped dates otherwise); a Teams meeting
+ * when asked for or its invitations changed.
+ */
 export function toSessionBody(values: SessionFormValues): SessionDraftBody {
-  const joinUrl = values.joinUrl.trim();
+  const joinUrl = values.teamsMeeting ? "" : values.joinUrl.trim();
+  const rule = values.repeat
+    ? ruleOf(values.repeat, values.repeatCount ?? "", values.initialRule)
+    : undefined;
+  const recurrence =
+    rule === values.initialRule ? undefined : rule ? { rule } : values.initialRule ? null : undefined;
+  const teamsMeeting = values.teamsMeeting ? { attendees: values.attendees ?? "rsvps" } : undefined;
   return {
     title: values.title.trim(),
     format: values.format,
@@ -96,5 +170,7 @@ export function toSessionBody(values: SessionFormValues): SessionDraftBody {
       .map((line) => line.trim())
       .filter(Boolean),
     ...(joinUrl ? { joinUrl } : {}),
+    ...(recurrence !== undefined ? { recurrence } : {}),
+    ...(teamsMeeting ? { teamsMeeting } : {}),
   };
 }

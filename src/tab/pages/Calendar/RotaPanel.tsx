@@ -1,0 +1,341 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Subtitle2,
+  Switch,
+} from "@fluentui/react-components";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { toApiError } from "../../api/ApiError.js";
+import {
+  assignOccurrenceRole,
+  assignRole,
+  generateRota,
+  getReminderSettings,
+  getRota,
+  type RotaView,
+  SESSION_ROLES,
+  type SessionRole,
+  sessionKeys,
+  setMyRolePreference,
+  setReminderSettings,
+} from "../../api/sessions.js";
+import { describeApiError } from "../../components/ErrorState.js";
+import { InlineError } from "../../components/InlineError/InlineError.js";
+import { LoadingState } from "../../components/LoadingState.js";
+import { RouterLink } from "../../components/RouterLink/RouterLink.js";
+import { formatSessionStart } from "../../components/SessionSummary/sessionTime.js";
+import { useApi } from "../../hooks/useApi.js";
+import { useTeamsContext } from "../../hooks/useTeamsContext.js";
+import { sessionPath } from "../../routes.js";
+import { dayKeyOf } from "./calendarModel.js";
+import { useCalendarStyles } from "./useCalendarStyles.styles.js";
+
+type RotaOccurrence = RotaView["occurrences"][number];
+
+/** Props of {@link RotaPanel}. */
+export interface RotaPanelProps {
+  communityId: string;
+  isSteward: boolean;
+  timeZone: string;
+}
+
+/**
+ * The role rota of the next sessions: who facilitates, takes notes, sits in the hot seat… Stewards
+ * fill open roles fairly with one click and change any holder; everyone chooses the roles they are
+ * willing to take (and may pause); stewards set when reminders go to the channel.
+ */
+export function RotaPanel({ communityId, isSteward, timeZone }: RotaPanelProps) {
+  const styles = useCalendarStyles();
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const rota = useQuery({
+    queryKey: sessionKeys.rota(communityId),
+    queryFn: ({ signal }) => getRota(api, communityId, signal),
+  });
+  const fill = useMutation({
+    mutationFn: () => generateRota(api, communityId),
+    onSuccess: (view) => {
+      queryClient.setQueryData(sessionKeys.rota(communityId), view);
+      void queryClient.invalidateQueries({ queryKey: sessionKeys.all(communityId), refetchType: "none" });
+    },
+  });
+
+  return (
+    <section className={styles.page} aria-labelledby="rota-heading" data-testid="rota">
+      <Subtitle2 as="h2" id="rota-heading">
+        {t("sessionPlanning.rotaHeading")}
+      </Subtitle2>
+      <Body1 className={styles.muted}>{t("sessionPlanning.rotaIntro")}</Body1>
+      {rota.isPending ? (
+        <LoadingState label={t("sessionPlanning.rotaLoading")} />
+      ) : rota.error ? (
+        <InlineError
+          title={t("sessionPlanning.rotaLoadError")}
+          error={toApiError(rota.error)}
+          onRetry={() => void rota.refetch()}
+        />
+      ) : (
+        <>
+          {isSteward && (
+            <div className={styles.toolbar}>
+              <Button appearance="primary" disabled={fill.isPending} onClick={() => fill.mutate()}>
+                {fill.isPending ? t("sessionPlanning.rotaFilling") : t("sessionPlanning.rotaFill")}
+              </Button>
+              <Caption1>
+                {t("sessionPlanning.optedIn", {
+                  count: rota.data.preferences.filter((p) => p.willing.length > 0).length,
+                })}
+              </Caption1>
+            </div>
+          )}
+          {fill.error && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>
+                {t("sessionPlanning.rotaFailed", { reason: describeApiError(toApiError(fill.error), t) })}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {rota.data.occurrences.length === 0 ? (
+            <Body1 className={styles.muted}>{t("sessionPlanning.rotaEmpty")}</Body1>
+          ) : (
+            <ul className={styles.list}>
+              {rota.data.occurrences.map((occurrence) => (
+                <RotaRow
+                  key={`${occurrence.sessionId}-${occurrence.occurrenceId}`}
+                  communityId={communityId}
+                  occurrence={occurrence}
+                  view={rota.data}
+                  timeZone={timeZone}
+                />
+              ))}
+            </ul>
+          )}
+          <MyRoles communityId={communityId} view={rota.data} />
+          {isSteward && <ReminderSettingsForm communityId={communityId} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function RotaRow({
+  communityId,
+  occurrence,
+  view,
+  timeZone,
+}: {
+  communityId: string;
+  occurrence: RotaOccurrence;
+  view: RotaView;
+  timeZone: string;
+}) {
+  const styles = useCalendarStyles();
+  const { t } = useTranslation();
+  const { locale } = useTeamsContext();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const when = formatSessionStart(occurrence.startsAt, locale, timeZone);
+  const change = useMutation({
+    mutationFn: ({
+      role,
+      person,
+    }: {
+      role: SessionRole;
+      person: { id: string; displayName: string } | null;
+    }) =>
+      !occurrence.recurring
+        ? assignRole(api, communityId, occurrence.sessionId, role, person)
+        : assignOccurrenceRole(api, communityId, occurrence.sessionId, occurrence.occurrenceId, role, person),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: sessionKeys.all(communityId) }),
+  });
+  const candidates = view.preferences;
+  return (
+    <li className={styles.card} data-day={dayKeyOf(occurrence.startsAt, timeZone)}>
+      <RouterLink href={sessionPath(communityId, occurrence.sessionId)}>{occurrence.title}</RouterLink>
+      <Caption1>
+        <time dateTime={occurrence.startsAt}>{when}</time>
+      </Caption1>
+      <ul className={styles.list}>
+        {occurrence.roles.map((assignment, index) => {
+          const roleName = t(`roles.${assignment.role}`);
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a role may appear twice in one session; the list is never reordered.
+            <li key={`${assignment.role}-${index}`} className={styles.toolbar}>
+              {view.canEdit ? (
+                <>
+                  <Body1>{roleName}</Body1>
+                  <Dropdown
+                    aria-label={t("sessionPlanning.rotaAssign", { role: roleName, date: when })}
+                    value={assignment.person?.displayName ?? t("sessionPlanning.rotaNobody")}
+                    selectedOptions={[assignment.person?.id ?? ""]}
+                    disabled={change.isPending}
+                    onOptionSelect={(_e, d) => {
+                      const chosen = candidates.find((c) => c.userId === d.optionValue);
+                      change.mutate({
+                        role: assignment.role,
+                        person: chosen ? { id: chosen.userId, displayName: chosen.displayName } : null,
+                      });
+                    }}
+                  >
+                    <Option value="">{t("sessionPlanning.rotaNobody")}</Option>
+                    {[
+                      ...candidates.map((c) => ({ id: c.userId, displayName: c.displayName })),
+                      ...(assignment.person && !candidates.some((c) => c.userId === assignment.person?.id)
+                        ? [assignment.person]
+                        : []),
+                    ].map((person) => (
+                      <Option key={person.id} value={person.id}>
+                        {person.displayName}
+                      </Option>
+                    ))}
+                  </Dropdown>
+                </>
+              ) : (
+                <Body1>
+                  {roleName}: {assignment.person?.displayName ?? t("sessionPlanning.rotaOpen")}
+                </Body1>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {change.error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            {t("sessionPlanning.rotaFailed", { reason: describeApiError(toApiError(change.error), t) })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </li>
+  );
+}
+
+function MyRoles({ communityId, view }: { communityId: string; view: RotaView }) {
+  const styles = useCalendarStyles();
+  const { t } = useTranslation();
+  const { context } = useTeamsContext();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const headingId = useId();
+  const mine = view.preferences.find((p) => p.userId === context.user?.id);
+  const [willing, setWilling] = useState<SessionRole[]>(mine?.willing ?? []);
+  const [snooze, setSnooze] = useState(mine?.snoozedUntil?.slice(0, 10) ?? "");
+  useEffect(() => {
+    setWilling(mine?.willing ?? []);
+    setSnooze(mine?.snoozedUntil?.slice(0, 10) ?? "");
+  }, [mine]);
+  const save = useMutation({
+    mutationFn: () =>
+      setMyRolePreference(api, communityId, {
+        willing,
+        snoozedUntil: snooze ? new Date(`${snooze}T00:00:00`).toISOString() : null,
+      }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: sessionKeys.rota(communityId) }),
+  });
+  return (
+    <section className={styles.card} aria-labelledby={headingId}>
+      <Subtitle2 as="h3" id={headingId}>
+        {t("sessionPlanning.myRolesHeading")}
+      </Subtitle2>
+      <Caption1>{t("sessionPlanning.myRolesHint")}</Caption1>
+      <fieldset className={styles.fieldset} aria-labelledby={headingId}>
+        {SESSION_ROLES.map((role) => (
+          <Checkbox
+            key={role}
+            label={t(`roles.${role}`)}
+            checked={willing.includes(role)}
+            onChange={(_e, d) =>
+              setWilling((current) => (d.checked ? [...current, role] : current.filter((r) => r !== role)))
+            }
+          />
+        ))}
+      </fieldset>
+      <Field label={t("sessionPlanning.snoozeLabel")} hint={t("sessionPlanning.snoozeHint")}>
+        <Input type="date" value={snooze} onChange={(_e, d) => setSnooze(d.value)} />
+      </Field>
+      <div className={styles.toolbar}>
+        <Button disabled={save.isPending} onClick={() => save.mutate()}>
+          {t("sessionPlanning.savePreference")}
+        </Button>
+        {save.isSuccess && <Caption1 role="status">{t("sessionPlanning.preferenceSaved")}</Caption1>}
+      </div>
+      {save.error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            {t("sessionPlanning.preferenceFailed", { reason: describeApiError(toApiError(save.error), t) })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
+
+function ReminderSettingsForm({ communityId }: { communityId: string }) {
+  const styles = useCalendarStyles();
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const headingId = useId();
+  const settings = useQuery({
+    queryKey: sessionKeys.reminders(communityId),
+    queryFn: ({ signal }) => getReminderSettings(api, communityId, signal),
+  });
+  const [enabled, setEnabled] = useState(true);
+  const [lead, setLead] = useState("60");
+  useEffect(() => {
+    if (!settings.data) return;
+    setEnabled(settings.data.enabled);
+    setLead(String(settings.data.leadMinutes));
+  }, [settings.data]);
+  const save = useMutation({
+    mutationFn: () => setReminderSettings(api, communityId, { enabled, leadMinutes: Number(lead) }),
+    onSuccess: (saved) => queryClient.setQueryData(sessionKeys.reminders(communityId), saved),
+  });
+  return (
+    <section className={styles.card} aria-labelledby={headingId}>
+      <Subtitle2 as="h3" id={headingId}>
+        {t("sessionPlanning.remindersHeading")}
+      </Subtitle2>
+      <Switch
+        label={t("sessionPlanning.remindersEnabled")}
+        checked={enabled}
+        onChange={(_e, d) => setEnabled(d.checked)}
+      />
+      <Field label={t("sessionPlanning.remindersLead")}>
+        <Input
+          type="number"
+          min={5}
+          max={10080}
+          step={5}
+          value={lead}
+          disabled={!enabled}
+          onChange={(_e, d) => setLead(d.value)}
+        />
+      </Field>
+      <div className={styles.toolbar}>
+        <Button disabled={save.isPending || settings.isPending} onClick={() => save.mutate()}>
+          {t("sessionPlanning.remindersSave")}
+        </Button>
+        {save.isSuccess && <Caption1 role="status">{t("sessionPlanning.remindersSaved")}</Caption1>}
+      </div>
+      {save.error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            {t("sessionPlanning.remindersFailed", { reason: describeApiError(toApiError(save.error), t) })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
