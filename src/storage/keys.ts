@@ -22,6 +22,8 @@ import { ValidationError } from "../domain/errors.js";
  * | Activities   | `{tenant}|conversation|{conversation, URI-encoded}` | `activity|{inverted time}|{activity}`, `outcome|{outcome}`, `report|{meeting end}`, `reference` (where the bot posts) |
  * | Activities   | `{tenant}|channel|{channel or team id, URI-encoded}` | `reference` (a community's channel) |
  * | Activities   | `{tenant}|user|{user}`               | `reflection|{activity}`, `commitment|{activity}`, `action|{outcome}` (My learning) |
+ * | Sessions     | `{tenant}|community|{community}`     | `rolepref|{user}` (opt-in to roles), `settings|reminders` |
+ * | Sessions     | `{tenant}|community|{community}|session|{session}` | `rota|{occurrence start, ISO}`, `reminder|{occurrence start}|{kind}` (claim: sent once) |
  * | OrgContext   | `{tenant}|org`                       | `user|{user}` (a person's Graph context), `delta` (the directory's delta link) |
  *
  * A community's entries, its change log and its learning interactions share one partition, so an
