@@ -57,6 +57,7 @@ class FakeScheduler implements MeetingScheduler {
 describe("calendar: Teams meetings through the scheduler port, recurrence, rota (Azurite)", () => {
   const scheduler = new FakeScheduler();
   let sessions: SessionService;
+  let planStore: TablesSessionPlanRepository;
   let unscheduled: SessionService;
   let communityId: string;
   let now = Date.parse("2026-10-01T08:00:00.000Z");
@@ -69,7 +70,8 @@ describe("calendar: Teams meetings through the scheduler port, recurrence, rota 
     await store.ensureTables();
     const repository = new TablesCommunityRepository(store);
     const communities = new CommunityService(repository);
-    const options = { plan: new TablesSessionPlanRepository(store), members: communityMembersOf(repository) };
+    planStore = new TablesSessionPlanRepository(store);
+    const options = { plan: planStore, members: communityMembersOf(repository) };
     sessions = new SessionService(new TablesSessionRepository(store), communities, () => new Date(now), {
       ...options,
       scheduler,
@@ -298,5 +300,36 @@ describe("calendar: Teams meetings through the scheduler port, recurrence, rota 
     const asMember = await sessions.rota(person(1), communityId);
     expect(asMember.preferences.map((p) => p.userId)).toEqual(["user-1"]);
     expect(asMember.canEdit).toBe(false);
+  });
+
+  it("claims a reminder exactly once under contention; a stale or released claim is taken over once", async () => {
+    const key = {
+      tenantId: tenant,
+      communityId,
+      sessionId: "claim-session",
+      occurrenceId: "2026-10-20T07:00:00.000Z",
+      kind: "channel" as const,
+    };
+    const at = new Date("2026-10-20T06:00:00.000Z");
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => planStore.claimReminder(key, `instance-${i}`, at, 120_000)),
+    );
+    expect(results.filter((r) => r === "claimed")).toHaveLength(1);
+    // Its instance died mid-send: after the stale time one (and only one) other instance takes over.
+    const later = new Date(at.getTime() + 121_000);
+    const takeovers = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => planStore.claimReminder(key, `late-${i}`, later, 120_000)),
+    );
+    expect(takeovers.filter((r) => r === "claimed")).toHaveLength(1);
+    await planStore.completeReminder(key, "sent");
+    expect(
+      await planStore.claimReminder(key, "again", new Date(later.getTime() + 10 * 60_000), 120_000),
+    ).toBe("taken");
+
+    const failed = { ...key, occurrenceId: "2026-10-27T08:00:00.000Z" };
+    expect(await planStore.claimReminder(failed, "a", at, 120_000)).toBe("claimed");
+    await planStore.releaseReminder(failed);
+    expect(await planStore.claimReminder(failed, "b", at, 120_000)).toBe("claimed");
+    expect(await planStore.claimReminder(failed, "c", at, 120_000)).toBe("taken");
   });
 });
