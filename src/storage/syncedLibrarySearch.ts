@@ -8,6 +8,7 @@ import {
   type EntrySearchQuery,
   toIndexedEntry,
 } from "../domain/library/search/entryIndex.js";
+import type { Page } from "../domain/paging.js";
 
 export interface SyncedLibrarySearchOptions {
   /** A search starts a re-read of the change log in the background when the last read is older than this. */
@@ -124,15 +125,21 @@ export class SyncedLibrarySearch implements LibrarySearch {
     // Changes made while the table is read are picked up from the log afterwards.
     const position = this.positionAt(this.now().getTime() - this.overlapMs);
     const index = new EntryIndex();
-    let continuationToken: string | undefined;
-    do {
-      const page = await this.entries.list(tenantId, communityId, { pageSize: 1000, continuationToken });
+    const pageOf = (continuationToken?: string): Promise<Page<Entry>> => {
+      const page = this.entries.list(tenantId, communityId, { pageSize: 1000, continuationToken });
+      page.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+      return page;
+    };
+    // The next page is on its way while this one is indexed: storage and CPU work side by side.
+    let next: Promise<Page<Entry>> | undefined = pageOf();
+    while (next) {
+      const page: Page<Entry> = await next;
+      next = page.continuationToken ? pageOf(page.continuationToken) : undefined;
       const now = this.now();
       // As in applyState: an entry whose removal was asked for stays out until a steward decides.
       for (const entry of page.items)
         if (!entry.removalRequestedBy) index.upsert(toIndexedEntry(entry, toPlainText(entry.body), now));
-      continuationToken = page.continuationToken;
-    } while (continuationToken);
+    }
     return { index, position, applied: new Map(), refreshedAt: 0, refreshing: undefined };
   }
 

@@ -177,6 +177,12 @@ describe("storage foundation on Azurite", () => {
     await expect(service.requireMember(member, created.id, "add to its library")).rejects.toThrow(
       ForbiddenError,
     );
+    // Read as a non-member (searching an open community), then joining: adding works at once.
+    await expect(service.readable(member, created.id)).resolves.toMatchObject({ isMember: false });
+    await service.join(member, created.id);
+    await expect(service.requireMember(member, created.id, "add to its library")).resolves.toMatchObject({
+      isMember: true,
+    });
     // Another tenant's member of the same id is never served from the cache.
     await expect(
       service.requireMember({ ...member, tenantId: tenantB }, created.id, "add to its library"),

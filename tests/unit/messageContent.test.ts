@@ -9,7 +9,9 @@ import {
   sanitizeMarkdown,
   toPlainText,
 } from "../../src/domain/library/messageContent/index.js";
+import { isPlainProse } from "../../src/domain/library/messageContent/markdownText.js";
 import { sanitizeMarkup } from "../../src/domain/library/messageContent/sanitizeMarkdown.js";
+import { demoWords, generateLibrary } from "../../src/server/local/generatedLibrary.js";
 
 interface Fixture {
   name: string;
@@ -589,6 +591,39 @@ describe("sanitizeMarkdown on plain prose", () => {
       "snake_case and *stars*",
     ]) {
       expect(sanitizeMarkdown(marked)).toBe(sanitizeMarkup(marked));
+    }
+  });
+});
+
+describe("toPlainText of plain prose", () => {
+  /** The parser's answer, whatever the text: what the short path must equal. */
+  const parsed = (markdown: string) => toPlainText(`${markdown}\n\n\\`).replace(/\n?\\$/, "");
+
+  it("equals the parser's answer for generated libraries and hand-written prose", () => {
+    const people = [{ id: "u1", displayName: "One" }];
+    const bodies = [
+      ...generateLibrary("t", "c", 100, people, 3, demoWords).map((e) => e.body),
+      "  Leading spaces\nand a second line \n   indented continuation.\n\n\n\nAfter blank lines.\t",
+      "Tabs\tinside words, 100 % sure: yes (mostly).",
+      "Ünïcödé prose — with dashes… and “quotes”.\n \nA line of spaces between.",
+      "",
+    ];
+    for (const body of bodies) {
+      expect(isPlainProse(body)).toBe(true);
+      expect(toPlainText(body)).toBe(parsed(body));
+    }
+  });
+
+  it("leaves anything with markup to the parser", () => {
+    for (const marked of [
+      "a  \nhard break",
+      "- bullet",
+      "**bold**",
+      "a <b>tag</b>",
+      "1. step",
+      "no\u00a0break",
+    ]) {
+      expect(isPlainProse(marked)).toBe(false);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTabTokenValidator, TokenRejectedError } from "../../src/server/auth/tabTokenValidator.js";
 import { TokenIssuer } from "../support/tabTokenForgery.js";
 
@@ -39,5 +39,18 @@ describe("tab token validation (the production code path)", () => {
 
   it.each(issuer.forgeries())("rejects a token with %s", async (_name, make) => {
     await expect(validate(await make())).rejects.toBeInstanceOf(TokenRejectedError);
+  });
+
+  it("remembers a valid token only until it expires (plus the clock tolerance)", async () => {
+    const token = await issuer.token({ expires: "2m" });
+    await expect(validate(token)).resolves.toMatchObject({ userId: "user-1" });
+    vi.useFakeTimers({ now: Date.now() + 90_000, toFake: ["Date"] });
+    try {
+      await expect(validate(token)).resolves.toMatchObject({ userId: "user-1" }); // remembered
+      vi.setSystemTime(Date.now() + 120_000); // 3.5 min after issue: past exp + 60 s
+      await expect(validate(token)).rejects.toBeInstanceOf(TokenRejectedError);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

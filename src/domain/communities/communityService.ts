@@ -14,10 +14,11 @@ import {
 
 /** The rules of communities: who sees, joins, leaves and curates them. */
 /**
- * How long this instance trusts a membership it has just read, for adding to the library. Saving
- * a message is the hot path of the app, and it then needs no read before its write. A change made
- * through this instance (leave, update) is seen at once; one made through another instance within
- * this time. Reading anything of a community always checks storage.
+ * How long this instance trusts what it has just read of a community and the caller's membership,
+ * on the hot paths: adding to the library (saving a message then needs no read before its write)
+ * and searching it. A change made through this instance (leave, update) is seen at once; one made
+ * through another instance within this time — far less than the hour a signed-in person's token
+ * stays valid after they are removed from the organisation. Everything else reads storage.
  */
 const MEMBERSHIP_TRUST_MS = 15_000;
 const MAX_TRUSTED = 10_000;
@@ -35,15 +36,28 @@ export class CommunityService {
    * A membership read in the last {@link MEMBERSHIP_TRUST_MS} is not read again.
    */
   async requireMember(caller: Caller, communityId: string, action: string): Promise<CommunityView> {
+    const community = await this.recent(caller, communityId);
+    if (!community.isMember) {
+      this.trusted.delete(trustKey(caller.tenantId, communityId, caller.userId));
+      throw new ForbiddenError(`Join ${community.name} to ${action}.`);
+    }
+    return community;
+  }
+
+  /**
+   * The community if the caller may read it (open, or private and a member), as {@link get}, for
+   * the hot read paths (searching the library): one read in {@link MEMBERSHIP_TRUST_MS} suffices.
+   */
+  readable(caller: Caller, communityId: string): Promise<CommunityView> {
+    return this.recent(caller, communityId);
+  }
+
+  private async recent(caller: Caller, communityId: string): Promise<CommunityView> {
     const key = trustKey(caller.tenantId, communityId, caller.userId);
     const at = this.now().getTime();
     const known = this.trusted.get(key);
     if (known && known.until > at) return known.community;
     const community = await this.get(caller, communityId);
-    if (!community.isMember) {
-      this.trusted.delete(key);
-      throw new ForbiddenError(`Join ${community.name} to ${action}.`);
-    }
     if (this.trusted.size >= MAX_TRUSTED) this.forgetExpired(at);
     this.trusted.set(key, { community, until: at + MEMBERSHIP_TRUST_MS });
     return community;
@@ -150,6 +164,7 @@ export class CommunityService {
     if (current.privacy === "private") {
       throw new ForbiddenError("This community is private: ask one of its stewards to add you.");
     }
+    this.trusted.delete(trustKey(caller.tenantId, communityId, caller.userId));
     const added = await this.repository.addMember({
       tenantId: caller.tenantId,
       communityId,

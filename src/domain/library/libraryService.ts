@@ -311,7 +311,7 @@ export class LibraryService {
     communityId: string,
     query: EntrySearchQuery,
   ): Promise<EntrySearchPage> {
-    await this.communities.get(caller, communityId);
+    await this.communities.readable(caller, communityId);
     return this.search.search(caller.tenantId, communityId, query);
   }
 

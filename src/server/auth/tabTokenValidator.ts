@@ -21,6 +21,11 @@ export class TokenRejectedError extends Error {
   }
 }
 
+/** Seconds of clock skew accepted on `exp`, `nbf` and `iat`. */
+const CLOCK_TOLERANCE_S = 60;
+/** Tokens that passed every check are remembered (until they expire) up to this many. */
+const MAX_REMEMBERED = 5_000;
+
 /** The scope the tab's SSO token must carry (the app registration's exposed API scope). */
 const REQUIRED_SCOPE = "access_as_user";
 
@@ -37,14 +42,31 @@ export function createTabTokenValidator(policy: TabTokenPolicy): (token: string)
     cacheMaxAge: 3_600_000,
   });
   const allowed = new Set(policy.allowedTenants.map((t) => t.toLowerCase()));
+  // A tab sends the same token with every request for up to an hour; checking its signature
+  // again each time is most of an API call's CPU. Only tokens that passed every check are kept,
+  // keyed by the whole token, and only until they expire.
+  const remembered = new Map<string, { caller: Caller; validUntil: number }>();
 
   return async (token: string): Promise<Caller> => {
+    const known = remembered.get(token);
+    if (known && Date.now() < known.validUntil) return known.caller;
+    if (known) remembered.delete(token);
+    const { caller, exp } = await verify(token);
+    if (remembered.size >= MAX_REMEMBERED) {
+      const oldest = remembered.keys().next().value;
+      if (oldest !== undefined) remembered.delete(oldest);
+    }
+    remembered.set(token, { caller, validUntil: (exp + CLOCK_TOLERANCE_S) * 1000 });
+    return caller;
+  };
+
+  async function verify(token: string): Promise<{ caller: Caller; exp: number }> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, jwks, {
         algorithms: ["RS256"],
         audience: [policy.clientId, policy.applicationIdUri],
-        clockTolerance: 60,
+        clockTolerance: CLOCK_TOLERANCE_S,
         requiredClaims: ["exp", "iat", "iss", "tid", "oid"],
       }));
     } catch (error) {
@@ -68,8 +90,8 @@ export function createTabTokenValidator(policy: TabTokenPolicy): (token: string)
       optionalString(payload, "preferred_username") ??
       optionalString(payload, "upn") ??
       "Someone";
-    return { tenantId, userId, displayName };
-  };
+    return { caller: { tenantId, userId, displayName }, exp: Number(payload.exp) };
+  }
 }
 
 function stringClaim(payload: JWTPayload, name: string): string {

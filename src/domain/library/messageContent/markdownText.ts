@@ -16,6 +16,7 @@ export const markdownParser = new MarkdownIt("default", { html: true, linkify: f
  * which safe markdown never holds, is left out rather than shown as tags.
  */
 export function toPlainText(markdown: string): string {
+  if (isPlainProse(markdown)) return proseToPlainText(markdown);
   const lines: string[] = [];
   let row: string[] | undefined;
   for (const token of markdownParser.parse(markdown, {})) {
@@ -42,6 +43,46 @@ export function toPlainText(markdown: string): string {
   return lines
     .map((line) => line.trimEnd())
     .filter((line) => line.trim().length > 0)
+    .join("\n");
+}
+
+/**
+ * Characters that carry meaning in CommonMark or in markdown-it's default extensions (tables,
+ * strikethrough) anywhere in a line: escapes, code, emphasis, links and pictures, raw HTML and
+ * entities, headings, tables.
+ */
+const MARKUP_ANYWHERE = /[\\`*_[\]<>&#|~]/;
+/** Whitespace other than spaces, tabs and line feeds, which trimming and the parser treat apart. */
+const OTHER_SPACE = /[\r\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+/**
+ * Lines that start a block (bullets, ordered lists, quotes, setext underlines, indented code) and
+ * line ends that make a hard break (two spaces).
+ */
+const MARKUP_AT_LINE_EDGE = /^(?:[ \t]*(?:[-+=>]|\d{1,9}[.)])|(?: {4}|\t))| {2}$/m;
+
+/**
+ * Whether a text has no markup at all (most insights are plain sentences): then nothing in it can
+ * form HTML, a link, a picture or a block, and its rendering is its paragraphs. Lets the hot paths
+ * (saving, indexing) skip the parser; the results are the same (tested against the parser).
+ */
+export function isPlainProse(markdown: string): boolean {
+  return (
+    !MARKUP_ANYWHERE.test(markdown) && !MARKUP_AT_LINE_EDGE.test(markdown) && !OTHER_SPACE.test(markdown)
+  );
+}
+
+/** {@link toPlainText} of plain prose: one line per paragraph, its lines joined by a space. */
+function proseToPlainText(markdown: string): string {
+  return markdown
+    .split(/\n[ \t]*(?:\n|$)/)
+    .map((paragraph) =>
+      paragraph
+        .split("\n")
+        .map((line) => line.trim())
+        .join(" ")
+        .trim(),
+    )
+    .filter((paragraph) => paragraph.length > 0)
     .join("\n");
 }
 

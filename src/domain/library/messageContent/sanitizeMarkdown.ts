@@ -1,5 +1,5 @@
 import { htmlToMarkdown } from "./htmlToMarkdown.js";
-import { markdownParser } from "./markdownText.js";
+import { isPlainProse, markdownParser } from "./markdownText.js";
 import { neutraliseUnsafeSchemes } from "./safeLinks.js";
 import { sanitizeMessageHtml } from "./sanitizeMessageHtml.js";
 
@@ -22,22 +22,4 @@ export function sanitizeMarkdown(markdown: string): string {
 export function sanitizeMarkup(markdown: string): string {
   const html = markdownParser.render(markdown);
   return neutraliseUnsafeSchemes(htmlToMarkdown(sanitizeMessageHtml(html).html)).trim();
-}
-
-/**
- * Characters that carry meaning in CommonMark or in markdown-it's default extensions (tables,
- * strikethrough) anywhere in a line: escapes, code, emphasis, links and pictures, raw HTML and
- * entities, headings, tables.
- */
-const MARKUP_ANYWHERE = /[\\`*_[\]<>&#|~]/;
-/** Lines that start a block: bullets, ordered lists, quotes, setext underlines, indented code. */
-const MARKUP_AT_LINE_START = /^(?:[ \t]*(?:[-+=>]|\d{1,9}[.)])|(?: {4}|\t))/m;
-
-/**
- * Text without any markup (most insights are plain sentences) is already what the round trip
- * would keep: nothing in it can form HTML, a link or a picture, so only unsafe URL schemes in its
- * words need neutralising. Skipping the parser, sanitiser and converter saves most of a save's CPU.
- */
-function isPlainProse(markdown: string): boolean {
-  return !MARKUP_ANYWHERE.test(markdown) && !MARKUP_AT_LINE_START.test(markdown);
 }

@@ -140,11 +140,15 @@ export class EntryIndex {
       found = this.text.match(text, terms, filter, query.anyWord === true);
       this.recent.set(key, found);
     }
-    const page = pageOfMatches(found, query.sort ?? "relevance", offset, limit);
-    const matched = found.terms;
-    const items = page.map((m) => toHit(m.entry, m.score, matched));
+    const sort = query.sort ?? "relevance";
+    const searched = found;
+    const items = ResultCache.page(searched, `${sort}|${offset}|${limit}`, () =>
+      pageOfMatches(searched, sort, offset, limit).map((m) => toHit(m.entry, m.score, searched.terms)),
+    );
     const total = found.entries.length;
-    return found.relaxed ? { total, items, relaxed: true } : { total, items };
+    // A copy: the cached page stays as it was whatever the caller does with its answer.
+    const copy = items.slice();
+    return found.relaxed ? { total, items: copy, relaxed: true } : { total, items: copy };
   }
 
   private browse(

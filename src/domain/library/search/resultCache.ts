@@ -1,20 +1,32 @@
+import type { EntrySearchHit } from "./searchTypes.js";
 import type { TextMatches } from "./textSearch.js";
 
-/** How many text searches are kept, and how many matches at most across them. */
-const MAX_QUERIES = 16;
-const MAX_MATCHES = 200_000;
+/**
+ * How many text searches are kept, and how many matches at most across them (16 bytes a match:
+ * a reference and a score, so at most about 16 MB per community).
+ */
+const MAX_QUERIES = 256;
+const MAX_MATCHES = 1_000_000;
+/** Result pages (with their snippets) kept per search. */
+const MAX_PAGES = 8;
+
+/** A cached search: its matches, and the pages already cut from them with their highlights. */
+export interface CachedSearch extends TextMatches {
+  pages?: Map<string, EntrySearchHit[]>;
+}
 
 /**
  * The last few text searches' matches, until the index changes. The next page of a search, the
  * same search from another person or from the compose box, and a change of sort then cost a
- * lookup instead of scoring thousands of entries again. Any change to the index empties it, so
+ * lookup instead of scoring thousands of entries again; a page asked for again (a popular
+ * query) is not even cut and highlighted again. Any change to the index empties it, so
  * it can never answer with an outdated result.
  */
 export class ResultCache {
-  private readonly byKey = new Map<string, TextMatches>();
+  private readonly byKey = new Map<string, CachedSearch>();
   private size = 0;
 
-  get(key: string): TextMatches | undefined {
+  get(key: string): CachedSearch | undefined {
     const hit = this.byKey.get(key);
     if (hit) {
       // Map order is insertion order: re-inserting makes this the most recently used.
@@ -24,7 +36,7 @@ export class ResultCache {
     return hit;
   }
 
-  set(key: string, value: TextMatches): void {
+  set(key: string, value: CachedSearch): void {
     if (value.entries.length > MAX_MATCHES) return;
     this.delete(key);
     this.byKey.set(key, value);
@@ -33,6 +45,18 @@ export class ResultCache {
       if (this.byKey.size <= MAX_QUERIES && this.size <= MAX_MATCHES) break;
       this.delete(oldest);
     }
+  }
+
+  /** A page of a cached search, made once by `make` and kept with it. */
+  static page(search: CachedSearch, pageKey: string, make: () => EntrySearchHit[]): EntrySearchHit[] {
+    search.pages ??= new Map();
+    let page = search.pages.get(pageKey);
+    if (!page) {
+      page = make();
+      if (search.pages.size >= MAX_PAGES) search.pages.clear();
+      search.pages.set(pageKey, page);
+    }
+    return page;
   }
 
   clear(): void {

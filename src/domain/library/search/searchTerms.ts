@@ -26,6 +26,7 @@ const MAX_TERM_LENGTH = 64;
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const ASCII_ONLY = /^[\0-\x7f]*$/;
 const ASCII_WORD = /[a-z0-9]+/g;
+const ASCII_WORD_ANY_CASE = /[A-Za-z0-9]+/g;
 /** Script_Extensions, not Script, so the katakana long-vowel mark "ー" (script Common) counts. */
 const HAS_CJK = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/u;
 const CJK_OR_OTHER_RUN =
@@ -75,6 +76,11 @@ export function isCjkTerm(term: string): boolean {
  * character of a CJK run is also a term, so a one-character query finds it by prefix.
  */
 export function visitTerms(text: string, mode: TermMode, visit: TermVisitor): void {
+  if (ASCII_ONLY.test(text)) {
+    // Plain ASCII (most of an English library): no scripts to tell apart, nothing to fold but case.
+    for (const m of text.matchAll(ASCII_WORD_ANY_CASE)) if (emit(m[0], m.index, visit)) return;
+    return;
+  }
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
     const start = m.index;
