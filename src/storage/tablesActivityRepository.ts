@@ -9,6 +9,7 @@ import type {
   Highlight,
   LateAssignment,
   MyActivityNote,
+  OwnRows,
   PairingRule,
   PairShare,
   Participant,
@@ -55,6 +56,26 @@ function rangeOf(pk: string, prefix: string) {
 const CHUNK_CHARACTERS = 30_000;
 const MAX_CHUNKS = 15;
 
+/**
+ * How many activities' stored facts one instance keeps. The pairing row and each control row are
+ * created once (a second create answers 409) and never changed, so a kept copy cannot go stale:
+ * a submission then probes the next control number by key instead of querying the flow range (and
+ * reading a pairing row of up to 450,000 characters) every time.
+ */
+const KEPT_ACTIVITIES = 200;
+/**
+ * The set-up row never changes either, but an administrator may erase a tenant's data: it is
+ * read again when the kept copy is older than this, so writes to an erased activity stop soon.
+ */
+const ACTIVITY_ROW_FRESH_MS = 10_000;
+
+/** What an instance keeps of one activity: its set-up, its controls so far, once formed its groups. */
+interface KeptFlow {
+  activity?: { value: Activity; readAt: number };
+  controls: ActivityControl[];
+  pairing?: StoredPairing;
+}
+
 type Row = Record<string, unknown> & { partitionKey: string; rowKey: string };
 
 type ActivityRow = {
@@ -94,7 +115,30 @@ type AnnounceRow = { instanceId: string; leaseUntil: string; done: boolean };
 
 /** Activities in Azure Tables (key design in keys.ts). */
 export class TablesActivityRepository implements ActivityRepository {
+  /** Kept flows by partition key (insertion order: the oldest is dropped first). */
+  private readonly kept = new Map<string, KeptFlow>();
+
   constructor(private readonly store: TableStore) {}
+
+  private keep(
+    pk: string,
+    facts: { activity?: Activity; controls?: ActivityControl[]; pairing?: StoredPairing },
+  ): void {
+    const kept = this.kept.get(pk);
+    if (!kept && this.kept.size >= KEPT_ACTIVITIES) {
+      const oldest = this.kept.keys().next().value;
+      if (oldest !== undefined) this.kept.delete(oldest);
+    }
+    const controls = facts.controls ?? kept?.controls ?? [];
+    const pairing = kept?.pairing ?? facts.pairing;
+    const activity = facts.activity ? { value: facts.activity, readAt: Date.now() } : kept?.activity;
+    this.kept.set(pk, {
+      ...(activity ? { activity } : {}),
+      // Controls only grow (each number is taken once): keep the longer list.
+      controls: kept && kept.controls.length > controls.length ? kept.controls : controls,
+      ...(pairing ? { pairing } : {}),
+    });
+  }
 
   private get table() {
     return this.store.table(TABLES.activities);
@@ -145,27 +189,113 @@ export class TablesActivityRepository implements ActivityRepository {
     };
     for (const row of rows) readInto(record, tenantId, activityId, row);
     if (!record.activity) return undefined;
+    this.keep(pk, {
+      activity: record.activity,
+      controls: sortedControls(record.controls ?? []),
+      ...pairingOnly(record.pairing),
+    });
     return { ...record, activity: record.activity };
   }
 
   async loadFlow(tenantId: string, activityId: string): Promise<ActivityFlow | undefined> {
     const pk = activityKeys.activity(tenantId, activityId);
-    const rows = await this.store.queryAll<Row>(TABLES.activities, rangeOf(pk, FLOW));
-    const record: Partial<ActivityRecord> & { controls: ActivityControl[] } = { controls: [] };
-    for (const row of rows) readInto(record, tenantId, activityId, row);
-    if (!record.activity) return undefined;
-    return {
-      activity: record.activity,
-      controls: record.controls,
-      ...(record.pairing ? { pairing: record.pairing } : {}),
+    const kept = this.kept.get(pk);
+    if (!kept) {
+      const rows = await this.store.queryAll<Row>(TABLES.activities, rangeOf(pk, FLOW));
+      const record: Partial<ActivityRecord> & { controls: ActivityControl[] } = { controls: [] };
+      for (const row of rows) readInto(record, tenantId, activityId, row);
+      if (!record.activity) return undefined;
+      const controls = sortedControls(record.controls);
+      this.keep(pk, { activity: record.activity, controls, ...pairingOnly(record.pairing) });
+      return { activity: record.activity, controls, ...pairingOnly(record.pairing) };
+    }
+    // Point reads only: the next control number and, when the kept copy is not fresh, the set-up
+    // row (an activity erased meanwhile is then gone). The groups come from getPairing.
+    const fresh = kept.activity && Date.now() - kept.activity.readAt < ACTIVITY_ROW_FRESH_MS;
+    const [activityRow, next] = await Promise.all([
+      fresh ? undefined : this.store.getEntity<ActivityRow>(TABLES.activities, pk, ACTIVITY_ROW),
+      this.store.getEntity<ControlRow>(TABLES.activities, pk, controlKey(kept.controls.length + 1)),
+    ]);
+    const activity = activityRow ? fromActivityRow(tenantId, activityId, activityRow) : kept.activity?.value;
+    if (!activity || (!fresh && !activityRow)) {
+      this.kept.delete(pk);
+      return undefined;
+    }
+    const controls = [...kept.controls];
+    for (let row = next; row; ) {
+      controls.push(controlOf(row));
+      row = await this.store.getEntity<ControlRow>(TABLES.activities, pk, controlKey(controls.length + 1));
+    }
+    this.keep(pk, { ...(activityRow ? { activity } : {}), controls });
+    return { activity, controls, ...pairingOnly(kept.pairing) };
+  }
+
+  async ownRows(tenantId: string, activityId: string, userId: string): Promise<OwnRows> {
+    const pk = activityKeys.activity(tenantId, activityId);
+    const user = keyPart(userId, "user id");
+    const [participant, reflection, commitment, late] = await Promise.all(
+      [PARTICIPANT, REFLECTION, COMMITMENT, LATE].map((kind) =>
+        this.store.getEntity<Row>(TABLES.activities, pk, `${kind}${user}`),
+      ),
+    );
+    const record: Partial<ActivityRecord> = {
+      participants: [],
+      reflections: [],
+      commitments: [],
+      lateAssignments: [],
     };
+    for (const row of [participant, reflection, commitment, late])
+      if (row) readInto(record, tenantId, activityId, row);
+    return {
+      ...(record.participants?.[0] ? { participant: record.participants[0] } : {}),
+      ...(record.reflections?.[0] ? { reflection: record.reflections[0] } : {}),
+      ...(record.commitments?.[0] ? { commitment: record.commitments[0] } : {}),
+      ...(record.lateAssignments?.[0] ? { late: record.lateAssignments[0] } : {}),
+    };
+  }
+
+  async participantsById(
+    tenantId: string,
+    activityId: string,
+    userIds: readonly string[],
+  ): Promise<Participant[]> {
+    const pk = activityKeys.activity(tenantId, activityId);
+    const rows = await Promise.all(
+      userIds.map((id) =>
+        this.store.getEntity<Row>(TABLES.activities, pk, `${PARTICIPANT}${keyPart(id, "user id")}`),
+      ),
+    );
+    const record: Partial<ActivityRecord> = { participants: [] };
+    for (const row of rows) if (row) readInto(record, tenantId, activityId, row);
+    return record.participants ?? [];
+  }
+
+  async lateAssignments(tenantId: string, activityId: string): Promise<LateAssignment[]> {
+    const pk = activityKeys.activity(tenantId, activityId);
+    const rows = await this.store.queryAll<Row>(TABLES.activities, rangeOf(pk, LATE));
+    const record: Partial<ActivityRecord> = { lateAssignments: [] };
+    for (const row of rows) readInto(record, tenantId, activityId, row);
+    return record.lateAssignments ?? [];
+  }
+
+  async getShare(tenantId: string, activityId: string, groupId: string): Promise<PairShare | undefined> {
+    const pk = activityKeys.activity(tenantId, activityId);
+    const row = await this.store.getEntity<Row>(
+      TABLES.activities,
+      pk,
+      `${SHARE}${keyPart(groupId, "group id")}`,
+    );
+    if (!row) return undefined;
+    const record: Partial<ActivityRecord> = { shares: [] };
+    readInto(record, tenantId, activityId, row);
+    return record.shares?.[0];
   }
 
   async appendControl(tenantId: string, activityId: string, control: ActivityControl): Promise<void> {
     try {
       await this.table.createEntity({
         partitionKey: activityKeys.activity(tenantId, activityId),
-        rowKey: `${CONTROL}${String(control.seq).padStart(6, "0")}`,
+        rowKey: controlKey(control.seq),
         ...control,
       });
     } catch (error) {
@@ -208,6 +338,7 @@ export class TablesActivityRepository implements ActivityRepository {
     });
     try {
       await this.table.createEntity(entity);
+      this.keep(entity.partitionKey, { pairing });
       return pairing;
     } catch (error) {
       if (statusOf(error) !== 409) throw error;
@@ -219,8 +350,13 @@ export class TablesActivityRepository implements ActivityRepository {
 
   async getPairing(tenantId: string, activityId: string): Promise<StoredPairing | undefined> {
     const pk = activityKeys.activity(tenantId, activityId);
+    const kept = this.kept.get(pk)?.pairing;
+    if (kept) return kept;
     const row = await this.store.getEntity<Row>(TABLES.activities, pk, PAIRING_ROW);
-    return row ? pairingOf(row) : undefined;
+    if (!row) return undefined;
+    const pairing = pairingOf(row);
+    if (this.kept.has(pk)) this.keep(pk, { pairing });
+    return pairing;
   }
 
   async assignLateJoiner(
@@ -251,13 +387,20 @@ export class TablesActivityRepository implements ActivityRepository {
       rowKey: `${REFLECTION}${keyPart(reflection.userId, "user id")}`,
       ...reflection,
     };
+    const note = noteRow(activity, REFLECTION, reflection.userId, reflection);
+    if (!etag) {
+      // Unconditional (it replaces their earlier one): the My learning copy is written beside it.
+      const [result] = await Promise.all([
+        this.table.upsertEntity(entity, "Replace"),
+        this.table.upsertEntity(note, "Replace"),
+      ]);
+      return { ...reflection, etag: result.etag ?? "" };
+    }
     const result = await translateTableErrors("Your reflection", () =>
-      etag
-        ? this.table.updateEntity(entity, "Replace", { etag })
-        : this.table.upsertEntity(entity, "Replace"),
+      this.table.updateEntity(entity, "Replace", { etag }),
     );
-    // The writer's My learning copy after the guarded write: a retry completes it.
-    await this.table.upsertEntity(noteRow(activity, REFLECTION, reflection.userId, reflection), "Replace");
+    // The writer's My learning copy after the guarded write (a stale one writes neither): a retry completes it.
+    await this.table.upsertEntity(note, "Replace");
     return { ...reflection, etag: result.etag ?? "" };
   }
 
@@ -315,15 +458,18 @@ export class TablesActivityRepository implements ActivityRepository {
   }
 
   async saveCommitment(activity: Activity, commitment: Commitment): Promise<void> {
-    await this.table.upsertEntity(
-      {
-        partitionKey: activityKeys.activity(activity.tenantId, activity.id),
-        rowKey: `${COMMITMENT}${keyPart(commitment.userId, "user id")}`,
-        ...commitment,
-      },
-      "Replace",
-    );
-    await this.table.upsertEntity(noteRow(activity, COMMITMENT, commitment.userId, commitment), "Replace");
+    // Both unconditional and idempotent (nothing guards a commitment): written side by side.
+    await Promise.all([
+      this.table.upsertEntity(
+        {
+          partitionKey: activityKeys.activity(activity.tenantId, activity.id),
+          rowKey: `${COMMITMENT}${keyPart(commitment.userId, "user id")}`,
+          ...commitment,
+        },
+        "Replace",
+      ),
+      this.table.upsertEntity(noteRow(activity, COMMITMENT, commitment.userId, commitment), "Replace"),
+    ]);
   }
 
   async recentActivityIds(tenantId: string, communityId: string, limit: number): Promise<string[]> {
@@ -423,6 +569,33 @@ export class TablesActivityRepository implements ActivityRepository {
   }
 }
 
+function controlKey(seq: number): string {
+  return `${CONTROL}${String(seq).padStart(6, "0")}`;
+}
+
+function controlOf(c: ControlRow): ActivityControl {
+  return {
+    seq: c.seq,
+    kind: c.kind as ControlKind,
+    at: c.at,
+    byUserId: c.byUserId,
+    ...(typeof c.phaseIndex === "number" ? { phaseIndex: c.phaseIndex } : {}),
+    ...(typeof c.minutes === "number" ? { minutes: c.minutes } : {}),
+    requestId: c.requestId,
+  };
+}
+
+/** Controls in number order, cut at the first gap (numbers are taken 1, 2, … and never skipped). */
+function sortedControls(controls: readonly ActivityControl[]): ActivityControl[] {
+  const sorted = [...controls].sort((a, b) => a.seq - b.seq);
+  const end = sorted.findIndex((c, i) => c.seq !== i + 1);
+  return end < 0 ? sorted : sorted.slice(0, end);
+}
+
+function pairingOnly(pairing: StoredPairing | undefined): { pairing?: StoredPairing } {
+  return pairing ? { pairing } : {};
+}
+
 function announceKey(phaseIndex: number): string {
   if (!Number.isInteger(phaseIndex) || phaseIndex < 0 || phaseIndex > 999)
     throw new ValidationError("That phase is not valid.");
@@ -501,16 +674,7 @@ function readInto(
   } else if (key === PAIRING_ROW) {
     record.pairing = pairingOf(entity);
   } else if (key.startsWith(CONTROL)) {
-    const c = row as unknown as ControlRow;
-    record.controls?.push({
-      seq: c.seq,
-      kind: c.kind as ControlKind,
-      at: c.at,
-      byUserId: c.byUserId,
-      ...(typeof c.phaseIndex === "number" ? { phaseIndex: c.phaseIndex } : {}),
-      ...(typeof c.minutes === "number" ? { minutes: c.minutes } : {}),
-      requestId: c.requestId,
-    });
+    record.controls?.push(controlOf(row as unknown as ControlRow));
   } else if (key.startsWith(PARTICIPANT)) {
     record.participants?.push({
       userId: str("userId"),

@@ -382,6 +382,61 @@ describe("think-pair-share through the activity service (two instances, one Azur
     );
   });
 
+  it("answers Join and Share from reads by key that follow the other instance's controls and late joiners", async () => {
+    const facilitator = caller(5);
+    const { id } = await setUp(facilitator);
+    const [p, q, r] = [caller(470), caller(471), caller(472)];
+    // Instance one keeps what it read of the flow; instance two then starts the activity.
+    await expect(serviceOne.joinForCard(p, id)).resolves.toMatchObject({
+      state: { status: "not-started" },
+      me: { joined: true },
+    });
+    await serviceTwo.control(facilitator, id, { kind: "start" }, unique("r"));
+    const joined = await serviceOne.joinForCard(q, id);
+    expect(joined).toMatchObject({ state: { status: "running", phaseId: "think" }, accepts: ["reflection"] });
+    expect(joined.participantCount).toBeUndefined(); // no counts: nothing read the whole activity
+    await serviceOne.saveReflection(p, id, { text: "p thinks" });
+    // A retried Join changes nothing and still shows what the person did.
+    const again = await serviceTwo.joinForCard(p, id);
+    expect(again.me).toMatchObject({ joined: true, reflection: { text: "p thinks" } });
+    expect((await repo.load(tenant, id))?.participants).toHaveLength(2);
+
+    // The other instance moves on and forms the groups; instance one sees both.
+    await serviceTwo.control(facilitator, id, { kind: "next", phaseIndex: 0 }, unique("r"));
+    await serviceTwo.view(facilitator, id);
+    const paired = await serviceOne.joinForCard(p, id);
+    expect(paired.state.phaseId).toBe("pair");
+    expect(paired.me.group?.partners).toEqual([{ id: q.userId, displayName: q.displayName }]);
+
+    // A late joiner is placed once (by key, on either instance) and their partners see them.
+    const late = await serviceTwo.joinForCard(r, id);
+    expect(late.me.group?.id).toBe(paired.me.group?.id);
+    expect(late.me.group?.partners.map((m) => m.id).sort()).toEqual([p.userId, q.userId].sort());
+    expect((await serviceOne.joinForCard(q, id)).me.group?.partners.map((m) => m.id).sort()).toEqual(
+      [p.userId, r.userId].sort(),
+    );
+    expect((await repo.load(tenant, id))?.lateAssignments).toHaveLength(1);
+
+    // The late joiner shares for the group; a retried submit is recognised, a stale edit conflicts.
+    const request = unique("r");
+    const saved = await serviceOne.submitShare(r, id, { text: "Trios work" }, request);
+    expect(saved).toMatchObject({ status: "saved", share: { groupId: late.me.group?.id } });
+    await expect(serviceTwo.submitShare(r, id, { text: "Trios work" }, request)).resolves.toMatchObject({
+      status: "saved",
+    });
+    if (saved.status !== "saved") throw new Error("not saved");
+    await serviceTwo.submitShare(p, id, { text: "Trios work well", etag: saved.share.etag }, unique("r"));
+    const stale = await serviceOne.submitShare(q, id, { text: "Mine", etag: saved.share.etag }, unique("r"));
+    expect(stale).toMatchObject({ status: "conflict", current: { text: "Trios work well" } });
+    await expect(serviceOne.submitShare(caller(473), id, { text: "x" }, unique("r"))).rejects.toThrow(
+      "Join the activity first",
+    );
+
+    // Ended on one instance: the other refuses a Join at once.
+    await serviceTwo.control(facilitator, id, { kind: "end" }, unique("r"));
+    await expect(serviceOne.joinForCard(caller(474), id)).rejects.toThrow("already ended");
+  });
+
   it("pairs randomly (with the recent-partner rule) when the directory is down or slow", async () => {
     const down: PeopleDirectory = {
       search: async () => ({ people: [], degraded: true }),

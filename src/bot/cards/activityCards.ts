@@ -1,5 +1,10 @@
 import type { PairingRule } from "../../domain/activities/activity.js";
-import type { ActivitySummary, ActivityView, GroupView } from "../../domain/activities/activityViews.js";
+import type {
+  ActivitySummary,
+  ActivityView,
+  GroupView,
+  PersonalView,
+} from "../../domain/activities/activityViews.js";
 import type { PersonRef } from "../../domain/identity.js";
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "./adaptiveCard.js";
 import { cardText, shorten } from "./cardText.js";
@@ -152,10 +157,10 @@ export function setupDialogCard(form: SetupForm): AdaptiveCard {
 
 // ── The chat card of each phase ─────────────────────────────────────────────────────────────────
 
-const phaseOf = (view: ActivityView) =>
+const phaseOf = (view: Pick<ActivityView, "state" | "phases">) =>
   view.state.phaseIndex >= 0 ? view.phases[view.state.phaseIndex] : undefined;
 
-function stateLine(view: ActivityView): string {
+function stateLine(view: Pick<ActivityView, "state" | "phases">): string {
   const phase = phaseOf(view);
   if (view.state.status === "ended") return "This activity has ended.";
   if (view.state.status === "not-started") return "Not started yet.";
@@ -166,7 +171,9 @@ function stateLine(view: ActivityView): string {
 }
 
 /** What a person can do in this phase, as buttons. */
-function participantActions(view: ActivityView): Record<string, unknown>[] {
+function participantActions(
+  view: Pick<ActivityView, "id" | "state" | "accepts" | "me">,
+): Record<string, unknown>[] {
   const actions: Record<string, unknown>[] = [];
   if (view.state.status !== "ended" && !view.me.joined)
     actions.push(executeButton("Join", TPS.join, { activityId: view.id }, "positive"));
@@ -224,9 +231,10 @@ export function phaseCard(view: ActivityView): AdaptiveCard {
 /**
  * One person's view of the activity card (the answer to Join, a control, a refresh): their status,
  * partner and buttons, the controls for the facilitator. It replaces the card for that person only.
+ * The counts line shows when the view carries counts (the answer to Join reads by key and has none).
  */
 export function personalCard(
-  view: ActivityView,
+  view: PersonalView,
   partnerLinks: Map<string, string> = new Map(),
   notice?: string,
 ): AdaptiveCard {
@@ -245,12 +253,13 @@ export function personalCard(
   if (view.me.commitment) mine.push("Your commitment is saved.");
   if (mine.length > 0) body.push(paragraph(mine.join(" "), { spacing: "Medium" }));
   if (view.me.group) body.push(...partnerBlocks(view.me.group.partners, partnerLinks));
-  body.push(
-    paragraph(
-      `${view.participantCount} joined · ${view.reflectedCount} reflected${view.groups ? ` · ${view.groups.length} groups` : ""}`,
-      { isSubtle: true, size: "Small" },
-    ),
-  );
+  if (view.participantCount !== undefined)
+    body.push(
+      paragraph(
+        `${view.participantCount} joined · ${view.reflectedCount ?? 0} reflected${view.groups ? ` · ${view.groups.length} groups` : ""}`,
+        { isSubtle: true, size: "Small" },
+      ),
+    );
   if (view.isFacilitator && view.state.status !== "ended") {
     body.push(paragraph("**Facilitator**", { spacing: "Medium" }));
     body.push({ type: "ActionSet", actions: controlActions(view, "execute") });
@@ -289,7 +298,10 @@ export function chatLink(users: string[], topic?: string): string {
 }
 
 /** The facilitator's buttons for the state the activity is in. */
-export function controlActions(view: ActivityView, as: "execute" | "dialog"): Record<string, unknown>[] {
+export function controlActions(
+  view: Pick<ActivityView, "id" | "state" | "phases">,
+  as: "execute" | "dialog",
+): Record<string, unknown>[] {
   const button = (title: string, data: Record<string, unknown>, style?: string) =>
     as === "execute"
       ? executeButton(title, TPS.control, { activityId: view.id, ...data }, style)

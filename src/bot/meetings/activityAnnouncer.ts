@@ -16,9 +16,18 @@ const PAIR_LIST_SLOT = 900;
 /** How long an instance keeps polling an activity it saw (a meeting is shorter). */
 const WATCH_MS = 8 * 60 * 60 * 1000;
 
+/**
+ * How long a poller trusts a pass that found nothing new while the phase stays the same. Another
+ * instance's announcement can only be taken over once its lease ran out (30 s by default), so
+ * looking again sooner finds nothing; the whole activity is read only when there is news.
+ */
+const UNCHANGED_RECHECK_MS = 30_000;
+
 interface Watched {
   caller: Caller;
   until: number;
+  /** The phase seen at this instance's last complete pass, and when. */
+  lastPass?: { phase: string; at: number };
 }
 
 export interface ActivityAnnouncerDependencies {
@@ -48,9 +57,12 @@ export class ActivityAnnouncer {
 
   /** Polls this activity from now on (the facilitator's identity reads it). */
   watch(tenantId: string, activityId: string, facilitator: { id: string; displayName: string }): void {
-    this.watched.set(`${tenantId}|${activityId}`, {
+    const key = `${tenantId}|${activityId}`;
+    const known = this.watched.get(key);
+    this.watched.set(key, {
       caller: { tenantId, userId: facilitator.id, displayName: facilitator.displayName },
       until: Date.now() + WATCH_MS,
+      ...(known?.lastPass ? { lastPass: known.lastPass } : {}),
     });
   }
 
@@ -74,13 +86,23 @@ export class ActivityAnnouncer {
         continue;
       }
       const activityId = key.slice(key.indexOf("|") + 1);
-      await this.announce(watched.caller.tenantId, activityId).catch((error) =>
+      const { tenantId } = watched.caller;
+      try {
+        // The phase first (reads by key); the whole activity only when the phase moved on, or the
+        // last pass is old enough that a stopped instance's lease may have run out.
+        const state = await this.deps.activities.phaseState(tenantId, activityId);
+        const phase = `${state.status}|${state.phaseIndex}|${state.reachedPhaseIndex}`;
+        const last = watched.lastPass;
+        if (last && last.phase === phase && now - last.at < UNCHANGED_RECHECK_MS) continue;
+        await this.announce(tenantId, activityId);
+        watched.lastPass = { phase, at: now };
+      } catch (error) {
         this.deps.logger.error("phase announcement failed", {
-          tenantId: watched.caller.tenantId,
+          tenantId,
           activityId,
           error: error instanceof Error ? error.message : String(error),
-        }),
-      );
+        });
+      }
     }
   }
 

@@ -189,7 +189,8 @@ export function registerThinkPairShare(app: Application<TurnState>, deps: ThinkP
   app.adaptiveCards.actionExecute<ActivityData>(TPS.join, (context, _state, data) =>
     friendlyCard(deps, context, async () => {
       const me = caller(context);
-      const view = await activities.join(me, requireId(data));
+      // The caller's own view only: everyone presses Join at once, and Teams waits 5 s.
+      const view = await activities.joinForCard(me, requireId(data));
       watch(deps, me, view);
       return personalCard(view, await partnerLinks(deps, me, view), "You have joined.");
     }),
@@ -211,7 +212,7 @@ export function registerThinkPairShare(app: Application<TurnState>, deps: ThinkP
         const me = caller(context);
         const view =
           data.verb === TPS.join
-            ? await activities.join(me, requireId(data))
+            ? await activities.joinForCard(me, requireId(data))
             : await activities.control(me, requireId(data), controlOf(data), requestIdOf(context));
         afterwards(deps, me, view);
         await context.sendActivity(data.verb === TPS.join ? "You have joined." : "Done.");
@@ -329,14 +330,17 @@ export function registerThinkPairShare(app: Application<TurnState>, deps: ThinkP
 }
 
 /** After a change: watch the activity and announce what is due, once the invoke is answered. */
-function afterwards(deps: ThinkPairShareDependencies, me: Caller, view: ActivityView): void {
+function afterwards(deps: ThinkPairShareDependencies, me: Caller, view: WatchedView): void {
   watch(deps, me, view);
   deps.background.run("activity announcement", { tenantId: me.tenantId, activityId: view.id }, () =>
     deps.announcer.announce(me.tenantId, view.id),
   );
 }
 
-function watch(deps: ThinkPairShareDependencies, me: Caller, view: ActivityView): void {
+/** What watching and announcing an activity need from a view of it. */
+type WatchedView = Pick<ActivityView, "id" | "facilitator">;
+
+function watch(deps: ThinkPairShareDependencies, me: Caller, view: WatchedView): void {
   deps.announcer.watch(me.tenantId, view.id, view.facilitator);
 }
 
@@ -356,7 +360,7 @@ async function joinedView(
 async function partnerLinks(
   deps: ThinkPairShareDependencies,
   me: Caller,
-  view: ActivityView,
+  view: Pick<ActivityView, "me">,
 ): Promise<Map<string, string>> {
   const partners = view.me.group?.partners ?? [];
   const links = new Map(partners.map((p) => [p.id, chatLink([p.id])]));

@@ -131,6 +131,17 @@ export interface ActivityRecord {
   commitments: Commitment[];
 }
 
+/**
+ * One person's own rows of an activity, each read by its key (no partition read): whether they
+ * joined, their reflection, their commitment and, if they joined after pairing, their group.
+ */
+export interface OwnRows {
+  participant?: Participant;
+  reflection?: Reflection;
+  commitment?: Commitment;
+  late?: LateAssignment;
+}
+
 /** A reflection or commitment as the writer's My learning lists it. */
 export interface MyActivityNote {
   activityId: string;

@@ -7,6 +7,7 @@ import type {
   Highlight,
   LateAssignment,
   MyActivityNote,
+  OwnRows,
   PairShare,
   Participant,
   Reflection,
@@ -24,8 +25,21 @@ export interface ActivityRepository {
   create(activity: Activity): Promise<{ activity: Activity; created: boolean }>;
   /** Everything stored about one activity, in one partition query; undefined when there is none. */
   load(tenantId: string, activityId: string): Promise<ActivityRecord | undefined>;
-  /** The set-up, controls and groups only: what a submission needs to check the phase (one range query). */
+  /**
+   * The set-up and controls, and the groups when this instance has seen them: what a submission
+   * needs to check the phase (a small range query, or reads by key). The set-up, each control and
+   * the groups are stored once and never change, so an instance may keep them; when the groups are
+   * due but absent here, {@link getPairing} reads them.
+   */
   loadFlow(tenantId: string, activityId: string): Promise<ActivityFlow | undefined>;
+  /** One person's own rows, read by key (see {@link OwnRows}). */
+  ownRows(tenantId: string, activityId: string, userId: string): Promise<OwnRows>;
+  /** These participants (read by key), for partners' names; people who have not joined are left out. */
+  participantsById(tenantId: string, activityId: string, userIds: readonly string[]): Promise<Participant[]>;
+  /** Everyone placed after the groups were formed (a small range query: late joiners only). */
+  lateAssignments(tenantId: string, activityId: string): Promise<LateAssignment[]>;
+  /** One group's shared insight with its ETag (read by key). */
+  getShare(tenantId: string, activityId: string, groupId: string): Promise<PairShare | undefined>;
   /** Stores a control at its `seq`; a ConcurrencyError when another control already took that number. */
   appendControl(tenantId: string, activityId: string, control: ActivityControl): Promise<void>;
   /** Records a participant; false when they had already joined. */

@@ -15,6 +15,7 @@ import type {
   ActivityGroup,
   ActivityRecord,
   Commitment,
+  LateAssignment,
   MyActivityNote,
   PairShare,
   StoredPairing,
@@ -43,6 +44,9 @@ import {
   activityViewFor,
   groupOfPerson,
   groupsOf,
+  type PersonalFacts,
+  type PersonalView,
+  personalViewFor,
 } from "./activityViews.js";
 import { pairParticipants, type RecentPartners } from "./pairing.js";
 import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
@@ -135,7 +139,7 @@ export class ActivityService {
       record = await this.require(caller.tenantId, activityId);
       state = this.stateOf(record);
     } else if (record.pairing && this.isUnplacedParticipant(record, caller.userId)) {
-      await this.placeLateJoiner(record, caller.userId);
+      await this.placeLateJoiner(record.activity, groupsOf(record), caller.userId);
       record = await this.require(caller.tenantId, activityId);
     }
     return activityViewFor(record, state, caller.userId);
@@ -152,6 +156,50 @@ export class ActivityService {
       joinedAt: this.now().toISOString(),
     });
     return this.view(caller, activityId);
+  }
+
+  /**
+   * {@link join} answering with the caller's own view (the Join button's card): it reads the small
+   * flow range, writes the caller's row and reads only their own rows and their partners' names by
+   * key, so 300 people pressing Join at once never each read the whole activity. Idempotent: a
+   * retried join finds the row and reads what the person already did.
+   */
+  async joinForCard(caller: Caller, activityId: string): Promise<PersonalView> {
+    const flow = await this.requireFlow(caller.tenantId, activityId);
+    const state = this.stateOfFlow(flow);
+    if (state.status === "ended") throw new ValidationError("This activity has already ended.");
+    const joinedNow = await this.activities.addParticipant(caller.tenantId, activityId, {
+      userId: caller.userId,
+      displayName: caller.displayName,
+      joinedAt: this.now().toISOString(),
+    });
+    // The groups are due but not formed yet: the whole read forms them (once per activity).
+    if (this.groupsDue(flow, state) && !flow.pairing) return this.view(caller, activityId);
+    // Someone who just joined has written nothing yet (writing a reflection or commitment joins).
+    const own = joinedNow ? {} : await this.activities.ownRows(caller.tenantId, activityId, caller.userId);
+    const facts: PersonalFacts = {
+      joined: true,
+      ...(own.reflection
+        ? { reflection: { text: own.reflection.text, at: own.reflection.at, etag: own.reflection.etag } }
+        : {}),
+      ...(own.commitment ? { commitment: { text: own.commitment.text, at: own.commitment.at } } : {}),
+    };
+    if (flow.pairing) {
+      const group = await this.placedGroup(flow, flow.pairing, caller.userId);
+      const partnerIds = group.members.filter((m) => m !== caller.userId);
+      const [partners, share] = await Promise.all([
+        this.activities.participantsById(caller.tenantId, activityId, partnerIds),
+        joinedNow ? undefined : this.activities.getShare(caller.tenantId, activityId, group.id),
+      ]);
+      const names = new Map(partners.map((p) => [p.userId, p.displayName]));
+      names.set(flow.activity.facilitator.id, flow.activity.facilitator.displayName);
+      facts.group = {
+        id: group.id,
+        partners: partnerIds.map((id) => ({ id, displayName: names.get(id) ?? "Someone" })),
+      };
+      if (share) facts.share = share;
+    }
+    return personalViewFor(flow, state, caller.userId, facts);
   }
 
   /** A facilitator control: start, next (skip), extend, pause, resume, end. Idempotent per request. */
@@ -229,11 +277,14 @@ export class ActivityService {
   ): Promise<ShareResult> {
     const data = parseInput(shareSchema, input);
     const key = parseInput(requestIdSchema, requestId);
-    const record = await this.require(caller.tenantId, activityId);
-    this.requireAccepting(record, "share", "Key insights are shared in the pair and share phases.");
-    const group = await this.groupOf(record, caller.userId);
+    // The flow (groups kept per instance), the caller's group and that group's row: never the
+    // whole activity, so every pair sharing at once stays cheap.
+    const flow = await this.requireFlow(caller.tenantId, activityId);
+    this.requireAccepting(flow, "share", "Key insights are shared in the pair and share phases.");
+    const groupId = await this.groupIdOf(flow, caller.userId);
+    const group = { id: groupId };
     const me = { id: caller.userId, displayName: caller.displayName };
-    const existing = record.shares.find((s) => s.groupId === group.id);
+    const existing = await this.activities.getShare(caller.tenantId, activityId, group.id);
     const at = this.now().toISOString();
     if (existing && (existing.requestId === key || (!data.etag && existing.text === data.text)))
       return { status: "saved", share: existing };
@@ -251,8 +302,7 @@ export class ActivityService {
       return { status: "saved", share: saved };
     } catch (error) {
       if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-      const fresh = await this.require(caller.tenantId, activityId);
-      const current = fresh.shares.find((s) => s.groupId === group.id);
+      const current = await this.activities.getShare(caller.tenantId, activityId, group.id);
       if (!current) throw error;
       if (current.requestId === key) return { status: "saved", share: current };
       return conflict(current, data.text);
@@ -335,8 +385,13 @@ export class ActivityService {
     const withPairing = { ...record, pairing };
     for (const p of record.participants)
       if (this.isUnplacedParticipant(withPairing, p.userId))
-        await this.placeLateJoiner(withPairing, p.userId);
+        await this.placeLateJoiner(record.activity, groupsOf(withPairing), p.userId);
     return pairing;
+  }
+
+  /** The phase an activity is in now, from its flow alone (reads by key): what a poller checks first. */
+  async phaseState(tenantId: string, activityId: string): Promise<PhaseState> {
+    return this.stateOfFlow(await this.requireFlow(tenantId, activityId));
   }
 
   /** The close summary: prompt, participation, pairs, shared insights (highlights first). */
@@ -424,17 +479,38 @@ export class ActivityService {
     return record.participants.some((p) => p.userId === userId) && !groupOfPerson(groupsOf(record), userId);
   }
 
-  /** The caller's group: placed now if they joined late. Someone not in the activity has none. */
-  private async groupOf(record: ActivityRecord, userId: string): Promise<ActivityGroup> {
-    const groups = groupsOf(record);
+  /**
+   * The id of the caller's group, read by key: the kept groups, else their late placement (placed
+   * now if they joined late). Someone not in the activity has none.
+   */
+  private async groupIdOf(flow: ActivityFlow, userId: string): Promise<string> {
+    if (!flow.pairing) throw new ValidationError("Pairs have not been formed yet.");
+    const formed = groupOfPerson(flow.pairing.groups, userId);
+    if (formed) return formed.id;
+    const { tenantId, id } = flow.activity;
+    const own = await this.activities.ownRows(tenantId, id, userId);
+    if (own.late) return own.late.groupId;
+    if (!own.participant) throw new ValidationError("Join the activity first to get a partner.");
+    return (await this.placedGroup(flow, flow.pairing, userId)).id;
+  }
+
+  /**
+   * The caller's group with everyone in it (late joiners too), placing the caller now if they
+   * joined after the groups were formed. Reads the late joiners only, never the whole activity.
+   */
+  private async placedGroup(
+    flow: ActivityFlow,
+    pairing: StoredPairing,
+    userId: string,
+  ): Promise<ActivityGroup> {
+    const { tenantId, id } = flow.activity;
+    const lateAssignments = await this.activities.lateAssignments(tenantId, id);
+    const groups = groupsOf({ pairing, lateAssignments });
     const group = groupOfPerson(groups, userId);
     if (group) return group;
-    if (!record.pairing) throw new ValidationError("Pairs have not been formed yet.");
-    if (!record.participants.some((p) => p.userId === userId))
-      throw new ValidationError("Join the activity first to get a partner.");
-    await this.placeLateJoiner(record, userId);
-    const fresh = await this.require(record.activity.tenantId, record.activity.id);
-    const placed = groupOfPerson(groupsOf(fresh), userId);
+    await this.placeLateJoiner(flow.activity, groups, userId);
+    const fresh = groupsOf({ pairing, lateAssignments: await this.activities.lateAssignments(tenantId, id) });
+    const placed = groupOfPerson(fresh, userId);
     if (!placed) throw new ConcurrencyError("Your group is being formed. Try again in a moment.");
     return placed;
   }
@@ -443,16 +519,18 @@ export class ActivityService {
    * A late joiner goes into a group of one if there is one (another late joiner waiting), else
    * into the smallest group, so nobody is left out. Stored once per person.
    */
-  private async placeLateJoiner(record: ActivityRecord, userId: string): Promise<string> {
-    const groups = groupsOf(record);
+  private async placeLateJoiner(
+    activity: Activity,
+    groups: readonly ActivityGroup[],
+    userId: string,
+  ): Promise<LateAssignment> {
     const smallest = [...groups].sort((a, b) => a.members.length - b.members.length)[0];
     const groupId = smallest ? smallest.id : `late-${userId}`;
-    const stored = await this.activities.assignLateJoiner(record.activity.tenantId, record.activity.id, {
+    return this.activities.assignLateJoiner(activity.tenantId, activity.id, {
       userId,
       groupId,
       at: this.now().toISOString(),
     });
-    return stored.groupId;
   }
 
   private async joinQuietly(caller: Caller, activityId: string, at: string): Promise<void> {
@@ -513,7 +591,10 @@ export class ActivityService {
     const flow = await this.activities.loadFlow(tenantId, activityId);
     if (!flow)
       throw new NotFoundError("This activity does not exist (or was set up in another organisation).");
-    return flow;
+    // The groups are read only once they can exist (from the grouping phase on).
+    if (flow.pairing || !this.groupsDue(flow, this.stateOfFlow(flow))) return flow;
+    const pairing = await this.activities.getPairing(tenantId, activityId);
+    return pairing ? { ...flow, pairing } : flow;
   }
 }
 

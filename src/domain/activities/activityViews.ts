@@ -59,6 +59,40 @@ export interface ActivityView {
   };
 }
 
+/**
+ * What one person's card needs: the activity, its phase and the caller's own things, read by key.
+ * The counts and groups of the whole activity are there only when it was read whole ({@link
+ * ActivityView} is one of these): the answer to Join leaves them out, so 300 people joining at once
+ * never each read all 300 rows.
+ */
+export type PersonalView = Pick<
+  ActivityView,
+  | "id"
+  | "format"
+  | "formatName"
+  | "prompt"
+  | "communityId"
+  | "conversationId"
+  | "facilitator"
+  | "pairingRule"
+  | "phases"
+  | "state"
+  | "accepts"
+  | "isFacilitator"
+  | "me"
+> &
+  Partial<Pick<ActivityView, "participantCount" | "reflectedCount" | "groups">>;
+
+/** The caller's own rows a {@link PersonalView} is built from. */
+export interface PersonalFacts {
+  joined: boolean;
+  reflection?: { text: string; at: string; etag: string };
+  commitment?: { text: string; at: string };
+  /** Their group with the partners' names, once groups are formed. */
+  group?: { id: string; partners: PersonRef[] };
+  share?: PairShare;
+}
+
 /** What the close of an activity reports: the summary card, library entries and learning interactions. */
 export interface ActivitySummary {
   activityId: string;
@@ -127,6 +161,50 @@ function wallOf(record: ActivityRecord, groups: readonly ActivityGroup[], person
     .sort((a, b) => Number(b.highlighted) - Number(a.highlighted) || a.at.localeCompare(b.at));
 }
 
+function phasesOf(activity: ActivityRecord["activity"]): ActivityView["phases"] {
+  const format = formatOf(activity.format);
+  return activity.phases.map((p) => {
+    const definition = format.phases.find((d) => d.id === p.id);
+    return {
+      id: p.id,
+      title: definition?.title ?? p.id,
+      instruction: definition?.instruction ?? "",
+      minutes: p.minutes,
+    };
+  });
+}
+
+/** Builds one person's card view from the flow and their own rows. Pure. */
+export function personalViewFor(
+  flow: Pick<ActivityRecord, "activity">,
+  state: PhaseState,
+  userId: string,
+  facts: PersonalFacts,
+): PersonalView {
+  const { activity } = flow;
+  return {
+    id: activity.id,
+    format: activity.format,
+    formatName: formatOf(activity.format).name,
+    prompt: activity.prompt,
+    communityId: activity.communityId,
+    conversationId: activity.conversationId,
+    facilitator: activity.facilitator,
+    pairingRule: activity.pairingRule,
+    phases: phasesOf(activity),
+    state,
+    accepts: acceptsAt(flow, state),
+    isFacilitator: activity.facilitator.id === userId,
+    me: {
+      joined: facts.joined,
+      ...(facts.reflection ? { reflection: facts.reflection } : {}),
+      ...(facts.group ? { group: facts.group } : {}),
+      ...(facts.share ? { share: facts.share } : {}),
+      ...(facts.commitment ? { commitment: facts.commitment } : {}),
+    },
+  };
+}
+
 /** Builds one person's view of an activity. Pure. */
 export function activityViewFor(record: ActivityRecord, state: PhaseState, userId: string): ActivityView {
   const { activity } = record;
@@ -148,15 +226,7 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
     ...(activity.sessionId ? { sessionId: activity.sessionId } : {}),
     facilitator: activity.facilitator,
     pairingRule: activity.pairingRule,
-    phases: activity.phases.map((p) => {
-      const definition = format.phases.find((d) => d.id === p.id);
-      return {
-        id: p.id,
-        title: definition?.title ?? p.id,
-        instruction: definition?.instruction ?? "",
-        minutes: p.minutes,
-      };
-    }),
+    phases: phasesOf(activity),
     state,
     accepts: acceptsAt(record, state),
     participantCount: record.participants.length,
