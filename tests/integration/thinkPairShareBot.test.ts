@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TEAM, demoPeople } from "../../src/server/local/demoCommunity.js";
+import { TableStore } from "../../src/storage/tableStore.js";
+import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
 import { ConnectorRecorder, type RecordedActivity } from "../support/connectorRecorder.js";
 import { org } from "../support/orgFixture.js";
 import {
@@ -414,7 +416,28 @@ describe("think-pair-share over the Bot Framework protocol: 40 people in a meeti
     // Commitments in My learning.
     const learning = await api(committers[0]?.id ?? "", "/me/learning");
     expect(JSON.stringify(learning.body.commitments)).toContain("Try a written agenda");
-    // Pair conversations counted as learning interactions (natural teachers on the home page).
+    // Pair conversations recorded as learning interactions: every member of a group with every
+    // other, once each way (a trio three times two), and nobody outside their group.
+    const store = await TableStore.connect({
+      connectionString: server.config.storage.connectionString,
+      tablePrefix: server.config.storage.tablePrefix,
+    });
+    const interactions = (
+      await new TablesEntryRepository(store).listInteractions(
+        org.tenantId.toLowerCase(),
+        server.demoCommunityId,
+        "",
+      )
+    ).filter((i) => i.kind === "paired");
+    const pairs = interactions.map((i) => `${i.from.id}>${i.to.id}`);
+    const members: { id: string }[][] = state.body.activity.groups.map(
+      (g: { members: { id: string }[] }) => g.members,
+    );
+    const expected = members.flatMap((group) =>
+      group.flatMap((from) => group.filter((to) => to.id !== from.id).map((to) => `${from.id}>${to.id}`)),
+    );
+    expect(expected).toHaveLength(17 * 2 + 2 * 6);
+    expect(pairs.sort()).toEqual(expected.sort());
     const home = await api(facilitator.id, `/communities/${server.demoCommunityId}/home`);
     expect(home.status).toBe(200);
 

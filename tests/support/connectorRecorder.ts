@@ -23,6 +23,9 @@ export class ConnectorRecorder {
   private server: Server | undefined;
   private nextId = 1;
   private waiters: { count: number; resolve: () => void }[] = [];
+  private throttled = { left: 0, retryAfterSeconds: 0 };
+  /** When each throttled post was refused (ms since the epoch). */
+  readonly refusedAt: number[] = [];
 
   get serviceUrl(): string {
     const address = this.server?.address() as AddressInfo | undefined;
@@ -38,6 +41,13 @@ export class ConnectorRecorder {
         return;
       }
       const body = JSON.parse(await readBody(req)) as RecordedActivity["body"];
+      if (this.throttled.left > 0) {
+        // As the service throttles: 429 with Retry-After in seconds, nothing recorded.
+        this.throttled.left--;
+        this.refusedAt.push(Date.now());
+        res.writeHead(429, { "retry-after": String(this.throttled.retryAfterSeconds) }).end();
+        return;
+      }
       this.activities.push({ path: req.url ?? "", conversationId: decodeURIComponent(match[1]), body });
       this.notify();
       res.writeHead(200, { "content-type": "application/json" });
@@ -63,6 +73,11 @@ export class ConnectorRecorder {
         },
       });
     });
+  }
+
+  /** Answers the next `count` posts with 429 and `Retry-After: retryAfterSeconds`. */
+  throttle(count: number, retryAfterSeconds: number): void {
+    this.throttled = { left: count, retryAfterSeconds };
   }
 
   clear(): void {

@@ -14,7 +14,9 @@ const MAX_ATTEMPTS = 4;
 /**
  * Sends to conversations outside a turn (phase announcements, summaries, outcomes) through the
  * adapter's `continueConversationAsync` and a stored conversation reference, one message at a time
- * per conversation, throttled, retrying 429/5xx. It also remembers references as turns pass by.
+ * per conversation, throttled, retrying 429/5xx. The connector client's pipeline already retries a
+ * 429 as its Retry-After says; the retries here back off further once it gives up. It also
+ * remembers references as turns pass by.
  */
 export class ProactiveSender {
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -88,9 +90,13 @@ export class ProactiveSender {
         }
       });
     this.queues.set(conversationId, next);
-    void next.finally(() => {
-      if (this.queues.get(conversationId) === next) this.queues.delete(conversationId);
-    });
+    // The caller handles `next` failing; this bookkeeping copy must not become an unhandled
+    // rejection (Node ends the process on one).
+    void next
+      .finally(() => {
+        if (this.queues.get(conversationId) === next) this.queues.delete(conversationId);
+      })
+      .catch(() => undefined);
     return next;
   }
 
