@@ -50,6 +50,13 @@ param teamsAppId string
 @description('Prefix of every table name, so several environments could share one account.')
 param tablePrefix string = 'pc'
 
+@description('Microsoft Graph for org context and Teams meetings: off until an admin has granted User.Read.All and Calendars.ReadWrite (application) to the app registration and added the managed identity as its federated credential (docs/admin.md, section 4).')
+@allowed([
+  'off'
+  'federated-identity'
+])
+param graphAuth string = 'off'
+
 @description('Days Log Analytics keeps logs (30 is included in the price).')
 @minValue(30)
 @maxValue(730)
@@ -192,6 +199,11 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     AAD_APP_CLIENT_ID: aadAppClientId
     AAD_APP_ID_URI: 'api://${webApp.properties.defaultHostName}/${aadAppClientId}'
     ALLOWED_TENANTS: allowedTenants
+    // Microsoft Graph app-only, as the app registration with the managed identity as its federated
+    // credential (no secret). Off until consented; see docs/admin.md section 4.
+    GRAPH_AUTH: graphAuth
+    GRAPH_CLIENT_ID: aadAppClientId
+    GRAPH_MANAGED_IDENTITY_CLIENT_ID: identity.properties.clientId
     // Application Insights' codeless agent for Node.js on Linux: requests, dependencies, failures.
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
     ApplicationInsightsAgent_EXTENSION_VERSION: '~3'

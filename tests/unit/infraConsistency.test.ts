@@ -61,6 +61,9 @@ function configSchemaKeys(): Set<string> {
 function sampleValue(name: string, expression: string): string {
   const literal = /^'([^'$]*)'$/.exec(expression);
   if (literal) return literal[1] ?? "";
+  // A parameter with a default (as deployed when the parameters file leaves it alone).
+  const parameterDefault = new RegExp(`^param ${expression} \\w+ = '([^']*)'`, "m").exec(bicep);
+  if (parameterDefault) return parameterDefault[1] ?? "";
   if (name === "PUBLIC_URL") return "https://peercircle-dev-abc123.azurewebsites.net";
   if (name === "AAD_APP_ID_URI") return `api://peercircle-dev-abc123.azurewebsites.net/${GUID}`;
   if (name.endsWith("_ENDPOINT")) return "https://peercircledevabc123.table.core.windows.net/";
@@ -135,6 +138,9 @@ describe("infra/azure.bicep, its parameters, the server's configuration and the 
     expect(config.storage.connectionString).toBeUndefined();
     expect(config.storage.endpoint).toMatch(/^https:\/\//);
     expect(config.auth.allowedTenants).toEqual([GUID]);
+    // Graph stays off until an admin has consented and switches graphAuth on.
+    expect(config.graph.auth).toBeUndefined();
+    expect(config.graph.baseUrl).toBe("https://graph.microsoft.com/");
   });
 
   it("sets only settings the server reads, or that App Service and the Azure SDK read", () => {
