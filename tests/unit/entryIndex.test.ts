@@ -85,6 +85,17 @@ describe("EntryIndex full text", () => {
     expect(ids(index.search({ text: "onbaording " }))).toEqual(["other"]);
   });
 
+  it("gives the word being typed typo tolerance only when no word starts with it", () => {
+    const idx = indexOf(
+      doc({ id: "boundary", title: "Context boundary" }),
+      doc({ id: "found", title: "Found in review" }),
+      doc({ id: "pipeline", title: "Pipeline checks" }),
+    );
+    expect(ids(idx.search({ text: "bound" }))).toEqual(["boundary"]);
+    expect(ids(idx.search({ text: "bound " })).sort()).toEqual(["found"]);
+    expect(ids(idx.search({ text: "pieline" }))).toEqual(["pipeline"]);
+  });
+
   it("does not apply typo tolerance to short words", () => {
     const idx = indexOf(doc({ id: "app", title: "App policy" }), doc({ id: "api", title: "API policy" }));
     expect(ids(idx.search({ text: "api " }))).toEqual(["api"]);

@@ -221,7 +221,10 @@ export class TextSearch {
       for (const [longer, id] of dictionary.atPrefix(term))
         offer(id, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (longer.length - term.length)));
     }
-    if (distance > 0) {
+    // The word being typed gets typo tolerance only when no word starts with it: "bound" means
+    // "bound…" (boundary), not also "found" and "round"; "pieline" still finds "pipeline". This
+    // also keeps what a keystroke costs small on a large library.
+    if (distance > 0 && !(prefix && expansion.size > 0)) {
       for (const [id, edits] of dictionary.fuzzyGet(term, distance).values())
         if (edits > 0) offer(id, (FUZZY_WEIGHT * term.length) / (term.length + edits));
     }
