@@ -85,15 +85,17 @@ describe("EntryIndex full text", () => {
     expect(ids(index.search({ text: "onbaording " }))).toEqual(["other"]);
   });
 
-  it("gives the word being typed typo tolerance only when no word starts with it", () => {
+  it("gives the word being typed typo tolerance only when no word starts with it, and keeps the first letter", () => {
     const idx = indexOf(
       doc({ id: "boundary", title: "Context boundary" }),
-      doc({ id: "found", title: "Found in review" }),
+      doc({ id: "bond", title: "Bond of trust" }),
       doc({ id: "pipeline", title: "Pipeline checks" }),
     );
     expect(ids(idx.search({ text: "bound" }))).toEqual(["boundary"]);
-    expect(ids(idx.search({ text: "bound " })).sort()).toEqual(["found"]);
+    expect(ids(idx.search({ text: "bound " }))).toEqual(["bond"]);
     expect(ids(idx.search({ text: "pieline" }))).toEqual(["pipeline"]);
+    // A typo in the first letter is not looked for (Lucene's prefix length 1).
+    expect(ids(idx.search({ text: "oipeline " }))).toEqual([]);
   });
 
   it("does not apply typo tolerance to short words", () => {
@@ -558,6 +560,42 @@ describe("EntryIndex on a generated library", () => {
       }
       expect(seen).toHaveLength(first.total);
       expect(new Set(seen).size).toBe(first.total);
+    }
+  });
+});
+
+describe("snippets of ASCII text", () => {
+  it("centre on the first whole-word occurrence of a matched term, as word-by-word scanning would", () => {
+    // Far apart for typo tolerance, but some inside others ("data" in "metadata", "deploy" in "redeploy").
+    const words = ["deploy", "deployment", "redeploy", "alpha", "token", "data", "metadata", "ok"];
+    let seed = 11;
+    const pick = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      return words[seed % words.length] as string;
+    };
+    for (let round = 0; round < 200; round++) {
+      const text = Array.from({ length: 60 }, () => (seed % 3 === 0 ? pick().toUpperCase() : pick())).join(
+        seed % 2 ? " " : "-",
+      );
+      const term = pick();
+      const idx = indexOf(doc({ id: "x", title: "t", plainText: `${text}.` }));
+      const hit = idx.search({ text: `${term} ` }).items[0];
+      const tokens = [...`${text}.`.matchAll(/[A-Za-z0-9]+/g)];
+      const first = tokens.find((m) => m[0].toLowerCase() === term);
+      if (!first) {
+        expect(hit).toBeUndefined();
+        continue;
+      }
+      const ranges = hit?.highlights.find((h) => h.field === "snippet")?.ranges ?? [];
+      expect(ranges.length).toBeGreaterThan(0);
+      const [start, end] = ranges[0] as [number, number];
+      const snippet = hit?.snippet ?? "";
+      expect(snippet.slice(start, end).toLowerCase()).toBe(term);
+      // A whole word ("data" is not highlighted inside "metadata"), and the first in the text.
+      expect(/[A-Za-z0-9]/.test(snippet.charAt(start - 1))).toBe(false);
+      expect(/[A-Za-z0-9]/.test(snippet.charAt(end))).toBe(false);
+      const before = snippet.slice(0, start).replace(/^…/, "");
+      expect(text.indexOf(before) + before.length).toBe(first.index);
     }
   });
 });

@@ -21,7 +21,7 @@
 import { STOP_WORDS } from "./stopWords.js";
 
 /** Longer tokens are cut: they are hashes, base64 or unsegmented text, and bloat the term tree. */
-const MAX_TERM_LENGTH = 64;
+export const MAX_TERM_LENGTH = 64;
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const ASCII_ONLY = /^[\0-\x7f]*$/;

@@ -1,4 +1,4 @@
-import { visitTerms } from "./searchTerms.js";
+import { MAX_TERM_LENGTH, visitTerms } from "./searchTerms.js";
 import type { HighlightRange } from "./searchTypes.js";
 
 /** Snippet length: about two lines of a result card, and what fits a message-extension preview. */
@@ -53,6 +53,7 @@ export function snippetAround(text: string, matched: ReadonlySet<string>): Snipp
 function firstMatch(text: string, matched: ReadonlySet<string>): HighlightRange | undefined {
   let found: HighlightRange | undefined;
   if (matched.size === 0) return found;
+  if (ASCII_ONLY.test(text)) return firstAsciiMatch(text, matched);
   visitTerms(text, "index", (term, start, end) => {
     if (!matched.has(term)) return false;
     found = [start, end];
@@ -83,4 +84,35 @@ function wordEndAtOrBefore(text: string, at: number, limit: number): number {
 function avoidSplitPair(text: string, at: number): number {
   const code = text.charCodeAt(at);
   return code >= 0xdc00 && code <= 0xdfff ? at - 1 : at;
+}
+
+const ASCII_ONLY = /^[\0-\x7f]*$/;
+const ASCII_ALNUM = /[A-Za-z0-9]/;
+
+/**
+ * {@link firstMatch} for ASCII text (most of an English library), by looking each matched term up
+ * with `indexOf` instead of tokenising the text word by word: an occurrence counts when it is a
+ * whole word (the same words `visitTerms` yields; a term cut at the maximum term length may be
+ * followed by more of its word).
+ */
+function firstAsciiMatch(text: string, matched: ReadonlySet<string>): HighlightRange | undefined {
+  const lower = text.toLowerCase();
+  let best: HighlightRange | undefined;
+  for (const term of matched) {
+    if (!ASCII_ONLY.test(term)) continue;
+    const limit = best ? best[0] : lower.length;
+    for (let at = lower.indexOf(term); at !== -1 && at < limit; at = lower.indexOf(term, at + 1)) {
+      const end = at + term.length;
+      const wordStart = at === 0 || !ASCII_ALNUM.test(lower.charAt(at - 1));
+      const wordEnd =
+        term.length >= MAX_TERM_LENGTH || end === lower.length || !ASCII_ALNUM.test(lower.charAt(end));
+      if (wordStart && wordEnd) {
+        let wordEndAt = end;
+        while (wordEndAt < lower.length && ASCII_ALNUM.test(lower.charAt(wordEndAt))) wordEndAt++;
+        best = [at, wordEndAt];
+        break;
+      }
+    }
+  }
+  return best;
 }

@@ -61,6 +61,7 @@ export class TextSearch {
   /** Scratch per document number, reused by every query (a query runs to the end synchronously). */
   private scores = new Float64Array(0);
   private matchedWords = new Uint8Array(0);
+  private touched = new Int32Array(0);
 
   /** Indexes a new entry, or a new version whose words changed. */
   index(entry: StoredEntry): void {
@@ -123,10 +124,13 @@ export class TextSearch {
     if (this.scores.length < bound) {
       this.scores = new Float64Array(Math.ceil(bound * 1.25));
       this.matchedWords = new Uint8Array(Math.ceil(bound * 1.25));
+      this.touched = new Int32Array(Math.ceil(bound * 1.25));
     }
     const scores = this.scores;
     const matchedWords = this.matchedWords;
-    const touched: number[] = [];
+    // Document numbers in the order first matched; scratch too (a broad query touches most of them).
+    const touched = this.touched;
+    let touchedCount = 0;
     const average = FIELDS.map((_, field) => this.postings.averageLength(field));
     const size = this.postings.size;
     const matched = new Set<string>();
@@ -146,32 +150,43 @@ export class TextSearch {
             if (seen < k) continue;
             if (seen === k) {
               matchedWords[no] = k + 1;
-              if (k === 0) touched.push(no);
+              if (k === 0) touched[touchedCount++] = no;
             }
           } else if (seen === 0) {
             matchedWords[no] = 1;
-            touched.push(no);
+            touched[touchedCount++] = no;
           }
           scores[no] = (scores[no] as number) + factor * this.termScore(counts[i] as number, no, average);
         }
       }
     });
     const needed = combineWith === "AND" ? words.length : 1;
-    const entries: StoredEntry[] = [];
-    const found = new Float64Array(touched.length);
+    let kept = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      const no = touched[i] as number;
+      if ((matchedWords[no] as number) >= needed) touched[kept++] = no;
+      else {
+        scores[no] = 0;
+        matchedWords[no] = 0;
+      }
+    }
+    // Sized once: these are what the result cache keeps.
+    const entries: StoredEntry[] = new Array(kept);
+    const found = new Float64Array(kept);
     const documents = this.postings.documents;
-    for (const no of touched) {
-      if ((matchedWords[no] as number) >= needed) {
-        const entry = documents[no];
-        if (entry !== undefined && (filter === undefined || filter(entry))) {
-          found[entries.length] = scores[no] as number;
-          entries.push(entry);
-        }
+    let count = 0;
+    for (let i = 0; i < kept; i++) {
+      const no = touched[i] as number;
+      const entry = documents[no];
+      if (entry !== undefined && (filter === undefined || filter(entry))) {
+        found[count] = scores[no] as number;
+        entries[count++] = entry;
       }
       scores[no] = 0;
       matchedWords[no] = 0;
     }
-    return { entries, scores: found.subarray(0, entries.length), terms: matched, relaxed: false };
+    entries.length = count;
+    return { entries, scores: count === kept ? found : found.slice(0, count), terms: matched, relaxed: false };
   }
 
   /** BM25F: field counts weighted and length-normalised, then saturated once for the document. */
@@ -225,7 +240,12 @@ export class TextSearch {
     // "bound…" (boundary), not also "found" and "round"; "pieline" still finds "pipeline". This
     // also keeps what a keystroke costs small on a large library.
     if (distance > 0 && !(prefix && expansion.size > 0)) {
-      for (const [id, edits] of dictionary.fuzzyGet(term, distance).values())
+      // Typos are looked for among words with the same first letter (Lucene's fuzzy "prefix
+      // length" 1): people rarely mistype the first letter, and walking one letter's branch of
+      // the dictionary instead of all of it makes a typo search many times cheaper.
+      const first = String.fromCodePoint(term.codePointAt(0) ?? 0);
+      const branch = dictionary.atPrefix(first);
+      for (const [id, edits] of branch.fuzzyGet(term.slice(first.length), distance).values())
         if (edits > 0) offer(id, (FUZZY_WEIGHT * term.length) / (term.length + edits));
     }
     return expansion;
