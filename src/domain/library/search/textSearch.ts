@@ -186,7 +186,12 @@ export class TextSearch {
       matchedWords[no] = 0;
     }
     entries.length = count;
-    return { entries, scores: count === kept ? found : found.slice(0, count), terms: matched, relaxed: false };
+    return {
+      entries,
+      scores: count === kept ? found : found.slice(0, count),
+      terms: matched,
+      relaxed: false,
+    };
   }
 
   /** BM25F: field counts weighted and length-normalised, then saturated once for the document. */
