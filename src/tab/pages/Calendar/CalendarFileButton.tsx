@@ -1,10 +1,9 @@
-import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import { CalendarAddRegular } from "@fluentui/react-icons";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
 import { getCalendarFile } from "../../api/sessions.js";
-import { describeApiError } from "../../components/ErrorState.js";
+import { ActionFailed } from "../../components/ActionFailed/ActionFailed.js";
 import { useApi } from "../../hooks/useApi.js";
 
 /** Saves text as a file through a temporary link (the API needs the tab's token, a plain link has none). */
@@ -47,13 +46,10 @@ export function CalendarFileButton({ communityId, sessionId }: CalendarFileButto
       >
         {sessionId ? t("sessionPlanning.downloadIcs") : t("sessionPlanning.downloadAllIcs")}
       </Button>
-      {download.error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            {t("sessionPlanning.downloadFailed", { reason: describeApiError(toApiError(download.error), t) })}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ActionFailed
+        error={download.error}
+        message={(reason) => t("sessionPlanning.downloadFailed", { reason })}
+      />
     </>
   );
 }

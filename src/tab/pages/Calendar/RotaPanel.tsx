@@ -6,8 +6,6 @@ import {
   Dropdown,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Option,
   Subtitle2,
   Switch,
@@ -29,7 +27,7 @@ import {
   setMyRolePreference,
   setReminderSettings,
 } from "../../api/sessions.js";
-import { describeApiError } from "../../components/ErrorState.js";
+import { ActionFailed } from "../../components/ActionFailed/ActionFailed.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
@@ -99,13 +97,10 @@ export function RotaPanel({ communityId, isSteward, timeZone }: RotaPanelProps) 
               </Caption1>
             </div>
           )}
-          {fill.error && (
-            <MessageBar intent="error" role="alert">
-              <MessageBarBody>
-                {t("sessionPlanning.rotaFailed", { reason: describeApiError(toApiError(fill.error), t) })}
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          <ActionFailed
+            error={fill.error}
+            message={(reason) => t("sessionPlanning.rotaFailed", { reason })}
+          />
           {rota.data.occurrences.length === 0 ? (
             <Body1 className={styles.muted}>{t("sessionPlanning.rotaEmpty")}</Body1>
           ) : (
@@ -210,13 +205,7 @@ function RotaRow({
           );
         })}
       </ul>
-      {change.error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            {t("sessionPlanning.rotaFailed", { reason: describeApiError(toApiError(change.error), t) })}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ActionFailed error={change.error} message={(reason) => t("sessionPlanning.rotaFailed", { reason })} />
     </li>
   );
 }
@@ -270,13 +259,10 @@ function MyRoles({ communityId, view }: { communityId: string; view: RotaView })
         </Button>
         {save.isSuccess && <Caption1 role="status">{t("sessionPlanning.preferenceSaved")}</Caption1>}
       </div>
-      {save.error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            {t("sessionPlanning.preferenceFailed", { reason: describeApiError(toApiError(save.error), t) })}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ActionFailed
+        error={save.error}
+        message={(reason) => t("sessionPlanning.preferenceFailed", { reason })}
+      />
     </section>
   );
 }
@@ -329,13 +315,10 @@ function ReminderSettingsForm({ communityId }: { communityId: string }) {
         </Button>
         {save.isSuccess && <Caption1 role="status">{t("sessionPlanning.remindersSaved")}</Caption1>}
       </div>
-      {save.error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            {t("sessionPlanning.remindersFailed", { reason: describeApiError(toApiError(save.error), t) })}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ActionFailed
+        error={save.error}
+        message={(reason) => t("sessionPlanning.remindersFailed", { reason })}
+      />
     </section>
   );
 }

@@ -29,6 +29,7 @@ import {
   sessionKeys,
   updateSession,
 } from "../../api/sessions.js";
+import { ActionFailed } from "../../components/ActionFailed/ActionFailed.js";
 import { describeApiError, ErrorState } from "../../components/ErrorState.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { NoticeState } from "../../components/NoticeState.js";
@@ -196,13 +197,7 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
             </ToggleButton>
           ))}
         </fieldset>
-        {rsvp.error && (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>
-              {t("calendar.rsvpFailed", { reason: describeApiError(toApiError(rsvp.error), t) })}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        <ActionFailed error={rsvp.error} message={(reason) => t("calendar.rsvpFailed", { reason })} />
       </section>
 
       <section className={styles.card} aria-label={t("calendar.rolesHeading")}>
@@ -236,13 +231,7 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
             );
           })}
         </ul>
-        {role.error && (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>
-              {t("calendar.roleFailed", { reason: describeApiError(toApiError(role.error), t) })}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        <ActionFailed error={role.error} message={(reason) => t("calendar.roleFailed", { reason })} />
       </section>
 
       {session.nextOccurrences && session.nextOccurrences.length > 0 && <NextOccurrences session={session} />}
@@ -375,13 +364,7 @@ function NextOccurrences({ session }: { session: Session }) {
           );
         })}
       </ul>
-      {skip.error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            {t("sessionPlanning.skipFailed", { reason: describeApiError(toApiError(skip.error), t) })}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ActionFailed error={skip.error} message={(reason) => t("sessionPlanning.skipFailed", { reason })} />
     </section>
   );
 }
