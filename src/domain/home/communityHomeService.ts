@@ -1,43 +1,13 @@
+export type { CommunityHome, Expert, NewcomerPathway } from "./communityHome.js";
+
 import type { CommunityService } from "../communities/communityService.js";
 import type { Caller, PersonRef } from "../identity.js";
 import type { EntryRepository } from "../library/entryRepository.js";
 import type { LibraryService } from "../library/libraryService.js";
-import type { EntrySearchHit } from "../library/search/entryIndex.js";
+import type { EntrySearchHit } from "../library/search/searchTypes.js";
 import type { PlaybookService } from "../playbooks/playbookService.js";
-import type { SessionView } from "../sessions/session.js";
 import { type SessionService, upcomingOf } from "../sessions/sessionService.js";
-
-/** Someone worth asking about a topic, and why. */
-export interface Expert {
-  person: PersonRef;
-  /** Entries of theirs on the topic, and how helpful others found them. */
-  entries: number;
-  helpful: number;
-}
-
-/** A newcomer's way in (legitimate peripheral participation), with their own progress. */
-export interface NewcomerPathway {
-  isNewcomer: boolean;
-  starterPlaybookId?: string;
-  steps: {
-    readStarters: boolean;
-    observeSession: boolean;
-    takeNoteTaker: boolean;
-    firstContribution: boolean;
-  };
-}
-
-/** Everything the community home shows, in one answer. */
-export interface CommunityHome {
-  nextSessions: SessionView[];
-  recentEntries: EntrySearchHit[];
-  helpfulEntries: EntrySearchHit[];
-  openQuestions: EntrySearchHit[];
-  whoToAsk: { tag: string; people: Expert[] }[];
-  onCallExpert?: PersonRef;
-  naturalTeachers: { person: PersonRef; saves: number; helpful: number }[];
-  newcomer: NewcomerPathway;
-}
+import type { CommunityHome, Expert } from "./communityHome.js";
 
 const TEACHER_WINDOW_DAYS = 30;
 const TAGS_SHOWN = 8;

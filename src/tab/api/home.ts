@@ -1,37 +1,11 @@
+import type { CommunityHome as CommunityHomeOf } from "../../domain/home/communityHome.js";
 import type { ApiClient } from "./ApiClient.js";
-import type { EntrySearchHit, PersonRef } from "./library.js";
 import type { Session } from "./sessions.js";
 
-/** Someone worth asking about a topic. */
-export interface Expert {
-  person: PersonRef;
-  entries: number;
-  helpful: number;
-}
+export type { Expert, NewcomerPathway } from "../../domain/home/communityHome.js";
 
-/** The newcomer pathway with the caller's own progress. */
-export interface NewcomerPathway {
-  isNewcomer: boolean;
-  starterPlaybookId?: string;
-  steps: {
-    readStarters: boolean;
-    observeSession: boolean;
-    takeNoteTaker: boolean;
-    firstContribution: boolean;
-  };
-}
-
-/** `GET /api/communities/:id/home`. */
-export interface CommunityHome {
-  nextSessions: Session[];
-  recentEntries: EntrySearchHit[];
-  helpfulEntries: EntrySearchHit[];
-  openQuestions: EntrySearchHit[];
-  whoToAsk: { tag: string; people: Expert[] }[];
-  onCallExpert?: PersonRef;
-  naturalTeachers: { person: PersonRef; saves: number; helpful: number }[];
-  newcomer: NewcomerPathway;
-}
+/** `GET /api/communities/:id/home`, with sessions in their wire form. */
+export type CommunityHome = CommunityHomeOf<Session>;
 
 export function getCommunityHome(
   api: ApiClient,
