@@ -20,6 +20,20 @@ describe("library search indexes of idle communities", () => {
     entries = new TablesEntryRepository(store);
     await entries.importMany(generateLibrary(tenantId, "busy", 30, people, 1));
     await entries.importMany(generateLibrary(tenantId, "quiet", 30, people, 2));
+    const [asked, ...rest] = generateLibrary(tenantId, "asked", 3, people, 3);
+    if (!asked) throw new Error("no entry generated");
+    const by = { id: "u-bob", displayName: "Bob" };
+    await entries.importMany([
+      { ...asked, removalRequestedBy: by, removalRequestedAt: asked.createdAt },
+      ...rest,
+    ]);
+  });
+
+  it("builds an index without the entries whose removal was asked for", async () => {
+    const search = new SyncedLibrarySearch(entries);
+    const page = await search.search(tenantId, "asked", { limit: 10 });
+    expect(page.total).toBe(2);
+    expect(page.items.map((i) => i.id)).not.toContain("gen-000000");
   });
 
   it("drops an index nobody searched for a while and builds it again on the next search", async () => {
