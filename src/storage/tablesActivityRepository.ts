@@ -20,6 +20,7 @@ import type { ActivityFormatId, PlannedPhase } from "../domain/activities/activi
 import type { ActivityRepository } from "../domain/activities/activityRepository.js";
 import { ConcurrencyError, ValidationError } from "../domain/errors.js";
 import type { PersonRef } from "../domain/identity.js";
+import { FreshReads } from "./freshReads.js";
 import { activityKeys, keyPart, TABLES } from "./keys.js";
 import { statusOf, translateTableErrors } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
@@ -69,11 +70,16 @@ const KEPT_ACTIVITIES = 200;
  */
 const ACTIVITY_ROW_FRESH_MS = 10_000;
 
-/** What an instance keeps of one activity: its set-up, its controls so far, once formed its groups. */
+/**
+ * What an instance keeps of one activity: its set-up, its controls so far, once formed its groups,
+ * and who it has seen joined (a participant row is created once and never changes either, so a
+ * person's later submissions through this instance need not try to create it again).
+ */
 interface KeptFlow {
   activity?: { value: Activity; readAt: number };
   controls: ActivityControl[];
   pairing?: StoredPairing;
+  joined: Set<string>;
 }
 
 type Row = Record<string, unknown> & { partitionKey: string; rowKey: string };
@@ -117,6 +123,7 @@ type AnnounceRow = { instanceId: string; leaseUntil: string; done: boolean };
 export class TablesActivityRepository implements ActivityRepository {
   /** Kept flows by partition key (insertion order: the oldest is dropped first). */
   private readonly kept = new Map<string, KeptFlow>();
+  private readonly flowReads = new FreshReads<ActivityFlow | undefined>();
 
   constructor(private readonly store: TableStore) {}
 
@@ -137,6 +144,7 @@ export class TablesActivityRepository implements ActivityRepository {
       // Controls only grow (each number is taken once): keep the longer list.
       controls: kept && kept.controls.length > controls.length ? kept.controls : controls,
       ...(pairing ? { pairing } : {}),
+      joined: kept?.joined ?? new Set(),
     });
   }
 
@@ -194,11 +202,22 @@ export class TablesActivityRepository implements ActivityRepository {
       controls: sortedControls(record.controls ?? []),
       ...pairingOnly(record.pairing),
     });
+    const joined = this.kept.get(pk)?.joined;
+    for (const p of record.participants) joined?.add(p.userId);
     return { ...record, activity: record.activity };
   }
 
-  async loadFlow(tenantId: string, activityId: string): Promise<ActivityFlow | undefined> {
+  loadFlow(tenantId: string, activityId: string): Promise<ActivityFlow | undefined> {
+    // Everyone pressing the same button at once shares a read (never one begun before they asked).
     const pk = activityKeys.activity(tenantId, activityId);
+    return this.flowReads.read(pk, () => this.readFlow(tenantId, activityId, pk));
+  }
+
+  private async readFlow(
+    tenantId: string,
+    activityId: string,
+    pk: string,
+  ): Promise<ActivityFlow | undefined> {
     const kept = this.kept.get(pk);
     if (!kept) {
       const rows = await this.store.queryAll<Row>(TABLES.activities, rangeOf(pk, FLOW));
@@ -306,16 +325,21 @@ export class TablesActivityRepository implements ActivityRepository {
   }
 
   async addParticipant(tenantId: string, activityId: string, participant: Participant): Promise<boolean> {
+    const pk = activityKeys.activity(tenantId, activityId);
+    const joined = this.kept.get(pk)?.joined;
+    if (joined?.has(participant.userId)) return false;
     try {
       await this.table.createEntity({
-        partitionKey: activityKeys.activity(tenantId, activityId),
+        partitionKey: pk,
         rowKey: `${PARTICIPANT}${keyPart(participant.userId, "user id")}`,
         ...participant,
       });
+      joined?.add(participant.userId);
       return true;
     } catch (error) {
-      if (statusOf(error) === 409) return false;
-      throw error;
+      if (statusOf(error) !== 409) throw error;
+      joined?.add(participant.userId);
+      return false;
     }
   }
 

@@ -282,30 +282,42 @@ export class ActivityService {
     const flow = await this.requireFlow(caller.tenantId, activityId);
     this.requireAccepting(flow, "share", "Key insights are shared in the pair and share phases.");
     const groupId = await this.groupIdOf(flow, caller.userId);
-    const group = { id: groupId };
     const me = { id: caller.userId, displayName: caller.displayName };
-    const existing = await this.activities.getShare(caller.tenantId, activityId, group.id);
     const at = this.now().toISOString();
-    if (existing && (existing.requestId === key || (!data.etag && existing.text === data.text)))
-      return { status: "saved", share: existing };
-    if (existing && data.etag !== existing.etag) return conflict(existing, data.text);
-    const share = {
-      groupId: group.id,
-      text: data.text,
-      createdBy: existing?.createdBy ?? me,
-      editedBy: me,
-      at,
-      requestId: key,
+    const share = { groupId, text: data.text, createdBy: me, editedBy: me, at, requestId: key };
+    // The stored version when the write did not land: this request's own (a retry), the same
+    // text, or the partner's, shown next to the caller's instead of overwritten.
+    const afterMiss = async (error: unknown): Promise<ShareResult> => {
+      const current = await this.activities.getShare(caller.tenantId, activityId, groupId);
+      if (!current) throw error;
+      if (current.requestId === key || (!data.etag && current.text === data.text))
+        return { status: "saved", share: current };
+      return conflict(current, data.text);
     };
+    const missed = (error: unknown) => error instanceof ConcurrencyError || error instanceof ConflictError;
+    if (!data.etag) {
+      // A first write (the common case) is one create: a retry or the partner's earlier save answers
+      // with a conflict, and only then is the stored one read.
+      try {
+        return {
+          status: "saved",
+          share: await this.activities.saveShare(caller.tenantId, activityId, share),
+        };
+      } catch (error) {
+        if (!missed(error)) throw error;
+        return afterMiss(error);
+      }
+    }
+    const existing = await this.activities.getShare(caller.tenantId, activityId, groupId);
+    if (existing?.requestId === key) return { status: "saved", share: existing };
+    if (existing && data.etag !== existing.etag) return conflict(existing, data.text);
     try {
-      const saved = await this.activities.saveShare(caller.tenantId, activityId, share, existing?.etag);
+      const edited = { ...share, createdBy: existing?.createdBy ?? me };
+      const saved = await this.activities.saveShare(caller.tenantId, activityId, edited, existing?.etag);
       return { status: "saved", share: saved };
     } catch (error) {
-      if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
-      const current = await this.activities.getShare(caller.tenantId, activityId, group.id);
-      if (!current) throw error;
-      if (current.requestId === key) return { status: "saved", share: current };
-      return conflict(current, data.text);
+      if (!missed(error)) throw error;
+      return afterMiss(error);
     }
   }
 
