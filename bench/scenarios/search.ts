@@ -10,6 +10,7 @@ import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.j
 import { ConnectorRecorder } from "../../tests/support/connectorRecorder.js";
 import { invokeActivity, postInvoke, teamsUser } from "../../tests/support/teamsActivities.js";
 import { demo, org, tokenFor } from "../lib/fixtures.js";
+import { LightClient } from "../lib/lightClient.js";
 import { runLoad } from "../lib/load.js";
 import { rssMb, spawnServer } from "../lib/processes.js";
 import { realisticWords } from "../lib/realisticWords.js";
@@ -100,13 +101,15 @@ export async function search(): Promise<ScenarioResult> {
     const terms = searchTerms(random(7), REQUESTS);
     // Warm-up (BENCH.md) with other queries than the counted ones, so no counted query is cached by it.
     const warmUpTerms = searchTerms(random(3), WARMUP);
+    // The tab's searches, sent by a lean client (see LightClient) over kept-alive connections.
+    const client = new LightClient(CONCURRENCY);
     const searchOnce = (list: string[]) => async (i: number) => {
-      const res = await fetch(`${base}?q=${encodeURIComponent(list[i] ?? "data")}&limit=20`, { headers });
-      if (!res.ok) throw new Error(`search failed: ${res.status}`);
-      await res.arrayBuffer();
+      const res = await client.get(`${base}?q=${encodeURIComponent(list[i] ?? "data")}&limit=20`, headers);
+      if (res.status !== 200) throw new Error(`search failed: ${res.status}`);
     };
     await runLoad(WARMUP, CONCURRENCY, searchOnce(warmUpTerms));
     const searchApi = await runLoad(REQUESTS, CONCURRENCY, searchOnce(terms));
+    client.close();
     const findOnce = (list: string[]) => async (i: number) => {
       const activity = invokeActivity(
         "composeExtension/query",

@@ -10,3 +10,11 @@ export interface PersonRef {
   id: string;
   displayName: string;
 }
+
+/**
+ * Exactly a {@link PersonRef}, whatever else the object carried (a Graph user, a Teams account):
+ * what is stored and shown about a person is their id and name, nothing more.
+ */
+export function personRef(person: PersonRef): PersonRef {
+  return { id: person.id, displayName: person.displayName };
+}

@@ -52,6 +52,9 @@ const API_BODY_LIMIT = "256kb";
 export function createHttpApp(deps: HttpDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
+  // API answers are no-store, so a browser never revalidates them: hashing every body for an ETag
+  // is wasted work. Routes that poll set their own (activities); static files keep theirs.
+  app.set("etag", false);
   app.set("trust proxy", deps.config.mode === "production");
   app.use(securityHeaders(deps.config.mode));
   app.use("/api", noStoreForApi);

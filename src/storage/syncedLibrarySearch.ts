@@ -140,6 +140,7 @@ export class SyncedLibrarySearch implements LibrarySearch {
       for (const entry of page.items)
         if (!entry.removalRequestedBy) index.upsert(toIndexedEntry(entry, toPlainText(entry.body), now));
     }
+    index.prepareListings();
     return { index, position, applied: new Map(), refreshedAt: 0, refreshing: undefined };
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { odata, type TableEntityResult, type TransactionAction } from "@azure/data-tables";
-import type { PersonRef } from "../domain/identity.js";
+import { type PersonRef, personRef } from "../domain/identity.js";
 import type { Entry, EntrySource, EntryType, Verification } from "../domain/library/entry.js";
 import type {
   EntryRepository,
@@ -168,7 +168,7 @@ export class TablesEntryRepository implements EntryRepository {
       .map((r) => ({
         entryId,
         at: r.at,
-        editedBy: JSON.parse(r.editedByJson) as PersonRef,
+        editedBy: personRef(JSON.parse(r.editedByJson)),
         title: r.title,
         body: r.body,
         summary: r.summary,
@@ -278,8 +278,8 @@ export class TablesEntryRepository implements EntryRepository {
       tenantId,
       communityId,
       kind: r.kind as LearningInteraction["kind"],
-      from: JSON.parse(r.fromJson) as PersonRef,
-      to: JSON.parse(r.toJson) as PersonRef,
+      from: personRef(JSON.parse(r.fromJson)),
+      to: personRef(JSON.parse(r.toJson)),
       ...(r.entryId ? { entryId: r.entryId } : {}),
       at: r.at,
     }));
@@ -316,8 +316,8 @@ function interactionRow(i: LearningInteraction) {
     partitionKey: keys.library(i.tenantId, i.communityId),
     rowKey: keys.timeOrdered(INTERACTION, i.at, i.key ? keyPart(i.key, "interaction key") : randomUUID()),
     kind: i.kind,
-    fromJson: JSON.stringify(i.from),
-    toJson: JSON.stringify(i.to),
+    fromJson: JSON.stringify(personRef(i.from)),
+    toJson: JSON.stringify(personRef(i.to)),
     ...(i.entryId ? { entryId: i.entryId } : {}),
     at: i.at,
   };
@@ -328,7 +328,7 @@ function revisionRow(tenantId: string, communityId: string, revision: EntryRevis
     partitionKey: keys.entryRows(tenantId, communityId, revision.entryId),
     rowKey: keys.timeOrdered(REVISION, revision.at, randomUUID()),
     at: revision.at,
-    editedByJson: JSON.stringify(revision.editedBy),
+    editedByJson: JSON.stringify(personRef(revision.editedBy)),
     title: revision.title,
     body: revision.body,
     summary: revision.summary,
@@ -346,15 +346,17 @@ function toRow(e: Omit<Entry, "etag">): EntryRow {
     body: e.body,
     summary: e.summary,
     tagsJson: JSON.stringify(e.tags),
-    authorJson: JSON.stringify(e.author),
-    savedByJson: JSON.stringify(e.savedBy),
+    authorJson: JSON.stringify(personRef(e.author)),
+    savedByJson: JSON.stringify(personRef(e.savedBy)),
     sourceJson: JSON.stringify(e.source),
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
     helpfulCount: e.helpfulCount,
     ...(e.verification ? { verificationJson: JSON.stringify(e.verification) } : {}),
     ...(e.answered !== undefined ? { answered: e.answered } : {}),
-    ...(e.removalRequestedBy ? { removalRequestedByJson: JSON.stringify(e.removalRequestedBy) } : {}),
+    ...(e.removalRequestedBy
+      ? { removalRequestedByJson: JSON.stringify(personRef(e.removalRequestedBy)) }
+      : {}),
     ...(e.removalRequestedBy && e.removalRequestedAt ? { removalRequestedAt: e.removalRequestedAt } : {}),
     ...(e.removalRequestedBy && e.removalReason ? { removalReason: e.removalReason } : {}),
   };
@@ -370,8 +372,8 @@ function fromRow(tenantId: string, communityId: string, row: TableEntityResult<E
     body: row.body,
     summary: row.summary,
     tags: JSON.parse(row.tagsJson) as string[],
-    author: JSON.parse(row.authorJson) as PersonRef,
-    savedBy: JSON.parse(row.savedByJson) as PersonRef,
+    author: personRef(JSON.parse(row.authorJson)),
+    savedBy: personRef(JSON.parse(row.savedByJson)),
     source: JSON.parse(row.sourceJson) as EntrySource,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -379,7 +381,7 @@ function fromRow(tenantId: string, communityId: string, row: TableEntityResult<E
     ...(row.verificationJson ? { verification: JSON.parse(row.verificationJson) as Verification } : {}),
     ...(row.answered !== undefined ? { answered: row.answered } : {}),
     ...(row.removalRequestedByJson
-      ? { removalRequestedBy: JSON.parse(row.removalRequestedByJson) as PersonRef }
+      ? { removalRequestedBy: personRef(JSON.parse(row.removalRequestedByJson)) }
       : {}),
     ...(row.removalRequestedAt ? { removalRequestedAt: row.removalRequestedAt } : {}),
     ...(row.removalReason ? { removalReason: row.removalReason } : {}),

@@ -1,3 +1,4 @@
+import { personRef } from "../../domain/identity.js";
 import type { Entry, EntryType } from "../../domain/library/entry.js";
 import { ENTRY_TYPES } from "../../domain/library/entry.js";
 
@@ -96,7 +97,9 @@ export function generateLibrary(
     const tags = new Set<string>();
     const tagCount = 3 + Math.floor(rand() * 3);
     while (tags.size < tagCount) tags.add(TAGS[Math.floor(rand() * TAGS.length)] ?? "data");
-    const author = people[Math.floor(rand() * people.length)] ?? { id: "someone", displayName: "Someone" };
+    const author = personRef(
+      people[Math.floor(rand() * people.length)] ?? { id: "someone", displayName: "Someone" },
+    );
     const at = new Date(start + Math.floor(rand() * span)).toISOString();
     const title = sentence(rand, next)
       .slice(0, 40 + Math.floor(rand() * 40))

@@ -7,7 +7,7 @@ import { FacetIndex } from "./facetIndex.js";
 import { ResultCache } from "./resultCache.js";
 import { queryTerms } from "./searchTerms.js";
 import type { EntrySearchHit, EntrySearchPage, EntrySearchQuery, IndexedEntry } from "./searchTypes.js";
-import { parseTime, type StoredEntry, toStoredEntry } from "./storedEntry.js";
+import { parseTime, SharedValues, type StoredEntry, toStoredEntry } from "./storedEntry.js";
 import { TextSearch } from "./textSearch.js";
 
 export type {
@@ -54,6 +54,7 @@ export class EntryIndex {
   private readonly facets = new FacetIndex();
   private readonly text = new TextSearch();
   private readonly recent = new ResultCache();
+  private readonly shared = new SharedValues();
 
   /** How many entries are indexed. */
   get size(): number {
@@ -76,7 +77,7 @@ export class EntryIndex {
    * fields that change without a new `updatedAt` (staleness). Returns whether it was applied.
    */
   upsert(doc: IndexedEntry): boolean {
-    const next = toStoredEntry(doc);
+    const next = toStoredEntry(doc, this.shared);
     const current = this.entries.get(next.id);
     if (current && next.updatedMs < current.updatedMs) return false;
     const removedAt = this.removed.get(next.id);
@@ -108,6 +109,15 @@ export class EntryIndex {
     this.entries.delete(id);
     this.changed(current, undefined);
     return true;
+  }
+
+  /**
+   * Sorts the listings (most helpful, newest) now: after a bulk build, so that no search (the
+   * first one without words) pays for sorting the whole library.
+   */
+  prepareListings(): void {
+    this.orders.helpful.all();
+    this.orders.newest.all();
   }
 
   /** Finds entries: full text when the query has words, otherwise the filtered library in order. */

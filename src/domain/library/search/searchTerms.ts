@@ -26,7 +26,6 @@ export const MAX_TERM_LENGTH = 64;
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const ASCII_ONLY = /^[\0-\x7f]*$/;
 const ASCII_WORD = /[a-z0-9]+/g;
-const ASCII_WORD_ANY_CASE = /[A-Za-z0-9]+/g;
 /** Script_Extensions, not Script, so the katakana long-vowel mark "ー" (script Common) counts. */
 const HAS_CJK = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/u;
 const CJK_OR_OTHER_RUN =
@@ -77,8 +76,7 @@ export function isCjkTerm(term: string): boolean {
  */
 export function visitTerms(text: string, mode: TermMode, visit: TermVisitor): void {
   if (ASCII_ONLY.test(text)) {
-    // Plain ASCII (most of an English library): no scripts to tell apart, nothing to fold but case.
-    for (const m of text.matchAll(ASCII_WORD_ANY_CASE)) if (emit(m[0], m.index, visit)) return;
+    visitAsciiTerms(text, visit);
     return;
   }
   for (const m of text.matchAll(WORD)) {
@@ -114,6 +112,37 @@ export function queryTerms(text: string): string[] {
     return false;
   });
   return terms;
+}
+
+/**
+ * {@link visitTerms} for plain ASCII (most of an English library): no scripts to tell apart and
+ * nothing to fold but case, so words are found by character codes rather than a regular
+ * expression (this runs over every result's title and snippet to highlight them).
+ */
+function visitAsciiTerms(text: string, visit: TermVisitor): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isAsciiWordCode(text.charCodeAt(i))) i++;
+    if (i === n) return;
+    const start = i;
+    let upper = false;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+      if (c >= 65 && c <= 90) upper = true;
+      else break;
+    }
+    const token = text.slice(start, i);
+    const term = upper ? token.toLowerCase() : token;
+    if (STOP_WORDS.has(term)) continue;
+    const cut = term.length > MAX_TERM_LENGTH ? term.slice(0, MAX_TERM_LENGTH) : term;
+    if (visit(cut, start, i) === true) return;
+  }
+}
+
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
 function emit(token: string, start: number, visit: TermVisitor): boolean {

@@ -46,8 +46,15 @@ export function snippetAround(text: string, matched: ReadonlySet<string>): Snipp
   start = wordStartAtOrAfter(text, start, hit ? hit[0] : end);
   end = wordEndAtOrBefore(text, end, hit ? hit[1] : start);
   const body = text.slice(start, end).replace(/\s+/g, " ").trim();
-  const window = (start > 0 ? ELLIPSIS : "") + body + (end < text.length ? ELLIPSIS : "");
-  return { text: window, ranges: highlightRanges(window, matched) };
+  const lead = start > 0 ? ELLIPSIS : "";
+  // Highlighted in the body (plain ASCII stays on the fast path), then shifted past the "…".
+  const ranges = highlightRanges(body, matched);
+  if (lead)
+    for (const range of ranges) {
+      range[0] += lead.length;
+      range[1] += lead.length;
+    }
+  return { text: lead + body + (end < text.length ? ELLIPSIS : ""), ranges };
 }
 
 function firstMatch(text: string, matched: ReadonlySet<string>): HighlightRange | undefined {

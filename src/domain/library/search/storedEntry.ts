@@ -1,4 +1,5 @@
 import { ValidationError } from "../../errors.js";
+import { type PersonRef, personRef } from "../../identity.js";
 import type { IndexedEntry } from "./searchTypes.js";
 
 /**
@@ -36,18 +37,50 @@ export interface StoredEntry {
   text: string;
 }
 
-/** Turns an indexed entry into what the index keeps; throws a ValidationError on unreadable dates. */
-export function toStoredEntry(doc: IndexedEntry): StoredEntry {
-  const tagKeys = doc.tags.map(tagKey);
+/**
+ * One copy of each person and of each short repeated value (tag, type, saver) across an index's
+ * entries: 50,000 entries by a few hundred people under a few hundred tags then hold a few hundred
+ * such objects instead of several per entry, which keeps the heap small and garbage collection
+ * short.
+ */
+export class SharedValues {
+  private readonly people = new Map<string, PersonRef>();
+  private readonly strings = new Map<string, string>();
+
+  person(person: PersonRef): PersonRef {
+    const key = `${person.id}\n${person.displayName}`;
+    let kept = this.people.get(key);
+    if (!kept) {
+      kept = personRef(person);
+      this.people.set(key, kept);
+    }
+    return kept;
+  }
+
+  string<T extends string>(value: T): T {
+    const kept = this.strings.get(value);
+    if (kept !== undefined) return kept as T;
+    this.strings.set(value, value);
+    return value;
+  }
+}
+
+/**
+ * Turns an indexed entry into what the index keeps (with `shared`, repeated values are one copy);
+ * throws a ValidationError on unreadable dates.
+ */
+export function toStoredEntry(doc: IndexedEntry, shared = new SharedValues()): StoredEntry {
+  const tags = doc.tags.map((t) => shared.string(t));
+  const tagKeys = tags.map((t) => shared.string(tagKey(t)));
   return {
     id: doc.id,
-    type: doc.type,
+    type: shared.string(doc.type),
     title: doc.title,
     summary: doc.summary,
-    tags: doc.tags,
-    tagKeys: tagKeys.every((k, i) => k === doc.tags[i]) ? doc.tags : tagKeys,
-    author: doc.author,
-    savedById: doc.savedById,
+    tags,
+    tagKeys: tagKeys.every((k, i) => k === tags[i]) ? tags : tagKeys,
+    author: shared.person(doc.author),
+    savedById: shared.string(doc.savedById),
     createdAt: doc.createdAt,
     createdMs: parseTime(doc.createdAt, "createdAt"),
     updatedAt: doc.updatedAt,
