@@ -6,15 +6,14 @@ import { NoticeState } from "./components/NoticeState.js";
 import { PageErrorBoundary } from "./components/PageErrorBoundary.js";
 import { PageLayout } from "./components/PageLayout.js";
 import { useTeamsContext } from "./hooks/useTeamsContext.js";
+import { HomePage } from "./pages/Home/HomePage.js";
 import { NotFoundPage } from "./pages/NotFound/NotFoundPage.js";
 import { type RouteMatch, resolveRoute } from "./routes.js";
 
-// One chunk per page keeps the first download to React, Fluent's core, teams-js and the plumbing.
-const loadHomePage = () => import("./pages/Home/HomePage.js").then((m) => ({ default: m.HomePage }));
-const HomePage = lazy(loadHomePage);
-// The home is the page Teams opens most (a channel tab's content URL): start downloading its chunk
-// now, while teams-js is still shaking hands with the host, instead of after.
-if (/^\/tab(\/home)?\/?$/i.test(window.location.pathname)) void loadHomePage();
+// The home, the page Teams opens most (a channel tab's content URL), is part of the first download:
+// a lazy page suspends once even when its chunk is already loaded, and React then holds the
+// revealed page back for its fallback throttle (300 ms), which is longer than the whole home takes.
+// Every other page is a chunk of its own, loaded when it is opened.
 const ConfigPage = lazy(() =>
   import("./pages/Config/ConfigPage.js").then((m) => ({ default: m.ConfigPage })),
 );

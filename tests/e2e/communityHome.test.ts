@@ -82,6 +82,24 @@ describe("community home", () => {
     for (const steward of expected.stewards) await stewards.getByText(steward.displayName).waitFor();
   });
 
+  it("opens the home without the page-loading spinner (the home is not a lazy page)", async () => {
+    // A lazy page suspends once even when its chunk is loaded, and React then holds the revealed page
+    // back for its fallback throttle (300 ms): the home must never show the page's "Loading…" spinner.
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { spinnersSeen: string[] }).spinnersSeen = seen;
+      new MutationObserver(() => {
+        for (const label of document.querySelectorAll(".fui-Spinner__label"))
+          if (!seen.includes(label.textContent ?? "")) seen.push(label.textContent ?? "");
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    const tab = await openTab(page, server.baseUrl);
+    await tab.locator("article").getByRole("heading", { level: 1, name: "Data Community" }).waitFor();
+    await tab.getByTestId("newcomer-pathway").waitFor();
+    const seen = await tab.evaluate(() => (window as unknown as { spinnersSeen: string[] }).spinnersSeen);
+    expect(seen).not.toContain("Loading…");
+  });
+
   it("lets a person join and leave, and both stick across a reload", async () => {
     const newcomer = await findNewcomer();
     const before = (await communityAs(newcomer)).memberCount;
