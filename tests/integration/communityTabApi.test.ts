@@ -190,6 +190,10 @@ describe("tab API: calendar, playbooks, community home, My learning, people", ()
     await api(member, "PUT", `${community()}/entries/${answer.body.id}/vote`);
     const home = await api(member, "GET", `${community()}/home`);
     expect(home.status).toBe(200);
+    // The community as its own read shows it to the caller, so a tab opening on the home asks once.
+    const own = await api(member, "GET", community());
+    expect(home.body.community).toEqual(own.body);
+    expect(home.body.community).not.toHaveProperty("tenantId");
     expect(home.body.nextSessions.length).toBeGreaterThan(0);
     expect(
       home.body.nextSessions[0].startsAt < home.body.nextSessions.at(-1).startsAt ||

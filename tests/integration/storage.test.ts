@@ -146,7 +146,7 @@ describe("storage foundation on Azurite", () => {
     await expect(service.leave(solo, created.id)).rejects.toBeInstanceOf(ValidationError);
   });
 
-  it("trusts a membership it just read for 15 s when adding, and forgets it when the person leaves", async () => {
+  it("trusts a membership it just read for 15 s when adding or searching, and forgets it when the person leaves", async () => {
     let now = Date.parse("2026-01-01T10:00:00Z");
     let reads = 0;
     const counting = new Proxy(repository, {
@@ -183,6 +183,13 @@ describe("storage foundation on Azurite", () => {
     await expect(service.requireMember(member, created.id, "add to its library")).resolves.toMatchObject({
       isMember: true,
     });
+    // A full read (as a page makes) refreshes the trust: the searches and saves after it read nothing.
+    now += 16_000;
+    reads = 0;
+    await service.get(member, created.id);
+    await service.readable(member, created.id);
+    await service.requireMember(member, created.id, "add to its library");
+    expect(reads).toBe(1);
     // Another tenant's member of the same id is never served from the cache.
     await expect(
       service.requireMember({ ...member, tenantId: tenantB }, created.id, "add to its library"),

@@ -57,9 +57,17 @@ export class CommunityService {
     const at = this.now().getTime();
     const known = this.trusted.get(key);
     if (known && known.until > at) return known.community;
-    const community = await this.get(caller, communityId);
+    return this.get(caller, communityId);
+  }
+
+  /** Keeps a fresh read for the hot paths ({@link readable}) of the next few seconds. */
+  private trust(caller: Caller, community: CommunityView): CommunityView {
+    const at = this.now().getTime();
     if (this.trusted.size >= MAX_TRUSTED) this.forgetExpired(at);
-    this.trusted.set(key, { community, until: at + MEMBERSHIP_TRUST_MS });
+    this.trusted.set(trustKey(caller.tenantId, community.id, caller.userId), {
+      community,
+      until: at + MEMBERSHIP_TRUST_MS,
+    });
     return community;
   }
 
@@ -98,7 +106,11 @@ export class CommunityService {
     return this.view(caller, counted, true);
   }
 
-  /** A community as the caller may see it; private ones are invisible to non-members. */
+  /**
+   * A community as the caller may see it, read from storage; private ones are invisible to
+   * non-members. The read also refreshes what the hot paths trust (a page that reads the community
+   * and then searches its library reads it once).
+   */
   async get(caller: Caller, communityId: string): Promise<CommunityView> {
     // Both reads at once: this sits on the path of nearly every request.
     const [community, membership] = await Promise.all([
@@ -108,7 +120,7 @@ export class CommunityService {
     if (!community) throw notFound();
     const isMember = membership !== undefined;
     if (community.privacy === "private" && !isMember) throw notFound();
-    return this.view(caller, community, isMember);
+    return this.trust(caller, this.view(caller, community, isMember));
   }
 
   /** Communities the caller belongs to, then open ones they could join. */

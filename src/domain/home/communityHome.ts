@@ -2,6 +2,7 @@
  * The community home's answer: a pure model file (type-only imports), so the tab reads the same
  * types the server writes.
  */
+import type { CommunityView } from "../communities/community.js";
 import type { PersonRef } from "../identity.js";
 import type { EntrySearchHit } from "../library/search/searchTypes.js";
 import type { SessionView } from "../sessions/session.js";
@@ -27,10 +28,12 @@ export interface NewcomerPathway {
 }
 
 /**
- * Everything the community home shows, in one answer. `S` is how a session travels: the domain
- * view on the server, its wire form in the tab.
+ * Everything the community home shows, in one answer: the community itself (as its own read shows
+ * it to the caller), so a tab opening on the home needs one request and renders once. `S` and `C`
+ * are how a session and the community travel: domain views on the server, wire forms in the tab.
  */
-export interface CommunityHome<S = SessionView> {
+export interface CommunityHome<S = SessionView, C = CommunityView> {
+  community: C;
   nextSessions: S[];
   recentEntries: EntrySearchHit[];
   helpfulEntries: EntrySearchHit[];

@@ -34,9 +34,9 @@ export class CommunityHomeService {
         search({ sort: "helpful", limit: 5 }),
         search({ types: ["qa"], answered: false, sort: "newest", limit: 5 }),
         search({ authorId: caller.userId, limit: 1 }),
-        this.playbooks.list(caller, communityId),
+        this.playbooks.list(caller, communityId, community),
         this.entries.listInteractions(caller.tenantId, communityId, since),
-        this.sessions.list(caller, communityId),
+        this.sessions.list(caller, communityId, {}, community),
         search({ from: since, sort: "newest", limit: 100 }),
       ]);
     const nextSessions = upcomingOf(allSessions, this.now(), 3);
@@ -65,6 +65,7 @@ export class CommunityHomeService {
       firstContribution: mine.total > 0,
     };
     return {
+      community,
       nextSessions,
       recentEntries: recent.items,
       helpfulEntries: helpful.items,

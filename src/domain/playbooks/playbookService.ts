@@ -76,9 +76,12 @@ export class PlaybookService {
     await this.playbooks.delete(caller.tenantId, communityId, playbookId);
   }
 
-  async list(caller: Caller, communityId: string): Promise<PlaybookView[]> {
-    const community = await this.communities.get(caller, communityId);
-    const all = await this.playbooks.list(caller.tenantId, communityId);
+  /** A community's playbooks; `known` is the community as the caller has just read it. */
+  async list(caller: Caller, communityId: string, known?: CommunityView): Promise<PlaybookView[]> {
+    const [community, all] = await Promise.all([
+      known ?? this.communities.get(caller, communityId),
+      this.playbooks.list(caller.tenantId, communityId),
+    ]);
     return Promise.all(all.map((p) => this.view(caller, community, p)));
   }
 

@@ -180,14 +180,16 @@ export class SessionService {
   /**
    * Sessions of a community, soonest first, one view per occurrence for a series. `from`/`to`
    * bound the start (ISO dates or instants; the tab sends the viewer's week or month as instants).
+   * `known` is the community as the caller has just read it (the home reads it once for all parts).
    */
   async list(
     caller: Caller,
     communityId: string,
     range: { from?: string; to?: string } = {},
+    known?: CommunityView,
   ): Promise<SessionView[]> {
     const [community, all, rsvps, rota] = await Promise.all([
-      this.communities.get(caller, communityId),
+      known ?? this.communities.get(caller, communityId),
       this.sessions.listForCommunity(caller.tenantId, communityId),
       this.sessions.listRsvpsOfCommunity(caller.tenantId, communityId),
       this.plan?.listRotaOfCommunity(caller.tenantId, communityId) ??

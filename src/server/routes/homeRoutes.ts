@@ -5,6 +5,7 @@ import type { MyLearningService } from "../../domain/home/myLearningService.js";
 import type { PeopleDirectory } from "../../domain/people/peopleDirectory.js";
 import { parseInput } from "../../domain/validation.js";
 import { callerOf } from "../http/requireCaller.js";
+import { communityDto } from "./communityRoutes.js";
 
 const peopleQuery = z.object({
   q: z.string().max(100).default(""),
@@ -20,7 +21,8 @@ export function homeRoutes(
   const router = Router();
 
   router.get("/communities/:communityId/home", async (req, res) => {
-    res.json(await home.home(callerOf(res), req.params.communityId));
+    const answer = await home.home(callerOf(res), req.params.communityId);
+    res.json({ ...answer, community: communityDto(answer.community) });
   });
 
   router.get("/me/learning", async (_req, res) => {

@@ -1,11 +1,12 @@
 import type { CommunityHome as CommunityHomeOf } from "../../domain/home/communityHome.js";
 import type { ApiClient } from "./ApiClient.js";
+import type { Community } from "./communities.js";
 import type { Session } from "./sessions.js";
 
 export type { Expert, NewcomerPathway } from "../../domain/home/communityHome.js";
 
-/** `GET /api/communities/:id/home`, with sessions in their wire form. */
-export type CommunityHome = CommunityHomeOf<Session>;
+/** `GET /api/communities/:id/home`, with sessions and the community in their wire form. */
+export type CommunityHome = CommunityHomeOf<Session, Community>;
 
 export function getCommunityHome(
   api: ApiClient,
