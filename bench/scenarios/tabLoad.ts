@@ -41,6 +41,7 @@ const BASELINE_HTML = `<!doctype html>
 /** The tab's start-up marks (src/tab/startupMarks.ts), reported as medians from the frame's start. */
 const STARTUP_MARKS = [
   "entry-evaluated",
+  "app-evaluated",
   "teams-initialized",
   "teams-context",
   "token",

@@ -1,11 +1,9 @@
 import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
-import { QueryClientProvider } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useEffect, useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
 import { App } from "./App.js";
-import { createApiClient } from "./api/ApiClient.js";
-import { createTabQueryClient } from "./api/queryClient.js";
-import { prefetchStartPage } from "./api/startPage.js";
+import type { ApiClient } from "./api/ApiClient.js";
 import { LoadingState } from "./components/LoadingState.js";
 import { NoticeState } from "./components/NoticeState.js";
 import { PageLayout } from "./components/PageLayout.js";
@@ -13,7 +11,6 @@ import { type TabEnvironment, TabEnvironmentContext } from "./hooks/useTeamsCont
 import { useTeamsInitialization } from "./hooks/useTeamsInitialization.js";
 import { createTabI18n, normalizeLocale } from "./i18n/i18n.js";
 import { fluentThemeFor } from "./teams/fluentTheme.js";
-import { getTeamsAuthToken } from "./teams/teamsHost.js";
 
 const useStyles = makeStyles({
   root: {
@@ -26,15 +23,11 @@ const useStyles = makeStyles({
 /**
  * The tab's root: waits for Teams, then renders the page for the URL inside the Fluent theme that
  * matches Teams' theme (switched live, without reloading), in the Teams locale's language, with
- * one cache of API data for every page.
+ * one cache of API data for every page (made by renderTab, which starts the first page's requests).
  */
-export function TabRoot() {
+export function TabRoot({ api, queryClient }: { api: ApiClient; queryClient: QueryClient }) {
   const styles = useStyles();
-  const api = useMemo(() => createApiClient({ getToken: getTeamsAuthToken }), []);
-  const [queryClient] = useState(createTabQueryClient);
-  const teams = useTeamsInitialization((context) =>
-    prefetchStartPage(queryClient, api, context, window.location.pathname),
-  );
+  const teams = useTeamsInitialization();
 
   const theme = teams.status === "ready" ? teams.theme : "default";
   // Until Teams answers, the browser's language is the best guess for the start-up messages.

@@ -1,20 +1,14 @@
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
 import { markStartup } from "./startupMarks.js";
-import { TabRoot } from "./TabRoot.js";
-import { initializeTeams } from "./teams/teamsHost.js";
+import { initializeTeams, reportStartupFailure } from "./teams/teamsHost.js";
 
+// The tab's first module holds only teams-js: the handshake with Teams (initialise, context, token)
+// starts as soon as it has run, and the host's answers arrive while React, Fluent UI and the first
+// page are still being evaluated and rendered, instead of after them. index.html preloads the app's
+// chunks alongside this one (see vite.config.ts), so importing them here costs no extra round trip.
 markStartup("entry-evaluated");
-
-// Start the handshake with Teams before React renders (the root waits for the same promise), so the
-// host's answers arrive while the first render runs. A failure is shown by the root.
 initializeTeams().catch(() => undefined);
 
-const container = document.getElementById("root");
-if (!container) throw new Error("The tab's index.html has no #root element.");
-
-createRoot(container).render(
-  <StrictMode>
-    <TabRoot />
-  </StrictMode>,
+import("./renderTab.js").then(
+  ({ renderTab }) => renderTab(),
+  (error: unknown) => reportStartupFailure(error),
 );

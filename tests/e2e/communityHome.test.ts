@@ -100,6 +100,42 @@ describe("community home", () => {
     expect(seen).not.toContain("Loading…");
   });
 
+  it("opens on the home with one request for its data (the home's answer carries the community)", async () => {
+    const apiReads: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (request.method() === "GET" && url.pathname.startsWith("/api/")) apiReads.push(url.pathname);
+    });
+    const tab = await openTab(page, server.baseUrl);
+    await tab.getByTestId("newcomer-pathway").waitFor();
+    await tab.locator("article").getByRole("heading", { level: 1, name: "Data Community" }).waitFor();
+    expect(apiReads).toEqual([`/api/communities/${server.demoCommunityId}/home`]);
+  });
+
+  it("shows the loading placeholders while the home's data is slow, then the home", async () => {
+    // The first render waits a moment for the data (Teams' own loading indicator covers the tab);
+    // a slow answer must not leave the tab blank.
+    await context.route("**/api/communities/*/home", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await route.continue();
+    });
+    await page.goto(`${server.baseUrl}/local/?entityId=${server.demoCommunityId}`);
+    const tab = await tabFrame(page);
+    await tab.getByText("Loading community…").waitFor();
+    await tab.locator("article").getByRole("heading", { level: 1, name: "Data Community" }).waitFor();
+    await tab.getByTestId("newcomer-pathway").waitFor();
+  });
+
+  it("still shows the community when its home cannot load, with the home's error and Retry", async () => {
+    await context.route("**/api/communities/*/home", (route) => route.abort("connectionrefused"));
+    const tab = await openTab(page, server.baseUrl);
+    await tab.locator("article").getByRole("heading", { level: 1, name: "Data Community" }).waitFor();
+    await tab.getByText("Couldn't load the community home").waitFor();
+    await context.unroute("**/api/communities/*/home");
+    await tab.getByRole("button", { name: "Retry" }).click();
+    await tab.getByTestId("newcomer-pathway").waitFor();
+  });
+
   it("lets a person join and leave, and both stick across a reload", async () => {
     const newcomer = await findNewcomer();
     const before = (await communityAs(newcomer)).memberCount;

@@ -11,26 +11,34 @@ import { communityKey } from "./libraryKeys.js";
  * Asks for the data of the page the tab opens on as soon as the Teams context names the community,
  * so the requests run while the page's code is still loading and rendering rather than after it.
  * The page's own queries (same keys) then find the answers in the cache or in flight. Only the
- * community home, the page Teams opens most, is started this way.
+ * community home, the page Teams opens most, is started this way. Resolves once the answers are in
+ * (or failed; the page shows why), at once for other pages.
  */
 export function prefetchStartPage(
   queryClient: QueryClient,
   api: ApiClient,
   context: app.Context,
   pathname: string,
-): void {
+): Promise<void> {
   const communityId = context.page.id;
-  if (!communityId || resolveRoute(pathname, context.page.frameContext).route !== "home") return;
-  void queryClient.prefetchQuery({
-    queryKey: communityKey(communityId),
-    queryFn: ({ signal }) => getCommunity(api, communityId, signal),
-  });
-  void queryClient.prefetchQuery({
+  if (!communityId || resolveRoute(pathname, context.page.frameContext).route !== "home")
+    return Promise.resolve();
+  const home = queryClient.fetchQuery({
     queryKey: homeKey(communityId),
     queryFn: async ({ signal }) => {
-      const home = await getCommunityHome(api, communityId, signal);
+      const answer = await getCommunityHome(api, communityId, signal);
       markStartup("home-data");
-      return home;
+      return answer;
     },
+  });
+  // The home's answer carries the community: one request, and the page renders once with both.
+  // Should the home fail, the community is asked for on its own (its page shows why, or the overview).
+  return queryClient.prefetchQuery({
+    queryKey: communityKey(communityId),
+    queryFn: ({ signal }) =>
+      home.then(
+        (answer) => answer.community,
+        () => getCommunity(api, communityId, signal),
+      ),
   });
 }

@@ -1,7 +1,7 @@
 import type { app } from "@microsoft/teams-js";
 import { useEffect, useState } from "react";
-import { deepLinkPath } from "../routes.js";
 import {
+  initializedTeamsContext,
   initializeTeams,
   isTopLevelWindow,
   onTeamsThemeChange,
@@ -16,27 +16,29 @@ export type TeamsInitialization =
   | { status: "ready"; context: app.Context; theme: TeamsThemeName }
   | { status: "failed"; outsideTeams: boolean; message: string };
 
+const readyWith = (context: app.Context): TeamsInitialization => ({
+  status: "ready",
+  context,
+  theme: toTeamsThemeName(context.app.theme),
+});
+
 /**
- * Initialises teams-js, reads the context (following a deep link's `subEntityId`), and then follows Teams' theme switches live (Teams sends
- * a theme-change event instead of reloading the tab). `onReady` runs once with the context, before
- * the first page renders (the tab starts the first page's requests there).
+ * Initialises teams-js (or picks up the handshake main.tsx started: when Teams has already answered,
+ * the first render is ready at once), and then follows Teams' theme switches live (Teams sends a
+ * theme-change event instead of reloading the tab).
  */
-export function useTeamsInitialization(onReady?: (context: app.Context) => void): TeamsInitialization {
-  const [state, setState] = useState<TeamsInitialization>({ status: "initializing" });
-  // The first callback given is the one called (start-up happens once).
-  const [readyCallback] = useState(() => onReady);
+export function useTeamsInitialization(): TeamsInitialization {
+  const [state, setState] = useState<TeamsInitialization>(() => {
+    const context = initializedTeamsContext();
+    return context ? readyWith(context) : { status: "initializing" };
+  });
 
   useEffect(() => {
     let mounted = true;
     initializeTeams().then(
       (context) => {
         if (!mounted) return;
-        // A Teams deep link to an entry opens the tab at its generic URL: go to the entry before
-        // the first page renders, so the person never sees the home page flash by.
-        const start = deepLinkPath(window.location.pathname, context.page.subPageId);
-        if (start) window.history.replaceState(window.history.state, "", start);
-        readyCallback?.(context);
-        setState({ status: "ready", context, theme: toTeamsThemeName(context.app.theme) });
+        setState((current) => (current.status === "ready" ? current : readyWith(context)));
         onTeamsThemeChange((theme) => {
           if (mounted) setState((current) => (current.status === "ready" ? { ...current, theme } : current));
         });
@@ -54,7 +56,7 @@ export function useTeamsInitialization(onReady?: (context: app.Context) => void)
     return () => {
       mounted = false;
     };
-  }, [readyCallback]);
+  }, []);
 
   return state;
 }

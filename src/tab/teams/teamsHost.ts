@@ -11,6 +11,7 @@ export function toTeamsThemeName(theme: string | undefined): TeamsThemeName {
 }
 
 let initialization: Promise<app.Context> | undefined;
+let initialized: app.Context | undefined;
 
 /**
  * Initialises teams-js once per page and resolves with the Teams context. React may mount twice
@@ -27,10 +28,16 @@ export function initializeTeams(): Promise<app.Context> {
     );
     return app.getContext().then((context) => {
       markStartup("teams-context");
+      initialized = context;
       return context;
     });
   });
   return initialization;
+}
+
+/** The Teams context once {@link initializeTeams} has it (so a first render can start ready), else undefined. */
+export function initializedTeamsContext(): app.Context | undefined {
+  return initialized;
 }
 
 /** True when the page is not inside a frame, the one case teams-js can never initialise. */
