@@ -124,10 +124,11 @@ export async function startServer(
   });
   const home = new CommunityHomeService(communities, library, sessions, playbooks, entries);
   const activities = new ActivityService(new TablesActivityRepository(store), directory);
-  const myLearning = new MyLearningService(communities, library, sessions, activities);
+  const meetingStore = new TablesMeetingRepository(store);
+  const outcomes = new MeetingOutcomeService(meetingStore, library, communities, directory);
+  const myLearning = new MyLearningService(communities, library, sessions, activities, outcomes);
 
   const adapter = new TeamsAdapter(botAuthenticationOptions(config));
-  const meetingStore = new TablesMeetingRepository(store);
   const background = new BackgroundWork(logger);
   const sender = new ProactiveSender(adapter, config.bot.appId, meetingStore, logger);
   const announcer = new ActivityAnnouncer({
@@ -166,7 +167,7 @@ export async function startServer(
       announcer,
       sender,
       background,
-      outcomes: new MeetingOutcomeService(meetingStore, library, communities, directory),
+      outcomes,
     },
   });
   const localHost = fixture

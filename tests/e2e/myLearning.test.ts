@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { formatSessionStart } from "../../src/tab/components/SessionSummary/sessionTime.js";
 import { launchBrowser, newLocalOnlyContext } from "../support/browser.js";
 import { ConnectorRecorder } from "../support/connectorRecorder.js";
+import { invokeActivity, postInvoke, teamsUser } from "../support/teamsActivities.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 import {
   apiAs,
@@ -22,6 +23,8 @@ const TABSTER_DUMMY = "[data-tabster-dummy]";
 const THEMES = ["default", "dark", "contrast"] as const;
 /** The viewer's zone, far from UTC, so a time shown in UTC would not match. */
 const VIEWER_ZONE = "Pacific/Auckland";
+/** An action item's due day: shown as that day whatever the viewer's zone. */
+const ACTION_DUE = "2026-12-03";
 
 interface SessionJson {
   id: string;
@@ -100,6 +103,30 @@ describe("My learning (personal tab)", () => {
       },
     );
     expect(role.status).toBe(200);
+    // ... and the steward captures an action item for them in a meeting's chat.
+    const action = invokeActivity(
+      "task/submit",
+      {
+        data: {
+          verb: "outcome.save",
+          kind: "action",
+          text: "Send the backfill checklist",
+          ownerId: demoMemberA.id,
+          due: ACTION_DUE,
+          communityId: server.demoCommunityId,
+        },
+      },
+      {
+        serviceUrl: connector.serviceUrl,
+        conversationType: "groupChat",
+        conversationId: "19:meeting_bXktbGVhcm5pbmc@thread.v2",
+        from: teamsUser(demoSteward),
+        activityId: "my-learning-action",
+      },
+    );
+    (action.channelData as Record<string, unknown>).meeting = { id: "MCMxOTpteS1sZWFybmluZw==" };
+    const captured = await postInvoke(server.baseUrl, action);
+    expect(captured.status).toBe(200);
     browser = await launchBrowser();
   });
 
@@ -160,6 +187,21 @@ describe("My learning (personal tab)", () => {
     await tab.getByRole("heading", { level: 1, name: "Kiwi case clinic" }).waitFor();
   });
 
+  it("shows the action items captured for me in meetings, with the due day and who captured them", async () => {
+    const tab = await openTab(page, server.baseUrl, personal(demoMemberA.id));
+    const item = tab.getByTestId("my-action-items").getByTestId("my-action");
+    await item.getByText("Send the backfill checklist").waitFor();
+    await item.getByText("Due Dec 3, 2026").waitFor();
+    await item.getByText(`Captured by ${demoSteward.displayName} on`, { exact: false }).waitFor();
+    await item.getByText("in Data Community", { exact: false }).waitFor();
+    // Only the owner sees them.
+    const other = await openTab(page, server.baseUrl, personal(demoMemberB.id));
+    await other
+      .getByTestId("my-action-items")
+      .getByText(/Action items captured for you in a meeting/)
+      .waitFor();
+  });
+
   it("greets someone with nothing yet with friendly empty states", async () => {
     const tab = await openTab(page, server.baseUrl, personal(demoMemberB.id));
     await tab.getByRole("heading", { level: 1, name: "My learning" }).waitFor();
@@ -178,8 +220,9 @@ describe("My learning (personal tab)", () => {
   });
 
   it("speaks German in a German Teams", async () => {
-    const tab = await openTab(page, server.baseUrl, { ...personal(demoMemberB.id), locale: "de-DE" });
+    const tab = await openTab(page, server.baseUrl, { ...personal(demoMemberA.id), locale: "de-DE" });
     await tab.getByRole("heading", { level: 1, name: "Mein Lernen" }).waitFor();
+    await tab.getByTestId("my-action-items").getByText("Fällig am 03.12.2026").waitFor();
   });
 
   it.each(THEMES)("no serious or critical axe findings (%s theme)", async (theme) => {

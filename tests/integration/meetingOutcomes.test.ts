@@ -207,4 +207,38 @@ describe("meeting outcomes: capture from the chat, start and end events", () => 
       meetingId: MEETING_ID,
     });
   });
+
+  it("lists an owner's action items in their My learning, soonest due first, and nobody else's", async () => {
+    const learningOf = async (who: Person) => {
+      const token = await tokenFor(server.baseUrl, who.id);
+      const res = await fetch(`${server.baseUrl}/api/me/learning`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { actionItems: Record<string, unknown>[] };
+    };
+    await capture(member, { kind: "action", text: "Share the slides", ownerId: owner.id });
+    await capture(member, {
+      kind: "action",
+      text: "Book the retro room",
+      ownerId: owner.id,
+      due: "2026-11-28",
+    });
+
+    const mine = await learningOf(owner);
+    expect(mine.actionItems.map((item) => item.text)).toEqual([
+      "Book the retro room",
+      "Write the release notes",
+      "Share the slides",
+    ]);
+    expect(mine.actionItems[1]).toMatchObject({
+      due: "2026-12-01",
+      meetingId: MEETING_ID,
+      communityName: "Data Community",
+      capturedBy: { id: steward.id },
+    });
+    expect(mine.actionItems[0]).not.toHaveProperty("communityName");
+    expect((await learningOf(steward)).actionItems).toEqual([]);
+    expect((await learningOf(member)).actionItems).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import type { CommunityService } from "../communities/communityService.js";
 import type { Caller } from "../identity.js";
 import type { LibraryService } from "../library/libraryService.js";
 import type { EntrySearchHit } from "../library/search/entryIndex.js";
+import type { MyActionItem } from "../meetings/meetingOutcome.js";
 import type { SessionView } from "../sessions/session.js";
 import type { SessionService } from "../sessions/sessionService.js";
 
@@ -17,6 +18,14 @@ export interface ActivityNotes {
   myCommitments(tenantId: string, userId: string): Promise<MyActivityNote[]>;
 }
 
+/** An action item of mine from a meeting, with its community's name when it has one I can see. */
+export type MyAction = MyActionItem & { communityName?: string };
+
+/** Where a person's action items come from (the MeetingOutcomeService); absent, the list stays empty. */
+export interface ActionItems {
+  myActionItems(caller: Caller): Promise<MyActionItem[]>;
+}
+
 /** The personal "My learning" tab: what I wrote and saved, my sessions and roles, my commitments and reflections. */
 export interface MyLearning {
   authored: MyEntry[];
@@ -26,6 +35,8 @@ export interface MyLearning {
   commitments: MyNote[];
   /** Private reflections from meeting activities, visible to their writer only, newest first. */
   reflections: MyNote[];
+  /** Action items captured for me in meetings: soonest due first, then undated ones, newest first. */
+  actionItems: MyAction[];
 }
 
 const PER_LIST = 20;
@@ -37,20 +48,22 @@ export class MyLearningService {
     private readonly library: LibraryService,
     private readonly sessions: SessionService,
     private readonly activities?: ActivityNotes,
+    private readonly actions?: ActionItems,
   ) {}
 
   async overview(caller: Caller): Promise<MyLearning> {
-    const [visible, reflections, commitments] = await Promise.all([
+    const [visible, reflections, commitments, actionItems] = await Promise.all([
       this.communities.listVisible(caller),
       this.activities?.myReflections(caller.tenantId, caller.userId) ?? [],
       this.activities?.myCommitments(caller.tenantId, caller.userId) ?? [],
+      this.actions?.myActionItems(caller) ?? [],
     ]);
     const mine = visible.filter((c) => c.isMember);
     const names = new Map(visible.map((c) => [c.id, c.name]));
-    const named = (notes: MyActivityNote[]): MyNote[] =>
-      notes.slice(0, PER_LIST).map((n) => {
-        const communityName = names.get(n.communityId);
-        return communityName ? { ...n, communityName } : n;
+    const named = <T extends { communityId?: string }>(items: T[]): (T & { communityName?: string })[] =>
+      items.slice(0, PER_LIST).map((item) => {
+        const communityName = item.communityId ? names.get(item.communityId) : undefined;
+        return communityName ? { ...item, communityName } : item;
       });
     const perCommunity = await Promise.all(
       mine.map(async (c) => {
@@ -97,6 +110,14 @@ export class MyLearningService {
       sessions: perCommunity.flatMap((p) => p.sessions).sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
       commitments: named(commitments),
       reflections: named(reflections),
+      actionItems: named([...actionItems].sort(bySoonestDue)),
     };
   }
+}
+
+/** Soonest due first (dates are YYYY-MM-DD, so they sort as text), then undated ones, newest first. */
+function bySoonestDue(a: MyActionItem, b: MyActionItem): number {
+  if (a.due && b.due) return a.due.localeCompare(b.due) || b.at.localeCompare(a.at);
+  if (a.due || b.due) return a.due ? -1 : 1;
+  return b.at.localeCompare(a.at);
 }

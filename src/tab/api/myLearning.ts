@@ -1,4 +1,5 @@
 import type { MyActivityNote } from "../../domain/activities/activity.js";
+import type { MyAction } from "../../domain/home/myLearningService.js";
 import type { ApiClient } from "./ApiClient.js";
 import type { EntrySearchHit } from "./library.js";
 import type { Session, SessionRole } from "./sessions.js";
@@ -12,6 +13,8 @@ export type MySession = Session & { communityName: string; myRoles: SessionRole[
 /** A reflection or commitment of mine from a meeting activity (its community's name when I can see it). */
 export type MyNote = MyActivityNote & { communityName?: string };
 
+export type { MyAction };
+
 /** `GET /api/me/learning`: my own learning across my communities. */
 export interface MyLearning {
   authored: MyEntry[];
@@ -21,6 +24,8 @@ export interface MyLearning {
   commitments: MyNote[];
   /** Private: only the writer ever gets them. */
   reflections: MyNote[];
+  /** Captured for me in meetings, soonest due first. */
+  actionItems: MyAction[];
 }
 
 export function getMyLearning(api: ApiClient, signal?: AbortSignal): Promise<MyLearning> {

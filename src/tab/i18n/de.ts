@@ -487,6 +487,11 @@ export const de: Catalog = {
     reflectionsHeading: "Meine Reflexionen",
     reflectionsEmpty:
       "Ihre privaten Reflexionen erscheinen nach Ihrer ersten Besprechungsaktivität. Nur Sie sehen sie.",
+    actionItemsHeading: "Meine Aufgaben",
+    actionItemsEmpty:
+      "Aufgaben, die in einer Besprechung für Sie festgehalten werden (Befehl „action“ des Bots), erscheinen hier.",
+    actionDue: "Fällig am {{due, datetime(dateStyle: medium)}}",
+    actionCaptured: "Festgehalten von {{name}} am {{at, datetime(dateStyle: medium)}}",
     inCommunity: "in {{name}}",
   },
   meeting: {

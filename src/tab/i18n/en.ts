@@ -476,6 +476,10 @@ export const en = {
     commitmentsEmpty: "Your commitments and their check-ins appear after your first meeting activity.",
     reflectionsHeading: "My reflections",
     reflectionsEmpty: "Your private reflections appear after your first meeting activity. Only you see them.",
+    actionItemsHeading: "My action items",
+    actionItemsEmpty: "Action items captured for you in a meeting (the bot's “action” command) appear here.",
+    actionDue: "Due {{due, datetime(dateStyle: medium)}}",
+    actionCaptured: "Captured by {{name}} on {{at, datetime(dateStyle: medium)}}",
     inCommunity: "in {{name}}",
   },
   meeting: {

@@ -1,10 +1,12 @@
 import { Body1, Caption1, Subtitle2, Title2 } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import {
   getMyLearning,
+  type MyAction,
   type MyEntry,
   type MyNote,
   type MySession,
@@ -29,7 +31,8 @@ const RSVP_LABELS = {
 
 /**
  * The personal tab "My learning": what I wrote and saved, my sessions and roles (times in my zone),
- * my commitments and my private reflections, across every community I belong to. A personal tab
+ * my commitments, my private reflections and the action items captured for me in meetings, across
+ * every community I belong to. A personal tab
  * has no community, so nothing here needs the tab's entity id.
  */
 export function MyLearningPage() {
@@ -47,6 +50,7 @@ export function MyLearningPage() {
           sessions={learning.data.sessions}
           commitments={learning.data.commitments}
           reflections={learning.data.reflections}
+          actionItems={learning.data.actionItems}
         />
       ) : error ? (
         <ErrorState
@@ -67,9 +71,10 @@ interface LearningProps {
   sessions: MySession[];
   commitments: MyNote[];
   reflections: MyNote[];
+  actionItems: MyAction[];
 }
 
-function Learning({ authored, saved, sessions, commitments, reflections }: LearningProps) {
+function Learning({ authored, saved, sessions, commitments, reflections, actionItems }: LearningProps) {
   const styles = useMyLearningStyles();
   const { t } = useTranslation();
   const headingId = useId();
@@ -99,6 +104,13 @@ function Learning({ authored, saved, sessions, commitments, reflections }: Learn
           testId="my-sessions"
         >
           <SessionList sessions={sessions} />
+        </LearningCard>
+        <LearningCard
+          title={t("learning.actionItemsHeading")}
+          empty={actionItems.length === 0 && t("learning.actionItemsEmpty")}
+          testId="my-action-items"
+        >
+          <ActionList items={actionItems} />
         </LearningCard>
         {/* Meeting activities fill these; until they do, the person learns what will appear here. */}
         <LearningCard
@@ -200,9 +212,43 @@ function NoteList({ notes }: { notes: MyNote[] }) {
           </Body1>
           <Caption1 className={styles.muted}>{t("activity.notePrompt", { prompt: note.prompt })}</Caption1>
           <Caption1 className={styles.muted}>
-            {note.communityName
-              ? `${t("activity.noteWhen", { at: new Date(note.at) })} · ${t("learning.inCommunity", { name: note.communityName })}`
-              : t("activity.noteWhen", { at: new Date(note.at) })}
+            {withCommunity(t, t("activity.noteWhen", { at: new Date(note.at) }), note.communityName)}
+          </Caption1>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A caption, followed by "in <community>" when the item has a community the person can see. */
+function withCommunity(t: TFunction, caption: string, communityName: string | undefined): string {
+  return communityName ? `${caption} · ${t("learning.inCommunity", { name: communityName })}` : caption;
+}
+
+/** A due date (YYYY-MM-DD) as the viewer's local day, so it formats as that day in any zone. */
+function localDay(due: string): Date {
+  const [year = 0, month = 1, day = 1] = due.split("-").map(Number);
+  return new Date(year, month - 1, day);
+}
+
+/** Action items captured for me in meetings: what, by when, who captured it, where. */
+function ActionList({ items }: { items: MyAction[] }) {
+  const styles = useMyLearningStyles();
+  const { t } = useTranslation();
+  return (
+    <ul className={styles.list}>
+      {items.map((item) => (
+        <li key={`${item.conversationId}/${item.outcomeId}`} className={styles.item} data-testid="my-action">
+          <Body1 as="p" className={styles.heading}>
+            {item.text}
+          </Body1>
+          {item.due && <Caption1>{t("learning.actionDue", { due: localDay(item.due) })}</Caption1>}
+          <Caption1 className={styles.muted}>
+            {withCommunity(
+              t,
+              t("learning.actionCaptured", { name: item.capturedBy.displayName, at: new Date(item.at) }),
+              item.communityName,
+            )}
           </Caption1>
         </li>
       ))}
