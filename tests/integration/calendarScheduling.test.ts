@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CommunityService } from "../../src/domain/communities/communityService.js";
 import { UnavailableError } from "../../src/domain/errors.js";
 import type { Caller } from "../../src/domain/identity.js";
@@ -9,14 +9,13 @@ import type {
 } from "../../src/domain/sessions/meetingScheduler.js";
 import { SessionService } from "../../src/domain/sessions/sessionService.js";
 import { wallClockOf } from "../../src/domain/sessions/zonedTime.js";
-import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesCommunityRepository } from "../../src/storage/tablesCommunityRepository.js";
 import {
   communityMembersOf,
   TablesSessionPlanRepository,
 } from "../../src/storage/tablesSessionPlanRepository.js";
 import { TablesSessionRepository } from "../../src/storage/tablesSessionRepository.js";
-import { uniqueTablePrefix } from "../support/testServer.js";
+import { freshTableStore } from "../support/testServer.js";
 
 const tenant = "tenant-calendar";
 const person = (n: number): Caller => ({ tenantId: tenant, userId: `user-${n}`, displayName: `Person ${n}` });
@@ -63,11 +62,7 @@ describe("calendar: Teams meetings through the scheduler port, recurrence, rota 
   let now = Date.parse("2026-10-01T08:00:00.000Z");
 
   beforeAll(async () => {
-    const store = await TableStore.connect({
-      connectionString: inject("tablesConnectionString"),
-      tablePrefix: uniqueTablePrefix(),
-    });
-    await store.ensureTables();
+    const store = await freshTableStore();
     const repository = new TablesCommunityRepository(store);
     const communities = new CommunityService(repository);
     planStore = new TablesSessionPlanRepository(store);

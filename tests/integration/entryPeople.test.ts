@@ -1,10 +1,10 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { generateLibrary } from "../../src/server/local/generatedLibrary.js";
 import { keys, TABLES } from "../../src/storage/keys.js";
 import { SyncedLibrarySearch } from "../../src/storage/syncedLibrarySearch.js";
-import { TableStore } from "../../src/storage/tableStore.js";
+import type { TableStore } from "../../src/storage/tableStore.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
-import { uniqueTablePrefix } from "../support/testServer.js";
+import { freshTableStore } from "../support/testServer.js";
 
 const tenantId = "aaaaaaaa-0000-4000-8000-000000000002";
 /** A person as Graph describes them: far more than an entry should keep about its author. */
@@ -22,11 +22,7 @@ describe("people in library entries", () => {
   let entries: TablesEntryRepository;
 
   beforeAll(async () => {
-    store = await TableStore.connect({
-      connectionString: inject("tablesConnectionString"),
-      tablePrefix: uniqueTablePrefix(),
-    });
-    await store.ensureTables();
+    store = await freshTableStore();
     entries = new TablesEntryRepository(store);
   });
 

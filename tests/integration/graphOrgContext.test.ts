@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { UnavailableError } from "../../src/domain/errors.js";
 import { GraphClients } from "../../src/graph/graphClient.js";
 import { StaticTokenSource } from "../../src/graph/graphCredentials.js";
@@ -6,9 +6,9 @@ import { GraphDirectory, type GraphDirectoryOptions } from "../../src/graph/grap
 import { GraphMeetingScheduler } from "../../src/graph/graphMeetingScheduler.js";
 import { OrgContextCache } from "../../src/graph/orgContextCache.js";
 import { GraphStandIn } from "../../src/server/local/graphStandIn.js";
-import { TableStore } from "../../src/storage/tableStore.js";
+import type { TableStore } from "../../src/storage/tableStore.js";
 import { org, person } from "../support/orgFixture.js";
-import { uniqueTablePrefix } from "../support/testServer.js";
+import { freshTableStore } from "../support/testServer.js";
 
 const tenant = org.tenantId;
 const everyone = org.users.map((u) => u.id);
@@ -32,14 +32,7 @@ describe("org context through the Graph stand-in", () => {
     return d;
   };
   /** A Tables cache of its own, so a test starts cold. */
-  const freshStore = async () => {
-    const s = await TableStore.connect({
-      connectionString: inject("tablesConnectionString"),
-      tablePrefix: uniqueTablePrefix(),
-    });
-    await s.ensureTables();
-    return s;
-  };
+  const freshStore = freshTableStore;
 
   beforeAll(async () => {
     standIn = await GraphStandIn.start({ org });
@@ -230,11 +223,7 @@ describe("Teams meetings through the Graph stand-in", () => {
 
   beforeAll(async () => {
     standIn = await GraphStandIn.start({ org });
-    const store = await TableStore.connect({
-      connectionString: inject("tablesConnectionString"),
-      tablePrefix: uniqueTablePrefix(),
-    });
-    await store.ensureTables();
+    const store = await freshTableStore();
     const clients = new GraphClients({
       baseUrl: standIn.url,
       tokens: new StaticTokenSource("any-token"),

@@ -1,9 +1,8 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { generateLibrary } from "../../src/server/local/generatedLibrary.js";
 import { SyncedLibrarySearch } from "../../src/storage/syncedLibrarySearch.js";
-import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
-import { uniqueTablePrefix } from "../support/testServer.js";
+import { freshTableStore } from "../support/testServer.js";
 
 const tenantId = "aaaaaaaa-0000-4000-8000-000000000001";
 const people = [{ id: "u-ada", displayName: "Ada" }];
@@ -12,11 +11,7 @@ describe("library search indexes of idle communities", () => {
   let entries: TablesEntryRepository;
 
   beforeAll(async () => {
-    const store = await TableStore.connect({
-      connectionString: inject("tablesConnectionString"),
-      tablePrefix: uniqueTablePrefix(),
-    });
-    await store.ensureTables();
+    const store = await freshTableStore();
     entries = new TablesEntryRepository(store);
     await entries.importMany(generateLibrary(tenantId, "busy", 30, people, 1));
     await entries.importMany(generateLibrary(tenantId, "quiet", 30, people, 2));

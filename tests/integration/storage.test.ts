@@ -1,12 +1,12 @@
 import { odata } from "@azure/data-tables";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Community } from "../../src/domain/communities/community.js";
 import { CommunityService } from "../../src/domain/communities/communityService.js";
 import { ConcurrencyError, ConflictError, ForbiddenError, ValidationError } from "../../src/domain/errors.js";
 import { TABLES } from "../../src/storage/keys.js";
-import { TableStore } from "../../src/storage/tableStore.js";
+import type { TableStore } from "../../src/storage/tableStore.js";
 import { TablesCommunityRepository } from "../../src/storage/tablesCommunityRepository.js";
-import { uniqueTablePrefix } from "../support/testServer.js";
+import { freshTableStore } from "../support/testServer.js";
 
 const tenantA = "aaaaaaaa-0000-4000-8000-000000000001";
 const tenantB = "bbbbbbbb-0000-4000-8000-000000000002";
@@ -35,11 +35,7 @@ describe("storage foundation on Azurite", () => {
   let repository: TablesCommunityRepository;
 
   beforeAll(async () => {
-    store = await TableStore.connect({
-      connectionString: inject("tablesConnectionString"),
-      tablePrefix: uniqueTablePrefix(),
-    });
-    await store.ensureTables();
+    store = await freshTableStore();
     await store.ensureTables(); // idempotent: a second start must not fail
     repository = new TablesCommunityRepository(store);
   });

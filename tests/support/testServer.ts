@@ -7,12 +7,23 @@ import { type AppConfig, loadConfig } from "../../src/server/config.js";
 import { DEMO_COMMUNITY_ID } from "../../src/server/local/demoCommunity.js";
 import { createLogger } from "../../src/server/logger.js";
 import { startServer } from "../../src/server/main.js";
+import { TableStore } from "../../src/storage/tableStore.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** A table prefix of its own, so test files share one Azurite without seeing each other's rows. */
 export function uniqueTablePrefix(): string {
   return `t${randomBytes(6).toString("hex")}`;
+}
+
+/** A TableStore on the suite's Azurite with tables of its own (a fresh prefix), created and ready. */
+export async function freshTableStore(): Promise<TableStore> {
+  const store = await TableStore.connect({
+    connectionString: inject("tablesConnectionString"),
+    tablePrefix: uniqueTablePrefix(),
+  });
+  await store.ensureTables();
+  return store;
 }
 
 export interface TestServer {
