@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { TeamsAdapter } from "@microsoft/teams-ai";
 import type { ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
+import type { Express } from "express";
 import { createBotApplication } from "../bot/botApplication.js";
 import { ActivityAnnouncer } from "../bot/meetings/activityAnnouncer.js";
 import { BackgroundWork } from "../bot/meetings/backgroundWork.js";
@@ -206,9 +207,11 @@ export async function startServer(
     ...(localHost ? { localHost } : {}),
   });
 
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-    s.once("error", reject);
+  const server = await listen(app, config.port, config.host).catch(async (error: unknown) => {
+    // Nothing is served (a port in use): stop what was started to serve, then say why.
+    await graph?.close();
+    await standIn?.stop();
+    throw error;
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
@@ -234,4 +237,14 @@ export async function startServer(
       });
     },
   };
+}
+
+/**
+ * Listens on the port; rejects with the listen error (EADDRINUSE for a port in use), which
+ * Express 5 hands to the callback instead of emitting it.
+ */
+function listen(app: Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
 }

@@ -40,25 +40,32 @@ export interface TestServer {
 export async function startTestServer(
   opts: { demo?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestServer> {
-  const port = await freePort();
-  const config = loadConfig({
-    root: repoRoot,
-    env: {
-      PATH: process.env.PATH,
-      APP_MODE: "local",
-      PORT: String(port),
-      TABLES_CONNECTION_STRING: inject("tablesConnectionString"),
-      TABLE_PREFIX: uniqueTablePrefix(),
-      // The demo community and its members only: tests make the entries they look for.
-      DEMO: opts.demo ? "community" : "false",
-      ...opts.env,
-    },
-  });
-  const server = await startServer(
-    config,
-    createLogger({ silent: process.env.PEERCIRCLE_TEST_LOGS !== "1" }),
-  );
-  return { baseUrl: server.url, demoCommunityId: DEMO_COMMUNITY_ID, config, close: server.close };
+  // A free port can be taken by another test file between asking and listening: try a new one.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const config = loadConfig({
+      root: repoRoot,
+      env: {
+        PATH: process.env.PATH,
+        APP_MODE: "local",
+        PORT: String(port),
+        TABLES_CONNECTION_STRING: inject("tablesConnectionString"),
+        TABLE_PREFIX: uniqueTablePrefix(),
+        // The demo community and its members only: tests make the entries they look for.
+        DEMO: opts.demo ? "community" : "false",
+        ...opts.env,
+      },
+    });
+    try {
+      const server = await startServer(
+        config,
+        createLogger({ silent: process.env.PEERCIRCLE_TEST_LOGS !== "1" }),
+      );
+      return { baseUrl: server.url, demoCommunityId: DEMO_COMMUNITY_ID, config, close: server.close };
+    } catch (error) {
+      if (attempt >= 5 || (error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    }
+  }
 }
 
 /** A tab token for a person of the synthetic organisation, from the local identity provider. */
