@@ -1,10 +1,9 @@
 import net from "node:net";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/lib/freePort.js";
-import { loadConfig } from "../../src/server/config.js";
 import { createLogger } from "../../src/server/logger.js";
 import { startServer } from "../../src/server/main.js";
-import { repoRoot, uniqueTablePrefix } from "../support/testServer.js";
+import { localTestConfig } from "../support/testServer.js";
 
 describe("server start", () => {
   it("fails with the port's error (EADDRINUSE) when something else listens on it", async () => {
@@ -12,17 +11,7 @@ describe("server start", () => {
     const other = net.createServer();
     await new Promise<void>((resolve) => other.listen(port, "127.0.0.1", resolve));
     try {
-      const config = loadConfig({
-        root: repoRoot,
-        env: {
-          PATH: process.env.PATH,
-          APP_MODE: "local",
-          PORT: String(port),
-          TABLES_CONNECTION_STRING: inject("tablesConnectionString"),
-          TABLE_PREFIX: uniqueTablePrefix(),
-        },
-      });
-      await expect(startServer(config, createLogger({ silent: true }))).rejects.toMatchObject({
+      await expect(startServer(localTestConfig(port), createLogger({ silent: true }))).rejects.toMatchObject({
         code: "EADDRINUSE",
       });
     } finally {

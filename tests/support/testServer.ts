@@ -33,6 +33,21 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** The server's configuration in local mode on `port`, with tables of its own on the run's Azurite. */
+export function localTestConfig(port: number, env: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    root: repoRoot,
+    env: {
+      PATH: process.env.PATH,
+      APP_MODE: "local",
+      PORT: String(port),
+      TABLES_CONNECTION_STRING: inject("tablesConnectionString"),
+      TABLE_PREFIX: uniqueTablePrefix(),
+      ...env,
+    },
+  });
+}
+
 /**
  * Starts the real server (composition root) on a free port against the run's Azurite, in local
  * mode unless `env` says otherwise. Logs are silent unless PEERCIRCLE_TEST_LOGS=1.
@@ -42,19 +57,10 @@ export async function startTestServer(
 ): Promise<TestServer> {
   // A free port can be taken by another test file between asking and listening: try a new one.
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
-    const config = loadConfig({
-      root: repoRoot,
-      env: {
-        PATH: process.env.PATH,
-        APP_MODE: "local",
-        PORT: String(port),
-        TABLES_CONNECTION_STRING: inject("tablesConnectionString"),
-        TABLE_PREFIX: uniqueTablePrefix(),
-        // The demo community and its members only: tests make the entries they look for.
-        DEMO: opts.demo ? "community" : "false",
-        ...opts.env,
-      },
+    const config = localTestConfig(await freePort(), {
+      // The demo community and its members only: tests make the entries they look for.
+      DEMO: opts.demo ? "community" : "false",
+      ...opts.env,
     });
     try {
       const server = await startServer(
