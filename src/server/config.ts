@@ -62,6 +62,8 @@ export interface AppConfig {
    * `full` also fills its library (200 entries), calendar (20 sessions) and a starter playbook.
    */
   demo: "off" | "community" | "full";
+  /** How often each instance looks at the open activities to announce phases and close ended ones. */
+  activityPollMs: number;
   /** Folder with the built web assets (`dist/web`). */
   webRoot: string;
   /** Folder with the synthetic organisation used by local mode. */
@@ -121,6 +123,7 @@ const rawSchema = z.object({
   GRAPH_CLIENT_SECRET: z.string().optional(),
   GRAPH_MANAGED_IDENTITY_CLIENT_ID: z.string().optional(),
   GRAPH_STATIC_TOKEN: z.string().optional(),
+  ACTIVITY_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(5_000),
   GRAPH_CACHE_TTL_MINUTES: z.coerce.number().int().min(1).max(43_200).default(1_440),
   WEBSITE_INSTANCE_ID: z.string().optional(),
   NODE_ENV: z.string().optional(),
@@ -251,6 +254,7 @@ export function loadConfig(options: { env?: RawEnv; root?: string } = {}): AppCo
     },
     teamsAppId: raw.TEAMS_APP_ID ?? "",
     demo: mode !== "local" ? "off" : demoLevel(raw.DEMO),
+    activityPollMs: raw.ACTIVITY_POLL_MS,
     webRoot: path.resolve(root, raw.WEB_ROOT ?? "dist/web"),
     fixturesDir: path.resolve(root, raw.FIXTURES_DIR ?? "fixtures"),
     graph,

@@ -40,8 +40,6 @@ import { LocalIdentityProvider } from "./local/localIdentityProvider.js";
 import { loadOrgDirectoryFixture } from "./local/orgDirectoryFixture.js";
 import { createLogger, type Logger } from "./logger.js";
 
-/** How often an instance checks its running activities for a phase that time has ended. */
-const ANNOUNCE_POLL_MS = 5_000;
 /** How often an instance looks for session reminders that are due (locally: often, for tests). */
 const REMINDER_POLL_MS = 60_000;
 const REMINDER_POLL_LOCAL_MS = 2_000;
@@ -216,8 +214,9 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
   logger.info("PeerCircle is listening", { url, mode: config.mode, botAuth: !config.bot.authDisabled });
-  // Phase changes that time makes are announced by whichever instance wins the lease (activities).
-  announcer.start(ANNOUNCE_POLL_MS);
+  // Open activities (stored): phase changes and ends are announced and closed by whichever instance
+  // wins the lease, whoever started the activity.
+  announcer.start(config.activityPollMs);
   // Session reminders: every instance polls; a claim row makes each go out once.
   reminders.start(config.mode === "local" ? REMINDER_POLL_LOCAL_MS : REMINDER_POLL_MS);
 

@@ -25,6 +25,7 @@ import { ValidationError } from "../domain/errors.js";
  * | Sessions     | `{tenant}|community|{community}`     | `rolepref|{user}` (opt-in to roles), `settings|reminders` |
  * | Sessions     | `{tenant}|community|{community}|session|{session}` | `rota|{occurrence start, ISO}`, `reminder|{occurrence start}|{kind}` (claim: sent once) |
  * | OrgContext   | `{tenant}|org`                       | `user|{user}` (a person's Graph context), `delta` (the directory's delta link) |
+ * | OpenActivities | `{tenant}|open`                    | `{activity}`: an activity not closed yet (every instance's announcer reads this small table) |
  *
  * A community's entries, its change log and its learning interactions share one partition, so an
  * entry and the rows that go with it are written in one atomic transaction (never half-written).
@@ -37,6 +38,7 @@ export const TABLES = {
   playbooks: "Playbooks",
   activities: "Activities",
   orgContext: "OrgContext",
+  openActivities: "OpenActivities",
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
@@ -111,6 +113,16 @@ export const activityKeys = {
     `${keyPart(tenantId, "tenant id")}|conversation|${keyPart(encodeURIComponent(conversationId), "conversation id")}`,
   /** A person's reflections and commitments across activities. */
   ofPerson: (tenantId: string, userId: string) => keys.personal(tenantId, userId),
+  /**
+   * The activities not closed yet, one small partition per tenant in a table of their own: every
+   * instance's announcer lists the whole table (rows leave it when the activity is closed), so an
+   * activity is announced and closed from what is stored, whoever started it and whichever
+   * instance is running.
+   */
+  open: (tenantId: string, activityId: string) => ({
+    partitionKey: `${keyPart(tenantId, "tenant id")}|open`,
+    rowKey: keyPart(activityId, "activity id"),
+  }),
   /** Row keys that sort newest first: `{kind}|{inverted ms}|{id}`. */
   newestFirst: (kind: string, at: string, id: string) =>
     `${kind}|${String(9_999_999_999_999 - Date.parse(at)).padStart(13, "0")}|${keyPart(id, `${kind} id`)}`,

@@ -26,6 +26,14 @@ export interface Activity {
   createdAt: string;
 }
 
+/** An activity that is not closed yet: what every instance's announcer watches. */
+export interface OpenActivity {
+  tenantId: string;
+  activityId: string;
+  facilitator: PersonRef;
+  createdAt: string;
+}
+
 /** What a facilitator can do to the flow of an activity. `next` also skips a phase. */
 export const CONTROL_KINDS = ["start", "next", "extend", "pause", "resume", "end"] as const;
 export type ControlKind = (typeof CONTROL_KINDS)[number];

@@ -17,6 +17,7 @@ import type {
   Commitment,
   LateAssignment,
   MyActivityNote,
+  OpenActivity,
   PairShare,
   StoredPairing,
 } from "./activity.js";
@@ -434,6 +435,21 @@ export class ActivityService {
       this.now(),
       this.announcementLeaseMs,
     );
+  }
+
+  /** Whether the announcement of this slot was sent (by any instance). */
+  async announcementDone(tenantId: string, activityId: string, slot: number): Promise<boolean> {
+    return this.activities.announcementDone(tenantId, activityId, slot);
+  }
+
+  /** Every tenant's activities not closed yet: what the announcers watch, whoever started them. */
+  async openActivities(): Promise<OpenActivity[]> {
+    return this.activities.openActivities();
+  }
+
+  /** The activity is closed (or abandoned): it leaves the open list. Idempotent. */
+  async markClosed(tenantId: string, activityId: string): Promise<void> {
+    await this.activities.markClosed(tenantId, activityId);
   }
 
   async announced(
