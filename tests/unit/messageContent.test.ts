@@ -370,6 +370,27 @@ describe("messageToDraft: bodies over the limit", () => {
   });
 });
 
+describe("messageToDraft: the text a person edits in the Save-as-insight dialog", () => {
+  it("reads as typed: no escapes where markdown would not change the text", () => {
+    const draft = draftFromHtml(
+      "<p>[Click me] to open the runbook</p><p>1. Step 1</p><p>2. Step 2</p><p>Use snake_case_names, not *stars*</p>",
+    );
+    expect(draft.body).not.toMatch(/\\\[|1\\\.|snake\\_/);
+    expect(draft.body).toContain("[Click me] to open the runbook");
+    expect(draft.body).toContain("1. Step 1\n2. Step 2");
+    // What would turn into formatting is still kept as text.
+    expect(draft.body).toContain("\\*stars\\*");
+    expect(sanitizeMarkdown(draft.body)).toBe(draft.body);
+  });
+
+  it("suggests a title from a table's header cells, not a row with pipes", () => {
+    const draft = draftFromHtml(
+      "<table><tr><th>Metric</th><th>Before</th><th>After</th></tr><tr><td>p95</td><td>1.2 s</td><td>0.4 s</td></tr></table>",
+    );
+    expect(draft.titleSuggestion).toBe("Metric, Before and After");
+  });
+});
+
 describe("messageToDraft: text bodies, attachments and refusals", () => {
   it("escapes markdown in a text body so it reads as typed", () => {
     const draft = draftOf(
@@ -542,7 +563,7 @@ describe("sanitizeMarkdown", () => {
     const safe = sanitizeMarkdown(typed);
     expect(safe).toBe(
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${…} in message text is what is tested
-      "# Runbook\n\n-   step **one**\n    -   nested `code`\n\n1.  first\n\n> quoted\n\n```bash\necho ${HOME}\n```\n\n[docs](https://learn.example/x)",
+      "# Runbook\n\n- step **one**\n  - nested `code`\n\n1. first\n\n> quoted\n\n```bash\necho ${HOME}\n```\n\n[docs](https://learn.example/x)",
     );
     expect(sanitizeMarkdown(safe)).toBe(safe);
   });

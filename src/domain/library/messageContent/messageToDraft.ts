@@ -5,6 +5,7 @@ import { MAX_BODY_CHARS, MAX_SOURCE_CHARS } from "./limits.js";
 import { linksIn, toPlainText } from "./markdownText.js";
 import { plainTextToHtml } from "./plainTextHtml.js";
 import { neutraliseUnsafeSchemes, safeWebUrl } from "./safeLinks.js";
+import { sanitizeMarkdown } from "./sanitizeMarkdown.js";
 import { type AttachmentLink, sanitizeMessageHtml } from "./sanitizeMessageHtml.js";
 import { isDeletedMessage, readTeamsMessage, type TeamsMessage } from "./teamsMessagePayload.js";
 import { suggestTitle } from "./titleSuggestion.js";
@@ -34,7 +35,12 @@ export function messageToDraft(payload: unknown): DraftResult {
   if (!message?.postedAt) return reject("invalid");
 
   const converted = messageMarkdown(message);
-  const { markdown: body, truncated } = truncateMarkdown(converted.markdown, MAX_BODY_CHARS);
+  // Read back once as the editor will (paragraphs that read "1. Step 1" become one numbered list),
+  // so the text in the dialog is already what saving it unchanged keeps.
+  const { markdown: body, truncated } = truncateMarkdown(
+    sanitizeMarkdown(converted.markdown),
+    MAX_BODY_CHARS,
+  );
   const plainText = toPlainText(body);
   // Whitespace, no-break spaces and zero-width characters are not something to save.
   if (!/[^\s\u200B-\u200D\u2060\uFEFF]/.test(plainText)) return reject("empty");
