@@ -5,6 +5,7 @@ import { TeamsAdapter } from "@microsoft/teams-ai";
 import type { ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
 import type { Express } from "express";
 import { createBotApplication } from "../bot/botApplication.js";
+import { sessionDeepLink } from "../bot/links.js";
 import { ActivityAnnouncer } from "../bot/meetings/activityAnnouncer.js";
 import { BackgroundWork } from "../bot/meetings/backgroundWork.js";
 import { ProactiveSender } from "../bot/meetings/proactiveSender.js";
@@ -137,6 +138,7 @@ export async function startServer(
     sender,
     logger,
     instanceId: randomUUID(),
+    links: { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId },
   });
   const reminders = new SessionReminders({
     planner: new SessionReminderPlanner(sessionPlan),
@@ -146,8 +148,9 @@ export async function startServer(
       const community = await communityRepository.get(tenantId, communityId);
       return [community?.channelId, community?.teamId].filter((id): id is string => !!id);
     },
+    // A Teams deep link: it opens the session inside Teams on every client.
     sessionLink: (communityId, sessionId) =>
-      `${config.publicUrl}/tab/calendar/${encodeURIComponent(communityId)}/${encodeURIComponent(sessionId)}`,
+      sessionDeepLink({ publicUrl: config.publicUrl, teamsAppId: config.teamsAppId }, communityId, sessionId),
     logger,
     instanceId: randomUUID(),
   });
@@ -157,6 +160,7 @@ export async function startServer(
     logger,
     communities,
     library,
+    sessions,
     links: { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId },
     allowedTenants: new Set(config.auth.allowedTenants),
     meetings: {

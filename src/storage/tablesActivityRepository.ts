@@ -99,6 +99,7 @@ type ActivityRow = {
   meetingId?: string;
   sessionId?: string;
   facilitatorJson: string;
+  facilitatorTeamsId?: string;
   prompt: string;
   phasesJson: string;
   pairingRule: string;
@@ -703,6 +704,7 @@ function toActivityRow(a: Activity): ActivityRow {
     ...(a.meetingId ? { meetingId: a.meetingId } : {}),
     ...(a.sessionId ? { sessionId: a.sessionId } : {}),
     facilitatorJson: JSON.stringify(a.facilitator),
+    ...(a.facilitatorTeamsId ? { facilitatorTeamsId: a.facilitatorTeamsId } : {}),
     prompt: a.prompt,
     phasesJson: JSON.stringify(a.phases),
     pairingRule: a.pairingRule,
@@ -720,6 +722,7 @@ function fromActivityRow(tenantId: string, id: string, row: ActivityRow): Activi
     ...(row.meetingId ? { meetingId: row.meetingId } : {}),
     ...(row.sessionId ? { sessionId: row.sessionId } : {}),
     facilitator: JSON.parse(row.facilitatorJson) as PersonRef,
+    ...(row.facilitatorTeamsId ? { facilitatorTeamsId: row.facilitatorTeamsId } : {}),
     prompt: row.prompt,
     phases: JSON.parse(row.phasesJson) as PlannedPhase[],
     pairingRule: row.pairingRule as PairingRule,
@@ -759,6 +762,7 @@ function readInto(
       userId: str("userId"),
       displayName: str("displayName"),
       joinedAt: str("joinedAt"),
+      ...(str("teamsId") ? { teamsId: str("teamsId") } : {}),
     });
   } else if (key.startsWith(REFLECTION)) {
     record.reflections?.push({ userId: str("userId"), text: str("text"), at: str("at"), etag: entity.etag });

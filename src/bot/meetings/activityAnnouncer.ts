@@ -7,9 +7,10 @@ import { DomainError } from "../../domain/errors.js";
 import type { Caller, PersonRef } from "../../domain/identity.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
 import type { Logger } from "../../server/logger.js";
-import { commitmentInvitationCard, pairListCards, phaseCard, summaryCard } from "../cards/activityCards.js";
+import { pairListCards, phaseCard, summaryCard } from "../cards/activityCards.js";
 import type { AdaptiveCard } from "../cards/adaptiveCard.js";
 import { shorten } from "../cards/cardText.js";
+import { type AppLinks, libraryDeepLink } from "../links.js";
 import type { ProactiveSender } from "./proactiveSender.js";
 
 /** Announcement slots besides the phases (0…n-1) and the end (n): the pair list. */
@@ -35,6 +36,8 @@ export interface ActivityAnnouncerDependencies {
   logger: Logger;
   /** This server instance (the announcement lease names it). */
   instanceId: string;
+  /** Links into the app (the summary's "Open the library"). */
+  links: AppLinks;
   now?: () => number;
 }
 
@@ -151,14 +154,18 @@ export class ActivityAnnouncer {
     if (status === "not-started") return;
     if (status === "running" || status === "paused") {
       await this.once(tenantId, view, phaseIndex, async () => {
-        const cards = [phaseCard(view)];
-        if (view.phases[phaseIndex]?.id === "close") cards.push(commitmentInvitationCard(view));
-        await this.post(tenantId, view, cards);
+        const teamsIds = await activities.teamsIdsOf(tenantId, view.id);
+        // The close phase's card is the one invitation to commit (its action is "Commit").
+        await this.post(tenantId, view, [phaseCard(view, teamsIds.get(view.facilitator.id))]);
       });
     }
     if (view.groups && view.groups.length > 0) {
-      await this.once(tenantId, view, PAIR_LIST_SLOT, () =>
-        this.post(tenantId, view, pairListCards(view, view.groups ?? [])),
+      await this.once(tenantId, view, PAIR_LIST_SLOT, async () =>
+        this.post(
+          tenantId,
+          view,
+          pairListCards(view, view.groups ?? [], await activities.teamsIdsOf(tenantId, view.id)),
+        ),
       );
     }
     if (status === "ended") {
@@ -256,18 +263,25 @@ export class ActivityAnnouncer {
       );
     }
     const community = await communities.get(caller, summary.communityId).catch(() => undefined);
-    const card = summaryCard(summary, undefined, saved > 0 ? community?.name : undefined);
-    const message = { type: "message", attachments: [attachment(card)] };
+    const options = {
+      ...(community ? { libraryUrl: libraryDeepLink(this.deps.links, community) } : {}),
+      ...(saved > 0 && community ? { communityName: community.name } : {}),
+    };
+    const message = (card: AdaptiveCard) => ({ type: "message", attachments: [attachment(card)] });
+    // The meeting chat's copy invites the commitments still missing; the channel's copy does not
+    // (people there did not take part).
     await sender.send(caller.tenantId, { conversationId: summary.conversationId }, [
-      message,
-      ...(summary.commitmentCount < summary.participantCount
-        ? [{ type: "message", attachments: [attachment(commitmentInvitationCard(view))] }]
-        : []),
+      message(
+        summaryCard(summary, {
+          ...options,
+          inviteCommitments: summary.commitmentCount < summary.participantCount,
+        }),
+      ),
     ]);
     // The community's channel, when the app was installed in its team (the reference is stored then).
     for (const channelId of [community?.channelId, community?.teamId]) {
       if (!channelId) continue;
-      if (await sender.send(caller.tenantId, { channelId }, [message])) break;
+      if (await sender.send(caller.tenantId, { channelId }, [message(summaryCard(summary, options))])) break;
     }
     logger.info("activity closed", { ...ids, shares: summary.shares.length, saved });
   }

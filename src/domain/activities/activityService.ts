@@ -120,6 +120,7 @@ export class ActivityService {
       ...(data.meetingId ? { meetingId: data.meetingId } : {}),
       ...(data.sessionId ? { sessionId: data.sessionId } : {}),
       facilitator: { id: caller.userId, displayName: caller.displayName },
+      ...(caller.teamsId ? { facilitatorTeamsId: caller.teamsId } : {}),
       prompt: data.prompt,
       phases: planPhases(formatOf(data.format), data.minutes),
       pairingRule: data.pairingRule,
@@ -155,6 +156,7 @@ export class ActivityService {
       userId: caller.userId,
       displayName: caller.displayName,
       joinedAt: this.now().toISOString(),
+      ...(caller.teamsId ? { teamsId: caller.teamsId } : {}),
     });
     return this.view(caller, activityId);
   }
@@ -173,6 +175,7 @@ export class ActivityService {
       userId: caller.userId,
       displayName: caller.displayName,
       joinedAt: this.now().toISOString(),
+      ...(caller.teamsId ? { teamsId: caller.teamsId } : {}),
     });
     // The groups are due but not formed yet: the whole read forms them (once per activity).
     if (this.groupsDue(flow, state) && !flow.pairing) return this.view(caller, activityId);
@@ -435,6 +438,16 @@ export class ActivityService {
       this.now(),
       this.announcementLeaseMs,
     );
+  }
+
+  /** The Teams user ids known for an activity's people (facilitator and bot joiners), by Entra id. */
+  async teamsIdsOf(tenantId: string, activityId: string): Promise<Map<string, string>> {
+    const record = await this.require(tenantId, activityId);
+    const ids = new Map<string, string>();
+    for (const p of record.participants) if (p.teamsId) ids.set(p.userId, p.teamsId);
+    if (record.activity.facilitatorTeamsId)
+      ids.set(record.activity.facilitator.id, record.activity.facilitatorTeamsId);
+    return ids;
   }
 
   /** Whether the announcement of this slot was sent (by any instance). */
