@@ -288,7 +288,9 @@ describe("knowledge capture: Save as insight, Find insight, unfurling, the libra
     expect(JSON.stringify(card)).toContain("Pipeline clinic");
     expect(JSON.stringify(card)).toContain("{{DATE(2031-03-04T09:00:00Z, SHORT)}}");
     const open = card.actions.find((a: { title: string }) => a.title === "Open in PeerCircle");
-    expect(open.url).toContain(encodeURIComponent(`session:${server.demoCommunityId}:${sessionId}`).slice(0, 20));
+    expect(open.url).toContain(
+      encodeURIComponent(`session:${server.demoCommunityId}:${sessionId}`).slice(0, 20),
+    );
     // A session that does not exist (or cannot be seen) unfurls to nothing.
     const missing = await invoke("composeExtension/queryLink", {
       url: `${server.config.publicUrl}/tab/calendar/${server.demoCommunityId}/no-such-session`,

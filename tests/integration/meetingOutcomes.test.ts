@@ -127,7 +127,11 @@ describe("meeting outcomes: capture from the chat, start and end events", () => 
       { id: `29:${owner.id}`, aadObjectId: owner.id, name: owner.displayName },
       { id: `29:${member.id}`, aadObjectId: member.id, name: member.displayName },
     ]);
-    const actionDialog = await invoke("task/fetch", { data: { verb: "outcome.capture", kind: "action" } }, member);
+    const actionDialog = await invoke(
+      "task/fetch",
+      { data: { verb: "outcome.capture", kind: "action" } },
+      member,
+    );
     const actionForm = actionDialog.body.task.value.card.content;
     expect(actionForm.body[0].text).toBe("Capture an action item");
     expect(actionForm.body.filter((e: Card) => e.id).map((e: Card) => e.id)).toEqual([
@@ -167,7 +171,11 @@ describe("meeting outcomes: capture from the chat, start and end events", () => 
     expect(action.body.task.value).toBe(
       `Captured for ${owner.displayName}. It goes into the outcomes card when the meeting ends.`,
     );
-    await capture(member, { kind: "insight", text: "Smaller releases get reviewed faster", communityId: "none" });
+    await capture(member, {
+      kind: "insight",
+      text: "Smaller releases get reviewed faster",
+      communityId: "none",
+    });
   });
 
   it("on the meeting end posts one outcomes card, saves outcomes to the library, action items to owners", async () => {

@@ -240,9 +240,12 @@ describe("think-pair-share over the Bot Framework protocol: 40 people in a meeti
     expect(actions.some((a) => a.data?.verb === "tps.controls" && a.mode === "secondary")).toBe(true);
     expect(JSON.stringify(refreshed.body.value)).toContain("39 joined · 39 reflected");
     const dialogControls = await fetchDialog("tps.controls", { activityId }, facilitator);
-    expect(
-      actionsOf(dialogControls.body.task.value.card.content).map((a: Card) => a.data.kind),
-    ).toEqual(["next", "extend", "pause", "end"]);
+    expect(actionsOf(dialogControls.body.task.value.card.content).map((a: Card) => a.data.kind)).toEqual([
+      "next",
+      "extend",
+      "pause",
+      "end",
+    ]);
 
     const notAllowed = await execute(
       "tps.control",
