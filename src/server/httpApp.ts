@@ -10,6 +10,7 @@ import type { PeopleDirectory } from "../domain/people/peopleDirectory.js";
 import type { PlaybookService } from "../domain/playbooks/playbookService.js";
 import type { SessionService } from "../domain/sessions/sessionService.js";
 import type { AppConfig } from "./config.js";
+import { botEndpoint } from "./http/botEndpoint.js";
 import { errorHandler, sendError } from "./http/httpErrors.js";
 import { requireCaller } from "./http/requireCaller.js";
 import { noStoreForApi, securityHeaders } from "./http/securityHeaders.js";
@@ -59,9 +60,11 @@ export function createHttpApp(deps: HttpDependencies): Express {
   app.use(securityHeaders(deps.config.mode));
   app.use("/api", noStoreForApi);
 
-  app.post("/api/messages", express.json({ limit: BOT_BODY_LIMIT }), async (req, res) => {
-    await deps.adapter.process(req, res, (context) => deps.bot.run(context).then(() => undefined));
-  });
+  app.post(
+    "/api/messages",
+    express.json({ limit: BOT_BODY_LIMIT }),
+    botEndpoint({ adapter: deps.adapter, bot: deps.bot, logger: deps.logger, mode: deps.config.mode }),
+  );
 
   app.get("/api/health", async (_req, res) => {
     try {
