@@ -12,6 +12,7 @@ import type { SessionService } from "../domain/sessions/sessionService.js";
 import type { AppConfig } from "./config.js";
 import { botEndpoint } from "./http/botEndpoint.js";
 import { errorHandler, sendError } from "./http/httpErrors.js";
+import { personRateLimit } from "./http/personRateLimit.js";
 import { requireCaller } from "./http/requireCaller.js";
 import { noStoreForApi, securityHeaders } from "./http/securityHeaders.js";
 import type { Logger } from "./logger.js";
@@ -79,6 +80,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
   const api = express.Router();
   api.use(express.json({ limit: API_BODY_LIMIT }));
   api.use(requireCaller(deps.validateTabToken, deps.logger));
+  api.use(personRateLimit(deps.config.tabApiRateLimit));
   api.get("/me", (_req, res) => {
     res.json(res.locals.caller);
   });
