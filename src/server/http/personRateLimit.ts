@@ -16,6 +16,9 @@ export function personRateLimit(limit: AppConfig["tabApiRateLimit"]): RequestHan
     limit: limit.requests,
     standardHeaders: "draft-7",
     legacyHeaders: false,
+    // The key is the signed-in person, never the client address, so the library's checks of how
+    // the address is derived behind App Service's proxy do not apply (and would only log).
+    validate: { trustProxy: false, xForwardedForHeader: false },
     keyGenerator: (_req, res) => {
       const caller = callerOf(res);
       return `${caller.tenantId}/${caller.userId}`;
