@@ -35,6 +35,7 @@ import { TablesSessionRepository } from "../storage/tablesSessionRepository.js";
 import { createTabTokenValidator } from "./auth/tabTokenValidator.js";
 import type { AppConfig } from "./config.js";
 import { createHttpApp } from "./httpApp.js";
+import { routeLibraryConsoleTo } from "./libraryConsole.js";
 import { DEMO_COMMUNITY_ID, seedDemoCommunity } from "./local/demoCommunity.js";
 import { GraphStandIn } from "./local/graphStandIn.js";
 import { LocalIdentityProvider } from "./local/localIdentityProvider.js";
@@ -209,10 +210,14 @@ export async function startServer(
     ...(localHost ? { localHost } : {}),
   });
 
+  // botbuilder prints token failures and turn errors raw to the console; they go through the
+  // redacting logger instead.
+  const restoreConsole = routeLibraryConsoleTo(logger);
   const server = await listen(app, config.port, config.host).catch(async (error: unknown) => {
     // Nothing is served (a port in use): stop what was started to serve, then say why.
     await graph?.close();
     await standIn?.stop();
+    restoreConsole();
     throw error;
   });
   const port = (server.address() as AddressInfo).port;
@@ -238,6 +243,7 @@ export async function startServer(
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       });
+      restoreConsole();
     },
   };
 }

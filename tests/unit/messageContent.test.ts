@@ -315,6 +315,29 @@ describe("messageToDraft: hostile HTML", () => {
     expect(draft.plainText).toBe("Use <script> tags sparingly &amp; wisely");
   });
 
+  it("decodes entity-encoded script markup once and drops it, in any letter case", () => {
+    const draft = draftFromHtml(
+      "<p>Before &lt;ScRiPt&gt;alert(1)&lt;/sCrIpT&gt; after &#60;iframe src=&quot;x&quot;&#62;frame&#60;/IFRAME&#62;.</p>",
+    );
+    expect(draft.plainText).not.toMatch(/script|alert|iframe|frame/i);
+    expect(draft.plainText).toMatch(/^Before\s+after\s*\.$/);
+  });
+
+  it("keeps script markup written inside code as it is", () => {
+    const draft = draftFromHtml("<pre><code>&lt;script&gt;init()&lt;/script&gt;</code></pre>");
+    expect(draft.plainText).toContain("<script>init()</script>");
+  });
+
+  it("stores text without bidi overrides, control characters or zero-width characters inside words", () => {
+    const draft = draftFromHtml(
+      "<p>Rotate the Pass\u200Bword \u202Eevery 90 days\u202C.\u0007 Ask\u2066 Ana\u2069.</p>",
+    );
+    expect(draft.plainText).toBe("Rotate the Password every 90 days. Ask Ana.");
+    for (const hidden of ["\u0007", "\u200B", "\u202E", "\u202C", "\u2066", "\u2069"]) {
+      expect(draft.body).not.toContain(hidden);
+    }
+  });
+
   it("never fails on deeply nested markup", () => {
     // 8,000 levels still fit the part of a body that is converted; the text must come through.
     const draft = draftFromHtml(`${"<div>".repeat(8_000)}deep${"</div>".repeat(8_000)}`);

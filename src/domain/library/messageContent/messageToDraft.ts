@@ -1,3 +1,4 @@
+import { normaliseText } from "../../textNormalisation.js";
 import { cardHtml, fileLink } from "./attachments.js";
 import type { DraftRejection, DraftResult, EntryDraft } from "./entryDraft.js";
 import { htmlToMarkdown } from "./htmlToMarkdown.js";
@@ -57,7 +58,7 @@ export function messageToDraft(payload: unknown): DraftResult {
       body,
       plainText,
       links: linksIn(body),
-      titleSuggestion: suggestTitle(message.subject, body),
+      titleSuggestion: normaliseText(suggestTitle(message.subject, body)),
       truncated: truncated || converted.sourceCut,
     },
   };
@@ -125,7 +126,9 @@ function messageMarkdown(message: TeamsMessage): { markdown: string; sourceCut: 
   const cardsHtml = message.attachments.map(cardHtml).join("");
   const extras = sanitizeMessageHtml(cardsHtml + extraHtml, (id) => extraFiles.get(id));
 
-  const markdown = neutraliseUnsafeSchemes(htmlToMarkdown(body.html + extras.html)).trim();
+  // Normalised like every text people submit: no control, bidi or zero-width characters that
+  // would show the text differently from what is stored or hide words from search.
+  const markdown = normaliseText(neutraliseUnsafeSchemes(htmlToMarkdown(body.html + extras.html))).trim();
   return { markdown, sourceCut: source.cut };
 }
 
