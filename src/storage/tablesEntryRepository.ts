@@ -63,6 +63,9 @@ const INTERACTION = "interaction";
 const VOTE = "vote";
 const REVISION = "revision";
 
+/** How many single-row deletes go out at once when an entry's vote facts are removed. */
+const PARALLEL_DELETES = 20;
+
 /** `PartitionKey eq pk` restricted to the row keys of one kind (a range scan, not a filter). */
 function ofKind(pk: string, kind: string, after?: string) {
   const from = after ?? `${kind}|`;
@@ -134,10 +137,22 @@ export class TablesEntryRepository implements EntryRepository {
       TABLES.library,
       rows.map((r) => ["delete", { partitionKey: rowsPk, rowKey: r.rowKey ?? "" }]),
     );
-    // A vote's learning fact goes with the vote.
-    for (const row of rows) {
-      const voterId = row.rowKey?.startsWith(`${VOTE}|`) ? row.rowKey.slice(VOTE.length + 1) : undefined;
-      if (voterId && row.at) await this.deleteVoteFact(tenantId, communityId, entryId, voterId, row.at);
+    // A vote's learning fact goes with the vote (one by one: a transaction fails on a missing row).
+    const votes = rows.filter((r) => r.rowKey?.startsWith(`${VOTE}|`) && r.at);
+    for (let i = 0; i < votes.length; i += PARALLEL_DELETES) {
+      await Promise.all(
+        votes
+          .slice(i, i + PARALLEL_DELETES)
+          .map((r) =>
+            this.deleteVoteFact(
+              tenantId,
+              communityId,
+              entryId,
+              r.rowKey?.slice(VOTE.length + 1) ?? "",
+              r.at ?? "",
+            ),
+          ),
+      );
     }
     try {
       await this.table.submitTransaction([
