@@ -23,6 +23,7 @@ import { SessionReminderPlanner } from "../domain/sessions/sessionReminders.js";
 import { SessionService } from "../domain/sessions/sessionService.js";
 import { NoDirectory } from "../graph/fixtureDirectory.js";
 import { createGraphAdapters } from "../graph/graphAdapters.js";
+import { repairHelpfulVoteFacts } from "../storage/helpfulVoteFactsRepair.js";
 import { SyncedLibrarySearch } from "../storage/syncedLibrarySearch.js";
 import { TableStore } from "../storage/tableStore.js";
 import { TablesActivityRepository } from "../storage/tablesActivityRepository.js";
@@ -91,6 +92,7 @@ export async function startServer(
   const communityRepository = new TablesCommunityRepository(store);
   const communities = new CommunityService(communityRepository);
   const entries = new TablesEntryRepository(store);
+  await repairStoredData(store, entries, logger);
   const library = new LibraryService(entries, communities, new SyncedLibrarySearch(entries));
   const playbooks = new PlaybookService(new TablesPlaybookRepository(store), entries, communities);
 
@@ -246,6 +248,22 @@ export async function startServer(
       restoreConsole();
     },
   };
+}
+
+/**
+ * One-off repairs of stored data, run at every start before the instance serves; each marks what it
+ * has done, so after the first start it costs a point read per community. A failed repair does not
+ * stop the start (the data is served as it is) and is tried again at the next start.
+ */
+async function repairStoredData(store: TableStore, entries: TablesEntryRepository, logger: Logger) {
+  try {
+    const report = await repairHelpfulVoteFacts(store, entries);
+    if (report.repaired > 0) logger.info("Helpful-vote learning facts repaired", { ...report });
+  } catch (error) {
+    logger.warn("Repairing helpful-vote learning facts failed; it runs again at the next start", {
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
 }
 
 /**

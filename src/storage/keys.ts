@@ -10,7 +10,7 @@ import { ValidationError } from "../domain/errors.js";
  * | Communities  | `{tenant}`                           | `{community}` |
  * | Memberships  | `{tenant}|community|{community}`     | `{user}`      |
  * | Memberships  | `{tenant}|user|{user}`               | `{community}` |
- * | Library      | `{tenant}|community|{community}`     | `entry|{entry}`, `change|{at}|{nonce}`, `interaction|{at}|{nonce}` |
+ * | Library      | `{tenant}|community|{community}`     | `entry|{entry}`, `change|{at}|{nonce}`, `interaction|{at}|{nonce or key}`, `interaction|{vote's at}|helpful|{entry}|{voter}` (one per helpful vote, goes with it), `migration|{name}` (a one-off repair done) |
  * | Library      | `{tenant}|community|{community}|entry|{entry}` | `vote|{voter}`, `revision|{at}|{nonce}` |
  * | Sessions     | `{tenant}|community|{community}`     | `session|{session}` |
  * | Sessions     | `{tenant}|community|{community}|session|{session}` | `rsvp|{user}` |
@@ -83,6 +83,13 @@ export const keys = {
     `${keyPart(tenantId, "tenant id")}|user|${keyPart(userId, "user id")}`,
   /** A row key of a kind that sorts by time: `{kind}|{ISO time}|{nonce}` (ISO-8601 UTC sorts as text). */
   timeOrdered: (kind: string, at: string, nonce: string) => `${kind}|${at}|${nonce}`,
+  /**
+   * The learning interaction a helpful vote stands for, in the community's partition: time first,
+   * so the readers' time window is a range scan; the vote's own time, so the vote row (which keeps
+   * it) names its fact, and a vote cast again after an unvote is a fact of its own.
+   */
+  helpfulVoteFact: (at: string, entryId: string, voterId: string) =>
+    `interaction|${at}|helpful|${keyPart(entryId, "entry id")}|${keyPart(voterId, "user id")}`,
   /** A membership row in the community's partition. */
   member: (tenantId: string, communityId: string, userId: string) => ({
     partitionKey: keys.membersOf(tenantId, communityId),
@@ -94,6 +101,12 @@ export const keys = {
     rowKey: keyPart(communityId, "community id"),
   }),
 };
+
+/** The voter a helpful-vote fact's row key names ({@link keys.helpfulVoteFact}), if it is one. */
+export function voterOfHelpfulVoteFact(rowKey: string): string | undefined {
+  const parts = rowKey.split("|");
+  return parts.length === 5 && parts[0] === "interaction" && parts[2] === "helpful" ? parts[4] : undefined;
+}
 
 /**
  * Keys of the Activities table. One activity is one partition, so reading its state is one

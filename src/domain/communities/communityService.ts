@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { retryOnConflict } from "../concurrency.js";
+import { CountSettler, retryOnConflict } from "../concurrency.js";
 import { ConcurrencyError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
 import type { Caller, PersonRef } from "../identity.js";
 import { parseInput } from "../validation.js";
@@ -25,6 +25,7 @@ const MAX_TRUSTED = 10_000;
 
 export class CommunityService {
   private readonly trusted = new Map<string, { community: CommunityView; until: number }>();
+  private readonly memberCounts = new CountSettler();
 
   constructor(
     private readonly repository: CommunityRepository,
@@ -102,7 +103,7 @@ export class CommunityService {
         joinedAt: at,
       });
     }
-    const counted = await this.adjustMemberCount(caller.tenantId, created.id, stewards.length);
+    const counted = await this.recountMembers(caller.tenantId, created.id);
     return this.view(caller, counted, true);
   }
 
@@ -184,7 +185,8 @@ export class CommunityService {
       displayName: caller.displayName,
       joinedAt: this.now().toISOString(),
     });
-    const community = added ? await this.adjustMemberCount(caller.tenantId, communityId, 1) : current;
+    // The membership row has landed: from here on the answer is a success, whatever the count does.
+    const community = added ? await this.recountMembers(caller.tenantId, communityId) : current;
     return this.view(caller, community, true);
   }
 
@@ -199,7 +201,7 @@ export class CommunityService {
     }
     this.trusted.delete(trustKey(caller.tenantId, communityId, caller.userId));
     const removed = await this.repository.removeMember(caller.tenantId, communityId, caller.userId);
-    let community = removed ? await this.adjustMemberCount(caller.tenantId, communityId, -1) : current;
+    let community = removed ? await this.recountMembers(caller.tenantId, communityId) : current;
     if (current.isSteward) {
       community = await this.retryOnConflict(caller.tenantId, communityId, (c) => ({
         ...c,
@@ -224,11 +226,21 @@ export class CommunityService {
     }
   }
 
-  private adjustMemberCount(tenantId: string, communityId: string, delta: number): Promise<Community> {
-    return this.retryOnConflict(tenantId, communityId, (c) => ({
-      ...c,
-      memberCount: Math.max(0, c.memberCount + delta),
-    }));
+  /**
+   * Brings `memberCount` to the number of membership rows after a join or leave (the rows are the
+   * truth, the count a cache of them; see `settleCount`), and returns the community with it.
+   */
+  private async recountMembers(tenantId: string, communityId: string): Promise<Community> {
+    const settled = await this.memberCounts.settle(trustKey(tenantId, communityId, ""), {
+      read: async () => {
+        const community = await this.repository.get(tenantId, communityId);
+        return community && { value: community, count: community.memberCount };
+      },
+      recount: () => this.repository.countMembers(tenantId, communityId),
+      write: (count) => this.repository.setMemberCount(tenantId, communityId, count),
+    });
+    if (!settled) throw notFound();
+    return { ...settled.value, memberCount: settled.count };
   }
 
   /** Read-modify-write guarded by the ETag, re-read and retried when another writer won. */
