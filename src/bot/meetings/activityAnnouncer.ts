@@ -2,7 +2,7 @@ import { type Attachment, CardFactory } from "botbuilder";
 import type { ActivityService } from "../../domain/activities/activityService.js";
 import type { ActivityView } from "../../domain/activities/activityViews.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
-import { DomainError } from "../../domain/errors.js";
+import { DomainError, StorageUnavailableError } from "../../domain/errors.js";
 import type { Caller } from "../../domain/identity.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
 import type { Logger } from "../../server/logger.js";
@@ -210,7 +210,8 @@ export class ActivityAnnouncer {
         );
         saved++;
       } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
+        // Storage away is no reason the insight cannot be saved: fail, so the close is retried.
+        if (!(error instanceof DomainError) || error instanceof StorageUnavailableError) throw error;
         logger.warn("shared insight not saved to the library", {
           ...ids,
           groupId: share.groupId,
