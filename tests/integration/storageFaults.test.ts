@@ -1,12 +1,16 @@
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
 import { createServer as createTcpServer, type Socket, type Server as TcpServer } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { azuriteConnectionString } from "../../scripts/lib/azurite.js";
 import { freePort } from "../../scripts/lib/freePort.js";
 import { ConflictError, StorageUnavailableError } from "../../src/domain/errors.js";
+import type { Entry } from "../../src/domain/library/entry.js";
+import type { EntryRevision } from "../../src/domain/library/entryRepository.js";
+import { generateLibrary } from "../../src/server/local/generatedLibrary.js";
 import { TABLES } from "../../src/storage/keys.js";
 import { translateTableErrors } from "../../src/storage/tableErrors.js";
 import { TableStore } from "../../src/storage/tableStore.js";
+import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
 import { freshTableStore } from "../support/testServer.js";
 
 /** A TableStore whose table endpoint is 127.0.0.1:port (Azurite's account and key, whatever listens). */
@@ -104,5 +108,69 @@ describe("storage that answers keeps its answers", () => {
       translateTableErrors("The row", () => store.table(TABLES.library).createEntity(row("once"))),
     );
     expect(duplicate).toBeInstanceOf(ConflictError);
+  });
+});
+
+describe("an entry edit and its history when storage fails between the two writes", () => {
+  const tenantId = "aaaaaaaa-0000-4000-8000-0000000000f1";
+  const editor = { id: "editor", displayName: "Editor" };
+  let store: TableStore;
+  let entries: TablesEntryRepository;
+  beforeAll(async () => {
+    store = await freshTableStore();
+    entries = new TablesEntryRepository(store);
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  async function anEntry(id: string): Promise<Entry> {
+    const [generated] = generateLibrary(tenantId, "history", 1, [editor], 7);
+    if (!generated) throw new Error("no entry generated");
+    await entries.create({ ...generated, id, title: "First version" });
+    const stored = await entries.get(tenantId, "history", id);
+    if (!stored) throw new Error("entry not stored");
+    return stored;
+  }
+  const previousOf = (entry: Entry): EntryRevision => ({
+    entryId: entry.id,
+    at: new Date().toISOString(),
+    editedBy: editor,
+    title: entry.title,
+    body: entry.body,
+    summary: entry.summary,
+    tags: entry.tags,
+  });
+  const away = () => new StorageUnavailableError();
+
+  it("never keeps an edit without the previous version in the history (the history write fails)", async () => {
+    const entry = await anEntry("history-first");
+    const library = store.table(TABLES.library);
+    vi.spyOn(library, "createEntity").mockRejectedValueOnce(away());
+    await expect(entries.update({ ...entry, title: "Second version" }, previousOf(entry))).rejects.toThrow(
+      StorageUnavailableError,
+    );
+    const after = await entries.get(tenantId, "history", entry.id);
+    const history = await entries.listRevisions(tenantId, "history", entry.id);
+    // Either nothing happened, or the edit landed with its history (before: the edit without it).
+    if (after?.title === "Second version") expect(history.map((r) => r.title)).toEqual(["First version"]);
+    else expect(history).toEqual([]);
+  });
+
+  it("shows no history for an edit that never landed, and one row once it is repeated and lands", async () => {
+    const entry = await anEntry("history-second");
+    const library = store.table(TABLES.library);
+    // Storage goes away after the history row: the edit and the tidying-up both fail.
+    vi.spyOn(library, "submitTransaction").mockRejectedValueOnce(away());
+    vi.spyOn(library, "deleteEntity").mockRejectedValueOnce(away());
+    await expect(entries.update({ ...entry, title: "Second version" }, previousOf(entry))).rejects.toThrow(
+      StorageUnavailableError,
+    );
+    expect((await entries.get(tenantId, "history", entry.id))?.title).toBe("First version");
+    expect(await entries.listRevisions(tenantId, "history", entry.id)).toEqual([]);
+
+    vi.restoreAllMocks();
+    await entries.update({ ...entry, title: "Second version" }, previousOf(entry));
+    expect((await entries.listRevisions(tenantId, "history", entry.id)).map((r) => r.title)).toEqual([
+      "First version",
+    ]);
   });
 });
