@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type RunningAzurite, startAzurite } from "../../scripts/lib/azurite.js";
@@ -74,6 +74,7 @@ export async function storageOutage(): Promise<ScenarioResult> {
   } finally {
     await server.stop();
     await azurite.stop();
+    rmSync(location, { recursive: true, force: true });
   }
   return {
     scenario: "storage-outage",

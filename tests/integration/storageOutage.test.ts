@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -50,10 +50,18 @@ describe("storage outage: fail fast with 503, recover without restart, lose and 
     for (const p of people) tokens.set(p.id, await tokenFor(server.baseUrl, p.id));
   });
   afterAll(async () => {
-    process.kill(azurite.pid, "SIGCONT");
+    // A test that failed while Azurite was paused must not leave it paused (or the server hanging).
+    if (azurite?.pid) {
+      try {
+        process.kill(azurite.pid, "SIGCONT");
+      } catch {
+        // already gone
+      }
+    }
     await server?.close();
     await connector.stop();
     await azurite?.stop();
+    rmSync(location, { recursive: true, force: true });
   });
 
   const community = () => `/api/communities/${server.demoCommunityId}`;
