@@ -283,6 +283,12 @@ describe("storage outage: fail fast with 503, recover without restart, lose and 
     }
     const again = await invoke("composeExtension/fetchTask", saveInsight);
     expect(again.body.task.type).toBe("continue");
+    // The library index, never built while storage was away, is built now.
+    const foundAgain = await invoke("composeExtension/query", {
+      commandId: "findInsight",
+      parameters: [{ name: "query", value: "outage load" }],
+    });
+    expect(foundAgain.body.composeExtension.type).toBe("result");
   });
 
   it("answers health and API calls when storage hangs (accepts, never answers), and recovers", {
