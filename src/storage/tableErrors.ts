@@ -89,10 +89,12 @@ export function storageFaultPolicy(timeouts: StorageTimeouts = DEFAULT_STORAGE_T
     name: "peercircleStorageFaults",
     async sendRequest(request, next) {
       const callerSignal = request.abortSignal;
-      const deadline = AbortSignal.timeout(timeouts.callMs);
+      // A timer cleared when the call ends (AbortSignal.timeout's would linger for every call).
+      const deadline = new AbortController();
+      const timer = setTimeout(() => deadline.abort(), timeouts.callMs);
       request.abortSignal = callerSignal
-        ? AbortSignal.any([callerSignal as AbortSignal, deadline])
-        : deadline;
+        ? AbortSignal.any([callerSignal as AbortSignal, deadline.signal])
+        : deadline.signal;
       request.timeout = timeouts.attemptMs;
       let response: Awaited<ReturnType<typeof next>>;
       try {
@@ -102,6 +104,7 @@ export function storageFaultPolicy(timeouts: StorageTimeouts = DEFAULT_STORAGE_T
         if (callerSignal?.aborted || !isStorageUnavailable(error)) throw error;
         throw new StorageUnavailableError(undefined, { cause: error });
       } finally {
+        clearTimeout(timer);
         request.abortSignal = callerSignal;
       }
       if (isUnavailableStatus(response.status))

@@ -79,6 +79,22 @@ describe("storage that does not answer becomes one StorageUnavailableError", () 
     }
   });
 
+  it("when the service asks to come back much later (Retry-After: 30): the call's deadline ends the wait", async () => {
+    const throttling = createHttpServer((req, res) => {
+      req.resume();
+      res.writeHead(503, { "content-type": "application/json", "retry-after": "30" });
+      res.end('{"odata.error":{"code":"ServerBusy","message":{"value":"busy"}}}');
+    });
+    servers.push(throttling);
+    await new Promise<void>((resolve) => throttling.listen(0, "127.0.0.1", resolve));
+    const store = await storeOn((throttling.address() as { port: number }).port, {
+      attemptMs: 2_000,
+      callMs: 500,
+    });
+    for (const [what, call] of everyKindOfCall(store))
+      expect(await rejection(call), what).toBeInstanceOf(StorageUnavailableError);
+  });
+
   it("when the service accepts connections but never answers (the attempt times out)", async () => {
     const silent = createTcpServer((socket) => {
       sockets.push(socket);
