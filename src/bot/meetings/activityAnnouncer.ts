@@ -3,7 +3,7 @@ import type { OpenActivity } from "../../domain/activities/activity.js";
 import type { ActivityService } from "../../domain/activities/activityService.js";
 import type { ActivityView, GroupView } from "../../domain/activities/activityViews.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
-import { DomainError } from "../../domain/errors.js";
+import { DomainError, StorageUnavailableError } from "../../domain/errors.js";
 import type { Caller, PersonRef } from "../../domain/identity.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
 import type { Logger } from "../../server/logger.js";
@@ -227,12 +227,18 @@ export class ActivityAnnouncer {
     tenantId: string,
     view: ActivityView,
     slot: number,
-    announce: () => Promise<string | undefined | void>,
+    announce: () => Promise<unknown>,
   ): Promise<void> {
     const { activities, instanceId } = this.deps;
     if (!(await activities.claimAnnouncement(tenantId, view.id, slot, instanceId))) return;
     const detail = await announce();
-    await activities.announced(tenantId, view.id, slot, instanceId, detail ?? undefined);
+    await activities.announced(
+      tenantId,
+      view.id,
+      slot,
+      instanceId,
+      typeof detail === "string" ? detail : undefined,
+    );
   }
 
   private async post(
@@ -292,7 +298,8 @@ export class ActivityAnnouncer {
         );
         saved++;
       } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
+        // Storage away is no reason the insight cannot be saved: fail, so the close is retried.
+        if (!(error instanceof DomainError) || error instanceof StorageUnavailableError) throw error;
         logger.warn("shared insight not saved to the library", {
           ...ids,
           groupId: share.groupId,

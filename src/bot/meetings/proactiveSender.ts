@@ -137,13 +137,13 @@ export class ProactiveSender {
   /** Runs one call to the connector in the conversation, retrying 429 and 5xx; the message id. */
   private async withRetries(
     reference: Partial<ConversationReference>,
-    call: (context: TurnContext) => Promise<{ id?: string } | undefined | void>,
+    call: (context: TurnContext) => Promise<unknown>,
   ): Promise<string> {
     for (let attempt = 1; ; attempt++) {
       try {
         let id = "";
         await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-          id = (await call(context))?.id ?? "";
+          id = ((await call(context)) as { id?: string } | undefined)?.id ?? "";
         });
         return id;
       } catch (error) {

@@ -197,7 +197,11 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
             </ToggleButton>
           ))}
         </fieldset>
-        <ActionFailed error={rsvp.error} message={(reason) => t("calendar.rsvpFailed", { reason })} />
+        <ActionFailed
+          error={rsvp.error}
+          message={(reason) => t("calendar.rsvpFailed", { reason })}
+          onRetry={() => rsvp.variables && rsvp.mutate(rsvp.variables)}
+        />
       </section>
 
       <section className={styles.card} aria-label={t("calendar.rolesHeading")}>
@@ -231,7 +235,11 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
             );
           })}
         </ul>
-        <ActionFailed error={role.error} message={(reason) => t("calendar.roleFailed", { reason })} />
+        <ActionFailed
+          error={role.error}
+          message={(reason) => t("calendar.roleFailed", { reason })}
+          onRetry={() => role.variables && role.mutate(role.variables)}
+        />
       </section>
 
       {session.nextOccurrences && session.nextOccurrences.length > 0 && <NextOccurrences session={session} />}
