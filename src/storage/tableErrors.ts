@@ -31,17 +31,21 @@ export interface StorageTimeouts {
 
 /**
  * Tables answers a point read or write in milliseconds and a query page within 5 s (it returns a
- * continuation token rather than take longer), so an attempt that has no answer after 5 s will
- * not get one soon; the person gets a 503 they can retry instead of a page that hangs.
+ * continuation token rather than take longer), so an attempt that has no answer after 10 s will
+ * not get one soon; the person gets a 503 they can retry instead of a page that hangs. The margin
+ * over 5 s is for a healthy service under a burst (300 people submitting in the same second kept
+ * a local Azurite on two busy cores past 5 s): a write reported as failed that then lands is worse
+ * than a slow answer. A refused connection fails at once, whatever these are.
  */
-export const DEFAULT_STORAGE_TIMEOUTS: StorageTimeouts = { attemptMs: 5_000, callMs: 8_000 };
+export const DEFAULT_STORAGE_TIMEOUTS: StorageTimeouts = { attemptMs: 10_000, callMs: 15_000 };
 
 /**
- * Few, quick retries. The SDK's defaults (3–4 retries, exponential from 0.8–1 s) took 9–13 s
- * to give up on a storage that refused connections; these give up in under a second, long
- * enough to ride out a dropped keep-alive connection.
+ * Quick retries. The SDK's defaults (3–4 retries, exponential from 0.8–1 s) took 9–13 s to give
+ * up on a storage that refused connections; these give up in about 1.5 s (0.2 + 0.4 + 0.8 s and
+ * jitter), long enough to ride out a dropped keep-alive connection or a moment's 500 from a busy
+ * service, short enough that a person hears within 3 s that storage is away.
  */
-export const STORAGE_RETRY_OPTIONS = { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1_000 };
+export const STORAGE_RETRY_OPTIONS = { maxRetries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1_000 };
 
 /** Network failures that mean "storage is not there" (not "the request is wrong"). */
 const UNREACHABLE_CODES = new Set([

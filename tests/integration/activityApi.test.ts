@@ -323,7 +323,12 @@ describe("300 participants reflecting at the same second through two instances",
           apiFor(i)(p, "PUT", `/activities/${id}/reflection`, { text: `Reflection ${i}` }),
         ),
       );
-      expect(answers.filter((r) => r.status !== 200).map((r) => r.body)).toEqual([]);
+      expect(
+        answers
+          .filter((r) => r.status !== 200)
+          .map((r) => JSON.stringify(r.body))
+          .slice(0, 3),
+      ).toEqual([]);
       // A retried submission changes nothing.
       await apiA(people[0], "PUT", `/activities/${id}/reflection`, { text: "Reflection 0" });
 

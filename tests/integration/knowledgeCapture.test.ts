@@ -287,7 +287,7 @@ describe("knowledge capture: Save as insight, Find insight, unfurling, the libra
     const card = unfurled.body.composeExtension.attachments[0].content;
     expect(JSON.stringify(card)).toContain("Pipeline clinic");
     expect(JSON.stringify(card)).toContain("{{DATE(2031-03-04T09:00:00Z, SHORT)}}");
-    const open = card.actions.find((a: { title: string }) => a.title === "Open in PeerCircle");
+    const open = card.actions.find((a: { title: string }) => a.title === "Open session");
     expect(open.url).toContain(
       encodeURIComponent(`session:${server.demoCommunityId}:${sessionId}`).slice(0, 20),
     );

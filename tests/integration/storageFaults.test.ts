@@ -8,7 +8,7 @@ import type { Entry } from "../../src/domain/library/entry.js";
 import type { EntryRevision } from "../../src/domain/library/entryRepository.js";
 import { generateLibrary } from "../../src/server/local/generatedLibrary.js";
 import { TABLES } from "../../src/storage/keys.js";
-import { translateTableErrors } from "../../src/storage/tableErrors.js";
+import { STORAGE_RETRY_OPTIONS, translateTableErrors } from "../../src/storage/tableErrors.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
 import { freshTableStore } from "../support/testServer.js";
@@ -74,8 +74,8 @@ describe("storage that does not answer becomes one StorageUnavailableError", () 
     for (const [what, call] of everyKindOfCall(store)) {
       const before = requests;
       expect(await rejection(call), what).toBeInstanceOf(StorageUnavailableError);
-      // A few quick retries, not the SDK's default of up to four.
-      expect(requests - before, what).toBe(3);
+      // The first try and three quick retries (STORAGE_RETRY_OPTIONS), then the person is told.
+      expect(requests - before, what).toBe(1 + STORAGE_RETRY_OPTIONS.maxRetries);
     }
   });
 

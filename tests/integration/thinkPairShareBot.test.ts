@@ -430,6 +430,12 @@ describe("think-pair-share over the Bot Framework protocol: 40 people in a meeti
     expect(actionsOf(summary).map((a: Card) => a.title)).toEqual(["Commit", "Open the library"]);
     expect(actionsOf(cardOf(toChannel)).map((a: Card) => a.title)).toEqual(["Open the library"]);
     expect(headed("One commitment each")()).toHaveLength(0);
+    // Someone who did not take part cannot commit to it afterwards (from a forwarded card, say).
+    const outsider = org.users.find(
+      (u) => !people.some((p) => p.id === u.id) && u.id !== facilitator.id,
+    ) as Person;
+    const refused = await submitDialog("tps.saveCommitment", { activityId, text: "Not mine" }, outsider);
+    expect(refused.body.task.value).toMatch(/Only people who took part/);
 
     // Every shared insight is in the library, linked to the meeting, readable by a member.
     const member = demoPeople(org)[1] as Person;

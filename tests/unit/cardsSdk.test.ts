@@ -96,8 +96,8 @@ describe("every card the bot can send, checked by Microsoft's Adaptive Cards SDK
     const titles = (name: string) =>
       actionsOf(gallery.find((c) => c.name === name)?.card).map((a: Json) => a.title as string);
     expect(titles("tps-phase-think")).toEqual(["Reflect", "Join", "Facilitator controls"]);
-    expect(titles("tps-phase-pair")).toEqual(["My partner", "Share insight", "Facilitator controls"]);
-    expect(titles("tps-phase-share")).toEqual(["Share insight", "My partner", "Facilitator controls"]);
+    expect(titles("tps-phase-pair")).toEqual(["My partner", "Facilitator controls"]);
+    expect(titles("tps-phase-share")).toEqual(["Share insight", "Facilitator controls"]);
     expect(titles("tps-phase-close")).toEqual(["Commit", "Facilitator controls"]);
   });
 });

@@ -183,11 +183,13 @@ function participantActions(
   if (view.accepts.includes("commitment")) {
     actions.push(dialogButton(view.me.commitment ? "Edit commitment" : "Commit", TPS.commit, view.id, style));
   } else if (view.accepts.includes("share")) {
-    // The pair phase is for talking: the partner first; the share phase: the insight first.
-    const partner = dialogButton("My partner", TPS.partner, view.id);
-    const share = dialogButton("Share insight", TPS.share, view.id);
-    const [first, second] = view.state.phaseId === "pair" ? [partner, share] : [share, partner];
-    actions.push({ ...first, ...(style ? { style } : {}) }, second);
+    // The pair phase is for talking (the partner), the share phase for the insight: one button,
+    // so it fits beside the "…" menu in a 280 px meeting chat.
+    actions.push(
+      view.state.phaseId === "pair"
+        ? dialogButton("My partner", TPS.partner, view.id, style)
+        : dialogButton("Share insight", TPS.share, view.id, style),
+    );
   } else if (view.accepts.includes("reflection")) {
     actions.push(
       dialogButton(view.me.reflection ? "Edit reflection" : "Reflect", TPS.reflect, view.id, style),
@@ -284,7 +286,7 @@ export function personalCard(
   const actions = (
     facilitating
       ? [controlActions(view, "execute")[0], partners?.chat ?? own[0], controlsButton(view.id)]
-      : [own[0], partners?.chat, ...own.slice(1)]
+      : [own[0], partners?.chat ?? own[1]]
   ).filter((a): a is Record<string, unknown> => a !== undefined);
   // No `refresh` here: teams-ai sends a card with one to everyone (REPLACE_FOR_ALL), and this one
   // is the caller's own.

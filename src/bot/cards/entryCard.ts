@@ -40,10 +40,10 @@ export function entryCard(model: EntryCardModel, lead?: string): AdaptiveCard {
     .filter(Boolean)
     .join("  ");
   const actions: Record<string, unknown>[] = [
-    { type: "Action.OpenUrl", title: "Open in PeerCircle", url: model.openUrl },
+    { type: "Action.OpenUrl", title: "Open entry", url: model.openUrl },
   ];
   if (model.sourceUrl)
-    actions.push({ type: "Action.OpenUrl", title: "Open original message", url: model.sourceUrl });
+    actions.push({ type: "Action.OpenUrl", title: "Original message", url: model.sourceUrl });
   return adaptiveCard(
     [
       ...(lead

@@ -70,8 +70,9 @@ export function reminderCard(view: ReminderCardView, headingPrefix = "Coming up:
       }),
     );
   const actions: Record<string, unknown>[] = [
-    ...(view.joinUrl ? [{ type: "Action.OpenUrl", title: "Join the meeting", url: view.joinUrl }] : []),
-    { type: "Action.OpenUrl", title: "Open in PeerCircle", url: view.link },
+    // Short titles: two buttons share a 280 px meeting chat.
+    ...(view.joinUrl ? [{ type: "Action.OpenUrl", title: "Join meeting", url: view.joinUrl }] : []),
+    { type: "Action.OpenUrl", title: "Open session", url: view.link },
   ];
   const card = adaptiveCard(body, actions);
   return { ...card, msteams: { ...card.msteams, entities } };

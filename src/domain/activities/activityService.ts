@@ -361,6 +361,12 @@ export class ActivityService {
     const data = parseInput(commitmentSchema, input);
     const flow = await this.requireFlow(caller.tenantId, activityId);
     this.requireAccepting(flow, "commitment", "Commitments are written when the activity closes.");
+    // Until the end anyone may still join by writing; afterwards only those who took part commit.
+    if (this.stateOfFlow(flow).status === "ended") {
+      const own = await this.activities.ownRows(caller.tenantId, activityId, caller.userId);
+      if (!own.participant)
+        throw new ForbiddenError("Only people who took part in this activity write its commitments.");
+    }
     const at = this.now().toISOString();
     const commitment: Commitment = {
       userId: caller.userId,
