@@ -124,7 +124,7 @@ export async function startServer(
     ...(meetingScheduler ? { scheduler: meetingScheduler } : {}),
   });
   const home = new CommunityHomeService(communities, library, sessions, playbooks, entries);
-  const activities = new ActivityService(new TablesActivityRepository(store), directory);
+  const activities = new ActivityService(new TablesActivityRepository(store), directory, { communities });
   const meetingStore = new TablesMeetingRepository(store);
   const outcomes = new MeetingOutcomeService(meetingStore, library, communities, directory);
   const myLearning = new MyLearningService(communities, library, sessions, activities, outcomes);

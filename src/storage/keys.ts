@@ -10,6 +10,7 @@ import { ValidationError } from "../domain/errors.js";
  * | Communities  | `{tenant}`                           | `{community}` |
  * | Memberships  | `{tenant}|community|{community}`     | `{user}`      |
  * | Memberships  | `{tenant}|user|{user}`               | `{community}` |
+ * | Memberships  | `{tenant}|community|{community}|requests` | `{user}` (a request to join a private community) |
  * | Library      | `{tenant}|community|{community}`     | `entry|{entry}`, `change|{at}|{nonce}`, `interaction|{at}|{nonce}` |
  * | Library      | `{tenant}|community|{community}|entry|{entry}` | `vote|{voter}`, `revision|{at}|{nonce}` |
  * | Sessions     | `{tenant}|community|{community}`     | `session|{session}` |
@@ -25,6 +26,10 @@ import { ValidationError } from "../domain/errors.js";
  * | Sessions     | `{tenant}|community|{community}`     | `rolepref|{user}` (opt-in to roles), `settings|reminders` |
  * | Sessions     | `{tenant}|community|{community}|session|{session}` | `rota|{occurrence start, ISO}`, `reminder|{occurrence start}|{kind}` (claim: sent once) |
  * | OrgContext   | `{tenant}|org`                       | `user|{user}` (a person's Graph context), `delta` (the directory's delta link) |
+ *
+ * Requests to join have a partition of their own rather than `request|{user}` rows beside the
+ * members: the members partition is listed and counted whole (the members list, a recount of
+ * `memberCount`), and a request is not a member.
  *
  * A community's entries, its change log and its learning interactions share one partition, so an
  * entry and the rows that go with it are written in one atomic transaction (never half-written).
@@ -86,6 +91,14 @@ export const keys = {
     partitionKey: keys.membersOf(tenantId, communityId),
     rowKey: keyPart(userId, "user id"),
   }),
+  /** A person's request to join a private community. */
+  joinRequest: (tenantId: string, communityId: string, userId: string) => ({
+    partitionKey: keys.joinRequestsOf(tenantId, communityId),
+    rowKey: keyPart(userId, "user id"),
+  }),
+  /** All requests to join one community. */
+  joinRequestsOf: (tenantId: string, communityId: string) =>
+    `${keys.membersOf(tenantId, communityId)}|requests`,
   /** The same membership in the person's partition (lists "my communities" in one query). */
   membershipOfUser: (tenantId: string, userId: string, communityId: string) => ({
     partitionKey: keys.membershipsOf(tenantId, userId),

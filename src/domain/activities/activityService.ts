@@ -1,3 +1,4 @@
+import type { CommunityAccess } from "../communities/community.js";
 import { retryOnConflict } from "../concurrency.js";
 import {
   ConcurrencyError,
@@ -75,7 +76,15 @@ export interface ActivityServiceOptions {
   recentActivities?: number;
   /** How long an announcement claim holds before another instance may take it over. */
   announcementLeaseMs?: number;
+  /**
+   * The activity's community: a private one's non-members neither see its activities nor take
+   * part; in an open one, taking part joins the community. Without it, activities are not gated.
+   */
+  communities?: CommunityAccess;
 }
+
+/** An answer to taking part: `joinedCommunity` when it made the caller a member of an open community. */
+export type Joined<T> = T & { joinedCommunity?: true };
 
 /**
  * Runs structured activities (think-pair-share first): set-up, facilitator controls, joins,
@@ -90,6 +99,7 @@ export class ActivityService {
   private readonly directoryTimeoutMs: number;
   private readonly recentActivities: number;
   private readonly announcementLeaseMs: number;
+  private readonly communities: CommunityAccess | undefined;
 
   constructor(
     private readonly activities: ActivityRepository,
@@ -101,6 +111,7 @@ export class ActivityService {
     this.directoryTimeoutMs = options.directoryTimeoutMs ?? 2_000;
     this.recentActivities = options.recentActivities ?? 3;
     this.announcementLeaseMs = options.announcementLeaseMs ?? 30_000;
+    this.communities = options.communities;
   }
 
   /**
@@ -133,6 +144,7 @@ export class ActivityService {
   /** The caller's view of an activity (the stage shows its public part). Forms groups when due. */
   async view(caller: Caller, activityId: string): Promise<ActivityView> {
     let record = await this.require(caller.tenantId, activityId);
+    await this.communities?.readable(caller, record.activity.communityId);
     let state = this.stateOf(record);
     if (this.groupsDue(record, state) && !record.pairing) {
       await this.ensurePairing(caller.tenantId, activityId);
@@ -145,17 +157,21 @@ export class ActivityService {
     return activityViewFor(record, state, caller.userId);
   }
 
-  /** Joins the caller (in any phase; after pairing they are put into a group). Idempotent. */
-  async join(caller: Caller, activityId: string): Promise<ActivityView> {
+  /**
+   * Joins the caller (in any phase; after pairing they are put into a group). Idempotent. Taking
+   * part in an open community's activity joins the community too (`joinedCommunity`).
+   */
+  async join(caller: Caller, activityId: string): Promise<Joined<ActivityView>> {
     const flow = await this.requireFlow(caller.tenantId, activityId);
     if (this.stateOfFlow(flow).status === "ended")
       throw new ValidationError("This activity has already ended.");
+    const joined = await this.takePart(caller, flow);
     await this.activities.addParticipant(caller.tenantId, activityId, {
       userId: caller.userId,
       displayName: caller.displayName,
       joinedAt: this.now().toISOString(),
     });
-    return this.view(caller, activityId);
+    return { ...(await this.view(caller, activityId)), ...joined };
   }
 
   /**
@@ -168,6 +184,7 @@ export class ActivityService {
     const flow = await this.requireFlow(caller.tenantId, activityId);
     const state = this.stateOfFlow(flow);
     if (state.status === "ended") throw new ValidationError("This activity has already ended.");
+    await this.takePart(caller, flow);
     const joinedNow = await this.activities.addParticipant(caller.tenantId, activityId, {
       userId: caller.userId,
       displayName: caller.displayName,
@@ -247,6 +264,7 @@ export class ActivityService {
     const data = parseInput(reflectionSchema, input);
     const flow = await this.requireFlow(caller.tenantId, activityId);
     this.requireAccepting(flow, "reflection", "Reflections are written in the think phase.");
+    await this.takePart(caller, flow);
     const at = this.now().toISOString();
     await Promise.all([
       this.joinQuietly(caller, activityId, at),
@@ -281,6 +299,7 @@ export class ActivityService {
     // whole activity, so every pair sharing at once stays cheap.
     const flow = await this.requireFlow(caller.tenantId, activityId);
     this.requireAccepting(flow, "share", "Key insights are shared in the pair and share phases.");
+    await this.takePart(caller, flow);
     const groupId = await this.groupIdOf(flow, caller.userId);
     const me = { id: caller.userId, displayName: caller.displayName };
     const at = this.now().toISOString();
@@ -357,6 +376,7 @@ export class ActivityService {
     const data = parseInput(commitmentSchema, input);
     const flow = await this.requireFlow(caller.tenantId, activityId);
     this.requireAccepting(flow, "commitment", "Commitments are written when the activity closes.");
+    await this.takePart(caller, flow);
     const at = this.now().toISOString();
     const commitment: Commitment = {
       userId: caller.userId,
@@ -543,6 +563,16 @@ export class ActivityService {
       groupId,
       at: this.now().toISOString(),
     });
+  }
+
+  /**
+   * The community's rule for taking part, before anything is written: a private community's
+   * non-member is refused; an open community's non-member becomes a member.
+   */
+  private async takePart(caller: Caller, flow: ActivityFlow): Promise<{ joinedCommunity?: true }> {
+    if (!this.communities) return {};
+    const { joinedCommunity } = await this.communities.participate(caller, flow.activity.communityId);
+    return joinedCommunity ? { joinedCommunity: true } : {};
   }
 
   private async joinQuietly(caller: Caller, activityId: string, at: string): Promise<void> {
