@@ -4,7 +4,7 @@ import { demoPeople } from "../../src/server/local/demoCommunity.js";
 import { launchBrowser, newLocalOnlyContext } from "../support/browser.js";
 import { org } from "../support/orgFixture.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
-import { apiAs, demoSteward, type Person } from "./librarySupport.js";
+import { apiAs, createEntry, demoSteward, entryPage, type Person } from "./librarySupport.js";
 import { openTab } from "./localHostPage.js";
 
 const MEMBERS_PAGE = "/tab/members";
@@ -13,9 +13,9 @@ const MEMBERS_PAGE = "/tab/members";
 const demoIds = new Set(demoPeople(org).map((p) => p.id));
 const outsiders: Person[] = org.users
   .filter((u) => !demoIds.has(u.id) && u.displayName)
-  .slice(0, 3)
+  .slice(0, 4)
   .map((u) => ({ id: u.id, displayName: u.displayName }));
-const [asker, picked, other] = outsiders as [Person, Person, Person];
+const [asker, picked, other, voter] = outsiders as [Person, Person, Person, Person];
 
 /**
  * The 280 px side panel's layout: no horizontal scrolling, nothing sticking out on the right, and
@@ -198,5 +198,33 @@ describe("membership in the tab: asking to join a private community, the steward
       page: MEMBERS_PAGE,
     });
     await tab.getByRole("heading", { level: 1, name: "Only stewards manage members" }).waitFor();
+  });
+
+  it("tells a non-member whose helpful vote joined the open community so", async () => {
+    const entry = await createEntry(server.baseUrl, demoSteward, server.demoCommunityId, {
+      type: "insight",
+      title: "Write the decision down before the meeting ends",
+      body: "A decision nobody wrote down is made again next week.",
+    });
+    const before = (await api(voter, "GET", `/communities/${server.demoCommunityId}`)).body as {
+      isMember: boolean;
+      memberCount: number;
+    };
+    expect(before.isMember).toBe(false);
+    const tab = await openTab(page, server.baseUrl, {
+      user: voter.id,
+      page: entryPage(server.demoCommunityId, entry.id),
+    });
+    await tab.getByTestId("helpful-button").click();
+    await tab
+      .getByTestId("joined-community-note")
+      .getByText("Taking part made you a member of this community.", { exact: false })
+      .waitFor();
+    await tab.getByTestId("helpful-count").filter({ hasText: /^1$/ }).waitFor();
+    const after = (await api(voter, "GET", `/communities/${server.demoCommunityId}`)).body as {
+      isMember: boolean;
+      memberCount: number;
+    };
+    expect(after).toMatchObject({ isMember: true, memberCount: before.memberCount + 1 });
   });
 });
