@@ -1,3 +1,4 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { demoPeople } from "../../src/server/local/demoCommunity.js";
@@ -8,6 +9,9 @@ import { apiAs, createEntry, demoSteward, entryPage, type Person } from "./libra
 import { openTab } from "./localHostPage.js";
 
 const MEMBERS_PAGE = "/tab/members";
+const TAB_FRAME = "#tab-frame";
+// Fluent's focus helpers are aria-hidden yet focusable by design (PLATFORM.md); nothing else is excluded.
+const TABSTER_DUMMY = "[data-tabster-dummy]";
 
 /** People of the synthetic organisation outside the demo community, with names to search for. */
 const demoIds = new Set(demoPeople(org).map((p) => p.id));
@@ -150,7 +154,18 @@ describe("membership in the tab: asking to join a private community, the steward
     const tab = home;
     await tab.getByRole("heading", { level: 1, name: "Mitglieder" }).waitFor();
     await tab.getByTestId("join-request").nth(1).waitFor();
+    await tab.getByTestId("member").first().waitFor();
     await expectFits(tab);
+    const axe = await new AxeBuilder({ page })
+      .include(TAB_FRAME)
+      .exclude([TAB_FRAME, TABSTER_DUMMY])
+      .analyze();
+    expect(axe.passes.some((rule) => rule.id === "color-contrast")).toBe(true);
+    expect(
+      axe.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`)),
+    ).toEqual([]);
 
     await tab.getByRole("button", { name: `Anfrage von ${asker.displayName} annehmen` }).click();
     await tab.getByText(`${asker.displayName} ist jetzt Mitglied.`).waitFor();
