@@ -8,6 +8,7 @@ import { createBotApplication } from "../bot/botApplication.js";
 import { ActivityAnnouncer } from "../bot/meetings/activityAnnouncer.js";
 import { BackgroundWork } from "../bot/meetings/backgroundWork.js";
 import { ProactiveSender } from "../bot/meetings/proactiveSender.js";
+import { postJoinRequest } from "../bot/membership/joinRequests.js";
 import { SessionReminders } from "../bot/reminders/sessionReminders.js";
 import { ActivityService } from "../domain/activities/activityService.js";
 import { CommunityService } from "../domain/communities/communityService.js";
@@ -153,6 +154,10 @@ export async function startServer(
     logger,
     instanceId: randomUUID(),
   });
+  // A new request to join a private community goes to its channel as a card the stewards answer.
+  communities.whenJoinRequested((community, request) =>
+    postJoinRequest({ sender, background, logger }, community, request),
+  );
   const bot = createBotApplication({
     adapter,
     botAppId: config.bot.appId,

@@ -37,6 +37,7 @@ const MAX_TRUSTED = 10_000;
 
 export class CommunityService {
   private readonly trusted = new Map<string, { community: CommunityView; until: number }>();
+  private readonly joinRequestListeners: ((community: Community, request: JoinRequest) => void)[] = [];
 
   constructor(
     private readonly repository: CommunityRepository,
@@ -273,14 +274,25 @@ export class CommunityService {
     if (membership || community.privacy === "open") {
       return { ...(await this.join(caller, communityId)), joinRequested: false };
     }
-    await this.repository.addJoinRequest({
+    const request: JoinRequest = {
       tenantId: caller.tenantId,
       communityId,
       userId: caller.userId,
       displayName: caller.displayName,
       requestedAt: this.now().toISOString(),
-    });
+    };
+    // Only a new request is told to the stewards: asking again must not post again.
+    if (await this.repository.addJoinRequest(request))
+      for (const listener of this.joinRequestListeners) listener(community, request);
     return { ...this.view(caller, community, false), joinRequested: true };
+  }
+
+  /**
+   * Calls `listener` after each new request to join (the bot posts it to the stewards). The
+   * listener runs its own work in the background: what it does never fails the request.
+   */
+  whenJoinRequested(listener: (community: Community, request: JoinRequest) => void): void {
+    this.joinRequestListeners.push(listener);
   }
 
   /** The requests to join that wait for a steward, oldest first. Stewards only. */
