@@ -17,16 +17,26 @@ import {
   messageToDraft,
   toPlainText,
 } from "../domain/library/messageContent/index.js";
+import type { SessionService } from "../domain/sessions/sessionService.js";
 import type { Logger } from "../server/logger.js";
 import { entryCard } from "./cards/entryCard.js";
 import { type SaveInsightForm, saveInsightDialogCard } from "./cards/saveInsightDialogCard.js";
-import { type AppLinks, entryDeepLink, parseEntryWebUrl } from "./links.js";
+import {
+  type AppLinks,
+  entryDeepLink,
+  parseEntryWebUrl,
+  parseSessionWebUrl,
+  sessionDeepLink,
+} from "./links.js";
+import { reminderCard } from "./reminders/reminderCard.js";
 import { callerFromActivity } from "./teamsCaller.js";
 
 /** What the message extension needs from the composition root. */
 export interface MessageExtensionDependencies {
   communities: CommunityService;
   library: LibraryService;
+  /** Sessions, for unfurling a session's link. */
+  sessions: SessionService;
   links: AppLinks;
   allowedTenants: ReadonlySet<string>;
   logger: Logger;
@@ -97,6 +107,21 @@ export function registerMessageExtensions(
           },
           { type, title: data.title ?? "", body: data.body ?? "", summary: data.summary ?? "", tags },
         );
+        // Asked to share: the card goes into the chat, whether it was saved now or before.
+        if (data.share === "true") {
+          return {
+            type: "result",
+            attachmentLayout: "list",
+            attachments: [
+              CardFactory.adaptiveCard(
+                entryCard(
+                  cardModel(entry, community.name, links),
+                  created ? "Saved as an insight" : `Already in ${community.name}'s library`,
+                ),
+              ),
+            ],
+          } satisfies MessagingExtensionResult;
+        }
         if (!created) {
           return dialog(
             entryCard(
@@ -105,17 +130,6 @@ export function registerMessageExtensions(
             ),
             "Already saved",
           );
-        }
-        if (data.share === "true") {
-          return {
-            type: "result",
-            attachmentLayout: "list",
-            attachments: [
-              CardFactory.adaptiveCard(
-                entryCard(cardModel(entry, community.name, links), "Saved as an insight"),
-              ),
-            ],
-          } satisfies MessagingExtensionResult;
         }
         return `Saved “${entry.title}” to ${community.name}.`;
       } catch (error) {
@@ -185,6 +199,8 @@ export function registerMessageExtensions(
   });
 
   app.messageExtensions.queryLink(async (context, _state, url) => {
+    const session = parseSessionWebUrl(links, url);
+    if (session) return unfurlSession(deps, context, session);
     const target = parseEntryWebUrl(links, url);
     if (!target) return { type: "result", attachmentLayout: "list", attachments: [] };
     try {
@@ -204,6 +220,41 @@ export function registerMessageExtensions(
       throw error;
     }
   });
+}
+
+/** A session link pasted in a chat: its card (when, format, roles, join and open), for members. */
+async function unfurlSession(
+  deps: MessageExtensionDependencies,
+  context: TurnContext,
+  target: { communityId: string; sessionId: string },
+): Promise<MessagingExtensionResult> {
+  const none: MessagingExtensionResult = { type: "result", attachmentLayout: "list", attachments: [] };
+  try {
+    const caller = callerFromActivity(context, deps.allowedTenants);
+    const session = await deps.sessions.get(caller, target.communityId, target.sessionId);
+    const card = reminderCard(
+      {
+        title: session.title,
+        format: session.format,
+        startsAt: session.nextOccurrences?.[0]?.startsAt ?? session.startsAt,
+        durationMinutes: session.durationMinutes,
+        roles: [],
+        ...(session.joinUrl ? { joinUrl: session.joinUrl } : {}),
+        link: sessionDeepLink(deps.links, target.communityId, target.sessionId),
+      },
+      "",
+    );
+    const preview = CardFactory.thumbnailCard(session.title, "PeerCircle session");
+    return {
+      type: "result",
+      attachmentLayout: "list",
+      attachments: [{ ...CardFactory.adaptiveCard(card), preview }],
+    };
+  } catch (error) {
+    // Someone who may not see the session gets no preview (and learns nothing about it).
+    if (error instanceof DomainError) return none;
+    throw error;
+  }
 }
 
 /** Runs a dialog handler; a domain error becomes a message in the dialog instead of a failure. */

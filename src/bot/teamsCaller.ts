@@ -16,5 +16,6 @@ export function callerFromActivity(context: TurnContext, allowedTenants: Readonl
     throw new ForbiddenError("PeerCircle is not enabled for your organisation. Ask your Teams admin.");
   }
   if (!userId) throw new ForbiddenError("PeerCircle needs a signed-in work account.");
-  return { tenantId, userId, displayName: activity.from.name ?? "Someone" };
+  const teamsId = activity.from.id?.startsWith("29:") ? activity.from.id : undefined;
+  return { tenantId, userId, displayName: activity.from.name ?? "Someone", ...(teamsId ? { teamsId } : {}) };
 }

@@ -3,6 +3,11 @@ export interface Caller {
   tenantId: string;
   userId: string;
   displayName: string;
+  /**
+   * Their Teams user id (`29:…`) when the request came through the bot: what a card's
+   * `refresh.userIds` takes. The tab never has it.
+   */
+  teamsId?: string;
 }
 
 /** A person as other features refer to them. */

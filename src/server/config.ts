@@ -62,10 +62,17 @@ export interface AppConfig {
    * `full` also fills its library (200 entries), calendar (20 sessions) and a starter playbook.
    */
   demo: "off" | "community" | "full";
+  /** How often each instance looks at the open activities to announce phases and close ended ones. */
+  activityPollMs: number;
   /** Folder with the built web assets (`dist/web`). */
   webRoot: string;
   /** Folder with the synthetic organisation used by local mode. */
   fixturesDir: string;
+  /**
+   * Per-person rate limit on the tab API (tenant + user): at most `requests` per `windowMs`,
+   * then 429 with Retry-After. `requests` 0 turns it off. Counted per instance.
+   */
+  tabApiRateLimit: { requests: number; windowMs: number };
   /** Microsoft Graph (org context, Teams meetings). */
   graph: {
     /** How to get app-only tokens; undefined: Graph is off (no org context, no Teams meetings). */
@@ -121,7 +128,12 @@ const rawSchema = z.object({
   GRAPH_CLIENT_SECRET: z.string().optional(),
   GRAPH_MANAGED_IDENTITY_CLIENT_ID: z.string().optional(),
   GRAPH_STATIC_TOKEN: z.string().optional(),
+  ACTIVITY_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(5_000),
   GRAPH_CACHE_TTL_MINUTES: z.coerce.number().int().min(1).max(43_200).default(1_440),
+  // A person's tab makes a few requests a second at its busiest (search as you type, live
+  // polling every 2 s); 600 a minute leaves ample room and stops a runaway script.
+  TAB_API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  TAB_API_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   WEBSITE_INSTANCE_ID: z.string().optional(),
   NODE_ENV: z.string().optional(),
 });
@@ -251,8 +263,10 @@ export function loadConfig(options: { env?: RawEnv; root?: string } = {}): AppCo
     },
     teamsAppId: raw.TEAMS_APP_ID ?? "",
     demo: mode !== "local" ? "off" : demoLevel(raw.DEMO),
+    activityPollMs: raw.ACTIVITY_POLL_MS,
     webRoot: path.resolve(root, raw.WEB_ROOT ?? "dist/web"),
     fixturesDir: path.resolve(root, raw.FIXTURES_DIR ?? "fixtures"),
+    tabApiRateLimit: { requests: raw.TAB_API_RATE_LIMIT, windowMs: raw.TAB_API_RATE_WINDOW_SECONDS * 1000 },
     graph,
   };
 }

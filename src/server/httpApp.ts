@@ -10,7 +10,9 @@ import type { PeopleDirectory } from "../domain/people/peopleDirectory.js";
 import type { PlaybookService } from "../domain/playbooks/playbookService.js";
 import type { SessionService } from "../domain/sessions/sessionService.js";
 import type { AppConfig } from "./config.js";
+import { botEndpoint } from "./http/botEndpoint.js";
 import { errorHandler, sendError } from "./http/httpErrors.js";
+import { personRateLimit } from "./http/personRateLimit.js";
 import { requireCaller } from "./http/requireCaller.js";
 import { noStoreForApi, securityHeaders } from "./http/securityHeaders.js";
 import type { Logger } from "./logger.js";
@@ -59,9 +61,11 @@ export function createHttpApp(deps: HttpDependencies): Express {
   app.use(securityHeaders(deps.config.mode));
   app.use("/api", noStoreForApi);
 
-  app.post("/api/messages", express.json({ limit: BOT_BODY_LIMIT }), async (req, res) => {
-    await deps.adapter.process(req, res, (context) => deps.bot.run(context).then(() => undefined));
-  });
+  app.post(
+    "/api/messages",
+    express.json({ limit: BOT_BODY_LIMIT }),
+    botEndpoint({ adapter: deps.adapter, bot: deps.bot, logger: deps.logger, mode: deps.config.mode }),
+  );
 
   app.get("/api/health", async (_req, res) => {
     try {
@@ -76,6 +80,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
   const api = express.Router();
   api.use(express.json({ limit: API_BODY_LIMIT }));
   api.use(requireCaller(deps.validateTabToken, deps.logger));
+  api.use(personRateLimit(deps.config.tabApiRateLimit));
   api.get("/me", (_req, res) => {
     res.json(res.locals.caller);
   });

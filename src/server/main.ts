@@ -5,6 +5,7 @@ import { TeamsAdapter } from "@microsoft/teams-ai";
 import type { ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
 import type { Express } from "express";
 import { createBotApplication } from "../bot/botApplication.js";
+import { sessionDeepLink } from "../bot/links.js";
 import { ActivityAnnouncer } from "../bot/meetings/activityAnnouncer.js";
 import { BackgroundWork } from "../bot/meetings/backgroundWork.js";
 import { ProactiveSender } from "../bot/meetings/proactiveSender.js";
@@ -23,6 +24,7 @@ import { SessionReminderPlanner } from "../domain/sessions/sessionReminders.js";
 import { SessionService } from "../domain/sessions/sessionService.js";
 import { NoDirectory } from "../graph/fixtureDirectory.js";
 import { createGraphAdapters } from "../graph/graphAdapters.js";
+import { repairHelpfulVoteFacts } from "../storage/helpfulVoteFactsRepair.js";
 import { SyncedLibrarySearch } from "../storage/syncedLibrarySearch.js";
 import { TableStore } from "../storage/tableStore.js";
 import { TablesActivityRepository } from "../storage/tablesActivityRepository.js";
@@ -35,14 +37,13 @@ import { TablesSessionRepository } from "../storage/tablesSessionRepository.js";
 import { createTabTokenValidator } from "./auth/tabTokenValidator.js";
 import type { AppConfig } from "./config.js";
 import { createHttpApp } from "./httpApp.js";
+import { routeLibraryConsoleTo } from "./libraryConsole.js";
 import { DEMO_COMMUNITY_ID, seedDemoCommunity } from "./local/demoCommunity.js";
 import { GraphStandIn } from "./local/graphStandIn.js";
 import { LocalIdentityProvider } from "./local/localIdentityProvider.js";
 import { loadOrgDirectoryFixture } from "./local/orgDirectoryFixture.js";
 import { createLogger, type Logger } from "./logger.js";
 
-/** How often an instance checks its running activities for a phase that time has ended. */
-const ANNOUNCE_POLL_MS = 5_000;
 /** How often an instance looks for session reminders that are due (locally: often, for tests). */
 const REMINDER_POLL_MS = 60_000;
 const REMINDER_POLL_LOCAL_MS = 2_000;
@@ -92,6 +93,7 @@ export async function startServer(
   const communityRepository = new TablesCommunityRepository(store);
   const communities = new CommunityService(communityRepository);
   const entries = new TablesEntryRepository(store);
+  await repairStoredData(store, entries, logger);
   const library = new LibraryService(entries, communities, new SyncedLibrarySearch(entries));
   const playbooks = new PlaybookService(new TablesPlaybookRepository(store), entries, communities);
 
@@ -140,6 +142,7 @@ export async function startServer(
     sender,
     logger,
     instanceId: randomUUID(),
+    links: { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId },
   });
   const reminders = new SessionReminders({
     planner: new SessionReminderPlanner(sessionPlan),
@@ -149,8 +152,9 @@ export async function startServer(
       const community = await communityRepository.get(tenantId, communityId);
       return [community?.channelId, community?.teamId].filter((id): id is string => !!id);
     },
+    // A Teams deep link: it opens the session inside Teams on every client.
     sessionLink: (communityId, sessionId) =>
-      `${config.publicUrl}/tab/calendar/${encodeURIComponent(communityId)}/${encodeURIComponent(sessionId)}`,
+      sessionDeepLink({ publicUrl: config.publicUrl, teamsAppId: config.teamsAppId }, communityId, sessionId),
     logger,
     instanceId: randomUUID(),
   });
@@ -164,6 +168,7 @@ export async function startServer(
     logger,
     communities,
     library,
+    sessions,
     links: { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId },
     allowedTenants: new Set(config.auth.allowedTenants),
     meetings: {
@@ -212,17 +217,22 @@ export async function startServer(
     ...(localHost ? { localHost } : {}),
   });
 
+  // botbuilder prints token failures and turn errors raw to the console; they go through the
+  // redacting logger instead.
+  const restoreConsole = routeLibraryConsoleTo(logger);
   const server = await listen(app, config.port, config.host).catch(async (error: unknown) => {
     // Nothing is served (a port in use): stop what was started to serve, then say why.
     await graph?.close();
     await standIn?.stop();
+    restoreConsole();
     throw error;
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
   logger.info("PeerCircle is listening", { url, mode: config.mode, botAuth: !config.bot.authDisabled });
-  // Phase changes that time makes are announced by whichever instance wins the lease (activities).
-  announcer.start(ANNOUNCE_POLL_MS);
+  // Open activities (stored): phase changes and ends are announced and closed by whichever instance
+  // wins the lease, whoever started the activity.
+  announcer.start(config.activityPollMs);
   // Session reminders: every instance polls; a claim row makes each go out once.
   reminders.start(config.mode === "local" ? REMINDER_POLL_LOCAL_MS : REMINDER_POLL_MS);
 
@@ -240,8 +250,25 @@ export async function startServer(
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       });
+      restoreConsole();
     },
   };
+}
+
+/**
+ * One-off repairs of stored data, run at every start before the instance serves; each marks what it
+ * has done, so after the first start it costs a point read per community. A failed repair does not
+ * stop the start (the data is served as it is) and is tried again at the next start.
+ */
+async function repairStoredData(store: TableStore, entries: TablesEntryRepository, logger: Logger) {
+  try {
+    const report = await repairHelpfulVoteFacts(store, entries);
+    if (report.repaired > 0) logger.info("Helpful-vote learning facts repaired", { ...report });
+  } catch (error) {
+    logger.warn("Repairing helpful-vote learning facts failed; it runs again at the next start", {
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import { ValidationError } from "../domain/errors.js";
  * | Memberships  | `{tenant}|community|{community}`     | `{user}`      |
  * | Memberships  | `{tenant}|user|{user}`               | `{community}` |
  * | Memberships  | `{tenant}|community|{community}|requests` | `{user}` (a request to join a private community) |
- * | Library      | `{tenant}|community|{community}`     | `entry|{entry}`, `change|{at}|{nonce}`, `interaction|{at}|{nonce}` |
+ * | Library      | `{tenant}|community|{community}`     | `entry|{entry}`, `change|{at}|{nonce}`, `interaction|{at}|{nonce or key}`, `interaction|{vote's at}|helpful|{entry}|{voter}` (one per helpful vote, goes with it), `migration|{name}` (a one-off repair done) |
  * | Library      | `{tenant}|community|{community}|entry|{entry}` | `vote|{voter}`, `revision|{at}|{nonce}` |
  * | Sessions     | `{tenant}|community|{community}`     | `session|{session}` |
  * | Sessions     | `{tenant}|community|{community}|session|{session}` | `rsvp|{user}` |
@@ -26,6 +26,7 @@ import { ValidationError } from "../domain/errors.js";
  * | Sessions     | `{tenant}|community|{community}`     | `rolepref|{user}` (opt-in to roles), `settings|reminders` |
  * | Sessions     | `{tenant}|community|{community}|session|{session}` | `rota|{occurrence start, ISO}`, `reminder|{occurrence start}|{kind}` (claim: sent once) |
  * | OrgContext   | `{tenant}|org`                       | `user|{user}` (a person's Graph context), `delta` (the directory's delta link) |
+ * | OpenActivities | `{tenant}|open`                    | `{activity}`: an activity not closed yet (every instance's announcer reads this small table) |
  *
  * Requests to join have a partition of their own rather than `request|{user}` rows beside the
  * members: the members partition is listed and counted whole (the members list, a recount of
@@ -42,6 +43,7 @@ export const TABLES = {
   playbooks: "Playbooks",
   activities: "Activities",
   orgContext: "OrgContext",
+  openActivities: "OpenActivities",
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
@@ -86,6 +88,13 @@ export const keys = {
     `${keyPart(tenantId, "tenant id")}|user|${keyPart(userId, "user id")}`,
   /** A row key of a kind that sorts by time: `{kind}|{ISO time}|{nonce}` (ISO-8601 UTC sorts as text). */
   timeOrdered: (kind: string, at: string, nonce: string) => `${kind}|${at}|${nonce}`,
+  /**
+   * The learning interaction a helpful vote stands for, in the community's partition: time first,
+   * so the readers' time window is a range scan; the vote's own time, so the vote row (which keeps
+   * it) names its fact, and a vote cast again after an unvote is a fact of its own.
+   */
+  helpfulVoteFact: (at: string, entryId: string, voterId: string) =>
+    `interaction|${at}|helpful|${keyPart(entryId, "entry id")}|${keyPart(voterId, "user id")}`,
   /** A membership row in the community's partition. */
   member: (tenantId: string, communityId: string, userId: string) => ({
     partitionKey: keys.membersOf(tenantId, communityId),
@@ -106,6 +115,12 @@ export const keys = {
   }),
 };
 
+/** The voter a helpful-vote fact's row key names ({@link keys.helpfulVoteFact}), if it is one. */
+export function voterOfHelpfulVoteFact(rowKey: string): string | undefined {
+  const parts = rowKey.split("|");
+  return parts.length === 5 && parts[0] === "interaction" && parts[2] === "helpful" ? parts[4] : undefined;
+}
+
 /**
  * Keys of the Activities table. One activity is one partition, so reading its state is one
  * partition query and every join and submission is its own row in it.
@@ -124,6 +139,16 @@ export const activityKeys = {
     `${keyPart(tenantId, "tenant id")}|conversation|${keyPart(encodeURIComponent(conversationId), "conversation id")}`,
   /** A person's reflections and commitments across activities. */
   ofPerson: (tenantId: string, userId: string) => keys.personal(tenantId, userId),
+  /**
+   * The activities not closed yet, one small partition per tenant in a table of their own: every
+   * instance's announcer lists the whole table (rows leave it when the activity is closed), so an
+   * activity is announced and closed from what is stored, whoever started it and whichever
+   * instance is running.
+   */
+  open: (tenantId: string, activityId: string) => ({
+    partitionKey: `${keyPart(tenantId, "tenant id")}|open`,
+    rowKey: keyPart(activityId, "activity id"),
+  }),
   /** Row keys that sort newest first: `{kind}|{inverted ms}|{id}`. */
   newestFirst: (kind: string, at: string, id: string) =>
     `${kind}|${String(9_999_999_999_999 - Date.parse(at)).padStart(13, "0")}|${keyPart(id, `${kind} id`)}`,

@@ -9,6 +9,7 @@ import type {
   Highlight,
   LateAssignment,
   MyActivityNote,
+  OpenActivity,
   OwnRows,
   PairingRule,
   PairShare,
@@ -41,6 +42,13 @@ const SHARE = "share|";
 const HIGHLIGHT = "highlight|";
 const COMMITMENT = "commitment|";
 const ANNOUNCE = "announce|";
+/** A row of the OpenActivities table. */
+interface OpenRow {
+  facilitatorId: string;
+  facilitatorName: string;
+  createdAt: string;
+}
+
 /** Index rows in a community's, a chat's and a person's partitions. */
 const INDEX = "activity";
 
@@ -91,6 +99,7 @@ type ActivityRow = {
   meetingId?: string;
   sessionId?: string;
   facilitatorJson: string;
+  facilitatorTeamsId?: string;
   prompt: string;
   phasesJson: string;
   pairingRule: string;
@@ -171,6 +180,16 @@ export class TablesActivityRepository implements ActivityRepository {
       createdAt: stored.createdAt,
     };
     await Promise.all([
+      // Open until closed: the announcers of every instance watch it from here on.
+      this.store.table(TABLES.openActivities).upsertEntity(
+        {
+          ...activityKeys.open(stored.tenantId, stored.id),
+          facilitatorId: stored.facilitator.id,
+          facilitatorName: stored.facilitator.displayName,
+          createdAt: stored.createdAt,
+        },
+        "Replace",
+      ),
       this.table.upsertEntity(
         { partitionKey: activityKeys.ofCommunity(stored.tenantId, stored.communityId), ...index },
         "Replace",
@@ -559,6 +578,43 @@ export class TablesActivityRepository implements ActivityRepository {
     }
   }
 
+  async announcementDone(tenantId: string, activityId: string, phaseIndex: number): Promise<boolean> {
+    const row = await this.store.getEntity<AnnounceRow>(
+      TABLES.activities,
+      activityKeys.activity(tenantId, activityId),
+      announceKey(phaseIndex),
+    );
+    return row?.done === true;
+  }
+
+  async openActivities(): Promise<OpenActivity[]> {
+    // The whole table: it holds only activities not closed yet, of every tenant.
+    const rows: TableEntityResult<OpenRow>[] = [];
+    for await (const row of this.store.table(TABLES.openActivities).listEntities<OpenRow>()) rows.push(row);
+    return rows.flatMap((row) => {
+      const partition = row.partitionKey ?? "";
+      const tenantId = partition.slice(0, partition.lastIndexOf("|open"));
+      if (!tenantId || !row.rowKey) return [];
+      return [
+        {
+          tenantId,
+          activityId: row.rowKey,
+          facilitator: { id: row.facilitatorId, displayName: row.facilitatorName },
+          createdAt: row.createdAt,
+        },
+      ];
+    });
+  }
+
+  async markClosed(tenantId: string, activityId: string): Promise<void> {
+    const key = activityKeys.open(tenantId, activityId);
+    try {
+      await this.store.table(TABLES.openActivities).deleteEntity(key.partitionKey, key.rowKey);
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+    }
+  }
+
   async completeAnnouncement(
     tenantId: string,
     activityId: string,
@@ -648,6 +704,7 @@ function toActivityRow(a: Activity): ActivityRow {
     ...(a.meetingId ? { meetingId: a.meetingId } : {}),
     ...(a.sessionId ? { sessionId: a.sessionId } : {}),
     facilitatorJson: JSON.stringify(a.facilitator),
+    ...(a.facilitatorTeamsId ? { facilitatorTeamsId: a.facilitatorTeamsId } : {}),
     prompt: a.prompt,
     phasesJson: JSON.stringify(a.phases),
     pairingRule: a.pairingRule,
@@ -665,6 +722,7 @@ function fromActivityRow(tenantId: string, id: string, row: ActivityRow): Activi
     ...(row.meetingId ? { meetingId: row.meetingId } : {}),
     ...(row.sessionId ? { sessionId: row.sessionId } : {}),
     facilitator: JSON.parse(row.facilitatorJson) as PersonRef,
+    ...(row.facilitatorTeamsId ? { facilitatorTeamsId: row.facilitatorTeamsId } : {}),
     prompt: row.prompt,
     phases: JSON.parse(row.phasesJson) as PlannedPhase[],
     pairingRule: row.pairingRule as PairingRule,
@@ -704,6 +762,7 @@ function readInto(
       userId: str("userId"),
       displayName: str("displayName"),
       joinedAt: str("joinedAt"),
+      ...(str("teamsId") ? { teamsId: str("teamsId") } : {}),
     });
   } else if (key.startsWith(REFLECTION)) {
     record.reflections?.push({ userId: str("userId"), text: str("text"), at: str("at"), etag: entity.etag });

@@ -71,6 +71,18 @@ export class TablesCommunityRepository implements CommunityRepository {
     return { ...community, etag: result.etag ?? "" };
   }
 
+  async setMemberCount(tenantId: string, communityId: string, memberCount: number): Promise<void> {
+    try {
+      // Merge touches only the count; without an ETag it is "If-Match: *", so a deleted community
+      // answers 404 instead of coming back as a row holding nothing but a count.
+      await this.store
+        .table(TABLES.communities)
+        .updateEntity({ ...keys.community(tenantId, communityId), memberCount }, "Merge");
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+    }
+  }
+
   async list(tenantId: string, page?: PageRequest): Promise<Page<Community>> {
     const pk = keys.communitiesOfTenant(tenantId);
     const result = await this.store.queryPage<CommunityRow>(
@@ -129,6 +141,17 @@ export class TablesCommunityRepository implements CommunityRepository {
     const { partitionKey, rowKey } = keys.member(tenantId, communityId, userId);
     const row = await this.store.getEntity<MembershipRow>(TABLES.memberships, partitionKey, rowKey);
     return row ? membershipFromRow(tenantId, row) : undefined;
+  }
+
+  async countMembers(tenantId: string, communityId: string): Promise<number> {
+    const pk = keys.membersOf(tenantId, communityId);
+    let count = 0;
+    // Keys only: a page of 1,000 members costs one small response.
+    const rows = this.store
+      .table(TABLES.memberships)
+      .listEntities({ queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ["RowKey"] } });
+    for await (const _ of rows) count++;
+    return count;
   }
 
   async listMembers(tenantId: string, communityId: string, page?: PageRequest): Promise<Page<Membership>> {

@@ -63,6 +63,9 @@ const INTERACTION = "interaction";
 const VOTE = "vote";
 const REVISION = "revision";
 
+/** How many single-row deletes go out at once when an entry's vote facts are removed. */
+const PARALLEL_DELETES = 20;
+
 /** `PartitionKey eq pk` restricted to the row keys of one kind (a range scan, not a filter). */
 function ofKind(pk: string, kind: string, after?: string) {
   const from = after ?? `${kind}|`;
@@ -129,11 +132,28 @@ export class TablesEntryRepository implements EntryRepository {
 
   async delete(tenantId: string, communityId: string, entryId: string): Promise<void> {
     const rowsPk = keys.entryRows(tenantId, communityId, entryId);
-    const rows = await this.store.queryAll<object>(TABLES.library, odata`PartitionKey eq ${rowsPk}`);
+    const rows = await this.store.queryAll<{ at?: string }>(TABLES.library, odata`PartitionKey eq ${rowsPk}`);
     await this.store.submitBatches(
       TABLES.library,
       rows.map((r) => ["delete", { partitionKey: rowsPk, rowKey: r.rowKey ?? "" }]),
     );
+    // A vote's learning fact goes with the vote (one by one: a transaction fails on a missing row).
+    const votes = rows.filter((r) => r.rowKey?.startsWith(`${VOTE}|`) && r.at);
+    for (let i = 0; i < votes.length; i += PARALLEL_DELETES) {
+      await Promise.all(
+        votes
+          .slice(i, i + PARALLEL_DELETES)
+          .map((r) =>
+            this.deleteVoteFact(
+              tenantId,
+              communityId,
+              entryId,
+              r.rowKey?.slice(VOTE.length + 1) ?? "",
+              r.at ?? "",
+            ),
+          ),
+      );
+    }
     try {
       await this.table.submitTransaction([
         ["delete", { partitionKey: keys.library(tenantId, communityId), rowKey: entryKey(entryId) }],
@@ -184,19 +204,34 @@ export class TablesEntryRepository implements EntryRepository {
     entryId: string,
     voter: PersonRef,
     at: string,
+    learnedFrom?: PersonRef,
   ): Promise<boolean> {
+    const pk = keys.entryRows(tenantId, communityId, entryId);
+    const rowKey = voteKey(voter.id);
+    let votedAt = at;
+    let added = true;
     try {
-      await this.table.createEntity({
-        partitionKey: keys.entryRows(tenantId, communityId, entryId),
-        rowKey: `${VOTE}|${keyPart(voter.id, "user id")}`,
-        displayName: voter.displayName,
-        at,
-      });
-      return true;
+      await this.table.createEntity({ partitionKey: pk, rowKey, displayName: voter.displayName, at });
     } catch (error) {
-      if (statusOf(error) === 409) return false;
-      throw error;
+      if (statusOf(error) !== 409) throw error;
+      added = false;
+      // Voted before: make sure that vote's fact is there (an instance may have stopped in between).
+      const existing = learnedFrom && (await this.store.getEntity<VoteRow>(TABLES.library, pk, rowKey));
+      if (!existing) return false;
+      votedAt = existing.at;
     }
+    if (learnedFrom) {
+      await this.recordHelpfulVoteFact({
+        tenantId,
+        communityId,
+        kind: "helpful",
+        from: voter,
+        to: learnedFrom,
+        entryId,
+        at: votedAt,
+      });
+    }
+    return added;
   }
 
   async removeVote(
@@ -205,15 +240,81 @@ export class TablesEntryRepository implements EntryRepository {
     entryId: string,
     voterId: string,
   ): Promise<boolean> {
+    const pk = keys.entryRows(tenantId, communityId, entryId);
+    const vote = await this.store.getEntity<VoteRow>(TABLES.library, pk, voteKey(voterId));
+    if (!vote) return false;
+    let removed = true;
+    try {
+      // Only the vote read: a vote cast again meanwhile (a new row, a new ETag) stays, with its fact.
+      await this.table.deleteEntity(pk, voteKey(voterId), { etag: vote.etag });
+    } catch (error) {
+      if (statusOf(error) === 412) return false;
+      if (statusOf(error) !== 404) throw error;
+      removed = false; // removed by a concurrent unvote, which removes the fact too; so does this
+    }
+    await this.deleteVoteFact(tenantId, communityId, entryId, voterId, vote.at);
+    return removed;
+  }
+
+  /**
+   * Stores the learning fact of a helpful vote (one row per vote, keyed by it: recording it again
+   * changes nothing), then checks that the vote is still there: an unvote racing this call may have
+   * removed the vote, and the fact, before the fact was written; then the fact goes again. Either
+   * way no fact outlives its vote: the unvote deletes after removing the vote, this call checks
+   * after writing. Used by votes and by the repair of votes recorded before facts were keyed.
+   */
+  async recordHelpfulVoteFact(fact: LearningInteraction & { entryId: string }): Promise<void> {
+    const { tenantId, communityId, entryId, from } = fact;
+    const row = {
+      ...interactionRow(fact),
+      rowKey: keys.helpfulVoteFact(fact.at, entryId, from.id),
+    };
+    await this.table.upsertEntity(row, "Replace");
+    const vote = await this.store.getEntity<VoteRow>(
+      TABLES.library,
+      keys.entryRows(tenantId, communityId, entryId),
+      voteKey(from.id),
+    );
+    if (vote?.at !== fact.at) await this.deleteVoteFact(tenantId, communityId, entryId, from.id, fact.at);
+  }
+
+  private async deleteVoteFact(
+    tenantId: string,
+    communityId: string,
+    entryId: string,
+    voterId: string,
+    at: string,
+  ): Promise<void> {
     try {
       await this.table.deleteEntity(
-        keys.entryRows(tenantId, communityId, entryId),
-        `${VOTE}|${keyPart(voterId, "user id")}`,
+        keys.library(tenantId, communityId),
+        keys.helpfulVoteFact(at, entryId, voterId),
       );
-      return true;
     } catch (error) {
-      if (statusOf(error) === 404) return false;
-      throw error;
+      if (statusOf(error) !== 404) throw error;
+    }
+  }
+
+  async setHelpfulCount(
+    tenantId: string,
+    communityId: string,
+    entryId: string,
+    helpfulCount: number,
+  ): Promise<void> {
+    const row = {
+      partitionKey: keys.library(tenantId, communityId),
+      rowKey: entryKey(entryId),
+      helpfulCount,
+    };
+    try {
+      // Only the count (Merge), whatever the ETag ("If-Match: *": a deleted entry answers 404),
+      // logged like every entry write so every instance's search index learns the new count.
+      await this.table.submitTransaction([
+        ["update", row, "Merge"],
+        ["create", changeRow(tenantId, communityId, entryId, "upsert")],
+      ]);
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
     }
   }
 
@@ -284,6 +385,12 @@ export class TablesEntryRepository implements EntryRepository {
       at: r.at,
     }));
   }
+}
+
+type VoteRow = { displayName: string; at: string };
+
+function voteKey(voterId: string): string {
+  return `${VOTE}|${keyPart(voterId, "user id")}`;
 }
 
 function entryKey(entryId: string): string {

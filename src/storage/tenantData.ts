@@ -3,7 +3,7 @@ import { odata, type TableEntityResult, type TransactionAction } from "@azure/da
 import { retryOnConflict } from "../domain/concurrency.js";
 import { ConcurrencyError } from "../domain/errors.js";
 import type { PersonRef } from "../domain/identity.js";
-import { keyPart, keys, TABLES, type TableName } from "./keys.js";
+import { keyPart, keys, TABLES, type TableName, voterOfHelpfulVoteFact } from "./keys.js";
 import { statusOf } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
 import { TablesEntryRepository } from "./tablesEntryRepository.js";
@@ -14,8 +14,8 @@ import { TablesEntryRepository } from "./tablesEntryRepository.js";
  * with the tenant id, so one range query per table finds all of a tenant's rows and nothing else.
  *
  * What deleting a person means:
- * - their own rows go: memberships (both index rows), votes, RSVPs (both index rows), playbook
- *   ticks, and any other row whose key names them (`…|user|{id}` partitions, `{kind}|{id}` rows);
+ * - their own rows go: memberships (both index rows), votes and the learning facts they stand
+ *   for, RSVPs (both index rows), playbook ticks, and any other row whose key names them (`…|user|{id}` partitions, `{kind}|{id}` rows);
  * - rows the community shares stay, with the person replaced by a pseudonym, "Former member",
  *   whose id is random per erasure (not derived from theirs): authorship and saving of entries,
  *   verifications, edit history, session organiser and roles, playbook authorship, learning
@@ -99,14 +99,22 @@ export class TenantData {
     return result;
   }
 
-  /** The person's own rows and every shared row that names them (as author, saver, steward…). */
+  /**
+   * The person's own rows and every shared row that names them (as author, saver, steward…). A
+   * helpful vote's learning fact is the voter's own, like the vote it goes with: it is exported to
+   * the voter, not to the author it names.
+   */
   async exportUser(tenantId: string, userId: string): Promise<DataExport> {
     keyPart(userId, "user id");
     const result: DataExport = { ...this.emptyExport(tenantId), userId };
     for (const table of this.tables) {
       const rows = await this.tenantRows(table, tenantId);
       result.tables[table] = rows
-        .filter((row) => isPersonalRow(row, tenantId, userId) || mentions(row, userId))
+        .filter(
+          (row) =>
+            isPersonalRow(row, tenantId, userId) ||
+            (mentions(row, userId) && voterOfHelpfulVoteFact(row.rowKey) === undefined),
+        )
         .map(exportedRow);
     }
     return result;
@@ -312,7 +320,7 @@ function deleteAction(row: { partitionKey?: string; rowKey?: string }): Transact
  * A row belongs to the person alone when its key names them: a partition of their own
  * (`{tenant}|user|{id}`, their memberships and RSVP answers), or a row key made of their id
  * (a community's membership row) or of a kind and their id (`vote|{id}`, `rsvp|{id}`,
- * `done|{id}|{entry}`).
+ * `done|{id}|{entry}`), or the learning fact of their helpful vote, which goes with the vote.
  */
 export function isPersonalRow(
   row: { partitionKey: string; rowKey: string },
@@ -323,7 +331,7 @@ export function isPersonalRow(
   if (row.partitionKey === personalPartition || row.partitionKey.startsWith(`${personalPartition}|`))
     return true;
   const parts = row.rowKey.split("|");
-  return parts[0] === userId || parts[1] === userId;
+  return parts[0] === userId || parts[1] === userId || voterOfHelpfulVoteFact(row.rowKey) === userId;
 }
 
 /** Whether any stored property names the person (a `…Id` column, or a person inside JSON). */

@@ -124,12 +124,13 @@ export function resolveRoute(pathname: string, frameContext?: string): RouteMatc
 /**
  * Where a Teams deep link should open the tab. A link to an entry carries
  * `context={"subEntityId":"entry:<communityId>:<entryId>"}` (or `session:<communityId>:<sessionId>`); Teams hands it to the tab as
- * `page.subPageId` and loads the tab's generic content URL, so only that URL is redirected (the
+ * `page.subPageId` (a channel tab's link to its library carries `library`) and loads the tab's generic content URL, so only that URL is redirected (the
  * person's own navigation afterwards is left alone). Returns null when nothing should change.
  */
 export function deepLinkPath(pathname: string, subPageId: string | undefined): string | null {
   const path = pathname.replace(/\/+$/, "").toLowerCase();
   if (path !== "/tab" && path !== "/tab/home") return null;
+  if (subPageId === "library") return libraryPath;
   const match = /^(entry|session):([^:]+):(.+)$/.exec(subPageId ?? "");
   if (!match?.[2] || !match[3]) return null;
   return match[1] === "session" ? sessionPath(match[2], match[3]) : entryPath(match[2], match[3]);

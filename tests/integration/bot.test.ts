@@ -153,13 +153,46 @@ describe("bot authentication with credentials configured", () => {
     expect(connector.activities).toHaveLength(0);
   });
 
-  it("refuses a token whose signature does not match the published key it names", async () => {
+  /** A refusal as the caller sees it: 401, our own words, nothing of botbuilder's error text. */
+  async function expectRefused(res: Response): Promise<void> {
+    expect(res.status).toBe(401);
+    const body = await res.text();
+    expect(JSON.parse(body)).toEqual({
+      error: { code: "unauthenticated", message: "The request does not carry a valid Bot Framework token." },
+    });
+    expect(connector.activities).toHaveLength(0);
+  }
+
+  it("answers 401 to a token whose signature does not match the published key it names", async () => {
     const { privateKey } = await generateKeyPair("RS256");
     const forged = await identity.token(appId, connector.serviceUrl, privateKey);
-    const res = await postActivity(server.baseUrl, quietTurn(), `Bearer ${forged}`);
-    // botbuilder reports a bad signature as a 500, not a 401; what matters is that no turn runs.
-    expect(res.ok).toBe(false);
-    expect(connector.activities).toHaveLength(0);
+    // botbuilder itself answers this with 500 "invalid signature".
+    await expectRefused(await postActivity(server.baseUrl, quietTurn(), `Bearer ${forged}`));
+  });
+
+  it("answers 401 to an HS256 token signed with the bot password under the published key id", async () => {
+    const forged = await identity.token(
+      appId,
+      connector.serviceUrl,
+      new TextEncoder().encode("not-a-real-secret"),
+    );
+    await expectRefused(await postActivity(server.baseUrl, quietTurn(), `Bearer ${forged}`));
+  });
+
+  it("answers 401 to a token that is not valid until an hour from now", async () => {
+    const early = await identity.token(
+      appId,
+      connector.serviceUrl,
+      undefined,
+      undefined,
+      Math.floor(Date.now() / 1000) + 3600,
+    );
+    // botbuilder itself answers this with 500 "jwt not active".
+    await expectRefused(await postActivity(server.baseUrl, quietTurn(), `Bearer ${early}`));
+  });
+
+  it("answers 401 without botbuilder's words to a request without a token", async () => {
+    await expectRefused(await postActivity(server.baseUrl, help()));
   });
 
   it("answers 401 to a genuine token for another bot", async () => {

@@ -84,7 +84,8 @@ async function seedTenant(store: TableStore, tenantId: string) {
   });
   const byLeaver = await entries.create(entry("by-leaver", leaver, stays));
   await entries.create(entry("by-stays", stays, stays));
-  await entries.addVote(tenantId, "guild", "by-stays", leaver, at);
+  // The leaver's vote is also a learning fact (they learned from the author); it goes with the vote.
+  await entries.addVote(tenantId, "guild", "by-stays", leaver, at, stays);
   await entries.addVote(tenantId, "guild", "by-stays", stays, at);
   const byStays = await entries.get(tenantId, "guild", "by-stays");
   if (!byStays) throw new Error("seed failed");
@@ -263,6 +264,17 @@ describe("npm run data: export and delete a tenant's or a person's data (Azurite
     const all = Object.values(exported.tables).flat();
     expect(all.some((r) => r?.rowKey.includes(leaver.id) || r?.partitionKey.includes(leaver.id))).toBe(false);
     expect(all.every((r) => r?.partitionKey.startsWith(tenantA))).toBe(true);
+
+    // The learning fact of a helpful vote is the voter's, like the vote: exported to them.
+    const voters = JSON.parse(
+      (await run("export", "--tenant", tenantA, "--user", leaver.id)).stdout,
+    ) as DataExport;
+    expect((voters.tables.Library ?? []).map((r) => `${r.partitionKey}/${r.rowKey}`)).toEqual(
+      expect.arrayContaining([
+        `${tenantA}|community|guild|entry|by-stays/vote|${leaver.id}`,
+        `${tenantA}|community|guild/interaction|${at}|helpful|by-stays|${leaver.id}`,
+      ]),
+    );
   });
 
   it("deletes a person: their own rows go, shared rows keep a pseudonym, counts are recomputed", async () => {
@@ -306,6 +318,7 @@ describe("npm run data: export and delete a tenant's or a person's data (Azurite
     expect(byStays?.helpfulCount).toBe(1);
     expect(await entries.hasVoted(tenantA, "guild", "by-stays", stays.id)).toBe(true);
     const interactions = await entries.listInteractions(tenantA, "guild", "2000");
+    expect(interactions).toHaveLength(1); // the fact of their vote went with the vote
     expect(interactions[0]?.from.id).toBe(pseudonym);
     expect(interactions[0]?.to).toEqual(stays);
     // Every server's search index learns of the rewritten entry through the change log.

@@ -272,6 +272,32 @@ describe("knowledge capture: Save as insight, Find insight, unfurling, the libra
     expect(foreign.body.composeExtension.attachments).toHaveLength(0);
   });
 
+  it("unfurls PeerCircle session links too, with a Teams deep link to the session", async () => {
+    const created = await api(steward?.id ?? "", "POST", `/communities/${server.demoCommunityId}/sessions`, {
+      title: "Pipeline clinic",
+      format: "micro-teach",
+      startsAt: "2031-03-04T09:00:00.000Z",
+      durationMinutes: 45,
+    });
+    expect(created.status).toBe(201);
+    const sessionId: string = created.body.id;
+    const url = `${server.config.publicUrl}/tab/calendar/${server.demoCommunityId}/${sessionId}`;
+    const unfurled = await invoke("composeExtension/queryLink", { url });
+    expect(unfurled.body.composeExtension.attachments).toHaveLength(1);
+    const card = unfurled.body.composeExtension.attachments[0].content;
+    expect(JSON.stringify(card)).toContain("Pipeline clinic");
+    expect(JSON.stringify(card)).toContain("{{DATE(2031-03-04T09:00:00Z, SHORT)}}");
+    const open = card.actions.find((a: { title: string }) => a.title === "Open in PeerCircle");
+    expect(open.url).toContain(
+      encodeURIComponent(`session:${server.demoCommunityId}:${sessionId}`).slice(0, 20),
+    );
+    // A session that does not exist (or cannot be seen) unfurls to nothing.
+    const missing = await invoke("composeExtension/queryLink", {
+      url: `${server.config.publicUrl}/tab/calendar/${server.demoCommunityId}/no-such-session`,
+    });
+    expect(missing.body.composeExtension.attachments).toHaveLength(0);
+  });
+
   it("counts 100 concurrent helpful votes exactly, one per person, idempotently", async () => {
     const entryId = messageEntryId(CHANNEL_CONVERSATION, (fixtures[1] as MessageFixture).messagePayload.id);
     const route = `/communities/${server.demoCommunityId}/entries/${entryId}/vote`;

@@ -113,12 +113,39 @@ describe("meeting outcomes: capture from the chat, start and end events", () => 
     });
     const dialog = await invoke("task/fetch", { data: invitation.actions[0].data }, member);
     const form = dialog.body.task.value.card.content;
-    const ids = form.body.filter((e: Card) => e.id).map((e: Card) => e.id);
-    expect(ids).toEqual(["kind", "text", "ownerId", "due", "communityId"]);
-    const picker = form.body.find((e: Card) => e.id === "ownerId");
-    expect(picker["choices.data"]).toEqual({ type: "Data.Query", dataset: "graph.microsoft.com/users" });
+    // A decision asks for no owner or due date.
+    expect(form.body[0].text).toBe("Capture a decision");
+    expect(form.body.filter((e: Card) => e.id).map((e: Card) => e.id)).toEqual(["text", "communityId"]);
     const community = form.body.find((e: Card) => e.id === "communityId").value;
     expect(community).toBe(server.demoCommunityId);
+    const libraries = form.body.find((e: Card) => e.id === "communityId").choices;
+    expect(libraries.at(-1)).toEqual({ title: "Don't save to a library", value: "none" });
+
+    // An action item: its owner is picked from the meeting's people (static choices every client
+    // shows), the person capturing first.
+    connector.setMembers(MEETING_CHAT, [
+      { id: `29:${owner.id}`, aadObjectId: owner.id, name: owner.displayName },
+      { id: `29:${member.id}`, aadObjectId: member.id, name: member.displayName },
+    ]);
+    const actionDialog = await invoke(
+      "task/fetch",
+      { data: { verb: "outcome.capture", kind: "action" } },
+      member,
+    );
+    const actionForm = actionDialog.body.task.value.card.content;
+    expect(actionForm.body[0].text).toBe("Capture an action item");
+    expect(actionForm.body.filter((e: Card) => e.id).map((e: Card) => e.id)).toEqual([
+      "text",
+      "ownerId",
+      "due",
+      "communityId",
+    ]);
+    const picker = actionForm.body.find((e: Card) => e.id === "ownerId");
+    expect(picker["choices.data"]).toBeUndefined();
+    expect(picker.choices).toEqual([
+      { title: member.displayName, value: member.id },
+      { title: owner.displayName, value: owner.id },
+    ]);
 
     const decision = await capture(
       member,
@@ -144,7 +171,11 @@ describe("meeting outcomes: capture from the chat, start and end events", () => 
     expect(action.body.task.value).toBe(
       `Captured for ${owner.displayName}. It goes into the outcomes card when the meeting ends.`,
     );
-    await capture(member, { kind: "insight", text: "Smaller releases get reviewed faster", communityId: "" });
+    await capture(member, {
+      kind: "insight",
+      text: "Smaller releases get reviewed faster",
+      communityId: "none",
+    });
   });
 
   it("on the meeting end posts one outcomes card, saves outcomes to the library, action items to owners", async () => {
@@ -162,7 +193,8 @@ describe("meeting outcomes: capture from the chat, start and end events", () => 
     expect(text).toContain("We ship on Friday");
     expect(text).toContain("Write the release notes");
     expect(text).toContain(`<at>${owner.displayName}</at>`);
-    expect(text).toContain("due 2026-12-01");
+    // A due date is a day, written out the same in every time zone.
+    expect(text).toContain("due Tue, 1 Dec 2026");
     expect(text).toContain("Smaller releases get reviewed faster");
     expect(card.msteams.entities).toEqual([
       {

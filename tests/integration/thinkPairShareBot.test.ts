@@ -185,7 +185,11 @@ describe("think-pair-share over the Bot Framework protocol: 40 people in a meeti
     expect(
       actionsOf(think).some((a) => a.data?.verb === "tps.reflect" && a.data.msteams.type === "task/fetch"),
     ).toBe(true);
-    expect(think.refresh.userIds).toEqual([facilitator.id]);
+    // The facilitator's copy refreshes into their controls: Teams matches its Teams id (29:…).
+    expect(think.refresh.userIds).toEqual([teamsUser(facilitator).id]);
+    // At most three buttons, one primary, the controls in the "…" menu.
+    expect(actionsOf(think).map((a) => a.title)).toEqual(["Reflect", "Join", "Facilitator controls"]);
+    expect(actionsOf(think).find((a) => a.title === "Facilitator controls").mode).toBe("secondary");
     activityId = join.data.activityId;
     expect(activityId).toMatch(/^[0-9a-f]{32}$/);
     expect(Buffer.byteLength(JSON.stringify(think))).toBeLessThan(28_000);
@@ -229,9 +233,19 @@ describe("think-pair-share over the Bot Framework protocol: 40 people in a meeti
 
   it("gives the facilitator controls (refresh), refuses them to others, and a retried next moves once", async () => {
     const refreshed = await execute("tps.refresh", { activityId }, facilitator, undefined, "automatic");
-    const controls = actionsOf(refreshed.body.value).filter((a) => a.verb === "tps.control");
-    expect(controls.map((c) => c.data.kind)).toEqual(["next", "extend", "pause", "end"]);
+    // The facilitator's own view: the next step in place, everything else in the controls dialog.
+    const actions = actionsOf(refreshed.body.value);
+    expect(actions.filter((a) => a.verb === "tps.control").map((c) => c.data.kind)).toEqual(["next"]);
+    expect(actions.length).toBeLessThanOrEqual(3);
+    expect(actions.some((a) => a.data?.verb === "tps.controls" && a.mode === "secondary")).toBe(true);
     expect(JSON.stringify(refreshed.body.value)).toContain("39 joined · 39 reflected");
+    const dialogControls = await fetchDialog("tps.controls", { activityId }, facilitator);
+    expect(actionsOf(dialogControls.body.task.value.card.content).map((a: Card) => a.data.kind)).toEqual([
+      "next",
+      "extend",
+      "pause",
+      "end",
+    ]);
 
     const notAllowed = await execute(
       "tps.control",
@@ -299,7 +313,7 @@ describe("think-pair-share over the Bot Framework protocol: 40 people in a meeti
 
     // The late joiner opens their partner: they are joined and placed, nobody is left alone.
     const lateDialog = await fetchDialog("tps.partner", { activityId }, late);
-    expect(JSON.stringify(lateDialog.body.task.value.card.content)).toMatch(/Your partner/);
+    expect(JSON.stringify(lateDialog.body.task.value.card.content)).toMatch(/Your (partner|group)/);
     expect(JSON.stringify(lateDialog.body.task.value.card.content)).not.toContain("waiting for a partner");
   });
 
@@ -367,7 +381,9 @@ describe("think-pair-share over the Bot Framework protocol: 40 people in a meeti
     await execute("tps.control", { activityId, kind: "next", phaseIndex: 1 }, facilitator, "next-pair");
     await eventually(() => headed("Think-pair-share · Share")().length === 1, "the share card");
     await execute("tps.control", { activityId, kind: "next", phaseIndex: 2 }, facilitator, "next-share");
-    await eventually(() => headed("One commitment each")().length === 1, "the commitment invitation");
+    // The close phase's card is the one invitation to commit.
+    const close = await eventually(() => headed("Think-pair-share · Close")()[0], "the close card");
+    expect(actionsOf(close).map((a: Card) => a.title)).toEqual(["Commit", "Facilitator controls"]);
 
     const committers = people.slice(0, 12);
     await inBatches(committers, 6, async (p) => {
@@ -399,6 +415,10 @@ describe("think-pair-share over the Bot Framework protocol: 40 people in a meeti
       "the summary in the community channel",
     );
     expect(JSON.stringify(cardOf(toChannel))).toContain("Think-pair-share summary");
+    // Only the meeting chat's copy invites the commitments still missing; both open the library.
+    expect(actionsOf(summary).map((a: Card) => a.title)).toEqual(["Commit", "Open the library"]);
+    expect(actionsOf(cardOf(toChannel)).map((a: Card) => a.title)).toEqual(["Open the library"]);
+    expect(headed("One commitment each")()).toHaveLength(0);
 
     // Every shared insight is in the library, linked to the meeting, readable by a member.
     const member = demoPeople(org)[1] as Person;

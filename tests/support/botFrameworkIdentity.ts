@@ -43,21 +43,26 @@ export class BotFrameworkIdentity {
     return this;
   }
 
-  /** A token as the Bot Connector sends it; `signWith` lets a test forge one with another key. */
+  /**
+   * A token as the Bot Connector sends it; `signWith` lets a test forge one with another key (an
+   * HMAC secret signs it HS256), `notBefore` one that is not valid yet.
+   */
   async token(
     appId: string,
     serviceUrl: string,
-    signWith?: KeyPair["privateKey"],
+    signWith?: KeyPair["privateKey"] | Uint8Array,
     kid = this.kid,
+    notBefore: string | number = "0s",
   ): Promise<string> {
     if (!this.keys) throw new Error("not started");
+    const alg = signWith instanceof Uint8Array ? "HS256" : "RS256";
     return new SignJWT({ serviceurl: serviceUrl })
-      .setProtectedHeader({ alg: "RS256", kid, typ: "JWT" })
+      .setProtectedHeader({ alg, kid, typ: "JWT" })
       .setIssuer("https://api.botframework.com")
       .setAudience(appId)
       .setIssuedAt()
-      .setNotBefore("0s")
-      .setExpirationTime("10m")
+      .setNotBefore(notBefore)
+      .setExpirationTime("2h")
       .sign(signWith ?? this.keys.privateKey);
   }
 

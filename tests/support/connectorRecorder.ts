@@ -16,13 +16,15 @@ export interface RecordedActivity {
 /**
  * A local stand-in for the Bot Connector service that receives the bot's replies and proactive
  * messages (`POST /v3/conversations/{id}/activities[/{replyToId}]`), answering as the service does
- * with a `ResourceResponse` `{ id }`. Tests point `activity.serviceUrl` at it.
+ * with a `ResourceResponse` `{ id }`, and a chat's roster when a test sets one. Tests point
+ * `activity.serviceUrl` at it.
  */
 export class ConnectorRecorder {
   readonly activities: RecordedActivity[] = [];
   private server: Server | undefined;
   private nextId = 1;
   private waiters: { count: number; resolve: () => void }[] = [];
+  private readonly members = new Map<string, { id: string; aadObjectId: string; name: string }[]>();
   private throttled = { left: 0, retryAfterSeconds: 0 };
   /** When each throttled post was refused (ms since the epoch). */
   readonly refusedAt: number[] = [];
@@ -33,8 +35,24 @@ export class ConnectorRecorder {
     return `http://127.0.0.1:${address.port}/`;
   }
 
+  /** A chat's roster, as `GET /v3/conversations/{id}/pagedmembers` answers (Teams' shape). */
+  setMembers(conversationId: string, members: { id: string; aadObjectId: string; name: string }[]): void {
+    this.members.set(conversationId, members);
+  }
+
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
+      const roster = /^\/v3\/conversations\/([^/]+)\/pagedmembers(?:\?.*)?$/.exec(req.url ?? "");
+      if (req.method === "GET" && roster?.[1]) {
+        const members = this.members.get(decodeURIComponent(roster[1]));
+        if (!members) {
+          res.writeHead(404).end();
+          return;
+        }
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ members }));
+        return;
+      }
       const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/.exec(req.url ?? "");
       if (req.method !== "POST" || !match?.[1]) {
         res.writeHead(404).end();

@@ -10,6 +10,8 @@ export interface Forge {
   issuer?: string;
   audience?: string;
   expires?: string | number;
+  /** `iat` in seconds since the epoch (now unless given). */
+  issuedAt?: number;
   key?: KeyPair["privateKey"];
   kid?: string;
 }
@@ -65,7 +67,7 @@ export class TokenIssuer {
       .setProtectedHeader({ alg: "RS256", kid: f.kid ?? "k1" })
       .setIssuer(f.issuer ?? `https://login.microsoftonline.com/${tid}/v2.0`)
       .setAudience(f.audience ?? this.clientId)
-      .setIssuedAt()
+      .setIssuedAt(f.issuedAt)
       .setExpirationTime(f.expires ?? "1h")
       .sign(f.key ?? this.keys.privateKey);
   }
@@ -85,6 +87,14 @@ export class TokenIssuer {
       ["issuer that is not Entra ID", () => this.token({ issuer: `https://evil.example/${tenant}/v2.0` })],
       ["tenant not allowed", () => this.token({ claims: { tid: this.otherTenantId } })],
       ["expired", () => this.token({ expires: Math.floor(Date.now() / 1000) - 3600 })],
+      [
+        "issued an hour in the future",
+        () => this.token({ issuedAt: Math.floor(Date.now() / 1000) + 3600, expires: "2h" }),
+      ],
+      [
+        "not valid before an hour from now",
+        () => this.token({ claims: { nbf: Math.floor(Date.now() / 1000) + 3600 } }),
+      ],
       ["scope missing", () => this.token({ claims: { scp: "User.Read" } })],
       ["no user id", () => this.token({ claims: { oid: undefined } })],
       [

@@ -5,7 +5,7 @@ import { inject } from "vitest";
 import { freePort } from "../../scripts/lib/freePort.js";
 import { type AppConfig, loadConfig } from "../../src/server/config.js";
 import { DEMO_COMMUNITY_ID } from "../../src/server/local/demoCommunity.js";
-import { createLogger } from "../../src/server/logger.js";
+import { createLogger, type Logger } from "../../src/server/logger.js";
 import { startServer } from "../../src/server/main.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 
@@ -50,10 +50,10 @@ export function localTestConfig(port: number, env: Record<string, string> = {}):
 
 /**
  * Starts the real server (composition root) on a free port against the run's Azurite, in local
- * mode unless `env` says otherwise. Logs are silent unless PEERCIRCLE_TEST_LOGS=1.
+ * mode unless `env` says otherwise. Logs are silent unless PEERCIRCLE_TEST_LOGS=1 or `logger` is given.
  */
 export async function startTestServer(
-  opts: { demo?: boolean; env?: Record<string, string> } = {},
+  opts: { demo?: boolean; env?: Record<string, string>; logger?: Logger } = {},
 ): Promise<TestServer> {
   // A free port can be taken by another test file between asking and listening: try a new one.
   for (let attempt = 1; ; attempt++) {
@@ -65,7 +65,7 @@ export async function startTestServer(
     try {
       const server = await startServer(
         config,
-        createLogger({ silent: process.env.PEERCIRCLE_TEST_LOGS !== "1" }),
+        opts.logger ?? createLogger({ silent: process.env.PEERCIRCLE_TEST_LOGS !== "1" }),
       );
       return { baseUrl: server.url, demoCommunityId: DEMO_COMMUNITY_ID, config, close: server.close };
     } catch (error) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { helpCard } from "../../src/bot/cards/helpCard.js";
+import { captureInvitationCard, meetingStartCard } from "../../src/bot/cards/outcomeCards.js";
 import { welcomeCard } from "../../src/bot/cards/welcomeCard.js";
 
 describe("bot cards", () => {
@@ -22,5 +23,18 @@ describe("bot cards", () => {
       type: "Action.Submit",
       data: { msteams: { type: "imBack", value: "help" } },
     });
+  });
+
+  it("tells people to @mention PeerCircle where it only hears mentions, and lists the meeting commands", () => {
+    const help = JSON.stringify(helpCard());
+    for (const command of ["tps", "decision", "action", "insight", "outcome"])
+      expect(help).toContain(`@PeerCircle ${command}`);
+    expect(JSON.stringify(welcomeCard("team"))).toContain("@PeerCircle help");
+    expect(JSON.stringify(meetingStartCard("Weekly"))).toContain("**@PeerCircle decision**");
+  });
+
+  it("speaks of an action item with the right article", () => {
+    expect(JSON.stringify(captureInvitationCard("action", ""))).toContain("Capture an action item");
+    expect(JSON.stringify(captureInvitationCard("decision", ""))).toContain("Capture a decision");
   });
 });

@@ -30,6 +30,18 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe("configuration", () => {
+  it("limits each person's tab API requests, 600 a minute unless configured", () => {
+    expect(loadConfig({ env: {}, root: emptyRoot() }).tabApiRateLimit).toEqual({
+      requests: 600,
+      windowMs: 60_000,
+    });
+    expect(
+      loadConfig({ env: { TAB_API_RATE_LIMIT: "0", TAB_API_RATE_WINDOW_SECONDS: "10" }, root: emptyRoot() })
+        .tabApiRateLimit,
+    ).toEqual({ requests: 0, windowMs: 10_000 });
+    expect(() => loadConfig({ env: { TAB_API_RATE_LIMIT: "-1" }, root: emptyRoot() })).toThrow(ConfigError);
+  });
+
   it("defaults to local mode with bot authentication off and the local identity provider", () => {
     const config = loadConfig({ env: {}, root: emptyRoot() });
     expect(config.mode).toBe("local");

@@ -315,6 +315,29 @@ describe("messageToDraft: hostile HTML", () => {
     expect(draft.plainText).toBe("Use <script> tags sparingly &amp; wisely");
   });
 
+  it("decodes entity-encoded script markup once and drops it, in any letter case", () => {
+    const draft = draftFromHtml(
+      "<p>Before &lt;ScRiPt&gt;alert(1)&lt;/sCrIpT&gt; after &#60;iframe src=&quot;x&quot;&#62;frame&#60;/IFRAME&#62;.</p>",
+    );
+    expect(draft.plainText).not.toMatch(/script|alert|iframe|frame/i);
+    expect(draft.plainText).toMatch(/^Before\s+after\s*\.$/);
+  });
+
+  it("keeps script markup written inside code as it is", () => {
+    const draft = draftFromHtml("<pre><code>&lt;script&gt;init()&lt;/script&gt;</code></pre>");
+    expect(draft.plainText).toContain("<script>init()</script>");
+  });
+
+  it("stores text without bidi overrides, control characters or zero-width characters inside words", () => {
+    const draft = draftFromHtml(
+      "<p>Rotate the Pass\u200Bword \u202Eevery 90 days\u202C.\u0007 Ask\u2066 Ana\u2069.</p>",
+    );
+    expect(draft.plainText).toBe("Rotate the Password every 90 days. Ask Ana.");
+    for (const hidden of ["\u0007", "\u200B", "\u202E", "\u202C", "\u2066", "\u2069"]) {
+      expect(draft.body).not.toContain(hidden);
+    }
+  });
+
   it("never fails on deeply nested markup", () => {
     // 8,000 levels still fit the part of a body that is converted; the text must come through.
     const draft = draftFromHtml(`${"<div>".repeat(8_000)}deep${"</div>".repeat(8_000)}`);
@@ -367,6 +390,27 @@ describe("messageToDraft: bodies over the limit", () => {
     const draft = draftFromHtml(`<p>${text}</p>`);
     expect(draft.truncated).toBe(false);
     expect(draft.body).toBe(text);
+  });
+});
+
+describe("messageToDraft: the text a person edits in the Save-as-insight dialog", () => {
+  it("reads as typed: no escapes where markdown would not change the text", () => {
+    const draft = draftFromHtml(
+      "<p>[Click me] to open the runbook</p><p>1. Step 1</p><p>2. Step 2</p><p>Use snake_case_names, not *stars*</p>",
+    );
+    expect(draft.body).not.toMatch(/\\\[|1\\\.|snake\\_/);
+    expect(draft.body).toContain("[Click me] to open the runbook");
+    expect(draft.body).toContain("1. Step 1\n2. Step 2");
+    // What would turn into formatting is still kept as text.
+    expect(draft.body).toContain("\\*stars\\*");
+    expect(sanitizeMarkdown(draft.body)).toBe(draft.body);
+  });
+
+  it("suggests a title from a table's header cells, not a row with pipes", () => {
+    const draft = draftFromHtml(
+      "<table><tr><th>Metric</th><th>Before</th><th>After</th></tr><tr><td>p95</td><td>1.2 s</td><td>0.4 s</td></tr></table>",
+    );
+    expect(draft.titleSuggestion).toBe("Metric, Before and After");
   });
 });
 
@@ -542,7 +586,7 @@ describe("sanitizeMarkdown", () => {
     const safe = sanitizeMarkdown(typed);
     expect(safe).toBe(
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${…} in message text is what is tested
-      "# Runbook\n\n-   step **one**\n    -   nested `code`\n\n1.  first\n\n> quoted\n\n```bash\necho ${HOME}\n```\n\n[docs](https://learn.example/x)",
+      "# Runbook\n\n- step **one**\n  - nested `code`\n\n1. first\n\n> quoted\n\n```bash\necho ${HOME}\n```\n\n[docs](https://learn.example/x)",
     );
     expect(sanitizeMarkdown(safe)).toBe(safe);
   });

@@ -45,15 +45,11 @@ const PAIRING_LABELS: Record<PairingRule, string> = {
   "same-role": "Same role",
 };
 
-const dialogButton = (
-  title: string,
-  verb: string,
-  activityId: string,
-  extra: Record<string, unknown> = {},
-) => ({
+const dialogButton = (title: string, verb: string, activityId: string, style?: string) => ({
   type: "Action.Submit",
   title,
-  data: { msteams: { type: "task/fetch" }, verb, activityId, ...extra },
+  ...(style ? { style } : {}),
+  data: { msteams: { type: "task/fetch" }, verb, activityId },
 });
 
 const executeButton = (title: string, verb: string, data: Record<string, unknown>, style?: string) => ({
@@ -170,33 +166,52 @@ function stateLine(view: Pick<ActivityView, "state" | "phases">): string {
   return view.state.endsAt ? `${step} · ${endsAtText(view.state.endsAt)}` : step;
 }
 
-/** What a person can do in this phase, as buttons. */
+/**
+ * What a person can do in this phase: the phase's own action first (the one primary button), and
+ * at most one other. Short titles: three buttons share a 280 px meeting chat in one row.
+ */
 function participantActions(
   view: Pick<ActivityView, "id" | "state" | "accepts" | "me">,
+  primary = true,
 ): Record<string, unknown>[] {
+  const style = primary ? "positive" : undefined;
+  const join = executeButton("Join", TPS.join, { activityId: view.id }, style);
+  if (view.state.status === "ended") return [];
+  if (view.state.status === "not-started") return view.me.joined ? [] : [join];
+  // The phase's newest kind of submission is its action: commitment, then share, then reflection.
   const actions: Record<string, unknown>[] = [];
-  if (view.state.status !== "ended" && !view.me.joined)
-    actions.push(executeButton("Join", TPS.join, { activityId: view.id }, "positive"));
-  if (view.accepts.includes("reflection"))
+  if (view.accepts.includes("commitment")) {
+    actions.push(dialogButton(view.me.commitment ? "Edit commitment" : "Commit", TPS.commit, view.id, style));
+  } else if (view.accepts.includes("share")) {
+    // The pair phase is for talking: the partner first; the share phase: the insight first.
+    const partner = dialogButton("My partner", TPS.partner, view.id);
+    const share = dialogButton("Share insight", TPS.share, view.id);
+    const [first, second] = view.state.phaseId === "pair" ? [partner, share] : [share, partner];
+    actions.push({ ...first, ...(style ? { style } : {}) }, second);
+  } else if (view.accepts.includes("reflection")) {
     actions.push(
-      dialogButton(view.me.reflection ? "Edit my reflection" : "Write my reflection", TPS.reflect, view.id),
+      dialogButton(view.me.reflection ? "Edit reflection" : "Reflect", TPS.reflect, view.id, style),
     );
-  if (view.accepts.includes("share")) {
-    actions.push(dialogButton("Show my partner", TPS.partner, view.id));
-    actions.push(dialogButton("Share our insight", TPS.share, view.id));
+    if (!view.me.joined) actions.push(executeButton("Join", TPS.join, { activityId: view.id }));
+  } else if (!view.me.joined) {
+    actions.push(join);
   }
-  if (view.accepts.includes("commitment"))
-    actions.push(
-      dialogButton(view.me.commitment ? "Edit my commitment" : "Write my commitment", TPS.commit, view.id),
-    );
   return actions;
 }
 
+/** The facilitator's controls behind one button (a dialog: every client, any width). */
+const controlsButton = (activityId: string) => ({
+  ...dialogButton("Facilitator controls", TPS.controls, activityId),
+  mode: "secondary",
+});
+
 /**
  * The card posted to the meeting chat when an activity starts or changes phase: the same for
- * everyone. The facilitator's copy refreshes into the one with controls.
+ * everyone, with only this phase's action; the facilitator's controls are a secondary action (in
+ * the card's "…" menu). The facilitator's copy refreshes into their own view with the controls
+ * (`refresh.userIds` takes Teams user ids, `29:…`, so only when theirs is known).
  */
-export function phaseCard(view: ActivityView): AdaptiveCard {
+export function phaseCard(view: ActivityView, facilitatorTeamsId?: string): AdaptiveCard {
   const phase = phaseOf(view);
   const card = adaptiveCard(
     [
@@ -209,11 +224,9 @@ export function phaseCard(view: ActivityView): AdaptiveCard {
         size: "Small",
       }),
     ],
-    [
-      ...participantActions({ ...view, me: { joined: false } }),
-      dialogButton("Facilitator controls", TPS.controls, view.id),
-    ],
+    [...participantActions({ ...view, me: { joined: false } }), controlsButton(view.id)],
   );
+  if (!facilitatorTeamsId) return card;
   return {
     ...card,
     refresh: {
@@ -223,7 +236,7 @@ export function phaseCard(view: ActivityView): AdaptiveCard {
         verb: TPS.refresh,
         data: { verb: TPS.refresh, activityId: view.id },
       },
-      userIds: [view.facilitator.id],
+      userIds: [facilitatorTeamsId],
     },
   } as AdaptiveCard;
 }
@@ -249,10 +262,12 @@ export function personalCard(
   const mine: string[] = [];
   if (view.me.joined) mine.push("You have joined.");
   if (view.me.reflection) mine.push("Your reflection is saved (only you can see it).");
-  if (view.me.share) mine.push("Your pair's insight is shared.");
+  if (view.me.share)
+    mine.push(
+      `Your ${view.me.group && view.me.group.partners.length > 1 ? "group" : "pair"}'s insight is shared.`,
+    );
   if (view.me.commitment) mine.push("Your commitment is saved.");
   if (mine.length > 0) body.push(paragraph(mine.join(" "), { spacing: "Medium" }));
-  if (view.me.group) body.push(...partnerBlocks(view.me.group.partners, partnerLinks));
   if (view.participantCount !== undefined)
     body.push(
       paragraph(
@@ -260,35 +275,59 @@ export function personalCard(
         { isSubtle: true, size: "Small" },
       ),
     );
-  if (view.isFacilitator && view.state.status !== "ended") {
-    body.push(paragraph("**Facilitator**", { spacing: "Medium" }));
-    body.push({ type: "ActionSet", actions: controlActions(view, "execute") });
-  }
+  const facilitating = view.isFacilitator && view.state.status !== "ended";
+  const partners = view.me.group ? partnerBlocks(view.me.group.partners, partnerLinks) : undefined;
+  if (partners) body.push(...partners.text);
+  // One primary button: the facilitator's next step, or the person's own action; then the chat
+  // with their partners; at most three in all.
+  const own = participantActions(view, !facilitating);
+  const actions = (
+    facilitating
+      ? [controlActions(view, "execute")[0], partners?.chat ?? own[0], controlsButton(view.id)]
+      : [own[0], partners?.chat, ...own.slice(1)]
+  ).filter((a): a is Record<string, unknown> => a !== undefined);
   // No `refresh` here: teams-ai sends a card with one to everyone (REPLACE_FOR_ALL), and this one
   // is the caller's own.
-  return adaptiveCard(body, participantActions(view));
+  return adaptiveCard(body, actions.slice(0, 3));
 }
 
-function partnerBlocks(partners: PersonRef[], links: Map<string, string>): Record<string, unknown>[] {
+/** The partners' names, and one chat with all of them (a trio is one group chat, not two). */
+function partnerBlocks(
+  partners: PersonRef[],
+  links: Map<string, string>,
+): { text: Record<string, unknown>[]; chat?: Record<string, unknown> } {
   if (partners.length === 0)
-    return [
-      paragraph("You are waiting for a partner: the next person to join pairs with you.", {
-        weight: "Bolder",
-      }),
-    ];
+    return {
+      text: [
+        paragraph("You are waiting for a partner: the next person to join pairs with you.", {
+          weight: "Bolder",
+        }),
+      ],
+    };
   const names = partners.map((p) => cardText(p.displayName)).join(" and ");
-  return [
-    paragraph(`Your partner${partners.length > 1 ? "s" : ""}: **${names}**`, { spacing: "Medium" }),
-    {
-      type: "ActionSet",
-      actions: partners.map((p) => ({
-        type: "Action.OpenUrl",
-        title: `Chat with ${shorten(p.displayName, 30)}`,
-        url: links.get(p.id) ?? chatLink([p.id]),
-      })),
+  const one = partners.length === 1 ? partners[0] : undefined;
+  return {
+    text: [paragraph(`${one ? "Your partner" : "Your group"}: **${names}**`, { spacing: "Medium" })],
+    chat: {
+      type: "Action.OpenUrl",
+      title: one ? "Chat" : "Group chat",
+      url: one
+        ? (links.get(one.id) ?? chatLink([one.id]))
+        : chatLink(
+            partners.map((p) => linkUser(links.get(p.id)) ?? p.id),
+            "Think-pair-share",
+          ),
     },
-  ];
+  };
 }
+
+/** The user a 1:1 chat link names (its UPN when the directory knew it). */
+function linkUser(link: string | undefined): string | undefined {
+  if (!link) return undefined;
+  return new URL(link).searchParams.get("users") ?? undefined;
+}
+
+const partnersOf = (view: Pick<ActivityView, "me">) => view.me.group?.partners ?? [];
 
 /** A one-click Teams 1:1 (or group) chat with the partner(s). `users` takes UPNs or Entra ids. */
 export function chatLink(users: string[], topic?: string): string {
@@ -327,7 +366,8 @@ export function controlActions(
         ]),
     button("+2 min", { kind: "extend", phaseIndex, minutes: 2 }),
     status === "paused" ? button("Resume", { kind: "resume" }) : button("Pause", { kind: "pause" }),
-    button("End", { kind: "end" }, "destructive"),
+    // In the "…" menu: ending is rare, and three buttons is what a 280 px chat shows in a row.
+    { ...button("End activity", { kind: "end" }, "destructive"), mode: "secondary" },
   ];
 }
 
@@ -493,11 +533,15 @@ export function shareConflictCard(
 
 /** "Show my partner": who, and a one-click chat. */
 export function partnerDialogCard(view: ActivityView, links: Map<string, string>): AdaptiveCard {
-  return adaptiveCard([
-    heading("My partner"),
-    paragraph(`**Prompt:** ${cardText(view.prompt)}`),
-    ...partnerBlocks(view.me.group?.partners ?? [], links),
-  ]);
+  const partners = partnerBlocks(partnersOf(view), links);
+  return adaptiveCard(
+    [
+      heading(partnersOf(view).length > 1 ? "My group" : "My partner"),
+      paragraph(`**Prompt:** ${cardText(view.prompt)}`),
+      ...partners.text,
+    ],
+    partners.chat ? [{ ...partners.chat, style: "positive" }] : [],
+  );
 }
 
 // ── Pair list, summary, commitments ─────────────────────────────────────────────────────────────
@@ -519,7 +563,11 @@ export function mentionOf(person: PersonRef): { text: string; entity: Mention } 
  * The pair list, in as many messages as needed ({@link PAIRS_PER_MESSAGE} groups each), every
  * person mentioned. The first ≤ 60 people's copy refreshes into their own view (their partner).
  */
-export function pairListCards(view: ActivityView, groups: GroupView[]): AdaptiveCard[] {
+export function pairListCards(
+  view: ActivityView,
+  groups: GroupView[],
+  teamsIds: ReadonlyMap<string, string> = new Map(),
+): AdaptiveCard[] {
   const cards: AdaptiveCard[] = [];
   const parts = Math.max(1, Math.ceil(groups.length / PAIRS_PER_MESSAGE));
   for (let part = 0; part < parts; part++) {
@@ -530,36 +578,44 @@ export function pairListCards(view: ActivityView, groups: GroupView[]): Adaptive
       entities.push(...mentions.map((m) => m.entity));
       return mentions.map((m) => m.text).join(" & ");
     });
-    const userIds = slice.flatMap((g) => g.members.map((m) => m.id)).slice(0, MAX_REFRESH_USERS);
+    // Refreshes reach people by their Teams id (known for those who joined through the bot).
+    const userIds = slice
+      .flatMap((g) => g.members.map((m) => teamsIds.get(m.id)))
+      .filter((id): id is string => id !== undefined)
+      .slice(0, MAX_REFRESH_USERS);
     const card = adaptiveCard(
       [
         heading(parts > 1 ? `Pairs (${part + 1} of ${parts})` : "Pairs"),
         ...(part === 0
           ? [
               paragraph(
-                `${groups.length} groups${view.pairingDegraded ? " (paired at random: org details were not available)" : ""}. Find your partner and talk it over. “Show my partner” opens a chat with them.`,
+                `${groups.length} groups${view.pairingDegraded ? " (paired at random: org details were not available)" : ""}. Find your partner and talk it over: “My partner” opens a chat with them.`,
               ),
             ]
           : []),
         paragraph(lines.join("\n\n")),
       ],
       [
-        dialogButton("Show my partner", TPS.partner, view.id),
-        dialogButton("Share our insight", TPS.share, view.id),
+        dialogButton("My partner", TPS.partner, view.id, "positive"),
+        dialogButton("Share insight", TPS.share, view.id),
       ],
     );
     cards.push({
       ...card,
       msteams: { ...card.msteams, entities },
-      refresh: {
-        action: {
-          type: "Action.Execute",
-          title: "Refresh",
-          verb: TPS.refresh,
-          data: { verb: TPS.refresh, activityId: view.id },
-        },
-        userIds,
-      },
+      ...(userIds.length > 0
+        ? {
+            refresh: {
+              action: {
+                type: "Action.Execute",
+                title: "Refresh",
+                verb: TPS.refresh,
+                data: { verb: TPS.refresh, activityId: view.id },
+              },
+              userIds,
+            },
+          }
+        : {}),
     } as AdaptiveCard);
   }
   return cards;
@@ -568,12 +624,18 @@ export function pairListCards(view: ActivityView, groups: GroupView[]): Adaptive
 /** Cards stay well below Teams' message limit: insights beyond this budget are counted, not shown. */
 const SUMMARY_TEXT_BUDGET = 20_000;
 
+/** Where a summary goes: the meeting chat invites a commitment, the community's channel does not. */
+export interface SummaryOptions {
+  /** The community's library (a Teams deep link). */
+  libraryUrl?: string;
+  /** The community the insights were saved to (said on the card). */
+  communityName?: string;
+  /** The copy for the meeting chat: people who took part can still write their commitment. */
+  inviteCommitments?: boolean;
+}
+
 /** The close summary: prompt, participation, pairs, shared insights (highlights first). */
-export function summaryCard(
-  summary: ActivitySummary,
-  libraryUrl?: string,
-  communityName?: string,
-): AdaptiveCard {
+export function summaryCard(summary: ActivitySummary, options: SummaryOptions = {}): AdaptiveCard {
   const body: Record<string, unknown>[] = [
     heading("Think-pair-share summary"),
     paragraph(`**Prompt:** ${cardText(summary.prompt)}`),
@@ -609,29 +671,18 @@ export function summaryCard(
   }
   if (shown < summary.shares.length)
     body.push(paragraph(`…and ${summary.shares.length - shown} more in the library.`, { isSubtle: true }));
-  if (communityName)
+  if (options.communityName)
     body.push(
-      paragraph(`Every shared insight is saved to ${cardText(communityName)}'s library.`, { isSubtle: true }),
+      paragraph(`Every shared insight is saved to ${cardText(options.communityName)}'s library.`, {
+        isSubtle: true,
+      }),
     );
-  const actions: Record<string, unknown>[] = [
-    dialogButton("Write my commitment", TPS.commit, summary.activityId),
-  ];
-  if (libraryUrl) actions.push({ type: "Action.OpenUrl", title: "Open the library", url: libraryUrl });
+  const actions: Record<string, unknown>[] = [];
+  if (options.inviteCommitments)
+    actions.push(dialogButton("Commit", TPS.commit, summary.activityId, "positive"));
+  if (options.libraryUrl)
+    actions.push({ type: "Action.OpenUrl", title: "Open the library", url: options.libraryUrl });
   return adaptiveCard(body, actions);
-}
-
-/** The close invitation: each person writes one commitment. */
-export function commitmentInvitationCard(view: Pick<ActivityView, "id" | "prompt">): AdaptiveCard {
-  return adaptiveCard(
-    [
-      heading("One commitment each"),
-      paragraph(
-        "What will you try before next time? Write one commitment: it goes to your My learning and we check in on it at the next session.",
-      ),
-      paragraph(`**Prompt:** ${cardText(view.prompt)}`, { isSubtle: true }),
-    ],
-    [dialogButton("Write my commitment", TPS.commit, view.id)],
-  );
 }
 
 /** The check-in at a community's next session: last time's commitments. */

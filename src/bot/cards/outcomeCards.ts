@@ -15,85 +15,102 @@ export interface OutcomeForm {
   text: string;
   communities: { id: string; name: string }[];
   communityId: string;
+  /** People to pick an action item's owner from (the meeting chat's members, the caller first). */
+  people: { id: string; displayName: string }[];
   ownerId?: string;
   due?: string;
   error?: string;
 }
 
-/** The reply to `decision …`, `action …`, `insight …` or `outcome`: one button to the dialog. */
+/** The choice that saves an outcome to no library (an Input.ChoiceSet value may not be empty). */
+export const NO_LIBRARY = "none";
+
+/** "a decision", "an action item", "an insight". */
+export function withArticle(kind: OutcomeKind): string {
+  const label = OUTCOME_LABELS[kind].toLowerCase();
+  return `${/^[aeiou]/.test(label) ? "an" : "a"} ${label}`;
+}
+
+const captureButton = (title: string, kind: OutcomeKind, text: string, style?: string) => ({
+  type: "Action.Submit",
+  title,
+  ...(style ? { style } : {}),
+  data: { msteams: { type: "task/fetch" }, verb: OUTCOME.capture, kind, text },
+});
+
+/**
+ * The reply to `@PeerCircle decision …`, `action …`, `insight …` or `outcome`: a button to the
+ * dialog for that kind (one for each kind when none was named).
+ */
 export function captureInvitationCard(kind: OutcomeKind | undefined, text: string): AdaptiveCard {
   return adaptiveCard(
     [
-      heading(kind ? `Capture a ${OUTCOME_LABELS[kind].toLowerCase()}` : "Capture a meeting outcome"),
+      heading(kind ? `Capture ${withArticle(kind)}` : "Capture a meeting outcome"),
       ...(text ? [paragraph(`“${cardText(shorten(text, 300))}”`)] : []),
       paragraph(
         "Outcomes go into the outcomes card at the end of the meeting and into your community's library.",
-        {
-          isSubtle: true,
-        },
+        { isSubtle: true },
       ),
     ],
-    [
-      {
-        type: "Action.Submit",
-        title: "Capture",
-        data: { msteams: { type: "task/fetch" }, verb: OUTCOME.capture, kind: kind ?? "decision", text },
-      },
-    ],
+    kind
+      ? [captureButton("Capture", kind, text, "positive")]
+      : OUTCOME_KINDS.map((k) => captureButton(OUTCOME_LABELS[k], k, text)),
   );
 }
 
-/** The capture dialog; the owner is a Teams people picker (it answers with the Entra object id). */
+/**
+ * The capture dialog for one kind of outcome: an action item also asks for its owner (picked from
+ * the meeting's people: static choices every client shows, with type-ahead) and its due day.
+ */
 export function outcomeDialogCard(form: OutcomeForm): AdaptiveCard {
+  const action = form.kind === "action";
   return adaptiveCard(
     [
-      heading("Capture a meeting outcome"),
+      heading(`Capture ${withArticle(form.kind)}`),
       ...(form.error ? [paragraph(cardText(form.error), { color: "Attention", weight: "Bolder" })] : []),
-      {
-        type: "Input.ChoiceSet",
-        id: "kind",
-        label: "What is it?",
-        value: form.kind,
-        style: "expanded",
-        choices: OUTCOME_KINDS.map((k) => ({ title: OUTCOME_LABELS[k], value: k })),
-      },
       {
         type: "Input.Text",
         id: "text",
-        label: "Outcome",
+        label: OUTCOME_LABELS[form.kind],
         isMultiline: true,
         value: form.text,
         maxLength: 2000,
         isRequired: true,
         errorMessage: "Write the outcome first.",
       },
-      {
-        type: "Input.ChoiceSet",
-        id: "ownerId",
-        label: "Owner (action items)",
-        ...(form.ownerId ? { value: form.ownerId } : {}),
-        choices: [],
-        "choices.data": { type: "Data.Query", dataset: "graph.microsoft.com/users" },
-        placeholder: "Who will do it?",
-      },
-      {
-        type: "Input.Date",
-        id: "due",
-        label: "Due date (action items)",
-        ...(form.due ? { value: form.due } : {}),
-      },
+      ...(action
+        ? [
+            {
+              type: "Input.ChoiceSet",
+              id: "ownerId",
+              label: "Owner",
+              style: "filtered",
+              ...(form.ownerId ? { value: form.ownerId } : {}),
+              choices: form.people.map((p) => ({ title: p.displayName, value: p.id })),
+              placeholder: "Who will do it?",
+            },
+            { type: "Input.Date", id: "due", label: "Due date", ...(form.due ? { value: form.due } : {}) },
+          ]
+        : []),
       {
         type: "Input.ChoiceSet",
         id: "communityId",
         label: "Save to the library of",
-        value: form.communityId,
+        value: form.communityId || NO_LIBRARY,
         choices: [
           ...form.communities.map((c) => ({ title: c.name, value: c.id })),
-          { title: "Don't save to a library", value: "" },
+          { title: "Don't save to a library", value: NO_LIBRARY },
         ],
       },
     ],
-    [{ type: "Action.Submit", title: "Capture", style: "positive", data: { verb: OUTCOME.save } }],
+    [
+      {
+        type: "Action.Submit",
+        title: "Capture",
+        style: "positive",
+        data: { verb: OUTCOME.save, kind: form.kind },
+      },
+    ],
   );
 }
 
@@ -102,12 +119,32 @@ export function meetingStartCard(title: string | undefined): AdaptiveCard {
   return adaptiveCard([
     heading(title ? `${cardText(shorten(title, 120))} has started` : "The meeting has started"),
     paragraph(
-      "Capture outcomes as you go: type **decision**, **action** or **insight** followed by the text. Start a think-pair-share with **tps** and a prompt.",
+      "Capture outcomes as you go: type **@PeerCircle decision**, **@PeerCircle action** or **@PeerCircle insight** followed by the text. Start a think-pair-share with **@PeerCircle tps** and a prompt.",
     ),
   ]);
 }
 
-/** Meeting end: every outcome captured, action items with their owners mentioned. */
+/**
+ * What one outcomes card may hold, counted as Teams counts a message (UTF-16): ~100 KB is the
+ * limit (PLATFORM.md); the rest of the outcomes are counted, and they are in the library.
+ */
+const OUTCOMES_CARD_BUDGET = 60 * 1024;
+const utf16Bytes = (value: unknown) => JSON.stringify(value).length * 2;
+
+/** A due day as people read it ("Fri, 11 Dec 2026"): a day, the same in every time zone. */
+export function dueDay(day: string): string {
+  const date = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(date);
+}
+
+/** Meeting end: every outcome captured (as many as fit), action items with their owners mentioned. */
 export function outcomesCard(
   title: string | undefined,
   outcomes: MeetingOutcome[],
@@ -118,21 +155,33 @@ export function outcomesCard(
     heading(title ? `Outcomes of ${cardText(shorten(title, 120))}` : "Meeting outcomes"),
   ];
   if (outcomes.length === 0) body.push(paragraph("No outcomes were captured in this meeting."));
+  let budget = OUTCOMES_CARD_BUDGET - utf16Bytes(body) - 2_000;
+  let shown = 0;
   for (const kind of OUTCOME_KINDS) {
     const items = outcomes.filter((o) => o.kind === kind);
-    if (items.length === 0) continue;
-    body.push(paragraph(`**${OUTCOME_LABELS[kind]}s**`, { spacing: "Medium" }));
-    for (const o of items.slice(0, 50)) {
+    if (items.length === 0 || budget <= 0) continue;
+    const header = paragraph(`**${OUTCOME_LABELS[kind]}s**`, { spacing: "Medium" });
+    budget -= utf16Bytes(header);
+    body.push(header);
+    for (const o of items) {
       let line = `• ${cardText(shorten(o.text, 500))}`;
-      if (o.owner) {
-        const mention = mentionOf(o.owner);
-        entities.push(mention.entity);
-        line += ` — ${mention.text}`;
+      const mention = o.owner ? mentionOf(o.owner) : undefined;
+      if (mention) line += ` — ${mention.text}`;
+      if (o.due) line += ` · due ${dueDay(o.due)}`;
+      const element = paragraph(line, { spacing: "Small" });
+      const cost = utf16Bytes(element) + (mention ? utf16Bytes(mention.entity) : 0);
+      if (cost > budget) {
+        budget = 0;
+        break;
       }
-      if (o.due) line += ` · due ${o.due}`;
-      body.push(paragraph(line, { spacing: "Small" }));
+      budget -= cost;
+      body.push(element);
+      if (mention) entities.push(mention.entity);
+      shown++;
     }
   }
+  if (shown < outcomes.length)
+    body.push(paragraph(`…and ${outcomes.length - shown} more, in the library.`, { isSubtle: true }));
   const saved = outcomes.filter((o) => o.entryId).length;
   if (saved > 0) body.push(paragraph(`${saved} saved to the library.`, { isSubtle: true }));
   if (notSaved.length > 0)

@@ -32,7 +32,10 @@ export const SAVE_INSIGHT_ACTION = "saveInsight";
  */
 export function saveInsightDialogCard(form: SaveInsightForm): AdaptiveCard {
   const posted = new Date(form.postedAt);
-  const when = Number.isNaN(posted.getTime()) ? "" : ` · ${posted.toISOString().slice(0, 10)}`;
+  // Teams' DATE function shows the day in the reader's own time zone and language.
+  const when = Number.isNaN(posted.getTime())
+    ? ""
+    : ` · {{DATE(${posted.toISOString().replace(/\.\d{3}Z$/, "Z")}, SHORT)}}`;
   const tagChoices = [...new Set([...form.knownTags, ...form.tags])]
     .sort()
     .map((t) => ({ title: t, value: t }));
@@ -80,6 +83,7 @@ export function saveInsightDialogCard(form: SaveInsightForm): AdaptiveCard {
         id: "type",
         label: "Type",
         isRequired: true,
+        errorMessage: "Pick what kind of entry this is.",
         style: "compact",
         value: form.type,
         choices: ENTRY_TYPES.map((t) => ({ title: ENTRY_TYPE_LABELS[t], value: t })),
@@ -135,12 +139,20 @@ export function saveInsightDialogCard(form: SaveInsightForm): AdaptiveCard {
       {
         type: "Input.Toggle",
         id: "share",
-        title: "Share a card in this conversation after saving",
+        title: "Share a card in this chat after saving",
+        wrap: true,
         value: form.share ? "true" : "false",
         valueOn: "true",
         valueOff: "false",
       },
     ],
-    [{ type: "Action.Submit", title: "Save to library", data: { action: SAVE_INSIGHT_ACTION } }],
+    [
+      {
+        type: "Action.Submit",
+        title: "Save to library",
+        style: "positive",
+        data: { action: SAVE_INSIGHT_ACTION },
+      },
+    ],
   );
 }

@@ -33,7 +33,12 @@ export function welcomeCard(scope: InstallScope): AdaptiveCard {
               { title: "Save", value: "On any message choose … → Save as insight." },
             ],
       },
-      paragraph("Type **help** at any time to see what I can do.", { isSubtle: true, spacing: "Medium" }),
+      paragraph(
+        forTeam
+          ? "Type **@PeerCircle help** at any time to see what I can do."
+          : "Type **help** at any time to see what I can do.",
+        { isSubtle: true, spacing: "Medium" },
+      ),
     ],
     [{ type: "Action.Submit", title: "Show help", data: { msteams: { type: "imBack", value: "help" } } }],
   );

@@ -1,20 +1,25 @@
 import { type Attachment, CardFactory } from "botbuilder";
+import type { OpenActivity } from "../../domain/activities/activity.js";
 import type { ActivityService } from "../../domain/activities/activityService.js";
 import type { ActivityView } from "../../domain/activities/activityViews.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
 import { DomainError } from "../../domain/errors.js";
-import type { Caller } from "../../domain/identity.js";
+import type { Caller, PersonRef } from "../../domain/identity.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
 import type { Logger } from "../../server/logger.js";
-import { commitmentInvitationCard, pairListCards, phaseCard, summaryCard } from "../cards/activityCards.js";
+import { pairListCards, phaseCard, summaryCard } from "../cards/activityCards.js";
 import type { AdaptiveCard } from "../cards/adaptiveCard.js";
 import { shorten } from "../cards/cardText.js";
+import { type AppLinks, libraryDeepLink } from "../links.js";
 import type { ProactiveSender } from "./proactiveSender.js";
 
 /** Announcement slots besides the phases (0…n-1) and the end (n): the pair list. */
 const PAIR_LIST_SLOT = 900;
-/** How long an instance keeps polling an activity it saw (a meeting is shorter). */
-const WATCH_MS = 8 * 60 * 60 * 1000;
+/**
+ * An activity that never ends (set up and never started, or paused and left) stops being watched
+ * this long after it was set up; one that ended is always closed, however late.
+ */
+const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /**
  * How long a poller trusts a pass that found nothing new while the phase stays the same. Another
@@ -22,13 +27,6 @@ const WATCH_MS = 8 * 60 * 60 * 1000;
  * looking again sooner finds nothing; the whole activity is read only when there is news.
  */
 const UNCHANGED_RECHECK_MS = 30_000;
-
-interface Watched {
-  caller: Caller;
-  until: number;
-  /** The phase seen at this instance's last complete pass, and when. */
-  lastPass?: { phase: string; at: number };
-}
 
 export interface ActivityAnnouncerDependencies {
   activities: ActivityService;
@@ -38,79 +36,106 @@ export interface ActivityAnnouncerDependencies {
   logger: Logger;
   /** This server instance (the announcement lease names it). */
   instanceId: string;
+  /** Links into the app (the summary's "Open the library"). */
+  links: AppLinks;
+  now?: () => number;
 }
 
 /**
- * Posts each phase change of an activity to its chat exactly once across server instances: the
- * instance that wins the `claimAnnouncement` lease for a phase posts it, whether the change came
- * from a facilitator's control or from time running out (a small poller). At the end it closes the
- * activity: summary card to the meeting chat and the community's channel, every shared insight into
- * the library, pair conversations as learning interactions.
+ * Posts each phase change of an activity to its chat exactly once across server instances, and
+ * closes it at the end: summary card to the meeting chat and the community's channel, every shared
+ * insight into the library, pair conversations as learning interactions.
+ *
+ * What it watches is stored, not remembered: every activity is marked open when it is set up
+ * (from the side panel, a chat command or a card) and leaves the open list once closed, so any
+ * instance — also one started after a restart — announces and closes it. Of several instances, the
+ * one that wins the `claimAnnouncement` lease for a phase posts it, whether the change came from a
+ * facilitator's control or from time running out.
  */
 export class ActivityAnnouncer {
-  private readonly watched = new Map<string, Watched>();
+  /** The phase seen at this instance's last complete pass of an activity, and when. */
+  private readonly lastPass = new Map<string, { phase: string; at: number }>();
   /** One announcement pass per activity at a time in this process (the lease is per instance). */
   private readonly inFlight = new Map<string, Promise<void>>();
   private timer: ReturnType<typeof setInterval> | undefined;
+  private ticking: Promise<void> | undefined;
+  private readonly now: () => number;
 
-  constructor(private readonly deps: ActivityAnnouncerDependencies) {}
-
-  /** Polls this activity from now on (the facilitator's identity reads it). */
-  watch(tenantId: string, activityId: string, facilitator: { id: string; displayName: string }): void {
-    const key = `${tenantId}|${activityId}`;
-    const known = this.watched.get(key);
-    this.watched.set(key, {
-      caller: { tenantId, userId: facilitator.id, displayName: facilitator.displayName },
-      until: Date.now() + WATCH_MS,
-      ...(known?.lastPass ? { lastPass: known.lastPass } : {}),
-    });
+  constructor(private readonly deps: ActivityAnnouncerDependencies) {
+    this.now = deps.now ?? Date.now;
   }
 
-  /** Starts the poller: every `intervalMs`, announce what time changed in watched activities. */
+  /** Starts the poller: every `intervalMs`, announce what changed in the open activities. */
   start(intervalMs: number): void {
-    this.timer ??= setInterval(() => void this.tick(), intervalMs);
+    this.timer ??= setInterval(() => {
+      this.ticking ??= this.tick().finally(() => {
+        this.ticking = undefined;
+      });
+    }, intervalMs);
     this.timer.unref();
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    await this.ticking;
     await Promise.allSettled([...this.inFlight.values()]);
   }
 
-  private async tick(): Promise<void> {
-    const now = Date.now();
-    for (const [key, watched] of this.watched) {
-      if (watched.until < now) {
-        this.watched.delete(key);
-        continue;
-      }
-      const activityId = key.slice(key.indexOf("|") + 1);
-      const { tenantId } = watched.caller;
+  /** One pass over every open activity (the poller's; tests call it to pass time at once). */
+  async tick(): Promise<void> {
+    let open: OpenActivity[];
+    try {
+      open = await this.deps.activities.openActivities();
+    } catch (error) {
+      this.deps.logger.error("open activities could not be read", { error: messageOf(error) });
+      return;
+    }
+    const now = this.now();
+    const seen = new Set<string>();
+    for (const { tenantId, activityId, facilitator, createdAt } of open) {
+      const key = `${tenantId}|${activityId}`;
+      seen.add(key);
       try {
         // The phase first (reads by key); the whole activity only when the phase moved on, or the
         // last pass is old enough that a stopped instance's lease may have run out.
         const state = await this.deps.activities.phaseState(tenantId, activityId);
+        if (state.status !== "ended" && now - Date.parse(createdAt) > ABANDONED_AFTER_MS) {
+          await this.deps.activities.markClosed(tenantId, activityId);
+          this.deps.logger.info("activity left unfinished: no longer watched", { tenantId, activityId });
+          continue;
+        }
         const phase = `${state.status}|${state.phaseIndex}|${state.reachedPhaseIndex}`;
-        const last = watched.lastPass;
+        const last = this.lastPass.get(key);
         if (last && last.phase === phase && now - last.at < UNCHANGED_RECHECK_MS) continue;
-        await this.announce(tenantId, activityId);
-        watched.lastPass = { phase, at: now };
+        await this.announce(tenantId, activityId, facilitator);
+        this.lastPass.set(key, { phase, at: now });
       } catch (error) {
         this.deps.logger.error("phase announcement failed", {
           tenantId,
           activityId,
-          error: error instanceof Error ? error.message : String(error),
+          error: messageOf(error),
         });
       }
     }
+    for (const key of this.lastPass.keys()) if (!seen.has(key)) this.lastPass.delete(key);
   }
 
-  /** Announces whatever is due for this activity (nothing when another instance has, or is). */
-  announce(tenantId: string, activityId: string): Promise<void> {
+  /**
+   * Announces whatever is due for this activity now (nothing when another instance has, or is):
+   * called right after a change so its card goes out at once; the poller catches the rest.
+   */
+  announce(tenantId: string, activityId: string, facilitator: PersonRef): Promise<void> {
     const key = `${tenantId}|${activityId}`;
     const previous = this.inFlight.get(key) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.announceNow(tenantId, activityId));
+    const next = previous
+      .catch(() => undefined)
+      .then(() =>
+        this.announceNow(
+          { tenantId, userId: facilitator.id, displayName: facilitator.displayName },
+          activityId,
+        ),
+      );
     this.inFlight.set(key, next);
     void next
       .finally(() => {
@@ -120,28 +145,37 @@ export class ActivityAnnouncer {
     return next;
   }
 
-  private async announceNow(tenantId: string, activityId: string): Promise<void> {
-    const watched = this.watched.get(`${tenantId}|${activityId}`);
-    if (!watched) return;
+  /** Reads the activity as its facilitator (whose identity saves its outcomes) and announces. */
+  private async announceNow(facilitator: Caller, activityId: string): Promise<void> {
     const { activities } = this.deps;
-    const view = await activities.view(watched.caller, activityId);
+    const { tenantId } = facilitator;
+    const view = await activities.view(facilitator, activityId);
     const { status, phaseIndex } = view.state;
     if (status === "not-started") return;
     if (status === "running" || status === "paused") {
       await this.once(tenantId, view, phaseIndex, async () => {
-        const cards = [phaseCard(view)];
-        if (view.phases[phaseIndex]?.id === "close") cards.push(commitmentInvitationCard(view));
-        await this.post(tenantId, view, cards);
+        const teamsIds = await activities.teamsIdsOf(tenantId, view.id);
+        // The close phase's card is the one invitation to commit (its action is "Commit").
+        await this.post(tenantId, view, [phaseCard(view, teamsIds.get(view.facilitator.id))]);
       });
     }
     if (view.groups && view.groups.length > 0) {
-      await this.once(tenantId, view, PAIR_LIST_SLOT, () =>
-        this.post(tenantId, view, pairListCards(view, view.groups ?? [])),
+      await this.once(tenantId, view, PAIR_LIST_SLOT, async () =>
+        this.post(
+          tenantId,
+          view,
+          pairListCards(view, view.groups ?? [], await activities.teamsIdsOf(tenantId, view.id)),
+        ),
       );
     }
     if (status === "ended") {
-      await this.once(tenantId, view, view.phases.length, () => this.close(watched.caller, view));
-      this.watched.delete(`${tenantId}|${activityId}`);
+      const end = view.phases.length;
+      await this.once(tenantId, view, end, () => this.close(facilitator, view));
+      // Closed here or by another instance: nobody needs to watch it any more.
+      if (await activities.announcementDone(tenantId, view.id, end)) {
+        await activities.markClosed(tenantId, view.id);
+        this.lastPass.delete(`${tenantId}|${activityId}`);
+      }
     }
   }
 
@@ -229,18 +263,25 @@ export class ActivityAnnouncer {
       );
     }
     const community = await communities.get(caller, summary.communityId).catch(() => undefined);
-    const card = summaryCard(summary, undefined, saved > 0 ? community?.name : undefined);
-    const message = { type: "message", attachments: [attachment(card)] };
+    const options = {
+      ...(community ? { libraryUrl: libraryDeepLink(this.deps.links, community) } : {}),
+      ...(saved > 0 && community ? { communityName: community.name } : {}),
+    };
+    const message = (card: AdaptiveCard) => ({ type: "message", attachments: [attachment(card)] });
+    // The meeting chat's copy invites the commitments still missing; the channel's copy does not
+    // (people there did not take part).
     await sender.send(caller.tenantId, { conversationId: summary.conversationId }, [
-      message,
-      ...(summary.commitmentCount < summary.participantCount
-        ? [{ type: "message", attachments: [attachment(commitmentInvitationCard(view))] }]
-        : []),
+      message(
+        summaryCard(summary, {
+          ...options,
+          inviteCommitments: summary.commitmentCount < summary.participantCount,
+        }),
+      ),
     ]);
     // The community's channel, when the app was installed in its team (the reference is stored then).
     for (const channelId of [community?.channelId, community?.teamId]) {
       if (!channelId) continue;
-      if (await sender.send(caller.tenantId, { channelId }, [message])) break;
+      if (await sender.send(caller.tenantId, { channelId }, [message(summaryCard(summary, options))])) break;
     }
     logger.info("activity closed", { ...ids, shares: summary.shares.length, saved });
   }
@@ -248,4 +289,8 @@ export class ActivityAnnouncer {
 
 function attachment(card: AdaptiveCard): Attachment {
   return CardFactory.adaptiveCard(card);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,5 @@
 import type { Application, TurnState } from "@microsoft/teams-ai";
-import { CardFactory, type TurnContext } from "botbuilder";
+import { CardFactory, TeamsInfo, type TurnContext } from "botbuilder";
 import type { ActivityService } from "../../domain/activities/activityService.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
 import { DomainError } from "../../domain/errors.js";
@@ -11,10 +11,12 @@ import { commitmentCheckInCard } from "../cards/activityCards.js";
 import {
   captureInvitationCard,
   meetingStartCard,
+  NO_LIBRARY,
   OUTCOME,
   type OutcomeForm,
   outcomeDialogCard,
   outcomesCard,
+  withArticle,
 } from "../cards/outcomeCards.js";
 import { callerFromActivity } from "../teamsCaller.js";
 import type { BackgroundWork } from "./backgroundWork.js";
@@ -73,14 +75,19 @@ export function registerMeetingOutcomes(app: Application<TurnState>, deps: Meeti
     friendly(deps, context, async () => {
       const me = caller(context);
       const data = raw as CaptureData;
-      const communities = await memberCommunities(deps, me, context);
+      const kind = kindOf(data.kind);
+      const [communities, people] = await Promise.all([
+        memberCommunities(deps, me, context),
+        kind === "action" ? meetingPeople(context, me) : [],
+      ]);
       return dialog(
-        "Capture a meeting outcome",
+        `Capture ${withArticle(kind)}`,
         outcomeDialogCard({
-          kind: kindOf(data.kind),
+          kind,
           text: data.text ?? "",
           communities,
           communityId: communities[0]?.id ?? "",
+          people,
         }),
         "medium",
       );
@@ -101,7 +108,7 @@ export function registerMeetingOutcomes(app: Application<TurnState>, deps: Meeti
             text: data.text ?? "",
             ...(data.ownerId ? { ownerId: data.ownerId } : {}),
             ...(data.due ? { due: data.due.slice(0, 10) } : {}),
-            ...(data.communityId ? { communityId: data.communityId } : {}),
+            ...(data.communityId && data.communityId !== NO_LIBRARY ? { communityId: data.communityId } : {}),
           },
           requestIdOf(context),
         );
@@ -110,17 +117,22 @@ export function registerMeetingOutcomes(app: Application<TurnState>, deps: Meeti
         return `Captured${owner}. It goes into the outcomes card when the meeting ends.`;
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        const communities = await memberCommunities(deps, me, context);
+        const kind = kindOf(data.kind);
+        const [communities, people] = await Promise.all([
+          memberCommunities(deps, me, context),
+          kind === "action" ? meetingPeople(context, me) : [],
+        ]);
         const form: OutcomeForm = {
-          kind: kindOf(data.kind),
+          kind,
           text: data.text ?? "",
           communities,
+          people,
           communityId: data.communityId ?? "",
           ...(data.ownerId ? { ownerId: data.ownerId } : {}),
           ...(data.due ? { due: data.due } : {}),
           error: error.message,
         };
-        return dialog("Capture a meeting outcome", outcomeDialogCard(form), "medium");
+        return dialog(`Capture ${withArticle(kind)}`, outcomeDialogCard(form), "medium");
       }
     }),
   );
@@ -151,18 +163,51 @@ export function registerMeetingOutcomes(app: Application<TurnState>, deps: Meeti
     // One report per meeting occurrence, however often Teams delivers the event.
     const key = `${meetingId}|${value.EndTime ?? context.activity.id}`;
     deps.background.run("meeting outcomes report", { tenantId: me.tenantId, conversationId }, async () => {
-      const report = await deps.outcomes.reportMeetingEnd(me.tenantId, conversationId, key);
-      if (!report || report.outcomes.length === 0) return;
-      await deps.sender.send(me.tenantId, { conversationId }, [
-        {
-          type: "message",
-          attachments: [
-            CardFactory.adaptiveCard(outcomesCard(value.Title, report.outcomes, report.notSaved)),
-          ],
-        },
-      ]);
+      // The card goes out before the outcomes are marked reported: a failed send leaves them pending.
+      await deps.outcomes.reportMeetingEnd(me.tenantId, conversationId, key, async (report) => {
+        if (report.outcomes.length === 0) return;
+        await deps.sender.send(me.tenantId, { conversationId }, [
+          {
+            type: "message",
+            attachments: [
+              CardFactory.adaptiveCard(outcomesCard(value.Title, report.outcomes, report.notSaved)),
+            ],
+          },
+        ]);
+      });
     });
   });
+}
+
+/** How long the owner picker waits for the meeting's roster (Teams waits 5 s for the dialog). */
+const ROSTER_WAIT_MS = 1_500;
+
+/**
+ * The people an action item can be given to: the caller first, then the chat's members (Bot
+ * Framework's paged members, up to 100); the caller alone when the roster does not come in time.
+ */
+async function meetingPeople(
+  context: TurnContext,
+  me: Caller,
+): Promise<{ id: string; displayName: string }[]> {
+  const people = new Map([[me.userId, me.displayName]]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const page = await Promise.race([
+      TeamsInfo.getPagedMembers(context, 100),
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), ROSTER_WAIT_MS);
+      }),
+    ]);
+    for (const member of page?.members ?? [])
+      if (member.aadObjectId && !people.has(member.aadObjectId))
+        people.set(member.aadObjectId, member.name || member.givenName || "Someone");
+  } catch {
+    // No roster (a client or chat without one): the caller can still own it.
+  } finally {
+    clearTimeout(timer);
+  }
+  return [...people].map(([id, displayName]) => ({ id, displayName }));
 }
 
 function kindOf(value: string | undefined): OutcomeKind {

@@ -191,7 +191,6 @@ export function registerThinkPairShare(app: Application<TurnState>, deps: ThinkP
       const me = caller(context);
       // The caller's own view only: everyone presses Join at once, and Teams waits 5 s.
       const view = await activities.joinForCard(me, requireId(data));
-      watch(deps, me, view);
       return personalCard(view, await partnerLinks(deps, me, view), "You have joined.");
     }),
   );
@@ -229,7 +228,6 @@ export function registerThinkPairShare(app: Application<TurnState>, deps: ThinkP
     friendly(deps, context, async () => {
       const me = caller(context);
       const view = await activities.view(me, requireId(data as ActivityData));
-      watch(deps, me, view);
       if (!view.accepts.includes("reflection"))
         return view.state.status === "ended"
           ? "This activity has ended."
@@ -329,19 +327,15 @@ export function registerThinkPairShare(app: Application<TurnState>, deps: ThinkP
   );
 }
 
-/** After a change: watch the activity and announce what is due, once the invoke is answered. */
-function afterwards(deps: ThinkPairShareDependencies, me: Caller, view: WatchedView): void {
-  watch(deps, me, view);
+/** After a change: announce what is due at once, after the invoke is answered (the poller would, later). */
+function afterwards(
+  deps: ThinkPairShareDependencies,
+  me: Caller,
+  view: Pick<ActivityView, "id" | "facilitator">,
+): void {
   deps.background.run("activity announcement", { tenantId: me.tenantId, activityId: view.id }, () =>
-    deps.announcer.announce(me.tenantId, view.id),
+    deps.announcer.announce(me.tenantId, view.id, view.facilitator),
   );
-}
-
-/** What watching and announcing an activity need from a view of it. */
-type WatchedView = Pick<ActivityView, "id" | "facilitator">;
-
-function watch(deps: ThinkPairShareDependencies, me: Caller, view: WatchedView): void {
-  deps.announcer.watch(me.tenantId, view.id, view.facilitator);
 }
 
 /** The caller's view; someone who opens their partner or the share joins first (late joiners too). */
@@ -351,7 +345,6 @@ async function joinedView(
   activityId: string,
 ): Promise<ActivityView> {
   const view = await deps.activities.view(me, activityId);
-  watch(deps, me, view);
   if (view.me.joined || view.state.status === "ended" || view.state.status === "not-started") return view;
   return deps.activities.join(me, activityId);
 }

@@ -44,7 +44,7 @@ export interface ReminderCardView {
  * functions, so everyone reads their own time zone), the format, each role holder mentioned with
  * their role, and buttons to join and to open the session.
  */
-export function reminderCard(view: ReminderCardView): AdaptiveCard {
+export function reminderCard(view: ReminderCardView, headingPrefix = "Coming up: "): AdaptiveCard {
   const entities: Mention[] = [];
   const when = `{{DATE(${view.startsAt.replace(/\.\d{3}Z$/, "Z")}, SHORT)}} {{TIME(${view.startsAt.replace(/\.\d{3}Z$/, "Z")})}}`;
   const held = view.roles.filter(
@@ -52,7 +52,7 @@ export function reminderCard(view: ReminderCardView): AdaptiveCard {
   );
   const open = view.roles.filter((r) => !r.person);
   const body: Record<string, unknown>[] = [
-    heading(`Coming up: ${cardText(shorten(view.title, 150))}`),
+    heading(`${headingPrefix}${cardText(shorten(view.title, 150))}`),
     paragraph(`${when} · ${view.durationMinutes} min · ${FORMAT_NAMES[view.format]}`, { isSubtle: true }),
   ];
   if (held.length > 0) {

@@ -3,6 +3,7 @@ import type { SessionPlanRepository } from "../../domain/sessions/sessionPlan.js
 import type { SessionReminderPlanner } from "../../domain/sessions/sessionReminders.js";
 import type { Logger } from "../../server/logger.js";
 import type { ProactiveSender } from "../meetings/proactiveSender.js";
+import { DailyWarnings } from "./dailyWarnings.js";
 import { reminderCard } from "./reminderCard.js";
 
 /**
@@ -33,8 +34,11 @@ export interface SessionReminderDependencies {
 export class SessionReminders {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private readonly warnings: DailyWarnings;
 
-  constructor(private readonly deps: SessionReminderDependencies) {}
+  constructor(private readonly deps: SessionReminderDependencies) {
+    this.warnings = new DailyWarnings(deps.logger);
+  }
 
   start(pollMs: number): void {
     if (this.timer) return;
@@ -43,7 +47,7 @@ export class SessionReminders {
       this.running = this.runOnce()
         .then(() => undefined)
         .catch((error: unknown) =>
-          this.deps.logger.warn("session reminders: pass failed", {
+          this.warnings.warn(new Date(), "session reminders: pass failed", {
             error: error instanceof Error ? error.message : String(error),
           }),
         )
@@ -64,7 +68,7 @@ export class SessionReminders {
 
   /** One pass: every due reminder this instance can claim is sent. Returns how many it sent. */
   async runOnce(now = new Date()): Promise<number> {
-    const { planner, claims, sender, logger, instanceId } = this.deps;
+    const { planner, claims, sender, instanceId } = this.deps;
     let sent = 0;
     for (const due of await planner.due(now)) {
       const ids = {
@@ -95,11 +99,12 @@ export class SessionReminders {
         }
         await claims.completeReminder(due.key, delivered ? "sent" : "no-channel");
         if (delivered) sent++;
-        else logger.warn("session reminder: the community has no channel the bot can post to", ids);
+        else
+          this.warnings.warn(now, "session reminder: the community has no channel the bot can post to", ids);
       } catch (error) {
         // Give the claim back: a later pass (here or on another instance) tries again.
         await claims.releaseReminder(due.key).catch(() => undefined);
-        logger.warn("session reminder: send failed, will retry", {
+        this.warnings.warn(now, "session reminder: send failed, will retry", {
           ...ids,
           error: error instanceof Error ? error.message : String(error),
         });

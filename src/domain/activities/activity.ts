@@ -19,10 +19,20 @@ export interface Activity {
   /** The community session it belongs to, when there is one. */
   sessionId?: string;
   facilitator: PersonRef;
+  /** The facilitator's Teams user id, when they set it up through the bot (card refreshes). */
+  facilitatorTeamsId?: string;
   prompt: string;
   /** The phases with the minutes chosen at set-up (kept, so a changed format never alters a running activity). */
   phases: PlannedPhase[];
   pairingRule: PairingRule;
+  createdAt: string;
+}
+
+/** An activity that is not closed yet: what every instance's announcer watches. */
+export interface OpenActivity {
+  tenantId: string;
+  activityId: string;
+  facilitator: PersonRef;
   createdAt: string;
 }
 
@@ -52,6 +62,8 @@ export interface Participant {
   userId: string;
   displayName: string;
   joinedAt: string;
+  /** Their Teams user id, when they joined through the bot (card refreshes). */
+  teamsId?: string;
 }
 
 /** A private reflection: visible to its writer only. */

@@ -7,6 +7,7 @@ import type {
   Highlight,
   LateAssignment,
   MyActivityNote,
+  OpenActivity,
   OwnRows,
   PairShare,
   Participant,
@@ -21,7 +22,10 @@ import type {
  * Every call is scoped by tenant.
  */
 export interface ActivityRepository {
-  /** Creates the activity and its indexes; if one with this id exists it is returned, unchanged. */
+  /**
+   * Creates the activity and its indexes, and marks it open (see {@link openActivities}); if one
+   * with this id exists it is returned, unchanged.
+   */
   create(activity: Activity): Promise<{ activity: Activity; created: boolean }>;
   /** Everything stored about one activity, in one partition query; undefined when there is none. */
   load(tenantId: string, activityId: string): Promise<ActivityRecord | undefined>;
@@ -99,4 +103,10 @@ export interface ActivityRepository {
     phaseIndex: number,
     instanceId: string,
   ): Promise<void>;
+  /** Whether a claimed announcement was sent (by any instance). */
+  announcementDone(tenantId: string, activityId: string, phaseIndex: number): Promise<boolean>;
+  /** Every tenant's activities that are not closed yet (a small table: closed ones leave it). */
+  openActivities(): Promise<OpenActivity[]>;
+  /** The activity is closed (or abandoned): nobody needs to watch it any more. Idempotent. */
+  markClosed(tenantId: string, activityId: string): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { personText } from "../validation.js";
 import { PAIRING_RULES } from "./activity.js";
 import { ACTIVITY_FORMAT_IDS, type ActivityFormatId } from "./activityFormats.js";
 
@@ -20,11 +21,14 @@ export const newActivitySchema = z.object({
   conversationId: id("meeting chat"),
   meetingId: id("meeting").optional(),
   sessionId: id("session").optional(),
-  prompt: z
-    .string({ required_error: "Write a prompt for people to think about." })
-    .trim()
-    .min(3, "Write a prompt of at least 3 characters for people to think about.")
-    .max(1000, "Keep the prompt under 1,000 characters."),
+  prompt: personText(
+    z
+      .string()
+      .trim()
+      .min(3, "Write a prompt of at least 3 characters for people to think about.")
+      .max(1000, "Keep the prompt under 1,000 characters."),
+    { required_error: "Write a prompt for people to think about." },
+  ),
   /** Minutes per phase id (`{ think: 2, pair: 5, share: 5 }`); the format's defaults fill the rest. */
   minutes: z.record(z.number({ invalid_type_error: "Give the minutes as a number." })).default({}),
   pairingRule: z
@@ -57,11 +61,14 @@ export const controlSchema = z.discriminatedUnion(
 export type ControlInput = z.input<typeof controlSchema>;
 
 const text = (what: string, max: number) =>
-  z
-    .string({ required_error: `Write your ${what} first.` })
-    .trim()
-    .min(1, `Write your ${what} first.`)
-    .max(max, `Keep your ${what} under ${max.toLocaleString("en")} characters.`);
+  personText(
+    z
+      .string()
+      .trim()
+      .min(1, `Write your ${what} first.`)
+      .max(max, `Keep your ${what} under ${max.toLocaleString("en")} characters.`),
+    { required_error: `Write your ${what} first.` },
+  );
 
 export const reflectionSchema = z.object({ text: text("reflection", 4000), etag: z.string().optional() });
 export type ReflectionInput = z.input<typeof reflectionSchema>;

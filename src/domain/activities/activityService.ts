@@ -18,6 +18,7 @@ import type {
   Commitment,
   LateAssignment,
   MyActivityNote,
+  OpenActivity,
   PairShare,
   StoredPairing,
 } from "./activity.js";
@@ -130,6 +131,7 @@ export class ActivityService {
       ...(data.meetingId ? { meetingId: data.meetingId } : {}),
       ...(data.sessionId ? { sessionId: data.sessionId } : {}),
       facilitator: { id: caller.userId, displayName: caller.displayName },
+      ...(caller.teamsId ? { facilitatorTeamsId: caller.teamsId } : {}),
       prompt: data.prompt,
       phases: planPhases(formatOf(data.format), data.minutes),
       pairingRule: data.pairingRule,
@@ -170,6 +172,7 @@ export class ActivityService {
       userId: caller.userId,
       displayName: caller.displayName,
       joinedAt: this.now().toISOString(),
+      ...(caller.teamsId ? { teamsId: caller.teamsId } : {}),
     });
     return { ...(await this.view(caller, activityId)), ...joined };
   }
@@ -189,6 +192,7 @@ export class ActivityService {
       userId: caller.userId,
       displayName: caller.displayName,
       joinedAt: this.now().toISOString(),
+      ...(caller.teamsId ? { teamsId: caller.teamsId } : {}),
     });
     // The groups are due but not formed yet: the whole read forms them (once per activity).
     if (this.groupsDue(flow, state) && !flow.pairing) return this.view(caller, activityId);
@@ -454,6 +458,31 @@ export class ActivityService {
       this.now(),
       this.announcementLeaseMs,
     );
+  }
+
+  /** The Teams user ids known for an activity's people (facilitator and bot joiners), by Entra id. */
+  async teamsIdsOf(tenantId: string, activityId: string): Promise<Map<string, string>> {
+    const record = await this.require(tenantId, activityId);
+    const ids = new Map<string, string>();
+    for (const p of record.participants) if (p.teamsId) ids.set(p.userId, p.teamsId);
+    if (record.activity.facilitatorTeamsId)
+      ids.set(record.activity.facilitator.id, record.activity.facilitatorTeamsId);
+    return ids;
+  }
+
+  /** Whether the announcement of this slot was sent (by any instance). */
+  async announcementDone(tenantId: string, activityId: string, slot: number): Promise<boolean> {
+    return this.activities.announcementDone(tenantId, activityId, slot);
+  }
+
+  /** Every tenant's activities not closed yet: what the announcers watch, whoever started them. */
+  async openActivities(): Promise<OpenActivity[]> {
+    return this.activities.openActivities();
+  }
+
+  /** The activity is closed (or abandoned): it leaves the open list. Idempotent. */
+  async markClosed(tenantId: string, activityId: string): Promise<void> {
+    await this.activities.markClosed(tenantId, activityId);
   }
 
   async announced(

@@ -9,12 +9,19 @@ export interface CommunityRepository {
   /** Replaces the community if `community.etag` is current, else throws a ConcurrencyError. */
   update(community: Community): Promise<Community>;
   list(tenantId: string, page?: PageRequest): Promise<Page<Community>>;
+  /**
+   * Stores the community's member count, whatever its ETag (see `settleCount`: the count is a cache
+   * of the membership rows, checked after writing). Nothing happens when the community is gone.
+   */
+  setMemberCount(tenantId: string, communityId: string, memberCount: number): Promise<void>;
 
   /** Adds a membership; returns false when the person already was a member (idempotent). */
   addMember(membership: Membership): Promise<boolean>;
   /** Removes a membership; returns false when the person was not a member (idempotent). */
   removeMember(tenantId: string, communityId: string, userId: string): Promise<boolean>;
   getMembership(tenantId: string, communityId: string, userId: string): Promise<Membership | undefined>;
+  /** How many members the community has, counted from the membership rows now. */
+  countMembers(tenantId: string, communityId: string): Promise<number>;
   listMembers(tenantId: string, communityId: string, page?: PageRequest): Promise<Page<Membership>>;
   /** The ids of the communities a person belongs to. */
   listCommunityIdsOf(tenantId: string, userId: string): Promise<string[]>;

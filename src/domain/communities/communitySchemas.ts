@@ -1,22 +1,25 @@
 import { z } from "zod";
+import { personText } from "../validation.js";
 
-const tag = z
-  .string()
-  .trim()
-  .min(1, "A tag cannot be empty.")
-  .max(40, "A tag can be at most 40 characters.")
-  .transform((t) => t.toLowerCase());
+const tag = personText(
+  z
+    .string()
+    .trim()
+    .min(1, "A tag cannot be empty.")
+    .max(40, "A tag can be at most 40 characters.")
+    .transform((t) => t.toLowerCase()),
+);
 
 const person = z.object({
   id: z.string().trim().min(1).max(100),
-  displayName: z.string().trim().min(1).max(200),
+  displayName: personText(z.string().trim().min(1).max(200)),
 });
 
 /** What a person fills in to create a community. */
 export const newCommunitySchema = z.object({
-  name: z.string().trim().min(3, "Give the community a name of at least 3 characters.").max(80),
-  purpose: z.string().trim().min(1, "Say in a sentence what the community is for.").max(1000),
-  domain: z.string().trim().max(100).default(""),
+  name: personText(z.string().trim().min(3, "Give the community a name of at least 3 characters.").max(80)),
+  purpose: personText(z.string().trim().min(1, "Say in a sentence what the community is for.").max(1000)),
+  domain: personText(z.string().trim().max(100)).default(""),
   tags: z.array(tag).max(20, "Use at most 20 tags.").default([]),
   privacy: z.enum(["open", "private"]).default("open"),
   stewards: z.array(person).max(20, "A community can have at most 20 stewards.").default([]),

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { retryOnConflict } from "../concurrency.js";
+import { CountSettler, retryOnConflict } from "../concurrency.js";
 import { ConcurrencyError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
 import type { Caller, PersonRef } from "../identity.js";
 import { parseInput } from "../validation.js";
@@ -37,6 +37,7 @@ const MAX_TRUSTED = 10_000;
 
 export class CommunityService {
   private readonly trusted = new Map<string, { community: CommunityView; until: number }>();
+  private readonly memberCounts = new CountSettler();
   private readonly joinRequestListeners: ((community: Community, request: JoinRequest) => void)[] = [];
 
   constructor(
@@ -115,7 +116,7 @@ export class CommunityService {
         joinedAt: at,
       });
     }
-    const counted = await this.adjustMemberCount(caller.tenantId, created.id, stewards.length);
+    const counted = await this.recountMembers(caller.tenantId, created.id);
     return this.view(caller, counted, true);
   }
 
@@ -201,7 +202,8 @@ export class CommunityService {
       displayName: caller.displayName,
       joinedAt: this.now().toISOString(),
     });
-    const community = added ? await this.adjustMemberCount(caller.tenantId, communityId, 1) : current;
+    // The membership row has landed: from here on the answer is a success, whatever the count does.
+    const community = added ? await this.recountMembers(caller.tenantId, communityId) : current;
     return this.view(caller, community, true);
   }
 
@@ -216,7 +218,7 @@ export class CommunityService {
     }
     this.trusted.delete(trustKey(caller.tenantId, communityId, caller.userId));
     const removed = await this.repository.removeMember(caller.tenantId, communityId, caller.userId);
-    let community = removed ? await this.adjustMemberCount(caller.tenantId, communityId, -1) : current;
+    let community = removed ? await this.recountMembers(caller.tenantId, communityId) : current;
     if (current.isSteward) {
       community = await this.retryOnConflict(caller.tenantId, communityId, (c) => ({
         ...c,
@@ -375,7 +377,7 @@ export class CommunityService {
     const removed = await this.repository.removeMember(caller.tenantId, communityId, userId);
     this.trusted.delete(trustKey(caller.tenantId, communityId, userId));
     const community = removed
-      ? await this.adjustMemberCount(caller.tenantId, communityId, -1)
+      ? await this.recountMembers(caller.tenantId, communityId)
       : await this.read(caller.tenantId, communityId);
     return this.view(caller, community, true);
   }
@@ -431,7 +433,7 @@ export class CommunityService {
 
   /**
    * Makes a person a member (a steward added them, approved their request, or named them steward).
-   * The count moves as it does when someone joins ({@link adjustMemberCount}).
+   * The count is settled from the rows as it is when someone joins ({@link recountMembers}).
    */
   private async admit(tenantId: string, communityId: string, person: PersonRef): Promise<void> {
     this.trusted.delete(trustKey(tenantId, communityId, person.id));
@@ -442,7 +444,7 @@ export class CommunityService {
       displayName: person.displayName,
       joinedAt: this.now().toISOString(),
     });
-    if (added) await this.adjustMemberCount(tenantId, communityId, 1);
+    if (added) await this.recountMembers(tenantId, communityId);
   }
 
   private async requireSteward(caller: Caller, communityId: string, action: string): Promise<CommunityView> {
@@ -473,11 +475,21 @@ export class CommunityService {
     }
   }
 
-  private adjustMemberCount(tenantId: string, communityId: string, delta: number): Promise<Community> {
-    return this.retryOnConflict(tenantId, communityId, (c) => ({
-      ...c,
-      memberCount: Math.max(0, c.memberCount + delta),
-    }));
+  /**
+   * Brings `memberCount` to the number of membership rows after a join or leave (the rows are the
+   * truth, the count a cache of them; see `settleCount`), and returns the community with it.
+   */
+  private async recountMembers(tenantId: string, communityId: string): Promise<Community> {
+    const settled = await this.memberCounts.settle(trustKey(tenantId, communityId, ""), {
+      read: async () => {
+        const community = await this.repository.get(tenantId, communityId);
+        return community && { value: community, count: community.memberCount };
+      },
+      recount: () => this.repository.countMembers(tenantId, communityId),
+      write: (count) => this.repository.setMemberCount(tenantId, communityId, count),
+    });
+    if (!settled) throw notFound();
+    return { ...settled.value, memberCount: settled.count };
   }
 
   /** Read-modify-write guarded by the ETag, re-read and retried when another writer won. */

@@ -80,21 +80,39 @@ export interface EntryRepository {
 
   listRevisions(tenantId: string, communityId: string, entryId: string): Promise<EntryRevision[]>;
 
-  /** Records a person's helpful vote; false when they had already voted (idempotent). */
+  /**
+   * Records a person's helpful vote; false when they had already voted (idempotent). With
+   * `learnedFrom` (the entry's author, when someone else) the vote is also a "helpful" learning
+   * interaction: exactly one per vote, whatever the retries, removed with the vote.
+   */
   addVote(
     tenantId: string,
     communityId: string,
     entryId: string,
     voter: PersonRef,
     at: string,
+    learnedFrom?: PersonRef,
   ): Promise<boolean>;
+  /** Removes a person's vote and the learning interaction it stood for; false when there was none. */
   removeVote(tenantId: string, communityId: string, entryId: string, voterId: string): Promise<boolean>;
   hasVoted(tenantId: string, communityId: string, entryId: string, voterId: string): Promise<boolean>;
+  /** How many helpful votes the entry has, counted from the vote rows now. */
   countVotes(tenantId: string, communityId: string, entryId: string): Promise<number>;
+  /**
+   * Stores the entry's helpful count, whatever its ETag, with a change-log row (see `settleCount`:
+   * the count is a cache of the vote rows, checked after writing). Nothing happens when it is gone.
+   */
+  setHelpfulCount(
+    tenantId: string,
+    communityId: string,
+    entryId: string,
+    helpfulCount: number,
+  ): Promise<void>;
 
   /** Changes after `position` (exclusive), oldest first; from the start when undefined. */
   changesSince(tenantId: string, communityId: string, position: string | undefined): Promise<LibraryChange[]>;
 
+  /** Records a learning interaction (helpful votes record theirs through `addVote`). */
   recordInteraction(interaction: LearningInteraction): Promise<void>;
   /** A community's learning interactions since an instant (ISO), oldest first. */
   listInteractions(tenantId: string, communityId: string, since: string): Promise<LearningInteraction[]>;

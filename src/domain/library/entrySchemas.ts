@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isRealDate, isRealDateTime } from "../strictDates.js";
+import { personText } from "../validation.js";
 import { ENTRY_TYPES } from "./entry.js";
 
 /**
@@ -13,32 +15,37 @@ export const ENTRY_LIMITS = {
   tag: 40,
 } as const;
 
-const tag = z
-  .string()
-  .trim()
-  .min(1, "A tag cannot be empty.")
-  .max(ENTRY_LIMITS.tag, `A tag can be at most ${ENTRY_LIMITS.tag} characters.`)
-  .transform((t) => t.toLowerCase().replace(/\s+/g, "-"));
+const tag = personText(
+  z
+    .string()
+    .trim()
+    .min(1, "A tag cannot be empty.")
+    .max(ENTRY_LIMITS.tag, `A tag can be at most ${ENTRY_LIMITS.tag} characters.`)
+    .transform((t) => t.toLowerCase().replace(/\s+/g, "-")),
+);
 
-const title = z
-  .string()
-  .trim()
-  .min(3, "Give the entry a title of at least 3 characters.")
-  .max(ENTRY_LIMITS.title, `Keep the title under ${ENTRY_LIMITS.title} characters.`);
+const title = personText(
+  z
+    .string()
+    .trim()
+    .min(3, "Give the entry a title of at least 3 characters.")
+    .max(ENTRY_LIMITS.title, `Keep the title under ${ENTRY_LIMITS.title} characters.`),
+);
 
-const body = z
-  .string()
-  .trim()
-  .min(1, "There is nothing to save: write what you learned.")
-  .max(
-    ENTRY_LIMITS.body,
-    `The text is too long: keep it under ${ENTRY_LIMITS.body.toLocaleString("en")} characters.`,
-  );
+const body = personText(
+  z
+    .string()
+    .trim()
+    .min(1, "There is nothing to save: write what you learned.")
+    .max(
+      ENTRY_LIMITS.body,
+      `The text is too long: keep it under ${ENTRY_LIMITS.body.toLocaleString("en")} characters.`,
+    ),
+);
 
-const summary = z
-  .string()
-  .trim()
-  .max(ENTRY_LIMITS.summary, `Keep the summary under ${ENTRY_LIMITS.summary} characters.`);
+const summary = personText(
+  z.string().trim().max(ENTRY_LIMITS.summary, `Keep the summary under ${ENTRY_LIMITS.summary} characters.`),
+);
 
 const tags = z.array(tag).max(ENTRY_LIMITS.tags, `Use at most ${ENTRY_LIMITS.tags} tags.`);
 
@@ -63,6 +70,9 @@ export type EntryChangesInput = z.input<typeof entryChangesSchema>;
 export const verificationSchema = z.object({
   reviewBy: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}/, "Give the review date as YYYY-MM-DD.")
+    .refine(
+      (d) => (d.length === 10 ? isRealDate(d) : isRealDateTime(d)),
+      "Give the review date as YYYY-MM-DD (a day that exists).",
+    )
     .optional(),
 });

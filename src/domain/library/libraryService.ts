@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { CommunityView } from "../communities/community.js";
 import type { CommunityService } from "../communities/communityService.js";
-import { retryOnConflict } from "../concurrency.js";
+import { CountSettler, retryOnConflict } from "../concurrency.js";
 import {
   ConcurrencyError,
   ConflictError,
@@ -55,6 +55,8 @@ export interface SaveResult {
 
 /** The rules of the insight library: who adds, sees, edits, votes, verifies and removes entries. */
 export class LibraryService {
+  private readonly helpfulCounts = new CountSettler();
+
   constructor(
     private readonly entries: EntryRepository,
     private readonly communities: CommunityService,
@@ -265,29 +267,32 @@ export class LibraryService {
   ): Promise<EntryView> {
     const { communityId, id: entryId } = entry;
     const voter = { id: caller.userId, displayName: caller.displayName };
+    // Voting for someone else's entry is learning from them (one interaction per vote, see addVote).
+    const learnedFrom = entry.author.id === caller.userId ? undefined : entry.author;
+    const { tenantId } = caller;
     const changed = helpful
-      ? await this.entries.addVote(caller.tenantId, communityId, entryId, voter, this.now().toISOString())
-      : await this.entries.removeVote(caller.tenantId, communityId, entryId, caller.userId);
+      ? await this.entries.addVote(
+          tenantId,
+          communityId,
+          entryId,
+          voter,
+          this.now().toISOString(),
+          learnedFrom,
+        )
+      : await this.entries.removeVote(tenantId, communityId, entryId, caller.userId);
     if (!changed) return this.view(caller, community, entry);
-    if (helpful && entry.author.id !== caller.userId) {
-      await this.entries.recordInteraction({
-        tenantId: caller.tenantId,
-        communityId,
-        kind: "helpful",
-        from: voter,
-        to: entry.author,
-        entryId,
-        at: this.now().toISOString(),
-      });
-    }
-    // The count is recounted from the vote rows inside an ETag-guarded write, so concurrent voters
-    // can never leave it wrong: whichever write lands last counted every vote before it.
-    const updated = await retryOnConflict(async () => {
-      const current = await this.require(caller.tenantId, communityId, entryId);
-      const helpfulCount = await this.entries.countVotes(caller.tenantId, communityId, entryId);
-      if (helpfulCount === current.helpfulCount) return current;
-      return this.entries.update({ ...current, helpfulCount });
+    // The vote has landed: the answer is a success from here on. The count is a cache of the vote
+    // rows, settled from a recount (settleCount), so concurrent voters cannot leave it wrong.
+    const settled = await this.helpfulCounts.settle(JSON.stringify([tenantId, communityId, entryId]), {
+      read: async () => {
+        const current = await this.entries.get(tenantId, communityId, entryId);
+        return current && { value: current, count: current.helpfulCount };
+      },
+      recount: () => this.entries.countVotes(tenantId, communityId, entryId),
+      write: (count) => this.entries.setHelpfulCount(tenantId, communityId, entryId, count),
     });
+    if (!settled) throw new NotFoundError("This entry does not exist any more.");
+    const updated = { ...settled.value, helpfulCount: settled.count };
     this.search.noteChange(caller.tenantId, communityId, entryId, updated);
     return this.view(caller, community, updated);
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { PersonRef } from "../identity.js";
+import { personText } from "../validation.js";
 import type { Entry, EntryType } from "./entry.js";
 
 /** How long a reason for a removal request may be. */
@@ -8,11 +9,9 @@ export const REMOVAL_REASON_MAX = 500;
 /** What the original author may say when asking for removal; the body may be absent (older tabs). */
 export const removalRequestSchema = z
   .object({
-    reason: z
-      .string()
-      .trim()
-      .max(REMOVAL_REASON_MAX, `Keep the reason under ${REMOVAL_REASON_MAX} characters.`)
-      .optional(),
+    reason: personText(
+      z.string().trim().max(REMOVAL_REASON_MAX, `Keep the reason under ${REMOVAL_REASON_MAX} characters.`),
+    ).optional(),
   })
   .default({});
 export type RemovalRequestInput = z.input<typeof removalRequestSchema>;

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { PersonRef } from "../identity.js";
+import { isRealDate } from "../strictDates.js";
+import { personText } from "../validation.js";
 
 /** What can be captured from a meeting's chat (SPEC §2, meeting outcomes). */
 export const OUTCOME_KINDS = ["decision", "action", "insight"] as const;
@@ -51,16 +53,19 @@ export interface MyActionItem {
 export const outcomeSchema = z
   .object({
     kind: z.enum(OUTCOME_KINDS, { message: "Pick decision, action item or insight." }),
-    text: z
-      .string({ required_error: "Write the outcome first." })
-      .trim()
-      .min(3, "Write the outcome in at least 3 characters.")
-      .max(2000, "Keep the outcome under 2,000 characters."),
+    text: personText(
+      z
+        .string()
+        .trim()
+        .min(3, "Write the outcome in at least 3 characters.")
+        .max(2000, "Keep the outcome under 2,000 characters."),
+      { required_error: "Write the outcome first." },
+    ),
     ownerId: z.string().trim().max(200).optional(),
     due: z
       .string()
       .trim()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the due date as YYYY-MM-DD.")
+      .refine(isRealDate, "Give the due date as YYYY-MM-DD (a day that exists).")
       .optional(),
     communityId: z.string().trim().max(200).optional(),
   })

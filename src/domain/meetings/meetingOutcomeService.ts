@@ -78,6 +78,7 @@ export class MeetingOutcomeService {
     tenantId: string,
     conversationId: string,
     key: string,
+    deliver: (report: MeetingReport) => Promise<void> = async () => {},
   ): Promise<MeetingReport | undefined> {
     const at = this.now().toISOString();
     if (!(await this.outcomes.claimReport(tenantId, conversationId, key, at))) return undefined;
@@ -118,6 +119,8 @@ export class MeetingOutcomeService {
         reported.push({ id: outcome.id });
       }
     }
+    // Delivered first, then marked: outcomes whose card did not go out stay pending.
+    await deliver({ outcomes, notSaved });
     await this.outcomes.markReported(tenantId, conversationId, reported, at);
     return { outcomes, notSaved };
   }

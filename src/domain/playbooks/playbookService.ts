@@ -5,15 +5,18 @@ import type { CommunityService } from "../communities/communityService.js";
 import { ConcurrencyError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
 import type { Caller } from "../identity.js";
 import type { EntryRepository } from "../library/entryRepository.js";
-import { parseInput } from "../validation.js";
+import { parseInput, personText } from "../validation.js";
 import type { Playbook, PlaybookItem, PlaybookView } from "./playbook.js";
 import type { PlaybookRepository } from "./playbookRepository.js";
 
-const item = z.object({ entryId: z.string().min(1).max(100), note: z.string().trim().max(500).optional() });
+const item = z.object({
+  entryId: z.string().min(1).max(100),
+  note: personText(z.string().trim().max(500)).optional(),
+});
 
 export const playbookSchema = z.object({
-  title: z.string().trim().min(3, "Give the playbook a title of at least 3 characters.").max(150),
-  description: z.string().trim().max(2000).default(""),
+  title: personText(z.string().trim().min(3, "Give the playbook a title of at least 3 characters.").max(150)),
+  description: personText(z.string().trim().max(2000)).default(""),
   items: z
     .array(item)
     .min(1, "Pick at least one entry for the playbook.")

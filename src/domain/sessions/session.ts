@@ -58,8 +58,11 @@ export interface TeamsMeetingState {
   lastAttemptAt?: string;
 }
 
-/** A session as a caller sees it: with RSVP counts and their own answer. */
-export interface SessionView extends Session {
+/**
+ * A session as a caller sees it: with RSVP counts and their own answer. Without the tenant: the
+ * tab knows its tenant, and answers carry only what it shows.
+ */
+export interface SessionView extends Omit<Session, "tenantId"> {
   rsvpCounts: Record<RsvpResponse, number>;
   myRsvp?: RsvpResponse;
   canEdit: boolean;

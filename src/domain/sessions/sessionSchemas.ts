@@ -1,13 +1,12 @@
 import { z } from "zod";
+import { isRealDateTime } from "../strictDates.js";
+import { personText } from "../validation.js";
 import { problemOfRule } from "./recurrence.js";
 import { SESSION_FORMATS, SESSION_ROLES } from "./sessionFormats.js";
 
 const isoInstant = z
   .string()
-  .refine(
-    (s) => !Number.isNaN(Date.parse(s)) && /T\d{2}:\d{2}/.test(s),
-    "Give the start as a date and time.",
-  );
+  .refine(isRealDateTime, "Give the start as a date and time that exist (YYYY-MM-DDTHH:mm).");
 
 const timeZone = z.string().refine((tz) => {
   try {
@@ -25,7 +24,9 @@ const joinUrl = z
 
 const role = z.object({
   role: z.enum(SESSION_ROLES),
-  person: z.object({ id: z.string().min(1).max(100), displayName: z.string().min(1).max(200) }).optional(),
+  person: z
+    .object({ id: z.string().min(1).max(100), displayName: personText(z.string().min(1).max(200)) })
+    .optional(),
 });
 
 /** A repeat rule (RRULE) and its exceptions; moved occurrences are changed one by one. */
@@ -50,7 +51,7 @@ const teamsMeeting = z.object({
 
 /** What a steward fills in to plan a session. */
 export const newSessionSchema = z.object({
-  title: z.string().trim().min(3, "Give the session a title of at least 3 characters.").max(150),
+  title: personText(z.string().trim().min(3, "Give the session a title of at least 3 characters.").max(150)),
   format: z.enum(SESSION_FORMATS, { message: "Pick a format." }),
   startsAt: isoInstant,
   durationMinutes: z
@@ -60,8 +61,11 @@ export const newSessionSchema = z.object({
     .max(480, "A session lasts at most 8 hours.")
     .optional(),
   timeZone: timeZone.default("UTC"),
-  description: z.string().trim().max(4000).default(""),
-  agenda: z.array(z.string().trim().min(1).max(300)).max(30).default([]),
+  description: personText(z.string().trim().max(4000)).default(""),
+  agenda: z
+    .array(personText(z.string().trim().min(1).max(300)))
+    .max(30)
+    .default([]),
   roles: z.array(role).max(20).optional(),
   joinUrl: joinUrl.optional(),
   recurrence: recurrence.optional(),

@@ -67,7 +67,8 @@ function viewOf(caller: Caller, community: CommunityView, session: Session, rsvp
   const rsvpCounts: Record<RsvpResponse, number> = { going: 0, maybe: 0, no: 0 };
   for (const r of rsvps) rsvpCounts[r.response]++;
   const mine = rsvps.find((r) => r.userId === caller.userId)?.response;
-  return { ...session, rsvpCounts, ...(mine ? { myRsvp: mine } : {}), canEdit: community.isSteward };
+  const { tenantId: _tenant, ...shown } = session;
+  return { ...shown, rsvpCounts, ...(mine ? { myRsvp: mine } : {}), canEdit: community.isSteward };
 }
 
 /** The role holders of one occurrence: its rota row, else the session's own (template) roles. */

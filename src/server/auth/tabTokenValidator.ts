@@ -21,7 +21,11 @@ export class TokenRejectedError extends Error {
   }
 }
 
-/** Seconds of clock skew accepted on `exp`, `nbf` and `iat`. */
+/**
+ * Seconds of clock skew accepted on `exp`, `nbf` and `iat`: Entra ID's and our clocks are both
+ * NTP-synchronised, so a minute is plenty; never more than five (a token "issued" later than that
+ * was not issued by a clock we trust).
+ */
 const CLOCK_TOLERANCE_S = 60;
 /** Tokens that passed every check are remembered (until they expire) up to this many. */
 const MAX_REMEMBERED = 5_000;
@@ -74,6 +78,10 @@ export function createTabTokenValidator(policy: TabTokenPolicy): (token: string)
         error instanceof Error ? `${error.name}: ${error.message}` : "unverifiable",
       );
     }
+    // jose checks `iat` only against a maximum token age; a token issued in the future is forged
+    // or minted by a clock that is off, and is refused either way.
+    if (Number(payload.iat) > Date.now() / 1000 + CLOCK_TOLERANCE_S)
+      throw new TokenRejectedError("issued in the future");
     const tenantId = stringClaim(payload, "tid").toLowerCase();
     if (!allowed.has(tenantId)) throw new TokenRejectedError(`tenant ${tenantId} is not allowed`);
     const issuers = [

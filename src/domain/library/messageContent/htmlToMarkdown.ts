@@ -1,11 +1,8 @@
 import TurndownService from "turndown";
 
 /**
- * Converts sanitised HTML to markdown with turndown. Its own escaping keeps text that merely looks
- * like markdown (`**bold**`, `[Click me](…)`, `![x](…)`) as text; the additions below close the
- * gaps that matter for an entry shown in the tab and in Adaptive Cards: `<` (raw HTML, autolinks),
- * entity references, and template braces (`${…}` is Adaptive Card templating, `{{…}}` its
- * date/time functions).
+ * Converts sanitised HTML to markdown with turndown. Text that merely looks like markdown
+ * (`**bold**`, `[Click me](…)`, `![x](…)`) stays text, with as few escapes as that takes (below).
  */
 
 /**
@@ -38,18 +35,57 @@ const turndown = new TurndownService({
   linkStyle: "inlined",
 });
 
-const escapeLikeTurndown = turndown.escape.bind(turndown);
-
+/**
+ * Escapes only what would change how the text reads once rendered, so the text a person edits in
+ * the Save-as-insight dialog looks as it was typed (no `\[Click me\]`, `1\. Step 1`,
+ * `snake\_case`): emphasis stars and word-edge underscores, a line start that would make a heading,
+ * quote, fence or rule, code spans, link brackets (only where `]` is followed by `(`, `[` or `:`),
+ * `<` (raw HTML, autolinks), entity references, and template braces (`${…}` is Adaptive Card
+ * templating, `{{…}}` its date/time functions). A number and a full stop at the start stay as
+ * typed: they read as the numbered step the person meant.
+ */
 turndown.escape = (text: string): string =>
-  escapeLikeTurndown(text)
+  text
+    .replace(/\\/g, "\\\\")
+    .replace(/\*/g, "\\*")
+    .replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (match) => match.replace("_", "\\_"))
+    .replace(/^(#{1,6} |>|~~~|=+|-(?=[-\s]|$)|\+ )/, "\\$1")
+    .replace(/`/g, "\\`")
+    // CommonMark also starts an ordered list with `1)`: kept as typed like `1.`, it would not
+    // come back the same (the list is written with a full stop).
+    .replace(/^(\d+)\) /, "$1\\) ")
+    .replace(/\[([^\]]*)\](?=[([:])/g, "\\[$1\\]")
     // `<` would start raw HTML or an autolink in CommonMark.
     .replace(/</g, "\\<")
     // Entity references are decoded by markdown renderers; text that shows one must stay literal.
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
     // Braces: Adaptive Card templating (`${…}`) and date functions (`{{DATE(…)}}`).
-    .replace(/[{}]/g, "\\$&")
-    // CommonMark also starts an ordered list with `1)`; turndown escapes only `1.`.
-    .replace(/^(\d+)\) /, "$1\\) ");
+    .replace(/[{}]/g, "\\$&");
+
+/**
+ * List items as people type them: `- item` and `1. item` (turndown pads markers to four columns).
+ * A paragraph that reads "1. Step 1" is left unescaped above, so it must come back the same after
+ * the editor renders and re-reads it: an ordered list keeps its number (`start`) and one space.
+ */
+turndown.addRule("listItem", {
+  filter: "li",
+  replacement: (content, node) => {
+    const item = node as unknown as DomNode & { parentNode: DomNode & { children: ArrayLike<DomNode> } };
+    const parent = item.parentNode;
+    let prefix = "- ";
+    if (parent?.nodeName === "OL") {
+      const start = Number(parent.getAttribute?.("start") ?? "1") || 1;
+      prefix = `${start + Array.prototype.indexOf.call(parent.children, item)}. `;
+    }
+    const indent = " ".repeat(prefix.length);
+    const text = content
+      .replace(/^\n+/, "")
+      .replace(/\n+$/, "\n")
+      .replace(/\n(?=.)/g, `\n${indent}`);
+    const next = (item as unknown as { nextSibling: unknown }).nextSibling;
+    return prefix + text + (next && !/\n$/.test(text) ? "\n" : "");
+  },
+});
 
 turndown.addRule("fencedCodeBlock", {
   // Every <pre>, not only <pre><code>: Teams' <codeblock> arrives here as <pre> (see the

@@ -1,3 +1,4 @@
+import { normaliseText } from "../../textNormalisation.js";
 import { cardHtml, fileLink } from "./attachments.js";
 import type { DraftRejection, DraftResult, EntryDraft } from "./entryDraft.js";
 import { htmlToMarkdown } from "./htmlToMarkdown.js";
@@ -5,6 +6,7 @@ import { MAX_BODY_CHARS, MAX_SOURCE_CHARS } from "./limits.js";
 import { linksIn, toPlainText } from "./markdownText.js";
 import { plainTextToHtml } from "./plainTextHtml.js";
 import { neutraliseUnsafeSchemes, safeWebUrl } from "./safeLinks.js";
+import { sanitizeMarkdown } from "./sanitizeMarkdown.js";
 import { type AttachmentLink, sanitizeMessageHtml } from "./sanitizeMessageHtml.js";
 import { isDeletedMessage, readTeamsMessage, type TeamsMessage } from "./teamsMessagePayload.js";
 import { suggestTitle } from "./titleSuggestion.js";
@@ -34,7 +36,12 @@ export function messageToDraft(payload: unknown): DraftResult {
   if (!message?.postedAt) return reject("invalid");
 
   const converted = messageMarkdown(message);
-  const { markdown: body, truncated } = truncateMarkdown(converted.markdown, MAX_BODY_CHARS);
+  // Read back once as the editor will (paragraphs that read "1. Step 1" become one numbered list),
+  // so the text in the dialog is already what saving it unchanged keeps.
+  const { markdown: body, truncated } = truncateMarkdown(
+    sanitizeMarkdown(converted.markdown),
+    MAX_BODY_CHARS,
+  );
   const plainText = toPlainText(body);
   // Whitespace, no-break spaces and zero-width characters are not something to save.
   if (!/[^\s\u200B-\u200D\u2060\uFEFF]/.test(plainText)) return reject("empty");
@@ -51,7 +58,7 @@ export function messageToDraft(payload: unknown): DraftResult {
       body,
       plainText,
       links: linksIn(body),
-      titleSuggestion: suggestTitle(message.subject, body),
+      titleSuggestion: normaliseText(suggestTitle(message.subject, body)),
       truncated: truncated || converted.sourceCut,
     },
   };
@@ -119,7 +126,9 @@ function messageMarkdown(message: TeamsMessage): { markdown: string; sourceCut: 
   const cardsHtml = message.attachments.map(cardHtml).join("");
   const extras = sanitizeMessageHtml(cardsHtml + extraHtml, (id) => extraFiles.get(id));
 
-  const markdown = neutraliseUnsafeSchemes(htmlToMarkdown(body.html + extras.html)).trim();
+  // Normalised like every text people submit: no control, bidi or zero-width characters that
+  // would show the text differently from what is stored or hide words from search.
+  const markdown = normaliseText(neutraliseUnsafeSchemes(htmlToMarkdown(body.html + extras.html))).trim();
   return { markdown, sourceCut: source.cut };
 }
 

@@ -108,7 +108,79 @@ export function sanitizeMessageHtml(
   attachmentLink?: (id: string) => AttachmentLink | undefined,
 ): SanitizedHtml {
   const attachmentIds: string[] = [];
-  const html = sanitizeHtml(dirty, {
+  const once = sanitizeOnce(dirty, attachmentIds, attachmentLink);
+  const withoutScripts = dropEncodedScripts(once);
+  // Dropping a span of text can cut through tags: a second pass closes what it left open
+  // (attachments are links by now).
+  const html = withoutScripts === once ? once : sanitizeOnce(withoutScripts, []);
+  return { html, attachmentIds };
+}
+
+/**
+ * Script-like elements written as text: `&lt;ScRiPt&gt;` in the sanitiser's output, where every
+ * `<` in text is `&lt;` and attribute quotes are entities too. Bounded, so one pass is linear.
+ */
+const ENCODED_SCRIPT_TAG =
+  /&lt;\s*(\/?)\s*(script|style|iframe|frame|object|embed|applet|noscript|template|svg|math)\b(?:[^<>&]|&quot;|&amp;|&#39;){0,500}?&gt;/gi;
+const CODE_TAG = /(<\/?(?:pre|code)\b[^>]*>)/i;
+
+/**
+ * Markup a message shows as text (`&lt;ScRiPt&gt;alert(1)&lt;/ScRiPt&gt;`, in any case) is a
+ * script someone tried to slip through, not something a person means to read: decoded once, it
+ * goes with its content like any script. A lone tag is a mention of it and stays. Code
+ * (`<pre>`, `<code>`) is left as written, since code about HTML is text worth keeping.
+ */
+function dropEncodedScripts(html: string): string {
+  if (!/&lt;\s*\/?\s*[a-z]/i.test(html)) return html;
+  let inCode = 0;
+  return html
+    .split(CODE_TAG)
+    .map((part, index) => {
+      if (index % 2 === 1) {
+        inCode = Math.max(0, inCode + (part.startsWith("</") ? -1 : 1));
+        return part;
+      }
+      return inCode > 0 ? part : dropEncodedScriptsInText(part);
+    })
+    .join("");
+}
+
+function dropEncodedScriptsInText(text: string): string {
+  const tags = [...text.matchAll(ENCODED_SCRIPT_TAG)].map((match) => ({
+    start: match.index ?? 0,
+    end: (match.index ?? 0) + match[0].length,
+    closing: match[1] === "/",
+    name: (match[2] ?? "").toLowerCase(),
+  }));
+  // A lone tag is a mention ("use <script> tags sparingly") and stays text; an opening tag with
+  // its closing tag after it is a script, which goes with everything in between.
+  const lastClose = new Map<string, number>();
+  for (const tag of tags) if (tag.closing) lastClose.set(tag.name, tag.start);
+  let out = "";
+  let copiedTo = 0;
+  let open: string | undefined;
+  for (const tag of tags) {
+    if (open) {
+      // Inside a script: everything up to its closing tag goes.
+      if (tag.closing && tag.name === open) {
+        copiedTo = tag.end;
+        open = undefined;
+      }
+      continue;
+    }
+    if (tag.closing || (lastClose.get(tag.name) ?? -1) < tag.start) continue;
+    out += text.slice(copiedTo, tag.start);
+    open = tag.name;
+  }
+  return out + text.slice(copiedTo);
+}
+
+function sanitizeOnce(
+  dirty: string,
+  attachmentIds: string[],
+  attachmentLink?: (id: string) => AttachmentLink | undefined,
+): string {
+  return sanitizeHtml(dirty, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: { a: ["href"], ol: ["start"] },
     // Only the code language survives as a class; the fence info string is built from it.
@@ -147,7 +219,6 @@ export function sanitizeMessageHtml(
       },
     },
   });
-  return { html, attachmentIds };
 }
 
 /** A link without a safe target keeps its text and loses its `href`. */

@@ -17,7 +17,7 @@ export function suggestTitle(subject: string | undefined, markdown: string): str
   const fromSubject = subject?.replace(/\s+/g, " ").trim();
   if (fromSubject) return fitTitle(fromSubject);
   const lead = leadingText(markdown);
-  if (!lead) return fitTitle(toPlainText(markdown).split("\n", 1)[0] ?? "");
+  if (!lead) return fitTitle(tableRowAsWords(toPlainText(markdown).split("\n", 1)[0] ?? ""));
   if (lead.kind === "heading") return fitTitle(lead.text);
   return fitTitle(firstSentence(lead.text));
 }
@@ -36,6 +36,16 @@ function firstSentence(text: string): string {
     end = match.index + 1;
   }
   return end > MAX_TITLE_CHARS / 3 ? segment.slice(0, end) : segment;
+}
+
+/** A table's header row ("Metric | Before | After") reads as a title once its cells are listed. */
+function tableRowAsWords(line: string): string {
+  if (!line.includes("|")) return line;
+  const cells = line
+    .split("|")
+    .map((cell) => cell.trim())
+    .filter(Boolean);
+  return cells.length > 1 ? `${cells.slice(0, -1).join(", ")} and ${cells.at(-1)}` : (cells[0] ?? line);
 }
 
 function fitTitle(text: string): string {

@@ -1,0 +1,335 @@
+import {
+  commitmentCheckInCard,
+  commitmentDialogCard,
+  controlDialogCard,
+  pairListCards,
+  partnerDialogCard,
+  personalCard,
+  phaseCard,
+  reflectionDialogCard,
+  setupDialogCard,
+  setupInvitationCard,
+  shareConflictCard,
+  shareDialogCard,
+  summaryCard,
+} from "../../src/bot/cards/activityCards.js";
+import type { AdaptiveCard } from "../../src/bot/cards/adaptiveCard.js";
+import { entryCard } from "../../src/bot/cards/entryCard.js";
+import { helpCard } from "../../src/bot/cards/helpCard.js";
+import {
+  captureInvitationCard,
+  meetingStartCard,
+  outcomeDialogCard,
+  outcomesCard,
+} from "../../src/bot/cards/outcomeCards.js";
+import { saveInsightDialogCard } from "../../src/bot/cards/saveInsightDialogCard.js";
+import { welcomeCard } from "../../src/bot/cards/welcomeCard.js";
+import { reminderCard } from "../../src/bot/reminders/reminderCard.js";
+import type { ActivitySummary, ActivityView, GroupView } from "../../src/domain/activities/activityViews.js";
+import type { PersonRef } from "../../src/domain/identity.js";
+import type { MeetingOutcome } from "../../src/domain/meetings/meetingOutcome.js";
+
+/**
+ * Every card the bot can send, built by the real card builders from realistic view models: the
+ * phases of a think-pair-share as the facilitator, a participant and a trio member see them, the
+ * dialogs, the summaries, outcomes, reminders, entries and the welcome and help cards. Tests check
+ * each against Microsoft's Adaptive Cards SDK and render them in Chromium; `npm run
+ * screenshots:cards` shows them to a reviewer.
+ */
+export interface GalleryCard {
+  name: string;
+  card: AdaptiveCard;
+  /** Where Teams shows it: a chat message, or a dialog (task module). */
+  kind: "message" | "dialog";
+}
+
+const people: PersonRef[] = [
+  { id: "0b6f5a1e-aaaa-4c1d-9f00-000000000001", displayName: "Amira Haddad" },
+  { id: "0b6f5a1e-aaaa-4c1d-9f00-000000000002", displayName: "Bastian Schröder-Lindqvist" },
+  { id: "0b6f5a1e-aaaa-4c1d-9f00-000000000003", displayName: "Chen Wei" },
+  { id: "0b6f5a1e-aaaa-4c1d-9f00-000000000004", displayName: "Dolores Ibáñez" },
+  { id: "0b6f5a1e-aaaa-4c1d-9f00-000000000005", displayName: "Emeka Okafor" },
+];
+const [facilitator, amira, bastian, chen] = people as [PersonRef, PersonRef, PersonRef, PersonRef];
+const PROMPT = "What is one thing that slowed down your last release, and what would you try instead?";
+const phases = [
+  {
+    id: "think",
+    title: "Think",
+    instruction: "Think on your own and write a private reflection.",
+    minutes: 2,
+  },
+  { id: "pair", title: "Pair", instruction: "Talk it over with your partner.", minutes: 5 },
+  { id: "share", title: "Share", instruction: "Each pair shares its key insight.", minutes: 5 },
+  { id: "close", title: "Close", instruction: "Write one commitment: what will you try?", minutes: 3 },
+];
+const groups: GroupView[] = [
+  { id: "g1", members: [amira, bastian] },
+  { id: "g2", members: [chen, people[4] as PersonRef, people[0] as PersonRef] },
+];
+
+function view(
+  phaseIndex: number,
+  options: { status?: ActivityView["state"]["status"]; facilitating?: boolean; me?: ActivityView["me"] } = {},
+): ActivityView {
+  const status = options.status ?? (phaseIndex < 0 ? "not-started" : "running");
+  const phase = phases[phaseIndex];
+  const accepts: ActivityView["accepts"] = (
+    [
+      [],
+      ["reflection"],
+      ["reflection", "share"],
+      ["reflection", "share", "highlight"],
+      ["reflection", "share", "highlight", "commitment"],
+    ] as const
+  )[status === "ended" ? 4 : phaseIndex + 1]?.slice() as ActivityView["accepts"];
+  return {
+    id: "a1b2c3",
+    format: "think-pair-share",
+    formatName: "Think-pair-share",
+    prompt: PROMPT,
+    communityId: "data-community",
+    conversationId: "19:meeting_x@thread.v2",
+    facilitator,
+    pairingRule: "cross-department",
+    phases,
+    state: {
+      status,
+      phaseIndex: status === "ended" ? phases.length : phaseIndex,
+      reachedPhaseIndex: phaseIndex,
+      ...(phase && status !== "ended" ? { phaseId: phase.id } : {}),
+      durationMs: (phase?.minutes ?? 0) * 60_000,
+      remainingMs: 60_000,
+      ...(status === "running" ? { endsAt: "2026-12-04T10:05:00Z" } : {}),
+    },
+    accepts: status === "ended" ? ["commitment"] : accepts,
+    participantCount: 5,
+    reflectedCount: 4,
+    commitmentCount: 2,
+    ...(phaseIndex >= 1 ? { groups } : {}),
+    wall: [],
+    isFacilitator: options.facilitating ?? false,
+    me: options.me ?? { joined: false },
+  };
+}
+
+const inTrio: ActivityView["me"] = {
+  joined: true,
+  reflection: { text: "Waiting on approvals.", at: "2026-12-04T10:01:00Z", etag: "e1" },
+  group: { id: "g2", partners: [people[4] as PersonRef, people[0] as PersonRef] },
+};
+const inPair: ActivityView["me"] = { joined: true, group: { id: "g1", partners: [bastian] } };
+const links = new Map([[bastian.id, "https://teams.microsoft.com/l/chat/0/0?users=bastian@contoso.com"]]);
+
+const summary: ActivitySummary = {
+  activityId: "a1b2c3",
+  prompt: PROMPT,
+  communityId: "data-community",
+  conversationId: "19:meeting_x@thread.v2",
+  facilitator,
+  participantCount: 5,
+  reflectedCount: 5,
+  commitmentCount: 3,
+  groups,
+  shares: groups.map((g, i) => ({
+    groupId: g.id,
+    members: g.members,
+    text:
+      i === 0
+        ? "Write the release checklist down before the freeze, not after."
+        : "Approvals in parallel, not in a queue.",
+    editedBy: g.members[0] as PersonRef,
+    at: "2026-12-04T10:12:00Z",
+    highlighted: i === 0,
+  })),
+};
+
+const outcome = (
+  kind: MeetingOutcome["kind"],
+  text: string,
+  extra: Partial<MeetingOutcome> = {},
+): MeetingOutcome =>
+  ({
+    tenantId: "t",
+    conversationId: "c",
+    id: `${kind}-${text.length}`,
+    kind,
+    text,
+    capturedBy: amira,
+    at: "2026-12-04T10:00:00Z",
+    ...extra,
+  }) as MeetingOutcome;
+
+/** Every card, by a name that says which one and in which state. */
+export function cardGallery(): GalleryCard[] {
+  const message = (name: string, card: AdaptiveCard): GalleryCard => ({ name, card, kind: "message" });
+  const dialog = (name: string, card: AdaptiveCard): GalleryCard => ({ name, card, kind: "dialog" });
+  const communities = [
+    { id: "data-community", name: "Data Community" },
+    { id: "platform", name: "Platform Engineering Guild" },
+  ];
+  return [
+    message("welcome-team", welcomeCard("team")),
+    message("welcome-personal", welcomeCard("personal")),
+    message("help", helpCard()),
+    message("tps-setup-invitation", setupInvitationCard(PROMPT)),
+    dialog(
+      "tps-setup-dialog",
+      setupDialogCard({
+        prompt: PROMPT,
+        communities,
+        communityId: "data-community",
+        minutes: { think: 2, pair: 5, share: 5 },
+        pairingRule: "cross-department",
+      }),
+    ),
+    message("tps-phase-think", phaseCard(view(0), "29:facilitator")),
+    message("tps-phase-pair", phaseCard(view(1))),
+    message("tps-phase-share", phaseCard(view(2))),
+    message("tps-phase-close", phaseCard(view(3))),
+    message("tps-personal-not-started-facilitator", personalCard(view(-1, { facilitating: true }))),
+    message("tps-personal-think-facilitator", personalCard(view(0, { facilitating: true }))),
+    message(
+      "tps-personal-think-joined",
+      personalCard(view(0, { me: { joined: true } }), new Map(), "You have joined."),
+    ),
+    message("tps-personal-pair", personalCard(view(1, { me: inPair }), links)),
+    message("tps-personal-share-trio", personalCard(view(2, { me: inTrio }), links)),
+    message(
+      "tps-personal-share-facilitator-paused",
+      personalCard(view(2, { facilitating: true, status: "paused", me: inPair }), links),
+    ),
+    message("tps-personal-close", personalCard(view(3, { me: inPair }))),
+    dialog("tps-controls", controlDialogCard(view(1, { facilitating: true }), "Done.")),
+    dialog("tps-reflection", reflectionDialogCard(view(0))),
+    dialog("tps-share", shareDialogCard(view(2, { me: inTrio }))),
+    dialog(
+      "tps-share-conflict",
+      shareConflictCard(view(2, { me: inPair }), {
+        message: "Bastian saved meanwhile: both texts are below.",
+        current: { text: "Freeze earlier.", etag: "e2", editedBy: bastian },
+        yours: "Write the checklist before the freeze.",
+        merged: "Freeze earlier.\n\nWrite the checklist before the freeze.",
+      }),
+    ),
+    dialog("tps-partner-trio", partnerDialogCard(view(1, { me: inTrio }), links)),
+    dialog("tps-commitment", commitmentDialogCard(view(3))),
+    ...pairListCards(view(1), groups, new Map([[amira.id, "29:amira"]])).map((card, i) =>
+      message(`tps-pairs-${i + 1}`, card),
+    ),
+    message(
+      "tps-summary-meeting-chat",
+      summaryCard(summary, {
+        libraryUrl: "https://teams.microsoft.com/l/entity/app/data-community",
+        communityName: "Data Community",
+        inviteCommitments: true,
+      }),
+    ),
+    message(
+      "tps-summary-channel",
+      summaryCard(summary, {
+        libraryUrl: "https://teams.microsoft.com/l/entity/app/data-community",
+        communityName: "Data Community",
+      }),
+    ),
+    message(
+      "commitment-check-in",
+      commitmentCheckInCard([
+        { displayName: amira.displayName, text: "Write the release checklist before the freeze." },
+        { displayName: chen.displayName, text: "Ask for approvals in parallel." },
+      ]),
+    ),
+    message("meeting-start", meetingStartCard("Release retro")),
+    message(
+      "capture-action-item",
+      captureInvitationCard("action", "Chen sends the new checklist to the team"),
+    ),
+    dialog(
+      "outcome-dialog",
+      outcomeDialogCard({
+        kind: "action",
+        text: "Send the new checklist",
+        communities,
+        communityId: "data-community",
+        people: [chen, amira, bastian],
+        ownerId: chen.id,
+      }),
+    ),
+    message(
+      "meeting-outcomes",
+      outcomesCard(
+        "Release retro",
+        [
+          outcome("decision", "We freeze on Wednesdays from now on."),
+          outcome("action", "Send the new checklist", { owner: chen, due: "2026-12-11" }),
+          outcome("insight", "Parallel approvals halve the wait."),
+        ],
+        [],
+      ),
+    ),
+    message(
+      "meeting-outcomes-200",
+      outcomesCard(
+        "A very long planning day",
+        Array.from({ length: 200 }, (_, i) =>
+          outcome(
+            "action",
+            `${i + 1}. ${"Follow up with the data owners on the retention rules. ".repeat(8)}`,
+            {
+              id: `a${i}`,
+              owner: people[i % people.length] as PersonRef,
+              due: "2026-12-11",
+            },
+          ),
+        ),
+        [],
+      ),
+    ),
+    message(
+      "session-reminder",
+      reminderCard({
+        title: "Data Community monthly",
+        format: "think-pair-share",
+        startsAt: "2026-12-10T09:00:00Z",
+        durationMinutes: 60,
+        roles: [{ role: "facilitator", person: amira }],
+        joinUrl: "https://teams.microsoft.com/l/meetup-join/x",
+        link: "https://teams.microsoft.com/l/entity/app/mylearning",
+      }),
+    ),
+    message(
+      "entry",
+      entryCard({
+        title: "How we cut the release freeze from three days to one",
+        type: "lesson",
+        tags: ["release", "ci-cd", "checklists"],
+        author: amira,
+        communityName: "Data Community",
+        helpfulCount: 12,
+        verified: true,
+        preview:
+          "We wrote the release checklist down before the freeze, moved approvals into parallel, and let the on-call engineer own the go/no-go.",
+        openUrl: "https://teams.microsoft.com/l/entity/app/mylearning",
+        sourceUrl: "https://teams.microsoft.com/l/message/19:x/1",
+      }),
+    ),
+    dialog(
+      "save-insight-dialog",
+      saveInsightDialogCard({
+        communities,
+        communityId: "data-community",
+        type: "insight",
+        title: "Parallel approvals halve the wait",
+        body: "When approvals run in parallel, the release waits for the slowest approver only.",
+        summary: "",
+        knownTags: ["release", "ci-cd", "approvals"],
+        tags: ["release"],
+        newTags: "",
+        share: true,
+        authorName: chen.displayName,
+        postedAt: "2026-12-03T14:02:00Z",
+        truncated: false,
+      }),
+    ),
+  ];
+}
