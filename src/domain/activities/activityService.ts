@@ -183,11 +183,11 @@ export class ActivityService {
    * key, so 300 people pressing Join at once never each read the whole activity. Idempotent: a
    * retried join finds the row and reads what the person already did.
    */
-  async joinForCard(caller: Caller, activityId: string): Promise<PersonalView> {
+  async joinForCard(caller: Caller, activityId: string): Promise<Joined<PersonalView>> {
     const flow = await this.requireFlow(caller.tenantId, activityId);
     const state = this.stateOfFlow(flow);
     if (state.status === "ended") throw new ValidationError("This activity has already ended.");
-    await this.takePart(caller, flow);
+    const joined = await this.takePart(caller, flow);
     const joinedNow = await this.activities.addParticipant(caller.tenantId, activityId, {
       userId: caller.userId,
       displayName: caller.displayName,
@@ -195,7 +195,8 @@ export class ActivityService {
       ...(caller.teamsId ? { teamsId: caller.teamsId } : {}),
     });
     // The groups are due but not formed yet: the whole read forms them (once per activity).
-    if (this.groupsDue(flow, state) && !flow.pairing) return this.view(caller, activityId);
+    if (this.groupsDue(flow, state) && !flow.pairing)
+      return { ...(await this.view(caller, activityId)), ...joined };
     // Someone who just joined has written nothing yet (writing a reflection or commitment joins).
     const own = joinedNow ? {} : await this.activities.ownRows(caller.tenantId, activityId, caller.userId);
     const facts: PersonalFacts = {
@@ -220,7 +221,7 @@ export class ActivityService {
       };
       if (share) facts.share = share;
     }
-    return personalViewFor(flow, state, caller.userId, facts);
+    return { ...personalViewFor(flow, state, caller.userId, facts), ...joined };
   }
 
   /** A facilitator control: start, next (skip), extend, pause, resume, end. Idempotent per request. */
