@@ -265,8 +265,14 @@ describe("membership over HTTP: stewards manage members and stewards, people ask
     const joined = await call(declined, "POST", `/activities/${activity.body.activity.id}/join`);
     expect(joined.status).toBe(200);
     expect(joined.body.joinedCommunity).toBe(true);
-    expect((await call(steward, "GET", `/communities/${id}`)).body.memberCount).toBe(4);
-    expect(await memberIds(id)).toEqual(expect.arrayContaining([voter.id, asker.id, declined.id]));
+    // Writing a reflection joins the activity, and with it the community.
+    await call(steward, "POST", `/activities/${activity.body.activity.id}/controls`, { kind: "start" });
+    const reflected = await call(member, "PUT", `/activities/${activity.body.activity.id}/reflection`, {
+      text: "We named it after the vote.",
+    });
+    expect(reflected.status).toBe(200);
+    expect((await call(steward, "GET", `/communities/${id}`)).body.memberCount).toBe(5);
+    expect(await memberIds(id)).toEqual(expect.arrayContaining([voter.id, asker.id, declined.id, member.id]));
   });
 
   it("refuses votes and invitation answers from a private community's non-members, and changes nothing", async () => {

@@ -269,7 +269,7 @@ export class ActivityService {
     const data = parseInput(reflectionSchema, input);
     const flow = await this.requireFlow(caller.tenantId, activityId);
     this.requireAccepting(flow, "reflection", "Reflections are written in the think phase.");
-    await this.requireReadable(caller, flow);
+    await this.takePart(caller, flow);
     const at = this.now().toISOString();
     await Promise.all([
       this.joinQuietly(caller, activityId, at),
@@ -304,7 +304,7 @@ export class ActivityService {
     // whole activity, so every pair sharing at once stays cheap.
     const flow = await this.requireFlow(caller.tenantId, activityId);
     this.requireAccepting(flow, "share", "Key insights are shared in the pair and share phases.");
-    await this.requireReadable(caller, flow);
+    await this.takePart(caller, flow);
     const groupId = await this.groupIdOf(flow, caller.userId);
     const me = { id: caller.userId, displayName: caller.displayName };
     const at = this.now().toISOString();
@@ -381,7 +381,7 @@ export class ActivityService {
     const data = parseInput(commitmentSchema, input);
     const flow = await this.requireFlow(caller.tenantId, activityId);
     this.requireAccepting(flow, "commitment", "Commitments are written when the activity closes.");
-    await this.requireReadable(caller, flow);
+    await this.takePart(caller, flow);
     const at = this.now().toISOString();
     const commitment: Commitment = {
       userId: caller.userId,
@@ -603,16 +603,6 @@ export class ActivityService {
     if (!this.communities) return {};
     const { joinedCommunity } = await this.communities.participate(caller, flow.activity.communityId);
     return joinedCommunity ? { joinedCommunity: true } : {};
-  }
-
-  /**
-   * Writing in an activity (a reflection, a share, a commitment) needs its community readable: a
-   * private community's non-member is refused before anything is written. Only pressing Join joins
-   * an open community: a community join moves its member count, which 300 people writing at the
-   * same second must not all contend for.
-   */
-  private async requireReadable(caller: Caller, flow: ActivityFlow): Promise<void> {
-    await this.communities?.readable(caller, flow.activity.communityId);
   }
 
   private async joinQuietly(caller: Caller, activityId: string, at: string): Promise<void> {
