@@ -260,7 +260,7 @@ export class CommunityService {
     }
   }
 
-  /** How many requests to join wait for the caller, a steward of the community (0 for others). */
+  /** How many requests to join wait for the caller, a steward of the community (undefined for others). */
   async pendingRequestCount(caller: Caller, community: CommunityView): Promise<number | undefined> {
     if (!community.isSteward) return undefined;
     return (await this.repository.listJoinRequests(caller.tenantId, community.id)).length;
