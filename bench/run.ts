@@ -8,6 +8,7 @@ import { pairing } from "./scenarios/pairing.js";
 import { saveInsight } from "./scenarios/saveInsight.js";
 import { search } from "./scenarios/search.js";
 import { startup } from "./scenarios/startup.js";
+import { storageOutage } from "./scenarios/storageOutage.js";
 import { tabLoad } from "./scenarios/tabLoad.js";
 import { tps300 } from "./scenarios/tps300.js";
 
@@ -25,6 +26,8 @@ const scenarios: Record<string, (azurite: RunningAzurite) => Promise<ScenarioRes
   "tps-300": tps300,
   "org-context-300": orgContext300,
   contention,
+  // Its own Azurite: it stops and restarts it.
+  "storage-outage": () => storageOutage(),
 };
 
 const wanted = process.argv.slice(2);

@@ -29,6 +29,12 @@ const stopAll = async (code: number) => {
 };
 process.once("SIGINT", () => void stopAll(0));
 process.once("SIGTERM", () => void stopAll(0));
+// A crash stops Azurite too, letting it save first (it also stops by itself when this process is
+// gone, see startAzurite, but then nobody waits for it).
+process.once("uncaughtException", (error) => {
+  process.stderr.write(`PeerCircle stopped on an unexpected error:\n${error.stack ?? String(error)}\n`);
+  void stopAll(1);
+});
 
 try {
   const config = loadConfig({

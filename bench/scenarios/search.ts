@@ -53,6 +53,9 @@ export async function search(): Promise<ScenarioResult> {
     const store = await TableStore.connect({
       connectionString: azurite.connectionString,
       tablePrefix: "benchsearch",
+      // Azurite checks every insert against the whole table: a batch of 100 into a table of tens
+      // of thousands takes longer than the server's storage timeouts allow, and that is no outage.
+      timeouts: { attemptMs: 600_000, callMs: 600_000 },
     });
     await store.ensureTables();
     const communities = new CommunityService(new TablesCommunityRepository(store));

@@ -13,6 +13,8 @@ export const DEFAULT_TABLE_PORT = 10002;
 
 export interface RunningAzurite {
   port: number;
+  /** The Azurite process (tests pause it to play a storage that hangs). */
+  pid: number;
   connectionString: string;
   stop(): Promise<void>;
 }
@@ -22,6 +24,8 @@ export interface AzuriteOptions {
   location?: string;
   /** Port to try first. */
   preferredPort?: number;
+  /** Exactly this port (a restart on the port clients already use); the start fails if it is taken. */
+  port?: number;
   /** How long to wait for "successfully started". */
   timeoutMs?: number;
 }
@@ -32,14 +36,34 @@ export function azuriteConnectionString(port: number): string {
 }
 
 /**
+ * Runs Azurite's table service (its main module, argv[1]) so that it stops with its parent: the
+ * parent holds the other end of stdin, which closes however the parent ends — Ctrl-C, an uncaught
+ * exception, even SIGKILL — and Azurite then gets SIGINT, the signal on which it saves its data and
+ * closes (a SIGTERM or SIGKILL would lose the last seconds of writes). Without this an `npm start`
+ * that crashed left Azurite running, orphaned, holding its port. If closing hangs, it exits after
+ * 10 s anyway. Inline (`node -e`) so it runs the same from the TypeScript sources and from dist.
+ */
+const STOP_WITH_PARENT = `
+process.stdin.on("end", () => {
+  process.emit("SIGINT", "SIGINT");
+  setTimeout(() => process.exit(0), 10000);
+});
+process.stdin.resume();
+process.stdin.unref();
+require(process.argv[1]);
+`;
+
+/**
  * Starts only Azurite's table service as a child process (the project's own pinned azurite) on
- * 127.0.0.1 and resolves once it says it started.
+ * 127.0.0.1 and resolves once it says it started. It stops when this process ends.
  */
 export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
-  const port = await freePort(options.preferredPort);
+  const port = options.port ?? (await freePort(options.preferredPort));
   const require = createRequire(import.meta.url);
   const main = path.join(path.dirname(require.resolve("azurite/package.json")), "dist/src/table/main.js");
   const args = [
+    "-e",
+    STOP_WITH_PARENT,
     main,
     "--tableHost",
     "127.0.0.1",
@@ -54,10 +78,11 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
   } else {
     args.push("--inMemoryPersistence");
   }
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "pipe"] });
   await waitForStart(child, options.timeoutMs ?? 20_000);
   return {
     port,
+    pid: child.pid ?? 0,
     connectionString: azuriteConnectionString(port),
     stop: () => stopChild(child),
   };

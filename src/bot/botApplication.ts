@@ -1,5 +1,6 @@
 import { Application, type TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
 import { CardFactory, type TurnContext } from "botbuilder";
+import { StorageUnavailableError } from "../domain/errors.js";
 import { helpCard } from "./cards/helpCard.js";
 import { type InstallScope, welcomeCard } from "./cards/welcomeCard.js";
 import { type MeetingOutcomeDependencies, registerMeetingOutcomes } from "./meetings/meetingOutcomes.js";
@@ -79,7 +80,11 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
       error: error instanceof Error ? error.message : String(error),
     });
     if (context.activity.type === "message") {
-      await context.sendActivity("Sorry, something went wrong on my side. Please try again in a moment.");
+      await context.sendActivity(
+        error instanceof StorageUnavailableError
+          ? error.message
+          : "Sorry, something went wrong on my side. Please try again in a moment.",
+      );
     }
   });
 

@@ -44,3 +44,20 @@ export class ConflictError extends DomainError {
 export class UnavailableError extends DomainError {
   readonly code = "unavailable";
 }
+
+/**
+ * Storage (Azure Tables) does not answer: refused, reset, timed out, or a 5xx from the service
+ * after the short retries. Nothing is known to have happened; the same call can be repeated once
+ * storage is back (the HTTP API answers 503 with Retry-After). Kept apart from input errors:
+ * code that catches a {@link DomainError} to show a form again must let this one through, or
+ * work that should be retried would be dropped as if it were refused.
+ */
+export class StorageUnavailableError extends DomainError {
+  readonly code = "storage_unavailable";
+  constructor(
+    message = "PeerCircle's storage is not answering; try again in a moment.",
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}

@@ -11,7 +11,7 @@ import type { PlaybookService } from "../domain/playbooks/playbookService.js";
 import type { SessionService } from "../domain/sessions/sessionService.js";
 import type { AppConfig } from "./config.js";
 import { botEndpoint } from "./http/botEndpoint.js";
-import { errorHandler, sendError } from "./http/httpErrors.js";
+import { errorHandler, STORAGE_RETRY_AFTER_SECONDS, sendError } from "./http/httpErrors.js";
 import { personRateLimit } from "./http/personRateLimit.js";
 import { requireCaller } from "./http/requireCaller.js";
 import { noStoreForApi, securityHeaders } from "./http/securityHeaders.js";
@@ -40,7 +40,8 @@ export interface HttpDependencies {
   myLearning: MyLearningService;
   activities: ActivityService;
   directory: PeopleDirectory;
-  checkStorage: () => Promise<void>;
+  /** Proves storage answers; gives up when `signal` aborts (the health check's budget ran out). */
+  checkStorage: (signal: AbortSignal) => Promise<void>;
   /** Present in local mode only. */
   localHost?: LocalHostDependencies;
 }
@@ -49,6 +50,11 @@ export interface HttpDependencies {
 // plus Teams' envelope; 1 MB leaves room without inviting abuse.
 const BOT_BODY_LIMIT = "1mb";
 const API_BODY_LIMIT = "256kb";
+/**
+ * Health has a budget of its own, far below the storage client's: a load balancer or monitor wants
+ * a quick "not now" (503), and a storage round trip that takes longer than this is not healthy.
+ */
+export const HEALTH_BUDGET_MS = 1_000;
 
 /** One Express app: bot endpoint, tab API, health, built tab, and local-mode host page. */
 export function createHttpApp(deps: HttpDependencies): Express {
@@ -68,12 +74,24 @@ export function createHttpApp(deps: HttpDependencies): Express {
   );
 
   app.get("/api/health", async (_req, res) => {
+    const budget = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const outOfTime = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        budget.abort();
+        reject(new Error(`storage did not answer within ${HEALTH_BUDGET_MS} ms`));
+      }, HEALTH_BUDGET_MS);
+    });
     try {
-      await deps.checkStorage();
+      // The race bounds the answer even if a check ignored the signal.
+      await Promise.race([deps.checkStorage(budget.signal), outOfTime]);
       res.json({ status: "ok", mode: deps.config.mode });
     } catch (error) {
       deps.logger.error("health check failed", { error: String(error) });
+      res.set("Retry-After", String(STORAGE_RETRY_AFTER_SECONDS));
       res.status(503).json({ status: "unavailable", mode: deps.config.mode });
+    } finally {
+      clearTimeout(timer);
     }
   });
 

@@ -213,7 +213,7 @@ export async function startServer(
     myLearning,
     activities,
     directory,
-    checkStorage: () => store.ping(),
+    checkStorage: (signal) => store.ping(signal),
     ...(localHost ? { localHost } : {}),
   });
 

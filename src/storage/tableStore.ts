@@ -7,13 +7,21 @@ import {
 } from "@azure/data-tables";
 import type { Page, PageRequest } from "../domain/paging.js";
 import { TABLES, type TableName } from "./keys.js";
-import { statusOf } from "./tableErrors.js";
+import {
+  DEFAULT_STORAGE_TIMEOUTS,
+  STORAGE_RETRY_OPTIONS,
+  type StorageTimeouts,
+  statusOf,
+  storageFaultPolicy,
+} from "./tableErrors.js";
 
 /** Where the tables live: a connection string (Azurite, or a key), or an endpoint reached with a managed identity. */
 export interface TableStoreOptions {
   connectionString?: string | undefined;
   endpoint?: string | undefined;
   tablePrefix: string;
+  /** When storage counts as not answering (defaults: DEFAULT_STORAGE_TIMEOUTS). */
+  timeouts?: StorageTimeouts | undefined;
 }
 
 /** Azure Tables allows at most 100 operations in one transaction, all in one partition. */
@@ -33,12 +41,16 @@ export class TableStore {
   static async connect(options: TableStoreOptions): Promise<TableStore> {
     const clientOptions: TableServiceClientOptions = {
       allowInsecureConnection: isLocalEndpoint(options),
-      retryOptions: { maxRetries: 4 },
+      retryOptions: STORAGE_RETRY_OPTIONS,
     };
     const makeClient = await clientFactory(options, clientOptions);
     const clients = new Map<TableName, TableClient>();
-    for (const table of Object.values(TABLES))
-      clients.set(table, makeClient(`${options.tablePrefix}${table}`));
+    for (const table of Object.values(TABLES)) {
+      const client = makeClient(`${options.tablePrefix}${table}`);
+      // Every call, transactions included, fails fast as a StorageUnavailableError when storage is away.
+      client.pipeline.addPolicy(storageFaultPolicy(options.timeouts ?? DEFAULT_STORAGE_TIMEOUTS));
+      clients.set(table, client);
+    }
     return new TableStore(clients);
   }
 
@@ -53,9 +65,12 @@ export class TableStore {
     await Promise.all([...this.clients.values()].map((c) => c.createTable()));
   }
 
-  /** A cheap round trip to prove the store answers (used by the health endpoint). */
-  async ping(): Promise<void> {
-    const iterator = this.table(TABLES.communities).listEntities({ queryOptions: { select: ["RowKey"] } });
+  /** A cheap round trip to prove the store answers (used by the health endpoint, with its own budget). */
+  async ping(abortSignal?: AbortSignal): Promise<void> {
+    const iterator = this.table(TABLES.communities).listEntities({
+      queryOptions: { select: ["RowKey"] },
+      ...(abortSignal ? { abortSignal } : {}),
+    });
     await iterator.byPage({ maxPageSize: 1 }).next();
   }
 

@@ -126,7 +126,7 @@ type NoteRow = {
   at: string;
 };
 
-type AnnounceRow = { instanceId: string; leaseUntil: string; done: boolean };
+type AnnounceRow = { instanceId: string; leaseUntil: string; done: boolean; detail?: string };
 
 /** Activities in Azure Tables (key design in keys.ts). */
 export class TablesActivityRepository implements ActivityRepository {
@@ -578,13 +578,18 @@ export class TablesActivityRepository implements ActivityRepository {
     }
   }
 
-  async announcementDone(tenantId: string, activityId: string, phaseIndex: number): Promise<boolean> {
+  async announcementOf(
+    tenantId: string,
+    activityId: string,
+    phaseIndex: number,
+  ): Promise<{ done: boolean; detail?: string } | undefined> {
     const row = await this.store.getEntity<AnnounceRow>(
       TABLES.activities,
       activityKeys.activity(tenantId, activityId),
       announceKey(phaseIndex),
     );
-    return row?.done === true;
+    if (!row) return undefined;
+    return { done: row.done === true, ...(row.detail ? { detail: row.detail } : {}) };
   }
 
   async openActivities(): Promise<OpenActivity[]> {
@@ -620,13 +625,18 @@ export class TablesActivityRepository implements ActivityRepository {
     activityId: string,
     phaseIndex: number,
     instanceId: string,
+    detail?: string,
   ): Promise<void> {
     const pk = activityKeys.activity(tenantId, activityId);
     const rowKey = announceKey(phaseIndex);
     const row = await this.store.getEntity<AnnounceRow>(TABLES.activities, pk, rowKey);
     if (!row || row.instanceId !== instanceId || row.done) return;
     try {
-      await this.table.updateEntity({ partitionKey: pk, rowKey, done: true }, "Merge", { etag: row.etag });
+      await this.table.updateEntity(
+        { partitionKey: pk, rowKey, done: true, ...(detail ? { detail } : {}) },
+        "Merge",
+        { etag: row.etag },
+      );
     } catch (error) {
       if (statusOf(error) !== 412) throw error; // taken over meanwhile: theirs to complete
     }
@@ -677,7 +687,9 @@ function pairingOnly(pairing: StoredPairing | undefined): { pairing?: StoredPair
 }
 
 function announceKey(phaseIndex: number): string {
-  if (!Number.isInteger(phaseIndex) || phaseIndex < 0 || phaseIndex > 999)
+  // Phases, the end and the pair list stay below 1,000 (three digits, as always); the pair list's
+  // updates take 10,000 and up.
+  if (!Number.isInteger(phaseIndex) || phaseIndex < 0 || phaseIndex > 99_999)
     throw new ValidationError("That phase is not valid.");
   return `${ANNOUNCE}${String(phaseIndex).padStart(3, "0")}`;
 }

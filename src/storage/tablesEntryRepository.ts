@@ -54,6 +54,8 @@ type RevisionRow = {
   tagsJson: string;
   /** A decision recorded in the history (a kept removal request); absent on edits. */
   decisionJson?: string;
+  /** The ETag of the version this row keeps, the one the edit replaced (absent on older rows). */
+  supersededEtag?: string;
 };
 
 /** Row kinds of the Library table; `{kind}|` prefixes the row key, `{kind}}` ends its range. */
@@ -118,16 +120,31 @@ export class TablesEntryRepository implements EntryRepository {
     return row ? fromRow(tenantId, communityId, row) : undefined;
   }
 
+  /**
+   * Writes an edit; `revision` (the previous version) goes to the history. History lives in the
+   * entry's own partition, so it cannot share the edit's transaction: it is written first, marked
+   * with the version it keeps. If the edit then fails, that version is still current and
+   * {@link listRevisions} leaves the row out; if the edit lands, the previous text is already kept.
+   * (Written after the edit, storage failing in between lost the previous text for good.)
+   */
   async update(entry: Entry, revision?: EntryRevision): Promise<Entry> {
-    const result = await translateTableErrors("The entry", () =>
-      this.table.submitTransaction([
-        ["update", toRow(entry), "Replace", { etag: entry.etag }],
-        ["create", changeRow(entry.tenantId, entry.communityId, entry.id, "upsert")],
-      ]),
-    );
-    // History lives in the entry's own partition; the edit itself has already landed atomically.
-    if (revision) await this.table.createEntity(revisionRow(entry.tenantId, entry.communityId, revision));
-    return { ...entry, etag: result.subResponses[0]?.etag ?? "" };
+    const history = revision
+      ? revisionRow(entry.tenantId, entry.communityId, revision, entry.etag)
+      : undefined;
+    if (history) await this.table.createEntity(history);
+    try {
+      const result = await translateTableErrors("The entry", () =>
+        this.table.submitTransaction([
+          ["update", toRow(entry), "Replace", { etag: entry.etag }],
+          ["create", changeRow(entry.tenantId, entry.communityId, entry.id, "upsert")],
+        ]),
+      );
+      return { ...entry, etag: result.subResponses[0]?.etag ?? "" };
+    } catch (error) {
+      // Tidy up while storage answers (someone else's edit came first); otherwise it is left out.
+      if (history) await this.table.deleteEntity(history.partitionKey, history.rowKey).catch(() => undefined);
+      throw error;
+    }
   }
 
   async delete(tenantId: string, communityId: string, entryId: string): Promise<void> {
@@ -183,8 +200,21 @@ export class TablesEntryRepository implements EntryRepository {
 
   async listRevisions(tenantId: string, communityId: string, entryId: string): Promise<EntryRevision[]> {
     const pk = keys.entryRows(tenantId, communityId, entryId);
-    const rows = await this.store.queryAll<RevisionRow>(TABLES.library, ofKind(pk, REVISION));
+    const [rows, current] = await Promise.all([
+      this.store.queryAll<RevisionRow>(TABLES.library, ofKind(pk, REVISION)),
+      this.store.getEntity<EntryRow>(TABLES.library, keys.library(tenantId, communityId), entryKey(entryId)),
+    ]);
+    // Newest first. A row that keeps the current version belongs to an edit that never landed; an
+    // edit repeated after such a failure left a row per attempt: one row per kept version.
+    const kept = new Set<string>();
     return rows
+      .reverse()
+      .filter((r) => {
+        if (!r.supersededEtag) return true;
+        if (r.supersededEtag === current?.etag || kept.has(r.supersededEtag)) return false;
+        kept.add(r.supersededEtag);
+        return true;
+      })
       .map((r) => ({
         entryId,
         at: r.at,
@@ -194,8 +224,7 @@ export class TablesEntryRepository implements EntryRepository {
         summary: r.summary,
         tags: JSON.parse(r.tagsJson) as string[],
         ...(r.decisionJson ? { decision: JSON.parse(r.decisionJson) as EntryRevision["decision"] } : {}),
-      }))
-      .reverse();
+      }));
   }
 
   async addVote(
@@ -430,7 +459,12 @@ function interactionRow(i: LearningInteraction) {
   };
 }
 
-function revisionRow(tenantId: string, communityId: string, revision: EntryRevision): RevisionRow {
+function revisionRow(
+  tenantId: string,
+  communityId: string,
+  revision: EntryRevision,
+  supersededEtag?: string,
+): RevisionRow {
   return {
     partitionKey: keys.entryRows(tenantId, communityId, revision.entryId),
     rowKey: keys.timeOrdered(REVISION, revision.at, randomUUID()),
@@ -441,6 +475,7 @@ function revisionRow(tenantId: string, communityId: string, revision: EntryRevis
     summary: revision.summary,
     tagsJson: JSON.stringify(revision.tags),
     ...(revision.decision ? { decisionJson: JSON.stringify(revision.decision) } : {}),
+    ...(supersededEtag ? { supersededEtag } : {}),
   };
 }
 

@@ -300,15 +300,45 @@ describe("insight library and entry pages", () => {
     const tab = await openEntry(entry, demoMemberA.id);
     await context.route("**/vote", (route) =>
       route.fulfill({
-        status: 503,
+        status: 500,
         contentType: "application/json",
-        body: '{"error":{"code":"x","message":"busy"}}',
+        body: '{"error":{"code":"internal","message":"broken"}}',
       }),
     );
     await tab.getByTestId("helpful-button").click();
     await tab.getByText("Your vote wasn't saved. Try again.").waitFor();
     expect(await tab.getByTestId("helpful-count").textContent()).toBe("0");
     expect(await tab.getByTestId("helpful-button").getAttribute("aria-pressed")).toBe("false");
+  });
+
+  it("says PeerCircle is temporarily unavailable when storage is away (503), and Retry sends the vote again", async () => {
+    const entry = await createEntry(server.baseUrl, demoSteward, community, {
+      type: "insight",
+      title: "Vote during an outage",
+      body: "Body.",
+    });
+    const tab = await openEntry(entry, demoMemberA.id);
+    await context.route("**/vote", (route) =>
+      route.fulfill({
+        status: 503,
+        headers: { "retry-after": "5" },
+        contentType: "application/json",
+        body: JSON.stringify({
+          error: {
+            code: "storage_unavailable",
+            message: "PeerCircle's storage is not answering; try again in a moment.",
+          },
+        }),
+      }),
+    );
+    await tab.getByTestId("helpful-button").click();
+    await tab.getByText("PeerCircle is temporarily unavailable. Try again in a moment.").waitFor();
+    expect(await tab.getByTestId("helpful-count").textContent()).toBe("0");
+    await context.unroute("**/vote");
+    await tab.getByRole("button", { name: "Retry" }).click();
+    await tab.getByTestId("helpful-button").and(tab.locator("[aria-pressed=true]")).waitFor();
+    expect(await tab.getByTestId("helpful-count").textContent()).toBe("1");
+    await tab.getByText("PeerCircle is temporarily unavailable").waitFor({ state: "detached" });
   });
 
   it("edits with a conflict: someone else saved first, the editor keeps their text, reloads theirs, saves", async () => {

@@ -159,6 +159,41 @@ describe("community home and session calendar", () => {
     await tab.getByText("Your answer wasn't saved: This session was cancelled.").waitFor();
     await tab.getByRole("button", { name: "Going (1)", exact: true, pressed: true }).waitFor();
     await tab.getByRole("button", { name: "Maybe (0)", pressed: false }).waitFor();
+    // A refusal answers the same again: no Retry.
+    expect(await tab.getByRole("button", { name: "Retry" }).count()).toBe(0);
+    await context.unroute("**/rsvp");
+  });
+
+  it("says PeerCircle is temporarily unavailable when storage is away (503), and Retry sends the RSVP again", async () => {
+    const session = await planSession("RSVP during an outage", 3);
+    const tab = await openTab(page, server.baseUrl, {
+      subEntityId: `session:${server.demoCommunityId}:${session.id}`,
+    });
+    await tab.getByRole("heading", { level: 1, name: "RSVP during an outage" }).waitFor();
+    await context.route("**/rsvp", (route) =>
+      route.fulfill({
+        status: 503,
+        headers: { "retry-after": "5" },
+        contentType: "application/json",
+        body: JSON.stringify({
+          error: {
+            code: "storage_unavailable",
+            message: "PeerCircle's storage is not answering; try again in a moment.",
+          },
+        }),
+      }),
+    );
+    await tab.getByRole("button", { name: "Going (0)", exact: true }).click();
+    await tab
+      .getByText("Your answer wasn't saved: PeerCircle is temporarily unavailable. Try again in a moment.")
+      .waitFor();
+    await tab.getByRole("button", { name: "Going (0)", exact: true, pressed: false }).waitFor();
+    await context.unroute("**/rsvp");
+    await tab.getByRole("button", { name: "Retry" }).click();
+    await tab.getByRole("button", { name: "Going (1)", exact: true, pressed: true }).waitFor();
+    await expect
+      .poll(async () => (await api<SessionJson>(stewardId, "GET", `${sessionsPath()}/${session.id}`)).myRsvp)
+      .toBe("going");
   });
 
   it("a member takes the note-taker role and a steward's 412 conflict is explained", async () => {

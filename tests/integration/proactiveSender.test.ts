@@ -57,7 +57,9 @@ describe("the proactive sender against a throttling Bot Connector", () => {
       { type: "message", text: "first" },
       { type: "message", text: "second" },
     ]);
-    expect(sent).toBe(true);
+    // The ids the connector gave the messages (what an update of them names).
+    expect(sent).toEqual(connector.activities.map((a) => a.id));
+    expect(sent).toHaveLength(2);
     expect(connector.refusedAt).toHaveLength(2);
     expect(connector.activities.map((a) => a.body.text)).toEqual(["first", "second"]);
     // The second refusal came no sooner than the first one's Retry-After (1 s) allowed.

@@ -98,6 +98,38 @@ describe("npm start (embedded Azurite + server in local mode)", () => {
     expect(await interrupt(second.child)).toBe(0);
   });
 
+  it("stops Azurite, with its data saved, when the server process dies (SIGKILL: no handler runs)", {
+    timeout: 120_000,
+  }, async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "pc-start-"));
+    const port = await freePort();
+    const first = await start(dataDir, port, ["--demo"]);
+    running.push(first.child);
+    const newcomer = person(41);
+    const joined = await fetch(`${first.baseUrl}/api/communities/demo-data-community/join`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${await tokenFor(first.baseUrl, newcomer.id)}` },
+    });
+    expect(joined.status).toBe(200);
+    const azuritePort = azurePortOf(first.output());
+
+    first.child.kill("SIGKILL");
+    // Before, Azurite stayed behind, orphaned, holding its port.
+    const deadline = Date.now() + 20_000;
+    while (!(await isPortFree(azuritePort)) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
+    expect(await isPortFree(azuritePort)).toBe(true);
+
+    // It was stopped with SIGINT, on which it saves: the join made just before is still there.
+    const second = await start(dataDir, port);
+    running.push(second.child);
+    const res = await fetch(`${second.baseUrl}/api/communities/demo-data-community`, {
+      headers: { authorization: `Bearer ${await tokenFor(second.baseUrl, newcomer.id)}` },
+    });
+    expect(((await res.json()) as { isMember: boolean }).isMember).toBe(true);
+    expect(await interrupt(second.child)).toBe(0);
+  });
+
   it("takes a free port for Azurite when the default one is busy", { timeout: 60_000 }, async () => {
     const { createServer } = await import("node:net");
     const blocker = createServer();

@@ -315,6 +315,17 @@ describe("think-pair-share over the Bot Framework protocol: 40 people in a meeti
     const lateDialog = await fetchDialog("tps.partner", { activityId }, late);
     expect(JSON.stringify(lateDialog.body.task.value.card.content)).toMatch(/Your (partner|group)/);
     expect(JSON.stringify(lateDialog.body.task.value.card.content)).not.toContain("waiting for a partner");
+    // The pair list in the chat is updated in place (once) to show where the late joiner is.
+    const pairListIds = connector.activities
+      .filter((a) => String(cardOf(a)?.body?.[0]?.text ?? "").startsWith("Pairs"))
+      .map((a) => a.id);
+    const update = await eventually(
+      () => connector.updates.find((u) => JSON.stringify(u.body).includes(`<at>${late.displayName}</at>`)),
+      "the updated pair list",
+    );
+    expect(pairListIds).toContain(update.messageId);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(connector.updates.filter((u) => u.messageId === update.messageId)).toHaveLength(1);
   });
 
   it("takes one key insight per pair; a partner's concurrent edit comes back with both texts", async () => {

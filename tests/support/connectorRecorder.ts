@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 /** An activity the bot sent to the Bot Connector, as received. */
 export interface RecordedActivity {
   path: string;
+  /** The id the stand-in gave the message (what an update names). */
+  id?: string;
   conversationId: string;
   body: {
     type: string;
@@ -21,6 +23,8 @@ export interface RecordedActivity {
  */
 export class ConnectorRecorder {
   readonly activities: RecordedActivity[] = [];
+  /** Messages the bot replaced (`PUT /v3/conversations/{id}/activities/{messageId}`). */
+  readonly updates: (RecordedActivity & { messageId: string })[] = [];
   private server: Server | undefined;
   private nextId = 1;
   private waiters: { count: number; resolve: () => void }[] = [];
@@ -53,6 +57,19 @@ export class ConnectorRecorder {
         res.end(JSON.stringify({ members }));
         return;
       }
+      const updated = /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/.exec(req.url ?? "");
+      if (req.method === "PUT" && updated?.[1] && updated[2]) {
+        const body = JSON.parse(await readBody(req)) as RecordedActivity["body"];
+        this.updates.push({
+          path: req.url ?? "",
+          conversationId: decodeURIComponent(updated[1]),
+          messageId: decodeURIComponent(updated[2]),
+          body,
+        });
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ id: decodeURIComponent(updated[2]) }));
+        return;
+      }
       const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/.exec(req.url ?? "");
       if (req.method !== "POST" || !match?.[1]) {
         res.writeHead(404).end();
@@ -66,10 +83,11 @@ export class ConnectorRecorder {
         res.writeHead(429, { "retry-after": String(this.throttled.retryAfterSeconds) }).end();
         return;
       }
-      this.activities.push({ path: req.url ?? "", conversationId: decodeURIComponent(match[1]), body });
+      const id = `activity-${this.nextId++}`;
+      this.activities.push({ path: req.url ?? "", conversationId: decodeURIComponent(match[1]), body, id });
       this.notify();
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ id: `activity-${this.nextId++}` }));
+      res.end(JSON.stringify({ id }));
     });
     await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
     return this;

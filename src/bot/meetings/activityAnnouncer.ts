@@ -1,9 +1,9 @@
 import { type Attachment, CardFactory } from "botbuilder";
 import type { OpenActivity } from "../../domain/activities/activity.js";
 import type { ActivityService } from "../../domain/activities/activityService.js";
-import type { ActivityView } from "../../domain/activities/activityViews.js";
+import type { ActivityView, GroupView } from "../../domain/activities/activityViews.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
-import { DomainError } from "../../domain/errors.js";
+import { DomainError, StorageUnavailableError } from "../../domain/errors.js";
 import type { Caller, PersonRef } from "../../domain/identity.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
 import type { Logger } from "../../server/logger.js";
@@ -13,8 +13,19 @@ import { shorten } from "../cards/cardText.js";
 import { type AppLinks, libraryDeepLink } from "../links.js";
 import type { ProactiveSender } from "./proactiveSender.js";
 
-/** Announcement slots besides the phases (0…n-1) and the end (n): the pair list. */
+/** Announcement slots besides the phases (0…n-1) and the end (n): the pair list… */
 const PAIR_LIST_SLOT = 900;
+/**
+ * …and its updates: one slot per number of people placed in groups, so each late joiner who
+ * changes the groups (a pair becomes a trio) updates the posted pair list once.
+ */
+const PAIR_LIST_UPDATE_SLOTS = 10_000;
+
+/** What the pair list's announcement notes: its messages, and how many people they placed. */
+interface PairListSent {
+  messageIds: string[];
+  placed: number;
+}
 /**
  * An activity that never ends (set up and never started, or paused and left) stops being watched
  * this long after it was set up; one that ended is always closed, however late.
@@ -160,39 +171,81 @@ export class ActivityAnnouncer {
       });
     }
     if (view.groups && view.groups.length > 0) {
-      await this.once(tenantId, view, PAIR_LIST_SLOT, async () =>
-        this.post(
+      // The pair list going wrong must not hold the close back.
+      await this.announcePairs(tenantId, view, view.groups).catch((error: unknown) =>
+        this.deps.logger.error("pair list announcement failed", {
           tenantId,
-          view,
-          pairListCards(view, view.groups ?? [], await activities.teamsIdsOf(tenantId, view.id)),
-        ),
+          activityId,
+          error: messageOf(error),
+        }),
       );
     }
     if (status === "ended") {
       const end = view.phases.length;
       await this.once(tenantId, view, end, () => this.close(facilitator, view));
       // Closed here or by another instance: nobody needs to watch it any more.
-      if (await activities.announcementDone(tenantId, view.id, end)) {
+      if ((await activities.announcementOf(tenantId, view.id, end))?.done) {
         await activities.markClosed(tenantId, view.id);
         this.lastPass.delete(`${tenantId}|${activityId}`);
       }
     }
   }
 
-  /** Runs `announce` if this instance wins the slot's lease, and marks the slot done after. */
+  /**
+   * The pair list, once; then, when late joiners changed the groups, the same messages updated in
+   * place (each change once), so the chat's pair list is always the groups as they are.
+   */
+  private async announcePairs(tenantId: string, view: ActivityView, groups: GroupView[]): Promise<void> {
+    const { activities } = this.deps;
+    const placed = groups.reduce((count, g) => count + g.members.length, 0);
+    const cards = async () => pairListCards(view, groups, await activities.teamsIdsOf(tenantId, view.id));
+    await this.once(tenantId, view, PAIR_LIST_SLOT, async () => {
+      const messageIds = (await this.post(tenantId, view, await cards())) ?? [];
+      return JSON.stringify({ messageIds, placed } satisfies PairListSent);
+    });
+    const sent = await activities.announcementOf(tenantId, view.id, PAIR_LIST_SLOT);
+    if (!sent?.done || !sent.detail) return;
+    const first = JSON.parse(sent.detail) as PairListSent;
+    if (placed <= first.placed) return;
+    await this.once(tenantId, view, PAIR_LIST_UPDATE_SLOTS + placed, async () => {
+      const updated = await cards();
+      const key = { conversationId: view.conversationId };
+      for (const [i, card] of updated.entries()) {
+        const message = { type: "message", attachments: [attachment(card)] };
+        const id = first.messageIds[i];
+        if (id) await this.deps.sender.update(tenantId, key, id, message);
+        else await this.deps.sender.send(tenantId, key, [message]);
+      }
+    });
+  }
+
+  /**
+   * Runs `announce` if this instance wins the slot's lease, and marks the slot done after (with
+   * what `announce` noted of what it sent).
+   */
   private async once(
     tenantId: string,
     view: ActivityView,
     slot: number,
-    announce: () => Promise<void>,
+    announce: () => Promise<unknown>,
   ): Promise<void> {
     const { activities, instanceId } = this.deps;
     if (!(await activities.claimAnnouncement(tenantId, view.id, slot, instanceId))) return;
-    await announce();
-    await activities.announced(tenantId, view.id, slot, instanceId);
+    const detail = await announce();
+    await activities.announced(
+      tenantId,
+      view.id,
+      slot,
+      instanceId,
+      typeof detail === "string" ? detail : undefined,
+    );
   }
 
-  private async post(tenantId: string, view: ActivityView, cards: AdaptiveCard[]): Promise<void> {
+  private async post(
+    tenantId: string,
+    view: ActivityView,
+    cards: AdaptiveCard[],
+  ): Promise<string[] | undefined> {
     const sent = await this.deps.sender.send(
       tenantId,
       { conversationId: view.conversationId },
@@ -204,6 +257,7 @@ export class ActivityAnnouncer {
         activityId: view.id,
         conversationId: view.conversationId,
       });
+    return sent;
   }
 
   /** The end: library entries, learning interactions, then the summary to the chat and channel. */
@@ -244,7 +298,8 @@ export class ActivityAnnouncer {
         );
         saved++;
       } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
+        // Storage away is no reason the insight cannot be saved: fail, so the close is retried.
+        if (!(error instanceof DomainError) || error instanceof StorageUnavailableError) throw error;
         logger.warn("shared insight not saved to the library", {
           ...ids,
           groupId: share.groupId,

@@ -60,15 +60,49 @@ export class ProactiveSender {
     }
   }
 
-  /** Sends to a stored conversation; false when the app knows no reference for it. */
-  async send(tenantId: string, key: ReferenceKey, activities: Partial<Activity>[]): Promise<boolean> {
-    const json = await this.references.get(tenantId, key);
-    if (!json) return false;
-    const reference = JSON.parse(json) as Partial<ConversationReference>;
+  /**
+   * Sends to a stored conversation; the ids of the messages sent (to update them later), or
+   * undefined when the app knows no reference for the conversation.
+   */
+  async send(
+    tenantId: string,
+    key: ReferenceKey,
+    activities: Partial<Activity>[],
+  ): Promise<string[] | undefined> {
+    const reference = await this.referenceOf(tenantId, key);
+    if (!reference) return undefined;
     const conversationId = reference.conversation?.id ?? "";
+    const ids: string[] = [];
     for (const activity of activities)
-      await this.throttled(conversationId, () => this.sendOne(reference, activity));
+      ids.push(
+        await this.throttled(conversationId, () =>
+          this.withRetries(reference, (context) => context.sendActivity(activity)),
+        ),
+      );
+    return ids;
+  }
+
+  /** Replaces a message sent earlier (Bot Framework's update activity); false without a reference. */
+  async update(
+    tenantId: string,
+    key: ReferenceKey,
+    messageId: string,
+    activity: Partial<Activity>,
+  ): Promise<boolean> {
+    const reference = await this.referenceOf(tenantId, key);
+    if (!reference) return false;
+    await this.throttled(reference.conversation?.id ?? "", () =>
+      this.withRetries(reference, (context) => context.updateActivity({ ...activity, id: messageId })),
+    );
     return true;
+  }
+
+  private async referenceOf(
+    tenantId: string,
+    key: ReferenceKey,
+  ): Promise<Partial<ConversationReference> | undefined> {
+    const json = await this.references.get(tenantId, key);
+    return json ? (JSON.parse(json) as Partial<ConversationReference>) : undefined;
   }
 
   /** Waits until every queued message has been sent (shutdown). */
@@ -100,16 +134,18 @@ export class ProactiveSender {
     return next;
   }
 
-  private async sendOne(
+  /** Runs one call to the connector in the conversation, retrying 429 and 5xx; the message id. */
+  private async withRetries(
     reference: Partial<ConversationReference>,
-    activity: Partial<Activity>,
-  ): Promise<void> {
+    call: (context: TurnContext) => Promise<unknown>,
+  ): Promise<string> {
     for (let attempt = 1; ; attempt++) {
       try {
+        let id = "";
         await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-          await context.sendActivity(activity);
+          id = ((await call(context)) as { id?: string } | undefined)?.id ?? "";
         });
-        return;
+        return id;
       } catch (error) {
         const status = (error as { statusCode?: number }).statusCode;
         const retriable = status === 429 || (status !== undefined && status >= 500);

@@ -191,6 +191,7 @@ export function registerThinkPairShare(app: Application<TurnState>, deps: ThinkP
       const me = caller(context);
       // The caller's own view only: everyone presses Join at once, and Teams waits 5 s.
       const view = await activities.joinForCard(me, requireId(data));
+      if (view.me.group) afterwards(deps, me, view); // a late joiner: the pair list changes
       // Taking part in an open community's activity made them a member: say so where they pressed.
       const joined = view.joinedCommunity
         ? "You have joined, and are a member of this activity's community now."
@@ -350,7 +351,9 @@ async function joinedView(
 ): Promise<ActivityView> {
   const view = await deps.activities.view(me, activityId);
   if (view.me.joined || view.state.status === "ended" || view.state.status === "not-started") return view;
-  return deps.activities.join(me, activityId);
+  const joined = await deps.activities.join(me, activityId);
+  if (joined.me.group) afterwards(deps, me, joined); // a late joiner: the pair list changes
+  return joined;
 }
 
 /** One-click chat links to the caller's partners: by UPN (mail) when the directory answers in time. */

@@ -96,15 +96,20 @@ export interface ActivityRepository {
     now: Date,
     leaseMs: number,
   ): Promise<boolean>;
-  /** Marks a claimed announcement as sent, so nobody takes it over. */
+  /** Marks a claimed announcement as sent, so nobody takes it over; `detail` notes what was sent. */
   completeAnnouncement(
     tenantId: string,
     activityId: string,
     phaseIndex: number,
     instanceId: string,
+    detail?: string,
   ): Promise<void>;
-  /** Whether a claimed announcement was sent (by any instance). */
-  announcementDone(tenantId: string, activityId: string, phaseIndex: number): Promise<boolean>;
+  /** A claimed announcement: whether it was sent (by any instance), and what its sender noted. */
+  announcementOf(
+    tenantId: string,
+    activityId: string,
+    phaseIndex: number,
+  ): Promise<{ done: boolean; detail?: string } | undefined>;
   /** Every tenant's activities that are not closed yet (a small table: closed ones leave it). */
   openActivities(): Promise<OpenActivity[]>;
   /** The activity is closed (or abandoned): nobody needs to watch it any more. Idempotent. */

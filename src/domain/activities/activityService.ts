@@ -471,9 +471,13 @@ export class ActivityService {
     return ids;
   }
 
-  /** Whether the announcement of this slot was sent (by any instance). */
-  async announcementDone(tenantId: string, activityId: string, slot: number): Promise<boolean> {
-    return this.activities.announcementDone(tenantId, activityId, slot);
+  /** The announcement of this slot: whether it was sent (by any instance) and what was noted. */
+  async announcementOf(
+    tenantId: string,
+    activityId: string,
+    slot: number,
+  ): Promise<{ done: boolean; detail?: string } | undefined> {
+    return this.activities.announcementOf(tenantId, activityId, slot);
   }
 
   /** Every tenant's activities not closed yet: what the announcers watch, whoever started them. */
@@ -491,8 +495,9 @@ export class ActivityService {
     activityId: string,
     phaseIndex: number,
     instanceId: string,
+    detail?: string,
   ): Promise<void> {
-    await this.activities.completeAnnouncement(tenantId, activityId, phaseIndex, instanceId);
+    await this.activities.completeAnnouncement(tenantId, activityId, phaseIndex, instanceId, detail);
   }
 
   /** The caller's private reflections, newest first (My learning). */

@@ -1,5 +1,5 @@
 import type { CommunityService } from "../communities/communityService.js";
-import { DomainError } from "../errors.js";
+import { DomainError, StorageUnavailableError } from "../errors.js";
 import type { Caller, PersonRef } from "../identity.js";
 import type { LibraryService } from "../library/libraryService.js";
 import type { PeopleDirectory } from "../people/peopleDirectory.js";
@@ -114,7 +114,8 @@ export class MeetingOutcomeService {
         reported.push({ id: outcome.id, entryId: entry.id });
         outcome.entryId = entry.id;
       } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
+        // Storage away is no reason the outcome cannot be saved: fail, so the meeting end is retried.
+        if (!(error instanceof DomainError) || error instanceof StorageUnavailableError) throw error;
         notSaved.push({ id: outcome.id, reason: error.message });
         reported.push({ id: outcome.id });
       }

@@ -5,6 +5,7 @@ import {
   DomainError,
   ForbiddenError,
   NotFoundError,
+  StorageUnavailableError,
   UnavailableError,
   ValidationError,
 } from "../../domain/errors.js";
@@ -32,13 +33,29 @@ const STATUS_BY_ERROR: [new (...args: never[]) => DomainError, number][] = [
   [ConflictError, 409],
   [ConcurrencyError, 412],
   [UnavailableError, 503],
+  [StorageUnavailableError, 503],
 ];
+
+/**
+ * Seconds a client should wait before repeating a call that storage did not answer: storage that
+ * restarts or fails over is usually back within seconds, and the tab retries after this.
+ */
+export const STORAGE_RETRY_AFTER_SECONDS = 5;
 
 /** Turns domain errors into friendly answers and anything else into a logged 500. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     if (error instanceof DomainError) {
       const status = STATUS_BY_ERROR.find(([type]) => error instanceof type)?.[1] ?? 400;
+      if (error instanceof StorageUnavailableError) {
+        // Logged once per request, so an outage shows in the logs without a stack per call.
+        logger.warn("storage unavailable", {
+          method: req.method,
+          path: req.path,
+          cause: String(error.cause),
+        });
+        res.set("Retry-After", String(STORAGE_RETRY_AFTER_SECONDS));
+      }
       const extra =
         error instanceof ValidationError && error.issues.length > 0 ? { issues: error.issues } : {};
       return sendError(res, status, error.code, error.message, extra);

@@ -53,9 +53,14 @@ export function ErrorState({ title, error, onRetry }: ErrorStateProps) {
   );
 }
 
-/** A sentence for a failed API call: sign-in and network problems in our words, others in the server's. */
+/**
+ * A sentence for a failed API call: sign-in, a service that is briefly away (503: storage not
+ * answering; the same call works again shortly) and network problems in our words, others in the
+ * server's.
+ */
 export function describeApiError(error: ApiError, t: TFunction): string {
   if (error.status === 401) return t("common.signInErrorBody");
+  if (error.status === 503) return t("common.unavailableBody");
   if (error.status === 0 || error.status >= 500) return t("common.networkErrorBody");
   return error.message;
 }

@@ -21,6 +21,7 @@ export const de: Catalog = {
       "Teams konnte Ihre Anmeldung nicht bestätigen. Laden Sie die Registerkarte neu; hilft das nicht, melden Sie sich bei Teams ab und wieder an.",
     networkErrorBody:
       "PeerCircle ist gerade nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+    unavailableBody: "PeerCircle ist vorübergehend nicht verfügbar. Versuchen Sie es gleich noch einmal.",
     actionFailedTitle: "Das hat nicht geklappt",
   },
   community: {

@@ -21,6 +21,7 @@ export const en = {
     signInErrorBody:
       "Teams couldn't confirm who you are. Reload the tab; if that doesn't help, sign out of Teams and in again.",
     networkErrorBody: "PeerCircle can't be reached right now. Check your connection and try again.",
+    unavailableBody: "PeerCircle is temporarily unavailable. Try again in a moment.",
     actionFailedTitle: "That didn't work",
   },
   community: {

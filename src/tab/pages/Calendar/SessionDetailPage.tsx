@@ -199,7 +199,11 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
           ))}
         </fieldset>
         <JoinedCommunityNote joined={rsvp.data?.joinedCommunity === true} />
-        <ActionFailed error={rsvp.error} message={(reason) => t("calendar.rsvpFailed", { reason })} />
+        <ActionFailed
+          error={rsvp.error}
+          message={(reason) => t("calendar.rsvpFailed", { reason })}
+          onRetry={() => rsvp.variables && rsvp.mutate(rsvp.variables)}
+        />
       </section>
 
       <section className={styles.card} aria-label={t("calendar.rolesHeading")}>
@@ -233,7 +237,11 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
             );
           })}
         </ul>
-        <ActionFailed error={role.error} message={(reason) => t("calendar.roleFailed", { reason })} />
+        <ActionFailed
+          error={role.error}
+          message={(reason) => t("calendar.roleFailed", { reason })}
+          onRetry={() => role.variables && role.mutate(role.variables)}
+        />
       </section>
 
       {session.nextOccurrences && session.nextOccurrences.length > 0 && <NextOccurrences session={session} />}

@@ -1,4 +1,10 @@
-import { MessageBar, MessageBarBody, ToggleButton } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  ToggleButton,
+} from "@fluentui/react-components";
 import { ThumbLikeFilled, ThumbLikeRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import type { Entry } from "../../api/library.js";
@@ -32,7 +38,13 @@ export function HelpfulVoteButton({ entry }: HelpfulVoteButtonProps) {
       {vote.error && (
         <div role="alert">
           <MessageBar intent="error">
-            <MessageBarBody>{t("entry.voteFailed")}</MessageBarBody>
+            <MessageBarBody>
+              {vote.error.status === 503 ? t("common.unavailableBody") : t("entry.voteFailed")}
+            </MessageBarBody>
+            {/* The vote went back to what it was, so the same click sends the same vote again. */}
+            <MessageBarActions>
+              <Button onClick={() => vote.toggle(entry)}>{t("common.retry")}</Button>
+            </MessageBarActions>
           </MessageBar>
         </div>
       )}
