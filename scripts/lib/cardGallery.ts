@@ -24,6 +24,7 @@ import {
 } from "../../src/bot/cards/outcomeCards.js";
 import { saveInsightDialogCard } from "../../src/bot/cards/saveInsightDialogCard.js";
 import { welcomeCard } from "../../src/bot/cards/welcomeCard.js";
+import { joinRequestCard } from "../../src/bot/membership/joinRequestCard.js";
 import { reminderCard } from "../../src/bot/reminders/reminderCard.js";
 import type { ActivitySummary, ActivityView, GroupView } from "../../src/domain/activities/activityViews.js";
 import type { PersonRef } from "../../src/domain/identity.js";
@@ -284,6 +285,19 @@ export function cardGallery(): GalleryCard[] {
         ),
         [],
       ),
+    ),
+    message(
+      "join-request",
+      joinRequestCard({ communityId: "leaders", communityName: "Leaders' circle", requester: amira }),
+    ),
+    message(
+      "join-request-approved",
+      joinRequestCard({
+        communityId: "leaders",
+        communityName: "Leaders' circle",
+        requester: amira,
+        answered: { by: { id: "steward", displayName: "Chen Wang" }, approved: true },
+      }),
     ),
     message(
       "session-reminder",

@@ -5,6 +5,7 @@ import { helpCard } from "./cards/helpCard.js";
 import { type InstallScope, welcomeCard } from "./cards/welcomeCard.js";
 import { type MeetingOutcomeDependencies, registerMeetingOutcomes } from "./meetings/meetingOutcomes.js";
 import { registerThinkPairShare, type ThinkPairShareDependencies } from "./meetings/thinkPairShare.js";
+import { registerJoinRequestActions } from "./membership/joinRequests.js";
 import { type MessageExtensionDependencies, registerMessageExtensions } from "./messageExtensions.js";
 
 /** What the meeting features (think-pair-share, meeting outcomes) need. */
@@ -52,6 +53,8 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   app.message(/^\s*help\s*$/i, async (context) => {
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard())] });
   });
+
+  registerJoinRequestActions(app, deps);
 
   if (deps.meetings) {
     const meetingDeps = { ...deps.meetings, allowedTenants: deps.allowedTenants, logger };

@@ -9,6 +9,7 @@ import { sessionDeepLink } from "../bot/links.js";
 import { ActivityAnnouncer } from "../bot/meetings/activityAnnouncer.js";
 import { BackgroundWork } from "../bot/meetings/backgroundWork.js";
 import { ProactiveSender } from "../bot/meetings/proactiveSender.js";
+import { postJoinRequest } from "../bot/membership/joinRequests.js";
 import { SessionReminders } from "../bot/reminders/sessionReminders.js";
 import { ActivityService } from "../domain/activities/activityService.js";
 import { CommunityService } from "../domain/communities/communityService.js";
@@ -126,7 +127,7 @@ export async function startServer(
     ...(meetingScheduler ? { scheduler: meetingScheduler } : {}),
   });
   const home = new CommunityHomeService(communities, library, sessions, playbooks, entries);
-  const activities = new ActivityService(new TablesActivityRepository(store), directory);
+  const activities = new ActivityService(new TablesActivityRepository(store), directory, { communities });
   const meetingStore = new TablesMeetingRepository(store);
   const outcomes = new MeetingOutcomeService(meetingStore, library, communities, directory);
   const myLearning = new MyLearningService(communities, library, sessions, activities, outcomes);
@@ -157,6 +158,10 @@ export async function startServer(
     logger,
     instanceId: randomUUID(),
   });
+  // A new request to join a private community goes to its channel as a card the stewards answer.
+  communities.whenJoinRequested((community, request) =>
+    postJoinRequest({ sender, background, logger }, community, request),
+  );
   const bot = createBotApplication({
     adapter,
     botAppId: config.bot.appId,

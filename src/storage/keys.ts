@@ -10,6 +10,7 @@ import { ValidationError } from "../domain/errors.js";
  * | Communities  | `{tenant}`                           | `{community}` |
  * | Memberships  | `{tenant}|community|{community}`     | `{user}`      |
  * | Memberships  | `{tenant}|user|{user}`               | `{community}` |
+ * | Memberships  | `{tenant}|community|{community}|requests` | `{user}` (a request to join a private community) |
  * | Library      | `{tenant}|community|{community}`     | `entry|{entry}`, `change|{at}|{nonce}`, `interaction|{at}|{nonce or key}`, `interaction|{vote's at}|helpful|{entry}|{voter}` (one per helpful vote, goes with it), `migration|{name}` (a one-off repair done) |
  * | Library      | `{tenant}|community|{community}|entry|{entry}` | `vote|{voter}`, `revision|{at}|{nonce}` |
  * | Sessions     | `{tenant}|community|{community}`     | `session|{session}` |
@@ -26,6 +27,10 @@ import { ValidationError } from "../domain/errors.js";
  * | Sessions     | `{tenant}|community|{community}|session|{session}` | `rota|{occurrence start, ISO}`, `reminder|{occurrence start}|{kind}` (claim: sent once) |
  * | OrgContext   | `{tenant}|org`                       | `user|{user}` (a person's Graph context), `delta` (the directory's delta link) |
  * | OpenActivities | `{tenant}|open`                    | `{activity}`: an activity not closed yet (every instance's announcer reads this small table) |
+ *
+ * Requests to join have a partition of their own rather than `request|{user}` rows beside the
+ * members: the members partition is listed and counted whole (the members list, a recount of
+ * `memberCount`), and a request is not a member.
  *
  * A community's entries, its change log and its learning interactions share one partition, so an
  * entry and the rows that go with it are written in one atomic transaction (never half-written).
@@ -95,6 +100,14 @@ export const keys = {
     partitionKey: keys.membersOf(tenantId, communityId),
     rowKey: keyPart(userId, "user id"),
   }),
+  /** A person's request to join a private community. */
+  joinRequest: (tenantId: string, communityId: string, userId: string) => ({
+    partitionKey: keys.joinRequestsOf(tenantId, communityId),
+    rowKey: keyPart(userId, "user id"),
+  }),
+  /** All requests to join one community. */
+  joinRequestsOf: (tenantId: string, communityId: string) =>
+    `${keys.membersOf(tenantId, communityId)}|requests`,
   /** The same membership in the person's partition (lists "my communities" in one query). */
   membershipOfUser: (tenantId: string, userId: string, communityId: string) => ({
     partitionKey: keys.membershipsOf(tenantId, userId),

@@ -1,5 +1,5 @@
 import { odata, type TableEntityResult } from "@azure/data-tables";
-import type { Community, Membership } from "../domain/communities/community.js";
+import type { Community, JoinRequest, Membership } from "../domain/communities/community.js";
 import type { CommunityRepository } from "../domain/communities/communityRepository.js";
 import type { PersonRef } from "../domain/identity.js";
 import type { Page, PageRequest } from "../domain/paging.js";
@@ -33,6 +33,15 @@ interface MembershipRow {
   userId: string;
   displayName: string;
   joinedAt: string;
+}
+
+interface JoinRequestRow {
+  partitionKey: string;
+  rowKey: string;
+  communityId: string;
+  userId: string;
+  displayName: string;
+  requestedAt: string;
 }
 
 /** Communities and memberships in Azure Tables (see keys.ts for the key design). */
@@ -155,6 +164,46 @@ export class TablesCommunityRepository implements CommunityRepository {
     return { ...result, items: result.items.map((row) => membershipFromRow(tenantId, row)) };
   }
 
+  async addJoinRequest(request: JoinRequest): Promise<boolean> {
+    const row: JoinRequestRow = {
+      ...keys.joinRequest(request.tenantId, request.communityId, request.userId),
+      communityId: request.communityId,
+      userId: request.userId,
+      displayName: request.displayName,
+      requestedAt: request.requestedAt,
+    };
+    try {
+      await this.store.table(TABLES.memberships).createEntity(row);
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 409) return false;
+      throw error;
+    }
+  }
+
+  async getJoinRequest(
+    tenantId: string,
+    communityId: string,
+    userId: string,
+  ): Promise<JoinRequest | undefined> {
+    const { partitionKey, rowKey } = keys.joinRequest(tenantId, communityId, userId);
+    const row = await this.store.getEntity<JoinRequestRow>(TABLES.memberships, partitionKey, rowKey);
+    return row ? joinRequestFromRow(tenantId, row) : undefined;
+  }
+
+  removeJoinRequest(tenantId: string, communityId: string, userId: string): Promise<boolean> {
+    const { partitionKey, rowKey } = keys.joinRequest(tenantId, communityId, userId);
+    return this.deleteIfPresent(partitionKey, rowKey);
+  }
+
+  async listJoinRequests(tenantId: string, communityId: string): Promise<JoinRequest[]> {
+    const pk = keys.joinRequestsOf(tenantId, communityId);
+    const rows = await this.store.queryAll<JoinRequestRow>(TABLES.memberships, odata`PartitionKey eq ${pk}`);
+    return rows
+      .map((row) => joinRequestFromRow(tenantId, row))
+      .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+  }
+
   async listCommunityIdsOf(tenantId: string, userId: string): Promise<string[]> {
     const pk = keys.membershipsOf(tenantId, userId);
     const rows = await this.store.queryAll<MembershipRow>(TABLES.memberships, odata`PartitionKey eq ${pk}`);
@@ -208,5 +257,15 @@ function membershipFromRow(tenantId: string, row: MembershipRow): Membership {
     userId: row.userId,
     displayName: row.displayName,
     joinedAt: row.joinedAt,
+  };
+}
+
+function joinRequestFromRow(tenantId: string, row: JoinRequestRow): JoinRequest {
+  return {
+    tenantId,
+    communityId: row.communityId,
+    userId: row.userId,
+    displayName: row.displayName,
+    requestedAt: row.requestedAt,
   };
 }

@@ -50,6 +50,9 @@ const PlaybookEditorPage = lazy(() =>
 const RemovalRequestsPage = lazy(() =>
   import("./pages/Library/RemovalRequestsPage.js").then((m) => ({ default: m.RemovalRequestsPage })),
 );
+const MembersPage = lazy(() =>
+  import("./pages/Members/MembersPage.js").then((m) => ({ default: m.MembersPage })),
+);
 const EntryPage = lazy(() => import("./pages/Entry/EntryPage.js").then((m) => ({ default: m.EntryPage })));
 
 function PageFor({ match }: { match: RouteMatch }) {
@@ -70,6 +73,8 @@ function PageFor({ match }: { match: RouteMatch }) {
       return <NewEntryPage />;
     case "removalRequests":
       return <RemovalRequestsPage />;
+    case "members":
+      return <MembersPage />;
     case "entry":
       // Keyed by the entry, so moving to a related entry starts that page afresh (no stale form).
       return (

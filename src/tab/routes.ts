@@ -8,6 +8,7 @@ export type TabRoute =
   | "library"
   | "newEntry"
   | "removalRequests"
+  | "members"
   | "entry"
   | "calendar"
   | "session"
@@ -33,6 +34,7 @@ const explicitRoutes: Record<string, Exclude<TabRoute, "entry" | "session" | "pl
   "/tab/library": "library",
   "/tab/library/new": "newEntry",
   "/tab/library/removal-requests": "removalRequests",
+  "/tab/members": "members",
   "/tab/calendar": "calendar",
   "/tab/playbooks": "playbooks",
   "/tab/playbooks/new": "newPlaybook",
@@ -58,6 +60,8 @@ export function editPlaybookPath(playbookId: string): string {
 }
 /** The community home. */
 export const homePath = "/tab/home";
+/** The members of the tab's community; stewards manage them and answer requests to join. */
+export const membersPath = "/tab/members";
 /** A session's detail in the calendar; ids are encoded, so any id round-trips. */
 export function sessionPath(communityId: string, sessionId: string): string {
   return `/tab/calendar/${encodeURIComponent(communityId)}/${encodeURIComponent(sessionId)}`;

@@ -139,15 +139,22 @@ describe("tab API: communities over HTTP with tab tokens", () => {
     expect(after.body.items).toHaveLength(before.body.items.length);
   });
 
-  it("hides private communities from non-members", async () => {
+  it("keeps private communities out of others' lists; by id they see what it is, to ask to join", async () => {
     const created = await call(steward.id, "POST", "/communities", {
       name: "Leadership Circle",
       purpose: "Private peer coaching.",
       privacy: "private",
     });
     const id = created.body.id as string;
-    expect((await call(outsider.id, "GET", `/communities/${id}`)).status).toBe(404);
-    expect((await call(outsider.id, "POST", `/communities/${id}/join`)).status).toBe(404);
+    const preview = await call(outsider.id, "GET", `/communities/${id}`);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ name: "Leadership Circle", isMember: false, joinRequested: false });
+    const join = await call(outsider.id, "POST", `/communities/${id}/join`);
+    expect(join.status).toBe(403);
+    expect(join.body.error.message).toBe(
+      "Leadership Circle is private: ask to join it, and one of its stewards will let you in.",
+    );
+    expect((await call(outsider.id, "GET", `/communities/${id}/home`)).status).toBe(403);
     const visible = await call(outsider.id, "GET", "/communities");
     expect(visible.body.items.map((c: { id: string }) => c.id)).not.toContain(id);
     const mine = await call(steward.id, "GET", "/communities");

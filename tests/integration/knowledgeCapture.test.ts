@@ -404,8 +404,11 @@ describe("knowledge capture: Save as insight, Find insight, unfurling, the libra
       body: "Only for members",
     });
     expect(entry.status).toBe(201);
-    expect((await api(outsider.id, "GET", `${base}/${entry.body.id}`)).status).toBe(404);
-    expect((await api(outsider.id, "GET", `${base}?q=secret`)).status).toBe(404);
+    // Someone of the organisation learns the community is private (to ask to join), nothing of its content.
+    const read = await api(outsider.id, "GET", `${base}/${entry.body.id}`);
+    expect(read.status).toBe(403);
+    expect(JSON.stringify(read.body)).not.toContain("Secret sauce");
+    expect((await api(outsider.id, "GET", `${base}?q=secret`)).status).toBe(403);
     const mine = await api(outsider.id, "GET", "/entries/search?q=secret");
     expect(mine.body.items).toHaveLength(0);
   });

@@ -192,7 +192,11 @@ export function registerThinkPairShare(app: Application<TurnState>, deps: ThinkP
       // The caller's own view only: everyone presses Join at once, and Teams waits 5 s.
       const view = await activities.joinForCard(me, requireId(data));
       if (view.me.group) afterwards(deps, me, view); // a late joiner: the pair list changes
-      return personalCard(view, await partnerLinks(deps, me, view), "You have joined.");
+      // Taking part in an open community's activity made them a member: say so where they pressed.
+      const joined = view.joinedCommunity
+        ? "You have joined, and are a member of this activity's community now."
+        : "You have joined.";
+      return personalCard(view, await partnerLinks(deps, me, view), joined);
     }),
   );
 

@@ -1,3 +1,4 @@
+import type { CommunityAccess } from "../communities/community.js";
 import { retryOnConflict } from "../concurrency.js";
 import {
   ConcurrencyError,
@@ -76,7 +77,15 @@ export interface ActivityServiceOptions {
   recentActivities?: number;
   /** How long an announcement claim holds before another instance may take it over. */
   announcementLeaseMs?: number;
+  /**
+   * The activity's community: a private one's non-members neither see its activities nor take
+   * part; in an open one, taking part joins the community. Without it, activities are not gated.
+   */
+  communities?: CommunityAccess;
 }
+
+/** An answer to taking part: `joinedCommunity` when it made the caller a member of an open community. */
+export type Joined<T> = T & { joinedCommunity?: true };
 
 /**
  * Runs structured activities (think-pair-share first): set-up, facilitator controls, joins,
@@ -91,6 +100,7 @@ export class ActivityService {
   private readonly directoryTimeoutMs: number;
   private readonly recentActivities: number;
   private readonly announcementLeaseMs: number;
+  private readonly communities: CommunityAccess | undefined;
 
   constructor(
     private readonly activities: ActivityRepository,
@@ -102,6 +112,7 @@ export class ActivityService {
     this.directoryTimeoutMs = options.directoryTimeoutMs ?? 2_000;
     this.recentActivities = options.recentActivities ?? 3;
     this.announcementLeaseMs = options.announcementLeaseMs ?? 30_000;
+    this.communities = options.communities;
   }
 
   /**
@@ -135,6 +146,7 @@ export class ActivityService {
   /** The caller's view of an activity (the stage shows its public part). Forms groups when due. */
   async view(caller: Caller, activityId: string): Promise<ActivityView> {
     let record = await this.require(caller.tenantId, activityId);
+    await this.communities?.readable(caller, record.activity.communityId);
     let state = this.stateOf(record);
     if (this.groupsDue(record, state) && !record.pairing) {
       await this.ensurePairing(caller.tenantId, activityId);
@@ -147,18 +159,22 @@ export class ActivityService {
     return activityViewFor(record, state, caller.userId);
   }
 
-  /** Joins the caller (in any phase; after pairing they are put into a group). Idempotent. */
-  async join(caller: Caller, activityId: string): Promise<ActivityView> {
+  /**
+   * Joins the caller (in any phase; after pairing they are put into a group). Idempotent. Taking
+   * part in an open community's activity joins the community too (`joinedCommunity`).
+   */
+  async join(caller: Caller, activityId: string): Promise<Joined<ActivityView>> {
     const flow = await this.requireFlow(caller.tenantId, activityId);
     if (this.stateOfFlow(flow).status === "ended")
       throw new ValidationError("This activity has already ended.");
+    const joined = await this.takePart(caller, flow);
     await this.activities.addParticipant(caller.tenantId, activityId, {
       userId: caller.userId,
       displayName: caller.displayName,
       joinedAt: this.now().toISOString(),
       ...(caller.teamsId ? { teamsId: caller.teamsId } : {}),
     });
-    return this.view(caller, activityId);
+    return { ...(await this.view(caller, activityId)), ...joined };
   }
 
   /**
@@ -167,10 +183,11 @@ export class ActivityService {
    * key, so 300 people pressing Join at once never each read the whole activity. Idempotent: a
    * retried join finds the row and reads what the person already did.
    */
-  async joinForCard(caller: Caller, activityId: string): Promise<PersonalView> {
+  async joinForCard(caller: Caller, activityId: string): Promise<Joined<PersonalView>> {
     const flow = await this.requireFlow(caller.tenantId, activityId);
     const state = this.stateOfFlow(flow);
     if (state.status === "ended") throw new ValidationError("This activity has already ended.");
+    const joined = await this.takePart(caller, flow);
     const joinedNow = await this.activities.addParticipant(caller.tenantId, activityId, {
       userId: caller.userId,
       displayName: caller.displayName,
@@ -178,7 +195,8 @@ export class ActivityService {
       ...(caller.teamsId ? { teamsId: caller.teamsId } : {}),
     });
     // The groups are due but not formed yet: the whole read forms them (once per activity).
-    if (this.groupsDue(flow, state) && !flow.pairing) return this.view(caller, activityId);
+    if (this.groupsDue(flow, state) && !flow.pairing)
+      return { ...(await this.view(caller, activityId)), ...joined };
     // Someone who just joined has written nothing yet (writing a reflection or commitment joins).
     const own = joinedNow ? {} : await this.activities.ownRows(caller.tenantId, activityId, caller.userId);
     const facts: PersonalFacts = {
@@ -203,7 +221,7 @@ export class ActivityService {
       };
       if (share) facts.share = share;
     }
-    return personalViewFor(flow, state, caller.userId, facts);
+    return { ...personalViewFor(flow, state, caller.userId, facts), ...joined };
   }
 
   /** A facilitator control: start, next (skip), extend, pause, resume, end. Idempotent per request. */
@@ -251,6 +269,7 @@ export class ActivityService {
     const data = parseInput(reflectionSchema, input);
     const flow = await this.requireFlow(caller.tenantId, activityId);
     this.requireAccepting(flow, "reflection", "Reflections are written in the think phase.");
+    await this.takePart(caller, flow);
     const at = this.now().toISOString();
     await Promise.all([
       this.joinQuietly(caller, activityId, at),
@@ -285,6 +304,7 @@ export class ActivityService {
     // whole activity, so every pair sharing at once stays cheap.
     const flow = await this.requireFlow(caller.tenantId, activityId);
     this.requireAccepting(flow, "share", "Key insights are shared in the pair and share phases.");
+    await this.takePart(caller, flow);
     const groupId = await this.groupIdOf(flow, caller.userId);
     const me = { id: caller.userId, displayName: caller.displayName };
     const at = this.now().toISOString();
@@ -367,6 +387,7 @@ export class ActivityService {
       if (!own.participant)
         throw new ForbiddenError("Only people who took part in this activity write its commitments.");
     }
+    await this.takePart(caller, flow);
     const at = this.now().toISOString();
     const commitment: Commitment = {
       userId: caller.userId,
@@ -585,11 +606,22 @@ export class ActivityService {
     });
   }
 
+  /**
+   * The community's rule for taking part, before anything is written: a private community's
+   * non-member is refused; an open community's non-member becomes a member.
+   */
+  private async takePart(caller: Caller, flow: ActivityFlow): Promise<{ joinedCommunity?: true }> {
+    if (!this.communities) return {};
+    const { joinedCommunity } = await this.communities.participate(caller, flow.activity.communityId);
+    return joinedCommunity ? { joinedCommunity: true } : {};
+  }
+
   private async joinQuietly(caller: Caller, activityId: string, at: string): Promise<void> {
     await this.activities.addParticipant(caller.tenantId, activityId, {
       userId: caller.userId,
       displayName: caller.displayName,
       joinedAt: at,
+      ...(caller.teamsId ? { teamsId: caller.teamsId } : {}),
     });
   }
 

@@ -1,4 +1,4 @@
-import type { PersonRef } from "../identity.js";
+import type { Caller, PersonRef } from "../identity.js";
 
 export type CommunityPrivacy = "open" | "private";
 
@@ -36,4 +36,50 @@ export interface Membership {
 export interface CommunityView extends Community {
   isMember: boolean;
   isSteward: boolean;
+}
+
+/**
+ * Someone asking to join a private community; a steward approves (they become a member) or
+ * declines (the request is gone and they may ask again).
+ */
+export interface JoinRequest {
+  tenantId: string;
+  communityId: string;
+  userId: string;
+  displayName: string;
+  requestedAt: string;
+}
+
+/** A member as the members list shows them. */
+export interface MemberView {
+  id: string;
+  displayName: string;
+  joinedAt: string;
+  isSteward: boolean;
+}
+
+/**
+ * What `GET /communities/:id` adds to a {@link CommunityView}: whether the caller asked to join
+ * (a private community's non-member), and for stewards how many requests wait for them.
+ */
+export interface CommunityStatus {
+  joinRequested: boolean;
+  pendingRequestCount?: number;
+}
+
+/** The answer to an action that may have joined the caller to an open community on the way. */
+export interface Participation {
+  community: CommunityView;
+  /** True when this action made the caller a member (acting in an open community joins it). */
+  joinedCommunity: boolean;
+}
+
+/**
+ * What features that live inside a community (activities) need to know of it: whether the caller
+ * may see its content, and letting them take part ({@link Participation}).
+ */
+export interface CommunityAccess {
+  /** The community if the caller may read it; a ForbiddenError (private) or NotFoundError otherwise. */
+  readable(caller: Caller, communityId: string): Promise<CommunityView>;
+  participate(caller: Caller, communityId: string): Promise<Participation>;
 }

@@ -1,5 +1,5 @@
 import type { Page, PageRequest } from "../paging.js";
-import type { Community, Membership } from "./community.js";
+import type { Community, JoinRequest, Membership } from "./community.js";
 
 /** Storage port for communities and their members. Every call is scoped by tenant. */
 export interface CommunityRepository {
@@ -25,4 +25,12 @@ export interface CommunityRepository {
   listMembers(tenantId: string, communityId: string, page?: PageRequest): Promise<Page<Membership>>;
   /** The ids of the communities a person belongs to. */
   listCommunityIdsOf(tenantId: string, userId: string): Promise<string[]>;
+
+  /** Records a request to join; returns false when the person had already asked (idempotent). */
+  addJoinRequest(request: JoinRequest): Promise<boolean>;
+  getJoinRequest(tenantId: string, communityId: string, userId: string): Promise<JoinRequest | undefined>;
+  /** Removes a request (approved, declined or answered by adding the person); false when none was there. */
+  removeJoinRequest(tenantId: string, communityId: string, userId: string): Promise<boolean>;
+  /** The requests waiting for a steward, oldest first. */
+  listJoinRequests(tenantId: string, communityId: string): Promise<JoinRequest[]>;
 }

@@ -34,3 +34,17 @@ export const communityChangesSchema = newCommunitySchema
   .partial()
   .refine((c) => Object.keys(c).length > 0, "Nothing to change.");
 export type CommunityChangesInput = z.input<typeof communityChangesSchema>;
+
+/** A person a steward adds to a community, as the people picker names them. */
+export const memberToAddSchema = person.extend({
+  /** Adds them as a steward too. */
+  steward: z.boolean().default(false),
+});
+export type MemberToAddInput = z.input<typeof memberToAddSchema>;
+
+/** A person named by a steward (a new steward). */
+export const personSchema = person;
+export type PersonInput = z.input<typeof personSchema>;
+
+/** Room for stewards: the same limit a new community has. */
+export const MAX_STEWARDS = 20;

@@ -3,13 +3,25 @@ import { CountSettler, retryOnConflict } from "../concurrency.js";
 import { ConcurrencyError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
 import type { Caller, PersonRef } from "../identity.js";
 import { parseInput } from "../validation.js";
-import type { Community, CommunityView } from "./community.js";
+import type {
+  Community,
+  CommunityStatus,
+  CommunityView,
+  JoinRequest,
+  MemberView,
+  Participation,
+} from "./community.js";
 import type { CommunityRepository } from "./communityRepository.js";
 import {
   type CommunityChangesInput,
   communityChangesSchema,
+  MAX_STEWARDS,
+  type MemberToAddInput,
+  memberToAddSchema,
   type NewCommunityInput,
   newCommunitySchema,
+  type PersonInput,
+  personSchema,
 } from "./communitySchemas.js";
 
 /** The rules of communities: who sees, joins, leaves and curates them. */
@@ -26,6 +38,7 @@ const MAX_TRUSTED = 10_000;
 export class CommunityService {
   private readonly trusted = new Map<string, { community: CommunityView; until: number }>();
   private readonly memberCounts = new CountSettler();
+  private readonly joinRequestListeners: ((community: Community, request: JoinRequest) => void)[] = [];
 
   constructor(
     private readonly repository: CommunityRepository,
@@ -120,7 +133,7 @@ export class CommunityService {
     ]);
     if (!community) throw notFound();
     const isMember = membership !== undefined;
-    if (community.privacy === "private" && !isMember) throw notFound();
+    if (community.privacy === "private" && !isMember) throw privateCommunity(community);
     return this.trust(caller, this.view(caller, community, isMember));
   }
 
@@ -167,7 +180,11 @@ export class CommunityService {
       stewards,
       updatedAt: this.now().toISOString(),
     });
-    return this.view(caller, updated, true);
+    // Stewards are always members: a steward named here joins (their count goes up as they do).
+    const newStewards = stewards.filter((s) => !current.stewards.some((c) => c.id === s.id));
+    if (newStewards.length === 0) return this.view(caller, updated, true);
+    for (const steward of newStewards) await this.admit(caller.tenantId, communityId, steward);
+    return this.view(caller, await this.read(caller.tenantId, communityId), true);
   }
 
   /** Joins an open community. Joining twice is harmless. */
@@ -209,6 +226,238 @@ export class CommunityService {
       }));
     }
     return this.view(caller, community, false);
+  }
+
+  /**
+   * Lets the caller act in a community (vote, RSVP, take part in an activity). A member acts; in an
+   * open community a non-member is joined on the way ({@link join}), and the answer says so; a
+   * private community's non-member is refused (ForbiddenError) before anything is written.
+   */
+  async participate(caller: Caller, communityId: string): Promise<Participation> {
+    const community = await this.recent(caller, communityId);
+    if (community.isMember) return { community, joinedCommunity: false };
+    return { community: await this.join(caller, communityId), joinedCommunity: true };
+  }
+
+  /**
+   * A community as `GET /communities/:id` shows it: as {@link get}, except that a private
+   * community's non-member (of the same tenant) sees what it is about and who stewards it, to ask
+   * to join; its content stays with members. Stewards also learn how many requests wait.
+   */
+  async describe(caller: Caller, communityId: string): Promise<CommunityView & CommunityStatus> {
+    try {
+      const view = await this.get(caller, communityId);
+      if (!view.isSteward) return { ...view, joinRequested: false };
+      const requests = await this.repository.listJoinRequests(caller.tenantId, communityId);
+      return { ...view, joinRequested: false, pendingRequestCount: requests.length };
+    } catch (error) {
+      if (!(error instanceof ForbiddenError)) throw error;
+      const [community, request] = await Promise.all([
+        this.read(caller.tenantId, communityId),
+        this.repository.getJoinRequest(caller.tenantId, communityId, caller.userId),
+      ]);
+      return { ...this.view(caller, community, false), joinRequested: request !== undefined };
+    }
+  }
+
+  /** How many requests to join wait for the caller, a steward of the community (undefined for others). */
+  async pendingRequestCount(caller: Caller, community: CommunityView): Promise<number | undefined> {
+    if (!community.isSteward) return undefined;
+    return (await this.repository.listJoinRequests(caller.tenantId, community.id)).length;
+  }
+
+  /**
+   * Asks to join a private community; the stewards approve or decline. Asking twice is one
+   * request. An open community needs no approval: the caller joins at once.
+   */
+  async requestToJoin(caller: Caller, communityId: string): Promise<CommunityView & CommunityStatus> {
+    const community = await this.read(caller.tenantId, communityId);
+    const membership = await this.repository.getMembership(caller.tenantId, communityId, caller.userId);
+    if (membership || community.privacy === "open") {
+      return { ...(await this.join(caller, communityId)), joinRequested: false };
+    }
+    const request: JoinRequest = {
+      tenantId: caller.tenantId,
+      communityId,
+      userId: caller.userId,
+      displayName: caller.displayName,
+      requestedAt: this.now().toISOString(),
+    };
+    // Only a new request is told to the stewards: asking again must not post again.
+    if (await this.repository.addJoinRequest(request))
+      for (const listener of this.joinRequestListeners) listener(community, request);
+    return { ...this.view(caller, community, false), joinRequested: true };
+  }
+
+  /**
+   * Calls `listener` after each new request to join (the bot posts it to the stewards). The
+   * listener runs its own work in the background: what it does never fails the request.
+   */
+  whenJoinRequested(listener: (community: Community, request: JoinRequest) => void): void {
+    this.joinRequestListeners.push(listener);
+  }
+
+  /** The requests to join that wait for a steward, oldest first. Stewards only. */
+  async joinRequests(caller: Caller, communityId: string): Promise<JoinRequest[]> {
+    await this.requireSteward(caller, communityId, "see requests to join");
+    return this.repository.listJoinRequests(caller.tenantId, communityId);
+  }
+
+  /** A steward approves a request (the person becomes a member) or declines it (it is gone). */
+  async answerJoinRequest(
+    caller: Caller,
+    communityId: string,
+    userId: string,
+    approve: boolean,
+  ): Promise<JoinRequest> {
+    await this.requireSteward(caller, communityId, "answer requests to join");
+    const request = await this.repository.getJoinRequest(caller.tenantId, communityId, userId);
+    if (!request) throw new NotFoundError("This request was already answered or withdrawn.");
+    if (approve) {
+      await this.admit(caller.tenantId, communityId, {
+        id: request.userId,
+        displayName: request.displayName,
+      });
+    }
+    await this.repository.removeJoinRequest(caller.tenantId, communityId, userId);
+    return request;
+  }
+
+  /**
+   * The members, stewards first, then by name; a page at a time. Anyone who may read the community
+   * sees who belongs to it.
+   */
+  async members(
+    caller: Caller,
+    communityId: string,
+    continuationToken?: string,
+  ): Promise<{ items: MemberView[]; continuationToken?: string }> {
+    const community = await this.get(caller, communityId);
+    const page = await this.repository.listMembers(caller.tenantId, communityId, {
+      pageSize: 200,
+      ...(continuationToken ? { continuationToken } : {}),
+    });
+    const stewardIds = new Set(community.stewards.map((s) => s.id));
+    const items = page.items
+      .map((m) => ({
+        id: m.userId,
+        displayName: m.displayName,
+        joinedAt: m.joinedAt,
+        isSteward: stewardIds.has(m.userId),
+      }))
+      .sort(
+        (a, b) => Number(b.isSteward) - Number(a.isSteward) || a.displayName.localeCompare(b.displayName),
+      );
+    return { items, ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) };
+  }
+
+  /**
+   * A steward adds a person (optionally as a steward too). Adding a member again is harmless; a
+   * request to join they had made is answered by it.
+   */
+  async addMember(caller: Caller, communityId: string, input: MemberToAddInput): Promise<CommunityView> {
+    const { steward, ...person } = parseInput(memberToAddSchema, input);
+    await this.requireSteward(caller, communityId, "add members");
+    if (steward) return this.addSteward(caller, communityId, person);
+    await this.admit(caller.tenantId, communityId, person);
+    await this.repository.removeJoinRequest(caller.tenantId, communityId, person.id);
+    return this.view(caller, await this.read(caller.tenantId, communityId), true);
+  }
+
+  /**
+   * A steward removes a member (a steward among them loses that role too); removing oneself is
+   * leaving. The last steward cannot be removed: another is named first.
+   */
+  async removeMember(caller: Caller, communityId: string, userId: string): Promise<CommunityView> {
+    if (userId === caller.userId) return this.leave(caller, communityId);
+    const current = await this.requireSteward(caller, communityId, "remove members");
+    const target = current.stewards.find((s) => s.id === userId);
+    if (target)
+      await this.changeStewards(caller.tenantId, communityId, (s) => s.filter((p) => p.id !== userId));
+    const removed = await this.repository.removeMember(caller.tenantId, communityId, userId);
+    this.trusted.delete(trustKey(caller.tenantId, communityId, userId));
+    const community = removed
+      ? await this.recountMembers(caller.tenantId, communityId)
+      : await this.read(caller.tenantId, communityId);
+    return this.view(caller, community, true);
+  }
+
+  /** A steward names another steward; they become a member too if they were not one. */
+  async addSteward(caller: Caller, communityId: string, input: PersonInput): Promise<CommunityView> {
+    const person = parseInput(personSchema, input);
+    await this.requireSteward(caller, communityId, "name stewards");
+    await this.admit(caller.tenantId, communityId, person);
+    await this.repository.removeJoinRequest(caller.tenantId, communityId, person.id);
+    const updated = await this.changeStewards(caller.tenantId, communityId, (stewards) => {
+      if (stewards.some((s) => s.id === person.id)) return stewards;
+      if (stewards.length >= MAX_STEWARDS)
+        throw new ValidationError(`A community can have at most ${MAX_STEWARDS} stewards.`);
+      return [...stewards, person];
+    });
+    return this.view(caller, updated, true);
+  }
+
+  /**
+   * A steward takes the steward role from someone (themselves included); they stay a member. The
+   * last steward keeps it until another is named.
+   */
+  async removeSteward(caller: Caller, communityId: string, userId: string): Promise<CommunityView> {
+    await this.requireSteward(caller, communityId, "change stewards");
+    const updated = await this.changeStewards(caller.tenantId, communityId, (stewards) =>
+      stewards.filter((s) => s.id !== userId),
+    );
+    return this.view(caller, updated, true);
+  }
+
+  /**
+   * Rewrites the stewards under the ETag guard. The rule checked on the fresh read, so two
+   * stewards stepping down at once cannot leave the community with none.
+   */
+  private async changeStewards(
+    tenantId: string,
+    communityId: string,
+    change: (stewards: PersonRef[]) => PersonRef[],
+  ): Promise<Community> {
+    this.forgetCommunity(tenantId, communityId);
+    const updated = await this.retryOnConflict(tenantId, communityId, (c) => {
+      const stewards = change(c.stewards);
+      if (stewards.length === 0) {
+        const only = c.stewards[0]?.displayName ?? "This person";
+        throw new ValidationError(`${only} is this community's only steward: name another steward first.`);
+      }
+      return { ...c, stewards, updatedAt: this.now().toISOString() };
+    });
+    this.forgetCommunity(tenantId, communityId);
+    return updated;
+  }
+
+  /**
+   * Makes a person a member (a steward added them, approved their request, or named them steward).
+   * The count is settled from the rows as it is when someone joins ({@link recountMembers}).
+   */
+  private async admit(tenantId: string, communityId: string, person: PersonRef): Promise<void> {
+    this.trusted.delete(trustKey(tenantId, communityId, person.id));
+    const added = await this.repository.addMember({
+      tenantId,
+      communityId,
+      userId: person.id,
+      displayName: person.displayName,
+      joinedAt: this.now().toISOString(),
+    });
+    if (added) await this.recountMembers(tenantId, communityId);
+  }
+
+  private async requireSteward(caller: Caller, communityId: string, action: string): Promise<CommunityView> {
+    const community = await this.get(caller, communityId);
+    if (!community.isSteward) throw new ForbiddenError(`Only the community's stewards can ${action}.`);
+    return community;
+  }
+
+  /** The stored community (any privacy), or a NotFoundError. */
+  private async read(tenantId: string, communityId: string): Promise<Community> {
+    const community = await this.repository.get(tenantId, communityId);
+    if (!community) throw notFound();
+    return community;
   }
 
   private forgetCommunity(tenantId: string, communityId: string): void {
@@ -263,6 +512,13 @@ export class CommunityService {
 
 function notFound(): NotFoundError {
   return new NotFoundError("This community does not exist, or it is private and you are not a member.");
+}
+
+/** A private community's content, asked for by someone of its tenant who is not a member. */
+function privateCommunity(community: Community): ForbiddenError {
+  return new ForbiddenError(
+    `${community.name} is private: ask to join it, and one of its stewards will let you in.`,
+  );
 }
 
 function uniquePeople(people: PersonRef[]): PersonRef[] {

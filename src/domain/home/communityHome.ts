@@ -2,7 +2,7 @@
  * The community home's answer: a pure model file (type-only imports), so the tab reads the same
  * types the server writes.
  */
-import type { CommunityView } from "../communities/community.js";
+import type { CommunityStatus, CommunityView } from "../communities/community.js";
 import type { PersonRef } from "../identity.js";
 import type { EntrySearchHit } from "../library/search/searchTypes.js";
 import type { SessionView } from "../sessions/session.js";
@@ -32,7 +32,7 @@ export interface NewcomerPathway {
  * it to the caller), so a tab opening on the home needs one request and renders once. `S` and `C`
  * are how a session and the community travel: domain views on the server, wire forms in the tab.
  */
-export interface CommunityHome<S = SessionView, C = CommunityView> {
+export interface CommunityHome<S = SessionView, C = CommunityView & CommunityStatus> {
   community: C;
   nextSessions: S[];
   recentEntries: EntrySearchHit[];

@@ -28,7 +28,7 @@ export class CommunityHomeService {
     const search = (q: Parameters<LibraryService["searchCommunity"]>[2]) =>
       this.library.searchCommunity(caller, communityId, q);
     const since = new Date(this.now().getTime() - TEACHER_WINDOW_DAYS * 86_400_000).toISOString();
-    const [recent, helpful, questions, mine, playbooks, interactions, allSessions, savedRecently] =
+    const [recent, helpful, questions, mine, playbooks, interactions, allSessions, savedRecently, pending] =
       await Promise.all([
         search({ sort: "newest", limit: 5 }),
         search({ sort: "helpful", limit: 5 }),
@@ -38,6 +38,7 @@ export class CommunityHomeService {
         this.entries.listInteractions(caller.tenantId, communityId, since),
         this.sessions.list(caller, communityId, {}, community),
         search({ from: since, sort: "newest", limit: 100 }),
+        this.communities.pendingRequestCount(caller, community),
       ]);
     const nextSessions = upcomingOf(allSessions, this.now(), 3);
     // Saving someone's message is a learning interaction that the entry itself records.
@@ -65,7 +66,11 @@ export class CommunityHomeService {
       firstContribution: mine.total > 0,
     };
     return {
-      community,
+      community: {
+        ...community,
+        joinRequested: false,
+        ...(pending !== undefined ? { pendingRequestCount: pending } : {}),
+      },
       nextSessions,
       recentEntries: recent.items,
       helpfulEntries: helpful.items,

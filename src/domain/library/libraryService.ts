@@ -238,10 +238,34 @@ export class LibraryService {
     return this.view(caller, community, updated);
   }
 
-  /** Marks an entry helpful (or not any more). One vote per person; repeating changes nothing. */
-  async vote(caller: Caller, communityId: string, entryId: string, helpful: boolean): Promise<EntryView> {
-    const community = await this.communities.get(caller, communityId);
+  /**
+   * Marks an entry helpful (or not any more). One vote per person; repeating changes nothing.
+   * Voting is taking part: in an open community it joins a non-member (`joinedCommunity`).
+   */
+  async vote(
+    caller: Caller,
+    communityId: string,
+    entryId: string,
+    helpful: boolean,
+  ): Promise<EntryView & { joinedCommunity?: true }> {
+    let community = await this.communities.get(caller, communityId);
     const entry = await this.require(caller.tenantId, communityId, entryId);
+    let joined: { joinedCommunity?: true } = {};
+    if (helpful && !community.isMember) {
+      const participation = await this.communities.participate(caller, communityId);
+      community = participation.community;
+      if (participation.joinedCommunity) joined = { joinedCommunity: true };
+    }
+    return { ...(await this.voteAs(caller, community, entry, helpful)), ...joined };
+  }
+
+  private async voteAs(
+    caller: Caller,
+    community: CommunityView,
+    entry: Entry,
+    helpful: boolean,
+  ): Promise<EntryView> {
+    const { communityId, id: entryId } = entry;
     const voter = { id: caller.userId, displayName: caller.displayName };
     // Voting for someone else's entry is learning from them (one interaction per vote, see addVote).
     const learnedFrom = entry.author.id === caller.userId ? undefined : entry.author;

@@ -321,17 +321,33 @@ export class SessionService {
     return this.view(caller, community, await this.syncMeeting(session));
   }
 
-  /** Answers an invitation; answering again replaces the answer. */
+  /**
+   * Answers an invitation; answering again replaces the answer. Answering is taking part: in an
+   * open community it joins a non-member (`joinedCommunity`); a private one's non-member is refused.
+   */
   async rsvp(
     caller: Caller,
     communityId: string,
     sessionId: string,
     input: { response: RsvpResponse },
-  ): Promise<SessionView> {
+  ): Promise<SessionView & { joinedCommunity?: true }> {
     const { response } = parseInput(rsvpSchema, input);
-    const community = await this.communities.get(caller, communityId);
+    let community = await this.communities.get(caller, communityId);
     const session = await this.require(caller.tenantId, communityId, sessionId);
     if (session.cancelled) throw new ValidationError("This session was cancelled.");
+    const participation = await this.communities.participate(caller, communityId);
+    community = participation.community;
+    const joined = participation.joinedCommunity ? { joinedCommunity: true as const } : {};
+    return { ...(await this.answer(caller, community, session, response)), ...joined };
+  }
+
+  private async answer(
+    caller: Caller,
+    community: CommunityView,
+    session: Session,
+    response: RsvpResponse,
+  ): Promise<SessionView> {
+    const { communityId, id: sessionId } = session;
     await this.sessions.setRsvp(caller.tenantId, communityId, sessionId, {
       userId: caller.userId,
       displayName: caller.displayName,

@@ -28,6 +28,8 @@ export interface ActivitySnapshot {
   version: string;
   /** The server's clock (ISO), so a countdown to `state.endsAt` is right on a client whose clock is off. */
   serverNow: string;
+  /** On joining: the caller became a member of the activity's (open) community by it. */
+  joinedCommunity?: true;
 }
 
 /** The dependencies of {@link activityRoutes}. */
@@ -57,7 +59,13 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
   const router = Router();
   const chatLinks = new PartnerChatLinks(directory);
 
-  async function answer(req: Request, res: Response, view: ActivityView | undefined, status = 200) {
+  async function answer(
+    req: Request,
+    res: Response,
+    view: ActivityView | undefined,
+    status = 200,
+    extra: { joinedCommunity?: true } = {},
+  ) {
     const caller = callerOf(res);
     const partnerChatUrl = view ? await chatLinks.urlFor(caller, view) : undefined;
     const version = versionOf(view, partnerChatUrl);
@@ -71,6 +79,7 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
       ...(partnerChatUrl ? { partnerChatUrl } : {}),
       version,
       serverNow: new Date().toISOString(),
+      ...extra,
     };
     res.status(status).json(snapshot);
   }
@@ -99,7 +108,8 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
   });
 
   router.post("/:activityId/join", async (req, res) => {
-    await answer(req, res, await activities.join(callerOf(res), req.params.activityId));
+    const { joinedCommunity, ...view } = await activities.join(callerOf(res), req.params.activityId);
+    await answer(req, res, view, 200, joinedCommunity ? { joinedCommunity } : {});
   });
 
   router.post("/:activityId/controls", async (req, res) => {

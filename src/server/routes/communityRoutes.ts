@@ -1,8 +1,12 @@
 import { Router } from "express";
+import { z } from "zod";
 import type { CommunityView } from "../../domain/communities/community.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
+import { parseInput } from "../../domain/validation.js";
 import { requireIfMatch } from "../http/ifMatch.js";
 import { callerOf } from "../http/requireCaller.js";
+
+const membersQuery = z.object({ continuationToken: z.string().max(2000).optional() });
 
 /** The community as the tab receives it (tenant id stays on the server). */
 export function communityDto(view: CommunityView) {
@@ -10,7 +14,10 @@ export function communityDto(view: CommunityView) {
   return rest;
 }
 
-/** `/api/communities`: list, create, read, change (with If-Match), join and leave. */
+/**
+ * `/api/communities`: list, create, read, change (with If-Match), join and leave; members and
+ * stewards (stewards manage them); requests to join a private community (stewards answer them).
+ */
 export function communityRoutes(communities: CommunityService): Router {
   const router = Router();
 
@@ -24,8 +31,9 @@ export function communityRoutes(communities: CommunityService): Router {
     res.status(201).setHeader("ETag", created.etag).json(communityDto(created));
   });
 
+  /** A private community's non-member sees what it is about, to ask to join (`joinRequested`). */
   router.get("/:id", async (req, res) => {
-    const view = await communities.get(callerOf(res), req.params.id);
+    const view = await communities.describe(callerOf(res), req.params.id);
     res.setHeader("ETag", view.etag).json(communityDto(view));
   });
 
@@ -48,5 +56,52 @@ export function communityRoutes(communities: CommunityService): Router {
     res.json(communityDto(await communities.leave(callerOf(res), req.params.id)));
   });
 
+  router.get("/:id/members", async (req, res) => {
+    const { continuationToken } = parseInput(membersQuery, req.query);
+    res.json(await communities.members(callerOf(res), req.params.id, continuationToken));
+  });
+
+  /** Body `{ id, displayName, steward? }`: a steward adds a person (as a steward too, if asked). */
+  router.post("/:id/members", async (req, res) => {
+    res.json(communityDto(await communities.addMember(callerOf(res), req.params.id, req.body ?? {})));
+  });
+
+  router.delete("/:id/members/:userId", async (req, res) => {
+    const { id, userId } = req.params;
+    res.json(communityDto(await communities.removeMember(callerOf(res), id, userId)));
+  });
+
+  /** Body `{ id, displayName }`: a steward names another steward (who becomes a member too). */
+  router.post("/:id/stewards", async (req, res) => {
+    res.json(communityDto(await communities.addSteward(callerOf(res), req.params.id, req.body ?? {})));
+  });
+
+  router.delete("/:id/stewards/:userId", async (req, res) => {
+    const { id, userId } = req.params;
+    res.json(communityDto(await communities.removeSteward(callerOf(res), id, userId)));
+  });
+
+  /** The caller asks to join (a private community); an open one they simply join. */
+  router.post("/:id/join-requests", async (req, res) => {
+    res.json(communityDto(await communities.requestToJoin(callerOf(res), req.params.id)));
+  });
+
+  router.get("/:id/join-requests", async (req, res) => {
+    const requests = await communities.joinRequests(callerOf(res), req.params.id);
+    res.json({ items: requests.map(({ tenantId: _t, communityId: _c, ...r }) => r) });
+  });
+
+  router.post("/:id/join-requests/:userId/:decision", async (req, res) => {
+    const { id, userId, decision } = parseInput(decisionParams, req.params);
+    await communities.answerJoinRequest(callerOf(res), id, userId, decision === "approve");
+    res.status(204).end();
+  });
+
   return router;
 }
+
+const decisionParams = z.object({
+  id: z.string(),
+  userId: z.string(),
+  decision: z.enum(["approve", "decline"], { message: "Approve or decline the request." }),
+});

@@ -20,6 +20,8 @@ export interface ActivitySnapshot {
   version: string;
   /** The server's clock when it answered (ISO). */
   serverNow: string;
+  /** On joining: it made the caller a member of the activity's open community. */
+  joinedCommunity?: true;
 }
 
 /** A snapshot with how far the server's clock is ahead of this one, so countdowns agree with it. */

@@ -21,6 +21,26 @@ export interface Community {
   etag: string;
   /** ISO 8601 timestamp. */
   createdAt: string;
+  /** A private community's non-member asked to join and waits for a steward. */
+  joinRequested?: boolean;
+  /** For stewards: how many requests to join wait for them. */
+  pendingRequestCount?: number;
+}
+
+/** A member as `GET /api/communities/:id/members` lists them (stewards first). */
+export interface Member {
+  id: string;
+  displayName: string;
+  joinedAt: string;
+  isSteward: boolean;
+}
+
+/** A request to join a private community, waiting for a steward. */
+export interface JoinRequest {
+  userId: string;
+  displayName: string;
+  /** ISO 8601 timestamp. */
+  requestedAt: string;
 }
 
 const communityPath = (id: string): string => `/api/communities/${encodeURIComponent(id)}`;
@@ -64,4 +84,65 @@ export async function listCommunities(api: ApiClient, signal?: AbortSignal): Pro
 /** Creates a community; resolves with it as the creator sees it. */
 export function createCommunity(api: ApiClient, community: NewCommunity): Promise<Community> {
   return api.request<Community>("POST", "/api/communities", community);
+}
+
+/** Asks to join a private community (an open one joins at once); resolves with the community. */
+export function requestToJoin(api: ApiClient, id: string): Promise<Community> {
+  return api.request<Community>("POST", `${communityPath(id)}/join-requests`);
+}
+
+/** The first page of members (up to 200), stewards first. */
+export async function listMembers(api: ApiClient, id: string, signal?: AbortSignal): Promise<Member[]> {
+  const { items } = await api.request<{ items: Member[] }>("GET", `${communityPath(id)}/members`, undefined, {
+    signal,
+  });
+  return items;
+}
+
+/** Stewards: the requests to join waiting for an answer, oldest first. */
+export async function listJoinRequests(
+  api: ApiClient,
+  id: string,
+  signal?: AbortSignal,
+): Promise<JoinRequest[]> {
+  const { items } = await api.request<{ items: JoinRequest[] }>(
+    "GET",
+    `${communityPath(id)}/join-requests`,
+    undefined,
+    { signal },
+  );
+  return items;
+}
+
+/** Stewards: approves (the person becomes a member) or declines a request to join. */
+export function answerJoinRequest(
+  api: ApiClient,
+  id: string,
+  userId: string,
+  decision: "approve" | "decline",
+): Promise<void> {
+  return api.request<void>(
+    "POST",
+    `${communityPath(id)}/join-requests/${encodeURIComponent(userId)}/${decision}`,
+  );
+}
+
+/** Stewards: adds people as members (or stewards); resolves with the community. */
+export function addMember(api: ApiClient, id: string, person: Steward, steward: boolean): Promise<Community> {
+  return api.request<Community>("POST", `${communityPath(id)}/members`, { ...person, steward });
+}
+
+/** Stewards: removes a member (a steward loses that role too); resolves with the community. */
+export function removeMember(api: ApiClient, id: string, userId: string): Promise<Community> {
+  return api.request<Community>("DELETE", `${communityPath(id)}/members/${encodeURIComponent(userId)}`);
+}
+
+/** Stewards: names another steward (who becomes a member too). */
+export function addSteward(api: ApiClient, id: string, person: Steward): Promise<Community> {
+  return api.request<Community>("POST", `${communityPath(id)}/stewards`, person);
+}
+
+/** Stewards: takes the steward role from someone; they stay a member. */
+export function removeSteward(api: ApiClient, id: string, userId: string): Promise<Community> {
+  return api.request<Community>("DELETE", `${communityPath(id)}/stewards/${encodeURIComponent(userId)}`);
 }

@@ -32,7 +32,10 @@ export const ENTRY_SORTS = ["relevance", "newest", "helpful"] as const;
 export type EntrySort = (typeof ENTRY_SORTS)[number];
 
 /** One entry as the signed-in person sees it (the server keeps the tenant id to itself). */
-export type Entry = Omit<EntryView, "tenantId">;
+export type Entry = Omit<EntryView, "tenantId"> & {
+  /** On voting: it made the caller a member of the open community. */
+  joinedCommunity?: true;
+};
 
 /** What the library page searches for; every field is optional. */
 export interface EntrySearchParams {

@@ -39,6 +39,8 @@ export type Session = Omit<SessionView, "tenantId" | "createdAt" | "updatedAt"> 
   Partial<Pick<SessionView, "createdAt" | "updatedAt">> & {
     /** On a session's own page: a calendar is connected, so a Teams meeting can be asked for. */
     canScheduleMeetings?: boolean;
+    /** On answering: it made the caller a member of the open community. */
+    joinedCommunity?: true;
   };
 
 /** What a steward sends to plan or change a session. */

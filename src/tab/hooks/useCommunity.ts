@@ -1,7 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { type ApiError, toApiError } from "../api/ApiError.js";
-import { type Community, getCommunity, joinCommunity, leaveCommunity } from "../api/communities.js";
+import {
+  type Community,
+  getCommunity,
+  joinCommunity,
+  leaveCommunity,
+  requestToJoin,
+} from "../api/communities.js";
 import { communityKey } from "../api/libraryKeys.js";
 import { useApi } from "./useApi.js";
 
@@ -15,12 +21,12 @@ export type CommunityState =
   | { status: "failed"; error: ApiError }
   | { status: "loaded"; community: Community };
 
-/** The state of a join or leave request. */
+/** The state of a join, leave or request-to-join. */
 export interface MembershipState {
-  pending: "join" | "leave" | null;
+  pending: MembershipAction | null;
   error: ApiError | null;
   /** The last completed change, for a screen-reader announcement. */
-  lastChange: "joined" | "left" | null;
+  lastChange: "joined" | "left" | "requested" | null;
 }
 
 /** What {@link useCommunity} returns. */
@@ -30,13 +36,19 @@ export interface UseCommunityResult {
   reload: () => void;
   join: () => void;
   leave: () => void;
+  /** Asks the stewards of a private community to let the user in. */
+  requestToJoin: () => void;
 }
 
-type MembershipAction = "join" | "leave";
+/** What the user asked of their membership. */
+export type MembershipAction = "join" | "leave" | "request";
+
+const membershipCalls = { join: joinCommunity, leave: leaveCommunity, request: requestToJoin };
+const changes = { join: "joined", leave: "left", request: "requested" } as const;
 
 /**
  * Loads a community by id (cached: the home and library pages share one copy) and lets the user
- * join or leave it.
+ * join or leave it, or ask to join a private one.
  */
 export function useCommunity(communityId: string | undefined): UseCommunityResult {
   const api = useApi();
@@ -48,7 +60,7 @@ export function useCommunity(communityId: string | undefined): UseCommunityResul
     enabled: id !== "",
   });
   const membership = useMutation({
-    mutationFn: (action: MembershipAction) => (action === "join" ? joinCommunity : leaveCommunity)(api, id),
+    mutationFn: (action: MembershipAction) => membershipCalls[action](api, id),
     onSuccess: (community) => queryClient.setQueryData(communityKey(id), community),
   });
   const { mutate, reset } = membership;
@@ -67,11 +79,12 @@ export function useCommunity(communityId: string | undefined): UseCommunityResul
     membership: {
       pending: membership.isPending ? (membership.variables ?? null) : null,
       error: membership.error ? toApiError(membership.error) : null,
-      lastChange: membership.isSuccess ? (membership.variables === "join" ? "joined" : "left") : null,
+      lastChange: membership.isSuccess && membership.variables ? changes[membership.variables] : null,
     },
     reload: useCallback(() => void refetch(), [refetch]),
     join: useCallback(() => change("join"), [change]),
     leave: useCallback(() => change("leave"), [change]),
+    requestToJoin: useCallback(() => change("request"), [change]),
   };
 }
 

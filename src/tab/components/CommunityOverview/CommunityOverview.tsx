@@ -22,6 +22,8 @@ export interface CommunityOverviewProps {
   membership: MembershipState;
   onJoin: () => void;
   onLeave: () => void;
+  /** Asks to join a private community (its non-members see the button). */
+  onRequestToJoin?: () => void;
   /**
    * Tighter spacing for the 280 px meeting side panel.
    * @default false
@@ -35,6 +37,7 @@ export function CommunityOverview({
   membership,
   onJoin,
   onLeave,
+  onRequestToJoin,
   compact = false,
 }: CommunityOverviewProps) {
   const styles = useCommunityOverviewStyles();
@@ -88,7 +91,13 @@ export function CommunityOverview({
         )}
       </dl>
 
-      <MembershipControl community={community} membership={membership} onJoin={onJoin} onLeave={onLeave} />
+      <MembershipControl
+        community={community}
+        membership={membership}
+        onJoin={onJoin}
+        onLeave={onLeave}
+        {...(onRequestToJoin ? { onRequestToJoin } : {})}
+      />
 
       <section className={styles.section} aria-labelledby={topicsId}>
         <Subtitle2 as="h2" id={topicsId} className={styles.subheading}>

@@ -1,7 +1,18 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  CounterBadge,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+} from "@fluentui/react-components";
+import { PeopleTeamRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
+import { useLocation } from "wouter";
 import type { Community } from "../../api/communities.js";
 import type { MembershipState } from "../../hooks/useCommunity.js";
+import { membersPath } from "../../routes.js";
 import { describeApiError } from "../ErrorState.js";
 import { useCommunityOverviewStyles } from "./useCommunityOverviewStyles.styles.js";
 
@@ -11,19 +22,36 @@ export interface MembershipControlProps {
   membership: MembershipState;
   onJoin: () => void;
   onLeave: () => void;
+  /** Asks to join a private community; without it, a private community's non-member sees no button. */
+  onRequestToJoin?: () => void;
 }
 
-/** The Join / Leave button, its progress, its error, and a screen-reader announcement of the result. */
-export function MembershipControl({ community, membership, onJoin, onLeave }: MembershipControlProps) {
+/**
+ * The Join / Leave button (Ask to join for a private community, Request sent once asked), the
+ * stewards' way to the members page with how many requests wait, the request's progress and error,
+ * and a screen-reader announcement of the result.
+ */
+export function MembershipControl({
+  community,
+  membership,
+  onJoin,
+  onLeave,
+  onRequestToJoin,
+}: MembershipControlProps) {
   const styles = useCommunityOverviewStyles();
   const { t } = useTranslation();
+  const [, navigate] = useLocation();
   const pending = membership.pending !== null;
   const announcement =
     membership.lastChange === "joined"
       ? t("community.joined", { name: community.name })
       : membership.lastChange === "left"
         ? t("community.left", { name: community.name })
-        : "";
+        : membership.lastChange === "requested"
+          ? t("community.requested", { name: community.name })
+          : "";
+  const waiting = community.pendingRequestCount ?? 0;
+  const asking = community.privacy === "private" && !community.isMember;
 
   return (
     <div className={styles.section}>
@@ -38,6 +66,22 @@ export function MembershipControl({ community, membership, onJoin, onLeave }: Me
           >
             {membership.pending === "leave" ? t("community.leaving") : t("community.leave")}
           </Button>
+        ) : asking ? (
+          onRequestToJoin && (
+            <Button
+              appearance="primary"
+              onClick={onRequestToJoin}
+              disabledFocusable={pending || community.joinRequested === true}
+              icon={pending ? <Spinner size="tiny" /> : undefined}
+              data-testid="request-to-join"
+            >
+              {community.joinRequested
+                ? t("community.requestSent")
+                : membership.pending === "request"
+                  ? t("community.requesting")
+                  : t("community.requestToJoin")}
+            </Button>
+          )
         ) : (
           <Button
             appearance="primary"
@@ -48,7 +92,39 @@ export function MembershipControl({ community, membership, onJoin, onLeave }: Me
             {membership.pending === "join" ? t("community.joining") : t("community.join")}
           </Button>
         )}
+        {community.isSteward && (
+          <Button
+            icon={<PeopleTeamRegular />}
+            onClick={() => navigate(membersPath)}
+            aria-label={
+              waiting > 0
+                ? t("community.manageMembersWithCount", { count: waiting })
+                : t("community.manageMembers")
+            }
+            data-testid="manage-members"
+          >
+            {t("community.manageMembers")}
+            {waiting > 0 && (
+              <CounterBadge
+                count={waiting}
+                overflowCount={99}
+                size="small"
+                color="danger"
+                aria-hidden="true"
+                data-testid="join-request-count"
+                style={{ marginInlineStart: "6px" }}
+              />
+            )}
+          </Button>
+        )}
       </div>
+      {asking && (
+        <Body1 as="p" className={styles.purpose}>
+          {community.joinRequested
+            ? t("community.requestSentBody", { name: community.name })
+            : t("community.privatePreviewBody")}
+        </Body1>
+      )}
       <div role="status" className={styles.visuallyHidden}>
         {announcement}
       </div>

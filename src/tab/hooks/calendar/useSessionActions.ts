@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { homeKey } from "../../api/home.js";
 import type { PersonRef } from "../../api/library.js";
+import { communityKey } from "../../api/libraryKeys.js";
 import {
   assignRole,
   type RsvpResponse,
@@ -36,7 +37,12 @@ export function useSessionActions(communityId: string, sessionId: string) {
     onError: (_error, _response, context) => {
       if (context?.previous) queryClient.setQueryData(key, context.previous);
     },
-    onSuccess: (session) => queryClient.setQueryData(key, session),
+    onSuccess: (session) => {
+      queryClient.setQueryData(key, session);
+      // Answering joined the person to the open community: its membership and count changed.
+      if (session.joinedCommunity)
+        void queryClient.invalidateQueries({ queryKey: communityKey(communityId) });
+    },
     onSettled: refreshAround,
   });
 

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { type ApiError, toApiError } from "../../api/ApiError.js";
 import { type Entry, setHelpfulVote } from "../../api/library.js";
-import { libraryKeys } from "../../api/libraryKeys.js";
+import { communityKey, libraryKeys } from "../../api/libraryKeys.js";
 import { useApi } from "../useApi.js";
 
 /** What {@link useHelpfulVote} returns. */
@@ -10,6 +11,8 @@ export interface HelpfulVote {
   toggle: (entry: Entry) => void;
   /** The last vote that failed, until the next one. */
   error: ApiError | null;
+  /** A vote made the person a member of the (open) community. */
+  joinedCommunity: boolean;
 }
 
 /** The entry with the person's vote set to `helpful`, as the server will count it. */
@@ -29,6 +32,7 @@ export function useHelpfulVote(communityId: string, entryId: string): HelpfulVot
   const queryClient = useQueryClient();
   const entryKey = libraryKeys.entry(communityId, entryId);
   const mutationKey = ["vote", communityId, entryId];
+  const [joinedCommunity, setJoinedCommunity] = useState(false);
 
   const mutation = useMutation({
     mutationKey,
@@ -45,6 +49,10 @@ export function useHelpfulVote(communityId: string, entryId: string): HelpfulVot
       if (context?.previous) queryClient.setQueryData<Entry>(entryKey, context.previous);
     },
     onSuccess: (entry) => {
+      if (entry.joinedCommunity) {
+        setJoinedCommunity(true);
+        void queryClient.invalidateQueries({ queryKey: communityKey(communityId) });
+      }
       // With more clicks queued, their optimistic state is the newer truth: leave it on screen.
       if (queryClient.isMutating({ mutationKey }) === 1) queryClient.setQueryData<Entry>(entryKey, entry);
     },
@@ -60,5 +68,6 @@ export function useHelpfulVote(communityId: string, entryId: string): HelpfulVot
   return {
     toggle: (entry) => mutation.mutate(!entry.hasVoted),
     error: mutation.isError ? toApiError(mutation.error) : null,
+    joinedCommunity,
   };
 }

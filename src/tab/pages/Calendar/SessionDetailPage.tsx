@@ -31,6 +31,7 @@ import {
 } from "../../api/sessions.js";
 import { ActionFailed } from "../../components/ActionFailed/ActionFailed.js";
 import { describeApiError, ErrorState } from "../../components/ErrorState.js";
+import { JoinedCommunityNote } from "../../components/JoinedCommunityNote/JoinedCommunityNote.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { NoticeState } from "../../components/NoticeState.js";
 import { PageLayout } from "../../components/PageLayout.js";
@@ -197,6 +198,7 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
             </ToggleButton>
           ))}
         </fieldset>
+        <JoinedCommunityNote joined={rsvp.data?.joinedCommunity === true} />
         <ActionFailed
           error={rsvp.error}
           message={(reason) => t("calendar.rsvpFailed", { reason })}

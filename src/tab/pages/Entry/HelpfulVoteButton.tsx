@@ -8,6 +8,7 @@ import {
 import { ThumbLikeFilled, ThumbLikeRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import type { Entry } from "../../api/library.js";
+import { JoinedCommunityNote } from "../../components/JoinedCommunityNote/JoinedCommunityNote.js";
 import { useHelpfulVote } from "../../hooks/library/useHelpfulVote.js";
 
 /** Props of {@link HelpfulVoteButton}. */
@@ -33,6 +34,7 @@ export function HelpfulVoteButton({ entry }: HelpfulVoteButtonProps) {
         {t("entry.helpful")} ·{" "}
         <span data-testid="helpful-count">{t("entry.helpfulCount", { count: entry.helpfulCount })}</span>
       </ToggleButton>
+      <JoinedCommunityNote joined={vote.joinedCommunity} />
       {vote.error && (
         <div role="alert">
           <MessageBar intent="error">

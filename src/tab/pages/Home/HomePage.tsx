@@ -38,7 +38,7 @@ export function HomePage() {
   return (
     <PageLayout>
       <TabNav current="home" />
-      <CommunityGate result={community}>
+      <CommunityGate result={community} preview>
         {(loaded) => (
           <div className={styles.page}>
             <CommunityOverview
@@ -46,8 +46,10 @@ export function HomePage() {
               membership={community.membership}
               onJoin={community.join}
               onLeave={community.leave}
+              onRequestToJoin={community.requestToJoin}
             />
-            <HomeSections communityId={loaded.id} />
+            {/* A private community's content is for members: its non-members see what it is, to ask to join. */}
+            {(loaded.isMember || loaded.privacy === "open") && <HomeSections communityId={loaded.id} />}
           </div>
         )}
       </CommunityGate>

@@ -13,6 +13,7 @@ import {
   saveReflection,
 } from "../../api/activities.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
+import { JoinedCommunityNote } from "../../components/JoinedCommunityNote/JoinedCommunityNote.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { openExternalLink } from "../../teams/teamsHost.js";
@@ -63,6 +64,7 @@ export function PersonalActivity({ snapshot, onChanged }: PersonalActivityProps)
           {joinError && <InlineError title={t("activity.saveErrorTitle")} error={joinError} />}
         </div>
       )}
+      <JoinedCommunityNote joined={join.data?.snapshot.joinedCommunity === true} />
       {showReflection && (
         <NoteEditor
           heading={t("activity.reflectionHeading")}

@@ -1,0 +1,36 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+/** Styles of the members page (works from the 280 px side panel up). */
+export const useMembersPageStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, minWidth: 0 },
+  heading: { margin: 0 },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: "70ch" },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  subheading: { margin: 0 },
+  list: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+  },
+  row: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+    // High contrast drops shadows; a border keeps the row's edge visible.
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+    minWidth: 0,
+  },
+  who: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  meta: { color: tokens.colorNeutralForeground2 },
+  // Buttons wrap onto their own lines in the side panel; their labels wrap between words, never inside one.
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  button: { whiteSpace: "normal", overflowWrap: "normal", wordBreak: "normal", maxWidth: "100%" },
+  empty: { margin: 0, color: tokens.colorNeutralForeground2 },
+});
