@@ -156,6 +156,12 @@ describe("knowledge capture: Save as insight, Find insight, unfurling, the libra
         (i: { id: string }) => i.id === messageEntryId(CHANNEL_CONVERSATION, fixture.messagePayload.id),
       ),
     ).toHaveLength(1);
+    // Asked to share it, the person gets the existing entry's card to post, not a dead end.
+    const shared = await save(fixture, { title: "Another title", share: "true" });
+    expect(shared.submitted?.body.composeExtension?.type).toBe("result");
+    expect(JSON.stringify(shared.submitted?.body.composeExtension.attachments[0].content)).toContain(
+      "Already in Data Community's library",
+    );
   });
 
   it("counts saved messages as learning from their authors (natural teachers on the home)", async () => {
