@@ -12,7 +12,13 @@ import {
 import type { Caller } from "../identity.js";
 import { parseInput } from "../validation.js";
 import type { MeetingAttendee, MeetingRequest, MeetingScheduler } from "./meetingScheduler.js";
-import { iso, isRuleDate, type Occurrence, occurrencesBetween } from "./recurrence.js";
+import {
+  iso,
+  isRuleDate,
+  MAX_OCCURRENCES_PER_DAY,
+  type Occurrence,
+  occurrencesBetween,
+} from "./recurrence.js";
 import { historyOf, type RotationMember, type RotationSlot, rotateRoles } from "./rotation.js";
 import type {
   OccurrenceView,
@@ -32,6 +38,9 @@ import {
 } from "./sessionPlan.js";
 import type { Rsvp, SessionRepository } from "./sessionRepository.js";
 import {
+  type CalendarRangeInput,
+  calendarRangeSchema,
+  MAX_RANGE_DAYS,
   type NewSessionInput,
   newSessionSchema,
   type OccurrenceChangeInput,
@@ -46,9 +55,17 @@ import {
 } from "./sessionSchemas.js";
 
 const DAY_MS = 86_400_000;
-/** Without a range, a series shows its occurrences from a month back to a year ahead. */
+/**
+ * Without a range, a series shows its occurrences from a month back to a quarter ahead (the home,
+ * My learning): every series is expanded over the range, so it stays short.
+ */
 const DEFAULT_PAST_MS = 31 * DAY_MS;
-const DEFAULT_AHEAD_MS = 366 * DAY_MS;
+const DEFAULT_AHEAD_MS = 92 * DAY_MS;
+/** A series' next occurrences on its page: a year ahead, the first dozen. */
+const NEXT_AHEAD_MS = 366 * DAY_MS;
+const NEXT_SHOWN = 12;
+/** One answer lists at most this many sessions and occurrences (the soonest). */
+export const MAX_LISTED = 2000;
 /** How far ahead a rota is generated, and for how many occurrences at most. */
 const ROTA_AHEAD_MS = 120 * DAY_MS;
 const ROTA_MAX_SLOTS = 20;
@@ -185,9 +202,10 @@ export class SessionService {
   async list(
     caller: Caller,
     communityId: string,
-    range: { from?: string; to?: string } = {},
+    rawRange: CalendarRangeInput = {},
     known?: CommunityView,
   ): Promise<SessionView[]> {
+    const range = parseInput(calendarRangeSchema, rawRange);
     const [community, all, rsvps, rota] = await Promise.all([
       known ?? this.communities.get(caller, communityId),
       this.sessions.listForCommunity(caller.tenantId, communityId),
@@ -198,6 +216,11 @@ export class SessionService {
     const now = this.now().getTime();
     const fromMs = range.from ? Date.parse(range.from) : undefined;
     const toMs = range.to ? Date.parse(range.to) : undefined;
+    // Series are expanded over the range asked for, or the default one; neither is wider than the limit.
+    const from = new Date(fromMs ?? now - DEFAULT_PAST_MS);
+    const to = new Date(toMs ?? now + DEFAULT_AHEAD_MS);
+    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS)
+      throw new ValidationError(`Ask for at most ${MAX_RANGE_DAYS} days of the calendar at a time.`);
     const views: SessionView[] = [];
     for (const session of all) {
       const base = viewOf(caller, community, session, rsvps.get(session.id) ?? []);
@@ -206,14 +229,12 @@ export class SessionService {
         if ((fromMs === undefined || at >= fromMs) && (toMs === undefined || at < toMs)) views.push(base);
         continue;
       }
-      const from = new Date(fromMs ?? now - DEFAULT_PAST_MS);
-      const to = new Date(toMs ?? now + DEFAULT_AHEAD_MS);
       for (const occurrence of occurrencesBetween(session, from, to))
         views.push(
           occurrenceViewOf(base, occurrence, rolesOf(session, occurrence.occurrenceId, rota.get(session.id))),
         );
     }
-    return views.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    return views.sort((a, b) => a.startsAt.localeCompare(b.startsAt)).slice(0, MAX_LISTED);
   }
 
   /** The next sessions (occurrences) that have not ended and are not cancelled. */
@@ -230,9 +251,15 @@ export class SessionService {
     if (!session.recurrence) return view;
     const rota = await this.plan?.getRota(caller.tenantId, communityId, sessionId);
     const now = this.now().getTime();
-    const next = occurrencesBetween(session, new Date(now - DAY_MS), new Date(now + DEFAULT_AHEAD_MS))
+    // Occurrences of the last day may have ended already: a day's worth more than are shown.
+    const next = occurrencesBetween(
+      session,
+      new Date(now - DAY_MS),
+      new Date(now + NEXT_AHEAD_MS),
+      NEXT_SHOWN + MAX_OCCURRENCES_PER_DAY,
+    )
       .filter((o) => Date.parse(o.startsAt) + o.durationMinutes * 60_000 > now)
-      .slice(0, 12)
+      .slice(0, NEXT_SHOWN)
       .map((o) => ({ ...o, roles: rolesOf(session, o.occurrenceId, rota) }));
     return { ...view, nextOccurrences: next };
   }
@@ -564,7 +591,12 @@ export class SessionService {
     ]);
     return sessions
       .flatMap((session) =>
-        occurrencesBetween(session, new Date(now - DAY_MS), new Date(now + ROTA_AHEAD_MS))
+        occurrencesBetween(
+          session,
+          new Date(now - DAY_MS),
+          new Date(now + ROTA_AHEAD_MS),
+          ROTA_MAX_SLOTS * 2 + MAX_OCCURRENCES_PER_DAY,
+        )
           .filter((o) => Date.parse(o.startsAt) + o.durationMinutes * 60_000 > now)
           .map((o) => ({
             ...o,
