@@ -23,3 +23,11 @@ export async function retryOnConflict<T>(readModifyWrite: () => Promise<T>): Pro
     await backoff(attempt);
   }
 }
+
+/**
+ * Lets the event loop run what is waiting (other requests, health checks, timers) before a long
+ * computation goes on: work split by these stalls the server for one slice, not for all of it.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_OCCURRENCES } from "../../src/domain/sessions/recurrence.js";
 import { MAX_RANGE_DAYS } from "../../src/domain/sessions/sessionSchemas.js";
+import { MAX_LISTED } from "../../src/domain/sessions/sessionService.js";
 import { demoPeople } from "../../src/server/local/demoCommunity.js";
 import { org } from "../support/orgFixture.js";
 import { startTestServer, type TestServer, tokenFor } from "../support/testServer.js";
@@ -78,9 +78,27 @@ describe("requests are bounded, whatever a member sends", () => {
     // Far in the future: expansion starts near the range (it walked from 2026 to there for seconds).
     const far = await call(member, "GET", `${sessions()}?from=9000-01-01&to=9001-01-01`);
     expect(far.status).toBe(200);
-    const ours = far.body.items.filter((s: Json) => s.id === planned.body.id);
-    expect(ours).toHaveLength(MAX_OCCURRENCES);
-    expect(ours[0].startsAt).toBe("9000-01-01T08:00:00.000Z");
+    expect(far.body.items).toHaveLength(MAX_LISTED);
+    expect(far.body.truncated).toBe(true);
+    expect(far.body.items[0].startsAt).toBe("9000-01-01T08:00:00.000Z");
+    expect(far.body.items.every((s: Json) => s.id === planned.body.id)).toBe(true);
+
+    // A full answer holds the soonest occurrences of every series, in order, however many series.
+    const weekly = await plan("FREQ=WEEKLY;BYDAY=WE", "Weekly circle");
+    const full = await call(member, "GET", `${sessions()}?from=2027-01-01&to=2028-01-01`);
+    expect(full.body.items).toHaveLength(MAX_LISTED);
+    const starts = full.body.items.map((s: Json) => s.startsAt);
+    expect(starts).toEqual([...starts].sort());
+    // Every Wednesday from the first to the last listed time is there, none skipped.
+    const wednesdays = full.body.items
+      .filter((s: Json) => s.id === weekly.body.id)
+      .map((s: Json) => Date.parse(s.startsAt));
+    expect(new Date(wednesdays[0]).toISOString()).toBe("2027-01-06T08:00:00.000Z");
+    for (let i = 1; i < wednesdays.length; i++)
+      expect(Math.abs(wednesdays[i] - wednesdays[i - 1] - 7 * 86_400_000)).toBeLessThanOrEqual(3_600_000);
+    expect(wednesdays[wednesdays.length - 1] + 7 * 86_400_000).toBeGreaterThan(
+      Date.parse(starts[starts.length - 1]),
+    );
 
     // The home and the series' own page answer with their bounded windows.
     const home = await call(member, "GET", `/communities/${server.demoCommunityId}/home`);

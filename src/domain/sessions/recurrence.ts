@@ -322,7 +322,7 @@ export function occurrencesBetween(
       const at = Date.parse(o.startsAt);
       return at >= from.getTime() && at < to.getTime();
     })
-    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+    .sort((a, b) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : 0))
     .slice(0, limit);
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { CommunityView } from "../communities/community.js";
 import type { CommunityService } from "../communities/communityService.js";
-import { retryOnConflict } from "../concurrency.js";
+import { retryOnConflict, yieldToEventLoop } from "../concurrency.js";
 import {
   ConcurrencyError,
   ForbiddenError,
@@ -65,7 +65,11 @@ const DEFAULT_AHEAD_MS = 92 * DAY_MS;
 const NEXT_AHEAD_MS = 366 * DAY_MS;
 const NEXT_SHOWN = 12;
 /** One answer lists at most this many sessions and occurrences (the soonest). */
-export const MAX_LISTED = 2000;
+export const MAX_LISTED = 500;
+/** The first window a list expands series over; each next one is twice as long. */
+const FIRST_WINDOW_MS = 7 * DAY_MS;
+/** A series with this many occurrences in the range lets other work run before the next is expanded. */
+const YIELD_AFTER_OCCURRENCES = 100;
 /** How far ahead a rota is generated, and for how many occurrences at most. */
 const ROTA_AHEAD_MS = 120 * DAY_MS;
 const ROTA_MAX_SLOTS = 20;
@@ -222,19 +226,96 @@ export class SessionService {
     if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS)
       throw new ValidationError(`Ask for at most ${MAX_RANGE_DAYS} days of the calendar at a time.`);
     const views: SessionView[] = [];
+    const series: { session: Session; base: SessionView }[] = [];
     for (const session of all) {
       const base = viewOf(caller, community, session, rsvps.get(session.id) ?? []);
-      if (!session.recurrence) {
-        const at = Date.parse(session.startsAt);
-        if ((fromMs === undefined || at >= fromMs) && (toMs === undefined || at < toMs)) views.push(base);
+      if (session.recurrence) {
+        series.push({ session, base });
         continue;
       }
-      for (const occurrence of occurrencesBetween(session, from, to))
-        views.push(
-          occurrenceViewOf(base, occurrence, rolesOf(session, occurrence.occurrenceId, rota.get(session.id))),
-        );
+      const at = Date.parse(session.startsAt);
+      if ((fromMs === undefined || at >= fromMs) && (toMs === undefined || at < toMs)) views.push(base);
     }
-    return views.sort((a, b) => a.startsAt.localeCompare(b.startsAt)).slice(0, MAX_LISTED);
+    // Series are expanded a window at a time, each twice as long as the one before, until the
+    // answer is full: the cost follows what is listed, not the number of series times the range.
+    // Every occurrence before the last window's end is then listed, so the soonest are exact.
+    let expanded = 0;
+    let windowStart = from.getTime();
+    for (let span = FIRST_WINDOW_MS; windowStart < to.getTime() && expanded < MAX_LISTED; span *= 2) {
+      const windowEnd = Math.min(to.getTime(), windowStart + span);
+      let sinceYield = 0;
+      for (const { session, base } of series) {
+        const occurrences = occurrencesBetween(
+          session,
+          new Date(windowStart),
+          new Date(windowEnd),
+          MAX_LISTED,
+        );
+        for (const occurrence of occurrences)
+          views.push(
+            occurrenceViewOf(
+              base,
+              occurrence,
+              rolesOf(session, occurrence.occurrenceId, rota.get(session.id)),
+            ),
+          );
+        expanded += occurrences.length;
+        sinceYield += occurrences.length;
+        // Milliseconds of work: other requests go first before the next series.
+        if (sinceYield >= YIELD_AFTER_OCCURRENCES) {
+          sinceYield = 0;
+          await yieldToEventLoop();
+        }
+      }
+      windowStart = windowEnd;
+    }
+    // ISO instants in one form sort as text; plain comparison, not the locale's collation.
+    return views
+      .sort((a, b) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : 0))
+      .slice(0, MAX_LISTED);
+  }
+
+  /**
+   * How the caller takes part in the community's sessions that meet from a month back to a quarter
+   * ahead (the home's newcomer steps): going to one of them, and the roles held in one. Read from
+   * the sessions, the answers and the rota, without listing every occurrence.
+   */
+  async involvement(
+    caller: Caller,
+    communityId: string,
+    known?: CommunityView,
+  ): Promise<{ going: boolean; roles: SessionRole[] }> {
+    const [, all, rsvps, rota] = await Promise.all([
+      known ?? this.communities.get(caller, communityId),
+      this.sessions.listForCommunity(caller.tenantId, communityId),
+      this.sessions.listRsvpsOfCommunity(caller.tenantId, communityId),
+      this.plan?.listRotaOfCommunity(caller.tenantId, communityId) ??
+        new Map<string, Map<string, RoleAssignment[]>>(),
+    ]);
+    const now = this.now().getTime();
+    const from = now - DEFAULT_PAST_MS;
+    const to = now + DEFAULT_AHEAD_MS;
+    const within = (iso: string) => {
+      const at = Date.parse(iso);
+      return at >= from && at < to;
+    };
+    const meets = (s: Session) =>
+      s.recurrence ? occurrencesBetween(s, new Date(from), new Date(to), 1).length > 0 : within(s.startsAt);
+    let going = false;
+    const roles = new Set<SessionRole>();
+    const take = (assignments: RoleAssignment[]) => {
+      for (const r of assignments) if (r.person?.id === caller.userId) roles.add(r.role);
+    };
+    for (const session of all) {
+      if (!meets(session)) continue;
+      going ||= (rsvps.get(session.id) ?? []).some(
+        (r) => r.userId === caller.userId && r.response === "going",
+      );
+      take(session.roles);
+      for (const [occurrenceId, assignments] of rota.get(session.id) ?? [])
+        if (within(occurrenceId)) take(assignments);
+    }
+    return { going, roles: [...roles] };
   }
 
   /** The next sessions (occurrences) that have not ended and are not cancelled. */

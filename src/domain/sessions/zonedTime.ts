@@ -34,9 +34,26 @@ function formatterOf(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** en-US numeric with h23: "12/4/2026, 09:05:00" (month/day/year, hour:minute:second). */
+const US_NUMERIC = /^(\d+)\/(\d+)\/(\d+),? (\d+):(\d+):(\d+)$/;
+
 /** The wall clock of an instant in a zone. */
 export function wallClockOf(instant: Date | string | number, timeZone: string): WallClock {
-  const parts = formatterOf(timeZone).formatToParts(new Date(instant));
+  const date = new Date(instant);
+  const formatter = formatterOf(timeZone);
+  // `format` and a pattern cost a quarter of `formatToParts` (a year of a series reads many);
+  // the parts remain the way for whatever the pattern does not recognise.
+  const match = US_NUMERIC.exec(formatter.format(date));
+  if (match)
+    return {
+      year: Number(match[3]),
+      month: Number(match[1]),
+      day: Number(match[2]),
+      hour: Number(match[4]) % 24,
+      minute: Number(match[5]),
+      second: Number(match[6]),
+    };
+  const parts = formatter.formatToParts(date);
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
   return {
     year: get("year"),
@@ -56,8 +73,33 @@ export function floatingMs(wall: WallClock): number {
 /** Minutes the zone is ahead of UTC at an instant. */
 export function offsetMinutesAt(epochMs: number, timeZone: string): number {
   const whole = Math.floor(epochMs / 1000) * 1000;
+  const known = sameOffsets.get(timeZone);
+  if (known && whole >= known.start && whole <= known.end) return known.offset;
+  const offset = readOffset(whole, timeZone);
+  // Read once more a stretch later: the same offset there means none changed in between.
+  const end = whole + SAME_OFFSET_SPAN_MS;
+  if (readOffset(end, timeZone) === offset) sameOffsets.set(timeZone, { start: whole, end, offset });
+  return offset;
+}
+
+function readOffset(whole: number, timeZone: string): number {
   return Math.round((floatingMs(wallClockOf(whole, timeZone)) - whole) / 60_000);
 }
+
+/**
+ * A stretch of time over which a zone's offset does not change: the offset was read at both ends,
+ * which are {@link SAME_OFFSET_SPAN_MS} apart, and no zone changes its offset twice within a few
+ * days (daylight-saving changes, and their pauses for Ramadan, are weeks apart), so equal offsets
+ * at both ends mean no change between. Reading an offset through `Intl` costs microseconds; a
+ * year of a series' occurrences needs thousands of them, nearly all inside the last stretch read.
+ */
+interface SameOffset {
+  start: number;
+  end: number;
+  offset: number;
+}
+const SAME_OFFSET_SPAN_MS = 3 * 86_400_000;
+const sameOffsets = new Map<string, SameOffset>();
 
 /**
  * The instant of a wall-clock time in a zone. A time skipped by a spring-forward change moves
@@ -69,7 +111,7 @@ export function instantOfWallClock(floating: number, timeZone: string): Date {
   const settled = floating - offsetMinutesAt(first, timeZone) * 60_000;
   // In an autumn overlap both offsets fit; the earlier instant is the first occurrence.
   const earlier = Math.min(first, settled);
-  return new Date(floatingMs(wallClockOf(earlier, timeZone)) === floating ? earlier : settled);
+  return new Date(earlier + offsetMinutesAt(earlier, timeZone) * 60_000 === floating ? earlier : settled);
 }
 
 /** True when the runtime knows the IANA zone. */
