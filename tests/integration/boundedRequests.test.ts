@@ -107,6 +107,35 @@ describe("requests are bounded, whatever a member sends", () => {
     expect(one.body.nextOccurrences).toHaveLength(12);
   });
 
+  it("keeps an answer near 1 MB when every occurrence carries a long description and agenda", async () => {
+    const planned = await call(steward, "POST", sessions(), {
+      title: "Wordy daily",
+      format: "think-pair-share",
+      startsAt: "2030-01-07T08:00:00.000Z",
+      timeZone: "Europe/Berlin",
+      description: "d".repeat(4000),
+      agenda: Array.from({ length: 30 }, (_, i) => `${i} ${"a".repeat(290)}`),
+      recurrence: { rule: "FREQ=DAILY;BYHOUR=9,10,11,12", exceptions: ["2030-01-08T08:00:00.000Z"] },
+    });
+    expect(planned.status).toBe(201);
+    const res = await fetch(`${server.baseUrl}/api${sessions()}?from=2030-01-01&to=2031-01-01`, {
+      headers: { authorization: `Bearer ${await tokenFor(server.baseUrl, member)}` },
+    });
+    const text = await res.text();
+    expect(text.length).toBeLessThan(1_100_000);
+    const body = JSON.parse(text);
+    expect(body.truncated).toBe(true);
+    expect(body.items.length).toBeGreaterThan(50);
+    // The list's occurrences leave the series' exceptions to the series' own view.
+    expect(body.items[0].recurrence).toEqual({
+      rule: "FREQ=DAILY;BYHOUR=9,10,11,12",
+      exceptions: [],
+      moved: [],
+    });
+    const one = await call(member, "GET", `${sessions()}/${planned.body.id}`);
+    expect(one.body.recurrence.exceptions).toEqual(["2030-01-08T08:00:00.000Z"]);
+  });
+
   it("refuses library searches past their bounds in words", async () => {
     const entries = `/communities/${server.demoCommunityId}/entries`;
     const deep = await call(member, "GET", `${entries}?q=pipeline&offset=5000`);

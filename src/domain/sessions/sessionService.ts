@@ -66,6 +66,8 @@ const NEXT_AHEAD_MS = 366 * DAY_MS;
 const NEXT_SHOWN = 12;
 /** One answer lists at most this many sessions and occurrences (the soonest). */
 export const MAX_LISTED = 500;
+/** About this much JSON at most in one answer (the soonest sessions that fit). */
+const MAX_LIST_CHARACTERS = 1_000_000;
 /** The first window a list expands series over; each next one is twice as long. */
 const FIRST_WINDOW_MS = 7 * DAY_MS;
 /** A series with this many occurrences in the range lets other work run before the next is expanded. */
@@ -209,6 +211,16 @@ export class SessionService {
     rawRange: CalendarRangeInput = {},
     known?: CommunityView,
   ): Promise<SessionView[]> {
+    return (await this.listPage(caller, communityId, rawRange, known)).items;
+  }
+
+  /** {@link list}, saying whether the answer stopped at its limits before the range's end. */
+  async listPage(
+    caller: Caller,
+    communityId: string,
+    rawRange: CalendarRangeInput = {},
+    known?: CommunityView,
+  ): Promise<{ items: SessionView[]; truncated: boolean }> {
     const range = parseInput(calendarRangeSchema, rawRange);
     const [community, all, rsvps, rota] = await Promise.all([
       known ?? this.communities.get(caller, communityId),
@@ -270,9 +282,24 @@ export class SessionService {
       windowStart = windowEnd;
     }
     // ISO instants in one form sort as text; plain comparison, not the locale's collation.
-    return views
-      .sort((a, b) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : 0))
-      .slice(0, MAX_LISTED);
+    views.sort((a, b) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : 0));
+    // The answer also stops at about MAX_LIST_CHARACTERS of JSON: a session's description and
+    // agenda (up to 13,000 characters) come with each of its occurrences.
+    const sizes = new Map<string, number>();
+    let characters = 0;
+    let count = 0;
+    for (const view of views) {
+      if (count >= MAX_LISTED) break;
+      let size = sizes.get(view.id);
+      if (size === undefined) {
+        size = JSON.stringify(view).length;
+        sizes.set(view.id, size);
+      }
+      if (count > 0 && characters + size > MAX_LIST_CHARACTERS) break;
+      characters += size;
+      count++;
+    }
+    return { items: views.slice(0, count), truncated: count < views.length || windowStart < to.getTime() };
   }
 
   /**
@@ -791,9 +818,15 @@ export class SessionService {
   }
 }
 
+/**
+ * One occurrence of a series as the list shows it. It carries the series' rule but not its
+ * exceptions and moves (up to 500 dates, repeated in every occurrence of the answer): the
+ * occurrence says whether it moved, and the series' own view (`get`) has them all.
+ */
 function occurrenceViewOf(base: SessionView, occurrence: Occurrence, roles: RoleAssignment[]): SessionView {
   return {
     ...base,
+    ...(base.recurrence ? { recurrence: { rule: base.recurrence.rule, exceptions: [], moved: [] } } : {}),
     startsAt: occurrence.startsAt,
     durationMinutes: occurrence.durationMinutes,
     roles,

@@ -73,13 +73,21 @@ export function floatingMs(wall: WallClock): number {
 /** Minutes the zone is ahead of UTC at an instant. */
 export function offsetMinutesAt(epochMs: number, timeZone: string): number {
   const whole = Math.floor(epochMs / 1000) * 1000;
-  const known = sameOffsets.get(timeZone);
-  if (known && whole >= known.start && whole <= known.end) return known.offset;
-  const offset = readOffset(whole, timeZone);
-  // Read once more a stretch later: the same offset there means none changed in between.
-  const end = whole + SAME_OFFSET_SPAN_MS;
-  if (readOffset(end, timeZone) === offset) sameOffsets.set(timeZone, { start: whole, end, offset });
-  return offset;
+  const day = Math.floor(whole / DAY_MS);
+  let days = offsetsByDay.get(timeZone);
+  if (!days || days.size >= DAYS_KEPT) {
+    days = new Map();
+    offsetsByDay.set(timeZone, days);
+  }
+  let known = days.get(day);
+  if (known === undefined) {
+    // The same offset at the start and the end of a UTC day: none changed within it (no zone
+    // changes twice in a day). A day with a change holds null, and is read instant by instant.
+    const start = readOffset(day * DAY_MS, timeZone);
+    known = readOffset((day + 1) * DAY_MS - 1000, timeZone) === start ? start : null;
+    days.set(day, known);
+  }
+  return known ?? readOffset(whole, timeZone);
 }
 
 function readOffset(whole: number, timeZone: string): number {
@@ -87,19 +95,13 @@ function readOffset(whole: number, timeZone: string): number {
 }
 
 /**
- * A stretch of time over which a zone's offset does not change: the offset was read at both ends,
- * which are {@link SAME_OFFSET_SPAN_MS} apart, and no zone changes its offset twice within a few
- * days (daylight-saving changes, and their pauses for Ramadan, are weeks apart), so equal offsets
- * at both ends mean no change between. Reading an offset through `Intl` costs microseconds; a
- * year of a series' occurrences needs thousands of them, nearly all inside the last stretch read.
+ * Offsets per zone and UTC day, for days without a change. Reading an offset through `Intl` costs
+ * microseconds, and a year of a series' occurrences needs thousands of them; they fall on a few
+ * hundred days, the same ones for every series and request.
  */
-interface SameOffset {
-  start: number;
-  end: number;
-  offset: number;
-}
-const SAME_OFFSET_SPAN_MS = 3 * 86_400_000;
-const sameOffsets = new Map<string, SameOffset>();
+const DAY_MS = 86_400_000;
+const DAYS_KEPT = 20_000;
+const offsetsByDay = new Map<string, Map<number, number | null>>();
 
 /**
  * The instant of a wall-clock time in a zone. A time skipped by a spring-forward change moves

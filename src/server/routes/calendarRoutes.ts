@@ -4,7 +4,7 @@ import type { PeopleDirectory } from "../../domain/people/peopleDirectory.js";
 import type { Session } from "../../domain/sessions/session.js";
 import { sessionCalendarFile } from "../../domain/sessions/sessionCalendarFile.js";
 import { calendarRangeSchema } from "../../domain/sessions/sessionSchemas.js";
-import { MAX_LISTED, type SessionService } from "../../domain/sessions/sessionService.js";
+import type { SessionService } from "../../domain/sessions/sessionService.js";
 import { parseInput } from "../../domain/validation.js";
 import { requireIfMatch } from "../http/ifMatch.js";
 import { callerOf } from "../http/requireCaller.js";
@@ -33,12 +33,12 @@ export function calendarRoutes(sessions: SessionService, options: CalendarRouteO
   router.get("/", async (req, res) => {
     const { communityId } = req.params as Params;
     const range = parseInput(calendarRangeSchema, req.query);
-    const items = await sessions.list(callerOf(res), communityId, range);
+    const { items, truncated } = await sessions.listPage(callerOf(res), communityId, range);
     res.json({
       items,
       canScheduleMeetings: sessions.canScheduleMeetings,
-      // The answer stops at MAX_LISTED (the soonest): a shorter range shows the rest.
-      ...(items.length >= MAX_LISTED ? { truncated: true } : {}),
+      // The answer stops at MAX_LISTED (the soonest) or at its size: a shorter range shows the rest.
+      ...(truncated ? { truncated: true } : {}),
     });
   });
 
