@@ -11,6 +11,8 @@ import type { CommunityHome, Expert } from "./communityHome.js";
 
 const TEACHER_WINDOW_DAYS = 30;
 const TAGS_SHOWN = 8;
+const NEXT_SESSIONS_SHOWN = 3;
+const NEXT_SESSIONS_READ = 30;
 
 /** Composes the community home from the library, the calendar, playbooks and learning interactions. */
 export class CommunityHomeService {
@@ -46,11 +48,14 @@ export class CommunityHomeService {
       search({ authorId: caller.userId, limit: 1 }),
       this.playbooks.list(caller, communityId, community),
       this.entries.listInteractions(caller.tenantId, communityId, since),
-      this.sessions.list(caller, communityId, { from: soon }, community),
+      // The next three are shown: the soonest few, past any cancelled or ended just now.
+      this.sessions
+        .listPage(caller, communityId, { from: soon }, community, NEXT_SESSIONS_READ)
+        .then((page) => page.items),
       this.sessions.involvement(caller, communityId, community),
       search({ from: since, sort: "newest", limit: 100 }),
     ]);
-    const nextSessions = upcomingOf(comingSessions, this.now(), 3);
+    const nextSessions = upcomingOf(comingSessions, this.now(), NEXT_SESSIONS_SHOWN);
     // Saving someone's message is a learning interaction that the entry itself records.
     const saves = savedRecently.items
       .filter((hit) => hit.savedById !== hit.author.id)

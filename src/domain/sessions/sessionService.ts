@@ -65,11 +65,11 @@ const DEFAULT_AHEAD_MS = 92 * DAY_MS;
 const NEXT_AHEAD_MS = 366 * DAY_MS;
 const NEXT_SHOWN = 12;
 /** One answer lists at most this many sessions and occurrences (the soonest). */
-export const MAX_LISTED = 500;
+export const MAX_LISTED = 300;
 /** About this much JSON at most in one answer (the soonest sessions that fit). */
 const MAX_LIST_CHARACTERS = 1_000_000;
 /** The first window a list expands series over; each next one is twice as long. */
-const FIRST_WINDOW_MS = 7 * DAY_MS;
+const FIRST_WINDOW_MS = 2 * DAY_MS;
 /** A series with this many occurrences in the range lets other work run before the next is expanded. */
 const YIELD_AFTER_OCCURRENCES = 100;
 /** How far ahead a rota is generated, and for how many occurrences at most. */
@@ -214,13 +214,18 @@ export class SessionService {
     return (await this.listPage(caller, communityId, rawRange, known)).items;
   }
 
-  /** {@link list}, saying whether the answer stopped at its limits before the range's end. */
+  /**
+   * {@link list}, saying whether the answer stopped at its limits before the range's end. `limit`
+   * lists fewer (the soonest), for callers that need only the first few.
+   */
   async listPage(
     caller: Caller,
     communityId: string,
     rawRange: CalendarRangeInput = {},
     known?: CommunityView,
+    limit = MAX_LISTED,
   ): Promise<{ items: SessionView[]; truncated: boolean }> {
+    const most = Math.min(MAX_LISTED, Math.max(1, limit));
     const range = parseInput(calendarRangeSchema, rawRange);
     const [community, all, rsvps, rota] = await Promise.all([
       known ?? this.communities.get(caller, communityId),
@@ -253,16 +258,11 @@ export class SessionService {
     // Every occurrence before the last window's end is then listed, so the soonest are exact.
     let expanded = 0;
     let windowStart = from.getTime();
-    for (let span = FIRST_WINDOW_MS; windowStart < to.getTime() && expanded < MAX_LISTED; span *= 2) {
+    for (let span = FIRST_WINDOW_MS; windowStart < to.getTime() && expanded < most; span *= 2) {
       const windowEnd = Math.min(to.getTime(), windowStart + span);
       let sinceYield = 0;
       for (const { session, base } of series) {
-        const occurrences = occurrencesBetween(
-          session,
-          new Date(windowStart),
-          new Date(windowEnd),
-          MAX_LISTED,
-        );
+        const occurrences = occurrencesBetween(session, new Date(windowStart), new Date(windowEnd), most);
         for (const occurrence of occurrences)
           views.push(
             occurrenceViewOf(
@@ -289,7 +289,7 @@ export class SessionService {
     let characters = 0;
     let count = 0;
     for (const view of views) {
-      if (count >= MAX_LISTED) break;
+      if (count >= most) break;
       let size = sizes.get(view.id);
       if (size === undefined) {
         size = JSON.stringify(view).length;
