@@ -2,6 +2,7 @@ import { type RunningAzurite, startAzurite } from "../scripts/lib/azurite.js";
 import { report, type ScenarioResult } from "./lib/report.js";
 import { root } from "./lib/servers.js";
 import { botMessage } from "./scenarios/botMessage.js";
+import { hostileRequests } from "./scenarios/hostileRequests.js";
 import { orgContext300 } from "./scenarios/orgContext300.js";
 import { pairing } from "./scenarios/pairing.js";
 import { saveInsight } from "./scenarios/saveInsight.js";
@@ -23,6 +24,7 @@ const scenarios: Record<string, (azurite: RunningAzurite) => Promise<ScenarioRes
   pairing,
   "tps-300": tps300,
   "org-context-300": orgContext300,
+  "hostile-requests": hostileRequests,
 };
 
 const wanted = process.argv.slice(2);
