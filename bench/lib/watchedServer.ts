@@ -7,7 +7,8 @@ import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
  * own histogram (`monitorEventLoopDelay`) samples how late a 10 ms timer fires; its maximum is the
  * longest time the loop was blocked. Beside it: the longest garbage-collection pause, and for the
  * longest stall a timer saw, how much CPU the process used during it (on a shared machine a stall
- * can be time the process waited for a core, not time it worked).
+ * can be time the process waited for a core, not time it worked). With WATCH_ONLY=1 it runs no
+ * server: the stalls of an idle process on the same machine at the same time, the floor.
  */
 const delays = monitorEventLoopDelay({ resolution: 10 });
 delays.enable();
@@ -49,4 +50,6 @@ process.on("message", (message) => {
 // The channel alone must not keep the server running once it is told to stop.
 process.channel?.unref();
 
-await import("../../src/server/index.js");
+// WATCH_ONLY=1: no server, only the watch, as a floor (what the shared machine alone stalls).
+if (process.env.WATCH_ONLY === "1") setInterval(() => undefined, 1_000);
+else await import("../../src/server/index.js");

@@ -50,7 +50,8 @@ interface Hostile {
  * search text of distinct typo-prone words, the deepest page, ten maximal tags, a Find insight
  * query of 900 KB through the bot, bodies over the API's limit, the whole calendar as `.ics`.
  * Reports the server's longest event-loop stall (Node's own delay histogram, in the server
- * process) and its peak RSS. Bars: longest stall ≤ 100 ms, peak RSS ≤ 400 MB.
+ * process) and its peak RSS; beside them the longest stall of an idle process watched the same way
+ * at the same time (the floor: on a shared machine, time spent waiting for a core). Bars: longest stall ≤ 100 ms, peak RSS ≤ 400 MB.
  */
 export async function hostileRequests(azurite: RunningAzurite): Promise<ScenarioResult> {
   const port = await freePort();
@@ -58,6 +59,7 @@ export async function hostileRequests(azurite: RunningAzurite): Promise<Scenario
   const url = `http://127.0.0.1:${port}`;
   const rssSamples: number[] = [];
   let sampler: NodeJS.Timeout | undefined;
+  let floor: ChildProcess | undefined;
   try {
     const [steward, member] = demo;
     if (!steward || !member) throw new Error("fixtures missing");
@@ -223,7 +225,13 @@ export async function hostileRequests(azurite: RunningAzurite): Promise<Scenario
     }
     process.stderr.write(`hostile-requests: alone: ${solo.slice(hostile.length).join(", ")}\n`);
 
-    // The measured phase: ordinary and hostile traffic at once.
+    // The measured phase: ordinary and hostile traffic at once, and an idle watched process beside.
+    floor = fork(watchedScript, [], {
+      env: { PATH: process.env.PATH, WATCH_ONLY: "1" },
+      stdio: ["ignore", "ignore", "ignore", "ipc"],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await ask(floor, "reset");
     await ask(server, "reset");
     const startRss = rssMb(server.pid);
     const peakFromHere = resetPeakRss(server.pid);
@@ -250,6 +258,7 @@ export async function hostileRequests(azurite: RunningAzurite): Promise<Scenario
     clearInterval(sampler);
     sampler = undefined;
     const loop = (await ask(server, "read")) as LoopDelays;
+    const idle = (await ask(floor, "read")) as LoopDelays;
     // The kernel's own peak (VmHWM) when it could be reset for this phase, else the sampled one.
     const peak = Math.max(peakFromHere ? peakRssMb(server.pid) : 0, ...rssSamples);
     if (unexpected.length > 0) throw new Error(`unexpected answers: ${[...new Set(unexpected)].join("; ")}`);
@@ -276,6 +285,7 @@ export async function hostileRequests(azurite: RunningAzurite): Promise<Scenario
       metrics: {
         longest_stall_ms: loop.maxMs,
         stall_p99_ms: loop.p99Ms,
+        floor_longest_stall_ms: idle.maxMs,
         longest_gc_pause_ms: loop.longestGcMs,
         // CPU of all the process's threads (GC helpers included) while the longest timer tick waited.
         longest_stall_cpu_ms: loop.longestTickCpuMs,
@@ -296,6 +306,7 @@ export async function hostileRequests(azurite: RunningAzurite): Promise<Scenario
     };
   } finally {
     if (sampler) clearInterval(sampler);
+    if (floor) await stop(floor);
     await stop(server);
   }
 }
