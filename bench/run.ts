@@ -3,6 +3,7 @@ import { report, type ScenarioResult } from "./lib/report.js";
 import { root } from "./lib/servers.js";
 import { botMessage } from "./scenarios/botMessage.js";
 import { contention } from "./scenarios/contention.js";
+import { hostileRequests } from "./scenarios/hostileRequests.js";
 import { orgContext300 } from "./scenarios/orgContext300.js";
 import { pairing } from "./scenarios/pairing.js";
 import { saveInsight } from "./scenarios/saveInsight.js";
@@ -28,6 +29,7 @@ const scenarios: Record<string, (azurite: RunningAzurite) => Promise<ScenarioRes
   contention,
   // Its own Azurite: it stops and restarts it.
   "storage-outage": () => storageOutage(),
+  "hostile-requests": hostileRequests,
 };
 
 const wanted = process.argv.slice(2);

@@ -109,3 +109,11 @@ export class CountSettler {
     return next;
   }
 }
+
+/**
+ * Lets the event loop run what is waiting (other requests, health checks, timers) before a long
+ * computation goes on: work split by these stalls the server for one slice, not for all of it.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

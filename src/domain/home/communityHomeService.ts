@@ -11,6 +11,8 @@ import type { CommunityHome, Expert } from "./communityHome.js";
 
 const TEACHER_WINDOW_DAYS = 30;
 const TAGS_SHOWN = 8;
+const NEXT_SESSIONS_SHOWN = 3;
+const NEXT_SESSIONS_READ = 30;
 
 /** Composes the community home from the library, the calendar, playbooks and learning interactions. */
 export class CommunityHomeService {
@@ -28,19 +30,34 @@ export class CommunityHomeService {
     const search = (q: Parameters<LibraryService["searchCommunity"]>[2]) =>
       this.library.searchCommunity(caller, communityId, q);
     const since = new Date(this.now().getTime() - TEACHER_WINDOW_DAYS * 86_400_000).toISOString();
-    const [recent, helpful, questions, mine, playbooks, interactions, allSessions, savedRecently, pending] =
-      await Promise.all([
-        search({ sort: "newest", limit: 5 }),
-        search({ sort: "helpful", limit: 5 }),
-        search({ types: ["qa"], answered: false, sort: "newest", limit: 5 }),
-        search({ authorId: caller.userId, limit: 1 }),
-        this.playbooks.list(caller, communityId, community),
-        this.entries.listInteractions(caller.tenantId, communityId, since),
-        this.sessions.list(caller, communityId, {}, community),
-        search({ from: since, sort: "newest", limit: 100 }),
-        this.communities.pendingRequestCount(caller, community),
-      ]);
-    const nextSessions = upcomingOf(allSessions, this.now(), 3);
+    const soon = new Date(this.now().getTime() - 86_400_000).toISOString();
+    const [
+      recent,
+      helpful,
+      questions,
+      mine,
+      playbooks,
+      interactions,
+      comingSessions,
+      involvement,
+      savedRecently,
+      pending,
+    ] = await Promise.all([
+      search({ sort: "newest", limit: 5 }),
+      search({ sort: "helpful", limit: 5 }),
+      search({ types: ["qa"], answered: false, sort: "newest", limit: 5 }),
+      search({ authorId: caller.userId, limit: 1 }),
+      this.playbooks.list(caller, communityId, community),
+      this.entries.listInteractions(caller.tenantId, communityId, since),
+      // The next three are shown: the soonest few, past any cancelled or ended just now.
+      this.sessions
+        .listPage(caller, communityId, { from: soon }, community, NEXT_SESSIONS_READ)
+        .then((page) => page.items),
+      this.sessions.involvement(caller, communityId, community),
+      search({ from: since, sort: "newest", limit: 100 }),
+      this.communities.pendingRequestCount(caller, community),
+    ]);
+    const nextSessions = upcomingOf(comingSessions, this.now(), NEXT_SESSIONS_SHOWN);
     // Saving someone's message is a learning interaction that the entry itself records.
     const saves = savedRecently.items
       .filter((hit) => hit.savedById !== hit.author.id)
@@ -57,12 +74,10 @@ export class CommunityHomeService {
       .flatMap((s) => s.roles)
       .find((r) => r.role === "on-call-expert" && r.person)?.person;
     const starter = playbooks.find((p) => p.starter);
-    const holds = (role: string) =>
-      allSessions.some((s) => s.roles.some((r) => r.role === role && r.person?.id === caller.userId));
     const steps = {
       readStarters: starter ? starter.done.length >= starter.items.length : false,
-      observeSession: allSessions.some((s) => s.myRsvp === "going") || holds("observer"),
-      takeNoteTaker: holds("note-taker"),
+      observeSession: involvement.going || involvement.roles.includes("observer"),
+      takeNoteTaker: involvement.roles.includes("note-taker"),
       firstContribution: mine.total > 0,
     };
     return {

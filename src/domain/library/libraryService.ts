@@ -377,7 +377,8 @@ export class LibraryService {
     limit = 5,
   ): Promise<EntrySearchPage["items"]> {
     const entry = await this.get(caller, communityId, entryId);
-    const text = [entry.title, ...entry.tags].join(" ");
+    // Tags first: a query counts its first MAX_QUERY_TERMS words, and a long title must not crowd them out.
+    const text = [...entry.tags, entry.title].join(" ");
     const page = await this.search.search(caller.tenantId, communityId, {
       text,
       anyWord: true,

@@ -111,3 +111,36 @@ export const reminderSettingsSchema = z.object({
     .max(7 * 24 * 60, "Remind at most a week before."),
 });
 export type ReminderSettingsInput = z.input<typeof reminderSettingsSchema>;
+
+/** The widest calendar range one request may ask for: a year and a month of a series' occurrences. */
+export const MAX_RANGE_DAYS = 400;
+
+const dateOrInstant = z
+  .string()
+  .max(40, "Dates look like YYYY-MM-DD.")
+  .regex(/^\d{4}-\d{2}-\d{2}/, "Dates look like YYYY-MM-DD.")
+  .refine((s) => !Number.isNaN(Date.parse(s)), "That is not a date.");
+
+/**
+ * The range of the session calendar (`from`/`to`: ISO dates or instants). Every series is expanded
+ * over it, so its width is bounded; a wider view asks again per month or year.
+ */
+export const calendarRangeSchema = z
+  .object({ from: dateOrInstant.optional(), to: dateOrInstant.optional() })
+  .superRefine(({ from, to }, ctx) => {
+    if (from === undefined || to === undefined) return;
+    const width = Date.parse(to) - Date.parse(from);
+    if (width < 0)
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["to"],
+        message: "The range ends before it starts.",
+      });
+    else if (width > MAX_RANGE_DAYS * 86_400_000)
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["to"],
+        message: `Ask for at most ${MAX_RANGE_DAYS} days of the calendar at a time.`,
+      });
+  });
+export type CalendarRangeInput = z.input<typeof calendarRangeSchema>;

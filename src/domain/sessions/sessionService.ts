@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { CommunityView } from "../communities/community.js";
 import type { CommunityService } from "../communities/communityService.js";
-import { retryOnConflict } from "../concurrency.js";
+import { retryOnConflict, yieldToEventLoop } from "../concurrency.js";
 import {
   ConcurrencyError,
   ForbiddenError,
@@ -12,7 +12,13 @@ import {
 import type { Caller } from "../identity.js";
 import { parseInput } from "../validation.js";
 import type { MeetingAttendee, MeetingRequest, MeetingScheduler } from "./meetingScheduler.js";
-import { iso, isRuleDate, type Occurrence, occurrencesBetween } from "./recurrence.js";
+import {
+  iso,
+  isRuleDate,
+  MAX_OCCURRENCES_PER_DAY,
+  type Occurrence,
+  occurrencesBetween,
+} from "./recurrence.js";
 import { historyOf, type RotationMember, type RotationSlot, rotateRoles } from "./rotation.js";
 import type {
   OccurrenceView,
@@ -32,6 +38,9 @@ import {
 } from "./sessionPlan.js";
 import type { Rsvp, SessionRepository } from "./sessionRepository.js";
 import {
+  type CalendarRangeInput,
+  calendarRangeSchema,
+  MAX_RANGE_DAYS,
   type NewSessionInput,
   newSessionSchema,
   type OccurrenceChangeInput,
@@ -46,9 +55,23 @@ import {
 } from "./sessionSchemas.js";
 
 const DAY_MS = 86_400_000;
-/** Without a range, a series shows its occurrences from a month back to a year ahead. */
+/**
+ * Without a range, a series shows its occurrences from a month back to a quarter ahead (the home,
+ * My learning): every series is expanded over the range, so it stays short.
+ */
 const DEFAULT_PAST_MS = 31 * DAY_MS;
-const DEFAULT_AHEAD_MS = 366 * DAY_MS;
+const DEFAULT_AHEAD_MS = 92 * DAY_MS;
+/** A series' next occurrences on its page: a year ahead, the first dozen. */
+const NEXT_AHEAD_MS = 366 * DAY_MS;
+const NEXT_SHOWN = 12;
+/** One answer lists at most this many sessions and occurrences (the soonest). */
+export const MAX_LISTED = 300;
+/** About this much JSON at most in one answer (the soonest sessions that fit). */
+const MAX_LIST_CHARACTERS = 1_000_000;
+/** The first window a list expands series over; each next one is twice as long. */
+const FIRST_WINDOW_MS = 2 * DAY_MS;
+/** A series with this many occurrences in the range lets other work run before the next is expanded. */
+const YIELD_AFTER_OCCURRENCES = 100;
 /** How far ahead a rota is generated, and for how many occurrences at most. */
 const ROTA_AHEAD_MS = 120 * DAY_MS;
 const ROTA_MAX_SLOTS = 20;
@@ -186,9 +209,25 @@ export class SessionService {
   async list(
     caller: Caller,
     communityId: string,
-    range: { from?: string; to?: string } = {},
+    rawRange: CalendarRangeInput = {},
     known?: CommunityView,
   ): Promise<SessionView[]> {
+    return (await this.listPage(caller, communityId, rawRange, known)).items;
+  }
+
+  /**
+   * {@link list}, saying whether the answer stopped at its limits before the range's end. `limit`
+   * lists fewer (the soonest), for callers that need only the first few.
+   */
+  async listPage(
+    caller: Caller,
+    communityId: string,
+    rawRange: CalendarRangeInput = {},
+    known?: CommunityView,
+    limit = MAX_LISTED,
+  ): Promise<{ items: SessionView[]; truncated: boolean }> {
+    const most = Math.min(MAX_LISTED, Math.max(1, limit));
+    const range = parseInput(calendarRangeSchema, rawRange);
     const [community, all, rsvps, rota] = await Promise.all([
       known ?? this.communities.get(caller, communityId),
       this.sessions.listForCommunity(caller.tenantId, communityId),
@@ -199,22 +238,112 @@ export class SessionService {
     const now = this.now().getTime();
     const fromMs = range.from ? Date.parse(range.from) : undefined;
     const toMs = range.to ? Date.parse(range.to) : undefined;
+    // Series are expanded over the range asked for, or the default one; neither is wider than the limit.
+    const from = new Date(fromMs ?? now - DEFAULT_PAST_MS);
+    const to = new Date(toMs ?? now + DEFAULT_AHEAD_MS);
+    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS)
+      throw new ValidationError(`Ask for at most ${MAX_RANGE_DAYS} days of the calendar at a time.`);
     const views: SessionView[] = [];
+    const series: { session: Session; base: SessionView }[] = [];
     for (const session of all) {
       const base = viewOf(caller, community, session, rsvps.get(session.id) ?? []);
-      if (!session.recurrence) {
-        const at = Date.parse(session.startsAt);
-        if ((fromMs === undefined || at >= fromMs) && (toMs === undefined || at < toMs)) views.push(base);
+      if (session.recurrence) {
+        series.push({ session, base });
         continue;
       }
-      const from = new Date(fromMs ?? now - DEFAULT_PAST_MS);
-      const to = new Date(toMs ?? now + DEFAULT_AHEAD_MS);
-      for (const occurrence of occurrencesBetween(session, from, to))
-        views.push(
-          occurrenceViewOf(base, occurrence, rolesOf(session, occurrence.occurrenceId, rota.get(session.id))),
-        );
+      const at = Date.parse(session.startsAt);
+      if ((fromMs === undefined || at >= fromMs) && (toMs === undefined || at < toMs)) views.push(base);
     }
-    return views.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    // Series are expanded a window at a time, each twice as long as the one before, until the
+    // answer is full: the cost follows what is listed, not the number of series times the range.
+    // Every occurrence before the last window's end is then listed, so the soonest are exact.
+    let expanded = 0;
+    let windowStart = from.getTime();
+    for (let span = FIRST_WINDOW_MS; windowStart < to.getTime() && expanded < most; span *= 2) {
+      const windowEnd = Math.min(to.getTime(), windowStart + span);
+      let sinceYield = 0;
+      for (const { session, base } of series) {
+        const occurrences = occurrencesBetween(session, new Date(windowStart), new Date(windowEnd), most);
+        for (const occurrence of occurrences)
+          views.push(
+            occurrenceViewOf(
+              base,
+              occurrence,
+              rolesOf(session, occurrence.occurrenceId, rota.get(session.id)),
+            ),
+          );
+        expanded += occurrences.length;
+        sinceYield += occurrences.length;
+        // Milliseconds of work: other requests go first before the next series.
+        if (sinceYield >= YIELD_AFTER_OCCURRENCES) {
+          sinceYield = 0;
+          await yieldToEventLoop();
+        }
+      }
+      windowStart = windowEnd;
+    }
+    // ISO instants in one form sort as text; plain comparison, not the locale's collation.
+    views.sort((a, b) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : 0));
+    // The answer also stops at about MAX_LIST_CHARACTERS of JSON: a session's description and
+    // agenda (up to 13,000 characters) come with each of its occurrences.
+    const sizes = new Map<string, number>();
+    let characters = 0;
+    let count = 0;
+    for (const view of views) {
+      if (count >= most) break;
+      let size = sizes.get(view.id);
+      if (size === undefined) {
+        size = JSON.stringify(view).length;
+        sizes.set(view.id, size);
+      }
+      if (count > 0 && characters + size > MAX_LIST_CHARACTERS) break;
+      characters += size;
+      count++;
+    }
+    return { items: views.slice(0, count), truncated: count < views.length || windowStart < to.getTime() };
+  }
+
+  /**
+   * How the caller takes part in the community's sessions that meet from a month back to a quarter
+   * ahead (the home's newcomer steps): going to one of them, and the roles held in one. Read from
+   * the sessions, the answers and the rota, without listing every occurrence.
+   */
+  async involvement(
+    caller: Caller,
+    communityId: string,
+    known?: CommunityView,
+  ): Promise<{ going: boolean; roles: SessionRole[] }> {
+    const [, all, rsvps, rota] = await Promise.all([
+      known ?? this.communities.get(caller, communityId),
+      this.sessions.listForCommunity(caller.tenantId, communityId),
+      this.sessions.listRsvpsOfCommunity(caller.tenantId, communityId),
+      this.plan?.listRotaOfCommunity(caller.tenantId, communityId) ??
+        new Map<string, Map<string, RoleAssignment[]>>(),
+    ]);
+    const now = this.now().getTime();
+    const from = now - DEFAULT_PAST_MS;
+    const to = now + DEFAULT_AHEAD_MS;
+    const within = (iso: string) => {
+      const at = Date.parse(iso);
+      return at >= from && at < to;
+    };
+    const meets = (s: Session) =>
+      s.recurrence ? occurrencesBetween(s, new Date(from), new Date(to), 1).length > 0 : within(s.startsAt);
+    let going = false;
+    const roles = new Set<SessionRole>();
+    const take = (assignments: RoleAssignment[]) => {
+      for (const r of assignments) if (r.person?.id === caller.userId) roles.add(r.role);
+    };
+    for (const session of all) {
+      if (!meets(session)) continue;
+      going ||= (rsvps.get(session.id) ?? []).some(
+        (r) => r.userId === caller.userId && r.response === "going",
+      );
+      take(session.roles);
+      for (const [occurrenceId, assignments] of rota.get(session.id) ?? [])
+        if (within(occurrenceId)) take(assignments);
+    }
+    return { going, roles: [...roles] };
   }
 
   /** The next sessions (occurrences) that have not ended and are not cancelled. */
@@ -231,9 +360,15 @@ export class SessionService {
     if (!session.recurrence) return view;
     const rota = await this.plan?.getRota(caller.tenantId, communityId, sessionId);
     const now = this.now().getTime();
-    const next = occurrencesBetween(session, new Date(now - DAY_MS), new Date(now + DEFAULT_AHEAD_MS))
+    // Occurrences of the last day may have ended already: a day's worth more than are shown.
+    const next = occurrencesBetween(
+      session,
+      new Date(now - DAY_MS),
+      new Date(now + NEXT_AHEAD_MS),
+      NEXT_SHOWN + MAX_OCCURRENCES_PER_DAY,
+    )
       .filter((o) => Date.parse(o.startsAt) + o.durationMinutes * 60_000 > now)
-      .slice(0, 12)
+      .slice(0, NEXT_SHOWN)
       .map((o) => ({ ...o, roles: rolesOf(session, o.occurrenceId, rota) }));
     return { ...view, nextOccurrences: next };
   }
@@ -581,7 +716,12 @@ export class SessionService {
     ]);
     return sessions
       .flatMap((session) =>
-        occurrencesBetween(session, new Date(now - DAY_MS), new Date(now + ROTA_AHEAD_MS))
+        occurrencesBetween(
+          session,
+          new Date(now - DAY_MS),
+          new Date(now + ROTA_AHEAD_MS),
+          ROTA_MAX_SLOTS * 2 + MAX_OCCURRENCES_PER_DAY,
+        )
           .filter((o) => Date.parse(o.startsAt) + o.durationMinutes * 60_000 > now)
           .map((o) => ({
             ...o,
@@ -695,9 +835,15 @@ export class SessionService {
   }
 }
 
+/**
+ * One occurrence of a series as the list shows it. It carries the series' rule but not its
+ * exceptions and moves (up to 500 dates, repeated in every occurrence of the answer): the
+ * occurrence says whether it moved, and the series' own view (`get`) has them all.
+ */
 function occurrenceViewOf(base: SessionView, occurrence: Occurrence, roles: RoleAssignment[]): SessionView {
   return {
     ...base,
+    ...(base.recurrence ? { recurrence: { rule: base.recurrence.rule, exceptions: [], moved: [] } } : {}),
     startsAt: occurrence.startsAt,
     durationMinutes: occurrence.durationMinutes,
     roles,

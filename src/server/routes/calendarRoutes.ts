@@ -3,16 +3,11 @@ import { z } from "zod";
 import type { PeopleDirectory } from "../../domain/people/peopleDirectory.js";
 import type { Session } from "../../domain/sessions/session.js";
 import { sessionCalendarFile } from "../../domain/sessions/sessionCalendarFile.js";
+import { calendarRangeSchema } from "../../domain/sessions/sessionSchemas.js";
 import type { SessionService } from "../../domain/sessions/sessionService.js";
 import { parseInput } from "../../domain/validation.js";
 import { requireIfMatch } from "../http/ifMatch.js";
 import { callerOf } from "../http/requireCaller.js";
-
-const dateOrInstant = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}/, "Dates look like YYYY-MM-DD.")
-  .refine((s) => !Number.isNaN(Date.parse(s)), "That is not a date.");
-const rangeSchema = z.object({ from: dateOrInstant.optional(), to: dateOrInstant.optional() });
 
 const roleSchema = z.object({
   person: z.object({ id: z.string().min(1).max(100), displayName: z.string().min(1).max(200) }).nullable(),
@@ -37,10 +32,13 @@ export function calendarRoutes(sessions: SessionService, options: CalendarRouteO
 
   router.get("/", async (req, res) => {
     const { communityId } = req.params as Params;
-    const range = parseInput(rangeSchema, req.query);
+    const range = parseInput(calendarRangeSchema, req.query);
+    const { items, truncated } = await sessions.listPage(callerOf(res), communityId, range);
     res.json({
-      items: await sessions.list(callerOf(res), communityId, range),
+      items,
       canScheduleMeetings: sessions.canScheduleMeetings,
+      // The answer stops at MAX_LISTED (the soonest) or at its size: a shorter range shows the rest.
+      ...(truncated ? { truncated: true } : {}),
     });
   });
 

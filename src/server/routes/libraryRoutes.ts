@@ -3,6 +3,11 @@ import { z } from "zod";
 import { ENTRY_TYPES } from "../../domain/library/entry.js";
 import type { EntryView } from "../../domain/library/entryView.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
+import {
+  MAX_QUERY_TEXT,
+  MAX_SEARCH_LIMIT,
+  MAX_SEARCH_OFFSET,
+} from "../../domain/library/search/searchLimits.js";
 import { parseInput } from "../../domain/validation.js";
 import { requireIfMatch } from "../http/ifMatch.js";
 import { callerOf } from "../http/requireCaller.js";
@@ -18,7 +23,7 @@ const list = (value: unknown) =>
 
 /** Query-string search parameters, validated like any other input. */
 const searchQuerySchema = z.object({
-  q: z.string().max(200, "Keep the search under 200 characters.").optional(),
+  q: z.string().max(MAX_QUERY_TEXT, `Keep the search under ${MAX_QUERY_TEXT} characters.`).optional(),
   type: z.preprocess(list, z.array(z.enum(ENTRY_TYPES)).optional()),
   tag: z.preprocess(list, z.array(z.string().max(40)).max(10).optional()),
   author: z.string().max(100).optional(),
@@ -32,8 +37,16 @@ const searchQuerySchema = z.object({
     .optional(),
   verified: z.enum(["true", "false"]).optional(),
   sort: z.enum(["relevance", "newest", "helpful"]).optional(),
-  offset: z.coerce.number().int().min(0).max(10_000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).optional(),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(
+      MAX_SEARCH_OFFSET,
+      `Results stop after the first ${MAX_SEARCH_OFFSET.toLocaleString("en")}: narrow the search to see more.`,
+    )
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
 });
 
 function toSearchQuery(raw: unknown) {

@@ -5,6 +5,7 @@ import { toHit } from "./entryHit.js";
 import { byHelpful, byNewest, OrderedEntries, pageOfMatches } from "./entryOrder.js";
 import { FacetIndex } from "./facetIndex.js";
 import { ResultCache } from "./resultCache.js";
+import { MAX_QUERY_TERMS, MAX_QUERY_TEXT, MAX_SEARCH_LIMIT, MAX_SEARCH_OFFSET } from "./searchLimits.js";
 import { queryTerms } from "./searchTerms.js";
 import type { EntrySearchHit, EntrySearchPage, EntrySearchQuery, IndexedEntry } from "./searchTypes.js";
 import { parseTime, SharedValues, type StoredEntry, toStoredEntry } from "./storedEntry.js";
@@ -21,7 +22,6 @@ export type {
 } from "./searchTypes.js";
 
 const DEFAULT_LIMIT = 20;
-const MAX_LIMIT = 100;
 const NOTHING_MATCHED: ReadonlySet<string> = new Set();
 /** Below one candidate in this many entries, sorting the candidates beats walking the library. */
 const FACET_SCAN_RATIO = 8;
@@ -123,12 +123,15 @@ export class EntryIndex {
   /** Finds entries: full text when the query has words, otherwise the filtered library in order. */
   search(query: EntrySearchQuery): EntrySearchPage {
     const filter = compileFilter(query);
-    const offset = Number.isFinite(query.offset) ? Math.max(0, Math.floor(query.offset as number)) : 0;
+    const offset = Number.isFinite(query.offset)
+      ? Math.min(MAX_SEARCH_OFFSET, Math.max(0, Math.floor(query.offset as number)))
+      : 0;
     const limit = Number.isFinite(query.limit)
-      ? Math.min(MAX_LIMIT, Math.max(0, Math.floor(query.limit as number)))
+      ? Math.min(MAX_SEARCH_LIMIT, Math.max(0, Math.floor(query.limit as number)))
       : DEFAULT_LIMIT;
-    const text = query.text ?? "";
-    const terms = queryTerms(text);
+    // Bounded before anything reads it: the message extension's query comes straight from Teams.
+    const text = (query.text ?? "").slice(0, MAX_QUERY_TEXT);
+    const terms = queryTerms(text).slice(0, MAX_QUERY_TERMS);
     if (terms.length === 0) return this.browse(query, filter, offset, limit);
 
     // Everything that decides the set of matches, and nothing that only orders or pages them.

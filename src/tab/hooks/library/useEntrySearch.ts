@@ -1,4 +1,5 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { MAX_SEARCH_OFFSET } from "../../../domain/library/search/searchLimits.js";
 import { type ApiError, toApiError } from "../../api/ApiError.js";
 import { type EntrySearchHit, type EntrySearchParams, searchEntries } from "../../api/library.js";
 import { libraryKeys } from "../../api/libraryKeys.js";
@@ -39,7 +40,8 @@ export function useEntrySearch(communityId: string, params: EntrySearchParams): 
     initialPageParam: 0,
     getNextPageParam: (last, pages) => {
       const loaded = pages.reduce((count, page) => count + page.items.length, 0);
-      return last.items.length > 0 && loaded < last.total ? loaded : undefined;
+      // The server pages no deeper than MAX_SEARCH_OFFSET: past it, narrowing the search is the way.
+      return last.items.length > 0 && loaded < last.total && loaded <= MAX_SEARCH_OFFSET ? loaded : undefined;
     },
     placeholderData: keepPreviousData,
   });
