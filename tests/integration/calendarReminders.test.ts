@@ -2,7 +2,7 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TEAM } from "../../src/server/local/demoCommunity.js";
 import { ConnectorRecorder } from "../support/connectorRecorder.js";
-import { botInstalledActivity, postActivity } from "../support/teamsActivities.js";
+import { installInDemoTeam } from "../support/teamsActivities.js";
 import { startTestServer, type TestServer, tokenFor, uniqueTablePrefix } from "../support/testServer.js";
 
 interface SessionJson {
@@ -50,19 +50,7 @@ describe("session reminders and the calendar API over HTTP (two instances, one s
     stewardId = ((await fetch(`${a.baseUrl}/local/api/defaults`).then((r) => r.json())) as { userId: string })
       .userId;
     // The app installed in the community's team: the bot learns where the channel is.
-    const installed = botInstalledActivity({
-      serviceUrl: connector.serviceUrl,
-      conversationType: "channel",
-      conversationId: DEMO_TEAM.channelId,
-    });
-    installed.channelData = {
-      ...installed.channelData,
-      team: { id: DEMO_TEAM.teamId },
-      channel: { id: DEMO_TEAM.channelId },
-    };
-    await postActivity(a.baseUrl, installed);
-    await connector.waitFor(1);
-    connector.clear();
+    await installInDemoTeam(a.baseUrl, connector, DEMO_TEAM);
   });
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);

@@ -2,13 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TEAM, demoPeople } from "../../src/server/local/demoCommunity.js";
 import { ConnectorRecorder, type RecordedActivity } from "../support/connectorRecorder.js";
 import { org } from "../support/orgFixture.js";
-import {
-  botInstalledActivity,
-  invokeActivity,
-  postActivity,
-  postInvoke,
-  teamsUser,
-} from "../support/teamsActivities.js";
+import { installInDemoTeam, invokeActivity, postInvoke, teamsUser } from "../support/teamsActivities.js";
 import { startTestServer, type TestServer, tokenFor } from "../support/testServer.js";
 
 type Person = { id: string; displayName: string };
@@ -27,7 +21,7 @@ describe("requests to join as cards in the community's channel", () => {
   let communityId: string;
   const steward = demoPeople(org)[0] as Person;
   const demoIds = new Set(demoPeople(org).map((p) => p.id));
-  const [asker, bystander, second] = org.users.filter((u) => !demoIds.has(u.id)).slice(0, 3) as [
+  const [asker, bystander, second] = org.users.filter((u) => !demoIds.has(u.id)).slice(0, 3) as unknown as [
     Person,
     Person,
     Person,
@@ -70,20 +64,8 @@ describe("requests to join as cards in the community's channel", () => {
   beforeAll(async () => {
     await connector.start();
     server = await startTestServer({ demo: true });
-    // The app installed in the team: the bot learns where the channel is.
-    const installed = botInstalledActivity({
-      serviceUrl: connector.serviceUrl,
-      conversationType: "channel",
-      conversationId: DEMO_TEAM.channelId,
-    });
-    installed.channelData = {
-      ...installed.channelData,
-      team: { id: DEMO_TEAM.teamId },
-      channel: { id: DEMO_TEAM.channelId },
-    };
-    await postActivity(server.baseUrl, installed);
-    await connector.waitFor(1);
-    connector.clear();
+    // The app installed in the community's team: the bot learns where the channel is.
+    await installInDemoTeam(server.baseUrl, connector, DEMO_TEAM);
     const created = await api(steward, "POST", "/communities", {
       name: "Leaders' circle",
       purpose: "Peer coaching for team leads.",

@@ -5,7 +5,7 @@ import { TablesActivityRepository } from "../../src/storage/tablesActivityReposi
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
 import { ConnectorRecorder, type RecordedActivity } from "../support/connectorRecorder.js";
 import { org } from "../support/orgFixture.js";
-import { botInstalledActivity, postActivity } from "../support/teamsActivities.js";
+import { botInstalledActivity, installInDemoTeam, postActivity } from "../support/teamsActivities.js";
 import { startTestServer, type TestServer, tokenFor, uniqueTablePrefix } from "../support/testServer.js";
 
 /**
@@ -72,17 +72,7 @@ describe("a side-panel think-pair-share closes from its stored state", () => {
       env: { TABLE_PREFIX: tablePrefix, ACTIVITY_POLL_MS: "3600000" },
     });
     // The bot knows the community's channel (installed in its team) and the meeting chat.
-    const installed = botInstalledActivity({
-      serviceUrl: connector.serviceUrl,
-      conversationType: "channel",
-      conversationId: DEMO_TEAM.channelId,
-    });
-    installed.channelData = {
-      ...installed.channelData,
-      team: { id: DEMO_TEAM.teamId },
-      channel: { id: DEMO_TEAM.channelId },
-    };
-    await postActivity(runner.baseUrl, installed);
+    await installInDemoTeam(runner.baseUrl, connector, DEMO_TEAM);
     const inMeeting = botInstalledActivity({
       serviceUrl: connector.serviceUrl,
       conversationType: "groupChat",
@@ -90,7 +80,7 @@ describe("a side-panel think-pair-share closes from its stored state", () => {
     });
     Object.assign(inMeeting.channelData, { meeting: { id: MEETING_ID } });
     await postActivity(runner.baseUrl, inMeeting);
-    await connector.waitFor(2);
+    await connector.waitFor(1);
     connector.clear();
   });
   afterAll(async () => {

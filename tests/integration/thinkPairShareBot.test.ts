@@ -5,7 +5,7 @@ import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.j
 import { ConnectorRecorder, type RecordedActivity } from "../support/connectorRecorder.js";
 import { org } from "../support/orgFixture.js";
 import {
-  botInstalledActivity,
+  installInDemoTeam,
   invokeActivity,
   messageActivity,
   postActivity,
@@ -117,19 +117,7 @@ describe("think-pair-share over the Bot Framework protocol: 40 people in a meeti
     await connector.start();
     server = await startTestServer({ demo: true });
     // The app installed in the community's team: the bot learns where the channel is.
-    const installed = botInstalledActivity({
-      serviceUrl: connector.serviceUrl,
-      conversationType: "channel",
-      conversationId: DEMO_TEAM.channelId,
-    });
-    installed.channelData = {
-      ...installed.channelData,
-      team: { id: DEMO_TEAM.teamId },
-      channel: { id: DEMO_TEAM.channelId },
-    };
-    await postActivity(server.baseUrl, installed);
-    await connector.waitFor(1);
-    connector.clear();
+    await installInDemoTeam(server.baseUrl, connector, DEMO_TEAM);
   });
   afterAll(async () => {
     await server?.close();

@@ -91,3 +91,28 @@ export async function postInvoke(baseUrl: string, activity: object): Promise<{ s
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
+
+/**
+ * Installs the app in the demo community's team, as Teams tells the bot: afterwards the bot knows
+ * where the community's channel is (it stores the conversation reference). `connector` receives the
+ * welcome card, which is cleared.
+ */
+export async function installInDemoTeam(
+  baseUrl: string,
+  connector: { serviceUrl: string; waitFor(count: number): Promise<void>; clear(): void },
+  team: { teamId: string; channelId: string },
+): Promise<void> {
+  const installed = botInstalledActivity({
+    serviceUrl: connector.serviceUrl,
+    conversationType: "channel",
+    conversationId: team.channelId,
+  });
+  installed.channelData = {
+    ...installed.channelData,
+    team: { id: team.teamId },
+    channel: { id: team.channelId },
+  };
+  await postActivity(baseUrl, installed);
+  await connector.waitFor(1);
+  connector.clear();
+}
