@@ -343,6 +343,10 @@ export class TablesActivityRepository implements ActivityRepository {
     }
   }
 
+  isKnownParticipant(tenantId: string, activityId: string, userId: string): boolean {
+    return this.kept.get(activityKeys.activity(tenantId, activityId))?.joined.has(userId) ?? false;
+  }
+
   async addParticipant(tenantId: string, activityId: string, participant: Participant): Promise<boolean> {
     const pk = activityKeys.activity(tenantId, activityId);
     const joined = this.kept.get(pk)?.joined;

@@ -46,6 +46,8 @@ export interface ActivityRepository {
   getShare(tenantId: string, activityId: string, groupId: string): Promise<PairShare | undefined>;
   /** Stores a control at its `seq`; a ConcurrencyError when another control already took that number. */
   appendControl(tenantId: string, activityId: string, control: ActivityControl): Promise<void>;
+  /** Whether this instance has seen the person join the activity (memory only: false when unsure). */
+  isKnownParticipant(tenantId: string, activityId: string, userId: string): boolean;
   /** Records a participant; false when they had already joined. */
   addParticipant(tenantId: string, activityId: string, participant: Participant): Promise<boolean>;
   /** Stores the groups unless some are stored already; returns the stored ones (the first writer's). */

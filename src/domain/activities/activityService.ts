@@ -612,6 +612,8 @@ export class ActivityService {
    */
   private async takePart(caller: Caller, flow: ActivityFlow): Promise<{ joinedCommunity?: true }> {
     if (!this.communities) return {};
+    // Someone this instance saw join the activity passed this check then: no read per submission.
+    if (this.activities.isKnownParticipant(caller.tenantId, flow.activity.id, caller.userId)) return {};
     const { joinedCommunity } = await this.communities.participate(caller, flow.activity.communityId);
     return joinedCommunity ? { joinedCommunity: true } : {};
   }

@@ -188,7 +188,11 @@ export class CommunityService {
   }
 
   /** Joins an open community. Joining twice is harmless. */
-  async join(caller: Caller, communityId: string): Promise<CommunityView> {
+  async join(
+    caller: Caller,
+    communityId: string,
+    options: { settleCount?: "now" | "after" } = {},
+  ): Promise<CommunityView> {
     const current = await this.get(caller, communityId);
     if (current.isMember) return current;
     if (current.privacy === "private") {
@@ -203,6 +207,12 @@ export class CommunityService {
       joinedAt: this.now().toISOString(),
     });
     // The membership row has landed: from here on the answer is a success, whatever the count does.
+    if (added && options.settleCount === "after") {
+      // Joined by taking part (300 people pressing Join at once): the answer does not wait for the
+      // count; it settles right after from the rows (and any later join settles it too).
+      void this.recountMembers(caller.tenantId, communityId).catch(() => undefined);
+      return this.view(caller, { ...current, memberCount: current.memberCount + 1 }, true);
+    }
     const community = added ? await this.recountMembers(caller.tenantId, communityId) : current;
     return this.view(caller, community, true);
   }
@@ -236,7 +246,10 @@ export class CommunityService {
   async participate(caller: Caller, communityId: string): Promise<Participation> {
     const community = await this.recent(caller, communityId);
     if (community.isMember) return { community, joinedCommunity: false };
-    return { community: await this.join(caller, communityId), joinedCommunity: true };
+    return {
+      community: await this.join(caller, communityId, { settleCount: "after" }),
+      joinedCommunity: true,
+    };
   }
 
   /**
