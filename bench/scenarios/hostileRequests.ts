@@ -47,8 +47,8 @@ interface Hostile {
  * sessions a day, the densest the rules allow). Ordinary traffic: the community home, library
  * searches and a month of the calendar. Hostile traffic: the issue's every-second RRULE and other
  * refused rules, the widest calendar ranges (refused, and allowed but in the year 9000), the longest
- * search text of distinct typo-prone words, the deepest page, ten maximal tags, a Find insight
- * query of 900 KB through the bot, bodies over the API's limit, the whole calendar as `.ics`.
+ * search text of distinct typo-prone words, the deepest page, ten maximal tags, the largest Find
+ * insight query the bot takes (290 KB) and a 900 KB one it refuses, bodies over the API's limit, the whole calendar as `.ics`.
  * Reports the server's longest event-loop stall (Node's own delay histogram, in the server
  * process) and its peak RSS; beside them the longest stall of an idle process watched the same way
  * at the same time (the floor: on a shared machine, time spent waiting for a core). Bars: longest stall ≤ 100 ms, peak RSS ≤ 400 MB.
@@ -103,22 +103,28 @@ export async function hostileRequests(azurite: RunningAzurite): Promise<Scenario
     const longText = encodeURIComponent(typoWords.join(" ").slice(0, 200));
     const maxTags = Array.from({ length: 10 }, (_, i) => `${String(i)}${"t".repeat(39)}`).join(",");
     const every = (n: number) => Array.from({ length: n }, (_, i) => i).join(",");
-    const findInsight = JSON.stringify(
-      invokeActivity(
-        "composeExtension/query",
-        {
-          commandId: "findInsight",
-          parameters: [{ name: "query", value: `${typoWords.join(" ")} `.repeat(1_000).slice(0, 900_000) }],
-          queryOptions: { count: 10, skip: 0 },
-        },
-        {
-          serviceUrl: "http://127.0.0.1:9/",
-          conversationType: "channel",
-          conversationId: DEMO_TEAM.channelId,
-          from: teamsUser(member),
-        },
-      ),
-    );
+    const words = `${typoWords.join(" ")} `;
+    const findInsightOf = (bytes: number) =>
+      JSON.stringify(
+        invokeActivity(
+          "composeExtension/query",
+          {
+            commandId: "findInsight",
+            parameters: [
+              { name: "query", value: words.repeat(Math.ceil(bytes / words.length)).slice(0, bytes) },
+            ],
+            queryOptions: { count: 10, skip: 0 },
+          },
+          {
+            serviceUrl: "http://127.0.0.1:9/",
+            conversationType: "channel",
+            conversationId: DEMO_TEAM.channelId,
+            from: teamsUser(member),
+          },
+        ),
+      );
+    const findInsight = findInsightOf(290_000);
+    const findInsightTooBig = findInsightOf(900_000);
     const hostile: Hostile[] = [
       {
         name: "every-second RRULE",
@@ -168,13 +174,23 @@ export async function hostileRequests(azurite: RunningAzurite): Promise<Scenario
         send: () => api(memberToken, "GET", `${community}/entries?tag=${maxTags}&sort=newest`),
       },
       {
-        name: "Find insight, 900 KB query",
+        name: "Find insight, 290 KB query",
         expect: [200],
         send: () =>
           fetch(`${url}/api/messages`, {
             method: "POST",
             headers: { "content-type": "application/json" },
             body: findInsight,
+          }),
+      },
+      {
+        name: "Find insight, 900 KB body",
+        expect: [413],
+        send: () =>
+          fetch(`${url}/api/messages`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: findInsightTooBig,
           }),
       },
       {

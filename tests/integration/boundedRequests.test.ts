@@ -154,4 +154,26 @@ describe("requests are bounded, whatever a member sends", () => {
     const refused = await call(steward, "POST", sessions(), big);
     expect(refused.status).toBe(413);
   });
+
+  it("refuses a bot activity over 300 KB before parsing it, and takes one just under", async () => {
+    const activity = (bytes: number) =>
+      JSON.stringify({
+        type: "message",
+        id: `big-${bytes}`,
+        channelId: "msteams",
+        serviceUrl: "http://127.0.0.1:9/",
+        from: { id: "29:someone", aadObjectId: "someone" },
+        recipient: { id: "28:peercircle-bot" },
+        conversation: { id: "19:big@thread.v2", conversationType: "channel" },
+        text: "x".repeat(bytes),
+      });
+    const post = (body: string) =>
+      fetch(`${server.baseUrl}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+    expect((await post(activity(400_000))).status).toBe(413);
+    expect((await post(activity(250_000))).status).not.toBe(413);
+  });
 });
