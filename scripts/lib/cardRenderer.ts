@@ -120,7 +120,9 @@ export async function renderCards(
           )
           .map((b) => b.getAttribute("aria-label") || b.textContent?.trim() || "?");
         const edge = box.getBoundingClientRect().right;
-        const overflowing = [...box.querySelectorAll<HTMLElement>(".ac-textBlock, .ac-factset, table")]
+        const overflowing = [
+          ...box.querySelectorAll<HTMLElement>(".ac-textBlock, .ac-factset, table, .ac-input"),
+        ]
           .filter((e) => e.getBoundingClientRect().right > edge + 1 || e.scrollWidth > e.clientWidth + 1)
           .map((e) => (e.textContent ?? "").trim().slice(0, 60));
         results.push({ name, cutButtons, overflowing, height: box.getBoundingClientRect().height });

@@ -60,7 +60,7 @@ export function captureInvitationCard(kind: OutcomeKind | undefined, text: strin
 
 /**
  * The capture dialog for one kind of outcome: an action item also asks for its owner (picked from
- * the meeting's people: static choices every client shows, with type-ahead) and its due day.
+ * the meeting's people: static choices every client shows) and its due day.
  */
 export function outcomeDialogCard(form: OutcomeForm): AdaptiveCard {
   const action = form.kind === "action";
@@ -84,7 +84,7 @@ export function outcomeDialogCard(form: OutcomeForm): AdaptiveCard {
               type: "Input.ChoiceSet",
               id: "ownerId",
               label: "Owner",
-              style: "filtered",
+              style: "compact",
               ...(form.ownerId ? { value: form.ownerId } : {}),
               choices: form.people.map((p) => ({ title: p.displayName, value: p.id })),
               placeholder: "Who will do it?",
