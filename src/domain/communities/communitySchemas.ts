@@ -1,11 +1,7 @@
 import { z } from "zod";
+import { tagSchema } from "../tags.js";
 
-const tag = z
-  .string()
-  .trim()
-  .min(1, "A tag cannot be empty.")
-  .max(40, "A tag can be at most 40 characters.")
-  .transform((t) => t.toLowerCase());
+const tag = tagSchema(40);
 
 const person = z.object({
   id: z.string().trim().min(1).max(100),

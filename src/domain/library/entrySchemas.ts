@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tagSchema } from "../tags.js";
 import { ENTRY_TYPES } from "./entry.js";
 
 /**
@@ -13,12 +14,7 @@ export const ENTRY_LIMITS = {
   tag: 40,
 } as const;
 
-const tag = z
-  .string()
-  .trim()
-  .min(1, "A tag cannot be empty.")
-  .max(ENTRY_LIMITS.tag, `A tag can be at most ${ENTRY_LIMITS.tag} characters.`)
-  .transform((t) => t.toLowerCase().replace(/\s+/g, "-"));
+const tag = tagSchema(ENTRY_LIMITS.tag);
 
 const title = z
   .string()
