@@ -80,7 +80,7 @@ describe("accessibility of the configuration, home (with sessions) and calendar 
   it.each(THEMES)("calendar month view: none serious or critical (%s theme)", async (theme) => {
     expect(
       await serious({ theme, page: "/tab/calendar" }, "Session calendar", async (tab) => {
-        await tab.getByRole("button", { name: "Month" }).click();
+        await tab.getByRole("tab", { name: "Month" }).click();
         await tab.getByTestId("month-view").waitFor();
       }),
     ).toEqual([]);

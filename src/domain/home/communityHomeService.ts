@@ -28,11 +28,12 @@ export class CommunityHomeService {
     const search = (q: Parameters<LibraryService["searchCommunity"]>[2]) =>
       this.library.searchCommunity(caller, communityId, q);
     const since = new Date(this.now().getTime() - TEACHER_WINDOW_DAYS * 86_400_000).toISOString();
-    const [recent, helpful, questions, mine, playbooks, interactions, allSessions, savedRecently] =
+    const [recent, helpful, questions, asked, mine, playbooks, interactions, allSessions, savedRecently] =
       await Promise.all([
         search({ sort: "newest", limit: 5 }),
         search({ sort: "helpful", limit: 5 }),
         search({ types: ["qa"], answered: false, sort: "newest", limit: 5 }),
+        search({ types: ["qa"], limit: 1 }),
         search({ authorId: caller.userId, limit: 1 }),
         this.playbooks.list(caller, communityId, community),
         this.entries.listInteractions(caller.tenantId, communityId, since),
@@ -56,11 +57,16 @@ export class CommunityHomeService {
       .flatMap((s) => s.roles)
       .find((r) => r.role === "on-call-expert" && r.person)?.person;
     const starter = playbooks.find((p) => p.starter);
-    const holds = (role: string) =>
-      allSessions.some((s) => s.roles.some((r) => r.role === role && r.person?.id === caller.userId));
+    // Only a session that has taken place counts: saying "going" to next week's is not observing.
+    const now = this.now().getTime();
+    const past = allSessions.filter(
+      (s) => !s.cancelled && Date.parse(s.startsAt) + s.durationMinutes * 60_000 <= now,
+    );
+    const holds = (role: string, sessions = allSessions) =>
+      sessions.some((s) => s.roles.some((r) => r.role === role && r.person?.id === caller.userId));
     const steps = {
       readStarters: starter ? starter.done.length >= starter.items.length : false,
-      observeSession: allSessions.some((s) => s.myRsvp === "going") || holds("observer"),
+      observeSession: past.some((s) => s.myRsvp === "going") || holds("observer", past),
       takeNoteTaker: holds("note-taker"),
       firstContribution: mine.total > 0,
     };
@@ -68,13 +74,16 @@ export class CommunityHomeService {
       community,
       nextSessions,
       recentEntries: recent.items,
-      helpfulEntries: helpful.items,
+      // Only entries someone found helpful: a list of 0-vote entries is not "most helpful".
+      helpfulEntries: helpful.items.filter((hit) => hit.helpfulCount > 0),
       openQuestions: questions.items,
+      questionsAsked: asked.total,
       whoToAsk: whoToAsk.filter((t) => t.people.length > 0),
       ...(upcomingExpert ? { onCallExpert: upcomingExpert } : {}),
       naturalTeachers: naturalTeachers([...interactions, ...saves], 5),
       newcomer: {
-        isNewcomer: !steps.firstContribution,
+        // Stewards run the community: the pathway is for those finding their way in.
+        isNewcomer: !steps.firstContribution && !community.isSteward,
         ...(starter ? { starterPlaybookId: starter.id } : {}),
         steps,
       },

@@ -385,6 +385,12 @@ export class SessionService {
       const assignment: RoleAssignment = holder
         ? { role: role as SessionRole, person: holder }
         : { role: role as SessionRole };
+      // One person, one role: who facilitates cannot also take the notes (or sit in the hot seat).
+      if (holder && roles.some((r) => r.role !== role && r.person?.id === holder.id)) {
+        throw new ValidationError(
+          `${holder.displayName} already has another role in this session: give this one to someone else, or free the other first.`,
+        );
+      }
       if (index >= 0) {
         const existing = roles[index];
         if (!community.isSteward && existing?.person && existing.person.id !== caller.userId) {

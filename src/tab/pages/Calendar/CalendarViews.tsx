@@ -30,7 +30,7 @@ function SeriesBadge({ session }: { session: Session }) {
   );
 }
 
-/** Upcoming sessions, grouped by day (in the viewer's zone). */
+/** Sessions (upcoming or past), grouped by day in the viewer's zone, in the order given. */
 export function ListView({ days, timeZone }: { days: [DayKey, Session[]][]; timeZone?: string }) {
   const styles = useCalendarStyles();
   const { locale } = useTeamsContext();
@@ -70,7 +70,11 @@ export function WeekView({ anchor, today, sessionsByDay }: ViewProps) {
           {(sessionsByDay.get(key) ?? []).map((session) => (
             <SessionSummary key={keyOf(session)} session={session} />
           ))}
-          {!sessionsByDay.get(key) && <Body1 className={styles.muted}>{t("calendar.dayEmpty")}</Body1>}
+          {!sessionsByDay.get(key) && (
+            <Body1 as="p" className={styles.muted}>
+              {t("calendar.dayEmpty")}
+            </Body1>
+          )}
         </li>
       ))}
     </ol>

@@ -22,6 +22,7 @@ export const useCalendarStyles = makeStyles({
     minWidth: 0,
   },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
+  views: { flexWrap: "wrap" },
   list: {
     listStyleType: "none",
     margin: 0,
@@ -38,6 +39,10 @@ export const useCalendarStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 120px), 1fr))",
   },
   weekDay: {
+    // The day's name and what it holds stack (Fluent's text is inline: they would run together).
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
     padding: tokens.spacingHorizontalS,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,

@@ -1,4 +1,4 @@
-import { MessageBar, MessageBarBody, ToggleButton } from "@fluentui/react-components";
+import { CounterBadge, MessageBar, MessageBarBody, ToggleButton } from "@fluentui/react-components";
 import { ThumbLikeFilled, ThumbLikeRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import type { Entry } from "../../api/library.js";
@@ -10,7 +10,7 @@ export interface HelpfulVoteButtonProps {
 }
 
 /**
- * "Helpful" with the count, pressed when the person has voted. The count changes on click; if
+ * "Helpful" with the count (no "·0" before anyone voted), pressed when the person has voted. The count changes on click; if
  * the server refuses, it goes back and the person is told.
  */
 export function HelpfulVoteButton({ entry }: HelpfulVoteButtonProps) {
@@ -24,8 +24,18 @@ export function HelpfulVoteButton({ entry }: HelpfulVoteButtonProps) {
         onClick={() => vote.toggle(entry)}
         data-testid="helpful-button"
       >
-        {t("entry.helpful")} ·{" "}
-        <span data-testid="helpful-count">{t("entry.helpfulCount", { count: entry.helpfulCount })}</span>
+        {t("entry.helpful")}
+        {/* The count beside the label, as Teams shows reactions; none at all before the first vote. */}
+        {entry.helpfulCount > 0 && (
+          <CounterBadge
+            data-testid="helpful-count"
+            count={entry.helpfulCount}
+            overflowCount={999}
+            appearance="ghost"
+            color="informative"
+            style={{ marginInlineStart: "6px" }}
+          />
+        )}
       </ToggleButton>
       {vote.error && (
         <div role="alert">

@@ -101,7 +101,9 @@ function RemovalRequests({ community }: { community: Community }) {
         <Title2 as="h1" id={headingId} tabIndex={-1} className={styles.heading}>
           {t("removalRequests.title")}
         </Title2>
-        <Caption1>{community.name}</Caption1>
+        <Caption1 as="p" className={styles.community}>
+          {community.name}
+        </Caption1>
       </header>
       <Body1 as="p" className={styles.intro}>
         {t("removalRequests.intro")}
