@@ -60,14 +60,15 @@ try {
     communityId: string;
   };
   const steward = defaults.userId;
-  const member = await plainMember(baseUrl, defaults.communityId, steward);
+  const [member = "", ...others] = await plainMembers(baseUrl, defaults.communityId, steward, 3);
   const entryId = await firstEntryId(baseUrl, defaults.communityId, steward);
   const sessionId = await nextSessionId(baseUrl, defaults.communityId, steward);
   const playbookId = await firstPlaybookId(baseUrl, defaults.communityId, steward);
   const community = defaults.communityId;
 
+  // The calendar's views: the second tab list of the page (the first is the tab navigation).
   const clickTab = (index: number) => async (tab: Frame) => {
-    await tab.getByRole("tab").nth(index).click();
+    await tab.getByRole("tablist").nth(1).getByRole("tab").nth(index).click();
     await tab.waitForTimeout(300);
   };
   const shots: Shot[] = [
@@ -75,8 +76,11 @@ try {
     { name: "home-member", page: "/tab/home", user: "member" },
     { name: "home-no-community", page: "/tab/home", entityId: "" },
     { name: "calendar-list", page: "/tab/calendar" },
-    { name: "calendar-week", page: "/tab/calendar", prepare: clickTab(1) },
-    { name: "calendar-month", page: "/tab/calendar", prepare: clickTab(2) },
+    { name: "calendar-past", page: "/tab/calendar", prepare: clickTab(1) },
+    { name: "calendar-week", page: "/tab/calendar", prepare: clickTab(2) },
+    { name: "calendar-month", page: "/tab/calendar", prepare: clickTab(3) },
+    { name: "calendar-rota", page: "/tab/calendar", prepare: clickTab(4) },
+    { name: "removal-requests", page: "/tab/library/removal-requests" },
     { name: "session", page: `/tab/calendar/${community}/${encodeURIComponent(sessionId)}` },
     { name: "library", page: "/tab/library" },
     { name: "entry", page: `/tab/library/${community}/${encodeURIComponent(entryId)}` },
@@ -88,6 +92,14 @@ try {
     { name: "config-no-community", page: "/tab/config", frame: "settings", entityId: "" },
     { name: "side-panel", page: "/tab/meeting/sidepanel", frame: "sidePanel" },
     { name: "side-panel-member", page: "/tab/meeting/sidepanel", frame: "sidePanel", user: "member" },
+    {
+      name: "side-panel-setup",
+      page: "/tab/meeting/sidepanel",
+      frame: "sidePanel",
+      prepare: async (tab) => {
+        await tab.getByTestId("no-activity").getByRole("button").click();
+      },
+    },
     { name: "stage", page: "/tab/meeting/stage", frame: "meetingStage" },
   ];
 
@@ -121,9 +133,13 @@ try {
 
   // The meeting pages without an activity first, then with a running think-pair-share.
   for (const shot of shots) await take(shot);
-  await startActivity(page, baseUrl, steward, member);
-  for (const shot of shots.filter((s) => s.frame === "sidePanel" || s.frame === "meetingStage"))
-    await take(shot, "-activity");
+  const meetingShots = shots.filter(
+    (s) => (s.frame === "sidePanel" || s.frame === "meetingStage") && !s.prepare,
+  );
+  await startActivity(page, baseUrl, steward, [member, ...others]);
+  for (const shot of meetingShots) await take(shot, "-activity");
+  await nextPhase(page, baseUrl, steward);
+  for (const shot of meetingShots) await take(shot, "-pair");
 } finally {
   await browser?.close();
   await server?.close();
@@ -212,16 +228,27 @@ async function settle(tab: Frame): Promise<void> {
   await tab.waitForTimeout(200);
 }
 
-/** Sets up and starts think-pair-share from the steward's side panel; a member joins. */
-async function startActivity(page: Page, baseUrl: string, steward: string, member: string): Promise<void> {
-  const open = async (user: string) => {
-    await page.goto(
-      `${baseUrl}/local/?user=${user}&frame=sidePanel&locale=en-US&page=/tab/meeting/sidepanel`,
-    );
-    const tab = await (await page.locator("#tab-frame").elementHandle())?.contentFrame();
-    if (!tab) throw new Error("The host page has no tab frame.");
-    return tab;
-  };
+/** The side panel as a person, in English. */
+async function openPanel(page: Page, baseUrl: string, user: string): Promise<Frame> {
+  await page.goto(`${baseUrl}/local/?user=${user}&frame=sidePanel&locale=en-US&page=/tab/meeting/sidepanel`);
+  const tab = await (await page.locator("#tab-frame").elementHandle())?.contentFrame();
+  if (!tab) throw new Error("The host page has no tab frame.");
+  return tab;
+}
+
+/** The facilitator moves the activity on to its next phase (pairs are formed for the pair phase). */
+async function nextPhase(page: Page, baseUrl: string, steward: string): Promise<void> {
+  const facilitator = await openPanel(page, baseUrl, steward);
+  await facilitator
+    .getByTestId("facilitator-controls")
+    .getByRole("button", { name: /^Move on to/ })
+    .click();
+  await facilitator.getByTestId("facilitator-groups").waitFor();
+}
+
+/** Sets up and starts think-pair-share from the steward's side panel; members join. */
+async function startActivity(page: Page, baseUrl: string, steward: string, members: string[]): Promise<void> {
+  const open = (user: string) => openPanel(page, baseUrl, user);
   const facilitator = await open(steward);
   await facilitator.getByRole("button", { name: "Set up think-pair-share" }).click();
   const form = facilitator.getByRole("form", { name: "Set up think-pair-share" });
@@ -229,10 +256,12 @@ async function startActivity(page: Page, baseUrl: string, steward: string, membe
   await form.getByRole("button", { name: "Set up" }).click();
   await facilitator.getByTestId("facilitator-controls").getByRole("button", { name: "Start" }).click();
   await facilitator.getByTestId("activity-countdown").waitFor();
-  const participant = await open(member);
-  const join = participant.getByRole("button", { name: /^Join/ });
-  if (await join.isVisible().catch(() => false)) await join.click();
-  await participant.getByTestId("activity-prompt").waitFor();
+  for (const member of members) {
+    const participant = await open(member);
+    await participant.getByTestId("activity-prompt").waitFor();
+    await participant.getByRole("button", { name: "Join the activity" }).click();
+    await participant.getByRole("textbox", { name: "My reflection (private)" }).waitFor();
+  }
 }
 
 async function api<T>(baseUrl: string, user: string, route: string): Promise<T> {
@@ -250,8 +279,10 @@ async function api<T>(baseUrl: string, user: string, route: string): Promise<T> 
   return (await response.json()) as T;
 }
 
-async function plainMember(baseUrl: string, community: string, steward: string): Promise<string> {
+/** `count` members of the demo community who are not stewards. */
+async function plainMembers(baseUrl: string, community: string, steward: string, count: number) {
   const users = (await (await fetch(`${baseUrl}/local/api/users`)).json()) as { id: string }[];
+  const found: string[] = [];
   for (const user of users.slice(0, 80)) {
     if (user.id === steward) continue;
     const view = await api<{ isMember: boolean; isSteward: boolean }>(
@@ -259,9 +290,10 @@ async function plainMember(baseUrl: string, community: string, steward: string):
       user.id,
       `/communities/${community}`,
     ).catch(() => null);
-    if (view?.isMember && !view.isSteward) return user.id;
+    if (view?.isMember && !view.isSteward) found.push(user.id);
+    if (found.length === count) return found;
   }
-  throw new Error("The demo community has no plain member.");
+  throw new Error(`The demo community has fewer than ${count} plain members.`);
 }
 
 async function firstEntryId(baseUrl: string, community: string, user: string): Promise<string> {

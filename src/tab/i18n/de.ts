@@ -28,7 +28,7 @@ export const de: Catalog = {
     loadErrorTitle: "Diese Community konnte nicht geladen werden",
     notConnectedTitle: "Diese Registerkarte ist noch mit keiner Community verbunden",
     notConnectedBody:
-      "Eine Verantwortliche oder ein Verantwortlicher der Community kann sie verbinden: Öffnen Sie das Menü (…) der Registerkarte, wählen Sie „Einstellungen“ und wählen oder erstellen Sie die Community für diesen Kanal.",
+      "Eine Verantwortliche oder ein Verantwortlicher der Community kann sie verbinden: Wählen Sie oben im Kanal den Pfeil neben dem Namen dieser Registerkarte, dann „Einstellungen“, und wählen oder erstellen Sie die Community für diesen Kanal.",
     forbiddenTitle: "Diese Community ist privat",
     forbiddenBody:
       "Nur Mitglieder können sie sehen. Bitten Sie eine verantwortliche Person, Sie hinzuzufügen.",
@@ -43,6 +43,8 @@ export const de: Catalog = {
     youAreSteward: "Sie sind verantwortlich",
     membersLabel: "Mitglieder",
     memberCount: "{{count, number}}",
+    memberCountLong_one: "{{count, number}} Mitglied",
+    memberCountLong_other: "{{count, number}} Mitglieder",
     startedLabel: "Gegründet",
     started: "{{date, datetime(month: long; year: numeric)}}",
     join: "Community beitreten",
@@ -541,6 +543,14 @@ export const de: Catalog = {
     statusPaused: "Pausiert",
     statusEnded: "Beendet",
     waitingToStart: "Die Moderation startet die Aktivität gleich.",
+    waitingToStartFacilitator: "Starten Sie, wenn alle da sind: Die Nachdenkphase beginnt sofort.",
+    instruction_pair_group_one:
+      "Sprechen Sie mit Ihrer Partnerin oder Ihrem Partner darüber. Haben Sie Ihre wichtigste Erkenntnis, schreibt eine Person sie auf.",
+    instruction_pair_group_other:
+      "Sprechen Sie mit Ihren {{count, number}} Gruppenmitgliedern darüber. Haben Sie Ihre wichtigste Erkenntnis, schreibt eine Person sie auf.",
+    joinHintFacilitator:
+      "Sie moderieren. Nehmen Sie auch teil, wenn Sie selbst nachdenken und eine Gruppe bekommen möchten.",
+    joinedWaiting: "Sie sind dabei. Schreiben können Sie, sobald die Moderation die Aktivität startet.",
     timeLeft: "Verbleibende Zeit",
     timeLeftLabel: "Noch {{time}} in der Phase {{phase}}",
     pausedLabel: "Pausiert, noch {{time}}",

@@ -28,7 +28,7 @@ export const en = {
     loadErrorTitle: "Couldn't load this community",
     notConnectedTitle: "This tab isn't connected to a community yet",
     notConnectedBody:
-      "A community steward can connect it: open the tab's menu (…) in the tab bar, choose Settings, and pick or create the community for this channel.",
+      "A community steward can connect it: select the arrow next to this tab's name at the top of the channel, choose Settings, and pick or create the community for this channel.",
     forbiddenTitle: "This community is private",
     forbiddenBody: "Only members can see it. Ask one of its stewards to add you.",
     domainLabel: "Domain",
@@ -42,6 +42,8 @@ export const en = {
     youAreSteward: "You're a steward",
     membersLabel: "Members",
     memberCount: "{{count, number}}",
+    memberCountLong_one: "{{count, number}} member",
+    memberCountLong_other: "{{count, number}} members",
     startedLabel: "Started",
     started: "{{date, datetime(month: long; year: numeric)}}",
     join: "Join community",
@@ -527,6 +529,13 @@ export const en = {
     statusPaused: "Paused",
     statusEnded: "Ended",
     waitingToStart: "The facilitator starts the activity in a moment.",
+    waitingToStartFacilitator: "Start it when people have joined: the think phase begins at once.",
+    instruction_pair_group_one:
+      "Talk it over with your partner. When you have your key insight, one of you writes it down.",
+    instruction_pair_group_other:
+      "Talk it over with your {{count, number}} partners. When you have your key insight, one of you writes it down.",
+    joinHintFacilitator: "You facilitate. Join too if you want to reflect and be paired yourself.",
+    joinedWaiting: "You're in. Writing opens when the facilitator starts the activity.",
     timeLeft: "Time left",
     timeLeftLabel: "{{time}} left in {{phase}}",
     pausedLabel: "Paused with {{time}} left",

@@ -111,7 +111,7 @@ function Calendar({ communityId, isSteward }: { communityId: string; isSteward: 
   return (
     <div className={styles.page}>
       <header className={styles.header}>
-        <Title2 as="h1" className={styles.heading}>
+        <Title2 as="h1" block className={styles.heading}>
           {t("calendar.title")}
         </Title2>
         <div className={styles.toolbar}>

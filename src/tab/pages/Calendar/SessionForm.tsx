@@ -77,7 +77,7 @@ export function SessionForm({
 
   return (
     <section className={styles.card} aria-labelledby={headingId}>
-      <Subtitle1 as="h2" id={headingId}>
+      <Subtitle1 as="h2" block id={headingId}>
         {mode === "create" ? t("calendar.newTitle") : t("calendar.editTitle")}
       </Subtitle1>
       <form

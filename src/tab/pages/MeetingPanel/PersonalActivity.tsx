@@ -38,22 +38,27 @@ export function PersonalActivity({ snapshot, onChanged }: PersonalActivityProps)
   const joinError = join.error ? toApiError(join.error) : null;
   const ended = view.state.status === "ended";
   const accepts = (kind: string) => view.accepts.includes(kind as never);
-  const showReflection = accepts("reflection") || (view.me.reflection !== undefined && !ended);
+  // Writing is for those who joined: a facilitator who has not joined sees the invitation only.
+  const showReflection =
+    view.me.joined && (accepts("reflection") || (view.me.reflection !== undefined && !ended));
+  const showCommitment = view.me.joined && accepts("commitment");
+  // Joined, and nothing to write yet (before the start): say so instead of an empty card.
+  const waiting = view.me.joined && !ended && !showReflection && !view.me.group && !showCommitment;
 
   return (
     <section className={styles.card} aria-labelledby={headingId} data-testid="my-activity">
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+      <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
         {ended ? t("activity.endedTitle") : t("activity.myPartHeading")}
       </Subtitle2>
       {ended && (
-        <Body1 as="p" className={styles.muted}>
+        <Body1 as="p" block className={styles.muted}>
           {t("activity.endedBody")}
         </Body1>
       )}
       {!view.me.joined && !ended && (
         <div className={styles.section}>
-          <Body1 as="p" className={styles.muted}>
-            {t("activity.joinHint")}
+          <Body1 as="p" block className={styles.muted}>
+            {view.isFacilitator ? t("activity.joinHintFacilitator") : t("activity.joinHint")}
           </Body1>
           <div className={styles.buttons}>
             <Button appearance="primary" disabledFocusable={join.isPending} onClick={() => join.mutate()}>
@@ -62,6 +67,11 @@ export function PersonalActivity({ snapshot, onChanged }: PersonalActivityProps)
           </div>
           {joinError && <InlineError title={t("activity.saveErrorTitle")} error={joinError} />}
         </div>
+      )}
+      {waiting && (
+        <Body1 as="p" block className={styles.muted} data-testid="joined-waiting">
+          {t("activity.joinedWaiting")}
+        </Body1>
       )}
       {showReflection && (
         <NoteEditor
@@ -78,7 +88,7 @@ export function PersonalActivity({ snapshot, onChanged }: PersonalActivityProps)
       {view.me.group && (accepts("share") || view.me.share) && !ended && (
         <PairShareEditor view={view} onSaved={onChanged} />
       )}
-      {accepts("commitment") && (
+      {showCommitment && (
         <NoteEditor
           heading={t("activity.commitmentHeading")}
           label={t("activity.commitmentLabel")}
@@ -104,11 +114,11 @@ function Partners({ view, chatUrl }: { view: ActivityView; chatUrl: string | und
   const names = namesOf(partners, locale);
   return (
     <section className={styles.section} aria-labelledby={headingId} data-testid="my-partners">
-      <Subtitle2 as="h3" id={headingId} className={styles.heading}>
+      <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
         {t("activity.partnerHeading", { count: Math.max(1, partners.length) })}
       </Subtitle2>
       {partners.length === 0 ? (
-        <Body1 as="p" className={styles.muted}>
+        <Body1 as="p" block className={styles.muted}>
           {t("activity.waitingForPartner")}
         </Body1>
       ) : (

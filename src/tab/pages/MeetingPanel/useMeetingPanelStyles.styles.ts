@@ -4,6 +4,12 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 export const useMeetingPanelStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, minWidth: 0 },
   eyebrow: { display: "block", marginBlockStart: 0, marginBlockEnd: tokens.spacingVerticalS },
+  communityLine: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    marginBlockEnd: tokens.spacingVerticalM,
+  },
   card: {
     display: "flex",
     flexDirection: "column",

@@ -80,7 +80,7 @@ function Learning({ authored, saved, sessions, commitments, reflections, actionI
   const headingId = useId();
   return (
     <section className={styles.page} aria-labelledby={headingId}>
-      <Title2 as="h1" id={headingId} className={styles.heading}>
+      <Title2 as="h1" block id={headingId} className={styles.heading}>
         {t("learning.title")}
       </Title2>
       <div className={styles.grid}>
@@ -137,11 +137,11 @@ function LearningCard(props: { title: string; empty: string | false; testId: str
   const headingId = useId();
   return (
     <section className={styles.card} aria-labelledby={headingId} data-testid={props.testId}>
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+      <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
         {props.title}
       </Subtitle2>
       {props.empty ? (
-        <Body1 as="p" className={styles.muted}>
+        <Body1 as="p" block className={styles.muted}>
           {props.empty}
         </Body1>
       ) : (
@@ -207,7 +207,7 @@ function NoteList({ notes }: { notes: MyNote[] }) {
     <ul className={styles.list}>
       {notes.map((note) => (
         <li key={`${note.activityId}/${note.at}`} className={styles.item} data-testid="my-note">
-          <Body1 as="p" className={styles.heading}>
+          <Body1 as="p" block className={styles.heading}>
             {note.text}
           </Body1>
           <Caption1 className={styles.muted}>{t("activity.notePrompt", { prompt: note.prompt })}</Caption1>
@@ -239,7 +239,7 @@ function ActionList({ items }: { items: MyAction[] }) {
     <ul className={styles.list}>
       {items.map((item) => (
         <li key={`${item.conversationId}/${item.outcomeId}`} className={styles.item} data-testid="my-action">
-          <Body1 as="p" className={styles.heading}>
+          <Body1 as="p" block className={styles.heading}>
             {item.text}
           </Body1>
           {item.due && <Caption1>{t("learning.actionDue", { due: localDay(item.due) })}</Caption1>}

@@ -60,7 +60,7 @@ function NewEntry({ community }: { community: Community }) {
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <RouterLink href={libraryPath}>{t("entryForm.backToLibrary")}</RouterLink>
-      <Title2 as="h1" id={headingId} className={styles.heading}>
+      <Title2 as="h1" block id={headingId} className={styles.heading}>
         {t("entryForm.newTitle")}
       </Title2>
       <EntryForm
