@@ -486,6 +486,10 @@ export const de: Catalog = {
     sessionsHeading: "Meine Sitzungen und Rollen",
     sessionsEmpty:
       "Sitzungen, zu denen Sie zusagen oder in denen Sie eine Rolle übernehmen, erscheinen hier.",
+    upcomingHeading: "Demnächst ({{count, number}})",
+    pastHeading: "Vergangen ({{count, number}})",
+    showAll: "Alle {{count, number}} zeigen",
+    showFewer: "Weniger zeigen",
     myRoles: "Ihre Rollen: {{roles}}",
     myRsvp: "Ihre Antwort: {{answer}}",
     commitmentsHeading: "Meine Vorhaben",
