@@ -258,3 +258,38 @@ describe("the tab at 280 px in German", () => {
     expect(await trio.getByText("with your partner.", { exact: false }).count()).toBe(0);
   });
 });
+
+describe("an organisation that has not enabled PeerCircle", () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // The local organisation signs in, but the deployment serves another tenant only.
+    server = await startTestServer({
+      demo: true,
+      env: { ALLOWED_TENANTS: "99999999-0000-4000-8000-000000000009" },
+    });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("is told so in its language, not that its sign-in failed", async () => {
+    const { context } = await newLocalOnlyContext(browser);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/local/?locale=de-DE&entityId=${server.demoCommunityId}`);
+      const tab = await (await page.locator("#tab-frame").elementHandle())?.contentFrame();
+      if (!tab) throw new Error("no tab frame");
+      await tab
+        .getByRole("heading", { level: 1, name: "Ihre Organisation hat PeerCircle nicht freigeschaltet" })
+        .waitFor();
+      expect(await tab.locator("main").innerText()).not.toMatch(/Anmeldung|sign-in/i);
+    } finally {
+      await context.close();
+    }
+  });
+});

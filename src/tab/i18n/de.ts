@@ -32,6 +32,9 @@ export const de: Catalog = {
     forbiddenTitle: "Diese Community ist privat",
     forbiddenBody:
       "Nur Mitglieder können sie sehen. Bitten Sie eine verantwortliche Person, Sie hinzuzufügen.",
+    tenantNotEnabledTitle: "Ihre Organisation hat PeerCircle nicht freigeschaltet",
+    tenantNotEnabledBody:
+      "PeerCircle steht nur Organisationen zur Verfügung, die ihre Administration freigeschaltet hat. Bitten Sie Ihre Microsoft-365-Administration, es für Ihre Organisation freizuschalten.",
     domainLabel: "Fachgebiet",
     topicsHeading: "Themen",
     noTopics: "Noch keine Themen.",

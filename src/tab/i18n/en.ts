@@ -31,6 +31,9 @@ export const en = {
       "A community steward can connect it: select the arrow next to this tab's name at the top of the channel, choose Settings, and pick or create the community for this channel.",
     forbiddenTitle: "This community is private",
     forbiddenBody: "Only members can see it. Ask one of its stewards to add you.",
+    tenantNotEnabledTitle: "Your organisation has not enabled PeerCircle",
+    tenantNotEnabledBody:
+      "PeerCircle serves only the organisations its administrators have enabled. Ask your Microsoft 365 administrator to enable it for your organisation.",
     domainLabel: "Domain",
     topicsHeading: "Topics",
     noTopics: "No topics yet.",
