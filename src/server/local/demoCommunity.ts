@@ -155,7 +155,10 @@ async function saveFixtureMessages(
   saver: Caller,
   fixturesDir: string,
 ): Promise<void> {
-  const file = JSON.parse(await readFile(path.join(fixturesDir, "teams-messages.json"), "utf8")) as {
+  // Another organisation's fixtures folder (FIXTURES_DIR) may hold only its directory.
+  const text = await readFile(path.join(fixturesDir, "teams-messages.json"), "utf8").catch(() => undefined);
+  if (text === undefined) return;
+  const file = JSON.parse(text) as {
     messages: { name: string; messagePayload: unknown }[];
   };
   for (const message of file.messages) {
