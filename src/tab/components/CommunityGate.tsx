@@ -32,7 +32,10 @@ export function CommunityGate({ result, children }: CommunityGateProps) {
       return <NoticeState title={t("community.forbiddenTitle")} body={t("community.forbiddenBody")} />;
     case "tenantNotEnabled":
       return (
-        <NoticeState title={t("community.tenantNotEnabledTitle")} body={t("community.tenantNotEnabledBody")} />
+        <NoticeState
+          title={t("community.tenantNotEnabledTitle")}
+          body={t("community.tenantNotEnabledBody")}
+        />
       );
     case "failed":
       return <ErrorState title={t("community.loadErrorTitle")} error={state.error} onRetry={reload} />;

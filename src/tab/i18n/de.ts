@@ -373,6 +373,7 @@ export const de: Catalog = {
     next: "Weiter",
     today: "Heute",
     characterCount: "{{count, number}} von {{max, number}} Zeichen",
+    periodLabel: "Im Kalender blättern",
     weekOf: "Woche vom {{date, datetime(dateStyle: medium)}}",
     listEmpty: "Noch keine anstehenden Sitzungen.",
     listEmptySteward: "Noch keine anstehenden Sitzungen. Planen Sie die erste.",

@@ -367,6 +367,7 @@ export const en = {
     next: "Next",
     today: "Today",
     characterCount: "{{count, number}} of {{max, number}} characters",
+    periodLabel: "Move through the calendar",
     weekOf: "Week of {{date, datetime(dateStyle: medium)}}",
     listEmpty: "No upcoming sessions yet.",
     listEmptySteward: "No upcoming sessions yet. Plan the first one.",

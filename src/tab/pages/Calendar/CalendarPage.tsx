@@ -1,4 +1,4 @@
-import { Button, Tab, TabList, Title2 } from "@fluentui/react-components";
+import { Button, Tab, TabList, Title2, Toolbar, ToolbarButton } from "@fluentui/react-components";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -149,15 +149,17 @@ function Calendar({ communityId, isSteward }: { communityId: string; isSteward: 
       </TabList>
       {(view === "week" || view === "month") && (
         <div className={styles.toolbar}>
-          <Button size="small" onClick={() => step(-1)}>
-            {t("calendar.previous")}
-          </Button>
-          <Button size="small" onClick={() => setAnchor(today)}>
-            {t("calendar.today")}
-          </Button>
-          <Button size="small" onClick={() => step(1)}>
-            {t("calendar.next")}
-          </Button>
+          <Toolbar size="small" aria-label={t("calendar.periodLabel")} className={styles.periodButtons}>
+            <ToolbarButton appearance="subtle" onClick={() => step(-1)}>
+              {t("calendar.previous")}
+            </ToolbarButton>
+            <ToolbarButton appearance="subtle" onClick={() => setAnchor(today)}>
+              {t("calendar.today")}
+            </ToolbarButton>
+            <ToolbarButton appearance="subtle" onClick={() => step(1)}>
+              {t("calendar.next")}
+            </ToolbarButton>
+          </Toolbar>
           <span aria-live="polite">{period}</span>
         </div>
       )}

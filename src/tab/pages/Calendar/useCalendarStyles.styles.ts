@@ -23,6 +23,7 @@ export const useCalendarStyles = makeStyles({
   },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
   views: { flexWrap: "wrap" },
+  periodButtons: { flexWrap: "wrap", padding: 0 },
   list: {
     listStyleType: "none",
     margin: 0,

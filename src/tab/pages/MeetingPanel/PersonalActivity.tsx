@@ -38,10 +38,11 @@ export function PersonalActivity({ snapshot, onChanged }: PersonalActivityProps)
   const joinError = join.error ? toApiError(join.error) : null;
   const ended = view.state.status === "ended";
   const accepts = (kind: string) => view.accepts.includes(kind as never);
-  // Writing is for those who joined: a facilitator who has not joined sees the invitation only.
-  const showReflection =
-    view.me.joined && (accepts("reflection") || (view.me.reflection !== undefined && !ended));
-  const showCommitment = view.me.joined && accepts("commitment");
+  // A participant's first note joins them; a facilitator runs the activity and writes only once
+  // they chose to join (until then: the invitation, no input boxes).
+  const writes = view.me.joined || !view.isFacilitator;
+  const showReflection = writes && (accepts("reflection") || (view.me.reflection !== undefined && !ended));
+  const showCommitment = writes && accepts("commitment");
   // Joined, and nothing to write yet (before the start): say so instead of an empty card.
   const waiting = view.me.joined && !ended && !showReflection && !view.me.group && !showCommitment;
 
