@@ -195,8 +195,25 @@ describe("the tab at 280 px in German", () => {
     await tab.getByRole("heading", { level: 1, name: "Data Community" }).waitFor();
     expect(await tab.getByRole("button", { name: "Community verlassen" }).count()).toBe(0);
     await tab.getByRole("button", { name: "Think-Pair-Share einrichten" }).click();
-    await tab.getByRole("form", { name: "Think-Pair-Share einrichten" }).waitFor();
+    const form = tab.getByRole("form", { name: "Think-Pair-Share einrichten" });
+    await form.waitFor();
     expect(await brokenWords(tab)).toEqual([]);
+    // No label runs into another ("NachdenkenAustauschenTeilen" when three columns were too narrow).
+    const boxes = await form.locator("label").evaluateAll((labels) =>
+      labels.map((l) => {
+        const range = document.createRange();
+        range.selectNodeContents(l);
+        const r = range.getBoundingClientRect();
+        return { text: l.textContent ?? "", left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      }),
+    );
+    const overlaps = boxes.flatMap((a, i) =>
+      boxes
+        .slice(i + 1)
+        .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+        .map((b) => `${a.text} / ${b.text}`),
+    );
+    expect(overlaps).toEqual([]);
     expect(await gluedBlocks(tab)).toEqual([]);
     expect((await overflow(tab)).outside).toEqual([]);
   });

@@ -96,6 +96,7 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
         {PHASES.map((phase) => (
           <Field
             key={phase}
+            className={styles.minuteField}
             label={t(`activity.phase_${phase}`)}
             validationMessage={issue(`minutes.${phase}`)}
           >
