@@ -152,6 +152,14 @@ describe("the tab at 280 px in German", () => {
     }
   });
 
+  it("the new-entry form's error banner does not point 'below' from below the fields", async () => {
+    const tab = await narrow({ page: "/tab/library/new", locale: "en-US" });
+    await tab.getByRole("button", { name: "Save entry" }).click();
+    const banner = tab.getByText("Check the fields marked in red.");
+    await banner.waitFor();
+    expect(await tab.getByText(/marked below/).count()).toBe(0);
+  });
+
   it("week view: each day's name sits above its sessions, and the week is named after its Monday", async () => {
     const tab = await narrow({ page: "/tab/calendar" });
     await tab.getByRole("tab", { name: "Woche", exact: true }).click();
