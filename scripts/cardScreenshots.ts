@@ -7,10 +7,12 @@ import { prepareCardPage, renderCards } from "./lib/cardRenderer.js";
 /**
  * `npm run screenshots:cards`: every card the bot can send, rendered by Microsoft's Adaptive Cards
  * renderer with Teams' light and dark host configs, messages at 280 and 400 px and dialogs at 360
- * and 600 px, one PNG per card in `screenshots/cards/<theme>-<width>/` (git-ignored), and a list
+ * and 600 px, one PNG per card in `screenshots/cards/<theme>-<width>/` (git-ignored; the folder is
+ * `CARD_SCREENSHOTS_DIR` when set), and a list
  * of any button title that is cut or text that spills over. Needs Chromium (CHROMIUM_PATH).
  */
-const out = path.resolve(process.argv[2] ?? "screenshots/cards");
+// `npm run screenshots` passes its own filters (280, de…) to both scripts: the folder is a setting.
+const out = path.resolve(process.env.CARD_SCREENSHOTS_DIR ?? "screenshots/cards");
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
   headless: true,

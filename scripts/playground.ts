@@ -1,13 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { recordedServerPort } from "./lib/localServerRecord.js";
 
 /**
  * `npm run playground`: the Microsoft 365 Agents Playground (a Teams-like web client that talks the
  * real Bot Framework protocol) against the local bot, started with `npm start`. Telemetry is off
  * and nothing leaves the machine. Ctrl-C stops it.
  *
- * Environment: `PORT` (the bot's port, default 3978) or `BOT_ENDPOINT` (full messaging URL);
+ * Environment: `BOT_ENDPOINT` (full messaging URL) or `PORT` (the bot's port); without either, the
+ * port a running `npm start` recorded in the data folder, else 3978;
  * `PLAYGROUND_PORT` (default 56150; the playground picks a free port if that one is taken).
  */
 
@@ -83,10 +85,20 @@ async function botIsListening(endpoint: string): Promise<boolean> {
   }
 }
 
+/**
+ * The bot's messaging endpoint: `BOT_ENDPOINT`, else the `PORT` given, else the port `npm start`
+ * recorded (so the playground follows a server started on another port), else 3978.
+ */
+export function botEndpointFor(env: NodeJS.ProcessEnv, recordedPort: number | undefined): string {
+  if (env.BOT_ENDPOINT) return env.BOT_ENDPOINT;
+  const port = env.PORT || (recordedPort ? String(recordedPort) : "3978");
+  return `http://127.0.0.1:${port}/api/messages`;
+}
+
 async function main(): Promise<void> {
   const root = process.cwd();
-  const botEndpoint =
-    process.env.BOT_ENDPOINT ?? `http://127.0.0.1:${process.env.PORT ?? "3978"}/api/messages`;
+  const dataDir = process.env.PEERCIRCLE_DATA_DIR ?? path.join(root, ".data");
+  const botEndpoint = botEndpointFor(process.env, recordedServerPort(dataDir));
   const logFile = path.join(root, ".data", "playground", "m365agentsplayground.log");
   const { command, args, env } = playgroundCommand({
     root,

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "../src/server/config.js";
 import { createLogger } from "../src/server/logger.js";
 import { startServer } from "../src/server/main.js";
 import { DEFAULT_TABLE_PORT, startAzurite } from "./lib/azurite.js";
+import { forgetServerPort, recordServerPort } from "./lib/localServerRecord.js";
 
 /**
  * `npm start`: the whole app locally with no Azure and no tenant. Starts Azurite's table service
@@ -24,6 +25,7 @@ let stopping = false;
 const stopAll = async (code: number) => {
   if (stopping) return;
   stopping = true;
+  forgetServerPort(dataDir);
   await azurite.stop();
   process.exit(code);
 };
@@ -47,6 +49,7 @@ try {
     },
   });
   const server = await startServer(config, logger);
+  recordServerPort(dataDir, server.port);
   const hostUrl = `http://localhost:${server.port}/local/`;
   process.stdout.write(
     [
@@ -71,6 +74,20 @@ try {
   process.once("SIGINT", () => void stopServer());
   process.once("SIGTERM", () => void stopServer());
 } catch (error) {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
+  process.stderr.write(`${startFailure(error)}\n`);
   await stopAll(1);
+}
+
+/** What went wrong, said so that the person knows what to do. */
+function startFailure(error: unknown): string {
+  if (error instanceof ConfigError) return error.message;
+  if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    const port = process.env.PORT ?? "3978";
+    return [
+      `Port ${port} is already in use (another PeerCircle, or another program).`,
+      `Stop it, or pick another port with the PORT setting: PORT=${Number(port) + 1} npm start`,
+      `(and PORT=${Number(port) + 1} npm run playground to chat with that one).`,
+    ].join("\n");
+  }
+  return String(error);
 }

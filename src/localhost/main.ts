@@ -48,6 +48,8 @@ const ui = {
   frameBox: element<HTMLElement>("frame-box"),
   log: element<HTMLOListElement>("protocol-log"),
   settingsBar: element<HTMLElement>("settings-bar"),
+  tabBar: element<HTMLElement>("tab-bar"),
+  tabSettings: element<HTMLButtonElement>("tab-settings"),
   settingsState: element<HTMLElement>("settings-state"),
   settingsSave: element<HTMLButtonElement>("settings-save"),
 };
@@ -125,6 +127,8 @@ function showSettings(settings: HostSettings): void {
   document.body.dataset.theme = settings.theme;
   ui.community.textContent = `Community: ${settings.entityId || "none (tab not connected)"}`;
   ui.community.dataset.entityId = settings.entityId;
+  // A channel tab's menu exists for the channel tab only (not in meetings or the dialog itself).
+  ui.tabBar.hidden = settings.frame !== "content";
 }
 
 /** Deep links may name a tab path that is not in the list; it still gets an option so it shows. */
@@ -298,6 +302,7 @@ async function start(): Promise<void> {
     // Teams switches themes live: it tells the app instead of reloading it.
     protocol.sendEvent("themeChange", [theme]);
   });
+  ui.tabSettings.addEventListener("click", () => apply({ ...settings, frame: "settings" }, true));
   ui.user.addEventListener("change", () => apply({ ...settings, userId: ui.user.value }, true));
   ui.frame.addEventListener("change", () =>
     apply({ ...settings, frame: ui.frame.value as HostSettings["frame"] }, true),

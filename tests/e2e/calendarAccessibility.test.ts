@@ -80,7 +80,7 @@ describe("accessibility of the configuration, home (with sessions) and calendar 
   it.each(THEMES)("calendar month view: none serious or critical (%s theme)", async (theme) => {
     expect(
       await serious({ theme, page: "/tab/calendar" }, "Session calendar", async (tab) => {
-        await tab.getByRole("button", { name: "Month" }).click();
+        await tab.getByRole("tab", { name: "Month" }).click();
         await tab.getByTestId("month-view").waitFor();
       }),
     ).toEqual([]);
@@ -96,8 +96,8 @@ describe("accessibility of the configuration, home (with sessions) and calendar 
     await page.setViewportSize({ width: 1200, height: 900 });
     const tab = await openTab(page, server.baseUrl, { page: "/tab/calendar", frame: "sidePanel" });
     await tab.getByRole("heading", { level: 1, name: "Session calendar" }).waitFor();
-    for (const view of ["List", "Week", "Month"]) {
-      await tab.getByRole("button", { name: view }).click();
+    for (const view of ["List", "Past", "Week", "Month"]) {
+      await tab.getByRole("tab", { name: view, exact: true }).click();
       const overflow = await tab.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );

@@ -95,7 +95,7 @@ describe("community home", () => {
     });
     const tab = await openTab(page, server.baseUrl);
     await tab.locator("article").getByRole("heading", { level: 1, name: "Data Community" }).waitFor();
-    await tab.getByTestId("newcomer-pathway").waitFor();
+    await tab.getByTestId("next-sessions").waitFor();
     const seen = await tab.evaluate(() => (window as unknown as { spinnersSeen: string[] }).spinnersSeen);
     expect(seen).not.toContain("Loading…");
   });
@@ -107,7 +107,7 @@ describe("community home", () => {
       if (request.method() === "GET" && url.pathname.startsWith("/api/")) apiReads.push(url.pathname);
     });
     const tab = await openTab(page, server.baseUrl);
-    await tab.getByTestId("newcomer-pathway").waitFor();
+    await tab.getByTestId("next-sessions").waitFor();
     await tab.locator("article").getByRole("heading", { level: 1, name: "Data Community" }).waitFor();
     expect(apiReads).toEqual([`/api/communities/${server.demoCommunityId}/home`]);
   });
@@ -123,7 +123,7 @@ describe("community home", () => {
     const tab = await tabFrame(page);
     await tab.getByText("Loading community…").waitFor();
     await tab.locator("article").getByRole("heading", { level: 1, name: "Data Community" }).waitFor();
-    await tab.getByTestId("newcomer-pathway").waitFor();
+    await tab.getByTestId("next-sessions").waitFor();
   });
 
   it("still shows the community when its home cannot load, with the home's error and Retry", async () => {
@@ -133,7 +133,7 @@ describe("community home", () => {
     await tab.getByText("Couldn't load the community home").waitFor();
     await context.unroute("**/api/communities/*/home");
     await tab.getByRole("button", { name: "Retry" }).click();
-    await tab.getByTestId("newcomer-pathway").waitFor();
+    await tab.getByTestId("next-sessions").waitFor();
   });
 
   it("lets a person join and leave, and both stick across a reload", async () => {

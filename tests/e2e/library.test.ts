@@ -260,7 +260,9 @@ describe("insight library and entry pages", () => {
     });
     let tab = await openEntry(entry, demoMemberA.id);
     const button = tab.getByTestId("helpful-button");
-    expect(await tab.getByTestId("helpful-count").textContent()).toBe("0");
+    // Before the first vote the button says "Helpful", with no count glued to it ("Helpful ·0").
+    expect(await button.textContent()).toBe("Helpful");
+    expect(await tab.getByTestId("helpful-count").count()).toBe(0);
     expect(await button.getAttribute("aria-pressed")).toBe("false");
 
     await button.click();
@@ -307,7 +309,7 @@ describe("insight library and entry pages", () => {
     );
     await tab.getByTestId("helpful-button").click();
     await tab.getByText("Your vote wasn't saved. Try again.").waitFor();
-    expect(await tab.getByTestId("helpful-count").textContent()).toBe("0");
+    expect(await tab.getByTestId("helpful-count").count()).toBe(0);
     expect(await tab.getByTestId("helpful-button").getAttribute("aria-pressed")).toBe("false");
   });
 

@@ -83,7 +83,14 @@ describe("local Teams host page", () => {
     await tab
       .getByRole("heading", { level: 1, name: "This tab isn't connected to a community yet" })
       .waitFor();
-    await tab.getByText("choose Settings").waitFor();
+    await tab.getByText("select the arrow next to this tab's name").waitFor();
+    // The host page has the tab menu's Settings, which the message speaks of: it opens the
+    // configuration in the settings frame, with the dialog's Save button.
+    await page.getByRole("button", { name: "Settings", exact: true }).click();
+    await page.locator("#settings-save").waitFor();
+    expect(await page.locator("#frame").inputValue()).toBe("settings");
+    const config = await tabFrame(page);
+    await config.getByRole("heading", { level: 1, name: "Set up PeerCircle" }).waitFor();
   });
 
   it("treats a community that does not exist like an unconnected tab", async () => {

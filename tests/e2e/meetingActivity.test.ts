@@ -178,6 +178,11 @@ describe("think-pair-share in the meeting side panel and on the stage", () => {
       "Bob's rewrite: one owner per release",
     );
     expect(await conflict.getByTestId("your-version").textContent()).toBe("Sign-off waits two days");
+    // The two versions stand apart, one under the other (they ran together inline in the panel).
+    const theirs = await conflict.getByTestId("their-version").boundingBox();
+    const yours = await conflict.getByTestId("your-version").boundingBox();
+    if (!theirs || !yours) throw new Error("a version is not shown");
+    expect(yours.y).toBeGreaterThanOrEqual(theirs.y + theirs.height);
     const merged = await aBox.inputValue();
     expect(merged).toContain("Bob's rewrite: one owner per release");
     expect(merged).toContain("Sign-off waits two days");

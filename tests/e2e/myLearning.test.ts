@@ -1,9 +1,11 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { demoPeople } from "../../src/server/local/demoCommunity.js";
 import { formatSessionStart } from "../../src/tab/components/SessionSummary/sessionTime.js";
 import { launchBrowser, newLocalOnlyContext } from "../support/browser.js";
 import { ConnectorRecorder } from "../support/connectorRecorder.js";
+import { org } from "../support/orgFixture.js";
 import { invokeActivity, postInvoke, teamsUser } from "../support/teamsActivities.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 import {
@@ -237,5 +239,39 @@ describe("My learning (personal tab)", () => {
       .filter((v) => v.impact === "serious" || v.impact === "critical")
       .flatMap((v) => v.nodes.map((node) => `${v.id}: ${JSON.stringify(node.target)}`));
     expect(serious).toEqual([]);
+  });
+
+  it("keeps coming and past sessions apart, each with its count and Show all", async () => {
+    const person = demoPeople(org)[4];
+    if (!person) throw new Error("The demo community has no fifth person.");
+    const answer = (session: SessionJson) =>
+      apiAs(
+        server.baseUrl,
+        person,
+        "PUT",
+        `/communities/${server.demoCommunityId}/sessions/${session.id}/rsvp`,
+        {
+          response: "going",
+        },
+      );
+    for (const [title, days] of [
+      ["Yak retro one", -9],
+      ["Yak soon one", 2],
+      ["Yak soon two", 4],
+      ["Yak soon three", 6],
+      ["Yak soon four", 8],
+    ] as const)
+      await answer(await plan(title, days));
+
+    const tab = await openTab(page, server.baseUrl, personal(person.id));
+    const upcoming = tab.getByTestId("my-upcoming-sessions");
+    await upcoming.getByRole("heading", { name: "Coming up (4)" }).waitFor();
+    expect(await upcoming.getByTestId("my-session").count()).toBe(3);
+    expect(await upcoming.getByText("Yak retro one").count()).toBe(0);
+    await upcoming.getByRole("button", { name: "Show all 4" }).click();
+    expect(await upcoming.getByTestId("my-session").count()).toBe(4);
+    const past = tab.getByTestId("my-past-sessions");
+    await past.getByRole("heading", { name: "Past (1)" }).waitFor();
+    await past.getByText("Yak retro one").waitFor();
   });
 });

@@ -89,7 +89,12 @@ describe("community home and session calendar", () => {
 
   it("home: lists the next sessions, the newcomer pathway and friendly empty states", async () => {
     await planSession("Home session one", 2);
-    const tab = await openTab(page, server.baseUrl);
+    // The steward runs the community: no newcomer pathway for them.
+    const stewardTab = await openTab(page, server.baseUrl);
+    await stewardTab.getByTestId("next-sessions").getByRole("link", { name: "Home session one" }).waitFor();
+    expect(await stewardTab.getByTestId("newcomer-pathway").count()).toBe(0);
+
+    const tab = await openTab(page, server.baseUrl, { user: await plainMember() });
     const next = tab.getByTestId("next-sessions");
     await next.getByRole("link", { name: "Home session one" }).waitFor();
     expect(await next.getByRole("link", { name: "Join" }).first().getAttribute("href")).toBe(
@@ -98,14 +103,15 @@ describe("community home and session calendar", () => {
     const pathway = tab.getByTestId("newcomer-pathway");
     expect(await pathway.getByRole("listitem").count()).toBe(4);
     await pathway.getByRole("link", { name: "Take a note-taker role" }).waitFor();
-    // The demo seeds no entries: the library sections say so instead of showing nothing.
+    // The demo seeds no entries here: the library sections say so instead of showing nothing, and a
+    // library without questions does not claim that every question has an answer.
     await tab
       .getByTestId("recent-entries")
       .getByText(/Nothing saved yet/)
       .waitFor();
     await tab
       .getByTestId("open-questions")
-      .getByText(/No open questions/)
+      .getByText(/No questions yet/)
       .waitFor();
     // Keyboard navigation to the calendar through the tab list.
     await tab.getByRole("tab", { name: "Home" }).focus();
@@ -269,7 +275,7 @@ describe("community home and session calendar", () => {
     expect(new Set(starts.map((s) => s.slice(11, 16))).size).toBe(2);
 
     const tab = await openTab(page, server.baseUrl, { page: "/tab/calendar" });
-    await tab.getByRole("button", { name: "Week", exact: true }).click();
+    await tab.getByRole("tab", { name: "Week", exact: true }).click();
     // Step week by week to each occurrence: it is on its Tuesday, at 09:00 in the viewer's zone.
     for (const day of days) {
       for (let guard = 0; guard < 60; guard++) {
@@ -391,7 +397,7 @@ describe("community home and session calendar", () => {
     await planSession("Rota session", 5);
     const member = await plainMember();
     const asMember = await openTab(page, server.baseUrl, { user: member, page: "/tab/calendar" });
-    await asMember.getByRole("button", { name: "Rota", exact: true }).click();
+    await asMember.getByRole("tab", { name: "Rota", exact: true }).click();
     await asMember.getByRole("heading", { name: "Role rota" }).waitFor();
     expect(await asMember.getByRole("button", { name: "Fill open roles fairly" }).count()).toBe(0);
     await asMember.getByRole("checkbox", { name: "Note-taker" }).check();
@@ -399,7 +405,7 @@ describe("community home and session calendar", () => {
     await asMember.getByText("Saved. The next rota takes it into account.").waitFor();
 
     const steward = await openTab(page, server.baseUrl, { page: "/tab/calendar" });
-    await steward.getByRole("button", { name: "Rota", exact: true }).click();
+    await steward.getByRole("tab", { name: "Rota", exact: true }).click();
     await steward.getByRole("button", { name: "Fill open roles fairly" }).click();
     const rota = steward.getByTestId("rota");
     const row = rota.locator("li", { has: steward.getByRole("link", { name: "Rota session" }) }).first();

@@ -279,6 +279,21 @@ describe("calendar: Teams meetings through the scheduler port, recurrence, rota 
     // A steward changes one occurrence's facilitator; the rest stays.
     const first = mine[0];
     if (!first) throw new Error("no occurrence");
+    // One person, one role: user-2's other role there must be freed before they facilitate.
+    const held = first.roles.find((r) => r.role !== "facilitator" && r.person?.id === "user-2");
+    if (held) {
+      await expect(
+        sessions.assignRole(
+          steward,
+          communityId,
+          series.id,
+          "facilitator",
+          { id: "user-2", displayName: "Person 2" },
+          first.occurrenceId,
+        ),
+      ).rejects.toThrow(/already has another role/);
+      await sessions.assignRole(steward, communityId, series.id, held.role, undefined, first.occurrenceId);
+    }
     await sessions.assignRole(
       steward,
       communityId,

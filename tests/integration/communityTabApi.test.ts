@@ -86,6 +86,12 @@ describe("tab API: calendar, playbooks, community home, My learning, people", ()
     const answered = await api(second, "PUT", `${community()}/sessions/${id}/rsvp`, { response: "going" });
     expect(answered.body.rsvpCounts).toEqual({ going: 1, maybe: 1, no: 0 });
     expect(answered.body.myRsvp).toBe("going");
+    // The RSVP's answer replaces the session in the tab: it still says whether a Teams meeting can
+    // be scheduled, so "Edit session" after an RSVP offers the option as before.
+    const read = await api(steward, "GET", `${community()}/sessions/${id}`);
+    expect(typeof read.body.canScheduleMeetings).toBe("boolean");
+    expect(answered.body.canScheduleMeetings).toBe(read.body.canScheduleMeetings);
+    expect(created.body.canScheduleMeetings).toBe(read.body.canScheduleMeetings);
     expect(
       (await api(member, "PUT", `${community()}/sessions/${id}/rsvp`, { response: "perhaps" })).status,
     ).toBe(400);
@@ -111,7 +117,7 @@ describe("tab API: calendar, playbooks, community home, My learning, people", ()
     ).toBe(428);
   });
 
-  it("lets a member take the note-taker role but not the facilitator role", async () => {
+  it("lets a member take the note-taker role but not the facilitator role, and nobody holds two roles", async () => {
     const created = await api(steward, "POST", `${community()}/sessions`, {
       title: "Knowledge café",
       format: "knowledge-cafe",
@@ -124,11 +130,18 @@ describe("tab API: calendar, playbooks, community home, My learning, people", ()
     expect(
       (await api(member, "PUT", `${community()}/sessions/${id}/roles/facilitator`, { person: me })).status,
     ).toBe(403);
-    const assigned = await api(steward, "PUT", `${community()}/sessions/${id}/roles/facilitator`, {
+    // One person, one role: the note-taker cannot also facilitate, and the reason is said.
+    const twice = await api(steward, "PUT", `${community()}/sessions/${id}/roles/facilitator`, {
       person: me,
     });
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.message).toContain("already has another role in this session");
+    const other = { id: second?.id, displayName: second?.displayName };
+    const assigned = await api(steward, "PUT", `${community()}/sessions/${id}/roles/facilitator`, {
+      person: other,
+    });
     expect(assigned.body.roles.find((r: { role: string }) => r.role === "facilitator").person.id).toBe(
-      member?.id,
+      second?.id,
     );
   });
 
@@ -214,6 +227,43 @@ describe("tab API: calendar, playbooks, community home, My learning, people", ()
       steps: { firstContribution: false, takeNoteTaker: false },
     });
     expect(newcomerHome.body.newcomer.starterPlaybookId).toBeDefined();
+  });
+
+  it("shows a first day truthfully: no questions is not 'all answered', 0-vote entries are not most helpful, a future RSVP is not observing, stewards get no newcomer pathway", async () => {
+    const created = await api(steward, "POST", "/communities", {
+      name: "Fresh Community",
+      purpose: "Just started.",
+      privacy: "open",
+    });
+    expect(created.status).toBe(201);
+    const fresh = `/communities/${created.body.id}`;
+    // People of their own, so the other tests' views of the demo members stay as they were.
+    const newcomer = person(301);
+    const author = person(302);
+    await api(newcomer, "POST", `${fresh}/join`);
+    const empty = await api(newcomer, "GET", `${fresh}/home`);
+    expect(empty.body).toMatchObject({ questionsAsked: 0, openQuestions: [], helpfulEntries: [] });
+
+    await api(author, "POST", `${fresh}/join`);
+    await api(author, "POST", `${fresh}/entries`, {
+      type: "insight",
+      title: "Nobody voted yet",
+      body: "Body.",
+    });
+    const session = await api(steward, "POST", `${fresh}/sessions`, {
+      title: "First call",
+      format: "open",
+      startsAt: inDays(5),
+      timeZone: "Europe/Berlin",
+    });
+    await api(newcomer, "PUT", `${fresh}/sessions/${session.body.id}/rsvp`, { response: "going" });
+    const home = await api(newcomer, "GET", `${fresh}/home`);
+    expect(home.body.recentEntries.map((e: { title: string }) => e.title)).toEqual(["Nobody voted yet"]);
+    expect(home.body.helpfulEntries).toEqual([]);
+    expect(home.body.newcomer).toMatchObject({ isNewcomer: true, steps: { observeSession: false } });
+
+    const stewardHome = await api(steward, "GET", `${fresh}/home`);
+    expect(stewardHome.body.newcomer.isNewcomer).toBe(false);
   });
 
   it("gathers My learning across my communities", async () => {

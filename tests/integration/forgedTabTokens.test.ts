@@ -43,7 +43,25 @@ describe("forged tab tokens over HTTP: every one is a 401, none reaches data", (
     expect(((await res.json()) as { name: string }).name).toBe("Data Community");
   });
 
-  it.each(issuer.forgeries())("answers 401 to a token with %s, and no data", async (_name, make) => {
+  it("tells a person of an organisation that has not enabled PeerCircle so, with a 403 and no data", async () => {
+    // A genuine token of another organisation: not a forgery, so the answer may say why.
+    const token = await issuer.token({ claims: { tid: otherTenant } });
+    for (const path of [demoPath, "/api/me"]) {
+      const res = await call(token, "GET", path);
+      expect(res.status).toBe(403);
+      expect(await res.json()).toEqual({
+        error: {
+          code: "tenant_not_enabled",
+          message:
+            "Your organisation has not enabled PeerCircle. Ask your Microsoft 365 administrator to enable it for your organisation.",
+        },
+      });
+    }
+  });
+
+  // A token of another organisation signed by Entra ID is genuine (above); every other one is forged.
+  const forgeries = issuer.forgeries().filter(([name]) => name !== "tenant not allowed");
+  it.each(forgeries)("answers 401 to a token with %s, and no data", async (_name, make) => {
     const token = await make();
     for (const [method, path, body] of [
       ["GET", demoPath, undefined],

@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort, isPortFree } from "../../scripts/lib/freePort.js";
+import { recordedServerPort } from "../../scripts/lib/localServerRecord.js";
+import { botEndpointFor } from "../../scripts/playground.js";
 import { person } from "../support/orgFixture.js";
 import { repoRoot, tokenFor } from "../support/testServer.js";
 
@@ -67,6 +69,8 @@ describe("npm start (embedded Azurite + server in local mode)", () => {
     const first = await start(dataDir, port, ["--demo"]);
     running.push(first.child);
     expect(first.output()).toContain(`http://localhost:${port}/local/`);
+    // `npm run playground` follows the port this server took.
+    expect(botEndpointFor({}, recordedServerPort(dataDir))).toBe(`http://127.0.0.1:${port}/api/messages`);
     expect((await fetch(`${first.baseUrl}/api/health`)).status).toBe(200);
     const hostPage = await fetch(`${first.baseUrl}/local/`);
     expect(hostPage.status).toBe(200);
@@ -74,6 +78,29 @@ describe("npm start (embedded Azurite + server in local mode)", () => {
 
     const newcomer = person(40);
     const token = await tokenFor(first.baseUrl, newcomer.id);
+    // The demo's library reads like a real community's: hand-written entries with varied tags and
+    // questions, answered and open; no generated word salad cut mid-word.
+    const library = (await (
+      await fetch(`${first.baseUrl}/api/communities/demo-data-community/entries?limit=100`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as { total: number; items: { id: string; type: string; title: string; tags: string[] }[] };
+    expect(library.total).toBeGreaterThanOrEqual(30);
+    expect(library.total).toBeLessThanOrEqual(60);
+    expect(library.items.filter((e) => e.id.startsWith("gen-"))).toEqual([]);
+    for (const entry of library.items) expect(entry.title).toMatch(/[\p{L}\p{N}?'")]$/u);
+    const tags = new Map<string, number>();
+    for (const entry of library.items) for (const tag of entry.tags) tags.set(tag, (tags.get(tag) ?? 0) + 1);
+    expect(tags.size).toBeGreaterThanOrEqual(15);
+    expect(Math.max(...tags.values())).toBeLessThan(library.items.length / 3);
+    expect(new Set(library.items.map((e) => e.type)).size).toBeGreaterThanOrEqual(5);
+    const questions = (answered: boolean) =>
+      fetch(`${first.baseUrl}/api/communities/demo-data-community/entries?type=qa&answered=${answered}`, {
+        headers: { authorization: `Bearer ${token}` },
+      }).then(async (r) => ((await r.json()) as { total: number }).total);
+    expect(await questions(true)).toBeGreaterThanOrEqual(3);
+    expect(await questions(false)).toBeGreaterThanOrEqual(2);
+
     const joined = await fetch(`${first.baseUrl}/api/communities/demo-data-community/join`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}` },
@@ -85,6 +112,7 @@ describe("npm start (embedded Azurite + server in local mode)", () => {
     expect(await isPortFree(port)).toBe(true);
     expect(await isPortFree(azuritePort)).toBe(true);
     expect(existsSync(path.join(dataDir, "azurite"))).toBe(true);
+    expect(recordedServerPort(dataDir)).toBeUndefined();
 
     // Second start without --demo: the data persisted in the data folder is still there.
     const second = await start(dataDir, port);
@@ -128,6 +156,37 @@ describe("npm start (embedded Azurite + server in local mode)", () => {
     });
     expect(((await res.json()) as { isMember: boolean }).isMember).toBe(true);
     expect(await interrupt(second.child)).toBe(0);
+  });
+
+  it("says which setting picks another port when the server's port is in use", {
+    timeout: 60_000,
+  }, async () => {
+    const { createServer } = await import("node:net");
+    const port = await freePort();
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(port, "127.0.0.1", resolve));
+    try {
+      const child = spawn(process.execPath, [startScript], {
+        cwd: repoRoot,
+        env: {
+          PATH: process.env.PATH,
+          PORT: String(port),
+          PEERCIRCLE_DATA_DIR: mkdtempSync(path.join(tmpdir(), "pc-start-")),
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      running.push(child);
+      let stderr = "";
+      child.stderr?.on("data", (c: Buffer) => {
+        stderr += c.toString();
+      });
+      const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+      expect(code).toBe(1);
+      expect(stderr).toContain(`Port ${port} is already in use`);
+      expect(stderr).toContain(`PORT=${port + 1} npm start`);
+    } finally {
+      blocker.close();
+    }
   });
 
   it("takes a free port for Azurite when the default one is busy", { timeout: 60_000 }, async () => {

@@ -563,7 +563,12 @@ describe("sanitizeMarkdown", () => {
       const safe = sanitizeMarkdown(hostile);
       expect(tokenTypes(safe)).not.toContain("link_open");
       expect(safe.toLowerCase()).not.toContain("javascript:");
+      // The person reads the link's text, not raw markdown such as "\[a\](javascript-blocked:…)".
+      expect(safe).toBe("a");
     }
+    expect(sanitizeMarkdown("See [docs](https://x.example) and [bad](javascript:alert(1)) here")).toBe(
+      "See [docs](https://x.example/) and bad here",
+    );
   });
 
   it("drops pictures so no tracking pixel loads, keeping the alt text", () => {

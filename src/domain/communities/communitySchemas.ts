@@ -1,14 +1,8 @@
 import { z } from "zod";
+import { tagSchema } from "../tags.js";
 import { personText } from "../validation.js";
 
-const tag = personText(
-  z
-    .string()
-    .trim()
-    .min(1, "A tag cannot be empty.")
-    .max(40, "A tag can be at most 40 characters.")
-    .transform((t) => t.toLowerCase()),
-);
+const tag = personText(tagSchema(40));
 
 const person = z.object({
   id: z.string().trim().min(1).max(100),

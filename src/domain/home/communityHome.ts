@@ -38,6 +38,8 @@ export interface CommunityHome<S = SessionView, C = CommunityView & CommunitySta
   recentEntries: EntrySearchHit[];
   helpfulEntries: EntrySearchHit[];
   openQuestions: EntrySearchHit[];
+  /** How many questions the library holds, answered or not (none: nothing is "all answered"). */
+  questionsAsked: number;
   whoToAsk: { tag: string; people: Expert[] }[];
   onCallExpert?: PersonRef;
   naturalTeachers: { person: PersonRef; saves: number; helpful: number }[];

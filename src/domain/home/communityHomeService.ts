@@ -35,6 +35,7 @@ export class CommunityHomeService {
       recent,
       helpful,
       questions,
+      asked,
       mine,
       playbooks,
       interactions,
@@ -46,6 +47,7 @@ export class CommunityHomeService {
       search({ sort: "newest", limit: 5 }),
       search({ sort: "helpful", limit: 5 }),
       search({ types: ["qa"], answered: false, sort: "newest", limit: 5 }),
+      search({ types: ["qa"], limit: 1 }),
       search({ authorId: caller.userId, limit: 1 }),
       this.playbooks.list(caller, communityId, community),
       this.entries.listInteractions(caller.tenantId, communityId, since),
@@ -76,7 +78,8 @@ export class CommunityHomeService {
     const starter = playbooks.find((p) => p.starter);
     const steps = {
       readStarters: starter ? starter.done.length >= starter.items.length : false,
-      observeSession: involvement.going || involvement.roles.includes("observer"),
+      // Only a session that has taken place counts: saying "going" to next week's is not observing.
+      observeSession: involvement.wentTo || involvement.pastRoles.includes("observer"),
       takeNoteTaker: involvement.roles.includes("note-taker"),
       firstContribution: mine.total > 0,
     };
@@ -88,13 +91,16 @@ export class CommunityHomeService {
       },
       nextSessions,
       recentEntries: recent.items,
-      helpfulEntries: helpful.items,
+      // Only entries someone found helpful: a list of 0-vote entries is not "most helpful".
+      helpfulEntries: helpful.items.filter((hit) => hit.helpfulCount > 0),
       openQuestions: questions.items,
+      questionsAsked: asked.total,
       whoToAsk: whoToAsk.filter((t) => t.people.length > 0),
       ...(upcomingExpert ? { onCallExpert: upcomingExpert } : {}),
       naturalTeachers: naturalTeachers([...interactions, ...saves], 5),
       newcomer: {
-        isNewcomer: !steps.firstContribution,
+        // Stewards run the community: the pathway is for those finding their way in.
+        isNewcomer: !steps.firstContribution && !community.isSteward,
         ...(starter ? { starterPlaybookId: starter.id } : {}),
         steps,
       },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isRealDate, isRealDateTime } from "../strictDates.js";
+import { tagSchema } from "../tags.js";
 import { personText } from "../validation.js";
 import { ENTRY_TYPES } from "./entry.js";
 
@@ -15,14 +16,7 @@ export const ENTRY_LIMITS = {
   tag: 40,
 } as const;
 
-const tag = personText(
-  z
-    .string()
-    .trim()
-    .min(1, "A tag cannot be empty.")
-    .max(ENTRY_LIMITS.tag, `A tag can be at most ${ENTRY_LIMITS.tag} characters.`)
-    .transform((t) => t.toLowerCase().replace(/\s+/g, "-")),
-);
+const tag = personText(tagSchema(ENTRY_LIMITS.tag));
 
 const title = personText(
   z

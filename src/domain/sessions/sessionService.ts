@@ -312,7 +312,7 @@ export class SessionService {
     caller: Caller,
     communityId: string,
     known?: CommunityView,
-  ): Promise<{ going: boolean; roles: SessionRole[] }> {
+  ): Promise<{ going: boolean; wentTo: boolean; roles: SessionRole[]; pastRoles: SessionRole[] }> {
     const [, all, rsvps, rota] = await Promise.all([
       known ?? this.communities.get(caller, communityId),
       this.sessions.listForCommunity(caller.tenantId, communityId),
@@ -327,23 +327,36 @@ export class SessionService {
       const at = Date.parse(iso);
       return at >= from && at < to;
     };
-    const meets = (s: Session) =>
-      s.recurrence ? occurrencesBetween(s, new Date(from), new Date(to), 1).length > 0 : within(s.startsAt);
+    const meetsBetween = (s: Session, start: number, end: number) =>
+      s.recurrence
+        ? occurrencesBetween(s, new Date(start), new Date(end), 1).length > 0
+        : Date.parse(s.startsAt) >= start && Date.parse(s.startsAt) < end;
     let going = false;
+    let wentTo = false;
     const roles = new Set<SessionRole>();
-    const take = (assignments: RoleAssignment[]) => {
-      for (const r of assignments) if (r.person?.id === caller.userId) roles.add(r.role);
+    const pastRoles = new Set<SessionRole>();
+    const take = (assignments: RoleAssignment[], past: boolean) => {
+      for (const r of assignments)
+        if (r.person?.id === caller.userId) {
+          roles.add(r.role);
+          if (past) pastRoles.add(r.role);
+        }
     };
     for (const session of all) {
-      if (!meets(session)) continue;
-      going ||= (rsvps.get(session.id) ?? []).some(
+      if (!meetsBetween(session, from, to)) continue;
+      const duration = session.durationMinutes * 60_000;
+      // Only a session that has taken place counts as attended: "going" to next week's is not.
+      const tookPlace = meetsBetween(session, from, now - duration);
+      const answeredGoing = (rsvps.get(session.id) ?? []).some(
         (r) => r.userId === caller.userId && r.response === "going",
       );
-      take(session.roles);
+      going ||= answeredGoing;
+      wentTo ||= answeredGoing && tookPlace;
+      take(session.roles, tookPlace);
       for (const [occurrenceId, assignments] of rota.get(session.id) ?? [])
-        if (within(occurrenceId)) take(assignments);
+        if (within(occurrenceId)) take(assignments, Date.parse(occurrenceId) + duration <= now);
     }
-    return { going, roles: [...roles] };
+    return { going, wentTo, roles: [...roles], pastRoles: [...pastRoles] };
   }
 
   /** The next sessions (occurrences) that have not ended and are not cancelled. */
@@ -537,6 +550,12 @@ export class SessionService {
       const assignment: RoleAssignment = holder
         ? { role: role as SessionRole, person: holder }
         : { role: role as SessionRole };
+      // One person, one role: who facilitates cannot also take the notes (or sit in the hot seat).
+      if (holder && roles.some((r) => r.role !== role && r.person?.id === holder.id)) {
+        throw new ValidationError(
+          `${holder.displayName} already has another role in this session: give this one to someone else, or free the other first.`,
+        );
+      }
       if (index >= 0) {
         const existing = roles[index];
         if (!community.isSteward && existing?.person && existing.person.id !== caller.userId) {

@@ -22,6 +22,18 @@ export class TokenRejectedError extends Error {
 }
 
 /**
+ * A genuine token (signed by Entra ID, for this app, issued by its own tenant) from an
+ * organisation this deployment does not serve: the person is told their organisation has not
+ * enabled PeerCircle, rather than that their sign-in failed.
+ */
+export class TenantNotEnabledError extends TokenRejectedError {
+  constructor(readonly tenantId: string) {
+    super(`tenant ${tenantId} is not allowed`);
+    this.name = "TenantNotEnabledError";
+  }
+}
+
+/**
  * Seconds of clock skew accepted on `exp`, `nbf` and `iat`: Entra ID's and our clocks are both
  * NTP-synchronised, so a minute is plenty; never more than five (a token "issued" later than that
  * was not issued by a clock we trust).
@@ -83,13 +95,14 @@ export function createTabTokenValidator(policy: TabTokenPolicy): (token: string)
     if (Number(payload.iat) > Date.now() / 1000 + CLOCK_TOLERANCE_S)
       throw new TokenRejectedError("issued in the future");
     const tenantId = stringClaim(payload, "tid").toLowerCase();
-    if (!allowed.has(tenantId)) throw new TokenRejectedError(`tenant ${tenantId} is not allowed`);
     const issuers = [
       `https://login.microsoftonline.com/${tenantId}/v2.0`,
       `https://sts.windows.net/${tenantId}/`,
     ];
     if (!issuers.includes(String(payload.iss)))
       throw new TokenRejectedError("issuer does not match the tenant");
+    // Checked once the token is known to be genuine: only then may the answer say why.
+    if (!allowed.has(tenantId)) throw new TenantNotEnabledError(tenantId);
     const scopes = typeof payload.scp === "string" ? payload.scp.split(" ") : [];
     if (!scopes.includes(REQUIRED_SCOPE)) throw new TokenRejectedError(`scope ${REQUIRED_SCOPE} missing`);
     const userId = stringClaim(payload, "oid");

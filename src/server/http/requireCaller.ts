@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { Caller } from "../../domain/identity.js";
-import { TokenRejectedError } from "../auth/tabTokenValidator.js";
+import { TenantNotEnabledError, TokenRejectedError } from "../auth/tabTokenValidator.js";
 import type { Logger } from "../logger.js";
 import { sendError } from "./httpErrors.js";
 
@@ -13,7 +13,8 @@ export function callerOf(res: Response): Caller {
 
 /**
  * Answers 401 unless the request carries a valid tab token. Never throws into the route: a
- * rejected token is logged with its reason and answered with a generic message.
+ * rejected token is logged with its reason and answered with a generic message; a genuine token of
+ * an organisation this deployment does not serve gets a 403 that says so (`tenant_not_enabled`).
  */
 export function requireCaller(validate: (token: string) => Promise<Caller>, logger: Logger): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -27,6 +28,14 @@ export function requireCaller(validate: (token: string) => Promise<Caller>, logg
     } catch (error) {
       if (!(error instanceof TokenRejectedError)) return next(error);
       logger.warn("tab token rejected", { path: req.path, reason: error.reason });
+      if (error instanceof TenantNotEnabledError) {
+        return sendError(
+          res,
+          403,
+          "tenant_not_enabled",
+          "Your organisation has not enabled PeerCircle. Ask your Microsoft 365 administrator to enable it for your organisation.",
+        );
+      }
       return sendError(
         res,
         401,

@@ -9,7 +9,7 @@ import type { PlaybookService } from "../../domain/playbooks/playbookService.js"
 import type { SessionFormat } from "../../domain/sessions/sessionFormats.js";
 import type { SessionService } from "../../domain/sessions/sessionService.js";
 import type { TablesEntryRepository } from "../../storage/tablesEntryRepository.js";
-import { generateLibrary } from "./generatedLibrary.js";
+import { demoLibrary } from "./demoLibrary.js";
 import type { OrgDirectoryFixture } from "./orgDirectoryFixture.js";
 
 /** The demo community's id: stable, so the local host page can open it by default. */
@@ -53,7 +53,6 @@ export interface DemoServices {
   library: LibraryService;
 }
 
-const DEMO_ENTRIES = 200;
 const DEMO_SESSIONS = 20;
 const FORMATS: SessionFormat[] = [
   "think-pair-share",
@@ -106,7 +105,7 @@ export async function seedDemoCommunity(
   if (!full) return;
 
   await saveFixtureMessages(services.library, asPerson(steward), fixturesDir);
-  const library = generateLibrary(directory.tenantId, DEMO_COMMUNITY_ID, DEMO_ENTRIES, people, 2026);
+  const library = demoLibrary(directory.tenantId, DEMO_COMMUNITY_ID, people, new Date());
   await services.entries.importMany(library);
 
   const stewardCaller = asPerson(steward);
@@ -117,7 +116,7 @@ export async function seedDemoCommunity(
     const day = new Date(now + (i - 8) * 3.5 * 86_400_000);
     day.setUTCHours(i % 2 === 0 ? 10 : 15, 0, 0, 0);
     const session = await services.sessions.create(stewardCaller, DEMO_COMMUNITY_ID, {
-      title: `${FORMAT_TITLES[format]} #${i + 1}`,
+      title: SESSION_TITLES[i % SESSION_TITLES.length] ?? FORMAT_TITLES[format],
       format,
       startsAt: day.toISOString(),
       timeZone: "Europe/Berlin",
@@ -144,7 +143,7 @@ export async function seedDemoCommunity(
   const starters = [...library].sort((a, b) => b.helpfulCount - a.helpfulCount).slice(0, 3);
   await services.playbooks.create(stewardCaller, DEMO_COMMUNITY_ID, {
     title: "New here? Start with these",
-    description: "Three entries the community found most helpful.",
+    description: "How we onboard, how to get access to data, and where our numbers come from.",
     items: starters.map((e) => ({ entryId: e.id })),
     starter: true,
   });
@@ -156,16 +155,17 @@ async function saveFixtureMessages(
   saver: Caller,
   fixturesDir: string,
 ): Promise<void> {
-  const file = JSON.parse(await readFile(path.join(fixturesDir, "teams-messages.json"), "utf8")) as {
+  // Another organisation's fixtures folder (FIXTURES_DIR) may hold only its directory.
+  const text = await readFile(path.join(fixturesDir, "teams-messages.json"), "utf8").catch(() => undefined);
+  if (text === undefined) return;
+  const file = JSON.parse(text) as {
     messages: { name: string; messagePayload: unknown }[];
   };
   for (const message of file.messages) {
-    if (
-      message.name.startsWith("xss") ||
-      message.name.includes("injection") ||
-      message.name.startsWith("huge")
-    )
-      continue;
+    // Only the messages a community would keep, each with tags of its own (so related entries
+    // are related); the fixture's hostile and empty messages are for tests.
+    const meta = MESSAGE_ENTRIES[message.name];
+    if (!meta) continue;
     const drafted = messageToDraft(message.messagePayload);
     if (!drafted.ok) continue;
     const { draft } = drafted;
@@ -181,13 +181,54 @@ async function saveFixtureMessages(
       },
       {
         type: message.name.includes("list") ? "howto" : "insight",
-        title: draft.titleSuggestion || "Saved message",
+        title: meta.title,
         body: draft.body,
-        tags: ["pipelines"],
+        tags: meta.tags,
       },
     );
   }
 }
+
+/**
+ * The fixture messages the demo saves as insights, with the title and tags a person would give
+ * them (the others are not saved).
+ */
+const MESSAGE_ENTRIES: Record<string, { title: string; tags: string[] }> = {
+  "plain-tip": {
+    title: "When a pipeline fails at night, check the upstream schema first",
+    tags: ["pipelines", "incidents"],
+  },
+  "mention-thanks": {
+    title: "The join got fast once the table was partitioned by tenant",
+    tags: ["performance", "spark"],
+  },
+  "list-and-link": {
+    title: "How we onboard new analysts (from the channel)",
+    tags: ["onboarding", "analytics"],
+  },
+  "code-block": { title: "Table filters with the SDK's odata helper", tags: ["azure", "security"] },
+  "emoji-and-bold": { title: "Ship the retro notes the same day", tags: ["retrospectives"] },
+  "quote-reply": {
+    title: "Rotating the storage key without downtime",
+    tags: ["azure", "security", "dataops"],
+  },
+};
+
+/** What the demo's sessions are about, in the order they are planned. */
+const SESSION_TITLES = [
+  "Think-pair-share: what makes a dataset trustworthy?",
+  "Knowledge café: data contracts in practice",
+  "Micro-teach: window functions in ten minutes",
+  "Mastermind circle: getting stakeholders to read the docs",
+  "Case round: the customer merge incident",
+  "Ask me anything: Power BI semantic models",
+  "Think-pair-share: one metric, one definition",
+  "Knowledge café: retention of raw event data",
+  "Micro-teach: reading a Spark query plan",
+  "Mastermind circle: moving a team to dbt",
+  "Case round: the late-arriving orders",
+  "Ask me anything: access requests and privacy",
+];
 
 const FORMAT_TITLES: Record<SessionFormat, string> = {
   "think-pair-share": "Think-pair-share",

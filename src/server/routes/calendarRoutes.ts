@@ -29,6 +29,12 @@ export interface CalendarRouteOptions {
  */
 export function calendarRoutes(sessions: SessionService, options: CalendarRouteOptions = {}): Router {
   const router = Router({ mergeParams: true });
+  // Every answer that carries a session says whether a Teams meeting can be scheduled: the tab
+  // keeps the last answer it got (after an RSVP, the RSVP's), and its edit form offers the option.
+  const withOptions = <T extends object>(view: T) => ({
+    ...view,
+    canScheduleMeetings: sessions.canScheduleMeetings,
+  });
 
   router.get("/", async (req, res) => {
     const { communityId } = req.params as Params;
@@ -45,7 +51,7 @@ export function calendarRoutes(sessions: SessionService, options: CalendarRouteO
   router.post("/", async (req, res) => {
     const { communityId } = req.params as Params;
     const created = await sessions.create(callerOf(res), communityId, req.body);
-    res.status(201).setHeader("ETag", created.etag).json(created);
+    res.status(201).setHeader("ETag", created.etag).json(withOptions(created));
   });
 
   router.get("/calendar.ics", async (req, res) => {
@@ -81,7 +87,7 @@ export function calendarRoutes(sessions: SessionService, options: CalendarRouteO
   router.get("/:sessionId", async (req, res) => {
     const { communityId, sessionId } = req.params as Params;
     const view = await sessions.get(callerOf(res), communityId, sessionId);
-    res.setHeader("ETag", view.etag).json({ ...view, canScheduleMeetings: sessions.canScheduleMeetings });
+    res.setHeader("ETag", view.etag).json(withOptions(view));
   });
 
   router.get("/:sessionId/calendar.ics", async (req, res) => {
@@ -99,13 +105,13 @@ export function calendarRoutes(sessions: SessionService, options: CalendarRouteO
       req.body,
       req.get("If-Match") ?? "",
     );
-    res.setHeader("ETag", updated.etag).json(updated);
+    res.setHeader("ETag", updated.etag).json(withOptions(updated));
   });
 
   router.post("/:sessionId/meeting/retry", async (req, res) => {
     const { communityId, sessionId } = req.params as Params;
     const view = await sessions.retryMeeting(callerOf(res), communityId, sessionId);
-    res.setHeader("ETag", view.etag).json(view);
+    res.setHeader("ETag", view.etag).json(withOptions(view));
   });
 
   router.put("/:sessionId/occurrences/:occurrenceId", async (req, res) => {
@@ -117,33 +123,39 @@ export function calendarRoutes(sessions: SessionService, options: CalendarRouteO
       occurrenceId,
       req.body,
     );
-    res.setHeader("ETag", view.etag).json(view);
+    res.setHeader("ETag", view.etag).json(withOptions(view));
   });
 
   router.put("/:sessionId/occurrences/:occurrenceId/roles/:role", async (req, res) => {
     const { communityId, sessionId, role, occurrenceId } = req.params as Params;
     const { person } = parseInput(roleSchema, req.body);
     res.json(
-      await sessions.assignRole(
-        callerOf(res),
-        communityId,
-        sessionId,
-        role,
-        person ?? undefined,
-        occurrenceId,
+      withOptions(
+        await sessions.assignRole(
+          callerOf(res),
+          communityId,
+          sessionId,
+          role,
+          person ?? undefined,
+          occurrenceId,
+        ),
       ),
     );
   });
 
   router.put("/:sessionId/rsvp", async (req, res) => {
     const { communityId, sessionId } = req.params as Params;
-    res.json(await sessions.rsvp(callerOf(res), communityId, sessionId, req.body));
+    res.json(withOptions(await sessions.rsvp(callerOf(res), communityId, sessionId, req.body)));
   });
 
   router.put("/:sessionId/roles/:role", async (req, res) => {
     const { communityId, sessionId, role } = req.params as Params;
     const { person } = parseInput(roleSchema, req.body);
-    res.json(await sessions.assignRole(callerOf(res), communityId, sessionId, role, person ?? undefined));
+    res.json(
+      withOptions(
+        await sessions.assignRole(callerOf(res), communityId, sessionId, role, person ?? undefined),
+      ),
+    );
   });
 
   /**

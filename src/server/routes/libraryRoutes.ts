@@ -36,6 +36,7 @@ const searchQuerySchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}/, "Dates look like YYYY-MM-DD.")
     .optional(),
   verified: z.enum(["true", "false"]).optional(),
+  answered: z.enum(["true", "false"]).optional(),
   sort: z.enum(["relevance", "newest", "helpful"]).optional(),
   offset: z.coerce
     .number()
@@ -59,6 +60,7 @@ function toSearchQuery(raw: unknown) {
     ...(q.from ? { from: q.from } : {}),
     ...(q.to ? { to: q.to } : {}),
     ...(q.verified ? { verified: q.verified === "true" } : {}),
+    ...(q.answered ? { answered: q.answered === "true" } : {}),
     ...(q.sort ? { sort: q.sort } : {}),
     ...(q.offset !== undefined ? { offset: q.offset } : {}),
     ...(q.limit !== undefined ? { limit: q.limit } : {}),

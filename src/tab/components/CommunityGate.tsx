@@ -37,6 +37,13 @@ export function CommunityGate({ result, children, preview = false }: CommunityGa
       return <NoticeState title={t("community.notConnectedTitle")} body={t("community.notConnectedBody")} />;
     case "forbidden":
       return <NoticeState title={t("community.forbiddenTitle")} body={t("community.forbiddenBody")} />;
+    case "tenantNotEnabled":
+      return (
+        <NoticeState
+          title={t("community.tenantNotEnabledTitle")}
+          body={t("community.tenantNotEnabledBody")}
+        />
+      );
     case "failed":
       return <ErrorState title={t("community.loadErrorTitle")} error={state.error} onRetry={reload} />;
     case "loaded": {

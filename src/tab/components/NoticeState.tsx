@@ -30,10 +30,10 @@ export function NoticeState({ title, body, action }: NoticeStateProps) {
   const titleId = useId();
   return (
     <section className={styles.root} aria-labelledby={titleId}>
-      <Title3 as="h1" id={titleId} className={styles.heading}>
+      <Title3 as="h1" block id={titleId} className={styles.heading}>
         {title}
       </Title3>
-      <Body1 as="p" className={styles.body}>
+      <Body1 as="p" block className={styles.body}>
         {body}
       </Body1>
       {action}

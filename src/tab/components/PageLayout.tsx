@@ -8,11 +8,14 @@ const useStyles = makeStyles({
     marginInline: "auto",
     paddingBlock: tokens.spacingVerticalL,
     paddingInline: tokens.spacingHorizontalL,
-    // Long community names, tags and URLs wrap instead of widening a 280 px side panel.
-    overflowWrap: "anywhere",
+    // Long community names, tags and URLs wrap instead of widening a 280 px side panel; a word
+    // that fits on a line of its own is never broken ("anywhere" broke German labels mid-word).
+    overflowWrap: "break-word",
     "@media (max-width: 480px)": {
       paddingBlock: tokens.spacingVerticalM,
       paddingInline: tokens.spacingHorizontalM,
+      // A page title in 28 px does not fit a 280 px panel in German ("Sitzungskalender"): smaller there.
+      "& h1": { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
     },
   },
 });

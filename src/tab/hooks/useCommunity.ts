@@ -18,6 +18,8 @@ export type CommunityState =
   | { status: "notConnected" }
   /** A private community the user is not a member of. */
   | { status: "forbidden" }
+  /** The person's organisation has not enabled PeerCircle (the server served a genuine token a 403). */
+  | { status: "tenantNotEnabled" }
   | { status: "failed"; error: ApiError }
   | { status: "loaded"; community: Community };
 
@@ -98,6 +100,7 @@ function stateOf(
   if (!query.error || query.isFetching) return { status: "loading" };
   const error = toApiError(query.error);
   if (error.status === 404) return { status: "notConnected" };
+  if (error.status === 403 && error.code === "tenant_not_enabled") return { status: "tenantNotEnabled" };
   if (error.status === 403) return { status: "forbidden" };
   return { status: "failed", error };
 }

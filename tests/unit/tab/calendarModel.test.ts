@@ -5,6 +5,7 @@ import {
   byDay,
   dayKeyOf,
   monthGrid,
+  rangeOf,
   utcToZoned,
   weekDays,
   zonedToUtc,
@@ -127,5 +128,21 @@ describe("optimistic RSVP", () => {
   it("adds a first answer without taking from another", () => {
     const first = withRsvp({ ...session, myRsvp: undefined } as Session, "no");
     expect(first.rsvpCounts).toEqual({ going: 3, maybe: 1, no: 1 });
+  });
+});
+
+describe("rangeOf", () => {
+  it("asks for the past three months up to the end of today for past sessions, in the viewer's zone", () => {
+    expect(rangeOf("past", "2026-12-04", "2026-12-04", "Europe/Berlin")).toEqual({
+      from: "2026-09-02T22:00:00.000Z",
+      to: "2026-12-04T23:00:00.000Z",
+    });
+  });
+
+  it("asks for the week from its Monday, whichever day of it is the anchor", () => {
+    expect(rangeOf("week", "2026-12-04", "2026-12-04", "UTC")).toEqual({
+      from: "2026-11-30T00:00:00.000Z",
+      to: "2026-12-07T00:00:00.000Z",
+    });
   });
 });

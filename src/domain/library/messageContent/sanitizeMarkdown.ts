@@ -1,5 +1,6 @@
+import MarkdownIt from "markdown-it";
 import { htmlToMarkdown } from "./htmlToMarkdown.js";
-import { isPlainProse, markdownParser } from "./markdownText.js";
+import { isPlainProse } from "./markdownText.js";
 import { neutraliseUnsafeSchemes } from "./safeLinks.js";
 import { sanitizeMessageHtml } from "./sanitizeMessageHtml.js";
 
@@ -18,8 +19,16 @@ export function sanitizeMarkdown(markdown: string): string {
   return sanitizeMarkup(markdown);
 }
 
+/**
+ * The parser of the round trip takes every link as a link, whatever its target: the HTML allowlist
+ * then keeps the link's text and drops a `javascript:` target. (markdown-it's own check would leave
+ * `[Click me](javascript:x)` as literal text, shown to people as raw markdown.)
+ */
+const roundTripParser = new MarkdownIt("default", { html: true, linkify: false, typographer: false });
+roundTripParser.validateLink = () => true;
+
 /** The full round trip: render, sanitise the HTML, write it back as markdown. */
 export function sanitizeMarkup(markdown: string): string {
-  const html = markdownParser.render(markdown);
+  const html = roundTripParser.render(markdown);
   return neutraliseUnsafeSchemes(htmlToMarkdown(sanitizeMessageHtml(html).html)).trim();
 }

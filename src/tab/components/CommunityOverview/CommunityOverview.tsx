@@ -77,8 +77,12 @@ export function CommunityOverview({
       </Body1>
 
       <dl className={styles.facts}>
-        <dt className={styles.factTerm}>{t("community.domainLabel")}</dt>
-        <dd className={styles.factValue}>{community.domain}</dd>
+        {community.domain && (
+          <>
+            <dt className={styles.factTerm}>{t("community.domainLabel")}</dt>
+            <dd className={styles.factValue}>{community.domain}</dd>
+          </>
+        )}
         <dt className={styles.factTerm}>{t("community.membersLabel")}</dt>
         <dd className={styles.factValue} data-testid="member-count">
           {t("community.memberCount", { count: community.memberCount })}

@@ -30,7 +30,7 @@ export function CompactLibrarySearch({ communityId, limit = 5 }: CompactLibraryS
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+      <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
         {t("meeting.searchHeading")}
       </Subtitle2>
       <search>
@@ -63,7 +63,7 @@ function Results({ communityId, q, limit }: { communityId: string; q: string; li
   if (search.isLoading) return <Spinner size="tiny" label={t("meeting.searching")} />;
   if (search.items.length === 0)
     return (
-      <Body1 as="p" className={styles.muted} role="status">
+      <Body1 as="p" block className={styles.muted} role="status">
         {t("meeting.noResults")}
       </Body1>
     );

@@ -30,7 +30,7 @@ export function NextSession({ communityId }: NextSessionProps) {
   const next = home.data?.nextSessions[0];
   return (
     <section className={styles.root} aria-labelledby={headingId} data-testid="next-session">
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+      <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
         {t("meeting.nextSessionHeading")}
       </Subtitle2>
       {home.error ? (
@@ -44,7 +44,7 @@ export function NextSession({ communityId }: NextSessionProps) {
       ) : next ? (
         <SessionSummary session={next} />
       ) : (
-        <Body1 as="p" className={styles.muted}>
+        <Body1 as="p" block className={styles.muted}>
           {t("meeting.noNextSession")}
         </Body1>
       )}

@@ -40,10 +40,10 @@ export function EmptyResults({ libraryEmpty, query, onClearFilters, onWrite }: E
 
   return (
     <section className={styles.root} aria-labelledby={titleId} data-testid="empty-results">
-      <Subtitle1 as="h2" id={titleId} className={styles.text}>
+      <Subtitle1 as="h2" block id={titleId} className={styles.text}>
         {title}
       </Subtitle1>
-      <Body1 as="p" className={styles.text}>
+      <Body1 as="p" block className={styles.text}>
         {libraryEmpty ? t("library.emptyBody") : t("library.noResultsBody")}
       </Body1>
       <div className={styles.actions}>

@@ -27,13 +27,13 @@ export function SearchResultCard({ communityId, hit, onFilterAuthor }: SearchRes
   return (
     <article className={styles.card} aria-labelledby={titleId} data-entry-id={hit.id}>
       <EntryBadges type={hit.type} verified={hit.verified} stale={hit.stale} />
-      <Subtitle2 as="h3" id={titleId} className={styles.title}>
+      <Subtitle2 as="h3" block id={titleId} className={styles.title}>
         <RouterLink href={entryPath(communityId, hit.id)} state={FROM_LIBRARY}>
           <HighlightedText text={hit.title} ranges={rangesOf("title")} />
         </RouterLink>
       </Subtitle2>
       {hit.snippet && (
-        <Body1 as="p" className={styles.snippet} data-testid="result-snippet">
+        <Body1 as="p" block className={styles.snippet} data-testid="result-snippet">
           <HighlightedText text={hit.snippet} ranges={rangesOf("snippet")} />
         </Body1>
       )}
@@ -48,7 +48,7 @@ export function SearchResultCard({ communityId, hit, onFilterAuthor }: SearchRes
           ))}
         </ul>
       )}
-      <Caption1 as="p" className={styles.meta}>
+      <Caption1 as="p" block className={styles.meta}>
         <Button
           size="small"
           appearance="transparent"

@@ -84,7 +84,7 @@ export function SearchResults(props: SearchResultsProps) {
           </li>
         ))}
       </ul>
-      <Caption1 as="p" data-testid="results-shown">
+      <Caption1 as="p" block data-testid="results-shown">
         {t("library.showing", { shown: search.items.length, total })}
       </Caption1>
       {search.error && (

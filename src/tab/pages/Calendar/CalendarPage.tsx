@@ -1,4 +1,4 @@
-import { Button, Title2, ToggleButton } from "@fluentui/react-components";
+import { Button, Tab, TabList, Title2, Toolbar, ToolbarButton } from "@fluentui/react-components";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -25,16 +25,18 @@ import {
   parseDayKey,
   rangeOf,
   viewerTimeZone,
+  weekDays,
 } from "./calendarModel.js";
 import { RotaPanel } from "./RotaPanel.js";
 import { SessionForm } from "./SessionForm.js";
 import { newSessionValues, toSessionBody } from "./sessionFormModel.js";
 import { useCalendarStyles } from "./useCalendarStyles.styles.js";
 
-type View = "list" | "week" | "month" | "rota";
+type View = "list" | "past" | "week" | "month" | "rota";
 
 const VIEW_LABELS = {
   list: "calendar.viewList",
+  past: "calendar.viewPast",
   week: "calendar.viewWeek",
   month: "calendar.viewMonth",
   rota: "sessionPlanning.viewRota",
@@ -86,21 +88,30 @@ function Calendar({ communityId, isSteward }: { communityId: string; isSteward: 
 
   const step = (direction: 1 | -1) =>
     setAnchor((key) => (view === "month" ? addMonths(key, direction) : addDays(key, 7 * direction)));
-  const { year, month, day } = parseDayKey(anchor);
+  const { year, month } = parseDayKey(anchor);
+  // A week is named after its first day (Monday), whichever day of it is the anchor.
+  const weekOfLabel = (key: string) => {
+    const first = parseDayKey(weekDays(key)[0] ?? key);
+    return t("calendar.weekOf", { date: new Date(first.year, first.month - 1, first.day) });
+  };
   const period =
     view === "month"
       ? new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
           Date.UTC(year, month - 1, 1),
         )
-      : t("calendar.weekOf", { date: new Date(year, month - 1, day) });
+      : weekOfLabel(anchor);
   const all = sessions.data?.items ?? [];
   const now = Date.now();
   const upcoming = all.filter((s) => Date.parse(s.startsAt) + s.durationMinutes * 60_000 > now);
+  // Past sessions, most recent first (what happened last is what people look for).
+  const past = all
+    .filter((s) => Date.parse(s.startsAt) + s.durationMinutes * 60_000 <= now)
+    .sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt));
 
   return (
     <div className={styles.page}>
       <header className={styles.header}>
-        <Title2 as="h1" className={styles.heading}>
+        <Title2 as="h1" block className={styles.heading}>
           {t("calendar.title")}
         </Title2>
         <div className={styles.toolbar}>
@@ -123,24 +134,32 @@ function Calendar({ communityId, isSteward }: { communityId: string; isSteward: 
           canScheduleMeetings={sessions.data?.canScheduleMeetings ?? false}
         />
       )}
-      <fieldset className={styles.fieldset} aria-label={t("calendar.viewLabel")}>
-        {(["list", "week", "month", "rota"] as const).map((option) => (
-          <ToggleButton key={option} checked={view === option} onClick={() => setView(option)} size="small">
+      <TabList
+        className={styles.views}
+        size="small"
+        aria-label={t("calendar.viewLabel")}
+        selectedValue={view}
+        onTabSelect={(_event, data) => setView(data.value as View)}
+      >
+        {(["list", "past", "week", "month", "rota"] as const).map((option) => (
+          <Tab key={option} value={option}>
             {t(VIEW_LABELS[option])}
-          </ToggleButton>
+          </Tab>
         ))}
-      </fieldset>
+      </TabList>
       {(view === "week" || view === "month") && (
         <div className={styles.toolbar}>
-          <Button size="small" onClick={() => step(-1)}>
-            {t("calendar.previous")}
-          </Button>
-          <Button size="small" onClick={() => setAnchor(today)}>
-            {t("calendar.today")}
-          </Button>
-          <Button size="small" onClick={() => step(1)}>
-            {t("calendar.next")}
-          </Button>
+          <Toolbar size="small" aria-label={t("calendar.periodLabel")} className={styles.periodButtons}>
+            <ToolbarButton appearance="subtle" onClick={() => step(-1)}>
+              {t("calendar.previous")}
+            </ToolbarButton>
+            <ToolbarButton appearance="subtle" onClick={() => setAnchor(today)}>
+              {t("calendar.today")}
+            </ToolbarButton>
+            <ToolbarButton appearance="subtle" onClick={() => step(1)}>
+              {t("calendar.next")}
+            </ToolbarButton>
+          </Toolbar>
           <span aria-live="polite">{period}</span>
         </div>
       )}
@@ -161,6 +180,12 @@ function Calendar({ communityId, isSteward }: { communityId: string; isSteward: 
           </p>
         ) : (
           <ListView days={[...byDay(upcoming, timeZone)]} timeZone={timeZone} />
+        )
+      ) : view === "past" ? (
+        past.length === 0 ? (
+          <p className={styles.muted}>{t("calendar.pastEmpty")}</p>
+        ) : (
+          <ListView days={[...byDay(past, timeZone)]} timeZone={timeZone} />
         )
       ) : view === "week" ? (
         <WeekView anchor={anchor} today={today} sessionsByDay={byDay(all, timeZone)} />

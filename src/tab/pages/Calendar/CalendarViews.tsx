@@ -30,7 +30,7 @@ function SeriesBadge({ session }: { session: Session }) {
   );
 }
 
-/** Upcoming sessions, grouped by day (in the viewer's zone). */
+/** Sessions (upcoming or past), grouped by day in the viewer's zone, in the order given. */
 export function ListView({ days, timeZone }: { days: [DayKey, Session[]][]; timeZone?: string }) {
   const styles = useCalendarStyles();
   const { locale } = useTeamsContext();
@@ -38,7 +38,7 @@ export function ListView({ days, timeZone }: { days: [DayKey, Session[]][]; time
     <ol className={styles.list} data-testid="session-list">
       {days.map(([key, sessions]) => (
         <li key={key} className={styles.day}>
-          <Subtitle2 as="h2" className={styles.dayHeading}>
+          <Subtitle2 as="h2" block className={styles.dayHeading}>
             {dayLabel(key, locale, { dateStyle: "full" })}
           </Subtitle2>
           <ul className={styles.list}>
@@ -64,13 +64,17 @@ export function WeekView({ anchor, today, sessionsByDay }: ViewProps) {
     <ol className={mergeClasses(styles.list, styles.week)} data-testid="week-view">
       {weekDays(anchor).map((key) => (
         <li key={key} className={mergeClasses(styles.weekDay, key === today && styles.today)} data-day={key}>
-          <Caption1Strong as="h2" className={styles.dayHeading}>
+          <Caption1Strong as="h2" block className={styles.dayHeading}>
             {dayLabel(key, locale, { weekday: "short", day: "numeric", month: "short" })}
           </Caption1Strong>
           {(sessionsByDay.get(key) ?? []).map((session) => (
             <SessionSummary key={keyOf(session)} session={session} />
           ))}
-          {!sessionsByDay.get(key) && <Body1 className={styles.muted}>{t("calendar.dayEmpty")}</Body1>}
+          {!sessionsByDay.get(key) && (
+            <Body1 as="p" block className={styles.muted}>
+              {t("calendar.dayEmpty")}
+            </Body1>
+          )}
         </li>
       ))}
     </ol>

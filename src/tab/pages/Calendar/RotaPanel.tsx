@@ -71,7 +71,7 @@ export function RotaPanel({ communityId, isSteward, timeZone }: RotaPanelProps) 
 
   return (
     <section className={styles.page} aria-labelledby="rota-heading" data-testid="rota">
-      <Subtitle2 as="h2" id="rota-heading">
+      <Subtitle2 as="h2" block id="rota-heading">
         {t("sessionPlanning.rotaHeading")}
       </Subtitle2>
       <Body1 className={styles.muted}>{t("sessionPlanning.rotaIntro")}</Body1>
@@ -234,7 +234,7 @@ function MyRoles({ communityId, view }: { communityId: string; view: RotaView })
   });
   return (
     <section className={styles.card} aria-labelledby={headingId}>
-      <Subtitle2 as="h3" id={headingId}>
+      <Subtitle2 as="h3" block id={headingId}>
         {t("sessionPlanning.myRolesHeading")}
       </Subtitle2>
       <Caption1>{t("sessionPlanning.myRolesHint")}</Caption1>
@@ -290,7 +290,7 @@ function ReminderSettingsForm({ communityId }: { communityId: string }) {
   });
   return (
     <section className={styles.card} aria-labelledby={headingId}>
-      <Subtitle2 as="h3" id={headingId}>
+      <Subtitle2 as="h3" block id={headingId}>
         {t("sessionPlanning.remindersHeading")}
       </Subtitle2>
       <Switch

@@ -146,7 +146,7 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
   return (
     <article className={styles.page} data-session-id={session.id}>
       <header className={styles.header}>
-        <Title2 as="h1" className={styles.heading}>
+        <Title2 as="h1" block className={styles.heading}>
           {session.title}
         </Title2>
         <div className={styles.toolbar}>
@@ -182,7 +182,9 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
       )}
 
       <section className={styles.card} aria-label={t("calendar.rsvpHeading")}>
-        <Subtitle2 as="h2">{t("calendar.rsvpHeading")}</Subtitle2>
+        <Subtitle2 as="h2" block>
+          {t("calendar.rsvpHeading")}
+        </Subtitle2>
         <fieldset className={styles.fieldset} aria-label={t("calendar.rsvpHeading")}>
           {(["going", "maybe", "no"] as RsvpResponse[]).map((answer) => (
             <ToggleButton
@@ -207,7 +209,9 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
       </section>
 
       <section className={styles.card} aria-label={t("calendar.rolesHeading")}>
-        <Subtitle2 as="h2">{t("calendar.rolesHeading")}</Subtitle2>
+        <Subtitle2 as="h2" block>
+          {t("calendar.rolesHeading")}
+        </Subtitle2>
         <ul className={styles.list}>
           {session.roles.map((assignment) => {
             const roleName = t(`roles.${assignment.role}`);
@@ -247,7 +251,9 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
       {session.nextOccurrences && session.nextOccurrences.length > 0 && <NextOccurrences session={session} />}
 
       <section className={styles.card} aria-label={t("calendar.agendaHeading")}>
-        <Subtitle2 as="h2">{t("calendar.agendaHeading")}</Subtitle2>
+        <Subtitle2 as="h2" block>
+          {t("calendar.agendaHeading")}
+        </Subtitle2>
         {session.agenda.length === 0 ? (
           <Body1 className={styles.muted}>{t("calendar.agendaEmpty")}</Body1>
         ) : (
@@ -260,8 +266,12 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
         )}
         {session.description && (
           <>
-            <Subtitle2 as="h2">{t("calendar.descriptionHeading")}</Subtitle2>
-            <Body1 as="p">{session.description}</Body1>
+            <Subtitle2 as="h2" block>
+              {t("calendar.descriptionHeading")}
+            </Subtitle2>
+            <Body1 as="p" block>
+              {session.description}
+            </Body1>
           </>
         )}
         <FormatPlan session={session} />
@@ -344,7 +354,7 @@ function NextOccurrences({ session }: { session: Session }) {
   });
   return (
     <section className={styles.card} aria-labelledby="next-occurrences" data-testid="next-occurrences">
-      <Subtitle2 as="h2" id="next-occurrences">
+      <Subtitle2 as="h2" block id="next-occurrences">
         {t("sessionPlanning.nextOccurrencesHeading")}
       </Subtitle2>
       <ul className={styles.list}>
@@ -385,7 +395,9 @@ function FormatPlan({ session }: { session: Session }) {
   const format = FORMAT_DEFAULTS[session.format];
   return (
     <>
-      <Subtitle2 as="h2">{t("sessionPlanning.formatPlanHeading")}</Subtitle2>
+      <Subtitle2 as="h2" block>
+        {t("sessionPlanning.formatPlanHeading")}
+      </Subtitle2>
       <ol>
         {format.phases.map((phase) => (
           <li key={phase.id}>

@@ -42,6 +42,9 @@ export interface SessionFormProps {
   canScheduleMeetings?: boolean;
 }
 
+/** The longest description the server keeps (sessionSchemas). */
+const DESCRIPTION_MAX = 4000;
+
 /** A phase id the catalogs translate (`phases.*`). */
 export type PhaseId = keyof typeof en.phases;
 
@@ -74,7 +77,7 @@ export function SessionForm({
 
   return (
     <section className={styles.card} aria-labelledby={headingId}>
-      <Subtitle1 as="h2" id={headingId}>
+      <Subtitle1 as="h2" block id={headingId}>
         {mode === "create" ? t("calendar.newTitle") : t("calendar.editTitle")}
       </Subtitle1>
       <form
@@ -215,10 +218,17 @@ export function SessionForm({
         <Field label={t("calendar.agendaLabel")} hint={t("calendar.agendaHint")}>
           <Textarea value={values.agenda} resize="vertical" onChange={(_e, d) => set("agenda", d.value)} />
         </Field>
-        <Field label={t("calendar.descriptionLabel")}>
+        <Field
+          label={t("calendar.descriptionLabel")}
+          hint={t("calendar.characterCount", {
+            count: values.description.length,
+            max: DESCRIPTION_MAX,
+          })}
+        >
           <Textarea
             value={values.description}
             resize="vertical"
+            maxLength={DESCRIPTION_MAX}
             onChange={(_e, d) => set("description", d.value)}
           />
         </Field>

@@ -156,10 +156,11 @@ export const LIST_DAYS = 92;
 /**
  * The instants a view asks the server for: from midnight of its first day to midnight after its
  * last, both in the viewer's zone (so a week in Berlin is not a week in UTC, and a day of a DST
- * change is 23 or 25 hours long). The list runs from today for {@link LIST_DAYS} days.
+ * change is 23 or 25 hours long). The list runs from today for {@link LIST_DAYS} days; the past
+ * sessions reach as far back, up to the end of today.
  */
 export function rangeOf(
-  view: "list" | "week" | "month",
+  view: "list" | "past" | "week" | "month",
   anchor: DayKey,
   today: DayKey,
   timeZone: string,
@@ -167,12 +168,14 @@ export function rangeOf(
   const [first, afterLast] =
     view === "list"
       ? [today, addDays(today, LIST_DAYS)]
-      : view === "week"
-        ? [weekDays(anchor)[0] ?? anchor, addDays(weekDays(anchor)[0] ?? anchor, 7)]
-        : (() => {
-            const weeks = monthGrid(anchor);
-            const start = weeks[0]?.[0] ?? anchor;
-            return [start, addDays(start, weeks.length * 7)];
-          })();
+      : view === "past"
+        ? [addDays(today, -LIST_DAYS), addDays(today, 1)]
+        : view === "week"
+          ? [weekDays(anchor)[0] ?? anchor, addDays(weekDays(anchor)[0] ?? anchor, 7)]
+          : (() => {
+              const weeks = monthGrid(anchor);
+              const start = weeks[0]?.[0] ?? anchor;
+              return [start, addDays(start, weeks.length * 7)];
+            })();
   return { from: zonedToUtc(first, "00:00", timeZone), to: zonedToUtc(afterLast, "00:00", timeZone) };
 }

@@ -22,6 +22,8 @@ export const useCalendarStyles = makeStyles({
     minWidth: 0,
   },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
+  views: { flexWrap: "wrap" },
+  periodButtons: { flexWrap: "wrap", padding: 0 },
   list: {
     listStyleType: "none",
     margin: 0,
@@ -38,6 +40,10 @@ export const useCalendarStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 120px), 1fr))",
   },
   weekDay: {
+    // The day's name and what it holds stack (Fluent's text is inline: they would run together).
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
     padding: tokens.spacingHorizontalS,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,

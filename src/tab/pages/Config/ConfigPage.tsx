@@ -110,13 +110,13 @@ export function ConfigPage() {
   return (
     <PageLayout>
       <div className={styles.page}>
-        <Title3 as="h1" className={styles.heading}>
+        <Title3 as="h1" block className={styles.heading}>
           {t("config.title")}
         </Title3>
-        <Body1 as="p" className={styles.text}>
+        <Body1 as="p" block className={styles.text}>
           {t("config.intro")}
         </Body1>
-        <Subtitle2 as="h2" id={modeLabelId} className={styles.heading}>
+        <Subtitle2 as="h2" block id={modeLabelId} className={styles.heading}>
           {t("config.modeLabel")}
         </Subtitle2>
         <RadioGroup
@@ -141,7 +141,7 @@ export function ConfigPage() {
           </section>
         ) : (
           <section aria-labelledby={listLabelId}>
-            <Subtitle2 as="h2" id={listLabelId} className={styles.heading}>
+            <Subtitle2 as="h2" block id={listLabelId} className={styles.heading}>
               {t("config.connectHeading")}
             </Subtitle2>
             <ConnectCommunityList
@@ -152,7 +152,7 @@ export function ConfigPage() {
             />
           </section>
         )}
-        <Body1 as="p" className={styles.muted} role="status">
+        <Body1 as="p" block className={styles.muted} role="status">
           {valid ? t("config.readyToSave") : t("config.notReady")}
         </Body1>
         {saveError && (

@@ -50,7 +50,9 @@ export function EntryActions({ entry, actions, onEdit, onDeleted }: EntryActions
           onConfirm={() => remove.mutate(undefined, { onSuccess: () => setConfirming(null) })}
           onClosed={() => remove.isSuccess && onDeleted()}
         >
-          <Body1 as="p">{t("entry.deleteBody", { title: entry.title })}</Body1>
+          <Body1 as="p" block>
+            {t("entry.deleteBody", { title: entry.title })}
+          </Body1>
         </ConfirmDialog>
       )}
       {entry.canRequestRemoval && !entry.removalRequestedBy && (
@@ -64,7 +66,9 @@ export function EntryActions({ entry, actions, onEdit, onDeleted }: EntryActions
           error={requestRemoval.error ? toApiError(requestRemoval.error) : null}
           onConfirm={() => requestRemoval.mutate(reason, { onSuccess: () => setConfirming(null) })}
         >
-          <Body1 as="p">{t("entry.askRemovalBody")}</Body1>
+          <Body1 as="p" block>
+            {t("entry.askRemovalBody")}
+          </Body1>
           <Field label={t("entry.askRemovalReasonLabel")} hint={t("entry.askRemovalReasonHint")}>
             <Textarea
               value={reason}

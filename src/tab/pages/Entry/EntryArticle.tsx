@@ -59,10 +59,10 @@ export function EntryArticle({ entry, onEdit }: EntryArticleProps) {
   return (
     <article className={styles.article} aria-labelledby={titleId} data-entry-id={entry.id}>
       <EntryBadges type={entry.type} verified={entry.verification !== undefined} stale={entry.stale} />
-      <Title2 as="h1" id={titleId} className={styles.heading}>
+      <Title2 as="h1" block id={titleId} className={styles.heading}>
         {entry.title}
       </Title2>
-      <Caption1 as="p" className={styles.meta}>
+      <Caption1 as="p" block className={styles.meta}>
         <span>{t("entry.writtenBy", { name: entry.author.displayName })}</span>
         {entry.savedBy.id !== entry.author.id && (
           <span>{t("entry.savedBy", { name: entry.savedBy.displayName })}</span>
@@ -74,7 +74,7 @@ export function EntryArticle({ entry, onEdit }: EntryArticleProps) {
         {source && <span>{t("entry.posted", { date: new Date(source.postedAt) })}</span>}
       </Caption1>
       {entry.verification && (
-        <Caption1 as="p" className={styles.meta} data-testid="verification">
+        <Caption1 as="p" block className={styles.meta} data-testid="verification">
           <span>
             {t("entry.verifiedBy", {
               name: entry.verification.by.displayName,
@@ -107,7 +107,7 @@ export function EntryArticle({ entry, onEdit }: EntryArticleProps) {
       )}
 
       {entry.summary && (
-        <Body1 as="p" className={styles.summary}>
+        <Body1 as="p" block className={styles.summary}>
           {entry.summary}
         </Body1>
       )}

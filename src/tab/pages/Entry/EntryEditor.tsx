@@ -76,7 +76,7 @@ export function EntryEditor({ entry, onDone }: EntryEditorProps) {
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <Title2 as="h1" id={headingId} className={styles.heading}>
+      <Title2 as="h1" block id={headingId} className={styles.heading}>
         {t("entryForm.editTitle")}
       </Title2>
       <EntryForm
@@ -127,10 +127,14 @@ export function EntryEditor({ entry, onDone }: EntryEditorProps) {
           aria-label={t("entryForm.theirVersionHeading")}
           data-testid="their-version"
         >
-          <Subtitle2 as="h2" className={styles.heading}>
+          <Subtitle2 as="h2" block className={styles.heading}>
             {t("entryForm.theirVersionHeading")}: {theirs.title}
           </Subtitle2>
-          {theirs.summary && <Body1 as="p">{theirs.summary}</Body1>}
+          {theirs.summary && (
+            <Body1 as="p" block>
+              {theirs.summary}
+            </Body1>
+          )}
           <SafeMarkdown markdown={theirs.body} />
         </section>
       )}

@@ -6,6 +6,7 @@ import { ErrorState } from "../../components/ErrorState.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { NoticeState } from "../../components/NoticeState.js";
 import { PageLayout } from "../../components/PageLayout.js";
+import { TabNav } from "../../components/TabNav/TabNav.js";
 import { useEntry } from "../../hooks/library/useEntry.js";
 import { useFirstViewReady } from "../../hooks/useFirstViewReady.js";
 import { EntryArticle } from "./EntryArticle.js";
@@ -32,6 +33,7 @@ export function EntryPage({ communityId, entryId }: EntryPageProps) {
   if (entry.isPending) {
     return (
       <PageLayout>
+        <TabNav current="library" />
         <LoadingState label={t("entry.loading")} />
       </PageLayout>
     );
@@ -40,6 +42,7 @@ export function EntryPage({ communityId, entryId }: EntryPageProps) {
     const error = toApiError(entry.error);
     return (
       <PageLayout>
+        <TabNav current="library" />
         {error.status === 404 ? (
           <NoticeState title={t("entry.notFoundTitle")} body={t("entry.notFoundBody")} action={back} />
         ) : (
@@ -52,6 +55,7 @@ export function EntryPage({ communityId, entryId }: EntryPageProps) {
 
   return (
     <PageLayout>
+      <TabNav current="library" />
       <div className={styles.root}>
         {editing ? (
           <EntryEditor entry={entry.data} onDone={() => setEditing(false)} />

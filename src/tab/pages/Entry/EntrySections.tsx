@@ -19,7 +19,7 @@ export function RelatedEntries({ entry }: { entry: Entry }) {
 
   return (
     <section className={styles.section} aria-labelledby={headingId} data-testid="related-entries">
-      <Subtitle1 as="h2" id={headingId} className={styles.sectionHeading}>
+      <Subtitle1 as="h2" block id={headingId} className={styles.sectionHeading}>
         {t("entry.relatedHeading")}
       </Subtitle1>
       {related.isPending && <Spinner size="tiny" labelPosition="after" label={t("entry.loadingSection")} />}
@@ -54,7 +54,7 @@ export function EntryHistory({ entry }: { entry: Entry }) {
 
   return (
     <section className={styles.section} aria-labelledby={headingId} data-testid="entry-history">
-      <Subtitle1 as="h2" id={headingId} className={styles.sectionHeading}>
+      <Subtitle1 as="h2" block id={headingId} className={styles.sectionHeading}>
         {t("entry.historyHeading")}
       </Subtitle1>
       {history.isPending && <Spinner size="tiny" labelPosition="after" label={t("entry.loadingSection")} />}

@@ -1,5 +1,6 @@
 import {
   Button,
+  CounterBadge,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -17,7 +18,7 @@ export interface HelpfulVoteButtonProps {
 }
 
 /**
- * "Helpful" with the count, pressed when the person has voted. The count changes on click; if
+ * "Helpful" with the count (no "·0" before anyone voted), pressed when the person has voted. The count changes on click; if
  * the server refuses, it goes back and the person is told.
  */
 export function HelpfulVoteButton({ entry }: HelpfulVoteButtonProps) {
@@ -31,8 +32,18 @@ export function HelpfulVoteButton({ entry }: HelpfulVoteButtonProps) {
         onClick={() => vote.toggle(entry)}
         data-testid="helpful-button"
       >
-        {t("entry.helpful")} ·{" "}
-        <span data-testid="helpful-count">{t("entry.helpfulCount", { count: entry.helpfulCount })}</span>
+        {t("entry.helpful")}
+        {/* The count beside the label, as Teams shows reactions; none at all before the first vote. */}
+        {entry.helpfulCount > 0 && (
+          <CounterBadge
+            data-testid="helpful-count"
+            count={entry.helpfulCount}
+            overflowCount={999}
+            appearance="ghost"
+            color="informative"
+            style={{ marginInlineStart: "6px" }}
+          />
+        )}
       </ToggleButton>
       <JoinedCommunityNote joined={vote.joinedCommunity} />
       {vote.error && (

@@ -53,7 +53,9 @@ export function VerificationControl({ entry, actions }: VerificationControlProps
       error={verify.error ? toApiError(verify.error) : null}
       onConfirm={() => verify.mutate(reviewBy || undefined, { onSuccess: () => setOpen(false) })}
     >
-      <Body1 as="p">{t("entry.verifyBody")}</Body1>
+      <Body1 as="p" block>
+        {t("entry.verifyBody")}
+      </Body1>
       <Field label={t("entry.reviewByLabel")}>
         <Input
           type="date"

@@ -17,11 +17,11 @@ export function HomeCard({ title, empty, children, testId }: HomeCardProps) {
   const headingId = useId();
   return (
     <section className={styles.card} aria-labelledby={headingId} data-testid={testId}>
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+      <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
         {title}
       </Subtitle2>
       {empty ? (
-        <Body1 as="p" className={styles.muted}>
+        <Body1 as="p" block className={styles.muted}>
           {empty}
         </Body1>
       ) : (

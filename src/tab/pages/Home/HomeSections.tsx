@@ -72,7 +72,7 @@ export function HomeSections({ communityId }: { communityId: string }) {
         </ul>
         <RouterLink href={calendarPath}>{t("home.openCalendar")}</RouterLink>
       </HomeCard>
-      <NewcomerPathway pathway={data.newcomer} />
+      {data.newcomer.isNewcomer && <NewcomerPathway pathway={data.newcomer} />}
       <HomeCard
         title={t("home.recentHeading")}
         empty={data.recentEntries.length === 0 && t("home.recentEmpty")}
@@ -90,7 +90,10 @@ export function HomeSections({ communityId }: { communityId: string }) {
       </HomeCard>
       <HomeCard
         title={t("home.questionsHeading")}
-        empty={data.openQuestions.length === 0 && t("home.questionsEmpty")}
+        empty={
+          data.openQuestions.length === 0 &&
+          (data.questionsAsked > 0 ? t("home.questionsEmpty") : t("home.questionsNone"))
+        }
         testId="open-questions"
       >
         <EntryList communityId={communityId} entries={data.openQuestions} />

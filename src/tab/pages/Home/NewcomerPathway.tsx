@@ -32,7 +32,7 @@ export function NewcomerPathway({ pathway }: { pathway: Pathway }) {
   ];
   return (
     <HomeCard title={t("home.newHereHeading")} testId="newcomer-pathway">
-      <Body1 as="p" className={styles.muted}>
+      <Body1 as="p" block className={styles.muted}>
         {t("home.newHereProgress", { done, total: rows.length })}
       </Body1>
       <ol className={styles.list}>

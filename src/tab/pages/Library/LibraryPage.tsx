@@ -82,7 +82,7 @@ function Library({ community }: { community: Community }) {
       <RouterLink href="/tab/home">{t("library.backToHome")}</RouterLink>
       <header className={styles.header}>
         <div className={styles.titles}>
-          <Title2 as="h1" id={headingId} className={styles.heading}>
+          <Title2 as="h1" block id={headingId} className={styles.heading}>
             {t("library.title")}
           </Title2>
           <Caption1 className={styles.community}>{community.name}</Caption1>
@@ -105,6 +105,10 @@ function Library({ community }: { community: Community }) {
         <Field label={t("library.searchLabel")}>
           <SearchBox
             className={styles.searchBox}
+            input={{ className: styles.searchInput, size: 1 }}
+            // Fluent lays the empty box's clear button out past the box's edge (wider than a 280 px
+            // side panel): render it only when there is text.
+            dismiss={words.text ? undefined : null}
             value={words.text}
             // The API takes at most 200 characters of search text.
             maxLength={200}

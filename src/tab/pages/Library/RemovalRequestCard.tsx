@@ -38,7 +38,7 @@ export function RemovalRequestCard({ communityId, request, onDecide }: RemovalRe
           {t(`entryTypes.${request.type}`)}
         </Badge>
       </div>
-      <Subtitle2 as="h2" id={titleId} className={styles.title}>
+      <Subtitle2 as="h2" block id={titleId} className={styles.title}>
         <RouterLink href={entryPath(communityId, request.entryId)}>{request.title}</RouterLink>
       </Subtitle2>
       <Caption1 className={styles.meta}>
@@ -57,7 +57,7 @@ export function RemovalRequestCard({ communityId, request, onDecide }: RemovalRe
           <Body1>{request.reason}</Body1>
         </blockquote>
       ) : (
-        <Body1 as="p" className={styles.noReason}>
+        <Body1 as="p" block className={styles.noReason}>
           {t("removalRequests.noReason")}
         </Body1>
       )}
@@ -97,7 +97,7 @@ export function RemovalRequestCard({ communityId, request, onDecide }: RemovalRe
             onDecide(request, "delete");
           }}
         >
-          <Body1 as="p">
+          <Body1 as="p" block>
             {t("removalRequests.deleteBody", {
               title: request.title,
               name: request.requestedBy.displayName,

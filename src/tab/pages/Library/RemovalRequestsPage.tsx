@@ -98,12 +98,14 @@ function RemovalRequests({ community }: { community: Community }) {
     <section className={styles.root} aria-labelledby={headingId}>
       <RouterLink href={libraryPath}>{t("removalRequests.backToLibrary")}</RouterLink>
       <header>
-        <Title2 as="h1" id={headingId} tabIndex={-1} className={styles.heading}>
+        <Title2 as="h1" block id={headingId} tabIndex={-1} className={styles.heading}>
           {t("removalRequests.title")}
         </Title2>
-        <Caption1>{community.name}</Caption1>
+        <Caption1 as="p" block className={styles.community}>
+          {community.name}
+        </Caption1>
       </header>
-      <Body1 as="p" className={styles.intro}>
+      <Body1 as="p" block className={styles.intro}>
         {t("removalRequests.intro")}
       </Body1>
 
@@ -170,10 +172,10 @@ function RequestList({
   if (requests.items.length === 0) {
     return (
       <section className={styles.empty} aria-labelledby={emptyId} data-testid="removal-requests-empty">
-        <Subtitle1 as="h2" id={emptyId} className={styles.emptyHeading}>
+        <Subtitle1 as="h2" block id={emptyId} className={styles.emptyHeading}>
           {t("removalRequests.emptyTitle")}
         </Subtitle1>
-        <Body1 as="p" className={styles.emptyBody}>
+        <Body1 as="p" block className={styles.emptyBody}>
           {t("removalRequests.emptyBody")}
         </Body1>
         <RouterLink href={libraryPath}>{t("removalRequests.backToLibrary")}</RouterLink>

@@ -16,4 +16,5 @@ export const useLibraryPageStyles = makeStyles({
   community: { color: tokens.colorNeutralForeground2 },
   search: { maxWidth: "640px" },
   searchBox: { width: "100%", maxWidth: "100%" },
+  searchInput: { minWidth: 0, width: "100%" },
 });

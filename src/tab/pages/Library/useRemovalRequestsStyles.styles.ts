@@ -4,6 +4,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 export const useRemovalRequestsStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   heading: { margin: 0 },
+  community: { margin: 0, display: "block" },
   intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: "70ch" },
   list: {
     display: "flex",

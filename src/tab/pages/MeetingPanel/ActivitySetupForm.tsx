@@ -80,7 +80,7 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
 
   return (
     <form className={styles.card} aria-labelledby={headingId} onSubmit={submit} noValidate>
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+      <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
         {t("activity.formHeading")}
       </Subtitle2>
       <Field
@@ -96,6 +96,7 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
         {PHASES.map((phase) => (
           <Field
             key={phase}
+            className={styles.minuteField}
             label={t(`activity.phase_${phase}`)}
             validationMessage={issue(`minutes.${phase}`)}
           >

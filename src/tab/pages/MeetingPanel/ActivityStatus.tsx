@@ -52,13 +52,13 @@ export function ActivityStatus({ view, clockOffsetMs }: { view: ActivityView; cl
         )}
       </div>
       {phase && view.state.status !== "ended" && (
-        <Body1 as="p" className={styles.muted}>
-          {phaseInstruction(t, phase)}
+        <Body1 as="p" block className={styles.muted}>
+          {phaseInstruction(t, phase, view.me.group?.partners.length)}
         </Body1>
       )}
       {view.state.status === "not-started" && (
-        <Body1 as="p" className={styles.muted}>
-          {t("activity.waitingToStart")}
+        <Body1 as="p" block className={styles.muted}>
+          {view.isFacilitator ? t("activity.waitingToStartFacilitator") : t("activity.waitingToStart")}
         </Body1>
       )}
     </div>

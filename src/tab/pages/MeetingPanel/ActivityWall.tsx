@@ -34,11 +34,11 @@ export function ActivityWall({ view, onChanged }: ActivityWallProps) {
 
   return (
     <section className={styles.card} aria-labelledby={headingId} data-testid="panel-wall">
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+      <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
         {t("activity.wallHeading")}
       </Subtitle2>
       {view.wall.length === 0 ? (
-        <Body1 as="p" className={styles.muted}>
+        <Body1 as="p" block className={styles.muted}>
           {t("activity.wallEmpty")}
         </Body1>
       ) : (
@@ -55,10 +55,10 @@ export function ActivityWall({ view, onChanged }: ActivityWallProps) {
                     {t("activity.highlighted")}
                   </Badge>
                 )}
-                <Body1 as="p" className={styles.wallText}>
+                <Body1 as="p" block className={styles.wallText}>
                   {item.text}
                 </Body1>
-                <Caption1 as="p" className={styles.muted}>
+                <Caption1 as="p" block className={styles.muted}>
                   {names}
                 </Caption1>
                 {canHighlight && (

@@ -12,7 +12,8 @@ import {
 import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
-import { newRequestId, phaseTitle } from "./activityText.js";
+import { useTeamsContext } from "../../hooks/useTeamsContext.js";
+import { namesOf, newRequestId, phaseTitle } from "./activityText.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
 /** Props of {@link FacilitatorControls}. */
@@ -25,6 +26,7 @@ export interface FacilitatorControlsProps {
 export function FacilitatorControls({ view, onChanged }: FacilitatorControlsProps) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
+  const { locale } = useTeamsContext();
   const api = useApi();
   const headingId = useId();
   const [confirmEnd, setConfirmEnd] = useState(false);
@@ -44,21 +46,31 @@ export function FacilitatorControls({ view, onChanged }: FacilitatorControlsProp
 
   return (
     <section className={styles.card} aria-labelledby={headingId} data-testid="facilitator-controls">
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+      <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
         {t("activity.facilitatorHeading")}
       </Subtitle2>
       <div className={styles.section}>
-        <Body1 as="p" className={styles.text} data-testid="joined-count">
+        <Body1 as="p" block className={styles.text} data-testid="joined-count">
           {t("activity.joinedCount", { count: view.participantCount })}
         </Body1>
-        <Body1 as="p" className={styles.text} data-testid="reflected-count">
+        <Body1 as="p" block className={styles.text} data-testid="reflected-count">
           {t("activity.reflectedCount", { reflected: view.reflectedCount, joined: view.participantCount })}
         </Body1>
         {view.groups && (
-          <Caption1 as="p" className={styles.muted}>
-            {t("activity.pairCount", { count: view.groups.length })}
-            {view.pairingDegraded ? ` · ${t("activity.pairingDegraded")}` : ""}
-          </Caption1>
+          <>
+            <Caption1 as="p" block className={styles.muted}>
+              {t("activity.pairCount", { count: view.groups.length })}
+              {view.pairingDegraded ? ` · ${t("activity.pairingDegraded")}` : ""}
+            </Caption1>
+            {/* Who is with whom: the facilitator walks the room (or the breakout list) by it. */}
+            <ol className={styles.list} data-testid="facilitator-groups">
+              {view.groups.map((group) => (
+                <li key={group.id}>
+                  <Body1>{namesOf(group.members, locale)}</Body1>
+                </li>
+              ))}
+            </ol>
+          </>
         )}
       </div>
       {status !== "ended" && (

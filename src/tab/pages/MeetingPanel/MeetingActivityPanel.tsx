@@ -58,7 +58,7 @@ export function MeetingActivityPanel(props: MeetingActivityPanelProps) {
       );
     return (
       <section className={styles.card} aria-labelledby={headingId} data-testid="no-activity">
-        <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+        <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
           {t("activity.heading")}
         </Subtitle2>
         {loadError ? (
@@ -68,7 +68,7 @@ export function MeetingActivityPanel(props: MeetingActivityPanelProps) {
             onRetry={() => void query.refetch()}
           />
         ) : (
-          <Body1 as="p" className={styles.muted}>
+          <Body1 as="p" block className={styles.muted}>
             {t("activity.noneRunning")}
           </Body1>
         )}
@@ -114,13 +114,13 @@ function ActivityHeader({ view, clockOffsetMs }: { view: ActivityView; clockOffs
   const headingId = useId();
   return (
     <section className={styles.card} aria-labelledby={headingId}>
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+      <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
         {t("activity.heading")}
       </Subtitle2>
-      <Body1 as="p" className={styles.prompt} data-testid="activity-prompt">
+      <Body1 as="p" block className={styles.prompt} data-testid="activity-prompt">
         {view.prompt}
       </Body1>
-      <Caption1 as="p" className={styles.muted}>
+      <Caption1 as="p" block className={styles.muted}>
         {view.isFacilitator
           ? t("activity.youFacilitate")
           : t("activity.facilitatedBy", { name: view.facilitator.displayName })}

@@ -1,7 +1,6 @@
-import { Body1, Caption1Strong } from "@fluentui/react-components";
+import { Body1, Caption1, Caption1Strong, Subtitle1 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { CommunityGate } from "../../components/CommunityGate.js";
-import { CommunityOverview } from "../../components/CommunityOverview/CommunityOverview.js";
 import { CompactLibrarySearch } from "../../components/CompactLibrarySearch/CompactLibrarySearch.js";
 import { NextSession } from "../../components/NextSession/NextSession.js";
 import { PageLayout } from "../../components/PageLayout.js";
@@ -11,9 +10,10 @@ import { MeetingActivityPanel } from "./MeetingActivityPanel.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
 /**
- * The meeting side panel (280 px wide): the meeting's think-pair-share (facilitator form and
- * controls, my reflection, partner, our key insight, my commitment), then the meeting's community in
- * compact form, its next session and a compact library search.
+ * The meeting side panel (280 px wide): the meeting's community by name, its think-pair-share
+ * (facilitator form and controls, my reflection, partner, our key insight, my commitment), its next
+ * session and a compact library search. Membership (join, leave) stays on the community home: in a
+ * meeting, "Leave community" under the activity's controls is one click from a mistake.
  */
 export function MeetingPanelPage() {
   const styles = useMeetingPanelStyles();
@@ -28,9 +28,17 @@ export function MeetingPanelPage() {
       <CommunityGate result={community}>
         {(loaded) => (
           <>
-            <Caption1Strong as="p" className={styles.eyebrow}>
-              {t("pages.meetingPanelHeading")}
-            </Caption1Strong>
+            <header className={styles.communityLine} data-testid="panel-community">
+              <Caption1Strong as="p" block className={styles.text}>
+                {t("pages.meetingPanelHeading")}
+              </Caption1Strong>
+              <Subtitle1 as="h1" block className={styles.heading}>
+                {loaded.name}
+              </Subtitle1>
+              <Caption1 as="p" block className={styles.muted}>
+                {t("community.memberCountLong", { count: loaded.memberCount })}
+              </Caption1>
+            </header>
             <div className={styles.stack}>
               {conversationId ? (
                 <MeetingActivityPanel
@@ -40,17 +48,10 @@ export function MeetingPanelPage() {
                   {...(meetingId ? { meetingId } : {})}
                 />
               ) : (
-                <Body1 as="p" className={styles.muted}>
+                <Body1 as="p" block className={styles.muted}>
                   {t("activity.notInMeeting")}
                 </Body1>
               )}
-              <CommunityOverview
-                compact
-                community={loaded}
-                membership={community.membership}
-                onJoin={community.join}
-                onLeave={community.leave}
-              />
               <NextSession communityId={loaded.id} />
               <CompactLibrarySearch communityId={loaded.id} />
             </div>

@@ -45,7 +45,7 @@ export function NoteEditor({ heading, label, hint, saved, save, onSaved, testId 
 
   return (
     <form className={styles.section} aria-labelledby={headingId} onSubmit={submit} data-testid={testId}>
-      <Subtitle2 as="h3" id={headingId} className={styles.heading}>
+      <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
         {heading}
       </Subtitle2>
       <Field label={label} hint={hint}>

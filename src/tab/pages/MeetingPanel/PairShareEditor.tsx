@@ -92,7 +92,7 @@ export function PairShareEditor({ view, onSaved }: PairShareEditorProps) {
 
   return (
     <form className={styles.section} aria-labelledby={headingId} onSubmit={submit} data-testid="pair-share">
-      <Subtitle2 as="h3" id={headingId} className={styles.heading}>
+      <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
         {t("activity.shareHeading")}
       </Subtitle2>
       {conflict && (
@@ -102,16 +102,16 @@ export function PairShareEditor({ view, onSaved }: PairShareEditorProps) {
               <MessageBarTitle>{t("activity.conflictTitle")}</MessageBarTitle> {t("activity.conflictBody")}
             </MessageBarBody>
           </MessageBar>
-          <Caption1 as="p" className={styles.muted}>
+          <Caption1 as="p" block className={styles.muted}>
             {t("activity.theirVersion")} · {conflict.theirs.editedBy.displayName}
           </Caption1>
-          <Body1 as="p" className={styles.version} data-testid="their-version">
+          <Body1 as="p" block className={styles.version} data-testid="their-version">
             {conflict.theirs.text}
           </Body1>
-          <Caption1 as="p" className={styles.muted}>
+          <Caption1 as="p" block className={styles.muted}>
             {t("activity.yourVersion")}
           </Caption1>
-          <Body1 as="p" className={styles.version} data-testid="your-version">
+          <Body1 as="p" block className={styles.version} data-testid="your-version">
             {conflict.mine}
           </Body1>
         </div>
@@ -135,7 +135,7 @@ export function PairShareEditor({ view, onSaved }: PairShareEditorProps) {
         />
       </Field>
       {stored && !dirty && (
-        <Caption1 as="p" className={styles.muted} data-testid="share-saved-by">
+        <Caption1 as="p" block className={styles.muted} data-testid="share-saved-by">
           {t("activity.shareLastSaved", { name: stored.editedBy.displayName })}
         </Caption1>
       )}

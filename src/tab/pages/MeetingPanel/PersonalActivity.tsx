@@ -39,22 +39,28 @@ export function PersonalActivity({ snapshot, onChanged }: PersonalActivityProps)
   const joinError = join.error ? toApiError(join.error) : null;
   const ended = view.state.status === "ended";
   const accepts = (kind: string) => view.accepts.includes(kind as never);
-  const showReflection = accepts("reflection") || (view.me.reflection !== undefined && !ended);
+  // A participant's first note joins them; a facilitator runs the activity and writes only once
+  // they chose to join (until then: the invitation, no input boxes).
+  const writes = view.me.joined || !view.isFacilitator;
+  const showReflection = writes && (accepts("reflection") || (view.me.reflection !== undefined && !ended));
+  const showCommitment = writes && accepts("commitment");
+  // Joined, and nothing to write yet (before the start): say so instead of an empty card.
+  const waiting = view.me.joined && !ended && !showReflection && !view.me.group && !showCommitment;
 
   return (
     <section className={styles.card} aria-labelledby={headingId} data-testid="my-activity">
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+      <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
         {ended ? t("activity.endedTitle") : t("activity.myPartHeading")}
       </Subtitle2>
       {ended && (
-        <Body1 as="p" className={styles.muted}>
+        <Body1 as="p" block className={styles.muted}>
           {t("activity.endedBody")}
         </Body1>
       )}
       {!view.me.joined && !ended && (
         <div className={styles.section}>
-          <Body1 as="p" className={styles.muted}>
-            {t("activity.joinHint")}
+          <Body1 as="p" block className={styles.muted}>
+            {view.isFacilitator ? t("activity.joinHintFacilitator") : t("activity.joinHint")}
           </Body1>
           <div className={styles.buttons}>
             <Button appearance="primary" disabledFocusable={join.isPending} onClick={() => join.mutate()}>
@@ -65,6 +71,11 @@ export function PersonalActivity({ snapshot, onChanged }: PersonalActivityProps)
         </div>
       )}
       <JoinedCommunityNote joined={join.data?.snapshot.joinedCommunity === true} />
+      {waiting && (
+        <Body1 as="p" block className={styles.muted} data-testid="joined-waiting">
+          {t("activity.joinedWaiting")}
+        </Body1>
+      )}
       {showReflection && (
         <NoteEditor
           heading={t("activity.reflectionHeading")}
@@ -80,7 +91,7 @@ export function PersonalActivity({ snapshot, onChanged }: PersonalActivityProps)
       {view.me.group && (accepts("share") || view.me.share) && !ended && (
         <PairShareEditor view={view} onSaved={onChanged} />
       )}
-      {accepts("commitment") && (
+      {showCommitment && (
         <NoteEditor
           heading={t("activity.commitmentHeading")}
           label={t("activity.commitmentLabel")}
@@ -106,11 +117,11 @@ function Partners({ view, chatUrl }: { view: ActivityView; chatUrl: string | und
   const names = namesOf(partners, locale);
   return (
     <section className={styles.section} aria-labelledby={headingId} data-testid="my-partners">
-      <Subtitle2 as="h3" id={headingId} className={styles.heading}>
+      <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
         {t("activity.partnerHeading", { count: Math.max(1, partners.length) })}
       </Subtitle2>
       {partners.length === 0 ? (
-        <Body1 as="p" className={styles.muted}>
+        <Body1 as="p" block className={styles.muted}>
           {t("activity.waitingForPartner")}
         </Body1>
       ) : (

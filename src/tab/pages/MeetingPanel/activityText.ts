@@ -13,13 +13,20 @@ export function phaseTitle(t: TFunction, phase: { id: string; title: string } | 
   return isKnownPhase(phase.id) ? t(`activity.phase_${phase.id}`) : phase.title;
 }
 
-/** What people do in a phase, in the Teams language. */
+/**
+ * What people do in a phase, in the Teams language. `partners` is how many partners the reader
+ * has (two in a trio: "your partners"); the stage speaks to everyone and leaves it out.
+ */
 export function phaseInstruction(
   t: TFunction,
   phase: { id: string; instruction: string } | undefined,
+  partners?: number,
 ): string {
   if (!phase) return "";
-  return isKnownPhase(phase.id) ? t(`activity.instruction_${phase.id}`) : phase.instruction;
+  if (!isKnownPhase(phase.id)) return phase.instruction;
+  if (phase.id === "pair" && partners !== undefined && partners > 1)
+    return t("activity.instruction_pair_group", { count: partners });
+  return t(`activity.instruction_${phase.id}`);
 }
 
 export function pairingRuleLabel(t: TFunction, rule: PairingRule): string {

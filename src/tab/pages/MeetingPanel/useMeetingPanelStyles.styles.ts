@@ -4,6 +4,12 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 export const useMeetingPanelStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, minWidth: 0 },
   eyebrow: { display: "block", marginBlockStart: 0, marginBlockEnd: tokens.spacingVerticalS },
+  communityLine: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    marginBlockEnd: tokens.spacingVerticalM,
+  },
   card: {
     display: "flex",
     flexDirection: "column",
@@ -29,9 +35,11 @@ export const useMeetingPanelStyles = makeStyles({
   status: { display: "flex", flexWrap: "wrap", alignItems: "baseline", gap: tokens.spacingHorizontalS },
   countdown: { fontVariantNumeric: "tabular-nums" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  // Three short fields side by side where their labels fit ("Austauschen" does not fit a third of
+  // a 280 px panel): they wrap instead of their labels running into each other.
   minutes: {
-    display: "grid",
-    gridTemplateColumns: "repeat(3, minmax(0, 1fr))",
+    display: "flex",
+    flexWrap: "wrap",
     gap: tokens.spacingHorizontalS,
     border: "none",
     margin: 0,
@@ -39,6 +47,7 @@ export const useMeetingPanelStyles = makeStyles({
     minWidth: 0,
   },
   legend: { padding: 0, marginBlockEnd: tokens.spacingVerticalXS },
+  minuteField: { flex: "1 1 6.5em", minWidth: "min-content" },
   fullWidth: { width: "100%", minWidth: 0 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   version: {

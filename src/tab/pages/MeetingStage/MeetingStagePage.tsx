@@ -61,16 +61,16 @@ function CommunityStage({ community }: { community: Community }) {
   const { t } = useTranslation();
   return (
     <section className={styles.stage} aria-labelledby="stage-title">
-      <Subtitle1 as="p" className={styles.text}>
+      <Subtitle1 as="p" block className={styles.text}>
         {t("pages.meetingStageHeading")}
       </Subtitle1>
-      <LargeTitle as="h1" id="stage-title" className={styles.text}>
+      <LargeTitle as="h1" block id="stage-title" className={styles.text}>
         {community.name}
       </LargeTitle>
-      <Body2 as="p" className={styles.text}>
+      <Body2 as="p" block className={styles.text}>
         {community.purpose}
       </Body2>
-      <Body2 as="p" className={styles.text}>
+      <Body2 as="p" block className={styles.text}>
         {t("pages.meetingStagePlaceholder")}
       </Body2>
       <div className={styles.columns}>

@@ -51,26 +51,27 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
     <section className={styles.stage} aria-labelledby={titleId} data-testid="stage-activity">
       <div className={styles.header}>
         <div className={styles.column}>
-          <Subtitle1 as="p" className={styles.muted}>
+          <Subtitle1 as="p" block className={styles.muted}>
             {t("activity.stageEyebrow", { community: communityName })}
           </Subtitle1>
-          <Title1 as="h1" id={titleId} className={styles.prompt} data-testid="stage-prompt">
+          <Title1 as="h1" block id={titleId} className={styles.prompt} data-testid="stage-prompt">
             {view.prompt}
           </Title1>
           {phase && status !== "ended" && (
-            <Body2 as="p" className={styles.muted}>
+            <Body2 as="p" block className={styles.muted}>
               {phaseInstruction(t, phase)}
             </Body2>
           )}
         </div>
         <div className={styles.clock}>
-          <Title3 as="p" className={styles.text} role="status" data-testid="stage-phase">
+          <Title3 as="p" block className={styles.text} role="status" data-testid="stage-phase">
             {t("activity.stagePhase", { phase: phaseLabel })}
             {status === "paused" ? ` · ${t("activity.statusPaused")}` : ""}
           </Title3>
           {(status === "running" || status === "paused") && (
             <LargeTitle
               as="p"
+              block
               role="timer"
               className={styles.countdown}
               aria-label={
@@ -94,11 +95,11 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
       </p>
 
       <section className={styles.column} aria-labelledby={wallId}>
-        <Subtitle1 as="h2" id={wallId} className={styles.text}>
+        <Subtitle1 as="h2" block id={wallId} className={styles.text}>
           {t("activity.wallHeading")}
         </Subtitle1>
         {view.wall.length === 0 ? (
-          <Body1 as="p" className={styles.muted}>
+          <Body1 as="p" block className={styles.muted}>
             {t("activity.wallEmpty")}
           </Body1>
         ) : (
@@ -114,10 +115,10 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
                     {t("activity.highlighted")}
                   </Badge>
                 )}
-                <Subtitle1 as="p" className={styles.insight}>
+                <Subtitle1 as="p" block className={styles.insight}>
                   {item.text}
                 </Subtitle1>
-                <Subtitle2 as="p" className={styles.muted}>
+                <Subtitle2 as="p" block className={styles.muted}>
                   {namesOf(item.members, locale)}
                 </Subtitle2>
               </li>

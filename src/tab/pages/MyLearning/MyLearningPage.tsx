@@ -1,7 +1,7 @@
-import { Body1, Caption1, Subtitle2, Title2 } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Subtitle2, Title2 } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
-import { type ReactNode, useId } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import {
@@ -80,7 +80,7 @@ function Learning({ authored, saved, sessions, commitments, reflections, actionI
   const headingId = useId();
   return (
     <section className={styles.page} aria-labelledby={headingId}>
-      <Title2 as="h1" id={headingId} className={styles.heading}>
+      <Title2 as="h1" block id={headingId} className={styles.heading}>
         {t("learning.title")}
       </Title2>
       <div className={styles.grid}>
@@ -137,11 +137,11 @@ function LearningCard(props: { title: string; empty: string | false; testId: str
   const headingId = useId();
   return (
     <section className={styles.card} aria-labelledby={headingId} data-testid={props.testId}>
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+      <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
         {props.title}
       </Subtitle2>
       {props.empty ? (
-        <Body1 as="p" className={styles.muted}>
+        <Body1 as="p" block className={styles.muted}>
           {props.empty}
         </Body1>
       ) : (
@@ -168,34 +168,86 @@ function EntryList({ entries }: { entries: MyEntry[] }) {
   );
 }
 
+/** How many sessions each part of "My sessions" shows before "Show all". */
+const SESSIONS_SHOWN = 3;
+
+/**
+ * My sessions, the coming ones first (soonest first), then the past ones (latest first), each with
+ * its count and "Show all" beyond the first few: a year of sessions is not one long mixed list.
+ */
 function SessionList({ sessions }: { sessions: MySession[] }) {
+  const { t } = useTranslation();
+  const now = Date.now();
+  const ended = (s: MySession) => Date.parse(s.startsAt) + s.durationMinutes * 60_000 <= now;
+  const upcoming = sessions.filter((s) => !ended(s));
+  const past = sessions.filter(ended).reverse();
+  return (
+    <>
+      {upcoming.length > 0 && (
+        <SessionGroup
+          title={t("learning.upcomingHeading", { count: upcoming.length })}
+          sessions={upcoming}
+          testId="my-upcoming-sessions"
+        />
+      )}
+      {past.length > 0 && (
+        <SessionGroup
+          title={t("learning.pastHeading", { count: past.length })}
+          sessions={past}
+          testId="my-past-sessions"
+        />
+      )}
+    </>
+  );
+}
+
+function SessionGroup({ title, sessions, testId }: { title: string; sessions: MySession[]; testId: string }) {
   const styles = useMyLearningStyles();
   const { t } = useTranslation();
   const { locale } = useTeamsContext();
+  const headingId = useId();
+  const [all, setAll] = useState(false);
   const list = new Intl.ListFormat(locale, { type: "conjunction" });
+  const shown = all ? sessions : sessions.slice(0, SESSIONS_SHOWN);
   return (
-    <ul className={styles.list}>
-      {sessions.map((session) => (
-        <li key={`${session.communityId}/${session.id}`} className={styles.item} data-testid="my-session">
-          <SessionSummary session={session} />
-          <Caption1 className={styles.muted}>
-            {t("learning.inCommunity", { name: session.communityName })}
-          </Caption1>
-          {session.myRoles.length > 0 && (
+    <section className={styles.group} aria-labelledby={headingId} data-testid={testId}>
+      <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
+        {title}
+      </Subtitle2>
+      <ul className={styles.list}>
+        {shown.map((session) => (
+          <li
+            key={`${session.communityId}/${session.id}/${session.startsAt}`}
+            className={styles.item}
+            data-testid="my-session"
+          >
+            <SessionSummary session={session} />
             <Caption1 className={styles.muted}>
-              {t("learning.myRoles", {
-                roles: list.format(session.myRoles.map((role) => t(`roles.${role}`))),
-              })}
+              {t("learning.inCommunity", { name: session.communityName })}
             </Caption1>
-          )}
-          {session.myRsvp && (
-            <Caption1 className={styles.muted}>
-              {t("learning.myRsvp", { answer: t(RSVP_LABELS[session.myRsvp]) })}
-            </Caption1>
-          )}
-        </li>
-      ))}
-    </ul>
+            {session.myRoles.length > 0 && (
+              <Caption1 className={styles.muted}>
+                {t("learning.myRoles", {
+                  roles: list.format(session.myRoles.map((role) => t(`roles.${role}`))),
+                })}
+              </Caption1>
+            )}
+            {session.myRsvp && (
+              <Caption1 className={styles.muted}>
+                {t("learning.myRsvp", { answer: t(RSVP_LABELS[session.myRsvp]) })}
+              </Caption1>
+            )}
+          </li>
+        ))}
+      </ul>
+      {sessions.length > SESSIONS_SHOWN && (
+        <div>
+          <Button appearance="subtle" size="small" aria-expanded={all} onClick={() => setAll(!all)}>
+            {all ? t("learning.showFewer") : t("learning.showAll", { count: sessions.length })}
+          </Button>
+        </div>
+      )}
+    </section>
   );
 }
 
@@ -207,7 +259,7 @@ function NoteList({ notes }: { notes: MyNote[] }) {
     <ul className={styles.list}>
       {notes.map((note) => (
         <li key={`${note.activityId}/${note.at}`} className={styles.item} data-testid="my-note">
-          <Body1 as="p" className={styles.heading}>
+          <Body1 as="p" block className={styles.heading}>
             {note.text}
           </Body1>
           <Caption1 className={styles.muted}>{t("activity.notePrompt", { prompt: note.prompt })}</Caption1>
@@ -239,7 +291,7 @@ function ActionList({ items }: { items: MyAction[] }) {
     <ul className={styles.list}>
       {items.map((item) => (
         <li key={`${item.conversationId}/${item.outcomeId}`} className={styles.item} data-testid="my-action">
-          <Body1 as="p" className={styles.heading}>
+          <Body1 as="p" block className={styles.heading}>
             {item.text}
           </Body1>
           {item.due && <Caption1>{t("learning.actionDue", { due: localDay(item.due) })}</Caption1>}

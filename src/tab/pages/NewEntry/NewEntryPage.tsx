@@ -16,6 +16,7 @@ import {
 } from "../../components/EntryForm/entryFormModel.js";
 import { PageLayout } from "../../components/PageLayout.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
+import { TabNav } from "../../components/TabNav/TabNav.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useCommunity } from "../../hooks/useCommunity.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
@@ -32,6 +33,7 @@ export function NewEntryPage() {
   const community = useCommunity(context.page.id || undefined);
   return (
     <PageLayout>
+      <TabNav current="library" />
       <CommunityGate result={community}>{(loaded) => <NewEntry community={loaded} />}</CommunityGate>
     </PageLayout>
   );
@@ -58,7 +60,7 @@ function NewEntry({ community }: { community: Community }) {
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <RouterLink href={libraryPath}>{t("entryForm.backToLibrary")}</RouterLink>
-      <Title2 as="h1" id={headingId} className={styles.heading}>
+      <Title2 as="h1" block id={headingId} className={styles.heading}>
         {t("entryForm.newTitle")}
       </Title2>
       <EntryForm

@@ -144,7 +144,7 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
 
   return (
     <section className={styles.page} aria-labelledby={headingId}>
-      <Title2 as="h1" id={headingId} className={styles.heading}>
+      <Title2 as="h1" block id={headingId} className={styles.heading}>
         {existing ? t("playbooks.editTitle") : t("playbooks.newTitle")}
       </Title2>
       <form
@@ -179,6 +179,9 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
         <search className={styles.picker}>
           <Field label={t("playbooks.searchLabel")}>
             <SearchBox
+              input={{ size: 1 }}
+              // As in the library: no clear button (laid out past the edge) while empty.
+              dismiss={words.text ? undefined : null}
               value={words.text}
               maxLength={200}
               placeholder={t("playbooks.searchPlaceholder")}
@@ -196,7 +199,7 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
           ) : search.isLoading ? (
             <Spinner size="tiny" label={t("playbooks.searching")} />
           ) : search.items.length === 0 ? (
-            <Body1 as="p" className={styles.muted}>
+            <Body1 as="p" block className={styles.muted}>
               {t("playbooks.noResults")}
             </Body1>
           ) : (
@@ -226,12 +229,13 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
         </search>
 
         <section className={styles.picker} aria-labelledby={stepsHeadingId}>
-          <Subtitle2 as="h2" id={stepsHeadingId} className={styles.heading}>
+          <Subtitle2 as="h2" block id={stepsHeadingId} className={styles.heading}>
             {t("playbooks.stepsHeading")}
           </Subtitle2>
           {steps.length === 0 ? (
             <Body1
               as="p"
+              block
               className={submitted ? undefined : styles.muted}
               role={submitted ? "alert" : undefined}
             >

@@ -68,7 +68,7 @@ function PlaybookView({ community, playbook }: { community: Community; playbook:
     <article className={styles.page} aria-labelledby={headingId}>
       <header className={styles.header}>
         <div className={styles.stepBody}>
-          <Title2 as="h1" id={headingId} className={styles.heading}>
+          <Title2 as="h1" block id={headingId} className={styles.heading}>
             {playbook.title}
           </Title2>
           <Caption1 className={styles.muted}>{community.name}</Caption1>
@@ -83,7 +83,7 @@ function PlaybookView({ community, playbook }: { community: Community; playbook:
         </div>
       )}
       {playbook.description && (
-        <Body1 as="p" className={styles.text}>
+        <Body1 as="p" block className={styles.text}>
           {playbook.description}
         </Body1>
       )}
@@ -92,7 +92,7 @@ function PlaybookView({ community, playbook }: { community: Community; playbook:
         aria-label={t("playbooks.stepsLabel")}
         aria-valuetext={t("playbooks.progress", progress)}
       />
-      <Body1 as="p" className={styles.muted} aria-live="polite" data-testid="playbook-progress">
+      <Body1 as="p" block className={styles.muted} aria-live="polite" data-testid="playbook-progress">
         {t("playbooks.progress", progress)}
       </Body1>
       {tick.error && <InlineError title={t("common.actionFailedTitle")} error={tick.error} />}
@@ -108,7 +108,7 @@ function PlaybookView({ community, playbook }: { community: Community; playbook:
               <div className={styles.stepBody}>
                 <RouterLink href={entryPath(community.id, item.entryId)}>{item.title}</RouterLink>
                 {item.note && (
-                  <Body1 as="p" className={styles.muted}>
+                  <Body1 as="p" block className={styles.muted}>
                     {item.note}
                   </Body1>
                 )}

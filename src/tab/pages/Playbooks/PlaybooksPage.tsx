@@ -56,7 +56,7 @@ function PlaybookList({ community }: { community: Community }) {
   return (
     <section className={styles.page} aria-labelledby={headingId}>
       <header className={styles.header}>
-        <Title2 as="h1" id={headingId} className={styles.heading}>
+        <Title2 as="h1" block id={headingId} className={styles.heading}>
           {t("playbooks.title")}
         </Title2>
         {community.isSteward && (
@@ -72,7 +72,7 @@ function PlaybookList({ community }: { community: Community }) {
       )}
       {playbooks.data ? (
         playbooks.data.length === 0 ? (
-          <Body1 as="p" className={styles.muted}>
+          <Body1 as="p" block className={styles.muted}>
             {t("playbooks.empty")}
           </Body1>
         ) : (
@@ -83,7 +83,7 @@ function PlaybookList({ community }: { community: Community }) {
                 <li key={playbook.id} className={styles.card}>
                   <RouterLink href={playbookPath(playbook.id)}>{playbook.title}</RouterLink>
                   {playbook.description && (
-                    <Body1 as="p" className={styles.text}>
+                    <Body1 as="p" block className={styles.text}>
                       {playbook.description}
                     </Body1>
                   )}
