@@ -46,10 +46,10 @@ export interface HttpDependencies {
   localHost?: LocalHostDependencies;
 }
 
-// Teams messages are ≤ ~100 KB, and a message-extension invoke carries the whole message payload
-// plus Teams' envelope: 300 KB leaves room for both, and parsing a body is work done before anyone
-// is known (a 900 KB body cost the event loop ~10 ms to parse).
-const BOT_BODY_LIMIT = "300kb";
+// Teams messages are ≤ ~100 KB, but a message-extension invoke carries the whole message payload
+// (a long message's HTML runs to a few hundred KB) plus the dialog's fields and Teams' envelope;
+// 1 MB leaves room without inviting abuse.
+const BOT_BODY_LIMIT = "1mb";
 const API_BODY_LIMIT = "256kb";
 /**
  * Health has a budget of its own, far below the storage client's: a load balancer or monitor wants

@@ -155,7 +155,7 @@ describe("requests are bounded, whatever a member sends", () => {
     expect(refused.status).toBe(413);
   });
 
-  it("refuses a bot activity over 300 KB before parsing it, and takes one just under", async () => {
+  it("refuses a bot activity over 1 MB before parsing it, and takes one just under", async () => {
     const activity = (bytes: number) =>
       JSON.stringify({
         type: "message",
@@ -173,7 +173,7 @@ describe("requests are bounded, whatever a member sends", () => {
         headers: { "content-type": "application/json" },
         body,
       });
-    expect((await post(activity(400_000))).status).toBe(413);
-    expect((await post(activity(250_000))).status).not.toBe(413);
+    expect((await post(activity(1_100_000))).status).toBe(413);
+    expect((await post(activity(900_000))).status).not.toBe(413);
   });
 });
