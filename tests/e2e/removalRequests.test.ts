@@ -179,7 +179,7 @@ describe("stewards' review of removal requests", () => {
       async (route) => {
         if (route.request().method() === "DELETE" && failNext) {
           failNext = false;
-          return route.fulfill({ status: 503, contentType: "application/json", body: "{}" });
+          return route.fulfill({ status: 500, contentType: "application/json", body: "{}" });
         }
         return route.fallback();
       },
