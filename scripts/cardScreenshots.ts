@@ -3,6 +3,7 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import { cardGallery } from "./lib/cardGallery.js";
 import { prepareCardPage, renderCards } from "./lib/cardRenderer.js";
+import { CHROMIUM_FLAGS, chromiumPath } from "./lib/chromium.js";
 
 /**
  * `npm run screenshots:cards`: every card the bot can send, rendered by Microsoft's Adaptive Cards
@@ -14,9 +15,9 @@ import { prepareCardPage, renderCards } from "./lib/cardRenderer.js";
 // `npm run screenshots` passes its own filters (280, de…) to both scripts: the folder is a setting.
 const out = path.resolve(process.env.CARD_SCREENSHOTS_DIR ?? "screenshots/cards");
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  executablePath: chromiumPath(),
   headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+  args: CHROMIUM_FLAGS,
 });
 const gallery = cardGallery();
 let problems = 0;

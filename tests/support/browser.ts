@@ -1,32 +1,8 @@
-import { existsSync } from "node:fs";
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from "playwright-core";
+import { CHROMIUM_FLAGS, chromiumPath } from "../../scripts/lib/chromium.js";
 
-/**
- * Chromium flags for a sandboxed CI machine without network (PLATFORM.md, "Browser tests"): no GPU,
- * no QUIC, and none of Chromium's own background traffic.
- */
-export const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-/** The Chromium binary: `$CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`. */
-export function chromiumPath(): string {
-  const candidate = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-  if (!existsSync(candidate)) {
-    throw new Error(
-      `Chromium was not found at ${candidate}. Install it with \`apt-get install -y chromium\` (as root), ` +
-        "or point CHROMIUM_PATH at a Chromium or Chrome binary. Playwright's own browser download is not used.",
-    );
-  }
-  return candidate;
-}
+// One definition of the binary and its flags, shared with the screenshot scripts.
+export { CHROMIUM_FLAGS, chromiumPath };
 
 /** Launches headless Chromium for the browser tests. */
 export function launchBrowser(): Promise<Browser> {
