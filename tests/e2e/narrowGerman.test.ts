@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchBrowser, newLocalOnlyContext } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
+import { brokenWords } from "./layoutChecks.js";
 import { apiAs, createEntry, demoMemberA, demoSteward } from "./librarySupport.js";
 import { type HostParams, openTab } from "./localHostPage.js";
 
@@ -10,31 +11,6 @@ import { type HostParams, openTab } from "./localHostPage.js";
  * words): nothing glued together, no word broken in the middle, nothing wider than the panel.
  * The side panel frame is 280 px wide; an explicit page path shows any page in it.
  */
-
-/** Words split across two lines by the layout (not at a hyphen or slash), with their text. */
-function brokenWords(tab: Frame): Promise<string[]> {
-  return tab.evaluate(() => {
-    const broken: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent ?? "";
-      const parent = node.parentElement;
-      if (!parent || parent.closest("textarea, input, select, [aria-hidden='true']")) continue;
-      for (const match of text.matchAll(/[\p{L}\p{N}]{4,}/gu)) {
-        const range = document.createRange();
-        range.setStart(node, match.index ?? 0);
-        range.setEnd(node, (match.index ?? 0) + match[0].length);
-        const tops = new Set(
-          Array.from(range.getClientRects())
-            .filter((r) => r.width > 0)
-            .map((r) => Math.round(r.top)),
-        );
-        if (tops.size > 1) broken.push(match[0]);
-      }
-    }
-    return broken;
-  });
-}
 
 /**
  * Paragraphs and headings that run into the text before or after them on one line: a block
