@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { isAllowedServiceUrl } from "../../src/server/http/botActivityRequest.js";
+import {
+  boundComposeQuery,
+  isAllowedServiceUrl,
+  MAX_COMPOSE_QUERY_CHARS,
+} from "../../src/server/http/botActivityRequest.js";
 import { routeLibraryConsoleTo } from "../../src/server/libraryConsole.js";
 import type { Logger } from "../../src/server/logger.js";
 
@@ -61,5 +65,45 @@ describe("library console output", () => {
       ["library reported a warning", { detail: ["BadRequest: Missing activity or activity type."] }],
     ]);
     expect(console.error).toBe(original);
+  });
+});
+
+describe("message extension queries at the edge", () => {
+  const query = (name: string, value: unknown, type = "invoke") => ({
+    type,
+    name,
+    value: {
+      commandId: "findInsight",
+      parameters: [
+        { name: "query", value },
+        { name: "initialRun", value: true },
+      ],
+    },
+  });
+
+  it("cuts a compose search text of hundreds of kilobytes to what the search can use", () => {
+    const huge = query("composeExtension/query", "pipeline ".repeat(100_000));
+    boundComposeQuery(huge);
+    const [text, initialRun] = huge.value.parameters;
+    expect(text?.value).toHaveLength(MAX_COMPOSE_QUERY_CHARS);
+    expect(String(text?.value).startsWith("pipeline pipeline")).toBe(true);
+    expect(initialRun?.value).toBe(true);
+  });
+
+  it("keeps ordinary queries and every other activity as they came", () => {
+    const short = query("composeExtension/query", "onboarding checklist");
+    boundComposeQuery(short);
+    expect(short.value.parameters[0]?.value).toBe("onboarding checklist");
+    const long = "x".repeat(5_000);
+    for (const other of [
+      query("composeExtension/submitAction", long),
+      query("composeExtension/query", long, "message"),
+    ]) {
+      boundComposeQuery(other);
+      expect(other.value.parameters[0]?.value).toBe(long);
+    }
+    expect(() =>
+      boundComposeQuery({ type: "invoke", name: "composeExtension/query", value: null }),
+    ).not.toThrow();
   });
 });

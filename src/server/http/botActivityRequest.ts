@@ -72,3 +72,23 @@ export function activityRequestProblem(body: unknown, mode: AppMode): string | u
   }
   return undefined;
 }
+
+/**
+ * Longest search text a message extension query keeps. The library search reads only its first
+ * 200 characters and Teams' compose box sends far less; a query of hundreds of kilobytes (the bot
+ * endpoint takes up to 1 MB for Save as insight on long messages) would otherwise be copied
+ * through botbuilder and teams-ai several times for nothing (issue 14: ~120 MB of peak memory).
+ */
+export const MAX_COMPOSE_QUERY_CHARS = 1_000;
+
+/** Cuts the parameters of a `composeExtension/query` invoke to {@link MAX_COMPOSE_QUERY_CHARS}, in place. */
+export function boundComposeQuery(body: unknown): void {
+  const activity = body as { type?: unknown; name?: unknown; value?: { parameters?: unknown } };
+  if (activity.type !== "invoke" || activity.name !== "composeExtension/query") return;
+  const parameters = activity.value?.parameters;
+  if (!Array.isArray(parameters)) return;
+  for (const parameter of parameters as { value?: unknown }[]) {
+    if (typeof parameter?.value === "string" && parameter.value.length > MAX_COMPOSE_QUERY_CHARS)
+      parameter.value = parameter.value.slice(0, MAX_COMPOSE_QUERY_CHARS);
+  }
+}

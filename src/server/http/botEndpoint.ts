@@ -2,7 +2,7 @@ import type { Application as BotApplication, TeamsAdapter, TurnState } from "@mi
 import type { Request, RequestHandler, Response } from "express";
 import type { AppMode } from "../config.js";
 import type { Logger } from "../logger.js";
-import { activityRequestProblem } from "./botActivityRequest.js";
+import { activityRequestProblem, boundComposeQuery } from "./botActivityRequest.js";
 import { sendError } from "./httpErrors.js";
 
 /**
@@ -60,6 +60,7 @@ export function botEndpoint(deps: {
     const problem = activityRequestProblem(req.body, deps.mode);
     if (problem) return sendError(res, 400, "invalid_activity", problem);
 
+    boundComposeQuery(req.body);
     const held = new HeldBotResponse(res.socket);
     let turnStarted = false;
     let turnFailure: unknown;
