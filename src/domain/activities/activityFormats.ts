@@ -1,18 +1,18 @@
 import { ValidationError } from "../errors.js";
-import type { SessionFormat } from "../sessions/sessionFormats.js";
+import { SESSION_FORMATS } from "../formats/formatIds.js";
+import { FORMATS } from "../formats/formatRegistry.js";
 import type { ActivityFormatDefinition } from "./activityFormat.js";
-import { thinkPairShare } from "./thinkPairShare.js";
 
-/**
- * The formats the activity engine runs, by the session format they belong to. Knowledge Café,
- * mastermind, micro-teach and case round join here as definitions when they are built.
- */
-export const ACTIVITY_FORMATS = {
-  "think-pair-share": thinkPairShare,
-} as const satisfies Partial<Record<SessionFormat, ActivityFormatDefinition>>;
+type Registry = typeof FORMATS;
 
-export type ActivityFormatId = keyof typeof ACTIVITY_FORMATS;
-export const ACTIVITY_FORMAT_IDS = Object.keys(ACTIVITY_FORMATS) as ActivityFormatId[];
+/** The formats the engine runs: those whose definition (src/domain/formats) has an activity. */
+export type ActivityFormatId = {
+  [K in keyof Registry]: Registry[K] extends { activity: ActivityFormatDefinition } ? K : never;
+}[keyof Registry];
+
+export const ACTIVITY_FORMAT_IDS = SESSION_FORMATS.filter(
+  (id): id is ActivityFormatId => (FORMATS[id] as { activity?: unknown }).activity !== undefined,
+);
 
 /** A phase as planned for one activity: its id and the minutes chosen at set-up. */
 export interface PlannedPhase {
@@ -21,7 +21,7 @@ export interface PlannedPhase {
 }
 
 export function formatOf(id: ActivityFormatId): ActivityFormatDefinition {
-  return ACTIVITY_FORMATS[id];
+  return (FORMATS[id] as { activity: ActivityFormatDefinition }).activity;
 }
 
 /**

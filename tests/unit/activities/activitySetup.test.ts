@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { planPhases } from "../../../src/domain/activities/activityFormats.js";
+import { formatOf, planPhases } from "../../../src/domain/activities/activityFormats.js";
 import {
   controlSchema,
   newActivitySchema,
   shareSchema,
 } from "../../../src/domain/activities/activitySchemas.js";
-import { thinkPairShare } from "../../../src/domain/activities/thinkPairShare.js";
+
+const thinkPairShare = formatOf("think-pair-share");
+
 import { ValidationError } from "../../../src/domain/errors.js";
 import { parseInput } from "../../../src/domain/validation.js";
 

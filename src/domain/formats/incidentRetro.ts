@@ -1,0 +1,17 @@
+import { type FormatDefinition, phase } from "./formatDefinition.js";
+
+/** Incident retrospective: timeline, contributing factors (blameless), learnings, actions. */
+export const incidentRetro = {
+  id: "incident-retro",
+  name: "Incident retrospective",
+  calendar: {
+    durationMinutes: 60,
+    roles: ["facilitator", "note-taker"],
+    phases: [
+      phase("timeline", "Timeline", 15),
+      phase("contributing", "Contributing factors (blameless)", 20),
+      phase("learnings", "What we learned", 15),
+      phase("actions", "Actions and owners", 10),
+    ],
+  },
+} satisfies FormatDefinition;

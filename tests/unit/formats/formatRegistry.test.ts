@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { ACTIVITY_FORMAT_IDS, formatOf, planPhases } from "../../../src/domain/activities/activityFormats.js";
+import { SESSION_FORMATS } from "../../../src/domain/formats/formatIds.js";
+import { FORMATS } from "../../../src/domain/formats/formatRegistry.js";
+import { FORMAT_DEFAULTS } from "../../../src/domain/sessions/sessionFormats.js";
+
+describe("one format registry for the calendar and the engine", () => {
+  it("has one definition per session format, under its own id", () => {
+    for (const id of SESSION_FORMATS) expect(FORMATS[id].id).toBe(id);
+    expect(Object.keys(FORMATS).sort()).toEqual([...SESSION_FORMATS].sort());
+  });
+
+  it("gives the calendar plans whose minutes add up to the session's length", () => {
+    for (const id of SESSION_FORMATS) {
+      const { phases, durationMinutes } = FORMAT_DEFAULTS[id];
+      expect(
+        phases.reduce((sum, p) => sum + p.minutes, 0),
+        id,
+      ).toBe(durationMinutes);
+    }
+  });
+
+  it("runs in meetings exactly the formats whose definition has an activity", () => {
+    const running = SESSION_FORMATS.filter((id) => FORMAT_DEFAULTS[id].runsInMeeting);
+    expect(running).toEqual(ACTIVITY_FORMAT_IDS);
+    expect(ACTIVITY_FORMAT_IDS).toContain("think-pair-share");
+  });
+
+  it("gives every engine format phases with defaults inside their bounds and known submissions", () => {
+    for (const id of ACTIVITY_FORMAT_IDS) {
+      const format = formatOf(id);
+      expect(format.id).toBe(id);
+      expect(new Set(format.phases.map((p) => p.id)).size, id).toBe(format.phases.length);
+      expect(planPhases(format).map((p) => p.id)).toEqual(format.phases.map((p) => p.id));
+    }
+  });
+});
