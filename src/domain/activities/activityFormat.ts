@@ -1,16 +1,64 @@
 /**
  * What a structured activity format is, as data: its phases (with default durations and what
- * people may submit in each), its roles, and how people are grouped. A new format (Knowledge Café,
- * mastermind, micro-teach, case round) is a new definition of this shape plus, where it needs one,
- * a small rule of its own; the phase engine (phaseClock.ts) and the storage stay as they are.
+ * people may submit in each), its roles, how people are grouped, and what they submit (who sees
+ * it, how it is stored, whether it reaches the library). A new format (Knowledge Café, mastermind,
+ * micro-teach, case round) is a new definition of this shape in src/domain/formats plus, where it
+ * needs one, a small rule of its own; the phase engine (phaseClock.ts) and the storage stay as
+ * they are.
  */
 
-/** Things people hand in during an activity; each is stored as its own row. */
-export const SUBMISSION_KINDS = ["reflection", "share", "highlight", "commitment"] as const;
-export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+/**
+ * Something people hand in during an activity, named by its format (`reflection`, `share`,
+ * `harvest`, `goal`, …) and declared in its `submissions`. `highlight` is the engine's own: the
+ * facilitator marks a group's shared text.
+ */
+export type SubmissionKind = string;
+
+/** The facilitator's mark on a group's shared text (the wall shows highlighted ones first). */
+export const HIGHLIGHT = "highlight";
 
 /** Roles people hold in an activity. */
-export type ActivityRole = "facilitator" | "participant";
+export const ACTIVITY_ROLES = [
+  "facilitator",
+  "participant",
+  "hot-seat",
+  "note-taker",
+  "teacher",
+  "expert",
+  "observer",
+] as const;
+export type ActivityRole = (typeof ACTIVITY_ROLES)[number];
+
+/**
+ * How a submission is stored: `person` — one per person, a new one replaces theirs; `group` — one
+ * per group, written by any member and edited under an ETag (never silently overwritten); `item` —
+ * many per person, each kept as it was sent (questions, advice, themes).
+ */
+export type SubmissionScope = "person" | "group" | "item";
+
+/**
+ * Who reads a submission: its `writer` only, the writer's `group`, `everyone` in the activity, or
+ * the `facilitator` (and the writer).
+ */
+export type SubmissionVisibility = "writer" | "group" | "everyone" | "facilitator";
+
+/** One kind of submission a format takes. */
+export interface SubmissionDefinition {
+  scope: SubmissionScope;
+  visibility: SubmissionVisibility;
+  /** How people and messages name it ("reflection", "key insight"). */
+  noun: string;
+  maxLength: number;
+  /**
+   * When the activity closes it is saved to the community's library (`each`: one entry per
+   * group or item). Never in a confidential format, unless its author publishes it.
+   */
+  library?: "each";
+  /** A copy goes to the writer's My learning (reflections, commitments). */
+  myLearning?: boolean;
+  /** It is a commitment: followed up at the next session and on its due date. */
+  commitment?: boolean;
+}
 
 /** One phase of a format. */
 export interface PhaseDefinition {
@@ -25,13 +73,13 @@ export interface PhaseDefinition {
   /** Bounds a facilitator may choose from when setting the activity up. */
   minMinutes: number;
   maxMinutes: number;
-  /** What may be submitted while this phase runs. */
+  /** What may be submitted while this phase runs (kinds of the format's `submissions`, or `highlight`). */
   accepts: readonly SubmissionKind[];
   /** People are put into groups when this phase begins (once, stored). */
   formsGroups?: boolean;
 }
 
-/** A format: its phases in order, its roles and its grouping. */
+/** A format: its phases in order, its roles, its grouping and its submissions. */
 export interface ActivityFormatDefinition {
   id: string;
   name: string;
@@ -39,6 +87,47 @@ export interface ActivityFormatDefinition {
   roles: readonly ActivityRole[];
   /** Group size when a phase forms groups (odd counts make one group one larger). */
   groupSize?: number;
+  /** Every kind of submission the format takes, by kind. */
+  submissions: Readonly<Record<SubmissionKind, SubmissionDefinition>>;
   /** What may still be submitted after the activity ended (a commitment written later). */
   acceptsAfterEnd: readonly SubmissionKind[];
+  /**
+   * Nothing leaves the activity — library, search, insights, anyone else's cards or API answers —
+   * unless its author chooses to publish it (mastermind).
+   */
+  confidential: boolean;
+}
+
+/** The definition of one kind in a format; undefined when the format takes no such submission. */
+export function submissionOf(
+  format: ActivityFormatDefinition,
+  kind: SubmissionKind,
+): SubmissionDefinition | undefined {
+  return Object.hasOwn(format.submissions, kind) ? format.submissions[kind] : undefined;
+}
+
+/**
+ * Why a definition cannot run, or an empty list: unique phase ids, minutes inside their bounds,
+ * and every kind a phase accepts declared. Checked by the registry's tests for every format.
+ */
+export function definitionProblems(format: ActivityFormatDefinition): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const phase of format.phases) {
+    if (ids.has(phase.id)) problems.push(`phase "${phase.id}" appears twice`);
+    ids.add(phase.id);
+    if (!(phase.minMinutes <= phase.defaultMinutes && phase.defaultMinutes <= phase.maxMinutes))
+      problems.push(`phase "${phase.id}": default minutes outside their bounds`);
+    for (const kind of phase.accepts)
+      if (kind !== HIGHLIGHT && !submissionOf(format, kind))
+        problems.push(`phase "${phase.id}" accepts "${kind}", which the format does not declare`);
+  }
+  for (const kind of format.acceptsAfterEnd)
+    if (!submissionOf(format, kind)) problems.push(`"${kind}" after the end is not declared`);
+  for (const [kind, definition] of Object.entries(format.submissions)) {
+    if (!/^[a-z][a-z-]{0,30}$/.test(kind)) problems.push(`submission kind "${kind}" is not a plain word`);
+    if (format.confidential && definition.library)
+      problems.push(`"${kind}" goes to the library, but the format is confidential`);
+  }
+  return problems;
 }

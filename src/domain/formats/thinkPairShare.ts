@@ -66,6 +66,32 @@ export const thinkPairShare = {
         accepts: ["reflection", "share", "highlight", "commitment"],
       },
     ],
+    submissions: {
+      reflection: {
+        scope: "person",
+        visibility: "writer",
+        noun: "reflection",
+        maxLength: 4000,
+        myLearning: true,
+      },
+      share: {
+        scope: "group",
+        visibility: "everyone",
+        noun: "key insight",
+        maxLength: 4000,
+        library: "each",
+      },
+      commitment: {
+        scope: "person",
+        // The next session's check-in lists them, with names, to the community.
+        visibility: "everyone",
+        noun: "commitment",
+        maxLength: 1000,
+        myLearning: true,
+        commitment: true,
+      },
+    },
     acceptsAfterEnd: ["commitment"],
+    confidential: false,
   },
 } satisfies FormatDefinition;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { definitionProblems } from "../../../src/domain/activities/activityFormat.js";
 import { ACTIVITY_FORMAT_IDS, formatOf, planPhases } from "../../../src/domain/activities/activityFormats.js";
 import { SESSION_FORMATS } from "../../../src/domain/formats/formatIds.js";
 import { FORMATS } from "../../../src/domain/formats/formatRegistry.js";
@@ -33,5 +34,31 @@ describe("one format registry for the calendar and the engine", () => {
       expect(new Set(format.phases.map((p) => p.id)).size, id).toBe(format.phases.length);
       expect(planPhases(format).map((p) => p.id)).toEqual(format.phases.map((p) => p.id));
     }
+  });
+});
+
+describe("a format definition's own checks", () => {
+  it("finds nothing wrong with the registered engine formats", () => {
+    for (const id of ACTIVITY_FORMAT_IDS) expect(definitionProblems(formatOf(id)), id).toEqual([]);
+  });
+
+  it("names what is wrong with a broken definition", () => {
+    const tps = formatOf("think-pair-share");
+    const broken = {
+      ...tps,
+      confidential: true,
+      phases: [
+        ...tps.phases,
+        { ...(tps.phases[0] as (typeof tps.phases)[number]), accepts: ["advice"], defaultMinutes: 99 },
+      ],
+      acceptsAfterEnd: ["pledge"],
+    };
+    expect(definitionProblems(broken)).toEqual([
+      'phase "think" appears twice',
+      'phase "think": default minutes outside their bounds',
+      'phase "think" accepts "advice", which the format does not declare',
+      '"pledge" after the end is not declared',
+      '"share" goes to the library, but the format is confidential',
+    ]);
   });
 });
