@@ -4,7 +4,6 @@ import type {
   ActivityControl,
   ActivityFlow,
   ActivityRecord,
-  Commitment,
   ControlKind,
   Highlight,
   LateAssignment,
@@ -12,11 +11,11 @@ import type {
   OpenActivity,
   OwnRows,
   PairingRule,
-  PairShare,
   Participant,
-  Reflection,
   StoredPairing,
+  Submission,
 } from "../domain/activities/activity.js";
+import type { SubmissionKind, SubmissionScope } from "../domain/activities/activityFormat.js";
 import type { ActivityFormatId, PlannedPhase } from "../domain/activities/activityFormats.js";
 import type { ActivityRepository } from "../domain/activities/activityRepository.js";
 import { ConcurrencyError, ValidationError } from "../domain/errors.js";
@@ -42,6 +41,26 @@ const SHARE = "share|";
 const HIGHLIGHT = "highlight|";
 const COMMITMENT = "commitment|";
 const ANNOUNCE = "announce|";
+/** Submissions of the kinds a format declares beyond the first three: `sub|{kind}|{owner}[|{item}]`. */
+const SUBMISSION = "sub|";
+/** The first kinds keep the rows they always had (their data stays readable). */
+const LEGACY_PREFIX: Readonly<Record<string, string>> = {
+  reflection: REFLECTION,
+  share: SHARE,
+  commitment: COMMITMENT,
+};
+
+/** Where a submission lives in the activity's partition (and, with the activity id, in the writer's). */
+function submissionPrefix(kind: SubmissionKind): string {
+  return LEGACY_PREFIX[kind] ?? `${SUBMISSION}${keyPart(kind, "submission kind")}|`;
+}
+
+function submissionKey(kind: SubmissionKind, ownerId: string, itemId?: string): string {
+  const owner = keyPart(ownerId, "owner id");
+  return itemId === undefined
+    ? `${submissionPrefix(kind)}${owner}`
+    : `${submissionPrefix(kind)}${owner}|${keyPart(itemId, "item id")}`;
+}
 /** A row of the OpenActivities table. */
 interface OpenRow {
   facilitatorId: string;
@@ -213,6 +232,7 @@ export class TablesActivityRepository implements ActivityRepository {
       shares: [],
       highlights: [],
       commitments: [],
+      submissions: [],
     };
     for (const row of rows) readInto(record, tenantId, activityId, row);
     if (!record.activity) return undefined;
@@ -316,19 +336,6 @@ export class TablesActivityRepository implements ActivityRepository {
     return record.lateAssignments ?? [];
   }
 
-  async getShare(tenantId: string, activityId: string, groupId: string): Promise<PairShare | undefined> {
-    const pk = activityKeys.activity(tenantId, activityId);
-    const row = await this.store.getEntity<Row>(
-      TABLES.activities,
-      pk,
-      `${SHARE}${keyPart(groupId, "group id")}`,
-    );
-    if (!row) return undefined;
-    const record: Partial<ActivityRecord> = { shares: [] };
-    readInto(record, tenantId, activityId, row);
-    return record.shares?.[0];
-  }
-
   async appendControl(tenantId: string, activityId: string, control: ActivityControl): Promise<void> {
     try {
       await this.table.createEntity({
@@ -424,62 +431,70 @@ export class TablesActivityRepository implements ActivityRepository {
     }
   }
 
-  async saveReflection(
+  async saveSubmission(
     activity: Activity,
-    reflection: Omit<Reflection, "etag">,
-    etag?: string,
-  ): Promise<Reflection> {
-    const entity = {
-      partitionKey: activityKeys.activity(activity.tenantId, activity.id),
-      rowKey: `${REFLECTION}${keyPart(reflection.userId, "user id")}`,
-      ...reflection,
+    submission: Omit<Submission, "etag">,
+    options: { etag?: string; myLearning?: boolean } = {},
+  ): Promise<Submission> {
+    const { etag, myLearning } = options;
+    const entity = submissionRow(activity, submission);
+    const noun = submission.scope === "group" ? "Your group's text" : "What you wrote";
+    const write = async () => {
+      if (etag) {
+        try {
+          return await this.table.updateEntity(entity, "Replace", { etag });
+        } catch (error) {
+          // Replacing a version that is gone is as stale as replacing an older one.
+          if (statusOf(error) === 404) throw new ConcurrencyError(`${noun} was removed meanwhile.`);
+          throw error;
+        }
+      }
+      if (submission.scope === "person") return this.table.upsertEntity(entity, "Replace");
+      if (submission.scope === "group") return this.table.createEntity(entity);
+      try {
+        return await this.table.createEntity(entity);
+      } catch (error) {
+        if (statusOf(error) !== 409) throw error;
+        return undefined; // an item sent before (a retry): the stored one answers
+      }
     };
-    const note = noteRow(activity, REFLECTION, reflection.userId, reflection);
-    if (!etag) {
-      // Unconditional (it replaces their earlier one): the My learning copy is written beside it.
-      const [result] = await Promise.all([
-        this.table.upsertEntity(entity, "Replace"),
-        this.table.upsertEntity(note, "Replace"),
-      ]);
-      return { ...reflection, etag: result.etag ?? "" };
+    const result = await translateTableErrors(noun, write);
+    if (!result) {
+      const stored = await this.getSubmission(
+        activity.tenantId,
+        activity.id,
+        submission.kind,
+        submission.ownerId,
+        submission.itemId,
+      );
+      if (!stored) throw new ConcurrencyError(`${noun} could not be read back. Try again.`);
+      return stored;
     }
-    const result = await translateTableErrors("Your reflection", () =>
-      this.table.updateEntity(entity, "Replace", { etag }),
-    );
-    // The writer's My learning copy after the guarded write (a stale one writes neither): a retry completes it.
-    await this.table.upsertEntity(note, "Replace");
-    return { ...reflection, etag: result.etag ?? "" };
+    // The writer's My learning copy after the write (a refused one writes neither): a retry completes it.
+    if (myLearning)
+      await this.table.upsertEntity(
+        noteRow(activity, submissionPrefix(submission.kind), submission.ownerId, submission),
+        "Replace",
+      );
+    return { ...submission, etag: result.etag ?? "" };
   }
 
-  async saveShare(
+  async getSubmission(
     tenantId: string,
     activityId: string,
-    share: Omit<PairShare, "etag">,
-    etag?: string,
-  ): Promise<PairShare> {
-    const entity = {
-      partitionKey: activityKeys.activity(tenantId, activityId),
-      rowKey: `${SHARE}${keyPart(share.groupId, "group id")}`,
-      groupId: share.groupId,
-      text: share.text,
-      createdByJson: JSON.stringify(share.createdBy),
-      editedByJson: JSON.stringify(share.editedBy),
-      at: share.at,
-      requestId: share.requestId,
-    };
-    const result = await translateTableErrors("Your pair's insight", async () => {
-      try {
-        return etag
-          ? await this.table.updateEntity(entity, "Replace", { etag })
-          : await this.table.createEntity(entity);
-      } catch (error) {
-        // Replacing a version that is gone is as stale as replacing an older one.
-        if (etag && statusOf(error) === 404)
-          throw new ConcurrencyError("Your pair's insight was removed meanwhile.");
-        throw error;
-      }
-    });
-    return { ...share, etag: result.etag ?? "" };
+    kind: SubmissionKind,
+    ownerId: string,
+    itemId?: string,
+  ): Promise<Submission | undefined> {
+    const row = await this.store.getEntity<Row>(
+      TABLES.activities,
+      activityKeys.activity(tenantId, activityId),
+      submissionKey(kind, ownerId, itemId),
+    );
+    if (!row) return undefined;
+    const record: Partial<ActivityRecord> = { submissions: [] };
+    readInto(record, tenantId, activityId, row);
+    return record.submissions?.[0];
   }
 
   async setHighlight(tenantId: string, activityId: string, highlight: Highlight): Promise<void> {
@@ -502,21 +517,6 @@ export class TablesActivityRepository implements ActivityRepository {
     } catch (error) {
       if (statusOf(error) !== 404) throw error;
     }
-  }
-
-  async saveCommitment(activity: Activity, commitment: Commitment): Promise<void> {
-    // Both unconditional and idempotent (nothing guards a commitment): written side by side.
-    await Promise.all([
-      this.table.upsertEntity(
-        {
-          partitionKey: activityKeys.activity(activity.tenantId, activity.id),
-          rowKey: `${COMMITMENT}${keyPart(commitment.userId, "user id")}`,
-          ...commitment,
-        },
-        "Replace",
-      ),
-      this.table.upsertEntity(noteRow(activity, COMMITMENT, commitment.userId, commitment), "Replace"),
-    ]);
   }
 
   async recentActivityIds(tenantId: string, communityId: string, limit: number): Promise<string[]> {
@@ -782,6 +782,7 @@ function readInto(
     });
   } else if (key.startsWith(REFLECTION)) {
     record.reflections?.push({ userId: str("userId"), text: str("text"), at: str("at"), etag: entity.etag });
+    record.submissions?.push(legacySubmission("reflection", "person", str("userId"), row, entity.etag));
   } else if (key.startsWith(LATE)) {
     record.lateAssignments?.push({ userId: str("userId"), groupId: str("groupId"), at: str("at") });
   } else if (key.startsWith(SHARE)) {
@@ -794,6 +795,7 @@ function readInto(
       requestId: str("requestId"),
       etag: entity.etag,
     });
+    record.submissions?.push(legacySubmission("share", "group", str("groupId"), row, entity.etag));
   } else if (key.startsWith(HIGHLIGHT)) {
     record.highlights?.push({ groupId: str("groupId"), byUserId: str("byUserId"), at: str("at") });
   } else if (key.startsWith(COMMITMENT)) {
@@ -803,5 +805,68 @@ function readInto(
       text: str("text"),
       at: str("at"),
     });
+    record.submissions?.push(legacySubmission("commitment", "person", str("userId"), row, entity.etag));
+  } else if (key.startsWith(SUBMISSION)) {
+    record.submissions?.push({
+      kind: str("kind"),
+      scope: str("scope") as SubmissionScope,
+      ownerId: str("ownerId"),
+      ...(str("itemId") ? { itemId: str("itemId") } : {}),
+      text: str("text"),
+      createdBy: JSON.parse(str("createdByJson")) as PersonRef,
+      editedBy: JSON.parse(str("editedByJson")) as PersonRef,
+      at: str("at"),
+      requestId: str("requestId"),
+      etag: entity.etag,
+    });
   }
+}
+
+/**
+ * A reflection, share or commitment row as a submission. Rows written before submissions were
+ * general have no `createdByJson`: the writer is then the row's own person.
+ */
+function legacySubmission(
+  kind: SubmissionKind,
+  scope: SubmissionScope,
+  ownerId: string,
+  row: Record<string, unknown>,
+  etag: string,
+): Submission {
+  const str = (name: string) => String(row[name] ?? "");
+  const writer: PersonRef = { id: str("userId") || ownerId, displayName: str("displayName") || "Someone" };
+  return {
+    kind,
+    scope,
+    ownerId,
+    text: str("text"),
+    createdBy: str("createdByJson") ? (JSON.parse(str("createdByJson")) as PersonRef) : writer,
+    editedBy: str("editedByJson") ? (JSON.parse(str("editedByJson")) as PersonRef) : writer,
+    at: str("at"),
+    requestId: str("requestId"),
+    etag,
+  };
+}
+
+/**
+ * A submission's row. The first three kinds keep the fields their readers always used (`userId`,
+ * `displayName` for a person's, `groupId` for a group's) beside the general ones.
+ */
+function submissionRow(activity: Activity, s: Omit<Submission, "etag">) {
+  return {
+    partitionKey: activityKeys.activity(activity.tenantId, activity.id),
+    rowKey: submissionKey(s.kind, s.ownerId, s.itemId),
+    kind: s.kind,
+    scope: s.scope,
+    ownerId: s.ownerId,
+    ...(s.itemId === undefined ? {} : { itemId: s.itemId }),
+    ...(s.scope === "group"
+      ? { groupId: s.ownerId }
+      : { userId: s.ownerId, displayName: s.editedBy.displayName }),
+    text: s.text,
+    createdByJson: JSON.stringify(s.createdBy),
+    editedByJson: JSON.stringify(s.editedBy),
+    at: s.at,
+    requestId: s.requestId,
+  };
 }

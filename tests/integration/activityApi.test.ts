@@ -172,6 +172,19 @@ describe("activity API for the side panel and the stage", () => {
       JSON.stringify(stage.body) + JSON.stringify((await api(bob, "GET", `/activities/${id}`)).body);
     expect(everything).not.toContain("Alice's");
     expect((await api(alice, "PUT", `/activities/${id}/reflection`, { text: "" })).status).toBe(400);
+    // The one submission path: any kind the format takes, by name; others refused in words.
+    const general = await api(alice, "PUT", `/activities/${id}/submissions/reflection`, {
+      text: "Alice's second thought",
+    });
+    expect(general.status).toBe(200);
+    expect(general.body.activity.me.reflection.text).toBe("Alice's second thought");
+    expect(general.body.activity.reflectedCount).toBe(2);
+    const unknown = await api(alice, "POST", `/activities/${id}/submissions/advice`, { text: "x" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toBe("Think-pair-share takes no such submission.");
+    const forged = await api(alice, "PUT", `/activities/${id}/submissions/participant%7Cx`, { text: "x" });
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.message).toBe("That is not a kind of submission PeerCircle knows.");
 
     // Pair: the two are each other's partner, with a one-click Teams chat by e-mail address.
     expect((await api(alice, "PUT", `/activities/${id}/share`, { text: "Too early" })).status).toBe(400);

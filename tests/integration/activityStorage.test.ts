@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Activity } from "../../src/domain/activities/activity.js";
 import { ActivityService } from "../../src/domain/activities/activityService.js";
 import { pairingQuality } from "../../src/domain/activities/pairingQuality.js";
-import { ForbiddenError, ValidationError } from "../../src/domain/errors.js";
+import { ConcurrencyError, ConflictError, ForbiddenError, ValidationError } from "../../src/domain/errors.js";
 import type { Caller } from "../../src/domain/identity.js";
 import type { PeopleDirectory } from "../../src/domain/people/peopleDirectory.js";
 import { FixtureDirectory } from "../../src/graph/fixtureDirectory.js";
@@ -49,6 +49,21 @@ function activity(id = unique("act"), extra: Partial<Activity> = {}): Activity {
   };
 }
 
+/** A person's private reflection, as the one submission path writes it. */
+function reflectionOf(u: { id: string; displayName: string }, at: string) {
+  const me = { id: u.id, displayName: u.displayName };
+  return {
+    kind: "reflection",
+    scope: "person" as const,
+    ownerId: u.id,
+    text: `reflection of ${u.id}`,
+    createdBy: me,
+    editedBy: me,
+    at,
+    requestId: `reflect-${u.id}`,
+  };
+}
+
 describe("activity storage on Azurite (two server instances)", () => {
   let one: TablesActivityRepository;
   let two: TablesActivityRepository;
@@ -75,7 +90,7 @@ describe("activity storage on Azurite (two server instances)", () => {
         const participant = { userId: u.id, displayName: u.displayName, joinedAt: at };
         return [
           repo.addParticipant(tenant, a.id, participant),
-          repo.saveReflection(a, { userId: u.id, text: `reflection of ${u.id}`, at }),
+          repo.saveSubmission(a, reflectionOf(u, at), { myLearning: true }),
         ];
       }),
     );
@@ -83,7 +98,7 @@ describe("activity storage on Azurite (two server instances)", () => {
     const retried = await Promise.all(
       people.slice(0, 50).map(async (u, i) => {
         const repo = i % 2 === 0 ? two : one;
-        await repo.saveReflection(a, { userId: u.id, text: `reflection of ${u.id}`, at });
+        await repo.saveSubmission(a, reflectionOf(u, at), { myLearning: true });
         return repo.addParticipant(tenant, a.id, { userId: u.id, displayName: u.displayName, joinedAt: at });
       }),
     );
@@ -101,6 +116,77 @@ describe("activity storage on Azurite (two server instances)", () => {
         communityId: "community-1",
       }),
     ]);
+  });
+
+  it("stores submissions of any kind by scope: items once per request, a group's text guarded, old rows readable", async () => {
+    const a = activity();
+    await one.create(a);
+    const ana = { id: "u-ana", displayName: "Ana" };
+    const ben = { id: "u-ben", displayName: "Ben" };
+    const at = new Date().toISOString();
+    const item = (who: typeof ana, itemId: string, text: string) => ({
+      kind: "advice",
+      scope: "item" as const,
+      ownerId: who.id,
+      itemId,
+      text,
+      createdBy: who,
+      editedBy: who,
+      at,
+      requestId: `r-${itemId}`,
+    });
+    // Three items of Ana's (one sent twice, through both instances) and one of Ben's.
+    await Promise.all([
+      one.saveSubmission(a, item(ana, "i1", "Try a pre-mortem")),
+      two.saveSubmission(a, item(ana, "i1", "Try a pre-mortem")),
+      one.saveSubmission(a, item(ana, "i2", "Ask the customer first")),
+      two.saveSubmission(a, item(ben, "i1", "Write it down")),
+    ]);
+    const again = await two.saveSubmission(a, item(ana, "i1", "a retry sends what it sent"));
+    expect(again.text).toBe("Try a pre-mortem");
+    // A group's shared text: created once; a second create is a conflict; a stale ETag is refused.
+    const notes = {
+      kind: "table-notes",
+      scope: "group" as const,
+      ownerId: "g0001",
+      text: "We keep coming back to onboarding",
+      createdBy: ana,
+      editedBy: ana,
+      at,
+      requestId: "r-notes",
+    };
+    const first = await one.saveSubmission(a, notes);
+    await expect(two.saveSubmission(a, { ...notes, createdBy: ben, editedBy: ben })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    const edited = await two.saveSubmission(
+      a,
+      { ...notes, text: "Onboarding, twice", editedBy: ben },
+      {
+        etag: first.etag,
+      },
+    );
+    await expect(
+      one.saveSubmission(a, { ...notes, text: "stale" }, { etag: first.etag }),
+    ).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(await one.getSubmission(tenant, a.id, "table-notes", "g0001")).toMatchObject({
+      text: "Onboarding, twice",
+      createdBy: ana,
+      editedBy: ben,
+      etag: edited.etag,
+    });
+    const record = await one.load(tenant, a.id);
+    const advice = record?.submissions.filter((s) => s.kind === "advice") ?? [];
+    expect(advice.map((s) => `${s.ownerId}/${s.itemId}: ${s.text}`).sort()).toEqual([
+      "u-ana/i1: Try a pre-mortem",
+      "u-ana/i2: Ask the customer first",
+      "u-ben/i1: Write it down",
+    ]);
+    expect(record?.reflections).toEqual([]);
+    // A kind is a plain word: it cannot reach another row's key.
+    await expect(
+      one.saveSubmission(a, { ...item(ana, "i3", "x"), kind: "participant|u-ana" }),
+    ).rejects.toBeInstanceOf(ValidationError);
   });
 
   it("gives a phase announcement to exactly one of many concurrent claimers", async () => {
@@ -235,7 +321,7 @@ describe("think-pair-share through the activity service (two instances, one Azur
     await serviceOne.control(facilitator, id, { kind: "start" }, unique("r"));
     await Promise.all(
       people.map((p, i) =>
-        (i % 2 ? serviceTwo : serviceOne).saveReflection(p, id, {
+        (i % 2 ? serviceTwo : serviceOne).submit(p, id, "reflection", {
           text: `private thought of ${p.displayName}`,
         }),
       ),
@@ -281,12 +367,14 @@ describe("think-pair-share through the activity service (two instances, one Azur
     );
 
     await serviceOne.control(facilitator, id, { kind: "next", phaseIndex: 2 }, unique("r"));
-    await expect(serviceOne.saveCommitment(first, id, { text: "   " })).rejects.toBeInstanceOf(
+    await expect(serviceOne.submit(first, id, "commitment", { text: "   " })).rejects.toBeInstanceOf(
       ValidationError,
     );
     await Promise.all(
       people.map((p, i) =>
-        (i % 2 ? serviceTwo : serviceOne).saveCommitment(p, id, { text: `try something, ${p.displayName}` }),
+        (i % 2 ? serviceTwo : serviceOne).submit(p, id, "commitment", {
+          text: `try something, ${p.displayName}`,
+        }),
       ),
     );
     await serviceOne.control(facilitator, id, { kind: "end" }, unique("r"));
@@ -367,6 +455,28 @@ describe("think-pair-share through the activity service (two instances, one Azur
     expect(record?.shares).toHaveLength(1);
   });
 
+  it("takes every submission through one path that names what the format takes and when", async () => {
+    const facilitator = caller(6);
+    const { id } = await setUp(facilitator);
+    const p = caller(480);
+    await serviceOne.join(p, id);
+    await serviceOne.control(facilitator, id, { kind: "start" }, unique("r"));
+    await expect(serviceOne.submit(p, id, "advice", { text: "x" })).rejects.toThrow(
+      "Think-pair-share takes no such submission.",
+    );
+    await expect(serviceOne.submit(p, id, "share", { text: "too early" }, unique("r"))).rejects.toThrow(
+      "Key insights are written in the Pair, Share or Close phases.",
+    );
+    await expect(serviceOne.submit(p, id, "reflection", { text: "x".repeat(4001) })).rejects.toThrow(
+      "Keep your reflection under 4,000 characters.",
+    );
+    const saved = await serviceTwo.submit(p, id, "reflection", { text: "A first thought" }, unique("r"));
+    expect(saved).toMatchObject({ status: "saved", submission: { kind: "reflection", ownerId: p.userId } });
+    const view = await serviceOne.view(p, id);
+    expect(view.me.reflection?.text).toBe("A first thought");
+    expect(view.reflectedCount).toBe(1);
+  });
+
   it("puts late joiners into a group, so nobody is left out", async () => {
     const facilitator = caller(3);
     const { id } = await setUp(facilitator);
@@ -395,7 +505,7 @@ describe("think-pair-share through the activity service (two instances, one Azur
     const joined = await serviceOne.joinForCard(q, id);
     expect(joined).toMatchObject({ state: { status: "running", phaseId: "think" }, accepts: ["reflection"] });
     expect(joined.participantCount).toBeUndefined(); // no counts: nothing read the whole activity
-    await serviceOne.saveReflection(p, id, { text: "p thinks" });
+    await serviceOne.submit(p, id, "reflection", { text: "p thinks" });
     // A retried Join changes nothing and still shows what the person did.
     const again = await serviceTwo.joinForCard(p, id);
     expect(again.me).toMatchObject({ joined: true, reflection: { text: "p thinks" } });

@@ -247,7 +247,7 @@ export function registerThinkPairShare(app: Application<TurnState>, deps: ThinkP
       const data = raw as TextData;
       const id = requireId(data);
       try {
-        await activities.recordReflection(me, id, { text: data.text ?? "" });
+        await activities.submit(me, id, "reflection", { text: data.text ?? "" }, requestIdOf(context));
         return "Your reflection is saved. Only you can see it (it is in your My learning too).";
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
@@ -321,7 +321,7 @@ export function registerThinkPairShare(app: Application<TurnState>, deps: ThinkP
       const data = raw as TextData;
       const id = requireId(data);
       try {
-        await activities.recordCommitment(me, id, { text: data.text ?? "" });
+        await activities.submit(me, id, "commitment", { text: data.text ?? "" }, requestIdOf(context));
         return "Your commitment is saved: it is in your My learning, and we check in on it at the next session.";
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;

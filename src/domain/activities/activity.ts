@@ -1,4 +1,5 @@
 import type { PersonRef } from "../identity.js";
+import type { SubmissionKind, SubmissionScope } from "./activityFormat.js";
 import type { ActivityFormatId, PlannedPhase } from "./activityFormats.js";
 
 /** How people are paired (SPEC §2). `same-role` pairs people with the same job title. */
@@ -123,6 +124,27 @@ export interface Commitment {
   at: string;
 }
 
+/**
+ * One thing handed in, of any kind a format declares: a person's own (reflection, commitment,
+ * goal), a group's shared text (key insight, table notes) or one of many items (a question, a
+ * piece of advice). Reflections, shares and commitments are also listed in their own arrays.
+ */
+export interface Submission {
+  kind: SubmissionKind;
+  scope: SubmissionScope;
+  /** The writer (person and item scope) or the group (group scope). */
+  ownerId: string;
+  /** Item scope: which of the writer's items (derived from the request that sent it). */
+  itemId?: string;
+  text: string;
+  createdBy: PersonRef;
+  editedBy: PersonRef;
+  at: string;
+  /** The request that last wrote it: a retried request recognises its own write. */
+  requestId: string;
+  etag: string;
+}
+
 /** What the flow of an activity depends on: its set-up, the controls and the groups (a small read). */
 export interface ActivityFlow {
   activity: Activity;
@@ -141,6 +163,8 @@ export interface ActivityRecord {
   shares: PairShare[];
   highlights: Highlight[];
   commitments: Commitment[];
+  /** Every submission of every kind (reflections, shares and commitments too). */
+  submissions: Submission[];
 }
 
 /**

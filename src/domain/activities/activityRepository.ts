@@ -3,17 +3,16 @@ import type {
   ActivityControl,
   ActivityFlow,
   ActivityRecord,
-  Commitment,
   Highlight,
   LateAssignment,
   MyActivityNote,
   OpenActivity,
   OwnRows,
-  PairShare,
   Participant,
-  Reflection,
   StoredPairing,
+  Submission,
 } from "./activity.js";
+import type { SubmissionKind } from "./activityFormat.js";
 
 /**
  * Storage port for activities. Every join and every submission is its own row or an ETag-guarded
@@ -42,8 +41,6 @@ export interface ActivityRepository {
   participantsById(tenantId: string, activityId: string, userIds: readonly string[]): Promise<Participant[]>;
   /** Everyone placed after the groups were formed (a small range query: late joiners only). */
   lateAssignments(tenantId: string, activityId: string): Promise<LateAssignment[]>;
-  /** One group's shared insight with its ETag (read by key). */
-  getShare(tenantId: string, activityId: string, groupId: string): Promise<PairShare | undefined>;
   /** Stores a control at its `seq`; a ConcurrencyError when another control already took that number. */
   appendControl(tenantId: string, activityId: string, control: ActivityControl): Promise<void>;
   /** Whether this instance has seen the person join the activity (memory only: false when unsure). */
@@ -55,28 +52,27 @@ export interface ActivityRepository {
   /** Puts a late joiner in a group unless they are in one already; returns where they are. */
   assignLateJoiner(tenantId: string, activityId: string, assignment: LateAssignment): Promise<LateAssignment>;
   /**
-   * Saves a person's private reflection (and its copy in their My learning). With `etag` the write
-   * only lands on that version (else a ConcurrencyError); without, it replaces their earlier one.
+   * Writes a submission of any kind, by its scope: a person's own replaces theirs (with `etag`
+   * only that version, else a ConcurrencyError); a group's is created (a ConflictError when a
+   * member got there first) or, with `etag`, replaces that version (a ConcurrencyError when stale
+   * or gone); an item is created once per `itemId` (a retry answers with the stored one).
+   * `myLearning` also writes the writer's My learning copy.
    */
-  saveReflection(
+  saveSubmission(
     activity: Activity,
-    reflection: Omit<Reflection, "etag">,
-    etag?: string,
-  ): Promise<Reflection>;
-  /**
-   * Writes a group's shared insight: without `etag` it creates it (a ConflictError when the
-   * partner got there first), with `etag` it replaces that version (a ConcurrencyError when stale).
-   */
-  saveShare(
+    submission: Omit<Submission, "etag">,
+    options?: { etag?: string; myLearning?: boolean },
+  ): Promise<Submission>;
+  /** One stored submission, read by key (`itemId` for items). */
+  getSubmission(
     tenantId: string,
     activityId: string,
-    share: Omit<PairShare, "etag">,
-    etag?: string,
-  ): Promise<PairShare>;
+    kind: SubmissionKind,
+    ownerId: string,
+    itemId?: string,
+  ): Promise<Submission | undefined>;
   setHighlight(tenantId: string, activityId: string, highlight: Highlight): Promise<void>;
   removeHighlight(tenantId: string, activityId: string, groupId: string): Promise<void>;
-  /** Saves a person's commitment (one per person: a new one replaces theirs) and its My learning copy. */
-  saveCommitment(activity: Activity, commitment: Commitment): Promise<void>;
   /** The community's activities, newest first (ids only; `limit` of them). */
   recentActivityIds(tenantId: string, communityId: string, limit: number): Promise<string[]>;
   /** The stored groups of one activity, if formed. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { personText } from "../validation.js";
 import { PAIRING_RULES } from "./activity.js";
+import type { SubmissionDefinition } from "./activityFormat.js";
 import { ACTIVITY_FORMAT_IDS, type ActivityFormatId } from "./activityFormats.js";
 
 const id = (what: string) =>
@@ -70,21 +71,20 @@ const text = (what: string, max: number) =>
     { required_error: `Write your ${what} first.` },
   );
 
-export const reflectionSchema = z.object({ text: text("reflection", 4000), etag: z.string().optional() });
-export type ReflectionInput = z.input<typeof reflectionSchema>;
-
-/**
- * A pair's shared insight. `etag` is the version the writer started from: absent for the first
- * write, required to change one that exists (so an edit never silently replaces the partner's).
- */
-export const shareSchema = z.object({ text: text("key insight", 4000), etag: z.string().optional() });
-export type ShareInput = z.input<typeof shareSchema>;
-
-export const commitmentSchema = z.object({ text: text("commitment", 1000) });
-export type CommitmentInput = z.input<typeof commitmentSchema>;
-
 /** The idempotency key of a request: Bot Framework's activity id, or one the tab makes per action. */
 export const requestIdSchema = z
   .string({ required_error: "The request id is missing." })
   .min(1, "The request id is missing.")
   .max(200, "The request id is too long.");
+
+/**
+ * Any submission: its text within the kind's limit, named as the format names it, and for a
+ * replacement the ETag of the version the writer started from.
+ */
+export function submissionSchema(definition: SubmissionDefinition) {
+  return z.object({
+    text: text(definition.noun, definition.maxLength),
+    etag: z.string().max(200).optional(),
+  });
+}
+export type SubmissionInput = { text?: unknown; etag?: unknown };

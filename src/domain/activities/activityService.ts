@@ -21,22 +21,24 @@ import type {
   OpenActivity,
   PairShare,
   StoredPairing,
+  Submission,
 } from "./activity.js";
-import type { SubmissionKind } from "./activityFormat.js";
+import {
+  type ActivityFormatDefinition,
+  type SubmissionDefinition,
+  type SubmissionKind,
+  submissionOf,
+} from "./activityFormat.js";
 import { formatOf, planPhases } from "./activityFormats.js";
 import type { ActivityRepository } from "./activityRepository.js";
 import {
-  type CommitmentInput,
   type ControlInput,
-  commitmentSchema,
   controlSchema,
   type NewActivityInput,
   newActivitySchema,
-  type ReflectionInput,
-  reflectionSchema,
   requestIdSchema,
-  type ShareInput,
-  shareSchema,
+  type SubmissionInput,
+  submissionSchema,
 } from "./activitySchemas.js";
 import {
   type ActivitySummary,
@@ -66,6 +68,14 @@ export type ShareResult =
       /** Both texts together, for the caller to tidy and save on top of `current`. */
       merged: string;
     };
+
+/**
+ * The answer to any submission: saved, or — for a group's text changed by another member since
+ * the writer read it — a conflict that shows both texts instead of losing one.
+ */
+export type SubmitResult =
+  | { status: "saved"; submission: Submission }
+  | { status: "conflict"; message: string; current: Submission; yours: string; merged: string };
 
 export interface ActivityServiceOptions {
   now?: () => Date;
@@ -211,7 +221,7 @@ export class ActivityService {
       const partnerIds = group.members.filter((m) => m !== caller.userId);
       const [partners, share] = await Promise.all([
         this.activities.participantsById(caller.tenantId, activityId, partnerIds),
-        joinedNow ? undefined : this.activities.getShare(caller.tenantId, activityId, group.id),
+        joinedNow ? undefined : this.activities.getSubmission(caller.tenantId, activityId, "share", group.id),
       ]);
       const names = new Map(partners.map((p) => [p.userId, p.displayName]));
       names.set(flow.activity.facilitator.id, flow.activity.facilitator.displayName);
@@ -219,7 +229,7 @@ export class ActivityService {
         id: group.id,
         partners: partnerIds.map((id) => ({ id, displayName: names.get(id) ?? "Someone" })),
       };
-      if (share) facts.share = share;
+      if (share) facts.share = pairShareOf(share);
     }
     return { ...personalViewFor(flow, state, caller.userId, facts), ...joined };
   }
@@ -255,38 +265,6 @@ export class ActivityService {
     return this.view(caller, activityId);
   }
 
-  /** Saves the caller's private reflection (joining them if needed). Only they will ever see it. */
-  async saveReflection(caller: Caller, activityId: string, input: ReflectionInput): Promise<ActivityView> {
-    await this.recordReflection(caller, activityId, input);
-    return this.view(caller, activityId);
-  }
-
-  /**
-   * {@link saveReflection} without reading the whole activity back: for answers that only say
-   * "saved" (a dialog submit), so 300 people submitting at once read one small range each.
-   */
-  async recordReflection(caller: Caller, activityId: string, input: ReflectionInput): Promise<void> {
-    const data = parseInput(reflectionSchema, input);
-    const flow = await this.requireFlow(caller.tenantId, activityId);
-    this.requireAccepting(flow, "reflection", "Reflections are written in the think phase.");
-    await this.takePart(caller, flow);
-    const at = this.now().toISOString();
-    await Promise.all([
-      this.joinQuietly(caller, activityId, at),
-      this.activities.saveReflection(
-        flow.activity,
-        { userId: caller.userId, text: data.text, at },
-        data.etag,
-      ),
-    ]).catch((error) => {
-      if (error instanceof ConcurrencyError)
-        throw new ConcurrencyError(
-          "You changed your reflection elsewhere meanwhile. Reload it and try again.",
-        );
-      throw error;
-    });
-  }
-
   /**
    * Saves the caller's group's key insight. The first write needs no ETag; changing an existing one
    * needs the ETag of the version the writer edited. When the partner saved in between, the result
@@ -295,50 +273,119 @@ export class ActivityService {
   async submitShare(
     caller: Caller,
     activityId: string,
-    input: ShareInput,
+    input: SubmissionInput,
     requestId: string,
   ): Promise<ShareResult> {
-    const data = parseInput(shareSchema, input);
-    const key = parseInput(requestIdSchema, requestId);
-    // The flow (groups kept per instance), the caller's group and that group's row: never the
-    // whole activity, so every pair sharing at once stays cheap.
+    const result = await this.submit(caller, activityId, "share", input, requestId);
+    return result.status === "saved"
+      ? { status: "saved", share: pairShareOf(result.submission) }
+      : { ...result, current: pairShareOf(result.current) };
+  }
+
+  /**
+   * The one submission path, for every kind a format declares (SubmissionDefinition): checked
+   * against the phase, the text's limits and the community's rule for taking part, then stored by
+   * its scope. A person's own replaces theirs (with `etag`, only that version); a group's is
+   * written by any member, and a change on top of a version another member replaced meanwhile
+   * answers with both texts; an item is kept once per request. A retried request (same
+   * `requestId`) answers with what it stored the first time. After the end, only people who took
+   * part may still submit (what the format accepts then, e.g. a commitment).
+   */
+  async submit(
+    caller: Caller,
+    activityId: string,
+    kind: SubmissionKind,
+    input: SubmissionInput,
+    requestId?: string,
+  ): Promise<SubmitResult> {
     const flow = await this.requireFlow(caller.tenantId, activityId);
-    this.requireAccepting(flow, "share", "Key insights are shared in the pair and share phases.");
+    const format = formatOf(flow.activity.format);
+    const definition = submissionOf(format, kind);
+    if (!definition) throw new ValidationError(`${format.name} takes no such submission.`);
+    const data = parseInput(submissionSchema(definition), input);
+    const key = parseInput(requestIdSchema, requestId ?? this.newId());
+    this.requireAccepting(flow, kind, notAcceptedNow(format, kind, definition));
+    if (this.stateOfFlow(flow).status === "ended") {
+      const own = await this.activities.ownRows(caller.tenantId, activityId, caller.userId);
+      if (!own.participant)
+        throw new ForbiddenError(`Only people who took part in this activity write its ${definition.noun}s.`);
+    }
     await this.takePart(caller, flow);
-    const groupId = await this.groupIdOf(flow, caller.userId);
     const me = { id: caller.userId, displayName: caller.displayName };
     const at = this.now().toISOString();
-    const share = { groupId, text: data.text, createdBy: me, editedBy: me, at, requestId: key };
+    const base = {
+      kind,
+      scope: definition.scope,
+      text: data.text,
+      createdBy: me,
+      editedBy: me,
+      at,
+      requestId: key,
+    };
+    if (definition.scope === "group") return this.submitForGroup(caller, flow, definition, base, data.etag);
+    const itemId = definition.scope === "item" ? await itemIdOf(caller, key) : undefined;
+    const submission = { ...base, ownerId: caller.userId, ...(itemId ? { itemId } : {}) };
+    const options = { ...(data.etag ? { etag: data.etag } : {}), myLearning: definition.myLearning === true };
+    const [, saved] = await Promise.all([
+      this.joinQuietly(caller, activityId, at),
+      this.activities.saveSubmission(flow.activity, submission, options),
+    ]).catch((error) => {
+      if (error instanceof ConcurrencyError)
+        throw new ConcurrencyError(
+          `You changed your ${definition.noun} elsewhere meanwhile. Reload it and try again.`,
+        );
+      throw error;
+    });
+    return { status: "saved", submission: saved };
+  }
+
+  /**
+   * A group's text: the flow (groups kept per instance), the caller's group and that group's row,
+   * never the whole activity, so every group writing at once stays cheap.
+   */
+  private async submitForGroup(
+    caller: Caller,
+    flow: ActivityFlow,
+    definition: SubmissionDefinition,
+    base: Omit<Submission, "ownerId" | "etag">,
+    etag: string | undefined,
+  ): Promise<SubmitResult> {
+    const { tenantId, id: activityId } = flow.activity;
+    const groupId = await this.groupIdOf(flow, caller.userId);
+    const submission = { ...base, ownerId: groupId };
+    const read = () => this.activities.getSubmission(tenantId, activityId, base.kind, groupId);
     // The stored version when the write did not land: this request's own (a retry), the same
-    // text, or the partner's, shown next to the caller's instead of overwritten.
-    const afterMiss = async (error: unknown): Promise<ShareResult> => {
-      const current = await this.activities.getShare(caller.tenantId, activityId, groupId);
+    // text, or another member's, shown next to the caller's instead of overwritten.
+    const afterMiss = async (error: unknown): Promise<SubmitResult> => {
+      const current = await read();
       if (!current) throw error;
-      if (current.requestId === key || (!data.etag && current.text === data.text))
-        return { status: "saved", share: current };
-      return conflict(current, data.text);
+      if (current.requestId === base.requestId || (!etag && current.text === base.text))
+        return { status: "saved", submission: current };
+      return groupConflict(current, base.text, definition);
     };
     const missed = (error: unknown) => error instanceof ConcurrencyError || error instanceof ConflictError;
-    if (!data.etag) {
-      // A first write (the common case) is one create: a retry or the partner's earlier save answers
-      // with a conflict, and only then is the stored one read.
+    if (!etag) {
+      // A first write (the common case) is one create: a retry or another member's earlier save
+      // answers with a conflict, and only then is the stored one read.
       try {
         return {
           status: "saved",
-          share: await this.activities.saveShare(caller.tenantId, activityId, share),
+          submission: await this.activities.saveSubmission(flow.activity, submission),
         };
       } catch (error) {
         if (!missed(error)) throw error;
         return afterMiss(error);
       }
     }
-    const existing = await this.activities.getShare(caller.tenantId, activityId, groupId);
-    if (existing?.requestId === key) return { status: "saved", share: existing };
-    if (existing && data.etag !== existing.etag) return conflict(existing, data.text);
+    const existing = await read();
+    if (existing?.requestId === base.requestId) return { status: "saved", submission: existing };
+    if (existing && etag !== existing.etag) return groupConflict(existing, base.text, definition);
     try {
-      const edited = { ...share, createdBy: existing?.createdBy ?? me };
-      const saved = await this.activities.saveShare(caller.tenantId, activityId, edited, existing?.etag);
-      return { status: "saved", share: saved };
+      const edited = { ...submission, createdBy: existing?.createdBy ?? base.createdBy };
+      const saved = await this.activities.saveSubmission(flow.activity, edited, {
+        ...(existing ? { etag: existing.etag } : {}),
+      });
+      return { status: "saved", submission: saved };
     } catch (error) {
       if (!missed(error)) throw error;
       return afterMiss(error);
@@ -368,37 +415,6 @@ export class ActivityService {
       await this.activities.removeHighlight(caller.tenantId, activityId, groupId);
     }
     return this.view(caller, activityId);
-  }
-
-  /** Saves the caller's one commitment (a new one replaces theirs). Also accepted after the end. */
-  async saveCommitment(caller: Caller, activityId: string, input: CommitmentInput): Promise<ActivityView> {
-    await this.recordCommitment(caller, activityId, input);
-    return this.view(caller, activityId);
-  }
-
-  /** {@link saveCommitment} without reading the whole activity back (see {@link recordReflection}). */
-  async recordCommitment(caller: Caller, activityId: string, input: CommitmentInput): Promise<void> {
-    const data = parseInput(commitmentSchema, input);
-    const flow = await this.requireFlow(caller.tenantId, activityId);
-    this.requireAccepting(flow, "commitment", "Commitments are written when the activity closes.");
-    // Until the end anyone may still join by writing; afterwards only those who took part commit.
-    if (this.stateOfFlow(flow).status === "ended") {
-      const own = await this.activities.ownRows(caller.tenantId, activityId, caller.userId);
-      if (!own.participant)
-        throw new ForbiddenError("Only people who took part in this activity write its commitments.");
-    }
-    await this.takePart(caller, flow);
-    const at = this.now().toISOString();
-    const commitment: Commitment = {
-      userId: caller.userId,
-      displayName: caller.displayName,
-      text: data.text,
-      at,
-    };
-    await Promise.all([
-      this.joinQuietly(caller, activityId, at),
-      this.activities.saveCommitment(flow.activity, commitment),
-    ]);
   }
 
   /**
@@ -688,15 +704,48 @@ function controlProblemFor(state: PhaseState, flow: ActivityFlow, control: Contr
   return controlProblem(state, flow.activity.phases.length, control);
 }
 
-function conflict(current: PairShare, yours: string): ShareResult {
+function groupConflict(current: Submission, yours: string, definition: SubmissionDefinition): SubmitResult {
   const merged = current.text.includes(yours) ? current.text : `${current.text}\n\n${yours}`;
   return {
     status: "conflict",
-    message: `${current.editedBy.displayName} saved your pair's insight meanwhile. Check both versions and save again.`,
+    message: `${current.editedBy.displayName} saved your group's ${definition.noun} meanwhile. Check both versions and save again.`,
     current,
     yours,
     merged,
   };
+}
+
+/** A group's shared insight as think-pair-share's answers have always named it. */
+function pairShareOf(s: Submission): PairShare {
+  return {
+    groupId: s.ownerId,
+    text: s.text,
+    createdBy: s.createdBy,
+    editedBy: s.editedBy,
+    at: s.at,
+    requestId: s.requestId,
+    etag: s.etag,
+  };
+}
+
+/** Why a kind is not taken now: the phases that take it, by name. */
+function notAcceptedNow(
+  format: ActivityFormatDefinition,
+  kind: SubmissionKind,
+  definition: SubmissionDefinition,
+) {
+  const phases = format.phases.filter((p) => p.accepts.includes(kind)).map((p) => p.title);
+  const noun = `${definition.noun.charAt(0).toUpperCase()}${definition.noun.slice(1)}s`;
+  if (phases.length === 0) return `${noun} are written after the activity.`;
+  const names = phases.length > 1 ? `${phases.slice(0, -1).join(", ")} or ${phases.at(-1)}` : phases[0];
+  return `${noun} are written in the ${names} phase${phases.length > 1 ? "s" : ""}.`;
+}
+
+/** An item's id, from the request that sent it: a retried request finds the item it stored. */
+async function itemIdOf(caller: Caller, requestId: string): Promise<string> {
+  const bytes = new TextEncoder().encode(`${caller.userId}\n${requestId}`);
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** An activity id derived from the request that set it up, so a retried set-up finds the first. */

@@ -53,6 +53,11 @@ const currentQuery = z.object({
 const requestIdField = z.string().min(1).max(200).optional();
 const withRequestId = z.object({ requestId: requestIdField }).passthrough();
 const highlightParams = z.object({ groupId: z.string().min(1).max(100) });
+const submissionKindParam = z.object({
+  kind: z.string().regex(/^[a-z][a-z-]{0,30}$/, "That is not a kind of submission PeerCircle knows."),
+});
+/** The text is checked by the kind's own rules (its length, its name in messages). */
+const submissionBody = z.object({ requestId: requestIdField, text: z.unknown() });
 
 /** `/api/activities`: meeting activities (think-pair-share) for the side panel and the stage. */
 export function activityRoutes({ activities, communities, directory }: ActivityRouteDependencies): Router {
@@ -123,32 +128,25 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
     await answer(req, res, view);
   });
 
-  /** The caller's private reflection; `If-Match` (its ETag) guards an edit made elsewhere meanwhile. */
-  router.put("/:activityId/reflection", async (req, res) => {
-    const etag = req.get("If-Match");
-    const view = await activities.saveReflection(callerOf(res), req.params.activityId, {
-      ...(req.body ?? {}),
-      ...(etag ? { etag } : {}),
-    });
-    await answer(req, res, view);
-  });
-
   /**
-   * The caller's pair's key insight. The first write needs no `If-Match`; changing one needs the
-   * ETag the writer started from. When the partner saved in between, the answer is 412 (stale
-   * `If-Match`) or 409 (no `If-Match` though one exists) with both texts and a merge of them, so
-   * nothing is lost silently: the person tidies the merge and saves it on top of `current`.
+   * Any submission the activity's format takes (`reflection`, `share`, `commitment`, a format's
+   * own kinds), through the one submission path. `If-Match` carries the ETag of the version the
+   * writer started from. For a group's text changed by another member meanwhile, the answer is
+   * 412 (stale `If-Match`) or 409 (no `If-Match` though one exists) with both texts and a merge
+   * of them, so nothing is lost silently: the person tidies the merge and saves it on top of
+   * `current`. PUT writes a person's or group's own; POST adds an item (the same `requestId`
+   * adds it once).
    */
-  router.put("/:activityId/share", async (req, res) => {
+  const submit = (kindOf: (req: Request) => unknown) => async (req: Request, res: Response) => {
     const caller = callerOf(res);
-    const { requestId, ...body } = parseInput(withRequestId, req.body ?? {});
+    const { kind } = parseInput(submissionKindParam, { kind: kindOf(req) });
+    const { requestId, text } = parseInput(submissionBody, req.body ?? {});
     const etag = req.get("If-Match");
-    const result = await activities.submitShare(
+    const result = await activities.submit(
       caller,
-      req.params.activityId,
-      { ...(body as { text?: string }), ...(etag ? { etag } : {}) } as Parameters<
-        ActivityService["submitShare"]
-      >[2],
+      req.params.activityId as string,
+      kind,
+      { text, ...(etag ? { etag } : {}) },
       requestId ?? randomUUID(),
     );
     if (result.status === "conflict") {
@@ -159,8 +157,22 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
       });
       return;
     }
-    await answer(req, res, await activities.view(caller, req.params.activityId));
-  });
+    await answer(req, res, await activities.view(caller, req.params.activityId as string));
+  };
+  router.put(
+    "/:activityId/submissions/:kind",
+    submit((req) => req.params.kind),
+  );
+  router.post(
+    "/:activityId/submissions/:kind",
+    submit((req) => req.params.kind),
+  );
+  // Think-pair-share's first paths, kept for clients that still use them.
+  for (const kind of ["reflection", "share", "commitment"])
+    router.put(
+      `/:activityId/${kind}`,
+      submit(() => kind),
+    );
 
   router.put("/:activityId/highlights/:groupId", async (req, res) => {
     const { groupId } = parseInput(highlightParams, req.params);
@@ -170,14 +182,6 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
   router.delete("/:activityId/highlights/:groupId", async (req, res) => {
     const { groupId } = parseInput(highlightParams, req.params);
     await answer(req, res, await activities.highlight(callerOf(res), req.params.activityId, groupId, false));
-  });
-
-  router.put("/:activityId/commitment", async (req, res) => {
-    await answer(
-      req,
-      res,
-      await activities.saveCommitment(callerOf(res), req.params.activityId, req.body ?? {}),
-    );
   });
 
   return router;

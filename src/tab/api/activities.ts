@@ -111,37 +111,42 @@ export async function controlActivity(
   );
 }
 
-/** Saves my private reflection; `etag` is the version I edited (a change made elsewhere answers 412). */
-export async function saveReflection(api: ApiClient, activityId: string, text: string, etag?: string) {
+/**
+ * Sends one submission of any kind the activity's format takes, through the server's one
+ * submission path. `etag` is the version I edited: a change made elsewhere meanwhile answers 412
+ * (for a group's text, with both versions: see {@link isShareConflict}).
+ */
+export async function submit(
+  api: ApiClient,
+  activityId: string,
+  kind: string,
+  text: string,
+  options: { etag?: string | undefined; requestId?: string } = {},
+) {
   return stateOf(
     await api.request<ActivitySnapshot>(
       "PUT",
-      `${one(activityId)}/reflection`,
-      { text },
-      etag ? { headers: { "If-Match": etag } } : {},
+      `${one(activityId)}/submissions/${encodeURIComponent(kind)}`,
+      { text, ...(options.requestId ? { requestId: options.requestId } : {}) },
+      options.etag ? { headers: { "If-Match": options.etag } } : {},
     ),
   );
 }
 
-/**
- * Saves our pair's key insight on top of version `etag` (none for the first one). When my partner
- * saved in between, this rejects with a 409/412 {@link ApiError}: see {@link isShareConflict}.
- */
-export async function saveShare(
+/** Saves my private reflection; `etag` is the version I edited. */
+export function saveReflection(api: ApiClient, activityId: string, text: string, etag?: string) {
+  return submit(api, activityId, "reflection", text, { etag });
+}
+
+/** Saves our pair's key insight on top of version `etag` (none for the first one). */
+export function saveShare(
   api: ApiClient,
   activityId: string,
   text: string,
   etag: string | undefined,
   requestId: string,
 ) {
-  return stateOf(
-    await api.request<ActivitySnapshot>(
-      "PUT",
-      `${one(activityId)}/share`,
-      { text, requestId },
-      etag ? { headers: { "If-Match": etag } } : {},
-    ),
-  );
+  return submit(api, activityId, "share", text, { etag, requestId });
 }
 
 /** True for the answer "your partner saved meanwhile" to {@link saveShare}. */
@@ -165,8 +170,8 @@ export async function setHighlight(api: ApiClient, activityId: string, groupId: 
   );
 }
 
-export async function saveCommitment(api: ApiClient, activityId: string, text: string) {
-  return stateOf(await api.request<ActivitySnapshot>("PUT", `${one(activityId)}/commitment`, { text }));
+export function saveCommitment(api: ApiClient, activityId: string, text: string) {
+  return submit(api, activityId, "commitment", text);
 }
 
 /** Query keys of meeting activities. */

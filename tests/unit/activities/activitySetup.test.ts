@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
+import type { SubmissionDefinition } from "../../../src/domain/activities/activityFormat.js";
 import { formatOf, planPhases } from "../../../src/domain/activities/activityFormats.js";
 import {
   controlSchema,
   newActivitySchema,
-  shareSchema,
+  submissionSchema,
 } from "../../../src/domain/activities/activitySchemas.js";
-
-const thinkPairShare = formatOf("think-pair-share");
-
 import { ValidationError } from "../../../src/domain/errors.js";
 import { parseInput } from "../../../src/domain/validation.js";
+
+const thinkPairShare = formatOf("think-pair-share");
 
 describe("setting up an activity", () => {
   it("uses the spec's defaults: think 2, pair 5, share 5 minutes, cross-department pairing", () => {
@@ -64,6 +64,10 @@ describe("setting up an activity", () => {
       "Add at most 30 minutes at a time.",
     );
     expect(() => parseInput(controlSchema, { kind: "rewind" })).toThrow(ValidationError);
-    expect(() => parseInput(shareSchema, { text: "  " })).toThrow("Write your key insight first.");
+    const share = submissionSchema(thinkPairShare.submissions.share as SubmissionDefinition);
+    expect(() => parseInput(share, { text: "  " })).toThrow("Write your key insight first.");
+    expect(() => parseInput(share, { text: "x".repeat(4001) })).toThrow(
+      "Keep your key insight under 4,000 characters.",
+    );
   });
 });
