@@ -782,20 +782,14 @@ function readInto(
     });
   } else if (key.startsWith(REFLECTION)) {
     record.reflections?.push({ userId: str("userId"), text: str("text"), at: str("at"), etag: entity.etag });
-    record.submissions?.push(legacySubmission("reflection", "person", str("userId"), row, entity.etag));
+    record.submissions?.push(submissionOfRow("reflection", "person", str("userId"), row, entity.etag));
   } else if (key.startsWith(LATE)) {
     record.lateAssignments?.push({ userId: str("userId"), groupId: str("groupId"), at: str("at") });
   } else if (key.startsWith(SHARE)) {
-    record.shares?.push({
-      groupId: str("groupId"),
-      text: str("text"),
-      createdBy: JSON.parse(str("createdByJson")) as PersonRef,
-      editedBy: JSON.parse(str("editedByJson")) as PersonRef,
-      at: str("at"),
-      requestId: str("requestId"),
-      etag: entity.etag,
-    });
-    record.submissions?.push(legacySubmission("share", "group", str("groupId"), row, entity.etag));
+    const share = submissionOfRow("share", "group", str("groupId"), row, entity.etag);
+    const { text, createdBy, editedBy, at, requestId, etag } = share;
+    record.shares?.push({ groupId: share.ownerId, text, createdBy, editedBy, at, requestId, etag });
+    record.submissions?.push(share);
   } else if (key.startsWith(HIGHLIGHT)) {
     record.highlights?.push({ groupId: str("groupId"), byUserId: str("byUserId"), at: str("at") });
   } else if (key.startsWith(COMMITMENT)) {
@@ -805,28 +799,19 @@ function readInto(
       text: str("text"),
       at: str("at"),
     });
-    record.submissions?.push(legacySubmission("commitment", "person", str("userId"), row, entity.etag));
+    record.submissions?.push(submissionOfRow("commitment", "person", str("userId"), row, entity.etag));
   } else if (key.startsWith(SUBMISSION)) {
-    record.submissions?.push({
-      kind: str("kind"),
-      scope: str("scope") as SubmissionScope,
-      ownerId: str("ownerId"),
-      ...(str("itemId") ? { itemId: str("itemId") } : {}),
-      text: str("text"),
-      createdBy: JSON.parse(str("createdByJson")) as PersonRef,
-      editedBy: JSON.parse(str("editedByJson")) as PersonRef,
-      at: str("at"),
-      requestId: str("requestId"),
-      etag: entity.etag,
-    });
+    const scope = str("scope") as SubmissionScope;
+    const submission = submissionOfRow(str("kind"), scope, str("ownerId"), row, entity.etag);
+    record.submissions?.push(str("itemId") ? { ...submission, itemId: str("itemId") } : submission);
   }
 }
 
 /**
- * A reflection, share or commitment row as a submission. Rows written before submissions were
- * general have no `createdByJson`: the writer is then the row's own person.
+ * A submission's row. Reflection and commitment rows written before submissions were general have
+ * no `createdByJson`: the writer is then the row's own person.
  */
-function legacySubmission(
+function submissionOfRow(
   kind: SubmissionKind,
   scope: SubmissionScope,
   ownerId: string,
