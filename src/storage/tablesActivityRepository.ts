@@ -12,7 +12,7 @@ import type {
   OwnRows,
   PairingRule,
   Participant,
-  StoredPairing,
+  StoredGrouping,
   Submission,
 } from "../domain/activities/activity.js";
 import type { SubmissionKind, SubmissionScope } from "../domain/activities/activityFormat.js";
@@ -33,6 +33,7 @@ import type { TableStore } from "./tableStore.js";
 const FLOW = "flow|";
 const ACTIVITY_ROW = "flow|activity";
 const CONTROL = "flow|control|";
+/** Round 0's groups (think-pair-share's pairs, as always); round r's are `flow|pairing|00r`. */
 const PAIRING_ROW = "flow|pairing";
 const PARTICIPANT = "participant|";
 const REFLECTION = "reflection|";
@@ -105,7 +106,8 @@ const ACTIVITY_ROW_FRESH_MS = 10_000;
 interface KeptFlow {
   activity?: { value: Activity; readAt: number };
   controls: ActivityControl[];
-  pairing?: StoredPairing;
+  /** The rounds' groups seen so far (each is stored once and never changes). */
+  groupings: StoredGrouping[];
   joined: Set<string>;
 }
 
@@ -157,7 +159,7 @@ export class TablesActivityRepository implements ActivityRepository {
 
   private keep(
     pk: string,
-    facts: { activity?: Activity; controls?: ActivityControl[]; pairing?: StoredPairing },
+    facts: { activity?: Activity; controls?: ActivityControl[]; groupings?: StoredGrouping[] },
   ): void {
     const kept = this.kept.get(pk);
     if (!kept && this.kept.size >= KEPT_ACTIVITIES) {
@@ -165,13 +167,13 @@ export class TablesActivityRepository implements ActivityRepository {
       if (oldest !== undefined) this.kept.delete(oldest);
     }
     const controls = facts.controls ?? kept?.controls ?? [];
-    const pairing = kept?.pairing ?? facts.pairing;
+    const groupings = mergeGroupings(kept?.groupings ?? [], facts.groupings ?? []);
     const activity = facts.activity ? { value: facts.activity, readAt: Date.now() } : kept?.activity;
     this.kept.set(pk, {
       ...(activity ? { activity } : {}),
       // Controls only grow (each number is taken once): keep the longer list.
       controls: kept && kept.controls.length > controls.length ? kept.controls : controls,
-      ...(pairing ? { pairing } : {}),
+      groupings,
       joined: kept?.joined ?? new Set(),
     });
   }
@@ -229,6 +231,7 @@ export class TablesActivityRepository implements ActivityRepository {
       participants: [],
       reflections: [],
       lateAssignments: [],
+      groupings: [],
       shares: [],
       highlights: [],
       commitments: [],
@@ -239,7 +242,7 @@ export class TablesActivityRepository implements ActivityRepository {
     this.keep(pk, {
       activity: record.activity,
       controls: sortedControls(record.controls ?? []),
-      ...pairingOnly(record.pairing),
+      groupings: record.groupings,
     });
     const joined = this.kept.get(pk)?.joined;
     for (const p of record.participants) joined?.add(p.userId);
@@ -260,15 +263,19 @@ export class TablesActivityRepository implements ActivityRepository {
     const kept = this.kept.get(pk);
     if (!kept) {
       const rows = await this.store.queryAll<Row>(TABLES.activities, rangeOf(pk, FLOW));
-      const record: Partial<ActivityRecord> & { controls: ActivityControl[] } = { controls: [] };
+      const record: Partial<ActivityRecord> & { controls: ActivityControl[]; groupings: StoredGrouping[] } = {
+        controls: [],
+        groupings: [],
+      };
       for (const row of rows) readInto(record, tenantId, activityId, row);
       if (!record.activity) return undefined;
       const controls = sortedControls(record.controls);
-      this.keep(pk, { activity: record.activity, controls, ...pairingOnly(record.pairing) });
-      return { activity: record.activity, controls, ...pairingOnly(record.pairing) };
+      const groupings = mergeGroupings([], record.groupings);
+      this.keep(pk, { activity: record.activity, controls, groupings });
+      return { activity: record.activity, controls, groupings };
     }
     // Point reads only: the next control number and, when the kept copy is not fresh, the set-up
-    // row (an activity erased meanwhile is then gone). The groups come from getPairing.
+    // row (an activity erased meanwhile is then gone). The groups come from getGrouping.
     const fresh = kept.activity && Date.now() - kept.activity.readAt < ACTIVITY_ROW_FRESH_MS;
     const [activityRow, next] = await Promise.all([
       fresh ? undefined : this.store.getEntity<ActivityRow>(TABLES.activities, pk, ACTIVITY_ROW),
@@ -285,15 +292,15 @@ export class TablesActivityRepository implements ActivityRepository {
       row = await this.store.getEntity<ControlRow>(TABLES.activities, pk, controlKey(controls.length + 1));
     }
     this.keep(pk, { ...(activityRow ? { activity } : {}), controls });
-    return { activity, controls, ...pairingOnly(kept.pairing) };
+    return { activity, controls, groupings: [...kept.groupings] };
   }
 
-  async ownRows(tenantId: string, activityId: string, userId: string): Promise<OwnRows> {
+  async ownRows(tenantId: string, activityId: string, userId: string, round = 0): Promise<OwnRows> {
     const pk = activityKeys.activity(tenantId, activityId);
     const user = keyPart(userId, "user id");
     const [participant, reflection, commitment, late] = await Promise.all(
-      [PARTICIPANT, REFLECTION, COMMITMENT, LATE].map((kind) =>
-        this.store.getEntity<Row>(TABLES.activities, pk, `${kind}${user}`),
+      [`${PARTICIPANT}${user}`, `${REFLECTION}${user}`, `${COMMITMENT}${user}`, lateKey(round, userId)].map(
+        (rowKey) => this.store.getEntity<Row>(TABLES.activities, pk, rowKey),
       ),
     );
     const record: Partial<ActivityRecord> = {
@@ -328,12 +335,12 @@ export class TablesActivityRepository implements ActivityRepository {
     return record.participants ?? [];
   }
 
-  async lateAssignments(tenantId: string, activityId: string): Promise<LateAssignment[]> {
+  async lateAssignments(tenantId: string, activityId: string, round: number): Promise<LateAssignment[]> {
     const pk = activityKeys.activity(tenantId, activityId);
-    const rows = await this.store.queryAll<Row>(TABLES.activities, rangeOf(pk, LATE));
+    const rows = await this.store.queryAll<Row>(TABLES.activities, rangeOf(pk, latePrefix(round)));
     const record: Partial<ActivityRecord> = { lateAssignments: [] };
     for (const row of rows) readInto(record, tenantId, activityId, row);
-    return record.lateAssignments ?? [];
+    return (record.lateAssignments ?? []).filter((late) => late.round === round);
   }
 
   async appendControl(tenantId: string, activityId: string, control: ActivityControl): Promise<void> {
@@ -373,18 +380,23 @@ export class TablesActivityRepository implements ActivityRepository {
     }
   }
 
-  async savePairing(tenantId: string, activityId: string, pairing: StoredPairing): Promise<StoredPairing> {
-    const json = JSON.stringify(pairing.groups);
+  async saveGrouping(
+    tenantId: string,
+    activityId: string,
+    grouping: StoredGrouping,
+  ): Promise<StoredGrouping> {
+    const json = JSON.stringify(grouping.groups);
     const chunks: string[] = [];
     for (let i = 0; i < json.length; i += CHUNK_CHARACTERS) chunks.push(json.slice(i, i + CHUNK_CHARACTERS));
     if (chunks.length > MAX_CHUNKS)
       throw new ValidationError("Too many participants to pair in one activity.");
     const entity: Row = {
       partitionKey: activityKeys.activity(tenantId, activityId),
-      rowKey: PAIRING_ROW,
-      appliedRule: pairing.appliedRule,
-      degraded: pairing.degraded,
-      at: pairing.at,
+      rowKey: groupingKey(grouping.round),
+      round: grouping.round,
+      appliedRule: grouping.appliedRule,
+      degraded: grouping.degraded,
+      at: grouping.at,
       chunks: chunks.length,
     };
     chunks.forEach((chunk, i) => {
@@ -392,25 +404,29 @@ export class TablesActivityRepository implements ActivityRepository {
     });
     try {
       await this.table.createEntity(entity);
-      this.keep(entity.partitionKey, { pairing });
-      return pairing;
+      this.keep(entity.partitionKey, { groupings: [grouping] });
+      return grouping;
     } catch (error) {
       if (statusOf(error) !== 409) throw error;
-      const stored = await this.getPairing(tenantId, activityId);
+      const stored = await this.getGrouping(tenantId, activityId, grouping.round);
       if (!stored) throw error;
       return stored;
     }
   }
 
-  async getPairing(tenantId: string, activityId: string): Promise<StoredPairing | undefined> {
+  async getGrouping(
+    tenantId: string,
+    activityId: string,
+    round: number,
+  ): Promise<StoredGrouping | undefined> {
     const pk = activityKeys.activity(tenantId, activityId);
-    const kept = this.kept.get(pk)?.pairing;
+    const kept = this.kept.get(pk)?.groupings.find((g) => g.round === round);
     if (kept) return kept;
-    const row = await this.store.getEntity<Row>(TABLES.activities, pk, PAIRING_ROW);
+    const row = await this.store.getEntity<Row>(TABLES.activities, pk, groupingKey(round));
     if (!row) return undefined;
-    const pairing = pairingOf(row);
-    if (this.kept.has(pk)) this.keep(pk, { pairing });
-    return pairing;
+    const grouping = groupingOf(row, round);
+    if (this.kept.has(pk)) this.keep(pk, { groupings: [grouping] });
+    return grouping;
   }
 
   async assignLateJoiner(
@@ -419,7 +435,7 @@ export class TablesActivityRepository implements ActivityRepository {
     assignment: LateAssignment,
   ): Promise<LateAssignment> {
     const pk = activityKeys.activity(tenantId, activityId);
-    const rowKey = `${LATE}${keyPart(assignment.userId, "user id")}`;
+    const rowKey = lateKey(assignment.round, assignment.userId);
     try {
       await this.table.createEntity({ partitionKey: pk, rowKey, ...assignment });
       return assignment;
@@ -427,7 +443,7 @@ export class TablesActivityRepository implements ActivityRepository {
       if (statusOf(error) !== 409) throw error;
       const row = await this.store.getEntity<LateAssignment>(TABLES.activities, pk, rowKey);
       if (!row) throw error;
-      return { userId: row.userId, groupId: row.groupId, at: row.at };
+      return { round: assignment.round, userId: row.userId, groupId: row.groupId, at: row.at };
     }
   }
 
@@ -686,8 +702,28 @@ function sortedControls(controls: readonly ActivityControl[]): ActivityControl[]
   return end < 0 ? sorted : sorted.slice(0, end);
 }
 
-function pairingOnly(pairing: StoredPairing | undefined): { pairing?: StoredPairing } {
-  return pairing ? { pairing } : {};
+/** The rounds' groups both lists know, one per round (a round is stored once: either copy is it), in round order. */
+function mergeGroupings(kept: readonly StoredGrouping[], seen: readonly StoredGrouping[]): StoredGrouping[] {
+  const byRound = new Map<number, StoredGrouping>();
+  for (const grouping of [...kept, ...seen])
+    if (!byRound.has(grouping.round)) byRound.set(grouping.round, grouping);
+  return [...byRound.values()].sort((a, b) => a.round - b.round);
+}
+
+function groupingKey(round: number): string {
+  if (!Number.isInteger(round) || round < 0 || round > 999)
+    throw new ValidationError("That round is not valid.");
+  return round === 0 ? PAIRING_ROW : `${PAIRING_ROW}|${String(round).padStart(3, "0")}`;
+}
+
+/** Round 0's late joiners keep the rows they always had (`late|{user}`); round r's are `late|00r|{user}`. */
+function latePrefix(round: number): string {
+  groupingKey(round);
+  return round === 0 ? LATE : `${LATE}${String(round).padStart(3, "0")}|`;
+}
+
+function lateKey(round: number, userId: string): string {
+  return `${latePrefix(round)}${keyPart(userId, "user id")}`;
 }
 
 function announceKey(phaseIndex: number): string {
@@ -746,11 +782,12 @@ function fromActivityRow(tenantId: string, id: string, row: ActivityRow): Activi
   };
 }
 
-function pairingOf(row: Row): StoredPairing {
+function groupingOf(row: Row, round: number): StoredGrouping {
   let json = "";
   for (let i = 0; i < Number(row.chunks); i++) json += String(row[`groups${i}`] ?? "");
   return {
-    groups: JSON.parse(json) as StoredPairing["groups"],
+    round,
+    groups: JSON.parse(json) as StoredGrouping["groups"],
     appliedRule: row.appliedRule as PairingRule,
     degraded: row.degraded === true,
     at: String(row.at),
@@ -770,7 +807,9 @@ function readInto(
   if (key === ACTIVITY_ROW) {
     record.activity = fromActivityRow(tenantId, activityId, row as unknown as ActivityRow);
   } else if (key === PAIRING_ROW) {
-    record.pairing = pairingOf(entity);
+    record.groupings?.push(groupingOf(entity, 0));
+  } else if (key.startsWith(`${PAIRING_ROW}|`)) {
+    record.groupings?.push(groupingOf(entity, Number(key.slice(PAIRING_ROW.length + 1))));
   } else if (key.startsWith(CONTROL)) {
     record.controls?.push(controlOf(row as unknown as ControlRow));
   } else if (key.startsWith(PARTICIPANT)) {
@@ -784,7 +823,10 @@ function readInto(
     record.reflections?.push({ userId: str("userId"), text: str("text"), at: str("at"), etag: entity.etag });
     record.submissions?.push(submissionOfRow("reflection", "person", str("userId"), row, entity.etag));
   } else if (key.startsWith(LATE)) {
-    record.lateAssignments?.push({ userId: str("userId"), groupId: str("groupId"), at: str("at") });
+    // `late|{user}` (round 0) or `late|00r|{user}`: a user id never holds a `|`.
+    const rest = key.slice(LATE.length);
+    const round = rest.includes("|") ? Number(rest.slice(0, rest.indexOf("|"))) : 0;
+    record.lateAssignments?.push({ round, userId: str("userId"), groupId: str("groupId"), at: str("at") });
   } else if (key.startsWith(SHARE)) {
     const share = submissionOfRow("share", "group", str("groupId"), row, entity.etag);
     const { text, createdBy, editedBy, at, requestId, etag } = share;

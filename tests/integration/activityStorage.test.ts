@@ -222,26 +222,38 @@ describe("activity storage on Azurite (two server instances)", () => {
     expect(takeovers.filter(Boolean)).toHaveLength(1);
   });
 
-  it("stores one pairing when two instances form groups at once", async () => {
+  it("stores one grouping per round when two instances form groups at once", async () => {
     const a = activity();
     await one.create(a);
     const at = new Date().toISOString();
-    const [first, second] = await Promise.all([
-      one.savePairing(tenant, a.id, {
-        groups: [{ id: "g1", members: ["a", "b"] }],
-        appliedRule: "random",
-        degraded: true,
-        at,
-      }),
-      two.savePairing(tenant, a.id, {
-        groups: [{ id: "g1", members: ["a", "c"] }],
-        appliedRule: "random",
-        degraded: true,
-        at,
-      }),
+    const grouping = (round: number, members: string[]) => ({
+      round,
+      groups: [{ id: `r${round}-g1`, members }],
+      appliedRule: "random" as const,
+      degraded: true,
+      at,
+    });
+    const [first, second, third, fourth] = await Promise.all([
+      one.saveGrouping(tenant, a.id, grouping(0, ["a", "b"])),
+      two.saveGrouping(tenant, a.id, grouping(0, ["a", "c"])),
+      two.saveGrouping(tenant, a.id, grouping(2, ["a", "d"])),
+      one.saveGrouping(tenant, a.id, grouping(2, ["b", "d"])),
     ]);
     expect(first).toEqual(second);
-    expect((await one.load(tenant, a.id))?.pairing).toEqual(first);
+    expect(third).toEqual(fourth);
+    expect(third?.round).toBe(2);
+    // Late joiners are kept per round: the same person may join round 0's and round 2's groups.
+    await one.assignLateJoiner(tenant, a.id, { round: 0, userId: "e", groupId: "r0-g1", at });
+    await two.assignLateJoiner(tenant, a.id, { round: 2, userId: "e", groupId: "r2-g1", at });
+    const record = await two.load(tenant, a.id);
+    expect(record?.groupings).toEqual([first, third]);
+    expect(record?.lateAssignments.map((l) => `${l.round}:${l.groupId}`).sort()).toEqual([
+      "0:r0-g1",
+      "2:r2-g1",
+    ]);
+    expect((await one.lateAssignments(tenant, a.id, 2)).map((l) => l.groupId)).toEqual(["r2-g1"]);
+    expect((await one.ownRows(tenant, a.id, "e", 2)).late?.groupId).toBe("r2-g1");
+    expect(await one.getGrouping(tenant, a.id, 1)).toBeUndefined();
   });
 
   it("stores the groups of 1,000 people in one row (spread over properties)", async () => {
@@ -251,13 +263,14 @@ describe("activity storage on Azurite (two server instances)", () => {
       id: `g${String(i + 1).padStart(4, "0")}`,
       members: [`${crypto.randomUUID()}`, `${crypto.randomUUID()}`],
     }));
-    await one.savePairing(tenant, a.id, {
+    await one.saveGrouping(tenant, a.id, {
+      round: 0,
       groups,
       appliedRule: "cross-department",
       degraded: false,
       at: a.createdAt,
     });
-    expect((await two.getPairing(tenant, a.id))?.groups).toEqual(groups);
+    expect((await two.getGrouping(tenant, a.id, 0))?.groups).toEqual(groups);
   });
 
   it("creates an activity once: a second create returns the stored one", async () => {
@@ -565,6 +578,6 @@ describe("think-pair-share through the activity service (two instances, one Azur
     const paired = await service.view(facilitator, view.id);
     expect(paired.pairingDegraded).toBe(true);
     expect(paired.groups?.flatMap((g) => g.members)).toHaveLength(9);
-    expect((await repo.load(tenant, view.id))?.pairing?.appliedRule).toBe("random");
+    expect((await repo.load(tenant, view.id))?.groupings[0]?.appliedRule).toBe("random");
   });
 });

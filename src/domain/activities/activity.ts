@@ -81,8 +81,13 @@ export interface ActivityGroup {
   members: string[];
 }
 
-/** The groups of an activity, computed once and stored; the first stored pairing is the pairing. */
-export interface StoredPairing {
+/**
+ * The groups of one grouping round of an activity (see groupingRounds.ts), computed once when the
+ * round's phase begins and stored; the first stored grouping of a round is the round's.
+ */
+export interface StoredGrouping {
+  /** 0 for the first phase that forms groups (think-pair-share's pairs), 1 for the next, … */
+  round: number;
   groups: ActivityGroup[];
   /** The rule that was applied: `random` when org context was missing. */
   appliedRule: PairingRule;
@@ -91,8 +96,9 @@ export interface StoredPairing {
   at: string;
 }
 
-/** Someone who joined after the groups were formed, and the group they were put in. */
+/** Someone who joined after a round's groups were formed, and the group they were put in. */
 export interface LateAssignment {
+  round: number;
   userId: string;
   groupId: string;
   at: string;
@@ -149,7 +155,8 @@ export interface Submission {
 export interface ActivityFlow {
   activity: Activity;
   controls: ActivityControl[];
-  pairing?: StoredPairing;
+  /** The rounds' groups known so far (an instance reads a round's when it is due), by round. */
+  groupings: StoredGrouping[];
 }
 
 /** Everything stored about one activity (one partition read). */
@@ -158,7 +165,9 @@ export interface ActivityRecord {
   controls: ActivityControl[];
   participants: Participant[];
   reflections: Reflection[];
-  pairing?: StoredPairing;
+  /** Every round's groups, by round. */
+  groupings: StoredGrouping[];
+  /** Late joiners of every round. */
   lateAssignments: LateAssignment[];
   shares: PairShare[];
   highlights: Highlight[];

@@ -60,6 +60,20 @@ export interface SubmissionDefinition {
   commitment?: boolean;
 }
 
+/**
+ * How a phase puts people into groups when it begins: `pairs` (pairs, one trio when the count is
+ * odd), `groups` of about `size`, `rounds` (new groups of about `size` each time, as few repeat
+ * meetings as possible over the format's rounds), one `circle` of everyone, or a `hotSeat`
+ * circle with one person in the hot seat. `none` ends the groups (everyone together again).
+ */
+export type GroupingStrategy =
+  | { kind: "none" }
+  | { kind: "pairs" }
+  | { kind: "groups"; size: number; min?: number; max?: number }
+  | { kind: "rounds"; size: number; rounds: number; min?: number; max?: number }
+  | { kind: "circle" }
+  | { kind: "hotSeat" };
+
 /** One phase of a format. */
 export interface PhaseDefinition {
   /** Stable id, stored in activities (`think`, `pair`, …). */
@@ -75,8 +89,11 @@ export interface PhaseDefinition {
   maxMinutes: number;
   /** What may be submitted while this phase runs (kinds of the format's `submissions`, or `highlight`). */
   accepts: readonly SubmissionKind[];
-  /** People are put into groups when this phase begins (once, stored). */
-  formsGroups?: boolean;
+  /**
+   * New groups are formed when this phase begins (once per activity and phase, stored); a phase
+   * without keeps the groups it finds.
+   */
+  grouping?: GroupingStrategy;
 }
 
 /** A format: its phases in order, its roles, its grouping and its submissions. */
@@ -85,8 +102,6 @@ export interface ActivityFormatDefinition {
   name: string;
   phases: readonly PhaseDefinition[];
   roles: readonly ActivityRole[];
-  /** Group size when a phase forms groups (odd counts make one group one larger). */
-  groupSize?: number;
   /** Every kind of submission the format takes, by kind. */
   submissions: Readonly<Record<SubmissionKind, SubmissionDefinition>>;
   /** What may still be submitted after the activity ended (a commitment written later). */

@@ -9,7 +9,7 @@ import type {
   OpenActivity,
   OwnRows,
   Participant,
-  StoredPairing,
+  StoredGrouping,
   Submission,
 } from "./activity.js";
 import type { SubmissionKind } from "./activityFormat.js";
@@ -32,24 +32,24 @@ export interface ActivityRepository {
    * The set-up and controls, and the groups when this instance has seen them: what a submission
    * needs to check the phase (a small range query, or reads by key). The set-up, each control and
    * the groups are stored once and never change, so an instance may keep them; when the groups are
-   * due but absent here, {@link getPairing} reads them.
+   * due but absent here, {@link getGrouping} reads them.
    */
   loadFlow(tenantId: string, activityId: string): Promise<ActivityFlow | undefined>;
   /** One person's own rows, read by key (see {@link OwnRows}). */
-  ownRows(tenantId: string, activityId: string, userId: string): Promise<OwnRows>;
+  ownRows(tenantId: string, activityId: string, userId: string, round?: number): Promise<OwnRows>;
   /** These participants (read by key), for partners' names; people who have not joined are left out. */
   participantsById(tenantId: string, activityId: string, userIds: readonly string[]): Promise<Participant[]>;
-  /** Everyone placed after the groups were formed (a small range query: late joiners only). */
-  lateAssignments(tenantId: string, activityId: string): Promise<LateAssignment[]>;
+  /** Everyone placed after a round's groups were formed (a small range query: late joiners only). */
+  lateAssignments(tenantId: string, activityId: string, round: number): Promise<LateAssignment[]>;
   /** Stores a control at its `seq`; a ConcurrencyError when another control already took that number. */
   appendControl(tenantId: string, activityId: string, control: ActivityControl): Promise<void>;
   /** Whether this instance has seen the person join the activity (memory only: false when unsure). */
   isKnownParticipant(tenantId: string, activityId: string, userId: string): boolean;
   /** Records a participant; false when they had already joined. */
   addParticipant(tenantId: string, activityId: string, participant: Participant): Promise<boolean>;
-  /** Stores the groups unless some are stored already; returns the stored ones (the first writer's). */
-  savePairing(tenantId: string, activityId: string, pairing: StoredPairing): Promise<StoredPairing>;
-  /** Puts a late joiner in a group unless they are in one already; returns where they are. */
+  /** Stores a round's groups unless some are stored already; returns the stored ones (the first writer's). */
+  saveGrouping(tenantId: string, activityId: string, grouping: StoredGrouping): Promise<StoredGrouping>;
+  /** Puts a late joiner in a group of the round unless they are in one already; returns where they are. */
   assignLateJoiner(tenantId: string, activityId: string, assignment: LateAssignment): Promise<LateAssignment>;
   /**
    * Writes a submission of any kind, by its scope: a person's own replaces theirs (with `etag`
@@ -75,8 +75,8 @@ export interface ActivityRepository {
   removeHighlight(tenantId: string, activityId: string, groupId: string): Promise<void>;
   /** The community's activities, newest first (ids only; `limit` of them). */
   recentActivityIds(tenantId: string, communityId: string, limit: number): Promise<string[]>;
-  /** The stored groups of one activity, if formed. */
-  getPairing(tenantId: string, activityId: string): Promise<StoredPairing | undefined>;
+  /** The stored groups of one round of an activity, if formed. */
+  getGrouping(tenantId: string, activityId: string, round: number): Promise<StoredGrouping | undefined>;
   /** Activities run in one chat (meeting chat or channel conversation), newest first. */
   activityIdsOfConversation(tenantId: string, conversationId: string): Promise<string[]>;
   /** A person's reflections and commitments across activities, newest first. */

@@ -20,7 +20,7 @@ import type {
   MyActivityNote,
   OpenActivity,
   PairShare,
-  StoredPairing,
+  StoredGrouping,
   Submission,
 } from "./activity.js";
 import {
@@ -52,6 +52,7 @@ import {
   type PersonalView,
   personalViewFor,
 } from "./activityViews.js";
+import { currentRound, roundsOf } from "./groupingRounds.js";
 import { pairParticipants, type RecentPartners } from "./pairing.js";
 import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
 
@@ -158,12 +159,13 @@ export class ActivityService {
     let record = await this.require(caller.tenantId, activityId);
     await this.communities?.readable(caller, record.activity.communityId);
     let state = this.stateOf(record);
-    if (this.groupsDue(record, state) && !record.pairing) {
-      await this.ensurePairing(caller.tenantId, activityId);
+    const round = this.roundOf(record, state);
+    if (this.groupsDue(record, state)) {
+      await this.ensureGroups(caller.tenantId, activityId);
       record = await this.require(caller.tenantId, activityId);
       state = this.stateOf(record);
-    } else if (record.pairing && this.isUnplacedParticipant(record, caller.userId)) {
-      await this.placeLateJoiner(record.activity, groupsOf(record), caller.userId);
+    } else if (round >= 0 && this.isUnplacedParticipant(record, round, caller.userId)) {
+      await this.placeLateJoiner(record.activity, round, groupsOf(record, round), caller.userId);
       record = await this.require(caller.tenantId, activityId);
     }
     return activityViewFor(record, state, caller.userId);
@@ -205,10 +207,12 @@ export class ActivityService {
       ...(caller.teamsId ? { teamsId: caller.teamsId } : {}),
     });
     // The groups are due but not formed yet: the whole read forms them (once per activity).
-    if (this.groupsDue(flow, state) && !flow.pairing)
-      return { ...(await this.view(caller, activityId)), ...joined };
+    if (this.groupsDue(flow, state)) return { ...(await this.view(caller, activityId)), ...joined };
+    const grouping = this.groupingNow(flow, state);
     // Someone who just joined has written nothing yet (writing a reflection or commitment joins).
-    const own = joinedNow ? {} : await this.activities.ownRows(caller.tenantId, activityId, caller.userId);
+    const own = joinedNow
+      ? {}
+      : await this.activities.ownRows(caller.tenantId, activityId, caller.userId, grouping?.round);
     const facts: PersonalFacts = {
       joined: true,
       ...(own.reflection
@@ -216,8 +220,8 @@ export class ActivityService {
         : {}),
       ...(own.commitment ? { commitment: { text: own.commitment.text, at: own.commitment.at } } : {}),
     };
-    if (flow.pairing) {
-      const group = await this.placedGroup(flow, flow.pairing, caller.userId);
+    if (grouping) {
+      const group = await this.placedGroup(flow, grouping, caller.userId);
       const partnerIds = group.members.filter((m) => m !== caller.userId);
       const [partners, share] = await Promise.all([
         this.activities.participantsById(caller.tenantId, activityId, partnerIds),
@@ -418,34 +422,43 @@ export class ActivityService {
   }
 
   /**
-   * Forms the groups once the grouping phase (pair) has begun, unless already formed, and returns
-   * the stored ones. Two instances doing this at once end with one stored pairing: the first
-   * stored wins and the other adopts it. Participants the stored pairing missed (they joined while
-   * it was computed) are placed as late joiners. Undefined before the phase begins.
+   * Forms the current round's groups once its phase has begun (see groupingRounds.ts), unless
+   * already formed, and returns the stored ones. Two instances doing this at once end with one
+   * stored grouping: the first stored wins and the other adopts it. Participants the stored groups
+   * missed (they joined while they were computed) are placed as late joiners. Undefined while no
+   * groups hold (before the first grouping phase).
    */
-  async ensurePairing(tenantId: string, activityId: string): Promise<StoredPairing | undefined> {
+  async ensureGroups(tenantId: string, activityId: string): Promise<StoredGrouping | undefined> {
     const record = await this.require(tenantId, activityId);
-    if (!this.groupsDue(record, this.stateOf(record))) return record.pairing;
-    let pairing = record.pairing;
-    if (!pairing) {
+    const round = this.roundOf(record, this.stateOf(record));
+    if (round < 0) return undefined;
+    let grouping = record.groupings.find((g) => g.round === round);
+    if (!grouping) {
+      const strategy = roundsOf(formatOf(record.activity.format), record.activity.phases)[round]?.strategy;
       const ids = record.participants.map((p) => p.userId);
       const [profiles, recent] = await Promise.all([
         this.profilesOf(tenantId, ids),
         this.recentPartners(tenantId, record.activity.communityId, activityId),
       ]);
+      if (strategy?.kind !== "pairs")
+        throw new ValidationError("This activity's format groups people in a way PeerCircle cannot run yet.");
       const result = pairParticipants(ids, profiles, recent, record.activity.pairingRule, activityId);
-      pairing = await this.activities.savePairing(tenantId, activityId, {
-        groups: result.groups.map((members, i) => ({ id: `g${String(i + 1).padStart(4, "0")}`, members })),
+      grouping = await this.activities.saveGrouping(tenantId, activityId, {
+        round,
+        groups: result.groups.map((members, i) => ({ id: groupIdOf(round, i), members })),
         appliedRule: result.appliedRule,
         degraded: result.degraded,
         at: this.now().toISOString(),
       });
     }
-    const withPairing = { ...record, pairing };
+    const withGroups = {
+      ...record,
+      groupings: [...record.groupings.filter((g) => g.round !== round), grouping],
+    };
     for (const p of record.participants)
-      if (this.isUnplacedParticipant(withPairing, p.userId))
-        await this.placeLateJoiner(record.activity, groupsOf(withPairing), p.userId);
-    return pairing;
+      if (this.isUnplacedParticipant(withGroups, round, p.userId))
+        await this.placeLateJoiner(record.activity, round, groupsOf(withGroups, round), p.userId);
+    return grouping;
   }
 
   /** The phase an activity is in now, from its flow alone (reads by key): what a poller checks first. */
@@ -550,10 +563,20 @@ export class ActivityService {
     return phaseAt({ phases: flow.activity.phases, controls: flow.controls }, this.now());
   }
 
-  /** True once the grouping phase has been entered (even if the activity moved on or ended since). */
-  private groupsDue(record: ActivityFlow, state: PhaseState): boolean {
-    const index = formatOf(record.activity.format).phases.findIndex((p) => p.formsGroups);
-    return index >= 0 && state.reachedPhaseIndex >= index;
+  /** The grouping round that holds now (-1: none). */
+  private roundOf(flow: Pick<ActivityFlow, "activity">, state: PhaseState): number {
+    return currentRound(formatOf(flow.activity.format), flow.activity.phases, state);
+  }
+
+  /** The groups that hold now, when this instance knows them. */
+  private groupingNow(flow: ActivityFlow, state: PhaseState): StoredGrouping | undefined {
+    const round = this.roundOf(flow, state);
+    return flow.groupings.find((g) => g.round === round);
+  }
+
+  /** True when a round's groups hold now but are not formed (as far as these facts know). */
+  private groupsDue(flow: ActivityFlow, state: PhaseState): boolean {
+    return this.roundOf(flow, state) >= 0 && !this.groupingNow(flow, state);
   }
 
   private requireAccepting(flow: ActivityFlow, kind: SubmissionKind, message: string): void {
@@ -564,8 +587,10 @@ export class ActivityService {
     if (!acceptsAt(flow, state).includes(kind)) throw new ValidationError(message);
   }
 
-  private isUnplacedParticipant(record: ActivityRecord, userId: string): boolean {
-    return record.participants.some((p) => p.userId === userId) && !groupOfPerson(groupsOf(record), userId);
+  private isUnplacedParticipant(record: ActivityRecord, round: number, userId: string): boolean {
+    return (
+      record.participants.some((p) => p.userId === userId) && !groupOfPerson(groupsOf(record, round), userId)
+    );
   }
 
   /**
@@ -573,14 +598,15 @@ export class ActivityService {
    * now if they joined late). Someone not in the activity has none.
    */
   private async groupIdOf(flow: ActivityFlow, userId: string): Promise<string> {
-    if (!flow.pairing) throw new ValidationError("Pairs have not been formed yet.");
-    const formed = groupOfPerson(flow.pairing.groups, userId);
+    const grouping = this.groupingNow(flow, this.stateOfFlow(flow));
+    if (!grouping) throw new ValidationError("Groups have not been formed yet.");
+    const formed = groupOfPerson(grouping.groups, userId);
     if (formed) return formed.id;
     const { tenantId, id } = flow.activity;
-    const own = await this.activities.ownRows(tenantId, id, userId);
+    const own = await this.activities.ownRows(tenantId, id, userId, grouping.round);
     if (own.late) return own.late.groupId;
     if (!own.participant) throw new ValidationError("Join the activity first to get a partner.");
-    return (await this.placedGroup(flow, flow.pairing, userId)).id;
+    return (await this.placedGroup(flow, grouping, userId)).id;
   }
 
   /**
@@ -589,16 +615,24 @@ export class ActivityService {
    */
   private async placedGroup(
     flow: ActivityFlow,
-    pairing: StoredPairing,
+    grouping: StoredGrouping,
     userId: string,
   ): Promise<ActivityGroup> {
     const { tenantId, id } = flow.activity;
-    const lateAssignments = await this.activities.lateAssignments(tenantId, id);
-    const groups = groupsOf({ pairing, lateAssignments });
+    const { round } = grouping;
+    const groupsNow = async () =>
+      groupsOf(
+        {
+          groupings: [grouping],
+          lateAssignments: await this.activities.lateAssignments(tenantId, id, round),
+        },
+        round,
+      );
+    const groups = await groupsNow();
     const group = groupOfPerson(groups, userId);
     if (group) return group;
-    await this.placeLateJoiner(flow.activity, groups, userId);
-    const fresh = groupsOf({ pairing, lateAssignments: await this.activities.lateAssignments(tenantId, id) });
+    await this.placeLateJoiner(flow.activity, round, groups, userId);
+    const fresh = await groupsNow();
     const placed = groupOfPerson(fresh, userId);
     if (!placed) throw new ConcurrencyError("Your group is being formed. Try again in a moment.");
     return placed;
@@ -610,12 +644,14 @@ export class ActivityService {
    */
   private async placeLateJoiner(
     activity: Activity,
+    round: number,
     groups: readonly ActivityGroup[],
     userId: string,
   ): Promise<LateAssignment> {
     const smallest = [...groups].sort((a, b) => a.members.length - b.members.length)[0];
     const groupId = smallest ? smallest.id : `late-${userId}`;
     return this.activities.assignLateJoiner(activity.tenantId, activity.id, {
+      round,
       userId,
       groupId,
       at: this.now().toISOString(),
@@ -668,7 +704,8 @@ export class ActivityService {
     const ids = (await this.activities.recentActivityIds(tenantId, communityId, this.recentActivities + 1))
       .filter((id) => id !== exceptId)
       .slice(0, this.recentActivities);
-    const pairings = await Promise.all(ids.map((id) => this.activities.getPairing(tenantId, id)));
+    // The first round of each (think-pair-share's pairs; a café's first tables).
+    const pairings = await Promise.all(ids.map((id) => this.activities.getGrouping(tenantId, id, 0)));
     const partners = new Map<string, Set<string>>();
     for (const pairing of pairings)
       for (const group of pairing?.groups ?? [])
@@ -694,10 +731,17 @@ export class ActivityService {
     if (!flow)
       throw new NotFoundError("This activity does not exist (or was set up in another organisation).");
     // The groups are read only once they can exist (from the grouping phase on).
-    if (flow.pairing || !this.groupsDue(flow, this.stateOfFlow(flow))) return flow;
-    const pairing = await this.activities.getPairing(tenantId, activityId);
-    return pairing ? { ...flow, pairing } : flow;
+    const state = this.stateOfFlow(flow);
+    if (!this.groupsDue(flow, state)) return flow;
+    const grouping = await this.activities.getGrouping(tenantId, activityId, this.roundOf(flow, state));
+    return grouping ? { ...flow, groupings: [...flow.groupings, grouping] } : flow;
   }
+}
+
+/** Round 0's group ids are think-pair-share's as always (`g0001`); later rounds' are `r2-g0001`. */
+function groupIdOf(round: number, index: number): string {
+  const id = `g${String(index + 1).padStart(4, "0")}`;
+  return round === 0 ? id : `r${round}-${id}`;
 }
 
 function controlProblemFor(state: PhaseState, flow: ActivityFlow, control: ControlInput): string | undefined {

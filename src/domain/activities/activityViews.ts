@@ -2,6 +2,7 @@ import type { PersonRef } from "../identity.js";
 import type { ActivityGroup, ActivityRecord, PairingRule, PairShare } from "./activity.js";
 import type { SubmissionKind } from "./activityFormat.js";
 import { formatOf } from "./activityFormats.js";
+import { currentRound } from "./groupingRounds.js";
 import type { PhaseState } from "./phaseClock.js";
 
 /** A group with names, as the pair list, the side panel and the summary show it. */
@@ -112,12 +113,17 @@ export interface ActivitySummary {
   pairingDegraded?: boolean;
 }
 
-/** Groups as formed, plus late joiners put into them (or into groups of their own). */
-export function groupsOf(record: Pick<ActivityRecord, "pairing" | "lateAssignments">): ActivityGroup[] {
+/** A round's groups as formed, plus its late joiners put into them (or into groups of their own). */
+export function groupsOf(
+  record: Pick<ActivityRecord, "groupings" | "lateAssignments">,
+  round: number,
+): ActivityGroup[] {
   const groups = new Map<string, string[]>();
-  for (const g of record.pairing?.groups ?? []) groups.set(g.id, [...g.members]);
+  for (const g of record.groupings.find((g) => g.round === round)?.groups ?? [])
+    groups.set(g.id, [...g.members]);
   const placed = new Set([...groups.values()].flat());
-  for (const late of [...record.lateAssignments].sort((a, b) => a.at.localeCompare(b.at))) {
+  const lateJoiners = record.lateAssignments.filter((l) => l.round === round);
+  for (const late of lateJoiners.sort((a, b) => a.at.localeCompare(b.at))) {
     if (placed.has(late.userId)) continue;
     placed.add(late.userId);
     const members = groups.get(late.groupId) ?? [];
@@ -125,6 +131,16 @@ export function groupsOf(record: Pick<ActivityRecord, "pairing" | "lateAssignmen
     groups.set(late.groupId, members);
   }
   return [...groups].map(([id, members]) => ({ id, members }));
+}
+
+/** The round whose groups an activity's view shows now (-1: none). */
+export function roundOfView(record: Pick<ActivityRecord, "activity">, state: PhaseState): number {
+  return currentRound(formatOf(record.activity.format), record.activity.phases, state);
+}
+
+/** The last round whose groups were formed (what a closed activity's summary shows), or -1. */
+export function lastRound(record: Pick<ActivityRecord, "groupings">): number {
+  return Math.max(-1, ...record.groupings.map((g) => g.round));
 }
 
 export function groupOfPerson(groups: readonly ActivityGroup[], userId: string): ActivityGroup | undefined {
@@ -210,7 +226,9 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
   const { activity } = record;
   const format = formatOf(activity.format);
   const person = namesOf(record);
-  const groups = groupsOf(record);
+  const round = roundOfView(record, state);
+  const grouping = record.groupings.find((g) => g.round === round);
+  const groups = groupsOf(record, round);
   const mine = groupOfPerson(groups, userId);
   const reflection = record.reflections.find((r) => r.userId === userId);
   const share = mine ? record.shares.find((s) => s.groupId === mine.id) : undefined;
@@ -232,10 +250,10 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
     participantCount: record.participants.length,
     reflectedCount: record.reflections.length,
     commitmentCount: record.commitments.length,
-    ...(record.pairing
+    ...(grouping
       ? {
           groups: groups.map((g) => ({ id: g.id, members: g.members.map(person) })),
-          pairingDegraded: record.pairing.degraded,
+          pairingDegraded: grouping.degraded,
         }
       : {}),
     wall: wallOf(record, groups, person),
@@ -258,7 +276,9 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
 export function activitySummaryOf(record: ActivityRecord): ActivitySummary {
   const { activity } = record;
   const person = namesOf(record);
-  const groups = groupsOf(record);
+  const round = lastRound(record);
+  const grouping = record.groupings.find((g) => g.round === round);
+  const groups = groupsOf(record, round);
   return {
     activityId: activity.id,
     prompt: activity.prompt,
@@ -272,8 +292,6 @@ export function activitySummaryOf(record: ActivityRecord): ActivitySummary {
     commitmentCount: record.commitments.length,
     groups: groups.map((g) => ({ id: g.id, members: g.members.map(person) })),
     shares: wallOf(record, groups, person),
-    ...(record.pairing
-      ? { pairingRule: record.pairing.appliedRule, pairingDegraded: record.pairing.degraded }
-      : {}),
+    ...(grouping ? { pairingRule: grouping.appliedRule, pairingDegraded: grouping.degraded } : {}),
   };
 }

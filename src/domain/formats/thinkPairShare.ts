@@ -24,7 +24,6 @@ export const thinkPairShare = {
     id: "think-pair-share",
     name: "Think-pair-share",
     roles: ["facilitator", "participant"],
-    groupSize: 2,
     phases: [
       {
         id: "think",
@@ -45,7 +44,7 @@ export const thinkPairShare = {
         minMinutes: 1,
         maxMinutes: 60,
         accepts: ["reflection", "share"],
-        formsGroups: true,
+        grouping: { kind: "pairs" },
       },
       {
         id: "share",

@@ -1,0 +1,58 @@
+import type { ActivityFormatDefinition, GroupingStrategy } from "./activityFormat.js";
+import type { PlannedPhase } from "./activityFormats.js";
+import type { PhaseState } from "./phaseClock.js";
+
+/**
+ * Which groups are current, derived like the phase from the activity's plan and state (pure). Each
+ * phase whose definition forms groups starts a new grouping round (0, 1, …): think-pair-share has
+ * one (the pair phase, kept through share and close), a Knowledge Café one per café round. A phase
+ * that forms `none` ends the groups. Rounds count the planned phases, so a phase left out at set-up
+ * forms no round.
+ */
+
+/** The grouping rounds of a plan: for each, the planned phase that forms it and its strategy. */
+export function roundsOf(
+  format: ActivityFormatDefinition,
+  phases: readonly PlannedPhase[],
+): { phaseIndex: number; strategy: GroupingStrategy }[] {
+  const rounds: { phaseIndex: number; strategy: GroupingStrategy }[] = [];
+  phases.forEach((planned, phaseIndex) => {
+    const strategy = format.phases.find((p) => p.id === planned.id)?.grouping;
+    if (strategy && strategy.kind !== "none") rounds.push({ phaseIndex, strategy });
+  });
+  return rounds;
+}
+
+/**
+ * The round whose groups hold in a phase of the plan, or -1 when no groups do (before the first
+ * grouping phase, or after a phase that ends the groups).
+ */
+export function roundAtPhase(
+  format: ActivityFormatDefinition,
+  phases: readonly PlannedPhase[],
+  phaseIndex: number,
+): number {
+  let round = -1;
+  let current = -1;
+  for (let i = 0; i <= Math.min(phaseIndex, phases.length - 1); i++) {
+    const strategy = format.phases.find((p) => p.id === phases[i]?.id)?.grouping;
+    if (!strategy) continue;
+    if (strategy.kind === "none") current = -1;
+    else current = ++round;
+  }
+  return current;
+}
+
+/**
+ * The round whose groups hold now: the current phase's while it runs or is paused; once ended,
+ * the last phase reached (the summary shows the groups people ended in).
+ */
+export function currentRound(
+  format: ActivityFormatDefinition,
+  phases: readonly PlannedPhase[],
+  state: PhaseState,
+): number {
+  if (state.status === "not-started") return -1;
+  const index = state.status === "ended" ? state.reachedPhaseIndex : state.phaseIndex;
+  return index < 0 ? -1 : roundAtPhase(format, phases, index);
+}
