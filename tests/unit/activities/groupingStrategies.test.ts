@@ -128,6 +128,16 @@ describe("formGroups", () => {
     expectEveryoneOnce(result.groups, ids);
   });
 
+  it("pairs: nobody is paired again with a partner from an earlier round of the phase", () => {
+    const ids = people(20);
+    const formed: string[][][] = [];
+    for (let round = 0; round < 4; round++)
+      formed.push(
+        formGroups({ kind: "pairs" }, ids, { ...context(`r${round}`), previousRounds: formed }).groups,
+      );
+    expect(repeatMeetings(formed)).toBe(0);
+  });
+
   it.each(COUNTS)(
     "groups of 4: everyone once, balanced within 3–5 where the count allows (%i people)",
     (n) => {

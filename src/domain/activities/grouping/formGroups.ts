@@ -65,7 +65,9 @@ export function formGroups(
     case "none":
       return result([]);
     case "pairs": {
-      const paired = pairParticipants(ids, context.profiles, recentPartners, context.rule, context.seed);
+      // Partners of this phase's earlier rounds are avoided like the community's recent ones.
+      const avoid = withPartnersOf(recentPartners, previousRounds);
+      const paired = pairParticipants(ids, context.profiles, avoid, context.rule, context.seed);
       return { ...result(paired.groups), appliedRule: paired.appliedRule, degraded: paired.degraded };
     }
     case "circle":
@@ -116,4 +118,22 @@ export function formRounds(
   while (rounds.length < total)
     rounds.push(formGroups(checked, participants, { ...context, previousRounds: rounds }).groups);
   return { rounds: rounds.slice(start), repeatMeetings: repeatMeetings(rounds) };
+}
+
+/** The recent partners plus everyone grouped together in `rounds`. */
+function withPartnersOf(
+  recent: RecentPartners,
+  rounds: readonly (readonly (readonly string[])[])[],
+): RecentPartners {
+  if (rounds.length === 0) return recent;
+  const merged = new Map<string, Set<string>>();
+  for (const [id, partners] of recent) merged.set(id, new Set(partners));
+  for (const groups of rounds)
+    for (const group of groups)
+      for (const a of group) {
+        const partners = merged.get(a) ?? new Set<string>();
+        for (const b of group) if (b !== a) partners.add(b);
+        merged.set(a, partners);
+      }
+  return merged;
 }
