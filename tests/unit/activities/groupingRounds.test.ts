@@ -9,6 +9,7 @@ import { groupingQuality } from "../../../src/domain/activities/grouping/groupin
 import type { GroupingStrategy } from "../../../src/domain/activities/grouping/groupingStrategy.js";
 import { balancedGroupSizes } from "../../../src/domain/activities/grouping/groupSizes.js";
 import { meetingsByPair, repeatMeetings } from "../../../src/domain/activities/grouping/meetingCounts.js";
+import { unavoidableRepeats } from "../../../src/domain/activities/grouping/roundsPlan.js";
 import { org } from "../../support/orgFixture.js";
 import { extendOrg, profilesOf } from "./largeOrg.js";
 
@@ -48,6 +49,33 @@ describe("rounds", () => {
       expect(repeats).toBe(3);
       expect(formed.every((groups) => groups.every((g) => g.length === 4))).toBe(true);
     }
+  });
+
+  it("knows the floor under repeats that no regrouping avoids", () => {
+    const fours = [
+      [
+        ["a", "b", "c", "d"],
+        ["e", "f", "g", "h"],
+        ["i", "j", "k", "l"],
+      ],
+    ];
+    // Any second round of 3 groups of 4 from 3 old groups: at least one old pair per group.
+    expect(unavoidableRepeats([...fours, fours[0] ?? []])).toBe(3);
+    expect(
+      unavoidableRepeats([
+        [
+          ["a", "b"],
+          ["c", "d"],
+          ["e", "f"],
+        ],
+        [
+          ["a", "c"],
+          ["b", "e"],
+          ["d", "f"],
+        ],
+      ]),
+    ).toBe(0);
+    expect(unavoidableRepeats(fours)).toBe(0);
   });
 
   it.each([3, 4, 5])("16 people in groups of 4 for %i rounds: nobody meets anyone twice", (count) => {

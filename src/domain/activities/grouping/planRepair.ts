@@ -1,8 +1,8 @@
 import { shuffleInPlace } from "../seededRandom.js";
 import { COST } from "./pairCost.js";
 
-/** Swaps evaluated, at most, when repairing a whole plan (tens of ms for a few dozen people). */
-const SWAP_BUDGET = 300_000;
+/** The repair's work, in pair counts and costs looked up: tens of ms at most. */
+export const REPAIR_WORK = 3_000_000;
 /** Moves without a better plan before the repair gives up. */
 const STALL_LIMIT = 1_000;
 
@@ -48,10 +48,11 @@ export function repairPlan(
         for (let j = i + 1; j < g.length; j++) total += cost(g[i] as number, g[j] as number);
 
   const conflicted = () => {
-    const found: [number, number][] = [];
+    // Round and person as one number (r × n + x): this runs after every move.
+    const found: number[] = [];
     rounds.forEach((groups, r) => {
       for (const g of groups)
-        for (const x of g) if (g.some((y) => y !== x && at(x, y) >= 2)) found.push([r, x]);
+        for (const x of g) if (g.some((y) => y !== x && at(x, y) >= 2)) found.push(r * n + x);
     });
     return found;
   };
@@ -76,25 +77,35 @@ export function repairPlan(
   };
 
   let best = total;
-  let bestRounds = rounds.map((groups) => groups.map((g) => [...g]));
+  // The best plan is copied only when a move leaves it (undefined: the current plan is the best).
+  let bestRounds: number[][][] | undefined;
   let candidates = conflicted();
   const groupCount = Math.max(...rounds.map((groups) => groups.length));
   /** Until which move a person may not go back to a group of a round, by (round, person, group). */
   const tabuUntil = new Int32Array(rounds.length * n * groupCount).fill(-1);
   const tabuAt = (r: number, person: number, group: number) => (r * n + person) * groupCount + group;
-  let budget = SWAP_BUDGET;
+  let budget = REPAIR_WORK;
+  // Finding who meets someone again looks at every group of every round.
+  const scanWork = rounds.reduce(
+    (sum, groups) => sum + groups.reduce((s, g) => s + g.length * g.length, 0),
+    0,
+  );
   let stall = 0;
   for (let move = 0; candidates.length > 0 && budget > 0 && stall < STALL_LIMIT; move++) {
+    budget -= scanWork;
     shuffleInPlace(candidates, random);
     let bestDelta = Number.POSITIVE_INFINITY;
     let pick: [number, number, number] | undefined;
-    for (const [r, x] of candidates) {
+    for (const candidate of candidates) {
+      const r = Math.floor(candidate / n);
+      const x = candidate % n;
       const groups = rounds[r] as number[][];
       const gx = (groupOf[r] as Int32Array)[x] as number;
       for (let gy = 0; gy < groups.length && budget > 0; gy++) {
         if (gy === gx) continue;
         for (const y of groups[gy] as number[]) {
-          budget--;
+          // Per member of the two groups: four counts and two costs looked up.
+          budget -= 6 * ((groups[gx] as number[]).length + (groups[gy] as number[]).length);
           const d = delta(x, y, groups[gx] as number[], groups[gy] as number[]);
           if (d >= bestDelta) continue;
           const tabu =
@@ -108,6 +119,7 @@ export function repairPlan(
     }
     if (!pick) break;
     const [r, x, y] = pick;
+    if (!bestRounds && bestDelta >= 0) bestRounds = rounds.map((gs) => gs.map((g) => [...g]));
     const groups = rounds[r] as number[][];
     const of = groupOf[r] as Int32Array;
     const gx = of[x] as number;
@@ -134,12 +146,12 @@ export function repairPlan(
     total += bestDelta;
     if (total < best) {
       best = total;
-      bestRounds = rounds.map((gs) => gs.map((g) => [...g]));
+      bestRounds = undefined;
       stall = 0;
     } else stall++;
     candidates = conflicted();
   }
-  bestRounds.forEach((groups, r) => {
+  bestRounds?.forEach((groups, r) => {
     rounds[r] = groups;
   });
 }

@@ -5,11 +5,11 @@ import { HARD_COST } from "./pairCost.js";
 /** Candidates looked at, at most, for each seat of the greedy pass: keeps 1,000 people to a few ms. */
 const SCAN = 128;
 /**
- * Swaps evaluated, at most, by the search for one round: grows with the people (more room to
- * find a swap) and stays within a few ms at 1,000; a small meeting where repeats cannot be avoided
- * (12 in groups of 4) gives up quickly.
+ * The search's work for one round, in pair costs looked up (a few ns each): grows with the people
+ * (more room to find a swap) up to tens of ms whatever the sizes, so a round nobody can form
+ * without repeats (12 in groups of 4; 400 in groups of 20 for the 20th time) gives up in time.
  */
-const swapBudget = (people: number) => Math.min(400_000, 5_000 + 500 * people);
+export const roundWork = (people: number) => Math.min(2_500_000, 50_000 + 2_500 * people);
 /** Moves the tabu search makes, at most, without finding a better round before it stops. */
 const STALL_LIMIT = 400;
 /** Greedy starts, at most, while repeats are left. */
@@ -27,9 +27,10 @@ export function searchRound(
   cost: (a: number, b: number) => number,
   met: MeetingCounts,
   random: () => number,
+  work: number = roundWork(met.people),
 ): number[][] {
   const n = met.people;
-  let budget = swapBudget(n);
+  let budget = work;
   let best: { groups: number[][]; cost: number } | undefined;
   // A fresh start (another seeded order) when repeats are left: a dead end of one greedy pass is
   // seldom the dead end of another.
@@ -41,13 +42,17 @@ export function searchRound(
     // Stable: ties keep the seeded order.
     order.sort((a, b) => (met.met[b] as number) - (met.met[a] as number));
     const groups = greedy(order, sizes, cost);
-    const outcome = improve(groups, cost, n, random, budget);
+    const outcome = improve(groups, cost, n, random, budget - greedyWork(sizes));
     budget = outcome.budget;
     if (!best || outcome.cost < best.cost) best = { groups, cost: outcome.cost };
     if (!outcome.hardLeft) break;
   }
   return best?.groups ?? [];
 }
+
+/** The most pair costs the greedy pass looks up: each seat scans up to {@link SCAN} candidates. */
+const greedyWork = (sizes: readonly number[]) =>
+  sizes.reduce((sum, size) => sum + (SCAN * size * (size - 1)) / 2, 0);
 
 function greedy(
   pool: number[],
@@ -117,12 +122,14 @@ function improve(
   if (conflicted.length === 0 || groups.length < 2)
     return { cost: current, hardLeft: conflicted.length > 0, budget: budgetLeft };
   let best = current;
-  let bestGroups = groups.map((g) => [...g]);
+  // The best round is copied only when a move leaves it (undefined: the current round is the best).
+  let bestGroups: number[][] | undefined;
   const tabuUntil = new Map<number, number>();
   const tabuKey = (person: number, group: number) => person * groups.length + group;
   let budget = budgetLeft;
   let stall = 0;
   for (let move = 0; budget > 0 && stall < STALL_LIMIT && conflicted.length > 0; move++) {
+    budget -= n;
     shuffleInPlace(conflicted, random);
     let bestDelta = Number.POSITIVE_INFINITY;
     let pick: [number, number] | undefined;
@@ -133,7 +140,7 @@ function improve(
         if (gy === gx) continue;
         const groupY = groups[gy] as number[];
         for (const y of groupY) {
-          budget--;
+          budget -= groupX.length + groupY.length;
           const delta =
             withOthers(y, groupX, x) + withOthers(x, groupY, y) - (share[x] as number) - (share[y] as number);
           if (delta >= bestDelta) continue;
@@ -148,6 +155,7 @@ function improve(
     }
     if (!pick) break;
     const [x, y] = pick;
+    if (!bestGroups && bestDelta >= 0) bestGroups = groups.map((g) => [...g]);
     const gx = groupOf[x] as number;
     const gy = groupOf[y] as number;
     const groupX = groups[gx] as number[];
@@ -162,12 +170,12 @@ function improve(
     current += bestDelta;
     if (current < best) {
       best = current;
-      bestGroups = groups.map((g) => [...g]);
+      bestGroups = undefined;
       stall = 0;
     } else stall++;
     conflicted = hard();
   }
-  for (let g = 0; g < groups.length; g++) groups[g] = bestGroups[g] as number[];
+  if (bestGroups) for (let g = 0; g < groups.length; g++) groups[g] = bestGroups[g] as number[];
   for (let g = 0; g < groups.length; g++) refresh(g);
   return { cost: best, hardLeft: hard().length > 0, budget };
 }

@@ -15,6 +15,7 @@ export function searchedRound(
   ids: readonly string[],
   previousRounds: readonly (readonly (readonly string[])[])[],
   context: GroupingContext,
+  work?: number,
 ): string[][] {
   if (ids.length < 2) return ids.length === 1 ? [[...ids]] : [];
   const { min, max } = boundsOf(strategy);
@@ -27,5 +28,5 @@ export function searchedRound(
     context.rule,
   );
   const random = seededRandom(`${context.seed}:round-${previousRounds.length + 1}`);
-  return searchRound(sizes, model.cost, model.met, random).map((g) => g.map((i) => ids[i] as string));
+  return searchRound(sizes, model.cost, model.met, random, work).map((g) => g.map((i) => ids[i] as string));
 }
