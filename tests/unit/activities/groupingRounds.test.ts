@@ -91,6 +91,27 @@ describe("rounds", () => {
     }
   });
 
+  it("seats 16 people on the plane so that departments mix, still meeting nobody twice", () => {
+    const everyone = extendOrg(org.users, 600);
+    // Four departments, four people each: a random seating puts colleagues together often.
+    const departments = [...new Set(everyone.map((p) => p.department))]
+      .filter((d) => everyone.filter((p) => p.department === d).length >= 4)
+      .slice(0, 4);
+    const sixteen = departments.flatMap((d) => everyone.filter((p) => p.department === d).slice(0, 4));
+    const profiles = profilesOf(sixteen);
+    const ids = sixteen.map((p) => p.id);
+    expect(ids).toHaveLength(16);
+    const strategy = { kind: "rounds", size: 4, rounds: 3 } as const;
+    for (const seed of ["a", "b", "c"]) {
+      const mixed = roundByRound(strategy, ids, { profiles, rule: "cross-department", seed });
+      const blind = roundByRound(strategy, ids, { rule: "cross-department", seed });
+      expect(repeatMeetings(mixed)).toBe(0);
+      // Each round can put the four colleagues of a department in four different groups.
+      expect(groupingQuality(mixed, profiles).crossDepartmentRate).toBe(1);
+      expect(groupingQuality(blind, profiles).crossDepartmentRate).toBeLessThan(1);
+    }
+  });
+
   it.each([
     [9, 3, 4],
     [20, 4, 4],

@@ -5,6 +5,7 @@ import { boundsOf, type GroupingStrategy } from "./groupingStrategy.js";
 import { balancedGroupSizes } from "./groupSizes.js";
 import { repeatMeetings } from "./meetingCounts.js";
 import { pairCostModel } from "./pairCost.js";
+import { fitPeopleToPoints } from "./planeFit.js";
 import { repairPlan } from "./planRepair.js";
 import { roundWork, searchRound } from "./roundSearch.js";
 
@@ -72,14 +73,26 @@ function planRounds(
   const plane = ids.length === q * q && strategy.rounds <= q + 1 ? affinePlaneRounds(q) : undefined;
   if (plane) {
     const random = seededRandom(`${context.seed}:plane`);
-    const people = shuffleInPlace([...ids], random);
+    const seated = shuffleInPlace(
+      ids.map((_, i) => i),
+      random,
+    );
     const order = shuffleInPlace(
       plane.map((_, i) => i),
       random,
     );
-    return order
-      .slice(0, strategy.rounds)
-      .map((k) => (plane[k] as number[][]).map((line) => line.map((point) => people[point] as string)));
+    const used = order.slice(0, strategy.rounds).map((k) => plane[k] as number[][]);
+    // Who sits on which point decides only which people meet: other departments first.
+    const { cost, appliedRule } = pairCostModel(
+      ids,
+      [],
+      context.recentPartners ?? new Map(),
+      context.profiles,
+      context.rule,
+    );
+    const indifferent = appliedRule === "random" && (context.recentPartners?.size ?? 0) === 0;
+    const at = indifferent ? seated : fitPeopleToPoints(used, ids.length, cost, seated, random);
+    return used.map((lines) => lines.map((line) => line.map((point) => ids[at[point] as number] as string)));
   }
   // One cost model for the whole plan, its meetings counted as each round is formed.
   const n = ids.length;
