@@ -94,6 +94,15 @@ describe("parseGroupingStrategy", () => {
     }
   });
 
+  it("says in words which settings a kind takes", () => {
+    expect(() => parseGroupingStrategy({ kind: "pairs", size: 3 })).toThrow(
+      'The grouping "pairs" takes no settings.',
+    );
+    expect(() => parseGroupingStrategy({ kind: "groups", size: 4, sise: 3 })).toThrow(
+      'The grouping "groups" takes a size, min and max only.',
+    );
+  });
+
   it("refuses a round beyond the strategy's rounds", () => {
     const strategy: GroupingStrategy = { kind: "rounds", size: 4, rounds: 1 };
     const first = formGroups(strategy, people(8), context()).groups;

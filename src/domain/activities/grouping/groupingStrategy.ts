@@ -7,10 +7,13 @@ export const MAX_GROUP_SIZE = 50;
 export const MAX_ROUNDS = 20;
 
 const size = z
-  .number({ invalid_type_error: "Give the group size as a number." })
+  .number({ required_error: "Give the group size.", invalid_type_error: "Give the group size as a number." })
   .int("Give the group size as a whole number.")
   .min(2, "A group has at least 2 people.")
   .max(MAX_GROUP_SIZE, `A group has at most ${MAX_GROUP_SIZE} people; use a circle for everyone.`);
+
+/** A setting the kind does not take is refused, not ignored: a typo in `size` would otherwise vanish. */
+const settingsOf = (kind: string, takes: string) => `The grouping "${kind}" takes ${takes}.`;
 
 const sized = {
   size,
@@ -34,22 +37,27 @@ export const groupingStrategySchema = z
   .discriminatedUnion(
     "kind",
     [
-      z.object({ kind: z.literal("none") }).strict(),
-      z.object({ kind: z.literal("pairs") }).strict(),
-      z.object({ kind: z.literal("groups"), ...sized }).strict(),
+      z.object({ kind: z.literal("none") }).strict(settingsOf("none", "no settings")),
+      z.object({ kind: z.literal("pairs") }).strict(settingsOf("pairs", "no settings")),
+      z
+        .object({ kind: z.literal("groups"), ...sized })
+        .strict(settingsOf("groups", "a size, min and max only")),
       z
         .object({
           kind: z.literal("rounds"),
           ...sized,
           rounds: z
-            .number({ invalid_type_error: "Give the number of rounds as a number." })
+            .number({
+              required_error: "Give the number of rounds.",
+              invalid_type_error: "Give the number of rounds as a number.",
+            })
             .int("Give the number of rounds as a whole number.")
             .min(1, "A phase in rounds has at least 1 round.")
             .max(MAX_ROUNDS, `A phase has at most ${MAX_ROUNDS} rounds.`),
         })
-        .strict(),
-      z.object({ kind: z.literal("circle") }).strict(),
-      z.object({ kind: z.literal("hotSeat") }).strict(),
+        .strict(settingsOf("rounds", "a size, rounds, min and max only")),
+      z.object({ kind: z.literal("circle") }).strict(settingsOf("circle", "no settings")),
+      z.object({ kind: z.literal("hotSeat") }).strict(settingsOf("hotSeat", "no settings")),
     ],
     { errorMap: () => ({ message: "Pick a grouping: none, pairs, groups, rounds, circle or hotSeat." }) },
   )
