@@ -3,6 +3,7 @@ import { report, type ScenarioResult } from "./lib/report.js";
 import { root } from "./lib/servers.js";
 import { botMessage } from "./scenarios/botMessage.js";
 import { contention } from "./scenarios/contention.js";
+import { grouping } from "./scenarios/grouping.js";
 import { hostileRequests } from "./scenarios/hostileRequests.js";
 import { orgContext300 } from "./scenarios/orgContext300.js";
 import { pairing } from "./scenarios/pairing.js";
@@ -24,6 +25,7 @@ const scenarios: Record<string, (azurite: RunningAzurite) => Promise<ScenarioRes
   search,
   "tab-load": tabLoad,
   pairing,
+  grouping,
   "tps-300": tps300,
   "org-context-300": orgContext300,
   contention,

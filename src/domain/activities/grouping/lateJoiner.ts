@@ -1,0 +1,82 @@
+import type { GroupingContext } from "./formGroups.js";
+import { boundsOf, type GroupingStrategy, parseGroupingStrategy } from "./groupingStrategy.js";
+import { repeatMeetings } from "./meetingCounts.js";
+import { pairCostModel } from "./pairCost.js";
+
+export interface LateJoinerPlacement {
+  /** The groups with the joiner in one of them (unchanged if they were in one already). */
+  groups: string[][];
+  /** Where the joiner is; `groups.length - 1` when they start a group. -1 when the phase has no groups. */
+  groupIndex: number;
+  /** Pairs who share a group in more than one round, the previous rounds and these groups counted. */
+  repeatMeetings: number;
+}
+
+/**
+ * Puts someone who arrives after the groups of a phase (or round) were formed into one of them,
+ * moving nobody else. A group that stays within the strategy's size comes first, then one where
+ * the joiner meets nobody they met in an earlier round (or recently), then the smallest; a group
+ * grows to the strategy's largest size (3 for pairs), and beyond it only when every group is
+ * full. `circle` and `hotSeat` have one group; `none` has none. `context.previousRounds` holds
+ * the rounds before the one being joined.
+ */
+export function placeLateJoiner(
+  strategy: GroupingStrategy,
+  groups: readonly (readonly string[])[],
+  joiner: string,
+  context: GroupingContext,
+): LateJoinerPlacement {
+  const checked = parseGroupingStrategy(strategy);
+  const copy = groups.map((g) => [...g]);
+  const previousRounds = context.previousRounds ?? [];
+  const done = (groupIndex: number): LateJoinerPlacement => ({
+    groups: copy,
+    groupIndex,
+    repeatMeetings: repeatMeetings([...previousRounds, copy]),
+  });
+  if (checked.kind === "none") return done(-1);
+  const already = copy.findIndex((g) => g.includes(joiner));
+  if (already >= 0) return done(already);
+  if (copy.length === 0) {
+    copy.push([joiner]);
+    return done(0);
+  }
+
+  const { nominal, max } =
+    checked.kind === "groups" || checked.kind === "rounds"
+      ? { nominal: checked.size, max: boundsOf(checked).max }
+      : checked.kind === "pairs"
+        ? { nominal: 2, max: 3 }
+        : { nominal: Number.POSITIVE_INFINITY, max: Number.POSITIVE_INFINITY };
+  const ids = [joiner, ...new Set(copy.flat().filter((id) => id !== joiner))];
+  const indexOf = new Map(ids.map((id, i) => [id, i]));
+  const { cost, met } = pairCostModel(
+    ids,
+    previousRounds,
+    context.recentPartners ?? new Map(),
+    context.profiles,
+    context.rule,
+  );
+  const keyOf = (group: string[]) => {
+    let metBefore = 0;
+    let c = 0;
+    for (const member of group) {
+      const i = indexOf.get(member) as number;
+      if (met.get(0, i) > 0) metBefore++;
+      c += cost(0, i);
+    }
+    return [group.length + 1 > max ? 1 : 0, group.length + 1 > nominal ? 1 : 0, metBefore, group.length, c];
+  };
+  let best = 0;
+  let bestKey = keyOf(copy[0] as string[]);
+  for (let g = 1; g < copy.length; g++) {
+    const key = keyOf(copy[g] as string[]);
+    const better = key.findIndex((x, i) => x !== bestKey[i]);
+    if (better >= 0 && (key[better] as number) < (bestKey[better] as number)) {
+      best = g;
+      bestKey = key;
+    }
+  }
+  (copy[best] as string[]).push(joiner);
+  return done(best);
+}
