@@ -397,6 +397,8 @@ export class TablesActivityRepository implements ActivityRepository {
       appliedRule: grouping.appliedRule,
       degraded: grouping.degraded,
       at: grouping.at,
+      ...(grouping.repeatMeetings === undefined ? {} : { repeatMeetings: grouping.repeatMeetings }),
+      ...(grouping.hotSeat ? { hotSeat: grouping.hotSeat } : {}),
       chunks: chunks.length,
     };
     chunks.forEach((chunk, i) => {
@@ -791,6 +793,8 @@ function groupingOf(row: Row, round: number): StoredGrouping {
     appliedRule: row.appliedRule as PairingRule,
     degraded: row.degraded === true,
     at: String(row.at),
+    ...(typeof row.repeatMeetings === "number" ? { repeatMeetings: row.repeatMeetings } : {}),
+    ...(typeof row.hotSeat === "string" && row.hotSeat ? { hotSeat: row.hotSeat } : {}),
   };
 }
 

@@ -94,6 +94,10 @@ export interface StoredGrouping {
   /** True when org context (Graph) was missing or partial. */
   degraded: boolean;
   at: string;
+  /** Pairs of people who met in an earlier round of this activity as well (new groups each round: 0 is the aim). */
+  repeatMeetings?: number;
+  /** A hot-seat round: who takes the hot seat. */
+  hotSeat?: string;
 }
 
 /** Someone who joined after a round's groups were formed, and the group they were put in. */

@@ -1,3 +1,8 @@
+import { ValidationError } from "../errors.js";
+import { type GroupingStrategy, parseGroupingStrategy } from "./grouping/groupingStrategy.js";
+
+export type { GroupingStrategy } from "./grouping/groupingStrategy.js";
+
 /**
  * What a structured activity format is, as data: its phases (with default durations and what
  * people may submit in each), its roles, how people are grouped, and what they submit (who sees
@@ -60,20 +65,6 @@ export interface SubmissionDefinition {
   commitment?: boolean;
 }
 
-/**
- * How a phase puts people into groups when it begins: `pairs` (pairs, one trio when the count is
- * odd), `groups` of about `size`, `rounds` (new groups of about `size` each time, as few repeat
- * meetings as possible over the format's rounds), one `circle` of everyone, or a `hotSeat`
- * circle with one person in the hot seat. `none` ends the groups (everyone together again).
- */
-export type GroupingStrategy =
-  | { kind: "none" }
-  | { kind: "pairs" }
-  | { kind: "groups"; size: number; min?: number; max?: number }
-  | { kind: "rounds"; size: number; rounds: number; min?: number; max?: number }
-  | { kind: "circle" }
-  | { kind: "hotSeat" };
-
 /** One phase of a format. */
 export interface PhaseDefinition {
   /** Stable id, stored in activities (`think`, `pair`, …). */
@@ -90,8 +81,8 @@ export interface PhaseDefinition {
   /** What may be submitted while this phase runs (kinds of the format's `submissions`, or `highlight`). */
   accepts: readonly SubmissionKind[];
   /**
-   * New groups are formed when this phase begins (once per activity and phase, stored); a phase
-   * without keeps the groups it finds.
+   * New groups are formed when this phase begins (once per activity and phase, stored; see
+   * grouping/ and docs/grouping.md); a phase without keeps the groups it finds, and `none` ends them.
    */
   grouping?: GroupingStrategy;
 }
@@ -133,6 +124,13 @@ export function definitionProblems(format: ActivityFormatDefinition): string[] {
     ids.add(phase.id);
     if (!(phase.minMinutes <= phase.defaultMinutes && phase.defaultMinutes <= phase.maxMinutes))
       problems.push(`phase "${phase.id}": default minutes outside their bounds`);
+    if (phase.grouping)
+      try {
+        parseGroupingStrategy(phase.grouping);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        problems.push(`phase "${phase.id}": ${error.message}`);
+      }
     for (const kind of phase.accepts)
       if (kind !== HIGHLIGHT && !submissionOf(format, kind))
         problems.push(`phase "${phase.id}" accepts "${kind}", which the format does not declare`);

@@ -52,8 +52,10 @@ import {
   type PersonalView,
   personalViewFor,
 } from "./activityViews.js";
+import { formGroups } from "./grouping/formGroups.js";
+import { placeLateJoiner as placeInGroups } from "./grouping/lateJoiner.js";
 import { currentRound, roundsOf } from "./groupingRounds.js";
-import { pairParticipants, type RecentPartners } from "./pairing.js";
+import type { RecentPartners } from "./pairing.js";
 import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
 
 /** The answer to a pair-share write: saved, or a conflict that shows both texts instead of losing one. */
@@ -434,21 +436,34 @@ export class ActivityService {
     if (round < 0) return undefined;
     let grouping = record.groupings.find((g) => g.round === round);
     if (!grouping) {
-      const strategy = roundsOf(formatOf(record.activity.format), record.activity.phases)[round]?.strategy;
+      const rounds = roundsOf(formatOf(record.activity.format), record.activity.phases);
+      const strategy = rounds[round]?.strategy;
+      if (!strategy) return undefined;
       const ids = record.participants.map((p) => p.userId);
       const [profiles, recent] = await Promise.all([
         this.profilesOf(tenantId, ids),
         this.recentPartners(tenantId, record.activity.communityId, activityId),
       ]);
-      if (strategy?.kind !== "pairs")
-        throw new ValidationError("This activity's format groups people in a way PeerCircle cannot run yet.");
-      const result = pairParticipants(ids, profiles, recent, record.activity.pairingRule, activityId);
+      // New groups each round: the earlier rounds of the same phase kind are who already met.
+      const previousRounds = record.groupings
+        .filter((g) => g.round < round && rounds[g.round]?.strategy.kind === strategy.kind)
+        .map((g) => groupsOf(record, g.round).map((group) => group.members));
+      const result = formGroups(strategy, ids, {
+        profiles,
+        recentPartners: recent,
+        rule: record.activity.pairingRule,
+        // Round 0 keeps the seed think-pair-share always had.
+        seed: round === 0 ? activityId : `${activityId}:${round}`,
+        previousRounds,
+      });
       grouping = await this.activities.saveGrouping(tenantId, activityId, {
         round,
         groups: result.groups.map((members, i) => ({ id: groupIdOf(round, i), members })),
         appliedRule: result.appliedRule,
         degraded: result.degraded,
         at: this.now().toISOString(),
+        repeatMeetings: result.repeatMeetings,
+        ...(result.hotSeat ? { hotSeat: result.hotSeat } : {}),
       });
     }
     const withGroups = {
@@ -639,8 +654,9 @@ export class ActivityService {
   }
 
   /**
-   * A late joiner goes into a group of one if there is one (another late joiner waiting), else
-   * into the smallest group, so nobody is left out. Stored once per person.
+   * A late joiner goes where the round's strategy puts them (grouping/lateJoiner.ts): a group
+   * still below its size first (a late joiner waiting alone, a pair becoming a trio), one where
+   * they meet nobody again, the smallest; nobody is left out. Stored once per person and round.
    */
   private async placeLateJoiner(
     activity: Activity,
@@ -648,8 +664,16 @@ export class ActivityService {
     groups: readonly ActivityGroup[],
     userId: string,
   ): Promise<LateAssignment> {
-    const smallest = [...groups].sort((a, b) => a.members.length - b.members.length)[0];
-    const groupId = smallest ? smallest.id : `late-${userId}`;
+    const strategy = roundsOf(formatOf(activity.format), activity.phases)[round]?.strategy ?? {
+      kind: "pairs",
+    };
+    const placement = placeInGroups(
+      strategy,
+      groups.map((g) => g.members),
+      userId,
+      { rule: activity.pairingRule, seed: `${activity.id}:${round}:late` },
+    );
+    const groupId = groups[placement.groupIndex]?.id ?? `late-${userId}`;
     return this.activities.assignLateJoiner(activity.tenantId, activity.id, {
       round,
       userId,
