@@ -42,3 +42,11 @@ export function normaliseText(text: string): string {
     .replace(INVISIBLE, "");
   return cleaned.replace(JOINERS, (joiner, offset: number) => (keepsJoiner(cleaned, offset) ? joiner : ""));
 }
+
+/** Cuts a text to `max` characters at a word boundary, with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}

@@ -26,10 +26,4 @@ export function highlighted(text: string, ranges: [number, number][]): string {
   return out + cardText(text.slice(at));
 }
 
-/** Cuts a text to `max` characters at a word boundary, with an ellipsis. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
-}
+export { shorten } from "../../domain/textNormalisation.js";

@@ -9,7 +9,6 @@ import type { LibraryService } from "../../domain/library/libraryService.js";
 import type { Logger } from "../../server/logger.js";
 import { pairListCards, phaseCard, summaryCard } from "../cards/activityCards.js";
 import type { AdaptiveCard } from "../cards/adaptiveCard.js";
-import { shorten } from "../cards/cardText.js";
 import { type AppLinks, libraryDeepLink } from "../links.js";
 import type { ProactiveSender } from "./proactiveSender.js";
 
@@ -266,57 +265,47 @@ export class ActivityAnnouncer {
     const summary = await activities.summary(caller, view.id);
     const endedAt = view.state.endedAt ?? new Date().toISOString();
     const ids = { tenantId: caller.tenantId, activityId: view.id, communityId: summary.communityId };
+    const outcomes = await activities.outcomes(caller, view.id);
+    const source = summary.sessionId
+      ? {
+          kind: "session" as const,
+          sessionId: summary.sessionId,
+          ...(summary.meetingId ? { meetingId: summary.meetingId } : {}),
+        }
+      : {
+          kind: "meeting" as const,
+          conversationId: summary.conversationId,
+          activityId: view.id,
+          ...(summary.meetingId ? { meetingId: summary.meetingId } : {}),
+        };
     let saved = 0;
-    for (const share of summary.shares) {
-      const names = share.members.map((m) => m.displayName).join(" & ");
+    for (const entry of outcomes.entries) {
       try {
         await library.saveFromMeeting(
           caller,
           summary.communityId,
-          {
-            id: `tps-${view.id}-${share.groupId}`,
-            source: summary.sessionId
-              ? {
-                  kind: "session",
-                  sessionId: summary.sessionId,
-                  ...(summary.meetingId ? { meetingId: summary.meetingId } : {}),
-                }
-              : {
-                  kind: "meeting",
-                  conversationId: summary.conversationId,
-                  activityId: view.id,
-                  ...(summary.meetingId ? { meetingId: summary.meetingId } : {}),
-                },
-            author: share.members[0] ?? share.editedBy,
-          },
-          {
-            type: "insight",
-            title: `Insight: ${shorten(share.text.replace(/\s+/g, " ").trim(), 150)}`,
-            body: `${share.text}\n\n*Shared by ${names} in a think-pair-share on: ${summary.prompt}*`,
-            tags: ["think-pair-share"],
-          },
+          { id: entry.id, source, author: entry.author },
+          { type: "insight", title: entry.title, body: entry.body, tags: entry.tags },
         );
         saved++;
       } catch (error) {
-        // Storage away is no reason the insight cannot be saved: fail, so the close is retried.
+        // Storage away is no reason the entry cannot be saved: fail, so the close is retried.
         if (!(error instanceof DomainError) || error instanceof StorageUnavailableError) throw error;
-        logger.warn("shared insight not saved to the library", {
+        logger.warn("activity outcome not saved to the library", {
           ...ids,
-          groupId: share.groupId,
+          entryId: entry.id,
           reason: error.message,
         });
       }
     }
-    for (const group of summary.groups) {
-      if (group.members.length < 2) continue;
+    for (const conversation of outcomes.conversations)
       await library.recordPairConversation(
         caller.tenantId,
         summary.communityId,
-        group.members,
+        conversation.members,
         endedAt,
-        `tps-${view.id}-${group.id}`,
+        conversation.id,
       );
-    }
     const community = await communities.get(caller, summary.communityId).catch(() => undefined);
     const options = {
       ...(community ? { libraryUrl: libraryDeepLink(this.deps.links, community) } : {}),

@@ -55,10 +55,11 @@ export interface SubmissionDefinition {
   noun: string;
   maxLength: number;
   /**
-   * When the activity closes it is saved to the community's library (`each`: one entry per
-   * group or item). Never in a confidential format, unless its author publishes it.
+   * When the activity closes it is saved to the community's library: `each` as an entry of its
+   * own (one per group or item), `harvest` together with the other harvested kinds as one entry
+   * of the whole activity. Never in a confidential format, unless its author publishes it.
    */
-  library?: "each";
+  library?: "each" | "harvest";
   /** A copy goes to the writer's My learning (reflections, commitments). */
   myLearning?: boolean;
   /** It is a commitment: followed up at the next session and on its due date. */
@@ -85,6 +86,8 @@ export interface PhaseDefinition {
    * grouping/ and docs/grouping.md); a phase without keeps the groups it finds, and `none` ends them.
    */
   grouping?: GroupingStrategy;
+  /** The facilitator may leave the phase out at set-up (0 minutes): a third café round. */
+  optional?: boolean;
 }
 
 /** A format: its phases in order, its roles, its grouping and its submissions. */

@@ -26,7 +26,8 @@ export function formatOf(id: ActivityFormatId): ActivityFormatDefinition {
 
 /**
  * The phases of an activity with the facilitator's minutes where given, else the format's
- * defaults. Minutes for a phase the format does not have, or outside its bounds, are refused.
+ * defaults; an optional phase given 0 minutes is left out. Minutes for a phase the format does
+ * not have, or outside its bounds, are refused.
  */
 export function planPhases(
   format: ActivityFormatDefinition,
@@ -37,15 +38,17 @@ export function planPhases(
     if (!format.phases.some((p) => p.id === id))
       issues.push({ field: `minutes.${id}`, message: `${format.name} has no "${id}" phase.` });
   }
-  const plan = format.phases.map((phase) => {
+  const plan = format.phases.flatMap((phase) => {
     const chosen = minutes[phase.id] ?? phase.defaultMinutes;
+    // An optional phase set to 0 minutes is left out of this activity.
+    if (phase.optional && chosen === 0) return [];
     if (!Number.isInteger(chosen) || chosen < phase.minMinutes || chosen > phase.maxMinutes) {
       issues.push({
         field: `minutes.${phase.id}`,
-        message: `${phase.title} lasts between ${phase.minMinutes} and ${phase.maxMinutes} whole minutes.`,
+        message: `${phase.title} lasts between ${phase.minMinutes} and ${phase.maxMinutes} whole minutes${phase.optional ? " (0 leaves it out)" : ""}.`,
       });
     }
-    return { id: phase.id, minutes: chosen };
+    return [{ id: phase.id, minutes: chosen }];
   });
   if (issues.length > 0) throw new ValidationError(issues.map((i) => i.message).join(" "), issues);
   return plan;

@@ -30,6 +30,7 @@ import {
   submissionOf,
 } from "./activityFormat.js";
 import { formatOf, planPhases } from "./activityFormats.js";
+import { type ActivityOutcomes, activityOutcomesOf } from "./activityOutcomes.js";
 import type { ActivityRepository } from "./activityRepository.js";
 import {
   type ControlInput,
@@ -479,6 +480,15 @@ export class ActivityService {
   /** The phase an activity is in now, from its flow alone (reads by key): what a poller checks first. */
   async phaseState(tenantId: string, activityId: string): Promise<PhaseState> {
     return this.stateOfFlow(await this.requireFlow(tenantId, activityId));
+  }
+
+  /**
+   * What the activity leaves in the community when it closes (library entries by the format's
+   * submissions, every round's groups as conversations); nothing of a confidential format.
+   */
+  async outcomes(caller: Caller, activityId: string): Promise<ActivityOutcomes> {
+    const record = await this.require(caller.tenantId, activityId);
+    return activityOutcomesOf(record, formatOf(record.activity.format));
   }
 
   /** The close summary: prompt, participation, pairs, shared insights (highlights first). */

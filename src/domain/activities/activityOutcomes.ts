@@ -1,0 +1,126 @@
+import type { PersonRef } from "../identity.js";
+import { shorten } from "../textNormalisation.js";
+import type { ActivityRecord, Submission } from "./activity.js";
+import { type ActivityFormatDefinition, submissionOf } from "./activityFormat.js";
+import { groupsOf } from "./activityViews.js";
+
+/** A library entry an activity leaves when it closes (the close saves it once, by its id). */
+export interface OutcomeEntry {
+  /** Stable per activity and source, so a retried close saves nothing twice. */
+  id: string;
+  author: PersonRef;
+  title: string;
+  body: string;
+  tags: string[];
+}
+
+/** People who talked in one group of one round: a learning interaction between them. */
+export interface GroupConversation {
+  /** Stable per activity and group, so a retried close records it once. */
+  id: string;
+  members: PersonRef[];
+}
+
+/** What a closed activity leaves in the community: library entries and group conversations. */
+export interface ActivityOutcomes {
+  entries: OutcomeEntry[];
+  conversations: GroupConversation[];
+}
+
+/**
+ * What an activity leaves behind, from its stored facts and its format (pure): each submission
+ * whose kind goes to the library `each` as its own entry, the kinds that go to the `harvest`
+ * together as one entry of the whole activity, and every group of every round as a conversation.
+ * A confidential format leaves no entry: nothing leaves it unless its author publishes it.
+ */
+export function activityOutcomesOf(
+  record: ActivityRecord,
+  format: ActivityFormatDefinition,
+): ActivityOutcomes {
+  const { activity } = record;
+  const names = new Map(record.participants.map((p) => [p.userId, p.displayName]));
+  names.set(activity.facilitator.id, activity.facilitator.displayName);
+  const person = (id: string): PersonRef => ({ id, displayName: names.get(id) ?? "Someone" });
+  const prefix = idPrefixOf(format, activity.id);
+  const rounds = record.groupings.map((g) => ({ round: g.round, groups: groupsOf(record, g.round) }));
+  const membersOf = (groupId: string): PersonRef[] =>
+    rounds
+      .flatMap((r) => r.groups)
+      .find((g) => g.id === groupId)
+      ?.members.map(person) ?? [];
+  const writersOf = (s: Submission) => (s.scope === "group" ? membersOf(s.ownerId) : [s.createdBy]);
+  const conversations = rounds.flatMap(({ groups }) =>
+    groups
+      .filter((g) => g.members.length >= 2)
+      .map((g) => ({ id: `${prefix}-${g.id}`, members: g.members.map(person) })),
+  );
+  if (format.confidential) return { entries: [], conversations };
+
+  const kept = record.submissions.filter((s) => submissionOf(format, s.kind)?.library !== undefined);
+  const entries: OutcomeEntry[] = kept
+    .filter((s) => submissionOf(format, s.kind)?.library === "each")
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .map((s) => {
+      const writers = writersOf(s);
+      const names = writers.map((w) => w.displayName).join(" & ") || s.editedBy.displayName;
+      return {
+        id: `${prefix}-${entryKeyOf(format, s)}`,
+        author: writers[0] ?? s.editedBy,
+        title: `Insight: ${shorten(oneLine(s.text), 150)}`,
+        body: `${s.text}\n\n*Shared by ${names} in a ${format.name.toLowerCase()} on: ${activity.prompt}*`,
+        tags: [format.id],
+      };
+    });
+  const harvested = kept.filter((s) => submissionOf(format, s.kind)?.library === "harvest");
+  if (harvested.length > 0)
+    entries.push({
+      id: `${prefix}-harvest`,
+      author: activity.facilitator,
+      title: `${format.name}: ${shorten(oneLine(activity.prompt), 140)}`,
+      body: harvestBody(format, activity.prompt, harvested, writersOf),
+      tags: [format.id],
+    });
+  return { entries, conversations };
+}
+
+/** Think-pair-share's entries and interactions keep the ids they always had (`tps-…`). */
+function idPrefixOf(format: ActivityFormatDefinition, activityId: string): string {
+  return format.id === "think-pair-share" ? `tps-${activityId}` : `${format.id}-${activityId}`;
+}
+
+function entryKeyOf(format: ActivityFormatDefinition, s: Submission): string {
+  if (format.id === "think-pair-share" && s.kind === "share") return s.ownerId;
+  return [s.kind, s.ownerId, s.itemId].filter(Boolean).join("-");
+}
+
+/**
+ * The harvest as one entry: the question, then each harvested kind under its own heading in the
+ * order the format declares them, each item with who wrote it (a group's text with the group).
+ */
+function harvestBody(
+  format: ActivityFormatDefinition,
+  prompt: string,
+  harvested: Submission[],
+  writersOf: (s: Submission) => PersonRef[],
+): string {
+  const sections = Object.entries(format.submissions)
+    .filter(([kind, d]) => d.library === "harvest" && harvested.some((s) => s.kind === kind))
+    .map(([kind, definition]) => {
+      const items = harvested
+        .filter((s) => s.kind === kind)
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .map((s) => {
+          const by = writersOf(s)
+            .map((w) => w.displayName)
+            .join(", ");
+          return `- ${oneLine(s.text)}${by ? ` *(${by})*` : ""}`;
+        });
+      const heading = `${definition.noun.charAt(0).toUpperCase()}${definition.noun.slice(1)}`;
+      return `## ${heading}\n\n${items.join("\n")}`;
+    });
+  return `**${prompt}**\n\n${sections.join("\n\n")}\n\n*Harvested together in a ${format.name}.*`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
