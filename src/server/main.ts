@@ -12,6 +12,7 @@ import { ProactiveSender } from "../bot/meetings/proactiveSender.js";
 import { postJoinRequest } from "../bot/membership/joinRequests.js";
 import { SessionReminders } from "../bot/reminders/sessionReminders.js";
 import { ActivityService } from "../domain/activities/activityService.js";
+import { CommitmentService } from "../domain/commitments/commitmentService.js";
 import { CommunityService } from "../domain/communities/communityService.js";
 import { CommunityHomeService } from "../domain/home/communityHomeService.js";
 import { MyLearningService } from "../domain/home/myLearningService.js";
@@ -28,6 +29,7 @@ import { repairHelpfulVoteFacts } from "../storage/helpfulVoteFactsRepair.js";
 import { SyncedLibrarySearch } from "../storage/syncedLibrarySearch.js";
 import { TableStore } from "../storage/tableStore.js";
 import { TablesActivityRepository } from "../storage/tablesActivityRepository.js";
+import { TablesCommitmentRepository } from "../storage/tablesCommitmentRepository.js";
 import { TablesCommunityRepository } from "../storage/tablesCommunityRepository.js";
 import { TablesEntryRepository } from "../storage/tablesEntryRepository.js";
 import { TablesMeetingRepository } from "../storage/tablesMeetingRepository.js";
@@ -127,7 +129,11 @@ export async function startServer(
     ...(meetingScheduler ? { scheduler: meetingScheduler } : {}),
   });
   const home = new CommunityHomeService(communities, library, sessions, playbooks, entries);
-  const activities = new ActivityService(new TablesActivityRepository(store), directory, { communities });
+  const commitments = new CommitmentService(new TablesCommitmentRepository(store), { communities });
+  const activities = new ActivityService(new TablesActivityRepository(store), directory, {
+    communities,
+    commitments,
+  });
   const meetingStore = new TablesMeetingRepository(store);
   const outcomes = new MeetingOutcomeService(meetingStore, library, communities, directory);
   const myLearning = new MyLearningService(communities, library, sessions, activities, outcomes);

@@ -1,3 +1,4 @@
+import type { CommitmentRecorder } from "../commitments/commitment.js";
 import type { CommunityAccess } from "../communities/community.js";
 import { retryOnConflict } from "../concurrency.js";
 import {
@@ -82,6 +83,8 @@ export interface ActivityServiceOptions {
    * part; in an open one, taking part joins the community. Without it, activities are not gated.
    */
   communities?: CommunityAccess;
+  /** Where commitments become first-class (followed up, checked in on); absent, they stay rows here. */
+  commitments?: CommitmentRecorder;
 }
 
 /** An answer to taking part: `joinedCommunity` when it made the caller a member of an open community. */
@@ -101,6 +104,7 @@ export class ActivityService {
   private readonly recentActivities: number;
   private readonly announcementLeaseMs: number;
   private readonly communities: CommunityAccess | undefined;
+  private readonly commitments: CommitmentRecorder | undefined;
 
   constructor(
     private readonly activities: ActivityRepository,
@@ -113,6 +117,7 @@ export class ActivityService {
     this.recentActivities = options.recentActivities ?? 3;
     this.announcementLeaseMs = options.announcementLeaseMs ?? 30_000;
     this.communities = options.communities;
+    this.commitments = options.commitments;
   }
 
   /**
@@ -399,6 +404,39 @@ export class ActivityService {
       this.joinQuietly(caller, activityId, at),
       this.activities.saveCommitment(flow.activity, commitment),
     ]);
+    if (!this.commitments) return;
+    const { communityId, format, conversationId, sessionId, meetingId } = flow.activity;
+    await this.commitments.recordFromActivity({
+      tenantId: caller.tenantId,
+      owner: { id: caller.userId, displayName: caller.displayName },
+      communityId,
+      source: {
+        activityId,
+        format,
+        conversationId,
+        ...(sessionId ? { sessionId } : {}),
+        ...(meetingId ? { meetingId } : {}),
+      },
+      text: data.text,
+      partners: await this.partnersOf(flow, caller.userId),
+      at,
+    });
+  }
+
+  /** The person's group in the activity (late joiners too), by name: their accountability partners. */
+  private async partnersOf(
+    flow: ActivityFlow,
+    userId: string,
+  ): Promise<{ id: string; displayName: string }[]> {
+    if (!flow.pairing) return [];
+    const { tenantId, id } = flow.activity;
+    const groups = groupsOf({
+      pairing: flow.pairing,
+      lateAssignments: await this.activities.lateAssignments(tenantId, id),
+    });
+    const partnerIds = (groupOfPerson(groups, userId)?.members ?? []).filter((m) => m !== userId);
+    const people = await this.activities.participantsById(tenantId, id, partnerIds);
+    return people.map((p) => ({ id: p.userId, displayName: p.displayName }));
   }
 
   /**
