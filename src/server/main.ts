@@ -218,6 +218,7 @@ export async function startServer(
     home,
     myLearning,
     activities,
+    commitments,
     directory,
     checkStorage: (signal) => store.ping(signal),
     ...(localHost ? { localHost } : {}),
