@@ -22,7 +22,7 @@ import { ValidationError } from "../domain/errors.js";
  * | Activities   | `{tenant}|community|{community}`     | `activity|{inverted time}|{activity}` (newest first) |
  * | Activities   | `{tenant}|conversation|{conversation, URI-encoded}` | `activity|{inverted time}|{activity}`, `outcome|{outcome}`, `report|{meeting end}`, `reference` (where the bot posts) |
  * | Activities   | `{tenant}|channel|{channel or team id, URI-encoded}` | `reference` (a community's channel) |
- * | Activities   | `{tenant}|user|{user}`               | `reflection|{activity}`, `commitment|{activity}`, `action|{outcome}` (My learning) |
+ * | Activities   | `{tenant}|user|{user}`               | `reflection|{activity}`, `commitment|{activity}`, `action|{outcome}` (My learning), `reference` (their personal chat with the bot) |
  * | Sessions     | `{tenant}|community|{community}`     | `rolepref|{user}` (opt-in to roles), `settings|reminders` |
  * | Sessions     | `{tenant}|community|{community}|session|{session}` | `rota|{occurrence start, ISO}`, `reminder|{occurrence start}|{kind}` (claim: sent once) |
  * | OrgContext   | `{tenant}|org`                       | `user|{user}` (a person's Graph context), `delta` (the directory's delta link) |
