@@ -1,5 +1,8 @@
 import type { PersonRef } from "../identity.js";
 
+/** How long a status note may be: a sentence or two, as the check-in card and My learning show it. */
+export const MAX_NOTE_LENGTH = 500;
+
 /** What became of a commitment, as its owner says (SPEC §2, peer coaching and accountability). */
 export const COMMITMENT_STATUSES = ["open", "done", "partly", "dropped"] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { isRealDate } from "../strictDates.js";
 import { personText } from "../validation.js";
-import { COMMITMENT_STATUSES } from "./commitment.js";
+import { COMMITMENT_STATUSES, MAX_NOTE_LENGTH } from "./commitment.js";
 
-/** How long a status note may be: a sentence or two, as the check-in card and My learning show it. */
-export const MAX_NOTE_LENGTH = 500;
+export { MAX_NOTE_LENGTH };
 
 const dueDay = z
   .string({ invalid_type_error: "Give the due date as YYYY-MM-DD (a day that exists)." })
