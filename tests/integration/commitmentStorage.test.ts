@@ -224,7 +224,7 @@ describe("commitments on Azurite (two server instances)", () => {
   it("keeps tenants apart, and goes with the tenant's data export and a person's erasure", async () => {
     const communityId = unique("community");
     const elsewhere: Caller = { ...ada, tenantId: otherTenant };
-    const input = made(ada, { communityId });
+    const input = made(ada, { communityId, text: "Ada's own plan, erased with her" });
     await one.recordFromActivity(input);
     const [mine] = (await one.mine(ada)).filter((c) => c.source.activityId === input.source.activityId);
     if (!mine) throw new Error("missing");
@@ -243,5 +243,10 @@ describe("commitments on Azurite (two server instances)", () => {
     expect(await one.mine(ada)).toEqual([]);
     const open = await one.openForCheckIn(tenant, communityId, new Date(Date.now() + 86_400_000));
     expect(open).toEqual([]);
+    // The community's index keeps a row with a pseudonym and no text: its rate stays as it was.
+    expect((await one.followThrough(ben, communityId)).total).toBe(1);
+    const left = (await data.exportTenant(tenant)).tables[TABLES.commitments] ?? [];
+    expect(JSON.stringify(left)).not.toContain(ada.userId);
+    expect(JSON.stringify(left)).not.toContain(input.text);
   });
 });
