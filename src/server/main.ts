@@ -131,8 +131,17 @@ export async function startServer(
     members: communityMembersOf(communityRepository),
     ...(meetingScheduler ? { scheduler: meetingScheduler } : {}),
   });
-  const home = new CommunityHomeService(communities, library, sessions, playbooks, entries);
+
   const commitments = new CommitmentService(new TablesCommitmentRepository(store), { communities });
+  const home = new CommunityHomeService(
+    communities,
+    library,
+    sessions,
+    playbooks,
+    entries,
+    undefined,
+    commitments,
+  );
   const activityRepository = new TablesActivityRepository(store);
   const activities = new ActivityService(activityRepository, directory, {
     communities,

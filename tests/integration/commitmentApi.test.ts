@@ -149,6 +149,10 @@ describe("commitments API for My learning and the community home", () => {
       rate: 0.5,
     });
     expect(JSON.stringify(rate.body)).not.toMatch(new RegExp(`${ada.id}|${ben.id}|Ada|Ben|retro`));
+    // The community home carries the same counts and rate, and nothing more.
+    const home = await call(steward, "GET", `/communities/${communityId}/home`);
+    expect(home.body.followThrough).toEqual({ total: 2, done: 0, partly: 1, dropped: 0, open: 1, rate: 0.5 });
+    expect(JSON.stringify(home.body)).not.toContain("retro");
     expect((await call(outsider, "GET", `/communities/${communityId}/follow-through`)).status).toBe(403);
     const badWindow = await call(steward, "GET", `/communities/${communityId}/follow-through?from=soon`);
     expect(badWindow.status).toBe(400);

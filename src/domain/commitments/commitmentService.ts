@@ -168,15 +168,24 @@ export class CommitmentService implements CommitmentRecorder {
     communityId: string,
     window: FollowThroughWindow = {},
   ): Promise<CommunityFollowThrough> {
-    const range = parseInput(followThroughWindowSchema, window);
     if (this.communities) await this.communities.readable(caller, communityId);
+    return this.communityFollowThrough(caller.tenantId, communityId, window);
+  }
+
+  /** {@link followThrough} for a caller whose access was checked already (the community home). */
+  async communityFollowThrough(
+    tenantId: string,
+    communityId: string,
+    window: FollowThroughWindow = {},
+  ): Promise<CommunityFollowThrough> {
+    const range = parseInput(followThroughWindowSchema, window);
     const to = range.to ? new Date(range.to).toISOString() : this.now().toISOString();
     const from = range.from
       ? new Date(range.from).toISOString()
       : new Date(Date.parse(to) - DEFAULT_WINDOW_DAYS * DAY_MS).toISOString();
     if (from > to)
       throw new ValidationError("From must be before to.", [{ field: "from", message: "after to" }]);
-    const rows = await this.repository.ofCommunity(caller.tenantId, communityId, from, to);
+    const rows = await this.repository.ofCommunity(tenantId, communityId, from, to);
     return { communityId, from, to, ...followThroughOf(rows.map((r) => r.status)) };
   }
 

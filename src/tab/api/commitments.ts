@@ -1,11 +1,10 @@
 import type { Commitment, CommitmentStatus } from "../../domain/commitments/commitment.js";
 import type { CommitmentUpdateInput } from "../../domain/commitments/commitmentSchemas.js";
-import type { CommunityFollowThrough } from "../../domain/commitments/commitmentService.js";
 import type { ApiClient } from "./ApiClient.js";
 
 /** A commitment of mine as the API answers (without the tenant). */
 export type MyCommitment = Omit<Commitment, "tenantId">;
-export type { CommitmentStatus, CommunityFollowThrough };
+export type { CommitmentStatus };
 
 /** `GET /api/me/commitments`: mine, open first, then by due day; with history and partners. */
 export async function getMyCommitments(api: ApiClient, signal?: AbortSignal): Promise<MyCommitment[]> {
@@ -28,16 +27,6 @@ export function updateCommitment(
     {
       headers: { "If-Match": commitment.etag },
     },
-  );
-}
-
-/** `GET /api/communities/{id}/follow-through`: counts and a rate, no names. */
-export function getFollowThrough(api: ApiClient, communityId: string, signal?: AbortSignal) {
-  return api.request<CommunityFollowThrough>(
-    "GET",
-    `/api/communities/${encodeURIComponent(communityId)}/follow-through`,
-    undefined,
-    { signal },
   );
 }
 

@@ -1,25 +1,16 @@
 import { Body1, Caption1, Subtitle1 } from "@fluentui/react-components";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { followThroughKey, getFollowThrough } from "../../api/commitments.js";
-import { useApi } from "../../hooks/useApi.js";
+import type { FollowThrough } from "../../../domain/commitments/commitment.js";
 import { HomeCard } from "./HomeCard.js";
 import { useHomePageStyles } from "./useHomePageStyles.styles.js";
 
 /**
- * How well the community follows through on its commitments: a rate and counts, never names.
- * Loaded on its own after the home's sections, so the home's first view waits for nothing more;
- * it stays out of the way (renders nothing) while loading or when the request fails.
+ * How well the community follows through on its commitments: a rate and counts, never names. It
+ * comes with the home's one answer; a community where nobody has committed yet has none.
  */
-export function FollowThroughCard({ communityId }: { communityId: string }) {
+export function FollowThroughCard({ followThrough: data }: { followThrough: FollowThrough | undefined }) {
   const styles = useHomePageStyles();
   const { t } = useTranslation();
-  const api = useApi();
-  const followThrough = useQuery({
-    queryKey: followThroughKey(communityId),
-    queryFn: ({ signal }) => getFollowThrough(api, communityId, signal),
-  });
-  const data = followThrough.data;
   if (!data || data.total === 0) return null;
   return (
     <HomeCard title={t("commitments.followThroughHeading")} testId="follow-through">

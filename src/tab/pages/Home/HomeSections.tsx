@@ -101,7 +101,7 @@ export function HomeSections({ communityId }: { communityId: string }) {
       </HomeCard>
       <WhoToAsk home={data} />
       <NaturalTeachers home={data} />
-      <FollowThroughCard communityId={communityId} />
+      <FollowThroughCard followThrough={data.followThrough} />
     </div>
   );
 }
