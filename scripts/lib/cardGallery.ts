@@ -1,5 +1,4 @@
 import {
-  commitmentCheckInCard,
   commitmentDialogCard,
   controlDialogCard,
   pairListCards,
@@ -14,6 +13,11 @@ import {
   summaryCard,
 } from "../../src/bot/cards/activityCards.js";
 import type { AdaptiveCard } from "../../src/bot/cards/adaptiveCard.js";
+import {
+  commitmentUpdateDialogCard,
+  dueCheckInCard,
+  sessionCheckInCard,
+} from "../../src/bot/cards/commitmentCards.js";
 import { entryCard } from "../../src/bot/cards/entryCard.js";
 import { helpCard } from "../../src/bot/cards/helpCard.js";
 import {
@@ -235,10 +239,37 @@ export function cardGallery(): GalleryCard[] {
     ),
     message(
       "commitment-check-in",
-      commitmentCheckInCard([
-        { displayName: amira.displayName, text: "Write the release checklist before the freeze." },
-        { displayName: chen.displayName, text: "Ask for approvals in parallel." },
+      sessionCheckInCard("data-community", "Data Community", [
+        {
+          ownerName: amira.displayName,
+          text: "Write the release checklist before the freeze.",
+          due: "2026-12-11",
+        },
+        { ownerName: bastian.displayName, text: "Ask for approvals in parallel." },
+        { ownerName: chen.displayName, text: "Pair with someone from Finance on the next data request." },
       ]),
+    ),
+    message(
+      "commitment-due",
+      dueCheckInCard({
+        id: "c1",
+        text: "Write the release checklist before the freeze.",
+        due: "2026-12-11",
+        partners: [bastian, chen],
+      }),
+    ),
+    dialog(
+      "commitment-update-dialog",
+      commitmentUpdateDialogCard({
+        commitments: [
+          { id: "c1", text: "Write the release checklist before the freeze.", due: "2026-12-11", etag: "e1" },
+          { id: "c2", text: "Pair with someone from Finance on the next data request.", etag: "e2" },
+        ],
+        commitmentId: "c1",
+        status: "partly",
+        note: "Wrote half of it; the approvals part is still open.",
+        error: "This commitment was changed elsewhere meanwhile. Reload it and try again.",
+      }),
     ),
     message("meeting-start", meetingStartCard("Release retro")),
     message(

@@ -1,6 +1,7 @@
 import type { Application as BotApplication, TeamsAdapter, TurnState } from "@microsoft/teams-ai";
 import express, { type Express } from "express";
 import type { ActivityService } from "../domain/activities/activityService.js";
+import type { CommitmentService } from "../domain/commitments/commitmentService.js";
 import type { CommunityService } from "../domain/communities/communityService.js";
 import type { CommunityHomeService } from "../domain/home/communityHomeService.js";
 import type { MyLearningService } from "../domain/home/myLearningService.js";
@@ -18,6 +19,7 @@ import { noStoreForApi, securityHeaders } from "./http/securityHeaders.js";
 import type { Logger } from "./logger.js";
 import { activityRoutes } from "./routes/activityRoutes.js";
 import { calendarRoutes } from "./routes/calendarRoutes.js";
+import { commitmentRoutes } from "./routes/commitmentRoutes.js";
 import { communityRoutes } from "./routes/communityRoutes.js";
 import { homeRoutes } from "./routes/homeRoutes.js";
 import { libraryRoutes } from "./routes/libraryRoutes.js";
@@ -39,6 +41,8 @@ export interface HttpDependencies {
   home: CommunityHomeService;
   myLearning: MyLearningService;
   activities: ActivityService;
+  /** Commitments (My learning, check-ins, a community's follow-through). */
+  commitments: CommitmentService;
   directory: PeopleDirectory;
   /** Proves storage answers; gives up when `signal` aborts (the health check's budget ran out). */
   checkStorage: (signal: AbortSignal) => Promise<void>;
@@ -111,6 +115,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
   );
   api.use("/communities/:communityId/playbooks", playbookRoutes(deps.playbooks));
   api.use(homeRoutes(deps.home, deps.myLearning, deps.directory));
+  api.use(commitmentRoutes(deps.commitments));
   api.use("/activities", activityRoutes(deps));
   app.use("/api", api);
   app.use("/api", (_req, res) => sendError(res, 404, "not_found", "There is no such API endpoint."));

@@ -8,10 +8,14 @@ import { createBotApplication } from "../bot/botApplication.js";
 import { sessionDeepLink } from "../bot/links.js";
 import { ActivityAnnouncer } from "../bot/meetings/activityAnnouncer.js";
 import { BackgroundWork } from "../bot/meetings/backgroundWork.js";
+import { CommitmentCheckIns } from "../bot/meetings/commitmentCheckIns.js";
 import { ProactiveSender } from "../bot/meetings/proactiveSender.js";
 import { postJoinRequest } from "../bot/membership/joinRequests.js";
 import { SessionReminders } from "../bot/reminders/sessionReminders.js";
+import type { ActivityRepository } from "../domain/activities/activityRepository.js";
 import { ActivityService } from "../domain/activities/activityService.js";
+import { CommitmentService } from "../domain/commitments/commitmentService.js";
+import type { MeetingPlaceLookups } from "../domain/commitments/meetingPlace.js";
 import { CommunityService } from "../domain/communities/communityService.js";
 import { CommunityHomeService } from "../domain/home/communityHomeService.js";
 import { MyLearningService } from "../domain/home/myLearningService.js";
@@ -28,6 +32,7 @@ import { repairHelpfulVoteFacts } from "../storage/helpfulVoteFactsRepair.js";
 import { SyncedLibrarySearch } from "../storage/syncedLibrarySearch.js";
 import { TableStore } from "../storage/tableStore.js";
 import { TablesActivityRepository } from "../storage/tablesActivityRepository.js";
+import { TablesCommitmentRepository } from "../storage/tablesCommitmentRepository.js";
 import { TablesCommunityRepository } from "../storage/tablesCommunityRepository.js";
 import { TablesEntryRepository } from "../storage/tablesEntryRepository.js";
 import { TablesMeetingRepository } from "../storage/tablesMeetingRepository.js";
@@ -126,8 +131,22 @@ export async function startServer(
     members: communityMembersOf(communityRepository),
     ...(meetingScheduler ? { scheduler: meetingScheduler } : {}),
   });
-  const home = new CommunityHomeService(communities, library, sessions, playbooks, entries);
-  const activities = new ActivityService(new TablesActivityRepository(store), directory, { communities });
+
+  const commitments = new CommitmentService(new TablesCommitmentRepository(store), { communities });
+  const home = new CommunityHomeService(
+    communities,
+    library,
+    sessions,
+    playbooks,
+    entries,
+    undefined,
+    commitments,
+  );
+  const activityRepository = new TablesActivityRepository(store);
+  const activities = new ActivityService(activityRepository, directory, {
+    communities,
+    commitments,
+  });
   const meetingStore = new TablesMeetingRepository(store);
   const outcomes = new MeetingOutcomeService(meetingStore, library, communities, directory);
   const myLearning = new MyLearningService(communities, library, sessions, activities, outcomes);
@@ -158,6 +177,14 @@ export async function startServer(
     logger,
     instanceId: randomUUID(),
   });
+  const checkIns = new CommitmentCheckIns({
+    commitments,
+    places: meetingPlaceLookups({ communities, sessions, activities: activityRepository }),
+    sender,
+    allowedTenants: new Set(config.auth.allowedTenants),
+    logger,
+    instanceId: randomUUID(),
+  });
   // A new request to join a private community goes to its channel as a card the stewards answer.
   communities.whenJoinRequested((community, request) =>
     postJoinRequest({ sender, background, logger }, community, request),
@@ -179,6 +206,7 @@ export async function startServer(
       sender,
       background,
       outcomes,
+      checkIns,
     },
   });
   const localHost = fixture
@@ -212,6 +240,7 @@ export async function startServer(
     home,
     myLearning,
     activities,
+    commitments,
     directory,
     checkStorage: (signal) => store.ping(signal),
     ...(localHost ? { localHost } : {}),
@@ -235,6 +264,8 @@ export async function startServer(
   announcer.start(config.activityPollMs);
   // Session reminders: every instance polls; a claim row makes each go out once.
   reminders.start(config.mode === "local" ? REMINDER_POLL_LOCAL_MS : REMINDER_POLL_MS);
+  // Due-day check-ins on commitments: the same, one claim row per commitment and day.
+  checkIns.start(config.mode === "local" ? REMINDER_POLL_LOCAL_MS : REMINDER_POLL_MS);
 
   return {
     url,
@@ -242,6 +273,7 @@ export async function startServer(
     close: async () => {
       await announcer.stop();
       await reminders.stop();
+      await checkIns.stop();
       await background.drain();
       await sender.drain();
       await graph?.close();
@@ -251,6 +283,41 @@ export async function startServer(
         server.closeAllConnections();
       });
       restoreConsole();
+    },
+  };
+}
+
+/**
+ * Where a meeting belongs, read from what the app stores: the caller's communities, their sessions'
+ * join links, and the activities run in the meeting's chat (newest first, a few at most).
+ */
+function meetingPlaceLookups(deps: {
+  communities: CommunityService;
+  sessions: SessionService;
+  activities: Pick<ActivityRepository, "activityIdsOfConversation" | "loadFlow">;
+}): MeetingPlaceLookups {
+  return {
+    communitiesOf: async (caller) =>
+      (await deps.communities.listVisible(caller)).map((c) => ({
+        id: c.id,
+        name: c.name,
+        isMember: c.isMember,
+        ...(c.teamId ? { teamId: c.teamId } : {}),
+      })),
+    sessionsOf: (caller, communityId) => deps.sessions.forExport(caller, communityId),
+    activitiesOf: async (tenantId, conversationId) => {
+      const ids = (await deps.activities.activityIdsOfConversation(tenantId, conversationId)).slice(0, 5);
+      const flows = await Promise.all(ids.map((id) => deps.activities.loadFlow(tenantId, id)));
+      return flows.flatMap((flow) =>
+        flow
+          ? [
+              {
+                communityId: flow.activity.communityId,
+                ...(flow.activity.sessionId ? { sessionId: flow.activity.sessionId } : {}),
+              },
+            ]
+          : [],
+      );
     },
   };
 }

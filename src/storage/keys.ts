@@ -22,11 +22,15 @@ import { ValidationError } from "../domain/errors.js";
  * | Activities   | `{tenant}|community|{community}`     | `activity|{inverted time}|{activity}` (newest first) |
  * | Activities   | `{tenant}|conversation|{conversation, URI-encoded}` | `activity|{inverted time}|{activity}`, `outcome|{outcome}`, `report|{meeting end}`, `reference` (where the bot posts) |
  * | Activities   | `{tenant}|channel|{channel or team id, URI-encoded}` | `reference` (a community's channel) |
- * | Activities   | `{tenant}|user|{user}`               | `reflection|{activity}`, `commitment|{activity}`, `action|{outcome}` (My learning) |
+ * | Activities   | `{tenant}|user|{user}`               | `reflection|{activity}`, `commitment|{activity}`, `action|{outcome}` (My learning), `reference` (their personal chat with the bot) |
  * | Sessions     | `{tenant}|community|{community}`     | `rolepref|{user}` (opt-in to roles), `settings|reminders` |
  * | Sessions     | `{tenant}|community|{community}|session|{session}` | `rota|{occurrence start, ISO}`, `reminder|{occurrence start}|{kind}` (claim: sent once) |
  * | OrgContext   | `{tenant}|org`                       | `user|{user}` (a person's Graph context), `delta` (the directory's delta link) |
  * | OpenActivities | `{tenant}|open`                    | `{activity}`: an activity not closed yet (every instance's announcer reads this small table) |
+ * | Commitments  | `{tenant}|user|{owner}`              | `commitment|{commitment}` (the commitment itself, ETag-guarded) |
+ * | Commitments  | `{tenant}|community|{community}`     | `commitment|{made at, ISO}|{commitment}` (index: owner id, status, due; no text) |
+ * | Commitments  | `{tenant}|checkin`                   | `{claim key}` (claim: a check-in card sent once) |
+ * | DueCommitments | `{tenant}|due`                     | `{due day}|{commitment}`: a due-day reminder not sent yet (every instance's scan reads this small table) |
  *
  * Requests to join have a partition of their own rather than `request|{user}` rows beside the
  * members: the members partition is listed and counted whole (the members list, a recount of
@@ -44,6 +48,8 @@ export const TABLES = {
   activities: "Activities",
   orgContext: "OrgContext",
   openActivities: "OpenActivities",
+  commitments: "Commitments",
+  dueCommitments: "DueCommitments",
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
@@ -163,4 +169,23 @@ export const orgContextKeys = {
   partition: (tenantId: string) => `${keyPart(tenantId, "tenant id")}|org`,
   person: (userId: string) => `user|${keyPart(userId, "user id")}`,
   delta: "delta",
+};
+
+/**
+ * Keys of the Commitments and DueCommitments tables. A commitment lives in its owner's partition
+ * (My learning reads one range; only the owner's key reaches it); the community's index sorts by
+ * when it was made, so "made before this session" and a window for the rate are range reads.
+ */
+export const commitmentKeys = {
+  /** A person's commitments. */
+  ofOwner: (tenantId: string, ownerId: string) => keys.personal(tenantId, ownerId),
+  own: (id: string) => `commitment|${keyPart(id, "commitment id")}`,
+  /** A community's commitments, oldest first. */
+  ofCommunity: (tenantId: string, communityId: string) => keys.library(tenantId, communityId),
+  inCommunity: (createdAt: string, id: string) => `commitment|${createdAt}|${keyPart(id, "commitment id")}`,
+  /** Claims of check-ins (a session's card, a due day's card): each is sent once. */
+  checkIns: (tenantId: string) => `${keyPart(tenantId, "tenant id")}|checkin`,
+  /** Due-day reminders not sent yet. */
+  due: (tenantId: string) => `${keyPart(tenantId, "tenant id")}|due`,
+  dueRow: (day: string, id: string) => `${keyPart(day, "due date")}|${keyPart(id, "commitment id")}`,
 };

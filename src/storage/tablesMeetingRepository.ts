@@ -14,7 +14,8 @@ import type { TableStore } from "./tableStore.js";
  * Meeting outcomes and conversation references, in the Activities table (keys.ts): a chat's rows
  * sit in its conversation partition beside the index of its activities (`outcome|{id}`,
  * `report|{key}`, `reference`), an action item's copy in its owner's partition (`action|{id}`).
- * A community's channel is found by `{tenant}|channel|{channel or team id}` → `reference`.
+ * A community's channel is found by `{tenant}|channel|{channel or team id}` → `reference`, a
+ * person's personal chat by `{tenant}|user|{user}` → `reference`.
  */
 const OUTCOME = "outcome|";
 const REPORT = "report|";
@@ -45,8 +46,11 @@ export interface ConversationReferenceStore {
   get(tenantId: string, key: ReferenceKey): Promise<string | undefined>;
 }
 
-/** A chat by its conversation id, or a team's channel by its channel (or team) id. */
-export type ReferenceKey = { conversationId: string } | { channelId: string };
+/**
+ * A chat by its conversation id, a team's channel by its channel (or team) id, or a person's
+ * personal chat with the bot by their Entra id (stored when they installed the app or wrote to it).
+ */
+export type ReferenceKey = { conversationId: string } | { channelId: string } | { userId: string };
 
 export class TablesMeetingRepository implements MeetingOutcomeRepository, ConversationReferenceStore {
   constructor(private readonly store: TableStore) {}
@@ -189,6 +193,8 @@ export class TablesMeetingRepository implements MeetingOutcomeRepository, Conver
 
 function referencePartition(tenantId: string, key: ReferenceKey): string {
   if ("conversationId" in key) return activityKeys.ofConversation(tenantId, key.conversationId);
+  // The person's own partition: their data, erased with them.
+  if ("userId" in key) return activityKeys.ofPerson(tenantId, key.userId);
   return `${keyPart(tenantId, "tenant id")}|channel|${keyPart(encodeURIComponent(key.channelId), "channel id")}`;
 }
 

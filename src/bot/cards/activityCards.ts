@@ -686,16 +686,3 @@ export function summaryCard(summary: ActivitySummary, options: SummaryOptions = 
     actions.push({ type: "Action.OpenUrl", title: "Open the library", url: options.libraryUrl });
   return adaptiveCard(body, actions);
 }
-
-/** The check-in at a community's next session: last time's commitments. */
-export function commitmentCheckInCard(commitments: { displayName: string; text: string }[]): AdaptiveCard {
-  return adaptiveCard([
-    heading("Check-in: last time's commitments"),
-    paragraph("How did it go? Share in a sentence what you tried."),
-    ...commitments
-      .slice(0, 40)
-      .map((c) =>
-        paragraph(`**${cardText(c.displayName)}:** ${cardText(shorten(c.text, 200))}`, { spacing: "Small" }),
-      ),
-  ]);
-}

@@ -7,7 +7,6 @@ import type { Caller } from "../../domain/identity.js";
 import { OUTCOME_KINDS, type OutcomeKind } from "../../domain/meetings/meetingOutcome.js";
 import type { MeetingOutcomeService } from "../../domain/meetings/meetingOutcomeService.js";
 import type { Logger } from "../../server/logger.js";
-import { commitmentCheckInCard } from "../cards/activityCards.js";
 import {
   captureInvitationCard,
   meetingStartCard,
@@ -20,6 +19,7 @@ import {
 } from "../cards/outcomeCards.js";
 import { callerFromActivity } from "../teamsCaller.js";
 import type { BackgroundWork } from "./backgroundWork.js";
+import type { CommitmentCheckIns } from "./commitmentCheckIns.js";
 import type { ProactiveSender } from "./proactiveSender.js";
 import { dialog, friendly, meetingIdOf, requestIdOf } from "./thinkPairShare.js";
 
@@ -31,6 +31,8 @@ export interface MeetingOutcomeDependencies {
   background: BackgroundWork;
   allowedTenants: ReadonlySet<string>;
   logger: Logger;
+  /** Commitment check-ins (the card at a community's next session, the update dialog). */
+  checkIns?: CommitmentCheckIns;
 }
 
 /** `decision …`, `action …`, `insight …` (or `outcome`) in a meeting chat. */
@@ -47,6 +49,7 @@ interface CaptureData {
 /** Teams' meeting event value (application/vnd.microsoft.meetingStart / meetingEnd). */
 interface MeetingEventValue {
   Id?: string;
+  JoinUrl?: string;
   Title?: string;
   StartTime?: string;
   EndTime?: string;
@@ -137,21 +140,15 @@ export function registerMeetingOutcomes(app: Application<TurnState>, deps: Meeti
     }),
   );
 
+  deps.checkIns?.register(app);
+
   app.meetings.start(async (context, _state, meeting) => {
     const me = caller(context);
     await deps.sender.remember(context, me.tenantId);
     const value = meeting as unknown as MeetingEventValue;
-    const cards = [meetingStartCard(value.Title)];
-    // A channel meeting of a community: check in on last session's commitments.
-    const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
-    if (teamId) {
-      const community = (await deps.communities.listVisible(me)).find((c) => c.teamId === teamId);
-      if (community) {
-        const commitments = await deps.activities.commitmentsToFollowUp(me, community.id);
-        if (commitments.length > 0) cards.push(commitmentCheckInCard(commitments));
-      }
-    }
-    for (const card of cards) await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(meetingStartCard(value.Title))] });
+    // A session of a community (channel or private meeting): check in on earlier commitments.
+    await deps.checkIns?.atMeetingStart(context, me, value);
   });
 
   app.meetings.end(async (context, _state, meeting) => {

@@ -38,6 +38,10 @@ export class ProactiveSender {
     if (!conversationId) return;
     const json = JSON.stringify(reference);
     const keys: ReferenceKey[] = [{ conversationId }];
+    // A personal chat is also found by its person: due-day check-ins go there.
+    const personId = context.activity.from?.aadObjectId;
+    if (context.activity.conversation?.conversationType === "personal" && personId)
+      keys.push({ userId: personId });
     const channelData = context.activity.channelData as
       | { team?: { id?: string }; channel?: { id?: string } }
       | undefined;
@@ -80,6 +84,11 @@ export class ProactiveSender {
         ),
       );
     return ids;
+  }
+
+  /** Whether the app knows where to reach this conversation (a stored reference), without sending. */
+  async reaches(tenantId: string, key: ReferenceKey): Promise<boolean> {
+    return (await this.references.get(tenantId, key)) !== undefined;
   }
 
   /** Replaces a message sent earlier (Bot Framework's update activity); false without a reference. */

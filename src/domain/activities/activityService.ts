@@ -1,3 +1,4 @@
+import type { CommitmentRecorder } from "../commitments/commitment.js";
 import type { CommunityAccess } from "../communities/community.js";
 import { retryOnConflict } from "../concurrency.js";
 import {
@@ -15,7 +16,6 @@ import type {
   ActivityFlow,
   ActivityGroup,
   ActivityRecord,
-  Commitment,
   LateAssignment,
   MyActivityNote,
   OpenActivity,
@@ -55,7 +55,7 @@ import {
 } from "./activityViews.js";
 import { formGroups } from "./grouping/formGroups.js";
 import { placeLateJoiner as placeInGroups } from "./grouping/lateJoiner.js";
-import { currentRound, roundsOf } from "./groupingRounds.js";
+import { currentRound, lastRoundReached, roundsOf } from "./groupingRounds.js";
 import type { RecentPartners } from "./pairing.js";
 import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
 
@@ -96,6 +96,8 @@ export interface ActivityServiceOptions {
    * part; in an open one, taking part joins the community. Without it, activities are not gated.
    */
   communities?: CommunityAccess;
+  /** Where commitments become first-class (followed up, checked in on); absent, they stay rows here. */
+  commitments?: CommitmentRecorder;
 }
 
 /** An answer to taking part: `joinedCommunity` when it made the caller a member of an open community. */
@@ -115,6 +117,7 @@ export class ActivityService {
   private readonly recentActivities: number;
   private readonly announcementLeaseMs: number;
   private readonly communities: CommunityAccess | undefined;
+  private readonly commitments: CommitmentRecorder | undefined;
 
   constructor(
     private readonly activities: ActivityRepository,
@@ -127,6 +130,7 @@ export class ActivityService {
     this.recentActivities = options.recentActivities ?? 3;
     this.announcementLeaseMs = options.announcementLeaseMs ?? 30_000;
     this.communities = options.communities;
+    this.commitments = options.commitments;
   }
 
   /**
@@ -343,6 +347,7 @@ export class ActivityService {
         );
       throw error;
     });
+    if (definition.commitment) await this.followUp(caller, flow, data.text, at);
     return { status: "saved", submission: saved };
   }
 
@@ -422,6 +427,49 @@ export class ActivityService {
       await this.activities.removeHighlight(caller.tenantId, activityId, groupId);
     }
     return this.view(caller, activityId);
+  }
+
+  /**
+   * The person's last group in the activity (late joiners too), by name: their accountability
+   * partners (think-pair-share's partner, a circle, a café's last table).
+   */
+  private async partnersOf(
+    flow: ActivityFlow,
+    userId: string,
+  ): Promise<{ id: string; displayName: string }[]> {
+    const { tenantId, id, format, phases } = flow.activity;
+    const round = lastRoundReached(formatOf(format), phases, this.stateOfFlow(flow));
+    if (round < 0) return [];
+    const grouping =
+      flow.groupings.find((g) => g.round === round) ??
+      (await this.activities.getGrouping(tenantId, id, round));
+    if (!grouping) return [];
+    const lateAssignments = await this.activities.lateAssignments(tenantId, id, round);
+    const groups = groupsOf({ groupings: [grouping], lateAssignments }, round);
+    const partnerIds = (groupOfPerson(groups, userId)?.members ?? []).filter((m) => m !== userId);
+    const people = await this.activities.participantsById(tenantId, id, partnerIds);
+    return people.map((p) => ({ id: p.userId, displayName: p.displayName }));
+  }
+
+  /** A commitment (of any format) handed to the commitments service, to be followed through. */
+  private async followUp(caller: Caller, flow: ActivityFlow, text: string, at: string): Promise<void> {
+    if (!this.commitments) return;
+    const { id: activityId, communityId, format, conversationId, sessionId, meetingId } = flow.activity;
+    await this.commitments.recordFromActivity({
+      tenantId: caller.tenantId,
+      owner: { id: caller.userId, displayName: caller.displayName },
+      communityId,
+      source: {
+        activityId,
+        format,
+        conversationId,
+        ...(sessionId ? { sessionId } : {}),
+        ...(meetingId ? { meetingId } : {}),
+      },
+      text,
+      partners: await this.partnersOf(flow, caller.userId),
+      at,
+    });
   }
 
   /**
@@ -568,16 +616,6 @@ export class ActivityService {
   /** The caller's commitments, newest first (My learning). */
   async myCommitments(tenantId: string, userId: string): Promise<MyActivityNote[]> {
     return this.activities.commitmentsOf(tenantId, userId);
-  }
-
-  /** The commitments of a community's last ended activity: the check-in card at its next session. */
-  async commitmentsToFollowUp(caller: Caller, communityId: string): Promise<Commitment[]> {
-    for (const id of await this.activities.recentActivityIds(caller.tenantId, communityId, 5)) {
-      const record = await this.activities.load(caller.tenantId, id);
-      if (record && this.stateOf(record).status === "ended" && record.commitments.length > 0)
-        return record.commitments;
-    }
-    return [];
   }
 
   private stateOf(record: ActivityRecord): PhaseState {

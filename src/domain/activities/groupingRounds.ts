@@ -56,3 +56,15 @@ export function currentRound(
   const index = state.status === "ended" ? state.reachedPhaseIndex : state.phaseIndex;
   return index < 0 ? -1 : roundAtPhase(format, phases, index);
 }
+
+/**
+ * The last round whose groups people were in by now (-1: none yet): during a café's harvest,
+ * the last café round; in think-pair-share's close, the pairs.
+ */
+export function lastRoundReached(
+  format: ActivityFormatDefinition,
+  phases: readonly PlannedPhase[],
+  state: PhaseState,
+): number {
+  return roundsOf(format, phases).filter((r) => r.phaseIndex <= state.reachedPhaseIndex).length - 1;
+}

@@ -1,3 +1,4 @@
+import type { FollowThrough } from "../commitments/commitment.js";
 /**
  * The community home's answer: a pure model file (type-only imports), so the tab reads the same
  * types the server writes.
@@ -44,4 +45,6 @@ export interface CommunityHome<S = SessionView, C = CommunityView & CommunitySta
   onCallExpert?: PersonRef;
   naturalTeachers: { person: PersonRef; saves: number; helpful: number }[];
   newcomer: NewcomerPathway;
+  /** How the community follows through on its commitments (last 90 days), once anyone committed. */
+  followThrough?: FollowThrough;
 }

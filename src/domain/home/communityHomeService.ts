@@ -1,5 +1,6 @@
 export type { CommunityHome, Expert, NewcomerPathway } from "./communityHome.js";
 
+import type { FollowThrough } from "../commitments/commitment.js";
 import type { CommunityService } from "../communities/communityService.js";
 import type { Caller, PersonRef } from "../identity.js";
 import type { EntryRepository } from "../library/entryRepository.js";
@@ -14,6 +15,11 @@ const TAGS_SHOWN = 8;
 const NEXT_SESSIONS_SHOWN = 3;
 const NEXT_SESSIONS_READ = 30;
 
+/** A community's follow-through on commitments (the CommitmentService); the home has checked access. */
+export interface FollowThroughSource {
+  communityFollowThrough(tenantId: string, communityId: string): Promise<FollowThrough>;
+}
+
 /** Composes the community home from the library, the calendar, playbooks and learning interactions. */
 export class CommunityHomeService {
   constructor(
@@ -23,6 +29,8 @@ export class CommunityHomeService {
     private readonly playbooks: PlaybookService,
     private readonly entries: EntryRepository,
     private readonly now: () => Date = () => new Date(),
+    /** Absent, the home has no follow-through rate. */
+    private readonly commitments?: FollowThroughSource,
   ) {}
 
   async home(caller: Caller, communityId: string): Promise<CommunityHome> {
@@ -43,6 +51,7 @@ export class CommunityHomeService {
       involvement,
       savedRecently,
       pending,
+      followThrough,
     ] = await Promise.all([
       search({ sort: "newest", limit: 5 }),
       search({ sort: "helpful", limit: 5 }),
@@ -58,6 +67,7 @@ export class CommunityHomeService {
       this.sessions.involvement(caller, communityId, community),
       search({ from: since, sort: "newest", limit: 100 }),
       this.communities.pendingRequestCount(caller, community),
+      this.commitments?.communityFollowThrough(caller.tenantId, communityId),
     ]);
     const nextSessions = upcomingOf(comingSessions, this.now(), NEXT_SESSIONS_SHOWN);
     // Saving someone's message is a learning interaction that the entry itself records.
@@ -104,6 +114,19 @@ export class CommunityHomeService {
         ...(starter ? { starterPlaybookId: starter.id } : {}),
         steps,
       },
+      // Counts and a rate only, once anyone has committed: never whose.
+      ...(followThrough && followThrough.total > 0
+        ? {
+            followThrough: {
+              total: followThrough.total,
+              done: followThrough.done,
+              partly: followThrough.partly,
+              dropped: followThrough.dropped,
+              open: followThrough.open,
+              rate: followThrough.rate,
+            },
+          }
+        : {}),
     };
   }
 }

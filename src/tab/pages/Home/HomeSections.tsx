@@ -11,6 +11,7 @@ import { useApi } from "../../hooks/useApi.js";
 import { calendarPath, libraryPath } from "../../routes.js";
 import { markStartup } from "../../startupMarks.js";
 import { EntryList } from "./EntryList.js";
+import { FollowThroughCard } from "./FollowThroughCard.js";
 import { HomeCard } from "./HomeCard.js";
 import { NewcomerPathway } from "./NewcomerPathway.js";
 import { NaturalTeachers, WhoToAsk } from "./PeopleSections.js";
@@ -100,6 +101,7 @@ export function HomeSections({ communityId }: { communityId: string }) {
       </HomeCard>
       <WhoToAsk home={data} />
       <NaturalTeachers home={data} />
+      <FollowThroughCard followThrough={data.followThrough} />
     </div>
   );
 }

@@ -21,6 +21,7 @@ import { useApi } from "../../hooks/useApi.js";
 import { useFirstViewReady } from "../../hooks/useFirstViewReady.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { entryPath } from "../../routes.js";
+import { CommitmentList } from "./CommitmentList.js";
 import { useMyLearningStyles } from "./useMyLearningStyles.styles.js";
 
 const RSVP_LABELS = {
@@ -48,7 +49,6 @@ export function MyLearningPage() {
           authored={learning.data.authored}
           saved={learning.data.saved}
           sessions={learning.data.sessions}
-          commitments={learning.data.commitments}
           reflections={learning.data.reflections}
           actionItems={learning.data.actionItems}
         />
@@ -69,12 +69,11 @@ interface LearningProps {
   authored: MyEntry[];
   saved: MyEntry[];
   sessions: MySession[];
-  commitments: MyNote[];
   reflections: MyNote[];
   actionItems: MyAction[];
 }
 
-function Learning({ authored, saved, sessions, commitments, reflections, actionItems }: LearningProps) {
+function Learning({ authored, saved, sessions, reflections, actionItems }: LearningProps) {
   const styles = useMyLearningStyles();
   const { t } = useTranslation();
   const headingId = useId();
@@ -113,12 +112,9 @@ function Learning({ authored, saved, sessions, commitments, reflections, actionI
           <ActionList items={actionItems} />
         </LearningCard>
         {/* Meeting activities fill these; until they do, the person learns what will appear here. */}
-        <LearningCard
-          title={t("learning.commitmentsHeading")}
-          empty={commitments.length === 0 && t("learning.commitmentsEmpty")}
-          testId="my-commitments"
-        >
-          <NoteList notes={commitments} />
+        {/* Commitments load on their own: each can be updated, and the list reloads alone. */}
+        <LearningCard title={t("learning.commitmentsHeading")} empty={false} testId="my-commitments">
+          <CommitmentList empty={t("learning.commitmentsEmpty")} />
         </LearningCard>
         <LearningCard
           title={t("learning.reflectionsHeading")}
