@@ -127,6 +127,7 @@ const inPair: ActivityView["me"] = { joined: true, group: { id: "g1", partners: 
 const links = new Map([[bastian.id, "https://teams.microsoft.com/l/chat/0/0?users=bastian@contoso.com"]]);
 
 const summary: ActivitySummary = {
+  formatName: "Think-pair-share",
   activityId: "a1b2c3",
   prompt: PROMPT,
   communityId: "data-community",

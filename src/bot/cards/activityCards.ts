@@ -639,7 +639,7 @@ export interface SummaryOptions {
 /** The close summary: prompt, participation, pairs, shared insights (highlights first). */
 export function summaryCard(summary: ActivitySummary, options: SummaryOptions = {}): AdaptiveCard {
   const body: Record<string, unknown>[] = [
-    heading("Think-pair-share summary"),
+    heading(`${summary.formatName} summary`),
     paragraph(`**Prompt:** ${cardText(summary.prompt)}`),
     {
       type: "FactSet",

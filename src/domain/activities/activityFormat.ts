@@ -53,6 +53,8 @@ export interface SubmissionDefinition {
   visibility: SubmissionVisibility;
   /** How people and messages name it ("reflection", "key insight"). */
   noun: string;
+  /** Its plural, when adding an "s" is wrong ("table notes"). */
+  plural?: string;
   maxLength: number;
   /**
    * When the activity closes it is saved to the community's library: `each` as an entry of its
@@ -105,6 +107,11 @@ export interface ActivityFormatDefinition {
    * unless its author chooses to publish it (mastermind).
    */
   confidential: boolean;
+}
+
+/** How messages name several of a kind. */
+export function pluralOf(definition: SubmissionDefinition): string {
+  return definition.plural ?? `${definition.noun}s`;
 }
 
 /** The definition of one kind in a format; undefined when the format takes no such submission. */

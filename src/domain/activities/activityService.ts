@@ -25,6 +25,7 @@ import type {
 } from "./activity.js";
 import {
   type ActivityFormatDefinition,
+  pluralOf,
   type SubmissionDefinition,
   type SubmissionKind,
   submissionOf,
@@ -319,7 +320,9 @@ export class ActivityService {
     if (this.stateOfFlow(flow).status === "ended") {
       const own = await this.activities.ownRows(caller.tenantId, activityId, caller.userId);
       if (!own.participant)
-        throw new ForbiddenError(`Only people who took part in this activity write its ${definition.noun}s.`);
+        throw new ForbiddenError(
+          `Only people who took part in this activity write its ${pluralOf(definition)}.`,
+        );
     }
     await this.takePart(caller, flow);
     const me = { id: caller.userId, displayName: caller.displayName };
@@ -501,8 +504,8 @@ export class ActivityService {
         profiles,
         recentPartners: recent,
         rule: record.activity.pairingRule,
-        // Round 0 keeps the seed think-pair-share always had.
-        seed: round === 0 ? activityId : `${activityId}:${round}`,
+        // One seed for every round: the rounds of a phase kind are planned together from it.
+        seed: activityId,
         previousRounds,
       });
       grouping = await this.activities.saveGrouping(tenantId, activityId, {
@@ -851,7 +854,8 @@ function notAcceptedNow(
   definition: SubmissionDefinition,
 ) {
   const phases = format.phases.filter((p) => p.accepts.includes(kind)).map((p) => p.title);
-  const noun = `${definition.noun.charAt(0).toUpperCase()}${definition.noun.slice(1)}s`;
+  const plural = pluralOf(definition);
+  const noun = `${plural.charAt(0).toUpperCase()}${plural.slice(1)}`;
   if (phases.length === 0) return `${noun} are written after the activity.`;
   const names = phases.length > 1 ? `${phases.slice(0, -1).join(", ")} or ${phases.at(-1)}` : phases[0];
   return `${noun} are written in the ${names} phase${phases.length > 1 ? "s" : ""}.`;

@@ -49,6 +49,11 @@ export interface ActivityView {
   groups?: GroupView[];
   /** True when pairing fell back to random because org context was missing. */
   pairingDegraded?: boolean;
+  /**
+   * New groups each round: how many pairs of people have shared a group in more than one round
+   * so far (0 where the numbers allow; 12 people at tables of 4 cannot avoid 3).
+   */
+  repeatMeetings?: number;
   wall: WallItem[];
   isFacilitator: boolean;
   me: {
@@ -97,6 +102,8 @@ export interface PersonalFacts {
 /** What the close of an activity reports: the summary card, library entries and learning interactions. */
 export interface ActivitySummary {
   activityId: string;
+  /** The format's name ("Think-pair-share", "Knowledge Café"). */
+  formatName: string;
   prompt: string;
   communityId: string;
   conversationId: string;
@@ -254,6 +261,7 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
       ? {
           groups: groups.map((g) => ({ id: g.id, members: g.members.map(person) })),
           pairingDegraded: grouping.degraded,
+          ...(grouping.repeatMeetings ? { repeatMeetings: grouping.repeatMeetings } : {}),
         }
       : {}),
     wall: wallOf(record, groups, person),
@@ -281,6 +289,7 @@ export function activitySummaryOf(record: ActivityRecord): ActivitySummary {
   const groups = groupsOf(record, round);
   return {
     activityId: activity.id,
+    formatName: formatOf(activity.format).name,
     prompt: activity.prompt,
     communityId: activity.communityId,
     conversationId: activity.conversationId,

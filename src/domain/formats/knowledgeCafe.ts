@@ -76,6 +76,7 @@ export const knowledgeCafe = {
         scope: "group",
         visibility: "everyone",
         noun: "table notes",
+        plural: "table notes",
         maxLength: 4000,
         library: "harvest",
       },

@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unavoidableRepeats } from "../../src/domain/activities/grouping/roundsPlan.js";
+import { DEMO_TEAM, demoPeople } from "../../src/server/local/demoCommunity.js";
+import { TableStore } from "../../src/storage/tableStore.js";
+import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
+import { ConnectorRecorder } from "../support/connectorRecorder.js";
+import { org } from "../support/orgFixture.js";
+import { botInstalledActivity, installInDemoTeam, postActivity } from "../support/teamsActivities.js";
+import { startTestServer, type TestServer, tokenFor, uniqueTablePrefix } from "../support/testServer.js";
+
+/**
+ * A Knowledge Café on the activity engine, through the side panel's API on two instances: 12
+ * people at tables of 4 over three rounds meet nobody twice, a late joiner gets a table, tables
+ * note their ideas, the harvest's themes and the pledges are kept, and the close leaves one
+ * harvest entry in the library and every table of every round as a conversation.
+ */
+const MEETING_CHAT = "19:meeting_a25vd2xlZGdlQ2FmZVRlc3Q@thread.v2";
+const MEETING_ID = "MCMxOTptZWV0aW5nX2EyNXZkMnhsWkdkbFEyRm1aVlJsYzNRQHRocmVhZC52MiMw";
+
+type Person = { id: string; displayName: string };
+type Group = { id: string; members: Person[] };
+
+async function eventually<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
+  const until = Date.now() + 20_000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("Knowledge Café on the activity engine", () => {
+  const connector = new ConnectorRecorder();
+  const tablePrefix = uniqueTablePrefix();
+  // The demo's steward facilitates; 13 more people of the organisation take part (the demo
+  // community is open: taking part makes them members).
+  const facilitator = demoPeople(org)[0] as unknown as Person;
+  const others = org.users.filter((u) => u.id !== facilitator.id && u.department) as unknown as Person[];
+  const people = others.slice(0, 12);
+  const late = others[12] as Person;
+  let servers: TestServer[] = [];
+
+  async function api(i: number, user: Person, method: string, route: string, body?: unknown) {
+    const server = servers[i % servers.length] as TestServer;
+    const res = await fetch(`${server.baseUrl}/api${route}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${await tokenFor(server.baseUrl, user.id)}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    // biome-ignore lint/suspicious/noExplicitAny: test reads of JSON answers.
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as any };
+  }
+
+  beforeAll(async () => {
+    await connector.start();
+    servers = await Promise.all(
+      [1, 2].map(() =>
+        startTestServer({ demo: true, env: { TABLE_PREFIX: tablePrefix, ACTIVITY_POLL_MS: "200" } }),
+      ),
+    );
+    const [first] = servers as [TestServer];
+    await installInDemoTeam(first.baseUrl, connector, DEMO_TEAM);
+    const inMeeting = botInstalledActivity({
+      serviceUrl: connector.serviceUrl,
+      conversationType: "groupChat",
+      conversationId: MEETING_CHAT,
+    });
+    Object.assign(inMeeting.channelData, { meeting: { id: MEETING_ID } });
+    await postActivity(first.baseUrl, inMeeting);
+    await connector.waitFor(1);
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    await connector.stop();
+  });
+
+  it("runs three rounds of new tables, a harvest and pledges, and leaves one harvest entry", async () => {
+    expect(people).toHaveLength(12);
+    const created = await api(0, facilitator, "POST", "/activities", {
+      format: "knowledge-cafe",
+      communityId: (servers[0] as TestServer).demoCommunityId,
+      conversationId: MEETING_CHAT,
+      meetingId: MEETING_ID,
+      prompt: "What would make onboarding stick in the first month?",
+      minutes: { "round-1": 10, "round-2": 10, "round-3": 10 },
+      requestId: "cafe-setup-1",
+    });
+    expect(created.status).toBe(201);
+    const id: string = created.body.activity.id;
+    expect(created.body.activity.phases.map((p: { id: string }) => p.id)).toEqual([
+      "intro",
+      "round-1",
+      "round-2",
+      "round-3",
+      "harvest",
+    ]);
+    let step = 0;
+    const control = (kind: string, phaseIndex?: number) =>
+      api(step++, facilitator, "POST", `/activities/${id}/controls`, {
+        kind,
+        requestId: `cafe-${kind}-${phaseIndex ?? ""}`,
+        ...(phaseIndex === undefined ? {} : { phaseIndex }),
+      });
+    for (const [i, p] of people.entries())
+      expect((await api(i, p, "POST", `/activities/${id}/join`)).status).toBe(200);
+    expect((await control("start")).status).toBe(200);
+    // Nothing to hand in during the question.
+    const early = await api(0, people[0] as Person, "PUT", `/activities/${id}/submissions/table-notes`, {
+      text: "too early",
+    });
+    expect(early.status).toBe(400);
+    expect(early.body.error.message).toBe(
+      "Table notes are written in the Café round 1, Café round 2 or Café round 3 phases.",
+    );
+
+    const rounds: Group[][] = [];
+    for (const [round, phaseIndex] of [1, 2, 3].entries()) {
+      expect((await control("next", phaseIndex - 1)).status).toBe(200);
+      // Everyone sees their own table, from either instance.
+      const views = await Promise.all(people.map((p, i) => api(i, p, "GET", `/activities/${id}`)));
+      const groups: Group[] = views[0]?.body.activity.groups;
+      expect(groups.map((g) => g.members.length)).toEqual([4, 4, 4]);
+      expect(views.every((v) => JSON.stringify(v.body.activity.groups) === JSON.stringify(groups))).toBe(
+        true,
+      );
+      for (const [i, p] of people.entries()) {
+        const table = groups.find((g) => g.members.some((m) => m.id === p.id));
+        expect(views[i]?.body.activity.me.group.id).toBe(table?.id);
+      }
+      // One person per table notes its ideas; the table's notes are one text, kept per round.
+      for (const [t, table] of groups.entries()) {
+        const writer = table.members[0] as Person;
+        const res = await api(t, writer, "PUT", `/activities/${id}/submissions/table-notes`, {
+          text: `Round ${round + 1}, table ${t + 1}: buddies and a first small win`,
+          requestId: `notes-${round}-${t}`,
+        });
+        expect(res.status).toBe(200);
+      }
+      rounds.push(groups);
+    }
+    // New tables every round, with the fewest repeat meetings the numbers allow: 12 people at 3
+    // tables of 4 cannot be re-seated without two former table-mates together (4 people from 3
+    // old tables), so 3 pairs meet again — and the same 3 in round 3, never more. Reported.
+    const met = new Map<string, number>();
+    for (const groups of rounds)
+      for (const g of groups)
+        for (const a of g.members)
+          for (const b of g.members)
+            if (a.id < b.id) met.set(`${a.id}|${b.id}`, (met.get(`${a.id}|${b.id}`) ?? 0) + 1);
+    const repeated = [...met.values()].filter((n) => n > 1);
+    expect(repeated).toHaveLength(
+      unavoidableRepeats(rounds.map((r) => r.map((g) => g.members.map((m) => m.id)))),
+    );
+    expect(repeated).toHaveLength(3);
+    const third = await api(0, facilitator, "GET", `/activities/${id}`);
+    expect(third.body.activity.repeatMeetings).toBe(3);
+
+    // Someone who arrives in round 3 gets a table (one grows to 5).
+    const joined = await api(1, late, "POST", `/activities/${id}/join`);
+    expect(joined.status).toBe(200);
+    expect(joined.body.activity.me.group.partners).toHaveLength(4);
+
+    // The harvest: everyone together again; themes are items (one per request), pledges one each.
+    expect((await control("next", 3)).status).toBe(200);
+    const harvest = await api(0, facilitator, "GET", `/activities/${id}`);
+    expect(harvest.body.activity.state.phaseId).toBe("harvest");
+    expect(harvest.body.activity.groups).toBeUndefined();
+    const themes = ["A buddy in week one", "A small win in week two", "Write the unwritten rules down"];
+    for (const [i, theme] of themes.entries()) {
+      const body = { text: theme, requestId: `theme-${i}` };
+      expect(
+        (await api(i, people[0] as Person, "POST", `/activities/${id}/submissions/theme`, body)).status,
+      ).toBe(200);
+      // A retried request keeps one.
+      expect(
+        (await api(i + 1, people[0] as Person, "POST", `/activities/${id}/submissions/theme`, body)).status,
+      ).toBe(200);
+    }
+    for (const [i, p] of people.slice(0, 4).entries()) {
+      const res = await api(i, p, "PUT", `/activities/${id}/submissions/pledge`, {
+        text: `I will pair with a newcomer, ${p.displayName}`,
+      });
+      expect(res.status).toBe(200);
+    }
+    expect((await control("end")).status).toBe(200);
+
+    // The close (whichever instance polls first): one harvest entry with every theme and table note.
+    const entryId = `knowledge-cafe-${id}-harvest`;
+    const entry = await eventually(async () => {
+      const res = await api(
+        0,
+        people[1] as Person,
+        "GET",
+        `/communities/${(servers[0] as TestServer).demoCommunityId}/entries/${entryId}`,
+      );
+      return res.status === 200 ? res.body : undefined;
+    }, "the harvest entry");
+    expect(entry.title).toBe("Knowledge Café: What would make onboarding stick in the first month?");
+    for (const theme of themes) expect(entry.body.split(theme)).toHaveLength(2);
+    expect(entry.body).toContain("Round 3, table 3: buddies and a first small win");
+    expect(entry.source).toMatchObject({ kind: "meeting", meetingId: MEETING_ID, activityId: id });
+    expect(entry.tags).toEqual(["knowledge-cafe"]);
+
+    // Every table of every round is a conversation between its people (each pair both ways).
+    const store = await TableStore.connect({
+      connectionString: (servers[0] as TestServer).config.storage.connectionString,
+      tablePrefix,
+    });
+    const interactions = await eventually(async () => {
+      const all = (
+        await new TablesEntryRepository(store).listInteractions(
+          org.tenantId.toLowerCase(),
+          (servers[0] as TestServer).demoCommunityId,
+          "",
+        )
+      ).filter((i) => i.kind === "paired");
+      return all.length >= 3 * 3 * 12 + 4 * 2 ? all : undefined;
+    }, "the table conversations");
+    // 3 rounds × 3 tables × 4 × 3 directions, plus the late joiner with a table of 4 in round 3.
+    expect(interactions).toHaveLength(3 * 3 * 12 + 4 * 2);
+    // The pledges are commitments, followed through in My learning.
+    const mine = await api(0, people[0] as Person, "GET", "/me/commitments");
+    expect(mine.status).toBe(200);
+    expect(JSON.stringify(mine.body)).toContain("I will pair with a newcomer");
+  });
+});
