@@ -113,6 +113,7 @@ function view(
     commitmentCount: 2,
     ...(phaseIndex >= 1 ? { groups } : {}),
     wall: [],
+    submissions: [],
     isFacilitator: options.facilitating ?? false,
     me: options.me ?? { joined: false },
   };

@@ -187,6 +187,11 @@ describe("Knowledge Café on the activity engine", () => {
       });
       expect(res.status).toBe(200);
     }
+    // What people see of the café: every table's notes and every theme are shared with all.
+    const seen = await api(1, people[5] as Person, "GET", `/activities/${id}`);
+    const kinds = (seen.body.activity.submissions as { kind: string; text: string }[]).map((s) => s.kind);
+    expect(kinds.filter((k) => k === "table-notes")).toHaveLength(9);
+    expect(kinds.filter((k) => k === "theme")).toHaveLength(3);
     expect((await control("end")).status).toBe(200);
 
     // The close (whichever instance polls first): one harvest entry with every theme and table note.

@@ -1,6 +1,6 @@
 import type { PersonRef } from "../identity.js";
-import type { ActivityGroup, ActivityRecord, PairingRule, PairShare } from "./activity.js";
-import type { SubmissionKind } from "./activityFormat.js";
+import type { ActivityGroup, ActivityRecord, PairingRule, PairShare, Submission } from "./activity.js";
+import { type SubmissionKind, type SubmissionVisibility, submissionOf } from "./activityFormat.js";
 import { formatOf } from "./activityFormats.js";
 import { currentRound } from "./groupingRounds.js";
 import type { PhaseState } from "./phaseClock.js";
@@ -55,6 +55,12 @@ export interface ActivityView {
    */
   repeatMeetings?: number;
   wall: WallItem[];
+  /**
+   * Submissions of the format's own kinds this person may read, by each kind's visibility: their
+   * own, their group's, everyone's where the kind is shared, every one of a kind the facilitator
+   * reads. (Reflections, shares and commitments have their own fields.) Newest last.
+   */
+  submissions: SubmissionView[];
   isFacilitator: boolean;
   me: {
     joined: boolean;
@@ -63,6 +69,46 @@ export interface ActivityView {
     share?: PairShare;
     commitment?: { text: string; at: string };
   };
+}
+
+/** A submission as a reader sees it; `etag` only on what they may change (their own, their group's). */
+export interface SubmissionView {
+  kind: string;
+  ownerId: string;
+  itemId?: string;
+  text: string;
+  by: PersonRef;
+  at: string;
+  mine: boolean;
+  etag?: string;
+}
+
+/** Kinds the view shows in fields of their own (think-pair-share's first three). */
+const OWN_FIELD_KINDS = new Set(["reflection", "share", "commitment"]);
+
+/**
+ * Who may read a submission (SubmissionDefinition.visibility): the writer (a group's text: its
+ * group); the writer's group; everyone in the activity; or the facilitator too. Pure.
+ */
+export function canRead(
+  visibility: SubmissionVisibility,
+  submission: Submission,
+  reader: {
+    userId: string;
+    isFacilitator: boolean;
+    groupIds: ReadonlySet<string>;
+    groupMates: ReadonlySet<string>;
+  },
+): boolean {
+  const own =
+    submission.scope === "group"
+      ? reader.groupIds.has(submission.ownerId)
+      : submission.ownerId === reader.userId;
+  if (own || visibility === "everyone") return true;
+  if (visibility === "facilitator") return reader.isFacilitator;
+  if (visibility === "group")
+    return submission.scope !== "group" && reader.groupMates.has(submission.ownerId);
+  return false;
 }
 
 /**
@@ -265,6 +311,7 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
         }
       : {}),
     wall: wallOf(record, groups, person),
+    submissions: readableSubmissions(record, userId),
     isFacilitator: activity.facilitator.id === userId,
     me: {
       joined: record.participants.some((p) => p.userId === userId),
@@ -278,6 +325,39 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
       ...(commitment ? { commitment: { text: commitment.text, at: commitment.at } } : {}),
     },
   };
+}
+
+/** The submissions of the format's own kinds one person may read (see {@link canRead}). */
+function readableSubmissions(record: ActivityRecord, userId: string): SubmissionView[] {
+  const format = formatOf(record.activity.format);
+  const all = record.groupings.flatMap((g) => groupsOf(record, g.round));
+  const mine = all.filter((g) => g.members.includes(userId));
+  const reader = {
+    userId,
+    isFacilitator: record.activity.facilitator.id === userId,
+    groupIds: new Set(mine.map((g) => g.id)),
+    groupMates: new Set(mine.flatMap((g) => g.members)),
+  };
+  return record.submissions
+    .filter((s) => !OWN_FIELD_KINDS.has(s.kind))
+    .flatMap((s) => {
+      const definition = submissionOf(format, s.kind);
+      if (!definition || !canRead(definition.visibility, s, reader)) return [];
+      const editable = s.scope === "group" ? reader.groupIds.has(s.ownerId) : s.ownerId === userId;
+      return [
+        {
+          kind: s.kind,
+          ownerId: s.ownerId,
+          ...(s.itemId ? { itemId: s.itemId } : {}),
+          text: s.text,
+          by: s.editedBy,
+          at: s.at,
+          mine: editable,
+          ...(editable ? { etag: s.etag } : {}),
+        },
+      ];
+    })
+    .sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /** The close summary of an activity. Pure; reflections stay private (only counted). */
