@@ -9,7 +9,7 @@ import { org } from "../lib/fixtures.js";
 import { percentile, type ScenarioResult } from "../lib/report.js";
 
 const RUNS = 30;
-const WARMUP = 5;
+const WARMUP = 20;
 const ROUNDS = 3;
 const cafe: GroupingStrategy = { kind: "rounds", size: 4, rounds: ROUNDS };
 
