@@ -202,6 +202,21 @@ describe("formGroups", () => {
     expect(mixedRate).toBeGreaterThan(0.97);
   });
 
+  it("puts people with the same job title together under same-role", () => {
+    const titles = ["Engineer", "Designer", "Analyst", "Writer", "Lawyer", "Nurse"];
+    const staff = titles.flatMap((title) =>
+      Array.from({ length: 4 }, (_, i) => ({ id: `${title}-${i}`, displayName: title, jobTitle: title })),
+    );
+    const profiles = new Map(staff.map((p) => [p.id, p]));
+    const { groups, appliedRule } = formGroups(
+      { kind: "groups", size: 4 },
+      staff.map((p) => p.id),
+      { profiles, rule: "same-role", seed: "roles" },
+    );
+    expect(appliedRule).toBe("same-role");
+    for (const group of groups) expect(new Set(group.map((id) => profiles.get(id)?.jobTitle)).size).toBe(1);
+  });
+
   it("keeps recent partners apart when it can", () => {
     const ids = people(40);
     const first = formGroups({ kind: "groups", size: 4 }, ids, context("r1")).groups;

@@ -11,9 +11,13 @@ export class MeetingCounts {
   /** How many different people each person has met: who is hardest to place comes first. */
   readonly met: Int32Array;
 
-  constructor(readonly people: number) {
+  /** @param dense a table rather than a map (default: up to {@link DENSE_LIMIT} people). */
+  constructor(
+    readonly people: number,
+    dense = people <= DENSE_LIMIT,
+  ) {
     this.met = new Int32Array(people);
-    if (people <= DENSE_LIMIT) this.dense = new Uint8Array(people * people);
+    if (dense) this.dense = new Uint8Array(people * people);
     else this.sparse = new Map();
   }
 
@@ -103,7 +107,12 @@ function countMeetings(rounds: readonly (readonly (readonly string[])[])[]): {
       }),
     ),
   );
-  const counts = new MeetingCounts(indexOf.size);
+  let pairs = 0;
+  for (const groups of indexed) for (const g of groups) pairs += (g.length * (g.length - 1)) / 2;
+  // A table only when the pairs fill a good part of it: 1,000 people in 3 rounds of 4s meet in
+  // 4,500 pairs, which a map holds for far less than a 1 MB table.
+  const n = indexOf.size;
+  const counts = new MeetingCounts(n, n <= DENSE_LIMIT && n * n <= 16 * pairs);
   let repeats = 0;
   let extra = 0;
   for (const groups of indexed)

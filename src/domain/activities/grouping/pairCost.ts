@@ -59,25 +59,27 @@ export function pairCostModel(
   const found = profiles ? ids.filter((id) => profiles.has(id)).length : 0;
   const appliedRule: PairingRule = found === 0 ? "random" : rule;
   const degraded = found < n;
-  const codes = new Map<string, number>();
   /** Small integers for what is compared (0 = unknown), so the cost reads arrays only. */
-  const code = (value: string | undefined) => {
-    const key = (value ?? "").trim().toLowerCase();
-    if (key === "") return 0;
-    let c = codes.get(key);
-    if (c === undefined) {
-      c = codes.size + 1;
-      codes.set(key, c);
-    }
-    return c;
+  const coder = (normalise: (value: string) => string) => {
+    const codes = new Map<string, number>();
+    return (value: string | undefined) => {
+      const key = normalise(value ?? "");
+      if (key === "") return 0;
+      let c = codes.get(key);
+      if (c === undefined) {
+        c = codes.size + 1;
+        codes.set(key, c);
+      }
+      return c;
+    };
   };
-  const department = Int32Array.from(ids, (id) => code(profiles?.get(id)?.department));
-  const role = Int32Array.from(ids, (id) => code(profiles?.get(id)?.jobTitle));
-  const person = Int32Array.from(ids, (id) => code(`person:${id}`));
-  const manager = Int32Array.from(ids, (id) => {
-    const m = profiles?.get(id)?.managerId;
-    return m ? code(`person:${m}`) : 0;
-  });
+  // Departments and titles are compared as people type them (case and spaces aside); ids exactly.
+  const label = coder((value) => value.trim().toLowerCase());
+  const personCode = coder((value) => value);
+  const department = Int32Array.from(ids, (id) => label(profiles?.get(id)?.department));
+  const role = Int32Array.from(ids, (id) => label(profiles?.get(id)?.jobTitle));
+  const person = Int32Array.from(ids, (id) => personCode(id));
+  const manager = Int32Array.from(ids, (id) => personCode(profiles?.get(id)?.managerId));
   const useProfiles = appliedRule !== "random";
   const crossDepartment = appliedRule === "cross-department";
 
