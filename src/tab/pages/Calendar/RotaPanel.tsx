@@ -28,6 +28,8 @@ import {
   setReminderSettings,
 } from "../../api/sessions.js";
 import { ActionFailed } from "../../components/ActionFailed/ActionFailed.js";
+import { DateField } from "../../components/DateField/DateField.js";
+import { formatIsoDate } from "../../components/DateField/isoDate.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
@@ -210,6 +212,15 @@ function RotaRow({
   );
 }
 
+/**
+ * The day a snooze ends, in the viewer's zone: it is saved as the viewer's local midnight, which
+ * east of UTC falls on the previous day in UTC, so the stored text's first ten characters would
+ * show the day before.
+ */
+function snoozeDay(snoozedUntil: string | null | undefined): string {
+  return snoozedUntil ? formatIsoDate(new Date(snoozedUntil)) : "";
+}
+
 function MyRoles({ communityId, view }: { communityId: string; view: RotaView }) {
   const styles = useCalendarStyles();
   const { t } = useTranslation();
@@ -219,10 +230,10 @@ function MyRoles({ communityId, view }: { communityId: string; view: RotaView })
   const headingId = useId();
   const mine = view.preferences.find((p) => p.userId === context.user?.id);
   const [willing, setWilling] = useState<SessionRole[]>(mine?.willing ?? []);
-  const [snooze, setSnooze] = useState(mine?.snoozedUntil?.slice(0, 10) ?? "");
+  const [snooze, setSnooze] = useState(snoozeDay(mine?.snoozedUntil));
   useEffect(() => {
     setWilling(mine?.willing ?? []);
-    setSnooze(mine?.snoozedUntil?.slice(0, 10) ?? "");
+    setSnooze(snoozeDay(mine?.snoozedUntil));
   }, [mine]);
   const save = useMutation({
     mutationFn: () =>
@@ -250,9 +261,13 @@ function MyRoles({ communityId, view }: { communityId: string; view: RotaView })
           />
         ))}
       </fieldset>
-      <Field label={t("sessionPlanning.snoozeLabel")} hint={t("sessionPlanning.snoozeHint")}>
-        <Input type="date" value={snooze} onChange={(_e, d) => setSnooze(d.value)} />
-      </Field>
+      <DateField
+        label={t("sessionPlanning.snoozeLabel")}
+        hint={t("sessionPlanning.snoozeHint")}
+        value={snooze}
+        min={formatIsoDate(new Date())}
+        onChange={setSnooze}
+      />
       <div className={styles.toolbar}>
         <Button disabled={save.isPending} onClick={() => save.mutate()}>
           {t("sessionPlanning.savePreference")}

@@ -23,6 +23,7 @@ import {
   SESSION_FORMATS,
   type SessionFormat,
 } from "../../api/sessions.js";
+import { DateField } from "../../components/DateField/DateField.js";
 import { describeApiError } from "../../components/ErrorState.js";
 import type { en } from "../../i18n/en.js";
 import { type RepeatChoice, type SessionFormValues, sessionFormIssues } from "./sessionFormModel.js";
@@ -149,9 +150,13 @@ export function SessionForm({
           </Dropdown>
         </Field>
         <div className={styles.row}>
-          <Field label={t("calendar.dateLabel")} required validationMessage={issues.start && t(issues.start)}>
-            <Input type="date" value={values.date} onChange={(_e, d) => set("date", d.value)} />
-          </Field>
+          <DateField
+            label={t("calendar.dateLabel")}
+            required
+            validationMessage={issues.start && t(issues.start)}
+            value={values.date}
+            onChange={(date) => set("date", date)}
+          />
           <Field
             label={t("calendar.timeLabel")}
             required
