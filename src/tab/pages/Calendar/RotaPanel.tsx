@@ -28,6 +28,7 @@ import {
   setReminderSettings,
 } from "../../api/sessions.js";
 import { ActionFailed } from "../../components/ActionFailed/ActionFailed.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { DateField } from "../../components/DateField/DateField.js";
 import { formatIsoDate } from "../../components/DateField/isoDate.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
@@ -158,7 +159,12 @@ function RotaRow({
   });
   const candidates = view.preferences;
   return (
-    <li className={styles.card} data-day={dayKeyOf(occurrence.startsAt, timeZone)}>
+    <ContentCard
+      as="li"
+      size="large"
+      className={styles.card}
+      data-day={dayKeyOf(occurrence.startsAt, timeZone)}
+    >
       <RouterLink href={sessionPath(communityId, occurrence.sessionId)}>{occurrence.title}</RouterLink>
       <Caption1>
         <time dateTime={occurrence.startsAt}>{when}</time>
@@ -208,7 +214,7 @@ function RotaRow({
         })}
       </ul>
       <ActionFailed error={change.error} message={(reason) => t("sessionPlanning.rotaFailed", { reason })} />
-    </li>
+    </ContentCard>
   );
 }
 
@@ -244,7 +250,7 @@ function MyRoles({ communityId, view }: { communityId: string; view: RotaView })
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: sessionKeys.rota(communityId) }),
   });
   return (
-    <section className={styles.card} aria-labelledby={headingId}>
+    <ContentCard as="section" size="large" className={styles.card} aria-labelledby={headingId}>
       <Subtitle2 as="h3" block id={headingId}>
         {t("sessionPlanning.myRolesHeading")}
       </Subtitle2>
@@ -278,7 +284,7 @@ function MyRoles({ communityId, view }: { communityId: string; view: RotaView })
         error={save.error}
         message={(reason) => t("sessionPlanning.preferenceFailed", { reason })}
       />
-    </section>
+    </ContentCard>
   );
 }
 
@@ -304,7 +310,7 @@ function ReminderSettingsForm({ communityId }: { communityId: string }) {
     onSuccess: (saved) => queryClient.setQueryData(sessionKeys.reminders(communityId), saved),
   });
   return (
-    <section className={styles.card} aria-labelledby={headingId}>
+    <ContentCard as="section" size="large" className={styles.card} aria-labelledby={headingId}>
       <Subtitle2 as="h3" block id={headingId}>
         {t("sessionPlanning.remindersHeading")}
       </Subtitle2>
@@ -334,6 +340,6 @@ function ReminderSettingsForm({ communityId }: { communityId: string }) {
         error={save.error}
         message={(reason) => t("sessionPlanning.remindersFailed", { reason })}
       />
-    </section>
+    </ContentCard>
   );
 }

@@ -23,6 +23,7 @@ import {
   SESSION_FORMATS,
   type SessionFormat,
 } from "../../api/sessions.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { DateField } from "../../components/DateField/DateField.js";
 import { describeApiError } from "../../components/ErrorState.js";
 import type { en } from "../../i18n/en.js";
@@ -77,7 +78,7 @@ export function SessionForm({
     setValues((current) => ({ ...current, [key]: value }));
 
   return (
-    <section className={styles.card} aria-labelledby={headingId}>
+    <ContentCard as="section" size="large" className={styles.card} aria-labelledby={headingId}>
       <Subtitle1 as="h2" block id={headingId}>
         {mode === "create" ? t("calendar.newTitle") : t("calendar.editTitle")}
       </Subtitle1>
@@ -281,6 +282,6 @@ export function SessionForm({
           <Button onClick={onCancel}>{t("calendar.cancel")}</Button>
         </div>
       </form>
-    </section>
+    </ContentCard>
   );
 }

@@ -63,13 +63,7 @@ export const useCalendarStyles = makeStyles({
   otherMonth: { color: tokens.colorNeutralForeground3 },
   monthSession: { display: "block", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   card: {
-    display: "flex",
-    flexDirection: "column",
     gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
     minWidth: 0,
   },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "640px" },

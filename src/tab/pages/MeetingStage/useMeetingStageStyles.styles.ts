@@ -46,13 +46,7 @@ export const useMeetingStageStyles = makeStyles({
     alignItems: "start",
   },
   card: {
-    display: "flex",
-    flexDirection: "column",
     gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusXLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     minWidth: 0,
   },
   highlighted: {
