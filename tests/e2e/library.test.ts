@@ -441,7 +441,8 @@ describe("insight library and entry pages", () => {
       .getByRole("dialog", { name: "Review by (optional)" })
       .getByRole("button", { name: "28, June, 2099" })
       .click();
-    expect(await reviewBy.inputValue()).toBe("2099-06-28");
+    // The dialog leaves the accessibility tree while the calendar is open: poll until it is back.
+    await expect.poll(() => reviewBy.inputValue()).toBe("2099-06-28");
     await dialog.getByRole("button", { name: "Verify entry" }).click();
     await tab.getByTestId("verified-badge").waitFor();
     await tab.getByTestId("verification").getByText(`Verified by ${demoSteward.displayName}`).waitFor();

@@ -179,6 +179,14 @@ describe("the tab at 280 px in German", () => {
     await tab.getByRole("button", { name: "Sitzung planen" }).click();
     const date = tab.getByRole("combobox", { name: "Datum" });
     expect(await date.getAttribute("placeholder")).toBe("JJJJ-MM-TT");
+    // Read before the calendar opens: the open calendar hides the page from the accessibility tree.
+    const [year, month] = (await date.inputValue()).split("-").map(Number);
+    // Every control stays inside the form's card (Fluent's Dropdown asks for 250 px by default).
+    const card = await tab.getByRole("region", { name: "Sitzung planen" }).boundingBox();
+    for (const name of ["Format", "Datum", "Wiederholung"]) {
+      const control = await tab.getByRole("combobox", { name, exact: true }).boundingBox();
+      expect(control && card && control.x + control.width <= card.x + card.width, name).toBe(true);
+    }
     const startCentre = await tab.getByLabel("Beginn").evaluate((el) => {
       const r = el.getBoundingClientRect();
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
@@ -187,7 +195,6 @@ describe("the tab at 280 px in German", () => {
     const calendar = tab.getByRole("dialog", { name: "Datum" });
     await calendar.getByRole("button", { name: "Gehe zu heute" }).waitFor();
     await calendar.getByRole("button", { name: "Nächster Monat" }).waitFor();
-    const [year, month] = (await date.inputValue()).split("-").map(Number);
     const monthName = new Intl.DateTimeFormat("de-DE", { month: "long" }).format(
       new Date(year ?? 0, (month ?? 1) - 1, 1),
     );

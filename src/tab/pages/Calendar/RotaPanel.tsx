@@ -179,6 +179,7 @@ function RotaRow({
                 <>
                   <Body1>{roleName}</Body1>
                   <Dropdown
+                    className={styles.dropdown}
                     aria-label={t("sessionPlanning.rotaAssign", { role: roleName, date: when })}
                     value={assignment.person?.displayName ?? t("sessionPlanning.rotaNobody")}
                     selectedOptions={[assignment.person?.id ?? ""]}

@@ -118,6 +118,7 @@ export function SessionForm({
         </Field>
         <Field label={t("calendar.formatLabel")}>
           <Dropdown
+            className={styles.dropdown}
             value={t(`formats.${values.format}`)}
             selectedOptions={[values.format]}
             onOptionSelect={(_e, d) => {
@@ -185,6 +186,7 @@ export function SessionForm({
             hint={t("sessionPlanning.repeatHint", { zone: values.timeZone })}
           >
             <Dropdown
+              className={styles.dropdown}
               value={
                 values.repeat === "custom"
                   ? t("sessionPlanning.repeatCustom", { rule: values.initialRule ?? "" })

@@ -68,6 +68,8 @@ export const useCalendarStyles = makeStyles({
   },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "640px" },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
+  // Fluent's Dropdown is at least 250 px wide: more than a card leaves in the 280 px side panel.
+  dropdown: { minWidth: 0, maxWidth: "100%" },
   facts: {
     display: "grid",
     gridTemplateColumns: "max-content 1fr",
