@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
 
 /** Styles of the meeting side panel's activity (280 px wide: everything stacks and wraps). */
 export const useMeetingPanelStyles = makeStyles({
@@ -62,6 +62,12 @@ export const useMeetingPanelStyles = makeStyles({
   wallItem: {
     gap: tokens.spacingVerticalXS,
   },
-  highlightedItem: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
+  // Fluent's Card draws its edge in `::after`; a highlighted insight thickens that edge.
+  highlightedItem: {
+    "::after": {
+      ...shorthands.borderColor(tokens.colorBrandStroke1),
+      ...shorthands.borderWidth(tokens.strokeWidthThick),
+    },
+  },
   wallText: { margin: 0, whiteSpace: "pre-wrap" },
 });

@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
 
 /**
  * Styles of the meeting stage (about 994×678, seen from across a room or on a shared screen):
@@ -49,9 +49,13 @@ export const useMeetingStageStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     minWidth: 0,
   },
+  // Fluent's Card draws its edge in `::after`; a highlighted insight thickens that edge.
   highlighted: {
-    border: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorBrandBackground2,
+    "::after": {
+      ...shorthands.borderColor(tokens.colorBrandStroke1),
+      ...shorthands.borderWidth(tokens.strokeWidthThicker),
+    },
   },
   insight: { margin: 0, whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
 });
