@@ -80,6 +80,15 @@ try {
     { name: "calendar-week", page: "/tab/calendar", prepare: clickTab(2) },
     { name: "calendar-month", page: "/tab/calendar", prepare: clickTab(3) },
     { name: "calendar-rota", page: "/tab/calendar", prepare: clickTab(4) },
+    {
+      name: "calendar-date-picker",
+      page: "/tab/calendar",
+      prepare: async (tab) => {
+        await tab.getByRole("button", { name: /^(Plan a session|Sitzung planen)$/ }).click();
+        await tab.getByRole("button", { name: /^(Choose a date|Datum auswählen): / }).click();
+        await tab.getByRole("dialog").last().waitFor();
+      },
+    },
     { name: "removal-requests", page: "/tab/library/removal-requests" },
     { name: "session", page: `/tab/calendar/${community}/${encodeURIComponent(sessionId)}` },
     { name: "library", page: "/tab/library" },

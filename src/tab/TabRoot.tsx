@@ -50,29 +50,34 @@ export function TabRoot({ api, queryClient }: { api: ApiClient; queryClient: Que
   return (
     <QueryClientProvider client={queryClient}>
       <I18nextProvider i18n={i18n}>
-        <FluentProvider theme={fluentThemeFor(theme)} className={styles.root} data-theme={theme}>
-          {teams.status === "initializing" && (
-            <PageLayout>
-              <LoadingState label={i18n.t("common.startingUp")} />
-            </PageLayout>
-          )}
-          {teams.status === "failed" && (
-            <PageLayout>
-              <NoticeState
-                title={i18n.t("common.startupFailedTitle")}
-                body={
-                  teams.outsideTeams
-                    ? i18n.t("common.startupFailedOutsideTeams")
-                    : i18n.t("common.startupFailedGeneric")
-                }
-              />
-            </PageLayout>
-          )}
-          {environment && (
-            <TabEnvironmentContext.Provider value={environment}>
-              <App />
-            </TabEnvironmentContext.Provider>
-          )}
+        {/* The page's height and background sit on a box inside the provider: Fluent copies the
+            provider's classes onto every popup's portal (applyStylesToPortals), where a full-height
+            background would cover the page behind an open dropdown or date picker. */}
+        <FluentProvider theme={fluentThemeFor(theme)}>
+          <div className={styles.root} data-theme={theme}>
+            {teams.status === "initializing" && (
+              <PageLayout>
+                <LoadingState label={i18n.t("common.startingUp")} />
+              </PageLayout>
+            )}
+            {teams.status === "failed" && (
+              <PageLayout>
+                <NoticeState
+                  title={i18n.t("common.startupFailedTitle")}
+                  body={
+                    teams.outsideTeams
+                      ? i18n.t("common.startupFailedOutsideTeams")
+                      : i18n.t("common.startupFailedGeneric")
+                  }
+                />
+              </PageLayout>
+            )}
+            {environment && (
+              <TabEnvironmentContext.Provider value={environment}>
+                <App />
+              </TabEnvironmentContext.Provider>
+            )}
+          </div>
         </FluentProvider>
       </I18nextProvider>
     </QueryClientProvider>

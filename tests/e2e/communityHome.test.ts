@@ -80,6 +80,17 @@ describe("community home", () => {
     const stewards = home.getByRole("region", { name: "Stewards" });
     expect(await stewards.getByRole("listitem").count()).toBe(expected.stewards.length);
     for (const steward of expected.stewards) await stewards.getByText(steward.displayName).waitFor();
+
+    // The community and each home section are Fluent Cards that keep their own roles (an article,
+    // named regions), not boxes styled by hand.
+    expect(await home.getAttribute("class")).toContain("fui-Card");
+    expect(await home.getAttribute("role")).toBeNull();
+    const section = tab.getByRole("region", { name: "Next sessions" });
+    expect(await section.getAttribute("class")).toContain("fui-Card");
+    await section
+      .locator(".fui-CardHeader")
+      .getByRole("heading", { level: 2, name: "Next sessions" })
+      .waitFor();
   });
 
   it("opens the home without the page-loading spinner (the home is not a lazy page)", async () => {

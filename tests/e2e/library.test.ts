@@ -171,6 +171,24 @@ describe("insight library and entry pages", () => {
     await tab.getByRole("heading", { level: 2, name: "No entries match these filters" }).waitFor();
     await tab.getByRole("button", { name: "Clear filters" }).first().click();
     expect(await tab.getByRole("textbox", { name: "Tag" }).inputValue()).toBe("");
+
+    // The date range, typed as ISO into the date pickers: nothing was added after tomorrow, and an
+    // "until" before the "from" is refused with a message instead of being applied.
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    await tab.getByRole("combobox", { name: "Added from" }).fill(inDays(2));
+    await page.keyboard.press("Tab");
+    await tab.getByRole("heading", { level: 2, name: "No entries match these filters" }).waitFor();
+    const until = tab.getByRole("combobox", { name: "Added until" });
+    await until.fill(inDays(1));
+    await page.keyboard.press("Tab");
+    await tab.getByText(`Pick ${inDays(2)} or later.`).waitFor();
+    expect(new URL(tab.url()).searchParams.get("to")).toBeNull();
+    await tab.getByRole("button", { name: "Clear filters" }).first().click();
+    await tab
+      .getByTestId("result-count")
+      .filter({ hasText: /entries$/ })
+      .waitFor();
+    expect(await tab.getByRole("combobox", { name: "Added from" }).inputValue()).toBe("");
   });
 
   it("offers the next step when nothing matches, and when the library is empty", async () => {
@@ -413,13 +431,24 @@ describe("insight library and entry pages", () => {
     const tab = await openEntry(entry, demoSteward.id);
     await tab.getByRole("button", { name: "Verify" }).click();
     const dialog = tab.getByRole("dialog", { name: "Verify this entry" });
-    await dialog.getByLabel("Review by (optional)").fill("2099-06-30");
+    // Typed as ISO, then changed in the date picker's calendar, which opens over the dialog on the
+    // typed month.
+    const reviewBy = dialog.getByRole("combobox", { name: "Review by (optional)" });
+    await reviewBy.fill("2099-06-30");
+    await page.keyboard.press("Tab");
+    await tab.getByRole("button", { name: "Choose a date: Review by (optional)" }).click();
+    await tab
+      .getByRole("dialog", { name: "Review by (optional)" })
+      .getByRole("button", { name: "28, June, 2099" })
+      .click();
+    // The dialog leaves the accessibility tree while the calendar is open: poll until it is back.
+    await expect.poll(() => reviewBy.inputValue()).toBe("2099-06-28");
     await dialog.getByRole("button", { name: "Verify entry" }).click();
     await tab.getByTestId("verified-badge").waitFor();
     await tab.getByTestId("verification").getByText(`Verified by ${demoSteward.displayName}`).waitFor();
-    await tab.getByText("Review by Jun 30, 2099").waitFor();
+    await tab.getByText("Review by Jun 28, 2099").waitFor();
     expect((await readEntry(server.baseUrl, demoMemberB, community, entry.id)).verification?.reviewBy).toBe(
-      "2099-06-30",
+      "2099-06-28",
     );
 
     await tab.getByRole("button", { name: "Remove verification" }).click();

@@ -174,6 +174,45 @@ describe("the tab at 280 px in German", () => {
     expect(await description.getAttribute("maxlength")).toBe("4000");
   });
 
+  it("the session form's date picker: a German calendar, starting on Monday, inside the 280 px panel", async () => {
+    const tab = await narrow({ page: "/tab/calendar", theme: "dark" });
+    await tab.getByRole("button", { name: "Sitzung planen" }).click();
+    const date = tab.getByRole("combobox", { name: "Datum" });
+    expect(await date.getAttribute("placeholder")).toBe("JJJJ-MM-TT");
+    // Read before the calendar opens: the open calendar hides the page from the accessibility tree.
+    const [year, month] = (await date.inputValue()).split("-").map(Number);
+    // Every control stays inside the form's card (Fluent's Dropdown asks for 250 px by default).
+    const card = await tab.getByRole("region", { name: "Sitzung planen" }).boundingBox();
+    for (const name of ["Format", "Datum", "Wiederholung"]) {
+      const control = await tab.getByRole("combobox", { name, exact: true }).boundingBox();
+      expect(control && card && control.x + control.width <= card.x + card.width, name).toBe(true);
+    }
+    const startCentre = await tab.getByLabel("Beginn").evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await tab.getByRole("button", { name: "Datum auswählen: Datum" }).click();
+    const calendar = tab.getByRole("dialog", { name: "Datum" });
+    await calendar.getByRole("button", { name: "Gehe zu heute" }).waitFor();
+    await calendar.getByRole("button", { name: "Nächster Monat" }).waitFor();
+    const monthName = new Intl.DateTimeFormat("de-DE", { month: "long" }).format(
+      new Date(year ?? 0, (month ?? 1) - 1, 1),
+    );
+    await calendar.getByText(`${monthName} ${year}`, { exact: true }).first().waitFor();
+    // The week starts on Monday, as the tab's own week and month views do.
+    expect(await calendar.locator("th").first().getAttribute("title")).toBe("Montag");
+    const box = await calendar.boundingBox();
+    const frameWidth = await tab.evaluate(() => document.documentElement.clientWidth);
+    const frameBox = await (await tab.frameElement()).boundingBox();
+    expect(box && frameBox && box.x >= frameBox.x && box.x + box.width <= frameBox.x + frameWidth).toBe(true);
+    expect(await brokenWords(tab)).toEqual([]);
+    // The popup covers only itself: the form stays visible around it (the tab's page background
+    // once came along into every popup's portal and hid the page).
+    expect(await tab.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, startCentre)).toBe(
+      "INPUT",
+    );
+  });
+
   it("the meeting side panel: the community by name without Leave, the set-up form fits, no words broken", async () => {
     const tab = await narrow({ page: "/tab/meeting/sidepanel" });
     await tab.getByRole("heading", { level: 1, name: "Data Community" }).waitFor();

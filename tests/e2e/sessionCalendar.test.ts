@@ -128,7 +128,9 @@ describe("community home and session calendar", () => {
     await page.keyboard.press("Enter");
     await tab.getByRole("option", { name: "Knowledge café" }).click();
     expect(await tab.getByRole("spinbutton", { name: "Duration (minutes)" }).inputValue()).toBe("60");
-    await tab.getByLabel("Date").fill("2030-03-31");
+    // The date is typed as ISO into the date picker's text box; leaving it sets the date.
+    await tab.getByRole("combobox", { name: "Date" }).fill("2030-03-31");
+    await page.keyboard.press("Tab");
     await tab.getByLabel("Start time").fill("10:00");
     await tab.getByRole("textbox", { name: /Agenda/ }).fill("Question\nRounds\nHarvest");
     await tab.getByRole("button", { name: "Save session" }).click();
@@ -140,6 +142,42 @@ describe("community home and session calendar", () => {
     expect(saved?.startsAt).toBe("2030-03-31T08:00:00.000Z");
     expect(saved?.timeZone).toBe("Europe/Berlin");
     expect(await tab.getByTestId("session-when").textContent()).toContain("10:00");
+  });
+
+  it("a steward picks the session's day from the date picker's calendar; a typed non-date is refused", async () => {
+    const tab = await openTab(page, server.baseUrl, { page: "/tab/calendar" });
+    await tab.getByRole("button", { name: "Plan a session" }).click();
+    await tab.getByRole("textbox", { name: "Title" }).fill("Picked from the calendar");
+    const date = tab.getByRole("combobox", { name: "Date" });
+    // A typed date that does not exist gets a message and leaves the date as it was.
+    const before = await date.inputValue();
+    await date.fill("2030-02-30");
+    await page.keyboard.press("Tab");
+    await tab.getByText("Type a date as YYYY-MM-DD, for example").waitFor();
+    expect(await date.inputValue()).toBe(before);
+
+    // The form starts tomorrow; the calendar opens on that month, and the next month's 15th is picked.
+    await tab.getByRole("button", { name: "Choose a date: Date" }).click();
+    const calendar = tab.getByRole("dialog", { name: "Date" });
+    await calendar.getByRole("button", { name: "Go to today" }).waitFor();
+    await calendar.getByRole("button", { name: "Next month" }).click();
+    const [year, month] = before.split("-").map(Number);
+    const picked = new Date(Date.UTC(year ?? 0, month ?? 0, 15, 12));
+    const pickedKey = picked.toISOString().slice(0, 10);
+    // Fluent names each day button "15, January, 2027".
+    const monthName = new Intl.DateTimeFormat("en-US", { month: "long", timeZone: "UTC" }).format(picked);
+    await calendar.getByRole("button", { name: `15, ${monthName}, ${picked.getUTCFullYear()}` }).click();
+    await calendar.waitFor({ state: "detached" });
+    // The page leaves the accessibility tree while the calendar is open: poll until it is back.
+    await expect.poll(() => date.inputValue()).toBe(pickedKey);
+    expect(await tab.getByText("Type a date as YYYY-MM-DD").count()).toBe(0);
+
+    await tab.getByLabel("Start time").fill("09:30");
+    await tab.getByRole("button", { name: "Save session" }).click();
+    await tab.getByRole("heading", { level: 1, name: "Picked from the calendar" }).waitFor();
+    const sessions = await api<{ items: SessionJson[] }>(stewardId, "GET", sessionsPath());
+    const saved = sessions.items.find((s) => s.title === "Picked from the calendar");
+    expect(saved && dayKeyOf(new Date(saved.startsAt), "Europe/Berlin")).toBe(pickedKey);
   });
 
   it("shows an RSVP at once, keeps it when saved and rolls it back when the server refuses", async () => {
@@ -403,7 +441,6 @@ describe("community home and session calendar", () => {
     await asMember.getByRole("checkbox", { name: "Note-taker" }).check();
     await asMember.getByRole("button", { name: "Save my roles" }).click();
     await asMember.getByText("Saved. The next rota takes it into account.").waitFor();
-
     const steward = await openTab(page, server.baseUrl, { page: "/tab/calendar" });
     await steward.getByRole("tab", { name: "Rota", exact: true }).click();
     await steward.getByRole("button", { name: "Fill open roles fairly" }).click();
@@ -428,5 +465,29 @@ describe("community home and session calendar", () => {
       (await api<{ leadMinutes: number }>(stewardId, "GET", `${sessionsPath()}/reminder-settings`))
         .leadMinutes,
     ).toBe(30);
+
+    const snoozer = await openTab(page, server.baseUrl, { user: member, page: "/tab/calendar" });
+    await snoozer.getByRole("tab", { name: "Rota", exact: true }).click();
+    // A snooze (last: a snoozed member takes no role) is a day in the member's zone, Berlin, east
+    // of UTC, where its local midnight is the day before in UTC: it reads back as the day picked.
+    const snooze = snoozer.getByRole("combobox", { name: /^Pause/ });
+    await snooze.fill("2099-06-30");
+    await page.keyboard.press("Tab");
+    await snoozer.getByRole("button", { name: "Save my roles" }).click();
+    await expect
+      .poll(
+        async () =>
+          (
+            await api<{ preferences: { userId: string; snoozedUntil?: string }[] }>(
+              member,
+              "GET",
+              `${sessionsPath()}/rota`,
+            )
+          ).preferences.find((p) => p.userId === member)?.snoozedUntil,
+      )
+      .toBe("2099-06-29T22:00:00.000Z");
+    const again = await openTab(page, server.baseUrl, { user: member, page: "/tab/calendar" });
+    await again.getByRole("tab", { name: "Rota", exact: true }).click();
+    await expect.poll(() => again.getByRole("combobox", { name: /^Pause/ }).inputValue()).toBe("2099-06-30");
   });
 });

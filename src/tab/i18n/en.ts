@@ -791,6 +791,24 @@ export const en = {
     "next-steps": "Next steps",
     open: "Open conversation",
   },
+  datePicker: {
+    placeholder: "YYYY-MM-DD",
+    openCalendar: "Choose a date: {{label}}",
+    goToToday: "Go to today",
+    previousMonth: "Previous month",
+    nextMonth: "Next month",
+    previousYear: "Previous year",
+    nextYear: "Next year",
+    previousYears: "Earlier years",
+    nextYears: "Later years",
+    close: "Close the calendar",
+    selectedDate: "Selected date {0}",
+    todayDate: "Today, {0}",
+    invalid: "Type a date as YYYY-MM-DD, for example {{example}}.",
+    outOfRange: "Pick a date between {{min}} and {{max}}.",
+    tooEarly: "Pick {{min}} or later.",
+    tooLate: "Pick {{max}} or earlier.",
+  },
 };
 
 /** The shape every translation must have: the same keys as {@link en}, each a string. */

@@ -1,18 +1,9 @@
-import {
-  Badge,
-  Body1,
-  mergeClasses,
-  Persona,
-  Subtitle2,
-  Tag,
-  Text,
-  Title2,
-  Title3,
-} from "@fluentui/react-components";
+import { Badge, Body1, Persona, Subtitle2, Tag, Text, Title2, Title3 } from "@fluentui/react-components";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { Community } from "../../api/communities.js";
 import type { MembershipState } from "../../hooks/useCommunity.js";
+import { ContentCard } from "../ContentCard/ContentCard.js";
 import { MembershipControl } from "./MembershipControl.js";
 import { useCommunityOverviewStyles } from "./useCommunityOverviewStyles.styles.js";
 
@@ -51,8 +42,9 @@ export function CommunityOverview({
   const started = Number.isNaN(createdAt.getTime()) ? null : t("community.started", { date: createdAt });
 
   return (
-    <article
-      className={mergeClasses(styles.root, compact && styles.compact)}
+    <ContentCard
+      as="article"
+      size={compact ? "medium" : "large"}
       aria-labelledby={headingId}
       data-community-id={community.id}
     >
@@ -138,6 +130,6 @@ export function CommunityOverview({
           <Text>{t("community.noStewards")}</Text>
         )}
       </section>
-    </article>
+    </ContentCard>
   );
 }

@@ -2,21 +2,6 @@ import { makeStyles, tokens, typographyStyles } from "@fluentui/react-components
 
 /** Styles of the community overview; `compact` is the 280 px meeting side panel. */
 export const useCommunityOverviewStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalXL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-    // High contrast drops shadows; a border keeps the card's edge visible.
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
-  },
-  compact: {
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-  },
   header: {
     display: "flex",
     flexDirection: "column",

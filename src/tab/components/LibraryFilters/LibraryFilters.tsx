@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ENTRY_SORTS, ENTRY_TYPES } from "../../api/library.js";
 import { useDebouncedInput } from "../../hooks/useDebouncedInput.js";
+import { DateField } from "../DateField/DateField.js";
 import { isEntryType } from "../EntryForm/entryFormModel.js";
 import { activeFilterCount, type LibraryFilters as Filters, withoutFilters } from "./libraryFiltersModel.js";
 import { useLibraryFiltersStyles } from "./useLibraryFiltersStyles.styles.js";
@@ -106,22 +107,18 @@ export function LibraryFilters({ filters, onChange }: LibraryFiltersProps) {
             <option value="false">{t("library.unverifiedOnly")}</option>
           </Select>
         </Field>
-        <Field label={t("library.fromLabel")}>
-          <Input
-            type="date"
-            value={filters.from}
-            max={filters.to || undefined}
-            onChange={(_e, data) => onChange({ from: data.value })}
-          />
-        </Field>
-        <Field label={t("library.toLabel")}>
-          <Input
-            type="date"
-            value={filters.to}
-            min={filters.from || undefined}
-            onChange={(_e, data) => onChange({ to: data.value })}
-          />
-        </Field>
+        <DateField
+          label={t("library.fromLabel")}
+          value={filters.from}
+          max={filters.to || undefined}
+          onChange={(from) => onChange({ from })}
+        />
+        <DateField
+          label={t("library.toLabel")}
+          value={filters.to}
+          min={filters.from || undefined}
+          onChange={(to) => onChange({ to })}
+        />
         {active > 0 && (
           <Button
             className={styles.clear}

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import { getCommunityHome, homeKey } from "../../api/home.js";
 import { useApi } from "../../hooks/useApi.js";
+import { ContentCard } from "../ContentCard/ContentCard.js";
 import { InlineError } from "../InlineError/InlineError.js";
 import { SessionSummary } from "../SessionSummary/SessionSummary.js";
 import { useNextSessionStyles } from "./useNextSessionStyles.styles.js";
@@ -29,7 +30,7 @@ export function NextSession({ communityId }: NextSessionProps) {
   });
   const next = home.data?.nextSessions[0];
   return (
-    <section className={styles.root} aria-labelledby={headingId} data-testid="next-session">
+    <ContentCard as="section" className={styles.root} aria-labelledby={headingId} data-testid="next-session">
       <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
         {t("meeting.nextSessionHeading")}
       </Subtitle2>
@@ -48,6 +49,6 @@ export function NextSession({ communityId }: NextSessionProps) {
           {t("meeting.noNextSession")}
         </Body1>
       )}
-    </section>
+    </ContentCard>
   );
 }

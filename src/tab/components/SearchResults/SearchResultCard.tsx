@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { EntrySearchHit, PersonRef } from "../../api/library.js";
 import { entryPath } from "../../routes.js";
 import { FROM_LIBRARY } from "../BackToLibraryLink/BackToLibraryLink.js";
+import { ContentCard } from "../ContentCard/ContentCard.js";
 import { EntryBadges } from "../EntryBadges/EntryBadges.js";
 import { HighlightedText } from "../HighlightedText/HighlightedText.js";
 import { RouterLink } from "../RouterLink/RouterLink.js";
@@ -25,7 +26,13 @@ export function SearchResultCard({ communityId, hit, onFilterAuthor }: SearchRes
   const rangesOf = (field: "title" | "snippet") => hit.highlights.find((h) => h.field === field)?.ranges;
 
   return (
-    <article className={styles.card} aria-labelledby={titleId} data-entry-id={hit.id}>
+    <ContentCard
+      as="article"
+      size="large"
+      className={styles.card}
+      aria-labelledby={titleId}
+      data-entry-id={hit.id}
+    >
       <EntryBadges type={hit.type} verified={hit.verified} stale={hit.stale} />
       <Subtitle2 as="h3" block id={titleId} className={styles.title}>
         <RouterLink href={entryPath(communityId, hit.id)} state={FROM_LIBRARY}>
@@ -62,6 +69,6 @@ export function SearchResultCard({ communityId, hit, onFilterAuthor }: SearchRes
           {t("library.helpfulCount", { count: hit.helpfulCount })}
         </span>
       </Caption1>
-    </article>
+    </ContentCard>
   );
 }

@@ -20,15 +20,7 @@ export const useSearchResultsStyles = makeStyles({
   },
   updating: { opacity: 0.6 },
   card: {
-    display: "flex",
-    flexDirection: "column",
     gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-    // High contrast drops shadows; a border keeps the card's edge visible.
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
   },
   title: { margin: 0 },
   snippet: { margin: 0, color: tokens.colorNeutralForeground2 },

@@ -1,6 +1,7 @@
 import { Badge, Body1, Caption1Strong, mergeClasses, Subtitle2 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { Session } from "../../api/sessions.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { SessionSummary } from "../../components/SessionSummary/SessionSummary.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
@@ -63,7 +64,13 @@ export function WeekView({ anchor, today, sessionsByDay }: ViewProps) {
   return (
     <ol className={mergeClasses(styles.list, styles.week)} data-testid="week-view">
       {weekDays(anchor).map((key) => (
-        <li key={key} className={mergeClasses(styles.weekDay, key === today && styles.today)} data-day={key}>
+        <ContentCard
+          as="li"
+          key={key}
+          size="small"
+          className={mergeClasses(styles.weekDay, key === today && styles.today)}
+          data-day={key}
+        >
           <Caption1Strong as="h2" block className={styles.dayHeading}>
             {dayLabel(key, locale, { weekday: "short", day: "numeric", month: "short" })}
           </Caption1Strong>
@@ -75,7 +82,7 @@ export function WeekView({ anchor, today, sessionsByDay }: ViewProps) {
               {t("calendar.dayEmpty")}
             </Body1>
           )}
-        </li>
+        </ContentCard>
       ))}
     </ol>
   );

@@ -28,6 +28,9 @@ import {
   setReminderSettings,
 } from "../../api/sessions.js";
 import { ActionFailed } from "../../components/ActionFailed/ActionFailed.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
+import { DateField } from "../../components/DateField/DateField.js";
+import { formatIsoDate } from "../../components/DateField/isoDate.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
@@ -156,7 +159,12 @@ function RotaRow({
   });
   const candidates = view.preferences;
   return (
-    <li className={styles.card} data-day={dayKeyOf(occurrence.startsAt, timeZone)}>
+    <ContentCard
+      as="li"
+      size="large"
+      className={styles.card}
+      data-day={dayKeyOf(occurrence.startsAt, timeZone)}
+    >
       <RouterLink href={sessionPath(communityId, occurrence.sessionId)}>{occurrence.title}</RouterLink>
       <Caption1>
         <time dateTime={occurrence.startsAt}>{when}</time>
@@ -171,6 +179,7 @@ function RotaRow({
                 <>
                   <Body1>{roleName}</Body1>
                   <Dropdown
+                    className={styles.dropdown}
                     aria-label={t("sessionPlanning.rotaAssign", { role: roleName, date: when })}
                     value={assignment.person?.displayName ?? t("sessionPlanning.rotaNobody")}
                     selectedOptions={[assignment.person?.id ?? ""]}
@@ -206,8 +215,17 @@ function RotaRow({
         })}
       </ul>
       <ActionFailed error={change.error} message={(reason) => t("sessionPlanning.rotaFailed", { reason })} />
-    </li>
+    </ContentCard>
   );
+}
+
+/**
+ * The day a snooze ends, in the viewer's zone: it is saved as the viewer's local midnight, which
+ * east of UTC falls on the previous day in UTC, so the stored text's first ten characters would
+ * show the day before.
+ */
+function snoozeDay(snoozedUntil: string | null | undefined): string {
+  return snoozedUntil ? formatIsoDate(new Date(snoozedUntil)) : "";
 }
 
 function MyRoles({ communityId, view }: { communityId: string; view: RotaView }) {
@@ -219,10 +237,10 @@ function MyRoles({ communityId, view }: { communityId: string; view: RotaView })
   const headingId = useId();
   const mine = view.preferences.find((p) => p.userId === context.user?.id);
   const [willing, setWilling] = useState<SessionRole[]>(mine?.willing ?? []);
-  const [snooze, setSnooze] = useState(mine?.snoozedUntil?.slice(0, 10) ?? "");
+  const [snooze, setSnooze] = useState(snoozeDay(mine?.snoozedUntil));
   useEffect(() => {
     setWilling(mine?.willing ?? []);
-    setSnooze(mine?.snoozedUntil?.slice(0, 10) ?? "");
+    setSnooze(snoozeDay(mine?.snoozedUntil));
   }, [mine]);
   const save = useMutation({
     mutationFn: () =>
@@ -233,7 +251,7 @@ function MyRoles({ communityId, view }: { communityId: string; view: RotaView })
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: sessionKeys.rota(communityId) }),
   });
   return (
-    <section className={styles.card} aria-labelledby={headingId}>
+    <ContentCard as="section" size="large" className={styles.card} aria-labelledby={headingId}>
       <Subtitle2 as="h3" block id={headingId}>
         {t("sessionPlanning.myRolesHeading")}
       </Subtitle2>
@@ -250,9 +268,13 @@ function MyRoles({ communityId, view }: { communityId: string; view: RotaView })
           />
         ))}
       </fieldset>
-      <Field label={t("sessionPlanning.snoozeLabel")} hint={t("sessionPlanning.snoozeHint")}>
-        <Input type="date" value={snooze} onChange={(_e, d) => setSnooze(d.value)} />
-      </Field>
+      <DateField
+        label={t("sessionPlanning.snoozeLabel")}
+        hint={t("sessionPlanning.snoozeHint")}
+        value={snooze}
+        min={formatIsoDate(new Date())}
+        onChange={setSnooze}
+      />
       <div className={styles.toolbar}>
         <Button disabled={save.isPending} onClick={() => save.mutate()}>
           {t("sessionPlanning.savePreference")}
@@ -263,7 +285,7 @@ function MyRoles({ communityId, view }: { communityId: string; view: RotaView })
         error={save.error}
         message={(reason) => t("sessionPlanning.preferenceFailed", { reason })}
       />
-    </section>
+    </ContentCard>
   );
 }
 
@@ -289,7 +311,7 @@ function ReminderSettingsForm({ communityId }: { communityId: string }) {
     onSuccess: (saved) => queryClient.setQueryData(sessionKeys.reminders(communityId), saved),
   });
   return (
-    <section className={styles.card} aria-labelledby={headingId}>
+    <ContentCard as="section" size="large" className={styles.card} aria-labelledby={headingId}>
       <Subtitle2 as="h3" block id={headingId}>
         {t("sessionPlanning.remindersHeading")}
       </Subtitle2>
@@ -319,6 +341,6 @@ function ReminderSettingsForm({ communityId }: { communityId: string }) {
         error={save.error}
         message={(reason) => t("sessionPlanning.remindersFailed", { reason })}
       />
-    </section>
+    </ContentCard>
   );
 }

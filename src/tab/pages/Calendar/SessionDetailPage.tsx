@@ -30,6 +30,7 @@ import {
   updateSession,
 } from "../../api/sessions.js";
 import { ActionFailed } from "../../components/ActionFailed/ActionFailed.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { describeApiError, ErrorState } from "../../components/ErrorState.js";
 import { JoinedCommunityNote } from "../../components/JoinedCommunityNote/JoinedCommunityNote.js";
 import { LoadingState } from "../../components/LoadingState.js";
@@ -181,7 +182,7 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
         </MessageBar>
       )}
 
-      <section className={styles.card} aria-label={t("calendar.rsvpHeading")}>
+      <ContentCard as="section" size="large" className={styles.card} aria-label={t("calendar.rsvpHeading")}>
         <Subtitle2 as="h2" block>
           {t("calendar.rsvpHeading")}
         </Subtitle2>
@@ -206,9 +207,9 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
           message={(reason) => t("calendar.rsvpFailed", { reason })}
           onRetry={() => rsvp.variables && rsvp.mutate(rsvp.variables)}
         />
-      </section>
+      </ContentCard>
 
-      <section className={styles.card} aria-label={t("calendar.rolesHeading")}>
+      <ContentCard as="section" size="large" className={styles.card} aria-label={t("calendar.rolesHeading")}>
         <Subtitle2 as="h2" block>
           {t("calendar.rolesHeading")}
         </Subtitle2>
@@ -246,11 +247,11 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
           message={(reason) => t("calendar.roleFailed", { reason })}
           onRetry={() => role.variables && role.mutate(role.variables)}
         />
-      </section>
+      </ContentCard>
 
       {session.nextOccurrences && session.nextOccurrences.length > 0 && <NextOccurrences session={session} />}
 
-      <section className={styles.card} aria-label={t("calendar.agendaHeading")}>
+      <ContentCard as="section" size="large" className={styles.card} aria-label={t("calendar.agendaHeading")}>
         <Subtitle2 as="h2" block>
           {t("calendar.agendaHeading")}
         </Subtitle2>
@@ -275,7 +276,7 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
           </>
         )}
         <FormatPlan session={session} />
-      </section>
+      </ContentCard>
     </article>
   );
 }
@@ -353,7 +354,13 @@ function NextOccurrences({ session }: { session: Session }) {
     },
   });
   return (
-    <section className={styles.card} aria-labelledby="next-occurrences" data-testid="next-occurrences">
+    <ContentCard
+      as="section"
+      size="large"
+      className={styles.card}
+      aria-labelledby="next-occurrences"
+      data-testid="next-occurrences"
+    >
       <Subtitle2 as="h2" block id="next-occurrences">
         {t("sessionPlanning.nextOccurrencesHeading")}
       </Subtitle2>
@@ -385,7 +392,7 @@ function NextOccurrences({ session }: { session: Session }) {
         })}
       </ul>
       <ActionFailed error={skip.error} message={(reason) => t("sessionPlanning.skipFailed", { reason })} />
-    </section>
+    </ContentCard>
   );
 }
 

@@ -23,6 +23,8 @@ import {
   SESSION_FORMATS,
   type SessionFormat,
 } from "../../api/sessions.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
+import { DateField } from "../../components/DateField/DateField.js";
 import { describeApiError } from "../../components/ErrorState.js";
 import type { en } from "../../i18n/en.js";
 import { type RepeatChoice, type SessionFormValues, sessionFormIssues } from "./sessionFormModel.js";
@@ -76,7 +78,7 @@ export function SessionForm({
     setValues((current) => ({ ...current, [key]: value }));
 
   return (
-    <section className={styles.card} aria-labelledby={headingId}>
+    <ContentCard as="section" size="large" className={styles.card} aria-labelledby={headingId}>
       <Subtitle1 as="h2" block id={headingId}>
         {mode === "create" ? t("calendar.newTitle") : t("calendar.editTitle")}
       </Subtitle1>
@@ -116,6 +118,7 @@ export function SessionForm({
         </Field>
         <Field label={t("calendar.formatLabel")}>
           <Dropdown
+            className={styles.dropdown}
             value={t(`formats.${values.format}`)}
             selectedOptions={[values.format]}
             onOptionSelect={(_e, d) => {
@@ -149,9 +152,13 @@ export function SessionForm({
           </Dropdown>
         </Field>
         <div className={styles.row}>
-          <Field label={t("calendar.dateLabel")} required validationMessage={issues.start && t(issues.start)}>
-            <Input type="date" value={values.date} onChange={(_e, d) => set("date", d.value)} />
-          </Field>
+          <DateField
+            label={t("calendar.dateLabel")}
+            required
+            validationMessage={issues.start && t(issues.start)}
+            value={values.date}
+            onChange={(date) => set("date", date)}
+          />
           <Field
             label={t("calendar.timeLabel")}
             required
@@ -179,6 +186,7 @@ export function SessionForm({
             hint={t("sessionPlanning.repeatHint", { zone: values.timeZone })}
           >
             <Dropdown
+              className={styles.dropdown}
               value={
                 values.repeat === "custom"
                   ? t("sessionPlanning.repeatCustom", { rule: values.initialRule ?? "" })
@@ -276,6 +284,6 @@ export function SessionForm({
           <Button onClick={onCancel}>{t("calendar.cancel")}</Button>
         </div>
       </form>
-    </section>
+    </ContentCard>
   );
 }

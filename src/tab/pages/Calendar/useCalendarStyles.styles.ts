@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
 
 /** Styles of the calendar pages. */
 export const useCalendarStyles = makeStyles({
@@ -39,18 +39,15 @@ export const useCalendarStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 120px), 1fr))",
   },
-  weekDay: {
-    // The day's name and what it holds stack (Fluent's text is inline: they would run together).
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
+  // A day is a small Fluent Card: its name and what it holds stack.
+  weekDay: { gap: tokens.spacingVerticalXS, minWidth: 0 },
+  // Fluent's Card draws its edge in `::after`; today's edge is thicker and in the brand colour.
+  today: {
+    "::after": {
+      ...shorthands.borderColor(tokens.colorBrandStroke1),
+      ...shorthands.borderWidth(tokens.strokeWidthThick),
+    },
   },
-  today: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
   month: { width: "100%", tableLayout: "fixed", borderCollapse: "collapse" },
   monthCell: {
     verticalAlign: "top",
@@ -63,17 +60,13 @@ export const useCalendarStyles = makeStyles({
   otherMonth: { color: tokens.colorNeutralForeground3 },
   monthSession: { display: "block", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   card: {
-    display: "flex",
-    flexDirection: "column",
     gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
     minWidth: 0,
   },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "640px" },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
+  // Fluent's Dropdown is at least 250 px wide: more than a card leaves in the 280 px side panel.
+  dropdown: { minWidth: 0, maxWidth: "100%" },
   facts: {
     display: "grid",
     gridTemplateColumns: "max-content 1fr",

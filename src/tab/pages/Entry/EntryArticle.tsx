@@ -13,6 +13,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import type { Entry } from "../../api/library.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { EntryBadges } from "../../components/EntryBadges/EntryBadges.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { SafeMarkdown } from "../../components/SafeMarkdown/SafeMarkdown.js";
@@ -57,7 +58,13 @@ export function EntryArticle({ entry, onEdit }: EntryArticleProps) {
   };
 
   return (
-    <article className={styles.article} aria-labelledby={titleId} data-entry-id={entry.id}>
+    <ContentCard
+      as="article"
+      size="large"
+      className={styles.article}
+      aria-labelledby={titleId}
+      data-entry-id={entry.id}
+    >
       <EntryBadges type={entry.type} verified={entry.verification !== undefined} stale={entry.stale} />
       <Title2 as="h1" block id={titleId} className={styles.heading}>
         {entry.title}
@@ -151,6 +158,6 @@ export function EntryArticle({ entry, onEdit }: EntryArticleProps) {
           </MessageBar>
         </div>
       )}
-    </article>
+    </ContentCard>
   );
 }

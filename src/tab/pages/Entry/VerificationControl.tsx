@@ -1,10 +1,11 @@
-import { Body1, Button, Field, Input } from "@fluentui/react-components";
+import { Body1, Button } from "@fluentui/react-components";
 import { CheckmarkCircleRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import type { Entry } from "../../api/library.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
+import { DateField } from "../../components/DateField/DateField.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import type { useEntryActions } from "../../hooks/library/useEntryActions.js";
 import { todayIso } from "./entryDates.js";
@@ -56,14 +57,7 @@ export function VerificationControl({ entry, actions }: VerificationControlProps
       <Body1 as="p" block>
         {t("entry.verifyBody")}
       </Body1>
-      <Field label={t("entry.reviewByLabel")}>
-        <Input
-          type="date"
-          value={reviewBy}
-          min={todayIso()}
-          onChange={(_e, data) => setReviewBy(data.value)}
-        />
-      </Field>
+      <DateField label={t("entry.reviewByLabel")} value={reviewBy} min={todayIso()} onChange={setReviewBy} />
     </ConfirmDialog>
   );
 }

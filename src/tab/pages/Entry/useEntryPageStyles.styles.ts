@@ -4,14 +4,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 export const useEntryPageStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   article: {
-    display: "flex",
-    flexDirection: "column",
     gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalXL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
     "@media (max-width: 480px)": { padding: tokens.spacingHorizontalM },
   },
   heading: { margin: 0 },

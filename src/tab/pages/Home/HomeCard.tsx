@@ -1,5 +1,6 @@
-import { Body1, Subtitle2 } from "@fluentui/react-components";
+import { Body1, CardHeader, Subtitle2 } from "@fluentui/react-components";
 import { type ReactNode, useId } from "react";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { useHomePageStyles } from "./useHomePageStyles.styles.js";
 
 /** Props of {@link HomeCard}. */
@@ -16,10 +17,20 @@ export function HomeCard({ title, empty, children, testId }: HomeCardProps) {
   const styles = useHomePageStyles();
   const headingId = useId();
   return (
-    <section className={styles.card} aria-labelledby={headingId} data-testid={testId}>
-      <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
-        {title}
-      </Subtitle2>
+    <ContentCard
+      as="section"
+      size="large"
+      className={styles.card}
+      aria-labelledby={headingId}
+      data-testid={testId}
+    >
+      <CardHeader
+        header={
+          <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+            {title}
+          </Subtitle2>
+        }
+      />
       {empty ? (
         <Body1 as="p" block className={styles.muted}>
           {empty}
@@ -27,6 +38,6 @@ export function HomeCard({ title, empty, children, testId }: HomeCardProps) {
       ) : (
         children
       )}
-    </section>
+    </ContentCard>
   );
 }

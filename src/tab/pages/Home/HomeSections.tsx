@@ -4,6 +4,7 @@ import { useLayoutEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import { getCommunityHome, homeKey } from "../../api/home.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { SessionSummary } from "../../components/SessionSummary/SessionSummary.js";
@@ -38,11 +39,13 @@ export function HomeSections({ communityId }: { communityId: string }) {
           {t("home.loading")}
         </span>
         {[0, 1, 2, 3].map((card) => (
-          <Skeleton key={card} className={styles.card} aria-hidden>
-            <SkeletonItem size={20} />
-            <SkeletonItem size={16} />
-            <SkeletonItem size={16} />
-          </Skeleton>
+          <ContentCard key={card} size="large" className={styles.card} aria-hidden>
+            <Skeleton className={styles.card}>
+              <SkeletonItem size={20} />
+              <SkeletonItem size={16} />
+              <SkeletonItem size={16} />
+            </Skeleton>
+          </ContentCard>
         ))}
       </div>
     );

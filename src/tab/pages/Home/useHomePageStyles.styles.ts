@@ -9,17 +9,8 @@ export const useHomePageStyles = makeStyles({
     // One column in the side panel and on phones; two from 640 px.
     gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 300px), 1fr))",
   },
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
-    minWidth: 0,
-  },
+  // Inside Fluent's Card (surface, padding): the section's own spacing.
+  card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   heading: { margin: 0 },
   text: { margin: 0 },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },

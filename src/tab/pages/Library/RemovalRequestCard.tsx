@@ -4,6 +4,7 @@ import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RemovalRequest } from "../../api/library.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import type { RemovalDecision } from "../../hooks/library/useRemovalRequests.js";
 import { entryPath } from "../../routes.js";
@@ -32,7 +33,13 @@ export function RemovalRequestCard({ communityId, request, onDecide }: RemovalRe
   const deleteConfirmed = useRef(false);
 
   return (
-    <article className={styles.card} aria-labelledby={titleId} data-testid="removal-request">
+    <ContentCard
+      as="article"
+      size="large"
+      className={styles.card}
+      aria-labelledby={titleId}
+      data-testid="removal-request"
+    >
       <div>
         <Badge appearance="tint" color="brand">
           {t(`entryTypes.${request.type}`)}
@@ -105,6 +112,6 @@ export function RemovalRequestCard({ communityId, request, onDecide }: RemovalRe
           </Body1>
         </ConfirmDialog>
       </div>
-    </article>
+    </ContentCard>
   );
 }

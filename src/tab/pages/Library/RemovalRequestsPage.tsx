@@ -17,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import type { Community } from "../../api/communities.js";
 import type { RemovalRequest } from "../../api/library.js";
 import { CommunityGate } from "../../components/CommunityGate.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { describeApiError } from "../../components/ErrorState.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { NoticeState } from "../../components/NoticeState.js";
@@ -220,14 +221,14 @@ function RequestsSkeleton() {
     <div role="status" aria-label={t("removalRequests.loading")} data-testid="removal-requests-skeleton">
       <ul className={styles.list} aria-hidden="true">
         {[0, 1].map((key) => (
-          <li key={key} className={styles.card}>
+          <ContentCard as="li" key={key} size="large" className={styles.card}>
             <Skeleton className={styles.skeleton}>
               <SkeletonItem size={16} style={{ width: "25%" }} />
               <SkeletonItem size={20} style={{ width: "70%" }} />
               <SkeletonItem size={12} style={{ width: "50%" }} />
               <SkeletonItem size={32} style={{ width: "40%" }} />
             </Skeleton>
-          </li>
+          </ContentCard>
         ))}
       </ul>
     </div>

@@ -15,15 +15,7 @@ export const useRemovalRequestsStyles = makeStyles({
     padding: 0,
   },
   card: {
-    display: "flex",
-    flexDirection: "column",
     gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-    // High contrast drops shadows; a border keeps the card's edge visible.
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
     minWidth: 0,
   },
   title: { margin: 0 },

@@ -11,6 +11,7 @@ import {
   type PairingRule,
 } from "../../api/activities.js";
 import { listCommunities } from "../../api/communities.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
 import { newRequestId, pairingRuleLabel } from "./activityText.js";
@@ -79,7 +80,7 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
   }
 
   return (
-    <form className={styles.card} aria-labelledby={headingId} onSubmit={submit} noValidate>
+    <ContentCard as="form" className={styles.card} aria-labelledby={headingId} onSubmit={submit} noValidate>
       <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
         {t("activity.formHeading")}
       </Subtitle2>
@@ -141,6 +142,6 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
           {t("common.cancel")}
         </Button>
       </div>
-    </form>
+    </ContentCard>
   );
 }

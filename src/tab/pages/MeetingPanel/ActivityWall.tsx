@@ -5,6 +5,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import { type ActivityState, type ActivityView, setHighlight } from "../../api/activities.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
@@ -33,7 +34,7 @@ export function ActivityWall({ view, onChanged }: ActivityWallProps) {
   const canHighlight = view.isFacilitator && view.accepts.includes("highlight");
 
   return (
-    <section className={styles.card} aria-labelledby={headingId} data-testid="panel-wall">
+    <ContentCard as="section" className={styles.card} aria-labelledby={headingId} data-testid="panel-wall">
       <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
         {t("activity.wallHeading")}
       </Subtitle2>
@@ -46,8 +47,11 @@ export function ActivityWall({ view, onChanged }: ActivityWallProps) {
           {view.wall.map((item) => {
             const names = namesOf(item.members, locale);
             return (
-              <li
+              <ContentCard
+                as="li"
                 key={item.groupId}
+                appearance="outline"
+                size="small"
                 className={mergeClasses(styles.wallItem, item.highlighted && styles.highlightedItem)}
               >
                 {item.highlighted && (
@@ -78,12 +82,12 @@ export function ActivityWall({ view, onChanged }: ActivityWallProps) {
                     </Button>
                   </div>
                 )}
-              </li>
+              </ContentCard>
             );
           })}
         </ul>
       )}
       {error && <InlineError title={t("activity.controlErrorTitle")} error={error} />}
-    </section>
+    </ContentCard>
   );
 }

@@ -10,6 +10,7 @@ import {
   controlActivity,
 } from "../../api/activities.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
@@ -45,7 +46,12 @@ export function FacilitatorControls({ view, onChanged }: FacilitatorControlsProp
   const busy = control.isPending;
 
   return (
-    <section className={styles.card} aria-labelledby={headingId} data-testid="facilitator-controls">
+    <ContentCard
+      as="section"
+      className={styles.card}
+      aria-labelledby={headingId}
+      data-testid="facilitator-controls"
+    >
       <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
         {t("activity.facilitatorHeading")}
       </Subtitle2>
@@ -129,6 +135,6 @@ export function FacilitatorControls({ view, onChanged }: FacilitatorControlsProp
         </div>
       )}
       {error && !confirmEnd && <InlineError title={t("activity.controlErrorTitle")} error={error} />}
-    </section>
+    </ContentCard>
   );
 }

@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import type { ActivitySnapshot, ActivityView } from "../../api/activities.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { ActivitySetupForm } from "./ActivitySetupForm.js";
@@ -57,7 +58,7 @@ export function MeetingActivityPanel(props: MeetingActivityPanelProps) {
         />
       );
     return (
-      <section className={styles.card} aria-labelledby={headingId} data-testid="no-activity">
+      <ContentCard as="section" className={styles.card} aria-labelledby={headingId} data-testid="no-activity">
         <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
           {t("activity.heading")}
         </Subtitle2>
@@ -77,7 +78,7 @@ export function MeetingActivityPanel(props: MeetingActivityPanelProps) {
             {t("activity.setUpOpen")}
           </Button>
         </div>
-      </section>
+      </ContentCard>
     );
   }
 
@@ -113,7 +114,7 @@ function ActivityHeader({ view, clockOffsetMs }: { view: ActivityView; clockOffs
   const { t } = useTranslation();
   const headingId = useId();
   return (
-    <section className={styles.card} aria-labelledby={headingId}>
+    <ContentCard as="section" className={styles.card} aria-labelledby={headingId}>
       <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
         {t("activity.heading")}
       </Subtitle2>
@@ -126,6 +127,6 @@ function ActivityHeader({ view, clockOffsetMs }: { view: ActivityView; clockOffs
           : t("activity.facilitatedBy", { name: view.facilitator.displayName })}
       </Caption1>
       <ActivityStatus view={view} clockOffsetMs={clockOffsetMs} />
-    </section>
+    </ContentCard>
   );
 }

@@ -12,6 +12,7 @@ import {
   saveCommitment,
   saveReflection,
 } from "../../api/activities.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { JoinedCommunityNote } from "../../components/JoinedCommunityNote/JoinedCommunityNote.js";
 import { useApi } from "../../hooks/useApi.js";
@@ -48,7 +49,7 @@ export function PersonalActivity({ snapshot, onChanged }: PersonalActivityProps)
   const waiting = view.me.joined && !ended && !showReflection && !view.me.group && !showCommitment;
 
   return (
-    <section className={styles.card} aria-labelledby={headingId} data-testid="my-activity">
+    <ContentCard as="section" className={styles.card} aria-labelledby={headingId} data-testid="my-activity">
       <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
         {ended ? t("activity.endedTitle") : t("activity.myPartHeading")}
       </Subtitle2>
@@ -102,7 +103,7 @@ export function PersonalActivity({ snapshot, onChanged }: PersonalActivityProps)
           testId="my-commitment"
         />
       )}
-    </section>
+    </ContentCard>
   );
 }
 

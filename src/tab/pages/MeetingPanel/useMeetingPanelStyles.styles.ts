@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
 
 /** Styles of the meeting side panel's activity (280 px wide: everything stacks and wraps). */
 export const useMeetingPanelStyles = makeStyles({
@@ -11,13 +11,7 @@ export const useMeetingPanelStyles = makeStyles({
     marginBlockEnd: tokens.spacingVerticalM,
   },
   card: {
-    display: "flex",
-    flexDirection: "column",
     gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     minWidth: 0,
   },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -66,13 +60,14 @@ export const useMeetingPanelStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
   wallItem: {
-    display: "flex",
-    flexDirection: "column",
     gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  highlightedItem: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
+  // Fluent's Card draws its edge in `::after`; a highlighted insight thickens that edge.
+  highlightedItem: {
+    "::after": {
+      ...shorthands.borderColor(tokens.colorBrandStroke1),
+      ...shorthands.borderWidth(tokens.strokeWidthThick),
+    },
+  },
   wallText: { margin: 0, whiteSpace: "pre-wrap" },
 });

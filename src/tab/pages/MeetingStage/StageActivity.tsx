@@ -13,6 +13,7 @@ import { StarFilled } from "@fluentui/react-icons";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { ActivityView } from "../../api/activities.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { namesOf, phaseInstruction, phaseTitle } from "../MeetingPanel/activityText.js";
 import { formatCountdown, useRemainingMs } from "../MeetingPanel/useMeetingActivity.js";
@@ -105,8 +106,10 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
         ) : (
           <ul className={styles.wall} data-testid="stage-wall">
             {view.wall.map((item) => (
-              <li
+              <ContentCard
+                as="li"
                 key={item.groupId}
+                size="large"
                 className={mergeClasses(styles.card, item.highlighted && styles.highlighted)}
                 data-highlighted={item.highlighted}
               >
@@ -121,7 +124,7 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
                 <Subtitle2 as="p" block className={styles.muted}>
                   {namesOf(item.members, locale)}
                 </Subtitle2>
-              </li>
+              </ContentCard>
             ))}
           </ul>
         )}

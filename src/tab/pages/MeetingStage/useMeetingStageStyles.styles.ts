@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
 
 /**
  * Styles of the meeting stage (about 994×678, seen from across a room or on a shared screen):
@@ -46,18 +46,16 @@ export const useMeetingStageStyles = makeStyles({
     alignItems: "start",
   },
   card: {
-    display: "flex",
-    flexDirection: "column",
     gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusXLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     minWidth: 0,
   },
+  // Fluent's Card draws its edge in `::after`; a highlighted insight thickens that edge.
   highlighted: {
-    border: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorBrandBackground2,
+    "::after": {
+      ...shorthands.borderColor(tokens.colorBrandStroke1),
+      ...shorthands.borderWidth(tokens.strokeWidthThicker),
+    },
   },
   insight: { margin: 0, whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
 });

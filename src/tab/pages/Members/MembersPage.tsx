@@ -15,6 +15,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Community } from "../../api/communities.js";
 import { CommunityGate } from "../../components/CommunityGate.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { describeApiError } from "../../components/ErrorState.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
@@ -139,7 +140,7 @@ function JoinRequests({ members }: { members: UseMembersResult }) {
           {members.requests.map((request) => {
             const person = { id: request.userId, displayName: request.displayName };
             return (
-              <li key={request.userId} className={styles.row} data-testid="join-request">
+              <ContentCard as="li" key={request.userId} className={styles.row} data-testid="join-request">
                 <Body1>{request.displayName}</Body1>
                 <Caption1 className={styles.meta}>
                   {t("members.requestedOn", { date: new Date(request.requestedAt) })}
@@ -163,7 +164,7 @@ function JoinRequests({ members }: { members: UseMembersResult }) {
                     {t("members.decline")}
                   </Button>
                 </div>
-              </li>
+              </ContentCard>
             );
           })}
         </ul>
@@ -239,7 +240,7 @@ function MemberList({ members }: { members: UseMembersResult }) {
         {members.members.map((member) => {
           const person = { id: member.id, displayName: member.displayName };
           return (
-            <li key={member.id} className={styles.row} data-testid="member">
+            <ContentCard as="li" key={member.id} className={styles.row} data-testid="member">
               <div className={styles.who}>
                 <Body1>{member.displayName}</Body1>
                 {member.isSteward && (
@@ -285,7 +286,7 @@ function MemberList({ members }: { members: UseMembersResult }) {
                   </Button>
                 )}
               </div>
-            </li>
+            </ContentCard>
           );
         })}
       </ul>

@@ -16,15 +16,7 @@ export const useMembersPageStyles = makeStyles({
     padding: 0,
   },
   row: {
-    display: "flex",
-    flexDirection: "column",
     gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow2,
-    // High contrast drops shadows; a border keeps the row's edge visible.
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
     minWidth: 0,
   },
   who: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },

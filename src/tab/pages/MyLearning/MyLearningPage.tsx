@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Subtitle2, Title2 } from "@fluentui/react-components";
+import { Body1, Button, Caption1, CardHeader, Subtitle2, Title2 } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { type ReactNode, useId, useState } from "react";
@@ -12,6 +12,7 @@ import {
   type MySession,
   myLearningKey,
 } from "../../api/myLearning.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { ErrorState } from "../../components/ErrorState.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { PageLayout } from "../../components/PageLayout.js";
@@ -132,10 +133,20 @@ function LearningCard(props: { title: string; empty: string | false; testId: str
   const styles = useMyLearningStyles();
   const headingId = useId();
   return (
-    <section className={styles.card} aria-labelledby={headingId} data-testid={props.testId}>
-      <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
-        {props.title}
-      </Subtitle2>
+    <ContentCard
+      as="section"
+      size="large"
+      className={styles.card}
+      aria-labelledby={headingId}
+      data-testid={props.testId}
+    >
+      <CardHeader
+        header={
+          <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+            {props.title}
+          </Subtitle2>
+        }
+      />
       {props.empty ? (
         <Body1 as="p" block className={styles.muted}>
           {props.empty}
@@ -143,7 +154,7 @@ function LearningCard(props: { title: string; empty: string | false; testId: str
       ) : (
         props.children
       )}
-    </section>
+    </ContentCard>
   );
 }
 

@@ -13,11 +13,6 @@ export const useMyLearningStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
     minWidth: 0,
   },
   list: {

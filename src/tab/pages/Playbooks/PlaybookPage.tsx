@@ -8,6 +8,7 @@ import type { Community } from "../../api/communities.js";
 import { type Playbook, progressOf } from "../../api/playbooks.js";
 import { CommunityGate } from "../../components/CommunityGate.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { ErrorState } from "../../components/ErrorState.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
@@ -98,7 +99,13 @@ function PlaybookView({ community, playbook }: { community: Community; playbook:
       {tick.error && <InlineError title={t("common.actionFailedTitle")} error={tick.error} />}
       <ol className={styles.list} aria-label={t("playbooks.stepsHeading")}>
         {playbook.items.map((item) => (
-          <li key={item.entryId} className={styles.card} data-testid="playbook-step">
+          <ContentCard
+            as="li"
+            size="large"
+            key={item.entryId}
+            className={styles.card}
+            data-testid="playbook-step"
+          >
             <div className={styles.step}>
               <Checkbox
                 checked={done.has(item.entryId)}
@@ -114,7 +121,7 @@ function PlaybookView({ community, playbook }: { community: Community; playbook:
                 )}
               </div>
             </div>
-          </li>
+          </ContentCard>
         ))}
       </ol>
     </article>

@@ -16,6 +16,7 @@ import { toApiError } from "../../api/ApiError.js";
 import type { Community } from "../../api/communities.js";
 import { progressOf } from "../../api/playbooks.js";
 import { CommunityGate } from "../../components/CommunityGate.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { PageLayout } from "../../components/PageLayout.js";
@@ -80,7 +81,7 @@ function PlaybookList({ community }: { community: Community }) {
             {playbooks.data.map((playbook) => {
               const progress = progressOf(playbook);
               return (
-                <li key={playbook.id} className={styles.card}>
+                <ContentCard as="li" size="large" key={playbook.id} className={styles.card}>
                   <RouterLink href={playbookPath(playbook.id)}>{playbook.title}</RouterLink>
                   {playbook.description && (
                     <Body1 as="p" block className={styles.text}>
@@ -97,7 +98,7 @@ function PlaybookList({ community }: { community: Community }) {
                       {t("playbooks.progress", progress)}
                     </Caption1>
                   </div>
-                </li>
+                </ContentCard>
               );
             })}
           </ul>
