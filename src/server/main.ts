@@ -9,9 +9,11 @@ import { sessionDeepLink } from "../bot/links.js";
 import { ActivityAnnouncer } from "../bot/meetings/activityAnnouncer.js";
 import { BackgroundWork } from "../bot/meetings/backgroundWork.js";
 import { ProactiveSender } from "../bot/meetings/proactiveSender.js";
+import { TeamsMeetingRoles } from "../bot/meetings/teamsMeetingRoles.js";
 import { postJoinRequest } from "../bot/membership/joinRequests.js";
 import { SessionReminders } from "../bot/reminders/sessionReminders.js";
 import { ActivityService } from "../domain/activities/activityService.js";
+import { RoleLookup } from "../domain/activities/meetingRoles.js";
 import { CommunityService } from "../domain/communities/communityService.js";
 import { CommunityHomeService } from "../domain/home/communityHomeService.js";
 import { MyLearningService } from "../domain/home/myLearningService.js";
@@ -127,12 +129,15 @@ export async function startServer(
     ...(meetingScheduler ? { scheduler: meetingScheduler } : {}),
   });
   const home = new CommunityHomeService(communities, library, sessions, playbooks, entries);
-  const activities = new ActivityService(new TablesActivityRepository(store), directory, { communities });
   const meetingStore = new TablesMeetingRepository(store);
+  const adapter = new TeamsAdapter(botAuthenticationOptions(config));
+  const activities = new ActivityService(new TablesActivityRepository(store), directory, {
+    communities,
+    meetingRoles: meetingRolesOf(adapter, config, meetingStore, logger),
+  });
   const outcomes = new MeetingOutcomeService(meetingStore, library, communities, directory);
   const myLearning = new MyLearningService(communities, library, sessions, activities, outcomes);
 
-  const adapter = new TeamsAdapter(botAuthenticationOptions(config));
   const background = new BackgroundWork(logger);
   const sender = new ProactiveSender(adapter, config.bot.appId, meetingStore, logger);
   const announcer = new ActivityAnnouncer({
@@ -253,6 +258,22 @@ export async function startServer(
       restoreConsole();
     },
   };
+}
+
+/**
+ * Meeting roles from Teams (organisers and presenters steer activities too), kept a minute per
+ * instance; a lookup that fails or takes over 2 s leaves steering to the facilitator, logged.
+ */
+function meetingRolesOf(
+  adapter: TeamsAdapter,
+  config: AppConfig,
+  references: TablesMeetingRepository,
+  logger: Logger,
+): RoleLookup {
+  return new RoleLookup(new TeamsMeetingRoles(adapter, config.bot.appId, references), {
+    onUnavailable: (details) =>
+      logger.warn("Meeting role unknown: only the facilitator steers until Teams answers", details),
+  });
 }
 
 /**

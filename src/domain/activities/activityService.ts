@@ -52,6 +52,7 @@ import {
   type PersonalView,
   personalViewFor,
 } from "./activityViews.js";
+import { type MeetingRoles, RoleLookup, STEERING_ROLES } from "./meetingRoles.js";
 import { pairParticipants, type RecentPartners } from "./pairing.js";
 import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
 
@@ -92,7 +93,16 @@ export interface ActivityServiceOptions {
    * part; in an open one, taking part joins the community. Without it, activities are not gated.
    */
   communities?: CommunityAccess;
+  /**
+   * Meeting roles: with them, the organiser and presenters of the activity's meeting steer it
+   * too. Without them (or when Teams does not answer in time), the facilitator alone steers.
+   */
+  meetingRoles?: MeetingRoles;
 }
+
+/** The answer to someone who may not steer an activity run in a meeting. */
+export const STEERING_FORBIDDEN =
+  "Only the meeting's organiser, its presenters or the facilitator can steer this activity.";
 
 /** An answer to taking part: `joinedCommunity` when it made the caller a member of an open community. */
 export type Joined<T> = T & { joinedCommunity?: true };
@@ -111,6 +121,7 @@ export class ActivityService {
   private readonly recentActivities: number;
   private readonly announcementLeaseMs: number;
   private readonly communities: CommunityAccess | undefined;
+  private readonly roles: RoleLookup | undefined;
 
   constructor(
     private readonly activities: ActivityRepository,
@@ -123,6 +134,8 @@ export class ActivityService {
     this.recentActivities = options.recentActivities ?? 3;
     this.announcementLeaseMs = options.announcementLeaseMs ?? 30_000;
     this.communities = options.communities;
+    const roles = options.meetingRoles;
+    this.roles = roles instanceof RoleLookup ? roles : roles ? new RoleLookup(roles) : undefined;
   }
 
   /**
@@ -245,8 +258,7 @@ export class ActivityService {
     const key = parseInput(requestIdSchema, requestId);
     await retryOnConflict(async () => {
       const flow = await this.requireFlow(caller.tenantId, activityId);
-      if (flow.activity.facilitator.id !== caller.userId)
-        throw new ForbiddenError("Only the facilitator can change the phases of this activity.");
+      await this.requireSteering(caller, flow.activity, "change the phases of this activity");
       if (flow.controls.some((c) => c.requestId === key)) return; // a retried request: already applied
       const at = this.now();
       const state = phaseAt({ phases: flow.activity.phases, controls: flow.controls }, at);
@@ -392,7 +404,7 @@ export class ActivityService {
     }
   }
 
-  /** Highlights a group's insight on the wall (or takes the highlight away). Facilitator only. */
+  /** Highlights a group's insight on the wall (or takes the highlight away). Those who steer only. */
   async highlight(
     caller: Caller,
     activityId: string,
@@ -400,8 +412,7 @@ export class ActivityService {
     highlighted: boolean,
   ): Promise<ActivityView> {
     const record = await this.require(caller.tenantId, activityId);
-    if (record.activity.facilitator.id !== caller.userId)
-      throw new ForbiddenError("Only the facilitator can highlight insights.");
+    await this.requireSteering(caller, record.activity, "highlight insights");
     if (highlighted) {
       this.requireAccepting(record, "highlight", "Insights are highlighted in the share phase.");
       if (!record.shares.some((s) => s.groupId === groupId))
@@ -446,6 +457,16 @@ export class ActivityService {
       if (this.isUnplacedParticipant(withPairing, p.userId))
         await this.placeLateJoiner(record.activity, groupsOf(withPairing), p.userId);
     return pairing;
+  }
+
+  /**
+   * Whether the caller may steer the activity (its controls, highlights, the stage): its
+   * facilitator, or the organiser or a presenter of the meeting it runs in.
+   */
+  async maySteer(caller: Caller, activityId: string): Promise<boolean> {
+    const flow = await this.requireFlow(caller.tenantId, activityId);
+    await this.communities?.readable(caller, flow.activity.communityId);
+    return this.steers(caller, flow.activity);
   }
 
   /** The phase an activity is in now, from its flow alone (reads by key): what a poller checks first. */
@@ -540,6 +561,24 @@ export class ActivityService {
         return record.commitments;
     }
     return [];
+  }
+
+  private async steers(caller: Caller, activity: Activity): Promise<boolean> {
+    if (activity.facilitator.id === caller.userId) return true;
+    if (!this.roles || !activity.meetingId) return false;
+    const role = await this.roles.roleOf(
+      caller.tenantId,
+      { meetingId: activity.meetingId, conversationId: activity.conversationId },
+      caller.userId,
+    );
+    return role !== undefined && STEERING_ROLES.has(role);
+  }
+
+  /** Refuses, kindly, someone who may not steer (a failed role lookup refuses too: see RoleLookup). */
+  private async requireSteering(caller: Caller, activity: Activity, what: string): Promise<void> {
+    if (await this.steers(caller, activity)) return;
+    if (this.roles && activity.meetingId) throw new ForbiddenError(STEERING_FORBIDDEN);
+    throw new ForbiddenError(`Only the facilitator can ${what}.`);
   }
 
   private stateOf(record: ActivityRecord): PhaseState {
