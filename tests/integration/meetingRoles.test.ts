@@ -234,15 +234,35 @@ describe("meeting roles and presence: who steers, who is placed", () => {
     expect(extended.status).toBe(200);
     expect(extended.body.activity.phases[1].minutes).toBeGreaterThanOrEqual(5);
     expect(extended.body.activity.state.phaseIndex).toBe(1);
+    // Highlights are steering too: the attendee is refused for who they are, the presenter only
+    // for the phase (insights are highlighted in the share phase).
+    const groupId = extended.body.activity.groups[0].id;
+    const attendeeHighlight = await api(
+      first,
+      attendee as Person,
+      "PUT",
+      `/activities/${activityId}/highlights/${groupId}`,
+    );
+    expect(attendeeHighlight.status).toBe(403);
+    expect(JSON.stringify(attendeeHighlight.body)).toContain(STEERING_FORBIDDEN);
+    const presenterHighlight = await api(
+      first,
+      presenter as Person,
+      "PUT",
+      `/activities/${activityId}/highlights/${groupId}`,
+    );
+    expect(presenterHighlight.status).toBe(400);
+    expect(JSON.stringify(presenterHighlight.body)).toContain("share phase");
   });
 
   it("places someone who joins the meeting after pairing once, though both instances hear of it", async () => {
     const before = await api(first, facilitator as Person, "GET", `/activities/${activityId}`);
     expect(before.body.activity.groups.length).toBeGreaterThan(0);
-    const pairListBefore = connector.activities.filter((a) =>
-      String(cardOf(a)?.body?.[0]?.text ?? "").startsWith("Pairs"),
+    // The pair list is in the chat (posted after the phase moved on).
+    await eventually(
+      () => connector.activities.some((a) => String(cardOf(a)?.body?.[0]?.text ?? "").startsWith("Pairs")),
+      "the pair list",
     );
-    expect(pairListBefore.length).toBeGreaterThan(0);
 
     const event = participantJoined([latecomer]);
     const answers = await Promise.all([
