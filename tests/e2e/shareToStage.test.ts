@@ -29,11 +29,14 @@ describe("share to stage from the side panel", () => {
   });
 
   /** The side panel as a person; the meeting chat id it asks the API about. */
-  async function sidePanel(user: { id: string }): Promise<{ page: Page; conversationId: string }> {
+  async function sidePanel(
+    user: { id: string },
+    locale = "en-US",
+  ): Promise<{ page: Page; conversationId: string }> {
     const page = await context.newPage();
     const asked = page.waitForRequest((r) => r.url().includes("/api/activities?conversationId="));
     await page.goto(
-      hostUrl(server.baseUrl, { frame: "sidePanel", user: user.id, page: "/tab/meeting/sidepanel" }),
+      hostUrl(server.baseUrl, { frame: "sidePanel", user: user.id, page: "/tab/meeting/sidepanel", locale }),
     );
     await waitForAppSuccess(page);
     const conversationId = new URL((await asked).url()).searchParams.get("conversationId") ?? "";
@@ -90,5 +93,17 @@ describe("share to stage from the side panel", () => {
     await theirs.getByTestId("activity-prompt").getByText(PROMPT).waitFor();
     expect(await theirs.getByRole("button", { name: "Share to stage" }).count()).toBe(0);
     expect(await participant.page.locator("#stage-area").isHidden()).toBe(true);
+
+    // In German, in the 280 px panel, the button's label fits on its line.
+    const german = await tabFrame((await sidePanel(demoSteward, "de-DE")).page);
+    const button = german.getByRole("button", { name: "Auf der Bühne zeigen" });
+    await button.waitFor();
+    const fits = await button.evaluate((el) => ({
+      right: el.getBoundingClientRect().right,
+      width: document.documentElement.clientWidth,
+      oneLine: el.getBoundingClientRect().height < 40,
+    }));
+    expect(fits.right).toBeLessThanOrEqual(fits.width);
+    expect(fits.oneLine).toBe(true);
   });
 });
