@@ -287,6 +287,16 @@ describe("meeting roles and presence: who steers, who is placed", () => {
     const own = await execute(first, "tps.refresh", { activityId }, latecomer);
     expect(JSON.stringify(own.body.value)).toMatch(/Your (partner|group)/);
 
+    // The facilitator rejoining the meeting (a dropped connection) is not put into a group.
+    await postActivity(first.baseUrl, participantJoined([facilitator as Person]));
+    const withFacilitator = await api(first, facilitator as Person, "GET", `/activities/${activityId}`);
+    expect(
+      withFacilitator.body.activity.groups.some((g: { members: Person[] }) =>
+        g.members.some((m) => m.id === facilitator?.id),
+      ),
+    ).toBe(false);
+    expect(withFacilitator.body.activity.me.joined).toBe(false);
+
     // Heard again (Teams retries): still one placement.
     await postActivity(second.baseUrl, event);
     const again = await api(first, facilitator as Person, "GET", `/activities/${activityId}`);

@@ -79,12 +79,12 @@ export function registerMeetingPresence(
 /** Adds one person who joined the meeting to its chat's running activity, once its groups exist. */
 async function placeJoiner(deps: MeetingPresenceDependencies, person: Caller, conversationId: string) {
   try {
-    const running = await deps.activities.currentInConversation(person, conversationId);
-    // Before the groups are formed, everyone present is paired then (pressing Join or writing);
-    // the facilitator is never placed in a group.
-    if (!running?.groups || running.isFacilitator || running.me.joined) return;
-    if (running.state.status === "ended") return;
-    const joined = await deps.activities.join(person, running.id);
+    // Before the groups are formed, nobody is added: people opt in by pressing Join (or writing),
+    // and everyone who has is paired then. The facilitator is never put into a group.
+    const running = await deps.activities.groupedInConversation(person.tenantId, conversationId);
+    if (!running || running.facilitatorId === person.userId) return;
+    // Read by key, as the Join button does: a burst of joiners never each reads the whole activity.
+    const joined = await deps.activities.joinForCard(person, running.activityId);
     if (!joined.me.group) return;
     deps.background.run("activity announcement", { tenantId: person.tenantId, activityId: joined.id }, () =>
       deps.announcer.announce(person.tenantId, joined.id, joined.facilitator),

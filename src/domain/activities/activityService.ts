@@ -490,6 +490,26 @@ export class ActivityService {
   }
 
   /**
+   * The chat's running activity once its groups are due (where someone joining the meeting late is
+   * placed), read from the small flow rows only: a meeting's joiners arrive in bursts.
+   */
+  async groupedInConversation(
+    tenantId: string,
+    conversationId: string,
+  ): Promise<{ activityId: string; facilitatorId: string } | undefined> {
+    const ids = await this.activities.activityIdsOfConversation(tenantId, conversationId);
+    for (const id of ids.slice(0, 5)) {
+      const flow = await this.activities.loadFlow(tenantId, id);
+      if (!flow) continue;
+      const state = this.stateOfFlow(flow);
+      if (state.status === "ended") continue;
+      if (!this.groupsDue(flow, state)) return undefined;
+      return { activityId: id, facilitatorId: flow.activity.facilitator.id };
+    }
+    return undefined;
+  }
+
+  /**
    * Whether this instance announces the phase the activity is in now (the phase-change card):
    * true for exactly one instance. Call `announced` after sending.
    */
