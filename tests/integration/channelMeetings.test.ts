@@ -154,6 +154,14 @@ describe("a community's channel meeting", () => {
     const own = await execute("tps.refresh", { activityId }, latecomer);
     expect(JSON.stringify(own.body.value)).toContain("You have joined.");
     expect(JSON.stringify(own.body.value)).toMatch(/Your (partner|group)/);
+    // An event Teams never sends (members not a list) is ignored: nobody is added, nothing fails.
+    const odd = await postActivity(
+      server.baseUrl,
+      event("application/vnd.microsoft.meetingParticipantJoin", { members: "everyone" }),
+    );
+    expect(odd.status).toBe(200);
+    const facilitatorView = await execute("tps.refresh", { activityId }, facilitator as Person);
+    expect(JSON.stringify(facilitatorView.body.value)).toContain(`${early.length + 1} joined`);
     // Leaving is heard and changes no group.
     const left = await postActivity(
       server.baseUrl,
