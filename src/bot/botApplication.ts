@@ -4,6 +4,7 @@ import { StorageUnavailableError } from "../domain/errors.js";
 import { helpCard } from "./cards/helpCard.js";
 import { type InstallScope, welcomeCard } from "./cards/welcomeCard.js";
 import { type MeetingOutcomeDependencies, registerMeetingOutcomes } from "./meetings/meetingOutcomes.js";
+import { registerMeetingPresence } from "./meetings/meetingPresence.js";
 import { registerThinkPairShare, type ThinkPairShareDependencies } from "./meetings/thinkPairShare.js";
 import { registerJoinRequestActions } from "./membership/joinRequests.js";
 import { type MessageExtensionDependencies, registerMessageExtensions } from "./messageExtensions.js";
@@ -60,6 +61,7 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
     const meetingDeps = { ...deps.meetings, allowedTenants: deps.allowedTenants, logger };
     registerThinkPairShare(app, meetingDeps);
     registerMeetingOutcomes(app, meetingDeps);
+    registerMeetingPresence(app, meetingDeps);
   }
 
   // Anything else: say so kindly and show what works, rather than staying silent.

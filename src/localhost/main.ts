@@ -52,6 +52,8 @@ const ui = {
   tabSettings: element<HTMLButtonElement>("tab-settings"),
   settingsState: element<HTMLElement>("settings-state"),
   settingsSave: element<HTMLButtonElement>("settings-save"),
+  stageArea: element<HTMLElement>("stage-area"),
+  stageFrame: element<HTMLIFrameElement>("stage-frame"),
 };
 
 /** The configuration page Teams opens in the settings frame (the manifest's `configurationUrl`). */
@@ -77,6 +79,10 @@ function showConfigState(message: string): void {
 let frame = element<HTMLIFrameElement>("tab-frame");
 let session: HostSession = newHostSession();
 let initializeCount = 0;
+let stageSession: HostSession = newHostSession();
+
+/** teams-js' `ErrorCode.NOT_ALLOWED`: the app may not do this here. */
+const NOT_ALLOWED = 1000;
 
 function showHostError(message: string): void {
   ui.error.textContent = message;
@@ -160,6 +166,74 @@ interface HostDirectory {
   defaults: LocalDefaults;
 }
 
+/** The frame a protocol answers for: its settings (frame context, page) and its app session. */
+interface AnsweredFrame {
+  settings: () => HostSettings;
+  session: () => HostSession;
+  directory: Promise<HostDirectory>;
+}
+
+/**
+ * What every app frame asks of Teams: the handshake, the context, the sign-in token and the
+ * start-up reports. The tab frame and the stage frame each get these, for their own frame context.
+ */
+function answerAppBasics(
+  protocol: TeamsHostProtocol,
+  frame: AnsweredFrame,
+  report: { initialized: () => void; status: (status: AppStatus, detail?: string) => void },
+): TeamsHostProtocol {
+  const userById = (users: LocalUser[], id: string) => users.find((user) => user.id === id);
+  return (
+    protocol
+      .handle("initialize", (args) => {
+        report.initialized();
+        const appSdkVersion = typeof args[0] === "string" ? args[0] : "2.0.0";
+        return [frame.settings().frame, "web", JSON.stringify(RUNTIME_CONFIG), appSdkVersion];
+      })
+      .handle("getContext", async () => {
+        const { users, defaults } = await frame.directory;
+        const settings = frame.settings();
+        return [buildTeamsContext(settings, userById(users, settings.userId), defaults, frame.session())];
+      })
+      .handle("authentication.getAuthToken", async () => {
+        try {
+          await frame.directory;
+          return [true, await fetchLocalToken(frame.settings().userId)];
+        } catch (error) {
+          return [false, error instanceof Error ? error.message : String(error)];
+        }
+      })
+      .handle("appInitialization.appLoaded", () => undefined)
+      .handle("appInitialization.success", () => {
+        report.status("success");
+        return undefined;
+      })
+      .handle("appInitialization.failure", ([reason, message]) => {
+        report.status("failure", [reason, message].filter(Boolean).join(": "));
+        return undefined;
+      })
+      .handle("appInitialization.expectedFailure", ([reason, message]) => {
+        report.status("expectedFailure", [reason, message].filter(Boolean).join(": "));
+        return undefined;
+      })
+      // One-way notices: teams-js expects no answer.
+      .handle("registerHandler", () => undefined)
+      .handle("readyToUnload", () => undefined)
+  );
+}
+
+/** A URL of this app's own tab pages (what may go on the stage), as a path; undefined otherwise. */
+function ownTabPage(url: unknown): string | undefined {
+  if (typeof url !== "string") return undefined;
+  try {
+    const target = new URL(url, window.location.origin);
+    if (target.origin !== window.location.origin || !target.pathname.startsWith("/tab/")) return undefined;
+    return `${target.pathname}${target.search}`;
+  } catch {
+    return undefined;
+  }
+}
+
 async function start(): Promise<void> {
   // The tab's address needs only the query string (page and frame context), so the frame starts
   // loading now, as Teams opens an app's frame at once, while the people and the defaults are on
@@ -173,44 +247,54 @@ async function start(): Promise<void> {
       `The local server did not answer (${error instanceof Error ? error.message : String(error)}). Is it running in local mode (npm start)?`,
     ),
   );
-  const userById = (users: LocalUser[], id: string) => users.find((user) => user.id === id);
 
-  const protocol = new TeamsHostProtocol({ getFrame: () => frame, onRequest: logRequest })
-    .handle("initialize", (args) => {
-      initializeCount += 1;
-      ui.status.dataset.initializeCount = String(initializeCount);
-      setAppStatus("initialized");
-      const appSdkVersion = typeof args[0] === "string" ? args[0] : "2.0.0";
-      return [settings.frame, "web", JSON.stringify(RUNTIME_CONFIG), appSdkVersion];
+  // The stage area: a second frame, answered as Teams answers an app on the meeting stage.
+  const showStage = (page: string): void => {
+    stageSession = newHostSession();
+    ui.stageArea.hidden = false;
+    ui.stageArea.dataset.appStatus = "loading";
+    ui.stageFrame.src = page;
+  };
+  const hideStage = (): void => {
+    ui.stageArea.hidden = true;
+    ui.stageFrame.removeAttribute("src");
+  };
+  const protocol = answerAppBasics(
+    new TeamsHostProtocol({ getFrame: () => frame, onRequest: logRequest }),
+    { settings: () => settings, session: () => session, directory },
+    {
+      initialized: () => {
+        initializeCount += 1;
+        ui.status.dataset.initializeCount = String(initializeCount);
+        setAppStatus("initialized");
+      },
+      status: setAppStatus,
+    },
+  )
+    // meeting.*: the side panel may put the app on the stage (Teams lets presenters and
+    // organisers; the local host lets whoever is signed in), shown in the host's stage area.
+    .handle("meeting.getAppContentStageSharingCapabilities", () => [
+      null,
+      { doesAppHaveSharePermission: settings.frame === "sidePanel" },
+    ])
+    .handle("meeting.getAppContentStageSharingState", () => [null, { isAppSharing: !ui.stageArea.hidden }])
+    .handle("meeting.shareAppContentToStage", ([url]) => {
+      const page = settings.frame === "sidePanel" ? ownTabPage(url) : undefined;
+      if (!page)
+        return [
+          {
+            errorCode: NOT_ALLOWED,
+            message: "Only the side panel shares this app's own pages to the stage.",
+          },
+          null,
+        ];
+      showStage(page);
+      return [null, true];
     })
-    .handle("getContext", async () => {
-      const { users, defaults } = await directory;
-      return [buildTeamsContext(settings, userById(users, settings.userId), defaults, session)];
+    .handle("meeting.stopSharingAppContentToStage", () => {
+      hideStage();
+      return [null, true];
     })
-    .handle("authentication.getAuthToken", async () => {
-      try {
-        await directory;
-        return [true, await fetchLocalToken(settings.userId)];
-      } catch (error) {
-        return [false, error instanceof Error ? error.message : String(error)];
-      }
-    })
-    .handle("appInitialization.appLoaded", () => undefined)
-    .handle("appInitialization.success", () => {
-      setAppStatus("success");
-      return undefined;
-    })
-    .handle("appInitialization.failure", ([reason, message]) => {
-      setAppStatus("failure", [reason, message].filter(Boolean).join(": "));
-      return undefined;
-    })
-    .handle("appInitialization.expectedFailure", ([reason, message]) => {
-      setAppStatus("expectedFailure", [reason, message].filter(Boolean).join(": "));
-      return undefined;
-    })
-    // One-way notices: teams-js expects no answer.
-    .handle("registerHandler", () => undefined)
-    .handle("readyToUnload", () => undefined)
     // pages.config: the configuration page says when Save may be pressed and what to save.
     .handle("settings.setValidityState", ([valid]) => {
       configFlow.valid = valid === true;
@@ -253,6 +337,22 @@ async function start(): Promise<void> {
     );
   protocol.start();
   loadTab(settings);
+
+  // The stage frame answers as Teams answers an app on the meeting stage.
+  answerAppBasics(
+    new TeamsHostProtocol({ getFrame: () => ui.stageFrame, onRequest: logRequest }),
+    {
+      settings: () => ({ ...settings, frame: "meetingStage", page: ui.stageFrame.getAttribute("src") ?? "" }),
+      session: () => stageSession,
+      directory,
+    },
+    {
+      initialized: () => undefined,
+      status: (status) => {
+        ui.stageArea.dataset.appStatus = status;
+      },
+    },
+  ).start();
 
   let known: HostDirectory;
   try {

@@ -10,10 +10,12 @@ import { ActivityAnnouncer } from "../bot/meetings/activityAnnouncer.js";
 import { BackgroundWork } from "../bot/meetings/backgroundWork.js";
 import { CommitmentCheckIns } from "../bot/meetings/commitmentCheckIns.js";
 import { ProactiveSender } from "../bot/meetings/proactiveSender.js";
+import { TeamsMeetingRoles } from "../bot/meetings/teamsMeetingRoles.js";
 import { postJoinRequest } from "../bot/membership/joinRequests.js";
 import { SessionReminders } from "../bot/reminders/sessionReminders.js";
 import type { ActivityRepository } from "../domain/activities/activityRepository.js";
 import { ActivityService } from "../domain/activities/activityService.js";
+import { RoleLookup } from "../domain/activities/meetingRoles.js";
 import { CommitmentService } from "../domain/commitments/commitmentService.js";
 import type { MeetingPlaceLookups } from "../domain/commitments/meetingPlace.js";
 import { CommunityService } from "../domain/communities/communityService.js";
@@ -143,15 +145,16 @@ export async function startServer(
     commitments,
   );
   const activityRepository = new TablesActivityRepository(store);
+  const meetingStore = new TablesMeetingRepository(store);
+  const adapter = new TeamsAdapter(botAuthenticationOptions(config));
   const activities = new ActivityService(activityRepository, directory, {
     communities,
     commitments,
+    meetingRoles: meetingRolesOf(adapter, config, meetingStore, logger),
   });
-  const meetingStore = new TablesMeetingRepository(store);
   const outcomes = new MeetingOutcomeService(meetingStore, library, communities, directory);
   const myLearning = new MyLearningService(communities, library, sessions, activities, outcomes);
 
-  const adapter = new TeamsAdapter(botAuthenticationOptions(config));
   const background = new BackgroundWork(logger);
   const sender = new ProactiveSender(adapter, config.bot.appId, meetingStore, logger);
   const announcer = new ActivityAnnouncer({
@@ -320,6 +323,22 @@ function meetingPlaceLookups(deps: {
       );
     },
   };
+}
+
+/**
+ * Meeting roles from Teams (organisers and presenters steer activities too), kept a minute per
+ * instance; a lookup that fails or takes over 2 s leaves steering to the facilitator, logged.
+ */
+function meetingRolesOf(
+  adapter: TeamsAdapter,
+  config: AppConfig,
+  references: TablesMeetingRepository,
+  logger: Logger,
+): RoleLookup {
+  return new RoleLookup(new TeamsMeetingRoles(adapter, config.bot.appId, references), {
+    onUnavailable: (details) =>
+      logger.warn("Meeting role unknown: only the facilitator steers until Teams answers", details),
+  });
 }
 
 /**

@@ -241,7 +241,7 @@ describe("think-pair-share over the Bot Framework protocol: 40 people in a meeti
       early[2] as Person,
     );
     expect(notAllowed.body.type).toBe("application/vnd.microsoft.activity.message");
-    expect(notAllowed.body.value).toMatch(/Only the facilitator/);
+    expect(notAllowed.body.value).toMatch(/Only the meeting.s organiser, its presenters or the facilitator/);
     const controlsDialog = await fetchDialog("tps.controls", { activityId }, early[2] as Person);
     expect(controlsDialog.body.task.type).toBe("message");
 

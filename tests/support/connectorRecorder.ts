@@ -1,5 +1,8 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+
+/** A meeting role as Teams' Get meeting participant API names it. */
+export type MeetingRoleName = "Organizer" | "Presenter" | "Attendee";
 
 /** An activity the bot sent to the Bot Connector, as received. */
 export interface RecordedActivity {
@@ -18,8 +21,8 @@ export interface RecordedActivity {
 /**
  * A local stand-in for the Bot Connector service that receives the bot's replies and proactive
  * messages (`POST /v3/conversations/{id}/activities[/{replyToId}]`), answering as the service does
- * with a `ResourceResponse` `{ id }`, and a chat's roster when a test sets one. Tests point
- * `activity.serviceUrl` at it.
+ * with a `ResourceResponse` `{ id }`, a chat's roster and meeting participants' roles when a test
+ * sets them. Tests point `activity.serviceUrl` at it.
  */
 export class ConnectorRecorder {
   readonly activities: RecordedActivity[] = [];
@@ -30,6 +33,11 @@ export class ConnectorRecorder {
   private waiters: { count: number; resolve: () => void }[] = [];
   private readonly members = new Map<string, { id: string; aadObjectId: string; name: string }[]>();
   private throttled = { left: 0, retryAfterSeconds: 0 };
+  private readonly meetingRoles = new Map<string, { role: MeetingRoleName; name: string }>();
+  /** Get meeting participant requests received (`meetingId`, participant's Entra id, `tenantId`). */
+  readonly participantLookups: { meetingId: string; participantId: string; tenantId: string | null }[] = [];
+  /** Answers every Get meeting participant request with this status (403: permission not granted). */
+  participantStatus: number | undefined;
   /** When each throttled post was refused (ms since the epoch). */
   readonly refusedAt: number[] = [];
 
@@ -44,8 +52,28 @@ export class ConnectorRecorder {
     this.members.set(conversationId, members);
   }
 
+  /** Someone's role in a meeting, as Get meeting participant answers it; others get Teams' 404. */
+  setMeetingRole(
+    meetingId: string,
+    person: { id: string; displayName: string },
+    role: MeetingRoleName,
+  ): void {
+    this.meetingRoles.set(`${meetingId}\n${person.id}`, { role, name: person.displayName });
+  }
+
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
+      const url = new URL(req.url ?? "/", "http://stand-in");
+      const participant = /^\/v1\/meetings\/([^/]+)\/participants\/([^/]+)$/.exec(url.pathname);
+      if (req.method === "GET" && participant?.[1] && participant[2]) {
+        this.answerParticipant(
+          res,
+          decodeURIComponent(participant[1]),
+          decodeURIComponent(participant[2]),
+          url.searchParams.get("tenantId"),
+        );
+        return;
+      }
       const roster = /^\/v3\/conversations\/([^/]+)\/pagedmembers(?:\?.*)?$/.exec(req.url ?? "");
       if (req.method === "GET" && roster?.[1]) {
         const members = this.members.get(decodeURIComponent(roster[1]));
@@ -125,6 +153,49 @@ export class ConnectorRecorder {
       this.server?.close(() => resolve());
       this.server?.closeAllConnections();
     });
+  }
+
+  /**
+   * Bot Framework's Get meeting participant answer, in the shape Microsoft documents
+   * (https://learn.microsoft.com/microsoftteams/platform/apps-in-teams-meetings/meeting-apps-apis#get-participant-api):
+   * `{ user, meeting: { role, inMeeting }, conversation }`; 404 for someone not in the meeting.
+   */
+  private answerParticipant(
+    res: ServerResponse,
+    meetingId: string,
+    participantId: string,
+    tenantId: string | null,
+  ): void {
+    this.participantLookups.push({ meetingId, participantId, tenantId });
+    if (this.participantStatus) {
+      res.writeHead(this.participantStatus, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { code: "Forbidden", message: "not granted" } }));
+      return;
+    }
+    const known = this.meetingRoles.get(`${meetingId}\n${participantId}`);
+    if (!known) {
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { code: "NotFound", message: "participant not found" } }));
+      return;
+    }
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(
+      JSON.stringify({
+        user: {
+          id: `29:${participantId}`,
+          aadObjectId: participantId,
+          name: known.name,
+          tenantId,
+          userRole: "user",
+        },
+        meeting: { role: known.role, inMeeting: true },
+        conversation: {
+          id: `19:meeting_${meetingId}@thread.v2`,
+          conversationType: "groupChat",
+          isGroup: true,
+        },
+      }),
+    );
   }
 
   private notify(): void {

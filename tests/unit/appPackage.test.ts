@@ -208,7 +208,65 @@ describe("the real app package", () => {
     expect(explained.length).toBeGreaterThan(0);
     expect(manifest.authorization.permissions.resourceSpecific).toEqual(explained);
   });
+
+  it("uses every RSC permission it asks for: the code that needs it and the test that exercises it", async () => {
+    const manifest = JSON.parse(
+      await readFile(path.join(repoRoot, "appPackage", "manifest.json"), "utf8"),
+    ) as ManifestShape;
+    const requested = manifest.authorization.permissions.resourceSpecific.map((p) => p.name).sort();
+    // A permission no code needs is removed from the manifest; a new one gets its code and test here.
+    expect(requested).toEqual(Object.keys(PERMISSION_USES).sort());
+    for (const [permission, uses] of Object.entries(PERMISSION_USES))
+      for (const [file, needle] of [...uses.code, uses.test]) {
+        const text = await readFile(path.join(repoRoot, file), "utf8").catch(() => "");
+        expect(text.includes(needle), `${permission}: ${file} should contain ${needle}`).toBe(true);
+      }
+  });
 });
+
+/**
+ * Each RSC permission in the manifest: where the code needs it (file, a line it depends on) and
+ * the test that exercises that code (file, what it sends or checks).
+ */
+const PERMISSION_USES: Record<string, { code: [string, string][]; test: [string, string] }> = {
+  // Meeting start and end events of private and scheduled meetings.
+  "OnlineMeeting.ReadBasic.Chat": {
+    code: [
+      ["src/bot/meetings/meetingOutcomes.ts", "app.meetings.start("],
+      ["src/bot/meetings/meetingOutcomes.ts", "app.meetings.end("],
+    ],
+    test: ["tests/integration/meetingOutcomes.test.ts", "application/vnd.microsoft.meetingEnd"],
+  },
+  // The same events for meetings in a team's channel.
+  "ChannelMeeting.ReadBasic.Group": {
+    code: [["src/bot/meetings/meetingOutcomes.ts", "app.meetings.start("]],
+    test: ["tests/integration/channelMeetings.test.ts", "application/vnd.microsoft.meetingStart"],
+  },
+  // Meeting roles (Get meeting participant) and participant join/leave events.
+  "OnlineMeetingParticipant.Read.Chat": {
+    code: [
+      ["src/bot/meetings/teamsMeetingRoles.ts", "TeamsInfo.getMeetingParticipant("],
+      ["src/bot/meetings/meetingPresence.ts", "application/vnd.microsoft.meetingParticipantJoin"],
+    ],
+    test: ["tests/integration/meetingRoles.test.ts", "application/vnd.microsoft.meetingParticipantJoin"],
+  },
+  "ChannelMeetingParticipant.Read.Group": {
+    code: [
+      ["src/bot/meetings/teamsMeetingRoles.ts", "TeamsInfo.getMeetingParticipant("],
+      ["src/bot/meetings/meetingPresence.ts", "application/vnd.microsoft.meetingParticipantJoin"],
+    ],
+    test: ["tests/integration/channelMeetings.test.ts", "application/vnd.microsoft.meetingParticipantJoin"],
+  },
+  // Share to stage from the side panel (the local host's meeting is a channel meeting's chat).
+  "MeetingStage.Write.Chat": {
+    code: [["src/tab/teams/meetingStage.ts", "meeting.shareAppContentToStage("]],
+    test: ["tests/e2e/shareToStage.test.ts", "meeting.shareAppContentToStage"],
+  },
+  "ChannelMeetingStage.Write.Group": {
+    code: [["src/tab/teams/meetingStage.ts", "meeting.shareAppContentToStage("]],
+    test: ["tests/e2e/shareToStage.test.ts", "meeting.shareAppContentToStage"],
+  },
+};
 
 /** A copy of appPackage/ with its own env file, to break one thing at a time. */
 async function workspace(

@@ -1,6 +1,6 @@
 import type { Application, TurnState } from "@microsoft/teams-ai";
 import { CardFactory, type TaskModuleTaskInfo, type TurnContext } from "botbuilder";
-import type { ActivityService } from "../../domain/activities/activityService.js";
+import { type ActivityService, STEERING_FORBIDDEN } from "../../domain/activities/activityService.js";
 import type { ActivityView } from "../../domain/activities/activityViews.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
 import { DomainError, ForbiddenError, ValidationError } from "../../domain/errors.js";
@@ -165,9 +165,13 @@ export function registerThinkPairShare(app: Application<TurnState>, deps: ThinkP
   app.taskModules.fetch(TPS.controls, (context, _state, data) =>
     friendly(deps, context, async () => {
       const me = caller(context);
-      const view = await activities.view(me, requireId(data as ActivityData));
-      if (!view.isFacilitator)
-        return `Only the facilitator, ${view.facilitator.displayName}, changes the phases of this activity.`;
+      const id = requireId(data as ActivityData);
+      const view = await activities.view(me, id);
+      // The meeting's organiser and presenters steer too (their Teams meeting role).
+      if (!view.isFacilitator && !(await activities.maySteer(me, id)))
+        return view.meetingId
+          ? `${STEERING_FORBIDDEN} ${view.facilitator.displayName} facilitates it.`
+          : `Only the facilitator, ${view.facilitator.displayName}, changes the phases of this activity.`;
       return dialog("Facilitator controls", controlDialogCard(view));
     }),
   );

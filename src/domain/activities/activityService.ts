@@ -57,6 +57,7 @@ import {
 import { formGroups } from "./grouping/formGroups.js";
 import { placeLateJoiner as placeInGroups } from "./grouping/lateJoiner.js";
 import { currentRound, lastRoundReached, roundsOf } from "./groupingRounds.js";
+import { type MeetingRoles, RoleLookup, STEERING_ROLES } from "./meetingRoles.js";
 import type { RecentPartners } from "./pairing.js";
 import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
 
@@ -99,7 +100,16 @@ export interface ActivityServiceOptions {
   communities?: CommunityAccess;
   /** Where commitments become first-class (followed up, checked in on); absent, they stay rows here. */
   commitments?: CommitmentRecorder;
+  /**
+   * Meeting roles: with them, the organiser and presenters of the activity's meeting steer it
+   * too. Without them (or when Teams does not answer in time), the facilitator alone steers.
+   */
+  meetingRoles?: MeetingRoles;
 }
+
+/** The answer to someone who may not steer an activity run in a meeting. */
+export const STEERING_FORBIDDEN =
+  "Only the meeting's organiser, its presenters or the facilitator can steer this activity.";
 
 /** An answer to taking part: `joinedCommunity` when it made the caller a member of an open community. */
 export type Joined<T> = T & { joinedCommunity?: true };
@@ -119,6 +129,7 @@ export class ActivityService {
   private readonly announcementLeaseMs: number;
   private readonly communities: CommunityAccess | undefined;
   private readonly commitments: CommitmentRecorder | undefined;
+  private readonly roles: RoleLookup | undefined;
 
   constructor(
     private readonly activities: ActivityRepository,
@@ -132,6 +143,8 @@ export class ActivityService {
     this.announcementLeaseMs = options.announcementLeaseMs ?? 30_000;
     this.communities = options.communities;
     this.commitments = options.commitments;
+    const roles = options.meetingRoles;
+    this.roles = roles instanceof RoleLookup ? roles : roles ? new RoleLookup(roles) : undefined;
   }
 
   /**
@@ -257,8 +270,7 @@ export class ActivityService {
     const key = parseInput(requestIdSchema, requestId);
     await retryOnConflict(async () => {
       const flow = await this.requireFlow(caller.tenantId, activityId);
-      if (flow.activity.facilitator.id !== caller.userId)
-        throw new ForbiddenError("Only the facilitator can change the phases of this activity.");
+      await this.requireSteering(caller, flow.activity, "change the phases of this activity");
       if (flow.controls.some((c) => c.requestId === key)) return; // a retried request: already applied
       const at = this.now();
       const state = phaseAt({ phases: flow.activity.phases, controls: flow.controls }, at);
@@ -407,7 +419,7 @@ export class ActivityService {
     }
   }
 
-  /** Highlights a group's insight on the wall (or takes the highlight away). Facilitator only. */
+  /** Highlights a group's insight on the wall (or takes the highlight away). Those who steer only. */
   async highlight(
     caller: Caller,
     activityId: string,
@@ -415,8 +427,7 @@ export class ActivityService {
     highlighted: boolean,
   ): Promise<ActivityView> {
     const record = await this.require(caller.tenantId, activityId);
-    if (record.activity.facilitator.id !== caller.userId)
-      throw new ForbiddenError("Only the facilitator can highlight insights.");
+    await this.requireSteering(caller, record.activity, "highlight insights");
     if (highlighted) {
       this.requireAccepting(record, "highlight", "Insights are highlighted in the share phase.");
       if (!record.shares.some((s) => s.groupId === groupId))
@@ -528,6 +539,16 @@ export class ActivityService {
     return grouping;
   }
 
+  /**
+   * Whether the caller may steer the activity (its controls, highlights, the stage): its
+   * facilitator, or the organiser or a presenter of the meeting it runs in.
+   */
+  async maySteer(caller: Caller, activityId: string): Promise<boolean> {
+    const flow = await this.requireFlow(caller.tenantId, activityId);
+    await this.communities?.readable(caller, flow.activity.communityId);
+    return this.steers(caller, flow.activity);
+  }
+
   /** The phase an activity is in now, from its flow alone (reads by key): what a poller checks first. */
   async phaseState(tenantId: string, activityId: string): Promise<PhaseState> {
     return this.stateOfFlow(await this.requireFlow(tenantId, activityId));
@@ -553,6 +574,26 @@ export class ActivityService {
     for (const id of ids.slice(0, 5)) {
       const flow = await this.activities.loadFlow(caller.tenantId, id);
       if (flow && this.stateOfFlow(flow).status !== "ended") return this.view(caller, id);
+    }
+    return undefined;
+  }
+
+  /**
+   * The chat's running activity once its groups are due (where someone joining the meeting late is
+   * placed), read from the small flow rows only: a meeting's joiners arrive in bursts.
+   */
+  async groupedInConversation(
+    tenantId: string,
+    conversationId: string,
+  ): Promise<{ activityId: string; facilitatorId: string } | undefined> {
+    const ids = await this.activities.activityIdsOfConversation(tenantId, conversationId);
+    for (const id of ids.slice(0, 5)) {
+      const flow = await this.activities.loadFlow(tenantId, id);
+      if (!flow) continue;
+      const state = this.stateOfFlow(flow);
+      if (state.status === "ended") continue;
+      if (!this.groupsDue(flow, state)) return undefined;
+      return { activityId: id, facilitatorId: flow.activity.facilitator.id };
     }
     return undefined;
   }
@@ -619,6 +660,24 @@ export class ActivityService {
   /** The caller's commitments, newest first (My learning). */
   async myCommitments(tenantId: string, userId: string): Promise<MyActivityNote[]> {
     return this.activities.commitmentsOf(tenantId, userId);
+  }
+
+  private async steers(caller: Caller, activity: Activity): Promise<boolean> {
+    if (activity.facilitator.id === caller.userId) return true;
+    if (!this.roles || !activity.meetingId) return false;
+    const role = await this.roles.roleOf(
+      caller.tenantId,
+      { meetingId: activity.meetingId, conversationId: activity.conversationId },
+      caller.userId,
+    );
+    return role !== undefined && STEERING_ROLES.has(role);
+  }
+
+  /** Refuses, kindly, someone who may not steer (a failed role lookup refuses too: see RoleLookup). */
+  private async requireSteering(caller: Caller, activity: Activity, what: string): Promise<void> {
+    if (await this.steers(caller, activity)) return;
+    if (this.roles && activity.meetingId) throw new ForbiddenError(STEERING_FORBIDDEN);
+    throw new ForbiddenError(`Only the facilitator can ${what}.`);
   }
 
   private stateOf(record: ActivityRecord): PhaseState {

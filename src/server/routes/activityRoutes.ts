@@ -117,6 +117,14 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
     await answer(req, res, view, 200, joinedCommunity ? { joinedCommunity } : {});
   });
 
+  /**
+   * Whether the caller may steer (controls, highlights, share to stage): the facilitator, or the
+   * organiser or a presenter of the activity's meeting. The side panel asks once when it opens.
+   */
+  router.get("/:activityId/steering", async (req, res) => {
+    res.json({ maySteer: await activities.maySteer(callerOf(res), req.params.activityId) });
+  });
+
   router.post("/:activityId/controls", async (req, res) => {
     const { requestId, ...control } = parseInput(withRequestId, req.body ?? {});
     const view = await activities.control(

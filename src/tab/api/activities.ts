@@ -100,6 +100,17 @@ export async function joinActivity(api: ApiClient, activityId: string) {
   return stateOf(await api.request<ActivitySnapshot>("POST", `${one(activityId)}/join`));
 }
 
+/**
+ * Whether I may steer the activity (controls, highlights, the stage): its facilitator, or the
+ * organiser or a presenter of its meeting, as Teams knows my role.
+ */
+export async function maySteerActivity(api: ApiClient, activityId: string, signal?: AbortSignal) {
+  const answer = await api.request<{ maySteer: boolean }>("GET", `${one(activityId)}/steering`, undefined, {
+    ...(signal ? { signal } : {}),
+  });
+  return answer.maySteer;
+}
+
 export async function controlActivity(
   api: ApiClient,
   activityId: string,

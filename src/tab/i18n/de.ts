@@ -641,6 +641,10 @@ export const de: Catalog = {
     timeLeftLabel: "Noch {{time}} in der Phase {{phase}}",
     pausedLabel: "Pausiert, noch {{time}}",
     facilitatorHeading: "Moderation",
+    shareToStage: "Auf der Bühne zeigen",
+    sharedToStage: "Die Aktivität ist auf der Besprechungsbühne.",
+    shareToStageFailed:
+      "Teams konnte die Aktivität nicht auf die Bühne bringen. Versuchen Sie es gleich noch einmal.",
     youFacilitate: "Sie moderieren.",
     facilitatedBy: "Moderiert von {{name}}",
     start: "Starten",

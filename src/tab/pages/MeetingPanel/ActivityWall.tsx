@@ -10,6 +10,7 @@ import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { namesOf } from "./activityText.js";
+import { useMaySteer } from "./useMaySteer.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
 /** Props of {@link ActivityWall}. */
@@ -18,7 +19,7 @@ export interface ActivityWallProps {
   onChanged: (state: ActivityState) => void;
 }
 
-/** The pairs' shared insights in the side panel; the facilitator highlights from here. */
+/** The pairs' shared insights in the side panel; those who steer highlight from here. */
 export function ActivityWall({ view, onChanged }: ActivityWallProps) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
@@ -31,7 +32,8 @@ export function ActivityWall({ view, onChanged }: ActivityWallProps) {
     onSuccess: onChanged,
   });
   const error = toggle.error ? toApiError(toggle.error) : null;
-  const canHighlight = view.isFacilitator && view.accepts.includes("highlight");
+  // The facilitator, or the meeting's organiser or a presenter, highlights.
+  const canHighlight = useMaySteer(view) && view.accepts.includes("highlight");
 
   return (
     <ContentCard as="section" className={styles.card} aria-labelledby={headingId} data-testid="panel-wall">

@@ -11,6 +11,8 @@ import { ActivityStatus } from "./ActivityStatus.js";
 import { ActivityWall } from "./ActivityWall.js";
 import { FacilitatorControls } from "./FacilitatorControls.js";
 import { PersonalActivity } from "./PersonalActivity.js";
+import { ShareToStageButton } from "./ShareToStageButton.js";
+import { useMaySteer } from "./useMaySteer.js";
 import { useMeetingActivity } from "./useMeetingActivity.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
@@ -34,6 +36,8 @@ export function MeetingActivityPanel(props: MeetingActivityPanelProps) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const { query, accept } = useMeetingActivity(props.conversationId, { intervalMs: PANEL_POLL_MS });
+  // The facilitator, or the meeting's organiser or a presenter (Teams' meeting role).
+  const steers = useMaySteer(query.data?.snapshot?.activity);
   const [settingUp, setSettingUp] = useState(false);
   const headingId = useId();
 
@@ -92,7 +96,8 @@ export function MeetingActivityPanel(props: MeetingActivityPanelProps) {
           onRetry={() => void query.refetch()}
         />
       )}
-      {view.isFacilitator && <FacilitatorControls view={view} onChanged={accept} />}
+      {steers && <FacilitatorControls view={view} onChanged={accept} />}
+      {steers && view.state.status !== "ended" && <ShareToStageButton />}
       {/* Anyone may join before the start; writing waits for the think phase. */}
       <PersonalActivity
         snapshot={snapshot as ActivitySnapshot & { activity: ActivityView }}
