@@ -14,7 +14,7 @@ import { openTab } from "./localHostPage.js";
 const TEXT = "Pair with someone from Finance on the next data request";
 
 /** The answer listing my commitments. */
-type Listed = { items: { id: string }[] };
+type Listed = { items: [{ id: string; etag: string }, ...{ id: string; etag: string }[]] };
 
 describe("My learning: commitments with status, partners and history; the community's follow-through", () => {
   let server: TestServer;
