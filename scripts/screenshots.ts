@@ -259,8 +259,8 @@ async function nextPhase(page: Page, baseUrl: string, steward: string): Promise<
 async function startActivity(page: Page, baseUrl: string, steward: string, members: string[]): Promise<void> {
   const open = (user: string) => openPanel(page, baseUrl, user);
   const facilitator = await open(steward);
-  await facilitator.getByRole("button", { name: "Set up think-pair-share" }).click();
-  const form = facilitator.getByRole("form", { name: "Set up think-pair-share" });
+  await facilitator.getByRole("button", { name: "Set up an activity" }).click();
+  const form = facilitator.getByRole("form", { name: "Set up an activity" });
   await form.getByRole("textbox", { name: /Prompt/ }).fill("What slowed our last release down?");
   await form.getByRole("button", { name: "Set up" }).click();
   await facilitator.getByTestId("facilitator-controls").getByRole("button", { name: "Start" }).click();

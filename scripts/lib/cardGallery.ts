@@ -113,7 +113,9 @@ function view(
     commitmentCount: 2,
     ...(phaseIndex >= 1 ? { groups } : {}),
     wall: [],
+    declaredKinds: ["reflection", "share", "commitment"],
     submissions: [],
+    kinds: [],
     isFacilitator: options.facilitating ?? false,
     me: options.me ?? { joined: false },
   };

@@ -100,7 +100,7 @@ describe("community home", () => {
       const seen: string[] = [];
       (window as unknown as { spinnersSeen: string[] }).spinnersSeen = seen;
       new MutationObserver(() => {
-        for (const label of document.querySelectorAll(".fui-Spinner__label"))
+        for (const label of Array.from(document.querySelectorAll(".fui-Spinner__label")))
           if (!seen.includes(label.textContent ?? "")) seen.push(label.textContent ?? "");
       }).observe(document, { childList: true, subtree: true, characterData: true });
     });

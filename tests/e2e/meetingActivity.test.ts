@@ -71,8 +71,8 @@ describe("think-pair-share in the meeting side panel and on the stage", () => {
     const facilitator = await panelOf(demoSteward);
     const f = facilitator.tab;
     await f.getByText("No activity is running in this meeting.").waitFor();
-    await f.getByRole("button", { name: "Set up think-pair-share" }).click();
-    const form = f.getByRole("form", { name: "Set up think-pair-share" });
+    await f.getByRole("button", { name: "Set up an activity" }).click();
+    const form = f.getByRole("form", { name: "Set up an activity" });
     expect(await form.getByRole("spinbutton", { name: "Think" }).inputValue()).toBe("2");
     expect(await form.getByRole("spinbutton", { name: "Pair" }).inputValue()).toBe("5");
     expect(await form.getByRole("spinbutton", { name: "Share" }).inputValue()).toBe("5");
@@ -246,7 +246,7 @@ describe("think-pair-share in the meeting side panel and on the stage", () => {
       // The activity of the first test has ended: set up a new one (in the share phase: the richest
       // views) once, in the first theme.
       if (theme === "default") {
-        await f.tab.getByRole("button", { name: "Set up think-pair-share" }).click();
+        await f.tab.getByRole("button", { name: "Set up an activity" }).click();
         await f.tab.getByRole("textbox", { name: /Prompt/ }).fill("What will you try next sprint?");
         expect(await serious(f.page)).toEqual([]);
         await f.tab.getByRole("button", { name: "Set up" }).click();

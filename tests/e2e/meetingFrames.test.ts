@@ -95,8 +95,8 @@ describe("meeting frames", () => {
 
   it.each([
     // In a meeting the panel names the community; leaving it is for the community home.
-    ["en-US", "/tab/home", "Set up think-pair-share", "Leave community", 0],
-    ["de-DE", "/tab/meeting/sidepanel", "Think-Pair-Share einrichten", "Community verlassen", 0],
+    ["en-US", "/tab/home", "Set up an activity", "Leave community", 0],
+    ["de-DE", "/tab/meeting/sidepanel", "Aktivität einrichten", "Community verlassen", 0],
   ])(
     "fits the 280 px side panel without horizontal scrolling (%s, %s)",
     async (locale, tabPage, ready, leave, leaves) => {

@@ -13,6 +13,9 @@ import { openTab } from "./localHostPage.js";
 
 const TEXT = "Pair with someone from Finance on the next data request";
 
+/** The answer listing my commitments. */
+type Listed = { items: [{ id: string; etag: string }, ...{ id: string; etag: string }[]] };
+
 describe("My learning: commitments with status, partners and history; the community's follow-through", () => {
   let server: TestServer;
   let browser: Browser;
@@ -41,7 +44,8 @@ describe("My learning: commitments with status, partners and history; the commun
       });
     await commit(demoMemberA, TEXT, demoMemberB);
     await commit(demoMemberB, "Write the runbook", demoMemberA);
-    const [bens] = (await apiAs(server.baseUrl, demoMemberB, "GET", "/me/commitments")).body.items;
+    const [bens] = ((await apiAs(server.baseUrl, demoMemberB, "GET", "/me/commitments")).body as Listed)
+      .items;
     const done = await fetch(`${server.baseUrl}/api/me/commitments/${bens.id}`, {
       method: "PATCH",
       headers: {
@@ -100,7 +104,8 @@ describe("My learning: commitments with status, partners and history; the commun
       .analyze();
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => v.id)).toEqual([]);
-    const stored = (await apiAs(server.baseUrl, demoMemberA, "GET", "/me/commitments")).body.items[0];
+    const stored = ((await apiAs(server.baseUrl, demoMemberA, "GET", "/me/commitments")).body as Listed)
+      .items[0];
     expect(stored).toMatchObject({
       status: "partly",
       history: [{ status: "open" }, { status: "partly", note: "Did it once; Finance liked it" }],

@@ -217,8 +217,8 @@ describe("the tab at 280 px in German", () => {
     const tab = await narrow({ page: "/tab/meeting/sidepanel" });
     await tab.getByRole("heading", { level: 1, name: "Data Community" }).waitFor();
     expect(await tab.getByRole("button", { name: "Community verlassen" }).count()).toBe(0);
-    await tab.getByRole("button", { name: "Think-Pair-Share einrichten" }).click();
-    const form = tab.getByRole("form", { name: "Think-Pair-Share einrichten" });
+    await tab.getByRole("button", { name: "Aktivität einrichten" }).click();
+    const form = tab.getByRole("form", { name: "Aktivität einrichten" });
     await form.waitFor();
     expect(await brokenWords(tab)).toEqual([]);
     // No label runs into another ("NachdenkenAustauschenTeilen" when three columns were too narrow).
@@ -248,8 +248,8 @@ describe("the tab at 280 px in German", () => {
       user: demoSteward.id,
       locale: "en-US",
     });
-    await facilitator.getByRole("button", { name: "Set up think-pair-share" }).click();
-    const form = facilitator.getByRole("form", { name: "Set up think-pair-share" });
+    await facilitator.getByRole("button", { name: "Set up an activity" }).click();
+    const form = facilitator.getByRole("form", { name: "Set up an activity" });
     await form.getByRole("textbox", { name: /Prompt/ }).fill("What surprised you this week?");
     await form.getByRole("button", { name: "Set up" }).click();
     await facilitator.getByTestId("facilitator-controls").waitFor();

@@ -1,6 +1,11 @@
 import type { PersonRef } from "../identity.js";
 import type { ActivityGroup, ActivityRecord, PairingRule, PairShare, Submission } from "./activity.js";
-import { type SubmissionKind, type SubmissionVisibility, submissionOf } from "./activityFormat.js";
+import {
+  type SubmissionDefinition,
+  type SubmissionKind,
+  type SubmissionVisibility,
+  submissionOf,
+} from "./activityFormat.js";
 import { formatOf } from "./activityFormats.js";
 import { currentRound } from "./groupingRounds.js";
 import type { PhaseState } from "./phaseClock.js";
@@ -55,12 +60,16 @@ export interface ActivityView {
    */
   repeatMeetings?: number;
   wall: WallItem[];
+  /** Every kind of submission the format declares (the wall shows `share`s, the stage counts `reflection`s). */
+  declaredKinds: string[];
   /**
    * Submissions of the format's own kinds this person may read, by each kind's visibility: their
    * own, their group's, everyone's where the kind is shared, every one of a kind the facilitator
    * reads. (Reflections, shares and commitments have their own fields.) Newest last.
    */
   submissions: SubmissionView[];
+  /** The kinds of the format's own submissions (not reflection, share, commitment), as declared. */
+  kinds: SubmissionKindView[];
   isFacilitator: boolean;
   me: {
     joined: boolean;
@@ -69,6 +78,15 @@ export interface ActivityView {
     share?: PairShare;
     commitment?: { text: string; at: string };
   };
+}
+
+/** One kind a format takes, as the side panel and cards build their editors from it. */
+export interface SubmissionKindView {
+  kind: string;
+  scope: SubmissionDefinition["scope"];
+  visibility: SubmissionDefinition["visibility"];
+  noun: string;
+  maxLength: number;
 }
 
 /** A submission as a reader sees it; `etag` only on what they may change (their own, their group's). */
@@ -130,6 +148,7 @@ export type PersonalView = Pick<
   | "phases"
   | "state"
   | "accepts"
+  | "kinds"
   | "isFacilitator"
   | "me"
 > &
@@ -263,6 +282,7 @@ export function personalViewFor(
     phases: phasesOf(activity),
     state,
     accepts: acceptsAt(flow, state),
+    kinds: kindsOf(activity.format),
     isFacilitator: activity.facilitator.id === userId,
     me: {
       joined: facts.joined,
@@ -311,7 +331,9 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
         }
       : {}),
     wall: wallOf(record, groups, person),
+    declaredKinds: Object.keys(format.submissions),
     submissions: readableSubmissions(record, userId),
+    kinds: kindsOf(activity.format),
     isFacilitator: activity.facilitator.id === userId,
     me: {
       joined: record.participants.some((p) => p.userId === userId),
@@ -325,6 +347,19 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
       ...(commitment ? { commitment: { text: commitment.text, at: commitment.at } } : {}),
     },
   };
+}
+
+/** The format's own kinds, in the order it declares them. */
+function kindsOf(formatId: ActivityRecord["activity"]["format"]): SubmissionKindView[] {
+  return Object.entries(formatOf(formatId).submissions)
+    .filter(([kind]) => !OWN_FIELD_KINDS.has(kind))
+    .map(([kind, d]) => ({
+      kind,
+      scope: d.scope,
+      visibility: d.visibility,
+      noun: d.noun,
+      maxLength: d.maxLength,
+    }));
 }
 
 /** The submissions of the format's own kinds one person may read (see {@link canRead}). */

@@ -36,8 +36,11 @@ export interface NewActivity {
   communityId: string;
   conversationId: string;
   meetingId?: string;
+  /** A format the engine runs (think-pair-share unless given). */
+  format?: string;
   prompt: string;
-  minutes: { think: number; pair: number; share: number };
+  /** Minutes per phase id; the format's defaults fill the rest. */
+  minutes: Record<string, number>;
   pairingRule: PairingRule;
 }
 

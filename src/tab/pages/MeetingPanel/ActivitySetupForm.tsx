@@ -2,6 +2,11 @@ import { Button, Field, Input, Select, Subtitle2, Textarea } from "@fluentui/rea
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import {
+  ACTIVITY_FORMAT_IDS,
+  type ActivityFormatId,
+  formatOf,
+} from "../../../domain/activities/activityFormats.js";
 import { toApiError } from "../../api/ApiError.js";
 import {
   type ActivityState,
@@ -14,7 +19,7 @@ import { listCommunities } from "../../api/communities.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
-import { newRequestId, pairingRuleLabel } from "./activityText.js";
+import { newRequestId, pairingRuleLabel, phaseTitle } from "./activityText.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
 /** Props of {@link ActivitySetupForm}. */
@@ -28,22 +33,30 @@ export interface ActivitySetupFormProps {
   onCancel: () => void;
 }
 
-const PHASES = ["think", "pair", "share"] as const;
-/** SPEC §2: think / pair / share minutes default to 2 / 5 / 5. */
-const DEFAULT_MINUTES = { think: 2, pair: 5, share: 5 };
+/** Each phase's minutes as the format proposes them (think-pair-share: 2 / 5 / 5 / 3, SPEC §2). */
+function defaultMinutes(format: ActivityFormatId): Record<string, string> {
+  return Object.fromEntries(formatOf(format).phases.map((p) => [p.id, String(p.defaultMinutes)]));
+}
 
-/** The facilitator's form: prompt, minutes per phase, pairing rule, community to save to. */
+/** A format's name in the Teams language (`format_knowledgeCafe`). */
+function formatKey(format: ActivityFormatId) {
+  return `activity.format_${format.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())}` as const;
+}
+
+/**
+ * The facilitator's form, built from the format's definition: format, prompt, minutes for each of
+ * its phases (within the bounds it sets; an optional phase can be left out with 0), grouping rule,
+ * community to save to.
+ */
 export function ActivitySetupForm(props: ActivitySetupFormProps) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const api = useApi();
   const headingId = useId();
+  const [format, setFormat] = useState<ActivityFormatId>("think-pair-share");
   const [prompt, setPrompt] = useState("");
-  const [minutes, setMinutes] = useState<Record<(typeof PHASES)[number], string>>({
-    think: String(DEFAULT_MINUTES.think),
-    pair: String(DEFAULT_MINUTES.pair),
-    share: String(DEFAULT_MINUTES.share),
-  });
+  const [minutes, setMinutes] = useState<Record<string, string>>(() => defaultMinutes("think-pair-share"));
+  const phases = formatOf(format).phases;
   const [pairingRule, setPairingRule] = useState<PairingRule>("cross-department");
   const [communityId, setCommunityId] = useState(props.communityId);
   // One id per filled-in form: a double click or a retried request sets up one activity, not two.
@@ -69,12 +82,9 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
       communityId,
       conversationId: props.conversationId,
       ...(props.meetingId ? { meetingId: props.meetingId } : {}),
+      format,
       prompt,
-      minutes: {
-        think: Number(minutes.think),
-        pair: Number(minutes.pair),
-        share: Number(minutes.share),
-      },
+      minutes: Object.fromEntries(phases.map((p) => [p.id, Number(minutes[p.id] ?? p.defaultMinutes)])),
       pairingRule,
     });
   }
@@ -84,6 +94,24 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
       <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
         {t("activity.formHeading")}
       </Subtitle2>
+      {ACTIVITY_FORMAT_IDS.length > 1 && (
+        <Field label={t("activity.formatLabel")}>
+          <Select
+            value={format}
+            onChange={(_e, d) => {
+              const chosen = d.value as ActivityFormatId;
+              setFormat(chosen);
+              setMinutes(defaultMinutes(chosen));
+            }}
+          >
+            {ACTIVITY_FORMAT_IDS.map((id) => (
+              <option key={id} value={id}>
+                {t(formatKey(id), { defaultValue: formatOf(id).name })}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <Field
         label={t("activity.promptLabel")}
         hint={t("activity.promptHint")}
@@ -94,20 +122,21 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
       </Field>
       <fieldset className={styles.minutes}>
         <legend className={styles.legend}>{t("activity.minutesLegend")}</legend>
-        {PHASES.map((phase) => (
+        {phases.map((phase) => (
           <Field
-            key={phase}
+            key={phase.id}
             className={styles.minuteField}
-            label={t(`activity.phase_${phase}`)}
-            validationMessage={issue(`minutes.${phase}`)}
+            label={phaseTitle(t, phase)}
+            {...(phase.optional ? { hint: t("activity.optionalPhaseHint") } : {})}
+            validationMessage={issue(`minutes.${phase.id}`)}
           >
             <Input
               type="number"
               inputMode="numeric"
-              min={1}
-              max={60}
-              value={minutes[phase]}
-              onChange={(_e, d) => setMinutes((m) => ({ ...m, [phase]: d.value }))}
+              min={phase.optional ? 0 : phase.minMinutes}
+              max={phase.maxMinutes}
+              value={minutes[phase.id] ?? ""}
+              onChange={(_e, d) => setMinutes((m) => ({ ...m, [phase.id]: d.value }))}
               className={styles.fullWidth}
             />
           </Field>

@@ -103,7 +103,7 @@ export function MeetingActivityPanel(props: MeetingActivityPanelProps) {
         snapshot={snapshot as ActivitySnapshot & { activity: ActivityView }}
         onChanged={accept}
       />
-      {view.groups && <ActivityWall view={view} onChanged={accept} />}
+      {view.groups && view.declaredKinds.includes("share") && <ActivityWall view={view} onChanged={accept} />}
       {view.state.status === "ended" && (
         <div className={styles.buttons}>
           <Button onClick={() => setSettingUp(true)}>{t("activity.setUpOpen")}</Button>

@@ -19,39 +19,86 @@ import {
   getActivity,
   isShareConflict,
   mergeShares,
-  type PairShare,
-  saveShare,
+  submit,
 } from "../../api/activities.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
 import { newRequestId } from "./activityText.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
-/** Props of {@link PairShareEditor}. */
-export interface PairShareEditorProps {
+/** A group's stored text as the editor needs it. */
+export interface GroupText {
+  text: string;
+  etag?: string | undefined;
+  editedBy: { displayName: string };
+}
+
+/** Props of {@link GroupTextEditor}. */
+export interface GroupTextEditorProps {
   view: ActivityView;
+  /** The submission kind (`share`, a café's `table-notes`, …). */
+  kind: string;
+  /** The group's stored text in a view of the activity. */
+  storedOf: (view: ActivityView) => GroupText | undefined;
+  heading: string;
+  label: string;
+  hint: string;
+  testId: string;
   onSaved: (state: ActivityState) => void;
 }
 
 interface Conflict {
-  theirs: PairShare;
+  theirs: GroupText;
   mine: string;
 }
 
+/** Our pair's key insight (think-pair-share's group text). */
+export function PairShareEditor({
+  view,
+  onSaved,
+}: {
+  view: ActivityView;
+  onSaved: (state: ActivityState) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <GroupTextEditor
+      view={view}
+      kind="share"
+      storedOf={(v) => v.me.share}
+      heading={t("activity.shareHeading")}
+      label={t("activity.shareLabel")}
+      hint={t("activity.shareHint")}
+      testId="pair-share"
+      onSaved={onSaved}
+    />
+  );
+}
+
 /**
- * Our pair's key insight: either partner writes it, the other edits it. Every save says which
- * version it was made from (If-Match); when the partner saved in between, the server refuses and
- * this shows both versions and puts them together in the box, so no one's text is lost silently.
+ * A group's one text (a pair's key insight, a café table's notes): any member writes it, the
+ * others edit it. Every save says which version it was made from (If-Match); when another member
+ * saved in between, the server refuses and this shows both versions and puts them together in the
+ * box, so no one's text is lost silently.
  */
-export function PairShareEditor({ view, onSaved }: PairShareEditorProps) {
+export function GroupTextEditor({
+  view,
+  kind,
+  storedOf,
+  heading,
+  label,
+  hint,
+  testId,
+  onSaved,
+}: GroupTextEditorProps) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const api = useApi();
   const headingId = useId();
-  const stored = view.me.share;
+  const stored = storedOf(view);
   const [draft, setDraft] = useState(stored?.text ?? "");
   /** The version the draft was started from: its ETag goes with the save. */
-  const [base, setBase] = useState<PairShare | undefined>(stored);
+  const [base, setBase] = useState<GroupText | undefined>(stored);
   const [conflict, setConflict] = useState<Conflict | null>(null);
 
   const dirty = draft !== (base?.text ?? "");
@@ -63,9 +110,10 @@ export function PairShareEditor({ view, onSaved }: PairShareEditorProps) {
   }
 
   const mutation = useMutation({
-    mutationFn: (text: string) => saveShare(api, view.id, text, base?.etag, newRequestId()),
+    mutationFn: (text: string) =>
+      submit(api, view.id, kind, text, { etag: base?.etag, requestId: newRequestId() }),
     onSuccess: (state) => {
-      const share = state.snapshot.activity?.me.share;
+      const share = state.snapshot.activity ? storedOf(state.snapshot.activity) : undefined;
       setConflict(null);
       setBase(share);
       setDraft(share?.text ?? draft);
@@ -75,7 +123,7 @@ export function PairShareEditor({ view, onSaved }: PairShareEditorProps) {
       if (!isShareConflict(error)) return;
       // What is stored now, fetched fresh; my text stays, merged with theirs for me to tidy.
       const fresh = await getActivity(api, view.id).catch(() => undefined);
-      const theirs = fresh?.snapshot.activity?.me.share;
+      const theirs = fresh?.snapshot.activity ? storedOf(fresh.snapshot.activity) : undefined;
       if (!fresh || !theirs) return;
       onSaved(fresh);
       setConflict({ theirs, mine: text });
@@ -85,15 +133,15 @@ export function PairShareEditor({ view, onSaved }: PairShareEditorProps) {
   });
   const error = mutation.error && !isShareConflict(mutation.error) ? toApiError(mutation.error) : null;
 
-  function submit(event: FormEvent) {
+  function send(event: FormEvent) {
     event.preventDefault();
     mutation.mutate(draft);
   }
 
   return (
-    <form className={styles.section} aria-labelledby={headingId} onSubmit={submit} data-testid="pair-share">
+    <form className={styles.section} aria-labelledby={headingId} onSubmit={send} data-testid={testId}>
       <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
-        {t("activity.shareHeading")}
+        {heading}
       </Subtitle2>
       {conflict && (
         <div role="alert" data-testid="share-conflict">
@@ -123,7 +171,7 @@ export function PairShareEditor({ view, onSaved }: PairShareEditorProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <Field label={t("activity.shareLabel")} hint={t("activity.shareHint")}>
+      <Field label={label} hint={hint}>
         <Textarea
           value={draft}
           onChange={(_e, d) => {

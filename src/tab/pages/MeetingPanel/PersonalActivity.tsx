@@ -19,6 +19,7 @@ import { useApi } from "../../hooks/useApi.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { openExternalLink } from "../../teams/teamsHost.js";
 import { namesOf } from "./activityText.js";
+import { FormatSubmissions } from "./FormatSubmissions.js";
 import { NoteEditor } from "./NoteEditor.js";
 import { PairShareEditor } from "./PairShareEditor.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
@@ -46,7 +47,9 @@ export function PersonalActivity({ snapshot, onChanged }: PersonalActivityProps)
   const showReflection = writes && (accepts("reflection") || (view.me.reflection !== undefined && !ended));
   const showCommitment = writes && accepts("commitment");
   // Joined, and nothing to write yet (before the start): say so instead of an empty card.
-  const waiting = view.me.joined && !ended && !showReflection && !view.me.group && !showCommitment;
+  const ownKindsOpen = view.kinds.some((k) => view.accepts.includes(k.kind));
+  const waiting =
+    view.me.joined && !ended && !showReflection && !view.me.group && !showCommitment && !ownKindsOpen;
 
   return (
     <ContentCard as="section" className={styles.card} aria-labelledby={headingId} data-testid="my-activity">
@@ -92,6 +95,7 @@ export function PersonalActivity({ snapshot, onChanged }: PersonalActivityProps)
       {view.me.group && (accepts("share") || view.me.share) && !ended && (
         <PairShareEditor view={view} onSaved={onChanged} />
       )}
+      <FormatSubmissions view={view} onChanged={onChanged} />
       {showCommitment && (
         <NoteEditor
           heading={t("activity.commitmentHeading")}

@@ -2,15 +2,27 @@ import type { TFunction } from "i18next";
 import type { PairingRule } from "../../api/activities.js";
 import type { PersonRef } from "../../api/library.js";
 
-const PHASE_IDS = ["think", "pair", "share", "close"] as const;
+const PHASE_IDS = [
+  "think",
+  "pair",
+  "share",
+  "close",
+  "intro",
+  "round1",
+  "round2",
+  "round3",
+  "harvest",
+] as const;
 type PhaseId = (typeof PHASE_IDS)[number];
-const isKnownPhase = (id: string | undefined): id is PhaseId =>
-  (PHASE_IDS as readonly string[]).includes(id ?? "");
+/** A phase's strings sit under its id without hyphens (`round-1` → `phase_round1`). */
+const keyOf = (id: string | undefined) => (id ?? "").replace(/-/g, "");
+const isKnownPhase = (id: string | undefined): boolean =>
+  (PHASE_IDS as readonly string[]).includes(keyOf(id));
 
 /** A phase's title in the Teams language (the server's English title for a phase the tab does not know). */
 export function phaseTitle(t: TFunction, phase: { id: string; title: string } | undefined): string {
   if (!phase) return "";
-  return isKnownPhase(phase.id) ? t(`activity.phase_${phase.id}`) : phase.title;
+  return isKnownPhase(phase.id) ? t(`activity.phase_${keyOf(phase.id) as PhaseId}`) : phase.title;
 }
 
 /**
@@ -26,7 +38,7 @@ export function phaseInstruction(
   if (!isKnownPhase(phase.id)) return phase.instruction;
   if (phase.id === "pair" && partners !== undefined && partners > 1)
     return t("activity.instruction_pair_group", { count: partners });
-  return t(`activity.instruction_${phase.id}`);
+  return t(`activity.instruction_${keyOf(phase.id) as PhaseId}`);
 }
 
 export function pairingRuleLabel(t: TFunction, rule: PairingRule): string {

@@ -89,46 +89,105 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
       </div>
 
       <p className={styles.facts}>
-        <Title3 data-testid="stage-reflected">
-          {t("activity.reflectedCount", { reflected: view.reflectedCount, joined: view.participantCount })}
-        </Title3>
+        {view.declaredKinds.includes("reflection") ? (
+          <Title3 data-testid="stage-reflected">
+            {t("activity.reflectedCount", { reflected: view.reflectedCount, joined: view.participantCount })}
+          </Title3>
+        ) : (
+          <Title3 data-testid="stage-taking-part">
+            {t("activity.takingPart", { count: view.participantCount })}
+          </Title3>
+        )}
         {view.groups && <Title3>{t("activity.pairCount", { count: view.groups.length })}</Title3>}
       </p>
 
-      <section className={styles.column} aria-labelledby={wallId}>
-        <Subtitle1 as="h2" block id={wallId} className={styles.text}>
-          {t("activity.wallHeading")}
-        </Subtitle1>
-        {view.wall.length === 0 ? (
-          <Body1 as="p" block className={styles.muted}>
-            {t("activity.wallEmpty")}
-          </Body1>
-        ) : (
-          <ul className={styles.wall} data-testid="stage-wall">
-            {view.wall.map((item) => (
-              <ContentCard
-                as="li"
-                key={item.groupId}
-                size="large"
-                className={mergeClasses(styles.card, item.highlighted && styles.highlighted)}
-                data-highlighted={item.highlighted}
-              >
-                {item.highlighted && (
-                  <Badge appearance="filled" color="brand" icon={<StarFilled />}>
-                    {t("activity.highlighted")}
-                  </Badge>
-                )}
-                <Subtitle1 as="p" block className={styles.insight}>
-                  {item.text}
-                </Subtitle1>
-                <Subtitle2 as="p" block className={styles.muted}>
-                  {namesOf(item.members, locale)}
-                </Subtitle2>
-              </ContentCard>
-            ))}
-          </ul>
-        )}
-      </section>
+      {view.declaredKinds.includes("share") ? (
+        <section className={styles.column} aria-labelledby={wallId}>
+          <Subtitle1 as="h2" block id={wallId} className={styles.text}>
+            {t("activity.wallHeading")}
+          </Subtitle1>
+          {view.wall.length === 0 ? (
+            <Body1 as="p" block className={styles.muted}>
+              {t("activity.wallEmpty")}
+            </Body1>
+          ) : (
+            <ul className={styles.wall} data-testid="stage-wall">
+              {view.wall.map((item) => (
+                <ContentCard
+                  as="li"
+                  key={item.groupId}
+                  size="large"
+                  className={mergeClasses(styles.card, item.highlighted && styles.highlighted)}
+                  data-highlighted={item.highlighted}
+                >
+                  {item.highlighted && (
+                    <Badge appearance="filled" color="brand" icon={<StarFilled />}>
+                      {t("activity.highlighted")}
+                    </Badge>
+                  )}
+                  <Subtitle1 as="p" block className={styles.insight}>
+                    {item.text}
+                  </Subtitle1>
+                  <Subtitle2 as="p" block className={styles.muted}>
+                    {namesOf(item.members, locale)}
+                  </Subtitle2>
+                </ContentCard>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : (
+        <StageShared view={view} headingId={wallId} />
+      )}
+    </section>
+  );
+}
+
+/** What everyone may read of the format's own kinds (a café's themes and tables' notes), by kind. */
+function StageShared({ view, headingId }: { view: ActivityView; headingId: string }) {
+  const styles = useMeetingStageStyles();
+  const { t } = useTranslation();
+  const shared = view.kinds
+    .filter((k) => k.visibility === "everyone")
+    .map((k) => ({ kind: k, items: view.submissions.filter((s) => s.kind === k.kind) }))
+    .filter((k) => k.items.length > 0);
+  return (
+    <section className={styles.column} aria-labelledby={headingId} data-testid="stage-shared">
+      <Subtitle1 as="h2" block id={headingId} className={styles.text}>
+        {t("activity.sharedHeading")}
+      </Subtitle1>
+      {shared.length === 0 ? (
+        <Body1 as="p" block className={styles.muted}>
+          {t("activity.sharedEmpty")}
+        </Body1>
+      ) : (
+        shared.map(({ kind, items }) => (
+          <div key={kind.kind}>
+            <Subtitle2 as="h3" block className={styles.muted}>
+              {t(
+                `submissions.${kind.kind.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())}.heading`,
+                {
+                  defaultValue: kind.noun,
+                },
+              )}
+            </Subtitle2>
+            <ul className={styles.wall}>
+              {items.map((item) => (
+                <ContentCard
+                  as="li"
+                  key={`${item.ownerId}-${item.itemId ?? ""}`}
+                  size="large"
+                  className={styles.card}
+                >
+                  <Subtitle1 as="p" block className={styles.insight}>
+                    {item.text}
+                  </Subtitle1>
+                </ContentCard>
+              ))}
+            </ul>
+          </div>
+        ))
+      )}
     </section>
   );
 }

@@ -11,6 +11,7 @@ import {
   Subtitle1,
   Title2,
 } from "@fluentui/react-components";
+import type { TFunction } from "i18next";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Community } from "../../api/communities.js";
@@ -100,7 +101,7 @@ function Members({ community }: { community: Community }) {
   );
 }
 
-function doneMessage(change: MemberChange, t: ReturnType<typeof useTranslation>["t"]): string {
+function doneMessage(change: MemberChange, t: TFunction<"translation">): string {
   switch (change.kind) {
     case "add":
       return t("members.added", { count: change.people.length });

@@ -1,0 +1,209 @@
+import { Body1, Button, Caption1, Field, Subtitle2, Textarea } from "@fluentui/react-components";
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { toApiError } from "../../api/ApiError.js";
+import { type ActivityState, type ActivityView, submit } from "../../api/activities.js";
+import { InlineError } from "../../components/InlineError/InlineError.js";
+import { useApi } from "../../hooks/useApi.js";
+import { newRequestId } from "./activityText.js";
+import { NoteEditor } from "./NoteEditor.js";
+import { GroupTextEditor } from "./PairShareEditor.js";
+import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
+
+type Kind = ActivityView["kinds"][number];
+
+/** A kind's strings sit under its name in camel case (`table-notes` → `submissions.tableNotes`). */
+function keyOf(kind: string): string {
+  return kind.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
+
+/** Props of {@link FormatSubmissions}. */
+export interface FormatSubmissionsProps {
+  view: ActivityView;
+  onChanged: (state: ActivityState) => void;
+}
+
+/**
+ * The format's own kinds of submission (a café's table notes, themes and pledges), built from
+ * what the format declares: a person's own as one text, a group's as one shared text guarded
+ * against lost edits, items as a list one adds to. Below them, what everyone may read.
+ */
+export function FormatSubmissions({ view, onChanged }: FormatSubmissionsProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const ended = view.state.status === "ended";
+  const writes = view.me.joined || !view.isFacilitator;
+  const open = view.kinds.filter((k) => view.accepts.includes(k.kind));
+  const text = (kind: Kind, part: "heading" | "label" | "hint") =>
+    t(`submissions.${keyOf(kind.kind)}.${part}`, { defaultValue: part === "heading" ? kind.noun : "" });
+  return (
+    <>
+      {writes &&
+        open.map((kind) => {
+          const own = view.submissions.filter((s) => s.kind === kind.kind && s.mine);
+          if (kind.scope === "person")
+            return (
+              <NoteEditor
+                key={kind.kind}
+                heading={text(kind, "heading")}
+                label={text(kind, "label")}
+                hint={text(kind, "hint")}
+                saved={own[0]?.text ?? ""}
+                save={(value) => submit(api, view.id, kind.kind, value, { etag: own[0]?.etag })}
+                onSaved={onChanged}
+                testId={`my-${kind.kind}`}
+              />
+            );
+          if (kind.scope === "group")
+            return view.me.group && !ended ? (
+              <GroupTextEditor
+                key={kind.kind}
+                view={view}
+                kind={kind.kind}
+                storedOf={(v) => {
+                  const mine = v.submissions.find(
+                    (s) => s.kind === kind.kind && s.ownerId === v.me.group?.id,
+                  );
+                  return mine ? { text: mine.text, etag: mine.etag, editedBy: mine.by } : undefined;
+                }}
+                heading={text(kind, "heading")}
+                label={text(kind, "label")}
+                hint={text(kind, "hint")}
+                testId={`group-${kind.kind}`}
+                onSaved={onChanged}
+              />
+            ) : null;
+          return <ItemAdder key={kind.kind} view={view} kind={kind} onChanged={onChanged} />;
+        })}
+      <SharedSubmissions view={view} />
+    </>
+  );
+}
+
+/** Many of one kind per person (themes): add one at a time; each request adds it once. */
+function ItemAdder({
+  view,
+  kind,
+  onChanged,
+}: {
+  view: ActivityView;
+  kind: Kind;
+  onChanged: FormatSubmissionsProps["onChanged"];
+}) {
+  const styles = useMeetingPanelStyles();
+  const { t } = useTranslation();
+  const api = useApi();
+  const headingId = useId();
+  const [draft, setDraft] = useState("");
+  // One id per item being written: a retried click adds it once, the next item gets a new one.
+  const [requestId, setRequestId] = useState(newRequestId);
+  const mutation = useMutation({
+    mutationFn: (value: string) => submit(api, view.id, kind.kind, value, { requestId }),
+    onSuccess: (state) => {
+      setDraft("");
+      setRequestId(newRequestId());
+      onChanged(state);
+    },
+  });
+  const error = mutation.error ? toApiError(mutation.error) : null;
+  const mine = view.submissions.filter((s) => s.kind === kind.kind && s.mine);
+  function send(event: FormEvent) {
+    event.preventDefault();
+    mutation.mutate(draft);
+  }
+  return (
+    <form
+      className={styles.section}
+      aria-labelledby={headingId}
+      onSubmit={send}
+      data-testid={`add-${kind.kind}`}
+    >
+      <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
+        {t(`submissions.${keyOf(kind.kind)}.heading`, { defaultValue: kind.noun })}
+      </Subtitle2>
+      <Field
+        label={t(`submissions.${keyOf(kind.kind)}.label`, { defaultValue: kind.noun })}
+        hint={t(`submissions.${keyOf(kind.kind)}.hint`, { defaultValue: "" })}
+      >
+        <Textarea
+          value={draft}
+          maxLength={kind.maxLength}
+          onChange={(_e, d) => {
+            mutation.reset();
+            setDraft(d.value);
+          }}
+          resize="vertical"
+          rows={2}
+        />
+      </Field>
+      {error && <InlineError title={t("activity.saveErrorTitle")} error={error} />}
+      <div className={styles.buttons}>
+        <Button
+          type="submit"
+          appearance="primary"
+          disabledFocusable={mutation.isPending || draft.trim() === ""}
+        >
+          {mutation.isPending
+            ? t("activity.saving")
+            : t(`submissions.${keyOf(kind.kind)}.add`, { defaultValue: t("activity.save") })}
+        </Button>
+        {mutation.isSuccess && (
+          <Caption1 role="status" className={styles.muted}>
+            {t("submissions.added")}
+          </Caption1>
+        )}
+      </div>
+      {mine.length > 0 && (
+        <>
+          <Caption1 as="p" block className={styles.muted}>
+            {t("submissions.youAdded")}
+          </Caption1>
+          <ul className={styles.list}>
+            {mine.map((s) => (
+              <li key={`${s.ownerId}-${s.itemId ?? ""}`}>
+                <Body1>{s.text}</Body1>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </form>
+  );
+}
+
+/** What everyone may read of the format's own kinds (every table's notes, the themes), by kind. */
+function SharedSubmissions({ view }: { view: ActivityView }) {
+  const styles = useMeetingPanelStyles();
+  const { t } = useTranslation();
+  const headingId = useId();
+  const shared = view.kinds
+    .filter((k) => k.visibility === "everyone")
+    .map((k) => ({ kind: k, items: view.submissions.filter((s) => s.kind === k.kind && !s.mine) }))
+    .filter((k) => k.items.length > 0);
+  if (shared.length === 0) return null;
+  return (
+    <section className={styles.section} aria-labelledby={headingId} data-testid="from-everyone">
+      <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
+        {t("submissions.fromEveryone")}
+      </Subtitle2>
+      {shared.map(({ kind, items }) => (
+        <div key={kind.kind}>
+          <Caption1 as="p" block className={styles.muted}>
+            {t(`submissions.${keyOf(kind.kind)}.heading`, { defaultValue: kind.noun })}
+          </Caption1>
+          <ul className={styles.list}>
+            {items.map((s) => (
+              <li key={`${s.ownerId}-${s.itemId ?? ""}`}>
+                <Body1>{s.text}</Body1>{" "}
+                <Caption1 className={styles.muted}>
+                  · {t("submissions.by", { name: s.by.displayName })}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
