@@ -592,7 +592,8 @@ export class ActivityService {
       if (!flow) continue;
       const state = this.stateOfFlow(flow);
       if (state.status === "ended") continue;
-      if (!this.groupsDue(flow, state)) return undefined;
+      // Only once a round's groups hold (formed, or due now): before, people opt in by joining.
+      if (this.roundOf(flow, state) < 0) return undefined;
       return { activityId: id, facilitatorId: flow.activity.facilitator.id };
     }
     return undefined;
