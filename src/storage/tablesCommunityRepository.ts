@@ -102,17 +102,24 @@ export class TablesCommunityRepository implements CommunityRepository {
       displayName: membership.displayName,
       joinedAt: membership.joinedAt,
     };
-    // The per-user index row first: if the second write fails, a retry still completes both.
-    await this.store
-      .table(TABLES.memberships)
-      .upsertEntity({ ...byCommunity, ...keys.membershipOfUser(tenantId, userId, communityId) });
-    try {
-      await this.store.table(TABLES.memberships).createEntity(byCommunity);
-      return true;
-    } catch (error) {
-      if (statusOf(error) === 409) return false;
-      throw error;
-    }
+    // Both rows at once: a failure of either fails the call, and a retry writes both again (the
+    // index is an upsert; the community's row answers 409 when it landed the first time).
+    const [, created] = await Promise.all([
+      this.store
+        .table(TABLES.memberships)
+        .upsertEntity({ ...byCommunity, ...keys.membershipOfUser(tenantId, userId, communityId) }),
+      this.store
+        .table(TABLES.memberships)
+        .createEntity(byCommunity)
+        .then(
+          () => true,
+          (error: unknown) => {
+            if (statusOf(error) === 409) return false;
+            throw error;
+          },
+        ),
+    ]);
+    return created;
   }
 
   async removeMember(tenantId: string, communityId: string, userId: string): Promise<boolean> {

@@ -155,7 +155,12 @@ describe("commitment check-ins over the Bot Framework protocol (two instances, o
       { data: { verb: "tps.saveCommitment", activityId: id, text: "Pair on a review" } },
       dina,
     );
-    const [dinas] = (await api(b, dina, "GET", "/me/commitments")).items;
+    // Handed to the commitments service right after the answer.
+    let dinas = (await api(b, dina, "GET", "/me/commitments")).items[0];
+    for (let tries = 0; !dinas && tries < 50; tries++) {
+      await new Promise((r) => setTimeout(r, 100));
+      dinas = (await api(b, dina, "GET", "/me/commitments")).items[0];
+    }
     expect(dinas.partners.length).toBeGreaterThan(0);
     await api(a, dina, "PATCH", `/me/commitments/${dinas.id}`, { status: "done" }, dinas.etag);
     await api(a, facilitator, "POST", `/activities/${id}/controls`, { kind: "end" });

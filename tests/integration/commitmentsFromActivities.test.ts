@@ -79,6 +79,10 @@ describe("commitments made in think-pair-share become first-class (two instances
     await two.submit(first, view.id, "commitment", { text: "pair on one review a week" });
     await one.submit(first, view.id, "commitment", { text: "pair on one review a week" });
 
+    // During the run each is handed over right after its answer; the close hands them all over
+    // again (what an instance that stopped missed), which changes nothing more.
+    await one.control(facilitator, view.id, { kind: "end" }, unique("r"));
+    expect(await two.followUpCommitments(facilitator, view.id)).toBe(5);
     const final = await one.view(facilitator, view.id);
     const groupOf = (userId: string) =>
       (final.groups ?? []).find((g) => g.members.some((m) => m.id === userId));

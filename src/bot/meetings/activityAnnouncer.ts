@@ -265,6 +265,9 @@ export class ActivityAnnouncer {
     const summary = await activities.summary(caller, view.id);
     const endedAt = view.state.endedAt ?? new Date().toISOString();
     const ids = { tenantId: caller.tenantId, activityId: view.id, communityId: summary.communityId };
+    // Every commitment reaches the commitments service (those handed over during the run are
+    // found there; one an instance missed is handed over now).
+    await activities.followUpCommitments(caller, view.id);
     const outcomes = await activities.outcomes(caller, view.id);
     const source = summary.sessionId
       ? {

@@ -129,6 +129,8 @@ export class ActivityService {
   private readonly announcementLeaseMs: number;
   private readonly communities: CommunityAccess | undefined;
   private readonly commitments: CommitmentRecorder | undefined;
+  /** Commitments waiting to be handed over by this instance, by person and activity. */
+  private readonly handOvers = new Map<string, PendingHandOver>();
   private readonly roles: RoleLookup | undefined;
 
   constructor(
@@ -200,13 +202,9 @@ export class ActivityService {
     const flow = await this.requireFlow(caller.tenantId, activityId);
     if (this.stateOfFlow(flow).status === "ended")
       throw new ValidationError("This activity has already ended.");
-    const joined = await this.takePart(caller, flow);
-    await this.activities.addParticipant(caller.tenantId, activityId, {
-      userId: caller.userId,
-      displayName: caller.displayName,
-      joinedAt: this.now().toISOString(),
-      ...(caller.teamsId ? { teamsId: caller.teamsId } : {}),
-    });
+    const joined = await this.takePart(caller, flow, () =>
+      this.joinQuietly(caller, activityId, this.now().toISOString()),
+    );
     return { ...(await this.view(caller, activityId)), ...joined };
   }
 
@@ -220,12 +218,14 @@ export class ActivityService {
     const flow = await this.requireFlow(caller.tenantId, activityId);
     const state = this.stateOfFlow(flow);
     if (state.status === "ended") throw new ValidationError("This activity has already ended.");
-    const joined = await this.takePart(caller, flow);
-    const joinedNow = await this.activities.addParticipant(caller.tenantId, activityId, {
-      userId: caller.userId,
-      displayName: caller.displayName,
-      joinedAt: this.now().toISOString(),
-      ...(caller.teamsId ? { teamsId: caller.teamsId } : {}),
+    let joinedNow = false;
+    const joined = await this.takePart(caller, flow, async () => {
+      joinedNow = await this.activities.addParticipant(caller.tenantId, activityId, {
+        userId: caller.userId,
+        displayName: caller.displayName,
+        joinedAt: this.now().toISOString(),
+        ...(caller.teamsId ? { teamsId: caller.teamsId } : {}),
+      });
     });
     // The groups are due but not formed yet: the whole read forms them (once per activity).
     if (this.groupsDue(flow, state)) return { ...(await this.view(caller, activityId)), ...joined };
@@ -352,9 +352,12 @@ export class ActivityService {
     const itemId = definition.scope === "item" ? await itemIdOf(caller, key) : undefined;
     const submission = { ...base, ownerId: caller.userId, ...(itemId ? { itemId } : {}) };
     const options = { ...(data.etag ? { etag: data.etag } : {}), myLearning: definition.myLearning === true };
+    const ended = this.stateOfFlow(flow).status === "ended";
     const [, saved] = await Promise.all([
       this.joinQuietly(caller, activityId, at),
       this.activities.saveSubmission(flow.activity, submission, options),
+      // A commitment written after the end goes to the commitments service before the answer.
+      definition.commitment && ended ? this.followUp(caller, flow, data.text, at) : undefined,
     ]).catch((error) => {
       if (error instanceof ConcurrencyError)
         throw new ConcurrencyError(
@@ -362,8 +365,59 @@ export class ActivityService {
         );
       throw error;
     });
-    if (definition.commitment) await this.followUp(caller, flow, data.text, at);
+    // During the activity (300 people committing at once) it goes a moment after the answer; the
+    // close hands every commitment over again (followUpCommitments), so none is missed.
+    if (definition.commitment && !ended) this.handOver(caller, flow, data.text, at);
     return { status: "saved", submission: saved };
+  }
+
+  /**
+   * Hands every commitment of an activity to the commitments service (idempotent: each person's
+   * one commitment per activity, its latest text): what the close does, so a hand-over missed by
+   * an instance that stopped is made then.
+   */
+  async followUpCommitments(caller: Caller, activityId: string): Promise<number> {
+    if (!this.commitments) return 0;
+    const record = await this.require(caller.tenantId, activityId);
+    const format = formatOf(record.activity.format);
+    const names = new Map(record.participants.map((p) => [p.userId, p.displayName]));
+    const latest = record.submissions.filter(
+      (s) => submissionOf(format, s.kind)?.commitment && s.scope === "person",
+    );
+    for (let i = 0; i < latest.length; i += HAND_OVER_BATCH)
+      await Promise.all(
+        latest.slice(i, i + HAND_OVER_BATCH).map((s) => {
+          const owner = {
+            tenantId: caller.tenantId,
+            userId: s.ownerId,
+            displayName: names.get(s.ownerId) ?? s.editedBy.displayName,
+          } as Caller;
+          return this.followUp(owner, record, s.text, s.at);
+        }),
+      );
+    return latest.length;
+  }
+
+  /**
+   * Hands a commitment over {@link HAND_OVER_AFTER_MS} after the answer: everyone committing at
+   * once is answered first, the bookkeeping follows (the person's latest text, once). A hand-over
+   * an instance never made (it stopped) is made by the close.
+   */
+  private handOver(caller: Caller, flow: ActivityFlow, text: string, at: string): void {
+    const key = `${caller.tenantId}|${flow.activity.id}|${caller.userId}`;
+    const pending = this.handOvers.get(key);
+    if (pending) {
+      pending.latest = { caller, flow, text, at };
+      return;
+    }
+    const entry: PendingHandOver = { latest: { caller, flow, text, at } };
+    this.handOvers.set(key, entry);
+    const timer = setTimeout(() => {
+      this.handOvers.delete(key);
+      const { latest } = entry;
+      void this.followUp(latest.caller, latest.flow, latest.text, latest.at).catch(() => undefined);
+    }, HAND_OVER_AFTER_MS);
+    timer.unref?.();
   }
 
   /**
@@ -797,11 +851,25 @@ export class ActivityService {
    * The community's rule for taking part, before anything is written: a private community's
    * non-member is refused; an open community's non-member becomes a member.
    */
-  private async takePart(caller: Caller, flow: ActivityFlow): Promise<{ joinedCommunity?: true }> {
-    if (!this.communities) return {};
+  private async takePart(
+    caller: Caller,
+    flow: ActivityFlow,
+    alongside: () => Promise<void> = async () => {},
+  ): Promise<{ joinedCommunity?: true }> {
     // Someone this instance saw join the activity passed this check then: no read per submission.
-    if (this.activities.isKnownParticipant(caller.tenantId, flow.activity.id, caller.userId)) return {};
-    const { joinedCommunity } = await this.communities.participate(caller, flow.activity.communityId);
+    if (
+      !this.communities ||
+      this.activities.isKnownParticipant(caller.tenantId, flow.activity.id, caller.userId)
+    ) {
+      await alongside();
+      return {};
+    }
+    // The participant row goes beside the community's own join, once the community takes them.
+    const { joinedCommunity } = await this.communities.participate(
+      caller,
+      flow.activity.communityId,
+      alongside,
+    );
     return joinedCommunity ? { joinedCommunity: true } : {};
   }
 
@@ -871,6 +939,16 @@ export class ActivityService {
     const grouping = await this.activities.getGrouping(tenantId, activityId, this.roundOf(flow, state));
     return grouping ? { ...flow, groupings: [...flow.groupings, grouping] } : flow;
   }
+}
+
+/** Commitments handed over at once by the close (each a few storage calls). */
+const HAND_OVER_BATCH = 8;
+/** How long after its answer a commitment made during an activity is handed over. */
+const HAND_OVER_AFTER_MS = 2_000;
+
+/** A person's commitment waiting for its hand-over: the latest one they wrote. */
+interface PendingHandOver {
+  latest: { caller: Caller; flow: ActivityFlow; text: string; at: string };
 }
 
 /** Round 0's group ids are think-pair-share's as always (`g0001`); later rounds' are `r2-g0001`. */

@@ -77,24 +77,33 @@ export class CommitmentService implements CommitmentRecorder {
       ]);
     const id = await commitmentIdOf(input.tenantId, input.source.activityId, input.owner.id);
     const partners = input.partners.filter((p) => p.id !== input.owner.id).map(personRef);
+    const fresh = {
+      tenantId: input.tenantId,
+      id,
+      owner: personRef(input.owner),
+      communityId: input.communityId,
+      source: input.source,
+      text,
+      ...(input.due ? { due: input.due } : {}),
+      status: "open" as const,
+      history: [{ status: "open" as const, at: input.at }],
+      partners,
+      createdAt: input.at,
+      updatedAt: input.at,
+    };
+    // The first commitment of a person in an activity (the common case, 300 at once) is one
+    // create; only when one exists is it read and its text replaced.
+    try {
+      await this.repository.create(fresh);
+      return;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
     await retryOnConflict(async () => {
       const existing = await this.repository.get(input.tenantId, input.owner.id, id);
       if (!existing) {
         try {
-          await this.repository.create({
-            tenantId: input.tenantId,
-            id,
-            owner: personRef(input.owner),
-            communityId: input.communityId,
-            source: input.source,
-            text,
-            ...(input.due ? { due: input.due } : {}),
-            status: "open",
-            history: [{ status: "open", at: input.at }],
-            partners,
-            createdAt: input.at,
-            updatedAt: input.at,
-          });
+          await this.repository.create(fresh);
           return;
         } catch (error) {
           // Another instance created it meanwhile: read it and replace the text instead.

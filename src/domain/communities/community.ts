@@ -81,5 +81,11 @@ export interface Participation {
 export interface CommunityAccess {
   /** The community if the caller may read it; a ForbiddenError (private) or NotFoundError otherwise. */
   readable(caller: Caller, communityId: string): Promise<CommunityView>;
-  participate(caller: Caller, communityId: string): Promise<Participation>;
+  /**
+   * Taking part in one of the community's activities: refused for a private community's
+   * non-member; joins an open one's. `alongside` (the caller's own write, such as the activity's
+   * participant row) runs once the community takes the caller — beside the join's own writes,
+   * never when the caller is refused.
+   */
+  participate(caller: Caller, communityId: string, alongside?: () => Promise<void>): Promise<Participation>;
 }

@@ -33,11 +33,15 @@ import {
  * stays valid after they are removed from the organisation. Everything else reads storage.
  */
 const MEMBERSHIP_TRUST_MS = 15_000;
+/** How long a community row read for taking part is used again (see communityRow). */
+const ROW_FRESH_MS = 5_000;
 const MAX_TRUSTED = 10_000;
 
 export class CommunityService {
   private readonly trusted = new Map<string, { community: CommunityView; until: number }>();
   private readonly memberCounts = new CountSettler();
+  /** Community rows for taking part ({@link communityRow}). */
+  private readonly rows = new Map<string, { row: Community; until: number }>();
   private readonly joinRequestListeners: ((community: Community, request: JoinRequest) => void)[] = [];
 
   constructor(
@@ -188,11 +192,7 @@ export class CommunityService {
   }
 
   /** Joins an open community. Joining twice is harmless. */
-  async join(
-    caller: Caller,
-    communityId: string,
-    options: { settleCount?: "now" | "after" } = {},
-  ): Promise<CommunityView> {
+  async join(caller: Caller, communityId: string): Promise<CommunityView> {
     const current = await this.get(caller, communityId);
     if (current.isMember) return current;
     if (current.privacy === "private") {
@@ -207,12 +207,6 @@ export class CommunityService {
       joinedAt: this.now().toISOString(),
     });
     // The membership row has landed: from here on the answer is a success, whatever the count does.
-    if (added && options.settleCount === "after") {
-      // Joined by taking part (300 people pressing Join at once): the answer does not wait for the
-      // count; it settles right after from the rows (and any later join settles it too).
-      void this.recountMembers(caller.tenantId, communityId).catch(() => undefined);
-      return this.view(caller, { ...current, memberCount: current.memberCount + 1 }, true);
-    }
     const community = added ? await this.recountMembers(caller.tenantId, communityId) : current;
     return this.view(caller, community, true);
   }
@@ -243,13 +237,39 @@ export class CommunityService {
    * open community a non-member is joined on the way ({@link join}), and the answer says so; a
    * private community's non-member is refused (ForbiddenError) before anything is written.
    */
-  async participate(caller: Caller, communityId: string): Promise<Participation> {
-    const community = await this.recent(caller, communityId);
-    if (community.isMember) return { community, joinedCommunity: false };
-    return {
-      community: await this.join(caller, communityId, { settleCount: "after" }),
-      joinedCommunity: true,
-    };
+  async participate(
+    caller: Caller,
+    communityId: string,
+    alongside: () => Promise<void> = async () => {},
+  ): Promise<Participation> {
+    const known = this.trusted.get(trustKey(caller.tenantId, communityId, caller.userId));
+    if (known && known.until > this.now().getTime() && known.community.isMember) {
+      await alongside();
+      return { community: known.community, joinedCommunity: false };
+    }
+    const row = await this.communityRow(caller.tenantId, communityId);
+    if (row.privacy !== "open") {
+      // A private community: its members take part, anyone else is refused before anything is written.
+      const community = await this.get(caller, communityId);
+      await alongside();
+      return { community, joinedCommunity: false };
+    }
+    // An open community takes anyone: its membership row is written without reading first (it
+    // says whether they were a member), beside the caller's own write — 300 people pressing Join
+    // at once each wait for their writes only.
+    const [added] = await Promise.all([
+      this.repository.addMember({
+        tenantId: caller.tenantId,
+        communityId,
+        userId: caller.userId,
+        displayName: caller.displayName,
+        joinedAt: this.now().toISOString(),
+      }),
+      alongside(),
+    ]);
+    if (added) this.recountSoon(caller.tenantId, communityId);
+    const community = added ? { ...row, memberCount: row.memberCount + 1 } : row;
+    return { community: this.trust(caller, this.view(caller, community, true)), joinedCommunity: added };
   }
 
   /**
@@ -492,6 +512,32 @@ export class CommunityService {
    * Brings `memberCount` to the number of membership rows after a join or leave (the rows are the
    * truth, the count a cache of them; see `settleCount`), and returns the community with it.
    */
+  /**
+   * Settles the member count after a join by taking part, without the answer waiting for it: the
+   * count is a cache of the rows, and concurrent recounts are shared (CountSettler), so 300 people
+   * joining at once cost a few recounts, not 300.
+   */
+  private recountSoon(tenantId: string, communityId: string): void {
+    void this.recountMembers(tenantId, communityId).catch(() => undefined);
+  }
+
+  /**
+   * A community's row for taking part, kept {@link ROW_FRESH_MS} per instance: a burst of people
+   * joining one activity reads it once. (Whether it is open changes rarely; a change is seen
+   * within seconds.)
+   */
+  private async communityRow(tenantId: string, communityId: string): Promise<Community> {
+    const key = trustKey(tenantId, communityId, "");
+    const at = this.now().getTime();
+    const kept = this.rows.get(key);
+    if (kept && kept.until > at) return kept.row;
+    const row = await this.repository.get(tenantId, communityId);
+    if (!row) throw notFound();
+    if (this.rows.size >= MAX_TRUSTED) this.rows.clear();
+    this.rows.set(key, { row, until: at + ROW_FRESH_MS });
+    return row;
+  }
+
   private async recountMembers(tenantId: string, communityId: string): Promise<Community> {
     const settled = await this.memberCounts.settle(trustKey(tenantId, communityId, ""), {
       read: async () => {

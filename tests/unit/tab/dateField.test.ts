@@ -43,7 +43,7 @@ describe("date field (Fluent DatePicker with ISO text)", () => {
     expect(strings.goToToday).toBe("Gehe zu heute");
     expect(strings.nextMonthAriaLabel).toBe("Nächster Monat");
     expect(strings.selectedDateFormatString).toBe("Ausgewähltes Datum {0}");
-    expect(calendarDateFormatting(i18n.language).formatMonthYear(new Date(2030, 2, 31, 12))).toBe(
+    expect(calendarDateFormatting(i18n.language).formatMonthYear(new Date(2030, 2, 31, 12), strings)).toBe(
       "März 2030",
     );
   });
@@ -54,7 +54,7 @@ describe("date field (Fluent DatePicker with ISO text)", () => {
     expect(strings.months[0]).toBe("January");
     expect(strings.days[6]).toBe("Saturday");
     expect(strings.goToToday).toBe("Go to today");
-    expect(calendarDateFormatting(i18n.language).formatMonthDayYear(new Date(2030, 2, 31, 12))).toBe(
+    expect(calendarDateFormatting(i18n.language).formatMonthDayYear(new Date(2030, 2, 31, 12), strings)).toBe(
       "31 March 2030",
     );
   });
