@@ -131,6 +131,8 @@ const links = new Map([[bastian.id, "https://teams.microsoft.com/l/chat/0/0?user
 
 const summary: ActivitySummary = {
   formatName: "Think-pair-share",
+  declaredKinds: ["reflection", "share", "commitment"],
+  counts: [],
   activityId: "a1b2c3",
   prompt: PROMPT,
   communityId: "data-community",
@@ -151,6 +153,23 @@ const summary: ActivitySummary = {
     at: "2026-12-04T10:12:00Z",
     highlighted: i === 0,
   })),
+};
+
+/** A Knowledge Café's close: no reflections or key insights, its own kinds counted instead. */
+export const cafeSummary: ActivitySummary = {
+  ...summary,
+  formatName: "Knowledge Café",
+  prompt: "What would make onboarding stick in the first month?",
+  declaredKinds: ["table-notes", "theme", "pledge"],
+  counts: [
+    { kind: "table-notes", plural: "table notes", count: 9 },
+    { kind: "theme", plural: "themes", count: 4 },
+    { kind: "pledge", plural: "pledges", count: 7 },
+  ],
+  reflectedCount: 0,
+  commitmentCount: 0,
+  shares: [],
+  groups: [{ id: "r2-g0001", members: people.slice(0, 4) as PersonRef[] }],
 };
 
 const outcome = (
@@ -229,6 +248,14 @@ export function cardGallery(): GalleryCard[] {
     message(
       "tps-summary-meeting-chat",
       summaryCard(summary, {
+        libraryUrl: "https://teams.microsoft.com/l/entity/app/data-community",
+        communityName: "Data Community",
+        inviteCommitments: true,
+      }),
+    ),
+    message(
+      "cafe-summary-meeting-chat",
+      summaryCard(cafeSummary, {
         libraryUrl: "https://teams.microsoft.com/l/entity/app/data-community",
         communityName: "Data Community",
         inviteCommitments: true,

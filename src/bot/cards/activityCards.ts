@@ -638,22 +638,26 @@ export interface SummaryOptions {
 
 /** The close summary: prompt, participation, pairs, shared insights (highlights first). */
 export function summaryCard(summary: ActivitySummary, options: SummaryOptions = {}): AdaptiveCard {
+  const declares = (kind: string) => summary.declaredKinds.includes(kind);
   const body: Record<string, unknown>[] = [
     heading(`${summary.formatName} summary`),
     paragraph(`**Prompt:** ${cardText(summary.prompt)}`),
     {
       type: "FactSet",
+      // What the format takes, and nothing it does not (a café has no reflections).
       facts: [
         { title: "Took part", value: String(summary.participantCount) },
-        { title: "Reflected", value: String(summary.reflectedCount) },
+        ...(declares("reflection") ? [{ title: "Reflected", value: String(summary.reflectedCount) }] : []),
         { title: "Groups", value: String(summary.groups.length) },
-        { title: "Insights shared", value: String(summary.shares.length) },
-        { title: "Commitments", value: String(summary.commitmentCount) },
+        ...(declares("share") ? [{ title: "Insights shared", value: String(summary.shares.length) }] : []),
+        ...summary.counts.map((c) => ({ title: capitalised(c.plural), value: String(c.count) })),
+        ...(declares("commitment") ? [{ title: "Commitments", value: String(summary.commitmentCount) }] : []),
       ],
     },
   ];
   if (summary.groups.length > 0 && summary.groups.length <= PAIRS_PER_MESSAGE) {
-    body.push(paragraph("**Pairs**", { spacing: "Medium" }));
+    const pairs = summary.groups.every((g) => g.members.length <= 3);
+    body.push(paragraph(pairs ? "**Pairs**" : "**Groups**", { spacing: "Medium" }));
     body.push(
       paragraph(
         summary.groups.map((g) => g.members.map((m) => cardText(m.displayName)).join(" & ")).join(" · "),
@@ -675,14 +679,22 @@ export function summaryCard(summary: ActivitySummary, options: SummaryOptions = 
     body.push(paragraph(`…and ${summary.shares.length - shown} more in the library.`, { isSubtle: true }));
   if (options.communityName)
     body.push(
-      paragraph(`Every shared insight is saved to ${cardText(options.communityName)}'s library.`, {
-        isSubtle: true,
-      }),
+      paragraph(
+        declares("share")
+          ? `Every shared insight is saved to ${cardText(options.communityName)}'s library.`
+          : `What the activity harvested is saved to ${cardText(options.communityName)}'s library.`,
+        { isSubtle: true },
+      ),
     );
   const actions: Record<string, unknown>[] = [];
-  if (options.inviteCommitments)
+  // The Commit button opens the commitment dialog: only for a format whose kind it writes.
+  if (options.inviteCommitments && declares("commitment"))
     actions.push(dialogButton("Commit", TPS.commit, summary.activityId, "positive"));
   if (options.libraryUrl)
     actions.push({ type: "Action.OpenUrl", title: "Open the library", url: options.libraryUrl });
   return adaptiveCard(body, actions);
+}
+
+function capitalised(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }

@@ -1,6 +1,7 @@
 import type { PersonRef } from "../identity.js";
 import type { ActivityGroup, ActivityRecord, PairingRule, PairShare, Submission } from "./activity.js";
 import {
+  pluralOf,
   type SubmissionDefinition,
   type SubmissionKind,
   type SubmissionVisibility,
@@ -86,6 +87,7 @@ export interface SubmissionKindView {
   scope: SubmissionDefinition["scope"];
   visibility: SubmissionDefinition["visibility"];
   noun: string;
+  plural: string;
   maxLength: number;
 }
 
@@ -169,6 +171,10 @@ export interface ActivitySummary {
   activityId: string;
   /** The format's name ("Think-pair-share", "Knowledge Café"). */
   formatName: string;
+  /** Every kind of submission the format declares. */
+  declaredKinds: string[];
+  /** How many of each of the format's own kinds were handed in (themes, table notes, pledges). */
+  counts: { kind: string; plural: string; count: number }[];
   prompt: string;
   communityId: string;
   conversationId: string;
@@ -358,6 +364,7 @@ function kindsOf(formatId: ActivityRecord["activity"]["format"]): SubmissionKind
       scope: d.scope,
       visibility: d.visibility,
       noun: d.noun,
+      plural: pluralOf(d),
       maxLength: d.maxLength,
     }));
 }
@@ -405,6 +412,12 @@ export function activitySummaryOf(record: ActivityRecord): ActivitySummary {
   return {
     activityId: activity.id,
     formatName: formatOf(activity.format).name,
+    declaredKinds: Object.keys(formatOf(activity.format).submissions),
+    counts: kindsOf(activity.format).map((k) => ({
+      kind: k.kind,
+      plural: k.plural,
+      count: record.submissions.filter((s) => s.kind === k.kind).length,
+    })),
     prompt: activity.prompt,
     communityId: activity.communityId,
     conversationId: activity.conversationId,

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { cafeSummary } from "../../../scripts/lib/cardGallery.js";
+import { summaryCard } from "../../../src/bot/cards/activityCards.js";
+import type { ActivityRecord, Submission } from "../../../src/domain/activities/activity.js";
+import { formatOf } from "../../../src/domain/activities/activityFormats.js";
+import { activityOutcomesOf } from "../../../src/domain/activities/activityOutcomes.js";
+
+const ana = { id: "ana", displayName: "Ana" };
+const ben = { id: "ben", displayName: "Ben" };
+const sub = (
+  kind: string,
+  scope: Submission["scope"],
+  ownerId: string,
+  text: string,
+  itemId?: string,
+): Submission => ({
+  kind,
+  scope,
+  ownerId,
+  ...(itemId ? { itemId } : {}),
+  text,
+  createdBy: ana,
+  editedBy: ana,
+  at: `2026-12-04T10:0${text.length % 10}:00.000Z`,
+  requestId: "r",
+  etag: "e",
+});
+
+function record(format: "think-pair-share" | "knowledge-cafe", submissions: Submission[]): ActivityRecord {
+  return {
+    activity: {
+      tenantId: "t",
+      id: "act1",
+      format,
+      communityId: "c",
+      conversationId: "19:x",
+      facilitator: { id: "fay", displayName: "Fay" },
+      prompt: "What would make onboarding stick?",
+      phases: [],
+      pairingRule: "random",
+      createdAt: "2026-12-04T10:00:00.000Z",
+    },
+    controls: [],
+    participants: [
+      { userId: "ana", displayName: "Ana", joinedAt: "x" },
+      { userId: "ben", displayName: "Ben", joinedAt: "x" },
+    ],
+    reflections: [],
+    groupings: [
+      {
+        round: 0,
+        groups: [{ id: "g0001", members: ["ana", "ben"] }],
+        appliedRule: "random",
+        degraded: false,
+        at: "x",
+      },
+    ],
+    lateAssignments: [],
+    shares: [],
+    highlights: [],
+    commitments: [],
+    submissions,
+  };
+}
+
+describe("what a closed activity leaves behind", () => {
+  it("keeps think-pair-share's entry and conversation ids, one entry per shared insight", () => {
+    const out = activityOutcomesOf(
+      record("think-pair-share", [
+        sub("share", "group", "g0001", "Write it down"),
+        sub("reflection", "person", "ana", "private"),
+      ]),
+      formatOf("think-pair-share"),
+    );
+    expect(out.entries.map((e) => e.id)).toEqual(["tps-act1-g0001"]);
+    expect(out.entries[0]?.body).toContain("Shared by Ana & Ben in a think-pair-share");
+    expect(JSON.stringify(out)).not.toContain("private");
+    expect(out.conversations).toEqual([{ id: "tps-act1-g0001", members: [ana, ben] }]);
+  });
+
+  it("harvests a café's themes and table notes into one entry", () => {
+    const out = activityOutcomesOf(
+      record("knowledge-cafe", [
+        sub("theme", "item", "ana", "A buddy in week one", "i1"),
+        sub("table-notes", "group", "g0001", "Small wins"),
+        sub("pledge", "person", "ben", "I will pair"),
+      ]),
+      formatOf("knowledge-cafe"),
+    );
+    expect(out.entries.map((e) => e.id)).toEqual(["knowledge-cafe-act1-harvest"]);
+    expect(out.entries[0]?.body).toContain("- A buddy in week one *(Ana)*");
+    expect(out.entries[0]?.body).toContain("- Small wins *(Ana, Ben)*");
+    expect(out.entries[0]?.body).not.toContain("I will pair");
+  });
+
+  it("leaves nothing in the library from a confidential format", () => {
+    const confidential = { ...formatOf("think-pair-share"), confidential: true };
+    const out = activityOutcomesOf(
+      record("think-pair-share", [sub("share", "group", "g0001", "Secret")]),
+      confidential,
+    );
+    expect(out.entries).toEqual([]);
+    expect(out.conversations).toHaveLength(1);
+  });
+});
+
+describe("a summary card names what the format takes", () => {
+  it("counts a café's own kinds, without reflections, key insights or a Commit button", () => {
+    const card = summaryCard(cafeSummary, { communityName: "Data Community", inviteCommitments: true });
+    const text = JSON.stringify(card);
+    expect(text).toContain("Knowledge Café summary");
+    expect(text).toContain('"title":"Themes","value":"4"');
+    expect(text).toContain('"title":"Pledges","value":"7"');
+    expect(text).not.toContain("Reflected");
+    expect(text).not.toContain("Insights shared");
+    expect(text).toContain("What the activity harvested is saved");
+    expect(text).toContain("**Groups**");
+    expect(card.actions ?? []).toEqual([]);
+  });
+});
