@@ -111,5 +111,10 @@ describe("Knowledge Café in the meeting side panel", () => {
     await stage.getByTestId("stage-taking-part").getByText("4 taking part").waitFor();
     await stage.getByTestId("stage-shared").getByText("A small win in week two").waitFor();
     expect(await stage.getByText("Shared insights").count()).toBe(0);
+    // Named as the café, its lists by what they hold (not the panel's "My pledge").
+    await stage.getByText(/^Knowledge Café in /).waitFor();
+    await stage.getByTestId("stage-shared").getByText("Pledges", { exact: true }).waitFor();
+    expect(await stage.getByText("My pledge").count()).toBe(0);
+    await german.getByTestId("from-everyone").getByText("Zusagen", { exact: true }).waitFor();
   });
 });

@@ -720,7 +720,7 @@ export const de: Catalog = {
     unhighlight: "Hervorhebung entfernen",
     highlightLabel: "Erkenntnis von {{names}} hervorheben",
     unhighlightLabel: "Hervorhebung der Erkenntnis von {{names}} entfernen",
-    stageEyebrow: "Think-Pair-Share in {{community}}",
+    stageEyebrow: "{{format}} in {{community}}",
     stagePhase: "Phase: {{phase}}",
     endConfirmTitle: "Aktivität für alle beenden?",
     endConfirmBody:
@@ -805,24 +805,26 @@ export const de: Catalog = {
   submissions: {
     tableNotes: {
       heading: "Notizen unseres Tisches",
+      plural: "Notizen der Tische",
       label: "Worüber Ihr Tisch gesprochen hat",
       hint: "Ein Text für den Tisch: Alle am Tisch können ihn schreiben und bearbeiten. Alle sehen die Notizen aller Tische.",
     },
     theme: {
       heading: "Themen",
+      plural: "Themen",
       label: "Ein Thema, das aufkam",
       hint: "Alle sehen die Themen; mit den Notizen der Tische kommen sie als Ernte des Cafés in die Bibliothek.",
       add: "Thema hinzufügen",
     },
     pledge: {
       heading: "Meine Zusage",
+      plural: "Zusagen",
       label: "Was werden Sie anders machen?",
       hint: "Eine Minute, ein Satz: Daraus wird eine Verpflichtung, nach der wir fragen.",
     },
     fromEveryone: "Von allen",
     youAdded: "Von Ihnen",
     added: "Hinzugefügt",
-    by: "{{name}}",
   },
   phases: {
     intro: "Frage vorstellen",

@@ -700,7 +700,7 @@ export const en = {
     unhighlight: "Remove highlight",
     highlightLabel: "Highlight the insight of {{names}}",
     unhighlightLabel: "Remove the highlight from the insight of {{names}}",
-    stageEyebrow: "Think-pair-share in {{community}}",
+    stageEyebrow: "{{format}} in {{community}}",
     stagePhase: "Phase: {{phase}}",
     endConfirmTitle: "End the activity for everyone?",
     endConfirmBody:
@@ -783,24 +783,26 @@ export const en = {
   submissions: {
     tableNotes: {
       heading: "Our table's notes",
+      plural: "Table notes",
       label: "What your table talked about",
       hint: "One text for the table: anyone at it can write and edit it. Everyone sees every table's notes.",
     },
     theme: {
       heading: "Themes",
+      plural: "Themes",
       label: "A theme that came up",
       hint: "Everyone sees the themes; with the tables' notes they go to the library as the café's harvest.",
       add: "Add theme",
     },
     pledge: {
       heading: "My pledge",
+      plural: "Pledges",
       label: "What will you do differently?",
       hint: "One minute, one sentence: it becomes a commitment we check in on.",
     },
     fromEveryone: "From everyone",
     youAdded: "You added",
     added: "Added",
-    by: "{{name}}",
   },
   phases: {
     intro: "Introduce the prompt",

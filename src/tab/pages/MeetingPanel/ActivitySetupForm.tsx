@@ -19,7 +19,7 @@ import { listCommunities } from "../../api/communities.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
-import { newRequestId, pairingRuleLabel, phaseTitle } from "./activityText.js";
+import { newRequestId, pairingRuleLabel, phaseTitle, stringKeyOf } from "./activityText.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
 /** Props of {@link ActivitySetupForm}. */
@@ -40,7 +40,7 @@ function defaultMinutes(format: ActivityFormatId): Record<string, string> {
 
 /** A format's name in the Teams language (`format_knowledgeCafe`). */
 function formatKey(format: ActivityFormatId) {
-  return `activity.format_${format.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())}` as const;
+  return `activity.format_${stringKeyOf(format)}` as const;
 }
 
 /**

@@ -6,17 +6,12 @@ import { toApiError } from "../../api/ApiError.js";
 import { type ActivityState, type ActivityView, submit } from "../../api/activities.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
-import { newRequestId } from "./activityText.js";
+import { kindTitle, newRequestId, stringKeyOf } from "./activityText.js";
 import { NoteEditor } from "./NoteEditor.js";
 import { GroupTextEditor } from "./PairShareEditor.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
 type Kind = ActivityView["kinds"][number];
-
-/** A kind's strings sit under its name in camel case (`table-notes` → `submissions.tableNotes`). */
-function keyOf(kind: string): string {
-  return kind.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
-}
 
 /** Props of {@link FormatSubmissions}. */
 export interface FormatSubmissionsProps {
@@ -36,7 +31,7 @@ export function FormatSubmissions({ view, onChanged }: FormatSubmissionsProps) {
   const writes = view.me.joined || !view.isFacilitator;
   const open = view.kinds.filter((k) => view.accepts.includes(k.kind));
   const text = (kind: Kind, part: "heading" | "label" | "hint") =>
-    t(`submissions.${keyOf(kind.kind)}.${part}`, { defaultValue: part === "heading" ? kind.noun : "" });
+    t(`submissions.${stringKeyOf(kind.kind)}.${part}`, { defaultValue: part === "heading" ? kind.noun : "" });
   return (
     <>
       {writes &&
@@ -120,11 +115,11 @@ function ItemAdder({
       data-testid={`add-${kind.kind}`}
     >
       <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
-        {t(`submissions.${keyOf(kind.kind)}.heading`, { defaultValue: kind.noun })}
+        {t(`submissions.${stringKeyOf(kind.kind)}.heading`, { defaultValue: kind.noun })}
       </Subtitle2>
       <Field
-        label={t(`submissions.${keyOf(kind.kind)}.label`, { defaultValue: kind.noun })}
-        hint={t(`submissions.${keyOf(kind.kind)}.hint`, { defaultValue: "" })}
+        label={t(`submissions.${stringKeyOf(kind.kind)}.label`, { defaultValue: kind.noun })}
+        hint={t(`submissions.${stringKeyOf(kind.kind)}.hint`, { defaultValue: "" })}
       >
         <Textarea
           value={draft}
@@ -146,7 +141,7 @@ function ItemAdder({
         >
           {mutation.isPending
             ? t("activity.saving")
-            : t(`submissions.${keyOf(kind.kind)}.add`, { defaultValue: t("activity.save") })}
+            : t(`submissions.${stringKeyOf(kind.kind)}.add`, { defaultValue: t("activity.save") })}
         </Button>
         {mutation.isSuccess && (
           <Caption1 role="status" className={styles.muted}>
@@ -190,15 +185,12 @@ function SharedSubmissions({ view }: { view: ActivityView }) {
       {shared.map(({ kind, items }) => (
         <div key={kind.kind}>
           <Caption1 as="p" block className={styles.muted}>
-            {t(`submissions.${keyOf(kind.kind)}.heading`, { defaultValue: kind.noun })}
+            {kindTitle(t, kind)}
           </Caption1>
           <ul className={styles.list}>
             {items.map((s) => (
               <li key={`${s.ownerId}-${s.itemId ?? ""}`}>
-                <Body1>{s.text}</Body1>{" "}
-                <Caption1 className={styles.muted}>
-                  · {t("submissions.by", { name: s.by.displayName })}
-                </Caption1>
+                <Body1>{s.text}</Body1> <Caption1 className={styles.muted}>· {s.by.displayName}</Caption1>
               </li>
             ))}
           </ul>

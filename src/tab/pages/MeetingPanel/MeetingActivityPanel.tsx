@@ -9,6 +9,7 @@ import { LoadingState } from "../../components/LoadingState.js";
 import { ActivitySetupForm } from "./ActivitySetupForm.js";
 import { ActivityStatus } from "./ActivityStatus.js";
 import { ActivityWall } from "./ActivityWall.js";
+import { formatTitle } from "./activityText.js";
 import { FacilitatorControls } from "./FacilitatorControls.js";
 import { PersonalActivity } from "./PersonalActivity.js";
 import { ShareToStageButton } from "./ShareToStageButton.js";
@@ -121,7 +122,7 @@ function ActivityHeader({ view, clockOffsetMs }: { view: ActivityView; clockOffs
   return (
     <ContentCard as="section" className={styles.card} aria-labelledby={headingId}>
       <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
-        {t("activity.heading")}
+        {formatTitle(t, view)}
       </Subtitle2>
       <Body1 as="p" block className={styles.prompt} data-testid="activity-prompt">
         {view.prompt}

@@ -14,8 +14,14 @@ const PHASE_IDS = [
   "harvest",
 ] as const;
 type PhaseId = (typeof PHASE_IDS)[number];
-/** A phase's strings sit under its id without hyphens (`round-1` → `phase_round1`). */
-const keyOf = (id: string | undefined) => (id ?? "").replace(/-/g, "");
+/**
+ * How a format's ids name their strings: camel case (`round-1` → `round1`, `table-notes` →
+ * `tableNotes`, `knowledge-cafe` → `knowledgeCafe`), for phases, submission kinds and formats.
+ */
+export function stringKeyOf(id: string): string {
+  return id.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
+}
+const keyOf = (id: string | undefined) => stringKeyOf(id ?? "");
 const isKnownPhase = (id: string | undefined): boolean =>
   (PHASE_IDS as readonly string[]).includes(keyOf(id));
 
@@ -39,6 +45,20 @@ export function phaseInstruction(
   if (phase.id === "pair" && partners !== undefined && partners > 1)
     return t("activity.instruction_pair_group", { count: partners });
   return t(`activity.instruction_${keyOf(phase.id) as PhaseId}`);
+}
+
+/** A format's name in the Teams language (the server's name for a format the tab has no words for). */
+export function formatTitle(t: TFunction, view: { format: string; formatName: string }): string {
+  return t(`activity.format_${stringKeyOf(view.format)}` as "activity.format_thinkPairShare", {
+    defaultValue: view.formatName,
+  });
+}
+
+/** How several of a format's own kind are named (a list heading: "Themes", "Table notes"). */
+export function kindTitle(t: TFunction, kind: { kind: string; plural: string }): string {
+  return t(`submissions.${stringKeyOf(kind.kind)}.plural` as "submissions.theme.plural", {
+    defaultValue: `${kind.plural.charAt(0).toUpperCase()}${kind.plural.slice(1)}`,
+  });
 }
 
 export function pairingRuleLabel(t: TFunction, rule: PairingRule): string {

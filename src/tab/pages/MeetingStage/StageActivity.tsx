@@ -15,7 +15,13 @@ import { useTranslation } from "react-i18next";
 import type { ActivityView } from "../../api/activities.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
-import { namesOf, phaseInstruction, phaseTitle } from "../MeetingPanel/activityText.js";
+import {
+  formatTitle,
+  kindTitle,
+  namesOf,
+  phaseInstruction,
+  phaseTitle,
+} from "../MeetingPanel/activityText.js";
 import { formatCountdown, useRemainingMs } from "../MeetingPanel/useMeetingActivity.js";
 import { useMeetingStageStyles } from "./useMeetingStageStyles.styles.js";
 
@@ -53,7 +59,7 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
       <div className={styles.header}>
         <div className={styles.column}>
           <Subtitle1 as="p" block className={styles.muted}>
-            {t("activity.stageEyebrow", { community: communityName })}
+            {t("activity.stageEyebrow", { format: formatTitle(t, view), community: communityName })}
           </Subtitle1>
           <Title1 as="h1" block id={titleId} className={styles.prompt} data-testid="stage-prompt">
             {view.prompt}
@@ -164,12 +170,7 @@ function StageShared({ view, headingId }: { view: ActivityView; headingId: strin
         shared.map(({ kind, items }) => (
           <div key={kind.kind}>
             <Subtitle2 as="h3" block className={styles.muted}>
-              {t(
-                `submissions.${kind.kind.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())}.heading`,
-                {
-                  defaultValue: kind.noun,
-                },
-              )}
+              {kindTitle(t, kind)}
             </Subtitle2>
             <ul className={styles.wall}>
               {items.map((item) => (
