@@ -17,7 +17,7 @@ import { personRateLimit } from "./http/personRateLimit.js";
 import { requireCaller } from "./http/requireCaller.js";
 import { noStoreForApi, securityHeaders } from "./http/securityHeaders.js";
 import type { Logger } from "./logger.js";
-import { activityRoutes } from "./routes/activityRoutes.js";
+import { activityRoutes, hotSeatQueueRoutes } from "./routes/activityRoutes.js";
 import { calendarRoutes } from "./routes/calendarRoutes.js";
 import { commitmentRoutes } from "./routes/commitmentRoutes.js";
 import { communityRoutes } from "./routes/communityRoutes.js";
@@ -114,6 +114,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
     calendarRoutes(deps.sessions, { directory: deps.directory, publicUrl: deps.config.publicUrl }),
   );
   api.use("/communities/:communityId/playbooks", playbookRoutes(deps.playbooks));
+  api.use("/communities/:communityId/hot-seat-queue", hotSeatQueueRoutes(deps.activities));
   api.use(homeRoutes(deps.home, deps.myLearning, deps.directory));
   api.use(commitmentRoutes(deps.commitments));
   api.use("/activities", activityRoutes(deps));

@@ -34,6 +34,7 @@ import { repairHelpfulVoteFacts } from "../storage/helpfulVoteFactsRepair.js";
 import { SyncedLibrarySearch } from "../storage/syncedLibrarySearch.js";
 import { TableStore } from "../storage/tableStore.js";
 import { TablesActivityRepository } from "../storage/tablesActivityRepository.js";
+import { TablesCircleMemory } from "../storage/tablesCircleMemory.js";
 import { TablesCommitmentRepository } from "../storage/tablesCommitmentRepository.js";
 import { TablesCommunityRepository } from "../storage/tablesCommunityRepository.js";
 import { TablesEntryRepository } from "../storage/tablesEntryRepository.js";
@@ -151,6 +152,10 @@ export async function startServer(
     communities,
     commitments,
     meetingRoles: meetingRolesOf(adapter, config, meetingStore, logger),
+    circles: new TablesCircleMemory(store),
+    lessons: {
+      publish: (caller, communityId, lesson) => library.publishDeidentified(caller, communityId, lesson),
+    },
   });
   const outcomes = new MeetingOutcomeService(meetingStore, library, communities, directory);
   const myLearning = new MyLearningService(communities, library, sessions, activities, outcomes);

@@ -31,6 +31,8 @@ import { ValidationError } from "../domain/errors.js";
  * | Commitments  | `{tenant}|community|{community}`     | `commitment|{made at, ISO}|{commitment}` (index: owner id, status, due; no text) |
  * | Commitments  | `{tenant}|checkin`                   | `{claim key}` (claim: a check-in card sent once) |
  * | DueCommitments | `{tenant}|due`                     | `{due day}|{commitment}`: a due-day reminder not sent yet (every instance's scan reads this small table) |
+ * | Activities   | `{tenant}|community|{community}|circle` | `seat|{activity}` (the hot seats of an activity's circles), `swap|{swap}` (a trade of places in the hot-seat queue) |
+ * | Activities   | `{tenant}|user|{user}`               | `register|{community}|{kind}` (their latest goal, kept across a community's sessions) |
  *
  * Requests to join have a partition of their own rather than `request|{user}` rows beside the
  * members: the members partition is listed and counted whole (the members list, a recount of
@@ -158,6 +160,15 @@ export const activityKeys = {
   /** Row keys that sort newest first: `{kind}|{inverted ms}|{id}`. */
   newestFirst: (kind: string, at: string, id: string) =>
     `${kind}|${String(9_999_999_999_999 - Date.parse(at)).padStart(13, "0")}|${keyPart(id, `${kind} id`)}`,
+};
+
+/** Keys of what a community's circles keep across sessions (circleMemory.ts), in the Activities table. */
+export const circleKeys = {
+  log: (tenantId: string, communityId: string) => `${keys.library(tenantId, communityId)}|circle`,
+  seat: (activityId: string) => `seat|${keyPart(activityId, "activity id")}`,
+  swap: (swapId: string) => `swap|${keyPart(swapId, "swap id")}`,
+  register: (communityId: string, kind: string) =>
+    `register|${keyPart(communityId, "community id")}|${keyPart(kind, "kind")}`,
 };
 
 /**

@@ -79,6 +79,8 @@ export interface Reflection {
 export interface ActivityGroup {
   id: string;
   members: string[];
+  /** A hot-seat circle: the member on its hot seat. */
+  hotSeat?: string;
 }
 
 /**

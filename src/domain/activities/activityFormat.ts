@@ -66,6 +66,17 @@ export interface SubmissionDefinition {
   myLearning?: boolean;
   /** It is a commitment: followed up at the next session and on its due date. */
   commitment?: boolean;
+  /**
+   * Kept across the community's sessions (a mastermind member's goals): each person's latest is
+   * shown to them and to whom the kind's visibility allows at the next session, until they write
+   * a new one. A person's own kind.
+   */
+  register?: boolean;
+  /**
+   * In a confidential format, its author may publish it to the library without their name (a
+   * hot-seat person's de-identified lesson). A person's own kind.
+   */
+  publishable?: boolean;
 }
 
 /** One phase of a format. */
@@ -151,6 +162,8 @@ export function definitionProblems(format: ActivityFormatDefinition): string[] {
     if (!/^[a-z][a-z-]{0,30}$/.test(kind)) problems.push(`submission kind "${kind}" is not a plain word`);
     if (format.confidential && definition.library)
       problems.push(`"${kind}" goes to the library, but the format is confidential`);
+    if ((definition.register || definition.publishable) && definition.scope !== "person")
+      problems.push(`"${kind}" is kept or published per person, so its scope is "person"`);
   }
   return problems;
 }

@@ -54,7 +54,8 @@ export function activityOutcomesOf(
       .filter((g) => g.members.length >= 2)
       .map((g) => ({ id: `${prefix}-${g.id}`, members: g.members.map(person) })),
   );
-  if (format.confidential) return { entries: [], conversations };
+  // Confidential: not even who met whom leaves the activity (no learning interactions, no insights).
+  if (format.confidential) return { entries: [], conversations: [] };
 
   const kept = record.submissions.filter((s) => submissionOf(format, s.kind)?.library !== undefined);
   const entries: OutcomeEntry[] = kept
@@ -123,4 +124,34 @@ function harvestBody(
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * A lesson its author publishes from a confidential activity: de-identified — neither the
+ * author's name nor their id, no circle, no names from the activity — with an id derived from
+ * the activity, kind and author, so publishing twice saves one entry. Readers see "a mastermind
+ * circle member"; to take it back, the author asks a steward (a removal request), as for any entry.
+ */
+export async function publishedLessonOf(
+  record: ActivityRecord,
+  format: ActivityFormatDefinition,
+  lesson: Submission,
+): Promise<OutcomeEntry> {
+  const digest = new Uint8Array(
+    await crypto.subtle.digest(
+      "SHA-256",
+      new TextEncoder().encode(
+        `${record.activity.tenantId}\n${record.activity.id}\n${lesson.kind}\n${lesson.ownerId}`,
+      ),
+    ),
+  );
+  const pseudonym = [...digest.slice(0, 12)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const text = lesson.text.trim();
+  return {
+    id: `${format.id}-lesson-${pseudonym}`,
+    author: { id: `deidentified-${pseudonym}`, displayName: `A ${format.name.toLowerCase()} member` },
+    title: `Lesson: ${shorten(oneLine(text), 150)}`,
+    body: `${text}\n\n*A lesson from a ${format.name.toLowerCase()}, published by the person it belongs to.*`,
+    tags: [format.id],
+  };
 }

@@ -88,3 +88,11 @@ export function submissionSchema(definition: SubmissionDefinition) {
   });
 }
 export type SubmissionInput = { text?: unknown; etag?: unknown };
+
+/** Two people trading places in a circle's hot-seat queue (their ids). */
+export const swapSchema = z
+  .object({
+    a: z.string({ required_error: "Say whose place to swap." }).min(1, "Say whose place to swap.").max(200),
+    b: z.string({ required_error: "Say with whom to swap." }).min(1, "Say with whom to swap.").max(200),
+  })
+  .strict();

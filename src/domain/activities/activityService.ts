@@ -31,7 +31,12 @@ import {
   submissionOf,
 } from "./activityFormat.js";
 import { formatOf, planPhases } from "./activityFormats.js";
-import { type ActivityOutcomes, activityOutcomesOf } from "./activityOutcomes.js";
+import {
+  type ActivityOutcomes,
+  activityOutcomesOf,
+  type OutcomeEntry,
+  publishedLessonOf,
+} from "./activityOutcomes.js";
 import type { ActivityRepository } from "./activityRepository.js";
 import {
   type ControlInput,
@@ -41,6 +46,7 @@ import {
   requestIdSchema,
   type SubmissionInput,
   submissionSchema,
+  swapSchema,
 } from "./activitySchemas.js";
 import {
   type ActivitySummary,
@@ -53,7 +59,10 @@ import {
   type PersonalFacts,
   type PersonalView,
   personalViewFor,
+  type RegisterView,
+  takesPart,
 } from "./activityViews.js";
+import { type CircleMemory, circleQueueOf, type QueuePlace } from "./circleMemory.js";
 import { formGroups } from "./grouping/formGroups.js";
 import { placeLateJoiner as placeInGroups } from "./grouping/lateJoiner.js";
 import { currentRound, lastRoundReached, roundsOf } from "./groupingRounds.js";
@@ -105,6 +114,15 @@ export interface ActivityServiceOptions {
    * too. Without them (or when Teams does not answer in time), the facilitator alone steers.
    */
   meetingRoles?: MeetingRoles;
+  /** What circles keep across sessions (hot seats, swaps, goals); without it, nothing carries over. */
+  circles?: CircleMemory;
+  /** Where a confidential format's author publishes a lesson (the community's library). */
+  lessons?: LessonPublisher;
+}
+
+/** Saves a lesson an author chose to publish from a confidential activity, once per id. */
+export interface LessonPublisher {
+  publish(caller: Caller, communityId: string, entry: OutcomeEntry): Promise<{ entryId: string }>;
 }
 
 /** The answer to someone who may not steer an activity run in a meeting. */
@@ -132,6 +150,8 @@ export class ActivityService {
   /** Commitments waiting to be handed over by this instance, by person and activity. */
   private readonly handOvers = new Map<string, PendingHandOver>();
   private readonly roles: RoleLookup | undefined;
+  private readonly circles: CircleMemory | undefined;
+  private readonly lessons: LessonPublisher | undefined;
 
   constructor(
     private readonly activities: ActivityRepository,
@@ -145,6 +165,8 @@ export class ActivityService {
     this.announcementLeaseMs = options.announcementLeaseMs ?? 30_000;
     this.communities = options.communities;
     this.commitments = options.commitments;
+    this.circles = options.circles;
+    this.lessons = options.lessons;
     const roles = options.meetingRoles;
     this.roles = roles instanceof RoleLookup ? roles : roles ? new RoleLookup(roles) : undefined;
   }
@@ -191,7 +213,9 @@ export class ActivityService {
       await this.placeLateJoiner(record.activity, round, groupsOf(record, round), caller.userId);
       record = await this.require(caller.tenantId, activityId);
     }
-    return activityViewFor(record, state, caller.userId);
+    const view = activityViewFor(record, state, caller.userId);
+    const register = await this.registerFor(record, view, caller.userId);
+    return register.length > 0 ? { ...view, register } : view;
   }
 
   /**
@@ -358,6 +382,15 @@ export class ActivityService {
       this.activities.saveSubmission(flow.activity, submission, options),
       // A commitment written after the end goes to the commitments service before the answer.
       definition.commitment && ended ? this.followUp(caller, flow, data.text, at) : undefined,
+      // A goal is kept for the community's next session.
+      definition.register && this.circles
+        ? this.circles.saveRegisterEntry(caller.tenantId, caller.userId, flow.activity.communityId, {
+            kind,
+            text: data.text,
+            at,
+            activityId,
+          })
+        : undefined,
     ]).catch((error) => {
       if (error instanceof ConcurrencyError)
         throw new ConcurrencyError(
@@ -565,6 +598,7 @@ export class ActivityService {
       const previousRounds = record.groupings
         .filter((g) => g.round < round && rounds[g.round]?.strategy.kind === strategy.kind)
         .map((g) => groupsOf(record, g.round).map((group) => group.members));
+      const queue = strategy.kind === "hotSeat" ? await this.hotSeatOrder(record, ids) : undefined;
       const result = formGroups(strategy, ids, {
         profiles,
         recentPartners: recent,
@@ -572,10 +606,15 @@ export class ActivityService {
         // One seed for every round: the rounds of a phase kind are planned together from it.
         seed: activityId,
         previousRounds,
+        ...(queue ? { hotSeatQueue: queue } : {}),
       });
       grouping = await this.activities.saveGrouping(tenantId, activityId, {
         round,
-        groups: result.groups.map((members, i) => ({ id: groupIdOf(round, i), members })),
+        groups: result.groups.map((members, i) => ({
+          id: groupIdOf(round, i),
+          members,
+          ...(result.hotSeats?.[i] ? { hotSeat: result.hotSeats[i] } : {}),
+        })),
         appliedRule: result.appliedRule,
         degraded: result.degraded,
         at: this.now().toISOString(),
@@ -587,10 +626,139 @@ export class ActivityService {
       ...record,
       groupings: [...record.groupings.filter((g) => g.round !== round), grouping],
     };
+    // The stored circles' hot seats join the community's log (once, whoever formed them).
+    if (grouping.groups.some((g) => g.hotSeat)) await this.recordHotSeats(withGroups, grouping);
     for (const p of record.participants)
       if (this.isUnplacedParticipant(withGroups, round, p.userId))
         await this.placeLateJoiner(record.activity, round, groupsOf(withGroups, round), p.userId);
     return grouping;
+  }
+
+  /** The people present in the community's hot-seat queue order (history and swaps applied). */
+  private async hotSeatOrder(record: ActivityRecord, ids: readonly string[]): Promise<string[] | undefined> {
+    if (!this.circles) return undefined;
+    const { tenantId, communityId } = record.activity;
+    const names = new Map(record.participants.map((p) => [p.userId, p.displayName]));
+    const present = ids.map((id) => ({ id, displayName: names.get(id) ?? "Someone" }));
+    const log = await this.circles.hotSeatLog(tenantId, communityId);
+    return circleQueueOf(communityId, log, present).map((place) => place.person.id);
+  }
+
+  private async recordHotSeats(record: ActivityRecord, grouping: StoredGrouping): Promise<void> {
+    if (!this.circles) return;
+    const { tenantId, communityId, id } = record.activity;
+    const names = new Map(record.participants.map((p) => [p.userId, p.displayName]));
+    const person = (userId: string) => ({ id: userId, displayName: names.get(userId) ?? "Someone" });
+    await this.circles.recordHotSeats(tenantId, communityId, {
+      activityId: id,
+      at: grouping.at,
+      circles: grouping.groups
+        .filter((g) => g.hotSeat)
+        .map((g) => ({ members: g.members.map(person), hotSeat: g.hotSeat as string })),
+    });
+  }
+
+  /**
+   * A community's hot-seat queue, as its members see it: who takes the hot seat next, how often
+   * each has, and the swaps made since the last circle. Readers of the community only.
+   */
+  async hotSeatQueue(caller: Caller, communityId: string): Promise<QueuePlace[]> {
+    await this.communities?.readable(caller, communityId);
+    if (!this.circles) return [];
+    return circleQueueOf(communityId, await this.circles.hotSeatLog(caller.tenantId, communityId));
+  }
+
+  /**
+   * Two people trade places in the community's hot-seat queue: one of the two asks (giving their
+   * turn away, or taking someone's), or a steward does. Applies to the next circle; a retried
+   * request is stored once.
+   */
+  async swapHotSeat(
+    caller: Caller,
+    communityId: string,
+    input: { a: string; b: string },
+    requestId: string,
+  ): Promise<QueuePlace[]> {
+    const { a, b } = parseInput(swapSchema, input);
+    const key = parseInput(requestIdSchema, requestId);
+    const community = await this.communities?.readable(caller, communityId);
+    if (!this.circles) throw new ValidationError("This server keeps no hot-seat queue.");
+    if (a === b) throw new ValidationError("Pick two different people to swap.");
+    if (caller.userId !== a && caller.userId !== b && !community?.isSteward)
+      throw new ForbiddenError("You can swap your own place in the queue; a steward can swap anyone's.");
+    const queue = circleQueueOf(communityId, await this.circles.hotSeatLog(caller.tenantId, communityId));
+    const inQueue = new Set(queue.map((p) => p.person.id));
+    if (!inQueue.has(a) || !inQueue.has(b))
+      throw new ValidationError(
+        "Both people must be in the circle's queue (they take part in its sessions).",
+      );
+    await this.circles.recordSwap(caller.tenantId, communityId, {
+      id: await idFromRequest(caller, key),
+      a,
+      b,
+      at: this.now().toISOString(),
+      by: { id: caller.userId, displayName: caller.displayName },
+    });
+    return this.hotSeatQueue(caller, communityId);
+  }
+
+  /**
+   * The author of a publishable kind in a confidential format (a hot-seat lesson) publishes it to
+   * the community's library without their name: once per submission (publishing again answers
+   * with the same entry). Only its author, only once they wrote it.
+   */
+  async publish(caller: Caller, activityId: string, kind: SubmissionKind): Promise<{ entryId: string }> {
+    const record = await this.require(caller.tenantId, activityId);
+    await this.communities?.readable(caller, record.activity.communityId);
+    const format = formatOf(record.activity.format);
+    const definition = submissionOf(format, kind);
+    if (!definition?.publishable)
+      throw new ValidationError(`${format.name} has nothing of this kind to publish.`);
+    const own = await this.activities.getSubmission(caller.tenantId, activityId, kind, caller.userId);
+    if (!own) throw new ValidationError(`Write your ${definition.noun} first, then publish it.`);
+    if (!this.lessons) throw new ValidationError("This server does not publish lessons.");
+    return this.lessons.publish(
+      caller,
+      record.activity.communityId,
+      await publishedLessonOf(record, format, own),
+    );
+  }
+
+  /**
+   * Register kinds (goals kept across sessions): the caller's own and their group mates' latest,
+   * this session's where written, else the one kept from an earlier session.
+   */
+  private async registerFor(
+    record: ActivityRecord,
+    view: ActivityView,
+    userId: string,
+  ): Promise<RegisterView[]> {
+    const format = formatOf(record.activity.format);
+    const kinds = Object.entries(format.submissions).filter(([, d]) => d.register);
+    if (kinds.length === 0 || !takesPart(record, userId)) return [];
+    const { tenantId, communityId } = record.activity;
+    const mates = view.me.group?.partners ?? [];
+    const people = [{ id: userId, displayName: "" }, ...mates];
+    const names = new Map(mates.map((m) => [m.id, m]));
+    names.set(userId, {
+      id: userId,
+      displayName: record.participants.find((p) => p.userId === userId)?.displayName ?? "You",
+    });
+    const out: RegisterView[] = [];
+    for (const [kind, definition] of kinds) {
+      const readers = definition.visibility === "writer" ? [userId] : people.map((p) => p.id);
+      const kept = this.circles
+        ? await this.circles.registerOf(tenantId, readers, communityId, kind)
+        : new Map();
+      for (const id of readers) {
+        const now = record.submissions.find((s) => s.kind === kind && s.ownerId === id);
+        const earlier = kept.get(id);
+        const person = names.get(id) ?? { id, displayName: "Someone" };
+        if (now) out.push({ kind, person, text: now.text, at: now.at, earlier: false });
+        else if (earlier) out.push({ kind, person, text: earlier.text, at: earlier.at, earlier: true });
+      }
+    }
+    return out;
   }
 
   /**

@@ -15,6 +15,8 @@ import type { PhaseState } from "./phaseClock.js";
 export interface GroupView {
   id: string;
   members: PersonRef[];
+  /** A hot-seat circle: who is on its hot seat. */
+  hotSeat?: PersonRef;
 }
 
 /** One card of the live wall: a group's shared insight. */
@@ -75,10 +77,25 @@ export interface ActivityView {
   me: {
     joined: boolean;
     reflection?: { text: string; at: string; etag: string };
-    group?: { id: string; partners: PersonRef[] };
+    group?: { id: string; partners: PersonRef[]; hotSeat?: PersonRef };
     share?: PairShare;
     commitment?: { text: string; at: string };
   };
+  /**
+   * Register kinds (goals kept across sessions): the latest of each person the caller may read
+   * (their own, their circle's), from this session or an earlier one (`earlier`).
+   */
+  register?: RegisterView[];
+}
+
+/** A person's latest entry of a register kind, as their circle sees it at check-in. */
+export interface RegisterView {
+  kind: string;
+  person: PersonRef;
+  text: string;
+  at: string;
+  /** Written in an earlier session (not yet renewed in this one). */
+  earlier: boolean;
 }
 
 /** One kind a format takes, as the side panel and cards build their editors from it. */
@@ -162,7 +179,7 @@ export interface PersonalFacts {
   reflection?: { text: string; at: string; etag: string };
   commitment?: { text: string; at: string };
   /** Their group with the partners' names, once groups are formed. */
-  group?: { id: string; partners: PersonRef[] };
+  group?: { id: string; partners: PersonRef[]; hotSeat?: PersonRef };
   share?: PairShare;
 }
 
@@ -197,8 +214,11 @@ export function groupsOf(
   round: number,
 ): ActivityGroup[] {
   const groups = new Map<string, string[]>();
-  for (const g of record.groupings.find((g) => g.round === round)?.groups ?? [])
+  const hotSeats = new Map<string, string>();
+  for (const g of record.groupings.find((g) => g.round === round)?.groups ?? []) {
     groups.set(g.id, [...g.members]);
+    if (g.hotSeat) hotSeats.set(g.id, g.hotSeat);
+  }
   const placed = new Set([...groups.values()].flat());
   const lateJoiners = record.lateAssignments.filter((l) => l.round === round);
   for (const late of lateJoiners.sort((a, b) => a.at.localeCompare(b.at))) {
@@ -208,7 +228,19 @@ export function groupsOf(
     members.push(late.userId);
     groups.set(late.groupId, members);
   }
-  return [...groups].map(([id, members]) => ({ id, members }));
+  return [...groups].map(([id, members]) => {
+    const hotSeat = hotSeats.get(id);
+    return hotSeat ? { id, members, hotSeat } : { id, members };
+  });
+}
+
+/** A group with names (and its hot seat, in a circle). */
+export function groupViewOf(group: ActivityGroup, person: (id: string) => PersonRef): GroupView {
+  return {
+    id: group.id,
+    members: group.members.map(person),
+    ...(group.hotSeat ? { hotSeat: person(group.hotSeat) } : {}),
+  };
 }
 
 /** The round whose groups an activity's view shows now (-1: none). */
@@ -331,7 +363,7 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
     commitmentCount: record.commitments.length,
     ...(grouping
       ? {
-          groups: groups.map((g) => ({ id: g.id, members: g.members.map(person) })),
+          groups: groups.map((g) => groupViewOf(g, person)),
           pairingDegraded: grouping.degraded,
           ...(grouping.repeatMeetings ? { repeatMeetings: grouping.repeatMeetings } : {}),
         }
@@ -347,7 +379,13 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
         ? { reflection: { text: reflection.text, at: reflection.at, etag: reflection.etag } }
         : {}),
       ...(mine
-        ? { group: { id: mine.id, partners: mine.members.filter((m) => m !== userId).map(person) } }
+        ? {
+            group: {
+              id: mine.id,
+              partners: mine.members.filter((m) => m !== userId).map(person),
+              ...(mine.hotSeat ? { hotSeat: person(mine.hotSeat) } : {}),
+            },
+          }
         : {}),
       ...(share ? { share } : {}),
       ...(commitment ? { commitment: { text: commitment.text, at: commitment.at } } : {}),
@@ -372,6 +410,8 @@ function kindsOf(formatId: ActivityRecord["activity"]["format"]): SubmissionKind
 /** The submissions of the format's own kinds one person may read (see {@link canRead}). */
 function readableSubmissions(record: ActivityRecord, userId: string): SubmissionView[] {
   const format = formatOf(record.activity.format);
+  // Confidential: nothing for anyone who did not take part, whatever a kind's visibility says.
+  if (format.confidential && !takesPart(record, userId)) return [];
   const all = record.groupings.flatMap((g) => groupsOf(record, g.round));
   const mine = all.filter((g) => g.members.includes(userId));
   const reader = {
@@ -427,8 +467,16 @@ export function activitySummaryOf(record: ActivityRecord): ActivitySummary {
     participantCount: record.participants.length,
     reflectedCount: record.reflections.length,
     commitmentCount: record.commitments.length,
-    groups: groups.map((g) => ({ id: g.id, members: g.members.map(person) })),
+    groups: groups.map((g) => groupViewOf(g, person)),
     shares: wallOf(record, groups, person),
     ...(grouping ? { pairingRule: grouping.appliedRule, pairingDegraded: grouping.degraded } : {}),
   };
+}
+
+/** Whether the person took part in the activity (joined it, or runs it). */
+export function takesPart(
+  record: Pick<ActivityRecord, "activity" | "participants">,
+  userId: string,
+): boolean {
+  return record.activity.facilitator.id === userId || record.participants.some((p) => p.userId === userId);
 }

@@ -108,6 +108,29 @@ export class LibraryService {
   }
 
   /**
+   * A lesson its author publishes from a confidential activity (mastermind), de-identified: the
+   * entry names the pseudonymous author as author and saver, never the caller, and is not linked
+   * to the meeting. Saved once per id.
+   */
+  async publishDeidentified(
+    caller: Caller,
+    communityId: string,
+    lesson: { id: string; author: PersonRef; title: string; body: string; tags: string[] },
+  ): Promise<{ entryId: string }> {
+    const input = { type: "insight" as const, title: lesson.title, body: lesson.body, tags: lesson.tags };
+    const result = await this.add(
+      caller,
+      communityId,
+      input,
+      { kind: "direct" },
+      lesson.author,
+      lesson.id,
+      lesson.author,
+    );
+    return { entryId: result.entry.id };
+  }
+
+  /**
    * Records that people learned from each other in a meeting (a pair's conversation): one
    * interaction each way. `key` makes it idempotent per pair and activity.
    */
@@ -446,6 +469,8 @@ export class LibraryService {
     source: EntrySource,
     author: PersonRef,
     id: string,
+    /** Who saved it, as readers see it (a de-identified lesson: the author's pseudonym). */
+    shownSaver?: PersonRef,
   ): Promise<SaveResult> {
     const data = parseInput(newEntrySchema, input);
     const community = await this.memberCommunity(caller, communityId);
@@ -453,7 +478,7 @@ export class LibraryService {
     if (!body.trim())
       throw new ValidationError("There is nothing left to save once unsafe content is removed.");
     const at = this.now().toISOString();
-    const savedBy = { id: caller.userId, displayName: caller.displayName };
+    const savedBy = shownSaver ?? { id: caller.userId, displayName: caller.displayName };
     let entry: Entry;
     try {
       entry = await this.entries.create({

@@ -182,6 +182,13 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
       submit(() => kind),
     );
 
+  /** A confidential format's author publishes their lesson to the library, de-identified (once). */
+  router.post("/:activityId/submissions/:kind/publish", async (req, res) => {
+    const { kind } = parseInput(submissionKindParam, { kind: req.params.kind });
+    const published = await activities.publish(callerOf(res), req.params.activityId, kind);
+    res.status(201).json(published);
+  });
+
   router.put("/:activityId/highlights/:groupId", async (req, res) => {
     const { groupId } = parseInput(highlightParams, req.params);
     await answer(req, res, await activities.highlight(callerOf(res), req.params.activityId, groupId, true));
@@ -269,4 +276,29 @@ class PartnerChatLinks {
     const users = partners.map((p) => this.cache.get(key(p.id))?.address ?? p.id);
     return `${TEAMS_CHAT}?users=${users.map(encodeURIComponent).join(",")}`;
   }
+}
+
+const swapBody = z.object({ requestId: requestIdField }).passthrough();
+
+/**
+ * `/api/communities/:communityId/hot-seat-queue`: who takes a circle's hot seat next (visible to
+ * the community's readers) and swaps of places (one's own, or a steward's).
+ */
+export function hotSeatQueueRoutes(activities: ActivityService): Router {
+  const router = Router({ mergeParams: true });
+  const communityOf = (req: Request) => String((req.params as Record<string, string>).communityId ?? "");
+  router.get("/", async (req, res) => {
+    res.json({ queue: await activities.hotSeatQueue(callerOf(res), communityOf(req)) });
+  });
+  router.post("/swaps", async (req, res) => {
+    const { requestId, ...swap } = parseInput(swapBody, req.body ?? {});
+    const queue = await activities.swapHotSeat(
+      callerOf(res),
+      communityOf(req),
+      swap as { a: string; b: string },
+      requestId ?? randomUUID(),
+    );
+    res.status(201).json({ queue });
+  });
+  return router;
 }

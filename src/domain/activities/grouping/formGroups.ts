@@ -4,6 +4,7 @@ import type { PairingRule } from "../activity.js";
 import { pairParticipants, type RecentPartners } from "../pairing.js";
 import { seededRandom, shuffleInPlace } from "../seededRandom.js";
 import { type GroupingStrategy, parseGroupingStrategy } from "./groupingStrategy.js";
+import { balancedGroupSizes } from "./groupSizes.js";
 import { hotSeatQueue } from "./hotSeat.js";
 import { repeatMeetings } from "./meetingCounts.js";
 import { followedPlan, plannedRound } from "./roundsPlan.js";
@@ -22,6 +23,11 @@ export interface GroupingContext {
   previousRounds?: readonly (readonly (readonly string[])[])[] | undefined;
   /** Who had the hot seat in the community's earlier sessions, oldest first. */
   hotSeatHistory?: readonly string[] | undefined;
+  /**
+   * The circle's queue as people see it (history and swaps applied, hotSeat.ts): when given, the
+   * hot seats follow it rather than the history alone. People not in it come after, in its order.
+   */
+  hotSeatQueue?: readonly string[] | undefined;
 }
 
 export interface GroupingResult {
@@ -29,9 +35,11 @@ export interface GroupingResult {
   groups: string[][];
   /** Pairs of people who share a group in more than one round, these groups and the previous rounds counted. */
   repeatMeetings: number;
-  /** `hotSeat`: who takes it now, and everyone in the order they would take it next. */
+  /** `hotSeat`: who takes it now (in the first circle), and everyone in the order they would take it next. */
   hotSeat?: string;
   hotSeatQueue?: string[];
+  /** `hotSeat`: each circle's hot seat, by the index of its group. */
+  hotSeats?: string[];
   /** The rule applied: `random` when no org profile was found. */
   appliedRule: PairingRule;
   /** True when some or all profiles were missing (Graph slow or down). */
@@ -73,12 +81,14 @@ export function formGroups(
     case "circle":
       return result(ids.length === 0 ? [] : [shuffleInPlace(ids, seededRandom(`${context.seed}:circle`))]);
     case "hotSeat": {
-      const queue = hotSeatQueue(ids, context.hotSeatHistory ?? [], context.seed);
+      const queue = context.hotSeatQueue
+        ? orderedLike(context.hotSeatQueue, ids)
+        : hotSeatQueue(ids, context.hotSeatHistory ?? [], context.seed);
       if (queue.length === 0) return result([]);
-      return result([shuffleInPlace([...ids], seededRandom(`${context.seed}:circle`))], {
-        hotSeat: queue[0] as string,
-        hotSeatQueue: queue,
-      });
+      const circles = circlesOf(checked, queue, context.seed);
+      const hotSeats = circles.map((c) => c[0] as string);
+      const shuffled = circles.map((c) => shuffleInPlace([...c], seededRandom(`${context.seed}:circle`)));
+      return result(shuffled, { hotSeat: hotSeats[0] as string, hotSeatQueue: queue, hotSeats });
     }
     case "groups":
       return result(searchedRound(checked, ids, previousRounds, context));
@@ -136,4 +146,37 @@ function withPartnersOf(
         merged.set(a, partners);
       }
   return merged;
+}
+
+/** The present people in the queue's order; anyone the queue does not know goes last, sorted. */
+function orderedLike(queue: readonly string[], present: readonly string[]): string[] {
+  const here = new Set(present);
+  const known = [...new Set(queue)].filter((id) => here.has(id));
+  const seen = new Set(known);
+  return [...known, ...present.filter((id) => !seen.has(id))];
+}
+
+/**
+ * Circles for a hot-seat phase: one, or — more people than `max` — balanced circles within
+ * `min`–`max`, the first in the queue taking the first circle's hot seat, the next the second's,
+ * and the others dealt round by a seeded draw. Each circle's first member is its hot seat.
+ */
+function circlesOf(
+  strategy: Extract<GroupingStrategy, { kind: "hotSeat" }>,
+  queue: readonly string[],
+  seed: string,
+): string[][] {
+  const max = strategy.max ?? Number.POSITIVE_INFINITY;
+  if (queue.length <= max) return [[...queue]];
+  const sizes = balancedGroupSizes(queue.length, max, strategy.min ?? 2, max);
+  const circles = sizes.map((_, i) => [queue[i] as string]);
+  const rest = shuffleInPlace(queue.slice(sizes.length), seededRandom(`${seed}:circles`));
+  let next = 0;
+  for (const id of rest) {
+    while ((circles[next % circles.length] as string[]).length >= (sizes[next % circles.length] as number))
+      next++;
+    (circles[next % circles.length] as string[]).push(id);
+    next++;
+  }
+  return circles;
 }

@@ -31,7 +31,8 @@ const sized = {
  * - `rounds`: new groups of `size` each round for `rounds` rounds, people meeting as few of the
  *   same people again as possible;
  * - `circle`: one group of everyone (mastermind);
- * - `hotSeat`: one circle and one person on the hot seat, chosen fairly across sessions.
+ * - `hotSeat`: a circle (several of at most `max` when more people come) and one person on each
+ *   circle's hot seat, chosen fairly across sessions.
  */
 export const groupingStrategySchema = z
   .discriminatedUnion(
@@ -57,11 +58,30 @@ export const groupingStrategySchema = z
         })
         .strict(settingsOf("rounds", "a size, rounds, min and max only")),
       z.object({ kind: z.literal("circle") }).strict(settingsOf("circle", "no settings")),
-      z.object({ kind: z.literal("hotSeat") }).strict(settingsOf("hotSeat", "no settings")),
+      z
+        .object({
+          kind: z.literal("hotSeat"),
+          /** Circles of at most this many (more people make several circles, each with its own hot seat). */
+          max: size.optional(),
+          /** Smallest circle when several are needed; default 2. */
+          min: size.optional(),
+        })
+        .strict(settingsOf("hotSeat", "a max and a min only")),
     ],
     { errorMap: () => ({ message: "Pick a grouping: none, pairs, groups, rounds, circle or hotSeat." }) },
   )
   .superRefine((strategy, ctx) => {
+    if (
+      strategy.kind === "hotSeat" &&
+      strategy.min !== undefined &&
+      strategy.max !== undefined &&
+      strategy.min > strategy.max
+    )
+      ctx.addIssue({
+        code: "custom",
+        path: ["min"],
+        message: "The smallest circle cannot be above the largest.",
+      });
     if (strategy.kind !== "groups" && strategy.kind !== "rounds") return;
     // Only bounds given are compared: the defaults fit any size, and a wrong size is said once.
     const { min, max } = strategy;

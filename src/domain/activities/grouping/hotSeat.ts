@@ -27,3 +27,25 @@ export function hotSeatQueue(
       (tie.get(a) as number) - (tie.get(b) as number),
   );
 }
+
+/** Two people who traded places in a circle's hot-seat queue. */
+export interface HotSeatSwap {
+  a: string;
+  b: string;
+}
+
+/**
+ * The queue with the swaps made since the last hot seat applied in order: each trades the two
+ * people's places (a swap naming someone no longer in the queue changes nothing).
+ */
+export function withSwaps(queue: readonly string[], swaps: readonly HotSeatSwap[]): string[] {
+  const order = [...queue];
+  for (const { a, b } of swaps) {
+    const i = order.indexOf(a);
+    const j = order.indexOf(b);
+    if (i < 0 || j < 0 || i === j) continue;
+    order[i] = b;
+    order[j] = a;
+  }
+  return order;
+}

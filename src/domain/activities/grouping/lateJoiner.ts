@@ -47,7 +47,9 @@ export function placeLateJoiner(
       ? { nominal: checked.size, max: boundsOf(checked).max }
       : checked.kind === "pairs"
         ? { nominal: 2, max: 3 }
-        : { nominal: Number.POSITIVE_INFINITY, max: Number.POSITIVE_INFINITY };
+        : checked.kind === "hotSeat" && checked.max !== undefined
+          ? { nominal: checked.max, max: checked.max }
+          : { nominal: Number.POSITIVE_INFINITY, max: Number.POSITIVE_INFINITY };
   const ids = [joiner, ...new Set(copy.flat().filter((id) => id !== joiner))];
   const indexOf = new Map(ids.map((id, i) => [id, i]));
   const { cost, met } = pairCostModel(

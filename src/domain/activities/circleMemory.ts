@@ -1,0 +1,104 @@
+import type { PersonRef } from "../identity.js";
+import { type HotSeatSwap, hotSeatQueue, withSwaps } from "./grouping/hotSeat.js";
+
+/**
+ * What a community's circles keep from one session to the next (mastermind): who sat on the hot
+ * seat, the swaps people made in the queue, and each person's register (their goals), so a
+ * circle picks up where it left off. Stored per community and per person, tenant first.
+ */
+
+/** The hot seats of one activity's circles, as formed. */
+export interface HotSeatRecord {
+  activityId: string;
+  /** When the circles were formed. */
+  at: string;
+  circles: { members: PersonRef[]; hotSeat: string }[];
+}
+
+/** A trade of places in a community's hot-seat queue. */
+export interface StoredSwap extends HotSeatSwap {
+  /** Per request: a retried swap is stored once. */
+  id: string;
+  at: string;
+  by: PersonRef;
+}
+
+/** A person's latest entry of a register kind (their goal), kept across the community's sessions. */
+export interface RegisterEntry {
+  kind: string;
+  text: string;
+  at: string;
+  /** The activity it was written in. */
+  activityId: string;
+}
+
+/** Storage port for what circles keep across sessions. Every call is scoped by tenant. */
+export interface CircleMemory {
+  /** The community's hot seats (oldest first) and queue swaps. */
+  hotSeatLog(tenantId: string, communityId: string): Promise<{ seats: HotSeatRecord[]; swaps: StoredSwap[] }>;
+  /** Records an activity's hot seats once (by activity: recording again changes nothing). */
+  recordHotSeats(tenantId: string, communityId: string, record: HotSeatRecord): Promise<void>;
+  /** Records a swap once (by its id). */
+  recordSwap(tenantId: string, communityId: string, swap: StoredSwap): Promise<void>;
+  /** Keeps a person's latest entry of a register kind (in their own partition). */
+  saveRegisterEntry(
+    tenantId: string,
+    userId: string,
+    communityId: string,
+    entry: RegisterEntry,
+  ): Promise<void>;
+  /** These people's entries of a register kind in the community (read by key), by person. */
+  registerOf(
+    tenantId: string,
+    userIds: readonly string[],
+    communityId: string,
+    kind: string,
+  ): Promise<Map<string, RegisterEntry>>;
+}
+
+/** One place in a circle's hot-seat queue. */
+export interface QueuePlace {
+  person: PersonRef;
+  /** How often they have sat on the hot seat. */
+  times: number;
+  /** When they last did. */
+  lastAt?: string;
+}
+
+/** How many of the community's last circles count as its members for the queue people see. */
+const RECENT_CIRCLES = 10;
+
+/**
+ * A community's hot-seat queue (pure): its circles' recent members, plus `present` (the people
+ * in the room when circles are formed), in the order they take the hot seat — fewest times first,
+ * then longest ago, ties by a draw seeded with the community — with the swaps made since the
+ * last hot seat applied. The circles are formed from this same queue, so what people see is what
+ * happens.
+ */
+export function circleQueueOf(
+  communityId: string,
+  log: { seats: readonly HotSeatRecord[]; swaps: readonly StoredSwap[] },
+  present?: readonly PersonRef[],
+): QueuePlace[] {
+  const seats = [...log.seats].sort((a, b) => a.at.localeCompare(b.at));
+  const people = new Map<string, PersonRef>();
+  for (const record of seats.slice(-RECENT_CIRCLES))
+    for (const circle of record.circles) for (const m of circle.members) people.set(m.id, m);
+  const members = present ? new Map(present.map((p) => [p.id, people.get(p.id) ?? p])) : people;
+  const history = seats.flatMap((r) => r.circles.map((c) => c.hotSeat));
+  const times = new Map<string, number>();
+  const last = new Map<string, string>();
+  for (const record of seats)
+    for (const circle of record.circles) {
+      times.set(circle.hotSeat, (times.get(circle.hotSeat) ?? 0) + 1);
+      last.set(circle.hotSeat, record.at);
+    }
+  const since = seats.at(-1)?.at ?? "";
+  const swaps = log.swaps.filter((s) => s.at > since).sort((a, b) => a.at.localeCompare(b.at));
+  const order = withSwaps(hotSeatQueue([...members.keys()], history, communityId), swaps);
+  return order.map((id) => ({
+    person: members.get(id) ?? { id, displayName: "Someone" },
+    times: times.get(id) ?? 0,
+    ...(last.has(id) ? { lastAt: last.get(id) as string } : {}),
+  }));
+}
