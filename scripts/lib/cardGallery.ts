@@ -116,6 +116,8 @@ function view(
     declaredKinds: ["reflection", "share", "commitment"],
     submissions: [],
     kinds: [],
+    hotSeat: false,
+    confidential: false,
     isFacilitator: options.facilitating ?? false,
     me: options.me ?? { joined: false },
   };

@@ -73,6 +73,11 @@ export interface SubmissionDefinition {
    */
   register?: boolean;
   /**
+   * Who may write it: anyone taking part by default; `["hot-seat"]`, only the person on their
+   * circle's hot seat (their challenge, their lesson).
+   */
+  writers?: readonly ActivityRole[];
+  /**
    * In a confidential format, its author may publish it to the library without their name (a
    * hot-seat person's de-identified lesson). A person's own kind.
    */
@@ -162,6 +167,8 @@ export function definitionProblems(format: ActivityFormatDefinition): string[] {
     if (!/^[a-z][a-z-]{0,30}$/.test(kind)) problems.push(`submission kind "${kind}" is not a plain word`);
     if (format.confidential && definition.library)
       problems.push(`"${kind}" goes to the library, but the format is confidential`);
+    for (const role of definition.writers ?? [])
+      if (role !== "hot-seat") problems.push(`"${kind}": only "hot-seat" can restrict who writes it`);
     if ((definition.register || definition.publishable) && definition.scope !== "person")
       problems.push(`"${kind}" is kept or published per person, so its scope is "person"`);
   }

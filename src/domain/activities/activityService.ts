@@ -360,6 +360,8 @@ export class ActivityService {
           `Only people who took part in this activity write its ${pluralOf(definition)}.`,
         );
     }
+    if (definition.writers?.includes("hot-seat") && !(await this.onHotSeat(flow, caller.userId)))
+      throw new ForbiddenError(`Only the person on the hot seat writes the ${definition.noun}.`);
     await this.takePart(caller, flow);
     const me = { id: caller.userId, displayName: caller.displayName };
     const at = this.now().toISOString();
@@ -550,6 +552,16 @@ export class ActivityService {
     const partnerIds = (groupOfPerson(groups, userId)?.members ?? []).filter((m) => m !== userId);
     const people = await this.activities.participantsById(tenantId, id, partnerIds);
     return people.map((p) => ({ id: p.userId, displayName: p.displayName }));
+  }
+
+  /** Whether the person sits on their circle's hot seat (in the last round reached). */
+  private async onHotSeat(flow: ActivityFlow, userId: string): Promise<boolean> {
+    const { tenantId, id, format, phases } = flow.activity;
+    const round = lastRoundReached(formatOf(format), phases, this.stateOfFlow(flow));
+    if (round < 0) return false;
+    const grouping =
+      flow.groupings.find((g) => g.round === round) ?? (await this.activities.getGrouping(tenantId, id, round));
+    return grouping?.groups.some((g) => g.hotSeat === userId) ?? false;
   }
 
   /** A commitment (of any format) handed to the commitments service, to be followed through. */

@@ -73,6 +73,10 @@ export interface ActivityView {
   submissions: SubmissionView[];
   /** The kinds of the format's own submissions (not reflection, share, commitment), as declared. */
   kinds: SubmissionKindView[];
+  /** The format seats people on a hot seat in turn (its community keeps a queue). */
+  hotSeat: boolean;
+  /** Confidential: nothing leaves the activity unless its author publishes it. */
+  confidential: boolean;
   isFacilitator: boolean;
   me: {
     joined: boolean;
@@ -106,6 +110,12 @@ export interface SubmissionKindView {
   noun: string;
   plural: string;
   maxLength: number;
+  /** Only the person on their circle's hot seat writes it. */
+  hotSeatOnly?: true;
+  /** Kept across the community's sessions (see ActivityView.register). */
+  register?: true;
+  /** Its author may publish it to the library without their name. */
+  publishable?: true;
 }
 
 /** A submission as a reader sees it; `etag` only on what they may change (their own, their group's). */
@@ -372,6 +382,8 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
     declaredKinds: Object.keys(format.submissions),
     submissions: readableSubmissions(record, userId),
     kinds: kindsOf(activity.format),
+    hotSeat: format.phases.some((p) => p.grouping?.kind === "hotSeat"),
+    confidential: format.confidential,
     isFacilitator: activity.facilitator.id === userId,
     me: {
       joined: record.participants.some((p) => p.userId === userId),
@@ -404,6 +416,9 @@ function kindsOf(formatId: ActivityRecord["activity"]["format"]): SubmissionKind
       noun: d.noun,
       plural: pluralOf(d),
       maxLength: d.maxLength,
+      ...(d.writers?.includes("hot-seat") ? { hotSeatOnly: true as const } : {}),
+      ...(d.register ? { register: true as const } : {}),
+      ...(d.publishable ? { publishable: true as const } : {}),
     }));
 }
 

@@ -4,6 +4,7 @@
  */
 import type { PairingRule, PairShare } from "../../domain/activities/activity.js";
 import type { ActivityView } from "../../domain/activities/activityViews.js";
+import type { QueuePlace } from "../../domain/activities/circleMemory.js";
 import type { ApiClient } from "./ApiClient.js";
 import { ApiError } from "./ApiError.js";
 
@@ -196,3 +197,40 @@ export const activityKeys = {
 
 /** The share I belong to, with its current version. */
 export type MyShare = PairShare;
+
+export type { QueuePlace };
+
+/** A community's hot-seat queue (its circles' order for the hot seat). */
+export async function getHotSeatQueue(api: ApiClient, communityId: string, signal?: AbortSignal) {
+  const answer = await api.request<{ queue: QueuePlace[] }>(
+    "GET",
+    `/api/communities/${encodeURIComponent(communityId)}/hot-seat-queue`,
+    undefined,
+    signal ? { signal } : {},
+  );
+  return answer.queue;
+}
+
+/** Two people trade places in the queue (one's own place, or a steward's swap); once per request. */
+export async function swapHotSeat(
+  api: ApiClient,
+  communityId: string,
+  a: string,
+  b: string,
+  requestId: string,
+) {
+  const answer = await api.request<{ queue: QueuePlace[] }>(
+    "POST",
+    `/api/communities/${encodeURIComponent(communityId)}/hot-seat-queue/swaps`,
+    { a, b, requestId },
+  );
+  return answer.queue;
+}
+
+/** The author publishes their own submission of a publishable kind to the library, without their name. */
+export async function publishSubmission(api: ApiClient, activityId: string, kind: string) {
+  return api.request<{ entryId: string }>(
+    "POST",
+    `${one(activityId)}/submissions/${encodeURIComponent(kind)}/publish`,
+  );
+}

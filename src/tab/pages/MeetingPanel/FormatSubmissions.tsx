@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
-import { type ActivityState, type ActivityView, submit } from "../../api/activities.js";
+import { type ActivityState, type ActivityView, publishSubmission, submit } from "../../api/activities.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
 import { kindTitle, newRequestId, stringKeyOf } from "./activityText.js";
@@ -29,7 +29,14 @@ export function FormatSubmissions({ view, onChanged }: FormatSubmissionsProps) {
   const api = useApi();
   const ended = view.state.status === "ended";
   const writes = view.me.joined || !view.isFacilitator;
-  const open = view.kinds.filter((k) => view.accepts.includes(k.kind));
+  // The hot seat is the one member of my circle who is not among my partners (or nobody).
+  const hotSeat = view.me.group?.hotSeat;
+  const onHotSeat = hotSeat !== undefined && !view.me.group?.partners.some((p) => p.id === hotSeat.id);
+  const open = view.kinds.filter((k) => view.accepts.includes(k.kind) && (!k.hotSeatOnly || onHotSeat));
+  const earlier = (kind: Kind) =>
+    view.register?.find(
+      (r) => r.kind === kind.kind && r.earlier && !view.me.group?.partners.some((p) => p.id === r.person.id),
+    )?.text;
   const text = (kind: Kind, part: "heading" | "label" | "hint") =>
     t(`submissions.${stringKeyOf(kind.kind)}.${part}`, { defaultValue: part === "heading" ? kind.noun : "" });
   return (
@@ -45,6 +52,8 @@ export function FormatSubmissions({ view, onChanged }: FormatSubmissionsProps) {
                 label={text(kind, "label")}
                 hint={text(kind, "hint")}
                 saved={own[0]?.text ?? ""}
+                {...(kind.register ? { draftFrom: earlier(kind) ?? "" } : {})}
+                {...(kind.publishable ? { after: <PublishButton view={view} kind={kind} /> } : {})}
                 save={(value) => submit(api, view.id, kind.kind, value, { etag: own[0]?.etag })}
                 onSaved={onChanged}
                 testId={`my-${kind.kind}`}
@@ -71,8 +80,84 @@ export function FormatSubmissions({ view, onChanged }: FormatSubmissionsProps) {
             ) : null;
           return <ItemAdder key={kind.kind} view={view} kind={kind} onChanged={onChanged} />;
         })}
-      <SharedSubmissions view={view} />
+      <RegisterList view={view} />
+      <ReadableSubmissions
+        view={view}
+        visibility="group"
+        heading={t("submissions.fromGroup")}
+        testId="from-group"
+      />
+      <ReadableSubmissions
+        view={view}
+        visibility="everyone"
+        heading={t("submissions.fromEveryone")}
+        testId="from-everyone"
+      />
     </>
+  );
+}
+
+/** Publishes my own text of a publishable kind (a hot-seat lesson) to the library, without my name. */
+function PublishButton({ view, kind }: { view: ActivityView; kind: Kind }) {
+  const styles = useMeetingPanelStyles();
+  const { t } = useTranslation();
+  const api = useApi();
+  const mutation = useMutation({ mutationFn: () => publishSubmission(api, view.id, kind.kind) });
+  const error = mutation.error ? toApiError(mutation.error) : null;
+  return (
+    <div className={styles.section} data-testid={`publish-${kind.kind}`}>
+      <Caption1 as="p" block className={styles.muted}>
+        {t("submissions.publishHint")}
+      </Caption1>
+      {error && <InlineError title={t("submissions.publishErrorTitle")} error={error} />}
+      <div className={styles.buttons}>
+        <Button
+          disabledFocusable={mutation.isPending || mutation.isSuccess}
+          onClick={() => mutation.mutate()}
+        >
+          {t("submissions.publish")}
+        </Button>
+        {mutation.isSuccess && (
+          <Caption1 role="status" className={styles.muted}>
+            {t("submissions.published")}
+          </Caption1>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Register kinds (goals kept across sessions): each person of my group's latest, old ones marked. */
+function RegisterList({ view }: { view: ActivityView }) {
+  const styles = useMeetingPanelStyles();
+  const { t } = useTranslation();
+  const headingId = useId();
+  const kinds = view.kinds.filter((k) => k.register);
+  const entries = view.register ?? [];
+  if (kinds.length === 0 || entries.length === 0) return null;
+  return (
+    <section className={styles.section} aria-labelledby={headingId} data-testid="register">
+      {kinds.map((kind) => (
+        <div key={kind.kind}>
+          <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
+            {kindTitle(t, kind)}
+          </Subtitle2>
+          <ul className={styles.list}>
+            {entries
+              .filter((r) => r.kind === kind.kind)
+              .map((r) => (
+                <li key={r.person.id}>
+                  <Body1>{r.text}</Body1>{" "}
+                  <Caption1 className={styles.muted}>
+                    · {r.person.displayName}
+                    {r.earlier ? ` · ${t("submissions.earlier")}` : ""}
+                  </Caption1>
+                </li>
+              ))}
+          </ul>
+        </div>
+      ))}
+    </section>
   );
 }
 
@@ -167,20 +252,33 @@ function ItemAdder({
   );
 }
 
-/** What everyone may read of the format's own kinds (every table's notes, the themes), by kind. */
-function SharedSubmissions({ view }: { view: ActivityView }) {
+/**
+ * What others wrote that I may read, of the kinds with one visibility: every table's notes and
+ * the themes (`everyone`), my circle's questions and advice (`group`), by kind.
+ */
+function ReadableSubmissions({
+  view,
+  visibility,
+  heading,
+  testId,
+}: {
+  view: ActivityView;
+  visibility: Kind["visibility"];
+  heading: string;
+  testId: string;
+}) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const headingId = useId();
   const shared = view.kinds
-    .filter((k) => k.visibility === "everyone")
+    .filter((k) => k.visibility === visibility && !k.register)
     .map((k) => ({ kind: k, items: view.submissions.filter((s) => s.kind === k.kind && !s.mine) }))
     .filter((k) => k.items.length > 0);
   if (shared.length === 0) return null;
   return (
-    <section className={styles.section} aria-labelledby={headingId} data-testid="from-everyone">
+    <section className={styles.section} aria-labelledby={headingId} data-testid={testId}>
       <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
-        {t("submissions.fromEveryone")}
+        {heading}
       </Subtitle2>
       {shared.map(({ kind, items }) => (
         <div key={kind.kind}>

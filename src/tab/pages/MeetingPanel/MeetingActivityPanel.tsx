@@ -11,6 +11,7 @@ import { ActivityStatus } from "./ActivityStatus.js";
 import { ActivityWall } from "./ActivityWall.js";
 import { formatTitle } from "./activityText.js";
 import { FacilitatorControls } from "./FacilitatorControls.js";
+import { HotSeatQueue } from "./HotSeatQueue.js";
 import { PersonalActivity } from "./PersonalActivity.js";
 import { ShareToStageButton } from "./ShareToStageButton.js";
 import { useMaySteer } from "./useMaySteer.js";
@@ -105,6 +106,7 @@ export function MeetingActivityPanel(props: MeetingActivityPanelProps) {
         onChanged={accept}
       />
       {view.groups && view.declaredKinds.includes("share") && <ActivityWall view={view} onChanged={accept} />}
+      {view.hotSeat && <HotSeatQueue view={view} />}
       {view.state.status === "ended" && (
         <div className={styles.buttons}>
           <Button onClick={() => setSettingUp(true)}>{t("activity.setUpOpen")}</Button>

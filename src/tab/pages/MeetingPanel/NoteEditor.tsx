@@ -1,6 +1,6 @@
 import { Button, Caption1, Field, Subtitle2, Textarea } from "@fluentui/react-components";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import type { ActivityState } from "../../api/activities.js";
@@ -14,6 +14,10 @@ export interface NoteEditorProps {
   hint: string;
   /** What is stored now (empty when nothing yet). */
   saved: string;
+  /** The box's first text when nothing is stored yet (a goal kept from the last session). */
+  draftFrom?: string;
+  /** Shown under the buttons once something is saved (publishing a lesson). */
+  after?: ReactNode;
   save: (text: string) => Promise<ActivityState>;
   onSaved: (state: ActivityState) => void;
   testId: string;
@@ -23,11 +27,21 @@ export interface NoteEditorProps {
  * One person's own text in an activity (private reflection, commitment): a box that follows what is
  * stored until the person starts typing, and a Save that says when it is saved.
  */
-export function NoteEditor({ heading, label, hint, saved, save, onSaved, testId }: NoteEditorProps) {
+export function NoteEditor({
+  heading,
+  label,
+  hint,
+  saved,
+  draftFrom,
+  after,
+  save,
+  onSaved,
+  testId,
+}: NoteEditorProps) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const headingId = useId();
-  const [draft, setDraft] = useState(saved);
+  const [draft, setDraft] = useState(saved || draftFrom || "");
   const [base, setBase] = useState(saved);
   // Saved elsewhere (another window, the chat card's dialog) while untouched here: show that.
   if (saved !== base) {
@@ -74,6 +88,7 @@ export function NoteEditor({ heading, label, hint, saved, save, onSaved, testId 
           </Caption1>
         )}
       </div>
+      {saved !== "" && after}
     </form>
   );
 }

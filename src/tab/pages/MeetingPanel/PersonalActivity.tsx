@@ -120,11 +120,18 @@ function Partners({ view, chatUrl }: { view: ActivityView; chatUrl: string | und
   const [openFailed, setOpenFailed] = useState(false);
   const partners = view.me.group?.partners ?? [];
   const names = namesOf(partners, locale);
+  const hotSeat = view.me.group?.hotSeat;
+  const onHotSeat = hotSeat !== undefined && !partners.some((p) => p.id === hotSeat.id);
   return (
     <section className={styles.section} aria-labelledby={headingId} data-testid="my-partners">
       <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
         {t("activity.partnerHeading", { count: Math.max(1, partners.length) })}
       </Subtitle2>
+      {hotSeat && (
+        <Body1 as="p" block className={styles.prompt} data-testid="hot-seat">
+          {onHotSeat ? t("activity.hotSeatYou") : t("activity.hotSeatIs", { name: hotSeat.displayName })}
+        </Body1>
+      )}
       {partners.length === 0 ? (
         <Body1 as="p" block className={styles.muted}>
           {t("activity.waitingForPartner")}

@@ -106,6 +106,17 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
         )}
         {view.groups && <Title3>{t("activity.pairCount", { count: view.groups.length })}</Title3>}
       </p>
+      {view.groups?.some((g) => g.hotSeat) && (
+        <ul className={styles.facts} data-testid="stage-hot-seats">
+          {view.groups.map((g) =>
+            g.hotSeat ? (
+              <li key={g.id}>
+                <Title3>{t("activity.hotSeatIs", { name: g.hotSeat.displayName })}</Title3>
+              </li>
+            ) : null,
+          )}
+        </ul>
+      )}
 
       {view.declaredKinds.includes("share") ? (
         <section className={styles.column} aria-labelledby={wallId}>

@@ -1,0 +1,106 @@
+import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { toApiError } from "../../api/ApiError.js";
+import { type ActivityView, getHotSeatQueue, swapHotSeat } from "../../api/activities.js";
+import { ContentCard } from "../../components/ContentCard/ContentCard.js";
+import { InlineError } from "../../components/InlineError/InlineError.js";
+import { useApi } from "../../hooks/useApi.js";
+import { useTeamsContext } from "../../hooks/useTeamsContext.js";
+import { newRequestId } from "./activityText.js";
+import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
+
+/**
+ * The community's hot-seat queue beside a circle's activity: who takes the hot seat next and how
+ * often each has, and — for someone in it — giving their turn to the next person. The server
+ * checks the swap again (one's own place, or a steward's).
+ */
+export function HotSeatQueue({ view }: { view: Pick<ActivityView, "communityId"> }) {
+  const styles = useMeetingPanelStyles();
+  const { t } = useTranslation();
+  const api = useApi();
+  const client = useQueryClient();
+  const { context } = useTeamsContext();
+  const headingId = useId();
+  const key = ["hot-seat-queue", view.communityId];
+  const query = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => getHotSeatQueue(api, view.communityId, signal),
+    staleTime: 30_000,
+  });
+  const [requestId, setRequestId] = useState(newRequestId);
+  const swap = useMutation({
+    mutationFn: ({ a, b }: { a: string; b: string }) => swapHotSeat(api, view.communityId, a, b, requestId),
+    onSuccess: (queue) => {
+      setRequestId(newRequestId());
+      client.setQueryData(key, queue);
+    },
+  });
+  const me = context.user?.id ?? "";
+  const queue = query.data ?? [];
+  const mine = queue.findIndex((p) => p.person.id === me);
+  const next = mine >= 0 ? queue[mine + 1] : undefined;
+  const loadError = query.error ? toApiError(query.error) : null;
+  const swapError = swap.error ? toApiError(swap.error) : null;
+  return (
+    <ContentCard
+      as="section"
+      className={styles.card}
+      aria-labelledby={headingId}
+      data-testid="hot-seat-queue"
+    >
+      <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
+        {t("hotSeatQueue.heading")}
+      </Subtitle2>
+      <Caption1 as="p" block className={styles.muted}>
+        {t("hotSeatQueue.lead")}
+      </Caption1>
+      {loadError && (
+        <InlineError
+          title={t("hotSeatQueue.loadError")}
+          error={loadError}
+          onRetry={() => void query.refetch()}
+        />
+      )}
+      {query.isSuccess && queue.length === 0 && (
+        <Body1 as="p" block className={styles.muted}>
+          {t("hotSeatQueue.empty")}
+        </Body1>
+      )}
+      {queue.length > 0 && (
+        <ol className={styles.list}>
+          {queue.map((place) => (
+            <li key={place.person.id}>
+              <Body1>
+                {place.person.id === me
+                  ? t("hotSeatQueue.you", { name: place.person.displayName })
+                  : place.person.displayName}
+              </Body1>{" "}
+              <Caption1 className={styles.muted}>
+                ·{" "}
+                {place.times > 0 ? t("hotSeatQueue.times", { count: place.times }) : t("hotSeatQueue.never")}
+              </Caption1>
+            </li>
+          ))}
+        </ol>
+      )}
+      {swapError && <InlineError title={t("hotSeatQueue.swapError")} error={swapError} />}
+      {next && (
+        <div className={styles.buttons}>
+          <Button
+            disabledFocusable={swap.isPending}
+            onClick={() => swap.mutate({ a: me, b: next.person.id })}
+          >
+            {t("hotSeatQueue.giveTurn", { name: next.person.displayName })}
+          </Button>
+          {swap.isSuccess && (
+            <Caption1 role="status" className={styles.muted}>
+              {t("hotSeatQueue.swapped")}
+            </Caption1>
+          )}
+        </div>
+      )}
+    </ContentCard>
+  );
+}
