@@ -2,18 +2,6 @@ import type { TFunction } from "i18next";
 import type { PairingRule } from "../../api/activities.js";
 import type { PersonRef } from "../../api/library.js";
 
-const PHASE_IDS = [
-  "think",
-  "pair",
-  "share",
-  "close",
-  "intro",
-  "round1",
-  "round2",
-  "round3",
-  "harvest",
-] as const;
-type PhaseId = (typeof PHASE_IDS)[number];
 /**
  * How a format's ids name their strings: camel case (`round-1` → `round1`, `table-notes` →
  * `tableNotes`, `knowledge-cafe` → `knowledgeCafe`), for phases, submission kinds and formats.
@@ -22,13 +10,11 @@ export function stringKeyOf(id: string): string {
   return id.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
 }
 const keyOf = (id: string | undefined) => stringKeyOf(id ?? "");
-const isKnownPhase = (id: string | undefined): boolean =>
-  (PHASE_IDS as readonly string[]).includes(keyOf(id));
 
 /** A phase's title in the Teams language (the server's English title for a phase the tab does not know). */
 export function phaseTitle(t: TFunction, phase: { id: string; title: string } | undefined): string {
   if (!phase) return "";
-  return isKnownPhase(phase.id) ? t(`activity.phase_${keyOf(phase.id) as PhaseId}`) : phase.title;
+  return t(`activity.phase_${keyOf(phase.id)}` as "activity.phase_think", { defaultValue: phase.title });
 }
 
 /**
@@ -41,10 +27,11 @@ export function phaseInstruction(
   partners?: number,
 ): string {
   if (!phase) return "";
-  if (!isKnownPhase(phase.id)) return phase.instruction;
   if (phase.id === "pair" && partners !== undefined && partners > 1)
     return t("activity.instruction_pair_group", { count: partners });
-  return t(`activity.instruction_${keyOf(phase.id) as PhaseId}`);
+  return t(`activity.instruction_${keyOf(phase.id)}` as "activity.instruction_think", {
+    defaultValue: phase.instruction,
+  });
 }
 
 /** A format's name in the Teams language (the server's name for a format the tab has no words for). */
