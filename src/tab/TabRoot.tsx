@@ -9,7 +9,8 @@ import { NoticeState } from "./components/NoticeState.js";
 import { PageLayout } from "./components/PageLayout.js";
 import { type TabEnvironment, TabEnvironmentContext } from "./hooks/useTeamsContext.js";
 import { useTeamsInitialization } from "./hooks/useTeamsInitialization.js";
-import { createTabI18n, normalizeLocale } from "./i18n/i18n.js";
+import { useGermanCatalog } from "./i18n/germanCatalog.js";
+import { createTabI18n, languageOf, normalizeLocale } from "./i18n/i18n.js";
 import { fluentThemeFor } from "./teams/fluentTheme.js";
 
 const useStyles = makeStyles({
@@ -32,8 +33,9 @@ export function TabRoot({ api, queryClient }: { api: ApiClient; queryClient: Que
   const theme = teams.status === "ready" ? teams.theme : "default";
   // Until Teams answers, the browser's language is the best guess for the start-up messages.
   const locale = normalizeLocale(teams.status === "ready" ? teams.context.app.locale : navigator.language);
-  // Resources are bundled, so a new instance is ready at once; the locale changes at most once.
-  const i18n = useMemo(() => createTabI18n(locale), [locale]);
+  // English is bundled; German readers wait for their catalog's chunk (English if it fails).
+  const german = useGermanCatalog(languageOf(locale) === "de");
+  const i18n = useMemo(() => createTabI18n(locale, german.catalog), [locale, german.catalog]);
 
   const environment = useMemo<TabEnvironment | null>(
     () => (teams.status === "ready" ? { context: teams.context, theme, locale, api } : null),
@@ -72,7 +74,12 @@ export function TabRoot({ api, queryClient }: { api: ApiClient; queryClient: Que
                 />
               </PageLayout>
             )}
-            {environment && (
+            {environment && !german.settled && (
+              <PageLayout>
+                <LoadingState label={i18n.t("common.startingUp")} />
+              </PageLayout>
+            )}
+            {environment && german.settled && (
               <TabEnvironmentContext.Provider value={environment}>
                 <App />
               </TabEnvironmentContext.Provider>

@@ -597,9 +597,9 @@ export const de: Catalog = {
   },
   activity: {
     heading: "Aktivität im Meeting",
+    loading: "Aktivität der Besprechung wird geladen …",
     hotSeatYou: "Sie sitzen auf dem heißen Stuhl.",
     hotSeatIs: "Auf dem heißen Stuhl: {{name}}",
-    loading: "Aktivität der Besprechung wird geladen …",
     loadErrorTitle: "Die Aktivität der Besprechung konnte nicht geladen werden",
     notInMeeting:
       "Aktivitäten laufen in Teams-Besprechungen. Öffnen Sie PeerCircle im Seitenbereich einer Besprechung, um eine durchzuführen.",

@@ -1,7 +1,6 @@
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { de } from "./de.js";
-import { en } from "./en.js";
+import { type Catalog, en } from "./en.js";
 
 /** The languages the tab is translated into; any other Teams locale reads English. */
 export const TAB_LANGUAGES = ["en", "de"] as const;
@@ -9,13 +8,14 @@ export const TAB_LANGUAGES = ["en", "de"] as const;
 /**
  * Creates the tab's i18next instance for a Teams locale such as `de-DE`. The full locale stays the
  * instance's language, so dates and numbers follow its region (`de-AT`, `en-GB`) through `Intl`,
- * while the text comes from the language's catalog. Resources are bundled (a few KB), so the
- * instance is ready synchronously and no page waits for a download.
+ * while the text comes from the language's catalog. English is bundled; the German catalog is
+ * downloaded by German clients only (germanCatalog.ts) and passed in once here, so the instance
+ * is ready synchronously. Without it, German readers read English.
  */
-export function createTabI18n(locale: string | undefined): i18n {
+export function createTabI18n(locale: string | undefined, german?: Catalog): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { en: { translation: en }, de: { translation: de } },
+    resources: { en: { translation: en }, ...(german ? { de: { translation: german } } : {}) },
     lng: normalizeLocale(locale),
     fallbackLng: "en",
     supportedLngs: [...TAB_LANGUAGES],
@@ -37,4 +37,10 @@ export function normalizeLocale(locale: string | undefined): string {
   } catch {
     return "en-US";
   }
+}
+
+/** The catalog language of a locale (`de-AT` → `de`); English for any language the tab lacks. */
+export function languageOf(locale: string): (typeof TAB_LANGUAGES)[number] {
+  const language = locale.split("-")[0]?.toLowerCase();
+  return language === "de" ? "de" : "en";
 }

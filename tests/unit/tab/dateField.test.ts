@@ -4,6 +4,7 @@ import {
   calendarStrings,
 } from "../../../src/tab/components/DateField/calendarStrings.js";
 import { formatIsoDate, isoDateValue, parseIsoDate } from "../../../src/tab/components/DateField/isoDate.js";
+import { de } from "../../../src/tab/i18n/de.js";
 import { createTabI18n } from "../../../src/tab/i18n/i18n.js";
 
 describe("date field (Fluent DatePicker with ISO text)", () => {
@@ -34,7 +35,7 @@ describe("date field (Fluent DatePicker with ISO text)", () => {
   });
 
   it("gives the calendar German month and day names and German button words", () => {
-    const i18n = createTabI18n("de-DE");
+    const i18n = createTabI18n("de-DE", de);
     const strings = calendarStrings(i18n.t, i18n.language);
     expect(strings.months[2]).toBe("März");
     expect(strings.days[0]).toBe("Sonntag");

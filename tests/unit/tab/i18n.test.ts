@@ -27,7 +27,7 @@ describe("tab i18n (i18next)", () => {
   });
 
   it("picks German for de-DE and formats numbers and dates through Intl in that locale", () => {
-    const i18n = createTabI18n("de-DE");
+    const i18n = createTabI18n("de-DE", de);
     expect(i18n.t("library.searchLabel")).toBe("Bibliothek durchsuchen");
     expect(i18n.t("library.resultCount", { count: 1234 })).toBe("1.234 Einträge");
     expect(i18n.t("library.resultCount", { count: 1 })).toBe("1 Eintrag");
