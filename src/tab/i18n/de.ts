@@ -600,6 +600,7 @@ export const de: Catalog = {
     loading: "Aktivität der Besprechung wird geladen …",
     hotSeatYou: "Sie sitzen auf dem heißen Stuhl.",
     hotSeatIs: "Auf dem heißen Stuhl: {{name}}",
+    stageStaysInGroups: "Was jede Runde schreibt, bleibt in der Runde: Hier wird nichts davon gezeigt.",
     loadErrorTitle: "Die Aktivität der Besprechung konnte nicht geladen werden",
     notInMeeting:
       "Aktivitäten laufen in Teams-Besprechungen. Öffnen Sie PeerCircle im Seitenbereich einer Besprechung, um eine durchzuführen.",

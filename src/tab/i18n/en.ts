@@ -586,6 +586,7 @@ export const en = {
     loading: "Loading the meeting's activity…",
     hotSeatYou: "You're on the hot seat.",
     hotSeatIs: "On the hot seat: {{name}}",
+    stageStaysInGroups: "What each circle writes stays in the circle: nothing of it is shown here.",
     loadErrorTitle: "Couldn't load the meeting's activity",
     notInMeeting: "Activities run in Teams meetings. Open PeerCircle in a meeting's side panel to run one.",
     noneRunning: "No activity is running in this meeting.",

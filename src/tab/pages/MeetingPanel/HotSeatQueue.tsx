@@ -16,14 +16,16 @@ import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
  * often each has, and — for someone in it — giving their turn to the next person. The server
  * checks the swap again (one's own place, or a steward's).
  */
-export function HotSeatQueue({ view }: { view: Pick<ActivityView, "communityId"> }) {
+export function HotSeatQueue({ view }: { view: Pick<ActivityView, "communityId" | "groups" | "me"> }) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const api = useApi();
   const client = useQueryClient();
   const { context } = useTeamsContext();
   const headingId = useId();
-  const key = ["hot-seat-queue", view.communityId];
+  // Asked again when circles are seated (the queue moves on then), not at every poll.
+  const seated = (view.groups ?? [view.me.group]).map((g) => g?.hotSeat?.id ?? "").join(",");
+  const key = ["hot-seat-queue", view.communityId, seated];
   const query = useQuery({
     queryKey: key,
     queryFn: ({ signal }) => getHotSeatQueue(api, view.communityId, signal),

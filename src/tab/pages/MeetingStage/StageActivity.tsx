@@ -107,7 +107,7 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
         {view.groups && <Title3>{t("activity.pairCount", { count: view.groups.length })}</Title3>}
       </p>
       {view.groups?.some((g) => g.hotSeat) && (
-        <ul className={styles.facts} data-testid="stage-hot-seats">
+        <ul className={styles.wall} data-testid="stage-hot-seats">
           {view.groups.map((g) =>
             g.hotSeat ? (
               <li key={g.id}>
@@ -153,8 +153,12 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
             </ul>
           )}
         </section>
-      ) : (
+      ) : view.kinds.some((k) => k.visibility === "everyone") ? (
         <StageShared view={view} headingId={wallId} />
+      ) : (
+        <Body1 as="p" block className={styles.muted} data-testid="stage-confidential">
+          {t("activity.stageStaysInGroups")}
+        </Body1>
       )}
     </section>
   );
