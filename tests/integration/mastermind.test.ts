@@ -4,7 +4,13 @@ import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
 import { ConnectorRecorder } from "../support/connectorRecorder.js";
 import { org } from "../support/orgFixture.js";
-import { botInstalledActivity, installInDemoTeam, postActivity } from "../support/teamsActivities.js";
+import {
+  botInstalledActivity,
+  installInDemoTeam,
+  messageActivity,
+  postActivity,
+  teamsUser,
+} from "../support/teamsActivities.js";
 import { startTestServer, type TestServer, tokenFor, uniqueTablePrefix } from "../support/testServer.js";
 
 /**
@@ -259,6 +265,28 @@ describe("Mastermind circle on the activity engine", () => {
     const commitments = await api(0, notSeat, "GET", "/me/commitments");
     expect(JSON.stringify(commitments.body)).toContain(`${SECRET.commitment} by ${notSeat.displayName}`);
     expect(leaks(commitments.body, [SECRET.commitment])).toEqual([]);
+    // The meeting's next start brings no shared check-in card listing the circle's commitments
+    // (they are followed up in each owner's personal chat and My learning only).
+    const start = {
+      ...messageActivity("", {
+        serviceUrl: connector.serviceUrl,
+        conversationType: "groupChat",
+        conversationId: MEETING_CHAT,
+        from: teamsUser(facilitator),
+      }),
+      type: "event",
+      name: "application/vnd.microsoft.meetingStart",
+      value: {
+        Id: MEETING_ID,
+        Title: "Circle",
+        MeetingType: "Scheduled",
+        StartTime: new Date().toISOString(),
+      },
+      channelData: { tenant: { id: org.tenantId }, meeting: { id: MEETING_ID } },
+      text: undefined,
+    };
+    expect((await postActivity((servers[1] as TestServer).baseUrl, start)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1_500));
     // No card the bot sent carries a word of it (meeting chat, channel, personal chats alike),
     // except a person's own commitment in their own check-in.
     for (const sent of [...connector.activities, ...connector.updates])

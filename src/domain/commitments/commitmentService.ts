@@ -3,6 +3,7 @@ import { retryOnConflict } from "../concurrency.js";
 import { ConcurrencyError, ConflictError, NotFoundError, ValidationError } from "../errors.js";
 import type { Caller } from "../identity.js";
 import { personRef } from "../identity.js";
+import { FORMATS } from "../formats/formatRegistry.js";
 import { isRealDate } from "../strictDates.js";
 import { parseInput } from "../validation.js";
 import type {
@@ -207,7 +208,11 @@ export class CommitmentService implements CommitmentRecorder {
     const rows = await this.repository.ofCommunity(tenantId, communityId, "", before.toISOString());
     const open = rows.filter((r) => r.status === "open");
     const found = await Promise.all(open.map((r) => this.repository.get(tenantId, r.ownerId, r.id)));
-    return found.filter((c): c is Commitment => c !== undefined && c.status === "open").sort(byFollowUpOrder);
+    // A confidential format's commitments (a mastermind's) are followed up in their owner's
+    // personal chat and My learning only: a meeting's shared check-in card never lists them.
+    return found
+      .filter((c): c is Commitment => c !== undefined && c.status === "open" && !fromConfidential(c))
+      .sort(byFollowUpOrder);
   }
 
   /**
@@ -287,4 +292,10 @@ export async function commitmentIdOf(tenantId: string, activityId: string, owner
   const bytes = new TextEncoder().encode(`${tenantId}\n${activityId}\n${ownerId}`);
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   return [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Whether a commitment was made in a confidential format (nothing of it is shown to others). */
+function fromConfidential(commitment: Commitment): boolean {
+  const format = (FORMATS as Record<string, { activity?: { confidential: boolean } }>)[commitment.source.format];
+  return format?.activity?.confidential === true;
 }
