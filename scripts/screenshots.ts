@@ -1,8 +1,8 @@
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { type Browser, chromium, type Frame, type Page } from "playwright-core";
+import { createLogger } from "../src/observability/logger.js";
 import { loadConfig } from "../src/server/config.js";
-import { createLogger } from "../src/server/logger.js";
 import { startServer } from "../src/server/main.js";
 import { startAzurite } from "./lib/azurite.js";
 import { CHROMIUM_FLAGS, chromiumPath } from "./lib/chromium.js";

@@ -1,6 +1,6 @@
 import path from "node:path";
+import { createLogger } from "../src/observability/logger.js";
 import { ConfigError, loadConfig } from "../src/server/config.js";
-import { createLogger } from "../src/server/logger.js";
 import { startServer } from "../src/server/main.js";
 import { DEFAULT_TABLE_PORT, startAzurite } from "./lib/azurite.js";
 import { forgetServerPort, recordServerPort } from "./lib/localServerRecord.js";

@@ -1,7 +1,7 @@
 import net from "node:net";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/lib/freePort.js";
-import { createLogger } from "../../src/server/logger.js";
+import { createLogger } from "../../src/observability/logger.js";
 import { startServer } from "../../src/server/main.js";
 import { localTestConfig } from "../support/testServer.js";
 

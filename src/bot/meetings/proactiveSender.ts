@@ -1,6 +1,6 @@
 import type { TeamsAdapter } from "@microsoft/teams-ai";
 import { type Activity, type ConversationReference, TurnContext } from "botbuilder";
-import type { Logger } from "../../server/logger.js";
+import type { Logger } from "../../observability/logger.js";
 import type { ConversationReferenceStore, ReferenceKey } from "../../storage/tablesMeetingRepository.js";
 
 /**
