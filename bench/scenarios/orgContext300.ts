@@ -5,7 +5,7 @@ import { GraphClients } from "../../src/graph/graphClient.js";
 import { StaticTokenSource } from "../../src/graph/graphCredentials.js";
 import { GraphDirectory } from "../../src/graph/graphDirectory.js";
 import { OrgContextCache } from "../../src/graph/orgContextCache.js";
-import { GraphStandIn } from "../../src/server/local/graphStandIn.js";
+import { GraphStandIn } from "../../src/local/graphStandIn.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { org } from "../lib/fixtures.js";
 import { percentile, type ScenarioResult } from "../lib/report.js";

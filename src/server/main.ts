@@ -30,6 +30,10 @@ import { SessionReminderPlanner } from "../domain/sessions/sessionReminders.js";
 import { SessionService } from "../domain/sessions/sessionService.js";
 import { NoDirectory } from "../graph/fixtureDirectory.js";
 import { createGraphAdapters } from "../graph/graphAdapters.js";
+import { DEMO_COMMUNITY_ID, seedDemoCommunity } from "../local/demoCommunity.js";
+import { GraphStandIn } from "../local/graphStandIn.js";
+import { LocalIdentityProvider } from "../local/localIdentityProvider.js";
+import { loadOrgDirectoryFixture } from "../local/orgDirectoryFixture.js";
 import { createLogger, type Logger } from "../observability/logger.js";
 import { repairHelpfulVoteFacts } from "../storage/helpfulVoteFactsRepair.js";
 import { SyncedLibrarySearch } from "../storage/syncedLibrarySearch.js";
@@ -46,10 +50,6 @@ import { createTabTokenValidator } from "./auth/tabTokenValidator.js";
 import type { AppConfig } from "./config.js";
 import { createHttpApp } from "./httpApp.js";
 import { routeLibraryConsoleTo } from "./libraryConsole.js";
-import { DEMO_COMMUNITY_ID, seedDemoCommunity } from "./local/demoCommunity.js";
-import { GraphStandIn } from "./local/graphStandIn.js";
-import { LocalIdentityProvider } from "./local/localIdentityProvider.js";
-import { loadOrgDirectoryFixture } from "./local/orgDirectoryFixture.js";
 
 /** How often an instance looks for session reminders that are due (locally: often, for tests). */
 const REMINDER_POLL_MS = 60_000;

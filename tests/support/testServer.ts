@@ -3,9 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { inject } from "vitest";
 import { freePort } from "../../scripts/lib/freePort.js";
+import { DEMO_COMMUNITY_ID } from "../../src/local/demoCommunity.js";
 import { createLogger, type Logger } from "../../src/observability/logger.js";
 import { type AppConfig, loadConfig } from "../../src/server/config.js";
-import { DEMO_COMMUNITY_ID } from "../../src/server/local/demoCommunity.js";
 import { startServer } from "../../src/server/main.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 
