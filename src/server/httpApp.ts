@@ -10,6 +10,7 @@ import type { LibraryService } from "../domain/library/libraryService.js";
 import type { PeopleDirectory } from "../domain/people/peopleDirectory.js";
 import type { PlaybookService } from "../domain/playbooks/playbookService.js";
 import type { SessionService } from "../domain/sessions/sessionService.js";
+import { type LocalHostDependencies, localHostRoutes } from "../local/localHostRoutes.js";
 import type { Logger } from "../observability/logger.js";
 import type { AppConfig } from "./config.js";
 import { botEndpoint } from "./http/botEndpoint.js";
@@ -23,7 +24,6 @@ import { commitmentRoutes } from "./routes/commitmentRoutes.js";
 import { communityRoutes } from "./routes/communityRoutes.js";
 import { homeRoutes } from "./routes/homeRoutes.js";
 import { libraryRoutes } from "./routes/libraryRoutes.js";
-import { type LocalHostDependencies, localHostRoutes } from "./routes/localHostRoutes.js";
 import { playbookRoutes } from "./routes/playbookRoutes.js";
 import { webRoutes } from "./routes/webRoutes.js";
 
