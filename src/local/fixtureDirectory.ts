@@ -1,5 +1,5 @@
 import type { OrgPerson, PeopleDirectory } from "../domain/people/peopleDirectory.js";
-import type { OrgDirectoryFixture } from "../local/orgDirectoryFixture.js";
+import type { OrgDirectoryFixture } from "./orgDirectoryFixture.js";
 
 /**
  * The synthetic organisation as a directory, for local mode until Microsoft Graph is wired in
