@@ -37,13 +37,3 @@ export class FixtureDirectory implements PeopleDirectory {
     return { people, degraded: false };
   }
 }
-
-/** No directory configured yet (production before Graph is wired): nobody is found, and it says so. */
-export class NoDirectory implements PeopleDirectory {
-  async search() {
-    return { people: [], degraded: true };
-  }
-  async getMany() {
-    return { people: new Map<string, OrgPerson>(), degraded: true };
-  }
-}
