@@ -4,9 +4,9 @@ import type { OrgPerson } from "../../src/domain/people/peopleDirectory.js";
 import { GraphClients } from "../../src/graph/graphClient.js";
 import { StaticTokenSource } from "../../src/graph/graphCredentials.js";
 import { GraphDirectory } from "../../src/graph/graphDirectory.js";
-import { OrgContextCache } from "../../src/graph/orgContextCache.js";
 import { GraphStandIn } from "../../src/local/graphStandIn.js";
 import { TableStore } from "../../src/storage/tableStore.js";
+import { OrgContextCache } from "../../src/storage/tablesOrgContextCache.js";
 import { org } from "../lib/fixtures.js";
 import { percentile, type ScenarioResult } from "../lib/report.js";
 

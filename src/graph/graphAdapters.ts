@@ -1,10 +1,10 @@
 import type { MeetingScheduler } from "../domain/sessions/meetingScheduler.js";
 import type { TableStore } from "../storage/tableStore.js";
+import { OrgContextCache } from "../storage/tablesOrgContextCache.js";
 import { GraphClients } from "./graphClient.js";
 import { createTokenSource, type GraphAuthConfig } from "./graphCredentials.js";
 import { type DirectoryLog, GraphDirectory } from "./graphDirectory.js";
 import { GraphMeetingScheduler } from "./graphMeetingScheduler.js";
-import { OrgContextCache } from "./orgContextCache.js";
 
 /** How often the org context cache is brought in step with `/users/delta`. */
 const ORG_CONTEXT_REFRESH_MS = 15 * 60_000;

@@ -1,4 +1,5 @@
 import type { OrgPerson, PeopleDirectory } from "../domain/people/peopleDirectory.js";
+import { type CachedPerson, forEachLimited, type OrgContextCache } from "../storage/tablesOrgContextCache.js";
 import {
   type GraphClients,
   graphStatusOf,
@@ -6,7 +7,6 @@ import {
   MAX_BATCH_REQUESTS,
   retryAfterSeconds,
 } from "./graphClient.js";
-import { type CachedPerson, forEachLimited, type OrgContextCache } from "./orgContextCache.js";
 
 /** Exactly the user fields PeerCircle uses (department is returned only when selected). */
 export const USER_SELECT = "id,displayName,mail,jobTitle,department,officeLocation,preferredLanguage";

@@ -4,9 +4,9 @@ import { GraphClients } from "../../src/graph/graphClient.js";
 import { StaticTokenSource } from "../../src/graph/graphCredentials.js";
 import { GraphDirectory, type GraphDirectoryOptions } from "../../src/graph/graphDirectory.js";
 import { GraphMeetingScheduler } from "../../src/graph/graphMeetingScheduler.js";
-import { OrgContextCache } from "../../src/graph/orgContextCache.js";
 import { GraphStandIn } from "../../src/local/graphStandIn.js";
 import type { TableStore } from "../../src/storage/tableStore.js";
+import { OrgContextCache } from "../../src/storage/tablesOrgContextCache.js";
 import { org, person } from "../support/orgFixture.js";
 import { freshTableStore } from "../support/testServer.js";
 

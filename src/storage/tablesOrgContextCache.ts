@@ -1,7 +1,7 @@
 import { odata, type TransactionAction } from "@azure/data-tables";
 import type { OrgPerson } from "../domain/people/peopleDirectory.js";
-import { orgContextKeys, TABLES } from "../storage/keys.js";
-import type { TableStore } from "../storage/tableStore.js";
+import { orgContextKeys, TABLES } from "./keys.js";
+import type { TableStore } from "./tableStore.js";
 
 /** A person's org context and when it was read from Graph (epoch ms). */
 export interface CachedPerson {
