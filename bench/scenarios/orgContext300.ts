@@ -6,7 +6,7 @@ import { StaticTokenSource } from "../../src/graph/graphCredentials.js";
 import { GraphDirectory } from "../../src/graph/graphDirectory.js";
 import { GraphStandIn } from "../../src/local/graphStandIn.js";
 import { TableStore } from "../../src/storage/tableStore.js";
-import { OrgContextCache } from "../../src/storage/tablesOrgContextCache.js";
+import { TablesOrgContextCache } from "../../src/storage/tablesOrgContextCache.js";
 import { org } from "../lib/fixtures.js";
 import { percentile, type ScenarioResult } from "../lib/report.js";
 
@@ -57,7 +57,7 @@ export async function orgContext300(azurite: RunningAzurite): Promise<ScenarioRe
   };
   const directories: GraphDirectory[] = [];
   const directoryOn = (store: TableStore) => {
-    const d = new GraphDirectory({ clients, cache: new OrgContextCache(store), waitMs: 120_000 });
+    const d = new GraphDirectory({ clients, cache: new TablesOrgContextCache(store), waitMs: 120_000 });
     directories.push(d);
     return d;
   };

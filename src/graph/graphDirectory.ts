@@ -1,5 +1,6 @@
+import { forEachLimited } from "../domain/concurrency.js";
+import type { CachedPerson, OrgContextCache } from "../domain/people/orgContextCache.js";
 import type { OrgPerson, PeopleDirectory } from "../domain/people/peopleDirectory.js";
-import { type CachedPerson, forEachLimited, type OrgContextCache } from "../storage/tablesOrgContextCache.js";
 import {
   type GraphClients,
   graphStatusOf,

@@ -42,6 +42,7 @@ import { TablesCommitmentRepository } from "../storage/tablesCommitmentRepositor
 import { TablesCommunityRepository } from "../storage/tablesCommunityRepository.js";
 import { TablesEntryRepository } from "../storage/tablesEntryRepository.js";
 import { TablesMeetingRepository } from "../storage/tablesMeetingRepository.js";
+import { TablesOrgContextCache } from "../storage/tablesOrgContextCache.js";
 import { TablesPlaybookRepository } from "../storage/tablesPlaybookRepository.js";
 import { communityMembersOf, TablesSessionPlanRepository } from "../storage/tablesSessionPlanRepository.js";
 import { TablesSessionRepository } from "../storage/tablesSessionRepository.js";
@@ -117,7 +118,7 @@ export async function startServer(
           baseUrl: graphBaseUrl,
           auth: config.graph.auth,
           cacheTtlMs: config.graph.cacheTtlMs,
-          store,
+          cache: new TablesOrgContextCache(store),
           log: logger,
         })
       : undefined;
