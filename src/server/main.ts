@@ -29,10 +29,6 @@ import type { MeetingScheduler } from "../domain/sessions/meetingScheduler.js";
 import { SessionReminderPlanner } from "../domain/sessions/sessionReminders.js";
 import { SessionService } from "../domain/sessions/sessionService.js";
 import { createGraphAdapters } from "../graph/graphAdapters.js";
-import { DEMO_COMMUNITY_ID, seedDemoCommunity } from "../local/demoCommunity.js";
-import { GraphStandIn } from "../local/graphStandIn.js";
-import { LocalIdentityProvider } from "../local/localIdentityProvider.js";
-import { loadOrgDirectoryFixture } from "../local/orgDirectoryFixture.js";
 import { createLogger, type Logger } from "../observability/logger.js";
 import { repairHelpfulVoteFacts } from "../storage/helpfulVoteFactsRepair.js";
 import { SyncedLibrarySearch } from "../storage/syncedLibrarySearch.js";
@@ -50,6 +46,7 @@ import { createTabTokenValidator } from "./auth/tabTokenValidator.js";
 import type { AppConfig } from "./config.js";
 import { createHttpApp } from "./httpApp.js";
 import { routeLibraryConsoleTo } from "./libraryConsole.js";
+import type { LocalMode } from "./localMode.js";
 
 /** How often an instance looks for session reminders that are due (locally: often, for tests). */
 const REMINDER_POLL_MS = 60_000;
@@ -88,12 +85,31 @@ export interface RunningServer {
 
 /**
  * The composition root: the only place that wires real adapters to the domain. Connects storage
- * (creating tables), builds the bot and the HTTP app, seeds demo data when asked, and listens.
+ * (creating tables), builds the bot and the HTTP app, and listens. `local` (local mode only, see
+ * src/local/localMode.ts) adds the stand-ins and demo data; it is stopped with the server, or at
+ * once when the server fails to start.
  */
 export async function startServer(
   config: AppConfig,
   logger: Logger = createLogger(),
+  local?: LocalMode,
 ): Promise<RunningServer> {
+  try {
+    const server = await wireAndListen(config, logger, local);
+    return {
+      ...server,
+      close: async () => {
+        await server.close();
+        await local?.stop();
+      },
+    };
+  } catch (error) {
+    await local?.stop();
+    throw error;
+  }
+}
+
+async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMode): Promise<RunningServer> {
   const store = await TableStore.connect(config.storage);
   await store.ensureTables();
 
@@ -104,14 +120,9 @@ export async function startServer(
   const library = new LibraryService(entries, communities, new SyncedLibrarySearch(entries));
   const playbooks = new PlaybookService(new TablesPlaybookRepository(store), entries, communities);
 
-  const fixture = config.mode === "local" ? await loadOrgDirectoryFixture(config.fixturesDir) : undefined;
   // Microsoft Graph: the real one by configuration; locally, without GRAPH_BASE_URL, the stand-in
   // for the synthetic organisation, reached over HTTP by the same client as Graph.
-  const standIn =
-    fixture && config.graph.auth && !config.graph.baseUrl
-      ? await GraphStandIn.start({ org: fixture })
-      : undefined;
-  const graphBaseUrl = config.graph.baseUrl ?? standIn?.url;
+  const graphBaseUrl = config.graph.baseUrl ?? local?.graphBaseUrl;
   const graph =
     config.graph.auth && graphBaseUrl
       ? createGraphAdapters({
@@ -212,23 +223,15 @@ export async function startServer(
       checkIns,
     },
   });
-  const localHost = fixture
-    ? {
-        directory: fixture,
-        identityProvider: await LocalIdentityProvider.create(),
-        audience: config.auth.clientId,
-        demoCommunityExists: async () =>
-          (await communityRepository.get(fixture.tenantId, DEMO_COMMUNITY_ID)) !== undefined,
-      }
-    : undefined;
-  if (localHost && config.demo !== "off") {
-    await seedDemoCommunity(
-      { communities, sessions, playbooks, entries, library },
-      localHost.directory,
-      config.demo === "full",
-      config.fixturesDir,
-    );
-  }
+  const localRoutes = await local?.attach({
+    communities,
+    sessions,
+    playbooks,
+    entries,
+    library,
+    communityExists: async (tenantId, communityId) =>
+      (await communityRepository.get(tenantId, communityId)) !== undefined,
+  });
 
   const app = createHttpApp({
     config,
@@ -246,7 +249,7 @@ export async function startServer(
     commitments,
     directory,
     checkStorage: (signal) => store.ping(signal),
-    ...(localHost ? { localHost } : {}),
+    ...(localRoutes ? { localRoutes } : {}),
   });
 
   // botbuilder prints token failures and turn errors raw to the console; they go through the
@@ -255,7 +258,6 @@ export async function startServer(
   const server = await listen(app, config.port, config.host).catch(async (error: unknown) => {
     // Nothing is served (a port in use): stop what was started to serve, then say why.
     await graph?.close();
-    await standIn?.stop();
     restoreConsole();
     throw error;
   });
@@ -280,7 +282,6 @@ export async function startServer(
       await background.drain();
       await sender.drain();
       await graph?.close();
-      await standIn?.stop();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
