@@ -34,9 +34,12 @@ interface Rule {
   /** The top-level folder under src/ the rule applies to; `*` for every folder but `except`. */
   from: string;
   except?: string[];
-  /** Top-level folders under src/ it must not import; `*` for every folder but its own. */
+  /** Top-level folders under src/ it must not import; `*` for every folder but its own and `allow`. */
   folders: string[] | "*";
+  allow?: string[];
   packages?: RegExp[];
+  /** When set, the only packages it may import. */
+  onlyPackages?: RegExp[];
 }
 
 export const RULES: Rule[] = [
@@ -74,6 +77,13 @@ export const RULES: Rule[] = [
     folders: ["local"],
   },
   { name: "the logger stands on its own", from: "observability", folders: "*" },
+  {
+    name: "the tab–server contract imports only zod and the domain's pure types",
+    from: "contract",
+    folders: "*",
+    allow: ["domain"],
+    onlyPackages: [/^zod$/],
+  },
 ];
 
 /** The top-level folder of a repo-relative path under src/ (`src/bot/x.ts` → `bot`), else undefined. */
@@ -127,12 +137,14 @@ export function dependencyViolations(imports: ImportMap): Violation[] {
         if (rule.from !== "*" && rule.from !== from) continue;
         if (rule.except?.includes(from)) continue;
         if (isPackage(target)) {
-          if (rule.packages?.some((p) => p.test(target)))
-            violations.push({ from: file, to: target, rule: rule.name });
+          const refused =
+            rule.packages?.some((p) => p.test(target)) ||
+            (rule.onlyPackages && !rule.onlyPackages.some((p) => p.test(target)));
+          if (refused) violations.push({ from: file, to: target, rule: rule.name });
           continue;
         }
         const to = folderOf(target);
-        if (!to || to === from) continue;
+        if (!to || to === from || rule.allow?.includes(to)) continue;
         if (rule.folders === "*" || rule.folders.includes(to))
           violations.push({ from: file, to: target, rule: rule.name });
       }

@@ -92,4 +92,18 @@ describe("dependency rules", () => {
     ]);
     expect(loops[0]?.rule).toContain("bot ⇄ observability ⇄ server");
   });
+
+  it("flag the contract importing anything but zod and the domain", () => {
+    const violations = dependencyViolations(
+      planted({
+        "src/contract/x.ts": [
+          'import { z } from "zod";',
+          'import type { EntryType } from "../domain/library/entry.js";',
+          'import { sendError } from "../server/http/httpErrors.js";',
+          'import { odata } from "@azure/data-tables";',
+        ].join("\n"),
+      }),
+    );
+    expect(violations.map((v) => v.to)).toEqual(["src/server/http/httpErrors.js", "@azure/data-tables"]);
+  });
 });

@@ -2,6 +2,9 @@
  * The insight library as the tab's HTTP API serves it (`/api/communities/:id/entries`). The shapes
  * are the domain's own (type-only imports from its pure model files), so the two cannot drift.
  */
+
+import type { LibrarySearch } from "../../contract/librarySearch.js";
+import { librarySearchQuery } from "../../contract/librarySearchQuery.js";
 import type { PersonRef } from "../../domain/identity.js";
 import type { EntryType } from "../../domain/library/entry.js";
 import type { EntryView } from "../../domain/library/entryView.js";
@@ -9,6 +12,8 @@ import type { RemovalRequestPage } from "../../domain/library/removalRequests.js
 import type { EntrySearchHit, EntrySearchPage } from "../../domain/library/search/searchTypes.js";
 import type { ApiClient } from "./ApiClient.js";
 
+export type { LibrarySearch } from "../../contract/librarySearch.js";
+export { ENTRY_SORTS, type EntrySort } from "../../contract/librarySearchQuery.js";
 export type { PersonRef } from "../../domain/identity.js";
 export {
   ENTRY_TYPES,
@@ -27,30 +32,11 @@ export type {
   HighlightRange,
 } from "../../domain/library/search/searchTypes.js";
 
-/** The orders search results come in. */
-export const ENTRY_SORTS = ["relevance", "newest", "helpful"] as const;
-export type EntrySort = (typeof ENTRY_SORTS)[number];
-
 /** One entry as the signed-in person sees it (the server keeps the tenant id to itself). */
 export type Entry = Omit<EntryView, "tenantId"> & {
   /** On voting: it made the caller a member of the open community. */
   joinedCommunity?: true;
 };
-
-/** What the library page searches for; every field is optional. */
-export interface EntrySearchParams {
-  q?: string;
-  types?: EntryType[];
-  tags?: string[];
-  /** Author id. */
-  author?: string;
-  /** `YYYY-MM-DD`, inclusive. */
-  from?: string;
-  /** `YYYY-MM-DD`, inclusive. */
-  to?: string;
-  verified?: boolean;
-  sort?: EntrySort;
-}
 
 /** What a person writes: a new entry, or the fields of an edit. */
 export interface EntryDraft {
@@ -84,31 +70,15 @@ const entriesPath = (communityId: string): string =>
 const entryPath = (communityId: string, entryId: string): string =>
   `${entriesPath(communityId)}/${encodeURIComponent(entryId)}`;
 
-/** The query string of a search page, in the API's parameter names. */
-export function searchQueryString(params: EntrySearchParams, offset: number, limit: number): string {
-  const query = new URLSearchParams();
-  if (params.q?.trim()) query.set("q", params.q.trim());
-  if (params.types?.length) query.set("type", params.types.join(","));
-  if (params.tags?.length) query.set("tag", params.tags.join(","));
-  if (params.author) query.set("author", params.author);
-  if (params.from) query.set("from", params.from);
-  if (params.to) query.set("to", params.to);
-  if (params.verified !== undefined) query.set("verified", String(params.verified));
-  if (params.sort) query.set("sort", params.sort);
-  query.set("offset", String(offset));
-  query.set("limit", String(limit));
-  return query.toString();
-}
-
-/** One page of a community's library matching `params`. */
+/** One page of a community's library matching `search`. */
 export function searchEntries(
   api: ApiClient,
   communityId: string,
-  params: EntrySearchParams,
+  search: LibrarySearch,
   page: { offset: number; limit: number },
   signal?: AbortSignal,
 ): Promise<EntrySearchPage> {
-  const query = searchQueryString(params, page.offset, page.limit);
+  const query = librarySearchQuery(search, page);
   return api.request<EntrySearchPage>("GET", `${entriesPath(communityId)}?${query}`, undefined, { signal });
 }
 
