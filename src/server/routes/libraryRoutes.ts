@@ -1,14 +1,15 @@
 import { Router } from "express";
+import { withoutTenant } from "../../contract/answers.js";
+import type { EntryAnswer } from "../../contract/library.js";
 import { parseLibrarySearch } from "../../contract/librarySearch.js";
 import type { EntryView } from "../../domain/library/entryView.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
 import { requireIfMatch } from "../http/ifMatch.js";
 import { callerOf } from "../http/requireCaller.js";
 
-/** The entry as the tab receives it (tenant id stays on the server). */
-export function entryDto(view: EntryView) {
-  const { tenantId: _tenant, ...rest } = view;
-  return rest;
+/** The entry as the contract answers it (the tenant id stays on the server). */
+export function entryDto(view: EntryView): EntryAnswer {
+  return withoutTenant(view);
 }
 
 /**

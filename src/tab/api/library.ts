@@ -1,13 +1,20 @@
 /**
- * The insight library as the tab's HTTP API serves it (`/api/communities/:id/entries`). The shapes
- * are the domain's own (type-only imports from its pure model files), so the two cannot drift.
+ * The insight library as the tab's HTTP API serves it (`/api/communities/:id/entries`). Requests
+ * and answers are typed by the contract (src/contract/library.ts, librarySearch.ts), so a change
+ * to an answer is one edit the compiler follows into the tab.
  */
 
+import type {
+  EntryAnswer,
+  EntryChangesRequest,
+  EntryHistoryAnswer,
+  EntryHitsAnswer,
+  EntrySearchAnswer,
+  NewEntryRequest,
+  RemovalRequestsAnswer,
+} from "../../contract/library.js";
 import type { LibrarySearch } from "../../contract/librarySearch.js";
 import { librarySearchQuery } from "../../contract/librarySearchQuery.js";
-import type { PersonRef } from "../../domain/identity.js";
-import type { EntryType } from "../../domain/library/entry.js";
-import type { EntryView } from "../../domain/library/entryView.js";
 import type { RemovalRequestPage } from "../../domain/library/removalRequests.js";
 import type { EntrySearchHit, EntrySearchPage } from "../../domain/library/search/searchTypes.js";
 import type { ApiClient } from "./ApiClient.js";
@@ -33,37 +40,11 @@ export type {
 } from "../../domain/library/search/searchTypes.js";
 
 /** One entry as the signed-in person sees it (the server keeps the tenant id to itself). */
-export type Entry = Omit<EntryView, "tenantId"> & {
-  /** On voting: it made the caller a member of the open community. */
-  joinedCommunity?: true;
-};
-
-/** What a person writes: a new entry, or the fields of an edit. */
-export interface EntryDraft {
-  type: EntryType;
-  title: string;
-  body: string;
-  summary: string;
-  tags: string[];
-}
-
-/** An earlier version of an entry, kept when it was edited. */
-export interface EntryRevision {
-  entryId: string;
-  at: string;
-  editedBy: PersonRef;
-  title: string;
-  body: string;
-  summary: string;
-  tags: string[];
-  /** Set when the "edit" was a steward keeping the entry after a removal request. */
-  decision?: {
-    kind: "removalRequestDismissed";
-    requestedBy: PersonRef;
-    requestedAt?: string;
-    reason?: string;
-  };
-}
+export type Entry = EntryAnswer;
+/** What a person writes: a new entry. */
+export type EntryDraft = NewEntryRequest;
+/** An earlier version of an entry, kept when it was edited (or a steward's decision about it). */
+export type { EntryRevision } from "../../domain/library/entryRepository.js";
 
 const entriesPath = (communityId: string): string =>
   `/api/communities/${encodeURIComponent(communityId)}/entries`;
@@ -79,7 +60,7 @@ export function searchEntries(
   signal?: AbortSignal,
 ): Promise<EntrySearchPage> {
   const query = librarySearchQuery(search, page);
-  return api.request<EntrySearchPage>("GET", `${entriesPath(communityId)}?${query}`, undefined, { signal });
+  return api.request<EntrySearchAnswer>("GET", `${entriesPath(communityId)}?${query}`, undefined, { signal });
 }
 
 export function getEntry(api: ApiClient, communityId: string, entryId: string, signal?: AbortSignal) {
@@ -95,7 +76,7 @@ export function updateEntry(
   api: ApiClient,
   communityId: string,
   entryId: string,
-  changes: Partial<EntryDraft>,
+  changes: EntryChangesRequest,
   etag: string,
 ): Promise<Entry> {
   return api.request<Entry>("PATCH", entryPath(communityId, entryId), changes, {
@@ -157,7 +138,7 @@ export function getRemovalRequests(
   signal?: AbortSignal,
 ): Promise<RemovalRequestPage> {
   const query = new URLSearchParams({ offset: String(page.offset), limit: String(page.limit) });
-  return api.request<RemovalRequestPage>(
+  return api.request<RemovalRequestsAnswer>(
     "GET",
     `/api/communities/${encodeURIComponent(communityId)}/removal-requests?${query}`,
     undefined,
@@ -175,8 +156,8 @@ export async function getEntryHistory(
   communityId: string,
   entryId: string,
   signal?: AbortSignal,
-): Promise<EntryRevision[]> {
-  const { items } = await api.request<{ items: EntryRevision[] }>(
+): Promise<EntryHistoryAnswer["items"]> {
+  const { items } = await api.request<EntryHistoryAnswer>(
     "GET",
     `${entryPath(communityId, entryId)}/history`,
     undefined,
@@ -191,7 +172,7 @@ export async function getRelatedEntries(
   entryId: string,
   signal?: AbortSignal,
 ): Promise<EntrySearchHit[]> {
-  const { items } = await api.request<{ items: EntrySearchHit[] }>(
+  const { items } = await api.request<EntryHitsAnswer>(
     "GET",
     `${entryPath(communityId, entryId)}/related`,
     undefined,
