@@ -1,8 +1,9 @@
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { type Browser, chromium, type Frame, type Page } from "playwright-core";
+import { startLocalMode } from "../src/local/localMode.js";
+import { createLogger } from "../src/observability/logger.js";
 import { loadConfig } from "../src/server/config.js";
-import { createLogger } from "../src/server/logger.js";
 import { startServer } from "../src/server/main.js";
 import { startAzurite } from "./lib/azurite.js";
 import { CHROMIUM_FLAGS, chromiumPath } from "./lib/chromium.js";
@@ -53,7 +54,7 @@ try {
       DEMO: "full",
     },
   });
-  server = await startServer(config, logger);
+  server = await startServer(config, logger, await startLocalMode(config));
   const baseUrl = server.url;
   const defaults = (await (await fetch(`${baseUrl}/local/api/defaults`)).json()) as {
     userId: string;

@@ -1,6 +1,7 @@
 import path from "node:path";
+import { startLocalMode } from "../src/local/localMode.js";
+import { createLogger } from "../src/observability/logger.js";
 import { ConfigError, loadConfig } from "../src/server/config.js";
-import { createLogger } from "../src/server/logger.js";
 import { startServer } from "../src/server/main.js";
 import { DEFAULT_TABLE_PORT, startAzurite } from "./lib/azurite.js";
 import { forgetServerPort, recordServerPort } from "./lib/localServerRecord.js";
@@ -48,7 +49,7 @@ try {
       ...(demo ? { DEMO: "true" } : {}),
     },
   });
-  const server = await startServer(config, logger);
+  const server = await startServer(config, logger, await startLocalMode(config));
   recordServerPort(dataDir, server.port);
   const hostUrl = `http://localhost:${server.port}/local/`;
   process.stdout.write(

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { demoPeople } from "../../src/server/local/demoCommunity.js";
-import type { OrgDirectoryFixture } from "../../src/server/local/orgDirectoryFixture.js";
+import { demoPeople } from "../../src/local/demoCommunity.js";
+import type { OrgDirectoryFixture } from "../../src/local/orgDirectoryFixture.js";
 import { root } from "./servers.js";
 
 /** The synthetic organisation and the demo community's people, as the server seeds them. */

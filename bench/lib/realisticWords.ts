@@ -1,4 +1,4 @@
-import { random, TOPIC_WORDS, type WordSource } from "../../src/server/local/generatedLibrary.js";
+import { random, TOPIC_WORDS, type WordSource } from "../../src/local/generatedLibrary.js";
 
 /**
  * Words as they occur in real writing, for the search benchmark's library: the demo's uniform

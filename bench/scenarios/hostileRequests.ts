@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { RunningAzurite } from "../../scripts/lib/azurite.js";
 import { freePort } from "../../scripts/lib/freePort.js";
-import { DEMO_COMMUNITY_ID, DEMO_TEAM } from "../../src/server/local/demoCommunity.js";
+import { DEMO_COMMUNITY_ID, DEMO_TEAM } from "../../src/local/demoCommunity.js";
 import { invokeActivity, teamsUser } from "../../tests/support/teamsActivities.js";
 import { demo, tokenFor } from "../lib/fixtures.js";
 import { runLoad } from "../lib/load.js";

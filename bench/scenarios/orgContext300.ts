@@ -4,9 +4,9 @@ import type { OrgPerson } from "../../src/domain/people/peopleDirectory.js";
 import { GraphClients } from "../../src/graph/graphClient.js";
 import { StaticTokenSource } from "../../src/graph/graphCredentials.js";
 import { GraphDirectory } from "../../src/graph/graphDirectory.js";
-import { OrgContextCache } from "../../src/graph/orgContextCache.js";
-import { GraphStandIn } from "../../src/server/local/graphStandIn.js";
+import { GraphStandIn } from "../../src/local/graphStandIn.js";
 import { TableStore } from "../../src/storage/tableStore.js";
+import { TablesOrgContextCache } from "../../src/storage/tablesOrgContextCache.js";
 import { org } from "../lib/fixtures.js";
 import { percentile, type ScenarioResult } from "../lib/report.js";
 
@@ -57,7 +57,7 @@ export async function orgContext300(azurite: RunningAzurite): Promise<ScenarioRe
   };
   const directories: GraphDirectory[] = [];
   const directoryOn = (store: TableStore) => {
-    const d = new GraphDirectory({ clients, cache: new OrgContextCache(store), waitMs: 120_000 });
+    const d = new GraphDirectory({ clients, cache: new TablesOrgContextCache(store), waitMs: 120_000 });
     directories.push(d);
     return d;
   };

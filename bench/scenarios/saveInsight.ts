@@ -1,6 +1,6 @@
 import type { RunningAzurite } from "../../scripts/lib/azurite.js";
 import { freePort } from "../../scripts/lib/freePort.js";
-import { DEMO_COMMUNITY_ID, DEMO_TEAM } from "../../src/server/local/demoCommunity.js";
+import { DEMO_COMMUNITY_ID, DEMO_TEAM } from "../../src/local/demoCommunity.js";
 import { ConnectorRecorder } from "../../tests/support/connectorRecorder.js";
 import { invokeActivity, postInvoke, teamsUser } from "../../tests/support/teamsActivities.js";
 import { demo, messages } from "../lib/fixtures.js";

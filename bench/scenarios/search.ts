@@ -3,7 +3,7 @@ import path from "node:path";
 import { startAzurite } from "../../scripts/lib/azurite.js";
 import { freePort } from "../../scripts/lib/freePort.js";
 import { CommunityService } from "../../src/domain/communities/communityService.js";
-import { generateLibrary, random, searchTerms } from "../../src/server/local/generatedLibrary.js";
+import { generateLibrary, random, searchTerms } from "../../src/local/generatedLibrary.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesCommunityRepository } from "../../src/storage/tablesCommunityRepository.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";

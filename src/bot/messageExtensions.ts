@@ -18,7 +18,7 @@ import {
   toPlainText,
 } from "../domain/library/messageContent/index.js";
 import type { SessionService } from "../domain/sessions/sessionService.js";
-import type { Logger } from "../server/logger.js";
+import type { Logger } from "../observability/logger.js";
 import { entryCard } from "./cards/entryCard.js";
 import { type SaveInsightForm, saveInsightDialogCard } from "./cards/saveInsightDialogCard.js";
 import {

@@ -1,10 +1,9 @@
+import type { OrgContextCache } from "../domain/people/orgContextCache.js";
 import type { MeetingScheduler } from "../domain/sessions/meetingScheduler.js";
-import type { TableStore } from "../storage/tableStore.js";
 import { GraphClients } from "./graphClient.js";
 import { createTokenSource, type GraphAuthConfig } from "./graphCredentials.js";
 import { type DirectoryLog, GraphDirectory } from "./graphDirectory.js";
 import { GraphMeetingScheduler } from "./graphMeetingScheduler.js";
-import { OrgContextCache } from "./orgContextCache.js";
 
 /** How often the org context cache is brought in step with `/users/delta`. */
 const ORG_CONTEXT_REFRESH_MS = 15 * 60_000;
@@ -20,13 +19,14 @@ export function createGraphAdapters(options: {
   baseUrl: string;
   auth: GraphAuthConfig;
   cacheTtlMs: number;
-  store: TableStore;
+  /** Where people read from Graph are kept for every instance (Azure Tables in production). */
+  cache: OrgContextCache;
   log?: DirectoryLog;
 }): GraphAdapters {
   const clients = new GraphClients({ baseUrl: options.baseUrl, tokens: createTokenSource(options.auth) });
   const directory = new GraphDirectory({
     clients,
-    cache: new OrgContextCache(options.store),
+    cache: options.cache,
     ttlMs: options.cacheTtlMs,
     ...(options.log ? { log: options.log } : {}),
   });

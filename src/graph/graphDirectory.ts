@@ -1,3 +1,5 @@
+import { forEachLimited } from "../domain/concurrency.js";
+import type { CachedPerson, OrgContextCache } from "../domain/people/orgContextCache.js";
 import type { OrgPerson, PeopleDirectory } from "../domain/people/peopleDirectory.js";
 import {
   type GraphClients,
@@ -6,7 +8,6 @@ import {
   MAX_BATCH_REQUESTS,
   retryAfterSeconds,
 } from "./graphClient.js";
-import { type CachedPerson, forEachLimited, type OrgContextCache } from "./orgContextCache.js";
 
 /** Exactly the user fields PeerCircle uses (department is returned only when selected). */
 export const USER_SELECT = "id,displayName,mail,jobTitle,department,officeLocation,preferredLanguage";

@@ -1,5 +1,5 @@
 import type { Application as BotApplication, TeamsAdapter, TurnState } from "@microsoft/teams-ai";
-import express, { type Express } from "express";
+import express, { type Express, type Router } from "express";
 import type { ActivityService } from "../domain/activities/activityService.js";
 import type { CommitmentService } from "../domain/commitments/commitmentService.js";
 import type { CommunityService } from "../domain/communities/communityService.js";
@@ -10,20 +10,19 @@ import type { LibraryService } from "../domain/library/libraryService.js";
 import type { PeopleDirectory } from "../domain/people/peopleDirectory.js";
 import type { PlaybookService } from "../domain/playbooks/playbookService.js";
 import type { SessionService } from "../domain/sessions/sessionService.js";
+import type { Logger } from "../observability/logger.js";
 import type { AppConfig } from "./config.js";
 import { botEndpoint } from "./http/botEndpoint.js";
 import { errorHandler, STORAGE_RETRY_AFTER_SECONDS, sendError } from "./http/httpErrors.js";
 import { personRateLimit } from "./http/personRateLimit.js";
 import { requireCaller } from "./http/requireCaller.js";
 import { noStoreForApi, securityHeaders } from "./http/securityHeaders.js";
-import type { Logger } from "./logger.js";
 import { activityRoutes, hotSeatQueueRoutes } from "./routes/activityRoutes.js";
 import { calendarRoutes } from "./routes/calendarRoutes.js";
 import { commitmentRoutes } from "./routes/commitmentRoutes.js";
 import { communityRoutes } from "./routes/communityRoutes.js";
 import { homeRoutes } from "./routes/homeRoutes.js";
 import { libraryRoutes } from "./routes/libraryRoutes.js";
-import { type LocalHostDependencies, localHostRoutes } from "./routes/localHostRoutes.js";
 import { playbookRoutes } from "./routes/playbookRoutes.js";
 import { webRoutes } from "./routes/webRoutes.js";
 
@@ -46,8 +45,8 @@ export interface HttpDependencies {
   directory: PeopleDirectory;
   /** Proves storage answers; gives up when `signal` aborts (the health check's budget ran out). */
   checkStorage: (signal: AbortSignal) => Promise<void>;
-  /** Present in local mode only. */
-  localHost?: LocalHostDependencies;
+  /** The local Teams host's routes, served under /local: local mode only (src/local). */
+  localRoutes?: Router;
 }
 
 // Teams messages are ≤ ~100 KB, but a message-extension invoke carries the whole message payload
@@ -121,8 +120,8 @@ export function createHttpApp(deps: HttpDependencies): Express {
   app.use("/api", api);
   app.use("/api", (_req, res) => sendError(res, 404, "not_found", "There is no such API endpoint."));
 
-  if (deps.localHost) app.use("/local", localHostRoutes(deps.localHost));
-  app.use(webRoutes(deps.config.webRoot, { localHost: deps.localHost !== undefined }));
+  if (deps.localRoutes) app.use("/local", deps.localRoutes);
+  app.use(webRoutes(deps.config.webRoot, { localHost: deps.localRoutes !== undefined }));
 
   app.use(errorHandler(deps.logger));
   return app;

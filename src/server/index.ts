@@ -1,5 +1,5 @@
+import { createLogger } from "../observability/logger.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { createLogger } from "./logger.js";
 import { startServer } from "./main.js";
 
 /** Entry point on App Service (`node dist/src/server/index.js`): configuration, then the server. */

@@ -1,4 +1,4 @@
-import type { Logger } from "./logger.js";
+import type { Logger } from "../observability/logger.js";
 
 /**
  * botbuilder and botframework-connector report failures with `console.error`/`console.warn`:

@@ -23,13 +23,13 @@ import { CommunityHomeService } from "../domain/home/communityHomeService.js";
 import { MyLearningService } from "../domain/home/myLearningService.js";
 import { LibraryService } from "../domain/library/libraryService.js";
 import { MeetingOutcomeService } from "../domain/meetings/meetingOutcomeService.js";
-import type { PeopleDirectory } from "../domain/people/peopleDirectory.js";
+import { NoDirectory, type PeopleDirectory } from "../domain/people/peopleDirectory.js";
 import { PlaybookService } from "../domain/playbooks/playbookService.js";
 import type { MeetingScheduler } from "../domain/sessions/meetingScheduler.js";
 import { SessionReminderPlanner } from "../domain/sessions/sessionReminders.js";
 import { SessionService } from "../domain/sessions/sessionService.js";
-import { NoDirectory } from "../graph/fixtureDirectory.js";
 import { createGraphAdapters } from "../graph/graphAdapters.js";
+import { createLogger, type Logger } from "../observability/logger.js";
 import { repairHelpfulVoteFacts } from "../storage/helpfulVoteFactsRepair.js";
 import { SyncedLibrarySearch } from "../storage/syncedLibrarySearch.js";
 import { TableStore } from "../storage/tableStore.js";
@@ -39,6 +39,7 @@ import { TablesCommitmentRepository } from "../storage/tablesCommitmentRepositor
 import { TablesCommunityRepository } from "../storage/tablesCommunityRepository.js";
 import { TablesEntryRepository } from "../storage/tablesEntryRepository.js";
 import { TablesMeetingRepository } from "../storage/tablesMeetingRepository.js";
+import { TablesOrgContextCache } from "../storage/tablesOrgContextCache.js";
 import { TablesPlaybookRepository } from "../storage/tablesPlaybookRepository.js";
 import { communityMembersOf, TablesSessionPlanRepository } from "../storage/tablesSessionPlanRepository.js";
 import { TablesSessionRepository } from "../storage/tablesSessionRepository.js";
@@ -46,11 +47,7 @@ import { createTabTokenValidator } from "./auth/tabTokenValidator.js";
 import type { AppConfig } from "./config.js";
 import { createHttpApp } from "./httpApp.js";
 import { routeLibraryConsoleTo } from "./libraryConsole.js";
-import { DEMO_COMMUNITY_ID, seedDemoCommunity } from "./local/demoCommunity.js";
-import { GraphStandIn } from "./local/graphStandIn.js";
-import { LocalIdentityProvider } from "./local/localIdentityProvider.js";
-import { loadOrgDirectoryFixture } from "./local/orgDirectoryFixture.js";
-import { createLogger, type Logger } from "./logger.js";
+import type { LocalMode } from "./localMode.js";
 
 /** How often an instance looks for session reminders that are due (locally: often, for tests). */
 const REMINDER_POLL_MS = 60_000;
@@ -89,12 +86,31 @@ export interface RunningServer {
 
 /**
  * The composition root: the only place that wires real adapters to the domain. Connects storage
- * (creating tables), builds the bot and the HTTP app, seeds demo data when asked, and listens.
+ * (creating tables), builds the bot and the HTTP app, and listens. `local` (local mode only, see
+ * src/local/localMode.ts) adds the stand-ins and demo data; it is stopped with the server, or at
+ * once when the server fails to start.
  */
 export async function startServer(
   config: AppConfig,
   logger: Logger = createLogger(),
+  local?: LocalMode,
 ): Promise<RunningServer> {
+  try {
+    const server = await wireAndListen(config, logger, local);
+    return {
+      ...server,
+      close: async () => {
+        await server.close();
+        await local?.stop();
+      },
+    };
+  } catch (error) {
+    await local?.stop();
+    throw error;
+  }
+}
+
+async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMode): Promise<RunningServer> {
   const store = await TableStore.connect(config.storage);
   await store.ensureTables();
 
@@ -105,21 +121,16 @@ export async function startServer(
   const library = new LibraryService(entries, communities, new SyncedLibrarySearch(entries));
   const playbooks = new PlaybookService(new TablesPlaybookRepository(store), entries, communities);
 
-  const fixture = config.mode === "local" ? await loadOrgDirectoryFixture(config.fixturesDir) : undefined;
   // Microsoft Graph: the real one by configuration; locally, without GRAPH_BASE_URL, the stand-in
   // for the synthetic organisation, reached over HTTP by the same client as Graph.
-  const standIn =
-    fixture && config.graph.auth && !config.graph.baseUrl
-      ? await GraphStandIn.start({ org: fixture })
-      : undefined;
-  const graphBaseUrl = config.graph.baseUrl ?? standIn?.url;
+  const graphBaseUrl = config.graph.baseUrl ?? local?.graphBaseUrl;
   const graph =
     config.graph.auth && graphBaseUrl
       ? createGraphAdapters({
           baseUrl: graphBaseUrl,
           auth: config.graph.auth,
           cacheTtlMs: config.graph.cacheTtlMs,
-          store,
+          cache: new TablesOrgContextCache(store),
           log: logger,
         })
       : undefined;
@@ -217,23 +228,15 @@ export async function startServer(
       checkIns,
     },
   });
-  const localHost = fixture
-    ? {
-        directory: fixture,
-        identityProvider: await LocalIdentityProvider.create(),
-        audience: config.auth.clientId,
-        demoCommunityExists: async () =>
-          (await communityRepository.get(fixture.tenantId, DEMO_COMMUNITY_ID)) !== undefined,
-      }
-    : undefined;
-  if (localHost && config.demo !== "off") {
-    await seedDemoCommunity(
-      { communities, sessions, playbooks, entries, library },
-      localHost.directory,
-      config.demo === "full",
-      config.fixturesDir,
-    );
-  }
+  const localRoutes = await local?.attach({
+    communities,
+    sessions,
+    playbooks,
+    entries,
+    library,
+    communityExists: async (tenantId, communityId) =>
+      (await communityRepository.get(tenantId, communityId)) !== undefined,
+  });
 
   const app = createHttpApp({
     config,
@@ -251,7 +254,7 @@ export async function startServer(
     commitments,
     directory,
     checkStorage: (signal) => store.ping(signal),
-    ...(localHost ? { localHost } : {}),
+    ...(localRoutes ? { localRoutes } : {}),
   });
 
   // botbuilder prints token failures and turn errors raw to the console; they go through the
@@ -260,7 +263,6 @@ export async function startServer(
   const server = await listen(app, config.port, config.host).catch(async (error: unknown) => {
     // Nothing is served (a port in use): stop what was started to serve, then say why.
     await graph?.close();
-    await standIn?.stop();
     restoreConsole();
     throw error;
   });
@@ -285,7 +287,6 @@ export async function startServer(
       await background.drain();
       await sender.drain();
       await graph?.close();
-      await standIn?.stop();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

@@ -1,5 +1,6 @@
 import { odata } from "@azure/data-tables";
 import type { PersonRef } from "../domain/identity.js";
+import type { ConversationReferenceStore, ReferenceKey } from "../domain/meetings/conversationReferences.js";
 import type {
   MeetingOutcome,
   MeetingOutcomeRepository,
@@ -39,18 +40,6 @@ function rangeOf(pk: string, prefix: string) {
   const end = `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
   return odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${end}`;
 }
-
-/** Where the bot can post to proactively: a conversation reference, stored as JSON, tenant-keyed. */
-export interface ConversationReferenceStore {
-  save(tenantId: string, key: ReferenceKey, referenceJson: string): Promise<void>;
-  get(tenantId: string, key: ReferenceKey): Promise<string | undefined>;
-}
-
-/**
- * A chat by its conversation id, a team's channel by its channel (or team) id, or a person's
- * personal chat with the bot by their Entra id (stored when they installed the app or wrote to it).
- */
-export type ReferenceKey = { conversationId: string } | { channelId: string } | { userId: string };
 
 export class TablesMeetingRepository implements MeetingOutcomeRepository, ConversationReferenceStore {
   constructor(private readonly store: TableStore) {}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import { LoadingState } from "./components/LoadingState.js";
@@ -8,7 +8,7 @@ import { PageLayout } from "./components/PageLayout.js";
 import { useTeamsContext } from "./hooks/useTeamsContext.js";
 import { HomePage } from "./pages/Home/HomePage.js";
 import { NotFoundPage } from "./pages/NotFound/NotFoundPage.js";
-import { type RouteMatch, resolveRoute } from "./routes.js";
+import { type RouteMatch, resolveRoute, type TabRoute } from "./routes.js";
 
 // The home, the page Teams opens most (a channel tab's content URL), is part of the first download:
 // a lazy page suspends once even when its chunk is already loaded, and React then holds the
@@ -55,56 +55,37 @@ const MembersPage = lazy(() =>
 );
 const EntryPage = lazy(() => import("./pages/Entry/EntryPage.js").then((m) => ({ default: m.EntryPage })));
 
+type MatchOf<R extends TabRoute> = Extract<RouteMatch, { route: R }>;
+
+/** The page of every route of the table in routes.ts (the compiler asks for each one). */
+const pages: { [R in TabRoute]: (match: MatchOf<R>) => ReactNode } = {
+  home: () => <HomePage />,
+  config: () => <ConfigPage />,
+  personal: () => <MyLearningPage />,
+  meetingSidePanel: () => <MeetingPanelPage />,
+  meetingStage: () => <MeetingStagePage />,
+  library: () => <LibraryPage />,
+  newEntry: () => <NewEntryPage />,
+  removalRequests: () => <RemovalRequestsPage />,
+  members: () => <MembersPage />,
+  // Keyed by the entry, so moving to a related entry starts that page afresh (no stale form).
+  entry: ({ communityId, entryId }) => (
+    <EntryPage key={`${communityId}/${entryId}`} communityId={communityId} entryId={entryId} />
+  ),
+  calendar: () => <CalendarPage />,
+  session: ({ communityId, sessionId }) => (
+    <SessionDetailPage key={`${communityId}/${sessionId}`} communityId={communityId} sessionId={sessionId} />
+  ),
+  playbooks: () => <PlaybooksPage />,
+  newPlaybook: () => <PlaybookEditorPage />,
+  playbook: ({ playbookId }) => <PlaybookPage key={playbookId} playbookId={playbookId} />,
+  editPlaybook: ({ playbookId }) => <PlaybookEditorPage key={playbookId} playbookId={playbookId} />,
+  notFound: () => <NotFoundPage />,
+};
+
 function PageFor({ match }: { match: RouteMatch }) {
-  switch (match.route) {
-    case "home":
-      return <HomePage />;
-    case "config":
-      return <ConfigPage />;
-    case "personal":
-      return <MyLearningPage />;
-    case "meetingSidePanel":
-      return <MeetingPanelPage />;
-    case "meetingStage":
-      return <MeetingStagePage />;
-    case "library":
-      return <LibraryPage />;
-    case "newEntry":
-      return <NewEntryPage />;
-    case "removalRequests":
-      return <RemovalRequestsPage />;
-    case "members":
-      return <MembersPage />;
-    case "entry":
-      // Keyed by the entry, so moving to a related entry starts that page afresh (no stale form).
-      return (
-        <EntryPage
-          key={`${match.communityId}/${match.entryId}`}
-          communityId={match.communityId}
-          entryId={match.entryId}
-        />
-      );
-    case "calendar":
-      return <CalendarPage />;
-    case "session":
-      return (
-        <SessionDetailPage
-          key={`${match.communityId}/${match.sessionId}`}
-          communityId={match.communityId}
-          sessionId={match.sessionId}
-        />
-      );
-    case "playbooks":
-      return <PlaybooksPage />;
-    case "newPlaybook":
-      return <PlaybookEditorPage />;
-    case "playbook":
-      return <PlaybookPage key={match.playbookId} playbookId={match.playbookId} />;
-    case "editPlaybook":
-      return <PlaybookEditorPage key={match.playbookId} playbookId={match.playbookId} />;
-    case "notFound":
-      return <NotFoundPage />;
-  }
+  const render = pages[match.route] as (match: RouteMatch) => ReactNode;
+  return render(match);
 }
 
 /** Renders the page for the current URL (followed live as the person navigates) and Teams frame context. */

@@ -1,83 +1,139 @@
+/**
+ * The tab's pages in one table: each page's path (`:name` is a segment carrying an id, encoded so
+ * any id round-trips) and the navigation section it belongs to. `resolveRoute` matches against it,
+ * `App.tsx` renders one page per route (the compiler asks for every route), `TabNav` shows the
+ * sections marked `nav`, in the table's order.
+ */
+export const ROUTES = [
+  { route: "home", path: "/tab/home", section: "home", nav: true },
+  { route: "config", path: "/tab/config" },
+  { route: "personal", path: "/tab/personal" },
+  { route: "meetingSidePanel", path: "/tab/meeting/sidepanel" },
+  { route: "meetingStage", path: "/tab/meeting/stage" },
+  { route: "calendar", path: "/tab/calendar", section: "calendar", nav: true },
+  { route: "session", path: "/tab/calendar/:communityId/:sessionId", section: "calendar" },
+  { route: "library", path: "/tab/library", section: "library", nav: true },
+  { route: "newEntry", path: "/tab/library/new", section: "library" },
+  { route: "removalRequests", path: "/tab/library/removal-requests", section: "library" },
+  { route: "entry", path: "/tab/library/:communityId/:entryId", section: "library" },
+  { route: "members", path: "/tab/members" },
+  { route: "playbooks", path: "/tab/playbooks", section: "playbooks", nav: true },
+  { route: "newPlaybook", path: "/tab/playbooks/new", section: "playbooks" },
+  { route: "playbook", path: "/tab/playbooks/:playbookId", section: "playbooks" },
+  { route: "editPlaybook", path: "/tab/playbooks/:playbookId/edit", section: "playbooks" },
+] as const satisfies readonly RouteDefinition[];
+
+interface RouteDefinition {
+  route: string;
+  path: `/tab/${string}`;
+  /** The navigation section the page belongs to (its tab is shown selected). */
+  section?: string;
+  /** Whether the section's tab opens this page. */
+  nav?: true;
+}
+
+type Definition = (typeof ROUTES)[number];
+
 /** The pages of the tab. */
-export type TabRoute =
-  | "home"
-  | "config"
-  | "personal"
-  | "meetingSidePanel"
-  | "meetingStage"
-  | "library"
-  | "newEntry"
-  | "removalRequests"
-  | "members"
-  | "entry"
-  | "calendar"
-  | "session"
-  | "playbooks"
-  | "newPlaybook"
-  | "playbook"
-  | "editPlaybook"
-  | "notFound";
+export type TabRoute = Definition["route"] | "notFound";
+
+/** The community tab's sections, in the order the navigation shows them. */
+export type TabSection = Extract<Definition, { nav: true }>["section"];
+
+/** The ids a path pattern carries: `/tab/x/:a/:b` → `{ a: string; b: string }`. */
+type ParamsOf<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? { [K in Name]: string } & ParamsOf<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? { [K in Name]: string }
+    : unknown;
+
+type Flatten<T> = { [K in keyof T]: T[K] };
 
 /** A page and the ids its path carries. */
 export type RouteMatch =
-  | { route: Exclude<TabRoute, "entry" | "session" | "playbook" | "editPlaybook"> }
-  | { route: "playbook" | "editPlaybook"; playbookId: string }
-  | { route: "entry"; communityId: string; entryId: string }
-  | { route: "session"; communityId: string; sessionId: string };
+  | {
+      [D in Definition as D["route"]]: Flatten<{ route: D["route"] } & ParamsOf<D["path"]>>;
+    }[Definition["route"]]
+  | { route: "notFound" };
 
-const explicitRoutes: Record<string, Exclude<TabRoute, "entry" | "session" | "playbook" | "editPlaybook">> = {
-  "/tab/home": "home",
-  "/tab/config": "config",
-  "/tab/personal": "personal",
-  "/tab/meeting/sidepanel": "meetingSidePanel",
-  "/tab/meeting/stage": "meetingStage",
-  "/tab/library": "library",
-  "/tab/library/new": "newEntry",
-  "/tab/library/removal-requests": "removalRequests",
-  "/tab/members": "members",
-  "/tab/calendar": "calendar",
-  "/tab/playbooks": "playbooks",
-  "/tab/playbooks/new": "newPlaybook",
-};
+/** The sections of the navigation and the page each opens, in order. */
+export const NAV_SECTIONS = ROUTES.flatMap((r) =>
+  "nav" in r ? [{ section: r.section as TabSection, path: r.path as string }] : [],
+);
 
-const PLAYBOOK_PATH = /^\/tab\/playbooks\/([^/]+)(\/edit)?$/i;
+/** The path of a page without ids. */
+function pathOf(route: Definition["route"]): string {
+  const found = ROUTES.find((r) => r.route === route);
+  if (!found) throw new Error(`No route ${route}`);
+  return found.path;
+}
 
-const SESSION_PATH = /^\/tab\/calendar\/([^/]+)\/([^/]+)$/i;
+/** Puts encoded ids into a path pattern. */
+function fill(pattern: string, params: Record<string, string>): string {
+  return pattern.replace(/:([A-Za-z]+)/g, (_m, name: string) => encodeURIComponent(params[name] ?? ""));
+}
 
 /** The session calendar. */
-export const calendarPath = "/tab/calendar";
+export const calendarPath = pathOf("calendar");
 /** The community's playbooks. */
-export const playbooksPath = "/tab/playbooks";
+export const playbooksPath = pathOf("playbooks");
 /** The "compile a playbook" page. */
-export const newPlaybookPath = "/tab/playbooks/new";
-/** A playbook of the tab's community; the id is encoded, so any id round-trips. */
+export const newPlaybookPath = pathOf("newPlaybook");
+/** A playbook of the tab's community. */
 export function playbookPath(playbookId: string): string {
-  return `${playbooksPath}/${encodeURIComponent(playbookId)}`;
+  return fill(pathOf("playbook"), { playbookId });
 }
 /** A steward's editor of a playbook. */
 export function editPlaybookPath(playbookId: string): string {
-  return `${playbookPath(playbookId)}/edit`;
+  return fill(pathOf("editPlaybook"), { playbookId });
 }
 /** The community home. */
-export const homePath = "/tab/home";
+export const homePath = pathOf("home");
 /** The members of the tab's community; stewards manage them and answer requests to join. */
-export const membersPath = "/tab/members";
-/** A session's detail in the calendar; ids are encoded, so any id round-trips. */
+export const membersPath = pathOf("members");
+/** A session's detail in the calendar. */
 export function sessionPath(communityId: string, sessionId: string): string {
-  return `/tab/calendar/${encodeURIComponent(communityId)}/${encodeURIComponent(sessionId)}`;
+  return fill(pathOf("session"), { communityId, sessionId });
+}
+/** The library page (the community comes from the tab's entity id). */
+export const libraryPath = pathOf("library");
+/** The "write a new entry" page. */
+export const newEntryPath = pathOf("newEntry");
+/** The stewards' review of entries whose authors asked for their removal. */
+export const removalRequestsPath = pathOf("removalRequests");
+/** An entry's page. */
+export function entryPath(communityId: string, entryId: string): string {
+  return fill(pathOf("entry"), { communityId, entryId });
 }
 
-const ENTRY_PATH = /^\/tab\/library\/([^/]+)\/([^/]+)$/i;
+/**
+ * The table's patterns, fixed paths before those with ids, so `/tab/library/new` is the form and
+ * never an entry. An id is never `new` (that word names the creation pages).
+ */
+const MATCHERS = [...ROUTES]
+  .map((r) => ({ route: r.route, segments: r.path.split("/").slice(1) }))
+  .sort((a, b) => paramCount(a.segments) - paramCount(b.segments));
 
-/** The library page (the community comes from the tab's entity id). */
-export const libraryPath = "/tab/library";
-/** The "write a new entry" page. */
-export const newEntryPath = "/tab/library/new";
-/** The stewards' review of entries whose authors asked for their removal. */
-export const removalRequestsPath = "/tab/library/removal-requests";
-/** An entry's page; ids are encoded, so any id round-trips. */
-export function entryPath(communityId: string, entryId: string): string {
-  return `/tab/library/${encodeURIComponent(communityId)}/${encodeURIComponent(entryId)}`;
+function paramCount(segments: string[]): number {
+  return segments.filter((s) => s.startsWith(":")).length;
+}
+
+function matchPath(path: string): RouteMatch | undefined {
+  const segments = path.split("/").slice(1);
+  for (const matcher of MATCHERS) {
+    if (matcher.segments.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const fits = matcher.segments.every((pattern, i) => {
+      const segment = segments[i] ?? "";
+      if (!pattern.startsWith(":")) return pattern === segment.toLowerCase();
+      const value = safeDecode(segment);
+      if (!value || value.toLowerCase() === "new") return false;
+      params[pattern.slice(1)] = value;
+      return true;
+    });
+    if (fits) return { route: matcher.route, ...params } as RouteMatch;
+  }
+  return undefined;
 }
 
 /**
@@ -88,26 +144,8 @@ export function entryPath(communityId: string, entryId: string): string {
  */
 export function resolveRoute(pathname: string, frameContext?: string): RouteMatch {
   const path = pathname.replace(/\/+$/, "") || "/";
-  const entry = ENTRY_PATH.exec(path);
-  if (entry?.[1] && entry[2] && entry[1].toLowerCase() !== "new") {
-    const communityId = safeDecode(entry[1]);
-    const entryId = safeDecode(entry[2]);
-    if (communityId && entryId) return { route: "entry", communityId, entryId };
-  }
-  const session = SESSION_PATH.exec(path);
-  if (session?.[1] && session[2]) {
-    const communityId = safeDecode(session[1]);
-    const sessionId = safeDecode(session[2]);
-    if (communityId && sessionId) return { route: "session", communityId, sessionId };
-  }
-  const playbook = PLAYBOOK_PATH.exec(path);
-  if (playbook?.[1] && playbook[1].toLowerCase() !== "new") {
-    const playbookId = safeDecode(playbook[1]);
-    if (playbookId) return { route: playbook[2] ? "editPlaybook" : "playbook", playbookId };
-  }
   const lower = path.toLowerCase();
-  const explicit = explicitRoutes[lower];
-  if (lower !== "/tab" && lower !== "/tab/home") return { route: explicit ?? "notFound" };
+  if (lower !== "/tab" && lower !== "/tab/home") return matchPath(path) ?? { route: "notFound" };
 
   switch (frameContext) {
     case "sidePanel":

@@ -1,7 +1,7 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { demoPeople } from "../../src/server/local/demoCommunity.js";
+import { demoPeople } from "../../src/local/demoCommunity.js";
 import { launchBrowser, newLocalOnlyContext } from "../support/browser.js";
 import { org } from "../support/orgFixture.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";

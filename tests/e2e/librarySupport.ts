@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { messageEntryId } from "../../src/domain/library/messageEntryId.js";
-import { DEMO_TEAM, demoPeople } from "../../src/server/local/demoCommunity.js";
+import { DEMO_TEAM, demoPeople } from "../../src/local/demoCommunity.js";
 import { org } from "../support/orgFixture.js";
 import { invokeActivity, postInvoke, teamsUser } from "../support/teamsActivities.js";
 import { repoRoot, tokenFor } from "../support/testServer.js";

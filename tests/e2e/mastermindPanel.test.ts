@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Frame } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoPeople } from "../../src/server/local/demoCommunity.js";
+import { demoPeople } from "../../src/local/demoCommunity.js";
 import { launchBrowser, newLocalOnlyContext } from "../support/browser.js";
 import { org } from "../support/orgFixture.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";

@@ -1,7 +1,7 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { demoPeople } from "../../src/server/local/demoCommunity.js";
+import { demoPeople } from "../../src/local/demoCommunity.js";
 import { formatSessionStart } from "../../src/tab/components/SessionSummary/sessionTime.js";
 import { launchBrowser, newLocalOnlyContext } from "../support/browser.js";
 import { ConnectorRecorder } from "../support/connectorRecorder.js";

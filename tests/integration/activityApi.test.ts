@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoPeople } from "../../src/server/local/demoCommunity.js";
+import { demoPeople } from "../../src/local/demoCommunity.js";
 import { org, person } from "../support/orgFixture.js";
 import { startTestServer, type TestServer, tokenFor, uniqueTablePrefix } from "../support/testServer.js";
 

@@ -5,7 +5,7 @@ import { pairingQuality } from "../../src/domain/activities/pairingQuality.js";
 import { ConcurrencyError, ConflictError, ForbiddenError, ValidationError } from "../../src/domain/errors.js";
 import type { Caller } from "../../src/domain/identity.js";
 import type { PeopleDirectory } from "../../src/domain/people/peopleDirectory.js";
-import { FixtureDirectory } from "../../src/graph/fixtureDirectory.js";
+import { FixtureDirectory } from "../../src/local/fixtureDirectory.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesActivityRepository } from "../../src/storage/tablesActivityRepository.js";
 import { org } from "../support/orgFixture.js";

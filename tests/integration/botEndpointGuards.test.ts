@@ -1,6 +1,6 @@
 import { generateKeyPair } from "jose";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createLogger } from "../../src/server/logger.js";
+import { createLogger } from "../../src/observability/logger.js";
 import { BotFrameworkIdentity } from "../support/botFrameworkIdentity.js";
 import { ConnectorRecorder } from "../support/connectorRecorder.js";
 import {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_RANGE_DAYS } from "../../src/domain/sessions/sessionSchemas.js";
 import { MAX_LISTED } from "../../src/domain/sessions/sessionService.js";
-import { demoPeople } from "../../src/server/local/demoCommunity.js";
+import { demoPeople } from "../../src/local/demoCommunity.js";
 import { org } from "../support/orgFixture.js";
 import { startTestServer, type TestServer, tokenFor } from "../support/testServer.js";
 

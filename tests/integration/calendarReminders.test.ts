@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_TEAM } from "../../src/server/local/demoCommunity.js";
+import { DEMO_TEAM } from "../../src/local/demoCommunity.js";
 import { ConnectorRecorder } from "../support/connectorRecorder.js";
 import { installInDemoTeam } from "../support/teamsActivities.js";
 import { startTestServer, type TestServer, tokenFor, uniqueTablePrefix } from "../support/testServer.js";

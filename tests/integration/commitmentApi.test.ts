@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CommitmentService } from "../../src/domain/commitments/commitmentService.js";
-import { demoPeople } from "../../src/server/local/demoCommunity.js";
+import { demoPeople } from "../../src/local/demoCommunity.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesCommitmentRepository } from "../../src/storage/tablesCommitmentRepository.js";
 import { org } from "../support/orgFixture.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoPeople } from "../../src/server/local/demoCommunity.js";
+import { demoPeople } from "../../src/local/demoCommunity.js";
 import { ConnectorRecorder, type RecordedActivity } from "../support/connectorRecorder.js";
 import { org } from "../support/orgFixture.js";
 import {

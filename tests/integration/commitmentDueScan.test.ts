@@ -4,7 +4,7 @@ import { CommitmentCheckIns } from "../../src/bot/meetings/commitmentCheckIns.js
 import { ProactiveSender } from "../../src/bot/meetings/proactiveSender.js";
 import { CommitmentService } from "../../src/domain/commitments/commitmentService.js";
 import type { MeetingPlaceLookups } from "../../src/domain/commitments/meetingPlace.js";
-import { createLogger } from "../../src/server/logger.js";
+import { createLogger } from "../../src/observability/logger.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesCommitmentRepository } from "../../src/storage/tablesCommitmentRepository.js";
 import { TablesMeetingRepository } from "../../src/storage/tablesMeetingRepository.js";

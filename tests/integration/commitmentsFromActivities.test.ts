@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { ActivityService } from "../../src/domain/activities/activityService.js";
 import { CommitmentService } from "../../src/domain/commitments/commitmentService.js";
 import type { Caller } from "../../src/domain/identity.js";
-import { FixtureDirectory } from "../../src/graph/fixtureDirectory.js";
+import { FixtureDirectory } from "../../src/local/fixtureDirectory.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesActivityRepository } from "../../src/storage/tablesActivityRepository.js";
 import { TablesCommitmentRepository } from "../../src/storage/tablesCommitmentRepository.js";

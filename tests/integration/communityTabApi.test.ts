@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoPeople } from "../../src/server/local/demoCommunity.js";
+import { demoPeople } from "../../src/local/demoCommunity.js";
 import { org, person } from "../support/orgFixture.js";
 import { startTestServer, type TestServer, tokenFor } from "../support/testServer.js";
 
@@ -162,6 +162,8 @@ describe("tab API: calendar, playbooks, community home, My learning, people", ()
       starter: true,
     });
     expect(created.status).toBe(201);
+    // The contract's answer: the tenant id stays on the server.
+    expect(created.body).not.toHaveProperty("tenantId");
     expect(created.body.items.map((i: { title: string }) => i.title)).toEqual([
       "Check the upstream schema",
       "Page the owner",
@@ -169,6 +171,7 @@ describe("tab API: calendar, playbooks, community home, My learning, people", ()
     const id = created.body.id as string;
     const ticked = await api(member, "PUT", `${community()}/playbooks/${id}/done/${first}`);
     expect(ticked.body.done).toEqual([first]);
+    expect(ticked.body).not.toHaveProperty("tenantId");
     const others = await api(second, "GET", `${community()}/playbooks/${id}`);
     expect(others.body.done).toEqual([]);
     const unticked = await api(member, "DELETE", `${community()}/playbooks/${id}/done/${first}`);

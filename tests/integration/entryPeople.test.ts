@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateLibrary } from "../../src/server/local/generatedLibrary.js";
+import { generateLibrary } from "../../src/local/generatedLibrary.js";
 import { keys, TABLES } from "../../src/storage/keys.js";
 import { SyncedLibrarySearch } from "../../src/storage/syncedLibrarySearch.js";
 import type { TableStore } from "../../src/storage/tableStore.js";

@@ -4,9 +4,9 @@ import { GraphClients } from "../../src/graph/graphClient.js";
 import { StaticTokenSource } from "../../src/graph/graphCredentials.js";
 import { GraphDirectory, type GraphDirectoryOptions } from "../../src/graph/graphDirectory.js";
 import { GraphMeetingScheduler } from "../../src/graph/graphMeetingScheduler.js";
-import { OrgContextCache } from "../../src/graph/orgContextCache.js";
-import { GraphStandIn } from "../../src/server/local/graphStandIn.js";
+import { GraphStandIn } from "../../src/local/graphStandIn.js";
 import type { TableStore } from "../../src/storage/tableStore.js";
+import { TablesOrgContextCache } from "../../src/storage/tablesOrgContextCache.js";
 import { org, person } from "../support/orgFixture.js";
 import { freshTableStore } from "../support/testServer.js";
 
@@ -24,7 +24,7 @@ describe("org context through the Graph stand-in", () => {
   const directoryWith = (options: Partial<GraphDirectoryOptions> = {}, cacheStore = store) => {
     const d = new GraphDirectory({
       clients,
-      cache: new OrgContextCache(cacheStore),
+      cache: new TablesOrgContextCache(cacheStore),
       waitMs: 30_000,
       ...options,
     });
@@ -229,7 +229,7 @@ describe("Teams meetings through the Graph stand-in", () => {
       tokens: new StaticTokenSource("any-token"),
       retryDelaySeconds: 0,
     });
-    directory = new GraphDirectory({ clients, cache: new OrgContextCache(store) });
+    directory = new GraphDirectory({ clients, cache: new TablesOrgContextCache(store) });
     scheduler = new GraphMeetingScheduler(clients, directory);
   });
   afterEach(() => standIn.setSwitches({ throttleRate: 0, down: false, retryAfterSeconds: 1 }));

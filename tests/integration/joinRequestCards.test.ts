@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_TEAM, demoPeople } from "../../src/server/local/demoCommunity.js";
+import { DEMO_TEAM, demoPeople } from "../../src/local/demoCommunity.js";
 import { ConnectorRecorder, type RecordedActivity } from "../support/connectorRecorder.js";
 import { org } from "../support/orgFixture.js";
 import { installInDemoTeam, invokeActivity, postInvoke, teamsUser } from "../support/teamsActivities.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unavoidableRepeats } from "../../src/domain/activities/grouping/roundsPlan.js";
-import { DEMO_TEAM, demoPeople } from "../../src/server/local/demoCommunity.js";
+import { DEMO_TEAM, demoPeople } from "../../src/local/demoCommunity.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
 import { ConnectorRecorder } from "../support/connectorRecorder.js";

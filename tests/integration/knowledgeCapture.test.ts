@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messageEntryId } from "../../src/domain/library/messageEntryId.js";
-import { DEMO_TEAM, demoPeople } from "../../src/server/local/demoCommunity.js";
+import { DEMO_TEAM, demoPeople } from "../../src/local/demoCommunity.js";
 import { ConnectorRecorder } from "../support/connectorRecorder.js";
 import { org, person } from "../support/orgFixture.js";
 import { invokeActivity, postInvoke, teamsUser } from "../support/teamsActivities.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STEERING_FORBIDDEN } from "../../src/domain/activities/activityService.js";
-import { DEMO_TEAM, demoPeople } from "../../src/server/local/demoCommunity.js";
+import { DEMO_TEAM, demoPeople } from "../../src/local/demoCommunity.js";
 import { ConnectorRecorder, type RecordedActivity } from "../support/connectorRecorder.js";
 import { org } from "../support/orgFixture.js";
 import {

@@ -1,8 +1,11 @@
 import { TeamsAdapter } from "@microsoft/teams-ai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProactiveSender } from "../../src/bot/meetings/proactiveSender.js";
-import type { Logger } from "../../src/server/logger.js";
-import type { ConversationReferenceStore, ReferenceKey } from "../../src/storage/tablesMeetingRepository.js";
+import type {
+  ConversationReferenceStore,
+  ReferenceKey,
+} from "../../src/domain/meetings/conversationReferences.js";
+import type { Logger } from "../../src/observability/logger.js";
 import { ConnectorRecorder } from "../support/connectorRecorder.js";
 import { BOT_ID, FIXTURE_TENANT_ID } from "../support/teamsActivities.js";
 

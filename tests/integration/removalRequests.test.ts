@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messageEntryId } from "../../src/domain/library/messageEntryId.js";
-import { DEMO_TEAM, demoPeople } from "../../src/server/local/demoCommunity.js";
+import { DEMO_TEAM, demoPeople } from "../../src/local/demoCommunity.js";
 import { messageFixture } from "../e2e/librarySupport.js";
 import { ConnectorRecorder } from "../support/connectorRecorder.js";
 import { org } from "../support/orgFixture.js";

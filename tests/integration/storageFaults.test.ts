@@ -6,7 +6,7 @@ import { freePort } from "../../scripts/lib/freePort.js";
 import { ConflictError, StorageUnavailableError } from "../../src/domain/errors.js";
 import type { Entry } from "../../src/domain/library/entry.js";
 import type { EntryRevision } from "../../src/domain/library/entryRepository.js";
-import { generateLibrary } from "../../src/server/local/generatedLibrary.js";
+import { generateLibrary } from "../../src/local/generatedLibrary.js";
 import { TABLES } from "../../src/storage/keys.js";
 import { STORAGE_RETRY_OPTIONS, translateTableErrors } from "../../src/storage/tableErrors.js";
 import { TableStore } from "../../src/storage/tableStore.js";

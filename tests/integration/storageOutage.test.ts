@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningAzurite, startAzurite } from "../../scripts/lib/azurite.js";
-import { DEMO_TEAM, demoPeople } from "../../src/server/local/demoCommunity.js";
+import { DEMO_TEAM, demoPeople } from "../../src/local/demoCommunity.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
 import { ConnectorRecorder } from "../support/connectorRecorder.js";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { OrgDirectoryFixture } from "../../src/server/local/orgDirectoryFixture.js";
+import type { OrgDirectoryFixture } from "../../src/local/orgDirectoryFixture.js";
 import { repoRoot } from "./testServer.js";
 
 /** The synthetic organisation (fixtures/org-directory.json), read once. */

@@ -3,9 +3,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { inject } from "vitest";
 import { freePort } from "../../scripts/lib/freePort.js";
+import { DEMO_COMMUNITY_ID } from "../../src/local/demoCommunity.js";
+import { startLocalMode } from "../../src/local/localMode.js";
+import { createLogger, type Logger } from "../../src/observability/logger.js";
 import { type AppConfig, loadConfig } from "../../src/server/config.js";
-import { DEMO_COMMUNITY_ID } from "../../src/server/local/demoCommunity.js";
-import { createLogger, type Logger } from "../../src/server/logger.js";
 import { startServer } from "../../src/server/main.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 
@@ -66,6 +67,7 @@ export async function startTestServer(
       const server = await startServer(
         config,
         opts.logger ?? createLogger({ silent: process.env.PEERCIRCLE_TEST_LOGS !== "1" }),
+        config.mode === "local" ? await startLocalMode(config) : undefined,
       );
       return { baseUrl: server.url, demoCommunityId: DEMO_COMMUNITY_ID, config, close: server.close };
     } catch (error) {

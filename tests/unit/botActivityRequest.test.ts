@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { Logger } from "../../src/observability/logger.js";
 import {
   boundComposeQuery,
   isAllowedServiceUrl,
   MAX_COMPOSE_QUERY_CHARS,
 } from "../../src/server/http/botActivityRequest.js";
 import { routeLibraryConsoleTo } from "../../src/server/libraryConsole.js";
-import type { Logger } from "../../src/server/logger.js";
 
 describe("service URLs the bot replies to", () => {
   it.each([

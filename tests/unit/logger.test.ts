@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../../src/server/logger.js";
+import { createLogger } from "../../src/observability/logger.js";
 
 function capture() {
   const lines: string[] = [];

@@ -11,7 +11,7 @@ import {
 } from "../../src/domain/library/messageContent/index.js";
 import { isPlainProse } from "../../src/domain/library/messageContent/markdownText.js";
 import { sanitizeMarkup } from "../../src/domain/library/messageContent/sanitizeMarkdown.js";
-import { demoWords, generateLibrary } from "../../src/server/local/generatedLibrary.js";
+import { demoWords, generateLibrary } from "../../src/local/generatedLibrary.js";
 
 interface Fixture {
   name: string;

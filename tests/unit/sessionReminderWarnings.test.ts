@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ProactiveSender } from "../../src/bot/meetings/proactiveSender.js";
 import { SessionReminders } from "../../src/bot/reminders/sessionReminders.js";
 import type { SessionReminderPlanner } from "../../src/domain/sessions/sessionReminders.js";
-import type { Logger } from "../../src/server/logger.js";
+import type { Logger } from "../../src/observability/logger.js";
 
 function dueIn(communityId: string) {
   const occurrence = { id: "o1", startsAt: "2027-03-02T14:30:00.000Z", durationMinutes: 45 };

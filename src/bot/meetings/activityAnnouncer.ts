@@ -6,7 +6,7 @@ import type { CommunityService } from "../../domain/communities/communityService
 import { DomainError, StorageUnavailableError } from "../../domain/errors.js";
 import type { Caller, PersonRef } from "../../domain/identity.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
-import type { Logger } from "../../server/logger.js";
+import type { Logger } from "../../observability/logger.js";
 import { pairListCards, phaseCard, summaryCard } from "../cards/activityCards.js";
 import type { AdaptiveCard } from "../cards/adaptiveCard.js";
 import { type AppLinks, libraryDeepLink } from "../links.js";

@@ -1,4 +1,4 @@
-import type { Logger } from "../../server/logger.js";
+import type { Logger } from "../../observability/logger.js";
 
 /**
  * Work done after an invoke has been answered (Teams waits at most 5 s for an invoke): posting

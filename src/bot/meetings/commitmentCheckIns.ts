@@ -5,7 +5,7 @@ import { type CommitmentService, sessionCheckInKey } from "../../domain/commitme
 import { type MeetingPlaceLookups, placeOfMeeting } from "../../domain/commitments/meetingPlace.js";
 import { DomainError, StorageUnavailableError, ValidationError } from "../../domain/errors.js";
 import type { Caller } from "../../domain/identity.js";
-import type { Logger } from "../../server/logger.js";
+import type { Logger } from "../../observability/logger.js";
 import {
   COMMITMENT,
   commitmentUpdateDialogCard,

@@ -6,7 +6,7 @@ import { DomainError } from "../../domain/errors.js";
 import type { Caller } from "../../domain/identity.js";
 import { OUTCOME_KINDS, type OutcomeKind } from "../../domain/meetings/meetingOutcome.js";
 import type { MeetingOutcomeService } from "../../domain/meetings/meetingOutcomeService.js";
-import type { Logger } from "../../server/logger.js";
+import type { Logger } from "../../observability/logger.js";
 import {
   captureInvitationCard,
   meetingStartCard,

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { ActivityService } from "../../domain/activities/activityService.js";
 import { DomainError } from "../../domain/errors.js";
 import type { Caller } from "../../domain/identity.js";
-import type { Logger } from "../../server/logger.js";
+import type { Logger } from "../../observability/logger.js";
 import type { ActivityAnnouncer } from "./activityAnnouncer.js";
 import type { BackgroundWork } from "./backgroundWork.js";
 import type { ProactiveSender } from "./proactiveSender.js";

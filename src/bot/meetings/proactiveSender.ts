@@ -1,7 +1,10 @@
 import type { TeamsAdapter } from "@microsoft/teams-ai";
 import { type Activity, type ConversationReference, TurnContext } from "botbuilder";
-import type { Logger } from "../../server/logger.js";
-import type { ConversationReferenceStore, ReferenceKey } from "../../storage/tablesMeetingRepository.js";
+import type {
+  ConversationReferenceStore,
+  ReferenceKey,
+} from "../../domain/meetings/conversationReferences.js";
+import type { Logger } from "../../observability/logger.js";
 
 /**
  * Teams allows a bot 7 messages per second per conversation (and 60 per 30 s); 150 ms between

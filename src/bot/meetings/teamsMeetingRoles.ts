@@ -1,7 +1,7 @@
 import type { TeamsAdapter } from "@microsoft/teams-ai";
 import { type ConversationReference, TeamsInfo } from "botbuilder";
 import type { MeetingRef, MeetingRole, MeetingRoles } from "../../domain/activities/meetingRoles.js";
-import type { ConversationReferenceStore } from "../../storage/tablesMeetingRepository.js";
+import type { ConversationReferenceStore } from "../../domain/meetings/conversationReferences.js";
 
 /**
  * Meeting roles from Teams: Bot Framework's Get meeting participant API

@@ -6,7 +6,7 @@ import type { CommunityService } from "../../domain/communities/communityService
 import { DomainError, ForbiddenError, ValidationError } from "../../domain/errors.js";
 import type { Caller } from "../../domain/identity.js";
 import type { PeopleDirectory } from "../../domain/people/peopleDirectory.js";
-import type { Logger } from "../../server/logger.js";
+import type { Logger } from "../../observability/logger.js";
 import {
   chatLink,
   commitmentDialogCard,

@@ -3,7 +3,7 @@ import { CardFactory, type TurnContext } from "botbuilder";
 import type { Community, JoinRequest } from "../../domain/communities/community.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
 import { DomainError, ValidationError } from "../../domain/errors.js";
-import type { Logger } from "../../server/logger.js";
+import type { Logger } from "../../observability/logger.js";
 import type { AdaptiveCard } from "../cards/adaptiveCard.js";
 import type { BackgroundWork } from "../meetings/backgroundWork.js";
 import type { ProactiveSender } from "../meetings/proactiveSender.js";

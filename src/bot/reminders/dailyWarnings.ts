@@ -1,4 +1,4 @@
-import type { Logger } from "../../server/logger.js";
+import type { Logger } from "../../observability/logger.js";
 
 /**
  * Warnings that a polling loop would otherwise repeat on every pass (every 2 s locally, every

@@ -1,7 +1,7 @@
 import { CardFactory } from "botbuilder";
 import type { SessionPlanRepository } from "../../domain/sessions/sessionPlan.js";
 import type { SessionReminderPlanner } from "../../domain/sessions/sessionReminders.js";
-import type { Logger } from "../../server/logger.js";
+import type { Logger } from "../../observability/logger.js";
 import type { ProactiveSender } from "../meetings/proactiveSender.js";
 import { DailyWarnings } from "./dailyWarnings.js";
 import { reminderCard } from "./reminderCard.js";

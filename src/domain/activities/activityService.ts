@@ -560,7 +560,8 @@ export class ActivityService {
     const round = lastRoundReached(formatOf(format), phases, this.stateOfFlow(flow));
     if (round < 0) return false;
     const grouping =
-      flow.groupings.find((g) => g.round === round) ?? (await this.activities.getGrouping(tenantId, id, round));
+      flow.groupings.find((g) => g.round === round) ??
+      (await this.activities.getGrouping(tenantId, id, round));
     return grouping?.groups.some((g) => g.hotSeat === userId) ?? false;
   }
 

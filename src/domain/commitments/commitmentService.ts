@@ -1,9 +1,9 @@
 import type { CommunityAccess } from "../communities/community.js";
 import { retryOnConflict } from "../concurrency.js";
 import { ConcurrencyError, ConflictError, NotFoundError, ValidationError } from "../errors.js";
+import { FORMATS } from "../formats/formatRegistry.js";
 import type { Caller } from "../identity.js";
 import { personRef } from "../identity.js";
-import { FORMATS } from "../formats/formatRegistry.js";
 import { isRealDate } from "../strictDates.js";
 import { parseInput } from "../validation.js";
 import type {
@@ -296,6 +296,8 @@ export async function commitmentIdOf(tenantId: string, activityId: string, owner
 
 /** Whether a commitment was made in a confidential format (nothing of it is shown to others). */
 function fromConfidential(commitment: Commitment): boolean {
-  const format = (FORMATS as Record<string, { activity?: { confidential: boolean } }>)[commitment.source.format];
+  const format = (FORMATS as Record<string, { activity?: { confidential: boolean } }>)[
+    commitment.source.format
+  ];
   return format?.activity?.confidential === true;
 }

@@ -1,5 +1,6 @@
 import type { MyActivityNote } from "../activities/activity.js";
 import type { CommunityService } from "../communities/communityService.js";
+import type { SessionRole } from "../formats/formatIds.js";
 import type { Caller } from "../identity.js";
 import type { LibraryService } from "../library/libraryService.js";
 import type { EntrySearchHit } from "../library/search/entryIndex.js";
@@ -7,8 +8,10 @@ import type { MyActionItem } from "../meetings/meetingOutcome.js";
 import type { SessionView } from "../sessions/session.js";
 import type { SessionService } from "../sessions/sessionService.js";
 
-type MyEntry = EntrySearchHit & { communityId: string; communityName: string };
-type MySession = SessionView & { communityName: string; myRoles: string[] };
+/** An entry of mine, with the community it lives in. */
+export type MyEntry = EntrySearchHit & { communityId: string; communityName: string };
+/** A session I answered "going"/"maybe" to or hold a role in. */
+export type MySession = SessionView & { communityName: string; myRoles: SessionRole[] };
 /** A reflection or commitment of mine from a meeting activity, with its community's name when I can see it. */
 export type MyNote = MyActivityNote & { communityName?: string };
 

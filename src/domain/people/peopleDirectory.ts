@@ -20,3 +20,13 @@ export interface PeopleDirectory {
   search(tenantId: string, query: string, limit: number): Promise<{ people: OrgPerson[]; degraded: boolean }>;
   getMany(tenantId: string, ids: string[]): Promise<{ people: Map<string, OrgPerson>; degraded: boolean }>;
 }
+
+/** No directory configured yet (production before Graph is wired): nobody is found, and it says so. */
+export class NoDirectory implements PeopleDirectory {
+  async search() {
+    return { people: [], degraded: true };
+  }
+  async getMany() {
+    return { people: new Map<string, OrgPerson>(), degraded: true };
+  }
+}

@@ -1,7 +1,7 @@
 import type { Application as BotApplication, TeamsAdapter, TurnState } from "@microsoft/teams-ai";
 import type { Request, RequestHandler, Response } from "express";
+import type { Logger } from "../../observability/logger.js";
 import type { AppMode } from "../config.js";
-import type { Logger } from "../logger.js";
 import { activityRequestProblem, boundComposeQuery } from "./botActivityRequest.js";
 import { sendError } from "./httpErrors.js";
 

@@ -9,7 +9,7 @@ import {
   UnavailableError,
   ValidationError,
 } from "../../domain/errors.js";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../../observability/logger.js";
 
 /** The JSON body of every error the API answers: a code for programs, a message for people. */
 export interface ErrorBody {

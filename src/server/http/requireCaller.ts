@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { Caller } from "../../domain/identity.js";
+import type { Logger } from "../../observability/logger.js";
 import { TenantNotEnabledError, TokenRejectedError } from "../auth/tabTokenValidator.js";
-import type { Logger } from "../logger.js";
 import { sendError } from "./httpErrors.js";
 
 /** The validated caller of a request, set by {@link requireCaller}. */

@@ -1,5 +1,6 @@
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
+import type { SessionPageAnswer } from "../../contract/sessions.js";
 import type { PeopleDirectory } from "../../domain/people/peopleDirectory.js";
 import type { Session } from "../../domain/sessions/session.js";
 import { sessionCalendarFile } from "../../domain/sessions/sessionCalendarFile.js";
@@ -44,8 +45,8 @@ export function calendarRoutes(sessions: SessionService, options: CalendarRouteO
       items,
       canScheduleMeetings: sessions.canScheduleMeetings,
       // The answer stops at MAX_LISTED (the soonest) or at its size: a shorter range shows the rest.
-      ...(truncated ? { truncated: true } : {}),
-    });
+      ...(truncated ? { truncated: true as const } : {}),
+    } satisfies SessionPageAnswer);
   });
 
   router.post("/", async (req, res) => {

@@ -1,6 +1,13 @@
 import { Router } from "express";
 import { z } from "zod";
-import type { CommunityView } from "../../domain/communities/community.js";
+import { withoutTenant } from "../../contract/answers.js";
+import type {
+  CommunityAnswer,
+  CommunityListAnswer,
+  JoinRequestsAnswer,
+  MembersAnswer,
+} from "../../contract/communities.js";
+import type { CommunityStatus, CommunityView } from "../../domain/communities/community.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
 import { parseInput } from "../../domain/validation.js";
 import { requireIfMatch } from "../http/ifMatch.js";
@@ -8,10 +15,9 @@ import { callerOf } from "../http/requireCaller.js";
 
 const membersQuery = z.object({ continuationToken: z.string().max(2000).optional() });
 
-/** The community as the tab receives it (tenant id stays on the server). */
-export function communityDto(view: CommunityView) {
-  const { tenantId: _tenant, ...rest } = view;
-  return rest;
+/** The community as the contract answers it (the tenant id stays on the server). */
+export function communityDto(view: CommunityView & Partial<CommunityStatus>): CommunityAnswer {
+  return withoutTenant(view);
 }
 
 /**
@@ -23,7 +29,7 @@ export function communityRoutes(communities: CommunityService): Router {
 
   router.get("/", async (_req, res) => {
     const items = await communities.listVisible(callerOf(res));
-    res.json({ items: items.map(communityDto) });
+    res.json({ items: items.map(communityDto) } satisfies CommunityListAnswer);
   });
 
   router.post("/", async (req, res) => {
@@ -58,7 +64,9 @@ export function communityRoutes(communities: CommunityService): Router {
 
   router.get("/:id/members", async (req, res) => {
     const { continuationToken } = parseInput(membersQuery, req.query);
-    res.json(await communities.members(callerOf(res), req.params.id, continuationToken));
+    res.json(
+      (await communities.members(callerOf(res), req.params.id, continuationToken)) satisfies MembersAnswer,
+    );
   });
 
   /** Body `{ id, displayName, steward? }`: a steward adds a person (as a steward too, if asked). */
@@ -88,7 +96,9 @@ export function communityRoutes(communities: CommunityService): Router {
 
   router.get("/:id/join-requests", async (req, res) => {
     const requests = await communities.joinRequests(callerOf(res), req.params.id);
-    res.json({ items: requests.map(({ tenantId: _t, communityId: _c, ...r }) => r) });
+    res.json({
+      items: requests.map(({ tenantId: _t, communityId: _c, ...r }) => r),
+    } satisfies JoinRequestsAnswer);
   });
 
   router.post("/:id/join-requests/:userId/:decision", async (req, res) => {

@@ -1,16 +1,11 @@
 import { Router } from "express";
-import { z } from "zod";
+import { type PeopleSearchAnswer, peopleQuerySchema } from "../../contract/people.js";
 import type { CommunityHomeService } from "../../domain/home/communityHomeService.js";
 import type { MyLearningService } from "../../domain/home/myLearningService.js";
 import type { PeopleDirectory } from "../../domain/people/peopleDirectory.js";
 import { parseInput } from "../../domain/validation.js";
 import { callerOf } from "../http/requireCaller.js";
 import { communityDto } from "./communityRoutes.js";
-
-const peopleQuery = z.object({
-  q: z.string().max(100).default(""),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-});
 
 /** The composed views: community home, My learning, and people search for pickers. */
 export function homeRoutes(
@@ -30,9 +25,9 @@ export function homeRoutes(
   });
 
   router.get("/people", async (req, res) => {
-    const { q, limit } = parseInput(peopleQuery, req.query);
+    const { q, limit } = parseInput(peopleQuerySchema, req.query);
     const { people, degraded } = await directory.search(callerOf(res).tenantId, q, limit);
-    res.json({ items: people.map(({ managerId: _m, ...p }) => p), degraded });
+    res.json({ items: people.map(({ managerId: _m, ...p }) => p), degraded } satisfies PeopleSearchAnswer);
   });
 
   return router;

@@ -1,70 +1,15 @@
 import { Router } from "express";
-import { z } from "zod";
-import { ENTRY_TYPES } from "../../domain/library/entry.js";
+import { withoutTenant } from "../../contract/answers.js";
+import type { EntryAnswer } from "../../contract/library.js";
+import { parseLibrarySearch } from "../../contract/librarySearch.js";
 import type { EntryView } from "../../domain/library/entryView.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
-import {
-  MAX_QUERY_TEXT,
-  MAX_SEARCH_LIMIT,
-  MAX_SEARCH_OFFSET,
-} from "../../domain/library/search/searchLimits.js";
-import { parseInput } from "../../domain/validation.js";
 import { requireIfMatch } from "../http/ifMatch.js";
 import { callerOf } from "../http/requireCaller.js";
 
-/** The entry as the tab receives it (tenant id stays on the server). */
-export function entryDto(view: EntryView) {
-  const { tenantId: _tenant, ...rest } = view;
-  return rest;
-}
-
-const list = (value: unknown) =>
-  typeof value === "string" && value !== "" ? value.split(",") : Array.isArray(value) ? value : undefined;
-
-/** Query-string search parameters, validated like any other input. */
-const searchQuerySchema = z.object({
-  q: z.string().max(MAX_QUERY_TEXT, `Keep the search under ${MAX_QUERY_TEXT} characters.`).optional(),
-  type: z.preprocess(list, z.array(z.enum(ENTRY_TYPES)).optional()),
-  tag: z.preprocess(list, z.array(z.string().max(40)).max(10).optional()),
-  author: z.string().max(100).optional(),
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}/, "Dates look like YYYY-MM-DD.")
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}/, "Dates look like YYYY-MM-DD.")
-    .optional(),
-  verified: z.enum(["true", "false"]).optional(),
-  answered: z.enum(["true", "false"]).optional(),
-  sort: z.enum(["relevance", "newest", "helpful"]).optional(),
-  offset: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(
-      MAX_SEARCH_OFFSET,
-      `Results stop after the first ${MAX_SEARCH_OFFSET.toLocaleString("en")}: narrow the search to see more.`,
-    )
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
-});
-
-function toSearchQuery(raw: unknown) {
-  const q = parseInput(searchQuerySchema, raw);
-  return {
-    ...(q.q ? { text: q.q } : {}),
-    ...(q.type ? { types: q.type } : {}),
-    ...(q.tag ? { tags: q.tag.map((t) => t.toLowerCase()) } : {}),
-    ...(q.author ? { authorId: q.author } : {}),
-    ...(q.from ? { from: q.from } : {}),
-    ...(q.to ? { to: q.to } : {}),
-    ...(q.verified ? { verified: q.verified === "true" } : {}),
-    ...(q.answered ? { answered: q.answered === "true" } : {}),
-    ...(q.sort ? { sort: q.sort } : {}),
-    ...(q.offset !== undefined ? { offset: q.offset } : {}),
-    ...(q.limit !== undefined ? { limit: q.limit } : {}),
-  };
+/** The entry as the contract answers it (the tenant id stays on the server). */
+export function entryDto(view: EntryView): EntryAnswer {
+  return withoutTenant(view);
 }
 
 /**
@@ -75,7 +20,7 @@ export function libraryRoutes(library: LibraryService): Router {
   const router = Router();
 
   router.get("/entries/search", async (req, res) => {
-    res.json({ items: await library.searchMine(callerOf(res), toSearchQuery(req.query)) });
+    res.json({ items: await library.searchMine(callerOf(res), parseLibrarySearch(req.query)) });
   });
 
   const entries = Router({ mergeParams: true });
@@ -83,7 +28,7 @@ export function libraryRoutes(library: LibraryService): Router {
 
   entries.get("/", async (req, res) => {
     const { communityId } = req.params as Params;
-    res.json(await library.searchCommunity(callerOf(res), communityId, toSearchQuery(req.query)));
+    res.json(await library.searchCommunity(callerOf(res), communityId, parseLibrarySearch(req.query)));
   });
 
   entries.post("/", async (req, res) => {

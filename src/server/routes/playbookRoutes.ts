@@ -1,9 +1,15 @@
 import { Router } from "express";
+import { withoutTenant } from "../../contract/answers.js";
+import type { PlaybookAnswer, PlaybookListAnswer } from "../../contract/playbooks.js";
+import type { PlaybookView } from "../../domain/playbooks/playbook.js";
 import type { PlaybookService } from "../../domain/playbooks/playbookService.js";
 import { requireIfMatch } from "../http/ifMatch.js";
 import { callerOf } from "../http/requireCaller.js";
 
 type Params = { communityId: string; playbookId: string; entryId: string };
+
+/** The playbook as the contract answers it (the tenant id stays on the server). */
+const answer = (view: PlaybookView): PlaybookAnswer => withoutTenant(view);
 
 /** `/api/communities/:communityId/playbooks`: compiled checklists and each member's own ticks. */
 export function playbookRoutes(playbooks: PlaybookService): Router {
@@ -11,19 +17,20 @@ export function playbookRoutes(playbooks: PlaybookService): Router {
 
   router.get("/", async (req, res) => {
     const { communityId } = req.params as Params;
-    res.json({ items: await playbooks.list(callerOf(res), communityId) });
+    const items = (await playbooks.list(callerOf(res), communityId)).map(answer);
+    res.json({ items } satisfies PlaybookListAnswer);
   });
 
   router.post("/", async (req, res) => {
     const { communityId } = req.params as Params;
     const created = await playbooks.create(callerOf(res), communityId, req.body);
-    res.status(201).setHeader("ETag", created.etag).json(created);
+    res.status(201).setHeader("ETag", created.etag).json(answer(created));
   });
 
   router.get("/:playbookId", async (req, res) => {
     const { communityId, playbookId } = req.params as Params;
     const view = await playbooks.get(callerOf(res), communityId, playbookId);
-    res.setHeader("ETag", view.etag).json(view);
+    res.setHeader("ETag", view.etag).json(answer(view));
   });
 
   router.put("/:playbookId", requireIfMatch, async (req, res) => {
@@ -35,7 +42,7 @@ export function playbookRoutes(playbooks: PlaybookService): Router {
       req.body,
       req.get("If-Match") ?? "",
     );
-    res.setHeader("ETag", updated.etag).json(updated);
+    res.setHeader("ETag", updated.etag).json(answer(updated));
   });
 
   router.delete("/:playbookId", async (req, res) => {
@@ -46,12 +53,12 @@ export function playbookRoutes(playbooks: PlaybookService): Router {
 
   router.put("/:playbookId/done/:entryId", async (req, res) => {
     const { communityId, playbookId, entryId } = req.params as Params;
-    res.json(await playbooks.tick(callerOf(res), communityId, playbookId, entryId, true));
+    res.json(answer(await playbooks.tick(callerOf(res), communityId, playbookId, entryId, true)));
   });
 
   router.delete("/:playbookId/done/:entryId", async (req, res) => {
     const { communityId, playbookId, entryId } = req.params as Params;
-    res.json(await playbooks.tick(callerOf(res), communityId, playbookId, entryId, false));
+    res.json(answer(await playbooks.tick(callerOf(res), communityId, playbookId, entryId, false)));
   });
 
   return router;

@@ -1,47 +1,23 @@
+import type {
+  CommunityAnswer,
+  CommunityListAnswer,
+  JoinRequestAnswer,
+  JoinRequestsAnswer,
+  MembersAnswer,
+  MemberToAddRequest,
+  NewCommunityRequest,
+  PersonRequest,
+} from "../../contract/communities.js";
 import type { ApiClient } from "./ApiClient.js";
 
-/** A community's steward as the API lists them. */
-export interface Steward {
-  id: string;
-  displayName: string;
-}
-
+/** A person as the API names them (a steward, someone added from the picker). */
+export type Steward = PersonRequest;
 /** A community as `GET /api/communities/:id` returns it, seen by the calling user. */
-export interface Community {
-  id: string;
-  name: string;
-  purpose: string;
-  domain: string;
-  tags: string[];
-  privacy: "open" | "private";
-  stewards: Steward[];
-  memberCount: number;
-  isMember: boolean;
-  isSteward: boolean;
-  etag: string;
-  /** ISO 8601 timestamp. */
-  createdAt: string;
-  /** A private community's non-member asked to join and waits for a steward. */
-  joinRequested?: boolean;
-  /** For stewards: how many requests to join wait for them. */
-  pendingRequestCount?: number;
-}
-
+export type Community = CommunityAnswer;
 /** A member as `GET /api/communities/:id/members` lists them (stewards first). */
-export interface Member {
-  id: string;
-  displayName: string;
-  joinedAt: string;
-  isSteward: boolean;
-}
-
+export type Member = MembersAnswer["items"][number];
 /** A request to join a private community, waiting for a steward. */
-export interface JoinRequest {
-  userId: string;
-  displayName: string;
-  /** ISO 8601 timestamp. */
-  requestedAt: string;
-}
+export type JoinRequest = JoinRequestAnswer;
 
 const communityPath = (id: string): string => `/api/communities/${encodeURIComponent(id)}`;
 
@@ -61,21 +37,11 @@ export function leaveCommunity(api: ApiClient, id: string): Promise<Community> {
 }
 
 /** What the configuration page sends to create a community (the creator becomes a steward). */
-export interface NewCommunity {
-  name: string;
-  purpose: string;
-  domain: string;
-  tags: string[];
-  privacy: "open" | "private";
-  stewards: Steward[];
-  /** The Teams team and channel (or chat) whose tab hosts the community. */
-  teamId?: string;
-  channelId?: string;
-}
+export type NewCommunity = NewCommunityRequest;
 
 /** The communities the caller may connect a tab to: their own and open ones. */
 export async function listCommunities(api: ApiClient, signal?: AbortSignal): Promise<Community[]> {
-  const { items } = await api.request<{ items: Community[] }>("GET", "/api/communities", undefined, {
+  const { items } = await api.request<CommunityListAnswer>("GET", "/api/communities", undefined, {
     signal,
   });
   return items;
@@ -93,7 +59,7 @@ export function requestToJoin(api: ApiClient, id: string): Promise<Community> {
 
 /** The first page of members (up to 200), stewards first. */
 export async function listMembers(api: ApiClient, id: string, signal?: AbortSignal): Promise<Member[]> {
-  const { items } = await api.request<{ items: Member[] }>("GET", `${communityPath(id)}/members`, undefined, {
+  const { items } = await api.request<MembersAnswer>("GET", `${communityPath(id)}/members`, undefined, {
     signal,
   });
   return items;
@@ -105,7 +71,7 @@ export async function listJoinRequests(
   id: string,
   signal?: AbortSignal,
 ): Promise<JoinRequest[]> {
-  const { items } = await api.request<{ items: JoinRequest[] }>(
+  const { items } = await api.request<JoinRequestsAnswer>(
     "GET",
     `${communityPath(id)}/join-requests`,
     undefined,
@@ -129,7 +95,8 @@ export function answerJoinRequest(
 
 /** Stewards: adds people as members (or stewards); resolves with the community. */
 export function addMember(api: ApiClient, id: string, person: Steward, steward: boolean): Promise<Community> {
-  return api.request<Community>("POST", `${communityPath(id)}/members`, { ...person, steward });
+  const body: MemberToAddRequest = { ...person, steward };
+  return api.request<Community>("POST", `${communityPath(id)}/members`, body);
 }
 
 /** Stewards: removes a member (a steward loses that role too); resolves with the community. */

@@ -1,14 +1,26 @@
 /**
- * The insight library as the tab's HTTP API serves it (`/api/communities/:id/entries`). The shapes
- * are the domain's own (type-only imports from its pure model files), so the two cannot drift.
+ * The insight library as the tab's HTTP API serves it (`/api/communities/:id/entries`). Requests
+ * and answers are typed by the contract (src/contract/library.ts, librarySearch.ts), so a change
+ * to an answer is one edit the compiler follows into the tab.
  */
-import type { PersonRef } from "../../domain/identity.js";
-import type { EntryType } from "../../domain/library/entry.js";
-import type { EntryView } from "../../domain/library/entryView.js";
+
+import type {
+  EntryAnswer,
+  EntryChangesRequest,
+  EntryHistoryAnswer,
+  EntryHitsAnswer,
+  EntrySearchAnswer,
+  NewEntryRequest,
+  RemovalRequestsAnswer,
+} from "../../contract/library.js";
+import type { LibrarySearch } from "../../contract/librarySearch.js";
+import { librarySearchQuery } from "../../contract/librarySearchQuery.js";
 import type { RemovalRequestPage } from "../../domain/library/removalRequests.js";
 import type { EntrySearchHit, EntrySearchPage } from "../../domain/library/search/searchTypes.js";
 import type { ApiClient } from "./ApiClient.js";
 
+export type { LibrarySearch } from "../../contract/librarySearch.js";
+export { ENTRY_SORTS, type EntrySort } from "../../contract/librarySearchQuery.js";
 export type { PersonRef } from "../../domain/identity.js";
 export {
   ENTRY_TYPES,
@@ -27,89 +39,28 @@ export type {
   HighlightRange,
 } from "../../domain/library/search/searchTypes.js";
 
-/** The orders search results come in. */
-export const ENTRY_SORTS = ["relevance", "newest", "helpful"] as const;
-export type EntrySort = (typeof ENTRY_SORTS)[number];
-
 /** One entry as the signed-in person sees it (the server keeps the tenant id to itself). */
-export type Entry = Omit<EntryView, "tenantId"> & {
-  /** On voting: it made the caller a member of the open community. */
-  joinedCommunity?: true;
-};
-
-/** What the library page searches for; every field is optional. */
-export interface EntrySearchParams {
-  q?: string;
-  types?: EntryType[];
-  tags?: string[];
-  /** Author id. */
-  author?: string;
-  /** `YYYY-MM-DD`, inclusive. */
-  from?: string;
-  /** `YYYY-MM-DD`, inclusive. */
-  to?: string;
-  verified?: boolean;
-  sort?: EntrySort;
-}
-
-/** What a person writes: a new entry, or the fields of an edit. */
-export interface EntryDraft {
-  type: EntryType;
-  title: string;
-  body: string;
-  summary: string;
-  tags: string[];
-}
-
-/** An earlier version of an entry, kept when it was edited. */
-export interface EntryRevision {
-  entryId: string;
-  at: string;
-  editedBy: PersonRef;
-  title: string;
-  body: string;
-  summary: string;
-  tags: string[];
-  /** Set when the "edit" was a steward keeping the entry after a removal request. */
-  decision?: {
-    kind: "removalRequestDismissed";
-    requestedBy: PersonRef;
-    requestedAt?: string;
-    reason?: string;
-  };
-}
+export type Entry = EntryAnswer;
+/** What a person writes: a new entry. */
+export type EntryDraft = NewEntryRequest;
+/** An earlier version of an entry, kept when it was edited (or a steward's decision about it). */
+export type { EntryRevision } from "../../domain/library/entryRepository.js";
 
 const entriesPath = (communityId: string): string =>
   `/api/communities/${encodeURIComponent(communityId)}/entries`;
 const entryPath = (communityId: string, entryId: string): string =>
   `${entriesPath(communityId)}/${encodeURIComponent(entryId)}`;
 
-/** The query string of a search page, in the API's parameter names. */
-export function searchQueryString(params: EntrySearchParams, offset: number, limit: number): string {
-  const query = new URLSearchParams();
-  if (params.q?.trim()) query.set("q", params.q.trim());
-  if (params.types?.length) query.set("type", params.types.join(","));
-  if (params.tags?.length) query.set("tag", params.tags.join(","));
-  if (params.author) query.set("author", params.author);
-  if (params.from) query.set("from", params.from);
-  if (params.to) query.set("to", params.to);
-  if (params.verified !== undefined) query.set("verified", String(params.verified));
-  if (params.sort) query.set("sort", params.sort);
-  query.set("offset", String(offset));
-  query.set("limit", String(limit));
-  return query.toString();
-}
-
-/** One page of a community's library matching `params`. */
+/** One page of a community's library matching `search`. */
 export function searchEntries(
   api: ApiClient,
   communityId: string,
-  params: EntrySearchParams,
+  search: LibrarySearch,
   page: { offset: number; limit: number },
   signal?: AbortSignal,
 ): Promise<EntrySearchPage> {
-  const query = searchQueryString(params, page.offset, page.limit);
-  return api.request<EntrySearchPage>("GET", `${entriesPath(communityId)}?${query}`, undefined, { signal });
+  const query = librarySearchQuery(search, page);
+  return api.request<EntrySearchAnswer>("GET", `${entriesPath(communityId)}?${query}`, undefined, { signal });
 }
 
 export function getEntry(api: ApiClient, communityId: string, entryId: string, signal?: AbortSignal) {
@@ -125,7 +76,7 @@ export function updateEntry(
   api: ApiClient,
   communityId: string,
   entryId: string,
-  changes: Partial<EntryDraft>,
+  changes: EntryChangesRequest,
   etag: string,
 ): Promise<Entry> {
   return api.request<Entry>("PATCH", entryPath(communityId, entryId), changes, {
@@ -187,7 +138,7 @@ export function getRemovalRequests(
   signal?: AbortSignal,
 ): Promise<RemovalRequestPage> {
   const query = new URLSearchParams({ offset: String(page.offset), limit: String(page.limit) });
-  return api.request<RemovalRequestPage>(
+  return api.request<RemovalRequestsAnswer>(
     "GET",
     `/api/communities/${encodeURIComponent(communityId)}/removal-requests?${query}`,
     undefined,
@@ -205,8 +156,8 @@ export async function getEntryHistory(
   communityId: string,
   entryId: string,
   signal?: AbortSignal,
-): Promise<EntryRevision[]> {
-  const { items } = await api.request<{ items: EntryRevision[] }>(
+): Promise<EntryHistoryAnswer["items"]> {
+  const { items } = await api.request<EntryHistoryAnswer>(
     "GET",
     `${entryPath(communityId, entryId)}/history`,
     undefined,
@@ -221,7 +172,7 @@ export async function getRelatedEntries(
   entryId: string,
   signal?: AbortSignal,
 ): Promise<EntrySearchHit[]> {
-  const { items } = await api.request<{ items: EntrySearchHit[] }>(
+  const { items } = await api.request<EntryHitsAnswer>(
     "GET",
     `${entryPath(communityId, entryId)}/related`,
     undefined,

@@ -1,4 +1,4 @@
-import type { EntrySearchParams } from "./library.js";
+import type { LibrarySearch } from "./library.js";
 
 /**
  * TanStack Query keys of the library, nested so one call can refresh what a change touched:
@@ -8,8 +8,7 @@ import type { EntrySearchParams } from "./library.js";
 export const libraryKeys = {
   community: (communityId: string) => ["library", communityId] as const,
   searches: (communityId: string) => ["library", communityId, "search"] as const,
-  search: (communityId: string, params: EntrySearchParams) =>
-    ["library", communityId, "search", params] as const,
+  search: (communityId: string, params: LibrarySearch) => ["library", communityId, "search", params] as const,
   entry: (communityId: string, entryId: string) => ["library", communityId, "entry", entryId] as const,
   history: (communityId: string, entryId: string) =>
     ["library", communityId, "entry", entryId, "history"] as const,

@@ -1,22 +1,15 @@
+import type { PeopleQuery, PeopleSearchAnswer } from "../../contract/people.js";
 import type { ApiClient } from "./ApiClient.js";
 
 /** A person of the organisation, as `GET /api/people` lists them for pickers. */
-export interface OrgPerson {
-  id: string;
-  displayName: string;
-  mail?: string;
-  jobTitle?: string;
-  department?: string;
-}
+export type OrgPerson = PeopleSearchAnswer["items"][number];
 
 /** The answer of a people search; `degraded` when the directory answered only in part. */
-export interface PeopleSearch {
-  items: OrgPerson[];
-  degraded: boolean;
-}
+export type PeopleSearch = PeopleSearchAnswer;
 
 /** Finds people by name for a picker. */
 export function searchPeople(api: ApiClient, query: string, signal?: AbortSignal): Promise<PeopleSearch> {
-  const params = new URLSearchParams({ q: query, limit: "10" });
+  const request: Required<PeopleQuery> = { q: query, limit: 10 };
+  const params = new URLSearchParams({ q: request.q, limit: String(request.limit) });
   return api.request<PeopleSearch>("GET", `/api/people?${params.toString()}`, undefined, { signal });
 }

@@ -1,38 +1,12 @@
+import type { PlaybookAnswer, PlaybookListAnswer, PlaybookRequest } from "../../contract/playbooks.js";
 import type { ApiClient } from "./ApiClient.js";
-import type { PersonRef } from "./library.js";
 
 /** One step of a playbook: a library entry with an optional note from the steward. */
-export interface PlaybookItem {
-  entryId: string;
-  title: string;
-  note?: string;
-}
-
+export type { PlaybookItem } from "../../domain/playbooks/playbook.js";
 /** A playbook as the signed-in person sees it (`/api/communities/:id/playbooks`). */
-export interface Playbook {
-  communityId: string;
-  id: string;
-  title: string;
-  description: string;
-  items: PlaybookItem[];
-  /** The community's starter reads for newcomers. */
-  starter: boolean;
-  createdBy: PersonRef;
-  updatedAt: string;
-  /** The version, sent back as `If-Match` when editing. */
-  etag: string;
-  /** Entry ids the caller ticked off (their own progress only). */
-  done: string[];
-  canEdit: boolean;
-}
-
+export type Playbook = PlaybookAnswer;
 /** What a steward sends to compile or change a playbook. */
-export interface PlaybookDraft {
-  title: string;
-  description: string;
-  items: { entryId: string; note?: string }[];
-  starter: boolean;
-}
+export type PlaybookDraft = PlaybookRequest;
 
 const base = (communityId: string) => `/api/communities/${encodeURIComponent(communityId)}/playbooks`;
 const one = (communityId: string, playbookId: string) =>
@@ -43,7 +17,7 @@ export async function listPlaybooks(
   communityId: string,
   signal?: AbortSignal,
 ): Promise<Playbook[]> {
-  return (await api.request<{ items: Playbook[] }>("GET", base(communityId), undefined, { signal })).items;
+  return (await api.request<PlaybookListAnswer>("GET", base(communityId), undefined, { signal })).items;
 }
 
 export function getPlaybook(api: ApiClient, communityId: string, playbookId: string, signal?: AbortSignal) {

@@ -1,5 +1,11 @@
+import type {
+  NewSessionRequest,
+  SessionAnswer,
+  SessionChangesRequest,
+  SessionPageAnswer,
+} from "../../contract/sessions.js";
 import type { PersonRef } from "../../domain/identity.js";
-import type { RsvpResponse, SessionView } from "../../domain/sessions/session.js";
+import type { RsvpResponse } from "../../domain/sessions/session.js";
 import {
   FORMAT_DEFAULTS,
   type SessionFormat,
@@ -35,41 +41,19 @@ export const FORMAT_DURATIONS = Object.fromEntries(
 ) as Record<SessionFormat, number>;
 
 /** A session as the caller sees it (the server keeps the tenant id to itself). */
-export type Session = Omit<SessionView, "tenantId" | "createdAt" | "updatedAt"> &
-  Partial<Pick<SessionView, "createdAt" | "updatedAt">> & {
-    /** On a session's own page: a calendar is connected, so a Teams meeting can be asked for. */
-    canScheduleMeetings?: boolean;
-    /** On answering: it made the caller a member of the open community. */
-    joinedCommunity?: true;
-  };
+export type Session = SessionAnswer;
 
-/** What a steward sends to plan or change a session. */
-export interface SessionDraftBody {
-  title: string;
-  format: SessionFormat;
-  startsAt: string;
-  durationMinutes: number;
-  timeZone: string;
-  description: string;
-  agenda: string[];
-  joinUrl?: string;
-  /** Repeats (RRULE, expanded on the server in `timeZone`); `null` on a change makes it one-off. */
-  recurrence?: { rule: string; exceptions?: string[] } | null;
-  /** Asks for a Teams meeting in the steward's calendar. */
-  teamsMeeting?: { attendees: "rsvps" | "community" };
-}
+/** What a steward sends to plan a session. */
+export type SessionDraftBody = NewSessionRequest;
+/** What a steward sends to change a session (`recurrence: null` makes a series one-off). */
+export type SessionChanges = SessionChangesRequest;
 
 const base = (communityId: string) => `/api/communities/${encodeURIComponent(communityId)}/sessions`;
 const one = (communityId: string, sessionId: string) =>
   `${base(communityId)}/${encodeURIComponent(sessionId)}`;
 
 /** A range of the calendar and what the server can do for it. */
-export interface SessionPage {
-  /** Sessions, one per occurrence for a series, soonest first. */
-  items: Session[];
-  /** A calendar is connected: stewards may ask for Teams meetings. */
-  canScheduleMeetings: boolean;
-}
+export type SessionPage = SessionPageAnswer;
 
 /** Sessions of a community in a range, soonest first; `from`/`to` bound the start (ISO instants). */
 export function listSessionPage(
@@ -183,7 +167,7 @@ export function updateSession(
   api: ApiClient,
   communityId: string,
   sessionId: string,
-  body: Partial<SessionDraftBody> & { cancelled?: boolean },
+  body: SessionChanges,
   etag: string,
 ): Promise<Session> {
   return api.request<Session>("PATCH", one(communityId, sessionId), body, { headers: { "If-Match": etag } });

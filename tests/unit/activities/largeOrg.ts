@@ -1,5 +1,5 @@
 import type { OrgPerson } from "../../../src/domain/people/peopleDirectory.js";
-import type { DirectoryUser } from "../../../src/server/local/orgDirectoryFixture.js";
+import type { DirectoryUser } from "../../../src/local/orgDirectoryFixture.js";
 
 /**
  * The fixture organisation repeated until it has `count` people: each copy keeps departments, job

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { searchQueryString } from "../../../src/tab/api/library.js";
+import { parseLibrarySearch } from "../../../src/contract/librarySearch.js";
+import { librarySearchQuery } from "../../../src/contract/librarySearchQuery.js";
 import {
   errorsFromIssues,
   parseTags,
@@ -71,9 +72,32 @@ describe("library filters in the URL", () => {
     const params = toSearchParams(
       readLibraryFilters(new URLSearchParams("q= lineage &type=qa&tag=a, b&verified=true&sort=helpful")),
     );
-    expect(searchQueryString(params, 20, 20)).toBe(
+    expect(librarySearchQuery(params, { offset: 20, limit: 20 }).toString()).toBe(
       "q=lineage&type=qa&tag=a%2Cb&verified=true&sort=helpful&offset=20&limit=20",
     );
+  });
+
+  it("is read by the server as the search the page asked for (one contract, both sides)", () => {
+    const params = toSearchParams(
+      readLibraryFilters(
+        new URLSearchParams(
+          "q=lineage&type=qa&tag=DataOps,b&author=u1&from=2026-01-01&to=2026-02-01&verified=false&sort=newest",
+        ),
+      ),
+    );
+    const query = Object.fromEntries(librarySearchQuery(params, { offset: 40, limit: 20 }));
+    expect(parseLibrarySearch(query)).toEqual({
+      text: "lineage",
+      types: ["qa"],
+      tags: ["dataops", "b"],
+      authorId: "u1",
+      from: "2026-01-01",
+      to: "2026-02-01",
+      verified: false,
+      sort: "newest",
+      offset: 40,
+      limit: 20,
+    });
   });
 });
 

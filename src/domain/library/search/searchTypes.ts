@@ -19,8 +19,9 @@ export type IndexedEntry = Pick<
   answered?: boolean;
 };
 
-/** Orders results. Without text, "relevance" means the default: most helpful, then newest. */
-export type EntrySearchSort = "relevance" | "newest" | "helpful";
+/** The orders results come in. Without text, "relevance" means the default: most helpful, then newest. */
+export const ENTRY_SEARCH_SORTS = ["relevance", "newest", "helpful"] as const;
+export type EntrySearchSort = (typeof ENTRY_SEARCH_SORTS)[number];
 
 /** A search of one community's library. Every field is optional; filters are exact. */
 export interface EntrySearchQuery {

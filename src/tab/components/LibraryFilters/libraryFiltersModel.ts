@@ -1,9 +1,9 @@
 import {
   ENTRY_SORTS,
   ENTRY_TYPES,
-  type EntrySearchParams,
   type EntrySort,
   type EntryType,
+  type LibrarySearch,
 } from "../../api/library.js";
 
 /**
@@ -60,16 +60,16 @@ export function writeLibraryFilters(filters: LibraryFilters): URLSearchParams {
   return search;
 }
 
-/** The API search for the filters. */
-export function toSearchParams(filters: LibraryFilters): EntrySearchParams {
-  const params: EntrySearchParams = {};
+/** The contract's search for the filters (the same names, unset fields left out, tags as a list). */
+export function toSearchParams(filters: LibraryFilters): LibrarySearch {
+  const params: LibrarySearch = {};
   if (filters.q.trim()) params.q = filters.q.trim();
-  if (filters.type) params.types = [filters.type];
+  if (filters.type) params.type = [filters.type];
   const tags = filters.tag
     .split(",")
     .map((tag) => tag.trim())
     .filter(Boolean);
-  if (tags.length > 0) params.tags = tags;
+  if (tags.length > 0) params.tag = tags;
   if (filters.author) params.author = filters.author;
   if (filters.from) params.from = filters.from;
   if (filters.to) params.to = filters.to;

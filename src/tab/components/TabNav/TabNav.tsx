@@ -1,18 +1,10 @@
 import { Tab, TabList } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
-import { calendarPath, homePath, libraryPath, playbooksPath } from "../../routes.js";
+import { NAV_SECTIONS, type TabSection } from "../../routes.js";
 import { useTabNavStyles } from "./useTabNavStyles.styles.js";
 
-/** The community tab's sections, in the order the navigation shows them. */
-export type TabSection = "home" | "calendar" | "library" | "playbooks";
-
-const paths: Record<TabSection, string> = {
-  home: homePath,
-  calendar: calendarPath,
-  library: libraryPath,
-  playbooks: playbooksPath,
-};
+const pathOf = new Map(NAV_SECTIONS.map(({ section, path }) => [section, path]));
 
 /** Props of {@link TabNav}. */
 export interface TabNavProps {
@@ -34,12 +26,13 @@ export function TabNav({ current }: TabNavProps) {
         className={styles.root}
         size="small"
         selectedValue={current}
-        onTabSelect={(_event, data) => navigate(paths[data.value as TabSection])}
+        onTabSelect={(_event, data) => navigate(pathOf.get(data.value as TabSection) ?? "/tab/home")}
       >
-        <Tab value="home">{t("nav.home")}</Tab>
-        <Tab value="calendar">{t("nav.calendar")}</Tab>
-        <Tab value="library">{t("nav.library")}</Tab>
-        <Tab value="playbooks">{t("nav.playbooks")}</Tab>
+        {NAV_SECTIONS.map(({ section }) => (
+          <Tab key={section} value={section}>
+            {t(`nav.${section}`)}
+          </Tab>
+        ))}
       </TabList>
     </nav>
   );

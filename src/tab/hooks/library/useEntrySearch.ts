@@ -1,12 +1,10 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { SEARCH_PAGE_SIZE } from "../../../contract/librarySearchQuery.js";
 import { MAX_SEARCH_OFFSET } from "../../../domain/library/search/searchLimits.js";
 import { type ApiError, toApiError } from "../../api/ApiError.js";
-import { type EntrySearchHit, type EntrySearchParams, searchEntries } from "../../api/library.js";
+import { type EntrySearchHit, type LibrarySearch, searchEntries } from "../../api/library.js";
 import { libraryKeys } from "../../api/libraryKeys.js";
 import { useApi } from "../useApi.js";
-
-/** Results per page ("Load more" adds this many). */
-export const SEARCH_PAGE_SIZE = 20;
 
 /** What {@link useEntrySearch} returns. */
 export interface EntrySearchResult {
@@ -31,7 +29,7 @@ export interface EntrySearchResult {
  * Searches a community's library, a page at a time. Changing `params` starts a new search and
  * cancels the one in flight, keeping the previous results visible until the new ones arrive.
  */
-export function useEntrySearch(communityId: string, params: EntrySearchParams): EntrySearchResult {
+export function useEntrySearch(communityId: string, params: LibrarySearch): EntrySearchResult {
   const api = useApi();
   const query = useInfiniteQuery({
     queryKey: libraryKeys.search(communityId, params),

@@ -29,7 +29,7 @@ import {
 } from "./calendarModel.js";
 import { RotaPanel } from "./RotaPanel.js";
 import { SessionForm } from "./SessionForm.js";
-import { newSessionValues, toSessionBody } from "./sessionFormModel.js";
+import { newSessionValues, toNewSessionBody } from "./sessionFormModel.js";
 import { useCalendarStyles } from "./useCalendarStyles.styles.js";
 
 type View = "list" | "past" | "week" | "month" | "rota";
@@ -129,7 +129,7 @@ function Calendar({ communityId, isSteward }: { communityId: string; isSteward: 
           initial={newSessionValues(today, timeZone)}
           saving={create.isPending}
           error={create.error ? toApiError(create.error) : (null as ApiError | null)}
-          onSave={(values) => create.mutate(toSessionBody(values))}
+          onSave={(values) => create.mutate(toNewSessionBody(values))}
           onCancel={() => setPlanning(false)}
           canScheduleMeetings={sessions.data?.canScheduleMeetings ?? false}
         />

@@ -3,6 +3,7 @@ import {
   FORMAT_DURATIONS,
   type MeetingAttendeeSource,
   type Session,
+  type SessionChanges,
   type SessionDraftBody,
   type SessionFormat,
 } from "../../api/sessions.js";
@@ -150,7 +151,9 @@ export function sessionFormIssues(values: SessionFormValues): SessionFormIssues 
  * only when it is new or changed (a series keeps its skipped dates otherwise); a Teams meeting
  * when asked for or its invitations changed.
  */
-export function toSessionBody(values: SessionFormValues): SessionDraftBody {
+export function toSessionBody(
+  values: SessionFormValues,
+): Omit<SessionDraftBody, "recurrence"> & Pick<SessionChanges, "recurrence"> {
   const joinUrl = values.teamsMeeting ? "" : values.joinUrl.trim();
   const rule = values.repeat
     ? ruleOf(values.repeat, values.repeatCount ?? "", values.initialRule)
@@ -173,4 +176,10 @@ export function toSessionBody(values: SessionFormValues): SessionDraftBody {
     ...(recurrence !== undefined ? { recurrence } : {}),
     ...(teamsMeeting ? { teamsMeeting } : {}),
   };
+}
+
+/** A new session's body: a new session has no earlier repeat rule to end, so never `recurrence: null`. */
+export function toNewSessionBody(values: SessionFormValues): SessionDraftBody {
+  const { recurrence, ...body } = toSessionBody(values);
+  return recurrence ? { ...body, recurrence } : body;
 }

@@ -1,9 +1,9 @@
 import express, { Router } from "express";
 import { z } from "zod";
-import { sendError } from "../http/httpErrors.js";
-import { DEMO_COMMUNITY_ID, DEMO_TEAM, demoPeople } from "../local/demoCommunity.js";
-import type { LocalIdentityProvider } from "../local/localIdentityProvider.js";
-import type { OrgDirectoryFixture } from "../local/orgDirectoryFixture.js";
+import { sendError } from "../server/http/httpErrors.js";
+import { DEMO_COMMUNITY_ID, DEMO_TEAM, demoPeople } from "./demoCommunity.js";
+import type { LocalIdentityProvider } from "./localIdentityProvider.js";
+import type { OrgDirectoryFixture } from "./orgDirectoryFixture.js";
 
 export interface LocalHostDependencies {
   directory: OrgDirectoryFixture;

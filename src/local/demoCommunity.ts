@@ -1,14 +1,14 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { CommunityService } from "../../domain/communities/communityService.js";
-import { ConflictError } from "../../domain/errors.js";
-import type { Caller } from "../../domain/identity.js";
-import type { LibraryService } from "../../domain/library/libraryService.js";
-import { messageToDraft } from "../../domain/library/messageContent/index.js";
-import type { PlaybookService } from "../../domain/playbooks/playbookService.js";
-import type { SessionFormat } from "../../domain/sessions/sessionFormats.js";
-import type { SessionService } from "../../domain/sessions/sessionService.js";
-import type { TablesEntryRepository } from "../../storage/tablesEntryRepository.js";
+import type { CommunityService } from "../domain/communities/communityService.js";
+import { ConflictError } from "../domain/errors.js";
+import type { Caller } from "../domain/identity.js";
+import type { LibraryService } from "../domain/library/libraryService.js";
+import { messageToDraft } from "../domain/library/messageContent/index.js";
+import type { PlaybookService } from "../domain/playbooks/playbookService.js";
+import type { SessionFormat } from "../domain/sessions/sessionFormats.js";
+import type { SessionService } from "../domain/sessions/sessionService.js";
+import type { TablesEntryRepository } from "../storage/tablesEntryRepository.js";
 import { demoLibrary } from "./demoLibrary.js";
 import type { OrgDirectoryFixture } from "./orgDirectoryFixture.js";
 

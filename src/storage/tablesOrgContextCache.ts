@@ -1,19 +1,9 @@
 import { odata, type TransactionAction } from "@azure/data-tables";
+import { forEachLimited } from "../domain/concurrency.js";
+import type { CachedPerson, DeltaState, OrgContextCache } from "../domain/people/orgContextCache.js";
 import type { OrgPerson } from "../domain/people/peopleDirectory.js";
-import { orgContextKeys, TABLES } from "../storage/keys.js";
-import type { TableStore } from "../storage/tableStore.js";
-
-/** A person's org context and when it was read from Graph (epoch ms). */
-export interface CachedPerson {
-  person: OrgPerson;
-  fetchedAt: number;
-}
-
-/** Where a tenant's `/users/delta` round stopped, and when the whole directory was last in step. */
-export interface DeltaState {
-  deltaLink: string;
-  syncedAt: number;
-}
+import { orgContextKeys, TABLES } from "./keys.js";
+import type { TableStore } from "./tableStore.js";
 
 interface PersonRow {
   partitionKey: string;
@@ -39,7 +29,7 @@ const WRITE_CONCURRENCY = 16;
  * every server instance and kept across restarts, so a cold instance asks Graph only for people
  * nobody has looked up within the time to live.
  */
-export class OrgContextCache {
+export class TablesOrgContextCache implements OrgContextCache {
   constructor(private readonly store: TableStore) {}
 
   /**
@@ -141,20 +131,4 @@ function personOf(id: string, row: PersonRow): OrgPerson {
     ...(row.preferredLanguage ? { preferredLanguage: row.preferredLanguage } : {}),
     ...(row.managerId ? { managerId: row.managerId } : {}),
   };
-}
-
-/** Runs `work` for every item with at most `limit` in flight. */
-export async function forEachLimited<T>(
-  items: T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -1,5 +1,5 @@
 import type { OrgPerson, PeopleDirectory } from "../domain/people/peopleDirectory.js";
-import type { OrgDirectoryFixture } from "../server/local/orgDirectoryFixture.js";
+import type { OrgDirectoryFixture } from "./orgDirectoryFixture.js";
 
 /**
  * The synthetic organisation as a directory, for local mode until Microsoft Graph is wired in
@@ -35,15 +35,5 @@ export class FixtureDirectory implements PeopleDirectory {
     if (tenantId === this.fixture.tenantId)
       for (const p of this.people) if (wanted.has(p.id)) people.set(p.id, p);
     return { people, degraded: false };
-  }
-}
-
-/** No directory configured yet (production before Graph is wired): nobody is found, and it says so. */
-export class NoDirectory implements PeopleDirectory {
-  async search() {
-    return { people: [], degraded: true };
-  }
-  async getMany() {
-    return { people: new Map<string, OrgPerson>(), degraded: true };
   }
 }

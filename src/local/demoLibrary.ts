@@ -1,5 +1,5 @@
-import { personRef } from "../../domain/identity.js";
-import type { Entry, EntryType } from "../../domain/library/entry.js";
+import { personRef } from "../domain/identity.js";
+import type { Entry, EntryType } from "../domain/library/entry.js";
 
 /**
  * The demo community's library, written by hand so a first-day user sees what a real community

@@ -1,6 +1,6 @@
-import { personRef } from "../../domain/identity.js";
-import type { Entry, EntryType } from "../../domain/library/entry.js";
-import { ENTRY_TYPES } from "../../domain/library/entry.js";
+import { personRef } from "../domain/identity.js";
+import type { Entry, EntryType } from "../domain/library/entry.js";
+import { ENTRY_TYPES } from "../domain/library/entry.js";
 
 /** A small deterministic PRNG (mulberry32), so every run generates the same library. */
 export function random(seed: number): () => number {
