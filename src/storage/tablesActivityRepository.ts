@@ -6,6 +6,7 @@ import type {
   ActivityRecord,
   ControlKind,
   Highlight,
+  ItemVote,
   LateAssignment,
   MyActivityNote,
   OpenActivity,
@@ -40,6 +41,8 @@ const REFLECTION = "reflection|";
 const LATE = "late|";
 const SHARE = "share|";
 const HIGHLIGHT = "highlight|";
+/** `vote|{kind}|{item's owner}|{item}|{voter}`: one person's vote for one item. */
+const VOTE = "vote|";
 const COMMITMENT = "commitment|";
 const ANNOUNCE = "announce|";
 /** Submissions of the kinds a format declares beyond the first three: `sub|{kind}|{owner}[|{item}]`. */
@@ -234,6 +237,7 @@ export class TablesActivityRepository implements ActivityRepository {
       groupings: [],
       shares: [],
       highlights: [],
+      votes: [],
       commitments: [],
       submissions: [],
     };
@@ -524,6 +528,28 @@ export class TablesActivityRepository implements ActivityRepository {
       },
       "Replace",
     );
+  }
+
+  async setVote(tenantId: string, activityId: string, vote: ItemVote, on: boolean): Promise<void> {
+    const partitionKey = activityKeys.activity(tenantId, activityId);
+    const rowKey = [
+      "vote",
+      keyPart(vote.kind, "kind"),
+      keyPart(vote.ownerId, "owner id"),
+      keyPart(vote.itemId, "item id"),
+      keyPart(vote.voterId, "voter id"),
+    ].join("|");
+    if (on) {
+      await translateTableErrors("The vote", () =>
+        this.table.upsertEntity({ partitionKey, rowKey, ...vote }, "Replace"),
+      );
+      return;
+    }
+    try {
+      await this.table.deleteEntity(partitionKey, rowKey);
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+    }
   }
 
   async removeHighlight(tenantId: string, activityId: string, groupId: string): Promise<void> {
@@ -836,6 +862,14 @@ function readInto(
     const { text, createdBy, editedBy, at, requestId, etag } = share;
     record.shares?.push({ groupId: share.ownerId, text, createdBy, editedBy, at, requestId, etag });
     record.submissions?.push(share);
+  } else if (key.startsWith(VOTE)) {
+    record.votes?.push({
+      kind: str("kind"),
+      ownerId: str("ownerId"),
+      itemId: str("itemId"),
+      voterId: str("voterId"),
+      at: str("at"),
+    });
   } else if (key.startsWith(HIGHLIGHT)) {
     record.highlights?.push({ groupId: str("groupId"), byUserId: str("byUserId"), at: str("at") });
   } else if (key.startsWith(COMMITMENT)) {

@@ -105,6 +105,11 @@ describe("Knowledge Café in the meeting side panel", () => {
     const everyone = german.getByTestId("from-everyone");
     await everyone.getByText("A small win in week two").waitFor({ timeout: 15_000 });
     await everyone.getByText("Themen", { exact: true }).waitFor();
+    // A vote for the theme: pressed, counted, in German.
+    const vote = everyone.getByRole("button", { name: /^Für „A small win in week two“ stimmen/ });
+    await vote.click();
+    await everyone.getByRole("button", { name: "Für „A small win in week two“ stimmen (1 Stimme)" }).waitFor();
+    expect(await vote.getAttribute("aria-pressed")).toBe("true");
     expect(await brokenWords(german)).toEqual([]);
     // The stage shows who takes part and what was shared, not think-pair-share's wall.
     const stage = await openTab(await context.newPage(), server.baseUrl, { frame: "meetingStage" });

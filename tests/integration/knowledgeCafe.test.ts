@@ -187,6 +187,40 @@ describe("Knowledge Café on the activity engine", () => {
       });
       expect(res.status).toBe(200);
     }
+    // Dot-voting on the themes: once per person and theme whichever instance answers, never one's
+    // own, taken back on request; the most voted theme comes first.
+    type Item = {
+      kind: string;
+      ownerId: string;
+      itemId: string;
+      text: string;
+      votes: number;
+      myVote: boolean;
+    };
+    const themesOf = async (i: number, p: Person) =>
+      ((await api(i, p, "GET", `/activities/${id}`)).body.activity.submissions as Item[]).filter(
+        (s) => s.kind === "theme",
+      );
+    const last = (await themesOf(0, people[1] as Person)).find((s) => s.text === themes[2]) as Item;
+    const voteRoute = `/activities/${id}/submissions/theme/${last.ownerId}/${last.itemId}/vote`;
+    for (const [i, voter] of [people[1], people[1], people[2], people[3]].entries())
+      expect((await api(i, voter as Person, "PUT", voteRoute)).status).toBe(200);
+    const own = await api(0, people[0] as Person, "PUT", voteRoute);
+    expect(own.status).toBe(400);
+    expect(own.body.error.message).toBe("Vote for others' themes, not your own.");
+    expect((await api(1, people[3] as Person, "DELETE", voteRoute)).status).toBe(200);
+    const voted = await themesOf(1, people[2] as Person);
+    expect(voted[0]).toMatchObject({ text: themes[2], votes: 2, myVote: true });
+    expect(voted.slice(1).every((s) => s.votes === 0)).toBe(true);
+    expect((await themesOf(0, people[3] as Person))[0]?.myVote).toBe(false);
+    const missing = await api(
+      0,
+      people[1] as Person,
+      "PUT",
+      `/activities/${id}/submissions/theme/${last.ownerId}/nope/vote`,
+    );
+    expect(missing.status).toBe(404);
+
     // What people see of the café: every table's notes and every theme are shared with all.
     const seen = await api(1, people[5] as Person, "GET", `/activities/${id}`);
     const kinds = (seen.body.activity.submissions as { kind: string; text: string }[]).map((s) => s.kind);

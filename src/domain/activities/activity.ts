@@ -180,6 +180,18 @@ export interface ActivityRecord {
   commitments: Commitment[];
   /** Every submission of every kind (reflections, shares and commitments too). */
   submissions: Submission[];
+  /** Votes on items of votable kinds (one per voter and item). */
+  votes: ItemVote[];
+}
+
+/** One person's vote for an item (a theme, a question) of a votable kind. */
+export interface ItemVote {
+  kind: string;
+  /** The item's writer and id. */
+  ownerId: string;
+  itemId: string;
+  voterId: string;
+  at: string;
 }
 
 /**

@@ -73,6 +73,11 @@ export interface SubmissionDefinition {
    */
   register?: boolean;
   /**
+   * People taking part vote for others' items of it, once each (themes that matter most, the
+   * questions to answer first); the lists show the most voted first. An item kind.
+   */
+  votable?: boolean;
+  /**
    * Who may write it: anyone taking part by default; `["hot-seat"]`, only the person on their
    * circle's hot seat (their challenge, their lesson).
    */
@@ -169,6 +174,8 @@ export function definitionProblems(format: ActivityFormatDefinition): string[] {
       problems.push(`"${kind}" goes to the library, but the format is confidential`);
     for (const role of definition.writers ?? [])
       if (role !== "hot-seat") problems.push(`"${kind}": only "hot-seat" can restrict who writes it`);
+    if (definition.votable && definition.scope !== "item")
+      problems.push(`"${kind}" is voted for item by item, so its scope is "item"`);
     if ((definition.register || definition.publishable) && definition.scope !== "person")
       problems.push(`"${kind}" is kept or published per person, so its scope is "person"`);
   }

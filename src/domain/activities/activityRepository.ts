@@ -4,6 +4,7 @@ import type {
   ActivityFlow,
   ActivityRecord,
   Highlight,
+  ItemVote,
   LateAssignment,
   MyActivityNote,
   OpenActivity,
@@ -72,6 +73,8 @@ export interface ActivityRepository {
     itemId?: string,
   ): Promise<Submission | undefined>;
   setHighlight(tenantId: string, activityId: string, highlight: Highlight): Promise<void>;
+  /** Records a person's vote for an item (`on`), or takes it back; idempotent either way. */
+  setVote(tenantId: string, activityId: string, vote: ItemVote, on: boolean): Promise<void>;
   removeHighlight(tenantId: string, activityId: string, groupId: string): Promise<void>;
   /** The community's activities, newest first (ids only; `limit` of them). */
   recentActivityIds(tenantId: string, communityId: string, limit: number): Promise<string[]>;

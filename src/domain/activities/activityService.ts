@@ -508,6 +508,40 @@ export class ActivityService {
     }
   }
 
+  /**
+   * The caller votes for an item of a votable kind (a theme that matters most), or takes the vote
+   * back: once per person and item, never for their own, only for what they may read, while the
+   * kind is taken (or after the end, when the format takes it then). Idempotent.
+   */
+  async vote(
+    caller: Caller,
+    activityId: string,
+    item: { kind: SubmissionKind; ownerId: string; itemId: string },
+    on: boolean,
+  ): Promise<ActivityView> {
+    const record = await this.require(caller.tenantId, activityId);
+    await this.communities?.readable(caller, record.activity.communityId);
+    const format = formatOf(record.activity.format);
+    const definition = submissionOf(format, item.kind);
+    if (!definition?.votable) throw new ValidationError(`${format.name} takes no votes on this.`);
+    this.requireAccepting(record, item.kind, `Votes are given while ${pluralOf(definition)} are written.`);
+    if (!takesPart(record, caller.userId)) throw new ForbiddenError("Join the activity to vote.");
+    const view = activityViewFor(record, this.stateOf(record), caller.userId);
+    const target = view.submissions.find(
+      (s) => s.kind === item.kind && s.ownerId === item.ownerId && s.itemId === item.itemId,
+    );
+    if (!target) throw new NotFoundError(`That ${definition.noun} is not there (or not yours to see).`);
+    if (target.ownerId === caller.userId)
+      throw new ValidationError(`Vote for others' ${pluralOf(definition)}, not your own.`);
+    await this.activities.setVote(
+      caller.tenantId,
+      activityId,
+      { ...item, voterId: caller.userId, at: this.now().toISOString() },
+      on,
+    );
+    return this.view(caller, activityId);
+  }
+
   /** Highlights a group's insight on the wall (or takes the highlight away). Those who steer only. */
   async highlight(
     caller: Caller,

@@ -116,6 +116,8 @@ export interface SubmissionKindView {
   register?: true;
   /** Its author may publish it to the library without their name. */
   publishable?: true;
+  /** People vote for each other's items of it (the most voted first). */
+  votable?: true;
 }
 
 /** A submission as a reader sees it; `etag` only on what they may change (their own, their group's). */
@@ -128,6 +130,9 @@ export interface SubmissionView {
   at: string;
   mine: boolean;
   etag?: string;
+  /** A votable kind's item: how many voted for it, and whether the reader did. */
+  votes?: number;
+  myVote?: boolean;
 }
 
 /** Kinds the view shows in fields of their own (think-pair-share's first three). */
@@ -419,6 +424,7 @@ function kindsOf(formatId: ActivityRecord["activity"]["format"]): SubmissionKind
       ...(d.writers?.includes("hot-seat") ? { hotSeatOnly: true as const } : {}),
       ...(d.register ? { register: true as const } : {}),
       ...(d.publishable ? { publishable: true as const } : {}),
+      ...(d.votable ? { votable: true as const } : {}),
     }));
 }
 
@@ -435,26 +441,33 @@ function readableSubmissions(record: ActivityRecord, userId: string): Submission
     groupIds: new Set(mine.map((g) => g.id)),
     groupMates: new Set(mine.flatMap((g) => g.members)),
   };
-  return record.submissions
-    .filter((s) => !OWN_FIELD_KINDS.has(s.kind))
-    .flatMap((s) => {
-      const definition = submissionOf(format, s.kind);
-      if (!definition || !canRead(definition.visibility, s, reader)) return [];
-      const editable = s.scope === "group" ? reader.groupIds.has(s.ownerId) : s.ownerId === userId;
-      return [
-        {
-          kind: s.kind,
-          ownerId: s.ownerId,
-          ...(s.itemId ? { itemId: s.itemId } : {}),
-          text: s.text,
-          by: s.editedBy,
-          at: s.at,
-          mine: editable,
-          ...(editable ? { etag: s.etag } : {}),
-        },
-      ];
-    })
-    .sort((a, b) => a.at.localeCompare(b.at));
+  return (
+    record.submissions
+      .filter((s) => !OWN_FIELD_KINDS.has(s.kind))
+      .flatMap((s) => {
+        const definition = submissionOf(format, s.kind);
+        if (!definition || !canRead(definition.visibility, s, reader)) return [];
+        const editable = s.scope === "group" ? reader.groupIds.has(s.ownerId) : s.ownerId === userId;
+        const votes = definition.votable
+          ? record.votes.filter((v) => v.kind === s.kind && v.ownerId === s.ownerId && v.itemId === s.itemId)
+          : undefined;
+        return [
+          {
+            kind: s.kind,
+            ownerId: s.ownerId,
+            ...(s.itemId ? { itemId: s.itemId } : {}),
+            text: s.text,
+            by: s.editedBy,
+            at: s.at,
+            mine: editable,
+            ...(editable ? { etag: s.etag } : {}),
+            ...(votes ? { votes: votes.length, myVote: votes.some((v) => v.voterId === userId) } : {}),
+          },
+        ];
+      })
+      // Newest last; a votable kind's most voted first.
+      .sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0) || a.at.localeCompare(b.at))
+  );
 }
 
 /** The close summary of an activity. Pure; reflections stay private (only counted). */

@@ -80,7 +80,14 @@ export const knowledgeCafe = {
         maxLength: 4000,
         library: "harvest",
       },
-      theme: { scope: "item", visibility: "everyone", noun: "theme", maxLength: 500, library: "harvest" },
+      theme: {
+        scope: "item",
+        visibility: "everyone",
+        noun: "theme",
+        maxLength: 500,
+        library: "harvest",
+        votable: true,
+      },
       pledge: {
         scope: "person",
         visibility: "everyone",

@@ -56,6 +56,11 @@ const highlightParams = z.object({ groupId: z.string().min(1).max(100) });
 const submissionKindParam = z.object({
   kind: z.string().regex(/^[a-z][a-z-]{0,30}$/, "That is not a kind of submission PeerCircle knows."),
 });
+const voteParams = z.object({
+  kind: submissionKindParam.shape.kind,
+  ownerId: z.string().min(1).max(200),
+  itemId: z.string().min(1).max(100),
+});
 /** The text is checked by the kind's own rules (its length, its name in messages). */
 const submissionBody = z.object({ requestId: requestIdField, text: z.unknown() });
 
@@ -181,6 +186,14 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
       `/:activityId/${kind}`,
       submit(() => kind),
     );
+
+  /** A vote for an item of a votable kind (PUT), or taking it back (DELETE). */
+  const vote = (on: boolean) => async (req: Request, res: Response) => {
+    const item = parseInput(voteParams, req.params);
+    await answer(req, res, await activities.vote(callerOf(res), req.params.activityId as string, item, on));
+  };
+  router.put("/:activityId/submissions/:kind/:ownerId/:itemId/vote", vote(true));
+  router.delete("/:activityId/submissions/:kind/:ownerId/:itemId/vote", vote(false));
 
   /** A confidential format's author publishes their lesson to the library, de-identified (once). */
   router.post("/:activityId/submissions/:kind/publish", async (req, res) => {

@@ -234,3 +234,16 @@ export async function publishSubmission(api: ApiClient, activityId: string, kind
     `${one(activityId)}/submissions/${encodeURIComponent(kind)}/publish`,
   );
 }
+
+/** My vote for someone's item of a votable kind (a theme), or taking it back. */
+export async function voteFor(
+  api: ApiClient,
+  activityId: string,
+  item: { kind: string; ownerId: string; itemId: string },
+  on: boolean,
+) {
+  const path = [item.kind, item.ownerId, item.itemId].map(encodeURIComponent).join("/");
+  return stateOf(
+    await api.request<ActivitySnapshot>(on ? "PUT" : "DELETE", `${one(activityId)}/submissions/${path}/vote`),
+  );
+}

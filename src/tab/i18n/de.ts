@@ -876,6 +876,8 @@ export const de: Catalog = {
     youAdded: "Von Ihnen",
     added: "Hinzugefügt",
     earlier: "vom letzten Mal",
+    voteFor_one: "Für „{{text}}“ stimmen ({{count}} Stimme)",
+    voteFor_other: "Für „{{text}}“ stimmen ({{count}} Stimmen)",
     hotSeatOnly: "Das schreibt, wer auf dem heißen Stuhl sitzt.",
     publish: "Ohne meinen Namen veröffentlichen",
     publishHint:

@@ -852,6 +852,8 @@ export const en = {
     youAdded: "You added",
     added: "Added",
     earlier: "from last time",
+    voteFor_one: "Vote for “{{text}}” ({{count}} vote)",
+    voteFor_other: "Vote for “{{text}}” ({{count}} votes)",
     hotSeatOnly: "The person on the hot seat writes this.",
     publish: "Publish without my name",
     publishHint:

@@ -1,9 +1,24 @@
-import { Body1, Button, Caption1, Field, Subtitle2, Textarea } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Subtitle2,
+  Textarea,
+  ToggleButton,
+} from "@fluentui/react-components";
+import { ThumbLikeRegular } from "@fluentui/react-icons";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
-import { type ActivityState, type ActivityView, publishSubmission, submit } from "../../api/activities.js";
+import {
+  type ActivityState,
+  type ActivityView,
+  publishSubmission,
+  submit,
+  voteFor,
+} from "../../api/activities.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
 import { kindTitle, newRequestId, stringKeyOf } from "./activityText.js";
@@ -86,14 +101,48 @@ export function FormatSubmissions({ view, onChanged }: FormatSubmissionsProps) {
         visibility="group"
         heading={t("submissions.fromGroup")}
         testId="from-group"
+        onChanged={onChanged}
       />
       <ReadableSubmissions
         view={view}
         visibility="everyone"
         heading={t("submissions.fromEveryone")}
         testId="from-everyone"
+        onChanged={onChanged}
       />
     </>
+  );
+}
+
+/** My vote for someone's item (a theme that matters most): pressed when I voted; the count beside. */
+function VoteButton({
+  view,
+  item,
+  onChanged,
+}: {
+  view: ActivityView;
+  item: { kind: string; ownerId: string; itemId: string; text: string; votes?: number; myVote?: boolean };
+  onChanged: FormatSubmissionsProps["onChanged"];
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const mutation = useMutation({
+    mutationFn: (on: boolean) => voteFor(api, view.id, item, on),
+    onSuccess: onChanged,
+  });
+  const pressed = item.myVote === true;
+  return (
+    <ToggleButton
+      size="small"
+      appearance="subtle"
+      checked={pressed}
+      icon={<ThumbLikeRegular />}
+      aria-label={t("submissions.voteFor", { text: item.text, count: item.votes ?? 0 })}
+      disabledFocusable={mutation.isPending || view.state.status !== "running"}
+      onClick={() => mutation.mutate(!pressed)}
+    >
+      {item.votes ?? 0}
+    </ToggleButton>
   );
 }
 
@@ -261,11 +310,13 @@ function ReadableSubmissions({
   visibility,
   heading,
   testId,
+  onChanged,
 }: {
   view: ActivityView;
   visibility: Kind["visibility"];
   heading: string;
   testId: string;
+  onChanged?: FormatSubmissionsProps["onChanged"];
 }) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
@@ -289,6 +340,9 @@ function ReadableSubmissions({
             {items.map((s) => (
               <li key={`${s.ownerId}-${s.itemId ?? ""}`}>
                 <Body1>{s.text}</Body1> <Caption1 className={styles.muted}>· {s.by.displayName}</Caption1>
+                {kind.votable && s.itemId && onChanged && (
+                  <VoteButton view={view} item={{ ...s, itemId: s.itemId }} onChanged={onChanged} />
+                )}
               </li>
             ))}
           </ul>
