@@ -3,15 +3,15 @@ import { CardFactory, type TurnContext } from "botbuilder";
 import { StorageUnavailableError } from "../domain/errors.js";
 import { helpCard } from "./cards/helpCard.js";
 import { type InstallScope, welcomeCard } from "./cards/welcomeCard.js";
+import { type MeetingActivityDependencies, registerMeetingActivities } from "./meetings/meetingActivities.js";
 import { type MeetingOutcomeDependencies, registerMeetingOutcomes } from "./meetings/meetingOutcomes.js";
 import { registerMeetingPresence } from "./meetings/meetingPresence.js";
-import { registerThinkPairShare, type ThinkPairShareDependencies } from "./meetings/thinkPairShare.js";
 import { registerJoinRequestActions } from "./membership/joinRequests.js";
 import { type MessageExtensionDependencies, registerMessageExtensions } from "./messageExtensions.js";
 
-/** What the meeting features (think-pair-share, meeting outcomes) need. */
+/** What the meeting features (activities of every format, meeting outcomes) need. */
 export type MeetingBotDependencies = Omit<
-  ThinkPairShareDependencies & MeetingOutcomeDependencies,
+  MeetingActivityDependencies & MeetingOutcomeDependencies,
   "allowedTenants" | "logger"
 >;
 
@@ -59,7 +59,7 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
 
   if (deps.meetings) {
     const meetingDeps = { ...deps.meetings, allowedTenants: deps.allowedTenants, logger };
-    registerThinkPairShare(app, meetingDeps);
+    registerMeetingActivities(app, meetingDeps);
     registerMeetingOutcomes(app, meetingDeps);
     registerMeetingPresence(app, meetingDeps);
   }

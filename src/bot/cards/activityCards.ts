@@ -1,4 +1,3 @@
-import type { PairingRule } from "../../domain/activities/activity.js";
 import type {
   ActivitySummary,
   ActivityView,
@@ -6,44 +5,32 @@ import type {
   PersonalView,
 } from "../../domain/activities/activityViews.js";
 import type { PersonRef } from "../../domain/identity.js";
+import { ACTIVITY_VERBS } from "../wireNames.js";
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "./adaptiveCard.js";
 import { cardText, shorten } from "./cardText.js";
+import {
+  beforeFirstGroups,
+  formatDefinitionOf,
+  formsGroups,
+  groupingNow,
+  isPairs,
+  phaseKinds,
+  regroups,
+} from "./phaseActions.js";
+import { writingButtonTitle } from "./submissionDialogCards.js";
 
 /**
- * Think-pair-share cards: pure builders (view model in, Adaptive Card 1.5 JSON out). Buttons that
- * open a dialog are `Action.Submit` with `msteams.type: task/fetch` (every client, mobile too, any
- * number of people); buttons that change something in place are `Action.Execute`
+ * Activity cards in the meeting chat, for every format: pure builders (view model in, Adaptive
+ * Card 1.5 JSON out), their actions read from the format's definition (phaseActions.ts). Buttons
+ * that open a dialog are `Action.Submit` with `msteams.type: task/fetch` (every client, mobile
+ * too, any number of people); buttons that change something in place are `Action.Execute`
  * (`adaptiveCard/action`) with an `Action.Submit` fallback.
  */
-
-/** The verbs the cards send back (data.verb), routed in bot/meetings/thinkPairShare.ts. */
-export const TPS = {
-  setup: "tps.setup",
-  create: "tps.create",
-  join: "tps.join",
-  refresh: "tps.refresh",
-  control: "tps.control",
-  controls: "tps.controls",
-  controlDialog: "tps.controlDialog",
-  reflect: "tps.reflect",
-  saveReflection: "tps.saveReflection",
-  partner: "tps.partner",
-  share: "tps.share",
-  saveShare: "tps.saveShare",
-  commit: "tps.commit",
-  saveCommitment: "tps.saveCommitment",
-} as const;
 
 /** Teams shows a refresh to at most 60 listed users (Universal Actions, `refresh.userIds`). */
 export const MAX_REFRESH_USERS = 60;
 /** Pairs per pair-list message: keeps each message far below Teams' ~100 KB (we aim ≤ 28 KB). */
 export const PAIRS_PER_MESSAGE = 40;
-
-const PAIRING_LABELS: Record<PairingRule, string> = {
-  "cross-department": "Across departments",
-  random: "Random",
-  "same-role": "Same role",
-};
 
 const dialogButton = (title: string, verb: string, activityId: string, style?: string) => ({
   type: "Action.Submit",
@@ -64,93 +51,6 @@ const executeButton = (title: string, verb: string, data: Record<string, unknown
 /** `{{TIME()}}` renders in each reader's time zone (Teams card formatting). */
 const endsAtText = (iso: string) => `Ends at {{TIME(${iso.replace(/\.\d{3}Z$/, "Z")})}}`;
 
-// ── Set-up ──────────────────────────────────────────────────────────────────────────────────────
-
-export interface SetupForm {
-  prompt: string;
-  communities: { id: string; name: string }[];
-  communityId: string;
-  minutes: { think: number; pair: number; share: number };
-  pairingRule: PairingRule;
-  error?: string;
-}
-
-/** The reply to the chat command: one button that opens the set-up dialog. */
-export function setupInvitationCard(prompt: string): AdaptiveCard {
-  return adaptiveCard(
-    [
-      heading("Think-pair-share"),
-      paragraph(
-        prompt
-          ? `Set up a think-pair-share on “${cardText(shorten(prompt, 300))}”.`
-          : "Set up a think-pair-share for this meeting.",
-      ),
-    ],
-    [
-      {
-        ...dialogButton("Set up", TPS.setup, ""),
-        data: { msteams: { type: "task/fetch" }, verb: TPS.setup, prompt },
-      },
-    ],
-  );
-}
-
-/** The facilitator's set-up dialog. */
-export function setupDialogCard(form: SetupForm): AdaptiveCard {
-  const number = (id: string, label: string, value: number, max: number) => ({
-    type: "Input.Number",
-    id,
-    label,
-    value,
-    min: 1,
-    max,
-    isRequired: true,
-    errorMessage: `Between 1 and ${max} minutes.`,
-  });
-  return adaptiveCard(
-    [
-      heading("Set up think-pair-share"),
-      ...(form.error ? [paragraph(cardText(form.error), { color: "Attention", weight: "Bolder" })] : []),
-      {
-        type: "Input.Text",
-        id: "prompt",
-        label: "Prompt",
-        isMultiline: true,
-        value: form.prompt,
-        maxLength: 1000,
-        isRequired: true,
-        errorMessage: "Write a prompt for people to think about.",
-        placeholder: "What is one thing that slows your team down?",
-      },
-      {
-        type: "ColumnSet",
-        columns: [
-          { type: "Column", items: [number("think", "Think (min)", form.minutes.think, 30)] },
-          { type: "Column", items: [number("pair", "Pair (min)", form.minutes.pair, 60)] },
-          { type: "Column", items: [number("share", "Share (min)", form.minutes.share, 60)] },
-        ],
-      },
-      {
-        type: "Input.ChoiceSet",
-        id: "pairingRule",
-        label: "Pairing",
-        value: form.pairingRule,
-        choices: Object.entries(PAIRING_LABELS).map(([value, title]) => ({ title, value })),
-      },
-      {
-        type: "Input.ChoiceSet",
-        id: "communityId",
-        label: "Community to save insights to",
-        value: form.communityId,
-        isRequired: true,
-        errorMessage: "Pick a community.",
-        choices: form.communities.map((c) => ({ title: c.name, value: c.id })),
-      },
-    ],
-    [{ type: "Action.Submit", title: "Start", style: "positive", data: { verb: TPS.create } }],
-  );
-}
-
 // ── The chat card of each phase ─────────────────────────────────────────────────────────────────
 
 const phaseOf = (view: Pick<ActivityView, "state" | "phases">) =>
@@ -166,44 +66,74 @@ function stateLine(view: Pick<ActivityView, "state" | "phases">): string {
   return view.state.endsAt ? `${step} · ${endsAtText(view.state.endsAt)}` : step;
 }
 
+/** What a card needs to know of the activity to offer the phase's actions. */
+type ActionView = Pick<ActivityView, "id" | "format" | "phases" | "state" | "kinds" | "me"> &
+  Partial<Pick<ActivityView, "submissions">>;
+
 /**
- * What a person can do in this phase: the phase's own action first (the one primary button), and
- * at most one other. Short titles: three buttons share a 280 px meeting chat in one row.
+ * The button of one kind: a dialog for it. The engine's own kinds (a reflection, a pair's key
+ * insight, a commitment, with fields of their own in the view) keep the dialogs and words they
+ * always had; every other kind opens the format's own dialog (submissionDialogCards.ts).
  */
-function participantActions(
-  view: Pick<ActivityView, "id" | "state" | "accepts" | "me">,
-  primary = true,
-): Record<string, unknown>[] {
-  const style = primary ? "positive" : undefined;
-  const join = executeButton("Join", TPS.join, { activityId: view.id }, style);
-  if (view.state.status === "ended") return [];
-  if (view.state.status === "not-started") return view.me.joined ? [] : [join];
-  // The phase's newest kind of submission is its action: commitment, then share, then reflection.
-  const actions: Record<string, unknown>[] = [];
-  if (view.accepts.includes("commitment")) {
-    actions.push(dialogButton(view.me.commitment ? "Edit commitment" : "Commit", TPS.commit, view.id, style));
-  } else if (view.accepts.includes("share")) {
-    // The pair phase is for talking (the partner), the share phase for the insight: one button,
-    // so it fits beside the "…" menu in a 280 px meeting chat.
-    actions.push(
-      view.state.phaseId === "pair"
-        ? dialogButton("My partner", TPS.partner, view.id, style)
-        : dialogButton("Share insight", TPS.share, view.id, style),
-    );
-  } else if (view.accepts.includes("reflection")) {
-    actions.push(
-      dialogButton(view.me.reflection ? "Edit reflection" : "Reflect", TPS.reflect, view.id, style),
-    );
-    if (!view.me.joined) actions.push(executeButton("Join", TPS.join, { activityId: view.id }));
-  } else if (!view.me.joined) {
-    actions.push(join);
+function kindButton(view: ActionView, kind: string, style?: string): Record<string, unknown> | undefined {
+  switch (kind) {
+    case "reflection":
+      return dialogButton(
+        view.me.reflection ? "Edit reflection" : "Reflect",
+        ACTIVITY_VERBS.reflect,
+        view.id,
+        style,
+      );
+    case "share":
+      return dialogButton("Share insight", ACTIVITY_VERBS.share, view.id, style);
+    case "commitment":
+      return dialogButton(
+        view.me.commitment ? "Edit commitment" : "Commit",
+        ACTIVITY_VERBS.commit,
+        view.id,
+        style,
+      );
   }
+  const definition = formatDefinitionOf(view.format).submissions[kind];
+  if (!definition) return undefined;
+  const hasOwn = (view.submissions ?? []).some((s) => s.kind === kind && s.mine);
+  const button = dialogButton(writingButtonTitle(definition, hasOwn), ACTIVITY_VERBS.write, view.id, style);
+  return { ...button, data: { ...button.data, kind } };
+}
+
+/** "My partner" (pairs) or "My group": who is in it, and a one-click chat. */
+function groupButton(view: ActionView, style?: string): Record<string, unknown> {
+  const format = formatDefinitionOf(view.format);
+  const pairs = isPairs(groupingNow(format, view.phases, view.state));
+  return dialogButton(pairs ? "My partner" : "My group", ACTIVITY_VERBS.partner, view.id, style);
+}
+
+/**
+ * What a person can do in this phase, from the format's definition: the phase's own kinds (the
+ * first is the one primary button), finding one's group in a phase that forms groups, and Join
+ * before any groups exist (later, opening one's group or writing joins). Short titles: three
+ * buttons share a 280 px meeting chat in one row.
+ */
+function participantActions(view: ActionView, primary = true): Record<string, unknown>[] {
+  const style = primary ? "positive" : undefined;
+  const join = (s?: string) => executeButton("Join", ACTIVITY_VERBS.join, { activityId: view.id }, s);
+  if (view.state.status === "ended") return [];
+  if (view.state.status === "not-started") return view.me.joined ? [] : [join(style)];
+  const format = formatDefinitionOf(view.format);
+  const actions: Record<string, unknown>[] = [];
+  const next = () => (actions.length === 0 ? style : undefined);
+  for (const kind of phaseKinds(format, view.phases, view.state.phaseIndex)) {
+    const button = kindButton(view, kind, next());
+    if (button) actions.push(button);
+  }
+  if (formsGroups(format, view.state.phaseId)) actions.push(groupButton(view, next()));
+  if (!view.me.joined && beforeFirstGroups(format, view.phases, view.state)) actions.push(join(next()));
   return actions;
 }
 
 /** The facilitator's controls behind one button (a dialog: every client, any width). */
 const controlsButton = (activityId: string) => ({
-  ...dialogButton("Facilitator controls", TPS.controls, activityId),
+  ...dialogButton("Facilitator controls", ACTIVITY_VERBS.controls, activityId),
   mode: "secondary",
 });
 
@@ -235,8 +165,8 @@ export function phaseCard(view: ActivityView, facilitatorTeamsId?: string): Adap
       action: {
         type: "Action.Execute",
         title: "Refresh",
-        verb: TPS.refresh,
-        data: { verb: TPS.refresh, activityId: view.id },
+        verb: ACTIVITY_VERBS.refresh,
+        data: { verb: ACTIVITY_VERBS.refresh, activityId: view.id },
       },
       userIds: [facilitatorTeamsId],
     },
@@ -249,7 +179,7 @@ export function phaseCard(view: ActivityView, facilitatorTeamsId?: string): Adap
  * The counts line shows when the view carries counts (the answer to Join reads by key and has none).
  */
 export function personalCard(
-  view: PersonalView,
+  view: PersonalView & Partial<Pick<ActivityView, "submissions">>,
   partnerLinks: Map<string, string> = new Map(),
   notice?: string,
 ): AdaptiveCard {
@@ -269,19 +199,32 @@ export function personalCard(
       `Your ${view.me.group && view.me.group.partners.length > 1 ? "group" : "pair"}'s insight is shared.`,
     );
   if (view.me.commitment) mine.push("Your commitment is saved.");
+  // The format's own kinds a person writes for themselves (a pledge): said like the commitment.
+  for (const kind of view.kinds)
+    if (
+      kind.scope === "person" &&
+      "submissions" in view &&
+      view.submissions?.some((s) => s.kind === kind.kind && s.mine)
+    )
+      mine.push(`Your ${kind.noun} is saved.`);
   if (mine.length > 0) body.push(paragraph(mine.join(" "), { spacing: "Medium" }));
+  const format = formatDefinitionOf(view.format);
   if (view.participantCount !== undefined)
     body.push(
       paragraph(
-        `${view.participantCount} joined · ${view.reflectedCount ?? 0} reflected${view.groups ? ` · ${view.groups.length} groups` : ""}`,
+        [
+          `${view.participantCount} joined`,
+          ...(format.submissions.reflection ? [`${view.reflectedCount ?? 0} reflected`] : []),
+          ...(view.groups ? [`${view.groups.length} groups`] : []),
+        ].join(" · "),
         { isSubtle: true, size: "Small" },
       ),
     );
   const facilitating = view.isFacilitator && view.state.status !== "ended";
-  const partners = view.me.group ? partnerBlocks(view.me.group.partners, partnerLinks) : undefined;
+  const partners = view.me.group ? partnerBlocks(view, view.me.group.partners, partnerLinks) : undefined;
   if (partners) body.push(...partners.text);
   // One primary button: the facilitator's next step, or the person's own action; then the chat
-  // with their partners; at most three in all.
+  // with their group; at most three in all.
   const own = participantActions(view, !facilitating);
   const actions = (
     facilitating
@@ -293,23 +236,35 @@ export function personalCard(
   return adaptiveCard(body, actions.slice(0, 3));
 }
 
+/** The group chat's topic: the format, and the round when groups change every round (a new chat each). */
+function chatTopic(view: Pick<ActivityView, "format" | "formatName" | "phases" | "state">): string {
+  const format = formatDefinitionOf(view.format);
+  const phase = phaseOf(view);
+  return regroups(format, view.phases) && phase ? `${view.formatName} · ${phase.title}` : view.formatName;
+}
+
 /** The partners' names, and one chat with all of them (a trio is one group chat, not two). */
 function partnerBlocks(
+  view: Pick<ActivityView, "format" | "formatName" | "phases" | "state">,
   partners: PersonRef[],
   links: Map<string, string>,
 ): { text: Record<string, unknown>[]; chat?: Record<string, unknown> } {
+  const pairs = isPairs(groupingNow(formatDefinitionOf(view.format), view.phases, view.state));
   if (partners.length === 0)
     return {
       text: [
-        paragraph("You are waiting for a partner: the next person to join pairs with you.", {
-          weight: "Bolder",
-        }),
+        paragraph(
+          pairs
+            ? "You are waiting for a partner: the next person to join pairs with you."
+            : "Your group is only you so far: the next person to join is placed with you.",
+          { weight: "Bolder" },
+        ),
       ],
     };
   const names = partners.map((p) => cardText(p.displayName)).join(" and ");
   const one = partners.length === 1 ? partners[0] : undefined;
   return {
-    text: [paragraph(`${one ? "Your partner" : "Your group"}: **${names}**`, { spacing: "Medium" })],
+    text: [paragraph(`${one && pairs ? "Your partner" : "Your group"}: **${names}**`, { spacing: "Medium" })],
     chat: {
       type: "Action.OpenUrl",
       title: one ? "Chat" : "Group chat",
@@ -317,7 +272,7 @@ function partnerBlocks(
         ? (links.get(one.id) ?? chatLink([one.id]))
         : chatLink(
             partners.map((p) => linkUser(links.get(p.id)) ?? p.id),
-            "Think-pair-share",
+            chatTopic(view),
           ),
     },
   };
@@ -345,12 +300,12 @@ export function controlActions(
 ): Record<string, unknown>[] {
   const button = (title: string, data: Record<string, unknown>, style?: string) =>
     as === "execute"
-      ? executeButton(title, TPS.control, { activityId: view.id, ...data }, style)
+      ? executeButton(title, ACTIVITY_VERBS.control, { activityId: view.id, ...data }, style)
       : {
           type: "Action.Submit",
           title,
           ...(style ? { style } : {}),
-          data: { verb: TPS.controlDialog, activityId: view.id, ...data },
+          data: { verb: ACTIVITY_VERBS.controlDialog, activityId: view.id, ...data },
         };
   const { status, phaseIndex } = view.state;
   if (status === "ended") return [];
@@ -382,7 +337,12 @@ export function controlDialogCard(view: ActivityView, notice?: string): Adaptive
       paragraph(`**Prompt:** ${cardText(view.prompt)}`),
       paragraph(stateLine(view), { isSubtle: true }),
       paragraph(
-        `${view.participantCount} joined · ${view.reflectedCount} reflected · ${view.wall.length} insights shared`,
+        [
+          `${view.participantCount} joined`,
+          ...(view.declaredKinds.includes("reflection") ? [`${view.reflectedCount} reflected`] : []),
+          ...(view.declaredKinds.includes("share") ? [`${view.wall.length} insights shared`] : []),
+          ...(!view.declaredKinds.includes("share") && view.groups ? [`${view.groups.length} groups`] : []),
+        ].join(" · "),
       ),
     ],
     controlActions(view, "dialog"),
@@ -445,7 +405,7 @@ export function reflectionDialogCard(view: ActivityView, text?: string, error?: 
     value: text ?? view.me.reflection?.text ?? "",
     placeholder: "What comes to mind?",
     max: 4000,
-    verb: TPS.saveReflection,
+    verb: ACTIVITY_VERBS.saveReflection,
     data: { activityId: view.id },
     ...(error ? { error } : {}),
   });
@@ -463,14 +423,14 @@ export function commitmentDialogCard(view: ActivityView, text?: string, error?: 
     value: text ?? view.me.commitment?.text ?? "",
     placeholder: "Before next time I will…",
     max: 1000,
-    verb: TPS.saveCommitment,
+    verb: ACTIVITY_VERBS.saveCommitment,
     data: { activityId: view.id },
     ...(error ? { error } : {}),
   });
 }
 
 /** The share dialog: the group's current text with its ETag, so an edit lands on what was seen. */
-export function shareDialogCard(view: ActivityView, error?: string): AdaptiveCard {
+export function shareDialogCard(view: ActivityView, error?: string, text?: string): AdaptiveCard {
   const partners =
     view.me.group?.partners.map((p) => cardText(p.displayName)).join(" and ") || "your partner";
   const share = view.me.share;
@@ -484,10 +444,10 @@ export function shareDialogCard(view: ActivityView, error?: string): AdaptiveCar
     ],
     id: "text",
     label: "Key insight",
-    value: share?.text ?? "",
+    value: text ?? share?.text ?? "",
     placeholder: "The one thing we want everyone to hear…",
     max: 4000,
-    verb: TPS.saveShare,
+    verb: ACTIVITY_VERBS.saveShare,
     data: { activityId: view.id, ...(share ? { etag: share.etag } : {}) },
     ...(error ? { error } : {}),
   });
@@ -527,7 +487,7 @@ export function shareConflictCard(
         type: "Action.Submit",
         title: "Save",
         style: "positive",
-        data: { verb: TPS.saveShare, activityId: view.id, etag: conflict.current.etag },
+        data: { verb: ACTIVITY_VERBS.saveShare, activityId: view.id, etag: conflict.current.etag },
       },
     ],
   );
@@ -535,10 +495,11 @@ export function shareConflictCard(
 
 /** "Show my partner": who, and a one-click chat. */
 export function partnerDialogCard(view: ActivityView, links: Map<string, string>): AdaptiveCard {
-  const partners = partnerBlocks(partnersOf(view), links);
+  const partners = partnerBlocks(view, partnersOf(view), links);
+  const pairs = isPairs(groupingNow(formatDefinitionOf(view.format), view.phases, view.state));
   return adaptiveCard(
     [
-      heading(partnersOf(view).length > 1 ? "My group" : "My partner"),
+      heading(partnersOf(view).length > 1 || !pairs ? "My group" : "My partner"),
       paragraph(`**Prompt:** ${cardText(view.prompt)}`),
       ...partners.text,
     ],
@@ -572,6 +533,21 @@ export function pairListCards(
 ): AdaptiveCard[] {
   const cards: AdaptiveCard[] = [];
   const parts = Math.max(1, Math.ceil(groups.length / PAIRS_PER_MESSAGE));
+  const format = formatDefinitionOf(view.format);
+  const pairs = isPairs(groupingNow(format, view.phases, view.state));
+  // "Pairs", or "Groups" named by their round when groups change every round (a café's tables).
+  const phase = phaseOf(view);
+  const title = pairs
+    ? "Pairs"
+    : regroups(format, view.phases) && phase
+      ? `Groups · ${phase.title}`
+      : "Groups";
+  const find = pairs
+    ? "Find your partner and talk it over: “My partner” opens a chat with them."
+    : "Find your group and talk it over: “My group” opens a group chat with them.";
+  // The group's own text, where the phase takes one (a pair's key insight, a table's notes).
+  const groupKind = view.accepts.find((kind) => format.submissions[kind]?.scope === "group");
+  const write = groupKind ? kindButton({ ...view, me: { joined: false } }, groupKind) : undefined;
   for (let part = 0; part < parts; part++) {
     const slice = groups.slice(part * PAIRS_PER_MESSAGE, (part + 1) * PAIRS_PER_MESSAGE);
     const entities: Mention[] = [];
@@ -587,19 +563,19 @@ export function pairListCards(
       .slice(0, MAX_REFRESH_USERS);
     const card = adaptiveCard(
       [
-        heading(parts > 1 ? `Pairs (${part + 1} of ${parts})` : "Pairs"),
+        heading(parts > 1 ? `${title} (${part + 1} of ${parts})` : title),
         ...(part === 0
           ? [
               paragraph(
-                `${groups.length} groups${view.pairingDegraded ? " (paired at random: org details were not available)" : ""}. Find your partner and talk it over: “My partner” opens a chat with them.`,
+                `${groups.length} groups${view.pairingDegraded ? ` (${pairs ? "paired" : "grouped"} at random: org details were not available)` : ""}. ${find}`,
               ),
             ]
           : []),
         paragraph(lines.join("\n\n")),
       ],
       [
-        dialogButton("My partner", TPS.partner, view.id, "positive"),
-        dialogButton("Share insight", TPS.share, view.id),
+        dialogButton(pairs ? "My partner" : "My group", ACTIVITY_VERBS.partner, view.id, "positive"),
+        ...(write ? [write] : []),
       ],
     );
     cards.push({
@@ -611,8 +587,8 @@ export function pairListCards(
               action: {
                 type: "Action.Execute",
                 title: "Refresh",
-                verb: TPS.refresh,
-                data: { verb: TPS.refresh, activityId: view.id },
+                verb: ACTIVITY_VERBS.refresh,
+                data: { verb: ACTIVITY_VERBS.refresh, activityId: view.id },
               },
               userIds,
             },
@@ -689,7 +665,7 @@ export function summaryCard(summary: ActivitySummary, options: SummaryOptions = 
   const actions: Record<string, unknown>[] = [];
   // The Commit button opens the commitment dialog: only for a format whose kind it writes.
   if (options.inviteCommitments && declares("commitment"))
-    actions.push(dialogButton("Commit", TPS.commit, summary.activityId, "positive"));
+    actions.push(dialogButton("Commit", ACTIVITY_VERBS.commit, summary.activityId, "positive"));
   if (options.libraryUrl)
     actions.push({ type: "Action.OpenUrl", title: "Open the library", url: options.libraryUrl });
   return adaptiveCard(body, actions);

@@ -13,10 +13,10 @@ import {
   STATUS_LABELS,
   sessionCheckInCard,
 } from "../cards/commitmentCards.js";
+import { dialog, friendly, meetingIdOf } from "../invokes.js";
 import { DailyWarnings } from "../reminders/dailyWarnings.js";
 import { callerFromActivity } from "../teamsCaller.js";
 import type { ProactiveSender } from "./proactiveSender.js";
-import { dialog, friendly, meetingIdOf } from "./thinkPairShare.js";
 
 /**
  * A claim not marked sent after this long is taken to be from an instance that died mid-send and

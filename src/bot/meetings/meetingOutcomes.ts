@@ -17,11 +17,11 @@ import {
   outcomesCard,
   withArticle,
 } from "../cards/outcomeCards.js";
+import { dialog, friendly, meetingIdOf, memberCommunities, requestIdOf } from "../invokes.js";
 import { callerFromActivity } from "../teamsCaller.js";
 import type { BackgroundWork } from "./backgroundWork.js";
 import type { CommitmentCheckIns } from "./commitmentCheckIns.js";
 import type { ProactiveSender } from "./proactiveSender.js";
-import { dialog, friendly, meetingIdOf, requestIdOf } from "./thinkPairShare.js";
 
 export interface MeetingOutcomeDependencies {
   outcomes: MeetingOutcomeService;
@@ -80,7 +80,7 @@ export function registerMeetingOutcomes(app: Application<TurnState>, deps: Meeti
       const data = raw as CaptureData;
       const kind = kindOf(data.kind);
       const [communities, people] = await Promise.all([
-        memberCommunities(deps, me, context),
+        communitiesToSaveTo(deps, me, context),
         kind === "action" ? meetingPeople(context, me) : [],
       ]);
       return dialog(
@@ -122,7 +122,7 @@ export function registerMeetingOutcomes(app: Application<TurnState>, deps: Meeti
         if (!(error instanceof DomainError)) throw error;
         const kind = kindOf(data.kind);
         const [communities, people] = await Promise.all([
-          memberCommunities(deps, me, context),
+          communitiesToSaveTo(deps, me, context),
           kind === "action" ? meetingPeople(context, me) : [],
         ]);
         const form: OutcomeForm = {
@@ -211,9 +211,7 @@ function kindOf(value: string | undefined): OutcomeKind {
   return (OUTCOME_KINDS as readonly string[]).includes(value ?? "") ? (value as OutcomeKind) : "decision";
 }
 
-async function memberCommunities(deps: MeetingOutcomeDependencies, me: Caller, context: TurnContext) {
-  const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
-  const mine = (await deps.communities.listVisible(me)).filter((c) => c.isMember);
-  mine.sort((a, b) => Number(b.teamId === teamId && !!teamId) - Number(a.teamId === teamId && !!teamId));
-  return mine.map((c) => ({ id: c.id, name: c.name }));
+/** The caller's communities to save to, the team's own first. */
+async function communitiesToSaveTo(deps: MeetingOutcomeDependencies, me: Caller, context: TurnContext) {
+  return (await memberCommunities(deps.communities, me, context)).map((c) => ({ id: c.id, name: c.name }));
 }
