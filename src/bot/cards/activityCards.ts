@@ -128,7 +128,8 @@ function participantActions(view: ActionView, primary = true): Record<string, un
   }
   if (formsGroups(format, view.state.phaseId)) actions.push(groupButton(view, next()));
   if (!view.me.joined && beforeFirstGroups(format, view.phases, view.state)) actions.push(join(next()));
-  return actions;
+  // At most three: what a 280 px meeting chat shows in one row (the controls go in the "…" menu).
+  return actions.slice(0, 3);
 }
 
 /** The facilitator's controls behind one button (a dialog: every client, any width). */
