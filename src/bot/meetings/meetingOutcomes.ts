@@ -1,5 +1,6 @@
 import type { Application, TurnState } from "@microsoft/teams-ai";
 import { CardFactory, TeamsInfo, type TurnContext } from "botbuilder";
+import { z } from "zod";
 import type { ActivityService } from "../../domain/activities/activityService.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
 import { DomainError } from "../../domain/errors.js";
@@ -17,7 +18,7 @@ import {
   outcomesCard,
   withArticle,
 } from "../cards/outcomeCards.js";
-import { dialog, friendly, meetingIdOf, memberCommunities, requestIdOf } from "../invokes.js";
+import { dialog, friendly, meetingIdOf, memberCommunities, parsePayload, requestIdOf } from "../invokes.js";
 import { callerFromActivity } from "../teamsCaller.js";
 import type { BackgroundWork } from "./backgroundWork.js";
 import type { CommitmentCheckIns } from "./commitmentCheckIns.js";
@@ -38,13 +39,14 @@ export interface MeetingOutcomeDependencies {
 /** `decision …`, `action …`, `insight …` (or `outcome`) in a meeting chat. */
 export const OUTCOME_COMMAND = /^\s*(decision|action(?: item)?|insight|outcome)s?\b[:\s]*([\s\S]*)$/i;
 
-interface CaptureData {
-  kind?: string;
-  text?: string;
-  ownerId?: string;
-  due?: string;
-  communityId?: string;
-}
+/** What the capture card and dialog send: the kind, the text, and for an action item its owner and due day. */
+const capturePayloadSchema = z.object({
+  kind: z.string().optional().catch(undefined),
+  text: z.string().default("").catch(""),
+  ownerId: z.string().optional().catch(undefined),
+  due: z.string().optional().catch(undefined),
+  communityId: z.string().optional().catch(undefined),
+});
 
 /** Teams' meeting event value (application/vnd.microsoft.meetingStart / meetingEnd). */
 interface MeetingEventValue {
@@ -77,7 +79,7 @@ export function registerMeetingOutcomes(app: Application<TurnState>, deps: Meeti
   app.taskModules.fetch(OUTCOME.capture, (context, _state, raw) =>
     friendly(deps, context, async () => {
       const me = caller(context);
-      const data = raw as CaptureData;
+      const data = parsePayload(capturePayloadSchema, raw);
       const kind = kindOf(data.kind);
       const [communities, people] = await Promise.all([
         communitiesToSaveTo(deps, me, context),
@@ -100,7 +102,7 @@ export function registerMeetingOutcomes(app: Application<TurnState>, deps: Meeti
   app.taskModules.submit(OUTCOME.save, (context, _state, raw) =>
     friendly(deps, context, async () => {
       const me = caller(context);
-      const data = raw as CaptureData;
+      const data = parsePayload(capturePayloadSchema, raw);
       const meetingId = meetingIdOf(context);
       try {
         const outcome = await deps.outcomes.capture(

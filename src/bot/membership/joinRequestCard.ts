@@ -15,12 +15,6 @@ export interface JoinRequestCardView {
   answered?: { by: PersonRef; approved: boolean };
 }
 
-/** The data an Approve or Decline button sends back. */
-export interface JoinRequestActionData {
-  communityId?: string;
-  userId?: string;
-}
-
 /**
  * Posted to a private community's channel when someone asks to join: who asks, and Approve /
  * Decline for the stewards (anyone else pressing them is told only stewards answer). Answered, it
