@@ -8,6 +8,7 @@ import { type MeetingOutcomeDependencies, registerMeetingOutcomes } from "./meet
 import { registerMeetingPresence } from "./meetings/meetingPresence.js";
 import { registerJoinRequestActions } from "./membership/joinRequests.js";
 import { type MessageExtensionDependencies, registerMessageExtensions } from "./messageExtensions.js";
+import { tenantIdOf } from "./teamsCaller.js";
 
 /** What the meeting features (activities of every format, meeting outcomes) need. */
 export type MeetingBotDependencies = Omit<
@@ -43,7 +44,7 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
     const botWasAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
     if (!botWasAdded) return;
     // Where the bot may post later: a team's channels (community summaries), chats (meetings).
-    const tenantId = tenantOf(context);
+    const tenantId = tenantIdOf(context);
     if (deps.meetings && tenantId && deps.allowedTenants.has(tenantId))
       await deps.meetings.sender.remember(context, tenantId);
     await context.sendActivity({
@@ -91,11 +92,6 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   });
 
   return app;
-}
-
-function tenantOf(context: TurnContext): string | undefined {
-  const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
-  return (context.activity.conversation?.tenantId ?? channelData?.tenant?.id)?.toLowerCase();
 }
 
 function installScope(context: TurnContext): InstallScope {

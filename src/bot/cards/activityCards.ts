@@ -294,6 +294,11 @@ export function chatLink(users: string[], topic?: string): string {
   return `https://teams.microsoft.com/l/chat/0/0?${params.toString().replace(/%2C/g, ",")}`;
 }
 
+/** Long phase titles ("Café round 3") would cut three buttons in a 280 px chat: "Next" then (the card names the phase). */
+const NEXT_TITLE_MAX = 8;
+const nextTitle = (title: string) =>
+  title && title.length <= NEXT_TITLE_MAX ? `Next: ${title}` : "Next phase";
+
 /** The facilitator's buttons for the state the activity is in. */
 export function controlActions(
   view: Pick<ActivityView, "id" | "state" | "phases">,
@@ -317,7 +322,7 @@ export function controlActions(
       ? []
       : [
           button(
-            `Next: ${view.phases[phaseIndex + 1]?.title ?? ""}`,
+            nextTitle(view.phases[phaseIndex + 1]?.title ?? ""),
             { kind: "next", phaseIndex },
             "positive",
           ),

@@ -100,13 +100,13 @@ export function writingDialogCard(
             paragraph(`**${capitalised(definition.plural ?? `${definition.noun}s`)} so far**`, {
               spacing: "Medium",
             }),
-            paragraph(
-              [
-                ...items.map((s) => `- ${cardText(shorten(s.text, 200))}`),
-                ...(more > 0 ? [`- …and ${more} more`] : []),
-              ].join("\n"),
-              { spacing: "None", size: "Small" },
+            // One line each (a markdown list's indent runs past a narrow dialog).
+            ...items.map((s) =>
+              paragraph(`• ${cardText(shorten(s.text, 200))}`, { spacing: "None", size: "Small" }),
             ),
+            ...(more > 0
+              ? [paragraph(`…and ${more} more`, { spacing: "None", size: "Small", isSubtle: true })]
+              : []),
           ]
         : []),
       {

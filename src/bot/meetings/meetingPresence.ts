@@ -5,6 +5,7 @@ import type { ActivityService } from "../../domain/activities/activityService.js
 import { DomainError } from "../../domain/errors.js";
 import type { Caller } from "../../domain/identity.js";
 import type { Logger } from "../../server/logger.js";
+import { tenantIdOf } from "../teamsCaller.js";
 import type { ActivityAnnouncer } from "./activityAnnouncer.js";
 import type { BackgroundWork } from "./backgroundWork.js";
 import type { ProactiveSender } from "./proactiveSender.js";
@@ -113,8 +114,7 @@ function membersOf(
   deps: Pick<MeetingPresenceDependencies, "allowedTenants" | "logger">,
 ): { tenantId: string; conversationId: string; people: Caller[] } | undefined {
   const activity = context.activity;
-  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
-  const tenantId = (activity.conversation?.tenantId ?? channelData?.tenant?.id ?? "").toLowerCase();
+  const tenantId = tenantIdOf(context);
   const conversationId = activity.conversation?.id;
   if (!tenantId || !deps.allowedTenants.has(tenantId) || !conversationId) return undefined;
   const parsed = participantsEvent.safeParse(activity.value);
