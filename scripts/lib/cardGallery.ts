@@ -1,16 +1,11 @@
 import {
-  commitmentDialogCard,
   controlDialogCard,
-  pairListCards,
   partnerDialogCard,
   personalCard,
   phaseCard,
-  reflectionDialogCard,
-  shareConflictCard,
-  shareDialogCard,
-  summaryCard,
 } from "../../src/bot/cards/activityCards.js";
 import { setupDialogCard, setupInvitationCard } from "../../src/bot/cards/activitySetupCards.js";
+import { summaryCard } from "../../src/bot/cards/activitySummaryCard.js";
 import type { AdaptiveCard } from "../../src/bot/cards/adaptiveCard.js";
 import {
   commitmentUpdateDialogCard,
@@ -18,6 +13,7 @@ import {
   sessionCheckInCard,
 } from "../../src/bot/cards/commitmentCards.js";
 import { entryCard } from "../../src/bot/cards/entryCard.js";
+import { pairListCards } from "../../src/bot/cards/groupListCards.js";
 import { helpCard } from "../../src/bot/cards/helpCard.js";
 import {
   captureInvitationCard,
@@ -25,6 +21,12 @@ import {
   outcomeDialogCard,
   outcomesCard,
 } from "../../src/bot/cards/outcomeCards.js";
+import {
+  commitmentDialogCard,
+  reflectionDialogCard,
+  shareConflictCard,
+  shareDialogCard,
+} from "../../src/bot/cards/ownKindDialogCards.js";
 import { saveInsightDialogCard } from "../../src/bot/cards/saveInsightDialogCard.js";
 import { writingConflictCard, writingDialogCard } from "../../src/bot/cards/submissionDialogCards.js";
 import { welcomeCard } from "../../src/bot/cards/welcomeCard.js";

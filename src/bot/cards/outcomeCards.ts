@@ -5,9 +5,9 @@ import {
   type OutcomeKind,
 } from "../../domain/meetings/meetingOutcome.js";
 import { OUTCOME_VERBS } from "../wireNames.js";
-import { type Mention, mentionOf } from "./activityCards.js";
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "./adaptiveCard.js";
 import { cardText, shorten } from "./cardText.js";
+import { type Mention, mentionOf } from "./groupListCards.js";
 
 /** The verbs the cards send back (data.verb), routed in bot/meetings/meetingOutcomes.ts. */
 export const OUTCOME = OUTCOME_VERBS;

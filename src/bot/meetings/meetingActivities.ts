@@ -13,17 +13,14 @@ import { DomainError, ForbiddenError, ValidationError } from "../../domain/error
 import type { Caller } from "../../domain/identity.js";
 import type { PeopleDirectory } from "../../domain/people/peopleDirectory.js";
 import type { Logger } from "../../server/logger.js";
+import { chatLink, controlDialogCard, partnerDialogCard, personalCard } from "../cards/activityCards.js";
+import { type SetupForm, setupDialogCard, setupInvitationCard } from "../cards/activitySetupCards.js";
 import {
-  chatLink,
   commitmentDialogCard,
-  controlDialogCard,
-  partnerDialogCard,
-  personalCard,
   reflectionDialogCard,
   shareConflictCard,
   shareDialogCard,
-} from "../cards/activityCards.js";
-import { type SetupForm, setupDialogCard, setupInvitationCard } from "../cards/activitySetupCards.js";
+} from "../cards/ownKindDialogCards.js";
 import { firstGroupingPhase, formatDefinitionOf, groupingNow, isPairs } from "../cards/phaseActions.js";
 import {
   kindOf,
