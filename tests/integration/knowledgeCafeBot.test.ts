@@ -163,6 +163,18 @@ describe("Knowledge Café from the meeting chat, over the Bot Framework protocol
     const start = actionsOf(form).find((a: Card) => a.title === "Start");
     expect(start.data).toEqual({ verb: "tps.create", shownFormat: "knowledge-cafe" });
 
+    // "Show its phases" redraws the form for the format chosen (Adaptive Cards cannot do it live).
+    const shown = await submitDialog(
+      "activity.setupFormat",
+      { ...values, format: "think-pair-share" },
+      facilitator,
+    );
+    expect(valuesOf(shown.body.task.value.card.content)).toMatchObject({
+      format: "think-pair-share",
+      prompt: QUESTION,
+      think: 2,
+      close: 3,
+    });
     // Another format chosen but its phases not shown yet: the form comes back with them, nothing starts.
     const switched = await submitDialog(
       "tps.create",
