@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCENT_COLOR, renderColorIcon, renderOutlineIcon } from "../../scripts/makeIcons.js";
-import { TPS_COMMAND } from "../../src/bot/meetings/meetingActivities.js";
+import { TPS_COMMAND } from "../../src/bot/meetings/activityCommands.js";
 import { OUTCOME_COMMAND } from "../../src/bot/meetings/meetingOutcomes.js";
 import { AppPackageError } from "../../src/server/appPackage/appPackageError.js";
 import { buildAppPackage } from "../../src/server/appPackage/buildAppPackage.js";

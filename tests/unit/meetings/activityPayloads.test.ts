@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePayload } from "../../../src/bot/invokes.js";
+import { activityCommandOf } from "../../../src/bot/meetings/activityCommands.js";
 import {
   activityRefSchema,
   controlPayloadSchema,
@@ -8,7 +9,6 @@ import {
   setupPayloadSchema,
   writingPayloadSchema,
 } from "../../../src/bot/meetings/activityPayloads.js";
-import { activityCommandOf } from "../../../src/bot/meetings/meetingActivities.js";
 import { formatOf, planPhases } from "../../../src/domain/activities/activityFormats.js";
 import { ValidationError } from "../../../src/domain/errors.js";
 
