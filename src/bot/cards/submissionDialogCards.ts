@@ -10,7 +10,7 @@ import { formatDefinitionOf } from "./phaseActions.js";
  * The dialog of each of a format's own kinds, built from its definition: a person's own text
  * (edited under its ETag), a group's shared text (the version edited travels with it, so a change
  * another member made meanwhile comes back with both texts), or one item added (a theme, a
- * question). Pure builders; the handler is in bot/meetings/meetingActivities.ts.
+ * question). Pure builders; the handlers are in bot/meetings/activityDialogs.ts.
  */
 
 /** Items listed above the add box, so people see what is there already (the rest are counted). */
