@@ -399,6 +399,7 @@ export function cardGallery(): GalleryCard[] {
         libraryUrl: "https://teams.microsoft.com/l/entity/app/data-community",
         communityName: "Data Community",
         inviteCommitments: true,
+        format: formatOf("knowledge-cafe"),
       }),
     ),
     message(

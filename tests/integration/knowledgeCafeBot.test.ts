@@ -380,6 +380,23 @@ describe("Knowledge Café from the meeting chat, over the Bot Framework protocol
       { title: "Pledges", value: "4" },
     ]);
 
+    // The meeting chat's summary invites the pledges still missing: one written after the end counts.
+    const invite = actionsOf(summary)[0];
+    expect(invite).toMatchObject({
+      title: "Pledge",
+      data: { verb: "activity.write", kind: "pledge", activityId },
+    });
+    const late = people[6] as Person;
+    const afterEnd = await fetchDialog(invite.data.verb, invite.data, late);
+    expect(afterEnd.body.task.value.title).toBe("My pledge");
+    const pledged = await submitDialog(
+      "activity.saveWriting",
+      { activityId, kind: "pledge", text: `I will pair with a newcomer (${late.displayName})` },
+      late,
+    );
+    expect(pledged.body.task.value).toMatch(/^Your pledge is saved/);
+    pledgers.push(late);
+
     // One harvest entry in the library: every theme and the tables' notes, linked to the meeting.
     const member = demoPeople(org)[1] as Person;
     const entry = await eventually(async () => {

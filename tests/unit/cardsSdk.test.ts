@@ -130,5 +130,8 @@ describe("every card the bot can send, checked by Microsoft's Adaptive Cards SDK
     for (const id of ["intro", "round-1", "round-2", "round-3", "harvest"])
       expect(setup).toContain(`"id":"${id}"`);
     expect(setup).toContain("Café round 3 (min; 0 skips it)");
+    // The meeting chat's summary invites what the café still takes after the end: a pledge.
+    expect(titles("cafe-summary-meeting-chat")).toEqual(["Pledge", "Open the library"]);
+    expect(save("cafe-summary-meeting-chat")).toMatchObject({ verb: "activity.write", kind: "pledge" });
   });
 });

@@ -1,9 +1,11 @@
+import type { ActivityFormatDefinition } from "../../domain/activities/activityFormat.js";
 import type { ActivitySummary } from "../../domain/activities/activityViews.js";
 import { ACTIVITY_VERBS } from "../wireNames.js";
 import { dialogButton } from "./activityButtons.js";
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "./adaptiveCard.js";
 import { cardText, shorten } from "./cardText.js";
 import { PAIRS_PER_MESSAGE } from "./groupListCards.js";
+import { writingButtonTitle } from "./submissionDialogCards.js";
 
 /**
  * The close of an activity: what it counted by the format's kinds, its groups, the shared insights
@@ -22,6 +24,11 @@ export interface SummaryOptions {
   communityName?: string;
   /** The copy for the meeting chat: people who took part can still write their commitment. */
   inviteCommitments?: boolean;
+  /**
+   * The activity's format: what it still takes after the end (a commitment, a café's pledge) is
+   * what the meeting chat's copy invites. Without it, a commitment where the format declares one.
+   */
+  format?: ActivityFormatDefinition;
 }
 
 /** The close summary: prompt, participation, pairs, shared insights (highlights first). */
@@ -76,8 +83,8 @@ export function summaryCard(summary: ActivitySummary, options: SummaryOptions = 
     );
   const actions: Record<string, unknown>[] = [];
   // The Commit button opens the commitment dialog: only for a format whose kind it writes.
-  if (options.inviteCommitments && declares("commitment"))
-    actions.push(dialogButton("Commit", ACTIVITY_VERBS.commit, summary.activityId, "positive"));
+  const invitation = options.inviteCommitments ? afterEndInvitation(summary, options.format) : undefined;
+  if (invitation) actions.push(invitation);
   if (options.libraryUrl)
     actions.push({ type: "Action.OpenUrl", title: "Open the library", url: options.libraryUrl });
   return adaptiveCard(body, actions);
@@ -85,4 +92,24 @@ export function summaryCard(summary: ActivitySummary, options: SummaryOptions = 
 
 function capitalised(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+/** The button to write what the format still takes after the end, one's own: a commitment, a pledge. */
+function afterEndInvitation(
+  summary: ActivitySummary,
+  format: ActivityFormatDefinition | undefined,
+): Record<string, unknown> | undefined {
+  const commit = () => dialogButton("Commit", ACTIVITY_VERBS.commit, summary.activityId, "positive");
+  if (!format) return summary.declaredKinds.includes("commitment") ? commit() : undefined;
+  const kind = format.acceptsAfterEnd.find((k) => format.submissions[k]?.scope === "person");
+  const definition = kind ? format.submissions[kind] : undefined;
+  if (!kind || !definition) return undefined;
+  if (kind === "commitment") return commit();
+  const button = dialogButton(
+    writingButtonTitle(definition, false),
+    ACTIVITY_VERBS.write,
+    summary.activityId,
+    "positive",
+  );
+  return { ...button, data: { ...button.data, kind } };
 }

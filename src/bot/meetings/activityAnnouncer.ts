@@ -333,13 +333,14 @@ export class ActivityAnnouncer {
       ...(saved > 0 && community ? { communityName: community.name } : {}),
     };
     const message = (card: AdaptiveCard) => ({ type: "message", attachments: [attachment(card)] });
-    // The meeting chat's copy invites the commitments still missing; the channel's copy does not
+    // The meeting chat's copy invites the commitments (pledges) still missing; the channel's copy does not
     // (people there did not take part).
     await sender.send(caller.tenantId, { conversationId: summary.conversationId }, [
       message(
         summaryCard(summary, {
           ...options,
           inviteCommitments: summary.commitmentCount < summary.participantCount,
+          format: formatDefinitionOf(view.format),
         }),
       ),
     ]);
