@@ -50,3 +50,12 @@ export const JOIN_REQUEST_VERBS = {
 /** Message extension command ids, as declared in appPackage/manifest.json. */
 export const SAVE_INSIGHT_COMMAND = "saveInsight";
 export const FIND_INSIGHT_COMMAND = "findInsight";
+
+/**
+ * Teams' meeting participant events, as Teams names them (Microsoft's "Meeting apps APIs";
+ * botbuilder's TeamsActivityHandler uses the same). teams-ai 1.7's `app.meetings.participantsJoin`
+ * listens for `…meetingParticipantsJoin` (plural), which Teams does not send, so
+ * meetings/meetingPresence.ts routes these itself.
+ */
+export const PARTICIPANT_JOIN = "application/vnd.microsoft.meetingParticipantJoin";
+export const PARTICIPANT_LEAVE = "application/vnd.microsoft.meetingParticipantLeave";
