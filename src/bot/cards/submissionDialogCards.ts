@@ -41,7 +41,15 @@ export function writingButtonTitle(definition: SubmissionDefinition, hasOwn: boo
 
 /** Who reads it, in the words of its visibility. */
 function readersOf(definition: SubmissionDefinition): string {
-  if (definition.scope === "group") return "Anyone in your group can write it; the others can edit it.";
+  if (definition.scope === "group") {
+    const who =
+      definition.visibility === "everyone"
+        ? "Everyone in the activity sees it."
+        : definition.visibility === "facilitator"
+          ? "Your group and the facilitator see it."
+          : "Only your group sees it.";
+    return `One for your whole group: anyone in it can write and edit it. ${who}`;
+  }
   switch (definition.visibility) {
     case "writer":
       return "Only you will ever see this.";
