@@ -1,17 +1,11 @@
 import {
-  commitmentDialogCard,
   controlDialogCard,
-  pairListCards,
   partnerDialogCard,
   personalCard,
   phaseCard,
-  reflectionDialogCard,
-  setupDialogCard,
-  setupInvitationCard,
-  shareConflictCard,
-  shareDialogCard,
-  summaryCard,
 } from "../../src/bot/cards/activityCards.js";
+import { setupDialogCard, setupInvitationCard } from "../../src/bot/cards/activitySetupCards.js";
+import { summaryCard } from "../../src/bot/cards/activitySummaryCard.js";
 import type { AdaptiveCard } from "../../src/bot/cards/adaptiveCard.js";
 import {
   commitmentUpdateDialogCard,
@@ -19,6 +13,7 @@ import {
   sessionCheckInCard,
 } from "../../src/bot/cards/commitmentCards.js";
 import { entryCard } from "../../src/bot/cards/entryCard.js";
+import { pairListCards } from "../../src/bot/cards/groupListCards.js";
 import { helpCard } from "../../src/bot/cards/helpCard.js";
 import {
   captureInvitationCard,
@@ -26,10 +21,18 @@ import {
   outcomeDialogCard,
   outcomesCard,
 } from "../../src/bot/cards/outcomeCards.js";
+import {
+  commitmentDialogCard,
+  reflectionDialogCard,
+  shareConflictCard,
+  shareDialogCard,
+} from "../../src/bot/cards/ownKindDialogCards.js";
 import { saveInsightDialogCard } from "../../src/bot/cards/saveInsightDialogCard.js";
+import { writingConflictCard, writingDialogCard } from "../../src/bot/cards/submissionDialogCards.js";
 import { welcomeCard } from "../../src/bot/cards/welcomeCard.js";
 import { joinRequestCard } from "../../src/bot/membership/joinRequestCard.js";
 import { reminderCard } from "../../src/bot/reminders/reminderCard.js";
+import { formatOf } from "../../src/domain/activities/activityFormats.js";
 import type { ActivitySummary, ActivityView, GroupView } from "../../src/domain/activities/activityViews.js";
 import type { PersonRef } from "../../src/domain/identity.js";
 import type { MeetingOutcome } from "../../src/domain/meetings/meetingOutcome.js";
@@ -174,6 +177,141 @@ export const cafeSummary: ActivitySummary = {
   groups: [{ id: "r2-g0001", members: people.slice(0, 4) as PersonRef[] }],
 };
 
+// ── Knowledge Café: its own kinds (a table's notes, themes, pledges) on the same cards ────────────
+
+const CAFE_QUESTION = "What would make onboarding stick in the first month?";
+const cafe = formatOf("knowledge-cafe");
+const cafePhases = cafe.phases.map((p) => ({
+  id: p.id,
+  title: p.title,
+  instruction: p.instruction,
+  minutes: p.defaultMinutes,
+}));
+const table: GroupView = { id: "r1-g0002", members: [amira, bastian, chen, people[4] as PersonRef] };
+
+function cafeView(
+  phaseId: string,
+  options: {
+    facilitating?: boolean;
+    me?: ActivityView["me"];
+    submissions?: ActivityView["submissions"];
+  } = {},
+): ActivityView {
+  const phaseIndex = cafePhases.findIndex((p) => p.id === phaseId);
+  const phase = cafe.phases[phaseIndex];
+  const grouped = phase?.grouping && phase.grouping.kind !== "none";
+  return {
+    ...view(0),
+    format: "knowledge-cafe",
+    formatName: cafe.name,
+    prompt: CAFE_QUESTION,
+    phases: cafePhases,
+    state: {
+      status: "running",
+      phaseIndex,
+      reachedPhaseIndex: phaseIndex,
+      phaseId,
+      durationMs: (phase?.defaultMinutes ?? 0) * 60_000,
+      remainingMs: 60_000,
+      endsAt: "2026-12-04T10:15:00Z",
+    },
+    accepts: [...(phase?.accepts ?? [])],
+    participantCount: 12,
+    reflectedCount: 0,
+    commitmentCount: 0,
+    ...(grouped ? { groups: [table, { id: "r1-g0001", members: [people[0] as PersonRef] }] } : {}),
+    declaredKinds: Object.keys(cafe.submissions),
+    kinds: Object.entries(cafe.submissions).map(([kind, d]) => ({
+      kind,
+      scope: d.scope,
+      visibility: d.visibility,
+      noun: d.noun,
+      plural: d.plural ?? `${d.noun}s`,
+      maxLength: d.maxLength,
+    })),
+    submissions: options.submissions ?? [],
+    isFacilitator: options.facilitating ?? false,
+    me: options.me ?? { joined: false },
+  };
+}
+
+const atTable: ActivityView["me"] = {
+  joined: true,
+  group: { id: table.id, partners: [bastian, chen, people[4] as PersonRef] },
+};
+const tableNotes = {
+  kind: "table-notes",
+  ownerId: table.id,
+  text: "Buddies in week one; a first small win in week two; the unwritten rules written down.",
+  by: bastian,
+  at: "2026-12-04T10:20:00Z",
+  mine: true,
+  etag: 'W/"n1"',
+};
+const themes = ["A buddy in week one", "A small win in week two", "Write the unwritten rules down"].map(
+  (text, i) => ({
+    kind: "theme",
+    ownerId: people[i]?.id ?? "",
+    itemId: `t${i}`,
+    text,
+    by: people[i] as PersonRef,
+    at: `2026-12-04T10:4${i}:00Z`,
+    mine: i === 0,
+  }),
+);
+
+function cafeCards(communities: { id: string; name: string }[]): GalleryCard[] {
+  const message = (name: string, card: AdaptiveCard): GalleryCard => ({ name, card, kind: "message" });
+  const dialog = (name: string, card: AdaptiveCard): GalleryCard => ({ name, card, kind: "dialog" });
+  return [
+    message("cafe-setup-invitation", setupInvitationCard(CAFE_QUESTION, cafe)),
+    dialog(
+      "cafe-setup-dialog",
+      setupDialogCard({
+        format: cafe,
+        prompt: CAFE_QUESTION,
+        communities,
+        communityId: "data-community",
+        minutes: {},
+        pairingRule: "cross-department",
+        notice: "Check the phases of Knowledge Café, then start.",
+      }),
+    ),
+    message("cafe-phase-intro", phaseCard(cafeView("intro"), "29:facilitator")),
+    message("cafe-phase-round", phaseCard(cafeView("round-2"))),
+    message("cafe-phase-harvest", phaseCard(cafeView("harvest"))),
+    message("cafe-personal-round", personalCard(cafeView("round-2", { me: atTable }), links)),
+    message(
+      "cafe-personal-round-facilitator",
+      personalCard(cafeView("round-2", { facilitating: true, me: atTable }), links),
+    ),
+    message("cafe-personal-harvest", personalCard(cafeView("harvest", { me: { joined: true } }))),
+    ...pairListCards(cafeView("round-2"), [table], new Map([[amira.id, "29:amira"]])).map((card, i) =>
+      message(`cafe-tables-${i + 1}`, card),
+    ),
+    dialog("cafe-my-table", partnerDialogCard(cafeView("round-2", { me: atTable }), links)),
+    dialog(
+      "cafe-table-notes",
+      writingDialogCard(cafeView("round-2", { me: atTable, submissions: [tableNotes] }), "table-notes"),
+    ),
+    dialog(
+      "cafe-table-notes-conflict",
+      writingConflictCard(cafeView("round-2", { me: atTable }), "table-notes", {
+        message: "Bastian saved your group's table notes meanwhile. Check both versions and save again.",
+        current: { text: tableNotes.text, etag: 'W/"n2"', editedBy: bastian },
+        yours: "Name one owner for the buddy programme.",
+        merged: `${tableNotes.text}\n\nName one owner for the buddy programme.`,
+      }),
+    ),
+    dialog(
+      "cafe-theme",
+      writingDialogCard(cafeView("harvest", { me: { joined: true }, submissions: themes }), "theme"),
+    ),
+    dialog("cafe-pledge", writingDialogCard(cafeView("harvest", { me: { joined: true } }), "pledge")),
+    dialog("cafe-controls", controlDialogCard(cafeView("round-2", { facilitating: true }), "Done.")),
+  ];
+}
+
 const outcome = (
   kind: MeetingOutcome["kind"],
   text: string,
@@ -202,10 +340,11 @@ export function cardGallery(): GalleryCard[] {
     message("welcome-team", welcomeCard("team")),
     message("welcome-personal", welcomeCard("personal")),
     message("help", helpCard()),
-    message("tps-setup-invitation", setupInvitationCard(PROMPT)),
+    message("tps-setup-invitation", setupInvitationCard(PROMPT, formatOf("think-pair-share"))),
     dialog(
       "tps-setup-dialog",
       setupDialogCard({
+        format: formatOf("think-pair-share"),
         prompt: PROMPT,
         communities,
         communityId: "data-community",
@@ -213,6 +352,7 @@ export function cardGallery(): GalleryCard[] {
         pairingRule: "cross-department",
       }),
     ),
+    ...cafeCards(communities),
     message("tps-phase-think", phaseCard(view(0), "29:facilitator")),
     message("tps-phase-pair", phaseCard(view(1))),
     message("tps-phase-share", phaseCard(view(2))),
@@ -261,6 +401,7 @@ export function cardGallery(): GalleryCard[] {
         libraryUrl: "https://teams.microsoft.com/l/entity/app/data-community",
         communityName: "Data Community",
         inviteCommitments: true,
+        format: formatOf("knowledge-cafe"),
       }),
     ),
     message(

@@ -3,15 +3,17 @@ import { CardFactory, type TurnContext } from "botbuilder";
 import { StorageUnavailableError } from "../domain/errors.js";
 import { helpCard } from "./cards/helpCard.js";
 import { type InstallScope, welcomeCard } from "./cards/welcomeCard.js";
+import type { MeetingActivityDependencies } from "./meetings/activityTurns.js";
+import { registerMeetingActivities } from "./meetings/meetingActivities.js";
 import { type MeetingOutcomeDependencies, registerMeetingOutcomes } from "./meetings/meetingOutcomes.js";
 import { registerMeetingPresence } from "./meetings/meetingPresence.js";
-import { registerThinkPairShare, type ThinkPairShareDependencies } from "./meetings/thinkPairShare.js";
 import { registerJoinRequestActions } from "./membership/joinRequests.js";
 import { type MessageExtensionDependencies, registerMessageExtensions } from "./messageExtensions.js";
+import { tenantIdOf } from "./teamsCaller.js";
 
-/** What the meeting features (think-pair-share, meeting outcomes) need. */
+/** What the meeting features (activities of every format, meeting outcomes) need. */
 export type MeetingBotDependencies = Omit<
-  ThinkPairShareDependencies & MeetingOutcomeDependencies,
+  MeetingActivityDependencies & MeetingOutcomeDependencies,
   "allowedTenants" | "logger"
 >;
 
@@ -43,7 +45,7 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
     const botWasAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
     if (!botWasAdded) return;
     // Where the bot may post later: a team's channels (community summaries), chats (meetings).
-    const tenantId = tenantOf(context);
+    const tenantId = tenantIdOf(context);
     if (deps.meetings && tenantId && deps.allowedTenants.has(tenantId))
       await deps.meetings.sender.remember(context, tenantId);
     await context.sendActivity({
@@ -59,7 +61,7 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
 
   if (deps.meetings) {
     const meetingDeps = { ...deps.meetings, allowedTenants: deps.allowedTenants, logger };
-    registerThinkPairShare(app, meetingDeps);
+    registerMeetingActivities(app, meetingDeps);
     registerMeetingOutcomes(app, meetingDeps);
     registerMeetingPresence(app, meetingDeps);
   }
@@ -91,11 +93,6 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   });
 
   return app;
-}
-
-function tenantOf(context: TurnContext): string | undefined {
-  const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
-  return (context.activity.conversation?.tenantId ?? channelData?.tenant?.id)?.toLowerCase();
 }
 
 function installScope(context: TurnContext): InstallScope {

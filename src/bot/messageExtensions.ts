@@ -1,15 +1,11 @@
 import type { Application, TurnState } from "@microsoft/teams-ai";
-import {
-  type Attachment,
-  CardFactory,
-  type MessagingExtensionResult,
-  type TaskModuleTaskInfo,
-  type TurnContext,
-} from "botbuilder";
+import { type Attachment, CardFactory, type MessagingExtensionResult, type TurnContext } from "botbuilder";
+import { z } from "zod";
 import type { CommunityService } from "../domain/communities/communityService.js";
 import { DomainError } from "../domain/errors.js";
 import { ENTRY_TYPES, type EntryType } from "../domain/library/entry.js";
 import type { EntryView } from "../domain/library/entryView.js";
+import { insightFromMessageFormSchema, tagsFromText } from "../domain/library/insightFromMessage.js";
 import type { LibraryService } from "../domain/library/libraryService.js";
 import {
   type EntryDraft,
@@ -21,6 +17,7 @@ import type { SessionService } from "../domain/sessions/sessionService.js";
 import type { Logger } from "../observability/logger.js";
 import { entryCard } from "./cards/entryCard.js";
 import { type SaveInsightForm, saveInsightDialogCard } from "./cards/saveInsightDialogCard.js";
+import { dialog, friendly, memberCommunities, parsePayload } from "./invokes.js";
 import {
   type AppLinks,
   entryDeepLink,
@@ -30,6 +27,7 @@ import {
 } from "./links.js";
 import { reminderCard } from "./reminders/reminderCard.js";
 import { callerFromActivity } from "./teamsCaller.js";
+import { FIND_INSIGHT_COMMAND, SAVE_INSIGHT_COMMAND } from "./wireNames.js";
 
 /** What the message extension needs from the composition root. */
 export interface MessageExtensionDependencies {
@@ -42,23 +40,15 @@ export interface MessageExtensionDependencies {
   logger: Logger;
 }
 
-/** Command ids, as declared in appPackage/manifest.json. */
-export const SAVE_INSIGHT_COMMAND = "saveInsight";
-export const FIND_INSIGHT_COMMAND = "findInsight";
-
 /** Search results per query: Teams shows about 10; more only costs time inside the 5 s invoke limit. */
 const MAX_RESULTS = 15;
 
-interface SaveInsightData {
-  communityId?: string;
-  type?: string;
-  title?: string;
-  body?: string;
-  summary?: string;
-  tags?: string;
-  newTags?: string;
-  share?: string;
-}
+/** The dialog's inputs: the entry's fields (read by the library) and whether to share a card after. */
+const saveInsightPayloadSchema = insightFromMessageFormSchema.extend({
+  share: z.string().default("false"),
+});
+
+const SAVE_INSIGHT_TITLE = "Save as insight";
 
 /**
  * Registers the message extension: "Save as insight" (message action: fetchTask → dialog,
@@ -75,40 +65,26 @@ export function registerMessageExtensions(
       const caller = callerFromActivity(context, allowedTenants);
       const drafted = messageToDraft(messagePayloadOf(context));
       if (!drafted.ok) return drafted.message;
-      const mine = await memberCommunities(deps, caller, teamIdOf(context));
+      const mine = await memberCommunities(deps.communities, caller, context);
       if (mine.length === 0) {
         return "You are not in a PeerCircle community yet. Join one in its channel's PeerCircle tab (or add the tab to a channel to start one), then save this message.";
       }
-      return dialog(saveInsightDialogCard(formFor(drafted.draft, mine)));
+      return dialog(SAVE_INSIGHT_TITLE, saveInsightDialogCard(formFor(drafted.draft, mine)));
     }),
   );
 
-  app.messageExtensions.submitAction<SaveInsightData>(SAVE_INSIGHT_COMMAND, (context, _state, data) =>
+  app.messageExtensions.submitAction(SAVE_INSIGHT_COMMAND, (context, _state, raw) =>
     friendly(deps, context, async () => {
       const caller = callerFromActivity(context, allowedTenants);
-      const origin = messageOrigin(messagePayloadOf(context));
-      if (!origin.ok) return origin.message;
-      const draft = origin.origin;
-      const type = (ENTRY_TYPES as readonly string[]).includes(data.type ?? "")
-        ? (data.type as EntryType)
-        : "insight";
-      const tags = [...splitTags(data.tags), ...splitTags(data.newTags)];
-      const communityId = data.communityId ?? "";
+      const form = parsePayload(saveInsightPayloadSchema, raw);
       try {
-        const { entry, community, created } = await library.saveFromMessage(
+        const { entry, community, created } = await library.saveInsightFromMessage(
           caller,
-          communityId,
-          {
-            messageId: draft.messageId,
-            conversationId: context.activity.conversation.id,
-            link: draft.link ?? "",
-            postedAt: draft.postedAt,
-            author: draft.author,
-          },
-          { type, title: data.title ?? "", body: data.body ?? "", summary: data.summary ?? "", tags },
+          { payload: messagePayloadOf(context), conversationId: context.activity.conversation.id },
+          form,
         );
         // Asked to share: the card goes into the chat, whether it was saved now or before.
-        if (data.share === "true") {
+        if (form.share === "true") {
           return {
             type: "result",
             attachmentLayout: "list",
@@ -124,29 +100,34 @@ export function registerMessageExtensions(
         }
         if (!created) {
           return dialog(
+            "Already saved",
             entryCard(
               cardModel(entry, community.name, links),
               `This message is already in ${community.name}'s library.`,
             ),
-            "Already saved",
           );
         }
         return `Saved “${entry.title}” to ${community.name}.`;
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         // Keep everything the person typed and say what to fix.
-        const mine = await memberCommunities(deps, caller, teamIdOf(context));
+        const origin = messageOrigin(messagePayloadOf(context));
+        if (!origin.ok) return origin.message;
+        const mine = await memberCommunities(deps.communities, caller, context);
         return dialog(
+          SAVE_INSIGHT_TITLE,
           saveInsightDialogCard(
-            formFor({ ...draft, titleSuggestion: "", body: "", truncated: false }, mine, {
-              communityId,
-              type,
-              title: data.title ?? "",
-              body: data.body ?? "",
-              summary: data.summary ?? "",
-              tags: splitTags(data.tags),
-              newTags: data.newTags ?? "",
-              share: data.share === "true",
+            formFor({ ...origin.origin, titleSuggestion: "", body: "", truncated: false }, mine, {
+              communityId: form.communityId,
+              type: (ENTRY_TYPES as readonly string[]).includes(form.type)
+                ? (form.type as EntryType)
+                : "insight",
+              title: form.title,
+              body: form.body,
+              summary: form.summary,
+              tags: tagsFromText(form.tags),
+              newTags: form.newTags,
+              share: form.share === "true",
               error: error.message,
             }),
           ),
@@ -257,43 +238,8 @@ async function unfurlSession(
   }
 }
 
-/** Runs a dialog handler; a domain error becomes a message in the dialog instead of a failure. */
-async function friendly<T>(
-  deps: MessageExtensionDependencies,
-  context: TurnContext,
-  handler: () => Promise<T>,
-): Promise<T | string> {
-  try {
-    return await handler();
-  } catch (error) {
-    if (error instanceof DomainError) return error.message;
-    deps.logger.error("message extension failed", {
-      invoke: context.activity.name,
-      tenantId: context.activity.conversation?.tenantId,
-      error: error instanceof Error ? error.message : String(error),
-    });
-    return "Sorry, PeerCircle could not do that just now. Please try again in a moment.";
-  }
-}
-
 function messagePayloadOf(context: TurnContext): unknown {
   return (context.activity.value as { messagePayload?: unknown } | undefined)?.messagePayload;
-}
-
-function teamIdOf(context: TurnContext): string | undefined {
-  return (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
-}
-
-/** The person's communities, the one of the current team first. */
-async function memberCommunities(
-  deps: MessageExtensionDependencies,
-  caller: Parameters<CommunityService["listVisible"]>[0],
-  teamId: string | undefined,
-) {
-  const mine = (await deps.communities.listVisible(caller)).filter((c) => c.isMember);
-  return mine.sort(
-    (a, b) => Number(b.teamId === teamId && !!teamId) - Number(a.teamId === teamId && !!teamId),
-  );
 }
 
 function formFor(
@@ -319,13 +265,6 @@ function formFor(
   };
 }
 
-function dialog(
-  card: ReturnType<typeof saveInsightDialogCard>,
-  title = "Save as insight",
-): TaskModuleTaskInfo {
-  return { title, width: "large", height: "large", card: CardFactory.adaptiveCard(card) };
-}
-
 function cardModel(entry: EntryView, communityName: string, links: AppLinks) {
   return {
     title: entry.title,
@@ -340,11 +279,4 @@ function cardModel(entry: EntryView, communityName: string, links: AppLinks) {
     openUrl: entryDeepLink(links, entry.communityId, entry.id),
     ...(entry.source.kind === "message" && entry.source.link ? { sourceUrl: entry.source.link } : {}),
   };
-}
-
-function splitTags(value: string | undefined): string[] {
-  return (value ?? "")
-    .split(",")
-    .map((t) => t.trim())
-    .filter(Boolean);
 }

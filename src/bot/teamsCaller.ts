@@ -9,8 +9,7 @@ import type { Caller } from "../domain/identity.js";
  */
 export function callerFromActivity(context: TurnContext, allowedTenants: ReadonlySet<string>): Caller {
   const activity = context.activity;
-  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
-  const tenantId = (activity.conversation?.tenantId ?? channelData?.tenant?.id ?? "").toLowerCase();
+  const tenantId = tenantIdOf(context) ?? "";
   const userId = activity.from?.aadObjectId;
   if (!tenantId || !allowedTenants.has(tenantId)) {
     throw new ForbiddenError("PeerCircle is not enabled for your organisation. Ask your Teams admin.");
@@ -18,4 +17,10 @@ export function callerFromActivity(context: TurnContext, allowedTenants: Readonl
   if (!userId) throw new ForbiddenError("PeerCircle needs a signed-in work account.");
   const teamsId = activity.from.id?.startsWith("29:") ? activity.from.id : undefined;
   return { tenantId, userId, displayName: activity.from.name ?? "Someone", ...(teamsId ? { teamsId } : {}) };
+}
+
+/** The tenant an activity comes from, lower-cased (`conversation.tenantId`, else `channelData.tenant.id`). */
+export function tenantIdOf(context: TurnContext): string | undefined {
+  const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
+  return (context.activity.conversation?.tenantId ?? channelData?.tenant?.id)?.toLowerCase() || undefined;
 }

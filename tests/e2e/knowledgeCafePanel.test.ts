@@ -108,7 +108,9 @@ describe("Knowledge Café in the meeting side panel", () => {
     // A vote for the theme: pressed, counted, in German.
     const vote = everyone.getByRole("button", { name: /^Für „A small win in week two“ stimmen/ });
     await vote.click();
-    await everyone.getByRole("button", { name: "Für „A small win in week two“ stimmen (1 Stimme)" }).waitFor();
+    await everyone
+      .getByRole("button", { name: "Für „A small win in week two“ stimmen (1 Stimme)" })
+      .waitFor();
     expect(await vote.getAttribute("aria-pressed")).toBe("true");
     expect(await brokenWords(german)).toEqual([]);
     // The stage shows who takes part and what was shared, not think-pair-share's wall.

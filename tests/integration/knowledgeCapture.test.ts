@@ -215,6 +215,42 @@ describe("knowledge capture: Save as insight, Find insight, unfurling, the libra
     expect(stored.status).toBe(404);
   });
 
+  it("refuses an entry type the library does not know, as the tab's API does, and keeps what was typed", async () => {
+    const fixture = {
+      ...(fixtures[0] as MessageFixture),
+      messagePayload: { ...(fixtures[0] as MessageFixture).messagePayload, id: "unknown-type" },
+    };
+    const { submitted } = await save(fixture, { type: "rumour", title: "Kept as typed" });
+    expect(submitted?.body.task.type).toBe("continue");
+    const card = JSON.stringify(submitted?.body.task.value.card.content);
+    expect(card).toContain("Pick what kind of entry this is.");
+    expect(card).toContain("Kept as typed");
+    const stored = await api(
+      member?.id ?? "",
+      "GET",
+      `/communities/${server.demoCommunityId}/entries/${messageEntryId(CHANNEL_CONVERSATION, "unknown-type")}`,
+    );
+    expect(stored.status).toBe(404);
+  });
+
+  it("takes the tags picked and the new ones typed, split the library's one way", async () => {
+    const fixture = {
+      ...(fixtures[0] as MessageFixture),
+      messagePayload: { ...(fixtures[0] as MessageFixture).messagePayload, id: "tagged" },
+    };
+    const { submitted } = await save(fixture, {
+      tags: "release, ci-cd",
+      newTags: " Approvals ,, Parallel Work ",
+    });
+    expect(submitted?.body.task.value).toMatch(/^Saved/);
+    const stored = await api(
+      member?.id ?? "",
+      "GET",
+      `/communities/${server.demoCommunityId}/entries/${messageEntryId(CHANNEL_CONVERSATION, "tagged")}`,
+    );
+    expect(stored.body.tags).toEqual(["release", "ci-cd", "approvals", "parallel-work"]);
+  });
+
   it("refuses people outside the allowed tenants", async () => {
     const fetched = await invoke(
       "composeExtension/fetchTask",

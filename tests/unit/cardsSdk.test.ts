@@ -100,4 +100,38 @@ describe("every card the bot can send, checked by Microsoft's Adaptive Cards SDK
     expect(titles("tps-phase-share")).toEqual(["Share insight", "Facilitator controls"]);
     expect(titles("tps-phase-close")).toEqual(["Commit", "Facilitator controls"]);
   });
+
+  it("offers a café's phases their own kinds, read from its definition, and each table one group chat", () => {
+    const titles = (name: string) =>
+      actionsOf(gallery.find((c) => c.name === name)?.card).map((a: Json) => a.title as string);
+    expect(titles("cafe-phase-intro")).toEqual(["Join", "Facilitator controls"]);
+    expect(titles("cafe-phase-round")).toEqual(["Table notes", "My group", "Facilitator controls"]);
+    expect(titles("cafe-phase-harvest")).toEqual(["Add theme", "Pledge", "Facilitator controls"]);
+    expect(titles("cafe-personal-round")).toEqual(["Table notes", "Group chat"]);
+    expect(titles("cafe-tables-1")).toEqual(["My group", "Table notes"]);
+    const round = cardNamed("cafe-personal-round");
+    const chat = actionsOf(round).find((a) => a.type === "Action.OpenUrl");
+    const url = new URL(chat.url);
+    expect(url.searchParams.get("users")?.split(",")).toHaveLength(3);
+    expect(url.searchParams.get("topicName")).toBe("Knowledge Café · Café round 2");
+    // Each kind's dialog writes that kind, a group's text with the ETag of the version shown.
+    const save = (name: string) => actionsOf(cardNamed(name))[0].data;
+    expect(save("cafe-table-notes")).toMatchObject({
+      verb: "activity.saveWriting",
+      kind: "table-notes",
+      etag: 'W/"n1"',
+    });
+    expect(save("cafe-theme")).toMatchObject({ verb: "activity.saveWriting", kind: "theme" });
+    expect(save("cafe-theme").etag).toBeUndefined();
+    expect(JSON.stringify(cardNamed("cafe-theme"))).toContain("Write the unwritten rules down");
+    expect(JSON.stringify(cardNamed("cafe-pledge"))).toContain("followed up at the community's next session");
+    // The set-up dialog has a minutes field per café phase, within the definition's bounds.
+    const setup = JSON.stringify(cardNamed("cafe-setup-dialog"));
+    for (const id of ["intro", "round-1", "round-2", "round-3", "harvest"])
+      expect(setup).toContain(`"id":"${id}"`);
+    expect(setup).toContain("Café round 3 (min; 0 skips it)");
+    // The meeting chat's summary invites what the café still takes after the end: a pledge.
+    expect(titles("cafe-summary-meeting-chat")).toEqual(["Pledge", "Open the library"]);
+    expect(save("cafe-summary-meeting-chat")).toMatchObject({ verb: "activity.write", kind: "pledge" });
+  });
 });

@@ -1,159 +1,24 @@
-import type { PairingRule } from "../../domain/activities/activity.js";
-import type {
-  ActivitySummary,
-  ActivityView,
-  GroupView,
-  PersonalView,
-} from "../../domain/activities/activityViews.js";
+import type { ActivityView, PersonalView } from "../../domain/activities/activityViews.js";
 import type { PersonRef } from "../../domain/identity.js";
+import { ACTIVITY_VERBS } from "../wireNames.js";
+import { controlActions, controlsButton, participantActions } from "./activityButtons.js";
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "./adaptiveCard.js";
-import { cardText, shorten } from "./cardText.js";
+import { cardText } from "./cardText.js";
+import { formatDefinitionOf, groupingNow, isPairs, regroups } from "./phaseActions.js";
 
 /**
- * Think-pair-share cards: pure builders (view model in, Adaptive Card 1.5 JSON out). Buttons that
- * open a dialog are `Action.Submit` with `msteams.type: task/fetch` (every client, mobile too, any
- * number of people); buttons that change something in place are `Action.Execute`
- * (`adaptiveCard/action`) with an `Action.Submit` fallback.
+ * Activity cards in the meeting chat, for every format: pure builders (view model in, Adaptive
+ * Card 1.5 JSON out): each phase's card, a person's own view of it, the facilitator's controls
+ * and one's group. Their buttons (activityButtons.ts) are read from the format's definition
+ * (phaseActions.ts); the group lists, the summary and the dialogs have files of their own.
  */
-
-/** The verbs the cards send back (data.verb), routed in bot/meetings/thinkPairShare.ts. */
-export const TPS = {
-  setup: "tps.setup",
-  create: "tps.create",
-  join: "tps.join",
-  refresh: "tps.refresh",
-  control: "tps.control",
-  controls: "tps.controls",
-  controlDialog: "tps.controlDialog",
-  reflect: "tps.reflect",
-  saveReflection: "tps.saveReflection",
-  partner: "tps.partner",
-  share: "tps.share",
-  saveShare: "tps.saveShare",
-  commit: "tps.commit",
-  saveCommitment: "tps.saveCommitment",
-} as const;
-
-/** Teams shows a refresh to at most 60 listed users (Universal Actions, `refresh.userIds`). */
-export const MAX_REFRESH_USERS = 60;
-/** Pairs per pair-list message: keeps each message far below Teams' ~100 KB (we aim ≤ 28 KB). */
-export const PAIRS_PER_MESSAGE = 40;
-
-const PAIRING_LABELS: Record<PairingRule, string> = {
-  "cross-department": "Across departments",
-  random: "Random",
-  "same-role": "Same role",
-};
-
-const dialogButton = (title: string, verb: string, activityId: string, style?: string) => ({
-  type: "Action.Submit",
-  title,
-  ...(style ? { style } : {}),
-  data: { msteams: { type: "task/fetch" }, verb, activityId },
-});
-
-const executeButton = (title: string, verb: string, data: Record<string, unknown>, style?: string) => ({
-  type: "Action.Execute",
-  title,
-  verb,
-  data: { verb, ...data },
-  ...(style ? { style } : {}),
-  fallback: { type: "Action.Submit", title, data: { verb, ...data } },
-});
 
 /** `{{TIME()}}` renders in each reader's time zone (Teams card formatting). */
 const endsAtText = (iso: string) => `Ends at {{TIME(${iso.replace(/\.\d{3}Z$/, "Z")})}}`;
 
-// ── Set-up ──────────────────────────────────────────────────────────────────────────────────────
-
-export interface SetupForm {
-  prompt: string;
-  communities: { id: string; name: string }[];
-  communityId: string;
-  minutes: { think: number; pair: number; share: number };
-  pairingRule: PairingRule;
-  error?: string;
-}
-
-/** The reply to the chat command: one button that opens the set-up dialog. */
-export function setupInvitationCard(prompt: string): AdaptiveCard {
-  return adaptiveCard(
-    [
-      heading("Think-pair-share"),
-      paragraph(
-        prompt
-          ? `Set up a think-pair-share on “${cardText(shorten(prompt, 300))}”.`
-          : "Set up a think-pair-share for this meeting.",
-      ),
-    ],
-    [
-      {
-        ...dialogButton("Set up", TPS.setup, ""),
-        data: { msteams: { type: "task/fetch" }, verb: TPS.setup, prompt },
-      },
-    ],
-  );
-}
-
-/** The facilitator's set-up dialog. */
-export function setupDialogCard(form: SetupForm): AdaptiveCard {
-  const number = (id: string, label: string, value: number, max: number) => ({
-    type: "Input.Number",
-    id,
-    label,
-    value,
-    min: 1,
-    max,
-    isRequired: true,
-    errorMessage: `Between 1 and ${max} minutes.`,
-  });
-  return adaptiveCard(
-    [
-      heading("Set up think-pair-share"),
-      ...(form.error ? [paragraph(cardText(form.error), { color: "Attention", weight: "Bolder" })] : []),
-      {
-        type: "Input.Text",
-        id: "prompt",
-        label: "Prompt",
-        isMultiline: true,
-        value: form.prompt,
-        maxLength: 1000,
-        isRequired: true,
-        errorMessage: "Write a prompt for people to think about.",
-        placeholder: "What is one thing that slows your team down?",
-      },
-      {
-        type: "ColumnSet",
-        columns: [
-          { type: "Column", items: [number("think", "Think (min)", form.minutes.think, 30)] },
-          { type: "Column", items: [number("pair", "Pair (min)", form.minutes.pair, 60)] },
-          { type: "Column", items: [number("share", "Share (min)", form.minutes.share, 60)] },
-        ],
-      },
-      {
-        type: "Input.ChoiceSet",
-        id: "pairingRule",
-        label: "Pairing",
-        value: form.pairingRule,
-        choices: Object.entries(PAIRING_LABELS).map(([value, title]) => ({ title, value })),
-      },
-      {
-        type: "Input.ChoiceSet",
-        id: "communityId",
-        label: "Community to save insights to",
-        value: form.communityId,
-        isRequired: true,
-        errorMessage: "Pick a community.",
-        choices: form.communities.map((c) => ({ title: c.name, value: c.id })),
-      },
-    ],
-    [{ type: "Action.Submit", title: "Start", style: "positive", data: { verb: TPS.create } }],
-  );
-}
-
 // ── The chat card of each phase ─────────────────────────────────────────────────────────────────
 
-const phaseOf = (view: Pick<ActivityView, "state" | "phases">) =>
+export const phaseOf = (view: Pick<ActivityView, "state" | "phases">) =>
   view.state.phaseIndex >= 0 ? view.phases[view.state.phaseIndex] : undefined;
 
 function stateLine(view: Pick<ActivityView, "state" | "phases">): string {
@@ -165,47 +30,6 @@ function stateLine(view: Pick<ActivityView, "state" | "phases">): string {
   if (view.state.status === "paused") return `${step} · paused`;
   return view.state.endsAt ? `${step} · ${endsAtText(view.state.endsAt)}` : step;
 }
-
-/**
- * What a person can do in this phase: the phase's own action first (the one primary button), and
- * at most one other. Short titles: three buttons share a 280 px meeting chat in one row.
- */
-function participantActions(
-  view: Pick<ActivityView, "id" | "state" | "accepts" | "me">,
-  primary = true,
-): Record<string, unknown>[] {
-  const style = primary ? "positive" : undefined;
-  const join = executeButton("Join", TPS.join, { activityId: view.id }, style);
-  if (view.state.status === "ended") return [];
-  if (view.state.status === "not-started") return view.me.joined ? [] : [join];
-  // The phase's newest kind of submission is its action: commitment, then share, then reflection.
-  const actions: Record<string, unknown>[] = [];
-  if (view.accepts.includes("commitment")) {
-    actions.push(dialogButton(view.me.commitment ? "Edit commitment" : "Commit", TPS.commit, view.id, style));
-  } else if (view.accepts.includes("share")) {
-    // The pair phase is for talking (the partner), the share phase for the insight: one button,
-    // so it fits beside the "…" menu in a 280 px meeting chat.
-    actions.push(
-      view.state.phaseId === "pair"
-        ? dialogButton("My partner", TPS.partner, view.id, style)
-        : dialogButton("Share insight", TPS.share, view.id, style),
-    );
-  } else if (view.accepts.includes("reflection")) {
-    actions.push(
-      dialogButton(view.me.reflection ? "Edit reflection" : "Reflect", TPS.reflect, view.id, style),
-    );
-    if (!view.me.joined) actions.push(executeButton("Join", TPS.join, { activityId: view.id }));
-  } else if (!view.me.joined) {
-    actions.push(join);
-  }
-  return actions;
-}
-
-/** The facilitator's controls behind one button (a dialog: every client, any width). */
-const controlsButton = (activityId: string) => ({
-  ...dialogButton("Facilitator controls", TPS.controls, activityId),
-  mode: "secondary",
-});
 
 /**
  * The card posted to the meeting chat when an activity starts or changes phase: the same for
@@ -235,8 +59,8 @@ export function phaseCard(view: ActivityView, facilitatorTeamsId?: string): Adap
       action: {
         type: "Action.Execute",
         title: "Refresh",
-        verb: TPS.refresh,
-        data: { verb: TPS.refresh, activityId: view.id },
+        verb: ACTIVITY_VERBS.refresh,
+        data: { verb: ACTIVITY_VERBS.refresh, activityId: view.id },
       },
       userIds: [facilitatorTeamsId],
     },
@@ -249,7 +73,7 @@ export function phaseCard(view: ActivityView, facilitatorTeamsId?: string): Adap
  * The counts line shows when the view carries counts (the answer to Join reads by key and has none).
  */
 export function personalCard(
-  view: PersonalView,
+  view: PersonalView & Partial<Pick<ActivityView, "submissions">>,
   partnerLinks: Map<string, string> = new Map(),
   notice?: string,
 ): AdaptiveCard {
@@ -269,19 +93,32 @@ export function personalCard(
       `Your ${view.me.group && view.me.group.partners.length > 1 ? "group" : "pair"}'s insight is shared.`,
     );
   if (view.me.commitment) mine.push("Your commitment is saved.");
+  // The format's own kinds a person writes for themselves (a pledge): said like the commitment.
+  for (const kind of view.kinds)
+    if (
+      kind.scope === "person" &&
+      "submissions" in view &&
+      view.submissions?.some((s) => s.kind === kind.kind && s.mine)
+    )
+      mine.push(`Your ${kind.noun} is saved.`);
   if (mine.length > 0) body.push(paragraph(mine.join(" "), { spacing: "Medium" }));
+  const format = formatDefinitionOf(view.format);
   if (view.participantCount !== undefined)
     body.push(
       paragraph(
-        `${view.participantCount} joined · ${view.reflectedCount ?? 0} reflected${view.groups ? ` · ${view.groups.length} groups` : ""}`,
+        [
+          `${view.participantCount} joined`,
+          ...(format.submissions.reflection ? [`${view.reflectedCount ?? 0} reflected`] : []),
+          ...(view.groups ? [`${view.groups.length} groups`] : []),
+        ].join(" · "),
         { isSubtle: true, size: "Small" },
       ),
     );
   const facilitating = view.isFacilitator && view.state.status !== "ended";
-  const partners = view.me.group ? partnerBlocks(view.me.group.partners, partnerLinks) : undefined;
+  const partners = view.me.group ? partnerBlocks(view, view.me.group.partners, partnerLinks) : undefined;
   if (partners) body.push(...partners.text);
   // One primary button: the facilitator's next step, or the person's own action; then the chat
-  // with their partners; at most three in all.
+  // with their group; at most three in all.
   const own = participantActions(view, !facilitating);
   const actions = (
     facilitating
@@ -293,23 +130,35 @@ export function personalCard(
   return adaptiveCard(body, actions.slice(0, 3));
 }
 
+/** The group chat's topic: the format, and the round when groups change every round (a new chat each). */
+function chatTopic(view: Pick<ActivityView, "format" | "formatName" | "phases" | "state">): string {
+  const format = formatDefinitionOf(view.format);
+  const phase = phaseOf(view);
+  return regroups(format, view.phases) && phase ? `${view.formatName} · ${phase.title}` : view.formatName;
+}
+
 /** The partners' names, and one chat with all of them (a trio is one group chat, not two). */
 function partnerBlocks(
+  view: Pick<ActivityView, "format" | "formatName" | "phases" | "state">,
   partners: PersonRef[],
   links: Map<string, string>,
 ): { text: Record<string, unknown>[]; chat?: Record<string, unknown> } {
+  const pairs = isPairs(groupingNow(formatDefinitionOf(view.format), view.phases, view.state));
   if (partners.length === 0)
     return {
       text: [
-        paragraph("You are waiting for a partner: the next person to join pairs with you.", {
-          weight: "Bolder",
-        }),
+        paragraph(
+          pairs
+            ? "You are waiting for a partner: the next person to join pairs with you."
+            : "Your group is only you so far: the next person to join is placed with you.",
+          { weight: "Bolder" },
+        ),
       ],
     };
   const names = partners.map((p) => cardText(p.displayName)).join(" and ");
   const one = partners.length === 1 ? partners[0] : undefined;
   return {
-    text: [paragraph(`${one ? "Your partner" : "Your group"}: **${names}**`, { spacing: "Medium" })],
+    text: [paragraph(`${one && pairs ? "Your partner" : "Your group"}: **${names}**`, { spacing: "Medium" })],
     chat: {
       type: "Action.OpenUrl",
       title: one ? "Chat" : "Group chat",
@@ -317,7 +166,7 @@ function partnerBlocks(
         ? (links.get(one.id) ?? chatLink([one.id]))
         : chatLink(
             partners.map((p) => linkUser(links.get(p.id)) ?? p.id),
-            "Think-pair-share",
+            chatTopic(view),
           ),
     },
   };
@@ -338,41 +187,6 @@ export function chatLink(users: string[], topic?: string): string {
   return `https://teams.microsoft.com/l/chat/0/0?${params.toString().replace(/%2C/g, ",")}`;
 }
 
-/** The facilitator's buttons for the state the activity is in. */
-export function controlActions(
-  view: Pick<ActivityView, "id" | "state" | "phases">,
-  as: "execute" | "dialog",
-): Record<string, unknown>[] {
-  const button = (title: string, data: Record<string, unknown>, style?: string) =>
-    as === "execute"
-      ? executeButton(title, TPS.control, { activityId: view.id, ...data }, style)
-      : {
-          type: "Action.Submit",
-          title,
-          ...(style ? { style } : {}),
-          data: { verb: TPS.controlDialog, activityId: view.id, ...data },
-        };
-  const { status, phaseIndex } = view.state;
-  if (status === "ended") return [];
-  if (status === "not-started") return [button("Start", { kind: "start" }, "positive")];
-  const last = phaseIndex >= view.phases.length - 1;
-  return [
-    ...(last
-      ? []
-      : [
-          button(
-            `Next: ${view.phases[phaseIndex + 1]?.title ?? ""}`,
-            { kind: "next", phaseIndex },
-            "positive",
-          ),
-        ]),
-    button("+2 min", { kind: "extend", phaseIndex, minutes: 2 }),
-    status === "paused" ? button("Resume", { kind: "resume" }) : button("Pause", { kind: "pause" }),
-    // In the "…" menu: ending is rare, and three buttons is what a 280 px chat shows in a row.
-    { ...button("End activity", { kind: "end" }, "destructive"), mode: "secondary" },
-  ];
-}
-
 /** The facilitator's control dialog (works on every client). */
 export function controlDialogCard(view: ActivityView, notice?: string): AdaptiveCard {
   return adaptiveCard(
@@ -382,319 +196,28 @@ export function controlDialogCard(view: ActivityView, notice?: string): Adaptive
       paragraph(`**Prompt:** ${cardText(view.prompt)}`),
       paragraph(stateLine(view), { isSubtle: true }),
       paragraph(
-        `${view.participantCount} joined · ${view.reflectedCount} reflected · ${view.wall.length} insights shared`,
+        [
+          `${view.participantCount} joined`,
+          ...(view.declaredKinds.includes("reflection") ? [`${view.reflectedCount} reflected`] : []),
+          ...(view.declaredKinds.includes("share") ? [`${view.wall.length} insights shared`] : []),
+          ...(!view.declaredKinds.includes("share") && view.groups ? [`${view.groups.length} groups`] : []),
+        ].join(" · "),
       ),
     ],
     controlActions(view, "dialog"),
   );
 }
 
-// ── Dialogs for people ──────────────────────────────────────────────────────────────────────────
-
-function textDialog(options: {
-  title: string;
-  intro: string[];
-  id: string;
-  label: string;
-  value: string;
-  placeholder: string;
-  max: number;
-  verb: string;
-  data: Record<string, unknown>;
-  error?: string;
-}): AdaptiveCard {
-  return adaptiveCard(
-    [
-      heading(options.title),
-      ...(options.error
-        ? [paragraph(cardText(options.error), { color: "Attention", weight: "Bolder" })]
-        : []),
-      ...options.intro.map((t) => paragraph(t)),
-      {
-        type: "Input.Text",
-        id: options.id,
-        label: options.label,
-        isMultiline: true,
-        value: options.value,
-        placeholder: options.placeholder,
-        maxLength: options.max,
-        isRequired: true,
-        errorMessage: "Write something first.",
-      },
-    ],
-    [
-      {
-        type: "Action.Submit",
-        title: "Save",
-        style: "positive",
-        data: { verb: options.verb, ...options.data },
-      },
-    ],
-  );
-}
-
-export function reflectionDialogCard(view: ActivityView, text?: string, error?: string): AdaptiveCard {
-  return textDialog({
-    title: "My reflection",
-    intro: [
-      `**Prompt:** ${cardText(view.prompt)}`,
-      "Only you will ever see this. It also goes to your My learning.",
-    ],
-    id: "text",
-    label: "Reflection",
-    value: text ?? view.me.reflection?.text ?? "",
-    placeholder: "What comes to mind?",
-    max: 4000,
-    verb: TPS.saveReflection,
-    data: { activityId: view.id },
-    ...(error ? { error } : {}),
-  });
-}
-
-export function commitmentDialogCard(view: ActivityView, text?: string, error?: string): AdaptiveCard {
-  return textDialog({
-    title: "My commitment",
-    intro: [
-      `**Prompt:** ${cardText(view.prompt)}`,
-      "What will you try before next time? It appears in your My learning and is followed up at the community's next session.",
-    ],
-    id: "text",
-    label: "Commitment",
-    value: text ?? view.me.commitment?.text ?? "",
-    placeholder: "Before next time I will…",
-    max: 1000,
-    verb: TPS.saveCommitment,
-    data: { activityId: view.id },
-    ...(error ? { error } : {}),
-  });
-}
-
-/** The share dialog: the group's current text with its ETag, so an edit lands on what was seen. */
-export function shareDialogCard(view: ActivityView, error?: string): AdaptiveCard {
-  const partners =
-    view.me.group?.partners.map((p) => cardText(p.displayName)).join(" and ") || "your partner";
-  const share = view.me.share;
-  return textDialog({
-    title: "Our key insight",
-    intro: [
-      `**Prompt:** ${cardText(view.prompt)}`,
-      share
-        ? `Last saved by ${cardText(share.editedBy.displayName)}. Your edit replaces it for you and ${partners}.`
-        : `One insight per pair: you or ${partners} can write it, the other can edit.`,
-    ],
-    id: "text",
-    label: "Key insight",
-    value: share?.text ?? "",
-    placeholder: "The one thing we want everyone to hear…",
-    max: 4000,
-    verb: TPS.saveShare,
-    data: { activityId: view.id, ...(share ? { etag: share.etag } : {}) },
-    ...(error ? { error } : {}),
-  });
-}
-
-/** The partner saved meanwhile: both texts, the merge in the box, saved on top of theirs. */
-export function shareConflictCard(
-  view: ActivityView,
-  conflict: {
-    message: string;
-    current: { text: string; etag: string; editedBy: PersonRef };
-    yours: string;
-    merged: string;
-  },
-): AdaptiveCard {
-  return adaptiveCard(
-    [
-      heading("Our key insight"),
-      paragraph(cardText(conflict.message), { color: "Attention", weight: "Bolder" }),
-      paragraph(`**Saved by ${cardText(conflict.current.editedBy.displayName)}:**`),
-      paragraph(cardText(conflict.current.text), { spacing: "None" }),
-      paragraph("**Yours (not saved yet):**"),
-      paragraph(cardText(conflict.yours), { spacing: "None" }),
-      {
-        type: "Input.Text",
-        id: "text",
-        label: "Both together: tidy up and save",
-        isMultiline: true,
-        value: conflict.merged,
-        maxLength: 4000,
-        isRequired: true,
-        errorMessage: "Write something first.",
-      },
-    ],
-    [
-      {
-        type: "Action.Submit",
-        title: "Save",
-        style: "positive",
-        data: { verb: TPS.saveShare, activityId: view.id, etag: conflict.current.etag },
-      },
-    ],
-  );
-}
-
 /** "Show my partner": who, and a one-click chat. */
 export function partnerDialogCard(view: ActivityView, links: Map<string, string>): AdaptiveCard {
-  const partners = partnerBlocks(partnersOf(view), links);
+  const partners = partnerBlocks(view, partnersOf(view), links);
+  const pairs = isPairs(groupingNow(formatDefinitionOf(view.format), view.phases, view.state));
   return adaptiveCard(
     [
-      heading(partnersOf(view).length > 1 ? "My group" : "My partner"),
+      heading(partnersOf(view).length > 1 || !pairs ? "My group" : "My partner"),
       paragraph(`**Prompt:** ${cardText(view.prompt)}`),
       ...partners.text,
     ],
     partners.chat ? [{ ...partners.chat, style: "positive" }] : [],
   );
-}
-
-// ── Pair list, summary, commitments ─────────────────────────────────────────────────────────────
-
-export interface Mention {
-  type: "mention";
-  text: string;
-  mentioned: { id: string; name: string };
-}
-
-/** `<at>Name</at>` and its mention entity (the Entra object id identifies the person). */
-export function mentionOf(person: PersonRef): { text: string; entity: Mention } {
-  const name = person.displayName.replace(/[<>]/g, "");
-  const text = `<at>${name}</at>`;
-  return { text, entity: { type: "mention", text, mentioned: { id: person.id, name } } };
-}
-
-/**
- * The pair list, in as many messages as needed ({@link PAIRS_PER_MESSAGE} groups each), every
- * person mentioned. The first ≤ 60 people's copy refreshes into their own view (their partner).
- */
-export function pairListCards(
-  view: ActivityView,
-  groups: GroupView[],
-  teamsIds: ReadonlyMap<string, string> = new Map(),
-): AdaptiveCard[] {
-  const cards: AdaptiveCard[] = [];
-  const parts = Math.max(1, Math.ceil(groups.length / PAIRS_PER_MESSAGE));
-  for (let part = 0; part < parts; part++) {
-    const slice = groups.slice(part * PAIRS_PER_MESSAGE, (part + 1) * PAIRS_PER_MESSAGE);
-    const entities: Mention[] = [];
-    const lines = slice.map((g) => {
-      const mentions = g.members.map(mentionOf);
-      entities.push(...mentions.map((m) => m.entity));
-      return mentions.map((m) => m.text).join(" & ");
-    });
-    // Refreshes reach people by their Teams id (known for those who joined through the bot).
-    const userIds = slice
-      .flatMap((g) => g.members.map((m) => teamsIds.get(m.id)))
-      .filter((id): id is string => id !== undefined)
-      .slice(0, MAX_REFRESH_USERS);
-    const card = adaptiveCard(
-      [
-        heading(parts > 1 ? `Pairs (${part + 1} of ${parts})` : "Pairs"),
-        ...(part === 0
-          ? [
-              paragraph(
-                `${groups.length} groups${view.pairingDegraded ? " (paired at random: org details were not available)" : ""}. Find your partner and talk it over: “My partner” opens a chat with them.`,
-              ),
-            ]
-          : []),
-        paragraph(lines.join("\n\n")),
-      ],
-      [
-        dialogButton("My partner", TPS.partner, view.id, "positive"),
-        dialogButton("Share insight", TPS.share, view.id),
-      ],
-    );
-    cards.push({
-      ...card,
-      msteams: { ...card.msteams, entities },
-      ...(userIds.length > 0
-        ? {
-            refresh: {
-              action: {
-                type: "Action.Execute",
-                title: "Refresh",
-                verb: TPS.refresh,
-                data: { verb: TPS.refresh, activityId: view.id },
-              },
-              userIds,
-            },
-          }
-        : {}),
-    } as AdaptiveCard);
-  }
-  return cards;
-}
-
-/** Cards stay well below Teams' message limit: insights beyond this budget are counted, not shown. */
-const SUMMARY_TEXT_BUDGET = 20_000;
-
-/** Where a summary goes: the meeting chat invites a commitment, the community's channel does not. */
-export interface SummaryOptions {
-  /** The community's library (a Teams deep link). */
-  libraryUrl?: string;
-  /** The community the insights were saved to (said on the card). */
-  communityName?: string;
-  /** The copy for the meeting chat: people who took part can still write their commitment. */
-  inviteCommitments?: boolean;
-}
-
-/** The close summary: prompt, participation, pairs, shared insights (highlights first). */
-export function summaryCard(summary: ActivitySummary, options: SummaryOptions = {}): AdaptiveCard {
-  const declares = (kind: string) => summary.declaredKinds.includes(kind);
-  const body: Record<string, unknown>[] = [
-    heading(`${summary.formatName} summary`),
-    paragraph(`**Prompt:** ${cardText(summary.prompt)}`),
-    {
-      type: "FactSet",
-      // What the format takes, and nothing it does not (a café has no reflections).
-      facts: [
-        { title: "Took part", value: String(summary.participantCount) },
-        ...(declares("reflection") ? [{ title: "Reflected", value: String(summary.reflectedCount) }] : []),
-        { title: "Groups", value: String(summary.groups.length) },
-        ...(declares("share") ? [{ title: "Insights shared", value: String(summary.shares.length) }] : []),
-        ...summary.counts.map((c) => ({ title: capitalised(c.plural), value: String(c.count) })),
-        ...(declares("commitment") ? [{ title: "Commitments", value: String(summary.commitmentCount) }] : []),
-      ],
-    },
-  ];
-  if (summary.groups.length > 0 && summary.groups.length <= PAIRS_PER_MESSAGE) {
-    const pairs = summary.groups.every((g) => g.members.length <= 3);
-    body.push(paragraph(pairs ? "**Pairs**" : "**Groups**", { spacing: "Medium" }));
-    body.push(
-      paragraph(
-        summary.groups.map((g) => g.members.map((m) => cardText(m.displayName)).join(" & ")).join(" · "),
-        { size: "Small", spacing: "None" },
-      ),
-    );
-  }
-  if (summary.shares.length > 0) body.push(paragraph("**Shared insights**", { spacing: "Medium" }));
-  let budget = SUMMARY_TEXT_BUDGET;
-  let shown = 0;
-  for (const share of summary.shares) {
-    const text = `${share.highlighted ? "⭐ " : ""}${cardText(shorten(share.text, 400))} — ${share.members.map((m) => cardText(m.displayName)).join(" & ")}`;
-    if (budget - text.length < 0) break;
-    budget -= text.length;
-    shown++;
-    body.push(paragraph(text, { spacing: "Small", ...(share.highlighted ? { weight: "Bolder" } : {}) }));
-  }
-  if (shown < summary.shares.length)
-    body.push(paragraph(`…and ${summary.shares.length - shown} more in the library.`, { isSubtle: true }));
-  if (options.communityName)
-    body.push(
-      paragraph(
-        declares("share")
-          ? `Every shared insight is saved to ${cardText(options.communityName)}'s library.`
-          : `What the activity harvested is saved to ${cardText(options.communityName)}'s library.`,
-        { isSubtle: true },
-      ),
-    );
-  const actions: Record<string, unknown>[] = [];
-  // The Commit button opens the commitment dialog: only for a format whose kind it writes.
-  if (options.inviteCommitments && declares("commitment"))
-    actions.push(dialogButton("Commit", TPS.commit, summary.activityId, "positive"));
-  if (options.libraryUrl)
-    actions.push({ type: "Action.OpenUrl", title: "Open the library", url: options.libraryUrl });
-  return adaptiveCard(body, actions);
-}
-
-function capitalised(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }

@@ -1,5 +1,6 @@
 import type { Commitment, CommitmentStatus } from "../../domain/commitments/commitment.js";
 import { MAX_NOTE_LENGTH } from "../../domain/commitments/commitmentSchemas.js";
+import { COMMITMENT_VERBS } from "../wireNames.js";
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "./adaptiveCard.js";
 import { cardText, shorten } from "./cardText.js";
 import { dueDay } from "./outcomeCards.js";
@@ -11,12 +12,7 @@ import { dueDay } from "./outcomeCards.js";
  */
 
 /** The verbs the cards send back (data.verb), routed in bot/meetings/commitmentCheckIns.ts. */
-export const COMMITMENT = {
-  /** Opens the update dialog for the caller's open commitments (of a community, or one of them). */
-  update: "commitment.update",
-  /** Saves the dialog. */
-  save: "commitment.save",
-} as const;
+export const COMMITMENT = COMMITMENT_VERBS;
 
 export const STATUS_LABELS: Record<CommitmentStatus, string> = {
   open: "Still open",

@@ -13,6 +13,10 @@ export function helpCard(): AdaptiveCard {
       facts: [
         { title: "@PeerCircle help", value: "Show this card." },
         { title: "@PeerCircle tps …", value: "Run a think-pair-share on a prompt in this meeting." },
+        {
+          title: "@PeerCircle knowledge café …",
+          value: "Run a Knowledge Café on a question (any format by its name; “activity …” to choose).",
+        },
         { title: "@PeerCircle decision …", value: "Capture a decision for the meeting's outcomes." },
         { title: "@PeerCircle action …", value: "Capture an action item, with its owner and due date." },
         { title: "@PeerCircle insight …", value: "Capture an insight for the community's library." },

@@ -4,11 +4,13 @@ import {
   OUTCOME_LABELS,
   type OutcomeKind,
 } from "../../domain/meetings/meetingOutcome.js";
-import { type Mention, mentionOf } from "./activityCards.js";
+import { OUTCOME_VERBS } from "../wireNames.js";
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "./adaptiveCard.js";
 import { cardText, shorten } from "./cardText.js";
+import { type Mention, mentionOf } from "./groupListCards.js";
 
-export const OUTCOME = { capture: "outcome.capture", save: "outcome.save" } as const;
+/** The verbs the cards send back (data.verb), routed in bot/meetings/meetingOutcomes.ts. */
+export const OUTCOME = OUTCOME_VERBS;
 
 export interface OutcomeForm {
   kind: OutcomeKind;

@@ -7,18 +7,32 @@ import { DomainError, StorageUnavailableError } from "../../domain/errors.js";
 import type { Caller, PersonRef } from "../../domain/identity.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
 import type { Logger } from "../../observability/logger.js";
-import { pairListCards, phaseCard, summaryCard } from "../cards/activityCards.js";
+import { phaseCard } from "../cards/activityCards.js";
+import { summaryCard } from "../cards/activitySummaryCard.js";
 import type { AdaptiveCard } from "../cards/adaptiveCard.js";
+import { pairListCards } from "../cards/groupListCards.js";
+import { formatDefinitionOf, roundNow } from "../cards/phaseActions.js";
 import { type AppLinks, libraryDeepLink } from "../links.js";
 import type { ProactiveSender } from "./proactiveSender.js";
 
-/** Announcement slots besides the phases (0…n-1) and the end (n): the pair list… */
+/** Announcement slots besides the phases (0…n-1) and the end (n): each round's group list… */
 const PAIR_LIST_SLOT = 900;
 /**
- * …and its updates: one slot per number of people placed in groups, so each late joiner who
- * changes the groups (a pair becomes a trio) updates the posted pair list once.
+ * …and its updates: one slot per round and number of people placed in groups, so each late
+ * joiner who changes the groups (a pair becomes a trio) updates the posted list once. A Teams
+ * meeting holds up to 1,000 interactive people, so a round's updates stay inside their 2,000.
  */
 const PAIR_LIST_UPDATE_SLOTS = 10_000;
+const UPDATE_SLOTS_PER_ROUND = 2_000;
+
+/** The slots of one round's group list (round 0's are think-pair-share's as they always were). */
+function groupListSlots(round: number, placed: number): { first: number; update: number } {
+  return {
+    first: PAIR_LIST_SLOT + round,
+    update:
+      PAIR_LIST_UPDATE_SLOTS + round * UPDATE_SLOTS_PER_ROUND + Math.min(placed, UPDATE_SLOTS_PER_ROUND - 1),
+  };
+}
 
 /** What the pair list's announcement notes: its messages, and how many people they placed. */
 interface PairListSent {
@@ -197,16 +211,20 @@ export class ActivityAnnouncer {
   private async announcePairs(tenantId: string, view: ActivityView, groups: GroupView[]): Promise<void> {
     const { activities } = this.deps;
     const placed = groups.reduce((count, g) => count + g.members.length, 0);
+    // Each round's groups get their list (a café's new tables every round).
+    const round = roundNow(formatDefinitionOf(view.format), view.phases, view.state);
+    if (round < 0) return;
+    const slots = groupListSlots(round, placed);
     const cards = async () => pairListCards(view, groups, await activities.teamsIdsOf(tenantId, view.id));
-    await this.once(tenantId, view, PAIR_LIST_SLOT, async () => {
+    await this.once(tenantId, view, slots.first, async () => {
       const messageIds = (await this.post(tenantId, view, await cards())) ?? [];
       return JSON.stringify({ messageIds, placed } satisfies PairListSent);
     });
-    const sent = await activities.announcementOf(tenantId, view.id, PAIR_LIST_SLOT);
+    const sent = await activities.announcementOf(tenantId, view.id, slots.first);
     if (!sent?.done || !sent.detail) return;
     const first = JSON.parse(sent.detail) as PairListSent;
     if (placed <= first.placed) return;
-    await this.once(tenantId, view, PAIR_LIST_UPDATE_SLOTS + placed, async () => {
+    await this.once(tenantId, view, slots.update, async () => {
       const updated = await cards();
       const key = { conversationId: view.conversationId };
       for (const [i, card] of updated.entries()) {
@@ -315,13 +333,14 @@ export class ActivityAnnouncer {
       ...(saved > 0 && community ? { communityName: community.name } : {}),
     };
     const message = (card: AdaptiveCard) => ({ type: "message", attachments: [attachment(card)] });
-    // The meeting chat's copy invites the commitments still missing; the channel's copy does not
+    // The meeting chat's copy invites the commitments (pledges) still missing; the channel's copy does not
     // (people there did not take part).
     await sender.send(caller.tenantId, { conversationId: summary.conversationId }, [
       message(
         summaryCard(summary, {
           ...options,
           inviteCommitments: summary.commitmentCount < summary.participantCount,
+          format: formatDefinitionOf(view.format),
         }),
       ),
     ]);

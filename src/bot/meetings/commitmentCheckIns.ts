@@ -1,5 +1,6 @@
 import type { Application, TurnState } from "@microsoft/teams-ai";
 import { CardFactory, type TurnContext } from "botbuilder";
+import { z } from "zod";
 import type { Commitment, CommitmentStatus } from "../../domain/commitments/commitment.js";
 import { type CommitmentService, sessionCheckInKey } from "../../domain/commitments/commitmentService.js";
 import { type MeetingPlaceLookups, placeOfMeeting } from "../../domain/commitments/meetingPlace.js";
@@ -13,10 +14,10 @@ import {
   STATUS_LABELS,
   sessionCheckInCard,
 } from "../cards/commitmentCards.js";
+import { dialog, friendly, meetingIdOf, parsePayload, teamIdOf } from "../invokes.js";
 import { DailyWarnings } from "../reminders/dailyWarnings.js";
 import { callerFromActivity } from "../teamsCaller.js";
 import type { ProactiveSender } from "./proactiveSender.js";
-import { dialog, friendly, meetingIdOf } from "./thinkPairShare.js";
 
 /**
  * A claim not marked sent after this long is taken to be from an instance that died mid-send and
@@ -65,11 +66,11 @@ export class CommitmentCheckIns {
 
     app.taskModules.fetch(COMMITMENT.update, (context, _state, raw) =>
       friendly(deps, context, async () => {
-        const data = (raw ?? {}) as { communityId?: unknown; commitmentId?: unknown };
+        const data = parsePayload(updateRefSchema, raw);
         const open = await this.openOf(caller(context), data);
         if (open.length === 0)
           return "You have no open commitments here. Your commitments, open or not, are in My learning.";
-        const preselected = typeof data.commitmentId === "string" ? data.commitmentId : undefined;
+        const preselected = data.commitmentId;
         return dialog(
           "Update your commitment",
           commitmentUpdateDialogCard({
@@ -84,16 +85,17 @@ export class CommitmentCheckIns {
     app.taskModules.submit(COMMITMENT.save, (context, _state, raw) =>
       friendly(deps, context, async () => {
         const me = caller(context);
-        const data = (raw ?? {}) as Record<string, unknown>;
-        const id = typeof data.commitmentId === "string" ? data.commitmentId : "";
-        const etags = (data.etags ?? {}) as Record<string, unknown>;
-        const etag = typeof etags[id] === "string" ? etags[id] : "";
-        const note = typeof data.note === "string" ? data.note : undefined;
+        const data = parsePayload(updatePayloadSchema, raw);
+        const id = data.commitmentId ?? "";
+        // The dialog carries the ETag of every commitment it lists: the one picked is the version edited.
+        const etag = data.etags[id] ?? "";
+        const note = data.note;
         try {
           if (!id) throw new ValidationError("Pick the commitment to update.");
           const updated = await deps.commitments.update(
             me,
             id,
+            // The domain refuses a status it does not know.
             { status: data.status as CommitmentStatus, ...(note ? { note } : {}) },
             etag,
           );
@@ -127,7 +129,7 @@ export class CommitmentCheckIns {
   async atMeetingStart(context: TurnContext, me: Caller, value: MeetingStartValue): Promise<void> {
     const { commitments, places, instanceId } = this.deps;
     const conversationId = context.activity.conversation.id;
-    const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+    const teamId = teamIdOf(context);
     const place = await placeOfMeeting(
       me,
       { conversationId, ...(teamId ? { teamId } : {}), ...(value.JoinUrl ? { joinUrl: value.JoinUrl } : {}) },
@@ -232,17 +234,30 @@ export class CommitmentCheckIns {
   /** The caller's open commitments: of a community, or the one named (open ones only). */
   private async openOf(
     me: Caller,
-    data: { communityId?: unknown; commitmentId?: unknown },
+    data: { communityId?: string | undefined; commitmentId?: string | undefined },
   ): Promise<Commitment[]> {
     const open = (await this.deps.commitments.mine(me)).filter((c) => c.status === "open");
-    if (typeof data.communityId === "string") return open.filter((c) => c.communityId === data.communityId);
-    if (typeof data.commitmentId === "string") {
+    if (data.communityId !== undefined) return open.filter((c) => c.communityId === data.communityId);
+    if (data.commitmentId !== undefined) {
       const named = open.filter((c) => c.id === data.commitmentId);
       return named.length > 0 ? named : open;
     }
     return open;
   }
 }
+
+/** "Update mine" on a check-in card: the community's open commitments, or the one named. */
+const updateRefSchema = z.object({
+  communityId: z.string().optional().catch(undefined),
+  commitmentId: z.string().optional().catch(undefined),
+});
+
+/** The update dialog as submitted: the commitment picked, its status and note, the ETags it was shown with. */
+const updatePayloadSchema = updateRefSchema.extend({
+  status: z.string().optional().catch(undefined),
+  note: z.string().optional().catch(undefined),
+  etags: z.record(z.string()).catch({}),
+});
 
 function isStatus(value: unknown): value is CommitmentStatus {
   return typeof value === "string" && value in STATUS_LABELS;

@@ -1,5 +1,6 @@
 import type { Application, TurnState } from "@microsoft/teams-ai";
 import { CardFactory, TeamsInfo, type TurnContext } from "botbuilder";
+import { z } from "zod";
 import type { ActivityService } from "../../domain/activities/activityService.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
 import { DomainError } from "../../domain/errors.js";
@@ -17,11 +18,11 @@ import {
   outcomesCard,
   withArticle,
 } from "../cards/outcomeCards.js";
+import { dialog, friendly, meetingIdOf, memberCommunities, parsePayload, requestIdOf } from "../invokes.js";
 import { callerFromActivity } from "../teamsCaller.js";
 import type { BackgroundWork } from "./backgroundWork.js";
 import type { CommitmentCheckIns } from "./commitmentCheckIns.js";
 import type { ProactiveSender } from "./proactiveSender.js";
-import { dialog, friendly, meetingIdOf, requestIdOf } from "./thinkPairShare.js";
 
 export interface MeetingOutcomeDependencies {
   outcomes: MeetingOutcomeService;
@@ -38,13 +39,14 @@ export interface MeetingOutcomeDependencies {
 /** `decision …`, `action …`, `insight …` (or `outcome`) in a meeting chat. */
 export const OUTCOME_COMMAND = /^\s*(decision|action(?: item)?|insight|outcome)s?\b[:\s]*([\s\S]*)$/i;
 
-interface CaptureData {
-  kind?: string;
-  text?: string;
-  ownerId?: string;
-  due?: string;
-  communityId?: string;
-}
+/** What the capture card and dialog send: the kind, the text, and for an action item its owner and due day. */
+const capturePayloadSchema = z.object({
+  kind: z.string().optional().catch(undefined),
+  text: z.string().default("").catch(""),
+  ownerId: z.string().optional().catch(undefined),
+  due: z.string().optional().catch(undefined),
+  communityId: z.string().optional().catch(undefined),
+});
 
 /** Teams' meeting event value (application/vnd.microsoft.meetingStart / meetingEnd). */
 interface MeetingEventValue {
@@ -77,10 +79,10 @@ export function registerMeetingOutcomes(app: Application<TurnState>, deps: Meeti
   app.taskModules.fetch(OUTCOME.capture, (context, _state, raw) =>
     friendly(deps, context, async () => {
       const me = caller(context);
-      const data = raw as CaptureData;
+      const data = parsePayload(capturePayloadSchema, raw);
       const kind = kindOf(data.kind);
       const [communities, people] = await Promise.all([
-        memberCommunities(deps, me, context),
+        communitiesToSaveTo(deps, me, context),
         kind === "action" ? meetingPeople(context, me) : [],
       ]);
       return dialog(
@@ -100,7 +102,7 @@ export function registerMeetingOutcomes(app: Application<TurnState>, deps: Meeti
   app.taskModules.submit(OUTCOME.save, (context, _state, raw) =>
     friendly(deps, context, async () => {
       const me = caller(context);
-      const data = raw as CaptureData;
+      const data = parsePayload(capturePayloadSchema, raw);
       const meetingId = meetingIdOf(context);
       try {
         const outcome = await deps.outcomes.capture(
@@ -122,7 +124,7 @@ export function registerMeetingOutcomes(app: Application<TurnState>, deps: Meeti
         if (!(error instanceof DomainError)) throw error;
         const kind = kindOf(data.kind);
         const [communities, people] = await Promise.all([
-          memberCommunities(deps, me, context),
+          communitiesToSaveTo(deps, me, context),
           kind === "action" ? meetingPeople(context, me) : [],
         ]);
         const form: OutcomeForm = {
@@ -211,9 +213,7 @@ function kindOf(value: string | undefined): OutcomeKind {
   return (OUTCOME_KINDS as readonly string[]).includes(value ?? "") ? (value as OutcomeKind) : "decision";
 }
 
-async function memberCommunities(deps: MeetingOutcomeDependencies, me: Caller, context: TurnContext) {
-  const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
-  const mine = (await deps.communities.listVisible(me)).filter((c) => c.isMember);
-  mine.sort((a, b) => Number(b.teamId === teamId && !!teamId) - Number(a.teamId === teamId && !!teamId));
-  return mine.map((c) => ({ id: c.id, name: c.name }));
+/** The caller's communities to save to, the team's own first. */
+async function communitiesToSaveTo(deps: MeetingOutcomeDependencies, me: Caller, context: TurnContext) {
+  return (await memberCommunities(deps.communities, me, context)).map((c) => ({ id: c.id, name: c.name }));
 }

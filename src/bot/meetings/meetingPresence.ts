@@ -5,17 +5,11 @@ import type { ActivityService } from "../../domain/activities/activityService.js
 import { DomainError } from "../../domain/errors.js";
 import type { Caller } from "../../domain/identity.js";
 import type { Logger } from "../../observability/logger.js";
+import { tenantIdOf } from "../teamsCaller.js";
+import { PARTICIPANT_JOIN, PARTICIPANT_LEAVE } from "../wireNames.js";
 import type { ActivityAnnouncer } from "./activityAnnouncer.js";
 import type { BackgroundWork } from "./backgroundWork.js";
 import type { ProactiveSender } from "./proactiveSender.js";
-
-/**
- * Teams' meeting participant events, as Teams names them (Microsoft's "Meeting apps APIs";
- * botbuilder's TeamsActivityHandler uses the same). teams-ai 1.7's `app.meetings.participantsJoin`
- * listens for `…meetingParticipantsJoin` (plural), which Teams does not send, so they are routed here.
- */
-export const PARTICIPANT_JOIN = "application/vnd.microsoft.meetingParticipantJoin";
-export const PARTICIPANT_LEAVE = "application/vnd.microsoft.meetingParticipantLeave";
 
 /** At most this many people in one event are handled (a real event names the few who just joined). */
 const MAX_MEMBERS = 300;
@@ -113,8 +107,7 @@ function membersOf(
   deps: Pick<MeetingPresenceDependencies, "allowedTenants" | "logger">,
 ): { tenantId: string; conversationId: string; people: Caller[] } | undefined {
   const activity = context.activity;
-  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
-  const tenantId = (activity.conversation?.tenantId ?? channelData?.tenant?.id ?? "").toLowerCase();
+  const tenantId = tenantIdOf(context);
   const conversationId = activity.conversation?.id;
   if (!tenantId || !deps.allowedTenants.has(tenantId) || !conversationId) return undefined;
   const parsed = participantsEvent.safeParse(activity.value);

@@ -1,12 +1,10 @@
 import type { PersonRef } from "../../domain/identity.js";
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "../cards/adaptiveCard.js";
 import { cardText, shorten } from "../cards/cardText.js";
+import { JOIN_REQUEST_VERBS } from "../wireNames.js";
 
 /** The card verbs of requests to join, mapped once to readable names. */
-export const JOIN_REQUEST = {
-  approve: "membership.approve",
-  decline: "membership.decline",
-} as const;
+export const JOIN_REQUEST = JOIN_REQUEST_VERBS;
 
 /** What the stewards' card about a request to join says. */
 export interface JoinRequestCardView {
@@ -15,12 +13,6 @@ export interface JoinRequestCardView {
   requester: PersonRef;
   /** Once answered: who answered and how (the card then has no buttons). */
   answered?: { by: PersonRef; approved: boolean };
-}
-
-/** The data an Approve or Decline button sends back. */
-export interface JoinRequestActionData {
-  communityId?: string;
-  userId?: string;
 }
 
 /**

@@ -1,14 +1,14 @@
 import type { Application, TurnState } from "@microsoft/teams-ai";
-import { CardFactory, type TurnContext } from "botbuilder";
+import { CardFactory } from "botbuilder";
+import { z } from "zod";
 import type { Community, JoinRequest } from "../../domain/communities/community.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
-import { DomainError, ValidationError } from "../../domain/errors.js";
 import type { Logger } from "../../observability/logger.js";
-import type { AdaptiveCard } from "../cards/adaptiveCard.js";
+import { friendly, parsePayload } from "../invokes.js";
 import type { BackgroundWork } from "../meetings/backgroundWork.js";
 import type { ProactiveSender } from "../meetings/proactiveSender.js";
 import { callerFromActivity } from "../teamsCaller.js";
-import { JOIN_REQUEST, type JoinRequestActionData, joinRequestCard } from "./joinRequestCard.js";
+import { JOIN_REQUEST, joinRequestCard } from "./joinRequestCard.js";
 
 /** What posting requests to join to a community's channel needs. */
 export interface JoinRequestNoticeDependencies {
@@ -59,11 +59,10 @@ export function registerJoinRequestActions(
 ): void {
   for (const approve of [true, false]) {
     const verb = approve ? JOIN_REQUEST.approve : JOIN_REQUEST.decline;
-    app.adaptiveCards.actionExecute<JoinRequestActionData>(verb, (context, _state, data) =>
+    app.adaptiveCards.actionExecute(verb, (context, _state, raw) =>
       friendly(deps, context, async () => {
         const me = callerFromActivity(context, deps.allowedTenants);
-        if (!data.communityId || !data.userId)
-          throw new ValidationError("This card is missing the request it is about.");
+        const data = parsePayload(joinRequestPayloadSchema, raw);
         const [request, community] = await Promise.all([
           deps.communities.answerJoinRequest(me, data.communityId, data.userId, approve),
           deps.communities.get(me, data.communityId),
@@ -79,20 +78,14 @@ export function registerJoinRequestActions(
   }
 }
 
-/** The card, or what went wrong in words for the person who pressed the button. */
-async function friendly(
-  deps: { logger: Logger },
-  context: TurnContext,
-  handler: () => Promise<AdaptiveCard>,
-): Promise<AdaptiveCard | string> {
-  try {
-    return await handler();
-  } catch (error) {
-    if (error instanceof DomainError) return error.message;
-    deps.logger.error("join request action failed", {
-      tenantId: context.activity.conversation?.tenantId,
-      error: error instanceof Error ? error.message : String(error),
-    });
-    return "Sorry, PeerCircle could not do that just now. Please try again in a moment.";
-  }
-}
+const MISSING_REQUEST = "This card is missing the request it is about.";
+
+/** Approve or Decline: which community, whose request. */
+const joinRequestPayloadSchema = z.object({
+  communityId: z
+    .string({ required_error: MISSING_REQUEST, invalid_type_error: MISSING_REQUEST })
+    .min(1, MISSING_REQUEST),
+  userId: z
+    .string({ required_error: MISSING_REQUEST, invalid_type_error: MISSING_REQUEST })
+    .min(1, MISSING_REQUEST),
+});

@@ -1,8 +1,8 @@
 import type { RoleAssignment } from "../../domain/sessions/session.js";
 import type { SessionFormat, SessionRole } from "../../domain/sessions/sessionFormats.js";
-import { type Mention, mentionOf } from "../cards/activityCards.js";
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "../cards/adaptiveCard.js";
 import { cardText, shorten } from "../cards/cardText.js";
+import { type Mention, mentionOf } from "../cards/groupListCards.js";
 
 const ROLE_NAMES: Record<SessionRole, string> = {
   facilitator: "facilitator",

@@ -1200,8 +1200,8 @@ function pairShareOf(s: Submission): PairShare {
   };
 }
 
-/** Why a kind is not taken now: the phases that take it, by name. */
-function notAcceptedNow(
+/** Why a kind is not taken now: the phases that take it, by name (the bot's dialogs say it too). */
+export function notAcceptedNow(
   format: ActivityFormatDefinition,
   kind: SubmissionKind,
   definition: SubmissionDefinition,

@@ -21,8 +21,13 @@ import {
   verificationSchema,
 } from "./entrySchemas.js";
 import { type EntryView, entryView } from "./entryView.js";
+import {
+  type InsightFromMessageForm,
+  insightFromMessageFormSchema,
+  tagsFromText,
+} from "./insightFromMessage.js";
 import type { LibrarySearch } from "./librarySearch.js";
-import { sanitizeMarkdown } from "./messageContent/index.js";
+import { messageOrigin, sanitizeMarkdown } from "./messageContent/index.js";
 import { messageEntryId } from "./messageEntryId.js";
 import {
   newestRequestFirst,
@@ -91,6 +96,37 @@ export class LibraryService {
     const author = origin.author ?? { id: caller.userId, displayName: caller.displayName };
     const id = messageEntryId(origin.conversationId, origin.messageId);
     return this.add(caller, communityId, input, source, author, id);
+  }
+
+  /**
+   * "Save as insight" on a Teams message, in one call: the message as Teams sent it (its id, link,
+   * time and author read here; a deleted or unreadable one refused), the dialog's inputs as typed
+   * (tags split once, here), then {@link saveFromMessage}'s rules.
+   */
+  async saveInsightFromMessage(
+    caller: Caller,
+    message: { payload: unknown; conversationId: string },
+    form: InsightFromMessageForm,
+  ): Promise<SaveResult> {
+    const origin = messageOrigin(message.payload);
+    if (!origin.ok) throw new ValidationError(origin.message);
+    const { communityId, type, title, body, summary, tags, newTags } = parseInput(
+      insightFromMessageFormSchema,
+      form,
+    );
+    return this.saveFromMessage(
+      caller,
+      communityId,
+      {
+        messageId: origin.origin.messageId,
+        conversationId: message.conversationId,
+        link: origin.origin.link ?? "",
+        postedAt: origin.origin.postedAt,
+        author: origin.origin.author,
+      },
+      // The type as typed: the entry's schema (in add) refuses one the library does not know.
+      { type: type as NewEntryInput["type"], title, body, summary, tags: tagsFromText(tags, newTags) },
+    );
   }
 
   /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cafeSummary } from "../../../scripts/lib/cardGallery.js";
-import { summaryCard } from "../../../src/bot/cards/activityCards.js";
+import { summaryCard } from "../../../src/bot/cards/activitySummaryCard.js";
 import type { ActivityRecord, Submission } from "../../../src/domain/activities/activity.js";
 import { formatOf } from "../../../src/domain/activities/activityFormats.js";
 import { activityOutcomesOf } from "../../../src/domain/activities/activityOutcomes.js";

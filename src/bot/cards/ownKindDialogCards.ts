@@ -1,0 +1,154 @@
+import type { ActivityView } from "../../domain/activities/activityViews.js";
+import type { PersonRef } from "../../domain/identity.js";
+import { ACTIVITY_VERBS } from "../wireNames.js";
+import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "./adaptiveCard.js";
+import { cardText } from "./cardText.js";
+
+/**
+ * The dialogs of the engine's own kinds (a reflection, a group's key insight, a commitment), which
+ * the view carries in fields of their own: think-pair-share's, and any format declaring them.
+ */
+
+// ── Dialogs for people ──────────────────────────────────────────────────────────────────────────
+
+function textDialog(options: {
+  title: string;
+  intro: string[];
+  id: string;
+  label: string;
+  value: string;
+  placeholder: string;
+  max: number;
+  verb: string;
+  data: Record<string, unknown>;
+  error?: string;
+}): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading(options.title),
+      ...(options.error
+        ? [paragraph(cardText(options.error), { color: "Attention", weight: "Bolder" })]
+        : []),
+      ...options.intro.map((t) => paragraph(t)),
+      {
+        type: "Input.Text",
+        id: options.id,
+        label: options.label,
+        isMultiline: true,
+        value: options.value,
+        placeholder: options.placeholder,
+        maxLength: options.max,
+        isRequired: true,
+        errorMessage: "Write something first.",
+      },
+    ],
+    [
+      {
+        type: "Action.Submit",
+        title: "Save",
+        style: "positive",
+        data: { verb: options.verb, ...options.data },
+      },
+    ],
+  );
+}
+
+export function reflectionDialogCard(view: ActivityView, text?: string, error?: string): AdaptiveCard {
+  return textDialog({
+    title: "My reflection",
+    intro: [
+      `**Prompt:** ${cardText(view.prompt)}`,
+      "Only you will ever see this. It also goes to your My learning.",
+    ],
+    id: "text",
+    label: "Reflection",
+    value: text ?? view.me.reflection?.text ?? "",
+    placeholder: "What comes to mind?",
+    max: 4000,
+    verb: ACTIVITY_VERBS.saveReflection,
+    data: { activityId: view.id },
+    ...(error ? { error } : {}),
+  });
+}
+
+export function commitmentDialogCard(view: ActivityView, text?: string, error?: string): AdaptiveCard {
+  return textDialog({
+    title: "My commitment",
+    intro: [
+      `**Prompt:** ${cardText(view.prompt)}`,
+      "What will you try before next time? It appears in your My learning and is followed up at the community's next session.",
+    ],
+    id: "text",
+    label: "Commitment",
+    value: text ?? view.me.commitment?.text ?? "",
+    placeholder: "Before next time I will…",
+    max: 1000,
+    verb: ACTIVITY_VERBS.saveCommitment,
+    data: { activityId: view.id },
+    ...(error ? { error } : {}),
+  });
+}
+
+/** The share dialog: the group's current text with its ETag, so an edit lands on what was seen. */
+export function shareDialogCard(view: ActivityView, error?: string, text?: string): AdaptiveCard {
+  const partners =
+    view.me.group?.partners.map((p) => cardText(p.displayName)).join(" and ") || "your partner";
+  const share = view.me.share;
+  return textDialog({
+    title: "Our key insight",
+    intro: [
+      `**Prompt:** ${cardText(view.prompt)}`,
+      share
+        ? `Last saved by ${cardText(share.editedBy.displayName)}. Your edit replaces it for you and ${partners}.`
+        : `One insight per pair: you or ${partners} can write it, the other can edit.`,
+    ],
+    id: "text",
+    label: "Key insight",
+    value: text ?? share?.text ?? "",
+    placeholder: "The one thing we want everyone to hear…",
+    max: 4000,
+    verb: ACTIVITY_VERBS.saveShare,
+    data: { activityId: view.id, ...(share ? { etag: share.etag } : {}) },
+    ...(error ? { error } : {}),
+  });
+}
+
+/** The partner saved meanwhile: both texts, the merge in the box, saved on top of theirs. */
+export function shareConflictCard(
+  view: ActivityView,
+  conflict: {
+    message: string;
+    current: { text: string; etag: string; editedBy: PersonRef };
+    yours: string;
+    merged: string;
+  },
+): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading("Our key insight"),
+      paragraph(cardText(conflict.message), { color: "Attention", weight: "Bolder" }),
+      paragraph(`**Saved by ${cardText(conflict.current.editedBy.displayName)}:**`),
+      paragraph(cardText(conflict.current.text), { spacing: "None" }),
+      paragraph("**Yours (not saved yet):**"),
+      paragraph(cardText(conflict.yours), { spacing: "None" }),
+      {
+        type: "Input.Text",
+        id: "text",
+        label: "Both together: tidy up and save",
+        isMultiline: true,
+        value: conflict.merged,
+        maxLength: 4000,
+        isRequired: true,
+        errorMessage: "Write something first.",
+      },
+    ],
+    [
+      {
+        type: "Action.Submit",
+        title: "Save",
+        style: "positive",
+        data: { verb: ACTIVITY_VERBS.saveShare, activityId: view.id, etag: conflict.current.etag },
+      },
+    ],
+  );
+}

@@ -1,0 +1,196 @@
+import type { SubmissionDefinition } from "../../domain/activities/activityFormat.js";
+import type { ActivityView, SubmissionView } from "../../domain/activities/activityViews.js";
+import type { PersonRef } from "../../domain/identity.js";
+import { ACTIVITY_VERBS } from "../wireNames.js";
+import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "./adaptiveCard.js";
+import { cardText, shorten } from "./cardText.js";
+import { formatDefinitionOf } from "./phaseActions.js";
+
+/**
+ * The dialog of each of a format's own kinds, built from its definition: a person's own text
+ * (edited under its ETag), a group's shared text (the version edited travels with it, so a change
+ * another member made meanwhile comes back with both texts), or one item added (a theme, a
+ * question). Pure builders; the handlers are in bot/meetings/activityDialogs.ts.
+ */
+
+/** Items listed above the add box, so people see what is there already (the rest are counted). */
+const LISTED_ITEMS = 10;
+
+/** A kind of the activity's format with how people name it; undefined when the format has none. */
+export function kindOf(view: Pick<ActivityView, "format">, kind: string): SubmissionDefinition | undefined {
+  const format = formatDefinitionOf(view.format);
+  return Object.hasOwn(format.submissions, kind) ? format.submissions[kind] : undefined;
+}
+
+const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+
+/** The dialog's title: my reflection-like text, our group's, or one more item. */
+export function writingTitle(definition: SubmissionDefinition): string {
+  if (definition.scope === "group") return `Our ${definition.noun}`;
+  if (definition.scope === "item") return `Add ${withArticle(definition.noun)}`;
+  return `My ${definition.noun}`;
+}
+
+/** The button that opens the dialog (short: three share a 280 px meeting chat). */
+export function writingButtonTitle(definition: SubmissionDefinition, hasOwn: boolean): string {
+  if (definition.scope === "item") return `Add ${definition.noun}`;
+  if (definition.scope === "person" && hasOwn) return `Edit ${definition.noun}`;
+  return capitalised(definition.noun);
+}
+
+/** Who reads it, in the words of its visibility. */
+function readersOf(definition: SubmissionDefinition): string {
+  if (definition.scope === "group") {
+    const who =
+      definition.visibility === "everyone"
+        ? "Everyone in the activity sees it."
+        : definition.visibility === "facilitator"
+          ? "Your group and the facilitator see it."
+          : "Only your group sees it.";
+    return `One for your whole group: anyone in it can write and edit it. ${who}`;
+  }
+  switch (definition.visibility) {
+    case "writer":
+      return "Only you will ever see this.";
+    case "group":
+      return "Your group sees it.";
+    case "facilitator":
+      return "You and the facilitator see it.";
+    case "everyone":
+      return "Everyone in the activity sees it.";
+  }
+}
+
+/** Where it goes beyond the activity. */
+function afterwardsOf(definition: SubmissionDefinition, confidential: boolean): string[] {
+  const lines: string[] = [];
+  if (definition.myLearning) lines.push("It also goes to your My learning.");
+  if (definition.commitment) lines.push("It is followed up at the community's next session.");
+  if (confidential) lines.push("Nothing leaves this activity unless you choose to publish it.");
+  return lines;
+}
+
+/** The caller's own text of a person's or their current group's kind (with its ETag). */
+export function ownWriting(view: ActivityView, kind: string): SubmissionView | undefined {
+  const definition = kindOf(view, kind);
+  if (!definition || definition.scope === "item") return undefined;
+  return view.submissions.find(
+    // A group's text: the current group's (earlier rounds' tables were theirs too).
+    (s) => s.kind === kind && s.mine && (definition.scope !== "group" || s.ownerId === view.me.group?.id),
+  );
+}
+
+/** The dialog for one kind: the text box (with what is saved), or the add box with what is there. */
+export function writingDialogCard(
+  view: ActivityView,
+  kind: string,
+  form: { text?: string; error?: string } = {},
+): AdaptiveCard {
+  const definition = kindOf(view, kind);
+  if (!definition) throw new Error(`${view.formatName} has no "${kind}"`);
+  const own = ownWriting(view, kind);
+  const intro = [`**Prompt:** ${cardText(view.prompt)}`, readersOf(definition)];
+  if (definition.scope === "group" && own)
+    intro.push(`Last saved by ${cardText(own.by.displayName)}. Your edit replaces it for your group.`);
+  intro.push(...afterwardsOf(definition, formatDefinitionOf(view.format).confidential));
+  const items =
+    definition.scope === "item" ? view.submissions.filter((s) => s.kind === kind).slice(-LISTED_ITEMS) : [];
+  const more =
+    definition.scope === "item" ? view.submissions.filter((s) => s.kind === kind).length - items.length : 0;
+  return adaptiveCard(
+    [
+      heading(writingTitle(definition)),
+      ...(form.error ? [paragraph(cardText(form.error), { color: "Attention", weight: "Bolder" })] : []),
+      ...intro.map((line) => paragraph(line)),
+      ...(items.length > 0
+        ? [
+            paragraph(`**${capitalised(definition.plural ?? `${definition.noun}s`)} so far**`, {
+              spacing: "Medium",
+            }),
+            // One line each (a markdown list's indent runs past a narrow dialog).
+            ...items.map((s) =>
+              paragraph(`• ${cardText(shorten(s.text, 200))}`, { spacing: "None", size: "Small" }),
+            ),
+            ...(more > 0
+              ? [paragraph(`…and ${more} more`, { spacing: "None", size: "Small", isSubtle: true })]
+              : []),
+          ]
+        : []),
+      {
+        type: "Input.Text",
+        id: "text",
+        label: capitalised(definition.noun),
+        isMultiline: true,
+        value: form.text ?? own?.text ?? "",
+        maxLength: definition.maxLength,
+        isRequired: true,
+        errorMessage: "Write something first.",
+      },
+    ],
+    [
+      {
+        type: "Action.Submit",
+        title: definition.scope === "item" ? "Add" : "Save",
+        style: "positive",
+        data: {
+          verb: ACTIVITY_VERBS.saveWriting,
+          activityId: view.id,
+          kind,
+          ...(own?.etag ? { etag: own.etag } : {}),
+        },
+      },
+    ],
+  );
+}
+
+/** Another member saved the group's text meanwhile: both texts, the merge in the box, saved on top of theirs. */
+export function writingConflictCard(
+  view: Pick<ActivityView, "id" | "format" | "formatName">,
+  kind: string,
+  conflict: {
+    message: string;
+    current: { text: string; etag: string; editedBy: PersonRef };
+    yours: string;
+    merged: string;
+  },
+): AdaptiveCard {
+  const definition = kindOf(view, kind);
+  return adaptiveCard(
+    [
+      heading(definition ? writingTitle(definition) : view.formatName),
+      paragraph(cardText(conflict.message), { color: "Attention", weight: "Bolder" }),
+      paragraph(`**Saved by ${cardText(conflict.current.editedBy.displayName)}:**`),
+      paragraph(cardText(conflict.current.text), { spacing: "None" }),
+      paragraph("**Yours (not saved yet):**"),
+      paragraph(cardText(conflict.yours), { spacing: "None" }),
+      {
+        type: "Input.Text",
+        id: "text",
+        label: "Both together: tidy up and save",
+        isMultiline: true,
+        value: conflict.merged,
+        maxLength: definition?.maxLength ?? 4000,
+        isRequired: true,
+        errorMessage: "Write something first.",
+      },
+    ],
+    [
+      {
+        type: "Action.Submit",
+        title: "Save",
+        style: "positive",
+        data: { verb: ACTIVITY_VERBS.saveWriting, activityId: view.id, kind, etag: conflict.current.etag },
+      },
+    ],
+  );
+}
+
+/** What the person reads once it is saved. */
+export function savedMessage(definition: SubmissionDefinition, confidential: boolean): string {
+  const afterwards = afterwardsOf(definition, confidential).join(" ");
+  if (definition.scope === "group")
+    return `Saved: your group's ${definition.noun}. Anyone in your group can edit it.`;
+  if (definition.scope === "item") return `Added: your ${definition.noun}. ${readersOf(definition)}`;
+  return `Your ${definition.noun} is saved. ${readersOf(definition).replace("will ever see this", "will ever see it")}${afterwards ? ` ${afterwards}` : ""}`;
+}

@@ -1,0 +1,196 @@
+import type { Application, TurnState } from "@microsoft/teams-ai";
+import type { TurnContext } from "botbuilder";
+import { ValidationError } from "../../domain/errors.js";
+import { partnerDialogCard } from "../cards/activityCards.js";
+import {
+  commitmentDialogCard,
+  reflectionDialogCard,
+  shareConflictCard,
+  shareDialogCard,
+} from "../cards/ownKindDialogCards.js";
+import { firstGroupingPhase, formatDefinitionOf, groupingNow, isPairs } from "../cards/phaseActions.js";
+import {
+  kindOf,
+  savedMessage,
+  writingConflictCard,
+  writingDialogCard,
+  writingTitle,
+} from "../cards/submissionDialogCards.js";
+import { dialog, friendly, parsePayload, requestIdOf } from "../invokes.js";
+import { callerFromActivity } from "../teamsCaller.js";
+import { ACTIVITY_VERBS as VERB } from "../wireNames.js";
+import {
+  activityRefSchema,
+  kindRefSchema,
+  textPayloadSchema,
+  writingPayloadSchema,
+} from "./activityPayloads.js";
+import { joinedView, type MeetingActivityDependencies, notNow, partnerLinks } from "./activityTurns.js";
+
+/**
+ * The dialogs people write in during an activity: the engine's own kinds (a reflection, a group's
+ * key insight, a commitment), their group, and each of the format's own kinds (a table's notes, a
+ * theme, a pledge) read from its definition. Each answers from one domain call.
+ */
+export function registerActivityDialogs(
+  app: Application<TurnState>,
+  deps: MeetingActivityDependencies,
+): void {
+  const { activities, allowedTenants } = deps;
+  const caller = (context: TurnContext) => callerFromActivity(context, allowedTenants);
+
+  // ── The engine's own kinds: reflection, a group's key insight, commitment ────────────────────
+
+  app.taskModules.fetch(VERB.reflect, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const view = await activities.view(caller(context), parsePayload(activityRefSchema, raw).activityId);
+      if (!view.accepts.includes("reflection")) return notNow(view, "reflection");
+      return dialog("My reflection", reflectionDialogCard(view));
+    }),
+  );
+
+  app.taskModules.submit(VERB.saveReflection, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const me = caller(context);
+      const data = parsePayload(textPayloadSchema, raw);
+      try {
+        await activities.submit(me, data.activityId, "reflection", { text: data.text }, requestIdOf(context));
+        return "Your reflection is saved. Only you can see it (it is in your My learning too).";
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const view = await activities.view(me, data.activityId);
+        return dialog("My reflection", reflectionDialogCard(view, data.text, error.message));
+      }
+    }),
+  );
+
+  app.taskModules.fetch(VERB.partner, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const me = caller(context);
+      const view = await joinedView(deps, me, parsePayload(activityRefSchema, raw).activityId);
+      const format = formatDefinitionOf(view.format);
+      const pairs = isPairs(groupingNow(format, view.phases, view.state));
+      if (!view.groups) {
+        const when = firstGroupingPhase(format, view.phases);
+        return `${pairs || !when ? "Pairs" : "Groups"} are formed when the ${(when ?? "pair").toLowerCase()} phase begins. Join the activity so you get ${pairs || !when ? "a partner" : "a group"}.`;
+      }
+      if (!view.me.group) return `Join the activity first to get ${pairs ? "a partner" : "a group"}.`;
+      const title = view.me.group.partners.length === 1 && pairs ? "My partner" : "My group";
+      return dialog(title, partnerDialogCard(view, await partnerLinks(deps, me, view)), "medium");
+    }),
+  );
+
+  app.taskModules.fetch(VERB.share, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const view = await joinedView(deps, caller(context), parsePayload(activityRefSchema, raw).activityId);
+      if (!view.accepts.includes("share"))
+        return view.state.status === "ended"
+          ? "This activity has ended."
+          : "Key insights are shared once pairs are formed (pair and share phases).";
+      if (!view.me.group) return "Join the activity first to get a partner.";
+      return dialog("Our key insight", shareDialogCard(view));
+    }),
+  );
+
+  app.taskModules.submit(VERB.saveShare, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const me = caller(context);
+      const data = parsePayload(textPayloadSchema, raw);
+      try {
+        const result = await activities.submitShare(
+          me,
+          data.activityId,
+          { text: data.text, ...(data.etag ? { etag: data.etag } : {}) },
+          requestIdOf(context),
+        );
+        if (result.status === "saved")
+          return "Your pair's insight is saved. Your partner can see and edit it.";
+        // The partner saved meanwhile: show both texts; nothing typed is lost.
+        return dialog(
+          "Our key insight",
+          shareConflictCard(await activities.view(me, data.activityId), result),
+        );
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const view = await activities.view(me, data.activityId);
+        return dialog("Our key insight", shareDialogCard(view, error.message, data.text));
+      }
+    }),
+  );
+
+  app.taskModules.fetch(VERB.commit, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const view = await activities.view(caller(context), parsePayload(activityRefSchema, raw).activityId);
+      if (!view.accepts.includes("commitment")) return "Commitments are written when the activity closes.";
+      return dialog("My commitment", commitmentDialogCard(view));
+    }),
+  );
+
+  app.taskModules.submit(VERB.saveCommitment, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const me = caller(context);
+      const data = parsePayload(textPayloadSchema, raw);
+      try {
+        await activities.submit(me, data.activityId, "commitment", { text: data.text }, requestIdOf(context));
+        return "Your commitment is saved: it is in your My learning, and we check in on it at the next session.";
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const view = await activities.view(me, data.activityId);
+        return dialog("My commitment", commitmentDialogCard(view, data.text, error.message));
+      }
+    }),
+  );
+
+  // ── The format's own kinds (a table's notes, a theme, a pledge), from its definition ─────────
+
+  app.taskModules.fetch(VERB.write, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const me = caller(context);
+      const { activityId, kind } = parsePayload(kindRefSchema, raw);
+      let view = await activities.view(me, activityId);
+      const definition = kindOf(view, kind);
+      if (!definition) throw new ValidationError(`${view.formatName} takes no such submission.`);
+      if (!view.accepts.includes(kind)) return notNow(view, kind);
+      // A group's text is written by someone in a group: opening it joins (and places) late joiners.
+      if (definition.scope === "group") {
+        view = await joinedView(deps, me, activityId);
+        if (!view.me.group) return "Join the activity first to get a group.";
+      }
+      return dialog(writingTitle(definition), writingDialogCard(view, kind));
+    }),
+  );
+
+  app.taskModules.submit(VERB.saveWriting, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const me = caller(context);
+      const data = parsePayload(writingPayloadSchema, raw);
+      const { activityId, kind, text } = data;
+      try {
+        const result = await activities.submit(
+          me,
+          activityId,
+          kind,
+          { text, ...(data.etag ? { etag: data.etag } : {}) },
+          requestIdOf(context),
+        );
+        const view = await activities.view(me, activityId);
+        const definition = kindOf(view, kind);
+        if (result.status === "conflict")
+          return dialog(
+            definition ? writingTitle(definition) : view.formatName,
+            writingConflictCard(view, kind, result),
+          );
+        return definition ? savedMessage(definition, formatDefinitionOf(view.format).confidential) : "Saved.";
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const view = await activities.view(me, activityId);
+        const definition = kindOf(view, kind);
+        if (!definition) throw error;
+        return dialog(
+          writingTitle(definition),
+          writingDialogCard(view, kind, { text, error: error.message }),
+        );
+      }
+    }),
+  );
+}

@@ -1,0 +1,221 @@
+import type { Application, TurnState } from "@microsoft/teams-ai";
+import { CardFactory, type TurnContext } from "botbuilder";
+import { STEERING_FORBIDDEN } from "../../domain/activities/activityService.js";
+import { DomainError, ForbiddenError } from "../../domain/errors.js";
+import type { Caller } from "../../domain/identity.js";
+import { controlDialogCard, personalCard } from "../cards/activityCards.js";
+import { type SetupForm, setupDialogCard, setupInvitationCard } from "../cards/activitySetupCards.js";
+import { dialog, friendly, meetingIdOf, memberCommunities, parsePayload, requestIdOf } from "../invokes.js";
+import { callerFromActivity } from "../teamsCaller.js";
+import { ACTIVITY_VERBS as VERB } from "../wireNames.js";
+import { activityCommandOf } from "./activityCommands.js";
+import { registerActivityDialogs } from "./activityDialogs.js";
+import {
+  activityRefSchema,
+  controlPayloadSchema,
+  fallbackPayloadSchema,
+  formatNamed,
+  phaseMinutes,
+  type SetupPayload,
+  setupPayloadSchema,
+} from "./activityPayloads.js";
+import { afterwards, type MeetingActivityDependencies, partnerLinks } from "./activityTurns.js";
+
+/**
+ * Activities in the meeting chat, for every format the engine runs: the command, the set-up dialog
+ * (built from the format's definition), the phase cards' buttons (Join and facilitator controls as
+ * `adaptiveCard/action`; each kind's dialog and one's group as dialogs), each answering from one
+ * domain call; cards to the chat go out after the invoke is answered.
+ */
+export function registerMeetingActivities(
+  app: Application<TurnState>,
+  deps: MeetingActivityDependencies,
+): void {
+  const { activities, allowedTenants } = deps;
+  const caller = (context: TurnContext) => callerFromActivity(context, allowedTenants);
+
+  app.message(
+    async (context) =>
+      context.activity.type === "message" && !!activityCommandOf(context.activity.text ?? ""),
+    async (context) => {
+      const command = activityCommandOf(context.activity.text ?? "");
+      if (!command) return;
+      await context.sendActivity({
+        attachments: [CardFactory.adaptiveCard(setupInvitationCard(command.prompt, command.format))],
+      });
+    },
+  );
+
+  // ── Set-up ────────────────────────────────────────────────────────────────────────────────────
+
+  /** The set-up dialog for a format, with what was typed so far. */
+  const setupDialog = async (
+    context: TurnContext,
+    me: Caller,
+    data: SetupPayload,
+    extra: Partial<Pick<SetupForm, "error" | "notice" | "minutes">> = {},
+  ) => {
+    const { format } = formatNamed(data.format);
+    const communities = await memberCommunities(deps.communities, me, context);
+    if (communities.length === 0)
+      return "Join a PeerCircle community first (in its channel's PeerCircle tab): an activity saves what it yields to a community's library.";
+    return dialog(
+      `Set up ${format.name}`,
+      setupDialogCard({
+        format,
+        prompt: data.prompt,
+        communities: communities.map((c) => ({ id: c.id, name: c.name })),
+        communityId: communities.some((c) => c.id === data.communityId)
+          ? data.communityId
+          : (communities[0]?.id ?? ""),
+        minutes: extra.minutes ?? {},
+        pairingRule: data.pairingRule,
+        ...(extra.error ? { error: extra.error } : {}),
+        ...(extra.notice ? { notice: extra.notice } : {}),
+      }),
+    );
+  };
+
+  app.taskModules.fetch(VERB.setup, (context, _state, raw) =>
+    friendly(deps, context, async () =>
+      setupDialog(context, caller(context), parsePayload(setupPayloadSchema, raw)),
+    ),
+  );
+
+  // Another format chosen in the dialog: the form again, with that format's phases.
+  app.taskModules.submit(VERB.setupFormat, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const data = parsePayload(setupPayloadSchema, raw);
+      return setupDialog(context, caller(context), data);
+    }),
+  );
+
+  app.taskModules.submit(VERB.create, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const me = caller(context);
+      const data = parsePayload(setupPayloadSchema, raw);
+      const { id: formatId, format } = formatNamed(data.format);
+      // The format was changed after the form showed another one's phases: show its own first.
+      if (data.shownFormat && data.shownFormat !== formatId)
+        return setupDialog(context, me, data, {
+          notice: `Check the phases of ${format.name}, then start.`,
+        });
+      const minutes = phaseMinutes(format, data);
+      try {
+        const community = await deps.communities.get(me, data.communityId);
+        if (!community.isMember)
+          throw new ForbiddenError(`Join ${community.name} first, or pick a community you are in.`);
+        const meetingId = meetingIdOf(context);
+        const created = await activities.create(
+          me,
+          {
+            format: formatId,
+            communityId: community.id,
+            conversationId: context.activity.conversation.id,
+            ...(meetingId ? { meetingId } : {}),
+            prompt: data.prompt,
+            minutes,
+            pairingRule: data.pairingRule,
+          },
+          requestIdOf(context),
+        );
+        // The start carries a key of its own: a retried set-up starts nothing twice.
+        const view = await activities.control(me, created.id, { kind: "start" }, `start:${created.id}`);
+        await deps.sender.remember(context, me.tenantId);
+        afterwards(deps, me, view);
+        const first = view.phases[0]?.title ?? "The first phase";
+        return dialog(
+          "Facilitator controls",
+          controlDialogCard(view, `Started: “${first}” is on its card in the chat.`),
+        );
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        return setupDialog(context, me, data, { error: error.message, minutes });
+      }
+    }),
+  );
+
+  // ── Facilitator controls: in place (Action.Execute), or from the controls dialog ──────────────
+
+  app.adaptiveCards.actionExecute(VERB.control, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const me = caller(context);
+      const { activityId, control } = parsePayload(controlPayloadSchema, raw);
+      const view = await activities.control(me, activityId, control, requestIdOf(context));
+      afterwards(deps, me, view);
+      return personalCard(view, await partnerLinks(deps, me, view));
+    }),
+  );
+
+  app.taskModules.fetch(VERB.controls, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const me = caller(context);
+      const { activityId } = parsePayload(activityRefSchema, raw);
+      const view = await activities.view(me, activityId);
+      // The meeting's organiser and presenters steer too (their Teams meeting role).
+      if (!view.isFacilitator && !(await activities.maySteer(me, activityId)))
+        return view.meetingId
+          ? `${STEERING_FORBIDDEN} ${view.facilitator.displayName} facilitates it.`
+          : `Only the facilitator, ${view.facilitator.displayName}, changes the phases of this activity.`;
+      return dialog("Facilitator controls", controlDialogCard(view));
+    }),
+  );
+
+  app.taskModules.submit(VERB.controlDialog, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const me = caller(context);
+      const { activityId, control } = parsePayload(controlPayloadSchema, raw);
+      const view = await activities.control(me, activityId, control, requestIdOf(context));
+      afterwards(deps, me, view);
+      if (view.state.status === "ended")
+        return "The activity has ended: the summary is on its way to the chat.";
+      return dialog("Facilitator controls", controlDialogCard(view, "Done."));
+    }),
+  );
+
+  // ── Joining and a person's own view ──────────────────────────────────────────────────────────
+
+  app.adaptiveCards.actionExecute(VERB.join, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const me = caller(context);
+      // The caller's own view only: everyone presses Join at once, and Teams waits 5 s.
+      const view = await activities.joinForCard(me, parsePayload(activityRefSchema, raw).activityId);
+      if (view.me.group) afterwards(deps, me, view); // a late joiner: the group list changes
+      // Taking part in an open community's activity made them a member: say so where they pressed.
+      const joined = view.joinedCommunity
+        ? "You have joined, and are a member of this activity's community now."
+        : "You have joined.";
+      return personalCard(view, await partnerLinks(deps, me, view), joined);
+    }),
+  );
+
+  app.adaptiveCards.actionExecute(VERB.refresh, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const me = caller(context);
+      const view = await activities.view(me, parsePayload(activityRefSchema, raw).activityId);
+      return personalCard(view, await partnerLinks(deps, me, view));
+    }),
+  );
+
+  // Clients without Universal Actions send the fallback Action.Submit as a message with a value.
+  app.adaptiveCards.actionSubmit([VERB.join, VERB.control], async (context, _state, raw) => {
+    try {
+      const me = caller(context);
+      const { verb } = parsePayload(fallbackPayloadSchema, raw);
+      const view =
+        verb === VERB.join
+          ? await activities.joinForCard(me, parsePayload(activityRefSchema, raw).activityId)
+          : await (async () => {
+              const { activityId, control } = parsePayload(controlPayloadSchema, raw);
+              return activities.control(me, activityId, control, requestIdOf(context));
+            })();
+      afterwards(deps, me, view);
+      await context.sendActivity(verb === VERB.join ? "You have joined." : "Done.");
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      await context.sendActivity(error.message);
+    }
+  });
+
+  registerActivityDialogs(app, deps);
+}
