@@ -97,7 +97,11 @@ export function participantActions(view: ActionView, primary = true): Record<str
   const format = formatDefinitionOf(view.format);
   const actions: Record<string, unknown>[] = [];
   const next = () => (actions.length === 0 ? style : undefined);
+  // A kind for the hot seat alone (a mastermind's challenge) is offered to the hot seat only.
+  const hotSeat = view.me.group?.hotSeat;
+  const onHotSeat = hotSeat !== undefined && !view.me.group?.partners.some((p) => p.id === hotSeat.id);
   for (const kind of phaseKinds(format, view.phases, view.state.phaseIndex)) {
+    if (format.submissions[kind]?.writers?.includes("hot-seat") && !onHotSeat) continue;
     const button = kindButton(view, kind, next());
     if (button) actions.push(button);
   }

@@ -274,9 +274,18 @@ export class ActivityService {
       ]);
       const names = new Map(partners.map((p) => [p.userId, p.displayName]));
       names.set(flow.activity.facilitator.id, flow.activity.facilitator.displayName);
+      const hotSeat = group.hotSeat;
       facts.group = {
         id: group.id,
         partners: partnerIds.map((id) => ({ id, displayName: names.get(id) ?? "Someone" })),
+        ...(hotSeat
+          ? {
+              hotSeat: {
+                id: hotSeat,
+                displayName: hotSeat === caller.userId ? caller.displayName : (names.get(hotSeat) ?? "Someone"),
+              },
+            }
+          : {}),
       };
       if (share) facts.share = pairShareOf(share);
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { participantActions } from "../../../src/bot/cards/activityButtons.js";
 import {
   beforeFirstGroups,
   firstGroupingPhase,
@@ -28,85 +29,7 @@ const running = (plan: { id: string }[], phaseId: string): PhaseState => {
   };
 };
 
-/**
- * A mastermind circle as the issue describes it (its definition is written elsewhere): one circle,
- * a rotating hot seat, clarifying questions and advice as items, commitments; confidential.
- */
-const mastermind: ActivityFormatDefinition = {
-  id: "mastermind",
-  name: "Mastermind circle",
-  roles: ["facilitator", "participant", "hot-seat"],
-  phases: [
-    {
-      id: "check-in",
-      title: "Check-in",
-      instruction: "Goals and last commitments.",
-      defaultMinutes: 10,
-      minMinutes: 5,
-      maxMinutes: 20,
-      accepts: ["check-in"],
-      grouping: { kind: "circle" },
-    },
-    {
-      id: "hot-seat",
-      title: "Hot seat",
-      instruction: "The challenge.",
-      defaultMinutes: 10,
-      minMinutes: 5,
-      maxMinutes: 20,
-      accepts: ["challenge"],
-      grouping: { kind: "hotSeat" },
-    },
-    {
-      id: "questions",
-      title: "Clarifying questions",
-      instruction: "Questions only.",
-      defaultMinutes: 10,
-      minMinutes: 5,
-      maxMinutes: 20,
-      accepts: ["question"],
-    },
-    {
-      id: "advice",
-      title: "Advice",
-      instruction: "Ideas and advice.",
-      defaultMinutes: 15,
-      minMinutes: 5,
-      maxMinutes: 30,
-      accepts: ["advice"],
-    },
-    {
-      id: "commitments",
-      title: "Commitments",
-      instruction: "One commitment each.",
-      defaultMinutes: 10,
-      minMinutes: 5,
-      maxMinutes: 20,
-      accepts: ["commitment"],
-    },
-  ],
-  submissions: {
-    "check-in": { scope: "person", visibility: "group", noun: "check-in", maxLength: 2000 },
-    challenge: { scope: "person", visibility: "group", noun: "challenge", maxLength: 2000 },
-    question: { scope: "item", visibility: "group", noun: "question", maxLength: 500 },
-    advice: {
-      scope: "item",
-      visibility: "group",
-      noun: "piece of advice",
-      plural: "advice",
-      maxLength: 1000,
-    },
-    commitment: {
-      scope: "person",
-      visibility: "group",
-      noun: "commitment",
-      maxLength: 1000,
-      commitment: true,
-    },
-  },
-  acceptsAfterEnd: ["commitment"],
-  confidential: true,
-};
+const mastermind = formatOf("mastermind");
 
 describe("what a phase's card offers, read from the format's definition", () => {
   it("keeps think-pair-share's buttons: reflect, find your partner, share the insight, commit", () => {
@@ -148,18 +71,40 @@ describe("what a phase's card offers, read from the format's definition", () => 
     expect(regroups(cafe, plan)).toBe(true);
   });
 
-  it("works for a mastermind circle: one circle, the hot seat, questions and advice as items, commitments", () => {
+  it("works for a mastermind circle: circles with a hot seat, questions and advice as items, commitments", () => {
     expect(kindsByPhase(mastermind)).toEqual({
-      "check-in": ["check-in"],
+      "check-in": ["goal"],
       "hot-seat": ["challenge"],
       questions: ["question"],
       advice: ["advice"],
-      commitments: ["commitment"],
+      commitments: ["commitment", "lesson"],
     });
     const plan = planOf(mastermind);
     expect(formsGroups(mastermind, "check-in")).toBe(true);
     expect(groupingNow(mastermind, plan, running(plan, "questions"))?.kind).toBe("hotSeat");
     expect(firstGroupingPhase(mastermind, plan)).toBe("Check-in");
+  });
+
+  it("offers the hot seat's own kinds to the hot seat alone", () => {
+    const plan = planOf(mastermind);
+    const viewOf = (onSeat: boolean) => ({
+      id: "a1",
+      format: "mastermind",
+      phases: plan.map((p) => ({ ...p, title: p.id, instruction: "" })),
+      state: running(plan, "hot-seat"),
+      kinds: [],
+      me: {
+        joined: true,
+        group: {
+          id: "g0001",
+          partners: [{ id: "ben", displayName: "Ben" }],
+          hotSeat: onSeat ? { id: "me", displayName: "Me" } : { id: "ben", displayName: "Ben" },
+        },
+      },
+    });
+    const titles = (onSeat: boolean) => participantActions(viewOf(onSeat)).map((a) => String(a.title));
+    expect(titles(true).some((t) => /challenge/i.test(t))).toBe(true);
+    expect(titles(false).some((t) => /challenge/i.test(t))).toBe(false);
   });
 
   it("offers nothing outside the plan", () => {
