@@ -64,6 +64,7 @@ describe("Mastermind circle in the meeting side panel", () => {
       tabs.push(tab);
     }
     await controls.getByRole("button", { name: "Start" }).click();
+    await controls.getByRole("button", { name: "Move on to Check-in" }).click();
 
     // Check-in: one circle of four; each panel names the hot seat (or says it is you).
     const seatLines = await Promise.all(

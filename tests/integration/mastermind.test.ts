@@ -122,6 +122,8 @@ describe("Mastermind circle on the activity engine", () => {
     for (const [i, p] of people.entries())
       expect((await api(i, p, "POST", `/activities/${id}/join`)).status).toBe(200);
     expect((await control("start")).status).toBe(200);
+    // The welcome, then the check-in: the circles are seated as it begins.
+    expect((await control("next", 0)).status).toBe(200);
     const views = await Promise.all(people.map((p, i) => api(i, p, "GET", `/activities/${id}`)));
     const circles: Circle[] = views[0]?.body.activity.groups;
     return { id, control, views, circles };
@@ -149,7 +151,7 @@ describe("Mastermind circle on the activity engine", () => {
         ).status,
       ).toBe(200);
     // The hot seat: only its person writes the challenge.
-    expect((await control("next", 0)).status).toBe(200);
+    expect((await control("next", 1)).status).toBe(200);
     const notSeat = memberOf(circles[0] as Circle);
     const refused = await api(1, notSeat, "PUT", `/activities/${id}/submissions/challenge`, { text: "mine" });
     expect(refused.status).toBe(403);
@@ -163,13 +165,13 @@ describe("Mastermind circle on the activity engine", () => {
         ).status,
       ).toBe(200);
     // Questions, then advice: items, each kept once across the two instances (a retry adds none).
-    expect((await control("next", 1)).status).toBe(200);
+    expect((await control("next", 2)).status).toBe(200);
     for (const [i, p] of people.entries()) {
       const body = { text: `${SECRET.question} from ${p.displayName}`, requestId: `q-${p.id}` };
       expect((await api(i, p, "POST", `/activities/${id}/submissions/question`, body)).status).toBe(200);
       expect((await api(i + 1, p, "POST", `/activities/${id}/submissions/question`, body)).status).toBe(200);
     }
-    expect((await control("next", 2)).status).toBe(200);
+    expect((await control("next", 3)).status).toBe(200);
     for (const [i, p] of people.entries())
       expect(
         (
@@ -202,7 +204,7 @@ describe("Mastermind circle on the activity engine", () => {
     }
 
     // Commitments; the hot seat's lesson (theirs alone to write, private until published).
-    expect((await control("next", 3)).status).toBe(200);
+    expect((await control("next", 4)).status).toBe(200);
     for (const [i, p] of people.entries())
       expect(
         (

@@ -282,7 +282,8 @@ export class ActivityService {
           ? {
               hotSeat: {
                 id: hotSeat,
-                displayName: hotSeat === caller.userId ? caller.displayName : (names.get(hotSeat) ?? "Someone"),
+                displayName:
+                  hotSeat === caller.userId ? caller.displayName : (names.get(hotSeat) ?? "Someone"),
               },
             }
           : {}),
@@ -646,6 +647,9 @@ export class ActivityService {
       const strategy = rounds[round]?.strategy;
       if (!strategy) return undefined;
       const ids = record.participants.map((p) => p.userId);
+      // Nobody has joined yet: groups wait for the first person (an empty grouping would make
+      // everyone a late joiner, piled into one group).
+      if (ids.length === 0) return undefined;
       const [profiles, recent] = await Promise.all([
         this.profilesOf(tenantId, ids),
         this.recentPartners(tenantId, record.activity.communityId, activityId),

@@ -30,6 +30,15 @@ export const mastermind = {
     roles: ["facilitator", "participant", "hot-seat"],
     phases: [
       {
+        id: "welcome",
+        title: "Welcome",
+        instruction: "Join the circle. Circles and hot seats are set when the check-in begins.",
+        defaultMinutes: 2,
+        minMinutes: 1,
+        maxMinutes: 10,
+        accepts: [],
+      },
+      {
         id: "check-in",
         title: "Check-in",
         instruction:

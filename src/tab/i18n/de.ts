@@ -632,11 +632,14 @@ export const de: Catalog = {
     phase_round2: "Café-Runde 2",
     phase_round3: "Café-Runde 3",
     phase_harvest: "Ernte",
+    phase_welcome: "Willkommen",
     phase_checkIn: "Check-in",
     phase_hotSeat: "Heißer Stuhl",
     phase_questions: "Fragen",
     phase_advice: "Rat",
     phase_commitments: "Vorhaben",
+    instruction_welcome:
+      "Treten Sie der Runde bei. Runden und heiße Stühle werden zu Beginn des Check-ins festgelegt.",
     instruction_checkIn:
       "Reihum: Wo stehen Sie bei Ihrem Ziel und bei dem, was Sie sich letztes Mal vorgenommen haben?",
     instruction_hotSeat:

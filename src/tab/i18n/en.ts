@@ -617,11 +617,13 @@ export const en = {
     phase_round2: "Café round 2",
     phase_round3: "Café round 3",
     phase_harvest: "Harvest",
+    phase_welcome: "Welcome",
     phase_checkIn: "Check-in",
     phase_hotSeat: "Hot seat",
     phase_questions: "Questions",
     phase_advice: "Advice",
     phase_commitments: "Commitments",
+    instruction_welcome: "Join the circle. Circles and hot seats are set when the check-in begins.",
     instruction_checkIn:
       "Each member in turn: where are you with your goal, and with what you committed to last time?",
     instruction_hotSeat: "The person on the hot seat presents their challenge. Everyone else listens.",

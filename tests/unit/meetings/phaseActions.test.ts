@@ -73,6 +73,7 @@ describe("what a phase's card offers, read from the format's definition", () => 
 
   it("works for a mastermind circle: circles with a hot seat, questions and advice as items, commitments", () => {
     expect(kindsByPhase(mastermind)).toEqual({
+      welcome: [],
       "check-in": ["goal"],
       "hot-seat": ["challenge"],
       questions: ["question"],
