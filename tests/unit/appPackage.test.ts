@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCENT_COLOR, renderColorIcon, renderOutlineIcon } from "../../scripts/makeIcons.js";
-import { TPS_COMMAND } from "../../src/bot/meetings/activityCommands.js";
+import { activityCommandOf } from "../../src/bot/meetings/activityCommands.js";
 import { OUTCOME_COMMAND } from "../../src/bot/meetings/meetingOutcomes.js";
 import { AppPackageError } from "../../src/server/appPackage/appPackageError.js";
 import { buildAppPackage } from "../../src/server/appPackage/buildAppPackage.js";
@@ -168,10 +168,21 @@ describe("the real app package", () => {
     const meeting = lists[index];
     expect(meeting?.scopes).toEqual(["team", "groupChat"]);
     const titles = meeting?.commands.map((c) => c.title) ?? [];
-    expect(titles).toEqual(["tps", "think-pair-share", "decision", "action", "insight", "outcome", "help"]);
+    expect(titles).toEqual([
+      "tps",
+      "think-pair-share",
+      "knowledge-cafe",
+      "mastermind",
+      "activity",
+      "decision",
+      "action",
+      "insight",
+      "outcome",
+      "help",
+    ]);
     // Each listed command reaches the handler that answers it (what Teams inserts is the title).
     for (const title of titles.filter((t) => t !== "help"))
-      expect(TPS_COMMAND.test(title) || OUTCOME_COMMAND.test(title), title).toBe(true);
+      expect(activityCommandOf(title) !== undefined || OUTCOME_COMMAND.test(title), title).toBe(true);
     meeting?.commands.forEach((command, i) => {
       expect(command.description, command.title).toBeTruthy();
       const key = `bots[0].commandLists[${index}].commands[${i}].description`;
@@ -246,14 +257,16 @@ const PERMISSION_USES: Record<string, { code: [string, string][]; test: [string,
   "OnlineMeetingParticipant.Read.Chat": {
     code: [
       ["src/bot/meetings/teamsMeetingRoles.ts", "TeamsInfo.getMeetingParticipant("],
-      ["src/bot/meetings/meetingPresence.ts", "application/vnd.microsoft.meetingParticipantJoin"],
+      ["src/bot/wireNames.ts", "application/vnd.microsoft.meetingParticipantJoin"],
+      ["src/bot/meetings/meetingPresence.ts", "PARTICIPANT_JOIN"],
     ],
     test: ["tests/integration/meetingRoles.test.ts", "application/vnd.microsoft.meetingParticipantJoin"],
   },
   "ChannelMeetingParticipant.Read.Group": {
     code: [
       ["src/bot/meetings/teamsMeetingRoles.ts", "TeamsInfo.getMeetingParticipant("],
-      ["src/bot/meetings/meetingPresence.ts", "application/vnd.microsoft.meetingParticipantJoin"],
+      ["src/bot/wireNames.ts", "application/vnd.microsoft.meetingParticipantJoin"],
+      ["src/bot/meetings/meetingPresence.ts", "PARTICIPANT_JOIN"],
     ],
     test: ["tests/integration/channelMeetings.test.ts", "application/vnd.microsoft.meetingParticipantJoin"],
   },
