@@ -112,14 +112,14 @@ function packageName(specifier: string): string {
 }
 
 /** The import map of every .ts/.tsx file under `dir` (repo-relative, e.g. `src`). */
-export function collectImports(repoRoot: string, dir = "src"): ImportMap {
+export function collectImports(repoRoot: string, dir = "src", read = importsOf): ImportMap {
   const map: ImportMap = new Map();
   const walk = (relative: string) => {
     for (const entry of readdirSync(path.join(repoRoot, relative), { withFileTypes: true })) {
       const child = `${relative}/${entry.name}`;
       if (entry.isDirectory()) walk(child);
       else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith(".d.ts"))
-        map.set(child, importsOf(child, readFileSync(path.join(repoRoot, child), "utf8")));
+        map.set(child, read(child, readFileSync(path.join(repoRoot, child), "utf8")));
     }
   };
   walk(dir);
@@ -201,4 +201,90 @@ export function folderCycles(imports: ImportMap): Violation[] {
         .map(([, edge]) => ({ ...edge, rule: `no cycle between folders (${component.join(" ⇄ ")})` })),
     ),
   );
+}
+
+/**
+ * The imports of a file that load code when it runs: type-only imports and re-exports (erased by
+ * the compiler) left out, dynamic `import()` kept.
+ */
+export function runtimeImportsOf(file: string, text: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TSX);
+  const specifiers: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const clause = node.importClause;
+      const bindings = clause?.namedBindings;
+      const typeOnly =
+        clause?.isTypeOnly ||
+        (clause &&
+          !clause.name &&
+          bindings &&
+          ts.isNamedImports(bindings) &&
+          bindings.elements.length > 0 &&
+          bindings.elements.every((e) => e.isTypeOnly));
+      if (!typeOnly) specifiers.push(node.moduleSpecifier.text);
+    } else if (
+      ts.isExportDeclaration(node) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
+      const clause = node.exportClause;
+      const typeOnly =
+        node.isTypeOnly ||
+        (clause &&
+          ts.isNamedExports(clause) &&
+          clause.elements.length > 0 &&
+          clause.elements.every((e) => e.isTypeOnly));
+      if (!typeOnly) specifiers.push(node.moduleSpecifier.text);
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
+      specifiers.push(node.arguments[0].text);
+    }
+    if (deep) ts.forEachChild(node, visit);
+  };
+  // Declarations are top-level; only a file that calls import() needs the walk into every node.
+  const deep = text.includes("import(");
+  source.statements.forEach(visit);
+  return specifiers.map((specifier) =>
+    specifier.startsWith(".")
+      ? path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier))
+      : packageName(specifier),
+  );
+}
+
+/** The runtime import map of every .ts/.tsx file under `dir`. */
+export function collectRuntimeImports(repoRoot: string, dir = "src"): ImportMap {
+  return collectImports(repoRoot, dir, runtimeImportsOf);
+}
+
+/**
+ * The packages code under `folder` loads when it runs, with one chain of files that leads to each:
+ * what a browser bundle of that folder will hold, whatever the bundler shakes out.
+ */
+export function packagesReached(imports: ImportMap, folder: string): Map<string, string[]> {
+  const fileOf = (target: string) =>
+    [target, target.replace(/\.js$/, ".ts"), target.replace(/\.js$/, ".tsx")].find((f) => imports.has(f));
+  const reached = new Map<string, string[]>();
+  const seen = new Set<string>();
+  const queue: { file: string; chain: string[] }[] = [...imports.keys()]
+    .filter((file) => folderOf(file) === folder)
+    .map((file) => ({ file, chain: [file] }));
+  while (queue.length > 0) {
+    const { file, chain } = queue.shift() as { file: string; chain: string[] };
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const target of imports.get(file) ?? []) {
+      if (isPackage(target)) {
+        if (!reached.has(target)) reached.set(target, chain);
+        continue;
+      }
+      const next = fileOf(target);
+      if (next && !seen.has(next)) queue.push({ file: next, chain: [...chain, next] });
+    }
+  }
+  return reached;
 }

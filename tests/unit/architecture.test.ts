@@ -3,9 +3,12 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   collectImports,
+  collectRuntimeImports,
   dependencyViolations,
   type ImportMap,
   importsOf,
+  packagesReached,
+  runtimeImportsOf,
 } from "../support/dependencyRules.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -105,5 +108,31 @@ describe("dependency rules", () => {
       }),
     );
     expect(violations.map((v) => v.to)).toEqual(["src/server/http/httpErrors.js", "@azure/data-tables"]);
+  });
+
+  it("keep zod out of the tab's runtime: the tab takes the contract's types only (its first download has no room)", () => {
+    const reached = packagesReached(collectRuntimeImports(repoRoot), "tab");
+    // The checker follows the tab's runtime imports (React is what every page loads).
+    expect(reached.has("react")).toBe(true);
+    expect(reached.get("zod")).toBeUndefined();
+  });
+
+  it("flag zod reached at runtime through a value import of the contract, not through a type import", () => {
+    const files = {
+      "src/tab/a.ts": 'import type { LibrarySearch } from "../contract/librarySearch.js";',
+      "src/tab/b.ts": 'export { type PeopleQuery } from "../contract/people.js";',
+      "src/contract/librarySearch.ts": 'import { z } from "zod";',
+      "src/contract/people.ts": 'import { z } from "zod";',
+    };
+    const runtime = (extra: Record<string, string>) =>
+      new Map(
+        Object.entries({ ...files, ...extra }).map(([file, text]) => [file, runtimeImportsOf(file, text)]),
+      );
+    expect(packagesReached(runtime({}), "tab").has("zod")).toBe(false);
+    const planted = packagesReached(
+      runtime({ "src/tab/c.tsx": 'import { parseLibrarySearch } from "../contract/librarySearch.js";' }),
+      "tab",
+    );
+    expect(planted.get("zod")).toEqual(["src/tab/c.tsx", "src/contract/librarySearch.ts"]);
   });
 });

@@ -1,5 +1,7 @@
 import { Router } from "express";
 import { z } from "zod";
+import { withoutTenant } from "../../contract/answers.js";
+import type { CommitmentAnswer, MyCommitmentsAnswer } from "../../contract/commitments.js";
 import type { Commitment } from "../../domain/commitments/commitment.js";
 import type { CommitmentService } from "../../domain/commitments/commitmentService.js";
 import { parseInput } from "../../domain/validation.js";
@@ -18,7 +20,7 @@ export function commitmentRoutes(commitments: CommitmentService): Router {
 
   router.get("/me/commitments", async (_req, res) => {
     const items = await commitments.mine(callerOf(res));
-    res.json({ items: items.map(commitmentDto) });
+    res.json({ items: items.map(commitmentDto) } satisfies MyCommitmentsAnswer);
   });
 
   router.patch("/me/commitments/:commitmentId", requireIfMatch, async (req, res) => {
@@ -38,7 +40,7 @@ export function commitmentRoutes(commitments: CommitmentService): Router {
   return router;
 }
 
-/** A commitment as the tab shows it: without the tenant (the tab knows its own). */
-export function commitmentDto({ tenantId: _tenant, ...commitment }: Commitment) {
-  return commitment;
+/** A commitment as the contract answers it: without the tenant (the tab knows its own). */
+export function commitmentDto(commitment: Commitment): CommitmentAnswer {
+  return withoutTenant(commitment);
 }

@@ -1,4 +1,6 @@
 import { Router } from "express";
+import type { CommunityHomeAnswer } from "../../contract/home.js";
+import type { MyLearningAnswer } from "../../contract/myLearning.js";
 import { type PeopleSearchAnswer, peopleQuerySchema } from "../../contract/people.js";
 import type { CommunityHomeService } from "../../domain/home/communityHomeService.js";
 import type { MyLearningService } from "../../domain/home/myLearningService.js";
@@ -17,11 +19,11 @@ export function homeRoutes(
 
   router.get("/communities/:communityId/home", async (req, res) => {
     const answer = await home.home(callerOf(res), req.params.communityId);
-    res.json({ ...answer, community: communityDto(answer.community) });
+    res.json({ ...answer, community: communityDto(answer.community) } satisfies CommunityHomeAnswer);
   });
 
   router.get("/me/learning", async (_req, res) => {
-    res.json(await myLearning.overview(callerOf(res)));
+    res.json((await myLearning.overview(callerOf(res))) satisfies MyLearningAnswer);
   });
 
   router.get("/people", async (req, res) => {

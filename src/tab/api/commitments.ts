@@ -1,14 +1,17 @@
-import type { Commitment, CommitmentStatus } from "../../domain/commitments/commitment.js";
-import type { CommitmentUpdateInput } from "../../domain/commitments/commitmentSchemas.js";
+import type {
+  CommitmentAnswer,
+  CommitmentUpdateRequest,
+  MyCommitmentsAnswer,
+} from "../../contract/commitments.js";
 import type { ApiClient } from "./ApiClient.js";
 
+export type { CommitmentStatus } from "../../domain/commitments/commitment.js";
 /** A commitment of mine as the API answers (without the tenant). */
-export type MyCommitment = Omit<Commitment, "tenantId">;
-export type { CommitmentStatus };
+export type MyCommitment = CommitmentAnswer;
 
 /** `GET /api/me/commitments`: mine, open first, then by due day; with history and partners. */
 export async function getMyCommitments(api: ApiClient, signal?: AbortSignal): Promise<MyCommitment[]> {
-  const answer = await api.request<{ items: MyCommitment[] }>("GET", "/api/me/commitments", undefined, {
+  const answer = await api.request<MyCommitmentsAnswer>("GET", "/api/me/commitments", undefined, {
     signal,
   });
   return answer.items;
@@ -18,7 +21,7 @@ export async function getMyCommitments(api: ApiClient, signal?: AbortSignal): Pr
 export function updateCommitment(
   api: ApiClient,
   commitment: Pick<MyCommitment, "id" | "etag">,
-  change: CommitmentUpdateInput,
+  change: CommitmentUpdateRequest,
 ): Promise<MyCommitment> {
   return api.request<MyCommitment>(
     "PATCH",

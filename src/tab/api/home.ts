@@ -1,12 +1,10 @@
-import type { CommunityHome as CommunityHomeOf } from "../../domain/home/communityHome.js";
+import type { CommunityHomeAnswer } from "../../contract/home.js";
 import type { ApiClient } from "./ApiClient.js";
-import type { Community } from "./communities.js";
-import type { Session } from "./sessions.js";
 
 export type { Expert, NewcomerPathway } from "../../domain/home/communityHome.js";
 
 /** `GET /api/communities/:id/home`, with sessions and the community in their wire form. */
-export type CommunityHome = CommunityHomeOf<Session, Community>;
+export type CommunityHome = CommunityHomeAnswer;
 
 export function getCommunityHome(
   api: ApiClient,
