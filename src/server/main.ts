@@ -177,6 +177,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     activities,
     library,
     communities,
+    playbooks,
     sender,
     logger,
     instanceId: randomUUID(),

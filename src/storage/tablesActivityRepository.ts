@@ -6,6 +6,7 @@ import type {
   ActivityRecord,
   ControlKind,
   Highlight,
+  ItemPromotion,
   ItemVote,
   LateAssignment,
   MyActivityNote,
@@ -41,6 +42,8 @@ const REFLECTION = "reflection|";
 const LATE = "late|";
 const SHARE = "share|";
 const HIGHLIGHT = "highlight|";
+/** `promoted|{kind}|{item's owner}|{item}`: an item promoted by whoever steers. */
+const PROMOTED = "promoted|";
 /** `vote|{kind}|{item's owner}|{item}|{voter}`: one person's vote for one item. */
 const VOTE = "vote|";
 const COMMITMENT = "commitment|";
@@ -238,6 +241,7 @@ export class TablesActivityRepository implements ActivityRepository {
       shares: [],
       highlights: [],
       votes: [],
+      promotions: [],
       commitments: [],
       submissions: [],
     };
@@ -530,18 +534,29 @@ export class TablesActivityRepository implements ActivityRepository {
     );
   }
 
+  async setPromotion(tenantId: string, activityId: string, promotion: ItemPromotion, on: boolean) {
+    const { kind, ownerId, itemId } = promotion;
+    await this.setItemMark(tenantId, activityId, ["promoted", kind, ownerId, itemId], promotion, on);
+  }
+
   async setVote(tenantId: string, activityId: string, vote: ItemVote, on: boolean): Promise<void> {
+    const { kind, ownerId, itemId, voterId } = vote;
+    await this.setItemMark(tenantId, activityId, ["vote", kind, ownerId, itemId, voterId], vote, on);
+  }
+
+  /** A mark on an item (a vote, a promotion): one row, written (`on`) or deleted; idempotent. */
+  private async setItemMark(
+    tenantId: string,
+    activityId: string,
+    [mark, ...parts]: string[],
+    row: ItemVote | ItemPromotion,
+    on: boolean,
+  ): Promise<void> {
     const partitionKey = activityKeys.activity(tenantId, activityId);
-    const rowKey = [
-      "vote",
-      keyPart(vote.kind, "kind"),
-      keyPart(vote.ownerId, "owner id"),
-      keyPart(vote.itemId, "item id"),
-      keyPart(vote.voterId, "voter id"),
-    ].join("|");
+    const rowKey = [mark, ...parts.map((part) => keyPart(part, `${mark} key`))].join("|");
     if (on) {
-      await translateTableErrors("The vote", () =>
-        this.table.upsertEntity({ partitionKey, rowKey, ...vote }, "Replace"),
+      await translateTableErrors(`The ${mark}`, () =>
+        this.table.upsertEntity({ partitionKey, rowKey, ...row }, "Replace"),
       );
       return;
     }
@@ -862,6 +877,14 @@ function readInto(
     const { text, createdBy, editedBy, at, requestId, etag } = share;
     record.shares?.push({ groupId: share.ownerId, text, createdBy, editedBy, at, requestId, etag });
     record.submissions?.push(share);
+  } else if (key.startsWith(PROMOTED)) {
+    record.promotions?.push({
+      kind: str("kind"),
+      ownerId: str("ownerId"),
+      itemId: str("itemId"),
+      byUserId: str("byUserId"),
+      at: str("at"),
+    });
   } else if (key.startsWith(VOTE)) {
     record.votes?.push({
       kind: str("kind"),

@@ -15,6 +15,8 @@ type PlaybookRow = {
   starter: boolean;
   createdByJson: string;
   updatedAt: string;
+  /** A proposed playbook not yet published (absent once published). */
+  proposedJson?: string;
 };
 
 const PLAYBOOK = "playbook";
@@ -136,6 +138,7 @@ function toRow(p: Omit<Playbook, "etag">): PlaybookRow {
     starter: p.starter,
     createdByJson: JSON.stringify(p.createdBy),
     updatedAt: p.updatedAt,
+    ...(p.proposed ? { proposedJson: JSON.stringify(p.proposed) } : {}),
   };
 }
 
@@ -150,6 +153,7 @@ function fromRow(tenantId: string, communityId: string, row: TableEntityResult<P
     starter: row.starter,
     createdBy: JSON.parse(row.createdByJson) as PersonRef,
     updatedAt: row.updatedAt,
+    ...(row.proposedJson ? { proposed: JSON.parse(row.proposedJson) as Playbook["proposed"] } : {}),
     etag: row.etag,
   };
 }

@@ -6,6 +6,7 @@ import type { CommunityService } from "../../domain/communities/communityService
 import { DomainError, StorageUnavailableError } from "../../domain/errors.js";
 import type { Caller, PersonRef } from "../../domain/identity.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
+import type { PlaybookService } from "../../domain/playbooks/playbookService.js";
 import type { Logger } from "../../observability/logger.js";
 import { phaseCard } from "../cards/activityCards.js";
 import { summaryCard } from "../cards/activitySummaryCard.js";
@@ -56,6 +57,8 @@ export interface ActivityAnnouncerDependencies {
   activities: ActivityService;
   library: LibraryService;
   communities: CommunityService;
+  /** Where a meeting's proposed playbook goes (a case round's promoted heuristics). */
+  playbooks?: Pick<PlaybookService, "propose">;
   sender: ProactiveSender;
   logger: Logger;
   /** This server instance (the announcement lease names it). */
@@ -319,6 +322,9 @@ export class ActivityAnnouncer {
         });
       }
     }
+    // The promoted items' entries are saved above; the playbook of them waits for a steward.
+    if (outcomes.playbook && this.deps.playbooks)
+      await this.deps.playbooks.propose(caller, summary.communityId, outcomes.playbook);
     for (const conversation of outcomes.conversations)
       await library.recordPairConversation(
         caller.tenantId,

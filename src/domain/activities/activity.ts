@@ -182,6 +182,17 @@ export interface ActivityRecord {
   submissions: Submission[];
   /** Votes on items of votable kinds (one per voter and item). */
   votes: ItemVote[];
+  /** Items those who steer promoted (a case round's heuristics, into a proposed playbook). */
+  promotions: ItemPromotion[];
+}
+
+/** An item promoted by whoever steers the activity (one row per item). */
+export interface ItemPromotion {
+  kind: string;
+  ownerId: string;
+  itemId: string;
+  byUserId: string;
+  at: string;
 }
 
 /** One person's vote for an item (a theme, a question) of a votable kind. */

@@ -78,6 +78,12 @@ export interface SubmissionDefinition {
    */
   votable?: boolean;
   /**
+   * Those who steer promote the best items of it into a proposed playbook (a case round's
+   * heuristics): at the close each promoted item becomes a library entry and the playbook lists
+   * them, for a steward to review and publish. An item kind.
+   */
+  promote?: "playbook";
+  /**
    * Who may write it: anyone taking part by default; `["hot-seat"]`, only the person on their
    * circle's hot seat (their challenge, their lesson).
    */
@@ -174,6 +180,10 @@ export function definitionProblems(format: ActivityFormatDefinition): string[] {
       problems.push(`"${kind}" goes to the library, but the format is confidential`);
     for (const role of definition.writers ?? [])
       if (role !== "hot-seat") problems.push(`"${kind}": only "hot-seat" can restrict who writes it`);
+    if (definition.promote && definition.scope !== "item")
+      problems.push(`"${kind}" is promoted item by item, so its scope is "item"`);
+    if (definition.promote && format.confidential)
+      problems.push(`"${kind}" is promoted into a playbook, but the format is confidential`);
     if (definition.votable && definition.scope !== "item")
       problems.push(`"${kind}" is voted for item by item, so its scope is "item"`);
     if ((definition.register || definition.publishable) && definition.scope !== "person")

@@ -1,4 +1,5 @@
 import type { PersonRef } from "../identity.js";
+import type { ProposedPlaybook } from "../playbooks/playbook.js";
 import { shorten } from "../textNormalisation.js";
 import type { ActivityRecord, Submission } from "./activity.js";
 import { type ActivityFormatDefinition, submissionOf } from "./activityFormat.js";
@@ -25,6 +26,8 @@ export interface GroupConversation {
 export interface ActivityOutcomes {
   entries: OutcomeEntry[];
   conversations: GroupConversation[];
+  /** The playbook proposed from promoted items (its steps are entries above), for stewards to publish. */
+  playbook?: ProposedPlaybook;
 }
 
 /**
@@ -72,6 +75,37 @@ export function activityOutcomesOf(
         tags: [format.id],
       };
     });
+  // Promoted items (a case round's best heuristics): an entry each, and a proposed playbook of them.
+  const promoted = record.submissions
+    .filter(
+      (s) =>
+        submissionOf(format, s.kind)?.promote === "playbook" &&
+        record.promotions.some((p) => p.kind === s.kind && p.ownerId === s.ownerId && p.itemId === s.itemId),
+    )
+    .sort((a, b) => a.at.localeCompare(b.at));
+  const promotedEntries = promoted.map((s) => {
+    const definition = submissionOf(format, s.kind);
+    const noun = definition?.noun ?? s.kind;
+    return {
+      id: `${prefix}-${entryKeyOf(format, s)}`,
+      author: s.createdBy,
+      title: `${noun.charAt(0).toUpperCase()}${noun.slice(1)}: ${shorten(oneLine(s.text), 140)}`,
+      body: `${s.text}\n\n*From a ${format.name.toLowerCase()} on: ${activity.prompt}*`,
+      tags: [format.id],
+    };
+  });
+  entries.push(...promotedEntries);
+  const playbook: ProposedPlaybook | undefined =
+    promotedEntries.length > 0
+      ? {
+          id: `${prefix}-playbook`,
+          title: shorten(`${format.name}: ${oneLine(activity.prompt)}`, 150),
+          description: `Proposed by a ${format.name.toLowerCase()} on: ${activity.prompt}`,
+          entryIds: promotedEntries.map((e) => e.id),
+          activityId: activity.id,
+          ...(activity.sessionId ? { sessionId: activity.sessionId } : {}),
+        }
+      : undefined;
   const harvested = kept.filter((s) => submissionOf(format, s.kind)?.library === "harvest");
   if (harvested.length > 0)
     entries.push({
@@ -81,7 +115,7 @@ export function activityOutcomesOf(
       body: harvestBody(format, activity.prompt, harvested, writersOf),
       tags: [format.id],
     });
-  return { entries, conversations };
+  return { entries, conversations, ...(playbook ? { playbook } : {}) };
 }
 
 /** Think-pair-share's entries and interactions keep the ids they always had (`tps-…`). */
@@ -89,9 +123,13 @@ function idPrefixOf(format: ActivityFormatDefinition, activityId: string): strin
   return format.id === "think-pair-share" ? `tps-${activityId}` : `${format.id}-${activityId}`;
 }
 
+/**
+ * An entry's key within its activity: an item by its own id (unique in the activity, and short:
+ * entry ids stay under 100 characters), a person's or group's text by its owner.
+ */
 function entryKeyOf(format: ActivityFormatDefinition, s: Submission): string {
   if (format.id === "think-pair-share" && s.kind === "share") return s.ownerId;
-  return [s.kind, s.ownerId, s.itemId].filter(Boolean).join("-");
+  return s.itemId ? `${s.kind}-${s.itemId}` : `${s.kind}-${s.ownerId}`;
 }
 
 /**

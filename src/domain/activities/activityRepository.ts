@@ -4,6 +4,7 @@ import type {
   ActivityFlow,
   ActivityRecord,
   Highlight,
+  ItemPromotion,
   ItemVote,
   LateAssignment,
   MyActivityNote,
@@ -73,6 +74,8 @@ export interface ActivityRepository {
     itemId?: string,
   ): Promise<Submission | undefined>;
   setHighlight(tenantId: string, activityId: string, highlight: Highlight): Promise<void>;
+  /** Promotes an item (`on`) or takes the promotion back; idempotent either way. */
+  setPromotion(tenantId: string, activityId: string, promotion: ItemPromotion, on: boolean): Promise<void>;
   /** Records a person's vote for an item (`on`), or takes it back; idempotent either way. */
   setVote(tenantId: string, activityId: string, vote: ItemVote, on: boolean): Promise<void>;
   removeHighlight(tenantId: string, activityId: string, groupId: string): Promise<void>;

@@ -552,6 +552,38 @@ export class ActivityService {
     return this.view(caller, activityId);
   }
 
+  /**
+   * Promotes an item of a promotable kind (a case round's heuristic) into the playbook the close
+   * proposes, or takes the promotion back: those who steer, while the activity runs. Idempotent.
+   */
+  async promote(
+    caller: Caller,
+    activityId: string,
+    item: { kind: SubmissionKind; ownerId: string; itemId: string },
+    on: boolean,
+  ): Promise<ActivityView> {
+    const record = await this.require(caller.tenantId, activityId);
+    await this.requireSteering(caller, record.activity, "promote what people wrote");
+    const format = formatOf(record.activity.format);
+    const definition = submissionOf(format, item.kind);
+    if (!definition?.promote) throw new ValidationError(`${format.name} promotes nothing of this kind.`);
+    if (this.stateOf(record).status !== "running" && this.stateOf(record).status !== "paused")
+      throw new ValidationError("Promote while the activity runs: its close proposes the playbook.");
+    if (
+      !record.submissions.some(
+        (s) => s.kind === item.kind && s.ownerId === item.ownerId && s.itemId === item.itemId,
+      )
+    )
+      throw new NotFoundError(`That ${definition.noun} is not there.`);
+    await this.activities.setPromotion(
+      caller.tenantId,
+      activityId,
+      { ...item, byUserId: caller.userId, at: this.now().toISOString() },
+      on,
+    );
+    return this.view(caller, activityId);
+  }
+
   /** Highlights a group's insight on the wall (or takes the highlight away). Those who steer only. */
   async highlight(
     caller: Caller,

@@ -118,6 +118,8 @@ export interface SubmissionKindView {
   publishable?: true;
   /** People vote for each other's items of it (the most voted first). */
   votable?: true;
+  /** Those who steer promote its best items into a proposed playbook. */
+  promote?: "playbook";
 }
 
 /** A submission as a reader sees it; `etag` only on what they may change (their own, their group's). */
@@ -133,6 +135,8 @@ export interface SubmissionView {
   /** A votable kind's item: how many voted for it, and whether the reader did. */
   votes?: number;
   myVote?: boolean;
+  /** A promotable kind's item: whether it was promoted (into the proposed playbook). */
+  promoted?: boolean;
 }
 
 /** Kinds the view shows in fields of their own (think-pair-share's first three). */
@@ -425,6 +429,7 @@ function kindsOf(formatId: ActivityRecord["activity"]["format"]): SubmissionKind
       ...(d.register ? { register: true as const } : {}),
       ...(d.publishable ? { publishable: true as const } : {}),
       ...(d.votable ? { votable: true as const } : {}),
+      ...(d.promote ? { promote: d.promote } : {}),
     }));
 }
 
@@ -462,6 +467,13 @@ function readableSubmissions(record: ActivityRecord, userId: string): Submission
             mine: editable,
             ...(editable ? { etag: s.etag } : {}),
             ...(votes ? { votes: votes.length, myVote: votes.some((v) => v.voterId === userId) } : {}),
+            ...(definition.promote
+              ? {
+                  promoted: record.promotions.some(
+                    (p) => p.kind === s.kind && p.ownerId === s.ownerId && p.itemId === s.itemId,
+                  ),
+                }
+              : {}),
           },
         ];
       })

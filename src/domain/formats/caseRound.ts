@@ -1,6 +1,11 @@
 import { type FormatDefinition, phase } from "./formatDefinition.js";
 
-/** Case round: a real decision narrated and walked through; the group extracts what it would do again. */
+/**
+ * Case round (decision walkthrough, incident retrospective): a narrator tells a real case as it
+ * happened; the group asks questions only; then everyone extracts heuristics ("when X, we check
+ * Y first") and votes for the ones that hold; the facilitator promotes the best into a proposed
+ * playbook that a steward reviews and publishes — tacit knowledge made explicit.
+ */
 export const caseRound = {
   id: "case-round",
   name: "Case round",
@@ -12,5 +17,65 @@ export const caseRound = {
       phase("walkthrough", "Decision walkthrough: options and reasons", 20),
       phase("lessons", "What we would do again", 15),
     ],
+  },
+  activity: {
+    id: "case-round",
+    name: "Case round",
+    roles: ["facilitator", "participant"],
+    phases: [
+      {
+        id: "narrate",
+        title: "The case",
+        instruction:
+          "The narrator tells the case as it happened: the situation, the options, what was decided and why.",
+        defaultMinutes: 10,
+        minMinutes: 5,
+        maxMinutes: 20,
+        accepts: ["case"],
+      },
+      {
+        id: "ask",
+        title: "Questions only",
+        instruction: "Ask what you need to understand the case. No advice and no judgement yet.",
+        defaultMinutes: 10,
+        minMinutes: 5,
+        maxMinutes: 20,
+        accepts: ["case-question"],
+      },
+      {
+        id: "extract",
+        title: "Heuristics",
+        instruction:
+          "Write the rules of thumb the case teaches (“when X, we check Y first”) and vote for the ones that hold.",
+        defaultMinutes: 15,
+        minMinutes: 5,
+        maxMinutes: 25,
+        accepts: ["heuristic"],
+      },
+      {
+        id: "promote",
+        title: "Into a playbook",
+        instruction:
+          "The facilitator promotes the best heuristics: they become a playbook a steward reviews and publishes.",
+        defaultMinutes: 5,
+        minMinutes: 2,
+        maxMinutes: 15,
+        accepts: ["heuristic"],
+      },
+    ],
+    submissions: {
+      case: { scope: "person", visibility: "everyone", noun: "case", maxLength: 4000 },
+      "case-question": { scope: "item", visibility: "everyone", noun: "question", maxLength: 500 },
+      heuristic: {
+        scope: "item",
+        visibility: "everyone",
+        noun: "heuristic",
+        maxLength: 500,
+        votable: true,
+        promote: "playbook",
+      },
+    },
+    acceptsAfterEnd: [],
+    confidential: false,
   },
 } satisfies FormatDefinition;

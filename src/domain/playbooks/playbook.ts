@@ -21,7 +21,23 @@ export interface Playbook {
   starter: boolean;
   createdBy: PersonRef;
   updatedAt: string;
+  /**
+   * Proposed from a meeting (a case round's heuristics) and not yet published: only stewards see
+   * it, to review and publish (or delete). Absent once published.
+   */
+  proposed?: { activityId: string; sessionId?: string; at: string };
   etag: string;
+}
+
+/** A playbook a meeting proposes: its steps are library entries the meeting saved. */
+export interface ProposedPlaybook {
+  /** Stable per activity, so a retried close proposes once. */
+  id: string;
+  title: string;
+  description: string;
+  entryIds: string[];
+  activityId: string;
+  sessionId?: string;
 }
 
 /** A playbook as a member sees it: with the items they ticked off. */

@@ -2,11 +2,17 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { CommunityView } from "../communities/community.js";
 import type { CommunityService } from "../communities/communityService.js";
-import { ConcurrencyError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
+import {
+  ConcurrencyError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from "../errors.js";
 import type { Caller } from "../identity.js";
 import type { EntryRepository } from "../library/entryRepository.js";
 import { parseInput, personText } from "../validation.js";
-import type { Playbook, PlaybookItem, PlaybookView } from "./playbook.js";
+import type { Playbook, PlaybookItem, PlaybookView, ProposedPlaybook } from "./playbook.js";
 import type { PlaybookRepository } from "./playbookRepository.js";
 
 const item = z.object({
@@ -85,12 +91,73 @@ export class PlaybookService {
       known ?? this.communities.get(caller, communityId),
       this.playbooks.list(caller.tenantId, communityId),
     ]);
-    return Promise.all(all.map((p) => this.view(caller, community, p)));
+    // A proposed playbook is the stewards' to review: members see it once published.
+    const visible = all.filter((p) => !p.proposed || community.isSteward);
+    return Promise.all(visible.map((p) => this.view(caller, community, p)));
   }
 
   async get(caller: Caller, communityId: string, playbookId: string): Promise<PlaybookView> {
     const community = await this.communities.get(caller, communityId);
-    return this.view(caller, community, await this.require(caller.tenantId, communityId, playbookId));
+    const playbook = await this.require(caller.tenantId, communityId, playbookId);
+    if (playbook.proposed && !community.isSteward)
+      throw new NotFoundError("This playbook does not exist any more.");
+    return this.view(caller, community, playbook);
+  }
+
+  /**
+   * A meeting proposes a playbook from entries it saved (a case round's best heuristics): stored
+   * as proposed, for the stewards to review and publish. Any member may propose (the meeting's
+   * facilitator does, at its close); proposing the same id again changes nothing.
+   */
+  async propose(caller: Caller, communityId: string, proposal: ProposedPlaybook): Promise<Playbook> {
+    await this.communities.get(caller, communityId);
+    const existing = await this.playbooks.get(caller.tenantId, communityId, proposal.id);
+    if (existing) return existing;
+    const data = parseInput(playbookSchema, {
+      title: proposal.title,
+      description: proposal.description,
+      items: proposal.entryIds.map((entryId) => ({ entryId })),
+    });
+    const at = this.now().toISOString();
+    try {
+      return await this.playbooks.create({
+        tenantId: caller.tenantId,
+        communityId,
+        id: proposal.id,
+        title: data.title,
+        description: data.description,
+        items: await this.resolveItems(caller.tenantId, communityId, data.items),
+        starter: false,
+        createdBy: { id: caller.userId, displayName: caller.displayName },
+        updatedAt: at,
+        proposed: {
+          activityId: proposal.activityId,
+          ...(proposal.sessionId ? { sessionId: proposal.sessionId } : {}),
+          at,
+        },
+      });
+    } catch (error) {
+      // Another instance's close proposed it first: theirs is the one.
+      if (!(error instanceof ConflictError)) throw error;
+      return this.require(caller.tenantId, communityId, proposal.id);
+    }
+  }
+
+  /** A steward publishes a proposed playbook (from the version they reviewed): members see it then. */
+  async publish(
+    caller: Caller,
+    communityId: string,
+    playbookId: string,
+    etag: string,
+  ): Promise<PlaybookView> {
+    const community = await this.requireSteward(caller, communityId);
+    const current = await this.require(caller.tenantId, communityId, playbookId);
+    if (!current.proposed) return this.view(caller, community, current);
+    if (current.etag !== etag)
+      throw new ConcurrencyError("Someone else changed this playbook meanwhile. Reload it and try again.");
+    const { proposed: _, ...published } = current;
+    const updated = await this.playbooks.update({ ...published, updatedAt: this.now().toISOString() });
+    return this.view(caller, community, updated);
   }
 
   /** Ticks a step off (or back on) for the caller only. */
@@ -103,6 +170,8 @@ export class PlaybookService {
   ): Promise<PlaybookView> {
     const community = await this.communities.get(caller, communityId);
     const playbook = await this.require(caller.tenantId, communityId, playbookId);
+    if (playbook.proposed)
+      throw new ValidationError("This playbook is proposed: a steward publishes it first.");
     if (!playbook.items.some((i) => i.entryId === entryId))
       throw new ValidationError("That step is not in this playbook.");
     if (done) await this.playbooks.markDone(caller.tenantId, communityId, playbookId, caller.userId, entryId);

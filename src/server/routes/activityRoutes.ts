@@ -192,6 +192,17 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
     const item = parseInput(voteParams, req.params);
     await answer(req, res, await activities.vote(callerOf(res), req.params.activityId as string, item, on));
   };
+  /** Those who steer promote an item into the playbook the close proposes (PUT), or take it back. */
+  const promote = (on: boolean) => async (req: Request, res: Response) => {
+    const item = parseInput(voteParams, req.params);
+    await answer(
+      req,
+      res,
+      await activities.promote(callerOf(res), req.params.activityId as string, item, on),
+    );
+  };
+  router.put("/:activityId/submissions/:kind/:ownerId/:itemId/promotion", promote(true));
+  router.delete("/:activityId/submissions/:kind/:ownerId/:itemId/promotion", promote(false));
   router.put("/:activityId/submissions/:kind/:ownerId/:itemId/vote", vote(true));
   router.delete("/:activityId/submissions/:kind/:ownerId/:itemId/vote", vote(false));
 

@@ -45,6 +45,18 @@ export function playbookRoutes(playbooks: PlaybookService): Router {
     res.setHeader("ETag", updated.etag).json(answer(updated));
   });
 
+  /** A steward publishes a proposed playbook (`If-Match`: the version they reviewed). */
+  router.post("/:playbookId/publish", requireIfMatch, async (req, res) => {
+    const { communityId, playbookId } = req.params as Params;
+    const published = await playbooks.publish(
+      callerOf(res),
+      communityId,
+      playbookId,
+      req.get("If-Match") ?? "",
+    );
+    res.setHeader("ETag", published.etag).json(answer(published));
+  });
+
   router.delete("/:playbookId", async (req, res) => {
     const { communityId, playbookId } = req.params as Params;
     await playbooks.delete(callerOf(res), communityId, playbookId);

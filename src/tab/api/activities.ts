@@ -235,6 +235,14 @@ export async function publishSubmission(api: ApiClient, activityId: string, kind
   );
 }
 
+/** The path of one item of an activity (a theme, a heuristic) and a mark on it. */
+const itemMark = (
+  activityId: string,
+  item: { kind: string; ownerId: string; itemId: string },
+  mark: string,
+) =>
+  `${one(activityId)}/submissions/${[item.kind, item.ownerId, item.itemId].map(encodeURIComponent).join("/")}/${mark}`;
+
 /** My vote for someone's item of a votable kind (a theme), or taking it back. */
 export async function voteFor(
   api: ApiClient,
@@ -242,8 +250,19 @@ export async function voteFor(
   item: { kind: string; ownerId: string; itemId: string },
   on: boolean,
 ) {
-  const path = [item.kind, item.ownerId, item.itemId].map(encodeURIComponent).join("/");
   return stateOf(
-    await api.request<ActivitySnapshot>(on ? "PUT" : "DELETE", `${one(activityId)}/submissions/${path}/vote`),
+    await api.request<ActivitySnapshot>(on ? "PUT" : "DELETE", itemMark(activityId, item, "vote")),
+  );
+}
+
+/** Those who steer promote an item into the playbook the close proposes, or take it back. */
+export async function promoteItem(
+  api: ApiClient,
+  activityId: string,
+  item: { kind: string; ownerId: string; itemId: string },
+  on: boolean,
+) {
+  return stateOf(
+    await api.request<ActivitySnapshot>(on ? "PUT" : "DELETE", itemMark(activityId, item, "promotion")),
   );
 }

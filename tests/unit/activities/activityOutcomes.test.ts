@@ -26,7 +26,11 @@ const sub = (
   etag: "e",
 });
 
-function record(format: "think-pair-share" | "knowledge-cafe", submissions: Submission[]): ActivityRecord {
+function record(
+  format: "think-pair-share" | "knowledge-cafe" | "case-round",
+  submissions: Submission[],
+  promotions: ActivityRecord["promotions"] = [],
+): ActivityRecord {
   return {
     activity: {
       tenantId: "t",
@@ -60,6 +64,8 @@ function record(format: "think-pair-share" | "knowledge-cafe", submissions: Subm
     highlights: [],
     commitments: [],
     submissions,
+    votes: [],
+    promotions,
   };
 }
 
@@ -116,5 +122,34 @@ describe("a summary card names what the format takes", () => {
     expect(text).toContain("What the activity harvested is saved");
     expect(text).toContain("**Groups**");
     expect(card.actions ?? []).toEqual([]);
+  });
+
+  it("saves a case round's promoted heuristics, each as an entry with a short id, and proposes a playbook of them", () => {
+    const owner = "3f2c9a1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b";
+    const out = activityOutcomesOf(
+      record(
+        "case-round",
+        [
+          sub(
+            "heuristic",
+            "item",
+            owner,
+            "When usage is concentrated, check per-seat pricing first",
+            "a1b2c3d4e5f60718",
+          ),
+          sub("heuristic", "item", owner, "Not promoted", "ffffffffffffffff"),
+        ],
+        [{ kind: "heuristic", ownerId: owner, itemId: "a1b2c3d4e5f60718", byUserId: "fay", at: "x" }],
+      ),
+      formatOf("case-round"),
+    );
+    expect(out.entries.map((e) => e.id)).toEqual(["case-round-act1-heuristic-a1b2c3d4e5f60718"]);
+    expect(out.entries[0]?.title).toBe("Heuristic: When usage is concentrated, check per-seat pricing first");
+    expect(out.playbook).toMatchObject({
+      id: "case-round-act1-playbook",
+      title: "Case round: What would make onboarding stick?",
+      entryIds: ["case-round-act1-heuristic-a1b2c3d4e5f60718"],
+      activityId: "act1",
+    });
   });
 });

@@ -15,6 +15,7 @@ import { toApiError } from "../../api/ApiError.js";
 import {
   type ActivityState,
   type ActivityView,
+  promoteItem,
   publishSubmission,
   submit,
   voteFor,
@@ -32,6 +33,8 @@ type Kind = ActivityView["kinds"][number];
 export interface FormatSubmissionsProps {
   view: ActivityView;
   onChanged: (state: ActivityState) => void;
+  /** I steer: I may promote items of promotable kinds (a case round's heuristics). */
+  steers?: boolean;
 }
 
 /**
@@ -39,7 +42,7 @@ export interface FormatSubmissionsProps {
  * what the format declares: a person's own as one text, a group's as one shared text guarded
  * against lost edits, items as a list one adds to. Below them, what everyone may read.
  */
-export function FormatSubmissions({ view, onChanged }: FormatSubmissionsProps) {
+export function FormatSubmissions({ view, onChanged, steers = false }: FormatSubmissionsProps) {
   const { t } = useTranslation();
   const api = useApi();
   const ended = view.state.status === "ended";
@@ -109,6 +112,7 @@ export function FormatSubmissions({ view, onChanged }: FormatSubmissionsProps) {
         heading={t("submissions.fromEveryone")}
         testId="from-everyone"
         onChanged={onChanged}
+        steers={steers}
       />
     </>
   );
@@ -142,6 +146,37 @@ function VoteButton({
       onClick={() => mutation.mutate(!pressed)}
     >
       {item.votes ?? 0}
+    </ToggleButton>
+  );
+}
+
+/** Those who steer promote an item (a heuristic) into the playbook the close proposes. */
+function PromoteButton({
+  view,
+  item,
+  onChanged,
+}: {
+  view: ActivityView;
+  item: { kind: string; ownerId: string; itemId: string; text: string; promoted?: boolean };
+  onChanged: FormatSubmissionsProps["onChanged"];
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const mutation = useMutation({
+    mutationFn: (on: boolean) => promoteItem(api, view.id, item, on),
+    onSuccess: onChanged,
+  });
+  const promoted = item.promoted === true;
+  return (
+    <ToggleButton
+      size="small"
+      appearance="subtle"
+      checked={promoted}
+      aria-label={t("submissions.promoteFor", { text: item.text })}
+      disabledFocusable={mutation.isPending || view.state.status === "ended"}
+      onClick={() => mutation.mutate(!promoted)}
+    >
+      {promoted ? t("submissions.promoted") : t("submissions.promote")}
     </ToggleButton>
   );
 }
@@ -311,12 +346,14 @@ function ReadableSubmissions({
   heading,
   testId,
   onChanged,
+  steers = false,
 }: {
   view: ActivityView;
   visibility: Kind["visibility"];
   heading: string;
   testId: string;
   onChanged?: FormatSubmissionsProps["onChanged"];
+  steers?: boolean;
 }) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
@@ -342,6 +379,9 @@ function ReadableSubmissions({
                 <Body1>{s.text}</Body1> <Caption1 className={styles.muted}>· {s.by.displayName}</Caption1>
                 {kind.votable && s.itemId && onChanged && (
                   <VoteButton view={view} item={{ ...s, itemId: s.itemId }} onChanged={onChanged} />
+                )}
+                {kind.promote && steers && s.itemId && onChanged && (
+                  <PromoteButton view={view} item={{ ...s, itemId: s.itemId }} onChanged={onChanged} />
                 )}
               </li>
             ))}

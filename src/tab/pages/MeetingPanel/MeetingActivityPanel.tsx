@@ -104,6 +104,7 @@ export function MeetingActivityPanel(props: MeetingActivityPanelProps) {
       <PersonalActivity
         snapshot={snapshot as ActivitySnapshot & { activity: ActivityView }}
         onChanged={accept}
+        steers={steers}
       />
       {view.groups && view.declaredKinds.includes("share") && <ActivityWall view={view} onChanged={accept} />}
       {view.hotSeat && <HotSeatQueue view={view} />}

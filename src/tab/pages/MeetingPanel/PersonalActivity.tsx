@@ -28,10 +28,12 @@ import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 export interface PersonalActivityProps {
   snapshot: ActivitySnapshot & { activity: ActivityView };
   onChanged: (state: ActivityState) => void;
+  /** I steer the activity (facilitator, organiser, presenter): I may promote what people wrote. */
+  steers?: boolean;
 }
 
 /** My part of the activity: join, my private reflection, my partner(s), our key insight, my commitment. */
-export function PersonalActivity({ snapshot, onChanged }: PersonalActivityProps) {
+export function PersonalActivity({ snapshot, onChanged, steers = false }: PersonalActivityProps) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const api = useApi();
@@ -95,7 +97,7 @@ export function PersonalActivity({ snapshot, onChanged }: PersonalActivityProps)
       {view.me.group && (accepts("share") || view.me.share) && !ended && (
         <PairShareEditor view={view} onSaved={onChanged} />
       )}
-      <FormatSubmissions view={view} onChanged={onChanged} />
+      <FormatSubmissions view={view} onChanged={onChanged} steers={steers} />
       {showCommitment && (
         <NoteEditor
           heading={t("activity.commitmentHeading")}
