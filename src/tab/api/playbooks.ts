@@ -39,6 +39,16 @@ export function updatePlaybook(
   return api.request<Playbook>("PUT", one(communityId, playbookId), draft, { headers: { "If-Match": etag } });
 }
 
+/** A steward publishes a proposed playbook, from the version they reviewed. */
+export function publishPlaybook(api: ApiClient, communityId: string, playbookId: string, etag: string) {
+  return api.request<Playbook>(
+    "POST",
+    `${one(communityId, playbookId)}/publish`,
+    {},
+    { headers: { "If-Match": etag } },
+  );
+}
+
 export function deletePlaybook(api: ApiClient, communityId: string, playbookId: string): Promise<void> {
   return api.request<void>("DELETE", one(communityId, playbookId));
 }

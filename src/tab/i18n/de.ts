@@ -482,6 +482,10 @@ export const de: Catalog = {
   },
   playbooks: {
     title: "Playbooks",
+    proposed: "Vorgeschlagen",
+    proposedBody:
+      "Ein Meeting hat dieses Playbook aus den übernommenen Faustregeln vorgeschlagen. Nur Stewards sehen es: prüfen, bei Bedarf bearbeiten und für die Community veröffentlichen.",
+    publish: "Veröffentlichen",
     loading: "Playbooks werden geladen …",
     loadErrorTitle: "Die Playbooks konnten nicht geladen werden",
     empty:

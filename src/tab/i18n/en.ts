@@ -474,6 +474,10 @@ export const en = {
   },
   playbooks: {
     title: "Playbooks",
+    proposed: "Proposed",
+    proposedBody:
+      "A meeting proposed this playbook from the heuristics it promoted. Only stewards see it: review it, edit it if needed, and publish it for the community.",
+    publish: "Publish",
     loading: "Loading playbooks…",
     loadErrorTitle: "Couldn't load the playbooks",
     empty: "No playbooks yet. Stewards compile the community's best entries into checklists here.",

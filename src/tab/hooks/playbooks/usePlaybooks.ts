@@ -10,6 +10,7 @@ import {
   type Playbook,
   type PlaybookDraft,
   playbookKeys,
+  publishPlaybook,
   tickPlaybookStep,
   updatePlaybook,
   withStepDone,
@@ -107,6 +108,19 @@ export function useSavePlaybook(communityId: string, existing?: Playbook) {
       queryClient.setQueryData(playbookKeys.one(communityId, saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: playbookKeys.list(communityId) });
       void queryClient.invalidateQueries({ queryKey: homeKey(communityId) });
+    },
+  });
+}
+
+/** Publishes a proposed playbook (stewards): members see it from then on. */
+export function usePublishPlaybook(communityId: string, playbook: Playbook) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => publishPlaybook(api, communityId, playbook.id, playbook.etag),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(playbookKeys.one(communityId, saved.id), saved);
+      void queryClient.invalidateQueries({ queryKey: playbookKeys.list(communityId) });
     },
   });
 }

@@ -16,7 +16,12 @@ import { NoticeState } from "../../components/NoticeState.js";
 import { PageLayout } from "../../components/PageLayout.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { TabNav } from "../../components/TabNav/TabNav.js";
-import { useDeletePlaybook, usePlaybook, usePlaybookTick } from "../../hooks/playbooks/usePlaybooks.js";
+import {
+  useDeletePlaybook,
+  usePlaybook,
+  usePlaybookTick,
+  usePublishPlaybook,
+} from "../../hooks/playbooks/usePlaybooks.js";
 import { useCommunity } from "../../hooks/useCommunity.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { editPlaybookPath, entryPath, playbooksPath } from "../../routes.js";
@@ -76,6 +81,7 @@ function PlaybookView({ community, playbook }: { community: Community; playbook:
         </div>
         {playbook.canEdit && <StewardActions community={community} playbook={playbook} />}
       </header>
+      {playbook.proposed && playbook.canEdit && <ProposedNotice community={community} playbook={playbook} />}
       {playbook.starter && (
         <div className={styles.meta}>
           <Badge appearance="tint" color="brand">
@@ -108,6 +114,7 @@ function PlaybookView({ community, playbook }: { community: Community; playbook:
           >
             <div className={styles.step}>
               <Checkbox
+                disabled={playbook.proposed !== undefined}
                 checked={done.has(item.entryId)}
                 aria-label={t("playbooks.markDone", { title: item.title })}
                 onChange={(_e, data) => tick.set(item.entryId, data.checked === true)}
@@ -125,6 +132,28 @@ function PlaybookView({ community, playbook }: { community: Community; playbook:
         ))}
       </ol>
     </article>
+  );
+}
+
+/** A playbook a meeting proposed: only stewards see it, until one publishes it. */
+function ProposedNotice({ community, playbook }: { community: Community; playbook: Playbook }) {
+  const styles = usePlaybooksStyles();
+  const { t } = useTranslation();
+  const publish = usePublishPlaybook(community.id, playbook);
+  return (
+    <ContentCard as="section" className={styles.card} data-testid="playbook-proposed">
+      <Body1 as="p" block>
+        {t("playbooks.proposedBody")}
+      </Body1>
+      {publish.error && (
+        <InlineError title={t("common.actionFailedTitle")} error={toApiError(publish.error)} />
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" disabledFocusable={publish.isPending} onClick={() => publish.mutate()}>
+          {t("playbooks.publish")}
+        </Button>
+      </div>
+    </ContentCard>
   );
 }
 

@@ -89,6 +89,11 @@ function PlaybookList({ community }: { community: Community }) {
                     </Body1>
                   )}
                   <div className={styles.meta}>
+                    {playbook.proposed && (
+                      <Badge appearance="tint" color="warning" data-testid="playbook-proposed-badge">
+                        {t("playbooks.proposed")}
+                      </Badge>
+                    )}
                     {playbook.starter && (
                       <Badge appearance="tint" color="brand">
                         {t("playbooks.starter")}
