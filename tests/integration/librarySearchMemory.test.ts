@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { SyncedLibrarySearch } from "../../src/search/memory/syncedLibrarySearch.js";
 import { generateLibrary } from "../../src/server/local/generatedLibrary.js";
-import { SyncedLibrarySearch } from "../../src/storage/syncedLibrarySearch.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
 import { freshTableStore } from "../support/testServer.js";
 
@@ -29,7 +29,7 @@ describe("library search indexes of idle communities", () => {
 
   it("builds an index without the entries whose removal was asked for", async () => {
     const search = new SyncedLibrarySearch(entries);
-    const page = await search.search(tenantId, "asked", { limit: 10 });
+    const page = await search.search(tenantId, ["asked"], { limit: 10 });
     expect(page.total).toBe(2);
     expect(page.items.map((i) => i.id)).not.toContain("gen-000000");
   });
@@ -37,19 +37,19 @@ describe("library search indexes of idle communities", () => {
   it("drops an index nobody searched for a while and builds it again on the next search", async () => {
     let now = Date.parse("2026-01-01T10:00:00Z");
     const search = new SyncedLibrarySearch(entries, { idleMs: 10 * 60_000, now: () => new Date(now) });
-    const quietFirst = await search.search(tenantId, "quiet", { limit: 5 });
-    await search.search(tenantId, "busy", { limit: 5 });
+    const quietFirst = await search.search(tenantId, ["quiet"], { limit: 5 });
+    await search.search(tenantId, ["busy"], { limit: 5 });
     expect(search.heldIndexes).toBe(2);
 
     now += 6 * 60_000;
-    await search.search(tenantId, "busy", { limit: 5 });
+    await search.search(tenantId, ["busy"], { limit: 5 });
     expect(search.heldIndexes).toBe(2); // "quiet" idle for 6 minutes: kept
 
     now += 6 * 60_000;
-    await search.search(tenantId, "busy", { limit: 5 });
+    await search.search(tenantId, ["busy"], { limit: 5 });
     expect(search.heldIndexes).toBe(1); // "quiet" idle for 12 minutes: dropped, "busy" kept
 
-    const quietAgain = await search.search(tenantId, "quiet", { limit: 5 });
+    const quietAgain = await search.search(tenantId, ["quiet"], { limit: 5 });
     expect(search.heldIndexes).toBe(2);
     expect(quietAgain.total).toBe(30);
     expect(quietAgain.items.map((i) => i.id)).toEqual(quietFirst.items.map((i) => i.id));
