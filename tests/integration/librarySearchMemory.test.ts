@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { EntryRepository } from "../../src/domain/library/entryRepository.js";
 import { SyncedLibrarySearch } from "../../src/search/memory/syncedLibrarySearch.js";
 import { generateLibrary } from "../../src/server/local/generatedLibrary.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
@@ -53,5 +54,44 @@ describe("library search indexes of idle communities", () => {
     expect(search.heldIndexes).toBe(2);
     expect(quietAgain.total).toBe(30);
     expect(quietAgain.items.map((i) => i.id)).toEqual(quietFirst.items.map((i) => i.id));
+  });
+
+  it("lets the least recently searched indexes go when together they pass the byte budget", async () => {
+    const one = (await new SyncedLibrarySearch(entries).rebuild(tenantId, "busy")).approximateBytes();
+    expect(one).toBeGreaterThan(0);
+    const search = new SyncedLibrarySearch(entries, { maxBytes: Math.round(one * 1.5) });
+    await search.search(tenantId, ["busy"], { limit: 5 });
+    await search.search(tenantId, ["quiet"], { limit: 5 });
+    expect(search.heldIndexes).toBe(1); // "busy" searched longer ago: let go
+    expect(search.heldBytes).toBeLessThanOrEqual(Math.round(one * 1.5));
+    const busyAgain = await search.search(tenantId, ["busy"], { limit: 5 });
+    expect(busyAgain.total).toBe(30); // loaded again, "quiet" let go in turn
+    expect(search.heldIndexes).toBe(1);
+  });
+
+  it("answers a first search from what is loaded so far, says so, and from the whole library once loaded", async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // Storage that holds the library's first page back until released: the load is "still running".
+    const slow: EntryRepository = Object.assign(Object.create(entries) as EntryRepository, {
+      list: async (...args: Parameters<EntryRepository["list"]>) => {
+        await gate;
+        return entries.list(...args);
+      },
+    });
+    const search = new SyncedLibrarySearch(slow, { firstAnswerMs: 0 });
+    const early = await search.search(tenantId, ["busy"], { limit: 5 });
+    expect(early.incomplete).toEqual({ indexed: 0 });
+    expect(early.total).toBe(0);
+    release();
+    // The same load goes on: a later search answers from the whole library.
+    const later = await vi.waitFor(async () => {
+      const page = await search.search(tenantId, ["busy"], { limit: 5 });
+      expect(page.incomplete).toBeUndefined();
+      return page;
+    });
+    expect(later.total).toBe(30);
   });
 });
