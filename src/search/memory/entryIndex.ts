@@ -36,10 +36,10 @@ const DEFAULT_LIMIT = 20;
  * The parts of {@link EntryIndex.approximateBytes}, calibrated with V8's heap after building
  * generated libraries of realistic entries (scripts in docs/scale.md).
  */
-const BYTES_PER_ENTRY = 900;
-const BYTES_PER_CHAR = 1;
+const BYTES_PER_ENTRY = 850;
+const BYTES_PER_CHAR = 1.5;
 const BYTES_PER_POSTING = 12;
-const BYTES_PER_TERM = 120;
+const BYTES_PER_TERM = 250;
 const NOTHING_MATCHED: ReadonlySet<string> = new Set();
 /** Below one candidate in this many entries, sorting the candidates beats walking the library. */
 const FACET_SCAN_RATIO = 8;

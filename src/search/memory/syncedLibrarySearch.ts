@@ -7,6 +7,12 @@ import type { Page } from "../../domain/paging.js";
 import { EntryIndex, toIndexedEntry } from "./entryIndex.js";
 import { searchAcross } from "./searchAcross.js";
 
+/** Entries indexed between two chances for other work (about 10–25 ms of CPU). */
+const LOAD_SLICE = 64;
+
+/** What the index reads of the library's storage: its entries, and its change log. */
+export type LibrarySource = Pick<EntryRepository, "list" | "get" | "changesSince">;
+
 export interface SyncedLibrarySearchOptions {
   /** A search starts a re-read of the change log in the background when the last read is older than this. */
   freshnessMs?: number;
@@ -35,6 +41,11 @@ export interface SyncedLibrarySearchOptions {
    * @default 1 GiB
    */
   maxBytes?: number;
+  /**
+   * How many libraries load at once; more wait their turn. Loading is CPU work: beyond a core's
+   * worth, parallel loads only make each other (and every search) slower. @default 2
+   */
+  maxConcurrentLoads?: number;
   now?: () => Date;
 }
 
@@ -72,13 +83,14 @@ export class SyncedLibrarySearch implements LibrarySearch {
   private readonly idleMs: number;
   private readonly firstAnswerMs: number;
   private readonly maxBytes: number;
+  private readonly loadSlots: Slots;
   private sweptAt = Number.NEGATIVE_INFINITY;
   private readonly maxStalenessMs: number;
   private readonly overlapMs: number;
   private readonly now: () => Date;
 
   constructor(
-    private readonly entries: EntryRepository,
+    private readonly entries: LibrarySource,
     options: SyncedLibrarySearchOptions = {},
   ) {
     this.freshnessMs = options.freshnessMs ?? 250;
@@ -87,6 +99,7 @@ export class SyncedLibrarySearch implements LibrarySearch {
     this.idleMs = options.idleMs ?? 30 * 60_000;
     this.firstAnswerMs = options.firstAnswerMs ?? 1_200;
     this.maxBytes = options.maxBytes ?? 1024 ** 3;
+    this.loadSlots = new Slots(options.maxConcurrentLoads ?? 2);
     this.now = options.now ?? (() => new Date());
   }
 
@@ -129,6 +142,11 @@ export class SyncedLibrarySearch implements LibrarySearch {
     return state.index;
   }
 
+  /** Whether this instance holds the community's whole library (loaded, not loading). */
+  holds(tenantId: string, communityId: string): boolean {
+    return this.indexes.get(key(tenantId, communityId))?.complete === true;
+  }
+
   /** How many communities' indexes this instance holds. */
   get heldIndexes(): number {
     return this.indexes.size;
@@ -161,20 +179,23 @@ export class SyncedLibrarySearch implements LibrarySearch {
         usedAt: now,
         bytes: 0,
       };
-      created.loaded = this.load(tenantId, communityId, created).then(
-        () => {
-          created.complete = true;
-          this.measure(created);
-        },
-        (error: unknown) => {
-          // A failed load is retried by the next search.
-          if (this.indexes.get(k) === created) this.indexes.delete(k);
-          throw error;
-        },
-      );
+      // Held before loading starts: a load stops when its index is let go.
+      this.indexes.set(k, created);
+      created.loaded = this.loadSlots
+        .run(() => this.load(tenantId, communityId, created))
+        .then(
+          (finished) => {
+            created.complete = finished;
+            if (finished) this.measure(created);
+          },
+          (error: unknown) => {
+            // A failed load is retried by the next search.
+            if (this.indexes.get(k) === created) this.indexes.delete(k);
+            throw error;
+          },
+        );
       created.loaded.catch(() => undefined); // awaited by the searches; not unhandled meanwhile
       state = created;
-      this.indexes.set(k, state);
     }
     // Map order is insertion order: re-inserting keeps the least recently searched first.
     this.indexes.delete(k);
@@ -221,7 +242,11 @@ export class SyncedLibrarySearch implements LibrarySearch {
     this.evictOverBudget();
   }
 
-  private async load(tenantId: string, communityId: string, state: CommunityIndex): Promise<void> {
+  /** Loads the library into `state`; false when it was let go meanwhile (and loading stopped). */
+  private async load(tenantId: string, communityId: string, state: CommunityIndex): Promise<boolean> {
+    const k = key(tenantId, communityId);
+    const held = () => this.indexes.get(k) === state;
+    if (!held()) return false;
     const pageOf = (continuationToken?: string): Promise<Page<Entry>> => {
       const page = this.entries.list(tenantId, communityId, { pageSize: 1000, continuationToken });
       page.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
@@ -232,17 +257,23 @@ export class SyncedLibrarySearch implements LibrarySearch {
     let next: Promise<Page<Entry>> | undefined = pageOf();
     while (next) {
       const page: Page<Entry> = await next;
+      if (!held()) return false;
       next = page.continuationToken ? pageOf(page.continuationToken) : undefined;
       const now = this.now();
       // As in applyState: an entry whose removal was asked for stays out until a steward decides.
-      state.index.upsertMany(
-        page.items
-          .filter((entry) => !entry.removalRequestedBy)
-          .map((entry) => toIndexedEntry(entry, toPlainText(entry.body), now)),
-      );
-      state.bytes = state.index.approximateBytes();
+      const kept = page.items.filter((entry) => !entry.removalRequestedBy);
+      // In slices, giving way between them: searches of libraries already loaded wait for one
+      // slice at most, not for a whole page (a page of 1,000 entries is 150–400 ms of CPU).
+      for (let i = 0; i < kept.length; i += LOAD_SLICE) {
+        state.index.upsertMany(
+          kept.slice(i, i + LOAD_SLICE).map((entry) => toIndexedEntry(entry, toPlainText(entry.body), now)),
+        );
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      this.measure(state);
     }
     state.index.prepareListings();
+    return true;
   }
 
   private refresh(tenantId: string, communityId: string, state: CommunityIndex): Promise<void> {
@@ -285,6 +316,25 @@ export class SyncedLibrarySearch implements LibrarySearch {
 
   private positionAt(ms: number): string {
     return new Date(Math.max(0, ms)).toISOString();
+  }
+}
+
+/** At most `size` tasks at once; the others start in turn as those end. */
+class Slots {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
   }
 }
 
