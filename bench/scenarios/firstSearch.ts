@@ -1,8 +1,10 @@
 import { freePort } from "../../scripts/lib/freePort.js";
+import { SyncedLibrarySearch } from "../../src/search/memory/syncedLibrarySearch.js";
 import { ConnectorRecorder } from "../../tests/support/connectorRecorder.js";
 import { invokeActivity, postInvoke, teamsUser } from "../../tests/support/teamsActivities.js";
 import { BIG_LIBRARY_PREFIX, bigLibrary } from "../lib/bigLibrary.js";
-import { demo, tokenFor } from "../lib/fixtures.js";
+import { demo, org, tokenFor } from "../lib/fixtures.js";
+import { GeneratedEntries } from "../lib/generatedEntries.js";
 import { spawnServer } from "../lib/processes.js";
 import type { ScenarioResult } from "../lib/report.js";
 import { serverEnv, serverScript } from "../lib/servers.js";
@@ -22,6 +24,7 @@ const ROUNDS = 3;
  * worst reported. Bar: first search ≤ 2 s (worst of the rounds).
  */
 export async function firstSearch(): Promise<ScenarioResult> {
+  if (process.env.BENCH_FIRST_SEARCH_STORAGE === "generated") return firstSearchGenerated();
   const { azurite, communityId } = await bigLibrary(ENTRIES, "first-search");
   const env = serverEnv(azurite, { TABLE_PREFIX: BIG_LIBRARY_PREFIX });
   const steward = demo[0];
@@ -72,8 +75,6 @@ export async function firstSearch(): Promise<ScenarioResult> {
     await connector.stop();
     await azurite.stop();
   }
-  const median = (values: number[]) =>
-    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
   return {
     scenario: "first-search",
     params: { entries: ENTRIES, rounds: ROUNDS },
@@ -95,4 +96,43 @@ export async function firstSearch(): Promise<ScenarioResult> {
       },
     ],
   };
+}
+
+/**
+ * The same first search in-process, against generated storage with Tables' page latency (150 ms a
+ * page of 1,000) instead of a server on Azurite: for machines where loading 50,000 entries into
+ * Azurite (about 45 minutes) is out of reach. What the first answer's time depends on (the wait
+ * for the load, and how long the load holds the event loop) is the same; HTTP and auth are not in it.
+ */
+async function firstSearchGenerated(): Promise<ScenarioResult> {
+  const first: number[] = [];
+  const indexed: number[] = [];
+  const whole: number[] = [];
+  const people = org.users.slice(0, 300);
+  for (let round = 0; round < ROUNDS; round++) {
+    const search = new SyncedLibrarySearch(new GeneratedEntries(ENTRIES, people, 150));
+    const started = performance.now();
+    const page = await search.search(org.tenantId, ["big"], { text: "pipeline" });
+    first.push(performance.now() - started);
+    indexed.push(page.incomplete?.indexed ?? ENTRIES);
+    while (!search.holds(org.tenantId, "big")) await new Promise((r) => setTimeout(r, 100));
+    whole.push(performance.now() - started);
+  }
+  return {
+    scenario: "first-search",
+    params: { entries: ENTRIES, rounds: ROUNDS, storage: "generated, 150 ms a page of 1,000" },
+    metrics: {
+      first_search_ms_median: median(first),
+      first_search_ms_worst: Math.max(...first),
+      first_answer_indexed_entries_median: median(indexed),
+      whole_library_ms_median: median(whole),
+    },
+    bars: [
+      { name: "first search at 50,000 entries", metric: "first_search_ms_worst", limit: 2_000, op: "<=" },
+    ],
+  };
+}
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 }
