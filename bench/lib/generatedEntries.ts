@@ -4,6 +4,9 @@ import type { Page, PageRequest } from "../../src/domain/paging.js";
 import { generateLibrary } from "../../src/server/local/generatedLibrary.js";
 import { realisticWords } from "./realisticWords.js";
 
+/** Entries generated between two chances for other work. */
+const CHUNK = 25;
+
 /**
  * Storage holding `perCommunity` generated entries in every community, made when a page is read
  * (the same entries every time: the community's name seeds them), each page after `pageLatencyMs`
@@ -25,10 +28,23 @@ export class GeneratedEntries implements Pick<EntryRepository, "list" | "get" | 
     const start = Number(page.continuationToken ?? 0);
     await new Promise((r) => setTimeout(r, this.pageLatencyMs));
     const count = Math.min(pageSize, this.perCommunity - start);
-    const seed = [...communityId].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, start + 1);
-    const items = generateLibrary(tenantId, communityId, count, this.people, seed, this.words).map(
-      (entry, i) => ({ ...entry, id: `${communityId}-${start + i}`, etag: "generated" }),
-    );
+    const items: Entry[] = [];
+    // Made in small chunks, giving way between them as a response arriving over the network does:
+    // the stand-in must not hold the event loop longer than reading a page from Tables would.
+    for (let at = start; at < start + count; at += CHUNK) {
+      const seed = [...communityId].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, at + 1);
+      const chunk = generateLibrary(
+        tenantId,
+        communityId,
+        Math.min(CHUNK, start + count - at),
+        this.people,
+        seed,
+        this.words,
+      );
+      for (const [i, entry] of chunk.entries())
+        items.push({ ...entry, id: `${communityId}-${at + i}`, etag: "generated" });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const next = start + count;
     return next < this.perCommunity ? { items, continuationToken: String(next) } : { items };
   }

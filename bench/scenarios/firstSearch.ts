@@ -115,8 +115,11 @@ async function firstSearchGenerated(): Promise<ScenarioResult> {
     const page = await search.search(org.tenantId, ["big"], { text: "pipeline" });
     first.push(performance.now() - started);
     indexed.push(page.incomplete?.indexed ?? ENTRIES);
-    while (!search.holds(org.tenantId, "big")) await new Promise((r) => setTimeout(r, 100));
-    whole.push(performance.now() - started);
+    // The whole load once: on generated storage it mostly measures the generator.
+    if (round === 0) {
+      while (!search.holds(org.tenantId, "big")) await new Promise((r) => setTimeout(r, 100));
+      whole.push(performance.now() - started);
+    }
   }
   return {
     scenario: "first-search",
