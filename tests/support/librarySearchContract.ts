@@ -98,6 +98,8 @@ export function describeLibrarySearchContract(name: string, makeImpl: MakeLibrar
         // "typing": prefixes and typos.
         entryOf("typing", "kube", { title: "Kubernetes upgrades without downtime" }),
         entryOf("typing", "terraform", { title: "Terraform state locking" }),
+        // "both" holds every word of a query that "typing" holds only one by one.
+        entryOf("both", "together", { title: "Terraform modules for Kubernetes clusters" }),
         // The same tenant's "other" community and another tenant's "ranked" must stay apart.
         entryOf("other", "elsewhere", { title: "Pipeline ownership" }),
         {
@@ -219,6 +221,13 @@ export function describeLibrarySearchContract(name: string, makeImpl: MakeLibrar
         const [a, b] = same;
         // Merged per-community scores would rank the calm copy far higher (the word is rare there).
         expect(a?.score).toBeCloseTo(b?.score ?? Number.NaN, 9);
+      });
+
+      it("falls back to any of the words only when no community of the set holds them all", async () => {
+        const page = await search.search(tenantId, ["typing", "both"], { text: "terraform kubernetes" });
+        expect(ids(page)).toEqual(["together"]);
+        expect(page.items[0]?.communityId).toBe("both");
+        expect(page.relaxed).toBeUndefined();
       });
 
       it("lists a set without words in one order, and counts all of it", async () => {
