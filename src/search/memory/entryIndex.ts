@@ -148,7 +148,8 @@ export class EntryIndex {
 
   /**
    * About how many bytes of heap the index holds: its entries' text, their postings (typed arrays
-   * with growth room), the term dictionary and a fixed cost per entry (objects, maps, orders).
+   * with growth room), the term dictionary, a fixed cost per entry (objects, maps, orders) and the
+   * recent searches it keeps (which can outweigh a small library).
    * Calibrated against V8's heap on generated libraries (see docs/scale.md); an instance keeps the
    * sum of its indexes under a byte budget with it.
    */
@@ -157,7 +158,8 @@ export class EntryIndex {
       this.entries.size * BYTES_PER_ENTRY +
       this.chars * BYTES_PER_CHAR +
       this.text.postingCount * BYTES_PER_POSTING +
-      this.text.termCount * BYTES_PER_TERM
+      this.text.termCount * BYTES_PER_TERM +
+      this.recent.approximateBytes()
     );
   }
 
