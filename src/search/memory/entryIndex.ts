@@ -33,13 +33,14 @@ export type { IndexedEntry } from "./indexedEntry.js";
 
 const DEFAULT_LIMIT = 20;
 /**
- * The parts of {@link EntryIndex.approximateBytes}, calibrated with V8's heap after building
- * generated libraries of realistic entries (scripts in docs/scale.md).
+ * The parts of {@link EntryIndex.approximateBytes}, calibrated against V8's live heap (after a full
+ * collection) of 20 generated communities of 2,000 realistic entries loaded through the synced
+ * search and searched 3,000 times: estimate and heap agree within 1 % (see docs/scale.md).
  */
-const BYTES_PER_ENTRY = 850;
-const BYTES_PER_CHAR = 1.5;
-const BYTES_PER_POSTING = 12;
-const BYTES_PER_TERM = 250;
+const BYTES_PER_ENTRY = 1150;
+const BYTES_PER_CHAR = 2;
+const BYTES_PER_POSTING = 16;
+const BYTES_PER_TERM = 340;
 const NOTHING_MATCHED: ReadonlySet<string> = new Set();
 /** Below one candidate in this many entries, sorting the candidates beats walking the library. */
 const FACET_SCAN_RATIO = 8;
