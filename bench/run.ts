@@ -3,11 +3,13 @@ import { report, type ScenarioResult } from "./lib/report.js";
 import { root } from "./lib/servers.js";
 import { botMessage } from "./scenarios/botMessage.js";
 import { contention } from "./scenarios/contention.js";
+import { firstSearch } from "./scenarios/firstSearch.js";
 import { grouping } from "./scenarios/grouping.js";
 import { hostileRequests } from "./scenarios/hostileRequests.js";
 import { orgContext300 } from "./scenarios/orgContext300.js";
 import { pairing } from "./scenarios/pairing.js";
 import { saveInsight } from "./scenarios/saveInsight.js";
+import { scaleCommunities } from "./scenarios/scaleCommunities.js";
 import { search } from "./scenarios/search.js";
 import { startup } from "./scenarios/startup.js";
 import { storageOutage } from "./scenarios/storageOutage.js";
@@ -23,6 +25,8 @@ const scenarios: Record<string, (azurite: RunningAzurite) => Promise<ScenarioRes
   "bot-message": botMessage,
   "save-insight": saveInsight,
   search,
+  "first-search": firstSearch,
+  "scale-communities": () => scaleCommunities(),
   "tab-load": tabLoad,
   pairing,
   grouping,

@@ -103,6 +103,8 @@ export const keys = {
    */
   helpfulVoteFact: (at: string, entryId: string, voterId: string) =>
     `interaction|${at}|helpful|${keyPart(entryId, "entry id")}|${keyPart(voterId, "user id")}`,
+  /** A day's helpful votes per person voted for (the home's natural teachers), YYYY-MM-DD. */
+  helpfulTally: (day: string) => `tally|helpful|${day}`,
   /** A membership row in the community's partition. */
   member: (tenantId: string, communityId: string, userId: string) => ({
     partitionKey: keys.membersOf(tenantId, communityId),

@@ -5,10 +5,12 @@ import type { Entry, EntrySource, EntryType, Verification } from "../domain/libr
 import type {
   EntryRepository,
   EntryRevision,
+  HelpfulDay,
   LearningInteraction,
   LibraryChange,
 } from "../domain/library/entryRepository.js";
 import type { Page, PageRequest } from "../domain/paging.js";
+import { HelpfulTallies } from "./helpfulTallies.js";
 import { keyPart, keys, TABLES } from "./keys.js";
 import { statusOf, translateTableErrors } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
@@ -79,7 +81,11 @@ function ofKind(pk: string, kind: string, after?: string) {
 
 /** The insight library in one Azure Table (key design in keys.ts). */
 export class TablesEntryRepository implements EntryRepository {
-  constructor(private readonly store: TableStore) {}
+  private readonly tallies: HelpfulTallies;
+
+  constructor(private readonly store: TableStore) {
+    this.tallies = new HelpfulTallies(store);
+  }
 
   private get table() {
     return this.store.table(TABLES.library);
@@ -282,6 +288,7 @@ export class TablesEntryRepository implements EntryRepository {
       removed = false; // removed by a concurrent unvote, which removes the fact too; so does this
     }
     await this.deleteVoteFact(tenantId, communityId, entryId, voterId, vote.at);
+    await this.tallies.settle(tenantId, communityId, vote.at);
     return removed;
   }
 
@@ -305,6 +312,7 @@ export class TablesEntryRepository implements EntryRepository {
       voteKey(from.id),
     );
     if (vote?.at !== fact.at) await this.deleteVoteFact(tenantId, communityId, entryId, from.id, fact.at);
+    await this.tallies.settle(tenantId, communityId, fact.at);
   }
 
   private async deleteVoteFact(
@@ -389,6 +397,10 @@ export class TablesEntryRepository implements EntryRepository {
       // A keyed interaction that exists was recorded by an earlier (retried) call.
       if (!(interaction.key && statusOf(error) === 409)) throw error;
     }
+  }
+
+  helpfulDays(tenantId: string, communityId: string, sinceDay: string): Promise<HelpfulDay[]> {
+    return this.tallies.since(tenantId, communityId, sinceDay);
   }
 
   async listInteractions(

@@ -54,10 +54,10 @@ describe("Case round on the activity engine", () => {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await res.text();
-    // biome-ignore lint/suspicious/noExplicitAny: test reads of JSON answers.
     return {
       status: res.status,
       etag: res.headers.get("etag"),
+      // biome-ignore lint/suspicious/noExplicitAny: test reads of JSON answers.
       body: (text ? JSON.parse(text) : undefined) as any,
     };
   }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateLibrary } from "../../src/local/generatedLibrary.js";
+import { SyncedLibrarySearch } from "../../src/search/memory/syncedLibrarySearch.js";
 import { keys, TABLES } from "../../src/storage/keys.js";
-import { SyncedLibrarySearch } from "../../src/storage/syncedLibrarySearch.js";
 import type { TableStore } from "../../src/storage/tableStore.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
 import { freshTableStore } from "../support/testServer.js";
@@ -39,7 +39,7 @@ describe("people in library entries", () => {
     expect(row && JSON.parse(row.authorJson)).toEqual({ id: "u-zoe", displayName: "Zoë Fischer" });
     expect(row && JSON.parse(row.savedByJson)).toEqual({ id: "u-zoe", displayName: "Zoë Fischer" });
 
-    const hit = (await new SyncedLibrarySearch(entries).search(tenantId, "people", {})).items[0];
+    const hit = (await new SyncedLibrarySearch(entries).search(tenantId, ["people"], {})).items[0];
     expect(hit?.author).toEqual({ id: "u-zoe", displayName: "Zoë Fischer" });
   });
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/domain/errors.js";
 import type { Entry } from "../../src/domain/library/entry.js";
+import { MAX_SEARCH_OFFSET } from "../../src/domain/library/search/searchLimits.js";
 import {
   EntryIndex,
   type EntrySearchPage,
   type IndexedEntry,
   toIndexedEntry,
-} from "../../src/domain/library/search/entryIndex.js";
-import { MAX_SEARCH_OFFSET } from "../../src/domain/library/search/searchLimits.js";
+} from "../../src/search/memory/entryIndex.js";
 
 const alice = { id: "u-alice", displayName: "Alice" };
 const bob = { id: "u-bob", displayName: "Bob" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countIn, Postings } from "../../src/domain/library/search/postings.js";
+import { countIn, Postings } from "../../src/search/memory/postings.js";
 
 const fields = (title: string, text: string) => [title.split(" "), [], [], text.split(" ")];
 

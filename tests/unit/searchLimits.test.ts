@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { EntryIndex, type IndexedEntry } from "../../src/domain/library/search/entryIndex.js";
 import {
   MAX_QUERY_TERMS,
   MAX_QUERY_TEXT,
   MAX_SEARCH_OFFSET,
 } from "../../src/domain/library/search/searchLimits.js";
+import { EntryIndex, type IndexedEntry } from "../../src/search/memory/entryIndex.js";
 
 const alice = { id: "u-alice", displayName: "Alice" };
 const WORDS = [

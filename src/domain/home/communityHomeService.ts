@@ -3,7 +3,7 @@ export type { CommunityHome, Expert, NewcomerPathway } from "./communityHome.js"
 import type { FollowThrough } from "../commitments/commitment.js";
 import type { CommunityService } from "../communities/communityService.js";
 import type { Caller, PersonRef } from "../identity.js";
-import type { EntryRepository } from "../library/entryRepository.js";
+import type { EntryRepository, HelpfulDay } from "../library/entryRepository.js";
 import type { LibraryService } from "../library/libraryService.js";
 import type { EntrySearchHit } from "../library/search/searchTypes.js";
 import type { PlaybookService } from "../playbooks/playbookService.js";
@@ -46,7 +46,7 @@ export class CommunityHomeService {
       asked,
       mine,
       playbooks,
-      interactions,
+      helpfulDays,
       comingSessions,
       involvement,
       savedRecently,
@@ -59,7 +59,8 @@ export class CommunityHomeService {
       search({ types: ["qa"], limit: 1 }),
       search({ authorId: caller.userId, limit: 1 }),
       this.playbooks.list(caller, communityId, community),
-      this.entries.listInteractions(caller.tenantId, communityId, since),
+      // Kept per day as votes change: at most 31 rows whatever the community's activity.
+      this.entries.helpfulDays(caller.tenantId, communityId, since.slice(0, 10)),
       // The next three are shown: the soonest few, past any cancelled or ended just now.
       this.sessions
         .listPage(caller, communityId, { from: soon }, community, NEXT_SESSIONS_READ)
@@ -107,7 +108,7 @@ export class CommunityHomeService {
       questionsAsked: asked.total,
       whoToAsk: whoToAsk.filter((t) => t.people.length > 0),
       ...(upcomingExpert ? { onCallExpert: upcomingExpert } : {}),
-      naturalTeachers: naturalTeachers([...interactions, ...saves], 5),
+      naturalTeachers: naturalTeachers(saves, helpfulDays, 5),
       newcomer: {
         // Stewards run the community: the pathway is for those finding their way in.
         isNewcomer: !steps.firstContribution && !community.isSteward,
@@ -147,17 +148,18 @@ function topExperts(hits: EntrySearchHit[], limit: number): Expert[] {
 
 /** Natural teachers: whose knowledge others saved and endorsed most in the window. */
 function naturalTeachers(
-  interactions: { kind: string; from: PersonRef; to: PersonRef }[],
+  saves: { from: PersonRef; to: PersonRef }[],
+  helpfulDays: HelpfulDay[],
   limit: number,
 ): { person: PersonRef; saves: number; helpful: number }[] {
   const byPerson = new Map<string, { person: PersonRef; saves: number; helpful: number }>();
-  for (const i of interactions) {
-    if (i.from.id === i.to.id || (i.kind !== "saved" && i.kind !== "helpful")) continue;
-    const teacher = byPerson.get(i.to.id) ?? { person: i.to, saves: 0, helpful: 0 };
-    if (i.kind === "saved") teacher.saves++;
-    else teacher.helpful++;
-    byPerson.set(i.to.id, teacher);
-  }
+  const teacher = (person: PersonRef) => {
+    const found = byPerson.get(person.id) ?? { person, saves: 0, helpful: 0 };
+    byPerson.set(person.id, found);
+    return found;
+  };
+  for (const save of saves) if (save.from.id !== save.to.id) teacher(save.to).saves++;
+  for (const day of helpfulDays) for (const t of day.teachers) teacher(t.person).helpful += t.helpful;
   return [...byPerson.values()]
     .sort((a, b) => b.saves * 2 + b.helpful - (a.saves * 2 + a.helpful))
     .slice(0, limit);

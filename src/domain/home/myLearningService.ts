@@ -3,7 +3,7 @@ import type { CommunityService } from "../communities/communityService.js";
 import type { SessionRole } from "../formats/formatIds.js";
 import type { Caller } from "../identity.js";
 import type { LibraryService } from "../library/libraryService.js";
-import type { EntrySearchHit } from "../library/search/entryIndex.js";
+import type { EntrySearchHit } from "../library/search/searchTypes.js";
 import type { MyActionItem } from "../meetings/meetingOutcome.js";
 import type { SessionView } from "../sessions/session.js";
 import type { SessionService } from "../sessions/sessionService.js";

@@ -55,6 +55,12 @@ export interface LearningInteraction {
   key?: string;
 }
 
+/** One day's helpful votes for other people's entries, per person voted for (self-votes left out). */
+export interface HelpfulDay {
+  day: string;
+  teachers: { person: PersonRef; helpful: number }[];
+}
+
 /**
  * Storage port of the insight library. Every call is scoped by tenant and community. Every write
  * of an entry also appends to the community's change log, atomically with the write, so every
@@ -116,4 +122,9 @@ export interface EntryRepository {
   recordInteraction(interaction: LearningInteraction): Promise<void>;
   /** A community's learning interactions since an instant (ISO), oldest first. */
   listInteractions(tenantId: string, communityId: string, since: string): Promise<LearningInteraction[]>;
+  /**
+   * The community's helpful votes per day and person voted for, from the day `sinceDay`
+   * (YYYY-MM-DD) on: kept as votes change, so reading a month is a fixed number of rows.
+   */
+  helpfulDays(tenantId: string, communityId: string, sinceDay: string): Promise<HelpfulDay[]>;
 }

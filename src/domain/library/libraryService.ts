@@ -26,7 +26,7 @@ import {
   insightFromMessageFormSchema,
   tagsFromText,
 } from "./insightFromMessage.js";
-import type { LibrarySearch } from "./librarySearch.js";
+import type { LibrarySearch, LibrarySearchHit } from "./librarySearch.js";
 import { messageOrigin, sanitizeMarkdown } from "./messageContent/index.js";
 import { messageEntryId } from "./messageEntryId.js";
 import {
@@ -39,7 +39,7 @@ import {
   removalRequestSchema,
   withoutRemovalRequest,
 } from "./removalRequests.js";
-import type { EntrySearchPage, EntrySearchQuery } from "./search/entryIndex.js";
+import type { EntrySearchPage, EntrySearchQuery } from "./search/searchTypes.js";
 
 /** Where a saved message came from, as the message extension knows it. */
 export interface SavedMessageOrigin {
@@ -400,32 +400,27 @@ export class LibraryService {
     query: EntrySearchQuery,
   ): Promise<EntrySearchPage> {
     await this.communities.readable(caller, communityId);
-    return this.search.search(caller.tenantId, communityId, query);
+    return this.search.search(caller.tenantId, [communityId], query);
   }
 
-  /** Searches every community the caller belongs to; results merged by score (or the query's sort). */
+  /**
+   * Searches every community the caller belongs to as one library: one ranking across them, so
+   * the best answer comes first whichever community holds it.
+   */
   async searchMine(
     caller: Caller,
     query: EntrySearchQuery,
-  ): Promise<(EntrySearchPage["items"][number] & { communityId: string; communityName: string })[]> {
+  ): Promise<(LibrarySearchHit & { communityName: string })[]> {
     const mine = (await this.communities.listVisible(caller)).filter((c) => c.isMember);
+    if (mine.length === 0) return [];
     const limit = Math.min(query.limit ?? 10, 25);
-    const pages = await Promise.all(
-      mine.map(async (c) => {
-        const page = await this.search.search(caller.tenantId, c.id, { ...query, offset: 0, limit });
-        return page.items.map((item) => ({ ...item, communityId: c.id, communityName: c.name }));
-      }),
+    const names = new Map(mine.map((c) => [c.id, c.name]));
+    const page = await this.search.search(
+      caller.tenantId,
+      mine.map((c) => c.id),
+      { ...query, offset: 0, limit },
     );
-    const merged = pages.flat();
-    const sort = query.sort ?? (query.text?.trim() ? "relevance" : "helpful");
-    merged.sort((a, b) =>
-      sort === "newest"
-        ? b.createdAt.localeCompare(a.createdAt)
-        : sort === "helpful"
-          ? b.helpfulCount - a.helpfulCount || b.createdAt.localeCompare(a.createdAt)
-          : b.score - a.score,
-    );
-    return merged.slice(0, limit);
+    return page.items.map((item) => ({ ...item, communityName: names.get(item.communityId) ?? "" }));
   }
 
   /** Entries like this one: same tags or words in the title. */
@@ -438,7 +433,7 @@ export class LibraryService {
     const entry = await this.get(caller, communityId, entryId);
     // Tags first: a query counts its first MAX_QUERY_TERMS words, and a long title must not crowd them out.
     const text = [...entry.tags, entry.title].join(" ");
-    const page = await this.search.search(caller.tenantId, communityId, {
+    const page = await this.search.search(caller.tenantId, [communityId], {
       text,
       anyWord: true,
       limit: limit + 1,

@@ -1,23 +1,5 @@
 import type { PersonRef } from "../../identity.js";
-import type { Entry, EntryType } from "../entry.js";
-
-/**
- * What the index keeps of one entry: the fields search, filters, sorts and result cards need,
- * plus the entry's plain text (the body without markdown) for full text and snippets. Built with
- * `toIndexedEntry`; `updatedAt` orders versions so changes arriving twice or out of order converge.
- */
-export type IndexedEntry = Pick<
-  Entry,
-  "id" | "type" | "title" | "summary" | "tags" | "author" | "createdAt" | "updatedAt" | "helpfulCount"
-> & {
-  /** Who put the entry in the library (for "saved by me"). */
-  savedById: string;
-  plainText: string;
-  verified: boolean;
-  /** The steward's review date has passed (computed when the entry was indexed). */
-  stale: boolean;
-  answered?: boolean;
-};
+import type { EntryType } from "../entry.js";
 
 /** The orders results come in. Without text, "relevance" means the default: most helpful, then newest. */
 export const ENTRY_SEARCH_SORTS = ["relevance", "newest", "helpful"] as const;
@@ -91,4 +73,10 @@ export interface EntrySearchPage {
    * (the tab says "showing results for any of the words").
    */
   relaxed?: true;
+  /**
+   * Set when this server instance was still loading the library (the first search after a start
+   * or after the library's index was let go): the results come from the `indexed` entries loaded
+   * so far, and a search a few seconds later sees the whole library.
+   */
+  incomplete?: { indexed: number };
 }

@@ -1,15 +1,25 @@
-import type { Entry } from "../entry.js";
-import { isStale } from "../entryView.js";
+import type { Entry } from "../../domain/library/entry.js";
+import { isStale } from "../../domain/library/entryView.js";
+import {
+  MAX_QUERY_TERMS,
+  MAX_QUERY_TEXT,
+  MAX_SEARCH_LIMIT,
+  MAX_SEARCH_OFFSET,
+} from "../../domain/library/search/searchLimits.js";
+import type {
+  EntrySearchHit,
+  EntrySearchPage,
+  EntrySearchQuery,
+} from "../../domain/library/search/searchTypes.js";
 import { compileFilter, type EntryFilter } from "./entryFilter.js";
 import { toHit } from "./entryHit.js";
 import { byHelpful, byNewest, OrderedEntries, pageOfMatches } from "./entryOrder.js";
 import { FacetIndex } from "./facetIndex.js";
+import type { IndexedEntry } from "./indexedEntry.js";
 import { ResultCache } from "./resultCache.js";
-import { MAX_QUERY_TERMS, MAX_QUERY_TEXT, MAX_SEARCH_LIMIT, MAX_SEARCH_OFFSET } from "./searchLimits.js";
 import { queryTerms } from "./searchTerms.js";
-import type { EntrySearchHit, EntrySearchPage, EntrySearchQuery, IndexedEntry } from "./searchTypes.js";
 import { parseTime, SharedValues, type StoredEntry, toStoredEntry } from "./storedEntry.js";
-import { TextSearch } from "./textSearch.js";
+import { type CorpusStats, type MatchStage, type TextMatches, TextSearch } from "./textSearch.js";
 
 export type {
   EntryHighlight,
@@ -18,10 +28,19 @@ export type {
   EntrySearchQuery,
   EntrySearchSort,
   HighlightRange,
-  IndexedEntry,
-} from "./searchTypes.js";
+} from "../../domain/library/search/searchTypes.js";
+export type { IndexedEntry } from "./indexedEntry.js";
 
 const DEFAULT_LIMIT = 20;
+/**
+ * The parts of {@link EntryIndex.approximateBytes}, calibrated against V8's live heap (after a full
+ * collection) of 20 generated communities of 2,000 realistic entries loaded through the synced
+ * search and searched 3,000 times: estimate and heap agree within 1 % (see docs/scale.md).
+ */
+const BYTES_PER_ENTRY = 1150;
+const BYTES_PER_CHAR = 2;
+const BYTES_PER_POSTING = 16;
+const BYTES_PER_TERM = 340;
 const NOTHING_MATCHED: ReadonlySet<string> = new Set();
 /** Below one candidate in this many entries, sorting the candidates beats walking the library. */
 const FACET_SCAN_RATIO = 8;
@@ -55,6 +74,10 @@ export class EntryIndex {
   private readonly text = new TextSearch();
   private readonly recent = new ResultCache();
   private readonly shared = new SharedValues();
+  /** Characters of text held (titles, summaries, texts, tags), for {@link approximateBytes}. */
+  private chars = 0;
+  /** While loading in bulk the orders are re-sorted when next read, not kept sorted change by change. */
+  private loading = false;
 
   /** How many entries are indexed. */
   get size(): number {
@@ -112,6 +135,36 @@ export class EntryIndex {
   }
 
   /**
+   * Adds many entries, as a build from storage does: the listings are sorted once when next read
+   * instead of kept in order entry by entry (a search may read them between two batches).
+   */
+  upsertMany(docs: Iterable<IndexedEntry>): void {
+    this.loading = true;
+    try {
+      for (const doc of docs) this.upsert(doc);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /**
+   * About how many bytes of heap the index holds: its entries' text, their postings (typed arrays
+   * with growth room), the term dictionary, a fixed cost per entry (objects, maps, orders) and the
+   * recent searches it keeps (which can outweigh a small library).
+   * Calibrated against V8's heap on generated libraries (see docs/scale.md); an instance keeps the
+   * sum of its indexes under a byte budget with it.
+   */
+  approximateBytes(): number {
+    return (
+      this.entries.size * BYTES_PER_ENTRY +
+      this.chars * BYTES_PER_CHAR +
+      this.text.postingCount * BYTES_PER_POSTING +
+      this.text.termCount * BYTES_PER_TERM +
+      this.recent.approximateBytes()
+    );
+  }
+
+  /**
    * Sorts the listings (most helpful, newest) now: after a bulk build, so that no search (the
    * first one without words) pays for sorting the whole library.
    */
@@ -122,16 +175,7 @@ export class EntryIndex {
 
   /** Finds entries: full text when the query has words, otherwise the filtered library in order. */
   search(query: EntrySearchQuery): EntrySearchPage {
-    const filter = compileFilter(query);
-    const offset = Number.isFinite(query.offset)
-      ? Math.min(MAX_SEARCH_OFFSET, Math.max(0, Math.floor(query.offset as number)))
-      : 0;
-    const limit = Number.isFinite(query.limit)
-      ? Math.min(MAX_SEARCH_LIMIT, Math.max(0, Math.floor(query.limit as number)))
-      : DEFAULT_LIMIT;
-    // Bounded before anything reads it: the message extension's query comes straight from Teams.
-    const text = (query.text ?? "").slice(0, MAX_QUERY_TEXT);
-    const terms = queryTerms(text).slice(0, MAX_QUERY_TERMS);
+    const { filter, offset, limit, text, terms } = normalise(query);
     if (terms.length === 0) return this.browse(query, filter, offset, limit);
 
     // Everything that decides the set of matches, and nothing that only orders or pages them.
@@ -193,9 +237,30 @@ export class EntryIndex {
     return { total, items };
   }
 
+  /** One pass of a text search, scored against `corpus` (see {@link searchAcross}). */
+  matchStage(
+    stage: MatchStage,
+    terms: string[],
+    filter: EntryFilter | undefined,
+    corpus: CorpusStats,
+  ): TextMatches {
+    return this.text.matchStage(stage, terms, filter, corpus);
+  }
+
+  /** The statistics text scores are computed against. */
+  corpus(): CorpusStats {
+    return this.text.corpus();
+  }
+
   private changed(before: StoredEntry | undefined, after: StoredEntry | undefined): void {
-    this.orders.helpful.replace(before, after);
-    this.orders.newest.replace(before, after);
+    this.chars += charsOf(after) - charsOf(before);
+    if (this.loading) {
+      this.orders.helpful.invalidate();
+      this.orders.newest.invalidate();
+    } else {
+      this.orders.helpful.replace(before, after);
+      this.orders.newest.replace(before, after);
+    }
     this.facets.replace(before, after);
     this.recent.clear();
   }
@@ -223,6 +288,34 @@ export function toIndexedEntry(entry: Entry, plainText: string, now: Date): Inde
   };
   if (entry.answered !== undefined) indexed.answered = entry.answered;
   return indexed;
+}
+
+/** A search's bounded, compiled form: what every index of a search reads alike. */
+export function normalise(query: EntrySearchQuery): {
+  filter: EntryFilter | undefined;
+  offset: number;
+  limit: number;
+  text: string;
+  terms: string[];
+} {
+  const filter = compileFilter(query);
+  const offset = Number.isFinite(query.offset)
+    ? Math.min(MAX_SEARCH_OFFSET, Math.max(0, Math.floor(query.offset as number)))
+    : 0;
+  const limit = Number.isFinite(query.limit)
+    ? Math.min(MAX_SEARCH_LIMIT, Math.max(0, Math.floor(query.limit as number)))
+    : DEFAULT_LIMIT;
+  // Bounded before anything reads it: the message extension's query comes straight from Teams.
+  const text = (query.text ?? "").slice(0, MAX_QUERY_TEXT);
+  const terms = queryTerms(text).slice(0, MAX_QUERY_TERMS);
+  return { filter, offset, limit, text, terms };
+}
+
+function charsOf(entry: StoredEntry | undefined): number {
+  if (!entry) return 0;
+  let chars = entry.title.length + entry.summary.length + entry.text.length;
+  for (const tag of entry.tags) chars += tag.length;
+  return chars;
 }
 
 /** Whether a new version leaves the indexed words as they were (a vote, a verification). */

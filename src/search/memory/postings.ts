@@ -54,6 +54,16 @@ export class Postings<Doc> {
     return this.live;
   }
 
+  /** How many postings are held, live and dead (8 bytes each in the typed arrays). */
+  get postingTotal(): number {
+    return this.totalPostings;
+  }
+
+  /** How many distinct terms have been seen. */
+  get termTotal(): number {
+    return this.terms.length;
+  }
+
   /** How many document numbers are in use (live or dead): the bound of every document number. */
   get numberBound(): number {
     return this.docs.length;

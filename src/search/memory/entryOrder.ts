@@ -1,4 +1,4 @@
-import type { EntrySearchSort } from "./searchTypes.js";
+import type { EntrySearchSort } from "../../domain/library/search/searchTypes.js";
 import type { StoredEntry } from "./storedEntry.js";
 
 /**
@@ -96,6 +96,11 @@ export class OrderedEntries {
   all(): readonly StoredEntry[] {
     this.sorted ??= [...this.source()].sort(this.compare);
     return this.sorted;
+  }
+
+  /** Forgets the order: the next read sorts everything once (after a bulk load). */
+  invalidate(): void {
+    this.sorted = undefined;
   }
 
   /** Applies one change: `before` leaves (if it was there), `after` joins (if given). */

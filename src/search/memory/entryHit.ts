@@ -1,4 +1,4 @@
-import type { EntrySearchHit } from "./searchTypes.js";
+import type { EntrySearchHit } from "../../domain/library/search/searchTypes.js";
 import { highlightRanges, snippetAround } from "./snippet.js";
 import type { StoredEntry } from "./storedEntry.js";
 

@@ -1,4 +1,4 @@
-import type { EntrySearchQuery } from "./searchTypes.js";
+import type { EntrySearchQuery } from "../../domain/library/search/searchTypes.js";
 import { type StoredEntry, tagKey } from "./storedEntry.js";
 
 /**

@@ -1,6 +1,6 @@
-import { ValidationError } from "../../errors.js";
-import { type PersonRef, personRef } from "../../identity.js";
-import type { IndexedEntry } from "./searchTypes.js";
+import { ValidationError } from "../../domain/errors.js";
+import { type PersonRef, personRef } from "../../domain/identity.js";
+import type { IndexedEntry } from "./indexedEntry.js";
 
 /**
  * How much of an entry's plain text is indexed and kept for snippets. Bodies may hold 20,000

@@ -1,4 +1,4 @@
-import type { EntrySearchHit } from "./searchTypes.js";
+import type { EntrySearchHit } from "../../domain/library/search/searchTypes.js";
 import type { TextMatches } from "./textSearch.js";
 
 /**
@@ -9,10 +9,15 @@ const MAX_QUERIES = 256;
 const MAX_MATCHES = 1_000_000;
 /** Result pages (with their snippets) kept per search. */
 const MAX_PAGES = 8;
+/** About what the cache holds per match (a reference and a score) and per hit of a cut page (its strings, highlights). */
+const BYTES_PER_MATCH = 16;
+const BYTES_PER_HIT = 800;
 
 /** A cached search: its matches, and the pages already cut from them with their highlights. */
 export interface CachedSearch extends TextMatches {
   pages?: Map<string, EntrySearchHit[]>;
+  /** Hits in {@link pages}, for the cache's size. */
+  pageHits?: number;
 }
 
 /**
@@ -53,10 +58,21 @@ export class ResultCache {
     let page = search.pages.get(pageKey);
     if (!page) {
       page = make();
-      if (search.pages.size >= MAX_PAGES) search.pages.clear();
+      if (search.pages.size >= MAX_PAGES) {
+        search.pages.clear();
+        search.pageHits = 0;
+      }
       search.pages.set(pageKey, page);
+      search.pageHits = (search.pageHits ?? 0) + page.length;
     }
     return page;
+  }
+
+  /** About how many bytes the kept searches and their pages hold (part of the index's size). */
+  approximateBytes(): number {
+    let hits = 0;
+    for (const search of this.byKey.values()) hits += search.pageHits ?? 0;
+    return this.size * BYTES_PER_MATCH + hits * BYTES_PER_HIT;
   }
 
   clear(): void {

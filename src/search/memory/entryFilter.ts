@@ -1,5 +1,5 @@
-import { ValidationError } from "../../errors.js";
-import type { EntrySearchQuery } from "./searchTypes.js";
+import { ValidationError } from "../../domain/errors.js";
+import type { EntrySearchQuery } from "../../domain/library/search/searchTypes.js";
 import { parseTime, type StoredEntry, tagKey } from "./storedEntry.js";
 
 /** Whether an entry passes a query's filters. */

@@ -45,6 +45,42 @@ const NO_MATCHES: TextMatches = {
   relaxed: false,
 };
 
+/**
+ * What BM25 scores against: how many documents, their summed field lengths (in FIELDS order) and
+ * how many documents hold a term. One library's own, or several libraries' summed.
+ */
+export interface CorpusStats {
+  size: number;
+  lengthSums: readonly number[];
+  documentFrequency(term: string): number;
+}
+
+/** One pass of matching: which words must match, with how many typos. */
+export interface MatchStage {
+  typing: boolean;
+  combineWith: "AND" | "OR";
+  maxFuzzy: number;
+  /** Only some of the words had to match (the answer says so). */
+  relaxed: boolean;
+}
+
+/**
+ * The passes of a text search, cheapest first; the first that finds anything answers. Most typos
+ * are one edit, and wider typo search (words of eight letters or more), then any-word matching,
+ * run only when the narrower search found nothing. `anyWord` goes straight to any-word matching.
+ */
+export function matchStages(text: string, terms: string[], anyWord: boolean): MatchStage[] {
+  // A query ending in a space has its last word finished: no prefix search for it.
+  const typing = !/\s$/.test(text);
+  if (anyWord) return [{ typing, combineWith: "OR", maxFuzzy: ONE_EDIT, relaxed: false }];
+  const stages: MatchStage[] = [{ typing, combineWith: "AND", maxFuzzy: ONE_EDIT, relaxed: false }];
+  if (terms.some((t) => fuzzyDistance(t) > ONE_EDIT))
+    stages.push({ typing, combineWith: "AND", maxFuzzy: Number.POSITIVE_INFINITY, relaxed: false });
+  if (new Set(terms).size > 1)
+    stages.push({ typing, combineWith: "OR", maxFuzzy: Number.POSITIVE_INFINITY, relaxed: true });
+  return stages;
+}
+
 /** The index terms one query word stands for, with the weight of each. */
 type Expansion = Map<number, number>;
 
@@ -91,19 +127,50 @@ export class TextSearch {
    * any-word matching ("more like this"), ranked by how many words and how well they match.
    */
   match(text: string, terms: string[], filter: EntryFilter | undefined, anyWord = false): TextMatches {
-    // A query ending in a space has its last word finished: no prefix search for it.
-    const typing = !/\s$/.test(text);
-    if (anyWord) return this.search(terms, typing, "OR", filter, ONE_EDIT);
-    // Cheapest first: most typos are one edit, and wider typo search (words of eight letters or
-    // more), then any-word matching, run only when the narrower search found nothing.
-    let found = this.search(terms, typing, "AND", filter, ONE_EDIT);
-    if (found.entries.length === 0 && terms.some((t) => fuzzyDistance(t) > ONE_EDIT))
-      found = this.search(terms, typing, "AND", filter);
-    if (found.entries.length === 0 && new Set(terms).size > 1) {
-      found = this.search(terms, typing, "OR", filter);
-      if (found.entries.length > 0) found.relaxed = true;
+    for (const stage of matchStages(text, terms, anyWord)) {
+      const found = this.matchStage(stage, terms, filter);
+      if (found.entries.length > 0) return found;
     }
+    return NO_MATCHES;
+  }
+
+  /**
+   * One stage of {@link match}. `corpus` scores against other statistics than this index's own:
+   * those of several libraries searched as one, so that their scores compare as if one index
+   * held them all.
+   */
+  matchStage(
+    stage: MatchStage,
+    terms: string[],
+    filter: EntryFilter | undefined,
+    corpus: CorpusStats = this.corpus(),
+  ): TextMatches {
+    const found = this.search(terms, stage.typing, stage.combineWith, filter, corpus, stage.maxFuzzy);
+    if (stage.relaxed && found.entries.length > 0) found.relaxed = true;
     return found;
+  }
+
+  /** This index's own statistics, which BM25 scores against. */
+  corpus(): CorpusStats {
+    const postings = this.postings;
+    return {
+      size: postings.size,
+      lengthSums: FIELDS.map((_, field) => postings.averageLength(field) * postings.size),
+      documentFrequency: (term) => {
+        const id = postings.idOf(term);
+        return id === undefined ? 0 : postings.postingCount(id);
+      },
+    };
+  }
+
+  /** How many postings are held (live and dead), for estimating the index's memory. */
+  get postingCount(): number {
+    return this.postings.postingTotal;
+  }
+
+  /** How many distinct terms the dictionary holds. */
+  get termCount(): number {
+    return this.postings.termTotal;
   }
 
   private search(
@@ -111,6 +178,7 @@ export class TextSearch {
     typing: boolean,
     combineWith: "AND" | "OR",
     filter: EntryFilter | undefined,
+    corpus: CorpusStats,
     maxFuzzy = Number.POSITIVE_INFINITY,
   ): TextMatches {
     const words = this.expandAll(terms, typing, maxFuzzy);
@@ -131,14 +199,15 @@ export class TextSearch {
     // Document numbers in the order first matched; scratch too (a broad query touches most of them).
     const touched = this.touched;
     let touchedCount = 0;
-    const average = FIELDS.map((_, field) => this.postings.averageLength(field));
-    const size = this.postings.size;
+    const size = corpus.size;
+    const average = corpus.lengthSums.map((sum) => (size > 0 ? sum / size : 0));
     const matched = new Set<string>();
     words.forEach((word, k) => {
       const and = combineWith === "AND";
       for (const [id, weight] of word) {
-        matched.add(this.postings.term(id));
-        const df = this.postings.postingCount(id);
+        const term = this.postings.term(id);
+        matched.add(term);
+        const df = corpus.documentFrequency(term);
         const idf = Math.log(1 + (size - df + 0.5) / (df + 0.5));
         const factor = weight * idf;
         const { docs, counts, length } = this.postings.postingsOf(id);
