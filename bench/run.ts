@@ -1,6 +1,7 @@
 import { type RunningAzurite, startAzurite } from "../scripts/lib/azurite.js";
 import { report, type ScenarioResult } from "./lib/report.js";
 import { root } from "./lib/servers.js";
+import { activity300 } from "./scenarios/activity300.js";
 import { botMessage } from "./scenarios/botMessage.js";
 import { contention } from "./scenarios/contention.js";
 import { grouping } from "./scenarios/grouping.js";
@@ -27,6 +28,7 @@ const scenarios: Record<string, (azurite: RunningAzurite) => Promise<ScenarioRes
   pairing,
   grouping,
   "tps-300": tps300,
+  "activity-300": activity300,
   "org-context-300": orgContext300,
   contention,
   // Its own Azurite: it stops and restarts it.

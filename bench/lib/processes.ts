@@ -28,6 +28,8 @@ export async function spawnServer(
   let stderr = "";
   child.stderr?.on("data", (c: Buffer) => {
     stderr += c.toString();
+    // BENCH_SERVER_STDERR=1 shows what the servers say while a scenario runs (for debugging it).
+    if (process.env.BENCH_SERVER_STDERR === "1") process.stderr.write(c);
   });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
