@@ -13,7 +13,7 @@ import { search } from "./scenarios/search.js";
 import { startup } from "./scenarios/startup.js";
 import { storageOutage } from "./scenarios/storageOutage.js";
 import { tabLoad } from "./scenarios/tabLoad.js";
-import { tps300 } from "./scenarios/tps300.js";
+import { tps300, tps1000 } from "./scenarios/tps300.js";
 
 /**
  * `npm run bench [-- <scenario> ...]`: runs the named scenarios (all by default), each printing a
@@ -29,6 +29,7 @@ const scenarios: Record<string, (azurite: RunningAzurite) => Promise<ScenarioRes
   grouping,
   "tps-300": tps300,
   "activity-300": activity300,
+  "tps-1000": tps1000,
   "org-context-300": orgContext300,
   contention,
   // Its own Azurite: it stops and restarts it.

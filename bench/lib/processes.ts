@@ -21,7 +21,11 @@ export async function spawnServer(
   timeoutMs = 30_000,
 ): Promise<ServerProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, [script], {
+  // BENCH_PROFILE_DIR=… writes each server's CPU profile there when it stops (where a burst's time goes).
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, script], {
     env: { PATH: process.env.PATH, ...env, PORT: String(port) },
     stdio: ["ignore", "ignore", "pipe"],
   });

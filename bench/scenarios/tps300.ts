@@ -1,19 +1,18 @@
+import { rmSync } from "node:fs";
 import type { RunningAzurite } from "../../scripts/lib/azurite.js";
 import { freePort } from "../../scripts/lib/freePort.js";
 import { DEMO_COMMUNITY_ID } from "../../src/server/local/demoCommunity.js";
 import { ConnectorRecorder } from "../../tests/support/connectorRecorder.js";
 import { invokeActivity, postInvoke, teamsUser } from "../../tests/support/teamsActivities.js";
 import { demo, org, tokenFor } from "../lib/fixtures.js";
+import { largeOrgFixtures } from "../lib/largeOrg.js";
 import { runLoad } from "../lib/load.js";
-import { spawnServer } from "../lib/processes.js";
+import { type ServerProcess, spawnServer } from "../lib/processes.js";
 import { percentile, type ScenarioResult } from "../lib/report.js";
 import { floorScript, serverEnv, serverScript } from "../lib/servers.js";
 
-const PARTICIPANTS = 300;
 /** Activities run one after another; each phase's latencies are pooled over them. */
-const RUNS = 3;
-/** Everyone at once: 300 people pressing the same button in the same second. */
-const CONCURRENCY = PARTICIPANTS;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Invokes Teams delivers twice (a retry after a slow answer): must change nothing. */
 const RETRIES = 30;
 
@@ -21,19 +20,39 @@ type Person = { id: string; displayName: string };
 const PHASES = ["join", "reflect", "share", "commit"] as const;
 type Phase = (typeof PHASES)[number];
 
+/** `tps-300`: 300 people through two instances. */
+export function tps300(azurite: RunningAzurite): Promise<ScenarioResult> {
+  return thinkPairShareInMeeting(azurite, { scenario: "tps-300", participants: 300, instances: 2 });
+}
+
+/** `tps-1000`: a Teams meeting's most interactive people (1,000) through three instances. */
+export function tps1000(azurite: RunningAzurite): Promise<ScenarioResult> {
+  return thinkPairShareInMeeting(azurite, { scenario: "tps-1000", participants: 1000, instances: 3 });
+}
+
 /**
- * `tps-300`: a think-pair-share with 300 simulated participants through two server instances on
- * one Azurite, over the Bot Framework protocol. Every phase's invokes (Join as Action.Execute;
+ * A think-pair-share with `participants` simulated people through `instances` server instances
+ * on one Azurite, over the Bot Framework protocol. Every phase's invokes (Join as Action.Execute;
  * reflection, pair share and commitment as dialog submits; a retried copy of some) are sent at
- * once, alternating instances; the framework floor (a bare teams-ai invoke doing one Tables write)
- * takes the same burst in the same run. Afterwards the tab API counts what was stored: lost and
- * duplicated must be 0. Bar: p99 ≤ 2 × floor p99, per phase.
+ * once, spread over the instances in turn; the framework floor (a bare teams-ai invoke doing one
+ * Tables write) takes the same burst in the same run. Afterwards the tab API counts what was
+ * stored: lost and duplicated must be 0. Bar: p99 ≤ 2 × floor p99, per phase. Beyond the
+ * fixture's 600 people, the organisation is extended in its image (largeOrg.ts).
  */
-export async function tps300(azurite: RunningAzurite): Promise<ScenarioResult> {
+async function thinkPairShareInMeeting(
+  azurite: RunningAzurite,
+  options: { scenario: string; participants: number; instances: number },
+): Promise<ScenarioResult> {
+  const PARTICIPANTS = options.participants;
+  /** Everyone at once: all of them pressing the same button in the same second. */
+  const CONCURRENCY = PARTICIPANTS;
   const connector = await new ConnectorRecorder().start();
-  const env = serverEnv(azurite);
-  const a = await spawnServer(serverScript, { ...env, DEMO: "community" }, await freePort());
-  const b = await spawnServer(serverScript, { ...env, DEMO: "false" }, await freePort());
+  const large = PARTICIPANTS >= org.users.length ? largeOrgFixtures(PARTICIPANTS + 1) : undefined;
+  const env = { ...serverEnv(azurite), ...(large ? { FIXTURES_DIR: large.dir } : {}) };
+  const servers = [await spawnServer(serverScript, { ...env, DEMO: "community" }, await freePort())];
+  for (let i = 1; i < options.instances; i++)
+    servers.push(await spawnServer(serverScript, { ...env, DEMO: "false" }, await freePort()));
+  const [a, b] = servers as [ServerProcess, ServerProcess];
   const floor = await spawnServer(
     floorScript,
     { TABLES_CONNECTION_STRING: azurite.connectionString },
@@ -41,16 +60,19 @@ export async function tps300(azurite: RunningAzurite): Promise<ScenarioResult> {
     "/health",
   );
   const facilitator = demo[0] as Person;
-  const people = org.users
+  const people = (large?.users ?? org.users)
     .filter((u) => u.department && u.id !== facilitator.id)
     .slice(0, PARTICIPANTS) as Person[];
-  const instances = [a.url, b.url];
+  if (people.length < PARTICIPANTS) throw new Error(`only ${people.length} people in the organisation`);
+  const instances = servers.map((s) => s.url);
   let sequence = 0;
   const app: Record<Phase, number[]> = { join: [], reflect: [], share: [], commit: [] };
   const base: Record<Phase, number[]> = { join: [], reflect: [], share: [], commit: [] };
   let lost = 0;
   let duplicated = 0;
   let failures = 0;
+  /** Unexpected answers by what they said (printed: a failure is worth reading). */
+  const answersSeen = new Map<string, number>();
 
   const invoke = async (url: string, chat: string, name: string, value: unknown, as: Person, id?: string) => {
     const activity = invokeActivity(name, value, {
@@ -95,7 +117,10 @@ export async function tps300(azurite: RunningAzurite): Promise<ScenarioResult> {
     app[phase].push(...(await runLoad(count, CONCURRENCY, request)));
   };
   const expectText = (body: { task?: { type: string; value: unknown } }, pattern: RegExp) => {
-    if (body?.task?.type !== "message" || !pattern.test(String(body.task.value))) failures++;
+    if (body?.task?.type === "message" && pattern.test(String(body.task.value))) return;
+    failures++;
+    const said = String(body?.task?.value ?? JSON.stringify(body)).slice(0, 160);
+    answersSeen.set(said, (answersSeen.get(said) ?? 0) + 1);
   };
 
   try {
@@ -120,11 +145,14 @@ export async function tps300(azurite: RunningAzurite): Promise<ScenarioResult> {
         headers: { authorization: `Bearer ${token}` },
       });
       const activityId = ((await current.json()) as { activity: { id: string } }).activity.id;
-      const at = (i: number) => instances[i % 2] as string;
+      const at = (i: number) => instances[i % instances.length] as string;
 
       await burst("join", PARTICIPANTS, async (i) => {
         const body = await execute(at(i), chat, "tps.join", { activityId }, people[i] as Person);
-        if (body?.type !== "application/vnd.microsoft.card.adaptive") failures++;
+        if (body?.type === "application/vnd.microsoft.card.adaptive") return;
+        failures++;
+        const said = JSON.stringify(body).slice(0, 160);
+        answersSeen.set(said, (answersSeen.get(said) ?? 0) + 1);
       });
       const reflectIds = people.map((_, i) => `reflect-${run}-${i}`);
       await burst("reflect", PARTICIPANTS + RETRIES, async (i) => {
@@ -210,6 +238,7 @@ export async function tps300(azurite: RunningAzurite): Promise<ScenarioResult> {
       await execute(b.url, chat, "tps.control", { activityId, kind: "end" }, facilitator);
     }
 
+    for (const [said, n] of answersSeen) process.stderr.write(`${options.scenario}: ${n} × ${said}\n`);
     const metrics: Record<string, number> = { lost, duplicated, failed_answers: failures };
     const bars: ScenarioResult["bars"] = [
       { name: "lost submissions", metric: "lost", limit: 0, op: "<=" },
@@ -230,10 +259,10 @@ export async function tps300(azurite: RunningAzurite): Promise<ScenarioResult> {
       });
     }
     return {
-      scenario: "tps-300",
+      scenario: options.scenario,
       params: {
         participants: PARTICIPANTS,
-        instances: 2,
+        instances: instances.length,
         runs: RUNS,
         concurrency: CONCURRENCY,
         retried_per_phase: RETRIES,
@@ -242,9 +271,9 @@ export async function tps300(azurite: RunningAzurite): Promise<ScenarioResult> {
       bars,
     };
   } finally {
-    await a.stop();
-    await b.stop();
+    for (const server of servers) await server.stop();
     await floor.stop();
+    if (large) rmSync(large.dir, { recursive: true, force: true });
     await connector.stop();
   }
 }
