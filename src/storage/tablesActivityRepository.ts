@@ -154,6 +154,7 @@ export class TablesActivityRepository implements ActivityRepository {
   /** Kept flows by partition key (insertion order: the oldest is dropped first). */
   private readonly kept = new Map<string, KeptFlow>();
   private readonly flowReads = new FreshReads<ActivityFlow | undefined>();
+  private readonly recordReads = new FreshReads<ActivityRecord | undefined>();
 
   constructor(private readonly store: TableStore) {}
 
@@ -223,8 +224,22 @@ export class TablesActivityRepository implements ActivityRepository {
     return { activity: stored, created };
   }
 
-  async load(tenantId: string, activityId: string): Promise<ActivityRecord | undefined> {
+  /**
+   * The whole activity. Everyone's tab asks at once (every submission through the tab answers
+   * with the writer's view, and a phase change makes every tab poll): concurrent callers share a
+   * read begun after they asked, so 300 answers cost a few partition reads instead of one each,
+   * and each still sees every write completed before it asked. Callers never change the record.
+   */
+  load(tenantId: string, activityId: string): Promise<ActivityRecord | undefined> {
     const pk = activityKeys.activity(tenantId, activityId);
+    return this.recordReads.read(pk, () => this.readRecord(tenantId, activityId, pk));
+  }
+
+  private async readRecord(
+    tenantId: string,
+    activityId: string,
+    pk: string,
+  ): Promise<ActivityRecord | undefined> {
     const rows = await this.store.queryAll<Row>(TABLES.activities, odata`PartitionKey eq ${pk}`);
     const record: Omit<ActivityRecord, "activity"> & { activity?: Activity } = {
       controls: [],
