@@ -301,10 +301,9 @@ export class TablesActivityRepository implements ActivityRepository {
       rows = (await Promise.all([pk, ...owners].map(query))).flat();
     } else {
       const own = await query(pk);
-      const partitions = this.rememberPartitions(
-        pk,
-        own.find((row) => row.rowKey === ACTIVITY_ROW),
-      );
+      const setUp = own.find((row) => row.rowKey === ACTIVITY_ROW);
+      // An activity not set up (yet) has no layout to remember: another instance may set it up next.
+      const partitions = setUp ? this.rememberPartitions(pk, setUp) : 1;
       const owners = partitions > 1 ? this.ownerPartitionsOf(tenantId, activityId, partitions) : [];
       rows = [...own, ...(await Promise.all(owners.map(query))).flat()];
     }

@@ -116,6 +116,22 @@ describe("an activity's partitions on Azurite", () => {
     ).toBe(false);
   });
 
+  it("reads an activity another instance sets up after this one asked for it, where it was written", async () => {
+    const id = `not-yet-${seq++}`;
+    const early = await fresh();
+    expect(await early.load(tenant, id)).toBeUndefined();
+    const writer = await fresh();
+    await writer.create(activity(id));
+    const person = people[5] as { id: string; displayName: string };
+    await writer.addParticipant(tenant, id, {
+      userId: person.id,
+      displayName: person.displayName,
+      joinedAt: "now",
+    });
+    expect((await early.load(tenant, id))?.participants.map((p) => p.userId)).toEqual([person.id]);
+    expect((await early.ownRows(tenant, id, person.id)).participant?.userId).toBe(person.id);
+  });
+
   it("keeps an activity set up before in its own partition, readable and written as it was", async () => {
     const id = `before-${seq++}`;
     const pk = activityKeys.activity(tenant, id);
