@@ -1,6 +1,7 @@
 import { type RunningAzurite, startAzurite } from "../scripts/lib/azurite.js";
 import { report, type ScenarioResult } from "./lib/report.js";
 import { root } from "./lib/servers.js";
+import { activity300 } from "./scenarios/activity300.js";
 import { botMessage } from "./scenarios/botMessage.js";
 import { contention } from "./scenarios/contention.js";
 import { firstSearch } from "./scenarios/firstSearch.js";
@@ -14,7 +15,7 @@ import { search } from "./scenarios/search.js";
 import { startup } from "./scenarios/startup.js";
 import { storageOutage } from "./scenarios/storageOutage.js";
 import { tabLoad } from "./scenarios/tabLoad.js";
-import { tps300 } from "./scenarios/tps300.js";
+import { tps300, tps1000 } from "./scenarios/tps300.js";
 
 /**
  * `npm run bench [-- <scenario> ...]`: runs the named scenarios (all by default), each printing a
@@ -31,6 +32,8 @@ const scenarios: Record<string, (azurite: RunningAzurite) => Promise<ScenarioRes
   pairing,
   grouping,
   "tps-300": tps300,
+  "activity-300": activity300,
+  "tps-1000": tps1000,
   "org-context-300": orgContext300,
   contention,
   // Its own Azurite: it stops and restarts it.

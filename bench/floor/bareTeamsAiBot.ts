@@ -48,6 +48,18 @@ const app = express();
 app.post("/api/messages", express.json({ limit: "1mb" }), async (req, res) => {
   await adapter.process(req, res, (context) => bot.run(context).then(() => undefined));
 });
+// The tab API's floor: express with a JSON body and one Tables insert, answering JSON (what a
+// bare HTTP write costs before PeerCircle checks the caller, the activity and the phase).
+app.post("/api/floor", express.json({ limit: "100kb" }), async (req, res) => {
+  if (!table) throw new Error("TABLES_CONNECTION_STRING is required for /api/floor");
+  const body = req.body as { text?: unknown };
+  await table.createEntity({
+    partitionKey: "floor|api",
+    rowKey: randomUUID(),
+    text: typeof body.text === "string" ? body.text : "",
+  });
+  res.json({ saved: true });
+});
 app.get("/health", (_req, res) => {
   res.send("ok");
 });

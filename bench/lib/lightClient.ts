@@ -26,6 +26,49 @@ export class LightClient {
     });
   }
 
+  /**
+   * Any method with an optional JSON body; the answer's status, headers and body (read to its
+   * end). A request sent on a kept-alive socket the server closed at that moment (its idle
+   * timeout) is sent again once on a new socket, as Node's documentation advises
+   * (`request.reusedSocket`): every request the bench sends carries its own request id.
+   */
+  send(
+    method: string,
+    url: string,
+    headers: Record<string, string> = {},
+    body?: unknown,
+  ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const attempt = (again: boolean) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const req = http.request(
+          url,
+          {
+            method,
+            agent: this.agent,
+            headers: {
+              ...headers,
+              ...(payload ? { "content-type": "application/json", "content-length": payload.length } : {}),
+            },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (chunk: Buffer) => chunks.push(chunk));
+            res.on("end", () =>
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+            );
+            res.on("error", reject);
+          },
+        );
+        req.on("error", (error: NodeJS.ErrnoException) => {
+          if (again && req.reusedSocket && error.code === "ECONNRESET") resolve(attempt(false));
+          else reject(new Error(`${method} ${url}: ${error.message}`));
+        });
+        req.end(payload);
+      });
+    return attempt(true);
+  }
+
   close(): void {
     this.agent.destroy();
   }

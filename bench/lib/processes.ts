@@ -21,13 +21,19 @@ export async function spawnServer(
   timeoutMs = 30_000,
 ): Promise<ServerProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, [script], {
+  // BENCH_PROFILE_DIR=… writes each server's CPU profile there when it stops (where a burst's time goes).
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, script], {
     env: { PATH: process.env.PATH, ...env, PORT: String(port) },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
   child.stderr?.on("data", (c: Buffer) => {
     stderr += c.toString();
+    // BENCH_SERVER_STDERR=1 shows what the servers say while a scenario runs (for debugging it).
+    if (process.env.BENCH_SERVER_STDERR === "1") process.stderr.write(c);
   });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {

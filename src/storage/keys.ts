@@ -18,7 +18,8 @@ import { ValidationError } from "../domain/errors.js";
  * | Sessions     | `{tenant}|user|{user}`               | `rsvp|{community}|{session}` (the person's answers) |
  * | Playbooks    | `{tenant}|community|{community}`     | `playbook|{playbook}` |
  * | Playbooks    | `{tenant}|community|{community}|playbook|{playbook}` | `done|{user}|{entry}` |
- * | Activities   | `{tenant}|activity|{activity}`       | `flow|activity`, `flow|control|{seq}`, `flow|pairing`, `participant|{user}`, `reflection|{user}`, `late|{user}`, `share|{group}`, `highlight|{group}`, `commitment|{user}`, `announce|{phase}` |
+ * | Activities   | `{tenant}|activity|{activity}`       | `flow|activity`, `flow|control|{seq}`, `flow|pairing`, `highlight|{group}`, `announce|{phase}`; in an activity set up before its rows were spread (no `ownerPartitions` on `flow|activity`) also the rows below |
+ * | Activities   | `{tenant}|activity|{activity}|owner|{0…n-1}` | rows owned by one person or group, in the partition their owner's id hashes to: `participant|{user}`, `reflection|{user}`, `late|{user}`, `share|{group}`, `commitment|{user}`, `sub|{kind}|{owner}[|{item}]` |
  * | Activities   | `{tenant}|community|{community}`     | `activity|{inverted time}|{activity}` (newest first) |
  * | Activities   | `{tenant}|conversation|{conversation, URI-encoded}` | `activity|{inverted time}|{activity}`, `outcome|{outcome}`, `report|{meeting end}`, `reference` (where the bot posts) |
  * | Activities   | `{tenant}|channel|{channel or team id, URI-encoded}` | `reference` (a community's channel) |
@@ -139,6 +140,25 @@ export const activityKeys = {
   /** Everything of one activity. */
   activity: (tenantId: string, activityId: string) =>
     `${keyPart(tenantId, "tenant id")}|activity|${keyPart(activityId, "activity id")}`,
+  /**
+   * Where an activity's rows owned by one person or group live (participant, submissions, late
+   * placement). A meeting's 1,000 people pressing Join in the same second would put 1,000 writes
+   * and several thousand point reads a second on one partition, past Azure Tables' target of 2,000
+   * entities a second per partition: rows are spread over `partitions` partitions by a hash of the
+   * owner's id (the tenant still first). `partitions` ≤ 1 is the layout of activities set up
+   * before: everything in the activity's own partition, as it was written.
+   */
+  ownerPartition: (tenantId: string, activityId: string, ownerId: string, partitions: number) =>
+    partitions <= 1
+      ? activityKeys.activity(tenantId, activityId)
+      : activityKeys.ownerPartitionAt(
+          tenantId,
+          activityId,
+          ownerShard(keyPart(ownerId, "owner id"), partitions),
+        ),
+  /** The `shard`-th of an activity's owner partitions (for reading them all). */
+  ownerPartitionAt: (tenantId: string, activityId: string, shard: number) =>
+    `${activityKeys.activity(tenantId, activityId)}|owner|${shard}`,
   /** A community's activities, newest first. */
   ofCommunity: (tenantId: string, communityId: string) => keys.library(tenantId, communityId),
   /**
@@ -172,6 +192,16 @@ export const circleKeys = {
   register: (communityId: string, kind: string) =>
     `register|${keyPart(communityId, "community id")}|${keyPart(kind, "kind")}`,
 };
+
+/** The owner partition an id falls in: FNV-1a of its UTF-16 code units, so every instance agrees. */
+export function ownerShard(ownerId: string, partitions: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < ownerId.length; i++) {
+    hash ^= ownerId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % partitions;
+}
 
 /**
  * Keys of the OrgContext table: a cache of Microsoft Graph's org context. One partition per tenant

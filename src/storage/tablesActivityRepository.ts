@@ -103,6 +103,15 @@ const KEPT_ACTIVITIES = 200;
  * read again when the kept copy is older than this, so writes to an erased activity stop soon.
  */
 const ACTIVITY_ROW_FRESH_MS = 10_000;
+/**
+ * How many partitions a new activity's participant and submission rows are spread over (keys.ts,
+ * `activityKeys.ownerPartition`): 1,000 people joining at once stay under Azure Tables' 2,000
+ * entities a second per partition. Stored on the set-up row, so activities set up before (none
+ * stored: one partition) stay readable as they were written.
+ */
+const OWNER_PARTITIONS = 8;
+/** How many activities' partition counts one instance remembers (each never changes). */
+const KEPT_PARTITION_COUNTS = 5_000;
 
 /**
  * What an instance keeps of one activity: its set-up, its controls so far, once formed its groups,
@@ -131,6 +140,8 @@ type ActivityRow = {
   phasesJson: string;
   pairingRule: string;
   createdAt: string;
+  /** Partitions the rows owned by a person or group are spread over; absent: the activity's own. */
+  ownerPartitions?: number;
 };
 
 type ControlRow = {
@@ -160,8 +171,45 @@ export class TablesActivityRepository implements ActivityRepository {
   /** Kept flows by partition key (insertion order: the oldest is dropped first). */
   private readonly kept = new Map<string, KeptFlow>();
   private readonly flowReads = new FreshReads<ActivityFlow | undefined>();
+  private readonly recordReads = new FreshReads<ActivityRecord | undefined>();
+  /** Owner partitions by activity partition key (set at set-up, never changed). */
+  private readonly partitionCounts = new Map<string, number>();
 
   constructor(private readonly store: TableStore) {}
+
+  private rememberPartitions(pk: string, row: Record<string, unknown> | undefined): number {
+    const count = Math.max(1, Math.floor(Number(row?.ownerPartitions ?? 1)) || 1);
+    if (!this.partitionCounts.has(pk) && this.partitionCounts.size >= KEPT_PARTITION_COUNTS) {
+      const oldest = this.partitionCounts.keys().next().value;
+      if (oldest !== undefined) this.partitionCounts.delete(oldest);
+    }
+    this.partitionCounts.set(pk, count);
+    return count;
+  }
+
+  /** How many owner partitions the activity has: known here, else from its set-up row. */
+  private async ownerPartitions(tenantId: string, activityId: string): Promise<number> {
+    const pk = activityKeys.activity(tenantId, activityId);
+    const known = this.partitionCounts.get(pk);
+    if (known !== undefined) return known;
+    const row = await this.store.getEntity<ActivityRow>(TABLES.activities, pk, ACTIVITY_ROW);
+    // No set-up row (yet): nothing of it can be found anywhere; do not remember a guess.
+    return row ? this.rememberPartitions(pk, row) : 1;
+  }
+
+  /** The partition of a row owned by `ownerId` (a person, or a group for its shared text). */
+  private async ownerPartition(tenantId: string, activityId: string, ownerId: string): Promise<string> {
+    const partitions = await this.ownerPartitions(tenantId, activityId);
+    return activityKeys.ownerPartition(tenantId, activityId, ownerId, partitions);
+  }
+
+  /** Every partition that holds rows owned by someone: the owner partitions, or the activity's own. */
+  private ownerPartitionsOf(tenantId: string, activityId: string, partitions: number): string[] {
+    if (partitions <= 1) return [activityKeys.activity(tenantId, activityId)];
+    return Array.from({ length: partitions }, (_, i) =>
+      activityKeys.ownerPartitionAt(tenantId, activityId, i),
+    );
+  }
 
   private keep(
     pk: string,
@@ -193,12 +241,17 @@ export class TablesActivityRepository implements ActivityRepository {
     let created = true;
     let stored = activity;
     try {
-      await this.table.createEntity({ partitionKey: pk, rowKey: ACTIVITY_ROW, ...toActivityRow(activity) });
+      const row = { ...toActivityRow(activity), ownerPartitions: OWNER_PARTITIONS };
+      await this.table.createEntity({ partitionKey: pk, rowKey: ACTIVITY_ROW, ...row });
+      this.rememberPartitions(pk, row);
     } catch (error) {
       if (statusOf(error) !== 409) throw error;
       created = false;
       const row = await this.store.getEntity<ActivityRow>(TABLES.activities, pk, ACTIVITY_ROW);
-      if (row) stored = fromActivityRow(activity.tenantId, activity.id, row);
+      if (row) {
+        stored = fromActivityRow(activity.tenantId, activity.id, row);
+        this.rememberPartitions(pk, row);
+      }
     }
     // The indexes after the activity: a retried set-up (409 above) completes them.
     const index = {
@@ -229,9 +282,39 @@ export class TablesActivityRepository implements ActivityRepository {
     return { activity: stored, created };
   }
 
-  async load(tenantId: string, activityId: string): Promise<ActivityRecord | undefined> {
+  /**
+   * The whole activity. Everyone's tab asks at once (every submission through the tab answers
+   * with the writer's view, and a phase change makes every tab poll): concurrent callers share a
+   * read begun after they asked, so 300 answers cost a few partition reads instead of one each,
+   * and each still sees every write completed before it asked. Callers never change the record.
+   */
+  load(tenantId: string, activityId: string): Promise<ActivityRecord | undefined> {
     const pk = activityKeys.activity(tenantId, activityId);
-    const rows = await this.store.queryAll<Row>(TABLES.activities, odata`PartitionKey eq ${pk}`);
+    return this.recordReads.read(pk, () => this.readRecord(tenantId, activityId, pk));
+  }
+
+  private async readRecord(
+    tenantId: string,
+    activityId: string,
+    pk: string,
+  ): Promise<ActivityRecord | undefined> {
+    const query = (partition: string) =>
+      this.store.queryAll<Row>(TABLES.activities, odata`PartitionKey eq ${partition}`);
+    const known = this.partitionCounts.get(pk);
+    let rows: TableEntityResult<Row>[];
+    if (known !== undefined) {
+      const owners = known > 1 ? this.ownerPartitionsOf(tenantId, activityId, known) : [];
+      rows = (await Promise.all([pk, ...owners].map(query))).flat();
+    } else {
+      const own = await query(pk);
+      const setUp = own.find((row) => row.rowKey === ACTIVITY_ROW);
+      // An activity not set up (yet) has no layout to remember: another instance may set it up next.
+      const partitions = setUp ? this.rememberPartitions(pk, setUp) : 1;
+      const owners = partitions > 1 ? this.ownerPartitionsOf(tenantId, activityId, partitions) : [];
+      rows = [...own, ...(await Promise.all(owners.map(query))).flat()];
+    }
+    // In row key order, as one partition answers: the record's lists read as they always did.
+    rows.sort((x, y) => compareKeys(x.rowKey ?? "", y.rowKey ?? ""));
     const record: Omit<ActivityRecord, "activity"> & { activity?: Activity } = {
       controls: [],
       participants: [],
@@ -277,6 +360,10 @@ export class TablesActivityRepository implements ActivityRepository {
       };
       for (const row of rows) readInto(record, tenantId, activityId, row);
       if (!record.activity) return undefined;
+      this.rememberPartitions(
+        pk,
+        rows.find((row) => row.rowKey === ACTIVITY_ROW),
+      );
       const controls = sortedControls(record.controls);
       const groupings = mergeGroupings([], record.groupings);
       this.keep(pk, { activity: record.activity, controls, groupings });
@@ -304,7 +391,7 @@ export class TablesActivityRepository implements ActivityRepository {
   }
 
   async ownRows(tenantId: string, activityId: string, userId: string, round = 0): Promise<OwnRows> {
-    const pk = activityKeys.activity(tenantId, activityId);
+    const pk = await this.ownerPartition(tenantId, activityId, userId);
     const user = keyPart(userId, "user id");
     const [participant, reflection, commitment, late] = await Promise.all(
       [`${PARTICIPANT}${user}`, `${REFLECTION}${user}`, `${COMMITMENT}${user}`, lateKey(round, userId)].map(
@@ -332,10 +419,14 @@ export class TablesActivityRepository implements ActivityRepository {
     activityId: string,
     userIds: readonly string[],
   ): Promise<Participant[]> {
-    const pk = activityKeys.activity(tenantId, activityId);
+    const partitions = await this.ownerPartitions(tenantId, activityId);
     const rows = await Promise.all(
       userIds.map((id) =>
-        this.store.getEntity<Row>(TABLES.activities, pk, `${PARTICIPANT}${keyPart(id, "user id")}`),
+        this.store.getEntity<Row>(
+          TABLES.activities,
+          activityKeys.ownerPartition(tenantId, activityId, id, partitions),
+          `${PARTICIPANT}${keyPart(id, "user id")}`,
+        ),
       ),
     );
     const record: Partial<ActivityRecord> = { participants: [] };
@@ -344,8 +435,16 @@ export class TablesActivityRepository implements ActivityRepository {
   }
 
   async lateAssignments(tenantId: string, activityId: string, round: number): Promise<LateAssignment[]> {
-    const pk = activityKeys.activity(tenantId, activityId);
-    const rows = await this.store.queryAll<Row>(TABLES.activities, rangeOf(pk, latePrefix(round)));
+    const partitions = this.ownerPartitionsOf(
+      tenantId,
+      activityId,
+      await this.ownerPartitions(tenantId, activityId),
+    );
+    const rows = (
+      await Promise.all(
+        partitions.map((pk) => this.store.queryAll<Row>(TABLES.activities, rangeOf(pk, latePrefix(round)))),
+      )
+    ).flat();
     const record: Partial<ActivityRecord> = { lateAssignments: [] };
     for (const row of rows) readInto(record, tenantId, activityId, row);
     return (record.lateAssignments ?? []).filter((late) => late.round === round);
@@ -375,7 +474,7 @@ export class TablesActivityRepository implements ActivityRepository {
     if (joined?.has(participant.userId)) return false;
     try {
       await this.table.createEntity({
-        partitionKey: pk,
+        partitionKey: await this.ownerPartition(tenantId, activityId, participant.userId),
         rowKey: `${PARTICIPANT}${keyPart(participant.userId, "user id")}`,
         ...participant,
       });
@@ -444,7 +543,7 @@ export class TablesActivityRepository implements ActivityRepository {
     activityId: string,
     assignment: LateAssignment,
   ): Promise<LateAssignment> {
-    const pk = activityKeys.activity(tenantId, activityId);
+    const pk = await this.ownerPartition(tenantId, activityId, assignment.userId);
     const rowKey = lateKey(assignment.round, assignment.userId);
     try {
       await this.table.createEntity({ partitionKey: pk, rowKey, ...assignment });
@@ -463,7 +562,10 @@ export class TablesActivityRepository implements ActivityRepository {
     options: { etag?: string; myLearning?: boolean } = {},
   ): Promise<Submission> {
     const { etag, myLearning } = options;
-    const entity = submissionRow(activity, submission);
+    const entity = submissionRow(
+      await this.ownerPartition(activity.tenantId, activity.id, submission.ownerId),
+      submission,
+    );
     const noun = submission.scope === "group" ? "Your group's text" : "What you wrote";
     const write = async () => {
       if (etag) {
@@ -514,7 +616,7 @@ export class TablesActivityRepository implements ActivityRepository {
   ): Promise<Submission | undefined> {
     const row = await this.store.getEntity<Row>(
       TABLES.activities,
-      activityKeys.activity(tenantId, activityId),
+      await this.ownerPartition(tenantId, activityId, ownerId),
       submissionKey(kind, ownerId, itemId),
     );
     if (!row) return undefined;
@@ -720,6 +822,10 @@ export class TablesActivityRepository implements ActivityRepository {
       }))
       .sort((a, b) => b.at.localeCompare(a.at));
   }
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function controlKey(seq: number): string {
@@ -940,9 +1046,9 @@ function submissionOfRow(
  * A submission's row. The first three kinds keep the fields their readers always used (`userId`,
  * `displayName` for a person's, `groupId` for a group's) beside the general ones.
  */
-function submissionRow(activity: Activity, s: Omit<Submission, "etag">) {
+function submissionRow(partitionKey: string, s: Omit<Submission, "etag">) {
   return {
-    partitionKey: activityKeys.activity(activity.tenantId, activity.id),
+    partitionKey,
     rowKey: submissionKey(s.kind, s.ownerId, s.itemId),
     kind: s.kind,
     scope: s.scope,

@@ -1,0 +1,431 @@
+import type { RunningAzurite } from "../../scripts/lib/azurite.js";
+import { freePort } from "../../scripts/lib/freePort.js";
+import type {
+  ActivityFormatDefinition,
+  PhaseDefinition,
+} from "../../src/domain/activities/activityFormat.js";
+import {
+  ACTIVITY_FORMAT_IDS,
+  type ActivityFormatId,
+  formatOf,
+} from "../../src/domain/activities/activityFormats.js";
+import { unavoidableRepeats } from "../../src/domain/activities/grouping/roundsPlan.js";
+import { DEMO_COMMUNITY_ID } from "../../src/local/demoCommunity.js";
+import { TableStore } from "../../src/storage/tableStore.js";
+import { TablesActivityRepository } from "../../src/storage/tablesActivityRepository.js";
+import { demo, org, tokenFor } from "../lib/fixtures.js";
+import { LightClient } from "../lib/lightClient.js";
+import { runLoad } from "../lib/load.js";
+import { spawnServer } from "../lib/processes.js";
+import { percentile, type ScenarioResult } from "../lib/report.js";
+import { floorScript, serverEnv, serverScript } from "../lib/servers.js";
+
+const PARTICIPANTS = 300;
+/** Held back from the first join: they arrive while a regrouping round runs and must get a group. */
+const LATE = 20;
+/** Requests the tab sends twice (a retry after a slow answer): the same request id, stored once. */
+const RETRIES = 30;
+/** A group write that meets another member's save retries on top of it, as the tab does, at most this often. */
+const MAX_GROUP_ATTEMPTS = 30;
+const RUNS = Number(process.env.BENCH_RUNS ?? 1);
+/** People in the warm-up activity of each format. */
+const WARM_UP = 60;
+
+type Person = { id: string; displayName: string };
+type Group = { id: string; members: Person[] };
+type Answer = { status: number; json: Record<string, unknown> | undefined };
+/** Latencies of one phase of one format: PeerCircle's and the floor's, pooled over the runs. */
+type Series = { app: number[]; floor: number[] };
+
+/** What the tab does with a group's text changed meanwhile: both texts, nothing of either dropped. */
+function mergeTexts(current: string, mine: string): string {
+  if (current.includes(mine)) return current;
+  if (mine.includes(current)) return mine;
+  return `${current}\n\n${mine}`;
+}
+
+function occurrences(text: string, part: string): number {
+  return text.split(part).length - 1;
+}
+
+/** Pairs of people who shared a group in more than one round. */
+function repeatMeetings(rounds: readonly Group[][]): number {
+  const met = new Map<string, number>();
+  for (const groups of rounds)
+    for (const g of groups)
+      for (const a of g.members)
+        for (const b of g.members)
+          if (a.id < b.id) met.set(`${a.id}|${b.id}`, (met.get(`${a.id}|${b.id}`) ?? 0) + 1);
+  return [...met.values()].filter((n) => n > 1).length;
+}
+
+/** The phase whose late joiners are measured: the first that regroups people who were grouped before. */
+function latePhaseOf(format: ActivityFormatDefinition): string | undefined {
+  const grouping = format.phases.filter((p) => p.grouping && p.grouping.kind !== "none");
+  return (grouping[1] ?? grouping[0])?.id;
+}
+
+export interface ActivityScenarioOptions {
+  scenario: string;
+  formats: readonly ActivityFormatId[];
+}
+
+/**
+ * `activity-300`: every format the registry runs as an activity (a new format is included
+ * without touching this file), 300 people through two server instances over the tab's HTTP API.
+ * Per format: everyone joins (some arrive late, during a regrouping round), every phase is
+ * advanced, and in each phase everyone who may submits what it newly accepts, at once: a person's
+ * own text (PUT), items (POST), and a group's text written by all its members concurrently, each
+ * retrying on 409/412 on top of the stored version with both texts merged, as the tab does. Some
+ * requests are sent twice with the same request id. Afterwards the stored rows are read: a lost
+ * write is an acknowledged text missing from the final state, a duplicate one stored twice.
+ * Each burst is preceded by the same burst against the floor (express, a JSON body, one Tables
+ * insert). Bar per format and phase: p99 ≤ 2 × floor p99.
+ */
+export async function activityScenario(
+  azurite: RunningAzurite,
+  { scenario, formats }: ActivityScenarioOptions,
+): Promise<ScenarioResult> {
+  const env = serverEnv(azurite);
+  const a = await spawnServer(serverScript, { ...env, DEMO: "community" }, await freePort());
+  const b = await spawnServer(serverScript, { ...env, DEMO: "false" }, await freePort());
+  const floor = await spawnServer(
+    floorScript,
+    { TABLES_CONNECTION_STRING: azurite.connectionString },
+    await freePort(),
+    "/health",
+  );
+  const store = await TableStore.connect({
+    connectionString: azurite.connectionString,
+    tablePrefix: env.TABLE_PREFIX as string,
+  });
+  const repository = new TablesActivityRepository(store);
+  const client = new LightClient(PARTICIPANTS * 2);
+  const instances = [a.url, b.url];
+  const facilitator = demo[0] as Person;
+  const people = org.users
+    .filter((u) => u.department && u.id !== facilitator.id)
+    .slice(0, PARTICIPANTS) as Person[];
+  if (people.length < PARTICIPANTS) throw new Error(`only ${people.length} people in the fixture`);
+  const tenantId = org.tenantId.toLowerCase();
+
+  // Each local instance signs its own tab tokens: one per person and instance, before measuring.
+  const tokens = new Map<string, string>();
+  const everyone = [facilitator, ...people];
+  await runLoad(everyone.length * instances.length, 16, async (i) => {
+    const person = everyone[i % everyone.length] as Person;
+    const url = instances[Math.floor(i / everyone.length)] as string;
+    tokens.set(`${url}|${person.id}`, await tokenFor(url, person.id));
+  });
+
+  const api = async (i: number, as: Person, method: string, route: string, body?: unknown, etag?: string) => {
+    const url = instances[i % instances.length] as string;
+    const res = await client.send(
+      method,
+      `${url}/api${route}`,
+      { authorization: `Bearer ${tokens.get(`${url}|${as.id}`)}`, ...(etag ? { "if-match": etag } : {}) },
+      body,
+    );
+    const text = res.body.toString("utf8");
+    return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+  };
+  const floorWrite = async (i: number) => {
+    const res = await client.send("POST", `${floor.url}/api/floor`, {}, { text: `floor ${i}` });
+    if (res.status !== 200) throw new Error(`floor answered ${res.status}`);
+  };
+
+  const series = new Map<string, Series>();
+  const problems: string[] = [];
+  const counts = new Map<
+    ActivityFormatId,
+    { lost: number; duplicated: number; failed: number; refused: number }
+  >();
+  const repeats = new Map<string, { seen: number; server: number; unavoidable: number }>();
+
+  try {
+    for (const formatId of formats) {
+      const format = formatOf(formatId);
+      const count = { lost: 0, duplicated: 0, failed: 0, refused: 0 };
+      counts.set(formatId, count);
+      const seriesOf = (phase: string) => {
+        const key = `${formatId}.${phase}`;
+        const found = series.get(key) ?? { app: [], floor: [] };
+        series.set(key, found);
+        return found;
+      };
+      const unexpected = (what: string, answer: Answer) => {
+        count.failed++;
+        if (problems.length < 10)
+          problems.push(`${formatId} ${what}: ${answer.status} ${JSON.stringify(answer.json).slice(0, 200)}`);
+      };
+      /**
+       * One burst: the floor takes as many requests as there are tasks, all at once, then the
+       * app's tasks run all at once; every request a task makes is timed.
+       */
+      let warmingUp = false;
+      const burst = async (phase: string, tasks: ((timed: Timed) => Promise<void>)[]) => {
+        if (tasks.length === 0) return;
+        if (warmingUp) {
+          await Promise.all(tasks.map((task) => task((request) => request())));
+          return;
+        }
+        const s = seriesOf(phase);
+        s.floor.push(...(await runLoad(tasks.length, tasks.length, floorWrite)));
+        const timed: Timed = async (request) => {
+          const t0 = performance.now();
+          const answer = await request();
+          s.app.push(performance.now() - t0);
+          return answer;
+        };
+        await Promise.all(tasks.map((task) => task(timed)));
+      };
+
+      // Run -1 warms up (a small activity of the same format, not timed, its stored rows still
+      // checked): the first requests of a cold instance pay for compiling the code they run.
+      for (let run = -1; run < RUNS; run++) {
+        warmingUp = run < 0;
+        const crowd = warmingUp ? people.slice(0, WARM_UP) : people;
+        const tag = `${formatId}-${process.pid}-${run < 0 ? "warm" : run}`;
+        const created = await api(0, facilitator, "POST", "/activities", {
+          format: formatId,
+          communityId: DEMO_COMMUNITY_ID,
+          conversationId: `19:meeting_${tag}@thread.v2`,
+          prompt: `Bench prompt for ${format.name}, run ${run}`,
+          // The longest phases allowed: no phase may end by the clock while the bench runs.
+          minutes: Object.fromEntries(format.phases.map((p) => [p.id, p.maxMinutes])),
+          requestId: `bench-${tag}`,
+        });
+        if (created.status !== 201) throw new Error(`set-up answered ${created.status}`);
+        const activity = created.json?.activity as { id: string; phases: { id: string }[] };
+        const id = activity.id;
+        let step = 0;
+        const control = async (kind: string, phaseIndex?: number) => {
+          const res = await api(step++, facilitator, "POST", `/activities/${id}/controls`, {
+            kind,
+            requestId: `${tag}-${kind}-${phaseIndex ?? ""}`,
+            ...(phaseIndex === undefined ? {} : { phaseIndex }),
+          });
+          if (res.status !== 200) throw new Error(`${kind} answered ${res.status}`);
+        };
+        const groupsNow = async () => {
+          const view = await api(step++, facilitator, "GET", `/activities/${id}`);
+          const current = view.json?.activity as { groups?: Group[]; repeatMeetings?: number };
+          return { groups: current.groups, repeatMeetings: current.repeatMeetings };
+        };
+
+        const lateCount = Math.round((crowd.length * LATE) / PARTICIPANTS);
+        const early = crowd.slice(0, crowd.length - lateCount);
+        const late = crowd.slice(crowd.length - lateCount);
+        const joined: Person[] = [];
+        const join = (who: Person[], phase: string) =>
+          burst(
+            phase,
+            who.map((p, i) => async (timed) => {
+              const res = await timed(() => api(i, p, "POST", `/activities/${id}/join`));
+              if (res.status === 200) joined.push(p);
+              else unexpected("join", res);
+            }),
+          );
+        await join(early, "join");
+        await control("start");
+
+        /** What each person's own text, each item and each group's acknowledged texts should be. */
+        const expectedOwn = new Map<string, string>();
+        const expectedItems: { kind: string; text: string }[] = [];
+        const acknowledged = new Map<string, string[]>();
+        const rounds: Group[][] = [];
+        const latePhase = latePhaseOf(format);
+        let serverRepeats = 0;
+
+        for (const [index, planned] of activity.phases.entries()) {
+          if (index > 0) await control("next", index - 1);
+          const phase = format.phases.find((p) => p.id === planned.id) as PhaseDefinition;
+          const regroups = phase.grouping !== undefined && phase.grouping.kind !== "none";
+          if (regroups) {
+            // Every tab polls when the phase changes; the first poll forms the groups.
+            await burst(
+              `${phase.id}.poll`,
+              joined.map((p, i) => async (timed) => {
+                const res = await timed(() => api(i, p, "GET", `/activities/${id}`));
+                if (res.status !== 200) unexpected("poll", res);
+              }),
+            );
+          }
+          if (phase.id === latePhase) await join(late, `${phase.id}.late-join`);
+          const { groups, repeatMeetings: seenByServer } = await groupsNow();
+          if (regroups && groups) rounds.push(groups);
+          if (seenByServer !== undefined) serverRepeats = seenByServer;
+
+          const tasks: ((timed: Timed) => Promise<void>)[] = [];
+          for (const kind of phase.accepts) {
+            const definition = format.submissions[kind];
+            if (!definition) continue; // the facilitator's highlight
+            const first = format.phases.find((p) => p.accepts.includes(kind))?.id === phase.id;
+            const route = `/activities/${id}/submissions/${kind}`;
+            if (definition.scope === "group") {
+              if (!groups || !(first || regroups)) continue;
+              for (const group of groups)
+                for (const [m, member] of group.members.entries()) {
+                  const key = `${kind}|${group.id}`;
+                  const mine = `${definition.noun} of ${group.id} by ${member.id}`;
+                  tasks.push(async (timed) => {
+                    let text = mine;
+                    let etag: string | undefined;
+                    for (let attempt = 0; attempt < MAX_GROUP_ATTEMPTS; attempt++) {
+                      const body = { text, requestId: `${tag}-${key}-${member.id}-${attempt}` };
+                      const res = await timed(() => api(m + attempt, member, "PUT", route, body, etag));
+                      if (res.status === 200) {
+                        acknowledged.set(key, [...(acknowledged.get(key) ?? []), mine]);
+                        return;
+                      }
+                      const error = res.json?.error as
+                        | { current?: { text: string; etag: string } }
+                        | undefined;
+                      if ((res.status === 409 || res.status === 412) && error?.current) {
+                        text = mergeTexts(error.current.text, mine);
+                        etag = error.current.etag;
+                        continue;
+                      }
+                      if (res.status === 403) count.refused++;
+                      else unexpected(`${kind} by a group member`, res);
+                      return;
+                    }
+                    unexpected(`${kind}: still in conflict after ${MAX_GROUP_ATTEMPTS} attempts`, {
+                      status: 0,
+                      json: undefined,
+                    });
+                  });
+                }
+              continue;
+            }
+            if (!first) continue;
+            const writers = [...joined];
+            // Everyone once, and the first few twice with the same request id (a retried request).
+            for (const [i, person] of [...writers, ...writers.slice(0, RETRIES)].entries()) {
+              const text =
+                definition.scope === "item"
+                  ? `${definition.noun} item by ${person.id} in ${tag}`
+                  : `${definition.noun} of ${person.id} in ${tag}`;
+              const method = definition.scope === "item" ? "POST" : "PUT";
+              tasks.push(async (timed) => {
+                const body = { text, requestId: `${tag}-${kind}-${person.id}` };
+                const res = await timed(() => api(i, person, method, route, body));
+                if (res.status === 403) count.refused++;
+                else if (res.status !== 200) unexpected(kind, res);
+              });
+              if (i >= writers.length) continue;
+              if (definition.scope === "item") expectedItems.push({ kind, text });
+              else expectedOwn.set(`${kind}|${person.id}`, text);
+            }
+          }
+          await burst(phase.id, tasks);
+        }
+        await control("end");
+
+        // What is stored, read straight from the tables (every kind, whoever may read it).
+        const record = await repository.load(tenantId, id);
+        if (!record) throw new Error("the activity is gone");
+        const ids = new Set(record.participants.map((p) => p.userId));
+        count.lost += crowd.filter((p) => !ids.has(p.id)).length;
+        count.duplicated += record.participants.length - ids.size;
+        const stored = record.submissions;
+        for (const [key, text] of expectedOwn) {
+          const [kind, owner] = key.split("|") as [string, string];
+          const rows = stored.filter((s) => s.kind === kind && s.ownerId === owner);
+          if (!rows.some((s) => s.text === text)) count.lost++;
+          count.duplicated += Math.max(0, rows.length - 1);
+        }
+        for (const { kind, text } of expectedItems) {
+          const n = stored.filter((s) => s.kind === kind && s.text === text).length;
+          if (n === 0) count.lost++;
+          count.duplicated += Math.max(0, n - 1);
+        }
+        for (const [key, texts] of acknowledged) {
+          const [kind, groupId] = key.split("|") as [string, string];
+          const row = stored.find((s) => s.kind === kind && s.ownerId === groupId);
+          for (const text of texts) {
+            const n = row ? occurrences(row.text, text) : 0;
+            if (n === 0) count.lost++;
+            count.duplicated += Math.max(0, n - 1);
+          }
+        }
+        if (warmingUp) continue;
+        const seen = repeats.get(formatId) ?? { seen: 0, server: 0, unavoidable: 0 };
+        repeats.set(formatId, {
+          seen: seen.seen + repeatMeetings(rounds),
+          server: seen.server + serverRepeats,
+          unavoidable: seen.unavoidable + unavoidableRepeats(rounds.map((r) => r.map((g) => g.members))),
+        });
+      }
+    }
+
+    const metrics: Record<string, number> = {};
+    const bars: ScenarioResult["bars"] = [];
+    let lost = 0;
+    let duplicated = 0;
+    let failed = 0;
+    for (const [formatId, count] of counts) {
+      metrics[`${formatId}.lost`] = count.lost;
+      metrics[`${formatId}.duplicated`] = count.duplicated;
+      metrics[`${formatId}.failed_answers`] = count.failed;
+      metrics[`${formatId}.refused`] = count.refused;
+      const r = repeats.get(formatId);
+      if (r && formatOf(formatId).phases.some(isRound)) {
+        metrics[`${formatId}.repeat_meetings`] = r.seen;
+        metrics[`${formatId}.repeat_meetings_server`] = r.server;
+        metrics[`${formatId}.repeat_meetings_unavoidable`] = r.unavoidable;
+      }
+      lost += count.lost;
+      duplicated += count.duplicated;
+      failed += count.failed;
+    }
+    metrics.lost = lost;
+    metrics.duplicated = duplicated;
+    metrics.failed_answers = failed;
+    bars.push(
+      { name: "lost submissions", metric: "lost", limit: 0, op: "<=" },
+      { name: "duplicated submissions", metric: "duplicated", limit: 0, op: "<=" },
+      { name: "unexpected answers", metric: "failed_answers", limit: 0, op: "<=" },
+    );
+    for (const [key, s] of series) {
+      for (const p of [50, 95, 99]) metrics[`${key}.p${p}_ms`] = percentile(s.app, p);
+      metrics[`${key}.floor_p99_ms`] = percentile(s.floor, 99);
+      metrics[`${key}.ratio_p99`] = percentile(s.app, 99) / percentile(s.floor, 99);
+      metrics[`${key}.requests`] = s.app.length;
+      bars.push({ name: `${key} p99 vs floor`, metric: `${key}.ratio_p99`, limit: 2, op: "<=" });
+    }
+    for (const problem of problems) process.stderr.write(`${scenario}: ${problem}\n`);
+    return {
+      scenario,
+      params: {
+        formats,
+        participants: PARTICIPANTS,
+        late_joiners: LATE,
+        warm_up_people: WARM_UP,
+        instances: instances.length,
+        runs: RUNS,
+        retried_per_phase: RETRIES,
+        api: "tab HTTP API (PUT/POST /api/activities/:id/submissions/:kind)",
+      },
+      metrics,
+      bars,
+    };
+  } finally {
+    client.close();
+    await a.stop();
+    await b.stop();
+    await floor.stop();
+  }
+}
+
+type Timed = (request: () => Promise<Answer>) => Promise<Answer>;
+
+const isRound = (p: PhaseDefinition) => p.grouping?.kind === "rounds";
+
+/** `activity-300`: every format the engine runs. */
+export function activity300(azurite: RunningAzurite): Promise<ScenarioResult> {
+  // BENCH_FORMATS=knowledge-cafe,… runs some of them (while looking into one); results then say which.
+  const wanted = process.env.BENCH_FORMATS?.split(",").map((f) => f.trim());
+  const formats = wanted ? ACTIVITY_FORMAT_IDS.filter((id) => wanted.includes(id)) : ACTIVITY_FORMAT_IDS;
+  return activityScenario(azurite, { scenario: "activity-300", formats });
+}
