@@ -21,6 +21,7 @@ import type { MeetingPlaceLookups } from "../domain/commitments/meetingPlace.js"
 import { CommunityService } from "../domain/communities/communityService.js";
 import { CommunityHomeService } from "../domain/home/communityHomeService.js";
 import { MyLearningService } from "../domain/home/myLearningService.js";
+import { InsightsService } from "../domain/insights/insightsService.js";
 import { LibraryService } from "../domain/library/libraryService.js";
 import { MeetingOutcomeService } from "../domain/meetings/meetingOutcomeService.js";
 import type { PeopleDirectory } from "../domain/people/peopleDirectory.js";
@@ -31,12 +32,14 @@ import { SessionService } from "../domain/sessions/sessionService.js";
 import { NoDirectory } from "../graph/fixtureDirectory.js";
 import { createGraphAdapters } from "../graph/graphAdapters.js";
 import { repairHelpfulVoteFacts } from "../storage/helpfulVoteFactsRepair.js";
+import { InsightsFactsReader } from "../storage/insightsFactsReader.js";
 import { SyncedLibrarySearch } from "../storage/syncedLibrarySearch.js";
 import { TableStore } from "../storage/tableStore.js";
 import { TablesActivityRepository } from "../storage/tablesActivityRepository.js";
 import { TablesCommitmentRepository } from "../storage/tablesCommitmentRepository.js";
 import { TablesCommunityRepository } from "../storage/tablesCommunityRepository.js";
 import { TablesEntryRepository } from "../storage/tablesEntryRepository.js";
+import { TablesInsightsStore } from "../storage/tablesInsightsStore.js";
 import { TablesMeetingRepository } from "../storage/tablesMeetingRepository.js";
 import { TablesPlaybookRepository } from "../storage/tablesPlaybookRepository.js";
 import { communityMembersOf, TablesSessionPlanRepository } from "../storage/tablesSessionPlanRepository.js";
@@ -134,7 +137,24 @@ export async function startServer(
     ...(meetingScheduler ? { scheduler: meetingScheduler } : {}),
   });
 
-  const commitments = new CommitmentService(new TablesCommitmentRepository(store), { communities });
+  const commitmentRepository = new TablesCommitmentRepository(store);
+  const commitments = new CommitmentService(commitmentRepository, { communities });
+  const insights = new InsightsService(
+    communities,
+    new TablesInsightsStore(store),
+    new InsightsFactsReader(communityRepository, entries, commitmentRepository, directory),
+    {
+      personLevel: (tenantId) =>
+        config.insights.personLevelOff !== "all" &&
+        !config.insights.personLevelOff.includes(tenantId.toLowerCase()),
+      instanceId: randomUUID(),
+      onError: (error, ids) =>
+        logger.warn("network insights: computation failed", {
+          ...ids,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+    },
+  );
   const home = new CommunityHomeService(
     communities,
     library,
@@ -244,6 +264,7 @@ export async function startServer(
     myLearning,
     activities,
     commitments,
+    insights,
     directory,
     checkStorage: (signal) => store.ping(signal),
     ...(localHost ? { localHost } : {}),
@@ -277,6 +298,7 @@ export async function startServer(
       await announcer.stop();
       await reminders.stop();
       await checkIns.stop();
+      await insights.drain();
       await background.drain();
       await sender.drain();
       await graph?.close();

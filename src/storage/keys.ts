@@ -31,6 +31,7 @@ import { ValidationError } from "../domain/errors.js";
  * | Commitments  | `{tenant}|community|{community}`     | `commitment|{made at, ISO}|{commitment}` (index: owner id, status, due; no text) |
  * | Commitments  | `{tenant}|checkin`                   | `{claim key}` (claim: a check-in card sent once) |
  * | DueCommitments | `{tenant}|due`                     | `{due day}|{commitment}`: a due-day reminder not sent yet (every instance's scan reads this small table) |
+ * | Insights     | `{tenant}|community|{community}`     | `report` (which version is current), `chunk|{version}|{n}` (the stored reports, gzipped JSON in pieces), `lease` (the instance computing them) |
  *
  * Requests to join have a partition of their own rather than `request|{user}` rows beside the
  * members: the members partition is listed and counted whole (the members list, a recount of
@@ -50,6 +51,7 @@ export const TABLES = {
   openActivities: "OpenActivities",
   commitments: "Commitments",
   dueCommitments: "DueCommitments",
+  insights: "Insights",
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
