@@ -138,7 +138,7 @@ export async function startServer(
   });
 
   const commitmentRepository = new TablesCommitmentRepository(store);
-  const commitments = new CommitmentService(commitmentRepository, { communities });
+  const commitments = new CommitmentService(commitmentRepository, { communities, facts: entries });
   const insights = new InsightsService(
     communities,
     new TablesInsightsStore(store),

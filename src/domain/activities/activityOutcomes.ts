@@ -25,6 +25,8 @@ export interface GroupConversation {
 export interface ActivityOutcomes {
   entries: OutcomeEntry[];
   conversations: GroupConversation[];
+  /** Everyone who took part: each attended a session (a learning fact, network insights). */
+  attendees: PersonRef[];
 }
 
 /**
@@ -54,7 +56,8 @@ export function activityOutcomesOf(
       .filter((g) => g.members.length >= 2)
       .map((g) => ({ id: `${prefix}-${g.id}`, members: g.members.map(person) })),
   );
-  if (format.confidential) return { entries: [], conversations };
+  const attendees = record.participants.map((p) => person(p.userId));
+  if (format.confidential) return { entries: [], conversations, attendees };
 
   const kept = record.submissions.filter((s) => submissionOf(format, s.kind)?.library !== undefined);
   const entries: OutcomeEntry[] = kept
@@ -80,7 +83,7 @@ export function activityOutcomesOf(
       body: harvestBody(format, activity.prompt, harvested, writersOf),
       tags: [format.id],
     });
-  return { entries, conversations };
+  return { entries, conversations, attendees };
 }
 
 /** Think-pair-share's entries and interactions keep the ids they always had (`tps-…`). */
