@@ -53,6 +53,10 @@ const RemovalRequestsPage = lazy(() =>
 const MembersPage = lazy(() =>
   import("./pages/Members/MembersPage.js").then((m) => ({ default: m.MembersPage })),
 );
+// Network insights carry sigma, graphology and the charts: a chunk of their own, never in the first download.
+const InsightsPage = lazy(() =>
+  import("./pages/Insights/InsightsPage.js").then((m) => ({ default: m.InsightsPage })),
+);
 const EntryPage = lazy(() => import("./pages/Entry/EntryPage.js").then((m) => ({ default: m.EntryPage })));
 
 function PageFor({ match }: { match: RouteMatch }) {
@@ -75,6 +79,8 @@ function PageFor({ match }: { match: RouteMatch }) {
       return <RemovalRequestsPage />;
     case "members":
       return <MembersPage />;
+    case "insights":
+      return <InsightsPage />;
     case "entry":
       // Keyed by the entry, so moving to a related entry starts that page afresh (no stale form).
       return (

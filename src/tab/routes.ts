@@ -9,6 +9,7 @@ export type TabRoute =
   | "newEntry"
   | "removalRequests"
   | "members"
+  | "insights"
   | "entry"
   | "calendar"
   | "session"
@@ -35,6 +36,7 @@ const explicitRoutes: Record<string, Exclude<TabRoute, "entry" | "session" | "pl
   "/tab/library/new": "newEntry",
   "/tab/library/removal-requests": "removalRequests",
   "/tab/members": "members",
+  "/tab/insights": "insights",
   "/tab/calendar": "calendar",
   "/tab/playbooks": "playbooks",
   "/tab/playbooks/new": "newPlaybook",
@@ -62,6 +64,8 @@ export function editPlaybookPath(playbookId: string): string {
 export const homePath = "/tab/home";
 /** The members of the tab's community; stewards manage them and answer requests to join. */
 export const membersPath = "/tab/members";
+/** The community's network insights (stewards). */
+export const insightsPath = "/tab/insights";
 /** A session's detail in the calendar; ids are encoded, so any id round-trips. */
 export function sessionPath(communityId: string, sessionId: string): string {
   return `/tab/calendar/${encodeURIComponent(communityId)}/${encodeURIComponent(sessionId)}`;

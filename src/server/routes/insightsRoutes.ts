@@ -1,10 +1,10 @@
 import { Router } from "express";
 import { z } from "zod";
+import { CSV_TABLES, insightsCsv } from "../../domain/insights/insightsCsv.js";
 import type { InsightsService } from "../../domain/insights/insightsService.js";
 import { beforeAfter } from "../../domain/insights/participationByWeek.js";
 import { parseInput } from "../../domain/validation.js";
 import { callerOf } from "../http/requireCaller.js";
-import { CSV_TABLES, insightsCsv } from "./insightsCsv.js";
 
 const insightsQuery = z.object({
   window: z.coerce.number().int().default(90),

@@ -1,6 +1,5 @@
-import { createHmac, randomBytes } from "node:crypto";
 import Papa from "papaparse";
-import type { InsightsReport } from "../../domain/insights/insightsReport.js";
+import type { InsightsReport } from "./insightsReport.js";
 
 export const CSV_TABLES = ["people", "ties", "metrics"] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
@@ -9,7 +8,8 @@ export type CsvTable = (typeof CSV_TABLES)[number];
  * A report as CSV (papaparse quotes and escapes; a leading = + - @ is neutralised so a
  * spreadsheet never runs a cell as a formula). De-identified: no names, departments or ids; each
  * person is "Person n", numbered in an order drawn afresh for every export, so two exports cannot
- * be joined on the numbers.
+ * be joined on the numbers. Shared by the API's export and the tab's download (Web Crypto is in
+ * both Node 20 and browsers).
  */
 export function insightsCsv(report: InsightsReport, table: CsvTable, deidentified: boolean): string {
   const label = deidentified ? pseudonyms(report) : (id: string) => id;
@@ -71,13 +71,17 @@ export function insightsCsv(report: InsightsReport, table: CsvTable, deidentifie
 }
 
 function pseudonyms(report: InsightsReport): (id: string) => string {
-  const salt = randomBytes(16);
   const ids = new Set<string>(report.people.map((p) => p.id));
   for (const t of report.ties) ids.add(t.from).add(t.to);
-  const order = [...ids]
-    .map((id) => [id, createHmac("sha256", salt).update(id).digest("hex")] as const)
-    .sort((a, b) => a[1].localeCompare(b[1]));
-  const names = new Map(order.map(([id], i) => [id, `Person ${i + 1}`]));
+  const order = [...ids];
+  // Fisher–Yates with cryptographic randomness: the numbering says nothing about who is who.
+  const random = new Uint32Array(order.length);
+  globalThis.crypto.getRandomValues(random);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = (random[i] as number) % (i + 1);
+    [order[i], order[j]] = [order[j] as string, order[i] as string];
+  }
+  const names = new Map(order.map((id, i) => [id, `Person ${i + 1}`]));
   return (id) => names.get(id) ?? "Person";
 }
 
