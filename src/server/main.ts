@@ -243,7 +243,7 @@ export async function startServer(
     : undefined;
   if (localHost && config.demo !== "off") {
     await seedDemoCommunity(
-      { communities, sessions, playbooks, entries, library },
+      { communities, sessions, playbooks, entries, library, memberships: communityRepository },
       localHost.directory,
       config.demo === "full",
       config.fixturesDir,

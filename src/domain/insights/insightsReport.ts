@@ -178,7 +178,8 @@ export function computeInsights(
   );
   // Themes: the window's entries against the three windows before it.
   const themes = risingThemes(input.entries, window, { from: window.from - 3 * span, to: window.from });
-  const weekly = participationByWeek(input.facts, input.entries, window);
+  const memberIds = new Set(input.members.map((m) => m.id));
+  const weekly = participationByWeek(input.facts, input.entries, window, (id) => memberIds.has(id));
 
   const clusterSizes = new Map<number, number>();
   for (const p of people) clusterSizes.set(p.cluster, (clusterSizes.get(p.cluster) ?? 0) + 1);
@@ -286,9 +287,11 @@ function summaryOf(
       contributions++;
       active.add(e.authorId).add(e.savedById);
     }
+  const members = new Set(input.members.map((m) => m.id));
   return {
     members: input.members.filter((m) => Date.parse(m.joinedAt) < range.to).length,
-    activeMembers: active.size,
+    // People outside the community (authors of saved messages) are not its active members.
+    activeMembers: [...active].filter((id) => members.has(id)).length,
     ties,
     contributions,
     sessionsAttended,

@@ -24,6 +24,8 @@ export function participationByWeek(
   facts: readonly LearningFact[],
   entries: readonly EntryFact[],
   range: Range,
+  /** Who counts as an active member (people outside the community, such as authors of saved messages, do not). */
+  isMember: (id: string) => boolean = () => true,
 ): WeekOfParticipation[] {
   const first = weekStart(range.from);
   const count = Math.max(1, Math.ceil((range.to - first) / (7 * DAY_MS)));
@@ -53,7 +55,7 @@ export function participationByWeek(
   }
   return weeks.map((w, i) => ({
     week: new Date(first + i * 7 * DAY_MS).toISOString().slice(0, 10),
-    activeMembers: w.active.size,
+    activeMembers: [...w.active].filter(isMember).length,
     contributions: w.contributions,
     sessionsAttended: w.sessionsAttended,
     ties: w.ties,

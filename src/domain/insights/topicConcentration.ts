@@ -2,8 +2,12 @@ import type { EntryFact } from "./insightsFacts.js";
 
 /** A share at or above this makes one person a topic's single point of failure (issue 17). */
 export const CONCENTRATION_FLAG = 0.5;
-/** Below this much knowledge a topic is too young to call anyone its single point of failure. */
+/**
+ * Below this much knowledge, or with a single entry, a topic is too young to call anyone its
+ * single point of failure (one entry is always all its author's).
+ */
 export const MIN_TOPIC_WEIGHT = 3;
+export const MIN_TOPIC_ENTRIES = 2;
 
 export interface TopicConcentration {
   tag: string;
@@ -52,7 +56,8 @@ export function topicConcentration(entries: readonly EntryFact[]): TopicConcentr
       entries: topic.entries,
       holderId,
       share,
-      flagged: share >= CONCENTRATION_FLAG && topic.weight >= MIN_TOPIC_WEIGHT,
+      flagged:
+        share >= CONCENTRATION_FLAG && topic.weight >= MIN_TOPIC_WEIGHT && topic.entries >= MIN_TOPIC_ENTRIES,
     });
   }
   return topics.sort((a, b) => b.share - a.share || b.weight - a.weight || a.tag.localeCompare(b.tag));

@@ -75,6 +75,9 @@ describe("single points of failure per topic", () => {
     ]);
     expect(topics.find((t) => t.tag === "go")?.flagged).toBe(false);
     expect(topics.find((t) => t.tag === "rust")).toMatchObject({ share: 1, flagged: false });
+    // One entry, however endorsed, is always all its author's: not yet a single point of failure.
+    const endorsed = topicConcentration([entry("e5", "a", ["spark"], 5, { helpfulCount: 9 })]);
+    expect(endorsed[0]).toMatchObject({ share: 1, weight: 10, flagged: false });
   });
 });
 
@@ -288,5 +291,22 @@ describe("the report", () => {
     expect(report.summary.ties).toBe(4);
     const text = JSON.stringify(report);
     for (const id of ["alice", "bob", "carol", "dan", "newbie", "ALICE"]) expect(text).not.toContain(id);
+  });
+});
+
+describe("active members", () => {
+  it("counts only the community's members, not authors of saved messages from outside", () => {
+    const report = computeInsights(
+      "c1",
+      {
+        members: [member("a"), member("b")],
+        facts: [fact("saved", "a", "outsider", 2), fact("paired", "b", "a", 3)],
+        entries: [entry("e1", "outsider", ["x"], 2, { savedById: "a" })],
+        commitments: [],
+      },
+      { windowDays: 30, now: new Date(T0 + 30 * DAY_MS), personLevel: true },
+    );
+    expect(report.summary.activeMembers).toBe(2);
+    expect(report.weekly.reduce((most, w) => Math.max(most, w.activeMembers), 0)).toBe(2);
   });
 });
