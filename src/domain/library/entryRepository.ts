@@ -1,5 +1,5 @@
-import type { LearningFactKind } from "../insights/insightsFacts.js";
 import type { PersonRef } from "../identity.js";
+import type { LearningFactKind } from "../insights/insightsFacts.js";
 import type { Page, PageRequest } from "../paging.js";
 import type { Entry } from "./entry.js";
 
