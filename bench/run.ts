@@ -33,7 +33,7 @@ const scenarios: Record<string, (azurite: RunningAzurite) => Promise<ScenarioRes
   // Its own Azurite: it stops and restarts it.
   "storage-outage": () => storageOutage(),
   "hostile-requests": hostileRequests,
-  "network-metrics": () => networkMetrics(),
+  "network-metrics": networkMetrics,
 };
 
 const wanted = process.argv.slice(2);

@@ -15,6 +15,9 @@ const CHUNK_BYTES = 60_000;
 /** A transaction's body may be 4 MiB: 50 chunks of 60 KB (base64 on the wire) stay under it. */
 const CHUNKS_PER_BATCH = 50;
 
+/** How many communities' last-read reports an instance keeps in memory. */
+const MAX_CACHED_COMMUNITIES = 20;
+
 type HeadRow = { version: string; chunks: number; computedAt: string };
 type LeaseRow = { instanceId: string; until: string };
 
@@ -25,6 +28,12 @@ type LeaseRow = { instanceId: string; until: string };
  * version before is removed after. The `lease` row says which instance computes them.
  */
 export class TablesInsightsStore implements InsightsStore {
+  /**
+   * The last version read per community: a look at the page reads the small `report` row and, while
+   * its version is the same, nothing more (a 10,000-member report is megabytes to fetch and parse).
+   */
+  private readonly lastRead = new Map<string, { version: string; insights: StoredInsights }>();
+
   constructor(private readonly store: TableStore) {}
 
   private get table() {
@@ -35,13 +44,23 @@ export class TablesInsightsStore implements InsightsStore {
     const pk = keys.library(tenantId, communityId);
     const head = await this.store.getEntity<HeadRow>(TABLES.insights, pk, "report");
     if (!head) return undefined;
+    const cached = this.lastRead.get(pk);
+    if (cached?.version === head.version) return cached.insights;
     const rows = await this.store.queryAll<{ data: Uint8Array }>(
       TABLES.insights,
       odata`PartitionKey eq ${pk} and RowKey ge ${`chunk|${head.version}|`} and RowKey lt ${`chunk|${head.version}}`}`,
     );
     if (rows.length !== head.chunks) return undefined; // written over since the head was read
     const json = await gunzipAsync(Buffer.concat(rows.map((r) => Buffer.from(r.data))));
-    return JSON.parse(json.toString("utf8")) as StoredInsights;
+    const insights = JSON.parse(json.toString("utf8")) as StoredInsights;
+    this.lastRead.delete(pk);
+    this.lastRead.set(pk, { version: head.version, insights });
+    // Kept for the communities looked at last: a Map iterates in insertion order, oldest first.
+    for (const key of this.lastRead.keys()) {
+      if (this.lastRead.size <= MAX_CACHED_COMMUNITIES) break;
+      this.lastRead.delete(key);
+    }
+    return insights;
   }
 
   async write(tenantId: string, communityId: string, insights: StoredInsights): Promise<void> {

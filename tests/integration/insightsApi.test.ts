@@ -1,8 +1,10 @@
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LearningInteraction } from "../../src/domain/library/entryRepository.js";
+import { TABLES } from "../../src/storage/keys.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
+import { TenantData } from "../../src/storage/tenantData.js";
 import { org } from "../support/orgFixture.js";
 import { TokenIssuer } from "../support/tabTokenForgery.js";
 import { startTestServer, type TestServer, uniqueTablePrefix } from "../support/testServer.js";
@@ -34,6 +36,7 @@ describe("network insights API: stewards only, one read, privacy rules", () => {
   let issuer: TokenIssuer;
   let server: TestServer;
   let facts: TablesEntryRepository;
+  let store: TableStore;
   const tablePrefix = uniqueTablePrefix();
   let communityId = "";
 
@@ -80,7 +83,8 @@ describe("network insights API: stewards only, one read, privacy rules", () => {
         TABLE_PREFIX: tablePrefix,
       },
     });
-    facts = new TablesEntryRepository(await TableStore.connect(server.config.storage));
+    store = await TableStore.connect(server.config.storage);
+    facts = new TablesEntryRepository(store);
     const created = await call(steward, "/communities", {
       method: "POST",
       body: { name: "Insights Circle", purpose: "Learning together.", privacy: "open" },
@@ -192,8 +196,23 @@ describe("network insights API: stewards only, one read, privacy rules", () => {
         expect(res.text).not.toContain(who.id);
         expect(res.text).not.toContain(who.displayName);
       }
-      expect(res.text).toContain("Person 1");
+      expect(res.text).toMatch(/Person \d+/);
     }
+  });
+
+  it("keeps the reports in the tenant's export, and drops them when a person is erased", async () => {
+    await ready(`/communities/${communityId}/insights?window=30`);
+    const data = new TenantData(store);
+    const exported = await data.exportTenant(org.tenantId.toLowerCase());
+    expect(exported.tables[TABLES.insights]?.some((row) => row.rowKey === "report")).toBe(true);
+    expect((await data.exportTenant(otherTenant)).tables[TABLES.insights]).toEqual([]);
+
+    const erased = await data.deleteUser(org.tenantId.toLowerCase(), fay.id);
+    expect(erased.deleted[TABLES.insights]).toBeGreaterThan(1);
+    const { text } = await ready(`/communities/${communityId}/insights?window=30`);
+    expect(text).not.toContain(fay.id);
+    expect(text).not.toContain(fay.displayName);
+    expect(text).toContain(eve.displayName);
   });
 
   it("with person-level insights turned off for the tenant, names nobody and draws no network", async () => {
