@@ -97,6 +97,17 @@ describe("betweenness (knowledge brokers)", () => {
     expect(s.a).toBe(0);
   });
 
+  it("a chain of 70 learning both ways (three batches of sources, 69 levels deep): i · (n − 1 − i) pairs each way", () => {
+    const n = 70;
+    const people = Array.from({ length: n }, (_, i) => `p${i}`);
+    const s = scoresOf(
+      people,
+      both(people.slice(1).map((p, i) => [people[i] as string, p] as [string, string])),
+    );
+    for (let i = 0; i < n; i++)
+      expect(s[`p${i}`]).toBeCloseTo((2 * i * (n - 1 - i)) / ((n - 1) * (n - 2)), 12);
+  });
+
   it("agrees with graphology-metrics (unweighted, directed) to 1e-9 on a random network", () => {
     let seed = 7; // mulberry32: exact in 32-bit integer arithmetic
     const random = () => {
