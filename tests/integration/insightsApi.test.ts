@@ -132,6 +132,12 @@ describe("network insights API: stewards only, one read, privacy rules", () => {
       edge: { position: "isolated", reason: "newcomer" },
     });
     expect(report.suggestions).toContainEqual({ kind: "welcome", personId: fay.id });
+    // The same answer again (kept as JSON), and before / after around a day.
+    expect((await call(steward, `/communities/${communityId}/insights?window=30`)).body).toEqual(body);
+    const day = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+    const around = await call(steward, `/communities/${communityId}/insights?window=30&pivot=${day}`);
+    expect(around.body.beforeAfter.before.weeks).toBeGreaterThan(0);
+    expect(around.body.beforeAfter.after.ties).toBe(4);
   });
 
   it("shows department aggregates only for groups of at least 5 people", async () => {

@@ -56,6 +56,8 @@ export type InsightsAnswer =
   | { status: "ready"; refreshing: boolean; report: InsightsReport };
 
 const DEFAULT_MAX_AGE_MS = 60 * 60_000;
+/** How many answers an instance keeps as JSON (a community's three windows, for a few communities). */
+const MAX_SERIALIZED = 12;
 const DEFAULT_LEASE_MS = 5 * 60_000;
 /** The longest window and the one before it, plus the three before that the themes compare with. */
 const HISTORY_DAYS = 365 * 4;
@@ -67,6 +69,7 @@ const HISTORY_DAYS = 365 * 4;
  */
 export class InsightsService {
   private readonly running = new Map<string, Promise<boolean>>();
+  private readonly serialized = new Map<string, string>();
 
   constructor(
     private readonly communities: { get(caller: Caller, communityId: string): Promise<CommunityView> },
@@ -91,6 +94,35 @@ export class InsightsService {
       refreshing: stale,
       report: this.options.personLevel(caller.tenantId) ? report : withoutPeople(report),
     };
+  }
+
+  /**
+   * {@link insights} as the JSON the API sends, kept per stored version, window and privacy
+   * setting: a 10,000-member report is megabytes, and turning it into text again for every look
+   * would cost more than everything else the request does.
+   */
+  async insightsJson(caller: Caller, communityId: string, windowDays: number): Promise<string> {
+    const answer = await this.insights(caller, communityId, windowDays);
+    if (answer.status !== "ready") return JSON.stringify(answer);
+    const { report } = answer;
+    const key = [
+      caller.tenantId,
+      communityId,
+      report.computedAt,
+      report.windowDays,
+      report.personLevel,
+      answer.refreshing,
+    ].join("|");
+    const known = this.serialized.get(key);
+    if (known !== undefined) return known;
+    const json = JSON.stringify(answer);
+    this.serialized.set(key, json);
+    // Kept for the last few looks only: a Map iterates oldest first.
+    for (const old of this.serialized.keys()) {
+      if (this.serialized.size <= MAX_SERIALIZED) break;
+      this.serialized.delete(old);
+    }
+    return json;
   }
 
   /** Starts a computation unless this instance runs one for the community already. */

@@ -29,12 +29,18 @@ export function insightsRoutes(insights: InsightsService): Router {
 
   router.get("/communities/:communityId/insights", async (req, res) => {
     const { window, pivot } = parseInput(insightsQuery, req.query);
-    const answer = await insights.insights(callerOf(res), req.params.communityId, window);
-    if (answer.status === "ready" && pivot) {
-      res.json({ ...answer, beforeAfter: beforeAfter(answer.report.weekly, pivot) });
+    if (!pivot) {
+      res
+        .type("application/json")
+        .send(await insights.insightsJson(callerOf(res), req.params.communityId, window));
       return;
     }
-    res.json(answer);
+    const answer = await insights.insights(callerOf(res), req.params.communityId, window);
+    res.json(
+      answer.status === "ready"
+        ? { ...answer, beforeAfter: beforeAfter(answer.report.weekly, pivot) }
+        : answer,
+    );
   });
 
   router.get("/communities/:communityId/insights/export.csv", async (req, res) => {
