@@ -51,6 +51,7 @@ export const insightsEn = {
   layoutRunning: "Arranging the picture…",
   tableHeading: "People in the network",
   tableCaption: "{{count}} people: who learns from whom, brokers and people on the edge",
+  showAll: "Show all {{count}} people",
   column: {
     name: "Person",
     betweenness: "Broker score",
@@ -155,6 +156,7 @@ export const insightsDe: InsightsText = {
   layoutRunning: "Das Bild wird angeordnet …",
   tableHeading: "Personen im Netzwerk",
   tableCaption: "{{count}} Personen: wer von wem lernt, Wissensvermittler und Menschen am Rand",
+  showAll: "Alle {{count}} Personen zeigen",
   column: {
     name: "Person",
     betweenness: "Vermittlungswert",

@@ -45,6 +45,8 @@ import { NetworkPicture } from "./NetworkPicture.js";
 import { useInsightsStyles } from "./useInsightsStyles.styles.js";
 
 const WINDOWS: InsightWindow[] = [30, 90, 365];
+/** Rows the people table shows before "Show all". */
+const TABLE_FIRST_ROWS = 100;
 
 function useInsightsText(): { text: InsightsText; locale: string } {
   const { i18n } = useTranslation();
@@ -206,7 +208,8 @@ function Report({ report, communityName }: { report: InsightsReport; communityNa
           />
           {selectedId && (
             <Body1 role="status">
-              {fill(text.selected, { name: nameOf(selectedId) })}: {whyText(report, selectedId, text)}
+              {fill(text.selected, { name: nameOf(selectedId) })}:{" "}
+              {whyText(reasonsOf(report), selectedId, text)}
             </Body1>
           )}
           <PeopleTable report={report} selectedId={selectedId} onSelect={select} />
@@ -370,6 +373,10 @@ function PeopleTable({
       ),
     [report],
   );
+  const reasons = useMemo(() => reasonsOf(report), [report]);
+  // The people who matter most first; everyone on request (a large network's rows are many).
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? rows : rows.slice(0, TABLE_FIRST_ROWS);
   return (
     <div className={styles.tableWrap}>
       <Table
@@ -389,7 +396,7 @@ function PeopleTable({
           </TableRow>
         </TableHeader>
         <TableBody>
-          {rows.map((p) => (
+          {shown.map((p) => (
             <TableRow
               key={p.id}
               className={p.id === selectedId ? styles.selectedRow : undefined}
@@ -409,11 +416,16 @@ function PeopleTable({
               <TableCell>{p.learnersFrom}</TableCell>
               <TableCell>{p.learnedFrom}</TableCell>
               <TableCell>{p.cluster + 1}</TableCell>
-              <TableCell>{whyText(report, p.id, text)}</TableCell>
+              <TableCell>{whyText(reasons, p.id, text)}</TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
+      {shown.length < rows.length && (
+        <Button className={styles.button} onClick={() => setShowAll(true)}>
+          {fill(text.showAll, { count: rows.length })}
+        </Button>
+      )}
     </div>
   );
 }
@@ -460,19 +472,36 @@ function CsvDownloads({ report }: { report: InsightsReport }) {
   );
 }
 
+/** What says why people matter, indexed once per report (the table asks for every row). */
+interface Reasons {
+  brokers: Set<string>;
+  cuts: Set<string>;
+  held: Map<string, string[]>;
+  edge: Map<string, NonNullable<InsightsReport["people"][number]["edge"]>>;
+}
+
+function reasonsOf(report: InsightsReport): Reasons {
+  const held = new Map<string, string[]>();
+  for (const t of report.topics)
+    if (t.flagged && t.holderId) held.set(t.holderId, [...(held.get(t.holderId) ?? []), t.tag]);
+  const edge = new Map<string, NonNullable<InsightsReport["people"][number]["edge"]>>();
+  for (const p of report.people) if (p.edge) edge.set(p.id, p.edge);
+  return { brokers: new Set(report.brokers), cuts: new Set(report.cutPoints), held, edge };
+}
+
 /** Why a person matters, from the report: broker, cut point, topic holder, on the edge. */
-function whyText(report: InsightsReport, id: string, text: InsightsText): string {
-  const reasons: string[] = [];
-  if (report.brokers.includes(id)) reasons.push(text.why.broker);
-  if (report.cutPoints.includes(id)) reasons.push(text.why.cut);
-  const held = report.topics.filter((t) => t.flagged && t.holderId === id).map((t) => t.tag);
-  if (held.length > 0) reasons.push(fill(text.why.holder, { tags: held.join(", ") }));
-  const edge = report.people.find((p) => p.id === id)?.edge;
+function whyText(reasons: Reasons, id: string, text: InsightsText): string {
+  const out: string[] = [];
+  if (reasons.brokers.has(id)) out.push(text.why.broker);
+  if (reasons.cuts.has(id)) out.push(text.why.cut);
+  const held = reasons.held.get(id);
+  if (held) out.push(fill(text.why.holder, { tags: held.join(", ") }));
+  const edge = reasons.edge.get(id);
   if (edge)
-    reasons.push(
+    out.push(
       `${edge.position === "isolated" ? text.why.isolated : text.why.peripheral} (${text.why[edge.reason]})`,
     );
-  return reasons.length > 0 ? reasons.join("; ") : text.why.none;
+  return out.length > 0 ? out.join("; ") : text.why.none;
 }
 
 function suggestionText(
