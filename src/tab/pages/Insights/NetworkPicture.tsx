@@ -5,6 +5,27 @@ import type { InsightsReport } from "../../api/insights.js";
 import type { LayoutAnswer, LayoutRequest } from "./layout.worker.js";
 import { useInsightsStyles } from "./useInsightsStyles.styles.js";
 
+// Started as soon as the page's code arrives, so the layout worker's code and sigma load while the
+// report is being fetched rather than one after the other once it is there.
+let warmWorker: Worker | undefined = createLayoutWorker();
+const sigmaLoading = import("sigma");
+sigmaLoading.catch(() => undefined);
+
+function createLayoutWorker(): Worker | undefined {
+  try {
+    return new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The worker started early if nobody took it yet, else a new one. */
+function takeLayoutWorker(): Worker | undefined {
+  const worker = warmWorker ?? createLayoutWorker();
+  warmWorker = undefined;
+  return worker;
+}
+
 /** The picture shows at most this many people (the most connected); the table shows everyone. */
 export const PICTURE_LIMIT = 500;
 
@@ -54,10 +75,8 @@ export function NetworkPicture({
 
   useEffect(() => {
     setPositions(undefined);
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
-    } catch {
+    const worker = takeLayoutWorker();
+    if (!worker) {
       setMode("none");
       return;
     }
@@ -100,7 +119,7 @@ export function NetworkPicture({
       | { kill(): void; on(event: "clickNode", handler: (e: { node: string }) => void): void }
       | undefined;
     let cancelled = false;
-    import("sigma")
+    sigmaLoading
       .then(({ default: Sigma }) => {
         if (cancelled) return;
         // No labels on the canvas: they would not follow the theme; names are in the table and
