@@ -7,6 +7,7 @@ import { contention } from "./scenarios/contention.js";
 import { firstSearch } from "./scenarios/firstSearch.js";
 import { grouping } from "./scenarios/grouping.js";
 import { hostileRequests } from "./scenarios/hostileRequests.js";
+import { networkMetrics } from "./scenarios/networkMetrics.js";
 import { orgContext300 } from "./scenarios/orgContext300.js";
 import { pairing } from "./scenarios/pairing.js";
 import { saveInsight } from "./scenarios/saveInsight.js";
@@ -39,6 +40,7 @@ const scenarios: Record<string, (azurite: RunningAzurite) => Promise<ScenarioRes
   // Its own Azurite: it stops and restarts it.
   "storage-outage": () => storageOutage(),
   "hostile-requests": hostileRequests,
+  "network-metrics": networkMetrics,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { CommunityRepository } from "../domain/communities/communityRepository.js";
 import type { CommunityService } from "../domain/communities/communityService.js";
 import { ConflictError } from "../domain/errors.js";
 import type { Caller } from "../domain/identity.js";
@@ -9,6 +10,7 @@ import type { PlaybookService } from "../domain/playbooks/playbookService.js";
 import type { SessionFormat } from "../domain/sessions/sessionFormats.js";
 import type { SessionService } from "../domain/sessions/sessionService.js";
 import type { TablesEntryRepository } from "../storage/tablesEntryRepository.js";
+import { demoConcentratedTopic, demoInteractionHistory, demoJoinedDaysAgo } from "./demoInsightsHistory.js";
 import { demoLibrary } from "./demoLibrary.js";
 import type { OrgDirectoryFixture } from "./orgDirectoryFixture.js";
 
@@ -51,6 +53,8 @@ export interface DemoServices {
   playbooks: PlaybookService;
   entries: TablesEntryRepository;
   library: LibraryService;
+  /** Memberships with their own join dates, so the full demo's insights tell newcomers apart. */
+  memberships?: Pick<CommunityRepository, "addMember" | "countMembers" | "setMemberCount">;
 }
 
 const DEMO_SESSIONS = 20;
@@ -82,6 +86,21 @@ export async function seedDemoCommunity(
     userId: u.id,
     displayName: u.displayName,
   });
+  // The full demo's people joined over the last months (network insights read the join dates):
+  // their memberships are written first, so creating and joining below keep these dates.
+  const backdated = full ? services.memberships : undefined;
+  if (
+    backdated &&
+    !(await services.communities.get(asPerson(steward), DEMO_COMMUNITY_ID).catch(() => undefined))
+  )
+    for (const [index, person] of people.entries())
+      await backdated.addMember({
+        tenantId: directory.tenantId,
+        communityId: DEMO_COMMUNITY_ID,
+        userId: person.id,
+        displayName: person.displayName,
+        joinedAt: new Date(Date.now() - demoJoinedDaysAgo(index) * 86_400_000).toISOString(),
+      });
   try {
     await services.communities.create(
       asPerson(steward),
@@ -103,10 +122,23 @@ export async function seedDemoCommunity(
   }
   for (const member of members) await services.communities.join(asPerson(member), DEMO_COMMUNITY_ID);
   if (!full) return;
+  if (backdated)
+    await backdated.setMemberCount(
+      directory.tenantId,
+      DEMO_COMMUNITY_ID,
+      await backdated.countMembers(directory.tenantId, DEMO_COMMUNITY_ID),
+    );
 
   await saveFixtureMessages(services.library, asPerson(steward), fixturesDir);
   const library = demoLibrary(directory.tenantId, DEMO_COMMUNITY_ID, people, new Date());
   await services.entries.importMany(library);
+  // Six months of who learned from whom, and a topic held by one person (network insights).
+  const refs = people.map((p) => ({ id: p.id, displayName: p.displayName }));
+  await services.entries.importMany(
+    demoConcentratedTopic(directory.tenantId, DEMO_COMMUNITY_ID, refs, new Date()),
+  );
+  for (const fact of demoInteractionHistory(directory.tenantId, DEMO_COMMUNITY_ID, refs, new Date()))
+    await services.entries.recordInteraction(fact);
 
   const stewardCaller = asPerson(steward);
   const now = Date.now();

@@ -73,6 +73,11 @@ export interface AppConfig {
    * then 429 with Retry-After. `requests` 0 turns it off. Counted per instance.
    */
   tabApiRateLimit: { requests: number; windowMs: number };
+  /**
+   * Network insights: tenants whose admin turned person-level insights off (stewards then see
+   * aggregates only, no names and no network), or "all" for every tenant.
+   */
+  insights: { personLevelOff: string[] | "all" };
   /** Microsoft Graph (org context, Teams meetings). */
   graph: {
     /** How to get app-only tokens; undefined: Graph is off (no org context, no Teams meetings). */
@@ -135,6 +140,7 @@ const rawSchema = z.object({
   TAB_API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
   TAB_API_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   WEBSITE_INSTANCE_ID: z.string().optional(),
+  INSIGHTS_PERSON_LEVEL_OFF: z.string().optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -267,8 +273,18 @@ export function loadConfig(options: { env?: RawEnv; root?: string } = {}): AppCo
     webRoot: path.resolve(root, raw.WEB_ROOT ?? "dist/web"),
     fixturesDir: path.resolve(root, raw.FIXTURES_DIR ?? "fixtures"),
     tabApiRateLimit: { requests: raw.TAB_API_RATE_LIMIT, windowMs: raw.TAB_API_RATE_WINDOW_SECONDS * 1000 },
+    insights: { personLevelOff: personLevelOff(raw.INSIGHTS_PERSON_LEVEL_OFF) },
     graph,
   };
+}
+
+/** `INSIGHTS_PERSON_LEVEL_OFF`: `*` (every tenant) or tenant ids separated by commas. */
+function personLevelOff(value: string | undefined): string[] | "all" {
+  if (value?.trim() === "*") return "all";
+  return (value ?? "")
+    .split(",")
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 /**

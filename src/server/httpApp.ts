@@ -6,6 +6,7 @@ import type { CommunityService } from "../domain/communities/communityService.js
 import type { CommunityHomeService } from "../domain/home/communityHomeService.js";
 import type { MyLearningService } from "../domain/home/myLearningService.js";
 import type { Caller } from "../domain/identity.js";
+import type { InsightsService } from "../domain/insights/insightsService.js";
 import type { LibraryService } from "../domain/library/libraryService.js";
 import type { PeopleDirectory } from "../domain/people/peopleDirectory.js";
 import type { PlaybookService } from "../domain/playbooks/playbookService.js";
@@ -22,6 +23,7 @@ import { calendarRoutes } from "./routes/calendarRoutes.js";
 import { commitmentRoutes } from "./routes/commitmentRoutes.js";
 import { communityRoutes } from "./routes/communityRoutes.js";
 import { homeRoutes } from "./routes/homeRoutes.js";
+import { insightsRoutes } from "./routes/insightsRoutes.js";
 import { libraryRoutes } from "./routes/libraryRoutes.js";
 import { playbookRoutes } from "./routes/playbookRoutes.js";
 import { webRoutes } from "./routes/webRoutes.js";
@@ -42,6 +44,8 @@ export interface HttpDependencies {
   activities: ActivityService;
   /** Commitments (My learning, check-ins, a community's follow-through). */
   commitments: CommitmentService;
+  /** Network insights for stewards. */
+  insights: InsightsService;
   directory: PeopleDirectory;
   /** Proves storage answers; gives up when `signal` aborts (the health check's budget ran out). */
   checkStorage: (signal: AbortSignal) => Promise<void>;
@@ -116,6 +120,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
   api.use("/communities/:communityId/hot-seat-queue", hotSeatQueueRoutes(deps.activities));
   api.use(homeRoutes(deps.home, deps.myLearning, deps.directory));
   api.use(commitmentRoutes(deps.commitments));
+  api.use(insightsRoutes(deps.insights));
   api.use("/activities", activityRoutes(deps));
   app.use("/api", api);
   app.use("/api", (_req, res) => sendError(res, 404, "not_found", "There is no such API endpoint."));

@@ -1,4 +1,5 @@
 import type { Router } from "express";
+import type { CommunityRepository } from "../domain/communities/communityRepository.js";
 import type { CommunityService } from "../domain/communities/communityService.js";
 import type { LibraryService } from "../domain/library/libraryService.js";
 import type { PlaybookService } from "../domain/playbooks/playbookService.js";
@@ -12,6 +13,8 @@ export interface LocalModeServices {
   playbooks: PlaybookService;
   entries: TablesEntryRepository;
   library: LibraryService;
+  /** Memberships with their own join dates, so the full demo's insights tell newcomers apart. */
+  memberships?: Pick<CommunityRepository, "addMember" | "countMembers" | "setMemberCount">;
   /** Whether a community exists (the local host opens the demo community when it does). */
   communityExists(tenantId: string, communityId: string): Promise<boolean>;
 }

@@ -21,6 +21,7 @@ import type { MeetingPlaceLookups } from "../domain/commitments/meetingPlace.js"
 import { CommunityService } from "../domain/communities/communityService.js";
 import { CommunityHomeService } from "../domain/home/communityHomeService.js";
 import { MyLearningService } from "../domain/home/myLearningService.js";
+import { InsightsService } from "../domain/insights/insightsService.js";
 import { LibraryService } from "../domain/library/libraryService.js";
 import { MeetingOutcomeService } from "../domain/meetings/meetingOutcomeService.js";
 import { NoDirectory, type PeopleDirectory } from "../domain/people/peopleDirectory.js";
@@ -32,12 +33,14 @@ import { createGraphAdapters } from "../graph/graphAdapters.js";
 import { createLogger, type Logger } from "../observability/logger.js";
 import { SyncedLibrarySearch } from "../search/memory/syncedLibrarySearch.js";
 import { repairHelpfulVoteFacts } from "../storage/helpfulVoteFactsRepair.js";
+import { InsightsFactsReader } from "../storage/insightsFactsReader.js";
 import { TableStore } from "../storage/tableStore.js";
 import { TablesActivityRepository } from "../storage/tablesActivityRepository.js";
 import { TablesCircleMemory } from "../storage/tablesCircleMemory.js";
 import { TablesCommitmentRepository } from "../storage/tablesCommitmentRepository.js";
 import { TablesCommunityRepository } from "../storage/tablesCommunityRepository.js";
 import { TablesEntryRepository } from "../storage/tablesEntryRepository.js";
+import { TablesInsightsStore } from "../storage/tablesInsightsStore.js";
 import { TablesMeetingRepository } from "../storage/tablesMeetingRepository.js";
 import { TablesOrgContextCache } from "../storage/tablesOrgContextCache.js";
 import { TablesPlaybookRepository } from "../storage/tablesPlaybookRepository.js";
@@ -146,7 +149,24 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     ...(meetingScheduler ? { scheduler: meetingScheduler } : {}),
   });
 
-  const commitments = new CommitmentService(new TablesCommitmentRepository(store), { communities });
+  const commitmentRepository = new TablesCommitmentRepository(store);
+  const commitments = new CommitmentService(commitmentRepository, { communities, facts: entries });
+  const insights = new InsightsService(
+    communities,
+    new TablesInsightsStore(store),
+    new InsightsFactsReader(communityRepository, entries, commitmentRepository, directory),
+    {
+      personLevel: (tenantId) =>
+        config.insights.personLevelOff !== "all" &&
+        !config.insights.personLevelOff.includes(tenantId.toLowerCase()),
+      instanceId: randomUUID(),
+      onError: (error, ids) =>
+        logger.warn("network insights: computation failed", {
+          ...ids,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+    },
+  );
   const home = new CommunityHomeService(
     communities,
     library,
@@ -235,6 +255,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     playbooks,
     entries,
     library,
+    memberships: communityRepository,
     communityExists: async (tenantId, communityId) =>
       (await communityRepository.get(tenantId, communityId)) !== undefined,
   });
@@ -253,6 +274,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     myLearning,
     activities,
     commitments,
+    insights,
     directory,
     checkStorage: (signal) => store.ping(signal),
     ...(localRoutes ? { localRoutes } : {}),
@@ -285,6 +307,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
       await announcer.stop();
       await reminders.stop();
       await checkIns.stop();
+      await insights.drain();
       await background.drain();
       await sender.drain();
       await graph?.close();

@@ -21,6 +21,7 @@ import { TablesEntryRepository } from "./tablesEntryRepository.js";
  *   verifications, edit history, session organiser and roles, playbook authorship, learning
  *   interactions. They are removed from community stewards;
  * - counts that depended on them (members, helpful votes) are recomputed;
+ * - stored network insights (computed reports) are dropped whole and computed again without them;
  * - free text is not rewritten: an entry's body that names them stays as written (stewards can
  *   edit or delete it, and deleting the tenant's data removes everything).
  */
@@ -163,6 +164,13 @@ export class TenantData {
 
     for (const table of this.tables) {
       const rows = await this.tenantRows(table, tenantId);
+      if (table === TABLES.insights) {
+        // Stored insights are computed from the other tables and name people inside compressed
+        // reports: erasing someone drops them all, and the next look recomputes them without them.
+        await this.store.submitBatches(table, rows.map(deleteAction));
+        report.deleted[table] = rows.length;
+        continue;
+      }
       const personal = rows.filter((row) => isPersonalRow(row, tenantId, userId));
       for (const row of personal) {
         const community = communityOfPartition(tenantId, row.partitionKey);

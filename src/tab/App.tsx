@@ -53,6 +53,10 @@ const RemovalRequestsPage = lazy(() =>
 const MembersPage = lazy(() =>
   import("./pages/Members/MembersPage.js").then((m) => ({ default: m.MembersPage })),
 );
+// Network insights carry sigma, graphology and the charts: a chunk of their own, never in the first download.
+const InsightsPage = lazy(() =>
+  import("./pages/Insights/InsightsPage.js").then((m) => ({ default: m.InsightsPage })),
+);
 const EntryPage = lazy(() => import("./pages/Entry/EntryPage.js").then((m) => ({ default: m.EntryPage })));
 
 type MatchOf<R extends TabRoute> = Extract<RouteMatch, { route: R }>;
@@ -68,6 +72,7 @@ const pages: { [R in TabRoute]: (match: MatchOf<R>) => ReactNode } = {
   newEntry: () => <NewEntryPage />,
   removalRequests: () => <RemovalRequestsPage />,
   members: () => <MembersPage />,
+  insights: () => <InsightsPage />,
   // Keyed by the entry, so moving to a related entry starts that page afresh (no stale form).
   entry: ({ communityId, entryId }) => (
     <EntryPage key={`${communityId}/${entryId}`} communityId={communityId} entryId={entryId} />

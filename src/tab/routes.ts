@@ -17,6 +17,7 @@ export const ROUTES = [
   { route: "removalRequests", path: "/tab/library/removal-requests", section: "library" },
   { route: "entry", path: "/tab/library/:communityId/:entryId", section: "library" },
   { route: "members", path: "/tab/members" },
+  { route: "insights", path: "/tab/insights" },
   { route: "playbooks", path: "/tab/playbooks", section: "playbooks", nav: true },
   { route: "newPlaybook", path: "/tab/playbooks/new", section: "playbooks" },
   { route: "playbook", path: "/tab/playbooks/:playbookId", section: "playbooks" },
@@ -91,6 +92,8 @@ export function editPlaybookPath(playbookId: string): string {
 export const homePath = pathOf("home");
 /** The members of the tab's community; stewards manage them and answer requests to join. */
 export const membersPath = pathOf("members");
+/** The community's network insights (stewards). */
+export const insightsPath = pathOf("insights");
 /** A session's detail in the calendar. */
 export function sessionPath(communityId: string, sessionId: string): string {
   return fill(pathOf("session"), { communityId, sessionId });

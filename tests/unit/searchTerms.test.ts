@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { indexTerms, MAX_TERM_LENGTH, visitTerms } from "../../src/search/memory/searchTerms.js";
+import { indexTerms, MAX_TERM_LENGTH, visitTerms } from "../../src/domain/library/search/searchTerms.js";
 
 function visited(text: string) {
   const out: { term: string; original: string }[] = [];

@@ -333,6 +333,13 @@ export class ActivityAnnouncer {
         endedAt,
         conversation.id,
       );
+    await library.recordAttendance(
+      caller.tenantId,
+      summary.communityId,
+      outcomes.attendees,
+      endedAt,
+      view.id,
+    );
     const community = await communities.get(caller, summary.communityId).catch(() => undefined);
     const options = {
       ...(community ? { libraryUrl: libraryDeepLink(this.deps.links, community) } : {}),

@@ -28,6 +28,8 @@ export interface ActivityOutcomes {
   conversations: GroupConversation[];
   /** The playbook proposed from promoted items (its steps are entries above), for stewards to publish. */
   playbook?: ProposedPlaybook;
+  /** Everyone who took part: each attended a session (a learning fact, network insights). */
+  attendees: PersonRef[];
 }
 
 /**
@@ -57,8 +59,9 @@ export function activityOutcomesOf(
       .filter((g) => g.members.length >= 2)
       .map((g) => ({ id: `${prefix}-${g.id}`, members: g.members.map(person) })),
   );
-  // Confidential: not even who met whom leaves the activity (no learning interactions, no insights).
-  if (format.confidential) return { entries: [], conversations: [] };
+  const attendees = record.participants.map((p) => person(p.userId));
+  // Confidential: not even who met whom, or who came, leaves the activity (no learning facts, no insights).
+  if (format.confidential) return { entries: [], conversations: [], attendees: [] };
 
   const kept = record.submissions.filter((s) => submissionOf(format, s.kind)?.library !== undefined);
   const entries: OutcomeEntry[] = kept
@@ -115,7 +118,7 @@ export function activityOutcomesOf(
       body: harvestBody(format, activity.prompt, harvested, writersOf),
       tags: [format.id],
     });
-  return { entries, conversations, ...(playbook ? { playbook } : {}) };
+  return { entries, conversations, attendees, ...(playbook ? { playbook } : {}) };
 }
 
 /** Think-pair-share's entries and interactions keep the ids they always had (`tps-…`). */

@@ -4,6 +4,7 @@ import { ConcurrencyError, ConflictError, NotFoundError, ValidationError } from 
 import { FORMATS } from "../formats/formatRegistry.js";
 import type { Caller } from "../identity.js";
 import { personRef } from "../identity.js";
+import type { LearningFactRecorder } from "../insights/learningFacts.js";
 import { isRealDate } from "../strictDates.js";
 import { parseInput } from "../validation.js";
 import type {
@@ -29,6 +30,8 @@ export interface CommitmentServiceOptions {
   now?: () => Date;
   /** Who may read a community's follow-through rate (its members; anyone for an open one). */
   communities?: CommunityAccess;
+  /** Where a commitment followed through is recorded as a learning fact (network insights). */
+  facts?: LearningFactRecorder;
 }
 
 /** The follow-through of a community over a window, as the community home shows it. */
@@ -56,6 +59,7 @@ const DAY_MS = 86_400_000;
 export class CommitmentService implements CommitmentRecorder {
   private readonly now: () => Date;
   private readonly communities: CommunityAccess | undefined;
+  private readonly facts: LearningFactRecorder | undefined;
 
   constructor(
     private readonly repository: CommitmentRepository,
@@ -63,6 +67,7 @@ export class CommitmentService implements CommitmentRecorder {
   ) {
     this.now = options.now ?? (() => new Date());
     this.communities = options.communities;
+    this.facts = options.facts;
   }
 
   /**
@@ -158,7 +163,7 @@ export class CommitmentService implements CommitmentRecorder {
         ? [...existing.history, { status: data.status, ...(note ? { note } : {}), at }]
         : existing.history;
     const { etag: _stored, due: _oldDue, ...rest } = existing;
-    return this.repository
+    const updated = await this.repository
       .replace({ ...rest, status: data.status, history, ...(due ? { due } : {}), updatedAt: at }, etag)
       .catch((error: unknown) => {
         if (error instanceof ConcurrencyError)
@@ -167,6 +172,19 @@ export class CommitmentService implements CommitmentRecorder {
           );
         throw error;
       });
+    // Followed through: one fact when it becomes done or partly (partly → done is the same one).
+    const followed = (status: string) => status === "done" || status === "partly";
+    if (this.facts && followed(data.status) && !followed(existing.status))
+      await this.facts.recordInteraction({
+        tenantId: updated.tenantId,
+        communityId: updated.communityId,
+        kind: "followed-through",
+        from: updated.owner,
+        to: updated.owner,
+        at,
+        key: `followed-through-${updated.id}`,
+      });
+    return updated;
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { PersonRef } from "../identity.js";
+import type { LearningFactKind } from "../insights/insightsFacts.js";
 import type { Page, PageRequest } from "../paging.js";
 import type { Entry } from "./entry.js";
 
@@ -43,7 +44,8 @@ export interface LibraryChange {
 export interface LearningInteraction {
   tenantId: string;
   communityId: string;
-  kind: "saved" | "helpful" | "paired";
+  /** The kinds of learning fact (insights/insightsFacts.ts explains each). */
+  kind: LearningFactKind;
   from: PersonRef;
   to: PersonRef;
   entryId?: string;

@@ -192,6 +192,29 @@ export class LibraryService {
       }
   }
 
+  /**
+   * Records that people took part in an activity (attended a session), once per activity and
+   * person: `key` names the activity.
+   */
+  async recordAttendance(
+    tenantId: string,
+    communityId: string,
+    attendees: readonly PersonRef[],
+    at: string,
+    key: string,
+  ): Promise<void> {
+    for (const person of attendees)
+      await this.entries.recordInteraction({
+        tenantId,
+        communityId,
+        kind: "attended",
+        from: person,
+        to: person,
+        at,
+        key: `${key}-attended-${person.id}`,
+      });
+  }
+
   /** Finds the entry a message was already saved as in this community, if any. */
   async findSavedMessage(caller: Caller, communityId: string, conversationId: string, messageId: string) {
     const entry = await this.entries.get(

@@ -6,6 +6,7 @@ import {
   MAX_SEARCH_LIMIT,
   MAX_SEARCH_OFFSET,
 } from "../../domain/library/search/searchLimits.js";
+import { queryTerms } from "../../domain/library/search/searchTerms.js";
 import type {
   EntrySearchHit,
   EntrySearchPage,
@@ -17,7 +18,6 @@ import { byHelpful, byNewest, OrderedEntries, pageOfMatches } from "./entryOrder
 import { FacetIndex } from "./facetIndex.js";
 import type { IndexedEntry } from "./indexedEntry.js";
 import { ResultCache } from "./resultCache.js";
-import { queryTerms } from "./searchTerms.js";
 import { parseTime, SharedValues, type StoredEntry, toStoredEntry } from "./storedEntry.js";
 import { type CorpusStats, type MatchStage, type TextMatches, TextSearch } from "./textSearch.js";
 

@@ -1,5 +1,5 @@
+import { MAX_TERM_LENGTH, visitTerms } from "../../domain/library/search/searchTerms.js";
 import type { HighlightRange } from "../../domain/library/search/searchTypes.js";
-import { MAX_TERM_LENGTH, visitTerms } from "./searchTerms.js";
 
 /** Snippet length: about two lines of a result card, and what fits a message-extension preview. */
 export const SNIPPET_LENGTH = 160;

@@ -1,7 +1,7 @@
+import { indexTerms, isCjkTerm } from "../../domain/library/search/searchTerms.js";
 import type { EntryFilter } from "./entryFilter.js";
 import type { ScoredEntries } from "./entryOrder.js";
 import { FIELDS, type FieldTerms, Postings } from "./postings.js";
-import { indexTerms, isCjkTerm } from "./searchTerms.js";
 import type { StoredEntry } from "./storedEntry.js";
 
 /** Field weights, in {@link FIELDS} order: a word in the title says more than one deep in the text. */

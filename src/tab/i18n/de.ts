@@ -69,6 +69,7 @@ export const de: Catalog = {
     requested: "Sie haben den Beitritt zu {{name}} angefragt.",
     privatePreviewBody:
       "Termine, Erkenntnisse und Aktivitäten sind für Mitglieder. Fragen Sie den Beitritt an, dann lässt eine verantwortliche Person Sie herein.",
+    networkInsights: "Netzwerk-Einblicke",
     manageMembers: "Mitglieder",
     manageMembersWithCount_one: "Mitglieder: {{count, number}} Beitrittsanfrage wartet",
     manageMembersWithCount_other: "Mitglieder: {{count, number}} Beitrittsanfragen warten",

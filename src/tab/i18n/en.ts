@@ -67,6 +67,7 @@ export const en = {
     requested: "You asked to join {{name}}.",
     privatePreviewBody:
       "Its sessions, insights and activities are for members. Ask to join, and a steward will let you in.",
+    networkInsights: "Network insights",
     manageMembers: "Members",
     manageMembersWithCount_one: "Members: {{count, number}} request to join waiting",
     manageMembersWithCount_other: "Members: {{count, number}} requests to join waiting",

@@ -82,6 +82,8 @@ describe("what a closed activity leaves behind", () => {
     expect(out.entries[0]?.body).toContain("Shared by Ana & Ben in a think-pair-share");
     expect(JSON.stringify(out)).not.toContain("private");
     expect(out.conversations).toEqual([{ id: "tps-act1-g0001", members: [ana, ben] }]);
+    // Everyone who took part attended (a learning fact of network insights).
+    expect(out.attendees).toEqual([ana, ben]);
   });
 
   it("harvests a café's themes and table notes into one entry", () => {
@@ -107,6 +109,7 @@ describe("what a closed activity leaves behind", () => {
     );
     expect(out.entries).toEqual([]);
     expect(out.conversations).toEqual([]);
+    expect(out.attendees).toEqual([]);
   });
 });
 

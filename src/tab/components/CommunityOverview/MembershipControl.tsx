@@ -12,7 +12,7 @@ import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import type { Community } from "../../api/communities.js";
 import type { MembershipState } from "../../hooks/useCommunity.js";
-import { membersPath } from "../../routes.js";
+import { insightsPath, membersPath } from "../../routes.js";
 import { describeApiError } from "../ErrorState.js";
 import { useCommunityOverviewStyles } from "./useCommunityOverviewStyles.styles.js";
 
@@ -115,6 +115,11 @@ export function MembershipControl({
                 style={{ marginInlineStart: "6px" }}
               />
             )}
+          </Button>
+        )}
+        {community.isSteward && (
+          <Button onClick={() => navigate(insightsPath)} data-testid="network-insights">
+            {t("community.networkInsights")}
           </Button>
         )}
       </div>

@@ -1,0 +1,100 @@
+import path from "node:path";
+import { chromium } from "playwright-core";
+import type { RunningAzurite } from "../../scripts/lib/azurite.js";
+import { CHROMIUM_FLAGS, chromiumPath } from "../../scripts/lib/chromium.js";
+import { freePort } from "../../scripts/lib/freePort.js";
+import { DEMO_COMMUNITY_ID, demoPeople } from "../../src/local/demoCommunity.js";
+import { loadOrgDirectoryFixture } from "../../src/local/orgDirectoryFixture.js";
+import { TableStore } from "../../src/storage/tableStore.js";
+import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
+import { spawnServer } from "../lib/processes.js";
+import { median, percentile } from "../lib/report.js";
+import { root, serverEnv, serverScript } from "../lib/servers.js";
+
+const LOCAL_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost";
+const PEOPLE = 500;
+const TIES = 1_500;
+const LOADS = 7;
+
+/**
+ * The insights page with a 500-member network through the local Teams host page in Chromium:
+ * from opening the host page until the network's picture and its table are visible, with the
+ * report stored (a steward's usual look). The demo community gets 1,500 ties among 500 people.
+ */
+export async function insightsPageLoad(azurite: RunningAzurite): Promise<{ p50: number; p95: number }> {
+  const env = serverEnv(azurite, { DEMO: "true" });
+  const app = await spawnServer(serverScript, env, await freePort());
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [...CHROMIUM_FLAGS, LOCAL_ONLY],
+  });
+  try {
+    const org = await loadOrgDirectoryFixture(path.join(root, "fixtures"));
+    const store = await TableStore.connect({
+      connectionString: azurite.connectionString,
+      tablePrefix: env.TABLE_PREFIX ?? "",
+    });
+    const facts = new TablesEntryRepository(store);
+    const members = demoPeople(org).map((p) => ({ id: p.id, displayName: p.displayName }));
+    const people = [
+      ...members,
+      ...Array.from({ length: PEOPLE - members.length }, (_, i) => ({
+        id: `bench-${i}`,
+        displayName: `Bench ${i}`,
+      })),
+    ];
+    let seed = 500;
+    const random = () => {
+      seed = (seed * 1_103_515 + 12_345) % 2_147_483_647;
+      return seed / 2_147_483_647;
+    };
+    const at = new Date(Date.now() - 7 * 86_400_000).toISOString();
+    const writes = Array.from({ length: TIES }, (_, i) => {
+      const from = people[Math.floor(random() * PEOPLE)];
+      const to = people[Math.floor(random() ** 2 * PEOPLE)];
+      return { from, to, i };
+    });
+    for (let k = 0; k < writes.length; k += 25)
+      await Promise.all(
+        writes.slice(k, k + 25).map(({ from, to, i }) =>
+          from && to && from.id !== to.id
+            ? facts.recordInteraction({
+                tenantId: org.tenantId.toLowerCase(),
+                communityId: DEMO_COMMUNITY_ID,
+                kind: "paired",
+                from,
+                to,
+                at,
+                key: `bench-${i}`,
+              })
+            : undefined,
+        ),
+      );
+    const url = `${app.url}/local/?entityId=${DEMO_COMMUNITY_ID}&page=/tab/insights`;
+    const load = async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const page = await context.newPage();
+        const started = performance.now();
+        await page.goto(url);
+        const frame = page.frameLocator("#tab-frame");
+        await frame.getByTestId("network-table").waitFor({ state: "visible", timeout: 120_000 });
+        await frame
+          .locator("[data-testid=network-picture] canvas, [data-testid=network-picture] svg")
+          .first()
+          .waitFor({ state: "visible", timeout: 120_000 });
+        return performance.now() - started;
+      } finally {
+        await context.close();
+      }
+    };
+    await load(); // the first look starts the computation; wait for it and warm up
+    const times: number[] = [];
+    for (let i = 0; i < LOADS; i++) times.push(await load());
+    return { p50: median(times), p95: percentile(times, 95) };
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+}

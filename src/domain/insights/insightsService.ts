@@ -1,0 +1,198 @@
+import type { CommunityView } from "../communities/community.js";
+import { ForbiddenError, ValidationError } from "../errors.js";
+import type { Caller } from "../identity.js";
+import type { InsightsFacts } from "./insightsFacts.js";
+import {
+  computeInsights,
+  INSIGHT_WINDOWS,
+  type InsightsReport,
+  type InsightWindow,
+  withoutPeople,
+} from "./insightsReport.js";
+
+/** Every window's report of a community, as the job stores them (one read for the page). */
+export interface StoredInsights {
+  computedAt: string;
+  reports: Record<`${InsightWindow}`, InsightsReport>;
+}
+
+/** Storage port: stored reports and the lease that lets one instance compute a community's. */
+export interface InsightsStore {
+  read(tenantId: string, communityId: string): Promise<StoredInsights | undefined>;
+  write(tenantId: string, communityId: string, insights: StoredInsights): Promise<void>;
+  /**
+   * Takes the community's computation lease for `leaseMs` unless another instance holds one that
+   * has not run out. True when this instance holds it now.
+   */
+  claimLease(
+    tenantId: string,
+    communityId: string,
+    instanceId: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<boolean>;
+  releaseLease(tenantId: string, communityId: string, instanceId: string): Promise<void>;
+}
+
+/** Reads everything the metrics need of one community (members, facts, entries, commitments). */
+export interface InsightsSource {
+  factsOf(tenantId: string, communityId: string, since: Date): Promise<InsightsFacts>;
+}
+
+export interface InsightsServiceOptions {
+  /** Whether the tenant's admin allows person-level insights (names, the network). */
+  personLevel: (tenantId: string) => boolean;
+  instanceId: string;
+  /** Reports older than this are served and recomputed in the background. */
+  maxAgeMs?: number;
+  /** Longer than a computation takes; a crashed instance's lease runs out after it. */
+  leaseMs?: number;
+  now?: () => Date;
+  onError?: (error: unknown, ids: { tenantId: string; communityId: string }) => void;
+}
+
+export type InsightsAnswer =
+  | { status: "computing" }
+  | { status: "ready"; refreshing: boolean; report: InsightsReport };
+
+const DEFAULT_MAX_AGE_MS = 60 * 60_000;
+/** How many answers an instance keeps as JSON (a community's three windows, for a few communities). */
+const MAX_SERIALIZED = 12;
+const DEFAULT_LEASE_MS = 5 * 60_000;
+/** The longest window and the one before it, plus the three before that the themes compare with. */
+const HISTORY_DAYS = 365 * 4;
+
+/**
+ * Network insights for a community's stewards. The page is one read of what the job stored; a
+ * missing or old report starts the job in the background (never on the request's path), and the
+ * job runs on one instance at a time, the one holding the community's lease.
+ */
+export class InsightsService {
+  private readonly running = new Map<string, Promise<boolean>>();
+  private readonly serialized = new Map<string, string>();
+
+  constructor(
+    private readonly communities: { get(caller: Caller, communityId: string): Promise<CommunityView> },
+    private readonly store: InsightsStore,
+    private readonly source: InsightsSource,
+    private readonly options: InsightsServiceOptions,
+  ) {}
+
+  /** The stored report of a window; stewards of the community only. */
+  async insights(caller: Caller, communityId: string, windowDays: number): Promise<InsightsAnswer> {
+    const window = parseWindow(windowDays);
+    const community = await this.communities.get(caller, communityId);
+    if (!community.isSteward) throw new ForbiddenError("Network insights are for the community's stewards.");
+    const stored = await this.store.read(caller.tenantId, communityId);
+    const age = stored ? this.now().getTime() - Date.parse(stored.computedAt) : Number.POSITIVE_INFINITY;
+    const stale = age > (this.options.maxAgeMs ?? DEFAULT_MAX_AGE_MS);
+    if (stale) void this.refreshInBackground(caller.tenantId, communityId);
+    if (!stored) return { status: "computing" };
+    const report = stored.reports[`${window}`];
+    return {
+      status: "ready",
+      refreshing: stale,
+      report: this.options.personLevel(caller.tenantId) ? report : withoutPeople(report),
+    };
+  }
+
+  /**
+   * {@link insights} as the JSON the API sends, kept per stored version, window and privacy
+   * setting: a 10,000-member report is megabytes, and turning it into text again for every look
+   * would cost more than everything else the request does.
+   */
+  async insightsJson(caller: Caller, communityId: string, windowDays: number): Promise<string> {
+    const answer = await this.insights(caller, communityId, windowDays);
+    if (answer.status !== "ready") return JSON.stringify(answer);
+    const { report } = answer;
+    const key = [
+      caller.tenantId,
+      communityId,
+      report.computedAt,
+      report.windowDays,
+      report.personLevel,
+      answer.refreshing,
+    ].join("|");
+    const known = this.serialized.get(key);
+    if (known !== undefined) return known;
+    const json = JSON.stringify(answer);
+    this.serialized.set(key, json);
+    // Kept for the last few looks only: a Map iterates oldest first.
+    for (const old of this.serialized.keys()) {
+      if (this.serialized.size <= MAX_SERIALIZED) break;
+      this.serialized.delete(old);
+    }
+    return json;
+  }
+
+  /** Starts a computation unless this instance runs one for the community already. */
+  refreshInBackground(tenantId: string, communityId: string): Promise<boolean> {
+    const key = `${tenantId}|${communityId}`;
+    const current = this.running.get(key);
+    if (current) return current;
+    const run = this.refresh(tenantId, communityId)
+      .catch((error: unknown) => {
+        this.options.onError?.(error, { tenantId, communityId });
+        return false;
+      })
+      .finally(() => this.running.delete(key));
+    this.running.set(key, run);
+    return run;
+  }
+
+  /**
+   * The job: under the community's lease, reads its facts, computes every window and stores them.
+   * False when another instance holds the lease (it is computing them).
+   */
+  async refresh(tenantId: string, communityId: string): Promise<boolean> {
+    const { instanceId } = this.options;
+    const now = this.now();
+    if (
+      !(await this.store.claimLease(
+        tenantId,
+        communityId,
+        instanceId,
+        now,
+        this.options.leaseMs ?? DEFAULT_LEASE_MS,
+      ))
+    )
+      return false;
+    try {
+      const facts = await this.source.factsOf(
+        tenantId,
+        communityId,
+        new Date(now.getTime() - HISTORY_DAYS * 86_400_000),
+      );
+      const personLevel = this.options.personLevel(tenantId);
+      // Computed in turn, yielding between windows so requests are served meanwhile.
+      const reports = {} as StoredInsights["reports"];
+      for (const windowDays of INSIGHT_WINDOWS) {
+        reports[`${windowDays}`] = computeInsights(communityId, facts, { windowDays, now, personLevel });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await this.store.write(tenantId, communityId, { computedAt: now.toISOString(), reports });
+      return true;
+    } finally {
+      await this.store.releaseLease(tenantId, communityId, instanceId);
+    }
+  }
+
+  /** Waits for the computations this instance runs (the server's close). */
+  async drain(): Promise<void> {
+    await Promise.all(this.running.values());
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+}
+
+export function parseWindow(value: unknown): InsightWindow {
+  const n = Number(value);
+  const window = INSIGHT_WINDOWS.find((w) => w === n);
+  if (!window)
+    throw new ValidationError(`Pick a window of ${INSIGHT_WINDOWS.join(", ")} days.`, [
+      { field: "window", message: `one of ${INSIGHT_WINDOWS.join(", ")}` },
+    ]);
+  return window;
+}

@@ -1,0 +1,65 @@
+import { Router } from "express";
+import { z } from "zod";
+import { CSV_TABLES, insightsCsv } from "../../domain/insights/insightsCsv.js";
+import type { InsightsService } from "../../domain/insights/insightsService.js";
+import { beforeAfter } from "../../domain/insights/participationByWeek.js";
+import { parseInput } from "../../domain/validation.js";
+import { callerOf } from "../http/requireCaller.js";
+
+const insightsQuery = z.object({
+  window: z.coerce.number().int().default(90),
+  /** Before / after: a day (YYYY-MM-DD) to compare the weeks around. */
+  pivot: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "a day as YYYY-MM-DD")
+    .optional(),
+});
+const csvQuery = z.object({
+  window: z.coerce.number().int().default(90),
+  table: z.enum(CSV_TABLES).default("people"),
+  deidentified: z.enum(["true", "false"]).default("false"),
+});
+
+/**
+ * Network insights for stewards: the stored report of a window (one read; `computing` while the
+ * first computation runs) with before / after around a day, and the same as CSV.
+ */
+export function insightsRoutes(insights: InsightsService): Router {
+  const router = Router();
+
+  router.get("/communities/:communityId/insights", async (req, res) => {
+    const { window, pivot } = parseInput(insightsQuery, req.query);
+    if (!pivot) {
+      res
+        .type("application/json")
+        .send(await insights.insightsJson(callerOf(res), req.params.communityId, window));
+      return;
+    }
+    const answer = await insights.insights(callerOf(res), req.params.communityId, window);
+    res.json(
+      answer.status === "ready"
+        ? { ...answer, beforeAfter: beforeAfter(answer.report.weekly, pivot) }
+        : answer,
+    );
+  });
+
+  router.get("/communities/:communityId/insights/export.csv", async (req, res) => {
+    const { window, table, deidentified } = parseInput(csvQuery, req.query);
+    const answer = await insights.insights(callerOf(res), req.params.communityId, window);
+    if (answer.status !== "ready") {
+      res.status(409).json({
+        error: "computing",
+        message: "The insights are being computed for the first time; try again in a moment.",
+      });
+      return;
+    }
+    const csv = insightsCsv(answer.report, table, deidentified === "true");
+    const filename = `insights-${window}d-${table}${deidentified === "true" ? "-deidentified" : ""}.csv`;
+    res
+      .type("text/csv; charset=utf-8")
+      .setHeader("Content-Disposition", `attachment; filename="${filename}"`)
+      .send(csv);
+  });
+
+  return router;
+}

@@ -1,0 +1,151 @@
+import { randomUUID } from "node:crypto";
+import { promisify } from "node:util";
+import { gunzip, gzip } from "node:zlib";
+import { odata, type TransactionAction } from "@azure/data-tables";
+import type { InsightsStore, StoredInsights } from "../domain/insights/insightsService.js";
+import { keys, TABLES } from "./keys.js";
+import { statusOf } from "./tableErrors.js";
+import type { TableStore } from "./tableStore.js";
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+/** A binary property holds at most 64 KiB (Azure Tables' data model); a little under it. */
+const CHUNK_BYTES = 60_000;
+/** A transaction's body may be 4 MiB: 50 chunks of 60 KB (base64 on the wire) stay under it. */
+const CHUNKS_PER_BATCH = 50;
+
+/** How many communities' last-read reports an instance keeps in memory. */
+const MAX_CACHED_COMMUNITIES = 20;
+
+type HeadRow = { version: string; chunks: number; computedAt: string };
+type LeaseRow = { instanceId: string; until: string };
+
+/**
+ * Stored network insights (Insights table, keys.ts): a community's reports as gzipped JSON cut in
+ * chunks (a 10,000-member network is more than one row holds), written under a fresh version
+ * before the `report` row points at it, so a reader never sees half of a new version; the
+ * version before is removed after. The `lease` row says which instance computes them.
+ */
+export class TablesInsightsStore implements InsightsStore {
+  /**
+   * The last version read per community: a look at the page reads the small `report` row and, while
+   * its version is the same, nothing more (a 10,000-member report is megabytes to fetch and parse).
+   */
+  private readonly lastRead = new Map<string, { version: string; insights: StoredInsights }>();
+
+  constructor(private readonly store: TableStore) {}
+
+  private get table() {
+    return this.store.table(TABLES.insights);
+  }
+
+  async read(tenantId: string, communityId: string): Promise<StoredInsights | undefined> {
+    const pk = keys.library(tenantId, communityId);
+    const head = await this.store.getEntity<HeadRow>(TABLES.insights, pk, "report");
+    if (!head) return undefined;
+    const cached = this.lastRead.get(pk);
+    if (cached?.version === head.version) return cached.insights;
+    const rows = await this.store.queryAll<{ data: Uint8Array }>(
+      TABLES.insights,
+      odata`PartitionKey eq ${pk} and RowKey ge ${`chunk|${head.version}|`} and RowKey lt ${`chunk|${head.version}}`}`,
+    );
+    if (rows.length !== head.chunks) return undefined; // written over since the head was read
+    const json = await gunzipAsync(Buffer.concat(rows.map((r) => Buffer.from(r.data))));
+    const insights = JSON.parse(json.toString("utf8")) as StoredInsights;
+    this.lastRead.delete(pk);
+    this.lastRead.set(pk, { version: head.version, insights });
+    // Kept for the communities looked at last: a Map iterates in insertion order, oldest first.
+    for (const key of this.lastRead.keys()) {
+      if (this.lastRead.size <= MAX_CACHED_COMMUNITIES) break;
+      this.lastRead.delete(key);
+    }
+    return insights;
+  }
+
+  async write(tenantId: string, communityId: string, insights: StoredInsights): Promise<void> {
+    const pk = keys.library(tenantId, communityId);
+    const previous = await this.store.getEntity<HeadRow>(TABLES.insights, pk, "report");
+    const bytes = await gzipAsync(Buffer.from(JSON.stringify(insights), "utf8"));
+    const version = `${insights.computedAt}-${randomUUID().slice(0, 8)}`;
+    const chunks: TransactionAction[] = [];
+    for (let i = 0, n = 0; i < bytes.length; i += CHUNK_BYTES, n++)
+      chunks.push([
+        "create",
+        {
+          partitionKey: pk,
+          rowKey: chunkKey(version, n),
+          data: new Uint8Array(bytes.subarray(i, i + CHUNK_BYTES)),
+        },
+      ]);
+    for (let i = 0; i < chunks.length; i += CHUNKS_PER_BATCH)
+      await this.table.submitTransaction(chunks.slice(i, i + CHUNKS_PER_BATCH));
+    await this.table.upsertEntity(
+      { partitionKey: pk, rowKey: "report", version, chunks: chunks.length, computedAt: insights.computedAt },
+      "Replace",
+    );
+    if (previous) {
+      const old = await this.store.queryAll(
+        TABLES.insights,
+        odata`PartitionKey eq ${pk} and RowKey ge ${`chunk|${previous.version}|`} and RowKey lt ${`chunk|${previous.version}}`}`,
+      );
+      await this.store.submitBatches(
+        TABLES.insights,
+        old.map((r) => ["delete", { partitionKey: pk, rowKey: r.rowKey ?? "" }] as TransactionAction),
+      );
+    }
+  }
+
+  async claimLease(
+    tenantId: string,
+    communityId: string,
+    instanceId: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<boolean> {
+    const entity = {
+      partitionKey: keys.library(tenantId, communityId),
+      rowKey: "lease",
+      instanceId,
+      until: new Date(now.getTime() + leaseMs).toISOString(),
+    };
+    try {
+      // Insert-if-absent: of two instances creating the lease, Tables lets one win (409 else).
+      await this.table.createEntity(entity);
+      return true;
+    } catch (error) {
+      if (statusOf(error) !== 409) throw error;
+    }
+    const existing = await this.store.getEntity<LeaseRow>(TABLES.insights, entity.partitionKey, "lease");
+    if (!existing) return false;
+    if (existing.instanceId !== "" && Date.parse(existing.until) > now.getTime()) return false;
+    try {
+      // A released or run-out lease is taken over only if nobody else did since it was read.
+      await this.table.updateEntity(entity, "Replace", { etag: existing.etag });
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 412 || statusOf(error) === 404) return false;
+      throw error;
+    }
+  }
+
+  async releaseLease(tenantId: string, communityId: string, instanceId: string): Promise<void> {
+    const pk = keys.library(tenantId, communityId);
+    const existing = await this.store.getEntity<LeaseRow>(TABLES.insights, pk, "lease");
+    if (!existing || existing.instanceId !== instanceId) return;
+    try {
+      await this.table.updateEntity(
+        { partitionKey: pk, rowKey: "lease", instanceId: "", until: new Date(0).toISOString() },
+        "Replace",
+        { etag: existing.etag },
+      );
+    } catch (error) {
+      // Taken over meanwhile (our lease had run out): it is theirs now.
+      if (statusOf(error) !== 412 && statusOf(error) !== 404) throw error;
+    }
+  }
+}
+
+function chunkKey(version: string, n: number): string {
+  return `chunk|${version}|${String(n).padStart(5, "0")}`;
+}

@@ -1,0 +1,32 @@
+import type { InsightsReport, InsightWindow } from "../../domain/insights/insightsReport.js";
+import type { BeforeAfter } from "../../domain/insights/participationByWeek.js";
+import type { ApiClient } from "./ApiClient.js";
+
+export type {
+  InsightsReport,
+  InsightWindow,
+  PersonInsight,
+  Suggestion,
+} from "../../domain/insights/insightsReport.js";
+
+/** `GET /api/communities/:id/insights`: `computing` while the first computation runs. */
+export type InsightsAnswer =
+  | { status: "computing" }
+  | { status: "ready"; refreshing: boolean; report: InsightsReport; beforeAfter?: BeforeAfter };
+
+export function getInsights(
+  api: ApiClient,
+  communityId: string,
+  window: InsightWindow,
+  signal?: AbortSignal,
+): Promise<InsightsAnswer> {
+  return api.request<InsightsAnswer>(
+    "GET",
+    `/api/communities/${encodeURIComponent(communityId)}/insights?window=${window}`,
+    undefined,
+    { signal },
+  );
+}
+
+export const insightsKey = (communityId: string, window: InsightWindow) =>
+  ["insights", communityId, window] as const;

@@ -1,0 +1,200 @@
+import { Caption1, Spinner } from "@fluentui/react-components";
+import Graph from "graphology";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { InsightsReport } from "../../api/insights.js";
+import type { LayoutAnswer, LayoutRequest } from "./layout.worker.js";
+import { useInsightsStyles } from "./useInsightsStyles.styles.js";
+
+// Started as soon as the page's code arrives, so the layout worker's code and sigma load while the
+// report is being fetched rather than one after the other once it is there.
+let warmWorker: Worker | undefined = createLayoutWorker();
+const sigmaLoading = import("sigma");
+sigmaLoading.catch(() => undefined);
+
+function createLayoutWorker(): Worker | undefined {
+  try {
+    return new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The worker started early if nobody took it yet, else a new one. */
+function takeLayoutWorker(): Worker | undefined {
+  const worker = warmWorker ?? createLayoutWorker();
+  warmWorker = undefined;
+  return worker;
+}
+
+/** The picture shows at most this many people (the most connected); the table shows everyone. */
+export const PICTURE_LIMIT = 500;
+
+interface NetworkPictureProps {
+  report: InsightsReport;
+  selectedId: string | undefined;
+  onSelect: (id: string) => void;
+  label: string;
+  layoutRunning: string;
+  unavailable: string;
+}
+
+/**
+ * The learning network as a picture: sigma (WebGL) on a graphology graph, laid out by ForceAtlas2
+ * in a worker. Where WebGL is missing it draws the same layout as SVG. Decorative for screen
+ * readers: the table beside it holds the same data.
+ */
+export function NetworkPicture({
+  report,
+  selectedId,
+  onSelect,
+  label,
+  layoutRunning,
+  unavailable,
+}: NetworkPictureProps) {
+  const styles = useInsightsStyles();
+  const container = useRef<HTMLDivElement>(null);
+  const [positions, setPositions] = useState<Float32Array | undefined>();
+  const [mode, setMode] = useState<"webgl" | "svg" | "none">("webgl");
+
+  const { people, ties } = useMemo(() => {
+    const ranked = [...report.people]
+      .sort(
+        (a, b) =>
+          b.learnersFrom + b.learnedFrom - (a.learnersFrom + a.learnedFrom) || a.id.localeCompare(b.id),
+      )
+      .slice(0, PICTURE_LIMIT);
+    const index = new Map(ranked.map((p, i) => [p.id, i]));
+    const pairs: [number, number][] = [];
+    for (const t of report.ties) {
+      const a = index.get(t.from);
+      const b = index.get(t.to);
+      if (a !== undefined && b !== undefined) pairs.push([a, b]);
+    }
+    return { people: ranked, ties: pairs };
+  }, [report]);
+
+  useEffect(() => {
+    setPositions(undefined);
+    const worker = takeLayoutWorker();
+    if (!worker) {
+      setMode("none");
+      return;
+    }
+    worker.onmessage = (event: MessageEvent<LayoutAnswer>) => setPositions(event.data.positions);
+    worker.onerror = () => setMode("none");
+    worker.postMessage({ nodes: people.length, ties } satisfies LayoutRequest);
+    return () => worker.terminate();
+  }, [people, ties]);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!positions || !element || mode !== "webgl") return;
+    const css = getComputedStyle(element);
+    const color = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+    const graph = new Graph();
+    people.forEach((p, i) => {
+      const degree = p.learnersFrom + p.learnedFrom;
+      graph.addNode(p.id, {
+        x: positions[2 * i] ?? 0,
+        y: positions[2 * i + 1] ?? 0,
+        size: 2 + Math.min(6, Math.sqrt(degree) + p.betweenness * 20),
+        label: p.displayName,
+        color:
+          p.id === selectedId
+            ? color("--colorPaletteRedForeground1", "#c50f1f")
+            : p.cutsNetwork
+              ? color("--colorPaletteDarkOrangeForeground1", "#da3b01")
+              : p.edge
+                ? color("--colorNeutralForeground3", "#707070")
+                : color("--colorBrandForeground1", "#0f6cbd"),
+      });
+    });
+    for (const [a, b] of ties) {
+      const from = people[a]?.id;
+      const to = people[b]?.id;
+      if (from && to && !graph.hasEdge(from, to))
+        graph.addEdge(from, to, { color: color("--colorNeutralStrokeAccessible", "#616161"), size: 1 });
+    }
+    let renderer:
+      | { kill(): void; on(event: "clickNode", handler: (e: { node: string }) => void): void }
+      | undefined;
+    let cancelled = false;
+    sigmaLoading
+      .then(({ default: Sigma }) => {
+        if (cancelled) return;
+        // No labels on the canvas: they would not follow the theme; names are in the table and
+        // the selection line, which do.
+        const sigma = new Sigma(graph, element, {
+          settings: { renderLabels: false, renderEdgeLabels: false },
+        });
+        sigma.on("clickNode", ({ node }) => onSelect(node));
+        renderer = sigma;
+      })
+      .catch(() => setMode("svg"));
+    return () => {
+      cancelled = true;
+      renderer?.kill();
+    };
+  }, [positions, people, ties, selectedId, onSelect, mode]);
+
+  if (mode === "none") return <Caption1>{unavailable}</Caption1>;
+  return (
+    <div className={styles.picture} role="img" aria-label={label} data-testid="network-picture">
+      {!positions && <Spinner size="small" label={layoutRunning} />}
+      {mode === "webgl" && <div ref={container} className={styles.canvas} />}
+      {mode === "svg" && positions && (
+        <SvgPicture people={people} ties={ties} positions={positions} selectedId={selectedId} />
+      )}
+    </div>
+  );
+}
+
+function SvgPicture({
+  people,
+  ties,
+  positions,
+  selectedId,
+}: {
+  people: InsightsReport["people"];
+  ties: [number, number][];
+  positions: Float32Array;
+  selectedId: string | undefined;
+}) {
+  const styles = useInsightsStyles();
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < people.length; i++) {
+    const x = positions[2 * i] ?? 0;
+    const y = positions[2 * i + 1] ?? 0;
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  }
+  const pad = 10;
+  const view = `${minX - pad} ${minY - pad} ${maxX - minX + 2 * pad || 1} ${maxY - minY + 2 * pad || 1}`;
+  const at = (i: number) => [positions[2 * i] ?? 0, positions[2 * i + 1] ?? 0] as const;
+  return (
+    <svg viewBox={view} className={styles.canvas} aria-hidden="true">
+      {ties.map(([a, b]) => {
+        const [x1, y1] = at(a);
+        const [x2, y2] = at(b);
+        return <line key={`${a}-${b}`} x1={x1} y1={y1} x2={x2} y2={y2} className={styles.svgTie} />;
+      })}
+      {people.map((p, i) => {
+        const [cx, cy] = at(i);
+        return (
+          <circle
+            key={p.id}
+            cx={cx}
+            cy={cy}
+            r={2 + Math.min(8, Math.sqrt(p.learnersFrom + p.learnedFrom))}
+            className={p.id === selectedId ? styles.svgSelected : styles.svgPerson}
+          />
+        );
+      })}
+    </svg>
+  );
+}
