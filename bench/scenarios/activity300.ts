@@ -32,7 +32,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 1);
 const WARM_UP = 60;
 
 type Person = { id: string; displayName: string };
-type Group = { id: string; members: Person[] };
+type Group = { id: string; members: Person[]; hotSeat?: Person };
 type Answer = { status: number; json: Record<string, unknown> | undefined };
 /** Latencies of one phase of one format: PeerCircle's and the floor's, pooled over the runs. */
 type Series = { app: number[]; floor: number[] };
@@ -299,7 +299,11 @@ export async function activityScenario(
               continue;
             }
             if (!first) continue;
-            const writers = [...joined];
+            // A kind for the hot seat alone (a mastermind's challenge): each circle's hot seat writes it.
+            const hotSeats = new Set((groups ?? []).flatMap((g) => (g.hotSeat ? [g.hotSeat.id] : [])));
+            const writers = definition.writers?.includes("hot-seat")
+              ? joined.filter((p) => hotSeats.has(p.id))
+              : [...joined];
             // Everyone once, and the first few twice with the same request id (a retried request).
             for (const [i, person] of [...writers, ...writers.slice(0, RETRIES)].entries()) {
               const text =

@@ -43,7 +43,7 @@ const valuesOf = (card: Card): Record<string, unknown> =>
   );
 
 async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
-  const until = Date.now() + 10_000;
+  const until = Date.now() + 20_000;
   for (;;) {
     const value = await probe();
     if (value !== undefined && value !== false) return value;
