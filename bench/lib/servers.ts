@@ -4,7 +4,7 @@ import type { RunningAzurite } from "../../scripts/lib/azurite.js";
 
 /** The repository root (the compiled bench runs from dist/bench). */
 export const root = process.cwd();
-export const serverScript = path.join(root, "dist", "src", "server", "index.js");
+export const serverScript = path.join(root, "dist", "bench", "lib", "localServer.js");
 export const floorScript = path.join(root, "dist", "bench", "floor", "bareTeamsAiBot.js");
 
 /** Environment for the real server in local mode against the bench's Azurite, with its own tables. */

@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 
 /**
- * The real server entry (`dist/src/server/index.js`) with its event loop watched, for benchmarks
+ * The benchmarks' server entry (`localServer.ts`: the real server with local mode) with its event loop watched, for benchmarks
  * that bound how long one request may hold the loop. Forked with an IPC channel: the parent sends
  * "reset" before the measured phase and "read" after it, and gets the loop's delays back. Node's
  * own histogram (`monitorEventLoopDelay`) samples how late a 10 ms timer fires; its maximum is the
@@ -52,4 +52,4 @@ process.channel?.unref();
 
 // WATCH_ONLY=1: no server, only the watch, as a floor (what the shared machine alone stalls).
 if (process.env.WATCH_ONLY === "1") setInterval(() => undefined, 1_000);
-else await import("../../src/server/index.js");
+else await import("./localServer.js");

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TEAM, demoPeople } from "../../src/local/demoCommunity.js";
-import { ConnectorRecorder } from "../support/connectorRecorder.js";
+import { eventually, MeetingInstances } from "../support/meetingInstances.js";
 import { org } from "../support/orgFixture.js";
 import { botInstalledActivity, installInDemoTeam, postActivity } from "../support/teamsActivities.js";
-import { startTestServer, type TestServer, tokenFor, uniqueTablePrefix } from "../support/testServer.js";
+import type { TestServer } from "../support/testServer.js";
 
 /**
  * A case round on the activity engine, through the side panel's API on two instances, with 8
@@ -18,75 +18,22 @@ const MEETING_ID = "MCMxOTptZWV0aW5nX1kyRnpaVkp2ZFc1a1ZHVnpkQUB0aHJlYWQudjIjMA==
 type Person = { id: string; displayName: string };
 type Item = { kind: string; ownerId: string; itemId: string; text: string; votes: number; promoted: boolean };
 
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  const until = Date.now() + 20_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe("Case round on the activity engine", () => {
-  const connector = new ConnectorRecorder();
-  const tablePrefix = uniqueTablePrefix();
   const [steward, ...members] = demoPeople(org) as unknown as [Person, ...Person[]];
   const people = members.slice(0, 8);
-  let servers: TestServer[] = [];
+  let meeting: MeetingInstances;
 
-  async function api(
-    i: number,
-    user: Person,
-    method: string,
-    route: string,
-    body?: unknown,
-    ifMatch?: string,
-  ) {
-    const server = servers[i % servers.length] as TestServer;
-    const res = await fetch(`${server.baseUrl}/api${route}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${await tokenFor(server.baseUrl, user.id)}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-        ...(ifMatch ? { "if-match": ifMatch } : {}),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return {
-      status: res.status,
-      etag: res.headers.get("etag"),
-      // biome-ignore lint/suspicious/noExplicitAny: test reads of JSON answers.
-      body: (text ? JSON.parse(text) : undefined) as any,
-    };
-  }
+  const api = (...args: Parameters<MeetingInstances["api"]>) => meeting.api(...args);
 
   beforeAll(async () => {
-    await connector.start();
-    servers = await Promise.all(
-      [1, 2].map(() =>
-        startTestServer({ demo: true, env: { TABLE_PREFIX: tablePrefix, ACTIVITY_POLL_MS: "200" } }),
-      ),
-    );
-    const [first] = servers as [TestServer];
-    await installInDemoTeam(first.baseUrl, connector, DEMO_TEAM);
-    const inMeeting = botInstalledActivity({
-      serviceUrl: connector.serviceUrl,
-      conversationType: "groupChat",
-      conversationId: MEETING_CHAT,
-    });
-    Object.assign(inMeeting.channelData, { meeting: { id: MEETING_ID } });
-    await postActivity(first.baseUrl, inMeeting);
-    await connector.waitFor(1);
+    meeting = await MeetingInstances.start(2, { chat: MEETING_CHAT, meetingId: MEETING_ID });
   });
   afterAll(async () => {
-    await Promise.all(servers.map((s) => s.close()));
-    await connector.stop();
+    await meeting?.close();
   });
 
   it("turns a narrated case into heuristics, votes, promotions and a playbook a steward publishes", async () => {
-    const communityId = (servers[0] as TestServer).demoCommunityId;
+    const communityId = (meeting.servers[0] as TestServer).demoCommunityId;
     const created = await api(0, steward, "POST", "/activities", {
       format: "case-round",
       communityId,

@@ -3,10 +3,10 @@ import { unavoidableRepeats } from "../../src/domain/activities/grouping/roundsP
 import { DEMO_TEAM, demoPeople } from "../../src/local/demoCommunity.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
-import { ConnectorRecorder } from "../support/connectorRecorder.js";
+import { eventually, MeetingInstances } from "../support/meetingInstances.js";
 import { org } from "../support/orgFixture.js";
 import { botInstalledActivity, installInDemoTeam, postActivity } from "../support/teamsActivities.js";
-import { startTestServer, type TestServer, tokenFor, uniqueTablePrefix } from "../support/testServer.js";
+import type { TestServer } from "../support/testServer.js";
 
 /**
  * A Knowledge Café on the activity engine, through the side panel's API on two instances: 12
@@ -20,70 +20,29 @@ const MEETING_ID = "MCMxOTptZWV0aW5nX2EyNXZkMnhsWkdkbFEyRm1aVlJsYzNRQHRocmVhZC52
 type Person = { id: string; displayName: string };
 type Group = { id: string; members: Person[] };
 
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  const until = Date.now() + 20_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe("Knowledge Café on the activity engine", () => {
-  const connector = new ConnectorRecorder();
-  const tablePrefix = uniqueTablePrefix();
   // The demo's steward facilitates; 13 more people of the organisation take part (the demo
   // community is open: taking part makes them members).
   const facilitator = demoPeople(org)[0] as unknown as Person;
   const others = org.users.filter((u) => u.id !== facilitator.id && u.department) as unknown as Person[];
   const people = others.slice(0, 12);
   const late = others[12] as Person;
-  let servers: TestServer[] = [];
+  let meeting: MeetingInstances;
 
-  async function api(i: number, user: Person, method: string, route: string, body?: unknown) {
-    const server = servers[i % servers.length] as TestServer;
-    const res = await fetch(`${server.baseUrl}/api${route}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${await tokenFor(server.baseUrl, user.id)}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    // biome-ignore lint/suspicious/noExplicitAny: test reads of JSON answers.
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as any };
-  }
+  const api = (...args: Parameters<MeetingInstances["api"]>) => meeting.api(...args);
 
   beforeAll(async () => {
-    await connector.start();
-    servers = await Promise.all(
-      [1, 2].map(() =>
-        startTestServer({ demo: true, env: { TABLE_PREFIX: tablePrefix, ACTIVITY_POLL_MS: "200" } }),
-      ),
-    );
-    const [first] = servers as [TestServer];
-    await installInDemoTeam(first.baseUrl, connector, DEMO_TEAM);
-    const inMeeting = botInstalledActivity({
-      serviceUrl: connector.serviceUrl,
-      conversationType: "groupChat",
-      conversationId: MEETING_CHAT,
-    });
-    Object.assign(inMeeting.channelData, { meeting: { id: MEETING_ID } });
-    await postActivity(first.baseUrl, inMeeting);
-    await connector.waitFor(1);
+    meeting = await MeetingInstances.start(2, { chat: MEETING_CHAT, meetingId: MEETING_ID });
   });
   afterAll(async () => {
-    await Promise.all(servers.map((s) => s.close()));
-    await connector.stop();
+    await meeting?.close();
   });
 
   it("runs three rounds of new tables, a harvest and pledges, and leaves one harvest entry", async () => {
     expect(people).toHaveLength(12);
     const created = await api(0, facilitator, "POST", "/activities", {
       format: "knowledge-cafe",
-      communityId: (servers[0] as TestServer).demoCommunityId,
+      communityId: (meeting.servers[0] as TestServer).demoCommunityId,
       conversationId: MEETING_CHAT,
       meetingId: MEETING_ID,
       prompt: "What would make onboarding stick in the first month?",
@@ -235,7 +194,7 @@ describe("Knowledge Café on the activity engine", () => {
         0,
         people[1] as Person,
         "GET",
-        `/communities/${(servers[0] as TestServer).demoCommunityId}/entries/${entryId}`,
+        `/communities/${(meeting.servers[0] as TestServer).demoCommunityId}/entries/${entryId}`,
       );
       return res.status === 200 ? res.body : undefined;
     }, "the harvest entry");
@@ -247,14 +206,14 @@ describe("Knowledge Café on the activity engine", () => {
 
     // Every table of every round is a conversation between its people (each pair both ways).
     const store = await TableStore.connect({
-      connectionString: (servers[0] as TestServer).config.storage.connectionString,
-      tablePrefix,
+      connectionString: (meeting.servers[0] as TestServer).config.storage.connectionString,
+      tablePrefix: (meeting.servers[0] as TestServer).config.storage.tablePrefix,
     });
     const interactions = await eventually(async () => {
       const all = (
         await new TablesEntryRepository(store).listInteractions(
           org.tenantId.toLowerCase(),
-          (servers[0] as TestServer).demoCommunityId,
+          (meeting.servers[0] as TestServer).demoCommunityId,
           "",
         )
       ).filter((i) => i.kind === "paired");

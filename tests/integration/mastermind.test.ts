@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TEAM, demoPeople } from "../../src/local/demoCommunity.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
-import { ConnectorRecorder } from "../support/connectorRecorder.js";
+import { eventually, MeetingInstances } from "../support/meetingInstances.js";
 import { org } from "../support/orgFixture.js";
 import {
   botInstalledActivity,
@@ -11,7 +11,7 @@ import {
   postActivity,
   teamsUser,
 } from "../support/teamsActivities.js";
-import { startTestServer, type TestServer, tokenFor, uniqueTablePrefix } from "../support/testServer.js";
+import type { TestServer } from "../support/testServer.js";
 
 /**
  * A mastermind circle on the activity engine, through the side panel's API on two instances: 12
@@ -37,40 +37,14 @@ const SECRET = {
 type Person = { id: string; displayName: string };
 type Circle = { id: string; members: Person[]; hotSeat: Person };
 
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  const until = Date.now() + 20_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe("Mastermind circle on the activity engine", () => {
-  const connector = new ConnectorRecorder();
-  const tablePrefix = uniqueTablePrefix();
   const facilitator = demoPeople(org)[0] as unknown as Person;
   const others = org.users.filter((u) => u.id !== facilitator.id && u.department) as unknown as Person[];
   const people = others.slice(0, 12);
   const outsider = others[12] as Person;
-  let servers: TestServer[] = [];
-  let communityId = "";
+  let meeting: MeetingInstances;
 
-  async function api(i: number, user: Person, method: string, route: string, body?: unknown) {
-    const server = servers[i % servers.length] as TestServer;
-    const res = await fetch(`${server.baseUrl}/api${route}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${await tokenFor(server.baseUrl, user.id)}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    // biome-ignore lint/suspicious/noExplicitAny: test reads of JSON answers.
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as any };
-  }
+  const api = (...args: Parameters<MeetingInstances["api"]>) => meeting.api(...args);
 
   const leaks = (payload: unknown, allowed: string[] = []) =>
     Object.values(SECRET).filter(
@@ -78,33 +52,16 @@ describe("Mastermind circle on the activity engine", () => {
     );
 
   beforeAll(async () => {
-    await connector.start();
-    servers = await Promise.all(
-      [1, 2].map(() =>
-        startTestServer({ demo: true, env: { TABLE_PREFIX: tablePrefix, ACTIVITY_POLL_MS: "200" } }),
-      ),
-    );
-    const [first] = servers as [TestServer];
-    communityId = first.demoCommunityId;
-    await installInDemoTeam(first.baseUrl, connector, DEMO_TEAM);
-    const inMeeting = botInstalledActivity({
-      serviceUrl: connector.serviceUrl,
-      conversationType: "groupChat",
-      conversationId: MEETING_CHAT,
-    });
-    Object.assign(inMeeting.channelData, { meeting: { id: MEETING_ID } });
-    await postActivity(first.baseUrl, inMeeting);
-    await connector.waitFor(1);
+    meeting = await MeetingInstances.start(2, { chat: MEETING_CHAT, meetingId: MEETING_ID });
   });
   afterAll(async () => {
-    await Promise.all(servers.map((s) => s.close()));
-    await connector.stop();
+    await meeting?.close();
   });
 
   async function runSession(n: number) {
     const created = await api(0, facilitator, "POST", "/activities", {
       format: "mastermind",
-      communityId,
+      communityId: meeting.communityId,
       conversationId: MEETING_CHAT,
       meetingId: MEETING_ID,
       prompt: `Circle, session ${n}`,
@@ -230,7 +187,7 @@ describe("Mastermind circle on the activity engine", () => {
     // The close (whichever instance polls first) posts its summary; wait for it, then look everywhere.
     await eventually(
       async () =>
-        connector.activities.some(
+        meeting.connector.activities.some(
           (a) => a.conversationId === MEETING_CHAT && JSON.stringify(a.body).includes("Circle, session 1"),
         )
           ? true
@@ -247,16 +204,21 @@ describe("Mastermind circle on the activity engine", () => {
     // Nothing in the library or its search, on either instance, for a member or the steward.
     for (const i of [0, 1])
       for (const word of Object.values(SECRET)) {
-        const found = await api(i, facilitator, "GET", `/communities/${communityId}/entries?q=${word}`);
+        const found = await api(
+          i,
+          facilitator,
+          "GET",
+          `/communities/${meeting.communityId}/entries?q=${word}`,
+        );
         expect(found.status).toBe(200);
         expect(found.body.items, word).toEqual([]);
         const mine = await api(i, notSeat, "GET", `/entries/search?q=${word}`);
         expect(mine.body.items, word).toEqual([]);
       }
-    const library = await api(1, facilitator, "GET", `/communities/${communityId}/entries?q=circle`);
+    const library = await api(1, facilitator, "GET", `/communities/${meeting.communityId}/entries?q=circle`);
     expect(leaks(library.body)).toEqual([]);
     // Nor on the community's home.
-    const home = await api(0, outsider, "GET", `/communities/${communityId}/home`);
+    const home = await api(0, outsider, "GET", `/communities/${meeting.communityId}/home`);
     expect(home.status).toBe(200);
     expect(leaks(home.body)).toEqual([]);
     // My learning: my own commitment and goal are mine; nobody else's ever.
@@ -271,7 +233,7 @@ describe("Mastermind circle on the activity engine", () => {
     // (they are followed up in each owner's personal chat and My learning only).
     const start = {
       ...messageActivity("", {
-        serviceUrl: connector.serviceUrl,
+        serviceUrl: meeting.connector.serviceUrl,
         conversationType: "groupChat",
         conversationId: MEETING_CHAT,
         from: teamsUser(facilitator),
@@ -287,22 +249,22 @@ describe("Mastermind circle on the activity engine", () => {
       channelData: { tenant: { id: org.tenantId }, meeting: { id: MEETING_ID } },
       text: undefined,
     };
-    expect((await postActivity((servers[1] as TestServer).baseUrl, start)).status).toBe(200);
+    expect((await postActivity((meeting.servers[1] as TestServer).baseUrl, start)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 1_500));
     // No card the bot sent carries a word of it (meeting chat, channel, personal chats alike),
     // except a person's own commitment in their own check-in.
-    for (const sent of [...connector.activities, ...connector.updates])
+    for (const sent of [...meeting.connector.activities, ...meeting.connector.updates])
       expect(leaks(sent.body, [SECRET.commitment]), sent.conversationId).toEqual([]);
-    for (const sent of connector.activities.filter((a) => a.conversationId === MEETING_CHAT))
+    for (const sent of meeting.connector.activities.filter((a) => a.conversationId === MEETING_CHAT))
       expect(leaks(sent.body)).toEqual([]);
     // No learning interactions: the network does not learn who sat with whom.
     const store = await TableStore.connect({
-      connectionString: (servers[0] as TestServer).config.storage.connectionString,
-      tablePrefix,
+      connectionString: (meeting.servers[0] as TestServer).config.storage.connectionString,
+      tablePrefix: (meeting.servers[0] as TestServer).config.storage.tablePrefix,
     });
     const interactions = await new TablesEntryRepository(store).listInteractions(
       org.tenantId.toLowerCase(),
-      communityId,
+      meeting.communityId,
       "",
     );
     expect(interactions.filter((x) => x.kind === "paired")).toEqual([]);
@@ -317,7 +279,7 @@ describe("Mastermind circle on the activity engine", () => {
       1,
       outsider,
       "GET",
-      `/communities/${communityId}/entries/${published.body.entryId}`,
+      `/communities/${meeting.communityId}/entries/${published.body.entryId}`,
     );
     expect(entry.status).toBe(200);
     expect(entry.body.body).toContain(lesson);
@@ -325,13 +287,18 @@ describe("Mastermind circle on the activity engine", () => {
     expect(JSON.stringify(entry.body)).not.toContain(seatA.id);
     expect(JSON.stringify(entry.body)).not.toContain(seatA.displayName);
     const search = await eventually(async () => {
-      const res = await api(0, outsider, "GET", `/communities/${communityId}/entries?q=${SECRET.lesson}`);
+      const res = await api(
+        0,
+        outsider,
+        "GET",
+        `/communities/${meeting.communityId}/entries?q=${SECRET.lesson}`,
+      );
       return res.body.items.length > 0 ? res.body.items : undefined;
     }, "the lesson in search");
     expect(search).toHaveLength(1);
 
     // The queue moved on: this session's hot seats go last; anyone can read it.
-    const queue = await api(1, outsider, "GET", `/communities/${communityId}/hot-seat-queue`);
+    const queue = await api(1, outsider, "GET", `/communities/${meeting.communityId}/hot-seat-queue`);
     expect(queue.status).toBe(200);
     const order: { person: Person; times: number }[] = queue.body.queue;
     expect(order).toHaveLength(12);
@@ -344,17 +311,29 @@ describe("Mastermind circle on the activity engine", () => {
     expect(order.slice(-2).every((p) => p.times === 1)).toBe(true);
     // Swapping: only one's own place (or a steward's swap); the first gives their turn to the third.
     const [first, , third] = order as [{ person: Person }, unknown, { person: Person }];
-    const notMine = await api(0, outsider, "POST", `/communities/${communityId}/hot-seat-queue/swaps`, {
-      a: first.person.id,
-      b: third.person.id,
-    });
+    const notMine = await api(
+      0,
+      outsider,
+      "POST",
+      `/communities/${meeting.communityId}/hot-seat-queue/swaps`,
+      {
+        a: first.person.id,
+        b: third.person.id,
+      },
+    );
     expect(notMine.status).toBe(403);
     const firstPerson = people.find((p) => p.id === first.person.id) as Person;
-    const swapped = await api(1, firstPerson, "POST", `/communities/${communityId}/hot-seat-queue/swaps`, {
-      a: first.person.id,
-      b: third.person.id,
-      requestId: "swap-1",
-    });
+    const swapped = await api(
+      1,
+      firstPerson,
+      "POST",
+      `/communities/${meeting.communityId}/hot-seat-queue/swaps`,
+      {
+        a: first.person.id,
+        b: third.person.id,
+        requestId: "swap-1",
+      },
+    );
     expect(swapped.status).toBe(201);
     expect(swapped.body.queue[0].person.id).toBe(third.person.id);
     expect(swapped.body.queue[2].person.id).toBe(first.person.id);

@@ -1,0 +1,95 @@
+import { DEMO_TEAM } from "../../src/local/demoCommunity.js";
+import { ConnectorRecorder } from "./connectorRecorder.js";
+import { botInstalledActivity, installInDemoTeam, postActivity } from "./teamsActivities.js";
+import { startTestServer, type TestServer, tokenFor, uniqueTablePrefix } from "./testServer.js";
+
+export type Person = { id: string; displayName: string };
+
+export interface Answer {
+  status: number;
+  etag: string | null;
+  // biome-ignore lint/suspicious/noExplicitAny: test reads of JSON answers.
+  body: any;
+}
+
+/**
+ * Server instances with the demo data in one set of tables, the bot installed in the demo team and
+ * in a meeting's chat, and the Bot Connector stand-in recording what the bot sends: what the tests
+ * of a format run over the side panel's API share. Requests go to the instances in turn.
+ */
+export class MeetingInstances {
+  private constructor(
+    readonly servers: TestServer[],
+    readonly connector: ConnectorRecorder,
+  ) {}
+
+  static async start(count: number, meeting: { chat: string; meetingId: string }): Promise<MeetingInstances> {
+    const connector = new ConnectorRecorder();
+    await connector.start();
+    const tablePrefix = uniqueTablePrefix();
+    const servers = await Promise.all(
+      Array.from({ length: count }, () =>
+        startTestServer({ demo: true, env: { TABLE_PREFIX: tablePrefix, ACTIVITY_POLL_MS: "200" } }),
+      ),
+    );
+    const [first] = servers as [TestServer];
+    await installInDemoTeam(first.baseUrl, connector, DEMO_TEAM);
+    const inMeeting = botInstalledActivity({
+      serviceUrl: connector.serviceUrl,
+      conversationType: "groupChat",
+      conversationId: meeting.chat,
+    });
+    Object.assign(inMeeting.channelData, { meeting: { id: meeting.meetingId } });
+    await postActivity(first.baseUrl, inMeeting);
+    await connector.waitFor(1);
+    return new MeetingInstances(servers, connector);
+  }
+
+  /** The demo community every instance seeded. */
+  get communityId(): string {
+    return (this.servers[0] as TestServer).demoCommunityId;
+  }
+
+  /** Calls the tab API as `user` on the `i`-th instance (round robin). */
+  async api(
+    i: number,
+    user: Person,
+    method: string,
+    route: string,
+    body?: unknown,
+    ifMatch?: string,
+  ): Promise<Answer> {
+    const server = this.servers[i % this.servers.length] as TestServer;
+    const res = await fetch(`${server.baseUrl}/api${route}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${await tokenFor(server.baseUrl, user.id)}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...(ifMatch ? { "if-match": ifMatch } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    return { status: res.status, etag: res.headers.get("etag"), body: text ? JSON.parse(text) : undefined };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.servers.map((s) => s.close()));
+    await this.connector.stop();
+  }
+}
+
+/** Waits for `probe` to give a value (what a background close or poll leaves), or fails naming `what`. */
+export async function eventually<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
