@@ -1,8 +1,11 @@
 import { Application, type TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
 import { CardFactory, type TurnContext } from "botbuilder";
+import { AskService } from "../domain/ask/askService.js";
 import { StorageUnavailableError } from "../domain/errors.js";
+import { answerQuestion, questionOf, registerAsking } from "./asking/askTurns.js";
 import { helpCard } from "./cards/helpCard.js";
 import { type InstallScope, welcomeCard } from "./cards/welcomeCard.js";
+import { keepEntityProperties } from "./entitySerialization.js";
 import type { MeetingActivityDependencies } from "./meetings/activityTurns.js";
 import { registerMeetingActivities } from "./meetings/meetingActivities.js";
 import { type MeetingOutcomeDependencies, registerMeetingOutcomes } from "./meetings/meetingOutcomes.js";
@@ -23,6 +26,8 @@ export interface BotDependencies extends MessageExtensionDependencies {
   botAppId: string;
   /** Meetings: absent, the bot has no meeting commands (tools that need only the basics). */
   meetings?: MeetingBotDependencies;
+  /** Asking the community; by default the extractive answers over the library. */
+  asking?: AskService;
 }
 
 /**
@@ -31,6 +36,8 @@ export interface BotDependencies extends MessageExtensionDependencies {
  */
 export function createBotApplication(deps: BotDependencies): Application<TurnState> {
   const { adapter, botAppId, logger } = deps;
+  // Citations travel as entity properties, which the SDK's serialiser drops unless told.
+  keepEntityProperties();
   const app = new Application<TurnState>({
     adapter,
     botAppId,
@@ -58,6 +65,8 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   });
 
   registerJoinRequestActions(app, deps);
+  const askingDeps = { ...deps, asking: deps.asking ?? new AskService(deps.library) };
+  registerAsking(app, askingDeps);
 
   if (deps.meetings) {
     const meetingDeps = { ...deps.meetings, allowedTenants: deps.allowedTenants, logger };
@@ -66,8 +75,13 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
     registerMeetingPresence(app, meetingDeps);
   }
 
-  // Anything else: say so kindly and show what works, rather than staying silent.
+  // Any other text is a question for the community's library (in personal chat, or @mentioning
+  // the bot in a channel or meeting chat). A message without words: show what works.
   app.activity("message", async (context) => {
+    if (questionOf(context)) {
+      await answerQuestion(askingDeps, context);
+      return;
+    }
     await context.sendActivity({
       text: "I didn't catch that. Here is what I can do:",
       attachments: [CardFactory.adaptiveCard(helpCard())],

@@ -77,6 +77,21 @@ export class LibraryService {
   }
 
   /**
+   * Puts a question the library could not answer into it as an open question (a Q&A entry
+   * without an accepted answer), asked by the caller. `id` is derived from where it was asked, so
+   * a retried request finds the entry it made instead of adding a second one.
+   */
+  async openQuestion(
+    caller: Caller,
+    communityId: string,
+    question: { title: string; body: string; tags?: string[] },
+    id: string,
+  ): Promise<SaveResult> {
+    const me = { id: caller.userId, displayName: caller.displayName };
+    return this.add(caller, communityId, { ...question, type: "qa" }, { kind: "direct" }, me, id);
+  }
+
+  /**
    * Saves a Teams message as an entry, crediting its author. Saving the same message into the same
    * community again (or a retried invoke) returns the existing entry with `created: false`.
    */

@@ -1,0 +1,117 @@
+import { createHash } from "node:crypto";
+import type { Application, TurnState } from "@microsoft/teams-ai";
+import { CardFactory, type TurnContext } from "botbuilder";
+import { z } from "zod";
+import type { AskService } from "../../domain/ask/askService.js";
+import type { CommunityService } from "../../domain/communities/communityService.js";
+import { DomainError } from "../../domain/errors.js";
+import type { LibraryService } from "../../domain/library/libraryService.js";
+import { shorten } from "../../domain/textNormalisation.js";
+import type { Logger } from "../../observability/logger.js";
+import { openQuestionPostedCard } from "../cards/askCards.js";
+import { friendly, memberCommunities, parsePayload, SORRY } from "../invokes.js";
+import { type AppLinks, entryDeepLink } from "../links.js";
+import { callerFromActivity } from "../teamsCaller.js";
+import { ASK_VERBS } from "../wireNames.js";
+import { askReply } from "./askReply.js";
+
+/** What asking in chat needs from the composition root. */
+export interface AskingDependencies {
+  asking: AskService;
+  communities: CommunityService;
+  library: LibraryService;
+  links: AppLinks;
+  allowedTenants: ReadonlySet<string>;
+  logger: Logger;
+}
+
+/** `ask …` says it outright; any other text in personal chat (or with an @mention) is a question too. */
+const ASK_PREFIX = /^\s*ask\b[\s:,-]*/i;
+
+const openQuestionSchema = z.object({
+  communityId: z.string().min(1).max(200),
+  question: z.string().trim().min(3, "This card has no question to post.").max(500),
+  askedIn: z.string().min(1).max(300),
+});
+
+/** The question as asked: the message's text without the bot's mention (teams-ai removes it) or `ask`. */
+export function questionOf(context: TurnContext): string {
+  return (context.activity.text ?? "")
+    .replace(/<[^>]*>/g, " ")
+    .replace(ASK_PREFIX, "")
+    .trim();
+}
+
+/**
+ * Answers a question from the library of the asker's communities: the quoted passages with
+ * Teams citations, and a button that posts the question to the community when it did not help
+ * (or when the library holds no answer).
+ */
+export async function answerQuestion(deps: AskingDependencies, context: TurnContext): Promise<void> {
+  try {
+    const me = callerFromActivity(context, deps.allowedTenants);
+    const question = questionOf(context);
+    const [result, mine] = await Promise.all([
+      deps.asking.ask(me, question),
+      memberCommunities(deps.communities, me, context),
+    ]);
+    const home = mine[0];
+    const target = home
+      ? {
+          communityId: home.id,
+          communityName: home.name,
+          question: result.question,
+          askedIn: context.activity.id ?? "",
+        }
+      : undefined;
+    await context.sendActivity(askReply(result, deps.links, target?.askedIn ? target : undefined));
+  } catch (error) {
+    if (error instanceof DomainError) {
+      await context.sendActivity(error.message);
+      return;
+    }
+    deps.logger.error("asking failed", {
+      tenantId: context.activity.conversation?.tenantId,
+      conversationId: context.activity.conversation?.id,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    await context.sendActivity(SORRY);
+  }
+}
+
+/** "Not helpful" / "Ask the community": the question becomes an open Q&A entry, once. */
+export function registerAsking(app: Application<TurnState>, deps: AskingDependencies): void {
+  const post = async (context: TurnContext, raw: unknown) => {
+    const me = callerFromActivity(context, deps.allowedTenants);
+    const data = parsePayload(openQuestionSchema, raw);
+    const id = openQuestionId(context.activity.conversation?.id ?? "", data.askedIn);
+    const { entry, community, created } = await deps.library.openQuestion(
+      me,
+      data.communityId,
+      { title: shorten(data.question, 200), body: data.question },
+      id,
+    );
+    return openQuestionPostedCard({
+      communityName: community.name,
+      title: entry.title,
+      openUrl: entryDeepLink(deps.links, community.id, entry.id),
+      created,
+    });
+  };
+  app.adaptiveCards.actionExecute(ASK_VERBS.openQuestion, (context, _state, raw) =>
+    friendly(deps, context, () => post(context, raw)),
+  );
+  // Clients without Universal Actions send the fallback Action.Submit: answer with a new message.
+  app.adaptiveCards.actionSubmit(ASK_VERBS.openQuestion, async (context, _state, raw) => {
+    const card = await friendly(deps, context, () => post(context, raw));
+    await context.sendActivity(
+      typeof card === "string" ? card : { attachments: [CardFactory.adaptiveCard(card)] },
+    );
+  });
+}
+
+/** The open question's entry id: one per asked message, so a repeated press finds the same entry. */
+export function openQuestionId(conversationId: string, askedIn: string): string {
+  const digest = createHash("sha256").update(`${conversationId}\u0000${askedIn}`).digest("hex");
+  return `ask-${digest.slice(0, 40)}`;
+}
