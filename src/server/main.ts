@@ -16,6 +16,7 @@ import { SessionReminders } from "../bot/reminders/sessionReminders.js";
 import type { ActivityRepository } from "../domain/activities/activityRepository.js";
 import { ActivityService } from "../domain/activities/activityService.js";
 import { RoleLookup } from "../domain/activities/meetingRoles.js";
+import { AnswerService } from "../domain/ask/answerService.js";
 import { CommitmentService } from "../domain/commitments/commitmentService.js";
 import type { MeetingPlaceLookups } from "../domain/commitments/meetingPlace.js";
 import { CommunityService } from "../domain/communities/communityService.js";
@@ -34,6 +35,7 @@ import { repairHelpfulVoteFacts } from "../storage/helpfulVoteFactsRepair.js";
 import { SyncedLibrarySearch } from "../storage/syncedLibrarySearch.js";
 import { TableStore } from "../storage/tableStore.js";
 import { TablesActivityRepository } from "../storage/tablesActivityRepository.js";
+import { TablesAnswerRepository } from "../storage/tablesAnswerRepository.js";
 import { TablesCircleMemory } from "../storage/tablesCircleMemory.js";
 import { TablesCommitmentRepository } from "../storage/tablesCommitmentRepository.js";
 import { TablesCommunityRepository } from "../storage/tablesCommunityRepository.js";
@@ -246,6 +248,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     validateTabToken: createTabTokenValidator(config.auth),
     communities,
     library,
+    answers: new AnswerService(new TablesAnswerRepository(store), library, communities, entries),
     sessions,
     playbooks,
     home,
