@@ -7,7 +7,13 @@ import {
 import { setupDialogCard, setupInvitationCard } from "../../src/bot/cards/activitySetupCards.js";
 import { summaryCard } from "../../src/bot/cards/activitySummaryCard.js";
 import type { AdaptiveCard } from "../../src/bot/cards/adaptiveCard.js";
-import { answerActionsCard, noAnswerCard, openQuestionPostedCard } from "../../src/bot/cards/askCards.js";
+import {
+  answerActionsCard,
+  answerDialogCard,
+  noAnswerCard,
+  openQuestionPostedCard,
+  routedQuestionCard,
+} from "../../src/bot/cards/askCards.js";
 import {
   commitmentUpdateDialogCard,
   dueCheckInCard,
@@ -567,7 +573,23 @@ export function cardGallery(): GalleryCard[] {
         title: ASK_TARGET.question,
         openUrl: "https://peercircle.example/tab/library/data-community/ask-1",
         created: true,
+        sentTo: "Dolores Ibáñez",
       }),
+    ),
+    message(
+      "ask-routed-to-expert",
+      routedQuestionCard({
+        communityId: "data-community",
+        communityName: "Data Community",
+        questionId: "ask-1",
+        title: ASK_TARGET.question,
+        askerName: "Bastian Schröder-Lindqvist",
+        openUrl: "https://peercircle.example/tab/library/data-community/ask-1",
+      }),
+    ),
+    dialog(
+      "ask-answer-dialog",
+      answerDialogCard({ communityId: "data-community", questionId: "ask-1", title: ASK_TARGET.question }),
     ),
   ];
 }

@@ -1,8 +1,9 @@
 import { Application, type TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
 import { CardFactory, type TurnContext } from "botbuilder";
+import type { AnswerService } from "../domain/ask/answerService.js";
 import { AskService } from "../domain/ask/askService.js";
 import { StorageUnavailableError } from "../domain/errors.js";
-import { answerQuestion, questionOf, registerAsking } from "./asking/askTurns.js";
+import { answerQuestion, type QuestionRouting, questionOf, registerAsking } from "./asking/askTurns.js";
 import { helpCard } from "./cards/helpCard.js";
 import { type InstallScope, welcomeCard } from "./cards/welcomeCard.js";
 import { keepEntityProperties } from "./entitySerialization.js";
@@ -28,6 +29,10 @@ export interface BotDependencies extends MessageExtensionDependencies {
   meetings?: MeetingBotDependencies;
   /** Asking the community; by default the extractive answers over the library. */
   asking?: AskService;
+  /** Answers under questions: with them (and meetings' sender), open questions go to the on-call expert. */
+  answers?: AnswerService;
+  /** The community's on-call expert from the rota, for routing open questions. */
+  onCallExpert?: QuestionRouting["onCallExpert"];
 }
 
 /**
@@ -65,7 +70,15 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   });
 
   registerJoinRequestActions(app, deps);
-  const askingDeps = { ...deps, asking: deps.asking ?? new AskService(deps.library) };
+  const routing: QuestionRouting | undefined =
+    deps.answers && deps.onCallExpert && deps.meetings
+      ? { answers: deps.answers, onCallExpert: deps.onCallExpert, sender: deps.meetings.sender }
+      : undefined;
+  const askingDeps = {
+    ...deps,
+    asking: deps.asking ?? new AskService(deps.library),
+    ...(routing ? { routing } : {}),
+  };
   registerAsking(app, askingDeps);
 
   if (deps.meetings) {

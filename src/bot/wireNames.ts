@@ -51,7 +51,12 @@ export const JOIN_REQUEST_VERBS = {
  * Asking the community: the answer's "Not helpful" and the "don't know" answer's "Ask the
  * community" both post the question to the library as an open question.
  */
-export const ASK_VERBS = { openQuestion: "ask.openQuestion" } as const;
+export const ASK_VERBS = {
+  openQuestion: "ask.openQuestion",
+  /** The on-call expert's Answer button (a dialog) and the dialog's submit. */
+  answerDialog: "ask.answerDialog",
+  answer: "ask.answer",
+} as const;
 
 /** Message extension command ids, as declared in appPackage/manifest.json. */
 export const SAVE_INSIGHT_COMMAND = "saveInsight";

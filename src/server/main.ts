@@ -210,6 +210,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
   communities.whenJoinRequested((community, request) =>
     postJoinRequest({ sender, background, logger }, community, request),
   );
+  const answers = new AnswerService(new TablesAnswerRepository(store), library, communities, entries);
   const bot = createBotApplication({
     adapter,
     botAppId: config.bot.appId,
@@ -219,6 +220,8 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     sessions,
     links: { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId },
     allowedTenants: new Set(config.auth.allowedTenants),
+    answers,
+    onCallExpert: async (caller, communityId) => (await home.home(caller, communityId)).onCallExpert,
     meetings: {
       activities,
       communities,
@@ -248,7 +251,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     validateTabToken: createTabTokenValidator(config.auth),
     communities,
     library,
-    answers: new AnswerService(new TablesAnswerRepository(store), library, communities, entries),
+    answers,
     sessions,
     playbooks,
     home,

@@ -2,18 +2,31 @@ import { createHash } from "node:crypto";
 import type { Application, TurnState } from "@microsoft/teams-ai";
 import { CardFactory, type TurnContext } from "botbuilder";
 import { z } from "zod";
+import type { AnswerService } from "../../domain/ask/answerService.js";
 import type { AskService } from "../../domain/ask/askService.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
 import { DomainError } from "../../domain/errors.js";
+import type { Caller, PersonRef } from "../../domain/identity.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
 import { shorten } from "../../domain/textNormalisation.js";
 import type { Logger } from "../../observability/logger.js";
-import { openQuestionPostedCard } from "../cards/askCards.js";
-import { friendly, memberCommunities, parsePayload, SORRY } from "../invokes.js";
+import { answerDialogCard, openQuestionPostedCard, routedQuestionCard } from "../cards/askCards.js";
+import { dialog, friendly, memberCommunities, parsePayload, SORRY } from "../invokes.js";
 import { type AppLinks, entryDeepLink } from "../links.js";
+import type { ProactiveSender } from "../meetings/proactiveSender.js";
 import { callerFromActivity } from "../teamsCaller.js";
 import { ASK_VERBS } from "../wireNames.js";
 import { askReply } from "./askReply.js";
+
+/**
+ * Routing a question the library could not answer: to the community's on-call expert (the rota's
+ * next session), in their personal chat, with an Answer dialog.
+ */
+export interface QuestionRouting {
+  sender: Pick<ProactiveSender, "send">;
+  onCallExpert(caller: Caller, communityId: string): Promise<PersonRef | undefined>;
+  answers: AnswerService;
+}
 
 /** What asking in chat needs from the composition root. */
 export interface AskingDependencies {
@@ -23,6 +36,7 @@ export interface AskingDependencies {
   links: AppLinks;
   allowedTenants: ReadonlySet<string>;
   logger: Logger;
+  routing?: QuestionRouting;
 }
 
 /** `ask …` says it outright; any other text in personal chat (or with an @mention) is a question too. */
@@ -91,13 +105,18 @@ export function registerAsking(app: Application<TurnState>, deps: AskingDependen
       { title: shorten(data.question, 200), body: data.question },
       id,
     );
+    // Only the call that created the open question routes it: a repeated press, or the same
+    // press delivered to two instances, finds the entry and sends nothing again.
+    const sentTo = created ? await route(deps, me, community, entry) : undefined;
     return openQuestionPostedCard({
       communityName: community.name,
       title: entry.title,
       openUrl: entryDeepLink(deps.links, community.id, entry.id),
       created,
+      ...(sentTo ? { sentTo } : {}),
     });
   };
+  if (deps.routing) registerAnswerDialog(app, deps, deps.routing);
   app.adaptiveCards.actionExecute(ASK_VERBS.openQuestion, (context, _state, raw) =>
     friendly(deps, context, () => post(context, raw)),
   );
@@ -108,6 +127,81 @@ export function registerAsking(app: Application<TurnState>, deps: AskingDependen
       typeof card === "string" ? card : { attachments: [CardFactory.adaptiveCard(card)] },
     );
   });
+}
+
+/** The question to the on-call expert's personal chat; their name when it went out. */
+async function route(
+  deps: AskingDependencies,
+  me: Caller,
+  community: { id: string; name: string },
+  entry: { id: string; title: string },
+): Promise<string | undefined> {
+  const routing = deps.routing;
+  if (!routing) return undefined;
+  try {
+    const expert = await routing.onCallExpert(me, community.id);
+    if (!expert || expert.id === me.userId) return undefined;
+    const card = routedQuestionCard({
+      communityId: community.id,
+      communityName: community.name,
+      questionId: entry.id,
+      title: entry.title,
+      askerName: me.displayName,
+      openUrl: entryDeepLink(deps.links, community.id, entry.id),
+    });
+    const sent = await routing.sender.send(me.tenantId, { userId: expert.id }, [
+      { type: "message", attachments: [CardFactory.adaptiveCard(card)] },
+    ]);
+    return sent ? expert.displayName : undefined;
+  } catch (error) {
+    // The question is in the library either way; a failed notice must not lose it.
+    deps.logger.warn("asking: routing to the on-call expert failed", {
+      tenantId: me.tenantId,
+      communityId: community.id,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return undefined;
+  }
+}
+
+const answerTargetSchema = z.object({
+  communityId: z.string().min(1).max(200),
+  questionId: z.string().min(1).max(200),
+});
+const answerSubmitSchema = answerTargetSchema.extend({ answer: z.string().max(8000).default("") });
+
+/** The expert's Answer dialog and its submit: the answer goes under the question. */
+function registerAnswerDialog(
+  app: Application<TurnState>,
+  deps: AskingDependencies,
+  routing: QuestionRouting,
+) {
+  app.taskModules.fetch(ASK_VERBS.answerDialog, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const me = callerFromActivity(context, deps.allowedTenants);
+      const data = parsePayload(answerTargetSchema, raw);
+      const question = await deps.library.get(me, data.communityId, data.questionId);
+      return dialog("Answer", answerDialogCard({ ...data, title: question.title }), "medium");
+    }),
+  );
+  app.taskModules.submit(ASK_VERBS.answer, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const me = callerFromActivity(context, deps.allowedTenants);
+      const data = parsePayload(answerSubmitSchema, raw);
+      try {
+        await routing.answers.add(me, data.communityId, data.questionId, { body: data.answer });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const question = await deps.library.get(me, data.communityId, data.questionId);
+        return dialog(
+          "Answer",
+          answerDialogCard({ ...data, title: question.title, text: data.answer, error: error.message }),
+          "medium",
+        );
+      }
+      return "Thank you: your answer is under the question, where the asker can accept it.";
+    }),
+  );
 }
 
 /** The open question's entry id: one per asked message, so a repeated press finds the same entry. */

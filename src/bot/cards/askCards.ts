@@ -61,12 +61,14 @@ export function noAnswerCard(target: OpenQuestionTarget | undefined): AdaptiveCa
   );
 }
 
-/** After the question went to the library (or had already gone there). */
+/** After the question went to the library (or had already gone there), and who was asked. */
 export function openQuestionPostedCard(options: {
   communityName: string;
   title: string;
   openUrl: string;
   created: boolean;
+  /** The on-call expert the question was sent to, if any. */
+  sentTo?: string;
 }): AdaptiveCard {
   return adaptiveCard(
     [
@@ -76,7 +78,74 @@ export function openQuestionPostedCard(options: {
           : `Your question is already open in ${options.communityName}'s library:`,
       ),
       paragraph(options.title, { weight: "Bolder" }),
+      ...(options.sentTo
+        ? [paragraph(`Sent to ${options.sentTo}, the community's on-call expert.`, { isSubtle: true })]
+        : []),
     ],
     [{ type: "Action.OpenUrl", title: "Open the question", url: options.openUrl }],
+  );
+}
+
+/** The question as the on-call expert receives it in personal chat: Answer opens a dialog. */
+export function routedQuestionCard(options: {
+  communityId: string;
+  communityName: string;
+  questionId: string;
+  title: string;
+  askerName: string;
+  openUrl: string;
+}): AdaptiveCard {
+  const data = { communityId: options.communityId, questionId: options.questionId };
+  return adaptiveCard(
+    [
+      paragraph(`${options.askerName} asked ${options.communityName}, and you are on call:`, {
+        isSubtle: true,
+      }),
+      paragraph(options.title, { weight: "Bolder", size: "Medium" }),
+      paragraph("The library had no answer. Yours goes under the question, where the asker can accept it."),
+    ],
+    [
+      {
+        type: "Action.Submit",
+        title: "Answer",
+        style: "positive",
+        data: { msteams: { type: "task/fetch" }, verb: ASK_VERBS.answerDialog, ...data },
+      },
+      { type: "Action.OpenUrl", title: "Open the question", url: options.openUrl },
+    ],
+  );
+}
+
+/** The Answer dialog: the question, and the answer's text. */
+export function answerDialogCard(options: {
+  communityId: string;
+  questionId: string;
+  title: string;
+  text?: string;
+  error?: string;
+}): AdaptiveCard {
+  return adaptiveCard(
+    [
+      ...(options.error ? [paragraph(options.error, { color: "Attention" })] : []),
+      paragraph(options.title, { weight: "Bolder" }),
+      {
+        type: "Input.Text",
+        id: "answer",
+        label: "Your answer",
+        isMultiline: true,
+        isRequired: true,
+        maxLength: 8000,
+        errorMessage: "Write your answer first.",
+        value: options.text ?? "",
+      },
+    ],
+    [
+      {
+        type: "Action.Submit",
+        title: "Post answer",
+        style: "positive",
+        data: { verb: ASK_VERBS.answer, communityId: options.communityId, questionId: options.questionId },
+      },
+    ],
   );
 }
