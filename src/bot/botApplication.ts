@@ -3,7 +3,13 @@ import { CardFactory, type TurnContext } from "botbuilder";
 import type { AnswerService } from "../domain/ask/answerService.js";
 import { AskService } from "../domain/ask/askService.js";
 import { StorageUnavailableError } from "../domain/errors.js";
-import { answerQuestion, type QuestionRouting, questionOf, registerAsking } from "./asking/askTurns.js";
+import {
+  answerQuestion,
+  isAddressedToBot,
+  type QuestionRouting,
+  questionOf,
+  registerAsking,
+} from "./asking/askTurns.js";
 import { helpCard } from "./cards/helpCard.js";
 import { type InstallScope, welcomeCard } from "./cards/welcomeCard.js";
 import { keepEntityProperties } from "./entitySerialization.js";
@@ -91,7 +97,7 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   // Any other text is a question for the community's library (in personal chat, or @mentioning
   // the bot in a channel or meeting chat). A message without words: show what works.
   app.activity("message", async (context) => {
-    if (questionOf(context)) {
+    if (questionOf(context) && isAddressedToBot(context)) {
       await answerQuestion(askingDeps, context);
       return;
     }

@@ -152,6 +152,14 @@ describe("asking the community in chat, over the Bot Framework protocol", () => 
     expect(reply?.body.text).toContain("[1]");
   });
 
+  it("does not take a chat message that does not mention the bot as a question", async () => {
+    const { reply } = await ask("How do I request access to a restricted dataset?", member, {
+      conversation: { id: "19:groupchat@thread.v2", conversationType: "groupChat", tenantId: org.tenantId },
+    });
+    expect(citationsOf(reply)).toEqual([]);
+    expect(reply?.body.text).toContain("I didn't catch that");
+  });
+
   it("says it does not know rather than guess, and posts the question to the library once when asked to", async () => {
     const { reply, activity } = await ask("How do I book a meeting room in the Munich office?", member);
     expect(reply?.body.text).toContain("could not find an answer");

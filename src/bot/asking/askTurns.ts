@@ -57,6 +57,20 @@ export function questionOf(context: TurnContext): string {
 }
 
 /**
+ * Whether a message is meant for the bot: always in personal chat; elsewhere only when it
+ * @mentions the bot (Teams delivers only those today, but an RSC grant to read every message of a
+ * chat must not turn each one into a question).
+ */
+export function isAddressedToBot(context: TurnContext): boolean {
+  const activity = context.activity;
+  if (activity.conversation?.conversationType === "personal") return true;
+  return (activity.entities ?? []).some(
+    (e) =>
+      e.type === "mention" && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
+  );
+}
+
+/**
  * Answers a question from the library of the asker's communities: the quoted passages with
  * Teams citations, and a button that posts the question to the community when it did not help
  * (or when the library holds no answer).
