@@ -11,7 +11,7 @@ import type { LibraryService } from "../../domain/library/libraryService.js";
 import { shorten } from "../../domain/textNormalisation.js";
 import type { Logger } from "../../observability/logger.js";
 import { answerDialogCard, openQuestionPostedCard, routedQuestionCard } from "../cards/askCards.js";
-import { dialog, friendly, memberCommunities, parsePayload, SORRY } from "../invokes.js";
+import { dialog, friendly, memberCommunities, parsePayload, requestIdOf, SORRY } from "../invokes.js";
 import { type AppLinks, entryDeepLink } from "../links.js";
 import type { ProactiveSender } from "../meetings/proactiveSender.js";
 import { callerFromActivity } from "../teamsCaller.js";
@@ -203,7 +203,13 @@ function registerAnswerDialog(
       const me = callerFromActivity(context, deps.allowedTenants);
       const data = parsePayload(answerSubmitSchema, raw);
       try {
-        await routing.answers.add(me, data.communityId, data.questionId, { body: data.answer });
+        await routing.answers.add(
+          me,
+          data.communityId,
+          data.questionId,
+          { body: data.answer },
+          requestIdOf(context),
+        );
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const question = await deps.library.get(me, data.communityId, data.questionId);

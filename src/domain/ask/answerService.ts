@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { CommunityService } from "../communities/communityService.js";
 import { retryOnConflict } from "../concurrency.js";
-import { ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
 import type { Caller, PersonRef } from "../identity.js";
 import type { EntryRepository } from "../library/entryRepository.js";
 import type { EntryView } from "../library/entryView.js";
@@ -59,30 +59,42 @@ export class AnswerService {
     return all.map((a) => viewOf(a, caller, question, isSteward));
   }
 
+  /**
+   * A new answer. `requestId` (a bot invoke's id) makes a retried request find the answer it
+   * made instead of adding the same one again.
+   */
   async add(
     caller: Caller,
     communityId: string,
     questionId: string,
     input: AnswerInput,
+    requestId?: string,
   ): Promise<AnswerView> {
     const { body } = parseInput(answerInputSchema, input);
     const community = await this.communities.requireMember(caller, communityId, "answer its questions");
     const question = await this.question(caller, communityId, questionId);
     const clean = cleanBody(body);
     const at = this.now().toISOString();
-    const created = await this.answers.create({
-      tenantId: caller.tenantId,
-      communityId,
-      questionId,
-      id: randomUUID(),
-      author: me(caller),
-      body: clean,
-      createdAt: at,
-      updatedAt: at,
-      voterIds: [],
-      accepted: false,
-      history: [],
-    });
+    const id = requestId ? answerIdOf(caller, requestId) : randomUUID();
+    let created: Answer;
+    try {
+      created = await this.answers.create({
+        tenantId: caller.tenantId,
+        communityId,
+        questionId,
+        id,
+        author: me(caller),
+        body: clean,
+        createdAt: at,
+        updatedAt: at,
+        voterIds: [],
+        accepted: false,
+        history: [],
+      });
+    } catch (error) {
+      if (!(error instanceof ConflictError) || !requestId) throw error;
+      created = await this.require(caller, communityId, questionId, id);
+    }
     return viewOf(created, caller, question, community.isSteward);
   }
 
@@ -224,6 +236,11 @@ export class AnswerService {
     if (!answer) throw new NotFoundError("This answer does not exist any more.");
     return answer;
   }
+}
+
+/** One answer per person and request: the id is derived from both. */
+function answerIdOf(caller: Caller, requestId: string): string {
+  return `req-${createHash("sha256").update(`${caller.userId}\u0000${requestId}`).digest("hex").slice(0, 40)}`;
 }
 
 function cleanBody(body: string): string {
