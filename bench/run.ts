@@ -1,6 +1,7 @@
 import { type RunningAzurite, startAzurite } from "../scripts/lib/azurite.js";
 import { report, type ScenarioResult } from "./lib/report.js";
 import { root } from "./lib/servers.js";
+import { ask } from "./scenarios/ask.js";
 import { botMessage } from "./scenarios/botMessage.js";
 import { contention } from "./scenarios/contention.js";
 import { grouping } from "./scenarios/grouping.js";
@@ -32,6 +33,8 @@ const scenarios: Record<string, (azurite: RunningAzurite) => Promise<ScenarioRes
   // Its own Azurite: it stops and restarts it.
   "storage-outage": () => storageOutage(),
   "hostile-requests": hostileRequests,
+  // Its own Azurite, with the search scenario's stored library.
+  ask: () => ask(),
 };
 
 const wanted = process.argv.slice(2);

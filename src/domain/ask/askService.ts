@@ -1,6 +1,6 @@
 import { ValidationError } from "../errors.js";
 import type { Caller } from "../identity.js";
-import type { EntryView } from "../library/entryView.js";
+import type { Entry } from "../library/entry.js";
 import type { LibraryService } from "../library/libraryService.js";
 import { MAX_QUERY_TEXT } from "../library/search/searchLimits.js";
 import type { Answerer, AskAnswer, RetrievedEntry } from "./answerer.js";
@@ -8,7 +8,7 @@ import { contentTerms } from "./askTerms.js";
 import { ExtractiveAnswerer } from "./extractiveAnswerer.js";
 
 /** What asking needs of the library: the caller's communities' search and reading an entry. */
-export type AskLibrary = Pick<LibraryService, "searchMine" | "get">;
+export type AskLibrary = Pick<LibraryService, "searchMine" | "readMany">;
 
 export const MAX_QUESTION_CHARS = 500;
 /** Entries retrieved per question and read in full. */
@@ -44,29 +44,41 @@ export class AskService {
     const text = contentTerms(question).join(" ").slice(0, MAX_QUERY_TEXT);
     if (!text) return [];
     const hits = await this.library.searchMine(caller, { text, anyWord: true, limit: RETRIEVED });
-    const read = await Promise.all(
-      hits.map(async (hit) => {
-        const entry = await this.library.get(caller, hit.communityId, hit.id).catch(() => undefined);
-        return entry ? retrievedOf(entry, hit.communityName, hit.score) : undefined;
+    // One read per community the hits come from, its entries side by side.
+    const byCommunity = new Map<string, string[]>();
+    for (const hit of hits)
+      byCommunity.set(hit.communityId, [...(byCommunity.get(hit.communityId) ?? []), hit.id]);
+    const read = new Map<string, Entry>();
+    await Promise.all(
+      [...byCommunity].map(async ([communityId, ids]) => {
+        for (const entry of await this.library.readMany(caller, communityId, ids))
+          read.set(`${communityId}/${entry.id}`, entry);
       }),
     );
-    return read.filter((e): e is RetrievedEntry => e !== undefined);
+    return hits.flatMap((hit) => {
+      const entry = read.get(`${hit.communityId}/${hit.id}`);
+      return entry ? [retrievedOf(entry, hit)] : [];
+    });
   }
 }
 
-function retrievedOf(entry: EntryView, communityName: string, score: number): RetrievedEntry {
+function retrievedOf(
+  entry: Entry,
+  hit: { communityName: string; score: number; verified: boolean; stale: boolean },
+): RetrievedEntry {
   return {
     communityId: entry.communityId,
-    communityName,
+    communityName: hit.communityName,
     id: entry.id,
     type: entry.type,
     title: entry.title,
     summary: entry.summary,
     body: entry.body,
     tags: entry.tags,
-    verified: entry.verification !== undefined,
-    stale: entry.stale,
+    // As the index saw them: staleness is the review date against the time it was indexed.
+    verified: hit.verified,
+    stale: hit.stale,
     ...(entry.answered !== undefined ? { answered: entry.answered } : {}),
-    score,
+    score: hit.score,
   };
 }

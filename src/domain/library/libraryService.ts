@@ -223,6 +223,17 @@ export class LibraryService {
     return this.view(caller, community, await this.require(caller.tenantId, communityId, entryId));
   }
 
+  /**
+   * Entries of one community the caller may read, as stored, for quoting (asking the community):
+   * one membership check (cached on the hot path) and the entries read side by side, without the
+   * per-caller view. Ids that are gone, or whose author asked for removal, are left out.
+   */
+  async readMany(caller: Caller, communityId: string, entryIds: string[]): Promise<Entry[]> {
+    await this.communities.readable(caller, communityId);
+    const found = await Promise.all(entryIds.map((id) => this.entries.get(caller.tenantId, communityId, id)));
+    return found.filter((e): e is Entry => e !== undefined && !e.removalRequestedBy);
+  }
+
   /** Edits an entry from the version the editor saw; the previous version goes to the history. */
   async update(
     caller: Caller,

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { AskLibrary } from "../../../src/domain/ask/askService.js";
 import { AskService } from "../../../src/domain/ask/askService.js";
 import type { Caller } from "../../../src/domain/identity.js";
-import { entryView } from "../../../src/domain/library/entryView.js";
 import { toPlainText } from "../../../src/domain/library/messageContent/index.js";
 import { EntryIndex, toIndexedEntry } from "../../../src/domain/library/search/entryIndex.js";
 import { demoLibrary } from "../../../src/local/demoLibrary.js";
@@ -24,10 +23,8 @@ const library: AskLibrary = {
   async searchMine(_caller, query) {
     return index.search(query).items.map((hit) => ({ ...hit, communityId: "c-demo", communityName: "Data" }));
   },
-  async get(_caller, _communityId, entryId) {
-    const entry = entries.find((e) => e.id === entryId);
-    if (!entry) throw new Error(`no entry ${entryId}`);
-    return entryView(entry, caller, false, false, NOW);
+  async readMany(_caller, _communityId, entryIds) {
+    return entries.filter((e) => entryIds.includes(e.id));
   },
 };
 const asking = new AskService(library);
