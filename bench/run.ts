@@ -2,6 +2,7 @@ import { type RunningAzurite, startAzurite } from "../scripts/lib/azurite.js";
 import { report, type ScenarioResult } from "./lib/report.js";
 import { root } from "./lib/servers.js";
 import { activity300 } from "./scenarios/activity300.js";
+import { ask } from "./scenarios/ask.js";
 import { botMessage } from "./scenarios/botMessage.js";
 import { contention } from "./scenarios/contention.js";
 import { firstSearch } from "./scenarios/firstSearch.js";
@@ -41,6 +42,8 @@ const scenarios: Record<string, (azurite: RunningAzurite) => Promise<ScenarioRes
   "storage-outage": () => storageOutage(),
   "hostile-requests": hostileRequests,
   "network-metrics": networkMetrics,
+  // Its own Azurite, with the search scenario's stored library.
+  ask: () => ask(),
 };
 
 const wanted = process.argv.slice(2);

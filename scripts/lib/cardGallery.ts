@@ -8,6 +8,13 @@ import { setupDialogCard, setupInvitationCard } from "../../src/bot/cards/activi
 import { summaryCard } from "../../src/bot/cards/activitySummaryCard.js";
 import type { AdaptiveCard } from "../../src/bot/cards/adaptiveCard.js";
 import {
+  answerActionsCard,
+  answerDialogCard,
+  noAnswerCard,
+  openQuestionPostedCard,
+  routedQuestionCard,
+} from "../../src/bot/cards/askCards.js";
+import {
   commitmentUpdateDialogCard,
   dueCheckInCard,
   sessionCheckInCard,
@@ -550,5 +557,47 @@ export function cardGallery(): GalleryCard[] {
         truncated: false,
       }),
     ),
+    message(
+      "ask-answer-actions",
+      answerActionsCard({
+        openUrl: "https://peercircle.example/tab/library/data-community/demo-001",
+        target: ASK_TARGET,
+      }),
+    ),
+    message("ask-no-answer", noAnswerCard(ASK_TARGET)),
+    message("ask-no-community", noAnswerCard(undefined)),
+    message(
+      "ask-open-question-posted",
+      openQuestionPostedCard({
+        communityName: "Data Community",
+        title: ASK_TARGET.question,
+        openUrl: "https://peercircle.example/tab/library/data-community/ask-1",
+        created: true,
+        sentTo: "Dolores Ibáñez",
+      }),
+    ),
+    message(
+      "ask-routed-to-expert",
+      routedQuestionCard({
+        communityId: "data-community",
+        communityName: "Data Community",
+        questionId: "ask-1",
+        title: ASK_TARGET.question,
+        askerName: "Bastian Schröder-Lindqvist",
+        openUrl: "https://peercircle.example/tab/library/data-community/ask-1",
+      }),
+    ),
+    dialog(
+      "ask-answer-dialog",
+      answerDialogCard({ communityId: "data-community", questionId: "ask-1", title: ASK_TARGET.question }),
+    ),
   ];
 }
+
+/** A question asked in chat, as the asking cards carry it. */
+const ASK_TARGET = {
+  communityId: "data-community",
+  communityName: "Data Community",
+  question: "How do we backfill a partitioned table without blocking the nightly load?",
+  askedIn: "1700000000000",
+};

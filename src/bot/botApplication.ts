@@ -1,8 +1,18 @@
 import { Application, type TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
 import { CardFactory, type TurnContext } from "botbuilder";
+import type { AnswerService } from "../domain/ask/answerService.js";
+import { AskService } from "../domain/ask/askService.js";
 import { StorageUnavailableError } from "../domain/errors.js";
+import {
+  answerQuestion,
+  isAddressedToBot,
+  type QuestionRouting,
+  questionOf,
+  registerAsking,
+} from "./asking/askTurns.js";
 import { helpCard } from "./cards/helpCard.js";
 import { type InstallScope, welcomeCard } from "./cards/welcomeCard.js";
+import { keepEntityProperties } from "./entitySerialization.js";
 import type { MeetingActivityDependencies } from "./meetings/activityTurns.js";
 import { registerMeetingActivities } from "./meetings/meetingActivities.js";
 import { type MeetingOutcomeDependencies, registerMeetingOutcomes } from "./meetings/meetingOutcomes.js";
@@ -23,6 +33,12 @@ export interface BotDependencies extends MessageExtensionDependencies {
   botAppId: string;
   /** Meetings: absent, the bot has no meeting commands (tools that need only the basics). */
   meetings?: MeetingBotDependencies;
+  /** Asking the community; by default the extractive answers over the library. */
+  asking?: AskService;
+  /** Answers under questions: with them (and meetings' sender), open questions go to the on-call expert. */
+  answers?: AnswerService;
+  /** The community's on-call expert from the rota, for routing open questions. */
+  onCallExpert?: QuestionRouting["onCallExpert"];
 }
 
 /**
@@ -31,6 +47,8 @@ export interface BotDependencies extends MessageExtensionDependencies {
  */
 export function createBotApplication(deps: BotDependencies): Application<TurnState> {
   const { adapter, botAppId, logger } = deps;
+  // Citations travel as entity properties, which the SDK's serialiser drops unless told.
+  keepEntityProperties();
   const app = new Application<TurnState>({
     adapter,
     botAppId,
@@ -58,6 +76,16 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   });
 
   registerJoinRequestActions(app, deps);
+  const routing: QuestionRouting | undefined =
+    deps.answers && deps.onCallExpert && deps.meetings
+      ? { answers: deps.answers, onCallExpert: deps.onCallExpert, sender: deps.meetings.sender }
+      : undefined;
+  const askingDeps = {
+    ...deps,
+    asking: deps.asking ?? new AskService(deps.library),
+    ...(routing ? { routing } : {}),
+  };
+  registerAsking(app, askingDeps);
 
   if (deps.meetings) {
     const meetingDeps = { ...deps.meetings, allowedTenants: deps.allowedTenants, logger };
@@ -66,8 +94,13 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
     registerMeetingPresence(app, meetingDeps);
   }
 
-  // Anything else: say so kindly and show what works, rather than staying silent.
+  // Any other text is a question for the community's library (in personal chat, or @mentioning
+  // the bot in a channel or meeting chat). A message without words: show what works.
   app.activity("message", async (context) => {
+    if (questionOf(context) && isAddressedToBot(context)) {
+      await answerQuestion(askingDeps, context);
+      return;
+    }
     await context.sendActivity({
       text: "I didn't catch that. Here is what I can do:",
       attachments: [CardFactory.adaptiveCard(helpCard())],

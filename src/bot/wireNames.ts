@@ -47,6 +47,17 @@ export const JOIN_REQUEST_VERBS = {
   decline: "membership.decline",
 } as const;
 
+/**
+ * Asking the community: the answer's "Not helpful" and the "don't know" answer's "Ask the
+ * community" both post the question to the library as an open question.
+ */
+export const ASK_VERBS = {
+  openQuestion: "ask.openQuestion",
+  /** The on-call expert's Answer button (a dialog) and the dialog's submit. */
+  answerDialog: "ask.answerDialog",
+  answer: "ask.answer",
+} as const;
+
 /** Message extension command ids, as declared in appPackage/manifest.json. */
 export const SAVE_INSIGHT_COMMAND = "saveInsight";
 export const FIND_INSIGHT_COMMAND = "findInsight";

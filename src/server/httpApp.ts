@@ -1,6 +1,7 @@
 import type { Application as BotApplication, TeamsAdapter, TurnState } from "@microsoft/teams-ai";
 import express, { type Express, type Router } from "express";
 import type { ActivityService } from "../domain/activities/activityService.js";
+import type { AnswerService } from "../domain/ask/answerService.js";
 import type { CommitmentService } from "../domain/commitments/commitmentService.js";
 import type { CommunityService } from "../domain/communities/communityService.js";
 import type { CommunityHomeService } from "../domain/home/communityHomeService.js";
@@ -19,6 +20,7 @@ import { personRateLimit } from "./http/personRateLimit.js";
 import { requireCaller } from "./http/requireCaller.js";
 import { noStoreForApi, securityHeaders } from "./http/securityHeaders.js";
 import { activityRoutes, hotSeatQueueRoutes } from "./routes/activityRoutes.js";
+import { answerRoutes } from "./routes/answerRoutes.js";
 import { calendarRoutes } from "./routes/calendarRoutes.js";
 import { commitmentRoutes } from "./routes/commitmentRoutes.js";
 import { communityRoutes } from "./routes/communityRoutes.js";
@@ -37,6 +39,8 @@ export interface HttpDependencies {
   validateTabToken: (token: string) => Promise<Caller>;
   communities: CommunityService;
   library: LibraryService;
+  /** Answers under questions and their acceptance. */
+  answers: AnswerService;
   sessions: SessionService;
   playbooks: PlaybookService;
   home: CommunityHomeService;
@@ -111,6 +115,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
     res.json(res.locals.caller);
   });
   api.use("/communities", communityRoutes(deps.communities));
+  api.use("/communities/:communityId/entries/:entryId/answers", answerRoutes(deps.answers));
   api.use(libraryRoutes(deps.library));
   api.use(
     "/communities/:communityId/sessions",

@@ -16,6 +16,7 @@ import { SessionReminders } from "../bot/reminders/sessionReminders.js";
 import type { ActivityRepository } from "../domain/activities/activityRepository.js";
 import { ActivityService } from "../domain/activities/activityService.js";
 import { RoleLookup } from "../domain/activities/meetingRoles.js";
+import { AnswerService } from "../domain/ask/answerService.js";
 import { CommitmentService } from "../domain/commitments/commitmentService.js";
 import type { MeetingPlaceLookups } from "../domain/commitments/meetingPlace.js";
 import { CommunityService } from "../domain/communities/communityService.js";
@@ -36,6 +37,7 @@ import { repairHelpfulVoteFacts } from "../storage/helpfulVoteFactsRepair.js";
 import { InsightsFactsReader } from "../storage/insightsFactsReader.js";
 import { TableStore } from "../storage/tableStore.js";
 import { TablesActivityRepository } from "../storage/tablesActivityRepository.js";
+import { TablesAnswerRepository } from "../storage/tablesAnswerRepository.js";
 import { TablesCircleMemory } from "../storage/tablesCircleMemory.js";
 import { TablesCommitmentRepository } from "../storage/tablesCommitmentRepository.js";
 import { TablesCommunityRepository } from "../storage/tablesCommunityRepository.js";
@@ -229,6 +231,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
   communities.whenJoinRequested((community, request) =>
     postJoinRequest({ sender, background, logger }, community, request),
   );
+  const answers = new AnswerService(new TablesAnswerRepository(store), library, communities, entries);
   const bot = createBotApplication({
     adapter,
     botAppId: config.bot.appId,
@@ -238,6 +241,8 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     sessions,
     links: { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId },
     allowedTenants: new Set(config.auth.allowedTenants),
+    answers,
+    onCallExpert: async (caller, communityId) => (await home.home(caller, communityId)).onCallExpert,
     meetings: {
       activities,
       communities,
@@ -268,6 +273,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     validateTabToken: createTabTokenValidator(config.auth),
     communities,
     library,
+    answers,
     sessions,
     playbooks,
     home,

@@ -12,7 +12,7 @@ import { ValidationError } from "../domain/errors.js";
  * | Memberships  | `{tenant}|user|{user}`               | `{community}` |
  * | Memberships  | `{tenant}|community|{community}|requests` | `{user}` (a request to join a private community) |
  * | Library      | `{tenant}|community|{community}`     | `entry|{entry}`, `change|{at}|{nonce}`, `interaction|{at}|{nonce or key}`, `interaction|{vote's at}|helpful|{entry}|{voter}` (one per helpful vote, goes with it), `migration|{name}` (a one-off repair done) |
- * | Library      | `{tenant}|community|{community}|entry|{entry}` | `vote|{voter}`, `revision|{at}|{nonce}` |
+ * | Library      | `{tenant}|community|{community}|entry|{entry}` | `vote|{voter}`, `revision|{at}|{nonce}`, `answer|{answer}` (an answer under a question: text, voters, acceptance, its last revisions) |
  * | Sessions     | `{tenant}|community|{community}`     | `session|{session}` |
  * | Sessions     | `{tenant}|community|{community}|session|{session}` | `rsvp|{user}` |
  * | Sessions     | `{tenant}|user|{user}`               | `rsvp|{community}|{session}` (the person's answers) |

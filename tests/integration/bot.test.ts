@@ -80,11 +80,15 @@ describe("bot over the Bot Framework protocol (local mode, auth off)", () => {
     for (const sent of connector.activities) expect(cardText(sent.body)).toContain("What PeerCircle can do");
   });
 
-  it("answers anything else kindly with what it can do", async () => {
+  it("takes any other text as a question for the library, and answers a message without words with what it can do", async () => {
     await postActivity(
       server.baseUrl,
       messageActivity("what's the weather?", { serviceUrl: connector.serviceUrl }),
     );
+    await connector.waitFor(1);
+    expect(connector.activities[0]?.body.text).toContain("could not find an answer");
+    connector.clear();
+    await postActivity(server.baseUrl, messageActivity("", { serviceUrl: connector.serviceUrl }));
     await connector.waitFor(1);
     expect(connector.activities[0]?.body.text).toContain("I didn't catch that");
     expect(cardText(connector.activities[0]?.body ?? {})).toContain("What PeerCircle can do");

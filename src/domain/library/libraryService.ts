@@ -77,6 +77,21 @@ export class LibraryService {
   }
 
   /**
+   * Puts a question the library could not answer into it as an open question (a Q&A entry
+   * without an accepted answer), asked by the caller. `id` is derived from where it was asked, so
+   * a retried request finds the entry it made instead of adding a second one.
+   */
+  async openQuestion(
+    caller: Caller,
+    communityId: string,
+    question: { title: string; body: string; tags?: string[] },
+    id: string,
+  ): Promise<SaveResult> {
+    const me = { id: caller.userId, displayName: caller.displayName };
+    return this.add(caller, communityId, { ...question, type: "qa" }, { kind: "direct" }, me, id);
+  }
+
+  /**
    * Saves a Teams message as an entry, crediting its author. Saving the same message into the same
    * community again (or a retried invoke) returns the existing entry with `created: false`.
    */
@@ -229,6 +244,17 @@ export class LibraryService {
   async get(caller: Caller, communityId: string, entryId: string): Promise<EntryView> {
     const community = await this.communities.get(caller, communityId);
     return this.view(caller, community, await this.require(caller.tenantId, communityId, entryId));
+  }
+
+  /**
+   * Entries of one community the caller may read, as stored, for quoting (asking the community):
+   * one membership check (cached on the hot path) and the entries read side by side, without the
+   * per-caller view. Ids that are gone, or whose author asked for removal, are left out.
+   */
+  async readMany(caller: Caller, communityId: string, entryIds: string[]): Promise<Entry[]> {
+    await this.communities.readable(caller, communityId);
+    const found = await Promise.all(entryIds.map((id) => this.entries.get(caller.tenantId, communityId, id)));
+    return found.filter((e): e is Entry => e !== undefined && !e.removalRequestedBy);
   }
 
   /** Edits an entry from the version the editor saw; the previous version goes to the history. */

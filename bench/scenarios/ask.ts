@@ -1,0 +1,129 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startAzurite } from "../../scripts/lib/azurite.js";
+import { freePort } from "../../scripts/lib/freePort.js";
+import { CommunityService } from "../../src/domain/communities/communityService.js";
+import { generateLibrary, random, searchTerms } from "../../src/local/generatedLibrary.js";
+import { TableStore } from "../../src/storage/tableStore.js";
+import { TablesCommunityRepository } from "../../src/storage/tablesCommunityRepository.js";
+import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
+import { ConnectorRecorder } from "../../tests/support/connectorRecorder.js";
+import { messageActivity, teamsUser } from "../../tests/support/teamsActivities.js";
+import { demo, org } from "../lib/fixtures.js";
+import { interleaved } from "../lib/interleave.js";
+import { type ServerProcess, spawnServer } from "../lib/processes.js";
+import { realisticWords } from "../lib/realisticWords.js";
+import { percentile, type ScenarioResult } from "../lib/report.js";
+import { floorScript, root, serverEnv, serverScript } from "../lib/servers.js";
+
+/** The issue's size; BENCH_ASK_ENTRIES runs a smaller one while iterating. */
+const ENTRIES = Number(process.env.BENCH_ASK_ENTRIES ?? 50_000);
+const CONCURRENCY = 20;
+const ROUNDS = 10;
+const PER_ROUND = 200;
+const WARMUP = 300;
+
+/**
+ * Asking the community in personal chat (question in, retrieval over the asker's library, the
+ * extractive answer with citations delivered to the connector, HTTP 200 back) at 20 concurrent,
+ * over a generated library of 50,000 entries, interleaved A B A B with a bare teams-ai app
+ * answering a message (the floor, as in `bot-message`). The library is loaded once into
+ * `.data/bench` and reused (the same one as the `search` scenario's). Bar: p95 ≤ 1.5 × floor.
+ */
+export async function ask(): Promise<ScenarioResult> {
+  const dataDir = path.join(root, ".data", "bench", `search-${ENTRIES}-v2`);
+  const marker = path.join(dataDir, "ready.json");
+  const azurite = await startAzurite({ location: dataDir });
+  const steward = demo[0];
+  if (!steward) throw new Error("fixtures missing");
+  let communityId: string;
+  if (existsSync(marker)) {
+    communityId = (JSON.parse(readFileSync(marker, "utf8")) as { communityId: string }).communityId;
+  } else {
+    const store = await TableStore.connect({
+      connectionString: azurite.connectionString,
+      tablePrefix: "benchsearch",
+      timeouts: { attemptMs: 600_000, callMs: 600_000 },
+    });
+    await store.ensureTables();
+    const communities = new CommunityService(new TablesCommunityRepository(store));
+    const caller = { tenantId: org.tenantId, userId: steward.id, displayName: steward.displayName };
+    const community = await communities.create(caller, {
+      name: "Big library",
+      purpose: "Benchmark",
+      privacy: "open",
+    });
+    communityId = community.id;
+    const library = generateLibrary(
+      org.tenantId,
+      communityId,
+      ENTRIES,
+      org.users.slice(0, 300),
+      42,
+      realisticWords(),
+    );
+    await new TablesEntryRepository(store).importMany(library, { changeLog: false });
+    writeFileSync(marker, JSON.stringify({ communityId, entries: ENTRIES }));
+  }
+  const connector = await new ConnectorRecorder().start();
+  const app = await spawnServer(
+    serverScript,
+    serverEnv(azurite, { TABLE_PREFIX: "benchsearch" }),
+    await freePort(),
+  );
+  const floor = await spawnServer(floorScript, {}, await freePort(), "/health");
+  try {
+    const words = searchTerms(random(5), 2 * (ROUNDS * PER_ROUND + WARMUP));
+    const question = (i: number) =>
+      `How do we handle ${words[2 * i] ?? "data"} with ${words[2 * i + 1] ?? "pipelines"}?`;
+    const send =
+      (server: ServerProcess, text: (i: number) => string) =>
+      async (i: number): Promise<void> => {
+        const activity = messageActivity(text(i), {
+          serviceUrl: connector.serviceUrl,
+          from: teamsUser(steward),
+        });
+        const res = await fetch(`${server.url}/api/messages`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(activity),
+        });
+        if (res.status !== 200) throw new Error(`bot answered ${res.status}`);
+        await res.arrayBuffer();
+        connector.clear();
+      };
+    // The first question builds the community's index from Tables: not part of the round trip.
+    const started = performance.now();
+    await send(app, () => "How do we backfill a partitioned table?")(0);
+    const firstAskMs = performance.now() - started;
+    const { a: askLatencies, b: floorLatencies } = await interleaved(
+      ROUNDS,
+      PER_ROUND,
+      CONCURRENCY,
+      WARMUP,
+      send(app, question),
+      send(floor, () => "help"),
+    );
+    const p = (values: number[], q: number) => percentile(values, q);
+    return {
+      scenario: "ask",
+      params: { entries: ENTRIES, concurrency: CONCURRENCY, requests: ROUNDS * PER_ROUND, warmup: WARMUP },
+      metrics: {
+        first_ask_with_index_build_ms: firstAskMs,
+        p50_ms: p(askLatencies, 50),
+        p95_ms: p(askLatencies, 95),
+        p99_ms: p(askLatencies, 99),
+        floor_p50_ms: p(floorLatencies, 50),
+        floor_p95_ms: p(floorLatencies, 95),
+        floor_p99_ms: p(floorLatencies, 99),
+        ratio_p95: p(askLatencies, 95) / p(floorLatencies, 95),
+      },
+      bars: [{ name: "p95 vs bot-message floor", metric: "ratio_p95", limit: 1.5, op: "<=" }],
+    };
+  } finally {
+    await app.stop();
+    await floor.stop();
+    await connector.stop();
+    await azurite.stop();
+  }
+}

@@ -1,0 +1,104 @@
+import { type Activity, CardFactory } from "botbuilder";
+import type { AnswerSource } from "../../domain/ask/answerer.js";
+import type { AskResult } from "../../domain/ask/askService.js";
+import { shorten } from "../../domain/textNormalisation.js";
+import { answerActionsCard, noAnswerCard, type OpenQuestionTarget } from "../cards/askCards.js";
+import { type AppLinks, entryDeepLink } from "../links.js";
+
+/** Teams shows at most this much of a citation's abstract. */
+const ABSTRACT_CHARS = 160;
+
+/**
+ * Teams' citation entity (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/bot-messages-ai-generated-content):
+ * a schema.org Message whose `citation` claims the text's `[n]` markers point to. No
+ * `AIGeneratedContent` label: every word quoted is the entry's own.
+ */
+export interface CitationEntity {
+  type: "https://schema.org/Message";
+  "@type": "Message";
+  "@context": "https://schema.org";
+  "@id": "";
+  citation: {
+    "@type": "Claim";
+    position: number;
+    appearance: {
+      "@type": "DigitalDocument";
+      name: string;
+      abstract: string;
+      url: string;
+      keywords?: string[];
+    };
+  }[];
+}
+
+/** The reply to a question: the quoted passages with their citations, and what to do next. */
+export function askReply(
+  result: AskResult,
+  links: AppLinks,
+  target: OpenQuestionTarget | undefined,
+): Partial<Activity> {
+  const { answer } = result;
+  if (answer.kind === "unknown") {
+    return {
+      type: "message",
+      text: "I could not find an answer to that in your communities' library, and I will not guess.",
+      attachments: [CardFactory.adaptiveCard(noAnswerCard(target))],
+    };
+  }
+  const percent = Math.round(answer.confidence * 100);
+  const lead =
+    answer.kind === "alreadyAnswered"
+      ? `This was asked and answered before: **${answer.sources[0]?.title ?? ""}** [1]`
+      : `From your communities' library (it covers ${percent} % of your question's words):`;
+  const quoted = answer.passages.map((p) => `${p.text} [${p.citation}]`);
+  const stale = answer.sources
+    .map((s, i) => (s.stale ? `[${i + 1}] is past its review date: check it still holds.` : undefined))
+    .filter((s): s is string => !!s);
+  const first = answer.sources[0];
+  return {
+    type: "message",
+    text: [lead, ...quoted, ...stale].join("\n\n"),
+    entities: [citationEntity(answer.sources, answer.passages, links)] as unknown as Activity["entities"],
+    attachments: [
+      CardFactory.adaptiveCard(
+        answerActionsCard({
+          ...(first ? { openUrl: entryDeepLink(links, first.communityId, first.entryId) } : {}),
+          ...(target ? { target } : {}),
+        }),
+      ),
+    ],
+  };
+}
+
+function citationEntity(
+  sources: AnswerSource[],
+  passages: { text: string; citation: number }[],
+  links: AppLinks,
+): CitationEntity {
+  return {
+    type: "https://schema.org/Message",
+    "@type": "Message",
+    "@context": "https://schema.org",
+    "@id": "",
+    citation: sources.map((source, i) => {
+      const quoted = passages.find((p) => p.citation === i + 1)?.text ?? source.title;
+      const keywords = [
+        source.communityName,
+        source.verified ? (source.stale ? "Needs review" : "Verified") : "",
+      ]
+        .filter(Boolean)
+        .map((k) => shorten(k, 28));
+      return {
+        "@type": "Claim",
+        position: i + 1,
+        appearance: {
+          "@type": "DigitalDocument",
+          name: shorten(source.title, 80),
+          abstract: shorten(quoted, ABSTRACT_CHARS),
+          url: entryDeepLink(links, source.communityId, source.entryId),
+          keywords,
+        },
+      };
+    }),
+  };
+}

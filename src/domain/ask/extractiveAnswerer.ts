@@ -1,0 +1,159 @@
+import type { Answerer, AnswerPassage, AnswerSource, AskAnswer, RetrievedEntry } from "./answerer.js";
+import { contentStems } from "./askTerms.js";
+
+/** Below this share of the question's words found in the best entry, the library does not know. */
+export const ANSWER_THRESHOLD = 0.6;
+/** An answered question whose own title covers this much of the question is offered first. */
+export const ALREADY_ANSWERED_THRESHOLD = 0.6;
+/** Entries read closely per question (the search's best few). */
+const ENTRIES_READ = 5;
+const PASSAGES_PER_ENTRY = 2;
+const MAX_PASSAGES = 3;
+const MAX_PASSAGE_CHARS = 320;
+/** A verified, current entry wins over an unverified one this close in coverage. */
+const VERIFIED_BONUS = 0.1;
+
+interface Candidate {
+  entry: RetrievedEntry;
+  coverage: number;
+  titleCoverage: number;
+}
+
+/**
+ * The default answer composer: no model, no network. It reads the retrieved entries, measures
+ * how much of the question each covers (the share of the question's meaningful words it contains,
+ * title and tags counting like the text), and quotes the sentences that carry the most of those
+ * words. Everything it says is a verbatim passage of a cited entry, so it cannot invent; when the
+ * best entry covers too little of the question it says it does not know.
+ */
+export class ExtractiveAnswerer implements Answerer {
+  answer(question: string, retrieved: readonly RetrievedEntry[]): AskAnswer {
+    const asked = contentStems(question);
+    if (asked.length === 0) return { kind: "unknown", confidence: 0, sources: [] };
+    const candidates = retrieved
+      // An open question restates a problem: it is no answer (it is where the asker may add one).
+      .filter((entry) => !(entry.type === "qa" && entry.answered !== true))
+      .slice(0, ENTRIES_READ)
+      .map((entry) => candidateOf(entry, asked))
+      .sort((a, b) => rank(b) - rank(a) || b.entry.score - a.entry.score);
+    // A question already answered whose own wording covers this one is offered first.
+    const previous = candidates.find(
+      (c) =>
+        c.entry.type === "qa" &&
+        c.entry.answered === true &&
+        c.coverage >= ANSWER_THRESHOLD &&
+        c.titleCoverage >= ALREADY_ANSWERED_THRESHOLD,
+    );
+    const best = previous ?? candidates[0];
+    if (!best || best.coverage < ANSWER_THRESHOLD) {
+      return { kind: "unknown", confidence: round(best?.coverage ?? 0), sources: [] };
+    }
+    // The best entry answers; another adds to it only when it covers nearly as much.
+    const cited = previous
+      ? [previous]
+      : candidates.filter(
+          (c, i) => i === 0 || c.coverage >= Math.max(ANSWER_THRESHOLD, best.coverage - 0.15),
+        );
+    const passages: AnswerPassage[] = [];
+    const sources: AnswerSource[] = [];
+    for (const c of cited) {
+      if (passages.length >= MAX_PASSAGES) break;
+      const quoted = bestSentences(c.entry, asked).slice(
+        0,
+        Math.min(PASSAGES_PER_ENTRY, MAX_PASSAGES - passages.length),
+      );
+      if (quoted.length === 0) continue;
+      sources.push(sourceOf(c.entry));
+      for (const text of quoted) passages.push({ text, citation: sources.length });
+    }
+    return {
+      kind: previous ? "alreadyAnswered" : "answered",
+      passages,
+      sources,
+      confidence: round(best.coverage),
+    };
+  }
+}
+
+function candidateOf(entry: RetrievedEntry, asked: string[]): Candidate {
+  const all = new Set(contentStems(`${entry.title} ${entry.tags.join(" ")} ${entry.summary} ${entry.body}`));
+  const title = new Set(contentStems(entry.title));
+  return { entry, coverage: share(asked, all), titleCoverage: share(asked, title) };
+}
+
+function rank(c: Candidate): number {
+  return c.coverage + (c.entry.verified && !c.entry.stale ? VERIFIED_BONUS : 0);
+}
+
+function share(asked: string[], found: ReadonlySet<string>): number {
+  return asked.filter((s) => found.has(s)).length / asked.length;
+}
+
+/**
+ * The entry's sentences that carry most of the question's words, in the entry's own order. A
+ * question-and-answer entry is quoted from its answer only: its question restates the asker's.
+ */
+function bestSentences(entry: RetrievedEntry, asked: string[]): string[] {
+  const sentences = sentencesOf(answerPart(entry));
+  const scored = sentences
+    .map((text, i) => {
+      const stems = new Set(contentStems(text));
+      return { text, i, hits: asked.filter((s) => stems.has(s)).length };
+    })
+    .filter((s) => s.hits > 0)
+    .sort((a, b) => b.hits - a.hits || a.i - b.i)
+    .slice(0, PASSAGES_PER_ENTRY)
+    .sort((a, b) => a.i - b.i)
+    .map((s) => s.text);
+  if (scored.length > 0) return scored;
+  // The match was in the title or tags: the entry's own summary (or opening) says what it holds.
+  const opening = entry.summary.trim() || sentences[0];
+  return opening ? [clip(opening)] : [];
+}
+
+const ANSWER_HEADING = /^\s*\*\*Answer\*\*.*$/im;
+
+function answerPart(entry: RetrievedEntry): string {
+  if (entry.type !== "qa") return entry.body;
+  const heading = ANSWER_HEADING.exec(entry.body);
+  return heading ? entry.body.slice(heading.index + heading[0].length) : entry.body;
+}
+
+/** Plain sentences of safe markdown: list items and lines are sentences too; code fences are left out. */
+export function sentencesOf(markdown: string): string[] {
+  const text = markdown
+    .replace(/```[\s\S]*?```/g, "\n")
+    .replace(/`([^`]*)`/g, "$1")
+    .replace(/\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+  const out: string[] = [];
+  for (const line of text.split(/\n+/)) {
+    const clean = line.replace(/^\s*(?:[-*+]|\d+\.|#+|>)\s*/, "").trim();
+    if (!clean) continue;
+    for (const sentence of clean.split(/(?<=[.!?])\s+(?=[A-Z0-9"“(])/)) {
+      const s = sentence.trim();
+      if (s.length >= 3) out.push(clip(s));
+    }
+  }
+  return out;
+}
+
+function clip(text: string): string {
+  return text.length <= MAX_PASSAGE_CHARS ? text : `${text.slice(0, MAX_PASSAGE_CHARS - 1).trimEnd()}…`;
+}
+
+function sourceOf(entry: RetrievedEntry): AnswerSource {
+  return {
+    communityId: entry.communityId,
+    communityName: entry.communityName,
+    entryId: entry.id,
+    title: entry.title,
+    type: entry.type,
+    verified: entry.verified,
+    stale: entry.stale,
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

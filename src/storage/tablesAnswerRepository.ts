@@ -1,0 +1,107 @@
+import { odata } from "@azure/data-tables";
+import type { Answer, AnswerRepository, AnswerRevision } from "../domain/ask/answer.js";
+import type { PersonRef } from "../domain/identity.js";
+import { keyPart, keys, TABLES } from "./keys.js";
+import { translateTableErrors } from "./tableErrors.js";
+import type { TableStore } from "./tableStore.js";
+
+type AnswerRow = {
+  partitionKey: string;
+  rowKey: string;
+  authorJson: string;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+  votersJson: string;
+  accepted: boolean;
+  acceptedByJson?: string;
+  acceptedAt?: string;
+  historyJson: string;
+};
+
+const ANSWER = "answer";
+
+/**
+ * Answers in the Library table, in their question's own partition (beside its votes and
+ * revisions): listing a question's answers is one partition query, and deleting the question
+ * deletes them with it.
+ */
+export class TablesAnswerRepository implements AnswerRepository {
+  constructor(private readonly store: TableStore) {}
+
+  private get table() {
+    return this.store.table(TABLES.library);
+  }
+
+  async create(answer: Omit<Answer, "etag">): Promise<Answer> {
+    const result = await translateTableErrors("The answer", () => this.table.createEntity(toRow(answer)));
+    return { ...answer, etag: result.etag ?? "" };
+  }
+
+  async get(tenantId: string, communityId: string, questionId: string, answerId: string) {
+    const row = await this.store.getEntity<AnswerRow>(
+      TABLES.library,
+      keys.entryRows(tenantId, communityId, questionId),
+      `${ANSWER}|${keyPart(answerId, "answer id")}`,
+    );
+    return row ? fromRow(tenantId, communityId, questionId, row) : undefined;
+  }
+
+  async list(tenantId: string, communityId: string, questionId: string): Promise<Answer[]> {
+    const pk = keys.entryRows(tenantId, communityId, questionId);
+    const rows = await this.store.queryAll<AnswerRow>(
+      TABLES.library,
+      odata`PartitionKey eq ${pk} and RowKey ge ${`${ANSWER}|`} and RowKey lt ${`${ANSWER}}`}`,
+    );
+    return rows
+      .map((r) => fromRow(tenantId, communityId, questionId, r))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  }
+
+  async update(answer: Answer): Promise<Answer> {
+    const result = await translateTableErrors("The answer", () =>
+      this.table.updateEntity(toRow(answer), "Replace", { etag: answer.etag }),
+    );
+    return { ...answer, etag: result.etag ?? "" };
+  }
+}
+
+function toRow(a: Omit<Answer, "etag">): AnswerRow {
+  return {
+    partitionKey: keys.entryRows(a.tenantId, a.communityId, a.questionId),
+    rowKey: `${ANSWER}|${keyPart(a.id, "answer id")}`,
+    authorJson: JSON.stringify(a.author),
+    body: a.body,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    votersJson: JSON.stringify(a.voterIds),
+    accepted: a.accepted,
+    ...(a.acceptedBy ? { acceptedByJson: JSON.stringify(a.acceptedBy) } : {}),
+    ...(a.acceptedAt ? { acceptedAt: a.acceptedAt } : {}),
+    historyJson: JSON.stringify(a.history),
+  };
+}
+
+function fromRow(
+  tenantId: string,
+  communityId: string,
+  questionId: string,
+  row: AnswerRow & { etag?: string },
+): Answer {
+  return {
+    tenantId,
+    communityId,
+    questionId,
+    id: row.rowKey.slice(ANSWER.length + 1),
+    author: JSON.parse(row.authorJson) as PersonRef,
+    body: row.body,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    voterIds: JSON.parse(row.votersJson) as string[],
+    accepted: row.accepted === true,
+    ...(row.acceptedByJson ? { acceptedBy: JSON.parse(row.acceptedByJson) as PersonRef } : {}),
+    ...(row.acceptedAt ? { acceptedAt: row.acceptedAt } : {}),
+    history: JSON.parse(row.historyJson) as AnswerRevision[],
+    etag: row.etag ?? "",
+  };
+}
