@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_TEAM, demoPeople } from "../../src/local/demoCommunity.js";
+import { demoPeople } from "../../src/local/demoCommunity.js";
 import { eventually, MeetingInstances } from "../support/meetingInstances.js";
 import { org } from "../support/orgFixture.js";
-import { botInstalledActivity, installInDemoTeam, postActivity } from "../support/teamsActivities.js";
 import type { TestServer } from "../support/testServer.js";
 
 /**

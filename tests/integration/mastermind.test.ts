@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_TEAM, demoPeople } from "../../src/local/demoCommunity.js";
+import { demoPeople } from "../../src/local/demoCommunity.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
 import { eventually, MeetingInstances } from "../support/meetingInstances.js";
 import { org } from "../support/orgFixture.js";
-import {
-  botInstalledActivity,
-  installInDemoTeam,
-  messageActivity,
-  postActivity,
-  teamsUser,
-} from "../support/teamsActivities.js";
+import { messageActivity, postActivity, teamsUser } from "../support/teamsActivities.js";
 import type { TestServer } from "../support/testServer.js";
 
 /**
