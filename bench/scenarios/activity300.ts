@@ -59,10 +59,13 @@ function repeatMeetings(rounds: readonly Group[][]): number {
   return [...met.values()].filter((n) => n > 1).length;
 }
 
-/** The phase whose late joiners are measured: the first that regroups people who were grouped before. */
+/**
+ * The phase whose late joiners are measured: the first that regroups people who were grouped
+ * before; in a format without groups (a case round), its second phase.
+ */
 function latePhaseOf(format: ActivityFormatDefinition): string | undefined {
   const grouping = format.phases.filter((p) => p.grouping && p.grouping.kind !== "none");
-  return (grouping[1] ?? grouping[0])?.id;
+  return (grouping[1] ?? grouping[0] ?? format.phases[1] ?? format.phases[0])?.id;
 }
 
 export interface ActivityScenarioOptions {
