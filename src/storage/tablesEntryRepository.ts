@@ -397,6 +397,9 @@ export class TablesEntryRepository implements EntryRepository {
       // A keyed interaction that exists was recorded by an earlier (retried) call.
       if (!(interaction.key && statusOf(error) === 409)) throw error;
     }
+    // A helpful fact that is no vote (an accepted answer's credit) counts on the home's tally too.
+    if (interaction.kind === "helpful")
+      await this.tallies.settle(interaction.tenantId, interaction.communityId, interaction.at);
   }
 
   helpfulDays(tenantId: string, communityId: string, sinceDay: string): Promise<HelpfulDay[]> {
