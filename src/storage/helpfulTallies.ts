@@ -22,11 +22,42 @@ type TeacherTally = { person: PersonRef; helpful: number };
  * instance heals at that day's next vote (and leaves the window after 30 days).
  */
 export class HelpfulTallies {
+  /** Per community and day: the recount not started yet, which a write may still join. */
+  private readonly waiting = new Map<string, Promise<void>>();
+  /** Per community and day: the last recount queued on this instance. */
+  private readonly last = new Map<string, Promise<void>>();
+
   constructor(private readonly store: TableStore) {}
 
-  /** Brings the tally of the day of `at` to the day's helpful-vote facts. */
-  async settle(tenantId: string, communityId: string, at: string): Promise<void> {
+  /**
+   * Brings the tally of the day of `at` to the day's helpful-vote facts, once the caller's own fact
+   * is written. Writers on one instance share recounts: a recount that has not started yet sees
+   * every fact written before it starts, so 400 votes at once cost a few recounts, not 400 (each
+   * reads the whole day).
+   */
+  settle(tenantId: string, communityId: string, at: string): Promise<void> {
     const day = at.slice(0, 10);
+    const key = `${tenantId}|${communityId}|${day}`;
+    const waiting = this.waiting.get(key);
+    if (waiting) return waiting;
+    const run = (this.last.get(key) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        this.waiting.delete(key);
+        return this.settleNow(tenantId, communityId, day);
+      });
+    this.waiting.set(key, run);
+    this.last.set(key, run);
+    void run
+      .finally(() => {
+        if (this.last.get(key) === run) this.last.delete(key);
+      })
+      .catch(() => undefined);
+    return run;
+  }
+
+  /** Recounts the day and writes the tally until a recount made after the write agrees. */
+  private async settleNow(tenantId: string, communityId: string, day: string): Promise<void> {
     const pk = keys.library(tenantId, communityId);
     for (let round = 1; round <= MAX_ROUNDS; round++) {
       const [stored, truth] = await Promise.all([
