@@ -343,8 +343,14 @@ describe("Mastermind circle on the activity engine", () => {
       person: Person;
       text: string;
       earlier: boolean;
+      mine: boolean;
     }[];
     expect(back.length).toBe(6);
+    // The reader's own goal is marked theirs (the panel offers it as this session's start).
+    expect(back.filter((g) => g.mine).map((g) => g.person.id)).toEqual([people[0]?.id]);
+    // Each panel knows whether its reader sits on the hot seat, without guessing from partners.
+    const seated = next.views.filter((v) => v?.body.activity.me.group.onHotSeat === true).length;
+    expect(seated).toBe(2);
     expect(back.every((g) => g.earlier && g.text === `${SECRET.goal} of ${g.person.displayName}`)).toBe(true);
   });
 });

@@ -98,8 +98,7 @@ export function participantActions(view: ActionView, primary = true): Record<str
   const actions: Record<string, unknown>[] = [];
   const next = () => (actions.length === 0 ? style : undefined);
   // A kind for the hot seat alone (a mastermind's challenge) is offered to the hot seat only.
-  const hotSeat = view.me.group?.hotSeat;
-  const onHotSeat = hotSeat !== undefined && !view.me.group?.partners.some((p) => p.id === hotSeat.id);
+  const onHotSeat = view.me.group?.onHotSeat === true;
   for (const kind of phaseKinds(format, view.phases, view.state.phaseIndex)) {
     if (format.submissions[kind]?.writers?.includes("hot-seat") && !onHotSeat) continue;
     const button = kindButton(view, kind, next());

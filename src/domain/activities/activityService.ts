@@ -287,6 +287,7 @@ export class ActivityService {
               },
             }
           : {}),
+        ...(hotSeat === caller.userId ? { onHotSeat: true as const } : {}),
       };
       if (share) facts.share = pairShareOf(share);
     }
@@ -846,8 +847,9 @@ export class ActivityService {
         const now = record.submissions.find((s) => s.kind === kind && s.ownerId === id);
         const earlier = kept.get(id);
         const person = names.get(id) ?? { id, displayName: "Someone" };
-        if (now) out.push({ kind, person, text: now.text, at: now.at, earlier: false });
-        else if (earlier) out.push({ kind, person, text: earlier.text, at: earlier.at, earlier: true });
+        const mine = id === userId;
+        if (now) out.push({ kind, person, text: now.text, at: now.at, earlier: false, mine });
+        else if (earlier) out.push({ kind, person, text: earlier.text, at: earlier.at, earlier: true, mine });
       }
     }
     return out;

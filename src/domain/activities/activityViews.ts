@@ -81,7 +81,8 @@ export interface ActivityView {
   me: {
     joined: boolean;
     reflection?: { text: string; at: string; etag: string };
-    group?: { id: string; partners: PersonRef[]; hotSeat?: PersonRef };
+    /** Their group; `onHotSeat` when they sit on its hot seat themselves. */
+    group?: { id: string; partners: PersonRef[]; hotSeat?: PersonRef; onHotSeat?: true };
     share?: PairShare;
     commitment?: { text: string; at: string };
   };
@@ -100,6 +101,8 @@ export interface RegisterView {
   at: string;
   /** Written in an earlier session (not yet renewed in this one). */
   earlier: boolean;
+  /** The reader's own. */
+  mine: boolean;
 }
 
 /** One kind a format takes, as the side panel and cards build their editors from it. */
@@ -198,7 +201,7 @@ export interface PersonalFacts {
   reflection?: { text: string; at: string; etag: string };
   commitment?: { text: string; at: string };
   /** Their group with the partners' names, once groups are formed. */
-  group?: { id: string; partners: PersonRef[]; hotSeat?: PersonRef };
+  group?: { id: string; partners: PersonRef[]; hotSeat?: PersonRef; onHotSeat?: true };
   share?: PairShare;
 }
 
@@ -405,6 +408,7 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
               id: mine.id,
               partners: mine.members.filter((m) => m !== userId).map(person),
               ...(mine.hotSeat ? { hotSeat: person(mine.hotSeat) } : {}),
+              ...(mine.hotSeat === userId ? { onHotSeat: true as const } : {}),
             },
           }
         : {}),

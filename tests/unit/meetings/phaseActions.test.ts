@@ -100,6 +100,7 @@ describe("what a phase's card offers, read from the format's definition", () => 
           id: "g0001",
           partners: [{ id: "ben", displayName: "Ben" }],
           hotSeat: onSeat ? { id: "me", displayName: "Me" } : { id: "ben", displayName: "Ben" },
+          ...(onSeat ? { onHotSeat: true as const } : {}),
         },
       },
     });

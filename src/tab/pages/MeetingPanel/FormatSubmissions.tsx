@@ -47,14 +47,10 @@ export function FormatSubmissions({ view, onChanged, steers = false }: FormatSub
   const api = useApi();
   const ended = view.state.status === "ended";
   const writes = view.me.joined || !view.isFacilitator;
-  // The hot seat is the one member of my circle who is not among my partners (or nobody).
-  const hotSeat = view.me.group?.hotSeat;
-  const onHotSeat = hotSeat !== undefined && !view.me.group?.partners.some((p) => p.id === hotSeat.id);
+  const onHotSeat = view.me.group?.onHotSeat === true;
   const open = view.kinds.filter((k) => view.accepts.includes(k.kind) && (!k.hotSeatOnly || onHotSeat));
   const earlier = (kind: Kind) =>
-    view.register?.find(
-      (r) => r.kind === kind.kind && r.earlier && !view.me.group?.partners.some((p) => p.id === r.person.id),
-    )?.text;
+    view.register?.find((r) => r.kind === kind.kind && r.earlier && r.mine)?.text;
   const text = (kind: Kind, part: "heading" | "label" | "hint") =>
     t(`submissions.${stringKeyOf(kind.kind)}.${part}`, { defaultValue: part === "heading" ? kind.noun : "" });
   return (

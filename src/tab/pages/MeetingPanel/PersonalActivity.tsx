@@ -123,7 +123,7 @@ function Partners({ view, chatUrl }: { view: ActivityView; chatUrl: string | und
   const partners = view.me.group?.partners ?? [];
   const names = namesOf(partners, locale);
   const hotSeat = view.me.group?.hotSeat;
-  const onHotSeat = hotSeat !== undefined && !partners.some((p) => p.id === hotSeat.id);
+  const onHotSeat = view.me.group?.onHotSeat === true;
   return (
     <section className={styles.section} aria-labelledby={headingId} data-testid="my-partners">
       <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
