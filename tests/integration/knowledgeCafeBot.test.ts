@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TEAM, demoPeople } from "../../src/local/demoCommunity.js";
-import { ConnectorRecorder, type RecordedActivity } from "../support/connectorRecorder.js";
+import { ConnectorRecorder } from "../support/connectorRecorder.js";
+import { actionsOf, type Card, MeetingChat, valuesOf } from "../support/meetingChat.js";
 import { org } from "../support/orgFixture.js";
-import {
-  installInDemoTeam,
-  invokeActivity,
-  messageActivity,
-  postActivity,
-  postInvoke,
-  teamsUser,
-} from "../support/teamsActivities.js";
+import { installInDemoTeam, messageActivity, postActivity, teamsUser } from "../support/teamsActivities.js";
 import { startTestServer, type TestServer, tokenFor } from "../support/testServer.js";
 
 /**
@@ -24,29 +18,6 @@ const MEETING_ID = "MCMxOTptZWV0aW5nX1kyRm1aVUp2ZEZSbGMzUkxibTkzYkdWa1oyVUB0aHJl
 const QUESTION = "What would make onboarding stick in the first month?";
 
 type Person = { id: string; displayName: string; mail?: string };
-// biome-ignore lint/suspicious/noExplicitAny: card JSON is loosely shaped
-type Card = any;
-
-function cardOf(activity: RecordedActivity | undefined): Card {
-  return activity?.body.attachments?.find((a) => a.contentType === "application/vnd.microsoft.card.adaptive")
-    ?.content;
-}
-
-/** Every action of a card (top-level and inside ActionSets), flattened. */
-function actionsOf(card: Card): Card[] {
-  const inBody = (card?.body ?? []).flatMap((e: Card) => (e.type === "ActionSet" ? e.actions : []));
-  return [...(card?.actions ?? []), ...inBody];
-}
-
-/** The inputs of a dialog's card with their values, as Teams would send them back. */
-function valuesOf(card: Card): Record<string, unknown> {
-  return Object.fromEntries(
-    (card.body as Card[])
-      .flatMap((e) => (e.type === "ColumnSet" ? e.columns.flatMap((c: Card) => c.items) : [e]))
-      .filter((e: Card) => e.id)
-      .map((e: Card) => [e.id, e.value]),
-  );
-}
 
 async function eventually<T>(
   probe: () => T | undefined | Promise<T | undefined>,
@@ -69,38 +40,11 @@ describe("Knowledge Café from the meeting chat, over the Bot Framework protocol
   const people = org.users.filter((u) => u.department && u.id !== facilitator.id).slice(0, 12) as Person[];
   const byName = new Map(people.map((p) => [`<at>${p.displayName}</at>`, p]));
   let activityId = "";
-  let sequence = 0;
-
-  const invoke = (name: string, value: unknown, as: Person, id?: string) => {
-    const activity = invokeActivity(name, value, {
-      serviceUrl: connector.serviceUrl,
-      conversationType: "groupChat",
-      conversationId: MEETING_CHAT,
-      from: teamsUser(as),
-      activityId: id ?? `cafe-invoke-${sequence++}`,
-    });
-    Object.assign(activity.channelData, { meeting: { id: MEETING_ID } });
-    return postInvoke(server.baseUrl, activity);
-  };
-  const execute = (verb: string, data: Record<string, unknown>, as: Person, id?: string) =>
-    invoke(
-      "adaptiveCard/action",
-      { action: { type: "Action.Execute", verb, data: { verb, ...data } }, trigger: "manual" },
-      as,
-      id,
-    );
-  const fetchDialog = (verb: string, data: Record<string, unknown>, as: Person) =>
-    invoke("task/fetch", { data: { msteams: { type: "task/fetch" }, verb, ...data } }, as);
-  const submitDialog = (verb: string, data: Record<string, unknown>, as: Person, id?: string) =>
-    invoke("task/submit", { data: { verb, ...data } }, as, id);
-
-  const cardsInMeeting = () =>
-    connector.activities
-      .filter((a) => a.conversationId === MEETING_CHAT)
-      .map(cardOf)
-      .filter(Boolean);
-  const headed = (text: string) => () =>
-    cardsInMeeting().filter((c) => String(c.body?.[0]?.text ?? "") === text);
+  const chat = new MeetingChat(() => server.baseUrl, connector, MEETING_CHAT, MEETING_ID, "cafe");
+  const execute = chat.execute.bind(chat);
+  const fetchDialog = chat.fetchDialog.bind(chat);
+  const submitDialog = chat.submitDialog.bind(chat);
+  const headed = (text: string) => () => chat.headed(text);
   const next = (phaseIndex: number) =>
     execute("tps.control", { activityId, kind: "next", phaseIndex }, facilitator, `cafe-next-${phaseIndex}`);
 

@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TEAM, demoPeople } from "../../src/local/demoCommunity.js";
-import { ConnectorRecorder, type RecordedActivity } from "../support/connectorRecorder.js";
+import { ConnectorRecorder } from "../support/connectorRecorder.js";
+import { actionsOf, type Card, MeetingChat, valuesOf } from "../support/meetingChat.js";
 import { org } from "../support/orgFixture.js";
-import {
-  installInDemoTeam,
-  invokeActivity,
-  messageActivity,
-  postActivity,
-  postInvoke,
-  teamsUser,
-} from "../support/teamsActivities.js";
+import { installInDemoTeam, messageActivity, postActivity, teamsUser } from "../support/teamsActivities.js";
 import { startTestServer, type TestServer, tokenFor } from "../support/testServer.js";
 
 /**
@@ -24,23 +18,6 @@ const MEETING_ID = "MCMxOTptZWV0aW5nX2JXRnpkR1Z5YldsdVpFSnZkRlJsYzNRQHRocmVhZC52
 const SECRET = "cobaltsecret";
 
 type Person = { id: string; displayName: string };
-// biome-ignore lint/suspicious/noExplicitAny: card JSON is loosely shaped
-type Card = any;
-
-const cardOf = (activity: RecordedActivity | undefined): Card =>
-  activity?.body.attachments?.find((a) => a.contentType === "application/vnd.microsoft.card.adaptive")
-    ?.content;
-const actionsOf = (card: Card): Card[] => [
-  ...(card?.actions ?? []),
-  ...(card?.body ?? []).flatMap((e: Card) => (e.type === "ActionSet" ? e.actions : [])),
-];
-const valuesOf = (card: Card): Record<string, unknown> =>
-  Object.fromEntries(
-    (card.body as Card[])
-      .flatMap((e) => (e.type === "ColumnSet" ? e.columns.flatMap((c: Card) => c.items) : [e]))
-      .filter((e: Card) => e.id)
-      .map((e: Card) => [e.id, e.value]),
-  );
 
 async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
   const until = Date.now() + 20_000;
@@ -57,36 +34,12 @@ describe("Mastermind circle from the meeting chat, over the Bot Framework protoc
   const connector = new ConnectorRecorder();
   const facilitator = demoPeople(org)[0] as Person;
   const people = org.users.filter((u) => u.department && u.id !== facilitator.id).slice(0, 12) as Person[];
-  let sequence = 0;
-
-  const invoke = (name: string, value: unknown, as: Person, id?: string) => {
-    const activity = invokeActivity(name, value, {
-      serviceUrl: connector.serviceUrl,
-      conversationType: "groupChat",
-      conversationId: MEETING_CHAT,
-      from: teamsUser(as),
-      activityId: id ?? `mm-invoke-${sequence++}`,
-    });
-    Object.assign(activity.channelData, { meeting: { id: MEETING_ID } });
-    return postInvoke(server.baseUrl, activity);
-  };
-  const execute = (verb: string, data: Record<string, unknown>, as: Person, id?: string) =>
-    invoke(
-      "adaptiveCard/action",
-      { action: { type: "Action.Execute", verb, data: { verb, ...data } } },
-      as,
-      id,
-    );
-  const fetchDialog = (verb: string, data: Record<string, unknown>, as: Person) =>
-    invoke("task/fetch", { data: { msteams: { type: "task/fetch" }, verb, ...data } }, as);
-  const submitDialog = (verb: string, data: Record<string, unknown>, as: Person, id?: string) =>
-    invoke("task/submit", { data: { verb, ...data } }, as, id);
-  const cardsInMeeting = () =>
-    [...connector.activities, ...connector.updates]
-      .filter((a) => a.conversationId === MEETING_CHAT)
-      .map(cardOf)
-      .filter(Boolean);
-  const headed = (text: string) => cardsInMeeting().filter((c) => String(c.body?.[0]?.text ?? "") === text);
+  const chat = new MeetingChat(() => server.baseUrl, connector, MEETING_CHAT, MEETING_ID, "mm");
+  const execute = chat.execute.bind(chat);
+  const fetchDialog = chat.fetchDialog.bind(chat);
+  const submitDialog = chat.submitDialog.bind(chat);
+  const cardsInMeeting = () => chat.cards();
+  const headed = (text: string) => chat.headed(text);
 
   async function api(userId: string, route: string) {
     const res = await fetch(`${server.baseUrl}/api${route}`, {
