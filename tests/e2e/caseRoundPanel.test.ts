@@ -4,7 +4,7 @@ import { demoPeople } from "../../src/local/demoCommunity.js";
 import { launchBrowser, newLocalOnlyContext } from "../support/browser.js";
 import { org } from "../support/orgFixture.js";
 import { startTestServer, type TestServer, tokenFor } from "../support/testServer.js";
-import { brokenWords } from "./layoutChecks.js";
+import { brokenWords, pageWidth } from "./layoutChecks.js";
 import { type HostParams, openTab } from "./localHostPage.js";
 
 const PROMPT = "How we priced the analytics add-on";
@@ -64,6 +64,8 @@ describe("Case round from the side panel to a published playbook", () => {
     await add.getByRole("button", { name: "Faustregel hinzufügen" }).click();
     await add.getByRole("listitem").getByText(HEURISTIC).waitFor();
     expect(await brokenWords(german)).toEqual([]);
+    const width = await pageWidth(german);
+    expect(width.scrollWidth).toBeLessThanOrEqual(width.clientWidth);
     const english = tabs[1] as Frame;
     const everyone = english.getByTestId("from-everyone");
     await everyone.getByText(HEURISTIC).waitFor({ timeout: 15_000 });

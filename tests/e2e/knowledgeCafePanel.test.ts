@@ -4,19 +4,11 @@ import { demoPeople } from "../../src/local/demoCommunity.js";
 import { launchBrowser, newLocalOnlyContext } from "../support/browser.js";
 import { org } from "../support/orgFixture.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
-import { brokenWords } from "./layoutChecks.js";
+import { brokenWords, pageWidth } from "./layoutChecks.js";
 import { type HostParams, openTab } from "./localHostPage.js";
 
 const JOIN_DE = "An der Aktivität teilnehmen";
 const QUESTION = "What would make onboarding stick in the first month?";
-
-/** How wide the frame's content is against its viewport (280 px in the side panel). */
-function overflow(tab: Frame) {
-  return tab.evaluate(() => ({
-    clientWidth: document.documentElement.clientWidth,
-    scrollWidth: document.documentElement.scrollWidth,
-  }));
-}
 
 /**
  * A Knowledge Café run from the meeting side panel, built from the format's definition: the
@@ -77,7 +69,7 @@ describe("Knowledge Café in the meeting side panel", () => {
     await notes.getByRole("button", { name: "Speichern" }).click();
     await notes.getByText("Gespeichert", { exact: true }).waitFor();
     expect(await brokenWords(german)).toEqual([]);
-    const width = await overflow(german);
+    const width = await pageWidth(german);
     expect(width.scrollWidth).toBeLessThanOrEqual(width.clientWidth);
     // Another at the table sees it and can carry it on.
     const english = tabs[1] as Frame;

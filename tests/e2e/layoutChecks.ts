@@ -28,3 +28,11 @@ export function brokenWords(tab: Frame): Promise<string[]> {
     return broken;
   });
 }
+
+/** How wide the frame's content is against its viewport (280 px in the side panel): no horizontal scroll. */
+export function pageWidth(tab: Frame): Promise<{ clientWidth: number; scrollWidth: number }> {
+  return tab.evaluate(() => ({
+    clientWidth: document.documentElement.clientWidth,
+    scrollWidth: document.documentElement.scrollWidth,
+  }));
+}

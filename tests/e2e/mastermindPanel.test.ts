@@ -4,17 +4,10 @@ import { demoPeople } from "../../src/local/demoCommunity.js";
 import { launchBrowser, newLocalOnlyContext } from "../support/browser.js";
 import { org } from "../support/orgFixture.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
-import { brokenWords } from "./layoutChecks.js";
+import { brokenWords, pageWidth } from "./layoutChecks.js";
 import { type HostParams, openTab } from "./localHostPage.js";
 
 const PROMPT = "December circle";
-
-function overflow(tab: Frame) {
-  return tab.evaluate(() => ({
-    clientWidth: document.documentElement.clientWidth,
-    scrollWidth: document.documentElement.scrollWidth,
-  }));
-}
 
 /**
  * A mastermind circle run from the meeting side panel: the facilitator sets it up from the format's
@@ -127,7 +120,7 @@ describe("Mastermind circle in the meeting side panel", () => {
     await fromGroup.getByText("Who owns the roadmap today?").waitFor({ timeout: 15_000 });
     await fromGroup.getByText("Aus Ihrer Gruppe").waitFor();
     expect(await brokenWords(german)).toEqual([]);
-    const width = await overflow(german);
+    const width = await pageWidth(german);
     expect(width.scrollWidth).toBeLessThanOrEqual(width.clientWidth);
 
     // The stage names the hot seat and shows nothing the circle wrote.
