@@ -62,7 +62,7 @@ import {
   type RegisterView,
   takesPart,
 } from "./activityViews.js";
-import { type CircleMemory, circleQueueOf, type QueuePlace } from "./circleMemory.js";
+import { type CircleMemory, circleQueueOf, EarlierRegisters, type QueuePlace } from "./circleMemory.js";
 import { formGroups } from "./grouping/formGroups.js";
 import { placeLateJoiner as placeInGroups } from "./grouping/lateJoiner.js";
 import { currentRound, lastRoundReached, roundsOf } from "./groupingRounds.js";
@@ -151,6 +151,7 @@ export class ActivityService {
   private readonly handOvers = new Map<string, PendingHandOver>();
   private readonly roles: RoleLookup | undefined;
   private readonly circles: CircleMemory | undefined;
+  private readonly earlierRegisters: EarlierRegisters | undefined;
   private readonly lessons: LessonPublisher | undefined;
 
   constructor(
@@ -166,6 +167,7 @@ export class ActivityService {
     this.communities = options.communities;
     this.commitments = options.commitments;
     this.circles = options.circles;
+    this.earlierRegisters = options.circles ? new EarlierRegisters(options.circles) : undefined;
     this.lessons = options.lessons;
     const roles = options.meetingRoles;
     this.roles = roles instanceof RoleLookup ? roles : roles ? new RoleLookup(roles) : undefined;
@@ -438,7 +440,7 @@ export class ActivityService {
             userId: s.ownerId,
             displayName: names.get(s.ownerId) ?? s.editedBy.displayName,
           } as Caller;
-          return this.followUp(owner, record, s.text, s.at);
+          return this.followUp(owner, record, s.text, s.at, this.partnersIn(record, s.ownerId));
         }),
       );
     return latest.length;
@@ -446,24 +448,43 @@ export class ActivityService {
 
   /**
    * Hands a commitment over {@link HAND_OVER_AFTER_MS} after the answer: everyone committing at
-   * once is answered first, the bookkeeping follows (the person's latest text, once). A hand-over
-   * an instance never made (it stopped) is made by the close.
+   * once is answered first, the bookkeeping follows — each person's latest text, once, with the
+   * activity's partners read once for all of them (one shared read of the activity, not a read of
+   * each person's group). A hand-over an instance never made (it stopped) is made by the close.
    */
   private handOver(caller: Caller, flow: ActivityFlow, text: string, at: string): void {
-    const key = `${caller.tenantId}|${flow.activity.id}|${caller.userId}`;
+    const key = `${caller.tenantId}|${flow.activity.id}`;
     const pending = this.handOvers.get(key);
     if (pending) {
-      pending.latest = { caller, flow, text, at };
+      pending.latest.set(caller.userId, { caller, text, at });
       return;
     }
-    const entry: PendingHandOver = { latest: { caller, flow, text, at } };
+    const entry: PendingHandOver = { flow, latest: new Map([[caller.userId, { caller, text, at }]]) };
     this.handOvers.set(key, entry);
     const timer = setTimeout(() => {
       this.handOvers.delete(key);
-      const { latest } = entry;
-      void this.followUp(latest.caller, latest.flow, latest.text, latest.at).catch(() => undefined);
+      void this.handOverAll(entry).catch(() => undefined);
     }, HAND_OVER_AFTER_MS);
     timer.unref?.();
+  }
+
+  private async handOverAll({ flow, latest }: PendingHandOver): Promise<void> {
+    const record = await this.activities.load(flow.activity.tenantId, flow.activity.id);
+    const waiting = [...latest.values()];
+    for (let i = 0; i < waiting.length; i += HAND_OVER_BATCH)
+      await Promise.all(
+        waiting
+          .slice(i, i + HAND_OVER_BATCH)
+          .map(({ caller, text, at }) =>
+            this.followUp(
+              caller,
+              record ?? flow,
+              text,
+              at,
+              record ? this.partnersIn(record, caller.userId) : undefined,
+            ).catch(() => undefined),
+          ),
+      );
   }
 
   /**
@@ -631,6 +652,21 @@ export class ActivityService {
     return people.map((p) => ({ id: p.userId, displayName: p.displayName }));
   }
 
+  /** {@link partnersOf} from a whole record already read: no storage call. */
+  private partnersIn(record: ActivityRecord, userId: string): { id: string; displayName: string }[] {
+    const { format, phases } = record.activity;
+    const round = lastRoundReached(formatOf(format), phases, this.stateOf(record));
+    if (round < 0) return [];
+    const names = new Map(record.participants.map((p) => [p.userId, p.displayName]));
+    const partnerIds = (groupOfPerson(groupsOf(record, round), userId)?.members ?? []).filter(
+      (m) => m !== userId,
+    );
+    return partnerIds.flatMap((id) => {
+      const displayName = names.get(id);
+      return displayName === undefined ? [] : [{ id, displayName }];
+    });
+  }
+
   /** Whether the person sits on their circle's hot seat (in the last round reached). */
   private async onHotSeat(flow: ActivityFlow, userId: string): Promise<boolean> {
     const { tenantId, id, format, phases } = flow.activity;
@@ -643,7 +679,13 @@ export class ActivityService {
   }
 
   /** A commitment (of any format) handed to the commitments service, to be followed through. */
-  private async followUp(caller: Caller, flow: ActivityFlow, text: string, at: string): Promise<void> {
+  private async followUp(
+    caller: Caller,
+    flow: ActivityFlow,
+    text: string,
+    at: string,
+    partners?: { id: string; displayName: string }[],
+  ): Promise<void> {
     if (!this.commitments) return;
     const { id: activityId, communityId, format, conversationId, sessionId, meetingId } = flow.activity;
     await this.commitments.recordFromActivity({
@@ -658,7 +700,7 @@ export class ActivityService {
         ...(meetingId ? { meetingId } : {}),
       },
       text,
-      partners: await this.partnersOf(flow, caller.userId),
+      partners: partners ?? (await this.partnersOf(flow, caller.userId)),
       at,
     });
   }
@@ -840,11 +882,21 @@ export class ActivityService {
     const out: RegisterView[] = [];
     for (const [kind, definition] of kinds) {
       const readers = definition.visibility === "writer" ? [userId] : people.map((p) => p.id);
-      const kept = this.circles
-        ? await this.circles.registerOf(tenantId, readers, communityId, kind)
+      const written = new Map(
+        record.submissions.filter((s) => s.kind === kind).map((s) => [s.ownerId, s] as const),
+      );
+      // Only those who wrote nothing in this session show what they brought in.
+      const kept = this.earlierRegisters
+        ? await this.earlierRegisters.of(
+            tenantId,
+            record.activity.id,
+            communityId,
+            kind,
+            readers.filter((id) => !written.has(id)),
+          )
         : new Map();
       for (const id of readers) {
-        const now = record.submissions.find((s) => s.kind === kind && s.ownerId === id);
+        const now = written.get(id);
         const earlier = kept.get(id);
         const person = names.get(id) ?? { id, displayName: "Someone" };
         const mine = id === userId;
@@ -1210,7 +1262,9 @@ const HAND_OVER_AFTER_MS = 2_000;
 
 /** A person's commitment waiting for its hand-over: the latest one they wrote. */
 interface PendingHandOver {
-  latest: { caller: Caller; flow: ActivityFlow; text: string; at: string };
+  flow: ActivityFlow;
+  /** By person. */
+  latest: Map<string, { caller: Caller; text: string; at: string }>;
 }
 
 /** Round 0's group ids are think-pair-share's as always (`g0001`); later rounds' are `r2-g0001`. */

@@ -102,3 +102,52 @@ export function circleQueueOf(
     ...(last.has(id) ? { lastAt: last.get(id) as string } : {}),
   }));
 }
+
+/** Activities whose earlier register entries one instance keeps (the ones running now). */
+const KEPT_ACTIVITIES = 64;
+
+/**
+ * The register entries people brought into an activity from earlier sessions, read once per
+ * person and activity on this instance. Every view of a circle shows its members' goals, so 300
+ * people polling would otherwise read every member's goal again on every poll. What they bring
+ * in does not change while the activity runs: a goal written in it is the activity's own
+ * submission, which the view shows instead.
+ */
+export class EarlierRegisters {
+  private readonly byActivity = new Map<string, Map<string, RegisterEntry | null>>();
+
+  constructor(private readonly memory: CircleMemory) {}
+
+  async of(
+    tenantId: string,
+    activityId: string,
+    communityId: string,
+    kind: string,
+    userIds: readonly string[],
+  ): Promise<Map<string, RegisterEntry>> {
+    const key = `${tenantId}|${activityId}|${kind}`;
+    let kept = this.byActivity.get(key);
+    if (kept) {
+      // Most recently used last: the oldest activity is forgotten first.
+      this.byActivity.delete(key);
+    } else {
+      kept = new Map();
+      if (this.byActivity.size >= KEPT_ACTIVITIES) {
+        const oldest = this.byActivity.keys().next().value;
+        if (oldest !== undefined) this.byActivity.delete(oldest);
+      }
+    }
+    this.byActivity.set(key, kept);
+    const unknown = [...new Set(userIds)].filter((id) => !kept.has(id));
+    if (unknown.length > 0) {
+      const read = await this.memory.registerOf(tenantId, unknown, communityId, kind);
+      for (const id of unknown) kept.set(id, read.get(id) ?? null);
+    }
+    const entries = new Map<string, RegisterEntry>();
+    for (const id of userIds) {
+      const entry = kept.get(id);
+      if (entry) entries.set(id, entry);
+    }
+    return entries;
+  }
+}
