@@ -23,6 +23,7 @@ import type { ActivityRepository } from "../domain/activities/activityRepository
 import { ConcurrencyError, ValidationError } from "../domain/errors.js";
 import type { PersonRef } from "../domain/identity.js";
 import { FreshReads } from "./freshReads.js";
+import { KeptPartitions } from "./keptPartitions.js";
 import { activityKeys, keyPart, TABLES } from "./keys.js";
 import { statusOf, translateTableErrors } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
@@ -110,6 +111,11 @@ const ACTIVITY_ROW_FRESH_MS = 10_000;
  * stored: one partition) stay readable as they were written.
  */
 const OWNER_PARTITIONS = 8;
+/**
+ * How many activities' participant and submission rows one instance keeps (the ones running
+ * now, a few MB each at most), to read only what changed on the next read.
+ */
+const KEPT_RECORDS = 16;
 /** How many activities' partition counts one instance remembers (each never changes). */
 const KEPT_PARTITION_COUNTS = 5_000;
 
@@ -175,7 +181,21 @@ export class TablesActivityRepository implements ActivityRepository {
   /** Owner partitions by activity partition key (set at set-up, never changed). */
   private readonly partitionCounts = new Map<string, number>();
 
-  constructor(private readonly store: TableStore) {}
+  /** The owner partitions' rows of the activities read lately (see keptPartitions.ts). */
+  private readonly ownerRows: KeptPartitions<TableEntityResult<Row>>;
+
+  constructor(private readonly store: TableStore) {
+    this.ownerRows = new KeptPartitions(
+      (partition, changedSince) =>
+        this.store.queryAll<Row>(
+          TABLES.activities,
+          changedSince
+            ? odata`PartitionKey eq ${partition} and Timestamp ge ${changedSince}`
+            : odata`PartitionKey eq ${partition}`,
+        ),
+      KEPT_RECORDS * OWNER_PARTITIONS,
+    );
+  }
 
   private rememberPartitions(pk: string, row: Record<string, unknown> | undefined): number {
     const count = Math.max(1, Math.floor(Number(row?.ownerPartitions ?? 1)) || 1);
@@ -300,18 +320,23 @@ export class TablesActivityRepository implements ActivityRepository {
   ): Promise<ActivityRecord | undefined> {
     const query = (partition: string) =>
       this.store.queryAll<Row>(TABLES.activities, odata`PartitionKey eq ${partition}`);
+    // The activity's own partition (set-up, controls, groups, marks that can be taken back) is
+    // read whole; the owner partitions (participants and submissions, never deleted by the app)
+    // are kept and only their changed rows read again.
+    const owned = (partition: string) => this.ownerRows.rows(partition);
     const known = this.partitionCounts.get(pk);
     let rows: TableEntityResult<Row>[];
     if (known !== undefined) {
       const owners = known > 1 ? this.ownerPartitionsOf(tenantId, activityId, known) : [];
-      rows = (await Promise.all([pk, ...owners].map(query))).flat();
+      const [own, ...others] = await Promise.all([query(pk), ...owners.map(owned)]);
+      rows = [...(own ?? []), ...others.flat()];
     } else {
       const own = await query(pk);
       const setUp = own.find((row) => row.rowKey === ACTIVITY_ROW);
       // An activity not set up (yet) has no layout to remember: another instance may set it up next.
       const partitions = setUp ? this.rememberPartitions(pk, setUp) : 1;
       const owners = partitions > 1 ? this.ownerPartitionsOf(tenantId, activityId, partitions) : [];
-      rows = [...own, ...(await Promise.all(owners.map(query))).flat()];
+      rows = [...own, ...(await Promise.all(owners.map(owned))).flat()];
     }
     // In row key order, as one partition answers: the record's lists read as they always did.
     rows.sort((x, y) => compareKeys(x.rowKey ?? "", y.rowKey ?? ""));
@@ -329,7 +354,11 @@ export class TablesActivityRepository implements ActivityRepository {
       submissions: [],
     };
     for (const row of rows) readInto(record, tenantId, activityId, row);
-    if (!record.activity) return undefined;
+    if (!record.activity) {
+      for (const partition of this.ownerPartitionsOf(tenantId, activityId, OWNER_PARTITIONS))
+        this.ownerRows.forget(partition);
+      return undefined;
+    }
     this.keep(pk, {
       activity: record.activity,
       controls: sortedControls(record.controls ?? []),

@@ -116,6 +116,49 @@ describe("an activity's partitions on Azurite", () => {
     ).toBe(false);
   });
 
+  it("reads again only the rows another instance changed since, and still answers with every row", async () => {
+    const writer = await fresh();
+    const id = `changed-${seq++}`;
+    await writer.create(activity(id));
+    const [first, second, third] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
+    for (const p of [first, second])
+      await writer.addParticipant(tenant, id, { userId: p.id, displayName: p.displayName, joinedAt: "now" });
+    await writer.saveSubmission(activity(id), reflection(first), { myLearning: false });
+
+    const readerStore = await TableStore.connect({ connectionString, tablePrefix });
+    const reader = new TablesActivityRepository(readerStore);
+    expect((await reader.load(tenant, id))?.reflections.map((r) => r.userId)).toEqual([first.id]);
+
+    // The other instance changes one reflection, adds a person and their reflection.
+    await writer.saveSubmission(
+      activity(id),
+      { ...reflection(first), text: "changed", requestId: "r2" },
+      {
+        myLearning: false,
+      },
+    );
+    await writer.addParticipant(tenant, id, {
+      userId: third.id,
+      displayName: third.displayName,
+      joinedAt: "now",
+    });
+    await writer.saveSubmission(activity(id), reflection(third), { myLearning: false });
+
+    const queries = vi.spyOn(readerStore, "queryAll");
+    const record = await reader.load(tenant, id);
+    expect(record?.participants.map((p) => p.userId).sort()).toEqual([first.id, second.id, third.id].sort());
+    expect(Object.fromEntries(record?.reflections.map((r) => [r.userId, r.text]) ?? [])).toEqual({
+      [first.id]: "changed",
+      [third.id]: `reflection of ${third.id}`,
+    });
+    // The activity's own partition whole; each owner partition only from a moment before the
+    // newest change the reader had seen.
+    const filters = queries.mock.calls.map(([, filter]) => filter);
+    expect(filters.filter((f) => !f.includes("Timestamp ge"))).toHaveLength(1);
+    expect(filters.filter((f) => f.includes("Timestamp ge"))).toHaveLength(8);
+    queries.mockRestore();
+  });
+
   it("reads an activity another instance sets up after this one asked for it, where it was written", async () => {
     const id = `not-yet-${seq++}`;
     const early = await fresh();
