@@ -177,8 +177,22 @@ describe("activity API for the side panel and the stage", () => {
       text: "Alice's second thought",
     });
     expect(general.status).toBe(200);
-    expect(general.body.activity.me.reflection.text).toBe("Alice's second thought");
-    expect(general.body.activity.reflectedCount).toBe(2);
+    // It answers with what was saved, as its writer reads it, not the whole activity again.
+    expect(general.body.activity).toBeUndefined();
+    expect(general.body.saved).toMatchObject({
+      kind: "reflection",
+      ownerId: alice.id,
+      text: "Alice's second thought",
+      mine: true,
+      by: { id: alice.id },
+    });
+    expect(general.body.saved.etag).toEqual(expect.any(String));
+    const afterwards = await api(alice, "GET", `/activities/${id}`);
+    expect(afterwards.body.activity.me.reflection).toMatchObject({
+      text: "Alice's second thought",
+      etag: general.body.saved.etag,
+    });
+    expect(afterwards.body.activity.reflectedCount).toBe(2);
     const unknown = await api(alice, "POST", `/activities/${id}/submissions/advice`, { text: "x" });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toBe("Think-pair-share takes no such submission.");

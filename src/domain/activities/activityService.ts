@@ -60,6 +60,8 @@ import {
   type PersonalView,
   personalViewFor,
   type RegisterView,
+  type SubmissionView,
+  savedViewOf,
   takesPart,
 } from "./activityViews.js";
 import { type CircleMemory, circleQueueOf, EarlierRegisters, type QueuePlace } from "./circleMemory.js";
@@ -89,7 +91,12 @@ export type ShareResult =
  * the writer read it — a conflict that shows both texts instead of losing one.
  */
 export type SubmitResult =
-  | { status: "saved"; submission: Submission }
+  | {
+      status: "saved";
+      submission: Submission;
+      /** The submission as its writer reads it now (what the tab's write answers with). */
+      view?: SubmissionView;
+    }
   | { status: "conflict"; message: string; current: Submission; yours: string; merged: string };
 
 export interface ActivityServiceOptions {
@@ -387,7 +394,12 @@ export class ActivityService {
       at,
       requestId: key,
     };
-    if (definition.scope === "group") return this.submitForGroup(caller, flow, definition, base, data.etag);
+    if (definition.scope === "group") {
+      const result = await this.submitForGroup(caller, flow, definition, base, data.etag);
+      return result.status === "saved"
+        ? { ...result, view: savedViewOf(result.submission, definition) }
+        : result;
+    }
     const itemId = definition.scope === "item" ? await itemIdOf(caller, key) : undefined;
     const submission = { ...base, ownerId: caller.userId, ...(itemId ? { itemId } : {}) };
     const options = { ...(data.etag ? { etag: data.etag } : {}), myLearning: definition.myLearning === true };
@@ -416,7 +428,7 @@ export class ActivityService {
     // During the activity (300 people committing at once) it goes a moment after the answer; the
     // close hands every commitment over again (followUpCommitments), so none is missed.
     if (definition.commitment && !ended) this.handOver(caller, flow, data.text, at);
-    return { status: "saved", submission: saved };
+    return { status: "saved", submission: saved, view: savedViewOf(saved, definition) };
   }
 
   /**

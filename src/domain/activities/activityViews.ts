@@ -142,6 +142,26 @@ export interface SubmissionView {
   promoted?: boolean;
 }
 
+/**
+ * A submission as its writer reads it right after writing it: what a write answers, instead of
+ * the whole activity again (the side panel puts it in place; everyone else's changes come with
+ * its next poll). A new item has no votes yet; a retried one's votes show at the next poll.
+ */
+export function savedViewOf(submission: Submission, definition: SubmissionDefinition): SubmissionView {
+  return {
+    kind: submission.kind,
+    ownerId: submission.ownerId,
+    ...(submission.itemId ? { itemId: submission.itemId } : {}),
+    text: submission.text,
+    by: submission.editedBy,
+    at: submission.at,
+    mine: true,
+    etag: submission.etag,
+    ...(definition.votable ? { votes: 0, myVote: false } : {}),
+    ...(definition.promote ? { promoted: false } : {}),
+  };
+}
+
 /** Kinds the view shows in fields of their own (think-pair-share's first three). */
 const OWN_FIELD_KINDS = new Set(["reflection", "share", "commitment"]);
 

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import type { ActivityService } from "../../domain/activities/activityService.js";
-import type { ActivityView } from "../../domain/activities/activityViews.js";
+import type { ActivityView, SubmissionView } from "../../domain/activities/activityViews.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
 import type { Caller } from "../../domain/identity.js";
 import type { PeopleDirectory } from "../../domain/people/peopleDirectory.js";
@@ -30,6 +30,17 @@ export interface ActivitySnapshot {
   serverNow: string;
   /** On joining: the caller became a member of the activity's (open) community by it. */
   joinedCommunity?: true;
+}
+
+/**
+ * What a submission answers: the submission as its writer reads it now, not the whole activity
+ * again. 300 people writing at once would otherwise each be sent (and the server each build and
+ * version) everyone's texts; the side panel puts the saved one in place and its next poll brings
+ * the rest (with `If-None-Match`, so an unchanged activity costs a 304).
+ */
+export interface SavedSubmissionAnswer {
+  saved: SubmissionView;
+  serverNow: string;
 }
 
 /** The dependencies of {@link activityRoutes}. */
@@ -150,41 +161,47 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
    * `current`. PUT writes a person's or group's own; POST adds an item (the same `requestId`
    * adds it once).
    */
-  const submit = (kindOf: (req: Request) => unknown) => async (req: Request, res: Response) => {
-    const caller = callerOf(res);
-    const { kind } = parseInput(submissionKindParam, { kind: kindOf(req) });
-    const { requestId, text } = parseInput(submissionBody, req.body ?? {});
-    const etag = req.get("If-Match");
-    const result = await activities.submit(
-      caller,
-      req.params.activityId as string,
-      kind,
-      { text, ...(etag ? { etag } : {}) },
-      requestId ?? randomUUID(),
-    );
-    if (result.status === "conflict") {
-      sendError(res, etag ? 412 : 409, "share_conflict", result.message, {
-        current: result.current,
-        yours: result.yours,
-        merged: result.merged,
-      });
-      return;
-    }
-    await answer(req, res, await activities.view(caller, req.params.activityId as string));
-  };
+  const submit =
+    (kindOf: (req: Request) => unknown, answers: "saved" | "view") => async (req: Request, res: Response) => {
+      const caller = callerOf(res);
+      const { kind } = parseInput(submissionKindParam, { kind: kindOf(req) });
+      const { requestId, text } = parseInput(submissionBody, req.body ?? {});
+      const etag = req.get("If-Match");
+      const result = await activities.submit(
+        caller,
+        req.params.activityId as string,
+        kind,
+        { text, ...(etag ? { etag } : {}) },
+        requestId ?? randomUUID(),
+      );
+      if (result.status === "conflict") {
+        sendError(res, etag ? 412 : 409, "share_conflict", result.message, {
+          current: result.current,
+          yours: result.yours,
+          merged: result.merged,
+        });
+        return;
+      }
+      if (answers === "saved" && result.view) {
+        const saved: SavedSubmissionAnswer = { saved: result.view, serverNow: new Date().toISOString() };
+        res.json(saved);
+        return;
+      }
+      await answer(req, res, await activities.view(caller, req.params.activityId as string));
+    };
   router.put(
     "/:activityId/submissions/:kind",
-    submit((req) => req.params.kind),
+    submit((req) => req.params.kind, "saved"),
   );
   router.post(
     "/:activityId/submissions/:kind",
-    submit((req) => req.params.kind),
+    submit((req) => req.params.kind, "saved"),
   );
-  // Think-pair-share's first paths, kept for clients that still use them.
+  // Think-pair-share's first paths, kept for clients that still use them (they answer the view).
   for (const kind of ["reflection", "share", "commitment"])
     router.put(
       `/:activityId/${kind}`,
-      submit(() => kind),
+      submit(() => kind, "view"),
     );
 
   /** A vote for an item of a votable kind (PUT), or taking it back (DELETE). */

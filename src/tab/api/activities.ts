@@ -3,14 +3,19 @@
  * shapes are the domain's own (type-only imports from its pure view files), so the two cannot drift.
  */
 import type { PairingRule, PairShare } from "../../domain/activities/activity.js";
-import type { ActivityView } from "../../domain/activities/activityViews.js";
+import type { ActivityView, SubmissionView } from "../../domain/activities/activityViews.js";
 import type { QueuePlace } from "../../domain/activities/circleMemory.js";
 import type { ApiClient } from "./ApiClient.js";
 import { ApiError } from "./ApiError.js";
 
 export type { PairingRule, PairShare } from "../../domain/activities/activity.js";
 export { PAIRING_RULES } from "../../domain/activities/activity.js";
-export type { ActivityView, GroupView, WallItem } from "../../domain/activities/activityViews.js";
+export type {
+  ActivityView,
+  GroupView,
+  SubmissionView,
+  WallItem,
+} from "../../domain/activities/activityViews.js";
 
 /** One answer of the activity API (see `src/server/routes/activityRoutes.ts`). */
 export interface ActivitySnapshot {
@@ -30,6 +35,72 @@ export interface ActivityState {
   snapshot: ActivitySnapshot;
   /** Server time minus local time, in milliseconds. */
   clockOffsetMs: number;
+}
+
+/**
+ * What a submission answers: the submission as I read it now, not the whole activity (see
+ * `SavedSubmissionAnswer` in the server's activity routes).
+ */
+interface SavedSubmissionAnswer {
+  saved: SubmissionView;
+  serverNow: string;
+}
+
+/** A submission I saved, to put in place in the activity as I last had it. */
+export interface SavedChange {
+  saved: SubmissionView;
+}
+
+/** What an action changed: the whole activity as the server answered it, or what I saved. */
+export type ActivityChange = ActivityState | SavedChange;
+
+export function isSavedChange(change: ActivityChange): change is SavedChange {
+  return "saved" in change;
+}
+
+/**
+ * The activity as I had it, with what I just saved in place (pure). Everyone else's changes,
+ * counts included, come with the next poll: the version stays the one I had, so that poll
+ * answers in full if anything changed.
+ */
+export function withSaved(state: ActivityState, saved: SubmissionView): ActivityState {
+  const view = state.snapshot.activity;
+  if (!view) return state;
+  const { text, at, etag, by } = saved;
+  let me = view.me;
+  let submissions = view.submissions;
+  if (saved.kind === "reflection") me = { ...me, reflection: { text, at, etag: etag ?? "" } };
+  else if (saved.kind === "commitment") me = { ...me, commitment: { text, at } };
+  else if (saved.kind === "share")
+    me = {
+      ...me,
+      share: {
+        groupId: saved.ownerId,
+        text,
+        createdBy: me.share?.createdBy ?? by,
+        editedBy: by,
+        at,
+        requestId: me.share?.requestId ?? "",
+        etag: etag ?? "",
+      },
+    };
+  else {
+    const same = (s: SubmissionView) =>
+      s.kind === saved.kind && s.ownerId === saved.ownerId && s.itemId === saved.itemId;
+    const before = submissions.find(same);
+    submissions = before
+      ? submissions.map((s) =>
+          same(s)
+            ? {
+                ...saved,
+                ...(s.votes === undefined ? {} : { votes: s.votes, myVote: s.myVote ?? false }),
+                ...(s.promoted === undefined ? {} : { promoted: s.promoted }),
+              }
+            : s,
+        )
+      : [...submissions, saved];
+  }
+  return { ...state, snapshot: { ...state.snapshot, activity: { ...view, me, submissions } } };
 }
 
 /** What the facilitator form sends. */
@@ -137,15 +208,14 @@ export async function submit(
   kind: string,
   text: string,
   options: { etag?: string | undefined; requestId?: string } = {},
-) {
-  return stateOf(
-    await api.request<ActivitySnapshot>(
-      "PUT",
-      `${one(activityId)}/submissions/${encodeURIComponent(kind)}`,
-      { text, ...(options.requestId ? { requestId: options.requestId } : {}) },
-      options.etag ? { headers: { "If-Match": options.etag } } : {},
-    ),
+): Promise<SavedChange> {
+  const answer = await api.request<SavedSubmissionAnswer>(
+    "PUT",
+    `${one(activityId)}/submissions/${encodeURIComponent(kind)}`,
+    { text, ...(options.requestId ? { requestId: options.requestId } : {}) },
+    options.etag ? { headers: { "If-Match": options.etag } } : {},
   );
+  return { saved: answer.saved };
 }
 
 /** Saves my private reflection; `etag` is the version I edited. */

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
-import { type ActivityState, type ActivityView, setHighlight } from "../../api/activities.js";
+import { type ActivityChange, type ActivityView, setHighlight } from "../../api/activities.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
@@ -16,7 +16,7 @@ import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 /** Props of {@link ActivityWall}. */
 export interface ActivityWallProps {
   view: ActivityView;
-  onChanged: (state: ActivityState) => void;
+  onChanged: (change: ActivityChange) => void;
 }
 
 /** The pairs' shared insights in the side panel; those who steer highlight from here. */

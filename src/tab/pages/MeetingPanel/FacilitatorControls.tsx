@@ -4,8 +4,8 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import {
+  type ActivityChange,
   type ActivityControl,
-  type ActivityState,
   type ActivityView,
   controlActivity,
 } from "../../api/activities.js";
@@ -20,7 +20,7 @@ import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 /** Props of {@link FacilitatorControls}. */
 export interface FacilitatorControlsProps {
   view: ActivityView;
-  onChanged: (state: ActivityState) => void;
+  onChanged: (change: ActivityChange) => void;
 }
 
 /** Start, move on (skip), extend, pause, resume and end; how many joined and reflected. */

@@ -13,7 +13,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import {
-  type ActivityState,
+  type ActivityChange,
   type ActivityView,
   promoteItem,
   publishSubmission,
@@ -32,7 +32,7 @@ type Kind = ActivityView["kinds"][number];
 /** Props of {@link FormatSubmissions}. */
 export interface FormatSubmissionsProps {
   view: ActivityView;
-  onChanged: (state: ActivityState) => void;
+  onChanged: (change: ActivityChange) => void;
   /** I steer: I may promote items of promotable kinds (a case round's heuristics). */
   steers?: boolean;
 }

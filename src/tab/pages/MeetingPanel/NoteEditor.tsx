@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
-import type { ActivityState } from "../../api/activities.js";
+import type { ActivityChange } from "../../api/activities.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
@@ -18,8 +18,8 @@ export interface NoteEditorProps {
   draftFrom?: string;
   /** Shown under the buttons once something is saved (publishing a lesson). */
   after?: ReactNode;
-  save: (text: string) => Promise<ActivityState>;
-  onSaved: (state: ActivityState) => void;
+  save: (text: string) => Promise<ActivityChange>;
+  onSaved: (change: ActivityChange) => void;
   testId: string;
 }
 

@@ -14,7 +14,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import {
-  type ActivityState,
+  type ActivityChange,
   type ActivityView,
   getActivity,
   isShareConflict,
@@ -44,7 +44,7 @@ export interface GroupTextEditorProps {
   label: string;
   hint: string;
   testId: string;
-  onSaved: (state: ActivityState) => void;
+  onSaved: (change: ActivityChange) => void;
 }
 
 interface Conflict {
@@ -58,7 +58,7 @@ export function PairShareEditor({
   onSaved,
 }: {
   view: ActivityView;
-  onSaved: (state: ActivityState) => void;
+  onSaved: (change: ActivityChange) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -112,12 +112,12 @@ export function GroupTextEditor({
   const mutation = useMutation({
     mutationFn: (text: string) =>
       submit(api, view.id, kind, text, { etag: base?.etag, requestId: newRequestId() }),
-    onSuccess: (state) => {
-      const share = state.snapshot.activity ? storedOf(state.snapshot.activity) : undefined;
+    onSuccess: (change) => {
+      const share = { text: change.saved.text, etag: change.saved.etag, editedBy: change.saved.by };
       setConflict(null);
       setBase(share);
-      setDraft(share?.text ?? draft);
-      onSaved(state);
+      setDraft(share.text);
+      onSaved(change);
     },
     onError: async (error, text) => {
       if (!isShareConflict(error)) return;

@@ -5,8 +5,8 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import {
+  type ActivityChange,
   type ActivitySnapshot,
-  type ActivityState,
   type ActivityView,
   joinActivity,
   saveCommitment,
@@ -27,7 +27,7 @@ import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 /** Props of {@link PersonalActivity}. */
 export interface PersonalActivityProps {
   snapshot: ActivitySnapshot & { activity: ActivityView };
-  onChanged: (state: ActivityState) => void;
+  onChanged: (change: ActivityChange) => void;
   /** I steer the activity (facilitator, organiser, presenter): I may promote what people wrote. */
   steers?: boolean;
 }

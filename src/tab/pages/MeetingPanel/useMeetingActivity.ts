@@ -1,11 +1,14 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import {
+  type ActivityChange,
   type ActivityState,
   type ActivityView,
   activityKeys,
   getActivity,
   getCurrentActivity,
+  isSavedChange,
+  withSaved,
 } from "../../api/activities.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
@@ -93,9 +96,13 @@ export function useMeetingActivity(conversationId: string, { intervalMs }: Meeti
   });
 
   /** Puts an action's answer in place at once (no wait for the next poll). */
-  const accept = (state: ActivityState) => {
-    if (state.snapshot.activity) memory.remember(state.snapshot.activity.id);
-    queryClient.setQueryData<ActivityState>(key, state);
+  const accept = (change: ActivityChange) => {
+    if (isSavedChange(change)) {
+      queryClient.setQueryData<ActivityState>(key, (old) => (old ? withSaved(old, change.saved) : old));
+      return;
+    }
+    if (change.snapshot.activity) memory.remember(change.snapshot.activity.id);
+    queryClient.setQueryData<ActivityState>(key, change);
   };
 
   return { query, accept };
