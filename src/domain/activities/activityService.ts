@@ -219,8 +219,21 @@ export class ActivityService {
       record = await this.require(caller.tenantId, activityId);
       state = this.stateOf(record);
     } else if (round >= 0 && this.isUnplacedParticipant(record, round, caller.userId)) {
-      await this.placeLateJoiner(record.activity, round, groupsOf(record, round), caller.userId);
-      record = await this.require(caller.tenantId, activityId);
+      // The caller's own place, as stored (a retry finds the first one), in a copy of the shared
+      // record: no second read of the whole activity. Others placed meanwhile show at the next poll.
+      const placed = await this.placeLateJoiner(
+        record.activity,
+        round,
+        groupsOf(record, round),
+        caller.userId,
+      );
+      record = {
+        ...record,
+        lateAssignments: [
+          ...record.lateAssignments.filter((l) => !(l.round === round && l.userId === caller.userId)),
+          placed,
+        ],
+      };
     }
     const view = activityViewFor(record, state, caller.userId);
     const register = await this.registerFor(record, view, caller.userId);
