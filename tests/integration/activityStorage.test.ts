@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { Activity } from "../../src/domain/activities/activity.js";
 import { ActivityService } from "../../src/domain/activities/activityService.js";
 import { pairingQuality } from "../../src/domain/activities/pairingQuality.js";
@@ -488,6 +488,26 @@ describe("think-pair-share through the activity service (two instances, one Azur
     const view = await serviceOne.view(p, id);
     expect(view.me.reflection?.text).toBe("A first thought");
     expect(view.reflectedCount).toBe(1);
+  });
+
+  it("forms the groups once per instance when every tab polls the moment pairing begins", async () => {
+    const facilitator = caller(5);
+    const { id } = await setUp(facilitator);
+    const people = Array.from({ length: 30 }, (_, i) => caller(200 + i));
+    await Promise.all(people.map((p) => serviceOne.join(p, id)));
+    await serviceOne.control(facilitator, id, { kind: "start" }, unique("r"));
+    // The think phase (2 minutes) ends by the clock: nobody has asked for the pairs yet.
+    clock.advance(121);
+    const stores = vi.spyOn(TablesActivityRepository.prototype, "saveGrouping");
+    const views = await Promise.all(people.map((p, i) => (i % 2 ? serviceOne : serviceTwo).view(p, id)));
+    // One computation (and store attempt) on each of the two instances, not one per tab.
+    expect(stores).toHaveBeenCalledTimes(2);
+    stores.mockRestore();
+    const groupIds = new Set(views.map((v) => JSON.stringify(v.groups?.map((g) => g.id))));
+    expect(groupIds.size).toBe(1);
+    expect(views.every((v) => v.me.group?.partners.length === 1 || v.me.group?.partners.length === 2)).toBe(
+      true,
+    );
   });
 
   it("puts late joiners into a group, so nobody is left out", async () => {

@@ -156,6 +156,8 @@ export class ActivityService {
   private readonly commitments: CommitmentRecorder | undefined;
   /** Commitments waiting to be handed over by this instance, by person and activity. */
   private readonly handOvers = new Map<string, PendingHandOver>();
+  /** Groups being formed on this instance, by activity (see ensureGroups). */
+  private readonly forming = new Map<string, Promise<StoredGrouping | undefined>>();
   private readonly roles: RoleLookup | undefined;
   private readonly circles: CircleMemory | undefined;
   private readonly earlierRegisters: EarlierRegisters | undefined;
@@ -738,6 +740,17 @@ export class ActivityService {
    * groups hold (before the first grouping phase).
    */
   async ensureGroups(tenantId: string, activityId: string): Promise<StoredGrouping | undefined> {
+    // Everyone's tab polls the moment a grouping phase begins: one instance forms the groups for
+    // all of its callers at once instead of each computing (and trying to store) them again.
+    const key = `${tenantId}|${activityId}`;
+    const running = this.forming.get(key);
+    if (running) return running;
+    const forming = this.formGroupsNow(tenantId, activityId).finally(() => this.forming.delete(key));
+    this.forming.set(key, forming);
+    return forming;
+  }
+
+  private async formGroupsNow(tenantId: string, activityId: string): Promise<StoredGrouping | undefined> {
     const record = await this.require(tenantId, activityId);
     const round = this.roundOf(record, this.stateOf(record));
     if (round < 0) return undefined;
