@@ -133,6 +133,14 @@ describe("activity API for the side panel and the stage", () => {
       "If-None-Match": current.etag,
     });
     expect(afterStart.status).toBe(200);
+    // While a phase runs, clients count down to endsAt: the time left is not in the answer, so a
+    // poll a moment later is still unchanged.
+    expect(afterStart.body.activity.state.remainingMs).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    const momentLater = await api(alice, "GET", `/activities/${id}`, undefined, {
+      "If-None-Match": afterStart.etag,
+    });
+    expect(momentLater.status).toBe(304);
     // A retried control applies once.
     expect(
       (await api(facilitator, "POST", `/activities/${id}/controls`, { kind: "start", requestId: "start-1" }))

@@ -89,20 +89,24 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
   ) {
     const caller = callerOf(res);
     const partnerChatUrl = view ? await chatLinks.urlFor(caller, view) : undefined;
-    const version = versionOf(view, partnerChatUrl);
+    // The view is turned into JSON once: its text is both what the version hashes and the body.
+    const activityJson = JSON.stringify(stableOf(view));
+    const version = versionOf(activityJson, partnerChatUrl);
     res.setHeader("ETag", version);
     if (req.method === "GET" && matches(req.get("If-None-Match"), version)) {
       res.status(304).end();
       return;
     }
-    const snapshot: ActivitySnapshot = {
-      activity: view ?? null,
+    const rest: Omit<ActivitySnapshot, "activity"> = {
       ...(partnerChatUrl ? { partnerChatUrl } : {}),
       version,
       serverNow: new Date().toISOString(),
       ...extra,
     };
-    res.status(status).json(snapshot);
+    res
+      .status(status)
+      .type("application/json")
+      .send(`{"activity":${activityJson},${JSON.stringify(rest).slice(1)}`);
   }
 
   /** The activity running (or set up, not yet started) in a meeting's chat; `activity: null` when none. */
@@ -244,18 +248,20 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
 }
 
 /**
- * The version of an answer. Time left is left out while a phase runs (it changes every millisecond;
- * clients count down to `endsAt`), so a poll answers 304 until something really changed.
+ * The view as answered: while a phase runs its time left is 0 (it changes every millisecond;
+ * clients count down to `endsAt`, against `serverNow`), so the answer, and its version, stay the
+ * same until something really changed and a poll answers 304. A paused phase keeps its time left.
  */
-function versionOf(view: ActivityView | undefined, partnerChatUrl: string | undefined): string {
-  const stable = view
-    ? {
-        ...view,
-        state: { ...view.state, remainingMs: view.state.status === "running" ? 0 : view.state.remainingMs },
-      }
-    : null;
+function stableOf(view: ActivityView | undefined): ActivityView | null {
+  if (!view) return null;
+  return view.state.status === "running" ? { ...view, state: { ...view.state, remainingMs: 0 } } : view;
+}
+
+/** The version of an answer: a hash of the view's JSON and the chat link. */
+function versionOf(activityJson: string, partnerChatUrl: string | undefined): string {
   const hash = createHash("sha256")
-    .update(JSON.stringify({ stable, partnerChatUrl }))
+    .update(activityJson)
+    .update(`\n${partnerChatUrl ?? ""}`)
     .digest("base64url")
     .slice(0, 27);
   return `W/"${hash}"`;

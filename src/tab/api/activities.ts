@@ -17,7 +17,10 @@ export type {
   WallItem,
 } from "../../domain/activities/activityViews.js";
 
-/** One answer of the activity API (see `src/server/routes/activityRoutes.ts`). */
+/**
+ * One answer of the activity API (see `src/server/routes/activityRoutes.ts`). While a phase runs,
+ * `activity.state.remainingMs` is 0: count down to `state.endsAt` against `serverNow`.
+ */
 export interface ActivitySnapshot {
   activity: ActivityView | null;
   /** A Teams chat with the caller's partner(s), once paired. */
