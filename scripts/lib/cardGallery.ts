@@ -573,7 +573,10 @@ export function cardGallery(): GalleryCard[] {
         title: ASK_TARGET.question,
         openUrl: "https://peercircle.example/tab/library/data-community/ask-1",
         created: true,
-        sentTo: "Dolores Ibáñez",
+        asked: [
+          { name: "Dolores Ibáñez", dueAt: "2026-12-08T13:00:00.000Z" },
+          { name: "Bastian Schröder-Lindqvist", dueAt: "2026-12-08T18:00:00.000Z" },
+        ],
       }),
     ),
     message(
@@ -585,6 +588,7 @@ export function cardGallery(): GalleryCard[] {
         title: ASK_TARGET.question,
         askerName: "Bastian Schröder-Lindqvist",
         openUrl: "https://peercircle.example/tab/library/data-community/ask-1",
+        dueAt: "2026-12-08T13:00:00.000Z",
       }),
     ),
     dialog(

@@ -2,6 +2,7 @@ import type { Application as BotApplication, TeamsAdapter, TurnState } from "@mi
 import express, { type Express, type Router } from "express";
 import type { ActivityService } from "../domain/activities/activityService.js";
 import type { AnswerService } from "../domain/ask/answerService.js";
+import type { QuestionRoutingService } from "../domain/ask/questionRoutingService.js";
 import type { CommitmentService } from "../domain/commitments/commitmentService.js";
 import type { CommunityService } from "../domain/communities/communityService.js";
 import type { CommunityHomeService } from "../domain/home/communityHomeService.js";
@@ -28,6 +29,7 @@ import { homeRoutes } from "./routes/homeRoutes.js";
 import { insightsRoutes } from "./routes/insightsRoutes.js";
 import { libraryRoutes } from "./routes/libraryRoutes.js";
 import { playbookRoutes } from "./routes/playbookRoutes.js";
+import { questionRoutingRoutes } from "./routes/questionRoutingRoutes.js";
 import { webRoutes } from "./routes/webRoutes.js";
 
 /** Everything the HTTP layer needs, handed in by the composition root. */
@@ -41,6 +43,8 @@ export interface HttpDependencies {
   library: LibraryService;
   /** Answers under questions and their acceptance. */
   answers: AnswerService;
+  /** Routing open questions to people; absent, the routing API answers 404. */
+  questionRouting?: QuestionRoutingService;
   sessions: SessionService;
   playbooks: PlaybookService;
   home: CommunityHomeService;
@@ -116,6 +120,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
   });
   api.use("/communities", communityRoutes(deps.communities));
   api.use("/communities/:communityId/entries/:entryId/answers", answerRoutes(deps.answers));
+  if (deps.questionRouting) api.use(questionRoutingRoutes(deps.questionRouting));
   api.use(libraryRoutes(deps.library));
   api.use(
     "/communities/:communityId/sessions",

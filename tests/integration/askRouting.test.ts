@@ -109,7 +109,7 @@ describe("routing an unanswered question to the on-call expert, across two insta
     await connector.waitFor(1);
     await new Promise((r) => setTimeout(r, 300));
     const routed = connector.activities.filter((x) =>
-      JSON.stringify(cardOf(x) ?? {}).includes("you are on call"),
+      JSON.stringify(cardOf(x) ?? {}).includes("among the people who know"),
     );
     expect(routed).toHaveLength(1);
     const card = cardOf(routed[0]);

@@ -61,15 +61,29 @@ export function noAnswerCard(target: OpenQuestionTarget | undefined): AdaptiveCa
   );
 }
 
+/** Someone a question was sent to, with when their time to answer is up. */
+export interface AskedLine {
+  name: string;
+  /** ISO instant: the card shows it in the reader's own zone and language (Adaptive Cards' DATE/TIME). */
+  dueAt: string;
+}
+
+/** "Wed, Dec 9, 2026 14:00" in the reader's own zone: Teams fills in Adaptive Cards' DATE and TIME. */
+function whenText(iso: string): string {
+  const at = iso.replace(/\.\d{3}Z$/, "Z");
+  return `{{DATE(${at}, SHORT)}} {{TIME(${at})}}`;
+}
+
 /** After the question went to the library (or had already gone there), and who was asked. */
 export function openQuestionPostedCard(options: {
   communityName: string;
   title: string;
   openUrl: string;
   created: boolean;
-  /** The on-call expert the question was sent to, if any. */
-  sentTo?: string;
+  /** The people the question was sent to, if any. */
+  asked?: AskedLine[];
 }): AdaptiveCard {
+  const asked = options.asked ?? [];
   return adaptiveCard(
     [
       paragraph(
@@ -78,15 +92,23 @@ export function openQuestionPostedCard(options: {
           : `Your question is already open in ${options.communityName}'s library:`,
       ),
       paragraph(options.title, { weight: "Bolder" }),
-      ...(options.sentTo
-        ? [paragraph(`Sent to ${options.sentTo}, the community's on-call expert.`, { isSubtle: true })]
+      ...(asked.length > 0
+        ? [
+            paragraph(`Sent to ${asked.map((a) => a.name).join(" and ")}.`, { isSubtle: true }),
+            ...asked.map((a) =>
+              paragraph(`${a.name}: an answer is hoped for by ${whenText(a.dueAt)}`, {
+                isSubtle: true,
+                size: "Small",
+              }),
+            ),
+          ]
         : []),
     ],
     [{ type: "Action.OpenUrl", title: "Open the question", url: options.openUrl }],
   );
 }
 
-/** The question as the on-call expert receives it in personal chat: Answer opens a dialog. */
+/** The question as a person it is routed to receives it in personal chat: Answer opens a dialog. */
 export function routedQuestionCard(options: {
   communityId: string;
   communityName: string;
@@ -94,15 +116,28 @@ export function routedQuestionCard(options: {
   title: string;
   askerName: string;
   openUrl: string;
+  /** When it goes to the next person if unanswered (ISO). */
+  dueAt?: string;
 }): AdaptiveCard {
   const data = { communityId: options.communityId, questionId: options.questionId };
   return adaptiveCard(
     [
-      paragraph(`${options.askerName} asked ${options.communityName}, and you are on call:`, {
-        isSubtle: true,
-      }),
+      paragraph(
+        `${options.askerName} asked ${options.communityName}, and you are among the people who know:`,
+        {
+          isSubtle: true,
+        },
+      ),
       paragraph(options.title, { weight: "Bolder", size: "Medium" }),
       paragraph("The library had no answer. Yours goes under the question, where the asker can accept it."),
+      ...(options.dueAt
+        ? [
+            paragraph(`Unanswered by ${whenText(options.dueAt)}, it goes to the next person.`, {
+              isSubtle: true,
+              size: "Small",
+            }),
+          ]
+        : []),
     ],
     [
       {

@@ -1,0 +1,16 @@
+import type { RoutingSettings } from "../domain/ask/questionRoute.js";
+import type { RouteView } from "../domain/ask/questionRoutingService.js";
+import type { ItemsAnswer } from "./answers.js";
+
+/** Asking the community's people (`/api/communities/:id/…`). Requests are the domain's schemas. */
+
+/** `GET|POST …/entries/:entryId/route`: who the question went to and when (absent: never routed). */
+export interface RouteAnswer {
+  route?: RouteView;
+}
+
+/** `GET …/unanswered` (stewards): routed questions past their target without an answer. */
+export type UnansweredAnswer = ItemsAnswer<RouteView>;
+
+/** `GET|PUT …/routing-settings`. */
+export type RoutingSettingsAnswer = RoutingSettings;

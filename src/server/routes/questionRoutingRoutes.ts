@@ -1,0 +1,46 @@
+import { Router } from "express";
+import type { RouteAnswer, RoutingSettingsAnswer, UnansweredAnswer } from "../../contract/asking.js";
+import type { QuestionRoutingService } from "../../domain/ask/questionRoutingService.js";
+import { callerOf } from "../http/requireCaller.js";
+
+/**
+ * `/api/communities/:communityId/…`: who an open question went to (and routing it, once), the
+ * stewards' unanswered queue and the community's routing settings.
+ */
+export function questionRoutingRoutes(routing: QuestionRoutingService): Router {
+  const router = Router({ mergeParams: true });
+  type Params = { communityId: string; entryId: string };
+
+  router.get("/communities/:communityId/entries/:entryId/route", async (req, res) => {
+    const { communityId, entryId } = req.params as Params;
+    const route = await routing.routeOf(callerOf(res), communityId, entryId);
+    const answer: RouteAnswer = route ? { route } : {};
+    res.json(answer);
+  });
+
+  router.post("/communities/:communityId/entries/:entryId/route", async (req, res) => {
+    const { communityId, entryId } = req.params as Params;
+    const answer: RouteAnswer = { route: await routing.routeQuestion(callerOf(res), communityId, entryId) };
+    res.json(answer);
+  });
+
+  router.get("/communities/:communityId/unanswered", async (req, res) => {
+    const { communityId } = req.params as Params;
+    const answer: UnansweredAnswer = { items: await routing.unanswered(callerOf(res), communityId) };
+    res.json(answer);
+  });
+
+  router.get("/communities/:communityId/routing-settings", async (req, res) => {
+    const { communityId } = req.params as Params;
+    const answer: RoutingSettingsAnswer = await routing.settings(callerOf(res), communityId);
+    res.json(answer);
+  });
+
+  router.put("/communities/:communityId/routing-settings", async (req, res) => {
+    const { communityId } = req.params as Params;
+    const answer: RoutingSettingsAnswer = await routing.setSettings(callerOf(res), communityId, req.body);
+    res.json(answer);
+  });
+
+  return router;
+}
