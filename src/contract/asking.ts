@@ -1,3 +1,4 @@
+import type { AskResult } from "../domain/ask/askService.js";
 import type { RoutingSettings } from "../domain/ask/questionRoute.js";
 import type { RouteView } from "../domain/ask/questionRoutingService.js";
 import type { ItemsAnswer } from "./answers.js";
@@ -14,3 +15,13 @@ export type UnansweredAnswer = ItemsAnswer<RouteView>;
 
 /** `GET|PUT …/routing-settings`. */
 export type RoutingSettingsAnswer = RoutingSettings;
+
+/** `POST …/ask {question}`: the library's answer (quoted passages and their sources) or "unknown". */
+export type AskLibraryAnswer = AskResult;
+
+/** `POST …/questions {question}`: the open question (201 when new) and who it went to. */
+export interface AskPeopleAnswer {
+  entryId: string;
+  created: boolean;
+  route: RouteView;
+}

@@ -2,6 +2,7 @@ import type { Application as BotApplication, TeamsAdapter, TurnState } from "@mi
 import express, { type Express, type Router } from "express";
 import type { ActivityService } from "../domain/activities/activityService.js";
 import type { AnswerService } from "../domain/ask/answerService.js";
+import type { AskService } from "../domain/ask/askService.js";
 import type { QuestionRoutingService } from "../domain/ask/questionRoutingService.js";
 import type { CommitmentService } from "../domain/commitments/commitmentService.js";
 import type { CommunityService } from "../domain/communities/communityService.js";
@@ -44,7 +45,7 @@ export interface HttpDependencies {
   /** Answers under questions and their acceptance. */
   answers: AnswerService;
   /** Routing open questions to people; absent, the routing API answers 404. */
-  questionRouting?: QuestionRoutingService;
+  questionRouting?: { routing: QuestionRoutingService; asking: AskService };
   sessions: SessionService;
   playbooks: PlaybookService;
   home: CommunityHomeService;
@@ -120,7 +121,8 @@ export function createHttpApp(deps: HttpDependencies): Express {
   });
   api.use("/communities", communityRoutes(deps.communities));
   api.use("/communities/:communityId/entries/:entryId/answers", answerRoutes(deps.answers));
-  if (deps.questionRouting) api.use(questionRoutingRoutes(deps.questionRouting));
+  if (deps.questionRouting)
+    api.use(questionRoutingRoutes(deps.questionRouting.routing, deps.questionRouting.asking));
   api.use(libraryRoutes(deps.library));
   api.use(
     "/communities/:communityId/sessions",

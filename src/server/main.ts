@@ -19,6 +19,7 @@ import type { ActivityRepository } from "../domain/activities/activityRepository
 import { ActivityService } from "../domain/activities/activityService.js";
 import { RoleLookup } from "../domain/activities/meetingRoles.js";
 import { AnswerService } from "../domain/ask/answerService.js";
+import { AskService } from "../domain/ask/askService.js";
 import { QuestionRoutingService } from "../domain/ask/questionRoutingService.js";
 import { routingPeopleOf } from "../domain/ask/routingPeople.js";
 import { CommitmentService } from "../domain/commitments/commitmentService.js";
@@ -256,6 +257,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     questionRouting.answered(tenantId, communityId, questionId),
   );
   const escalation = new QuestionEscalation(questionRouting, logger);
+  const asking = new AskService(library);
   const bot = createBotApplication({
     adapter,
     botAppId: config.bot.appId,
@@ -267,6 +269,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     allowedTenants: new Set(config.auth.allowedTenants),
     answers,
     questionRouting,
+    asking,
     meetings: {
       activities,
       communities,
@@ -298,7 +301,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     communities,
     library,
     answers,
-    questionRouting,
+    questionRouting: { routing: questionRouting, asking },
     sessions,
     playbooks,
     home,

@@ -54,7 +54,7 @@ describe("escalating routed questions by the clock, once across two instances", 
         );
         const service = new QuestionRoutingService({
           routes: new TablesQuestionRouteRepository(store),
-          library: { get: notUsed, searchCommunity: notUsed },
+          library: { get: notUsed, searchCommunity: notUsed, openQuestion: notUsed },
           communities: { get: notUsed },
           answers: new TablesAnswerRepository(store),
           people: routingPeopleOf({

@@ -169,6 +169,40 @@ describe("routing open questions to people over the API", () => {
     ).toBe(404);
   });
 
+  it("answers the library's ask box, and asks people when the library has nothing", async () => {
+    const known = await call(member, "POST", `/communities/${c}/ask`, {
+      question: "How do I backfill a partitioned pipeline safely?",
+    });
+    expect(known.status).toBe(200);
+    expect(known.body.answer.kind).toBe("answered");
+    expect(known.body.answer.sources[0]).toMatchObject({
+      communityId: c,
+      title: "Backfill a partitioned pipeline safely",
+    });
+    expect((await call(member, "POST", `/communities/${c}/ask`, { question: "x" })).body.error.message).toBe(
+      "Ask a question of a few words.",
+    );
+    const unknown = await call(member, "POST", `/communities/${c}/ask`, {
+      question: "Where is the yak shed?",
+    });
+    expect(unknown.body.answer.kind).toBe("unknown");
+
+    const asked = await call(member, "POST", `/communities/${c}/questions`, {
+      question: "Where is the yak shed?",
+    });
+    expect(asked.status).toBe(201);
+    expect(asked.body.route.asked.map((a: Json) => a.person.id)[0]).toBe(onCall.id);
+    const again = await call(member, "POST", `/communities/${c}/questions`, {
+      question: " where is the  yak shed? ",
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.entryId).toBe(asked.body.entryId);
+    const entry = await call(member, "GET", `/communities/${c}/entries/${asked.body.entryId}`);
+    expect(entry.body).toMatchObject({ type: "qa", title: "Where is the yak shed?" });
+    const empty = await call(member, "POST", `/communities/${c}/questions`, {});
+    expect(empty.status).toBe(400);
+  });
+
   it("keeps the settings to stewards and refuses bad ones with a friendly message", async () => {
     const path = `/communities/${c}/routing-settings`;
     expect((await call(member, "GET", path)).body).toMatchObject({ askAtOnce: 1, responseHours: 4 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { CommunityService } from "../communities/communityService.js";
 import { ConcurrencyError, ConflictError, ForbiddenError, ValidationError } from "../errors.js";
@@ -7,8 +8,10 @@ import { personRef } from "../identity.js";
 import type { EntryView } from "../library/entryView.js";
 import type { LibraryService } from "../library/libraryService.js";
 import { MAX_QUERY_TEXT } from "../library/search/searchLimits.js";
+import { shorten } from "../textNormalisation.js";
 import { parseInput } from "../validation.js";
 import type { AnswerRepository } from "./answer.js";
+import { MAX_QUESTION_CHARS } from "./askService.js";
 import { contentTerms } from "./askTerms.js";
 import type {
   AskedPerson,
@@ -31,6 +34,18 @@ export const routingSettingsSchema = z.object({
     .min(1, "Give people at least one working hour.")
     .max(40, "Keep the target within a working week (40 hours)."),
 });
+const askPeopleSchema = z.object({
+  question: z
+    .string({ required_error: "Ask a question of a few words." })
+    .transform((q) => q.replace(/\s+/g, " ").trim())
+    .pipe(
+      z
+        .string()
+        .min(3, "Ask a question of a few words.")
+        .max(MAX_QUESTION_CHARS, `Keep the question under ${MAX_QUESTION_CHARS} characters.`),
+    ),
+});
+
 export type RoutingSettingsInput = z.input<typeof routingSettingsSchema>;
 
 /** People lined up for one question: the on-call expert, then who the library knows for it. */
@@ -57,7 +72,7 @@ export interface RouteView {
 
 export interface QuestionRoutingDependencies {
   routes: QuestionRouteRepository;
-  library: Pick<LibraryService, "get" | "searchCommunity">;
+  library: Pick<LibraryService, "get" | "searchCommunity" | "openQuestion">;
   communities: Pick<CommunityService, "get">;
   answers: Pick<AnswerRepository, "list">;
   people: RoutingPeople;
@@ -121,6 +136,26 @@ export class QuestionRoutingService {
       return viewOf(found, now);
     }
     return viewOf(await this.work(route, now), now);
+  }
+
+  /**
+   * "Ask the community" from the tab: the question becomes an open Q&A entry of the community
+   * (one per person and wording, so pressing twice finds the same one) and is routed to people.
+   */
+  async askPeople(
+    caller: Caller,
+    communityId: string,
+    input: { question?: unknown },
+  ): Promise<{ entryId: string; created: boolean; route: RouteView }> {
+    const { question } = parseInput(askPeopleSchema, input);
+    const id = `ask-${createHash("sha256").update(`${caller.userId}\u0000${question.toLowerCase()}`).digest("hex").slice(0, 40)}`;
+    const { entry, created } = await this.deps.library.openQuestion(
+      caller,
+      communityId,
+      { title: shorten(question, 200), body: question },
+      id,
+    );
+    return { entryId: entry.id, created, route: await this.routeQuestion(caller, communityId, entry.id) };
   }
 
   /** Who the question went to and when; undefined when it was never routed. */

@@ -1,5 +1,12 @@
 import { Router } from "express";
-import type { RouteAnswer, RoutingSettingsAnswer, UnansweredAnswer } from "../../contract/asking.js";
+import type {
+  AskLibraryAnswer,
+  AskPeopleAnswer,
+  RouteAnswer,
+  RoutingSettingsAnswer,
+  UnansweredAnswer,
+} from "../../contract/asking.js";
+import type { AskService } from "../../domain/ask/askService.js";
 import type { QuestionRoutingService } from "../../domain/ask/questionRoutingService.js";
 import { callerOf } from "../http/requireCaller.js";
 
@@ -7,9 +14,26 @@ import { callerOf } from "../http/requireCaller.js";
  * `/api/communities/:communityId/…`: who an open question went to (and routing it, once), the
  * stewards' unanswered queue and the community's routing settings.
  */
-export function questionRoutingRoutes(routing: QuestionRoutingService): Router {
+export function questionRoutingRoutes(routing: QuestionRoutingService, asking: AskService): Router {
   const router = Router({ mergeParams: true });
   type Params = { communityId: string; entryId: string };
+
+  // The library's ask box: what the caller's communities' library says to a question.
+  router.post("/communities/:communityId/ask", async (req, res) => {
+    const question = (req.body as { question?: unknown } | undefined)?.question;
+    const answer: AskLibraryAnswer = await asking.ask(
+      callerOf(res),
+      typeof question === "string" ? question : "",
+    );
+    res.json(answer);
+  });
+
+  // "Ask the community": an open question of this community, routed to people.
+  router.post("/communities/:communityId/questions", async (req, res) => {
+    const { communityId } = req.params as Params;
+    const answer: AskPeopleAnswer = await routing.askPeople(callerOf(res), communityId, req.body ?? {});
+    res.status(answer.created ? 201 : 200).json(answer);
+  });
 
   router.get("/communities/:communityId/entries/:entryId/route", async (req, res) => {
     const { communityId, entryId } = req.params as Params;
