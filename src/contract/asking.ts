@@ -1,7 +1,8 @@
+import type { AnswerView } from "../domain/ask/answerService.js";
 import type { AskResult } from "../domain/ask/askService.js";
 import type { RoutingSettings } from "../domain/ask/questionRoute.js";
 import type { RouteView } from "../domain/ask/questionRoutingService.js";
-import type { ItemsAnswer } from "./answers.js";
+import type { ItemsAnswer, TenantFree } from "./answers.js";
 
 /** Asking the community's people (`/api/communities/:id/…`). Requests are the domain's schemas. */
 
@@ -25,3 +26,6 @@ export interface AskPeopleAnswer {
   created: boolean;
   route: RouteView;
 }
+
+/** `…/entries/:entryId/answers`: one answer under a question, as the tab receives it. */
+export type AnswerItem = TenantFree<AnswerView>;
