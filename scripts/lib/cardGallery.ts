@@ -14,6 +14,7 @@ import {
   openQuestionPostedCard,
   routedQuestionCard,
 } from "../../src/bot/cards/askCards.js";
+import { askTextFor } from "../../src/bot/cards/askText.js";
 import {
   commitmentUpdateDialogCard,
   dueCheckInCard,
@@ -589,6 +590,30 @@ export function cardGallery(): GalleryCard[] {
         askerName: "Bastian Schröder-Lindqvist",
         openUrl: "https://peercircle.example/tab/library/data-community/ask-1",
         dueAt: "2026-12-08T13:00:00.000Z",
+      }),
+    ),
+    message(
+      "ask-routed-to-expert-de",
+      routedQuestionCard({
+        communityId: "data-community",
+        communityName: "Data Community",
+        questionId: "ask-1",
+        title: "Wie archivieren wir die Protokolle der Zebra-Pipeline nach einem Jahr?",
+        askerName: "Bastian Schröder-Lindqvist",
+        openUrl: "https://peercircle.example/tab/library/data-community/ask-1",
+        dueAt: "2026-12-08T13:00:00.000Z",
+        text: askTextFor("de-DE"),
+      }),
+    ),
+    message(
+      "ask-open-question-posted-de",
+      openQuestionPostedCard({
+        communityName: "Data Community",
+        title: "Wie archivieren wir die Protokolle der Zebra-Pipeline nach einem Jahr?",
+        openUrl: "https://peercircle.example/tab/library/data-community/ask-1",
+        created: true,
+        asked: [{ name: "Dolores Ibáñez", dueAt: "2026-12-08T13:00:00.000Z" }],
+        text: askTextFor("de-DE"),
       }),
     ),
     dialog(

@@ -249,6 +249,8 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     notifier: routedQuestionNotifier({
       sender,
       links: { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId },
+      languageOf: async (tenantId, userId) =>
+        (await directory.getMany(tenantId, [userId])).people.get(userId)?.preferredLanguage,
     }),
     onCallExpert: async (caller, communityId) => (await home.home(caller, communityId)).onCallExpert,
     instanceId: randomUUID(),

@@ -12,6 +12,7 @@ import type { LibraryService } from "../../domain/library/libraryService.js";
 import { shorten } from "../../domain/textNormalisation.js";
 import type { Logger } from "../../observability/logger.js";
 import { type AskedLine, answerDialogCard, openQuestionPostedCard } from "../cards/askCards.js";
+import { type AskText, askTextFor } from "../cards/askText.js";
 import { dialog, friendly, memberCommunities, parsePayload, requestIdOf, SORRY } from "../invokes.js";
 import { type AppLinks, entryDeepLink } from "../links.js";
 import { callerFromActivity } from "../teamsCaller.js";
@@ -91,7 +92,9 @@ export async function answerQuestion(deps: AskingDependencies, context: TurnCont
           askedIn: context.activity.id ?? "",
         }
       : undefined;
-    await context.sendActivity(askReply(result, deps.links, target?.askedIn ? target : undefined));
+    await context.sendActivity(
+      askReply(result, deps.links, target?.askedIn ? target : undefined, wordsOf(context)),
+    );
   } catch (error) {
     if (error instanceof DomainError) {
       await context.sendActivity(error.message);
@@ -127,6 +130,7 @@ export function registerAsking(app: Application<TurnState>, deps: AskingDependen
       openUrl: entryDeepLink(deps.links, community.id, entry.id),
       created,
       asked,
+      text: wordsOf(context),
     });
   };
   if (deps.routing) registerAnswerDialog(app, deps, deps.routing);
@@ -182,7 +186,8 @@ function registerAnswerDialog(
       const me = callerFromActivity(context, deps.allowedTenants);
       const data = parsePayload(answerTargetSchema, raw);
       const question = await deps.library.get(me, data.communityId, data.questionId);
-      return dialog("Answer", answerDialogCard({ ...data, title: question.title }), "medium");
+      const words = wordsOf(context);
+      return dialog(words.answer, answerDialogCard({ ...data, title: question.title, words }), "medium");
     }),
   );
   app.taskModules.submit(ASK_VERBS.answer, (context, _state, raw) =>
@@ -200,15 +205,27 @@ function registerAnswerDialog(
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const question = await deps.library.get(me, data.communityId, data.questionId);
+        const words = wordsOf(context);
         return dialog(
-          "Answer",
-          answerDialogCard({ ...data, title: question.title, text: data.answer, error: error.message }),
+          words.answer,
+          answerDialogCard({
+            ...data,
+            title: question.title,
+            text: data.answer,
+            error: error.message,
+            words,
+          }),
           "medium",
         );
       }
-      return "Thank you: your answer is under the question, where the asker can accept it.";
+      return wordsOf(context).thanks;
     }),
   );
+}
+
+/** The asking words in the language of the person's Teams client. */
+function wordsOf(context: TurnContext): AskText {
+  return askTextFor(context.activity.locale);
 }
 
 /** The open question's entry id: one per asked message, so a repeated press finds the same entry. */
