@@ -2,6 +2,7 @@ import type { AnswerView } from "../domain/ask/answerService.js";
 import type { AskResult } from "../domain/ask/askService.js";
 import type { RoutingSettings } from "../domain/ask/questionRoute.js";
 import type { RouteView } from "../domain/ask/questionRoutingService.js";
+import type { Reputation } from "../domain/ask/reputation.js";
 import type { ItemsAnswer, TenantFree } from "./answers.js";
 
 /** Asking the community's people (`/api/communities/:id/…`). Requests are the domain's schemas. */
@@ -29,3 +30,6 @@ export interface AskPeopleAnswer {
 
 /** `…/entries/:entryId/answers`: one answer under a question, as the tab receives it. */
 export type AnswerItem = TenantFree<AnswerView>;
+
+/** `GET /api/me/reputation`: my reputation across my communities (counts, topics, badges). */
+export type ReputationAnswer = Reputation;

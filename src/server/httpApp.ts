@@ -4,6 +4,7 @@ import type { ActivityService } from "../domain/activities/activityService.js";
 import type { AnswerService } from "../domain/ask/answerService.js";
 import type { AskService } from "../domain/ask/askService.js";
 import type { QuestionRoutingService } from "../domain/ask/questionRoutingService.js";
+import type { ReputationService } from "../domain/ask/reputation.js";
 import type { CommitmentService } from "../domain/commitments/commitmentService.js";
 import type { CommunityService } from "../domain/communities/communityService.js";
 import type { CommunityHomeService } from "../domain/home/communityHomeService.js";
@@ -45,7 +46,7 @@ export interface HttpDependencies {
   /** Answers under questions and their acceptance. */
   answers: AnswerService;
   /** Routing open questions to people; absent, the routing API answers 404. */
-  questionRouting?: { routing: QuestionRoutingService; asking: AskService };
+  questionRouting?: { routing: QuestionRoutingService; asking: AskService; reputation: ReputationService };
   sessions: SessionService;
   playbooks: PlaybookService;
   home: CommunityHomeService;
@@ -122,7 +123,13 @@ export function createHttpApp(deps: HttpDependencies): Express {
   api.use("/communities", communityRoutes(deps.communities));
   api.use("/communities/:communityId/entries/:entryId/answers", answerRoutes(deps.answers));
   if (deps.questionRouting)
-    api.use(questionRoutingRoutes(deps.questionRouting.routing, deps.questionRouting.asking));
+    api.use(
+      questionRoutingRoutes(
+        deps.questionRouting.routing,
+        deps.questionRouting.asking,
+        deps.questionRouting.reputation,
+      ),
+    );
   api.use(libraryRoutes(deps.library));
   api.use(
     "/communities/:communityId/sessions",

@@ -21,6 +21,7 @@ import { RoleLookup } from "../domain/activities/meetingRoles.js";
 import { AnswerService } from "../domain/ask/answerService.js";
 import { AskService } from "../domain/ask/askService.js";
 import { QuestionRoutingService } from "../domain/ask/questionRoutingService.js";
+import { ReputationService } from "../domain/ask/reputation.js";
 import { routingPeopleOf } from "../domain/ask/routingPeople.js";
 import { CommitmentService } from "../domain/commitments/commitmentService.js";
 import type { MeetingPlaceLookups } from "../domain/commitments/meetingPlace.js";
@@ -303,7 +304,11 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     communities,
     library,
     answers,
-    questionRouting: { routing: questionRouting, asking },
+    questionRouting: {
+      routing: questionRouting,
+      asking,
+      reputation: new ReputationService(communities, library, entries, sessions),
+    },
     sessions,
     playbooks,
     home,

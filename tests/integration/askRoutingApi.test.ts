@@ -26,6 +26,8 @@ describe("routing open questions to people over the API", () => {
     .filter((u) => u.department)
     .slice(0, 6) as unknown as Person[] as [Person, Person, Person, Person, Person, Person];
   let c = "";
+  let firstQuestion = "";
+  let firstAnswer = "";
 
   async function call(who: Person, method: string, path: string, body?: unknown, tenant = org.tenantId) {
     const token = await issuer.token({ claims: { tid: tenant, name: who.displayName } }, who.id);
@@ -140,6 +142,7 @@ describe("routing open questions to people over the API", () => {
       body: "Split it by partition and run four at a time.",
     });
     expect(answered.status).toBe(201);
+    [firstQuestion, firstAnswer] = [q, answered.body.id];
     expect((await call(asker, "GET", `/communities/${c}/entries/${q}/route`)).body.route.state).toBe(
       "answered",
     );
@@ -214,6 +217,32 @@ describe("routing open questions to people over the API", () => {
     expect((await call(steward, "PUT", path, { askAtOnce: 2, responseHours: 8 })).body).toEqual({
       askAtOnce: 2,
       responseHours: 8,
+    });
+  });
+
+  it("counts reputation from a person's own record: accepted answers, helpful votes, topics, badges", async () => {
+    const before = await call(knowsMost, "GET", "/me/reputation");
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({ acceptedAnswers: 0, helpfulVotes: 1, savedByOthers: 0 });
+    const accepted = await call(
+      asker,
+      "POST",
+      `/communities/${c}/entries/${firstQuestion}/answers/${firstAnswer}/accept`,
+    );
+    expect(accepted.status).toBe(200);
+    const after = (await call(knowsMost, "GET", "/me/reputation")).body;
+    expect(after).toMatchObject({ acceptedAnswers: 1, helpfulVotes: 1 });
+    expect(after.topics).toEqual([{ tag: "pipelines", entries: 2, helpful: 1 }]);
+    expect(after.badges).toEqual([
+      { id: "first-answer", earned: true, progress: 1, threshold: 1 },
+      { id: "ten-helpful", earned: false, progress: 1, threshold: 10 },
+      { id: "micro-teacher", earned: false, progress: 0, threshold: 1 },
+      { id: "year-of-contributions", earned: false, progress: 0, threshold: 365 },
+    ]);
+    // The asker's own vote-free question earns them nothing.
+    expect((await call(asker, "GET", "/me/reputation")).body).toMatchObject({
+      acceptedAnswers: 0,
+      helpfulVotes: 0,
     });
   });
 });

@@ -2,21 +2,33 @@ import { Router } from "express";
 import type {
   AskLibraryAnswer,
   AskPeopleAnswer,
+  ReputationAnswer,
   RouteAnswer,
   RoutingSettingsAnswer,
   UnansweredAnswer,
 } from "../../contract/asking.js";
 import type { AskService } from "../../domain/ask/askService.js";
 import type { QuestionRoutingService } from "../../domain/ask/questionRoutingService.js";
+import type { ReputationService } from "../../domain/ask/reputation.js";
 import { callerOf } from "../http/requireCaller.js";
 
 /**
  * `/api/communities/:communityId/…`: who an open question went to (and routing it, once), the
  * stewards' unanswered queue and the community's routing settings.
  */
-export function questionRoutingRoutes(routing: QuestionRoutingService, asking: AskService): Router {
+export function questionRoutingRoutes(
+  routing: QuestionRoutingService,
+  asking: AskService,
+  reputation: ReputationService,
+): Router {
   const router = Router({ mergeParams: true });
   type Params = { communityId: string; entryId: string };
+
+  // My reputation (My learning): my own record, nobody else's.
+  router.get("/me/reputation", async (_req, res) => {
+    const answer: ReputationAnswer = await reputation.mine(callerOf(res));
+    res.json(answer);
+  });
 
   // The library's ask box: what the caller's communities' library says to a question.
   router.post("/communities/:communityId/ask", async (req, res) => {
