@@ -153,6 +153,14 @@ describe("asking the community from the library (German, 280 px, dark)", () => {
     await asker.getByText("Akzeptierte Antwort").waitFor();
     await asker.getByText("Eine Antwort ist da: Niemand weiteres wird gefragt.").waitFor();
     await checks(asker);
+
+    // Member A's reputation on My learning: the accepted answer, the badge it earned, the rules.
+    const mine = await narrow({ page: "/tab/personal", user: demoMemberA.id, entityId: "" });
+    const reputation = mine.getByTestId("my-reputation");
+    await reputation.getByText("1 akzeptierte Antwort").waitFor();
+    await reputation.getByText("Erste Antwort").waitFor();
+    await reputation.getByText("0 von 10: 10 Hilfreich-Stimmen für Ihre Einträge").waitFor();
+    await checks(mine);
   });
 
   it("shows stewards the questions nobody could take", async () => {

@@ -6,6 +6,7 @@ import type {
   AnswerItem,
   AskLibraryAnswer,
   AskPeopleAnswer,
+  ReputationAnswer,
   RouteAnswer,
   UnansweredAnswer,
 } from "../../contract/asking.js";
@@ -56,3 +57,12 @@ export function listUnanswered(api: ApiClient, communityId: string, signal?: Abo
     ...(signal ? { signal } : {}),
   });
 }
+
+/** My reputation across my communities (My learning). */
+export function getMyReputation(api: ApiClient, signal?: AbortSignal) {
+  return api.request<ReputationAnswer>("GET", "/api/me/reputation", undefined, {
+    ...(signal ? { signal } : {}),
+  });
+}
+
+export const myReputationKey = ["me", "reputation"] as const;
