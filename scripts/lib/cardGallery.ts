@@ -1,3 +1,4 @@
+import { recognitionCard } from "../../src/bot/asking/recognitionPoster.js";
 import {
   controlDialogCard,
   partnerDialogCard,
@@ -614,6 +615,15 @@ export function cardGallery(): GalleryCard[] {
         created: true,
         asked: [{ name: "Dolores Ibáñez", dueAt: "2026-12-08T13:00:00.000Z" }],
         text: askTextFor("de-DE"),
+      }),
+    ),
+    message(
+      "ask-recognition",
+      recognitionCard({
+        personName: "Dolores Ibáñez",
+        byName: "Bastian Schröder-Lindqvist",
+        communityName: "Data Community",
+        note: "For three accepted answers on pipeline backfills this month, each with a runnable example.",
       }),
     ),
     dialog(

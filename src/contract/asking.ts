@@ -33,3 +33,8 @@ export type AnswerItem = TenantFree<AnswerView>;
 
 /** `GET /api/me/reputation`: my reputation across my communities (counts, topics, badges). */
 export type ReputationAnswer = Reputation;
+
+/** `POST …/recognitions {personId, note}` (stewards): whether a card reached the channel. */
+export interface RecognitionAnswer {
+  posted: boolean;
+}

@@ -4,6 +4,7 @@ import type { ActivityService } from "../domain/activities/activityService.js";
 import type { AnswerService } from "../domain/ask/answerService.js";
 import type { AskService } from "../domain/ask/askService.js";
 import type { QuestionRoutingService } from "../domain/ask/questionRoutingService.js";
+import type { RecognitionService } from "../domain/ask/recognition.js";
 import type { ReputationService } from "../domain/ask/reputation.js";
 import type { CommitmentService } from "../domain/commitments/commitmentService.js";
 import type { CommunityService } from "../domain/communities/communityService.js";
@@ -46,7 +47,12 @@ export interface HttpDependencies {
   /** Answers under questions and their acceptance. */
   answers: AnswerService;
   /** Routing open questions to people; absent, the routing API answers 404. */
-  questionRouting?: { routing: QuestionRoutingService; asking: AskService; reputation: ReputationService };
+  questionRouting?: {
+    routing: QuestionRoutingService;
+    asking: AskService;
+    reputation: ReputationService;
+    recognition: RecognitionService;
+  };
   sessions: SessionService;
   playbooks: PlaybookService;
   home: CommunityHomeService;
@@ -128,6 +134,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
         deps.questionRouting.routing,
         deps.questionRouting.asking,
         deps.questionRouting.reputation,
+        deps.questionRouting.recognition,
       ),
     );
   api.use(libraryRoutes(deps.library));

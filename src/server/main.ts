@@ -5,6 +5,7 @@ import { TeamsAdapter } from "@microsoft/teams-ai";
 import type { ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
 import type { Express } from "express";
 import { QuestionEscalation } from "../bot/asking/questionEscalation.js";
+import { recognitionPoster } from "../bot/asking/recognitionPoster.js";
 import { routedQuestionNotifier } from "../bot/asking/routedQuestionNotifier.js";
 import { createBotApplication } from "../bot/botApplication.js";
 import { sessionDeepLink } from "../bot/links.js";
@@ -21,6 +22,7 @@ import { RoleLookup } from "../domain/activities/meetingRoles.js";
 import { AnswerService } from "../domain/ask/answerService.js";
 import { AskService } from "../domain/ask/askService.js";
 import { QuestionRoutingService } from "../domain/ask/questionRoutingService.js";
+import { RecognitionService } from "../domain/ask/recognition.js";
 import { ReputationService } from "../domain/ask/reputation.js";
 import { routingPeopleOf } from "../domain/ask/routingPeople.js";
 import { CommitmentService } from "../domain/commitments/commitmentService.js";
@@ -308,6 +310,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
       routing: questionRouting,
       asking,
       reputation: new ReputationService(communities, library, entries, sessions),
+      recognition: new RecognitionService(communities, communityRepository, recognitionPoster({ sender })),
     },
     sessions,
     playbooks,

@@ -35,6 +35,8 @@ export interface AnswerView extends Omit<Answer, "voterIds"> {
   hasVoted: boolean;
   canEdit: boolean;
   canAccept: boolean;
+  /** A steward may thank its author with a recognition card in the channel. */
+  canRecognise: boolean;
 }
 
 /**
@@ -280,5 +282,6 @@ function viewOf(answer: Answer, caller: Caller, question: EntryView, isSteward: 
     hasVoted: voterIds.includes(caller.userId),
     canEdit: answer.author.id === caller.userId || isSteward,
     canAccept: canAccept(caller, question, isSteward),
+    canRecognise: isSteward && answer.author.id !== caller.userId,
   };
 }

@@ -2,6 +2,7 @@ import { Router } from "express";
 import type {
   AskLibraryAnswer,
   AskPeopleAnswer,
+  RecognitionAnswer,
   ReputationAnswer,
   RouteAnswer,
   RoutingSettingsAnswer,
@@ -9,6 +10,7 @@ import type {
 } from "../../contract/asking.js";
 import type { AskService } from "../../domain/ask/askService.js";
 import type { QuestionRoutingService } from "../../domain/ask/questionRoutingService.js";
+import type { RecognitionService } from "../../domain/ask/recognition.js";
 import type { ReputationService } from "../../domain/ask/reputation.js";
 import { callerOf } from "../http/requireCaller.js";
 
@@ -20,6 +22,7 @@ export function questionRoutingRoutes(
   routing: QuestionRoutingService,
   asking: AskService,
   reputation: ReputationService,
+  recognition: RecognitionService,
 ): Router {
   const router = Router({ mergeParams: true });
   type Params = { communityId: string; entryId: string };
@@ -58,6 +61,13 @@ export function questionRoutingRoutes(
     const { communityId, entryId } = req.params as Params;
     const answer: RouteAnswer = { route: await routing.routeQuestion(callerOf(res), communityId, entryId) };
     res.json(answer);
+  });
+
+  // A steward's recognition card to the community's channel.
+  router.post("/communities/:communityId/recognitions", async (req, res) => {
+    const { communityId } = req.params as Params;
+    const answer: RecognitionAnswer = await recognition.recognise(callerOf(res), communityId, req.body ?? {});
+    res.status(answer.posted ? 201 : 200).json(answer);
   });
 
   router.get("/communities/:communityId/unanswered", async (req, res) => {
