@@ -1,9 +1,15 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEMO_TEAM } from "../../src/local/demoCommunity.js";
 import { launchBrowser, newLocalOnlyContext } from "../support/browser.js";
 import { ConnectorRecorder } from "../support/connectorRecorder.js";
-import { botInstalledActivity, postActivity, teamsUser } from "../support/teamsActivities.js";
+import {
+  botInstalledActivity,
+  installInDemoTeam,
+  postActivity,
+  teamsUser,
+} from "../support/teamsActivities.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 import { brokenWords, pageWidth } from "./layoutChecks.js";
 import { apiAs, createEntry, demoMemberA, demoMemberB, demoSteward } from "./librarySupport.js";
@@ -88,6 +94,8 @@ describe("asking the community from the library (German, 280 px, dark)", () => {
       }),
     );
     await connector.waitFor(1);
+    // PeerCircle is in the demo community's team: the bot knows its channel.
+    await installInDemoTeam(server.baseUrl, connector, DEMO_TEAM);
   });
 
   afterAll(async () => {
@@ -127,8 +135,10 @@ describe("asking the community from the library (German, 280 px, dark)", () => {
     await tab.getByText("Die Bibliothek hat darauf keine Antwort, und PeerCircle rät nicht.").waitFor();
     await routed.getByText(/Antwort erhofft bis/).waitFor();
     await checks(tab);
-    await connector.waitFor(2);
-    expect(JSON.stringify(connector.activities.at(-1)?.body)).toContain("Yak-Stall");
+    // Member B got the question in personal chat.
+    await expect
+      .poll(() => connector.activities.some((a) => JSON.stringify(a.body).includes("Yak-Stall")))
+      .toBe(true);
 
     // The question's page: who was asked; member A answers there.
     await routed.getByRole("link", { name: "Frage öffnen" }).click();
@@ -153,6 +163,16 @@ describe("asking the community from the library (German, 280 px, dark)", () => {
     await asker.getByText("Akzeptierte Antwort").waitFor();
     await asker.getByText("Eine Antwort ist da: Niemand weiteres wird gefragt.").waitFor();
     await checks(asker);
+
+    // The steward thanks member A in the community's channel.
+    await asker.getByRole("button", { name: `${demoMemberA.displayName} würdigen` }).click();
+    await asker.getByLabel("Wofür (im Kanal sichtbar)").fill("Für den Weg zum Yak-Stall.");
+    await checks(asker);
+    await asker.getByRole("button", { name: "An den Kanal senden" }).click();
+    await asker.getByText("Ihre Würdigung steht im Kanal der Community.").waitFor();
+    await expect
+      .poll(() => connector.activities.some((a) => a.conversationId === DEMO_TEAM.channelId))
+      .toBe(true);
 
     // Member A's reputation on My learning: the accepted answer, the badge it earned, the rules.
     const mine = await narrow({ page: "/tab/personal", user: demoMemberA.id, entityId: "" });

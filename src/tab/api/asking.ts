@@ -6,6 +6,7 @@ import type {
   AnswerItem,
   AskLibraryAnswer,
   AskPeopleAnswer,
+  RecognitionAnswer,
   ReputationAnswer,
   RouteAnswer,
   UnansweredAnswer,
@@ -66,3 +67,8 @@ export function getMyReputation(api: ApiClient, signal?: AbortSignal) {
 }
 
 export const myReputationKey = ["me", "reputation"] as const;
+
+/** A steward's recognition card to the community's channel. */
+export function recognise(api: ApiClient, communityId: string, personId: string, note: string) {
+  return api.request<RecognitionAnswer>("POST", `${community(communityId)}/recognitions`, { personId, note });
+}

@@ -18,6 +18,7 @@ import type { Entry } from "../../api/library.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { SafeMarkdown } from "../../components/SafeMarkdown/SafeMarkdown.js";
 import { useAnswers, useQuestionRoute } from "../../hooks/library/useAsking.js";
+import { RecogniseAnswerer } from "./RecogniseAnswerer.js";
 import { useEntryPageStyles } from "./useEntryPageStyles.styles.js";
 
 /** The longest answer the API takes. */
@@ -68,6 +69,9 @@ export function QuestionAnswers({ entry }: { entry: Entry }) {
                 <Caption1>
                   {t("ask.answeredBy", { name: answer.author.displayName, date: new Date(answer.createdAt) })}
                 </Caption1>
+                {answer.canRecognise && answer.accepted && (
+                  <RecogniseAnswerer communityId={entry.communityId} person={answer.author} />
+                )}
                 {answer.canAccept && !answer.accepted && (
                   <div className={styles.actions}>
                     <Button
