@@ -1,3 +1,4 @@
+import { recognitionCard } from "../../src/bot/asking/recognitionPoster.js";
 import {
   controlDialogCard,
   partnerDialogCard,
@@ -14,6 +15,7 @@ import {
   openQuestionPostedCard,
   routedQuestionCard,
 } from "../../src/bot/cards/askCards.js";
+import { askTextFor } from "../../src/bot/cards/askText.js";
 import {
   commitmentUpdateDialogCard,
   dueCheckInCard,
@@ -573,7 +575,10 @@ export function cardGallery(): GalleryCard[] {
         title: ASK_TARGET.question,
         openUrl: "https://peercircle.example/tab/library/data-community/ask-1",
         created: true,
-        sentTo: "Dolores Ibáñez",
+        asked: [
+          { name: "Dolores Ibáñez", dueAt: "2026-12-08T13:00:00.000Z" },
+          { name: "Bastian Schröder-Lindqvist", dueAt: "2026-12-08T18:00:00.000Z" },
+        ],
       }),
     ),
     message(
@@ -585,6 +590,40 @@ export function cardGallery(): GalleryCard[] {
         title: ASK_TARGET.question,
         askerName: "Bastian Schröder-Lindqvist",
         openUrl: "https://peercircle.example/tab/library/data-community/ask-1",
+        dueAt: "2026-12-08T13:00:00.000Z",
+      }),
+    ),
+    message(
+      "ask-routed-to-expert-de",
+      routedQuestionCard({
+        communityId: "data-community",
+        communityName: "Data Community",
+        questionId: "ask-1",
+        title: "Wie archivieren wir die Protokolle der Zebra-Pipeline nach einem Jahr?",
+        askerName: "Bastian Schröder-Lindqvist",
+        openUrl: "https://peercircle.example/tab/library/data-community/ask-1",
+        dueAt: "2026-12-08T13:00:00.000Z",
+        text: askTextFor("de-DE"),
+      }),
+    ),
+    message(
+      "ask-open-question-posted-de",
+      openQuestionPostedCard({
+        communityName: "Data Community",
+        title: "Wie archivieren wir die Protokolle der Zebra-Pipeline nach einem Jahr?",
+        openUrl: "https://peercircle.example/tab/library/data-community/ask-1",
+        created: true,
+        asked: [{ name: "Dolores Ibáñez", dueAt: "2026-12-08T13:00:00.000Z" }],
+        text: askTextFor("de-DE"),
+      }),
+    ),
+    message(
+      "ask-recognition",
+      recognitionCard({
+        personName: "Dolores Ibáñez",
+        byName: "Bastian Schröder-Lindqvist",
+        communityName: "Data Community",
+        note: "For three accepted answers on pipeline backfills this month, each with a runnable example.",
       }),
     ),
     dialog(

@@ -35,10 +35,10 @@ export interface BotDependencies extends MessageExtensionDependencies {
   meetings?: MeetingBotDependencies;
   /** Asking the community; by default the extractive answers over the library. */
   asking?: AskService;
-  /** Answers under questions: with them (and meetings' sender), open questions go to the on-call expert. */
+  /** Answers under questions: with them and routing, open questions go to people who know. */
   answers?: AnswerService;
-  /** The community's on-call expert from the rota, for routing open questions. */
-  onCallExpert?: QuestionRouting["onCallExpert"];
+  /** Routing open questions to people, with a clock. */
+  questionRouting?: QuestionRouting["routing"];
 }
 
 /**
@@ -77,8 +77,8 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
 
   registerJoinRequestActions(app, deps);
   const routing: QuestionRouting | undefined =
-    deps.answers && deps.onCallExpert && deps.meetings
-      ? { answers: deps.answers, onCallExpert: deps.onCallExpert, sender: deps.meetings.sender }
+    deps.answers && deps.questionRouting
+      ? { answers: deps.answers, routing: deps.questionRouting }
       : undefined;
   const askingDeps = {
     ...deps,

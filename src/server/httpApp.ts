@@ -2,6 +2,10 @@ import type { Application as BotApplication, TeamsAdapter, TurnState } from "@mi
 import express, { type Express, type Router } from "express";
 import type { ActivityService } from "../domain/activities/activityService.js";
 import type { AnswerService } from "../domain/ask/answerService.js";
+import type { AskService } from "../domain/ask/askService.js";
+import type { QuestionRoutingService } from "../domain/ask/questionRoutingService.js";
+import type { RecognitionService } from "../domain/ask/recognition.js";
+import type { ReputationService } from "../domain/ask/reputation.js";
 import type { CommitmentService } from "../domain/commitments/commitmentService.js";
 import type { CommunityService } from "../domain/communities/communityService.js";
 import type { CommunityHomeService } from "../domain/home/communityHomeService.js";
@@ -28,6 +32,7 @@ import { homeRoutes } from "./routes/homeRoutes.js";
 import { insightsRoutes } from "./routes/insightsRoutes.js";
 import { libraryRoutes } from "./routes/libraryRoutes.js";
 import { playbookRoutes } from "./routes/playbookRoutes.js";
+import { questionRoutingRoutes } from "./routes/questionRoutingRoutes.js";
 import { webRoutes } from "./routes/webRoutes.js";
 
 /** Everything the HTTP layer needs, handed in by the composition root. */
@@ -41,6 +46,13 @@ export interface HttpDependencies {
   library: LibraryService;
   /** Answers under questions and their acceptance. */
   answers: AnswerService;
+  /** Routing open questions to people; absent, the routing API answers 404. */
+  questionRouting?: {
+    routing: QuestionRoutingService;
+    asking: AskService;
+    reputation: ReputationService;
+    recognition: RecognitionService;
+  };
   sessions: SessionService;
   playbooks: PlaybookService;
   home: CommunityHomeService;
@@ -116,6 +128,15 @@ export function createHttpApp(deps: HttpDependencies): Express {
   });
   api.use("/communities", communityRoutes(deps.communities));
   api.use("/communities/:communityId/entries/:entryId/answers", answerRoutes(deps.answers));
+  if (deps.questionRouting)
+    api.use(
+      questionRoutingRoutes(
+        deps.questionRouting.routing,
+        deps.questionRouting.asking,
+        deps.questionRouting.reputation,
+        deps.questionRouting.recognition,
+      ),
+    );
   api.use(libraryRoutes(deps.library));
   api.use(
     "/communities/:communityId/sessions",

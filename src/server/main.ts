@@ -4,6 +4,9 @@ import type { AddressInfo } from "node:net";
 import { TeamsAdapter } from "@microsoft/teams-ai";
 import type { ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
 import type { Express } from "express";
+import { QuestionEscalation } from "../bot/asking/questionEscalation.js";
+import { recognitionPoster } from "../bot/asking/recognitionPoster.js";
+import { routedQuestionNotifier } from "../bot/asking/routedQuestionNotifier.js";
 import { createBotApplication } from "../bot/botApplication.js";
 import { sessionDeepLink } from "../bot/links.js";
 import { ActivityAnnouncer } from "../bot/meetings/activityAnnouncer.js";
@@ -17,6 +20,11 @@ import type { ActivityRepository } from "../domain/activities/activityRepository
 import { ActivityService } from "../domain/activities/activityService.js";
 import { RoleLookup } from "../domain/activities/meetingRoles.js";
 import { AnswerService } from "../domain/ask/answerService.js";
+import { AskService } from "../domain/ask/askService.js";
+import { QuestionRoutingService } from "../domain/ask/questionRoutingService.js";
+import { RecognitionService } from "../domain/ask/recognition.js";
+import { ReputationService } from "../domain/ask/reputation.js";
+import { routingPeopleOf } from "../domain/ask/routingPeople.js";
 import { CommitmentService } from "../domain/commitments/commitmentService.js";
 import type { MeetingPlaceLookups } from "../domain/commitments/meetingPlace.js";
 import { CommunityService } from "../domain/communities/communityService.js";
@@ -46,6 +54,7 @@ import { TablesInsightsStore } from "../storage/tablesInsightsStore.js";
 import { TablesMeetingRepository } from "../storage/tablesMeetingRepository.js";
 import { TablesOrgContextCache } from "../storage/tablesOrgContextCache.js";
 import { TablesPlaybookRepository } from "../storage/tablesPlaybookRepository.js";
+import { TablesQuestionRouteRepository } from "../storage/tablesQuestionRouteRepository.js";
 import { communityMembersOf, TablesSessionPlanRepository } from "../storage/tablesSessionPlanRepository.js";
 import { TablesSessionRepository } from "../storage/tablesSessionRepository.js";
 import { createTabTokenValidator } from "./auth/tabTokenValidator.js";
@@ -145,7 +154,8 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
   const meetingScheduler: MeetingScheduler | undefined = graph?.meetingScheduler;
   const sessionPlan = new TablesSessionPlanRepository(store);
   // Without a scheduler (Graph off) stewards are told Teams meetings cannot be scheduled.
-  const sessions = new SessionService(new TablesSessionRepository(store), communities, undefined, {
+  const sessionRepository = new TablesSessionRepository(store);
+  const sessions = new SessionService(sessionRepository, communities, undefined, {
     plan: sessionPlan,
     members: communityMembersOf(communityRepository),
     ...(meetingScheduler ? { scheduler: meetingScheduler } : {}),
@@ -231,7 +241,28 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
   communities.whenJoinRequested((community, request) =>
     postJoinRequest({ sender, background, logger }, community, request),
   );
-  const answers = new AnswerService(new TablesAnswerRepository(store), library, communities, entries);
+  const answerRepository = new TablesAnswerRepository(store);
+  const answers = new AnswerService(answerRepository, library, communities, entries);
+  const questionRouting = new QuestionRoutingService({
+    routes: new TablesQuestionRouteRepository(store),
+    library,
+    communities,
+    answers: answerRepository,
+    people: routingPeopleOf({ plan: sessionPlan, sessions: sessionRepository }),
+    notifier: routedQuestionNotifier({
+      sender,
+      links: { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId },
+      languageOf: async (tenantId, userId) =>
+        (await directory.getMany(tenantId, [userId])).people.get(userId)?.preferredLanguage,
+    }),
+    onCallExpert: async (caller, communityId) => (await home.home(caller, communityId)).onCallExpert,
+    instanceId: randomUUID(),
+  });
+  answers.whenAnswered((tenantId, communityId, questionId) =>
+    questionRouting.answered(tenantId, communityId, questionId),
+  );
+  const escalation = new QuestionEscalation(questionRouting, logger);
+  const asking = new AskService(library);
   const bot = createBotApplication({
     adapter,
     botAppId: config.bot.appId,
@@ -242,7 +273,8 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     links: { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId },
     allowedTenants: new Set(config.auth.allowedTenants),
     answers,
-    onCallExpert: async (caller, communityId) => (await home.home(caller, communityId)).onCallExpert,
+    questionRouting,
+    asking,
     meetings: {
       activities,
       communities,
@@ -274,6 +306,12 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     communities,
     library,
     answers,
+    questionRouting: {
+      routing: questionRouting,
+      asking,
+      reputation: new ReputationService(communities, library, entries, sessions),
+      recognition: new RecognitionService(communities, communityRepository, recognitionPoster({ sender })),
+    },
     sessions,
     playbooks,
     home,
@@ -305,6 +343,8 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
   reminders.start(config.mode === "local" ? REMINDER_POLL_LOCAL_MS : REMINDER_POLL_MS);
   // Due-day check-ins on commitments: the same, one claim row per commitment and day.
   checkIns.start(config.mode === "local" ? REMINDER_POLL_LOCAL_MS : REMINDER_POLL_MS);
+  // Routed questions past their target go to the next person: one claim per route and pass.
+  escalation.start(config.mode === "local" ? REMINDER_POLL_LOCAL_MS : REMINDER_POLL_MS);
 
   return {
     url,
@@ -313,6 +353,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
       await announcer.stop();
       await reminders.stop();
       await checkIns.stop();
+      await escalation.stop();
       await insights.drain();
       await background.drain();
       await sender.drain();

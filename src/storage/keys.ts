@@ -34,6 +34,7 @@ import { ValidationError } from "../domain/errors.js";
  * | DueCommitments | `{tenant}|due`                     | `{due day}|{commitment}`: a due-day reminder not sent yet (every instance's scan reads this small table) |
  * | Activities   | `{tenant}|community|{community}|circle` | `seat|{activity}` (the hot seats of an activity's circles), `swap|{swap}` (a trade of places in the hot-seat queue) |
  * | Activities   | `{tenant}|user|{user}`               | `register|{community}|{kind}` (their latest goal, kept across a community's sessions) |
+ * | QuestionRoutes | `{tenant}|community|{community}`   | `route|{question}` (who an open question went to and when, who is next; every instance's escalation scan reads this small table), `settings|routing` |
  * | Insights     | `{tenant}|community|{community}`     | `report` (which version is current), `chunk|{version}|{n}` (the stored reports, gzipped JSON in pieces), `lease` (the instance computing them) |
  *
  * Requests to join have a partition of their own rather than `request|{user}` rows beside the
@@ -55,6 +56,7 @@ export const TABLES = {
   commitments: "Commitments",
   dueCommitments: "DueCommitments",
   insights: "Insights",
+  questionRoutes: "QuestionRoutes",
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];

@@ -85,6 +85,24 @@ describe("routing an unanswered question to the on-call expert, across two insta
     await connector.stop();
   });
 
+  it("answers in the language of the asker's Teams client", async () => {
+    const asked = {
+      ...messageActivity("Wie archivieren wir die Protokolle der Zebra-Pipeline?", {
+        serviceUrl: connector.serviceUrl,
+        from: teamsUser(asker),
+      }),
+      locale: "de-DE",
+    };
+    await postActivity(instances.instance(0).baseUrl, asked);
+    await connector.waitFor(1);
+    const reply = connector.activities[0];
+    expect(reply?.body.text).toBe(
+      "Ich habe in der Bibliothek Ihrer Communities keine Antwort darauf gefunden, und ich rate nicht.",
+    );
+    expect(cardOf(reply).actions.map((x: Json) => x.title)).toEqual(["Community fragen"]);
+    connector.clear();
+  });
+
   it("opens the question once, sends the expert one card, and takes their answer from the dialog", async () => {
     const [a, b] = [instances.instance(0), instances.instance(1)];
     const asked = messageActivity(QUESTION, { serviceUrl: connector.serviceUrl, from: teamsUser(asker) });
@@ -108,13 +126,14 @@ describe("routing an unanswered question to the on-call expert, across two insta
 
     await connector.waitFor(1);
     await new Promise((r) => setTimeout(r, 300));
+    // The expert's directory entry says German: the question reaches them in German.
     const routed = connector.activities.filter((x) =>
-      JSON.stringify(cardOf(x) ?? {}).includes("you are on call"),
+      JSON.stringify(cardOf(x) ?? {}).includes("gehören zu denen, die sich auskennen"),
     );
     expect(routed).toHaveLength(1);
     const card = cardOf(routed[0]);
     expect(JSON.stringify(card)).toContain(QUESTION);
-    const answer = card.actions.find((x: Json) => x.title === "Answer");
+    const answer = card.actions.find((x: Json) => x.title === "Antworten");
 
     const asExpert = { serviceUrl: connector.serviceUrl, from: teamsUser(expert as Person) };
     const fetched = await postInvoke(
@@ -122,6 +141,8 @@ describe("routing an unanswered question to the on-call expert, across two insta
       invokeActivity("task/fetch", { data: answer.data }, asExpert),
     );
     const dialogCard = fetched.body.task.value.card.content;
+    // The dialog speaks the language of the client it opens in (this one says en-US).
+    expect(dialogCard.actions[0].title).toBe("Post answer");
     const submit = dialogCard.actions[0];
     const empty = await postInvoke(
       b.baseUrl,

@@ -3,6 +3,7 @@ import type { AnswerSource } from "../../domain/ask/answerer.js";
 import type { AskResult } from "../../domain/ask/askService.js";
 import { shorten } from "../../domain/textNormalisation.js";
 import { answerActionsCard, noAnswerCard, type OpenQuestionTarget } from "../cards/askCards.js";
+import { type AskText, askTextFor } from "../cards/askText.js";
 import { type AppLinks, entryDeepLink } from "../links.js";
 
 /** Teams shows at most this much of a citation's abstract. */
@@ -36,23 +37,24 @@ export function askReply(
   result: AskResult,
   links: AppLinks,
   target: OpenQuestionTarget | undefined,
+  words: AskText = askTextFor("en"),
 ): Partial<Activity> {
   const { answer } = result;
   if (answer.kind === "unknown") {
     return {
       type: "message",
-      text: "I could not find an answer to that in your communities' library, and I will not guess.",
-      attachments: [CardFactory.adaptiveCard(noAnswerCard(target))],
+      text: words.noAnswer,
+      attachments: [CardFactory.adaptiveCard(noAnswerCard(target, words))],
     };
   }
   const percent = Math.round(answer.confidence * 100);
   const lead =
     answer.kind === "alreadyAnswered"
-      ? `This was asked and answered before: **${answer.sources[0]?.title ?? ""}** [1]`
-      : `From your communities' library (it covers ${percent} % of your question's words):`;
+      ? words.askedBefore(answer.sources[0]?.title ?? "")
+      : words.fromLibrary(percent);
   const quoted = answer.passages.map((p) => `${p.text} [${p.citation}]`);
   const stale = answer.sources
-    .map((s, i) => (s.stale ? `[${i + 1}] is past its review date: check it still holds.` : undefined))
+    .map((s, i) => (s.stale ? words.stale(i + 1) : undefined))
     .filter((s): s is string => !!s);
   const first = answer.sources[0];
   return {
@@ -64,6 +66,7 @@ export function askReply(
         answerActionsCard({
           ...(first ? { openUrl: entryDeepLink(links, first.communityId, first.entryId) } : {}),
           ...(target ? { target } : {}),
+          text: words,
         }),
       ),
     ],

@@ -4,27 +4,27 @@ import { CardFactory, type TurnContext } from "botbuilder";
 import { z } from "zod";
 import type { AnswerService } from "../../domain/ask/answerService.js";
 import type { AskService } from "../../domain/ask/askService.js";
+import type { QuestionRoutingService } from "../../domain/ask/questionRoutingService.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
 import { DomainError } from "../../domain/errors.js";
-import type { Caller, PersonRef } from "../../domain/identity.js";
+import type { Caller } from "../../domain/identity.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
 import { shorten } from "../../domain/textNormalisation.js";
 import type { Logger } from "../../observability/logger.js";
-import { answerDialogCard, openQuestionPostedCard, routedQuestionCard } from "../cards/askCards.js";
+import { type AskedLine, answerDialogCard, openQuestionPostedCard } from "../cards/askCards.js";
+import { type AskText, askTextFor } from "../cards/askText.js";
 import { dialog, friendly, memberCommunities, parsePayload, requestIdOf, SORRY } from "../invokes.js";
 import { type AppLinks, entryDeepLink } from "../links.js";
-import type { ProactiveSender } from "../meetings/proactiveSender.js";
 import { callerFromActivity } from "../teamsCaller.js";
 import { ASK_VERBS } from "../wireNames.js";
 import { askReply } from "./askReply.js";
 
 /**
- * Routing a question the library could not answer: to the community's on-call expert (the rota's
- * next session), in their personal chat, with an Answer dialog.
+ * Routing a question the library could not answer to people (the on-call expert, then who knows
+ * its topics), in their personal chat, with an Answer dialog.
  */
 export interface QuestionRouting {
-  sender: Pick<ProactiveSender, "send">;
-  onCallExpert(caller: Caller, communityId: string): Promise<PersonRef | undefined>;
+  routing: Pick<QuestionRoutingService, "routeQuestion">;
   answers: AnswerService;
 }
 
@@ -92,7 +92,9 @@ export async function answerQuestion(deps: AskingDependencies, context: TurnCont
           askedIn: context.activity.id ?? "",
         }
       : undefined;
-    await context.sendActivity(askReply(result, deps.links, target?.askedIn ? target : undefined));
+    await context.sendActivity(
+      askReply(result, deps.links, target?.askedIn ? target : undefined, wordsOf(context)),
+    );
   } catch (error) {
     if (error instanceof DomainError) {
       await context.sendActivity(error.message);
@@ -121,13 +123,14 @@ export function registerAsking(app: Application<TurnState>, deps: AskingDependen
     );
     // Only the call that created the open question routes it: a repeated press, or the same
     // press delivered to two instances, finds the entry and sends nothing again.
-    const sentTo = created ? await route(deps, me, community, entry) : undefined;
+    const asked = created ? await route(deps, me, community, entry) : [];
     return openQuestionPostedCard({
       communityName: community.name,
       title: entry.title,
       openUrl: entryDeepLink(deps.links, community.id, entry.id),
       created,
-      ...(sentTo ? { sentTo } : {}),
+      asked,
+      text: wordsOf(context),
     });
   };
   if (deps.routing) registerAnswerDialog(app, deps, deps.routing);
@@ -143,38 +146,26 @@ export function registerAsking(app: Application<TurnState>, deps: AskingDependen
   });
 }
 
-/** The question to the on-call expert's personal chat; their name when it went out. */
+/** The question to the people who may know (a route made once); who it went to and until when. */
 async function route(
   deps: AskingDependencies,
   me: Caller,
   community: { id: string; name: string },
   entry: { id: string; title: string },
-): Promise<string | undefined> {
+): Promise<AskedLine[]> {
   const routing = deps.routing;
-  if (!routing) return undefined;
+  if (!routing) return [];
   try {
-    const expert = await routing.onCallExpert(me, community.id);
-    if (!expert || expert.id === me.userId) return undefined;
-    const card = routedQuestionCard({
-      communityId: community.id,
-      communityName: community.name,
-      questionId: entry.id,
-      title: entry.title,
-      askerName: me.displayName,
-      openUrl: entryDeepLink(deps.links, community.id, entry.id),
-    });
-    const sent = await routing.sender.send(me.tenantId, { userId: expert.id }, [
-      { type: "message", attachments: [CardFactory.adaptiveCard(card)] },
-    ]);
-    return sent ? expert.displayName : undefined;
+    const view = await routing.routing.routeQuestion(me, community.id, entry.id);
+    return view.asked.filter((a) => !a.outcome).map((a) => ({ name: a.person.displayName, dueAt: a.dueAt }));
   } catch (error) {
-    // The question is in the library either way; a failed notice must not lose it.
-    deps.logger.warn("asking: routing to the on-call expert failed", {
+    // The question is in the library either way; a failed routing must not lose it.
+    deps.logger.warn("asking: routing the question failed", {
       tenantId: me.tenantId,
       communityId: community.id,
       error: error instanceof Error ? error.message : String(error),
     });
-    return undefined;
+    return [];
   }
 }
 
@@ -195,7 +186,8 @@ function registerAnswerDialog(
       const me = callerFromActivity(context, deps.allowedTenants);
       const data = parsePayload(answerTargetSchema, raw);
       const question = await deps.library.get(me, data.communityId, data.questionId);
-      return dialog("Answer", answerDialogCard({ ...data, title: question.title }), "medium");
+      const words = wordsOf(context);
+      return dialog(words.answer, answerDialogCard({ ...data, title: question.title, words }), "medium");
     }),
   );
   app.taskModules.submit(ASK_VERBS.answer, (context, _state, raw) =>
@@ -213,15 +205,27 @@ function registerAnswerDialog(
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const question = await deps.library.get(me, data.communityId, data.questionId);
+        const words = wordsOf(context);
         return dialog(
-          "Answer",
-          answerDialogCard({ ...data, title: question.title, text: data.answer, error: error.message }),
+          words.answer,
+          answerDialogCard({
+            ...data,
+            title: question.title,
+            text: data.answer,
+            error: error.message,
+            words,
+          }),
           "medium",
         );
       }
-      return "Thank you: your answer is under the question, where the asker can accept it.";
+      return wordsOf(context).thanks;
     }),
   );
+}
+
+/** The asking words in the language of the person's Teams client. */
+function wordsOf(context: TurnContext): AskText {
+  return askTextFor(context.activity.locale);
 }
 
 /** The open question's entry id: one per asked message, so a repeated press finds the same entry. */

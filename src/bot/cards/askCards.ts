@@ -1,6 +1,9 @@
 import { ASK_VERBS } from "../wireNames.js";
 import { executeButton } from "./activityButtons.js";
 import { type AdaptiveCard, adaptiveCard, paragraph } from "./adaptiveCard.js";
+import { type AskText, askTextFor } from "./askText.js";
+
+const ENGLISH = askTextFor("en");
 
 /** Where a question would go if the library's answer does not help: one of the asker's communities. */
 export interface OpenQuestionTarget {
@@ -25,40 +28,44 @@ function openQuestionButton(title: string, target: OpenQuestionTarget) {
 }
 
 /** Under an answer: open the best entry, or say it did not help (the question goes to people). */
-export function answerActionsCard(options: { openUrl?: string; target?: OpenQuestionTarget }): AdaptiveCard {
-  const { openUrl, target } = options;
+export function answerActionsCard(options: {
+  openUrl?: string;
+  target?: OpenQuestionTarget;
+  text?: AskText;
+}): AdaptiveCard {
+  const { openUrl, target, text = ENGLISH } = options;
   const body = [
-    paragraph(
-      target
-        ? `Not what you needed? "Not helpful" posts your question to ${target.communityName}'s library, where people who know can answer it.`
-        : "Quoted from your communities' library; the numbers open the entries.",
-      { isSubtle: true, size: "Small" },
-    ),
+    paragraph(target ? text.notHelpfulHint(target.communityName) : text.quotedHint, {
+      isSubtle: true,
+      size: "Small",
+    }),
   ];
   const actions: Record<string, unknown>[] = [];
-  if (openUrl) actions.push({ type: "Action.OpenUrl", title: "Open the entry", url: openUrl });
-  if (target) actions.push(openQuestionButton("Not helpful", target));
+  if (openUrl) actions.push({ type: "Action.OpenUrl", title: text.openEntry, url: openUrl });
+  if (target) actions.push(openQuestionButton(text.notHelpful, target));
   return adaptiveCard(body, actions);
 }
 
 /** When the library holds no answer: the question can go to the community as an open question. */
-export function noAnswerCard(target: OpenQuestionTarget | undefined): AdaptiveCard {
-  if (!target) {
-    return adaptiveCard([
-      paragraph(
-        "You are not a member of any community yet, so there is no library to ask. Join one in the PeerCircle tab.",
-        { wrap: true },
-      ),
-    ]);
-  }
+export function noAnswerCard(target: OpenQuestionTarget | undefined, text: AskText = ENGLISH): AdaptiveCard {
+  if (!target) return adaptiveCard([paragraph(text.noCommunity, { wrap: true })]);
   return adaptiveCard(
-    [
-      paragraph(
-        `Ask ${target.communityName}: your question goes into its library as an open question, where people who know can answer it.`,
-      ),
-    ],
-    [openQuestionButton("Ask the community", target)],
+    [paragraph(text.askCommunityHint(target.communityName))],
+    [openQuestionButton(text.askCommunity, target)],
   );
+}
+
+/** Someone a question was sent to, with when their time to answer is up. */
+export interface AskedLine {
+  name: string;
+  /** ISO instant: the card shows it in the reader's own zone and language (Adaptive Cards' DATE/TIME). */
+  dueAt: string;
+}
+
+/** "Wed, Dec 9, 2026 14:00" in the reader's own zone: Teams fills in Adaptive Cards' DATE and TIME. */
+function whenText(iso: string): string {
+  const at = iso.replace(/\.\d{3}Z$/, "Z");
+  return `{{DATE(${at}, SHORT)}} {{TIME(${at})}}`;
 }
 
 /** After the question went to the library (or had already gone there), and who was asked. */
@@ -67,26 +74,35 @@ export function openQuestionPostedCard(options: {
   title: string;
   openUrl: string;
   created: boolean;
-  /** The on-call expert the question was sent to, if any. */
-  sentTo?: string;
+  /** The people the question was sent to, if any. */
+  asked?: AskedLine[];
+  text?: AskText;
 }): AdaptiveCard {
+  const asked = options.asked ?? [];
+  const text = options.text ?? ENGLISH;
   return adaptiveCard(
     [
       paragraph(
-        options.created
-          ? `Your question is now open in ${options.communityName}'s library:`
-          : `Your question is already open in ${options.communityName}'s library:`,
+        options.created ? text.nowOpen(options.communityName) : text.alreadyOpen(options.communityName),
       ),
       paragraph(options.title, { weight: "Bolder" }),
-      ...(options.sentTo
-        ? [paragraph(`Sent to ${options.sentTo}, the community's on-call expert.`, { isSubtle: true })]
+      ...(asked.length > 0
+        ? [
+            paragraph(text.sentTo(asked.map((a) => a.name)), { isSubtle: true }),
+            ...asked.map((a) =>
+              paragraph(text.hopedBy(a.name, whenText(a.dueAt)), {
+                isSubtle: true,
+                size: "Small",
+              }),
+            ),
+          ]
         : []),
     ],
-    [{ type: "Action.OpenUrl", title: "Open the question", url: options.openUrl }],
+    [{ type: "Action.OpenUrl", title: text.openQuestion, url: options.openUrl }],
   );
 }
 
-/** The question as the on-call expert receives it in personal chat: Answer opens a dialog. */
+/** The question as a person it is routed to receives it in personal chat: Answer opens a dialog. */
 export function routedQuestionCard(options: {
   communityId: string;
   communityName: string;
@@ -94,24 +110,34 @@ export function routedQuestionCard(options: {
   title: string;
   askerName: string;
   openUrl: string;
+  /** When it goes to the next person if unanswered (ISO). */
+  dueAt?: string;
+  text?: AskText;
 }): AdaptiveCard {
+  const text = options.text ?? ENGLISH;
   const data = { communityId: options.communityId, questionId: options.questionId };
   return adaptiveCard(
     [
-      paragraph(`${options.askerName} asked ${options.communityName}, and you are on call:`, {
-        isSubtle: true,
-      }),
+      paragraph(text.routedLead(options.askerName, options.communityName), { isSubtle: true }),
       paragraph(options.title, { weight: "Bolder", size: "Medium" }),
-      paragraph("The library had no answer. Yours goes under the question, where the asker can accept it."),
+      paragraph(text.routedBody),
+      ...(options.dueAt
+        ? [
+            paragraph(text.escalatesAt(whenText(options.dueAt)), {
+              isSubtle: true,
+              size: "Small",
+            }),
+          ]
+        : []),
     ],
     [
       {
         type: "Action.Submit",
-        title: "Answer",
+        title: text.answer,
         style: "positive",
         data: { msteams: { type: "task/fetch" }, verb: ASK_VERBS.answerDialog, ...data },
       },
-      { type: "Action.OpenUrl", title: "Open the question", url: options.openUrl },
+      { type: "Action.OpenUrl", title: text.openQuestion, url: options.openUrl },
     ],
   );
 }
@@ -123,7 +149,9 @@ export function answerDialogCard(options: {
   title: string;
   text?: string;
   error?: string;
+  words?: AskText;
 }): AdaptiveCard {
+  const words = options.words ?? ENGLISH;
   return adaptiveCard(
     [
       ...(options.error ? [paragraph(options.error, { color: "Attention" })] : []),
@@ -131,18 +159,18 @@ export function answerDialogCard(options: {
       {
         type: "Input.Text",
         id: "answer",
-        label: "Your answer",
+        label: words.yourAnswer,
         isMultiline: true,
         isRequired: true,
         maxLength: 8000,
-        errorMessage: "Write your answer first.",
+        errorMessage: words.writeFirst,
         value: options.text ?? "",
       },
     ],
     [
       {
         type: "Action.Submit",
-        title: "Post answer",
+        title: words.postAnswer,
         style: "positive",
         data: { verb: ASK_VERBS.answer, communityId: options.communityId, questionId: options.questionId },
       },

@@ -35,6 +35,8 @@ export interface AnswerView extends Omit<Answer, "voterIds"> {
   hasVoted: boolean;
   canEdit: boolean;
   canAccept: boolean;
+  /** A steward may thank its author with a recognition card in the channel. */
+  canRecognise: boolean;
 }
 
 /**
@@ -44,6 +46,12 @@ export interface AnswerView extends Omit<Answer, "voterIds"> {
  * with a learning interaction; a steward may take an acceptance back.
  */
 export class AnswerService {
+  private answeredListeners: ((
+    tenantId: string,
+    communityId: string,
+    questionId: string,
+  ) => Promise<void>)[] = [];
+
   constructor(
     private readonly answers: AnswerRepository,
     private readonly library: Pick<LibraryService, "get" | "update">,
@@ -51,6 +59,11 @@ export class AnswerService {
     private readonly interactions: Pick<EntryRepository, "recordInteraction">,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** Told of every new answer (routing stops sending the question to further people). */
+  whenAnswered(listener: (tenantId: string, communityId: string, questionId: string) => Promise<void>): void {
+    this.answeredListeners.push(listener);
+  }
 
   async list(caller: Caller, communityId: string, questionId: string): Promise<AnswerView[]> {
     const question = await this.question(caller, communityId, questionId);
@@ -95,6 +108,9 @@ export class AnswerService {
       if (!(error instanceof ConflictError) || !requestId) throw error;
       created = await this.require(caller, communityId, questionId, id);
     }
+    // The answer is stored; a listener that fails is tried again by its own job (routing's backstop).
+    for (const listener of this.answeredListeners)
+      await listener(caller.tenantId, communityId, questionId).catch(() => undefined);
     return viewOf(created, caller, question, community.isSteward);
   }
 
@@ -266,5 +282,6 @@ function viewOf(answer: Answer, caller: Caller, question: EntryView, isSteward: 
     hasVoted: voterIds.includes(caller.userId),
     canEdit: answer.author.id === caller.userId || isSteward,
     canAccept: canAccept(caller, question, isSteward),
+    canRecognise: isSteward && answer.author.id !== caller.userId,
   };
 }

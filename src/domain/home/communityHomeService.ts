@@ -5,10 +5,10 @@ import type { CommunityService } from "../communities/communityService.js";
 import type { Caller, PersonRef } from "../identity.js";
 import type { EntryRepository, HelpfulDay } from "../library/entryRepository.js";
 import type { LibraryService } from "../library/libraryService.js";
-import type { EntrySearchHit } from "../library/search/searchTypes.js";
 import type { PlaybookService } from "../playbooks/playbookService.js";
 import { type SessionService, upcomingOf } from "../sessions/sessionService.js";
-import type { CommunityHome, Expert } from "./communityHome.js";
+import type { CommunityHome } from "./communityHome.js";
+import { topExperts } from "./whoToAsk.js";
 
 const TEACHER_WINDOW_DAYS = 30;
 const TAGS_SHOWN = 8;
@@ -130,20 +130,6 @@ export class CommunityHomeService {
         : {}),
     };
   }
-}
-
-/** People whose entries on a topic others found most helpful. */
-function topExperts(hits: EntrySearchHit[], limit: number): Expert[] {
-  const byPerson = new Map<string, Expert>();
-  for (const hit of hits) {
-    const expert = byPerson.get(hit.author.id) ?? { person: hit.author, entries: 0, helpful: 0 };
-    expert.entries++;
-    expert.helpful += hit.helpfulCount;
-    byPerson.set(hit.author.id, expert);
-  }
-  return [...byPerson.values()]
-    .sort((a, b) => b.helpful + b.entries - (a.helpful + a.entries))
-    .slice(0, limit);
 }
 
 /** Natural teachers: whose knowledge others saved and endorsed most in the window. */

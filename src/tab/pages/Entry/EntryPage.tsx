@@ -12,6 +12,7 @@ import { useFirstViewReady } from "../../hooks/useFirstViewReady.js";
 import { EntryArticle } from "./EntryArticle.js";
 import { EntryEditor } from "./EntryEditor.js";
 import { EntryHistory, RelatedEntries } from "./EntrySections.js";
+import { QuestionAnswers } from "./QuestionAnswers.js";
 import { useEntryPageStyles } from "./useEntryPageStyles.styles.js";
 
 /** Props of {@link EntryPage}. */
@@ -63,6 +64,7 @@ export function EntryPage({ communityId, entryId }: EntryPageProps) {
           <>
             {back}
             <EntryArticle entry={entry.data} onEdit={() => setEditing(true)} />
+            {entry.data.type === "qa" && <QuestionAnswers entry={entry.data} />}
             <RelatedEntries entry={entry.data} />
             <EntryHistory entry={entry.data} />
           </>

@@ -33,7 +33,9 @@ import { useCommunity } from "../../hooks/useCommunity.js";
 import { useDebouncedInput } from "../../hooks/useDebouncedInput.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { newEntryPath } from "../../routes.js";
+import { AskTheCommunity } from "./AskTheCommunity.js";
 import { RemovalRequestsButton } from "./RemovalRequestsButton.js";
+import { UnansweredQuestions } from "./UnansweredQuestions.js";
 import { useLibraryPageStyles } from "./useLibraryPageStyles.styles.js";
 
 /** What another page may tell the library page as it navigates here. */
@@ -118,6 +120,10 @@ function Library({ community }: { community: Community }) {
           />
         </Field>
       </search>
+
+      <AskTheCommunity communityId={community.id} question={filters.q} />
+
+      {community.isSteward && <UnansweredQuestions communityId={community.id} />}
 
       <LibraryFilters filters={filters} onChange={update} />
 

@@ -23,6 +23,7 @@ import { useFirstViewReady } from "../../hooks/useFirstViewReady.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { entryPath } from "../../routes.js";
 import { CommitmentList } from "./CommitmentList.js";
+import { ReputationList } from "./ReputationList.js";
 import { useMyLearningStyles } from "./useMyLearningStyles.styles.js";
 
 const RSVP_LABELS = {
@@ -116,6 +117,9 @@ function Learning({ authored, saved, sessions, reflections, actionItems }: Learn
         {/* Commitments load on their own: each can be updated, and the list reloads alone. */}
         <LearningCard title={t("learning.commitmentsHeading")} empty={false} testId="my-commitments">
           <CommitmentList empty={t("learning.commitmentsEmpty")} />
+        </LearningCard>
+        <LearningCard title={t("reputation.heading")} empty={false} testId="my-reputation">
+          <ReputationList />
         </LearningCard>
         <LearningCard
           title={t("learning.reflectionsHeading")}

@@ -1,0 +1,92 @@
+import { Router } from "express";
+import type {
+  AskLibraryAnswer,
+  AskPeopleAnswer,
+  RecognitionAnswer,
+  ReputationAnswer,
+  RouteAnswer,
+  RoutingSettingsAnswer,
+  UnansweredAnswer,
+} from "../../contract/asking.js";
+import type { AskService } from "../../domain/ask/askService.js";
+import type { QuestionRoutingService } from "../../domain/ask/questionRoutingService.js";
+import type { RecognitionService } from "../../domain/ask/recognition.js";
+import type { ReputationService } from "../../domain/ask/reputation.js";
+import { callerOf } from "../http/requireCaller.js";
+
+/**
+ * `/api/communities/:communityId/…`: who an open question went to (and routing it, once), the
+ * stewards' unanswered queue and the community's routing settings.
+ */
+export function questionRoutingRoutes(
+  routing: QuestionRoutingService,
+  asking: AskService,
+  reputation: ReputationService,
+  recognition: RecognitionService,
+): Router {
+  const router = Router({ mergeParams: true });
+  type Params = { communityId: string; entryId: string };
+
+  // My reputation (My learning): my own record, nobody else's.
+  router.get("/me/reputation", async (_req, res) => {
+    const answer: ReputationAnswer = await reputation.mine(callerOf(res));
+    res.json(answer);
+  });
+
+  // The library's ask box: what the caller's communities' library says to a question.
+  router.post("/communities/:communityId/ask", async (req, res) => {
+    const question = (req.body as { question?: unknown } | undefined)?.question;
+    const answer: AskLibraryAnswer = await asking.ask(
+      callerOf(res),
+      typeof question === "string" ? question : "",
+    );
+    res.json(answer);
+  });
+
+  // "Ask the community": an open question of this community, routed to people.
+  router.post("/communities/:communityId/questions", async (req, res) => {
+    const { communityId } = req.params as Params;
+    const answer: AskPeopleAnswer = await routing.askPeople(callerOf(res), communityId, req.body ?? {});
+    res.status(answer.created ? 201 : 200).json(answer);
+  });
+
+  router.get("/communities/:communityId/entries/:entryId/route", async (req, res) => {
+    const { communityId, entryId } = req.params as Params;
+    const route = await routing.routeOf(callerOf(res), communityId, entryId);
+    const answer: RouteAnswer = route ? { route } : {};
+    res.json(answer);
+  });
+
+  router.post("/communities/:communityId/entries/:entryId/route", async (req, res) => {
+    const { communityId, entryId } = req.params as Params;
+    const answer: RouteAnswer = { route: await routing.routeQuestion(callerOf(res), communityId, entryId) };
+    res.json(answer);
+  });
+
+  // A steward's recognition card to the community's channel.
+  router.post("/communities/:communityId/recognitions", async (req, res) => {
+    const { communityId } = req.params as Params;
+    const answer: RecognitionAnswer = await recognition.recognise(callerOf(res), communityId, req.body ?? {});
+    res.status(answer.posted ? 201 : 200).json(answer);
+  });
+
+  router.get("/communities/:communityId/unanswered", async (req, res) => {
+    const { communityId } = req.params as Params;
+    const answer: UnansweredAnswer = { items: await routing.unanswered(callerOf(res), communityId) };
+    res.json(answer);
+  });
+
+  router.get("/communities/:communityId/routing-settings", async (req, res) => {
+    const { communityId } = req.params as Params;
+    const answer: RoutingSettingsAnswer = await routing.settings(callerOf(res), communityId);
+    res.json(answer);
+  });
+
+  router.put("/communities/:communityId/routing-settings", async (req, res) => {
+    const { communityId } = req.params as Params;
+    const answer: RoutingSettingsAnswer = await routing.setSettings(callerOf(res), communityId, req.body);
+    res.json(answer);
+  });
+
+  return router;
+}

@@ -1,0 +1,137 @@
+import { odata } from "@azure/data-tables";
+import {
+  type AskedPerson,
+  DEFAULT_ROUTING_SETTINGS,
+  type QuestionRoute,
+  type QuestionRouteRepository,
+  type RoutingSettings,
+} from "../domain/ask/questionRoute.js";
+import type { PersonRef } from "../domain/identity.js";
+import { keyPart, keys, TABLES } from "./keys.js";
+import { translateTableErrors } from "./tableErrors.js";
+import type { TableStore } from "./tableStore.js";
+
+type RouteRow = {
+  partitionKey: string;
+  rowKey: string;
+  communityName: string;
+  title: string;
+  askerJson: string;
+  createdAt: string;
+  state: QuestionRoute["state"];
+  queueJson: string;
+  askedJson: string;
+  /** Empty when nothing is to be checked (answered or exhausted): the scan's filter skips it. */
+  nextCheckAt: string;
+  claimJson?: string;
+};
+
+type SettingsRow = { askAtOnce: number; responseHours: number };
+
+const ROUTE = "route";
+const SETTINGS = "settings|routing";
+
+/**
+ * Routes of open questions in a table of their own, one partition per community: the escalation
+ * scan reads only waiting routes whose check time has come, across tenants, without touching the
+ * library's much larger table.
+ */
+export class TablesQuestionRouteRepository implements QuestionRouteRepository {
+  constructor(private readonly store: TableStore) {}
+
+  private get table() {
+    return this.store.table(TABLES.questionRoutes);
+  }
+
+  async create(route: Omit<QuestionRoute, "etag">): Promise<QuestionRoute> {
+    const result = await translateTableErrors("The question's routing", () =>
+      this.table.createEntity(toRow(route)),
+    );
+    return { ...route, etag: result.etag ?? "" };
+  }
+
+  async get(tenantId: string, communityId: string, questionId: string) {
+    const row = await this.store.getEntity<RouteRow>(
+      TABLES.questionRoutes,
+      keys.library(tenantId, communityId),
+      `${ROUTE}|${keyPart(questionId, "question id")}`,
+    );
+    return row ? fromRow(row) : undefined;
+  }
+
+  async update(route: QuestionRoute): Promise<QuestionRoute> {
+    const result = await translateTableErrors("The question's routing", () =>
+      this.table.updateEntity(toRow(route), "Replace", { etag: route.etag }),
+    );
+    return { ...route, etag: result.etag ?? "" };
+  }
+
+  async listOpen(tenantId: string, communityId: string): Promise<QuestionRoute[]> {
+    const pk = keys.library(tenantId, communityId);
+    const rows = await this.store.queryAll<RouteRow>(
+      TABLES.questionRoutes,
+      odata`PartitionKey eq ${pk} and RowKey ge ${`${ROUTE}|`} and RowKey lt ${`${ROUTE}}`} and state ne ${"answered"}`,
+    );
+    return rows.map(fromRow).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  async listDue(now: Date): Promise<QuestionRoute[]> {
+    // Across partitions (every tenant), but only waiting routes: open questions are few.
+    const rows = await this.store.queryAll<RouteRow>(
+      TABLES.questionRoutes,
+      odata`state eq ${"waiting"} and nextCheckAt gt ${""} and nextCheckAt le ${now.toISOString()}`,
+    );
+    return rows.map(fromRow);
+  }
+
+  async getSettings(tenantId: string, communityId: string): Promise<RoutingSettings> {
+    const row = await this.store.getEntity<SettingsRow>(
+      TABLES.questionRoutes,
+      keys.library(tenantId, communityId),
+      SETTINGS,
+    );
+    return row ? { askAtOnce: row.askAtOnce, responseHours: row.responseHours } : DEFAULT_ROUTING_SETTINGS;
+  }
+
+  async setSettings(tenantId: string, communityId: string, settings: RoutingSettings): Promise<void> {
+    await this.table.upsertEntity(
+      { partitionKey: keys.library(tenantId, communityId), rowKey: SETTINGS, ...settings },
+      "Replace",
+    );
+  }
+}
+
+function toRow(r: Omit<QuestionRoute, "etag">): RouteRow {
+  return {
+    partitionKey: keys.library(r.tenantId, r.communityId),
+    rowKey: `${ROUTE}|${keyPart(r.questionId, "question id")}`,
+    communityName: r.communityName,
+    title: r.title,
+    askerJson: JSON.stringify(r.asker),
+    createdAt: r.createdAt,
+    state: r.state,
+    queueJson: JSON.stringify(r.queue),
+    askedJson: JSON.stringify(r.asked),
+    nextCheckAt: r.nextCheckAt ?? "",
+    ...(r.claim ? { claimJson: JSON.stringify(r.claim) } : {}),
+  };
+}
+
+function fromRow(row: RouteRow & { etag?: string }): QuestionRoute {
+  const [tenantId = "", , communityId = ""] = row.partitionKey.split("|");
+  return {
+    tenantId,
+    communityId,
+    communityName: row.communityName,
+    questionId: row.rowKey.slice(ROUTE.length + 1),
+    title: row.title,
+    asker: JSON.parse(row.askerJson) as PersonRef,
+    createdAt: row.createdAt,
+    state: row.state,
+    queue: JSON.parse(row.queueJson) as PersonRef[],
+    asked: JSON.parse(row.askedJson) as AskedPerson[],
+    ...(row.nextCheckAt ? { nextCheckAt: row.nextCheckAt } : {}),
+    ...(row.claimJson ? { claim: JSON.parse(row.claimJson) as QuestionRoute["claim"] & object } : {}),
+    etag: row.etag ?? "",
+  };
+}

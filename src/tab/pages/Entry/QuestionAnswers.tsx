@@ -1,0 +1,152 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle1,
+  Text,
+  Textarea,
+} from "@fluentui/react-components";
+import { CheckmarkCircleRegular } from "@fluentui/react-icons";
+import { type FormEvent, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { toApiError } from "../../api/ApiError.js";
+import type { Entry } from "../../api/library.js";
+import { InlineError } from "../../components/InlineError/InlineError.js";
+import { SafeMarkdown } from "../../components/SafeMarkdown/SafeMarkdown.js";
+import { useAnswers, useQuestionRoute } from "../../hooks/library/useAsking.js";
+import { RecogniseAnswerer } from "./RecogniseAnswerer.js";
+import { useEntryPageStyles } from "./useEntryPageStyles.styles.js";
+
+/** The longest answer the API takes. */
+const MAX_ANSWER = 8000;
+
+/**
+ * A question's own sections: who it was sent to and when, its answers (the accepted one marked),
+ * accepting one (the asker or a steward: the API says who may), and answering it.
+ */
+export function QuestionAnswers({ entry }: { entry: Entry }) {
+  const styles = useEntryPageStyles();
+  const { t } = useTranslation();
+  const headingId = useId();
+  const { list, add, accept } = useAnswers(entry.communityId, entry.id);
+  const [text, setText] = useState("");
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate(text, { onSuccess: () => setText("") });
+  };
+
+  return (
+    <>
+      <QuestionRoute entry={entry} />
+      <section className={styles.section} aria-labelledby={headingId} data-testid="question-answers">
+        <Subtitle1 as="h2" block id={headingId} className={styles.sectionHeading}>
+          {t("ask.answersHeading")}
+        </Subtitle1>
+        {list.isPending && <Spinner size="tiny" labelPosition="after" label={t("entry.loadingSection")} />}
+        {list.error && (
+          <InlineError
+            title={t("entry.sectionFailed")}
+            error={toApiError(list.error)}
+            onRetry={() => void list.refetch()}
+          />
+        )}
+        {list.data?.items.length === 0 && <Text>{t("ask.noAnswers")}</Text>}
+        {list.data && list.data.items.length > 0 && (
+          <ol className={styles.list}>
+            {list.data.items.map((answer) => (
+              <li key={answer.id} className={styles.theirVersion}>
+                {answer.accepted && (
+                  <Badge appearance="tint" color="success" icon={<CheckmarkCircleRegular />}>
+                    {t("ask.accepted")}
+                  </Badge>
+                )}
+                <SafeMarkdown markdown={answer.body} />
+                <Caption1>
+                  {t("ask.answeredBy", { name: answer.author.displayName, date: new Date(answer.createdAt) })}
+                </Caption1>
+                {answer.canRecognise && answer.accepted && (
+                  <RecogniseAnswerer communityId={entry.communityId} person={answer.author} />
+                )}
+                {answer.canAccept && !answer.accepted && (
+                  <div className={styles.actions}>
+                    <Button
+                      icon={<CheckmarkCircleRegular />}
+                      disabled={accept.isPending}
+                      onClick={() => accept.mutate(answer.id)}
+                    >
+                      {t("ask.accept")}
+                    </Button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+        {accept.error && (
+          <MessageBar intent="error">
+            <MessageBarBody>{t("ask.acceptFailed")}</MessageBarBody>
+          </MessageBar>
+        )}
+        <form className={styles.section} onSubmit={submit}>
+          <Field
+            label={t("ask.yourAnswer")}
+            {...(add.error
+              ? {
+                  validationState: "error" as const,
+                  validationMessage: `${t("ask.answerFailed")} ${toApiError(add.error).message}`,
+                }
+              : {})}
+          >
+            <Textarea
+              value={text}
+              maxLength={MAX_ANSWER}
+              resize="vertical"
+              onChange={(_e, data) => setText(data.value)}
+            />
+          </Field>
+          <div className={styles.actions}>
+            <Button type="submit" appearance="primary" disabled={add.isPending}>
+              {add.isPending ? t("ask.posting") : t("ask.postAnswer")}
+            </Button>
+          </div>
+        </form>
+      </section>
+    </>
+  );
+}
+
+/** Who the question was sent to and when (nothing when it was never routed). */
+function QuestionRoute({ entry }: { entry: Entry }) {
+  const styles = useEntryPageStyles();
+  const { t } = useTranslation();
+  const headingId = useId();
+  const route = useQuestionRoute(entry.communityId, entry.id).data?.route;
+  if (!route) return null;
+  return (
+    <section className={styles.section} aria-labelledby={headingId} data-testid="question-route">
+      <Subtitle1 as="h2" block id={headingId} className={styles.sectionHeading}>
+        {t("ask.routeHeading")}
+      </Subtitle1>
+      {route.asked.length === 0 && <Text>{t("ask.nobodyYet")}</Text>}
+      {route.asked.length > 0 && (
+        <ul className={styles.list}>
+          {route.asked.map((a) => (
+            <li key={a.person.id}>
+              <Text>
+                {t("ask.askedAt", { name: a.person.displayName, date: new Date(a.askedAt) })}
+                {a.outcome === "missed" && ` · ${t("ask.missed")}`}
+                {a.outcome === "unreachable" && ` · ${t("ask.unreachable")}`}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
+      {route.state === "answered" && <Caption1>{t("ask.answeredRoute")}</Caption1>}
+    </section>
+  );
+}
