@@ -474,25 +474,29 @@ export class ActivityService {
   }
 
   /**
-   * Hands a commitment over {@link HAND_OVER_AFTER_MS} after the answer: everyone committing at
-   * once is answered first, the bookkeeping follows — each person's latest text, once, with the
+   * Hands a commitment over once the activity's commitments pause for {@link HAND_OVER_AFTER_MS}
+   * (at most {@link HAND_OVER_MAX_WAIT_MS} after the first): everyone committing at once is
+   * answered first, the bookkeeping follows — each person's latest text, once, with the
    * activity's partners read once for all of them (one shared read of the activity, not a read of
    * each person's group). A hand-over an instance never made (it stopped) is made by the close.
    */
   private handOver(caller: Caller, flow: ActivityFlow, text: string, at: string): void {
     const key = `${caller.tenantId}|${flow.activity.id}`;
-    const pending = this.handOvers.get(key);
-    if (pending) {
-      pending.latest.set(caller.userId, { caller, text, at });
-      return;
+    const found = this.handOvers.get(key);
+    const entry: PendingHandOver = found ?? { flow, latest: new Map(), since: Date.now() };
+    entry.latest.set(caller.userId, { caller, text, at });
+    // While people keep committing, the bookkeeping waits for a quiet moment (at most
+    // HAND_OVER_MAX_WAIT_MS), so it never competes with the rush it follows.
+    if (entry.timer) {
+      if (Date.now() - entry.since >= HAND_OVER_MAX_WAIT_MS) return;
+      clearTimeout(entry.timer);
     }
-    const entry: PendingHandOver = { flow, latest: new Map([[caller.userId, { caller, text, at }]]) };
     this.handOvers.set(key, entry);
-    const timer = setTimeout(() => {
+    entry.timer = setTimeout(() => {
       this.handOvers.delete(key);
       void this.handOverAll(entry).catch(() => undefined);
     }, HAND_OVER_AFTER_MS);
-    timer.unref?.();
+    entry.timer.unref?.();
   }
 
   private async handOverAll({ flow, latest }: PendingHandOver): Promise<void> {
@@ -1295,14 +1299,19 @@ export class ActivityService {
 
 /** Commitments handed over at once by the close (each a few storage calls). */
 const HAND_OVER_BATCH = 8;
-/** How long after its answer a commitment made during an activity is handed over. */
+/** How long after the last commitment written (a quiet moment) the commitments are handed over. */
 const HAND_OVER_AFTER_MS = 2_000;
+/** Handed over at the latest this long after the first one waiting, however busy the activity. */
+const HAND_OVER_MAX_WAIT_MS = 15_000;
 
 /** A person's commitment waiting for its hand-over: the latest one they wrote. */
 interface PendingHandOver {
   flow: ActivityFlow;
   /** By person. */
   latest: Map<string, { caller: Caller; text: string; at: string }>;
+  /** When the first of them was written (ms). */
+  since: number;
+  timer?: ReturnType<typeof setTimeout>;
 }
 
 /** Round 0's group ids are think-pair-share's as always (`g0001`); later rounds' are `r2-g0001`. */
