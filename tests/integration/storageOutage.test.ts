@@ -156,7 +156,9 @@ describe("storage outage: fail fast with 503, recover without restart, lose and 
     }
 
     const load = startLoad(targets);
+    // Load before the outage: at least 1.5 s and a dozen answers (a busy machine is slower).
     await sleep(1_500);
+    for (let waited = 0; load.calls.length < 12 && waited < 20_000; waited += 100) await sleep(100);
 
     // SIGINT: the signal on which Azurite saves its data and closes (as Ctrl-C in `npm start`).
     const stoppedAt = Date.now();
