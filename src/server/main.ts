@@ -204,6 +204,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     logger,
     instanceId: randomUUID(),
     links: { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId },
+    sessions,
   });
   const reminders = new SessionReminders({
     planner: new SessionReminderPlanner(sessionPlan),
