@@ -163,7 +163,7 @@ export async function networkMetrics(azurite: RunningAzurite): Promise<ScenarioR
   const service = new InsightsService(
     { get: async () => ({ isSteward: true }) as never },
     insightsStore,
-    { factsOf: async () => community },
+    { factsOf: async () => community, changedSince: async () => false },
     { personLevel: () => true, instanceId: "bench", maxAgeMs: Number.POSITIVE_INFINITY },
   );
   const request = async () => (await service.insightsJson(steward, "bench", 90)).length;

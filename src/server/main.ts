@@ -57,6 +57,8 @@ import type { LocalMode } from "./localMode.js";
 /** How often an instance looks for session reminders that are due (locally: often, for tests). */
 const REMINDER_POLL_MS = 60_000;
 const REMINDER_POLL_LOCAL_MS = 2_000;
+/** How often an instance looks for communities whose network insights are due. */
+const INSIGHTS_POLL_MS = 5 * 60_000;
 
 /** botbuilder's authentication settings; the signing-key location is only ever changed locally. */
 function botAuthenticationOptions(config: AppConfig): ConfigurationBotFrameworkAuthenticationOptions {
@@ -162,6 +164,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
         config.insights.personLevelOff !== "all" &&
         !config.insights.personLevelOff.includes(tenantId.toLowerCase()),
       instanceId: randomUUID(),
+      refreshMs: config.insights.refreshMs,
       onError: (error, ids) =>
         logger.warn("network insights: computation failed", {
           ...ids,
@@ -306,6 +309,8 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
   reminders.start(config.mode === "local" ? REMINDER_POLL_LOCAL_MS : REMINDER_POLL_MS);
   // Due-day check-ins on commitments: the same, one claim row per commitment and day.
   checkIns.start(config.mode === "local" ? REMINDER_POLL_LOCAL_MS : REMINDER_POLL_MS);
+  // Network insights: each instance looks for due communities; a lease lets one compute each.
+  insights.start(Math.min(config.insights.refreshMs, INSIGHTS_POLL_MS));
 
   return {
     url,
@@ -314,7 +319,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
       await announcer.stop();
       await reminders.stop();
       await checkIns.stop();
-      await insights.drain();
+      await insights.stop();
       await background.drain();
       await sender.drain();
       await graph?.close();

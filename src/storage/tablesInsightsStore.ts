@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { gunzip, gzip } from "node:zlib";
 import { odata, type TransactionAction } from "@azure/data-tables";
-import type { InsightsStore, StoredInsights } from "../domain/insights/insightsService.js";
+import type { InsightsStore, StoredHead, StoredInsights } from "../domain/insights/insightsService.js";
 import { keys, TABLES } from "./keys.js";
 import { statusOf } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
@@ -18,7 +18,13 @@ const CHUNKS_PER_BATCH = 50;
 /** How many communities' last-read reports an instance keeps in memory. */
 const MAX_CACHED_COMMUNITIES = 20;
 
-type HeadRow = { version: string; chunks: number; computedAt: string };
+type HeadRow = {
+  version: string;
+  chunks: number;
+  computedAt: string;
+  tenantId?: string;
+  communityId?: string;
+};
 type LeaseRow = { instanceId: string; until: string };
 
 /**
@@ -81,7 +87,15 @@ export class TablesInsightsStore implements InsightsStore {
     for (let i = 0; i < chunks.length; i += CHUNKS_PER_BATCH)
       await this.table.submitTransaction(chunks.slice(i, i + CHUNKS_PER_BATCH));
     await this.table.upsertEntity(
-      { partitionKey: pk, rowKey: "report", version, chunks: chunks.length, computedAt: insights.computedAt },
+      {
+        partitionKey: pk,
+        rowKey: "report",
+        version,
+        chunks: chunks.length,
+        computedAt: insights.computedAt,
+        tenantId,
+        communityId,
+      },
       "Replace",
     );
     if (previous) {
@@ -94,6 +108,29 @@ export class TablesInsightsStore implements InsightsStore {
         old.map((r) => ["delete", { partitionKey: pk, rowKey: r.rowKey ?? "" }] as TransactionAction),
       );
     }
+  }
+
+  async storedAt(tenantId: string, communityId: string): Promise<string | undefined> {
+    const head = await this.store.getEntity<HeadRow>(
+      TABLES.insights,
+      keys.library(tenantId, communityId),
+      "report",
+    );
+    return head?.computedAt;
+  }
+
+  /**
+   * Every community's `report` row: one query over the table (a few rows per community), for the
+   * scheduled job's pass. Rows of every tenant: the job serves them all.
+   */
+  async listStored(): Promise<StoredHead[]> {
+    const heads = await this.store.queryAll<HeadRow>(TABLES.insights, odata`RowKey eq ${"report"}`);
+    return heads.flatMap((head) => {
+      const ids = head.tenantId && head.communityId ? head : idsOf(head.partitionKey ?? "");
+      return ids?.tenantId && ids.communityId
+        ? [{ tenantId: ids.tenantId, communityId: ids.communityId, computedAt: head.computedAt }]
+        : [];
+    });
   }
 
   async claimLease(
@@ -148,4 +185,11 @@ export class TablesInsightsStore implements InsightsStore {
 
 function chunkKey(version: string, n: number): string {
   return `chunk|${version}|${String(n).padStart(5, "0")}`;
+}
+
+/** A head written before it named its community: the ids from its key (keys.library). */
+function idsOf(partitionKey: string): { tenantId: string; communityId: string } | undefined {
+  const at = partitionKey.indexOf("|community|");
+  if (at < 0) return undefined;
+  return { tenantId: partitionKey.slice(0, at), communityId: partitionKey.slice(at + "|community|".length) };
 }

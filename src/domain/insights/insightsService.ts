@@ -32,19 +32,37 @@ export interface InsightsStore {
     leaseMs: number,
   ): Promise<boolean>;
   releaseLease(tenantId: string, communityId: string, instanceId: string): Promise<void>;
+  /** Every community with stored reports, and when they were computed (the scheduled job's list). */
+  listStored(): Promise<StoredHead[]>;
+  /** When a community's stored reports were computed, without reading them. */
+  storedAt(tenantId: string, communityId: string): Promise<string | undefined>;
+}
+
+/** A community's stored reports, without them. */
+export interface StoredHead {
+  tenantId: string;
+  communityId: string;
+  computedAt: string;
 }
 
 /** Reads everything the metrics need of one community (members, facts, entries, commitments). */
 export interface InsightsSource {
   factsOf(tenantId: string, communityId: string, since: Date): Promise<InsightsFacts>;
+  /** Whether anything the metrics read changed since an instant (a fact, an entry). */
+  changedSince(tenantId: string, communityId: string, since: Date): Promise<boolean>;
 }
 
 export interface InsightsServiceOptions {
   /** Whether the tenant's admin allows person-level insights (names, the network). */
   personLevel: (tenantId: string) => boolean;
   instanceId: string;
-  /** Reports older than this are served and recomputed in the background. */
+  /**
+   * Reports older than this are served and recomputed in the background when looked at: a safety
+   * net, as the scheduled job (`start`) keeps them fresher. Default a day.
+   */
   maxAgeMs?: number;
+  /** The scheduled job recomputes a community with new facts once its reports are this old. */
+  refreshMs?: number;
   /** Longer than a computation takes; a crashed instance's lease runs out after it. */
   leaseMs?: number;
   now?: () => Date;
@@ -55,7 +73,10 @@ export type InsightsAnswer =
   | { status: "computing" }
   | { status: "ready"; refreshing: boolean; report: InsightsReport };
 
-const DEFAULT_MAX_AGE_MS = 60 * 60_000;
+const DEFAULT_MAX_AGE_MS = 24 * 60 * 60_000;
+const DEFAULT_REFRESH_MS = 60 * 60_000;
+/** Windows slide with time: without new facts, a community's reports are recomputed daily. */
+const SLIDE_MS = 24 * 60 * 60_000;
 /** How many answers an instance keeps as JSON (a community's three windows, for a few communities). */
 const MAX_SERIALIZED = 12;
 const DEFAULT_LEASE_MS = 5 * 60_000;
@@ -70,6 +91,8 @@ const HISTORY_DAYS = 365 * 4;
 export class InsightsService {
   private readonly running = new Map<string, Promise<boolean>>();
   private readonly serialized = new Map<string, string>();
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private ticking: Promise<unknown> | undefined;
 
   constructor(
     private readonly communities: { get(caller: Caller, communityId: string): Promise<CommunityView> },
@@ -125,12 +148,60 @@ export class InsightsService {
     return json;
   }
 
-  /** Starts a computation unless this instance runs one for the community already. */
-  refreshInBackground(tenantId: string, communityId: string): Promise<boolean> {
+  /**
+   * The scheduled job: every `intervalMs` each instance looks for communities whose reports are
+   * due ({@link refreshDue}); of several instances, the one holding a community's lease computes it.
+   */
+  start(intervalMs: number): void {
+    this.timer ??= setInterval(() => {
+      this.ticking ??= this.refreshDue()
+        .catch((error: unknown) => this.options.onError?.(error, { tenantId: "", communityId: "" }))
+        .finally(() => {
+          this.ticking = undefined;
+        });
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.ticking;
+    await this.drain();
+  }
+
+  /**
+   * One pass of the job: recomputes, one community at a time, every stored community with new
+   * facts whose reports are at least `refreshMs` old, and any a day old (windows slide). A
+   * community nobody looked at yet has no reports; its first look starts them. Returns how many
+   * this instance computed.
+   */
+  async refreshDue(): Promise<number> {
+    const now = this.now().getTime();
+    const refreshMs = this.options.refreshMs ?? DEFAULT_REFRESH_MS;
+    let computed = 0;
+    for (const head of await this.store.listStored()) {
+      const age = now - Date.parse(head.computedAt);
+      const due =
+        age >= SLIDE_MS ||
+        (age >= refreshMs &&
+          (await this.source.changedSince(head.tenantId, head.communityId, new Date(head.computedAt))));
+      if (due && (await this.refreshInBackground(head.tenantId, head.communityId, head.computedAt)))
+        computed++;
+    }
+    return computed;
+  }
+
+  /**
+   * Starts a computation unless this instance runs one for the community already. With `seen`
+   * (the computation time the caller saw), nothing is computed when another instance stored a
+   * newer one meanwhile.
+   */
+  refreshInBackground(tenantId: string, communityId: string, seen?: string): Promise<boolean> {
     const key = `${tenantId}|${communityId}`;
     const current = this.running.get(key);
     if (current) return current;
-    const run = this.refresh(tenantId, communityId)
+    const run = this.refresh(tenantId, communityId, seen)
       .catch((error: unknown) => {
         this.options.onError?.(error, { tenantId, communityId });
         return false;
@@ -144,7 +215,7 @@ export class InsightsService {
    * The job: under the community's lease, reads its facts, computes every window and stores them.
    * False when another instance holds the lease (it is computing them).
    */
-  async refresh(tenantId: string, communityId: string): Promise<boolean> {
+  async refresh(tenantId: string, communityId: string, seen?: string): Promise<boolean> {
     const { instanceId } = this.options;
     const now = this.now();
     if (
@@ -158,6 +229,8 @@ export class InsightsService {
     )
       return false;
     try {
+      // Another instance held the lease a moment ago and stored what this one was about to compute.
+      if (seen !== undefined && (await this.store.storedAt(tenantId, communityId)) !== seen) return false;
       const facts = await this.source.factsOf(
         tenantId,
         communityId,
