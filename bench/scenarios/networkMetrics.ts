@@ -161,7 +161,7 @@ export async function networkMetrics(azurite: RunningAzurite): Promise<ScenarioR
   const [, writeMs] = await timedAsync(() => insightsStore.write("bench-tenant", "bench", stored));
   const steward = { tenantId: "bench-tenant", userId: "person-0", displayName: "Person 0" };
   const service = new InsightsService(
-    { get: async () => ({ isSteward: true }) as never },
+    { get: async () => ({ isSteward: true }) as never, listVisible: async () => [] },
     insightsStore,
     { factsOf: async () => community, changedSince: async () => false },
     { personLevel: () => true, instanceId: "bench", maxAgeMs: Number.POSITIVE_INFINITY },

@@ -3,7 +3,8 @@ import { promisify } from "node:util";
 import { gunzip, gzip } from "node:zlib";
 import { odata, type TransactionAction } from "@azure/data-tables";
 import type { InsightsStore, StoredHead, StoredInsights } from "../domain/insights/insightsService.js";
-import { keys, TABLES } from "./keys.js";
+import type { PersonalTies } from "../domain/insights/personalTies.js";
+import { keyPart, keys, TABLES } from "./keys.js";
 import { statusOf } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
 
@@ -110,6 +111,49 @@ export class TablesInsightsStore implements InsightsStore {
     }
   }
 
+  /**
+   * One `ties|{userId}` row per person (a member reads only their own), written before the reports.
+   * Rows of people in neither this computation nor the community any more keep their older time,
+   * which the read takes as "no ties now".
+   */
+  async writePersonalTies(
+    tenantId: string,
+    communityId: string,
+    computedAt: string,
+    ties: ReadonlyMap<string, PersonalTies>,
+  ): Promise<void> {
+    const pk = keys.library(tenantId, communityId);
+    await this.store.submitBatches(
+      TABLES.insights,
+      [...ties].map(
+        ([userId, own]) =>
+          [
+            "upsert",
+            { partitionKey: pk, rowKey: tiesKey(userId), computedAt, json: JSON.stringify(own) },
+            "Replace",
+          ] as TransactionAction,
+      ),
+    );
+  }
+
+  async readPersonalTies(
+    tenantId: string,
+    communityId: string,
+    userId: string,
+  ): Promise<{ computedAt: string; ties: PersonalTies } | undefined> {
+    const pk = keys.library(tenantId, communityId);
+    const [head, row] = await Promise.all([
+      this.store.getEntity<HeadRow>(TABLES.insights, pk, "report"),
+      this.store.getEntity<{ computedAt: string; json: string }>(TABLES.insights, pk, tiesKey(userId)),
+    ]);
+    if (!head) return undefined;
+    if (row && row.computedAt >= head.computedAt)
+      return { computedAt: row.computedAt, ties: JSON.parse(row.json) as PersonalTies };
+    // Rows are written before the reports' pointer moves: an older row is someone without ties now.
+    const none = { people: 0, kinds: {}, partners: [] };
+    return { computedAt: head.computedAt, ties: { learnedFrom: none, learnersFrom: { ...none } } };
+  }
+
   async storedAt(tenantId: string, communityId: string): Promise<string | undefined> {
     const head = await this.store.getEntity<HeadRow>(
       TABLES.insights,
@@ -181,6 +225,10 @@ export class TablesInsightsStore implements InsightsStore {
       if (statusOf(error) !== 412 && statusOf(error) !== 404) throw error;
     }
   }
+}
+
+function tiesKey(userId: string): string {
+  return `ties|${keyPart(userId, "user id")}`;
 }
 
 function chunkKey(version: string, n: number): string {

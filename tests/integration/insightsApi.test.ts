@@ -206,6 +206,43 @@ describe("network insights API: stewards only, one read, privacy rules", () => {
     }
   });
 
+  it("shows a member their own ties in My learning, by kind, and nobody else's", async () => {
+    await ready(`/communities/${communityId}/insights?window=30`);
+    const mine = await call(ben, "/me/ties");
+    expect(mine.status).toBe(200);
+    expect(mine.body.personLevel).toBe(true);
+    // biome-ignore lint/suspicious/noExplicitAny: loosely read JSON
+    const own = mine.body.communities.find((c: any) => c.communityId === communityId);
+    expect(own).toMatchObject({
+      communityId,
+      communityName: "Insights Circle",
+      status: "ready",
+      windowDays: 90,
+    });
+    expect(own.ties.learnedFrom).toEqual({
+      people: 1,
+      kinds: { helpful: 1 },
+      partners: [{ id: steward.id, displayName: steward.displayName, facts: 1, kinds: { helpful: 1 } }],
+    });
+    expect(own.ties.learnersFrom).toMatchObject({
+      people: 1,
+      kinds: { paired: 1 },
+      partners: [{ id: ada.id }],
+    });
+    // Ties between others (the steward and Cai, Eve and Cai) are not Ben's to see.
+    for (const other of [cai, eve, dee, fay]) expect(mine.text).not.toContain(other.id);
+
+    const quiet = await call(dee, "/me/ties");
+    // biome-ignore lint/suspicious/noExplicitAny: loosely read JSON
+    expect(quiet.body.communities.find((c: any) => c.communityId === communityId).ties).toEqual({
+      learnedFrom: { people: 0, kinds: {}, partners: [] },
+      learnersFrom: { people: 0, kinds: {}, partners: [] },
+    });
+    // Someone of another tenant belongs to none of this tenant's communities.
+    const elsewhere = await call(ben, "/me/ties", { tenant: otherTenant });
+    expect(elsewhere.body.communities).toEqual([]);
+  });
+
   it("keeps the reports in the tenant's export, and drops them when a person is erased", async () => {
     await ready(`/communities/${communityId}/insights?window=30`);
     const data = new TenantData(store);
@@ -240,6 +277,17 @@ describe("network insights API: stewards only, one read, privacy rules", () => {
         expect(text).not.toContain(who.id);
         expect(text).not.toContain(who.displayName);
       }
+      // My learning keeps the counts and names nobody.
+      const own = await call(ben, "/me/ties", { srv: restricted });
+      expect(own.body.personLevel).toBe(false);
+      // biome-ignore lint/suspicious/noExplicitAny: loosely read JSON
+      expect(own.body.communities.find((c: any) => c.communityId === communityId).ties.learnedFrom).toEqual({
+        people: 1,
+        kinds: { helpful: 1 },
+        partners: [],
+      });
+      expect(own.text).not.toContain(steward.displayName);
+      expect(own.text).not.toContain(ada.displayName);
     } finally {
       await restricted.close();
     }

@@ -63,7 +63,7 @@ describe("network insights' scheduled refresh across instances", () => {
     );
     const instance = (id: string) =>
       new InsightsService(
-        { get: async () => ({ isSteward: true }) as never },
+        { get: async () => ({ isSteward: true }) as never, listVisible: async () => [] },
         new TablesInsightsStore(store),
         of(id),
         {
@@ -95,7 +95,7 @@ describe("network insights' scheduled refresh across instances", () => {
     const calls: string[] = [];
     const of = source(calls, Promise.resolve(), () => {}, new Set());
     const service = new InsightsService(
-      { get: async () => ({ isSteward: true }) as never },
+      { get: async () => ({ isSteward: true }) as never, listVisible: async () => [] },
       new TablesInsightsStore(store),
       of("timer"),
       { personLevel: () => true, instanceId: "timer" },

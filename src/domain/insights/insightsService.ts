@@ -1,7 +1,7 @@
 import type { CommunityView } from "../communities/community.js";
 import { ForbiddenError, ValidationError } from "../errors.js";
 import type { Caller } from "../identity.js";
-import type { InsightsFacts } from "./insightsFacts.js";
+import { DAY_MS, type InsightsFacts } from "./insightsFacts.js";
 import {
   computeInsights,
   INSIGHT_WINDOWS,
@@ -9,6 +9,14 @@ import {
   type InsightWindow,
   withoutPeople,
 } from "./insightsReport.js";
+import {
+  type CommunityTies,
+  type MyTiesAnswer,
+  PERSONAL_TIES_DAYS,
+  type PersonalTies,
+  personalTies,
+  withoutPartners,
+} from "./personalTies.js";
 
 /** Every window's report of a community, as the job stores them (one read for the page). */
 export interface StoredInsights {
@@ -36,6 +44,19 @@ export interface InsightsStore {
   listStored(): Promise<StoredHead[]>;
   /** When a community's stored reports were computed, without reading them. */
   storedAt(tenantId: string, communityId: string): Promise<string | undefined>;
+  /** Everyone's own ties, computed with the reports (one row each). */
+  writePersonalTies(
+    tenantId: string,
+    communityId: string,
+    computedAt: string,
+    ties: ReadonlyMap<string, PersonalTies>,
+  ): Promise<void>;
+  /** One person's own ties as last computed, with when; undefined before any computation. */
+  readPersonalTies(
+    tenantId: string,
+    communityId: string,
+    userId: string,
+  ): Promise<{ computedAt: string; ties: PersonalTies } | undefined>;
 }
 
 /** A community's stored reports, without them. */
@@ -95,7 +116,10 @@ export class InsightsService {
   private ticking: Promise<unknown> | undefined;
 
   constructor(
-    private readonly communities: { get(caller: Caller, communityId: string): Promise<CommunityView> },
+    private readonly communities: {
+      get(caller: Caller, communityId: string): Promise<CommunityView>;
+      listVisible(caller: Caller): Promise<CommunityView[]>;
+    },
     private readonly store: InsightsStore,
     private readonly source: InsightsSource,
     private readonly options: InsightsServiceOptions,
@@ -117,6 +141,34 @@ export class InsightsService {
       refreshing: stale,
       report: this.options.personLevel(caller.tenantId) ? report : withoutPeople(report),
     };
+  }
+
+  /**
+   * The caller's own ties in each community they belong to, as the job last computed them; nobody
+   * else's. A community never computed yet starts its computation (in the background) and says so.
+   * With person-level insights off, counts only.
+   */
+  async myTies(caller: Caller): Promise<MyTiesAnswer> {
+    const personLevel = this.options.personLevel(caller.tenantId);
+    const mine = (await this.communities.listVisible(caller)).filter((c) => c.isMember);
+    const communities = await Promise.all(
+      mine.map(async (community): Promise<CommunityTies> => {
+        const named = { communityId: community.id, communityName: community.name };
+        const stored = await this.store.readPersonalTies(caller.tenantId, community.id, caller.userId);
+        if (!stored) {
+          void this.refreshInBackground(caller.tenantId, community.id);
+          return { ...named, status: "computing" };
+        }
+        return {
+          ...named,
+          status: "ready",
+          computedAt: stored.computedAt,
+          windowDays: PERSONAL_TIES_DAYS,
+          ties: personLevel ? stored.ties : withoutPartners(stored.ties),
+        };
+      }),
+    );
+    return { personLevel, communities };
   }
 
   /**
@@ -243,6 +295,13 @@ export class InsightsService {
         reports[`${windowDays}`] = computeInsights(communityId, facts, { windowDays, now, personLevel });
         await new Promise((resolve) => setImmediate(resolve));
       }
+      // Everyone's own ties first: a reader takes a row at least as new as the reports' pointer.
+      const ties = personalTies(facts, {
+        from: now.getTime() - PERSONAL_TIES_DAYS * DAY_MS,
+        to: now.getTime(),
+      });
+      if (!personLevel) for (const [id, own] of ties) ties.set(id, withoutPartners(own));
+      await this.store.writePersonalTies(tenantId, communityId, now.toISOString(), ties);
       await this.store.write(tenantId, communityId, { computedAt: now.toISOString(), reports });
       return true;
     } finally {

@@ -22,7 +22,8 @@ const csvQuery = z.object({
 
 /**
  * Network insights for stewards: the stored report of a window (one read; `computing` while the
- * first computation runs) with before / after around a day, and the same as CSV.
+ * first computation runs) with before / after around a day, and the same as CSV; and a member's
+ * own ties for My learning.
  */
 export function insightsRoutes(insights: InsightsService): Router {
   const router = Router();
@@ -41,6 +42,11 @@ export function insightsRoutes(insights: InsightsService): Router {
         ? { ...answer, beforeAfter: beforeAfter(answer.report.weekly, pivot) }
         : answer,
     );
+  });
+
+  // A member's own ties (My learning): theirs only, in the communities they belong to.
+  router.get("/me/ties", async (_req, res) => {
+    res.json(await insights.myTies(callerOf(res)));
   });
 
   router.get("/communities/:communityId/insights/export.csv", async (req, res) => {
