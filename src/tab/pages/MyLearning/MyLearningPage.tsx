@@ -23,6 +23,7 @@ import { useFirstViewReady } from "../../hooks/useFirstViewReady.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { entryPath } from "../../routes.js";
 import { CommitmentList } from "./CommitmentList.js";
+import { MyTiesList } from "./MyTiesList.js";
 import { useMyLearningStyles } from "./useMyLearningStyles.styles.js";
 
 const RSVP_LABELS = {
@@ -116,6 +117,10 @@ function Learning({ authored, saved, sessions, reflections, actionItems }: Learn
         {/* Commitments load on their own: each can be updated, and the list reloads alone. */}
         <LearningCard title={t("learning.commitmentsHeading")} empty={false} testId="my-commitments">
           <CommitmentList empty={t("learning.commitmentsEmpty")} />
+        </LearningCard>
+        {/* My own ties load on their own: they come from network insights' stored computation. */}
+        <LearningCard title={t("learning.tiesHeading")} empty={false} testId="my-ties">
+          <MyTiesList />
         </LearningCard>
         <LearningCard
           title={t("learning.reflectionsHeading")}
