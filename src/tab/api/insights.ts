@@ -28,5 +28,8 @@ export function getInsights(
   );
 }
 
+/** The window the page opens with. */
+export const DEFAULT_INSIGHT_WINDOW: InsightWindow = 90;
+
 export const insightsKey = (communityId: string, window: InsightWindow) =>
   ["insights", communityId, window] as const;

@@ -25,6 +25,7 @@ import { type CsvTable, insightsCsv } from "../../../domain/insights/insightsCsv
 import type { InsightsSummary } from "../../../domain/insights/insightsReport.js";
 import type { Community } from "../../api/communities.js";
 import {
+  DEFAULT_INSIGHT_WINDOW,
   getInsights,
   type InsightsReport,
   type InsightWindow,
@@ -88,10 +89,12 @@ function Insights({ community }: { community: Community }) {
   const { text } = useInsightsText();
   const api = useApi();
   const headingId = useId();
-  const [window, setWindow] = useState<InsightWindow>(90);
+  const [window, setWindow] = useState<InsightWindow>(DEFAULT_INSIGHT_WINDOW);
   const query = useQuery({
     queryKey: insightsKey(community.id, window),
     queryFn: ({ signal }) => getInsights(api, community.id, window, signal),
+    // The route asked for it a moment ago (InsightsPrefetch): no second request on arrival.
+    staleTime: 30_000,
     // While the first computation runs (or a fresh one), ask again shortly.
     refetchInterval: (q) =>
       q.state.data?.status === "computing"
