@@ -203,6 +203,13 @@ export async function networkMetrics(azurite: RunningAzurite): Promise<ScenarioR
       api_answer_mb: bytes / 2 ** 20,
       page_500_p50_ms: pageLoad.p50,
       page_500_p95_ms: pageLoad.p95,
+      // Where a look's time went (medians, ms from opening the host page).
+      page_frame_start_ms: pageLoad.breakdown.frameStart,
+      page_chunk_ms: pageLoad.breakdown.pageChunk,
+      page_sigma_chunk_ms: pageLoad.breakdown.sigmaChunk,
+      page_report_ms: pageLoad.breakdown.report,
+      page_table_ms: pageLoad.breakdown.table,
+      page_picture_ms: pageLoad.breakdown.picture,
       report_people: report.people.length,
       report_ties: report.ties.length,
     },
