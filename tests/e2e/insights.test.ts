@@ -83,9 +83,14 @@ describe("network insights page", () => {
   });
 
   it("shows a steward the figures, the picture, a table of the same people, reasons and suggestions", async () => {
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
     const tab = await openInsights();
     await tab.getByRole("heading", { level: 1, name: "Network insights" }).waitFor();
-    await tab.getByTestId("network-picture").locator("canvas, svg").first().waitFor();
+    // Drawn from the layout stored with the report (SVG first, then WebGL): no layout in the page.
+    await tab.getByTestId("network-picture").locator("svg, canvas").first().waitFor();
+    await tab.getByTestId("network-picture").locator("canvas").first().waitFor();
+    expect(requested.filter((url) => url.includes("layout.worker"))).toEqual([]);
     const table = tab.getByTestId("network-table");
     await table.waitFor();
     expect(peopleInReport).toBeGreaterThanOrEqual(8);

@@ -6,11 +6,26 @@ import type { InsightsReport } from "../../api/insights.js";
 import type { LayoutAnswer, LayoutRequest } from "./layout.worker.js";
 import { useInsightsStyles } from "./useInsightsStyles.styles.js";
 
-// Started as soon as the page's code arrives, so sigma loads while the report is being fetched
-// rather than after it. The layout worker is only for reports stored before the job laid the
-// picture out.
-const sigmaLoading = import("sigma");
-sigmaLoading.catch(() => undefined);
+// Sigma (WebGL) is fetched after the first paint: the SVG drawing of the stored layout shows the
+// picture at once, and sigma's code (as much as the rest of the page) would only compete with the
+// page's first render for the main thread.
+let sigmaLoading: Promise<typeof import("sigma")> | undefined;
+function loadSigma(): Promise<typeof import("sigma")> {
+  sigmaLoading ??= import("sigma");
+  return sigmaLoading;
+}
+
+/** Runs `work` once the browser has nothing more urgent (painting, input); soon at the latest. */
+function whenIdle(work: () => void): number {
+  return typeof requestIdleCallback === "function"
+    ? requestIdleCallback(work, { timeout: 1_000 })
+    : window.setTimeout(work, 200);
+}
+
+function cancelIdle(handle: number): void {
+  if (typeof cancelIdleCallback === "function") cancelIdleCallback(handle);
+  else window.clearTimeout(handle);
+}
 
 function createLayoutWorker(): Worker | undefined {
   try {
@@ -120,7 +135,7 @@ export function NetworkPicture({
     let cancelled = false;
     let frame: number | undefined;
     const draw = () =>
-      sigmaLoading
+      loadSigma()
         .then(({ default: Sigma }) => {
           if (cancelled) return;
           // No labels on the canvas: they would not follow the theme; names are in the table and
@@ -135,17 +150,19 @@ export function NetworkPicture({
         })
         .catch(() => setMode("svg"));
     // The first time, the SVG drawing of the same positions is painted first and WebGL takes over
-    // after that paint: starting WebGL (compiling its programs) costs more than the whole page
-    // on a slow machine, and the picture need not wait for it.
+    // once the browser is idle after that paint: starting WebGL (compiling its programs) costs more
+    // than the whole page on a slow machine, and the picture need not wait for it.
+    let idle: number | undefined;
     if (interactive.current) void draw();
     else
       frame = requestAnimationFrame(() => {
         frame = undefined;
-        setTimeout(() => void draw(), 0);
+        idle = whenIdle(() => void draw());
       });
     return () => {
       cancelled = true;
       if (frame !== undefined) cancelAnimationFrame(frame);
+      if (idle !== undefined) cancelIdle(idle);
       renderer?.kill();
     };
   }, [positions, people, ties, selectedId, onSelect, mode]);
