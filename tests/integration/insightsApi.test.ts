@@ -138,6 +138,25 @@ describe("network insights API: stewards only, one read, privacy rules", () => {
     const around = await call(steward, `/communities/${communityId}/insights?window=30&pivot=${day}`);
     expect(around.body.beforeAfter.before.weeks).toBeGreaterThan(0);
     expect(around.body.beforeAfter.after.ties).toBe(4);
+    // Or around a session series: the weeks around its first occurrence.
+    const series = await call(steward, `/communities/${communityId}/sessions`, {
+      method: "POST",
+      body: {
+        title: "Weekly pairing",
+        format: "think-pair-share",
+        startsAt: `${day}T09:00:00.000Z`,
+        recurrence: { rule: "FREQ=WEEKLY" },
+      },
+    });
+    expect(series.status).toBe(201);
+    const bySeries = await call(
+      steward,
+      `/communities/${communityId}/insights?window=30&series=${series.body.id}`,
+    );
+    expect(bySeries.body.beforeAfter).toEqual(around.body.beforeAfter);
+    expect((await call(steward, `/communities/${communityId}/insights?window=30&series=nope`)).status).toBe(
+      404,
+    );
   });
 
   it("shows department aggregates only for groups of at least 5 people", async () => {
