@@ -104,6 +104,18 @@ describe("network insights page", () => {
     expect(await tab.getByTestId("suggestions").getByRole("listitem").count()).toBeGreaterThan(0);
   });
 
+  it("compares the weeks before and after a day the steward picks", async () => {
+    const tab = await openInsights();
+    const section = tab.getByTestId("before-after");
+    const day = new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10);
+    await section.getByLabel("A day").fill(day);
+    const table = section.getByRole("table", { name: /^Around the week of \d{4}-\d{2}-\d{2}$/ });
+    await table.waitFor();
+    await table.getByRole("columnheader", { name: "4 weeks before" }).waitFor();
+    expect(await table.getByRole("row").count()).toBe(5);
+    await table.getByRole("row", { name: /Learning ties/ }).waitFor();
+  });
+
   it("downloads CSV that parses back, and a de-identified CSV without names or ids", async () => {
     const tab = await openInsights();
     const download = async () => {

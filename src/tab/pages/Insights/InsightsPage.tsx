@@ -42,6 +42,7 @@ import { useCommunity } from "../../hooks/useCommunity.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { fill, type InsightsText, insightsDe, insightsEn } from "../../i18n/insightsText.js";
 import { homePath } from "../../routes.js";
+import { BeforeAfterSection } from "./BeforeAfterSection.js";
 import { NetworkPicture } from "./NetworkPicture.js";
 import { useInsightsStyles } from "./useInsightsStyles.styles.js";
 
@@ -86,7 +87,7 @@ export function InsightsPage() {
 
 function Insights({ community }: { community: Community }) {
   const styles = useInsightsStyles();
-  const { text } = useInsightsText();
+  const { text, locale } = useInsightsText();
   const api = useApi();
   const headingId = useId();
   const [window, setWindow] = useState<InsightWindow>(DEFAULT_INSIGHT_WINDOW);
@@ -150,6 +151,11 @@ function Insights({ community }: { community: Community }) {
         </div>
       )}
       {answer?.status === "ready" && <Report report={answer.report} communityName={community.name} />}
+      {answer?.status === "ready" && (
+        <Section title={text.beforeAfterHeading}>
+          <BeforeAfterSection communityId={community.id} window={window} text={text} locale={locale} />
+        </Section>
+      )}
     </section>
   );
 }
