@@ -268,6 +268,11 @@ describe("network insights API: stewards only, one read, privacy rules", () => {
     const exported = await data.exportTenant(org.tenantId.toLowerCase());
     expect(exported.tables[TABLES.insights]?.some((row) => row.rowKey === "report")).toBe(true);
     expect((await data.exportTenant(otherTenant)).tables[TABLES.insights]).toEqual([]);
+    // A person's export carries their own ties row (nobody else's).
+    const own = (await data.exportUser(org.tenantId.toLowerCase(), ben.id)).tables[TABLES.insights] ?? [];
+    // (one per community of theirs with computed insights)
+    expect(own.some((row) => row.partitionKey.endsWith(communityId))).toBe(true);
+    expect(new Set(own.map((row) => row.rowKey))).toEqual(new Set([`ties|${ben.id}`]));
 
     const erased = await data.deleteUser(org.tenantId.toLowerCase(), fay.id);
     expect(erased.deleted[TABLES.insights]).toBeGreaterThan(1);
