@@ -77,7 +77,11 @@ export interface AppConfig {
    * Network insights: tenants whose admin turned person-level insights off (stewards then see
    * aggregates only, no names and no network), or "all" for every tenant.
    */
-  insights: { personLevelOff: string[] | "all" };
+  insights: {
+    personLevelOff: string[] | "all";
+    /** How old a community's reports may grow before the scheduled job recomputes them on new facts. */
+    refreshMs: number;
+  };
   /** Microsoft Graph (org context, Teams meetings). */
   graph: {
     /** How to get app-only tokens; undefined: Graph is off (no org context, no Teams meetings). */
@@ -141,6 +145,7 @@ const rawSchema = z.object({
   TAB_API_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   WEBSITE_INSTANCE_ID: z.string().optional(),
   INSIGHTS_PERSON_LEVEL_OFF: z.string().optional(),
+  INSIGHTS_REFRESH_MINUTES: z.coerce.number().int().min(1).max(1_440).default(60),
   NODE_ENV: z.string().optional(),
 });
 
@@ -273,7 +278,10 @@ export function loadConfig(options: { env?: RawEnv; root?: string } = {}): AppCo
     webRoot: path.resolve(root, raw.WEB_ROOT ?? "dist/web"),
     fixturesDir: path.resolve(root, raw.FIXTURES_DIR ?? "fixtures"),
     tabApiRateLimit: { requests: raw.TAB_API_RATE_LIMIT, windowMs: raw.TAB_API_RATE_WINDOW_SECONDS * 1000 },
-    insights: { personLevelOff: personLevelOff(raw.INSIGHTS_PERSON_LEVEL_OFF) },
+    insights: {
+      personLevelOff: personLevelOff(raw.INSIGHTS_PERSON_LEVEL_OFF),
+      refreshMs: raw.INSIGHTS_REFRESH_MINUTES * 60_000,
+    },
     graph,
   };
 }

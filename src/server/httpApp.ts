@@ -146,7 +146,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
   api.use("/communities/:communityId/hot-seat-queue", hotSeatQueueRoutes(deps.activities));
   api.use(homeRoutes(deps.home, deps.myLearning, deps.directory));
   api.use(commitmentRoutes(deps.commitments));
-  api.use(insightsRoutes(deps.insights));
+  api.use(insightsRoutes(deps.insights, deps.sessions));
   api.use("/activities", activityRoutes(deps));
   app.use("/api", api);
   app.use("/api", (_req, res) => sendError(res, 404, "not_found", "There is no such API endpoint."));

@@ -66,6 +66,8 @@ import type { LocalMode } from "./localMode.js";
 /** How often an instance looks for session reminders that are due (locally: often, for tests). */
 const REMINDER_POLL_MS = 60_000;
 const REMINDER_POLL_LOCAL_MS = 2_000;
+/** How often an instance looks for communities whose network insights are due. */
+const INSIGHTS_POLL_MS = 5 * 60_000;
 
 /** botbuilder's authentication settings; the signing-key location is only ever changed locally. */
 function botAuthenticationOptions(config: AppConfig): ConfigurationBotFrameworkAuthenticationOptions {
@@ -172,6 +174,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
         config.insights.personLevelOff !== "all" &&
         !config.insights.personLevelOff.includes(tenantId.toLowerCase()),
       instanceId: randomUUID(),
+      refreshMs: config.insights.refreshMs,
       onError: (error, ids) =>
         logger.warn("network insights: computation failed", {
           ...ids,
@@ -214,6 +217,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     logger,
     instanceId: randomUUID(),
     links: { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId },
+    sessions,
   });
   const reminders = new SessionReminders({
     planner: new SessionReminderPlanner(sessionPlan),
@@ -345,6 +349,8 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
   checkIns.start(config.mode === "local" ? REMINDER_POLL_LOCAL_MS : REMINDER_POLL_MS);
   // Routed questions past their target go to the next person: one claim per route and pass.
   escalation.start(config.mode === "local" ? REMINDER_POLL_LOCAL_MS : REMINDER_POLL_MS);
+  // Network insights: each instance looks for due communities; a lease lets one compute each.
+  insights.start(Math.min(config.insights.refreshMs, INSIGHTS_POLL_MS));
 
   return {
     url,
@@ -354,7 +360,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
       await reminders.stop();
       await checkIns.stop();
       await escalation.stop();
-      await insights.drain();
+      await insights.stop();
       await background.drain();
       await sender.drain();
       await graph?.close();

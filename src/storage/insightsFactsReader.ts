@@ -64,6 +64,16 @@ export class InsightsFactsReader implements InsightsSource {
     };
   }
 
+  /** A fact or a library change (an entry saved, edited, voted on) written since `since`. */
+  async changedSince(tenantId: string, communityId: string, since: Date): Promise<boolean> {
+    const at = since.toISOString();
+    const [facts, changes] = await Promise.all([
+      this.entries.listInteractions(tenantId, communityId, at),
+      this.entries.changesSince(tenantId, communityId, at),
+    ]);
+    return facts.some((f) => f.at >= at) || changes.some((c) => c.at >= at);
+  }
+
   private async allPages<T>(
     read: (page: {
       pageSize: number;

@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { gunzip, gzip } from "node:zlib";
 import { odata, type TransactionAction } from "@azure/data-tables";
-import type { InsightsStore, StoredInsights } from "../domain/insights/insightsService.js";
-import { keys, TABLES } from "./keys.js";
+import type { InsightsStore, StoredHead, StoredInsights } from "../domain/insights/insightsService.js";
+import type { PersonalTies } from "../domain/insights/personalTies.js";
+import { keyPart, keys, TABLES } from "./keys.js";
 import { statusOf } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
 
@@ -18,7 +19,13 @@ const CHUNKS_PER_BATCH = 50;
 /** How many communities' last-read reports an instance keeps in memory. */
 const MAX_CACHED_COMMUNITIES = 20;
 
-type HeadRow = { version: string; chunks: number; computedAt: string };
+type HeadRow = {
+  version: string;
+  chunks: number;
+  computedAt: string;
+  tenantId?: string;
+  communityId?: string;
+};
 type LeaseRow = { instanceId: string; until: string };
 
 /**
@@ -81,7 +88,15 @@ export class TablesInsightsStore implements InsightsStore {
     for (let i = 0; i < chunks.length; i += CHUNKS_PER_BATCH)
       await this.table.submitTransaction(chunks.slice(i, i + CHUNKS_PER_BATCH));
     await this.table.upsertEntity(
-      { partitionKey: pk, rowKey: "report", version, chunks: chunks.length, computedAt: insights.computedAt },
+      {
+        partitionKey: pk,
+        rowKey: "report",
+        version,
+        chunks: chunks.length,
+        computedAt: insights.computedAt,
+        tenantId,
+        communityId,
+      },
       "Replace",
     );
     if (previous) {
@@ -94,6 +109,72 @@ export class TablesInsightsStore implements InsightsStore {
         old.map((r) => ["delete", { partitionKey: pk, rowKey: r.rowKey ?? "" }] as TransactionAction),
       );
     }
+  }
+
+  /**
+   * One `ties|{userId}` row per person (a member reads only their own), written before the reports.
+   * Rows of people in neither this computation nor the community any more keep their older time,
+   * which the read takes as "no ties now".
+   */
+  async writePersonalTies(
+    tenantId: string,
+    communityId: string,
+    computedAt: string,
+    ties: ReadonlyMap<string, PersonalTies>,
+  ): Promise<void> {
+    const pk = keys.library(tenantId, communityId);
+    await this.store.submitBatches(
+      TABLES.insights,
+      [...ties].map(
+        ([userId, own]) =>
+          [
+            "upsert",
+            { partitionKey: pk, rowKey: tiesKey(userId), computedAt, json: JSON.stringify(own) },
+            "Replace",
+          ] as TransactionAction,
+      ),
+    );
+  }
+
+  async readPersonalTies(
+    tenantId: string,
+    communityId: string,
+    userId: string,
+  ): Promise<{ computedAt: string; ties: PersonalTies } | undefined> {
+    const pk = keys.library(tenantId, communityId);
+    const [head, row] = await Promise.all([
+      this.store.getEntity<HeadRow>(TABLES.insights, pk, "report"),
+      this.store.getEntity<{ computedAt: string; json: string }>(TABLES.insights, pk, tiesKey(userId)),
+    ]);
+    if (!head) return undefined;
+    if (row && row.computedAt >= head.computedAt)
+      return { computedAt: row.computedAt, ties: JSON.parse(row.json) as PersonalTies };
+    // Rows are written before the reports' pointer moves: an older row is someone without ties now.
+    const none = { people: 0, kinds: {}, partners: [] };
+    return { computedAt: head.computedAt, ties: { learnedFrom: none, learnersFrom: { ...none } } };
+  }
+
+  async storedAt(tenantId: string, communityId: string): Promise<string | undefined> {
+    const head = await this.store.getEntity<HeadRow>(
+      TABLES.insights,
+      keys.library(tenantId, communityId),
+      "report",
+    );
+    return head?.computedAt;
+  }
+
+  /**
+   * Every community's `report` row: one query over the table (a few rows per community), for the
+   * scheduled job's pass. Rows of every tenant: the job serves them all.
+   */
+  async listStored(): Promise<StoredHead[]> {
+    const heads = await this.store.queryAll<HeadRow>(TABLES.insights, odata`RowKey eq ${"report"}`);
+    return heads.flatMap((head) => {
+      const ids = head.tenantId && head.communityId ? head : idsOf(head.partitionKey ?? "");
+      return ids?.tenantId && ids.communityId
+        ? [{ tenantId: ids.tenantId, communityId: ids.communityId, computedAt: head.computedAt }]
+        : [];
+    });
   }
 
   async claimLease(
@@ -146,6 +227,17 @@ export class TablesInsightsStore implements InsightsStore {
   }
 }
 
+function tiesKey(userId: string): string {
+  return `ties|${keyPart(userId, "user id")}`;
+}
+
 function chunkKey(version: string, n: number): string {
   return `chunk|${version}|${String(n).padStart(5, "0")}`;
+}
+
+/** A head written before it named its community: the ids from its key (keys.library). */
+function idsOf(partitionKey: string): { tenantId: string; communityId: string } | undefined {
+  const at = partitionKey.indexOf("|community|");
+  if (at < 0) return undefined;
+  return { tenantId: partitionKey.slice(0, at), communityId: partitionKey.slice(at + "|community|".length) };
 }

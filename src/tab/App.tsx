@@ -7,6 +7,7 @@ import { PageErrorBoundary } from "./components/PageErrorBoundary.js";
 import { PageLayout } from "./components/PageLayout.js";
 import { useTeamsContext } from "./hooks/useTeamsContext.js";
 import { HomePage } from "./pages/Home/HomePage.js";
+import { InsightsPrefetch } from "./pages/Insights/InsightsPrefetch.js";
 import { NotFoundPage } from "./pages/NotFound/NotFoundPage.js";
 import { type RouteMatch, resolveRoute, type TabRoute } from "./routes.js";
 
@@ -72,7 +73,11 @@ const pages: { [R in TabRoute]: (match: MatchOf<R>) => ReactNode } = {
   newEntry: () => <NewEntryPage />,
   removalRequests: () => <RemovalRequestsPage />,
   members: () => <MembersPage />,
-  insights: () => <InsightsPage />,
+  insights: () => (
+    <InsightsPrefetch>
+      <InsightsPage />
+    </InsightsPrefetch>
+  ),
   // Keyed by the entry, so moving to a related entry starts that page afresh (no stale form).
   entry: ({ communityId, entryId }) => (
     <EntryPage key={`${communityId}/${entryId}`} communityId={communityId} entryId={entryId} />

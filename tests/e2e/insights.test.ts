@@ -83,9 +83,14 @@ describe("network insights page", () => {
   });
 
   it("shows a steward the figures, the picture, a table of the same people, reasons and suggestions", async () => {
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
     const tab = await openInsights();
     await tab.getByRole("heading", { level: 1, name: "Network insights" }).waitFor();
-    await tab.getByTestId("network-picture").locator("canvas, svg").first().waitFor();
+    // Drawn from the layout stored with the report (SVG first, then WebGL): no layout in the page.
+    await tab.getByTestId("network-picture").locator("svg, canvas").first().waitFor();
+    await tab.getByTestId("network-picture").locator("canvas").first().waitFor();
+    expect(requested.filter((url) => url.includes("layout.worker"))).toEqual([]);
     const table = tab.getByTestId("network-table");
     await table.waitFor();
     expect(peopleInReport).toBeGreaterThanOrEqual(8);
@@ -97,6 +102,18 @@ describe("network insights page", () => {
     await row.getByRole("button", { name: middle }).click();
     await tab.getByText(`Selected: ${middle}`).waitFor();
     expect(await tab.getByTestId("suggestions").getByRole("listitem").count()).toBeGreaterThan(0);
+  });
+
+  it("compares the weeks before and after a day the steward picks", async () => {
+    const tab = await openInsights();
+    const section = tab.getByTestId("before-after");
+    const day = new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10);
+    await section.getByLabel("A day").fill(day);
+    const table = section.getByRole("table", { name: /^Around the week of \d{4}-\d{2}-\d{2}$/ });
+    await table.waitFor();
+    await table.getByRole("columnheader", { name: "4 weeks before" }).waitFor();
+    expect(await table.getByRole("row").count()).toBe(5);
+    await table.getByRole("row", { name: /Learning ties/ }).waitFor();
   });
 
   it("downloads CSV that parses back, and a de-identified CSV without names or ids", async () => {

@@ -138,6 +138,25 @@ describe("network insights API: stewards only, one read, privacy rules", () => {
     const around = await call(steward, `/communities/${communityId}/insights?window=30&pivot=${day}`);
     expect(around.body.beforeAfter.before.weeks).toBeGreaterThan(0);
     expect(around.body.beforeAfter.after.ties).toBe(4);
+    // Or around a session series: the weeks around its first occurrence.
+    const series = await call(steward, `/communities/${communityId}/sessions`, {
+      method: "POST",
+      body: {
+        title: "Weekly pairing",
+        format: "think-pair-share",
+        startsAt: `${day}T09:00:00.000Z`,
+        recurrence: { rule: "FREQ=WEEKLY" },
+      },
+    });
+    expect(series.status).toBe(201);
+    const bySeries = await call(
+      steward,
+      `/communities/${communityId}/insights?window=30&series=${series.body.id}`,
+    );
+    expect(bySeries.body.beforeAfter).toEqual(around.body.beforeAfter);
+    expect((await call(steward, `/communities/${communityId}/insights?window=30&series=nope`)).status).toBe(
+      404,
+    );
   });
 
   it("shows department aggregates only for groups of at least 5 people", async () => {
@@ -206,12 +225,54 @@ describe("network insights API: stewards only, one read, privacy rules", () => {
     }
   });
 
+  it("shows a member their own ties in My learning, by kind, and nobody else's", async () => {
+    await ready(`/communities/${communityId}/insights?window=30`);
+    const mine = await call(ben, "/me/ties");
+    expect(mine.status).toBe(200);
+    expect(mine.body.personLevel).toBe(true);
+    // biome-ignore lint/suspicious/noExplicitAny: loosely read JSON
+    const own = mine.body.communities.find((c: any) => c.communityId === communityId);
+    expect(own).toMatchObject({
+      communityId,
+      communityName: "Insights Circle",
+      status: "ready",
+      windowDays: 90,
+    });
+    expect(own.ties.learnedFrom).toEqual({
+      people: 1,
+      kinds: { helpful: 1 },
+      partners: [{ id: steward.id, displayName: steward.displayName, facts: 1, kinds: { helpful: 1 } }],
+    });
+    expect(own.ties.learnersFrom).toMatchObject({
+      people: 1,
+      kinds: { paired: 1 },
+      partners: [{ id: ada.id }],
+    });
+    // Ties between others (the steward and Cai, Eve and Cai) are not Ben's to see.
+    for (const other of [cai, eve, dee, fay]) expect(mine.text).not.toContain(other.id);
+
+    const quiet = await call(dee, "/me/ties");
+    // biome-ignore lint/suspicious/noExplicitAny: loosely read JSON
+    expect(quiet.body.communities.find((c: any) => c.communityId === communityId).ties).toEqual({
+      learnedFrom: { people: 0, kinds: {}, partners: [] },
+      learnersFrom: { people: 0, kinds: {}, partners: [] },
+    });
+    // Someone of another tenant belongs to none of this tenant's communities.
+    const elsewhere = await call(ben, "/me/ties", { tenant: otherTenant });
+    expect(elsewhere.body.communities).toEqual([]);
+  });
+
   it("keeps the reports in the tenant's export, and drops them when a person is erased", async () => {
     await ready(`/communities/${communityId}/insights?window=30`);
     const data = new TenantData(store);
     const exported = await data.exportTenant(org.tenantId.toLowerCase());
     expect(exported.tables[TABLES.insights]?.some((row) => row.rowKey === "report")).toBe(true);
     expect((await data.exportTenant(otherTenant)).tables[TABLES.insights]).toEqual([]);
+    // A person's export carries their own ties row (nobody else's).
+    const own = (await data.exportUser(org.tenantId.toLowerCase(), ben.id)).tables[TABLES.insights] ?? [];
+    // (one per community of theirs with computed insights)
+    expect(own.some((row) => row.partitionKey.endsWith(communityId))).toBe(true);
+    expect(new Set(own.map((row) => row.rowKey))).toEqual(new Set([`ties|${ben.id}`]));
 
     const erased = await data.deleteUser(org.tenantId.toLowerCase(), fay.id);
     expect(erased.deleted[TABLES.insights]).toBeGreaterThan(1);
@@ -240,6 +301,17 @@ describe("network insights API: stewards only, one read, privacy rules", () => {
         expect(text).not.toContain(who.id);
         expect(text).not.toContain(who.displayName);
       }
+      // My learning keeps the counts and names nobody.
+      const own = await call(ben, "/me/ties", { srv: restricted });
+      expect(own.body.personLevel).toBe(false);
+      // biome-ignore lint/suspicious/noExplicitAny: loosely read JSON
+      expect(own.body.communities.find((c: any) => c.communityId === communityId).ties.learnedFrom).toEqual({
+        people: 1,
+        kinds: { helpful: 1 },
+        partners: [],
+      });
+      expect(own.text).not.toContain(steward.displayName);
+      expect(own.text).not.toContain(ada.displayName);
     } finally {
       await restricted.close();
     }

@@ -1,13 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { AnswerService } from "../../src/domain/ask/answerService.js";
 import { CommitmentService } from "../../src/domain/commitments/commitmentService.js";
 import { CommunityService } from "../../src/domain/communities/communityService.js";
 import type { Caller } from "../../src/domain/identity.js";
 import { LibraryService } from "../../src/domain/library/libraryService.js";
+import { SessionService } from "../../src/domain/sessions/sessionService.js";
 import { SyncedLibrarySearch } from "../../src/search/memory/syncedLibrarySearch.js";
 import type { TableStore } from "../../src/storage/tableStore.js";
+import { TablesAnswerRepository } from "../../src/storage/tablesAnswerRepository.js";
 import { TablesCommitmentRepository } from "../../src/storage/tablesCommitmentRepository.js";
 import { TablesCommunityRepository } from "../../src/storage/tablesCommunityRepository.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
+import { TablesSessionPlanRepository } from "../../src/storage/tablesSessionPlanRepository.js";
+import { TablesSessionRepository } from "../../src/storage/tablesSessionRepository.js";
 import { freshTableStore } from "../support/testServer.js";
 
 const tenantId = "tenant-facts";
@@ -60,6 +65,89 @@ describe("learning facts from activities and commitments", () => {
     expect(facts.map((f) => [f.kind, f.from.id, f.to.id]).sort()).toEqual([
       ["attended", "ada", "ada"],
       ["attended", "ben", "ben"],
+    ]);
+  });
+
+  it("records that everyone present learned from a session's micro-teacher, once, the occurrence's own", async () => {
+    const communities = new CommunityService(new TablesCommunityRepository(store));
+    const library = new LibraryService(entries, communities, new SyncedLibrarySearch(entries));
+    const sessions = new SessionService(new TablesSessionRepository(store), communities, undefined, {
+      plan: new TablesSessionPlanRepository(store),
+    });
+    const communityId = (await communities.create(ada, { name: "Teaching guild", purpose: "Teach" })).id;
+    const cy = { id: "cy", displayName: "Cy" };
+    for (const p of [ben, cy])
+      await communities.join({ tenantId, userId: p.id, displayName: p.displayName }, communityId);
+    // Weekly; Ben teaches by default, Cy in the second week's occurrence (the rota's).
+    const series = await sessions.create(ada, communityId, {
+      title: "Weekly micro-teach",
+      format: "micro-teach",
+      startsAt: "2026-11-02T09:00:00.000Z",
+      recurrence: { rule: "FREQ=WEEKLY" },
+      roles: [{ role: "micro-teacher", person: ben }],
+    });
+    await sessions.assignRole(ada, communityId, series.id, "micro-teacher", cy, "2026-11-09T09:00:00.000Z");
+    const once = await sessions.create(ada, communityId, {
+      title: "Without a teacher",
+      format: "think-pair-share",
+      startsAt: "2026-11-03T09:00:00.000Z",
+    });
+    const present = [{ id: ada.userId, displayName: ada.displayName }, ben, cy];
+    const attendance = (sessionId: string, startedAt: string, key: string) => ({
+      tenantId,
+      communityId,
+      sessionId,
+      startedAt,
+      attendees: present,
+      at: new Date(Date.parse(startedAt) + 30 * 60_000).toISOString(),
+      key,
+    });
+    // Started a few minutes early: still that occurrence. Recorded twice (a retried close).
+    expect(
+      await library.recordSessionTeaching(
+        sessions,
+        attendance(series.id, "2026-11-02T08:55:00.000Z", "act-1"),
+      ),
+    ).toBe(2);
+    await library.recordSessionTeaching(sessions, attendance(series.id, "2026-11-02T08:55:00.000Z", "act-1"));
+    expect(
+      await library.recordSessionTeaching(
+        sessions,
+        attendance(series.id, "2026-11-09T09:05:00.000Z", "act-2"),
+      ),
+    ).toBe(2);
+    expect(
+      await library.recordSessionTeaching(sessions, attendance(once.id, "2026-11-03T09:00:00.000Z", "act-3")),
+    ).toBe(0);
+    const facts = await entries.listInteractions(tenantId, communityId, "");
+    expect(facts.map((f) => [f.kind, f.from.id, f.to.id, f.at.slice(0, 10)]).sort()).toEqual([
+      ["taught", "ada", "ben", "2026-11-02"],
+      ["taught", "ada", "cy", "2026-11-09"],
+      ["taught", "ben", "cy", "2026-11-09"],
+      ["taught", "cy", "ben", "2026-11-02"],
+    ]);
+  });
+
+  it("records that the asker learned from the answerer when an answer is accepted, once", async () => {
+    const communities = new CommunityService(new TablesCommunityRepository(store));
+    const library = new LibraryService(entries, communities, new SyncedLibrarySearch(entries));
+    const answers = new AnswerService(new TablesAnswerRepository(store), library, communities, entries);
+    const communityId = (await communities.create(ada, { name: "Answering guild", purpose: "Ask" })).id;
+    const benCaller: Caller = { tenantId, userId: ben.id, displayName: ben.displayName };
+    await communities.join(benCaller, communityId);
+    const question = await library.create(benCaller, communityId, {
+      type: "qa",
+      title: "How do we rotate the key?",
+      body: "It expires next month.",
+    });
+    const answer = await answers.add(ada, communityId, question.id, {
+      body: "Second key first, then revoke.",
+    });
+    await answers.accept(benCaller, communityId, question.id, answer.id);
+    await answers.accept(ada, communityId, question.id, answer.id);
+    const facts = await entries.listInteractions(tenantId, communityId, "");
+    expect(facts.filter((f) => f.kind === "answered").map((f) => [f.from.id, f.to.id, f.entryId])).toEqual([
+      ["ben", "ada", question.id],
     ]);
   });
 });

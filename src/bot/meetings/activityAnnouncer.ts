@@ -5,6 +5,7 @@ import type { ActivityView, GroupView } from "../../domain/activities/activityVi
 import type { CommunityService } from "../../domain/communities/communityService.js";
 import { DomainError, StorageUnavailableError } from "../../domain/errors.js";
 import type { Caller, PersonRef } from "../../domain/identity.js";
+import type { SessionRoleHolders } from "../../domain/insights/learningFacts.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
 import type { PlaybookService } from "../../domain/playbooks/playbookService.js";
 import type { Logger } from "../../observability/logger.js";
@@ -65,6 +66,8 @@ export interface ActivityAnnouncerDependencies {
   instanceId: string;
   /** Links into the app (the summary's "Open the library"). */
   links: AppLinks;
+  /** Who held a session's roles: its micro-teacher taught everyone present. */
+  sessions?: SessionRoleHolders;
   now?: () => number;
 }
 
@@ -340,6 +343,16 @@ export class ActivityAnnouncer {
       endedAt,
       view.id,
     );
+    if (summary.sessionId && this.deps.sessions)
+      await library.recordSessionTeaching(this.deps.sessions, {
+        tenantId: caller.tenantId,
+        communityId: summary.communityId,
+        sessionId: summary.sessionId,
+        startedAt: view.state.startedAt ?? endedAt,
+        attendees: outcomes.attendees,
+        at: endedAt,
+        key: view.id,
+      });
     const community = await communities.get(caller, summary.communityId).catch(() => undefined);
     const options = {
       ...(community ? { libraryUrl: libraryDeepLink(this.deps.links, community) } : {}),

@@ -196,6 +196,17 @@ export class AnswerService {
         at: accepted.acceptedAt,
         key: `accepted-${questionId}-${answerId}`,
       });
+      // And the learning itself for network insights: the asker learned from the answerer.
+      await this.interactions.recordInteraction({
+        tenantId: caller.tenantId,
+        communityId,
+        kind: "answered",
+        from: question.author,
+        to: accepted.author,
+        entryId: questionId,
+        at: accepted.acceptedAt,
+        key: `answered-${questionId}-${answerId}`,
+      });
     }
     return viewOf(accepted, caller, question, isSteward);
   }

@@ -7,7 +7,9 @@ import { timeToFirstContribution } from "./firstContribution.js";
 import { DAY_MS, type InsightsFacts, type Range, TIE_KINDS, within } from "./insightsFacts.js";
 import { buildLearningNetwork, undirectedOf } from "./learningNetwork.js";
 import { type EdgeReason, edgeMembers } from "./memberReach.js";
+import { pictureLayout } from "./networkPicture.js";
 import { participationByWeek, type WeekOfParticipation } from "./participationByWeek.js";
+import type { PictureLayout } from "./picturedPeople.js";
 import { type RisingTheme, risingThemes } from "./risingThemes.js";
 import { topicConcentration } from "./topicConcentration.js";
 
@@ -68,6 +70,11 @@ export interface InsightsReport {
   people: PersonInsight[];
   /** Ties of the window, `from` learned from `to`, weighted by how many facts (person-level only). */
   ties: { from: string; to: string; weight: number }[];
+  /**
+   * Where the picture's people stand, laid out by the job so the page draws at once (person-level
+   * only; absent in reports stored before it was, which the page lays out itself).
+   */
+  picture?: PictureLayout;
   brokers: string[];
   cutPoints: string[];
   edge: string[];
@@ -219,6 +226,7 @@ export function computeInsights(
     weekly,
     people,
     ties,
+    ...(options.personLevel ? { picture: pictureLayout(people, ties) } : {}),
     brokers: brokers.map((b) => b.id),
     cutPoints: cutPoints.map((c) => c.id),
     edge: edgeList.map((e) => e.id),
@@ -248,8 +256,9 @@ export function computeInsights(
  * someone go.
  */
 export function withoutPeople(report: InsightsReport): InsightsReport {
+  const { picture: _picture, ...rest } = report;
   return {
-    ...report,
+    ...rest,
     personLevel: false,
     people: [],
     ties: [],

@@ -1,7 +1,7 @@
 import type { CommunityView } from "../communities/community.js";
 import { ForbiddenError, ValidationError } from "../errors.js";
 import type { Caller } from "../identity.js";
-import type { InsightsFacts } from "./insightsFacts.js";
+import { DAY_MS, type InsightsFacts } from "./insightsFacts.js";
 import {
   computeInsights,
   INSIGHT_WINDOWS,
@@ -9,6 +9,14 @@ import {
   type InsightWindow,
   withoutPeople,
 } from "./insightsReport.js";
+import {
+  type CommunityTies,
+  type MyTiesAnswer,
+  PERSONAL_TIES_DAYS,
+  type PersonalTies,
+  personalTies,
+  withoutPartners,
+} from "./personalTies.js";
 
 /** Every window's report of a community, as the job stores them (one read for the page). */
 export interface StoredInsights {
@@ -32,19 +40,50 @@ export interface InsightsStore {
     leaseMs: number,
   ): Promise<boolean>;
   releaseLease(tenantId: string, communityId: string, instanceId: string): Promise<void>;
+  /** Every community with stored reports, and when they were computed (the scheduled job's list). */
+  listStored(): Promise<StoredHead[]>;
+  /** When a community's stored reports were computed, without reading them. */
+  storedAt(tenantId: string, communityId: string): Promise<string | undefined>;
+  /** Everyone's own ties, computed with the reports (one row each). */
+  writePersonalTies(
+    tenantId: string,
+    communityId: string,
+    computedAt: string,
+    ties: ReadonlyMap<string, PersonalTies>,
+  ): Promise<void>;
+  /** One person's own ties as last computed, with when; undefined before any computation. */
+  readPersonalTies(
+    tenantId: string,
+    communityId: string,
+    userId: string,
+  ): Promise<{ computedAt: string; ties: PersonalTies } | undefined>;
+}
+
+/** A community's stored reports, without them. */
+export interface StoredHead {
+  tenantId: string;
+  communityId: string;
+  computedAt: string;
 }
 
 /** Reads everything the metrics need of one community (members, facts, entries, commitments). */
 export interface InsightsSource {
   factsOf(tenantId: string, communityId: string, since: Date): Promise<InsightsFacts>;
+  /** Whether anything the metrics read changed since an instant (a fact, an entry). */
+  changedSince(tenantId: string, communityId: string, since: Date): Promise<boolean>;
 }
 
 export interface InsightsServiceOptions {
   /** Whether the tenant's admin allows person-level insights (names, the network). */
   personLevel: (tenantId: string) => boolean;
   instanceId: string;
-  /** Reports older than this are served and recomputed in the background. */
+  /**
+   * Reports older than this are served and recomputed in the background when looked at: a safety
+   * net, as the scheduled job (`start`) keeps them fresher. Default a day.
+   */
   maxAgeMs?: number;
+  /** The scheduled job recomputes a community with new facts once its reports are this old. */
+  refreshMs?: number;
   /** Longer than a computation takes; a crashed instance's lease runs out after it. */
   leaseMs?: number;
   now?: () => Date;
@@ -55,7 +94,10 @@ export type InsightsAnswer =
   | { status: "computing" }
   | { status: "ready"; refreshing: boolean; report: InsightsReport };
 
-const DEFAULT_MAX_AGE_MS = 60 * 60_000;
+const DEFAULT_MAX_AGE_MS = 24 * 60 * 60_000;
+const DEFAULT_REFRESH_MS = 60 * 60_000;
+/** Windows slide with time: without new facts, a community's reports are recomputed daily. */
+const SLIDE_MS = 24 * 60 * 60_000;
 /** How many answers an instance keeps as JSON (a community's three windows, for a few communities). */
 const MAX_SERIALIZED = 12;
 const DEFAULT_LEASE_MS = 5 * 60_000;
@@ -70,9 +112,14 @@ const HISTORY_DAYS = 365 * 4;
 export class InsightsService {
   private readonly running = new Map<string, Promise<boolean>>();
   private readonly serialized = new Map<string, string>();
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private ticking: Promise<unknown> | undefined;
 
   constructor(
-    private readonly communities: { get(caller: Caller, communityId: string): Promise<CommunityView> },
+    private readonly communities: {
+      get(caller: Caller, communityId: string): Promise<CommunityView>;
+      listVisible(caller: Caller): Promise<CommunityView[]>;
+    },
     private readonly store: InsightsStore,
     private readonly source: InsightsSource,
     private readonly options: InsightsServiceOptions,
@@ -94,6 +141,34 @@ export class InsightsService {
       refreshing: stale,
       report: this.options.personLevel(caller.tenantId) ? report : withoutPeople(report),
     };
+  }
+
+  /**
+   * The caller's own ties in each community they belong to, as the job last computed them; nobody
+   * else's. A community never computed yet starts its computation (in the background) and says so.
+   * With person-level insights off, counts only.
+   */
+  async myTies(caller: Caller): Promise<MyTiesAnswer> {
+    const personLevel = this.options.personLevel(caller.tenantId);
+    const mine = (await this.communities.listVisible(caller)).filter((c) => c.isMember);
+    const communities = await Promise.all(
+      mine.map(async (community): Promise<CommunityTies> => {
+        const named = { communityId: community.id, communityName: community.name };
+        const stored = await this.store.readPersonalTies(caller.tenantId, community.id, caller.userId);
+        if (!stored) {
+          void this.refreshInBackground(caller.tenantId, community.id);
+          return { ...named, status: "computing" };
+        }
+        return {
+          ...named,
+          status: "ready",
+          computedAt: stored.computedAt,
+          windowDays: PERSONAL_TIES_DAYS,
+          ties: personLevel ? stored.ties : withoutPartners(stored.ties),
+        };
+      }),
+    );
+    return { personLevel, communities };
   }
 
   /**
@@ -125,12 +200,60 @@ export class InsightsService {
     return json;
   }
 
-  /** Starts a computation unless this instance runs one for the community already. */
-  refreshInBackground(tenantId: string, communityId: string): Promise<boolean> {
+  /**
+   * The scheduled job: every `intervalMs` each instance looks for communities whose reports are
+   * due ({@link refreshDue}); of several instances, the one holding a community's lease computes it.
+   */
+  start(intervalMs: number): void {
+    this.timer ??= setInterval(() => {
+      this.ticking ??= this.refreshDue()
+        .catch((error: unknown) => this.options.onError?.(error, { tenantId: "", communityId: "" }))
+        .finally(() => {
+          this.ticking = undefined;
+        });
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.ticking;
+    await this.drain();
+  }
+
+  /**
+   * One pass of the job: recomputes, one community at a time, every stored community with new
+   * facts whose reports are at least `refreshMs` old, and any a day old (windows slide). A
+   * community nobody looked at yet has no reports; its first look starts them. Returns how many
+   * this instance computed.
+   */
+  async refreshDue(): Promise<number> {
+    const now = this.now().getTime();
+    const refreshMs = this.options.refreshMs ?? DEFAULT_REFRESH_MS;
+    let computed = 0;
+    for (const head of await this.store.listStored()) {
+      const age = now - Date.parse(head.computedAt);
+      const due =
+        age >= SLIDE_MS ||
+        (age >= refreshMs &&
+          (await this.source.changedSince(head.tenantId, head.communityId, new Date(head.computedAt))));
+      if (due && (await this.refreshInBackground(head.tenantId, head.communityId, head.computedAt)))
+        computed++;
+    }
+    return computed;
+  }
+
+  /**
+   * Starts a computation unless this instance runs one for the community already. With `seen`
+   * (the computation time the caller saw), nothing is computed when another instance stored a
+   * newer one meanwhile.
+   */
+  refreshInBackground(tenantId: string, communityId: string, seen?: string): Promise<boolean> {
     const key = `${tenantId}|${communityId}`;
     const current = this.running.get(key);
     if (current) return current;
-    const run = this.refresh(tenantId, communityId)
+    const run = this.refresh(tenantId, communityId, seen)
       .catch((error: unknown) => {
         this.options.onError?.(error, { tenantId, communityId });
         return false;
@@ -144,7 +267,7 @@ export class InsightsService {
    * The job: under the community's lease, reads its facts, computes every window and stores them.
    * False when another instance holds the lease (it is computing them).
    */
-  async refresh(tenantId: string, communityId: string): Promise<boolean> {
+  async refresh(tenantId: string, communityId: string, seen?: string): Promise<boolean> {
     const { instanceId } = this.options;
     const now = this.now();
     if (
@@ -158,6 +281,8 @@ export class InsightsService {
     )
       return false;
     try {
+      // Another instance held the lease a moment ago and stored what this one was about to compute.
+      if (seen !== undefined && (await this.store.storedAt(tenantId, communityId)) !== seen) return false;
       const facts = await this.source.factsOf(
         tenantId,
         communityId,
@@ -170,6 +295,13 @@ export class InsightsService {
         reports[`${windowDays}`] = computeInsights(communityId, facts, { windowDays, now, personLevel });
         await new Promise((resolve) => setImmediate(resolve));
       }
+      // Everyone's own ties first: a reader takes a row at least as new as the reports' pointer.
+      const ties = personalTies(facts, {
+        from: now.getTime() - PERSONAL_TIES_DAYS * DAY_MS,
+        to: now.getTime(),
+      });
+      if (!personLevel) for (const [id, own] of ties) ties.set(id, withoutPartners(own));
+      await this.store.writePersonalTies(tenantId, communityId, now.toISOString(), ties);
       await this.store.write(tenantId, communityId, { computedAt: now.toISOString(), reports });
       return true;
     } finally {

@@ -10,6 +10,13 @@ import {
   ValidationError,
 } from "../errors.js";
 import type { Caller, PersonRef } from "../identity.js";
+import {
+  type Lesson,
+  recordSessionTeaching,
+  recordTaught,
+  type SessionAttendance,
+  type SessionRoleHolders,
+} from "../insights/learningFacts.js";
 import { parseInput } from "../validation.js";
 import type { Entry, EntrySource } from "./entry.js";
 import type { EntryRepository, EntryRevision } from "./entryRepository.js";
@@ -228,6 +235,19 @@ export class LibraryService {
         at,
         key: `${key}-attended-${person.id}`,
       });
+  }
+
+  /**
+   * Records that the people present at a calendar session's activity learned from its
+   * micro-teacher, when it had one ("taught" facts; see insights/learningFacts.ts).
+   */
+  recordSessionTeaching(sessions: SessionRoleHolders, attendance: SessionAttendance): Promise<number> {
+    return recordSessionTeaching(sessions, this.entries, attendance);
+  }
+
+  /** Records a lesson: every learner learned from the teacher ("taught" facts, idempotent per key). */
+  recordTaught(lesson: Lesson): Promise<number> {
+    return recordTaught(this.entries, lesson);
   }
 
   /** Finds the entry a message was already saved as in this community, if any. */

@@ -9,7 +9,7 @@ import {
   UnavailableError,
   ValidationError,
 } from "../errors.js";
-import type { Caller } from "../identity.js";
+import type { Caller, PersonRef } from "../identity.js";
 import { parseInput } from "../validation.js";
 import type { MeetingAttendee, MeetingRequest, MeetingScheduler } from "./meetingScheduler.js";
 import {
@@ -55,6 +55,8 @@ import {
 } from "./sessionSchemas.js";
 
 const DAY_MS = 86_400_000;
+/** An activity started this long before its session's start still belongs to it. */
+const EARLY_START_MS = 60 * 60_000;
 /**
  * Without a range, a series shows its occurrences from a month back to a quarter ahead (the home,
  * My learning): every series is expanded over the range, so it stays short.
@@ -357,6 +359,39 @@ export class SessionService {
         if (within(occurrenceId)) take(assignments, Date.parse(occurrenceId) + duration <= now);
     }
     return { going, wentTo, roles: [...roles], pastRoles: [...pastRoles] };
+  }
+
+  /**
+   * Who held a role in the occurrence of a session under way at `at` (an activity of it started
+   * then; up to an hour early counts): the rota's holder for that occurrence, else the session's
+   * own. Undefined when nobody held it or the session is gone. For the facts the app records, so
+   * no caller: the activity that asks was already let in.
+   */
+  async roleHolderAt(
+    tenantId: string,
+    communityId: string,
+    sessionId: string,
+    role: SessionRole,
+    at: Date,
+  ): Promise<PersonRef | undefined> {
+    const session = await this.sessions.get(tenantId, communityId, sessionId);
+    if (!session) return undefined;
+    let assignments = session.roles;
+    if (session.recurrence) {
+      const occurrence = occurrencesBetween(
+        session,
+        new Date(at.getTime() - DAY_MS),
+        new Date(at.getTime() + EARLY_START_MS),
+        2 * MAX_OCCURRENCES_PER_DAY,
+      ).at(-1);
+      if (!occurrence) return undefined;
+      assignments = rolesOf(
+        session,
+        occurrence.occurrenceId,
+        await this.plan?.getRota(tenantId, communityId, sessionId),
+      );
+    }
+    return assignments.find((r) => r.role === role)?.person;
   }
 
   /** The next sessions (occurrences) that have not ended and are not cancelled. */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { CSV_TABLES, insightsCsv } from "../../domain/insights/insightsCsv.js";
 import type { InsightsService } from "../../domain/insights/insightsService.js";
 import { beforeAfter } from "../../domain/insights/participationByWeek.js";
+import type { SessionService } from "../../domain/sessions/sessionService.js";
 import { parseInput } from "../../domain/validation.js";
 import { callerOf } from "../http/requireCaller.js";
 
@@ -13,6 +14,8 @@ const insightsQuery = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "a day as YYYY-MM-DD")
     .optional(),
+  /** Or a session (series): the weeks around its first occurrence. */
+  series: z.string().min(1).max(200).optional(),
 });
 const csvQuery = z.object({
   window: z.coerce.number().int().default(90),
@@ -22,13 +25,21 @@ const csvQuery = z.object({
 
 /**
  * Network insights for stewards: the stored report of a window (one read; `computing` while the
- * first computation runs) with before / after around a day, and the same as CSV.
+ * first computation runs) with before / after around a day, and the same as CSV; and a member's
+ * own ties for My learning.
  */
-export function insightsRoutes(insights: InsightsService): Router {
+export function insightsRoutes(insights: InsightsService, sessions?: Pick<SessionService, "get">): Router {
   const router = Router();
 
   router.get("/communities/:communityId/insights", async (req, res) => {
-    const { window, pivot } = parseInput(insightsQuery, req.query);
+    const query = parseInput(insightsQuery, req.query);
+    const { window, series } = query;
+    // A series' pivot is the day it started (its first occurrence), in UTC as the weeks are.
+    const pivot =
+      query.pivot ??
+      (series && sessions
+        ? (await sessions.get(callerOf(res), req.params.communityId, series)).startsAt.slice(0, 10)
+        : undefined);
     if (!pivot) {
       res
         .type("application/json")
@@ -41,6 +52,11 @@ export function insightsRoutes(insights: InsightsService): Router {
         ? { ...answer, beforeAfter: beforeAfter(answer.report.weekly, pivot) }
         : answer,
     );
+  });
+
+  // A member's own ties (My learning): theirs only, in the communities they belong to.
+  router.get("/me/ties", async (_req, res) => {
+    res.json(await insights.myTies(callerOf(res)));
   });
 
   router.get("/communities/:communityId/insights/export.csv", async (req, res) => {

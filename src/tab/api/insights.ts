@@ -28,5 +28,27 @@ export function getInsights(
   );
 }
 
+/**
+ * The same with before / after around a day (YYYY-MM-DD) or a session series' first occurrence.
+ */
+export function getInsightsAround(
+  api: ApiClient,
+  communityId: string,
+  window: InsightWindow,
+  around: { pivot: string } | { series: string },
+  signal?: AbortSignal,
+): Promise<InsightsAnswer> {
+  const query = new URLSearchParams({ window: String(window), ...around });
+  return api.request<InsightsAnswer>(
+    "GET",
+    `/api/communities/${encodeURIComponent(communityId)}/insights?${query.toString()}`,
+    undefined,
+    { signal },
+  );
+}
+
+/** The window the page opens with. */
+export const DEFAULT_INSIGHT_WINDOW: InsightWindow = 90;
+
 export const insightsKey = (communityId: string, window: InsightWindow) =>
   ["insights", communityId, window] as const;

@@ -25,6 +25,7 @@ import { type CsvTable, insightsCsv } from "../../../domain/insights/insightsCsv
 import type { InsightsSummary } from "../../../domain/insights/insightsReport.js";
 import type { Community } from "../../api/communities.js";
 import {
+  DEFAULT_INSIGHT_WINDOW,
   getInsights,
   type InsightsReport,
   type InsightWindow,
@@ -41,6 +42,7 @@ import { useCommunity } from "../../hooks/useCommunity.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { fill, type InsightsText, insightsDe, insightsEn } from "../../i18n/insightsText.js";
 import { homePath } from "../../routes.js";
+import { BeforeAfterSection } from "./BeforeAfterSection.js";
 import { NetworkPicture } from "./NetworkPicture.js";
 import { useInsightsStyles } from "./useInsightsStyles.styles.js";
 
@@ -85,13 +87,15 @@ export function InsightsPage() {
 
 function Insights({ community }: { community: Community }) {
   const styles = useInsightsStyles();
-  const { text } = useInsightsText();
+  const { text, locale } = useInsightsText();
   const api = useApi();
   const headingId = useId();
-  const [window, setWindow] = useState<InsightWindow>(90);
+  const [window, setWindow] = useState<InsightWindow>(DEFAULT_INSIGHT_WINDOW);
   const query = useQuery({
     queryKey: insightsKey(community.id, window),
     queryFn: ({ signal }) => getInsights(api, community.id, window, signal),
+    // The route asked for it a moment ago (InsightsPrefetch): no second request on arrival.
+    staleTime: 30_000,
     // While the first computation runs (or a fresh one), ask again shortly.
     refetchInterval: (q) =>
       q.state.data?.status === "computing"
@@ -147,6 +151,11 @@ function Insights({ community }: { community: Community }) {
         </div>
       )}
       {answer?.status === "ready" && <Report report={answer.report} communityName={community.name} />}
+      {answer?.status === "ready" && (
+        <Section title={text.beforeAfterHeading}>
+          <BeforeAfterSection communityId={community.id} window={window} text={text} locale={locale} />
+        </Section>
+      )}
     </section>
   );
 }

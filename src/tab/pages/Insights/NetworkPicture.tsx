@@ -1,15 +1,31 @@
 import { Caption1, Spinner } from "@fluentui/react-components";
 import Graph from "graphology";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { picturedPeople } from "../../../domain/insights/picturedPeople.js";
 import type { InsightsReport } from "../../api/insights.js";
 import type { LayoutAnswer, LayoutRequest } from "./layout.worker.js";
 import { useInsightsStyles } from "./useInsightsStyles.styles.js";
 
-// Started as soon as the page's code arrives, so the layout worker's code and sigma load while the
-// report is being fetched rather than one after the other once it is there.
-let warmWorker: Worker | undefined = createLayoutWorker();
-const sigmaLoading = import("sigma");
-sigmaLoading.catch(() => undefined);
+// Sigma (WebGL) is fetched after the first paint: the SVG drawing of the stored layout shows the
+// picture at once, and sigma's code (as much as the rest of the page) would only compete with the
+// page's first render for the main thread.
+let sigmaLoading: Promise<typeof import("sigma")> | undefined;
+function loadSigma(): Promise<typeof import("sigma")> {
+  sigmaLoading ??= import("sigma");
+  return sigmaLoading;
+}
+
+/** Runs `work` once the browser has nothing more urgent (painting, input); soon at the latest. */
+function whenIdle(work: () => void): number {
+  return typeof requestIdleCallback === "function"
+    ? requestIdleCallback(work, { timeout: 1_000 })
+    : window.setTimeout(work, 200);
+}
+
+function cancelIdle(handle: number): void {
+  if (typeof cancelIdleCallback === "function") cancelIdleCallback(handle);
+  else window.clearTimeout(handle);
+}
 
 function createLayoutWorker(): Worker | undefined {
   try {
@@ -18,16 +34,6 @@ function createLayoutWorker(): Worker | undefined {
     return undefined;
   }
 }
-
-/** The worker started early if nobody took it yet, else a new one. */
-function takeLayoutWorker(): Worker | undefined {
-  const worker = warmWorker ?? createLayoutWorker();
-  warmWorker = undefined;
-  return worker;
-}
-
-/** The picture shows at most this many people (the most connected); the table shows everyone. */
-export const PICTURE_LIMIT = 500;
 
 interface NetworkPictureProps {
   report: InsightsReport;
@@ -53,38 +59,46 @@ export function NetworkPicture({
 }: NetworkPictureProps) {
   const styles = useInsightsStyles();
   const container = useRef<HTMLDivElement>(null);
-  const [positions, setPositions] = useState<Float32Array | undefined>();
+  const [laidOut, setLaidOut] = useState<Float32Array | undefined>();
   const [mode, setMode] = useState<"webgl" | "svg" | "none">("webgl");
+  // Whether sigma has drawn once: until then the SVG drawing stands in.
+  const interactive = useRef(false);
+  const [drawn, setDrawn] = useState(false);
 
-  const { people, ties } = useMemo(() => {
-    const ranked = [...report.people]
-      .sort(
-        (a, b) =>
-          b.learnersFrom + b.learnedFrom - (a.learnersFrom + a.learnedFrom) || a.id.localeCompare(b.id),
-      )
-      .slice(0, PICTURE_LIMIT);
-    const index = new Map(ranked.map((p, i) => [p.id, i]));
-    const pairs: [number, number][] = [];
-    for (const t of report.ties) {
-      const a = index.get(t.from);
-      const b = index.get(t.to);
-      if (a !== undefined && b !== undefined) pairs.push([a, b]);
+  const { people, ties, stored } = useMemo(() => {
+    // The job's layout when the report has one: drawn at once, no worker.
+    if (report.picture) {
+      const byId = new Map(report.people.map((p) => [p.id, p]));
+      const drawn = report.picture.ids.flatMap((id) => byId.get(id) ?? []);
+      const { pairs } = picturedPeople(drawn, report.ties, drawn.length);
+      return {
+        people: drawn,
+        ties: pairs,
+        stored:
+          drawn.length === report.picture.ids.length
+            ? Float32Array.from(report.picture.positions)
+            : undefined,
+      };
     }
-    return { people: ranked, ties: pairs };
+    const pictured = picturedPeople(report.people, report.ties);
+    return { people: pictured.people, ties: pictured.pairs, stored: undefined };
   }, [report]);
 
+  const positions = stored ?? laidOut;
+
   useEffect(() => {
-    setPositions(undefined);
-    const worker = takeLayoutWorker();
+    if (stored) return;
+    setLaidOut(undefined);
+    const worker = createLayoutWorker();
     if (!worker) {
       setMode("none");
       return;
     }
-    worker.onmessage = (event: MessageEvent<LayoutAnswer>) => setPositions(event.data.positions);
+    worker.onmessage = (event: MessageEvent<LayoutAnswer>) => setLaidOut(event.data.positions);
     worker.onerror = () => setMode("none");
     worker.postMessage({ nodes: people.length, ties } satisfies LayoutRequest);
     return () => worker.terminate();
-  }, [people, ties]);
+  }, [people, ties, stored]);
 
   useEffect(() => {
     const element = container.current;
@@ -119,20 +133,36 @@ export function NetworkPicture({
       | { kill(): void; on(event: "clickNode", handler: (e: { node: string }) => void): void }
       | undefined;
     let cancelled = false;
-    sigmaLoading
-      .then(({ default: Sigma }) => {
-        if (cancelled) return;
-        // No labels on the canvas: they would not follow the theme; names are in the table and
-        // the selection line, which do.
-        const sigma = new Sigma(graph, element, {
-          settings: { renderLabels: false, renderEdgeLabels: false },
-        });
-        sigma.on("clickNode", ({ node }) => onSelect(node));
-        renderer = sigma;
-      })
-      .catch(() => setMode("svg"));
+    let frame: number | undefined;
+    const draw = () =>
+      loadSigma()
+        .then(({ default: Sigma }) => {
+          if (cancelled) return;
+          // No labels on the canvas: they would not follow the theme; names are in the table and
+          // the selection line, which do.
+          const sigma = new Sigma(graph, element, {
+            settings: { renderLabels: false, renderEdgeLabels: false },
+          });
+          sigma.on("clickNode", ({ node }) => onSelect(node));
+          renderer = sigma;
+          interactive.current = true;
+          setDrawn(true);
+        })
+        .catch(() => setMode("svg"));
+    // The first time, the SVG drawing of the same positions is painted first and WebGL takes over
+    // once the browser is idle after that paint: starting WebGL (compiling its programs) costs more
+    // than the whole page on a slow machine, and the picture need not wait for it.
+    let idle: number | undefined;
+    if (interactive.current) void draw();
+    else
+      frame = requestAnimationFrame(() => {
+        frame = undefined;
+        idle = whenIdle(() => void draw());
+      });
     return () => {
       cancelled = true;
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      if (idle !== undefined) cancelIdle(idle);
       renderer?.kill();
     };
   }, [positions, people, ties, selectedId, onSelect, mode]);
@@ -142,7 +172,7 @@ export function NetworkPicture({
     <div className={styles.picture} role="img" aria-label={label} data-testid="network-picture">
       {!positions && <Spinner size="small" label={layoutRunning} />}
       {mode === "webgl" && <div ref={container} className={styles.canvas} />}
-      {mode === "svg" && positions && (
+      {(mode === "svg" || (mode === "webgl" && !drawn)) && positions && (
         <SvgPicture people={people} ties={ties} positions={positions} selectedId={selectedId} />
       )}
     </div>

@@ -24,6 +24,7 @@ import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { entryPath } from "../../routes.js";
 import { CommitmentList } from "./CommitmentList.js";
 import { ReputationList } from "./ReputationList.js";
+import { MyTiesList } from "./MyTiesList.js";
 import { useMyLearningStyles } from "./useMyLearningStyles.styles.js";
 
 const RSVP_LABELS = {
@@ -120,6 +121,10 @@ function Learning({ authored, saved, sessions, reflections, actionItems }: Learn
         </LearningCard>
         <LearningCard title={t("reputation.heading")} empty={false} testId="my-reputation">
           <ReputationList />
+        </LearningCard>
+        {/* My own ties load on their own: they come from network insights' stored computation. */}
+        <LearningCard title={t("learning.tiesHeading")} empty={false} testId="my-ties">
+          <MyTiesList />
         </LearningCard>
         <LearningCard
           title={t("learning.reflectionsHeading")}
