@@ -1,6 +1,7 @@
 import type { Application as BotApplication, TeamsAdapter, TurnState } from "@microsoft/teams-ai";
 import express, { type Express, type Router } from "express";
 import type { ActivityService } from "../domain/activities/activityService.js";
+import type { TeachingTopicService } from "../domain/activities/teachingTopics.js";
 import type { AnswerService } from "../domain/ask/answerService.js";
 import type { CommitmentService } from "../domain/commitments/commitmentService.js";
 import type { CommunityService } from "../domain/communities/communityService.js";
@@ -28,6 +29,7 @@ import { homeRoutes } from "./routes/homeRoutes.js";
 import { insightsRoutes } from "./routes/insightsRoutes.js";
 import { libraryRoutes } from "./routes/libraryRoutes.js";
 import { playbookRoutes } from "./routes/playbookRoutes.js";
+import { teachingTopicRoutes } from "./routes/teachingTopicRoutes.js";
 import { webRoutes } from "./routes/webRoutes.js";
 
 /** Everything the HTTP layer needs, handed in by the composition root. */
@@ -46,6 +48,8 @@ export interface HttpDependencies {
   home: CommunityHomeService;
   myLearning: MyLearningService;
   activities: ActivityService;
+  /** The communities' micro-teach topic queues. */
+  teachingTopics?: TeachingTopicService;
   /** Commitments (My learning, check-ins, a community's follow-through). */
   commitments: CommitmentService;
   /** Network insights for stewards. */
@@ -123,6 +127,8 @@ export function createHttpApp(deps: HttpDependencies): Express {
   );
   api.use("/communities/:communityId/playbooks", playbookRoutes(deps.playbooks));
   api.use("/communities/:communityId/hot-seat-queue", hotSeatQueueRoutes(deps.activities));
+  if (deps.teachingTopics)
+    api.use("/communities/:communityId/micro-teach-topics", teachingTopicRoutes(deps.teachingTopics));
   api.use(homeRoutes(deps.home, deps.myLearning, deps.directory));
   api.use(commitmentRoutes(deps.commitments));
   api.use(insightsRoutes(deps.insights));

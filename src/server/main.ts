@@ -16,6 +16,8 @@ import { SessionReminders } from "../bot/reminders/sessionReminders.js";
 import type { ActivityRepository } from "../domain/activities/activityRepository.js";
 import { ActivityService } from "../domain/activities/activityService.js";
 import { RoleLookup } from "../domain/activities/meetingRoles.js";
+import { rotaOfSessions } from "../domain/activities/sessionRota.js";
+import { TeachingTopicService } from "../domain/activities/teachingTopics.js";
 import { AnswerService } from "../domain/ask/answerService.js";
 import { CommitmentService } from "../domain/commitments/commitmentService.js";
 import type { MeetingPlaceLookups } from "../domain/commitments/meetingPlace.js";
@@ -48,6 +50,7 @@ import { TablesOrgContextCache } from "../storage/tablesOrgContextCache.js";
 import { TablesPlaybookRepository } from "../storage/tablesPlaybookRepository.js";
 import { communityMembersOf, TablesSessionPlanRepository } from "../storage/tablesSessionPlanRepository.js";
 import { TablesSessionRepository } from "../storage/tablesSessionRepository.js";
+import { TablesTeachingTopics } from "../storage/tablesTeachingTopics.js";
 import { createTabTokenValidator } from "./auth/tabTokenValidator.js";
 import type { AppConfig } from "./config.js";
 import { createHttpApp } from "./httpApp.js";
@@ -181,7 +184,11 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
   const activityRepository = new TablesActivityRepository(store);
   const meetingStore = new TablesMeetingRepository(store);
   const adapter = new TeamsAdapter(botAuthenticationOptions(config));
+  const rota = rotaOfSessions(sessions);
+  const teachingTopics = new TeachingTopicService(new TablesTeachingTopics(store), communities, rota);
   const activities = new ActivityService(activityRepository, directory, {
+    topics: teachingTopics,
+    rota,
     communities,
     commitments,
     meetingRoles: meetingRolesOf(adapter, config, meetingStore, logger),
@@ -200,6 +207,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     library,
     communities,
     playbooks,
+    answers: new TablesAnswerRepository(store),
     sender,
     logger,
     instanceId: randomUUID(),
@@ -279,6 +287,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     home,
     myLearning,
     activities,
+    teachingTopics,
     commitments,
     insights,
     directory,

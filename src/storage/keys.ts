@@ -34,6 +34,7 @@ import { ValidationError } from "../domain/errors.js";
  * | DueCommitments | `{tenant}|due`                     | `{due day}|{commitment}`: a due-day reminder not sent yet (every instance's scan reads this small table) |
  * | Activities   | `{tenant}|community|{community}|circle` | `seat|{activity}` (the hot seats of an activity's circles), `swap|{swap}` (a trade of places in the hot-seat queue) |
  * | Activities   | `{tenant}|user|{user}`               | `register|{community}|{kind}` (their latest goal, kept across a community's sessions) |
+ * | Activities   | `{tenant}|community|{community}|topics` | `topic|{topic}` (a micro-teach topic in the community's queue: proposer, pick, the activity that taught it) |
  * | Insights     | `{tenant}|community|{community}`     | `report` (which version is current), `chunk|{version}|{n}` (the stored reports, gzipped JSON in pieces), `lease` (the instance computing them) |
  *
  * Requests to join have a partition of their own rather than `request|{user}` rows beside the
@@ -191,6 +192,8 @@ export const circleKeys = {
   log: (tenantId: string, communityId: string) => `${keys.library(tenantId, communityId)}|circle`,
   seat: (activityId: string) => `seat|${keyPart(activityId, "activity id")}`,
   swap: (swapId: string) => `swap|${keyPart(swapId, "swap id")}`,
+  topics: (tenantId: string, communityId: string) => `${keys.library(tenantId, communityId)}|topics`,
+  topic: (topicId: string) => `topic|${keyPart(topicId, "topic id")}`,
   register: (communityId: string, kind: string) =>
     `register|${keyPart(communityId, "community id")}|${keyPart(kind, "kind")}`,
 };

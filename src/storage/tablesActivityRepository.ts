@@ -6,6 +6,7 @@ import type {
   ActivityRecord,
   ControlKind,
   Highlight,
+  ItemAnswer,
   ItemPromotion,
   ItemVote,
   LateAssignment,
@@ -44,6 +45,8 @@ const SHARE = "share|";
 const HIGHLIGHT = "highlight|";
 /** `promoted|{kind}|{item's owner}|{item}`: an item promoted by whoever steers. */
 const PROMOTED = "promoted|";
+/** `answered|{kind}|{item's owner}|{item}`: a role holder's answer to one item. */
+const ANSWERED = "answered|";
 /** `vote|{kind}|{item's owner}|{item}|{voter}`: one person's vote for one item. */
 const VOTE = "vote|";
 const COMMITMENT = "commitment|";
@@ -140,6 +143,9 @@ type ActivityRow = {
   phasesJson: string;
   pairingRule: string;
   createdAt: string;
+  /** The held roles' holders (teacher, expert), as JSON. */
+  roleHoldersJson?: string;
+  topicId?: string;
   /** Partitions the rows owned by a person or group are spread over; absent: the activity's own. */
   ownerPartitions?: number;
 };
@@ -325,6 +331,7 @@ export class TablesActivityRepository implements ActivityRepository {
       highlights: [],
       votes: [],
       promotions: [],
+      answers: [],
       commitments: [],
       submissions: [],
     };
@@ -641,6 +648,25 @@ export class TablesActivityRepository implements ActivityRepository {
     await this.setItemMark(tenantId, activityId, ["promoted", kind, ownerId, itemId], promotion, on);
   }
 
+  async setAnswer(tenantId: string, activityId: string, answer: ItemAnswer): Promise<void> {
+    const { kind, ownerId, itemId, by, ...rest } = answer;
+    const rowKey = ["answered", kind, ownerId, itemId].map((part) => keyPart(part, "answer key")).join("|");
+    await translateTableErrors("The answer", () =>
+      this.table.upsertEntity(
+        {
+          partitionKey: activityKeys.activity(tenantId, activityId),
+          rowKey,
+          kind,
+          ownerId,
+          itemId,
+          byJson: JSON.stringify(by),
+          ...rest,
+        },
+        "Replace",
+      ),
+    );
+  }
+
   async setVote(tenantId: string, activityId: string, vote: ItemVote, on: boolean): Promise<void> {
     const { kind, ownerId, itemId, voterId } = vote;
     await this.setItemMark(tenantId, activityId, ["vote", kind, ownerId, itemId, voterId], vote, on);
@@ -910,6 +936,8 @@ function toActivityRow(a: Activity): ActivityRow {
     phasesJson: JSON.stringify(a.phases),
     pairingRule: a.pairingRule,
     createdAt: a.createdAt,
+    ...(a.roleHolders ? { roleHoldersJson: JSON.stringify(a.roleHolders) } : {}),
+    ...(a.topicId ? { topicId: a.topicId } : {}),
   };
 }
 
@@ -928,6 +956,10 @@ function fromActivityRow(tenantId: string, id: string, row: ActivityRow): Activi
     phases: JSON.parse(row.phasesJson) as PlannedPhase[],
     pairingRule: row.pairingRule as PairingRule,
     createdAt: row.createdAt,
+    ...(row.roleHoldersJson
+      ? { roleHolders: JSON.parse(row.roleHoldersJson) as Activity["roleHolders"] }
+      : {}),
+    ...(row.topicId ? { topicId: row.topicId } : {}),
   };
 }
 
@@ -990,6 +1022,16 @@ function readInto(
       itemId: str("itemId"),
       byUserId: str("byUserId"),
       at: str("at"),
+    });
+  } else if (key.startsWith(ANSWERED)) {
+    record.answers?.push({
+      kind: str("kind"),
+      ownerId: str("ownerId"),
+      itemId: str("itemId"),
+      text: str("text"),
+      by: JSON.parse(str("byJson") || "{}") as PersonRef,
+      at: str("at"),
+      requestId: str("requestId"),
     });
   } else if (key.startsWith(VOTE)) {
     record.votes?.push({

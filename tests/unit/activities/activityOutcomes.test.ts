@@ -66,6 +66,7 @@ function record(
     submissions,
     votes: [],
     promotions,
+    answers: [],
   };
 }
 
