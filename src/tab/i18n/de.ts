@@ -617,6 +617,7 @@ export const de: Catalog = {
     format_knowledgeCafe: "Knowledge Café",
     format_mastermind: "Mastermind-Runde",
     format_caseRound: "Fallrunde",
+    format_microTeach: "Micro-Teach",
     optionalPhaseHint: "0 lässt sie weg",
     promptLabel: "Impulsfrage",
     promptHint: "Die Frage, über die alle nachdenken, z. B. „Was hat unser letztes Release gebremst?“",
@@ -643,6 +644,17 @@ export const de: Catalog = {
     phase_ask: "Nur Fragen",
     phase_extract: "Faustregeln",
     phase_promote: "Ins Playbook",
+    phase_teach: "Vermitteln",
+    phase_teachAsk: "Fragen",
+    phase_teachAnswer: "Antworten",
+    phase_learned: "Was ich gelernt habe",
+    instruction_teach:
+      "Wer lehrt, vermittelt in wenigen Minuten eine Fähigkeit. Thema und Notizen stehen im Panel.",
+    instruction_teachAsk:
+      "Fragen Sie, was Sie wissen möchten, und stimmen Sie für die Fragen, die zuerst beantwortet werden sollen.",
+    instruction_teachAnswer:
+      "Wer lehrt, beantwortet die Fragen, die mit den meisten Stimmen zuerst. Die Antworten bleiben unter jeder Frage.",
+    instruction_learned: "Alle schreiben eine Sache auf, die sie gelernt haben. Sie kommt in „Mein Lernen“.",
     instruction_narrate:
       "Wer erzählt, schildert den Fall, wie er war: Lage, Optionen, Entscheidung und Gründe.",
     instruction_ask: "Fragen Sie, was Sie zum Verständnis brauchen. Noch keine Ratschläge, keine Urteile.",
@@ -872,6 +884,25 @@ export const de: Catalog = {
       hint: "Nur Fragen: noch keine Ratschläge, keine Urteile. Alle sehen sie.",
       add: "Fragen",
     },
+    teachingNotes: {
+      heading: "Thema und Notizen",
+      plural: "Notizen",
+      label: "Was Sie vermitteln, in ein paar Zeilen",
+      hint: "Schreibt, wer lehrt. Alle sehen es, im Panel und auf der Bühne.",
+    },
+    teachQuestion: {
+      heading: "Fragen an die Lehrperson",
+      plural: "Fragen",
+      label: "Ihre Frage",
+      hint: "Alle sehen sie und stimmen ab. Die mit den meisten Stimmen wird zuerst beantwortet.",
+      add: "Fragen",
+    },
+    learned: {
+      heading: "Was ich gelernt habe",
+      plural: "Was wir gelernt haben",
+      label: "Eine Sache, die Sie gelernt haben",
+      hint: "Alle in der Aktivität sehen es, und es kommt in „Mein Lernen“.",
+    },
     heuristic: {
       heading: "Faustregeln",
       plural: "Faustregeln",
@@ -966,6 +997,8 @@ export const de: Catalog = {
     learnings: "Was wir gelernt haben",
     actions: "Maßnahmen und Verantwortliche",
     "wrap-up": "Abschluss",
+    answers: "Antworten der Lehrperson",
+    learned: "Was ich gelernt habe",
     module: "Das Modul gemeinsam lesen",
     groups: "In Gruppen von 4–6 diskutieren",
     plenary: "Zurück in die ganze Runde",

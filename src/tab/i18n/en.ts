@@ -602,6 +602,7 @@ export const en = {
     format_knowledgeCafe: "Knowledge Café",
     format_mastermind: "Mastermind circle",
     format_caseRound: "Case round",
+    format_microTeach: "Micro-teach",
     optionalPhaseHint: "0 leaves it out",
     promptLabel: "Prompt",
     promptHint: "The question everyone thinks about, such as “What slowed our last release down?”",
@@ -628,6 +629,17 @@ export const en = {
     phase_ask: "Questions only",
     phase_extract: "Heuristics",
     phase_promote: "Into a playbook",
+    phase_teach: "Teach",
+    phase_teachAsk: "Questions",
+    phase_teachAnswer: "Answers",
+    phase_learned: "What I learned",
+    instruction_teach:
+      "The teacher teaches one skill in a few minutes. Their topic and notes are on the panel.",
+    instruction_teachAsk:
+      "Ask the teacher what you want to know, and vote for the questions to answer first.",
+    instruction_teachAnswer:
+      "The teacher answers the questions, most voted first. The answers stay under each question.",
+    instruction_learned: "Everyone writes one thing they learned. It goes to your My learning.",
     instruction_narrate:
       "The narrator tells the case as it happened: the situation, the options, what was decided and why.",
     instruction_ask: "Ask what you need to understand the case. No advice and no judgement yet.",
@@ -847,6 +859,25 @@ export const en = {
       hint: "Questions only: no advice or judgement yet. Everyone sees them.",
       add: "Ask",
     },
+    teachingNotes: {
+      heading: "Topic and notes",
+      plural: "Teaching notes",
+      label: "What you teach, in a few lines",
+      hint: "The teacher writes it. Everyone sees it, on the panel and the stage.",
+    },
+    teachQuestion: {
+      heading: "Questions to the teacher",
+      plural: "Questions",
+      label: "Your question",
+      hint: "Everyone sees and votes. The teacher answers the most voted first.",
+      add: "Ask",
+    },
+    learned: {
+      heading: "What I learned",
+      plural: "What we learned",
+      label: "One thing you learned",
+      hint: "Everyone in the activity sees it, and it goes to your My learning.",
+    },
     heuristic: {
       heading: "Heuristics",
       plural: "Heuristics",
@@ -941,6 +972,8 @@ export const en = {
     learnings: "What we learned",
     actions: "Actions and owners",
     "wrap-up": "Wrap-up",
+    answers: "The teacher answers",
+    learned: "What I learned",
     module: "Read the module together",
     groups: "Discuss in groups of 4–6",
     plenary: "Bring it back to the whole group",
