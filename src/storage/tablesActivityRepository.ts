@@ -19,7 +19,12 @@ import type {
   Submission,
 } from "../domain/activities/activity.js";
 import type { SubmissionKind, SubmissionScope } from "../domain/activities/activityFormat.js";
-import type { ActivityFormatId, PlannedPhase } from "../domain/activities/activityFormats.js";
+import {
+  ACTIVITY_FORMAT_IDS,
+  type ActivityFormatId,
+  formatOf,
+  type PlannedPhase,
+} from "../domain/activities/activityFormats.js";
 import type { ActivityRepository } from "../domain/activities/activityRepository.js";
 import { ConcurrencyError, ValidationError } from "../domain/errors.js";
 import type { PersonRef } from "../domain/identity.js";
@@ -59,6 +64,18 @@ const LEGACY_PREFIX: Readonly<Record<string, string>> = {
   share: SHARE,
   commitment: COMMITMENT,
 };
+
+/**
+ * Kinds (by name, across the registered formats) whose My learning copy is a note of what one
+ * learned, not a commitment (those are listed as commitments).
+ */
+const LEARNING_NOTE_KINDS: ReadonlySet<string> = new Set(
+  ACTIVITY_FORMAT_IDS.flatMap((id) =>
+    Object.entries(formatOf(id).submissions)
+      .filter(([kind, d]) => d.myLearning && !d.commitment && !LEGACY_PREFIX[kind])
+      .map(([kind]) => kind),
+  ),
+);
 
 /** Where a submission lives in the activity's partition (and, with the activity id, in the writer's). */
 function submissionPrefix(kind: SubmissionKind): string {
@@ -730,8 +747,19 @@ export class TablesActivityRepository implements ActivityRepository {
     return page.items.map((r) => r.activityId);
   }
 
+  /**
+   * Reflections, and the My learning copies of every other kind a format keeps there that is no
+   * commitment (a micro-teach's "what I learned"): commitments have a list of their own.
+   */
   async reflectionsOf(tenantId: string, userId: string): Promise<MyActivityNote[]> {
-    return this.notesOf(tenantId, userId, REFLECTION);
+    const [reflections, others] = await Promise.all([
+      this.notesOf(tenantId, userId, REFLECTION),
+      this.notesOf(tenantId, userId, SUBMISSION, (rowKey) => {
+        const kind = rowKey.slice(SUBMISSION.length, rowKey.indexOf("|", SUBMISSION.length));
+        return LEARNING_NOTE_KINDS.has(kind);
+      }),
+    ]);
+    return [...reflections, ...others].sort((a, b) => b.at.localeCompare(a.at));
   }
 
   async commitmentsOf(tenantId: string, userId: string): Promise<MyActivityNote[]> {
@@ -833,10 +861,16 @@ export class TablesActivityRepository implements ActivityRepository {
     }
   }
 
-  private async notesOf(tenantId: string, userId: string, kind: string): Promise<MyActivityNote[]> {
+  private async notesOf(
+    tenantId: string,
+    userId: string,
+    kind: string,
+    keep: (rowKey: string) => boolean = () => true,
+  ): Promise<MyActivityNote[]> {
     const pk = activityKeys.ofPerson(tenantId, userId);
     const rows = await this.store.queryAll<NoteRow>(TABLES.activities, rangeOf(pk, kind));
     return rows
+      .filter((r) => keep(r.rowKey ?? ""))
       .map((r) => ({
         activityId: r.activityId,
         communityId: r.communityId,
