@@ -11,6 +11,7 @@ import { toApiError } from "../../api/ApiError.js";
 import {
   type ActivityState,
   createActivity,
+  getTopicQueue,
   type NewActivity,
   PAIRING_RULES,
   type PairingRule,
@@ -59,6 +60,14 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
   const phases = formatOf(format).phases;
   const [pairingRule, setPairingRule] = useState<PairingRule>("cross-department");
   const [communityId, setCommunityId] = useState(props.communityId);
+  const [topicId, setTopicId] = useState("");
+  const teaches = formatOf(format).roles.includes("teacher");
+  // A format with a teacher (micro-teach) may teach a topic from the community's queue.
+  const topics = useQuery({
+    queryKey: ["micro-teach-topics", communityId],
+    queryFn: ({ signal }) => getTopicQueue(api, communityId, signal),
+    enabled: teaches,
+  });
   // One id per filled-in form: a double click or a retried request sets up one activity, not two.
   const [requestId] = useState(newRequestId);
   const communities = useQuery({
@@ -86,6 +95,7 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
       prompt,
       minutes: Object.fromEntries(phases.map((p) => [p.id, Number(minutes[p.id] ?? p.defaultMinutes)])),
       pairingRule,
+      ...(teaches && topicId ? { topicId } : {}),
     });
   }
 
@@ -107,6 +117,26 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
             {ACTIVITY_FORMAT_IDS.map((id) => (
               <option key={id} value={id}>
                 {t(formatKey(id), { defaultValue: formatOf(id).name })}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {teaches && (topics.data?.topics.length ?? 0) > 0 && (
+        <Field label={t("activity.topicLabel")} hint={t("activity.topicHint")}>
+          <Select
+            value={topicId}
+            onChange={(_e, d) => {
+              setTopicId(d.value);
+              const topic = topics.data?.topics.find((x) => x.id === d.value);
+              if (topic && prompt.trim() === "") setPrompt(topic.text);
+            }}
+            data-testid="topic-choice"
+          >
+            <option value="">{t("activity.topicNone")}</option>
+            {topics.data?.topics.map((topic) => (
+              <option key={topic.id} value={topic.id}>
+                {`${topic.text} · ${(topic.picked?.teacher ?? topic.proposer).displayName}`}
               </option>
             ))}
           </Select>
