@@ -618,6 +618,7 @@ export const de: Catalog = {
     format_mastermind: "Mastermind-Runde",
     format_caseRound: "Fallrunde",
     format_microTeach: "Micro-Teach",
+    format_ama: "AMA mit der Rufbereitschaft",
     heldBy_teacher: "Lehrperson: {{name}}",
     youHold_teacher: "Sie lehren.",
     heldBy_expert: "Expertin/Experte: {{name}}",
@@ -655,6 +656,12 @@ export const de: Catalog = {
     phase_teachAsk: "Fragen",
     phase_teachAnswer: "Antworten",
     phase_learned: "Was ich gelernt habe",
+    phase_amaAsk: "Fragen an die Expertin/den Experten",
+    phase_amaWrapUp: "Abschluss",
+    instruction_amaAsk:
+      "Stellen Sie Ihre Fragen und stimmen Sie für die, die zuerst beantwortet werden sollen. Die Antworten kommen live, meistgewählte zuerst.",
+    instruction_amaWrapUp:
+      "Die letzten Fragen werden beantwortet. Offene Fragen gehen an die offenen Fragen der Community.",
     instruction_teach:
       "Wer lehrt, vermittelt in wenigen Minuten eine Fähigkeit. Thema und Notizen stehen im Panel.",
     instruction_teachAsk:
@@ -902,6 +909,13 @@ export const de: Catalog = {
       plural: "Fragen",
       label: "Ihre Frage",
       hint: "Alle sehen sie und stimmen ab. Die mit den meisten Stimmen wird zuerst beantwortet.",
+      add: "Fragen",
+    },
+    amaQuestion: {
+      heading: "Fragen an die Expertin/den Experten",
+      plural: "Fragen",
+      label: "Ihre Frage",
+      hint: "Alle sehen sie und stimmen ab. Beantwortete kommen in die Bibliothek, offene an die Community.",
       add: "Fragen",
     },
     learned: {

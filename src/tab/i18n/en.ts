@@ -603,6 +603,7 @@ export const en = {
     format_mastermind: "Mastermind circle",
     format_caseRound: "Case round",
     format_microTeach: "Micro-teach",
+    format_ama: "AMA with the on-call expert",
     heldBy_teacher: "Teacher: {{name}}",
     youHold_teacher: "You're the teacher.",
     heldBy_expert: "Expert: {{name}}",
@@ -640,6 +641,12 @@ export const en = {
     phase_teachAsk: "Questions",
     phase_teachAnswer: "Answers",
     phase_learned: "What I learned",
+    phase_amaAsk: "Ask the expert",
+    phase_amaWrapUp: "Wrap-up",
+    instruction_amaAsk:
+      "Ask the expert and vote for the questions you want answered first. The expert answers live, most voted first.",
+    instruction_amaWrapUp:
+      "The expert answers the last questions. Those left open go to the community's open questions.",
     instruction_teach:
       "The teacher teaches one skill in a few minutes. Their topic and notes are on the panel.",
     instruction_teachAsk:
@@ -877,6 +884,13 @@ export const en = {
       plural: "Questions",
       label: "Your question",
       hint: "Everyone sees and votes. The teacher answers the most voted first.",
+      add: "Ask",
+    },
+    amaQuestion: {
+      heading: "Questions to the expert",
+      plural: "Questions",
+      label: "Your question",
+      hint: "Everyone sees and votes. Answered ones go to the library; open ones to the community.",
       add: "Ask",
     },
     learned: {
