@@ -1,6 +1,7 @@
 import type { Application as BotApplication, TeamsAdapter, TurnState } from "@microsoft/teams-ai";
 import express, { type Express, type Router } from "express";
 import type { ActivityService } from "../domain/activities/activityService.js";
+import type { QuestionsAheadService } from "../domain/activities/questionsAhead.js";
 import type { TeachingTopicService } from "../domain/activities/teachingTopics.js";
 import type { AnswerService } from "../domain/ask/answerService.js";
 import type { CommitmentService } from "../domain/commitments/commitmentService.js";
@@ -29,6 +30,7 @@ import { homeRoutes } from "./routes/homeRoutes.js";
 import { insightsRoutes } from "./routes/insightsRoutes.js";
 import { libraryRoutes } from "./routes/libraryRoutes.js";
 import { playbookRoutes } from "./routes/playbookRoutes.js";
+import { questionsAheadRoutes } from "./routes/questionsAheadRoutes.js";
 import { teachingTopicRoutes } from "./routes/teachingTopicRoutes.js";
 import { webRoutes } from "./routes/webRoutes.js";
 
@@ -50,6 +52,8 @@ export interface HttpDependencies {
   activities: ActivityService;
   /** The communities' micro-teach topic queues. */
   teachingTopics?: TeachingTopicService;
+  /** Questions asked ahead of sessions (an AMA's). */
+  questionsAhead?: QuestionsAheadService;
   /** Commitments (My learning, check-ins, a community's follow-through). */
   commitments: CommitmentService;
   /** Network insights for stewards. */
@@ -127,6 +131,11 @@ export function createHttpApp(deps: HttpDependencies): Express {
   );
   api.use("/communities/:communityId/playbooks", playbookRoutes(deps.playbooks));
   api.use("/communities/:communityId/hot-seat-queue", hotSeatQueueRoutes(deps.activities));
+  if (deps.questionsAhead)
+    api.use(
+      "/communities/:communityId/sessions/:sessionId/questions-ahead",
+      questionsAheadRoutes(deps.questionsAhead),
+    );
   if (deps.teachingTopics)
     api.use("/communities/:communityId/micro-teach-topics", teachingTopicRoutes(deps.teachingTopics));
   api.use(homeRoutes(deps.home, deps.myLearning, deps.directory));

@@ -16,6 +16,7 @@ import { SessionReminders } from "../bot/reminders/sessionReminders.js";
 import type { ActivityRepository } from "../domain/activities/activityRepository.js";
 import { ActivityService } from "../domain/activities/activityService.js";
 import { RoleLookup } from "../domain/activities/meetingRoles.js";
+import { QuestionsAheadService } from "../domain/activities/questionsAhead.js";
 import { rotaOfSessions } from "../domain/activities/sessionRota.js";
 import { TeachingTopicService } from "../domain/activities/teachingTopics.js";
 import { AnswerService } from "../domain/ask/answerService.js";
@@ -48,6 +49,7 @@ import { TablesInsightsStore } from "../storage/tablesInsightsStore.js";
 import { TablesMeetingRepository } from "../storage/tablesMeetingRepository.js";
 import { TablesOrgContextCache } from "../storage/tablesOrgContextCache.js";
 import { TablesPlaybookRepository } from "../storage/tablesPlaybookRepository.js";
+import { TablesQuestionsAhead } from "../storage/tablesQuestionsAhead.js";
 import { communityMembersOf, TablesSessionPlanRepository } from "../storage/tablesSessionPlanRepository.js";
 import { TablesSessionRepository } from "../storage/tablesSessionRepository.js";
 import { TablesTeachingTopics } from "../storage/tablesTeachingTopics.js";
@@ -186,8 +188,10 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
   const adapter = new TeamsAdapter(botAuthenticationOptions(config));
   const rota = rotaOfSessions(sessions);
   const teachingTopics = new TeachingTopicService(new TablesTeachingTopics(store), communities, rota);
+  const questionsAhead = new QuestionsAheadService(new TablesQuestionsAhead(store), communities);
   const activities = new ActivityService(activityRepository, directory, {
     topics: teachingTopics,
+    questionsAhead,
     rota,
     communities,
     commitments,
@@ -288,6 +292,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     myLearning,
     activities,
     teachingTopics,
+    questionsAhead,
     commitments,
     insights,
     directory,

@@ -112,6 +112,11 @@ export interface SubmissionDefinition {
    */
   routeUnanswered?: boolean;
   /**
+   * People may ask it ahead of a scheduled session (an AMA's card to the channel a day before):
+   * an activity set up for that session starts with those as its first items. An item kind.
+   */
+  askedAhead?: boolean;
+  /**
    * In a confidential format, its author may publish it to the library without their name (a
    * hot-seat person's de-identified lesson). A person's own kind.
    */
@@ -217,6 +222,8 @@ export function definitionProblems(format: ActivityFormatDefinition): string[] {
       );
     if (definition.answeredBy && format.confidential)
       problems.push(`"${kind}" becomes Q&A entries, but the format is confidential`);
+    if (definition.askedAhead && definition.scope !== "item")
+      problems.push(`"${kind}" is asked ahead item by item, so its scope is "item"`);
     if (definition.routeUnanswered && !definition.answeredBy)
       problems.push(`"${kind}" routes unanswered items, so someone answers it ("answeredBy")`);
     if (definition.promote && definition.scope !== "item")

@@ -72,6 +72,7 @@ import { currentRound, lastRoundReached, roundsOf } from "./groupingRounds.js";
 import { type MeetingRoles, RoleLookup, STEERING_ROLES } from "./meetingRoles.js";
 import type { RecentPartners } from "./pairing.js";
 import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
+import type { QuestionsAheadService } from "./questionsAhead.js";
 import type { RoleRota, TeachingTopicService } from "./teachingTopics.js";
 
 /** The answer to a pair-share write: saved, or a conflict that shows both texts instead of losing one. */
@@ -126,6 +127,8 @@ export interface ActivityServiceOptions {
   topics?: Pick<TeachingTopicService, "teach">;
   /** The communities' rotas: who holds a role (teacher, expert) not chosen at set-up. */
   rota?: RoleRota;
+  /** Questions asked ahead of sessions: an activity set up for a session starts with them. */
+  questionsAhead?: Pick<QuestionsAheadService, "forSession">;
 }
 
 /** Saves a lesson an author chose to publish from a confidential activity, once per id. */
@@ -162,6 +165,7 @@ export class ActivityService {
   private readonly lessons: LessonPublisher | undefined;
   private readonly topics: Pick<TeachingTopicService, "teach"> | undefined;
   private readonly rota: RoleRota | undefined;
+  private readonly questionsAhead: Pick<QuestionsAheadService, "forSession"> | undefined;
 
   constructor(
     private readonly activities: ActivityRepository,
@@ -179,6 +183,7 @@ export class ActivityService {
     this.lessons = options.lessons;
     this.topics = options.topics;
     this.rota = options.rota;
+    this.questionsAhead = options.questionsAhead;
     const roles = options.meetingRoles;
     this.roles = roles instanceof RoleLookup ? roles : roles ? new RoleLookup(roles) : undefined;
   }
@@ -195,7 +200,7 @@ export class ActivityService {
       data.topicId && this.topics && heldRolesOf(format).includes("teacher")
         ? await this.topics.teach(caller, data.communityId, data.topicId, id)
         : undefined;
-    const roleHolders = await this.roleHoldersOf(caller, format, data.communityId, {
+    const roleHolders = await this.roleHoldersOf(caller, format, data.communityId, data.sessionId, {
       ...(topic ? { teacher: topic.teacher } : {}),
       ...data.roles,
     });
@@ -219,7 +224,34 @@ export class ActivityService {
     const { activity: stored } = await this.activities.create(activity);
     if (stored.facilitator.id !== caller.userId)
       throw new ConflictError("An activity with this id already exists.");
+    await this.startWithQuestionsAhead(stored);
     return this.view(caller, id);
+  }
+
+  /**
+   * A session's activity starts with what people asked ahead (an AMA's questions), as items of
+   * the kind asked ahead, by their askers; kept once per question (a retried set-up adds nothing).
+   */
+  private async startWithQuestionsAhead(activity: Activity): Promise<void> {
+    const kind = Object.entries(formatOf(activity.format).submissions).find(([, d]) => d.askedAhead)?.[0];
+    if (!kind || !activity.sessionId || !this.questionsAhead) return;
+    const asked = await this.questionsAhead.forSession(
+      activity.tenantId,
+      activity.communityId,
+      activity.sessionId,
+    );
+    for (const q of asked)
+      await this.activities.saveSubmission(activity, {
+        kind,
+        scope: "item",
+        ownerId: q.asker.id,
+        itemId: q.id,
+        text: q.text,
+        createdBy: q.asker,
+        editedBy: q.asker,
+        at: q.at,
+        requestId: `ahead-${q.id}`,
+      });
   }
 
   /** The caller's view of an activity (the stage shows its public part). Forms groups when due. */
@@ -662,6 +694,7 @@ export class ActivityService {
     caller: Caller,
     format: ActivityFormatDefinition,
     communityId: string,
+    sessionId: string | undefined,
     chosen: Partial<Record<HeldRole, { id: string; displayName: string }>>,
   ): Promise<Activity["roleHolders"]> {
     const roles = heldRolesOf(format);
@@ -669,7 +702,7 @@ export class ActivityService {
     const holders: NonNullable<Activity["roleHolders"]> = {};
     for (const role of roles)
       holders[role] = chosen[role] ??
-        (await this.rota?.holderOf(caller, communityId, role).catch(() => undefined)) ?? {
+        (await this.rota?.holderOf(caller, communityId, role, sessionId).catch(() => undefined)) ?? {
           id: caller.userId,
           displayName: caller.displayName,
         };

@@ -12,9 +12,15 @@ const ROTA_ROLE = { teacher: "micro-teacher", expert: "on-call-expert" } as cons
  */
 export function rotaOfSessions(sessions: Pick<SessionService, "rota">): RoleRota {
   return {
-    async holderOf(caller: Caller, communityId: string, role: HeldRole): Promise<PersonRef | undefined> {
+    async holderOf(
+      caller: Caller,
+      communityId: string,
+      role: HeldRole,
+      sessionId?: string,
+    ): Promise<PersonRef | undefined> {
       const { occurrences } = await sessions.rota(caller, communityId);
-      for (const occurrence of occurrences) {
+      const own = occurrences.filter((o) => o.sessionId === sessionId);
+      for (const occurrence of [...own, ...occurrences]) {
         if (occurrence.cancelled) continue;
         const holder = occurrence.roles.find((r) => r.role === ROTA_ROLE[role] && r.person)?.person;
         if (holder) return holder;

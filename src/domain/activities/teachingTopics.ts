@@ -35,9 +35,17 @@ export interface TeachingTopicRepository {
   update(tenantId: string, topic: TeachingTopic): Promise<TeachingTopic>;
 }
 
-/** Who the community's rota names for a held role next (the micro-teacher, the on-call expert). */
+/**
+ * Who the community's rota names for a held role (the micro-teacher, the on-call expert): at the
+ * given session's next occurrence when there is one, else at the community's next one naming it.
+ */
 export interface RoleRota {
-  holderOf(caller: Caller, communityId: string, role: HeldRole): Promise<PersonRef | undefined>;
+  holderOf(
+    caller: Caller,
+    communityId: string,
+    role: HeldRole,
+    sessionId?: string,
+  ): Promise<PersonRef | undefined>;
 }
 
 /** The queue as members see it: topics not taught yet, picked first, then oldest first. */

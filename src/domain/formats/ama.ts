@@ -50,6 +50,7 @@ export const ama = {
         votable: true,
         answeredBy: "expert",
         routeUnanswered: true,
+        askedAhead: true,
       },
     },
     acceptsAfterEnd: [],
