@@ -32,6 +32,12 @@ export const ACTIVITY_VERBS = {
   saveWriting: "activity.saveWriting",
 } as const;
 
+/** Scheduled sessions: a question asked ahead (an AMA's reminder card, its dialog and submit). */
+export const SESSION_VERBS = {
+  askAheadDialog: "session.askAheadDialog",
+  askAhead: "session.askAhead",
+} as const;
+
 /** Meeting outcomes captured from the chat. */
 export const OUTCOME_VERBS = { capture: "outcome.capture", save: "outcome.save" } as const;
 

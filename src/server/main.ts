@@ -255,6 +255,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     allowedTenants: new Set(config.auth.allowedTenants),
     answers,
     onCallExpert: async (caller, communityId) => (await home.home(caller, communityId)).onCallExpert,
+    questionsAhead,
     meetings: {
       activities,
       communities,

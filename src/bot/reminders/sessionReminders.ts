@@ -1,4 +1,7 @@
 import { CardFactory } from "botbuilder";
+import type { ActivityFormatDefinition } from "../../domain/activities/activityFormat.js";
+import type { SessionFormat } from "../../domain/formats/formatIds.js";
+import { FORMATS } from "../../domain/formats/formatRegistry.js";
 import type { SessionPlanRepository } from "../../domain/sessions/sessionPlan.js";
 import type { SessionReminderPlanner } from "../../domain/sessions/sessionReminders.js";
 import type { Logger } from "../../observability/logger.js";
@@ -11,6 +14,12 @@ import { reminderCard } from "./reminderCard.js";
  * may be taken over. Longer than a throttled send with retries takes (proactiveSender.ts).
  */
 const CLAIM_STALE_MS = 2 * 60_000;
+
+/** A session whose activity takes questions asked ahead (an AMA): its reminder invites them. */
+function asksAhead(format: SessionFormat): boolean {
+  const activity = (FORMATS[format] as { activity?: ActivityFormatDefinition }).activity;
+  return Object.values(activity?.submissions ?? {}).some((d) => d.askedAhead);
+}
 
 /** What the reminders need from the composition root. */
 export interface SessionReminderDependencies {
@@ -87,6 +96,9 @@ export class SessionReminders {
           roles: due.roles,
           ...(due.session.joinUrl ? { joinUrl: due.session.joinUrl } : {}),
           link: this.deps.sessionLink(due.session.communityId, due.session.id),
+          ...(asksAhead(due.session.format)
+            ? { askAhead: { communityId: due.session.communityId, sessionId: due.session.id } }
+            : {}),
         });
         // Mentions live in the card's own `msteams.entities`, so Teams notifies each role holder.
         const activity = { type: "message" as const, attachments: [CardFactory.adaptiveCard(card)] };
