@@ -48,6 +48,14 @@ const kind = z
 /** The button of one of the format's own kinds. */
 export const kindRefSchema = activityRefSchema.extend({ kind });
 
+/** The answer dialog, as submitted: which item (`{owner}|{item}`) and the answer. */
+export const answerPayloadSchema = textPayloadSchema.extend({
+  kind,
+  item: z
+    .string({ required_error: "Pick the question you answer." })
+    .regex(/^[^|]{1,200}\|[^|]{1,100}$/, "Pick the question you answer."),
+});
+
 /** That kind's dialog, as submitted. */
 export const writingPayloadSchema = textPayloadSchema.extend({ kind });
 

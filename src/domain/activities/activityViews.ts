@@ -223,8 +223,13 @@ export interface ActivitySummary {
   formatName: string;
   /** Every kind of submission the format declares. */
   declaredKinds: string[];
-  /** How many of each of the format's own kinds were handed in (themes, table notes, pledges). */
-  counts: { kind: string; plural: string; count: number }[];
+  /**
+   * How many of each of the format's own kinds were handed in (themes, table notes, pledges), and
+   * of a kind someone answers, how many were answered.
+   */
+  counts: { kind: string; plural: string; count: number; answered?: number }[];
+  /** The format forms groups (a micro-teach or an AMA does not: no group count to show). */
+  grouped?: boolean;
   prompt: string;
   communityId: string;
   conversationId: string;
@@ -535,7 +540,9 @@ export function activitySummaryOf(record: ActivityRecord): ActivitySummary {
       kind: k.kind,
       plural: k.plural,
       count: record.submissions.filter((s) => s.kind === k.kind).length,
+      ...(k.answeredBy ? { answered: record.answers.filter((a) => a.kind === k.kind).length } : {}),
     })),
+    grouped: formatOf(activity.format).phases.some((p) => p.grouping && p.grouping.kind !== "none"),
     prompt: activity.prompt,
     communityId: activity.communityId,
     conversationId: activity.conversationId,
