@@ -27,7 +27,7 @@ describe("an AMA's reminder invites questions ahead", () => {
     await meeting?.close();
   });
 
-  it("posts the reminder with Ask ahead, and the dialog's question is kept once", async () => {
+  it("invites questions a day ahead and in the reminder, and the dialog's question is kept once", async () => {
     const sessions = `/communities/${meeting.communityId}/sessions`;
     expect(
       (
@@ -52,8 +52,41 @@ describe("an AMA's reminder invites questions ahead", () => {
     const card = reminderCard();
     const actions = card.actions as { title: string; data?: Record<string, unknown> }[];
     expect(actions.length).toBeLessThanOrEqual(3);
-    const ask = actions.find((a) => a.title === "Ask ahead");
-    expect(ask?.data).toMatchObject({ communityId: meeting.communityId, sessionId: session.body.id });
+    expect(actions.find((a) => a.title === "Ask ahead")?.data).toMatchObject({
+      communityId: meeting.communityId,
+      sessionId: session.body.id,
+    });
+
+    // A day ahead (far beyond the reminder's lead time), the card that invites questions alone.
+    const later = await meeting.api(0, steward, "POST", sessions, {
+      title: "AMA: tomorrow's platform",
+      format: "ama",
+      startsAt: new Date(Date.now() + 20 * 60 * 60_000).toISOString(),
+    });
+    const channelCards = (text: string) =>
+      meeting.connector.activities
+        .filter((a) => a.conversationId === DEMO_TEAM.channelId)
+        .map(cardOf)
+        .filter((c) => JSON.stringify(c ?? {}).includes(text));
+    await expect
+      .poll(() => channelCards("Questions for: AMA: tomorrow's platform").length, { timeout: 15_000 })
+      .toBe(1);
+    // Several passes of both instances later: still one, and no reminder yet.
+    await new Promise((r) => setTimeout(r, 4_000));
+    expect(channelCards("Questions for: AMA: tomorrow's platform")).toHaveLength(1);
+    expect(channelCards("Coming up: AMA: tomorrow's platform")).toHaveLength(0);
+    const invitation = channelCards("Questions for: AMA: tomorrow's platform")[0];
+    const invitationActions = invitation.actions as {
+      title: string;
+      style?: string;
+      data?: Record<string, unknown>;
+    }[];
+    expect(invitationActions.map((a) => [a.title, a.style])).toEqual([
+      ["Ask ahead", "positive"],
+      ["Open session", undefined],
+    ]);
+    const ask = invitationActions[0];
+    expect(ask?.data).toMatchObject({ communityId: meeting.communityId, sessionId: later.body.id });
 
     const server = meeting.servers[0] as TestServer;
     const invoke = (name: string, value: unknown, id: string) =>
@@ -86,7 +119,7 @@ describe("an AMA's reminder invites questions ahead", () => {
         value: "Thank you: your question is ready for the session.",
       });
     }
-    const kept = await meeting.api(1, steward, "GET", `${sessions}/${session.body.id}/questions-ahead`);
+    const kept = await meeting.api(1, steward, "GET", `${sessions}/${later.body.id}/questions-ahead`);
     expect(kept.body.items.map((q: { text: string; asker: Person }) => [q.text, q.asker.id])).toEqual([
       ["Which tables are safe to backfill?", member.id],
     ]);

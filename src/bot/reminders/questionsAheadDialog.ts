@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { QuestionsAheadService } from "../../domain/activities/questionsAhead.js";
 import { DomainError } from "../../domain/errors.js";
 import type { Logger } from "../../observability/logger.js";
-import { type AdaptiveCard, adaptiveCard, paragraph } from "../cards/adaptiveCard.js";
+import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "../cards/adaptiveCard.js";
+import { cardText, shorten } from "../cards/cardText.js";
 import { dialog, friendly, parsePayload, requestIdOf } from "../invokes.js";
 import { callerFromActivity } from "../teamsCaller.js";
 import { SESSION_VERBS } from "../wireNames.js";
@@ -21,6 +22,36 @@ export function askAheadAction(target: { communityId: string; sessionId: string 
     title: "Ask ahead",
     data: { msteams: { type: "task/fetch" }, verb: SESSION_VERBS.askAheadDialog, ...target },
   };
+}
+
+/**
+ * The card a day ahead of a session that takes questions asked ahead (an AMA): when, who answers,
+ * and Ask ahead (the one primary action) beside opening the session.
+ */
+export function askAheadCard(view: {
+  title: string;
+  startsAt: string;
+  expert?: { displayName: string } | undefined;
+  link: string;
+  communityId: string;
+  sessionId: string;
+}): AdaptiveCard {
+  const at = view.startsAt.replace(/\.\d{3}Z$/, "Z");
+  return adaptiveCard(
+    [
+      heading(`Questions for: ${cardText(shorten(view.title, 150))}`),
+      paragraph(`{{DATE(${at}, SHORT)}} {{TIME(${at})}}`, { isSubtle: true }),
+      paragraph(
+        view.expert
+          ? `${cardText(view.expert.displayName)} answers, most voted first. Ask yours ahead: the session starts with them.`
+          : "The on-call expert answers, most voted first. Ask yours ahead: the session starts with them.",
+      ),
+    ],
+    [
+      { ...askAheadAction({ communityId: view.communityId, sessionId: view.sessionId }), style: "positive" },
+      { type: "Action.OpenUrl", title: "Open session", url: view.link },
+    ],
+  );
 }
 
 /** The dialog: one question for the session's expert. */
