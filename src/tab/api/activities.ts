@@ -45,6 +45,8 @@ export interface NewActivity {
   pairingRule: PairingRule;
   /** A micro-teach's topic from the community's queue (its teacher teaches). */
   topicId?: string;
+  /** Who holds the format's held roles; a role left out: the topic's teacher, the rota's, the facilitator. */
+  roles?: { teacher?: { id: string; displayName: string }; expert?: { id: string; displayName: string } };
 }
 
 /** A facilitator control, as the side panel's buttons send it. */

@@ -19,6 +19,7 @@ import {
 import { listCommunities } from "../../api/communities.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
+import { PeoplePicker, type PickedPerson } from "../../components/PeoplePicker/PeoplePicker.js";
 import { useApi } from "../../hooks/useApi.js";
 import { newRequestId, pairingRuleLabel, phaseTitle, stringKeyOf } from "./activityText.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
@@ -62,6 +63,9 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
   const [communityId, setCommunityId] = useState(props.communityId);
   const [topicId, setTopicId] = useState("");
   const teaches = formatOf(format).roles.includes("teacher");
+  // A format with a role held for the whole activity (a teacher, an expert): who, if not the default.
+  const heldRoles = (["teacher", "expert"] as const).filter((role) => formatOf(format).roles.includes(role));
+  const [holders, setHolders] = useState<Partial<Record<"teacher" | "expert", PickedPerson>>>({});
   // A format with a teacher (micro-teach) may teach a topic from the community's queue.
   const topics = useQuery({
     queryKey: ["micro-teach-topics", communityId],
@@ -96,6 +100,13 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
       minutes: Object.fromEntries(phases.map((p) => [p.id, Number(minutes[p.id] ?? p.defaultMinutes)])),
       pairingRule,
       ...(teaches && topicId ? { topicId } : {}),
+      ...(heldRoles.some((role) => holders[role])
+        ? {
+            roles: Object.fromEntries(
+              heldRoles.flatMap((role) => (holders[role] ? [[role, holders[role]]] : [])),
+            ),
+          }
+        : {}),
     });
   }
 
@@ -142,6 +153,16 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
           </Select>
         </Field>
       )}
+      {heldRoles.map((role) => (
+        <PeoplePicker
+          key={role}
+          label={t(`activity.holderLabel_${role}`)}
+          hint={t(`activity.holderHint_${role}`)}
+          value={holders[role] ? [holders[role]] : []}
+          // One person holds the role: the latest pick replaces an earlier one.
+          onChange={(people) => setHolders((h) => ({ ...h, [role]: people.at(-1) }))}
+        />
+      ))}
       <Field
         label={t("activity.promptLabel")}
         hint={t("activity.promptHint")}
