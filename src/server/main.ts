@@ -258,6 +258,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     questionsAhead,
     meetings: {
       activities,
+      topics: teachingTopics,
       communities,
       directory,
       announcer,

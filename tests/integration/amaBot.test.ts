@@ -74,7 +74,14 @@ describe("AMA with the on-call expert from the meeting chat, over the Bot Framew
     const form = (await fetchDialog(setUp.data.verb, setUp.data, facilitator)).body.task.value.card.content;
     expect(valuesOf(form)).toMatchObject({ format: "ama", "ama-ask": 40, "ama-wrap-up": 5 });
     const start = actionsOf(form).find((a: Card) => a.title === "Start");
-    await submitDialog(start.data.verb, { ...valuesOf(form), ...start.data }, facilitator, "ama-setup");
+    // The expert picked in Teams' people picker (its value is the person's Entra id).
+    const picked = people[0] as Person;
+    await submitDialog(
+      start.data.verb,
+      { ...valuesOf(form), ...start.data, "holder-expert": picked.id },
+      facilitator,
+      "ama-setup",
+    );
     const first = await eventually(
       () => headed("AMA with the on-call expert · Ask the expert")[0],
       "the first card",
@@ -85,10 +92,8 @@ describe("AMA with the on-call expert from the meeting chat, over the Bot Framew
       expect(JSON.stringify(joined.body.value)).toContain("You have joined");
     }
     const view = (await api(facilitator.id, `/activities/${activityId}`)).body.activity;
-    const expert = {
-      id: view.roleHolders.expert.id,
-      displayName: view.roleHolders.expert.displayName,
-    } as Person;
+    expect(view.roleHolders.expert).toEqual({ id: picked.id, displayName: picked.displayName });
+    const expert = picked;
     const askers = people.filter((p) => p.id !== expert.id);
     await execute("tps.control", { activityId, kind: "start" }, facilitator, "ama-start");
 

@@ -34,7 +34,16 @@ export interface SetupForm {
   error?: string;
   /** What to check (the phases of a format just chosen). */
   notice?: string;
+  /** The community's micro-teach topics, for a format with a teacher (its teacher teaches). */
+  topics?: { id: string; text: string; teacher: string }[];
+  topicId?: string;
 }
+
+/** How the set-up dialog names each role held for the whole activity, and its default. */
+const HOLDER_LABELS = {
+  teacher: "Teacher (optional: else the topic's, the rota's, or you)",
+  expert: "Expert (optional: else the rota's on-call expert, or you)",
+} as const;
 
 /** The reply to the chat command: one button that opens the set-up dialog. */
 export function setupInvitationCard(prompt: string, format: ActivityFormatDefinition): AdaptiveCard {
@@ -116,6 +125,30 @@ export function setupDialogCard(form: SetupForm): AdaptiveCard {
         errorMessage: "Write a prompt for people to think about.",
         placeholder: "What is one thing that slows your team down?",
       },
+      ...(form.topics && form.topics.length > 0 && format.roles.includes("teacher")
+        ? [
+            {
+              type: "Input.ChoiceSet",
+              id: "topicId",
+              label: "Topic from the queue (optional)",
+              value: form.topicId ?? "",
+              choices: form.topics.map((t) => ({
+                title: shorten(`${t.text} · ${t.teacher}`, 120),
+                value: t.id,
+              })),
+            },
+          ]
+        : []),
+      // Teams' people picker (the organisation's directory); one person holds each role.
+      ...(["teacher", "expert"] as const)
+        .filter((role) => format.roles.includes(role))
+        .map((role) => ({
+          type: "Input.ChoiceSet",
+          id: `holder-${role}`,
+          label: HOLDER_LABELS[role],
+          choices: [],
+          "choices.data": { type: "Data.Query", dataset: "graph.microsoft.com/users" },
+        })),
       ...rows,
       ...(groupings.length > 0
         ? [

@@ -102,6 +102,11 @@ export const setupPayloadSchema = z
     prompt: z.string().default(""),
     communityId: z.string().default(""),
     pairingRule: z.enum(PAIRING_RULES).catch("cross-department"),
+    /** A micro-teach's topic from the community's queue. */
+    topicId: z.string().max(200).optional().catch(undefined),
+    /** Teams' people picker: the Entra id of the teacher or expert. */
+    "holder-teacher": z.string().max(200).optional().catch(undefined),
+    "holder-expert": z.string().max(200).optional().catch(undefined),
   })
   .passthrough();
 export type SetupPayload = z.output<typeof setupPayloadSchema>;
