@@ -100,8 +100,9 @@ describe("an AMA's reminder invites questions ahead", () => {
           activityId: id,
         }),
       );
-    const { msteams: _m, ...target } = ask?.data as Record<string, unknown>;
-    const opened = await invoke("task/fetch", { data: ask?.data }, "ahead-fetch");
+    const askData = (ask?.data ?? {}) as Record<string, unknown>;
+    const { msteams: _m, ...target } = askData;
+    const opened = await invoke("task/fetch", { data: askData }, "ahead-fetch");
     expect(opened.body.task.value.card.content.body.some((b: { id?: string }) => b.id === "question")).toBe(
       true,
     );

@@ -34,6 +34,8 @@ export interface SetupForm {
   error?: string;
   /** What to check (the phases of a format just chosen). */
   notice?: string;
+  /** The chat's people (its roster), to pick the teacher or expert from. */
+  people?: { id: string; displayName: string }[];
   /** The community's micro-teach topics, for a format with a teacher (its teacher teaches). */
   topics?: { id: string; text: string; teacher: string }[];
   topicId?: string;
@@ -139,15 +141,14 @@ export function setupDialogCard(form: SetupForm): AdaptiveCard {
             },
           ]
         : []),
-      // Teams' people picker (the organisation's directory); one person holds each role.
+      // One of the chat's people holds each role (the roster, as the action item's owner picker).
       ...(["teacher", "expert"] as const)
-        .filter((role) => format.roles.includes(role))
+        .filter((role) => format.roles.includes(role) && (form.people?.length ?? 0) > 0)
         .map((role) => ({
           type: "Input.ChoiceSet",
           id: `holder-${role}`,
           label: HOLDER_LABELS[role],
-          choices: [],
-          "choices.data": { type: "Data.Query", dataset: "graph.microsoft.com/users" },
+          choices: (form.people ?? []).map((p) => ({ title: shorten(p.displayName, 80), value: p.id })),
         })),
       ...rows,
       ...(groupings.length > 0

@@ -20,6 +20,7 @@ import {
   setupPayloadSchema,
 } from "./activityPayloads.js";
 import { afterwards, type MeetingActivityDependencies, partnerLinks } from "./activityTurns.js";
+import { meetingPeople } from "./meetingOutcomes.js";
 
 /**
  * Activities in the meeting chat, for every format the engine runs: the command, the set-up dialog
@@ -61,10 +62,14 @@ export function registerMeetingActivities(
       ? data.communityId
       : (communities[0]?.id ?? "");
     // A format with a teacher may teach a topic from the community's queue.
-    const queue =
+    const [queue, people] = await Promise.all([
       format.roles.includes("teacher") && deps.topics && communityId
-        ? await deps.topics.list(me, communityId).catch(() => undefined)
-        : undefined;
+        ? deps.topics.list(me, communityId).catch(() => undefined)
+        : undefined,
+      format.roles.some((role) => role === "teacher" || role === "expert")
+        ? meetingPeople(context, me)
+        : undefined,
+    ]);
     if (communities.length === 0)
       return "Join a PeerCircle community first (in its channel's PeerCircle tab): an activity saves what it yields to a community's library.";
     return dialog(
@@ -84,6 +89,7 @@ export function registerMeetingActivities(
             }
           : {}),
         ...(data.topicId ? { topicId: data.topicId } : {}),
+        ...(people ? { people } : {}),
         minutes: extra.minutes ?? {},
         pairingRule: data.pairingRule,
         ...(extra.error ? { error: extra.error } : {}),
@@ -240,7 +246,7 @@ export function registerMeetingActivities(
 }
 
 /**
- * The teacher or expert picked in the set-up dialog (Teams' people picker sends an Entra id), by
+ * The teacher or expert picked in the set-up dialog (the chat's roster sends an Entra id), by
  * name from the directory; a person it does not know is refused kindly.
  */
 async function holdersPicked(
