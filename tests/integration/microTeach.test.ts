@@ -107,7 +107,7 @@ describe("Micro-teach on the activity engine", () => {
     const topic = queue.body.topics.find((t: { text: string }) => t.text.startsWith("Regex")) as {
       id: string;
     };
-    const setUp = (requestId: string) =>
+    const setUp = (requestId: string, minutes: Record<string, number> = {}) =>
       api(0, steward, "POST", "/activities", {
         format: "micro-teach",
         communityId,
@@ -115,8 +115,14 @@ describe("Micro-teach on the activity engine", () => {
         meetingId: MEETING_ID,
         prompt: "Regex lookarounds in five minutes",
         topicId: topic.id,
+        minutes,
         requestId,
       });
+    // A set-up refused (minutes out of bounds) leaves the topic in the queue.
+    expect((await setUp("micro-setup-0", { teach: 99 })).status).toBe(400);
+    expect(
+      (await api(1, steward, "GET", topics)).body.topics.some((t: { id: string }) => t.id === topic.id),
+    ).toBe(true);
     const created = await setUp("micro-setup-1");
     expect(created.status).toBe(201);
     const id: string = created.body.activity.id;

@@ -196,6 +196,8 @@ export class ActivityService {
     const data = parseInput(newActivitySchema, input);
     const id = requestId ? await idFromRequest(caller, parseInput(requestIdSchema, requestId)) : this.newId();
     const format = formatOf(data.format);
+    // The plan is checked before a topic is marked taught: a refused set-up leaves the queue as it was.
+    const phases = planPhases(format, data.minutes);
     const topic =
       data.topicId && this.topics && heldRolesOf(format).includes("teacher")
         ? await this.topics.teach(caller, data.communityId, data.topicId, id)
@@ -215,7 +217,7 @@ export class ActivityService {
       facilitator: { id: caller.userId, displayName: caller.displayName },
       ...(caller.teamsId ? { facilitatorTeamsId: caller.teamsId } : {}),
       prompt: data.prompt,
-      phases: planPhases(formatOf(data.format), data.minutes),
+      phases,
       pairingRule: data.pairingRule,
       createdAt: this.now().toISOString(),
       ...(roleHolders ? { roleHolders } : {}),
