@@ -119,6 +119,13 @@ describe("Micro-teach from the meeting chat, over the Bot Framework protocol: 9 
     ];
 
     await execute("tps.control", { activityId, kind: "start" }, facilitator, "mt-start");
+    // The notes' button is on the teacher's own card alone.
+    const notesButton = async (p: Person) =>
+      actionsOf((await execute("tps.refresh", { activityId }, p)).body.value).some(
+        (a: Card) => a.data?.kind === "teaching-notes",
+      );
+    expect(await notesButton(teacher)).toBe(true);
+    expect(await notesButton(asker)).toBe(false);
     const refused = await submitDialog(
       "activity.saveWriting",
       { activityId, kind: "teaching-notes", text: "not mine to write" },
@@ -166,6 +173,13 @@ describe("Micro-teach from the meeting chat, over the Bot Framework protocol: 9 
 
     // Answers: the same button opens the teacher's answer dialog, most voted first.
     await execute("tps.control", { activityId, kind: "next", phaseIndex: 1 }, facilitator, "mt-next-1");
+    // On the teacher's own card the kind's button reads Answer; on the others', Add question.
+    const buttonOf = async (p: Person) =>
+      actionsOf((await execute("tps.refresh", { activityId }, p)).body.value).find(
+        (a: Card) => a.data?.kind === "teach-question",
+      )?.title;
+    expect(await buttonOf(teacher)).toBe("Answer");
+    expect(await buttonOf(asker)).toBe("Add question");
     const answering = await fetchDialog(askButton.data.verb, askButton.data, teacher);
     expect(answering.body.task.value.title).toBe("Answer the questions");
     const answerForm = answering.body.task.value.card.content;
