@@ -302,11 +302,12 @@ export async function activityScenario(
               continue;
             }
             if (!first) continue;
-            // A kind for the hot seat alone (a mastermind's challenge): each circle's hot seat writes it.
+            // A kind for the hot seat alone (a mastermind's challenge): each circle's hot seat writes it;
+            // one for a held role (a micro-teach's notes) its holder, the facilitator, who is not in `joined`.
             const hotSeats = new Set((groups ?? []).flatMap((g) => (g.hotSeat ? [g.hotSeat.id] : [])));
             const writers = definition.writers?.includes("hot-seat")
               ? joined.filter((p) => hotSeats.has(p.id))
-              : [...joined];
+              : joined.filter(() => !definition.writers);
             // Everyone once, and the first few twice with the same request id (a retried request).
             for (const [i, person] of [...writers, ...writers.slice(0, RETRIES)].entries()) {
               const text =

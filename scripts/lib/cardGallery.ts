@@ -37,9 +37,14 @@ import {
   shareDialogCard,
 } from "../../src/bot/cards/ownKindDialogCards.js";
 import { saveInsightDialogCard } from "../../src/bot/cards/saveInsightDialogCard.js";
-import { writingConflictCard, writingDialogCard } from "../../src/bot/cards/submissionDialogCards.js";
+import {
+  answerDialogCard as itemAnswerDialogCard,
+  writingConflictCard,
+  writingDialogCard,
+} from "../../src/bot/cards/submissionDialogCards.js";
 import { welcomeCard } from "../../src/bot/cards/welcomeCard.js";
 import { joinRequestCard } from "../../src/bot/membership/joinRequestCard.js";
+import { askAheadCard, askAheadDialogCard } from "../../src/bot/reminders/questionsAheadDialog.js";
 import { reminderCard } from "../../src/bot/reminders/reminderCard.js";
 import { formatOf } from "../../src/domain/activities/activityFormats.js";
 import type { ActivitySummary, ActivityView, GroupView } from "../../src/domain/activities/activityViews.js";
@@ -321,6 +326,61 @@ function cafeCards(communities: { id: string; name: string }[]): GalleryCard[] {
   ];
 }
 
+/** A micro-teach's and an AMA's own cards: set-up with a topic and a picker, answers, questions ahead. */
+function answeredFormatCards(communities: { id: string; name: string }[]): GalleryCard[] {
+  const message = (name: string, card: AdaptiveCard): GalleryCard => ({ name, card, kind: "message" });
+  const dialog = (name: string, card: AdaptiveCard): GalleryCard => ({ name, card, kind: "dialog" });
+  const questions = ["Do lookbehinds work in JavaScript?", "Can a lookahead be negative?"].map((text, i) => ({
+    kind: "teach-question",
+    ownerId: people[i + 1]?.id ?? "",
+    itemId: `q${i}`,
+    text,
+    by: people[i + 1] as PersonRef,
+    at: `2026-12-04T10:0${i}:00Z`,
+    mine: false,
+    votes: 3 - i,
+    myVote: false,
+    ...(i === 0
+      ? { answer: { text: "Yes, in every current engine.", by: amira, at: "2026-12-04T10:06:00Z" } }
+      : {}),
+  }));
+  const teaching: ActivityView = {
+    ...view(1),
+    format: "micro-teach",
+    formatName: "Micro-teach",
+    submissions: questions,
+    roleHolders: { teacher: amira },
+    me: { joined: true, roles: ["teacher"] },
+  };
+  const target = { communityId: "data-community", sessionId: "s1" };
+  return [
+    dialog(
+      "micro-teach-setup-dialog",
+      setupDialogCard({
+        format: formatOf("micro-teach"),
+        prompt: "Regex lookarounds in five minutes",
+        communities,
+        communityId: "data-community",
+        minutes: {},
+        pairingRule: "cross-department",
+        topics: [{ id: "t1", text: "Regex lookarounds in five minutes", teacher: amira.displayName }],
+      }),
+    ),
+    dialog("micro-teach-answers", itemAnswerDialogCard(teaching, "teach-question")),
+    message(
+      "ama-ask-ahead",
+      askAheadCard({
+        title: "AMA: our data platform",
+        startsAt: "2026-12-05T15:00:00.000Z",
+        expert: amira,
+        link: "https://teams.microsoft.com/l/entity/app/calendar",
+        ...target,
+      }),
+    ),
+    dialog("ama-ask-ahead-dialog", askAheadDialogCard(target)),
+  ];
+}
+
 const outcome = (
   kind: MeetingOutcome["kind"],
   text: string,
@@ -362,6 +422,7 @@ export function cardGallery(): GalleryCard[] {
       }),
     ),
     ...cafeCards(communities),
+    ...answeredFormatCards(communities),
     message("tps-phase-think", phaseCard(view(0), "29:facilitator")),
     message("tps-phase-pair", phaseCard(view(1))),
     message("tps-phase-share", phaseCard(view(2))),

@@ -1,5 +1,6 @@
 import { Application, type TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
 import { CardFactory, type TurnContext } from "botbuilder";
+import type { QuestionsAheadService } from "../domain/activities/questionsAhead.js";
 import type { AnswerService } from "../domain/ask/answerService.js";
 import { AskService } from "../domain/ask/askService.js";
 import { StorageUnavailableError } from "../domain/errors.js";
@@ -19,6 +20,7 @@ import { type MeetingOutcomeDependencies, registerMeetingOutcomes } from "./meet
 import { registerMeetingPresence } from "./meetings/meetingPresence.js";
 import { registerJoinRequestActions } from "./membership/joinRequests.js";
 import { type MessageExtensionDependencies, registerMessageExtensions } from "./messageExtensions.js";
+import { registerQuestionsAhead } from "./reminders/questionsAheadDialog.js";
 import { tenantIdOf } from "./teamsCaller.js";
 
 /** What the meeting features (activities of every format, meeting outcomes) need. */
@@ -39,6 +41,8 @@ export interface BotDependencies extends MessageExtensionDependencies {
   answers?: AnswerService;
   /** Routing open questions to people, with a clock. */
   questionRouting?: QuestionRouting["routing"];
+  /** Questions asked ahead of sessions (an AMA reminder's Ask ahead dialog). */
+  questionsAhead?: QuestionsAheadService;
 }
 
 /**
@@ -108,6 +112,12 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   });
 
   registerMessageExtensions(app, deps);
+  if (deps.questionsAhead)
+    registerQuestionsAhead(app, {
+      questionsAhead: deps.questionsAhead,
+      allowedTenants: deps.allowedTenants,
+      logger,
+    });
 
   app.error(async (context, error) => {
     logger.error("bot turn failed", {

@@ -30,6 +30,14 @@ export const ACTIVITY_VERBS = {
   /** The dialog of one of the format's own kinds (a pledge, a table's notes, a theme). */
   write: "activity.write",
   saveWriting: "activity.saveWriting",
+  /** The teacher's or expert's answer to one item (a question), from the dialog the kind's button opens for them. */
+  saveAnswer: "activity.saveAnswer",
+} as const;
+
+/** Scheduled sessions: a question asked ahead (an AMA's reminder card, its dialog and submit). */
+export const SESSION_VERBS = {
+  askAheadDialog: "session.askAheadDialog",
+  askAhead: "session.askAhead",
 } as const;
 
 /** Meeting outcomes captured from the chat. */

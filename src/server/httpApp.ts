@@ -1,6 +1,8 @@
 import type { Application as BotApplication, TeamsAdapter, TurnState } from "@microsoft/teams-ai";
 import express, { type Express, type Router } from "express";
 import type { ActivityService } from "../domain/activities/activityService.js";
+import type { QuestionsAheadService } from "../domain/activities/questionsAhead.js";
+import type { TeachingTopicService } from "../domain/activities/teachingTopics.js";
 import type { AnswerService } from "../domain/ask/answerService.js";
 import type { AskService } from "../domain/ask/askService.js";
 import type { QuestionRoutingService } from "../domain/ask/questionRoutingService.js";
@@ -33,6 +35,8 @@ import { insightsRoutes } from "./routes/insightsRoutes.js";
 import { libraryRoutes } from "./routes/libraryRoutes.js";
 import { playbookRoutes } from "./routes/playbookRoutes.js";
 import { questionRoutingRoutes } from "./routes/questionRoutingRoutes.js";
+import { questionsAheadRoutes } from "./routes/questionsAheadRoutes.js";
+import { teachingTopicRoutes } from "./routes/teachingTopicRoutes.js";
 import { webRoutes } from "./routes/webRoutes.js";
 
 /** Everything the HTTP layer needs, handed in by the composition root. */
@@ -58,6 +62,10 @@ export interface HttpDependencies {
   home: CommunityHomeService;
   myLearning: MyLearningService;
   activities: ActivityService;
+  /** The communities' micro-teach topic queues. */
+  teachingTopics?: TeachingTopicService;
+  /** Questions asked ahead of sessions (an AMA's). */
+  questionsAhead?: QuestionsAheadService;
   /** Commitments (My learning, check-ins, a community's follow-through). */
   commitments: CommitmentService;
   /** Network insights for stewards. */
@@ -144,6 +152,13 @@ export function createHttpApp(deps: HttpDependencies): Express {
   );
   api.use("/communities/:communityId/playbooks", playbookRoutes(deps.playbooks));
   api.use("/communities/:communityId/hot-seat-queue", hotSeatQueueRoutes(deps.activities));
+  if (deps.questionsAhead)
+    api.use(
+      "/communities/:communityId/sessions/:sessionId/questions-ahead",
+      questionsAheadRoutes(deps.questionsAhead),
+    );
+  if (deps.teachingTopics)
+    api.use("/communities/:communityId/micro-teach-topics", teachingTopicRoutes(deps.teachingTopics));
   api.use(homeRoutes(deps.home, deps.myLearning, deps.directory));
   api.use(commitmentRoutes(deps.commitments));
   api.use(insightsRoutes(deps.insights, deps.sessions));

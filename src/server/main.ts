@@ -19,6 +19,9 @@ import { SessionReminders } from "../bot/reminders/sessionReminders.js";
 import type { ActivityRepository } from "../domain/activities/activityRepository.js";
 import { ActivityService } from "../domain/activities/activityService.js";
 import { RoleLookup } from "../domain/activities/meetingRoles.js";
+import { QuestionsAheadService } from "../domain/activities/questionsAhead.js";
+import { rotaOfSessions } from "../domain/activities/sessionRota.js";
+import { TeachingTopicService } from "../domain/activities/teachingTopics.js";
 import { AnswerService } from "../domain/ask/answerService.js";
 import { AskService } from "../domain/ask/askService.js";
 import { QuestionRoutingService } from "../domain/ask/questionRoutingService.js";
@@ -55,8 +58,10 @@ import { TablesMeetingRepository } from "../storage/tablesMeetingRepository.js";
 import { TablesOrgContextCache } from "../storage/tablesOrgContextCache.js";
 import { TablesPlaybookRepository } from "../storage/tablesPlaybookRepository.js";
 import { TablesQuestionRouteRepository } from "../storage/tablesQuestionRouteRepository.js";
+import { TablesQuestionsAhead } from "../storage/tablesQuestionsAhead.js";
 import { communityMembersOf, TablesSessionPlanRepository } from "../storage/tablesSessionPlanRepository.js";
 import { TablesSessionRepository } from "../storage/tablesSessionRepository.js";
+import { TablesTeachingTopics } from "../storage/tablesTeachingTopics.js";
 import { createTabTokenValidator } from "./auth/tabTokenValidator.js";
 import type { AppConfig } from "./config.js";
 import { createHttpApp } from "./httpApp.js";
@@ -194,7 +199,13 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
   const activityRepository = new TablesActivityRepository(store);
   const meetingStore = new TablesMeetingRepository(store);
   const adapter = new TeamsAdapter(botAuthenticationOptions(config));
+  const rota = rotaOfSessions(sessions);
+  const teachingTopics = new TeachingTopicService(new TablesTeachingTopics(store), communities, rota);
+  const questionsAhead = new QuestionsAheadService(new TablesQuestionsAhead(store), communities);
   const activities = new ActivityService(activityRepository, directory, {
+    topics: teachingTopics,
+    questionsAhead,
+    rota,
     communities,
     commitments,
     meetingRoles: meetingRolesOf(adapter, config, meetingStore, logger),
@@ -213,6 +224,13 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     library,
     communities,
     playbooks,
+    answers: new TablesAnswerRepository(store),
+    // An AMA's unanswered questions go on to the community's routing (built below, used at a close).
+    questionRouting: {
+      route: async (caller, communityId, question) => {
+        await questionRouting.routeQuestion(caller, communityId, question.entryId);
+      },
+    },
     sender,
     logger,
     instanceId: randomUUID(),
@@ -279,8 +297,10 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     answers,
     questionRouting,
     asking,
+    questionsAhead,
     meetings: {
       activities,
+      topics: teachingTopics,
       communities,
       directory,
       announcer,
@@ -321,6 +341,8 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     home,
     myLearning,
     activities,
+    teachingTopics,
+    questionsAhead,
     commitments,
     insights,
     directory,

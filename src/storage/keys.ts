@@ -35,6 +35,8 @@ import { ValidationError } from "../domain/errors.js";
  * | Activities   | `{tenant}|community|{community}|circle` | `seat|{activity}` (the hot seats of an activity's circles), `swap|{swap}` (a trade of places in the hot-seat queue) |
  * | Activities   | `{tenant}|user|{user}`               | `register|{community}|{kind}` (their latest goal, kept across a community's sessions) |
  * | QuestionRoutes | `{tenant}|community|{community}`   | `route|{question}` (who an open question went to and when, who is next; every instance's escalation scan reads this small table), `settings|routing` |
+ * | Activities   | `{tenant}|community|{community}|ahead` | `q|{session}|{question}` (a question asked ahead of a session, such as an AMA's) |
+ * | Activities   | `{tenant}|community|{community}|topics` | `topic|{topic}` (a micro-teach topic in the community's queue: proposer, pick, the activity that taught it) |
  * | Insights     | `{tenant}|community|{community}`     | `report` (which version is current), `chunk|{version}|{n}` (the stored reports, gzipped JSON in pieces), `lease` (the instance computing them) |
  *
  * Requests to join have a partition of their own rather than `request|{user}` rows beside the
@@ -193,6 +195,12 @@ export const circleKeys = {
   log: (tenantId: string, communityId: string) => `${keys.library(tenantId, communityId)}|circle`,
   seat: (activityId: string) => `seat|${keyPart(activityId, "activity id")}`,
   swap: (swapId: string) => `swap|${keyPart(swapId, "swap id")}`,
+  topics: (tenantId: string, communityId: string) => `${keys.library(tenantId, communityId)}|topics`,
+  topic: (topicId: string) => `topic|${keyPart(topicId, "topic id")}`,
+  ahead: (tenantId: string, communityId: string) => `${keys.library(tenantId, communityId)}|ahead`,
+  /** With an empty id: the prefix of the session's questions. */
+  aheadQuestion: (sessionId: string, questionId: string) =>
+    `q|${keyPart(sessionId, "session id")}|${questionId ? keyPart(questionId, "question id") : ""}`,
   register: (communityId: string, kind: string) =>
     `register|${keyPart(communityId, "community id")}|${keyPart(kind, "kind")}`,
 };

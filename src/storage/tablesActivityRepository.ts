@@ -6,6 +6,7 @@ import type {
   ActivityRecord,
   ControlKind,
   Highlight,
+  ItemAnswer,
   ItemPromotion,
   ItemVote,
   LateAssignment,
@@ -18,7 +19,12 @@ import type {
   Submission,
 } from "../domain/activities/activity.js";
 import type { SubmissionKind, SubmissionScope } from "../domain/activities/activityFormat.js";
-import type { ActivityFormatId, PlannedPhase } from "../domain/activities/activityFormats.js";
+import {
+  ACTIVITY_FORMAT_IDS,
+  type ActivityFormatId,
+  formatOf,
+  type PlannedPhase,
+} from "../domain/activities/activityFormats.js";
 import type { ActivityRepository } from "../domain/activities/activityRepository.js";
 import { ConcurrencyError, ValidationError } from "../domain/errors.js";
 import type { PersonRef } from "../domain/identity.js";
@@ -45,6 +51,8 @@ const SHARE = "share|";
 const HIGHLIGHT = "highlight|";
 /** `promoted|{kind}|{item's owner}|{item}`: an item promoted by whoever steers. */
 const PROMOTED = "promoted|";
+/** `answered|{kind}|{item's owner}|{item}`: a role holder's answer to one item. */
+const ANSWERED = "answered|";
 /** `vote|{kind}|{item's owner}|{item}|{voter}`: one person's vote for one item. */
 const VOTE = "vote|";
 const COMMITMENT = "commitment|";
@@ -57,6 +65,18 @@ const LEGACY_PREFIX: Readonly<Record<string, string>> = {
   share: SHARE,
   commitment: COMMITMENT,
 };
+
+/**
+ * Kinds (by name, across the registered formats) whose My learning copy is a note of what one
+ * learned, not a commitment (those are listed as commitments).
+ */
+const LEARNING_NOTE_KINDS: ReadonlySet<string> = new Set(
+  ACTIVITY_FORMAT_IDS.flatMap((id) =>
+    Object.entries(formatOf(id).submissions)
+      .filter(([kind, d]) => d.myLearning && !d.commitment && !LEGACY_PREFIX[kind])
+      .map(([kind]) => kind),
+  ),
+);
 
 /** Where a submission lives in the activity's partition (and, with the activity id, in the writer's). */
 function submissionPrefix(kind: SubmissionKind): string {
@@ -146,6 +166,9 @@ type ActivityRow = {
   phasesJson: string;
   pairingRule: string;
   createdAt: string;
+  /** The held roles' holders (teacher, expert), as JSON. */
+  roleHoldersJson?: string;
+  topicId?: string;
   /** Partitions the rows owned by a person or group are spread over; absent: the activity's own. */
   ownerPartitions?: number;
 };
@@ -350,6 +373,7 @@ export class TablesActivityRepository implements ActivityRepository {
       highlights: [],
       votes: [],
       promotions: [],
+      answers: [],
       commitments: [],
       submissions: [],
     };
@@ -670,6 +694,25 @@ export class TablesActivityRepository implements ActivityRepository {
     await this.setItemMark(tenantId, activityId, ["promoted", kind, ownerId, itemId], promotion, on);
   }
 
+  async setAnswer(tenantId: string, activityId: string, answer: ItemAnswer): Promise<void> {
+    const { kind, ownerId, itemId, by, ...rest } = answer;
+    const rowKey = ["answered", kind, ownerId, itemId].map((part) => keyPart(part, "answer key")).join("|");
+    await translateTableErrors("The answer", () =>
+      this.table.upsertEntity(
+        {
+          partitionKey: activityKeys.activity(tenantId, activityId),
+          rowKey,
+          kind,
+          ownerId,
+          itemId,
+          byJson: JSON.stringify(by),
+          ...rest,
+        },
+        "Replace",
+      ),
+    );
+  }
+
   async setVote(tenantId: string, activityId: string, vote: ItemVote, on: boolean): Promise<void> {
     const { kind, ownerId, itemId, voterId } = vote;
     await this.setItemMark(tenantId, activityId, ["vote", kind, ownerId, itemId, voterId], vote, on);
@@ -733,8 +776,19 @@ export class TablesActivityRepository implements ActivityRepository {
     return page.items.map((r) => r.activityId);
   }
 
+  /**
+   * Reflections, and the My learning copies of every other kind a format keeps there that is no
+   * commitment (a micro-teach's "what I learned"): commitments have a list of their own.
+   */
   async reflectionsOf(tenantId: string, userId: string): Promise<MyActivityNote[]> {
-    return this.notesOf(tenantId, userId, REFLECTION);
+    const [reflections, others] = await Promise.all([
+      this.notesOf(tenantId, userId, REFLECTION),
+      this.notesOf(tenantId, userId, SUBMISSION, (rowKey) => {
+        const kind = rowKey.slice(SUBMISSION.length, rowKey.indexOf("|", SUBMISSION.length));
+        return LEARNING_NOTE_KINDS.has(kind);
+      }),
+    ]);
+    return [...reflections, ...others].sort((a, b) => b.at.localeCompare(a.at));
   }
 
   async commitmentsOf(tenantId: string, userId: string): Promise<MyActivityNote[]> {
@@ -836,10 +890,16 @@ export class TablesActivityRepository implements ActivityRepository {
     }
   }
 
-  private async notesOf(tenantId: string, userId: string, kind: string): Promise<MyActivityNote[]> {
+  private async notesOf(
+    tenantId: string,
+    userId: string,
+    kind: string,
+    keep: (rowKey: string) => boolean = () => true,
+  ): Promise<MyActivityNote[]> {
     const pk = activityKeys.ofPerson(tenantId, userId);
     const rows = await this.store.queryAll<NoteRow>(TABLES.activities, rangeOf(pk, kind));
     return rows
+      .filter((r) => keep(r.rowKey ?? ""))
       .map((r) => ({
         activityId: r.activityId,
         communityId: r.communityId,
@@ -939,6 +999,8 @@ function toActivityRow(a: Activity): ActivityRow {
     phasesJson: JSON.stringify(a.phases),
     pairingRule: a.pairingRule,
     createdAt: a.createdAt,
+    ...(a.roleHolders ? { roleHoldersJson: JSON.stringify(a.roleHolders) } : {}),
+    ...(a.topicId ? { topicId: a.topicId } : {}),
   };
 }
 
@@ -957,6 +1019,10 @@ function fromActivityRow(tenantId: string, id: string, row: ActivityRow): Activi
     phases: JSON.parse(row.phasesJson) as PlannedPhase[],
     pairingRule: row.pairingRule as PairingRule,
     createdAt: row.createdAt,
+    ...(row.roleHoldersJson
+      ? { roleHolders: JSON.parse(row.roleHoldersJson) as Activity["roleHolders"] }
+      : {}),
+    ...(row.topicId ? { topicId: row.topicId } : {}),
   };
 }
 
@@ -1019,6 +1085,16 @@ function readInto(
       itemId: str("itemId"),
       byUserId: str("byUserId"),
       at: str("at"),
+    });
+  } else if (key.startsWith(ANSWERED)) {
+    record.answers?.push({
+      kind: str("kind"),
+      ownerId: str("ownerId"),
+      itemId: str("itemId"),
+      text: str("text"),
+      by: JSON.parse(str("byJson") || "{}") as PersonRef,
+      at: str("at"),
+      requestId: str("requestId"),
     });
   } else if (key.startsWith(VOTE)) {
     record.votes?.push({

@@ -47,7 +47,7 @@ describe("tab API: calendar, playbooks, community home, My learning, people", ()
       agenda: ["Teach", "Questions"],
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ durationMinutes: 30, timeZone: "Europe/Berlin", canEdit: true });
+    expect(created.body).toMatchObject({ durationMinutes: 10, timeZone: "Europe/Berlin", canEdit: true });
     expect(created.body.roles.map((r: { role: string }) => r.role)).toEqual([
       "micro-teacher",
       "facilitator",

@@ -11,7 +11,9 @@ import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesCommunityRepository } from "../../src/storage/tablesCommunityRepository.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
 import { TablesPlaybookRepository } from "../../src/storage/tablesPlaybookRepository.js";
+import { TablesQuestionsAhead } from "../../src/storage/tablesQuestionsAhead.js";
 import { TablesSessionRepository } from "../../src/storage/tablesSessionRepository.js";
+import { TablesTeachingTopics } from "../../src/storage/tablesTeachingTopics.js";
 import type { DataExport, UserDeletionReport } from "../../src/storage/tenantData.js";
 import { repoRoot, uniqueTablePrefix } from "../support/testServer.js";
 
@@ -144,6 +146,22 @@ async function seedTenant(store: TableStore, tenantId: string) {
   });
   await playbooks.markDone(tenantId, "guild", "p1", leaver.id, "by-leaver");
   await playbooks.markDone(tenantId, "guild", "p1", stays.id, "by-leaver");
+  // A micro-teach topic proposed by one and picked for the other to teach; an AMA question asked ahead.
+  await new TablesTeachingTopics(store).create(tenantId, {
+    id: "t1",
+    communityId: "guild",
+    text: "Window functions in five minutes",
+    proposer: stays,
+    proposedAt: at,
+    picked: { by: stays, at, teacher: leaver },
+  });
+  await new TablesQuestionsAhead(store).add(tenantId, "guild", {
+    id: "q1",
+    sessionId: "s1",
+    text: "How do we backfill safely?",
+    asker: leaver,
+    at,
+  });
 }
 
 describe("npm run data: export and delete a tenant's or a person's data (Azurite)", () => {
@@ -260,6 +278,10 @@ describe("npm run data: export and delete a tenant's or a person's data (Azurite
     expect(keysOf(TABLES.playbooks)).toEqual([
       `${tenantA}|community|guild|playbook|p1/done|${stays.id}|by-leaver`,
     ]);
+    // The micro-teach topic they proposed.
+    expect(keysOf(TABLES.activities)).toEqual(
+      expect.arrayContaining([`${tenantA}|community|guild|topics/topic|t1`]),
+    );
     // Nobody else's own rows.
     const all = Object.values(exported.tables).flat();
     expect(all.some((r) => r?.rowKey.includes(leaver.id) || r?.partitionKey.includes(leaver.id))).toBe(false);
@@ -338,6 +360,13 @@ describe("npm run data: export and delete a tenant's or a person's data (Azurite
     expect(await playbooks.listDone(tenantA, "guild", "p1", leaver.id)).toEqual([]);
     expect(await playbooks.listDone(tenantA, "guild", "p1", stays.id)).toEqual(["by-leaver"]);
     expect((await playbooks.get(tenantA, "guild", "p1"))?.createdBy.id).toBe(pseudonym);
+
+    // The topic they were to teach names the pseudonym; the question they asked ahead stays, by it.
+    const topic = await new TablesTeachingTopics(store).get(tenantA, "guild", "t1");
+    expect(topic?.picked?.teacher).toEqual({ id: pseudonym, displayName: "Former member" });
+    expect(topic?.proposer).toEqual(stays);
+    const ahead = await new TablesQuestionsAhead(store).list(tenantA, "guild", "s1");
+    expect(ahead.map((q) => [q.text, q.asker.id])).toEqual([["How do we backfill safely?", pseudonym]]);
 
     // The other tenant is exactly as it was.
     expect(ofTenant(after, tenantB)).toEqual(ofTenant(before, tenantB));

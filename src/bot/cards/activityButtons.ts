@@ -72,7 +72,11 @@ export function kindButton(
   const definition = formatDefinitionOf(view.format).submissions[kind];
   if (!definition) return undefined;
   const hasOwn = (view.submissions ?? []).some((s) => s.kind === kind && s.mine);
-  const button = dialogButton(writingButtonTitle(definition, hasOwn), ACTIVITY_VERBS.write, view.id, style);
+  // The teacher or expert answers what the others ask: the same dialog verb opens their answers.
+  const answers =
+    definition.answeredBy !== undefined && (view.me.roles ?? []).includes(definition.answeredBy);
+  const title = answers ? "Answer" : writingButtonTitle(definition, hasOwn);
+  const button = dialogButton(title, ACTIVITY_VERBS.write, view.id, style);
   return { ...button, data: { ...button.data, kind } };
 }
 
@@ -97,10 +101,14 @@ export function participantActions(view: ActionView, primary = true): Record<str
   const format = formatDefinitionOf(view.format);
   const actions: Record<string, unknown>[] = [];
   const next = () => (actions.length === 0 ? style : undefined);
-  // A kind for the hot seat alone (a mastermind's challenge) is offered to the hot seat only.
+  // A kind for the hot seat alone (a mastermind's challenge) is offered to the hot seat only, one
+  // kept to a role held for the activity (a micro-teach's notes) to its holder only.
   const onHotSeat = view.me.group?.onHotSeat === true;
+  const roles = view.me.roles ?? [];
   for (const kind of phaseKinds(format, view.phases, view.state.phaseIndex)) {
-    if (format.submissions[kind]?.writers?.includes("hot-seat") && !onHotSeat) continue;
+    const writers = format.submissions[kind]?.writers ?? [];
+    if (writers.includes("hot-seat") && !onHotSeat) continue;
+    if (writers.length > 0 && !writers.some((w) => w === "hot-seat" || roles.includes(w))) continue;
     const button = kindButton(view, kind, next());
     if (button) actions.push(button);
   }

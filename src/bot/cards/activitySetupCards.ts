@@ -34,7 +34,18 @@ export interface SetupForm {
   error?: string;
   /** What to check (the phases of a format just chosen). */
   notice?: string;
+  /** The chat's people (its roster), to pick the teacher or expert from. */
+  people?: { id: string; displayName: string }[];
+  /** The community's micro-teach topics, for a format with a teacher (its teacher teaches). */
+  topics?: { id: string; text: string; teacher: string }[];
+  topicId?: string;
 }
+
+/** How the set-up dialog names each role held for the whole activity, and its default. */
+const HOLDER_LABELS = {
+  teacher: "Teacher (optional: else the topic's, the rota's, or you)",
+  expert: "Expert (optional: else the rota's on-call expert, or you)",
+} as const;
 
 /** The reply to the chat command: one button that opens the set-up dialog. */
 export function setupInvitationCard(prompt: string, format: ActivityFormatDefinition): AdaptiveCard {
@@ -116,6 +127,29 @@ export function setupDialogCard(form: SetupForm): AdaptiveCard {
         errorMessage: "Write a prompt for people to think about.",
         placeholder: "What is one thing that slows your team down?",
       },
+      ...(form.topics && form.topics.length > 0 && format.roles.includes("teacher")
+        ? [
+            {
+              type: "Input.ChoiceSet",
+              id: "topicId",
+              label: "Topic from the queue (optional)",
+              value: form.topicId ?? "",
+              choices: form.topics.map((t) => ({
+                title: shorten(`${t.text} · ${t.teacher}`, 120),
+                value: t.id,
+              })),
+            },
+          ]
+        : []),
+      // One of the chat's people holds each role (the roster, as the action item's owner picker).
+      ...(["teacher", "expert"] as const)
+        .filter((role) => format.roles.includes(role) && (form.people?.length ?? 0) > 0)
+        .map((role) => ({
+          type: "Input.ChoiceSet",
+          id: `holder-${role}`,
+          label: HOLDER_LABELS[role],
+          choices: (form.people ?? []).map((p) => ({ title: shorten(p.displayName, 80), value: p.id })),
+        })),
       ...rows,
       ...(groupings.length > 0
         ? [

@@ -43,9 +43,14 @@ export function summaryCard(summary: ActivitySummary, options: SummaryOptions = 
       facts: [
         { title: "Took part", value: String(summary.participantCount) },
         ...(declares("reflection") ? [{ title: "Reflected", value: String(summary.reflectedCount) }] : []),
-        { title: "Groups", value: String(summary.groups.length) },
+        ...(summary.grouped !== false || summary.groups.length > 0
+          ? [{ title: "Groups", value: String(summary.groups.length) }]
+          : []),
         ...(declares("share") ? [{ title: "Insights shared", value: String(summary.shares.length) }] : []),
-        ...summary.counts.map((c) => ({ title: capitalised(c.plural), value: String(c.count) })),
+        ...summary.counts.flatMap((c) => [
+          { title: capitalised(c.plural), value: String(c.count) },
+          ...(c.answered === undefined ? [] : [{ title: "Answered", value: String(c.answered) }]),
+        ]),
         ...(declares("commitment") ? [{ title: "Commitments", value: String(summary.commitmentCount) }] : []),
       ],
     },

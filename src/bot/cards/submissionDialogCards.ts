@@ -144,6 +144,68 @@ export function writingDialogCard(
   );
 }
 
+/**
+ * The dialog a kind's button opens for the one who answers it (a micro-teach's teacher, an AMA's
+ * expert): the items most voted first, the first unanswered one chosen, and the answer's box.
+ */
+export function answerDialogCard(
+  view: ActivityView,
+  kind: string,
+  form: { item?: string; text?: string; error?: string } = {},
+): AdaptiveCard {
+  const definition = kindOf(view, kind);
+  if (!definition) throw new Error(`${view.formatName} has no "${kind}"`);
+  const items = view.submissions.filter((s) => s.kind === kind && s.itemId);
+  const keyOf = (s: SubmissionView) => `${s.ownerId}|${s.itemId}`;
+  const open = items.find((s) => !s.answer);
+  const chosen = form.item ?? (open ? keyOf(open) : undefined);
+  const plural = capitalised(definition.plural ?? `${definition.noun}s`);
+  return adaptiveCard(
+    [
+      heading(`Answer the ${definition.plural ?? `${definition.noun}s`}`),
+      ...(form.error ? [paragraph(cardText(form.error), { color: "Attention", weight: "Bolder" })] : []),
+      paragraph("Most voted first. Your answer shows under the question, and goes to the library with it."),
+      ...(items.length === 0
+        ? [paragraph(`No ${definition.plural ?? `${definition.noun}s`} yet.`, { isSubtle: true })]
+        : [
+            {
+              type: "Input.ChoiceSet",
+              id: "item",
+              label: plural,
+              style: "expanded",
+              isRequired: true,
+              errorMessage: "Pick the question you answer.",
+              value: chosen ?? "",
+              choices: items.slice(0, 20).map((s) => ({
+                title: `${s.answer ? "✓ " : ""}${shorten(s.text, 120)}${s.votes ? ` (${s.votes})` : ""}`,
+                value: keyOf(s),
+              })),
+            },
+            {
+              type: "Input.Text",
+              id: "text",
+              label: "Your answer",
+              isMultiline: true,
+              value: form.text ?? "",
+              maxLength: 4000,
+              isRequired: true,
+              errorMessage: "Write your answer first.",
+            },
+          ]),
+    ],
+    items.length === 0
+      ? []
+      : [
+          {
+            type: "Action.Submit",
+            title: "Answer",
+            style: "positive",
+            data: { verb: ACTIVITY_VERBS.saveAnswer, activityId: view.id, kind },
+          },
+        ],
+  );
+}
+
 /** Another member saved the group's text meanwhile: both texts, the merge in the box, saved on top of theirs. */
 export function writingConflictCard(
   view: Pick<ActivityView, "id" | "format" | "formatName">,

@@ -1,5 +1,10 @@
 import { type Attachment, CardFactory } from "botbuilder";
 import type { OpenActivity } from "../../domain/activities/activity.js";
+import {
+  type QuestionOutcomeDependencies,
+  saveActivityQuestions,
+  type UnansweredQuestionRouting,
+} from "../../domain/activities/activityQuestions.js";
 import type { ActivityService } from "../../domain/activities/activityService.js";
 import type { ActivityView, GroupView } from "../../domain/activities/activityViews.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
@@ -58,6 +63,10 @@ export interface ActivityAnnouncerDependencies {
   activities: ActivityService;
   library: LibraryService;
   communities: CommunityService;
+  /** Where answered questions' answers go (a micro-teach's, an AMA's): the answers' storage. */
+  answers?: QuestionOutcomeDependencies["answers"];
+  /** Where unanswered questions go on to (the ask-the-community routing); without it, the library only. */
+  questionRouting?: UnansweredQuestionRouting;
   /** Where a meeting's proposed playbook goes (a case round's promoted heuristics). */
   playbooks?: Pick<PlaybookService, "propose">;
   sender: ProactiveSender;
@@ -328,6 +337,25 @@ export class ActivityAnnouncer {
     // The promoted items' entries are saved above; the playbook of them waits for a steward.
     if (outcomes.playbook && this.deps.playbooks)
       await this.deps.playbooks.propose(caller, summary.communityId, outcomes.playbook);
+    // Answered questions become answered Q&A entries crediting who answered; unanswered ones that
+    // route become open questions handed to the community's routing.
+    if (this.deps.answers && (outcomes.questions || outcomes.unanswered))
+      await saveActivityQuestions(
+        { library, answers: this.deps.answers },
+        caller,
+        summary.communityId,
+        source,
+        { answered: outcomes.questions ?? [], unanswered: outcomes.unanswered ?? [] },
+        this.deps.questionRouting,
+      );
+    if (outcomes.teaching)
+      await library.recordTeaching(
+        caller.tenantId,
+        summary.communityId,
+        outcomes.teaching,
+        endedAt,
+        outcomes.teaching.id,
+      );
     for (const conversation of outcomes.conversations)
       await library.recordPairConversation(
         caller.tenantId,

@@ -10,6 +10,7 @@ import {
 } from "../cards/ownKindDialogCards.js";
 import { firstGroupingPhase, formatDefinitionOf, groupingNow, isPairs } from "../cards/phaseActions.js";
 import {
+  answerDialogCard,
   kindOf,
   savedMessage,
   writingConflictCard,
@@ -21,6 +22,7 @@ import { callerFromActivity } from "../teamsCaller.js";
 import { ACTIVITY_VERBS as VERB } from "../wireNames.js";
 import {
   activityRefSchema,
+  answerPayloadSchema,
   kindRefSchema,
   textPayloadSchema,
   writingPayloadSchema,
@@ -150,6 +152,12 @@ export function registerActivityDialogs(
       let view = await activities.view(me, activityId);
       const definition = kindOf(view, kind);
       if (!definition) throw new ValidationError(`${view.formatName} takes no such submission.`);
+      // The teacher or expert answers what the others ask: the same button opens their answers.
+      if (definition.answeredBy && view.me.roles?.includes(definition.answeredBy))
+        return dialog(
+          `Answer the ${definition.plural ?? `${definition.noun}s`}`,
+          answerDialogCard(view, kind),
+        );
       if (!view.accepts.includes(kind)) return notNow(view, kind);
       // A group's text is written by someone in a group: opening it joins (and places) late joiners.
       if (definition.scope === "group") {
@@ -157,6 +165,38 @@ export function registerActivityDialogs(
         if (!view.me.group) return "Join the activity first to get a group.";
       }
       return dialog(writingTitle(definition), writingDialogCard(view, kind));
+    }),
+  );
+
+  app.taskModules.submit(VERB.saveAnswer, (context, _state, raw) =>
+    friendly(deps, context, async () => {
+      const me = caller(context);
+      const data = parsePayload(answerPayloadSchema, raw);
+      const [ownerId = "", itemId = ""] = data.item.split("|");
+      const title = (view: Parameters<typeof kindOf>[0]) => {
+        const definition = kindOf(view, data.kind);
+        return `Answer the ${definition?.plural ?? `${definition?.noun ?? "question"}s`}`;
+      };
+      try {
+        const view = await activities.answer(
+          me,
+          data.activityId,
+          { kind: data.kind, ownerId, itemId },
+          { text: data.text },
+          requestIdOf(context),
+        );
+        // The next unanswered one, if any: answering goes on in the same dialog.
+        const open = view.submissions.filter((s) => s.kind === data.kind && s.itemId && !s.answer);
+        if (open.length === 0) return "Answered. Every question has its answer now.";
+        return dialog(title(view), answerDialogCard(view, data.kind));
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const view = await activities.view(me, data.activityId);
+        return dialog(
+          title(view),
+          answerDialogCard(view, data.kind, { item: data.item, text: data.text, error: error.message }),
+        );
+      }
     }),
   );
 

@@ -48,6 +48,14 @@ const kind = z
 /** The button of one of the format's own kinds. */
 export const kindRefSchema = activityRefSchema.extend({ kind });
 
+/** The answer dialog, as submitted: which item (`{owner}|{item}`) and the answer. */
+export const answerPayloadSchema = textPayloadSchema.extend({
+  kind,
+  item: z
+    .string({ required_error: "Pick the question you answer." })
+    .regex(/^[^|]{1,200}\|[^|]{1,100}$/, "Pick the question you answer."),
+});
+
 /** That kind's dialog, as submitted. */
 export const writingPayloadSchema = textPayloadSchema.extend({ kind });
 
@@ -94,6 +102,11 @@ export const setupPayloadSchema = z
     prompt: z.string().default(""),
     communityId: z.string().default(""),
     pairingRule: z.enum(PAIRING_RULES).catch("cross-department"),
+    /** A micro-teach's topic from the community's queue. */
+    topicId: z.string().max(200).optional().catch(undefined),
+    /** Teams' people picker: the Entra id of the teacher or expert. */
+    "holder-teacher": z.string().max(200).optional().catch(undefined),
+    "holder-expert": z.string().max(200).optional().catch(undefined),
   })
   .passthrough();
 export type SetupPayload = z.output<typeof setupPayloadSchema>;

@@ -1,5 +1,6 @@
 import { type ActivityService, notAcceptedNow } from "../../domain/activities/activityService.js";
 import type { ActivityView } from "../../domain/activities/activityViews.js";
+import type { TeachingTopicService } from "../../domain/activities/teachingTopics.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
 import type { Caller } from "../../domain/identity.js";
 import type { PeopleDirectory } from "../../domain/people/peopleDirectory.js";
@@ -25,6 +26,8 @@ export interface MeetingActivityDependencies {
   background: BackgroundWork;
   allowedTenants: ReadonlySet<string>;
   logger: Logger;
+  /** The communities' micro-teach topic queues: the set-up dialog offers a topic to teach. */
+  topics?: Pick<TeachingTopicService, "list">;
 }
 
 /** How long a partner's chat link waits for the directory (Graph slow must not hold the invoke). */

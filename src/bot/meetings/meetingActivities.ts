@@ -1,7 +1,7 @@
 import type { Application, TurnState } from "@microsoft/teams-ai";
 import { CardFactory, type TurnContext } from "botbuilder";
 import { STEERING_FORBIDDEN } from "../../domain/activities/activityService.js";
-import { DomainError, ForbiddenError } from "../../domain/errors.js";
+import { DomainError, ForbiddenError, ValidationError } from "../../domain/errors.js";
 import type { Caller } from "../../domain/identity.js";
 import { controlDialogCard, personalCard } from "../cards/activityCards.js";
 import { type SetupForm, setupDialogCard, setupInvitationCard } from "../cards/activitySetupCards.js";
@@ -20,6 +20,7 @@ import {
   setupPayloadSchema,
 } from "./activityPayloads.js";
 import { afterwards, type MeetingActivityDependencies, partnerLinks } from "./activityTurns.js";
+import { meetingPeople } from "./meetingOutcomes.js";
 
 /**
  * Activities in the meeting chat, for every format the engine runs: the command, the set-up dialog
@@ -57,6 +58,18 @@ export function registerMeetingActivities(
   ) => {
     const { format } = formatNamed(data.format);
     const communities = await memberCommunities(deps.communities, me, context);
+    const communityId = communities.some((c) => c.id === data.communityId)
+      ? data.communityId
+      : (communities[0]?.id ?? "");
+    // A format with a teacher may teach a topic from the community's queue.
+    const [queue, people] = await Promise.all([
+      format.roles.includes("teacher") && deps.topics && communityId
+        ? deps.topics.list(me, communityId).catch(() => undefined)
+        : undefined,
+      format.roles.some((role) => role === "teacher" || role === "expert")
+        ? meetingPeople(context, me)
+        : undefined,
+    ]);
     if (communities.length === 0)
       return "Join a PeerCircle community first (in its channel's PeerCircle tab): an activity saves what it yields to a community's library.";
     return dialog(
@@ -65,9 +78,18 @@ export function registerMeetingActivities(
         format,
         prompt: data.prompt,
         communities: communities.map((c) => ({ id: c.id, name: c.name })),
-        communityId: communities.some((c) => c.id === data.communityId)
-          ? data.communityId
-          : (communities[0]?.id ?? ""),
+        communityId,
+        ...(queue
+          ? {
+              topics: queue.topics.map((t) => ({
+                id: t.id,
+                text: t.text,
+                teacher: (t.picked?.teacher ?? t.proposer).displayName,
+              })),
+            }
+          : {}),
+        ...(data.topicId ? { topicId: data.topicId } : {}),
+        ...(people ? { people } : {}),
         minutes: extra.minutes ?? {},
         pairingRule: data.pairingRule,
         ...(extra.error ? { error: extra.error } : {}),
@@ -106,6 +128,7 @@ export function registerMeetingActivities(
         if (!community.isMember)
           throw new ForbiddenError(`Join ${community.name} first, or pick a community you are in.`);
         const meetingId = meetingIdOf(context);
+        const roles = await holdersPicked(deps, me, data);
         const created = await activities.create(
           me,
           {
@@ -116,6 +139,8 @@ export function registerMeetingActivities(
             prompt: data.prompt,
             minutes,
             pairingRule: data.pairingRule,
+            ...(data.topicId && format.roles.includes("teacher") ? { topicId: data.topicId } : {}),
+            ...(Object.keys(roles).length > 0 ? { roles } : {}),
           },
           requestIdOf(context),
         );
@@ -218,4 +243,32 @@ export function registerMeetingActivities(
   });
 
   registerActivityDialogs(app, deps);
+}
+
+/**
+ * The teacher or expert picked in the set-up dialog (the chat's roster sends an Entra id), by
+ * name from the directory; a person it does not know is refused kindly.
+ */
+async function holdersPicked(
+  deps: Pick<MeetingActivityDependencies, "directory">,
+  me: Caller,
+  data: SetupPayload,
+): Promise<Partial<Record<"teacher" | "expert", { id: string; displayName: string }>>> {
+  const picked = (["teacher", "expert"] as const).flatMap((role) => {
+    const id = data[`holder-${role}`]?.trim();
+    return id ? [[role, id] as const] : [];
+  });
+  if (picked.length === 0) return {};
+  const { people } = await deps.directory.getMany(
+    me.tenantId,
+    picked.map(([, id]) => id),
+  );
+  const holders: Partial<Record<"teacher" | "expert", { id: string; displayName: string }>> = {};
+  for (const [role, id] of picked) {
+    const person = people.get(id);
+    if (!person)
+      throw new ValidationError(`PeerCircle does not find the ${role} you picked. Pick them again.`);
+    holders[role] = { id, displayName: person.displayName };
+  }
+  return holders;
 }

@@ -185,7 +185,7 @@ const ROSTER_WAIT_MS = 1_500;
  * The people an action item can be given to: the caller first, then the chat's members (Bot
  * Framework's paged members, up to 100); the caller alone when the roster does not come in time.
  */
-async function meetingPeople(
+export async function meetingPeople(
   context: TurnContext,
   me: Caller,
 ): Promise<{ id: string; displayName: string }[]> {

@@ -3,6 +3,7 @@ import type { SessionFormat, SessionRole } from "../../domain/sessions/sessionFo
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "../cards/adaptiveCard.js";
 import { cardText, shorten } from "../cards/cardText.js";
 import { type Mention, mentionOf } from "../cards/groupListCards.js";
+import { askAheadAction } from "./questionsAheadDialog.js";
 
 const ROLE_NAMES: Record<SessionRole, string> = {
   facilitator: "facilitator",
@@ -37,6 +38,8 @@ export interface ReminderCardView {
   joinUrl?: string;
   /** The session in PeerCircle. */
   link: string;
+  /** Questions may be asked ahead (an AMA): the card offers the dialog, with its session. */
+  askAhead?: { communityId: string; sessionId: string };
 }
 
 /**
@@ -73,6 +76,8 @@ export function reminderCard(view: ReminderCardView, headingPrefix = "Coming up:
     // Short titles: two buttons share a 280 px meeting chat.
     ...(view.joinUrl ? [{ type: "Action.OpenUrl", title: "Join meeting", url: view.joinUrl }] : []),
     { type: "Action.OpenUrl", title: "Open session", url: view.link },
+    // An AMA's questions are collected ahead: the dialog works on mobile too (at most 3 actions).
+    ...(view.askAhead ? [askAheadAction(view.askAhead)] : []),
   ];
   const card = adaptiveCard(body, actions);
   return { ...card, msteams: { ...card.msteams, entities } };

@@ -1,9 +1,10 @@
 import { CardFactory } from "botbuilder";
 import type { SessionPlanRepository } from "../../domain/sessions/sessionPlan.js";
-import type { SessionReminderPlanner } from "../../domain/sessions/sessionReminders.js";
+import { asksAhead, type SessionReminderPlanner } from "../../domain/sessions/sessionReminders.js";
 import type { Logger } from "../../observability/logger.js";
 import type { ProactiveSender } from "../meetings/proactiveSender.js";
 import { DailyWarnings } from "./dailyWarnings.js";
+import { askAheadCard } from "./questionsAheadDialog.js";
 import { reminderCard } from "./reminderCard.js";
 
 /**
@@ -79,15 +80,26 @@ export class SessionReminders {
       };
       if ((await claims.claimReminder(due.key, instanceId, now, CLAIM_STALE_MS)) !== "claimed") continue;
       try {
-        const card = reminderCard({
-          title: due.session.title,
-          format: due.session.format,
-          startsAt: due.occurrence.startsAt,
-          durationMinutes: due.occurrence.durationMinutes,
-          roles: due.roles,
-          ...(due.session.joinUrl ? { joinUrl: due.session.joinUrl } : {}),
-          link: this.deps.sessionLink(due.session.communityId, due.session.id),
-        });
+        const target = { communityId: due.session.communityId, sessionId: due.session.id };
+        const card =
+          due.key.kind === "ask-ahead"
+            ? askAheadCard({
+                title: due.session.title,
+                startsAt: due.occurrence.startsAt,
+                expert: due.roles.find((r) => r.role === "on-call-expert")?.person,
+                link: this.deps.sessionLink(due.session.communityId, due.session.id),
+                ...target,
+              })
+            : reminderCard({
+                title: due.session.title,
+                format: due.session.format,
+                startsAt: due.occurrence.startsAt,
+                durationMinutes: due.occurrence.durationMinutes,
+                roles: due.roles,
+                ...(due.session.joinUrl ? { joinUrl: due.session.joinUrl } : {}),
+                link: this.deps.sessionLink(due.session.communityId, due.session.id),
+                ...(asksAhead(due.session.format) ? { askAhead: target } : {}),
+              });
         // Mentions live in the card's own `msteams.entities`, so Teams notifies each role holder.
         const activity = { type: "message" as const, attachments: [CardFactory.adaptiveCard(card)] };
         let delivered = false;

@@ -1,5 +1,5 @@
 import type { PersonRef } from "../identity.js";
-import type { SubmissionKind, SubmissionScope } from "./activityFormat.js";
+import type { HeldRole, SubmissionKind, SubmissionScope } from "./activityFormat.js";
 import type { ActivityFormatId, PlannedPhase } from "./activityFormats.js";
 
 /** How people are paired (SPEC §2). `same-role` pairs people with the same job title. */
@@ -27,6 +27,10 @@ export interface Activity {
   phases: PlannedPhase[];
   pairingRule: PairingRule;
   createdAt: string;
+  /** Who holds the format's held roles (a micro-teach's teacher, an AMA's expert), set at set-up. */
+  roleHolders?: Partial<Record<HeldRole, PersonRef>>;
+  /** The community's micro-teach topic it teaches, when picked from the queue. */
+  topicId?: string;
 }
 
 /** An activity that is not closed yet: what every instance's announcer watches. */
@@ -184,6 +188,20 @@ export interface ActivityRecord {
   votes: ItemVote[];
   /** Items those who steer promoted (a case round's heuristics, into a proposed playbook). */
   promotions: ItemPromotion[];
+  /** Answers to items of kinds answered by a role holder (one per item, its latest text). */
+  answers: ItemAnswer[];
+}
+
+/** The answer of a role holder (a teacher, an expert) to an item: kept with the item, one per item. */
+export interface ItemAnswer {
+  kind: string;
+  ownerId: string;
+  itemId: string;
+  text: string;
+  by: PersonRef;
+  at: string;
+  /** The request that wrote it: a retried answer is recognised. */
+  requestId: string;
 }
 
 /** An item promoted by whoever steers the activity (one row per item). */

@@ -35,6 +35,17 @@ export const ACTIVITY_ROLES = [
 export type ActivityRole = (typeof ACTIVITY_ROLES)[number];
 
 /**
+ * Roles one person holds for the whole activity, set at set-up (a micro-teach's teacher, an AMA's
+ * on-call expert): they may write the kinds kept to them (`writers`) and answer the items of kinds
+ * answered by them (`answeredBy`). The hot seat is not one of them: circles seat it per round.
+ */
+export const HELD_ROLES = ["teacher", "expert"] as const;
+export type HeldRole = (typeof HELD_ROLES)[number];
+
+/** Who may be named in `writers`: the hot seat of one's circle, or a role held for the activity. */
+export type WriterRole = "hot-seat" | HeldRole;
+
+/**
  * How a submission is stored: `person` — one per person, a new one replaces theirs; `group` — one
  * per group, written by any member and edited under an ETag (never silently overwritten); `item` —
  * many per person, each kept as it was sent (questions, advice, themes).
@@ -85,9 +96,26 @@ export interface SubmissionDefinition {
   promote?: "playbook";
   /**
    * Who may write it: anyone taking part by default; `["hot-seat"]`, only the person on their
-   * circle's hot seat (their challenge, their lesson).
+   * circle's hot seat (their challenge, their lesson); `["teacher"]` or `["expert"]`, only the
+   * person holding that role in the activity (a micro-teach's notes).
    */
-  writers?: readonly ActivityRole[];
+  writers?: readonly WriterRole[];
+  /**
+   * The holder of this role answers its items (a micro-teach's teacher, an AMA's expert): each
+   * answer is kept with its item and shown under it, and at the close each answered item becomes
+   * an answered Q&A entry in the library crediting the answerer. An item kind.
+   */
+  answeredBy?: HeldRole;
+  /**
+   * At the close, its items nobody answered go to the community as open questions and on to the
+   * ask-the-community routing (an AMA's questions the expert had no time for). With `answeredBy`.
+   */
+  routeUnanswered?: boolean;
+  /**
+   * People may ask it ahead of a scheduled session (an AMA's card to the channel a day before):
+   * an activity set up for that session starts with those as its first items. An item kind.
+   */
+  askedAhead?: boolean;
   /**
    * In a confidential format, its author may publish it to the library without their name (a
    * hot-seat person's de-identified lesson). A person's own kind.
@@ -117,6 +145,11 @@ export interface PhaseDefinition {
   grouping?: GroupingStrategy;
   /** The facilitator may leave the phase out at set-up (0 minutes): a third café round. */
   optional?: boolean;
+}
+
+/** The roles of a format held by one person for the whole activity (see {@link HELD_ROLES}). */
+export function heldRolesOf(format: Pick<ActivityFormatDefinition, "roles">): HeldRole[] {
+  return HELD_ROLES.filter((role) => format.roles.includes(role));
 }
 
 /** A format: its phases in order, its roles, its grouping and its submissions. */
@@ -179,7 +212,20 @@ export function definitionProblems(format: ActivityFormatDefinition): string[] {
     if (format.confidential && definition.library)
       problems.push(`"${kind}" goes to the library, but the format is confidential`);
     for (const role of definition.writers ?? [])
-      if (role !== "hot-seat") problems.push(`"${kind}": only "hot-seat" can restrict who writes it`);
+      if (!format.roles.includes(role))
+        problems.push(`"${kind}" is written by the ${role}, a role the format does not declare`);
+    if (definition.answeredBy && definition.scope !== "item")
+      problems.push(`"${kind}" is answered item by item, so its scope is "item"`);
+    if (definition.answeredBy && !format.roles.includes(definition.answeredBy))
+      problems.push(
+        `"${kind}" is answered by the ${definition.answeredBy}, a role the format does not declare`,
+      );
+    if (definition.answeredBy && format.confidential)
+      problems.push(`"${kind}" becomes Q&A entries, but the format is confidential`);
+    if (definition.askedAhead && definition.scope !== "item")
+      problems.push(`"${kind}" is asked ahead item by item, so its scope is "item"`);
+    if (definition.routeUnanswered && !definition.answeredBy)
+      problems.push(`"${kind}" routes unanswered items, so someone answers it ("answeredBy")`);
     if (definition.promote && definition.scope !== "item")
       problems.push(`"${kind}" is promoted item by item, so its scope is "item"`);
     if (definition.promote && format.confidential)

@@ -22,6 +22,31 @@ export interface GroupConversation {
   members: PersonRef[];
 }
 
+/**
+ * An item of a kind a role holder answers (a question to the teacher or the expert), as the close
+ * saves it: a Q&A entry asked by its writer, with the answer as an answer row crediting the holder.
+ * Unanswered ones of a kind that routes them are open questions for the ask-the-community routing.
+ */
+export interface OutcomeQuestion {
+  /** The Q&A entry's id: stable per activity and item, so two closes save it once. */
+  id: string;
+  asker: PersonRef;
+  title: string;
+  body: string;
+  tags: string[];
+  votes: number;
+  /** Absent on an unanswered question. */
+  answer?: { text: string; by: PersonRef; at: string };
+}
+
+/** The teacher of a micro-teach and who learned from them (a "taught" learning fact each). */
+export interface Teaching {
+  /** Stable per activity, so a retried close records each fact once. */
+  id: string;
+  teacher: PersonRef;
+  learners: PersonRef[];
+}
+
 /** What a closed activity leaves in the community: library entries and group conversations. */
 export interface ActivityOutcomes {
   entries: OutcomeEntry[];
@@ -30,6 +55,12 @@ export interface ActivityOutcomes {
   playbook?: ProposedPlaybook;
   /** Everyone who took part: each attended a session (a learning fact, network insights). */
   attendees: PersonRef[];
+  /** Answered items of kinds a role holder answers: answered Q&A entries. */
+  questions?: OutcomeQuestion[];
+  /** Their unanswered items of kinds that route them: open questions for the community. */
+  unanswered?: OutcomeQuestion[];
+  /** The activity's teacher taught everyone else who took part. */
+  teaching?: Teaching;
 }
 
 /**
@@ -118,7 +149,46 @@ export function activityOutcomesOf(
       body: harvestBody(format, activity.prompt, harvested, writersOf),
       tags: [format.id],
     });
-  return { entries, conversations, attendees, ...(playbook ? { playbook } : {}) };
+  const { questions, unanswered } = questionsOf(record, format, prefix);
+  const teacher = activity.roleHolders?.teacher;
+  const learners = attendees.filter((a) => a.id !== teacher?.id);
+  return {
+    entries,
+    conversations,
+    attendees,
+    ...(playbook ? { playbook } : {}),
+    ...(questions.length > 0 ? { questions } : {}),
+    ...(unanswered.length > 0 ? { unanswered } : {}),
+    ...(teacher && learners.length > 0 ? { teaching: { id: `${prefix}-taught`, teacher, learners } } : {}),
+  };
+}
+
+/** The items of kinds a role holder answers, most voted first: answered, and unanswered to route. */
+function questionsOf(record: ActivityRecord, format: ActivityFormatDefinition, prefix: string) {
+  const { activity } = record;
+  const questions: OutcomeQuestion[] = [];
+  const unanswered: OutcomeQuestion[] = [];
+  for (const s of record.submissions) {
+    const definition = submissionOf(format, s.kind);
+    if (!definition?.answeredBy || !s.itemId) continue;
+    const answer = record.answers.find(
+      (a) => a.kind === s.kind && a.ownerId === s.ownerId && a.itemId === s.itemId,
+    );
+    if (!answer && !definition.routeUnanswered) continue;
+    const question: OutcomeQuestion = {
+      id: `${prefix}-${entryKeyOf(format, s)}`,
+      asker: s.createdBy,
+      title: shorten(oneLine(s.text), 150),
+      body: `${s.text}\n\n*Asked in a ${format.name.toLowerCase()} on: ${activity.prompt}*`,
+      tags: [format.id],
+      votes: record.votes.filter((v) => v.kind === s.kind && v.ownerId === s.ownerId && v.itemId === s.itemId)
+        .length,
+      ...(answer ? { answer: { text: answer.text, by: answer.by, at: answer.at } } : {}),
+    };
+    (answer ? questions : unanswered).push(question);
+  }
+  const order = (a: OutcomeQuestion, b: OutcomeQuestion) => b.votes - a.votes || a.id.localeCompare(b.id);
+  return { questions: questions.sort(order), unanswered: unanswered.sort(order) };
 }
 
 /** Think-pair-share's entries and interactions keep the ids they always had (`tps-…`). */

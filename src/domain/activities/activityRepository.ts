@@ -4,6 +4,7 @@ import type {
   ActivityFlow,
   ActivityRecord,
   Highlight,
+  ItemAnswer,
   ItemPromotion,
   ItemVote,
   LateAssignment,
@@ -76,6 +77,8 @@ export interface ActivityRepository {
   setHighlight(tenantId: string, activityId: string, highlight: Highlight): Promise<void>;
   /** Promotes an item (`on`) or takes the promotion back; idempotent either way. */
   setPromotion(tenantId: string, activityId: string, promotion: ItemPromotion, on: boolean): Promise<void>;
+  /** Keeps a role holder's answer with its item, replacing an earlier one (one row per item). */
+  setAnswer(tenantId: string, activityId: string, answer: ItemAnswer): Promise<void>;
   /** Records a person's vote for an item (`on`), or takes it back; idempotent either way. */
   setVote(tenantId: string, activityId: string, vote: ItemVote, on: boolean): Promise<void>;
   removeHighlight(tenantId: string, activityId: string, groupId: string): Promise<void>;

@@ -11,6 +11,13 @@ const id = (what: string) =>
     .min(1, `The ${what} is missing.`)
     .max(400, `The ${what} is too long.`);
 
+function personRefSchema(role: string) {
+  return z.object({
+    id: id(role),
+    displayName: z.string().trim().min(1, `The ${role}'s name is missing.`).max(200),
+  });
+}
+
 /** What a facilitator fills in to set an activity up (side panel form or chat command). */
 export const newActivitySchema = z.object({
   format: z
@@ -35,6 +42,19 @@ export const newActivitySchema = z.object({
   pairingRule: z
     .enum(PAIRING_RULES, { message: "Pick cross-department, random or same role for pairing." })
     .default("cross-department"),
+  /**
+   * Who holds the format's held roles (a micro-teach's teacher, an AMA's expert); a role left out
+   * goes to the picked topic's teacher, else the community's rota, else the facilitator.
+   */
+  roles: z
+    .object(
+      { teacher: personRefSchema("teacher").optional(), expert: personRefSchema("expert").optional() },
+      { invalid_type_error: "Name the teacher or expert as a person." },
+    )
+    .strict("Only a teacher or an expert is chosen at set-up.")
+    .default({}),
+  /** The community's micro-teach topic this activity teaches (its teacher and text). */
+  topicId: id("topic").optional(),
 });
 export type NewActivityInput = z.input<typeof newActivitySchema>;
 
@@ -88,6 +108,11 @@ export function submissionSchema(definition: SubmissionDefinition) {
   });
 }
 export type SubmissionInput = { text?: unknown; etag?: unknown };
+
+/** A role holder's answer to an item (a teacher's answer to a question). */
+export const itemAnswerSchema = z.object({
+  text: text("answer", 4000),
+});
 
 /** Two people trading places in a circle's hot-seat queue (their ids). */
 export const swapSchema = z

@@ -25,6 +25,8 @@ import type {
 } from "./activity.js";
 import {
   type ActivityFormatDefinition,
+  type HeldRole,
+  heldRolesOf,
   pluralOf,
   type SubmissionDefinition,
   type SubmissionKind,
@@ -41,6 +43,7 @@ import type { ActivityRepository } from "./activityRepository.js";
 import {
   type ControlInput,
   controlSchema,
+  itemAnswerSchema,
   type NewActivityInput,
   newActivitySchema,
   requestIdSchema,
@@ -71,6 +74,8 @@ import { currentRound, lastRoundReached, roundsOf } from "./groupingRounds.js";
 import { type MeetingRoles, RoleLookup, STEERING_ROLES } from "./meetingRoles.js";
 import type { RecentPartners } from "./pairing.js";
 import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
+import type { QuestionsAheadService } from "./questionsAhead.js";
+import type { RoleRota, TeachingTopicService } from "./teachingTopics.js";
 
 /** The answer to a pair-share write: saved, or a conflict that shows both texts instead of losing one. */
 export type ShareResult =
@@ -125,6 +130,12 @@ export interface ActivityServiceOptions {
   circles?: CircleMemory;
   /** Where a confidential format's author publishes a lesson (the community's library). */
   lessons?: LessonPublisher;
+  /** The communities' micro-teach topic queues: a micro-teach set up from a topic takes its teacher. */
+  topics?: Pick<TeachingTopicService, "teach">;
+  /** The communities' rotas: who holds a role (teacher, expert) not chosen at set-up. */
+  rota?: RoleRota;
+  /** Questions asked ahead of sessions: an activity set up for a session starts with them. */
+  questionsAhead?: Pick<QuestionsAheadService, "forSession">;
 }
 
 /** Saves a lesson an author chose to publish from a confidential activity, once per id. */
@@ -162,6 +173,9 @@ export class ActivityService {
   private readonly circles: CircleMemory | undefined;
   private readonly earlierRegisters: EarlierRegisters | undefined;
   private readonly lessons: LessonPublisher | undefined;
+  private readonly topics: Pick<TeachingTopicService, "teach"> | undefined;
+  private readonly rota: RoleRota | undefined;
+  private readonly questionsAhead: Pick<QuestionsAheadService, "forSession"> | undefined;
 
   constructor(
     private readonly activities: ActivityRepository,
@@ -178,6 +192,9 @@ export class ActivityService {
     this.circles = options.circles;
     this.earlierRegisters = options.circles ? new EarlierRegisters(options.circles) : undefined;
     this.lessons = options.lessons;
+    this.topics = options.topics;
+    this.rota = options.rota;
+    this.questionsAhead = options.questionsAhead;
     const roles = options.meetingRoles;
     this.roles = roles instanceof RoleLookup ? roles : roles ? new RoleLookup(roles) : undefined;
   }
@@ -189,6 +206,17 @@ export class ActivityService {
   async create(caller: Caller, input: NewActivityInput, requestId?: string): Promise<ActivityView> {
     const data = parseInput(newActivitySchema, input);
     const id = requestId ? await idFromRequest(caller, parseInput(requestIdSchema, requestId)) : this.newId();
+    const format = formatOf(data.format);
+    // The plan is checked before a topic is marked taught: a refused set-up leaves the queue as it was.
+    const phases = planPhases(format, data.minutes);
+    const topic =
+      data.topicId && this.topics && heldRolesOf(format).includes("teacher")
+        ? await this.topics.teach(caller, data.communityId, data.topicId, id)
+        : undefined;
+    const roleHolders = await this.roleHoldersOf(caller, format, data.communityId, data.sessionId, {
+      ...(topic ? { teacher: topic.teacher } : {}),
+      ...data.roles,
+    });
     const activity: Activity = {
       tenantId: caller.tenantId,
       id,
@@ -200,14 +228,43 @@ export class ActivityService {
       facilitator: { id: caller.userId, displayName: caller.displayName },
       ...(caller.teamsId ? { facilitatorTeamsId: caller.teamsId } : {}),
       prompt: data.prompt,
-      phases: planPhases(formatOf(data.format), data.minutes),
+      phases,
       pairingRule: data.pairingRule,
       createdAt: this.now().toISOString(),
+      ...(roleHolders ? { roleHolders } : {}),
+      ...(topic && data.topicId ? { topicId: data.topicId } : {}),
     };
     const { activity: stored } = await this.activities.create(activity);
     if (stored.facilitator.id !== caller.userId)
       throw new ConflictError("An activity with this id already exists.");
+    await this.startWithQuestionsAhead(stored);
     return this.view(caller, id);
+  }
+
+  /**
+   * A session's activity starts with what people asked ahead (an AMA's questions), as items of
+   * the kind asked ahead, by their askers; kept once per question (a retried set-up adds nothing).
+   */
+  private async startWithQuestionsAhead(activity: Activity): Promise<void> {
+    const kind = Object.entries(formatOf(activity.format).submissions).find(([, d]) => d.askedAhead)?.[0];
+    if (!kind || !activity.sessionId || !this.questionsAhead) return;
+    const asked = await this.questionsAhead.forSession(
+      activity.tenantId,
+      activity.communityId,
+      activity.sessionId,
+    );
+    for (const q of asked)
+      await this.activities.saveSubmission(activity, {
+        kind,
+        scope: "item",
+        ownerId: q.asker.id,
+        itemId: q.id,
+        text: q.text,
+        createdBy: q.asker,
+        editedBy: q.asker,
+        at: q.at,
+        requestId: `ahead-${q.id}`,
+      });
   }
 
   /** The caller's view of an activity (the stage shows its public part). Forms groups when due. */
@@ -395,8 +452,7 @@ export class ActivityService {
           `Only people who took part in this activity write its ${pluralOf(definition)}.`,
         );
     }
-    if (definition.writers?.includes("hot-seat") && !(await this.onHotSeat(flow, caller.userId)))
-      throw new ForbiddenError(`Only the person on the hot seat writes the ${definition.noun}.`);
+    await this.requireWriter(flow, definition, caller.userId);
     await this.takePart(caller, flow);
     const me = { id: caller.userId, displayName: caller.displayName };
     const at = this.now().toISOString();
@@ -635,6 +691,92 @@ export class ActivityService {
       on,
     );
     return this.view(caller, activityId);
+  }
+
+  /**
+   * The holder of the role that answers a kind (a micro-teach's teacher, an AMA's expert) answers
+   * one of its items, or changes their answer: kept with the item (one per item), shown under it.
+   * While the activity runs; a retried request changes nothing.
+   */
+  async answer(
+    caller: Caller,
+    activityId: string,
+    item: { kind: SubmissionKind; ownerId: string; itemId: string },
+    input: unknown,
+    requestId?: string,
+  ): Promise<ActivityView> {
+    const record = await this.require(caller.tenantId, activityId);
+    await this.communities?.readable(caller, record.activity.communityId);
+    const format = formatOf(record.activity.format);
+    const definition = submissionOf(format, item.kind);
+    if (!definition?.answeredBy) throw new ValidationError(`${format.name} answers nothing of this kind.`);
+    const { text } = parseInput(itemAnswerSchema, input);
+    const key = parseInput(requestIdSchema, requestId ?? this.newId());
+    const holder = record.activity.roleHolders?.[definition.answeredBy];
+    if (holder?.id !== caller.userId)
+      throw new ForbiddenError(
+        `Only the ${definition.answeredBy}${holder ? `, ${holder.displayName},` : ""} answers the ${pluralOf(definition)}.`,
+      );
+    const status = this.stateOf(record).status;
+    if (status !== "running" && status !== "paused")
+      throw new ValidationError(`${pluralOf(definition)} are answered while the activity runs.`);
+    if (
+      !record.submissions.some(
+        (s) => s.kind === item.kind && s.ownerId === item.ownerId && s.itemId === item.itemId,
+      )
+    )
+      throw new NotFoundError(`That ${definition.noun} is not there.`);
+    const stored = record.answers.find(
+      (a) => a.kind === item.kind && a.ownerId === item.ownerId && a.itemId === item.itemId,
+    );
+    if (stored?.requestId !== key && stored?.text !== text)
+      await this.activities.setAnswer(caller.tenantId, activityId, {
+        ...item,
+        text,
+        by: { id: caller.userId, displayName: caller.displayName },
+        at: this.now().toISOString(),
+        requestId: key,
+      });
+    return this.view(caller, activityId);
+  }
+
+  /**
+   * Who holds the format's held roles: as chosen at set-up (or from a picked topic), else whom the
+   * community's rota names, else the facilitator (someone always can write and answer).
+   */
+  private async roleHoldersOf(
+    caller: Caller,
+    format: ActivityFormatDefinition,
+    communityId: string,
+    sessionId: string | undefined,
+    chosen: Partial<Record<HeldRole, { id: string; displayName: string }>>,
+  ): Promise<Activity["roleHolders"]> {
+    const roles = heldRolesOf(format);
+    if (roles.length === 0) return undefined;
+    const holders: NonNullable<Activity["roleHolders"]> = {};
+    for (const role of roles)
+      holders[role] = chosen[role] ??
+        (await this.rota?.holderOf(caller, communityId, role, sessionId).catch(() => undefined)) ?? {
+          id: caller.userId,
+          displayName: caller.displayName,
+        };
+    return holders;
+  }
+
+  /** Refuses someone a kind kept to a role: the hot seat of their circle, or a role holder. */
+  private async requireWriter(flow: ActivityFlow, definition: SubmissionDefinition, userId: string) {
+    const writers = definition.writers ?? [];
+    if (writers.length === 0) return;
+    for (const role of writers) {
+      if (
+        role === "hot-seat"
+          ? await this.onHotSeat(flow, userId)
+          : flow.activity.roleHolders?.[role]?.id === userId
+      )
+        return;
+    }
+    const names = writers.map((role) => (role === "hot-seat" ? "the person on the hot seat" : `the ${role}`));
+    throw new ForbiddenError(`Only ${names.join(" or ")} writes the ${definition.noun}.`);
   }
 
   /** Highlights a group's insight on the wall (or takes the highlight away). Those who steer only. */

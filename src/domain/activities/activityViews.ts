@@ -1,6 +1,7 @@
 import type { PersonRef } from "../identity.js";
 import type { ActivityGroup, ActivityRecord, PairingRule, PairShare, Submission } from "./activity.js";
 import {
+  type HeldRole,
   pluralOf,
   type SubmissionDefinition,
   type SubmissionKind,
@@ -77,9 +78,13 @@ export interface ActivityView {
   hotSeat: boolean;
   /** Confidential: nothing leaves the activity unless its author publishes it. */
   confidential: boolean;
+  /** Who holds the format's held roles (a micro-teach's teacher, an AMA's expert). */
+  roleHolders?: Partial<Record<HeldRole, PersonRef>>;
   isFacilitator: boolean;
   me: {
     joined: boolean;
+    /** The held roles the reader holds (they write the kinds kept to them, answer what they answer). */
+    roles?: HeldRole[];
     reflection?: { text: string; at: string; etag: string };
     /** Their group; `onHotSeat` when they sit on its hot seat themselves. */
     group?: { id: string; partners: PersonRef[]; hotSeat?: PersonRef; onHotSeat?: true };
@@ -123,6 +128,10 @@ export interface SubmissionKindView {
   votable?: true;
   /** Those who steer promote its best items into a proposed playbook. */
   promote?: "playbook";
+  /** Only the holder of this role writes it (a micro-teach's notes: the teacher). */
+  heldBy?: HeldRole;
+  /** The holder of this role answers its items (shown under each). */
+  answeredBy?: HeldRole;
 }
 
 /** A submission as a reader sees it; `etag` only on what they may change (their own, their group's). */
@@ -140,6 +149,8 @@ export interface SubmissionView {
   myVote?: boolean;
   /** A promotable kind's item: whether it was promoted (into the proposed playbook). */
   promoted?: boolean;
+  /** An answered kind's item: the role holder's answer, when given. */
+  answer?: { text: string; by: PersonRef; at: string };
 }
 
 /**
@@ -232,8 +243,13 @@ export interface ActivitySummary {
   formatName: string;
   /** Every kind of submission the format declares. */
   declaredKinds: string[];
-  /** How many of each of the format's own kinds were handed in (themes, table notes, pledges). */
-  counts: { kind: string; plural: string; count: number }[];
+  /**
+   * How many of each of the format's own kinds were handed in (themes, table notes, pledges), and
+   * of a kind someone answers, how many were answered.
+   */
+  counts: { kind: string; plural: string; count: number; answered?: number }[];
+  /** The format forms groups (a micro-teach or an AMA does not: no group count to show). */
+  grouped?: boolean;
   prompt: string;
   communityId: string;
   conversationId: string;
@@ -366,6 +382,7 @@ export function personalViewFor(
     isFacilitator: activity.facilitator.id === userId,
     me: {
       joined: facts.joined,
+      ...rolesOf(activity, userId),
       ...(facts.reflection ? { reflection: facts.reflection } : {}),
       ...(facts.group ? { group: facts.group } : {}),
       ...(facts.share ? { share: facts.share } : {}),
@@ -416,9 +433,11 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
     kinds: kindsOf(activity.format),
     hotSeat: format.phases.some((p) => p.grouping?.kind === "hotSeat"),
     confidential: format.confidential,
+    ...(activity.roleHolders ? { roleHolders: activity.roleHolders } : {}),
     isFacilitator: activity.facilitator.id === userId,
     me: {
       joined: record.participants.some((p) => p.userId === userId),
+      ...rolesOf(activity, userId),
       ...(reflection
         ? { reflection: { text: reflection.text, at: reflection.at, etag: reflection.etag } }
         : {}),
@@ -454,7 +473,23 @@ function kindsOf(formatId: ActivityRecord["activity"]["format"]): SubmissionKind
       ...(d.publishable ? { publishable: true as const } : {}),
       ...(d.votable ? { votable: true as const } : {}),
       ...(d.promote ? { promote: d.promote } : {}),
+      ...heldByOf(d),
+      ...(d.answeredBy ? { answeredBy: d.answeredBy } : {}),
     }));
+}
+
+/** The held role a kind is kept to, when one is. */
+function heldByOf(d: SubmissionDefinition): { heldBy?: HeldRole } {
+  const role = d.writers?.find((r): r is HeldRole => r !== "hot-seat");
+  return role ? { heldBy: role } : {};
+}
+
+/** The held roles one person holds in an activity (none: nothing). */
+function rolesOf(activity: ActivityRecord["activity"], userId: string): { roles?: HeldRole[] } {
+  const roles = Object.entries(activity.roleHolders ?? {})
+    .filter(([, holder]) => holder?.id === userId)
+    .map(([role]) => role as HeldRole);
+  return roles.length > 0 ? { roles } : {};
 }
 
 /** The submissions of the format's own kinds one person may read (see {@link canRead}). */
@@ -477,6 +512,9 @@ function readableSubmissions(record: ActivityRecord, userId: string): Submission
         const definition = submissionOf(format, s.kind);
         if (!definition || !canRead(definition.visibility, s, reader)) return [];
         const editable = s.scope === "group" ? reader.groupIds.has(s.ownerId) : s.ownerId === userId;
+        const answer = definition.answeredBy
+          ? record.answers.find((a) => a.kind === s.kind && a.ownerId === s.ownerId && a.itemId === s.itemId)
+          : undefined;
         const votes = definition.votable
           ? record.votes.filter((v) => v.kind === s.kind && v.ownerId === s.ownerId && v.itemId === s.itemId)
           : undefined;
@@ -498,6 +536,7 @@ function readableSubmissions(record: ActivityRecord, userId: string): Submission
                   ),
                 }
               : {}),
+            ...(answer ? { answer: { text: answer.text, by: answer.by, at: answer.at } } : {}),
           },
         ];
       })
@@ -521,7 +560,9 @@ export function activitySummaryOf(record: ActivityRecord): ActivitySummary {
       kind: k.kind,
       plural: k.plural,
       count: record.submissions.filter((s) => s.kind === k.kind).length,
+      ...(k.answeredBy ? { answered: record.answers.filter((a) => a.kind === k.kind).length } : {}),
     })),
+    grouped: formatOf(activity.format).phases.some((p) => p.grouping && p.grouping.kind !== "none"),
     prompt: activity.prompt,
     communityId: activity.communityId,
     conversationId: activity.conversationId,

@@ -215,6 +215,29 @@ export class LibraryService {
   }
 
   /**
+   * Records that people learned from a teacher (a micro-teach): one "taught" fact per learner,
+   * once per activity and learner (`key` names the activity).
+   */
+  async recordTeaching(
+    tenantId: string,
+    communityId: string,
+    teaching: { teacher: PersonRef; learners: readonly PersonRef[] },
+    at: string,
+    key: string,
+  ): Promise<void> {
+    for (const learner of teaching.learners)
+      await this.entries.recordInteraction({
+        tenantId,
+        communityId,
+        kind: "taught",
+        from: learner,
+        to: teaching.teacher,
+        at,
+        key: `${key}-${learner.id}`,
+      });
+  }
+
+  /**
    * Records that people took part in an activity (attended a session), once per activity and
    * person: `key` names the activity.
    */

@@ -20,7 +20,11 @@ export interface ReminderSettings {
 export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = { enabled: true, leadMinutes: 60 };
 
 /** A reminder that is due: what to post, for which occurrence. */
-export type ReminderKind = "channel";
+/**
+ * `channel`: the reminder the community's lead time ahead; `ask-ahead`: a day ahead of a session
+ * whose format takes questions asked ahead (an AMA), the card inviting them.
+ */
+export type ReminderKind = "channel" | "ask-ahead";
 
 /** Who holds a reminder: claimed by an instance that is sending it, or done. */
 export type ReminderClaimResult = "claimed" | "taken";

@@ -224,6 +224,16 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
   };
   router.put("/:activityId/submissions/:kind/:ownerId/:itemId/promotion", promote(true));
   router.delete("/:activityId/submissions/:kind/:ownerId/:itemId/promotion", promote(false));
+  /** The teacher or expert answers an item (a question) of a kind they answer; the answer is kept with it. */
+  router.put("/:activityId/submissions/:kind/:ownerId/:itemId/answer", async (req, res) => {
+    const item = parseInput(voteParams, req.params);
+    const { requestId, text } = parseInput(submissionBody, req.body ?? {});
+    await answer(
+      req,
+      res,
+      await activities.answer(callerOf(res), req.params.activityId as string, item, { text }, requestId),
+    );
+  });
   router.put("/:activityId/submissions/:kind/:ownerId/:itemId/vote", vote(true));
   router.delete("/:activityId/submissions/:kind/:ownerId/:itemId/vote", vote(false));
 

@@ -117,6 +117,10 @@ export interface NewActivity {
   /** Minutes per phase id; the format's defaults fill the rest. */
   minutes: Record<string, number>;
   pairingRule: PairingRule;
+  /** A micro-teach's topic from the community's queue (its teacher teaches). */
+  topicId?: string;
+  /** Who holds the format's held roles; a role left out: the topic's teacher, the rota's, the facilitator. */
+  roles?: { teacher?: { id: string; displayName: string }; expert?: { id: string; displayName: string } };
 }
 
 /** A facilitator control, as the side panel's buttons send it. */
@@ -325,6 +329,41 @@ export async function voteFor(
 ) {
   return stateOf(
     await api.request<ActivitySnapshot>(on ? "PUT" : "DELETE", itemMark(activityId, item, "vote")),
+  );
+}
+
+/** The teacher or expert answers an item (a question), or changes their answer; once per request. */
+export async function answerItem(
+  api: ApiClient,
+  activityId: string,
+  item: { kind: string; ownerId: string; itemId: string },
+  text: string,
+  requestId: string,
+) {
+  return stateOf(
+    await api.request<ActivitySnapshot>("PUT", itemMark(activityId, item, "answer"), { text, requestId }),
+  );
+}
+
+/** A community's micro-teach topics (picked first), the rota's micro-teacher, and whether I may pick. */
+export interface TopicQueue {
+  topics: {
+    id: string;
+    text: string;
+    proposer: { id: string; displayName: string };
+    picked?: { teacher: { id: string; displayName: string } };
+    mine: boolean;
+  }[];
+  rotaTeacher?: { id: string; displayName: string };
+  canPick: boolean;
+}
+
+export async function getTopicQueue(api: ApiClient, communityId: string, signal?: AbortSignal) {
+  return api.request<TopicQueue>(
+    "GET",
+    `/api/communities/${encodeURIComponent(communityId)}/micro-teach-topics`,
+    undefined,
+    signal ? { signal } : {},
   );
 }
 

@@ -27,9 +27,10 @@ const sub = (
 });
 
 function record(
-  format: "think-pair-share" | "knowledge-cafe" | "case-round",
+  format: "think-pair-share" | "knowledge-cafe" | "case-round" | "micro-teach" | "ama",
   submissions: Submission[],
   promotions: ActivityRecord["promotions"] = [],
+  extra: Partial<ActivityRecord> = {},
 ): ActivityRecord {
   return {
     activity: {
@@ -66,6 +67,8 @@ function record(
     submissions,
     votes: [],
     promotions,
+    answers: [],
+    ...extra,
   };
 }
 
@@ -110,6 +113,54 @@ describe("what a closed activity leaves behind", () => {
     expect(out.entries).toEqual([]);
     expect(out.conversations).toEqual([]);
     expect(out.attendees).toEqual([]);
+  });
+});
+
+describe("what a closed activity with a teacher or an expert leaves behind", () => {
+  const fay = { id: "fay", displayName: "Fay" };
+  const answer = (itemId: string, text: string) => ({
+    kind: "ama-question",
+    ownerId: "ana",
+    itemId,
+    text,
+    by: fay,
+    at: "2026-12-04T10:30:00.000Z",
+    requestId: "r",
+  });
+
+  it("makes answered questions answered Q&A entries and routes the open ones, most voted first", () => {
+    const base = record("ama", [
+      sub("ama-question", "item", "ana", "Who owns the nightly jobs?", "q1"),
+      sub("ama-question", "item", "ana", "Can I query production?", "q2"),
+      sub("ama-question", "item", "ben", "What breaks most?", "q3"),
+    ]);
+    const out = activityOutcomesOf(
+      {
+        ...base,
+        activity: { ...base.activity, format: "ama", roleHolders: { expert: fay } },
+        answers: [answer("q1", "The platform team."), answer("q2", "Through the replica.")],
+        votes: [{ kind: "ama-question", ownerId: "ana", itemId: "q2", voterId: "ben", at: "x" }],
+      },
+      formatOf("ama"),
+    );
+    expect(out.questions?.map((q) => [q.id, q.title, q.asker.id, q.answer?.by.id])).toEqual([
+      ["ama-act1-ama-question-q2", "Can I query production?", "ana", "fay"],
+      ["ama-act1-ama-question-q1", "Who owns the nightly jobs?", "ana", "fay"],
+    ]);
+    expect(out.unanswered?.map((q) => [q.id, q.answer])).toEqual([["ama-act1-ama-question-q3", undefined]]);
+    // An expert teaches nobody: no taught facts from an AMA.
+    expect(out.teaching).toBeUndefined();
+  });
+
+  it("records that everyone else learned from the teacher, and keeps a micro-teach's open questions in it", () => {
+    const base = record("micro-teach", [sub("teach-question", "item", "ben", "Negative lookahead?", "q1")]);
+    const out = activityOutcomesOf(
+      { ...base, activity: { ...base.activity, format: "micro-teach", roleHolders: { teacher: ana } } },
+      formatOf("micro-teach"),
+    );
+    expect(out.teaching).toEqual({ id: "micro-teach-act1-taught", teacher: ana, learners: [ben] });
+    expect(out.questions).toBeUndefined();
+    expect(out.unanswered).toBeUndefined();
   });
 });
 

@@ -61,4 +61,27 @@ describe("a format definition's own checks", () => {
       '"share" goes to the library, but the format is confidential',
     ]);
   });
+
+  it("keeps writers and answerers to roles the format declares, answered kinds to items", () => {
+    const tps = formatOf("think-pair-share");
+    const broken = {
+      ...tps,
+      submissions: {
+        ...tps.submissions,
+        notes: { scope: "person", visibility: "everyone", noun: "note", maxLength: 9, writers: ["teacher"] },
+        ask: { scope: "person", visibility: "everyone", noun: "q", maxLength: 9, answeredBy: "expert" },
+        loose: { scope: "item", visibility: "everyone", noun: "l", maxLength: 9, routeUnanswered: true },
+      },
+    } as const;
+    expect(definitionProblems(broken)).toEqual([
+      '"notes" is written by the teacher, a role the format does not declare',
+      '"ask" is answered item by item, so its scope is "item"',
+      '"ask" is answered by the expert, a role the format does not declare',
+      '"loose" routes unanswered items, so someone answers it ("answeredBy")',
+    ]);
+    expect(definitionProblems({ ...broken, roles: [...tps.roles, "teacher", "expert"] })).toEqual([
+      '"ask" is answered item by item, so its scope is "item"',
+      '"loose" routes unanswered items, so someone answers it ("answeredBy")',
+    ]);
+  });
 });

@@ -11,6 +11,7 @@ import { toApiError } from "../../api/ApiError.js";
 import {
   type ActivityState,
   createActivity,
+  getTopicQueue,
   type NewActivity,
   PAIRING_RULES,
   type PairingRule,
@@ -18,6 +19,7 @@ import {
 import { listCommunities } from "../../api/communities.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
+import { PeoplePicker, type PickedPerson } from "../../components/PeoplePicker/PeoplePicker.js";
 import { useApi } from "../../hooks/useApi.js";
 import { newRequestId, pairingRuleLabel, phaseTitle, stringKeyOf } from "./activityText.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
@@ -59,6 +61,17 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
   const phases = formatOf(format).phases;
   const [pairingRule, setPairingRule] = useState<PairingRule>("cross-department");
   const [communityId, setCommunityId] = useState(props.communityId);
+  const [topicId, setTopicId] = useState("");
+  const teaches = formatOf(format).roles.includes("teacher");
+  // A format with a role held for the whole activity (a teacher, an expert): who, if not the default.
+  const heldRoles = (["teacher", "expert"] as const).filter((role) => formatOf(format).roles.includes(role));
+  const [holders, setHolders] = useState<Partial<Record<"teacher" | "expert", PickedPerson>>>({});
+  // A format with a teacher (micro-teach) may teach a topic from the community's queue.
+  const topics = useQuery({
+    queryKey: ["micro-teach-topics", communityId],
+    queryFn: ({ signal }) => getTopicQueue(api, communityId, signal),
+    enabled: teaches,
+  });
   // One id per filled-in form: a double click or a retried request sets up one activity, not two.
   const [requestId] = useState(newRequestId);
   const communities = useQuery({
@@ -86,6 +99,14 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
       prompt,
       minutes: Object.fromEntries(phases.map((p) => [p.id, Number(minutes[p.id] ?? p.defaultMinutes)])),
       pairingRule,
+      ...(teaches && topicId ? { topicId } : {}),
+      ...(heldRoles.some((role) => holders[role])
+        ? {
+            roles: Object.fromEntries(
+              heldRoles.flatMap((role) => (holders[role] ? [[role, holders[role]]] : [])),
+            ),
+          }
+        : {}),
     });
   }
 
@@ -112,6 +133,36 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
           </Select>
         </Field>
       )}
+      {teaches && (topics.data?.topics.length ?? 0) > 0 && (
+        <Field label={t("activity.topicLabel")} hint={t("activity.topicHint")}>
+          <Select
+            value={topicId}
+            onChange={(_e, d) => {
+              setTopicId(d.value);
+              const topic = topics.data?.topics.find((x) => x.id === d.value);
+              if (topic && prompt.trim() === "") setPrompt(topic.text);
+            }}
+            data-testid="topic-choice"
+          >
+            <option value="">{t("activity.topicNone")}</option>
+            {topics.data?.topics.map((topic) => (
+              <option key={topic.id} value={topic.id}>
+                {`${topic.text} · ${(topic.picked?.teacher ?? topic.proposer).displayName}`}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {heldRoles.map((role) => (
+        <PeoplePicker
+          key={role}
+          label={t(`activity.holderLabel_${role}`)}
+          hint={t(`activity.holderHint_${role}`)}
+          value={holders[role] ? [holders[role]] : []}
+          // One person holds the role: the latest pick replaces an earlier one.
+          onChange={(people) => setHolders((h) => ({ ...h, [role]: people.at(-1) }))}
+        />
+      ))}
       <Field
         label={t("activity.promptLabel")}
         hint={t("activity.promptHint")}

@@ -15,6 +15,7 @@ import { toApiError } from "../../api/ApiError.js";
 import {
   type ActivityChange,
   type ActivityView,
+  answerItem,
   promoteItem,
   publishSubmission,
   submit,
@@ -48,13 +49,17 @@ export function FormatSubmissions({ view, onChanged, steers = false }: FormatSub
   const ended = view.state.status === "ended";
   const writes = view.me.joined || !view.isFacilitator;
   const onHotSeat = view.me.group?.onHotSeat === true;
-  const open = view.kinds.filter((k) => view.accepts.includes(k.kind) && (!k.hotSeatOnly || onHotSeat));
+  const holds = (role: Kind["heldBy"]) => role !== undefined && (view.me.roles ?? []).includes(role);
+  const open = view.kinds.filter(
+    (k) => view.accepts.includes(k.kind) && (!k.hotSeatOnly || onHotSeat) && (!k.heldBy || holds(k.heldBy)),
+  );
   const earlier = (kind: Kind) =>
     view.register?.find((r) => r.kind === kind.kind && r.earlier && r.mine)?.text;
   const text = (kind: Kind, part: "heading" | "label" | "hint") =>
     t(`submissions.${stringKeyOf(kind.kind)}.${part}`, { defaultValue: part === "heading" ? kind.noun : "" });
   return (
     <>
+      <RoleHolders view={view} />
       {writes &&
         open.map((kind) => {
           const own = view.submissions.filter((s) => s.kind === kind.kind && s.mine);
@@ -111,6 +116,102 @@ export function FormatSubmissions({ view, onChanged, steers = false }: FormatSub
         steers={steers}
       />
     </>
+  );
+}
+
+/** Who teaches (or is the expert): "You're the teacher." for them. */
+function RoleHolders({ view }: { view: ActivityView }) {
+  const styles = useMeetingPanelStyles();
+  const { t } = useTranslation();
+  const { teacher, expert } = view.roleHolders ?? {};
+  const mine = (role: "teacher" | "expert") => (view.me.roles ?? []).includes(role);
+  if (!teacher && !expert) return null;
+  return (
+    <div data-testid="role-holders">
+      {teacher && (
+        <Body1 as="p" block className={styles.muted}>
+          {mine("teacher")
+            ? t("activity.youHold_teacher")
+            : t("activity.heldBy_teacher", { name: teacher.displayName })}
+        </Body1>
+      )}
+      {expert && (
+        <Body1 as="p" block className={styles.muted}>
+          {mine("expert")
+            ? t("activity.youHold_expert")
+            : t("activity.heldBy_expert", { name: expert.displayName })}
+        </Body1>
+      )}
+    </div>
+  );
+}
+
+/** An item's answer (the teacher's, the expert's), under it. */
+function ItemAnswer({ answer }: { answer: NonNullable<ActivityView["submissions"][number]["answer"]> }) {
+  const styles = useMeetingPanelStyles();
+  const { t } = useTranslation();
+  return (
+    <Body1 as="p" block className={styles.answer} data-testid="item-answer">
+      <Caption1 className={styles.muted}>
+        {t("submissions.answerBy", { name: answer.by.displayName })}
+      </Caption1>{" "}
+      {answer.text}
+    </Body1>
+  );
+}
+
+/** The role holder answers an item (a question), or changes their answer. */
+function AnswerBox({
+  view,
+  item,
+  onChanged,
+}: {
+  view: ActivityView;
+  item: { kind: string; ownerId: string; itemId: string; text: string; answer?: { text: string } };
+  onChanged: FormatSubmissionsProps["onChanged"];
+}) {
+  const styles = useMeetingPanelStyles();
+  const { t } = useTranslation();
+  const api = useApi();
+  const [draft, setDraft] = useState(item.answer?.text ?? "");
+  const [requestId, setRequestId] = useState(newRequestId);
+  const mutation = useMutation({
+    mutationFn: (value: string) => answerItem(api, view.id, item, value, requestId),
+    onSuccess: (state) => {
+      setRequestId(newRequestId());
+      onChanged(state);
+    },
+  });
+  const error = mutation.error ? toApiError(mutation.error) : null;
+  function send(event: FormEvent) {
+    event.preventDefault();
+    mutation.mutate(draft);
+  }
+  return (
+    <form className={styles.section} onSubmit={send} data-testid="answer-item">
+      <Field label={t("submissions.answerLabel", { text: item.text })}>
+        <Textarea
+          value={draft}
+          maxLength={4000}
+          onChange={(_e, d) => {
+            mutation.reset();
+            setDraft(d.value);
+          }}
+          resize="vertical"
+          rows={2}
+        />
+      </Field>
+      {error && <InlineError title={t("activity.saveErrorTitle")} error={error} />}
+      <div className={styles.buttons}>
+        <Button
+          type="submit"
+          size="small"
+          disabledFocusable={mutation.isPending || draft.trim() === "" || draft === item.answer?.text}
+        >
+          {item.answer ? t("submissions.changeAnswer") : t("submissions.answer")}
+        </Button>
+      </div>
+    </form>
   );
 }
 
@@ -323,6 +424,7 @@ function ItemAdder({
             {mine.map((s) => (
               <li key={`${s.ownerId}-${s.itemId ?? ""}`}>
                 <Body1>{s.text}</Body1>
+                {s.answer && <ItemAnswer answer={s.answer} />}
               </li>
             ))}
           </ul>
@@ -354,6 +456,7 @@ function ReadableSubmissions({
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const headingId = useId();
+  const answers = (role: NonNullable<Kind["answeredBy"]>) => (view.me.roles ?? []).includes(role);
   const shared = view.kinds
     .filter((k) => k.visibility === visibility && !k.register)
     .map((k) => ({ kind: k, items: view.submissions.filter((s) => s.kind === k.kind && !s.mine) }))
@@ -379,6 +482,14 @@ function ReadableSubmissions({
                 {kind.promote && steers && s.itemId && onChanged && (
                   <PromoteButton view={view} item={{ ...s, itemId: s.itemId }} onChanged={onChanged} />
                 )}
+                {s.answer && <ItemAnswer answer={s.answer} />}
+                {kind.answeredBy &&
+                  answers(kind.answeredBy) &&
+                  s.itemId &&
+                  onChanged &&
+                  (view.state.status === "running" || view.state.status === "paused") && (
+                    <AnswerBox view={view} item={{ ...s, itemId: s.itemId }} onChanged={onChanged} />
+                  )}
               </li>
             ))}
           </ul>

@@ -18,6 +18,15 @@ export const useMeetingPanelStyles = makeStyles({
   heading: { margin: 0 },
   text: { margin: 0 },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
+  /** An answer under its question: set off by a rule, so it reads as the teacher's, not the asker's. */
+  answer: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    paddingInlineStart: tokens.spacingHorizontalS,
+    borderInlineStartWidth: tokens.strokeWidthThick,
+    borderInlineStartStyle: "solid",
+    borderInlineStartColor: tokens.colorBrandStroke1,
+    overflowWrap: "anywhere",
+  },
   prompt: {
     margin: 0,
     paddingInlineStart: tokens.spacingHorizontalM,

@@ -198,6 +198,14 @@ function StageShared({ view, headingId }: { view: ActivityView; headingId: strin
                   <Subtitle1 as="p" block className={styles.insight}>
                     {item.text}
                   </Subtitle1>
+                  {item.answer && (
+                    <Body1 as="p" block className={styles.text} data-testid="stage-answer">
+                      <span className={styles.muted}>
+                        {t("submissions.answerBy", { name: item.answer.by.displayName })}
+                      </span>{" "}
+                      {item.answer.text}
+                    </Body1>
+                  )}
                 </ContentCard>
               ))}
             </ul>

@@ -23,8 +23,8 @@ import { useFirstViewReady } from "../../hooks/useFirstViewReady.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { entryPath } from "../../routes.js";
 import { CommitmentList } from "./CommitmentList.js";
-import { ReputationList } from "./ReputationList.js";
 import { MyTiesList } from "./MyTiesList.js";
+import { ReputationList } from "./ReputationList.js";
 import { useMyLearningStyles } from "./useMyLearningStyles.styles.js";
 
 const RSVP_LABELS = {
