@@ -1,6 +1,7 @@
 import type { QuestionRoutingService } from "../../domain/ask/questionRoutingService.js";
 import type { Logger } from "../../observability/logger.js";
 import { DailyWarnings } from "../reminders/dailyWarnings.js";
+import { PeriodicPass } from "../reminders/periodicPass.js";
 
 /**
  * The escalation job: every instance looks for routed questions whose time is up, off the request
@@ -8,41 +9,23 @@ import { DailyWarnings } from "../reminders/dailyWarnings.js";
  * question goes to the next person once however many instances run.
  */
 export class QuestionEscalation {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
   private readonly warnings: DailyWarnings;
+  private readonly loop: PeriodicPass;
 
   constructor(
     private readonly routing: Pick<QuestionRoutingService, "escalateDue">,
     logger: Logger,
   ) {
     this.warnings = new DailyWarnings(logger);
+    this.loop = new PeriodicPass("question escalation", () => this.runOnce(), this.warnings);
   }
 
   start(pollMs: number): void {
-    if (this.timer) return;
-    const tick = () => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .then(() => undefined)
-        .catch((error: unknown) =>
-          this.warnings.warn(new Date(), "question escalation: pass failed", {
-            error: error instanceof Error ? error.message : String(error),
-          }),
-        )
-        .finally(() => {
-          this.running = undefined;
-        });
-    };
-    this.timer = setInterval(tick, pollMs);
-    this.timer.unref();
-    tick();
+    this.loop.start(pollMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass; returns how many people were sent a question. */

@@ -16,6 +16,7 @@ import {
 } from "../cards/commitmentCards.js";
 import { dialog, friendly, meetingIdOf, parsePayload, teamIdOf } from "../invokes.js";
 import { DailyWarnings } from "../reminders/dailyWarnings.js";
+import { PeriodicPass } from "../reminders/periodicPass.js";
 import { callerFromActivity } from "../teamsCaller.js";
 import type { ProactiveSender } from "./proactiveSender.js";
 
@@ -51,12 +52,12 @@ export interface MeetingStartValue {
  * which changes only the caller's own commitments through the domain's `update`.
  */
 export class CommitmentCheckIns {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
   private readonly warnings: DailyWarnings;
+  private readonly loop: PeriodicPass;
 
   constructor(private readonly deps: CommitmentCheckInDependencies) {
     this.warnings = new DailyWarnings(deps.logger);
+    this.loop = new PeriodicPass("commitment check-ins", () => this.runOnce(), this.warnings);
   }
 
   /** The dialog both cards open, and its save. */
@@ -160,29 +161,11 @@ export class CommitmentCheckIns {
 
   /** Polls for due commitments every `pollMs` (every instance; a claim makes each go out once). */
   start(pollMs: number): void {
-    if (this.timer) return;
-    const tick = () => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .then(() => undefined)
-        .catch((error: unknown) =>
-          this.warnings.warn(new Date(), "commitment check-ins: pass failed", {
-            error: error instanceof Error ? error.message : String(error),
-          }),
-        )
-        .finally(() => {
-          this.running = undefined;
-        });
-    };
-    this.timer = setInterval(tick, pollMs);
-    this.timer.unref();
-    tick();
+    this.loop.start(pollMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /**

@@ -4,6 +4,7 @@ import { asksAhead, type SessionReminderPlanner } from "../../domain/sessions/se
 import type { Logger } from "../../observability/logger.js";
 import type { ProactiveSender } from "../meetings/proactiveSender.js";
 import { DailyWarnings } from "./dailyWarnings.js";
+import { PeriodicPass } from "./periodicPass.js";
 import { askAheadCard } from "./questionsAheadDialog.js";
 import { reminderCard } from "./reminderCard.js";
 
@@ -33,38 +34,20 @@ export interface SessionReminderDependencies {
  * reminders stay within Teams' per-conversation rate limits.
  */
 export class SessionReminders {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
   private readonly warnings: DailyWarnings;
+  private readonly loop: PeriodicPass;
 
   constructor(private readonly deps: SessionReminderDependencies) {
     this.warnings = new DailyWarnings(deps.logger);
+    this.loop = new PeriodicPass("session reminders", () => this.runOnce(), this.warnings);
   }
 
   start(pollMs: number): void {
-    if (this.timer) return;
-    const tick = () => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .then(() => undefined)
-        .catch((error: unknown) =>
-          this.warnings.warn(new Date(), "session reminders: pass failed", {
-            error: error instanceof Error ? error.message : String(error),
-          }),
-        )
-        .finally(() => {
-          this.running = undefined;
-        });
-    };
-    this.timer = setInterval(tick, pollMs);
-    this.timer.unref();
-    tick();
+    this.loop.start(pollMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass: every due reminder this instance can claim is sent. Returns how many it sent. */
