@@ -79,10 +79,9 @@ export async function answerQuestion(deps: AskingDependencies, context: TurnCont
   try {
     const me = callerFromActivity(context, deps.allowedTenants);
     const question = questionOf(context);
-    const [result, mine] = await Promise.all([
-      deps.asking.ask(me, question),
-      memberCommunities(deps.communities, me, context),
-    ]);
+    // Listed once: the question is asked across them, and the first is where "Not helpful" posts it.
+    const mine = await memberCommunities(deps.communities, me, context);
+    const result = await deps.asking.ask(me, question, mine);
     const home = mine[0];
     const target = home
       ? {

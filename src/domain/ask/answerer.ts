@@ -5,6 +5,8 @@ export interface RetrievedEntry {
   communityId: string;
   communityName: string;
   id: string;
+  /** The entry's version (its `updatedAt`): what was worked out from its text holds while it stays. */
+  version?: string;
   type: EntryType;
   title: string;
   summary: string;
