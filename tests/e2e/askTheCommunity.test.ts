@@ -19,7 +19,8 @@ import { type HostParams, openTab } from "./localHostPage.js";
  * Asking the community from the library at the meeting side panel's 280 px, in German, dark:
  * the library's quoted answer with links to its sources; a question the library cannot answer
  * opened and sent to the on-call expert (named, with the time an answer is hoped for); the
- * question's page with who was asked, answering it and the asker accepting; the stewards'
+ * question's page with who was asked, answering it, the asker accepting and a steward taking it
+ * back; the stewards'
  * unanswered queue. Each view checked with axe and for width.
  */
 type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
@@ -181,6 +182,24 @@ describe("asking the community from the library (German, 280 px, dark)", () => {
     await reputation.getByText("Erste Antwort").waitFor();
     await reputation.getByText("0 von 10: 10 Hilfreich-Stimmen für Ihre Einträge").waitFor();
     await checks(mine);
+
+    // Only a steward may take an acceptance back: member A, who answered, is not offered it.
+    const answerer = await narrow({ page: questionUrl, user: demoMemberA.id });
+    await answerer.getByText("Akzeptierte Antwort").waitFor();
+    expect(await answerer.getByRole("button", { name: "Akzeptanz zurücknehmen" }).count()).toBe(0);
+    // The steward takes it back: the question is open again and the answer can be accepted anew.
+    const steward = await narrow({ page: questionUrl });
+    await steward.getByRole("button", { name: "Akzeptanz zurücknehmen" }).click();
+    await steward.getByRole("button", { name: "Diese Antwort akzeptieren" }).waitFor();
+    expect(await steward.getByText("Akzeptierte Antwort").count()).toBe(0);
+    await checks(steward);
+    const question = await apiAs(
+      server.baseUrl,
+      demoSteward,
+      "GET",
+      questionUrl.replace("/tab/library/", "/communities/").replace(/\/([^/]+)$/, "/entries/$1"),
+    );
+    expect((question.body as { answered?: boolean }).answered).toBe(false);
   });
 
   it("shows stewards the questions nobody could take", async () => {

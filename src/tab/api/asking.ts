@@ -53,6 +53,14 @@ export function acceptAnswer(api: ApiClient, communityId: string, entryId: strin
   );
 }
 
+/** A steward takes an accepted answer back: the question is open again. */
+export function unacceptAnswer(api: ApiClient, communityId: string, entryId: string, answerId: string) {
+  return api.request<AnswerItem>(
+    "DELETE",
+    `${entry(communityId, entryId)}/answers/${encodeURIComponent(answerId)}/accept`,
+  );
+}
+
 export function listUnanswered(api: ApiClient, communityId: string, signal?: AbortSignal) {
   return api.request<UnansweredAnswer>("GET", `${community(communityId)}/unanswered`, undefined, {
     ...(signal ? { signal } : {}),

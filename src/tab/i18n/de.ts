@@ -1004,6 +1004,8 @@ export const de: Catalog = {
     accepted: "Akzeptierte Antwort",
     accept: "Diese Antwort akzeptieren",
     acceptFailed: "Die Antwort wurde nicht akzeptiert. Versuchen Sie es erneut.",
+    unaccept: "Akzeptanz zurücknehmen",
+    unacceptFailed: "Die Akzeptanz wurde nicht zurückgenommen. Versuchen Sie es erneut.",
     yourAnswer: "Ihre Antwort",
     postAnswer: "Antwort senden",
     posting: "Wird gesendet …",

@@ -978,6 +978,8 @@ export const en = {
     accepted: "Accepted answer",
     accept: "Accept this answer",
     acceptFailed: "The answer wasn't accepted. Try again.",
+    unaccept: "Take the acceptance back",
+    unacceptFailed: "The acceptance wasn't taken back. Try again.",
     yourAnswer: "Your answer",
     postAnswer: "Post answer",
     posting: "Posting…",
