@@ -76,6 +76,18 @@ export function getMyReputation(api: ApiClient, signal?: AbortSignal) {
 
 export const myReputationKey = ["me", "reputation"] as const;
 
+/** A colleague's reputation in the caller's communities (counts, topics, badges; no ranking). */
+export function getReputationOf(api: ApiClient, personId: string, signal?: AbortSignal) {
+  return api.request<ReputationAnswer>(
+    "GET",
+    `/api/people/${encodeURIComponent(personId)}/reputation`,
+    undefined,
+    { ...(signal ? { signal } : {}) },
+  );
+}
+
+export const reputationOfKey = (personId: string) => ["people", personId, "reputation"] as const;
+
 /** A steward's recognition card to the community's channel. */
 export function recognise(api: ApiClient, communityId: string, personId: string, note: string) {
   return api.request<RecognitionAnswer>("POST", `${community(communityId)}/recognitions`, { personId, note });
