@@ -133,6 +133,17 @@ export function registerAsking(app: Application<TurnState>, deps: AskingDependen
     });
   };
   if (deps.routing) registerAnswerDialog(app, deps, deps.routing);
+  // Thumbs up / down on a generated answer (Teams' feedback loop): kept in the log for the admin
+  // who turned generated answers on; the reaction and whether words came with it, not the words.
+  app.feedbackLoop(async (context, _state, data) => {
+    deps.logger.info("asking: feedback on a generated answer", {
+      tenantId: context.activity.conversation?.tenantId,
+      reaction: data.actionValue.reaction,
+      withComment:
+        typeof data.actionValue.feedback === "string" ? data.actionValue.feedback.length > 0 : true,
+      replyToId: data.replyToId,
+    });
+  });
   app.adaptiveCards.actionExecute(ASK_VERBS.openQuestion, (context, _state, raw) =>
     friendly(deps, context, () => post(context, raw)),
   );

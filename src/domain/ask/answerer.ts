@@ -51,6 +51,8 @@ export type AskAnswer =
       sources: AnswerSource[];
       /** 0..1: how much of the question the best entry covers. */
       confidence: number;
+      /** A model wrote the passages from the cited entries (Teams then labels it AI-generated). */
+      generated?: boolean;
     }
   | { kind: "unknown"; confidence: number; sources: AnswerSource[] };
 
