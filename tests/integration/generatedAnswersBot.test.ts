@@ -10,7 +10,7 @@ import {
   postInvoke,
   teamsUser,
 } from "../support/teamsActivities.js";
-import { startTestServer, type TestServer } from "../support/testServer.js";
+import { startTestServer, type TestServer, tokenFor } from "../support/testServer.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: activity JSON is loosely shaped
 type Json = any;
@@ -20,6 +20,8 @@ type Json = any;
  * gets a generated answer over the Bot Framework protocol: Teams' AI label, citations of library
  * entries, the feedback buttons; and the feedback invoke is answered.
  */
+const QUESTION = "How often do we rotate the zebra warehouse keys?";
+
 describe("generated answers in chat, configured through the app's settings", () => {
   let server: TestServer;
   const connector = new ConnectorRecorder();
@@ -35,13 +37,27 @@ describe("generated answers in chat, configured through the app's settings", () 
     server = await startTestServer({
       demo: true,
       env: {
-        DEMO: "full",
+        DEMO: "community",
         AZURE_OPENAI_ENDPOINT: model.endpoint,
         AZURE_OPENAI_DEPLOYMENT: "answers-mini",
         AZURE_OPENAI_API_VERSION: "2024-10-21",
         AZURE_OPENAI_API_KEY: "stand-in-key",
       },
     });
+    const created = await fetch(`${server.baseUrl}/api/communities/${server.demoCommunityId}/entries`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${await tokenFor(server.baseUrl, member.id)}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({
+        type: "howto",
+        title: "Rotate the zebra warehouse keys",
+        body: "Rotate the zebra warehouse keys every quarter. The facilities desk issues new ones within a day.",
+        tags: ["zebra"],
+      }),
+    });
+    expect(created.status).toBe(201);
   });
   afterAll(async () => {
     await server?.close();
@@ -52,13 +68,10 @@ describe("generated answers in chat, configured through the app's settings", () 
   it("labels the answer AI-generated, cites library entries, and takes thumbs up / down", async () => {
     const res = await postActivity(
       server.baseUrl,
-      messageActivity(
-        "How can I backfill 18 months of a partitioned table while the nightly load keeps running?",
-        {
-          serviceUrl: connector.serviceUrl,
-          from: teamsUser(member),
-        },
-      ),
+      messageActivity(QUESTION, {
+        serviceUrl: connector.serviceUrl,
+        from: teamsUser(member),
+      }),
     );
     expect(res.status).toBe(200);
     await connector.waitFor(1);
@@ -83,5 +96,22 @@ describe("generated answers in chat, configured through the app's settings", () 
       ),
     );
     expect(feedback.status).toBe(200);
+  });
+
+  it("gives the tab's ask box the generated answer, marked so the tab labels it", async () => {
+    const res = await fetch(`${server.baseUrl}/api/communities/${server.demoCommunityId}/ask`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${await tokenFor(server.baseUrl, member.id)}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({
+        question: QUESTION,
+      }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Json;
+    expect(body.answer).toMatchObject({ kind: "answered", generated: true });
+    expect(body.answer.passages[0].text).toMatch(/^In short: /);
   });
 });

@@ -981,6 +981,7 @@ export const de: Catalog = {
     asking: "Wird gefragt …",
     failed: "Ihre Frage wurde nicht gesendet. Versuchen Sie es erneut.",
     fromLibrary: "Aus der Bibliothek",
+    aiGenerated: "KI-generiert aus den Quellen unten: Prüfen Sie sie",
     askedBefore: "Das wurde schon gefragt und beantwortet",
     covers: "Sie deckt {{percent}} % der Wörter Ihrer Frage ab.",
     sourcesLabel: "Quellen",

@@ -956,6 +956,7 @@ export const en = {
     asking: "Asking…",
     failed: "Your question wasn't sent. Try again.",
     fromLibrary: "From the library",
+    aiGenerated: "AI-generated from the sources below: check them",
     askedBefore: "This was asked and answered before",
     covers: "It covers {{percent}} % of your question's words.",
     sourcesLabel: "Sources",
