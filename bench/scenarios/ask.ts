@@ -3,11 +3,12 @@ import { random, searchTerms } from "../../src/local/generatedLibrary.js";
 import { ConnectorRecorder } from "../../tests/support/connectorRecorder.js";
 import { messageActivity, teamsUser } from "../../tests/support/teamsActivities.js";
 import { BIG_LIBRARY_PREFIX, bigLibrary } from "../lib/bigLibrary.js";
-import { demo } from "../lib/fixtures.js";
+import { demo, tokenFor } from "../lib/fixtures.js";
 import { interleaved } from "../lib/interleave.js";
 import { type ServerProcess, spawnServer } from "../lib/processes.js";
 import { percentile, type ScenarioResult } from "../lib/report.js";
 import { floorScript, serverEnv, serverScript } from "../lib/servers.js";
+import { untilComplete } from "./search.js";
 
 /** The issue's size; BENCH_ASK_ENTRIES runs a smaller one while iterating. */
 const ENTRIES = Number(process.env.BENCH_ASK_ENTRIES ?? 50_000);
@@ -26,7 +27,7 @@ const WARMUP = 300;
 export async function ask(): Promise<ScenarioResult> {
   const steward = demo[0];
   if (!steward) throw new Error("fixtures missing");
-  const { azurite } = await bigLibrary(ENTRIES, "ask");
+  const { azurite, communityId } = await bigLibrary(ENTRIES, "ask");
   const connector = await new ConnectorRecorder().start();
   const app = await spawnServer(
     serverScript,
@@ -54,10 +55,14 @@ export async function ask(): Promise<ScenarioResult> {
         await res.arrayBuffer();
         connector.clear();
       };
-    // The first question builds the community's index from Tables: not part of the round trip.
+    // The first question starts building the community's index from Tables, and questions answer
+    // from what is loaded meanwhile: the round trip is measured once the whole library is indexed.
     const started = performance.now();
     await send(app, () => "How do we backfill a partitioned table?")(0);
     const firstAskMs = performance.now() - started;
+    const headers = { authorization: `Bearer ${await tokenFor(app.url, steward.id)}` };
+    await untilComplete(`${app.url}/api/communities/${communityId}/entries?q=pipeline`, headers);
+    const indexedMs = performance.now() - started;
     const { a: askLatencies, b: floorLatencies } = await interleaved(
       ROUNDS,
       PER_ROUND,
@@ -71,7 +76,8 @@ export async function ask(): Promise<ScenarioResult> {
       scenario: "ask",
       params: { entries: ENTRIES, concurrency: CONCURRENCY, requests: ROUNDS * PER_ROUND, warmup: WARMUP },
       metrics: {
-        first_ask_with_index_build_ms: firstAskMs,
+        first_ask_ms: firstAskMs,
+        whole_library_indexed_ms: indexedMs,
         p50_ms: p(askLatencies, 50),
         p95_ms: p(askLatencies, 95),
         p99_ms: p(askLatencies, 99),
