@@ -91,6 +91,20 @@ export interface AppConfig {
     /** How long cached org context counts as current. */
     cacheTtlMs: number;
   };
+  /**
+   * Generated answers to questions (Azure OpenAI); undefined: answers quote the library's entries
+   * word for word (the default, no model, no network). `docs/admin.md` says what leaves the tenant.
+   */
+  generatedAnswers: GeneratedAnswersConfig | undefined;
+}
+
+/** An admin's Azure OpenAI deployment for generated answers. */
+export interface GeneratedAnswersConfig {
+  endpoint: string;
+  deployment: string;
+  apiVersion: string;
+  /** An API key, or the app's managed identity (`clientId` for a user-assigned one). */
+  auth: { kind: "key"; apiKey: string } | { kind: "managed-identity"; clientId: string | undefined };
 }
 
 /** Thrown when configuration is missing or invalid; the message names every problem. */
@@ -146,6 +160,18 @@ const rawSchema = z.object({
   WEBSITE_INSTANCE_ID: z.string().optional(),
   INSIGHTS_PERSON_LEVEL_OFF: z.string().optional(),
   INSIGHTS_REFRESH_MINUTES: z.coerce.number().int().min(1).max(1_440).default(60),
+  AZURE_OPENAI_ENDPOINT: z.string().url().optional(),
+  AZURE_OPENAI_DEPLOYMENT: z
+    .string()
+    .regex(/^[\w.-]{1,64}$/, "a deployment name")
+    .optional(),
+  AZURE_OPENAI_API_VERSION: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/, "like 2024-10-21")
+    .optional(),
+  AZURE_OPENAI_API_KEY: z.string().optional(),
+  AZURE_OPENAI_AUTH: z.enum(["key", "managed-identity"]).optional(),
+  AZURE_OPENAI_MANAGED_IDENTITY_CLIENT_ID: z.string().optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -241,6 +267,7 @@ export function loadConfig(options: { env?: RawEnv; root?: string } = {}): AppCo
     if (demoLevel(raw.DEMO) !== "off") problems.push("DEMO data is for local mode only.");
   }
   const graph = graphConfig(raw, mode, problems);
+  const generatedAnswers = generatedAnswersConfig(raw, mode, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const botAppId = raw.BOT_ID ?? "";
@@ -283,6 +310,57 @@ export function loadConfig(options: { env?: RawEnv; root?: string } = {}): AppCo
       refreshMs: raw.INSIGHTS_REFRESH_MINUTES * 60_000,
     },
     graph,
+    generatedAnswers,
+  };
+}
+
+/**
+ * Generated answers are off unless an admin names an Azure OpenAI endpoint and deployment. Then
+ * all of it must be there (endpoint, deployment, API version, and a key or the managed
+ * identity): half a configuration never starts, so answers are not silently extractive where an
+ * admin meant them generated, nor sent somewhere unintended. Production talks https only.
+ */
+function generatedAnswersConfig(
+  raw: z.infer<typeof rawSchema>,
+  mode: AppMode,
+  problems: string[],
+): AppConfig["generatedAnswers"] {
+  const set = [
+    raw.AZURE_OPENAI_ENDPOINT,
+    raw.AZURE_OPENAI_DEPLOYMENT,
+    raw.AZURE_OPENAI_API_VERSION,
+    raw.AZURE_OPENAI_API_KEY,
+    raw.AZURE_OPENAI_AUTH,
+    raw.AZURE_OPENAI_MANAGED_IDENTITY_CLIENT_ID,
+  ].some((v) => v !== undefined && v !== "");
+  if (!set) return undefined;
+  const before = problems.length;
+  const endpoint = raw.AZURE_OPENAI_ENDPOINT ?? "";
+  const deployment = raw.AZURE_OPENAI_DEPLOYMENT ?? "";
+  const apiVersion = raw.AZURE_OPENAI_API_VERSION ?? "";
+  if (!endpoint)
+    problems.push("AZURE_OPENAI_ENDPOINT is required for generated answers (or unset every AZURE_OPENAI_*).");
+  if (!deployment) problems.push("AZURE_OPENAI_DEPLOYMENT is required for generated answers.");
+  if (!apiVersion)
+    problems.push("AZURE_OPENAI_API_VERSION is required for generated answers (e.g. 2024-10-21).");
+  if (mode === "production" && endpoint && new URL(endpoint).protocol !== "https:")
+    problems.push("AZURE_OPENAI_ENDPOINT must use https in production.");
+  const kind = raw.AZURE_OPENAI_AUTH ?? (raw.AZURE_OPENAI_API_KEY ? "key" : undefined);
+  if (!kind)
+    problems.push("Set AZURE_OPENAI_API_KEY, or AZURE_OPENAI_AUTH=managed-identity, for generated answers.");
+  if (kind === "key" && !raw.AZURE_OPENAI_API_KEY)
+    problems.push("AZURE_OPENAI_AUTH=key needs AZURE_OPENAI_API_KEY.");
+  if (kind === "managed-identity" && raw.AZURE_OPENAI_API_KEY)
+    problems.push("AZURE_OPENAI_API_KEY is set while AZURE_OPENAI_AUTH=managed-identity: keep one.");
+  if (problems.length > before || !kind) return undefined;
+  return {
+    endpoint,
+    deployment,
+    apiVersion,
+    auth:
+      kind === "key"
+        ? { kind, apiKey: raw.AZURE_OPENAI_API_KEY ?? "" }
+        : { kind, clientId: raw.AZURE_OPENAI_MANAGED_IDENTITY_CLIENT_ID || undefined },
   };
 }
 

@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 import { TeamsAdapter } from "@microsoft/teams-ai";
 import type { ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
 import type { Express } from "express";
+import { azureOpenAiCompletion } from "../ai/azureOpenAiCompletion.js";
+import { GeneratedAnswerer } from "../ai/generatedAnswerer.js";
 import { QuestionEscalation } from "../bot/asking/questionEscalation.js";
 import { recognitionPoster } from "../bot/asking/recognitionPoster.js";
 import { routedQuestionNotifier } from "../bot/asking/routedQuestionNotifier.js";
@@ -284,7 +286,13 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     questionRouting.answered(tenantId, communityId, questionId),
   );
   const escalation = new QuestionEscalation(questionRouting, logger);
-  const asking = new AskService(library);
+  // Generated answers only when an admin configured a model; otherwise the library is quoted.
+  const asking = new AskService(
+    library,
+    config.generatedAnswers
+      ? new GeneratedAnswerer(azureOpenAiCompletion(config.generatedAnswers), logger)
+      : undefined,
+  );
   const bot = createBotApplication({
     adapter,
     botAppId: config.bot.appId,

@@ -19,7 +19,8 @@ import { type HostParams, openTab } from "./localHostPage.js";
  * Asking the community from the library at the meeting side panel's 280 px, in German, dark:
  * the library's quoted answer with links to its sources; a question the library cannot answer
  * opened and sent to the on-call expert (named, with the time an answer is hoped for); the
- * question's page with who was asked, answering it and the asker accepting; the stewards'
+ * question's page with who was asked, answering it, the asker accepting and a steward taking it
+ * back; the stewards'
  * unanswered queue. Each view checked with axe and for width.
  */
 type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
@@ -40,6 +41,7 @@ describe("asking the community from the library (German, 280 px, dark)", () => {
   let page: Page;
   const connector = new ConnectorRecorder();
   const c = () => server.demoCommunityId;
+  let byMemberA = "";
 
   const narrow = (params: HostParams) =>
     openTab(page, server.baseUrl, { frame: "sidePanel", locale: "de-DE", theme: "dark", ...params });
@@ -62,12 +64,12 @@ describe("asking the community from the library (German, 280 px, dark)", () => {
     await connector.start();
     server = await startTestServer({ demo: true });
     browser = await launchBrowser();
-    await createEntry(server.baseUrl, demoMemberA, c(), {
+    ({ id: byMemberA } = await createEntry(server.baseUrl, demoMemberA, c(), {
       type: "howto",
       title: "Pipeline-Tabellen partitionieren",
       body: "Partitionieren Sie Pipeline-Tabellen nach dem Datum, nach dem Sie filtern. Abfragen lesen dann einen Tag statt eines Jahres.",
       tags: ["pipelines"],
-    });
+    }));
     // Member B is on call for the next session and has PeerCircle in personal chat.
     const session = await apiAs(server.baseUrl, demoSteward, "POST", `/communities/${c()}/sessions`, {
       title: "Fragestunde",
@@ -181,6 +183,33 @@ describe("asking the community from the library (German, 280 px, dark)", () => {
     await reputation.getByText("Erste Antwort").waitFor();
     await reputation.getByText("0 von 10: 10 Hilfreich-Stimmen für Ihre Einträge").waitFor();
     await checks(mine);
+
+    // Where colleagues look: the author's card on an entry page shows the same record, no ranking.
+    const entryPage = await narrow({ page: `/tab/library/${c()}/${byMemberA}` });
+    await entryPage.getByRole("button", { name: `Verfasst von ${demoMemberA.displayName}` }).click();
+    const card = entryPage.getByTestId("person-card");
+    await card.getByRole("heading", { name: `${demoMemberA.displayName} in Ihren Communities` }).waitFor();
+    await card.getByText("1 akzeptierte Antwort").waitFor();
+    await card.getByText("Erste Antwort").waitFor();
+    await checks(entryPage);
+
+    // Only a steward may take an acceptance back: member A, who answered, is not offered it.
+    const answerer = await narrow({ page: questionUrl, user: demoMemberA.id });
+    await answerer.getByText("Akzeptierte Antwort").waitFor();
+    expect(await answerer.getByRole("button", { name: "Akzeptanz zurücknehmen" }).count()).toBe(0);
+    // The steward takes it back: the question is open again and the answer can be accepted anew.
+    const steward = await narrow({ page: questionUrl });
+    await steward.getByRole("button", { name: "Akzeptanz zurücknehmen" }).click();
+    await steward.getByRole("button", { name: "Diese Antwort akzeptieren" }).waitFor();
+    expect(await steward.getByText("Akzeptierte Antwort").count()).toBe(0);
+    await checks(steward);
+    const question = await apiAs(
+      server.baseUrl,
+      demoSteward,
+      "GET",
+      questionUrl.replace("/tab/library/", "/communities/").replace(/\/([^/]+)$/, "/entries/$1"),
+    );
+    expect((question.body as { answered?: boolean }).answered).toBe(false);
   });
 
   it("shows stewards the questions nobody could take", async () => {

@@ -245,4 +245,27 @@ describe("routing open questions to people over the API", () => {
       helpfulVotes: 0,
     });
   });
+
+  it("shows a colleague's reputation from their record in the caller's communities, and none elsewhere", async () => {
+    // The entry page's and person card's view: the same counts as their own.
+    const seen = await call(member, "GET", `/people/${knowsMost.id}/reputation`);
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ acceptedAnswers: 1, helpfulVotes: 1 });
+    expect(seen.body.topics).toEqual([{ tag: "pipelines", entries: 2, helpful: 1 }]);
+    expect(seen.body.badges[0]).toEqual({ id: "first-answer", earned: true, progress: 1, threshold: 1 });
+    // Another tenant's caller shares no community with them: nothing of their record shows.
+    const elsewhere = { id: member.id, displayName: "Same id, other tenant" };
+    const outside = await call(
+      elsewhere,
+      "GET",
+      `/people/${knowsMost.id}/reputation`,
+      undefined,
+      otherTenant,
+    );
+    expect(outside.status).toBe(200);
+    expect(outside.body).toMatchObject({ acceptedAnswers: 0, helpfulVotes: 0, savedByOthers: 0, topics: [] });
+    const bad = await call(member, "GET", `/people/${encodeURIComponent("a b<c>")}/reputation`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe("This is no person's id.");
+  });
 });

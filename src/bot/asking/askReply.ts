@@ -11,14 +11,15 @@ const ABSTRACT_CHARS = 160;
 
 /**
  * Teams' citation entity (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/bot-messages-ai-generated-content):
- * a schema.org Message whose `citation` claims the text's `[n]` markers point to. No
- * `AIGeneratedContent` label: every word quoted is the entry's own.
+ * a schema.org Message whose `citation` claims the text's `[n]` markers point to. The
+ * `AIGeneratedContent` label only when a model wrote the text: a quoted answer is the entries' own.
  */
 export interface CitationEntity {
   type: "https://schema.org/Message";
   "@type": "Message";
   "@context": "https://schema.org";
   "@id": "";
+  additionalType?: ["AIGeneratedContent"];
   citation: {
     "@type": "Claim";
     position: number;
@@ -51,16 +52,23 @@ export function askReply(
   const lead =
     answer.kind === "alreadyAnswered"
       ? words.askedBefore(answer.sources[0]?.title ?? "")
-      : words.fromLibrary(percent);
+      : answer.generated
+        ? words.generatedFromLibrary(percent)
+        : words.fromLibrary(percent);
   const quoted = answer.passages.map((p) => `${p.text} [${p.citation}]`);
   const stale = answer.sources
     .map((s, i) => (s.stale ? words.stale(i + 1) : undefined))
     .filter((s): s is string => !!s);
   const first = answer.sources[0];
+  const entity = citationEntity(answer.sources, answer.passages, links);
   return {
     type: "message",
     text: [lead, ...quoted, ...stale].join("\n\n"),
-    entities: [citationEntity(answer.sources, answer.passages, links)] as unknown as Activity["entities"],
+    entities: [
+      answer.generated ? { ...entity, additionalType: ["AIGeneratedContent"] } : entity,
+    ] as unknown as Activity["entities"],
+    // A generated answer carries Teams' thumbs up / down; the votes arrive as `message/submitAction`.
+    ...(answer.generated ? { channelData: { feedbackLoopEnabled: true } } : {}),
     attachments: [
       CardFactory.adaptiveCard(
         answerActionsCard({

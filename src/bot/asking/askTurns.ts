@@ -79,10 +79,9 @@ export async function answerQuestion(deps: AskingDependencies, context: TurnCont
   try {
     const me = callerFromActivity(context, deps.allowedTenants);
     const question = questionOf(context);
-    const [result, mine] = await Promise.all([
-      deps.asking.ask(me, question),
-      memberCommunities(deps.communities, me, context),
-    ]);
+    // Listed once: the question is asked across them, and the first is where "Not helpful" posts it.
+    const mine = await memberCommunities(deps.communities, me, context);
+    const result = await deps.asking.ask(me, question, mine);
     const home = mine[0];
     const target = home
       ? {
@@ -134,6 +133,17 @@ export function registerAsking(app: Application<TurnState>, deps: AskingDependen
     });
   };
   if (deps.routing) registerAnswerDialog(app, deps, deps.routing);
+  // Thumbs up / down on a generated answer (Teams' feedback loop): kept in the log for the admin
+  // who turned generated answers on; the reaction and whether words came with it, not the words.
+  app.feedbackLoop(async (context, _state, data) => {
+    deps.logger.info("asking: feedback on a generated answer", {
+      tenantId: context.activity.conversation?.tenantId,
+      reaction: data.actionValue.reaction,
+      withComment:
+        typeof data.actionValue.feedback === "string" ? data.actionValue.feedback.length > 0 : true,
+      replyToId: data.replyToId,
+    });
+  });
   app.adaptiveCards.actionExecute(ASK_VERBS.openQuestion, (context, _state, raw) =>
     friendly(deps, context, () => post(context, raw)),
   );

@@ -6,6 +6,8 @@
 export interface AskText {
   noAnswer: string;
   fromLibrary: (percent: number) => string;
+  /** The lead of an answer a model wrote from the cited entries. */
+  generatedFromLibrary: (percent: number) => string;
   askedBefore: (title: string) => string;
   stale: (n: number) => string;
   notHelpfulHint: (community: string) => string;
@@ -33,6 +35,8 @@ export interface AskText {
 const en: AskText = {
   noAnswer: "I could not find an answer to that in your communities' library, and I will not guess.",
   fromLibrary: (p) => `From your communities' library (it covers ${p} % of your question's words):`,
+  generatedFromLibrary: (p) =>
+    `Written by AI from your communities' library (it covers ${p} % of your question's words); check the sources:`,
   askedBefore: (t) => `This was asked and answered before: **${t}** [1]`,
   stale: (n) => `[${n}] is past its review date: check it still holds.`,
   notHelpfulHint: (c) =>
@@ -63,6 +67,8 @@ const en: AskText = {
 const de: AskText = {
   noAnswer: "Ich habe in der Bibliothek Ihrer Communities keine Antwort darauf gefunden, und ich rate nicht.",
   fromLibrary: (p) => `Aus der Bibliothek Ihrer Communities (sie deckt ${p} % der Wörter Ihrer Frage ab):`,
+  generatedFromLibrary: (p) =>
+    `Von KI aus der Bibliothek Ihrer Communities verfasst (sie deckt ${p} % der Wörter Ihrer Frage ab); prüfen Sie die Quellen:`,
   askedBefore: (t) => `Das wurde schon gefragt und beantwortet: **${t}** [1]`,
   stale: (n) => `[${n}] hat sein Überprüfungsdatum überschritten: Prüfen Sie, ob es noch gilt.`,
   notHelpfulHint: (c) =>

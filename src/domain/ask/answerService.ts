@@ -37,6 +37,8 @@ export interface AnswerView extends Omit<Answer, "voterIds"> {
   canAccept: boolean;
   /** A steward may thank its author with a recognition card in the channel. */
   canRecognise: boolean;
+  /** A steward may take an accepted answer back (the question is open again). */
+  canUnaccept: boolean;
 }
 
 /**
@@ -294,5 +296,6 @@ function viewOf(answer: Answer, caller: Caller, question: EntryView, isSteward: 
     canEdit: answer.author.id === caller.userId || isSteward,
     canAccept: canAccept(caller, question, isSteward),
     canRecognise: isSteward && answer.author.id !== caller.userId,
+    canUnaccept: isSteward && answer.accepted,
   };
 }

@@ -5,6 +5,8 @@ export interface RetrievedEntry {
   communityId: string;
   communityName: string;
   id: string;
+  /** The entry's version (its `updatedAt`): what was worked out from its text holds while it stays. */
+  version?: string;
   type: EntryType;
   title: string;
   summary: string;
@@ -49,6 +51,8 @@ export type AskAnswer =
       sources: AnswerSource[];
       /** 0..1: how much of the question the best entry covers. */
       confidence: number;
+      /** A model wrote the passages from the cited entries (Teams then labels it AI-generated). */
+      generated?: boolean;
     }
   | { kind: "unknown"; confidence: number; sources: AnswerSource[] };
 

@@ -1,11 +1,12 @@
+import type { CommunityView } from "../communities/community.js";
 import { ValidationError } from "../errors.js";
 import type { Caller } from "../identity.js";
-import type { Entry } from "../library/entry.js";
 import type { LibraryService } from "../library/libraryService.js";
 import { MAX_QUERY_TEXT } from "../library/search/searchLimits.js";
 import type { Answerer, AskAnswer, RetrievedEntry } from "./answerer.js";
 import { contentTerms } from "./askTerms.js";
 import { ExtractiveAnswerer } from "./extractiveAnswerer.js";
+import { type EntryText, ReadEntryCache } from "./readEntryCache.js";
 
 /** What asking needs of the library: the caller's communities' search and reading an entry. */
 export type AskLibrary = Pick<LibraryService, "searchMine" | "readMany">;
@@ -28,31 +29,51 @@ export class AskService {
   constructor(
     private readonly library: AskLibrary,
     private readonly answerer: Answerer = new ExtractiveAnswerer(),
+    private readonly read = new ReadEntryCache(),
   ) {}
 
-  async ask(caller: Caller, rawQuestion: string): Promise<AskResult> {
+  /**
+   * `communities`: the caller's communities as `CommunityService.listVisible(caller)` just gave
+   * them, when the caller has them already (the bot's turn does), so they are not listed twice.
+   */
+  async ask(caller: Caller, rawQuestion: string, communities?: readonly CommunityView[]): Promise<AskResult> {
     const question = rawQuestion.replace(/\s+/g, " ").trim();
     if (question.length < 3) throw new ValidationError("Ask a question of a few words.");
     if (question.length > MAX_QUESTION_CHARS)
       throw new ValidationError(`Keep the question under ${MAX_QUESTION_CHARS} characters.`);
-    const retrieved = await this.retrieve(caller, question);
+    const retrieved = await this.retrieve(caller, question, communities);
     return { question, answer: await this.answerer.answer(question, retrieved) };
   }
 
   /** The best entries for the question; the search reads its meaningful words, any of them. */
-  async retrieve(caller: Caller, question: string): Promise<RetrievedEntry[]> {
+  async retrieve(
+    caller: Caller,
+    question: string,
+    communities?: readonly CommunityView[],
+  ): Promise<RetrievedEntry[]> {
     const text = contentTerms(question).join(" ").slice(0, MAX_QUERY_TEXT);
     if (!text) return [];
-    const hits = await this.library.searchMine(caller, { text, anyWord: true, limit: RETRIEVED });
-    // One read per community the hits come from, its entries side by side.
+    const hits = await this.library.searchMine(
+      caller,
+      { text, anyWord: true, limit: RETRIEVED },
+      communities,
+    );
+    // The hits are of the caller's own communities, so reading them is allowed; an entry read
+    // before at the version the index holds is not read again.
+    const read = new Map<string, EntryText>();
     const byCommunity = new Map<string, string[]>();
-    for (const hit of hits)
-      byCommunity.set(hit.communityId, [...(byCommunity.get(hit.communityId) ?? []), hit.id]);
-    const read = new Map<string, Entry>();
+    for (const hit of hits) {
+      const kept = this.read.get(caller.tenantId, hit.communityId, hit.id, hit.updatedAt);
+      if (kept) read.set(`${hit.communityId}/${hit.id}`, kept);
+      else byCommunity.set(hit.communityId, [...(byCommunity.get(hit.communityId) ?? []), hit.id]);
+    }
+    // One read per community the rest come from, its entries side by side.
     await Promise.all(
       [...byCommunity].map(async ([communityId, ids]) => {
-        for (const entry of await this.library.readMany(caller, communityId, ids))
+        for (const entry of await this.library.readMany(caller, communityId, ids)) {
           read.set(`${communityId}/${entry.id}`, entry);
+          this.read.set(caller.tenantId, entry, entry.updatedAt);
+        }
       }),
     );
     return hits.flatMap((hit) => {
@@ -63,13 +84,20 @@ export class AskService {
 }
 
 function retrievedOf(
-  entry: Entry,
-  hit: { communityName: string; score: number; verified: boolean; stale: boolean },
+  entry: EntryText,
+  hit: {
+    communityName: string;
+    score: number;
+    verified: boolean;
+    stale: boolean;
+    updatedAt: string;
+  },
 ): RetrievedEntry {
   return {
     communityId: entry.communityId,
     communityName: hit.communityName,
     id: entry.id,
+    version: hit.updatedAt,
     type: entry.type,
     title: entry.title,
     summary: entry.summary,

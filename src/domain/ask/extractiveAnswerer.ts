@@ -15,6 +15,7 @@ const VERIFIED_BONUS = 0.1;
 
 interface Candidate {
   entry: RetrievedEntry;
+  analysis: EntryAnalysis;
   coverage: number;
   titleCoverage: number;
 }
@@ -27,6 +28,8 @@ interface Candidate {
  * best entry covers too little of the question it says it does not know.
  */
 export class ExtractiveAnswerer implements Answerer {
+  private readonly analysed = new Map<string, EntryAnalysis>();
+
   answer(question: string, retrieved: readonly RetrievedEntry[]): AskAnswer {
     const asked = contentStems(question);
     if (asked.length === 0) return { kind: "unknown", confidence: 0, sources: [] };
@@ -34,7 +37,7 @@ export class ExtractiveAnswerer implements Answerer {
       // An open question restates a problem: it is no answer (it is where the asker may add one).
       .filter((entry) => !(entry.type === "qa" && entry.answered !== true))
       .slice(0, ENTRIES_READ)
-      .map((entry) => candidateOf(entry, asked))
+      .map((entry) => candidateOf(entry, this.analysisOf(entry), asked))
       .sort((a, b) => rank(b) - rank(a) || b.entry.score - a.entry.score);
     // A question already answered whose own wording covers this one is offered first.
     const previous = candidates.find(
@@ -58,7 +61,7 @@ export class ExtractiveAnswerer implements Answerer {
     const sources: AnswerSource[] = [];
     for (const c of cited) {
       if (passages.length >= MAX_PASSAGES) break;
-      const quoted = bestSentences(c.entry, asked).slice(
+      const quoted = bestSentences(c.entry, c.analysis, asked).slice(
         0,
         Math.min(PASSAGES_PER_ENTRY, MAX_PASSAGES - passages.length),
       );
@@ -73,12 +76,58 @@ export class ExtractiveAnswerer implements Answerer {
       confidence: round(best.coverage),
     };
   }
+
+  /**
+   * An entry's words and sentences, worked out once per version: the same popular entries answer
+   * question after question, and splitting and stemming a long entry cost more than the rest of
+   * the answer. Entries without a version are analysed afresh each time.
+   */
+  private analysisOf(entry: RetrievedEntry): EntryAnalysis {
+    if (!entry.version) return analyse(entry);
+    const key = `${entry.communityId}|${entry.id}|${entry.version}`;
+    let found = this.analysed.get(key);
+    if (found) {
+      this.analysed.delete(key);
+    } else {
+      found = analyse(entry);
+      while (this.analysed.size >= ANALYSES_KEPT) {
+        const oldest = this.analysed.keys().next().value;
+        if (oldest === undefined) break;
+        this.analysed.delete(oldest);
+      }
+    }
+    // Least recently used first: the Map's order.
+    this.analysed.set(key, found);
+    return found;
+  }
 }
 
-function candidateOf(entry: RetrievedEntry, asked: string[]): Candidate {
-  const all = new Set(contentStems(`${entry.title} ${entry.tags.join(" ")} ${entry.summary} ${entry.body}`));
-  const title = new Set(contentStems(entry.title));
-  return { entry, coverage: share(asked, all), titleCoverage: share(asked, title) };
+/** Analyses kept (least recently used dropped first). */
+const ANALYSES_KEPT = 2000;
+
+/** What the answerer reads of an entry, independent of the question. */
+interface EntryAnalysis {
+  stems: ReadonlySet<string>;
+  titleStems: ReadonlySet<string>;
+  /** The quotable sentences (a Q&A entry's answer part's), each with its stems. */
+  sentences: { text: string; stems: ReadonlySet<string> }[];
+}
+
+function analyse(entry: RetrievedEntry): EntryAnalysis {
+  return {
+    stems: new Set(contentStems(`${entry.title} ${entry.tags.join(" ")} ${entry.summary} ${entry.body}`)),
+    titleStems: new Set(contentStems(entry.title)),
+    sentences: sentencesOf(answerPart(entry)).map((text) => ({ text, stems: new Set(contentStems(text)) })),
+  };
+}
+
+function candidateOf(entry: RetrievedEntry, analysis: EntryAnalysis, asked: string[]): Candidate {
+  return {
+    entry,
+    analysis,
+    coverage: share(asked, analysis.stems),
+    titleCoverage: share(asked, analysis.titleStems),
+  };
 }
 
 function rank(c: Candidate): number {
@@ -93,13 +142,10 @@ function share(asked: string[], found: ReadonlySet<string>): number {
  * The entry's sentences that carry most of the question's words, in the entry's own order. A
  * question-and-answer entry is quoted from its answer only: its question restates the asker's.
  */
-function bestSentences(entry: RetrievedEntry, asked: string[]): string[] {
-  const sentences = sentencesOf(answerPart(entry));
+function bestSentences(entry: RetrievedEntry, analysis: EntryAnalysis, asked: string[]): string[] {
+  const sentences = analysis.sentences;
   const scored = sentences
-    .map((text, i) => {
-      const stems = new Set(contentStems(text));
-      return { text, i, hits: asked.filter((s) => stems.has(s)).length };
-    })
+    .map(({ text, stems }, i) => ({ text, i, hits: asked.filter((s) => stems.has(s)).length }))
     .filter((s) => s.hits > 0)
     .sort((a, b) => b.hits - a.hits || a.i - b.i)
     .slice(0, PASSAGES_PER_ENTRY)
@@ -107,7 +153,7 @@ function bestSentences(entry: RetrievedEntry, asked: string[]): string[] {
     .map((s) => s.text);
   if (scored.length > 0) return scored;
   // The match was in the title or tags: the entry's own summary (or opening) says what it holds.
-  const opening = entry.summary.trim() || sentences[0];
+  const opening = entry.summary.trim() || sentences[0]?.text;
   return opening ? [clip(opening)] : [];
 }
 

@@ -1,4 +1,5 @@
 import type { CommunityService } from "../communities/communityService.js";
+import { ValidationError } from "../errors.js";
 import type { Caller } from "../identity.js";
 import type { EntryRepository } from "../library/entryRepository.js";
 import type { LibraryService } from "../library/libraryService.js";
@@ -79,17 +80,33 @@ export class ReputationService {
   ) {}
 
   async mine(caller: Caller): Promise<Reputation> {
+    return this.recordOf(caller, caller.userId);
+  }
+
+  /**
+   * Someone's reputation as a colleague sees it (the entry page, a person's card): their record in
+   * the communities the caller belongs to, nothing from communities the caller cannot read. The
+   * same counts and badges as their own, and no place in any ranking.
+   */
+  async of(caller: Caller, personId: string): Promise<Reputation> {
+    if (!/^[\w.@:-]{1,200}$/.test(personId)) throw new ValidationError("This is no person's id.");
+    return this.recordOf(caller, personId);
+  }
+
+  private async recordOf(caller: Caller, personId: string): Promise<Reputation> {
+    // The sessions a person led are read as theirs: the community was listed for the caller.
+    const person: Caller = { ...caller, userId: personId };
     const mine = (await this.communities.listVisible(caller)).filter((c) => c.isMember);
     const per = await Promise.all(
       mine.map(async (community) => {
         const [authored, facts, involvement] = await Promise.all([
           this.library.searchCommunity(caller, community.id, {
-            authorId: caller.userId,
+            authorId: personId,
             sort: "newest",
             limit: ENTRIES_READ,
           }),
           this.interactions.listInteractions(caller.tenantId, community.id, ""),
-          this.sessions.involvement(caller, community.id, community),
+          this.sessions.involvement(person, community.id, community),
         ]);
         const ownEntries = new Set(authored.items.map((e) => e.id));
         // An accepted answer credits its author with a helpful fact on the question, which is not
@@ -97,8 +114,8 @@ export class ReputationService {
         const accepted = facts.filter(
           (f) =>
             f.kind === "helpful" &&
-            f.to.id === caller.userId &&
-            f.from.id !== caller.userId &&
+            f.to.id === personId &&
+            f.from.id !== personId &&
             f.entryId !== undefined &&
             !ownEntries.has(f.entryId),
         ).length;
@@ -110,7 +127,7 @@ export class ReputationService {
     const counts: ReputationCounts = {
       acceptedAnswers: per.reduce((n, p) => n + p.accepted, 0),
       helpfulVotes: authored.reduce((n, e) => n + e.helpfulCount, 0),
-      savedByOthers: authored.filter((e) => e.savedById !== caller.userId).length,
+      savedByOthers: authored.filter((e) => e.savedById !== personId).length,
       microTeaches: per.filter((p) => p.pastRoles.includes("micro-teacher")).length,
       facilitated: per.filter((p) => p.pastRoles.includes("facilitator")).length,
       daysContributing: first ? Math.floor((this.now().getTime() - Date.parse(first)) / 86_400_000) : 0,

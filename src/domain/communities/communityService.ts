@@ -143,17 +143,26 @@ export class CommunityService {
 
   /** Communities the caller belongs to, then open ones they could join. */
   async listVisible(caller: Caller): Promise<CommunityView[]> {
-    const mine = new Set(await this.repository.listCommunityIdsOf(caller.tenantId, caller.userId));
+    // The caller's memberships and the first page of communities side by side: every question
+    // asked in chat lists them, and one round trip less is felt there.
+    const [ids, first] = await Promise.all([
+      this.repository.listCommunityIdsOf(caller.tenantId, caller.userId),
+      this.repository.list(caller.tenantId, { pageSize: 1000 }),
+    ]);
+    const mine = new Set(ids);
     const views: CommunityView[] = [];
-    let continuationToken: string | undefined;
-    do {
-      const page = await this.repository.list(caller.tenantId, { pageSize: 1000, continuationToken });
+    let page = first;
+    for (;;) {
       for (const c of page.items) {
         const isMember = mine.has(c.id);
         if (isMember || c.privacy === "open") views.push(this.view(caller, c, isMember));
       }
-      continuationToken = page.continuationToken;
-    } while (continuationToken);
+      if (!page.continuationToken) break;
+      page = await this.repository.list(caller.tenantId, {
+        pageSize: 1000,
+        continuationToken: page.continuationToken,
+      });
+    }
     return views.sort((a, b) => Number(b.isMember) - Number(a.isMember) || a.name.localeCompare(b.name));
   }
 

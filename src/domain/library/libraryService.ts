@@ -502,8 +502,11 @@ export class LibraryService {
   async searchMine(
     caller: Caller,
     query: EntrySearchQuery,
+    listed?: readonly CommunityView[],
   ): Promise<(LibrarySearchHit & { communityName: string })[]> {
-    const mine = (await this.communities.listVisible(caller)).filter((c) => c.isMember);
+    // `listed`: the caller's communities as `listVisible(caller)` just gave them (the caller's own
+    // list: it is filtered to memberships here as ever), so one turn need not list them twice.
+    const mine = (listed ?? (await this.communities.listVisible(caller))).filter((c) => c.isMember);
     if (mine.length === 0) return [];
     const limit = Math.min(query.limit ?? 10, 25);
     const names = new Map(mine.map((c) => [c.id, c.name]));

@@ -20,6 +20,7 @@ export function toHit(entry: StoredEntry, score: number, matched: ReadonlySet<st
     author: entry.author,
     savedById: entry.savedById,
     createdAt: entry.createdAt,
+    updatedAt: entry.updatedAt,
     helpfulCount: entry.helpfulCount,
     verified: entry.verified,
     stale: entry.stale,

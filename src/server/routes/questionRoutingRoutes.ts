@@ -33,6 +33,13 @@ export function questionRoutingRoutes(
     res.json(answer);
   });
 
+  // A colleague's reputation (the entry page, a person's card): their record in the caller's communities.
+  router.get("/people/:personId/reputation", async (req, res) => {
+    const { personId } = req.params as { personId: string };
+    const answer: ReputationAnswer = await reputation.of(callerOf(res), personId);
+    res.json(answer);
+  });
+
   // The library's ask box: what the caller's communities' library says to a question.
   router.post("/communities/:communityId/ask", async (req, res) => {
     const question = (req.body as { question?: unknown } | undefined)?.question;

@@ -53,6 +53,14 @@ export function acceptAnswer(api: ApiClient, communityId: string, entryId: strin
   );
 }
 
+/** A steward takes an accepted answer back: the question is open again. */
+export function unacceptAnswer(api: ApiClient, communityId: string, entryId: string, answerId: string) {
+  return api.request<AnswerItem>(
+    "DELETE",
+    `${entry(communityId, entryId)}/answers/${encodeURIComponent(answerId)}/accept`,
+  );
+}
+
 export function listUnanswered(api: ApiClient, communityId: string, signal?: AbortSignal) {
   return api.request<UnansweredAnswer>("GET", `${community(communityId)}/unanswered`, undefined, {
     ...(signal ? { signal } : {}),
@@ -67,6 +75,18 @@ export function getMyReputation(api: ApiClient, signal?: AbortSignal) {
 }
 
 export const myReputationKey = ["me", "reputation"] as const;
+
+/** A colleague's reputation in the caller's communities (counts, topics, badges; no ranking). */
+export function getReputationOf(api: ApiClient, personId: string, signal?: AbortSignal) {
+  return api.request<ReputationAnswer>(
+    "GET",
+    `/api/people/${encodeURIComponent(personId)}/reputation`,
+    undefined,
+    { ...(signal ? { signal } : {}) },
+  );
+}
+
+export const reputationOfKey = (personId: string) => ["people", personId, "reputation"] as const;
 
 /** A steward's recognition card to the community's channel. */
 export function recognise(api: ApiClient, communityId: string, personId: string, note: string) {

@@ -52,6 +52,8 @@ export interface EntrySearchHit {
   /** Who put the entry in the library; someone other than the author means a "saved" learning interaction. */
   savedById: string;
   createdAt: string;
+  /** The version the index holds: a reader keeping the entry can tell whether theirs is current. */
+  updatedAt: string;
   helpfulCount: number;
   verified: boolean;
   stale: boolean;

@@ -7,6 +7,7 @@ import {
   listAnswers,
   listUnanswered,
   postAnswer,
+  unacceptAnswer,
 } from "../../api/asking.js";
 import { libraryKeys } from "../../api/libraryKeys.js";
 import { useApi } from "../useApi.js";
@@ -37,7 +38,7 @@ export function useQuestionRoute(communityId: string, entryId: string) {
   });
 }
 
-/** A question's answers, with answering and accepting. */
+/** A question's answers, with answering, accepting and (stewards) taking an acceptance back. */
 export function useAnswers(communityId: string, entryId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
@@ -55,7 +56,11 @@ export function useAnswers(communityId: string, entryId: string) {
     mutationFn: (answerId: string) => acceptAnswer(api, communityId, entryId, answerId),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: libraryKeys.community(communityId) }),
   });
-  return { list, add, accept };
+  const unaccept = useMutation({
+    mutationFn: (answerId: string) => unacceptAnswer(api, communityId, entryId, answerId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: libraryKeys.community(communityId) }),
+  });
+  return { list, add, accept, unaccept };
 }
 
 /** The stewards' queue of questions past their response time. */

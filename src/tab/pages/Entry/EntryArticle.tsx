@@ -15,6 +15,7 @@ import { useLocation } from "wouter";
 import type { Entry } from "../../api/library.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { EntryBadges } from "../../components/EntryBadges/EntryBadges.js";
+import { PersonCard } from "../../components/PersonCard/PersonCard.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { SafeMarkdown } from "../../components/SafeMarkdown/SafeMarkdown.js";
 import { useEntryActions } from "../../hooks/library/useEntryActions.js";
@@ -70,7 +71,11 @@ export function EntryArticle({ entry, onEdit }: EntryArticleProps) {
         {entry.title}
       </Title2>
       <Caption1 as="p" block className={styles.meta}>
-        <span>{t("entry.writtenBy", { name: entry.author.displayName })}</span>
+        <span>
+          <PersonCard person={entry.author}>
+            {t("entry.writtenBy", { name: entry.author.displayName })}
+          </PersonCard>
+        </span>
         {entry.savedBy.id !== entry.author.id && (
           <span>{t("entry.savedBy", { name: entry.savedBy.displayName })}</span>
         )}

@@ -10,7 +10,7 @@ import {
   Text,
   Textarea,
 } from "@fluentui/react-components";
-import { CheckmarkCircleRegular } from "@fluentui/react-icons";
+import { ArrowUndoRegular, CheckmarkCircleRegular } from "@fluentui/react-icons";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
@@ -26,13 +26,14 @@ const MAX_ANSWER = 8000;
 
 /**
  * A question's own sections: who it was sent to and when, its answers (the accepted one marked),
- * accepting one (the asker or a steward: the API says who may), and answering it.
+ * accepting one (the asker or a steward: the API says who may), a steward taking an acceptance
+ * back, and answering it.
  */
 export function QuestionAnswers({ entry }: { entry: Entry }) {
   const styles = useEntryPageStyles();
   const { t } = useTranslation();
   const headingId = useId();
-  const { list, add, accept } = useAnswers(entry.communityId, entry.id);
+  const { list, add, accept, unaccept } = useAnswers(entry.communityId, entry.id);
   const [text, setText] = useState("");
 
   const submit = (event: FormEvent) => {
@@ -83,6 +84,17 @@ export function QuestionAnswers({ entry }: { entry: Entry }) {
                     </Button>
                   </div>
                 )}
+                {answer.canUnaccept && answer.accepted && (
+                  <div className={styles.actions}>
+                    <Button
+                      icon={<ArrowUndoRegular />}
+                      disabled={unaccept.isPending}
+                      onClick={() => unaccept.mutate(answer.id)}
+                    >
+                      {t("ask.unaccept")}
+                    </Button>
+                  </div>
+                )}
               </li>
             ))}
           </ol>
@@ -90,6 +102,11 @@ export function QuestionAnswers({ entry }: { entry: Entry }) {
         {accept.error && (
           <MessageBar intent="error">
             <MessageBarBody>{t("ask.acceptFailed")}</MessageBarBody>
+          </MessageBar>
+        )}
+        {unaccept.error && (
+          <MessageBar intent="error">
+            <MessageBarBody>{t("ask.unacceptFailed")}</MessageBarBody>
           </MessageBar>
         )}
         <form className={styles.section} onSubmit={submit}>

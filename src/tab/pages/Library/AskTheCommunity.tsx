@@ -1,4 +1,5 @@
 import {
+  Badge,
   Body1,
   Button,
   Caption1,
@@ -100,6 +101,11 @@ function LibraryAnswer({
       <Subtitle2 as="h2" block className={styles.heading}>
         {answer.kind === "alreadyAnswered" ? t("ask.askedBefore") : t("ask.fromLibrary")}
       </Subtitle2>
+      {answer.kind === "answered" && answer.generated && (
+        <Badge appearance="tint" color="informative">
+          {t("ask.aiGenerated")}
+        </Badge>
+      )}
       {answer.passages.map((p) => {
         const source = cite(p.citation);
         return (

@@ -23,6 +23,7 @@ import { LoadingState } from "../../components/LoadingState.js";
 import { NoticeState } from "../../components/NoticeState.js";
 import { PageLayout } from "../../components/PageLayout.js";
 import { PeoplePicker, type PickedPerson } from "../../components/PeoplePicker/PeoplePicker.js";
+import { PersonCard } from "../../components/PersonCard/PersonCard.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { TabNav } from "../../components/TabNav/TabNav.js";
 import { type MemberChange, type UseMembersResult, useMembers } from "../../hooks/members/useMembers.js";
@@ -243,7 +244,9 @@ function MemberList({ members }: { members: UseMembersResult }) {
           return (
             <ContentCard as="li" key={member.id} className={styles.row} data-testid="member">
               <div className={styles.who}>
-                <Body1>{member.displayName}</Body1>
+                <PersonCard person={person}>
+                  <Body1>{member.displayName}</Body1>
+                </PersonCard>
                 {member.isSteward && (
                   <Badge appearance="tint" color="brand">
                     {t("members.stewardBadge")}
