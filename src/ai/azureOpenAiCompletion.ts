@@ -1,12 +1,20 @@
 import { getBearerTokenProvider, ManagedIdentityCredential } from "@azure/identity";
 import { AzureOpenAI } from "openai";
-import type { GeneratedAnswersConfig } from "../server/config.js";
 import type { ChatCompletion } from "./generatedAnswerer.js";
 
 /** Entra ID's scope for Azure OpenAI. */
 const COGNITIVE_SERVICES_SCOPE = "https://cognitiveservices.azure.com/.default";
 /** A generated answer must not hold the asker long: past this the quoted answer is given. */
 const TIMEOUT_MS = 10_000;
+
+/** An admin's Azure OpenAI deployment for generated answers. */
+export interface GeneratedAnswersConfig {
+  endpoint: string;
+  deployment: string;
+  apiVersion: string;
+  /** An API key, or the app's managed identity (`clientId` for a user-assigned one). */
+  auth: { kind: "key"; apiKey: string } | { kind: "managed-identity"; clientId: string | undefined };
+}
 
 /**
  * Chat completions on the admin's Azure OpenAI deployment through the official `openai` SDK's

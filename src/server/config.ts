@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseDotenv } from "dotenv";
 import { z } from "zod";
+import type { GeneratedAnswersConfig } from "../ai/azureOpenAiCompletion.js";
 import type { GraphAuthConfig } from "../graph/graphCredentials.js";
 
 /** Microsoft Entra ID's signing keys for tokens of every tenant (v2 discovery). */
@@ -96,15 +97,6 @@ export interface AppConfig {
    * word for word (the default, no model, no network). `docs/admin.md` says what leaves the tenant.
    */
   generatedAnswers: GeneratedAnswersConfig | undefined;
-}
-
-/** An admin's Azure OpenAI deployment for generated answers. */
-export interface GeneratedAnswersConfig {
-  endpoint: string;
-  deployment: string;
-  apiVersion: string;
-  /** An API key, or the app's managed identity (`clientId` for a user-assigned one). */
-  auth: { kind: "key"; apiKey: string } | { kind: "managed-identity"; clientId: string | undefined };
 }
 
 /** Thrown when configuration is missing or invalid; the message names every problem. */
