@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TEAM, demoPeople } from "../../src/local/demoCommunity.js";
 import { ConnectorRecorder } from "../support/connectorRecorder.js";
 import { actionsOf, type Card, MeetingChat, valuesOf } from "../support/meetingChat.js";
+import { eventually } from "../support/meetingInstances.js";
 import { org } from "../support/orgFixture.js";
-import { installInDemoTeam, messageActivity, postActivity, teamsUser } from "../support/teamsActivities.js";
+import { installInDemoTeam } from "../support/teamsActivities.js";
 import { startTestServer, type TestServer, tokenFor } from "../support/testServer.js";
 
 /**
@@ -17,16 +18,6 @@ const MEETING_CHAT = "19:meeting_YW1hQm90VGVzdA@thread.v2";
 const MEETING_ID = "MCMxOTptZWV0aW5nX1lXMWhRbTkwVkdWemRB";
 
 type Person = { id: string; displayName: string };
-
-async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
-  const until = Date.now() + 20_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("AMA with the on-call expert from the meeting chat, over the Bot Framework protocol: 8 people", () => {
   let server: TestServer;
@@ -57,14 +48,7 @@ describe("AMA with the on-call expert from the meeting chat, over the Bot Framew
   });
 
   it("collects questions, has the expert answer them and closes with Q&A entries, all from the chat", async () => {
-    const command = messageActivity("ama Ask our data platform's expert", {
-      serviceUrl: connector.serviceUrl,
-      conversationType: "groupChat",
-      conversationId: MEETING_CHAT,
-      from: teamsUser(facilitator),
-    });
-    Object.assign(command.channelData, { meeting: { id: MEETING_ID } });
-    await postActivity(server.baseUrl, command);
+    await chat.say("ama Ask our data platform's expert", facilitator);
     const invitation = await eventually(
       () => headed("AMA with the on-call expert")[0],
       "the set-up invitation",

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TEAM, demoPeople } from "../../src/local/demoCommunity.js";
 import { ConnectorRecorder } from "../support/connectorRecorder.js";
 import { actionsOf, type Card, MeetingChat, valuesOf } from "../support/meetingChat.js";
+import { eventually } from "../support/meetingInstances.js";
 import { org } from "../support/orgFixture.js";
-import { installInDemoTeam, messageActivity, postActivity, teamsUser } from "../support/teamsActivities.js";
+import { installInDemoTeam } from "../support/teamsActivities.js";
 import { startTestServer, type TestServer, tokenFor } from "../support/testServer.js";
 
 /**
@@ -18,20 +19,6 @@ const MEETING_ID = "MCMxOTptZWV0aW5nX1kyRm1aVUp2ZEZSbGMzUkxibTkzYkdWa1oyVUB0aHJl
 const QUESTION = "What would make onboarding stick in the first month?";
 
 type Person = { id: string; displayName: string; mail?: string };
-
-async function eventually<T>(
-  probe: () => T | undefined | Promise<T | undefined>,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("Knowledge Café from the meeting chat, over the Bot Framework protocol: 12 people", () => {
   let server: TestServer;
@@ -78,14 +65,7 @@ describe("Knowledge Café from the meeting chat, over the Bot Framework protocol
   });
 
   it("sets a café up from the chat command with its own phases, and posts the question's card", async () => {
-    const command = messageActivity(`knowledge café ${QUESTION}`, {
-      serviceUrl: connector.serviceUrl,
-      conversationType: "groupChat",
-      conversationId: MEETING_CHAT,
-      from: teamsUser(facilitator),
-    });
-    Object.assign(command.channelData, { meeting: { id: MEETING_ID } });
-    await postActivity(server.baseUrl, command);
+    await chat.say(`knowledge café ${QUESTION}`, facilitator);
     const invitation = await eventually(() => headed("Knowledge Café")()[0], "the set-up invitation");
     const setUp = actionsOf(invitation)[0];
     expect(setUp.data).toMatchObject({ verb: "tps.setup", format: "knowledge-cafe", prompt: QUESTION });

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TEAM, demoPeople } from "../../src/local/demoCommunity.js";
 import { ConnectorRecorder } from "../support/connectorRecorder.js";
 import { actionsOf, type Card, MeetingChat, valuesOf } from "../support/meetingChat.js";
+import { eventually } from "../support/meetingInstances.js";
 import { org } from "../support/orgFixture.js";
-import { installInDemoTeam, messageActivity, postActivity, teamsUser } from "../support/teamsActivities.js";
+import { installInDemoTeam } from "../support/teamsActivities.js";
 import { startTestServer, type TestServer, tokenFor } from "../support/testServer.js";
 
 /**
@@ -17,16 +18,6 @@ const MEETING_CHAT = "19:meeting_bWljcm9UZWFjaEJvdA@thread.v2";
 const MEETING_ID = "MCMxOTptZWV0aW5nX2JXbGpjbTlVWldGamFFSnZkQSMw";
 
 type Person = { id: string; displayName: string };
-
-async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
-  const until = Date.now() + 20_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("Micro-teach from the meeting chat, over the Bot Framework protocol: 9 people", () => {
   let server: TestServer;
@@ -57,14 +48,7 @@ describe("Micro-teach from the meeting chat, over the Bot Framework protocol: 9 
   });
 
   it("teaches, takes questions, answers them and closes with Q&A entries, all from the chat", async () => {
-    const command = messageActivity("micro-teach Regex lookarounds", {
-      serviceUrl: connector.serviceUrl,
-      conversationType: "groupChat",
-      conversationId: MEETING_CHAT,
-      from: teamsUser(facilitator),
-    });
-    Object.assign(command.channelData, { meeting: { id: MEETING_ID } });
-    await postActivity(server.baseUrl, command);
+    await chat.say("micro-teach Regex lookarounds", facilitator);
     const invitation = await eventually(() => headed("Micro-teach")[0], "the set-up invitation");
     const setUp = actionsOf(invitation)[0];
     expect(setUp.data).toMatchObject({ format: "micro-teach" });

@@ -1,5 +1,5 @@
 import type { ConnectorRecorder, RecordedActivity } from "./connectorRecorder.js";
-import { invokeActivity, postInvoke, teamsUser } from "./teamsActivities.js";
+import { invokeActivity, messageActivity, postActivity, postInvoke, teamsUser } from "./teamsActivities.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: card JSON is loosely shaped
 export type Card = any;
@@ -54,6 +54,18 @@ export class MeetingChat {
     });
     Object.assign(activity.channelData, { meeting: { id: this.meetingId } });
     return postInvoke(this.baseUrl(), activity);
+  }
+
+  /** A message to the bot in the meeting chat (a command such as `ama …`), as `as`. */
+  async say(text: string, as: Person) {
+    const activity = messageActivity(text, {
+      serviceUrl: this.connector.serviceUrl,
+      conversationType: "groupChat",
+      conversationId: this.chat,
+      from: teamsUser(as),
+    });
+    Object.assign(activity.channelData, { meeting: { id: this.meetingId } });
+    await postActivity(this.baseUrl(), activity);
   }
 
   /** A card's Action.Execute (Universal Actions). */
