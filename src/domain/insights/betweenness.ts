@@ -3,58 +3,115 @@ import type { LearningNetwork } from "./learningNetwork.js";
 /** Sources searched together: one bit each in a 32-bit word. */
 const BATCH = 32;
 
+/** The arcs Brandes' searches follow (a part of {@link LearningNetwork}, what a worker thread receives). */
+export type ArcsOut = Pick<LearningNetwork, "outStart" | "outTarget">;
+
 /**
  * Exact betweenness centrality of every person (Brandes 2001, unweighted shortest paths, arcs
  * followed in their direction): the share of shortest learning paths between two others that
  * pass through them, which makes them a knowledge broker. Normalised by (n − 1)(n − 2) as
- * graphology-metrics does, so the two agree.
- *
- * Brandes' searches run 32 sources at a time, level by level, with a bit per source (multi-source
- * BFS, Then et al., VLDB 2014): a person reached at the same distance from several of the sources
- * has their ties read once for all of them instead of once each, and only the ties on a shortest
- * path carry per-source path counts (σ) forward and dependencies (δ) back, one addition each.
- * Learning networks are small worlds, so most people are at one of a few distances from any 32
- * sources: this reads each tie a few times per batch where one search per source reads it 32 times.
- *
- * Profiled (node --cpu-prof on the 10,000-person benchmark), the time goes to those per-source
- * additions, each a read of another person's 32 slots (the arrays are megabytes, past the core's
- * cache), and to reading ties. So the forward pass writes down the ties it found on a shortest
- * path (person, next person, sources) and the backward pass walks that list instead of reading
- * every tie again; a person's σ slots are overwritten by (1 + δ) / σ once done, the one value the
- * level before reads, so the backward pass touches one array at random instead of two; and the
- * arrays are cleared whole between batches (sequential, cheaper than slot by slot).
- * Everything is preallocated typed arrays, with no objects or closures in the loops.
- * (Typed-array reads are cast: in range by construction, which the checker cannot know.)
+ * graphology-metrics does, so the two agree. One thread; `src/compute/betweennessThreads.ts`
+ * spreads the same searches over worker threads for large networks.
  */
 export function betweennessCentrality(network: LearningNetwork): Float64Array {
   const n = network.ids.length;
-  const { outStart, outTarget } = network;
-  const centrality = new Float64Array(n);
-  if (n === 0) return centrality;
-  // Per person and source of the batch, at [v * BATCH + b]: shortest paths (σ), replaced by
-  // (1 + δ) / σ when the backward pass is done with the person; and the gathered Σ (1 + δ(w)) / σ(w)
-  // of their successors on shortest paths.
-  const sigma = new Float64Array(n * BATCH);
-  const gathered = new Float64Array(n * BATCH);
-  // Sources of the batch that reached each person already, and those reaching them at the next level.
-  const seen = new Int32Array(n);
-  const next = new Int32Array(n);
-  // Visits in order, level by level (a person once per level some source reaches them at), with
-  // the sources reaching them there; `levelStart[l]` is where level l begins.
-  const visits = new Int32Array(n * BATCH);
-  const visitBits = new Int32Array(n * BATCH);
-  const levelStart = new Int32Array(n + 2);
-  // The ties on a shortest path, per level: from (v·BATCH), to (w·BATCH), which sources.
-  let arcFrom = new Int32Array(1 << 16);
-  let arcTo = new Int32Array(1 << 16);
-  let arcBits = new Int32Array(1 << 16);
-  const arcLevelStart = new Int32Array(n + 2);
+  const dependencies = new Float64Array(n);
+  addDependencies(network, n, 0, n, dependencies);
+  return normalisedBetweenness(dependencies);
+}
 
-  for (let first = 0; first < n; first += BATCH) {
-    const count = Math.min(BATCH, n - first);
+/** Dependencies summed over every source, scaled to betweenness (in place). */
+export function normalisedBetweenness(dependencies: Float64Array): Float64Array {
+  const n = dependencies.length;
+  if (n > 2) {
+    const scale = 1 / ((n - 1) * (n - 2));
+    for (let v = 0; v < n; v++) dependencies[v] = (dependencies[v] as number) * scale;
+  }
+  return dependencies;
+}
+
+/**
+ * The arrays Brandes' searches reuse from one batch of sources to the next (about 1.3 KB per
+ * person): allocated once per thread, not per batch.
+ */
+export class BetweennessWorkspace {
+  /**
+   * Per person and source of the batch, at [v * BATCH + b]: shortest paths (σ), replaced by
+   * (1 + δ) / σ once the backward pass is done with the person (the one value the level before reads).
+   */
+  readonly sigma: Float64Array;
+  /** Σ (1 + δ(w)) / σ(w) over the successors of the visit being finished, per source. */
+  readonly gathered = new Float64Array(BATCH);
+  /** Sources of the batch that reached each person already, and those reaching them at the next level. */
+  readonly seen: Int32Array;
+  readonly next: Int32Array;
+  /**
+   * Visits in order, level by level (a person once per level some source reaches them at), with
+   * the sources reaching them there, and where their ties on a shortest path begin in the arc list.
+   */
+  readonly visits: Int32Array;
+  readonly visitBits: Int32Array;
+  readonly visitArcs: Int32Array;
+  readonly levelStart: Int32Array;
+  /** The ties on a shortest path, visit by visit: to whom (w · BATCH) and for which sources. */
+  arcTo = new Int32Array(1 << 16);
+  arcBits = new Int32Array(1 << 16);
+
+  constructor(readonly size: number) {
+    this.sigma = new Float64Array(size * BATCH);
+    this.seen = new Int32Array(size);
+    this.next = new Int32Array(size);
+    this.visits = new Int32Array(size * BATCH);
+    this.visitBits = new Int32Array(size * BATCH);
+    this.visitArcs = new Int32Array(size * BATCH + 1);
+    this.levelStart = new Int32Array(size + 2);
+  }
+
+  /** Room for twice as many arcs, keeping those found. */
+  growArcs(): void {
+    const to = new Int32Array(this.arcTo.length * 2);
+    const bits = new Int32Array(this.arcBits.length * 2);
+    to.set(this.arcTo);
+    bits.set(this.arcBits);
+    this.arcTo = to;
+    this.arcBits = bits;
+  }
+}
+
+/**
+ * Adds to `dependencies[v]` the dependency δ_s(v) of every source s in [first, last) (Brandes'
+ * sum before normalising), so threads can each take a share of the sources and add up.
+ *
+ * The searches run 32 sources at a time, level by level, with a bit per source (multi-source BFS,
+ * Then et al., VLDB 2014): a person reached at the same distance from several of the sources has
+ * their ties read once for all of them instead of once each, and only the ties on a shortest path
+ * carry per-source path counts (σ) forward and dependencies (δ) back, one addition each. Learning
+ * networks are small worlds, so most people are at one of a few distances from any 32 sources:
+ * this reads each tie a few times per batch where one search per source reads it 32 times.
+ *
+ * Profiled (node --cpu-prof on the 10,000-person benchmark), the time goes to those per-source
+ * additions, each a read of another person's slots in megabyte arrays, past the core's cache. So
+ * the forward pass writes down, visit by visit, the ties it found on a shortest path; the backward
+ * pass then finishes one visit at a time, gathering its successors' (1 + δ) / σ into 32 slots that
+ * stay in cache and writing the person's own slots once, instead of scattering additions into a
+ * second megabyte array. Everything is preallocated typed arrays, with no objects or closures in
+ * the loops. (Typed-array reads are cast: in range by construction, which the checker cannot know.)
+ */
+export function addDependencies(
+  network: ArcsOut,
+  n: number,
+  first: number,
+  last: number,
+  dependencies: Float64Array,
+  workspace = new BetweennessWorkspace(n),
+): void {
+  const { outStart, outTarget } = network;
+  const { sigma, gathered, seen, next, visits, visitBits, visitArcs, levelStart } = workspace;
+  for (let batchStart = first; batchStart < last; batchStart += BATCH) {
+    const count = Math.min(BATCH, last - batchStart);
     // Level 0: each source reaches itself.
     for (let b = 0; b < count; b++) {
-      const s = first + b;
+      const s = batchStart + b;
       seen[s] = 1 << b;
       sigma[s * BATCH + b] = 1;
       visits[b] = s;
@@ -67,11 +124,13 @@ export function betweennessCentrality(network: LearningNetwork): Float64Array {
     // this level and had not reached w before.
     let depth = 0;
     let arcs = 0;
+    let arcTo = workspace.arcTo;
+    let arcBits = workspace.arcBits;
     while ((levelStart[depth + 1] as number) > (levelStart[depth] as number)) {
-      arcLevelStart[depth] = arcs;
       const end = levelStart[depth + 1] as number;
       let size = end;
       for (let i = levelStart[depth] as number; i < end; i++) {
+        visitArcs[i] = arcs;
         const v = visits[i] as number;
         const reached = visitBits[i] as number;
         const vBase = v * BATCH;
@@ -82,13 +141,12 @@ export function betweennessCentrality(network: LearningNetwork): Float64Array {
           if (bits === 0) continue;
           if (next[w] === 0) visits[size++] = w;
           next[w] = (next[w] as number) | bits;
-          if (arcs === arcFrom.length) {
-            arcFrom = grown(arcFrom);
-            arcTo = grown(arcTo);
-            arcBits = grown(arcBits);
+          if (arcs === arcTo.length) {
+            workspace.growArcs();
+            arcTo = workspace.arcTo;
+            arcBits = workspace.arcBits;
           }
           const wBase = w * BATCH;
-          arcFrom[arcs] = vBase;
           arcTo[arcs] = wBase;
           arcBits[arcs] = bits;
           arcs++;
@@ -109,58 +167,43 @@ export function betweennessCentrality(network: LearningNetwork): Float64Array {
       depth++;
       levelStart[depth + 1] = size;
     }
-    arcLevelStart[depth] = arcs;
+    // The deepest level was searched too (it found no one): every visit has its arcs' start.
+    const visited = levelStart[depth] as number;
+    visitArcs[visited] = arcs;
 
-    // Backward, from the farthest level in: first the people of level l + 1 are done (δ = σ · the
-    // gathered sum; their slots get (1 + δ) / σ), then the ties from level l to them gather it.
-    // Everyone but the source gains δ (level 0 is never finished).
-    for (let l = depth - 1; l >= 0; l--) {
-      const end = levelStart[l + 2] as number;
-      for (let i = levelStart[l + 1] as number; i < end; i++) {
-        const v = visits[i] as number;
-        const vBase = v * BATCH;
-        let bits = visitBits[i] as number;
-        let sum = 0;
-        while (bits !== 0) {
-          const b = 31 - Math.clz32(bits);
-          const at = vBase + b;
-          const sv = sigma[at] as number;
-          const dependency = sv * (gathered[at] as number);
-          sum += dependency;
-          sigma[at] = (1 + dependency) / sv;
-          gathered[at] = 0;
-          bits ^= 1 << b;
-        }
-        centrality[v] = (centrality[v] as number) + sum;
-      }
-      const arcEnd = arcLevelStart[l + 1] as number;
-      for (let a = arcLevelStart[l] as number; a < arcEnd; a++) {
-        const vBase = arcFrom[a] as number;
+    // Backward, from the last visit to the first past the sources: a visit's ties lead to the next
+    // level, whose visits are all finished by then. δ = σ · Σ (1 + δ(w)) / σ(w), and the slot
+    // gets (1 + δ) / σ for the level before. The sources themselves gain nothing.
+    for (let i = visited - 1; i >= count; i--) {
+      const v = visits[i] as number;
+      const arcEnd = visitArcs[i + 1] as number;
+      for (let a = visitArcs[i] as number; a < arcEnd; a++) {
         const wBase = arcTo[a] as number;
         let bits = arcBits[a] as number;
         while (bits !== 0) {
           const b = 31 - Math.clz32(bits);
-          gathered[vBase + b] = (gathered[vBase + b] as number) + (sigma[wBase + b] as number);
+          gathered[b] = (gathered[b] as number) + (sigma[wBase + b] as number);
           bits ^= 1 << b;
         }
       }
+      const vBase = v * BATCH;
+      let bits = visitBits[i] as number;
+      let sum = 0;
+      while (bits !== 0) {
+        const b = 31 - Math.clz32(bits);
+        const at = vBase + b;
+        const sv = sigma[at] as number;
+        const dependency = sv * (gathered[b] as number);
+        sum += dependency;
+        sigma[at] = (1 + dependency) / sv;
+        gathered[b] = 0;
+        bits ^= 1 << b;
+      }
+      dependencies[v] = (dependencies[v] as number) + sum;
     }
 
-    // Cleared whole for the next batch; the sources' gathered sums (never finished) slot by slot.
+    // Cleared whole for the next batch (sequential, cheaper than slot by slot).
     sigma.fill(0);
     seen.fill(0);
-    for (let b = 0; b < count; b++) gathered[(first + b) * BATCH + b] = 0;
   }
-  if (n > 2) {
-    const scale = 1 / ((n - 1) * (n - 2));
-    for (let v = 0; v < n; v++) centrality[v] = (centrality[v] as number) * scale;
-  }
-  return centrality;
-}
-
-/** The same values in an array twice as long. */
-function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const larger = new Int32Array(array.length * 2);
-  larger.set(array);
-  return larger;
 }

@@ -2,7 +2,12 @@ import { DirectedGraph } from "graphology";
 import betweennessModule from "graphology-metrics/centrality/betweenness.js";
 import { describe, expect, it } from "vitest";
 import { articulationPoints } from "../../../src/domain/insights/articulationPoints.js";
-import { betweennessCentrality } from "../../../src/domain/insights/betweenness.js";
+import {
+  addDependencies,
+  BetweennessWorkspace,
+  betweennessCentrality,
+  normalisedBetweenness,
+} from "../../../src/domain/insights/betweenness.js";
 import { learningClusters } from "../../../src/domain/insights/clusters.js";
 import {
   buildLearningNetwork,
@@ -26,6 +31,22 @@ const scoresOf = (people: string[], ties: Tie[]) => {
   const network = buildLearningNetwork(people, ties);
   const scores = betweennessCentrality(network);
   return Object.fromEntries(network.ids.map((id, v) => [id, scores[v]]));
+};
+/** 150 people and `count` ties between them drawn from a seeded generator (mulberry32). */
+const people = Array.from({ length: 150 }, (_, i) => `p${i}`);
+const randomTies = (seed: number, count: number): Tie[] => {
+  let state = seed;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  return Array.from({ length: count }, () => ({
+    from: `p${Math.floor(random() * 150)}`,
+    to: `p${Math.floor(random() * 150)}`,
+  }));
 };
 const cutsOf = (people: string[], ties: Tie[]) => {
   const network = buildLearningNetwork(people, ties);
@@ -109,18 +130,7 @@ describe("betweenness (knowledge brokers)", () => {
   });
 
   it("agrees with graphology-metrics (unweighted, directed) to 1e-9 on a random network", () => {
-    let seed = 7; // mulberry32: exact in 32-bit integer arithmetic
-    const random = () => {
-      seed = (seed + 0x6d2b79f5) >>> 0;
-      let t = seed;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-    };
-    const people = Array.from({ length: 150 }, (_, i) => `p${i}`);
-    const ties: Tie[] = [];
-    for (let i = 0; i < 700; i++)
-      ties.push({ from: `p${Math.floor(random() * 150)}`, to: `p${Math.floor(random() * 150)}` });
+    const ties = randomTies(7, 700);
     const ours = scoresOf(people, ties);
     const graph = new DirectedGraph();
     for (const p of people) graph.addNode(p);
@@ -204,5 +214,27 @@ describe("clusters (Louvain)", () => {
     expect(of("alone")).not.toBe(of("a"));
     expect(of("alone")).not.toBe(of("x"));
     expect(count).toBe(3);
+  });
+});
+
+describe("betweenness shared out by sources (what worker threads each add up)", () => {
+  it("sums the same dependencies from any split of the sources as from all at once", () => {
+    const network = buildLearningNetwork(people, randomTies(3, 900));
+    const n = network.ids.length;
+    const whole = betweennessCentrality(network);
+    const parts = new Float64Array(n);
+    // Splits off the 32-source batches, one reusing a workspace across calls.
+    const workspace = new BetweennessWorkspace(n);
+    for (const [first, last] of [
+      [0, 7],
+      [7, 70],
+      [70, 71],
+      [71, n],
+    ] as const)
+      addDependencies(network, n, first, last, parts, workspace);
+    const split = normalisedBetweenness(parts);
+    for (let v = 0; v < n; v++)
+      expect(Math.abs((split[v] as number) - (whole[v] as number))).toBeLessThan(1e-12);
+    expect(whole.some((score) => score > 0)).toBe(true);
   });
 });
