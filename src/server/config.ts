@@ -82,6 +82,8 @@ export interface AppConfig {
     personLevelOff: string[] | "all";
     /** How old a community's reports may grow before the scheduled job recomputes them on new facts. */
     refreshMs: number;
+    /** Worker threads for a large network's betweenness (undefined: the cores, at most 4; 0: none). */
+    threads: number | undefined;
   };
   /** Microsoft Graph (org context, Teams meetings). */
   graph: {
@@ -152,6 +154,7 @@ const rawSchema = z.object({
   WEBSITE_INSTANCE_ID: z.string().optional(),
   INSIGHTS_PERSON_LEVEL_OFF: z.string().optional(),
   INSIGHTS_REFRESH_MINUTES: z.coerce.number().int().min(1).max(1_440).default(60),
+  INSIGHTS_THREADS: z.coerce.number().int().min(0).max(16).optional(),
   AZURE_OPENAI_ENDPOINT: z.string().url().optional(),
   AZURE_OPENAI_DEPLOYMENT: z
     .string()
@@ -300,6 +303,7 @@ export function loadConfig(options: { env?: RawEnv; root?: string } = {}): AppCo
     insights: {
       personLevelOff: personLevelOff(raw.INSIGHTS_PERSON_LEVEL_OFF),
       refreshMs: raw.INSIGHTS_REFRESH_MINUTES * 60_000,
+      threads: raw.INSIGHTS_THREADS,
     },
     graph,
     generatedAnswers,

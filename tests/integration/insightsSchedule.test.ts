@@ -110,4 +110,42 @@ describe("network insights' scheduled refresh across instances", () => {
     expect(calls).toContain("timer:timed");
     expect(Date.parse((await writer.storedAt(tenantId, "timed")) ?? "")).toBeGreaterThan(Date.now() - HOUR);
   });
+
+  it("computes each window's brokers with the betweenness it is given (worker threads in the server)", async () => {
+    const people = ["ana", "ben", "cai"].map((id) => ({
+      id,
+      displayName: id,
+      joinedAt: ago(400 * 24 * HOUR),
+      department: "Design",
+    }));
+    const facts: InsightsFacts = {
+      members: people,
+      facts: [
+        { kind: "saved", from: "ana", to: "ben", at: ago(2 * HOUR) },
+        { kind: "saved", from: "ben", to: "cai", at: ago(3 * HOUR) },
+      ],
+      entries: [],
+      commitments: [],
+    };
+    const sizes: number[] = [];
+    const service = new InsightsService(
+      { get: async () => ({ isSteward: true }) as never, listVisible: async () => [] },
+      new TablesInsightsStore(store),
+      { factsOf: async () => facts, changedSince: async () => true },
+      {
+        personLevel: () => true,
+        instanceId: "brokers",
+        // A stand-in that marks its answer: everyone a broker of a quarter.
+        betweenness: async (network) => {
+          sizes.push(network.ids.length);
+          return new Float64Array(network.ids.length).fill(0.25);
+        },
+      },
+    );
+    expect(await service.refresh(tenantId, "brokers")).toBe(true);
+    expect(sizes).toEqual([3, 3, 3]);
+    const reports = (await new TablesInsightsStore(store).read(tenantId, "brokers"))?.reports;
+    for (const window of ["30", "90", "365"] as const)
+      expect(reports?.[window].people.map((p) => p.betweenness)).toEqual([0.25, 0.25, 0.25]);
+  });
 });

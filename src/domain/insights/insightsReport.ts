@@ -5,7 +5,7 @@ import { learningClusters } from "./clusters.js";
 import { type CrossDepartmentReach, crossDepartmentReach, MIN_GROUP_SIZE } from "./crossDepartmentReach.js";
 import { timeToFirstContribution } from "./firstContribution.js";
 import { DAY_MS, type InsightsFacts, type Range, TIE_KINDS, within } from "./insightsFacts.js";
-import { buildLearningNetwork, undirectedOf } from "./learningNetwork.js";
+import { buildLearningNetwork, type LearningNetwork, undirectedOf } from "./learningNetwork.js";
 import { type EdgeReason, edgeMembers } from "./memberReach.js";
 import { pictureLayout } from "./networkPicture.js";
 import { participationByWeek, type WeekOfParticipation } from "./participationByWeek.js";
@@ -111,6 +111,26 @@ export interface InsightsOptions {
   now: Date;
   personLevel: boolean;
   minGroupSize?: number;
+  /**
+   * This window's network (`windowNetwork`) with its betweenness computed elsewhere (on worker
+   * threads, `src/compute/betweennessThreads.ts`); without it, both are computed here.
+   */
+  brokers?: { network: LearningNetwork; betweenness: Float64Array };
+}
+
+/** The learning network of one window: every member, and the ties of the window's facts. */
+export function windowNetwork(
+  input: InsightsFacts,
+  options: Pick<InsightsOptions, "windowDays" | "now">,
+): LearningNetwork {
+  const to = options.now.getTime();
+  const window: Range = { from: to - options.windowDays * DAY_MS, to };
+  return buildLearningNetwork(
+    input.members.map((m) => m.id),
+    input.facts
+      .filter((f) => TIE_KINDS.has(f.kind) && f.from !== f.to && within(f.at, window))
+      .map((f) => ({ from: f.from, to: f.to })),
+  );
 }
 
 /** Computes one window's insights of a community from its facts (pure; the job stores it). */
@@ -125,15 +145,8 @@ export function computeInsights(
   const previous: Range = { from: to - 2 * span, to: to - span };
   const minGroupSize = options.minGroupSize ?? MIN_GROUP_SIZE;
   const names = new Map(input.members.map((m) => [m.id, m.displayName]));
-  const tieFacts = input.facts.filter(
-    (f) => TIE_KINDS.has(f.kind) && f.from !== f.to && within(f.at, window),
-  );
-
-  const network = buildLearningNetwork(
-    input.members.map((m) => m.id),
-    tieFacts.map((f) => ({ from: f.from, to: f.to })),
-  );
-  const betweenness = betweennessCentrality(network);
+  const network = options.brokers?.network ?? windowNetwork(input, options);
+  const betweenness = options.brokers?.betweenness ?? betweennessCentrality(network);
   const undirected = undirectedOf(network);
   const cuts = new Set(articulationPoints(undirected));
   const clusters = learningClusters(undirected);

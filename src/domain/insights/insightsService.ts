@@ -1,14 +1,17 @@
 import type { CommunityView } from "../communities/community.js";
 import { ForbiddenError, ValidationError } from "../errors.js";
 import type { Caller } from "../identity.js";
+import { betweennessCentrality } from "./betweenness.js";
 import { DAY_MS, type InsightsFacts } from "./insightsFacts.js";
 import {
   computeInsights,
   INSIGHT_WINDOWS,
   type InsightsReport,
   type InsightWindow,
+  windowNetwork,
   withoutPeople,
 } from "./insightsReport.js";
+import type { LearningNetwork } from "./learningNetwork.js";
 import {
   type CommunityTies,
   type MyTiesAnswer,
@@ -88,6 +91,11 @@ export interface InsightsServiceOptions {
   leaseMs?: number;
   now?: () => Date;
   onError?: (error: unknown, ids: { tenantId: string; communityId: string }) => void;
+  /**
+   * Betweenness of a window's network, the job's heaviest part: the server's composition root
+   * puts it on worker threads (`src/compute/betweennessThreads.ts`); by default computed here.
+   */
+  betweenness?: (network: LearningNetwork) => Promise<Float64Array>;
 }
 
 export type InsightsAnswer =
@@ -292,7 +300,14 @@ export class InsightsService {
       // Computed in turn, yielding between windows so requests are served meanwhile.
       const reports = {} as StoredInsights["reports"];
       for (const windowDays of INSIGHT_WINDOWS) {
-        reports[`${windowDays}`] = computeInsights(communityId, facts, { windowDays, now, personLevel });
+        const network = windowNetwork(facts, { windowDays, now });
+        const betweenness = await (this.options.betweenness?.(network) ?? betweennessCentrality(network));
+        reports[`${windowDays}`] = computeInsights(communityId, facts, {
+          windowDays,
+          now,
+          personLevel,
+          brokers: { network, betweenness },
+        });
         await new Promise((resolve) => setImmediate(resolve));
       }
       // Everyone's own ties first: a reader takes a row at least as new as the reports' pointer.
