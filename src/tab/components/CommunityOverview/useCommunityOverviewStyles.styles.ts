@@ -1,4 +1,5 @@
 import { makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
+import { plainList, visuallyHidden, wrappingRow } from "../../styles/layout.js";
 
 /** Styles of the community overview; `compact` is the 280 px meeting side panel. */
 export const useCommunityOverviewStyles = makeStyles({
@@ -38,30 +39,8 @@ export const useCommunityOverviewStyles = makeStyles({
     margin: 0,
     padding: 0,
   },
-  stewardList: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-  },
+  stewardList: plainList(tokens.spacingVerticalS),
   tag: { maxWidth: "100%" },
-  membership: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalM,
-  },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
+  membership: wrappingRow(tokens.spacingHorizontalM),
+  visuallyHidden,
 });

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { plainList } from "../../styles/layout.js";
 
 /** Styles of the compact library search of the meeting views. */
 export const useCompactLibrarySearchStyles = makeStyles({
@@ -7,14 +8,7 @@ export const useCompactLibrarySearchStyles = makeStyles({
   searchBox: { width: "100%", maxWidth: "100%", minWidth: 0, boxSizing: "border-box" },
   // An input's intrinsic width (its `size`) would push the box past a 280 px side panel.
   searchInput: { minWidth: 0, width: "100%" },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
+  list: plainList(tokens.spacingVerticalS),
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
 });

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { wrappingRow } from "../../styles/layout.js";
 
 /** Styles of the library's filter bar; the panel's fields reflow from one column (280 px) upwards. */
 export const useLibraryFiltersStyles = makeStyles({
@@ -7,12 +8,7 @@ export const useLibraryFiltersStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
   },
-  toolbar: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "flex-end",
-    gap: tokens.spacingHorizontalM,
-  },
+  toolbar: wrappingRow(tokens.spacingHorizontalM, "flex-end"),
   sort: { minWidth: "160px" },
   panel: {
     display: "grid",

@@ -17,6 +17,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { getReputationOf, reputationOfKey } from "../../api/asking.js";
 import { useApi } from "../../hooks/useApi.js";
+import { plainList } from "../../styles/layout.js";
 
 const useStyles = makeStyles({
   trigger: {
@@ -36,14 +37,7 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
   },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: "4px",
-  },
+  list: plainList("4px"),
   badges: {
     listStyleType: "none",
     margin: 0,

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { plainList, visuallyHidden } from "../../styles/layout.js";
 
 /** Styles of the library's result list and cards. */
 export const useSearchResultsStyles = makeStyles({
@@ -10,14 +11,7 @@ export const useSearchResultsStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
     color: tokens.colorNeutralForeground2,
   },
-  list: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-  },
+  list: plainList(tokens.spacingVerticalM),
   updating: { opacity: 0.6 },
   card: {
     gap: tokens.spacingVerticalS,
@@ -40,16 +34,6 @@ export const useSearchResultsStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   more: { alignSelf: "flex-start" },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
+  visuallyHidden,
   skeleton: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });

@@ -1,4 +1,5 @@
 import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import { plainList } from "../../styles/layout.js";
 
 /** Styles of the calendar pages. */
 export const useCalendarStyles = makeStyles({
@@ -24,14 +25,7 @@ export const useCalendarStyles = makeStyles({
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
   views: { flexWrap: "wrap" },
   periodButtons: { flexWrap: "wrap", padding: 0 },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-  },
+  list: plainList(tokens.spacingVerticalM),
   day: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
   dayHeading: { margin: 0 },
   week: {

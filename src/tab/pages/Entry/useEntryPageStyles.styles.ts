@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { plainList, wrappingRow } from "../../styles/layout.js";
 
 /** Styles of the entry page. */
 export const useEntryPageStyles = makeStyles({
@@ -25,26 +26,14 @@ export const useEntryPageStyles = makeStyles({
     margin: 0,
     padding: 0,
   },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-  },
+  actions: wrappingRow(tokens.spacingHorizontalS),
   section: {
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
   },
   sectionHeading: { margin: 0 },
-  list: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-  },
+  list: plainList(tokens.spacingVerticalS),
   theirVersion: {
     display: "flex",
     flexDirection: "column",

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { plainList } from "../../styles/layout.js";
 
 /** Styles of the community home. */
 export const useHomePageStyles = makeStyles({
@@ -14,14 +15,7 @@ export const useHomePageStyles = makeStyles({
   heading: { margin: 0 },
   text: { margin: 0 },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
+  list: plainList(tokens.spacingVerticalS),
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
   step: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start" },
   done: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },

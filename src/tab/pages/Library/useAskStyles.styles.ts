@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { plainList } from "../../styles/layout.js";
 
 /** Styles of asking the community: the library's ask box and the stewards' unanswered queue. */
 export const useAskStyles = makeStyles({
@@ -31,13 +32,5 @@ export const useAskStyles = makeStyles({
     paddingInlineStart: tokens.spacingHorizontalL,
     overflowWrap: "anywhere",
   },
-  plainList: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    overflowWrap: "anywhere",
-  },
+  plainList: { ...plainList(tokens.spacingVerticalS), overflowWrap: "anywhere" },
 });

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { plainList } from "../../styles/layout.js";
 
 /** Styles of the stewards' removal-request review (works from the 280 px side panel up). */
 export const useRemovalRequestsStyles = makeStyles({
@@ -6,14 +7,7 @@ export const useRemovalRequestsStyles = makeStyles({
   heading: { margin: 0 },
   community: { margin: 0, display: "block" },
   intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: "70ch" },
-  list: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-  },
+  list: plainList(tokens.spacingVerticalM),
   card: {
     gap: tokens.spacingVerticalS,
     minWidth: 0,

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { plainList } from "../../styles/layout.js";
 
 /** Styles of the members page (works from the 280 px side panel up). */
 export const useMembersPageStyles = makeStyles({
@@ -7,14 +8,7 @@ export const useMembersPageStyles = makeStyles({
   intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: "70ch" },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   subheading: { margin: 0 },
-  list: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-  },
+  list: plainList(tokens.spacingVerticalS),
   row: {
     gap: tokens.spacingVerticalXS,
     minWidth: 0,

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { plainList, wrappingRow } from "../../styles/layout.js";
 
 /** Styles of the personal "My learning" tab. */
 export const useMyLearningStyles = makeStyles({
@@ -15,30 +16,11 @@ export const useMyLearningStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     minWidth: 0,
   },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-  },
+  list: plainList(tokens.spacingVerticalM),
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
-  commitmentHeader: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-  },
-  history: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
+  commitmentHeader: wrappingRow(tokens.spacingHorizontalS),
+  history: plainList(tokens.spacingVerticalXS),
   note: { margin: 0, overflowWrap: "anywhere" },
 });

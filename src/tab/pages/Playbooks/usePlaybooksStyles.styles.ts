@@ -1,26 +1,14 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { pageHeader, plainList } from "../../styles/layout.js";
 
 /** Styles of the playbook list, a playbook, and the steward's editor. */
 export const usePlaybooksStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  header: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "flex-end",
-    justifyContent: "space-between",
-    gap: tokens.spacingVerticalM,
-  },
+  header: pageHeader(tokens.spacingVerticalM),
   heading: { margin: 0 },
   text: { margin: 0 },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-  },
+  list: plainList(tokens.spacingVerticalM),
   card: {
     gap: tokens.spacingVerticalXS,
     minWidth: 0,

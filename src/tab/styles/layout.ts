@@ -1,0 +1,49 @@
+import type { GriffelStyle } from "@fluentui/react-components";
+
+/**
+ * Layout pieces the tab's styles share (Griffel style objects, spread into `makeStyles`), so a
+ * list, a page header or a hidden label looks and behaves the same on every page.
+ */
+
+/** A list without bullets or indentation, its items stacked with `gap` between them. */
+export const plainList = (gap: string): GriffelStyle => ({
+  listStyleType: "none",
+  margin: 0,
+  padding: 0,
+  display: "flex",
+  flexDirection: "column",
+  gap,
+});
+
+/** A page's header: titles at the start, actions at the end, wrapping under them in a 280 px panel. */
+export const pageHeader = (gap: string): GriffelStyle => ({
+  display: "flex",
+  flexWrap: "wrap",
+  alignItems: "flex-end",
+  justifyContent: "space-between",
+  gap,
+});
+
+/** A row that wraps onto the next line when the panel is narrow. */
+export const wrappingRow = (
+  gap: string,
+  alignItems: GriffelStyle["alignItems"] = "center",
+): GriffelStyle => ({
+  display: "flex",
+  flexWrap: "wrap",
+  alignItems,
+  gap,
+});
+
+/** Read by screen readers, not shown. */
+export const visuallyHidden: GriffelStyle = {
+  position: "absolute",
+  width: "1px",
+  height: "1px",
+  margin: "-1px",
+  padding: 0,
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+  border: 0,
+};
