@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { odata, type TableEntityResult } from "@azure/data-tables";
+import { odata, type TableEntity, type TableEntityResult } from "@azure/data-tables";
 import type {
   CheckInClaimResult,
   Commitment,
@@ -12,6 +12,7 @@ import type {
 } from "../domain/commitments/commitment.js";
 import type { PersonRef } from "../domain/identity.js";
 import { commitmentKeys, keyPart, TABLES } from "./keys.js";
+import { takeRow } from "./rowClaim.js";
 import { statusOf, translateTableErrors } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
 
@@ -155,30 +156,17 @@ export class TablesCommitmentRepository implements CommitmentRepository {
     now: Date,
     staleAfterMs: number,
   ): Promise<CheckInClaimResult> {
-    const entity = { ...claimKeys(tenantId, key), state: "claimed", instanceId, at: now.toISOString() };
-    try {
-      // Insert-if-absent: of several instances creating the same row, Tables lets one win (409 else).
-      await this.table.createEntity(entity);
-      return "claimed";
-    } catch (error) {
-      if (statusOf(error) !== 409) throw error;
-    }
-    const existing = await this.store.getEntity<ClaimRow>(
-      TABLES.commitments,
-      entity.partitionKey,
-      entity.rowKey,
-    );
-    if (!existing) return "taken";
-    const stale = existing.state === "claimed" && now.getTime() - Date.parse(existing.at) > staleAfterMs;
-    if (existing.state !== "released" && !stale) return "taken";
-    try {
-      // A released or abandoned claim is taken over only if nobody else did since it was read.
-      await this.table.updateEntity(entity, "Replace", { etag: existing.etag });
-      return "claimed";
-    } catch (error) {
-      if (statusOf(error) === 412 || statusOf(error) === 404) return "taken";
-      throw error;
-    }
+    const entity: TableEntity<ClaimRow> = {
+      ...claimKeys(tenantId, key),
+      state: "claimed",
+      instanceId,
+      at: now.toISOString(),
+    };
+    // A released claim, or one an instance took and abandoned (crashed) long ago, is free.
+    const free = (existing: ClaimRow) =>
+      existing.state === "released" ||
+      (existing.state === "claimed" && now.getTime() - Date.parse(existing.at) > staleAfterMs);
+    return (await takeRow(this.store, TABLES.commitments, entity, free)) ? "claimed" : "taken";
   }
 
   async completeCheckIn(tenantId: string, key: string): Promise<void> {

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { gunzip, gzip } from "node:zlib";
-import { odata, type TransactionAction } from "@azure/data-tables";
+import { odata, type TableEntity, type TransactionAction } from "@azure/data-tables";
 import type { InsightsStore, StoredHead, StoredInsights } from "../domain/insights/insightsService.js";
 import type { PersonalTies } from "../domain/insights/personalTies.js";
 import { keyPart, keys, TABLES } from "./keys.js";
+import { takeRow } from "./rowClaim.js";
 import { statusOf } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
 
@@ -184,30 +185,16 @@ export class TablesInsightsStore implements InsightsStore {
     now: Date,
     leaseMs: number,
   ): Promise<boolean> {
-    const entity = {
+    const entity: TableEntity<LeaseRow> = {
       partitionKey: keys.library(tenantId, communityId),
       rowKey: "lease",
       instanceId,
       until: new Date(now.getTime() + leaseMs).toISOString(),
     };
-    try {
-      // Insert-if-absent: of two instances creating the lease, Tables lets one win (409 else).
-      await this.table.createEntity(entity);
-      return true;
-    } catch (error) {
-      if (statusOf(error) !== 409) throw error;
-    }
-    const existing = await this.store.getEntity<LeaseRow>(TABLES.insights, entity.partitionKey, "lease");
-    if (!existing) return false;
-    if (existing.instanceId !== "" && Date.parse(existing.until) > now.getTime()) return false;
-    try {
-      // A released or run-out lease is taken over only if nobody else did since it was read.
-      await this.table.updateEntity(entity, "Replace", { etag: existing.etag });
-      return true;
-    } catch (error) {
-      if (statusOf(error) === 412 || statusOf(error) === 404) return false;
-      throw error;
-    }
+    // A released lease (no instance) or one run out is free.
+    const free = (existing: LeaseRow) =>
+      existing.instanceId === "" || Date.parse(existing.until) <= now.getTime();
+    return takeRow(this.store, TABLES.insights, entity, free);
   }
 
   async releaseLease(tenantId: string, communityId: string, instanceId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { odata, type TableEntityResult } from "@azure/data-tables";
+import { odata, type TableEntity, type TableEntityResult } from "@azure/data-tables";
 import type { CommunityRepository } from "../domain/communities/communityRepository.js";
 import type { RoleAssignment, Session } from "../domain/sessions/session.js";
 import type { SessionRole } from "../domain/sessions/sessionFormats.js";
@@ -13,7 +13,7 @@ import {
   type SessionPlanRepository,
 } from "../domain/sessions/sessionPlan.js";
 import { keyPart, keys, TABLES } from "./keys.js";
-import { statusOf } from "./tableErrors.js";
+import { takeRow } from "./rowClaim.js";
 import type { TableStore } from "./tableStore.js";
 import { SESSION_ROW, type SessionRow, sessionFromRow } from "./tablesSessionRepository.js";
 
@@ -161,30 +161,17 @@ export class TablesSessionPlanRepository implements SessionPlanRepository {
     now: Date,
     staleAfterMs: number,
   ): Promise<ReminderClaimResult> {
-    const entity = { ...this.reminderKeys(key), state: "claimed", instanceId, at: now.toISOString() };
-    try {
-      // Insert-if-absent: of two instances creating the same row, Tables lets one win (409 else).
-      await this.table.createEntity(entity);
-      return "claimed";
-    } catch (error) {
-      if (statusOf(error) !== 409) throw error;
-    }
-    const existing = await this.store.getEntity<ClaimRow>(
-      TABLES.sessions,
-      entity.partitionKey,
-      entity.rowKey,
-    );
-    if (!existing) return "taken";
-    const stale = existing.state === "claimed" && now.getTime() - Date.parse(existing.at) > staleAfterMs;
-    if (existing.state !== "released" && !stale) return "taken";
-    try {
-      // Take over a released or abandoned claim only if nobody else did since it was read.
-      await this.table.updateEntity(entity, "Replace", { etag: existing.etag });
-      return "claimed";
-    } catch (error) {
-      if (statusOf(error) === 412 || statusOf(error) === 404) return "taken";
-      throw error;
-    }
+    const entity: TableEntity<ClaimRow> = {
+      ...this.reminderKeys(key),
+      state: "claimed",
+      instanceId,
+      at: now.toISOString(),
+    };
+    // A released claim, or one an instance took and abandoned (crashed) long ago, is free.
+    const free = (existing: ClaimRow) =>
+      existing.state === "released" ||
+      (existing.state === "claimed" && now.getTime() - Date.parse(existing.at) > staleAfterMs);
+    return (await takeRow(this.store, TABLES.sessions, entity, free)) ? "claimed" : "taken";
   }
 
   async completeReminder(key: ReminderKey, outcome: "sent" | "no-channel"): Promise<void> {

@@ -1,0 +1,34 @@
+import type { TableEntity } from "@azure/data-tables";
+import type { TableName } from "./keys.js";
+import { statusOf } from "./tableErrors.js";
+import type { TableStore } from "./tableStore.js";
+
+/**
+ * Takes a row that several instances may race for (a reminder to send once, a check-in, a
+ * computation's lease): the first to insert it wins (insert-if-absent: Tables answers 409 to the
+ * others); a row that exists is taken over only when `free` says so (released, or abandoned by a
+ * crashed instance) and nobody else took it over since it was read (its ETag). True when taken.
+ */
+export async function takeRow<Row extends object>(
+  store: TableStore,
+  name: TableName,
+  entity: TableEntity<Row>,
+  free: (existing: Row) => boolean,
+): Promise<boolean> {
+  const table = store.table(name);
+  try {
+    await table.createEntity(entity);
+    return true;
+  } catch (error) {
+    if (statusOf(error) !== 409) throw error;
+  }
+  const existing = await store.getEntity<Row>(name, entity.partitionKey, entity.rowKey);
+  if (!existing || !free(existing)) return false;
+  try {
+    await table.updateEntity(entity, "Replace", { etag: existing.etag });
+    return true;
+  } catch (error) {
+    if (statusOf(error) === 412 || statusOf(error) === 404) return false;
+    throw error;
+  }
+}
