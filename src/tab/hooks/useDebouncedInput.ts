@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
+/** What {@link useDebouncedInput} gives an input: the text to show, and how to change or commit it. */
+export interface DebouncedInput {
+  text: string;
+  change: (value: string) => void;
+  flush: () => void;
+}
+
 /**
  * A text input that commits what is typed once typing pauses for `delayMs` (search as you type
  * asks the server once per pause, not once per key). The text shows every key at once; `flush`
@@ -10,7 +17,7 @@ export function useDebouncedInput(
   committed: string,
   onCommit: (value: string) => void,
   delayMs = 250,
-): { text: string; change: (value: string) => void; flush: () => void } {
+): DebouncedInput {
   const [text, setText] = useState(committed);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastCommitted = useRef(committed);

@@ -1,7 +1,6 @@
 import {
   Body1,
   Button,
-  CounterBadge,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -13,6 +12,7 @@ import { useLocation } from "wouter";
 import type { Community } from "../../api/communities.js";
 import type { MembershipState } from "../../hooks/useCommunity.js";
 import { insightsPath, membersPath } from "../../routes.js";
+import { CountedButton } from "../CountedButton.js";
 import { describeApiError } from "../ErrorState.js";
 import { useCommunityOverviewStyles } from "./useCommunityOverviewStyles.styles.js";
 
@@ -93,29 +93,15 @@ export function MembershipControl({
           </Button>
         )}
         {community.isSteward && (
-          <Button
+          <CountedButton
             icon={<PeopleTeamRegular />}
-            onClick={() => navigate(membersPath)}
-            aria-label={
-              waiting > 0
-                ? t("community.manageMembersWithCount", { count: waiting })
-                : t("community.manageMembers")
-            }
-            data-testid="manage-members"
-          >
-            {t("community.manageMembers")}
-            {waiting > 0 && (
-              <CounterBadge
-                count={waiting}
-                overflowCount={99}
-                size="small"
-                color="danger"
-                aria-hidden="true"
-                data-testid="join-request-count"
-                style={{ marginInlineStart: "6px" }}
-              />
-            )}
-          </Button>
+            to={membersPath}
+            label={t("community.manageMembers")}
+            labelWithCount={t("community.manageMembersWithCount", { count: waiting })}
+            count={waiting}
+            testId="manage-members"
+            countTestId="join-request-count"
+          />
         )}
         {community.isSteward && (
           <Button onClick={() => navigate(insightsPath)} data-testid="network-insights">

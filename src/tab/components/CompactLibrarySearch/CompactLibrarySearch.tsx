@@ -1,4 +1,4 @@
-import { Body1, Caption1, Field, SearchBox, Spinner, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Caption1, Spinner, Subtitle2 } from "@fluentui/react-components";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useEntrySearch } from "../../hooks/library/useEntrySearch.js";
@@ -6,6 +6,7 @@ import { useDebouncedInput } from "../../hooks/useDebouncedInput.js";
 import { entryPath } from "../../routes.js";
 import { HighlightedText } from "../HighlightedText/HighlightedText.js";
 import { InlineError } from "../InlineError/InlineError.js";
+import { LibrarySearchBox } from "../LibrarySearchBox/LibrarySearchBox.js";
 import { RouterLink } from "../RouterLink/RouterLink.js";
 import { useCompactLibrarySearchStyles } from "./useCompactLibrarySearchStyles.styles.js";
 
@@ -33,22 +34,11 @@ export function CompactLibrarySearch({ communityId, limit = 5 }: CompactLibraryS
       <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
         {t("meeting.searchHeading")}
       </Subtitle2>
-      <search>
-        <Field label={t("meeting.searchLabel")}>
-          <SearchBox
-            className={styles.searchBox}
-            input={{ className: styles.searchInput, size: 1 }}
-            // Fluent collapses the empty box's clear button to no width but still lays its icon out
-            // past the box's edge, wider than a 280 px side panel: render it only when there is text.
-            dismiss={words.text ? undefined : null}
-            value={words.text}
-            maxLength={200}
-            placeholder={t("meeting.searchPlaceholder")}
-            onChange={(_e, data) => words.change(data.value)}
-            onKeyDown={(event) => event.key === "Enter" && words.flush()}
-          />
-        </Field>
-      </search>
+      <LibrarySearchBox
+        label={t("meeting.searchLabel")}
+        placeholder={t("meeting.searchPlaceholder")}
+        words={words}
+      />
       {q && <Results communityId={communityId} q={q} limit={limit} />}
     </section>
   );

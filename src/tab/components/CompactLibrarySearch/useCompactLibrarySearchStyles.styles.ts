@@ -5,9 +5,6 @@ import { plainList } from "../../styles/layout.js";
 export const useCompactLibrarySearchStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   heading: { margin: 0 },
-  searchBox: { width: "100%", maxWidth: "100%", minWidth: 0, boxSizing: "border-box" },
-  // An input's intrinsic width (its `size`) would push the box past a 280 px side panel.
-  searchInput: { minWidth: 0, width: "100%" },
   list: plainList(tokens.spacingVerticalS),
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },

@@ -32,14 +32,9 @@ import {
   insightsKey,
   type Suggestion,
 } from "../../api/insights.js";
-import { CommunityGate } from "../../components/CommunityGate.js";
-import { NoticeState } from "../../components/NoticeState.js";
-import { PageLayout } from "../../components/PageLayout.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
-import { TabNav } from "../../components/TabNav/TabNav.js";
+import { StewardsPage } from "../../components/StewardsPage.js";
 import { useApi } from "../../hooks/useApi.js";
-import { useCommunity } from "../../hooks/useCommunity.js";
-import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { fill, type InsightsText, insightsDe, insightsEn } from "../../i18n/insightsText.js";
 import { homePath } from "../../routes.js";
 import { BeforeAfterSection } from "./BeforeAfterSection.js";
@@ -62,26 +57,18 @@ function useInsightsText(): { text: InsightsText; locale: string } {
  * one person, newcomers, reach across departments, rising themes, and CSV downloads.
  */
 export function InsightsPage() {
-  const { context } = useTeamsContext();
   const { text } = useInsightsText();
-  const community = useCommunity(context.page.id || undefined);
   return (
-    <PageLayout>
-      <TabNav current="home" />
-      <CommunityGate result={community}>
-        {(loaded) =>
-          loaded.isSteward ? (
-            <Insights community={loaded} />
-          ) : (
-            <NoticeState
-              title={text.stewardsOnlyTitle}
-              body={text.intro}
-              action={<RouterLink href={homePath}>{text.backToHome}</RouterLink>}
-            />
-          )
-        }
-      </CommunityGate>
-    </PageLayout>
+    <StewardsPage
+      nav="home"
+      notStewards={{
+        title: text.stewardsOnlyTitle,
+        body: text.intro,
+        back: { href: homePath, label: text.backToHome },
+      }}
+    >
+      {(community) => <Insights community={community} />}
+    </StewardsPage>
   );
 }
 

@@ -1,12 +1,4 @@
-import {
-  Button,
-  Caption1,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  SearchBox,
-  Title2,
-} from "@fluentui/react-components";
+import { Button, Caption1, MessageBar, MessageBarBody, Title2 } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
 import { useCallback, useId } from "react";
 import { useTranslation } from "react-i18next";
@@ -24,6 +16,7 @@ import {
   withoutFilters,
   writeLibraryFilters,
 } from "../../components/LibraryFilters/libraryFiltersModel.js";
+import { LibrarySearchBox } from "../../components/LibrarySearchBox/LibrarySearchBox.js";
 import { PageLayout } from "../../components/PageLayout.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { SearchResults } from "../../components/SearchResults/SearchResults.js";
@@ -103,23 +96,12 @@ function Library({ community }: { community: Community }) {
         </MessageBar>
       )}
 
-      <search className={styles.search}>
-        <Field label={t("library.searchLabel")}>
-          <SearchBox
-            className={styles.searchBox}
-            input={{ className: styles.searchInput, size: 1 }}
-            // Fluent lays the empty box's clear button out past the box's edge (wider than a 280 px
-            // side panel): render it only when there is text.
-            dismiss={words.text ? undefined : null}
-            value={words.text}
-            // The API takes at most 200 characters of search text.
-            maxLength={200}
-            placeholder={t("library.searchPlaceholder")}
-            onChange={(_e, data) => words.change(data.value)}
-            onKeyDown={(event) => event.key === "Enter" && words.flush()}
-          />
-        </Field>
-      </search>
+      <LibrarySearchBox
+        className={styles.search}
+        label={t("library.searchLabel")}
+        placeholder={t("library.searchPlaceholder")}
+        words={words}
+      />
 
       <AskTheCommunity communityId={community.id} question={filters.q} />
 

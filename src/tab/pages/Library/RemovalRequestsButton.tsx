@@ -1,7 +1,6 @@
-import { Button, CounterBadge } from "@fluentui/react-components";
 import { PersonDeleteRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import { useLocation } from "wouter";
+import { CountedButton } from "../../components/CountedButton.js";
 import { useRemovalRequestCount } from "../../hooks/library/useRemovalRequests.js";
 import { removalRequestsPath } from "../../routes.js";
 
@@ -16,30 +15,16 @@ export interface RemovalRequestsButtonProps {
  */
 export function RemovalRequestsButton({ communityId }: RemovalRequestsButtonProps) {
   const { t } = useTranslation();
-  const [, navigate] = useLocation();
-  const count = useRemovalRequestCount(communityId, true);
-  const waiting = count ?? 0;
+  const waiting = useRemovalRequestCount(communityId, true) ?? 0;
   return (
-    <Button
+    <CountedButton
       icon={<PersonDeleteRegular />}
-      onClick={() => navigate(removalRequestsPath)}
-      aria-label={
-        waiting > 0 ? t("removalRequests.openWithCount", { count: waiting }) : t("removalRequests.title")
-      }
-      data-testid="removal-requests-button"
-    >
-      {t("removalRequests.title")}
-      {waiting > 0 && (
-        <CounterBadge
-          count={waiting}
-          overflowCount={99}
-          size="small"
-          color="danger"
-          aria-hidden="true"
-          data-testid="removal-requests-count"
-          style={{ marginInlineStart: "6px" }}
-        />
-      )}
-    </Button>
+      to={removalRequestsPath}
+      label={t("removalRequests.title")}
+      labelWithCount={t("removalRequests.openWithCount", { count: waiting })}
+      count={waiting}
+      testId="removal-requests-button"
+      countTestId="removal-requests-count"
+    />
   );
 }

@@ -1,13 +1,8 @@
 import { Body1, Caption1, Title2 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { Community } from "../../api/communities.js";
-import { CommunityGate } from "../../components/CommunityGate.js";
-import { NoticeState } from "../../components/NoticeState.js";
-import { PageLayout } from "../../components/PageLayout.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
-import { TabNav } from "../../components/TabNav/TabNav.js";
-import { useCommunity } from "../../hooks/useCommunity.js";
-import { useTeamsContext } from "../../hooks/useTeamsContext.js";
+import { StewardsPage } from "../../components/StewardsPage.js";
 import { libraryPath } from "../../routes.js";
 import { RemovalDecisionMessages } from "./RemovalDecisionMessages.js";
 import { RemovalRequestList } from "./RemovalRequestList.js";
@@ -19,26 +14,18 @@ import { useRemovalReview } from "./useRemovalReview.js";
  * authors asked for their removal, newest first, each to delete or keep.
  */
 export function RemovalRequestsPage() {
-  const { context } = useTeamsContext();
   const { t } = useTranslation();
-  const community = useCommunity(context.page.id || undefined);
   return (
-    <PageLayout>
-      <TabNav current="library" />
-      <CommunityGate result={community}>
-        {(loaded) =>
-          loaded.isSteward ? (
-            <RemovalRequests community={loaded} />
-          ) : (
-            <NoticeState
-              title={t("removalRequests.stewardsOnlyTitle")}
-              body={t("removalRequests.stewardsOnlyBody")}
-              action={<RouterLink href={libraryPath}>{t("removalRequests.backToLibrary")}</RouterLink>}
-            />
-          )
-        }
-      </CommunityGate>
-    </PageLayout>
+    <StewardsPage
+      nav="library"
+      notStewards={{
+        title: t("removalRequests.stewardsOnlyTitle"),
+        body: t("removalRequests.stewardsOnlyBody"),
+        back: { href: libraryPath, label: t("removalRequests.backToLibrary") },
+      }}
+    >
+      {(community) => <RemovalRequests community={community} />}
+    </StewardsPage>
   );
 }
 

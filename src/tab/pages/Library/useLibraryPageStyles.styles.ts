@@ -10,6 +10,4 @@ export const useLibraryPageStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   community: { color: tokens.colorNeutralForeground2 },
   search: { maxWidth: "640px" },
-  searchBox: { width: "100%", maxWidth: "100%" },
-  searchInput: { minWidth: 0, width: "100%" },
 });

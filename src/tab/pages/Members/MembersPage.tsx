@@ -15,19 +15,15 @@ import type { TFunction } from "i18next";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Community } from "../../api/communities.js";
-import { CommunityGate } from "../../components/CommunityGate.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { describeApiError } from "../../components/ErrorState.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
-import { NoticeState } from "../../components/NoticeState.js";
-import { PageLayout } from "../../components/PageLayout.js";
 import { PeoplePicker, type PickedPerson } from "../../components/PeoplePicker/PeoplePicker.js";
 import { PersonCard } from "../../components/PersonCard/PersonCard.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
-import { TabNav } from "../../components/TabNav/TabNav.js";
+import { StewardsPage } from "../../components/StewardsPage.js";
 import { type MemberChange, type UseMembersResult, useMembers } from "../../hooks/members/useMembers.js";
-import { useCommunity } from "../../hooks/useCommunity.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { homePath } from "../../routes.js";
 import { useMembersPageStyles } from "./useMembersPageStyles.styles.js";
@@ -37,26 +33,18 @@ import { useMembersPageStyles } from "./useMembersPageStyles.styles.js";
  * people (as members or stewards), name and relieve stewards, and remove members.
  */
 export function MembersPage() {
-  const { context } = useTeamsContext();
   const { t } = useTranslation();
-  const community = useCommunity(context.page.id || undefined);
   return (
-    <PageLayout>
-      <TabNav current="home" />
-      <CommunityGate result={community}>
-        {(loaded) =>
-          loaded.isSteward ? (
-            <Members community={loaded} />
-          ) : (
-            <NoticeState
-              title={t("members.stewardsOnlyTitle")}
-              body={t("members.intro")}
-              action={<RouterLink href={homePath}>{t("members.backToHome")}</RouterLink>}
-            />
-          )
-        }
-      </CommunityGate>
-    </PageLayout>
+    <StewardsPage
+      nav="home"
+      notStewards={{
+        title: t("members.stewardsOnlyTitle"),
+        body: t("members.intro"),
+        back: { href: homePath, label: t("members.backToHome") },
+      }}
+    >
+      {(community) => <Members community={community} />}
+    </StewardsPage>
   );
 }
 

@@ -1,0 +1,45 @@
+import type { ReactNode } from "react";
+import type { Community } from "../api/communities.js";
+import { useCommunity } from "../hooks/useCommunity.js";
+import { useTeamsContext } from "../hooks/useTeamsContext.js";
+import { CommunityGate } from "./CommunityGate.js";
+import { NoticeState } from "./NoticeState.js";
+import { PageLayout } from "./PageLayout.js";
+import { RouterLink } from "./RouterLink/RouterLink.js";
+import { TabNav, type TabNavProps } from "./TabNav/TabNav.js";
+
+/** Props of {@link StewardsPage}. */
+export interface StewardsPageProps {
+  /** The navigation's current place. */
+  nav: TabNavProps["current"];
+  /** What a member who is not a steward reads instead, and the way back. */
+  notStewards: { title: string; body: string; back: { href: string; label: string } };
+  children: (community: Community) => ReactNode;
+}
+
+/**
+ * A page for the stewards of the tab's community (members, removal requests, insights): loads the
+ * community, and shows a member who is not a steward why the page is not for them.
+ */
+export function StewardsPage({ nav, notStewards, children }: StewardsPageProps) {
+  const { context } = useTeamsContext();
+  const community = useCommunity(context.page.id || undefined);
+  return (
+    <PageLayout>
+      <TabNav current={nav} />
+      <CommunityGate result={community}>
+        {(loaded) =>
+          loaded.isSteward ? (
+            children(loaded)
+          ) : (
+            <NoticeState
+              title={notStewards.title}
+              body={notStewards.body}
+              action={<RouterLink href={notStewards.back.href}>{notStewards.back.label}</RouterLink>}
+            />
+          )
+        }
+      </CommunityGate>
+    </PageLayout>
+  );
+}
