@@ -89,7 +89,9 @@ describe("network insights page", () => {
     await tab.getByRole("heading", { level: 1, name: "Network insights" }).waitFor();
     // Drawn from the layout stored with the report (SVG first, then WebGL): no layout in the page.
     await tab.getByTestId("network-picture").locator("svg, canvas").first().waitFor();
-    await tab.getByTestId("network-picture").locator("canvas").first().waitFor();
+    const canvas = tab.getByTestId("network-picture").locator("canvas").first();
+    await canvas.waitFor();
+    const drawing = await canvas.elementHandle();
     expect(requested.filter((url) => url.includes("layout.worker"))).toEqual([]);
     const table = tab.getByTestId("network-table");
     await table.waitFor();
@@ -101,6 +103,8 @@ describe("network insights page", () => {
     await row.getByText("Their absence would cut the network").waitFor();
     await row.getByRole("button", { name: middle }).click();
     await tab.getByText(`Selected: ${middle}`).waitFor();
+    // Selecting recolours the person in the drawn picture; WebGL is not started again.
+    expect(await drawing?.evaluate((element) => element.isConnected)).toBe(true);
     expect(await tab.getByTestId("suggestions").getByRole("listitem").count()).toBeGreaterThan(0);
   });
 

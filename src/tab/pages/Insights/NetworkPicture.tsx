@@ -64,6 +64,12 @@ export function NetworkPicture({
   // Whether sigma has drawn once: until then the SVG drawing stands in.
   const interactive = useRef(false);
   const [drawn, setDrawn] = useState(false);
+  // The drawn graph, and who is selected in it: a selection recolours two people in place (sigma
+  // redraws on the graph's change) rather than building the graph and WebGL again.
+  const drawnGraph = useRef<{ graph: Graph; colorOf: (id: string) => string } | undefined>(undefined);
+  const selected = useRef(selectedId);
+  const onSelectNow = useRef(onSelect);
+  onSelectNow.current = onSelect;
 
   const { people, ties, stored } = useMemo(() => {
     // The job's layout when the report has one: drawn at once, no worker.
@@ -106,6 +112,12 @@ export function NetworkPicture({
     const css = getComputedStyle(element);
     const color = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
     const graph = new Graph();
+    const cut = color("--colorPaletteDarkOrangeForeground1", "#da3b01");
+    const edge = color("--colorNeutralForeground3", "#707070");
+    const brand = color("--colorBrandForeground1", "#0f6cbd");
+    const chosen = color("--colorPaletteRedForeground1", "#c50f1f");
+    const base = new Map(people.map((p) => [p.id, p.cutsNetwork ? cut : p.edge ? edge : brand]));
+    const colorOf = (id: string) => (id === selected.current ? chosen : (base.get(id) ?? brand));
     people.forEach((p, i) => {
       const degree = p.learnersFrom + p.learnedFrom;
       graph.addNode(p.id, {
@@ -113,16 +125,10 @@ export function NetworkPicture({
         y: positions[2 * i + 1] ?? 0,
         size: 2 + Math.min(6, Math.sqrt(degree) + p.betweenness * 20),
         label: p.displayName,
-        color:
-          p.id === selectedId
-            ? color("--colorPaletteRedForeground1", "#c50f1f")
-            : p.cutsNetwork
-              ? color("--colorPaletteDarkOrangeForeground1", "#da3b01")
-              : p.edge
-                ? color("--colorNeutralForeground3", "#707070")
-                : color("--colorBrandForeground1", "#0f6cbd"),
+        color: colorOf(p.id),
       });
     });
+    drawnGraph.current = { graph, colorOf };
     for (const [a, b] of ties) {
       const from = people[a]?.id;
       const to = people[b]?.id;
@@ -143,7 +149,7 @@ export function NetworkPicture({
           const sigma = new Sigma(graph, element, {
             settings: { renderLabels: false, renderEdgeLabels: false },
           });
-          sigma.on("clickNode", ({ node }) => onSelect(node));
+          sigma.on("clickNode", ({ node }) => onSelectNow.current(node));
           renderer = sigma;
           interactive.current = true;
           setDrawn(true);
@@ -164,8 +170,19 @@ export function NetworkPicture({
       if (frame !== undefined) cancelAnimationFrame(frame);
       if (idle !== undefined) cancelIdle(idle);
       renderer?.kill();
+      drawnGraph.current = undefined;
     };
-  }, [positions, people, ties, selectedId, onSelect, mode]);
+  }, [positions, people, ties, mode]);
+
+  useEffect(() => {
+    const previous = selected.current;
+    selected.current = selectedId;
+    const drawing = drawnGraph.current;
+    if (!drawing) return;
+    for (const id of [previous, selectedId])
+      if (id !== undefined && drawing.graph.hasNode(id))
+        drawing.graph.setNodeAttribute(id, "color", drawing.colorOf(id));
+  }, [selectedId]);
 
   if (mode === "none") return <Caption1>{unavailable}</Caption1>;
   return (
