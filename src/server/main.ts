@@ -18,7 +18,7 @@ import { ProactiveSender } from "../bot/meetings/proactiveSender.js";
 import { TeamsMeetingRoles } from "../bot/meetings/teamsMeetingRoles.js";
 import { postJoinRequest } from "../bot/membership/joinRequests.js";
 import { SessionReminders } from "../bot/reminders/sessionReminders.js";
-import { betweennessThreads } from "../compute/betweennessThreads.js";
+import { insightsThreads } from "../compute/insightsThreads.js";
 import type { ActivityRepository } from "../domain/activities/activityRepository.js";
 import { ActivityService } from "../domain/activities/activityService.js";
 import { RoleLookup } from "../domain/activities/meetingRoles.js";
@@ -183,10 +183,10 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
         !config.insights.personLevelOff.includes(tenantId.toLowerCase()),
       instanceId: randomUUID(),
       refreshMs: config.insights.refreshMs,
-      betweenness: betweennessThreads({
+      compute: insightsThreads({
         ...(config.insights.threads !== undefined ? { threads: config.insights.threads } : {}),
         onFallback: (error) =>
-          logger.warn("network insights: worker threads failed, computed on the main thread", {
+          logger.warn("network insights: the worker thread failed, computed on the main thread", {
             error: error instanceof Error ? error.message : String(error),
           }),
       }),

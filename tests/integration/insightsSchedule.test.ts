@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { InsightsFacts } from "../../src/domain/insights/insightsFacts.js";
-import type { InsightsReport } from "../../src/domain/insights/insightsReport.js";
+import { computeInsights, type InsightsReport } from "../../src/domain/insights/insightsReport.js";
 import { InsightsService, type InsightsSource } from "../../src/domain/insights/insightsService.js";
 import type { TableStore } from "../../src/storage/tableStore.js";
 import { TablesInsightsStore } from "../../src/storage/tablesInsightsStore.js";
@@ -111,7 +111,7 @@ describe("network insights' scheduled refresh across instances", () => {
     expect(Date.parse((await writer.storedAt(tenantId, "timed")) ?? "")).toBeGreaterThan(Date.now() - HOUR);
   });
 
-  it("computes each window's brokers with the betweenness it is given (worker threads in the server)", async () => {
+  it("computes each window with the computation it is given (a worker thread in the server)", async () => {
     const people = ["ana", "ben", "cai"].map((id) => ({
       id,
       displayName: id,
@@ -127,7 +127,7 @@ describe("network insights' scheduled refresh across instances", () => {
       entries: [],
       commitments: [],
     };
-    const sizes: number[] = [];
+    const windows: number[] = [];
     const service = new InsightsService(
       { get: async () => ({ isSteward: true }) as never, listVisible: async () => [] },
       new TablesInsightsStore(store),
@@ -136,14 +136,15 @@ describe("network insights' scheduled refresh across instances", () => {
         personLevel: () => true,
         instanceId: "brokers",
         // A stand-in that marks its answer: everyone a broker of a quarter.
-        betweenness: async (network) => {
-          sizes.push(network.ids.length);
-          return new Float64Array(network.ids.length).fill(0.25);
+        compute: async (communityId, input, window) => {
+          windows.push(window.windowDays);
+          const report = computeInsights(communityId, input, window);
+          return { ...report, people: report.people.map((p) => ({ ...p, betweenness: 0.25 })) };
         },
       },
     );
     expect(await service.refresh(tenantId, "brokers")).toBe(true);
-    expect(sizes).toEqual([3, 3, 3]);
+    expect(windows).toEqual([30, 90, 365]);
     const reports = (await new TablesInsightsStore(store).read(tenantId, "brokers"))?.reports;
     for (const window of ["30", "90", "365"] as const)
       expect(reports?.[window].people.map((p) => p.betweenness)).toEqual([0.25, 0.25, 0.25]);

@@ -1,17 +1,15 @@
 import type { CommunityView } from "../communities/community.js";
 import { ForbiddenError, ValidationError } from "../errors.js";
 import type { Caller } from "../identity.js";
-import { betweennessCentrality } from "./betweenness.js";
 import { DAY_MS, type InsightsFacts } from "./insightsFacts.js";
 import {
   computeInsights,
   INSIGHT_WINDOWS,
+  type InsightsOptions,
   type InsightsReport,
   type InsightWindow,
-  windowNetwork,
   withoutPeople,
 } from "./insightsReport.js";
-import type { LearningNetwork } from "./learningNetwork.js";
 import {
   type CommunityTies,
   type MyTiesAnswer,
@@ -92,10 +90,14 @@ export interface InsightsServiceOptions {
   now?: () => Date;
   onError?: (error: unknown, ids: { tenantId: string; communityId: string }) => void;
   /**
-   * Betweenness of a window's network, the job's heaviest part: the server's composition root
-   * puts it on worker threads (`src/compute/betweennessThreads.ts`); by default computed here.
+   * Computes one window's report: the server's composition root puts large communities on worker
+   * threads (`src/compute/insightsThreads.ts`), off the event loop; by default `computeInsights` here.
    */
-  betweenness?: (network: LearningNetwork) => Promise<Float64Array>;
+  compute?: (
+    communityId: string,
+    facts: InsightsFacts,
+    window: Omit<InsightsOptions, "brokers">,
+  ) => Promise<InsightsReport>;
 }
 
 export type InsightsAnswer =
@@ -300,14 +302,9 @@ export class InsightsService {
       // Computed in turn, yielding between windows so requests are served meanwhile.
       const reports = {} as StoredInsights["reports"];
       for (const windowDays of INSIGHT_WINDOWS) {
-        const network = windowNetwork(facts, { windowDays, now });
-        const betweenness = await (this.options.betweenness?.(network) ?? betweennessCentrality(network));
-        reports[`${windowDays}`] = computeInsights(communityId, facts, {
-          windowDays,
-          now,
-          personLevel,
-          brokers: { network, betweenness },
-        });
+        const window = { windowDays, now, personLevel };
+        reports[`${windowDays}`] = await (this.options.compute?.(communityId, facts, window) ??
+          computeInsights(communityId, facts, window));
         await new Promise((resolve) => setImmediate(resolve));
       }
       // Everyone's own ties first: a reader takes a row at least as new as the reports' pointer.
