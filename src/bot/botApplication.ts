@@ -4,6 +4,7 @@ import type { QuestionsAheadService } from "../domain/activities/questionsAhead.
 import type { AnswerService } from "../domain/ask/answerService.js";
 import { AskService } from "../domain/ask/askService.js";
 import { StorageUnavailableError } from "../domain/errors.js";
+import type { PersonTimeZones } from "../domain/people/personTimeZones.js";
 import {
   answerQuestion,
   isAddressedToBot,
@@ -43,6 +44,8 @@ export interface BotDependencies extends MessageExtensionDependencies {
   questionRouting?: QuestionRouting["routing"];
   /** Questions asked ahead of sessions (an AMA reminder's Ask ahead dialog). */
   questionsAhead?: QuestionsAheadService;
+  /** People's own time zones, kept from what their Teams client reports on each message. */
+  timeZones?: PersonTimeZones;
 }
 
 /**
@@ -60,6 +63,21 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
     // The typing indicator costs one extra outgoing call per message and helps nobody here.
     startTypingTimer: false,
     longRunningMessages: false,
+  });
+
+  // A person's Teams client reports their time zone on every message (`localTimezone`): kept, so a
+  // question routed to them counts working hours on their own clock. Never holds the turn up.
+  app.turn("beforeTurn", async (context) => {
+    const zone = context.activity.type === "message" ? context.activity.localTimezone : undefined;
+    const tenantId = tenantIdOf(context);
+    const userId = context.activity.from?.aadObjectId;
+    if (deps.timeZones && zone && tenantId && userId && deps.allowedTenants.has(tenantId))
+      deps.timeZones.remember(tenantId, userId, zone).catch((error: unknown) =>
+        logger.warn("time zone not kept", {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
+    return true;
   });
 
   app.conversationUpdate("membersAdded", async (context) => {

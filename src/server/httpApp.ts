@@ -16,6 +16,7 @@ import type { Caller } from "../domain/identity.js";
 import type { InsightsService } from "../domain/insights/insightsService.js";
 import type { LibraryService } from "../domain/library/libraryService.js";
 import type { PeopleDirectory } from "../domain/people/peopleDirectory.js";
+import type { PersonTimeZones } from "../domain/people/personTimeZones.js";
 import type { PlaybookService } from "../domain/playbooks/playbookService.js";
 import type { SessionService } from "../domain/sessions/sessionService.js";
 import type { Logger } from "../observability/logger.js";
@@ -37,6 +38,7 @@ import { playbookRoutes } from "./routes/playbookRoutes.js";
 import { questionRoutingRoutes } from "./routes/questionRoutingRoutes.js";
 import { questionsAheadRoutes } from "./routes/questionsAheadRoutes.js";
 import { teachingTopicRoutes } from "./routes/teachingTopicRoutes.js";
+import { timeZoneRoutes } from "./routes/timeZoneRoutes.js";
 import { webRoutes } from "./routes/webRoutes.js";
 
 /** Everything the HTTP layer needs, handed in by the composition root. */
@@ -71,6 +73,8 @@ export interface HttpDependencies {
   /** Network insights for stewards. */
   insights: InsightsService;
   directory: PeopleDirectory;
+  /** People's own time zones (their browser's, from the tab). */
+  timeZones?: PersonTimeZones;
   /** Proves storage answers; gives up when `signal` aborts (the health check's budget ran out). */
   checkStorage: (signal: AbortSignal) => Promise<void>;
   /** The local Teams host's routes, served under /local: local mode only (src/local). */
@@ -160,6 +164,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
   if (deps.teachingTopics)
     api.use("/communities/:communityId/micro-teach-topics", teachingTopicRoutes(deps.teachingTopics));
   api.use(homeRoutes(deps.home, deps.myLearning, deps.directory));
+  if (deps.timeZones) api.use(timeZoneRoutes(deps.timeZones));
   api.use(commitmentRoutes(deps.commitments));
   api.use(insightsRoutes(deps.insights, deps.sessions));
   api.use("/activities", activityRoutes(deps));

@@ -40,6 +40,7 @@ import { InsightsService } from "../domain/insights/insightsService.js";
 import { LibraryService } from "../domain/library/libraryService.js";
 import { MeetingOutcomeService } from "../domain/meetings/meetingOutcomeService.js";
 import { NoDirectory, type PeopleDirectory } from "../domain/people/peopleDirectory.js";
+import { PersonTimeZones } from "../domain/people/personTimeZones.js";
 import { PlaybookService } from "../domain/playbooks/playbookService.js";
 import type { MeetingScheduler } from "../domain/sessions/meetingScheduler.js";
 import { SessionReminderPlanner } from "../domain/sessions/sessionReminders.js";
@@ -65,6 +66,7 @@ import { TablesQuestionsAhead } from "../storage/tablesQuestionsAhead.js";
 import { communityMembersOf, TablesSessionPlanRepository } from "../storage/tablesSessionPlanRepository.js";
 import { TablesSessionRepository } from "../storage/tablesSessionRepository.js";
 import { TablesTeachingTopics } from "../storage/tablesTeachingTopics.js";
+import { TablesTimeZoneStore } from "../storage/tablesTimeZoneStore.js";
 import { createTabTokenValidator } from "./auth/tabTokenValidator.js";
 import type { AppConfig } from "./config.js";
 import { createHttpApp } from "./httpApp.js";
@@ -163,6 +165,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
   /** Schedules sessions' Teams meetings; undefined when Graph is off. */
   const meetingScheduler: MeetingScheduler | undefined = graph?.meetingScheduler;
   const sessionPlan = new TablesSessionPlanRepository(store);
+  const timeZones = new PersonTimeZones(new TablesTimeZoneStore(store));
   // Without a scheduler (Graph off) stewards are told Teams meetings cannot be scheduled.
   const sessionRepository = new TablesSessionRepository(store);
   const sessions = new SessionService(sessionRepository, communities, undefined, {
@@ -280,7 +283,11 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     library,
     communities,
     answers: answerRepository,
-    people: routingPeopleOf({ plan: sessionPlan, sessions: sessionRepository }),
+    people: routingPeopleOf({
+      plan: sessionPlan,
+      sessions: sessionRepository,
+      zoneOf: (tenantId, ids) => timeZones.zonesOf(tenantId, ids),
+    }),
     notifier: routedQuestionNotifier({
       sender,
       links: { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId },
@@ -314,6 +321,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     questionRouting,
     asking,
     questionsAhead,
+    timeZones,
     meetings: {
       activities,
       topics: teachingTopics,
@@ -356,6 +364,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     playbooks,
     home,
     myLearning,
+    timeZones,
     activities,
     teachingTopics,
     questionsAhead,

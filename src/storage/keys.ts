@@ -222,6 +222,8 @@ export function ownerShard(ownerId: string, partitions: number): number {
  */
 export const orgContextKeys = {
   partition: (tenantId: string) => `${keyPart(tenantId, "tenant id")}|org`,
+  /** People's own time zones, as their Teams client or browser reported them (`user|{id}` rows). */
+  zones: (tenantId: string) => `${keyPart(tenantId, "tenant id")}|zones`,
   person: (userId: string) => `user|${keyPart(userId, "user id")}`,
   delta: "delta",
 };

@@ -4,6 +4,7 @@ import { useEffect, useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
 import { App } from "./App.js";
 import type { ApiClient } from "./api/ApiClient.js";
+import { reportTimeZone } from "./api/timeZone.js";
 import { LoadingState } from "./components/LoadingState.js";
 import { NoticeState } from "./components/NoticeState.js";
 import { PageLayout } from "./components/PageLayout.js";
@@ -41,6 +42,12 @@ export function TabRoot({ api, queryClient }: { api: ApiClient; queryClient: Que
     () => (teams.status === "ready" ? { context: teams.context, theme, locale, api } : null),
     [teams, theme, locale, api],
   );
+
+  const userId = teams.status === "ready" ? teams.context.user?.id : undefined;
+  useEffect(() => {
+    // Best effort: a person whose zone is not known has routed questions timed on the community's.
+    if (userId) reportTimeZone(api, userId).catch(() => undefined);
+  }, [api, userId]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
