@@ -8,7 +8,7 @@ import {
   type SubmissionVisibility,
   submissionOf,
 } from "./activityFormat.js";
-import { formatOf } from "./activityFormats.js";
+import { formatOf, ruleOf } from "./activityFormats.js";
 import { currentRound } from "./groupingRounds.js";
 import type { PhaseState } from "./phaseClock.js";
 
@@ -46,7 +46,15 @@ export interface ActivityView {
   sessionId?: string;
   facilitator: PersonRef;
   pairingRule: PairingRule;
-  phases: { id: string; title: string; instruction: string; minutes: number }[];
+  phases: {
+    id: string;
+    title: string;
+    instruction: string;
+    minutes: number;
+    /** A phase from a module's section: the format's phase whose rules it follows, and its text. */
+    rule?: string;
+    body?: string;
+  }[];
   state: PhaseState;
   /** What may be submitted right now. */
   accepts: SubmissionKind[];
@@ -320,7 +328,7 @@ export function acceptsAt(record: Pick<ActivityRecord, "activity">, state: Phase
   const format = formatOf(record.activity.format);
   if (state.status === "ended") return [...format.acceptsAfterEnd];
   if (state.status === "not-started") return [];
-  const phase = format.phases.find((p) => p.id === state.phaseId);
+  const phase = ruleOf(format, record.activity.phases[state.phaseIndex]);
   return phase ? [...phase.accepts] : [];
 }
 
@@ -348,12 +356,14 @@ function wallOf(record: ActivityRecord, groups: readonly ActivityGroup[], person
 function phasesOf(activity: ActivityRecord["activity"]): ActivityView["phases"] {
   const format = formatOf(activity.format);
   return activity.phases.map((p) => {
-    const definition = format.phases.find((d) => d.id === p.id);
+    const definition = ruleOf(format, p);
     return {
       id: p.id,
       title: definition?.title ?? p.id,
       instruction: definition?.instruction ?? "",
       minutes: p.minutes,
+      ...(p.rule ? { rule: p.rule } : {}),
+      ...(p.body !== undefined ? { body: p.body } : {}),
     };
   });
 }
