@@ -641,6 +641,7 @@ export const de: Catalog = {
     format_caseRound: "Fallrunde",
     format_microTeach: "Micro-Teach",
     format_ama: "AMA mit der Rufbereitschaft",
+    format_coachingOurselves: "CoachingOurselves-Modul",
     heldBy_teacher: "Lehrperson: {{name}}",
     youHold_teacher: "Sie lehren.",
     heldBy_expert: "Expertin/Experte: {{name}}",
@@ -684,6 +685,15 @@ export const de: Catalog = {
     phase_learned: "Was ich gelernt habe",
     phase_amaAsk: "Fragen an die Expertin/den Experten",
     phase_amaWrapUp: "Abschluss",
+    phase_moduleOpening: "Erster Abschnitt",
+    phase_moduleSection: "Abschnitt des Moduls",
+    phase_moduleActions: "Vorhaben",
+    instruction_moduleOpening:
+      "Ihre Gruppe (4–6 Personen) steht. Gehen Sie den Abschnitt des Moduls gemeinsam durch.",
+    instruction_moduleSection:
+      "Gehen Sie den Abschnitt mit Ihrer Gruppe durch; alle können die Notizen der Gruppe führen.",
+    instruction_moduleActions:
+      "Alle schreiben ein Vorhaben für die Arbeit auf: Später wird nachgefragt, wie es lief.",
     instruction_amaAsk:
       "Stellen Sie Ihre Fragen und stimmen Sie für die, die zuerst beantwortet werden sollen. Die Antworten kommen live, meistgewählte zuerst.",
     instruction_amaWrapUp:
@@ -943,6 +953,24 @@ export const de: Catalog = {
       label: "Ihre Frage",
       hint: "Alle sehen sie und stimmen ab. Beantwortete kommen in die Bibliothek, offene an die Community.",
       add: "Fragen",
+    },
+    moduleNotes: {
+      heading: "Notizen unserer Gruppe",
+      plural: "Gruppennotizen",
+      label: "Was Ihre Gruppe aus diesem Abschnitt mitnimmt",
+      hint: "Alle in Ihrer Gruppe schreiben und ändern sie. Nur Ihre Gruppe sieht sie.",
+    },
+    action: {
+      heading: "Mein Vorhaben",
+      plural: "Vorhaben",
+      label: "Ein Vorhaben, das Sie bei der Arbeit ausprobieren",
+      hint: "Ihre Gruppe sieht es. Es wird zur Zusage: Sie werden bei der nächsten Sitzung und am Fälligkeitstag gefragt, wie es lief.",
+    },
+    usefulness: {
+      heading: "Wie nützlich war das Modul?",
+      plural: "Bewertungen",
+      label: "1 (nicht nützlich) bis 5 (sehr nützlich)",
+      hint: "Nur Sie sehen Ihre Bewertung. Stewards sehen die Bewertungen des Moduls zusammen, nie, wer welche gab.",
     },
     learned: {
       heading: "Was ich gelernt habe",

@@ -626,6 +626,7 @@ export const en = {
     format_caseRound: "Case round",
     format_microTeach: "Micro-teach",
     format_ama: "AMA with the on-call expert",
+    format_coachingOurselves: "CoachingOurselves module",
     heldBy_teacher: "Teacher: {{name}}",
     youHold_teacher: "You're the teacher.",
     heldBy_expert: "Expert: {{name}}",
@@ -669,6 +670,14 @@ export const en = {
     phase_learned: "What I learned",
     phase_amaAsk: "Ask the expert",
     phase_amaWrapUp: "Wrap-up",
+    phase_moduleOpening: "Opening section",
+    phase_moduleSection: "Module section",
+    phase_moduleActions: "Actions",
+    instruction_moduleOpening: "Your group of 4–6 is formed. Follow the module's section together.",
+    instruction_moduleSection:
+      "Follow the module's section with your group; anyone can keep the group's notes.",
+    instruction_moduleActions:
+      "Each of you writes one action to try at work: it is followed up with a check-in.",
     instruction_amaAsk:
       "Ask the expert and vote for the questions you want answered first. The expert answers live, most voted first.",
     instruction_amaWrapUp:
@@ -918,6 +927,24 @@ export const en = {
       label: "Your question",
       hint: "Everyone sees and votes. Answered ones go to the library; open ones to the community.",
       add: "Ask",
+    },
+    moduleNotes: {
+      heading: "Our group's notes",
+      plural: "Group notes",
+      label: "What your group takes from this section",
+      hint: "Anyone in your group writes and edits them. Only your group sees them.",
+    },
+    action: {
+      heading: "My action",
+      plural: "Actions",
+      label: "One action you will try at work",
+      hint: "Your group sees it. It becomes a commitment: you get a check-in at the next session and on its due day.",
+    },
+    usefulness: {
+      heading: "How useful was this module?",
+      plural: "Usefulness ratings",
+      label: "1 (not useful) to 5 (very useful)",
+      hint: "Only you see your rating. Stewards see the module's ratings together, never who gave which.",
     },
     learned: {
       heading: "What I learned",
