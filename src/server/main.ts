@@ -21,6 +21,7 @@ import { SessionReminders } from "../bot/reminders/sessionReminders.js";
 import type { ActivityRepository } from "../domain/activities/activityRepository.js";
 import { ActivityService } from "../domain/activities/activityService.js";
 import { RoleLookup } from "../domain/activities/meetingRoles.js";
+import { ModuleService } from "../domain/activities/modules/moduleService.js";
 import { QuestionsAheadService } from "../domain/activities/questionsAhead.js";
 import { rotaOfSessions } from "../domain/activities/sessionRota.js";
 import { TeachingTopicService } from "../domain/activities/teachingTopics.js";
@@ -57,6 +58,7 @@ import { TablesCommunityRepository } from "../storage/tablesCommunityRepository.
 import { TablesEntryRepository } from "../storage/tablesEntryRepository.js";
 import { TablesInsightsStore } from "../storage/tablesInsightsStore.js";
 import { TablesMeetingRepository } from "../storage/tablesMeetingRepository.js";
+import { TablesModules } from "../storage/tablesModules.js";
 import { TablesOrgContextCache } from "../storage/tablesOrgContextCache.js";
 import { TablesPlaybookRepository } from "../storage/tablesPlaybookRepository.js";
 import { TablesQuestionRouteRepository } from "../storage/tablesQuestionRouteRepository.js";
@@ -204,8 +206,10 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
   const rota = rotaOfSessions(sessions);
   const teachingTopics = new TeachingTopicService(new TablesTeachingTopics(store), communities, rota);
   const questionsAhead = new QuestionsAheadService(new TablesQuestionsAhead(store), communities);
+  const modules = new ModuleService(new TablesModules(store), communities, activityRepository);
   const activities = new ActivityService(activityRepository, directory, {
     topics: teachingTopics,
+    phaseContent: modules,
     questionsAhead,
     rota,
     communities,
@@ -350,6 +354,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     myLearning,
     activities,
     teachingTopics,
+    modules,
     questionsAhead,
     commitments,
     insights,

@@ -75,7 +75,7 @@ export function planFromSections(
     )
       issues.push({
         field: `sections.${i}`,
-        message: `${section.line ? `Line ${section.line}: ` : ""}“${section.title}” lasts ${section.minutes} minutes; a ${i === 0 ? "first " : i === sections.length - 1 ? "last " : ""}section lasts between ${rule.minMinutes} and ${rule.maxMinutes} whole minutes.`,
+        message: `${section.line ? `Line ${section.line}: ` : ""}“${section.title}” lasts ${section.minutes} minute${section.minutes === 1 ? "" : "s"}; a ${i === 0 ? "first " : i === sections.length - 1 ? "last " : ""}section lasts between ${rule.minMinutes} and ${rule.maxMinutes} whole minutes.`,
       });
     return {
       id: `section-${i + 1}`,

@@ -274,19 +274,6 @@ export class ActivityService {
   }
 
   /**
-   * The ratings people gave in an activity (kinds with `rating`), by person: what a module's
-   * report adds up. Read by the module's steward through its report, never one by one.
-   */
-  async ratingsOf(tenantId: string, activityId: string): Promise<number[]> {
-    const record = await this.activities.load(tenantId, activityId);
-    if (!record) return [];
-    const format = formatOf(record.activity.format);
-    return record.submissions
-      .filter((s) => s.scope === "person" && submissionOf(format, s.kind)?.rating)
-      .map((s) => Number(s.text));
-  }
-
-  /**
    * A session's activity starts with what people asked ahead (an AMA's questions), as items of
    * the kind asked ahead, by their askers; kept once per question (a retried set-up adds nothing).
    */

@@ -88,6 +88,8 @@ export interface ActivityView {
   confidential: boolean;
   /** Who holds the format's held roles (a micro-teach's teacher, an AMA's expert). */
   roleHolders?: Partial<Record<HeldRole, PersonRef>>;
+  /** The module its phases were planned from (`phasesFrom: "module"`). */
+  module?: { id: string; title: string };
   isFacilitator: boolean;
   me: {
     joined: boolean;
@@ -140,6 +142,8 @@ export interface SubmissionKindView {
   heldBy?: HeldRole;
   /** The holder of this role answers its items (shown under each). */
   answeredBy?: HeldRole;
+  /** A rating: a whole number from `min` to `max` (a choice, not a text). */
+  rating?: { min: number; max: number };
 }
 
 /** A submission as a reader sees it; `etag` only on what they may change (their own, their group's). */
@@ -444,6 +448,7 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
     hotSeat: format.phases.some((p) => p.grouping?.kind === "hotSeat"),
     confidential: format.confidential,
     ...(activity.roleHolders ? { roleHolders: activity.roleHolders } : {}),
+    ...(activity.module ? { module: activity.module } : {}),
     isFacilitator: activity.facilitator.id === userId,
     me: {
       joined: record.participants.some((p) => p.userId === userId),
@@ -483,6 +488,7 @@ function kindsOf(formatId: ActivityRecord["activity"]["format"]): SubmissionKind
       ...(d.publishable ? { publishable: true as const } : {}),
       ...(d.votable ? { votable: true as const } : {}),
       ...(d.promote ? { promote: d.promote } : {}),
+      ...(d.rating ? { rating: d.rating } : {}),
       ...heldByOf(d),
       ...(d.answeredBy ? { answeredBy: d.answeredBy } : {}),
     }));
