@@ -139,7 +139,20 @@ describe("CoachingOurselves module from the meeting chat, over the Bot Framework
           `coaching-action-${i}`,
         );
     await chat.submitDialog("tps.controlDialog", { activityId, kind: "end" }, facilitator, "coaching-end");
-    await eventually(() => headed(`${FORMAT} summary`)[0], "the summary");
+    const summary = await eventually(() => headed(`${FORMAT} summary`)[0], "the summary");
+    // The summary counts what was written (ratings come after it and go to the stewards' report)
+    // and invites the rating first, as its one primary action, with the action beside it.
+    expect(summary.body.find((e: Card) => e.type === "FactSet").facts).toEqual([
+      { title: "Took part", value: "10" },
+      { title: "Groups", value: "2" },
+      { title: "Group notes", value: "1" },
+      { title: "Actions", value: "10" },
+    ]);
+    const invitations = actionsOf(summary).filter((a: Card) => a.data?.kind);
+    expect(invitations.map((a: Card) => [a.title, a.data.kind, a.style])).toEqual([
+      ["Rate it (1–5)", "usefulness", "positive"],
+      ["Action", "action", undefined],
+    ]);
 
     // After the end, each rates the module: a 1–5 choice in the dialog, kept once per person.
     const rating = await chat.fetchDialog(

@@ -572,12 +572,15 @@ export function activitySummaryOf(record: ActivityRecord): ActivitySummary {
     activityId: activity.id,
     formatName: formatOf(activity.format).name,
     declaredKinds: Object.keys(formatOf(activity.format).submissions),
-    counts: kindsOf(activity.format).map((k) => ({
-      kind: k.kind,
-      plural: k.plural,
-      count: record.submissions.filter((s) => s.kind === k.kind).length,
-      ...(k.answeredBy ? { answered: record.answers.filter((a) => a.kind === k.kind).length } : {}),
-    })),
+    // A rating is given after the close and reported to stewards, not counted on the summary.
+    counts: kindsOf(activity.format)
+      .filter((k) => !k.rating)
+      .map((k) => ({
+        kind: k.kind,
+        plural: k.plural,
+        count: record.submissions.filter((s) => s.kind === k.kind).length,
+        ...(k.answeredBy ? { answered: record.answers.filter((a) => a.kind === k.kind).length } : {}),
+      })),
     grouped: formatOf(activity.format).phases.some((p) => p.grouping && p.grouping.kind !== "none"),
     prompt: activity.prompt,
     communityId: activity.communityId,
