@@ -1,10 +1,8 @@
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoPeople } from "../../src/local/demoCommunity.js";
-import { launchBrowser, newLocalOnlyContext } from "../support/browser.js";
 import { LEADING_THROUGH_CHANGE } from "../support/moduleFixtures.js";
 import { org } from "../support/orgFixture.js";
-import { startTestServer, type TestServer } from "../support/testServer.js";
+import { demoServerAndBrowser } from "../support/panelBrowser.js";
 import { brokenWords, pageWidth } from "./layoutChecks.js";
 import { type HostParams, openTab } from "./localHostPage.js";
 
@@ -18,23 +16,11 @@ type Person = { id: string; displayName: string };
  * section, and the steward sees the rating counted, with no average before five.
  */
 describe("CoachingOurselves module from the side panel and on the stage", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
   const [steward, german, other] = demoPeople(org) as unknown as [Person, Person, Person];
-
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true, env: { ACTIVITY_POLL_MS: "200" } });
-    browser = await launchBrowser();
-    ({ context } = await newLocalOnlyContext(browser, { viewport: { width: 1280, height: 900 } }));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const { server: running, context } = demoServerAndBrowser();
 
   const panelOf = async (user: Person, extra: HostParams = {}) =>
-    openTab(await context.newPage(), server.baseUrl, { frame: "sidePanel", user: user.id, ...extra });
+    openTab(await context().newPage(), running().baseUrl, { frame: "sidePanel", user: user.id, ...extra });
 
   it("writes a module at 280 px, runs it from the side panel and collects a German participant's action and rating", async () => {
     // The steward writes the module in the 280 px panel.
@@ -86,7 +72,7 @@ describe("CoachingOurselves module from the side panel and on the stage", () => 
     expect(narrow.scrollWidth).toBeLessThanOrEqual(narrow.clientWidth);
 
     // The stage shows the section that runs.
-    const stage = await openTab(await context.newPage(), server.baseUrl, { frame: "meetingStage" });
+    const stage = await openTab(await context().newPage(), running().baseUrl, { frame: "meetingStage" });
     await stage
       .getByTestId("section-text")
       .getByText("One thing you will do differently with your team.")

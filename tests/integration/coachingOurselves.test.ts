@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoPeople } from "../../src/local/demoCommunity.js";
-import { eventually, MeetingInstances } from "../support/meetingInstances.js";
+import { eventually, type MeetingInstances, meetingInstancesFor } from "../support/meetingInstances.js";
 import { LEADING_THROUGH_CHANGE } from "../support/moduleFixtures.js";
 import { org } from "../support/orgFixture.js";
 
@@ -23,18 +23,11 @@ describe("CoachingOurselves module on the activity engine", () => {
   const others = org.users.filter((u) => u.id !== steward.id && u.department) as unknown as Person[];
   const people = others.slice(0, 10);
   const outsider = others[10] as Person;
-  let meeting: MeetingInstances;
-  const api = (...args: Parameters<MeetingInstances["api"]>) => meeting.api(...args);
-
-  beforeAll(async () => {
-    meeting = await MeetingInstances.start(2, { chat: MEETING_CHAT, meetingId: MEETING_ID });
-  });
-  afterAll(async () => {
-    await meeting?.close();
-  });
+  const meeting = meetingInstancesFor(2, { chat: MEETING_CHAT, meetingId: MEETING_ID });
+  const api = (...args: Parameters<MeetingInstances["api"]>) => meeting().api(...args);
 
   it("runs a module's sections in groups of 4–6, to actions and usefulness ratings, once across instances", async () => {
-    const communityId = meeting.communityId;
+    const communityId = meeting().communityId;
     const modules = `/communities/${communityId}/modules`;
     const written = await api(0, steward, "POST", modules, {
       markdown: LEADING_THROUGH_CHANGE,

@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_TEAM, demoPeople } from "../../src/local/demoCommunity.js";
-import { ConnectorRecorder } from "../support/connectorRecorder.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { demoPeople } from "../../src/local/demoCommunity.js";
 import { actionsOf, type Card, MeetingChat, valuesOf } from "../support/meetingChat.js";
-import { eventually } from "../support/meetingInstances.js";
+import { eventually, meetingInstancesFor } from "../support/meetingInstances.js";
 import { LEADING_THROUGH_CHANGE } from "../support/moduleFixtures.js";
 import { org } from "../support/orgFixture.js";
-import { installInDemoTeam } from "../support/teamsActivities.js";
-import { startTestServer, type TestServer, tokenFor } from "../support/testServer.js";
+import type { TestServer } from "../support/testServer.js";
 
 /**
  * A CoachingOurselves-style module run from the meeting chat over the Bot Framework protocol, with
@@ -22,36 +20,22 @@ const FORMAT = "CoachingOurselves module";
 type Person = { id: string; displayName: string };
 
 describe("CoachingOurselves module from the meeting chat, over the Bot Framework protocol: 10 people", () => {
-  let server: TestServer;
-  const connector = new ConnectorRecorder();
   const facilitator = demoPeople(org)[0] as Person;
   const people = org.users.filter((u) => u.department && u.id !== facilitator.id).slice(0, 10) as Person[];
-  const chat = new MeetingChat(() => server.baseUrl, connector, MEETING_CHAT, MEETING_ID, "coaching");
+  // One instance: the demo data, the bot in the demo team and in the meeting's chat.
+  const meeting = meetingInstancesFor(1, { chat: MEETING_CHAT, meetingId: MEETING_ID });
+  const server = () => meeting().servers[0] as TestServer;
+  let chat: MeetingChat;
+  beforeAll(() => {
+    chat = new MeetingChat(() => server().baseUrl, meeting().connector, MEETING_CHAT, MEETING_ID, "coaching");
+  });
   const headed = (text: string) => chat.headed(text);
-
   /** The tab's API as `who` (the module's page, the activity's view). */
-  const tab = async (who: Person, method: string, route: string, body?: unknown) => {
-    const headers = { authorization: `Bearer ${await tokenFor(server.baseUrl, who.id)}` };
-    const res = await fetch(`${server.baseUrl}/api${route}`, {
-      method,
-      headers: body ? { ...headers, "content-type": "application/json" } : headers,
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: await res.json() };
-  };
-
-  beforeAll(async () => {
-    await connector.start();
-    server = await startTestServer({ demo: true });
-    await installInDemoTeam(server.baseUrl, connector, DEMO_TEAM);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await connector.stop();
-  });
+  const tab = (who: Person, method: string, route: string, body?: unknown) =>
+    meeting().api(0, who, method, route, body);
 
   it("sets up from a module, runs its sections in groups and collects actions and ratings, all from the chat", async () => {
-    const modules = `/communities/${server.demoCommunityId}/modules`;
+    const modules = `/communities/${server().demoCommunityId}/modules`;
     const module = await tab(facilitator, "POST", modules, {
       markdown: LEADING_THROUGH_CHANGE,
       requestId: "bot-m",
