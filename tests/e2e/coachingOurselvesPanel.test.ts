@@ -10,7 +10,8 @@ type Person = { id: string; displayName: string };
 
 /**
  * A CoachingOurselves-style module in Chromium: a steward writes one on the Modules page in the
- * 280 px side panel (a section without timing is refused with its line), the facilitator sets the
+ * 280 px side panel (a section without timing is refused with its line; the good one is imported
+ * from a .md file), the facilitator sets the
  * activity up from it in the side panel, a German participant at 280 px follows each section's text
  * with their group, writes an action and rates the module after the end, the stage shows the
  * section, and the steward sees the rating counted, with no average before five.
@@ -29,7 +30,13 @@ describe("CoachingOurselves module from the side panel and on the stage", () => 
     await box.fill(LEADING_THROUGH_CHANGE.replace("## Reflect (10 min)", "## Reflect"));
     await modules.getByTestId("module-save").click();
     await modules.getByText("Line 8: “Reflect” has no timing; write it like “## Read (15 min)”.").waitFor();
-    await box.fill(LEADING_THROUGH_CHANGE);
+    // Imported from a .md file instead: the file's text fills the box.
+    await modules.getByTestId("module-import").setInputFiles({
+      name: "leading-through-change.md",
+      mimeType: "text/markdown",
+      buffer: Buffer.from(LEADING_THROUGH_CHANGE),
+    });
+    expect(await box.inputValue()).toBe(LEADING_THROUGH_CHANGE);
     await modules.getByTestId("module-save").click();
     const card = modules.getByTestId("module");
     await card.getByRole("heading", { name: "Leading through change" }).waitFor();

@@ -92,7 +92,16 @@ export function ModuleEditor({
         />
       </Field>
       <Field label={t("modules.importLabel")}>
-        <input type="file" accept=".md,.markdown,text/markdown,text/plain" onChange={importFile} />
+        {(fieldProps) => (
+          // A native file input: the field's props give it its label.
+          <input
+            {...fieldProps}
+            type="file"
+            accept=".md,.markdown,text/markdown,text/plain"
+            onChange={importFile}
+            data-testid="module-import"
+          />
+        )}
       </Field>
       <div className={styles.actions}>
         <Button
