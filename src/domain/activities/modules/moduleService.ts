@@ -173,16 +173,20 @@ export class ModuleService implements PhaseContent {
     const module = await this.require(caller, communityId, moduleId);
     const uses = await this.modules.usesOf(caller.tenantId, communityId, moduleId);
     const ratings: number[] = [];
+    // A use noted for a set-up that was then refused has no activity: it is no session.
+    let sessions = 0;
     for (const activityId of uses) {
       const record = await this.activities.load(caller.tenantId, activityId);
-      if (record) ratings.push(...ratingsIn(record));
+      if (!record) continue;
+      sessions++;
+      ratings.push(...ratingsIn(record));
     }
     const distribution = [1, 2, 3, 4, 5].map((n) => ratings.filter((r) => r === n).length);
     const sum = ratings.reduce((a, b) => a + b, 0);
     return {
       moduleId,
       title: parseModule(module.markdown).title,
-      sessions: uses.length,
+      sessions,
       count: ratings.length,
       distribution,
       ...(ratings.length >= MIN_RATINGS_FOR_AVERAGE
