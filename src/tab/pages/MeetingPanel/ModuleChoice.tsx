@@ -32,7 +32,7 @@ export function ModuleChoice({ communityId, value, onChange, validationMessage }
   }, [chosen, value, onChange]);
   if (modules.isSuccess && list.length === 0)
     return (
-      <Body1 as="p" block data-testid="no-modules">
+      <Body1 as="p" block role={validationMessage ? "alert" : undefined} data-testid="no-modules">
         {t("modules.noneForSetup")}
       </Body1>
     );
