@@ -67,6 +67,10 @@ describe("CoachingOurselves module from the side panel and on the stage", () => 
     const section = germanTab.getByTestId("section-text");
     await section.getByText("Leading through change · Abschnitt 1 von 4").waitFor({ timeout: 15_000 });
     await section.locator("strong", { hasText: "release process" }).waitFor();
+    // What to do comes from the section's rule, in German; the section's title is the module's.
+    await germanTab
+      .getByText("Ihre Gruppe (4–6 Personen) steht. Gehen Sie den Abschnitt des Moduls gemeinsam durch.")
+      .waitFor();
     await controls.getByRole("button", { name: /Reflect/ }).click();
     await controls.getByRole("button", { name: /Exchange in groups/ }).click();
     await controls.getByRole("button", { name: /Actions/ }).click();
