@@ -8,6 +8,7 @@ import {
   ACTIVITY_FORMAT_IDS,
   type ActivityFormatId,
   formatOf,
+  ruleOf,
 } from "../../src/domain/activities/activityFormats.js";
 import { unavoidableRepeats } from "../../src/domain/activities/grouping/roundsPlan.js";
 import { DEMO_COMMUNITY_ID } from "../../src/local/demoCommunity.js";
@@ -132,6 +133,17 @@ export async function activityScenario(
     const text = res.body.toString("utf8");
     return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
   };
+  /** A module whose sections follow each of the format's section rules, at their longest (phasesFrom). */
+  const benchModule = async (format: ActivityFormatDefinition, tag: string) => {
+    const sections = format.phases.map((p) => `## ${p.title} (${p.maxMinutes} min)\n${p.instruction}\n`);
+    const markdown = `# Bench module ${tag}\n\n${sections.join("\n")}`;
+    const res = await api(0, facilitator, "POST", `/communities/${DEMO_COMMUNITY_ID}/modules`, {
+      markdown,
+      requestId: `bench-module-${tag}`,
+    });
+    if (res.status !== 201) throw new Error(`the module answered ${res.status}`);
+    return (res.json as { id: string }).id;
+  };
   const floorWrite = async (i: number) => {
     const res = await client.send("POST", `${floor.url}/api/floor`, {}, { text: `floor ${i}` });
     if (res.status !== 200) throw new Error(`floor answered ${res.status}`);
@@ -195,7 +207,10 @@ export async function activityScenario(
           conversationId: `19:meeting_${tag}@thread.v2`,
           prompt: `Bench prompt for ${format.name}, run ${run}`,
           // The longest phases allowed: no phase may end by the clock while the bench runs.
-          minutes: Object.fromEntries(format.phases.map((p) => [p.id, p.maxMinutes])),
+          minutes: format.phasesFrom
+            ? {}
+            : Object.fromEntries(format.phases.map((p) => [p.id, p.maxMinutes])),
+          ...(format.phasesFrom ? { moduleId: await benchModule(format, tag) } : {}),
           requestId: `bench-${tag}`,
         });
         if (created.status !== 201) throw new Error(`set-up answered ${created.status}`);
@@ -242,7 +257,7 @@ export async function activityScenario(
 
         for (const [index, planned] of activity.phases.entries()) {
           if (index > 0) await control("next", index - 1);
-          const phase = format.phases.find((p) => p.id === planned.id) as PhaseDefinition;
+          const phase = ruleOf(format, planned) as PhaseDefinition;
           const regroups = phase.grouping !== undefined && phase.grouping.kind !== "none";
           if (regroups) {
             // Every tab polls when the phase changes; the first poll forms the groups.

@@ -50,6 +50,7 @@ import { formatOf } from "../../src/domain/activities/activityFormats.js";
 import type { ActivitySummary, ActivityView, GroupView } from "../../src/domain/activities/activityViews.js";
 import type { PersonRef } from "../../src/domain/identity.js";
 import type { MeetingOutcome } from "../../src/domain/meetings/meetingOutcome.js";
+import { moduleCards } from "./moduleCardGallery.js";
 
 /**
  * Every card the bot can send, built by the real card builders from realistic view models: the
@@ -423,6 +424,7 @@ export function cardGallery(): GalleryCard[] {
     ),
     ...cafeCards(communities),
     ...answeredFormatCards(communities),
+    ...moduleCards(view(0), summary, communities),
     message("tps-phase-think", phaseCard(view(0), "29:facilitator")),
     message("tps-phase-pair", phaseCard(view(1))),
     message("tps-phase-share", phaseCard(view(2))),

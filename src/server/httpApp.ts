@@ -1,6 +1,7 @@
 import type { Application as BotApplication, TeamsAdapter, TurnState } from "@microsoft/teams-ai";
 import express, { type Express, type Router } from "express";
 import type { ActivityService } from "../domain/activities/activityService.js";
+import type { ModuleService } from "../domain/activities/modules/moduleService.js";
 import type { QuestionsAheadService } from "../domain/activities/questionsAhead.js";
 import type { TeachingTopicService } from "../domain/activities/teachingTopics.js";
 import type { AnswerService } from "../domain/ask/answerService.js";
@@ -34,6 +35,7 @@ import { communityRoutes } from "./routes/communityRoutes.js";
 import { homeRoutes } from "./routes/homeRoutes.js";
 import { insightsRoutes } from "./routes/insightsRoutes.js";
 import { libraryRoutes } from "./routes/libraryRoutes.js";
+import { moduleRoutes } from "./routes/moduleRoutes.js";
 import { playbookRoutes } from "./routes/playbookRoutes.js";
 import { questionRoutingRoutes } from "./routes/questionRoutingRoutes.js";
 import { questionsAheadRoutes } from "./routes/questionsAheadRoutes.js";
@@ -66,6 +68,8 @@ export interface HttpDependencies {
   activities: ActivityService;
   /** The communities' micro-teach topic queues. */
   teachingTopics?: TeachingTopicService;
+  /** The communities' modules (CoachingOurselves-style), when the server keeps them. */
+  modules?: ModuleService;
   /** Questions asked ahead of sessions (an AMA's). */
   questionsAhead?: QuestionsAheadService;
   /** Commitments (My learning, check-ins, a community's follow-through). */
@@ -163,6 +167,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
     );
   if (deps.teachingTopics)
     api.use("/communities/:communityId/micro-teach-topics", teachingTopicRoutes(deps.teachingTopics));
+  if (deps.modules) api.use("/communities/:communityId/modules", moduleRoutes(deps.modules));
   api.use(homeRoutes(deps.home, deps.myLearning, deps.directory));
   if (deps.timeZones) api.use(timeZoneRoutes(deps.timeZones));
   api.use(commitmentRoutes(deps.commitments));

@@ -22,6 +22,7 @@ import { insightsThreads } from "../compute/insightsThreads.js";
 import type { ActivityRepository } from "../domain/activities/activityRepository.js";
 import { ActivityService } from "../domain/activities/activityService.js";
 import { RoleLookup } from "../domain/activities/meetingRoles.js";
+import { ModuleService } from "../domain/activities/modules/moduleService.js";
 import { QuestionsAheadService } from "../domain/activities/questionsAhead.js";
 import { rotaOfSessions } from "../domain/activities/sessionRota.js";
 import { TeachingTopicService } from "../domain/activities/teachingTopics.js";
@@ -59,6 +60,7 @@ import { TablesCommunityRepository } from "../storage/tablesCommunityRepository.
 import { TablesEntryRepository } from "../storage/tablesEntryRepository.js";
 import { TablesInsightsStore } from "../storage/tablesInsightsStore.js";
 import { TablesMeetingRepository } from "../storage/tablesMeetingRepository.js";
+import { TablesModules } from "../storage/tablesModules.js";
 import { TablesOrgContextCache } from "../storage/tablesOrgContextCache.js";
 import { TablesPlaybookRepository } from "../storage/tablesPlaybookRepository.js";
 import { TablesQuestionRouteRepository } from "../storage/tablesQuestionRouteRepository.js";
@@ -215,8 +217,10 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
   const rota = rotaOfSessions(sessions);
   const teachingTopics = new TeachingTopicService(new TablesTeachingTopics(store), communities, rota);
   const questionsAhead = new QuestionsAheadService(new TablesQuestionsAhead(store), communities);
+  const modules = new ModuleService(new TablesModules(store), communities, activityRepository);
   const activities = new ActivityService(activityRepository, directory, {
     topics: teachingTopics,
+    phaseContent: modules,
     questionsAhead,
     rota,
     communities,
@@ -325,6 +329,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     meetings: {
       activities,
       topics: teachingTopics,
+      modules,
       communities,
       directory,
       announcer,
@@ -367,6 +372,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     timeZones,
     activities,
     teachingTopics,
+    modules,
     questionsAhead,
     commitments,
     insights,

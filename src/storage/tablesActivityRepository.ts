@@ -169,6 +169,7 @@ type ActivityRow = {
   /** The held roles' holders (teacher, expert), as JSON. */
   roleHoldersJson?: string;
   topicId?: string;
+  moduleJson?: string;
   /** Partitions the rows owned by a person or group are spread over; absent: the activity's own. */
   ownerPartitions?: number;
 };
@@ -1001,6 +1002,7 @@ function toActivityRow(a: Activity): ActivityRow {
     createdAt: a.createdAt,
     ...(a.roleHolders ? { roleHoldersJson: JSON.stringify(a.roleHolders) } : {}),
     ...(a.topicId ? { topicId: a.topicId } : {}),
+    ...(a.module ? { moduleJson: JSON.stringify(a.module) } : {}),
   };
 }
 
@@ -1023,6 +1025,7 @@ function fromActivityRow(tenantId: string, id: string, row: ActivityRow): Activi
       ? { roleHolders: JSON.parse(row.roleHoldersJson) as Activity["roleHolders"] }
       : {}),
     ...(row.topicId ? { topicId: row.topicId } : {}),
+    ...(row.moduleJson ? { module: JSON.parse(row.moduleJson) as Activity["module"] } : {}),
   };
 }
 

@@ -58,6 +58,9 @@ const MembersPage = lazy(() =>
 const InsightsPage = lazy(() =>
   import("./pages/Insights/InsightsPage.js").then((m) => ({ default: m.InsightsPage })),
 );
+const ModulesPage = lazy(() =>
+  import("./pages/Modules/ModulesPage.js").then((m) => ({ default: m.ModulesPage })),
+);
 const EntryPage = lazy(() => import("./pages/Entry/EntryPage.js").then((m) => ({ default: m.EntryPage })));
 
 type MatchOf<R extends TabRoute> = Extract<RouteMatch, { route: R }>;
@@ -90,6 +93,7 @@ const pages: { [R in TabRoute]: (match: MatchOf<R>) => ReactNode } = {
   newPlaybook: () => <PlaybookEditorPage />,
   playbook: ({ playbookId }) => <PlaybookPage key={playbookId} playbookId={playbookId} />,
   editPlaybook: ({ playbookId }) => <PlaybookEditorPage key={playbookId} playbookId={playbookId} />,
+  modules: () => <ModulesPage />,
   notFound: () => <NotFoundPage />,
 };
 

@@ -22,6 +22,7 @@ export const ROUTES = [
   { route: "newPlaybook", path: "/tab/playbooks/new", section: "playbooks" },
   { route: "playbook", path: "/tab/playbooks/:playbookId", section: "playbooks" },
   { route: "editPlaybook", path: "/tab/playbooks/:playbookId/edit", section: "playbooks" },
+  { route: "modules", path: "/tab/modules", section: "playbooks" },
 ] as const satisfies readonly RouteDefinition[];
 
 interface RouteDefinition {
@@ -88,6 +89,8 @@ export function playbookPath(playbookId: string): string {
 export function editPlaybookPath(playbookId: string): string {
   return fill(pathOf("editPlaybook"), { playbookId });
 }
+/** The community's modules (CoachingOurselves-style): stewards write and import them. */
+export const modulesPath = pathOf("modules");
 /** The community home. */
 export const homePath = pathOf("home");
 /** The members of the tab's community; stewards manage them and answer requests to join. */

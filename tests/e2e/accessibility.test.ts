@@ -66,6 +66,12 @@ describe("accessibility (axe)", () => {
     expect(seriousViolations(results)).toEqual([]);
   });
 
+  it("modules page with the steward's editor, in the 280 px side panel: none serious or critical", async () => {
+    const results = await scanTab({ frame: "sidePanel", page: "/tab/modules", theme: "dark" }, "Modules");
+    expect(checkedInsideFrame(results)).toBe(true);
+    expect(seriousViolations(results)).toEqual([]);
+  });
+
   it("unconnected tab: none serious or critical", async () => {
     const results = await scanTab({ entityId: "" }, "This tab isn't connected to a community yet");
     expect(checkedInsideFrame(results)).toBe(true);

@@ -98,6 +98,7 @@ describe("the tab at 280 px in German", () => {
     ["playbooks", "/tab/playbooks"],
     ["my learning", "/tab/personal"],
     ["removal requests", "/tab/library/removal-requests"],
+    ["modules", "/tab/modules"],
   ])(
     "%s: no word broken mid-word, no paragraph glued to the next, nothing wider than 280 px",
     async (_name, tabPage) => {

@@ -10,6 +10,7 @@ import { TABLES, type TableName } from "../../src/storage/keys.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesCommunityRepository } from "../../src/storage/tablesCommunityRepository.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
+import { TablesModules } from "../../src/storage/tablesModules.js";
 import { TablesPlaybookRepository } from "../../src/storage/tablesPlaybookRepository.js";
 import { TablesQuestionsAhead } from "../../src/storage/tablesQuestionsAhead.js";
 import { TablesSessionRepository } from "../../src/storage/tablesSessionRepository.js";
@@ -155,6 +156,14 @@ async function seedTenant(store: TableStore, tenantId: string) {
     proposedAt: at,
     picked: { by: stays, at, teacher: leaver },
   });
+  // A module the leaving steward wrote (CoachingOurselves-style).
+  await new TablesModules(store).create(tenantId, {
+    id: "m1",
+    communityId: "guild",
+    markdown: "# Feedback\n\n## Read (10 min)\nThe case.\n\n## Actions (5 min)\nOne each.",
+    author: leaver,
+    updatedAt: at,
+  });
   await new TablesQuestionsAhead(store).add(tenantId, "guild", {
     id: "q1",
     sessionId: "s1",
@@ -248,6 +257,10 @@ describe("npm run data: export and delete a tenant's or a person's data (Azurite
     expect(rows.length).toBe(ofTenant(await snapshot(), tenantA).length);
     expect(rows.every((r) => r?.partitionKey.startsWith(tenantA))).toBe(true);
     expect(exported.tables.Communities?.map((r) => r.rowKey).sort()).toEqual(["guild", "solo"]);
+    // The community's modules are the tenant's data too.
+    expect(exported.tables.Activities?.map((r) => `${r.partitionKey}/${r.rowKey}`)).toContain(
+      `${tenantA}|community|guild|modules/module|m1`,
+    );
   });
 
   it("exports one person's rows and the shared rows that name them, to stdout", async () => {
@@ -365,6 +378,9 @@ describe("npm run data: export and delete a tenant's or a person's data (Azurite
     const topic = await new TablesTeachingTopics(store).get(tenantA, "guild", "t1");
     expect(topic?.picked?.teacher).toEqual({ id: pseudonym, displayName: "Former member" });
     expect(topic?.proposer).toEqual(stays);
+    // The module they wrote stays with the community, by the pseudonym.
+    const module = await new TablesModules(store).get(tenantA, "guild", "m1");
+    expect(module?.author).toEqual({ id: pseudonym, displayName: "Former member" });
     const ahead = await new TablesQuestionsAhead(store).list(tenantA, "guild", "s1");
     expect(ahead.map((q) => [q.text, q.asker.id])).toEqual([["How do we backfill safely?", pseudonym]]);
 

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import { DEMO_TEAM } from "../../src/local/demoCommunity.js";
 import { ConnectorRecorder } from "./connectorRecorder.js";
 import { botInstalledActivity, installInDemoTeam, postActivity } from "./teamsActivities.js";
@@ -92,4 +93,25 @@ export async function eventually<T>(
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * A test file's meeting instances: started before its tests, stopped after them. Call it in the
+ * `describe` block; the function it returns gives the running instances.
+ */
+export function meetingInstancesFor(
+  count: number,
+  meeting: { chat: string; meetingId: string },
+): () => MeetingInstances {
+  let instances: MeetingInstances | undefined;
+  beforeAll(async () => {
+    instances = await MeetingInstances.start(count, meeting);
+  });
+  afterAll(async () => {
+    await instances?.close();
+  });
+  return () => {
+    if (!instances) throw new Error("The meeting's server instances have not started.");
+    return instances;
+  };
 }

@@ -3,6 +3,8 @@ import { TokenIssuer } from "./tabTokenForgery.js";
 import { startTestServer, type TestServer, uniqueTablePrefix } from "./testServer.js";
 
 const clientId = "00000000-0000-4000-8000-00000000c0de";
+/** A second tenant the issuer signs for too: its people must never reach the first tenant's data. */
+export const OTHER_TENANT = "99999999-0000-4000-8000-000000000009";
 
 /** Anyone of the synthetic tenant: tokens come from the shared issuer, so any id will do. */
 export interface Person {
@@ -31,13 +33,18 @@ export class ServerInstances {
     const issuer = await TokenIssuer.start({
       tenantId: org.tenantId,
       clientId,
-      otherTenantId: "99999999-0000-4000-8000-000000000009",
+      otherTenantId: OTHER_TENANT,
     });
     const servers: TestServer[] = [];
     for (let i = 0; i < count; i++) {
       servers.push(
         await startTestServer({
-          env: { TABLE_PREFIX: tablePrefix, TAB_TOKEN_JWKS_URL: issuer.jwksUrl, AAD_APP_CLIENT_ID: clientId },
+          env: {
+            TABLE_PREFIX: tablePrefix,
+            TAB_TOKEN_JWKS_URL: issuer.jwksUrl,
+            AAD_APP_CLIENT_ID: clientId,
+            ALLOWED_TENANTS: `${org.tenantId},${OTHER_TENANT}`,
+          },
         }),
       );
     }
@@ -58,8 +65,10 @@ export class ServerInstances {
     method: string,
     route: string,
     body?: unknown,
+    tenant?: string,
   ): Promise<ApiAnswer> {
-    const token = await this.issuer.token({ claims: { name: who.displayName } }, who.id);
+    const claims = { name: who.displayName, ...(tenant ? { tid: tenant } : {}) };
+    const token = await this.issuer.token({ claims }, who.id);
     const res = await fetch(`${server.baseUrl}/api${route}`, {
       method,
       headers: {

@@ -101,6 +101,19 @@ describe("every card the bot can send, checked by Microsoft's Adaptive Cards SDK
     expect(titles("tps-phase-close")).toEqual(["Commit", "Facilitator controls"]);
   });
 
+  it("runs a module's sections: each card with its text, a rating as a choice, the summary inviting it first", () => {
+    const card = (name: string): Json => gallery.find((c) => c.name === name)?.card;
+    const titles = (name: string) => actionsOf(card(name)).map((a: Json) => a.title as string);
+    expect(titles("module-phase-read")).toEqual(["My group", "Facilitator controls"]);
+    expect(titles("module-phase-actions")).toEqual(["Action", "Facilitator controls"]);
+    expect(JSON.stringify(card("module-phase-read"))).toContain("**release process**");
+    const picker = card("module-setup-dialog").body.find((e: Json) => e.id === "moduleId");
+    expect(picker.choices).toEqual([{ title: "Leading through change · 3 sections, 75 min", value: "m1" }]);
+    const rating = card("module-rating").body.find((e: Json) => e.id === "text");
+    expect([rating.type, rating.choices.length]).toEqual(["Input.ChoiceSet", 5]);
+    expect(titles("module-summary-meeting-chat")).toEqual(["Rate it (1–5)", "Action"]);
+  });
+
   it("offers a café's phases their own kinds, read from its definition, and each table one group chat", () => {
     const titles = (name: string) =>
       actionsOf(gallery.find((c) => c.name === name)?.card).map((a: Json) => a.title as string);

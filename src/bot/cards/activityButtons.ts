@@ -112,7 +112,7 @@ export function participantActions(view: ActionView, primary = true): Record<str
     const button = kindButton(view, kind, next());
     if (button) actions.push(button);
   }
-  if (formsGroups(format, view.state.phaseId)) actions.push(groupButton(view, next()));
+  if (formsGroups(format, view.phases[view.state.phaseIndex])) actions.push(groupButton(view, next()));
   if (!view.me.joined && beforeFirstGroups(format, view.phases, view.state)) actions.push(join(next()));
   // At most three: what a 280 px meeting chat shows in one row (the controls go in the "…" menu).
   return actions.slice(0, 3);

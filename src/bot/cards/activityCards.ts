@@ -3,7 +3,7 @@ import type { PersonRef } from "../../domain/identity.js";
 import { ACTIVITY_VERBS } from "../wireNames.js";
 import { controlActions, controlsButton, participantActions } from "./activityButtons.js";
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "./adaptiveCard.js";
-import { cardText } from "./cardText.js";
+import { cardText, shorten } from "./cardText.js";
 import { formatDefinitionOf, groupingNow, isPairs, regroups } from "./phaseActions.js";
 
 /**
@@ -20,6 +20,11 @@ const endsAtText = (iso: string) => `Ends at {{TIME(${iso.replace(/\.\d{3}Z$/, "
 
 export const phaseOf = (view: Pick<ActivityView, "state" | "phases">) =>
   view.state.phaseIndex >= 0 ? view.phases[view.state.phaseIndex] : undefined;
+
+/** A module's section (phases from content): its text, as the steward wrote it (sanitised markdown). */
+function sectionText(phase: ActivityView["phases"][number] | undefined): Record<string, unknown>[] {
+  return phase?.body ? [paragraph(shorten(phase.body, 800), { spacing: "Small" })] : [];
+}
 
 function stateLine(view: Pick<ActivityView, "state" | "phases">): string {
   const phase = phaseOf(view);
@@ -45,6 +50,7 @@ export function phaseCard(view: ActivityView, facilitatorTeamsId?: string): Adap
       paragraph(`**Prompt:** ${cardText(view.prompt)}`),
       paragraph(stateLine(view), { isSubtle: true, spacing: "Small" }),
       ...(phase?.instruction ? [paragraph(phase.instruction)] : []),
+      ...sectionText(phase),
       paragraph(`Facilitated by ${cardText(view.facilitator.displayName)}.`, {
         isSubtle: true,
         size: "Small",
@@ -84,6 +90,7 @@ export function personalCard(
     paragraph(`**Prompt:** ${cardText(view.prompt)}`),
     paragraph(stateLine(view), { isSubtle: true, spacing: "Small" }),
     ...(phase?.instruction ? [paragraph(phase.instruction)] : []),
+    ...sectionText(phase),
   ];
   const mine: string[] = [];
   if (view.me.joined) mine.push("You have joined.");

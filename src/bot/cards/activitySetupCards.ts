@@ -39,6 +39,9 @@ export interface SetupForm {
   /** The community's micro-teach topics, for a format with a teacher (its teacher teaches). */
   topics?: { id: string; text: string; teacher: string }[];
   topicId?: string;
+  /** The community's modules, for a format whose phases come from one (`phasesFrom`). */
+  modules?: { id: string; title: string; totalMinutes: number; sections: number }[];
+  moduleId?: string;
 }
 
 /** How the set-up dialog names each role held for the whole activity, and its default. */
@@ -73,6 +76,28 @@ export function setupInvitationCard(prompt: string, format: ActivityFormatDefini
 /** The label of a phase's minutes: its title, and how to leave an optional one out. */
 const minutesLabel = (phase: ActivityFormatDefinition["phases"][number]) =>
   `${phase.title} (min${phase.optional ? "; 0 skips it" : ""})`;
+
+/** A format whose phases come from a module: the community's modules to pick from (its sections are the phases). */
+function moduleChoice(form: SetupForm): Record<string, unknown> {
+  const modules = form.modules ?? [];
+  if (modules.length === 0)
+    return paragraph(
+      "The community has no modules yet: a steward writes or imports one on the Modules page of its PeerCircle tab.",
+      { color: "Attention" },
+    );
+  return {
+    type: "Input.ChoiceSet",
+    id: "moduleId",
+    label: "Module (its sections are the phases)",
+    value: form.moduleId ?? modules[0]?.id ?? "",
+    isRequired: true,
+    errorMessage: "Pick a module.",
+    choices: modules.map((m) => ({
+      title: shorten(`${m.title} · ${m.sections} sections, ${m.totalMinutes} min`, 120),
+      value: m.id,
+    })),
+  };
+}
 
 /** The facilitator's set-up dialog for one format: the format, the prompt, each phase's minutes. */
 export function setupDialogCard(form: SetupForm): AdaptiveCard {
@@ -150,7 +175,7 @@ export function setupDialogCard(form: SetupForm): AdaptiveCard {
           label: HOLDER_LABELS[role],
           choices: (form.people ?? []).map((p) => ({ title: shorten(p.displayName, 80), value: p.id })),
         })),
-      ...rows,
+      ...(format.phasesFrom ? [moduleChoice(form)] : rows),
       ...(groupings.length > 0
         ? [
             {

@@ -88,8 +88,7 @@ export function summaryCard(summary: ActivitySummary, options: SummaryOptions = 
     );
   const actions: Record<string, unknown>[] = [];
   // The Commit button opens the commitment dialog: only for a format whose kind it writes.
-  const invitation = options.inviteCommitments ? afterEndInvitation(summary, options.format) : undefined;
-  if (invitation) actions.push(invitation);
+  if (options.inviteCommitments) actions.push(...afterEndInvitations(summary, options.format));
   if (options.libraryUrl)
     actions.push({ type: "Action.OpenUrl", title: "Open the library", url: options.libraryUrl });
   return adaptiveCard(body, actions);
@@ -99,22 +98,30 @@ function capitalised(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
-/** The button to write what the format still takes after the end, one's own: a commitment, a pledge. */
-function afterEndInvitation(
+/**
+ * The buttons to write what the format still takes after the end, one's own: a commitment, a
+ * pledge; a rating the format asks after the session (a module's usefulness) comes first, as the
+ * one primary action, with the first other kind beside it.
+ */
+function afterEndInvitations(
   summary: ActivitySummary,
   format: ActivityFormatDefinition | undefined,
-): Record<string, unknown> | undefined {
+): Record<string, unknown>[] {
   const commit = () => dialogButton("Commit", ACTIVITY_VERBS.commit, summary.activityId, "positive");
-  if (!format) return summary.declaredKinds.includes("commitment") ? commit() : undefined;
-  const kind = format.acceptsAfterEnd.find((k) => format.submissions[k]?.scope === "person");
-  const definition = kind ? format.submissions[kind] : undefined;
-  if (!kind || !definition) return undefined;
-  if (kind === "commitment") return commit();
-  const button = dialogButton(
-    writingButtonTitle(definition, false),
-    ACTIVITY_VERBS.write,
-    summary.activityId,
-    "positive",
-  );
-  return { ...button, data: { ...button.data, kind } };
+  if (!format) return summary.declaredKinds.includes("commitment") ? [commit()] : [];
+  const own = format.acceptsAfterEnd.filter((k) => format.submissions[k]?.scope === "person");
+  const rating = own.find((k) => format.submissions[k]?.rating);
+  const other = own.find((k) => !format.submissions[k]?.rating);
+  return [rating, other].flatMap((kind, i) => {
+    const definition = kind ? format.submissions[kind] : undefined;
+    if (!kind || !definition) return [];
+    const style = i === 0 || !rating ? "positive" : undefined;
+    if (kind === "commitment")
+      return [dialogButton("Commit", ACTIVITY_VERBS.commit, summary.activityId, style)];
+    const title = definition.rating
+      ? `Rate it (${definition.rating.min}–${definition.rating.max})`
+      : writingButtonTitle(definition, false);
+    const button = dialogButton(title, ACTIVITY_VERBS.write, summary.activityId, style);
+    return [{ ...button, data: { ...button.data, kind } }];
+  });
 }

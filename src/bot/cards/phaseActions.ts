@@ -5,7 +5,7 @@ import {
   type SubmissionKind,
   submissionOf,
 } from "../../domain/activities/activityFormat.js";
-import { ACTIVITY_FORMAT_IDS, formatOf } from "../../domain/activities/activityFormats.js";
+import { ACTIVITY_FORMAT_IDS, formatOf, ruleOf } from "../../domain/activities/activityFormats.js";
 import { currentRound, lastRoundReached, roundsOf } from "../../domain/activities/groupingRounds.js";
 import type { PhaseState } from "../../domain/activities/phaseClock.js";
 import { ValidationError } from "../../domain/errors.js";
@@ -16,8 +16,9 @@ import { ValidationError } from "../../domain/errors.js";
  * groups are named. Every format's cards follow the same rules; none is special-cased.
  */
 
-/** A phase as an activity planned it (the format's phase id and the minutes chosen). */
-type Planned = readonly { id: string; minutes: number }[];
+/** A phase as an activity planned it (the format's phase id, or a section's `rule`, and the minutes chosen). */
+type PlannedStep = { id: string; minutes: number; rule?: string };
+type Planned = readonly PlannedStep[];
 
 /** The definition of an activity's format (a card from a format no longer run is refused kindly). */
 export function formatDefinitionOf(formatId: string): ActivityFormatDefinition {
@@ -26,18 +27,22 @@ export function formatDefinitionOf(formatId: string): ActivityFormatDefinition {
   return formatOf(known);
 }
 
-const definitionOf = (format: ActivityFormatDefinition, phaseId: string | undefined) =>
-  format.phases.find((p) => p.id === phaseId);
+/** The definition a planned phase follows (a module's section follows its rule), by phase or id. */
+const definitionOf = (format: ActivityFormatDefinition, phase: PlannedStep | string | undefined) =>
+  typeof phase === "string" ? format.phases.find((p) => p.id === phase) : ruleOf(format, phase);
 
 /** What people may hand in during a planned phase (not the facilitator's highlight). */
 function kindsTaken(format: ActivityFormatDefinition, phases: Planned, index: number): SubmissionKind[] {
-  const accepts = definitionOf(format, phases[index]?.id)?.accepts ?? [];
+  const accepts = definitionOf(format, phases[index])?.accepts ?? [];
   return accepts.filter((kind) => kind !== HIGHLIGHT && submissionOf(format, kind) !== undefined);
 }
 
 /** True when the phase forms new groups as it begins (pairs, tables, a circle). */
-export function formsGroups(format: ActivityFormatDefinition, phaseId: string | undefined): boolean {
-  const grouping = definitionOf(format, phaseId)?.grouping;
+export function formsGroups(
+  format: ActivityFormatDefinition,
+  phase: PlannedStep | string | undefined,
+): boolean {
+  const grouping = definitionOf(format, phase)?.grouping;
   return grouping !== undefined && grouping.kind !== "none";
 }
 
@@ -63,7 +68,7 @@ export function phaseKinds(
   const fresh = now.filter((kind) => !before.has(kind));
   const own = fresh.length > 0 ? fresh : now.slice(-1);
   const next = phases[index + 1];
-  if (!next || !formsGroups(format, phases[index]?.id) || definitionOf(format, next.id)?.grouping) return own;
+  if (!next || !formsGroups(format, phases[index]) || definitionOf(format, next)?.grouping) return own;
   const later = new Set(kindsTaken(format, phases, index + 1));
   return own.filter((kind) => !(submissionOf(format, kind)?.scope === "group" && later.has(kind)));
 }
@@ -95,7 +100,7 @@ export function beforeFirstGroups(
 /** The first phase that forms groups, by its title (where people are told when groups come). */
 export function firstGroupingPhase(format: ActivityFormatDefinition, phases: Planned): string | undefined {
   const first = roundsOf(format, phases)[0];
-  return first ? definitionOf(format, phases[first.phaseIndex]?.id)?.title : undefined;
+  return first ? definitionOf(format, phases[first.phaseIndex])?.title : undefined;
 }
 
 /** True when the activity forms groups more than once (a café's rounds): chats are named per round. */

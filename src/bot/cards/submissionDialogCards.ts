@@ -117,16 +117,18 @@ export function writingDialogCard(
               : []),
           ]
         : []),
-      {
-        type: "Input.Text",
-        id: "text",
-        label: capitalised(definition.noun),
-        isMultiline: true,
-        value: form.text ?? own?.text ?? "",
-        maxLength: definition.maxLength,
-        isRequired: true,
-        errorMessage: "Write something first.",
-      },
+      definition.rating
+        ? ratingInput(definition, form.text ?? own?.text)
+        : {
+            type: "Input.Text",
+            id: "text",
+            label: capitalised(definition.noun),
+            isMultiline: true,
+            value: form.text ?? own?.text ?? "",
+            maxLength: definition.maxLength,
+            isRequired: true,
+            errorMessage: "Write something first.",
+          },
     ],
     [
       {
@@ -142,6 +144,25 @@ export function writingDialogCard(
       },
     ],
   );
+}
+
+/** A rating kind's one question: its whole numbers as a choice, the lowest and highest named. */
+function ratingInput(definition: SubmissionDefinition, value: string | undefined) {
+  const { min, max } = definition.rating ?? { min: 1, max: 5 };
+  const label = (n: number) => (n === min ? `${n} (not useful)` : n === max ? `${n} (very useful)` : `${n}`);
+  return {
+    type: "Input.ChoiceSet",
+    id: "text",
+    label: capitalised(definition.noun),
+    style: "expanded",
+    value: value ?? "",
+    isRequired: true,
+    errorMessage: `Pick ${min} to ${max}.`,
+    choices: Array.from({ length: max - min + 1 }, (_, i) => ({
+      title: label(min + i),
+      value: String(min + i),
+    })),
+  };
 }
 
 /**

@@ -104,6 +104,8 @@ export const setupPayloadSchema = z
     pairingRule: z.enum(PAIRING_RULES).catch("cross-department"),
     /** A micro-teach's topic from the community's queue. */
     topicId: z.string().max(200).optional().catch(undefined),
+    /** A module of the community, for a format whose phases come from one. */
+    moduleId: z.string().max(200).optional().catch(undefined),
     /** Teams' people picker: the Entra id of the teacher or expert. */
     "holder-teacher": z.string().max(200).optional().catch(undefined),
     "holder-expert": z.string().max(200).optional().catch(undefined),

@@ -3,8 +3,9 @@ import { CardFactory, type TurnContext } from "botbuilder";
 import { STEERING_FORBIDDEN } from "../../domain/activities/activityService.js";
 import { DomainError, ForbiddenError, ValidationError } from "../../domain/errors.js";
 import type { Caller } from "../../domain/identity.js";
-import { controlDialogCard, personalCard } from "../cards/activityCards.js";
+import { controlDialogCard, personalCard, phaseCard } from "../cards/activityCards.js";
 import { type SetupForm, setupDialogCard, setupInvitationCard } from "../cards/activitySetupCards.js";
+import { formsGroups } from "../cards/phaseActions.js";
 import { dialog, friendly, meetingIdOf, memberCommunities, parsePayload, requestIdOf } from "../invokes.js";
 import { callerFromActivity } from "../teamsCaller.js";
 import { ACTIVITY_VERBS as VERB } from "../wireNames.js";
@@ -62,12 +63,15 @@ export function registerMeetingActivities(
       ? data.communityId
       : (communities[0]?.id ?? "");
     // A format with a teacher may teach a topic from the community's queue.
-    const [queue, people] = await Promise.all([
+    const [queue, people, modules] = await Promise.all([
       format.roles.includes("teacher") && deps.topics && communityId
         ? deps.topics.list(me, communityId).catch(() => undefined)
         : undefined,
       format.roles.some((role) => role === "teacher" || role === "expert")
         ? meetingPeople(context, me)
+        : undefined,
+      format.phasesFrom && deps.modules && communityId
+        ? deps.modules.list(me, communityId).catch(() => undefined)
         : undefined,
     ]);
     if (communities.length === 0)
@@ -89,6 +93,17 @@ export function registerMeetingActivities(
             }
           : {}),
         ...(data.topicId ? { topicId: data.topicId } : {}),
+        ...(modules
+          ? {
+              modules: modules.modules.map((m) => ({
+                id: m.id,
+                title: m.title,
+                totalMinutes: m.totalMinutes,
+                sections: m.sections.length,
+              })),
+            }
+          : {}),
+        ...(data.moduleId ? { moduleId: data.moduleId } : {}),
         ...(people ? { people } : {}),
         minutes: extra.minutes ?? {},
         pairingRule: data.pairingRule,
@@ -140,13 +155,27 @@ export function registerMeetingActivities(
             minutes,
             pairingRule: data.pairingRule,
             ...(data.topicId && format.roles.includes("teacher") ? { topicId: data.topicId } : {}),
+            ...(data.moduleId && format.phasesFrom ? { moduleId: data.moduleId } : {}),
             ...(Object.keys(roles).length > 0 ? { roles } : {}),
           },
           requestIdOf(context),
         );
+        await deps.sender.remember(context, me.tenantId);
+        // A format whose first phase forms groups (a module's first section) waits for people to
+        // join from its card: groups formed as it started would hold nobody, and everyone would
+        // arrive late. The facilitator starts it from the controls once people are in.
+        if (formsGroups(format, created.phases[0])) {
+          await context.sendActivity({ attachments: [CardFactory.adaptiveCard(phaseCard(created))] });
+          return dialog(
+            "Facilitator controls",
+            controlDialogCard(
+              created,
+              "Set up: people join from its card in the chat. Start when they are in.",
+            ),
+          );
+        }
         // The start carries a key of its own: a retried set-up starts nothing twice.
         const view = await activities.control(me, created.id, { kind: "start" }, `start:${created.id}`);
-        await deps.sender.remember(context, me.tenantId);
         afterwards(deps, me, view);
         const first = view.phases[0]?.title ?? "The first phase";
         return dialog(

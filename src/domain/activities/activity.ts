@@ -31,6 +31,8 @@ export interface Activity {
   roleHolders?: Partial<Record<HeldRole, PersonRef>>;
   /** The community's micro-teach topic it teaches, when picked from the queue. */
   topicId?: string;
+  /** The community's module its phases were planned from (`phasesFrom: "module"`), and its title then. */
+  module?: { id: string; title: string };
 }
 
 /** An activity that is not closed yet: what every instance's announcer watches. */

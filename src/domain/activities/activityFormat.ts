@@ -121,6 +121,11 @@ export interface SubmissionDefinition {
    * hot-seat person's de-identified lesson). A person's own kind.
    */
   publishable?: boolean;
+  /**
+   * The text is a whole number from `min` to `max` (a one-question usefulness rating, 1–5): a
+   * person's own kind, reported only together (count, average, distribution), never one by one.
+   */
+  rating?: { min: number; max: number };
 }
 
 /** One phase of a format. */
@@ -167,7 +172,21 @@ export interface ActivityFormatDefinition {
    * unless its author chooses to publish it (mastermind).
    */
   confidential: boolean;
+  /**
+   * Where the phases come from: absent, the format's own `phases`; `"module"`, the timed sections
+   * of a module picked at set-up (a CoachingOurselves-style module), each section one phase. The
+   * format's `phases` are then the rules the sections follow (see {@link SECTION_RULES}): what they
+   * take, how they group, their minutes' bounds; the title and text come from the section.
+   */
+  phasesFrom?: "module";
 }
+
+/**
+ * With `phasesFrom`, the format declares three phases as rules, in this order: the first section
+ * follows the first (it forms the groups), the last section the third (the actions), every section
+ * between the second.
+ */
+export const SECTION_RULES = ["first", "between", "last"] as const;
 
 /** How messages name several of a kind. */
 export function pluralOf(definition: SubmissionDefinition): string {
@@ -205,6 +224,10 @@ export function definitionProblems(format: ActivityFormatDefinition): string[] {
       if (kind !== HIGHLIGHT && !submissionOf(format, kind))
         problems.push(`phase "${phase.id}" accepts "${kind}", which the format does not declare`);
   }
+  if (format.phasesFrom && format.phases.length !== SECTION_RULES.length)
+    problems.push(
+      `phases come from a ${format.phasesFrom}: declare ${SECTION_RULES.length} as the rules of its first, middle and last sections`,
+    );
   for (const kind of format.acceptsAfterEnd)
     if (!submissionOf(format, kind)) problems.push(`"${kind}" after the end is not declared`);
   for (const [kind, definition] of Object.entries(format.submissions)) {
@@ -232,6 +255,13 @@ export function definitionProblems(format: ActivityFormatDefinition): string[] {
       problems.push(`"${kind}" is promoted into a playbook, but the format is confidential`);
     if (definition.votable && definition.scope !== "item")
       problems.push(`"${kind}" is voted for item by item, so its scope is "item"`);
+    if (definition.rating && definition.scope !== "person")
+      problems.push(`"${kind}" is a rating, one per person, so its scope is "person"`);
+    if (
+      definition.rating &&
+      !(Number.isInteger(definition.rating.min) && definition.rating.min < definition.rating.max)
+    )
+      problems.push(`"${kind}" rates from a whole number up to a larger one`);
     if ((definition.register || definition.publishable) && definition.scope !== "person")
       problems.push(`"${kind}" is kept or published per person, so its scope is "person"`);
   }

@@ -55,6 +55,8 @@ export const newActivitySchema = z.object({
     .default({}),
   /** The community's micro-teach topic this activity teaches (its teacher and text). */
   topicId: id("topic").optional(),
+  /** The community's module whose sections are the phases (a format with `phasesFrom: "module"`). */
+  moduleId: id("module").optional(),
 });
 export type NewActivityInput = z.input<typeof newActivitySchema>;
 
@@ -102,8 +104,18 @@ export const requestIdSchema = z
  * replacement the ETag of the version the writer started from.
  */
 export function submissionSchema(definition: SubmissionDefinition) {
+  const { rating } = definition;
+  const written = text(definition.noun, definition.maxLength);
   return z.object({
-    text: text(definition.noun, definition.maxLength),
+    // A rating is one whole number in its range, sent as text like every submission (or a number).
+    text: rating
+      ? z
+          .union([z.number(), z.string().trim()], { required_error: `Give your ${definition.noun} first.` })
+          .transform(String)
+          .refine((value) => /^\d+$/.test(value) && +value >= rating.min && +value <= rating.max, {
+            message: `Give your ${definition.noun} as a whole number from ${rating.min} to ${rating.max}.`,
+          })
+      : written,
     etag: z.string().max(200).optional(),
   });
 }

@@ -32,7 +32,7 @@ import {
   type SubmissionKind,
   submissionOf,
 } from "./activityFormat.js";
-import { formatOf, planPhases } from "./activityFormats.js";
+import { formatOf, planFromSections, planPhases } from "./activityFormats.js";
 import {
   type ActivityOutcomes,
   activityOutcomesOf,
@@ -74,6 +74,7 @@ import { currentRound, lastRoundReached, roundsOf } from "./groupingRounds.js";
 import { type MeetingRoles, RoleLookup, STEERING_ROLES } from "./meetingRoles.js";
 import type { RecentPartners } from "./pairing.js";
 import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
+import type { PhaseContent } from "./phaseContent.js";
 import type { QuestionsAheadService } from "./questionsAhead.js";
 import type { RoleRota, TeachingTopicService } from "./teachingTopics.js";
 
@@ -136,6 +137,8 @@ export interface ActivityServiceOptions {
   rota?: RoleRota;
   /** Questions asked ahead of sessions: an activity set up for a session starts with them. */
   questionsAhead?: Pick<QuestionsAheadService, "forSession">;
+  /** The communities' modules: a format whose phases come from one (`phasesFrom`) plans them from it. */
+  phaseContent?: PhaseContent;
 }
 
 /** Saves a lesson an author chose to publish from a confidential activity, once per id. */
@@ -176,6 +179,7 @@ export class ActivityService {
   private readonly topics: Pick<TeachingTopicService, "teach"> | undefined;
   private readonly rota: RoleRota | undefined;
   private readonly questionsAhead: Pick<QuestionsAheadService, "forSession"> | undefined;
+  private readonly phaseContent: PhaseContent | undefined;
 
   constructor(
     private readonly activities: ActivityRepository,
@@ -195,6 +199,7 @@ export class ActivityService {
     this.topics = options.topics;
     this.rota = options.rota;
     this.questionsAhead = options.questionsAhead;
+    this.phaseContent = options.phaseContent;
     const roles = options.meetingRoles;
     this.roles = roles instanceof RoleLookup ? roles : roles ? new RoleLookup(roles) : undefined;
   }
@@ -208,7 +213,8 @@ export class ActivityService {
     const id = requestId ? await idFromRequest(caller, parseInput(requestIdSchema, requestId)) : this.newId();
     const format = formatOf(data.format);
     // The plan is checked before a topic is marked taught: a refused set-up leaves the queue as it was.
-    const phases = planPhases(format, data.minutes);
+    const fromContent = await this.contentPlan(caller, format, data.communityId, data.moduleId, id);
+    const phases = fromContent?.phases ?? planPhases(format, data.minutes);
     const topic =
       data.topicId && this.topics && heldRolesOf(format).includes("teacher")
         ? await this.topics.teach(caller, data.communityId, data.topicId, id)
@@ -233,12 +239,38 @@ export class ActivityService {
       createdAt: this.now().toISOString(),
       ...(roleHolders ? { roleHolders } : {}),
       ...(topic && data.topicId ? { topicId: data.topicId } : {}),
+      ...(fromContent ? { module: fromContent.module } : {}),
     };
     const { activity: stored } = await this.activities.create(activity);
     if (stored.facilitator.id !== caller.userId)
       throw new ConflictError("An activity with this id already exists.");
     await this.startWithQuestionsAhead(stored);
     return this.view(caller, id);
+  }
+
+  /**
+   * For a format whose phases come from content (`phasesFrom`), the plan from the module picked
+   * at set-up: one phase per timed section, stored with the activity. Undefined for other formats.
+   */
+  private async contentPlan(
+    caller: Caller,
+    format: ActivityFormatDefinition,
+    communityId: string,
+    moduleId: string | undefined,
+    activityId: string,
+  ) {
+    if (!format.phasesFrom) return undefined;
+    if (!moduleId)
+      throw new ValidationError(`Pick one of the community's modules: ${format.name} follows its sections.`, [
+        { field: "moduleId", message: "Pick a module." },
+      ]);
+    if (!this.phaseContent)
+      throw new ValidationError(`${format.name} cannot be set up here: modules are not available.`);
+    const content = await this.phaseContent.sectionsFor(caller, communityId, moduleId, activityId);
+    return {
+      phases: planFromSections(format, content.sections),
+      module: { id: content.id, title: content.title },
+    };
   }
 
   /**

@@ -8,7 +8,7 @@ import {
   type SubmissionVisibility,
   submissionOf,
 } from "./activityFormat.js";
-import { formatOf } from "./activityFormats.js";
+import { formatOf, ruleOf } from "./activityFormats.js";
 import { currentRound } from "./groupingRounds.js";
 import type { PhaseState } from "./phaseClock.js";
 
@@ -46,7 +46,15 @@ export interface ActivityView {
   sessionId?: string;
   facilitator: PersonRef;
   pairingRule: PairingRule;
-  phases: { id: string; title: string; instruction: string; minutes: number }[];
+  phases: {
+    id: string;
+    title: string;
+    instruction: string;
+    minutes: number;
+    /** A phase from a module's section: the format's phase whose rules it follows, and its text. */
+    rule?: string;
+    body?: string;
+  }[];
   state: PhaseState;
   /** What may be submitted right now. */
   accepts: SubmissionKind[];
@@ -80,6 +88,8 @@ export interface ActivityView {
   confidential: boolean;
   /** Who holds the format's held roles (a micro-teach's teacher, an AMA's expert). */
   roleHolders?: Partial<Record<HeldRole, PersonRef>>;
+  /** The module its phases were planned from (`phasesFrom: "module"`). */
+  module?: { id: string; title: string };
   isFacilitator: boolean;
   me: {
     joined: boolean;
@@ -132,6 +142,8 @@ export interface SubmissionKindView {
   heldBy?: HeldRole;
   /** The holder of this role answers its items (shown under each). */
   answeredBy?: HeldRole;
+  /** A rating: a whole number from `min` to `max` (a choice, not a text). */
+  rating?: { min: number; max: number };
 }
 
 /** A submission as a reader sees it; `etag` only on what they may change (their own, their group's). */
@@ -320,7 +332,7 @@ export function acceptsAt(record: Pick<ActivityRecord, "activity">, state: Phase
   const format = formatOf(record.activity.format);
   if (state.status === "ended") return [...format.acceptsAfterEnd];
   if (state.status === "not-started") return [];
-  const phase = format.phases.find((p) => p.id === state.phaseId);
+  const phase = ruleOf(format, record.activity.phases[state.phaseIndex]);
   return phase ? [...phase.accepts] : [];
 }
 
@@ -348,12 +360,14 @@ function wallOf(record: ActivityRecord, groups: readonly ActivityGroup[], person
 function phasesOf(activity: ActivityRecord["activity"]): ActivityView["phases"] {
   const format = formatOf(activity.format);
   return activity.phases.map((p) => {
-    const definition = format.phases.find((d) => d.id === p.id);
+    const definition = ruleOf(format, p);
     return {
       id: p.id,
       title: definition?.title ?? p.id,
       instruction: definition?.instruction ?? "",
       minutes: p.minutes,
+      ...(p.rule ? { rule: p.rule } : {}),
+      ...(p.body !== undefined ? { body: p.body } : {}),
     };
   });
 }
@@ -434,6 +448,7 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
     hotSeat: format.phases.some((p) => p.grouping?.kind === "hotSeat"),
     confidential: format.confidential,
     ...(activity.roleHolders ? { roleHolders: activity.roleHolders } : {}),
+    ...(activity.module ? { module: activity.module } : {}),
     isFacilitator: activity.facilitator.id === userId,
     me: {
       joined: record.participants.some((p) => p.userId === userId),
@@ -473,6 +488,7 @@ function kindsOf(formatId: ActivityRecord["activity"]["format"]): SubmissionKind
       ...(d.publishable ? { publishable: true as const } : {}),
       ...(d.votable ? { votable: true as const } : {}),
       ...(d.promote ? { promote: d.promote } : {}),
+      ...(d.rating ? { rating: d.rating } : {}),
       ...heldByOf(d),
       ...(d.answeredBy ? { answeredBy: d.answeredBy } : {}),
     }));
@@ -556,12 +572,15 @@ export function activitySummaryOf(record: ActivityRecord): ActivitySummary {
     activityId: activity.id,
     formatName: formatOf(activity.format).name,
     declaredKinds: Object.keys(formatOf(activity.format).submissions),
-    counts: kindsOf(activity.format).map((k) => ({
-      kind: k.kind,
-      plural: k.plural,
-      count: record.submissions.filter((s) => s.kind === k.kind).length,
-      ...(k.answeredBy ? { answered: record.answers.filter((a) => a.kind === k.kind).length } : {}),
-    })),
+    // A rating is given after the close and reported to stewards, not counted on the summary.
+    counts: kindsOf(activity.format)
+      .filter((k) => !k.rating)
+      .map((k) => ({
+        kind: k.kind,
+        plural: k.plural,
+        count: record.submissions.filter((s) => s.kind === k.kind).length,
+        ...(k.answeredBy ? { answered: record.answers.filter((a) => a.kind === k.kind).length } : {}),
+      })),
     grouped: formatOf(activity.format).phases.some((p) => p.grouping && p.grouping.kind !== "none"),
     prompt: activity.prompt,
     communityId: activity.communityId,

@@ -1,5 +1,5 @@
 import type { ActivityFormatDefinition, GroupingStrategy } from "./activityFormat.js";
-import type { PlannedPhase } from "./activityFormats.js";
+import { type PlannedPhase, ruleOf } from "./activityFormats.js";
 import type { PhaseState } from "./phaseClock.js";
 
 /**
@@ -17,7 +17,7 @@ export function roundsOf(
 ): { phaseIndex: number; strategy: GroupingStrategy }[] {
   const rounds: { phaseIndex: number; strategy: GroupingStrategy }[] = [];
   phases.forEach((planned, phaseIndex) => {
-    const strategy = format.phases.find((p) => p.id === planned.id)?.grouping;
+    const strategy = ruleOf(format, planned)?.grouping;
     if (strategy && strategy.kind !== "none") rounds.push({ phaseIndex, strategy });
   });
   return rounds;
@@ -35,7 +35,7 @@ export function roundAtPhase(
   let round = -1;
   let current = -1;
   for (let i = 0; i <= Math.min(phaseIndex, phases.length - 1); i++) {
-    const strategy = format.phases.find((p) => p.id === phases[i]?.id)?.grouping;
+    const strategy = ruleOf(format, phases[i])?.grouping;
     if (!strategy) continue;
     if (strategy.kind === "none") current = -1;
     else current = ++round;

@@ -119,6 +119,8 @@ export interface NewActivity {
   pairingRule: PairingRule;
   /** A micro-teach's topic from the community's queue (its teacher teaches). */
   topicId?: string;
+  /** The community's module whose sections are the phases (a format with `phasesFrom`). */
+  moduleId?: string;
   /** Who holds the format's held roles; a role left out: the topic's teacher, the rota's, the facilitator. */
   roles?: { teacher?: { id: string; displayName: string }; expert?: { id: string; displayName: string } };
 }

@@ -481,6 +481,43 @@ export const de: Catalog = {
       "Ihre Änderungen stehen noch im Formular. Laden Sie die neueste Fassung, um die anderen Änderungen zu sehen, und speichern Sie dann erneut.",
     loadLatest: "Neueste Fassung laden",
   },
+  modules: {
+    heading: "Module",
+    intro:
+      "Module, um uns gegenseitig zu coachen: Gruppen von 4–6 Personen gehen in einer Besprechung Abschnitt für Abschnitt durch und enden mit Vorhaben.",
+    loading: "Module werden geladen…",
+    loadErrorTitle: "Die Module konnten nicht geladen werden",
+    empty: "Noch keine Module. Die Stewards Ihrer Community schreiben oder importieren sie.",
+    emptySteward: "Noch keine Module. Schreiben Sie oben eins oder importieren Sie eine .md-Datei.",
+    meta_one: "{{count, number}} Abschnitt · {{minutes, number}} Min. · von {{name}}",
+    meta_other: "{{count, number}} Abschnitte · {{minutes, number}} Min. · von {{name}}",
+    section: "{{title}} ({{minutes, number}} Min.)",
+    edit: "Modul bearbeiten",
+    newHeading: "Modul schreiben oder importieren",
+    editHeading: "Modul bearbeiten",
+    markdownLabel: "Modul (Markdown)",
+    markdownHint:
+      "Beginnen Sie mit „# Titel“, dann je Abschnitt eine Überschrift „## Abschnitt (15 Min.)“ mit dem Text darunter. Der letzte Abschnitt ist für Vorhaben.",
+    importLabel: ".md-Datei importieren",
+    fileTooLarge: "Die Datei ist zu groß für ein Modul (höchstens 12.000 Zeichen).",
+    save: "Modul speichern",
+    saving: "Wird gespeichert…",
+    reportHeading: "Wie nützlich es war",
+    reportErrorTitle: "Die Bewertungen konnten nicht geladen werden",
+    reportCount: "Bewertungen: {{count, number}} · durchgeführte Sitzungen: {{sessions, number}}",
+    reportAverage: "Durchschnitt: {{average}} von 5.",
+    reportTooFew:
+      "Der Durchschnitt erscheint ab {{minimum, number}} Bewertungen, damit niemandes eigene Bewertung erkennbar ist.",
+    reportDistribution: "Bewertungen nach Zahl",
+    reportRow_one: "{{rating}}: {{count, number}} Person",
+    reportRow_other: "{{rating}}: {{count, number}} Personen",
+    noneForSetup:
+      "Die Community hat noch keine Module: Ein Steward schreibt oder importiert eins auf der Seite „Module“ (Community-Startseite).",
+    choiceLabel: "Modul (seine Abschnitte sind die Phasen)",
+    choiceOption_one: "{{title}} · {{count, number}} Abschnitt, {{minutes, number}} Min.",
+    choiceOption_other: "{{title}} · {{count, number}} Abschnitte, {{minutes, number}} Min.",
+    sectionOf: "{{title}} · Abschnitt {{index, number}} von {{count, number}}",
+  },
   playbooks: {
     title: "Playbooks",
     proposed: "Vorgeschlagen",
@@ -641,6 +678,7 @@ export const de: Catalog = {
     format_caseRound: "Fallrunde",
     format_microTeach: "Micro-Teach",
     format_ama: "AMA mit der Rufbereitschaft",
+    format_coachingOurselves: "CoachingOurselves-Modul",
     heldBy_teacher: "Lehrperson: {{name}}",
     youHold_teacher: "Sie lehren.",
     heldBy_expert: "Expertin/Experte: {{name}}",
@@ -684,6 +722,15 @@ export const de: Catalog = {
     phase_learned: "Was ich gelernt habe",
     phase_amaAsk: "Fragen an die Expertin/den Experten",
     phase_amaWrapUp: "Abschluss",
+    phase_moduleOpening: "Erster Abschnitt",
+    phase_moduleSection: "Abschnitt des Moduls",
+    phase_moduleActions: "Vorhaben",
+    instruction_moduleOpening:
+      "Ihre Gruppe (4–6 Personen) steht. Gehen Sie den Abschnitt des Moduls gemeinsam durch.",
+    instruction_moduleSection:
+      "Gehen Sie den Abschnitt mit Ihrer Gruppe durch; alle können die Notizen der Gruppe führen.",
+    instruction_moduleActions:
+      "Alle schreiben ein Vorhaben für die Arbeit auf: Später wird nachgefragt, wie es lief.",
     instruction_amaAsk:
       "Stellen Sie Ihre Fragen und stimmen Sie für die, die zuerst beantwortet werden sollen. Die Antworten kommen live, meistgewählte zuerst.",
     instruction_amaWrapUp:
@@ -943,6 +990,24 @@ export const de: Catalog = {
       label: "Ihre Frage",
       hint: "Alle sehen sie und stimmen ab. Beantwortete kommen in die Bibliothek, offene an die Community.",
       add: "Fragen",
+    },
+    moduleNotes: {
+      heading: "Notizen unserer Gruppe",
+      plural: "Gruppennotizen",
+      label: "Was Ihre Gruppe aus diesem Abschnitt mitnimmt",
+      hint: "Alle in Ihrer Gruppe schreiben und ändern sie. Nur Ihre Gruppe sieht sie.",
+    },
+    action: {
+      heading: "Mein Vorhaben",
+      plural: "Vorhaben",
+      label: "Ein Vorhaben, das Sie bei der Arbeit ausprobieren",
+      hint: "Ihre Gruppe sieht es. Es wird zur Zusage: Sie werden bei der nächsten Sitzung und am Fälligkeitstag gefragt, wie es lief.",
+    },
+    usefulness: {
+      heading: "Wie nützlich war das Modul?",
+      plural: "Bewertungen",
+      label: "1 (nicht nützlich) bis 5 (sehr nützlich)",
+      hint: "Nur Sie sehen Ihre Bewertung. Stewards sehen die Bewertungen des Moduls zusammen, nie, wer welche gab.",
     },
     learned: {
       heading: "Was ich gelernt habe",

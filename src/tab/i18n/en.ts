@@ -473,6 +473,43 @@ export const en = {
       "Your changes are still in the form. Load the latest version to see theirs, then save again.",
     loadLatest: "Load the latest version",
   },
+  modules: {
+    heading: "Modules",
+    intro:
+      "Modules for coaching ourselves: groups of 4–6 follow one in a meeting, section by section, and end with actions.",
+    loading: "Loading the modules…",
+    loadErrorTitle: "Couldn't load the modules",
+    empty: "No modules yet. Your community's stewards write or import them.",
+    emptySteward: "No modules yet. Write one above, or import a .md file.",
+    meta_one: "{{count, number}} section · {{minutes, number}} min · by {{name}}",
+    meta_other: "{{count, number}} sections · {{minutes, number}} min · by {{name}}",
+    section: "{{title}} ({{minutes, number}} min)",
+    edit: "Edit module",
+    newHeading: "Write or import a module",
+    editHeading: "Edit the module",
+    markdownLabel: "Module (markdown)",
+    markdownHint:
+      "Start with “# Title”, then one “## Section (15 min)” heading per section, its text below. The last section is for actions.",
+    importLabel: "Import a .md file",
+    fileTooLarge: "That file is too large for a module (at most 12,000 characters).",
+    save: "Save module",
+    saving: "Saving…",
+    reportHeading: "How useful people found it",
+    reportErrorTitle: "Couldn't load the ratings",
+    reportCount: "Ratings: {{count, number}} · sessions run: {{sessions, number}}",
+    reportAverage: "Average: {{average}} of 5.",
+    reportTooFew:
+      "The average shows from {{minimum, number}} ratings on, so that nobody's own rating can be recognised.",
+    reportDistribution: "Ratings by number",
+    reportRow_one: "{{rating}}: {{count, number}} person",
+    reportRow_other: "{{rating}}: {{count, number}} people",
+    noneForSetup:
+      "The community has no modules yet: a steward writes or imports one on its Modules page (community home).",
+    choiceLabel: "Module (its sections are the phases)",
+    choiceOption_one: "{{title}} · {{count, number}} section, {{minutes, number}} min",
+    choiceOption_other: "{{title}} · {{count, number}} sections, {{minutes, number}} min",
+    sectionOf: "{{title}} · section {{index, number}} of {{count, number}}",
+  },
   playbooks: {
     title: "Playbooks",
     proposed: "Proposed",
@@ -626,6 +663,7 @@ export const en = {
     format_caseRound: "Case round",
     format_microTeach: "Micro-teach",
     format_ama: "AMA with the on-call expert",
+    format_coachingOurselves: "CoachingOurselves module",
     heldBy_teacher: "Teacher: {{name}}",
     youHold_teacher: "You're the teacher.",
     heldBy_expert: "Expert: {{name}}",
@@ -669,6 +707,14 @@ export const en = {
     phase_learned: "What I learned",
     phase_amaAsk: "Ask the expert",
     phase_amaWrapUp: "Wrap-up",
+    phase_moduleOpening: "Opening section",
+    phase_moduleSection: "Module section",
+    phase_moduleActions: "Actions",
+    instruction_moduleOpening: "Your group of 4–6 is formed. Follow the module's section together.",
+    instruction_moduleSection:
+      "Follow the module's section with your group; anyone can keep the group's notes.",
+    instruction_moduleActions:
+      "Each of you writes one action to try at work: it is followed up with a check-in.",
     instruction_amaAsk:
       "Ask the expert and vote for the questions you want answered first. The expert answers live, most voted first.",
     instruction_amaWrapUp:
@@ -918,6 +964,24 @@ export const en = {
       label: "Your question",
       hint: "Everyone sees and votes. Answered ones go to the library; open ones to the community.",
       add: "Ask",
+    },
+    moduleNotes: {
+      heading: "Our group's notes",
+      plural: "Group notes",
+      label: "What your group takes from this section",
+      hint: "Anyone in your group writes and edits them. Only your group sees them.",
+    },
+    action: {
+      heading: "My action",
+      plural: "Actions",
+      label: "One action you will try at work",
+      hint: "Your group sees it. It becomes a commitment: you get a check-in at the next session and on its due day.",
+    },
+    usefulness: {
+      heading: "How useful was this module?",
+      plural: "Usefulness ratings",
+      label: "1 (not useful) to 5 (very useful)",
+      hint: "Only you see your rating. Stewards see the module's ratings together, never who gave which.",
     },
     learned: {
       heading: "What I learned",

@@ -20,6 +20,18 @@ describe("placeLateJoiner", () => {
     expect(groups[1]).toEqual(["e", "f", "g"]); // the input is left as it was
   });
 
+  it("starts a new group of a kept `groups` round once every group is at its largest", () => {
+    const module: GroupingStrategy = { kind: "groups", size: 5, min: 4, max: 6 };
+    // The groups formed as the activity started, before anyone joined: everyone arrives late.
+    let groups: string[][] = [];
+    for (const id of Array.from({ length: 10 }, (_, i) => `p${i}`))
+      groups = placeLateJoiner(module, groups, id, context()).groups;
+    expect(groups.map((g) => g.length)).toEqual([6, 4]);
+    // A café round still lets a group grow past its largest rather than seat someone alone.
+    const full = [["a", "b", "c", "d", "e"]];
+    expect(placeLateJoiner(cafe, full, "z", context()).groups).toEqual([["a", "b", "c", "d", "e", "z"]]);
+  });
+
   it("passes over a group with someone they already met in an earlier round", () => {
     const previousRounds = [[["z", "e", "x", "y"]]];
     const groups = [

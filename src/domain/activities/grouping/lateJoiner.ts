@@ -17,7 +17,7 @@ export interface LateJoinerPlacement {
  * moving nobody else. A group that stays within the strategy's size comes first, then one where
  * the joiner meets nobody they met in an earlier round (or recently), then the smallest; a group
  * grows to the strategy's largest size (3 for pairs), and beyond it only when every group is
- * full. `circle` and `hotSeat` have one group; `none` has none. `context.previousRounds` holds
+ * full — except `groups`, which then starts a new group. `circle` and `hotSeat` have one group; `none` has none. `context.previousRounds` holds
  * the rounds before the one being joined.
  */
 export function placeLateJoiner(
@@ -50,6 +50,13 @@ export function placeLateJoiner(
         : checked.kind === "hotSeat" && checked.max !== undefined
           ? { nominal: checked.max, max: checked.max }
           : { nominal: Number.POSITIVE_INFINITY, max: Number.POSITIVE_INFINITY };
+  // Groups kept for the whole activity (`groups`, a module's) start a new group once every group is
+  // at its largest: people who arrive after the groups formed (all of them, when the groups formed
+  // as the activity started) end in groups within the bounds instead of one growing without end.
+  if (checked.kind === "groups" && copy.every((g) => g.length >= max)) {
+    copy.push([joiner]);
+    return done(copy.length - 1);
+  }
   const ids = [joiner, ...new Set(copy.flat().filter((id) => id !== joiner))];
   const indexOf = new Map(ids.map((id, i) => [id, i]));
   const { cost, met } = pairCostModel(

@@ -11,7 +11,7 @@ import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import type { Community } from "../../api/communities.js";
 import type { MembershipState } from "../../hooks/useCommunity.js";
-import { insightsPath, membersPath } from "../../routes.js";
+import { insightsPath, membersPath, modulesPath } from "../../routes.js";
 import { CountedButton } from "../CountedButton.js";
 import { describeApiError } from "../ErrorState.js";
 import { useCommunityOverviewStyles } from "./useCommunityOverviewStyles.styles.js";
@@ -106,6 +106,11 @@ export function MembershipControl({
         {community.isSteward && (
           <Button onClick={() => navigate(insightsPath)} data-testid="network-insights">
             {t("community.networkInsights")}
+          </Button>
+        )}
+        {community.isMember && (
+          <Button onClick={() => navigate(modulesPath)} data-testid="community-modules">
+            {t("modules.heading")}
           </Button>
         )}
       </div>

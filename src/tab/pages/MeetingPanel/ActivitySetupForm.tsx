@@ -22,6 +22,7 @@ import { InlineError } from "../../components/InlineError/InlineError.js";
 import { PeoplePicker, type PickedPerson } from "../../components/PeoplePicker/PeoplePicker.js";
 import { useApi } from "../../hooks/useApi.js";
 import { newRequestId, pairingRuleLabel, phaseTitle, stringKeyOf } from "./activityText.js";
+import { ModuleChoice } from "./ModuleChoice.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
 /** Props of {@link ActivitySetupForm}. */
@@ -62,6 +63,9 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
   const [pairingRule, setPairingRule] = useState<PairingRule>("cross-department");
   const [communityId, setCommunityId] = useState(props.communityId);
   const [topicId, setTopicId] = useState("");
+  // A format whose phases come from a module (CoachingOurselves): the module, not minutes.
+  const fromModule = formatOf(format).phasesFrom === "module";
+  const [moduleId, setModuleId] = useState("");
   const teaches = formatOf(format).roles.includes("teacher");
   // A format with a role held for the whole activity (a teacher, an expert): who, if not the default.
   const heldRoles = (["teacher", "expert"] as const).filter((role) => formatOf(format).roles.includes(role));
@@ -97,7 +101,10 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
       ...(props.meetingId ? { meetingId: props.meetingId } : {}),
       format,
       prompt,
-      minutes: Object.fromEntries(phases.map((p) => [p.id, Number(minutes[p.id] ?? p.defaultMinutes)])),
+      minutes: fromModule
+        ? {}
+        : Object.fromEntries(phases.map((p) => [p.id, Number(minutes[p.id] ?? p.defaultMinutes)])),
+      ...(fromModule && moduleId ? { moduleId } : {}),
       pairingRule,
       ...(teaches && topicId ? { topicId } : {}),
       ...(heldRoles.some((role) => holders[role])
@@ -171,28 +178,38 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
       >
         <Textarea value={prompt} onChange={(_e, d) => setPrompt(d.value)} resize="vertical" rows={3} />
       </Field>
-      <fieldset className={styles.minutes}>
-        <legend className={styles.legend}>{t("activity.minutesLegend")}</legend>
-        {phases.map((phase) => (
-          <Field
-            key={phase.id}
-            className={styles.minuteField}
-            label={phaseTitle(t, phase)}
-            {...(phase.optional ? { hint: t("activity.optionalPhaseHint") } : {})}
-            validationMessage={issue(`minutes.${phase.id}`)}
-          >
-            <Input
-              type="number"
-              inputMode="numeric"
-              min={phase.optional ? 0 : phase.minMinutes}
-              max={phase.maxMinutes}
-              value={minutes[phase.id] ?? ""}
-              onChange={(_e, d) => setMinutes((m) => ({ ...m, [phase.id]: d.value }))}
-              className={styles.fullWidth}
-            />
-          </Field>
-        ))}
-      </fieldset>
+      {fromModule && (
+        <ModuleChoice
+          communityId={communityId}
+          value={moduleId}
+          onChange={setModuleId}
+          validationMessage={issue("moduleId")}
+        />
+      )}
+      {!fromModule && (
+        <fieldset className={styles.minutes}>
+          <legend className={styles.legend}>{t("activity.minutesLegend")}</legend>
+          {phases.map((phase) => (
+            <Field
+              key={phase.id}
+              className={styles.minuteField}
+              label={phaseTitle(t, phase)}
+              {...(phase.optional ? { hint: t("activity.optionalPhaseHint") } : {})}
+              validationMessage={issue(`minutes.${phase.id}`)}
+            >
+              <Input
+                type="number"
+                inputMode="numeric"
+                min={phase.optional ? 0 : phase.minMinutes}
+                max={phase.maxMinutes}
+                value={minutes[phase.id] ?? ""}
+                onChange={(_e, d) => setMinutes((m) => ({ ...m, [phase.id]: d.value }))}
+                className={styles.fullWidth}
+              />
+            </Field>
+          ))}
+        </fieldset>
+      )}
       <Field label={t("activity.pairingLabel")} hint={t("activity.pairingHint")}>
         <Select value={pairingRule} onChange={(_e, d) => setPairingRule(d.value as PairingRule)}>
           {PAIRING_RULES.map((rule) => (

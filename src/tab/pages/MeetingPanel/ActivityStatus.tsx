@@ -2,6 +2,7 @@ import { Badge, Body1, Caption1 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { ActivityView } from "../../api/activities.js";
 import { phaseInstruction, phaseTitle } from "./activityText.js";
+import { SectionText } from "./SectionText.js";
 import { formatCountdown, useRemainingMs } from "./useMeetingActivity.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
@@ -56,6 +57,7 @@ export function ActivityStatus({ view, clockOffsetMs }: { view: ActivityView; cl
           {phaseInstruction(t, phase, view.me.group?.partners.length)}
         </Body1>
       )}
+      <SectionText view={view} />
       {view.state.status === "not-started" && (
         <Body1 as="p" block className={styles.muted}>
           {view.isFacilitator ? t("activity.waitingToStartFacilitator") : t("activity.waitingToStart")}

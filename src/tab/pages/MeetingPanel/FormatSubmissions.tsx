@@ -73,6 +73,7 @@ export function FormatSubmissions({ view, onChanged, steers = false }: FormatSub
                 saved={own[0]?.text ?? ""}
                 {...(kind.register ? { draftFrom: earlier(kind) ?? "" } : {})}
                 {...(kind.publishable ? { after: <PublishButton view={view} kind={kind} /> } : {})}
+                rating={kind.rating}
                 save={(value) => submit(api, view.id, kind.kind, value, { etag: own[0]?.etag })}
                 onSaved={onChanged}
                 testId={`my-${kind.kind}`}

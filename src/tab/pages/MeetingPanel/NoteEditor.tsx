@@ -1,4 +1,4 @@
-import { Button, Caption1, Field, Subtitle2, Textarea } from "@fluentui/react-components";
+import { Button, Caption1, Field, Radio, RadioGroup, Subtitle2, Textarea } from "@fluentui/react-components";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -18,6 +18,8 @@ export interface NoteEditorProps {
   draftFrom?: string;
   /** Shown under the buttons once something is saved (publishing a lesson). */
   after?: ReactNode;
+  /** A rating kind: a choice of its whole numbers instead of a text. */
+  rating?: { min: number; max: number } | undefined;
   save: (text: string) => Promise<ActivityChange>;
   onSaved: (change: ActivityChange) => void;
   testId: string;
@@ -34,6 +36,7 @@ export function NoteEditor({
   saved,
   draftFrom,
   after,
+  rating,
   save,
   onSaved,
   testId,
@@ -63,15 +66,32 @@ export function NoteEditor({
         {heading}
       </Subtitle2>
       <Field label={label} hint={hint}>
-        <Textarea
-          value={draft}
-          onChange={(_e, d) => {
-            mutation.reset();
-            setDraft(d.value);
-          }}
-          resize="vertical"
-          rows={4}
-        />
+        {rating ? (
+          <RadioGroup
+            layout="horizontal-stacked"
+            value={draft}
+            onChange={(_e, d) => {
+              mutation.reset();
+              setDraft(d.value);
+            }}
+          >
+            {Array.from({ length: rating.max - rating.min + 1 }, (_, i) => String(rating.min + i)).map(
+              (n) => (
+                <Radio key={n} value={n} label={n} />
+              ),
+            )}
+          </RadioGroup>
+        ) : (
+          <Textarea
+            value={draft}
+            onChange={(_e, d) => {
+              mutation.reset();
+              setDraft(d.value);
+            }}
+            resize="vertical"
+            rows={4}
+          />
+        )}
       </Field>
       {error && <InlineError title={t("activity.saveErrorTitle")} error={error} />}
       <div className={styles.buttons}>

@@ -23,13 +23,14 @@ export function phaseTitle(t: TFunction, phase: { id: string; title: string } | 
  */
 export function phaseInstruction(
   t: TFunction,
-  phase: { id: string; instruction: string } | undefined,
+  phase: { id: string; instruction: string; rule?: string } | undefined,
   partners?: number,
 ): string {
   if (!phase) return "";
   if (phase.id === "pair" && partners !== undefined && partners > 1)
     return t("activity.instruction_pair_group", { count: partners });
-  return t(`activity.instruction_${keyOf(phase.id)}` as "activity.instruction_think", {
+  // A module's section is told what to do by the rule it follows (its title is the module's own).
+  return t(`activity.instruction_${keyOf(phase.rule ?? phase.id)}` as "activity.instruction_think", {
     defaultValue: phase.instruction,
   });
 }

@@ -22,6 +22,7 @@ import {
   phaseInstruction,
   phaseTitle,
 } from "../MeetingPanel/activityText.js";
+import { SectionText } from "../MeetingPanel/SectionText.js";
 import { formatCountdown, useRemainingMs } from "../MeetingPanel/useMeetingActivity.js";
 import { useMeetingStageStyles } from "./useMeetingStageStyles.styles.js";
 
@@ -69,6 +70,7 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
               {phaseInstruction(t, phase)}
             </Body2>
           )}
+          <SectionText view={view} />
         </div>
         <div className={styles.clock}>
           <Title3 as="p" block className={styles.text} role="status" data-testid="stage-phase">

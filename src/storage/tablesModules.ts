@@ -1,0 +1,108 @@
+import { odata } from "@azure/data-tables";
+import type { CommunityModule, ModuleRepository } from "../domain/activities/modules/moduleService.js";
+import type { PersonRef } from "../domain/identity.js";
+import { circleKeys, TABLES } from "./keys.js";
+import { translateTableErrors } from "./tableErrors.js";
+import type { TableStore } from "./tableStore.js";
+
+type ModuleRow = { moduleId: string; markdown: string; authorJson: string; updatedAt: string };
+
+/**
+ * A community's modules in the Activities table, one small partition per community
+ * (`{tenant}|community|{community}|modules`, keys.ts): the markdown of each (`module|{id}`) and
+ * which activities were set up from it (`use|{module}|{activity}`). The author is in a `…Json`
+ * column, so erasing a person replaces them there like everywhere else.
+ */
+export class TablesModules implements ModuleRepository {
+  constructor(private readonly store: TableStore) {}
+
+  private get table() {
+    return this.store.table(TABLES.activities);
+  }
+
+  async list(tenantId: string, communityId: string): Promise<CommunityModule[]> {
+    const pk = circleKeys.modules(tenantId, communityId);
+    const prefix = "module|";
+    const rows = await this.store.queryAll<ModuleRow>(
+      TABLES.activities,
+      odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${`${prefix.slice(0, -1)}}`}`,
+    );
+    return rows.map((row) => fromRow(communityId, row, row.etag ?? ""));
+  }
+
+  async get(tenantId: string, communityId: string, moduleId: string): Promise<CommunityModule | undefined> {
+    const row = await this.store.getEntity<ModuleRow & { etag?: string }>(
+      TABLES.activities,
+      circleKeys.modules(tenantId, communityId),
+      circleKeys.module(moduleId),
+    );
+    return row ? fromRow(communityId, row, row.etag ?? "") : undefined;
+  }
+
+  async create(tenantId: string, module: Omit<CommunityModule, "etag">): Promise<CommunityModule> {
+    const result = await translateTableErrors("The module", () =>
+      this.table.createEntity(toRow(tenantId, module)),
+    );
+    return { ...module, etag: result.etag ?? "" };
+  }
+
+  async update(tenantId: string, module: CommunityModule): Promise<CommunityModule> {
+    const result = await translateTableErrors("The module", () =>
+      this.table.updateEntity(toRow(tenantId, module), "Replace", { etag: module.etag }),
+    );
+    return { ...module, etag: result.etag ?? "" };
+  }
+
+  async recordUse(
+    tenantId: string,
+    communityId: string,
+    moduleId: string,
+    activityId: string,
+  ): Promise<void> {
+    await translateTableErrors("The module's use", () =>
+      this.table.upsertEntity(
+        {
+          partitionKey: circleKeys.modules(tenantId, communityId),
+          rowKey: circleKeys.moduleUse(moduleId, activityId),
+          activityId,
+        },
+        "Replace",
+      ),
+    );
+  }
+
+  async usesOf(tenantId: string, communityId: string, moduleId: string): Promise<string[]> {
+    const pk = circleKeys.modules(tenantId, communityId);
+    const prefix = circleKeys.moduleUse(moduleId, "");
+    const rows = await this.store.queryAll<{ activityId: string }>(
+      TABLES.activities,
+      odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${`${prefix.slice(0, -1)}}`}`,
+    );
+    return rows.map((row) => row.activityId);
+  }
+}
+
+function toRow(tenantId: string, m: Omit<CommunityModule, "etag">) {
+  const row: ModuleRow = {
+    moduleId: m.id,
+    markdown: m.markdown,
+    authorJson: JSON.stringify(m.author),
+    updatedAt: m.updatedAt,
+  };
+  return {
+    partitionKey: circleKeys.modules(tenantId, m.communityId),
+    rowKey: circleKeys.module(m.id),
+    ...row,
+  };
+}
+
+function fromRow(communityId: string, row: ModuleRow, etag: string): CommunityModule {
+  return {
+    id: row.moduleId,
+    communityId,
+    markdown: row.markdown,
+    author: JSON.parse(row.authorJson) as PersonRef,
+    updatedAt: row.updatedAt,
+    etag,
+  };
+}
