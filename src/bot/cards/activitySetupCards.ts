@@ -1,5 +1,9 @@
 import type { PairingRule } from "../../domain/activities/activity.js";
-import type { ActivityFormatDefinition } from "../../domain/activities/activityFormat.js";
+import {
+  type ActivityFormatDefinition,
+  HELD_ROLES,
+  type HeldRole,
+} from "../../domain/activities/activityFormat.js";
 import { ACTIVITY_FORMAT_IDS, formatOf } from "../../domain/activities/activityFormats.js";
 import { ACTIVITY_VERBS } from "../wireNames.js";
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "./adaptiveCard.js";
@@ -45,7 +49,9 @@ export interface SetupForm {
 const HOLDER_LABELS = {
   teacher: "Teacher (optional: else the topic's, the rota's, or you)",
   expert: "Expert (optional: else the rota's on-call expert, or you)",
-} as const;
+  author: "Author (optional: who shares the draft; else you)",
+  narrator: "Narrator (optional: who tells the case; else you)",
+} as const satisfies Record<HeldRole, string>;
 
 /** The reply to the chat command: one button that opens the set-up dialog. */
 export function setupInvitationCard(prompt: string, format: ActivityFormatDefinition): AdaptiveCard {
@@ -142,14 +148,14 @@ export function setupDialogCard(form: SetupForm): AdaptiveCard {
           ]
         : []),
       // One of the chat's people holds each role (the roster, as the action item's owner picker).
-      ...(["teacher", "expert"] as const)
-        .filter((role) => format.roles.includes(role) && (form.people?.length ?? 0) > 0)
-        .map((role) => ({
+      ...HELD_ROLES.filter((role) => format.roles.includes(role) && (form.people?.length ?? 0) > 0).map(
+        (role) => ({
           type: "Input.ChoiceSet",
           id: `holder-${role}`,
           label: HOLDER_LABELS[role],
           choices: (form.people ?? []).map((p) => ({ title: shorten(p.displayName, 80), value: p.id })),
-        })),
+        }),
+      ),
       ...rows,
       ...(groupings.length > 0
         ? [

@@ -104,9 +104,11 @@ export const setupPayloadSchema = z
     pairingRule: z.enum(PAIRING_RULES).catch("cross-department"),
     /** A micro-teach's topic from the community's queue. */
     topicId: z.string().max(200).optional().catch(undefined),
-    /** Teams' people picker: the Entra id of the teacher or expert. */
+    /** Teams' people picker: the Entra id of the holder of each held role (teacher, expert, …). */
     "holder-teacher": z.string().max(200).optional().catch(undefined),
     "holder-expert": z.string().max(200).optional().catch(undefined),
+    "holder-author": z.string().max(200).optional().catch(undefined),
+    "holder-narrator": z.string().max(200).optional().catch(undefined),
   })
   .passthrough();
 export type SetupPayload = z.output<typeof setupPayloadSchema>;

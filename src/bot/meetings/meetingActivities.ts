@@ -1,5 +1,6 @@
 import type { Application, TurnState } from "@microsoft/teams-ai";
 import { CardFactory, type TurnContext } from "botbuilder";
+import { HELD_ROLES, type HeldRole, heldRolesOf } from "../../domain/activities/activityFormat.js";
 import { STEERING_FORBIDDEN } from "../../domain/activities/activityService.js";
 import { DomainError, ForbiddenError, ValidationError } from "../../domain/errors.js";
 import type { Caller } from "../../domain/identity.js";
@@ -66,9 +67,7 @@ export function registerMeetingActivities(
       format.roles.includes("teacher") && deps.topics && communityId
         ? deps.topics.list(me, communityId).catch(() => undefined)
         : undefined,
-      format.roles.some((role) => role === "teacher" || role === "expert")
-        ? meetingPeople(context, me)
-        : undefined,
+      heldRolesOf(format).length > 0 ? meetingPeople(context, me) : undefined,
     ]);
     if (communities.length === 0)
       return "Join a PeerCircle community first (in its channel's PeerCircle tab): an activity saves what it yields to a community's library.";
@@ -246,15 +245,15 @@ export function registerMeetingActivities(
 }
 
 /**
- * The teacher or expert picked in the set-up dialog (the chat's roster sends an Entra id), by
+ * The holders of held roles (teacher, expert, author, narrator) picked in the set-up dialog (the chat's roster sends an Entra id), by
  * name from the directory; a person it does not know is refused kindly.
  */
 async function holdersPicked(
   deps: Pick<MeetingActivityDependencies, "directory">,
   me: Caller,
   data: SetupPayload,
-): Promise<Partial<Record<"teacher" | "expert", { id: string; displayName: string }>>> {
-  const picked = (["teacher", "expert"] as const).flatMap((role) => {
+): Promise<Partial<Record<HeldRole, { id: string; displayName: string }>>> {
+  const picked = HELD_ROLES.flatMap((role) => {
     const id = data[`holder-${role}`]?.trim();
     return id ? [[role, id] as const] : [];
   });
@@ -263,7 +262,7 @@ async function holdersPicked(
     me.tenantId,
     picked.map(([, id]) => id),
   );
-  const holders: Partial<Record<"teacher" | "expert", { id: string; displayName: string }>> = {};
+  const holders: Partial<Record<HeldRole, { id: string; displayName: string }>> = {};
   for (const [role, id] of picked) {
     const person = people.get(id);
     if (!person)

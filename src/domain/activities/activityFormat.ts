@@ -31,15 +31,18 @@ export const ACTIVITY_ROLES = [
   "teacher",
   "expert",
   "observer",
+  "author",
+  "narrator",
 ] as const;
 export type ActivityRole = (typeof ACTIVITY_ROLES)[number];
 
 /**
  * Roles one person holds for the whole activity, set at set-up (a micro-teach's teacher, an AMA's
- * on-call expert): they may write the kinds kept to them (`writers`) and answer the items of kinds
- * answered by them (`answeredBy`). The hot seat is not one of them: circles seat it per round.
+ * on-call expert, a peer review's author, a case round's narrator): they may write the kinds kept
+ * to them (`writers`) and answer the items of kinds answered by them (`answeredBy`). The hot seat
+ * is not one of them: circles seat it per round.
  */
-export const HELD_ROLES = ["teacher", "expert"] as const;
+export const HELD_ROLES = ["teacher", "expert", "author", "narrator"] as const;
 export type HeldRole = (typeof HELD_ROLES)[number];
 
 /** Who may be named in `writers`: the hot seat of one's circle, or a role held for the activity. */

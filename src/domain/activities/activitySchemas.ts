@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { personText } from "../validation.js";
 import { PAIRING_RULES } from "./activity.js";
-import type { SubmissionDefinition } from "./activityFormat.js";
+import type { HeldRole, SubmissionDefinition } from "./activityFormat.js";
 import { ACTIVITY_FORMAT_IDS, type ActivityFormatId } from "./activityFormats.js";
 
 const id = (what: string) =>
@@ -43,15 +43,21 @@ export const newActivitySchema = z.object({
     .enum(PAIRING_RULES, { message: "Pick cross-department, random or same role for pairing." })
     .default("cross-department"),
   /**
-   * Who holds the format's held roles (a micro-teach's teacher, an AMA's expert); a role left out
-   * goes to the picked topic's teacher, else the community's rota, else the facilitator.
+   * Who holds the format's held roles (a micro-teach's teacher, an AMA's expert, a peer review's
+   * author, a case round's narrator); a role left out goes to the picked topic's teacher, else the
+   * community's rota (teacher, expert), else the facilitator.
    */
   roles: z
     .object(
-      { teacher: personRefSchema("teacher").optional(), expert: personRefSchema("expert").optional() },
-      { invalid_type_error: "Name the teacher or expert as a person." },
+      {
+        teacher: personRefSchema("teacher").optional(),
+        expert: personRefSchema("expert").optional(),
+        author: personRefSchema("author").optional(),
+        narrator: personRefSchema("narrator").optional(),
+      } satisfies Record<HeldRole, z.ZodTypeAny>,
+      { invalid_type_error: "Name the teacher, expert, author or narrator as a person." },
     )
-    .strict("Only a teacher or an expert is chosen at set-up.")
+    .strict("Only a teacher, an expert, an author or a narrator is chosen at set-up.")
     .default({}),
   /** The community's micro-teach topic this activity teaches (its teacher and text). */
   topicId: id("topic").optional(),

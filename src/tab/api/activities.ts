@@ -3,6 +3,7 @@
  * shapes are the domain's own (type-only imports from its pure view files), so the two cannot drift.
  */
 import type { PairingRule, PairShare } from "../../domain/activities/activity.js";
+import type { HeldRole } from "../../domain/activities/activityFormat.js";
 import type { ActivityView, SubmissionView } from "../../domain/activities/activityViews.js";
 import type { QueuePlace } from "../../domain/activities/circleMemory.js";
 import type { ApiClient } from "./ApiClient.js";
@@ -120,7 +121,7 @@ export interface NewActivity {
   /** A micro-teach's topic from the community's queue (its teacher teaches). */
   topicId?: string;
   /** Who holds the format's held roles; a role left out: the topic's teacher, the rota's, the facilitator. */
-  roles?: { teacher?: { id: string; displayName: string }; expert?: { id: string; displayName: string } };
+  roles?: Partial<Record<HeldRole, { id: string; displayName: string }>>;
 }
 
 /** A facilitator control, as the side panel's buttons send it. */

@@ -2,6 +2,7 @@ import { Button, Field, Input, Select, Subtitle2, Textarea } from "@fluentui/rea
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { HELD_ROLES, type HeldRole } from "../../../domain/activities/activityFormat.js";
 import {
   ACTIVITY_FORMAT_IDS,
   type ActivityFormatId,
@@ -63,9 +64,9 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
   const [communityId, setCommunityId] = useState(props.communityId);
   const [topicId, setTopicId] = useState("");
   const teaches = formatOf(format).roles.includes("teacher");
-  // A format with a role held for the whole activity (a teacher, an expert): who, if not the default.
-  const heldRoles = (["teacher", "expert"] as const).filter((role) => formatOf(format).roles.includes(role));
-  const [holders, setHolders] = useState<Partial<Record<"teacher" | "expert", PickedPerson>>>({});
+  // A format with a role held for the whole activity (a teacher, an author…): who, if not the default.
+  const heldRoles = HELD_ROLES.filter((role) => formatOf(format).roles.includes(role));
+  const [holders, setHolders] = useState<Partial<Record<HeldRole, PickedPerson>>>({});
   // A format with a teacher (micro-teach) may teach a topic from the community's queue.
   const topics = useQuery({
     queryKey: ["micro-teach-topics", communityId],
