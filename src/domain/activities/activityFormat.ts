@@ -1,5 +1,5 @@
 import { ValidationError } from "../errors.js";
-import { type GroupingStrategy, parseGroupingStrategy } from "./grouping/groupingStrategy.js";
+import { type GroupingStrategy, parseGroupingStrategy, rolesKeptOut } from "./grouping/groupingStrategy.js";
 
 export type { GroupingStrategy } from "./grouping/groupingStrategy.js";
 
@@ -204,6 +204,11 @@ export function definitionProblems(format: ActivityFormatDefinition): string[] {
         if (!(error instanceof ValidationError)) throw error;
         problems.push(`phase "${phase.id}": ${error.message}`);
       }
+    for (const role of rolesKeptOut(phase.grouping))
+      if (!(HELD_ROLES as readonly string[]).includes(role) || !format.roles.includes(role as HeldRole))
+        problems.push(
+          `phase "${phase.id}" keeps the ${role} out of its groups, not a held role of the format`,
+        );
     for (const kind of phase.accepts)
       if (kind !== HIGHLIGHT && !submissionOf(format, kind))
         problems.push(`phase "${phase.id}" accepts "${kind}", which the format does not declare`);

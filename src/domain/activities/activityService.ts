@@ -70,7 +70,7 @@ import {
 import { type CircleMemory, circleQueueOf, EarlierRegisters, type QueuePlace } from "./circleMemory.js";
 import { formGroups } from "./grouping/formGroups.js";
 import { placeLateJoiner as placeInGroups } from "./grouping/lateJoiner.js";
-import { currentRound, lastRoundReached, roundsOf } from "./groupingRounds.js";
+import { currentRound, keptOutOfGroups, lastRoundReached, roundsOf } from "./groupingRounds.js";
 import { type MeetingRoles, RoleLookup, STEERING_ROLES } from "./meetingRoles.js";
 import type { RecentPartners } from "./pairing.js";
 import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
@@ -335,6 +335,9 @@ export class ActivityService {
     // The groups are due but not formed yet: the whole read forms them (once per activity).
     if (this.groupsDue(flow, state)) return { ...(await this.view(caller, activityId)), ...joined };
     const grouping = this.groupingNow(flow, state);
+    const grouped =
+      grouping &&
+      !keptOutOfGroups(flow.activity, formatOf(flow.activity.format), grouping.round, caller.userId);
     // Someone who just joined has written nothing yet (writing a reflection or commitment joins).
     const own = joinedNow
       ? {}
@@ -346,7 +349,7 @@ export class ActivityService {
         : {}),
       ...(own.commitment ? { commitment: { text: own.commitment.text, at: own.commitment.at } } : {}),
     };
-    if (grouping) {
+    if (grouping && grouped) {
       const group = await this.placedGroup(flow, grouping, caller.userId);
       const partnerIds = group.members.filter((m) => m !== caller.userId);
       const [partners, share] = await Promise.all([
@@ -905,7 +908,10 @@ export class ActivityService {
       const rounds = roundsOf(formatOf(record.activity.format), record.activity.phases);
       const strategy = rounds[round]?.strategy;
       if (!strategy) return undefined;
-      const ids = record.participants.map((p) => p.userId);
+      // A role the strategy keeps out (a peer review's author) is in no group.
+      const ids = record.participants
+        .map((p) => p.userId)
+        .filter((id) => !keptOutOfGroups(record.activity, formatOf(record.activity.format), round, id));
       // Nobody has joined yet: groups wait for the first person (an empty grouping would make
       // everyone a late joiner, piled into one group).
       if (ids.length === 0) return undefined;
@@ -1267,7 +1273,9 @@ export class ActivityService {
 
   private isUnplacedParticipant(record: ActivityRecord, round: number, userId: string): boolean {
     return (
-      record.participants.some((p) => p.userId === userId) && !groupOfPerson(groupsOf(record, round), userId)
+      record.participants.some((p) => p.userId === userId) &&
+      !groupOfPerson(groupsOf(record, round), userId) &&
+      !keptOutOfGroups(record.activity, formatOf(record.activity.format), round, userId)
     );
   }
 
@@ -1309,6 +1317,8 @@ export class ActivityService {
     const groups = await groupsNow();
     const group = groupOfPerson(groups, userId);
     if (group) return group;
+    if (keptOutOfGroups(flow.activity, formatOf(flow.activity.format), round, userId))
+      throw new ValidationError("You are in no group in this phase: the groups work on what you brought.");
     await this.placeLateJoiner(flow.activity, round, groups, userId);
     const fresh = await groupsNow();
     const placed = groupOfPerson(fresh, userId);
