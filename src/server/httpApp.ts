@@ -1,6 +1,7 @@
 import type { Application as BotApplication, TeamsAdapter, TurnState } from "@microsoft/teams-ai";
 import express, { type Express, type Router } from "express";
 import type { ActivityService } from "../domain/activities/activityService.js";
+import type { RubricService } from "../domain/activities/communityRubrics.js";
 import type { QuestionsAheadService } from "../domain/activities/questionsAhead.js";
 import type { TeachingTopicService } from "../domain/activities/teachingTopics.js";
 import type { AnswerService } from "../domain/ask/answerService.js";
@@ -36,6 +37,7 @@ import { libraryRoutes } from "./routes/libraryRoutes.js";
 import { playbookRoutes } from "./routes/playbookRoutes.js";
 import { questionRoutingRoutes } from "./routes/questionRoutingRoutes.js";
 import { questionsAheadRoutes } from "./routes/questionsAheadRoutes.js";
+import { rubricRoutes } from "./routes/rubricRoutes.js";
 import { teachingTopicRoutes } from "./routes/teachingTopicRoutes.js";
 import { webRoutes } from "./routes/webRoutes.js";
 
@@ -64,6 +66,8 @@ export interface HttpDependencies {
   activities: ActivityService;
   /** The communities' micro-teach topic queues. */
   teachingTopics?: TeachingTopicService;
+  /** The communities' rubrics (peer reviews). */
+  rubrics?: RubricService;
   /** Questions asked ahead of sessions (an AMA's). */
   questionsAhead?: QuestionsAheadService;
   /** Commitments (My learning, check-ins, a community's follow-through). */
@@ -159,6 +163,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
     );
   if (deps.teachingTopics)
     api.use("/communities/:communityId/micro-teach-topics", teachingTopicRoutes(deps.teachingTopics));
+  if (deps.rubrics) api.use("/communities/:communityId/rubric", rubricRoutes(deps.rubrics));
   api.use(homeRoutes(deps.home, deps.myLearning, deps.directory));
   api.use(commitmentRoutes(deps.commitments));
   api.use(insightsRoutes(deps.insights, deps.sessions));

@@ -20,6 +20,7 @@ import { postJoinRequest } from "../bot/membership/joinRequests.js";
 import { SessionReminders } from "../bot/reminders/sessionReminders.js";
 import type { ActivityRepository } from "../domain/activities/activityRepository.js";
 import { ActivityService } from "../domain/activities/activityService.js";
+import { RubricService } from "../domain/activities/communityRubrics.js";
 import { RoleLookup } from "../domain/activities/meetingRoles.js";
 import { QuestionsAheadService } from "../domain/activities/questionsAhead.js";
 import { rotaOfSessions } from "../domain/activities/sessionRota.js";
@@ -54,6 +55,7 @@ import { TablesAnswerRepository } from "../storage/tablesAnswerRepository.js";
 import { TablesCircleMemory } from "../storage/tablesCircleMemory.js";
 import { TablesCommitmentRepository } from "../storage/tablesCommitmentRepository.js";
 import { TablesCommunityRepository } from "../storage/tablesCommunityRepository.js";
+import { TablesCommunityRubrics } from "../storage/tablesCommunityRubrics.js";
 import { TablesEntryRepository } from "../storage/tablesEntryRepository.js";
 import { TablesInsightsStore } from "../storage/tablesInsightsStore.js";
 import { TablesMeetingRepository } from "../storage/tablesMeetingRepository.js";
@@ -204,8 +206,10 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
   const rota = rotaOfSessions(sessions);
   const teachingTopics = new TeachingTopicService(new TablesTeachingTopics(store), communities, rota);
   const questionsAhead = new QuestionsAheadService(new TablesQuestionsAhead(store), communities);
+  const rubrics = new RubricService(new TablesCommunityRubrics(store), communities);
   const activities = new ActivityService(activityRepository, directory, {
     topics: teachingTopics,
+    rubrics,
     questionsAhead,
     rota,
     communities,
@@ -350,6 +354,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     myLearning,
     activities,
     teachingTopics,
+    rubrics,
     questionsAhead,
     commitments,
     insights,

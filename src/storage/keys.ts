@@ -37,6 +37,7 @@ import { ValidationError } from "../domain/errors.js";
  * | QuestionRoutes | `{tenant}|community|{community}`   | `route|{question}` (who an open question went to and when, who is next; every instance's escalation scan reads this small table), `settings|routing` |
  * | Activities   | `{tenant}|community|{community}|ahead` | `q|{session}|{question}` (a question asked ahead of a session, such as an AMA's) |
  * | Activities   | `{tenant}|community|{community}|topics` | `topic|{topic}` (a micro-teach topic in the community's queue: proposer, pick, the activity that taught it) |
+ * | Activities   | `{tenant}|community|{community}|rubric` | `rubric` (the criteria the community's peer reviews follow, kept by its stewards) |
  * | Insights     | `{tenant}|community|{community}`     | `report` (which version is current), `chunk|{version}|{n}` (the stored reports, gzipped JSON in pieces), `lease` (the instance computing them) |
  *
  * Requests to join have a partition of their own rather than `request|{user}` rows beside the
@@ -197,6 +198,7 @@ export const circleKeys = {
   swap: (swapId: string) => `swap|${keyPart(swapId, "swap id")}`,
   topics: (tenantId: string, communityId: string) => `${keys.library(tenantId, communityId)}|topics`,
   topic: (topicId: string) => `topic|${keyPart(topicId, "topic id")}`,
+  rubric: (tenantId: string, communityId: string) => `${keys.library(tenantId, communityId)}|rubric`,
   ahead: (tenantId: string, communityId: string) => `${keys.library(tenantId, communityId)}|ahead`,
   /** With an empty id: the prefix of the session's questions. */
   aheadQuestion: (sessionId: string, questionId: string) =>

@@ -169,6 +169,8 @@ type ActivityRow = {
   /** The held roles' holders (teacher, expert), as JSON. */
   roleHoldersJson?: string;
   topicId?: string;
+  /** The rubric's criteria (a list of texts, no person in it), as JSON. */
+  rubricCriteria?: string;
   /** Partitions the rows owned by a person or group are spread over; absent: the activity's own. */
   ownerPartitions?: number;
 };
@@ -1001,6 +1003,7 @@ function toActivityRow(a: Activity): ActivityRow {
     createdAt: a.createdAt,
     ...(a.roleHolders ? { roleHoldersJson: JSON.stringify(a.roleHolders) } : {}),
     ...(a.topicId ? { topicId: a.topicId } : {}),
+    ...(a.rubric ? { rubricCriteria: JSON.stringify(a.rubric) } : {}),
   };
 }
 
@@ -1023,6 +1026,7 @@ function fromActivityRow(tenantId: string, id: string, row: ActivityRow): Activi
       ? { roleHolders: JSON.parse(row.roleHoldersJson) as Activity["roleHolders"] }
       : {}),
     ...(row.topicId ? { topicId: row.topicId } : {}),
+    ...(row.rubricCriteria ? { rubric: JSON.parse(row.rubricCriteria) as string[] } : {}),
   };
 }
 

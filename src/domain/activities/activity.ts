@@ -31,6 +31,8 @@ export interface Activity {
   roleHolders?: Partial<Record<HeldRole, PersonRef>>;
   /** The community's micro-teach topic it teaches, when picked from the queue. */
   topicId?: string;
+  /** The criteria its kinds written per criterion follow (a peer review's rubric), set at set-up. */
+  rubric?: string[];
 }
 
 /** An activity that is not closed yet: what every instance's announcer watches. */

@@ -1,5 +1,6 @@
 import { ValidationError } from "../errors.js";
 import { type GroupingStrategy, parseGroupingStrategy, rolesKeptOut } from "./grouping/groupingStrategy.js";
+import { HELD_ROLES, type HeldRole } from "./heldRoles.js";
 
 export type { GroupingStrategy } from "./grouping/groupingStrategy.js";
 
@@ -36,14 +37,7 @@ export const ACTIVITY_ROLES = [
 ] as const;
 export type ActivityRole = (typeof ACTIVITY_ROLES)[number];
 
-/**
- * Roles one person holds for the whole activity, set at set-up (a micro-teach's teacher, an AMA's
- * on-call expert, a peer review's author, a case round's narrator): they may write the kinds kept
- * to them (`writers`) and answer the items of kinds answered by them (`answeredBy`). The hot seat
- * is not one of them: circles seat it per round.
- */
-export const HELD_ROLES = ["teacher", "expert", "author", "narrator"] as const;
-export type HeldRole = (typeof HELD_ROLES)[number];
+export { HELD_ROLES, type HeldRole } from "./heldRoles.js";
 
 /** Who may be named in `writers`: the hot seat of one's circle, or a role held for the activity. */
 export type WriterRole = "hot-seat" | HeldRole;
@@ -124,6 +118,13 @@ export interface SubmissionDefinition {
    * hot-seat person's de-identified lesson). A person's own kind.
    */
   publishable?: boolean;
+  /**
+   * Written criterion by criterion against the activity's rubric (given at set-up, else the
+   * community's; see rubric.ts): one text per criterion, kept as one submission, shown per
+   * criterion (a peer review's feedback, the author's changes). Promoted into a playbook, its
+   * items make the rubric with examples, without names. A person's own or an item kind.
+   */
+  perCriterion?: boolean;
 }
 
 /** One phase of a format. */
@@ -148,6 +149,11 @@ export interface PhaseDefinition {
   grouping?: GroupingStrategy;
   /** The facilitator may leave the phase out at set-up (0 minutes): a third café round. */
   optional?: boolean;
+}
+
+/** Whether a format takes a kind written per criterion (its activities need a rubric). */
+export function takesRubric(format: Pick<ActivityFormatDefinition, "submissions">): boolean {
+  return Object.values(format.submissions).some((d) => d.perCriterion);
 }
 
 /** The roles of a format held by one person for the whole activity (see {@link HELD_ROLES}). */
@@ -240,6 +246,15 @@ export function definitionProblems(format: ActivityFormatDefinition): string[] {
       problems.push(`"${kind}" is promoted into a playbook, but the format is confidential`);
     if (definition.votable && definition.scope !== "item")
       problems.push(`"${kind}" is voted for item by item, so its scope is "item"`);
+    if (definition.perCriterion && definition.scope === "group")
+      problems.push(`"${kind}" is written per criterion, so one person writes it (scope "person" or "item")`);
+    if (
+      definition.perCriterion &&
+      (definition.register || definition.publishable || definition.answeredBy || definition.askedAhead)
+    )
+      problems.push(
+        `"${kind}" is written per criterion, so it is not kept, published, answered or asked ahead`,
+      );
     if ((definition.register || definition.publishable) && definition.scope !== "person")
       problems.push(`"${kind}" is kept or published per person, so its scope is "person"`);
   }

@@ -3,6 +3,7 @@ import { personText } from "../validation.js";
 import { PAIRING_RULES } from "./activity.js";
 import type { HeldRole, SubmissionDefinition } from "./activityFormat.js";
 import { ACTIVITY_FORMAT_IDS, type ActivityFormatId } from "./activityFormats.js";
+import { rubricSchema } from "./rubric.js";
 
 const id = (what: string) =>
   z
@@ -61,6 +62,8 @@ export const newActivitySchema = z.object({
     .default({}),
   /** The community's micro-teach topic this activity teaches (its teacher and text). */
   topicId: id("topic").optional(),
+  /** A format with a kind written per criterion: its rubric (else the community's, kept by stewards). */
+  rubric: rubricSchema.optional(),
 });
 export type NewActivityInput = z.input<typeof newActivitySchema>;
 
@@ -113,7 +116,7 @@ export function submissionSchema(definition: SubmissionDefinition) {
     etag: z.string().max(200).optional(),
   });
 }
-export type SubmissionInput = { text?: unknown; etag?: unknown };
+export type SubmissionInput = { text?: unknown; etag?: unknown; criteria?: unknown };
 
 /** A role holder's answer to an item (a teacher's answer to a question). */
 export const itemAnswerSchema = z.object({

@@ -31,6 +31,7 @@ import {
   type SubmissionDefinition,
   type SubmissionKind,
   submissionOf,
+  takesRubric,
 } from "./activityFormat.js";
 import { formatOf, planPhases } from "./activityFormats.js";
 import {
@@ -68,6 +69,7 @@ import {
   takesPart,
 } from "./activityViews.js";
 import { type CircleMemory, circleQueueOf, EarlierRegisters, type QueuePlace } from "./circleMemory.js";
+import type { RubricService } from "./communityRubrics.js";
 import { formGroups } from "./grouping/formGroups.js";
 import { placeLateJoiner as placeInGroups } from "./grouping/lateJoiner.js";
 import { currentRound, keptOutOfGroups, lastRoundReached, roundsOf } from "./groupingRounds.js";
@@ -75,6 +77,7 @@ import { type MeetingRoles, RoleLookup, STEERING_ROLES } from "./meetingRoles.js
 import type { RecentPartners } from "./pairing.js";
 import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
 import type { QuestionsAheadService } from "./questionsAhead.js";
+import { perCriterionSchema, readableCriteria, serialiseCriteria } from "./rubric.js";
 import type { RoleRota, TeachingTopicService } from "./teachingTopics.js";
 
 /** The answer to a pair-share write: saved, or a conflict that shows both texts instead of losing one. */
@@ -136,6 +139,8 @@ export interface ActivityServiceOptions {
   rota?: RoleRota;
   /** Questions asked ahead of sessions: an activity set up for a session starts with them. */
   questionsAhead?: Pick<QuestionsAheadService, "forSession">;
+  /** The communities' rubrics: a format written per criterion set up without one takes its community's. */
+  rubrics?: Pick<RubricService, "rubricOf">;
 }
 
 /** Saves a lesson an author chose to publish from a confidential activity, once per id. */
@@ -176,6 +181,7 @@ export class ActivityService {
   private readonly topics: Pick<TeachingTopicService, "teach"> | undefined;
   private readonly rota: RoleRota | undefined;
   private readonly questionsAhead: Pick<QuestionsAheadService, "forSession"> | undefined;
+  private readonly rubrics: Pick<RubricService, "rubricOf"> | undefined;
 
   constructor(
     private readonly activities: ActivityRepository,
@@ -195,6 +201,7 @@ export class ActivityService {
     this.topics = options.topics;
     this.rota = options.rota;
     this.questionsAhead = options.questionsAhead;
+    this.rubrics = options.rubrics;
     const roles = options.meetingRoles;
     this.roles = roles instanceof RoleLookup ? roles : roles ? new RoleLookup(roles) : undefined;
   }
@@ -209,6 +216,7 @@ export class ActivityService {
     const format = formatOf(data.format);
     // The plan is checked before a topic is marked taught: a refused set-up leaves the queue as it was.
     const phases = planPhases(format, data.minutes);
+    const rubric = await this.rubricFor(caller, format, data.communityId, data.rubric);
     const topic =
       data.topicId && this.topics && heldRolesOf(format).includes("teacher")
         ? await this.topics.teach(caller, data.communityId, data.topicId, id)
@@ -233,12 +241,31 @@ export class ActivityService {
       createdAt: this.now().toISOString(),
       ...(roleHolders ? { roleHolders } : {}),
       ...(topic && data.topicId ? { topicId: data.topicId } : {}),
+      ...(rubric ? { rubric } : {}),
     };
     const { activity: stored } = await this.activities.create(activity);
     if (stored.facilitator.id !== caller.userId)
       throw new ConflictError("An activity with this id already exists.");
     await this.startWithQuestionsAhead(stored);
     return this.view(caller, id);
+  }
+
+  /**
+   * The rubric of a format with a kind written per criterion: as given at set-up, else the
+   * community's (kept by its stewards); without either, the set-up is refused and says so. A
+   * format without such a kind keeps none.
+   */
+  private async rubricFor(
+    caller: Caller,
+    format: ActivityFormatDefinition,
+    communityId: string,
+    given: string[] | undefined,
+  ): Promise<string[] | undefined> {
+    if (!takesRubric(format)) return undefined;
+    const rubric = given ?? (await this.rubrics?.rubricOf(caller, communityId));
+    if (rubric && rubric.length > 0) return rubric;
+    const message = `${format.name} needs a rubric: give its criteria, or ask a steward to keep one for the community.`;
+    throw new ValidationError(message, [{ field: "rubric", message }]);
   }
 
   /**
@@ -445,7 +472,15 @@ export class ActivityService {
     const format = formatOf(flow.activity.format);
     const definition = submissionOf(format, kind);
     if (!definition) throw new ValidationError(`${format.name} takes no such submission.`);
-    const data = parseInput(submissionSchema(definition), input);
+    const rubric = flow.activity.rubric ?? [];
+    // Per criterion: one text for each of the rubric's criteria, stored together as one text.
+    const data = definition.perCriterion
+      ? (({ criteria, etag }) => ({ text: serialiseCriteria(criteria), ...(etag ? { etag } : {}) }))(
+          parseInput(perCriterionSchema(definition, rubric), input),
+        )
+      : parseInput(submissionSchema(definition), input);
+    // What a commitment or a goal carries: the readable text.
+    const said = definition.perCriterion ? readableCriteria(data.text, rubric) : data.text;
     const key = parseInput(requestIdSchema, requestId ?? this.newId());
     this.requireAccepting(flow, kind, notAcceptedNow(format, kind, definition));
     if (this.stateOfFlow(flow).status === "ended") {
@@ -482,12 +517,12 @@ export class ActivityService {
       this.joinQuietly(caller, activityId, at),
       this.activities.saveSubmission(flow.activity, submission, options),
       // A commitment written after the end goes to the commitments service before the answer.
-      definition.commitment && ended ? this.followUp(caller, flow, data.text, at) : undefined,
+      definition.commitment && ended ? this.followUp(caller, flow, said, at) : undefined,
       // A goal is kept for the community's next session.
       definition.register && this.circles
         ? this.circles.saveRegisterEntry(caller.tenantId, caller.userId, flow.activity.communityId, {
             kind,
-            text: data.text,
+            text: said,
             at,
             activityId,
           })
@@ -501,8 +536,8 @@ export class ActivityService {
     });
     // During the activity (300 people committing at once) it goes a moment after the answer; the
     // close hands every commitment over again (followUpCommitments), so none is missed.
-    if (definition.commitment && !ended) this.handOver(caller, flow, data.text, at);
-    return { status: "saved", submission: saved, view: savedViewOf(saved, definition) };
+    if (definition.commitment && !ended) this.handOver(caller, flow, said, at);
+    return { status: "saved", submission: saved, view: savedViewOf(saved, definition, flow.activity.rubric) };
   }
 
   /**
@@ -526,7 +561,10 @@ export class ActivityService {
             userId: s.ownerId,
             displayName: names.get(s.ownerId) ?? s.editedBy.displayName,
           } as Caller;
-          return this.followUp(owner, record, s.text, s.at, this.partnersIn(record, s.ownerId));
+          const text = submissionOf(format, s.kind)?.perCriterion
+            ? readableCriteria(s.text, record.activity.rubric ?? [])
+            : s.text;
+          return this.followUp(owner, record, text, s.at, this.partnersIn(record, s.ownerId));
         }),
       );
     return latest.length;

@@ -3,9 +3,9 @@
  * shapes are the domain's own (type-only imports from its pure view files), so the two cannot drift.
  */
 import type { PairingRule, PairShare } from "../../domain/activities/activity.js";
-import type { HeldRole } from "../../domain/activities/activityFormat.js";
 import type { ActivityView, SubmissionView } from "../../domain/activities/activityViews.js";
 import type { QueuePlace } from "../../domain/activities/circleMemory.js";
+import type { HeldRole } from "../../domain/activities/heldRoles.js";
 import type { ApiClient } from "./ApiClient.js";
 import { ApiError } from "./ApiError.js";
 

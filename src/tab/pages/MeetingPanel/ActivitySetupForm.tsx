@@ -2,12 +2,12 @@ import { Button, Field, Input, Select, Subtitle2, Textarea } from "@fluentui/rea
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { HELD_ROLES, type HeldRole } from "../../../domain/activities/activityFormat.js";
 import {
   ACTIVITY_FORMAT_IDS,
   type ActivityFormatId,
   formatOf,
 } from "../../../domain/activities/activityFormats.js";
+import { HELD_ROLES, type HeldRole } from "../../../domain/activities/heldRoles.js";
 import { toApiError } from "../../api/ApiError.js";
 import {
   type ActivityState,

@@ -11,7 +11,7 @@ import { ThumbLikeRegular } from "@fluentui/react-icons";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { HELD_ROLES } from "../../../domain/activities/activityFormat.js";
+import { HELD_ROLES } from "../../../domain/activities/heldRoles.js";
 import { toApiError } from "../../api/ApiError.js";
 import {
   type ActivityChange,
