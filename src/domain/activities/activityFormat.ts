@@ -125,6 +125,13 @@ export interface SubmissionDefinition {
    * items make the rubric with examples, without names. A person's own or an item kind.
    */
   perCriterion?: boolean;
+  /**
+   * Its writer builds it from the items of another kind written per criterion (a peer review's
+   * author, their changes from the reviewers' feedback): on each criterion of such an item the
+   * side panel and the chat's dialog offer "I will change this", which takes those words into this
+   * kind's text for that criterion. Both kinds are written per criterion.
+   */
+  adopts?: SubmissionKind;
 }
 
 /** One phase of a format. */
@@ -255,6 +262,13 @@ export function definitionProblems(format: ActivityFormatDefinition): string[] {
       problems.push(
         `"${kind}" is written per criterion, so it is not kept, published, answered or asked ahead`,
       );
+    if (definition.adopts) {
+      const adopted = submissionOf(format, definition.adopts);
+      if (!definition.perCriterion || !adopted?.perCriterion)
+        problems.push(
+          `"${kind}" adopts "${definition.adopts}": both must be declared and written per criterion`,
+        );
+    }
     if ((definition.register || definition.publishable) && definition.scope !== "person")
       problems.push(`"${kind}" is kept or published per person, so its scope is "person"`);
   }

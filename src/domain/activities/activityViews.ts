@@ -137,6 +137,8 @@ export interface SubmissionKindView {
   answeredBy?: HeldRole;
   /** Written criterion by criterion against the activity's rubric. */
   perCriterion?: true;
+  /** Built from this kind's items, criterion by criterion ("I will change this"). */
+  adopts?: string;
 }
 
 /** A submission as a reader sees it; `etag` only on what they may change (their own, their group's). */
@@ -501,6 +503,7 @@ function kindsOf(formatId: ActivityRecord["activity"]["format"]): SubmissionKind
       ...heldByOf(d),
       ...(d.answeredBy ? { answeredBy: d.answeredBy } : {}),
       ...(d.perCriterion ? { perCriterion: true as const } : {}),
+      ...(d.adopts ? { adopts: d.adopts } : {}),
     }));
 }
 

@@ -84,5 +84,10 @@ describe("a rubric and kinds written per criterion", () => {
     expect(definitionProblems(withKind({ scope: "person", register: true }))).toEqual([
       '"feedback" is written per criterion, so it is not kept, published, answered or asked ahead',
     ]);
+    // A kind built from another's criteria: both per criterion, the other declared.
+    expect(definitionProblems(withKind({ scope: "person", adopts: "heuristic" }))).toEqual([
+      '"feedback" adopts "heuristic": both must be declared and written per criterion',
+    ]);
+    expect(definitionProblems(withKind({ scope: "person", adopts: "feedback" }))).toEqual([]);
   });
 });
