@@ -641,6 +641,7 @@ export const de: Catalog = {
     format_caseRound: "Fallrunde",
     format_microTeach: "Micro-Teach",
     format_ama: "AMA mit der Rufbereitschaft",
+    format_peerReview: "Peer-Review",
     heldBy_teacher: "Lehrperson: {{name}}",
     youHold_teacher: "Sie lehren.",
     heldBy_expert: "Expertin/Experte: {{name}}",
@@ -692,6 +693,15 @@ export const de: Catalog = {
     phase_learned: "Was ich gelernt habe",
     phase_amaAsk: "Fragen an die Expertin/den Experten",
     phase_amaWrapUp: "Abschluss",
+    phase_draft: "Der Entwurf",
+    phase_review: "Review",
+    phase_respond: "Was ich ändere",
+    instruction_draft:
+      "Die Autorin oder der Autor teilt den Entwurf, als Link oder Text, und sagt, welches Feedback am meisten hilft.",
+    instruction_review:
+      "Prüfen Sie den Entwurf mit Ihrer Gruppe aus anderen Abteilungen: Schreiben Sie Ihr Feedback zu jedem Kriterium.",
+    instruction_respond:
+      "Die Autorin oder der Autor markiert, was sie oder er umsetzt. Die Moderation übernimmt das hilfreichste Feedback in ein Playbook.",
     instruction_amaAsk:
       "Stellen Sie Ihre Fragen und stimmen Sie für die, die zuerst beantwortet werden sollen. Die Antworten kommen live, meistgewählte zuerst.",
     instruction_amaWrapUp:
@@ -951,6 +961,25 @@ export const de: Catalog = {
       label: "Ihre Frage",
       hint: "Alle sehen sie und stimmen ab. Beantwortete kommen in die Bibliothek, offene an die Community.",
       add: "Fragen",
+    },
+    draft: {
+      heading: "Der Entwurf",
+      plural: "Der Entwurf",
+      label: "Link zum Entwurf oder sein Text",
+      hint: "Die Autorin oder der Autor teilt ihn. Alle im Review sehen ihn.",
+    },
+    reviewFeedback: {
+      heading: "Feedback",
+      plural: "Feedback",
+      label: "Ihr Feedback",
+      hint: "Ein Text je Kriterium; lassen Sie eines leer, wenn Sie dazu nichts sagen. Alle sehen es.",
+      add: "Feedback hinzufügen",
+    },
+    changes: {
+      heading: "Was ich ändere",
+      plural: "Änderungen der Autorin/des Autors",
+      label: "Was Sie ändern",
+      hint: "Je Kriterium. Daraus wird Ihre Zusage: Wir fragen in der nächsten Sitzung nach.",
     },
     learned: {
       heading: "Was ich gelernt habe",

@@ -626,6 +626,7 @@ export const en = {
     format_caseRound: "Case round",
     format_microTeach: "Micro-teach",
     format_ama: "AMA with the on-call expert",
+    format_peerReview: "Peer review",
     heldBy_teacher: "Teacher: {{name}}",
     youHold_teacher: "You're the teacher.",
     heldBy_expert: "Expert: {{name}}",
@@ -677,6 +678,15 @@ export const en = {
     phase_learned: "What I learned",
     phase_amaAsk: "Ask the expert",
     phase_amaWrapUp: "Wrap-up",
+    phase_draft: "The draft",
+    phase_review: "Review",
+    phase_respond: "What I will change",
+    instruction_draft:
+      "The author shares the draft, a link or the text, and says what feedback would help most.",
+    instruction_review:
+      "Review the draft with your group, people from other departments: write your feedback on each criterion of the rubric.",
+    instruction_respond:
+      "The author marks the feedback they will act on. The facilitator promotes the most useful feedback into a playbook.",
     instruction_amaAsk:
       "Ask the expert and vote for the questions you want answered first. The expert answers live, most voted first.",
     instruction_amaWrapUp:
@@ -926,6 +936,25 @@ export const en = {
       label: "Your question",
       hint: "Everyone sees and votes. Answered ones go to the library; open ones to the community.",
       add: "Ask",
+    },
+    draft: {
+      heading: "The draft",
+      plural: "The draft",
+      label: "A link to your draft, or its text",
+      hint: "The author shares it. Everyone in the review sees it.",
+    },
+    reviewFeedback: {
+      heading: "Feedback",
+      plural: "Feedback",
+      label: "Your feedback",
+      hint: "One text per criterion; leave a criterion empty if you have nothing to say on it. Everyone sees it.",
+      add: "Add feedback",
+    },
+    changes: {
+      heading: "What I will change",
+      plural: "Changes the author will make",
+      label: "What you will change",
+      hint: "Per criterion. It becomes your commitment: we check in on it at the next session.",
     },
     learned: {
       heading: "What I learned",
