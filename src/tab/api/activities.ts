@@ -5,6 +5,7 @@
 import type { PairingRule, PairShare } from "../../domain/activities/activity.js";
 import type { ActivityView, SubmissionView } from "../../domain/activities/activityViews.js";
 import type { QueuePlace } from "../../domain/activities/circleMemory.js";
+import type { RubricView } from "../../domain/activities/communityRubrics.js";
 import type { HeldRole } from "../../domain/activities/heldRoles.js";
 import type { ApiClient } from "./ApiClient.js";
 import { ApiError } from "./ApiError.js";
@@ -120,6 +121,8 @@ export interface NewActivity {
   pairingRule: PairingRule;
   /** A micro-teach's topic from the community's queue (its teacher teaches). */
   topicId?: string;
+  /** A format written per criterion: its rubric (left out: the community's). */
+  rubric?: string[];
   /** Who holds the format's held roles; a role left out: the topic's teacher, the rota's, the facilitator. */
   roles?: Partial<Record<HeldRole, { id: string; displayName: string }>>;
 }
@@ -221,6 +224,26 @@ export async function submit(
     "PUT",
     `${one(activityId)}/submissions/${encodeURIComponent(kind)}`,
     { text, ...(options.requestId ? { requestId: options.requestId } : {}) },
+    options.etag ? { headers: { "If-Match": options.etag } } : {},
+  );
+  return { saved: answer.saved };
+}
+
+/**
+ * Saves a kind written per criterion (a peer review's feedback, the author's changes): one text
+ * per criterion of the rubric, in its order. A person's own with `etag`; an item with `requestId`.
+ */
+export async function submitCriteria(
+  api: ApiClient,
+  activityId: string,
+  kind: string,
+  criteria: readonly string[],
+  options: { etag?: string | undefined; requestId?: string } = {},
+): Promise<SavedChange> {
+  const answer = await api.request<SavedSubmissionAnswer>(
+    "PUT",
+    `${one(activityId)}/submissions/${encodeURIComponent(kind)}`,
+    { criteria, ...(options.requestId ? { requestId: options.requestId } : {}) },
     options.etag ? { headers: { "If-Match": options.etag } } : {},
   );
   return { saved: answer.saved };
@@ -363,6 +386,16 @@ export async function getTopicQueue(api: ApiClient, communityId: string, signal?
   return api.request<TopicQueue>(
     "GET",
     `/api/communities/${encodeURIComponent(communityId)}/micro-teach-topics`,
+    undefined,
+    signal ? { signal } : {},
+  );
+}
+
+/** The community's rubric (the criteria its peer reviews follow; none kept: empty). */
+export async function getRubric(api: ApiClient, communityId: string, signal?: AbortSignal) {
+  return api.request<RubricView>(
+    "GET",
+    `/api/communities/${encodeURIComponent(communityId)}/rubric`,
     undefined,
     signal ? { signal } : {},
   );

@@ -12,6 +12,7 @@ import { toApiError } from "../../api/ApiError.js";
 import {
   type ActivityState,
   createActivity,
+  getRubric,
   getTopicQueue,
   type NewActivity,
   PAIRING_RULES,
@@ -73,6 +74,15 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
     queryFn: ({ signal }) => getTopicQueue(api, communityId, signal),
     enabled: teaches,
   });
+  // A format with a kind written per criterion (peer review) follows a rubric: the community's, or typed.
+  const needsRubric = Object.values(formatOf(format).submissions).some((d) => d.perCriterion);
+  const rubric = useQuery({
+    queryKey: ["rubric", communityId],
+    queryFn: ({ signal }) => getRubric(api, communityId, signal),
+    enabled: needsRubric,
+  });
+  const [rubricText, setRubricText] = useState<string | null>(null);
+  const rubricShown = rubricText ?? rubric.data?.criteria.join("\n") ?? "";
   // One id per filled-in form: a double click or a retried request sets up one activity, not two.
   const [requestId] = useState(newRequestId);
   const communities = useQuery({
@@ -101,6 +111,14 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
       minutes: Object.fromEntries(phases.map((p) => [p.id, Number(minutes[p.id] ?? p.defaultMinutes)])),
       pairingRule,
       ...(teaches && topicId ? { topicId } : {}),
+      ...(needsRubric && rubricShown.trim() !== ""
+        ? {
+            rubric: rubricShown
+              .split("\n")
+              .map((line) => line.trim())
+              .filter((line) => line !== ""),
+          }
+        : {}),
       ...(heldRoles.some((role) => holders[role])
         ? {
             roles: Object.fromEntries(
@@ -172,6 +190,21 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
       >
         <Textarea value={prompt} onChange={(_e, d) => setPrompt(d.value)} resize="vertical" rows={3} />
       </Field>
+      {needsRubric && (
+        <Field
+          label={t("activity.rubricLabel")}
+          hint={t("activity.rubricHint")}
+          validationMessage={error?.issues.find((i) => i.field.startsWith("rubric"))?.message}
+        >
+          <Textarea
+            value={rubricShown}
+            onChange={(_e, d) => setRubricText(d.value)}
+            resize="vertical"
+            rows={3}
+            data-testid="rubric-field"
+          />
+        </Field>
+      )}
       <fieldset className={styles.minutes}>
         <legend className={styles.legend}>{t("activity.minutesLegend")}</legend>
         {phases.map((phase) => (

@@ -25,6 +25,7 @@ import {
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
 import { kindTitle, newRequestId, stringKeyOf } from "./activityText.js";
+import { CriteriaEditor, CriteriaText } from "./CriteriaEditor.js";
 import { NoteEditor } from "./NoteEditor.js";
 import { GroupTextEditor } from "./PairShareEditor.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
@@ -64,6 +65,8 @@ export function FormatSubmissions({ view, onChanged, steers = false }: FormatSub
       {writes &&
         open.map((kind) => {
           const own = view.submissions.filter((s) => s.kind === kind.kind && s.mine);
+          if (kind.perCriterion)
+            return <CriteriaEditor key={kind.kind} view={view} kind={kind} onChanged={onChanged} />;
           if (kind.scope === "person")
             return (
               <NoteEditor
@@ -471,7 +474,12 @@ function ReadableSubmissions({
           <ul className={styles.list}>
             {items.map((s) => (
               <li key={`${s.ownerId}-${s.itemId ?? ""}`}>
-                <Body1>{s.text}</Body1> <Caption1 className={styles.muted}>· {s.by.displayName}</Caption1>
+                {s.criteria ? (
+                  <CriteriaText view={view} criteria={s.criteria} kind={kind.kind} onChanged={onChanged} />
+                ) : (
+                  <Body1>{s.text}</Body1>
+                )}{" "}
+                <Caption1 className={styles.muted}>· {s.by.displayName}</Caption1>
                 {kind.votable && s.itemId && onChanged && (
                   <VoteButton view={view} item={{ ...s, itemId: s.itemId }} onChanged={onChanged} />
                 )}

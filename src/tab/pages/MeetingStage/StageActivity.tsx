@@ -195,9 +195,23 @@ function StageShared({ view, headingId }: { view: ActivityView; headingId: strin
                   size="large"
                   className={styles.card}
                 >
-                  <Subtitle1 as="p" block className={styles.insight}>
-                    {item.text}
-                  </Subtitle1>
+                  {item.criteria ? (
+                    // Written per criterion: each criterion over its words, the empty ones left out.
+                    <dl className={styles.criteria} data-testid="stage-criteria">
+                      {item.criteria
+                        .filter((c) => c.text !== "")
+                        .map((c) => (
+                          <div key={c.criterion}>
+                            <dt className={styles.muted}>{c.criterion}</dt>
+                            <dd className={styles.insight}>{c.text}</dd>
+                          </div>
+                        ))}
+                    </dl>
+                  ) : (
+                    <Subtitle1 as="p" block className={styles.insight}>
+                      {item.text}
+                    </Subtitle1>
+                  )}
                   {item.answer && (
                     <Body1 as="p" block className={styles.text} data-testid="stage-answer">
                       <span className={styles.muted}>
