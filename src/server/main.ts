@@ -313,6 +313,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     meetings: {
       activities,
       topics: teachingTopics,
+      rubrics,
       communities,
       directory,
       announcer,

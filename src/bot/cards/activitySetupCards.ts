@@ -43,6 +43,8 @@ export interface SetupForm {
   /** The community's micro-teach topics, for a format with a teacher (its teacher teaches). */
   topics?: { id: string; text: string; teacher: string }[];
   topicId?: string;
+  /** A format written per criterion: its rubric as shown (typed, else the community's). */
+  rubric?: string;
 }
 
 /** How the set-up dialog names each role held for the whole activity, and its default. */
@@ -144,6 +146,19 @@ export function setupDialogCard(form: SetupForm): AdaptiveCard {
                 title: shorten(`${t.text} · ${t.teacher}`, 120),
                 value: t.id,
               })),
+            },
+          ]
+        : []),
+      // A format written per criterion follows a rubric: the community's, or one typed here.
+      ...(Object.values(format.submissions).some((d) => d.perCriterion)
+        ? [
+            {
+              type: "Input.Text",
+              id: "rubric",
+              label: "Rubric: one criterion a line (reviewers write on each)",
+              isMultiline: true,
+              value: form.rubric ?? "",
+              maxLength: 2000,
             },
           ]
         : []),

@@ -1,5 +1,6 @@
 import { type ActivityService, notAcceptedNow } from "../../domain/activities/activityService.js";
 import type { ActivityView } from "../../domain/activities/activityViews.js";
+import type { RubricService } from "../../domain/activities/communityRubrics.js";
 import type { TeachingTopicService } from "../../domain/activities/teachingTopics.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
 import type { Caller } from "../../domain/identity.js";
@@ -28,6 +29,8 @@ export interface MeetingActivityDependencies {
   logger: Logger;
   /** The communities' micro-teach topic queues: the set-up dialog offers a topic to teach. */
   topics?: Pick<TeachingTopicService, "list">;
+  /** The communities' rubrics: the set-up dialog of a format written per criterion starts from its community's. */
+  rubrics?: Pick<RubricService, "rubricOf">;
 }
 
 /** How long a partner's chat link waits for the directory (Graph slow must not hold the invoke). */

@@ -63,6 +63,11 @@ export function registerMeetingActivities(
       ? data.communityId
       : (communities[0]?.id ?? "");
     // A format with a teacher may teach a topic from the community's queue.
+    const rubric =
+      data.rubric ??
+      (Object.values(format.submissions).some((d) => d.perCriterion) && deps.rubrics && communityId
+        ? (await deps.rubrics.rubricOf(me, communityId).catch(() => undefined))?.join("\n")
+        : undefined);
     const [queue, people] = await Promise.all([
       format.roles.includes("teacher") && deps.topics && communityId
         ? deps.topics.list(me, communityId).catch(() => undefined)
@@ -89,6 +94,7 @@ export function registerMeetingActivities(
           : {}),
         ...(data.topicId ? { topicId: data.topicId } : {}),
         ...(people ? { people } : {}),
+        ...(rubric ? { rubric } : {}),
         minutes: extra.minutes ?? {},
         pairingRule: data.pairingRule,
         ...(extra.error ? { error: extra.error } : {}),
@@ -140,6 +146,7 @@ export function registerMeetingActivities(
             pairingRule: data.pairingRule,
             ...(data.topicId && format.roles.includes("teacher") ? { topicId: data.topicId } : {}),
             ...(Object.keys(roles).length > 0 ? { roles } : {}),
+            ...(rubricLines(data.rubric).length > 0 ? { rubric: rubricLines(data.rubric) } : {}),
           },
           requestIdOf(context),
         );
@@ -270,4 +277,12 @@ async function holdersPicked(
     holders[role] = { id, displayName: person.displayName };
   }
   return holders;
+}
+
+/** The rubric typed in the set-up dialog, a criterion a line (empty lines left out). */
+function rubricLines(text: string | undefined): string[] {
+  return (text ?? "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
 }
