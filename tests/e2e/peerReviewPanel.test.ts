@@ -98,6 +98,7 @@ describe("Peer review from the side panel and on the stage", () => {
 
     // The stage shows the feedback (and the author's changes after it) criterion by criterion.
     const stage = await openTab(await context.newPage(), server.baseUrl, { frame: "meetingStage" });
+    await stage.getByTestId("stage-role-holder").getByText(`Author: ${author.displayName}`).waitFor();
     const criteria = stage.getByTestId("stage-shared").getByTestId("stage-criteria");
     await criteria
       .first()

@@ -12,6 +12,7 @@ import {
 import { StarFilled } from "@fluentui/react-icons";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { HELD_ROLES } from "../../../domain/activities/heldRoles.js";
 import type { ActivityView } from "../../api/activities.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
@@ -69,6 +70,17 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
               {phaseInstruction(t, phase)}
             </Body2>
           )}
+          {/* Who holds the format's roles (the narrator, the author, the teacher), by name. */}
+          {HELD_ROLES.flatMap((role) => {
+            const holder = view.roleHolders?.[role];
+            return holder
+              ? [
+                  <Body2 key={role} as="p" block className={styles.muted} data-testid="stage-role-holder">
+                    {t(`activity.heldBy_${role}`, { name: holder.displayName })}
+                  </Body2>,
+                ]
+              : [];
+          })}
         </div>
         <div className={styles.clock}>
           <Title3 as="p" block className={styles.text} role="status" data-testid="stage-phase">
