@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoPeople } from "../../src/local/demoCommunity.js";
-import { actionsOf, type Card, MeetingChat, valuesOf } from "../support/meetingChat.js";
+import { actionsOf, type Card, valuesOf } from "../support/meetingChat.js";
 import { eventually, MeetingInstances, type Person } from "../support/meetingInstances.js";
 import { org } from "../support/orgFixture.js";
-import type { TestServer } from "../support/testServer.js";
 
 /**
  * A case round run from the meeting chat over the Bot Framework protocol on two instances, with 9
@@ -16,30 +15,15 @@ const MEETING_CHAT = "19:meeting_Y2FzZVJvdW5kQm90@thread.v2";
 const MEETING_ID = "MCMxOTptZWV0aW5nX1kyRnpaVkp2ZFc1a1FtOTBAdGhyZWFkLnYyIzA=";
 
 describe("Case round from the meeting chat, over the Bot Framework protocol: 9 people", () => {
-  let meeting: MeetingInstances;
+  const instances = MeetingInstances.forSuite(2, { chat: MEETING_CHAT, meetingId: MEETING_ID });
   // The demo community's steward runs it (and publishes the playbook).
   const facilitator = demoPeople(org)[0] as Person;
   const people = org.users.filter((u) => u.department && u.id !== facilitator.id).slice(0, 9) as Person[];
-  let chat: MeetingChat;
-  let turn = 0;
-  const headed = (text: string) => chat.headed(text);
-
-  beforeAll(async () => {
-    meeting = await MeetingInstances.start(2, { chat: MEETING_CHAT, meetingId: MEETING_ID });
-    // Turns go to the two instances in turn, as Teams' requests would.
-    chat = new MeetingChat(
-      () => (meeting.servers[turn++ % 2] as TestServer).baseUrl,
-      meeting.connector,
-      MEETING_CHAT,
-      MEETING_ID,
-      "cr",
-    );
-  });
-  afterAll(async () => {
-    await meeting?.close();
-  });
 
   it("narrates, asks, extracts and promotes heuristics into a playbook a steward publishes", async () => {
+    const meeting = instances();
+    const chat = meeting.chat("cr");
+    const headed = (text: string) => chat.headed(text);
     const [narrator, asker, ...others] = people as [Person, Person, ...Person[]];
     await chat.say("case round How we priced the analytics add-on", facilitator);
     const invitation = await eventually(() => headed("Case round")[0], "the set-up invitation");

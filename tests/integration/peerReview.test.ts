@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoPeople } from "../../src/local/demoCommunity.js";
 import { eventually, MeetingInstances, type Person } from "../support/meetingInstances.js";
 import { org } from "../support/orgFixture.js";
@@ -30,18 +30,11 @@ describe("Peer review on the activity engine", () => {
     .map((u) => ({ id: u.id, displayName: u.displayName }));
   const departmentOf = new Map(org.users.map((u) => [u.id, u.department ?? ""]));
   const rubric = ["Is the argument clear?", "Are the numbers sourced?", "What is missing?"];
-  let meeting: MeetingInstances;
-  const api = (...args: Parameters<MeetingInstances["api"]>) => meeting.api(...args);
-
-  beforeAll(async () => {
-    meeting = await MeetingInstances.start(2, { chat: MEETING_CHAT, meetingId: MEETING_ID });
-  });
-  afterAll(async () => {
-    await meeting?.close();
-  });
+  const instances = MeetingInstances.forSuite(2, { chat: MEETING_CHAT, meetingId: MEETING_ID });
+  const api = (...args: Parameters<MeetingInstances["api"]>) => instances().api(...args);
 
   it("reviews a draft across departments, per criterion, into changes and a rubric playbook", async () => {
-    const communityId = meeting.communityId;
+    const communityId = instances().communityId;
     const [author, ...reviewers] = people as [Person, ...Person[]];
     expect(new Set(reviewers.map((r) => departmentOf.get(r.id))).size).toBeGreaterThanOrEqual(3);
 
@@ -77,16 +70,10 @@ describe("Peer review on the activity engine", () => {
     const id: string = created.body.activity.id;
     expect(created.body.activity.rubric).toEqual(rubric);
     expect(created.body.activity.roleHolders.author.id).toBe(author.id);
-    let step = 0;
-    const control = (kind: string, phaseIndex?: number) =>
-      api(step++, steward, "POST", `/activities/${id}/controls`, {
-        kind,
-        requestId: `review-${kind}-${phaseIndex ?? ""}`,
-        ...(phaseIndex === undefined ? {} : { phaseIndex }),
-      });
+    const control = instances().controls(steward, id, "review");
     for (const [i, p] of people.entries())
       expect((await api(i, p, "POST", `/activities/${id}/join`)).status).toBe(200);
-    expect((await control("start")).status).toBe(200);
+    await control("start");
 
     // The draft is the author's alone.
     const notAuthor = await api(1, reviewers[0] as Person, "PUT", `/activities/${id}/submissions/draft`, {
@@ -100,7 +87,7 @@ describe("Peer review on the activity engine", () => {
     );
 
     // Review: groups of 3 mixing departments; the author is in none, however often they look.
-    expect((await control("next", 0)).status).toBe(200);
+    await control("next", 0);
     const views = await Promise.all(people.map((p, i) => api(i, p, "GET", `/activities/${id}`)));
     const groups = views[1]?.body.activity.groups as { members: { id: string }[] }[];
     expect(groups.flatMap((g) => g.members.map((m) => m.id)).sort()).toEqual(
@@ -156,7 +143,7 @@ describe("Peer review on the activity engine", () => {
     );
 
     // The author's changes, built from the feedback: theirs alone; a commitment.
-    expect((await control("next", 1)).status).toBe(200);
+    await control("next", 1);
     const changes = ["Lead with the ask", "Cite the Q3 usage report", ""];
     expect(
       (
@@ -175,7 +162,7 @@ describe("Peer review on the activity engine", () => {
     const [best, second] = feedback as [Feedback, Feedback];
     expect((await api(0, reviewers[2] as Person, "PUT", promotion(best))).status).toBe(403);
     for (const f of [best, second]) expect((await api(1, steward, "PUT", promotion(f))).status).toBe(200);
-    expect((await control("end")).status).toBe(200);
+    await control("end");
 
     // The close: the rubric as a proposed playbook, a step per criterion with examples, no names.
     const proposed = await eventually(async () => {

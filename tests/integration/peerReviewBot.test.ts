@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoPeople } from "../../src/local/demoCommunity.js";
-import { actionsOf, type Card, MeetingChat, valuesOf } from "../support/meetingChat.js";
+import { actionsOf, type Card, valuesOf } from "../support/meetingChat.js";
 import { eventually, MeetingInstances, type Person } from "../support/meetingInstances.js";
 import { org } from "../support/orgFixture.js";
-import type { TestServer } from "../support/testServer.js";
 
 /**
  * A peer review run from the meeting chat over the Bot Framework protocol on two instances, with
@@ -16,9 +15,7 @@ const MEETING_CHAT = "19:meeting_cGVlclJldmlld0JvdA@thread.v2";
 const MEETING_ID = "MCMxOTptZWV0aW5nX2NHVmxjbEpsZG1sbGQwSnZkQUB0aHJlYWQudjIjMA==";
 
 describe("Peer review from the meeting chat, over the Bot Framework protocol: 9 people", () => {
-  let meeting: MeetingInstances;
-  let chat: MeetingChat;
-  let turn = 0;
+  const instances = MeetingInstances.forSuite(2, { chat: MEETING_CHAT, meetingId: MEETING_ID });
   // The demo community's steward runs it.
   const facilitator = demoPeople(org)[0] as Person;
   const people = org.users
@@ -26,28 +23,15 @@ describe("Peer review from the meeting chat, over the Bot Framework protocol: 9 
     .slice(0, 9)
     .map((u) => ({ id: u.id, displayName: u.displayName }));
   const rubric = ["Is the argument clear?", "What is missing?"];
-  const headed = (text: string) => chat.headed(text);
-  const kindButton = async (p: Person, activityId: string, kind: string) =>
-    actionsOf((await chat.execute("tps.refresh", { activityId }, p)).body.value).find(
-      (a: Card) => a.data?.kind === kind,
-    );
-
-  beforeAll(async () => {
-    meeting = await MeetingInstances.start(2, { chat: MEETING_CHAT, meetingId: MEETING_ID });
-    // Turns go to the two instances in turn, as Teams' requests would.
-    chat = new MeetingChat(
-      () => (meeting.servers[turn++ % 2] as TestServer).baseUrl,
-      meeting.connector,
-      MEETING_CHAT,
-      MEETING_ID,
-      "pr",
-    );
-  });
-  afterAll(async () => {
-    await meeting?.close();
-  });
 
   it("reviews a draft per criterion and turns the marked feedback into the author's commitment", async () => {
+    const meeting = instances();
+    const chat = meeting.chat("pr");
+    const headed = (text: string) => chat.headed(text);
+    const kindButton = async (p: Person, activityId: string, kind: string) =>
+      actionsOf((await chat.execute("tps.refresh", { activityId }, p)).body.value).find(
+        (a: Card) => a.data?.kind === kind,
+      );
     const [author, ...reviewers] = people as [Person, ...Person[]];
     const communityId = meeting.communityId;
     expect(
