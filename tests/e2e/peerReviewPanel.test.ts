@@ -1,11 +1,8 @@
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoPeople } from "../../src/local/demoCommunity.js";
-import { launchBrowser, newLocalOnlyContext } from "../support/browser.js";
 import { org } from "../support/orgFixture.js";
-import { startTestServer, type TestServer } from "../support/testServer.js";
 import { brokenWords, pageWidth } from "./layoutChecks.js";
-import { type HostParams, openTab } from "./localHostPage.js";
+import { meetingPanelsForSuite } from "./meetingPanels.js";
 
 const PROMPT = "Our Q1 pricing proposal";
 const RUBRIC = ["Is the argument clear?", "What is missing?"];
@@ -19,28 +16,13 @@ const FEEDBACK = "Die Zusammenfassung fehlt am Anfang";
  * for that criterion); the stage shows the feedback criterion by criterion.
  */
 describe("Peer review from the side panel and on the stage", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const { panelOf, stage: openStage } = meetingPanelsForSuite();
   const [steward, author, german, english] = demoPeople(org) as unknown as [
     { id: string; displayName: string },
     { id: string; displayName: string },
     { id: string; displayName: string },
     { id: string; displayName: string },
   ];
-
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true, env: { ACTIVITY_POLL_MS: "200" } });
-    browser = await launchBrowser();
-    ({ context } = await newLocalOnlyContext(browser, { viewport: { width: 1280, height: 900 } }));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const panelOf = async (user: { id: string }, extra: HostParams = {}) =>
-    openTab(await context.newPage(), server.baseUrl, { frame: "sidePanel", user: user.id, ...extra });
 
   it("reviews a draft per criterion and the author marks what they will change", async () => {
     const f = await panelOf(steward);
@@ -97,7 +79,7 @@ describe("Peer review from the side panel and on the stage", () => {
     expect(await changes.getByRole("textbox", { name: RUBRIC[1] }).inputValue()).toBe(FEEDBACK);
 
     // The stage shows the feedback (and the author's changes after it) criterion by criterion.
-    const stage = await openTab(await context.newPage(), server.baseUrl, { frame: "meetingStage" });
+    const stage = await openStage();
     await stage.getByTestId("stage-role-holder").getByText(`Author: ${author.displayName}`).waitFor();
     const criteria = stage.getByTestId("stage-shared").getByTestId("stage-criteria");
     await criteria
