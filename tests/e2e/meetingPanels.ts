@@ -37,5 +37,7 @@ export function meetingPanelsForSuite() {
       open({ frame: "sidePanel", user: user.id, ...extra }),
     /** The meeting's stage. */
     stage: () => open({ frame: "meetingStage" }),
+    /** Any page of the tab in the host page (a steward's Playbooks page). */
+    open,
   };
 }
