@@ -207,12 +207,15 @@ export function registerActivityDialogs(
       const me = caller(context);
       const data = parsePayload(writingPayloadSchema, raw);
       const { activityId, kind, text } = data;
-      // Per criterion: the boxes, each with the words marked "I will change this" on it first.
+      // Per criterion: the boxes, each with the words marked "I will change this" on it first (read
+      // from the activity: only a dialog with boxes per criterion pays for that read).
       let criteria: string[] | undefined;
       try {
-        const before = await activities.view(me, activityId);
-        const perCriterion = kindOf(before, kind)?.perCriterion && before.rubric;
-        if (perCriterion) criteria = criteriaSubmitted(before, kind, raw);
+        if (hasCriteria(raw)) {
+          const before = await activities.view(me, activityId);
+          if (kindOf(before, kind)?.perCriterion && before.rubric)
+            criteria = criteriaSubmitted(before, kind, raw);
+        }
         const result = await activities.submit(
           me,
           activityId,
@@ -260,4 +263,10 @@ function criteriaSubmitted(view: ActivityView, kind: string, raw: unknown): stri
     });
     return [...words, typed[i]?.trim() ?? ""].filter((t) => t !== "").join("\n");
   });
+}
+
+/** Whether a dialog sent boxes per criterion (`criterion-{i}`, `adopt-{i}`). */
+function hasCriteria(raw: unknown): boolean {
+  const data = (raw ?? {}) as Record<string, unknown>;
+  return typeof data === "object" && Object.keys(data).some((k) => /^(criterion|adopt)-\d+$/.test(k));
 }
