@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { demoPeople } from "../../src/local/demoCommunity.js";
 import { org } from "../support/orgFixture.js";
+import { tokenFor } from "../support/testServer.js";
 import { brokenWords, pageWidth } from "./layoutChecks.js";
 import { meetingPanelsForSuite } from "./meetingPanels.js";
 
@@ -16,7 +17,7 @@ const FEEDBACK = "Die Zusammenfassung fehlt am Anfang";
  * for that criterion); the stage shows the feedback criterion by criterion.
  */
 describe("Peer review from the side panel and on the stage", () => {
-  const { panelOf, stage: openStage } = meetingPanelsForSuite();
+  const { panelOf, stage: openStage, server } = meetingPanelsForSuite();
   const [steward, author, german, english] = demoPeople(org) as unknown as [
     { id: string; displayName: string },
     { id: string; displayName: string },
@@ -30,6 +31,8 @@ describe("Peer review from the side panel and on the stage", () => {
     const form = f.getByRole("form", { name: "Set up an activity" });
     await form.getByRole("combobox", { name: "Format" }).selectOption("peer-review");
     await form.getByTestId("rubric-field").fill(RUBRIC.join("\n"));
+    // The steward keeps it as the community's rubric too.
+    await form.getByRole("checkbox", { name: "Keep as the community's rubric" }).check();
     const picker = form.getByRole("combobox", { name: /Author \(optional\)/ });
     await picker.fill(author.displayName.split(" ")[0] ?? author.displayName);
     await f.getByRole("option", { name: new RegExp(`^${author.displayName}`) }).click();
@@ -39,6 +42,10 @@ describe("Peer review from the side panel and on the stage", () => {
     const controls = f.getByTestId("facilitator-controls");
     await controls.getByRole("button", { name: "Start" }).click();
     await f.getByTestId("role-holders").getByText(`Author: ${author.displayName}`).waitFor();
+    const kept = await fetch(`${server().baseUrl}/api/communities/${server().demoCommunityId}/rubric`, {
+      headers: { authorization: `Bearer ${await tokenFor(server().baseUrl, author.id)}` },
+    });
+    expect(((await kept.json()) as { criteria: string[] }).criteria).toEqual(RUBRIC);
 
     // The author shares the draft; only they are offered its box.
     const a = await panelOf(author);

@@ -401,6 +401,16 @@ export async function getRubric(api: ApiClient, communityId: string, signal?: Ab
   );
 }
 
+/** A steward keeps the community's rubric (`etag`: the version shown, once there is one). */
+export async function saveRubric(api: ApiClient, communityId: string, criteria: string[], etag?: string) {
+  return api.request<RubricView>(
+    "PUT",
+    `/api/communities/${encodeURIComponent(communityId)}/rubric`,
+    { criteria },
+    etag ? { headers: { "If-Match": etag } } : {},
+  );
+}
+
 /** Those who steer promote an item into the playbook the close proposes, or take it back. */
 export async function promoteItem(
   api: ApiClient,

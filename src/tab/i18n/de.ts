@@ -652,6 +652,7 @@ export const de: Catalog = {
     youHold_narrator: "Sie erzählen den Fall, wie er geschah.",
     topicLabel: "Thema aus der Warteschlange",
     rubricLabel: "Kriterien: eines je Zeile",
+    keepRubric: "Als Kriterien der Community behalten",
     rubricHint:
       "Das Feedback folgt jedem Kriterium. Vorausgefüllt mit den Kriterien der Community, falls es welche gibt.",
     holderLabel_teacher: "Lehrperson (optional)",

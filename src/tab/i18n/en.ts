@@ -637,6 +637,7 @@ export const en = {
     youHold_narrator: "You're the narrator: tell the case as it happened.",
     topicLabel: "Topic from the queue",
     rubricLabel: "Rubric: one criterion a line",
+    keepRubric: "Keep as the community's rubric",
     rubricHint:
       "Reviewers write their feedback on each. Filled in with the community's rubric, if its stewards keep one.",
     holderLabel_teacher: "Teacher (optional)",

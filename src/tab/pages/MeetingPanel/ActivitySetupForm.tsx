@@ -1,4 +1,4 @@
-import { Button, Field, Input, Select, Subtitle2, Textarea } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Select, Subtitle2, Textarea } from "@fluentui/react-components";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -17,6 +17,7 @@ import {
   type NewActivity,
   PAIRING_RULES,
   type PairingRule,
+  saveRubric,
 } from "../../api/activities.js";
 import { listCommunities } from "../../api/communities.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
@@ -93,8 +94,14 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
   if (!choices.some((c) => c.id === props.communityId))
     choices.unshift({ id: props.communityId, name: props.communityName } as (typeof choices)[number]);
 
+  const [keepRubric, setKeepRubric] = useState(false);
   const create = useMutation({
-    mutationFn: (input: NewActivity) => createActivity(api, input, requestId),
+    mutationFn: async (input: NewActivity) => {
+      // A steward keeps the typed rubric as the community's first: this review and the next follow it.
+      if (keepRubric && input.rubric && rubric.data?.canEdit)
+        await saveRubric(api, communityId, input.rubric, rubric.data.etag);
+      return createActivity(api, input, requestId);
+    },
     onSuccess: props.onCreated,
   });
   const error = create.error ? toApiError(create.error) : null;
@@ -204,6 +211,13 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
             data-testid="rubric-field"
           />
         </Field>
+      )}
+      {needsRubric && rubric.data?.canEdit && rubricText !== null && rubricText.trim() !== "" && (
+        <Checkbox
+          checked={keepRubric}
+          onChange={(_e, d) => setKeepRubric(d.checked === true)}
+          label={t("activity.keepRubric")}
+        />
       )}
       <fieldset className={styles.minutes}>
         <legend className={styles.legend}>{t("activity.minutesLegend")}</legend>
