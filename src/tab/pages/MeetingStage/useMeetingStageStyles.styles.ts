@@ -66,6 +66,7 @@ export const useMeetingStageStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     fontSize: tokens.fontSizeBase500,
     lineHeight: tokens.lineHeightBase500,
-    "& dd": { margin: 0 },
+    "& dt": { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+    "& dd": { margin: 0, fontWeight: tokens.fontWeightSemibold },
   },
 });
