@@ -1,4 +1,5 @@
 import type { ActivityView } from "../../domain/activities/activityViews.js";
+import { rolesKeptOut } from "../../domain/activities/grouping/groupingStrategy.js";
 import { ACTIVITY_VERBS } from "../wireNames.js";
 import {
   beforeFirstGroups,
@@ -112,7 +113,11 @@ export function participantActions(view: ActionView, primary = true): Record<str
     const button = kindButton(view, kind, next());
     if (button) actions.push(button);
   }
-  if (formsGroups(format, view.state.phaseId)) actions.push(groupButton(view, next()));
+  // A role the phase's grouping keeps out (a peer review's author) has no group to find.
+  const keptOut = rolesKeptOut(format.phases.find((p) => p.id === view.state.phaseId)?.grouping).some(
+    (role) => (roles as readonly string[]).includes(role),
+  );
+  if (formsGroups(format, view.state.phaseId) && !keptOut) actions.push(groupButton(view, next()));
   if (!view.me.joined && beforeFirstGroups(format, view.phases, view.state)) actions.push(join(next()));
   // At most three: what a 280 px meeting chat shows in one row (the controls go in the "…" menu).
   return actions.slice(0, 3);
