@@ -77,7 +77,7 @@ import { type MeetingRoles, RoleLookup, STEERING_ROLES } from "./meetingRoles.js
 import type { RecentPartners } from "./pairing.js";
 import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
 import type { QuestionsAheadService } from "./questionsAhead.js";
-import { perCriterionSchema, readableCriteria, serialiseCriteria } from "./rubric.js";
+import { criteriaInputOf, readableCriteria } from "./rubric.js";
 import type { RoleRota, TeachingTopicService } from "./teachingTopics.js";
 
 /** The answer to a pair-share write: saved, or a conflict that shows both texts instead of losing one. */
@@ -475,9 +475,7 @@ export class ActivityService {
     const rubric = flow.activity.rubric ?? [];
     // Per criterion: one text for each of the rubric's criteria, stored together as one text.
     const data = definition.perCriterion
-      ? (({ criteria, etag }) => ({ text: serialiseCriteria(criteria), ...(etag ? { etag } : {}) }))(
-          parseInput(perCriterionSchema(definition, rubric), input),
-        )
+      ? criteriaInputOf(definition, rubric, input)
       : parseInput(submissionSchema(definition), input);
     // What a commitment or a goal carries: the readable text.
     const said = definition.perCriterion ? readableCriteria(data.text, rubric) : data.text;

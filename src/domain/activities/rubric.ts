@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { personText } from "../validation.js";
+import { parseInput, personText } from "../validation.js";
 import type { SubmissionDefinition } from "./activityFormat.js";
 
 /**
@@ -59,6 +59,16 @@ export function perCriterionSchema(definition: SubmissionDefinition, rubric: rea
       ),
     etag: z.string().max(200).optional(),
   });
+}
+
+/** A submission per criterion, checked ({@link perCriterionSchema}) and as it is stored: one text. */
+export function criteriaInputOf(
+  definition: SubmissionDefinition,
+  rubric: readonly string[],
+  input: unknown,
+): { text: string; etag?: string } {
+  const { criteria, etag } = parseInput(perCriterionSchema(definition, rubric), input);
+  return { text: serialiseCriteria(criteria), ...(etag ? { etag } : {}) };
 }
 
 /** The texts per criterion as one stored text. */

@@ -18,6 +18,9 @@ import { newRequestId, stringKeyOf } from "./activityText.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
 type Kind = ActivityView["kinds"][number];
+
+const sameTexts = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((text, i) => text === b[i]);
 type Criteria = NonNullable<ActivityView["submissions"][number]["criteria"]>;
 
 /**
@@ -45,9 +48,9 @@ export function CriteriaEditor({
   const [drafts, setDrafts] = useState(saved);
   const [base, setBase] = useState(saved);
   // Saved elsewhere (marked from the feedback, the chat's dialog) while untouched here: show that.
-  if (saved.join("\u0000") !== base.join("\u0000")) {
+  if (!sameTexts(saved, base)) {
     setBase(saved);
-    if (drafts.join("\u0000") === base.join("\u0000")) setDrafts(saved);
+    if (sameTexts(drafts, base)) setDrafts(saved);
   }
   const [requestId, setRequestId] = useState(newRequestId);
   const mutation = useMutation({
@@ -70,7 +73,7 @@ export function CriteriaEditor({
   const error = mutation.error ? toApiError(mutation.error) : null;
   const key = `submissions.${stringKeyOf(kind.kind)}`;
   const empty = drafts.every((d) => d.trim() === "");
-  const unchanged = kind.scope === "person" && drafts.join("\u0000") === saved.join("\u0000");
+  const unchanged = kind.scope === "person" && sameTexts(drafts, saved);
   function send(event: FormEvent) {
     event.preventDefault();
     mutation.mutate(drafts);
