@@ -213,37 +213,44 @@ export async function controlActivity(
  * submission path. `etag` is the version I edited: a change made elsewhere meanwhile answers 412
  * (for a group's text, with both versions: see {@link isShareConflict}).
  */
-export async function submit(
+export function submit(
   api: ApiClient,
   activityId: string,
   kind: string,
   text: string,
-  options: { etag?: string | undefined; requestId?: string } = {},
+  options: SubmitOptions = {},
 ): Promise<SavedChange> {
-  const answer = await api.request<SavedSubmissionAnswer>(
-    "PUT",
-    `${one(activityId)}/submissions/${encodeURIComponent(kind)}`,
-    { text, ...(options.requestId ? { requestId: options.requestId } : {}) },
-    options.etag ? { headers: { "If-Match": options.etag } } : {},
-  );
-  return { saved: answer.saved };
+  return put(api, activityId, kind, { text }, options);
 }
 
 /**
  * Saves a kind written per criterion (a peer review's feedback, the author's changes): one text
  * per criterion of the rubric, in its order. A person's own with `etag`; an item with `requestId`.
  */
-export async function submitCriteria(
+export function submitCriteria(
   api: ApiClient,
   activityId: string,
   kind: string,
   criteria: readonly string[],
-  options: { etag?: string | undefined; requestId?: string } = {},
+  options: SubmitOptions = {},
+): Promise<SavedChange> {
+  return put(api, activityId, kind, { criteria }, options);
+}
+
+type SubmitOptions = { etag?: string | undefined; requestId?: string };
+
+/** One submission through the server's one path: the body, its request id and the version edited. */
+async function put(
+  api: ApiClient,
+  activityId: string,
+  kind: string,
+  body: { text: string } | { criteria: readonly string[] },
+  options: SubmitOptions,
 ): Promise<SavedChange> {
   const answer = await api.request<SavedSubmissionAnswer>(
     "PUT",
     `${one(activityId)}/submissions/${encodeURIComponent(kind)}`,
-    { criteria, ...(options.requestId ? { requestId: options.requestId } : {}) },
+    { ...body, ...(options.requestId ? { requestId: options.requestId } : {}) },
     options.etag ? { headers: { "If-Match": options.etag } } : {},
   );
   return { saved: answer.saved };
