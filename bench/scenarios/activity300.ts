@@ -11,6 +11,7 @@ import {
   ruleOf,
 } from "../../src/domain/activities/activityFormats.js";
 import { unavoidableRepeats } from "../../src/domain/activities/grouping/roundsPlan.js";
+import { serialiseCriteria } from "../../src/domain/activities/rubric.js";
 import { DEMO_COMMUNITY_ID } from "../../src/local/demoCommunity.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesActivityRepository } from "../../src/storage/tablesActivityRepository.js";
@@ -22,6 +23,8 @@ import { percentile, type ScenarioResult } from "../lib/report.js";
 import { floorScript, serverEnv, serverScript } from "../lib/servers.js";
 
 const PARTICIPANTS = 300;
+/** The rubric of a format written per criterion (peer review). */
+const BENCH_RUBRIC = ["Is the argument clear?", "What is missing?"];
 /** Held back from the first join: they arrive while a regrouping round runs and must get a group. */
 const LATE = 20;
 /** Requests the tab sends twice (a retry after a slow answer): the same request id, stored once. */
@@ -211,6 +214,8 @@ export async function activityScenario(
             ? {}
             : Object.fromEntries(format.phases.map((p) => [p.id, p.maxMinutes])),
           ...(format.phasesFrom ? { moduleId: await benchModule(format, tag) } : {}),
+          // A format written per criterion (peer review) follows a rubric.
+          ...(Object.values(format.submissions).some((d) => d.perCriterion) ? { rubric: BENCH_RUBRIC } : {}),
           requestId: `bench-${tag}`,
         });
         if (created.status !== 201) throw new Error(`set-up answered ${created.status}`);
@@ -330,15 +335,19 @@ export async function activityScenario(
                   ? `${definition.noun} item by ${person.id} in ${tag}`
                   : `${definition.noun} of ${person.id} in ${tag}`;
               const method = definition.scope === "item" ? "POST" : "PUT";
+              // Per criterion: the text on the first criterion, stored as the list serialised.
+              const criteria = [text, ...BENCH_RUBRIC.slice(1).map(() => "")];
+              const stored = definition.perCriterion ? serialiseCriteria(criteria) : text;
               tasks.push(async (timed) => {
-                const body = { text, requestId: `${tag}-${kind}-${person.id}` };
+                const requestId = `${tag}-${kind}-${person.id}`;
+                const body = definition.perCriterion ? { criteria, requestId } : { text, requestId };
                 const res = await timed(() => api(i, person, method, route, body));
                 if (res.status === 403) count.refused++;
                 else if (res.status !== 200) unexpected(kind, res);
               });
               if (i >= writers.length) continue;
-              if (definition.scope === "item") expectedItems.push({ kind, text });
-              else expectedOwn.set(`${kind}|${person.id}`, text);
+              if (definition.scope === "item") expectedItems.push({ kind, text: stored });
+              else expectedOwn.set(`${kind}|${person.id}`, stored);
             }
           }
           await burst(phase.id, tasks);

@@ -382,6 +382,55 @@ function answeredFormatCards(communities: { id: string; name: string }[]): Galle
   ];
 }
 
+/** A peer review's own dialogs: set-up with the rubric and the author, feedback per criterion, the author's marks. */
+function peerReviewCards(communities: { id: string; name: string }[]): GalleryCard[] {
+  const dialog = (name: string, card: AdaptiveCard): GalleryCard => ({ name, card, kind: "dialog" });
+  const rubric = ["Is the argument clear?", "Are the numbers sourced?", "What is missing?"];
+  const feedback = [
+    ["Lead with the ask: the price change is on page 3.", "", "A one-paragraph summary."],
+    ["", "Cite the Q3 usage report for the per-query numbers.", "A one-paragraph summary for sales."],
+  ].map((texts, i) => ({
+    kind: "review-feedback",
+    ownerId: people[i + 2]?.id ?? "",
+    itemId: `f${i}`,
+    text: texts.filter((t) => t !== "").join("\n"),
+    criteria: rubric.map((criterion, c) => ({ criterion, text: texts[c] ?? "" })),
+    by: people[i + 2] as PersonRef,
+    at: `2026-12-04T10:1${i}:00Z`,
+    mine: false,
+  }));
+  const reviewing: ActivityView = {
+    ...view(1),
+    format: "peer-review",
+    formatName: "Peer review",
+    prompt: "Our Q1 pricing proposal",
+    rubric,
+    submissions: feedback,
+    roleHolders: { author: amira },
+    me: { joined: true, roles: ["author"] },
+  };
+  return [
+    dialog(
+      "peer-review-setup-dialog",
+      setupDialogCard({
+        format: formatOf("peer-review"),
+        prompt: "Our Q1 pricing proposal",
+        communities,
+        communityId: "data-community",
+        minutes: {},
+        pairingRule: "cross-department",
+        rubric: rubric.join("\n"),
+        people: people.slice(0, 3),
+      }),
+    ),
+    dialog(
+      "peer-review-feedback",
+      writingDialogCard({ ...reviewing, me: { joined: true }, submissions: [] }, "review-feedback"),
+    ),
+    dialog("peer-review-changes", writingDialogCard(reviewing, "changes")),
+  ];
+}
+
 const outcome = (
   kind: MeetingOutcome["kind"],
   text: string,
@@ -425,6 +474,7 @@ export function cardGallery(): GalleryCard[] {
     ...cafeCards(communities),
     ...answeredFormatCards(communities),
     ...moduleCards(view(0), summary, communities),
+    ...peerReviewCards(communities),
     message("tps-phase-think", phaseCard(view(0), "29:facilitator")),
     message("tps-phase-pair", phaseCard(view(1))),
     message("tps-phase-share", phaseCard(view(2))),

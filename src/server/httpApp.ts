@@ -1,6 +1,7 @@
 import type { Application as BotApplication, TeamsAdapter, TurnState } from "@microsoft/teams-ai";
 import express, { type Express, type Router } from "express";
 import type { ActivityService } from "../domain/activities/activityService.js";
+import type { RubricService } from "../domain/activities/communityRubrics.js";
 import type { ModuleService } from "../domain/activities/modules/moduleService.js";
 import type { QuestionsAheadService } from "../domain/activities/questionsAhead.js";
 import type { TeachingTopicService } from "../domain/activities/teachingTopics.js";
@@ -39,6 +40,7 @@ import { moduleRoutes } from "./routes/moduleRoutes.js";
 import { playbookRoutes } from "./routes/playbookRoutes.js";
 import { questionRoutingRoutes } from "./routes/questionRoutingRoutes.js";
 import { questionsAheadRoutes } from "./routes/questionsAheadRoutes.js";
+import { rubricRoutes } from "./routes/rubricRoutes.js";
 import { teachingTopicRoutes } from "./routes/teachingTopicRoutes.js";
 import { timeZoneRoutes } from "./routes/timeZoneRoutes.js";
 import { webRoutes } from "./routes/webRoutes.js";
@@ -70,6 +72,8 @@ export interface HttpDependencies {
   teachingTopics?: TeachingTopicService;
   /** The communities' modules (CoachingOurselves-style), when the server keeps them. */
   modules?: ModuleService;
+  /** The communities' rubrics (peer reviews). */
+  rubrics?: RubricService;
   /** Questions asked ahead of sessions (an AMA's). */
   questionsAhead?: QuestionsAheadService;
   /** Commitments (My learning, check-ins, a community's follow-through). */
@@ -168,6 +172,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
   if (deps.teachingTopics)
     api.use("/communities/:communityId/micro-teach-topics", teachingTopicRoutes(deps.teachingTopics));
   if (deps.modules) api.use("/communities/:communityId/modules", moduleRoutes(deps.modules));
+  if (deps.rubrics) api.use("/communities/:communityId/rubric", rubricRoutes(deps.rubrics));
   api.use(homeRoutes(deps.home, deps.myLearning, deps.directory));
   if (deps.timeZones) api.use(timeZoneRoutes(deps.timeZones));
   api.use(commitmentRoutes(deps.commitments));

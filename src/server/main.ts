@@ -21,6 +21,7 @@ import { SessionReminders } from "../bot/reminders/sessionReminders.js";
 import { insightsThreads } from "../compute/insightsThreads.js";
 import type { ActivityRepository } from "../domain/activities/activityRepository.js";
 import { ActivityService } from "../domain/activities/activityService.js";
+import { RubricService } from "../domain/activities/communityRubrics.js";
 import { RoleLookup } from "../domain/activities/meetingRoles.js";
 import { ModuleService } from "../domain/activities/modules/moduleService.js";
 import { QuestionsAheadService } from "../domain/activities/questionsAhead.js";
@@ -57,6 +58,7 @@ import { TablesAnswerRepository } from "../storage/tablesAnswerRepository.js";
 import { TablesCircleMemory } from "../storage/tablesCircleMemory.js";
 import { TablesCommitmentRepository } from "../storage/tablesCommitmentRepository.js";
 import { TablesCommunityRepository } from "../storage/tablesCommunityRepository.js";
+import { TablesCommunityRubrics } from "../storage/tablesCommunityRubrics.js";
 import { TablesEntryRepository } from "../storage/tablesEntryRepository.js";
 import { TablesInsightsStore } from "../storage/tablesInsightsStore.js";
 import { TablesMeetingRepository } from "../storage/tablesMeetingRepository.js";
@@ -218,9 +220,11 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
   const teachingTopics = new TeachingTopicService(new TablesTeachingTopics(store), communities, rota);
   const questionsAhead = new QuestionsAheadService(new TablesQuestionsAhead(store), communities);
   const modules = new ModuleService(new TablesModules(store), communities, activityRepository);
+  const rubrics = new RubricService(new TablesCommunityRubrics(store), communities);
   const activities = new ActivityService(activityRepository, directory, {
     topics: teachingTopics,
     phaseContent: modules,
+    rubrics,
     questionsAhead,
     rota,
     communities,
@@ -330,6 +334,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
       activities,
       topics: teachingTopics,
       modules,
+      rubrics,
       communities,
       directory,
       announcer,
@@ -373,6 +378,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
     activities,
     teachingTopics,
     modules,
+    rubrics,
     questionsAhead,
     commitments,
     insights,

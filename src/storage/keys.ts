@@ -38,6 +38,7 @@ import { ValidationError } from "../domain/errors.js";
  * | Activities   | `{tenant}|community|{community}|ahead` | `q|{session}|{question}` (a question asked ahead of a session, such as an AMA's) |
  * | Activities   | `{tenant}|community|{community}|topics` | `topic|{topic}` (a micro-teach topic in the community's queue: proposer, pick, the activity that taught it) |
  * | Activities   | `{tenant}|community|{community}|modules` | `module|{module}` (a module's markdown, author, ETag-guarded), `use|{module}|{activity}` (an activity set up from it: the ratings report reads these) |
+ * | Activities   | `{tenant}|community|{community}|rubric` | `rubric` (the criteria the community's peer reviews follow, kept by its stewards) |
  * | Insights     | `{tenant}|community|{community}`     | `report` (which version is current), `chunk|{version}|{n}` (the stored reports, gzipped JSON in pieces), `lease` (the instance computing them) |
  *
  * Requests to join have a partition of their own rather than `request|{user}` rows beside the
@@ -203,6 +204,7 @@ export const circleKeys = {
   /** With an empty activity id: the prefix of the module's uses. */
   moduleUse: (moduleId: string, activityId: string) =>
     `use|${keyPart(moduleId, "module id")}|${activityId ? keyPart(activityId, "activity id") : ""}`,
+  rubric: (tenantId: string, communityId: string) => `${keys.library(tenantId, communityId)}|rubric`,
   ahead: (tenantId: string, communityId: string) => `${keys.library(tenantId, communityId)}|ahead`,
   /** With an empty id: the prefix of the session's questions. */
   aheadQuestion: (sessionId: string, questionId: string) =>

@@ -170,6 +170,8 @@ type ActivityRow = {
   roleHoldersJson?: string;
   topicId?: string;
   moduleJson?: string;
+  /** The rubric's criteria (a list of texts, no person in it), as JSON. */
+  rubricCriteria?: string;
   /** Partitions the rows owned by a person or group are spread over; absent: the activity's own. */
   ownerPartitions?: number;
 };
@@ -1003,6 +1005,7 @@ function toActivityRow(a: Activity): ActivityRow {
     ...(a.roleHolders ? { roleHoldersJson: JSON.stringify(a.roleHolders) } : {}),
     ...(a.topicId ? { topicId: a.topicId } : {}),
     ...(a.module ? { moduleJson: JSON.stringify(a.module) } : {}),
+    ...(a.rubric ? { rubricCriteria: JSON.stringify(a.rubric) } : {}),
   };
 }
 
@@ -1026,6 +1029,7 @@ function fromActivityRow(tenantId: string, id: string, row: ActivityRow): Activi
       : {}),
     ...(row.topicId ? { topicId: row.topicId } : {}),
     ...(row.moduleJson ? { module: JSON.parse(row.moduleJson) as Activity["module"] } : {}),
+    ...(row.rubricCriteria ? { rubric: JSON.parse(row.rubricCriteria) as string[] } : {}),
   };
 }
 

@@ -1,11 +1,8 @@
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoPeople } from "../../src/local/demoCommunity.js";
-import { launchBrowser, newLocalOnlyContext } from "../support/browser.js";
 import { org } from "../support/orgFixture.js";
-import { startTestServer, type TestServer } from "../support/testServer.js";
 import { brokenWords, pageWidth } from "./layoutChecks.js";
-import { type HostParams, openTab } from "./localHostPage.js";
+import { meetingPanelsForSuite } from "./meetingPanels.js";
 
 const PROMPT = "Ask our data platform's on-call expert";
 const QUESTION = "Wie füllen wir eine Tabelle sicher nach";
@@ -17,9 +14,6 @@ const ANSWER = "Into a shadow table first, then swap.";
  * panel and on the stage.
  */
 describe("AMA with the on-call expert from the side panel and on the stage", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
   const [steward, ...members] = demoPeople(org) as unknown as [
     { id: string; displayName: string },
     ...{ id: string; displayName: string }[],
@@ -30,18 +24,8 @@ describe("AMA with the on-call expert from the side panel and on the stage", () 
     { id: string; displayName: string },
   ];
 
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true, env: { ACTIVITY_POLL_MS: "200" } });
-    browser = await launchBrowser();
-    ({ context } = await newLocalOnlyContext(browser, { viewport: { width: 1280, height: 900 } }));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const panelOf = async (user: { id: string }, extra: HostParams = {}) =>
-    openTab(await context.newPage(), server.baseUrl, { frame: "sidePanel", user: user.id, ...extra });
+  const panels = meetingPanelsForSuite();
+  const { panelOf } = panels;
 
   it("takes a German question at 280 px and shows the expert's answer under it", async () => {
     const f = await panelOf(steward);
@@ -87,7 +71,7 @@ describe("AMA with the on-call expert from the side panel and on the stage", () 
     await box.getByRole("button", { name: "Answer" }).click();
     const mine = germanTab.getByTestId("add-ama-question");
     await mine.getByTestId("item-answer").getByText(ANSWER).waitFor({ timeout: 15_000 });
-    const stage = await openTab(await context.newPage(), server.baseUrl, { frame: "meetingStage" });
+    const stage = await panels.stage();
     await stage
       .getByTestId("stage-shared")
       .getByTestId("stage-answer")

@@ -1,11 +1,10 @@
-import type { Browser, BrowserContext, Frame } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Frame } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { demoPeople } from "../../src/local/demoCommunity.js";
-import { launchBrowser, newLocalOnlyContext } from "../support/browser.js";
 import { org } from "../support/orgFixture.js";
-import { startTestServer, type TestServer, tokenFor } from "../support/testServer.js";
+import { tokenFor } from "../support/testServer.js";
 import { brokenWords, pageWidth } from "./layoutChecks.js";
-import { type HostParams, openTab } from "./localHostPage.js";
+import { meetingPanelsForSuite } from "./meetingPanels.js";
 
 const PROMPT = "How we priced the analytics add-on";
 const HEURISTIC = "When usage is concentrated, we check per-seat pricing first";
@@ -16,26 +15,14 @@ const HEURISTIC = "When usage is concentrated, we check per-seat pricing first";
  * it; after the end the steward finds the proposed playbook in the Playbooks page and publishes it.
  */
 describe("Case round from the side panel to a published playbook", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
   const [steward, ...members] = demoPeople(org) as unknown as [{ id: string }, ...{ id: string }[]];
   const people = members.slice(0, 3);
 
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true, env: { ACTIVITY_POLL_MS: "200" } });
-    browser = await launchBrowser();
-    ({ context } = await newLocalOnlyContext(browser, { viewport: { width: 1280, height: 900 } }));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const panelOf = async (user: { id: string }, extra: HostParams = {}) =>
-    openTab(await context.newPage(), server.baseUrl, { frame: "sidePanel", user: user.id, ...extra });
+  const panels = meetingPanelsForSuite();
+  const { panelOf } = panels;
 
   it("writes, votes and promotes heuristics, and the steward publishes the playbook", async () => {
+    const server = panels.server();
     const f = await panelOf(steward);
     await f.getByRole("button", { name: "Set up an activity" }).click();
     const form = f.getByRole("form", { name: "Set up an activity" });
@@ -95,7 +82,7 @@ describe("Case round from the side panel to a published playbook", () => {
       if (attempt > 100) throw new Error("no playbook was proposed");
       await new Promise((r) => setTimeout(r, 200));
     }
-    const playbooks = await openTab(await context.newPage(), server.baseUrl, {
+    const playbooks = await panels.open({
       user: steward.id,
       page: "/tab/playbooks",
     });

@@ -1,11 +1,9 @@
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoPeople } from "../../src/local/demoCommunity.js";
-import { launchBrowser, newLocalOnlyContext } from "../support/browser.js";
 import { org } from "../support/orgFixture.js";
-import { startTestServer, type TestServer, tokenFor } from "../support/testServer.js";
+import { tokenFor } from "../support/testServer.js";
 import { brokenWords, pageWidth } from "./layoutChecks.js";
-import { type HostParams, openTab } from "./localHostPage.js";
+import { meetingPanelsForSuite } from "./meetingPanels.js";
 
 const TOPIC = "Regex lookarounds in five minutes";
 const QUESTION = "Gehen Lookbehinds auch in JavaScript?";
@@ -18,9 +16,6 @@ const ANSWER = "Yes, in every current engine.";
  * question, and the stage shows the question with its answer.
  */
 describe("Micro-teach from the side panel and on the stage", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
   const [steward, ...members] = demoPeople(org) as unknown as [
     { id: string; displayName: string },
     ...{ id: string; displayName: string }[],
@@ -31,20 +26,11 @@ describe("Micro-teach from the side panel and on the stage", () => {
     { id: string; displayName: string },
   ];
 
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true, env: { ACTIVITY_POLL_MS: "200" } });
-    browser = await launchBrowser();
-    ({ context } = await newLocalOnlyContext(browser, { viewport: { width: 1280, height: 900 } }));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const panelOf = async (user: { id: string }, extra: HostParams = {}) =>
-    openTab(await context.newPage(), server.baseUrl, { frame: "sidePanel", user: user.id, ...extra });
+  const panels = meetingPanelsForSuite();
+  const { panelOf } = panels;
 
   it("teaches a topic from the queue, takes a German question at 280 px and answers it under the question", async () => {
+    const server = panels.server();
     const proposed = await fetch(
       `${server.baseUrl}/api/communities/${server.demoCommunityId}/micro-teach-topics`,
       {
@@ -114,7 +100,7 @@ describe("Micro-teach from the side panel and on the stage", () => {
     expect(width.scrollWidth).toBeLessThanOrEqual(width.clientWidth);
 
     // The stage shows the question with its answer.
-    const stage = await openTab(await context.newPage(), server.baseUrl, { frame: "meetingStage" });
+    const stage = await panels.stage();
     const shared = stage.getByTestId("stage-shared");
     await shared.getByText(QUESTION).waitFor({ timeout: 15_000 });
     await shared.getByTestId("stage-answer").getByText(ANSWER).waitFor();

@@ -33,16 +33,19 @@ describe("Case round on the activity engine", () => {
 
   it("turns a narrated case into heuristics, votes, promotions and a playbook a steward publishes", async () => {
     const communityId = (meeting.servers[0] as TestServer).demoCommunityId;
+    const [narrator, ...others] = people as [Person, ...Person[]];
     const created = await api(0, steward, "POST", "/activities", {
       format: "case-round",
       communityId,
       conversationId: MEETING_CHAT,
       meetingId: MEETING_ID,
       prompt: "How we priced the analytics add-on",
+      roles: { narrator: { id: narrator.id, displayName: narrator.displayName } },
       requestId: "case-setup-1",
     });
     expect(created.status).toBe(201);
     const id: string = created.body.activity.id;
+    expect(created.body.activity.roleHolders.narrator.id).toBe(narrator.id);
     let step = 0;
     const control = (kind: string, phaseIndex?: number) =>
       api(step++, steward, "POST", `/activities/${id}/controls`, {
@@ -53,7 +56,12 @@ describe("Case round on the activity engine", () => {
     for (const [i, p] of people.entries())
       expect((await api(i, p, "POST", `/activities/${id}/join`)).status).toBe(200);
     expect((await control("start")).status).toBe(200);
-    const [narrator, ...others] = people as [Person, ...Person[]];
+    // The case is the narrator's to tell: anyone else is refused kindly.
+    const notNarrator = await api(1, others[0] as Person, "PUT", `/activities/${id}/submissions/case`, {
+      text: "My version of it",
+    });
+    expect(notNarrator.status).toBe(403);
+    expect(notNarrator.body.error.message).toBe("Only the narrator writes the case.");
     const caseText =
       "We priced per seat, then saw usage spread over few seats; we moved to per-query pricing.";
     expect(

@@ -9,6 +9,7 @@ import type { Entry } from "../../src/domain/library/entry.js";
 import { TABLES, type TableName } from "../../src/storage/keys.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesCommunityRepository } from "../../src/storage/tablesCommunityRepository.js";
+import { TablesCommunityRubrics } from "../../src/storage/tablesCommunityRubrics.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
 import { TablesModules } from "../../src/storage/tablesModules.js";
 import { TablesPlaybookRepository } from "../../src/storage/tablesPlaybookRepository.js";
@@ -163,6 +164,13 @@ async function seedTenant(store: TableStore, tenantId: string) {
     markdown: "# Feedback\n\n## Read (10 min)\nThe case.\n\n## Actions (5 min)\nOne each.",
     author: leaver,
     updatedAt: at,
+  });
+  // The community's rubric, last changed by the one who leaves.
+  await new TablesCommunityRubrics(store).save(tenantId, {
+    communityId: "guild",
+    criteria: ["Is it clear?", "Is it sourced?"],
+    editedBy: leaver,
+    at,
   });
   await new TablesQuestionsAhead(store).add(tenantId, "guild", {
     id: "q1",
@@ -381,6 +389,10 @@ describe("npm run data: export and delete a tenant's or a person's data (Azurite
     // The module they wrote stays with the community, by the pseudonym.
     const module = await new TablesModules(store).get(tenantA, "guild", "m1");
     expect(module?.author).toEqual({ id: pseudonym, displayName: "Former member" });
+    // The rubric they changed last names the pseudonym; its criteria stay.
+    const rubric = await new TablesCommunityRubrics(store).get(tenantA, "guild");
+    expect(rubric?.editedBy).toEqual({ id: pseudonym, displayName: "Former member" });
+    expect(rubric?.criteria).toEqual(["Is it clear?", "Is it sourced?"]);
     const ahead = await new TablesQuestionsAhead(store).list(tenantA, "guild", "s1");
     expect(ahead.map((q) => [q.text, q.asker.id])).toEqual([["How do we backfill safely?", pseudonym]]);
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { DEMO_TEAM } from "../../src/local/demoCommunity.js";
 import { ConnectorRecorder } from "./connectorRecorder.js";
+import { MeetingChat } from "./meetingChat.js";
 import { botInstalledActivity, installInDemoTeam, postActivity } from "./teamsActivities.js";
 import { startTestServer, type TestServer, tokenFor, uniqueTablePrefix } from "./testServer.js";
 
@@ -22,7 +23,55 @@ export class MeetingInstances {
   private constructor(
     readonly servers: TestServer[],
     readonly connector: ConnectorRecorder,
+    readonly meeting: { chat: string; meetingId: string },
   ) {}
+
+  /**
+   * Instances started before a suite's tests and closed after them (vitest hooks), as the format
+   * tests share them: read `current()` inside a test.
+   */
+  static forSuite(count: number, meeting: { chat: string; meetingId: string }): () => MeetingInstances {
+    let instances: MeetingInstances | undefined;
+    beforeAll(async () => {
+      instances = await MeetingInstances.start(count, meeting);
+    });
+    afterAll(async () => {
+      await instances?.close();
+    });
+    return () => {
+      if (!instances) throw new Error("the meeting's instances have not started");
+      return instances;
+    };
+  }
+
+  /** The meeting's chat over the Bot Framework protocol, each turn to the next instance, as Teams' would. */
+  chat(idPrefix: string): MeetingChat {
+    let turn = 0;
+    return new MeetingChat(
+      () => (this.servers[turn++ % this.servers.length] as TestServer).baseUrl,
+      this.connector,
+      this.meeting.chat,
+      this.meeting.meetingId,
+      idPrefix,
+    );
+  }
+
+  /**
+   * The facilitator's controls of one activity through the API, each request on the next instance
+   * and keyed by what it does (a retried one is the same request); any answer but 200 fails.
+   */
+  controls(facilitator: Person, activityId: string, keyPrefix: string) {
+    let step = 0;
+    return async (kind: string, phaseIndex?: number): Promise<Answer> => {
+      const res = await this.api(step++, facilitator, "POST", `/activities/${activityId}/controls`, {
+        kind,
+        requestId: `${keyPrefix}-${kind}-${phaseIndex ?? ""}`,
+        ...(phaseIndex === undefined ? {} : { phaseIndex }),
+      });
+      if (res.status !== 200) throw new Error(`${kind} answered ${res.status}: ${JSON.stringify(res.body)}`);
+      return res;
+    };
+  }
 
   static async start(count: number, meeting: { chat: string; meetingId: string }): Promise<MeetingInstances> {
     const connector = new ConnectorRecorder();
@@ -43,7 +92,7 @@ export class MeetingInstances {
     Object.assign(inMeeting.channelData, { meeting: { id: meeting.meetingId } });
     await postActivity(first.baseUrl, inMeeting);
     await connector.waitFor(1);
-    return new MeetingInstances(servers, connector);
+    return new MeetingInstances(servers, connector, meeting);
   }
 
   /** The demo community every instance seeded. */

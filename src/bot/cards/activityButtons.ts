@@ -1,10 +1,12 @@
 import type { ActivityView } from "../../domain/activities/activityViews.js";
+import { rolesKeptOut } from "../../domain/activities/grouping/groupingStrategy.js";
 import { ACTIVITY_VERBS } from "../wireNames.js";
 import {
   beforeFirstGroups,
   formatDefinitionOf,
   formsGroups,
   groupingNow,
+  groupingOf,
   isPairs,
   phaseKinds,
 } from "./phaseActions.js";
@@ -112,7 +114,12 @@ export function participantActions(view: ActionView, primary = true): Record<str
     const button = kindButton(view, kind, next());
     if (button) actions.push(button);
   }
-  if (formsGroups(format, view.phases[view.state.phaseIndex])) actions.push(groupButton(view, next()));
+  // A role the phase's grouping keeps out (a peer review's author) has no group to find.
+  const current = view.phases[view.state.phaseIndex];
+  const keptOut = rolesKeptOut(groupingOf(format, current)).some((role) =>
+    (roles as readonly string[]).includes(role),
+  );
+  if (formsGroups(format, current) && !keptOut) actions.push(groupButton(view, next()));
   if (!view.me.joined && beforeFirstGroups(format, view.phases, view.state)) actions.push(join(next()));
   // At most three: what a 280 px meeting chat shows in one row (the controls go in the "…" menu).
   return actions.slice(0, 3);

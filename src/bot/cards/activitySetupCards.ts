@@ -1,5 +1,9 @@
 import type { PairingRule } from "../../domain/activities/activity.js";
-import type { ActivityFormatDefinition } from "../../domain/activities/activityFormat.js";
+import {
+  type ActivityFormatDefinition,
+  HELD_ROLES,
+  type HeldRole,
+} from "../../domain/activities/activityFormat.js";
 import { ACTIVITY_FORMAT_IDS, formatOf } from "../../domain/activities/activityFormats.js";
 import { ACTIVITY_VERBS } from "../wireNames.js";
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "./adaptiveCard.js";
@@ -42,13 +46,17 @@ export interface SetupForm {
   /** The community's modules, for a format whose phases come from one (`phasesFrom`). */
   modules?: { id: string; title: string; totalMinutes: number; sections: number }[];
   moduleId?: string;
+  /** A format written per criterion: its rubric as shown (typed, else the community's). */
+  rubric?: string;
 }
 
 /** How the set-up dialog names each role held for the whole activity, and its default. */
 const HOLDER_LABELS = {
   teacher: "Teacher (optional: else the topic's, the rota's, or you)",
   expert: "Expert (optional: else the rota's on-call expert, or you)",
-} as const;
+  author: "Author (optional: who shares the draft; else you)",
+  narrator: "Narrator (optional: who tells the case; else you)",
+} as const satisfies Record<HeldRole, string>;
 
 /** The reply to the chat command: one button that opens the set-up dialog. */
 export function setupInvitationCard(prompt: string, format: ActivityFormatDefinition): AdaptiveCard {
@@ -166,15 +174,28 @@ export function setupDialogCard(form: SetupForm): AdaptiveCard {
             },
           ]
         : []),
+      // A format written per criterion follows a rubric: the community's, or one typed here.
+      ...(Object.values(format.submissions).some((d) => d.perCriterion)
+        ? [
+            {
+              type: "Input.Text",
+              id: "rubric",
+              label: "Rubric: one criterion a line (reviewers write on each)",
+              isMultiline: true,
+              value: form.rubric ?? "",
+              maxLength: 2000,
+            },
+          ]
+        : []),
       // One of the chat's people holds each role (the roster, as the action item's owner picker).
-      ...(["teacher", "expert"] as const)
-        .filter((role) => format.roles.includes(role) && (form.people?.length ?? 0) > 0)
-        .map((role) => ({
+      ...HELD_ROLES.filter((role) => format.roles.includes(role) && (form.people?.length ?? 0) > 0).map(
+        (role) => ({
           type: "Input.ChoiceSet",
           id: `holder-${role}`,
           label: HOLDER_LABELS[role],
           choices: (form.people ?? []).map((p) => ({ title: shorten(p.displayName, 80), value: p.id })),
-        })),
+        }),
+      ),
       ...(format.phasesFrom ? [moduleChoice(form)] : rows),
       ...(groupings.length > 0
         ? [

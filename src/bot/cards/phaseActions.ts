@@ -37,6 +37,11 @@ function kindsTaken(format: ActivityFormatDefinition, phases: Planned, index: nu
   return accepts.filter((kind) => kind !== HIGHLIGHT && submissionOf(format, kind) !== undefined);
 }
 
+/** How a planned phase groups people, as its definition (or its module's rule) says. */
+export function groupingOf(format: ActivityFormatDefinition, phase: PlannedStep | string | undefined) {
+  return definitionOf(format, phase)?.grouping;
+}
+
 /** True when the phase forms new groups as it begins (pairs, tables, a circle). */
 export function formsGroups(
   format: ActivityFormatDefinition,

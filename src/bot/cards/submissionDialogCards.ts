@@ -85,7 +85,7 @@ export function ownWriting(view: ActivityView, kind: string): SubmissionView | u
 export function writingDialogCard(
   view: ActivityView,
   kind: string,
-  form: { text?: string; error?: string } = {},
+  form: { text?: string; criteria?: string[]; error?: string } = {},
 ): AdaptiveCard {
   const definition = kindOf(view, kind);
   if (!definition) throw new Error(`${view.formatName} has no "${kind}"`);
@@ -117,18 +117,22 @@ export function writingDialogCard(
               : []),
           ]
         : []),
-      definition.rating
-        ? ratingInput(definition, form.text ?? own?.text)
-        : {
-            type: "Input.Text",
-            id: "text",
-            label: capitalised(definition.noun),
-            isMultiline: true,
-            value: form.text ?? own?.text ?? "",
-            maxLength: definition.maxLength,
-            isRequired: true,
-            errorMessage: "Write something first.",
-          },
+      ...(definition.perCriterion && view.rubric
+        ? criteriaInputs(view, kind, definition, form.criteria)
+        : [
+            definition.rating
+              ? ratingInput(definition, form.text ?? own?.text)
+              : {
+                  type: "Input.Text",
+                  id: "text",
+                  label: capitalised(definition.noun),
+                  isMultiline: true,
+                  value: form.text ?? own?.text ?? "",
+                  maxLength: definition.maxLength,
+                  isRequired: true,
+                  errorMessage: "Write something first.",
+                },
+          ]),
     ],
     [
       {
@@ -163,6 +167,51 @@ function ratingInput(definition: SubmissionDefinition, value: string | undefined
       value: String(min + i),
     })),
   };
+}
+
+/**
+ * A kind written per criterion: a box per criterion of the rubric (none required: the server asks
+ * for at least one). A kind that adopts another's lists, above each box, that kind's words on the
+ * criterion to mark "I will change this" (a multi-select; marked ones join the box's text).
+ */
+function criteriaInputs(
+  view: ActivityView,
+  kind: string,
+  definition: SubmissionDefinition,
+  typed: string[] | undefined,
+): Record<string, unknown>[] {
+  const own = ownWriting(view, kind);
+  const adopted = definition.adopts
+    ? view.submissions.filter((s) => s.kind === definition.adopts && s.itemId && s.criteria)
+    : [];
+  return (view.rubric ?? []).flatMap((criterion, i) => {
+    const offered = adopted.filter((s) => (s.criteria?.[i]?.text ?? "") !== "").slice(0, LISTED_ITEMS);
+    return [
+      ...(offered.length > 0
+        ? [
+            {
+              type: "Input.ChoiceSet",
+              id: `adopt-${i}`,
+              label: `${criterion} · I will change this`,
+              isMultiSelect: true,
+              style: "expanded",
+              choices: offered.map((s) => ({
+                title: shorten(s.criteria?.[i]?.text ?? "", 150),
+                value: `${s.ownerId}|${s.itemId}`,
+              })),
+            },
+          ]
+        : []),
+      {
+        type: "Input.Text",
+        id: `criterion-${i}`,
+        label: offered.length > 0 ? "In my words (optional)" : criterion,
+        isMultiline: true,
+        value: typed?.[i] ?? own?.criteria?.[i]?.text ?? "",
+        maxLength: definition.maxLength,
+      },
+    ];
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Application, TurnState } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
+import type { ActivityView } from "../../domain/activities/activityViews.js";
 import { ValidationError } from "../../domain/errors.js";
 import { partnerDialogCard } from "../cards/activityCards.js";
 import {
@@ -23,6 +24,7 @@ import { ACTIVITY_VERBS as VERB } from "../wireNames.js";
 import {
   activityRefSchema,
   answerPayloadSchema,
+  criteriaPayloadOf,
   kindRefSchema,
   textPayloadSchema,
   writingPayloadSchema,
@@ -205,12 +207,20 @@ export function registerActivityDialogs(
       const me = caller(context);
       const data = parsePayload(writingPayloadSchema, raw);
       const { activityId, kind, text } = data;
+      // Per criterion: the boxes, each with the words marked "I will change this" on it first (read
+      // from the activity: only a dialog with boxes per criterion pays for that read).
+      let criteria: string[] | undefined;
       try {
+        if (hasCriteria(raw)) {
+          const before = await activities.view(me, activityId);
+          if (kindOf(before, kind)?.perCriterion && before.rubric)
+            criteria = criteriaSubmitted(before, kind, raw);
+        }
         const result = await activities.submit(
           me,
           activityId,
           kind,
-          { text, ...(data.etag ? { etag: data.etag } : {}) },
+          { text, ...(criteria ? { criteria } : {}), ...(data.etag ? { etag: data.etag } : {}) },
           requestIdOf(context),
         );
         const view = await activities.view(me, activityId);
@@ -228,9 +238,35 @@ export function registerActivityDialogs(
         if (!definition) throw error;
         return dialog(
           writingTitle(definition),
-          writingDialogCard(view, kind, { text, error: error.message }),
+          writingDialogCard(view, kind, { text, ...(criteria ? { criteria } : {}), error: error.message }),
         );
       }
     }),
   );
+}
+
+/**
+ * The texts per criterion a dialog sent: for each criterion, the words of the items marked "I will
+ * change this" on it (read from the activity, never from the payload), then what was typed.
+ */
+function criteriaSubmitted(view: ActivityView, kind: string, raw: unknown): string[] {
+  const rubric = view.rubric ?? [];
+  const { typed, marked } = criteriaPayloadOf(raw, rubric.length);
+  const adopts = kindOf(view, kind)?.adopts;
+  return rubric.map((_, i) => {
+    const words = (marked[i] ?? []).flatMap((key) => {
+      const item = view.submissions.find(
+        (s) => s.kind === adopts && `${s.ownerId}|${s.itemId}` === key && s.criteria,
+      );
+      const said = item?.criteria?.[i]?.text ?? "";
+      return said === "" ? [] : [said];
+    });
+    return [...words, typed[i]?.trim() ?? ""].filter((t) => t !== "").join("\n");
+  });
+}
+
+/** Whether a dialog sent boxes per criterion (`criterion-{i}`, `adopt-{i}`). */
+function hasCriteria(raw: unknown): boolean {
+  const data = (raw ?? {}) as Record<string, unknown>;
+  return typeof data === "object" && Object.keys(data).some((k) => /^(criterion|adopt)-\d+$/.test(k));
 }

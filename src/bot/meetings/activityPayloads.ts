@@ -59,6 +59,24 @@ export const answerPayloadSchema = textPayloadSchema.extend({
 /** That kind's dialog, as submitted. */
 export const writingPayloadSchema = textPayloadSchema.extend({ kind });
 
+/**
+ * A dialog written per criterion, as submitted: the text typed for each criterion
+ * (`criterion-{i}`) and, for a kind that adopts another's, the items marked "I will change this"
+ * on each (`adopt-{i}`: Teams sends a multi-select's values comma-separated).
+ */
+export function criteriaPayloadOf(raw: unknown, count: number): { typed: string[]; marked: string[][] } {
+  const data = z.record(z.unknown()).catch({}).parse(raw);
+  const text = (value: unknown) => (typeof value === "string" ? value : "");
+  return {
+    typed: Array.from({ length: count }, (_, i) => text(data[`criterion-${i}`])),
+    marked: Array.from({ length: count }, (_, i) =>
+      text(data[`adopt-${i}`])
+        .split(",")
+        .filter((v) => /^[^|]{1,200}\|[^|]{1,100}$/.test(v)),
+    ),
+  };
+}
+
 /** A facilitator control (in place or from the controls dialog). */
 export const controlPayloadSchema = activityRefSchema
   .extend({
@@ -106,9 +124,13 @@ export const setupPayloadSchema = z
     topicId: z.string().max(200).optional().catch(undefined),
     /** A module of the community, for a format whose phases come from one. */
     moduleId: z.string().max(200).optional().catch(undefined),
-    /** Teams' people picker: the Entra id of the teacher or expert. */
+    /** Teams' people picker: the Entra id of the holder of each held role (teacher, expert, …). */
     "holder-teacher": z.string().max(200).optional().catch(undefined),
     "holder-expert": z.string().max(200).optional().catch(undefined),
+    "holder-author": z.string().max(200).optional().catch(undefined),
+    "holder-narrator": z.string().max(200).optional().catch(undefined),
+    /** A format written per criterion: its rubric, one criterion a line. */
+    rubric: z.string().max(2000).optional().catch(undefined),
   })
   .passthrough();
 export type SetupPayload = z.output<typeof setupPayloadSchema>;

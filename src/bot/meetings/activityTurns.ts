@@ -1,5 +1,6 @@
 import { type ActivityService, notAcceptedNow } from "../../domain/activities/activityService.js";
 import type { ActivityView } from "../../domain/activities/activityViews.js";
+import type { RubricService } from "../../domain/activities/communityRubrics.js";
 import type { ModuleService } from "../../domain/activities/modules/moduleService.js";
 import type { TeachingTopicService } from "../../domain/activities/teachingTopics.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
@@ -31,6 +32,8 @@ export interface MeetingActivityDependencies {
   topics?: Pick<TeachingTopicService, "list">;
   /** The communities' modules: the set-up dialog offers them for a format whose phases come from one. */
   modules?: Pick<ModuleService, "list">;
+  /** The communities' rubrics: the set-up dialog of a format written per criterion starts from its community's. */
+  rubrics?: Pick<RubricService, "rubricOf">;
 }
 
 /** How long a partner's chat link waits for the directory (Graph slow must not hold the invoke). */

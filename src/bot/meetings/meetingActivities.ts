@@ -1,5 +1,6 @@
 import type { Application, TurnState } from "@microsoft/teams-ai";
 import { CardFactory, type TurnContext } from "botbuilder";
+import { HELD_ROLES, type HeldRole, heldRolesOf } from "../../domain/activities/activityFormat.js";
 import { STEERING_FORBIDDEN } from "../../domain/activities/activityService.js";
 import { DomainError, ForbiddenError, ValidationError } from "../../domain/errors.js";
 import type { Caller } from "../../domain/identity.js";
@@ -63,13 +64,16 @@ export function registerMeetingActivities(
       ? data.communityId
       : (communities[0]?.id ?? "");
     // A format with a teacher may teach a topic from the community's queue.
+    const rubric =
+      data.rubric ??
+      (Object.values(format.submissions).some((d) => d.perCriterion) && deps.rubrics && communityId
+        ? (await deps.rubrics.rubricOf(me, communityId).catch(() => undefined))?.join("\n")
+        : undefined);
     const [queue, people, modules] = await Promise.all([
       format.roles.includes("teacher") && deps.topics && communityId
         ? deps.topics.list(me, communityId).catch(() => undefined)
         : undefined,
-      format.roles.some((role) => role === "teacher" || role === "expert")
-        ? meetingPeople(context, me)
-        : undefined,
+      heldRolesOf(format).length > 0 ? meetingPeople(context, me) : undefined,
       format.phasesFrom && deps.modules && communityId
         ? deps.modules.list(me, communityId).catch(() => undefined)
         : undefined,
@@ -105,6 +109,7 @@ export function registerMeetingActivities(
           : {}),
         ...(data.moduleId ? { moduleId: data.moduleId } : {}),
         ...(people ? { people } : {}),
+        ...(rubric ? { rubric } : {}),
         minutes: extra.minutes ?? {},
         pairingRule: data.pairingRule,
         ...(extra.error ? { error: extra.error } : {}),
@@ -157,6 +162,7 @@ export function registerMeetingActivities(
             ...(data.topicId && format.roles.includes("teacher") ? { topicId: data.topicId } : {}),
             ...(data.moduleId && format.phasesFrom ? { moduleId: data.moduleId } : {}),
             ...(Object.keys(roles).length > 0 ? { roles } : {}),
+            ...(rubricLines(data.rubric).length > 0 ? { rubric: rubricLines(data.rubric) } : {}),
           },
           requestIdOf(context),
         );
@@ -275,15 +281,15 @@ export function registerMeetingActivities(
 }
 
 /**
- * The teacher or expert picked in the set-up dialog (the chat's roster sends an Entra id), by
+ * The holders of held roles (teacher, expert, author, narrator) picked in the set-up dialog (the chat's roster sends an Entra id), by
  * name from the directory; a person it does not know is refused kindly.
  */
 async function holdersPicked(
   deps: Pick<MeetingActivityDependencies, "directory">,
   me: Caller,
   data: SetupPayload,
-): Promise<Partial<Record<"teacher" | "expert", { id: string; displayName: string }>>> {
-  const picked = (["teacher", "expert"] as const).flatMap((role) => {
+): Promise<Partial<Record<HeldRole, { id: string; displayName: string }>>> {
+  const picked = HELD_ROLES.flatMap((role) => {
     const id = data[`holder-${role}`]?.trim();
     return id ? [[role, id] as const] : [];
   });
@@ -292,7 +298,7 @@ async function holdersPicked(
     me.tenantId,
     picked.map(([, id]) => id),
   );
-  const holders: Partial<Record<"teacher" | "expert", { id: string; displayName: string }>> = {};
+  const holders: Partial<Record<HeldRole, { id: string; displayName: string }>> = {};
   for (const [role, id] of picked) {
     const person = people.get(id);
     if (!person)
@@ -300,4 +306,12 @@ async function holdersPicked(
     holders[role] = { id, displayName: person.displayName };
   }
   return holders;
+}
+
+/** The rubric typed in the set-up dialog, a criterion a line (empty lines left out). */
+function rubricLines(text: string | undefined): string[] {
+  return (text ?? "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
 }

@@ -33,6 +33,8 @@ export interface Activity {
   topicId?: string;
   /** The community's module its phases were planned from (`phasesFrom: "module"`), and its title then. */
   module?: { id: string; title: string };
+  /** The criteria its kinds written per criterion follow (a peer review's rubric), set at set-up. */
+  rubric?: string[];
 }
 
 /** An activity that is not closed yet: what every instance's announcer watches. */

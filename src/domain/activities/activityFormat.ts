@@ -1,5 +1,6 @@
 import { ValidationError } from "../errors.js";
-import { type GroupingStrategy, parseGroupingStrategy } from "./grouping/groupingStrategy.js";
+import { type GroupingStrategy, parseGroupingStrategy, rolesKeptOut } from "./grouping/groupingStrategy.js";
+import { HELD_ROLES, type HeldRole } from "./heldRoles.js";
 
 export type { GroupingStrategy } from "./grouping/groupingStrategy.js";
 
@@ -31,16 +32,12 @@ export const ACTIVITY_ROLES = [
   "teacher",
   "expert",
   "observer",
+  "author",
+  "narrator",
 ] as const;
 export type ActivityRole = (typeof ACTIVITY_ROLES)[number];
 
-/**
- * Roles one person holds for the whole activity, set at set-up (a micro-teach's teacher, an AMA's
- * on-call expert): they may write the kinds kept to them (`writers`) and answer the items of kinds
- * answered by them (`answeredBy`). The hot seat is not one of them: circles seat it per round.
- */
-export const HELD_ROLES = ["teacher", "expert"] as const;
-export type HeldRole = (typeof HELD_ROLES)[number];
+export { HELD_ROLES, type HeldRole } from "./heldRoles.js";
 
 /** Who may be named in `writers`: the hot seat of one's circle, or a role held for the activity. */
 export type WriterRole = "hot-seat" | HeldRole;
@@ -126,6 +123,20 @@ export interface SubmissionDefinition {
    * person's own kind, reported only together (count, average, distribution), never one by one.
    */
   rating?: { min: number; max: number };
+  /**
+   * Written criterion by criterion against the activity's rubric (given at set-up, else the
+   * community's; see rubric.ts): one text per criterion, kept as one submission, shown per
+   * criterion (a peer review's feedback, the author's changes). Promoted into a playbook, its
+   * items make the rubric with examples, without names. A person's own or an item kind.
+   */
+  perCriterion?: boolean;
+  /**
+   * Its writer builds it from the items of another kind written per criterion (a peer review's
+   * author, their changes from the reviewers' feedback): on each criterion of such an item the
+   * side panel and the chat's dialog offer "I will change this", which takes those words into this
+   * kind's text for that criterion. Both kinds are written per criterion.
+   */
+  adopts?: SubmissionKind;
 }
 
 /** One phase of a format. */
@@ -150,6 +161,11 @@ export interface PhaseDefinition {
   grouping?: GroupingStrategy;
   /** The facilitator may leave the phase out at set-up (0 minutes): a third café round. */
   optional?: boolean;
+}
+
+/** Whether a format takes a kind written per criterion (its activities need a rubric). */
+export function takesRubric(format: Pick<ActivityFormatDefinition, "submissions">): boolean {
+  return Object.values(format.submissions).some((d) => d.perCriterion);
 }
 
 /** The roles of a format held by one person for the whole activity (see {@link HELD_ROLES}). */
@@ -220,6 +236,11 @@ export function definitionProblems(format: ActivityFormatDefinition): string[] {
         if (!(error instanceof ValidationError)) throw error;
         problems.push(`phase "${phase.id}": ${error.message}`);
       }
+    for (const role of rolesKeptOut(phase.grouping))
+      if (!(HELD_ROLES as readonly string[]).includes(role) || !format.roles.includes(role as HeldRole))
+        problems.push(
+          `phase "${phase.id}" keeps the ${role} out of its groups, not a held role of the format`,
+        );
     for (const kind of phase.accepts)
       if (kind !== HIGHLIGHT && !submissionOf(format, kind))
         problems.push(`phase "${phase.id}" accepts "${kind}", which the format does not declare`);
@@ -262,6 +283,22 @@ export function definitionProblems(format: ActivityFormatDefinition): string[] {
       !(Number.isInteger(definition.rating.min) && definition.rating.min < definition.rating.max)
     )
       problems.push(`"${kind}" rates from a whole number up to a larger one`);
+    if (definition.perCriterion && definition.scope === "group")
+      problems.push(`"${kind}" is written per criterion, so one person writes it (scope "person" or "item")`);
+    if (
+      definition.perCriterion &&
+      (definition.register || definition.publishable || definition.answeredBy || definition.askedAhead)
+    )
+      problems.push(
+        `"${kind}" is written per criterion, so it is not kept, published, answered or asked ahead`,
+      );
+    if (definition.adopts) {
+      const adopted = submissionOf(format, definition.adopts);
+      if (!definition.perCriterion || !adopted?.perCriterion)
+        problems.push(
+          `"${kind}" adopts "${definition.adopts}": both must be declared and written per criterion`,
+        );
+    }
     if ((definition.register || definition.publishable) && definition.scope !== "person")
       problems.push(`"${kind}" is kept or published per person, so its scope is "person"`);
   }

@@ -4,6 +4,7 @@ import { shorten } from "../textNormalisation.js";
 import type { ActivityRecord, Submission } from "./activity.js";
 import { type ActivityFormatDefinition, submissionOf } from "./activityFormat.js";
 import { groupsOf } from "./activityViews.js";
+import { criteriaTextsOf, readableCriteria } from "./rubric.js";
 
 /** A library entry an activity leaves when it closes (the close saves it once, by its id). */
 export interface OutcomeEntry {
@@ -94,7 +95,14 @@ export function activityOutcomesOf(
   // Confidential: not even who met whom, or who came, leaves the activity (no learning facts, no insights).
   if (format.confidential) return { entries: [], conversations: [], attendees: [] };
 
-  const kept = record.submissions.filter((s) => submissionOf(format, s.kind)?.library !== undefined);
+  // A kind written per criterion leaves the activity as readable text ("Criterion: text" a line).
+  const kept = record.submissions
+    .filter((s) => submissionOf(format, s.kind)?.library !== undefined)
+    .map((s) =>
+      submissionOf(format, s.kind)?.perCriterion
+        ? { ...s, text: readableCriteria(s.text, activity.rubric ?? []) }
+        : s,
+    );
   const entries: OutcomeEntry[] = kept
     .filter((s) => submissionOf(format, s.kind)?.library === "each")
     .sort((a, b) => a.at.localeCompare(b.at))
@@ -110,13 +118,14 @@ export function activityOutcomesOf(
       };
     });
   // Promoted items (a case round's best heuristics): an entry each, and a proposed playbook of them.
-  const promoted = record.submissions
+  const allPromoted = record.submissions
     .filter(
       (s) =>
         submissionOf(format, s.kind)?.promote === "playbook" &&
         record.promotions.some((p) => p.kind === s.kind && p.ownerId === s.ownerId && p.itemId === s.itemId),
     )
     .sort((a, b) => a.at.localeCompare(b.at));
+  const promoted = allPromoted.filter((s) => !submissionOf(format, s.kind)?.perCriterion);
   const promotedEntries = promoted.map((s) => {
     const definition = submissionOf(format, s.kind);
     const noun = definition?.noun ?? s.kind;
@@ -128,6 +137,16 @@ export function activityOutcomesOf(
       tags: [format.id],
     };
   });
+  // Promoted items written per criterion (a peer review's best feedback): the rubric, a step per
+  // criterion with those items' words on it as examples — without names or ids.
+  promotedEntries.push(
+    ...rubricEntriesOf(
+      format,
+      activity,
+      prefix,
+      allPromoted.filter((s) => submissionOf(format, s.kind)?.perCriterion),
+    ),
+  );
   entries.push(...promotedEntries);
   const playbook: ProposedPlaybook | undefined =
     promotedEntries.length > 0
@@ -161,6 +180,34 @@ export function activityOutcomesOf(
     ...(unanswered.length > 0 ? { unanswered } : {}),
     ...(teacher && learners.length > 0 ? { teaching: { id: `${prefix}-taught`, teacher, learners } } : {}),
   };
+}
+
+/**
+ * The rubric as library entries, one per criterion in its order, each with the promoted items'
+ * texts on it as anonymised examples: no writer's name or id, and a de-identified author (the
+ * activity's format), as a published lesson has. None when nothing was promoted.
+ */
+function rubricEntriesOf(
+  format: ActivityFormatDefinition,
+  activity: ActivityRecord["activity"],
+  prefix: string,
+  promoted: readonly Submission[],
+): OutcomeEntry[] {
+  const rubric = activity.rubric ?? [];
+  if (promoted.length === 0 || rubric.length === 0) return [];
+  const examples = promoted.map((s) => criteriaTextsOf(s.text, rubric));
+  const what = format.name.toLowerCase();
+  return rubric.map((criterion, i) => {
+    const said = examples.map((texts) => texts[i] ?? "").filter((t) => t !== "");
+    const list = said.length > 0 ? said.map((t) => `- ${oneLine(t)}`).join("\n") : "- (no example yet)";
+    return {
+      id: `${prefix}-criterion-${i + 1}`,
+      author: { id: `${prefix}-rubric`, displayName: `A ${what}` },
+      title: `Criterion ${i + 1}: ${shorten(oneLine(criterion), 130)}`,
+      body: `**${criterion}**\n\nExamples of feedback on it:\n\n${list}\n\n*From the rubric of a ${what} on: ${activity.prompt}. The examples carry no names.*`,
+      tags: [format.id, "rubric"],
+    };
+  });
 }
 
 /** The items of kinds a role holder answers, most voted first: answered, and unanswered to route. */

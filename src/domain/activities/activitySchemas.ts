@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { personText } from "../validation.js";
 import { PAIRING_RULES } from "./activity.js";
-import type { SubmissionDefinition } from "./activityFormat.js";
+import type { HeldRole, SubmissionDefinition } from "./activityFormat.js";
 import { ACTIVITY_FORMAT_IDS, type ActivityFormatId } from "./activityFormats.js";
+import { rubricSchema } from "./rubric.js";
 
 const id = (what: string) =>
   z
@@ -43,20 +44,28 @@ export const newActivitySchema = z.object({
     .enum(PAIRING_RULES, { message: "Pick cross-department, random or same role for pairing." })
     .default("cross-department"),
   /**
-   * Who holds the format's held roles (a micro-teach's teacher, an AMA's expert); a role left out
-   * goes to the picked topic's teacher, else the community's rota, else the facilitator.
+   * Who holds the format's held roles (a micro-teach's teacher, an AMA's expert, a peer review's
+   * author, a case round's narrator); a role left out goes to the picked topic's teacher, else the
+   * community's rota (teacher, expert), else the facilitator.
    */
   roles: z
     .object(
-      { teacher: personRefSchema("teacher").optional(), expert: personRefSchema("expert").optional() },
-      { invalid_type_error: "Name the teacher or expert as a person." },
+      {
+        teacher: personRefSchema("teacher").optional(),
+        expert: personRefSchema("expert").optional(),
+        author: personRefSchema("author").optional(),
+        narrator: personRefSchema("narrator").optional(),
+      } satisfies Record<HeldRole, z.ZodTypeAny>,
+      { invalid_type_error: "Name the teacher, expert, author or narrator as a person." },
     )
-    .strict("Only a teacher or an expert is chosen at set-up.")
+    .strict("Only a teacher, an expert, an author or a narrator is chosen at set-up.")
     .default({}),
   /** The community's micro-teach topic this activity teaches (its teacher and text). */
   topicId: id("topic").optional(),
   /** The community's module whose sections are the phases (a format with `phasesFrom: "module"`). */
   moduleId: id("module").optional(),
+  /** A format with a kind written per criterion: its rubric (else the community's, kept by stewards). */
+  rubric: rubricSchema.optional(),
 });
 export type NewActivityInput = z.input<typeof newActivitySchema>;
 
@@ -119,7 +128,7 @@ export function submissionSchema(definition: SubmissionDefinition) {
     etag: z.string().max(200).optional(),
   });
 }
-export type SubmissionInput = { text?: unknown; etag?: unknown };
+export type SubmissionInput = { text?: unknown; etag?: unknown; criteria?: unknown };
 
 /** A role holder's answer to an item (a teacher's answer to a question). */
 export const itemAnswerSchema = z.object({

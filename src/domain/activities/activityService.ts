@@ -31,6 +31,7 @@ import {
   type SubmissionDefinition,
   type SubmissionKind,
   submissionOf,
+  takesRubric,
 } from "./activityFormat.js";
 import { formatOf, planFromSections, planPhases } from "./activityFormats.js";
 import {
@@ -68,14 +69,16 @@ import {
   takesPart,
 } from "./activityViews.js";
 import { type CircleMemory, circleQueueOf, EarlierRegisters, type QueuePlace } from "./circleMemory.js";
+import type { RubricService } from "./communityRubrics.js";
 import { formGroups } from "./grouping/formGroups.js";
 import { placeLateJoiner as placeInGroups } from "./grouping/lateJoiner.js";
-import { currentRound, lastRoundReached, roundsOf } from "./groupingRounds.js";
+import { currentRound, keptOutOfGroups, lastRoundReached, roundsOf } from "./groupingRounds.js";
 import { type MeetingRoles, RoleLookup, STEERING_ROLES } from "./meetingRoles.js";
 import type { RecentPartners } from "./pairing.js";
 import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
 import type { PhaseContent } from "./phaseContent.js";
 import type { QuestionsAheadService } from "./questionsAhead.js";
+import { criteriaInputOf, readableCriteria } from "./rubric.js";
 import type { RoleRota, TeachingTopicService } from "./teachingTopics.js";
 
 /** The answer to a pair-share write: saved, or a conflict that shows both texts instead of losing one. */
@@ -139,6 +142,8 @@ export interface ActivityServiceOptions {
   questionsAhead?: Pick<QuestionsAheadService, "forSession">;
   /** The communities' modules: a format whose phases come from one (`phasesFrom`) plans them from it. */
   phaseContent?: PhaseContent;
+  /** The communities' rubrics: a format written per criterion set up without one takes its community's. */
+  rubrics?: Pick<RubricService, "rubricOf">;
 }
 
 /** Saves a lesson an author chose to publish from a confidential activity, once per id. */
@@ -180,6 +185,7 @@ export class ActivityService {
   private readonly rota: RoleRota | undefined;
   private readonly questionsAhead: Pick<QuestionsAheadService, "forSession"> | undefined;
   private readonly phaseContent: PhaseContent | undefined;
+  private readonly rubrics: Pick<RubricService, "rubricOf"> | undefined;
 
   constructor(
     private readonly activities: ActivityRepository,
@@ -200,6 +206,7 @@ export class ActivityService {
     this.rota = options.rota;
     this.questionsAhead = options.questionsAhead;
     this.phaseContent = options.phaseContent;
+    this.rubrics = options.rubrics;
     const roles = options.meetingRoles;
     this.roles = roles instanceof RoleLookup ? roles : roles ? new RoleLookup(roles) : undefined;
   }
@@ -215,6 +222,7 @@ export class ActivityService {
     // The plan is checked before a topic is marked taught: a refused set-up leaves the queue as it was.
     const fromContent = await this.contentPlan(caller, format, data.communityId, data.moduleId, id);
     const phases = fromContent?.phases ?? planPhases(format, data.minutes);
+    const rubric = await this.rubricFor(caller, format, data.communityId, data.rubric);
     const topic =
       data.topicId && this.topics && heldRolesOf(format).includes("teacher")
         ? await this.topics.teach(caller, data.communityId, data.topicId, id)
@@ -240,6 +248,7 @@ export class ActivityService {
       ...(roleHolders ? { roleHolders } : {}),
       ...(topic && data.topicId ? { topicId: data.topicId } : {}),
       ...(fromContent ? { module: fromContent.module } : {}),
+      ...(rubric ? { rubric } : {}),
     };
     const { activity: stored } = await this.activities.create(activity);
     if (stored.facilitator.id !== caller.userId)
@@ -271,6 +280,24 @@ export class ActivityService {
       phases: planFromSections(format, content.sections),
       module: { id: content.id, title: content.title },
     };
+  }
+
+  /**
+   * The rubric of a format with a kind written per criterion: as given at set-up, else the
+   * community's (kept by its stewards); without either, the set-up is refused and says so. A
+   * format without such a kind keeps none.
+   */
+  private async rubricFor(
+    caller: Caller,
+    format: ActivityFormatDefinition,
+    communityId: string,
+    given: string[] | undefined,
+  ): Promise<string[] | undefined> {
+    if (!takesRubric(format)) return undefined;
+    const rubric = given ?? (await this.rubrics?.rubricOf(caller, communityId));
+    if (rubric && rubric.length > 0) return rubric;
+    const message = `${format.name} needs a rubric: give its criteria, or ask a steward to keep one for the community.`;
+    throw new ValidationError(message, [{ field: "rubric", message }]);
   }
 
   /**
@@ -367,6 +394,9 @@ export class ActivityService {
     // The groups are due but not formed yet: the whole read forms them (once per activity).
     if (this.groupsDue(flow, state)) return { ...(await this.view(caller, activityId)), ...joined };
     const grouping = this.groupingNow(flow, state);
+    const grouped =
+      grouping &&
+      !keptOutOfGroups(flow.activity, formatOf(flow.activity.format), grouping.round, caller.userId);
     // Someone who just joined has written nothing yet (writing a reflection or commitment joins).
     const own = joinedNow
       ? {}
@@ -378,7 +408,7 @@ export class ActivityService {
         : {}),
       ...(own.commitment ? { commitment: { text: own.commitment.text, at: own.commitment.at } } : {}),
     };
-    if (grouping) {
+    if (grouping && grouped) {
       const group = await this.placedGroup(flow, grouping, caller.userId);
       const partnerIds = group.members.filter((m) => m !== caller.userId);
       const [partners, share] = await Promise.all([
@@ -474,7 +504,13 @@ export class ActivityService {
     const format = formatOf(flow.activity.format);
     const definition = submissionOf(format, kind);
     if (!definition) throw new ValidationError(`${format.name} takes no such submission.`);
-    const data = parseInput(submissionSchema(definition), input);
+    const rubric = flow.activity.rubric ?? [];
+    // Per criterion: one text for each of the rubric's criteria, stored together as one text.
+    const data = definition.perCriterion
+      ? criteriaInputOf(definition, rubric, input)
+      : parseInput(submissionSchema(definition), input);
+    // What a commitment or a goal carries: the readable text.
+    const said = definition.perCriterion ? readableCriteria(data.text, rubric) : data.text;
     const key = parseInput(requestIdSchema, requestId ?? this.newId());
     this.requireAccepting(flow, kind, notAcceptedNow(format, kind, definition));
     if (this.stateOfFlow(flow).status === "ended") {
@@ -511,12 +547,12 @@ export class ActivityService {
       this.joinQuietly(caller, activityId, at),
       this.activities.saveSubmission(flow.activity, submission, options),
       // A commitment written after the end goes to the commitments service before the answer.
-      definition.commitment && ended ? this.followUp(caller, flow, data.text, at) : undefined,
+      definition.commitment && ended ? this.followUp(caller, flow, said, at) : undefined,
       // A goal is kept for the community's next session.
       definition.register && this.circles
         ? this.circles.saveRegisterEntry(caller.tenantId, caller.userId, flow.activity.communityId, {
             kind,
-            text: data.text,
+            text: said,
             at,
             activityId,
           })
@@ -530,8 +566,8 @@ export class ActivityService {
     });
     // During the activity (300 people committing at once) it goes a moment after the answer; the
     // close hands every commitment over again (followUpCommitments), so none is missed.
-    if (definition.commitment && !ended) this.handOver(caller, flow, data.text, at);
-    return { status: "saved", submission: saved, view: savedViewOf(saved, definition) };
+    if (definition.commitment && !ended) this.handOver(caller, flow, said, at);
+    return { status: "saved", submission: saved, view: savedViewOf(saved, definition, flow.activity.rubric) };
   }
 
   /**
@@ -555,7 +591,10 @@ export class ActivityService {
             userId: s.ownerId,
             displayName: names.get(s.ownerId) ?? s.editedBy.displayName,
           } as Caller;
-          return this.followUp(owner, record, s.text, s.at, this.partnersIn(record, s.ownerId));
+          const text = submissionOf(format, s.kind)?.perCriterion
+            ? readableCriteria(s.text, record.activity.rubric ?? [])
+            : s.text;
+          return this.followUp(owner, record, text, s.at, this.partnersIn(record, s.ownerId));
         }),
       );
     return latest.length;
@@ -937,7 +976,10 @@ export class ActivityService {
       const rounds = roundsOf(formatOf(record.activity.format), record.activity.phases);
       const strategy = rounds[round]?.strategy;
       if (!strategy) return undefined;
-      const ids = record.participants.map((p) => p.userId);
+      // A role the strategy keeps out (a peer review's author) is in no group.
+      const ids = record.participants
+        .map((p) => p.userId)
+        .filter((id) => !keptOutOfGroups(record.activity, formatOf(record.activity.format), round, id));
       // Nobody has joined yet: groups wait for the first person (an empty grouping would make
       // everyone a late joiner, piled into one group).
       if (ids.length === 0) return undefined;
@@ -1299,7 +1341,9 @@ export class ActivityService {
 
   private isUnplacedParticipant(record: ActivityRecord, round: number, userId: string): boolean {
     return (
-      record.participants.some((p) => p.userId === userId) && !groupOfPerson(groupsOf(record, round), userId)
+      record.participants.some((p) => p.userId === userId) &&
+      !groupOfPerson(groupsOf(record, round), userId) &&
+      !keptOutOfGroups(record.activity, formatOf(record.activity.format), round, userId)
     );
   }
 
@@ -1341,6 +1385,8 @@ export class ActivityService {
     const groups = await groupsNow();
     const group = groupOfPerson(groups, userId);
     if (group) return group;
+    if (keptOutOfGroups(flow.activity, formatOf(flow.activity.format), round, userId))
+      throw new ValidationError("You are in no group in this phase: the groups work on what you brought.");
     await this.placeLateJoiner(flow.activity, round, groups, userId);
     const fresh = await groupsNow();
     const placed = groupOfPerson(fresh, userId);

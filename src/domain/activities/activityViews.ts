@@ -11,6 +11,7 @@ import {
 import { formatOf, ruleOf } from "./activityFormats.js";
 import { currentRound } from "./groupingRounds.js";
 import type { PhaseState } from "./phaseClock.js";
+import { criteriaOf, readableCriteria } from "./rubric.js";
 
 /** A group with names, as the pair list, the side panel and the summary show it. */
 export interface GroupView {
@@ -90,6 +91,8 @@ export interface ActivityView {
   roleHolders?: Partial<Record<HeldRole, PersonRef>>;
   /** The module its phases were planned from (`phasesFrom: "module"`). */
   module?: { id: string; title: string };
+  /** The criteria the kinds written per criterion follow (a peer review's rubric). */
+  rubric?: string[];
   isFacilitator: boolean;
   me: {
     joined: boolean;
@@ -144,6 +147,10 @@ export interface SubmissionKindView {
   answeredBy?: HeldRole;
   /** A rating: a whole number from `min` to `max` (a choice, not a text). */
   rating?: { min: number; max: number };
+  /** Written criterion by criterion against the activity's rubric. */
+  perCriterion?: true;
+  /** Built from this kind's items, criterion by criterion ("I will change this"). */
+  adopts?: string;
 }
 
 /** A submission as a reader sees it; `etag` only on what they may change (their own, their group's). */
@@ -163,6 +170,21 @@ export interface SubmissionView {
   promoted?: boolean;
   /** An answered kind's item: the role holder's answer, when given. */
   answer?: { text: string; by: PersonRef; at: string };
+  /**
+   * A kind written per criterion: each criterion of the rubric with its text (`text` is then the
+   * readable whole, "Criterion: text" a line).
+   */
+  criteria?: { criterion: string; text: string }[];
+}
+
+/** A submission's text as readers get it: per criterion for a kind written so, else as written. */
+export function textsOf(
+  text: string,
+  definition: SubmissionDefinition,
+  rubric: readonly string[] | undefined,
+): Pick<SubmissionView, "text" | "criteria"> {
+  if (!definition.perCriterion || !rubric) return { text };
+  return { text: readableCriteria(text, rubric), criteria: criteriaOf(text, rubric) };
 }
 
 /**
@@ -170,12 +192,16 @@ export interface SubmissionView {
  * the whole activity again (the side panel puts it in place; everyone else's changes come with
  * its next poll). A new item has no votes yet; a retried one's votes show at the next poll.
  */
-export function savedViewOf(submission: Submission, definition: SubmissionDefinition): SubmissionView {
+export function savedViewOf(
+  submission: Submission,
+  definition: SubmissionDefinition,
+  rubric?: readonly string[],
+): SubmissionView {
   return {
     kind: submission.kind,
     ownerId: submission.ownerId,
     ...(submission.itemId ? { itemId: submission.itemId } : {}),
-    text: submission.text,
+    ...textsOf(submission.text, definition, rubric),
     by: submission.editedBy,
     at: submission.at,
     mine: true,
@@ -449,6 +475,7 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
     confidential: format.confidential,
     ...(activity.roleHolders ? { roleHolders: activity.roleHolders } : {}),
     ...(activity.module ? { module: activity.module } : {}),
+    ...(activity.rubric ? { rubric: activity.rubric } : {}),
     isFacilitator: activity.facilitator.id === userId,
     me: {
       joined: record.participants.some((p) => p.userId === userId),
@@ -491,6 +518,8 @@ function kindsOf(formatId: ActivityRecord["activity"]["format"]): SubmissionKind
       ...(d.rating ? { rating: d.rating } : {}),
       ...heldByOf(d),
       ...(d.answeredBy ? { answeredBy: d.answeredBy } : {}),
+      ...(d.perCriterion ? { perCriterion: true as const } : {}),
+      ...(d.adopts ? { adopts: d.adopts } : {}),
     }));
 }
 
@@ -539,7 +568,7 @@ function readableSubmissions(record: ActivityRecord, userId: string): Submission
             kind: s.kind,
             ownerId: s.ownerId,
             ...(s.itemId ? { itemId: s.itemId } : {}),
-            text: s.text,
+            ...textsOf(s.text, definition, record.activity.rubric),
             by: s.editedBy,
             at: s.at,
             mine: editable,

@@ -1,5 +1,6 @@
 import type { ActivityFormatDefinition, GroupingStrategy } from "./activityFormat.js";
 import { type PlannedPhase, ruleOf } from "./activityFormats.js";
+import { rolesKeptOut } from "./grouping/groupingStrategy.js";
 import type { PhaseState } from "./phaseClock.js";
 
 /**
@@ -67,4 +68,22 @@ export function lastRoundReached(
   state: PhaseState,
 ): number {
   return roundsOf(format, phases).filter((r) => r.phaseIndex <= state.reachedPhaseIndex).length - 1;
+}
+
+/**
+ * Whether the person holds a role that the round's strategy keeps out of its groups (a peer
+ * review's author, whose draft the groups review): nobody places them in a group, late or not.
+ */
+export function keptOutOfGroups(
+  activity: {
+    format: string;
+    phases: readonly PlannedPhase[];
+    roleHolders?: Partial<Record<string, { id: string }>>;
+  },
+  format: ActivityFormatDefinition,
+  round: number,
+  userId: string,
+): boolean {
+  const strategy = roundsOf(format, activity.phases)[round]?.strategy;
+  return rolesKeptOut(strategy).some((role) => activity.roleHolders?.[role]?.id === userId);
 }

@@ -3,8 +3,8 @@ import type { SessionService } from "../sessions/sessionService.js";
 import type { HeldRole } from "./activityFormat.js";
 import type { RoleRota } from "./teachingTopics.js";
 
-/** The calendar's role for each held role of an activity. */
-const ROTA_ROLE = { teacher: "micro-teacher", expert: "on-call-expert" } as const;
+/** The calendar's role for each held role of an activity the rota names (an author or narrator it does not). */
+const ROTA_ROLE: Partial<Record<HeldRole, string>> = { teacher: "micro-teacher", expert: "on-call-expert" };
 
 /**
  * The community's rota as activities read it: the holder of the role at its next occurrence that
@@ -18,11 +18,13 @@ export function rotaOfSessions(sessions: Pick<SessionService, "rota">): RoleRota
       role: HeldRole,
       sessionId?: string,
     ): Promise<PersonRef | undefined> {
+      const rotaRole = ROTA_ROLE[role];
+      if (!rotaRole) return undefined;
       const { occurrences } = await sessions.rota(caller, communityId);
       const own = occurrences.filter((o) => o.sessionId === sessionId);
       for (const occurrence of [...own, ...occurrences]) {
         if (occurrence.cancelled) continue;
-        const holder = occurrence.roles.find((r) => r.role === ROTA_ROLE[role] && r.person)?.person;
+        const holder = occurrence.roles.find((r) => r.role === rotaRole && r.person)?.person;
         if (holder) return holder;
       }
       return undefined;

@@ -1,8 +1,8 @@
 import { type FormatDefinition, phase } from "./formatDefinition.js";
 
 /**
- * Case round (decision walkthrough, incident retrospective): a narrator tells a real case as it
- * happened; the group asks questions only; then everyone extracts heuristics ("when X, we check
+ * Case round (decision walkthrough, incident retrospective): a narrator (chosen at set-up, else
+ * the facilitator) tells a real case as it happened; the group asks questions only; then everyone extracts heuristics ("when X, we check
  * Y first") and votes for the ones that hold; the facilitator promotes the best into a proposed
  * playbook that a steward reviews and publishes — tacit knowledge made explicit.
  */
@@ -21,7 +21,7 @@ export const caseRound = {
   activity: {
     id: "case-round",
     name: "Case round",
-    roles: ["facilitator", "participant"],
+    roles: ["facilitator", "participant", "narrator"],
     phases: [
       {
         id: "narrate",
@@ -64,7 +64,7 @@ export const caseRound = {
       },
     ],
     submissions: {
-      case: { scope: "person", visibility: "everyone", noun: "case", maxLength: 4000 },
+      case: { scope: "person", visibility: "everyone", noun: "case", maxLength: 4000, writers: ["narrator"] },
       "case-question": { scope: "item", visibility: "everyone", noun: "question", maxLength: 500 },
       heuristic: {
         scope: "item",

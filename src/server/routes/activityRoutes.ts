@@ -73,7 +73,8 @@ const voteParams = z.object({
   itemId: z.string().min(1).max(100),
 });
 /** The text is checked by the kind's own rules (its length, its name in messages). */
-const submissionBody = z.object({ requestId: requestIdField, text: z.unknown() });
+/** A text, or for a kind written per criterion one text per criterion (the service checks either). */
+const submissionBody = z.object({ requestId: requestIdField, text: z.unknown(), criteria: z.unknown() });
 
 /** `/api/activities`: meeting activities (think-pair-share) for the side panel and the stage. */
 export function activityRoutes({ activities, communities, directory }: ActivityRouteDependencies): Router {
@@ -169,13 +170,13 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
     (kindOf: (req: Request) => unknown, answers: "saved" | "view") => async (req: Request, res: Response) => {
       const caller = callerOf(res);
       const { kind } = parseInput(submissionKindParam, { kind: kindOf(req) });
-      const { requestId, text } = parseInput(submissionBody, req.body ?? {});
+      const { requestId, text, criteria } = parseInput(submissionBody, req.body ?? {});
       const etag = req.get("If-Match");
       const result = await activities.submit(
         caller,
         req.params.activityId as string,
         kind,
-        { text, ...(etag ? { etag } : {}) },
+        { text, ...(criteria === undefined ? {} : { criteria }), ...(etag ? { etag } : {}) },
         requestId ?? randomUUID(),
       );
       if (result.status === "conflict") {

@@ -5,6 +5,8 @@
 import type { PairingRule, PairShare } from "../../domain/activities/activity.js";
 import type { ActivityView, SubmissionView } from "../../domain/activities/activityViews.js";
 import type { QueuePlace } from "../../domain/activities/circleMemory.js";
+import type { RubricView } from "../../domain/activities/communityRubrics.js";
+import type { HeldRole } from "../../domain/activities/heldRoles.js";
 import type { ApiClient } from "./ApiClient.js";
 import { ApiError } from "./ApiError.js";
 
@@ -121,8 +123,10 @@ export interface NewActivity {
   topicId?: string;
   /** The community's module whose sections are the phases (a format with `phasesFrom`). */
   moduleId?: string;
+  /** A format written per criterion: its rubric (left out: the community's). */
+  rubric?: string[];
   /** Who holds the format's held roles; a role left out: the topic's teacher, the rota's, the facilitator. */
-  roles?: { teacher?: { id: string; displayName: string }; expert?: { id: string; displayName: string } };
+  roles?: Partial<Record<HeldRole, { id: string; displayName: string }>>;
 }
 
 /** A facilitator control, as the side panel's buttons send it. */
@@ -211,17 +215,44 @@ export async function controlActivity(
  * submission path. `etag` is the version I edited: a change made elsewhere meanwhile answers 412
  * (for a group's text, with both versions: see {@link isShareConflict}).
  */
-export async function submit(
+export function submit(
   api: ApiClient,
   activityId: string,
   kind: string,
   text: string,
-  options: { etag?: string | undefined; requestId?: string } = {},
+  options: SubmitOptions = {},
+): Promise<SavedChange> {
+  return put(api, activityId, kind, { text }, options);
+}
+
+/**
+ * Saves a kind written per criterion (a peer review's feedback, the author's changes): one text
+ * per criterion of the rubric, in its order. A person's own with `etag`; an item with `requestId`.
+ */
+export function submitCriteria(
+  api: ApiClient,
+  activityId: string,
+  kind: string,
+  criteria: readonly string[],
+  options: SubmitOptions = {},
+): Promise<SavedChange> {
+  return put(api, activityId, kind, { criteria }, options);
+}
+
+type SubmitOptions = { etag?: string | undefined; requestId?: string };
+
+/** One submission through the server's one path: the body, its request id and the version edited. */
+async function put(
+  api: ApiClient,
+  activityId: string,
+  kind: string,
+  body: { text: string } | { criteria: readonly string[] },
+  options: SubmitOptions,
 ): Promise<SavedChange> {
   const answer = await api.request<SavedSubmissionAnswer>(
     "PUT",
     `${one(activityId)}/submissions/${encodeURIComponent(kind)}`,
-    { text, ...(options.requestId ? { requestId: options.requestId } : {}) },
+    { ...body, ...(options.requestId ? { requestId: options.requestId } : {}) },
     options.etag ? { headers: { "If-Match": options.etag } } : {},
   );
   return { saved: answer.saved };
@@ -366,6 +397,26 @@ export async function getTopicQueue(api: ApiClient, communityId: string, signal?
     `/api/communities/${encodeURIComponent(communityId)}/micro-teach-topics`,
     undefined,
     signal ? { signal } : {},
+  );
+}
+
+/** The community's rubric (the criteria its peer reviews follow; none kept: empty). */
+export async function getRubric(api: ApiClient, communityId: string, signal?: AbortSignal) {
+  return api.request<RubricView>(
+    "GET",
+    `/api/communities/${encodeURIComponent(communityId)}/rubric`,
+    undefined,
+    signal ? { signal } : {},
+  );
+}
+
+/** A steward keeps the community's rubric (`etag`: the version shown, once there is one). */
+export async function saveRubric(api: ApiClient, communityId: string, criteria: string[], etag?: string) {
+  return api.request<RubricView>(
+    "PUT",
+    `/api/communities/${encodeURIComponent(communityId)}/rubric`,
+    { criteria },
+    etag ? { headers: { "If-Match": etag } } : {},
   );
 }
 

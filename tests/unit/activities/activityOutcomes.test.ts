@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cafeSummary } from "../../../scripts/lib/cardGallery.js";
 import { summaryCard } from "../../../src/bot/cards/activitySummaryCard.js";
 import type { ActivityRecord, Submission } from "../../../src/domain/activities/activity.js";
+import type { SubmissionDefinition } from "../../../src/domain/activities/activityFormat.js";
 import { formatOf } from "../../../src/domain/activities/activityFormats.js";
 import { activityOutcomesOf } from "../../../src/domain/activities/activityOutcomes.js";
 
@@ -205,5 +206,46 @@ describe("a summary card names what the format takes", () => {
       entryIds: ["case-round-act1-heuristic-a1b2c3d4e5f60718"],
       activityId: "act1",
     });
+  });
+
+  it("makes promoted items written per criterion the rubric, a step per criterion with examples and no names", () => {
+    const rubric = ["Is the argument clear?", "Are the numbers sourced?"];
+    const caseRound = formatOf("case-round");
+    // A case round whose heuristics are written per criterion: the rule is the engine's, not the format's.
+    const heuristic = caseRound.submissions.heuristic as SubmissionDefinition;
+    const perCriterion = {
+      ...caseRound,
+      submissions: { ...caseRound.submissions, heuristic: { ...heuristic, perCriterion: true } },
+    };
+    const base = record("case-round", []);
+    const out = activityOutcomesOf(
+      {
+        ...base,
+        activity: { ...base.activity, rubric },
+        submissions: [
+          sub("heuristic", "item", "ana", JSON.stringify(["Lead with the ask", ""]), "i1"),
+          sub("heuristic", "item", "ben", JSON.stringify(["Cut section 2", "Cite the Q3 report"]), "i2"),
+          sub("heuristic", "item", "ben", JSON.stringify(["Not promoted", ""]), "i3"),
+        ],
+        promotions: ["i1", "i2"].map((itemId, i) => ({
+          kind: "heuristic",
+          ownerId: i === 0 ? "ana" : "ben",
+          itemId,
+          byUserId: "fay",
+          at: "x",
+        })),
+      },
+      perCriterion,
+    );
+    expect(out.entries.map((e) => [e.id, e.title])).toEqual([
+      ["case-round-act1-criterion-1", "Criterion 1: Is the argument clear?"],
+      ["case-round-act1-criterion-2", "Criterion 2: Are the numbers sourced?"],
+    ]);
+    expect(out.entries[0]?.body).toContain("- Lead with the ask\n- Cut section 2");
+    expect(out.entries[1]?.body).toContain("- Cite the Q3 report");
+    expect(out.playbook?.entryIds).toEqual(["case-round-act1-criterion-1", "case-round-act1-criterion-2"]);
+    // Anonymised: neither the writers' names nor their ids, and not the unpromoted item.
+    const all = JSON.stringify(out.entries);
+    for (const leak of ["Ana", "Ben", '"ana"', '"ben"', "Not promoted"]) expect(all).not.toContain(leak);
   });
 });

@@ -70,4 +70,20 @@ describe("setting up an activity", () => {
       "Keep your key insight under 4,000 characters.",
     );
   });
+
+  it("takes a holder for every held role (teacher, expert, author, narrator) and refuses other roles", () => {
+    const base = { communityId: "c1", conversationId: "19:meeting_x@thread.v2", prompt: "Our pricing draft" };
+    const author = { id: "u-ada", displayName: "Ada" };
+    const narrator = { id: "u-bo", displayName: "Bo" };
+    expect(parseInput(newActivitySchema, { ...base, roles: { author, narrator } }).roles).toEqual({
+      author,
+      narrator,
+    });
+    expect(() => parseInput(newActivitySchema, { ...base, roles: { referee: author } })).toThrow(
+      "Only a teacher, an expert, an author or a narrator is chosen at set-up.",
+    );
+    expect(parseInput(newActivitySchema, { ...base, roles: { teacher: author } }).roles).toEqual({
+      teacher: author,
+    });
+  });
 });

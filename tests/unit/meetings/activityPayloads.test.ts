@@ -4,6 +4,7 @@ import { activityCommandOf } from "../../../src/bot/meetings/activityCommands.js
 import {
   activityRefSchema,
   controlPayloadSchema,
+  criteriaPayloadOf,
   formatNamed,
   phaseMinutes,
   setupPayloadSchema,
@@ -102,5 +103,24 @@ describe("activity card payloads", () => {
     });
     expect(activityCommandOf("decision We ship on Fridays")).toBeUndefined();
     expect(activityCommandOf("cafeteria menu")).toBeUndefined();
+  });
+
+  it("reads a dialog written per criterion: the boxes by position and the marked items, nothing else", () => {
+    expect(
+      criteriaPayloadOf(
+        {
+          "criterion-0": "Lead with the ask",
+          "criterion-1": 42,
+          "adopt-0": "u-ana|i1,u-ben|i2,not an item",
+          "adopt-1": "",
+          "criterion-9": "beyond the rubric",
+        },
+        3,
+      ),
+    ).toEqual({
+      typed: ["Lead with the ask", "", ""],
+      marked: [["u-ana|i1", "u-ben|i2"], [], []],
+    });
+    expect(criteriaPayloadOf("odd", 2)).toEqual({ typed: ["", ""], marked: [[], []] });
   });
 });

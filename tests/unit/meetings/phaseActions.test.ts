@@ -109,6 +109,22 @@ describe("what a phase's card offers, read from the format's definition", () => 
     expect(titles(false).some((t) => /challenge/i.test(t))).toBe(false);
   });
 
+  it("gives a peer review's reviewers their group, and the author, kept out of the groups, none", () => {
+    const review = formatOf("peer-review");
+    const plan = planOf(review);
+    const viewOf = (roles: "author"[]) => ({
+      id: "a1",
+      format: "peer-review",
+      phases: plan.map((p) => ({ ...p, title: p.id, instruction: "" })),
+      state: running(plan, "review"),
+      kinds: [],
+      me: { joined: true, roles },
+    });
+    const titles = (roles: "author"[]) => participantActions(viewOf(roles)).map((a) => String(a.title));
+    expect(titles([])).toEqual(["Add feedback", "My group"]);
+    expect(titles(["author"])).toEqual(["Add feedback"]);
+  });
+
   it("offers nothing outside the plan", () => {
     const tps = formatOf("think-pair-share");
     expect(phaseKinds(tps, planOf(tps), -1)).toEqual([]);

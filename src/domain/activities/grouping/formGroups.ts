@@ -3,7 +3,8 @@ import type { OrgPerson } from "../../people/peopleDirectory.js";
 import type { PairingRule } from "../activity.js";
 import { pairParticipants, type RecentPartners } from "../pairing.js";
 import { seededRandom, shuffleInPlace } from "../seededRandom.js";
-import { type GroupingStrategy, parseGroupingStrategy } from "./groupingStrategy.js";
+import { groupsAcrossDepartments } from "./acrossDepartments.js";
+import { boundsOf, type GroupingStrategy, parseGroupingStrategy } from "./groupingStrategy.js";
 import { balancedGroupSizes } from "./groupSizes.js";
 import { hotSeatQueue } from "./hotSeat.js";
 import { repeatMeetings } from "./meetingCounts.js";
@@ -92,6 +93,15 @@ export function formGroups(
     }
     case "groups":
       return result(searchedRound(checked, ids, previousRounds, context));
+    case "acrossDepartments": {
+      // Departments mix whatever the activity's pairing rule: mixing them is the strategy.
+      const { min, max } = boundsOf(checked);
+      const sizes = balancedGroupSizes(ids.length, checked.size, min, max);
+      return {
+        ...result(groupsAcrossDepartments(ids, sizes, context.profiles, context.seed)),
+        appliedRule: found === 0 ? "random" : "cross-department",
+      };
+    }
     case "rounds": {
       if (previousRounds.length >= checked.rounds)
         throw new ValidationError(`This phase has ${checked.rounds} round(s), and all have been formed.`, [

@@ -32,7 +32,10 @@ const sized = {
  *   same people again as possible;
  * - `circle`: one group of everyone (mastermind);
  * - `hotSeat`: a circle (several of at most `max` when more people come) and one person on each
- *   circle's hot seat, chosen fairly across sessions.
+ *   circle's hot seat, chosen fairly across sessions;
+ * - `acrossDepartments`: groups of `size` (balanced as `groups`), each mixing departments as far
+ *   as the numbers allow (a peer review's reviewers); the holders of the roles in `without` (the
+ *   author whose draft they review) are kept out of the groups.
  */
 export const groupingStrategySchema = z
   .discriminatedUnion(
@@ -67,8 +70,23 @@ export const groupingStrategySchema = z
           min: size.optional(),
         })
         .strict(settingsOf("hotSeat", "a max and a min only")),
+      z
+        .object({
+          kind: z.literal("acrossDepartments"),
+          ...sized,
+          /** Roles held for the whole activity whose holders stay out of the groups (`author`). */
+          without: z
+            .array(z.string().regex(/^[a-z][a-z-]{0,30}$/, "Name roles in plain words."))
+            .max(4, "Keep at most 4 roles out of the groups.")
+            .optional(),
+        })
+        .strict(settingsOf("acrossDepartments", "a size, min, max and the roles kept out only")),
     ],
-    { errorMap: () => ({ message: "Pick a grouping: none, pairs, groups, rounds, circle or hotSeat." }) },
+    {
+      errorMap: () => ({
+        message: "Pick a grouping: none, pairs, groups, rounds, circle, hotSeat or acrossDepartments.",
+      }),
+    },
   )
   .superRefine((strategy, ctx) => {
     if (
@@ -82,7 +100,8 @@ export const groupingStrategySchema = z
         path: ["min"],
         message: "The smallest circle cannot be above the largest.",
       });
-    if (strategy.kind !== "groups" && strategy.kind !== "rounds") return;
+    if (strategy.kind !== "groups" && strategy.kind !== "rounds" && strategy.kind !== "acrossDepartments")
+      return;
     // Only bounds given are compared: the defaults fit any size, and a wrong size is said once.
     const { min, max } = strategy;
     if (min !== undefined && min > strategy.size)
@@ -97,6 +116,11 @@ export const groupingStrategySchema = z
 
 export type GroupingStrategy = z.output<typeof groupingStrategySchema>;
 export type SizedStrategy = Extract<GroupingStrategy, { kind: "groups" | "rounds" }>;
+
+/** The roles whose holders a strategy keeps out of its groups (none but `acrossDepartments`' `without`). */
+export function rolesKeptOut(strategy: GroupingStrategy | undefined): readonly string[] {
+  return strategy?.kind === "acrossDepartments" ? (strategy.without ?? []) : [];
+}
 
 /** The strategy checked; a wrong one is refused with a ValidationError naming each field. */
 export function parseGroupingStrategy(input: unknown): GroupingStrategy {

@@ -43,7 +43,7 @@ export function placeLateJoiner(
   }
 
   const { nominal, max } =
-    checked.kind === "groups" || checked.kind === "rounds"
+    checked.kind === "groups" || checked.kind === "rounds" || checked.kind === "acrossDepartments"
       ? { nominal: checked.size, max: boundsOf(checked).max }
       : checked.kind === "pairs"
         ? { nominal: 2, max: 3 }

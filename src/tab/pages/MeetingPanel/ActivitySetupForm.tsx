@@ -1,4 +1,4 @@
-import { Button, Field, Input, Select, Subtitle2, Textarea } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Select, Subtitle2, Textarea } from "@fluentui/react-components";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,14 +7,17 @@ import {
   type ActivityFormatId,
   formatOf,
 } from "../../../domain/activities/activityFormats.js";
+import { HELD_ROLES, type HeldRole } from "../../../domain/activities/heldRoles.js";
 import { toApiError } from "../../api/ApiError.js";
 import {
   type ActivityState,
   createActivity,
+  getRubric,
   getTopicQueue,
   type NewActivity,
   PAIRING_RULES,
   type PairingRule,
+  saveRubric,
 } from "../../api/activities.js";
 import { listCommunities } from "../../api/communities.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
@@ -67,15 +70,24 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
   const fromModule = formatOf(format).phasesFrom === "module";
   const [moduleId, setModuleId] = useState("");
   const teaches = formatOf(format).roles.includes("teacher");
-  // A format with a role held for the whole activity (a teacher, an expert): who, if not the default.
-  const heldRoles = (["teacher", "expert"] as const).filter((role) => formatOf(format).roles.includes(role));
-  const [holders, setHolders] = useState<Partial<Record<"teacher" | "expert", PickedPerson>>>({});
+  // A format with a role held for the whole activity (a teacher, an author…): who, if not the default.
+  const heldRoles = HELD_ROLES.filter((role) => formatOf(format).roles.includes(role));
+  const [holders, setHolders] = useState<Partial<Record<HeldRole, PickedPerson>>>({});
   // A format with a teacher (micro-teach) may teach a topic from the community's queue.
   const topics = useQuery({
     queryKey: ["micro-teach-topics", communityId],
     queryFn: ({ signal }) => getTopicQueue(api, communityId, signal),
     enabled: teaches,
   });
+  // A format with a kind written per criterion (peer review) follows a rubric: the community's, or typed.
+  const needsRubric = Object.values(formatOf(format).submissions).some((d) => d.perCriterion);
+  const rubric = useQuery({
+    queryKey: ["rubric", communityId],
+    queryFn: ({ signal }) => getRubric(api, communityId, signal),
+    enabled: needsRubric,
+  });
+  const [rubricText, setRubricText] = useState<string | null>(null);
+  const rubricShown = rubricText ?? rubric.data?.criteria.join("\n") ?? "";
   // One id per filled-in form: a double click or a retried request sets up one activity, not two.
   const [requestId] = useState(newRequestId);
   const communities = useQuery({
@@ -86,8 +98,14 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
   if (!choices.some((c) => c.id === props.communityId))
     choices.unshift({ id: props.communityId, name: props.communityName } as (typeof choices)[number]);
 
+  const [keepRubric, setKeepRubric] = useState(false);
   const create = useMutation({
-    mutationFn: (input: NewActivity) => createActivity(api, input, requestId),
+    mutationFn: async (input: NewActivity) => {
+      // A steward keeps the typed rubric as the community's first: this review and the next follow it.
+      if (keepRubric && input.rubric && rubric.data?.canEdit)
+        await saveRubric(api, communityId, input.rubric, rubric.data.etag);
+      return createActivity(api, input, requestId);
+    },
     onSuccess: props.onCreated,
   });
   const error = create.error ? toApiError(create.error) : null;
@@ -107,6 +125,14 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
       ...(fromModule && moduleId ? { moduleId } : {}),
       pairingRule,
       ...(teaches && topicId ? { topicId } : {}),
+      ...(needsRubric && rubricShown.trim() !== ""
+        ? {
+            rubric: rubricShown
+              .split("\n")
+              .map((line) => line.trim())
+              .filter((line) => line !== ""),
+          }
+        : {}),
       ...(heldRoles.some((role) => holders[role])
         ? {
             roles: Object.fromEntries(
@@ -178,6 +204,28 @@ export function ActivitySetupForm(props: ActivitySetupFormProps) {
       >
         <Textarea value={prompt} onChange={(_e, d) => setPrompt(d.value)} resize="vertical" rows={3} />
       </Field>
+      {needsRubric && (
+        <Field
+          label={t("activity.rubricLabel")}
+          hint={t("activity.rubricHint")}
+          validationMessage={error?.issues.find((i) => i.field.startsWith("rubric"))?.message}
+        >
+          <Textarea
+            value={rubricShown}
+            onChange={(_e, d) => setRubricText(d.value)}
+            resize="vertical"
+            rows={3}
+            data-testid="rubric-field"
+          />
+        </Field>
+      )}
+      {needsRubric && rubric.data?.canEdit && rubricText !== null && rubricText.trim() !== "" && (
+        <Checkbox
+          checked={keepRubric}
+          onChange={(_e, d) => setKeepRubric(d.checked === true)}
+          label={t("activity.keepRubric")}
+        />
+      )}
       {fromModule && (
         <ModuleChoice
           communityId={communityId}

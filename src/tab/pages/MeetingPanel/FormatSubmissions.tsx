@@ -11,6 +11,7 @@ import { ThumbLikeRegular } from "@fluentui/react-icons";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { HELD_ROLES } from "../../../domain/activities/heldRoles.js";
 import { toApiError } from "../../api/ApiError.js";
 import {
   type ActivityChange,
@@ -24,6 +25,7 @@ import {
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
 import { kindTitle, newRequestId, stringKeyOf } from "./activityText.js";
+import { CriteriaEditor, CriteriaText } from "./CriteriaEditor.js";
 import { NoteEditor } from "./NoteEditor.js";
 import { GroupTextEditor } from "./PairShareEditor.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
@@ -63,6 +65,8 @@ export function FormatSubmissions({ view, onChanged, steers = false }: FormatSub
       {writes &&
         open.map((kind) => {
           const own = view.submissions.filter((s) => s.kind === kind.kind && s.mine);
+          if (kind.perCriterion)
+            return <CriteriaEditor key={kind.kind} view={view} kind={kind} onChanged={onChanged} />;
           if (kind.scope === "person")
             return (
               <NoteEditor
@@ -120,29 +124,24 @@ export function FormatSubmissions({ view, onChanged, steers = false }: FormatSub
   );
 }
 
-/** Who teaches (or is the expert): "You're the teacher." for them. */
+/** Who teaches (is the expert, the author, the narrator): "You're the teacher." for them. */
 function RoleHolders({ view }: { view: ActivityView }) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
-  const { teacher, expert } = view.roleHolders ?? {};
-  const mine = (role: "teacher" | "expert") => (view.me.roles ?? []).includes(role);
-  if (!teacher && !expert) return null;
+  const held = HELD_ROLES.flatMap((role) => {
+    const holder = view.roleHolders?.[role];
+    return holder ? [{ role, holder }] : [];
+  });
+  if (held.length === 0) return null;
   return (
     <div data-testid="role-holders">
-      {teacher && (
-        <Body1 as="p" block className={styles.muted}>
-          {mine("teacher")
-            ? t("activity.youHold_teacher")
-            : t("activity.heldBy_teacher", { name: teacher.displayName })}
+      {held.map(({ role, holder }) => (
+        <Body1 key={role} as="p" block className={styles.muted}>
+          {(view.me.roles ?? []).includes(role)
+            ? t(`activity.youHold_${role}`)
+            : t(`activity.heldBy_${role}`, { name: holder.displayName })}
         </Body1>
-      )}
-      {expert && (
-        <Body1 as="p" block className={styles.muted}>
-          {mine("expert")
-            ? t("activity.youHold_expert")
-            : t("activity.heldBy_expert", { name: expert.displayName })}
-        </Body1>
-      )}
+      ))}
     </div>
   );
 }
@@ -476,7 +475,12 @@ function ReadableSubmissions({
           <ul className={styles.list}>
             {items.map((s) => (
               <li key={`${s.ownerId}-${s.itemId ?? ""}`}>
-                <Body1>{s.text}</Body1> <Caption1 className={styles.muted}>· {s.by.displayName}</Caption1>
+                {s.criteria ? (
+                  <CriteriaText view={view} criteria={s.criteria} kind={kind.kind} onChanged={onChanged} />
+                ) : (
+                  <Body1>{s.text}</Body1>
+                )}{" "}
+                <Caption1 className={styles.muted}>· {s.by.displayName}</Caption1>
                 {kind.votable && s.itemId && onChanged && (
                   <VoteButton view={view} item={{ ...s, itemId: s.itemId }} onChanged={onChanged} />
                 )}

@@ -53,6 +53,21 @@ export const useMeetingPanelStyles = makeStyles({
   minuteField: { flex: "1 1 6.5em", minWidth: "min-content" },
   fullWidth: { width: "100%", minWidth: 0 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  /** A text written per criterion: each criterion over its words, which wrap at 280 px. */
+  criteria: {
+    margin: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    "& dd": {
+      margin: 0,
+      display: "flex",
+      flexWrap: "wrap",
+      alignItems: "baseline",
+      gap: tokens.spacingHorizontalS,
+      overflowWrap: "anywhere",
+    },
+  },
   version: {
     margin: 0,
     padding: tokens.spacingHorizontalS,

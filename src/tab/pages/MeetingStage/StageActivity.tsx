@@ -12,6 +12,7 @@ import {
 import { StarFilled } from "@fluentui/react-icons";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { HELD_ROLES } from "../../../domain/activities/heldRoles.js";
 import type { ActivityView } from "../../api/activities.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
@@ -70,6 +71,17 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
               {phaseInstruction(t, phase)}
             </Body2>
           )}
+          {/* Who holds the format's roles (the narrator, the author, the teacher), by name. */}
+          {HELD_ROLES.flatMap((role) => {
+            const holder = view.roleHolders?.[role];
+            return holder
+              ? [
+                  <Body2 key={role} as="p" block className={styles.muted} data-testid="stage-role-holder">
+                    {t(`activity.heldBy_${role}`, { name: holder.displayName })}
+                  </Body2>,
+                ]
+              : [];
+          })}
           <SectionText view={view} />
         </div>
         <div className={styles.clock}>
@@ -197,9 +209,23 @@ function StageShared({ view, headingId }: { view: ActivityView; headingId: strin
                   size="large"
                   className={styles.card}
                 >
-                  <Subtitle1 as="p" block className={styles.insight}>
-                    {item.text}
-                  </Subtitle1>
+                  {item.criteria ? (
+                    // Written per criterion: each criterion over its words, the empty ones left out.
+                    <dl className={styles.criteria} data-testid="stage-criteria">
+                      {item.criteria
+                        .filter((c) => c.text !== "")
+                        .map((c) => (
+                          <div key={c.criterion}>
+                            <dt className={styles.muted}>{c.criterion}</dt>
+                            <dd className={styles.insight}>{c.text}</dd>
+                          </div>
+                        ))}
+                    </dl>
+                  ) : (
+                    <Subtitle1 as="p" block className={styles.insight}>
+                      {item.text}
+                    </Subtitle1>
+                  )}
                   {item.answer && (
                     <Body1 as="p" block className={styles.text} data-testid="stage-answer">
                       <span className={styles.muted}>

@@ -58,4 +58,15 @@ export const useMeetingStageStyles = makeStyles({
     },
   },
   insight: { margin: 0, whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
+  /** A text written per criterion: each criterion, then its words in the stage's large type. */
+  criteria: {
+    margin: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    "& dt": { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+    "& dd": { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  },
 });

@@ -1,0 +1,202 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Subtitle2,
+  Textarea,
+  ToggleButton,
+} from "@fluentui/react-components";
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { toApiError } from "../../api/ApiError.js";
+import { type ActivityChange, type ActivityView, submitCriteria } from "../../api/activities.js";
+import { InlineError } from "../../components/InlineError/InlineError.js";
+import { useApi } from "../../hooks/useApi.js";
+import { newRequestId, stringKeyOf } from "./activityText.js";
+import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
+
+type Kind = ActivityView["kinds"][number];
+
+const sameTexts = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((text, i) => text === b[i]);
+type Criteria = NonNullable<ActivityView["submissions"][number]["criteria"]>;
+
+/**
+ * A kind written per criterion (a peer review's feedback, the author's changes): a box for each
+ * criterion of the activity's rubric. A person's own follows what is stored until they type (and
+ * saves under its ETag); an item is added once per request and the boxes empty for the next.
+ */
+export function CriteriaEditor({
+  view,
+  kind,
+  onChanged,
+}: {
+  view: ActivityView;
+  kind: Kind;
+  onChanged: (change: ActivityChange) => void;
+}) {
+  const styles = useMeetingPanelStyles();
+  const { t } = useTranslation();
+  const api = useApi();
+  const headingId = useId();
+  const rubric = view.rubric ?? [];
+  const own =
+    kind.scope === "person" ? view.submissions.find((s) => s.kind === kind.kind && s.mine) : undefined;
+  const saved = rubric.map((_, i) => own?.criteria?.[i]?.text ?? "");
+  const [drafts, setDrafts] = useState(saved);
+  const [base, setBase] = useState(saved);
+  // Saved elsewhere (marked from the feedback, the chat's dialog) while untouched here: show that.
+  if (!sameTexts(saved, base)) {
+    setBase(saved);
+    if (sameTexts(drafts, base)) setDrafts(saved);
+  }
+  const [requestId, setRequestId] = useState(newRequestId);
+  const mutation = useMutation({
+    mutationFn: (criteria: string[]) =>
+      submitCriteria(
+        api,
+        view.id,
+        kind.kind,
+        criteria,
+        kind.scope === "item" ? { requestId } : { etag: own?.etag },
+      ),
+    onSuccess: (change) => {
+      if (kind.scope === "item") {
+        setDrafts(rubric.map(() => ""));
+        setRequestId(newRequestId());
+      }
+      onChanged(change);
+    },
+  });
+  const error = mutation.error ? toApiError(mutation.error) : null;
+  const key = `submissions.${stringKeyOf(kind.kind)}`;
+  const empty = drafts.every((d) => d.trim() === "");
+  const unchanged = kind.scope === "person" && sameTexts(drafts, saved);
+  function send(event: FormEvent) {
+    event.preventDefault();
+    mutation.mutate(drafts);
+  }
+  return (
+    <form
+      className={styles.section}
+      aria-labelledby={headingId}
+      onSubmit={send}
+      data-testid={`criteria-${kind.kind}`}
+    >
+      <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
+        {t(`${key}.heading`, { defaultValue: kind.noun })}
+      </Subtitle2>
+      <Caption1 as="p" block className={styles.muted}>
+        {t(`${key}.hint`, { defaultValue: "" })}
+      </Caption1>
+      {rubric.map((criterion, i) => (
+        <Field key={criterion} label={criterion}>
+          <Textarea
+            value={drafts[i] ?? ""}
+            maxLength={kind.maxLength}
+            onChange={(_e, d) => {
+              mutation.reset();
+              setDrafts((all) => all.map((text, j) => (j === i ? d.value : text)));
+            }}
+            resize="vertical"
+            rows={2}
+          />
+        </Field>
+      ))}
+      {error && <InlineError title={t("activity.saveErrorTitle")} error={error} />}
+      <div className={styles.buttons}>
+        <Button
+          type="submit"
+          appearance="primary"
+          disabledFocusable={mutation.isPending || empty || unchanged}
+        >
+          {mutation.isPending
+            ? t("activity.saving")
+            : kind.scope === "item"
+              ? t(`${key}.add`, { defaultValue: t("activity.save") })
+              : t("activity.save")}
+        </Button>
+        {mutation.isSuccess && (
+          <Caption1 role="status" className={styles.muted}>
+            {kind.scope === "item" ? t("submissions.added") : t("activity.saved")}
+          </Caption1>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/**
+ * A text written per criterion, each criterion with its words (the empty ones left out). The
+ * author of a kind that adopts it marks words "I will change this": they join the author's own
+ * text for that criterion (saved at once, under its ETag).
+ */
+export function CriteriaText({
+  view,
+  criteria,
+  kind,
+  onChanged,
+}: {
+  view: ActivityView;
+  criteria: Criteria;
+  kind: string;
+  onChanged?: ((change: ActivityChange) => void) | undefined;
+}) {
+  const styles = useMeetingPanelStyles();
+  const { t } = useTranslation();
+  const api = useApi();
+  // The kind I may build from this one now (the author's changes, while they are taken).
+  const adopting = view.kinds.find(
+    (k) =>
+      k.adopts === kind &&
+      view.accepts.includes(k.kind) &&
+      (!k.heldBy || (view.me.roles ?? []).includes(k.heldBy)),
+  );
+  const mine = adopting ? view.submissions.find((s) => s.kind === adopting.kind && s.mine) : undefined;
+  const current = (view.rubric ?? []).map((_, i) => mine?.criteria?.[i]?.text ?? "");
+  const mutation = useMutation({
+    mutationFn: ({ index, text }: { index: number; text: string }) =>
+      submitCriteria(
+        api,
+        view.id,
+        adopting?.kind ?? "",
+        current.map((own, i) => (i === index ? [own, text].filter((x) => x !== "").join("\n") : own)),
+        { etag: mine?.etag },
+      ),
+    ...(onChanged ? { onSuccess: onChanged } : {}),
+  });
+  const error = mutation.error ? toApiError(mutation.error) : null;
+  return (
+    <dl className={styles.criteria} data-testid="criteria">
+      {criteria.map((c, index) =>
+        c.text === "" ? null : (
+          <div key={c.criterion}>
+            <dt>
+              <Caption1 className={styles.muted}>{c.criterion}</Caption1>
+            </dt>
+            <dd>
+              <Body1>{c.text}</Body1>
+              {adopting && onChanged && (
+                <ToggleButton
+                  size="small"
+                  appearance="subtle"
+                  checked={(current[index] ?? "").includes(c.text)}
+                  disabledFocusable={mutation.isPending || (current[index] ?? "").includes(c.text)}
+                  aria-label={t("submissions.adoptFor", { text: c.text })}
+                  onClick={() => mutation.mutate({ index, text: c.text })}
+                >
+                  {(current[index] ?? "").includes(c.text)
+                    ? t("submissions.adopted")
+                    : t("submissions.adopt")}
+                </ToggleButton>
+              )}
+            </dd>
+          </div>
+        ),
+      )}
+      {error && <InlineError title={t("activity.saveErrorTitle")} error={error} />}
+    </dl>
+  );
+}
