@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { helpCard } from "../../src/bot/cards/helpCard.js";
 import { captureInvitationCard, meetingStartCard } from "../../src/bot/cards/outcomeCards.js";
+import { writingTitle } from "../../src/bot/cards/submissionDialogCards.js";
 import { welcomeCard } from "../../src/bot/cards/welcomeCard.js";
 
 describe("bot cards", () => {
@@ -36,5 +37,15 @@ describe("bot cards", () => {
   it("speaks of an action item with the right article", () => {
     expect(JSON.stringify(captureInvitationCard("action", ""))).toContain("Capture an action item");
     expect(JSON.stringify(captureInvitationCard("decision", ""))).toContain("Capture a decision");
+  });
+});
+
+describe("a dialog's title for one more item", () => {
+  const item = (noun: string) => ({ scope: "item", visibility: "everyone", noun, maxLength: 500 }) as const;
+  it("counts what English counts, and not what it does not", () => {
+    expect(writingTitle(item("question"))).toBe("Add a question");
+    expect(writingTitle(item("action"))).toBe("Add an action");
+    expect(writingTitle(item("feedback"))).toBe("Add feedback");
+    expect(writingTitle(item("piece of advice"))).toBe("Add a piece of advice");
   });
 });

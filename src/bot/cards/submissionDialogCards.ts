@@ -23,7 +23,10 @@ export function kindOf(view: Pick<ActivityView, "format">, kind: string): Submis
 }
 
 const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+/** Nouns English does not count ("add feedback", not "add a feedback"). */
+const MASS_NOUNS = new Set(["feedback", "advice", "evidence", "guidance", "information", "knowledge"]);
+const withArticle = (noun: string) =>
+  MASS_NOUNS.has(noun) ? noun : `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 
 /** The dialog's title: my reflection-like text, our group's, or one more item. */
 export function writingTitle(definition: SubmissionDefinition): string {
