@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import type { CommunityView } from "../../../src/domain/communities/community.js";
+import { RecentListings } from "../../../src/domain/communities/recentListings.js";
+
+const view = (id: string) => ({ id, name: id, isMember: true }) as unknown as CommunityView;
+
+describe("people's lists of communities kept for seconds", () => {
+  it("does not keep a list read while the tenant's communities changed, so the change is seen next time", async () => {
+    const listings = new RecentListings(15_000, () => 0);
+    let finish: (views: CommunityView[]) => void = () => undefined;
+    const slow = listings.get("t1", "u1", () => new Promise((resolve) => (finish = resolve)));
+    listings.forgetTenant("t1"); // a join lands while the list is being read
+    finish([view("before")]);
+    expect(await slow).toEqual([view("before")]);
+    expect(await listings.get("t1", "u1", async () => [view("after")])).toEqual([view("after")]);
+  });
+
+  it("forgets only the changed tenant's lists, and reads again when the time is up", async () => {
+    let now = 0;
+    const listings = new RecentListings(15_000, () => now);
+    await listings.get("t1", "u1", async () => [view("one")]);
+    await listings.get("t2", "u1", async () => [view("two")]);
+    listings.forgetTenant("t1");
+    expect(await listings.get("t1", "u1", async () => [view("one again")])).toEqual([view("one again")]);
+    expect(await listings.get("t2", "u1", async () => [view("unread")])).toEqual([view("two")]);
+    now = 15_000;
+    expect(await listings.get("t2", "u1", async () => [view("two again")])).toEqual([view("two again")]);
+  });
+});
