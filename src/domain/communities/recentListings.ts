@@ -10,6 +10,7 @@ import type { CommunityView } from "./community.js";
  */
 export class RecentListings {
   private readonly kept = new Map<string, { views: readonly CommunityView[]; until: number }>();
+  private readonly reading = new Map<string, { changes: number; views: Promise<CommunityView[]> }>();
   /** Moves on each change: a list read across a change is not kept. */
   private changes = 0;
 
@@ -29,14 +30,23 @@ export class RecentListings {
     const at = this.now();
     const found = this.kept.get(key);
     if (found && found.until > at) return found.views;
+    // Questions arriving together when the list's time is up share one read.
+    const pending = this.reading.get(key);
+    if (pending && pending.changes === this.changes) return pending.views;
     const changesBefore = this.changes;
-    const views = await read();
-    if (this.changes === changesBefore) {
-      if (this.kept.size >= this.capacity) this.forgetExpired(at);
-      this.kept.delete(key);
-      this.kept.set(key, { views, until: at + this.ttlMs });
+    const views = read();
+    this.reading.set(key, { changes: changesBefore, views });
+    try {
+      const read = await views;
+      if (this.changes === changesBefore) {
+        if (this.kept.size >= this.capacity) this.forgetExpired(at);
+        this.kept.delete(key);
+        this.kept.set(key, { views: read, until: at + this.ttlMs });
+      }
+      return read;
+    } finally {
+      if (this.reading.get(key)?.views === views) this.reading.delete(key);
     }
-    return views;
   }
 
   /** A community or membership of the tenant changed through this instance. */

@@ -15,6 +15,24 @@ describe("people's lists of communities kept for seconds", () => {
     expect(await listings.get("t1", "u1", async () => [view("after")])).toEqual([view("after")]);
   });
 
+  it("shares one read among questions arriving together, but not across a change", async () => {
+    const listings = new RecentListings(15_000, () => 0);
+    let reads = 0;
+    const read = async () => {
+      const n = ++reads;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return [view(`read ${n}`)];
+    };
+    const together = await Promise.all([1, 2, 3].map(() => listings.get("t1", "u1", read)));
+    expect(reads).toBe(1);
+    expect(together).toEqual([[view("read 1")], [view("read 1")], [view("read 1")]]);
+    listings.forgetTenant("t1");
+    const first = listings.get("t1", "u1", read);
+    listings.forgetTenant("t1");
+    const second = listings.get("t1", "u1", read);
+    expect([await first, await second]).toEqual([[view("read 2")], [view("read 3")]]);
+  });
+
   it("forgets only the changed tenant's lists, and reads again when the time is up", async () => {
     let now = 0;
     const listings = new RecentListings(15_000, () => now);
