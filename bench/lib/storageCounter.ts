@@ -9,6 +9,7 @@ import { azuriteConnectionString, type RunningAzurite } from "../../scripts/lib/
  */
 export class StorageCounter {
   private readonly counts = new Map<string, number>();
+  private readonly millis = new Map<string, number>();
   private server: Server | undefined;
 
   constructor(private readonly azurite: RunningAzurite) {}
@@ -20,6 +21,8 @@ export class StorageCounter {
       const table = /^\/[^/]+\/([A-Za-z0-9]+)/.exec(req.url ?? "")?.[1] ?? "?";
       const key = `${req.method} ${table}`;
       this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+      const started = performance.now();
+      res.on("finish", () => this.millis.set(key, (this.millis.get(key) ?? 0) + performance.now() - started));
       const upstream = request(
         { host: "127.0.0.1", port: target, method: req.method, path: req.url, headers: req.headers },
         (answer) => {
@@ -37,11 +40,16 @@ export class StorageCounter {
 
   reset(): void {
     this.counts.clear();
+    this.millis.clear();
   }
 
-  /** Requests counted since the last reset, by method and table, most first. */
-  snapshot(): Record<string, number> {
-    return Object.fromEntries([...this.counts].sort((a, b) => b[1] - a[1]));
+  /** Requests counted since the last reset, by method and table (with their mean ms), most first. */
+  snapshot(): Record<string, { count: number; mean_ms: number }> {
+    return Object.fromEntries(
+      [...this.counts]
+        .sort((a, b) => b[1] - a[1])
+        .map(([key, count]) => [key, { count, mean_ms: Math.round((this.millis.get(key) ?? 0) / count) }]),
+    );
   }
 
   total(): number {
