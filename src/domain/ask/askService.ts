@@ -52,8 +52,13 @@ export class AskService {
     question: string,
     communities?: readonly CommunityView[],
   ): Promise<RetrievedEntry[]> {
-    const text = contentTerms(question).join(" ").slice(0, MAX_QUERY_TEXT);
-    if (!text) return [];
+    const words = contentTerms(question)
+      .join(" ")
+      .slice(0, MAX_QUERY_TEXT - 1);
+    if (!words) return [];
+    // A question is sent finished: its last word is a word, not the start of one being typed (the
+    // trailing space tells the search so), which also spares scoring every word it begins.
+    const text = `${words} `;
     const hits = await this.library.searchMine(
       caller,
       { text, anyWord: true, limit: RETRIEVED },
