@@ -1,6 +1,6 @@
 import { CardFactory, type TaskModuleTaskInfo, type TurnContext } from "botbuilder";
 import type { z } from "zod";
-import type { CommunityService } from "../domain/communities/communityService.js";
+import type { CommunityView } from "../domain/communities/community.js";
 import { DomainError, ValidationError } from "../domain/errors.js";
 import type { Caller } from "../domain/identity.js";
 import type { Logger } from "../observability/logger.js";
@@ -73,7 +73,7 @@ export function meetingIdOf(context: TurnContext): string | undefined {
 
 /** The caller's communities, the one of the team the activity comes from first. */
 export async function memberCommunities(
-  communities: Pick<CommunityService, "listVisible">,
+  communities: { listVisible(caller: Caller): Promise<readonly CommunityView[]> },
   me: Caller,
   context: TurnContext,
 ) {

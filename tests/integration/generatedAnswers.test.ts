@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { azureOpenAiCompletion } from "../../src/ai/azureOpenAiCompletion.js";
 import { GeneratedAnswerer } from "../../src/ai/generatedAnswerer.js";
 import { askReply } from "../../src/bot/asking/askReply.js";
-import { type AskLibrary, AskService } from "../../src/domain/ask/askService.js";
+import { AskService } from "../../src/domain/ask/askService.js";
 import type { Caller } from "../../src/domain/identity.js";
-import { toPlainText } from "../../src/domain/library/messageContent/index.js";
 import { AzureOpenAiStandIn } from "../../src/local/azureOpenAiStandIn.js";
 import { demoLibrary } from "../../src/local/demoLibrary.js";
 import { createLogger } from "../../src/observability/logger.js";
-import { EntryIndex, toIndexedEntry } from "../../src/search/memory/entryIndex.js";
+import { indexedAskLibrary } from "../support/indexedAskLibrary.js";
 
 /**
  * Generated answers through the official `openai` SDK's AzureOpenAI client, over HTTP to the local
@@ -20,16 +19,7 @@ const NOW = new Date("2026-12-01T09:00:00Z");
 const caller: Caller = { tenantId: "t-ai", userId: "u-asker", displayName: "Asker" };
 const people = Array.from({ length: 4 }, (_, i) => ({ id: `u-${i}`, displayName: `Person ${i}` }));
 const entries = demoLibrary("t-ai", "c-demo", people, NOW).map((e) => ({ ...e, etag: "1" }));
-const index = new EntryIndex();
-for (const e of entries) index.upsert(toIndexedEntry(e, toPlainText(e.body), NOW));
-const library: AskLibrary = {
-  async searchMine(_caller, query) {
-    return index.search(query).items.map((hit) => ({ ...hit, communityId: "c-demo", communityName: "Data" }));
-  },
-  async readMany(_caller, _communityId, ids) {
-    return entries.filter((e) => ids.includes(e.id));
-  },
-};
+const { library } = indexedAskLibrary(entries, NOW);
 const QUESTION = "How can I backfill 18 months of a partitioned table while the nightly load keeps running?";
 const links = { publicUrl: "https://peercircle.example", teamsAppId: "" };
 

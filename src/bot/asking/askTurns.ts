@@ -80,7 +80,12 @@ export async function answerQuestion(deps: AskingDependencies, context: TurnCont
     const me = callerFromActivity(context, deps.allowedTenants);
     const question = questionOf(context);
     // Listed once: the question is asked across them, and the first is where "Not helpful" posts it.
-    const mine = await memberCommunities(deps.communities, me, context);
+    // A list read in the last seconds serves again: every question needs it (see listVisibleRecent).
+    const mine = await memberCommunities(
+      { listVisible: (caller) => deps.communities.listVisibleRecent(caller) },
+      me,
+      context,
+    );
     const result = await deps.asking.ask(me, question, mine);
     const home = mine[0];
     const target = home

@@ -10,8 +10,10 @@ export interface RetrievedEntry {
   type: EntryType;
   title: string;
   summary: string;
-  /** Safe markdown, as stored. */
+  /** Safe markdown, as stored; or plain text when `bodyIsPlain` (the search engine's copy). */
   body: string;
+  /** `body` is plain text (markers gone, one line per paragraph, list item or code line). */
+  bodyIsPlain?: boolean;
   tags: string[];
   verified: boolean;
   stale: boolean;

@@ -2,14 +2,15 @@ import type { CommunityView } from "../communities/community.js";
 import { ValidationError } from "../errors.js";
 import type { Caller } from "../identity.js";
 import type { LibraryService } from "../library/libraryService.js";
+import type { QuotableEntry } from "../library/quotableEntry.js";
 import { MAX_QUERY_TEXT } from "../library/search/searchLimits.js";
 import type { Answerer, AskAnswer, RetrievedEntry } from "./answerer.js";
 import { contentTerms } from "./askTerms.js";
 import { ExtractiveAnswerer } from "./extractiveAnswerer.js";
-import { type EntryText, ReadEntryCache } from "./readEntryCache.js";
+import { ReadEntryCache } from "./readEntryCache.js";
 
-/** What asking needs of the library: the caller's communities' search and reading an entry. */
-export type AskLibrary = Pick<LibraryService, "searchMine" | "readMany">;
+/** What asking needs of the library: the caller's communities' search and the words of its hits. */
+export type AskLibrary = Pick<LibraryService, "searchMine" | "quotable">;
 
 export const MAX_QUESTION_CHARS = 500;
 /** Entries retrieved per question and read in full. */
@@ -51,28 +52,33 @@ export class AskService {
     question: string,
     communities?: readonly CommunityView[],
   ): Promise<RetrievedEntry[]> {
-    const text = contentTerms(question).join(" ").slice(0, MAX_QUERY_TEXT);
-    if (!text) return [];
+    const words = contentTerms(question)
+      .join(" ")
+      .slice(0, MAX_QUERY_TEXT - 1);
+    if (!words) return [];
+    // A question is sent finished: its last word is a word, not the start of one being typed (the
+    // trailing space tells the search so), which also spares scoring every word it begins.
+    const text = `${words} `;
     const hits = await this.library.searchMine(
       caller,
       { text, anyWord: true, limit: RETRIEVED },
       communities,
     );
-    // The hits are of the caller's own communities, so reading them is allowed; an entry read
-    // before at the version the index holds is not read again.
-    const read = new Map<string, EntryText>();
+    // The hits are of the caller's own communities, so reading them is allowed. Their words come
+    // from the search engine's own copy (no storage read); an engine without one has them read,
+    // and kept at the version the search found.
+    const read = new Map<string, QuotableEntry>();
     const byCommunity = new Map<string, string[]>();
     for (const hit of hits) {
       const kept = this.read.get(caller.tenantId, hit.communityId, hit.id, hit.updatedAt);
       if (kept) read.set(`${hit.communityId}/${hit.id}`, kept);
       else byCommunity.set(hit.communityId, [...(byCommunity.get(hit.communityId) ?? []), hit.id]);
     }
-    // One read per community the rest come from, its entries side by side.
     await Promise.all(
       [...byCommunity].map(async ([communityId, ids]) => {
-        for (const entry of await this.library.readMany(caller, communityId, ids)) {
+        for (const entry of await this.library.quotable(caller, communityId, ids)) {
           read.set(`${communityId}/${entry.id}`, entry);
-          this.read.set(caller.tenantId, entry, entry.updatedAt);
+          if (entry.format === "markdown") this.read.set(caller.tenantId, entry);
         }
       }),
     );
@@ -84,24 +90,24 @@ export class AskService {
 }
 
 function retrievedOf(
-  entry: EntryText,
+  entry: QuotableEntry,
   hit: {
     communityName: string;
     score: number;
     verified: boolean;
     stale: boolean;
-    updatedAt: string;
   },
 ): RetrievedEntry {
   return {
     communityId: entry.communityId,
     communityName: hit.communityName,
     id: entry.id,
-    version: hit.updatedAt,
+    version: entry.version,
     type: entry.type,
     title: entry.title,
     summary: entry.summary,
     body: entry.body,
+    ...(entry.format === "plain" ? { bodyIsPlain: true } : {}),
     tags: entry.tags,
     // As the index saw them: staleness is the review date against the time it was indexed.
     verified: hit.verified,

@@ -84,7 +84,7 @@ export class ExtractiveAnswerer implements Answerer {
    */
   private analysisOf(entry: RetrievedEntry): EntryAnalysis {
     if (!entry.version) return analyse(entry);
-    const key = `${entry.communityId}|${entry.id}|${entry.version}`;
+    const key = `${entry.communityId}|${entry.id}|${entry.version}|${entry.bodyIsPlain === true}`;
     let found = this.analysed.get(key);
     if (found) {
       this.analysed.delete(key);
@@ -117,7 +117,10 @@ function analyse(entry: RetrievedEntry): EntryAnalysis {
   return {
     stems: new Set(contentStems(`${entry.title} ${entry.tags.join(" ")} ${entry.summary} ${entry.body}`)),
     titleStems: new Set(contentStems(entry.title)),
-    sentences: sentencesOf(answerPart(entry)).map((text) => ({ text, stems: new Set(contentStems(text)) })),
+    sentences: (entry.bodyIsPlain ? plainSentencesOf : sentencesOf)(answerPart(entry)).map((text) => ({
+      text,
+      stems: new Set(contentStems(text)),
+    })),
   };
 }
 
@@ -158,10 +161,12 @@ function bestSentences(entry: RetrievedEntry, analysis: EntryAnalysis, asked: st
 }
 
 const ANSWER_HEADING = /^\s*\*\*Answer\*\*.*$/im;
+/** The same heading in plain text: its line starts with the word. */
+const PLAIN_ANSWER_HEADING = /^Answer\b.*$/im;
 
 function answerPart(entry: RetrievedEntry): string {
   if (entry.type !== "qa") return entry.body;
-  const heading = ANSWER_HEADING.exec(entry.body);
+  const heading = (entry.bodyIsPlain ? PLAIN_ANSWER_HEADING : ANSWER_HEADING).exec(entry.body);
   return heading ? entry.body.slice(heading.index + heading[0].length) : entry.body;
 }
 
@@ -172,9 +177,21 @@ export function sentencesOf(markdown: string): string[] {
     .replace(/`([^`]*)`/g, "$1")
     .replace(/\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)/g, "")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+  return sentencesOfLines(text.split(/\n+/).map((line) => line.replace(/^\s*(?:[-*+]|\d+\.|#+|>)\s*/, "")));
+}
+
+/**
+ * Plain sentences of plain text as the search engine keeps it (markdown's markers already gone,
+ * one line per paragraph, list item, table row or code line): each line, split at sentence ends.
+ */
+export function plainSentencesOf(text: string): string[] {
+  return sentencesOfLines(text.split("\n"));
+}
+
+function sentencesOfLines(lines: string[]): string[] {
   const out: string[] = [];
-  for (const line of text.split(/\n+/)) {
-    const clean = line.replace(/^\s*(?:[-*+]|\d+\.|#+|>)\s*/, "").trim();
+  for (const line of lines) {
+    const clean = line.trim();
     if (!clean) continue;
     for (const sentence of clean.split(/(?<=[.!?])\s+(?=[A-Z0-9"“(])/)) {
       const s = sentence.trim();

@@ -23,6 +23,7 @@ import {
   type PersonInput,
   personSchema,
 } from "./communitySchemas.js";
+import { RecentListings } from "./recentListings.js";
 
 /** The rules of communities: who sees, joins, leaves and curates them. */
 /**
@@ -42,12 +43,16 @@ export class CommunityService {
   private readonly memberCounts = new CountSettler();
   /** Community rows for taking part ({@link communityRow}). */
   private readonly rows = new Map<string, { row: Community; until: number }>();
+  /** People's lists of communities, for asking in chat ({@link listVisibleRecent}). */
+  private readonly listings: RecentListings;
   private readonly joinRequestListeners: ((community: Community, request: JoinRequest) => void)[] = [];
 
   constructor(
     private readonly repository: CommunityRepository,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.listings = new RecentListings(MEMBERSHIP_TRUST_MS, () => this.now().getTime());
+  }
 
   /**
    * The community if the caller is a member, for adding to it; throws a ForbiddenError otherwise.
@@ -56,7 +61,7 @@ export class CommunityService {
   async requireMember(caller: Caller, communityId: string, action: string): Promise<CommunityView> {
     const community = await this.recent(caller, communityId);
     if (!community.isMember) {
-      this.trusted.delete(trustKey(caller.tenantId, communityId, caller.userId));
+      this.untrust(caller.tenantId, communityId, caller.userId);
       throw new ForbiddenError(`Join ${community.name} to ${action}.`);
     }
     return community;
@@ -120,6 +125,7 @@ export class CommunityService {
         joinedAt: at,
       });
     }
+    this.listings.forgetTenant(caller.tenantId);
     const counted = await this.recountMembers(caller.tenantId, created.id);
     return this.view(caller, counted, true);
   }
@@ -166,6 +172,16 @@ export class CommunityService {
     return views.sort((a, b) => Number(b.isMember) - Number(a.isMember) || a.name.localeCompare(b.name));
   }
 
+  /**
+   * {@link listVisible}, read at most once per {@link MEMBERSHIP_TRUST_MS} per person on this
+   * instance, for the hot path of asking in chat (every question lists the asker's communities).
+   * A change through this instance is seen at once; through another within that time, as the
+   * memberships the hot paths trust. Everything else lists afresh.
+   */
+  listVisibleRecent(caller: Caller): Promise<readonly CommunityView[]> {
+    return this.listings.get(caller.tenantId, caller.userId, () => this.listVisible(caller));
+  }
+
   /** Changes a community; stewards only, and only from the version the steward last saw. */
   async update(
     caller: Caller,
@@ -193,6 +209,7 @@ export class CommunityService {
       stewards,
       updatedAt: this.now().toISOString(),
     });
+    this.listings.forgetTenant(caller.tenantId);
     // Stewards are always members: a steward named here joins (their count goes up as they do).
     const newStewards = stewards.filter((s) => !current.stewards.some((c) => c.id === s.id));
     if (newStewards.length === 0) return this.view(caller, updated, true);
@@ -207,7 +224,7 @@ export class CommunityService {
     if (current.privacy === "private") {
       throw new ForbiddenError("This community is private: ask one of its stewards to add you.");
     }
-    this.trusted.delete(trustKey(caller.tenantId, communityId, caller.userId));
+    this.untrust(caller.tenantId, communityId, caller.userId);
     const added = await this.repository.addMember({
       tenantId: caller.tenantId,
       communityId,
@@ -215,6 +232,8 @@ export class CommunityService {
       displayName: caller.displayName,
       joinedAt: this.now().toISOString(),
     });
+    // Forgotten again once written: a list read meanwhile may not have it.
+    this.listings.forgetTenant(caller.tenantId);
     // The membership row has landed: from here on the answer is a success, whatever the count does.
     const community = added ? await this.recountMembers(caller.tenantId, communityId) : current;
     return this.view(caller, community, true);
@@ -229,8 +248,9 @@ export class CommunityService {
         "You are this community's only steward: name another steward before you leave.",
       );
     }
-    this.trusted.delete(trustKey(caller.tenantId, communityId, caller.userId));
+    this.untrust(caller.tenantId, communityId, caller.userId);
     const removed = await this.repository.removeMember(caller.tenantId, communityId, caller.userId);
+    this.listings.forgetTenant(caller.tenantId);
     let community = removed ? await this.recountMembers(caller.tenantId, communityId) : current;
     if (current.isSteward) {
       community = await this.retryOnConflict(caller.tenantId, communityId, (c) => ({
@@ -276,7 +296,10 @@ export class CommunityService {
       }),
       alongside(),
     ]);
-    if (added) this.recountSoon(caller.tenantId, communityId);
+    if (added) {
+      this.listings.forgetTenant(caller.tenantId);
+      this.recountSoon(caller.tenantId, communityId);
+    }
     const community = added ? { ...row, memberCount: row.memberCount + 1 } : row;
     return { community: this.trust(caller, this.view(caller, community, true)), joinedCommunity: added };
   }
@@ -417,7 +440,7 @@ export class CommunityService {
     if (target)
       await this.changeStewards(caller.tenantId, communityId, (s) => s.filter((p) => p.id !== userId));
     const removed = await this.repository.removeMember(caller.tenantId, communityId, userId);
-    this.trusted.delete(trustKey(caller.tenantId, communityId, userId));
+    this.untrust(caller.tenantId, communityId, userId);
     const community = removed
       ? await this.recountMembers(caller.tenantId, communityId)
       : await this.read(caller.tenantId, communityId);
@@ -478,7 +501,7 @@ export class CommunityService {
    * The count is settled from the rows as it is when someone joins ({@link recountMembers}).
    */
   private async admit(tenantId: string, communityId: string, person: PersonRef): Promise<void> {
-    this.trusted.delete(trustKey(tenantId, communityId, person.id));
+    this.untrust(tenantId, communityId, person.id);
     const added = await this.repository.addMember({
       tenantId,
       communityId,
@@ -486,6 +509,7 @@ export class CommunityService {
       displayName: person.displayName,
       joinedAt: this.now().toISOString(),
     });
+    this.listings.forgetTenant(tenantId);
     if (added) await this.recountMembers(tenantId, communityId);
   }
 
@@ -502,7 +526,14 @@ export class CommunityService {
     return community;
   }
 
+  /** A membership changed (or was found not to hold): neither the trust nor the tenant's lists stay. */
+  private untrust(tenantId: string, communityId: string, userId: string): void {
+    this.trusted.delete(trustKey(tenantId, communityId, userId));
+    this.listings.forgetTenant(tenantId);
+  }
+
   private forgetCommunity(tenantId: string, communityId: string): void {
+    this.listings.forgetTenant(tenantId);
     const prefix = trustKey(tenantId, communityId, "");
     for (const key of this.trusted.keys()) if (key.startsWith(prefix)) this.trusted.delete(key);
   }

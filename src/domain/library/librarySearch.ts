@@ -37,4 +37,26 @@ export interface LibrarySearch {
    * `current` is the entry as now stored, or undefined when it was removed.
    */
   noteChange(tenantId: string, communityId: string, entryId: string, current: Entry | undefined): void;
+  /**
+   * The words this instance's engine holds of these entries of one community (entries it does not
+   * hold are left out), so asking can quote them without reading storage. Optional: an engine that
+   * keeps no text leaves it out, and the entries are read from storage instead.
+   */
+  heldTexts?(tenantId: string, communityId: string, entryIds: readonly string[]): HeldEntryText[];
+}
+
+/**
+ * An entry's words as a search engine holds them: the body as plain text (markdown's markers gone,
+ * one line per paragraph, list item, table row or code line), capped like what is indexed.
+ */
+export interface HeldEntryText {
+  id: string;
+  type: Entry["type"];
+  title: string;
+  summary: string;
+  tags: string[];
+  plainText: string;
+  answered: boolean;
+  /** The version held (`updatedAt`): each change moves it. */
+  updatedAt: string;
 }

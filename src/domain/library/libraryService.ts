@@ -36,6 +36,7 @@ import {
 import type { LibrarySearch, LibrarySearchHit } from "./librarySearch.js";
 import { messageOrigin, sanitizeMarkdown } from "./messageContent/index.js";
 import { messageEntryId } from "./messageEntryId.js";
+import { type QuotableEntry, quotableFromHeld, quotableOf } from "./quotableEntry.js";
 import {
   newestRequestFirst,
   type RemovalRequestInput,
@@ -290,14 +291,23 @@ export class LibraryService {
   }
 
   /**
-   * Entries of one community the caller may read, as stored, for quoting (asking the community):
-   * one membership check (cached on the hot path) and the entries read side by side, without the
-   * per-caller view. Ids that are gone, or whose author asked for removal, are left out.
+   * Entries of one community the caller may read, for quoting: from the words the search engine
+   * holds (no storage read: the engine's copy follows every edit and erasure through the change
+   * log, as the search that found them did), else from storage. One
+   * membership check (cached on the hot path); entries gone, or whose removal was asked for (the
+   * engine drops them too), are left out.
    */
-  async readMany(caller: Caller, communityId: string, entryIds: string[]): Promise<Entry[]> {
+  async quotable(caller: Caller, communityId: string, entryIds: string[]): Promise<QuotableEntry[]> {
     await this.communities.readable(caller, communityId);
-    const found = await Promise.all(entryIds.map((id) => this.entries.get(caller.tenantId, communityId, id)));
-    return found.filter((e): e is Entry => e !== undefined && !e.removalRequestedBy);
+    const held = this.search.heldTexts?.(caller.tenantId, communityId, entryIds) ?? [];
+    const found = new Map<string, QuotableEntry>();
+    for (const h of held) found.set(h.id, quotableFromHeld(communityId, h));
+    const missing = entryIds.filter((id) => !found.has(id));
+    if (missing.length > 0) {
+      const read = await Promise.all(missing.map((id) => this.entries.get(caller.tenantId, communityId, id)));
+      for (const e of read) if (e && !e.removalRequestedBy) found.set(e.id, quotableOf(e));
+    }
+    return entryIds.flatMap((id) => found.get(id) ?? []);
   }
 
   /** Edits an entry from the version the editor saw; the previous version goes to the history. */

@@ -1,5 +1,6 @@
 import type { Entry } from "../../domain/library/entry.js";
 import { isStale } from "../../domain/library/entryView.js";
+import type { HeldEntryText } from "../../domain/library/librarySearch.js";
 import {
   MAX_QUERY_TERMS,
   MAX_QUERY_TEXT,
@@ -87,6 +88,11 @@ export class EntryIndex {
   /** Whether the entry is indexed. */
   has(id: string): boolean {
     return this.entries.has(id);
+  }
+
+  /** What the index keeps of the entry (its words, flags and version), if it is indexed. */
+  held(id: string): Readonly<StoredEntry> | undefined {
+    return this.entries.get(id);
   }
 
   /** The `updatedAt` of the indexed version of the entry, if it is indexed. */
@@ -288,6 +294,16 @@ export function toIndexedEntry(entry: Entry, plainText: string, now: Date): Inde
   };
   if (entry.answered !== undefined) indexed.answered = entry.answered;
   return indexed;
+}
+
+/** The words the index holds of these entries, for quoting; ids it does not hold are left out. */
+export function heldTextsOf(index: EntryIndex, entryIds: readonly string[]): HeldEntryText[] {
+  return entryIds.flatMap((id) => {
+    const e = index.held(id);
+    if (!e) return [];
+    const { type, title, summary, tags, text, answered, updatedAt } = e;
+    return [{ id, type, title, summary, tags: [...tags], plainText: text, answered, updatedAt }];
+  });
 }
 
 /** A search's bounded, compiled form: what every index of a search reads alike. */

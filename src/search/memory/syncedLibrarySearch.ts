@@ -1,10 +1,10 @@
 import type { Entry } from "../../domain/library/entry.js";
 import type { EntryRepository } from "../../domain/library/entryRepository.js";
-import type { LibrarySearch, LibrarySearchPage } from "../../domain/library/librarySearch.js";
+import type { HeldEntryText, LibrarySearch, LibrarySearchPage } from "../../domain/library/librarySearch.js";
 import { toPlainText } from "../../domain/library/messageContent/index.js";
 import type { EntrySearchQuery } from "../../domain/library/search/searchTypes.js";
 import type { Page } from "../../domain/paging.js";
-import { EntryIndex, toIndexedEntry } from "./entryIndex.js";
+import { EntryIndex, heldTextsOf, toIndexedEntry } from "./entryIndex.js";
 import { searchAcross } from "./searchAcross.js";
 
 /** Entries indexed between two chances for other work (about 5–12 ms of CPU). */
@@ -134,6 +134,14 @@ export class SyncedLibrarySearch implements LibrarySearch {
     // applied now, and versions decide against what the load reads later.
     const state = this.indexes.get(key(tenantId, communityId));
     if (state) this.applyState(state, entryId, current);
+  }
+
+  heldTexts(tenantId: string, communityId: string, entryIds: readonly string[]): HeldEntryText[] {
+    // Whatever the index holds now is as current as what a search just found in it: the log's
+    // changes (edits, erasures, removal requests) reach the index and these texts alike.
+    const index = this.indexes.get(key(tenantId, communityId))?.index;
+    if (!index) return [];
+    return heldTextsOf(index, entryIds);
   }
 
   /** Loads the index from the table (once per community and instance, shared by concurrent callers). */

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { AskLibrary } from "../../../src/domain/ask/askService.js";
 import { AskService } from "../../../src/domain/ask/askService.js";
 import type { Caller } from "../../../src/domain/identity.js";
-import { toPlainText } from "../../../src/domain/library/messageContent/index.js";
 import { demoLibrary } from "../../../src/local/demoLibrary.js";
-import { EntryIndex, toIndexedEntry } from "../../../src/search/memory/entryIndex.js";
+import { indexedAskLibrary } from "../../support/indexedAskLibrary.js";
 import { ANSWERABLE, UNANSWERABLE } from "./askEvaluationSet.js";
 
 /**
@@ -16,17 +14,7 @@ const NOW = new Date("2026-12-01T09:00:00Z");
 const caller: Caller = { tenantId: "t-eval", userId: "u-asker", displayName: "Asker" };
 const people = Array.from({ length: 10 }, (_, i) => ({ id: `u-${i}`, displayName: `Person ${i}` }));
 const entries = demoLibrary("t-eval", "c-demo", people, NOW).map((e) => ({ ...e, etag: "1" }));
-const index = new EntryIndex();
-for (const e of entries) index.upsert(toIndexedEntry(e, toPlainText(e.body), NOW));
-
-const library: AskLibrary = {
-  async searchMine(_caller, query) {
-    return index.search(query).items.map((hit) => ({ ...hit, communityId: "c-demo", communityName: "Data" }));
-  },
-  async readMany(_caller, _communityId, entryIds) {
-    return entries.filter((e) => entryIds.includes(e.id));
-  },
-};
+const { library } = indexedAskLibrary(entries, NOW);
 const asking = new AskService(library);
 
 describe("asking over the demo library: the evaluation set", () => {

@@ -3,11 +3,12 @@ import { type AskLibrary, AskService } from "../../../src/domain/ask/askService.
 import type { Caller } from "../../../src/domain/identity.js";
 import type { Entry } from "../../../src/domain/library/entry.js";
 import { toPlainText } from "../../../src/domain/library/messageContent/index.js";
+import { quotableOf } from "../../../src/domain/library/quotableEntry.js";
 import { demoLibrary } from "../../../src/local/demoLibrary.js";
 import { EntryIndex, toIndexedEntry } from "../../../src/search/memory/entryIndex.js";
 
 /**
- * Asking keeps the entries it read at the version the index holds: the same question asked again
+ * Over a search engine that holds no text, asking keeps the entries it read at the version the index holds: the same question asked again
  * reads nothing from storage, and an edited entry is read again and quoted as it is now.
  */
 const NOW = new Date("2026-12-01T09:00:00Z");
@@ -25,9 +26,13 @@ function libraryOf(entries: Map<string, Entry>) {
         .search(query)
         .items.map((hit) => ({ ...hit, communityId: "c-demo", communityName: "Data" }));
     },
-    async readMany(_caller, _communityId, ids) {
+    // A search engine that keeps no text: every quoted entry is read from storage.
+    async quotable(_caller, _communityId, ids) {
       reads.push(...ids);
-      return ids.flatMap((id) => entries.get(id) ?? []);
+      return ids.flatMap((id) => {
+        const entry = entries.get(id);
+        return entry ? [quotableOf(entry)] : [];
+      });
     },
   };
   return { index, reads, library };

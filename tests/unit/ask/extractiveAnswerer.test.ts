@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { RetrievedEntry } from "../../../src/domain/ask/answerer.js";
-import { ExtractiveAnswerer, sentencesOf } from "../../../src/domain/ask/extractiveAnswerer.js";
+import {
+  ExtractiveAnswerer,
+  plainSentencesOf,
+  sentencesOf,
+} from "../../../src/domain/ask/extractiveAnswerer.js";
+import { toPlainText } from "../../../src/domain/library/messageContent/index.js";
 
 function entry(overrides: Partial<RetrievedEntry>): RetrievedEntry {
   return {
@@ -79,6 +84,26 @@ describe("the extractive answer composer", () => {
     ]);
   });
 
+  it("quotes the same answer from the plain text the search index keeps of that entry", () => {
+    const qa = entry({
+      id: "qa",
+      type: "qa",
+      answered: true,
+      version: "2026-12-01T09:00:00.000Z",
+      title: "How do we rotate storage account keys without downtime?",
+      body: toPlainText(
+        "We rotate keys yearly and the apps fail for a minute. How do others rotate storage account keys?\n\n**Answer** (accepted)\n\nUse the two keys in turn: rotate the secondary key, move the apps to it, then rotate the primary key.",
+      ),
+      bodyIsPlain: true,
+    });
+    const answer = answerer.answer("How can we rotate storage account keys?", [rotation, qa]);
+    expect(answer.kind).toBe("alreadyAnswered");
+    if (answer.kind === "unknown") return;
+    expect(answer.passages.map((p) => p.text)).toEqual([
+      "Use the two keys in turn: rotate the secondary key, move the apps to it, then rotate the primary key.",
+    ]);
+  });
+
   it("never answers from a question nobody has answered yet", () => {
     const open = entry({
       id: "open",
@@ -96,5 +121,16 @@ describe("sentences of an entry", () => {
     expect(
       sentencesOf("1. **Create** `t` first. Then load.\n- item *two*\n```sql\nselect 1;\n```\nDone!"),
     ).toEqual(["Create t first.", "Then load.", "item two", "Done!"]);
+  });
+
+  it("splits the search index's plain text by its lines and sentences, taking its characters as they are", () => {
+    const markdown = "1. **Create** `t_1` first. Then load.\n- item *two*\n\nA snake_case name stays. Done!";
+    expect(plainSentencesOf(toPlainText(markdown))).toEqual([
+      "Create t_1 first.",
+      "Then load.",
+      "item two",
+      "A snake_case name stays.",
+      "Done!",
+    ]);
   });
 });

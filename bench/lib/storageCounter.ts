@@ -1,0 +1,64 @@
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { azuriteConnectionString, type RunningAzurite } from "../../scripts/lib/azurite.js";
+
+/**
+ * A pass-through HTTP proxy in front of Azurite that counts the storage requests a server makes,
+ * by method and table (`GET Entries`, `POST Tables` …): what a scenario's requests cost in storage
+ * round trips, which the latencies alone do not show. Only for benchmarks that ask for it.
+ */
+export class StorageCounter {
+  private readonly counts = new Map<string, number>();
+  private readonly millis = new Map<string, number>();
+  private server: Server | undefined;
+
+  constructor(private readonly azurite: RunningAzurite) {}
+
+  /** Starts; the returned Azurite is the same one, reached through the proxy. */
+  async start(): Promise<RunningAzurite> {
+    const target = this.azurite.port;
+    this.server = createServer((req, res) => {
+      const table = /^\/[^/]+\/([A-Za-z0-9]+)/.exec(req.url ?? "")?.[1] ?? "?";
+      const key = `${req.method} ${table}`;
+      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+      const started = performance.now();
+      res.on("finish", () => this.millis.set(key, (this.millis.get(key) ?? 0) + performance.now() - started));
+      const upstream = request(
+        { host: "127.0.0.1", port: target, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on("error", () => res.destroy());
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    const port = (this.server.address() as AddressInfo).port;
+    return { ...this.azurite, port, connectionString: azuriteConnectionString(port) };
+  }
+
+  reset(): void {
+    this.counts.clear();
+    this.millis.clear();
+  }
+
+  /** Requests counted since the last reset, by method and table (with their mean ms), most first. */
+  snapshot(): Record<string, { count: number; mean_ms: number }> {
+    return Object.fromEntries(
+      [...this.counts]
+        .sort((a, b) => b[1] - a[1])
+        .map(([key, count]) => [key, { count, mean_ms: Math.round((this.millis.get(key) ?? 0) / count) }]),
+    );
+  }
+
+  total(): number {
+    let sum = 0;
+    for (const n of this.counts.values()) sum += n;
+    return sum;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
