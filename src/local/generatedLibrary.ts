@@ -1,18 +1,10 @@
 import { personRef } from "../domain/identity.js";
 import type { Entry, EntryType } from "../domain/library/entry.js";
 import { ENTRY_TYPES } from "../domain/library/entry.js";
+import { mulberry32 } from "../domain/mulberry32.js";
 
 /** A small deterministic PRNG (mulberry32), so every run generates the same library. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = mulberry32;
 
 const WORDS = (
   "pipeline schema governance data quality incident retrospective rollback deploy release canary latency " +

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { mulberry32 } from "../domain/mulberry32.js";
 import type { DirectoryUser, OrgDirectoryFixture } from "./orgDirectoryFixture.js";
 
 /**
@@ -90,18 +91,6 @@ const DEFAULT_FIELDS = [
 /** Graph's `$batch` limit (https://learn.microsoft.com/graph/json-batching). */
 const MAX_BATCH_REQUESTS = 20;
 
-/** A small deterministic PRNG (mulberry32), so a storm hits the same requests on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const graphError = (status: number, code: string, message: string, headers?: Record<string, string>) => ({
   status,
   ...(headers ? { headers } : {}),
@@ -148,7 +137,7 @@ export class GraphStandIn {
       serverErrorStatus: options.serverErrorStatus ?? 503,
       down: options.down ?? false,
     };
-    this.random = prng(options.seed ?? 20_240_601);
+    this.random = mulberry32(options.seed ?? 20_240_601);
     this.users = new Map(options.org.users.map((u) => [u.id.toLowerCase(), { ...u, version: 1 }]));
   }
 

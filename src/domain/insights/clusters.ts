@@ -1,5 +1,6 @@
 import { UndirectedGraph } from "graphology";
 import louvain from "graphology-communities-louvain";
+import { mulberry32 } from "../mulberry32.js";
 import type { UndirectedNetwork } from "./learningNetwork.js";
 
 type DetailedLouvain = (
@@ -35,7 +36,7 @@ export function learningClusters(graph: UndirectedNetwork): Clusters {
     for (let v = 0; v < n; v++) clusterOf[v] = v;
     return { clusterOf, count: n, modularity: 0 };
   }
-  const detailed = detailedLouvain(g, { getEdgeWeight: "weight", rng: seededRandom(17) });
+  const detailed = detailedLouvain(g, { getEdgeWeight: "weight", rng: mulberry32(17) });
   // Louvain numbers clusters in no useful order: renumber by size, largest first.
   const sizes = new Map<number, number>();
   for (let v = 0; v < n; v++) {
@@ -46,16 +47,4 @@ export function learningClusters(graph: UndirectedNetwork): Clusters {
   const rank = new Map(ranked.map((c, i) => [c, i]));
   for (let v = 0; v < n; v++) clusterOf[v] = rank.get(detailed.communities[v] as number) ?? 0;
   return { clusterOf, count: ranked.length, modularity: detailed.modularity };
-}
-
-/** mulberry32: a small seeded generator, enough for Louvain's tie-breaking. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
