@@ -2,7 +2,7 @@ import { odata } from "@azure/data-tables";
 import type { CommunityModule, ModuleRepository } from "../domain/activities/modules/moduleService.js";
 import type { PersonRef } from "../domain/identity.js";
 import { circleKeys, TABLES } from "./keys.js";
-import { translateTableErrors } from "./tableErrors.js";
+import { statusOf, translateTableErrors } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
 
 type ModuleRow = { moduleId: string; markdown: string; authorJson: string; updatedAt: string };
@@ -68,6 +68,26 @@ export class TablesModules implements ModuleRepository {
         },
         "Replace",
       ),
+    );
+  }
+
+  async remove(tenantId: string, communityId: string, moduleId: string, etag?: string): Promise<void> {
+    const pk = circleKeys.modules(tenantId, communityId);
+    await translateTableErrors("The module", async () => {
+      try {
+        await this.table.deleteEntity(pk, circleKeys.module(moduleId), etag ? { etag } : {});
+      } catch (error) {
+        if (statusOf(error) !== 404) throw error;
+      }
+    });
+    const prefix = circleKeys.moduleUse(moduleId, "");
+    const uses = await this.store.queryAll(
+      TABLES.activities,
+      odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${`${prefix.slice(0, -1)}}`}`,
+    );
+    await this.store.submitBatches(
+      TABLES.activities,
+      uses.map((row) => ["delete", { partitionKey: pk, rowKey: row.rowKey ?? "" }] as const),
     );
   }
 

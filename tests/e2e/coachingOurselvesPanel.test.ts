@@ -101,8 +101,16 @@ describe("CoachingOurselves module from the side panel and on the stage", () => 
     await rating.getByText("Gespeichert").waitFor();
 
     // The steward sees it counted, without an average before five ratings.
-    const report = (await panelOf(steward, { page: "/tab/modules" })).getByTestId("module-report");
+    const modulesAgain = await panelOf(steward, { page: "/tab/modules" });
+    const report = modulesAgain.getByTestId("module-report");
     await report.getByText("Ratings: 1 · sessions run: 1").waitFor({ timeout: 15_000 });
     await report.getByText(/The average shows from 5 ratings on/).waitFor();
+
+    // A steward deletes the module, after saying so in a dialog.
+    await modulesAgain.getByRole("button", { name: "Delete module" }).click();
+    const dialog = modulesAgain.getByRole("dialog", { name: "Delete this module?" });
+    await dialog.getByRole("button", { name: "Delete module" }).click();
+    await modulesAgain.getByTestId("modules-empty").waitFor();
+    expect(await modulesAgain.getByTestId("module").count()).toBe(0);
   });
 });

@@ -119,4 +119,28 @@ describe("the module API", () => {
     });
     expect(stale.status).toBe(412);
   });
+
+  it("lets a steward delete a module (the version they read), once; a member may not", async () => {
+    const body = {
+      markdown: LEADING_THROUGH_CHANGE.replace("# Leading", "# Retired"),
+      requestId: "module-gone",
+    };
+    const created = await call(steward, "POST", `/communities/${c}/modules`, body);
+    const path = `/communities/${c}/modules/${created.body.id}`;
+    expect((await call(member, "DELETE", path)).status).toBe(403);
+    const stale = await instances.api(instances.instance(0), steward, "DELETE", path, undefined, undefined, {
+      "If-Match": "W/\"datetime'2020-01-01T00%3A00%3A00Z'\"",
+    });
+    expect(stale.status).toBe(412);
+    const still = (await call(steward, "GET", `/communities/${c}/modules`)).body.modules;
+    expect(still.map((m: { id: string }) => m.id)).toContain(created.body.id);
+    const gone = await instances.api(instances.instance(0), steward, "DELETE", path, undefined, undefined, {
+      "If-Match": created.body.etag,
+    });
+    expect(gone.status).toBe(204);
+    expect((await call(steward, "DELETE", path)).status).toBe(204);
+    const left = (await call(member, "GET", `/communities/${c}/modules`)).body.modules;
+    expect(left.map((m: { id: string }) => m.id)).not.toContain(created.body.id);
+    expect((await call(steward, "GET", path)).status).toBe(404);
+  });
 });

@@ -66,6 +66,7 @@ export class ServerInstances {
     route: string,
     body?: unknown,
     tenant?: string,
+    headers: Record<string, string> = {},
   ): Promise<ApiAnswer> {
     const claims = { name: who.displayName, ...(tenant ? { tid: tenant } : {}) };
     const token = await this.issuer.token({ claims }, who.id);
@@ -74,6 +75,7 @@ export class ServerInstances {
       headers: {
         authorization: `Bearer ${token}`,
         ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });

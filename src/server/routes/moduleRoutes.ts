@@ -11,7 +11,7 @@ const moduleParams = z.object({ moduleId: z.string().min(1, "Say which module.")
 /**
  * `/api/communities/:communityId/modules`: the community's modules (CoachingOurselves-style) —
  * read by its readers, written or imported by stewards (a 403 for anyone else; once per
- * `requestId`), changed under `If-Match`; `/:moduleId/ratings` is the usefulness report, for
+ * `requestId`), changed or deleted under `If-Match`; `/:moduleId/ratings` is the usefulness report, for
  * stewards only.
  */
 export function moduleRoutes(modules: ModuleService): Router {
@@ -37,6 +37,11 @@ export function moduleRoutes(modules: ModuleService): Router {
     res.json(
       await modules.update(callerOf(res), communityOf(req), moduleId, etag ? { ...body, etag } : body),
     );
+  });
+  router.delete("/:moduleId", async (req, res) => {
+    const { moduleId } = parseInput(moduleParams, req.params);
+    await modules.remove(callerOf(res), communityOf(req), moduleId, req.get("If-Match"));
+    res.status(204).end();
   });
   router.get("/:moduleId/ratings", async (req, res) => {
     const { moduleId } = parseInput(moduleParams, req.params);

@@ -30,6 +30,16 @@ export function updateModule(api: ApiClient, communityId: string, module: Module
   );
 }
 
+/** A steward deletes a module, the version they read. */
+export function deleteModule(api: ApiClient, communityId: string, module: ModuleView) {
+  return api.request<void>(
+    "DELETE",
+    one(communityId, module.id),
+    undefined,
+    module.etag ? { headers: { "If-Match": module.etag } } : {},
+  );
+}
+
 /** How useful people found a module (stewards only). */
 export function getModuleReport(api: ApiClient, communityId: string, moduleId: string, signal?: AbortSignal) {
   return api.request<ModuleReport>("GET", `${one(communityId, moduleId)}/ratings`, undefined, { signal });

@@ -493,6 +493,10 @@ export const de: Catalog = {
     meta_other: "{{count, number}} Abschnitte · {{minutes, number}} Min. · von {{name}}",
     section: "{{title}} ({{minutes, number}} Min.)",
     edit: "Modul bearbeiten",
+    delete: "Modul löschen",
+    deleteTitle: "Dieses Modul löschen?",
+    deleteBody:
+      "Es lassen sich keine Sitzungen mehr damit einrichten, und seine Bewertungen werden mit gelöscht. Bereits durchgeführte Sitzungen behalten ihre Abschnitte.",
     newHeading: "Modul schreiben oder importieren",
     editHeading: "Modul bearbeiten",
     markdownLabel: "Modul (Markdown)",

@@ -485,6 +485,10 @@ export const en = {
     meta_other: "{{count, number}} sections · {{minutes, number}} min · by {{name}}",
     section: "{{title}} ({{minutes, number}} min)",
     edit: "Edit module",
+    delete: "Delete module",
+    deleteTitle: "Delete this module?",
+    deleteBody:
+      "Stewards can no longer set up sessions from it, and its usefulness ratings go with it. Sessions already run from it keep their sections.",
     newHeading: "Write or import a module",
     editHeading: "Edit the module",
     markdownLabel: "Module (markdown)",

@@ -37,6 +37,11 @@ export interface ModuleRepository {
   recordUse(tenantId: string, communityId: string, moduleId: string, activityId: string): Promise<void>;
   /** The activities set up from the module. */
   usesOf(tenantId: string, communityId: string, moduleId: string): Promise<string[]>;
+  /**
+   * Deletes the module and its uses; with `etag`, only the version read (else a ConcurrencyError).
+   * Deleting one that is gone already changes nothing.
+   */
+  remove(tenantId: string, communityId: string, moduleId: string, etag?: string): Promise<void>;
 }
 
 /** A module as the tab lists and shows it. */
@@ -156,6 +161,15 @@ export class ModuleService implements PhaseContent {
       etag: etag ?? current.etag,
     });
     return this.get(caller, communityId, moduleId);
+  }
+
+  /**
+   * A steward deletes a module (the version they read, `etag`, when given), with its ratings
+   * report. Activities set up from it keep their phases: those were copied at set-up.
+   */
+  async remove(caller: Caller, communityId: string, moduleId: string, etag?: string): Promise<void> {
+    await this.requireSteward(caller, communityId, "delete modules");
+    await this.modules.remove(caller.tenantId, communityId, moduleId, etag);
   }
 
   /** The module's sections for an activity set up from it; notes the use for the report. */

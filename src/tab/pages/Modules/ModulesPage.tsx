@@ -1,11 +1,13 @@
 import { Body1, Button, Caption1, Subtitle2, Title2 } from "@fluentui/react-components";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { DeleteRegular } from "@fluentui/react-icons";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import type { Community } from "../../api/communities.js";
-import { listModules, type ModuleView } from "../../api/modules.js";
+import { deleteModule, listModules, type ModuleView } from "../../api/modules.js";
 import { CommunityGate } from "../../components/CommunityGate.js";
+import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
@@ -87,6 +89,9 @@ function ModuleCard({
   const { t } = useTranslation();
   const headingId = useId();
   const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const api = useApi();
+  const remove = useMutation({ mutationFn: () => deleteModule(api, communityId, module) });
   const mayEdit = module.etag !== undefined;
   return (
     <ContentCard className={styles.card} aria-labelledby={headingId} data-testid="module">
@@ -117,6 +122,24 @@ function ModuleCard({
       {mayEdit && !editing && (
         <div className={styles.actions}>
           <Button onClick={() => setEditing(true)}>{t("modules.edit")}</Button>
+          <ConfirmDialog
+            trigger={<Button icon={<DeleteRegular />}>{t("modules.delete")}</Button>}
+            title={t("modules.deleteTitle")}
+            confirmLabel={t("modules.delete")}
+            onConfirm={() => remove.mutate(undefined, { onSuccess: () => setConfirming(false) })}
+            pending={remove.isPending}
+            error={remove.error ? toApiError(remove.error) : null}
+            open={confirming}
+            onOpenChange={(open) => {
+              if (open) remove.reset();
+              setConfirming(open);
+            }}
+            onClosed={() => {
+              if (remove.isSuccess) onSaved();
+            }}
+          >
+            {t("modules.deleteBody")}
+          </ConfirmDialog>
         </div>
       )}
       {mayEdit && editing && (

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { plainList, wrappingRow } from "../../styles/layout.js";
 
 /** Styles of the community's modules: the list, a module, the steward's editor and the report. */
 export const useModulesStyles = makeStyles({
@@ -6,18 +7,11 @@ export const useModulesStyles = makeStyles({
   heading: { margin: 0 },
   text: { margin: 0, overflowWrap: "anywhere" },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-  },
+  list: plainList(tokens.spacingVerticalM),
   card: { gap: tokens.spacingVerticalS, minWidth: 0 },
   sections: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   source: { fontFamily: tokens.fontFamilyMonospace, width: "100%" },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  actions: wrappingRow(tokens.spacingHorizontalS),
   bars: { listStyleType: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalXXS },
 });
