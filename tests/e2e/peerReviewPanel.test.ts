@@ -72,6 +72,9 @@ describe("Peer review from the side panel and on the stage", () => {
     await feedback.getByRole("button", { name: "Feedback hinzufügen" }).click();
     await feedback.getByText("Hinzugefügt").waitFor();
     expect(await brokenWords(g)).toEqual([]);
+    // The author is offered no feedback box on their own draft.
+    await a.getByTestId("from-everyone").getByText(FEEDBACK).waitFor({ timeout: 15_000 });
+    expect(await a.getByTestId("criteria-review-feedback").getByRole("textbox").count()).toBe(0);
     const width = await pageWidth(g);
     expect(width.scrollWidth).toBeLessThanOrEqual(width.clientWidth);
 

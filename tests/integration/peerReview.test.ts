@@ -127,6 +127,12 @@ describe("Peer review on the activity engine", () => {
     );
     expect(wrongCount.status).toBe(400);
     expect(wrongCount.body.error.message).toBe("Write one text for each of the rubric's 3 criteria.");
+    // The author does not review their own draft.
+    const ownDraft = await api(0, author, "POST", `/activities/${id}/submissions/review-feedback`, {
+      criteria: feedbackOf(author),
+    });
+    expect(ownDraft.status).toBe(403);
+    expect(ownDraft.body.error.message).toBe("The author does not write the feedback.");
     const listed = async (i: number, who: Person) =>
       ((await api(i, who, "GET", `/activities/${id}`)).body.activity.submissions as Feedback[]).filter(
         (s) => s.kind === "review-feedback",

@@ -111,6 +111,8 @@ export function participantActions(view: ActionView, primary = true): Record<str
     const writers = format.submissions[kind]?.writers ?? [];
     if (writers.includes("hot-seat") && !onHotSeat) continue;
     if (writers.length > 0 && !writers.some((w) => w === "hot-seat" || roles.includes(w))) continue;
+    const notBy = format.submissions[kind]?.notBy;
+    if (notBy && roles.includes(notBy)) continue;
     const button = kindButton(view, kind, next());
     if (button) actions.push(button);
   }

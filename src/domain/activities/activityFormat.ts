@@ -97,6 +97,8 @@ export interface SubmissionDefinition {
    * person holding that role in the activity (a micro-teach's notes).
    */
   writers?: readonly WriterRole[];
+  /** The holder of this role does not write it (a peer review's author reviews not their own draft). */
+  notBy?: HeldRole;
   /**
    * The holder of this role answers its items (a micro-teach's teacher, an AMA's expert): each
    * answer is kept with its item and shown under it, and at the close each answered item becomes
@@ -258,6 +260,10 @@ export function definitionProblems(format: ActivityFormatDefinition): string[] {
     for (const role of definition.writers ?? [])
       if (!format.roles.includes(role))
         problems.push(`"${kind}" is written by the ${role}, a role the format does not declare`);
+    if (definition.notBy && !format.roles.includes(definition.notBy))
+      problems.push(
+        `"${kind}" is not written by the ${definition.notBy}, a role the format does not declare`,
+      );
     if (definition.answeredBy && definition.scope !== "item")
       problems.push(`"${kind}" is answered item by item, so its scope is "item"`);
     if (definition.answeredBy && !format.roles.includes(definition.answeredBy))

@@ -836,6 +836,8 @@ export class ActivityService {
 
   /** Refuses someone a kind kept to a role: the hot seat of their circle, or a role holder. */
   private async requireWriter(flow: ActivityFlow, definition: SubmissionDefinition, userId: string) {
+    if (definition.notBy && flow.activity.roleHolders?.[definition.notBy]?.id === userId)
+      throw new ForbiddenError(`The ${definition.notBy} does not write the ${definition.noun}.`);
     const writers = definition.writers ?? [];
     if (writers.length === 0) return;
     for (const role of writers) {

@@ -143,6 +143,8 @@ export interface SubmissionKindView {
   promote?: "playbook";
   /** Only the holder of this role writes it (a micro-teach's notes: the teacher). */
   heldBy?: HeldRole;
+  /** The holder of this role does not write it (a peer review's author, the feedback). */
+  notBy?: HeldRole;
   /** The holder of this role answers its items (shown under each). */
   answeredBy?: HeldRole;
   /** A rating: a whole number from `min` to `max` (a choice, not a text). */
@@ -517,6 +519,7 @@ function kindsOf(formatId: ActivityRecord["activity"]["format"]): SubmissionKind
       ...(d.promote ? { promote: d.promote } : {}),
       ...(d.rating ? { rating: d.rating } : {}),
       ...heldByOf(d),
+      ...(d.notBy ? { notBy: d.notBy } : {}),
       ...(d.answeredBy ? { answeredBy: d.answeredBy } : {}),
       ...(d.perCriterion ? { perCriterion: true as const } : {}),
       ...(d.adopts ? { adopts: d.adopts } : {}),

@@ -73,6 +73,7 @@ export const peerReview = {
         plural: "feedback",
         maxLength: 1000,
         perCriterion: true,
+        notBy: "author",
         promote: "playbook",
       },
       changes: {

@@ -53,7 +53,11 @@ export function FormatSubmissions({ view, onChanged, steers = false }: FormatSub
   const onHotSeat = view.me.group?.onHotSeat === true;
   const holds = (role: Kind["heldBy"]) => role !== undefined && (view.me.roles ?? []).includes(role);
   const open = view.kinds.filter(
-    (k) => view.accepts.includes(k.kind) && (!k.hotSeatOnly || onHotSeat) && (!k.heldBy || holds(k.heldBy)),
+    (k) =>
+      view.accepts.includes(k.kind) &&
+      (!k.hotSeatOnly || onHotSeat) &&
+      (!k.heldBy || holds(k.heldBy)) &&
+      !(k.notBy && holds(k.notBy)),
   );
   const earlier = (kind: Kind) =>
     view.register?.find((r) => r.kind === kind.kind && r.earlier && r.mine)?.text;
