@@ -525,6 +525,47 @@ describe("think-pair-share through the activity service (two instances, one Azur
     );
   });
 
+  it("places late joiners on one instance while the groups were formed on the other, from the record it read before", async () => {
+    const facilitator = caller(7);
+    const { id } = await setUp(facilitator);
+    const early = [caller(410), caller(411), caller(412), caller(413)];
+    // Instance two reads the whole activity before the pairs exist (its joins and a poll).
+    for (const p of early) await serviceTwo.join(p, id);
+    expect((await serviceTwo.view(facilitator, id)).participantCount).toBe(4);
+    // Instance one starts the pair phase and forms the pairs.
+    await serviceOne.control(facilitator, id, { kind: "start" }, unique("r"));
+    await serviceOne.control(facilitator, id, { kind: "next", phaseIndex: 0 }, unique("r"));
+    const paired = await serviceOne.view(facilitator, id);
+    expect(paired.groups?.map((g) => g.members.length)).toEqual([2, 2]);
+
+    // Two people arrive at once through instance two: each pair becomes a trio (not one a quartet),
+    // and each sees their partners by name and the phase instance one moved to.
+    const [x, y] = [caller(414), caller(415)];
+    const [vx, vy] = await Promise.all([serviceTwo.join(x, id), serviceTwo.join(y, id)]);
+    for (const [view, who] of [
+      [vx, x],
+      [vy, y],
+    ] as const) {
+      expect(view.state.phaseId).toBe("pair");
+      expect(view.me).toMatchObject({ joined: true });
+      expect(view.me.group?.partners).toHaveLength(2);
+      const names = new Map([...early, x, y].map((p) => [p.userId, p.displayName]));
+      for (const partner of view.me.group?.partners ?? []) {
+        expect(partner.id).not.toBe(who.userId);
+        expect(partner.displayName).toBe(names.get(partner.id));
+      }
+    }
+    expect(vx.me.group?.id).not.toBe(vy.me.group?.id);
+    const stored = await repo.load(tenant, id);
+    expect(stored?.lateAssignments.map((l) => l.userId).sort()).toEqual([x.userId, y.userId].sort());
+    expect(new Set(stored?.lateAssignments.map((l) => l.groupId)).size).toBe(2);
+
+    // Instance one shows the trios to the early people.
+    const seen = await serviceOne.view(early[0] as Caller, id);
+    expect(seen.groups?.map((g) => g.members.length)).toEqual([3, 3]);
+    expect(seen.participantCount).toBe(6);
+  });
+
   it("answers Join and Share from reads by key that follow the other instance's controls and late joiners", async () => {
     const facilitator = caller(5);
     const { id } = await setUp(facilitator);
