@@ -79,6 +79,35 @@ describe("activity storage on Azurite (two server instances)", () => {
     two = new TablesActivityRepository(storeTwo);
   });
 
+  it("stores a late joiner's row and place together once: a retry through the other instance keeps the stored place", async () => {
+    const a = activity();
+    await one.create(a);
+    const u = org.users[20] as { id: string; displayName: string };
+    const participant = { userId: u.id, displayName: u.displayName, joinedAt: new Date().toISOString() };
+    const place = (groupId: string) => ({ round: 0, userId: u.id, groupId, at: participant.joinedAt });
+    await expect(one.addLateParticipant(tenant, a.id, participant, place("g0001"))).resolves.toEqual({
+      joined: true,
+      placed: place("g0001"),
+    });
+    // Instance two has not seen them join: its one write meets the stored rows, and it keeps them.
+    await expect(two.addLateParticipant(tenant, a.id, participant, place("g0002"))).resolves.toEqual({
+      joined: false,
+      placed: place("g0001"),
+    });
+    // Joined without a place before (the groups were formed meanwhile): the place is added.
+    const v = org.users[21] as { id: string; displayName: string };
+    const early = { userId: v.id, displayName: v.displayName, joinedAt: participant.joinedAt };
+    await two.addParticipant(tenant, a.id, early);
+    await expect(
+      one.addLateParticipant(tenant, a.id, early, { ...place("g0002"), userId: v.id }),
+    ).resolves.toMatchObject({ joined: false, placed: { userId: v.id, groupId: "g0002" } });
+    const record = await one.load(tenant, a.id);
+    expect(record?.participants.map((p) => p.userId).sort()).toEqual([u.id, v.id].sort());
+    expect(record?.lateAssignments.map((l) => `${l.userId}:${l.groupId}`).sort()).toEqual(
+      [`${u.id}:g0001`, `${v.id}:g0002`].sort(),
+    );
+  });
+
   it("keeps all 300 joins and reflections submitted at the same second, none lost or duplicated", async () => {
     const a = activity();
     await one.create(a);
@@ -559,6 +588,13 @@ describe("think-pair-share through the activity service (two instances, one Azur
     const stored = await repo.load(tenant, id);
     expect(stored?.lateAssignments.map((l) => l.userId).sort()).toEqual([x.userId, y.userId].sort());
     expect(new Set(stored?.lateAssignments.map((l) => l.groupId)).size).toBe(2);
+
+    // A retried join through the other instance (which has not seen x join) keeps x's one place.
+    const retried = await serviceOne.join(x, id);
+    expect(retried.me.group?.id).toBe(vx.me.group?.id);
+    const again = await repo.load(tenant, id);
+    expect(again?.lateAssignments).toHaveLength(2);
+    expect(again?.participants.filter((p) => p.userId === x.userId)).toHaveLength(1);
 
     // Instance one shows the trios to the early people.
     const seen = await serviceOne.view(early[0] as Caller, id);

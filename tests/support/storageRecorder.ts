@@ -46,8 +46,10 @@ export class StorageRecorder {
       sendRequest: async (request, next) => {
         const url = new URL(request.url);
         const path = decodeURIComponent(url.pathname);
-        const table =
-          /^\/[^/]+\/([A-Za-z0-9]+)/.exec(path)?.[1] ?? /^\/([A-Za-z0-9]+)/.exec(path)?.[1] ?? "?";
+        // A transaction goes to `$batch`, its table named inside the body.
+        const table = path.endsWith("$batch")
+          ? "$batch"
+          : (/^\/[^/]+\/([A-Za-z0-9]+)/.exec(path)?.[1] ?? /^\/([A-Za-z0-9]+)/.exec(path)?.[1] ?? "?");
         const keys = /PartitionKey='([^']*)',RowKey='([^']*)'/.exec(path);
         const filter = url.searchParams.get("$filter");
         const what = keys ? `${keys[1]} / ${keys[2]}` : (filter ?? "");

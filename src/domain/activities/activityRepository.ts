@@ -57,6 +57,17 @@ export interface ActivityRepository {
   isKnownParticipant(tenantId: string, activityId: string, userId: string): boolean;
   /** Records a participant; false when they had already joined. */
   addParticipant(tenantId: string, activityId: string, participant: Participant): Promise<boolean>;
+  /**
+   * {@link addParticipant} and {@link assignLateJoiner} for someone joining after the groups were
+   * formed, in one write when neither row exists yet; `joined` is false when they had joined before,
+   * `placed` is where they are (the stored place when they had one).
+   */
+  addLateParticipant(
+    tenantId: string,
+    activityId: string,
+    participant: Participant,
+    assignment: LateAssignment,
+  ): Promise<{ joined: boolean; placed: LateAssignment }>;
   /** Stores a round's groups unless some are stored already; returns the stored ones (the first writer's). */
   saveGrouping(tenantId: string, activityId: string, grouping: StoredGrouping): Promise<StoredGrouping>;
   /** Puts a late joiner in a group of the round unless they are in one already; returns where they are. */

@@ -393,23 +393,25 @@ export class ActivityService {
     };
     let joinedNow = false;
     let placed: LateAssignment | undefined;
+    /** Their row, and when the groups hold and they are in none, their place in one (one write). */
+    const write = async (): Promise<{ joined: boolean; placed?: LateAssignment }> => {
+      const record = grouping ? await inHand : undefined;
+      if (!record || !grouping)
+        return { joined: await this.activities.addParticipant(tenantId, activityId, me) };
+      // The groups as the flow holds them, with everyone placed late as far as this instance knows.
+      const { lateAssignments } = this.recentJoins.into(record);
+      const groups = groupsOf({ groupings: [grouping], lateAssignments }, grouping.round);
+      if (
+        groupOfPerson(groups, userId) ||
+        keptOutOfGroups(flow.activity, formatOf(flow.activity.format), grouping.round, userId)
+      )
+        return { joined: await this.activities.addParticipant(tenantId, activityId, me) };
+      return this.placeLateJoiner(flow.activity, grouping.round, groups, userId, me);
+    };
     const joined = await this.takePart(caller, flow, async () => {
-      const place = async () => {
-        const record = await inHand;
-        if (!record || !grouping) return undefined;
-        // The groups as the flow holds them, with everyone placed late as far as this instance knows.
-        const { lateAssignments } = this.recentJoins.into(record);
-        const groups = groupsOf({ groupings: [grouping], lateAssignments }, grouping.round);
-        if (groupOfPerson(groups, userId)) return undefined;
-        if (keptOutOfGroups(flow.activity, formatOf(flow.activity.format), grouping.round, userId))
-          return undefined;
-        return this.placeLateJoiner(flow.activity, grouping.round, groups, userId);
-      };
-      [joinedNow, placed] = await Promise.all([
-        this.activities.addParticipant(tenantId, activityId, me),
-        grouping ? place() : undefined,
-        this.prefetchRegister(flow, userId),
-      ]);
+      const [written] = await Promise.all([write(), this.prefetchRegister(flow, userId)]);
+      joinedNow = written.joined;
+      placed = written.placed;
       this.recentJoins.joined(tenantId, activityId, me);
     });
     const found = await inHand;
@@ -1480,7 +1482,22 @@ export class ActivityService {
     round: number,
     groups: readonly ActivityGroup[],
     userId: string,
-  ): Promise<LateAssignment> {
+  ): Promise<LateAssignment>;
+  /** With their participant row: both written at once (one transaction). */
+  private async placeLateJoiner(
+    activity: Activity,
+    round: number,
+    groups: readonly ActivityGroup[],
+    userId: string,
+    participant: Participant,
+  ): Promise<{ joined: boolean; placed: LateAssignment }>;
+  private async placeLateJoiner(
+    activity: Activity,
+    round: number,
+    groups: readonly ActivityGroup[],
+    userId: string,
+    participant?: Participant,
+  ): Promise<LateAssignment | { joined: boolean; placed: LateAssignment }> {
     const strategy = roundsOf(formatOf(activity.format), activity.phases)[round]?.strategy ?? {
       kind: "pairs",
     };
@@ -1495,6 +1512,16 @@ export class ActivityService {
     // Noted before it is stored: late joiners placed on this instance meanwhile see it.
     this.recentJoins.placed(activity.tenantId, activity.id, assignment);
     try {
+      if (participant) {
+        const written = await this.activities.addLateParticipant(
+          activity.tenantId,
+          activity.id,
+          participant,
+          assignment,
+        );
+        this.recentJoins.placed(activity.tenantId, activity.id, written.placed);
+        return written;
+      }
       const stored = await this.activities.assignLateJoiner(activity.tenantId, activity.id, assignment);
       this.recentJoins.placed(activity.tenantId, activity.id, stored);
       return stored;
