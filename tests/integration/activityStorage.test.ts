@@ -79,7 +79,7 @@ describe("activity storage on Azurite (two server instances)", () => {
     two = new TablesActivityRepository(storeTwo);
   });
 
-  it("stores a late joiner's row and place together once: a retry through the other instance keeps the stored place", async () => {
+  it("stores a late joiner's row and place once: a retry through the other instance keeps the stored place", async () => {
     const a = activity();
     await one.create(a);
     const u = org.users[20] as { id: string; displayName: string };
@@ -89,7 +89,7 @@ describe("activity storage on Azurite (two server instances)", () => {
       joined: true,
       placed: place("g0001"),
     });
-    // Instance two has not seen them join: its one write meets the stored rows, and it keeps them.
+    // Instance two has not seen them join: its writes meet the stored rows, and it keeps them.
     await expect(two.addLateParticipant(tenant, a.id, participant, place("g0002"))).resolves.toEqual({
       joined: false,
       placed: place("g0001"),

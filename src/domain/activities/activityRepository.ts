@@ -58,9 +58,9 @@ export interface ActivityRepository {
   /** Records a participant; false when they had already joined. */
   addParticipant(tenantId: string, activityId: string, participant: Participant): Promise<boolean>;
   /**
-   * {@link addParticipant} and {@link assignLateJoiner} for someone joining after the groups were
-   * formed, in one write when neither row exists yet; `joined` is false when they had joined before,
-   * `placed` is where they are (the stored place when they had one).
+   * {@link addParticipant} and {@link assignLateJoiner} at once, for someone joining after the groups
+   * were formed: `joined` is false when they had joined before, `placed` is where they are (the
+   * stored place when they had one).
    */
   addLateParticipant(
     tenantId: string,

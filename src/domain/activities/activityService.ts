@@ -393,7 +393,7 @@ export class ActivityService {
     };
     let joinedNow = false;
     let placed: LateAssignment | undefined;
-    /** Their row, and when the groups hold and they are in none, their place in one (one write). */
+    /** Their row, and when the groups hold and they are in none, their place in one beside it. */
     const write = async (): Promise<{ joined: boolean; placed?: LateAssignment }> => {
       const record = grouping ? await inHand : undefined;
       if (!record || !grouping)
@@ -1483,7 +1483,7 @@ export class ActivityService {
     groups: readonly ActivityGroup[],
     userId: string,
   ): Promise<LateAssignment>;
-  /** With their participant row: both written at once (one transaction). */
+  /** With their participant row: both written at once. */
   private async placeLateJoiner(
     activity: Activity,
     round: number,
