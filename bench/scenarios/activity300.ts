@@ -21,6 +21,7 @@ import { runLoad } from "../lib/load.js";
 import { spawnServer } from "../lib/processes.js";
 import { percentile, type ScenarioResult } from "../lib/report.js";
 import { floorScript, serverEnv, serverScript } from "../lib/servers.js";
+import { StorageCounter } from "../lib/storageCounter.js";
 
 const PARTICIPANTS = 300;
 /** The rubric of a format written per criterion (peer review). */
@@ -93,7 +94,11 @@ export async function activityScenario(
   azurite: RunningAzurite,
   { scenario, formats }: ActivityScenarioOptions,
 ): Promise<ScenarioResult> {
-  const env = serverEnv(azurite);
+  // BENCH_COUNT_STORAGE=1: both instances reach Azurite through a counting proxy (which adds a hop
+  // to every storage request: the latencies of such a run are not the scenario's figures), and each
+  // burst reports the storage requests it cost per request, by method and table.
+  const counter = process.env.BENCH_COUNT_STORAGE === "1" ? new StorageCounter(azurite) : undefined;
+  const env = serverEnv(counter ? await counter.start() : azurite);
   const a = await spawnServer(serverScript, { ...env, DEMO: "community" }, await freePort());
   const b = await spawnServer(serverScript, { ...env, DEMO: "false" }, await freePort());
   const floor = await spawnServer(
@@ -153,6 +158,7 @@ export async function activityScenario(
   };
 
   const series = new Map<string, Series>();
+  const metrics: Record<string, number> = {};
   const problems: string[] = [];
   const counts = new Map<
     ActivityFormatId,
@@ -195,7 +201,14 @@ export async function activityScenario(
           s.app.push(performance.now() - t0);
           return answer;
         };
+        counter?.reset();
         await Promise.all(tasks.map((task) => task(timed)));
+        if (counter) {
+          metrics[`${formatId}.${phase}.storage_per_request`] = counter.total() / tasks.length;
+          process.stderr.write(
+            `${formatId}.${phase}: ${(counter.total() / tasks.length).toFixed(2)} storage requests per request ${JSON.stringify(counter.snapshot())}\n`,
+          );
+        }
       };
 
       // Run -1 warms up (a small activity of the same format, not timed, its stored rows still
@@ -391,7 +404,6 @@ export async function activityScenario(
       }
     }
 
-    const metrics: Record<string, number> = {};
     const bars: ScenarioResult["bars"] = [];
     let lost = 0;
     let duplicated = 0;
@@ -447,6 +459,7 @@ export async function activityScenario(
     await a.stop();
     await b.stop();
     await floor.stop();
+    await counter?.stop();
   }
 }
 

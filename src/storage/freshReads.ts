@@ -23,6 +23,14 @@ export class FreshReads<T> {
     return next;
   }
 
+  /**
+   * For a caller who needs no write of others completed before it asked (it folds in its own):
+   * the read running now, even one begun earlier, else a new one.
+   */
+  readAny(key: string, read: () => Promise<T>): Promise<T> {
+    return this.running.get(key) ?? this.queued.get(key) ?? this.start(key, read);
+  }
+
   private startQueued(key: string, read: () => Promise<T>): Promise<T> {
     this.queued.delete(key);
     return this.start(key, read);

@@ -79,6 +79,35 @@ describe("activity storage on Azurite (two server instances)", () => {
     two = new TablesActivityRepository(storeTwo);
   });
 
+  it("stores a late joiner's row and place once: a retry through the other instance keeps the stored place", async () => {
+    const a = activity();
+    await one.create(a);
+    const u = org.users[20] as { id: string; displayName: string };
+    const participant = { userId: u.id, displayName: u.displayName, joinedAt: new Date().toISOString() };
+    const place = (groupId: string) => ({ round: 0, userId: u.id, groupId, at: participant.joinedAt });
+    await expect(one.addLateParticipant(tenant, a.id, participant, place("g0001"))).resolves.toEqual({
+      joined: true,
+      placed: place("g0001"),
+    });
+    // Instance two has not seen them join: its writes meet the stored rows, and it keeps them.
+    await expect(two.addLateParticipant(tenant, a.id, participant, place("g0002"))).resolves.toEqual({
+      joined: false,
+      placed: place("g0001"),
+    });
+    // Joined without a place before (the groups were formed meanwhile): the place is added.
+    const v = org.users[21] as { id: string; displayName: string };
+    const early = { userId: v.id, displayName: v.displayName, joinedAt: participant.joinedAt };
+    await two.addParticipant(tenant, a.id, early);
+    await expect(
+      one.addLateParticipant(tenant, a.id, early, { ...place("g0002"), userId: v.id }),
+    ).resolves.toMatchObject({ joined: false, placed: { userId: v.id, groupId: "g0002" } });
+    const record = await one.load(tenant, a.id);
+    expect(record?.participants.map((p) => p.userId).sort()).toEqual([u.id, v.id].sort());
+    expect(record?.lateAssignments.map((l) => `${l.userId}:${l.groupId}`).sort()).toEqual(
+      [`${u.id}:g0001`, `${v.id}:g0002`].sort(),
+    );
+  });
+
   it("keeps all 300 joins and reflections submitted at the same second, none lost or duplicated", async () => {
     const a = activity();
     await one.create(a);
@@ -523,6 +552,54 @@ describe("think-pair-share through the activity service (two instances, one Azur
     expect(view.groups?.flatMap((g) => g.members.map((m) => m.id)).sort()).toEqual(
       [...early, late].map((p) => p.userId).sort(),
     );
+  });
+
+  it("places late joiners on one instance while the groups were formed on the other, from the record it read before", async () => {
+    const facilitator = caller(7);
+    const { id } = await setUp(facilitator);
+    const early = [caller(410), caller(411), caller(412), caller(413)];
+    // Instance two reads the whole activity before the pairs exist (its joins and a poll).
+    for (const p of early) await serviceTwo.join(p, id);
+    expect((await serviceTwo.view(facilitator, id)).participantCount).toBe(4);
+    // Instance one starts the pair phase and forms the pairs.
+    await serviceOne.control(facilitator, id, { kind: "start" }, unique("r"));
+    await serviceOne.control(facilitator, id, { kind: "next", phaseIndex: 0 }, unique("r"));
+    const paired = await serviceOne.view(facilitator, id);
+    expect(paired.groups?.map((g) => g.members.length)).toEqual([2, 2]);
+
+    // Two people arrive at once through instance two: each pair becomes a trio (not one a quartet),
+    // and each sees their partners by name and the phase instance one moved to.
+    const [x, y] = [caller(414), caller(415)];
+    const [vx, vy] = await Promise.all([serviceTwo.join(x, id), serviceTwo.join(y, id)]);
+    for (const [view, who] of [
+      [vx, x],
+      [vy, y],
+    ] as const) {
+      expect(view.state.phaseId).toBe("pair");
+      expect(view.me).toMatchObject({ joined: true });
+      expect(view.me.group?.partners).toHaveLength(2);
+      const names = new Map([...early, x, y].map((p) => [p.userId, p.displayName]));
+      for (const partner of view.me.group?.partners ?? []) {
+        expect(partner.id).not.toBe(who.userId);
+        expect(partner.displayName).toBe(names.get(partner.id));
+      }
+    }
+    expect(vx.me.group?.id).not.toBe(vy.me.group?.id);
+    const stored = await repo.load(tenant, id);
+    expect(stored?.lateAssignments.map((l) => l.userId).sort()).toEqual([x.userId, y.userId].sort());
+    expect(new Set(stored?.lateAssignments.map((l) => l.groupId)).size).toBe(2);
+
+    // A retried join through the other instance (which has not seen x join) keeps x's one place.
+    const retried = await serviceOne.join(x, id);
+    expect(retried.me.group?.id).toBe(vx.me.group?.id);
+    const again = await repo.load(tenant, id);
+    expect(again?.lateAssignments).toHaveLength(2);
+    expect(again?.participants.filter((p) => p.userId === x.userId)).toHaveLength(1);
+
+    // Instance one shows the trios to the early people.
+    const seen = await serviceOne.view(early[0] as Caller, id);
+    expect(seen.groups?.map((g) => g.members.length)).toEqual([3, 3]);
+    expect(seen.participantCount).toBe(6);
   });
 
   it("answers Join and Share from reads by key that follow the other instance's controls and late joiners", async () => {

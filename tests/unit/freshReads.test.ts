@@ -71,4 +71,20 @@ describe("FreshReads", () => {
     await expect(reads.read("k", flaky)).resolves.toBe("ok");
     expect(calls).toBe(3);
   });
+
+  it("lets a caller who needs no fresh read share the running one, and starts one when none runs", async () => {
+    const store = controlledStore();
+    const reads = new FreshReads<number>();
+    const first = reads.read("k", store.read);
+    store.write(1);
+    const any = reads.readAny("k", store.read);
+    expect(store.reads()).toBe(1);
+    await store.finishOne();
+    expect(await any).toBe(0);
+    expect(await first).toBe(0);
+    const alone = reads.readAny("k", store.read);
+    expect(store.reads()).toBe(2);
+    await store.finishOne();
+    expect(await alone).toBe(1);
+  });
 });

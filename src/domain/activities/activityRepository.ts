@@ -32,6 +32,13 @@ export interface ActivityRepository {
   /** Everything stored about one activity, in one partition query; undefined when there is none. */
   load(tenantId: string, activityId: string): Promise<ActivityRecord | undefined>;
   /**
+   * The whole activity as this instance last read it, when that read began at most `maxAgeMs`
+   * ago; else a read running now (even one begun before the caller asked), else a new one. Others'
+   * writes of the last moments may be missing: for an answer that adds the caller's own writes and
+   * whose next poll brings the rest (a join). Callers never change the record.
+   */
+  recentRecord(tenantId: string, activityId: string, maxAgeMs: number): Promise<ActivityRecord | undefined>;
+  /**
    * The set-up and controls, and the groups when this instance has seen them: what a submission
    * needs to check the phase (a small range query, or reads by key). The set-up, each control and
    * the groups are stored once and never change, so an instance may keep them; when the groups are
@@ -50,6 +57,17 @@ export interface ActivityRepository {
   isKnownParticipant(tenantId: string, activityId: string, userId: string): boolean;
   /** Records a participant; false when they had already joined. */
   addParticipant(tenantId: string, activityId: string, participant: Participant): Promise<boolean>;
+  /**
+   * {@link addParticipant} and {@link assignLateJoiner} at once, for someone joining after the groups
+   * were formed: `joined` is false when they had joined before, `placed` is where they are (the
+   * stored place when they had one).
+   */
+  addLateParticipant(
+    tenantId: string,
+    activityId: string,
+    participant: Participant,
+    assignment: LateAssignment,
+  ): Promise<{ joined: boolean; placed: LateAssignment }>;
   /** Stores a round's groups unless some are stored already; returns the stored ones (the first writer's). */
   saveGrouping(tenantId: string, activityId: string, grouping: StoredGrouping): Promise<StoredGrouping>;
   /** Puts a late joiner in a group of the round unless they are in one already; returns where they are. */

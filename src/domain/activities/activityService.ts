@@ -20,6 +20,7 @@ import type {
   MyActivityNote,
   OpenActivity,
   PairShare,
+  Participant,
   StoredGrouping,
   Submission,
 } from "./activity.js";
@@ -78,6 +79,7 @@ import type { RecentPartners } from "./pairing.js";
 import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
 import type { PhaseContent } from "./phaseContent.js";
 import type { QuestionsAheadService } from "./questionsAhead.js";
+import { RecentJoins } from "./recentJoins.js";
 import { criteriaInputOf, readableCriteria } from "./rubric.js";
 import type { RoleRota, TeachingTopicService } from "./teachingTopics.js";
 
@@ -177,6 +179,8 @@ export class ActivityService {
   private readonly handOvers = new Map<string, PendingHandOver>();
   /** Groups being formed on this instance, by activity (see ensureGroups). */
   private readonly forming = new Map<string, Promise<StoredGrouping | undefined>>();
+  /** Whom this instance joined and placed lately (see join). */
+  private readonly recentJoins: RecentJoins;
   private readonly roles: RoleLookup | undefined;
   private readonly circles: CircleMemory | undefined;
   private readonly earlierRegisters: EarlierRegisters | undefined;
@@ -193,6 +197,7 @@ export class ActivityService {
     options: ActivityServiceOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.recentJoins = new RecentJoins(() => this.now().getTime());
     this.newId = options.newId ?? (() => crypto.randomUUID());
     this.directoryTimeoutMs = options.directoryTimeoutMs ?? 2_000;
     this.recentActivities = options.recentActivities ?? 3;
@@ -363,13 +368,86 @@ export class ActivityService {
    * part in an open community's activity joins the community too (`joinedCommunity`).
    */
   async join(caller: Caller, activityId: string): Promise<Joined<ActivityView>> {
-    const flow = await this.requireFlow(caller.tenantId, activityId);
-    if (this.stateOfFlow(flow).status === "ended")
-      throw new ValidationError("This activity has already ended.");
-    const joined = await this.takePart(caller, flow, () =>
-      this.joinQuietly(caller, activityId, this.now().toISOString()),
-    );
-    return { ...(await this.view(caller, activityId)), ...joined };
+    const { tenantId, userId } = caller;
+    const flow = await this.requireFlow(tenantId, activityId);
+    const state = this.stateOfFlow(flow);
+    if (state.status === "ended") throw new ValidationError("This activity has already ended.");
+    // The groups are due but not formed yet: the whole read forms them (once per activity).
+    if (this.groupsDue(flow, state)) {
+      const joined = await this.takePart(caller, flow, () =>
+        this.joinQuietly(caller, activityId, this.now().toISOString()),
+      );
+      return { ...(await this.view(caller, activityId)), ...joined };
+    }
+    // The rest of the activity as this instance read it a moment ago (or a read already running),
+    // fetched beside the caller's writes instead of read again after them: the answer adds the
+    // caller's own rows, and others' writes of the last moments come with the next poll.
+    const inHand = this.activities.recentRecord(tenantId, activityId, RECORD_IN_HAND_MS);
+    inHand.catch(() => undefined); // awaited below; refused callers never wait for it
+    const grouping = this.groupingNow(flow, state);
+    const me: Participant = {
+      userId,
+      displayName: caller.displayName,
+      joinedAt: this.now().toISOString(),
+      ...(caller.teamsId ? { teamsId: caller.teamsId } : {}),
+    };
+    let joinedNow = false;
+    let placed: LateAssignment | undefined;
+    /** Their row, and when the groups hold and they are in none, their place in one beside it. */
+    const write = async (): Promise<{ joined: boolean; placed?: LateAssignment }> => {
+      const record = grouping ? await inHand : undefined;
+      if (!record || !grouping)
+        return { joined: await this.activities.addParticipant(tenantId, activityId, me) };
+      // The groups as the flow holds them, with everyone placed late as far as this instance knows.
+      const { lateAssignments } = this.recentJoins.into(record);
+      const groups = groupsOf({ groupings: [grouping], lateAssignments }, grouping.round);
+      if (
+        groupOfPerson(groups, userId) ||
+        keptOutOfGroups(flow.activity, formatOf(flow.activity.format), grouping.round, userId)
+      )
+        return { joined: await this.activities.addParticipant(tenantId, activityId, me) };
+      return this.placeLateJoiner(flow.activity, grouping.round, groups, userId, me);
+    };
+    const joined = await this.takePart(caller, flow, async () => {
+      const [written] = await Promise.all([write(), this.prefetchRegister(flow, userId)]);
+      joinedNow = written.joined;
+      placed = written.placed;
+      this.recentJoins.joined(tenantId, activityId, me);
+    });
+    const found = await inHand;
+    if (!found)
+      throw new NotFoundError("This activity does not exist (or was set up in another organisation).");
+    const record = this.recentJoins.into({
+      ...found,
+      activity: flow.activity,
+      controls: flow.controls,
+      groupings: [
+        ...found.groupings.filter((g) => !flow.groupings.some((f) => f.round === g.round)),
+        ...flow.groupings,
+      ],
+      lateAssignments: placed
+        ? [
+            ...found.lateAssignments.filter((l) => !(l.round === placed?.round && l.userId === userId)),
+            placed,
+          ]
+        : found.lateAssignments,
+    });
+    // Someone who had joined before has rows of their own the record in hand may not hold yet; a
+    // group member the record does not name yet would show as "Someone": both read the whole activity.
+    const named = new Set(record.participants.map((p) => p.userId));
+    if (!joinedNow || grouping?.groups.some((g) => g.members.some((m) => !named.has(m))))
+      return { ...(await this.view(caller, activityId)), ...joined };
+    const view = activityViewFor(record, state, userId);
+    const register = await this.registerFor(record, view, userId);
+    return { ...(register.length > 0 ? { ...view, register } : view), ...joined };
+  }
+
+  /** Reads the caller's kept register entries (a mastermind's goals) beside their join, not after it. */
+  private async prefetchRegister(flow: ActivityFlow, userId: string): Promise<void> {
+    if (!this.earlierRegisters) return;
+    const { tenantId, id, communityId, format } = flow.activity;
+    for (const [kind, definition] of Object.entries(formatOf(format).submissions))
+      if (definition.register) await this.earlierRegisters.of(tenantId, id, communityId, kind, [userId]);
   }
 
   /**
@@ -1406,7 +1484,22 @@ export class ActivityService {
     round: number,
     groups: readonly ActivityGroup[],
     userId: string,
-  ): Promise<LateAssignment> {
+  ): Promise<LateAssignment>;
+  /** With their participant row: both written at once. */
+  private async placeLateJoiner(
+    activity: Activity,
+    round: number,
+    groups: readonly ActivityGroup[],
+    userId: string,
+    participant: Participant,
+  ): Promise<{ joined: boolean; placed: LateAssignment }>;
+  private async placeLateJoiner(
+    activity: Activity,
+    round: number,
+    groups: readonly ActivityGroup[],
+    userId: string,
+    participant?: Participant,
+  ): Promise<LateAssignment | { joined: boolean; placed: LateAssignment }> {
     const strategy = roundsOf(formatOf(activity.format), activity.phases)[round]?.strategy ?? {
       kind: "pairs",
     };
@@ -1417,12 +1510,27 @@ export class ActivityService {
       { rule: activity.pairingRule, seed: `${activity.id}:${round}:late` },
     );
     const groupId = groups[placement.groupIndex]?.id ?? `late-${userId}`;
-    return this.activities.assignLateJoiner(activity.tenantId, activity.id, {
-      round,
-      userId,
-      groupId,
-      at: this.now().toISOString(),
-    });
+    const assignment = { round, userId, groupId, at: this.now().toISOString() };
+    // Noted before it is stored: late joiners placed on this instance meanwhile see it.
+    this.recentJoins.placed(activity.tenantId, activity.id, assignment);
+    try {
+      if (participant) {
+        const written = await this.activities.addLateParticipant(
+          activity.tenantId,
+          activity.id,
+          participant,
+          assignment,
+        );
+        this.recentJoins.placed(activity.tenantId, activity.id, written.placed);
+        return written;
+      }
+      const stored = await this.activities.assignLateJoiner(activity.tenantId, activity.id, assignment);
+      this.recentJoins.placed(activity.tenantId, activity.id, stored);
+      return stored;
+    } catch (error) {
+      this.recentJoins.unplaced(activity.tenantId, activity.id, assignment);
+      throw error;
+    }
   }
 
   /**
@@ -1518,6 +1626,12 @@ export class ActivityService {
     return grouping ? { ...flow, groupings: [...flow.groupings, grouping] } : flow;
   }
 }
+
+/**
+ * How old a record this instance read may be to answer a join (the side panel polls every 2 s, so
+ * what others wrote meanwhile shows a moment later, as it would have anyway).
+ */
+const RECORD_IN_HAND_MS = 5_000;
 
 /** Commitments handed over at once by the close (each a few storage calls). */
 const HAND_OVER_BATCH = 8;

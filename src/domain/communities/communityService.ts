@@ -43,6 +43,8 @@ export class CommunityService {
   private readonly memberCounts = new CountSettler();
   /** Community rows for taking part ({@link communityRow}). */
   private readonly rows = new Map<string, { row: Community; until: number }>();
+  /** Reads of community rows for taking part in flight, by community. */
+  private readonly rowReads = new Map<string, Promise<Community>>();
   /** People's lists of communities, for asking in chat ({@link listVisibleRecent}). */
   private readonly listings: RecentListings;
   private readonly joinRequestListeners: ((community: Community, request: JoinRequest) => void)[] = [];
@@ -571,11 +573,18 @@ export class CommunityService {
     const at = this.now().getTime();
     const kept = this.rows.get(key);
     if (kept && kept.until > at) return kept.row;
-    const row = await this.repository.get(tenantId, communityId);
-    if (!row) throw notFound();
-    if (this.rows.size >= MAX_TRUSTED) this.rows.clear();
-    this.rows.set(key, { row, until: at + ROW_FRESH_MS });
-    return row;
+    // Everyone pressing Join at once shares one read instead of each reading the row.
+    const running = this.rowReads.get(key);
+    if (running) return running;
+    const read = (async () => {
+      const row = await this.repository.get(tenantId, communityId);
+      if (!row) throw notFound();
+      if (this.rows.size >= MAX_TRUSTED) this.rows.clear();
+      this.rows.set(key, { row, until: at + ROW_FRESH_MS });
+      return row;
+    })().finally(() => this.rowReads.delete(key));
+    this.rowReads.set(key, read);
+    return read;
   }
 
   private async recountMembers(tenantId: string, communityId: string): Promise<Community> {

@@ -1,0 +1,100 @@
+import type { ActivityRecord, LateAssignment, Participant } from "./activity.js";
+
+/** How long an instance remembers whom it joined and placed: far longer than a record in hand is used. */
+const REMEMBER_MS = 60_000;
+/** Activities whose recent joins one instance remembers (the ones running now). */
+const KEPT_ACTIVITIES = 200;
+
+interface Joins {
+  participants: Map<string, { participant: Participant; at: number }>;
+  /** By `{round}|{userId}`. */
+  placements: Map<string, { assignment: LateAssignment; at: number }>;
+}
+
+/**
+ * The people this instance joined to an activity lately and where it placed late joiners, so a
+ * join answered from a record read a moment ago (see ActivityService.join) still shows them: the
+ * caller's partners by name, and the groups as this instance has filled them. A placement is noted
+ * before it is stored, so late joiners arriving together on one instance spread over the groups
+ * instead of all choosing the one that looked smallest. What storage holds always wins.
+ */
+export class RecentJoins {
+  private readonly byActivity = new Map<string, Joins>();
+
+  constructor(private readonly now: () => number) {}
+
+  joined(tenantId: string, activityId: string, participant: Participant): void {
+    const { participants } = this.of(tenantId, activityId);
+    // Deleted first, so the map stays in the order of when each was noted.
+    participants.delete(participant.userId);
+    participants.set(participant.userId, { participant, at: this.now() });
+  }
+
+  placed(tenantId: string, activityId: string, assignment: LateAssignment): void {
+    const { placements } = this.of(tenantId, activityId);
+    const key = `${assignment.round}|${assignment.userId}`;
+    placements.delete(key);
+    placements.set(key, { assignment, at: this.now() });
+  }
+
+  /** A placement that was not stored after all (the write failed). */
+  unplaced(tenantId: string, activityId: string, assignment: LateAssignment): void {
+    this.byActivity
+      .get(keyOf(tenantId, activityId))
+      ?.placements.delete(`${assignment.round}|${assignment.userId}`);
+  }
+
+  /** The record with the participants and placements remembered here that it does not hold yet. */
+  into(record: ActivityRecord): ActivityRecord {
+    const joins = this.byActivity.get(keyOf(record.activity.tenantId, record.activity.id));
+    if (!joins) return record;
+    this.forgetOld(joins);
+    const known = new Set(record.participants.map((p) => p.userId));
+    const participants = [...joins.participants.values()]
+      .map((j) => j.participant)
+      .filter((p) => !known.has(p.userId));
+    const stored = new Set(record.lateAssignments.map((l) => `${l.round}|${l.userId}`));
+    const placements = [...joins.placements].filter(([key]) => !stored.has(key)).map(([, p]) => p.assignment);
+    if (participants.length === 0 && placements.length === 0) return record;
+    return {
+      ...record,
+      participants: [...record.participants, ...participants],
+      lateAssignments: [...record.lateAssignments, ...placements],
+    };
+  }
+
+  private of(tenantId: string, activityId: string): Joins {
+    const key = keyOf(tenantId, activityId);
+    let joins = this.byActivity.get(key);
+    if (joins) {
+      // Most recently used last: the activity joined longest ago is forgotten first.
+      this.byActivity.delete(key);
+      this.forgetOld(joins);
+    } else {
+      joins = { participants: new Map(), placements: new Map() };
+      if (this.byActivity.size >= KEPT_ACTIVITIES) {
+        const oldest = this.byActivity.keys().next().value;
+        if (oldest !== undefined) this.byActivity.delete(oldest);
+      }
+    }
+    this.byActivity.set(key, joins);
+    return joins;
+  }
+
+  private forgetOld(joins: Joins): void {
+    const before = this.now() - REMEMBER_MS;
+    // Maps keep insertion order: the oldest come first.
+    for (const [id, j] of joins.participants) {
+      if (j.at >= before) break;
+      joins.participants.delete(id);
+    }
+    for (const [key, p] of joins.placements) {
+      if (p.at >= before) break;
+      joins.placements.delete(key);
+    }
+  }
+}
+
+function keyOf(tenantId: string, activityId: string): string {
+  return `${tenantId}|${activityId}`;
+}

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoPeople } from "../../src/local/demoCommunity.js";
+import { org } from "../support/orgFixture.js";
+import {
+  describeCalls,
+  type StorageCall,
+  StorageRecorder,
+  sequentialOf,
+} from "../support/storageRecorder.js";
+import { startTestServer, type TestServer, tokenFor, uniqueTablePrefix } from "../support/testServer.js";
+
+type Person = { id: string; displayName: string };
+
+describe("what joining an activity costs in storage round trips", () => {
+  const facilitator = demoPeople(org)[0] as unknown as Person;
+  const people = org.users.filter((u) => u.id !== facilitator.id && u.department).slice(0, 12) as Person[];
+  let recorder: StorageRecorder;
+  let servers: TestServer[] = [];
+  const tokens = new Map<string, string>();
+
+  beforeAll(async () => {
+    recorder = new StorageRecorder();
+    const tablePrefix = uniqueTablePrefix();
+    // No announcer polling in between: every round trip recorded is the request's.
+    const env = { TABLE_PREFIX: tablePrefix, ACTIVITY_POLL_MS: "3600000" };
+    servers = await Promise.all([0, 1].map(() => startTestServer({ demo: true, env })));
+    for (const server of servers)
+      for (const p of [facilitator, ...people])
+        tokens.set(`${server.baseUrl}|${p.id}`, await tokenFor(server.baseUrl, p.id));
+  });
+  afterAll(async () => {
+    recorder?.restore();
+    await Promise.all(servers.map((s) => s.close()));
+  });
+
+  const api = async (i: number, who: Person, method: string, route: string, body?: unknown) => {
+    const server = servers[i % servers.length] as TestServer;
+    const res = await fetch(`${server.baseUrl}/api${route}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${tokens.get(`${server.baseUrl}|${who.id}`)}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    // biome-ignore lint/suspicious/noExplicitAny: test reads of JSON answers.
+    return { status: res.status, body: text ? (JSON.parse(text) as any) : undefined };
+  };
+
+  /** The round trips a request waits for: the count settled behind a join (Communities, a keys-only recount) is left out. */
+  const answerPath = (calls: StorageCall[]) =>
+    calls.filter((c) => c.table !== "Communities" && !(c.table === "Memberships" && c.method === "GET"));
+  const activityCalls = (calls: StorageCall[]) => calls.filter((c) => c.table === "Activities");
+
+  it("answers a join after two round trips: the flow's next control, then the person's rows (a late joiner's place beside them)", async () => {
+    const created = await api(0, facilitator, "POST", "/activities", {
+      format: "think-pair-share",
+      communityId: (servers[0] as TestServer).demoCommunityId,
+      conversationId: "19:meeting_joinRoundTrips@thread.v2",
+      prompt: "What slows down a release?",
+      minutes: { think: 10, pair: 10, share: 10 },
+      requestId: "join-round-trips",
+    });
+    expect(created.status).toBe(201);
+    const id: string = created.body.activity.id;
+    const early = people.slice(0, 8);
+    for (const [i, p] of early.slice(0, 6).entries())
+      expect((await api(i, p, "POST", `/activities/${id}/join`)).status).toBe(200);
+
+    // A join on either instance: the next control probed by key, then the participant row beside
+    // the community's membership rows; the activity is not read again (each instance has read it).
+    for (const [i, p] of early.slice(6).entries()) {
+      // The side panel polls before its Join is pressed: the instance has the activity in hand.
+      expect((await api(i, facilitator, "GET", `/activities/${id}`)).status).toBe(200);
+      const { result, calls } = await recorder.during(() => api(i, p, "POST", `/activities/${id}/join`));
+      const trace = describeCalls(calls);
+      expect(result.status, trace).toBe(200);
+      expect(result.body.activity.me.joined).toBe(true);
+      expect(result.body.activity.state.status).toBe("not-started");
+      expect(
+        activityCalls(calls).map((c) => `${c.method} ${c.what.replace(/^.*\/ /, "")}`),
+        trace,
+      ).toEqual(["GET flow|control|000001", "POST "]);
+      expect(sequentialOf(answerPath(calls)), trace).toBe(2);
+    }
+
+    let step = 0;
+    const control = (kind: string, phaseIndex?: number) =>
+      api(step++, facilitator, "POST", `/activities/${id}/controls`, {
+        kind,
+        requestId: `jrt-${kind}-${phaseIndex ?? ""}`,
+        ...(phaseIndex === undefined ? {} : { phaseIndex }),
+      });
+    expect((await control("start")).status).toBe(200);
+    expect((await control("next", 0)).status).toBe(200);
+    // Every tab polls as the pair phase begins: the pairs are formed, each instance reads them.
+    await Promise.all(early.map((p, i) => api(i, p, "GET", `/activities/${id}`)));
+
+    // A late joiner: the probe, then their row and their placement side by side (and, for the
+    // chat link with their partners, the directory's copy of addresses this instance lacks).
+    const late = people.slice(8, 12);
+    const names = new Map(people.map((p) => [p.id, p.displayName]));
+    for (const [i, p] of late.entries()) {
+      expect((await api(i, facilitator, "GET", `/activities/${id}`)).status).toBe(200);
+      const { result, calls } = await recorder.during(() => api(i, p, "POST", `/activities/${id}/join`));
+      const trace = describeCalls(calls);
+      expect(result.status, trace).toBe(200);
+      const { me, state } = result.body.activity;
+      expect(state.phaseId).toBe("pair");
+      expect(me.group.partners.length, trace).toBeGreaterThan(0);
+      for (const partner of me.group.partners) expect(partner.displayName).toBe(names.get(partner.id));
+      expect(
+        activityCalls(calls).map((c) => c.method),
+        trace,
+      ).toEqual(["GET", "POST", "POST"]);
+      expect(sequentialOf(answerPath(calls).filter((c) => c.table !== "OrgContext")), trace).toBe(2);
+      expect(sequentialOf(answerPath(calls)), trace).toBeLessThanOrEqual(3);
+    }
+    // Everyone is in a group of the round, as either instance shows it.
+    const seen = await api(1, facilitator, "GET", `/activities/${id}`);
+    const members = (seen.body.activity.groups as { members: { id: string }[] }[]).flatMap((g) =>
+      g.members.map((m) => m.id),
+    );
+    expect(members.sort()).toEqual(people.map((p) => p.id).sort());
+  });
+});

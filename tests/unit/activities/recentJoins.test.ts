@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import type { ActivityRecord, LateAssignment, Participant } from "../../../src/domain/activities/activity.js";
+import { RecentJoins } from "../../../src/domain/activities/recentJoins.js";
+
+const tenant = "tenant-1";
+const activityId = "act-1";
+
+function record(participants: Participant[], lateAssignments: LateAssignment[] = []): ActivityRecord {
+  return {
+    activity: {
+      tenantId: tenant,
+      id: activityId,
+      format: "think-pair-share",
+      communityId: "c",
+      conversationId: "19:meeting_x@thread.v2",
+      facilitator: { id: "f", displayName: "F" },
+      prompt: "p",
+      phases: [{ id: "think", minutes: 2 }],
+      pairingRule: "random",
+      createdAt: "2026-01-01T00:00:00.000Z",
+    },
+    controls: [],
+    participants,
+    reflections: [],
+    groupings: [],
+    lateAssignments,
+    shares: [],
+    highlights: [],
+    commitments: [],
+    submissions: [],
+    votes: [],
+    promotions: [],
+    answers: [],
+  };
+}
+
+const person = (id: string): Participant => ({ userId: id, displayName: `Person ${id}`, joinedAt: "t" });
+const late = (userId: string, groupId: string): LateAssignment => ({ round: 0, userId, groupId, at: "t" });
+
+describe("RecentJoins", () => {
+  it("adds to a record read a moment ago whom this instance joined and placed since, storage first", () => {
+    let now = 0;
+    const joins = new RecentJoins(() => now);
+    joins.joined(tenant, activityId, person("a"));
+    joins.joined(tenant, activityId, person("b"));
+    joins.placed(tenant, activityId, late("b", "g0001"));
+    joins.placed(tenant, activityId, late("c", "g0002"));
+    // The record holds a and c's placement as stored (another instance placed c elsewhere).
+    const folded = joins.into(record([person("a")], [late("c", "g0003")]));
+    expect(folded.participants.map((p) => p.userId)).toEqual(["a", "b"]);
+    expect(folded.lateAssignments).toEqual([late("c", "g0003"), late("b", "g0001")]);
+    // A placement whose write failed is taken back; another activity is untouched.
+    joins.unplaced(tenant, activityId, late("b", "g0001"));
+    expect(joins.into(record([])).lateAssignments).toEqual([late("c", "g0002")]);
+    const other = { ...record([]), activity: { ...record([]).activity, id: "act-2" } };
+    expect(joins.into(other)).toBe(other);
+    // Forgotten a minute later: by then every read holds them.
+    now = 61_000;
+    const empty = record([]);
+    expect(joins.into(empty)).toBe(empty);
+  });
+});
