@@ -3,7 +3,7 @@ import type { EntryFilter } from "./entryFilter.js";
 import type { ScoredEntries } from "./entryOrder.js";
 import { FIELDS, type FieldTerms, Postings } from "./postings.js";
 import type { StoredEntry } from "./storedEntry.js";
-import { TermBounds } from "./termBounds.js";
+import { saturated, TermBounds } from "./termBounds.js";
 import { type TermCursor, topMatches } from "./topMatches.js";
 
 /** Field weights, in {@link FIELDS} order: a word in the title says more than one deep in the text. */
@@ -11,8 +11,7 @@ const TITLE_BOOST = 3;
 const TAGS_BOOST = 2;
 const SUMMARY_BOOST = 1.5;
 const TEXT_BOOST = 1;
-/** BM25's term-frequency saturation and length normalisation (the usual values). */
-const K1 = 1.2;
+/** BM25's length normalisation (the usual value; its saturation is in termBounds.ts). */
 const B = 0.7;
 /** A prefix or typo match counts less than the word itself, and less the further it is from it. */
 const PREFIX_WEIGHT = 0.375;
@@ -304,16 +303,22 @@ export class TextSearch {
         const idf = Math.log(1 + (size - df + 0.5) / (df + 0.5));
         const factor = weight * idf;
         const { docs, counts, length } = this.postings.postingsOf(id);
-        const weighted = this.bounds.bound(id, length, average, (from, to) => {
-          let max = 0;
-          for (let i = from; i < to; i++)
-            max = Math.max(max, this.weightedCount(counts[i] as number, docs[i] as number, average));
-          return max;
-        });
+        const bounds = this.bounds.bound(id, length, average, (i) =>
+          this.weightedCount(counts[i] as number, docs[i] as number, average),
+        );
         // A term's idf goes below zero when dead postings (of reworded or removed entries, until
         // they are compacted) make it look commoner than the library holds: it never adds then.
-        const bound = Math.max(0, factor * saturated(weighted));
-        cursors.push({ docs, counts, length, factor, bound, word: w });
+        const bound = Math.max(0, factor * saturated(bounds.max));
+        cursors.push({
+          docs,
+          counts,
+          length,
+          factor,
+          bound,
+          word: w,
+          blocks: bounds.blocks,
+          scale: bounds.scale,
+        });
       }
     });
     const found = topMatches(
@@ -401,11 +406,6 @@ export class TextSearch {
     for (const id of word.keys()) postings += this.postings.postingCount(id);
     return postings;
   }
-}
-
-/** BM25's saturation of a weighted count (growing with it, never past K1 + 1). */
-function saturated(weighted: number): number {
-  return (weighted * (K1 + 1)) / (K1 + weighted);
 }
 
 /** How many edits a word may differ by and still match (0: none). */

@@ -1,13 +1,15 @@
 import type { EntryFilter } from "./entryFilter.js";
 import { byHelpful, type ScoredEntries } from "./entryOrder.js";
 import type { StoredEntry } from "./storedEntry.js";
+import { BLOCK, saturated } from "./termBounds.js";
 
 /**
  * Rounding slack on bounds: a score summed in another order than its bound may differ in the last
  * bits, and an entry must never be skipped for that.
  */
 const SLACK = 1 + 1e-9;
-const END = Number.MAX_SAFE_INTEGER;
+/** Past every document number (they are below 2³¹). */
+const END = 0x7fffffff;
 
 /** One index term of a query, as a cursor over its postings. */
 export interface TermCursor {
@@ -20,13 +22,17 @@ export interface TermCursor {
   bound: number;
   /** The query word it stands for (an AND search needs every word). */
   word: number;
+  /** Per block of postings, the largest weighted count in it, times `scale` (see TermBounds). */
+  blocks: Float64Array;
+  scale: number;
 }
 
 /**
  * The best `k` entries of a text search by relevance (score, then most helpful, newest, id: the
- * order of {@link pageOfMatches}), scoring only entries that could still be among them: WAND
- * (Broder et al. 2003) over the terms' postings, document at a time. The `k`th best score so far
- * is the threshold; an entry whose terms' bounds cannot add up to it is skipped unscored, and the
+ * order of `pageOfMatches`), scoring only entries that could still be among them: Block-Max WAND
+ * (Broder et al. 2003; Ding & Suel 2011) over the terms' postings, document at a time. The `k`th
+ * best score so far is the threshold; an entry whose terms' bounds (over all their postings, then
+ * over the block of postings it falls in) cannot add up to it is skipped unscored, and the
  * cursors leap over whole stretches of such entries. Exact: the same entries with the same scores
  * as scoring everything, since each score is summed in the same order (`cursors`' order) and ties
  * at the threshold are scored.
@@ -41,19 +47,24 @@ export function topMatches(
   termScore: (packed: number, no: number) => number,
 ): ScoredEntries {
   const n = cursors.length;
+  // The cursors' fields in arrays: the loop below runs thousands of times a search.
+  const docsOf = cursors.map((c) => c.docs);
+  const countsOf = cursors.map((c) => c.counts);
+  const blocksOf = cursors.map((c) => c.blocks);
+  const lengthOf = Int32Array.from(cursors, (c) => c.length);
+  const factorOf = Float64Array.from(cursors, (c) => c.factor);
+  const boundOf = Float64Array.from(cursors, (c) => c.bound * SLACK);
+  const scaleOf = Float64Array.from(cursors, (c) => c.scale);
+  const wordOf = Int32Array.from(cursors, (c) => c.word);
   const at = new Int32Array(n);
-  const doc = new Float64Array(n);
+  const doc = Int32Array.from(cursors, (c) => (c.length > 0 ? (c.docs[0] as number) : END));
   const contribution = new Float64Array(n);
   const wordSeen = new Uint8Array(wordCount);
-  const wordFirst = new Float64Array(wordCount);
+  const wordFirst = new Int32Array(wordCount);
   /** Cursor indices by their current document. */
-  const order: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const c = cursors[i] as TermCursor;
-    doc[i] = c.length > 0 ? (c.docs[0] as number) : END;
-    order.push(i);
-  }
-  order.sort((a, b) => (doc[a] as number) - (doc[b] as number));
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => (doc[a] as number) - (doc[b] as number),
+  );
   const resort = () => {
     for (let j = 1; j < n; j++) {
       const i = order[j] as number;
@@ -68,7 +79,8 @@ export function topMatches(
   };
   /** Moves cursor `i` to its first posting at or after `target`: galloping, then binary search. */
   const seek = (i: number, target: number) => {
-    const { docs, length } = cursors[i] as TermCursor;
+    const docs = docsOf[i] as Uint32Array;
+    const length = lengthOf[i] as number;
     let low = at[i] as number;
     let step = 1;
     let high = low + step;
@@ -92,6 +104,7 @@ export function topMatches(
   const topScores: number[] = [];
   let threshold = Number.NEGATIVE_INFINITY;
   const offer = (entry: StoredEntry, score: number) => {
+    if (score < threshold) return;
     let low = 0;
     let high = topEntries.length;
     while (low < high) {
@@ -117,7 +130,7 @@ export function topMatches(
       // Every word must match: no entry before the latest of the words' first documents can.
       wordFirst.fill(END);
       for (let i = 0; i < n; i++) {
-        const w = (cursors[i] as TermCursor).word;
+        const w = wordOf[i] as number;
         if ((doc[i] as number) < (wordFirst[w] as number)) wordFirst[w] = doc[i] as number;
       }
       let need = 0;
@@ -135,7 +148,7 @@ export function topMatches(
     for (let j = 0; j < n; j++) {
       const i = order[j] as number;
       if ((doc[i] as number) === END) break;
-      reach += (cursors[i] as TermCursor).bound * SLACK;
+      reach += boundOf[i] as number;
       if (reach >= threshold) {
         pivot = j;
         break;
@@ -153,33 +166,58 @@ export function topMatches(
       continue;
     }
     // Every cursor on `target` leads the order.
-    let last = 0;
+    let last = pivot;
     while (last + 1 < n && doc[order[last + 1] as number] === target) last++;
+    if (threshold !== Number.NEGATIVE_INFINITY) {
+      // The bounds of the blocks the target falls in: when they cannot reach the threshold, no
+      // entry up to the first block's end (or the next cursor's document) can.
+      let blockReach = 0;
+      let leap = last + 1 < n ? (doc[order[last + 1] as number] as number) : END;
+      for (let j = 0; j <= last; j++) {
+        const i = order[j] as number;
+        const b = ((at[i] as number) / BLOCK) | 0;
+        const factor = factorOf[i] as number;
+        if (factor > 0)
+          blockReach +=
+            factor * saturated(((blocksOf[i] as Float64Array)[b] as number) * (scaleOf[i] as number)) * SLACK;
+        const blockEnd = (docsOf[i] as Uint32Array)[
+          Math.min((b + 1) * BLOCK, lengthOf[i] as number) - 1
+        ] as number;
+        if (blockEnd + 1 < leap) leap = blockEnd + 1;
+      }
+      if (blockReach < threshold) {
+        for (let j = 0; j <= last; j++) seek(order[j] as number, leap);
+        resort();
+        continue;
+      }
+    }
     const entry = documents[target];
     let wanted = entry !== undefined && (filter === undefined || filter(entry));
     if (wanted && and) {
       wordSeen.fill(0);
-      for (let j = 0; j <= last; j++) wordSeen[(cursors[order[j] as number] as TermCursor).word] = 1;
+      for (let j = 0; j <= last; j++) wordSeen[wordOf[order[j] as number] as number] = 1;
       wanted = wordSeen.every((seen) => seen === 1);
     }
     if (wanted) {
       for (let j = 0; j <= last; j++) {
         const i = order[j] as number;
-        const c = cursors[i] as TermCursor;
-        contribution[i] = c.factor * termScore(c.counts[at[i] as number] as number, target);
+        contribution[i] =
+          (factorOf[i] as number) *
+          termScore((countsOf[i] as Uint32Array)[at[i] as number] as number, target);
       }
       // Summed in the cursors' order, as scoring everything sums it (adding 0 changes nothing).
       let score = 0;
-      for (let i = 0; i < n; i++) score += contribution[i] as number;
-      contribution.fill(0);
+      for (let i = 0; i < n; i++) {
+        score += contribution[i] as number;
+        contribution[i] = 0;
+      }
       offer(entry as StoredEntry, score);
     }
     for (let j = 0; j <= last; j++) {
       const i = order[j] as number;
       const next = (at[i] as number) + 1;
       at[i] = next;
-      const c = cursors[i] as TermCursor;
-      doc[i] = next < c.length ? (c.docs[next] as number) : END;
+      doc[i] = next < (lengthOf[i] as number) ? ((docsOf[i] as Uint32Array)[next] as number) : END;
     }
     resort();
   }
