@@ -82,7 +82,10 @@ export function matchStages(text: string, terms: string[], anyWord: boolean): Ma
   return stages;
 }
 
-/** The index terms one query word stands for, with the weight of each. */
+/** Query words whose expansions are kept at most (a few hundred bytes each). */
+const MAX_KEPT_EXPANSIONS = 4_096;
+
+/** The index terms one query word stands for, with the weight of each (never changed once made). */
 type Expansion = Map<number, number>;
 
 /**
@@ -101,10 +104,17 @@ export class TextSearch {
   private touched = new Int32Array(0);
   /** Per term, the most it can add to a score: what lets a search for the best few skip the rest. */
   private readonly bounds = new TermBounds();
+  /**
+   * Query words' expansions (prefixes, typos: a walk of the dictionary each), kept until the
+   * dictionary changes: questions and searches repeat their words.
+   */
+  private readonly expansions = new Map<string, Expansion>();
 
   /** Indexes a new entry, or a new version whose words changed. */
   index(entry: StoredEntry): void {
     this.discard(entry.id);
+    // Its words may be new to the dictionary, and so expand a query word differently.
+    this.expansions.clear();
     this.numbers.set(entry.id, this.postings.add(entry, fieldTerms(entry)));
   }
 
@@ -125,6 +135,7 @@ export class TextSearch {
     if (renumber) {
       for (const [entryId, old] of this.numbers) this.numbers.set(entryId, renumber[old] ?? -1);
       this.bounds.clear();
+      this.expansions.clear();
     }
   }
 
@@ -367,8 +378,16 @@ export class TextSearch {
         (isCjkTerm(term) && Array.from(term).length === 1) ||
         (typing && i === terms.length - 1 && term.length >= MIN_PREFIX_LENGTH);
       const key = prefix ? `${term}*` : term;
-      if (!byWord.has(key))
-        byWord.set(key, this.expand(term, prefix, Math.min(maxFuzzy, fuzzyDistance(term))));
+      if (byWord.has(key)) return;
+      const distance = Math.min(maxFuzzy, fuzzyDistance(term));
+      const kept = `${key}|${distance}`;
+      let expansion = this.expansions.get(kept);
+      if (expansion === undefined) {
+        expansion = this.expand(term, prefix, distance);
+        if (this.expansions.size >= MAX_KEPT_EXPANSIONS) this.expansions.clear();
+        this.expansions.set(kept, expansion);
+      }
+      byWord.set(key, expansion);
     });
     return [...byWord.values()];
   }
