@@ -59,10 +59,11 @@ export class AskService {
     // A question is sent finished: its last word is a word, not the start of one being typed (the
     // trailing space tells the search so), which also spares scoring every word it begins. Only
     // the best few are read, never how many matched: the search skips what cannot be among them.
+    // The answer quotes the entries' own words, so the hits need no snippets.
     const text = `${words} `;
     const hits = await this.library.searchMine(
       caller,
-      { text, anyWord: true, limit: RETRIEVED, countTotal: false },
+      { text, anyWord: true, limit: RETRIEVED, countTotal: false, snippets: false },
       communities,
     );
     // The hits are of the caller's own communities, so reading them is allowed. Their words come

@@ -208,8 +208,11 @@ export class EntryIndex {
       this.recent.set(key, found);
     }
     const searched = found;
-    const items = ResultCache.page(searched, `${sort}|${offset}|${limit}`, () =>
-      pageOfMatches(searched, sort, offset, limit).map((m) => toHit(m.entry, m.score, searched.terms)),
+    const snippets = query.snippets !== false;
+    const items = ResultCache.page(searched, `${sort}|${offset}|${limit}|${snippets}`, () =>
+      pageOfMatches(searched, sort, offset, limit).map((m) =>
+        toHit(m.entry, m.score, searched.terms, snippets),
+      ),
     );
     const total = found.entries.length;
     // A copy: the cached page stays as it was whatever the caller does with its answer.

@@ -63,7 +63,7 @@ export function searchAcross(parts: readonly IndexPart[], query: EntrySearchQuer
     limit,
   );
   const items = page.map((m) => ({
-    ...toHit(m.entry, m.score, matched),
+    ...toHit(m.entry, m.score, matched, query.snippets !== false),
     communityId: communityOf.get(m.entry) ?? "",
   }));
   const total = entries.length;

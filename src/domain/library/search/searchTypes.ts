@@ -37,6 +37,11 @@ export interface EntrySearchQuery {
    * among them, and `total` counts only what it found. Asking does so. @default true
    */
   countTotal?: boolean;
+  /**
+   * False when the caller shows no snippets (asking quotes the entries itself): hits then carry an
+   * empty snippet and no highlights, and the search spares cutting them. @default true
+   */
+  snippets?: boolean;
 }
 
 /** A stretch of matched text, as `[start, end)` UTF-16 offsets into the returned string. */
