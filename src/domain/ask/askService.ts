@@ -57,11 +57,13 @@ export class AskService {
       .slice(0, MAX_QUERY_TEXT - 1);
     if (!words) return [];
     // A question is sent finished: its last word is a word, not the start of one being typed (the
-    // trailing space tells the search so), which also spares scoring every word it begins.
+    // trailing space tells the search so), which also spares scoring every word it begins. Only
+    // the best few are read, never how many matched: the search skips what cannot be among them.
+    // The answer quotes the entries' own words, so the hits need no snippets.
     const text = `${words} `;
     const hits = await this.library.searchMine(
       caller,
-      { text, anyWord: true, limit: RETRIEVED },
+      { text, anyWord: true, limit: RETRIEVED, countTotal: false, snippets: false },
       communities,
     );
     // The hits are of the caller's own communities, so reading them is allowed. Their words come

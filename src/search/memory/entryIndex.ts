@@ -12,6 +12,7 @@ import type {
   EntrySearchHit,
   EntrySearchPage,
   EntrySearchQuery,
+  EntrySearchSort,
 } from "../../domain/library/search/searchTypes.js";
 import { compileFilter, type EntryFilter } from "./entryFilter.js";
 import { toHit } from "./entryHit.js";
@@ -184,8 +185,11 @@ export class EntryIndex {
     const { filter, offset, limit, text, terms } = normalise(query);
     if (terms.length === 0) return this.browse(query, filter, offset, limit);
 
+    const sort = query.sort ?? "relevance";
+    const top = topWanted(query, sort, offset, limit);
     // Everything that decides the set of matches, and nothing that only orders or pages them.
     const key = JSON.stringify([
+      top,
       terms,
       /\s$/.test(text),
       query.types,
@@ -200,13 +204,15 @@ export class EntryIndex {
     ]);
     let found = this.recent.get(key);
     if (!found) {
-      found = this.text.match(text, terms, filter, query.anyWord === true);
+      found = this.text.match(text, terms, filter, query.anyWord === true, top);
       this.recent.set(key, found);
     }
-    const sort = query.sort ?? "relevance";
     const searched = found;
-    const items = ResultCache.page(searched, `${sort}|${offset}|${limit}`, () =>
-      pageOfMatches(searched, sort, offset, limit).map((m) => toHit(m.entry, m.score, searched.terms)),
+    const snippets = query.snippets !== false;
+    const items = ResultCache.page(searched, `${sort}|${offset}|${limit}|${snippets}`, () =>
+      pageOfMatches(searched, sort, offset, limit).map((m) =>
+        toHit(m.entry, m.score, searched.terms, snippets),
+      ),
     );
     const total = found.entries.length;
     // A copy: the cached page stays as it was whatever the caller does with its answer.
@@ -249,8 +255,9 @@ export class EntryIndex {
     terms: string[],
     filter: EntryFilter | undefined,
     corpus: CorpusStats,
+    top?: number,
   ): TextMatches {
-    return this.text.matchStage(stage, terms, filter, corpus);
+    return this.text.matchStage(stage, terms, filter, corpus, top);
   }
 
   /** The statistics text scores are computed against. */
@@ -304,6 +311,19 @@ export function heldTextsOf(index: EntryIndex, entryIds: readonly string[]): Hel
     const { type, title, summary, tags, text, answered, updatedAt } = e;
     return [{ id, type, title, summary, tags: [...tags], plainText: text, answered, updatedAt }];
   });
+}
+
+/**
+ * How many of the best matches a search needs found, when that is all it needs: a text search by
+ * relevance whose caller reads no `total` needs only its page and those before it.
+ */
+export function topWanted(
+  query: EntrySearchQuery,
+  sort: EntrySearchSort,
+  offset: number,
+  limit: number,
+): number | undefined {
+  return query.countTotal === false && sort === "relevance" && limit > 0 ? offset + limit : undefined;
 }
 
 /** A search's bounded, compiled form: what every index of a search reads alike. */

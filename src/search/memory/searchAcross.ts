@@ -1,7 +1,7 @@
 import type { LibrarySearchHit, LibrarySearchPage } from "../../domain/library/librarySearch.js";
 import type { EntrySearchQuery } from "../../domain/library/search/searchTypes.js";
 import { toHit } from "./entryHit.js";
-import { type EntryIndex, normalise } from "./entryIndex.js";
+import { type EntryIndex, normalise, topWanted } from "./entryIndex.js";
 import { pageOfMatches } from "./entryOrder.js";
 import type { StoredEntry } from "./storedEntry.js";
 import { type CorpusStats, matchStages, type TextMatches } from "./textSearch.js";
@@ -30,10 +30,15 @@ export function searchAcross(parts: readonly IndexPart[], query: EntrySearchQuer
   if (terms.length === 0) return browseAcross(parts, query, offset, limit);
 
   const corpus = combinedCorpus(parts);
+  // Each library's best few hold the best few of all.
+  const top = topWanted(query, query.sort ?? "relevance", offset, limit);
   let found: { part: IndexPart; matches: TextMatches }[] = [];
   let relaxed = false;
   for (const stage of matchStages(text, terms, query.anyWord === true)) {
-    found = parts.map((part) => ({ part, matches: part.index.matchStage(stage, terms, filter, corpus) }));
+    found = parts.map((part) => ({
+      part,
+      matches: part.index.matchStage(stage, terms, filter, corpus, top),
+    }));
     if (found.some((f) => f.matches.entries.length > 0)) {
       relaxed = stage.relaxed;
       break;
@@ -58,7 +63,7 @@ export function searchAcross(parts: readonly IndexPart[], query: EntrySearchQuer
     limit,
   );
   const items = page.map((m) => ({
-    ...toHit(m.entry, m.score, matched),
+    ...toHit(m.entry, m.score, matched, query.snippets !== false),
     communityId: communityOf.get(m.entry) ?? "",
   }));
   const total = entries.length;

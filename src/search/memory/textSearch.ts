@@ -3,14 +3,15 @@ import type { EntryFilter } from "./entryFilter.js";
 import type { ScoredEntries } from "./entryOrder.js";
 import { FIELDS, type FieldTerms, Postings } from "./postings.js";
 import type { StoredEntry } from "./storedEntry.js";
+import { saturated, TermBounds } from "./termBounds.js";
+import { type TermCursor, topMatches } from "./topMatches.js";
 
 /** Field weights, in {@link FIELDS} order: a word in the title says more than one deep in the text. */
 const TITLE_BOOST = 3;
 const TAGS_BOOST = 2;
 const SUMMARY_BOOST = 1.5;
 const TEXT_BOOST = 1;
-/** BM25's term-frequency saturation and length normalisation (the usual values). */
-const K1 = 1.2;
+/** BM25's length normalisation (the usual value; its saturation is in termBounds.ts). */
 const B = 0.7;
 /** A prefix or typo match counts less than the word itself, and less the further it is from it. */
 const PREFIX_WEIGHT = 0.375;
@@ -81,7 +82,10 @@ export function matchStages(text: string, terms: string[], anyWord: boolean): Ma
   return stages;
 }
 
-/** The index terms one query word stands for, with the weight of each. */
+/** Query words whose expansions are kept at most (a few hundred bytes each). */
+const MAX_KEPT_EXPANSIONS = 4_096;
+
+/** The index terms one query word stands for, with the weight of each (never changed once made). */
 type Expansion = Map<number, number>;
 
 /**
@@ -98,10 +102,19 @@ export class TextSearch {
   private scores = new Float64Array(0);
   private matchedWords = new Uint8Array(0);
   private touched = new Int32Array(0);
+  /** Per term, the most it can add to a score: what lets a search for the best few skip the rest. */
+  private readonly bounds = new TermBounds();
+  /**
+   * Query words' expansions (prefixes, typos: a walk of the dictionary each), kept until the
+   * dictionary changes: questions and searches repeat their words.
+   */
+  private readonly expansions = new Map<string, Expansion>();
 
   /** Indexes a new entry, or a new version whose words changed. */
   index(entry: StoredEntry): void {
     this.discard(entry.id);
+    // Its words may be new to the dictionary, and so expand a query word differently.
+    this.expansions.clear();
     this.numbers.set(entry.id, this.postings.add(entry, fieldTerms(entry)));
   }
 
@@ -119,16 +132,26 @@ export class TextSearch {
     this.numbers.delete(id);
     this.postings.remove(no);
     const renumber = this.postings.compactIfWorthIt();
-    if (renumber) for (const [entryId, old] of this.numbers) this.numbers.set(entryId, renumber[old] ?? -1);
+    if (renumber) {
+      for (const [entryId, old] of this.numbers) this.numbers.set(entryId, renumber[old] ?? -1);
+      this.bounds.clear();
+      this.expansions.clear();
+    }
   }
 
   /**
    * `terms` are the query's terms (as `queryTerms` gives them). `anyWord` skips straight to
    * any-word matching ("more like this"), ranked by how many words and how well they match.
    */
-  match(text: string, terms: string[], filter: EntryFilter | undefined, anyWord = false): TextMatches {
+  match(
+    text: string,
+    terms: string[],
+    filter: EntryFilter | undefined,
+    anyWord = false,
+    top?: number,
+  ): TextMatches {
     for (const stage of matchStages(text, terms, anyWord)) {
-      const found = this.matchStage(stage, terms, filter);
+      const found = this.matchStage(stage, terms, filter, this.corpus(), top);
       if (found.entries.length > 0) return found;
     }
     return NO_MATCHES;
@@ -137,15 +160,18 @@ export class TextSearch {
   /**
    * One stage of {@link match}. `corpus` scores against other statistics than this index's own:
    * those of several libraries searched as one, so that their scores compare as if one index
-   * held them all.
+   * held them all. With `top`, only the best `top` by relevance (score, then the relevance order's
+   * tie-breaks) are found, with the scores finding all would give them; the others are skipped,
+   * mostly unscored.
    */
   matchStage(
     stage: MatchStage,
     terms: string[],
     filter: EntryFilter | undefined,
     corpus: CorpusStats = this.corpus(),
+    top?: number,
   ): TextMatches {
-    const found = this.search(terms, stage.typing, stage.combineWith, filter, corpus, stage.maxFuzzy);
+    const found = this.search(terms, stage.typing, stage.combineWith, filter, corpus, stage.maxFuzzy, top);
     if (stage.relaxed && found.entries.length > 0) found.relaxed = true;
     return found;
   }
@@ -180,6 +206,7 @@ export class TextSearch {
     filter: EntryFilter | undefined,
     corpus: CorpusStats,
     maxFuzzy = Number.POSITIVE_INFINITY,
+    top?: number,
   ): TextMatches {
     const words = this.expandAll(terms, typing, maxFuzzy);
     if (words.length === 0) return NO_MATCHES;
@@ -188,6 +215,7 @@ export class TextSearch {
       // The rarest word first: every later word only scores what all earlier ones matched.
       words.sort((a, b) => this.cost(a) - this.cost(b));
     }
+    if (top !== undefined && top > 0) return this.searchTop(words, combineWith, filter, corpus, top);
     const bound = this.postings.numberBound;
     if (this.scores.length < bound) {
       this.scores = new Float64Array(Math.ceil(bound * 1.25));
@@ -263,8 +291,66 @@ export class TextSearch {
     };
   }
 
+  /**
+   * The best `top` matches of `words` (expanded and ordered as {@link search} orders them, so that
+   * every score is summed in the same order and comes out the same to the last bit).
+   */
+  private searchTop(
+    words: Expansion[],
+    combineWith: "AND" | "OR",
+    filter: EntryFilter | undefined,
+    corpus: CorpusStats,
+    top: number,
+  ): TextMatches {
+    const size = corpus.size;
+    const average = corpus.lengthSums.map((sum) => (size > 0 ? sum / size : 0));
+    const matched = new Set<string>();
+    const cursors: TermCursor[] = [];
+    words.forEach((word, w) => {
+      for (const [id, weight] of word) {
+        const term = this.postings.term(id);
+        matched.add(term);
+        const df = corpus.documentFrequency(term);
+        const idf = Math.log(1 + (size - df + 0.5) / (df + 0.5));
+        const factor = weight * idf;
+        const { docs, counts, length } = this.postings.postingsOf(id);
+        const bounds = this.bounds.bound(id, length, average, (i) =>
+          this.weightedCount(counts[i] as number, docs[i] as number, average),
+        );
+        // A term's idf goes below zero when dead postings (of reworded or removed entries, until
+        // they are compacted) make it look commoner than the library holds: it never adds then.
+        const bound = Math.max(0, factor * saturated(bounds.max));
+        cursors.push({
+          docs,
+          counts,
+          length,
+          factor,
+          bound,
+          word: w,
+          blocks: bounds.blocks,
+          scale: bounds.scale,
+        });
+      }
+    });
+    const found = topMatches(
+      cursors,
+      words.length,
+      combineWith === "AND",
+      this.postings.documents,
+      filter,
+      top,
+      (packed, no) => this.termScore(packed, no, average),
+    );
+    return { ...found, terms: matched, relaxed: false };
+  }
+
   /** BM25F: field counts weighted and length-normalised, then saturated once for the document. */
   private termScore(packed: number, no: number, average: number[]): number {
+    return saturated(this.weightedCount(packed, no, average));
+  }
+
+  /** A posting's field counts, weighted by field and normalised by the fields' lengths. */
+  private weightedCount(packed: number, no: number, average: number[]): number {
     const postings = this.postings;
     let weighted = 0;
     const title = packed & 0xff;
@@ -281,7 +367,7 @@ export class TextSearch {
     const text = (packed >>> 24) & 0xff;
     if (text)
       weighted += (TEXT_BOOST * text) / (1 - B + (B * postings.fieldLength(no, 3)) / (average[3] as number));
-    return (weighted * (K1 + 1)) / (K1 + weighted);
+    return weighted;
   }
 
   /** Each distinct query word with the index terms it stands for (itself, prefixes, typos). */
@@ -292,8 +378,16 @@ export class TextSearch {
         (isCjkTerm(term) && Array.from(term).length === 1) ||
         (typing && i === terms.length - 1 && term.length >= MIN_PREFIX_LENGTH);
       const key = prefix ? `${term}*` : term;
-      if (!byWord.has(key))
-        byWord.set(key, this.expand(term, prefix, Math.min(maxFuzzy, fuzzyDistance(term))));
+      if (byWord.has(key)) return;
+      const distance = Math.min(maxFuzzy, fuzzyDistance(term));
+      const kept = `${key}|${distance}`;
+      let expansion = this.expansions.get(kept);
+      if (expansion === undefined) {
+        expansion = this.expand(term, prefix, distance);
+        if (this.expansions.size >= MAX_KEPT_EXPANSIONS) this.expansions.clear();
+        this.expansions.set(kept, expansion);
+      }
+      byWord.set(key, expansion);
     });
     return [...byWord.values()];
   }

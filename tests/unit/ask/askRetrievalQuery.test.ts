@@ -3,7 +3,7 @@ import { type AskLibrary, AskService } from "../../../src/domain/ask/askService.
 import type { EntrySearchQuery } from "../../../src/domain/library/search/searchTypes.js";
 
 describe("what asking asks of the search", () => {
-  it("sends the question's meaningful words, any of them, with the last word finished (no prefix search)", async () => {
+  it("sends the question's meaningful words, any of them, with the last word finished (no prefix search), for the best five only (no total, no snippets)", async () => {
     const queries: EntrySearchQuery[] = [];
     const library: AskLibrary = {
       async searchMine(_caller, query) {
@@ -16,6 +16,8 @@ describe("what asking asks of the search", () => {
     };
     const caller = { tenantId: "t1", userId: "u1", displayName: "Asker" };
     await new AskService(library).ask(caller, "How do we configure kube");
-    expect(queries).toEqual([{ text: "configure kube ", anyWord: true, limit: 5 }]);
+    expect(queries).toEqual([
+      { text: "configure kube ", anyWord: true, limit: 5, countTotal: false, snippets: false },
+    ]);
   });
 });

@@ -31,6 +31,17 @@ export interface EntrySearchQuery {
   offset?: number;
   /** @default 20, at most 100. */
   limit?: number;
+  /**
+   * False when the caller reads only the items, not `total`: a text search by relevance then
+   * finds only the best `offset + limit`, skipping (mostly unscored) the entries that cannot be
+   * among them, and `total` counts only what it found. Asking does so. @default true
+   */
+  countTotal?: boolean;
+  /**
+   * False when the caller shows no snippets (asking quotes the entries itself): hits then carry an
+   * empty snippet and no highlights, and the search spares cutting them. @default true
+   */
+  snippets?: boolean;
 }
 
 /** A stretch of matched text, as `[start, end)` UTF-16 offsets into the returned string. */
