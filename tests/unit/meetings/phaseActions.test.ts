@@ -109,7 +109,7 @@ describe("what a phase's card offers, read from the format's definition", () => 
     expect(titles(false).some((t) => /challenge/i.test(t))).toBe(false);
   });
 
-  it("gives a peer review's reviewers their group, and the author, kept out of the groups, none", () => {
+  it("gives a peer review's reviewers their feedback and group, and the author, kept out of both, nothing", () => {
     const review = formatOf("peer-review");
     const plan = planOf(review);
     const viewOf = (roles: "author"[]) => ({
@@ -122,7 +122,7 @@ describe("what a phase's card offers, read from the format's definition", () => 
     });
     const titles = (roles: "author"[]) => participantActions(viewOf(roles)).map((a) => String(a.title));
     expect(titles([])).toEqual(["Add feedback", "My group"]);
-    expect(titles(["author"])).toEqual(["Add feedback"]);
+    expect(titles(["author"])).toEqual([]);
   });
 
   it("offers nothing outside the plan", () => {
