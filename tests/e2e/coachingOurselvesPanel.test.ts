@@ -36,7 +36,8 @@ describe("CoachingOurselves module from the side panel and on the stage", () => 
       mimeType: "text/markdown",
       buffer: Buffer.from(LEADING_THROUGH_CHANGE),
     });
-    expect(await box.inputValue()).toBe(LEADING_THROUGH_CHANGE);
+    // The browser reads the file asynchronously: wait until its text is in the box.
+    await expect.poll(() => box.inputValue(), { timeout: 10_000 }).toBe(LEADING_THROUGH_CHANGE);
     await modules.getByTestId("module-save").click();
     const card = modules.getByTestId("module");
     await card.getByRole("heading", { name: "Leading through change" }).waitFor();
