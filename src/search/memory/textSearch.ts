@@ -235,9 +235,7 @@ export class TextSearch {
       for (const [id, weight] of word) {
         const term = this.postings.term(id);
         matched.add(term);
-        const df = corpus.documentFrequency(term);
-        const idf = Math.log(1 + (size - df + 0.5) / (df + 0.5));
-        const factor = weight * idf;
+        const factor = weight * idfOf(size, corpus.documentFrequency(term));
         const { docs, counts, length } = this.postings.postingsOf(id);
         for (let i = 0; i < length; i++) {
           const no = docs[i] as number;
@@ -310,9 +308,7 @@ export class TextSearch {
       for (const [id, weight] of word) {
         const term = this.postings.term(id);
         matched.add(term);
-        const df = corpus.documentFrequency(term);
-        const idf = Math.log(1 + (size - df + 0.5) / (df + 0.5));
-        const factor = weight * idf;
+        const factor = weight * idfOf(size, corpus.documentFrequency(term));
         const { docs, counts, length } = this.postings.postingsOf(id);
         const bounds = this.bounds.bound(id, length, average, (i) =>
           this.weightedCount(counts[i] as number, docs[i] as number, average),
@@ -439,4 +435,12 @@ function fieldTerms(entry: StoredEntry): FieldTerms {
     indexTerms(entry.summary),
     indexTerms(entry.text),
   ];
+}
+
+/**
+ * BM25's inverse document frequency of a word held by `df` of `size` entries: one formula for the
+ * full scoring and the pruned best-few search, which must give the same scores.
+ */
+function idfOf(size: number, df: number): number {
+  return Math.log(1 + (size - df + 0.5) / (df + 0.5));
 }
