@@ -1,3 +1,4 @@
+import { odata } from "@azure/data-tables";
 import { beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { Activity } from "../../src/domain/activities/activity.js";
 import { ActivityService } from "../../src/domain/activities/activityService.js";
@@ -6,6 +7,7 @@ import { ConcurrencyError, ConflictError, ForbiddenError, ValidationError } from
 import type { Caller } from "../../src/domain/identity.js";
 import type { PeopleDirectory } from "../../src/domain/people/peopleDirectory.js";
 import { FixtureDirectory } from "../../src/local/fixtureDirectory.js";
+import { TABLES } from "../../src/storage/keys.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesActivityRepository } from "../../src/storage/tablesActivityRepository.js";
 import { org } from "../support/orgFixture.js";
@@ -67,12 +69,13 @@ function reflectionOf(u: { id: string; displayName: string }, at: string) {
 describe("activity storage on Azurite (two server instances)", () => {
   let one: TablesActivityRepository;
   let two: TablesActivityRepository;
+  let storeOne: TableStore;
 
   beforeAll(async () => {
     const tablePrefix = uniqueTablePrefix();
     const connectionString = inject("tablesConnectionString");
     // Two stores = two instances' clients on one storage account.
-    const storeOne = await TableStore.connect({ connectionString, tablePrefix });
+    storeOne = await TableStore.connect({ connectionString, tablePrefix });
     await storeOne.ensureTables();
     const storeTwo = await TableStore.connect({ connectionString, tablePrefix });
     one = new TablesActivityRepository(storeOne);
@@ -106,6 +109,36 @@ describe("activity storage on Azurite (two server instances)", () => {
     expect(record?.lateAssignments.map((l) => `${l.userId}:${l.groupId}`).sort()).toEqual(
       [`${u.id}:g0001`, `${v.id}:g0002`].sort(),
     );
+  });
+
+  it("keeps a newcomer's place of a later round on their participant row: one row, found by round", async () => {
+    const a = activity();
+    await one.create(a);
+    const u = org.users[22] as { id: string; displayName: string };
+    const at = new Date().toISOString();
+    const participant = { userId: u.id, displayName: u.displayName, joinedAt: at };
+    const place = { round: 2, userId: u.id, groupId: "r2-g0003", at };
+    await expect(one.addLateParticipant(tenant, a.id, participant, place)).resolves.toEqual({
+      joined: true,
+      placed: place,
+    });
+    // One insert: no row of its own for the place.
+    const rows = await storeOne.queryAll<{ userId: string }>(TABLES.activities, odata`userId eq ${u.id}`);
+    const mine = rows.filter((r) => r.partitionKey?.includes(a.id) && !r.rowKey?.startsWith("activity"));
+    expect(mine.map((r) => r.rowKey?.split("|")[0])).toEqual(["participant"]);
+    // Read back by round, as the whole record, and as the person's own rows.
+    expect((await two.lateAssignments(tenant, a.id, 2)).map((l) => l.groupId)).toEqual(["r2-g0003"]);
+    expect(await two.lateAssignments(tenant, a.id, 0)).toEqual([]);
+    expect((await two.ownRows(tenant, a.id, u.id, 2)).late).toEqual(place);
+    expect((await two.ownRows(tenant, a.id, u.id, 0)).late).toBeUndefined();
+    const record = await two.load(tenant, a.id);
+    expect(record?.participants.map((p) => p.userId)).toEqual([u.id]);
+    expect(record?.lateAssignments).toEqual([place]);
+    // Placed again in another round (a regrouping): that place is a row of its own, both kept.
+    await two.assignLateJoiner(tenant, a.id, { ...place, round: 3, groupId: "r3-g0001" });
+    expect(
+      (await one.load(tenant, a.id))?.lateAssignments.map((l) => `${l.round}:${l.groupId}`).sort(),
+    ).toEqual(["2:r2-g0003", "3:r3-g0001"]);
   });
 
   it("keeps all 300 joins and reflections submitted at the same second, none lost or duplicated", async () => {

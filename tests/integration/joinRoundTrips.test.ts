@@ -97,7 +97,7 @@ describe("what joining an activity costs in storage round trips", () => {
     // Every tab polls as the pair phase begins: the pairs are formed, each instance reads them.
     await Promise.all(early.map((p, i) => api(i, p, "GET", `/activities/${id}`)));
 
-    // A late joiner: the probe, then their row and their placement side by side (and, for the
+    // A late joiner: the probe, then their row carrying their placement (and, for the
     // chat link with their partners, the directory's copy of addresses this instance lacks).
     const late = people.slice(8, 12);
     const names = new Map(people.map((p) => [p.id, p.displayName]));
@@ -113,7 +113,7 @@ describe("what joining an activity costs in storage round trips", () => {
       expect(
         activityCalls(calls).map((c) => c.method),
         trace,
-      ).toEqual(["GET", "POST", "POST"]);
+      ).toEqual(["GET", "POST"]);
       expect(sequentialOf(answerPath(calls).filter((c) => c.table !== "OrgContext")), trace).toBe(2);
       expect(sequentialOf(answerPath(calls)), trace).toBeLessThanOrEqual(3);
     }
