@@ -145,7 +145,14 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
   await store.ensureTables();
 
   const communityRepository = new TablesCommunityRepository(store);
-  const communities = new CommunityService(communityRepository);
+  const communities = new CommunityService(communityRepository, undefined, {
+    onJoinWriteFailed: (membership, error) =>
+      logger.warn("A membership from taking part could not be written yet; trying again", {
+        tenantId: membership.tenantId,
+        communityId: membership.communityId,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+  });
   const entries = new TablesEntryRepository(store);
   await repairStoredData(store, entries, logger);
   const library = new LibraryService(entries, communities, new SyncedLibrarySearch(entries));
@@ -420,6 +427,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
       await checkIns.stop();
       await escalation.stop();
       await insights.stop();
+      await communities.stop();
       await background.drain();
       await sender.drain();
       await graph?.close();

@@ -102,23 +102,23 @@ export class TablesCommunityRepository implements CommunityRepository {
       displayName: membership.displayName,
       joinedAt: membership.joinedAt,
     };
-    // Both rows at once: a failure of either fails the call, and a retry writes both again (the
-    // index is an upsert; the community's row answers 409 when it landed the first time).
-    const [, created] = await Promise.all([
-      this.store
-        .table(TABLES.memberships)
-        .upsertEntity({ ...byCommunity, ...keys.membershipOfUser(tenantId, userId, communityId) }),
-      this.store
-        .table(TABLES.memberships)
-        .createEntity(byCommunity)
-        .then(
-          () => true,
-          (error: unknown) => {
-            if (statusOf(error) === 409) return false;
-            throw error;
-          },
-        ),
-    ]);
+    // The person's index row first, then the community's: the community's row is what says they
+    // are a member (and what a take-part reads), so it never stands without the index row (a stop
+    // between the two leaves no member; the next join writes both). A retry writes both again
+    // (the index is an upsert; the community's row answers 409 when it landed the first time).
+    await this.store
+      .table(TABLES.memberships)
+      .upsertEntity({ ...byCommunity, ...keys.membershipOfUser(tenantId, userId, communityId) });
+    const created = await this.store
+      .table(TABLES.memberships)
+      .createEntity(byCommunity)
+      .then(
+        () => true,
+        (error: unknown) => {
+          if (statusOf(error) === 409) return false;
+          throw error;
+        },
+      );
     return created;
   }
 

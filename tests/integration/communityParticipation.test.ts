@@ -35,4 +35,46 @@ describe("taking part in an open community's activity", () => {
     expect(readsBefore).toEqual(people.map(() => 1));
     reads.mockRestore();
   });
+
+  it("writes the burst's memberships after the answers, once each, and a stopped instance's are written by the next take-part", async () => {
+    const store = await freshTableStore();
+    const repository = new TablesCommunityRepository(store);
+    const communities = new CommunityService(repository, undefined, { joinQuietMs: 50 });
+    const { id } = await communities.create(caller(0), { name: "Incident review", purpose: "Learn calmly." });
+    const adds = vi.spyOn(repository, "addMember");
+    const people = Array.from({ length: 20 }, (_, i) => caller(60 + i));
+    const answers = await Promise.all(people.map((p) => communities.participate(p, id)));
+    // Everyone answered as newly joined, before a single membership row was written.
+    expect(answers.every((a) => a.joinedCommunity)).toBe(true);
+    expect(adds).not.toHaveBeenCalled();
+    // Taking part again meanwhile neither says "joined" again nor writes twice.
+    expect((await communities.participate(people[0] as Caller, id)).joinedCommunity).toBe(false);
+    await communities.flushPendingJoins();
+    expect(adds).toHaveBeenCalledTimes(20);
+    expect((await repository.listMembers(tenant, id)).items.map((m) => m.userId).sort()).toEqual(
+      [caller(0), ...people].map((p) => p.userId).sort(),
+    );
+    expect((await communities.get(caller(0), id)).memberCount).toBe(21);
+
+    // A person's own next read through this instance includes a membership still waiting.
+    const newcomer = caller(90);
+    await communities.participate(newcomer, id);
+    expect((await communities.get(newcomer, id)).isMember).toBe(true);
+    expect((await communities.listVisible(newcomer)).find((c) => c.id === id)?.isMember).toBe(true);
+
+    // An instance that stopped before writing (nothing flushed): the person's next take-part,
+    // through another instance, finds no membership and joins them.
+    const stopped = new CommunityService(new TablesCommunityRepository(store), undefined, {
+      joinQuietMs: 60_000,
+    });
+    const lost = caller(91);
+    expect((await stopped.participate(lost, id)).joinedCommunity).toBe(true);
+    expect(await repository.getMembership(tenant, id, lost.userId)).toBeUndefined();
+    const other = new CommunityService(new TablesCommunityRepository(store));
+    expect((await other.participate(lost, id)).joinedCommunity).toBe(true);
+    await other.flushPendingJoins();
+    expect(await repository.getMembership(tenant, id, lost.userId)).toBeDefined();
+    expect((await other.listVisible(lost)).find((c) => c.id === id)?.isMember).toBe(true);
+    adds.mockRestore();
+  });
 });

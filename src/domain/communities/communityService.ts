@@ -8,6 +8,7 @@ import type {
   CommunityStatus,
   CommunityView,
   JoinRequest,
+  Membership,
   MemberView,
   Participation,
 } from "./community.js";
@@ -23,6 +24,7 @@ import {
   type PersonInput,
   personSchema,
 } from "./communitySchemas.js";
+import { PendingMemberships } from "./pendingMemberships.js";
 import { RecentListings } from "./recentListings.js";
 
 /** The rules of communities: who sees, joins, leaves and curates them. */
@@ -48,12 +50,40 @@ export class CommunityService {
   /** People's lists of communities, for asking in chat ({@link listVisibleRecent}). */
   private readonly listings: RecentListings;
   private readonly joinRequestListeners: ((community: Community, request: JoinRequest) => void)[] = [];
+  /** Memberships of people who joined by taking part, written after their answers ({@link participate}). */
+  private readonly pendingJoins: PendingMemberships;
 
   constructor(
     private readonly repository: CommunityRepository,
     private readonly now: () => Date = () => new Date(),
+    options: {
+      /** A membership written after a take-part's answer failed (it is tried again). */
+      onJoinWriteFailed?: (membership: Membership, error: unknown) => void;
+      /** How long a burst of joins may pause before their memberships are written. */
+      joinQuietMs?: number;
+    } = {},
   ) {
     this.listings = new RecentListings(MEMBERSHIP_TRUST_MS, () => this.now().getTime());
+    this.pendingJoins = new PendingMemberships({
+      write: (membership) => this.repository.addMember(membership),
+      written: async ({ tenantId, communityId }, added) => {
+        this.listings.forgetTenant(tenantId);
+        // The count settles before the person's next read through this instance (see settle).
+        if (added) await this.recountMembers(tenantId, communityId).catch(() => undefined);
+      },
+      failed: options.onJoinWriteFailed ?? (() => undefined),
+      ...(options.joinQuietMs === undefined ? {} : { quietMs: options.joinQuietMs }),
+    });
+  }
+
+  /** Writes the memberships still waiting (see {@link participate}) and waits for them. */
+  flushPendingJoins(): Promise<void> {
+    return this.pendingJoins.flush();
+  }
+
+  /** Shutdown: the memberships still waiting are written, once each. */
+  stop(): Promise<void> {
+    return this.pendingJoins.stop();
   }
 
   /**
@@ -138,6 +168,8 @@ export class CommunityService {
    * and then searches its library reads it once).
    */
   async get(caller: Caller, communityId: string): Promise<CommunityView> {
+    // A membership this instance has yet to write (the caller just took part) is written first.
+    await this.pendingJoins.settle(caller.tenantId, caller.userId, communityId);
     // Both reads at once: this sits on the path of nearly every request.
     const [community, membership] = await Promise.all([
       this.repository.get(caller.tenantId, communityId),
@@ -151,6 +183,7 @@ export class CommunityService {
 
   /** Communities the caller belongs to, then open ones they could join. */
   async listVisible(caller: Caller): Promise<CommunityView[]> {
+    await this.pendingJoins.settle(caller.tenantId, caller.userId);
     // The caller's memberships and the first page of communities side by side: every question
     // asked in chat lists them, and one round trip less is felt there.
     const [ids, first] = await Promise.all([
@@ -285,25 +318,27 @@ export class CommunityService {
       await alongside();
       return { community, joinedCommunity: false };
     }
-    // An open community takes anyone: its membership row is written without reading first (it
-    // says whether they were a member), beside the caller's own write — 300 people pressing Join
-    // at once each wait for their writes only.
-    const [added] = await Promise.all([
-      this.repository.addMember({
+    // An open community takes anyone. Whether they are a member is read by key beside the caller's
+    // own write; a newcomer's membership rows are written once the moment's burst of joins pauses
+    // (PendingMemberships): 300 people pressing Join at once each wait for their own row only.
+    const pending = this.pendingJoins.has(caller.tenantId, communityId, caller.userId);
+    const [membership] = await Promise.all([
+      pending ? undefined : this.repository.getMembership(caller.tenantId, communityId, caller.userId),
+      alongside(),
+    ]);
+    const joinedCommunity = !pending && membership === undefined;
+    if (joinedCommunity) {
+      this.pendingJoins.add({
         tenantId: caller.tenantId,
         communityId,
         userId: caller.userId,
         displayName: caller.displayName,
         joinedAt: this.now().toISOString(),
-      }),
-      alongside(),
-    ]);
-    if (added) {
+      });
       this.listings.forgetTenant(caller.tenantId);
-      this.recountSoon(caller.tenantId, communityId);
     }
-    const community = added ? { ...row, memberCount: row.memberCount + 1 } : row;
-    return { community: this.trust(caller, this.view(caller, community, true)), joinedCommunity: added };
+    const community = joinedCommunity ? { ...row, memberCount: row.memberCount + 1 } : row;
+    return { community: this.trust(caller, this.view(caller, community, true)), joinedCommunity };
   }
 
   /**
@@ -551,19 +586,6 @@ export class CommunityService {
   }
 
   /**
-   * Brings `memberCount` to the number of membership rows after a join or leave (the rows are the
-   * truth, the count a cache of them; see `settleCount`), and returns the community with it.
-   */
-  /**
-   * Settles the member count after a join by taking part, without the answer waiting for it: the
-   * count is a cache of the rows, and concurrent recounts are shared (CountSettler), so 300 people
-   * joining at once cost a few recounts, not 300.
-   */
-  private recountSoon(tenantId: string, communityId: string): void {
-    void this.recountMembers(tenantId, communityId).catch(() => undefined);
-  }
-
-  /**
    * A community's row for taking part, kept {@link ROW_FRESH_MS} per instance: a burst of people
    * joining one activity reads it once. (Whether it is open changes rarely; a change is seen
    * within seconds.)
@@ -587,6 +609,10 @@ export class CommunityService {
     return read;
   }
 
+  /**
+   * Brings `memberCount` to the number of membership rows after a join or leave (the rows are the
+   * truth, the count a cache of them; see `settleCount`), and returns the community with it.
+   */
   private async recountMembers(tenantId: string, communityId: string): Promise<Community> {
     const settled = await this.memberCounts.settle(trustKey(tenantId, communityId, ""), {
       read: async () => {

@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Membership } from "../../../src/domain/communities/community.js";
+import { PendingMemberships } from "../../../src/domain/communities/pendingMemberships.js";
+
+const member = (userId: string, communityId = "c1"): Membership => ({
+  tenantId: "t1",
+  communityId,
+  userId,
+  displayName: userId,
+  joinedAt: "2026-12-05T10:00:00.000Z",
+});
+
+describe("memberships written after a burst of joins", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  const setUp = (write: (m: Membership) => Promise<boolean> = async () => true) => {
+    const written: string[] = [];
+    const failures: string[] = [];
+    const pending = new PendingMemberships({
+      write,
+      written: (m) => {
+        written.push(m.userId);
+      },
+      failed: (m) => {
+        failures.push(m.userId);
+      },
+      quietMs: 100,
+      maxWaitMs: 1_000,
+    });
+    return { pending, written, failures };
+  };
+
+  it("waits for the burst to pause, then writes each membership once", async () => {
+    const { pending, written } = setUp();
+    for (const id of ["a", "b", "a", "c"]) {
+      pending.add(member(id));
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    expect(written).toEqual([]);
+    expect(pending.has("t1", "c1", "a")).toBe(true);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(written.sort()).toEqual(["a", "b", "c"]);
+    expect(pending.has("t1", "c1", "a")).toBe(false);
+  });
+
+  it("writes a burst that never pauses within the longest wait", async () => {
+    const { pending, written } = setUp();
+    for (let i = 0; i < 30; i++) {
+      pending.add(member(`p${i}`));
+      await vi.advanceTimersByTimeAsync(60);
+    }
+    // 1,800 ms of joins 60 ms apart: the first ones were written at 1 s, without a pause.
+    expect(written.length).toBeGreaterThanOrEqual(16);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(written).toHaveLength(30);
+  });
+
+  it("writes one person's membership at once when they read, leaving the others to wait", async () => {
+    const { pending, written } = setUp();
+    pending.add(member("a"));
+    pending.add(member("b"));
+    pending.add(member("a", "c2"));
+    await pending.settle("t1", "a", "c1");
+    expect(written).toEqual(["a"]);
+    await pending.settle("t1", "a");
+    expect(written).toEqual(["a", "a"]);
+    expect(pending.has("t1", "c1", "b")).toBe(true);
+  });
+
+  it("tries a failed write again until it lands, and says each time it failed", async () => {
+    let failuresLeft = 2;
+    const { pending, written, failures } = setUp(async () => {
+      if (failuresLeft-- > 0) throw new Error("storage is busy");
+      return true;
+    });
+    pending.add(member("a"));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(failures).toEqual(["a"]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(failures).toEqual(["a", "a"]);
+    expect(written).toEqual([]);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(written).toEqual(["a"]);
+  });
+
+  it("at shutdown writes what waits once, and does not hang on storage that keeps failing", async () => {
+    const { pending, written, failures } = setUp(async (m) => {
+      if (m.userId === "down") throw new Error("storage is down");
+      return true;
+    });
+    pending.add(member("down"));
+    pending.add(member("ok"));
+    await pending.stop();
+    expect(written).toEqual(["ok"]);
+    expect(failures).toEqual(["down"]);
+    expect(pending.has("t1", "c1", "down")).toBe(false);
+  });
+});
