@@ -77,4 +77,28 @@ describe("taking part in an open community's activity", () => {
     expect((await other.listVisible(lost)).find((c) => c.id === id)?.isMember).toBe(true);
     adds.mockRestore();
   });
+
+  it("lets everyone read an open community's activity from one shared read of its row; a private one's non-members are refused", async () => {
+    const repository = new TablesCommunityRepository(await freshTableStore());
+    const communities = new CommunityService(repository);
+    const open = await communities.create(caller(0), { name: "Pricing", purpose: "Price well." });
+    const closed = await communities.create(caller(0), {
+      name: "Board",
+      purpose: "Decide.",
+      privacy: "private",
+    });
+    const reads = vi.spyOn(repository, "get");
+    const memberships = vi.spyOn(repository, "getMembership");
+    const people = Array.from({ length: 20 }, (_, i) => caller(100 + i));
+    await Promise.all(people.map((p) => communities.mayRead(p, open.id)));
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(memberships).not.toHaveBeenCalled();
+    await expect(communities.mayRead(caller(100), closed.id)).rejects.toThrow(/private/i);
+    await expect(communities.mayRead(caller(0), closed.id)).resolves.toBeUndefined();
+    await expect(
+      communities.mayRead({ ...caller(100), tenantId: "another-tenant" }, open.id),
+    ).rejects.toThrow(/not found|does not exist/i);
+    reads.mockRestore();
+    memberships.mockRestore();
+  });
 });

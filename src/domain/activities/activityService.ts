@@ -334,7 +334,7 @@ export class ActivityService {
   /** The caller's view of an activity (the stage shows its public part). Forms groups when due. */
   async view(caller: Caller, activityId: string): Promise<ActivityView> {
     let record = await this.require(caller.tenantId, activityId);
-    await this.communities?.readable(caller, record.activity.communityId);
+    await this.communities?.mayRead(caller, record.activity.communityId);
     let state = this.stateOf(record);
     const round = this.roundOf(record, state);
     if (this.groupsDue(record, state)) {
@@ -788,7 +788,7 @@ export class ActivityService {
     on: boolean,
   ): Promise<ActivityView> {
     const record = await this.require(caller.tenantId, activityId);
-    await this.communities?.readable(caller, record.activity.communityId);
+    await this.communities?.mayRead(caller, record.activity.communityId);
     const format = formatOf(record.activity.format);
     const definition = submissionOf(format, item.kind);
     if (!definition?.votable) throw new ValidationError(`${format.name} takes no votes on this.`);
@@ -855,7 +855,7 @@ export class ActivityService {
     requestId?: string,
   ): Promise<ActivityView> {
     const record = await this.require(caller.tenantId, activityId);
-    await this.communities?.readable(caller, record.activity.communityId);
+    await this.communities?.mayRead(caller, record.activity.communityId);
     const format = formatOf(record.activity.format);
     const definition = submissionOf(format, item.kind);
     if (!definition?.answeredBy) throw new ValidationError(`${format.name} answers nothing of this kind.`);
@@ -1136,7 +1136,7 @@ export class ActivityService {
    * each has, and the swaps made since the last circle. Readers of the community only.
    */
   async hotSeatQueue(caller: Caller, communityId: string): Promise<QueuePlace[]> {
-    await this.communities?.readable(caller, communityId);
+    await this.communities?.mayRead(caller, communityId);
     if (!this.circles) return [];
     return circleQueueOf(communityId, await this.circles.hotSeatLog(caller.tenantId, communityId));
   }
@@ -1182,7 +1182,7 @@ export class ActivityService {
    */
   async publish(caller: Caller, activityId: string, kind: SubmissionKind): Promise<{ entryId: string }> {
     const record = await this.require(caller.tenantId, activityId);
-    await this.communities?.readable(caller, record.activity.communityId);
+    await this.communities?.mayRead(caller, record.activity.communityId);
     const format = formatOf(record.activity.format);
     const definition = submissionOf(format, kind);
     if (!definition?.publishable)
@@ -1251,7 +1251,7 @@ export class ActivityService {
    */
   async maySteer(caller: Caller, activityId: string): Promise<boolean> {
     const flow = await this.requireFlow(caller.tenantId, activityId);
-    await this.communities?.readable(caller, flow.activity.communityId);
+    await this.communities?.mayRead(caller, flow.activity.communityId);
     return this.steers(caller, flow.activity);
   }
 

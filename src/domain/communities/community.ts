@@ -82,6 +82,12 @@ export interface CommunityAccess {
   /** The community if the caller may read it; a ForbiddenError (private) or NotFoundError otherwise. */
   readable(caller: Caller, communityId: string): Promise<CommunityView>;
   /**
+   * Whether the caller may read the community's content, as {@link readable} decides, for the hot
+   * paths that need only the answer (every poll of an activity): an open community's row is read
+   * once per instance every few seconds for everyone; a private one's members as in `readable`.
+   */
+  mayRead(caller: Caller, communityId: string): Promise<void>;
+  /**
    * Taking part in one of the community's activities: refused for a private community's
    * non-member; joins an open one's. `alongside` (the caller's own write, such as the activity's
    * participant row) runs once the community takes the caller — beside the join's own writes,

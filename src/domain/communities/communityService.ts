@@ -107,6 +107,14 @@ export class CommunityService {
     return this.recent(caller, communityId);
   }
 
+  /** Whether the caller may read the community: an open one needs no read of their membership. */
+  async mayRead(caller: Caller, communityId: string): Promise<void> {
+    const known = this.trusted.get(trustKey(caller.tenantId, communityId, caller.userId));
+    if (known && known.until > this.now().getTime()) return;
+    const row = await this.communityRow(caller.tenantId, communityId);
+    if (row.privacy !== "open") await this.recent(caller, communityId);
+  }
+
   private async recent(caller: Caller, communityId: string): Promise<CommunityView> {
     const key = trustKey(caller.tenantId, communityId, caller.userId);
     const at = this.now().getTime();
