@@ -692,6 +692,12 @@ export class TablesActivityRepository implements ActivityRepository {
     const write = async () => {
       if (etag) {
         try {
+          // A group's text edited on top of a version: its creator stays as stored (the editor
+          // need not read the row first to carry it over).
+          if (submission.scope === "group") {
+            const { createdByJson: _creator, ...edit } = entity;
+            return await this.table.updateEntity(edit, "Merge", { etag });
+          }
           return await this.table.updateEntity(entity, "Replace", { etag });
         } catch (error) {
           // Replacing a version that is gone is as stale as replacing an older one.

@@ -223,7 +223,8 @@ describe("activity storage on Azurite (two server instances)", () => {
     );
     const edited = await two.saveSubmission(
       a,
-      { ...notes, text: "Onboarding, twice", editedBy: ben },
+      // The editor writes without reading the row: the stored creator stays.
+      { ...notes, text: "Onboarding, twice", createdBy: ben, editedBy: ben },
       {
         etag: first.etag,
       },

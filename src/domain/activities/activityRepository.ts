@@ -75,8 +75,8 @@ export interface ActivityRepository {
   /**
    * Writes a submission of any kind, by its scope: a person's own replaces theirs (with `etag`
    * only that version, else a ConcurrencyError); a group's is created (a ConflictError when a
-   * member got there first) or, with `etag`, replaces that version (a ConcurrencyError when stale
-   * or gone); an item is created once per `itemId` (a retry answers with the stored one).
+   * member got there first) or, with `etag`, replaces that version's text, keeping its creator
+   * (a ConcurrencyError when stale or gone); an item is created once per `itemId` (a retry answers with the stored one).
    * `myLearning` also writes the writer's My learning copy.
    */
   saveSubmission(

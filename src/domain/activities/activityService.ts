@@ -740,8 +740,8 @@ export class ActivityService {
     const read = () => this.activities.getSubmission(tenantId, activityId, base.kind, groupId);
     // The stored version when the write did not land: this request's own (a retry), the same
     // text, or another member's, shown next to the caller's instead of overwritten.
-    const afterMiss = async (error: unknown): Promise<SubmitResult> => {
-      const current = await read();
+    const afterMiss = async (error: unknown, stored?: Submission): Promise<SubmitResult> => {
+      const current = stored ?? (await read());
       if (!current) throw error;
       if (current.requestId === base.requestId || (!etag && current.text === base.text))
         return { status: "saved", submission: current };
@@ -761,18 +761,20 @@ export class ActivityService {
         return afterMiss(error);
       }
     }
-    const existing = await read();
-    if (existing?.requestId === base.requestId) return { status: "saved", submission: existing };
-    if (existing && etag !== existing.etag) return groupConflict(existing, base.text, definition);
+    // An edit on top of the version the caller saw: one conditional write (the stored creator
+    // stays). Another member's save meanwhile, or this request's own first attempt (a retry),
+    // answers "stale", and only then is the stored one read.
     try {
-      const edited = { ...submission, createdBy: existing?.createdBy ?? base.createdBy };
-      const saved = await this.activities.saveSubmission(flow.activity, edited, {
-        ...(existing ? { etag: existing.etag } : {}),
-      });
-      return { status: "saved", submission: saved };
+      return {
+        status: "saved",
+        submission: await this.activities.saveSubmission(flow.activity, submission, { etag }),
+      };
     } catch (error) {
       if (!missed(error)) throw error;
-      return afterMiss(error);
+      // The version is gone (the group's text was removed): written anew.
+      const current = await read();
+      if (!current) return this.submitForGroup(caller, flow, definition, base, undefined);
+      return afterMiss(error, current);
     }
   }
 
