@@ -36,7 +36,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 1);
 /** People in the warm-up activity of each format. */
 const WARM_UP = 60;
 /** The warm-up's work after its answers (the commitments' hand-over, 2 s after the last) settles meanwhile. */
-const SETTLE_AFTER_WARM_UP_MS = 4_000;
+const SETTLE_AFTER_WARM_UP_MS = 8_000;
 
 type Person = { id: string; displayName: string };
 type Group = { id: string; members: Person[]; hotSeat?: Person };

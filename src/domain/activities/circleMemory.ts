@@ -114,7 +114,8 @@ const KEPT_ACTIVITIES = 64;
  * submission, which the view shows instead.
  */
 export class EarlierRegisters {
-  private readonly byActivity = new Map<string, Map<string, RegisterEntry | null>>();
+  /** Per activity and kind: each person's entry, or the read bringing it (shared by concurrent views). */
+  private readonly byActivity = new Map<string, Map<string, Promise<RegisterEntry | null>>>();
 
   constructor(private readonly memory: CircleMemory) {}
 
@@ -138,14 +139,24 @@ export class EarlierRegisters {
       }
     }
     this.byActivity.set(key, kept);
-    const unknown = [...new Set(userIds)].filter((id) => !kept.has(id));
+    const known = kept;
+    const unknown = [...new Set(userIds)].filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      const read = await this.memory.registerOf(tenantId, unknown, communityId, kind);
-      for (const id of unknown) kept.set(id, read.get(id) ?? null);
+      // One read for those nobody asked for yet; a circle's members polling at once wait for it.
+      const read = this.memory.registerOf(tenantId, unknown, communityId, kind);
+      for (const id of unknown) {
+        const entry = read.then((found) => found.get(id) ?? null);
+        entry.catch(() => undefined); // awaited below or by a concurrent view; never left unhandled
+        known.set(id, entry);
+      }
+      // A failed read is not kept: the next view reads again.
+      read.catch(() => {
+        for (const id of unknown) known.delete(id);
+      });
     }
     const entries = new Map<string, RegisterEntry>();
     for (const id of userIds) {
-      const entry = kept.get(id);
+      const entry = await known.get(id);
       if (entry) entries.set(id, entry);
     }
     return entries;
