@@ -465,12 +465,33 @@ export class TablesActivityRepository implements ActivityRepository {
     return { activity, controls, groupings: [...kept.groupings] };
   }
 
+  async placeOf(
+    tenantId: string,
+    activityId: string,
+    userId: string,
+    round: number,
+  ): Promise<{ participant?: Participant; late?: LateAssignment }> {
+    const { participant, late } = await this.rowsOf(tenantId, activityId, userId, round, [PARTICIPANT]);
+    return { ...(participant ? { participant } : {}), ...(late ? { late } : {}) };
+  }
+
   async ownRows(tenantId: string, activityId: string, userId: string, round = 0): Promise<OwnRows> {
+    return this.rowsOf(tenantId, activityId, userId, round, [PARTICIPANT, REFLECTION, COMMITMENT]);
+  }
+
+  /** The person's rows of these kinds, and their place in the round, read by key side by side. */
+  private async rowsOf(
+    tenantId: string,
+    activityId: string,
+    userId: string,
+    round: number,
+    kinds: readonly string[],
+  ): Promise<OwnRows> {
     const pk = await this.ownerPartition(tenantId, activityId, userId);
     const user = keyPart(userId, "user id");
-    const [participant, reflection, commitment, late] = await Promise.all(
-      [`${PARTICIPANT}${user}`, `${REFLECTION}${user}`, `${COMMITMENT}${user}`, lateKey(round, userId)].map(
-        (rowKey) => this.store.getEntity<Row>(TABLES.activities, pk, rowKey),
+    const rows = await Promise.all(
+      [...kinds.map((kind) => `${kind}${user}`), lateKey(round, userId)].map((rowKey) =>
+        this.store.getEntity<Row>(TABLES.activities, pk, rowKey),
       ),
     );
     const record: Partial<ActivityRecord> = {
@@ -479,8 +500,7 @@ export class TablesActivityRepository implements ActivityRepository {
       commitments: [],
       lateAssignments: [],
     };
-    for (const row of [participant, reflection, commitment, late])
-      if (row) readInto(record, tenantId, activityId, row);
+    for (const row of rows) if (row) readInto(record, tenantId, activityId, row);
     // The earliest place of the round: the one carried on their participant row, or its own row.
     const lateOfRound = (record.lateAssignments ?? [])
       .filter((l) => l.round === round)

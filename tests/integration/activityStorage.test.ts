@@ -131,6 +131,11 @@ describe("activity storage on Azurite (two server instances)", () => {
     expect(await two.lateAssignments(tenant, a.id, 0)).toEqual([]);
     expect((await two.ownRows(tenant, a.id, u.id, 2)).late).toEqual(place);
     expect((await two.ownRows(tenant, a.id, u.id, 0)).late).toBeUndefined();
+    expect(await two.placeOf(tenant, a.id, u.id, 2)).toMatchObject({
+      participant: { userId: u.id },
+      late: place,
+    });
+    expect(await two.placeOf(tenant, a.id, "nobody-here", 2)).toEqual({});
     const record = await two.load(tenant, a.id);
     expect(record?.participants.map((p) => p.userId)).toEqual([u.id]);
     expect(record?.lateAssignments).toEqual([place]);

@@ -37,6 +37,13 @@ export interface ActivityRepository {
    * writes of the last moments may be missing: for an answer that adds the caller's own writes and
    * whose next poll brings the rest (a join). Callers never change the record.
    */
+  /** Whether the person joined, and their place in the round if they joined late (two reads by key). */
+  placeOf(
+    tenantId: string,
+    activityId: string,
+    userId: string,
+    round: number,
+  ): Promise<{ participant?: Participant; late?: LateAssignment }>;
   recentRecord(tenantId: string, activityId: string, maxAgeMs: number): Promise<ActivityRecord | undefined>;
   /**
    * The set-up and controls, and the groups when this instance has seen them: what a submission

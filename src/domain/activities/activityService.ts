@@ -1439,7 +1439,10 @@ export class ActivityService {
     const formed = groupOfPerson(grouping.groups, userId);
     if (formed) return formed.id;
     const { tenantId, id } = flow.activity;
-    const own = await this.activities.ownRows(tenantId, id, userId, grouping.round);
+    // Placed late through this instance: where it stored them, with no read.
+    const placedHere = this.recentJoins.placementOf(tenantId, id, grouping.round, userId);
+    if (placedHere) return placedHere.groupId;
+    const own = await this.activities.placeOf(tenantId, id, userId, grouping.round);
     if (own.late) return own.late.groupId;
     if (!own.participant) throw new ValidationError("Join the activity first to get a partner.");
     return (await this.placedGroup(flow, grouping, userId)).id;

@@ -37,6 +37,16 @@ export class RecentJoins {
     placements.set(key, { assignment, at: this.now() });
   }
 
+  /** Where this instance placed the person in the round (as stored), if it did. */
+  placementOf(
+    tenantId: string,
+    activityId: string,
+    round: number,
+    userId: string,
+  ): LateAssignment | undefined {
+    return this.byActivity.get(keyOf(tenantId, activityId))?.placements.get(`${round}|${userId}`)?.assignment;
+  }
+
   /** A placement that was not stored after all (the write failed). */
   unplaced(tenantId: string, activityId: string, assignment: LateAssignment): void {
     this.byActivity
