@@ -734,6 +734,18 @@ export class TablesActivityRepository implements ActivityRepository {
         return undefined; // an item sent before (a retry): the stored one answers
       }
     };
+    const copy = () =>
+      this.table.upsertEntity(
+        noteRow(activity, submissionPrefix(submission.kind), submission.ownerId, submission),
+        "Replace",
+      );
+    // A person's own text without a version is never refused: its My learning copy goes beside it
+    // (either failing fails the request, and its retry writes both). A guarded write's copy waits
+    // for the write, so a refused one writes neither.
+    if (myLearning && !etag && submission.scope === "person") {
+      const [result] = await Promise.all([translateTableErrors(noun, write), copy()]);
+      return { ...submission, etag: result?.etag ?? "" };
+    }
     const result = await translateTableErrors(noun, write);
     if (!result) {
       const stored = await this.getSubmission(
@@ -746,12 +758,7 @@ export class TablesActivityRepository implements ActivityRepository {
       if (!stored) throw new ConcurrencyError(`${noun} could not be read back. Try again.`);
       return stored;
     }
-    // The writer's My learning copy after the write (a refused one writes neither): a retry completes it.
-    if (myLearning)
-      await this.table.upsertEntity(
-        noteRow(activity, submissionPrefix(submission.kind), submission.ownerId, submission),
-        "Replace",
-      );
+    if (myLearning) await copy();
     return { ...submission, etag: result.etag ?? "" };
   }
 
