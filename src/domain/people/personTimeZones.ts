@@ -15,10 +15,26 @@ export interface TimeZoneStore {
  * hours on their own clock when a question is routed to them.
  */
 export class PersonTimeZones {
-  /** The zone this instance last wrote or read per person: an unchanged zone is not written again. */
+  /**
+   * The zone this instance last wrote or read per person: an unchanged zone is not written again.
+   * At most `maxKnown` people, the longest unseen forgotten first (forgotten, a zone is written once more).
+   */
   private readonly known = new Map<string, string>();
 
-  constructor(private readonly store: TimeZoneStore) {}
+  constructor(
+    private readonly store: TimeZoneStore,
+    private readonly maxKnown = 50_000,
+  ) {}
+
+  private note(key: string, zone: string): void {
+    // Deleted first, so the map stays in the order people were last seen.
+    this.known.delete(key);
+    this.known.set(key, zone);
+    if (this.known.size > this.maxKnown) {
+      const oldest = this.known.keys().next().value;
+      if (oldest !== undefined) this.known.delete(oldest);
+    }
+  }
 
   /** Keeps the zone a person's client reports; an unknown name changes nothing and says so. */
   async remember(tenantId: string, userId: string, timeZone: string): Promise<void> {
@@ -27,15 +43,18 @@ export class PersonTimeZones {
         { field: "timeZone", message: "an IANA time zone name, such as Europe/Berlin" },
       ]);
     const key = `${tenantId}|${userId}`;
-    if (this.known.get(key) === timeZone) return;
+    if (this.known.get(key) === timeZone) {
+      this.note(key, timeZone);
+      return;
+    }
     await this.store.put(tenantId, userId, timeZone, new Date().toISOString());
-    this.known.set(key, timeZone);
+    this.note(key, timeZone);
   }
 
   /** The zones known of these people (those whose client never reported one are left out). */
   async zonesOf(tenantId: string, ids: readonly string[]): Promise<Map<string, string>> {
     const zones = await this.store.zonesOf(tenantId, ids);
-    for (const [id, zone] of zones) this.known.set(`${tenantId}|${id}`, zone);
+    for (const [id, zone] of zones) this.note(`${tenantId}|${id}`, zone);
     return zones;
   }
 }
