@@ -5,7 +5,9 @@ describe("sameItem", () => {
   const item = { kind: "theme", ownerId: "u1", itemId: "i1" };
 
   it("matches a row of the same kind, writer and item", () => {
-    expect(sameItem({ ...item, text: "x" }, { ...item, voterId: "u2" } as typeof item)).toBe(true);
+    const submission = { ...item, text: "x" };
+    const vote = { ...item, voterId: "u2", at: "2026-01-01T00:00:00.000Z" };
+    expect(sameItem(submission, vote)).toBe(true);
   });
 
   it("tells apart another kind, another writer, another item, or a person's own submission", () => {
