@@ -230,13 +230,7 @@ export class SessionService {
   ): Promise<{ items: SessionView[]; truncated: boolean }> {
     const most = Math.min(MAX_LISTED, Math.max(1, limit));
     const range = parseInput(calendarRangeSchema, rawRange);
-    const [community, all, rsvps, rota] = await Promise.all([
-      known ?? this.communities.get(caller, communityId),
-      this.sessions.listForCommunity(caller.tenantId, communityId),
-      this.sessions.listRsvpsOfCommunity(caller.tenantId, communityId),
-      this.plan?.listRotaOfCommunity(caller.tenantId, communityId) ??
-        new Map<string, Map<string, RoleAssignment[]>>(),
-    ]);
+    const { community, all, rsvps, rota } = await this.calendarOf(caller, communityId, known);
     const now = this.now().getTime();
     const fromMs = range.from ? Date.parse(range.from) : undefined;
     const toMs = range.to ? Date.parse(range.to) : undefined;
@@ -305,6 +299,18 @@ export class SessionService {
     return { items: views.slice(0, count), truncated: count < views.length || windowStart < to.getTime() };
   }
 
+  /** A community's sessions, their answers and rota (reading the community checks the caller may). */
+  private async calendarOf(caller: Caller, communityId: string, known?: CommunityView) {
+    const [community, all, rsvps, rota] = await Promise.all([
+      known ?? this.communities.get(caller, communityId),
+      this.sessions.listForCommunity(caller.tenantId, communityId),
+      this.sessions.listRsvpsOfCommunity(caller.tenantId, communityId),
+      this.plan?.listRotaOfCommunity(caller.tenantId, communityId) ??
+        new Map<string, Map<string, RoleAssignment[]>>(),
+    ]);
+    return { community, all, rsvps, rota };
+  }
+
   /**
    * How the caller takes part in the community's sessions that meet from a month back to a quarter
    * ahead (the home's newcomer steps): going to one of them, and the roles held in one. Read from
@@ -315,13 +321,7 @@ export class SessionService {
     communityId: string,
     known?: CommunityView,
   ): Promise<{ going: boolean; wentTo: boolean; roles: SessionRole[]; pastRoles: SessionRole[] }> {
-    const [, all, rsvps, rota] = await Promise.all([
-      known ?? this.communities.get(caller, communityId),
-      this.sessions.listForCommunity(caller.tenantId, communityId),
-      this.sessions.listRsvpsOfCommunity(caller.tenantId, communityId),
-      this.plan?.listRotaOfCommunity(caller.tenantId, communityId) ??
-        new Map<string, Map<string, RoleAssignment[]>>(),
-    ]);
+    const { all, rsvps, rota } = await this.calendarOf(caller, communityId, known);
     const now = this.now().getTime();
     const from = now - DEFAULT_PAST_MS;
     const to = now + DEFAULT_AHEAD_MS;
