@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CommunityView } from "../communities/community.js";
+import type { CommunityRecordRepository } from "../communities/communityRecords.js";
 import { retryOnConflict } from "../concurrency.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
 import type { Caller, PersonRef } from "../identity.js";
@@ -25,15 +26,8 @@ export interface TeachingTopic {
   etag: string;
 }
 
-/** Storage port of the topic queue. Every call is scoped by tenant and community. */
-export interface TeachingTopicRepository {
-  list(tenantId: string, communityId: string): Promise<TeachingTopic[]>;
-  get(tenantId: string, communityId: string, topicId: string): Promise<TeachingTopic | undefined>;
-  /** A ConflictError when a topic with the id exists. */
-  create(tenantId: string, topic: Omit<TeachingTopic, "etag">): Promise<TeachingTopic>;
-  /** Replaces the topic if `topic.etag` is current, else a ConcurrencyError. */
-  update(tenantId: string, topic: TeachingTopic): Promise<TeachingTopic>;
-}
+/** Storage port of the topic queue. */
+export type TeachingTopicRepository = CommunityRecordRepository<TeachingTopic>;
 
 /**
  * Who the community's rota names for a held role (the micro-teacher, the on-call expert): at the

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CommunityView } from "../../communities/community.js";
+import type { CommunityRecordRepository } from "../../communities/communityRecords.js";
 import { retryOnConflict } from "../../concurrency.js";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
 import type { Caller, PersonRef } from "../../identity.js";
@@ -26,13 +27,7 @@ export interface CommunityModule {
 }
 
 /** Storage port of the modules, and of which activities ran each (for the ratings report). */
-export interface ModuleRepository {
-  list(tenantId: string, communityId: string): Promise<CommunityModule[]>;
-  get(tenantId: string, communityId: string, moduleId: string): Promise<CommunityModule | undefined>;
-  /** A ConflictError when a module with the id exists. */
-  create(tenantId: string, module: Omit<CommunityModule, "etag">): Promise<CommunityModule>;
-  /** Replaces the module if `module.etag` is current, else a ConcurrencyError. */
-  update(tenantId: string, module: CommunityModule): Promise<CommunityModule>;
+export interface ModuleRepository extends CommunityRecordRepository<CommunityModule> {
   /** Notes that an activity was set up from the module (idempotent). */
   recordUse(tenantId: string, communityId: string, moduleId: string, activityId: string): Promise<void>;
   /** The activities set up from the module. */
