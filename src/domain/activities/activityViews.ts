@@ -39,11 +39,26 @@ export interface WallItem {
   highlighted: boolean;
 }
 
-/** What an activity's view and its close's summary both tell: where it runs, who leads, how many take part. */
-export type ActivityFacts = Pick<
+/** Where an activity runs and on what, and who leads it. */
+type ActivityPlace = Pick<
   Activity,
   "prompt" | "communityId" | "conversationId" | "meetingId" | "sessionId" | "facilitator"
-> & {
+>;
+
+/** The place of an activity as its view and its summary tell it (no empty meeting or session). */
+function placeOf(activity: Activity): ActivityPlace {
+  return {
+    prompt: activity.prompt,
+    communityId: activity.communityId,
+    conversationId: activity.conversationId,
+    ...(activity.meetingId ? { meetingId: activity.meetingId } : {}),
+    ...(activity.sessionId ? { sessionId: activity.sessionId } : {}),
+    facilitator: activity.facilitator,
+  };
+}
+
+/** What an activity's view and its close's summary both tell: where it runs, who leads, how many take part. */
+export type ActivityFacts = ActivityPlace & {
   participantCount: number;
   /** How many have reflected (never what). */
   reflectedCount: number;
@@ -443,12 +458,7 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
     id: activity.id,
     format: activity.format,
     formatName: format.name,
-    prompt: activity.prompt,
-    communityId: activity.communityId,
-    conversationId: activity.conversationId,
-    ...(activity.meetingId ? { meetingId: activity.meetingId } : {}),
-    ...(activity.sessionId ? { sessionId: activity.sessionId } : {}),
-    facilitator: activity.facilitator,
+    ...placeOf(activity),
     pairingRule: activity.pairingRule,
     phases: phasesOf(activity),
     state,
@@ -602,12 +612,7 @@ export function activitySummaryOf(record: ActivityRecord): ActivitySummary {
         ...(k.answeredBy ? { answered: record.answers.filter((a) => a.kind === k.kind).length } : {}),
       })),
     grouped: formatOf(activity.format).phases.some((p) => p.grouping && p.grouping.kind !== "none"),
-    prompt: activity.prompt,
-    communityId: activity.communityId,
-    conversationId: activity.conversationId,
-    ...(activity.meetingId ? { meetingId: activity.meetingId } : {}),
-    ...(activity.sessionId ? { sessionId: activity.sessionId } : {}),
-    facilitator: activity.facilitator,
+    ...placeOf(activity),
     participantCount: record.participants.length,
     reflectedCount: record.reflections.length,
     commitmentCount: record.commitments.length,
