@@ -56,3 +56,9 @@ export class StorageUnavailableError extends withCode("storage_unavailable") {
     super(message, options);
   }
 }
+
+/** What a look-up found, or a NotFoundError saying so in the words of the caller. */
+export function orNotFound<T>(value: T | undefined | null, message: string): T {
+  if (value === undefined || value === null) throw new NotFoundError(message);
+  return value;
+}

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { stewardsOnly } from "../../src/domain/communities/community.js";
 import {
   ConcurrencyError,
   ConflictError,
   DomainError,
   ForbiddenError,
   NotFoundError,
+  orNotFound,
   StorageUnavailableError,
   UnavailableError,
   ValidationError,
@@ -33,5 +35,24 @@ describe("domain errors", () => {
       { field: "a", message: "b" },
     ]);
     expect(new StorageUnavailableError().message).toMatch(/storage is not answering/);
+  });
+});
+
+describe("look-ups that must find", () => {
+  it("answers what was found, and a NotFoundError in the caller's words when nothing was", () => {
+    expect(orNotFound({ id: "a" }, "gone")).toEqual({ id: "a" });
+    expect(orNotFound(0, "gone")).toBe(0);
+    expect(() => orNotFound(undefined, "This session does not exist any more.")).toThrow(
+      new NotFoundError("This session does not exist any more."),
+    );
+    expect(() => orNotFound(null, "gone")).toThrow(NotFoundError);
+  });
+
+  it("lets a community's steward through and tells anyone else who may", () => {
+    const stewarded = { id: "c", isSteward: true };
+    expect(stewardsOnly(stewarded, "Only stewards.")).toBe(stewarded);
+    expect(() =>
+      stewardsOnly({ id: "c", isSteward: false }, "Only the community's stewards plan sessions."),
+    ).toThrow(new ForbiddenError("Only the community's stewards plan sessions."));
   });
 });

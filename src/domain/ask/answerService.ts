@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { CommunityService } from "../communities/communityService.js";
 import { retryOnConflict } from "../concurrency.js";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
+import { ConflictError, ForbiddenError, orNotFound, ValidationError } from "../errors.js";
 import type { Caller, PersonRef } from "../identity.js";
 import type { EntryRepository } from "../library/entryRepository.js";
 import type { EntryView } from "../library/entryView.js";
@@ -264,9 +264,10 @@ export class AnswerService {
   }
 
   private async require(caller: Caller, communityId: string, questionId: string, answerId: string) {
-    const answer = await this.answers.get(caller.tenantId, communityId, questionId, answerId);
-    if (!answer) throw new NotFoundError("This answer does not exist any more.");
-    return answer;
+    return orNotFound(
+      await this.answers.get(caller.tenantId, communityId, questionId, answerId),
+      "This answer does not exist any more.",
+    );
   }
 }
 

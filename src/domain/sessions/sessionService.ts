@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type { CommunityView } from "../communities/community.js";
+import { type CommunityView, stewardsOnly } from "../communities/community.js";
 import type { CommunityService } from "../communities/communityService.js";
 import { retryOnConflict, yieldToEventLoop } from "../concurrency.js";
 import {
   ConcurrencyError,
   ForbiddenError,
   NotFoundError,
+  orNotFound,
   UnavailableError,
   ValidationError,
 } from "../errors.js";
@@ -877,15 +878,17 @@ export class SessionService {
   }
 
   private async requireSteward(caller: Caller, communityId: string): Promise<CommunityView> {
-    const community = await this.communities.get(caller, communityId);
-    if (!community.isSteward) throw new ForbiddenError("Only the community's stewards plan sessions.");
-    return community;
+    return stewardsOnly(
+      await this.communities.get(caller, communityId),
+      "Only the community's stewards plan sessions.",
+    );
   }
 
   private async require(tenantId: string, communityId: string, sessionId: string): Promise<Session> {
-    const session = await this.sessions.get(tenantId, communityId, sessionId);
-    if (!session) throw new NotFoundError("This session does not exist any more.");
-    return session;
+    return orNotFound(
+      await this.sessions.get(tenantId, communityId, sessionId),
+      "This session does not exist any more.",
+    );
   }
 }
 
