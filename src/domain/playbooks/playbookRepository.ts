@@ -1,3 +1,4 @@
+import type { TenantRecordRepository } from "../communities/communityRecords.js";
 import type { Playbook } from "./playbook.js";
 
 /** A person's tick on one item of a playbook, set or taken back. */
@@ -10,10 +11,7 @@ type PersonalTick = (
 ) => Promise<void>;
 
 /** Storage port for playbooks and each member's own progress through them. */
-export interface PlaybookRepository {
-  create(playbook: Omit<Playbook, "etag">): Promise<Playbook>;
-  get(tenantId: string, communityId: string, playbookId: string): Promise<Playbook | undefined>;
-  update(playbook: Playbook): Promise<Playbook>;
+export interface PlaybookRepository extends TenantRecordRepository<Playbook> {
   delete(tenantId: string, communityId: string, playbookId: string): Promise<void>;
   list(tenantId: string, communityId: string): Promise<Playbook[]>;
   /** Ticks an item off for a person (idempotent). */
