@@ -1,9 +1,8 @@
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { betweennessCentrality, normalisedBetweenness } from "../domain/insights/betweenness.js";
 import type { LearningNetwork } from "../domain/insights/learningNetwork.js";
+import { answerOf, DEFAULT_MIN_PEOPLE, type WorkerThreadsOptions, workerScript } from "./workerThreads.js";
 
 /** What each worker thread receives: the arcs, and where to take its next chunk of sources. */
 export interface BetweennessShare {
@@ -15,22 +14,14 @@ export interface BetweennessShare {
   chunk: number;
 }
 
-export interface BetweennessThreadsOptions {
-  /** Worker threads at most (default: the cores, at most 4); 0 or 1 computes on the calling thread. */
-  threads?: number;
-  /** Networks smaller than this are computed on the calling thread: starting threads costs more. */
-  minPeople?: number;
-  /** The worker script (default: the built `betweennessWorker.js` beside this file). */
-  workerUrl?: URL;
-  /** Told when the threads failed and the calling thread computed instead. */
-  onFallback?: (error: unknown) => void;
+/** `threads`: 0 or 1 computes on the calling thread; the worker is `betweennessWorker.js`. */
+export interface BetweennessThreadsOptions extends WorkerThreadsOptions {
   /** Told how each network was computed: on how many worker threads (0: the calling thread). */
   onComputed?: (how: { people: number; threads: number }) => void;
 }
 
 /** Sources per chunk a worker takes at a time: 8 batches of 32, small enough to even out. */
 const CHUNK = 256;
-const DEFAULT_MIN_PEOPLE = 2_000;
 
 /**
  * Exact betweenness of a large learning network on worker threads, the sources shared out in
@@ -45,8 +36,10 @@ export function betweennessThreads(
 ): (network: LearningNetwork) => Promise<Float64Array> {
   const threads = options.threads ?? Math.min(4, availableParallelism());
   const minPeople = options.minPeople ?? DEFAULT_MIN_PEOPLE;
-  const workerUrl = options.workerUrl ?? new URL("./betweennessWorker.js", import.meta.url);
-  const built = existsSync(fileURLToPath(workerUrl));
+  const { url: workerUrl, built } = workerScript(
+    options.workerUrl,
+    new URL("./betweennessWorker.js", import.meta.url),
+  );
   return async (network) => {
     const size = network.ids.length;
     const workers = Math.min(threads, Math.ceil(size / CHUNK));
@@ -74,7 +67,9 @@ async function onThreads(network: LearningNetwork, workers: number, workerUrl: U
   };
   const started = Array.from({ length: workers }, () => new Worker(workerUrl));
   try {
-    const sums = await Promise.all(started.map((worker) => sumOf(worker, share)));
+    const sums = await Promise.all(
+      started.map((worker) => answerOf<Float64Array>(worker, share, "betweenness")),
+    );
     const dependencies = new Float64Array(share.size);
     for (const sum of sums)
       for (let v = 0; v < share.size; v++) dependencies[v] = (dependencies[v] as number) + (sum[v] as number);
@@ -82,14 +77,4 @@ async function onThreads(network: LearningNetwork, workers: number, workerUrl: U
   } finally {
     await Promise.all(started.map((worker) => worker.terminate()));
   }
-}
-
-/** The worker's sum, or why it has none (an error, or an exit before answering). */
-function sumOf(worker: Worker, share: BetweennessShare): Promise<Float64Array> {
-  return new Promise((resolve, reject) => {
-    worker.once("message", (sum: Float64Array) => resolve(sum));
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`betweenness worker exited (${code}) before answering`)));
-    worker.postMessage(share);
-  });
 }

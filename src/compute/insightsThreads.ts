@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { InsightsFacts } from "../domain/insights/insightsFacts.js";
 import {
@@ -7,6 +5,7 @@ import {
   type InsightsOptions,
   type InsightsReport,
 } from "../domain/insights/insightsReport.js";
+import { answerOf, DEFAULT_MIN_PEOPLE, type WorkerThreadsOptions, workerScript } from "./workerThreads.js";
 
 /** What the worker receives: one window of one community, and how many threads its brokers may use. */
 export interface WindowRequest {
@@ -16,20 +15,11 @@ export interface WindowRequest {
   threads: number | undefined;
 }
 
-export interface InsightsThreadsOptions {
-  /** Threads for a large network's brokers (default: the cores, at most 4); 0 computes on the caller. */
-  threads?: number;
-  /** Communities with fewer members are computed on the calling thread (a worker costs more). */
-  minPeople?: number;
-  /** The worker script (default: the built `insightsWorker.js` beside this file). */
-  workerUrl?: URL;
-  /** Told when the worker failed and the calling thread computed instead. */
-  onFallback?: (error: unknown) => void;
+/** `threads`: for a large network's brokers; `minPeople`: members; the worker is `insightsWorker.js`. */
+export interface InsightsThreadsOptions extends WorkerThreadsOptions {
   /** Told where each report was computed. */
   onComputed?: (how: { people: number; offThread: boolean }) => void;
 }
-
-const DEFAULT_MIN_PEOPLE = 2_000;
 
 /**
  * Computes a window's insights report off the event loop for a large community: on a worker
@@ -47,8 +37,10 @@ export function insightsThreads(
   window: Omit<InsightsOptions, "brokers">,
 ) => Promise<InsightsReport> {
   const minPeople = options.minPeople ?? DEFAULT_MIN_PEOPLE;
-  const workerUrl = options.workerUrl ?? new URL("./insightsWorker.js", import.meta.url);
-  const built = existsSync(fileURLToPath(workerUrl));
+  const { url: workerUrl, built } = workerScript(
+    options.workerUrl,
+    new URL("./insightsWorker.js", import.meta.url),
+  );
   return async (communityId, facts, window) => {
     const people = facts.members.length;
     if (built && options.threads !== 0 && people >= minPeople) {
@@ -73,12 +65,7 @@ export function insightsThreads(
 async function onWorker(workerUrl: URL, request: WindowRequest): Promise<InsightsReport> {
   const worker = new Worker(workerUrl);
   try {
-    return await new Promise<InsightsReport>((resolve, reject) => {
-      worker.once("message", resolve);
-      worker.once("error", reject);
-      worker.once("exit", (code) => reject(new Error(`insights worker exited (${code}) before answering`)));
-      worker.postMessage(request);
-    });
+    return await answerOf<InsightsReport>(worker, request, "insights");
   } finally {
     await worker.terminate();
   }

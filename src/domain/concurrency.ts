@@ -1,4 +1,4 @@
-import { ConcurrencyError } from "./errors.js";
+import { ConcurrencyError, ConflictError } from "./errors.js";
 
 /** How often a guarded write is retried when another writer got there first. */
 const MAX_ATTEMPTS = 25;
@@ -21,6 +21,21 @@ export async function retryOnConflict<T>(readModifyWrite: () => Promise<T>): Pro
       if (!(error instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw error;
     }
     await backoff(attempt);
+  }
+}
+
+/**
+ * Creates a row whose key is made from the request (or is otherwise one per thing), once: a retried
+ * request, or another instance that created it first, meets a ConflictError and leaves the row
+ * there as it is. True when this call created it. Other errors pass through.
+ */
+export async function createOnce(create: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await create();
+    return true;
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    return false;
   }
 }
 

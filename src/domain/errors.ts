@@ -6,19 +6,21 @@ export abstract class DomainError extends Error {
   abstract readonly code: string;
 }
 
-/** The thing asked for does not exist, or the caller may not know it exists. */
-export class NotFoundError extends DomainError {
-  readonly code = "not_found";
+/** The base of a domain error: its code, the one thing the HTTP layer and the bot tell it apart by. */
+function withCode<C extends string>(code: C) {
+  return class extends DomainError {
+    readonly code = code;
+  };
 }
+
+/** The thing asked for does not exist, or the caller may not know it exists. */
+export class NotFoundError extends withCode("not_found") {}
 
 /** The caller is known but may not do this. */
-export class ForbiddenError extends DomainError {
-  readonly code = "forbidden";
-}
+export class ForbiddenError extends withCode("forbidden") {}
 
 /** Input does not satisfy the rules; `issues` says what to fix, field by field. */
-export class ValidationError extends DomainError {
-  readonly code = "invalid_input";
+export class ValidationError extends withCode("invalid_input") {
   constructor(
     message: string,
     readonly issues: { field: string; message: string }[] = [],
@@ -28,22 +30,16 @@ export class ValidationError extends DomainError {
 }
 
 /** Someone else changed the thing since it was read (a stale ETag). Reload and try again. */
-export class ConcurrencyError extends DomainError {
-  readonly code = "concurrency_conflict";
-}
+export class ConcurrencyError extends withCode("concurrency_conflict") {}
 
 /** The thing already exists (a duplicate create). */
-export class ConflictError extends DomainError {
-  readonly code = "conflict";
-}
+export class ConflictError extends withCode("conflict") {}
 
 /**
  * A service PeerCircle depends on (Microsoft Graph) is unavailable or throttling. What the person
  * did is kept; the message says what did not happen and that it can be retried.
  */
-export class UnavailableError extends DomainError {
-  readonly code = "unavailable";
-}
+export class UnavailableError extends withCode("unavailable") {}
 
 /**
  * Storage (Azure Tables) does not answer: refused, reset, timed out, or a 5xx from the service
@@ -52,12 +48,17 @@ export class UnavailableError extends DomainError {
  * code that catches a {@link DomainError} to show a form again must let this one through, or
  * work that should be retried would be dropped as if it were refused.
  */
-export class StorageUnavailableError extends DomainError {
-  readonly code = "storage_unavailable";
+export class StorageUnavailableError extends withCode("storage_unavailable") {
   constructor(
     message = "PeerCircle's storage is not answering; try again in a moment.",
     options?: ErrorOptions,
   ) {
     super(message, options);
   }
+}
+
+/** What a look-up found, or a NotFoundError saying so in the words of the caller. */
+export function orNotFound<T>(value: T | undefined | null, message: string): T {
+  if (value === undefined || value === null) throw new NotFoundError(message);
+  return value;
 }

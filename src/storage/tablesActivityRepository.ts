@@ -186,15 +186,8 @@ type ControlRow = {
   requestId: string;
 };
 
-type NoteRow = {
-  activityId: string;
-  communityId: string;
-  sessionId?: string;
-  meetingId?: string;
-  prompt: string;
-  text: string;
-  at: string;
-};
+/** A reflection or commitment as My learning lists it, stored under the writer. */
+type NoteRow = MyActivityNote;
 
 type AnnounceRow = { instanceId: string; leaseUntil: string; done: boolean; detail?: string };
 

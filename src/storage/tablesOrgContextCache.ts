@@ -5,16 +5,10 @@ import type { OrgPerson } from "../domain/people/peopleDirectory.js";
 import { orgContextKeys, TABLES } from "./keys.js";
 import type { TableStore } from "./tableStore.js";
 
-interface PersonRow {
+/** A cached person: their org context (the row key is their id) and when it was fetched. */
+interface PersonRow extends Omit<OrgPerson, "id"> {
   partitionKey: string;
   rowKey: string;
-  displayName: string;
-  mail?: string;
-  jobTitle?: string;
-  department?: string;
-  officeLocation?: string;
-  preferredLanguage?: string;
-  managerId?: string;
   fetchedAt: number;
 }
 

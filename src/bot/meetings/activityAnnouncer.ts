@@ -13,6 +13,7 @@ import type { Caller, PersonRef } from "../../domain/identity.js";
 import type { SessionRoleHolders } from "../../domain/insights/learningFacts.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
 import type { PlaybookService } from "../../domain/playbooks/playbookService.js";
+import { RepeatingPass } from "../../domain/repeatingPass.js";
 import type { Logger } from "../../observability/logger.js";
 import { phaseCard } from "../cards/activityCards.js";
 import { summaryCard } from "../cards/activitySummaryCard.js";
@@ -96,8 +97,7 @@ export class ActivityAnnouncer {
   private readonly lastPass = new Map<string, { phase: string; at: number }>();
   /** One announcement pass per activity at a time in this process (the lease is per instance). */
   private readonly inFlight = new Map<string, Promise<void>>();
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private ticking: Promise<void> | undefined;
+  private readonly poller = new RepeatingPass(() => this.tick());
   private readonly now: () => number;
 
   constructor(private readonly deps: ActivityAnnouncerDependencies) {
@@ -106,18 +106,11 @@ export class ActivityAnnouncer {
 
   /** Starts the poller: every `intervalMs`, announce what changed in the open activities. */
   start(intervalMs: number): void {
-    this.timer ??= setInterval(() => {
-      this.ticking ??= this.tick().finally(() => {
-        this.ticking = undefined;
-      });
-    }, intervalMs);
-    this.timer.unref();
+    this.poller.start(intervalMs);
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.ticking;
+    await this.poller.stop();
     await Promise.allSettled([...this.inFlight.values()]);
   }
 

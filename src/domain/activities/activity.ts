@@ -118,16 +118,20 @@ export interface LateAssignment {
   at: string;
 }
 
-/** A group's shared insight: one per group, written by either partner, edited by the other. */
-export interface PairShare {
-  groupId: string;
+/** A text as written and edited by people: who wrote it first, who last, under which ETag. */
+export interface WrittenText {
   text: string;
   createdBy: PersonRef;
   editedBy: PersonRef;
   at: string;
-  /** The request that last wrote it: a retried invoke recognises its own write. */
+  /** The request that last wrote it: a retried request recognises its own write. */
   requestId: string;
   etag: string;
+}
+
+/** A group's shared insight: one per group, written by either partner, edited by the other. */
+export interface PairShare extends WrittenText {
+  groupId: string;
 }
 
 export interface Highlight {
@@ -149,20 +153,13 @@ export interface Commitment {
  * goal), a group's shared text (key insight, table notes) or one of many items (a question, a
  * piece of advice). Reflections, shares and commitments are also listed in their own arrays.
  */
-export interface Submission {
+export interface Submission extends WrittenText {
   kind: SubmissionKind;
   scope: SubmissionScope;
   /** The writer (person and item scope) or the group (group scope). */
   ownerId: string;
   /** Item scope: which of the writer's items (derived from the request that sent it). */
   itemId?: string;
-  text: string;
-  createdBy: PersonRef;
-  editedBy: PersonRef;
-  at: string;
-  /** The request that last wrote it: a retried request recognises its own write. */
-  requestId: string;
-  etag: string;
 }
 
 /** What the flow of an activity depends on: its set-up, the controls and the groups (a small read). */
@@ -196,11 +193,20 @@ export interface ActivityRecord {
   answers: ItemAnswer[];
 }
 
-/** The answer of a role holder (a teacher, an expert) to an item: kept with the item, one per item. */
-export interface ItemAnswer {
-  kind: string;
+/** One item of a kind, as people point at it: the kind, its writer and which of their items. */
+export interface ItemRef {
+  kind: SubmissionKind;
   ownerId: string;
   itemId: string;
+}
+
+/** Whether two rows speak of the same item (a vote, a promotion or an answer and its item). */
+export function sameItem(a: Pick<ItemRef, "kind" | "ownerId"> & { itemId?: string }, b: ItemRef): boolean {
+  return a.kind === b.kind && a.ownerId === b.ownerId && a.itemId === b.itemId;
+}
+
+/** The answer of a role holder (a teacher, an expert) to an item: kept with the item, one per item. */
+export interface ItemAnswer extends ItemRef {
   text: string;
   by: PersonRef;
   at: string;
@@ -209,20 +215,13 @@ export interface ItemAnswer {
 }
 
 /** An item promoted by whoever steers the activity (one row per item). */
-export interface ItemPromotion {
-  kind: string;
-  ownerId: string;
-  itemId: string;
+export interface ItemPromotion extends ItemRef {
   byUserId: string;
   at: string;
 }
 
 /** One person's vote for an item (a theme, a question) of a votable kind. */
-export interface ItemVote {
-  kind: string;
-  /** The item's writer and id. */
-  ownerId: string;
-  itemId: string;
+export interface ItemVote extends ItemRef {
   voterId: string;
   at: string;
 }

@@ -1,7 +1,7 @@
 import type { PersonRef } from "../identity.js";
 import type { ProposedPlaybook } from "../playbooks/playbook.js";
 import { shorten } from "../textNormalisation.js";
-import type { ActivityRecord, Submission } from "./activity.js";
+import { type ActivityRecord, type Submission, sameItem } from "./activity.js";
 import { type ActivityFormatDefinition, submissionOf } from "./activityFormat.js";
 import { groupsOf } from "./activityViews.js";
 import { criteriaTextsOf, readableCriteria } from "./rubric.js";
@@ -121,8 +121,7 @@ export function activityOutcomesOf(
   const allPromoted = record.submissions
     .filter(
       (s) =>
-        submissionOf(format, s.kind)?.promote === "playbook" &&
-        record.promotions.some((p) => p.kind === s.kind && p.ownerId === s.ownerId && p.itemId === s.itemId),
+        submissionOf(format, s.kind)?.promote === "playbook" && record.promotions.some((p) => sameItem(s, p)),
     )
     .sort((a, b) => a.at.localeCompare(b.at));
   const promoted = allPromoted.filter((s) => !submissionOf(format, s.kind)?.perCriterion);
@@ -218,9 +217,7 @@ function questionsOf(record: ActivityRecord, format: ActivityFormatDefinition, p
   for (const s of record.submissions) {
     const definition = submissionOf(format, s.kind);
     if (!definition?.answeredBy || !s.itemId) continue;
-    const answer = record.answers.find(
-      (a) => a.kind === s.kind && a.ownerId === s.ownerId && a.itemId === s.itemId,
-    );
+    const answer = record.answers.find((a) => sameItem(s, a));
     if (!answer && !definition.routeUnanswered) continue;
     const question: OutcomeQuestion = {
       id: `${prefix}-${entryKeyOf(format, s)}`,
@@ -228,8 +225,7 @@ function questionsOf(record: ActivityRecord, format: ActivityFormatDefinition, p
       title: shorten(oneLine(s.text), 150),
       body: `${s.text}\n\n*Asked in a ${format.name.toLowerCase()} on: ${activity.prompt}*`,
       tags: [format.id],
-      votes: record.votes.filter((v) => v.kind === s.kind && v.ownerId === s.ownerId && v.itemId === s.itemId)
-        .length,
+      votes: record.votes.filter((v) => sameItem(s, v)).length,
       ...(answer ? { answer: { text: answer.text, by: answer.by, at: answer.at } } : {}),
     };
     (answer ? questions : unanswered).push(question);

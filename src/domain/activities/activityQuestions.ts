@@ -1,6 +1,6 @@
 import type { Answer, AnswerRepository } from "../ask/answer.js";
-import { retryOnConflict } from "../concurrency.js";
-import { ConflictError, DomainError, StorageUnavailableError } from "../errors.js";
+import { createOnce, retryOnConflict } from "../concurrency.js";
+import { DomainError, StorageUnavailableError } from "../errors.js";
 import type { Caller } from "../identity.js";
 import type { EntrySource } from "../library/entry.js";
 import type { LibraryService } from "../library/libraryService.js";
@@ -101,11 +101,7 @@ async function saveAnswered(
       acceptedAt: answer.at,
       history: [],
     };
-    try {
-      await deps.answers.create(row);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-    }
+    await createOnce(() => deps.answers.create(row));
     await retryOnConflict(async () => {
       const entry = await deps.library.get(caller, communityId, question.id);
       if (entry.answered) return entry;

@@ -11,18 +11,20 @@ import {
 import type { Caller } from "../identity.js";
 import type { OrgPerson, PeopleDirectory } from "../people/peopleDirectory.js";
 import { parseInput } from "../validation.js";
-import type {
-  Activity,
-  ActivityFlow,
-  ActivityGroup,
-  ActivityRecord,
-  LateAssignment,
-  MyActivityNote,
-  OpenActivity,
-  PairShare,
-  Participant,
-  StoredGrouping,
-  Submission,
+import {
+  type Activity,
+  type ActivityFlow,
+  type ActivityGroup,
+  type ActivityRecord,
+  type ItemRef,
+  type LateAssignment,
+  type MyActivityNote,
+  type OpenActivity,
+  type PairShare,
+  type Participant,
+  type StoredGrouping,
+  type Submission,
+  sameItem,
 } from "./activity.js";
 import {
   type ActivityFormatDefinition,
@@ -159,6 +161,18 @@ export const STEERING_FORBIDDEN =
 
 /** An answer to taking part: `joinedCommunity` when it made the caller a member of an open community. */
 export type Joined<T> = T & { joinedCommunity?: true };
+
+/** The format of an activity and its definition of a kind (undefined when the format takes none). */
+function kindOf(record: ActivityRecord, kind: SubmissionKind) {
+  const format = formatOf(record.activity.format);
+  return { format, definition: submissionOf(format, kind) };
+}
+
+/** The item pointed at, or a friendly not-found naming the kind. */
+function requireItem(record: ActivityRecord, item: ItemRef, definition: SubmissionDefinition): void {
+  if (!record.submissions.some((s) => sameItem(s, item)))
+    throw new NotFoundError(`That ${definition.noun} is not there.`);
+}
 
 /**
  * Runs structured activities (think-pair-share first): set-up, facilitator controls, joins,
@@ -783,23 +797,15 @@ export class ActivityService {
    * back: once per person and item, never for their own, only for what they may read, while the
    * kind is taken (or after the end, when the format takes it then). Idempotent.
    */
-  async vote(
-    caller: Caller,
-    activityId: string,
-    item: { kind: SubmissionKind; ownerId: string; itemId: string },
-    on: boolean,
-  ): Promise<ActivityView> {
+  async vote(caller: Caller, activityId: string, item: ItemRef, on: boolean): Promise<ActivityView> {
     const record = await this.require(caller.tenantId, activityId);
     await this.communities?.mayRead(caller, record.activity.communityId);
-    const format = formatOf(record.activity.format);
-    const definition = submissionOf(format, item.kind);
+    const { format, definition } = kindOf(record, item.kind);
     if (!definition?.votable) throw new ValidationError(`${format.name} takes no votes on this.`);
     this.requireAccepting(record, item.kind, `Votes are given while ${pluralOf(definition)} are written.`);
     if (!takesPart(record, caller.userId)) throw new ForbiddenError("Join the activity to vote.");
     const view = activityViewFor(record, this.stateOf(record), caller.userId);
-    const target = view.submissions.find(
-      (s) => s.kind === item.kind && s.ownerId === item.ownerId && s.itemId === item.itemId,
-    );
+    const target = view.submissions.find((s) => sameItem(s, item));
     if (!target) throw new NotFoundError(`That ${definition.noun} is not there (or not yours to see).`);
     if (target.ownerId === caller.userId)
       throw new ValidationError(`Vote for others' ${pluralOf(definition)}, not your own.`);
@@ -816,25 +822,14 @@ export class ActivityService {
    * Promotes an item of a promotable kind (a case round's heuristic) into the playbook the close
    * proposes, or takes the promotion back: those who steer, while the activity runs. Idempotent.
    */
-  async promote(
-    caller: Caller,
-    activityId: string,
-    item: { kind: SubmissionKind; ownerId: string; itemId: string },
-    on: boolean,
-  ): Promise<ActivityView> {
+  async promote(caller: Caller, activityId: string, item: ItemRef, on: boolean): Promise<ActivityView> {
     const record = await this.require(caller.tenantId, activityId);
     await this.requireSteering(caller, record.activity, "promote what people wrote");
-    const format = formatOf(record.activity.format);
-    const definition = submissionOf(format, item.kind);
+    const { format, definition } = kindOf(record, item.kind);
     if (!definition?.promote) throw new ValidationError(`${format.name} promotes nothing of this kind.`);
-    if (this.stateOf(record).status !== "running" && this.stateOf(record).status !== "paused")
+    if (!this.isUnderway(record))
       throw new ValidationError("Promote while the activity runs: its close proposes the playbook.");
-    if (
-      !record.submissions.some(
-        (s) => s.kind === item.kind && s.ownerId === item.ownerId && s.itemId === item.itemId,
-      )
-    )
-      throw new NotFoundError(`That ${definition.noun} is not there.`);
+    requireItem(record, item, definition);
     await this.activities.setPromotion(
       caller.tenantId,
       activityId,
@@ -852,14 +847,13 @@ export class ActivityService {
   async answer(
     caller: Caller,
     activityId: string,
-    item: { kind: SubmissionKind; ownerId: string; itemId: string },
+    item: ItemRef,
     input: unknown,
     requestId?: string,
   ): Promise<ActivityView> {
     const record = await this.require(caller.tenantId, activityId);
     await this.communities?.mayRead(caller, record.activity.communityId);
-    const format = formatOf(record.activity.format);
-    const definition = submissionOf(format, item.kind);
+    const { format, definition } = kindOf(record, item.kind);
     if (!definition?.answeredBy) throw new ValidationError(`${format.name} answers nothing of this kind.`);
     const { text } = parseInput(itemAnswerSchema, input);
     const key = parseInput(requestIdSchema, requestId ?? this.newId());
@@ -868,18 +862,10 @@ export class ActivityService {
       throw new ForbiddenError(
         `Only the ${definition.answeredBy}${holder ? `, ${holder.displayName},` : ""} answers the ${pluralOf(definition)}.`,
       );
-    const status = this.stateOf(record).status;
-    if (status !== "running" && status !== "paused")
+    if (!this.isUnderway(record))
       throw new ValidationError(`${pluralOf(definition)} are answered while the activity runs.`);
-    if (
-      !record.submissions.some(
-        (s) => s.kind === item.kind && s.ownerId === item.ownerId && s.itemId === item.itemId,
-      )
-    )
-      throw new NotFoundError(`That ${definition.noun} is not there.`);
-    const stored = record.answers.find(
-      (a) => a.kind === item.kind && a.ownerId === item.ownerId && a.itemId === item.itemId,
-    );
+    requireItem(record, item, definition);
+    const stored = record.answers.find((a) => sameItem(a, item));
     if (stored?.requestId !== key && stored?.text !== text)
       await this.activities.setAnswer(caller.tenantId, activityId, {
         ...item,
@@ -889,6 +875,12 @@ export class ActivityService {
         requestId: key,
       });
     return this.view(caller, activityId);
+  }
+
+  /** Whether the activity runs now (a pause included): what steering and answering items need. */
+  private isUnderway(record: ActivityRecord): boolean {
+    const { status } = this.stateOf(record);
+    return status === "running" || status === "paused";
   }
 
   /**

@@ -1,5 +1,13 @@
 import type { PersonRef } from "../identity.js";
-import type { ActivityGroup, ActivityRecord, PairingRule, PairShare, Submission } from "./activity.js";
+import {
+  type Activity,
+  type ActivityGroup,
+  type ActivityRecord,
+  type PairingRule,
+  type PairShare,
+  type Submission,
+  sameItem,
+} from "./activity.js";
 import {
   type HeldRole,
   pluralOf,
@@ -31,21 +39,41 @@ export interface WallItem {
   highlighted: boolean;
 }
 
+/** Where an activity runs and on what, and who leads it. */
+type ActivityPlace = Pick<
+  Activity,
+  "prompt" | "communityId" | "conversationId" | "meetingId" | "sessionId" | "facilitator"
+>;
+
+/** The place of an activity as its view and its summary tell it (no empty meeting or session). */
+function placeOf(activity: Activity): ActivityPlace {
+  return {
+    prompt: activity.prompt,
+    communityId: activity.communityId,
+    conversationId: activity.conversationId,
+    ...(activity.meetingId ? { meetingId: activity.meetingId } : {}),
+    ...(activity.sessionId ? { sessionId: activity.sessionId } : {}),
+    facilitator: activity.facilitator,
+  };
+}
+
+/** What an activity's view and its close's summary both tell: where it runs, who leads, how many take part. */
+export type ActivityFacts = ActivityPlace & {
+  participantCount: number;
+  /** How many have reflected (never what). */
+  reflectedCount: number;
+  commitmentCount: number;
+};
+
 /**
  * An activity as one person sees it. The public part (prompt, phase, counts, pairs, wall) is the
  * same for everyone and is what the stage shows; `me` holds the caller's own reflection, group,
  * share and commitment. Nobody else's reflection text is ever in it.
  */
-export interface ActivityView {
+export interface ActivityView extends ActivityFacts {
   id: string;
   format: string;
   formatName: string;
-  prompt: string;
-  communityId: string;
-  conversationId: string;
-  meetingId?: string;
-  sessionId?: string;
-  facilitator: PersonRef;
   pairingRule: PairingRule;
   phases: {
     id: string;
@@ -59,10 +87,6 @@ export interface ActivityView {
   state: PhaseState;
   /** What may be submitted right now. */
   accepts: SubmissionKind[];
-  participantCount: number;
-  /** How many have reflected (never what). */
-  reflectedCount: number;
-  commitmentCount: number;
   /** Formed groups (absent before the pair phase). */
   groups?: GroupView[];
   /** True when pairing fell back to random because org context was missing. */
@@ -94,15 +118,9 @@ export interface ActivityView {
   /** The criteria the kinds written per criterion follow (a peer review's rubric). */
   rubric?: string[];
   isFacilitator: boolean;
-  me: {
-    joined: boolean;
+  me: PersonalFacts & {
     /** The held roles the reader holds (they write the kinds kept to them, answer what they answer). */
     roles?: HeldRole[];
-    reflection?: { text: string; at: string; etag: string };
-    /** Their group; `onHotSeat` when they sit on its hot seat themselves. */
-    group?: { id: string; partners: PersonRef[]; hotSeat?: PersonRef; onHotSeat?: true };
-    share?: PairShare;
-    commitment?: { text: string; at: string };
   };
   /**
    * Register kinds (goals kept across sessions): the latest of each person the caller may read
@@ -271,13 +289,13 @@ export interface PersonalFacts {
   joined: boolean;
   reflection?: { text: string; at: string; etag: string };
   commitment?: { text: string; at: string };
-  /** Their group with the partners' names, once groups are formed. */
+  /** Their group with the partners' names, once groups are formed; `onHotSeat` when they sit on its hot seat. */
   group?: { id: string; partners: PersonRef[]; hotSeat?: PersonRef; onHotSeat?: true };
   share?: PairShare;
 }
 
 /** What the close of an activity reports: the summary card, library entries and learning interactions. */
-export interface ActivitySummary {
+export interface ActivitySummary extends ActivityFacts {
   activityId: string;
   /** The format's name ("Think-pair-share", "Knowledge Café"). */
   formatName: string;
@@ -290,15 +308,6 @@ export interface ActivitySummary {
   counts: { kind: string; plural: string; count: number; answered?: number }[];
   /** The format forms groups (a micro-teach or an AMA does not: no group count to show). */
   grouped?: boolean;
-  prompt: string;
-  communityId: string;
-  conversationId: string;
-  meetingId?: string;
-  sessionId?: string;
-  facilitator: PersonRef;
-  participantCount: number;
-  reflectedCount: number;
-  commitmentCount: number;
   groups: GroupView[];
   /** Shared insights, highlighted ones first. */
   shares: WallItem[];
@@ -449,12 +458,7 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
     id: activity.id,
     format: activity.format,
     formatName: format.name,
-    prompt: activity.prompt,
-    communityId: activity.communityId,
-    conversationId: activity.conversationId,
-    ...(activity.meetingId ? { meetingId: activity.meetingId } : {}),
-    ...(activity.sessionId ? { sessionId: activity.sessionId } : {}),
-    facilitator: activity.facilitator,
+    ...placeOf(activity),
     pairingRule: activity.pairingRule,
     phases: phasesOf(activity),
     state,
@@ -560,12 +564,8 @@ function readableSubmissions(record: ActivityRecord, userId: string): Submission
         const definition = submissionOf(format, s.kind);
         if (!definition || !canRead(definition.visibility, s, reader)) return [];
         const editable = s.scope === "group" ? reader.groupIds.has(s.ownerId) : s.ownerId === userId;
-        const answer = definition.answeredBy
-          ? record.answers.find((a) => a.kind === s.kind && a.ownerId === s.ownerId && a.itemId === s.itemId)
-          : undefined;
-        const votes = definition.votable
-          ? record.votes.filter((v) => v.kind === s.kind && v.ownerId === s.ownerId && v.itemId === s.itemId)
-          : undefined;
+        const answer = definition.answeredBy ? record.answers.find((a) => sameItem(s, a)) : undefined;
+        const votes = definition.votable ? record.votes.filter((v) => sameItem(s, v)) : undefined;
         return [
           {
             kind: s.kind,
@@ -579,9 +579,7 @@ function readableSubmissions(record: ActivityRecord, userId: string): Submission
             ...(votes ? { votes: votes.length, myVote: votes.some((v) => v.voterId === userId) } : {}),
             ...(definition.promote
               ? {
-                  promoted: record.promotions.some(
-                    (p) => p.kind === s.kind && p.ownerId === s.ownerId && p.itemId === s.itemId,
-                  ),
+                  promoted: record.promotions.some((p) => sameItem(s, p)),
                 }
               : {}),
             ...(answer ? { answer: { text: answer.text, by: answer.by, at: answer.at } } : {}),
@@ -614,12 +612,7 @@ export function activitySummaryOf(record: ActivityRecord): ActivitySummary {
         ...(k.answeredBy ? { answered: record.answers.filter((a) => a.kind === k.kind).length } : {}),
       })),
     grouped: formatOf(activity.format).phases.some((p) => p.grouping && p.grouping.kind !== "none"),
-    prompt: activity.prompt,
-    communityId: activity.communityId,
-    conversationId: activity.conversationId,
-    ...(activity.meetingId ? { meetingId: activity.meetingId } : {}),
-    ...(activity.sessionId ? { sessionId: activity.sessionId } : {}),
-    facilitator: activity.facilitator,
+    ...placeOf(activity),
     participantCount: record.participants.length,
     reflectedCount: record.reflections.length,
     commitmentCount: record.commitments.length,

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { CommunityView } from "../communities/community.js";
-import { ConcurrencyError, ConflictError, ForbiddenError } from "../errors.js";
+import { type CommunityView, stewardsOnly } from "../communities/community.js";
+import { ConcurrencyError, ConflictError } from "../errors.js";
 import type { Caller, PersonRef } from "../identity.js";
 import { parseInput } from "../validation.js";
 import { rubricSchema } from "./rubric.js";
@@ -68,8 +68,10 @@ export class RubricService {
    */
   async save(caller: Caller, communityId: string, input: unknown, etag?: string): Promise<RubricView> {
     const { criteria } = parseInput(rubricInputSchema, input);
-    const community = await this.communities.readable(caller, communityId);
-    if (!community.isSteward) throw new ForbiddenError("Only the community's stewards keep its rubric.");
+    stewardsOnly(
+      await this.communities.readable(caller, communityId),
+      "Only the community's stewards keep its rubric.",
+    );
     const stale = new ConcurrencyError(
       "Someone changed the rubric meanwhile. Reload it to see theirs, then make your change again.",
     );

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CommunityView } from "../communities/community.js";
-import { ConflictError } from "../errors.js";
+import { createOnce } from "../concurrency.js";
 import type { Caller, PersonRef } from "../identity.js";
 import { parseInput, personText } from "../validation.js";
 
@@ -62,11 +62,7 @@ export class QuestionsAheadService {
       asker: { id: caller.userId, displayName: caller.displayName },
       at: this.now().toISOString(),
     };
-    try {
-      await this.store.add(caller.tenantId, communityId, question);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-    }
+    await createOnce(() => this.store.add(caller.tenantId, communityId, question));
     return this.list(caller, communityId, sessionId);
   }
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { CommunityView } from "../communities/community.js";
-import { retryOnConflict } from "../concurrency.js";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
+import type { CommunityRecordRepository } from "../communities/communityRecords.js";
+import { createOnce, retryOnConflict } from "../concurrency.js";
+import { ForbiddenError, orNotFound, ValidationError } from "../errors.js";
 import type { Caller, PersonRef } from "../identity.js";
 import { parseInput, personText } from "../validation.js";
 import type { HeldRole } from "./activityFormat.js";
@@ -25,15 +26,8 @@ export interface TeachingTopic {
   etag: string;
 }
 
-/** Storage port of the topic queue. Every call is scoped by tenant and community. */
-export interface TeachingTopicRepository {
-  list(tenantId: string, communityId: string): Promise<TeachingTopic[]>;
-  get(tenantId: string, communityId: string, topicId: string): Promise<TeachingTopic | undefined>;
-  /** A ConflictError when a topic with the id exists. */
-  create(tenantId: string, topic: Omit<TeachingTopic, "etag">): Promise<TeachingTopic>;
-  /** Replaces the topic if `topic.etag` is current, else a ConcurrencyError. */
-  update(tenantId: string, topic: TeachingTopic): Promise<TeachingTopic>;
-}
+/** Storage port of the topic queue. */
+export type TeachingTopicRepository = CommunityRecordRepository<TeachingTopic>;
 
 /**
  * Who the community's rota names for a held role (the micro-teacher, the on-call expert): at the
@@ -119,17 +113,15 @@ export class TeachingTopicService {
     const { text } = parseInput(topicProposalSchema, input);
     await this.communities.requireMember(caller, communityId, "propose micro-teach topics");
     const id = await topicIdOf(caller, requestId);
-    try {
-      await this.topics.create(caller.tenantId, {
+    await createOnce(() =>
+      this.topics.create(caller.tenantId, {
         id,
         communityId,
         text,
         proposer: me(caller),
         proposedAt: this.now().toISOString(),
-      });
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-    }
+      }),
+    );
     return this.list(caller, communityId);
   }
 
@@ -182,9 +174,10 @@ export class TeachingTopicService {
   }
 
   private async require(caller: Caller, communityId: string, topicId: string): Promise<TeachingTopic> {
-    const topic = await this.topics.get(caller.tenantId, communityId, topicId);
-    if (!topic) throw new NotFoundError("This topic is not in the community's queue.");
-    return topic;
+    return orNotFound(
+      await this.topics.get(caller.tenantId, communityId, topicId),
+      "This topic is not in the community's queue.",
+    );
   }
 }
 

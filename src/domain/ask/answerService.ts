@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { CommunityService } from "../communities/communityService.js";
 import { retryOnConflict } from "../concurrency.js";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
+import { ConflictError, ForbiddenError, orNotFound, ValidationError } from "../errors.js";
 import type { Caller, PersonRef } from "../identity.js";
 import type { EntryRepository } from "../library/entryRepository.js";
 import type { EntryView } from "../library/entryView.js";
@@ -68,8 +68,7 @@ export class AnswerService {
   }
 
   async list(caller: Caller, communityId: string, questionId: string): Promise<AnswerView[]> {
-    const question = await this.question(caller, communityId, questionId);
-    const isSteward = (await this.communities.get(caller, communityId)).isSteward;
+    const { question, isSteward } = await this.questionAsReadBy(caller, communityId, questionId);
     const all = await this.answers.list(caller.tenantId, communityId, questionId);
     return all.map((a) => viewOf(a, caller, question, isSteward));
   }
@@ -125,8 +124,7 @@ export class AnswerService {
     input: AnswerInput,
   ): Promise<AnswerView> {
     const { body } = parseInput(answerInputSchema, input);
-    const question = await this.question(caller, communityId, questionId);
-    const isSteward = (await this.communities.get(caller, communityId)).isSteward;
+    const { question, isSteward } = await this.questionAsReadBy(caller, communityId, questionId);
     const clean = cleanBody(body);
     const updated = await retryOnConflict(async () => {
       const current = await this.require(caller, communityId, questionId, answerId);
@@ -170,8 +168,7 @@ export class AnswerService {
     questionId: string,
     answerId: string,
   ): Promise<AnswerView> {
-    const question = await this.question(caller, communityId, questionId);
-    const isSteward = (await this.communities.get(caller, communityId)).isSteward;
+    const { question, isSteward } = await this.questionAsReadBy(caller, communityId, questionId);
     if (!canAccept(caller, question, isSteward))
       throw new ForbiddenError("Only the person who asked or a steward can accept an answer.");
     const at = this.now().toISOString();
@@ -220,8 +217,7 @@ export class AnswerService {
     questionId: string,
     answerId: string,
   ): Promise<AnswerView> {
-    const question = await this.question(caller, communityId, questionId);
-    const isSteward = (await this.communities.get(caller, communityId)).isSteward;
+    const { question, isSteward } = await this.questionAsReadBy(caller, communityId, questionId);
     if (!isSteward) throw new ForbiddenError("Only a steward can take back an accepted answer.");
     const updated = await this.setAccepted(caller, communityId, questionId, answerId, false);
     const stillAnswered = (await this.answers.list(caller.tenantId, communityId, questionId)).some(
@@ -229,6 +225,13 @@ export class AnswerService {
     );
     await this.markAnswered(caller, communityId, questionId, stillAnswered);
     return viewOf(updated, caller, question, isSteward);
+  }
+
+  /** The question, and whether the caller stewards its community (who may edit or accept any answer). */
+  private async questionAsReadBy(caller: Caller, communityId: string, questionId: string) {
+    const question = await this.question(caller, communityId, questionId);
+    const { isSteward } = await this.communities.get(caller, communityId);
+    return { question, isSteward };
   }
 
   private setAccepted(
@@ -261,9 +264,10 @@ export class AnswerService {
   }
 
   private async require(caller: Caller, communityId: string, questionId: string, answerId: string) {
-    const answer = await this.answers.get(caller.tenantId, communityId, questionId, answerId);
-    if (!answer) throw new NotFoundError("This answer does not exist any more.");
-    return answer;
+    return orNotFound(
+      await this.answers.get(caller.tenantId, communityId, questionId, answerId),
+      "This answer does not exist any more.",
+    );
   }
 }
 

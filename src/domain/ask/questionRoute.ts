@@ -1,3 +1,4 @@
+import type { TenantRecordRepository } from "../communities/communityRecords.js";
 import type { PersonRef } from "../identity.js";
 
 /** How a community routes the questions its library could not answer. */
@@ -48,13 +49,8 @@ export interface QuestionRoute {
   etag: string;
 }
 
-/** Storage port of routes and routing settings; every key carries the tenant. */
-export interface QuestionRouteRepository {
-  /** A ConflictError when the question already has a route. */
-  create(route: Omit<QuestionRoute, "etag">): Promise<QuestionRoute>;
-  get(tenantId: string, communityId: string, questionId: string): Promise<QuestionRoute | undefined>;
-  /** Replaces the route if `route.etag` is current, else a ConcurrencyError. */
-  update(route: QuestionRoute): Promise<QuestionRoute>;
+/** Storage port of routes (one per question, by its id) and routing settings; every key carries the tenant. */
+export interface QuestionRouteRepository extends TenantRecordRepository<QuestionRoute> {
   /** The routes of a community that are not answered, oldest first. */
   listOpen(tenantId: string, communityId: string): Promise<QuestionRoute[]>;
   /** Waiting routes of every tenant whose `nextCheckAt` has come (the escalation job's work). */

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { stewardsOnly } from "../communities/community.js";
 import type { CommunityService } from "../communities/communityService.js";
-import { ConcurrencyError, ConflictError, ForbiddenError, ValidationError } from "../errors.js";
+import { ConcurrencyError, ConflictError, ValidationError } from "../errors.js";
 import { topExperts } from "../home/whoToAsk.js";
 import type { Caller, PersonRef } from "../identity.js";
 import { personRef } from "../identity.js";
@@ -360,8 +361,7 @@ export class QuestionRoutingService {
 
   private async requireSteward(caller: Caller, communityId: string, action: string) {
     const community = await this.deps.communities.get(caller, communityId);
-    if (!community.isSteward) throw new ForbiddenError(`Only a steward of ${community.name} can ${action}.`);
-    return community;
+    return stewardsOnly(community, `Only a steward of ${community.name} can ${action}.`);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { CommunityAccess } from "../communities/community.js";
-import { retryOnConflict } from "../concurrency.js";
+import { createOnce, retryOnConflict } from "../concurrency.js";
 import { ConcurrencyError, ConflictError, NotFoundError, ValidationError } from "../errors.js";
 import { FORMATS } from "../formats/formatRegistry.js";
 import type { Caller } from "../identity.js";
@@ -99,12 +99,7 @@ export class CommitmentService implements CommitmentRecorder {
     };
     // The first commitment of a person in an activity (the common case, 300 at once) is one
     // create; only when one exists is it read and its text replaced.
-    try {
-      await this.repository.create(fresh);
-      return;
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-    }
+    if (await createOnce(() => this.repository.create(fresh))) return;
     await retryOnConflict(async () => {
       const existing = await this.repository.get(input.tenantId, input.owner.id, id);
       if (!existing) {

@@ -1,3 +1,4 @@
+import { ForbiddenError } from "../errors.js";
 import type { Caller, PersonRef } from "../identity.js";
 
 export type CommunityPrivacy = "open" | "private";
@@ -94,4 +95,10 @@ export interface CommunityAccess {
    * never when the caller is refused.
    */
   participate(caller: Caller, communityId: string, alongside?: () => Promise<void>): Promise<Participation>;
+}
+
+/** The community when its reader stewards it, else a ForbiddenError saying who may (`message`). */
+export function stewardsOnly<C extends { isSteward: boolean }>(community: C, message: string): C {
+  if (!community.isSteward) throw new ForbiddenError(message);
+  return community;
 }

@@ -3,14 +3,15 @@ import { CountSettler, retryOnConflict } from "../concurrency.js";
 import { ConcurrencyError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
 import type { Caller, PersonRef } from "../identity.js";
 import { parseInput } from "../validation.js";
-import type {
-  Community,
-  CommunityStatus,
-  CommunityView,
-  JoinRequest,
-  Membership,
-  MemberView,
-  Participation,
+import {
+  type Community,
+  type CommunityStatus,
+  type CommunityView,
+  type JoinRequest,
+  type Membership,
+  type MemberView,
+  type Participation,
+  stewardsOnly,
 } from "./community.js";
 import type { CommunityRepository } from "./communityRepository.js";
 import {
@@ -559,9 +560,7 @@ export class CommunityService {
   }
 
   private async requireSteward(caller: Caller, communityId: string, action: string): Promise<CommunityView> {
-    const community = await this.get(caller, communityId);
-    if (!community.isSteward) throw new ForbiddenError(`Only the community's stewards can ${action}.`);
-    return community;
+    return stewardsOnly(await this.get(caller, communityId), `Only the community's stewards can ${action}.`);
   }
 
   /** The stored community (any privacy), or a NotFoundError. */

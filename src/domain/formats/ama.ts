@@ -1,4 +1,5 @@
-import { type FormatDefinition, phase } from "./formatDefinition.js";
+import { activityPhase, defineFormat, phase } from "./formatDefinition.js";
+import { answeredQuestionKind } from "./submissionKinds.js";
 
 /**
  * AMA with the on-call expert: the community's on-call expert (from the rota, or chosen at set-up)
@@ -7,53 +8,28 @@ import { type FormatDefinition, phase } from "./formatDefinition.js";
  * crediting the expert; unanswered ones go to the community as open questions and on to the
  * ask-the-community routing.
  */
-export const ama = {
-  id: "ama",
-  name: "AMA with the on-call expert",
+export const ama = defineFormat("ama", "AMA with the on-call expert", {
   calendar: {
-    durationMinutes: 45,
     roles: ["on-call-expert", "facilitator"],
     phases: [phase("questions", "Questions to the on-call expert", 40), phase("wrap-up", "Wrap-up", 5)],
   },
   activity: {
-    id: "ama",
-    name: "AMA with the on-call expert",
     roles: ["facilitator", "participant", "expert"],
     phases: [
-      {
-        id: "ama-ask",
-        title: "Ask the expert",
+      activityPhase("ama-ask", "Ask the expert", {
         instruction:
           "Ask the expert and vote for the questions you want answered first. The expert answers live, most voted first.",
-        defaultMinutes: 40,
-        minMinutes: 10,
-        maxMinutes: 60,
+        minutes: { min: 10, default: 40, max: 60 },
         accepts: ["ama-question"],
-      },
-      {
-        id: "ama-wrap-up",
-        title: "Wrap-up",
+      }),
+      activityPhase("ama-wrap-up", "Wrap-up", {
         instruction:
           "The expert answers the last questions. Those left open go to the community's open questions.",
-        defaultMinutes: 5,
-        minMinutes: 2,
-        maxMinutes: 15,
-        accepts: [],
-      },
+        minutes: { min: 2, default: 5, max: 15 },
+      }),
     ],
     submissions: {
-      "ama-question": {
-        scope: "item",
-        visibility: "everyone",
-        noun: "question",
-        maxLength: 500,
-        votable: true,
-        answeredBy: "expert",
-        routeUnanswered: true,
-        askedAhead: true,
-      },
+      "ama-question": { ...answeredQuestionKind("expert"), routeUnanswered: true, askedAhead: true },
     },
-    acceptsAfterEnd: [],
-    confidential: false,
   },
-} satisfies FormatDefinition;
+});

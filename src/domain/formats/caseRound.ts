@@ -1,4 +1,4 @@
-import { type FormatDefinition, phase } from "./formatDefinition.js";
+import { activityPhase, defineFormat, phase } from "./formatDefinition.js";
 
 /**
  * Case round (decision walkthrough, incident retrospective): a narrator (chosen at set-up, else
@@ -6,11 +6,8 @@ import { type FormatDefinition, phase } from "./formatDefinition.js";
  * Y first") and votes for the ones that hold; the facilitator promotes the best into a proposed
  * playbook that a steward reviews and publishes — tacit knowledge made explicit.
  */
-export const caseRound = {
-  id: "case-round",
-  name: "Case round",
+export const caseRound = defineFormat("case-round", "Case round", {
   calendar: {
-    durationMinutes: 45,
     roles: ["facilitator", "hot-seat", "note-taker"],
     phases: [
       phase("case", "The case, as it was decided", 10),
@@ -19,49 +16,31 @@ export const caseRound = {
     ],
   },
   activity: {
-    id: "case-round",
-    name: "Case round",
     roles: ["facilitator", "participant", "narrator"],
     phases: [
-      {
-        id: "narrate",
-        title: "The case",
+      activityPhase("narrate", "The case", {
         instruction:
           "The narrator tells the case as it happened: the situation, the options, what was decided and why.",
-        defaultMinutes: 10,
-        minMinutes: 5,
-        maxMinutes: 20,
+        minutes: { min: 5, default: 10, max: 20 },
         accepts: ["case"],
-      },
-      {
-        id: "ask",
-        title: "Questions only",
+      }),
+      activityPhase("ask", "Questions only", {
         instruction: "Ask what you need to understand the case. No advice and no judgement yet.",
-        defaultMinutes: 10,
-        minMinutes: 5,
-        maxMinutes: 20,
+        minutes: { min: 5, default: 10, max: 20 },
         accepts: ["case-question"],
-      },
-      {
-        id: "extract",
-        title: "Heuristics",
+      }),
+      activityPhase("extract", "Heuristics", {
         instruction:
           "Write the rules of thumb the case teaches (“when X, we check Y first”) and vote for the ones that hold.",
-        defaultMinutes: 15,
-        minMinutes: 5,
-        maxMinutes: 25,
+        minutes: { min: 5, default: 15, max: 25 },
         accepts: ["heuristic"],
-      },
-      {
-        id: "promote",
-        title: "Into a playbook",
+      }),
+      activityPhase("promote", "Into a playbook", {
         instruction:
           "The facilitator promotes the best heuristics: they become a playbook a steward reviews and publishes.",
-        defaultMinutes: 5,
-        minMinutes: 2,
-        maxMinutes: 15,
+        minutes: { min: 2, default: 5, max: 15 },
         accepts: ["heuristic"],
-      },
+      }),
     ],
     submissions: {
       case: { scope: "person", visibility: "everyone", noun: "case", maxLength: 4000, writers: ["narrator"] },
@@ -75,7 +54,5 @@ export const caseRound = {
         promote: "playbook",
       },
     },
-    acceptsAfterEnd: [],
-    confidential: false,
   },
-} satisfies FormatDefinition;
+});

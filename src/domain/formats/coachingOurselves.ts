@@ -1,4 +1,5 @@
-import { type FormatDefinition, phase } from "./formatDefinition.js";
+import { activityPhase, defineFormat, phase } from "./formatDefinition.js";
+import { commitmentKind, groupNotesKind } from "./submissionKinds.js";
 
 /**
  * CoachingOurselves-style module: groups of 4–6 follow, for about 90 minutes, a module a steward
@@ -8,11 +9,8 @@ import { type FormatDefinition, phase } from "./formatDefinition.js";
  * check-ins. After the session each participant rates how useful it was (1–5), reported to the
  * stewards per module.
  */
-export const coachingOurselves = {
-  id: "coaching-ourselves",
-  name: "CoachingOurselves module",
+export const coachingOurselves = defineFormat("coaching-ourselves", "CoachingOurselves module", {
   calendar: {
-    durationMinutes: 90,
     roles: ["facilitator", "note-taker"],
     phases: [
       phase("module", "Read the module together", 20),
@@ -23,56 +21,28 @@ export const coachingOurselves = {
     groupSize: { min: 4, max: 6 },
   },
   activity: {
-    id: "coaching-ourselves",
-    name: "CoachingOurselves module",
     roles: ["facilitator", "participant"],
     phasesFrom: "module",
     phases: [
-      {
-        id: "module-opening",
-        title: "Opening section",
+      activityPhase("module-opening", "Opening section", {
         instruction: "Your group of 4–6 is formed. Follow the module's section together.",
-        defaultMinutes: 15,
-        minMinutes: 2,
-        maxMinutes: 45,
-        accepts: [],
+        minutes: { min: 2, default: 15, max: 45 },
         grouping: { kind: "groups", size: 5, min: 4, max: 6 },
-      },
-      {
-        id: "module-section",
-        title: "Module section",
+      }),
+      activityPhase("module-section", "Module section", {
         instruction: "Follow the module's section with your group; anyone can keep the group's notes.",
-        defaultMinutes: 15,
-        minMinutes: 2,
-        maxMinutes: 60,
+        minutes: { min: 2, default: 15, max: 60 },
         accepts: ["module-notes"],
-      },
-      {
-        id: "module-actions",
-        title: "Actions",
+      }),
+      activityPhase("module-actions", "Actions", {
         instruction: "Each of you writes one action to try at work: it is followed up with a check-in.",
-        defaultMinutes: 15,
-        minMinutes: 2,
-        maxMinutes: 30,
+        minutes: { min: 2, default: 15, max: 30 },
         accepts: ["module-notes", "action"],
-      },
+      }),
     ],
     submissions: {
-      "module-notes": {
-        scope: "group",
-        visibility: "group",
-        noun: "group notes",
-        plural: "group notes",
-        maxLength: 4000,
-      },
-      action: {
-        scope: "person",
-        visibility: "group",
-        noun: "action",
-        maxLength: 500,
-        myLearning: true,
-        commitment: true,
-      },
+      "module-notes": groupNotesKind("group notes", "group"),
+      action: commitmentKind("action", "group"),
       usefulness: {
         scope: "person",
         visibility: "writer",
@@ -82,6 +52,5 @@ export const coachingOurselves = {
       },
     },
     acceptsAfterEnd: ["action", "usefulness"],
-    confidential: false,
   },
-} satisfies FormatDefinition;
+});

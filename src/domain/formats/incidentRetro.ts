@@ -1,11 +1,8 @@
-import { type FormatDefinition, phase } from "./formatDefinition.js";
+import { defineFormat, phase } from "./formatDefinition.js";
 
 /** Incident retrospective: timeline, contributing factors (blameless), learnings, actions. */
-export const incidentRetro = {
-  id: "incident-retro",
-  name: "Incident retrospective",
+export const incidentRetro = defineFormat("incident-retro", "Incident retrospective", {
   calendar: {
-    durationMinutes: 60,
     roles: ["facilitator", "note-taker"],
     phases: [
       phase("timeline", "Timeline", 15),
@@ -14,4 +11,4 @@ export const incidentRetro = {
       phase("actions", "Actions and owners", 10),
     ],
   },
-} satisfies FormatDefinition;
+});

@@ -1,5 +1,6 @@
 import type { GroupingStrategy } from "../activities/activityFormat.js";
-import { type FormatDefinition, phase } from "./formatDefinition.js";
+import { activityPhase, defineFormat, phase } from "./formatDefinition.js";
+import { commitmentKind, groupNotesKind } from "./submissionKinds.js";
 
 /**
  * Tables of at most 4 (3–5 where the count forces it), new tables each round, with as few people
@@ -7,20 +8,17 @@ import { type FormatDefinition, phase } from "./formatDefinition.js";
  */
 const tables: GroupingStrategy = { kind: "rounds", size: 4, rounds: 3, min: 3, max: 5 };
 
-const round = (n: number, optional = false) => ({
-  id: `round-${n}`,
-  title: `Café round ${n}`,
-  instruction:
-    n === 1
-      ? "Talk the question over at your table. Anyone at the table can note its ideas."
-      : "New table, new people: talk the question over again, building on what you heard before.",
-  defaultMinutes: 12,
-  minMinutes: 5,
-  maxMinutes: 20,
-  accepts: ["table-notes"],
-  grouping: tables,
-  ...(optional ? { optional: true } : {}),
-});
+const round = (n: number, optional = false) =>
+  activityPhase(`round-${n}`, `Café round ${n}`, {
+    instruction:
+      n === 1
+        ? "Talk the question over at your table. Anyone at the table can note its ideas."
+        : "New table, new people: talk the question over again, building on what you heard before.",
+    minutes: { min: 5, default: 12, max: 20 },
+    accepts: ["table-notes"],
+    grouping: tables,
+    ...(optional ? { optional: true } : {}),
+  });
 
 /**
  * Knowledge Café (David Gurteen): one question, two or three café rounds at small tables with new
@@ -28,11 +26,8 @@ const round = (n: number, optional = false) => ({
  * and one-minute pledges that become commitments. The harvest goes to the library as one entry.
  * Teams has no API for breakout rooms: each table gets a one-click group chat instead.
  */
-export const knowledgeCafe = {
-  id: "knowledge-cafe",
-  name: "Knowledge Café",
+export const knowledgeCafe = defineFormat("knowledge-cafe", "Knowledge Café", {
   calendar: {
-    durationMinutes: 60,
     roles: ["facilitator", "note-taker"],
     phases: [
       phase("intro", "Introduce the question", 10),
@@ -43,43 +38,25 @@ export const knowledgeCafe = {
     groupSize: { min: 3, max: 5 },
   },
   activity: {
-    id: "knowledge-cafe",
-    name: "Knowledge Café",
     roles: ["facilitator", "participant", "note-taker"],
     phases: [
-      {
-        id: "intro",
-        title: "The question",
+      activityPhase("intro", "The question", {
         instruction: "The facilitator introduces the question. Take a moment with it on your own.",
-        defaultMinutes: 3,
-        minMinutes: 1,
-        maxMinutes: 15,
-        accepts: [],
-      },
+        minutes: { min: 1, default: 3, max: 15 },
+      }),
       round(1),
       round(2),
       round(3, true),
-      {
-        id: "harvest",
-        title: "Harvest",
+      activityPhase("harvest", "Harvest", {
         instruction:
           "Everyone together: which themes came up at the tables? The note-taker, or anyone, records them.",
-        defaultMinutes: 15,
-        minMinutes: 5,
-        maxMinutes: 30,
+        minutes: { min: 5, default: 15, max: 30 },
         accepts: ["theme", "pledge"],
         grouping: { kind: "none" },
-      },
+      }),
     ],
     submissions: {
-      "table-notes": {
-        scope: "group",
-        visibility: "everyone",
-        noun: "table notes",
-        plural: "table notes",
-        maxLength: 4000,
-        library: "harvest",
-      },
+      "table-notes": { ...groupNotesKind("table notes", "everyone"), library: "harvest" },
       theme: {
         scope: "item",
         visibility: "everyone",
@@ -88,16 +65,8 @@ export const knowledgeCafe = {
         library: "harvest",
         votable: true,
       },
-      pledge: {
-        scope: "person",
-        visibility: "everyone",
-        noun: "pledge",
-        maxLength: 500,
-        myLearning: true,
-        commitment: true,
-      },
+      pledge: commitmentKind("pledge", "everyone"),
     },
     acceptsAfterEnd: ["pledge"],
-    confidential: false,
   },
-} satisfies FormatDefinition;
+});

@@ -1,4 +1,5 @@
-import { type FormatDefinition, phase } from "./formatDefinition.js";
+import { activityPhase, defineFormat, phase } from "./formatDefinition.js";
+import { commitmentKind } from "./submissionKinds.js";
 
 /**
  * Mastermind circle: 4–8 members who meet again and again. Check-in on goals (kept from one
@@ -9,11 +10,8 @@ import { type FormatDefinition, phase } from "./formatDefinition.js";
  * leaves the circle — library, search, insights, anyone else's cards or API — unless the hot-seat
  * person publishes a de-identified lesson.
  */
-export const mastermind = {
-  id: "mastermind",
-  name: "Mastermind circle",
+export const mastermind = defineFormat("mastermind", "Mastermind circle", {
   calendar: {
-    durationMinutes: 60,
     roles: ["facilitator", "hot-seat", "note-taker"],
     phases: [
       phase("check-in", "Check-in", 10),
@@ -25,66 +23,39 @@ export const mastermind = {
     groupSize: { min: 4, max: 8 },
   },
   activity: {
-    id: "mastermind",
-    name: "Mastermind circle",
     roles: ["facilitator", "participant", "hot-seat"],
     phases: [
-      {
-        id: "welcome",
-        title: "Welcome",
+      activityPhase("welcome", "Welcome", {
         instruction: "Join the circle. Circles and hot seats are set when the check-in begins.",
-        defaultMinutes: 2,
-        minMinutes: 1,
-        maxMinutes: 10,
-        accepts: [],
-      },
-      {
-        id: "check-in",
-        title: "Check-in",
+        minutes: { min: 1, default: 2, max: 10 },
+      }),
+      activityPhase("check-in", "Check-in", {
         instruction:
           "Each member in turn: where are you with your goal, and with what you committed to last time?",
-        defaultMinutes: 10,
-        minMinutes: 5,
-        maxMinutes: 20,
+        minutes: { min: 5, default: 10, max: 20 },
         accepts: ["goal"],
         grouping: { kind: "hotSeat", min: 4, max: 8 },
-      },
-      {
-        id: "hot-seat",
-        title: "Hot seat: the challenge",
+      }),
+      activityPhase("hot-seat", "Hot seat: the challenge", {
         instruction: "The person on the hot seat presents their challenge. Everyone else listens.",
-        defaultMinutes: 10,
-        minMinutes: 5,
-        maxMinutes: 15,
+        minutes: { min: 5, default: 10, max: 15 },
         accepts: ["challenge"],
-      },
-      {
-        id: "questions",
-        title: "Clarifying questions",
+      }),
+      activityPhase("questions", "Clarifying questions", {
         instruction: "Questions only, no advice yet: help the hot seat see the challenge more clearly.",
-        defaultMinutes: 10,
-        minMinutes: 5,
-        maxMinutes: 15,
+        minutes: { min: 5, default: 10, max: 15 },
         accepts: ["question"],
-      },
-      {
-        id: "advice",
-        title: "Ideas and advice",
+      }),
+      activityPhase("advice", "Ideas and advice", {
         instruction: "Each member offers ideas and experience. The hot seat listens and takes notes.",
-        defaultMinutes: 20,
-        minMinutes: 5,
-        maxMinutes: 30,
+        minutes: { min: 5, default: 20, max: 30 },
         accepts: ["advice"],
-      },
-      {
-        id: "commitments",
-        title: "Commitments",
+      }),
+      activityPhase("commitments", "Commitments", {
         instruction: "Everyone commits to one next step before the next session.",
-        defaultMinutes: 10,
-        minMinutes: 5,
-        maxMinutes: 15,
+        minutes: { min: 5, default: 10, max: 15 },
         accepts: ["commitment", "lesson"],
-      },
+      }),
     ],
     submissions: {
       goal: { scope: "person", visibility: "group", noun: "goal", maxLength: 500, register: true },
@@ -103,14 +74,7 @@ export const mastermind = {
         plural: "pieces of advice",
         maxLength: 1000,
       },
-      commitment: {
-        scope: "person",
-        visibility: "group",
-        noun: "commitment",
-        maxLength: 500,
-        myLearning: true,
-        commitment: true,
-      },
+      commitment: commitmentKind("commitment", "group"),
       lesson: {
         scope: "person",
         visibility: "writer",
@@ -123,4 +87,4 @@ export const mastermind = {
     acceptsAfterEnd: ["commitment", "lesson"],
     confidential: true,
   },
-} satisfies FormatDefinition;
+});

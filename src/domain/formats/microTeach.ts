@@ -1,4 +1,5 @@
-import { type FormatDefinition, phase } from "./formatDefinition.js";
+import { activityPhase, defineFormat, phase } from "./formatDefinition.js";
+import { answeredQuestionKind } from "./submissionKinds.js";
 
 /**
  * Micro-teach (reciprocal teaching): a 5–10 minute slot in any Teams meeting. One person teaches
@@ -7,11 +8,8 @@ import { type FormatDefinition, phase } from "./formatDefinition.js";
  * them, and everyone writes one thing they learned. The close records that the attendees learned
  * from the teacher and saves each answered question as an answered Q&A entry crediting them.
  */
-export const microTeach = {
-  id: "micro-teach",
-  name: "Micro-teach",
+export const microTeach = defineFormat("micro-teach", "Micro-teach", {
   calendar: {
-    durationMinutes: 10,
     roles: ["micro-teacher", "facilitator", "observer"],
     phases: [
       phase("teach", "Teach one skill", 4),
@@ -21,48 +19,30 @@ export const microTeach = {
     ],
   },
   activity: {
-    id: "micro-teach",
-    name: "Micro-teach",
     roles: ["facilitator", "participant", "teacher"],
     phases: [
-      {
-        id: "teach",
-        title: "Teach",
+      activityPhase("teach", "Teach", {
         instruction:
           "The teacher teaches one skill in a few minutes. Their topic and notes are on the panel.",
-        defaultMinutes: 4,
-        minMinutes: 2,
-        maxMinutes: 10,
+        minutes: { min: 2, default: 4, max: 10 },
         accepts: ["teaching-notes"],
-      },
-      {
-        id: "teach-ask",
-        title: "Questions",
+      }),
+      activityPhase("teach-ask", "Questions", {
         instruction: "Ask the teacher what you want to know, and vote for the questions to answer first.",
-        defaultMinutes: 2,
-        minMinutes: 1,
-        maxMinutes: 5,
+        minutes: { min: 1, default: 2, max: 5 },
         accepts: ["teach-question"],
-      },
-      {
-        id: "teach-answer",
-        title: "Answers",
+      }),
+      activityPhase("teach-answer", "Answers", {
         instruction:
           "The teacher answers the questions, most voted first. The answers stay under each question.",
-        defaultMinutes: 3,
-        minMinutes: 1,
-        maxMinutes: 10,
+        minutes: { min: 1, default: 3, max: 10 },
         accepts: ["teach-question"],
-      },
-      {
-        id: "learned",
-        title: "What I learned",
+      }),
+      activityPhase("learned", "What I learned", {
         instruction: "Everyone writes one thing they learned. It goes to your My learning.",
-        defaultMinutes: 1,
-        minMinutes: 1,
-        maxMinutes: 5,
+        minutes: { min: 1, default: 1, max: 5 },
         accepts: ["learned"],
-      },
+      }),
     ],
     submissions: {
       "teaching-notes": {
@@ -73,14 +53,7 @@ export const microTeach = {
         maxLength: 4000,
         writers: ["teacher"],
       },
-      "teach-question": {
-        scope: "item",
-        visibility: "everyone",
-        noun: "question",
-        maxLength: 500,
-        votable: true,
-        answeredBy: "teacher",
-      },
+      "teach-question": answeredQuestionKind("teacher"),
       learned: {
         scope: "person",
         visibility: "everyone",
@@ -91,6 +64,5 @@ export const microTeach = {
       },
     },
     acceptsAfterEnd: ["learned"],
-    confidential: false,
   },
-} satisfies FormatDefinition;
+});

@@ -1,4 +1,4 @@
-import { type FormatDefinition, phase } from "./formatDefinition.js";
+import { activityPhase, defineFormat, phase } from "./formatDefinition.js";
 
 /**
  * Peer review: a member (the author) shares a draft — a link or the text — to be reviewed against
@@ -8,11 +8,8 @@ import { type FormatDefinition, phase } from "./formatDefinition.js";
  * feedback: at the close the rubric, with those words as examples and no names, is proposed as a
  * playbook for a steward to publish.
  */
-export const peerReview = {
-  id: "peer-review",
-  name: "Peer review",
+export const peerReview = defineFormat("peer-review", "Peer review", {
   calendar: {
-    durationMinutes: 45,
     roles: ["facilitator", "observer"],
     phases: [
       phase("present", "Present the work", 10),
@@ -22,41 +19,27 @@ export const peerReview = {
     groupSize: { min: 2, max: 4 },
   },
   activity: {
-    id: "peer-review",
-    name: "Peer review",
     roles: ["facilitator", "participant", "author"],
     phases: [
-      {
-        id: "draft",
-        title: "The draft",
+      activityPhase("draft", "The draft", {
         instruction:
           "The author shares the draft, a link or the text, and says what feedback would help most.",
-        defaultMinutes: 5,
-        minMinutes: 2,
-        maxMinutes: 15,
+        minutes: { min: 2, default: 5, max: 15 },
         accepts: ["draft"],
-      },
-      {
-        id: "review",
-        title: "Review",
+      }),
+      activityPhase("review", "Review", {
         instruction:
           "Review the draft with your group, people from other departments: write your feedback on each criterion of the rubric.",
-        defaultMinutes: 20,
-        minMinutes: 5,
-        maxMinutes: 40,
+        minutes: { min: 5, default: 20, max: 40 },
         accepts: ["review-feedback"],
         grouping: { kind: "acrossDepartments", size: 3, without: ["author"] },
-      },
-      {
-        id: "respond",
-        title: "What I will change",
+      }),
+      activityPhase("respond", "What I will change", {
         instruction:
           "The author marks the feedback they will act on. The facilitator promotes the most useful feedback into a playbook.",
-        defaultMinutes: 10,
-        minMinutes: 3,
-        maxMinutes: 20,
+        minutes: { min: 3, default: 10, max: 20 },
         accepts: ["changes"],
-      },
+      }),
     ],
     submissions: {
       draft: {
@@ -89,6 +72,5 @@ export const peerReview = {
       },
     },
     acceptsAfterEnd: ["changes"],
-    confidential: false,
   },
-} satisfies FormatDefinition;
+});

@@ -1,15 +1,13 @@
-import { type FormatDefinition, phase } from "./formatDefinition.js";
+import { activityPhase, defineFormat, phase } from "./formatDefinition.js";
+import { commitmentKind } from "./submissionKinds.js";
 
 /**
  * Think-pair-share (SPEC §2): think alone and write a private reflection, talk it over in pairs,
  * share each pair's key insight with everyone, close with one commitment each. The bot runs it in
  * meetings: defaults 2/5/5 minutes (the spec's), and 3 for the close.
  */
-export const thinkPairShare = {
-  id: "think-pair-share",
-  name: "Think-pair-share",
+export const thinkPairShare = defineFormat("think-pair-share", "Think-pair-share", {
   calendar: {
-    durationMinutes: 30,
     roles: ["facilitator", "note-taker"],
     phases: [
       phase("intro", "Introduce the prompt", 5),
@@ -21,49 +19,31 @@ export const thinkPairShare = {
     groupSize: { min: 2, max: 3 },
   },
   activity: {
-    id: "think-pair-share",
-    name: "Think-pair-share",
     roles: ["facilitator", "participant"],
     phases: [
-      {
-        id: "think",
-        title: "Think",
+      activityPhase("think", "Think", {
         instruction:
           "Think about the prompt on your own and write a private reflection. Nobody else sees it.",
-        defaultMinutes: 2,
-        minMinutes: 1,
-        maxMinutes: 30,
+        minutes: { min: 1, default: 2, max: 30 },
         accepts: ["reflection"],
-      },
-      {
-        id: "pair",
-        title: "Pair",
+      }),
+      activityPhase("pair", "Pair", {
         instruction:
           "Talk it over with your partner. When you have your key insight, one of you writes it down.",
-        defaultMinutes: 5,
-        minMinutes: 1,
-        maxMinutes: 60,
+        minutes: { min: 1, default: 5, max: 60 },
         accepts: ["reflection", "share"],
         grouping: { kind: "pairs" },
-      },
-      {
-        id: "share",
-        title: "Share",
+      }),
+      activityPhase("share", "Share", {
         instruction: "Each pair shares its key insight. Either partner can write it; the other can edit.",
-        defaultMinutes: 5,
-        minMinutes: 1,
-        maxMinutes: 60,
+        minutes: { min: 1, default: 5, max: 60 },
         accepts: ["reflection", "share", "highlight"],
-      },
-      {
-        id: "close",
-        title: "Close",
+      }),
+      activityPhase("close", "Close", {
         instruction: "Write one commitment: what will you try before next time?",
-        defaultMinutes: 3,
-        minMinutes: 1,
-        maxMinutes: 30,
+        minutes: { min: 1, default: 3, max: 30 },
         accepts: ["reflection", "share", "highlight", "commitment"],
-      },
+      }),
     ],
     submissions: {
       reflection: {
@@ -80,17 +60,9 @@ export const thinkPairShare = {
         maxLength: 4000,
         library: "each",
       },
-      commitment: {
-        scope: "person",
-        // The next session's check-in lists them, with names, to the community.
-        visibility: "everyone",
-        noun: "commitment",
-        maxLength: 1000,
-        myLearning: true,
-        commitment: true,
-      },
+      // The next session's check-in lists them, with names, to the community.
+      commitment: commitmentKind("commitment", "everyone", 1000),
     },
     acceptsAfterEnd: ["commitment"],
-    confidential: false,
   },
-} satisfies FormatDefinition;
+});

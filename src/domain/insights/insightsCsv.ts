@@ -4,6 +4,17 @@ import type { InsightsReport } from "./insightsReport.js";
 export const CSV_TABLES = ["people", "ties", "metrics"] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
+/** The people table's columns after who the person is (a pseudonym, or their id and name). */
+const PERSON_MEASURES = [
+  "betweenness",
+  "learners",
+  "learned_from",
+  "cluster",
+  "cuts_network",
+  "edge",
+  "edge_reason",
+] as const;
+
 /**
  * A report as CSV (papaparse quotes and escapes; a leading = + - @ is neutralised so a
  * spreadsheet never runs a cell as a formula). De-identified: no names, departments or ids; each
@@ -15,30 +26,7 @@ export function insightsCsv(report: InsightsReport, table: CsvTable, deidentifie
   const label = deidentified ? pseudonyms(report) : (id: string) => id;
   const rows: (string | number | boolean | null)[][] = [];
   if (table === "people") {
-    rows.push(
-      deidentified
-        ? [
-            "person",
-            "betweenness",
-            "learners",
-            "learned_from",
-            "cluster",
-            "cuts_network",
-            "edge",
-            "edge_reason",
-          ]
-        : [
-            "id",
-            "name",
-            "betweenness",
-            "learners",
-            "learned_from",
-            "cluster",
-            "cuts_network",
-            "edge",
-            "edge_reason",
-          ],
-    );
+    rows.push([...(deidentified ? ["person"] : ["id", "name"]), ...PERSON_MEASURES]);
     for (const p of report.people)
       rows.push([
         label(p.id),

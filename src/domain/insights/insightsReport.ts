@@ -1,3 +1,4 @@
+import type { FollowThrough } from "../commitments/commitment.js";
 import { followThroughOf } from "../commitments/followThrough.js";
 import { articulationPoints } from "./articulationPoints.js";
 import { betweennessCentrality } from "./betweenness.js";
@@ -94,14 +95,7 @@ export interface InsightsReport {
     medianDays: number | null;
     distribution: { within7: number; within30: number; within90: number; later: number; notYet: number };
   };
-  followThrough: {
-    total: number;
-    done: number;
-    partly: number;
-    dropped: number;
-    open: number;
-    rate: number | null;
-  };
+  followThrough: FollowThrough;
   themes: RisingTheme[];
   suggestions: Suggestion[];
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { CommunityView } from "../communities/community.js";
+import { type CommunityView, stewardsOnly } from "../communities/community.js";
 import type { CommunityService } from "../communities/communityService.js";
 import { CountSettler, retryOnConflict } from "../concurrency.js";
 import {
@@ -7,6 +7,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  orNotFound,
   ValidationError,
 } from "../errors.js";
 import type { Caller, PersonRef } from "../identity.js";
@@ -673,15 +674,17 @@ export class LibraryService {
     communityId: string,
     action = "verify entries",
   ): Promise<CommunityView> {
-    const community = await this.communities.get(caller, communityId);
-    if (!community.isSteward) throw new ForbiddenError(`Only the community's stewards can ${action}.`);
-    return community;
+    return stewardsOnly(
+      await this.communities.get(caller, communityId),
+      `Only the community's stewards can ${action}.`,
+    );
   }
 
   private async require(tenantId: string, communityId: string, entryId: string): Promise<Entry> {
-    const entry = await this.entries.get(tenantId, communityId, entryId);
-    if (!entry) throw new NotFoundError("This entry does not exist any more.");
-    return entry;
+    return orNotFound(
+      await this.entries.get(tenantId, communityId, entryId),
+      "This entry does not exist any more.",
+    );
   }
 
   private async view(caller: Caller, community: CommunityView, entry: Entry): Promise<EntryView> {

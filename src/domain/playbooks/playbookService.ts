@@ -1,14 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { CommunityView } from "../communities/community.js";
+import { type CommunityView, stewardsOnly } from "../communities/community.js";
 import type { CommunityService } from "../communities/communityService.js";
-import {
-  ConcurrencyError,
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-} from "../errors.js";
+import { ConcurrencyError, ConflictError, NotFoundError, orNotFound, ValidationError } from "../errors.js";
 import type { Caller } from "../identity.js";
 import type { EntryRepository } from "../library/entryRepository.js";
 import { parseInput, personText } from "../validation.js";
@@ -211,14 +205,16 @@ export class PlaybookService {
   }
 
   private async requireSteward(caller: Caller, communityId: string): Promise<CommunityView> {
-    const community = await this.communities.get(caller, communityId);
-    if (!community.isSteward) throw new ForbiddenError("Only the community's stewards compile playbooks.");
-    return community;
+    return stewardsOnly(
+      await this.communities.get(caller, communityId),
+      "Only the community's stewards compile playbooks.",
+    );
   }
 
   private async require(tenantId: string, communityId: string, playbookId: string): Promise<Playbook> {
-    const playbook = await this.playbooks.get(tenantId, communityId, playbookId);
-    if (!playbook) throw new NotFoundError("This playbook does not exist any more.");
-    return playbook;
+    return orNotFound(
+      await this.playbooks.get(tenantId, communityId, playbookId),
+      "This playbook does not exist any more.",
+    );
   }
 }

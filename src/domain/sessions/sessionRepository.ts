@@ -1,3 +1,4 @@
+import type { TenantRecordRepository } from "../communities/communityRecords.js";
 import type { RsvpResponse, Session } from "./session.js";
 
 /** One person's answer to a session invitation. */
@@ -9,11 +10,7 @@ export interface Rsvp {
 }
 
 /** Storage port for sessions and RSVPs. Every call is scoped by tenant and community. */
-export interface SessionRepository {
-  create(session: Omit<Session, "etag">): Promise<Session>;
-  get(tenantId: string, communityId: string, sessionId: string): Promise<Session | undefined>;
-  /** Replaces the session if `session.etag` is current, else throws a ConcurrencyError. */
-  update(session: Session): Promise<Session>;
+export interface SessionRepository extends TenantRecordRepository<Session> {
   listForCommunity(tenantId: string, communityId: string): Promise<Session[]>;
   /** Records a person's answer (replacing an earlier one): idempotent. */
   setRsvp(tenantId: string, communityId: string, sessionId: string, rsvp: Rsvp): Promise<void>;

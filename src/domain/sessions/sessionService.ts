@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type { CommunityView } from "../communities/community.js";
+import { type CommunityView, stewardsOnly } from "../communities/community.js";
 import type { CommunityService } from "../communities/communityService.js";
 import { retryOnConflict, yieldToEventLoop } from "../concurrency.js";
 import {
   ConcurrencyError,
   ForbiddenError,
   NotFoundError,
+  orNotFound,
   UnavailableError,
   ValidationError,
 } from "../errors.js";
@@ -230,13 +231,7 @@ export class SessionService {
   ): Promise<{ items: SessionView[]; truncated: boolean }> {
     const most = Math.min(MAX_LISTED, Math.max(1, limit));
     const range = parseInput(calendarRangeSchema, rawRange);
-    const [community, all, rsvps, rota] = await Promise.all([
-      known ?? this.communities.get(caller, communityId),
-      this.sessions.listForCommunity(caller.tenantId, communityId),
-      this.sessions.listRsvpsOfCommunity(caller.tenantId, communityId),
-      this.plan?.listRotaOfCommunity(caller.tenantId, communityId) ??
-        new Map<string, Map<string, RoleAssignment[]>>(),
-    ]);
+    const { community, all, rsvps, rota } = await this.calendarOf(caller, communityId, known);
     const now = this.now().getTime();
     const fromMs = range.from ? Date.parse(range.from) : undefined;
     const toMs = range.to ? Date.parse(range.to) : undefined;
@@ -305,6 +300,18 @@ export class SessionService {
     return { items: views.slice(0, count), truncated: count < views.length || windowStart < to.getTime() };
   }
 
+  /** A community's sessions, their answers and rota (reading the community checks the caller may). */
+  private async calendarOf(caller: Caller, communityId: string, known?: CommunityView) {
+    const [community, all, rsvps, rota] = await Promise.all([
+      known ?? this.communities.get(caller, communityId),
+      this.sessions.listForCommunity(caller.tenantId, communityId),
+      this.sessions.listRsvpsOfCommunity(caller.tenantId, communityId),
+      this.plan?.listRotaOfCommunity(caller.tenantId, communityId) ??
+        new Map<string, Map<string, RoleAssignment[]>>(),
+    ]);
+    return { community, all, rsvps, rota };
+  }
+
   /**
    * How the caller takes part in the community's sessions that meet from a month back to a quarter
    * ahead (the home's newcomer steps): going to one of them, and the roles held in one. Read from
@@ -315,13 +322,7 @@ export class SessionService {
     communityId: string,
     known?: CommunityView,
   ): Promise<{ going: boolean; wentTo: boolean; roles: SessionRole[]; pastRoles: SessionRole[] }> {
-    const [, all, rsvps, rota] = await Promise.all([
-      known ?? this.communities.get(caller, communityId),
-      this.sessions.listForCommunity(caller.tenantId, communityId),
-      this.sessions.listRsvpsOfCommunity(caller.tenantId, communityId),
-      this.plan?.listRotaOfCommunity(caller.tenantId, communityId) ??
-        new Map<string, Map<string, RoleAssignment[]>>(),
-    ]);
+    const { all, rsvps, rota } = await this.calendarOf(caller, communityId, known);
     const now = this.now().getTime();
     const from = now - DEFAULT_PAST_MS;
     const to = now + DEFAULT_AHEAD_MS;
@@ -877,15 +878,17 @@ export class SessionService {
   }
 
   private async requireSteward(caller: Caller, communityId: string): Promise<CommunityView> {
-    const community = await this.communities.get(caller, communityId);
-    if (!community.isSteward) throw new ForbiddenError("Only the community's stewards plan sessions.");
-    return community;
+    return stewardsOnly(
+      await this.communities.get(caller, communityId),
+      "Only the community's stewards plan sessions.",
+    );
   }
 
   private async require(tenantId: string, communityId: string, sessionId: string): Promise<Session> {
-    const session = await this.sessions.get(tenantId, communityId, sessionId);
-    if (!session) throw new NotFoundError("This session does not exist any more.");
-    return session;
+    return orNotFound(
+      await this.sessions.get(tenantId, communityId, sessionId),
+      "This session does not exist any more.",
+    );
   }
 }
 

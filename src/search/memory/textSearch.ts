@@ -11,6 +11,8 @@ const TITLE_BOOST = 3;
 const TAGS_BOOST = 2;
 const SUMMARY_BOOST = 1.5;
 const TEXT_BOOST = 1;
+/** The boosts in the order the fields' counts are packed in a posting (a byte each, title lowest). */
+const FIELD_BOOSTS = [TITLE_BOOST, TAGS_BOOST, SUMMARY_BOOST, TEXT_BOOST];
 /** BM25's length normalisation (the usual value; its saturation is in termBounds.ts). */
 const B = 0.7;
 /** A prefix or typo match counts less than the word itself, and less the further it is from it. */
@@ -349,20 +351,13 @@ export class TextSearch {
   private weightedCount(packed: number, no: number, average: number[]): number {
     const postings = this.postings;
     let weighted = 0;
-    const title = packed & 0xff;
-    if (title)
-      weighted +=
-        (TITLE_BOOST * title) / (1 - B + (B * postings.fieldLength(no, 0)) / (average[0] as number));
-    const tags = (packed >>> 8) & 0xff;
-    if (tags)
-      weighted += (TAGS_BOOST * tags) / (1 - B + (B * postings.fieldLength(no, 1)) / (average[1] as number));
-    const summary = (packed >>> 16) & 0xff;
-    if (summary)
-      weighted +=
-        (SUMMARY_BOOST * summary) / (1 - B + (B * postings.fieldLength(no, 2)) / (average[2] as number));
-    const text = (packed >>> 24) & 0xff;
-    if (text)
-      weighted += (TEXT_BOOST * text) / (1 - B + (B * postings.fieldLength(no, 3)) / (average[3] as number));
+    for (let field = 0; field < FIELD_BOOSTS.length; field++) {
+      const count = (packed >>> (8 * field)) & 0xff;
+      if (count)
+        weighted +=
+          ((FIELD_BOOSTS[field] as number) * count) /
+          (1 - B + (B * postings.fieldLength(no, field)) / (average[field] as number));
+    }
     return weighted;
   }
 

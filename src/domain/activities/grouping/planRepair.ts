@@ -1,4 +1,5 @@
 import { shuffleInPlace } from "../seededRandom.js";
+import { BestSeen } from "./bestSeen.js";
 import { COST } from "./pairCost.js";
 
 /** The repair's work, in pair counts and costs looked up: tens of ms at most. */
@@ -56,29 +57,31 @@ export function repairPlan(
     });
     return found;
   };
-  /** The change in total when `x` leaves `from` (`y` taking its place) and joins `to` instead of `y`. */
-  const delta = (x: number, y: number, from: readonly number[], to: readonly number[]) => {
+  /** The change in total when `y` takes the place of `x` in `group`. */
+  const replacing = (x: number, y: number, group: readonly number[]) => {
     let d = 0;
-    for (const g of from) {
+    for (const g of group) {
       if (g === x) continue;
       const xg = at(x, g);
       const yg = at(y, g);
       d += repeatCost(xg - 1) - repeatCost(xg) - cost(x, g);
       d += repeatCost(yg + 1) - repeatCost(yg) + cost(y, g);
     }
-    for (const h of to) {
-      if (h === y) continue;
-      const yh = at(y, h);
-      const xh = at(x, h);
-      d += repeatCost(yh - 1) - repeatCost(yh) - cost(y, h);
-      d += repeatCost(xh + 1) - repeatCost(xh) + cost(x, h);
-    }
     return d;
   };
+  /** The change in total when `x` leaves `from` (`y` taking its place) and joins `to` instead of `y`. */
+  const delta = (x: number, y: number, from: readonly number[], to: readonly number[]) =>
+    replacing(x, y, from) + replacing(y, x, to);
+  /** Counts `y` in `group` in the place of `x`, with whom the others no longer meet. */
+  const countReplacing = (x: number, y: number, group: readonly number[]) => {
+    for (const g of group) {
+      if (g === x) continue;
+      bump(x, g, -1);
+      bump(y, g, 1);
+    }
+  };
 
-  let best = total;
-  // The best plan is copied only when a move leaves it (undefined: the current plan is the best).
-  let bestRounds: number[][][] | undefined;
+  const best = new BestSeen(total, () => rounds.map((gs) => gs.map((g) => [...g])));
   let candidates = conflicted();
   const groupCount = Math.max(...rounds.map((groups) => groups.length));
   /** Until which move a person may not go back to a group of a round, by (round, person, group). */
@@ -90,8 +93,7 @@ export function repairPlan(
     (sum, groups) => sum + groups.reduce((s, g) => s + g.length * g.length, 0),
     0,
   );
-  let stall = 0;
-  for (let move = 0; candidates.length > 0 && budget > 0 && stall < STALL_LIMIT; move++) {
+  for (let move = 0; candidates.length > 0 && budget > 0 && best.stall < STALL_LIMIT; move++) {
     budget -= scanWork;
     shuffleInPlace(candidates, random);
     let bestDelta = Number.POSITIVE_INFINITY;
@@ -111,7 +113,7 @@ export function repairPlan(
           const tabu =
             (tabuUntil[tabuAt(r, x, gy)] as number) >= move ||
             (tabuUntil[tabuAt(r, y, gx)] as number) >= move;
-          if (tabu && total + d >= best) continue;
+          if (tabu && total + d >= best.cost) continue;
           bestDelta = d;
           pick = [r, x, y];
         }
@@ -119,23 +121,15 @@ export function repairPlan(
     }
     if (!pick) break;
     const [r, x, y] = pick;
-    if (!bestRounds && bestDelta >= 0) bestRounds = rounds.map((gs) => gs.map((g) => [...g]));
+    best.beforeMove(bestDelta);
     const groups = rounds[r] as number[][];
     const of = groupOf[r] as Int32Array;
     const gx = of[x] as number;
     const gy = of[y] as number;
     const from = groups[gx] as number[];
     const to = groups[gy] as number[];
-    for (const g of from) {
-      if (g === x) continue;
-      bump(x, g, -1);
-      bump(y, g, 1);
-    }
-    for (const h of to) {
-      if (h === y) continue;
-      bump(y, h, -1);
-      bump(x, h, 1);
-    }
+    countReplacing(x, y, from);
+    countReplacing(y, x, to);
     from[from.indexOf(x)] = y;
     to[to.indexOf(y)] = x;
     of[x] = gy;
@@ -144,14 +138,10 @@ export function repairPlan(
     tabuUntil[tabuAt(r, x, gx)] = move + tenure;
     tabuUntil[tabuAt(r, y, gy)] = move + tenure;
     total += bestDelta;
-    if (total < best) {
-      best = total;
-      bestRounds = undefined;
-      stall = 0;
-    } else stall++;
+    best.afterMove(total);
     candidates = conflicted();
   }
-  bestRounds?.forEach((groups, r) => {
+  best.kept?.forEach((groups, r) => {
     rounds[r] = groups;
   });
 }

@@ -1,4 +1,5 @@
 import { shuffleInPlace } from "../seededRandom.js";
+import { BestSeen } from "./bestSeen.js";
 import type { MeetingCounts } from "./meetingCounts.js";
 import { HARD_COST } from "./pairCost.js";
 
@@ -121,14 +122,11 @@ function improve(
   let current = total();
   if (conflicted.length === 0 || groups.length < 2)
     return { cost: current, hardLeft: conflicted.length > 0, budget: budgetLeft };
-  let best = current;
-  // The best round is copied only when a move leaves it (undefined: the current round is the best).
-  let bestGroups: number[][] | undefined;
+  const best = new BestSeen(current, () => groups.map((g) => [...g]));
   const tabuUntil = new Map<number, number>();
   const tabuKey = (person: number, group: number) => person * groups.length + group;
   let budget = budgetLeft;
-  let stall = 0;
-  for (let move = 0; budget > 0 && stall < STALL_LIMIT && conflicted.length > 0; move++) {
+  for (let move = 0; budget > 0 && best.stall < STALL_LIMIT && conflicted.length > 0; move++) {
     budget -= n;
     shuffleInPlace(conflicted, random);
     let bestDelta = Number.POSITIVE_INFINITY;
@@ -147,7 +145,7 @@ function improve(
           const tabu =
             (tabuUntil.get(tabuKey(x, gy)) ?? -1) >= move || (tabuUntil.get(tabuKey(y, gx)) ?? -1) >= move;
           // A tabu move is still taken when it beats the best round seen (aspiration).
-          if (tabu && current + delta >= best) continue;
+          if (tabu && current + delta >= best.cost) continue;
           bestDelta = delta;
           pick = [x, y];
         }
@@ -155,7 +153,7 @@ function improve(
     }
     if (!pick) break;
     const [x, y] = pick;
-    if (!bestGroups && bestDelta >= 0) bestGroups = groups.map((g) => [...g]);
+    best.beforeMove(bestDelta);
     const gx = groupOf[x] as number;
     const gy = groupOf[y] as number;
     const groupX = groups[gx] as number[];
@@ -168,14 +166,11 @@ function improve(
     tabuUntil.set(tabuKey(x, gx), move + tenure);
     tabuUntil.set(tabuKey(y, gy), move + tenure);
     current += bestDelta;
-    if (current < best) {
-      best = current;
-      bestGroups = undefined;
-      stall = 0;
-    } else stall++;
+    best.afterMove(current);
     conflicted = hard();
   }
-  if (bestGroups) for (let g = 0; g < groups.length; g++) groups[g] = bestGroups[g] as number[];
+  const kept = best.kept;
+  if (kept) for (let g = 0; g < groups.length; g++) groups[g] = kept[g] as number[];
   for (let g = 0; g < groups.length; g++) refresh(g);
-  return { cost: best, hardLeft: hard().length > 0, budget };
+  return { cost: best.cost, hardLeft: hard().length > 0, budget };
 }

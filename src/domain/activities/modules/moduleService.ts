@@ -1,7 +1,8 @@
 import { z } from "zod";
-import type { CommunityView } from "../../communities/community.js";
-import { retryOnConflict } from "../../concurrency.js";
-import { ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
+import { type CommunityView, stewardsOnly } from "../../communities/community.js";
+import type { CommunityRecordRepository } from "../../communities/communityRecords.js";
+import { createOnce, retryOnConflict } from "../../concurrency.js";
+import { orNotFound } from "../../errors.js";
 import type { Caller, PersonRef } from "../../identity.js";
 import { parseInput } from "../../validation.js";
 import type { ActivityRecord } from "../activity.js";
@@ -26,13 +27,7 @@ export interface CommunityModule {
 }
 
 /** Storage port of the modules, and of which activities ran each (for the ratings report). */
-export interface ModuleRepository {
-  list(tenantId: string, communityId: string): Promise<CommunityModule[]>;
-  get(tenantId: string, communityId: string, moduleId: string): Promise<CommunityModule | undefined>;
-  /** A ConflictError when a module with the id exists. */
-  create(tenantId: string, module: Omit<CommunityModule, "etag">): Promise<CommunityModule>;
-  /** Replaces the module if `module.etag` is current, else a ConcurrencyError. */
-  update(tenantId: string, module: CommunityModule): Promise<CommunityModule>;
+export interface ModuleRepository extends CommunityRecordRepository<CommunityModule> {
   /** Notes that an activity was set up from the module (idempotent). */
   recordUse(tenantId: string, communityId: string, moduleId: string, activityId: string): Promise<void>;
   /** The activities set up from the module. */
@@ -133,17 +128,15 @@ export class ModuleService implements PhaseContent {
     const { markdown } = parseInput(moduleInputSchema, input);
     checkModule(markdown);
     const id = await moduleIdOf(caller, requestId);
-    try {
-      await this.modules.create(caller.tenantId, {
+    await createOnce(() =>
+      this.modules.create(caller.tenantId, {
         id,
         communityId,
         markdown,
         author: me(caller),
         updatedAt: this.now().toISOString(),
-      });
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-    }
+      }),
+    );
     return this.get(caller, communityId, id);
   }
 
@@ -211,15 +204,17 @@ export class ModuleService implements PhaseContent {
   }
 
   private async requireSteward(caller: Caller, communityId: string, what = "write modules") {
-    const community = await this.communities.readable(caller, communityId);
-    if (!community.isSteward) throw new ForbiddenError(`Only the community's stewards ${what}.`);
-    return community;
+    return stewardsOnly(
+      await this.communities.readable(caller, communityId),
+      `Only the community's stewards ${what}.`,
+    );
   }
 
   private async require(caller: Caller, communityId: string, moduleId: string): Promise<CommunityModule> {
-    const module = await this.modules.get(caller.tenantId, communityId, moduleId);
-    if (!module) throw new NotFoundError("The community has no such module.");
-    return module;
+    return orNotFound(
+      await this.modules.get(caller.tenantId, communityId, moduleId),
+      "The community has no such module.",
+    );
   }
 }
 

@@ -46,15 +46,10 @@ export function messageToDraft(payload: unknown): DraftResult {
   // Whitespace, no-break spaces and zero-width characters are not something to save.
   if (!/[^\s\u200B-\u200D\u2060\uFEFF]/.test(plainText)) return reject("empty");
 
-  const link = safeWebUrl(message.linkToMessage, { allowHttp: false });
   return {
     ok: true,
     draft: {
-      messageId: message.id,
-      postedAt: message.postedAt,
-      ...(link ? { link } : {}),
-      author: message.user ? { id: message.user.id, displayName: message.user.displayName } : null,
-      ...(!message.user && message.appName ? { appName: message.appName } : {}),
+      ...originOf(message, message.postedAt),
       body,
       plainText,
       links: linksIn(body),
@@ -78,16 +73,18 @@ export function messageOrigin(
   if (isDeletedMessage(payload)) return reject("deleted");
   const message = readTeamsMessage(payload);
   if (!message?.postedAt) return reject("invalid");
+  return { ok: true, origin: originOf(message, message.postedAt) };
+}
+
+/** A message's id, time, safe link back, and author (or, for a bot's message, the app's name). */
+function originOf(message: TeamsMessage, postedAt: string): MessageOrigin {
   const link = safeWebUrl(message.linkToMessage, { allowHttp: false });
   return {
-    ok: true,
-    origin: {
-      messageId: message.id,
-      postedAt: message.postedAt,
-      ...(link ? { link } : {}),
-      author: message.user ? { id: message.user.id, displayName: message.user.displayName } : null,
-      ...(!message.user && message.appName ? { appName: message.appName } : {}),
-    },
+    messageId: message.id,
+    postedAt,
+    ...(link ? { link } : {}),
+    author: message.user ? { id: message.user.id, displayName: message.user.displayName } : null,
+    ...(!message.user && message.appName ? { appName: message.appName } : {}),
   };
 }
 
