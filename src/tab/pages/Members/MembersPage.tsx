@@ -8,7 +8,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Subtitle1,
   Title2,
 } from "@fluentui/react-components";
 import type { TFunction } from "i18next";
@@ -26,6 +25,8 @@ import { StewardsPage } from "../../components/StewardsPage.js";
 import { type MemberChange, type UseMembersResult, useMembers } from "../../hooks/members/useMembers.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { homePath } from "../../routes.js";
+import { MemberChangeButton } from "./MemberChangeButton.js";
+import { MembersSection } from "./MembersSection.js";
 import { useMembersPageStyles } from "./useMembersPageStyles.styles.js";
 
 /**
@@ -106,13 +107,8 @@ function doneMessage(change: MemberChange, t: TFunction<"translation">): string 
 function JoinRequests({ members }: { members: UseMembersResult }) {
   const styles = useMembersPageStyles();
   const { t } = useTranslation();
-  const headingId = useId();
-  const busy = members.pending !== null;
   return (
-    <section className={styles.section} aria-labelledby={headingId} data-testid="join-requests">
-      <Subtitle1 as="h2" id={headingId} className={styles.subheading}>
-        {t("members.requestsHeading")}
-      </Subtitle1>
+    <MembersSection heading={t("members.requestsHeading")} testId="join-requests">
       {members.requestsError ? (
         <InlineError
           title={t("members.requestsErrorTitle")}
@@ -136,46 +132,38 @@ function JoinRequests({ members }: { members: UseMembersResult }) {
                   {t("members.requestedOn", { date: new Date(request.requestedAt) })}
                 </Caption1>
                 <div className={styles.actions}>
-                  <Button
-                    appearance="primary"
-                    className={styles.button}
-                    disabledFocusable={busy}
-                    aria-label={t("members.approveLabel", { name: request.displayName })}
-                    onClick={() => members.change({ kind: "approve", person })}
-                  >
-                    {t("members.approve")}
-                  </Button>
-                  <Button
-                    className={styles.button}
-                    disabledFocusable={busy}
-                    aria-label={t("members.declineLabel", { name: request.displayName })}
-                    onClick={() => members.change({ kind: "decline", person })}
-                  >
-                    {t("members.decline")}
-                  </Button>
+                  <MemberChangeButton
+                    members={members}
+                    change={{ kind: "approve", person }}
+                    label={t("members.approve")}
+                    labelWithName={t("members.approveLabel", { name: request.displayName })}
+                    primary
+                  />
+                  <MemberChangeButton
+                    members={members}
+                    change={{ kind: "decline", person }}
+                    label={t("members.decline")}
+                    labelWithName={t("members.declineLabel", { name: request.displayName })}
+                  />
                 </div>
               </ContentCard>
             );
           })}
         </ul>
       )}
-    </section>
+    </MembersSection>
   );
 }
 
 function AddPeople({ members }: { members: UseMembersResult }) {
   const styles = useMembersPageStyles();
   const { t } = useTranslation();
-  const headingId = useId();
   const [people, setPeople] = useState<PickedPerson[]>([]);
   const [asStewards, setAsStewards] = useState(false);
   const adding = members.pending?.kind === "add";
   const known = (members.members ?? []).map((m) => m.id);
   return (
-    <section className={styles.section} aria-labelledby={headingId}>
-      <Subtitle1 as="h2" id={headingId} className={styles.subheading}>
-        {t("members.addHeading")}
-      </Subtitle1>
+    <MembersSection heading={t("members.addHeading")}>
       <PeoplePicker
         label={t("members.addPicker")}
         hint={t("members.addHint")}
@@ -202,7 +190,7 @@ function AddPeople({ members }: { members: UseMembersResult }) {
           {adding ? t("members.adding") : t("members.add")}
         </Button>
       </div>
-    </section>
+    </MembersSection>
   );
 }
 
@@ -210,19 +198,14 @@ function MemberList({ members }: { members: UseMembersResult }) {
   const styles = useMembersPageStyles();
   const { t } = useTranslation();
   const { context } = useTeamsContext();
-  const headingId = useId();
   const me = context.user?.id;
-  const busy = members.pending !== null;
   if (members.membersError)
     return (
       <InlineError title={t("members.loadErrorTitle")} error={members.membersError} onRetry={members.retry} />
     );
   if (!members.members) return <LoadingState label={t("common.loading")} />;
   return (
-    <section className={styles.section} aria-labelledby={headingId}>
-      <Subtitle1 as="h2" id={headingId} className={styles.subheading}>
-        {t("members.membersHeading")}
-      </Subtitle1>
+    <MembersSection heading={t("members.membersHeading")}>
       <Caption1 className={styles.meta}>
         {t("members.memberCount", { count: members.members.length })}
       </Caption1>
@@ -246,42 +229,36 @@ function MemberList({ members }: { members: UseMembersResult }) {
               </Caption1>
               <div className={styles.actions}>
                 {member.isSteward ? (
-                  <Button
-                    size="small"
-                    className={styles.button}
-                    disabledFocusable={busy}
-                    aria-label={t("members.removeStewardLabel", { name: member.displayName })}
-                    onClick={() => members.change({ kind: "endSteward", person })}
-                  >
-                    {t("members.removeSteward")}
-                  </Button>
+                  <MemberChangeButton
+                    members={members}
+                    change={{ kind: "endSteward", person }}
+                    label={t("members.removeSteward")}
+                    labelWithName={t("members.removeStewardLabel", { name: member.displayName })}
+                    small
+                  />
                 ) : (
-                  <Button
-                    size="small"
-                    className={styles.button}
-                    disabledFocusable={busy}
-                    aria-label={t("members.makeStewardLabel", { name: member.displayName })}
-                    onClick={() => members.change({ kind: "makeSteward", person })}
-                  >
-                    {t("members.makeSteward")}
-                  </Button>
+                  <MemberChangeButton
+                    members={members}
+                    change={{ kind: "makeSteward", person }}
+                    label={t("members.makeSteward")}
+                    labelWithName={t("members.makeStewardLabel", { name: member.displayName })}
+                    small
+                  />
                 )}
                 {member.id !== me && (
-                  <Button
-                    size="small"
-                    className={styles.button}
-                    disabledFocusable={busy}
-                    aria-label={t("members.removeLabel", { name: member.displayName })}
-                    onClick={() => members.change({ kind: "remove", person })}
-                  >
-                    {t("members.remove")}
-                  </Button>
+                  <MemberChangeButton
+                    members={members}
+                    change={{ kind: "remove", person }}
+                    label={t("members.remove")}
+                    labelWithName={t("members.removeLabel", { name: member.displayName })}
+                    small
+                  />
                 )}
               </div>
             </ContentCard>
           );
         })}
       </ul>
-    </section>
+    </MembersSection>
   );
 }
