@@ -105,21 +105,8 @@ export function FormatSubmissions({ view, onChanged, steers = false }: FormatSub
           return <ItemAdder key={kind.kind} view={view} kind={kind} onChanged={onChanged} />;
         })}
       <RegisterList view={view} />
-      <ReadableSubmissions
-        view={view}
-        visibility="group"
-        heading={t("submissions.fromGroup")}
-        testId="from-group"
-        onChanged={onChanged}
-      />
-      <ReadableSubmissions
-        view={view}
-        visibility="everyone"
-        heading={t("submissions.fromEveryone")}
-        testId="from-everyone"
-        onChanged={onChanged}
-        steers={steers}
-      />
+      <ReadableSubmissions view={view} visibility="group" onChanged={onChanged} />
+      <ReadableSubmissions view={view} visibility="everyone" onChanged={onChanged} steers={steers} />
     </>
   );
 }
@@ -429,18 +416,16 @@ function ItemAdder({
  * What others wrote that I may read, of the kinds with one visibility: every table's notes and
  * the themes (`everyone`), my circle's questions and advice (`group`), by kind.
  */
+const READABLE_HEADINGS = { group: "submissions.fromGroup", everyone: "submissions.fromEveryone" } as const;
+
 function ReadableSubmissions({
   view,
   visibility,
-  heading,
-  testId,
   onChanged,
   steers = false,
 }: {
   view: ActivityView;
-  visibility: Kind["visibility"];
-  heading: string;
-  testId: string;
+  visibility: keyof typeof READABLE_HEADINGS;
   onChanged?: FormatSubmissionsProps["onChanged"];
   steers?: boolean;
 }) {
@@ -453,7 +438,7 @@ function ReadableSubmissions({
     .filter((k) => k.items.length > 0);
   if (shared.length === 0) return null;
   return (
-    <PanelSection heading={heading} testId={testId}>
+    <PanelSection heading={t(READABLE_HEADINGS[visibility])} testId={`from-${visibility}`}>
       {shared.map(({ kind, items }) => (
         <div key={kind.kind}>
           <Caption1 as="p" block className={styles.muted}>
