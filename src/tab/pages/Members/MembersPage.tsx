@@ -14,10 +14,10 @@ import type { TFunction } from "i18next";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Community } from "../../api/communities.js";
-import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { describeApiError } from "../../components/ErrorState.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
+import { PageSection } from "../../components/PageSection/PageSection.js";
 import { PeoplePicker, type PickedPerson } from "../../components/PeoplePicker/PeoplePicker.js";
 import { PersonCard } from "../../components/PersonCard/PersonCard.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
@@ -26,7 +26,7 @@ import { type MemberChange, type UseMembersResult, useMembers } from "../../hook
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { homePath } from "../../routes.js";
 import { MemberChangeButton } from "./MemberChangeButton.js";
-import { MembersSection } from "./MembersSection.js";
+import { PersonRow } from "./PersonRow.js";
 import { useMembersPageStyles } from "./useMembersPageStyles.styles.js";
 
 /**
@@ -108,7 +108,7 @@ function JoinRequests({ members }: { members: UseMembersResult }) {
   const styles = useMembersPageStyles();
   const { t } = useTranslation();
   return (
-    <MembersSection heading={t("members.requestsHeading")} testId="join-requests">
+    <PageSection heading={t("members.requestsHeading")} testId="join-requests">
       {members.requestsError ? (
         <InlineError
           title={t("members.requestsErrorTitle")}
@@ -126,32 +126,23 @@ function JoinRequests({ members }: { members: UseMembersResult }) {
           {members.requests.map((request) => {
             const person = { id: request.userId, displayName: request.displayName };
             return (
-              <ContentCard as="li" key={request.userId} className={styles.row} data-testid="join-request">
-                <Body1>{request.displayName}</Body1>
-                <Caption1 className={styles.meta}>
-                  {t("members.requestedOn", { date: new Date(request.requestedAt) })}
-                </Caption1>
-                <div className={styles.actions}>
-                  <MemberChangeButton
-                    members={members}
-                    change={{ kind: "approve", person }}
-                    label={t("members.approve")}
-                    labelWithName={t("members.approveLabel", { name: request.displayName })}
-                    primary
-                  />
-                  <MemberChangeButton
-                    members={members}
-                    change={{ kind: "decline", person }}
-                    label={t("members.decline")}
-                    labelWithName={t("members.declineLabel", { name: request.displayName })}
-                  />
-                </div>
-              </ContentCard>
+              <PersonRow
+                key={request.userId}
+                who={<Body1>{request.displayName}</Body1>}
+                since={t("members.requestedOn", { date: new Date(request.requestedAt) })}
+                testId="join-request"
+                actions={
+                  <>
+                    <MemberChangeButton members={members} change={{ kind: "approve", person }} primary />
+                    <MemberChangeButton members={members} change={{ kind: "decline", person }} />
+                  </>
+                }
+              />
             );
           })}
         </ul>
       )}
-    </MembersSection>
+    </PageSection>
   );
 }
 
@@ -163,7 +154,7 @@ function AddPeople({ members }: { members: UseMembersResult }) {
   const adding = members.pending?.kind === "add";
   const known = (members.members ?? []).map((m) => m.id);
   return (
-    <MembersSection heading={t("members.addHeading")}>
+    <PageSection heading={t("members.addHeading")}>
       <PeoplePicker
         label={t("members.addPicker")}
         hint={t("members.addHint")}
@@ -190,7 +181,7 @@ function AddPeople({ members }: { members: UseMembersResult }) {
           {adding ? t("members.adding") : t("members.add")}
         </Button>
       </div>
-    </MembersSection>
+    </PageSection>
   );
 }
 
@@ -205,7 +196,7 @@ function MemberList({ members }: { members: UseMembersResult }) {
     );
   if (!members.members) return <LoadingState label={t("common.loading")} />;
   return (
-    <MembersSection heading={t("members.membersHeading")}>
+    <PageSection heading={t("members.membersHeading")}>
       <Caption1 className={styles.meta}>
         {t("members.memberCount", { count: members.members.length })}
       </Caption1>
@@ -213,52 +204,38 @@ function MemberList({ members }: { members: UseMembersResult }) {
         {members.members.map((member) => {
           const person = { id: member.id, displayName: member.displayName };
           return (
-            <ContentCard as="li" key={member.id} className={styles.row} data-testid="member">
-              <div className={styles.who}>
-                <PersonCard person={person}>
-                  <Body1>{member.displayName}</Body1>
-                </PersonCard>
-                {member.isSteward && (
-                  <Badge appearance="tint" color="brand">
-                    {t("members.stewardBadge")}
-                  </Badge>
-                )}
-              </div>
-              <Caption1 className={styles.meta}>
-                {t("members.joinedOn", { date: new Date(member.joinedAt) })}
-              </Caption1>
-              <div className={styles.actions}>
-                {member.isSteward ? (
-                  <MemberChangeButton
-                    members={members}
-                    change={{ kind: "endSteward", person }}
-                    label={t("members.removeSteward")}
-                    labelWithName={t("members.removeStewardLabel", { name: member.displayName })}
-                    small
-                  />
-                ) : (
-                  <MemberChangeButton
-                    members={members}
-                    change={{ kind: "makeSteward", person }}
-                    label={t("members.makeSteward")}
-                    labelWithName={t("members.makeStewardLabel", { name: member.displayName })}
-                    small
-                  />
-                )}
-                {member.id !== me && (
-                  <MemberChangeButton
-                    members={members}
-                    change={{ kind: "remove", person }}
-                    label={t("members.remove")}
-                    labelWithName={t("members.removeLabel", { name: member.displayName })}
-                    small
-                  />
-                )}
-              </div>
-            </ContentCard>
+            <PersonRow
+              key={member.id}
+              who={
+                <div className={styles.who}>
+                  <PersonCard person={person}>
+                    <Body1>{member.displayName}</Body1>
+                  </PersonCard>
+                  {member.isSteward && (
+                    <Badge appearance="tint" color="brand">
+                      {t("members.stewardBadge")}
+                    </Badge>
+                  )}
+                </div>
+              }
+              since={t("members.joinedOn", { date: new Date(member.joinedAt) })}
+              testId="member"
+              actions={
+                <>
+                  {member.isSteward ? (
+                    <MemberChangeButton members={members} change={{ kind: "endSteward", person }} small />
+                  ) : (
+                    <MemberChangeButton members={members} change={{ kind: "makeSteward", person }} small />
+                  )}
+                  {member.id !== me && (
+                    <MemberChangeButton members={members} change={{ kind: "remove", person }} small />
+                  )}
+                </>
+              }
+            />
           );
         })}
       </ul>
-    </MembersSection>
+    </PageSection>
   );
 }
