@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Subtitle2, Title2 } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { DeleteWithConfirm } from "../../components/DeleteWithConfirm/DeleteWithConfirm.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
+import { TitledPage } from "../../components/TitledPage/TitledPage.js";
 import { useApi } from "../../hooks/useApi.js";
 import { ModuleEditor } from "./ModuleEditor.js";
 import { ModuleReportView } from "./ModuleReportView.js";
@@ -29,7 +30,6 @@ function ModuleList({ community }: { community: Community }) {
   const { t } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
-  const headingId = useId();
   const key = ["modules", community.id];
   const modules = useQuery({
     queryKey: key,
@@ -38,13 +38,7 @@ function ModuleList({ community }: { community: Community }) {
   const error = modules.error ? toApiError(modules.error) : null;
   const refresh = () => void queryClient.invalidateQueries({ queryKey: key });
   return (
-    <section className={styles.page} aria-labelledby={headingId}>
-      <Title2 as="h1" block id={headingId} className={styles.heading}>
-        {t("modules.heading")}
-      </Title2>
-      <Body1 as="p" block className={styles.muted}>
-        {t("modules.intro")}
-      </Body1>
+    <TitledPage title={t("modules.heading")} intro={t("modules.intro")}>
       {modules.data?.canEdit && <ModuleEditor communityId={community.id} onSaved={refresh} />}
       {modules.isPending && <LoadingState label={t("modules.loading")} />}
       {error && <InlineError title={t("modules.loadErrorTitle")} error={error} onRetry={refresh} />}
@@ -60,7 +54,7 @@ function ModuleList({ community }: { community: Community }) {
           </li>
         ))}
       </ul>
-    </section>
+    </TitledPage>
   );
 }
 

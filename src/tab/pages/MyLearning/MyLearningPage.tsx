@@ -1,9 +1,8 @@
-import { Body1, Button, Caption1, Subtitle2, Title2 } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
 import {
   getMyLearning,
   type MyAction,
@@ -12,11 +11,11 @@ import {
   type MySession,
   myLearningKey,
 } from "../../api/myLearning.js";
-import { ErrorState } from "../../components/ErrorState.js";
-import { LoadingState } from "../../components/LoadingState.js";
+import { LoadedQuery } from "../../components/LoadedQuery/LoadedQuery.js";
 import { PageLayout } from "../../components/PageLayout.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { SessionSummary } from "../../components/SessionSummary/SessionSummary.js";
+import { TitledPage } from "../../components/TitledPage/TitledPage.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useFirstViewReady } from "../../hooks/useFirstViewReady.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
@@ -46,26 +45,23 @@ export function MyLearningPage() {
   const api = useApi();
   const learning = useQuery({ queryKey: myLearningKey, queryFn: ({ signal }) => getMyLearning(api, signal) });
   useFirstViewReady(!learning.isPending);
-  const error = learning.error ? toApiError(learning.error) : null;
   return (
     <PageLayout>
-      {learning.data ? (
-        <Learning
-          authored={learning.data.authored}
-          saved={learning.data.saved}
-          sessions={learning.data.sessions}
-          reflections={learning.data.reflections}
-          actionItems={learning.data.actionItems}
-        />
-      ) : error ? (
-        <ErrorState
-          title={t("learning.loadErrorTitle")}
-          error={error}
-          onRetry={() => void learning.refetch()}
-        />
-      ) : (
-        <LoadingState label={t("learning.loading")} />
-      )}
+      <LoadedQuery
+        query={learning}
+        loadingLabel={t("learning.loading")}
+        errorTitle={t("learning.loadErrorTitle")}
+      >
+        {(data) => (
+          <Learning
+            authored={data.authored}
+            saved={data.saved}
+            sessions={data.sessions}
+            reflections={data.reflections}
+            actionItems={data.actionItems}
+          />
+        )}
+      </LoadedQuery>
     </PageLayout>
   );
 }
@@ -81,12 +77,8 @@ interface LearningProps {
 function Learning({ authored, saved, sessions, reflections, actionItems }: LearningProps) {
   const styles = useMyLearningStyles();
   const { t } = useTranslation();
-  const headingId = useId();
   return (
-    <section className={styles.page} aria-labelledby={headingId}>
-      <Title2 as="h1" block id={headingId} className={styles.heading}>
-        {t("learning.title")}
-      </Title2>
+    <TitledPage title={t("learning.title")}>
       <div className={styles.grid}>
         <HomeCard
           title={t("learning.authoredHeading")}
@@ -136,7 +128,7 @@ function Learning({ authored, saved, sessions, reflections, actionItems }: Learn
           <NoteList notes={reflections} />
         </HomeCard>
       </div>
-    </section>
+    </TitledPage>
   );
 }
 

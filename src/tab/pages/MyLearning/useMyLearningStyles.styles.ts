@@ -3,7 +3,6 @@ import { plainList, wrappingRow } from "../../styles/layout.js";
 
 /** Styles of the personal "My learning" tab. */
 export const useMyLearningStyles = makeStyles({
-  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   heading: { margin: 0 },
   grid: {
     display: "grid",

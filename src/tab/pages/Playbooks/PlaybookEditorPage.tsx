@@ -12,7 +12,6 @@ import {
   Spinner,
   Subtitle2,
   Textarea,
-  Title2,
 } from "@fluentui/react-components";
 import { AddRegular, ArrowDownRegular, ArrowUpRegular, DismissRegular } from "@fluentui/react-icons";
 import { useQueryClient } from "@tanstack/react-query";
@@ -27,6 +26,7 @@ import { describeApiError } from "../../components/ErrorState.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { NoticeState } from "../../components/NoticeState.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
+import { TitledPage } from "../../components/TitledPage/TitledPage.js";
 import { useEntrySearch } from "../../hooks/library/useEntrySearch.js";
 import { useSavePlaybook } from "../../hooks/playbooks/usePlaybooks.js";
 import { useDebouncedInput } from "../../hooks/useDebouncedInput.js";
@@ -75,7 +75,6 @@ export function PlaybookEditorPage({ playbookId }: { playbookId?: string }) {
 function PlaybookEditor({ community, existing }: { community: Community; existing?: Playbook }) {
   const styles = usePlaybooksStyles();
   const { t } = useTranslation();
-  const headingId = useId();
   const stepsHeadingId = useId();
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
@@ -121,10 +120,7 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
   };
 
   return (
-    <section className={styles.page} aria-labelledby={headingId}>
-      <Title2 as="h1" block id={headingId} className={styles.heading}>
-        {existing ? t("playbooks.editTitle") : t("playbooks.newTitle")}
-      </Title2>
+    <TitledPage title={existing ? t("playbooks.editTitle") : t("playbooks.newTitle")}>
       <form
         className={styles.form}
         noValidate
@@ -314,6 +310,6 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
           </Button>
         </div>
       </form>
-    </section>
+    </TitledPage>
   );
 }
