@@ -9,7 +9,6 @@ import {
   MessageBarBody,
   Select,
   Spinner,
-  Subtitle1,
   Table,
   TableBody,
   TableCell,
@@ -32,6 +31,7 @@ import {
   insightsKey,
   type Suggestion,
 } from "../../api/insights.js";
+import { PageSection } from "../../components/PageSection/PageSection.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { StewardsPage } from "../../components/StewardsPage.js";
 import { useApi } from "../../hooks/useApi.js";
@@ -139,9 +139,9 @@ function Insights({ community }: { community: Community }) {
       )}
       {answer?.status === "ready" && <Report report={answer.report} communityName={community.name} />}
       {answer?.status === "ready" && (
-        <Section title={text.beforeAfterHeading}>
+        <PageSection heading={text.beforeAfterHeading}>
           <BeforeAfterSection communityId={community.id} window={window} text={text} locale={locale} />
-        </Section>
+        </PageSection>
       )}
     </section>
   );
@@ -165,7 +165,7 @@ function Report({ report, communityName }: { report: InsightsReport; communityNa
         </MessageBar>
       )}
       <Summary summary={report.summary} previous={report.previous} percent={percent} />
-      <Section title={text.participationHeading}>
+      <PageSection heading={text.participationHeading}>
         <div className={styles.chart}>
           <VerticalBarChart
             chartTitle={text.participationChart}
@@ -179,8 +179,8 @@ function Report({ report, communityName }: { report: InsightsReport; communityNa
             hideLegend
           />
         </div>
-      </Section>
-      <Section title={text.suggestionsHeading}>
+      </PageSection>
+      <PageSection heading={text.suggestionsHeading}>
         {report.suggestions.length === 0 ? (
           <Body1>{text.noSuggestions}</Body1>
         ) : (
@@ -190,9 +190,9 @@ function Report({ report, communityName }: { report: InsightsReport; communityNa
             ))}
           </ul>
         )}
-      </Section>
+      </PageSection>
       {report.personLevel && (
-        <Section title={text.networkHeading}>
+        <PageSection heading={text.networkHeading}>
           <Caption1 className={styles.muted}>{text.networkHelp}</Caption1>
           <NetworkPicture
             report={report}
@@ -209,9 +209,9 @@ function Report({ report, communityName }: { report: InsightsReport; communityNa
             </Body1>
           )}
           <PeopleTable report={report} selectedId={selectedId} onSelect={select} />
-        </Section>
+        </PageSection>
       )}
-      <Section title={text.topicsHeading}>
+      <PageSection heading={text.topicsHeading}>
         {report.topics.filter((t) => t.flagged).length === 0 ? (
           <Body1>{text.noTopics}</Body1>
         ) : (
@@ -227,8 +227,8 @@ function Report({ report, communityName }: { report: InsightsReport; communityNa
               ))}
           </ul>
         )}
-      </Section>
-      <Section title={text.newcomersHeading}>
+      </PageSection>
+      <PageSection heading={text.newcomersHeading}>
         <div className={styles.chart}>
           <VerticalBarChart
             chartTitle={text.newcomersChart}
@@ -241,8 +241,8 @@ function Report({ report, communityName }: { report: InsightsReport; communityNa
             hideLegend
           />
         </div>
-      </Section>
-      <Section title={text.departmentsHeading}>
+      </PageSection>
+      <PageSection heading={text.departmentsHeading}>
         {report.crossDepartment.departments.length === 0 ? (
           <Body1>{text.noDepartments}</Body1>
         ) : (
@@ -263,8 +263,8 @@ function Report({ report, communityName }: { report: InsightsReport; communityNa
             {fill(text.smallDepartments, { count: report.crossDepartment.smallDepartments })}
           </Caption1>
         )}
-      </Section>
-      <Section title={text.themesHeading}>
+      </PageSection>
+      <PageSection heading={text.themesHeading}>
         {report.themes.length === 0 ? (
           <Body1>{text.noThemes}</Body1>
         ) : (
@@ -277,22 +277,9 @@ function Report({ report, communityName }: { report: InsightsReport; communityNa
           </ul>
         )}
         <Caption1 className={styles.muted}>{fill(text.clusters, { count: report.clusters.count })}</Caption1>
-      </Section>
+      </PageSection>
       <CsvDownloads report={report} />
     </>
-  );
-}
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  const styles = useInsightsStyles();
-  const id = useId();
-  return (
-    <section className={styles.section} aria-labelledby={id}>
-      <Subtitle1 as="h2" id={id} className={styles.subheading}>
-        {title}
-      </Subtitle1>
-      {children}
-    </section>
   );
 }
 
@@ -441,7 +428,7 @@ function CsvDownloads({ report }: { report: InsightsReport }) {
     setTimeout(() => URL.revokeObjectURL(link.href), 1_000);
   };
   return (
-    <Section title={text.csvHeading}>
+    <PageSection heading={text.csvHeading}>
       <div className={styles.csv}>
         {report.personLevel && (
           <>
@@ -464,7 +451,7 @@ function CsvDownloads({ report }: { report: InsightsReport }) {
           />
         )}
       </div>
-    </Section>
+    </PageSection>
   );
 }
 

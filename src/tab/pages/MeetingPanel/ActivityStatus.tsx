@@ -1,19 +1,16 @@
 import { Badge, Body1, Caption1 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { ActivityView } from "../../api/activities.js";
-import { phaseInstruction, phaseTitle } from "./activityText.js";
+import { phaseInstruction } from "./activityText.js";
 import { SectionText } from "./SectionText.js";
-import { formatCountdown, useRemainingMs } from "./useMeetingActivity.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
+import { usePhaseClock } from "./usePhaseClock.js";
 
 /** The current phase of an activity, what to do in it, and its countdown (derived from `endsAt`). */
 export function ActivityStatus({ view, clockOffsetMs }: { view: ActivityView; clockOffsetMs: number }) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
-  const remaining = useRemainingMs(view, clockOffsetMs);
-  const phase = view.phases.find((p) => p.id === view.state.phaseId);
-  const title = phaseTitle(t, phase);
-  const time = formatCountdown(remaining);
+  const { phase, title, time, timerLabel } = usePhaseClock(view, clockOffsetMs);
   return (
     <div className={styles.section} data-testid="activity-status">
       <div className={styles.status}>
@@ -41,11 +38,7 @@ export function ActivityStatus({ view, clockOffsetMs }: { view: ActivityView; cl
           <Caption1
             role="timer"
             className={styles.countdown}
-            aria-label={
-              view.state.status === "paused"
-                ? t("activity.pausedLabel", { time })
-                : t("activity.timeLeftLabel", { time, phase: title })
-            }
+            aria-label={timerLabel}
             data-testid="activity-countdown"
           >
             {time}

@@ -1,7 +1,6 @@
-import { Badge, Body1, Button, Caption1, mergeClasses, Subtitle2 } from "@fluentui/react-components";
+import { Badge, Body1, Button, Caption1, mergeClasses } from "@fluentui/react-components";
 import { StarFilled, StarRegular } from "@fluentui/react-icons";
 import { useMutation } from "@tanstack/react-query";
-import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import { type ActivityChange, type ActivityView, setHighlight } from "../../api/activities.js";
@@ -10,6 +9,7 @@ import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { namesOf } from "./activityText.js";
+import { PanelCard } from "./PanelCard.js";
 import { useMaySteer } from "./useMaySteer.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
@@ -25,7 +25,6 @@ export function ActivityWall({ view, onChanged }: ActivityWallProps) {
   const { t } = useTranslation();
   const { locale } = useTeamsContext();
   const api = useApi();
-  const headingId = useId();
   const toggle = useMutation({
     mutationFn: ({ groupId, on }: { groupId: string; on: boolean }) =>
       setHighlight(api, view.id, groupId, on),
@@ -36,10 +35,7 @@ export function ActivityWall({ view, onChanged }: ActivityWallProps) {
   const canHighlight = useMaySteer(view) && view.accepts.includes("highlight");
 
   return (
-    <ContentCard as="section" className={styles.card} aria-labelledby={headingId} data-testid="panel-wall">
-      <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
-        {t("activity.wallHeading")}
-      </Subtitle2>
+    <PanelCard heading={t("activity.wallHeading")} testId="panel-wall">
       {view.wall.length === 0 ? (
         <Body1 as="p" block className={styles.muted}>
           {t("activity.wallEmpty")}
@@ -90,6 +86,6 @@ export function ActivityWall({ view, onChanged }: ActivityWallProps) {
         </ul>
       )}
       {error && <InlineError title={t("activity.controlErrorTitle")} error={error} />}
-    </ContentCard>
+    </PanelCard>
   );
 }

@@ -1,20 +1,15 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Subtitle2,
-  Textarea,
-  ToggleButton,
-} from "@fluentui/react-components";
+import { Body1, Caption1, Field, ToggleButton } from "@fluentui/react-components";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import { type ActivityChange, type ActivityView, submitCriteria } from "../../api/activities.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
-import { newRequestId, stringKeyOf } from "./activityText.js";
+import { newRequestId, submissionText } from "./activityText.js";
+import { DraftTextarea } from "./DraftTextarea.js";
+import { SubmissionForm } from "./SubmissionForm.js";
+import { useDraftOfSaved } from "./useDraftOfSaved.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
 type Kind = ActivityView["kinds"][number];
@@ -40,18 +35,12 @@ export function CriteriaEditor({
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const api = useApi();
-  const headingId = useId();
   const rubric = view.rubric ?? [];
   const own =
     kind.scope === "person" ? view.submissions.find((s) => s.kind === kind.kind && s.mine) : undefined;
   const saved = rubric.map((_, i) => own?.criteria?.[i]?.text ?? "");
-  const [drafts, setDrafts] = useState(saved);
-  const [base, setBase] = useState(saved);
   // Saved elsewhere (marked from the feedback, the chat's dialog) while untouched here: show that.
-  if (!sameTexts(saved, base)) {
-    setBase(saved);
-    if (sameTexts(drafts, base)) setDrafts(saved);
-  }
+  const [drafts, setDrafts] = useDraftOfSaved(saved, saved, sameTexts);
   const [requestId, setRequestId] = useState(newRequestId);
   const mutation = useMutation({
     mutationFn: (criteria: string[]) =>
@@ -70,61 +59,35 @@ export function CriteriaEditor({
       onChanged(change);
     },
   });
-  const error = mutation.error ? toApiError(mutation.error) : null;
-  const key = `submissions.${stringKeyOf(kind.kind)}`;
   const empty = drafts.every((d) => d.trim() === "");
   const unchanged = kind.scope === "person" && sameTexts(drafts, saved);
-  function send(event: FormEvent) {
-    event.preventDefault();
-    mutation.mutate(drafts);
-  }
+  const adds = kind.scope === "item";
   return (
-    <form
-      className={styles.section}
-      aria-labelledby={headingId}
-      onSubmit={send}
-      data-testid={`criteria-${kind.kind}`}
+    <SubmissionForm
+      heading={submissionText(t, kind, "heading")}
+      testId={`criteria-${kind.kind}`}
+      onSubmit={() => mutation.mutate(drafts)}
+      error={mutation.error}
+      pending={mutation.isPending}
+      ready={!empty && !unchanged}
+      submitLabel={adds ? submissionText(t, kind, "add", t("activity.save")) : t("activity.save")}
+      status={mutation.isSuccess && (adds ? t("submissions.added") : t("activity.saved"))}
     >
-      <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
-        {t(`${key}.heading`, { defaultValue: kind.noun })}
-      </Subtitle2>
       <Caption1 as="p" block className={styles.muted}>
-        {t(`${key}.hint`, { defaultValue: "" })}
+        {submissionText(t, kind, "hint")}
       </Caption1>
       {rubric.map((criterion, i) => (
         <Field key={criterion} label={criterion}>
-          <Textarea
+          <DraftTextarea
             value={drafts[i] ?? ""}
             maxLength={kind.maxLength}
-            onChange={(_e, d) => {
-              mutation.reset();
-              setDrafts((all) => all.map((text, j) => (j === i ? d.value : text)));
-            }}
-            resize="vertical"
+            onValue={(value) => setDrafts((all) => all.map((text, j) => (j === i ? value : text)))}
+            clears={mutation}
             rows={2}
           />
         </Field>
       ))}
-      {error && <InlineError title={t("activity.saveErrorTitle")} error={error} />}
-      <div className={styles.buttons}>
-        <Button
-          type="submit"
-          appearance="primary"
-          disabledFocusable={mutation.isPending || empty || unchanged}
-        >
-          {mutation.isPending
-            ? t("activity.saving")
-            : kind.scope === "item"
-              ? t(`${key}.add`, { defaultValue: t("activity.save") })
-              : t("activity.save")}
-        </Button>
-        {mutation.isSuccess && (
-          <Caption1 role="status" className={styles.muted}>
-            {kind.scope === "item" ? t("submissions.added") : t("activity.saved")}
-          </Caption1>
-        )}
-      </div>
-    </form>
+    </SubmissionForm>
   );
 }
 

@@ -1,6 +1,6 @@
-import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Button, Caption1 } from "@fluentui/react-components";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import {
@@ -10,11 +10,11 @@ import {
   controlActivity,
 } from "../../api/activities.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
-import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { namesOf, newRequestId, phaseTitle } from "./activityText.js";
+import { PanelCard } from "./PanelCard.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
 /** Props of {@link FacilitatorControls}. */
@@ -29,7 +29,6 @@ export function FacilitatorControls({ view, onChanged }: FacilitatorControlsProp
   const { t } = useTranslation();
   const { locale } = useTeamsContext();
   const api = useApi();
-  const headingId = useId();
   const [confirmEnd, setConfirmEnd] = useState(false);
   const control = useMutation({
     // Every click is its own request id: a retried request applies once, a second click twice.
@@ -46,15 +45,7 @@ export function FacilitatorControls({ view, onChanged }: FacilitatorControlsProp
   const busy = control.isPending;
 
   return (
-    <ContentCard
-      as="section"
-      className={styles.card}
-      aria-labelledby={headingId}
-      data-testid="facilitator-controls"
-    >
-      <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
-        {t("activity.facilitatorHeading")}
-      </Subtitle2>
+    <PanelCard heading={t("activity.facilitatorHeading")} testId="facilitator-controls">
       <div className={styles.section}>
         <Body1 as="p" block className={styles.text} data-testid="joined-count">
           {t("activity.joinedCount", { count: view.participantCount })}
@@ -135,6 +126,6 @@ export function FacilitatorControls({ view, onChanged }: FacilitatorControlsProp
         </div>
       )}
       {error && !confirmEnd && <InlineError title={t("activity.controlErrorTitle")} error={error} />}
-    </ContentCard>
+    </PanelCard>
   );
 }

@@ -1,17 +1,10 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Subtitle2,
-  Textarea,
-  ToggleButton,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Subtitle2, ToggleButton } from "@fluentui/react-components";
 import { ThumbLikeRegular } from "@fluentui/react-icons";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { type ReactElement, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { HELD_ROLES } from "../../../domain/activities/heldRoles.js";
+import type { ApiClient } from "../../api/ApiClient.js";
 import { toApiError } from "../../api/ApiError.js";
 import {
   type ActivityChange,
@@ -24,10 +17,14 @@ import {
 } from "../../api/activities.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
-import { kindTitle, newRequestId, stringKeyOf } from "./activityText.js";
+import { kindTitle, newRequestId, submissionText } from "./activityText.js";
+import { ButtonRow } from "./ButtonRow.js";
 import { CriteriaEditor, CriteriaText } from "./CriteriaEditor.js";
+import { DraftTextarea } from "./DraftTextarea.js";
 import { NoteEditor } from "./NoteEditor.js";
 import { GroupTextEditor } from "./PairShareEditor.js";
+import { PanelSection } from "./PanelSection.js";
+import { SubmissionForm } from "./SubmissionForm.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
 type Kind = ActivityView["kinds"][number];
@@ -61,8 +58,7 @@ export function FormatSubmissions({ view, onChanged, steers = false }: FormatSub
   );
   const earlier = (kind: Kind) =>
     view.register?.find((r) => r.kind === kind.kind && r.earlier && r.mine)?.text;
-  const text = (kind: Kind, part: "heading" | "label" | "hint") =>
-    t(`submissions.${stringKeyOf(kind.kind)}.${part}`, { defaultValue: part === "heading" ? kind.noun : "" });
+  const text = (kind: Kind, part: "heading" | "label" | "hint") => submissionText(t, kind, part);
   return (
     <>
       <RoleHolders view={view} />
@@ -109,21 +105,8 @@ export function FormatSubmissions({ view, onChanged, steers = false }: FormatSub
           return <ItemAdder key={kind.kind} view={view} kind={kind} onChanged={onChanged} />;
         })}
       <RegisterList view={view} />
-      <ReadableSubmissions
-        view={view}
-        visibility="group"
-        heading={t("submissions.fromGroup")}
-        testId="from-group"
-        onChanged={onChanged}
-      />
-      <ReadableSubmissions
-        view={view}
-        visibility="everyone"
-        heading={t("submissions.fromEveryone")}
-        testId="from-everyone"
-        onChanged={onChanged}
-        steers={steers}
-      />
+      <ReadableSubmissions view={view} visibility="group" onChanged={onChanged} />
+      <ReadableSubmissions view={view} visibility="everyone" onChanged={onChanged} steers={steers} />
     </>
   );
 }
@@ -174,7 +157,6 @@ function AnswerBox({
   item: { kind: string; ownerId: string; itemId: string; text: string; answer?: { text: string } };
   onChanged: FormatSubmissionsProps["onChanged"];
 }) {
-  const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const api = useApi();
   const [draft, setDraft] = useState(item.answer?.text ?? "");
@@ -186,36 +168,68 @@ function AnswerBox({
       onChanged(state);
     },
   });
-  const error = mutation.error ? toApiError(mutation.error) : null;
-  function send(event: FormEvent) {
-    event.preventDefault();
-    mutation.mutate(draft);
-  }
   return (
-    <form className={styles.section} onSubmit={send} data-testid="answer-item">
+    <SubmissionForm
+      testId="answer-item"
+      onSubmit={() => mutation.mutate(draft)}
+      error={mutation.error}
+      pending={mutation.isPending}
+      ready={draft.trim() !== "" && draft !== item.answer?.text}
+      submitLabel={item.answer ? t("submissions.changeAnswer") : t("submissions.answer")}
+      compact
+    >
       <Field label={t("submissions.answerLabel", { text: item.text })}>
-        <Textarea
-          value={draft}
-          maxLength={4000}
-          onChange={(_e, d) => {
-            mutation.reset();
-            setDraft(d.value);
-          }}
-          resize="vertical"
-          rows={2}
-        />
+        <DraftTextarea value={draft} maxLength={4000} onValue={setDraft} clears={mutation} rows={2} />
       </Field>
-      {error && <InlineError title={t("activity.saveErrorTitle")} error={error} />}
-      <div className={styles.buttons}>
-        <Button
-          type="submit"
-          size="small"
-          disabledFocusable={mutation.isPending || draft.trim() === "" || draft === item.answer?.text}
-        >
-          {item.answer ? t("submissions.changeAnswer") : t("submissions.answer")}
-        </Button>
-      </div>
-    </form>
+    </SubmissionForm>
+  );
+}
+
+type Item = { kind: string; ownerId: string; itemId: string; text: string };
+
+/**
+ * A toggle on someone's item (my vote, its promotion): pressed while on; a click saves the other
+ * state and hands the changed activity on.
+ */
+function ItemToggle<T extends Item>({
+  view,
+  item,
+  onChanged,
+  save,
+  on,
+  off,
+  label,
+  icon,
+  children,
+}: {
+  view: ActivityView;
+  item: T;
+  onChanged: FormatSubmissionsProps["onChanged"];
+  save: (api: ApiClient, activityId: string, item: T, on: boolean) => Promise<ActivityChange>;
+  on: boolean;
+  /** The activity is past taking this toggle (not running, ended). */
+  off: boolean;
+  label: string;
+  icon?: ReactElement;
+  children: ReactNode;
+}) {
+  const api = useApi();
+  const mutation = useMutation({
+    mutationFn: (next: boolean) => save(api, view.id, item, next),
+    onSuccess: onChanged,
+  });
+  return (
+    <ToggleButton
+      size="small"
+      appearance="subtle"
+      checked={on}
+      icon={icon}
+      aria-label={label}
+      disabledFocusable={mutation.isPending || off}
+      onClick={() => mutation.mutate(!on)}
+    >
+      {children}
+    </ToggleButton>
   );
 }
 
@@ -226,28 +240,23 @@ function VoteButton({
   onChanged,
 }: {
   view: ActivityView;
-  item: { kind: string; ownerId: string; itemId: string; text: string; votes?: number; myVote?: boolean };
+  item: Item & { votes?: number; myVote?: boolean };
   onChanged: FormatSubmissionsProps["onChanged"];
 }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const mutation = useMutation({
-    mutationFn: (on: boolean) => voteFor(api, view.id, item, on),
-    onSuccess: onChanged,
-  });
-  const pressed = item.myVote === true;
   return (
-    <ToggleButton
-      size="small"
-      appearance="subtle"
-      checked={pressed}
+    <ItemToggle
+      view={view}
+      item={item}
+      onChanged={onChanged}
+      save={voteFor}
+      on={item.myVote === true}
+      off={view.state.status !== "running"}
+      label={t("submissions.voteFor", { text: item.text, count: item.votes ?? 0 })}
       icon={<ThumbLikeRegular />}
-      aria-label={t("submissions.voteFor", { text: item.text, count: item.votes ?? 0 })}
-      disabledFocusable={mutation.isPending || view.state.status !== "running"}
-      onClick={() => mutation.mutate(!pressed)}
     >
       {item.votes ?? 0}
-    </ToggleButton>
+    </ItemToggle>
   );
 }
 
@@ -258,27 +267,23 @@ function PromoteButton({
   onChanged,
 }: {
   view: ActivityView;
-  item: { kind: string; ownerId: string; itemId: string; text: string; promoted?: boolean };
+  item: Item & { promoted?: boolean };
   onChanged: FormatSubmissionsProps["onChanged"];
 }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const mutation = useMutation({
-    mutationFn: (on: boolean) => promoteItem(api, view.id, item, on),
-    onSuccess: onChanged,
-  });
   const promoted = item.promoted === true;
   return (
-    <ToggleButton
-      size="small"
-      appearance="subtle"
-      checked={promoted}
-      aria-label={t("submissions.promoteFor", { text: item.text })}
-      disabledFocusable={mutation.isPending || view.state.status === "ended"}
-      onClick={() => mutation.mutate(!promoted)}
+    <ItemToggle
+      view={view}
+      item={item}
+      onChanged={onChanged}
+      save={promoteItem}
+      on={promoted}
+      off={view.state.status === "ended"}
+      label={t("submissions.promoteFor", { text: item.text })}
     >
       {promoted ? t("submissions.promoted") : t("submissions.promote")}
-    </ToggleButton>
+    </ItemToggle>
   );
 }
 
@@ -295,19 +300,14 @@ function PublishButton({ view, kind }: { view: ActivityView; kind: Kind }) {
         {t("submissions.publishHint")}
       </Caption1>
       {error && <InlineError title={t("submissions.publishErrorTitle")} error={error} />}
-      <div className={styles.buttons}>
+      <ButtonRow status={mutation.isSuccess && t("submissions.published")}>
         <Button
           disabledFocusable={mutation.isPending || mutation.isSuccess}
           onClick={() => mutation.mutate()}
         >
           {t("submissions.publish")}
         </Button>
-        {mutation.isSuccess && (
-          <Caption1 role="status" className={styles.muted}>
-            {t("submissions.published")}
-          </Caption1>
-        )}
-      </div>
+      </ButtonRow>
     </div>
   );
 }
@@ -359,7 +359,6 @@ function ItemAdder({
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const api = useApi();
-  const headingId = useId();
   const [draft, setDraft] = useState("");
   // One id per item being written: a retried click adds it once, the next item gets a new one.
   const [requestId, setRequestId] = useState(newRequestId);
@@ -371,70 +370,45 @@ function ItemAdder({
       onChanged(state);
     },
   });
-  const error = mutation.error ? toApiError(mutation.error) : null;
   const mine = view.submissions.filter((s) => s.kind === kind.kind && s.mine);
-  function send(event: FormEvent) {
-    event.preventDefault();
-    mutation.mutate(draft);
-  }
   return (
-    <form
-      className={styles.section}
-      aria-labelledby={headingId}
-      onSubmit={send}
-      data-testid={`add-${kind.kind}`}
+    <SubmissionForm
+      heading={submissionText(t, kind, "heading")}
+      testId={`add-${kind.kind}`}
+      onSubmit={() => mutation.mutate(draft)}
+      error={mutation.error}
+      pending={mutation.isPending}
+      ready={draft.trim() !== ""}
+      submitLabel={submissionText(t, kind, "add", t("activity.save"))}
+      status={mutation.isSuccess && t("submissions.added")}
+      after={
+        mine.length > 0 && (
+          <>
+            <Caption1 as="p" block className={styles.muted}>
+              {t("submissions.youAdded")}
+            </Caption1>
+            <ul className={styles.list}>
+              {mine.map((s) => (
+                <li key={`${s.ownerId}-${s.itemId ?? ""}`}>
+                  <Body1>{s.text}</Body1>
+                  {s.answer && <ItemAnswer answer={s.answer} />}
+                </li>
+              ))}
+            </ul>
+          </>
+        )
+      }
     >
-      <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
-        {t(`submissions.${stringKeyOf(kind.kind)}.heading`, { defaultValue: kind.noun })}
-      </Subtitle2>
-      <Field
-        label={t(`submissions.${stringKeyOf(kind.kind)}.label`, { defaultValue: kind.noun })}
-        hint={t(`submissions.${stringKeyOf(kind.kind)}.hint`, { defaultValue: "" })}
-      >
-        <Textarea
+      <Field label={submissionText(t, kind, "label", kind.noun)} hint={submissionText(t, kind, "hint")}>
+        <DraftTextarea
           value={draft}
           maxLength={kind.maxLength}
-          onChange={(_e, d) => {
-            mutation.reset();
-            setDraft(d.value);
-          }}
-          resize="vertical"
+          onValue={setDraft}
+          clears={mutation}
           rows={2}
         />
       </Field>
-      {error && <InlineError title={t("activity.saveErrorTitle")} error={error} />}
-      <div className={styles.buttons}>
-        <Button
-          type="submit"
-          appearance="primary"
-          disabledFocusable={mutation.isPending || draft.trim() === ""}
-        >
-          {mutation.isPending
-            ? t("activity.saving")
-            : t(`submissions.${stringKeyOf(kind.kind)}.add`, { defaultValue: t("activity.save") })}
-        </Button>
-        {mutation.isSuccess && (
-          <Caption1 role="status" className={styles.muted}>
-            {t("submissions.added")}
-          </Caption1>
-        )}
-      </div>
-      {mine.length > 0 && (
-        <>
-          <Caption1 as="p" block className={styles.muted}>
-            {t("submissions.youAdded")}
-          </Caption1>
-          <ul className={styles.list}>
-            {mine.map((s) => (
-              <li key={`${s.ownerId}-${s.itemId ?? ""}`}>
-                <Body1>{s.text}</Body1>
-                {s.answer && <ItemAnswer answer={s.answer} />}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </form>
+    </SubmissionForm>
   );
 }
 
@@ -442,24 +416,21 @@ function ItemAdder({
  * What others wrote that I may read, of the kinds with one visibility: every table's notes and
  * the themes (`everyone`), my circle's questions and advice (`group`), by kind.
  */
+const READABLE_HEADINGS = { group: "submissions.fromGroup", everyone: "submissions.fromEveryone" } as const;
+
 function ReadableSubmissions({
   view,
   visibility,
-  heading,
-  testId,
   onChanged,
   steers = false,
 }: {
   view: ActivityView;
-  visibility: Kind["visibility"];
-  heading: string;
-  testId: string;
+  visibility: keyof typeof READABLE_HEADINGS;
   onChanged?: FormatSubmissionsProps["onChanged"];
   steers?: boolean;
 }) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
-  const headingId = useId();
   const answers = (role: NonNullable<Kind["answeredBy"]>) => (view.me.roles ?? []).includes(role);
   const shared = view.kinds
     .filter((k) => k.visibility === visibility && !k.register)
@@ -467,10 +438,7 @@ function ReadableSubmissions({
     .filter((k) => k.items.length > 0);
   if (shared.length === 0) return null;
   return (
-    <section className={styles.section} aria-labelledby={headingId} data-testid={testId}>
-      <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
-        {heading}
-      </Subtitle2>
+    <PanelSection heading={t(READABLE_HEADINGS[visibility])} testId={`from-${visibility}`}>
       {shared.map(({ kind, items }) => (
         <div key={kind.kind}>
           <Caption1 as="p" block className={styles.muted}>
@@ -504,6 +472,6 @@ function ReadableSubmissions({
           </ul>
         </div>
       ))}
-    </section>
+    </PanelSection>
   );
 }

@@ -1,14 +1,15 @@
-import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Button, Caption1 } from "@fluentui/react-components";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import { type ActivityView, getHotSeatQueue, swapHotSeat } from "../../api/activities.js";
-import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { newRequestId } from "./activityText.js";
+import { ButtonRow } from "./ButtonRow.js";
+import { PanelCard } from "./PanelCard.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
 /**
@@ -22,7 +23,6 @@ export function HotSeatQueue({ view }: { view: Pick<ActivityView, "communityId" 
   const api = useApi();
   const client = useQueryClient();
   const { context } = useTeamsContext();
-  const headingId = useId();
   // Asked again when circles are seated (the queue moves on then), not at every poll.
   const seated = (view.groups ?? [view.me.group]).map((g) => g?.hotSeat?.id ?? "").join(",");
   const key = ["hot-seat-queue", view.communityId, seated];
@@ -46,15 +46,7 @@ export function HotSeatQueue({ view }: { view: Pick<ActivityView, "communityId" 
   const loadError = query.error ? toApiError(query.error) : null;
   const swapError = swap.error ? toApiError(swap.error) : null;
   return (
-    <ContentCard
-      as="section"
-      className={styles.card}
-      aria-labelledby={headingId}
-      data-testid="hot-seat-queue"
-    >
-      <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
-        {t("hotSeatQueue.heading")}
-      </Subtitle2>
+    <PanelCard heading={t("hotSeatQueue.heading")} testId="hot-seat-queue">
       <Caption1 as="p" block className={styles.muted}>
         {t("hotSeatQueue.lead")}
       </Caption1>
@@ -89,20 +81,15 @@ export function HotSeatQueue({ view }: { view: Pick<ActivityView, "communityId" 
       )}
       {swapError && <InlineError title={t("hotSeatQueue.swapError")} error={swapError} />}
       {next && (
-        <div className={styles.buttons}>
+        <ButtonRow status={swap.isSuccess && t("hotSeatQueue.swapped")}>
           <Button
             disabledFocusable={swap.isPending}
             onClick={() => swap.mutate({ a: me, b: next.person.id })}
           >
             {t("hotSeatQueue.giveTurn", { name: next.person.displayName })}
           </Button>
-          {swap.isSuccess && (
-            <Caption1 role="status" className={styles.muted}>
-              {t("hotSeatQueue.swapped")}
-            </Caption1>
-          )}
-        </div>
+        </ButtonRow>
       )}
-    </ContentCard>
+    </PanelCard>
   );
 }

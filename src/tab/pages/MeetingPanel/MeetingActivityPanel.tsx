@@ -1,9 +1,8 @@
-import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
-import { useId, useState } from "react";
+import { Body1, Button, Caption1 } from "@fluentui/react-components";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import type { ActivitySnapshot, ActivityView } from "../../api/activities.js";
-import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { ActivitySetupForm } from "./ActivitySetupForm.js";
@@ -12,6 +11,7 @@ import { ActivityWall } from "./ActivityWall.js";
 import { formatTitle } from "./activityText.js";
 import { FacilitatorControls } from "./FacilitatorControls.js";
 import { HotSeatQueue } from "./HotSeatQueue.js";
+import { PanelCard } from "./PanelCard.js";
 import { PersonalActivity } from "./PersonalActivity.js";
 import { ShareToStageButton } from "./ShareToStageButton.js";
 import { useMaySteer } from "./useMaySteer.js";
@@ -41,7 +41,6 @@ export function MeetingActivityPanel(props: MeetingActivityPanelProps) {
   // The facilitator, or the meeting's organiser or a presenter (Teams' meeting role).
   const steers = useMaySteer(query.data?.snapshot?.activity);
   const [settingUp, setSettingUp] = useState(false);
-  const headingId = useId();
 
   if (query.isPending) return <LoadingState label={t("activity.loading")} />;
   const snapshot = query.data?.snapshot;
@@ -64,10 +63,7 @@ export function MeetingActivityPanel(props: MeetingActivityPanelProps) {
         />
       );
     return (
-      <ContentCard as="section" className={styles.card} aria-labelledby={headingId} data-testid="no-activity">
-        <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
-          {t("activity.heading")}
-        </Subtitle2>
+      <PanelCard heading={t("activity.heading")} testId="no-activity">
         {loadError ? (
           <InlineError
             title={t("activity.loadErrorTitle")}
@@ -84,7 +80,7 @@ export function MeetingActivityPanel(props: MeetingActivityPanelProps) {
             {t("activity.setUpOpen")}
           </Button>
         </div>
-      </ContentCard>
+      </PanelCard>
     );
   }
 
@@ -121,12 +117,8 @@ export function MeetingActivityPanel(props: MeetingActivityPanelProps) {
 function ActivityHeader({ view, clockOffsetMs }: { view: ActivityView; clockOffsetMs: number }) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
-  const headingId = useId();
   return (
-    <ContentCard as="section" className={styles.card} aria-labelledby={headingId}>
-      <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
-        {formatTitle(t, view)}
-      </Subtitle2>
+    <PanelCard heading={formatTitle(t, view)}>
       <Body1 as="p" block className={styles.prompt} data-testid="activity-prompt">
         {view.prompt}
       </Body1>
@@ -136,6 +128,6 @@ function ActivityHeader({ view, clockOffsetMs }: { view: ActivityView; clockOffs
           : t("activity.facilitatedBy", { name: view.facilitator.displayName })}
       </Caption1>
       <ActivityStatus view={view} clockOffsetMs={clockOffsetMs} />
-    </ContentCard>
+    </PanelCard>
   );
 }

@@ -1,10 +1,8 @@
 import { Body1, Caption1, Caption1Strong, Subtitle1 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { CommunityGate } from "../../components/CommunityGate.js";
+import { CommunityPage } from "../../components/CommunityPage.js";
 import { CompactLibrarySearch } from "../../components/CompactLibrarySearch/CompactLibrarySearch.js";
 import { NextSession } from "../../components/NextSession/NextSession.js";
-import { PageLayout } from "../../components/PageLayout.js";
-import { useCommunity } from "../../hooks/useCommunity.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { MeetingActivityPanel } from "./MeetingActivityPanel.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
@@ -19,45 +17,42 @@ export function MeetingPanelPage() {
   const styles = useMeetingPanelStyles();
   const { context } = useTeamsContext();
   const { t } = useTranslation();
-  const community = useCommunity(context.page.id || undefined);
   const conversationId = context.chat?.id;
   const meetingId = context.meeting?.id;
 
   return (
-    <PageLayout>
-      <CommunityGate result={community}>
-        {(loaded) => (
-          <>
-            <header className={styles.communityLine} data-testid="panel-community">
-              <Caption1Strong as="p" block className={styles.text}>
-                {t("pages.meetingPanelHeading")}
-              </Caption1Strong>
-              <Subtitle1 as="h1" block className={styles.heading}>
-                {loaded.name}
-              </Subtitle1>
-              <Caption1 as="p" block className={styles.muted}>
-                {t("community.memberCountLong", { count: loaded.memberCount })}
-              </Caption1>
-            </header>
-            <div className={styles.stack}>
-              {conversationId ? (
-                <MeetingActivityPanel
-                  communityId={loaded.id}
-                  communityName={loaded.name}
-                  conversationId={conversationId}
-                  {...(meetingId ? { meetingId } : {})}
-                />
-              ) : (
-                <Body1 as="p" block className={styles.muted}>
-                  {t("activity.notInMeeting")}
-                </Body1>
-              )}
-              <NextSession communityId={loaded.id} />
-              <CompactLibrarySearch communityId={loaded.id} />
-            </div>
-          </>
-        )}
-      </CommunityGate>
-    </PageLayout>
+    <CommunityPage>
+      {(loaded) => (
+        <>
+          <header className={styles.communityLine} data-testid="panel-community">
+            <Caption1Strong as="p" block className={styles.text}>
+              {t("pages.meetingPanelHeading")}
+            </Caption1Strong>
+            <Subtitle1 as="h1" block className={styles.heading}>
+              {loaded.name}
+            </Subtitle1>
+            <Caption1 as="p" block className={styles.muted}>
+              {t("community.memberCountLong", { count: loaded.memberCount })}
+            </Caption1>
+          </header>
+          <div className={styles.stack}>
+            {conversationId ? (
+              <MeetingActivityPanel
+                communityId={loaded.id}
+                communityName={loaded.name}
+                conversationId={conversationId}
+                {...(meetingId ? { meetingId } : {})}
+              />
+            ) : (
+              <Body1 as="p" block className={styles.muted}>
+                {t("activity.notInMeeting")}
+              </Body1>
+            )}
+            <NextSession communityId={loaded.id} />
+            <CompactLibrarySearch communityId={loaded.id} />
+          </div>
+        </>
+      )}
+    </CommunityPage>
   );
 }

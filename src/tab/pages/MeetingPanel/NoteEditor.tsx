@@ -1,11 +1,11 @@
-import { Button, Caption1, Field, Radio, RadioGroup, Subtitle2, Textarea } from "@fluentui/react-components";
+import { Field, Radio, RadioGroup } from "@fluentui/react-components";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useId, useState } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
 import type { ActivityChange } from "../../api/activities.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
-import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
+import { DraftTextarea } from "./DraftTextarea.js";
+import { SubmissionForm } from "./SubmissionForm.js";
+import { useDraftOfSaved } from "./useDraftOfSaved.js";
 
 /** Props of {@link NoteEditor}. */
 export interface NoteEditorProps {
@@ -41,40 +41,31 @@ export function NoteEditor({
   onSaved,
   testId,
 }: NoteEditorProps) {
-  const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
-  const headingId = useId();
-  const [draft, setDraft] = useState(saved || draftFrom || "");
-  const [base, setBase] = useState(saved);
   // Saved elsewhere (another window, the chat card's dialog) while untouched here: show that.
-  if (saved !== base) {
-    setBase(saved);
-    if (draft === base) setDraft(saved);
-  }
+  const [draft, setDraft] = useDraftOfSaved(saved, saved || draftFrom || "");
   const mutation = useMutation({ mutationFn: save, onSuccess: onSaved });
-  const error = mutation.error ? toApiError(mutation.error) : null;
   const unchanged = draft.trim() === saved.trim();
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    mutation.mutate(draft);
-  }
+  const edit = (value: string) => {
+    mutation.reset();
+    setDraft(value);
+  };
 
   return (
-    <form className={styles.section} aria-labelledby={headingId} onSubmit={submit} data-testid={testId}>
-      <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
-        {heading}
-      </Subtitle2>
+    <SubmissionForm
+      heading={heading}
+      testId={testId}
+      onSubmit={() => mutation.mutate(draft)}
+      error={mutation.error}
+      pending={mutation.isPending}
+      ready={draft.trim() !== "" && !(unchanged && saved !== "")}
+      submitLabel={t("activity.save")}
+      status={saved !== "" && unchanged && t("activity.saved")}
+      after={saved !== "" && after}
+    >
       <Field label={label} hint={hint}>
         {rating ? (
-          <RadioGroup
-            layout="horizontal-stacked"
-            value={draft}
-            onChange={(_e, d) => {
-              mutation.reset();
-              setDraft(d.value);
-            }}
-          >
+          <RadioGroup layout="horizontal-stacked" value={draft} onChange={(_e, d) => edit(d.value)}>
             {Array.from({ length: rating.max - rating.min + 1 }, (_, i) => String(rating.min + i)).map(
               (n) => (
                 <Radio key={n} value={n} label={n} />
@@ -82,33 +73,9 @@ export function NoteEditor({
             )}
           </RadioGroup>
         ) : (
-          <Textarea
-            value={draft}
-            onChange={(_e, d) => {
-              mutation.reset();
-              setDraft(d.value);
-            }}
-            resize="vertical"
-            rows={4}
-          />
+          <DraftTextarea value={draft} onValue={edit} rows={4} />
         )}
       </Field>
-      {error && <InlineError title={t("activity.saveErrorTitle")} error={error} />}
-      <div className={styles.buttons}>
-        <Button
-          type="submit"
-          appearance="primary"
-          disabledFocusable={mutation.isPending || draft.trim() === "" || (unchanged && saved !== "")}
-        >
-          {mutation.isPending ? t("activity.saving") : t("activity.save")}
-        </Button>
-        {saved !== "" && unchanged && (
-          <Caption1 role="status" className={styles.muted}>
-            {t("activity.saved")}
-          </Caption1>
-        )}
-      </div>
-      {saved !== "" && after}
-    </form>
+    </SubmissionForm>
   );
 }

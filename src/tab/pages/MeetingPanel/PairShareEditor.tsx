@@ -1,18 +1,14 @@
 import {
   Body1,
-  Button,
   Caption1,
   Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Subtitle2,
-  Textarea,
 } from "@fluentui/react-components";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
 import {
   type ActivityChange,
   type ActivityView,
@@ -21,9 +17,10 @@ import {
   mergeShares,
   submit,
 } from "../../api/activities.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
 import { newRequestId } from "./activityText.js";
+import { DraftTextarea } from "./DraftTextarea.js";
+import { SubmissionForm } from "./SubmissionForm.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
 /** A group's stored text as the editor needs it. */
@@ -94,7 +91,6 @@ export function GroupTextEditor({
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const api = useApi();
-  const headingId = useId();
   const stored = storedOf(view);
   const [draft, setDraft] = useState(stored?.text ?? "");
   /** The version the draft was started from: its ETag goes with the save. */
@@ -131,18 +127,18 @@ export function GroupTextEditor({
       setDraft(mergeShares(theirs.text, text));
     },
   });
-  const error = mutation.error && !isShareConflict(mutation.error) ? toApiError(mutation.error) : null;
-
-  function send(event: FormEvent) {
-    event.preventDefault();
-    mutation.mutate(draft);
-  }
 
   return (
-    <form className={styles.section} aria-labelledby={headingId} onSubmit={send} data-testid={testId}>
-      <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
-        {heading}
-      </Subtitle2>
+    <SubmissionForm
+      heading={heading}
+      testId={testId}
+      onSubmit={() => mutation.mutate(draft)}
+      error={isShareConflict(mutation.error) ? null : mutation.error}
+      pending={mutation.isPending}
+      ready={draft.trim() !== "" && (dirty || conflict !== null)}
+      submitLabel={conflict ? t("activity.saveMerged") : t("activity.save")}
+      status={stored && !dirty && !conflict && t("activity.saved")}
+    >
       {conflict && (
         <div role="alert" data-testid="share-conflict">
           <MessageBar intent="warning" layout="multiline">
@@ -172,13 +168,11 @@ export function GroupTextEditor({
         </MessageBar>
       )}
       <Field label={label} hint={hint}>
-        <Textarea
+        <DraftTextarea
           value={draft}
-          onChange={(_e, d) => {
-            if (!conflict) mutation.reset();
-            setDraft(d.value);
-          }}
-          resize="vertical"
+          onValue={setDraft}
+          // While the two versions show, typing leaves the refused save as it was.
+          clears={conflict ? undefined : mutation}
           rows={4}
         />
       </Field>
@@ -187,25 +181,6 @@ export function GroupTextEditor({
           {t("activity.shareLastSaved", { name: stored.editedBy.displayName })}
         </Caption1>
       )}
-      {error && <InlineError title={t("activity.saveErrorTitle")} error={error} />}
-      <div className={styles.buttons}>
-        <Button
-          type="submit"
-          appearance="primary"
-          disabledFocusable={mutation.isPending || draft.trim() === "" || (!dirty && !conflict)}
-        >
-          {mutation.isPending
-            ? t("activity.saving")
-            : conflict
-              ? t("activity.saveMerged")
-              : t("activity.save")}
-        </Button>
-        {stored && !dirty && !conflict && (
-          <Caption1 role="status" className={styles.muted}>
-            {t("activity.saved")}
-          </Caption1>
-        )}
-      </div>
-    </form>
+    </SubmissionForm>
   );
 }

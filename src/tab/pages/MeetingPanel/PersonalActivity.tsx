@@ -1,7 +1,7 @@
-import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Button, Caption1 } from "@fluentui/react-components";
 import { ChatRegular } from "@fluentui/react-icons";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import {
@@ -12,7 +12,6 @@ import {
   saveCommitment,
   saveReflection,
 } from "../../api/activities.js";
-import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { JoinedCommunityNote } from "../../components/JoinedCommunityNote/JoinedCommunityNote.js";
 import { useApi } from "../../hooks/useApi.js";
@@ -22,6 +21,8 @@ import { namesOf } from "./activityText.js";
 import { FormatSubmissions } from "./FormatSubmissions.js";
 import { NoteEditor } from "./NoteEditor.js";
 import { PairShareEditor } from "./PairShareEditor.js";
+import { PanelCard } from "./PanelCard.js";
+import { PanelSection } from "./PanelSection.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
 /** Props of {@link PersonalActivity}. */
@@ -38,7 +39,6 @@ export function PersonalActivity({ snapshot, onChanged, steers = false }: Person
   const { t } = useTranslation();
   const api = useApi();
   const view = snapshot.activity;
-  const headingId = useId();
   const join = useMutation({ mutationFn: () => joinActivity(api, view.id), onSuccess: onChanged });
   const joinError = join.error ? toApiError(join.error) : null;
   const ended = view.state.status === "ended";
@@ -54,10 +54,7 @@ export function PersonalActivity({ snapshot, onChanged, steers = false }: Person
     view.me.joined && !ended && !showReflection && !view.me.group && !showCommitment && !ownKindsOpen;
 
   return (
-    <ContentCard as="section" className={styles.card} aria-labelledby={headingId} data-testid="my-activity">
-      <Subtitle2 as="h2" block id={headingId} className={styles.heading}>
-        {ended ? t("activity.endedTitle") : t("activity.myPartHeading")}
-      </Subtitle2>
+    <PanelCard heading={ended ? t("activity.endedTitle") : t("activity.myPartHeading")} testId="my-activity">
       {ended && (
         <Body1 as="p" block className={styles.muted}>
           {t("activity.endedBody")}
@@ -109,7 +106,7 @@ export function PersonalActivity({ snapshot, onChanged, steers = false }: Person
           testId="my-commitment"
         />
       )}
-    </ContentCard>
+    </PanelCard>
   );
 }
 
@@ -118,17 +115,16 @@ function Partners({ view, chatUrl }: { view: ActivityView; chatUrl: string | und
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const { locale } = useTeamsContext();
-  const headingId = useId();
   const [openFailed, setOpenFailed] = useState(false);
   const partners = view.me.group?.partners ?? [];
   const names = namesOf(partners, locale);
   const hotSeat = view.me.group?.hotSeat;
   const onHotSeat = view.me.group?.onHotSeat === true;
   return (
-    <section className={styles.section} aria-labelledby={headingId} data-testid="my-partners">
-      <Subtitle2 as="h3" block id={headingId} className={styles.heading}>
-        {t("activity.partnerHeading", { count: Math.max(1, partners.length) })}
-      </Subtitle2>
+    <PanelSection
+      heading={t("activity.partnerHeading", { count: Math.max(1, partners.length) })}
+      testId="my-partners"
+    >
       {hotSeat && (
         <Body1 as="p" block className={styles.prompt} data-testid="hot-seat">
           {onHotSeat ? t("activity.hotSeatYou") : t("activity.hotSeatIs", { name: hotSeat.displayName })}
@@ -167,6 +163,6 @@ function Partners({ view, chatUrl }: { view: ActivityView; chatUrl: string | und
           )}
         </>
       )}
-    </section>
+    </PanelSection>
   );
 }

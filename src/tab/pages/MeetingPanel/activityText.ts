@@ -49,6 +49,19 @@ export function kindTitle(t: TFunction, kind: { kind: string; plural: string }):
   });
 }
 
+/**
+ * A format's own kind's words for its form: its heading (the kind's noun when the tab has no words
+ * for it), the box's label and hint, the add button; `defaultValue` for a kind the tab does not know.
+ */
+export function submissionText(
+  t: TFunction,
+  kind: { kind: string; noun: string },
+  part: "heading" | "label" | "hint" | "add",
+  defaultValue = part === "heading" ? kind.noun : "",
+): string {
+  return t(`submissions.${stringKeyOf(kind.kind)}.${part}` as "submissions.theme.heading", { defaultValue });
+}
+
 export function pairingRuleLabel(t: TFunction, rule: PairingRule): string {
   return t(`activity.pairing_${rule}`);
 }

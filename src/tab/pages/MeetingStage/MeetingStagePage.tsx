@@ -1,12 +1,10 @@
 import { Body2, LargeTitle, Subtitle1 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { Community } from "../../api/communities.js";
-import { CommunityGate } from "../../components/CommunityGate.js";
+import { CommunityPage } from "../../components/CommunityPage.js";
 import { CompactLibrarySearch } from "../../components/CompactLibrarySearch/CompactLibrarySearch.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { NextSession } from "../../components/NextSession/NextSession.js";
-import { PageLayout } from "../../components/PageLayout.js";
-import { useCommunity } from "../../hooks/useCommunity.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { useMeetingActivity } from "../MeetingPanel/useMeetingActivity.js";
 import { StageActivity } from "./StageActivity.js";
@@ -21,21 +19,17 @@ const STAGE_POLL_MS = 1_000;
  */
 export function MeetingStagePage() {
   const { context } = useTeamsContext();
-  const community = useCommunity(context.page.id || undefined);
   const conversationId = context.chat?.id;
-
   return (
-    <PageLayout>
-      <CommunityGate result={community}>
-        {(loaded) =>
-          conversationId ? (
-            <MeetingStage community={loaded} conversationId={conversationId} />
-          ) : (
-            <CommunityStage community={loaded} />
-          )
-        }
-      </CommunityGate>
-    </PageLayout>
+    <CommunityPage>
+      {(loaded) =>
+        conversationId ? (
+          <MeetingStage community={loaded} conversationId={conversationId} />
+        ) : (
+          <CommunityStage community={loaded} />
+        )
+      }
+    </CommunityPage>
   );
 }
 

@@ -16,15 +16,9 @@ import { HELD_ROLES } from "../../../domain/activities/heldRoles.js";
 import type { ActivityView } from "../../api/activities.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
-import {
-  formatTitle,
-  kindTitle,
-  namesOf,
-  phaseInstruction,
-  phaseTitle,
-} from "../MeetingPanel/activityText.js";
+import { formatTitle, kindTitle, namesOf, phaseInstruction } from "../MeetingPanel/activityText.js";
 import { SectionText } from "../MeetingPanel/SectionText.js";
-import { formatCountdown, useRemainingMs } from "../MeetingPanel/useMeetingActivity.js";
+import { usePhaseClock } from "../MeetingPanel/usePhaseClock.js";
 import { useMeetingStageStyles } from "./useMeetingStageStyles.styles.js";
 
 /** Props of {@link StageActivity}. */
@@ -44,10 +38,7 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
   const { locale } = useTeamsContext();
   const titleId = useId();
   const wallId = useId();
-  const remaining = useRemainingMs(view, clockOffsetMs);
-  const phase = view.phases.find((p) => p.id === view.state.phaseId);
-  const title = phaseTitle(t, phase);
-  const time = formatCountdown(remaining);
+  const { phase, title, time, timerLabel } = usePhaseClock(view, clockOffsetMs);
   const { status } = view.state;
   const phaseLabel =
     status === "not-started"
@@ -95,11 +86,7 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
               block
               role="timer"
               className={styles.countdown}
-              aria-label={
-                status === "paused"
-                  ? t("activity.pausedLabel", { time })
-                  : t("activity.timeLeftLabel", { time, phase: title })
-              }
+              aria-label={timerLabel}
               data-testid="stage-countdown"
             >
               {time}

@@ -8,17 +8,16 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Subtitle1,
   Title2,
 } from "@fluentui/react-components";
 import type { TFunction } from "i18next";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Community } from "../../api/communities.js";
-import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { describeApiError } from "../../components/ErrorState.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
+import { PageSection } from "../../components/PageSection/PageSection.js";
 import { PeoplePicker, type PickedPerson } from "../../components/PeoplePicker/PeoplePicker.js";
 import { PersonCard } from "../../components/PersonCard/PersonCard.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
@@ -26,6 +25,8 @@ import { StewardsPage } from "../../components/StewardsPage.js";
 import { type MemberChange, type UseMembersResult, useMembers } from "../../hooks/members/useMembers.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { homePath } from "../../routes.js";
+import { MemberChangeButton } from "./MemberChangeButton.js";
+import { PersonRow } from "./PersonRow.js";
 import { useMembersPageStyles } from "./useMembersPageStyles.styles.js";
 
 /**
@@ -106,13 +107,8 @@ function doneMessage(change: MemberChange, t: TFunction<"translation">): string 
 function JoinRequests({ members }: { members: UseMembersResult }) {
   const styles = useMembersPageStyles();
   const { t } = useTranslation();
-  const headingId = useId();
-  const busy = members.pending !== null;
   return (
-    <section className={styles.section} aria-labelledby={headingId} data-testid="join-requests">
-      <Subtitle1 as="h2" id={headingId} className={styles.subheading}>
-        {t("members.requestsHeading")}
-      </Subtitle1>
+    <PageSection heading={t("members.requestsHeading")} testId="join-requests">
       {members.requestsError ? (
         <InlineError
           title={t("members.requestsErrorTitle")}
@@ -130,52 +126,35 @@ function JoinRequests({ members }: { members: UseMembersResult }) {
           {members.requests.map((request) => {
             const person = { id: request.userId, displayName: request.displayName };
             return (
-              <ContentCard as="li" key={request.userId} className={styles.row} data-testid="join-request">
-                <Body1>{request.displayName}</Body1>
-                <Caption1 className={styles.meta}>
-                  {t("members.requestedOn", { date: new Date(request.requestedAt) })}
-                </Caption1>
-                <div className={styles.actions}>
-                  <Button
-                    appearance="primary"
-                    className={styles.button}
-                    disabledFocusable={busy}
-                    aria-label={t("members.approveLabel", { name: request.displayName })}
-                    onClick={() => members.change({ kind: "approve", person })}
-                  >
-                    {t("members.approve")}
-                  </Button>
-                  <Button
-                    className={styles.button}
-                    disabledFocusable={busy}
-                    aria-label={t("members.declineLabel", { name: request.displayName })}
-                    onClick={() => members.change({ kind: "decline", person })}
-                  >
-                    {t("members.decline")}
-                  </Button>
-                </div>
-              </ContentCard>
+              <PersonRow
+                key={request.userId}
+                who={<Body1>{request.displayName}</Body1>}
+                since={t("members.requestedOn", { date: new Date(request.requestedAt) })}
+                testId="join-request"
+                actions={
+                  <>
+                    <MemberChangeButton members={members} change={{ kind: "approve", person }} primary />
+                    <MemberChangeButton members={members} change={{ kind: "decline", person }} />
+                  </>
+                }
+              />
             );
           })}
         </ul>
       )}
-    </section>
+    </PageSection>
   );
 }
 
 function AddPeople({ members }: { members: UseMembersResult }) {
   const styles = useMembersPageStyles();
   const { t } = useTranslation();
-  const headingId = useId();
   const [people, setPeople] = useState<PickedPerson[]>([]);
   const [asStewards, setAsStewards] = useState(false);
   const adding = members.pending?.kind === "add";
   const known = (members.members ?? []).map((m) => m.id);
   return (
-    <section className={styles.section} aria-labelledby={headingId}>
-      <Subtitle1 as="h2" id={headingId} className={styles.subheading}>
-        {t("members.addHeading")}
-      </Subtitle1>
+    <PageSection heading={t("members.addHeading")}>
       <PeoplePicker
         label={t("members.addPicker")}
         hint={t("members.addHint")}
@@ -202,7 +181,7 @@ function AddPeople({ members }: { members: UseMembersResult }) {
           {adding ? t("members.adding") : t("members.add")}
         </Button>
       </div>
-    </section>
+    </PageSection>
   );
 }
 
@@ -210,19 +189,14 @@ function MemberList({ members }: { members: UseMembersResult }) {
   const styles = useMembersPageStyles();
   const { t } = useTranslation();
   const { context } = useTeamsContext();
-  const headingId = useId();
   const me = context.user?.id;
-  const busy = members.pending !== null;
   if (members.membersError)
     return (
       <InlineError title={t("members.loadErrorTitle")} error={members.membersError} onRetry={members.retry} />
     );
   if (!members.members) return <LoadingState label={t("common.loading")} />;
   return (
-    <section className={styles.section} aria-labelledby={headingId}>
-      <Subtitle1 as="h2" id={headingId} className={styles.subheading}>
-        {t("members.membersHeading")}
-      </Subtitle1>
+    <PageSection heading={t("members.membersHeading")}>
       <Caption1 className={styles.meta}>
         {t("members.memberCount", { count: members.members.length })}
       </Caption1>
@@ -230,58 +204,38 @@ function MemberList({ members }: { members: UseMembersResult }) {
         {members.members.map((member) => {
           const person = { id: member.id, displayName: member.displayName };
           return (
-            <ContentCard as="li" key={member.id} className={styles.row} data-testid="member">
-              <div className={styles.who}>
-                <PersonCard person={person}>
-                  <Body1>{member.displayName}</Body1>
-                </PersonCard>
-                {member.isSteward && (
-                  <Badge appearance="tint" color="brand">
-                    {t("members.stewardBadge")}
-                  </Badge>
-                )}
-              </div>
-              <Caption1 className={styles.meta}>
-                {t("members.joinedOn", { date: new Date(member.joinedAt) })}
-              </Caption1>
-              <div className={styles.actions}>
-                {member.isSteward ? (
-                  <Button
-                    size="small"
-                    className={styles.button}
-                    disabledFocusable={busy}
-                    aria-label={t("members.removeStewardLabel", { name: member.displayName })}
-                    onClick={() => members.change({ kind: "endSteward", person })}
-                  >
-                    {t("members.removeSteward")}
-                  </Button>
-                ) : (
-                  <Button
-                    size="small"
-                    className={styles.button}
-                    disabledFocusable={busy}
-                    aria-label={t("members.makeStewardLabel", { name: member.displayName })}
-                    onClick={() => members.change({ kind: "makeSteward", person })}
-                  >
-                    {t("members.makeSteward")}
-                  </Button>
-                )}
-                {member.id !== me && (
-                  <Button
-                    size="small"
-                    className={styles.button}
-                    disabledFocusable={busy}
-                    aria-label={t("members.removeLabel", { name: member.displayName })}
-                    onClick={() => members.change({ kind: "remove", person })}
-                  >
-                    {t("members.remove")}
-                  </Button>
-                )}
-              </div>
-            </ContentCard>
+            <PersonRow
+              key={member.id}
+              who={
+                <div className={styles.who}>
+                  <PersonCard person={person}>
+                    <Body1>{member.displayName}</Body1>
+                  </PersonCard>
+                  {member.isSteward && (
+                    <Badge appearance="tint" color="brand">
+                      {t("members.stewardBadge")}
+                    </Badge>
+                  )}
+                </div>
+              }
+              since={t("members.joinedOn", { date: new Date(member.joinedAt) })}
+              testId="member"
+              actions={
+                <>
+                  {member.isSteward ? (
+                    <MemberChangeButton members={members} change={{ kind: "endSteward", person }} small />
+                  ) : (
+                    <MemberChangeButton members={members} change={{ kind: "makeSteward", person }} small />
+                  )}
+                  {member.id !== me && (
+                    <MemberChangeButton members={members} change={{ kind: "remove", person }} small />
+                  )}
+                </>
+              }
+            />
           );
         })}
       </ul>
-    </section>
+    </PageSection>
   );
 }

@@ -6,8 +6,6 @@ export const useMembersPageStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, minWidth: 0 },
   heading: { margin: 0 },
   intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: "70ch" },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
-  subheading: { margin: 0 },
   list: plainList(tokens.spacingVerticalS),
   row: {
     gap: tokens.spacingVerticalXS,

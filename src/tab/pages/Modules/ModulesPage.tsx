@@ -1,21 +1,17 @@
-import { Body1, Button, Caption1, Subtitle2, Title2 } from "@fluentui/react-components";
-import { DeleteRegular } from "@fluentui/react-icons";
+import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import type { Community } from "../../api/communities.js";
 import { deleteModule, listModules, type ModuleView } from "../../api/modules.js";
-import { CommunityGate } from "../../components/CommunityGate.js";
-import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
+import { CommunityPage } from "../../components/CommunityPage.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
+import { DeleteWithConfirm } from "../../components/DeleteWithConfirm/DeleteWithConfirm.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
-import { PageLayout } from "../../components/PageLayout.js";
-import { TabNav } from "../../components/TabNav/TabNav.js";
+import { TitledPage } from "../../components/TitledPage/TitledPage.js";
 import { useApi } from "../../hooks/useApi.js";
-import { useCommunity } from "../../hooks/useCommunity.js";
-import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { ModuleEditor } from "./ModuleEditor.js";
 import { ModuleReportView } from "./ModuleReportView.js";
 import { useModulesStyles } from "./useModulesStyles.styles.js";
@@ -26,14 +22,7 @@ import { useModulesStyles } from "./useModulesStyles.styles.js";
  * people found it.
  */
 export function ModulesPage() {
-  const { context } = useTeamsContext();
-  const community = useCommunity(context.page.id || undefined);
-  return (
-    <PageLayout>
-      <TabNav current="playbooks" />
-      <CommunityGate result={community}>{(loaded) => <ModuleList community={loaded} />}</CommunityGate>
-    </PageLayout>
-  );
+  return <CommunityPage nav="playbooks">{(loaded) => <ModuleList community={loaded} />}</CommunityPage>;
 }
 
 function ModuleList({ community }: { community: Community }) {
@@ -41,7 +30,6 @@ function ModuleList({ community }: { community: Community }) {
   const { t } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
-  const headingId = useId();
   const key = ["modules", community.id];
   const modules = useQuery({
     queryKey: key,
@@ -50,13 +38,7 @@ function ModuleList({ community }: { community: Community }) {
   const error = modules.error ? toApiError(modules.error) : null;
   const refresh = () => void queryClient.invalidateQueries({ queryKey: key });
   return (
-    <section className={styles.page} aria-labelledby={headingId}>
-      <Title2 as="h1" block id={headingId} className={styles.heading}>
-        {t("modules.heading")}
-      </Title2>
-      <Body1 as="p" block className={styles.muted}>
-        {t("modules.intro")}
-      </Body1>
+    <TitledPage title={t("modules.heading")} intro={t("modules.intro")}>
       {modules.data?.canEdit && <ModuleEditor communityId={community.id} onSaved={refresh} />}
       {modules.isPending && <LoadingState label={t("modules.loading")} />}
       {error && <InlineError title={t("modules.loadErrorTitle")} error={error} onRetry={refresh} />}
@@ -72,7 +54,7 @@ function ModuleList({ community }: { community: Community }) {
           </li>
         ))}
       </ul>
-    </section>
+    </TitledPage>
   );
 }
 
@@ -89,7 +71,6 @@ function ModuleCard({
   const { t } = useTranslation();
   const headingId = useId();
   const [editing, setEditing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const api = useApi();
   const remove = useMutation({ mutationFn: () => deleteModule(api, communityId, module) });
   const mayEdit = module.etag !== undefined;
@@ -122,24 +103,13 @@ function ModuleCard({
       {mayEdit && !editing && (
         <div className={styles.actions}>
           <Button onClick={() => setEditing(true)}>{t("modules.edit")}</Button>
-          <ConfirmDialog
-            trigger={<Button icon={<DeleteRegular />}>{t("modules.delete")}</Button>}
+          <DeleteWithConfirm
+            label={t("modules.delete")}
             title={t("modules.deleteTitle")}
-            confirmLabel={t("modules.delete")}
-            onConfirm={() => remove.mutate(undefined, { onSuccess: () => setConfirming(false) })}
-            pending={remove.isPending}
-            error={remove.error ? toApiError(remove.error) : null}
-            open={confirming}
-            onOpenChange={(open) => {
-              if (open) remove.reset();
-              setConfirming(open);
-            }}
-            onClosed={() => {
-              if (remove.isSuccess) onSaved();
-            }}
-          >
-            {t("modules.deleteBody")}
-          </ConfirmDialog>
+            body={t("modules.deleteBody")}
+            remove={remove}
+            onDeleted={onSaved}
+          />
         </div>
       )}
       {mayEdit && editing && (

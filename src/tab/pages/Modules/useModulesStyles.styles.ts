@@ -3,7 +3,6 @@ import { plainList, wrappingRow } from "../../styles/layout.js";
 
 /** Styles of the community's modules: the list, a module, the steward's editor and the report. */
 export const useModulesStyles = makeStyles({
-  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, minWidth: 0 },
   heading: { margin: 0 },
   text: { margin: 0, overflowWrap: "anywhere" },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },

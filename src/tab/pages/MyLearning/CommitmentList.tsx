@@ -10,7 +10,7 @@ import {
   RadioGroup,
   Textarea,
 } from "@fluentui/react-components";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MAX_NOTE_LENGTH } from "../../../domain/commitments/commitment.js";
@@ -23,9 +23,10 @@ import {
   updateCommitment,
 } from "../../api/commitments.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
+import { LoadsOnItsOwn } from "./LoadsOnItsOwn.js";
+import { localDay } from "./localDay.js";
 import { useMyLearningStyles } from "./useMyLearningStyles.styles.js";
 
 const STATUSES: CommitmentStatus[] = ["done", "partly", "dropped", "open"];
@@ -36,42 +37,31 @@ const BADGE_COLOR = {
   dropped: "subtle",
 } as const;
 
-/** A due date (YYYY-MM-DD) as the viewer's local day, so it formats as that day in any zone. */
-function localDay(due: string): Date {
-  const [year = 0, month = 1, day = 1] = due.split("-").map(Number);
-  return new Date(year, month - 1, day);
-}
-
 /** The caller's commitments (loaded on their own): status, due day, partners, history, update. */
 export function CommitmentList({ empty }: { empty: string }) {
   const styles = useMyLearningStyles();
   const { t } = useTranslation();
-  const api = useApi();
-  const commitments = useQuery({
-    queryKey: myCommitmentsKey,
-    queryFn: ({ signal }) => getMyCommitments(api, signal),
-  });
-  if (commitments.error)
-    return (
-      <InlineError
-        title={t("commitments.loadErrorTitle")}
-        error={toApiError(commitments.error)}
-        onRetry={() => void commitments.refetch()}
-      />
-    );
-  if (!commitments.data) return null;
-  if (commitments.data.length === 0)
-    return (
-      <Body1 as="p" block className={styles.muted}>
-        {empty}
-      </Body1>
-    );
   return (
-    <ul className={styles.list}>
-      {commitments.data.map((c) => (
-        <CommitmentItem key={c.id} commitment={c} />
-      ))}
-    </ul>
+    <LoadsOnItsOwn
+      queryKey={myCommitmentsKey}
+      load={getMyCommitments}
+      errorTitle={t("commitments.loadErrorTitle")}
+      loading={null}
+    >
+      {(list) =>
+        list.length === 0 ? (
+          <Body1 as="p" block className={styles.muted}>
+            {empty}
+          </Body1>
+        ) : (
+          <ul className={styles.list}>
+            {list.map((c) => (
+              <CommitmentItem key={c.id} commitment={c} />
+            ))}
+          </ul>
+        )
+      }
+    </LoadsOnItsOwn>
   );
 }
 

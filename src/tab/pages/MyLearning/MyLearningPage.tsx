@@ -1,9 +1,8 @@
-import { Body1, Button, Caption1, CardHeader, Subtitle2, Title2 } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
-import { type ReactNode, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
 import {
   getMyLearning,
   type MyAction,
@@ -12,17 +11,19 @@ import {
   type MySession,
   myLearningKey,
 } from "../../api/myLearning.js";
-import { ContentCard } from "../../components/ContentCard/ContentCard.js";
-import { ErrorState } from "../../components/ErrorState.js";
-import { LoadingState } from "../../components/LoadingState.js";
+import { LoadedQuery } from "../../components/LoadedQuery/LoadedQuery.js";
 import { PageLayout } from "../../components/PageLayout.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { SessionSummary } from "../../components/SessionSummary/SessionSummary.js";
+import { TitledPage } from "../../components/TitledPage/TitledPage.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useFirstViewReady } from "../../hooks/useFirstViewReady.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { entryPath } from "../../routes.js";
+// The community home's section card: My learning is made of the same labelled cards.
+import { HomeCard } from "../Home/HomeCard.js";
 import { CommitmentList } from "./CommitmentList.js";
+import { localDay } from "./localDay.js";
 import { MyTiesList } from "./MyTiesList.js";
 import { ReputationList } from "./ReputationList.js";
 import { useMyLearningStyles } from "./useMyLearningStyles.styles.js";
@@ -44,26 +45,23 @@ export function MyLearningPage() {
   const api = useApi();
   const learning = useQuery({ queryKey: myLearningKey, queryFn: ({ signal }) => getMyLearning(api, signal) });
   useFirstViewReady(!learning.isPending);
-  const error = learning.error ? toApiError(learning.error) : null;
   return (
     <PageLayout>
-      {learning.data ? (
-        <Learning
-          authored={learning.data.authored}
-          saved={learning.data.saved}
-          sessions={learning.data.sessions}
-          reflections={learning.data.reflections}
-          actionItems={learning.data.actionItems}
-        />
-      ) : error ? (
-        <ErrorState
-          title={t("learning.loadErrorTitle")}
-          error={error}
-          onRetry={() => void learning.refetch()}
-        />
-      ) : (
-        <LoadingState label={t("learning.loading")} />
-      )}
+      <LoadedQuery
+        query={learning}
+        loadingLabel={t("learning.loading")}
+        errorTitle={t("learning.loadErrorTitle")}
+      >
+        {(data) => (
+          <Learning
+            authored={data.authored}
+            saved={data.saved}
+            sessions={data.sessions}
+            reflections={data.reflections}
+            actionItems={data.actionItems}
+          />
+        )}
+      </LoadedQuery>
     </PageLayout>
   );
 }
@@ -79,91 +77,58 @@ interface LearningProps {
 function Learning({ authored, saved, sessions, reflections, actionItems }: LearningProps) {
   const styles = useMyLearningStyles();
   const { t } = useTranslation();
-  const headingId = useId();
   return (
-    <section className={styles.page} aria-labelledby={headingId}>
-      <Title2 as="h1" block id={headingId} className={styles.heading}>
-        {t("learning.title")}
-      </Title2>
+    <TitledPage title={t("learning.title")}>
       <div className={styles.grid}>
-        <LearningCard
+        <HomeCard
           title={t("learning.authoredHeading")}
           empty={authored.length === 0 && t("learning.authoredEmpty")}
           testId="my-authored"
         >
           <EntryList entries={authored} />
-        </LearningCard>
-        <LearningCard
+        </HomeCard>
+        <HomeCard
           title={t("learning.savedHeading")}
           empty={saved.length === 0 && t("learning.savedEmpty")}
           testId="my-saved"
         >
           <EntryList entries={saved} />
-        </LearningCard>
-        <LearningCard
+        </HomeCard>
+        <HomeCard
           title={t("learning.sessionsHeading")}
           empty={sessions.length === 0 && t("learning.sessionsEmpty")}
           testId="my-sessions"
         >
           <SessionList sessions={sessions} />
-        </LearningCard>
-        <LearningCard
+        </HomeCard>
+        <HomeCard
           title={t("learning.actionItemsHeading")}
           empty={actionItems.length === 0 && t("learning.actionItemsEmpty")}
           testId="my-action-items"
         >
           <ActionList items={actionItems} />
-        </LearningCard>
+        </HomeCard>
         {/* Meeting activities fill these; until they do, the person learns what will appear here. */}
         {/* Commitments load on their own: each can be updated, and the list reloads alone. */}
-        <LearningCard title={t("learning.commitmentsHeading")} empty={false} testId="my-commitments">
+        <HomeCard title={t("learning.commitmentsHeading")} empty={false} testId="my-commitments">
           <CommitmentList empty={t("learning.commitmentsEmpty")} />
-        </LearningCard>
-        <LearningCard title={t("reputation.heading")} empty={false} testId="my-reputation">
+        </HomeCard>
+        <HomeCard title={t("reputation.heading")} empty={false} testId="my-reputation">
           <ReputationList />
-        </LearningCard>
+        </HomeCard>
         {/* My own ties load on their own: they come from network insights' stored computation. */}
-        <LearningCard title={t("learning.tiesHeading")} empty={false} testId="my-ties">
+        <HomeCard title={t("learning.tiesHeading")} empty={false} testId="my-ties">
           <MyTiesList />
-        </LearningCard>
-        <LearningCard
+        </HomeCard>
+        <HomeCard
           title={t("learning.reflectionsHeading")}
           empty={reflections.length === 0 && t("learning.reflectionsEmpty")}
           testId="my-reflections"
         >
           <NoteList notes={reflections} />
-        </LearningCard>
+        </HomeCard>
       </div>
-    </section>
-  );
-}
-
-function LearningCard(props: { title: string; empty: string | false; testId: string; children?: ReactNode }) {
-  const styles = useMyLearningStyles();
-  const headingId = useId();
-  return (
-    <ContentCard
-      as="section"
-      size="large"
-      className={styles.card}
-      aria-labelledby={headingId}
-      data-testid={props.testId}
-    >
-      <CardHeader
-        header={
-          <Subtitle2 as="h2" id={headingId} className={styles.heading}>
-            {props.title}
-          </Subtitle2>
-        }
-      />
-      {props.empty ? (
-        <Body1 as="p" block className={styles.muted}>
-          {props.empty}
-        </Body1>
-      ) : (
-        props.children
-      )}
-    </ContentCard>
+    </TitledPage>
   );
 }
 
@@ -291,12 +256,6 @@ function NoteList({ notes }: { notes: MyNote[] }) {
 /** A caption, followed by "in <community>" when the item has a community the person can see. */
 function withCommunity(t: TFunction, caption: string, communityName: string | undefined): string {
   return communityName ? `${caption} · ${t("learning.inCommunity", { name: communityName })}` : caption;
-}
-
-/** A due date (YYYY-MM-DD) as the viewer's local day, so it formats as that day in any zone. */
-function localDay(due: string): Date {
-  const [year = 0, month = 1, day = 1] = due.split("-").map(Number);
-  return new Date(year, month - 1, day);
 }
 
 /** Action items captured for me in meetings: what, by when, who captured it, where. */

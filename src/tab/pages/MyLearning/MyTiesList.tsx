@@ -1,12 +1,16 @@
 import { Body1, Caption1, Caption1Strong, Spinner } from "@fluentui/react-components";
-import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { PERSONAL_TIES_DAYS } from "../../../domain/insights/personalTies.js";
-import { toApiError } from "../../api/ApiError.js";
-import { type CommunityTies, getMyTies, type KindCounts, myTiesKey, type TieSide } from "../../api/myTies.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
-import { useApi } from "../../hooks/useApi.js";
+import {
+  type CommunityTies,
+  getMyTies,
+  type KindCounts,
+  type MyTiesAnswer,
+  myTiesKey,
+  type TieSide,
+} from "../../api/myTies.js";
+import { LoadsOnItsOwn } from "./LoadsOnItsOwn.js";
 import { useMyLearningStyles } from "./useMyLearningStyles.styles.js";
 
 /** The kinds in the order they are told, most personal first. */
@@ -26,25 +30,23 @@ function kindsText(t: TFunction, kinds: KindCounts): string {
  * communities, by kind; names only where the organisation allows person-level insights.
  */
 export function MyTiesList() {
+  const { t } = useTranslation();
+  return (
+    <LoadsOnItsOwn
+      queryKey={myTiesKey}
+      load={getMyTies}
+      pollMs={(ties) => (ties?.communities.some((c) => c.status === "computing") ? COMPUTING_POLL_MS : false)}
+      errorTitle={t("learning.tiesLoadErrorTitle")}
+      loading={<Spinner size="tiny" label={t("learning.tiesLoading")} />}
+    >
+      {(data) => <Ties ties={data} />}
+    </LoadsOnItsOwn>
+  );
+}
+
+function Ties({ ties: { communities, personLevel } }: { ties: MyTiesAnswer }) {
   const styles = useMyLearningStyles();
   const { t } = useTranslation();
-  const api = useApi();
-  const ties = useQuery({
-    queryKey: myTiesKey,
-    queryFn: ({ signal }) => getMyTies(api, signal),
-    refetchInterval: (query) =>
-      query.state.data?.communities.some((c) => c.status === "computing") ? COMPUTING_POLL_MS : false,
-  });
-  if (ties.error)
-    return (
-      <InlineError
-        title={t("learning.tiesLoadErrorTitle")}
-        error={toApiError(ties.error)}
-        onRetry={() => void ties.refetch()}
-      />
-    );
-  if (!ties.data) return <Spinner size="tiny" label={t("learning.tiesLoading")} />;
-  const { communities, personLevel } = ties.data;
   const withTies = communities.filter(
     (c) => c.status === "computing" || c.ties.learnedFrom.people + c.ties.learnersFrom.people > 0,
   );

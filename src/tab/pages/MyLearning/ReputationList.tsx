@@ -1,10 +1,7 @@
 import { Badge, Body1, Caption1, Spinner } from "@fluentui/react-components";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
 import { getMyReputation, myReputationKey } from "../../api/asking.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
-import { useApi } from "../../hooks/useApi.js";
+import { LoadsOnItsOwn } from "./LoadsOnItsOwn.js";
 import { useMyLearningStyles } from "./useMyLearningStyles.styles.js";
 
 /**
@@ -12,23 +9,25 @@ import { useMyLearningStyles } from "./useMyLearningStyles.styles.js";
  * known for, and each badge with the rule that earns it (earned or how far along). No ranking.
  */
 export function ReputationList() {
+  const { t } = useTranslation();
+  return (
+    <LoadsOnItsOwn
+      queryKey={myReputationKey}
+      load={getMyReputation}
+      errorTitle={t("entry.sectionFailed")}
+      loading={<Spinner size="tiny" labelPosition="after" label={t("common.loading")} />}
+    >
+      {(r) => <Reputation reputation={r} />}
+    </LoadsOnItsOwn>
+  );
+}
+
+/** My reputation as the server tells it. */
+type MyReputation = Awaited<ReturnType<typeof getMyReputation>>;
+
+function Reputation({ reputation: r }: { reputation: MyReputation }) {
   const styles = useMyLearningStyles();
   const { t } = useTranslation();
-  const api = useApi();
-  const reputation = useQuery({
-    queryKey: myReputationKey,
-    queryFn: ({ signal }) => getMyReputation(api, signal),
-  });
-  if (reputation.isPending) return <Spinner size="tiny" labelPosition="after" label={t("common.loading")} />;
-  if (reputation.error || !reputation.data)
-    return (
-      <InlineError
-        title={t("entry.sectionFailed")}
-        error={toApiError(reputation.error)}
-        onRetry={() => void reputation.refetch()}
-      />
-    );
-  const r = reputation.data;
   const counts = [
     t("reputation.acceptedAnswers", { count: r.acceptedAnswers }),
     t("reputation.helpfulVotes", { count: r.helpfulVotes }),

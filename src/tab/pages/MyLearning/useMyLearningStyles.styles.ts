@@ -3,18 +3,11 @@ import { plainList, wrappingRow } from "../../styles/layout.js";
 
 /** Styles of the personal "My learning" tab. */
 export const useMyLearningStyles = makeStyles({
-  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   heading: { margin: 0 },
   grid: {
     display: "grid",
     gap: tokens.spacingVerticalL,
     gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 300px), 1fr))",
-  },
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    minWidth: 0,
   },
   list: plainList(tokens.spacingVerticalM),
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },

@@ -12,7 +12,6 @@ import {
   Spinner,
   Subtitle2,
   Textarea,
-  Title2,
 } from "@fluentui/react-components";
 import { AddRegular, ArrowDownRegular, ArrowUpRegular, DismissRegular } from "@fluentui/react-icons";
 import { useQueryClient } from "@tanstack/react-query";
@@ -22,20 +21,17 @@ import { useLocation } from "wouter";
 import { toApiError } from "../../api/ApiError.js";
 import type { Community } from "../../api/communities.js";
 import { type Playbook, type PlaybookDraft, playbookKeys } from "../../api/playbooks.js";
-import { CommunityGate } from "../../components/CommunityGate.js";
-import { describeApiError, ErrorState } from "../../components/ErrorState.js";
+import { CommunityPage } from "../../components/CommunityPage.js";
+import { describeApiError } from "../../components/ErrorState.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
-import { LoadingState } from "../../components/LoadingState.js";
 import { NoticeState } from "../../components/NoticeState.js";
-import { PageLayout } from "../../components/PageLayout.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
-import { TabNav } from "../../components/TabNav/TabNav.js";
+import { TitledPage } from "../../components/TitledPage/TitledPage.js";
 import { useEntrySearch } from "../../hooks/library/useEntrySearch.js";
-import { usePlaybook, useSavePlaybook } from "../../hooks/playbooks/usePlaybooks.js";
-import { useCommunity } from "../../hooks/useCommunity.js";
+import { useSavePlaybook } from "../../hooks/playbooks/usePlaybooks.js";
 import { useDebouncedInput } from "../../hooks/useDebouncedInput.js";
-import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { playbookPath, playbooksPath } from "../../routes.js";
+import { LoadedPlaybook } from "./LoadedPlaybook.js";
 import { usePlaybooksStyles } from "./usePlaybooksStyles.styles.js";
 
 /** How many search results the picker shows at once (the search narrows them). */
@@ -51,53 +47,34 @@ interface StepDraft {
 /** The steward's editor: compile a new playbook (no id) or change one. */
 export function PlaybookEditorPage({ playbookId }: { playbookId?: string }) {
   const { t } = useTranslation();
-  const { context } = useTeamsContext();
-  const community = useCommunity(context.page.id || undefined);
   return (
-    <PageLayout>
-      <TabNav current="playbooks" />
-      <RouterLink href={playbookId ? playbookPath(playbookId) : playbooksPath}>
-        {t("playbooks.backToPlaybooks")}
-      </RouterLink>
-      <CommunityGate result={community}>
-        {(loaded) =>
-          !loaded.isSteward ? (
-            <NoticeState title={t("community.forbiddenTitle")} body={t("playbooks.empty")} />
-          ) : playbookId ? (
-            <EditExisting community={loaded} playbookId={playbookId} />
-          ) : (
-            <PlaybookEditor community={loaded} />
-          )
-        }
-      </CommunityGate>
-    </PageLayout>
+    <CommunityPage
+      nav="playbooks"
+      top={
+        <RouterLink href={playbookId ? playbookPath(playbookId) : playbooksPath}>
+          {t("playbooks.backToPlaybooks")}
+        </RouterLink>
+      }
+    >
+      {(loaded) =>
+        !loaded.isSteward ? (
+          <NoticeState title={t("community.forbiddenTitle")} body={t("playbooks.empty")} />
+        ) : playbookId ? (
+          <LoadedPlaybook communityId={loaded.id} playbookId={playbookId}>
+            {/* Keyed by version: "load the latest version" starts the form from the newer playbook. */}
+            {(playbook) => <PlaybookEditor key={playbook.etag} community={loaded} existing={playbook} />}
+          </LoadedPlaybook>
+        ) : (
+          <PlaybookEditor community={loaded} />
+        )
+      }
+    </CommunityPage>
   );
-}
-
-function EditExisting({ community, playbookId }: { community: Community; playbookId: string }) {
-  const { t } = useTranslation();
-  const playbook = usePlaybook(community.id, playbookId);
-  const error = playbook.error ? toApiError(playbook.error) : null;
-  // Keyed by version: "load the latest version" starts the form from the newer playbook.
-  if (playbook.data)
-    return <PlaybookEditor key={playbook.data.etag} community={community} existing={playbook.data} />;
-  if (error?.status === 404)
-    return <NoticeState title={t("playbooks.notFoundTitle")} body={t("playbooks.notFoundBody")} />;
-  if (error)
-    return (
-      <ErrorState
-        title={t("playbooks.loadErrorTitle")}
-        error={error}
-        onRetry={() => void playbook.refetch()}
-      />
-    );
-  return <LoadingState label={t("playbooks.loading")} />;
 }
 
 function PlaybookEditor({ community, existing }: { community: Community; existing?: Playbook }) {
   const styles = usePlaybooksStyles();
   const { t } = useTranslation();
-  const headingId = useId();
   const stepsHeadingId = useId();
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
@@ -143,10 +120,7 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
   };
 
   return (
-    <section className={styles.page} aria-labelledby={headingId}>
-      <Title2 as="h1" block id={headingId} className={styles.heading}>
-        {existing ? t("playbooks.editTitle") : t("playbooks.newTitle")}
-      </Title2>
+    <TitledPage title={existing ? t("playbooks.editTitle") : t("playbooks.newTitle")}>
       <form
         className={styles.form}
         noValidate
@@ -336,6 +310,6 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
           </Button>
         </div>
       </form>
-    </section>
+    </TitledPage>
   );
 }

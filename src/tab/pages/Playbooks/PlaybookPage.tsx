@@ -1,65 +1,41 @@
 import { Badge, Body1, Button, Caption1, Checkbox, ProgressBar, Title2 } from "@fluentui/react-components";
-import { DeleteRegular, EditRegular } from "@fluentui/react-icons";
-import { useId, useState } from "react";
+import { EditRegular } from "@fluentui/react-icons";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import { toApiError } from "../../api/ApiError.js";
 import type { Community } from "../../api/communities.js";
 import { type Playbook, progressOf } from "../../api/playbooks.js";
-import { CommunityGate } from "../../components/CommunityGate.js";
-import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
+import { CommunityPage } from "../../components/CommunityPage.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
-import { ErrorState } from "../../components/ErrorState.js";
+import { DeleteWithConfirm } from "../../components/DeleteWithConfirm/DeleteWithConfirm.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
-import { LoadingState } from "../../components/LoadingState.js";
-import { NoticeState } from "../../components/NoticeState.js";
-import { PageLayout } from "../../components/PageLayout.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
-import { TabNav } from "../../components/TabNav/TabNav.js";
 import {
   useDeletePlaybook,
-  usePlaybook,
   usePlaybookTick,
   usePublishPlaybook,
 } from "../../hooks/playbooks/usePlaybooks.js";
-import { useCommunity } from "../../hooks/useCommunity.js";
-import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { editPlaybookPath, entryPath, playbooksPath } from "../../routes.js";
+import { LoadedPlaybook } from "./LoadedPlaybook.js";
 import type { PlaybooksPageNotice } from "./PlaybooksPage.js";
 import { usePlaybooksStyles } from "./usePlaybooksStyles.styles.js";
 
 /** A playbook: its ordered steps, each linking to its entry, with the person's own ticks. */
 export function PlaybookPage({ playbookId }: { playbookId: string }) {
   const { t } = useTranslation();
-  const { context } = useTeamsContext();
-  const community = useCommunity(context.page.id || undefined);
   return (
-    <PageLayout>
-      <TabNav current="playbooks" />
-      <RouterLink href={playbooksPath}>{t("playbooks.backToPlaybooks")}</RouterLink>
-      <CommunityGate result={community}>
-        {(loaded) => <LoadedPlaybook community={loaded} playbookId={playbookId} />}
-      </CommunityGate>
-    </PageLayout>
+    <CommunityPage
+      nav="playbooks"
+      top={<RouterLink href={playbooksPath}>{t("playbooks.backToPlaybooks")}</RouterLink>}
+    >
+      {(loaded) => (
+        <LoadedPlaybook communityId={loaded.id} playbookId={playbookId}>
+          {(playbook) => <PlaybookView community={loaded} playbook={playbook} />}
+        </LoadedPlaybook>
+      )}
+    </CommunityPage>
   );
-}
-
-function LoadedPlaybook({ community, playbookId }: { community: Community; playbookId: string }) {
-  const { t } = useTranslation();
-  const playbook = usePlaybook(community.id, playbookId);
-  const error = playbook.error ? toApiError(playbook.error) : null;
-  if (playbook.data) return <PlaybookView community={community} playbook={playbook.data} />;
-  if (error?.status === 404)
-    return <NoticeState title={t("playbooks.notFoundTitle")} body={t("playbooks.notFoundBody")} />;
-  if (error)
-    return (
-      <ErrorState
-        title={t("playbooks.loadErrorTitle")}
-        error={error}
-        onRetry={() => void playbook.refetch()}
-      />
-    );
-  return <LoadingState label={t("playbooks.loading")} />;
 }
 
 function PlaybookView({ community, playbook }: { community: Community; playbook: Playbook }) {
@@ -161,32 +137,21 @@ function StewardActions({ community, playbook }: { community: Community; playboo
   const styles = usePlaybooksStyles();
   const { t } = useTranslation();
   const [, navigate] = useLocation();
-  const [confirming, setConfirming] = useState(false);
   const remove = useDeletePlaybook(community.id, playbook.id);
   return (
     <div className={styles.actions}>
       <Button icon={<EditRegular />} onClick={() => navigate(editPlaybookPath(playbook.id))}>
         {t("playbooks.edit")}
       </Button>
-      <ConfirmDialog
-        trigger={<Button icon={<DeleteRegular />}>{t("playbooks.delete")}</Button>}
+      <DeleteWithConfirm
+        label={t("playbooks.delete")}
         title={t("playbooks.deleteTitle")}
-        confirmLabel={t("playbooks.delete")}
-        onConfirm={() => remove.mutate(undefined, { onSuccess: () => setConfirming(false) })}
-        pending={remove.isPending}
-        error={remove.error ? toApiError(remove.error) : null}
-        open={confirming}
-        onOpenChange={(open) => {
-          if (open) remove.reset();
-          setConfirming(open);
-        }}
-        onClosed={() => {
-          if (remove.isSuccess)
-            navigate(playbooksPath, { state: { notice: "playbookDeleted" } satisfies PlaybooksPageNotice });
-        }}
-      >
-        {t("playbooks.deleteBody")}
-      </ConfirmDialog>
+        body={t("playbooks.deleteBody")}
+        remove={remove}
+        onDeleted={() =>
+          navigate(playbooksPath, { state: { notice: "playbookDeleted" } satisfies PlaybooksPageNotice })
+        }
+      />
     </div>
   );
 }

@@ -1,0 +1,32 @@
+import type { ReactNode } from "react";
+import type { Community } from "../api/communities.js";
+import { useCommunity } from "../hooks/useCommunity.js";
+import { useTeamsContext } from "../hooks/useTeamsContext.js";
+import { CommunityGate } from "./CommunityGate.js";
+import { PageLayout } from "./PageLayout.js";
+import { TabNav, type TabNavProps } from "./TabNav/TabNav.js";
+
+/** Props of {@link CommunityPage}. */
+export interface CommunityPageProps {
+  /** The navigation's current place; a meeting's panel and stage have no navigation. */
+  nav?: TabNavProps["current"];
+  /** Above the community, shown while it loads too (a way back). */
+  top?: ReactNode;
+  children: (community: Community) => ReactNode;
+}
+
+/**
+ * A page of the tab's community (the one its configuration names): the page's layout and
+ * navigation, and the community's loading, private and error states until it has loaded.
+ */
+export function CommunityPage({ nav, top, children }: CommunityPageProps) {
+  const { context } = useTeamsContext();
+  const community = useCommunity(context.page.id || undefined);
+  return (
+    <PageLayout>
+      {nav && <TabNav current={nav} />}
+      {top}
+      <CommunityGate result={community}>{children}</CommunityGate>
+    </PageLayout>
+  );
+}
