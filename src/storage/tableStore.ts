@@ -13,6 +13,7 @@ import {
   type StorageTimeouts,
   statusOf,
   storageFaultPolicy,
+  translateTableErrors,
 } from "./tableErrors.js";
 
 /** Where the tables live: a connection string (Azurite, or a key), or an endpoint reached with a managed identity. */
@@ -84,6 +85,53 @@ export class TableStore {
       return await this.table(name).getEntity<T>(partitionKey, rowKey);
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Creates a row that must not exist yet and answers its ETag; one that exists is a ConflictError
+   * naming `what` ("The playbook").
+   */
+  async insert<T extends object>(name: TableName, what: string, row: TableEntity<T>): Promise<string> {
+    const result = await translateTableErrors(what, () => this.table(name).createEntity(row));
+    return result.etag ?? "";
+  }
+
+  /** Creates a row unless one with its keys exists (a request already made): true when created. */
+  async insertIfAbsent<T extends object>(name: TableName, row: TableEntity<T>): Promise<boolean> {
+    try {
+      await this.table(name).createEntity(row);
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 409) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Replaces a row only while it is as its reader saw it (`etag`) and answers the new ETag;
+   * otherwise a ConcurrencyError naming `what`, so nobody overwrites a change they have not seen.
+   */
+  async replaceIfUnchanged<T extends object>(
+    name: TableName,
+    what: string,
+    row: TableEntity<T>,
+    etag: string,
+  ): Promise<string> {
+    const result = await translateTableErrors(what, () =>
+      this.table(name).updateEntity(row, "Replace", { etag }),
+    );
+    return result.etag ?? "";
+  }
+
+  /** Deletes a row; one already gone is no error (deleting is idempotent). True when it was there. */
+  async deleteIfExists(name: TableName, partitionKey: string, rowKey: string): Promise<boolean> {
+    try {
+      await this.table(name).deleteEntity(partitionKey, rowKey);
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 404) return false;
       throw error;
     }
   }

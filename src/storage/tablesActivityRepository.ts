@@ -31,6 +31,7 @@ import type { PersonRef } from "../domain/identity.js";
 import { FreshReads } from "./freshReads.js";
 import { KeptPartitions } from "./keptPartitions.js";
 import { activityKeys, keyPart, TABLES } from "./keys.js";
+import { rowsWithPrefix } from "./rowRanges.js";
 import { statusOf, translateTableErrors } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
 
@@ -98,12 +99,6 @@ interface OpenRow {
 
 /** Index rows in a community's, a chat's and a person's partitions. */
 const INDEX = "activity";
-
-/** `{prefix}` … `{prefix}` with its last character bumped: a range scan over one kind of row. */
-function rangeOf(pk: string, prefix: string) {
-  const end = `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
-  return odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${end}`;
-}
 
 // A string property holds at most 64 KiB (UTF-16: 32 K characters), an entity 1 MiB
 // (https://learn.microsoft.com/rest/api/storageservices/understanding-the-table-service-data-model):
@@ -428,7 +423,7 @@ export class TablesActivityRepository implements ActivityRepository {
   ): Promise<ActivityFlow | undefined> {
     const kept = this.kept.get(pk);
     if (!kept) {
-      const rows = await this.store.queryAll<Row>(TABLES.activities, rangeOf(pk, FLOW));
+      const rows = await this.store.queryAll<Row>(TABLES.activities, rowsWithPrefix(pk, FLOW));
       const record: Partial<ActivityRecord> & { controls: ActivityControl[]; groupings: StoredGrouping[] } = {
         controls: [],
         groupings: [],
@@ -517,7 +512,9 @@ export class TablesActivityRepository implements ActivityRepository {
     );
     const rows = (
       await Promise.all(
-        partitions.map((pk) => this.store.queryAll<Row>(TABLES.activities, rangeOf(pk, latePrefix(round)))),
+        partitions.map((pk) =>
+          this.store.queryAll<Row>(TABLES.activities, rowsWithPrefix(pk, latePrefix(round))),
+        ),
       )
     ).flat();
     const record: Partial<ActivityRecord> = { lateAssignments: [] };
@@ -772,29 +769,22 @@ export class TablesActivityRepository implements ActivityRepository {
       );
       return;
     }
-    try {
-      await this.table.deleteEntity(partitionKey, rowKey);
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
-    }
+    await this.store.deleteIfExists(TABLES.activities, partitionKey, rowKey);
   }
 
   async removeHighlight(tenantId: string, activityId: string, groupId: string): Promise<void> {
-    try {
-      await this.table.deleteEntity(
-        activityKeys.activity(tenantId, activityId),
-        `${HIGHLIGHT}${keyPart(groupId, "group id")}`,
-      );
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
-    }
+    await this.store.deleteIfExists(
+      TABLES.activities,
+      activityKeys.activity(tenantId, activityId),
+      `${HIGHLIGHT}${keyPart(groupId, "group id")}`,
+    );
   }
 
   async recentActivityIds(tenantId: string, communityId: string, limit: number): Promise<string[]> {
     const pk = activityKeys.ofCommunity(tenantId, communityId);
     const page = await this.store.queryPage<{ activityId: string }>(
       TABLES.activities,
-      rangeOf(pk, `${INDEX}|`),
+      rowsWithPrefix(pk, `${INDEX}|`),
       {
         pageSize: limit,
       },
@@ -806,7 +796,7 @@ export class TablesActivityRepository implements ActivityRepository {
     const pk = activityKeys.ofConversation(tenantId, conversationId);
     const page = await this.store.queryPage<{ activityId: string }>(
       TABLES.activities,
-      rangeOf(pk, `${INDEX}|`),
+      rowsWithPrefix(pk, `${INDEX}|`),
       {
         pageSize: 20,
       },
@@ -899,11 +889,7 @@ export class TablesActivityRepository implements ActivityRepository {
 
   async markClosed(tenantId: string, activityId: string): Promise<void> {
     const key = activityKeys.open(tenantId, activityId);
-    try {
-      await this.store.table(TABLES.openActivities).deleteEntity(key.partitionKey, key.rowKey);
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
-    }
+    await this.store.deleteIfExists(TABLES.openActivities, key.partitionKey, key.rowKey);
   }
 
   async completeAnnouncement(
@@ -935,7 +921,7 @@ export class TablesActivityRepository implements ActivityRepository {
     keep: (rowKey: string) => boolean = () => true,
   ): Promise<MyActivityNote[]> {
     const pk = activityKeys.ofPerson(tenantId, userId);
-    const rows = await this.store.queryAll<NoteRow>(TABLES.activities, rangeOf(pk, kind));
+    const rows = await this.store.queryAll<NoteRow>(TABLES.activities, rowsWithPrefix(pk, kind));
     return rows
       .filter((r) => keep(r.rowKey ?? ""))
       .map((r) => ({

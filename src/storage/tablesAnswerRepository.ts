@@ -1,8 +1,8 @@
-import { odata } from "@azure/data-tables";
 import type { Answer, AnswerRepository, AnswerRevision } from "../domain/ask/answer.js";
 import type { PersonRef } from "../domain/identity.js";
+import { EtaggedRows } from "./etaggedRows.js";
 import { keyPart, keys, TABLES } from "./keys.js";
-import { translateTableErrors } from "./tableErrors.js";
+import { rowsWithPrefix } from "./rowRanges.js";
 import type { TableStore } from "./tableStore.js";
 
 type AnswerRow = {
@@ -27,42 +27,34 @@ const ANSWER = "answer";
  * deletes them with it.
  */
 export class TablesAnswerRepository implements AnswerRepository {
-  constructor(private readonly store: TableStore) {}
+  private readonly rows: EtaggedRows<AnswerRow>;
 
-  private get table() {
-    return this.store.table(TABLES.library);
+  constructor(private readonly store: TableStore) {
+    this.rows = new EtaggedRows(store, TABLES.library, "The answer");
   }
 
   async create(answer: Omit<Answer, "etag">): Promise<Answer> {
-    const result = await translateTableErrors("The answer", () => this.table.createEntity(toRow(answer)));
-    return { ...answer, etag: result.etag ?? "" };
+    return this.rows.create(answer, toRow(answer));
   }
 
   async get(tenantId: string, communityId: string, questionId: string, answerId: string) {
-    const row = await this.store.getEntity<AnswerRow>(
-      TABLES.library,
+    return this.rows.read(
       keys.entryRows(tenantId, communityId, questionId),
       `${ANSWER}|${keyPart(answerId, "answer id")}`,
+      (row) => fromRow(tenantId, communityId, questionId, row),
     );
-    return row ? fromRow(tenantId, communityId, questionId, row) : undefined;
   }
 
   async list(tenantId: string, communityId: string, questionId: string): Promise<Answer[]> {
     const pk = keys.entryRows(tenantId, communityId, questionId);
-    const rows = await this.store.queryAll<AnswerRow>(
-      TABLES.library,
-      odata`PartitionKey eq ${pk} and RowKey ge ${`${ANSWER}|`} and RowKey lt ${`${ANSWER}}`}`,
-    );
+    const rows = await this.store.queryAll<AnswerRow>(TABLES.library, rowsWithPrefix(pk, `${ANSWER}|`));
     return rows
       .map((r) => fromRow(tenantId, communityId, questionId, r))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
 
   async update(answer: Answer): Promise<Answer> {
-    const result = await translateTableErrors("The answer", () =>
-      this.table.updateEntity(toRow(answer), "Replace", { etag: answer.etag }),
-    );
-    return { ...answer, etag: result.etag ?? "" };
+    return this.rows.replace(answer, toRow(answer), answer.etag);
   }
 }
 

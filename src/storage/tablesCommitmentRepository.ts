@@ -13,7 +13,7 @@ import type {
 import type { PersonRef } from "../domain/identity.js";
 import { commitmentKeys, keyPart, TABLES } from "./keys.js";
 import { takeRow } from "./rowClaim.js";
-import { statusOf, translateTableErrors } from "./tableErrors.js";
+import { rowsWithPrefix } from "./rowRanges.js";
 import type { TableStore } from "./tableStore.js";
 
 /** The commitment itself, in its owner's partition. */
@@ -43,8 +43,6 @@ type DueRow = { commitmentId: string; ownerId: string; due: string };
 type ClaimRow = { state: "claimed" | "sent" | "released"; instanceId: string; at: string };
 
 const OWN = "commitment|";
-/** The character after `|`: the end of a `{prefix}|` range. */
-const after = (prefix: string) => `${prefix.slice(0, -1)}}`;
 
 /**
  * Commitments in Azure Tables (key design in keys.ts, `commitmentKeys`). The owner's row is the
@@ -72,28 +70,26 @@ export class TablesCommitmentRepository implements CommitmentRepository {
   }
 
   async create(commitment: Omit<Commitment, "etag">): Promise<Commitment> {
-    const result = await translateTableErrors("The commitment", () =>
-      this.table.createEntity(toRow(commitment)),
-    );
+    const etag = await this.store.insert(TABLES.commitments, "The commitment", toRow(commitment));
     await this.writeIndexes(commitment, undefined);
-    return { ...commitment, etag: result.etag ?? "" };
+    return { ...commitment, etag };
   }
 
   async replace(commitment: Omit<Commitment, "etag">, etag: string): Promise<Commitment> {
     const before = await this.get(commitment.tenantId, commitment.owner.id, commitment.id);
-    const result = await translateTableErrors("The commitment", () =>
-      this.table.updateEntity(toRow(commitment), "Replace", { etag }),
+    const newEtag = await this.store.replaceIfUnchanged(
+      TABLES.commitments,
+      "The commitment",
+      toRow(commitment),
+      etag,
     );
     await this.writeIndexes(commitment, before?.due);
-    return { ...commitment, etag: result.etag ?? "" };
+    return { ...commitment, etag: newEtag };
   }
 
   async ofOwner(tenantId: string, ownerId: string): Promise<Commitment[]> {
     const pk = commitmentKeys.ofOwner(tenantId, ownerId);
-    const rows = await this.store.queryAll<CommitmentRow>(
-      TABLES.commitments,
-      odata`PartitionKey eq ${pk} and RowKey ge ${OWN} and RowKey lt ${after(OWN)}`,
-    );
+    const rows = await this.store.queryAll<CommitmentRow>(TABLES.commitments, rowsWithPrefix(pk, OWN));
     return rows.map((row) => fromRow(tenantId, row));
   }
 
@@ -131,22 +127,16 @@ export class TablesCommitmentRepository implements CommitmentRepository {
   async dueOn(tenantId: string, day: string): Promise<DueCommitmentRow[]> {
     const pk = commitmentKeys.due(tenantId);
     const prefix = `${keyPart(day, "due date")}|`;
-    const rows = await this.store.queryAll<DueRow>(
-      TABLES.dueCommitments,
-      odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${after(prefix)}`,
-    );
+    const rows = await this.store.queryAll<DueRow>(TABLES.dueCommitments, rowsWithPrefix(pk, prefix));
     return rows.map((r) => ({ tenantId, id: r.commitmentId, ownerId: r.ownerId, due: r.due }));
   }
 
   async removeDue(row: Pick<DueCommitmentRow, "tenantId" | "id" | "due">): Promise<void> {
-    try {
-      await this.dueTable.deleteEntity(
-        commitmentKeys.due(row.tenantId),
-        commitmentKeys.dueRow(row.due, row.id),
-      );
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
-    }
+    await this.store.deleteIfExists(
+      TABLES.dueCommitments,
+      commitmentKeys.due(row.tenantId),
+      commitmentKeys.dueRow(row.due, row.id),
+    );
   }
 
   async claimCheckIn(

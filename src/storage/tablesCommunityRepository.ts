@@ -3,8 +3,9 @@ import type { Community, JoinRequest, Membership } from "../domain/communities/c
 import type { CommunityRepository } from "../domain/communities/communityRepository.js";
 import type { PersonRef } from "../domain/identity.js";
 import type { Page, PageRequest } from "../domain/paging.js";
+import { EtaggedRows } from "./etaggedRows.js";
 import { keys, TABLES } from "./keys.js";
-import { statusOf, translateTableErrors } from "./tableErrors.js";
+import { statusOf } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
 
 /** How a community is stored: lists as JSON strings (Tables has no array type). */
@@ -46,29 +47,23 @@ interface JoinRequestRow {
 
 /** Communities and memberships in Azure Tables (see keys.ts for the key design). */
 export class TablesCommunityRepository implements CommunityRepository {
-  constructor(private readonly store: TableStore) {}
+  private readonly rows: EtaggedRows<CommunityRow>;
+
+  constructor(private readonly store: TableStore) {
+    this.rows = new EtaggedRows(store, TABLES.communities, "The community");
+  }
 
   async create(community: Omit<Community, "etag">): Promise<Community> {
-    const row = toRow(community);
-    const result = await translateTableErrors("The community", () =>
-      this.store.table(TABLES.communities).createEntity(row),
-    );
-    return { ...community, etag: result.etag ?? "" };
+    return this.rows.create(community, toRow(community));
   }
 
   async get(tenantId: string, communityId: string): Promise<Community | undefined> {
     const { partitionKey, rowKey } = keys.community(tenantId, communityId);
-    const row = await this.store.getEntity<CommunityRow>(TABLES.communities, partitionKey, rowKey);
-    return row ? fromRow(tenantId, row) : undefined;
+    return this.rows.read(partitionKey, rowKey, (row) => fromRow(tenantId, row));
   }
 
   async update(community: Community): Promise<Community> {
-    const result = await translateTableErrors("The community", () =>
-      this.store
-        .table(TABLES.communities)
-        .updateEntity(toRow(community), "Replace", { etag: community.etag }),
-    );
-    return { ...community, etag: result.etag ?? "" };
+    return this.rows.replace(community, toRow(community), community.etag);
   }
 
   async setMemberCount(tenantId: string, communityId: string, memberCount: number): Promise<void> {
@@ -125,19 +120,13 @@ export class TablesCommunityRepository implements CommunityRepository {
   async removeMember(tenantId: string, communityId: string, userId: string): Promise<boolean> {
     const byCommunity = keys.member(tenantId, communityId, userId);
     const byUser = keys.membershipOfUser(tenantId, userId, communityId);
-    const removed = await this.deleteIfPresent(byCommunity.partitionKey, byCommunity.rowKey);
-    await this.deleteIfPresent(byUser.partitionKey, byUser.rowKey);
+    const removed = await this.store.deleteIfExists(
+      TABLES.memberships,
+      byCommunity.partitionKey,
+      byCommunity.rowKey,
+    );
+    await this.store.deleteIfExists(TABLES.memberships, byUser.partitionKey, byUser.rowKey);
     return removed;
-  }
-
-  private async deleteIfPresent(partitionKey: string, rowKey: string): Promise<boolean> {
-    try {
-      await this.store.table(TABLES.memberships).deleteEntity(partitionKey, rowKey);
-      return true;
-    } catch (error) {
-      if (statusOf(error) === 404) return false;
-      throw error;
-    }
   }
 
   async getMembership(
@@ -179,13 +168,7 @@ export class TablesCommunityRepository implements CommunityRepository {
       displayName: request.displayName,
       requestedAt: request.requestedAt,
     };
-    try {
-      await this.store.table(TABLES.memberships).createEntity(row);
-      return true;
-    } catch (error) {
-      if (statusOf(error) === 409) return false;
-      throw error;
-    }
+    return this.store.insertIfAbsent(TABLES.memberships, row);
   }
 
   async getJoinRequest(
@@ -200,7 +183,7 @@ export class TablesCommunityRepository implements CommunityRepository {
 
   removeJoinRequest(tenantId: string, communityId: string, userId: string): Promise<boolean> {
     const { partitionKey, rowKey } = keys.joinRequest(tenantId, communityId, userId);
-    return this.deleteIfPresent(partitionKey, rowKey);
+    return this.store.deleteIfExists(TABLES.memberships, partitionKey, rowKey);
   }
 
   async listJoinRequests(tenantId: string, communityId: string): Promise<JoinRequest[]> {

@@ -322,14 +322,11 @@ export class TablesEntryRepository implements EntryRepository {
     voterId: string,
     at: string,
   ): Promise<void> {
-    try {
-      await this.table.deleteEntity(
-        keys.library(tenantId, communityId),
-        keys.helpfulVoteFact(at, entryId, voterId),
-      );
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
-    }
+    await this.store.deleteIfExists(
+      TABLES.library,
+      keys.library(tenantId, communityId),
+      keys.helpfulVoteFact(at, entryId, voterId),
+    );
   }
 
   async setHelpfulCount(

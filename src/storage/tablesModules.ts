@@ -1,7 +1,8 @@
-import { odata } from "@azure/data-tables";
 import type { CommunityModule, ModuleRepository } from "../domain/activities/modules/moduleService.js";
 import type { PersonRef } from "../domain/identity.js";
+import { EtaggedRows } from "./etaggedRows.js";
 import { circleKeys, TABLES } from "./keys.js";
+import { rowsWithPrefix } from "./rowRanges.js";
 import { statusOf, translateTableErrors } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
 
@@ -14,7 +15,11 @@ type ModuleRow = { moduleId: string; markdown: string; authorJson: string; updat
  * column, so erasing a person replaces them there like everywhere else.
  */
 export class TablesModules implements ModuleRepository {
-  constructor(private readonly store: TableStore) {}
+  private readonly rows: EtaggedRows<ModuleRow>;
+
+  constructor(private readonly store: TableStore) {
+    this.rows = new EtaggedRows(store, TABLES.activities, "The module");
+  }
 
   private get table() {
     return this.store.table(TABLES.activities);
@@ -23,34 +28,22 @@ export class TablesModules implements ModuleRepository {
   async list(tenantId: string, communityId: string): Promise<CommunityModule[]> {
     const pk = circleKeys.modules(tenantId, communityId);
     const prefix = "module|";
-    const rows = await this.store.queryAll<ModuleRow>(
-      TABLES.activities,
-      odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${`${prefix.slice(0, -1)}}`}`,
-    );
-    return rows.map((row) => fromRow(communityId, row, row.etag ?? ""));
+    const rows = await this.store.queryAll<ModuleRow>(TABLES.activities, rowsWithPrefix(pk, prefix));
+    return rows.map((row) => fromRow(communityId, row, row.etag));
   }
 
   async get(tenantId: string, communityId: string, moduleId: string): Promise<CommunityModule | undefined> {
-    const row = await this.store.getEntity<ModuleRow & { etag?: string }>(
-      TABLES.activities,
-      circleKeys.modules(tenantId, communityId),
-      circleKeys.module(moduleId),
+    return this.rows.read(circleKeys.modules(tenantId, communityId), circleKeys.module(moduleId), (row) =>
+      fromRow(communityId, row, row.etag),
     );
-    return row ? fromRow(communityId, row, row.etag ?? "") : undefined;
   }
 
   async create(tenantId: string, module: Omit<CommunityModule, "etag">): Promise<CommunityModule> {
-    const result = await translateTableErrors("The module", () =>
-      this.table.createEntity(toRow(tenantId, module)),
-    );
-    return { ...module, etag: result.etag ?? "" };
+    return this.rows.create(module, toRow(tenantId, module));
   }
 
   async update(tenantId: string, module: CommunityModule): Promise<CommunityModule> {
-    const result = await translateTableErrors("The module", () =>
-      this.table.updateEntity(toRow(tenantId, module), "Replace", { etag: module.etag }),
-    );
-    return { ...module, etag: result.etag ?? "" };
+    return this.rows.replace(module, toRow(tenantId, module), module.etag);
   }
 
   async recordUse(
@@ -81,10 +74,7 @@ export class TablesModules implements ModuleRepository {
       }
     });
     const prefix = circleKeys.moduleUse(moduleId, "");
-    const uses = await this.store.queryAll(
-      TABLES.activities,
-      odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${`${prefix.slice(0, -1)}}`}`,
-    );
+    const uses = await this.store.queryAll(TABLES.activities, rowsWithPrefix(pk, prefix));
     await this.store.submitBatches(
       TABLES.activities,
       uses.map((row) => ["delete", { partitionKey: pk, rowKey: row.rowKey ?? "" }] as const),
@@ -96,7 +86,7 @@ export class TablesModules implements ModuleRepository {
     const prefix = circleKeys.moduleUse(moduleId, "");
     const rows = await this.store.queryAll<{ activityId: string }>(
       TABLES.activities,
-      odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${`${prefix.slice(0, -1)}}`}`,
+      rowsWithPrefix(pk, prefix),
     );
     return rows.map((row) => row.activityId);
   }

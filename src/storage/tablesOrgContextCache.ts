@@ -83,11 +83,7 @@ export class TablesOrgContextCache implements OrgContextCache {
     if (ids.length === 0) return;
     const partitionKey = orgContextKeys.partition(tenantId);
     await forEachLimited(ids, WRITE_CONCURRENCY, async (id) => {
-      try {
-        await this.store.table(TABLES.orgContext).deleteEntity(partitionKey, orgContextKeys.person(id));
-      } catch (error) {
-        if ((error as { statusCode?: number }).statusCode !== 404) throw error;
-      }
+      await this.store.deleteIfExists(TABLES.orgContext, partitionKey, orgContextKeys.person(id));
     });
   }
 
@@ -103,20 +99,12 @@ export class TablesOrgContextCache implements OrgContextCache {
   async putDelta(tenantId: string, state: DeltaState | undefined): Promise<void> {
     const partitionKey = orgContextKeys.partition(tenantId);
     if (!state) {
-      await this.removeRow(partitionKey, orgContextKeys.delta);
+      await this.store.deleteIfExists(TABLES.orgContext, partitionKey, orgContextKeys.delta);
       return;
     }
     await this.store
       .table(TABLES.orgContext)
       .upsertEntity({ partitionKey, rowKey: orgContextKeys.delta, ...state }, "Replace");
-  }
-
-  private async removeRow(partitionKey: string, rowKey: string): Promise<void> {
-    try {
-      await this.store.table(TABLES.orgContext).deleteEntity(partitionKey, rowKey);
-    } catch (error) {
-      if ((error as { statusCode?: number }).statusCode !== 404) throw error;
-    }
   }
 }
 

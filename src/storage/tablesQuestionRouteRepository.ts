@@ -7,8 +7,9 @@ import {
   type RoutingSettings,
 } from "../domain/ask/questionRoute.js";
 import type { PersonRef } from "../domain/identity.js";
+import { EtaggedRows } from "./etaggedRows.js";
 import { keyPart, keys, TABLES } from "./keys.js";
-import { translateTableErrors } from "./tableErrors.js";
+import { rowsWithPrefix } from "./rowRanges.js";
 import type { TableStore } from "./tableStore.js";
 
 type RouteRow = {
@@ -37,40 +38,37 @@ const SETTINGS = "settings|routing";
  * library's much larger table.
  */
 export class TablesQuestionRouteRepository implements QuestionRouteRepository {
-  constructor(private readonly store: TableStore) {}
+  private readonly rows: EtaggedRows<RouteRow>;
+
+  constructor(private readonly store: TableStore) {
+    this.rows = new EtaggedRows(store, TABLES.questionRoutes, "The question's routing");
+  }
 
   private get table() {
     return this.store.table(TABLES.questionRoutes);
   }
 
   async create(route: Omit<QuestionRoute, "etag">): Promise<QuestionRoute> {
-    const result = await translateTableErrors("The question's routing", () =>
-      this.table.createEntity(toRow(route)),
-    );
-    return { ...route, etag: result.etag ?? "" };
+    return this.rows.create(route, toRow(route));
   }
 
   async get(tenantId: string, communityId: string, questionId: string) {
-    const row = await this.store.getEntity<RouteRow>(
-      TABLES.questionRoutes,
+    return this.rows.read(
       keys.library(tenantId, communityId),
       `${ROUTE}|${keyPart(questionId, "question id")}`,
+      fromRow,
     );
-    return row ? fromRow(row) : undefined;
   }
 
   async update(route: QuestionRoute): Promise<QuestionRoute> {
-    const result = await translateTableErrors("The question's routing", () =>
-      this.table.updateEntity(toRow(route), "Replace", { etag: route.etag }),
-    );
-    return { ...route, etag: result.etag ?? "" };
+    return this.rows.replace(route, toRow(route), route.etag);
   }
 
   async listOpen(tenantId: string, communityId: string): Promise<QuestionRoute[]> {
     const pk = keys.library(tenantId, communityId);
     const rows = await this.store.queryAll<RouteRow>(
       TABLES.questionRoutes,
-      odata`PartitionKey eq ${pk} and RowKey ge ${`${ROUTE}|`} and RowKey lt ${`${ROUTE}}`} and state ne ${"answered"}`,
+      `${rowsWithPrefix(pk, `${ROUTE}|`)} and ${odata`state ne ${"answered"}`}`,
     );
     return rows.map(fromRow).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }

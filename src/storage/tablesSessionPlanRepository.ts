@@ -14,6 +14,7 @@ import {
 } from "../domain/sessions/sessionPlan.js";
 import { keyPart, keys, TABLES } from "./keys.js";
 import { takeRow } from "./rowClaim.js";
+import { rowsWithPrefix } from "./rowRanges.js";
 import type { TableStore } from "./tableStore.js";
 import { SESSION_ROW, type SessionRow, sessionFromRow } from "./tablesSessionRepository.js";
 
@@ -30,11 +31,6 @@ const REMINDER = "reminder|";
 
 type ClaimRow = { state: "claimed" | "sent" | "no-channel" | "released"; instanceId: string; at: string };
 
-function prefixRange(pk: string, prefix: string) {
-  const end = `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
-  return odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${end}`;
-}
-
 export class TablesSessionPlanRepository implements SessionPlanRepository {
   constructor(private readonly store: TableStore) {}
 
@@ -46,7 +42,7 @@ export class TablesSessionPlanRepository implements SessionPlanRepository {
     const pk = keys.itemRows(tenantId, communityId, SESSION_ROW, sessionId);
     const rows = await this.store.queryAll<{ assignmentsJson: string }>(
       TABLES.sessions,
-      prefixRange(pk, ROTA),
+      rowsWithPrefix(pk, ROTA),
     );
     return new Map(
       rows.map((r) => [
@@ -97,7 +93,7 @@ export class TablesSessionPlanRepository implements SessionPlanRepository {
       willingJson: string;
       snoozedUntil?: string;
       updatedAt: string;
-    }>(TABLES.sessions, prefixRange(keys.library(tenantId, communityId), PREFERENCE));
+    }>(TABLES.sessions, rowsWithPrefix(keys.library(tenantId, communityId), PREFERENCE));
     return rows.map((r) => ({
       userId: (r.rowKey ?? "").slice(PREFERENCE.length),
       displayName: r.displayName,

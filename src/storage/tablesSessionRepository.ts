@@ -5,8 +5,9 @@ import { lastEndOf } from "../domain/sessions/recurrence.js";
 import type { RoleAssignment, RsvpResponse, Session, TeamsMeetingState } from "../domain/sessions/session.js";
 import type { SessionFormat } from "../domain/sessions/sessionFormats.js";
 import type { Rsvp, SessionRepository } from "../domain/sessions/sessionRepository.js";
+import { EtaggedRows } from "./etaggedRows.js";
 import { keyPart, keys, TABLES } from "./keys.js";
-import { translateTableErrors } from "./tableErrors.js";
+import { rowsWithPrefix } from "./rowRanges.js";
 import type { TableStore } from "./tableStore.js";
 
 type SessionRow = {
@@ -47,39 +48,35 @@ const OPEN_END = "9999-12-31T23:59:59.999Z";
 
 /** Sessions and RSVPs in Azure Tables (key design in keys.ts). */
 export class TablesSessionRepository implements SessionRepository {
-  constructor(private readonly store: TableStore) {}
+  private readonly rows: EtaggedRows<SessionRow>;
+
+  constructor(private readonly store: TableStore) {
+    this.rows = new EtaggedRows(store, TABLES.sessions, "The session");
+  }
 
   private get table() {
     return this.store.table(TABLES.sessions);
   }
 
   async create(session: Omit<Session, "etag">): Promise<Session> {
-    const result = await translateTableErrors("The session", () => this.table.createEntity(toRow(session)));
-    return { ...session, etag: result.etag ?? "" };
+    return this.rows.create(session, toRow(session));
   }
 
   async get(tenantId: string, communityId: string, sessionId: string): Promise<Session | undefined> {
-    const row = await this.store.getEntity<SessionRow>(
-      TABLES.sessions,
+    return this.rows.read(
       keys.library(tenantId, communityId),
       `${SESSION}|${keyPart(sessionId, "session id")}`,
+      (row) => fromRow(tenantId, communityId, row),
     );
-    return row ? fromRow(tenantId, communityId, row) : undefined;
   }
 
   async update(session: Session): Promise<Session> {
-    const result = await translateTableErrors("The session", () =>
-      this.table.updateEntity(toRow(session), "Replace", { etag: session.etag }),
-    );
-    return { ...session, etag: result.etag ?? "" };
+    return this.rows.replace(session, toRow(session), session.etag);
   }
 
   async listForCommunity(tenantId: string, communityId: string): Promise<Session[]> {
     const pk = keys.library(tenantId, communityId);
-    const rows = await this.store.queryAll<SessionRow>(
-      TABLES.sessions,
-      odata`PartitionKey eq ${pk} and RowKey ge ${`${SESSION}|`} and RowKey lt ${`${SESSION}}`}`,
-    );
+    const rows = await this.store.queryAll<SessionRow>(TABLES.sessions, rowsWithPrefix(pk, `${SESSION}|`));
     return rows.map((row) => fromRow(tenantId, communityId, row));
   }
 
@@ -108,10 +105,7 @@ export class TablesSessionRepository implements SessionRepository {
 
   async listRsvps(tenantId: string, communityId: string, sessionId: string): Promise<Rsvp[]> {
     const pk = keys.itemRows(tenantId, communityId, SESSION, sessionId);
-    const rows = await this.store.queryAll<RsvpRow>(
-      TABLES.sessions,
-      odata`PartitionKey eq ${pk} and RowKey ge ${`${RSVP}|`} and RowKey lt ${`${RSVP}}`}`,
-    );
+    const rows = await this.store.queryAll<RsvpRow>(TABLES.sessions, rowsWithPrefix(pk, `${RSVP}|`));
     return rows.map((r) => ({
       userId: r.userId,
       displayName: r.displayName,
@@ -148,7 +142,7 @@ export class TablesSessionRepository implements SessionRepository {
     const pk = keys.personal(tenantId, userId);
     const rows = await this.store.queryAll<RsvpRow & { communityId: string; sessionId: string }>(
       TABLES.sessions,
-      odata`PartitionKey eq ${pk} and RowKey ge ${`${RSVP}|`} and RowKey lt ${`${RSVP}}`}`,
+      rowsWithPrefix(pk, `${RSVP}|`),
     );
     return rows.map((r) => ({
       communityId: r.communityId,

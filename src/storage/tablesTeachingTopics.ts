@@ -1,8 +1,8 @@
 import { odata } from "@azure/data-tables";
 import type { TeachingTopic, TeachingTopicRepository } from "../domain/activities/teachingTopics.js";
 import type { PersonRef } from "../domain/identity.js";
+import { EtaggedRows } from "./etaggedRows.js";
 import { circleKeys, TABLES } from "./keys.js";
-import { translateTableErrors } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
 
 type TopicRow = {
@@ -22,39 +22,30 @@ type TopicRow = {
  * in `…Json` columns, so erasing a person replaces them there like everywhere else.
  */
 export class TablesTeachingTopics implements TeachingTopicRepository {
-  constructor(private readonly store: TableStore) {}
+  private readonly rows: EtaggedRows<TopicRow>;
 
-  private get table() {
-    return this.store.table(TABLES.activities);
+  constructor(private readonly store: TableStore) {
+    this.rows = new EtaggedRows(store, TABLES.activities, "The topic");
   }
 
   async list(tenantId: string, communityId: string): Promise<TeachingTopic[]> {
     const pk = circleKeys.topics(tenantId, communityId);
     const rows = await this.store.queryAll<TopicRow>(TABLES.activities, odata`PartitionKey eq ${pk}`);
-    return rows.map((row) => fromRow(communityId, row, row.etag ?? ""));
+    return rows.map((row) => fromRow(communityId, row, row.etag));
   }
 
   async get(tenantId: string, communityId: string, topicId: string): Promise<TeachingTopic | undefined> {
-    const row = await this.store.getEntity<TopicRow & { etag?: string }>(
-      TABLES.activities,
-      circleKeys.topics(tenantId, communityId),
-      circleKeys.topic(topicId),
+    return this.rows.read(circleKeys.topics(tenantId, communityId), circleKeys.topic(topicId), (row) =>
+      fromRow(communityId, row, row.etag),
     );
-    return row ? fromRow(communityId, row, row.etag ?? "") : undefined;
   }
 
   async create(tenantId: string, topic: Omit<TeachingTopic, "etag">): Promise<TeachingTopic> {
-    const result = await translateTableErrors("The topic", () =>
-      this.table.createEntity(toRow(tenantId, topic)),
-    );
-    return { ...topic, etag: result.etag ?? "" };
+    return this.rows.create(topic, toRow(tenantId, topic));
   }
 
   async update(tenantId: string, topic: TeachingTopic): Promise<TeachingTopic> {
-    const result = await translateTableErrors("The topic", () =>
-      this.table.updateEntity(toRow(tenantId, topic), "Replace", { etag: topic.etag }),
-    );
-    return { ...topic, etag: result.etag ?? "" };
+    return this.rows.replace(topic, toRow(tenantId, topic), topic.etag);
   }
 }
 
