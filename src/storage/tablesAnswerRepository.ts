@@ -1,7 +1,7 @@
 import type { Answer, AnswerRepository, AnswerRevision } from "../domain/ask/answer.js";
 import type { PersonRef } from "../domain/identity.js";
-import { EtaggedRows } from "./etaggedRows.js";
-import { keyPart, keys, TABLES } from "./keys.js";
+import { EtaggedRepository } from "./etaggedRepository.js";
+import { keys, TABLES } from "./keys.js";
 import { rowsWithPrefix } from "./rowRanges.js";
 import type { TableStore } from "./tableStore.js";
 
@@ -26,21 +26,15 @@ const ANSWER = "answer";
  * revisions): listing a question's answers is one partition query, and deleting the question
  * deletes them with it.
  */
-export class TablesAnswerRepository implements AnswerRepository {
-  private readonly rows: EtaggedRows<AnswerRow>;
-
-  constructor(private readonly store: TableStore) {
-    this.rows = new EtaggedRows(store, TABLES.library, "The answer");
-  }
-
-  async create(answer: Omit<Answer, "etag">): Promise<Answer> {
-    return this.rows.create(answer, toRow(answer));
+export class TablesAnswerRepository extends EtaggedRepository<Answer, AnswerRow> implements AnswerRepository {
+  constructor(store: TableStore) {
+    super(store, TABLES.library, "The answer", toRow);
   }
 
   async get(tenantId: string, communityId: string, questionId: string, answerId: string) {
     return this.rows.read(
       keys.entryRows(tenantId, communityId, questionId),
-      `${ANSWER}|${keyPart(answerId, "answer id")}`,
+      keys.rowOfKind(ANSWER, answerId),
       (row) => fromRow(tenantId, communityId, questionId, row),
     );
   }
@@ -52,16 +46,12 @@ export class TablesAnswerRepository implements AnswerRepository {
       .map((r) => fromRow(tenantId, communityId, questionId, r))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
-
-  async update(answer: Answer): Promise<Answer> {
-    return this.rows.replace(answer, toRow(answer), answer.etag);
-  }
 }
 
 function toRow(a: Omit<Answer, "etag">): AnswerRow {
   return {
     partitionKey: keys.entryRows(a.tenantId, a.communityId, a.questionId),
-    rowKey: `${ANSWER}|${keyPart(a.id, "answer id")}`,
+    rowKey: keys.rowOfKind(ANSWER, a.id),
     authorJson: JSON.stringify(a.author),
     body: a.body,
     createdAt: a.createdAt,

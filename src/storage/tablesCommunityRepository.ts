@@ -3,7 +3,7 @@ import type { Community, JoinRequest, Membership } from "../domain/communities/c
 import type { CommunityRepository } from "../domain/communities/communityRepository.js";
 import type { PersonRef } from "../domain/identity.js";
 import type { Page, PageRequest } from "../domain/paging.js";
-import { EtaggedRows } from "./etaggedRows.js";
+import { EtaggedRepository } from "./etaggedRepository.js";
 import { keys, TABLES } from "./keys.js";
 import { statusOf } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
@@ -46,24 +46,17 @@ interface JoinRequestRow {
 }
 
 /** Communities and memberships in Azure Tables (see keys.ts for the key design). */
-export class TablesCommunityRepository implements CommunityRepository {
-  private readonly rows: EtaggedRows<CommunityRow>;
-
-  constructor(private readonly store: TableStore) {
-    this.rows = new EtaggedRows(store, TABLES.communities, "The community");
-  }
-
-  async create(community: Omit<Community, "etag">): Promise<Community> {
-    return this.rows.create(community, toRow(community));
+export class TablesCommunityRepository
+  extends EtaggedRepository<Community, CommunityRow>
+  implements CommunityRepository
+{
+  constructor(store: TableStore) {
+    super(store, TABLES.communities, "The community", toRow);
   }
 
   async get(tenantId: string, communityId: string): Promise<Community | undefined> {
     const { partitionKey, rowKey } = keys.community(tenantId, communityId);
     return this.rows.read(partitionKey, rowKey, (row) => fromRow(tenantId, row));
-  }
-
-  async update(community: Community): Promise<Community> {
-    return this.rows.replace(community, toRow(community), community.etag);
   }
 
   async setMemberCount(tenantId: string, communityId: string, memberCount: number): Promise<void> {

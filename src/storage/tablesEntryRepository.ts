@@ -356,7 +356,7 @@ export class TablesEntryRepository implements EntryRepository {
     const row = await this.store.getEntity(
       TABLES.library,
       keys.entryRows(tenantId, communityId, entryId),
-      `${VOTE}|${keyPart(voterId, "user id")}`,
+      keys.rowOfKind(VOTE, voterId, "user id"),
     );
     return row !== undefined;
   }
@@ -431,11 +431,11 @@ export class TablesEntryRepository implements EntryRepository {
 type VoteRow = { displayName: string; at: string };
 
 function voteKey(voterId: string): string {
-  return `${VOTE}|${keyPart(voterId, "user id")}`;
+  return keys.rowOfKind(VOTE, voterId, "user id");
 }
 
 function entryKey(entryId: string): string {
-  return `${ENTRY}|${keyPart(entryId, "entry id")}`;
+  return keys.rowOfKind(ENTRY, entryId);
 }
 
 function changeRow(

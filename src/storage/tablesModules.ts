@@ -1,6 +1,6 @@
 import type { CommunityModule, ModuleRepository } from "../domain/activities/modules/moduleService.js";
 import type { PersonRef } from "../domain/identity.js";
-import { EtaggedRows } from "./etaggedRows.js";
+import { CommunityItemRows } from "./communityItemRows.js";
 import { circleKeys, TABLES } from "./keys.js";
 import { rowsWithPrefix } from "./rowRanges.js";
 import { statusOf, translateTableErrors } from "./tableErrors.js";
@@ -14,36 +14,20 @@ type ModuleRow = { moduleId: string; markdown: string; authorJson: string; updat
  * which activities were set up from it (`use|{module}|{activity}`). The author is in a `…Json`
  * column, so erasing a person replaces them there like everywhere else.
  */
-export class TablesModules implements ModuleRepository {
-  private readonly rows: EtaggedRows<ModuleRow>;
-
-  constructor(private readonly store: TableStore) {
-    this.rows = new EtaggedRows(store, TABLES.activities, "The module");
+export class TablesModules extends CommunityItemRows<CommunityModule, ModuleRow> implements ModuleRepository {
+  constructor(store: TableStore) {
+    super(store, {
+      what: "The module",
+      partition: circleKeys.modules,
+      rowKey: circleKeys.module,
+      rowPrefix: "module|",
+      toRow,
+      fromRow,
+    });
   }
 
   private get table() {
     return this.store.table(TABLES.activities);
-  }
-
-  async list(tenantId: string, communityId: string): Promise<CommunityModule[]> {
-    const pk = circleKeys.modules(tenantId, communityId);
-    const prefix = "module|";
-    const rows = await this.store.queryAll<ModuleRow>(TABLES.activities, rowsWithPrefix(pk, prefix));
-    return rows.map((row) => fromRow(communityId, row, row.etag));
-  }
-
-  async get(tenantId: string, communityId: string, moduleId: string): Promise<CommunityModule | undefined> {
-    return this.rows.read(circleKeys.modules(tenantId, communityId), circleKeys.module(moduleId), (row) =>
-      fromRow(communityId, row, row.etag),
-    );
-  }
-
-  async create(tenantId: string, module: Omit<CommunityModule, "etag">): Promise<CommunityModule> {
-    return this.rows.create(module, toRow(tenantId, module));
-  }
-
-  async update(tenantId: string, module: CommunityModule): Promise<CommunityModule> {
-    return this.rows.replace(module, toRow(tenantId, module), module.etag);
   }
 
   async recordUse(
@@ -92,17 +76,12 @@ export class TablesModules implements ModuleRepository {
   }
 }
 
-function toRow(tenantId: string, m: Omit<CommunityModule, "etag">) {
-  const row: ModuleRow = {
+function toRow(m: Omit<CommunityModule, "etag">): ModuleRow {
+  return {
     moduleId: m.id,
     markdown: m.markdown,
     authorJson: JSON.stringify(m.author),
     updatedAt: m.updatedAt,
-  };
-  return {
-    partitionKey: circleKeys.modules(tenantId, m.communityId),
-    rowKey: circleKeys.module(m.id),
-    ...row,
   };
 }
 

@@ -2,7 +2,7 @@ import { odata, type TableEntityResult } from "@azure/data-tables";
 import type { PersonRef } from "../domain/identity.js";
 import type { Playbook, PlaybookItem } from "../domain/playbooks/playbook.js";
 import type { PlaybookRepository } from "../domain/playbooks/playbookRepository.js";
-import { EtaggedRows } from "./etaggedRows.js";
+import { EtaggedRepository } from "./etaggedRepository.js";
 import { keyPart, keys, TABLES } from "./keys.js";
 import { rowsWithPrefix } from "./rowRanges.js";
 import type { TableStore } from "./tableStore.js";
@@ -24,31 +24,18 @@ const PLAYBOOK = "playbook";
 const DONE = "done";
 
 /** Playbooks and members' ticks in Azure Tables (key design in keys.ts). */
-export class TablesPlaybookRepository implements PlaybookRepository {
-  private readonly rows: EtaggedRows<PlaybookRow>;
-
-  constructor(private readonly store: TableStore) {
-    this.rows = new EtaggedRows(store, TABLES.playbooks, "The playbook");
-  }
-
-  private get table() {
-    return this.store.table(TABLES.playbooks);
-  }
-
-  async create(playbook: Omit<Playbook, "etag">): Promise<Playbook> {
-    return this.rows.create(playbook, toRow(playbook));
+export class TablesPlaybookRepository
+  extends EtaggedRepository<Playbook, PlaybookRow>
+  implements PlaybookRepository
+{
+  constructor(store: TableStore) {
+    super(store, TABLES.playbooks, "The playbook", toRow);
   }
 
   async get(tenantId: string, communityId: string, playbookId: string): Promise<Playbook | undefined> {
-    return this.rows.read(
-      keys.library(tenantId, communityId),
-      `${PLAYBOOK}|${keyPart(playbookId, "playbook id")}`,
-      (row) => fromRow(tenantId, communityId, row),
+    return this.rows.read(keys.library(tenantId, communityId), keys.rowOfKind(PLAYBOOK, playbookId), (row) =>
+      fromRow(tenantId, communityId, row),
     );
-  }
-
-  async update(playbook: Playbook): Promise<Playbook> {
-    return this.rows.replace(playbook, toRow(playbook), playbook.etag);
   }
 
   async delete(tenantId: string, communityId: string, playbookId: string): Promise<void> {
@@ -61,7 +48,7 @@ export class TablesPlaybookRepository implements PlaybookRepository {
     await this.store.deleteIfExists(
       TABLES.playbooks,
       keys.library(tenantId, communityId),
-      `${PLAYBOOK}|${keyPart(playbookId, "playbook id")}`,
+      keys.rowOfKind(PLAYBOOK, playbookId),
     );
   }
 
@@ -118,7 +105,7 @@ function tickKey(tenantId: string, communityId: string, playbookId: string, user
 function toRow(p: Omit<Playbook, "etag">): PlaybookRow {
   return {
     partitionKey: keys.library(p.tenantId, p.communityId),
-    rowKey: `${PLAYBOOK}|${keyPart(p.id, "playbook id")}`,
+    rowKey: keys.rowOfKind(PLAYBOOK, p.id),
     title: p.title,
     description: p.description,
     itemsJson: JSON.stringify(p.items),

@@ -7,8 +7,8 @@ import {
   type RoutingSettings,
 } from "../domain/ask/questionRoute.js";
 import type { PersonRef } from "../domain/identity.js";
-import { EtaggedRows } from "./etaggedRows.js";
-import { keyPart, keys, TABLES } from "./keys.js";
+import { EtaggedRepository } from "./etaggedRepository.js";
+import { keys, TABLES } from "./keys.js";
 import { rowsWithPrefix } from "./rowRanges.js";
 import type { TableStore } from "./tableStore.js";
 
@@ -37,31 +37,20 @@ const SETTINGS = "settings|routing";
  * scan reads only waiting routes whose check time has come, across tenants, without touching the
  * library's much larger table.
  */
-export class TablesQuestionRouteRepository implements QuestionRouteRepository {
-  private readonly rows: EtaggedRows<RouteRow>;
-
-  constructor(private readonly store: TableStore) {
-    this.rows = new EtaggedRows(store, TABLES.questionRoutes, "The question's routing");
-  }
-
-  private get table() {
-    return this.store.table(TABLES.questionRoutes);
-  }
-
-  async create(route: Omit<QuestionRoute, "etag">): Promise<QuestionRoute> {
-    return this.rows.create(route, toRow(route));
+export class TablesQuestionRouteRepository
+  extends EtaggedRepository<QuestionRoute, RouteRow>
+  implements QuestionRouteRepository
+{
+  constructor(store: TableStore) {
+    super(store, TABLES.questionRoutes, "The question's routing", toRow);
   }
 
   async get(tenantId: string, communityId: string, questionId: string) {
     return this.rows.read(
       keys.library(tenantId, communityId),
-      `${ROUTE}|${keyPart(questionId, "question id")}`,
+      keys.rowOfKind(ROUTE, questionId, "question id"),
       fromRow,
     );
-  }
-
-  async update(route: QuestionRoute): Promise<QuestionRoute> {
-    return this.rows.replace(route, toRow(route), route.etag);
   }
 
   async listOpen(tenantId: string, communityId: string): Promise<QuestionRoute[]> {
@@ -102,7 +91,7 @@ export class TablesQuestionRouteRepository implements QuestionRouteRepository {
 function toRow(r: Omit<QuestionRoute, "etag">): RouteRow {
   return {
     partitionKey: keys.library(r.tenantId, r.communityId),
-    rowKey: `${ROUTE}|${keyPart(r.questionId, "question id")}`,
+    rowKey: keys.rowOfKind(ROUTE, r.questionId, "question id"),
     communityName: r.communityName,
     title: r.title,
     askerJson: JSON.stringify(r.asker),

@@ -5,7 +5,7 @@ import { lastEndOf } from "../domain/sessions/recurrence.js";
 import type { RoleAssignment, RsvpResponse, Session, TeamsMeetingState } from "../domain/sessions/session.js";
 import type { SessionFormat } from "../domain/sessions/sessionFormats.js";
 import type { Rsvp, SessionRepository } from "../domain/sessions/sessionRepository.js";
-import { EtaggedRows } from "./etaggedRows.js";
+import { EtaggedRepository } from "./etaggedRepository.js";
 import { keyPart, keys, TABLES } from "./keys.js";
 import { rowsWithPrefix } from "./rowRanges.js";
 import type { TableStore } from "./tableStore.js";
@@ -47,31 +47,18 @@ const RSVP = "rsvp";
 const OPEN_END = "9999-12-31T23:59:59.999Z";
 
 /** Sessions and RSVPs in Azure Tables (key design in keys.ts). */
-export class TablesSessionRepository implements SessionRepository {
-  private readonly rows: EtaggedRows<SessionRow>;
-
-  constructor(private readonly store: TableStore) {
-    this.rows = new EtaggedRows(store, TABLES.sessions, "The session");
-  }
-
-  private get table() {
-    return this.store.table(TABLES.sessions);
-  }
-
-  async create(session: Omit<Session, "etag">): Promise<Session> {
-    return this.rows.create(session, toRow(session));
+export class TablesSessionRepository
+  extends EtaggedRepository<Session, SessionRow>
+  implements SessionRepository
+{
+  constructor(store: TableStore) {
+    super(store, TABLES.sessions, "The session", toRow);
   }
 
   async get(tenantId: string, communityId: string, sessionId: string): Promise<Session | undefined> {
-    return this.rows.read(
-      keys.library(tenantId, communityId),
-      `${SESSION}|${keyPart(sessionId, "session id")}`,
-      (row) => fromRow(tenantId, communityId, row),
+    return this.rows.read(keys.library(tenantId, communityId), keys.rowOfKind(SESSION, sessionId), (row) =>
+      fromRow(tenantId, communityId, row),
     );
-  }
-
-  async update(session: Session): Promise<Session> {
-    return this.rows.replace(session, toRow(session), session.etag);
   }
 
   async listForCommunity(tenantId: string, communityId: string): Promise<Session[]> {
@@ -155,7 +142,7 @@ export class TablesSessionRepository implements SessionRepository {
 function toRow(s: Omit<Session, "etag">): SessionRow {
   return {
     partitionKey: keys.library(s.tenantId, s.communityId),
-    rowKey: `${SESSION}|${keyPart(s.id, "session id")}`,
+    rowKey: keys.rowOfKind(SESSION, s.id),
     title: s.title,
     format: s.format,
     startsAt: s.startsAt,
