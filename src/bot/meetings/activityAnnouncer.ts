@@ -13,6 +13,7 @@ import type { Caller, PersonRef } from "../../domain/identity.js";
 import type { SessionRoleHolders } from "../../domain/insights/learningFacts.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
 import type { PlaybookService } from "../../domain/playbooks/playbookService.js";
+import { Poller } from "../../domain/poller.js";
 import { SerialQueues } from "../../domain/serialQueues.js";
 import type { Logger } from "../../observability/logger.js";
 import { phaseCard } from "../cards/activityCards.js";
@@ -97,8 +98,7 @@ export class ActivityAnnouncer {
   private readonly lastPass = new Map<string, { phase: string; at: number }>();
   /** One announcement pass per activity at a time in this process (the lease is per instance). */
   private readonly inFlight = new SerialQueues();
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private ticking: Promise<void> | undefined;
+  private readonly poller = new Poller(() => this.tick());
   private readonly now: () => number;
 
   constructor(private readonly deps: ActivityAnnouncerDependencies) {
@@ -107,18 +107,11 @@ export class ActivityAnnouncer {
 
   /** Starts the poller: every `intervalMs`, announce what changed in the open activities. */
   start(intervalMs: number): void {
-    this.timer ??= setInterval(() => {
-      this.ticking ??= this.tick().finally(() => {
-        this.ticking = undefined;
-      });
-    }, intervalMs);
-    this.timer.unref();
+    this.poller.start(intervalMs);
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.ticking;
+    await this.poller.stop();
     await this.inFlight.drain();
   }
 

@@ -1,3 +1,4 @@
+import { Poller } from "../../domain/poller.js";
 import type { DailyWarnings } from "./dailyWarnings.js";
 
 /**
@@ -6,39 +7,25 @@ import type { DailyWarnings } from "./dailyWarnings.js";
  * the one before; a failed pass is written to the log once a day, and the next one tries again.
  */
 export class PeriodicPass {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly poller: Poller;
 
-  constructor(
-    private readonly name: string,
-    private readonly pass: () => Promise<unknown>,
-    private readonly warnings: DailyWarnings,
-  ) {}
+  constructor(name: string, pass: () => Promise<unknown>, warnings: DailyWarnings) {
+    this.poller = new Poller(() =>
+      pass().catch((error: unknown) =>
+        warnings.warn(new Date(), `${name}: pass failed`, {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      ),
+    );
+  }
 
+  /** Runs a first pass now, then every `pollMs`. */
   start(pollMs: number): void {
-    if (this.timer) return;
-    const tick = () => {
-      if (this.running) return;
-      this.running = this.pass()
-        .then(() => undefined)
-        .catch((error: unknown) =>
-          this.warnings.warn(new Date(), `${this.name}: pass failed`, {
-            error: error instanceof Error ? error.message : String(error),
-          }),
-        )
-        .finally(() => {
-          this.running = undefined;
-        });
-    };
-    this.timer = setInterval(tick, pollMs);
-    this.timer.unref();
-    tick();
+    this.poller.start(pollMs, { immediately: true });
   }
 
   /** Stops the timer and waits for a pass under way. */
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.poller.stop();
   }
 }

@@ -1,6 +1,7 @@
 import type { CommunityView } from "../communities/community.js";
 import { ForbiddenError, ValidationError } from "../errors.js";
 import type { Caller } from "../identity.js";
+import { Poller } from "../poller.js";
 import { DAY_MS, type InsightsFacts } from "./insightsFacts.js";
 import {
   computeInsights,
@@ -122,8 +123,11 @@ const HISTORY_DAYS = 365 * 4;
 export class InsightsService {
   private readonly running = new Map<string, Promise<boolean>>();
   private readonly serialized = new Map<string, string>();
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private ticking: Promise<unknown> | undefined;
+  private readonly poller = new Poller(() =>
+    this.refreshDue().catch((error: unknown) =>
+      this.options.onError?.(error, { tenantId: "", communityId: "" }),
+    ),
+  );
 
   constructor(
     private readonly communities: {
@@ -215,20 +219,11 @@ export class InsightsService {
    * due ({@link refreshDue}); of several instances, the one holding a community's lease computes it.
    */
   start(intervalMs: number): void {
-    this.timer ??= setInterval(() => {
-      this.ticking ??= this.refreshDue()
-        .catch((error: unknown) => this.options.onError?.(error, { tenantId: "", communityId: "" }))
-        .finally(() => {
-          this.ticking = undefined;
-        });
-    }, intervalMs);
-    this.timer.unref();
+    this.poller.start(intervalMs);
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.ticking;
+    await this.poller.stop();
     await this.drain();
   }
 
