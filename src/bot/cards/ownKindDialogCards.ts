@@ -1,8 +1,8 @@
 import type { ActivityView } from "../../domain/activities/activityViews.js";
-import type { PersonRef } from "../../domain/identity.js";
 import { ACTIVITY_VERBS } from "../wireNames.js";
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "./adaptiveCard.js";
 import { cardText } from "./cardText.js";
+import { type EditConflict, editConflictCard } from "./editConflictCard.js";
 
 /**
  * The dialogs of the engine's own kinds (a reflection, a group's key insight, a commitment), which
@@ -114,41 +114,9 @@ export function shareDialogCard(view: ActivityView, error?: string, text?: strin
 }
 
 /** The partner saved meanwhile: both texts, the merge in the box, saved on top of theirs. */
-export function shareConflictCard(
-  view: ActivityView,
-  conflict: {
-    message: string;
-    current: { text: string; etag: string; editedBy: PersonRef };
-    yours: string;
-    merged: string;
-  },
-): AdaptiveCard {
-  return adaptiveCard(
-    [
-      heading("Our key insight"),
-      paragraph(cardText(conflict.message), { color: "Attention", weight: "Bolder" }),
-      paragraph(`**Saved by ${cardText(conflict.current.editedBy.displayName)}:**`),
-      paragraph(cardText(conflict.current.text), { spacing: "None" }),
-      paragraph("**Yours (not saved yet):**"),
-      paragraph(cardText(conflict.yours), { spacing: "None" }),
-      {
-        type: "Input.Text",
-        id: "text",
-        label: "Both together: tidy up and save",
-        isMultiline: true,
-        value: conflict.merged,
-        maxLength: 4000,
-        isRequired: true,
-        errorMessage: "Write something first.",
-      },
-    ],
-    [
-      {
-        type: "Action.Submit",
-        title: "Save",
-        style: "positive",
-        data: { verb: ACTIVITY_VERBS.saveShare, activityId: view.id, etag: conflict.current.etag },
-      },
-    ],
-  );
+export function shareConflictCard(view: ActivityView, conflict: EditConflict): AdaptiveCard {
+  return editConflictCard("Our key insight", conflict, 4000, {
+    verb: ACTIVITY_VERBS.saveShare,
+    activityId: view.id,
+  });
 }
