@@ -99,14 +99,8 @@ export class TableStore {
   }
 
   /** Creates a row unless one with its keys exists (a request already made): true when created. */
-  async insertIfAbsent<T extends object>(name: TableName, row: TableEntity<T>): Promise<boolean> {
-    try {
-      await this.table(name).createEntity(row);
-      return true;
-    } catch (error) {
-      if (statusOf(error) === 409) return false;
-      throw error;
-    }
+  insertIfAbsent<T extends object>(name: TableName, row: TableEntity<T>): Promise<boolean> {
+    return doneUnless(409, () => this.table(name).createEntity(row));
   }
 
   /**
@@ -126,14 +120,8 @@ export class TableStore {
   }
 
   /** Deletes a row; one already gone is no error (deleting is idempotent). True when it was there. */
-  async deleteIfExists(name: TableName, partitionKey: string, rowKey: string): Promise<boolean> {
-    try {
-      await this.table(name).deleteEntity(partitionKey, rowKey);
-      return true;
-    } catch (error) {
-      if (statusOf(error) === 404) return false;
-      throw error;
-    }
+  deleteIfExists(name: TableName, partitionKey: string, rowKey: string): Promise<boolean> {
+    return doneUnless(404, () => this.table(name).deleteEntity(partitionKey, rowKey));
   }
 
   /** One page of a query, with the continuation token for the next (Tables pages hold ≤ 1,000). */
@@ -181,6 +169,20 @@ export class TableStore {
         await this.table(name).submitTransaction(list.slice(i, i + MAX_BATCH_OPERATIONS));
       }
     }
+  }
+}
+
+/**
+ * Runs a write that may find its work done already: false when Tables answers `status` (409: the
+ * row exists, 404: it is gone), true when the write went through; other failures are thrown.
+ */
+async function doneUnless(status: number, write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (statusOf(error) === status) return false;
+    throw error;
   }
 }
 

@@ -181,15 +181,8 @@ type ControlRow = {
   requestId: string;
 };
 
-type NoteRow = {
-  activityId: string;
-  communityId: string;
-  sessionId?: string;
-  meetingId?: string;
-  prompt: string;
-  text: string;
-  at: string;
-};
+/** A note row holds the note as My learning lists it. */
+type NoteRow = MyActivityNote;
 
 type AnnounceRow = { instanceId: string; leaseUntil: string; done: boolean; detail?: string };
 

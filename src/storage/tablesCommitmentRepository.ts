@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { odata, type TableEntity, type TableEntityResult } from "@azure/data-tables";
+import { odata, type TableEntityResult } from "@azure/data-tables";
 import type {
   CheckInClaimResult,
   Commitment,
@@ -12,7 +12,7 @@ import type {
 } from "../domain/commitments/commitment.js";
 import type { PersonRef } from "../domain/identity.js";
 import { commitmentKeys, keyPart, TABLES } from "./keys.js";
-import { takeRow } from "./rowClaim.js";
+import { claimToSend } from "./rowClaim.js";
 import { rowsWithPrefix } from "./rowRanges.js";
 import type { TableStore } from "./tableStore.js";
 
@@ -40,7 +40,6 @@ type IndexRow = {
   sessionId?: string;
 };
 type DueRow = { commitmentId: string; ownerId: string; due: string };
-type ClaimRow = { state: "claimed" | "sent" | "released"; instanceId: string; at: string };
 
 const OWN = "commitment|";
 
@@ -146,17 +145,14 @@ export class TablesCommitmentRepository implements CommitmentRepository {
     now: Date,
     staleAfterMs: number,
   ): Promise<CheckInClaimResult> {
-    const entity: TableEntity<ClaimRow> = {
-      ...claimKeys(tenantId, key),
-      state: "claimed",
+    return claimToSend(
+      this.store,
+      TABLES.commitments,
+      claimKeys(tenantId, key),
       instanceId,
-      at: now.toISOString(),
-    };
-    // A released claim, or one an instance took and abandoned (crashed) long ago, is free.
-    const free = (existing: ClaimRow) =>
-      existing.state === "released" ||
-      (existing.state === "claimed" && now.getTime() - Date.parse(existing.at) > staleAfterMs);
-    return (await takeRow(this.store, TABLES.commitments, entity, free)) ? "claimed" : "taken";
+      now,
+      staleAfterMs,
+    );
   }
 
   async completeCheckIn(tenantId: string, key: string): Promise<void> {

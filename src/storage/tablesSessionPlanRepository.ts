@@ -1,4 +1,4 @@
-import { odata, type TableEntity, type TableEntityResult } from "@azure/data-tables";
+import { odata, type TableEntityResult } from "@azure/data-tables";
 import type { CommunityRepository } from "../domain/communities/communityRepository.js";
 import type { RoleAssignment, Session } from "../domain/sessions/session.js";
 import type { SessionRole } from "../domain/sessions/sessionFormats.js";
@@ -13,7 +13,7 @@ import {
   type SessionPlanRepository,
 } from "../domain/sessions/sessionPlan.js";
 import { keyPart, keys, TABLES } from "./keys.js";
-import { takeRow } from "./rowClaim.js";
+import { claimToSend } from "./rowClaim.js";
 import { rowsWithPrefix } from "./rowRanges.js";
 import type { TableStore } from "./tableStore.js";
 import { SESSION_ROW, type SessionRow, sessionFromRow } from "./tablesSessionRepository.js";
@@ -28,8 +28,6 @@ const ROTA = "rota|";
 const PREFERENCE = "rolepref|";
 const REMINDER_SETTINGS = "settings|reminders";
 const REMINDER = "reminder|";
-
-type ClaimRow = { state: "claimed" | "sent" | "no-channel" | "released"; instanceId: string; at: string };
 
 export class TablesSessionPlanRepository implements SessionPlanRepository {
   constructor(private readonly store: TableStore) {}
@@ -157,17 +155,7 @@ export class TablesSessionPlanRepository implements SessionPlanRepository {
     now: Date,
     staleAfterMs: number,
   ): Promise<ReminderClaimResult> {
-    const entity: TableEntity<ClaimRow> = {
-      ...this.reminderKeys(key),
-      state: "claimed",
-      instanceId,
-      at: now.toISOString(),
-    };
-    // A released claim, or one an instance took and abandoned (crashed) long ago, is free.
-    const free = (existing: ClaimRow) =>
-      existing.state === "released" ||
-      (existing.state === "claimed" && now.getTime() - Date.parse(existing.at) > staleAfterMs);
-    return (await takeRow(this.store, TABLES.sessions, entity, free)) ? "claimed" : "taken";
+    return claimToSend(this.store, TABLES.sessions, this.reminderKeys(key), instanceId, now, staleAfterMs);
   }
 
   async completeReminder(key: ReminderKey, outcome: "sent" | "no-channel"): Promise<void> {
