@@ -8,6 +8,7 @@ import type { Caller } from "../../domain/identity.js";
 import type { PeopleDirectory } from "../../domain/people/peopleDirectory.js";
 import { parseInput } from "../../domain/validation.js";
 import { sendError } from "../http/httpErrors.js";
+import { idempotentBody, withRequestId } from "../http/idempotentBody.js";
 import { callerOf } from "../http/requireCaller.js";
 
 /**
@@ -62,7 +63,6 @@ const currentQuery = z.object({
 
 /** An action's idempotency key: the tab makes one per click, so a retried request applies once. */
 const requestIdField = z.string().min(1).max(200).optional();
-const withRequestId = z.object({ requestId: requestIdField }).passthrough();
 const highlightParams = z.object({ groupId: z.string().min(1).max(100) });
 const submissionKindParam = z.object({
   kind: z.string().regex(/^[a-z][a-z-]{0,30}$/, "That is not a kind of submission PeerCircle knows."),
@@ -147,12 +147,12 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
   });
 
   router.post("/:activityId/controls", async (req, res) => {
-    const { requestId, ...control } = parseInput(withRequestId, req.body ?? {});
+    const { requestId, input: control } = idempotentBody(req);
     const view = await activities.control(
       callerOf(res),
       req.params.activityId,
       control as Parameters<ActivityService["control"]>[2],
-      requestId ?? randomUUID(),
+      requestId,
     );
     await answer(req, res, view);
   });
