@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ConflictError } from "../domain/errors.js";
+import { FORMATS as FORMAT_DEFINITIONS } from "../domain/formats/formatRegistry.js";
 import type { Caller } from "../domain/identity.js";
 import type { LibraryService } from "../domain/library/libraryService.js";
 import { messageToDraft } from "../domain/library/messageContent/index.js";
@@ -139,7 +140,7 @@ export async function seedDemoCommunity(
     const day = new Date(now + (i - 8) * 3.5 * 86_400_000);
     day.setUTCHours(i % 2 === 0 ? 10 : 15, 0, 0, 0);
     const session = await services.sessions.create(stewardCaller, DEMO_COMMUNITY_ID, {
-      title: SESSION_TITLES[i % SESSION_TITLES.length] ?? FORMAT_TITLES[format],
+      title: SESSION_TITLES[i % SESSION_TITLES.length] ?? FORMAT_DEFINITIONS[format].name,
       format,
       startsAt: day.toISOString(),
       timeZone: "Europe/Berlin",
@@ -252,16 +253,3 @@ const SESSION_TITLES = [
   "Case round: the late-arriving orders",
   "Ask me anything: access requests and privacy",
 ];
-
-const FORMAT_TITLES: Record<SessionFormat, string> = {
-  "think-pair-share": "Think-pair-share",
-  "knowledge-cafe": "Knowledge café",
-  mastermind: "Mastermind circle",
-  "micro-teach": "Micro-teach",
-  "case-round": "Case round",
-  "incident-retro": "Incident retrospective",
-  ama: "Ask me anything",
-  "coaching-ourselves": "CoachingOurselves module",
-  "peer-review": "Peer review",
-  open: "Open session",
-};
