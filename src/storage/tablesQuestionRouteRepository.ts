@@ -7,6 +7,7 @@ import {
   type RoutingSettings,
 } from "../domain/ask/questionRoute.js";
 import type { PersonRef } from "../domain/identity.js";
+import { CommunitySettings } from "./communitySettings.js";
 import { EtaggedRepository } from "./etaggedRepository.js";
 import { keys, TABLES } from "./keys.js";
 import { rowsWithPrefix } from "./rowRanges.js";
@@ -27,8 +28,6 @@ type RouteRow = {
   claimJson?: string;
 };
 
-type SettingsRow = { askAtOnce: number; responseHours: number };
-
 const ROUTE = "route";
 const SETTINGS = "settings|routing";
 
@@ -41,8 +40,11 @@ export class TablesQuestionRouteRepository
   extends EtaggedRepository<QuestionRoute, RouteRow>
   implements QuestionRouteRepository
 {
+  private readonly settings: CommunitySettings<RoutingSettings>;
+
   constructor(store: TableStore) {
     super(store, TABLES.questionRoutes, "The question's routing", toRow);
+    this.settings = new CommunitySettings(store, TABLES.questionRoutes, SETTINGS, DEFAULT_ROUTING_SETTINGS);
   }
 
   async get(tenantId: string, communityId: string, questionId: string) {
@@ -71,20 +73,12 @@ export class TablesQuestionRouteRepository
     return rows.map(fromRow);
   }
 
-  async getSettings(tenantId: string, communityId: string): Promise<RoutingSettings> {
-    const row = await this.store.getEntity<SettingsRow>(
-      TABLES.questionRoutes,
-      keys.library(tenantId, communityId),
-      SETTINGS,
-    );
-    return row ? { askAtOnce: row.askAtOnce, responseHours: row.responseHours } : DEFAULT_ROUTING_SETTINGS;
+  getSettings(tenantId: string, communityId: string): Promise<RoutingSettings> {
+    return this.settings.read(tenantId, communityId);
   }
 
-  async setSettings(tenantId: string, communityId: string, settings: RoutingSettings): Promise<void> {
-    await this.table.upsertEntity(
-      { partitionKey: keys.library(tenantId, communityId), rowKey: SETTINGS, ...settings },
-      "Replace",
-    );
+  setSettings(tenantId: string, communityId: string, settings: RoutingSettings): Promise<void> {
+    return this.settings.write(tenantId, communityId, settings);
   }
 }
 

@@ -12,6 +12,7 @@ import {
   type RolePreference,
   type SessionPlanRepository,
 } from "../domain/sessions/sessionPlan.js";
+import { CommunitySettings } from "./communitySettings.js";
 import { keyPart, keys, TABLES } from "./keys.js";
 import { claimToSend } from "./rowClaim.js";
 import { rowsWithPrefix } from "./rowRanges.js";
@@ -30,7 +31,16 @@ const REMINDER_SETTINGS = "settings|reminders";
 const REMINDER = "reminder|";
 
 export class TablesSessionPlanRepository implements SessionPlanRepository {
-  constructor(private readonly store: TableStore) {}
+  private readonly reminderSettings: CommunitySettings<ReminderSettings>;
+
+  constructor(private readonly store: TableStore) {
+    this.reminderSettings = new CommunitySettings(
+      store,
+      TABLES.sessions,
+      REMINDER_SETTINGS,
+      DEFAULT_REMINDER_SETTINGS,
+    );
+  }
 
   private get table() {
     return this.store.table(TABLES.sessions);
@@ -115,24 +125,12 @@ export class TablesSessionPlanRepository implements SessionPlanRepository {
     );
   }
 
-  async getReminderSettings(tenantId: string, communityId: string): Promise<ReminderSettings> {
-    const row = await this.store.getEntity<ReminderSettings>(
-      TABLES.sessions,
-      keys.library(tenantId, communityId),
-      REMINDER_SETTINGS,
-    );
-    return row ? { enabled: row.enabled, leadMinutes: row.leadMinutes } : DEFAULT_REMINDER_SETTINGS;
+  getReminderSettings(tenantId: string, communityId: string): Promise<ReminderSettings> {
+    return this.reminderSettings.read(tenantId, communityId);
   }
 
-  async setReminderSettings(
-    tenantId: string,
-    communityId: string,
-    settings: ReminderSettings,
-  ): Promise<void> {
-    await this.table.upsertEntity(
-      { partitionKey: keys.library(tenantId, communityId), rowKey: REMINDER_SETTINGS, ...settings },
-      "Replace",
-    );
+  setReminderSettings(tenantId: string, communityId: string, settings: ReminderSettings): Promise<void> {
+    return this.reminderSettings.write(tenantId, communityId, settings);
   }
 
   async listActiveSessions(now: Date): Promise<Session[]> {
