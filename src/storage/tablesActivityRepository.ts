@@ -1061,6 +1061,14 @@ function groupingOf(row: Row, round: number): StoredGrouping {
   };
 }
 
+/** The named text fields of a row ("" for one the row lacks). */
+function textFields<const Name extends string>(
+  row: Record<string, unknown>,
+  ...names: Name[]
+): Record<Name, string> {
+  return Object.fromEntries(names.map((name) => [name, String(row[name] ?? "")])) as Record<Name, string>;
+}
+
 /** Sorts one row of an activity's partition into the record it belongs to. */
 function readInto(
   record: Partial<ActivityRecord>,
@@ -1100,13 +1108,7 @@ function readInto(
     record.shares?.push({ groupId: share.ownerId, text, createdBy, editedBy, at, requestId, etag });
     record.submissions?.push(share);
   } else if (key.startsWith(PROMOTED)) {
-    record.promotions?.push({
-      kind: str("kind"),
-      ownerId: str("ownerId"),
-      itemId: str("itemId"),
-      byUserId: str("byUserId"),
-      at: str("at"),
-    });
+    record.promotions?.push(textFields(row, "kind", "ownerId", "itemId", "byUserId", "at"));
   } else if (key.startsWith(ANSWERED)) {
     record.answers?.push({
       kind: str("kind"),
@@ -1118,22 +1120,11 @@ function readInto(
       requestId: str("requestId"),
     });
   } else if (key.startsWith(VOTE)) {
-    record.votes?.push({
-      kind: str("kind"),
-      ownerId: str("ownerId"),
-      itemId: str("itemId"),
-      voterId: str("voterId"),
-      at: str("at"),
-    });
+    record.votes?.push(textFields(row, "kind", "ownerId", "itemId", "voterId", "at"));
   } else if (key.startsWith(HIGHLIGHT)) {
-    record.highlights?.push({ groupId: str("groupId"), byUserId: str("byUserId"), at: str("at") });
+    record.highlights?.push(textFields(row, "groupId", "byUserId", "at"));
   } else if (key.startsWith(COMMITMENT)) {
-    record.commitments?.push({
-      userId: str("userId"),
-      displayName: str("displayName"),
-      text: str("text"),
-      at: str("at"),
-    });
+    record.commitments?.push(textFields(row, "userId", "displayName", "text", "at"));
     record.submissions?.push(submissionOfRow("commitment", "person", str("userId"), row, entity.etag));
   } else if (key.startsWith(SUBMISSION)) {
     const scope = str("scope") as SubmissionScope;
