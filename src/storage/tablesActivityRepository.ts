@@ -1101,7 +1101,7 @@ function readInto(
     // `late|{user}` (round 0) or `late|00r|{user}`: a user id never holds a `|`.
     const rest = key.slice(LATE.length);
     const round = rest.includes("|") ? Number(rest.slice(0, rest.indexOf("|"))) : 0;
-    record.lateAssignments?.push({ round, userId: str("userId"), groupId: str("groupId"), at: str("at") });
+    record.lateAssignments?.push({ round, ...textFields(row, "userId", "groupId", "at") });
   } else if (key.startsWith(SHARE)) {
     const share = submissionOfRow("share", "group", str("groupId"), row, entity.etag);
     const { text, createdBy, editedBy, at, requestId, etag } = share;
@@ -1111,13 +1111,8 @@ function readInto(
     record.promotions?.push(textFields(row, "kind", "ownerId", "itemId", "byUserId", "at"));
   } else if (key.startsWith(ANSWERED)) {
     record.answers?.push({
-      kind: str("kind"),
-      ownerId: str("ownerId"),
-      itemId: str("itemId"),
-      text: str("text"),
+      ...textFields(row, "kind", "ownerId", "itemId", "text", "at", "requestId"),
       by: JSON.parse(str("byJson") || "{}") as PersonRef,
-      at: str("at"),
-      requestId: str("requestId"),
     });
   } else if (key.startsWith(VOTE)) {
     record.votes?.push(textFields(row, "kind", "ownerId", "itemId", "voterId", "at"));

@@ -233,22 +233,15 @@ function fromRow(tenantId: string, row: TableEntityResult<CommunityRow>): Commun
   };
 }
 
+/** Who a membership or a request to join is about, and where (both rows name them alike). */
+function personInCommunity(tenantId: string, row: MembershipRow | JoinRequestRow) {
+  return { tenantId, communityId: row.communityId, userId: row.userId, displayName: row.displayName };
+}
+
 function membershipFromRow(tenantId: string, row: MembershipRow): Membership {
-  return {
-    tenantId,
-    communityId: row.communityId,
-    userId: row.userId,
-    displayName: row.displayName,
-    joinedAt: row.joinedAt,
-  };
+  return { ...personInCommunity(tenantId, row), joinedAt: row.joinedAt };
 }
 
 function joinRequestFromRow(tenantId: string, row: JoinRequestRow): JoinRequest {
-  return {
-    tenantId,
-    communityId: row.communityId,
-    userId: row.userId,
-    displayName: row.displayName,
-    requestedAt: row.requestedAt,
-  };
+  return { ...personInCommunity(tenantId, row), requestedAt: row.requestedAt };
 }
