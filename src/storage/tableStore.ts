@@ -144,6 +144,17 @@ export class TableStore {
     return token ? { items, continuationToken: token } : { items };
   }
 
+  /** One page of a query with each row made into a value by `map` (the continuation token kept). */
+  async queryPageOf<T extends object, Value>(
+    name: TableName,
+    filter: string,
+    page: PageRequest | undefined,
+    map: (row: TableEntityResult<T>) => Value,
+  ): Promise<Page<Value>> {
+    const result = await this.queryPage<T>(name, filter, page);
+    return { ...result, items: result.items.map(map) };
+  }
+
   /** Every entity of a query, following continuation tokens. */
   async queryAll<T extends object>(name: TableName, filter: string): Promise<TableEntityResult<T>[]> {
     const all: TableEntityResult<T>[] = [];

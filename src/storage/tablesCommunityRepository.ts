@@ -73,12 +73,12 @@ export class TablesCommunityRepository
 
   async list(tenantId: string, page?: PageRequest): Promise<Page<Community>> {
     const pk = keys.communitiesOfTenant(tenantId);
-    const result = await this.store.queryPage<CommunityRow>(
+    return this.store.queryPageOf<CommunityRow, Community>(
       TABLES.communities,
       odata`PartitionKey eq ${pk}`,
       page,
+      (row) => fromRow(tenantId, row),
     );
-    return { ...result, items: result.items.map((row) => fromRow(tenantId, row)) };
   }
 
   async addMember(membership: Membership): Promise<boolean> {
@@ -145,12 +145,12 @@ export class TablesCommunityRepository
 
   async listMembers(tenantId: string, communityId: string, page?: PageRequest): Promise<Page<Membership>> {
     const pk = keys.membersOf(tenantId, communityId);
-    const result = await this.store.queryPage<MembershipRow>(
+    return this.store.queryPageOf<MembershipRow, Membership>(
       TABLES.memberships,
       odata`PartitionKey eq ${pk}`,
       page,
+      (row) => membershipFromRow(tenantId, row),
     );
-    return { ...result, items: result.items.map((row) => membershipFromRow(tenantId, row)) };
   }
 
   async addJoinRequest(request: JoinRequest): Promise<boolean> {

@@ -189,8 +189,9 @@ export class TablesEntryRepository implements EntryRepository {
 
   async list(tenantId: string, communityId: string, page?: PageRequest): Promise<Page<Entry>> {
     const pk = keys.library(tenantId, communityId);
-    const result = await this.store.queryPage<EntryRow>(TABLES.library, ofKind(pk, ENTRY), page);
-    return { ...result, items: result.items.map((row) => fromRow(tenantId, communityId, row)) };
+    return this.store.queryPageOf<EntryRow, Entry>(TABLES.library, ofKind(pk, ENTRY), page, (row) =>
+      fromRow(tenantId, communityId, row),
+    );
   }
 
   async listRemovalRequested(tenantId: string, communityId: string): Promise<Entry[]> {
