@@ -1,5 +1,6 @@
-import type { Request, RequestHandler, Response } from "express";
+import type { Request, RequestHandler, Response, Router } from "express";
 import type { Caller } from "../../domain/identity.js";
+import { requireIfMatch } from "./ifMatch.js";
 import { callerOf } from "./requireCaller.js";
 
 /** What a JSON route's handler works from: who calls, the path's parameters, the request. */
@@ -60,4 +61,31 @@ export function answerNoContent<Params = Record<string, string>>(
     await handle(routeCall<Params>(req, res));
     res.status(204).end();
   };
+}
+
+/** One kind of versioned thing in a collection, as {@link versionedItemRoutes} serves it. */
+export interface VersionedItem<Params, Value extends { etag: string }> {
+  /** The item's path under the collection: `/:playbookId`. */
+  path: string;
+  toAnswer: (value: Value) => unknown;
+  create: (call: RouteCall<Params>) => Promise<Value>;
+  get: (call: RouteCall<Params>) => Promise<Value>;
+  /** The change, made from the version the caller names in `If-Match` (required). */
+  update: { method: "put" | "patch"; change: (call: RouteCall<Params>) => Promise<Value> };
+  remove?: (call: RouteCall<Params>) => Promise<unknown>;
+}
+
+/**
+ * The routes every versioned thing has: `POST /` creates one (201), `GET {path}` reads it, `PUT` or
+ * `PATCH {path}` changes it under If-Match, `DELETE {path}` removes it (when it can be); each
+ * answer carries the thing's ETag. Register fixed paths (`/rota`) before, as `{path}` matches them.
+ */
+export function versionedItemRoutes<Params, Value extends { etag: string }>(
+  router: Router,
+  item: VersionedItem<Params, Value>,
+): void {
+  router.post("/", answerVersioned(item.toAnswer, item.create, 201));
+  router.get(item.path, answerVersioned(item.toAnswer, item.get));
+  router[item.update.method](item.path, requireIfMatch, answerVersioned(item.toAnswer, item.update.change));
+  if (item.remove) router.delete(item.path, answerNoContent(item.remove));
 }

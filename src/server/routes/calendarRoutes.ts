@@ -7,8 +7,7 @@ import { sessionCalendarFile } from "../../domain/sessions/sessionCalendarFile.j
 import { calendarRangeSchema } from "../../domain/sessions/sessionSchemas.js";
 import type { SessionService } from "../../domain/sessions/sessionService.js";
 import { parseInput } from "../../domain/validation.js";
-import { requireIfMatch } from "../http/ifMatch.js";
-import { answerJson, answerVersioned, type RouteCall } from "../http/jsonRoutes.js";
+import { answerJson, answerVersioned, type RouteCall, versionedItemRoutes } from "../http/jsonRoutes.js";
 import { callerOf } from "../http/requireCaller.js";
 
 const roleSchema = z.object({
@@ -57,11 +56,6 @@ export function calendarRoutes(sessions: SessionService, options: CalendarRouteO
   const onSession = (act: (call: RouteCall<Params>) => Promise<object>) =>
     answerJson<Params>(async (call) => withOptions(await act(call)));
 
-  router.post(
-    "/",
-    versioned(({ caller, params, req }) => sessions.create(caller, params.communityId, req.body), 201),
-  );
-
   router.get("/calendar.ics", async (req, res) => {
     const { communityId } = req.params as Params;
     await sendCalendar(req, res, await sessions.forExport(callerOf(res), communityId), "peercircle-sessions");
@@ -92,10 +86,17 @@ export function calendarRoutes(sessions: SessionService, options: CalendarRouteO
     ),
   );
 
-  router.get(
-    "/:sessionId",
-    versioned(({ caller, params }) => sessions.get(caller, params.communityId, params.sessionId)),
-  );
+  versionedItemRoutes<Params, SessionView>(router, {
+    path: "/:sessionId",
+    toAnswer: withOptions,
+    create: ({ caller, params, req }) => sessions.create(caller, params.communityId, req.body),
+    get: ({ caller, params }) => sessions.get(caller, params.communityId, params.sessionId),
+    update: {
+      method: "patch",
+      change: ({ caller, params, req, ifMatch }) =>
+        sessions.update(caller, params.communityId, params.sessionId, req.body, ifMatch),
+    },
+  });
 
   router.get("/:sessionId/calendar.ics", async (req, res) => {
     const { communityId, sessionId } = req.params as Params;
@@ -103,13 +104,6 @@ export function calendarRoutes(sessions: SessionService, options: CalendarRouteO
     await sendCalendar(req, res, session ? [session] : [], `peercircle-${sessionId}`);
   });
 
-  router.patch(
-    "/:sessionId",
-    requireIfMatch,
-    versioned(({ caller, params, req, ifMatch }) =>
-      sessions.update(caller, params.communityId, params.sessionId, req.body, ifMatch),
-    ),
-  );
   router.post(
     "/:sessionId/meeting/retry",
     versioned(({ caller, params }) => sessions.retryMeeting(caller, params.communityId, params.sessionId)),

@@ -4,8 +4,7 @@ import type { EntryAnswer } from "../../contract/library.js";
 import { parseLibrarySearch } from "../../contract/librarySearch.js";
 import type { EntryView } from "../../domain/library/entryView.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
-import { requireIfMatch } from "../http/ifMatch.js";
-import { answerJson, answerNoContent, answerVersioned, type RouteCall } from "../http/jsonRoutes.js";
+import { answerJson, type RouteCall, versionedItemRoutes } from "../http/jsonRoutes.js";
 import { callerOf } from "../http/requireCaller.js";
 
 /** The entry as the contract answers it (the tenant id stays on the server). */
@@ -27,9 +26,6 @@ export function libraryRoutes(library: LibraryService): Router {
   const entries = Router({ mergeParams: true });
   type Params = { communityId: string; entryId: string };
 
-  /** An entry's answer, with its version (ETag) for the next change. */
-  const versioned = (handle: (call: RouteCall<Params>) => Promise<EntryView>, status?: number) =>
-    answerVersioned(entryDto, handle, status);
   /** What a service call on one entry answers, as the contract answers an entry. */
   const onEntry = (act: (call: RouteCall<Params>) => Promise<EntryView>) =>
     answerJson<Params>(async (call) => entryDto(await act(call)));
@@ -40,27 +36,18 @@ export function libraryRoutes(library: LibraryService): Router {
       library.searchCommunity(caller, params.communityId, parseLibrarySearch(req.query)),
     ),
   );
-  entries.post(
-    "/",
-    versioned(({ caller, params, req }) => library.create(caller, params.communityId, req.body), 201),
-  );
-  entries.get(
-    "/:entryId",
-    versioned(({ caller, params }) => library.get(caller, params.communityId, params.entryId)),
-  );
-  entries.patch(
-    "/:entryId",
-    requireIfMatch,
-    versioned(({ caller, params, req, ifMatch }) =>
-      library.update(caller, params.communityId, params.entryId, req.body, ifMatch),
-    ),
-  );
-  entries.delete(
-    "/:entryId",
-    answerNoContent<Params>(({ caller, params }) =>
-      library.delete(caller, params.communityId, params.entryId),
-    ),
-  );
+  versionedItemRoutes<Params, EntryView>(entries, {
+    path: "/:entryId",
+    toAnswer: entryDto,
+    create: ({ caller, params, req }) => library.create(caller, params.communityId, req.body),
+    get: ({ caller, params }) => library.get(caller, params.communityId, params.entryId),
+    update: {
+      method: "patch",
+      change: ({ caller, params, req, ifMatch }) =>
+        library.update(caller, params.communityId, params.entryId, req.body, ifMatch),
+    },
+    remove: ({ caller, params }) => library.delete(caller, params.communityId, params.entryId),
+  });
   entries.put(
     "/:entryId/vote",
     onEntry(({ caller, params }) => library.vote(caller, params.communityId, params.entryId, true)),

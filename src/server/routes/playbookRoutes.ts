@@ -4,7 +4,7 @@ import type { PlaybookAnswer, PlaybookListAnswer } from "../../contract/playbook
 import type { PlaybookView } from "../../domain/playbooks/playbook.js";
 import type { PlaybookService } from "../../domain/playbooks/playbookService.js";
 import { requireIfMatch } from "../http/ifMatch.js";
-import { answerJson, answerNoContent, answerVersioned, type RouteCall } from "../http/jsonRoutes.js";
+import { answerJson, answerVersioned, type RouteCall, versionedItemRoutes } from "../http/jsonRoutes.js";
 
 type Params = { communityId: string; playbookId: string; entryId: string };
 
@@ -30,23 +30,18 @@ export function playbookRoutes(playbooks: PlaybookService): Router {
     }),
   );
 
-  router.post(
-    "/",
-    versioned(({ caller, params, req }) => playbooks.create(caller, params.communityId, req.body), 201),
-  );
-
-  router.get(
-    "/:playbookId",
-    versioned(({ caller, params }) => playbooks.get(caller, params.communityId, params.playbookId)),
-  );
-
-  router.put(
-    "/:playbookId",
-    requireIfMatch,
-    versioned(({ caller, params, req, ifMatch }) =>
-      playbooks.update(caller, params.communityId, params.playbookId, req.body, ifMatch),
-    ),
-  );
+  versionedItemRoutes<Params, PlaybookView>(router, {
+    path: "/:playbookId",
+    toAnswer: answer,
+    create: ({ caller, params, req }) => playbooks.create(caller, params.communityId, req.body),
+    get: ({ caller, params }) => playbooks.get(caller, params.communityId, params.playbookId),
+    update: {
+      method: "put",
+      change: ({ caller, params, req, ifMatch }) =>
+        playbooks.update(caller, params.communityId, params.playbookId, req.body, ifMatch),
+    },
+    remove: ({ caller, params }) => playbooks.delete(caller, params.communityId, params.playbookId),
+  });
 
   /** A steward publishes a proposed playbook (`If-Match`: the version they reviewed). */
   router.post(
@@ -54,13 +49,6 @@ export function playbookRoutes(playbooks: PlaybookService): Router {
     requireIfMatch,
     versioned(({ caller, params, ifMatch }) =>
       playbooks.publish(caller, params.communityId, params.playbookId, ifMatch),
-    ),
-  );
-
-  router.delete(
-    "/:playbookId",
-    answerNoContent<Params>(({ caller, params }) =>
-      playbooks.delete(caller, params.communityId, params.playbookId),
     ),
   );
 
