@@ -47,6 +47,22 @@ export function dialog(
   return { title, width: size, height: size, card: CardFactory.adaptiveCard(card) };
 }
 
+/**
+ * A dialog's save: what `save` answers, or — when the rules refuse it (a DomainError the person
+ * can put right) — the dialog again, which `again` builds with the refusal's message.
+ */
+export async function savedOrAgain<T>(
+  save: () => Promise<T>,
+  again: (message: string) => Promise<TaskModuleTaskInfo> | TaskModuleTaskInfo,
+): Promise<T | TaskModuleTaskInfo> {
+  try {
+    return await save();
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return again(error.message);
+  }
+}
+
 /** Bot Framework's activity id: a retried invoke carries the same one (the idempotency key). */
 export function requestIdOf(context: TurnContext): string {
   const id = context.activity.id;

@@ -1,15 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { CommunityRepository } from "../domain/communities/communityRepository.js";
-import type { CommunityService } from "../domain/communities/communityService.js";
 import { ConflictError } from "../domain/errors.js";
+import { FORMATS as FORMAT_DEFINITIONS } from "../domain/formats/formatRegistry.js";
 import type { Caller } from "../domain/identity.js";
 import type { LibraryService } from "../domain/library/libraryService.js";
 import { messageToDraft } from "../domain/library/messageContent/index.js";
-import type { PlaybookService } from "../domain/playbooks/playbookService.js";
 import type { SessionFormat } from "../domain/sessions/sessionFormats.js";
-import type { SessionService } from "../domain/sessions/sessionService.js";
-import type { TablesEntryRepository } from "../storage/tablesEntryRepository.js";
+import type { LocalModeServices } from "../server/localMode.js";
 import { demoConcentratedTopic, demoInteractionHistory, demoJoinedDaysAgo } from "./demoInsightsHistory.js";
 import { demoLibrary } from "./demoLibrary.js";
 import type { OrgDirectoryFixture } from "./orgDirectoryFixture.js";
@@ -46,16 +43,11 @@ export function demoPeople(directory: OrgDirectoryFixture) {
   return chosen;
 }
 
-/** What seeding the demo needs: the services, so the demo goes through the same rules as people. */
-export interface DemoServices {
-  communities: CommunityService;
-  sessions: SessionService;
-  playbooks: PlaybookService;
-  entries: TablesEntryRepository;
-  library: LibraryService;
-  /** Memberships with their own join dates, so the full demo's insights tell newcomers apart. */
-  memberships?: Pick<CommunityRepository, "addMember" | "countMembers" | "setMemberCount">;
-}
+/**
+ * What seeding the demo needs: the services local mode is handed, so the demo goes through the
+ * same rules as people.
+ */
+export type DemoServices = Omit<LocalModeServices, "communityExists">;
 
 const DEMO_SESSIONS = 20;
 const FORMATS: SessionFormat[] = [
@@ -148,7 +140,7 @@ export async function seedDemoCommunity(
     const day = new Date(now + (i - 8) * 3.5 * 86_400_000);
     day.setUTCHours(i % 2 === 0 ? 10 : 15, 0, 0, 0);
     const session = await services.sessions.create(stewardCaller, DEMO_COMMUNITY_ID, {
-      title: SESSION_TITLES[i % SESSION_TITLES.length] ?? FORMAT_TITLES[format],
+      title: SESSION_TITLES[i % SESSION_TITLES.length] ?? FORMAT_DEFINITIONS[format].name,
       format,
       startsAt: day.toISOString(),
       timeZone: "Europe/Berlin",
@@ -261,16 +253,3 @@ const SESSION_TITLES = [
   "Case round: the late-arriving orders",
   "Ask me anything: access requests and privacy",
 ];
-
-const FORMAT_TITLES: Record<SessionFormat, string> = {
-  "think-pair-share": "Think-pair-share",
-  "knowledge-cafe": "Knowledge café",
-  mastermind: "Mastermind circle",
-  "micro-teach": "Micro-teach",
-  "case-round": "Case round",
-  "incident-retro": "Incident retrospective",
-  ama: "Ask me anything",
-  "coaching-ourselves": "CoachingOurselves module",
-  "peer-review": "Peer review",
-  open: "Open session",
-};

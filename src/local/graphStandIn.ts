@@ -77,18 +77,9 @@ const USER_FIELDS = [
   "preferredLanguage",
 ] as const;
 /** What Graph returns for a user without `$select` (v1.0 default set: no department). */
-const DEFAULT_FIELDS = [
-  "id",
-  "displayName",
-  "givenName",
-  "surname",
-  "mail",
-  "userPrincipalName",
-  "jobTitle",
-  "officeLocation",
-  "preferredLanguage",
-];
-/** Graph's `$batch` limit (https://learn.microsoft.com/graph/json-batching). */
+const DEFAULT_FIELDS: readonly string[] = USER_FIELDS.filter(
+  (field) => field !== "department",
+); /** Graph's `$batch` limit (https://learn.microsoft.com/graph/json-batching). */
 const MAX_BATCH_REQUESTS = 20;
 
 const graphError = (status: number, code: string, message: string, headers?: Record<string, string>) => ({

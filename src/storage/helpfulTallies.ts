@@ -1,6 +1,7 @@
 import { odata } from "@azure/data-tables";
 import { type PersonRef, personRef } from "../domain/identity.js";
 import type { HelpfulDay } from "../domain/library/entryRepository.js";
+import { SerialQueues } from "../domain/serialQueues.js";
 import { keys, TABLES } from "./keys.js";
 import type { TableStore } from "./tableStore.js";
 
@@ -24,8 +25,8 @@ type TeacherTally = { person: PersonRef; helpful: number };
 export class HelpfulTallies {
   /** Per community and day: the recount not started yet, which a write may still join. */
   private readonly waiting = new Map<string, Promise<void>>();
-  /** Per community and day: the last recount queued on this instance. */
-  private readonly last = new Map<string, Promise<void>>();
+  /** Per community and day: the recounts queued on this instance, one at a time. */
+  private readonly recounts = new SerialQueues();
 
   constructor(private readonly store: TableStore) {}
 
@@ -40,19 +41,11 @@ export class HelpfulTallies {
     const key = `${tenantId}|${communityId}|${day}`;
     const waiting = this.waiting.get(key);
     if (waiting) return waiting;
-    const run = (this.last.get(key) ?? Promise.resolve())
-      .catch(() => undefined)
-      .then(() => {
-        this.waiting.delete(key);
-        return this.settleNow(tenantId, communityId, day);
-      });
+    const run = this.recounts.run(key, () => {
+      this.waiting.delete(key);
+      return this.settleNow(tenantId, communityId, day);
+    });
     this.waiting.set(key, run);
-    this.last.set(key, run);
-    void run
-      .finally(() => {
-        if (this.last.get(key) === run) this.last.delete(key);
-      })
-      .catch(() => undefined);
     return run;
   }
 

@@ -1,7 +1,6 @@
 import { odata } from "@azure/data-tables";
 import { personRef } from "../domain/identity.js";
 import { keys, TABLES } from "./keys.js";
-import { statusOf } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
 import type { TablesEntryRepository } from "./tablesEntryRepository.js";
 
@@ -114,24 +113,15 @@ async function repairCommunity(
       report.facts++;
     }
     for (const row of group) {
-      await deleteIfPresent(store, pk, row.rowKey);
+      await store.deleteIfExists(TABLES.library, pk, row.rowKey);
       report.removedRows++;
     }
   }
-  try {
-    await store
-      .table(TABLES.library)
-      .createEntity({ partitionKey: pk, rowKey: HELPFUL_VOTE_FACTS_MARKER, at: new Date().toISOString() });
-  } catch (error) {
-    if (statusOf(error) !== 409) throw error; // another instance finished first
-  }
+  // Not created when another instance finished first.
+  await store.insertIfAbsent(TABLES.library, {
+    partitionKey: pk,
+    rowKey: HELPFUL_VOTE_FACTS_MARKER,
+    at: new Date().toISOString(),
+  });
   report.repaired++;
-}
-
-async function deleteIfPresent(store: TableStore, partitionKey: string, rowKey: string): Promise<void> {
-  try {
-    await store.table(TABLES.library).deleteEntity(partitionKey, rowKey);
-  } catch (error) {
-    if (statusOf(error) !== 404) throw error;
-  }
 }

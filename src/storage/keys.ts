@@ -103,6 +103,8 @@ export const keys = {
   /** A person's own rows across communities. */
   personal: (tenantId: string, userId: string) =>
     `${keyPart(tenantId, "tenant id")}|user|${keyPart(userId, "user id")}`,
+  /** `{kind}|{id}`: a row of one kind among others in a partition (the id checked as the `{kind} id`). */
+  rowOfKind: (kind: string, id: string, idName = `${kind} id`) => `${kind}|${keyPart(id, idName)}`,
   /** A row key of a kind that sorts by time: `{kind}|{ISO time}|{nonce}` (ISO-8601 UTC sorts as text). */
   timeOrdered: (kind: string, at: string, nonce: string) => `${kind}|${at}|${nonce}`,
   /**

@@ -3,6 +3,33 @@ import type { TableName } from "./keys.js";
 import { statusOf } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
 
+/** A claim that one instance sends something once (a reminder, a check-in card). */
+export interface SendClaimRow {
+  /** Once sent, the outcome: `sent`, or why not (`no-channel`); `released` frees it again. */
+  state: string;
+  instanceId: string;
+  at: string;
+}
+
+/**
+ * Claims sending something once across instances: a claim another instance released, or took and
+ * abandoned (crashed) more than `staleAfterMs` ago, is free; "taken" otherwise.
+ */
+export async function claimToSend(
+  store: TableStore,
+  name: TableName,
+  keys: { partitionKey: string; rowKey: string },
+  instanceId: string,
+  now: Date,
+  staleAfterMs: number,
+): Promise<"claimed" | "taken"> {
+  const entity: TableEntity<SendClaimRow> = { ...keys, state: "claimed", instanceId, at: now.toISOString() };
+  const free = (existing: SendClaimRow) =>
+    existing.state === "released" ||
+    (existing.state === "claimed" && now.getTime() - Date.parse(existing.at) > staleAfterMs);
+  return (await takeRow(store, name, entity, free)) ? "claimed" : "taken";
+}
+
 /**
  * Takes a row that several instances may race for (a reminder to send once, a check-in, a
  * computation's lease): the first to insert it wins (insert-if-absent: Tables answers 409 to the

@@ -13,6 +13,7 @@ import {
   type StorageTimeouts,
   statusOf,
   storageFaultPolicy,
+  translateTableErrors,
 } from "./tableErrors.js";
 
 /** Where the tables live: a connection string (Azurite, or a key), or an endpoint reached with a managed identity. */
@@ -88,6 +89,41 @@ export class TableStore {
     }
   }
 
+  /**
+   * Creates a row that must not exist yet and answers its ETag; one that exists is a ConflictError
+   * naming `what` ("The playbook").
+   */
+  async insert<T extends object>(name: TableName, what: string, row: TableEntity<T>): Promise<string> {
+    const result = await translateTableErrors(what, () => this.table(name).createEntity(row));
+    return result.etag ?? "";
+  }
+
+  /** Creates a row unless one with its keys exists (a request already made): true when created. */
+  insertIfAbsent<T extends object>(name: TableName, row: TableEntity<T>): Promise<boolean> {
+    return doneUnless(409, () => this.table(name).createEntity(row));
+  }
+
+  /**
+   * Replaces a row only while it is as its reader saw it (`etag`) and answers the new ETag;
+   * otherwise a ConcurrencyError naming `what`, so nobody overwrites a change they have not seen.
+   */
+  async replaceIfUnchanged<T extends object>(
+    name: TableName,
+    what: string,
+    row: TableEntity<T>,
+    etag: string,
+  ): Promise<string> {
+    const result = await translateTableErrors(what, () =>
+      this.table(name).updateEntity(row, "Replace", { etag }),
+    );
+    return result.etag ?? "";
+  }
+
+  /** Deletes a row; one already gone is no error (deleting is idempotent). True when it was there. */
+  deleteIfExists(name: TableName, partitionKey: string, rowKey: string): Promise<boolean> {
+    return doneUnless(404, () => this.table(name).deleteEntity(partitionKey, rowKey));
+  }
+
   /** One page of a query, with the continuation token for the next (Tables pages hold ≤ 1,000). */
   async queryPage<T extends object>(
     name: TableName,
@@ -106,6 +142,17 @@ export class TableStore {
     const items = [...result.value];
     const token = result.value.continuationToken;
     return token ? { items, continuationToken: token } : { items };
+  }
+
+  /** One page of a query with each row made into a value by `map` (the continuation token kept). */
+  async queryPageOf<T extends object, Value>(
+    name: TableName,
+    filter: string,
+    page: PageRequest | undefined,
+    map: (row: TableEntityResult<T>) => Value,
+  ): Promise<Page<Value>> {
+    const result = await this.queryPage<T>(name, filter, page);
+    return { ...result, items: result.items.map(map) };
   }
 
   /** Every entity of a query, following continuation tokens. */
@@ -133,6 +180,20 @@ export class TableStore {
         await this.table(name).submitTransaction(list.slice(i, i + MAX_BATCH_OPERATIONS));
       }
     }
+  }
+}
+
+/**
+ * Runs a write that may find its work done already: false when Tables answers `status` (409: the
+ * row exists, 404: it is gone), true when the write went through; other failures are thrown.
+ */
+async function doneUnless(status: number, write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (statusOf(error) === status) return false;
+    throw error;
   }
 }
 

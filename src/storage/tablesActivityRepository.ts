@@ -31,6 +31,7 @@ import type { PersonRef } from "../domain/identity.js";
 import { FreshReads } from "./freshReads.js";
 import { KeptPartitions } from "./keptPartitions.js";
 import { activityKeys, keyPart, TABLES } from "./keys.js";
+import { rowsWithPrefix } from "./rowRanges.js";
 import { statusOf, translateTableErrors } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
 
@@ -98,12 +99,6 @@ interface OpenRow {
 
 /** Index rows in a community's, a chat's and a person's partitions. */
 const INDEX = "activity";
-
-/** `{prefix}` … `{prefix}` with its last character bumped: a range scan over one kind of row. */
-function rangeOf(pk: string, prefix: string) {
-  const end = `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
-  return odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${end}`;
-}
 
 // A string property holds at most 64 KiB (UTF-16: 32 K characters), an entity 1 MiB
 // (https://learn.microsoft.com/rest/api/storageservices/understanding-the-table-service-data-model):
@@ -186,7 +181,7 @@ type ControlRow = {
   requestId: string;
 };
 
-/** A reflection or commitment as My learning lists it, stored under the writer. */
+/** A note row holds the note as My learning lists it. */
 type NoteRow = MyActivityNote;
 
 type AnnounceRow = { instanceId: string; leaseUntil: string; done: boolean; detail?: string };
@@ -421,7 +416,7 @@ export class TablesActivityRepository implements ActivityRepository {
   ): Promise<ActivityFlow | undefined> {
     const kept = this.kept.get(pk);
     if (!kept) {
-      const rows = await this.store.queryAll<Row>(TABLES.activities, rangeOf(pk, FLOW));
+      const rows = await this.store.queryAll<Row>(TABLES.activities, rowsWithPrefix(pk, FLOW));
       const record: Partial<ActivityRecord> & { controls: ActivityControl[]; groupings: StoredGrouping[] } = {
         controls: [],
         groupings: [],
@@ -535,11 +530,11 @@ export class TablesActivityRepository implements ActivityRepository {
     const rows = (
       await Promise.all(
         partitions.flatMap((pk) => [
-          this.store.queryAll<Row>(TABLES.activities, rangeOf(pk, latePrefix(round))),
+          this.store.queryAll<Row>(TABLES.activities, rowsWithPrefix(pk, latePrefix(round))),
           // Newcomers placed as they joined: the place is on their participant row.
           this.store.queryAll<Row>(
             TABLES.activities,
-            `${rangeOf(pk, PARTICIPANT)} and ${odata`lateRound eq ${round}`}`,
+            `${rowsWithPrefix(pk, PARTICIPANT)} and ${odata`lateRound eq ${round}`}`,
           ),
         ]),
       )
@@ -829,29 +824,22 @@ export class TablesActivityRepository implements ActivityRepository {
       );
       return;
     }
-    try {
-      await this.table.deleteEntity(partitionKey, rowKey);
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
-    }
+    await this.store.deleteIfExists(TABLES.activities, partitionKey, rowKey);
   }
 
   async removeHighlight(tenantId: string, activityId: string, groupId: string): Promise<void> {
-    try {
-      await this.table.deleteEntity(
-        activityKeys.activity(tenantId, activityId),
-        `${HIGHLIGHT}${keyPart(groupId, "group id")}`,
-      );
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
-    }
+    await this.store.deleteIfExists(
+      TABLES.activities,
+      activityKeys.activity(tenantId, activityId),
+      `${HIGHLIGHT}${keyPart(groupId, "group id")}`,
+    );
   }
 
   async recentActivityIds(tenantId: string, communityId: string, limit: number): Promise<string[]> {
     const pk = activityKeys.ofCommunity(tenantId, communityId);
     const page = await this.store.queryPage<{ activityId: string }>(
       TABLES.activities,
-      rangeOf(pk, `${INDEX}|`),
+      rowsWithPrefix(pk, `${INDEX}|`),
       {
         pageSize: limit,
       },
@@ -863,7 +851,7 @@ export class TablesActivityRepository implements ActivityRepository {
     const pk = activityKeys.ofConversation(tenantId, conversationId);
     const page = await this.store.queryPage<{ activityId: string }>(
       TABLES.activities,
-      rangeOf(pk, `${INDEX}|`),
+      rowsWithPrefix(pk, `${INDEX}|`),
       {
         pageSize: 20,
       },
@@ -956,11 +944,7 @@ export class TablesActivityRepository implements ActivityRepository {
 
   async markClosed(tenantId: string, activityId: string): Promise<void> {
     const key = activityKeys.open(tenantId, activityId);
-    try {
-      await this.store.table(TABLES.openActivities).deleteEntity(key.partitionKey, key.rowKey);
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
-    }
+    await this.store.deleteIfExists(TABLES.openActivities, key.partitionKey, key.rowKey);
   }
 
   async completeAnnouncement(
@@ -992,7 +976,7 @@ export class TablesActivityRepository implements ActivityRepository {
     keep: (rowKey: string) => boolean = () => true,
   ): Promise<MyActivityNote[]> {
     const pk = activityKeys.ofPerson(tenantId, userId);
-    const rows = await this.store.queryAll<NoteRow>(TABLES.activities, rangeOf(pk, kind));
+    const rows = await this.store.queryAll<NoteRow>(TABLES.activities, rowsWithPrefix(pk, kind));
     return rows
       .filter((r) => keep(r.rowKey ?? ""))
       .map((r) => ({
@@ -1150,6 +1134,14 @@ function embeddedPlacement(row: Record<string, unknown>): LateAssignment | undef
   };
 }
 
+/** The named text fields of a row ("" for one the row lacks). */
+function textFields<const Name extends string>(
+  row: Record<string, unknown>,
+  ...names: Name[]
+): Record<Name, string> {
+  return Object.fromEntries(names.map((name) => [name, String(row[name] ?? "")])) as Record<Name, string>;
+}
+
 /** Sorts one row of an activity's partition into the record it belongs to. */
 function readInto(
   record: Partial<ActivityRecord>,
@@ -1184,47 +1176,25 @@ function readInto(
     // `late|{user}` (round 0) or `late|00r|{user}`: a user id never holds a `|`.
     const rest = key.slice(LATE.length);
     const round = rest.includes("|") ? Number(rest.slice(0, rest.indexOf("|"))) : 0;
-    record.lateAssignments?.push({ round, userId: str("userId"), groupId: str("groupId"), at: str("at") });
+    record.lateAssignments?.push({ round, ...textFields(row, "userId", "groupId", "at") });
   } else if (key.startsWith(SHARE)) {
     const share = submissionOfRow("share", "group", str("groupId"), row, entity.etag);
     const { text, createdBy, editedBy, at, requestId, etag } = share;
     record.shares?.push({ groupId: share.ownerId, text, createdBy, editedBy, at, requestId, etag });
     record.submissions?.push(share);
   } else if (key.startsWith(PROMOTED)) {
-    record.promotions?.push({
-      kind: str("kind"),
-      ownerId: str("ownerId"),
-      itemId: str("itemId"),
-      byUserId: str("byUserId"),
-      at: str("at"),
-    });
+    record.promotions?.push(textFields(row, "kind", "ownerId", "itemId", "byUserId", "at"));
   } else if (key.startsWith(ANSWERED)) {
     record.answers?.push({
-      kind: str("kind"),
-      ownerId: str("ownerId"),
-      itemId: str("itemId"),
-      text: str("text"),
+      ...textFields(row, "kind", "ownerId", "itemId", "text", "at", "requestId"),
       by: JSON.parse(str("byJson") || "{}") as PersonRef,
-      at: str("at"),
-      requestId: str("requestId"),
     });
   } else if (key.startsWith(VOTE)) {
-    record.votes?.push({
-      kind: str("kind"),
-      ownerId: str("ownerId"),
-      itemId: str("itemId"),
-      voterId: str("voterId"),
-      at: str("at"),
-    });
+    record.votes?.push(textFields(row, "kind", "ownerId", "itemId", "voterId", "at"));
   } else if (key.startsWith(HIGHLIGHT)) {
-    record.highlights?.push({ groupId: str("groupId"), byUserId: str("byUserId"), at: str("at") });
+    record.highlights?.push(textFields(row, "groupId", "byUserId", "at"));
   } else if (key.startsWith(COMMITMENT)) {
-    record.commitments?.push({
-      userId: str("userId"),
-      displayName: str("displayName"),
-      text: str("text"),
-      at: str("at"),
-    });
+    record.commitments?.push(textFields(row, "userId", "displayName", "text", "at"));
     record.submissions?.push(submissionOfRow("commitment", "person", str("userId"), row, entity.etag));
   } else if (key.startsWith(SUBMISSION)) {
     const scope = str("scope") as SubmissionScope;

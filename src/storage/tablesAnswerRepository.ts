@@ -1,8 +1,8 @@
-import { odata } from "@azure/data-tables";
 import type { Answer, AnswerRepository, AnswerRevision } from "../domain/ask/answer.js";
 import type { PersonRef } from "../domain/identity.js";
-import { keyPart, keys, TABLES } from "./keys.js";
-import { translateTableErrors } from "./tableErrors.js";
+import { EtaggedRepository } from "./etaggedRepository.js";
+import { keys, TABLES } from "./keys.js";
+import { rowsWithPrefix } from "./rowRanges.js";
 import type { TableStore } from "./tableStore.js";
 
 type AnswerRow = {
@@ -26,50 +26,32 @@ const ANSWER = "answer";
  * revisions): listing a question's answers is one partition query, and deleting the question
  * deletes them with it.
  */
-export class TablesAnswerRepository implements AnswerRepository {
-  constructor(private readonly store: TableStore) {}
-
-  private get table() {
-    return this.store.table(TABLES.library);
-  }
-
-  async create(answer: Omit<Answer, "etag">): Promise<Answer> {
-    const result = await translateTableErrors("The answer", () => this.table.createEntity(toRow(answer)));
-    return { ...answer, etag: result.etag ?? "" };
+export class TablesAnswerRepository extends EtaggedRepository<Answer, AnswerRow> implements AnswerRepository {
+  constructor(store: TableStore) {
+    super(store, TABLES.library, "The answer", toRow);
   }
 
   async get(tenantId: string, communityId: string, questionId: string, answerId: string) {
-    const row = await this.store.getEntity<AnswerRow>(
-      TABLES.library,
+    return this.rows.read(
       keys.entryRows(tenantId, communityId, questionId),
-      `${ANSWER}|${keyPart(answerId, "answer id")}`,
+      keys.rowOfKind(ANSWER, answerId),
+      (row) => fromRow(tenantId, communityId, questionId, row),
     );
-    return row ? fromRow(tenantId, communityId, questionId, row) : undefined;
   }
 
   async list(tenantId: string, communityId: string, questionId: string): Promise<Answer[]> {
     const pk = keys.entryRows(tenantId, communityId, questionId);
-    const rows = await this.store.queryAll<AnswerRow>(
-      TABLES.library,
-      odata`PartitionKey eq ${pk} and RowKey ge ${`${ANSWER}|`} and RowKey lt ${`${ANSWER}}`}`,
-    );
+    const rows = await this.store.queryAll<AnswerRow>(TABLES.library, rowsWithPrefix(pk, `${ANSWER}|`));
     return rows
       .map((r) => fromRow(tenantId, communityId, questionId, r))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-  }
-
-  async update(answer: Answer): Promise<Answer> {
-    const result = await translateTableErrors("The answer", () =>
-      this.table.updateEntity(toRow(answer), "Replace", { etag: answer.etag }),
-    );
-    return { ...answer, etag: result.etag ?? "" };
   }
 }
 
 function toRow(a: Omit<Answer, "etag">): AnswerRow {
   return {
     partitionKey: keys.entryRows(a.tenantId, a.communityId, a.questionId),
-    rowKey: `${ANSWER}|${keyPart(a.id, "answer id")}`,
+    rowKey: keys.rowOfKind(ANSWER, a.id),
     authorJson: JSON.stringify(a.author),
     body: a.body,
     createdAt: a.createdAt,

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { odata, type TableEntity, type TableEntityResult } from "@azure/data-tables";
+import { odata, type TableEntityResult } from "@azure/data-tables";
 import type {
   CheckInClaimResult,
   Commitment,
@@ -12,8 +12,8 @@ import type {
 } from "../domain/commitments/commitment.js";
 import type { PersonRef } from "../domain/identity.js";
 import { commitmentKeys, keyPart, TABLES } from "./keys.js";
-import { takeRow } from "./rowClaim.js";
-import { statusOf, translateTableErrors } from "./tableErrors.js";
+import { claimToSend } from "./rowClaim.js";
+import { rowsWithPrefix } from "./rowRanges.js";
 import type { TableStore } from "./tableStore.js";
 
 /** The commitment itself, in its owner's partition. */
@@ -40,11 +40,8 @@ type IndexRow = {
   sessionId?: string;
 };
 type DueRow = { commitmentId: string; ownerId: string; due: string };
-type ClaimRow = { state: "claimed" | "sent" | "released"; instanceId: string; at: string };
 
 const OWN = "commitment|";
-/** The character after `|`: the end of a `{prefix}|` range. */
-const after = (prefix: string) => `${prefix.slice(0, -1)}}`;
 
 /**
  * Commitments in Azure Tables (key design in keys.ts, `commitmentKeys`). The owner's row is the
@@ -72,28 +69,26 @@ export class TablesCommitmentRepository implements CommitmentRepository {
   }
 
   async create(commitment: Omit<Commitment, "etag">): Promise<Commitment> {
-    const result = await translateTableErrors("The commitment", () =>
-      this.table.createEntity(toRow(commitment)),
-    );
+    const etag = await this.store.insert(TABLES.commitments, "The commitment", toRow(commitment));
     await this.writeIndexes(commitment, undefined);
-    return { ...commitment, etag: result.etag ?? "" };
+    return { ...commitment, etag };
   }
 
   async replace(commitment: Omit<Commitment, "etag">, etag: string): Promise<Commitment> {
     const before = await this.get(commitment.tenantId, commitment.owner.id, commitment.id);
-    const result = await translateTableErrors("The commitment", () =>
-      this.table.updateEntity(toRow(commitment), "Replace", { etag }),
+    const newEtag = await this.store.replaceIfUnchanged(
+      TABLES.commitments,
+      "The commitment",
+      toRow(commitment),
+      etag,
     );
     await this.writeIndexes(commitment, before?.due);
-    return { ...commitment, etag: result.etag ?? "" };
+    return { ...commitment, etag: newEtag };
   }
 
   async ofOwner(tenantId: string, ownerId: string): Promise<Commitment[]> {
     const pk = commitmentKeys.ofOwner(tenantId, ownerId);
-    const rows = await this.store.queryAll<CommitmentRow>(
-      TABLES.commitments,
-      odata`PartitionKey eq ${pk} and RowKey ge ${OWN} and RowKey lt ${after(OWN)}`,
-    );
+    const rows = await this.store.queryAll<CommitmentRow>(TABLES.commitments, rowsWithPrefix(pk, OWN));
     return rows.map((row) => fromRow(tenantId, row));
   }
 
@@ -131,22 +126,16 @@ export class TablesCommitmentRepository implements CommitmentRepository {
   async dueOn(tenantId: string, day: string): Promise<DueCommitmentRow[]> {
     const pk = commitmentKeys.due(tenantId);
     const prefix = `${keyPart(day, "due date")}|`;
-    const rows = await this.store.queryAll<DueRow>(
-      TABLES.dueCommitments,
-      odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${after(prefix)}`,
-    );
+    const rows = await this.store.queryAll<DueRow>(TABLES.dueCommitments, rowsWithPrefix(pk, prefix));
     return rows.map((r) => ({ tenantId, id: r.commitmentId, ownerId: r.ownerId, due: r.due }));
   }
 
   async removeDue(row: Pick<DueCommitmentRow, "tenantId" | "id" | "due">): Promise<void> {
-    try {
-      await this.dueTable.deleteEntity(
-        commitmentKeys.due(row.tenantId),
-        commitmentKeys.dueRow(row.due, row.id),
-      );
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
-    }
+    await this.store.deleteIfExists(
+      TABLES.dueCommitments,
+      commitmentKeys.due(row.tenantId),
+      commitmentKeys.dueRow(row.due, row.id),
+    );
   }
 
   async claimCheckIn(
@@ -156,17 +145,14 @@ export class TablesCommitmentRepository implements CommitmentRepository {
     now: Date,
     staleAfterMs: number,
   ): Promise<CheckInClaimResult> {
-    const entity: TableEntity<ClaimRow> = {
-      ...claimKeys(tenantId, key),
-      state: "claimed",
+    return claimToSend(
+      this.store,
+      TABLES.commitments,
+      claimKeys(tenantId, key),
       instanceId,
-      at: now.toISOString(),
-    };
-    // A released claim, or one an instance took and abandoned (crashed) long ago, is free.
-    const free = (existing: ClaimRow) =>
-      existing.state === "released" ||
-      (existing.state === "claimed" && now.getTime() - Date.parse(existing.at) > staleAfterMs);
-    return (await takeRow(this.store, TABLES.commitments, entity, free)) ? "claimed" : "taken";
+      now,
+      staleAfterMs,
+    );
   }
 
   async completeCheckIn(tenantId: string, key: string): Promise<void> {

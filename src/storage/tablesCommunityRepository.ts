@@ -3,8 +3,9 @@ import type { Community, JoinRequest, Membership } from "../domain/communities/c
 import type { CommunityRepository } from "../domain/communities/communityRepository.js";
 import type { PersonRef } from "../domain/identity.js";
 import type { Page, PageRequest } from "../domain/paging.js";
+import { EtaggedRepository } from "./etaggedRepository.js";
 import { keys, TABLES } from "./keys.js";
-import { statusOf, translateTableErrors } from "./tableErrors.js";
+import { statusOf } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
 
 /** How a community is stored: lists as JSON strings (Tables has no array type). */
@@ -45,30 +46,17 @@ interface JoinRequestRow {
 }
 
 /** Communities and memberships in Azure Tables (see keys.ts for the key design). */
-export class TablesCommunityRepository implements CommunityRepository {
-  constructor(private readonly store: TableStore) {}
-
-  async create(community: Omit<Community, "etag">): Promise<Community> {
-    const row = toRow(community);
-    const result = await translateTableErrors("The community", () =>
-      this.store.table(TABLES.communities).createEntity(row),
-    );
-    return { ...community, etag: result.etag ?? "" };
+export class TablesCommunityRepository
+  extends EtaggedRepository<Community, CommunityRow>
+  implements CommunityRepository
+{
+  constructor(store: TableStore) {
+    super(store, TABLES.communities, "The community", toRow);
   }
 
   async get(tenantId: string, communityId: string): Promise<Community | undefined> {
     const { partitionKey, rowKey } = keys.community(tenantId, communityId);
-    const row = await this.store.getEntity<CommunityRow>(TABLES.communities, partitionKey, rowKey);
-    return row ? fromRow(tenantId, row) : undefined;
-  }
-
-  async update(community: Community): Promise<Community> {
-    const result = await translateTableErrors("The community", () =>
-      this.store
-        .table(TABLES.communities)
-        .updateEntity(toRow(community), "Replace", { etag: community.etag }),
-    );
-    return { ...community, etag: result.etag ?? "" };
+    return this.rows.read(partitionKey, rowKey, (row) => fromRow(tenantId, row));
   }
 
   async setMemberCount(tenantId: string, communityId: string, memberCount: number): Promise<void> {
@@ -85,12 +73,12 @@ export class TablesCommunityRepository implements CommunityRepository {
 
   async list(tenantId: string, page?: PageRequest): Promise<Page<Community>> {
     const pk = keys.communitiesOfTenant(tenantId);
-    const result = await this.store.queryPage<CommunityRow>(
+    return this.store.queryPageOf<CommunityRow, Community>(
       TABLES.communities,
       odata`PartitionKey eq ${pk}`,
       page,
+      (row) => fromRow(tenantId, row),
     );
-    return { ...result, items: result.items.map((row) => fromRow(tenantId, row)) };
   }
 
   async addMember(membership: Membership): Promise<boolean> {
@@ -109,35 +97,20 @@ export class TablesCommunityRepository implements CommunityRepository {
     await this.store
       .table(TABLES.memberships)
       .upsertEntity({ ...byCommunity, ...keys.membershipOfUser(tenantId, userId, communityId) });
-    const created = await this.store
-      .table(TABLES.memberships)
-      .createEntity(byCommunity)
-      .then(
-        () => true,
-        (error: unknown) => {
-          if (statusOf(error) === 409) return false;
-          throw error;
-        },
-      );
+    const created = await this.store.insertIfAbsent(TABLES.memberships, byCommunity);
     return created;
   }
 
   async removeMember(tenantId: string, communityId: string, userId: string): Promise<boolean> {
     const byCommunity = keys.member(tenantId, communityId, userId);
     const byUser = keys.membershipOfUser(tenantId, userId, communityId);
-    const removed = await this.deleteIfPresent(byCommunity.partitionKey, byCommunity.rowKey);
-    await this.deleteIfPresent(byUser.partitionKey, byUser.rowKey);
+    const removed = await this.store.deleteIfExists(
+      TABLES.memberships,
+      byCommunity.partitionKey,
+      byCommunity.rowKey,
+    );
+    await this.store.deleteIfExists(TABLES.memberships, byUser.partitionKey, byUser.rowKey);
     return removed;
-  }
-
-  private async deleteIfPresent(partitionKey: string, rowKey: string): Promise<boolean> {
-    try {
-      await this.store.table(TABLES.memberships).deleteEntity(partitionKey, rowKey);
-      return true;
-    } catch (error) {
-      if (statusOf(error) === 404) return false;
-      throw error;
-    }
   }
 
   async getMembership(
@@ -163,12 +136,12 @@ export class TablesCommunityRepository implements CommunityRepository {
 
   async listMembers(tenantId: string, communityId: string, page?: PageRequest): Promise<Page<Membership>> {
     const pk = keys.membersOf(tenantId, communityId);
-    const result = await this.store.queryPage<MembershipRow>(
+    return this.store.queryPageOf<MembershipRow, Membership>(
       TABLES.memberships,
       odata`PartitionKey eq ${pk}`,
       page,
+      (row) => membershipFromRow(tenantId, row),
     );
-    return { ...result, items: result.items.map((row) => membershipFromRow(tenantId, row)) };
   }
 
   async addJoinRequest(request: JoinRequest): Promise<boolean> {
@@ -179,13 +152,7 @@ export class TablesCommunityRepository implements CommunityRepository {
       displayName: request.displayName,
       requestedAt: request.requestedAt,
     };
-    try {
-      await this.store.table(TABLES.memberships).createEntity(row);
-      return true;
-    } catch (error) {
-      if (statusOf(error) === 409) return false;
-      throw error;
-    }
+    return this.store.insertIfAbsent(TABLES.memberships, row);
   }
 
   async getJoinRequest(
@@ -200,7 +167,7 @@ export class TablesCommunityRepository implements CommunityRepository {
 
   removeJoinRequest(tenantId: string, communityId: string, userId: string): Promise<boolean> {
     const { partitionKey, rowKey } = keys.joinRequest(tenantId, communityId, userId);
-    return this.deleteIfPresent(partitionKey, rowKey);
+    return this.store.deleteIfExists(TABLES.memberships, partitionKey, rowKey);
   }
 
   async listJoinRequests(tenantId: string, communityId: string): Promise<JoinRequest[]> {
@@ -257,22 +224,15 @@ function fromRow(tenantId: string, row: TableEntityResult<CommunityRow>): Commun
   };
 }
 
+/** Who a membership or a request to join is about, and where (both rows name them alike). */
+function personInCommunity(tenantId: string, row: MembershipRow | JoinRequestRow) {
+  return { tenantId, communityId: row.communityId, userId: row.userId, displayName: row.displayName };
+}
+
 function membershipFromRow(tenantId: string, row: MembershipRow): Membership {
-  return {
-    tenantId,
-    communityId: row.communityId,
-    userId: row.userId,
-    displayName: row.displayName,
-    joinedAt: row.joinedAt,
-  };
+  return { ...personInCommunity(tenantId, row), joinedAt: row.joinedAt };
 }
 
 function joinRequestFromRow(tenantId: string, row: JoinRequestRow): JoinRequest {
-  return {
-    tenantId,
-    communityId: row.communityId,
-    userId: row.userId,
-    displayName: row.displayName,
-    requestedAt: row.requestedAt,
-  };
+  return { ...personInCommunity(tenantId, row), requestedAt: row.requestedAt };
 }

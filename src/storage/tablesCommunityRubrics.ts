@@ -1,7 +1,7 @@
 import type { CommunityRubric, RubricRepository } from "../domain/activities/communityRubrics.js";
 import type { PersonRef } from "../domain/identity.js";
+import { EtaggedRows } from "./etaggedRows.js";
 import { circleKeys, TABLES } from "./keys.js";
-import { translateTableErrors } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
 
 type RubricRow = { criteriaJson: string; editedByJson: string; at: string };
@@ -14,43 +14,31 @@ const RUBRIC_ROW = "rubric";
  * (`{tenant}|community|{community}|rubric`, keys.ts), created once and then replaced under its ETag.
  */
 export class TablesCommunityRubrics implements RubricRepository {
-  constructor(private readonly store: TableStore) {}
+  private readonly rows: EtaggedRows<RubricRow>;
 
-  private get table() {
-    return this.store.table(TABLES.activities);
+  constructor(store: TableStore) {
+    this.rows = new EtaggedRows(store, TABLES.activities, "The rubric");
   }
 
-  async get(tenantId: string, communityId: string): Promise<CommunityRubric | undefined> {
-    const row = await this.store.getEntity<RubricRow & { etag?: string }>(
-      TABLES.activities,
-      circleKeys.rubric(tenantId, communityId),
-      RUBRIC_ROW,
-    );
-    if (!row) return undefined;
-    return {
+  get(tenantId: string, communityId: string): Promise<CommunityRubric | undefined> {
+    return this.rows.read(circleKeys.rubric(tenantId, communityId), RUBRIC_ROW, (row) => ({
       communityId,
       criteria: JSON.parse(row.criteriaJson) as string[],
       editedBy: JSON.parse(row.editedByJson) as PersonRef,
       at: row.at,
-      etag: row.etag ?? "",
-    };
+      etag: row.etag,
+    }));
   }
 
-  async save(
-    tenantId: string,
-    rubric: Omit<CommunityRubric, "etag">,
-    etag?: string,
-  ): Promise<CommunityRubric> {
+  /** Creates the rubric, or (with the ETag of the one read) replaces it. */
+  save(tenantId: string, rubric: Omit<CommunityRubric, "etag">, etag?: string): Promise<CommunityRubric> {
     const entity = {
       partitionKey: circleKeys.rubric(tenantId, rubric.communityId),
       rowKey: RUBRIC_ROW,
       criteriaJson: JSON.stringify(rubric.criteria),
       editedByJson: JSON.stringify(rubric.editedBy),
       at: rubric.at,
-    } satisfies RubricRow & { partitionKey: string; rowKey: string };
-    const result = await translateTableErrors("The rubric", () =>
-      etag ? this.table.updateEntity(entity, "Replace", { etag }) : this.table.createEntity(entity),
-    );
-    return { ...rubric, etag: result.etag ?? "" };
+    };
+    return etag ? this.rows.replace(rubric, entity, etag) : this.rows.create(rubric, entity);
   }
 }

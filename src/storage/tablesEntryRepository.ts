@@ -189,8 +189,9 @@ export class TablesEntryRepository implements EntryRepository {
 
   async list(tenantId: string, communityId: string, page?: PageRequest): Promise<Page<Entry>> {
     const pk = keys.library(tenantId, communityId);
-    const result = await this.store.queryPage<EntryRow>(TABLES.library, ofKind(pk, ENTRY), page);
-    return { ...result, items: result.items.map((row) => fromRow(tenantId, communityId, row)) };
+    return this.store.queryPageOf<EntryRow, Entry>(TABLES.library, ofKind(pk, ENTRY), page, (row) =>
+      fromRow(tenantId, communityId, row),
+    );
   }
 
   async listRemovalRequested(tenantId: string, communityId: string): Promise<Entry[]> {
@@ -322,14 +323,11 @@ export class TablesEntryRepository implements EntryRepository {
     voterId: string,
     at: string,
   ): Promise<void> {
-    try {
-      await this.table.deleteEntity(
-        keys.library(tenantId, communityId),
-        keys.helpfulVoteFact(at, entryId, voterId),
-      );
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
-    }
+    await this.store.deleteIfExists(
+      TABLES.library,
+      keys.library(tenantId, communityId),
+      keys.helpfulVoteFact(at, entryId, voterId),
+    );
   }
 
   async setHelpfulCount(
@@ -359,7 +357,7 @@ export class TablesEntryRepository implements EntryRepository {
     const row = await this.store.getEntity(
       TABLES.library,
       keys.entryRows(tenantId, communityId, entryId),
-      `${VOTE}|${keyPart(voterId, "user id")}`,
+      keys.rowOfKind(VOTE, voterId, "user id"),
     );
     return row !== undefined;
   }
@@ -434,11 +432,11 @@ export class TablesEntryRepository implements EntryRepository {
 type VoteRow = { displayName: string; at: string };
 
 function voteKey(voterId: string): string {
-  return `${VOTE}|${keyPart(voterId, "user id")}`;
+  return keys.rowOfKind(VOTE, voterId, "user id");
 }
 
 function entryKey(entryId: string): string {
-  return `${ENTRY}|${keyPart(entryId, "entry id")}`;
+  return keys.rowOfKind(ENTRY, entryId);
 }
 
 function changeRow(

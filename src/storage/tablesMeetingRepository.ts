@@ -1,4 +1,3 @@
-import { odata } from "@azure/data-tables";
 import type { PersonRef } from "../domain/identity.js";
 import type { ConversationReferenceStore, ReferenceKey } from "../domain/meetings/conversationReferences.js";
 import type {
@@ -8,6 +7,7 @@ import type {
   OutcomeKind,
 } from "../domain/meetings/meetingOutcome.js";
 import { activityKeys, keyPart, TABLES } from "./keys.js";
+import { rowsWithPrefix } from "./rowRanges.js";
 import { statusOf } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
 
@@ -35,11 +35,6 @@ type OutcomeRow = {
   reportedAt?: string;
   entryId?: string;
 };
-
-function rangeOf(pk: string, prefix: string) {
-  const end = `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
-  return odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${end}`;
-}
 
 export class TablesMeetingRepository implements MeetingOutcomeRepository, ConversationReferenceStore {
   constructor(private readonly store: TableStore) {}
@@ -82,7 +77,7 @@ export class TablesMeetingRepository implements MeetingOutcomeRepository, Conver
 
   async listOfConversation(tenantId: string, conversationId: string): Promise<MeetingOutcome[]> {
     const pk = activityKeys.ofConversation(tenantId, conversationId);
-    const rows = await this.store.queryAll<OutcomeRow>(TABLES.activities, rangeOf(pk, OUTCOME));
+    const rows = await this.store.queryAll<OutcomeRow>(TABLES.activities, rowsWithPrefix(pk, OUTCOME));
     return rows
       .map((r) => ({
         tenantId,
@@ -148,7 +143,7 @@ export class TablesMeetingRepository implements MeetingOutcomeRepository, Conver
       due?: string;
       capturedByJson: string;
       at: string;
-    }>(TABLES.activities, rangeOf(pk, ACTION));
+    }>(TABLES.activities, rowsWithPrefix(pk, ACTION));
     return rows
       .map((r) => ({
         outcomeId: (r.rowKey ?? "").slice(ACTION.length),

@@ -1,7 +1,8 @@
-import { odata } from "@azure/data-tables";
 import type { CommunityModule, ModuleRepository } from "../domain/activities/modules/moduleService.js";
 import type { PersonRef } from "../domain/identity.js";
+import { CommunityItemRows } from "./communityItemRows.js";
 import { circleKeys, TABLES } from "./keys.js";
+import { rowsWithPrefix } from "./rowRanges.js";
 import { statusOf, translateTableErrors } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
 
@@ -13,44 +14,20 @@ type ModuleRow = { moduleId: string; markdown: string; authorJson: string; updat
  * which activities were set up from it (`use|{module}|{activity}`). The author is in a `…Json`
  * column, so erasing a person replaces them there like everywhere else.
  */
-export class TablesModules implements ModuleRepository {
-  constructor(private readonly store: TableStore) {}
+export class TablesModules extends CommunityItemRows<CommunityModule, ModuleRow> implements ModuleRepository {
+  constructor(store: TableStore) {
+    super(store, {
+      what: "The module",
+      partition: circleKeys.modules,
+      rowKey: circleKeys.module,
+      rowPrefix: "module|",
+      toRow,
+      fromRow,
+    });
+  }
 
   private get table() {
     return this.store.table(TABLES.activities);
-  }
-
-  async list(tenantId: string, communityId: string): Promise<CommunityModule[]> {
-    const pk = circleKeys.modules(tenantId, communityId);
-    const prefix = "module|";
-    const rows = await this.store.queryAll<ModuleRow>(
-      TABLES.activities,
-      odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${`${prefix.slice(0, -1)}}`}`,
-    );
-    return rows.map((row) => fromRow(communityId, row, row.etag ?? ""));
-  }
-
-  async get(tenantId: string, communityId: string, moduleId: string): Promise<CommunityModule | undefined> {
-    const row = await this.store.getEntity<ModuleRow & { etag?: string }>(
-      TABLES.activities,
-      circleKeys.modules(tenantId, communityId),
-      circleKeys.module(moduleId),
-    );
-    return row ? fromRow(communityId, row, row.etag ?? "") : undefined;
-  }
-
-  async create(tenantId: string, module: Omit<CommunityModule, "etag">): Promise<CommunityModule> {
-    const result = await translateTableErrors("The module", () =>
-      this.table.createEntity(toRow(tenantId, module)),
-    );
-    return { ...module, etag: result.etag ?? "" };
-  }
-
-  async update(tenantId: string, module: CommunityModule): Promise<CommunityModule> {
-    const result = await translateTableErrors("The module", () =>
-      this.table.updateEntity(toRow(tenantId, module), "Replace", { etag: module.etag }),
-    );
-    return { ...module, etag: result.etag ?? "" };
   }
 
   async recordUse(
@@ -81,10 +58,7 @@ export class TablesModules implements ModuleRepository {
       }
     });
     const prefix = circleKeys.moduleUse(moduleId, "");
-    const uses = await this.store.queryAll(
-      TABLES.activities,
-      odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${`${prefix.slice(0, -1)}}`}`,
-    );
+    const uses = await this.store.queryAll(TABLES.activities, rowsWithPrefix(pk, prefix));
     await this.store.submitBatches(
       TABLES.activities,
       uses.map((row) => ["delete", { partitionKey: pk, rowKey: row.rowKey ?? "" }] as const),
@@ -96,23 +70,18 @@ export class TablesModules implements ModuleRepository {
     const prefix = circleKeys.moduleUse(moduleId, "");
     const rows = await this.store.queryAll<{ activityId: string }>(
       TABLES.activities,
-      odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${`${prefix.slice(0, -1)}}`}`,
+      rowsWithPrefix(pk, prefix),
     );
     return rows.map((row) => row.activityId);
   }
 }
 
-function toRow(tenantId: string, m: Omit<CommunityModule, "etag">) {
-  const row: ModuleRow = {
+function toRow(m: Omit<CommunityModule, "etag">): ModuleRow {
+  return {
     moduleId: m.id,
     markdown: m.markdown,
     authorJson: JSON.stringify(m.author),
     updatedAt: m.updatedAt,
-  };
-  return {
-    partitionKey: circleKeys.modules(tenantId, m.communityId),
-    rowKey: circleKeys.module(m.id),
-    ...row,
   };
 }
 

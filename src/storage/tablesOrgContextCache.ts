@@ -5,11 +5,24 @@ import type { OrgPerson } from "../domain/people/peopleDirectory.js";
 import { orgContextKeys, TABLES } from "./keys.js";
 import type { TableStore } from "./tableStore.js";
 
-/** A cached person: their org context (the row key is their id) and when it was fetched. */
-interface PersonRow extends Omit<OrgPerson, "id"> {
-  partitionKey: string;
-  rowKey: string;
-  fetchedAt: number;
+/** A cached person: their fields as Graph gave them (the id is in the row key), and when. */
+type PersonRow = Omit<OrgPerson, "id"> & { partitionKey: string; rowKey: string; fetchedAt: number };
+
+/** The fields a person may lack (left out of the row when empty, as Graph leaves them out). */
+const OPTIONAL_FIELDS = [
+  "mail",
+  "jobTitle",
+  "department",
+  "officeLocation",
+  "preferredLanguage",
+  "managerId",
+] as const satisfies readonly (keyof OrgPerson)[];
+
+/** The person's optional fields that have a value. */
+function presentFields(from: Partial<Pick<OrgPerson, (typeof OPTIONAL_FIELDS)[number]>>) {
+  const present: Partial<Pick<OrgPerson, (typeof OPTIONAL_FIELDS)[number]>> = {};
+  for (const field of OPTIONAL_FIELDS) if (from[field]) present[field] = from[field];
+  return present;
 }
 
 /** Row keys per query: Azure Tables allows ≤ 15 comparisons in a filter, one is the partition. */
@@ -60,12 +73,7 @@ export class TablesOrgContextCache implements OrgContextCache {
         partitionKey,
         rowKey: orgContextKeys.person(person.id),
         displayName: person.displayName,
-        ...(person.mail ? { mail: person.mail } : {}),
-        ...(person.jobTitle ? { jobTitle: person.jobTitle } : {}),
-        ...(person.department ? { department: person.department } : {}),
-        ...(person.officeLocation ? { officeLocation: person.officeLocation } : {}),
-        ...(person.preferredLanguage ? { preferredLanguage: person.preferredLanguage } : {}),
-        ...(person.managerId ? { managerId: person.managerId } : {}),
+        ...presentFields(person),
         fetchedAt,
       },
       "Replace",
@@ -77,11 +85,7 @@ export class TablesOrgContextCache implements OrgContextCache {
     if (ids.length === 0) return;
     const partitionKey = orgContextKeys.partition(tenantId);
     await forEachLimited(ids, WRITE_CONCURRENCY, async (id) => {
-      try {
-        await this.store.table(TABLES.orgContext).deleteEntity(partitionKey, orgContextKeys.person(id));
-      } catch (error) {
-        if ((error as { statusCode?: number }).statusCode !== 404) throw error;
-      }
+      await this.store.deleteIfExists(TABLES.orgContext, partitionKey, orgContextKeys.person(id));
     });
   }
 
@@ -97,20 +101,12 @@ export class TablesOrgContextCache implements OrgContextCache {
   async putDelta(tenantId: string, state: DeltaState | undefined): Promise<void> {
     const partitionKey = orgContextKeys.partition(tenantId);
     if (!state) {
-      await this.removeRow(partitionKey, orgContextKeys.delta);
+      await this.store.deleteIfExists(TABLES.orgContext, partitionKey, orgContextKeys.delta);
       return;
     }
     await this.store
       .table(TABLES.orgContext)
       .upsertEntity({ partitionKey, rowKey: orgContextKeys.delta, ...state }, "Replace");
-  }
-
-  private async removeRow(partitionKey: string, rowKey: string): Promise<void> {
-    try {
-      await this.store.table(TABLES.orgContext).deleteEntity(partitionKey, rowKey);
-    } catch (error) {
-      if ((error as { statusCode?: number }).statusCode !== 404) throw error;
-    }
   }
 }
 
@@ -118,11 +114,6 @@ function personOf(id: string, row: PersonRow): OrgPerson {
   return {
     id,
     displayName: row.displayName,
-    ...(row.mail ? { mail: row.mail } : {}),
-    ...(row.jobTitle ? { jobTitle: row.jobTitle } : {}),
-    ...(row.department ? { department: row.department } : {}),
-    ...(row.officeLocation ? { officeLocation: row.officeLocation } : {}),
-    ...(row.preferredLanguage ? { preferredLanguage: row.preferredLanguage } : {}),
-    ...(row.managerId ? { managerId: row.managerId } : {}),
+    ...presentFields(row),
   };
 }

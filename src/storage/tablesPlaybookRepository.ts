@@ -2,8 +2,9 @@ import { odata, type TableEntityResult } from "@azure/data-tables";
 import type { PersonRef } from "../domain/identity.js";
 import type { Playbook, PlaybookItem } from "../domain/playbooks/playbook.js";
 import type { PlaybookRepository } from "../domain/playbooks/playbookRepository.js";
+import { EtaggedRepository } from "./etaggedRepository.js";
 import { keyPart, keys, TABLES } from "./keys.js";
-import { statusOf, translateTableErrors } from "./tableErrors.js";
+import { rowsWithPrefix } from "./rowRanges.js";
 import type { TableStore } from "./tableStore.js";
 
 type PlaybookRow = {
@@ -23,32 +24,18 @@ const PLAYBOOK = "playbook";
 const DONE = "done";
 
 /** Playbooks and members' ticks in Azure Tables (key design in keys.ts). */
-export class TablesPlaybookRepository implements PlaybookRepository {
-  constructor(private readonly store: TableStore) {}
-
-  private get table() {
-    return this.store.table(TABLES.playbooks);
-  }
-
-  async create(playbook: Omit<Playbook, "etag">): Promise<Playbook> {
-    const result = await translateTableErrors("The playbook", () => this.table.createEntity(toRow(playbook)));
-    return { ...playbook, etag: result.etag ?? "" };
+export class TablesPlaybookRepository
+  extends EtaggedRepository<Playbook, PlaybookRow>
+  implements PlaybookRepository
+{
+  constructor(store: TableStore) {
+    super(store, TABLES.playbooks, "The playbook", toRow);
   }
 
   async get(tenantId: string, communityId: string, playbookId: string): Promise<Playbook | undefined> {
-    const row = await this.store.getEntity<PlaybookRow>(
-      TABLES.playbooks,
-      keys.library(tenantId, communityId),
-      `${PLAYBOOK}|${keyPart(playbookId, "playbook id")}`,
+    return this.rows.read(keys.library(tenantId, communityId), keys.rowOfKind(PLAYBOOK, playbookId), (row) =>
+      fromRow(tenantId, communityId, row),
     );
-    return row ? fromRow(tenantId, communityId, row) : undefined;
-  }
-
-  async update(playbook: Playbook): Promise<Playbook> {
-    const result = await translateTableErrors("The playbook", () =>
-      this.table.updateEntity(toRow(playbook), "Replace", { etag: playbook.etag }),
-    );
-    return { ...playbook, etag: result.etag ?? "" };
   }
 
   async delete(tenantId: string, communityId: string, playbookId: string): Promise<void> {
@@ -58,22 +45,16 @@ export class TablesPlaybookRepository implements PlaybookRepository {
       TABLES.playbooks,
       ticks.map((t) => ["delete", { partitionKey: ticksPk, rowKey: t.rowKey ?? "" }]),
     );
-    try {
-      await this.table.deleteEntity(
-        keys.library(tenantId, communityId),
-        `${PLAYBOOK}|${keyPart(playbookId, "playbook id")}`,
-      );
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
-    }
+    await this.store.deleteIfExists(
+      TABLES.playbooks,
+      keys.library(tenantId, communityId),
+      keys.rowOfKind(PLAYBOOK, playbookId),
+    );
   }
 
   async list(tenantId: string, communityId: string): Promise<Playbook[]> {
     const pk = keys.library(tenantId, communityId);
-    const rows = await this.store.queryAll<PlaybookRow>(
-      TABLES.playbooks,
-      odata`PartitionKey eq ${pk} and RowKey ge ${`${PLAYBOOK}|`} and RowKey lt ${`${PLAYBOOK}}`}`,
-    );
+    const rows = await this.store.queryAll<PlaybookRow>(TABLES.playbooks, rowsWithPrefix(pk, `${PLAYBOOK}|`));
     return rows.map((r) => fromRow(tenantId, communityId, r));
   }
 
@@ -98,11 +79,7 @@ export class TablesPlaybookRepository implements PlaybookRepository {
     entryId: string,
   ): Promise<void> {
     const key = tickKey(tenantId, communityId, playbookId, userId, entryId);
-    try {
-      await this.table.deleteEntity(key.partitionKey, key.rowKey);
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
-    }
+    await this.store.deleteIfExists(TABLES.playbooks, key.partitionKey, key.rowKey);
   }
 
   async listDone(
@@ -113,10 +90,7 @@ export class TablesPlaybookRepository implements PlaybookRepository {
   ): Promise<string[]> {
     const pk = keys.itemRows(tenantId, communityId, PLAYBOOK, playbookId);
     const prefix = `${DONE}|${keyPart(userId, "user id")}|`;
-    const rows = await this.store.queryAll<{ entryId: string }>(
-      TABLES.playbooks,
-      odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${`${prefix.slice(0, -1)}}`}`,
-    );
+    const rows = await this.store.queryAll<{ entryId: string }>(TABLES.playbooks, rowsWithPrefix(pk, prefix));
     return rows.map((r) => r.entryId);
   }
 }
@@ -131,7 +105,7 @@ function tickKey(tenantId: string, communityId: string, playbookId: string, user
 function toRow(p: Omit<Playbook, "etag">): PlaybookRow {
   return {
     partitionKey: keys.library(p.tenantId, p.communityId),
-    rowKey: `${PLAYBOOK}|${keyPart(p.id, "playbook id")}`,
+    rowKey: keys.rowOfKind(PLAYBOOK, p.id),
     title: p.title,
     description: p.description,
     itemsJson: JSON.stringify(p.items),

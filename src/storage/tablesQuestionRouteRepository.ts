@@ -7,8 +7,10 @@ import {
   type RoutingSettings,
 } from "../domain/ask/questionRoute.js";
 import type { PersonRef } from "../domain/identity.js";
-import { keyPart, keys, TABLES } from "./keys.js";
-import { translateTableErrors } from "./tableErrors.js";
+import { CommunitySettings } from "./communitySettings.js";
+import { EtaggedRepository } from "./etaggedRepository.js";
+import { keys, TABLES } from "./keys.js";
+import { rowsWithPrefix } from "./rowRanges.js";
 import type { TableStore } from "./tableStore.js";
 
 type RouteRow = {
@@ -26,8 +28,6 @@ type RouteRow = {
   claimJson?: string;
 };
 
-type SettingsRow = { askAtOnce: number; responseHours: number };
-
 const ROUTE = "route";
 const SETTINGS = "settings|routing";
 
@@ -36,41 +36,30 @@ const SETTINGS = "settings|routing";
  * scan reads only waiting routes whose check time has come, across tenants, without touching the
  * library's much larger table.
  */
-export class TablesQuestionRouteRepository implements QuestionRouteRepository {
-  constructor(private readonly store: TableStore) {}
+export class TablesQuestionRouteRepository
+  extends EtaggedRepository<QuestionRoute, RouteRow>
+  implements QuestionRouteRepository
+{
+  private readonly settings: CommunitySettings<RoutingSettings>;
 
-  private get table() {
-    return this.store.table(TABLES.questionRoutes);
-  }
-
-  async create(route: Omit<QuestionRoute, "etag">): Promise<QuestionRoute> {
-    const result = await translateTableErrors("The question's routing", () =>
-      this.table.createEntity(toRow(route)),
-    );
-    return { ...route, etag: result.etag ?? "" };
+  constructor(store: TableStore) {
+    super(store, TABLES.questionRoutes, "The question's routing", toRow);
+    this.settings = new CommunitySettings(store, TABLES.questionRoutes, SETTINGS, DEFAULT_ROUTING_SETTINGS);
   }
 
   async get(tenantId: string, communityId: string, questionId: string) {
-    const row = await this.store.getEntity<RouteRow>(
-      TABLES.questionRoutes,
+    return this.rows.read(
       keys.library(tenantId, communityId),
-      `${ROUTE}|${keyPart(questionId, "question id")}`,
+      keys.rowOfKind(ROUTE, questionId, "question id"),
+      fromRow,
     );
-    return row ? fromRow(row) : undefined;
-  }
-
-  async update(route: QuestionRoute): Promise<QuestionRoute> {
-    const result = await translateTableErrors("The question's routing", () =>
-      this.table.updateEntity(toRow(route), "Replace", { etag: route.etag }),
-    );
-    return { ...route, etag: result.etag ?? "" };
   }
 
   async listOpen(tenantId: string, communityId: string): Promise<QuestionRoute[]> {
     const pk = keys.library(tenantId, communityId);
     const rows = await this.store.queryAll<RouteRow>(
       TABLES.questionRoutes,
-      odata`PartitionKey eq ${pk} and RowKey ge ${`${ROUTE}|`} and RowKey lt ${`${ROUTE}}`} and state ne ${"answered"}`,
+      `${rowsWithPrefix(pk, `${ROUTE}|`)} and ${odata`state ne ${"answered"}`}`,
     );
     return rows.map(fromRow).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
@@ -84,27 +73,19 @@ export class TablesQuestionRouteRepository implements QuestionRouteRepository {
     return rows.map(fromRow);
   }
 
-  async getSettings(tenantId: string, communityId: string): Promise<RoutingSettings> {
-    const row = await this.store.getEntity<SettingsRow>(
-      TABLES.questionRoutes,
-      keys.library(tenantId, communityId),
-      SETTINGS,
-    );
-    return row ? { askAtOnce: row.askAtOnce, responseHours: row.responseHours } : DEFAULT_ROUTING_SETTINGS;
+  getSettings(tenantId: string, communityId: string): Promise<RoutingSettings> {
+    return this.settings.read(tenantId, communityId);
   }
 
-  async setSettings(tenantId: string, communityId: string, settings: RoutingSettings): Promise<void> {
-    await this.table.upsertEntity(
-      { partitionKey: keys.library(tenantId, communityId), rowKey: SETTINGS, ...settings },
-      "Replace",
-    );
+  setSettings(tenantId: string, communityId: string, settings: RoutingSettings): Promise<void> {
+    return this.settings.write(tenantId, communityId, settings);
   }
 }
 
 function toRow(r: Omit<QuestionRoute, "etag">): RouteRow {
   return {
     partitionKey: keys.library(r.tenantId, r.communityId),
-    rowKey: `${ROUTE}|${keyPart(r.questionId, "question id")}`,
+    rowKey: keys.rowOfKind(ROUTE, r.questionId, "question id"),
     communityName: r.communityName,
     title: r.title,
     askerJson: JSON.stringify(r.asker),

@@ -1,7 +1,7 @@
-import { odata } from "@azure/data-tables";
 import type { QuestionAhead, QuestionsAheadStore } from "../domain/activities/questionsAhead.js";
 import type { PersonRef } from "../domain/identity.js";
 import { circleKeys, TABLES } from "./keys.js";
+import { rowsWithPrefix } from "./rowRanges.js";
 import { translateTableErrors } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
 
@@ -35,10 +35,7 @@ export class TablesQuestionsAhead implements QuestionsAheadStore {
   async list(tenantId: string, communityId: string, sessionId: string): Promise<QuestionAhead[]> {
     const pk = circleKeys.ahead(tenantId, communityId);
     const prefix = circleKeys.aheadQuestion(sessionId, "");
-    const rows = await this.store.queryAll<AheadRow>(
-      TABLES.activities,
-      odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${`${prefix.slice(0, -1)}}`}`,
-    );
+    const rows = await this.store.queryAll<AheadRow>(TABLES.activities, rowsWithPrefix(pk, prefix));
     return rows.map((r) => ({
       id: r.questionId,
       sessionId: r.sessionId,

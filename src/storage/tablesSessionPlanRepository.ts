@@ -1,4 +1,4 @@
-import { odata, type TableEntity, type TableEntityResult } from "@azure/data-tables";
+import { odata, type TableEntityResult } from "@azure/data-tables";
 import type { CommunityRepository } from "../domain/communities/communityRepository.js";
 import type { RoleAssignment, Session } from "../domain/sessions/session.js";
 import type { SessionRole } from "../domain/sessions/sessionFormats.js";
@@ -12,8 +12,10 @@ import {
   type RolePreference,
   type SessionPlanRepository,
 } from "../domain/sessions/sessionPlan.js";
+import { CommunitySettings } from "./communitySettings.js";
 import { keyPart, keys, TABLES } from "./keys.js";
-import { takeRow } from "./rowClaim.js";
+import { claimToSend } from "./rowClaim.js";
+import { rowsWithPrefix } from "./rowRanges.js";
 import type { TableStore } from "./tableStore.js";
 import { SESSION_ROW, type SessionRow, sessionFromRow } from "./tablesSessionRepository.js";
 
@@ -28,15 +30,17 @@ const PREFERENCE = "rolepref|";
 const REMINDER_SETTINGS = "settings|reminders";
 const REMINDER = "reminder|";
 
-type ClaimRow = { state: "claimed" | "sent" | "no-channel" | "released"; instanceId: string; at: string };
-
-function prefixRange(pk: string, prefix: string) {
-  const end = `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
-  return odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${end}`;
-}
-
 export class TablesSessionPlanRepository implements SessionPlanRepository {
-  constructor(private readonly store: TableStore) {}
+  private readonly reminderSettings: CommunitySettings<ReminderSettings>;
+
+  constructor(private readonly store: TableStore) {
+    this.reminderSettings = new CommunitySettings(
+      store,
+      TABLES.sessions,
+      REMINDER_SETTINGS,
+      DEFAULT_REMINDER_SETTINGS,
+    );
+  }
 
   private get table() {
     return this.store.table(TABLES.sessions);
@@ -46,7 +50,7 @@ export class TablesSessionPlanRepository implements SessionPlanRepository {
     const pk = keys.itemRows(tenantId, communityId, SESSION_ROW, sessionId);
     const rows = await this.store.queryAll<{ assignmentsJson: string }>(
       TABLES.sessions,
-      prefixRange(pk, ROTA),
+      rowsWithPrefix(pk, ROTA),
     );
     return new Map(
       rows.map((r) => [
@@ -97,7 +101,7 @@ export class TablesSessionPlanRepository implements SessionPlanRepository {
       willingJson: string;
       snoozedUntil?: string;
       updatedAt: string;
-    }>(TABLES.sessions, prefixRange(keys.library(tenantId, communityId), PREFERENCE));
+    }>(TABLES.sessions, rowsWithPrefix(keys.library(tenantId, communityId), PREFERENCE));
     return rows.map((r) => ({
       userId: (r.rowKey ?? "").slice(PREFERENCE.length),
       displayName: r.displayName,
@@ -121,24 +125,12 @@ export class TablesSessionPlanRepository implements SessionPlanRepository {
     );
   }
 
-  async getReminderSettings(tenantId: string, communityId: string): Promise<ReminderSettings> {
-    const row = await this.store.getEntity<ReminderSettings>(
-      TABLES.sessions,
-      keys.library(tenantId, communityId),
-      REMINDER_SETTINGS,
-    );
-    return row ? { enabled: row.enabled, leadMinutes: row.leadMinutes } : DEFAULT_REMINDER_SETTINGS;
+  getReminderSettings(tenantId: string, communityId: string): Promise<ReminderSettings> {
+    return this.reminderSettings.read(tenantId, communityId);
   }
 
-  async setReminderSettings(
-    tenantId: string,
-    communityId: string,
-    settings: ReminderSettings,
-  ): Promise<void> {
-    await this.table.upsertEntity(
-      { partitionKey: keys.library(tenantId, communityId), rowKey: REMINDER_SETTINGS, ...settings },
-      "Replace",
-    );
+  setReminderSettings(tenantId: string, communityId: string, settings: ReminderSettings): Promise<void> {
+    return this.reminderSettings.write(tenantId, communityId, settings);
   }
 
   async listActiveSessions(now: Date): Promise<Session[]> {
@@ -161,17 +153,7 @@ export class TablesSessionPlanRepository implements SessionPlanRepository {
     now: Date,
     staleAfterMs: number,
   ): Promise<ReminderClaimResult> {
-    const entity: TableEntity<ClaimRow> = {
-      ...this.reminderKeys(key),
-      state: "claimed",
-      instanceId,
-      at: now.toISOString(),
-    };
-    // A released claim, or one an instance took and abandoned (crashed) long ago, is free.
-    const free = (existing: ClaimRow) =>
-      existing.state === "released" ||
-      (existing.state === "claimed" && now.getTime() - Date.parse(existing.at) > staleAfterMs);
-    return (await takeRow(this.store, TABLES.sessions, entity, free)) ? "claimed" : "taken";
+    return claimToSend(this.store, TABLES.sessions, this.reminderKeys(key), instanceId, now, staleAfterMs);
   }
 
   async completeReminder(key: ReminderKey, outcome: "sent" | "no-channel"): Promise<void> {

@@ -5,8 +5,9 @@ import { lastEndOf } from "../domain/sessions/recurrence.js";
 import type { RoleAssignment, RsvpResponse, Session, TeamsMeetingState } from "../domain/sessions/session.js";
 import type { SessionFormat } from "../domain/sessions/sessionFormats.js";
 import type { Rsvp, SessionRepository } from "../domain/sessions/sessionRepository.js";
+import { EtaggedRepository } from "./etaggedRepository.js";
 import { keyPart, keys, TABLES } from "./keys.js";
-import { translateTableErrors } from "./tableErrors.js";
+import { rowsWithPrefix } from "./rowRanges.js";
 import type { TableStore } from "./tableStore.js";
 
 type SessionRow = {
@@ -46,40 +47,23 @@ const RSVP = "rsvp";
 const OPEN_END = "9999-12-31T23:59:59.999Z";
 
 /** Sessions and RSVPs in Azure Tables (key design in keys.ts). */
-export class TablesSessionRepository implements SessionRepository {
-  constructor(private readonly store: TableStore) {}
-
-  private get table() {
-    return this.store.table(TABLES.sessions);
-  }
-
-  async create(session: Omit<Session, "etag">): Promise<Session> {
-    const result = await translateTableErrors("The session", () => this.table.createEntity(toRow(session)));
-    return { ...session, etag: result.etag ?? "" };
+export class TablesSessionRepository
+  extends EtaggedRepository<Session, SessionRow>
+  implements SessionRepository
+{
+  constructor(store: TableStore) {
+    super(store, TABLES.sessions, "The session", toRow);
   }
 
   async get(tenantId: string, communityId: string, sessionId: string): Promise<Session | undefined> {
-    const row = await this.store.getEntity<SessionRow>(
-      TABLES.sessions,
-      keys.library(tenantId, communityId),
-      `${SESSION}|${keyPart(sessionId, "session id")}`,
+    return this.rows.read(keys.library(tenantId, communityId), keys.rowOfKind(SESSION, sessionId), (row) =>
+      fromRow(tenantId, communityId, row),
     );
-    return row ? fromRow(tenantId, communityId, row) : undefined;
-  }
-
-  async update(session: Session): Promise<Session> {
-    const result = await translateTableErrors("The session", () =>
-      this.table.updateEntity(toRow(session), "Replace", { etag: session.etag }),
-    );
-    return { ...session, etag: result.etag ?? "" };
   }
 
   async listForCommunity(tenantId: string, communityId: string): Promise<Session[]> {
     const pk = keys.library(tenantId, communityId);
-    const rows = await this.store.queryAll<SessionRow>(
-      TABLES.sessions,
-      odata`PartitionKey eq ${pk} and RowKey ge ${`${SESSION}|`} and RowKey lt ${`${SESSION}}`}`,
-    );
+    const rows = await this.store.queryAll<SessionRow>(TABLES.sessions, rowsWithPrefix(pk, `${SESSION}|`));
     return rows.map((row) => fromRow(tenantId, communityId, row));
   }
 
@@ -108,10 +92,7 @@ export class TablesSessionRepository implements SessionRepository {
 
   async listRsvps(tenantId: string, communityId: string, sessionId: string): Promise<Rsvp[]> {
     const pk = keys.itemRows(tenantId, communityId, SESSION, sessionId);
-    const rows = await this.store.queryAll<RsvpRow>(
-      TABLES.sessions,
-      odata`PartitionKey eq ${pk} and RowKey ge ${`${RSVP}|`} and RowKey lt ${`${RSVP}}`}`,
-    );
+    const rows = await this.store.queryAll<RsvpRow>(TABLES.sessions, rowsWithPrefix(pk, `${RSVP}|`));
     return rows.map((r) => ({
       userId: r.userId,
       displayName: r.displayName,
@@ -148,7 +129,7 @@ export class TablesSessionRepository implements SessionRepository {
     const pk = keys.personal(tenantId, userId);
     const rows = await this.store.queryAll<RsvpRow & { communityId: string; sessionId: string }>(
       TABLES.sessions,
-      odata`PartitionKey eq ${pk} and RowKey ge ${`${RSVP}|`} and RowKey lt ${`${RSVP}}`}`,
+      rowsWithPrefix(pk, `${RSVP}|`),
     );
     return rows.map((r) => ({
       communityId: r.communityId,
@@ -161,7 +142,7 @@ export class TablesSessionRepository implements SessionRepository {
 function toRow(s: Omit<Session, "etag">): SessionRow {
   return {
     partitionKey: keys.library(s.tenantId, s.communityId),
-    rowKey: `${SESSION}|${keyPart(s.id, "session id")}`,
+    rowKey: keys.rowOfKind(SESSION, s.id),
     title: s.title,
     format: s.format,
     startsAt: s.startsAt,

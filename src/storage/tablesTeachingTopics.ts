@@ -1,8 +1,7 @@
-import { odata } from "@azure/data-tables";
 import type { TeachingTopic, TeachingTopicRepository } from "../domain/activities/teachingTopics.js";
 import type { PersonRef } from "../domain/identity.js";
-import { circleKeys, TABLES } from "./keys.js";
-import { translateTableErrors } from "./tableErrors.js";
+import { CommunityItemRows } from "./communityItemRows.js";
+import { circleKeys } from "./keys.js";
 import type { TableStore } from "./tableStore.js";
 
 type TopicRow = {
@@ -21,45 +20,24 @@ type TopicRow = {
  * (`{tenant}|community|{community}|topics`, keys.ts): the queue is one partition read; people are
  * in `…Json` columns, so erasing a person replaces them there like everywhere else.
  */
-export class TablesTeachingTopics implements TeachingTopicRepository {
-  constructor(private readonly store: TableStore) {}
-
-  private get table() {
-    return this.store.table(TABLES.activities);
-  }
-
-  async list(tenantId: string, communityId: string): Promise<TeachingTopic[]> {
-    const pk = circleKeys.topics(tenantId, communityId);
-    const rows = await this.store.queryAll<TopicRow>(TABLES.activities, odata`PartitionKey eq ${pk}`);
-    return rows.map((row) => fromRow(communityId, row, row.etag ?? ""));
-  }
-
-  async get(tenantId: string, communityId: string, topicId: string): Promise<TeachingTopic | undefined> {
-    const row = await this.store.getEntity<TopicRow & { etag?: string }>(
-      TABLES.activities,
-      circleKeys.topics(tenantId, communityId),
-      circleKeys.topic(topicId),
-    );
-    return row ? fromRow(communityId, row, row.etag ?? "") : undefined;
-  }
-
-  async create(tenantId: string, topic: Omit<TeachingTopic, "etag">): Promise<TeachingTopic> {
-    const result = await translateTableErrors("The topic", () =>
-      this.table.createEntity(toRow(tenantId, topic)),
-    );
-    return { ...topic, etag: result.etag ?? "" };
-  }
-
-  async update(tenantId: string, topic: TeachingTopic): Promise<TeachingTopic> {
-    const result = await translateTableErrors("The topic", () =>
-      this.table.updateEntity(toRow(tenantId, topic), "Replace", { etag: topic.etag }),
-    );
-    return { ...topic, etag: result.etag ?? "" };
+export class TablesTeachingTopics
+  extends CommunityItemRows<TeachingTopic, TopicRow>
+  implements TeachingTopicRepository
+{
+  constructor(store: TableStore) {
+    super(store, {
+      what: "The topic",
+      partition: circleKeys.topics,
+      rowKey: circleKeys.topic,
+      rowPrefix: "topic|",
+      toRow,
+      fromRow,
+    });
   }
 }
 
-function toRow(tenantId: string, t: Omit<TeachingTopic, "etag">) {
-  const row: TopicRow = {
+function toRow(t: Omit<TeachingTopic, "etag">): TopicRow {
+  return {
     topicId: t.id,
     text: t.text,
     proposerJson: JSON.stringify(t.proposer),
@@ -72,11 +50,6 @@ function toRow(tenantId: string, t: Omit<TeachingTopic, "etag">) {
         }
       : {}),
     ...(t.activityId ? { activityId: t.activityId } : {}),
-  };
-  return {
-    partitionKey: circleKeys.topics(tenantId, t.communityId),
-    rowKey: circleKeys.topic(t.id),
-    ...row,
   };
 }
 

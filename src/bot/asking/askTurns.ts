@@ -13,7 +13,15 @@ import { shorten } from "../../domain/textNormalisation.js";
 import type { Logger } from "../../observability/logger.js";
 import { type AskedLine, answerDialogCard, openQuestionPostedCard } from "../cards/askCards.js";
 import { type AskText, askTextFor } from "../cards/askText.js";
-import { dialog, friendly, memberCommunities, parsePayload, requestIdOf, SORRY } from "../invokes.js";
+import {
+  dialog,
+  friendly,
+  memberCommunities,
+  parsePayload,
+  requestIdOf,
+  SORRY,
+  savedOrAgain,
+} from "../invokes.js";
 import { type AppLinks, entryDeepLink } from "../links.js";
 import { callerFromActivity } from "../teamsCaller.js";
 import { ASK_VERBS } from "../wireNames.js";
@@ -209,31 +217,27 @@ function registerAnswerDialog(
     friendly(deps, context, async () => {
       const me = callerFromActivity(context, deps.allowedTenants);
       const data = parsePayload(answerSubmitSchema, raw);
-      try {
-        await routing.answers.add(
-          me,
-          data.communityId,
-          data.questionId,
-          { body: data.answer },
-          requestIdOf(context),
-        );
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        const question = await deps.library.get(me, data.communityId, data.questionId);
-        const words = wordsOf(context);
-        return dialog(
-          words.answer,
-          answerDialogCard({
-            ...data,
-            title: question.title,
-            text: data.answer,
-            error: error.message,
-            words,
-          }),
-          "medium",
-        );
-      }
-      return wordsOf(context).thanks;
+      return savedOrAgain(
+        async () => {
+          await routing.answers.add(
+            me,
+            data.communityId,
+            data.questionId,
+            { body: data.answer },
+            requestIdOf(context),
+          );
+          return wordsOf(context).thanks;
+        },
+        async (error) => {
+          const question = await deps.library.get(me, data.communityId, data.questionId);
+          const words = wordsOf(context);
+          return dialog(
+            words.answer,
+            answerDialogCard({ ...data, title: question.title, text: data.answer, error, words }),
+            "medium",
+          );
+        },
+      );
     }),
   );
 }

@@ -172,3 +172,19 @@ export function controlActions(
     { ...button("End activity", { kind: "end" }, "destructive"), mode: "secondary" },
   ];
 }
+
+/**
+ * A card's `refresh`: Teams asks the bot for the activity's current card (Action.Execute) when one
+ * of `userIds` (Teams ids) looks at it, so what they see keeps up with the activity.
+ */
+export function activityRefresh(activityId: string, userIds: string[]) {
+  return {
+    action: {
+      type: "Action.Execute",
+      title: "Refresh",
+      verb: ACTIVITY_VERBS.refresh,
+      data: { verb: ACTIVITY_VERBS.refresh, activityId },
+    },
+    userIds,
+  };
+}

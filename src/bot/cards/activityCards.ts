@@ -1,7 +1,6 @@
 import type { ActivityView, PersonalView } from "../../domain/activities/activityViews.js";
 import type { PersonRef } from "../../domain/identity.js";
-import { ACTIVITY_VERBS } from "../wireNames.js";
-import { controlActions, controlsButton, participantActions } from "./activityButtons.js";
+import { activityRefresh, controlActions, controlsButton, participantActions } from "./activityButtons.js";
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "./adaptiveCard.js";
 import { cardText, shorten } from "./cardText.js";
 import { formatDefinitionOf, groupingNow, isPairs, regroups } from "./phaseActions.js";
@@ -59,18 +58,7 @@ export function phaseCard(view: ActivityView, facilitatorTeamsId?: string): Adap
     [...participantActions({ ...view, me: { joined: false } }), controlsButton(view.id)],
   );
   if (!facilitatorTeamsId) return card;
-  return {
-    ...card,
-    refresh: {
-      action: {
-        type: "Action.Execute",
-        title: "Refresh",
-        verb: ACTIVITY_VERBS.refresh,
-        data: { verb: ACTIVITY_VERBS.refresh, activityId: view.id },
-      },
-      userIds: [facilitatorTeamsId],
-    },
-  } as AdaptiveCard;
+  return { ...card, refresh: activityRefresh(view.id, [facilitatorTeamsId]) } as AdaptiveCard;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ActivityView, GroupView } from "../../domain/activities/activityViews.js";
 import type { PersonRef } from "../../domain/identity.js";
 import { ACTIVITY_VERBS } from "../wireNames.js";
-import { dialogButton, kindButton } from "./activityButtons.js";
+import { activityRefresh, dialogButton, kindButton } from "./activityButtons.js";
 import { phaseOf } from "./activityCards.js";
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "./adaptiveCard.js";
 import { formatDefinitionOf, groupingNow, isPairs, regroups } from "./phaseActions.js";
@@ -90,19 +90,7 @@ export function pairListCards(
     cards.push({
       ...card,
       msteams: { ...card.msteams, entities },
-      ...(userIds.length > 0
-        ? {
-            refresh: {
-              action: {
-                type: "Action.Execute",
-                title: "Refresh",
-                verb: ACTIVITY_VERBS.refresh,
-                data: { verb: ACTIVITY_VERBS.refresh, activityId: view.id },
-              },
-              userIds,
-            },
-          }
-        : {}),
+      ...(userIds.length > 0 ? { refresh: activityRefresh(view.id, userIds) } : {}),
     } as AdaptiveCard);
   }
   return cards;

@@ -1,8 +1,8 @@
 import type { ActivityView } from "../../domain/activities/activityViews.js";
-import type { PersonRef } from "../../domain/identity.js";
 import { ACTIVITY_VERBS } from "../wireNames.js";
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "./adaptiveCard.js";
 import { cardText } from "./cardText.js";
+import { type EditConflict, editConflictCard } from "./editConflictCard.js";
 
 /**
  * The dialogs of the engine's own kinds (a reflection, a group's key insight, a commitment), which
@@ -53,40 +53,54 @@ function textDialog(options: {
   );
 }
 
-export function reflectionDialogCard(view: ActivityView, text?: string, error?: string): AdaptiveCard {
+/**
+ * A person's own text on the activity's prompt (a reflection, a commitment): the prompt, who will
+ * read it, and the box with what they wrote so far.
+ */
+function ownTextDialog(
+  view: ActivityView,
+  kind: "reflection" | "commitment",
+  words: { title: string; readers: string; label: string; placeholder: string; max: number; verb: string },
+  text?: string,
+  error?: string,
+): AdaptiveCard {
   return textDialog({
-    title: "My reflection",
-    intro: [
-      `**Prompt:** ${cardText(view.prompt)}`,
-      "Only you will ever see this. It also goes to your My learning.",
-    ],
+    title: words.title,
+    intro: [`**Prompt:** ${cardText(view.prompt)}`, words.readers],
     id: "text",
-    label: "Reflection",
-    value: text ?? view.me.reflection?.text ?? "",
-    placeholder: "What comes to mind?",
-    max: 4000,
-    verb: ACTIVITY_VERBS.saveReflection,
+    label: words.label,
+    value: text ?? view.me[kind]?.text ?? "",
+    placeholder: words.placeholder,
+    max: words.max,
+    verb: words.verb,
     data: { activityId: view.id },
     ...(error ? { error } : {}),
   });
 }
 
+export function reflectionDialogCard(view: ActivityView, text?: string, error?: string): AdaptiveCard {
+  const words = {
+    title: "My reflection",
+    readers: "Only you will ever see this. It also goes to your My learning.",
+    label: "Reflection",
+    placeholder: "What comes to mind?",
+    max: 4000,
+    verb: ACTIVITY_VERBS.saveReflection,
+  };
+  return ownTextDialog(view, "reflection", words, text, error);
+}
+
 export function commitmentDialogCard(view: ActivityView, text?: string, error?: string): AdaptiveCard {
-  return textDialog({
+  const words = {
     title: "My commitment",
-    intro: [
-      `**Prompt:** ${cardText(view.prompt)}`,
+    readers:
       "What will you try before next time? It appears in your My learning and is followed up at the community's next session.",
-    ],
-    id: "text",
     label: "Commitment",
-    value: text ?? view.me.commitment?.text ?? "",
     placeholder: "Before next time I will…",
     max: 1000,
     verb: ACTIVITY_VERBS.saveCommitment,
-    data: { activityId: view.id },
-    ...(error ? { error } : {}),
-  });
+  };
+  return ownTextDialog(view, "commitment", words, text, error);
 }
 
 /** The share dialog: the group's current text with its ETag, so an edit lands on what was seen. */
@@ -114,41 +128,9 @@ export function shareDialogCard(view: ActivityView, error?: string, text?: strin
 }
 
 /** The partner saved meanwhile: both texts, the merge in the box, saved on top of theirs. */
-export function shareConflictCard(
-  view: ActivityView,
-  conflict: {
-    message: string;
-    current: { text: string; etag: string; editedBy: PersonRef };
-    yours: string;
-    merged: string;
-  },
-): AdaptiveCard {
-  return adaptiveCard(
-    [
-      heading("Our key insight"),
-      paragraph(cardText(conflict.message), { color: "Attention", weight: "Bolder" }),
-      paragraph(`**Saved by ${cardText(conflict.current.editedBy.displayName)}:**`),
-      paragraph(cardText(conflict.current.text), { spacing: "None" }),
-      paragraph("**Yours (not saved yet):**"),
-      paragraph(cardText(conflict.yours), { spacing: "None" }),
-      {
-        type: "Input.Text",
-        id: "text",
-        label: "Both together: tidy up and save",
-        isMultiline: true,
-        value: conflict.merged,
-        maxLength: 4000,
-        isRequired: true,
-        errorMessage: "Write something first.",
-      },
-    ],
-    [
-      {
-        type: "Action.Submit",
-        title: "Save",
-        style: "positive",
-        data: { verb: ACTIVITY_VERBS.saveShare, activityId: view.id, etag: conflict.current.etag },
-      },
-    ],
-  );
+export function shareConflictCard(view: ActivityView, conflict: EditConflict): AdaptiveCard {
+  return editConflictCard("Our key insight", conflict, 4000, {
+    verb: ACTIVITY_VERBS.saveShare,
+    activityId: view.id,
+  });
 }

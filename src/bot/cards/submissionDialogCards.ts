@@ -1,9 +1,9 @@
 import type { SubmissionDefinition } from "../../domain/activities/activityFormat.js";
 import type { ActivityView, SubmissionView } from "../../domain/activities/activityViews.js";
-import type { PersonRef } from "../../domain/identity.js";
 import { ACTIVITY_VERBS } from "../wireNames.js";
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "./adaptiveCard.js";
 import { cardText, shorten } from "./cardText.js";
+import { type EditConflict, editConflictCard } from "./editConflictCard.js";
 import { formatDefinitionOf } from "./phaseActions.js";
 
 /**
@@ -283,41 +283,14 @@ export function answerDialogCard(
 export function writingConflictCard(
   view: Pick<ActivityView, "id" | "format" | "formatName">,
   kind: string,
-  conflict: {
-    message: string;
-    current: { text: string; etag: string; editedBy: PersonRef };
-    yours: string;
-    merged: string;
-  },
+  conflict: EditConflict,
 ): AdaptiveCard {
   const definition = kindOf(view, kind);
-  return adaptiveCard(
-    [
-      heading(definition ? writingTitle(definition) : view.formatName),
-      paragraph(cardText(conflict.message), { color: "Attention", weight: "Bolder" }),
-      paragraph(`**Saved by ${cardText(conflict.current.editedBy.displayName)}:**`),
-      paragraph(cardText(conflict.current.text), { spacing: "None" }),
-      paragraph("**Yours (not saved yet):**"),
-      paragraph(cardText(conflict.yours), { spacing: "None" }),
-      {
-        type: "Input.Text",
-        id: "text",
-        label: "Both together: tidy up and save",
-        isMultiline: true,
-        value: conflict.merged,
-        maxLength: definition?.maxLength ?? 4000,
-        isRequired: true,
-        errorMessage: "Write something first.",
-      },
-    ],
-    [
-      {
-        type: "Action.Submit",
-        title: "Save",
-        style: "positive",
-        data: { verb: ACTIVITY_VERBS.saveWriting, activityId: view.id, kind, etag: conflict.current.etag },
-      },
-    ],
+  return editConflictCard(
+    definition ? writingTitle(definition) : view.formatName,
+    conflict,
+    definition?.maxLength ?? 4000,
+    { verb: ACTIVITY_VERBS.saveWriting, activityId: view.id, kind },
   );
 }
 

@@ -13,7 +13,8 @@ import type { Caller, PersonRef } from "../../domain/identity.js";
 import type { SessionRoleHolders } from "../../domain/insights/learningFacts.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
 import type { PlaybookService } from "../../domain/playbooks/playbookService.js";
-import { RepeatingPass } from "../../domain/repeatingPass.js";
+import { Poller } from "../../domain/poller.js";
+import { SerialQueues } from "../../domain/serialQueues.js";
 import type { Logger } from "../../observability/logger.js";
 import { phaseCard } from "../cards/activityCards.js";
 import { summaryCard } from "../cards/activitySummaryCard.js";
@@ -96,8 +97,8 @@ export class ActivityAnnouncer {
   /** The phase seen at this instance's last complete pass of an activity, and when. */
   private readonly lastPass = new Map<string, { phase: string; at: number }>();
   /** One announcement pass per activity at a time in this process (the lease is per instance). */
-  private readonly inFlight = new Map<string, Promise<void>>();
-  private readonly poller = new RepeatingPass(() => this.tick());
+  private readonly inFlight = new SerialQueues();
+  private readonly poller = new Poller(() => this.tick());
   private readonly now: () => number;
 
   constructor(private readonly deps: ActivityAnnouncerDependencies) {
@@ -111,7 +112,7 @@ export class ActivityAnnouncer {
 
   async stop(): Promise<void> {
     await this.poller.stop();
-    await Promise.allSettled([...this.inFlight.values()]);
+    await this.inFlight.drain();
   }
 
   /** One pass over every open activity (the poller's; tests call it to pass time at once). */
@@ -158,23 +159,12 @@ export class ActivityAnnouncer {
    * called right after a change so its card goes out at once; the poller catches the rest.
    */
   announce(tenantId: string, activityId: string, facilitator: PersonRef): Promise<void> {
-    const key = `${tenantId}|${activityId}`;
-    const previous = this.inFlight.get(key) ?? Promise.resolve();
-    const next = previous
-      .catch(() => undefined)
-      .then(() =>
-        this.announceNow(
-          { tenantId, userId: facilitator.id, displayName: facilitator.displayName },
-          activityId,
-        ),
-      );
-    this.inFlight.set(key, next);
-    void next
-      .finally(() => {
-        if (this.inFlight.get(key) === next) this.inFlight.delete(key);
-      })
-      .catch(() => undefined);
-    return next;
+    return this.inFlight.run(`${tenantId}|${activityId}`, () =>
+      this.announceNow(
+        { tenantId, userId: facilitator.id, displayName: facilitator.displayName },
+        activityId,
+      ),
+    );
   }
 
   /** Reads the activity as its facilitator (whose identity saves its outcomes) and announces. */

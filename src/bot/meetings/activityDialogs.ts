@@ -3,6 +3,7 @@ import type { TurnContext } from "botbuilder";
 import type { ActivityView } from "../../domain/activities/activityViews.js";
 import { ValidationError } from "../../domain/errors.js";
 import { partnerDialogCard } from "../cards/activityCards.js";
+import type { AdaptiveCard } from "../cards/adaptiveCard.js";
 import {
   commitmentDialogCard,
   reflectionDialogCard,
@@ -45,28 +46,51 @@ export function registerActivityDialogs(
 
   // ── The engine's own kinds: reflection, a group's key insight, commitment ────────────────────
 
-  app.taskModules.fetch(VERB.reflect, (context, _state, raw) =>
-    friendly(deps, context, async () => {
-      const view = await activities.view(caller(context), parsePayload(activityRefSchema, raw).activityId);
-      if (!view.accepts.includes("reflection")) return notNow(view, "reflection");
-      return dialog("My reflection", reflectionDialogCard(view));
-    }),
-  );
+  /**
+   * A kind each person writes for themselves (a reflection, a commitment): its dialog, opened when
+   * the activity takes it, and its save; a text the rules refuse comes back in the dialog.
+   */
+  const ownTextKind = (spec: {
+    kind: "reflection" | "commitment";
+    open: string;
+    save: string;
+    title: string;
+    card: (view: ActivityView, text?: string, error?: string) => AdaptiveCard;
+    notNow: (view: ActivityView) => string;
+    saved: string;
+  }) => {
+    app.taskModules.fetch(spec.open, (context, _state, raw) =>
+      friendly(deps, context, async () => {
+        const view = await activities.view(caller(context), parsePayload(activityRefSchema, raw).activityId);
+        if (!view.accepts.includes(spec.kind)) return spec.notNow(view);
+        return dialog(spec.title, spec.card(view));
+      }),
+    );
+    app.taskModules.submit(spec.save, (context, _state, raw) =>
+      friendly(deps, context, async () => {
+        const me = caller(context);
+        const data = parsePayload(textPayloadSchema, raw);
+        try {
+          await activities.submit(me, data.activityId, spec.kind, { text: data.text }, requestIdOf(context));
+          return spec.saved;
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          const view = await activities.view(me, data.activityId);
+          return dialog(spec.title, spec.card(view, data.text, error.message));
+        }
+      }),
+    );
+  };
 
-  app.taskModules.submit(VERB.saveReflection, (context, _state, raw) =>
-    friendly(deps, context, async () => {
-      const me = caller(context);
-      const data = parsePayload(textPayloadSchema, raw);
-      try {
-        await activities.submit(me, data.activityId, "reflection", { text: data.text }, requestIdOf(context));
-        return "Your reflection is saved. Only you can see it (it is in your My learning too).";
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        const view = await activities.view(me, data.activityId);
-        return dialog("My reflection", reflectionDialogCard(view, data.text, error.message));
-      }
-    }),
-  );
+  ownTextKind({
+    kind: "reflection",
+    open: VERB.reflect,
+    save: VERB.saveReflection,
+    title: "My reflection",
+    card: reflectionDialogCard,
+    notNow: (view) => notNow(view, "reflection"),
+    saved: "Your reflection is saved. Only you can see it (it is in your My learning too).",
+  });
 
   app.taskModules.fetch(VERB.partner, (context, _state, raw) =>
     friendly(deps, context, async () => {
@@ -122,28 +146,15 @@ export function registerActivityDialogs(
     }),
   );
 
-  app.taskModules.fetch(VERB.commit, (context, _state, raw) =>
-    friendly(deps, context, async () => {
-      const view = await activities.view(caller(context), parsePayload(activityRefSchema, raw).activityId);
-      if (!view.accepts.includes("commitment")) return "Commitments are written when the activity closes.";
-      return dialog("My commitment", commitmentDialogCard(view));
-    }),
-  );
-
-  app.taskModules.submit(VERB.saveCommitment, (context, _state, raw) =>
-    friendly(deps, context, async () => {
-      const me = caller(context);
-      const data = parsePayload(textPayloadSchema, raw);
-      try {
-        await activities.submit(me, data.activityId, "commitment", { text: data.text }, requestIdOf(context));
-        return "Your commitment is saved: it is in your My learning, and we check in on it at the next session.";
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        const view = await activities.view(me, data.activityId);
-        return dialog("My commitment", commitmentDialogCard(view, data.text, error.message));
-      }
-    }),
-  );
+  ownTextKind({
+    kind: "commitment",
+    open: VERB.commit,
+    save: VERB.saveCommitment,
+    title: "My commitment",
+    card: commitmentDialogCard,
+    notNow: () => "Commitments are written when the activity closes.",
+    saved: "Your commitment is saved: it is in your My learning, and we check in on it at the next session.",
+  });
 
   // ── The format's own kinds (a table's notes, a theme, a pledge), from its definition ─────────
 

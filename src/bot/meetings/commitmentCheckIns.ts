@@ -15,7 +15,6 @@ import {
   sessionCheckInCard,
 } from "../cards/commitmentCards.js";
 import { dialog, friendly, meetingIdOf, parsePayload, teamIdOf } from "../invokes.js";
-import { DailyWarnings } from "../reminders/dailyWarnings.js";
 import { PeriodicPass } from "../reminders/periodicPass.js";
 import { callerFromActivity } from "../teamsCaller.js";
 import type { ProactiveSender } from "./proactiveSender.js";
@@ -51,13 +50,9 @@ export interface MeetingStartValue {
  * across instances (a create-if-absent claim row); and the "Update mine" dialog both cards open,
  * which changes only the caller's own commitments through the domain's `update`.
  */
-export class CommitmentCheckIns {
-  private readonly warnings: DailyWarnings;
-  private readonly loop: PeriodicPass;
-
+export class CommitmentCheckIns extends PeriodicPass {
   constructor(private readonly deps: CommitmentCheckInDependencies) {
-    this.warnings = new DailyWarnings(deps.logger);
-    this.loop = new PeriodicPass("commitment check-ins", () => this.runOnce(), this.warnings);
+    super("commitment check-ins", deps.logger);
   }
 
   /** The dialog both cards open, and its save. */
@@ -160,13 +155,6 @@ export class CommitmentCheckIns {
   }
 
   /** Polls for due commitments every `pollMs` (every instance; a claim makes each go out once). */
-  start(pollMs: number): void {
-    this.loop.start(pollMs);
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
 
   /**
    * One pass: every open commitment whose due day has come goes to its owner's personal chat, once

@@ -197,12 +197,18 @@ export function registerMeetingActivities(
 
   // ── Facilitator controls: in place (Action.Execute), or from the controls dialog ──────────────
 
+  /** Applies the facilitator's control the payload names, then what follows a change (announcing it). */
+  const applyControl = async (context: TurnContext, raw: unknown) => {
+    const me = caller(context);
+    const { activityId, control } = parsePayload(controlPayloadSchema, raw);
+    const view = await activities.control(me, activityId, control, requestIdOf(context));
+    afterwards(deps, me, view);
+    return { me, view };
+  };
+
   app.adaptiveCards.actionExecute(VERB.control, (context, _state, raw) =>
     friendly(deps, context, async () => {
-      const me = caller(context);
-      const { activityId, control } = parsePayload(controlPayloadSchema, raw);
-      const view = await activities.control(me, activityId, control, requestIdOf(context));
-      afterwards(deps, me, view);
+      const { me, view } = await applyControl(context, raw);
       return personalCard(view, await partnerLinks(deps, me, view));
     }),
   );
@@ -223,10 +229,7 @@ export function registerMeetingActivities(
 
   app.taskModules.submit(VERB.controlDialog, (context, _state, raw) =>
     friendly(deps, context, async () => {
-      const me = caller(context);
-      const { activityId, control } = parsePayload(controlPayloadSchema, raw);
-      const view = await activities.control(me, activityId, control, requestIdOf(context));
-      afterwards(deps, me, view);
+      const { view } = await applyControl(context, raw);
       if (view.state.status === "ended")
         return "The activity has ended: the summary is on its way to the chat.";
       return dialog("Facilitator controls", controlDialogCard(view, "Done."));

@@ -4,6 +4,7 @@ import type {
   ConversationReferenceStore,
   ReferenceKey,
 } from "../../domain/meetings/conversationReferences.js";
+import { SerialQueues } from "../../domain/serialQueues.js";
 import type { Logger } from "../../observability/logger.js";
 
 /**
@@ -22,7 +23,7 @@ const MAX_ATTEMPTS = 4;
  * remembers references as turns pass by.
  */
 export class ProactiveSender {
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queues = new SerialQueues();
   private readonly lastSent = new Map<string, number>();
   /** References already stored by this instance (a write per turn would cost every turn). */
   private readonly remembered = new Set<string>();
@@ -119,31 +120,19 @@ export class ProactiveSender {
 
   /** Waits until every queued message has been sent (shutdown). */
   async drain(): Promise<void> {
-    await Promise.allSettled([...this.queues.values()]);
+    await this.queues.drain();
   }
 
   private throttled<T>(conversationId: string, send: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(conversationId) ?? Promise.resolve();
-    const next = previous
-      .catch(() => undefined)
-      .then(async () => {
-        const wait = (this.lastSent.get(conversationId) ?? 0) + MIN_GAP_MS - Date.now();
-        if (wait > 0) await sleep(wait);
-        try {
-          return await send();
-        } finally {
-          this.lastSent.set(conversationId, Date.now());
-        }
-      });
-    this.queues.set(conversationId, next);
-    // The caller handles `next` failing; this bookkeeping copy must not become an unhandled
-    // rejection (Node ends the process on one).
-    void next
-      .finally(() => {
-        if (this.queues.get(conversationId) === next) this.queues.delete(conversationId);
-      })
-      .catch(() => undefined);
-    return next;
+    return this.queues.run(conversationId, async () => {
+      const wait = (this.lastSent.get(conversationId) ?? 0) + MIN_GAP_MS - Date.now();
+      if (wait > 0) await sleep(wait);
+      try {
+        return await send();
+      } finally {
+        this.lastSent.set(conversationId, Date.now());
+      }
+    });
   }
 
   /** Runs one call to the connector in the conversation, retrying 429 and 5xx; the message id. */

@@ -1,11 +1,10 @@
 import type { Application, TurnState } from "@microsoft/teams-ai";
 import { z } from "zod";
 import type { QuestionsAheadService } from "../../domain/activities/questionsAhead.js";
-import { DomainError } from "../../domain/errors.js";
 import type { Logger } from "../../observability/logger.js";
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "../cards/adaptiveCard.js";
 import { cardText, shorten } from "../cards/cardText.js";
-import { dialog, friendly, parsePayload, requestIdOf } from "../invokes.js";
+import { dialog, friendly, parsePayload, requestIdOf, savedOrAgain } from "../invokes.js";
 import { callerFromActivity } from "../teamsCaller.js";
 import { SESSION_VERBS } from "../wireNames.js";
 
@@ -108,23 +107,19 @@ export function registerQuestionsAhead(
     friendly(deps, context, async () => {
       const me = callerFromActivity(context, deps.allowedTenants);
       const data = parsePayload(submitSchema, raw);
-      try {
-        await deps.questionsAhead.ask(
-          me,
-          data.communityId,
-          data.sessionId,
-          { text: data.question },
-          requestIdOf(context),
-        );
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        return dialog(
-          "Ask ahead",
-          askAheadDialogCard({ ...data, text: data.question, error: error.message }),
-          "medium",
-        );
-      }
-      return "Thank you: your question is ready for the session.";
+      return savedOrAgain(
+        async () => {
+          await deps.questionsAhead.ask(
+            me,
+            data.communityId,
+            data.sessionId,
+            { text: data.question },
+            requestIdOf(context),
+          );
+          return "Thank you: your question is ready for the session.";
+        },
+        (error) => dialog("Ask ahead", askAheadDialogCard({ ...data, text: data.question, error }), "medium"),
+      );
     }),
   );
 }

@@ -3,7 +3,6 @@ import type { SessionPlanRepository } from "../../domain/sessions/sessionPlan.js
 import { asksAhead, type SessionReminderPlanner } from "../../domain/sessions/sessionReminders.js";
 import type { Logger } from "../../observability/logger.js";
 import type { ProactiveSender } from "../meetings/proactiveSender.js";
-import { DailyWarnings } from "./dailyWarnings.js";
 import { PeriodicPass } from "./periodicPass.js";
 import { askAheadCard } from "./questionsAheadDialog.js";
 import { reminderCard } from "./reminderCard.js";
@@ -33,21 +32,9 @@ export interface SessionReminderDependencies {
  * (Tables answers the others 409) sends. Sends go through the throttled proactive sender, so
  * reminders stay within Teams' per-conversation rate limits.
  */
-export class SessionReminders {
-  private readonly warnings: DailyWarnings;
-  private readonly loop: PeriodicPass;
-
+export class SessionReminders extends PeriodicPass {
   constructor(private readonly deps: SessionReminderDependencies) {
-    this.warnings = new DailyWarnings(deps.logger);
-    this.loop = new PeriodicPass("session reminders", () => this.runOnce(), this.warnings);
-  }
-
-  start(pollMs: number): void {
-    this.loop.start(pollMs);
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
+    super("session reminders", deps.logger);
   }
 
   /** One pass: every due reminder this instance can claim is sent. Returns how many it sent. */

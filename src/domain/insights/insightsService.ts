@@ -1,7 +1,7 @@
 import type { CommunityView } from "../communities/community.js";
 import { ForbiddenError, ValidationError } from "../errors.js";
 import type { Caller } from "../identity.js";
-import { RepeatingPass } from "../repeatingPass.js";
+import { Poller } from "../poller.js";
 import { DAY_MS, type InsightsFacts } from "./insightsFacts.js";
 import {
   computeInsights,
@@ -123,7 +123,7 @@ const HISTORY_DAYS = 365 * 4;
 export class InsightsService {
   private readonly running = new Map<string, Promise<boolean>>();
   private readonly serialized = new Map<string, string>();
-  private readonly job = new RepeatingPass(() =>
+  private readonly poller = new Poller(() =>
     this.refreshDue().catch((error: unknown) =>
       this.options.onError?.(error, { tenantId: "", communityId: "" }),
     ),
@@ -219,11 +219,11 @@ export class InsightsService {
    * due ({@link refreshDue}); of several instances, the one holding a community's lease computes it.
    */
   start(intervalMs: number): void {
-    this.job.start(intervalMs);
+    this.poller.start(intervalMs);
   }
 
   async stop(): Promise<void> {
-    await this.job.stop();
+    await this.poller.stop();
     await this.drain();
   }
 

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
+import type { ActivitySnapshot } from "../../contract/activities.js";
 import type { ActivityService } from "../../domain/activities/activityService.js";
 import type { ActivityView, SubmissionView } from "../../domain/activities/activityViews.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
@@ -8,29 +9,8 @@ import type { Caller } from "../../domain/identity.js";
 import type { PeopleDirectory } from "../../domain/people/peopleDirectory.js";
 import { parseInput } from "../../domain/validation.js";
 import { sendError } from "../http/httpErrors.js";
+import { idempotentBody, withRequestId } from "../http/idempotentBody.js";
 import { callerOf } from "../http/requireCaller.js";
-
-/**
- * What every activity read and write answers: the caller's view of the activity (or none), a
- * one-click Teams chat with their partner(s), the version of this answer and the server's clock.
- *
- * Live updates are polling with ETags, not server-sent events: a poll is a plain short HTTPS
- * request, which passes Teams' web, desktop and mobile clients and any proxy in between, where a
- * stream that stays open may be buffered or cut; and because an activity's state is derived from
- * storage and the clock, any instance can answer any poll (no sticky sessions, no fan-out between
- * instances). An unchanged answer costs a 304 without a body.
- */
-export interface ActivitySnapshot {
-  activity: ActivityView | null;
-  /** `https://teams.microsoft.com/l/chat/0/0?users=…` with the caller's partner(s), once paired. */
-  partnerChatUrl?: string;
-  /** The answer's version (also the ETag): send it back as `If-None-Match` to get 304 when unchanged. */
-  version: string;
-  /** The server's clock (ISO), so a countdown to `state.endsAt` is right on a client whose clock is off. */
-  serverNow: string;
-  /** On joining: the caller became a member of the activity's (open) community by it. */
-  joinedCommunity?: true;
-}
 
 /**
  * What a submission answers: the submission as its writer reads it now, not the whole activity
@@ -62,7 +42,6 @@ const currentQuery = z.object({
 
 /** An action's idempotency key: the tab makes one per click, so a retried request applies once. */
 const requestIdField = z.string().min(1).max(200).optional();
-const withRequestId = z.object({ requestId: requestIdField }).passthrough();
 const highlightParams = z.object({ groupId: z.string().min(1).max(100) });
 const submissionKindParam = z.object({
   kind: z.string().regex(/^[a-z][a-z-]{0,30}$/, "That is not a kind of submission PeerCircle knows."),
@@ -147,12 +126,12 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
   });
 
   router.post("/:activityId/controls", async (req, res) => {
-    const { requestId, ...control } = parseInput(withRequestId, req.body ?? {});
+    const { requestId, input: control } = idempotentBody(req);
     const view = await activities.control(
       callerOf(res),
       req.params.activityId,
       control as Parameters<ActivityService["control"]>[2],
-      requestId ?? randomUUID(),
+      requestId,
     );
     await answer(req, res, view);
   });

@@ -2,12 +2,12 @@ import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import type { SessionPageAnswer } from "../../contract/sessions.js";
 import type { PeopleDirectory } from "../../domain/people/peopleDirectory.js";
-import type { Session } from "../../domain/sessions/session.js";
+import type { Session, SessionView } from "../../domain/sessions/session.js";
 import { sessionCalendarFile } from "../../domain/sessions/sessionCalendarFile.js";
 import { calendarRangeSchema } from "../../domain/sessions/sessionSchemas.js";
 import type { SessionService } from "../../domain/sessions/sessionService.js";
 import { parseInput } from "../../domain/validation.js";
-import { requireIfMatch } from "../http/ifMatch.js";
+import { answerJson, answerVersioned, type RouteCall, versionedItemRoutes } from "../http/jsonRoutes.js";
 import { callerOf } from "../http/requireCaller.js";
 
 const roleSchema = z.object({
@@ -49,46 +49,53 @@ export function calendarRoutes(sessions: SessionService, options: CalendarRouteO
     } satisfies SessionPageAnswer);
   });
 
-  router.post("/", async (req, res) => {
-    const { communityId } = req.params as Params;
-    const created = await sessions.create(callerOf(res), communityId, req.body);
-    res.status(201).setHeader("ETag", created.etag).json(withOptions(created));
-  });
+  /** A session's answer, with its version (ETag) for the next change. */
+  const versioned = (handle: (call: RouteCall<Params>) => Promise<SessionView>, status?: number) =>
+    answerVersioned(withOptions, handle, status);
+  /** What a service call on one session answers, with the meeting option. */
+  const onSession = (act: (call: RouteCall<Params>) => Promise<object>) =>
+    answerJson<Params>(async (call) => withOptions(await act(call)));
 
   router.get("/calendar.ics", async (req, res) => {
     const { communityId } = req.params as Params;
     await sendCalendar(req, res, await sessions.forExport(callerOf(res), communityId), "peercircle-sessions");
   });
 
-  router.get("/rota", async (req, res) => {
-    const { communityId } = req.params as Params;
-    res.json(await sessions.rota(callerOf(res), communityId));
-  });
+  router.get(
+    "/rota",
+    answerJson<Params>(({ caller, params }) => sessions.rota(caller, params.communityId)),
+  );
+  router.post(
+    "/rota/generate",
+    answerJson<Params>(({ caller, params }) => sessions.generateRota(caller, params.communityId)),
+  );
+  router.put(
+    "/role-preferences/me",
+    answerJson<Params>(({ caller, params, req }) =>
+      sessions.setRolePreference(caller, params.communityId, req.body),
+    ),
+  );
+  router.get(
+    "/reminder-settings",
+    answerJson<Params>(({ caller, params }) => sessions.reminderSettings(caller, params.communityId)),
+  );
+  router.put(
+    "/reminder-settings",
+    answerJson<Params>(({ caller, params, req }) =>
+      sessions.setReminderSettings(caller, params.communityId, req.body),
+    ),
+  );
 
-  router.post("/rota/generate", async (req, res) => {
-    const { communityId } = req.params as Params;
-    res.json(await sessions.generateRota(callerOf(res), communityId));
-  });
-
-  router.put("/role-preferences/me", async (req, res) => {
-    const { communityId } = req.params as Params;
-    res.json(await sessions.setRolePreference(callerOf(res), communityId, req.body));
-  });
-
-  router.get("/reminder-settings", async (req, res) => {
-    const { communityId } = req.params as Params;
-    res.json(await sessions.reminderSettings(callerOf(res), communityId));
-  });
-
-  router.put("/reminder-settings", async (req, res) => {
-    const { communityId } = req.params as Params;
-    res.json(await sessions.setReminderSettings(callerOf(res), communityId, req.body));
-  });
-
-  router.get("/:sessionId", async (req, res) => {
-    const { communityId, sessionId } = req.params as Params;
-    const view = await sessions.get(callerOf(res), communityId, sessionId);
-    res.setHeader("ETag", view.etag).json(withOptions(view));
+  versionedItemRoutes<Params, SessionView>(router, {
+    path: "/:sessionId",
+    toAnswer: withOptions,
+    create: ({ caller, params, req }) => sessions.create(caller, params.communityId, req.body),
+    get: ({ caller, params }) => sessions.get(caller, params.communityId, params.sessionId),
+    update: {
+      method: "patch",
+      change: ({ caller, params, req, ifMatch }) =>
+        sessions.update(caller, params.communityId, params.sessionId, req.body, ifMatch),
+    },
   });
 
   router.get("/:sessionId/calendar.ics", async (req, res) => {
@@ -97,67 +104,38 @@ export function calendarRoutes(sessions: SessionService, options: CalendarRouteO
     await sendCalendar(req, res, session ? [session] : [], `peercircle-${sessionId}`);
   });
 
-  router.patch("/:sessionId", requireIfMatch, async (req, res) => {
-    const { communityId, sessionId } = req.params as Params;
-    const updated = await sessions.update(
-      callerOf(res),
-      communityId,
-      sessionId,
-      req.body,
-      req.get("If-Match") ?? "",
-    );
-    res.setHeader("ETag", updated.etag).json(withOptions(updated));
-  });
+  router.post(
+    "/:sessionId/meeting/retry",
+    versioned(({ caller, params }) => sessions.retryMeeting(caller, params.communityId, params.sessionId)),
+  );
+  router.put(
+    "/:sessionId/occurrences/:occurrenceId",
+    versioned(({ caller, params, req }) =>
+      sessions.changeOccurrence(caller, params.communityId, params.sessionId, params.occurrenceId, req.body),
+    ),
+  );
 
-  router.post("/:sessionId/meeting/retry", async (req, res) => {
-    const { communityId, sessionId } = req.params as Params;
-    const view = await sessions.retryMeeting(callerOf(res), communityId, sessionId);
-    res.setHeader("ETag", view.etag).json(withOptions(view));
-  });
-
-  router.put("/:sessionId/occurrences/:occurrenceId", async (req, res) => {
-    const { communityId, sessionId, occurrenceId } = req.params as Params;
-    const view = await sessions.changeOccurrence(
-      callerOf(res),
-      communityId,
-      sessionId,
-      occurrenceId,
-      req.body,
-    );
-    res.setHeader("ETag", view.etag).json(withOptions(view));
-  });
-
-  router.put("/:sessionId/occurrences/:occurrenceId/roles/:role", async (req, res) => {
-    const { communityId, sessionId, role, occurrenceId } = req.params as Params;
+  /** Gives a role of the session (of one occurrence, or of the series) to a person, or nobody. */
+  const assignRole = onSession(({ caller, params, req }) => {
     const { person } = parseInput(roleSchema, req.body);
-    res.json(
-      withOptions(
-        await sessions.assignRole(
-          callerOf(res),
-          communityId,
-          sessionId,
-          role,
-          person ?? undefined,
-          occurrenceId,
-        ),
-      ),
+    return sessions.assignRole(
+      caller,
+      params.communityId,
+      params.sessionId,
+      params.role,
+      person ?? undefined,
+      // Absent on the series' route: the role of every occurrence.
+      params.occurrenceId as string | undefined,
     );
   });
-
-  router.put("/:sessionId/rsvp", async (req, res) => {
-    const { communityId, sessionId } = req.params as Params;
-    res.json(withOptions(await sessions.rsvp(callerOf(res), communityId, sessionId, req.body)));
-  });
-
-  router.put("/:sessionId/roles/:role", async (req, res) => {
-    const { communityId, sessionId, role } = req.params as Params;
-    const { person } = parseInput(roleSchema, req.body);
-    res.json(
-      withOptions(
-        await sessions.assignRole(callerOf(res), communityId, sessionId, role, person ?? undefined),
-      ),
-    );
-  });
+  router.put("/:sessionId/occurrences/:occurrenceId/roles/:role", assignRole);
+  router.put(
+    "/:sessionId/rsvp",
+    onSession(({ caller, params, req }) =>
+      sessions.rsvp(caller, params.communityId, params.sessionId, req.body),
+    ),
+  );
+  router.put("/:sessionId/roles/:role", assignRole);
 
   /**
    * Answers with the iCalendar file: as `text/calendar` for a plain download, or wrapped in JSON

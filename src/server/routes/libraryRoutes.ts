@@ -4,7 +4,7 @@ import type { EntryAnswer } from "../../contract/library.js";
 import { parseLibrarySearch } from "../../contract/librarySearch.js";
 import type { EntryView } from "../../domain/library/entryView.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
-import { requireIfMatch } from "../http/ifMatch.js";
+import { answerJson, type RouteCall, versionedItemRoutes } from "../http/jsonRoutes.js";
 import { callerOf } from "../http/requireCaller.js";
 
 /** The entry as the contract answers it (the tenant id stays on the server). */
@@ -26,77 +26,72 @@ export function libraryRoutes(library: LibraryService): Router {
   const entries = Router({ mergeParams: true });
   type Params = { communityId: string; entryId: string };
 
-  entries.get("/", async (req, res) => {
-    const { communityId } = req.params as Params;
-    res.json(await library.searchCommunity(callerOf(res), communityId, parseLibrarySearch(req.query)));
-  });
+  /** What a service call on one entry answers, as the contract answers an entry. */
+  const onEntry = (act: (call: RouteCall<Params>) => Promise<EntryView>) =>
+    answerJson<Params>(async (call) => entryDto(await act(call)));
 
-  entries.post("/", async (req, res) => {
-    const { communityId } = req.params as Params;
-    const created = await library.create(callerOf(res), communityId, req.body);
-    res.status(201).setHeader("ETag", created.etag).json(entryDto(created));
+  entries.get(
+    "/",
+    answerJson<Params>(({ caller, params, req }) =>
+      library.searchCommunity(caller, params.communityId, parseLibrarySearch(req.query)),
+    ),
+  );
+  versionedItemRoutes<Params, EntryView>(entries, {
+    path: "/:entryId",
+    toAnswer: entryDto,
+    create: ({ caller, params, req }) => library.create(caller, params.communityId, req.body),
+    get: ({ caller, params }) => library.get(caller, params.communityId, params.entryId),
+    update: {
+      method: "patch",
+      change: ({ caller, params, req, ifMatch }) =>
+        library.update(caller, params.communityId, params.entryId, req.body, ifMatch),
+    },
+    remove: ({ caller, params }) => library.delete(caller, params.communityId, params.entryId),
   });
-
-  entries.get("/:entryId", async (req, res) => {
-    const { communityId, entryId } = req.params as Params;
-    const view = await library.get(callerOf(res), communityId, entryId);
-    res.setHeader("ETag", view.etag).json(entryDto(view));
-  });
-
-  entries.patch("/:entryId", requireIfMatch, async (req, res) => {
-    const { communityId, entryId } = req.params as Params;
-    const etag = req.get("If-Match") ?? "";
-    const updated = await library.update(callerOf(res), communityId, entryId, req.body, etag);
-    res.setHeader("ETag", updated.etag).json(entryDto(updated));
-  });
-
-  entries.delete("/:entryId", async (req, res) => {
-    const { communityId, entryId } = req.params as Params;
-    await library.delete(callerOf(res), communityId, entryId);
-    res.status(204).end();
-  });
-
-  entries.put("/:entryId/vote", async (req, res) => {
-    const { communityId, entryId } = req.params as Params;
-    res.json(entryDto(await library.vote(callerOf(res), communityId, entryId, true)));
-  });
-
-  entries.delete("/:entryId/vote", async (req, res) => {
-    const { communityId, entryId } = req.params as Params;
-    res.json(entryDto(await library.vote(callerOf(res), communityId, entryId, false)));
-  });
-
-  entries.put("/:entryId/verification", async (req, res) => {
-    const { communityId, entryId } = req.params as Params;
-    res.json(entryDto(await library.verify(callerOf(res), communityId, entryId, req.body ?? {})));
-  });
-
-  entries.delete("/:entryId/verification", async (req, res) => {
-    const { communityId, entryId } = req.params as Params;
-    res.json(entryDto(await library.unverify(callerOf(res), communityId, entryId)));
-  });
-
+  entries.put(
+    "/:entryId/vote",
+    onEntry(({ caller, params }) => library.vote(caller, params.communityId, params.entryId, true)),
+  );
+  entries.delete(
+    "/:entryId/vote",
+    onEntry(({ caller, params }) => library.vote(caller, params.communityId, params.entryId, false)),
+  );
+  entries.put(
+    "/:entryId/verification",
+    onEntry(({ caller, params, req }) =>
+      library.verify(caller, params.communityId, params.entryId, req.body ?? {}),
+    ),
+  );
+  entries.delete(
+    "/:entryId/verification",
+    onEntry(({ caller, params }) => library.unverify(caller, params.communityId, params.entryId)),
+  );
   // The body (`{ reason }`) is optional: tabs from before reasons existed send none.
-  entries.post("/:entryId/removal-request", async (req, res) => {
-    const { communityId, entryId } = req.params as Params;
-    res.json(entryDto(await library.requestRemoval(callerOf(res), communityId, entryId, req.body ?? {})));
-  });
-
+  entries.post(
+    "/:entryId/removal-request",
+    onEntry(({ caller, params, req }) =>
+      library.requestRemoval(caller, params.communityId, params.entryId, req.body ?? {}),
+    ),
+  );
   // A steward keeps the entry: the request goes, the entry stays (and returns to search).
-  entries.delete("/:entryId/removal-request", async (req, res) => {
-    const { communityId, entryId } = req.params as Params;
-    res.json(entryDto(await library.dismissRemovalRequest(callerOf(res), communityId, entryId)));
-  });
-
-  entries.get("/:entryId/history", async (req, res) => {
-    const { communityId, entryId } = req.params as Params;
-    res.json({ items: await library.history(callerOf(res), communityId, entryId) });
-  });
-
-  entries.get("/:entryId/related", async (req, res) => {
-    const { communityId, entryId } = req.params as Params;
-    res.json({ items: await library.related(callerOf(res), communityId, entryId) });
-  });
+  entries.delete(
+    "/:entryId/removal-request",
+    onEntry(({ caller, params }) =>
+      library.dismissRemovalRequest(caller, params.communityId, params.entryId),
+    ),
+  );
+  entries.get(
+    "/:entryId/history",
+    answerJson<Params>(async ({ caller, params }) => ({
+      items: await library.history(caller, params.communityId, params.entryId),
+    })),
+  );
+  entries.get(
+    "/:entryId/related",
+    answerJson<Params>(async ({ caller, params }) => ({
+      items: await library.related(caller, params.communityId, params.entryId),
+    })),
+  );
 
   router.use("/communities/:communityId/entries", entries);
 

@@ -1,12 +1,15 @@
-import { randomUUID } from "node:crypto";
-import { type Request, Router } from "express";
+import { Router } from "express";
 import { z } from "zod";
 import type { ModuleService } from "../../domain/activities/modules/moduleService.js";
 import { parseInput } from "../../domain/validation.js";
-import { callerOf } from "../http/requireCaller.js";
+import { idempotentBody } from "../http/idempotentBody.js";
+import { answerJson, answerNoContent, type RouteCall } from "../http/jsonRoutes.js";
 
-const withRequestId = z.object({ requestId: z.string().min(1).max(200).optional() }).passthrough();
 const moduleParams = z.object({ moduleId: z.string().min(1, "Say which module.").max(100) });
+type Params = { communityId: string };
+
+/** The module the path names (checked: a clear 400 for a missing or overlong id). */
+const moduleIdOf = ({ req }: RouteCall<Params>) => parseInput(moduleParams, req.params).moduleId;
 
 /**
  * `/api/communities/:communityId/modules`: the community's modules (CoachingOurselves-style) —
@@ -16,36 +19,38 @@ const moduleParams = z.object({ moduleId: z.string().min(1, "Say which module.")
  */
 export function moduleRoutes(modules: ModuleService): Router {
   const router = Router({ mergeParams: true });
-  const communityOf = (req: Request) => String((req.params as Record<string, string>).communityId ?? "");
-  router.get("/", async (req, res) => {
-    res.json(await modules.list(callerOf(res), communityOf(req)));
-  });
-  router.post("/", async (req, res) => {
-    const { requestId, ...input } = parseInput(withRequestId, req.body ?? {});
-    res
-      .status(201)
-      .json(await modules.create(callerOf(res), communityOf(req), input, requestId ?? randomUUID()));
-  });
-  router.get("/:moduleId", async (req, res) => {
-    const { moduleId } = parseInput(moduleParams, req.params);
-    res.json(await modules.get(callerOf(res), communityOf(req), moduleId));
-  });
-  router.put("/:moduleId", async (req, res) => {
-    const { moduleId } = parseInput(moduleParams, req.params);
-    const etag = req.get("If-Match");
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    res.json(
-      await modules.update(callerOf(res), communityOf(req), moduleId, etag ? { ...body, etag } : body),
-    );
-  });
-  router.delete("/:moduleId", async (req, res) => {
-    const { moduleId } = parseInput(moduleParams, req.params);
-    await modules.remove(callerOf(res), communityOf(req), moduleId, req.get("If-Match"));
-    res.status(204).end();
-  });
-  router.get("/:moduleId/ratings", async (req, res) => {
-    const { moduleId } = parseInput(moduleParams, req.params);
-    res.json(await modules.report(callerOf(res), communityOf(req), moduleId));
-  });
+  router.get(
+    "/",
+    answerJson<Params>(({ caller, params }) => modules.list(caller, params.communityId)),
+  );
+  router.post(
+    "/",
+    answerJson<Params>(({ caller, params, req }) => {
+      const { requestId, input } = idempotentBody(req);
+      return modules.create(caller, params.communityId, input, requestId);
+    }, 201),
+  );
+  router.get(
+    "/:moduleId",
+    answerJson<Params>((call) => modules.get(call.caller, call.params.communityId, moduleIdOf(call))),
+  );
+  router.put(
+    "/:moduleId",
+    answerJson<Params>((call) => {
+      const body = (call.req.body ?? {}) as Record<string, unknown>;
+      const input = call.ifMatch ? { ...body, etag: call.ifMatch } : body;
+      return modules.update(call.caller, call.params.communityId, moduleIdOf(call), input);
+    }),
+  );
+  router.delete(
+    "/:moduleId",
+    answerNoContent<Params>((call) =>
+      modules.remove(call.caller, call.params.communityId, moduleIdOf(call), call.req.get("If-Match")),
+    ),
+  );
+  router.get(
+    "/:moduleId/ratings",
+    answerJson<Params>((call) => modules.report(call.caller, call.params.communityId, moduleIdOf(call))),
+  );
   return router;
 }

@@ -4,7 +4,7 @@ import type { PlaybookAnswer, PlaybookListAnswer } from "../../contract/playbook
 import type { PlaybookView } from "../../domain/playbooks/playbook.js";
 import type { PlaybookService } from "../../domain/playbooks/playbookService.js";
 import { requireIfMatch } from "../http/ifMatch.js";
-import { callerOf } from "../http/requireCaller.js";
+import { answerJson, answerVersioned, type RouteCall, versionedItemRoutes } from "../http/jsonRoutes.js";
 
 type Params = { communityId: string; playbookId: string; entryId: string };
 
@@ -14,64 +14,46 @@ const answer = (view: PlaybookView): PlaybookAnswer => withoutTenant(view);
 /** `/api/communities/:communityId/playbooks`: compiled checklists and each member's own ticks. */
 export function playbookRoutes(playbooks: PlaybookService): Router {
   const router = Router({ mergeParams: true });
-
-  router.get("/", async (req, res) => {
-    const { communityId } = req.params as Params;
-    const items = (await playbooks.list(callerOf(res), communityId)).map(answer);
-    res.json({ items } satisfies PlaybookListAnswer);
-  });
-
-  router.post("/", async (req, res) => {
-    const { communityId } = req.params as Params;
-    const created = await playbooks.create(callerOf(res), communityId, req.body);
-    res.status(201).setHeader("ETag", created.etag).json(answer(created));
-  });
-
-  router.get("/:playbookId", async (req, res) => {
-    const { communityId, playbookId } = req.params as Params;
-    const view = await playbooks.get(callerOf(res), communityId, playbookId);
-    res.setHeader("ETag", view.etag).json(answer(view));
-  });
-
-  router.put("/:playbookId", requireIfMatch, async (req, res) => {
-    const { communityId, playbookId } = req.params as Params;
-    const updated = await playbooks.update(
-      callerOf(res),
-      communityId,
-      playbookId,
-      req.body,
-      req.get("If-Match") ?? "",
+  const versioned = (handle: (call: RouteCall<Params>) => Promise<PlaybookView>, status?: number) =>
+    answerVersioned(answer, handle, status);
+  /** Ticks an entry of the playbook off as done (or not) for the caller. */
+  const tick = (done: boolean) =>
+    answerJson<Params>(async ({ caller, params }) =>
+      answer(await playbooks.tick(caller, params.communityId, params.playbookId, params.entryId, done)),
     );
-    res.setHeader("ETag", updated.etag).json(answer(updated));
+
+  router.get(
+    "/",
+    answerJson<Params>(async ({ caller, params }) => {
+      const items = (await playbooks.list(caller, params.communityId)).map(answer);
+      return { items } satisfies PlaybookListAnswer;
+    }),
+  );
+
+  versionedItemRoutes<Params, PlaybookView>(router, {
+    path: "/:playbookId",
+    toAnswer: answer,
+    create: ({ caller, params, req }) => playbooks.create(caller, params.communityId, req.body),
+    get: ({ caller, params }) => playbooks.get(caller, params.communityId, params.playbookId),
+    update: {
+      method: "put",
+      change: ({ caller, params, req, ifMatch }) =>
+        playbooks.update(caller, params.communityId, params.playbookId, req.body, ifMatch),
+    },
+    remove: ({ caller, params }) => playbooks.delete(caller, params.communityId, params.playbookId),
   });
 
   /** A steward publishes a proposed playbook (`If-Match`: the version they reviewed). */
-  router.post("/:playbookId/publish", requireIfMatch, async (req, res) => {
-    const { communityId, playbookId } = req.params as Params;
-    const published = await playbooks.publish(
-      callerOf(res),
-      communityId,
-      playbookId,
-      req.get("If-Match") ?? "",
-    );
-    res.setHeader("ETag", published.etag).json(answer(published));
-  });
+  router.post(
+    "/:playbookId/publish",
+    requireIfMatch,
+    versioned(({ caller, params, ifMatch }) =>
+      playbooks.publish(caller, params.communityId, params.playbookId, ifMatch),
+    ),
+  );
 
-  router.delete("/:playbookId", async (req, res) => {
-    const { communityId, playbookId } = req.params as Params;
-    await playbooks.delete(callerOf(res), communityId, playbookId);
-    res.status(204).end();
-  });
-
-  router.put("/:playbookId/done/:entryId", async (req, res) => {
-    const { communityId, playbookId, entryId } = req.params as Params;
-    res.json(answer(await playbooks.tick(callerOf(res), communityId, playbookId, entryId, true)));
-  });
-
-  router.delete("/:playbookId/done/:entryId", async (req, res) => {
-    const { communityId, playbookId, entryId } = req.params as Params;
-    res.json(answer(await playbooks.tick(callerOf(res), communityId, playbookId, entryId, false)));
-  });
+  router.put("/:playbookId/done/:entryId", tick(true));
+  router.delete("/:playbookId/done/:entryId", tick(false));
 
   return router;
 }

@@ -12,6 +12,7 @@ import type { AskService } from "../../domain/ask/askService.js";
 import type { QuestionRoutingService } from "../../domain/ask/questionRoutingService.js";
 import type { RecognitionService } from "../../domain/ask/recognition.js";
 import type { ReputationService } from "../../domain/ask/reputation.js";
+import { answerJson } from "../http/jsonRoutes.js";
 import { callerOf } from "../http/requireCaller.js";
 
 /**
@@ -57,18 +58,21 @@ export function questionRoutingRoutes(
     res.status(answer.created ? 201 : 200).json(answer);
   });
 
-  router.get("/communities/:communityId/entries/:entryId/route", async (req, res) => {
-    const { communityId, entryId } = req.params as Params;
-    const route = await routing.routeOf(callerOf(res), communityId, entryId);
-    const answer: RouteAnswer = route ? { route } : {};
-    res.json(answer);
-  });
-
-  router.post("/communities/:communityId/entries/:entryId/route", async (req, res) => {
-    const { communityId, entryId } = req.params as Params;
-    const answer: RouteAnswer = { route: await routing.routeQuestion(callerOf(res), communityId, entryId) };
-    res.json(answer);
-  });
+  router.get(
+    "/communities/:communityId/entries/:entryId/route",
+    answerJson<Params>(async ({ caller, params }): Promise<RouteAnswer> => {
+      const route = await routing.routeOf(caller, params.communityId, params.entryId);
+      return route ? { route } : {};
+    }),
+  );
+  router.post(
+    "/communities/:communityId/entries/:entryId/route",
+    answerJson<Params>(
+      async ({ caller, params }): Promise<RouteAnswer> => ({
+        route: await routing.routeQuestion(caller, params.communityId, params.entryId),
+      }),
+    ),
+  );
 
   // A steward's recognition card to the community's channel.
   router.post("/communities/:communityId/recognitions", async (req, res) => {
@@ -77,23 +81,27 @@ export function questionRoutingRoutes(
     res.status(answer.posted ? 201 : 200).json(answer);
   });
 
-  router.get("/communities/:communityId/unanswered", async (req, res) => {
-    const { communityId } = req.params as Params;
-    const answer: UnansweredAnswer = { items: await routing.unanswered(callerOf(res), communityId) };
-    res.json(answer);
-  });
-
-  router.get("/communities/:communityId/routing-settings", async (req, res) => {
-    const { communityId } = req.params as Params;
-    const answer: RoutingSettingsAnswer = await routing.settings(callerOf(res), communityId);
-    res.json(answer);
-  });
-
-  router.put("/communities/:communityId/routing-settings", async (req, res) => {
-    const { communityId } = req.params as Params;
-    const answer: RoutingSettingsAnswer = await routing.setSettings(callerOf(res), communityId, req.body);
-    res.json(answer);
-  });
+  router.get(
+    "/communities/:communityId/unanswered",
+    answerJson<Params>(
+      async ({ caller, params }): Promise<UnansweredAnswer> => ({
+        items: await routing.unanswered(caller, params.communityId),
+      }),
+    ),
+  );
+  router.get(
+    "/communities/:communityId/routing-settings",
+    answerJson<Params>(
+      ({ caller, params }): Promise<RoutingSettingsAnswer> => routing.settings(caller, params.communityId),
+    ),
+  );
+  router.put(
+    "/communities/:communityId/routing-settings",
+    answerJson<Params>(
+      ({ caller, params, req }): Promise<RoutingSettingsAnswer> =>
+        routing.setSettings(caller, params.communityId, req.body),
+    ),
+  );
 
   return router;
 }

@@ -2,8 +2,10 @@
  * Meeting activities (think-pair-share) as the tab's HTTP API serves them (`/api/activities`). The
  * shapes are the domain's own (type-only imports from its pure view files), so the two cannot drift.
  */
+
+import type { ActivitySnapshot } from "../../contract/activities.js";
 import type { PairingRule, PairShare } from "../../domain/activities/activity.js";
-import type { ActivityView, SubmissionView } from "../../domain/activities/activityViews.js";
+import type { SubmissionView } from "../../domain/activities/activityViews.js";
 import type { QueuePlace } from "../../domain/activities/circleMemory.js";
 import type { RubricView } from "../../domain/activities/communityRubrics.js";
 import type { HeldRole } from "../../domain/activities/heldRoles.js";
@@ -19,21 +21,7 @@ export type {
   WallItem,
 } from "../../domain/activities/activityViews.js";
 
-/**
- * One answer of the activity API (see `src/server/routes/activityRoutes.ts`). While a phase runs,
- * `activity.state.remainingMs` is 0: count down to `state.endsAt` against `serverNow`.
- */
-export interface ActivitySnapshot {
-  activity: ActivityView | null;
-  /** A Teams chat with the caller's partner(s), once paired. */
-  partnerChatUrl?: string;
-  /** Sent back as `If-None-Match`: the server answers 304 while nothing changed. */
-  version: string;
-  /** The server's clock when it answered (ISO). */
-  serverNow: string;
-  /** On joining: it made the caller a member of the activity's open community. */
-  joinedCommunity?: true;
-}
+export type { ActivitySnapshot };
 
 /** A snapshot with how far the server's clock is ahead of this one, so countdowns agree with it. */
 export interface ActivityState {

@@ -1,0 +1,26 @@
+import type { ActivityView } from "../domain/activities/activityViews.js";
+
+/** The activity API's answers (`/api/activities`, src/server/routes/activityRoutes.ts). */
+
+/**
+ * What every activity read and write answers: the caller's view of the activity (or none), a
+ * one-click Teams chat with their partner(s), the version of this answer and the server's clock.
+ *
+ * Live updates are polling with ETags, not server-sent events: a poll is a plain short HTTPS
+ * request, which passes Teams' web, desktop and mobile clients and any proxy in between, where a
+ * stream that stays open may be buffered or cut; and because an activity's state is derived from
+ * storage and the clock, any instance can answer any poll (no sticky sessions, no fan-out between
+ * instances). An unchanged answer costs a 304 without a body. While a phase runs,
+ * `activity.state.remainingMs` is 0: count down to `state.endsAt` against `serverNow`.
+ */
+export interface ActivitySnapshot {
+  activity: ActivityView | null;
+  /** `https://teams.microsoft.com/l/chat/0/0?users=…` with the caller's partner(s), once paired. */
+  partnerChatUrl?: string;
+  /** The answer's version (also the ETag): send it back as `If-None-Match` to get 304 when unchanged. */
+  version: string;
+  /** The server's clock (ISO), so a countdown to `state.endsAt` is right on a client whose clock is off. */
+  serverNow: string;
+  /** On joining: the caller became a member of the activity's (open) community by it. */
+  joinedCommunity?: true;
+}
