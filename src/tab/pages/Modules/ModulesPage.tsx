@@ -6,16 +6,12 @@ import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import type { Community } from "../../api/communities.js";
 import { deleteModule, listModules, type ModuleView } from "../../api/modules.js";
-import { CommunityGate } from "../../components/CommunityGate.js";
+import { CommunityPage } from "../../components/CommunityPage.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
-import { PageLayout } from "../../components/PageLayout.js";
-import { TabNav } from "../../components/TabNav/TabNav.js";
 import { useApi } from "../../hooks/useApi.js";
-import { useCommunity } from "../../hooks/useCommunity.js";
-import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { ModuleEditor } from "./ModuleEditor.js";
 import { ModuleReportView } from "./ModuleReportView.js";
 import { useModulesStyles } from "./useModulesStyles.styles.js";
@@ -26,14 +22,7 @@ import { useModulesStyles } from "./useModulesStyles.styles.js";
  * people found it.
  */
 export function ModulesPage() {
-  const { context } = useTeamsContext();
-  const community = useCommunity(context.page.id || undefined);
-  return (
-    <PageLayout>
-      <TabNav current="playbooks" />
-      <CommunityGate result={community}>{(loaded) => <ModuleList community={loaded} />}</CommunityGate>
-    </PageLayout>
-  );
+  return <CommunityPage nav="playbooks">{(loaded) => <ModuleList community={loaded} />}</CommunityPage>;
 }
 
 function ModuleList({ community }: { community: Community }) {

@@ -15,16 +15,12 @@ import { useHistoryState } from "wouter/use-browser-location";
 import { toApiError } from "../../api/ApiError.js";
 import type { Community } from "../../api/communities.js";
 import { progressOf } from "../../api/playbooks.js";
-import { CommunityGate } from "../../components/CommunityGate.js";
+import { CommunityPage } from "../../components/CommunityPage.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
-import { PageLayout } from "../../components/PageLayout.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
-import { TabNav } from "../../components/TabNav/TabNav.js";
 import { usePlaybookList } from "../../hooks/playbooks/usePlaybooks.js";
-import { useCommunity } from "../../hooks/useCommunity.js";
-import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { newPlaybookPath, playbookPath } from "../../routes.js";
 import { usePlaybooksStyles } from "./usePlaybooksStyles.styles.js";
 
@@ -35,14 +31,7 @@ export interface PlaybooksPageNotice {
 
 /** The community's playbooks with the person's own progress; stewards compile new ones here. */
 export function PlaybooksPage() {
-  const { context } = useTeamsContext();
-  const community = useCommunity(context.page.id || undefined);
-  return (
-    <PageLayout>
-      <TabNav current="playbooks" />
-      <CommunityGate result={community}>{(loaded) => <PlaybookList community={loaded} />}</CommunityGate>
-    </PageLayout>
-  );
+  return <CommunityPage nav="playbooks">{(loaded) => <PlaybookList community={loaded} />}</CommunityPage>;
 }
 
 function PlaybookList({ community }: { community: Community }) {
