@@ -18,6 +18,7 @@ import { librarySearchQuery } from "../../contract/librarySearchQuery.js";
 import type { RemovalRequestPage } from "../../domain/library/removalRequests.js";
 import type { EntrySearchHit, EntrySearchPage } from "../../domain/library/search/searchTypes.js";
 import type { ApiClient } from "./ApiClient.js";
+import { getItems, getJson, sendFromVersion } from "./apiRequests.js";
 
 export type { LibrarySearch } from "../../contract/librarySearch.js";
 export { ENTRY_SORTS, type EntrySort } from "../../contract/librarySearchQuery.js";
@@ -60,11 +61,11 @@ export function searchEntries(
   signal?: AbortSignal,
 ): Promise<EntrySearchPage> {
   const query = librarySearchQuery(search, page);
-  return api.request<EntrySearchAnswer>("GET", `${entriesPath(communityId)}?${query}`, undefined, { signal });
+  return getJson<EntrySearchAnswer>(api, `${entriesPath(communityId)}?${query}`, signal);
 }
 
 export function getEntry(api: ApiClient, communityId: string, entryId: string, signal?: AbortSignal) {
-  return api.request<Entry>("GET", entryPath(communityId, entryId), undefined, { signal });
+  return getJson<Entry>(api, entryPath(communityId, entryId), signal);
 }
 
 export function createEntry(api: ApiClient, communityId: string, draft: EntryDraft): Promise<Entry> {
@@ -79,9 +80,7 @@ export function updateEntry(
   changes: EntryChangesRequest,
   etag: string,
 ): Promise<Entry> {
-  return api.request<Entry>("PATCH", entryPath(communityId, entryId), changes, {
-    headers: { "If-Match": etag },
-  });
+  return sendFromVersion<Entry>(api, "PATCH", entryPath(communityId, entryId), changes, etag);
 }
 
 export function deleteEntry(api: ApiClient, communityId: string, entryId: string): Promise<void> {
@@ -151,32 +150,20 @@ export function dismissRemovalRequest(api: ApiClient, communityId: string, entry
   return api.request<Entry>("DELETE", `${entryPath(communityId, entryId)}/removal-request`);
 }
 
-export async function getEntryHistory(
+export function getEntryHistory(
   api: ApiClient,
   communityId: string,
   entryId: string,
   signal?: AbortSignal,
 ): Promise<EntryHistoryAnswer["items"]> {
-  const { items } = await api.request<EntryHistoryAnswer>(
-    "GET",
-    `${entryPath(communityId, entryId)}/history`,
-    undefined,
-    { signal },
-  );
-  return items;
+  return getItems<EntryHistoryAnswer>(api, `${entryPath(communityId, entryId)}/history`, signal);
 }
 
-export async function getRelatedEntries(
+export function getRelatedEntries(
   api: ApiClient,
   communityId: string,
   entryId: string,
   signal?: AbortSignal,
 ): Promise<EntrySearchHit[]> {
-  const { items } = await api.request<EntryHitsAnswer>(
-    "GET",
-    `${entryPath(communityId, entryId)}/related`,
-    undefined,
-    { signal },
-  );
-  return items;
+  return getItems<EntryHitsAnswer>(api, `${entryPath(communityId, entryId)}/related`, signal);
 }

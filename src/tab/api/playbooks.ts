@@ -1,5 +1,6 @@
 import type { PlaybookAnswer, PlaybookListAnswer, PlaybookRequest } from "../../contract/playbooks.js";
 import type { ApiClient } from "./ApiClient.js";
+import { getItems, getJson, sendFromVersion } from "./apiRequests.js";
 
 /** One step of a playbook: a library entry with an optional note from the steward. */
 export type { PlaybookItem } from "../../domain/playbooks/playbook.js";
@@ -12,16 +13,16 @@ const base = (communityId: string) => `/api/communities/${encodeURIComponent(com
 const one = (communityId: string, playbookId: string) =>
   `${base(communityId)}/${encodeURIComponent(playbookId)}`;
 
-export async function listPlaybooks(
+export function listPlaybooks(
   api: ApiClient,
   communityId: string,
   signal?: AbortSignal,
 ): Promise<Playbook[]> {
-  return (await api.request<PlaybookListAnswer>("GET", base(communityId), undefined, { signal })).items;
+  return getItems<PlaybookListAnswer>(api, base(communityId), signal);
 }
 
 export function getPlaybook(api: ApiClient, communityId: string, playbookId: string, signal?: AbortSignal) {
-  return api.request<Playbook>("GET", one(communityId, playbookId), undefined, { signal });
+  return getJson<Playbook>(api, one(communityId, playbookId), signal);
 }
 
 export function createPlaybook(api: ApiClient, communityId: string, draft: PlaybookDraft): Promise<Playbook> {
@@ -36,17 +37,12 @@ export function updatePlaybook(
   draft: PlaybookDraft,
   etag: string,
 ): Promise<Playbook> {
-  return api.request<Playbook>("PUT", one(communityId, playbookId), draft, { headers: { "If-Match": etag } });
+  return sendFromVersion<Playbook>(api, "PUT", one(communityId, playbookId), draft, etag);
 }
 
 /** A steward publishes a proposed playbook, from the version they reviewed. */
 export function publishPlaybook(api: ApiClient, communityId: string, playbookId: string, etag: string) {
-  return api.request<Playbook>(
-    "POST",
-    `${one(communityId, playbookId)}/publish`,
-    {},
-    { headers: { "If-Match": etag } },
-  );
+  return sendFromVersion<Playbook>(api, "POST", `${one(communityId, playbookId)}/publish`, {}, etag);
 }
 
 export function deletePlaybook(api: ApiClient, communityId: string, playbookId: string): Promise<void> {

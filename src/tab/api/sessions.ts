@@ -14,6 +14,7 @@ import {
 import type { ReminderSettings, RolePreference } from "../../domain/sessions/sessionPlan.js";
 import type { RotaView } from "../../domain/sessions/sessionService.js";
 import type { ApiClient } from "./ApiClient.js";
+import { getJson, sendFromVersion } from "./apiRequests.js";
 
 export type {
   MeetingAttendeeSource,
@@ -66,7 +67,7 @@ export function listSessionPage(
     Object.entries(range).filter((pair): pair is [string, string] => !!pair[1]),
   );
   const query = params.size > 0 ? `?${params.toString()}` : "";
-  return api.request<SessionPage>("GET", `${base(communityId)}${query}`, undefined, { signal });
+  return getJson<SessionPage>(api, `${base(communityId)}${query}`, signal);
 }
 
 /** Sessions of a community, soonest first; `from`/`to` bound the start (ISO dates). */
@@ -112,7 +113,7 @@ export function getCalendarFile(
 }
 
 export function getRota(api: ApiClient, communityId: string, signal?: AbortSignal): Promise<RotaView> {
-  return api.request<RotaView>("GET", `${base(communityId)}/rota`, undefined, { signal });
+  return getJson<RotaView>(api, `${base(communityId)}/rota`, signal);
 }
 
 /** Fills the open roles of the next occurrences fairly (stewards). */
@@ -145,9 +146,7 @@ export function setMyRolePreference(
 }
 
 export function getReminderSettings(api: ApiClient, communityId: string, signal?: AbortSignal) {
-  return api.request<ReminderSettings>("GET", `${base(communityId)}/reminder-settings`, undefined, {
-    signal,
-  });
+  return getJson<ReminderSettings>(api, `${base(communityId)}/reminder-settings`, signal);
 }
 
 export function setReminderSettings(api: ApiClient, communityId: string, settings: ReminderSettings) {
@@ -155,7 +154,7 @@ export function setReminderSettings(api: ApiClient, communityId: string, setting
 }
 
 export function getSession(api: ApiClient, communityId: string, sessionId: string, signal?: AbortSignal) {
-  return api.request<Session>("GET", one(communityId, sessionId), undefined, { signal });
+  return getJson<Session>(api, one(communityId, sessionId), signal);
 }
 
 export function createSession(api: ApiClient, communityId: string, body: SessionDraftBody): Promise<Session> {
@@ -170,7 +169,7 @@ export function updateSession(
   body: SessionChanges,
   etag: string,
 ): Promise<Session> {
-  return api.request<Session>("PATCH", one(communityId, sessionId), body, { headers: { "If-Match": etag } });
+  return sendFromVersion<Session>(api, "PATCH", one(communityId, sessionId), body, etag);
 }
 
 export function setRsvp(api: ApiClient, communityId: string, sessionId: string, response: RsvpResponse) {
