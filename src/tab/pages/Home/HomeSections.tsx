@@ -7,13 +7,13 @@ import { getCommunityHome, homeKey } from "../../api/home.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
+import { SectionCard } from "../../components/SectionCard/SectionCard.js";
 import { SessionSummary } from "../../components/SessionSummary/SessionSummary.js";
 import { useApi } from "../../hooks/useApi.js";
 import { calendarPath, libraryPath } from "../../routes.js";
 import { markStartup } from "../../startupMarks.js";
 import { EntryList } from "./EntryList.js";
 import { FollowThroughCard } from "./FollowThroughCard.js";
-import { HomeCard } from "./HomeCard.js";
 import { NewcomerPathway } from "./NewcomerPathway.js";
 import { NaturalTeachers, WhoToAsk } from "./PeopleSections.js";
 import { useHomePageStyles } from "./useHomePageStyles.styles.js";
@@ -62,7 +62,7 @@ export function HomeSections({ communityId }: { communityId: string }) {
   const data = home.data;
   return (
     <div className={styles.grid}>
-      <HomeCard
+      <SectionCard
         title={t("home.nextSessionsHeading")}
         empty={data.nextSessions.length === 0 && t("home.nextSessionsEmpty")}
         testId="next-sessions"
@@ -75,24 +75,24 @@ export function HomeSections({ communityId }: { communityId: string }) {
           ))}
         </ul>
         <RouterLink href={calendarPath}>{t("home.openCalendar")}</RouterLink>
-      </HomeCard>
+      </SectionCard>
       {data.newcomer.isNewcomer && <NewcomerPathway pathway={data.newcomer} />}
-      <HomeCard
+      <SectionCard
         title={t("home.recentHeading")}
         empty={data.recentEntries.length === 0 && t("home.recentEmpty")}
         testId="recent-entries"
       >
         <EntryList communityId={communityId} entries={data.recentEntries} />
         <RouterLink href={libraryPath}>{t("community.openLibrary")}</RouterLink>
-      </HomeCard>
-      <HomeCard
+      </SectionCard>
+      <SectionCard
         title={t("home.helpfulHeading")}
         empty={data.helpfulEntries.length === 0 && t("home.helpfulEmpty")}
         testId="helpful-entries"
       >
         <EntryList communityId={communityId} entries={data.helpfulEntries} />
-      </HomeCard>
-      <HomeCard
+      </SectionCard>
+      <SectionCard
         title={t("home.questionsHeading")}
         empty={
           data.openQuestions.length === 0 &&
@@ -101,7 +101,7 @@ export function HomeSections({ communityId }: { communityId: string }) {
         testId="open-questions"
       >
         <EntryList communityId={communityId} entries={data.openQuestions} />
-      </HomeCard>
+      </SectionCard>
       <WhoToAsk home={data} />
       <NaturalTeachers home={data} />
       <FollowThroughCard followThrough={data.followThrough} />

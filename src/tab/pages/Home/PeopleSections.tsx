@@ -1,7 +1,7 @@
 import { Caption1, Persona } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { CommunityHome } from "../../api/home.js";
-import { HomeCard } from "./HomeCard.js";
+import { SectionCard } from "../../components/SectionCard/SectionCard.js";
 import { useHomePageStyles } from "./useHomePageStyles.styles.js";
 
 /** Who to ask per topic, and the on-call expert of the next sessions. */
@@ -10,7 +10,11 @@ export function WhoToAsk({ home }: { home: CommunityHome }) {
   const { t } = useTranslation();
   const empty = home.whoToAsk.length === 0 && !home.onCallExpert;
   return (
-    <HomeCard title={t("home.whoToAskHeading")} empty={empty && t("home.whoToAskEmpty")} testId="who-to-ask">
+    <SectionCard
+      title={t("home.whoToAskHeading")}
+      empty={empty && t("home.whoToAskEmpty")}
+      testId="who-to-ask"
+    >
       {home.onCallExpert && (
         <Persona name={home.onCallExpert.displayName} secondaryText={t("home.onCallExpert")} size="small" />
       )}
@@ -31,7 +35,7 @@ export function WhoToAsk({ home }: { home: CommunityHome }) {
           </li>
         ))}
       </ul>
-    </HomeCard>
+    </SectionCard>
   );
 }
 
@@ -40,7 +44,7 @@ export function NaturalTeachers({ home }: { home: CommunityHome }) {
   const styles = useHomePageStyles();
   const { t } = useTranslation();
   return (
-    <HomeCard
+    <SectionCard
       title={t("home.teachersHeading")}
       empty={home.naturalTeachers.length === 0 && t("home.teachersEmpty")}
       testId="natural-teachers"
@@ -56,6 +60,6 @@ export function NaturalTeachers({ home }: { home: CommunityHome }) {
           </li>
         ))}
       </ul>
-    </HomeCard>
+    </SectionCard>
   );
 }

@@ -1,7 +1,7 @@
-import { Body1, Button, Caption1, CardHeader, Subtitle2, Title2 } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Subtitle2, Title2 } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
-import { type ReactNode, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import {
@@ -12,11 +12,11 @@ import {
   type MySession,
   myLearningKey,
 } from "../../api/myLearning.js";
-import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { ErrorState } from "../../components/ErrorState.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { PageLayout } from "../../components/PageLayout.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
+import { SectionCard } from "../../components/SectionCard/SectionCard.js";
 import { SessionSummary } from "../../components/SessionSummary/SessionSummary.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useFirstViewReady } from "../../hooks/useFirstViewReady.js";
@@ -86,84 +86,55 @@ function Learning({ authored, saved, sessions, reflections, actionItems }: Learn
         {t("learning.title")}
       </Title2>
       <div className={styles.grid}>
-        <LearningCard
+        <SectionCard
           title={t("learning.authoredHeading")}
           empty={authored.length === 0 && t("learning.authoredEmpty")}
           testId="my-authored"
         >
           <EntryList entries={authored} />
-        </LearningCard>
-        <LearningCard
+        </SectionCard>
+        <SectionCard
           title={t("learning.savedHeading")}
           empty={saved.length === 0 && t("learning.savedEmpty")}
           testId="my-saved"
         >
           <EntryList entries={saved} />
-        </LearningCard>
-        <LearningCard
+        </SectionCard>
+        <SectionCard
           title={t("learning.sessionsHeading")}
           empty={sessions.length === 0 && t("learning.sessionsEmpty")}
           testId="my-sessions"
         >
           <SessionList sessions={sessions} />
-        </LearningCard>
-        <LearningCard
+        </SectionCard>
+        <SectionCard
           title={t("learning.actionItemsHeading")}
           empty={actionItems.length === 0 && t("learning.actionItemsEmpty")}
           testId="my-action-items"
         >
           <ActionList items={actionItems} />
-        </LearningCard>
+        </SectionCard>
         {/* Meeting activities fill these; until they do, the person learns what will appear here. */}
         {/* Commitments load on their own: each can be updated, and the list reloads alone. */}
-        <LearningCard title={t("learning.commitmentsHeading")} empty={false} testId="my-commitments">
+        <SectionCard title={t("learning.commitmentsHeading")} empty={false} testId="my-commitments">
           <CommitmentList empty={t("learning.commitmentsEmpty")} />
-        </LearningCard>
-        <LearningCard title={t("reputation.heading")} empty={false} testId="my-reputation">
+        </SectionCard>
+        <SectionCard title={t("reputation.heading")} empty={false} testId="my-reputation">
           <ReputationList />
-        </LearningCard>
+        </SectionCard>
         {/* My own ties load on their own: they come from network insights' stored computation. */}
-        <LearningCard title={t("learning.tiesHeading")} empty={false} testId="my-ties">
+        <SectionCard title={t("learning.tiesHeading")} empty={false} testId="my-ties">
           <MyTiesList />
-        </LearningCard>
-        <LearningCard
+        </SectionCard>
+        <SectionCard
           title={t("learning.reflectionsHeading")}
           empty={reflections.length === 0 && t("learning.reflectionsEmpty")}
           testId="my-reflections"
         >
           <NoteList notes={reflections} />
-        </LearningCard>
+        </SectionCard>
       </div>
     </section>
-  );
-}
-
-function LearningCard(props: { title: string; empty: string | false; testId: string; children?: ReactNode }) {
-  const styles = useMyLearningStyles();
-  const headingId = useId();
-  return (
-    <ContentCard
-      as="section"
-      size="large"
-      className={styles.card}
-      aria-labelledby={headingId}
-      data-testid={props.testId}
-    >
-      <CardHeader
-        header={
-          <Subtitle2 as="h2" id={headingId} className={styles.heading}>
-            {props.title}
-          </Subtitle2>
-        }
-      />
-      {props.empty ? (
-        <Body1 as="p" block className={styles.muted}>
-          {props.empty}
-        </Body1>
-      ) : (
-        props.children
-      )}
-    </ContentCard>
   );
 }
 

@@ -10,12 +10,6 @@ export const useMyLearningStyles = makeStyles({
     gap: tokens.spacingVerticalL,
     gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 300px), 1fr))",
   },
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
   list: plainList(tokens.spacingVerticalM),
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
