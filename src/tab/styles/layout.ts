@@ -15,6 +15,20 @@ export const plainList = (gap: string): GriffelStyle => ({
   gap,
 });
 
+/** Parts stacked in a column with `gap` between them (a page, a section, a form). */
+export const stack = (gap: string): GriffelStyle => ({ display: "flex", flexDirection: "column", gap });
+
+/** A fieldset whose fields sit in a row and wrap, without the browser's frame and indent around them. */
+export const wrappingFieldset = (gap: string): GriffelStyle => ({
+  display: "flex",
+  flexWrap: "wrap",
+  gap,
+  border: "none",
+  margin: 0,
+  padding: 0,
+  minWidth: 0,
+});
+
 /** A page's header: titles at the start, actions at the end, wrapping under them in a 280 px panel. */
 export const pageHeader = (gap: string): GriffelStyle => ({
   display: "flex",

@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Subtitle2, Tag } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { EntrySearchHit, PersonRef } from "../../api/library.js";
@@ -6,6 +6,7 @@ import { entryPath } from "../../routes.js";
 import { FROM_LIBRARY } from "../BackToLibraryLink/BackToLibraryLink.js";
 import { ContentCard } from "../ContentCard/ContentCard.js";
 import { EntryBadges } from "../EntryBadges/EntryBadges.js";
+import { EntryTags } from "../EntryTags/EntryTags.js";
 import { HighlightedText } from "../HighlightedText/HighlightedText.js";
 import { RouterLink } from "../RouterLink/RouterLink.js";
 import { useSearchResultsStyles } from "./useSearchResultsStyles.styles.js";
@@ -44,17 +45,7 @@ export function SearchResultCard({ communityId, hit, onFilterAuthor }: SearchRes
           <HighlightedText text={hit.snippet} ranges={rangesOf("snippet")} />
         </Body1>
       )}
-      {hit.tags.length > 0 && (
-        <ul className={styles.tags} aria-label={t("entry.tagsLabel")}>
-          {hit.tags.map((tag) => (
-            <li key={tag}>
-              <Tag size="extra-small" appearance="outline">
-                {tag}
-              </Tag>
-            </li>
-          ))}
-        </ul>
-      )}
+      <EntryTags tags={hit.tags} size="extra-small" />
       <Caption1 as="p" block className={styles.meta}>
         <Button
           size="small"

@@ -5,7 +5,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Tag,
   Title2,
 } from "@fluentui/react-components";
 import { OpenRegular } from "@fluentui/react-icons";
@@ -15,6 +14,7 @@ import { useLocation } from "wouter";
 import type { Entry } from "../../api/library.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { EntryBadges } from "../../components/EntryBadges/EntryBadges.js";
+import { EntryTags } from "../../components/EntryTags/EntryTags.js";
 import { PersonCard } from "../../components/PersonCard/PersonCard.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { SafeMarkdown } from "../../components/SafeMarkdown/SafeMarkdown.js";
@@ -124,17 +124,7 @@ export function EntryArticle({ entry, onEdit }: EntryArticleProps) {
         </Body1>
       )}
       <SafeMarkdown markdown={entry.body} />
-      {entry.tags.length > 0 && (
-        <ul className={styles.tags} aria-label={t("entry.tagsLabel")}>
-          {entry.tags.map((tag) => (
-            <li key={tag}>
-              <Tag size="small" appearance="outline">
-                {tag}
-              </Tag>
-            </li>
-          ))}
-        </ul>
-      )}
+      <EntryTags tags={entry.tags} size="small" />
 
       <div className={styles.actions}>
         <HelpfulVoteButton entry={entry} />
