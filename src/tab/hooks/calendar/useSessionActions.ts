@@ -4,7 +4,9 @@ import type { PersonRef } from "../../api/library.js";
 import { communityKey } from "../../api/libraryKeys.js";
 import {
   assignRole,
+  changeOccurrence,
   type RsvpResponse,
+  retryMeeting,
   type Session,
   type SessionRole,
   sessionKeys,
@@ -14,7 +16,8 @@ import { withRsvp } from "../../pages/Calendar/rsvpModel.js";
 import { useApi } from "../useApi.js";
 
 /**
- * RSVP and role changes of one session. The RSVP shows at once (optimistic) and rolls back to the
+ * RSVP and role changes of one session, trying its Teams meeting again, and skipping one of a
+ * series' occurrences. The RSVP shows at once (optimistic) and rolls back to the
  * previous answer and counts when the server refuses; the list and the home refresh afterwards.
  */
 export function useSessionActions(communityId: string, sessionId: string) {
@@ -55,5 +58,20 @@ export function useSessionActions(communityId: string, sessionId: string) {
     },
   });
 
-  return { rsvp, role };
+  // The answer is laid over what the page holds, and the list (which shows the same) reloads.
+  const merged = (updated: Session) => {
+    queryClient.setQueryData(key, (old: Session | undefined) => ({ ...old, ...updated }));
+    void queryClient.invalidateQueries({ queryKey: sessionKeys.list(communityId) });
+  };
+  const retry = useMutation({
+    mutationFn: () => retryMeeting(api, communityId, sessionId),
+    onSuccess: merged,
+  });
+  const skip = useMutation({
+    mutationFn: (occurrenceId: string) =>
+      changeOccurrence(api, communityId, sessionId, occurrenceId, { cancelled: true }),
+    onSuccess: merged,
+  });
+
+  return { rsvp, role, retry, skip };
 }

@@ -19,11 +19,9 @@ import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import { homeKey } from "../../api/home.js";
 import {
-  changeOccurrence,
   FORMAT_DEFAULTS,
   getSession,
   type RsvpResponse,
-  retryMeeting,
   SELF_SERVICE_ROLES,
   type Session,
   sessionKeys,
@@ -287,21 +285,7 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
  */
 function MeetingStatus({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
-  const retry = useMutation({
-    mutationFn: () => retryMeeting(api, session.communityId, session.id),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(
-        sessionKeys.one(session.communityId, session.id),
-        (old: Session | undefined) => ({
-          ...old,
-          ...updated,
-        }),
-      );
-      void queryClient.invalidateQueries({ queryKey: sessionKeys.list(session.communityId) });
-    },
-  });
+  const { retry } = useSessionActions(session.communityId, session.id);
   const meeting = session.teamsMeeting;
   if (!meeting) return null;
   if (meeting.status !== "pending")
@@ -337,22 +321,7 @@ function NextOccurrences({ session }: { session: Session }) {
   const styles = useCalendarStyles();
   const { t } = useTranslation();
   const { locale } = useTeamsContext();
-  const api = useApi();
-  const queryClient = useQueryClient();
-  const skip = useMutation({
-    mutationFn: (occurrenceId: string) =>
-      changeOccurrence(api, session.communityId, session.id, occurrenceId, { cancelled: true }),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(
-        sessionKeys.one(session.communityId, session.id),
-        (old: Session | undefined) => ({
-          ...old,
-          ...updated,
-        }),
-      );
-      void queryClient.invalidateQueries({ queryKey: sessionKeys.list(session.communityId) });
-    },
-  });
+  const { skip } = useSessionActions(session.communityId, session.id);
   return (
     <ContentCard
       as="section"

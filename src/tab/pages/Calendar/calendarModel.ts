@@ -4,6 +4,8 @@
  * right days; a session lands on the day its start falls on in the viewer's zone.
  */
 
+import { offsetMinutesAt } from "../../../domain/sessions/zonedTime.js";
+
 /** A calendar day as `YYYY-MM-DD`. */
 export type DayKey = string;
 
@@ -82,30 +84,6 @@ export function byDay<T extends { startsAt: string }>(items: T[], timeZone?: str
   return days;
 }
 
-/** Minutes the zone is ahead of UTC at an instant. */
-function offsetMinutes(epochMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(new Date(epochMs));
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
-    get("year"),
-    get("month") - 1,
-    get("day"),
-    get("hour"),
-    get("minute"),
-    get("second"),
-  );
-  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
-}
-
 /**
  * The UTC instant (ISO) of a wall-clock date and time in a zone, such as 10:00 on 2026-03-29 in
  * Europe/Berlin. A time skipped by a spring-forward change moves forward by the gap, as calendars do.
@@ -114,9 +92,9 @@ export function zonedToUtc(date: DayKey, time: string, timeZone: string): string
   const { year, month, day } = parseDayKey(date);
   const [hour = 0, minute = 0] = time.split(":").map(Number);
   const wall = Date.UTC(year, month - 1, day, hour, minute);
-  let guess = wall - offsetMinutes(wall, timeZone) * 60_000;
+  let guess = wall - offsetMinutesAt(wall, timeZone) * 60_000;
   // The offset at the guess may differ from the offset at the wall time near a change: settle it.
-  guess = wall - offsetMinutes(guess, timeZone) * 60_000;
+  guess = wall - offsetMinutesAt(guess, timeZone) * 60_000;
   return new Date(guess).toISOString();
 }
 
