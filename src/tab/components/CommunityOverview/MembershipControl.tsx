@@ -7,6 +7,7 @@ import {
   Spinner,
 } from "@fluentui/react-components";
 import { PeopleTeamRegular } from "@fluentui/react-icons";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import type { Community } from "../../api/communities.js";
@@ -57,40 +58,29 @@ export function MembershipControl({
     <div className={styles.section}>
       <div className={styles.membership}>
         {community.isMember ? (
-          <Button
-            appearance="secondary"
-            onClick={onLeave}
-            // Keeps focus on the button while the request runs, so keyboard users are not thrown out.
-            disabledFocusable={pending}
-            icon={pending ? <Spinner size="tiny" /> : undefined}
-          >
+          <MembershipButton appearance="secondary" onClick={onLeave} pending={pending}>
             {membership.pending === "leave" ? t("community.leaving") : t("community.leave")}
-          </Button>
+          </MembershipButton>
         ) : asking ? (
           onRequestToJoin && (
-            <Button
+            <MembershipButton
               appearance="primary"
               onClick={onRequestToJoin}
-              disabledFocusable={pending || community.joinRequested === true}
-              icon={pending ? <Spinner size="tiny" /> : undefined}
-              data-testid="request-to-join"
+              pending={pending}
+              disabled={community.joinRequested === true}
+              testId="request-to-join"
             >
               {community.joinRequested
                 ? t("community.requestSent")
                 : membership.pending === "request"
                   ? t("community.requesting")
                   : t("community.requestToJoin")}
-            </Button>
+            </MembershipButton>
           )
         ) : (
-          <Button
-            appearance="primary"
-            onClick={onJoin}
-            disabledFocusable={pending}
-            icon={pending ? <Spinner size="tiny" /> : undefined}
-          >
+          <MembershipButton appearance="primary" onClick={onJoin} pending={pending}>
             {membership.pending === "join" ? t("community.joining") : t("community.join")}
-          </Button>
+          </MembershipButton>
         )}
         {community.isSteward && (
           <CountedButton
@@ -133,5 +123,30 @@ export function MembershipControl({
         </MessageBar>
       )}
     </div>
+  );
+}
+
+/** Join, leave or ask to join: a spinner while a membership request runs. */
+function MembershipButton({
+  pending,
+  disabled = false,
+  testId,
+  ...button
+}: {
+  appearance: "primary" | "secondary";
+  onClick: () => void;
+  pending: boolean;
+  disabled?: boolean;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      {...button}
+      // Keeps focus on the button while the request runs, so keyboard users are not thrown out.
+      disabledFocusable={pending || disabled}
+      icon={pending ? <Spinner size="tiny" /> : undefined}
+      data-testid={testId}
+    />
   );
 }

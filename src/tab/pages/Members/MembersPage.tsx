@@ -6,7 +6,6 @@ import {
   Checkbox,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Subtitle1,
   Title2,
@@ -16,7 +15,6 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Community } from "../../api/communities.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
-import { describeApiError } from "../../components/ErrorState.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { PeoplePicker, type PickedPerson } from "../../components/PeoplePicker/PeoplePicker.js";
@@ -73,16 +71,7 @@ function Members({ community }: { community: Community }) {
           </MessageBar>
         )}
       </div>
-      {members.error && (
-        <div role="alert">
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{t("common.actionFailedTitle")}</MessageBarTitle>{" "}
-              {describeApiError(members.error, t)}
-            </MessageBarBody>
-          </MessageBar>
-        </div>
-      )}
+      {members.error && <InlineError title={t("common.actionFailedTitle")} error={members.error} />}
       <JoinRequests members={members} />
       <AddPeople members={members} />
       <MemberList members={members} />
