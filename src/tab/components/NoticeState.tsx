@@ -1,15 +1,9 @@
 import { Body1, makeStyles, Title3, tokens } from "@fluentui/react-components";
 import { type ReactNode, useId } from "react";
+import { noticeColumn } from "../styles/layout.js";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-start",
-    gap: tokens.spacingVerticalM,
-    maxWidth: "60ch",
-    paddingBlock: tokens.spacingVerticalXL,
-  },
+  root: noticeColumn(tokens.spacingVerticalXL),
   heading: { margin: 0 },
   body: { margin: 0 },
 });

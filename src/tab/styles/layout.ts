@@ -1,4 +1,4 @@
-import type { GriffelStyle } from "@fluentui/react-components";
+import { type GriffelStyle, tokens } from "@fluentui/react-components";
 
 /**
  * Layout pieces the tab's styles share (Griffel style objects, spread into `makeStyles`), so a
@@ -27,6 +27,16 @@ export const wrappingFieldset = (gap: string): GriffelStyle => ({
   margin: 0,
   padding: 0,
   minWidth: 0,
+});
+
+/** A message in place of content (an empty state, a notice): a readable column, its next step under it. */
+export const noticeColumn = (paddingBlock: string): GriffelStyle => ({
+  display: "flex",
+  flexDirection: "column",
+  alignItems: "flex-start",
+  gap: tokens.spacingVerticalM,
+  maxWidth: "60ch",
+  paddingBlock,
 });
 
 /** A page's header: titles at the start, actions at the end, wrapping under them in a 280 px panel. */

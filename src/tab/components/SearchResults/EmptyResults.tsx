@@ -2,16 +2,10 @@ import { Body1, Button, makeStyles, Subtitle1, tokens } from "@fluentui/react-co
 import { AddRegular } from "@fluentui/react-icons";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { noticeColumn } from "../../styles/layout.js";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-start",
-    gap: tokens.spacingVerticalM,
-    maxWidth: "60ch",
-    paddingBlock: tokens.spacingVerticalL,
-  },
+  root: noticeColumn(tokens.spacingVerticalL),
   text: { margin: 0 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });

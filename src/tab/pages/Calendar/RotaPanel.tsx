@@ -4,8 +4,6 @@ import {
   Caption1,
   Checkbox,
   Dropdown,
-  Field,
-  Input,
   Option,
   Subtitle2,
   Switch,
@@ -39,6 +37,7 @@ import { useApi } from "../../hooks/useApi.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { sessionPath } from "../../routes.js";
 import { dayKeyOf } from "./calendarModel.js";
+import { NumberField } from "./NumberField.js";
 import { useCalendarStyles } from "./useCalendarStyles.styles.js";
 
 type RotaOccurrence = RotaView["occurrences"][number];
@@ -320,17 +319,15 @@ function ReminderSettingsForm({ communityId }: { communityId: string }) {
         checked={enabled}
         onChange={(_e, d) => setEnabled(d.checked)}
       />
-      <Field label={t("sessionPlanning.remindersLead")}>
-        <Input
-          type="number"
-          min={5}
-          max={10080}
-          step={5}
-          value={lead}
-          disabled={!enabled}
-          onChange={(_e, d) => setLead(d.value)}
-        />
-      </Field>
+      <NumberField
+        label={t("sessionPlanning.remindersLead")}
+        min={5}
+        max={10080}
+        step={5}
+        value={lead}
+        disabled={!enabled}
+        onChange={setLead}
+      />
       <div className={styles.toolbar}>
         <Button disabled={save.isPending || settings.isPending} onClick={() => save.mutate()}>
           {t("sessionPlanning.remindersSave")}

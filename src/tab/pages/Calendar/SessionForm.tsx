@@ -27,6 +27,7 @@ import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { DateField } from "../../components/DateField/DateField.js";
 import { describeApiError } from "../../components/ErrorState.js";
 import type { en } from "../../i18n/en.js";
+import { NumberField } from "./NumberField.js";
 import { type RepeatChoice, type SessionFormValues, sessionFormIssues } from "./sessionFormModel.js";
 import { useCalendarStyles } from "./useCalendarStyles.styles.js";
 
@@ -166,19 +167,15 @@ export function SessionForm({
           >
             <Input type="time" value={values.time} onChange={(_e, d) => set("time", d.value)} />
           </Field>
-          <Field
+          <NumberField
             label={t("calendar.durationMinutesLabel")}
             validationMessage={issues.duration && t(issues.duration)}
-          >
-            <Input
-              type="number"
-              min={5}
-              max={480}
-              step={5}
-              value={values.durationMinutes}
-              onChange={(_e, d) => set("durationMinutes", d.value)}
-            />
-          </Field>
+            min={5}
+            max={480}
+            step={5}
+            value={values.durationMinutes}
+            onChange={(value) => set("durationMinutes", value)}
+          />
         </div>
         <div className={styles.row}>
           <Field
@@ -208,19 +205,15 @@ export function SessionForm({
             </Dropdown>
           </Field>
           {values.repeat && values.repeat !== "none" && values.repeat !== "custom" && (
-            <Field
+            <NumberField
               label={t("sessionPlanning.repeatCountLabel")}
               hint={t("sessionPlanning.repeatCountHint")}
               validationMessage={issues.repeatCount && t(issues.repeatCount)}
-            >
-              <Input
-                type="number"
-                min={2}
-                max={200}
-                value={values.repeatCount ?? ""}
-                onChange={(_e, d) => set("repeatCount", d.value)}
-              />
-            </Field>
+              min={2}
+              max={200}
+              value={values.repeatCount ?? ""}
+              onChange={(value) => set("repeatCount", value)}
+            />
           )}
         </div>
         <Field label={t("calendar.agendaLabel")} hint={t("calendar.agendaHint")}>
