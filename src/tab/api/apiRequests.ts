@@ -27,3 +27,25 @@ export function sendFromVersion<T>(
 ): Promise<T> {
   return api.request<T>(method, path, body, { headers: { "If-Match": etag } });
 }
+
+/**
+ * The reads and writes every collection of a community has (`/api/communities/{id}/{name}`): its
+ * path and one item's, reading an item, adding one, changing one from a known version, deleting one.
+ */
+export function communityCollection<T, Draft, Changes>(name: string, changeMethod: "PUT" | "PATCH") {
+  const all = (communityId: string) => `/api/communities/${encodeURIComponent(communityId)}/${name}`;
+  const one = (communityId: string, id: string) => `${all(communityId)}/${encodeURIComponent(id)}`;
+  return {
+    all,
+    one,
+    get: (api: ApiClient, communityId: string, id: string, signal?: AbortSignal) =>
+      getJson<T>(api, one(communityId, id), signal),
+    create: (api: ApiClient, communityId: string, draft: Draft) =>
+      api.request<T>("POST", all(communityId), draft),
+    /** A newer version on the server answers 412. */
+    update: (api: ApiClient, communityId: string, id: string, changes: Changes, etag: string) =>
+      sendFromVersion<T>(api, changeMethod, one(communityId, id), changes, etag),
+    remove: (api: ApiClient, communityId: string, id: string) =>
+      api.request<void>("DELETE", one(communityId, id)),
+  };
+}

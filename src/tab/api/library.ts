@@ -18,7 +18,7 @@ import { librarySearchQuery } from "../../contract/librarySearchQuery.js";
 import type { RemovalRequestPage } from "../../domain/library/removalRequests.js";
 import type { EntrySearchHit, EntrySearchPage } from "../../domain/library/search/searchTypes.js";
 import type { ApiClient } from "./ApiClient.js";
-import { getItems, getJson, sendFromVersion } from "./apiRequests.js";
+import { communityCollection, getItems, getJson } from "./apiRequests.js";
 
 export type { LibrarySearch } from "../../contract/librarySearch.js";
 export { ENTRY_SORTS, type EntrySort } from "../../contract/librarySearchQuery.js";
@@ -47,10 +47,9 @@ export type EntryDraft = NewEntryRequest;
 /** An earlier version of an entry, kept when it was edited (or a steward's decision about it). */
 export type { EntryRevision } from "../../domain/library/entryRepository.js";
 
-const entriesPath = (communityId: string): string =>
-  `/api/communities/${encodeURIComponent(communityId)}/entries`;
-const entryPath = (communityId: string, entryId: string): string =>
-  `${entriesPath(communityId)}/${encodeURIComponent(entryId)}`;
+const entries = communityCollection<Entry, EntryDraft, EntryChangesRequest>("entries", "PATCH");
+const entriesPath = entries.all;
+const entryPath = entries.one;
 
 /** One page of a community's library matching `search`. */
 export function searchEntries(
@@ -64,28 +63,11 @@ export function searchEntries(
   return getJson<EntrySearchAnswer>(api, `${entriesPath(communityId)}?${query}`, signal);
 }
 
-export function getEntry(api: ApiClient, communityId: string, entryId: string, signal?: AbortSignal) {
-  return getJson<Entry>(api, entryPath(communityId, entryId), signal);
-}
-
-export function createEntry(api: ApiClient, communityId: string, draft: EntryDraft): Promise<Entry> {
-  return api.request<Entry>("POST", entriesPath(communityId), draft);
-}
-
-/** Saves an edit made from version `etag`; a newer version on the server answers 412. */
-export function updateEntry(
-  api: ApiClient,
-  communityId: string,
-  entryId: string,
-  changes: EntryChangesRequest,
-  etag: string,
-): Promise<Entry> {
-  return sendFromVersion<Entry>(api, "PATCH", entryPath(communityId, entryId), changes, etag);
-}
-
-export function deleteEntry(api: ApiClient, communityId: string, entryId: string): Promise<void> {
-  return api.request<void>("DELETE", entryPath(communityId, entryId));
-}
+export const getEntry = entries.get;
+export const createEntry = entries.create;
+/** Saves an edit made from version `etag`. */
+export const updateEntry = entries.update;
+export const deleteEntry = entries.remove;
 
 /** Marks the entry helpful (`true`) or takes the vote back (`false`). */
 export function setHelpfulVote(

@@ -14,7 +14,7 @@ import {
 import type { ReminderSettings, RolePreference } from "../../domain/sessions/sessionPlan.js";
 import type { RotaView } from "../../domain/sessions/sessionService.js";
 import type { ApiClient } from "./ApiClient.js";
-import { getJson, sendFromVersion } from "./apiRequests.js";
+import { communityCollection, getJson } from "./apiRequests.js";
 
 export type {
   MeetingAttendeeSource,
@@ -49,9 +49,9 @@ export type SessionDraftBody = NewSessionRequest;
 /** What a steward sends to change a session (`recurrence: null` makes a series one-off). */
 export type SessionChanges = SessionChangesRequest;
 
-const base = (communityId: string) => `/api/communities/${encodeURIComponent(communityId)}/sessions`;
-const one = (communityId: string, sessionId: string) =>
-  `${base(communityId)}/${encodeURIComponent(sessionId)}`;
+const sessions = communityCollection<Session, SessionDraftBody, SessionChanges>("sessions", "PATCH");
+const base = sessions.all;
+const one = sessions.one;
 
 /** A range of the calendar and what the server can do for it. */
 export type SessionPage = SessionPageAnswer;
@@ -153,24 +153,10 @@ export function setReminderSettings(api: ApiClient, communityId: string, setting
   return api.request<ReminderSettings>("PUT", `${base(communityId)}/reminder-settings`, settings);
 }
 
-export function getSession(api: ApiClient, communityId: string, sessionId: string, signal?: AbortSignal) {
-  return getJson<Session>(api, one(communityId, sessionId), signal);
-}
-
-export function createSession(api: ApiClient, communityId: string, body: SessionDraftBody): Promise<Session> {
-  return api.request<Session>("POST", base(communityId), body);
-}
-
+export const getSession = sessions.get;
+export const createSession = sessions.create;
 /** Changes a session made from a known version (`etag`); a 412 means someone else changed it. */
-export function updateSession(
-  api: ApiClient,
-  communityId: string,
-  sessionId: string,
-  body: SessionChanges,
-  etag: string,
-): Promise<Session> {
-  return sendFromVersion<Session>(api, "PATCH", one(communityId, sessionId), body, etag);
-}
+export const updateSession = sessions.update;
 
 export function setRsvp(api: ApiClient, communityId: string, sessionId: string, response: RsvpResponse) {
   return api.request<Session>("PUT", `${one(communityId, sessionId)}/rsvp`, { response });
