@@ -48,8 +48,6 @@ export type EntryDraft = NewEntryRequest;
 export type { EntryRevision } from "../../domain/library/entryRepository.js";
 
 const entries = communityCollection<Entry, EntryDraft, EntryChangesRequest>("entries", "PATCH");
-const entriesPath = entries.all;
-const entryPath = entries.one;
 
 /** One page of a community's library matching `search`. */
 export function searchEntries(
@@ -60,7 +58,7 @@ export function searchEntries(
   signal?: AbortSignal,
 ): Promise<EntrySearchPage> {
   const query = librarySearchQuery(search, page);
-  return getJson<EntrySearchAnswer>(api, `${entriesPath(communityId)}?${query}`, signal);
+  return getJson<EntrySearchAnswer>(api, `${entries.all(communityId)}?${query}`, signal);
 }
 
 export const getEntry = entries.get;
@@ -76,7 +74,7 @@ export function setHelpfulVote(
   entryId: string,
   helpful: boolean,
 ): Promise<Entry> {
-  return api.request<Entry>(helpful ? "PUT" : "DELETE", `${entryPath(communityId, entryId)}/vote`);
+  return api.request<Entry>(helpful ? "PUT" : "DELETE", `${entries.one(communityId, entryId)}/vote`);
 }
 
 /** A steward verifies the entry, optionally with a `YYYY-MM-DD` date to review it again by. */
@@ -88,13 +86,13 @@ export function verifyEntry(
 ): Promise<Entry> {
   return api.request<Entry>(
     "PUT",
-    `${entryPath(communityId, entryId)}/verification`,
+    `${entries.one(communityId, entryId)}/verification`,
     reviewBy ? { reviewBy } : {},
   );
 }
 
 export function unverifyEntry(api: ApiClient, communityId: string, entryId: string): Promise<Entry> {
-  return api.request<Entry>("DELETE", `${entryPath(communityId, entryId)}/verification`);
+  return api.request<Entry>("DELETE", `${entries.one(communityId, entryId)}/verification`);
 }
 
 /** The original author asks the stewards to take the entry out, optionally saying why. */
@@ -106,7 +104,7 @@ export function requestEntryRemoval(
 ): Promise<Entry> {
   return api.request<Entry>(
     "POST",
-    `${entryPath(communityId, entryId)}/removal-request`,
+    `${entries.one(communityId, entryId)}/removal-request`,
     reason?.trim() ? { reason: reason.trim() } : {},
   );
 }
@@ -129,7 +127,7 @@ export function getRemovalRequests(
 
 /** A steward keeps the entry: its removal request goes, and it returns to search. */
 export function dismissRemovalRequest(api: ApiClient, communityId: string, entryId: string): Promise<Entry> {
-  return api.request<Entry>("DELETE", `${entryPath(communityId, entryId)}/removal-request`);
+  return api.request<Entry>("DELETE", `${entries.one(communityId, entryId)}/removal-request`);
 }
 
 export function getEntryHistory(
@@ -138,7 +136,7 @@ export function getEntryHistory(
   entryId: string,
   signal?: AbortSignal,
 ): Promise<EntryHistoryAnswer["items"]> {
-  return getItems<EntryHistoryAnswer>(api, `${entryPath(communityId, entryId)}/history`, signal);
+  return getItems<EntryHistoryAnswer>(api, `${entries.one(communityId, entryId)}/history`, signal);
 }
 
 export function getRelatedEntries(
@@ -147,5 +145,5 @@ export function getRelatedEntries(
   entryId: string,
   signal?: AbortSignal,
 ): Promise<EntrySearchHit[]> {
-  return getItems<EntryHitsAnswer>(api, `${entryPath(communityId, entryId)}/related`, signal);
+  return getItems<EntryHitsAnswer>(api, `${entries.one(communityId, entryId)}/related`, signal);
 }

@@ -10,15 +10,13 @@ export type Playbook = PlaybookAnswer;
 export type PlaybookDraft = PlaybookRequest;
 
 const playbooks = communityCollection<Playbook, PlaybookDraft, PlaybookDraft>("playbooks", "PUT");
-const base = playbooks.all;
-const one = playbooks.one;
 
 export function listPlaybooks(
   api: ApiClient,
   communityId: string,
   signal?: AbortSignal,
 ): Promise<Playbook[]> {
-  return getItems<PlaybookListAnswer>(api, base(communityId), signal);
+  return getItems<PlaybookListAnswer>(api, playbooks.all(communityId), signal);
 }
 
 export const getPlaybook = playbooks.get;
@@ -29,7 +27,13 @@ export const deletePlaybook = playbooks.remove;
 
 /** A steward publishes a proposed playbook, from the version they reviewed. */
 export function publishPlaybook(api: ApiClient, communityId: string, playbookId: string, etag: string) {
-  return sendFromVersion<Playbook>(api, "POST", `${one(communityId, playbookId)}/publish`, {}, etag);
+  return sendFromVersion<Playbook>(
+    api,
+    "POST",
+    `${playbooks.one(communityId, playbookId)}/publish`,
+    {},
+    etag,
+  );
 }
 
 /** Ticks a step off (`done`) or back on, for the caller only. */
@@ -42,7 +46,7 @@ export function tickPlaybookStep(
 ): Promise<Playbook> {
   return api.request<Playbook>(
     done ? "PUT" : "DELETE",
-    `${one(communityId, playbookId)}/done/${encodeURIComponent(entryId)}`,
+    `${playbooks.one(communityId, playbookId)}/done/${encodeURIComponent(entryId)}`,
   );
 }
 

@@ -50,8 +50,6 @@ export type SessionDraftBody = NewSessionRequest;
 export type SessionChanges = SessionChangesRequest;
 
 const sessions = communityCollection<Session, SessionDraftBody, SessionChanges>("sessions", "PATCH");
-const base = sessions.all;
-const one = sessions.one;
 
 /** A range of the calendar and what the server can do for it. */
 export type SessionPage = SessionPageAnswer;
@@ -67,7 +65,7 @@ export function listSessionPage(
     Object.entries(range).filter((pair): pair is [string, string] => !!pair[1]),
   );
   const query = params.size > 0 ? `?${params.toString()}` : "";
-  return getJson<SessionPage>(api, `${base(communityId)}${query}`, signal);
+  return getJson<SessionPage>(api, `${sessions.all(communityId)}${query}`, signal);
 }
 
 /** Sessions of a community, soonest first; `from`/`to` bound the start (ISO dates). */
@@ -82,7 +80,7 @@ export async function listSessions(
 
 /** Tries again to create, change or cancel the session's Teams meeting. */
 export function retryMeeting(api: ApiClient, communityId: string, sessionId: string): Promise<Session> {
-  return api.request<Session>("POST", `${one(communityId, sessionId)}/meeting/retry`);
+  return api.request<Session>("POST", `${sessions.one(communityId, sessionId)}/meeting/retry`);
 }
 
 /** Skips one occurrence of a series, or moves it. */
@@ -95,7 +93,7 @@ export function changeOccurrence(
 ): Promise<Session> {
   return api.request<Session>(
     "PUT",
-    `${one(communityId, sessionId)}/occurrences/${encodeURIComponent(occurrenceId)}`,
+    `${sessions.one(communityId, sessionId)}/occurrences/${encodeURIComponent(occurrenceId)}`,
     change,
   );
 }
@@ -107,18 +105,18 @@ export function getCalendarFile(
   sessionId?: string,
 ): Promise<{ filename: string; content: string }> {
   const path = sessionId
-    ? `${one(communityId, sessionId)}/calendar.ics`
-    : `${base(communityId)}/calendar.ics`;
+    ? `${sessions.one(communityId, sessionId)}/calendar.ics`
+    : `${sessions.all(communityId)}/calendar.ics`;
   return api.request("GET", path);
 }
 
 export function getRota(api: ApiClient, communityId: string, signal?: AbortSignal): Promise<RotaView> {
-  return getJson<RotaView>(api, `${base(communityId)}/rota`, signal);
+  return getJson<RotaView>(api, `${sessions.all(communityId)}/rota`, signal);
 }
 
 /** Fills the open roles of the next occurrences fairly (stewards). */
 export function generateRota(api: ApiClient, communityId: string): Promise<RotaView> {
-  return api.request<RotaView>("POST", `${base(communityId)}/rota/generate`);
+  return api.request<RotaView>("POST", `${sessions.all(communityId)}/rota/generate`);
 }
 
 /** Gives a role of one occurrence of a series to a person, or frees it. */
@@ -132,7 +130,7 @@ export function assignOccurrenceRole(
 ): Promise<Session> {
   return api.request<Session>(
     "PUT",
-    `${one(communityId, sessionId)}/occurrences/${encodeURIComponent(occurrenceId)}/roles/${encodeURIComponent(role)}`,
+    `${sessions.one(communityId, sessionId)}/occurrences/${encodeURIComponent(occurrenceId)}/roles/${encodeURIComponent(role)}`,
     { person },
   );
 }
@@ -142,15 +140,15 @@ export function setMyRolePreference(
   communityId: string,
   preference: { willing: SessionRole[]; snoozedUntil?: string | null },
 ): Promise<RolePreference> {
-  return api.request<RolePreference>("PUT", `${base(communityId)}/role-preferences/me`, preference);
+  return api.request<RolePreference>("PUT", `${sessions.all(communityId)}/role-preferences/me`, preference);
 }
 
 export function getReminderSettings(api: ApiClient, communityId: string, signal?: AbortSignal) {
-  return getJson<ReminderSettings>(api, `${base(communityId)}/reminder-settings`, signal);
+  return getJson<ReminderSettings>(api, `${sessions.all(communityId)}/reminder-settings`, signal);
 }
 
 export function setReminderSettings(api: ApiClient, communityId: string, settings: ReminderSettings) {
-  return api.request<ReminderSettings>("PUT", `${base(communityId)}/reminder-settings`, settings);
+  return api.request<ReminderSettings>("PUT", `${sessions.all(communityId)}/reminder-settings`, settings);
 }
 
 export const getSession = sessions.get;
@@ -159,7 +157,7 @@ export const createSession = sessions.create;
 export const updateSession = sessions.update;
 
 export function setRsvp(api: ApiClient, communityId: string, sessionId: string, response: RsvpResponse) {
-  return api.request<Session>("PUT", `${one(communityId, sessionId)}/rsvp`, { response });
+  return api.request<Session>("PUT", `${sessions.one(communityId, sessionId)}/rsvp`, { response });
 }
 
 /** Gives a role to a person, or frees it (`person` null). */
@@ -170,9 +168,13 @@ export function assignRole(
   role: SessionRole,
   person: PersonRef | null,
 ): Promise<Session> {
-  return api.request<Session>("PUT", `${one(communityId, sessionId)}/roles/${encodeURIComponent(role)}`, {
-    person,
-  });
+  return api.request<Session>(
+    "PUT",
+    `${sessions.one(communityId, sessionId)}/roles/${encodeURIComponent(role)}`,
+    {
+      person,
+    },
+  );
 }
 
 /** Query keys of the calendar. */
