@@ -15,8 +15,7 @@ export interface CommunityOverviewProps extends MembershipControlProps {
 }
 
 /** What a community is about and who runs it, with the Join / Leave control. */
-export function CommunityOverview({ compact = false, ...membershipProps }: CommunityOverviewProps) {
-  const { community } = membershipProps;
+export function CommunityOverview({ community, controls, compact = false }: CommunityOverviewProps) {
   const styles = useCommunityOverviewStyles();
   const { t } = useTranslation();
   const headingId = useId();
@@ -71,7 +70,7 @@ export function CommunityOverview({ compact = false, ...membershipProps }: Commu
         )}
       </dl>
 
-      <MembershipControl {...membershipProps} />
+      <MembershipControl community={community} controls={controls} />
 
       <OverviewList
         heading={t("community.topicsHeading")}

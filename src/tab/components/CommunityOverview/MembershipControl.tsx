@@ -11,7 +11,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import type { Community } from "../../api/communities.js";
-import type { MembershipState } from "../../hooks/useCommunity.js";
+import type { MembershipControls } from "../../hooks/useCommunity.js";
 import { insightsPath, membersPath, modulesPath } from "../../routes.js";
 import { CountedButton } from "../CountedButton.js";
 import { describeApiError } from "../ErrorState.js";
@@ -20,11 +20,8 @@ import { useCommunityOverviewStyles } from "./useCommunityOverviewStyles.styles.
 /** Props of {@link MembershipControl}. */
 export interface MembershipControlProps {
   community: Community;
-  membership: MembershipState;
-  onJoin: () => void;
-  onLeave: () => void;
-  /** Asks to join a private community; without it, a private community's non-member sees no button. */
-  onRequestToJoin?: () => void;
+  /** Its membership state and the join, leave and request-to-join calls (from `useCommunity`). */
+  controls: MembershipControls;
 }
 
 /**
@@ -32,13 +29,8 @@ export interface MembershipControlProps {
  * stewards' way to the members page with how many requests wait, the request's progress and error,
  * and a screen-reader announcement of the result.
  */
-export function MembershipControl({
-  community,
-  membership,
-  onJoin,
-  onLeave,
-  onRequestToJoin,
-}: MembershipControlProps) {
+export function MembershipControl({ community, controls }: MembershipControlProps) {
+  const { membership } = controls;
   const styles = useCommunityOverviewStyles();
   const { t } = useTranslation();
   const [, navigate] = useLocation();
@@ -58,27 +50,25 @@ export function MembershipControl({
     <div className={styles.section}>
       <div className={styles.membership}>
         {community.isMember ? (
-          <MembershipButton appearance="secondary" onClick={onLeave} pending={pending}>
+          <MembershipButton appearance="secondary" onClick={controls.leave} pending={pending}>
             {membership.pending === "leave" ? t("community.leaving") : t("community.leave")}
           </MembershipButton>
         ) : asking ? (
-          onRequestToJoin && (
-            <MembershipButton
-              appearance="primary"
-              onClick={onRequestToJoin}
-              pending={pending}
-              disabled={community.joinRequested === true}
-              testId="request-to-join"
-            >
-              {community.joinRequested
-                ? t("community.requestSent")
-                : membership.pending === "request"
-                  ? t("community.requesting")
-                  : t("community.requestToJoin")}
-            </MembershipButton>
-          )
+          <MembershipButton
+            appearance="primary"
+            onClick={controls.requestToJoin}
+            pending={pending}
+            disabled={community.joinRequested === true}
+            testId="request-to-join"
+          >
+            {community.joinRequested
+              ? t("community.requestSent")
+              : membership.pending === "request"
+                ? t("community.requesting")
+                : t("community.requestToJoin")}
+          </MembershipButton>
         ) : (
-          <MembershipButton appearance="primary" onClick={onJoin} pending={pending}>
+          <MembershipButton appearance="primary" onClick={controls.join} pending={pending}>
             {membership.pending === "join" ? t("community.joining") : t("community.join")}
           </MembershipButton>
         )}
