@@ -7,6 +7,7 @@ import { getCommunityHome, homeKey } from "../../api/home.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
+import { ListCard } from "../../components/SectionCard/ListCard.js";
 import { SectionCard } from "../../components/SectionCard/SectionCard.js";
 import { SessionSummary } from "../../components/SessionSummary/SessionSummary.js";
 import { useApi } from "../../hooks/useApi.js";
@@ -62,20 +63,16 @@ export function HomeSections({ communityId }: { communityId: string }) {
   const data = home.data;
   return (
     <div className={styles.grid}>
-      <SectionCard
+      <ListCard
         title={t("home.nextSessionsHeading")}
-        empty={data.nextSessions.length === 0 && t("home.nextSessionsEmpty")}
+        items={data.nextSessions}
+        empty={t("home.nextSessionsEmpty")}
         testId="next-sessions"
+        keyOf={(session) => session.id}
+        footer={<RouterLink href={calendarPath}>{t("home.openCalendar")}</RouterLink>}
       >
-        <ul className={styles.list}>
-          {data.nextSessions.map((session) => (
-            <li key={session.id}>
-              <SessionSummary session={session} />
-            </li>
-          ))}
-        </ul>
-        <RouterLink href={calendarPath}>{t("home.openCalendar")}</RouterLink>
-      </SectionCard>
+        {(session) => <SessionSummary session={session} />}
+      </ListCard>
       {data.newcomer.isNewcomer && <NewcomerPathway pathway={data.newcomer} />}
       <SectionCard
         title={t("home.recentHeading")}

@@ -1,6 +1,7 @@
 import { Caption1, Persona } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { CommunityHome } from "../../api/home.js";
+import { ListCard } from "../../components/SectionCard/ListCard.js";
 import { SectionCard } from "../../components/SectionCard/SectionCard.js";
 import { useHomePageStyles } from "./useHomePageStyles.styles.js";
 
@@ -41,25 +42,22 @@ export function WhoToAsk({ home }: { home: CommunityHome }) {
 
 /** People whose knowledge others saved and found helpful most in the last 30 days. */
 export function NaturalTeachers({ home }: { home: CommunityHome }) {
-  const styles = useHomePageStyles();
   const { t } = useTranslation();
   return (
-    <SectionCard
+    <ListCard
       title={t("home.teachersHeading")}
-      empty={home.naturalTeachers.length === 0 && t("home.teachersEmpty")}
+      items={home.naturalTeachers}
+      empty={t("home.teachersEmpty")}
       testId="natural-teachers"
+      keyOf={(teacher) => teacher.person.id}
     >
-      <ul className={styles.list}>
-        {home.naturalTeachers.map((teacher) => (
-          <li key={teacher.person.id}>
-            <Persona
-              name={teacher.person.displayName}
-              secondaryText={t("home.teacherMeta", { saves: teacher.saves, helpful: teacher.helpful })}
-              size="small"
-            />
-          </li>
-        ))}
-      </ul>
-    </SectionCard>
+      {(teacher) => (
+        <Persona
+          name={teacher.person.displayName}
+          secondaryText={t("home.teacherMeta", { saves: teacher.saves, helpful: teacher.helpful })}
+          size="small"
+        />
+      )}
+    </ListCard>
   );
 }
