@@ -10,7 +10,6 @@ export const useSearchResultsStyles = makeStyles({
   card: {
     gap: tokens.spacingVerticalS,
   },
-  title: { margin: 0 },
   snippet: { margin: 0, color: tokens.colorNeutralForeground2 },
   meta: {
     display: "flex",

@@ -12,7 +12,6 @@ export const useRemovalRequestsStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     minWidth: 0,
   },
-  title: { margin: 0 },
   meta: {
     display: "flex",
     flexWrap: "wrap",
