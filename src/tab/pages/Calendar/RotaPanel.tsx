@@ -38,6 +38,7 @@ import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { sessionPath } from "../../routes.js";
 import { dayKeyOf } from "./calendarModel.js";
 import { NumberField } from "./NumberField.js";
+import { SaveBar } from "./SaveBar.js";
 import { useCalendarStyles } from "./useCalendarStyles.styles.js";
 
 type RotaOccurrence = RotaView["occurrences"][number];
@@ -274,15 +275,11 @@ function MyRoles({ communityId, view }: { communityId: string; view: RotaView })
         min={formatIsoDate(new Date())}
         onChange={setSnooze}
       />
-      <div className={styles.toolbar}>
-        <Button disabled={save.isPending} onClick={() => save.mutate()}>
-          {t("sessionPlanning.savePreference")}
-        </Button>
-        {save.isSuccess && <Caption1 role="status">{t("sessionPlanning.preferenceSaved")}</Caption1>}
-      </div>
-      <ActionFailed
-        error={save.error}
-        message={(reason) => t("sessionPlanning.preferenceFailed", { reason })}
+      <SaveBar
+        save={save}
+        label={t("sessionPlanning.savePreference")}
+        saved={t("sessionPlanning.preferenceSaved")}
+        failed={(reason) => t("sessionPlanning.preferenceFailed", { reason })}
       />
     </ContentCard>
   );
@@ -328,15 +325,12 @@ function ReminderSettingsForm({ communityId }: { communityId: string }) {
         disabled={!enabled}
         onChange={setLead}
       />
-      <div className={styles.toolbar}>
-        <Button disabled={save.isPending || settings.isPending} onClick={() => save.mutate()}>
-          {t("sessionPlanning.remindersSave")}
-        </Button>
-        {save.isSuccess && <Caption1 role="status">{t("sessionPlanning.remindersSaved")}</Caption1>}
-      </div>
-      <ActionFailed
-        error={save.error}
-        message={(reason) => t("sessionPlanning.remindersFailed", { reason })}
+      <SaveBar
+        save={save}
+        disabled={settings.isPending}
+        label={t("sessionPlanning.remindersSave")}
+        saved={t("sessionPlanning.remindersSaved")}
+        failed={(reason) => t("sessionPlanning.remindersFailed", { reason })}
       />
     </ContentCard>
   );
