@@ -2,11 +2,10 @@ import { Body1, Spinner, Subtitle2 } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
 import { getCommunityHome, homeKey } from "../../api/home.js";
 import { useApi } from "../../hooks/useApi.js";
 import { ContentCard } from "../ContentCard/ContentCard.js";
-import { InlineError } from "../InlineError/InlineError.js";
+import { QueryFailed } from "../InlineError/QueryFailed.js";
 import { SessionSummary } from "../SessionSummary/SessionSummary.js";
 import { useNextSessionStyles } from "./useNextSessionStyles.styles.js";
 
@@ -35,11 +34,7 @@ export function NextSession({ communityId }: NextSessionProps) {
         {t("meeting.nextSessionHeading")}
       </Subtitle2>
       {home.error ? (
-        <InlineError
-          title={t("home.loadErrorTitle")}
-          error={toApiError(home.error)}
-          onRetry={() => void home.refetch()}
-        />
+        <QueryFailed title={t("home.loadErrorTitle")} query={home} />
       ) : home.isPending ? (
         <Spinner size="tiny" label={t("common.loading")} />
       ) : next ? (

@@ -1,8 +1,7 @@
 import { makeStyles, mergeClasses, Spinner, Subtitle1, Text, tokens } from "@fluentui/react-components";
 import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
-import { InlineError } from "../InlineError/InlineError.js";
+import { QueryFailed } from "../InlineError/QueryFailed.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -54,13 +53,7 @@ export function QuerySection<T>({
         {heading}
       </Subtitle1>
       {query.isPending && <Spinner size="tiny" labelPosition="after" label={t("common.loading")} />}
-      {query.error ? (
-        <InlineError
-          title={t("entry.sectionFailed")}
-          error={toApiError(query.error)}
-          onRetry={() => void query.refetch()}
-        />
-      ) : null}
+      {query.error ? <QueryFailed title={t("entry.sectionFailed")} query={query} /> : null}
       {items?.length === 0 && <Text>{empty}</Text>}
       {items && items.length > 0 && children(items)}
       {after}

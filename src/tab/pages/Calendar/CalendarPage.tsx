@@ -2,7 +2,7 @@ import { Button, Tab, TabList, Title2, Toolbar, ToolbarButton } from "@fluentui/
 import { useTranslation } from "react-i18next";
 import { type ApiError, toApiError } from "../../api/ApiError.js";
 import { CommunityPage } from "../../components/CommunityPage.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
+import { QueryFailed } from "../../components/InlineError/QueryFailed.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { CalendarFileButton } from "./CalendarFileButton.js";
 import { ListView, MonthView, WeekView } from "./CalendarViews.js";
@@ -96,11 +96,7 @@ function Calendar({ communityId, isSteward }: { communityId: string; isSteward: 
       ) : sessions.isPending ? (
         <LoadingState label={t("calendar.loading")} />
       ) : sessions.error ? (
-        <InlineError
-          title={t("calendar.loadErrorTitle")}
-          error={toApiError(sessions.error)}
-          onRetry={() => void sessions.refetch()}
-        />
+        <QueryFailed title={t("calendar.loadErrorTitle")} query={sessions} />
       ) : view === "list" ? (
         upcoming.length === 0 ? (
           <p className={styles.muted}>

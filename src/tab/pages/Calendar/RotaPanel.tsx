@@ -11,7 +11,6 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
 import {
   assignOccurrenceRole,
   assignRole,
@@ -29,7 +28,7 @@ import { ActionFailed } from "../../components/ActionFailed/ActionFailed.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { DateField } from "../../components/DateField/DateField.js";
 import { formatIsoDate } from "../../components/DateField/isoDate.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
+import { QueryFailed } from "../../components/InlineError/QueryFailed.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { formatSessionStart } from "../../components/SessionSummary/sessionTime.js";
@@ -81,11 +80,7 @@ export function RotaPanel({ communityId, isSteward, timeZone }: RotaPanelProps) 
       {rota.isPending ? (
         <LoadingState label={t("sessionPlanning.rotaLoading")} />
       ) : rota.error ? (
-        <InlineError
-          title={t("sessionPlanning.rotaLoadError")}
-          error={toApiError(rota.error)}
-          onRetry={() => void rota.refetch()}
-        />
+        <QueryFailed title={t("sessionPlanning.rotaLoadError")} query={rota} />
       ) : (
         <>
           {isSteward && (

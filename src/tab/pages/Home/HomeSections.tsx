@@ -2,10 +2,9 @@ import { Skeleton, SkeletonItem } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import { useLayoutEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
 import { getCommunityHome, homeKey } from "../../api/home.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
+import { QueryFailed } from "../../components/InlineError/QueryFailed.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { ListCard } from "../../components/SectionCard/ListCard.js";
 import { SectionCard } from "../../components/SectionCard/SectionCard.js";
@@ -52,13 +51,7 @@ export function HomeSections({ communityId }: { communityId: string }) {
     );
   }
   if (home.error) {
-    return (
-      <InlineError
-        title={t("home.loadErrorTitle")}
-        error={toApiError(home.error)}
-        onRetry={() => void home.refetch()}
-      />
-    );
+    return <QueryFailed title={t("home.loadErrorTitle")} query={home} />;
   }
   const data = home.data;
   return (

@@ -1,9 +1,8 @@
 import { Badge, Body1, Caption1, Spinner } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
 import { getMyReputation, myReputationKey } from "../../api/asking.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
+import { QueryFailed } from "../../components/InlineError/QueryFailed.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useMyLearningStyles } from "./useMyLearningStyles.styles.js";
 
@@ -21,13 +20,7 @@ export function ReputationList() {
   });
   if (reputation.isPending) return <Spinner size="tiny" labelPosition="after" label={t("common.loading")} />;
   if (reputation.error || !reputation.data)
-    return (
-      <InlineError
-        title={t("entry.sectionFailed")}
-        error={toApiError(reputation.error)}
-        onRetry={() => void reputation.refetch()}
-      />
-    );
+    return <QueryFailed title={t("entry.sectionFailed")} query={reputation} />;
   const r = reputation.data;
   const counts = [
     t("reputation.acceptedAnswers", { count: r.acceptedAnswers }),
