@@ -8,7 +8,7 @@ import {
   Subtitle2,
   Switch,
 } from "@fluentui/react-components";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -33,6 +33,7 @@ import { LoadingState } from "../../components/LoadingState.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { formatSessionStart } from "../../components/SessionSummary/sessionTime.js";
 import { useApi } from "../../hooks/useApi.js";
+import { useApiQuery } from "../../hooks/useApiQuery.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { sessionPath } from "../../routes.js";
 import { dayKeyOf } from "./calendarModel.js";
@@ -59,10 +60,7 @@ export function RotaPanel({ communityId, isSteward, timeZone }: RotaPanelProps) 
   const { t } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
-  const rota = useQuery({
-    queryKey: sessionKeys.rota(communityId),
-    queryFn: ({ signal }) => getRota(api, communityId, signal),
-  });
+  const rota = useApiQuery(sessionKeys.rota(communityId), (api, signal) => getRota(api, communityId, signal));
   const fill = useMutation({
     mutationFn: () => generateRota(api, communityId),
     onSuccess: (view) => {
@@ -286,10 +284,9 @@ function ReminderSettingsForm({ communityId }: { communityId: string }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const headingId = useId();
-  const settings = useQuery({
-    queryKey: sessionKeys.reminders(communityId),
-    queryFn: ({ signal }) => getReminderSettings(api, communityId, signal),
-  });
+  const settings = useApiQuery(sessionKeys.reminders(communityId), (api, signal) =>
+    getReminderSettings(api, communityId, signal),
+  );
   const [enabled, setEnabled] = useState(true);
   const [lead, setLead] = useState("60");
   useEffect(() => {

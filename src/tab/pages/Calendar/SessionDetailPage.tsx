@@ -13,7 +13,7 @@ import {
   Title2,
   ToggleButton,
 } from "@fluentui/react-components";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
@@ -39,6 +39,7 @@ import { formatDuration, formatSessionRange } from "../../components/SessionSumm
 import { TabNav } from "../../components/TabNav/TabNav.js";
 import { useSessionActions } from "../../hooks/calendar/useSessionActions.js";
 import { useApi } from "../../hooks/useApi.js";
+import { useApiQuery } from "../../hooks/useApiQuery.js";
 import { useFirstViewReady } from "../../hooks/useFirstViewReady.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { calendarPath } from "../../routes.js";
@@ -58,11 +59,9 @@ const RSVP_LABELS = {
 /** One session: time in the viewer's zone, roles, agenda, RSVP; stewards edit it here. */
 export function SessionDetailPage({ communityId, sessionId }: { communityId: string; sessionId: string }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const session = useQuery({
-    queryKey: sessionKeys.one(communityId, sessionId),
-    queryFn: ({ signal }) => getSession(api, communityId, sessionId, signal),
-  });
+  const session = useApiQuery(sessionKeys.one(communityId, sessionId), (api, signal) =>
+    getSession(api, communityId, sessionId, signal),
+  );
   useFirstViewReady(!session.isPending);
   const error = session.error ? toApiError(session.error) : null;
   return (

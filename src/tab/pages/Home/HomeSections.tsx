@@ -1,5 +1,4 @@
 import { Skeleton, SkeletonItem } from "@fluentui/react-components";
-import { useQuery } from "@tanstack/react-query";
 import { useLayoutEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { getCommunityHome, homeKey } from "../../api/home.js";
@@ -9,7 +8,7 @@ import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { ListCard } from "../../components/SectionCard/ListCard.js";
 import { SectionCard } from "../../components/SectionCard/SectionCard.js";
 import { SessionSummary } from "../../components/SessionSummary/SessionSummary.js";
-import { useApi } from "../../hooks/useApi.js";
+import { useApiQuery } from "../../hooks/useApiQuery.js";
 import { calendarPath, libraryPath } from "../../routes.js";
 import { markStartup } from "../../startupMarks.js";
 import { EntryList } from "./EntryList.js";
@@ -22,11 +21,7 @@ import { useHomePageStyles } from "./useHomePageStyles.styles.js";
 export function HomeSections({ communityId }: { communityId: string }) {
   const styles = useHomePageStyles();
   const { t } = useTranslation();
-  const api = useApi();
-  const home = useQuery({
-    queryKey: homeKey(communityId),
-    queryFn: ({ signal }) => getCommunityHome(api, communityId, signal),
-  });
+  const home = useApiQuery(homeKey(communityId), (api, signal) => getCommunityHome(api, communityId, signal));
   const shown = home.data !== undefined;
   useLayoutEffect(() => {
     if (shown) markStartup("home-content");

@@ -1,9 +1,8 @@
 import { Badge, Body1, Caption1, Spinner } from "@fluentui/react-components";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { getMyReputation, myReputationKey } from "../../api/asking.js";
 import { QueryFailed } from "../../components/InlineError/QueryFailed.js";
-import { useApi } from "../../hooks/useApi.js";
+import { useApiQuery } from "../../hooks/useApiQuery.js";
 import { useMyLearningStyles } from "./useMyLearningStyles.styles.js";
 
 /**
@@ -13,11 +12,7 @@ import { useMyLearningStyles } from "./useMyLearningStyles.styles.js";
 export function ReputationList() {
   const styles = useMyLearningStyles();
   const { t } = useTranslation();
-  const api = useApi();
-  const reputation = useQuery({
-    queryKey: myReputationKey,
-    queryFn: ({ signal }) => getMyReputation(api, signal),
-  });
+  const reputation = useApiQuery(myReputationKey, (api, signal) => getMyReputation(api, signal));
   if (reputation.isPending) return <Spinner size="tiny" labelPosition="after" label={t("common.loading")} />;
   if (reputation.error || !reputation.data)
     return <QueryFailed title={t("entry.sectionFailed")} query={reputation} />;
