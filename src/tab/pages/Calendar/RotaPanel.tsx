@@ -15,14 +15,12 @@ import {
   assignOccurrenceRole,
   assignRole,
   generateRota,
-  getReminderSettings,
   getRota,
   type RotaView,
   SESSION_ROLES,
   type SessionRole,
   sessionKeys,
   setMyRolePreference,
-  setReminderSettings,
 } from "../../api/sessions.js";
 import { ActionFailed } from "../../components/ActionFailed/ActionFailed.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
@@ -32,6 +30,7 @@ import { QueryFailed } from "../../components/InlineError/QueryFailed.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { formatSessionStart } from "../../components/SessionSummary/sessionTime.js";
+import { useReminderSettings } from "../../hooks/calendar/useReminderSettings.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useApiQuery } from "../../hooks/useApiQuery.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
@@ -281,23 +280,15 @@ function MyRoles({ communityId, view }: { communityId: string; view: RotaView })
 function ReminderSettingsForm({ communityId }: { communityId: string }) {
   const styles = useCalendarStyles();
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const headingId = useId();
-  const settings = useApiQuery(sessionKeys.reminders(communityId), (api, signal) =>
-    getReminderSettings(api, communityId, signal),
-  );
   const [enabled, setEnabled] = useState(true);
   const [lead, setLead] = useState("60");
+  const { settings, save } = useReminderSettings(communityId, { enabled, leadMinutes: Number(lead) });
   useEffect(() => {
     if (!settings.data) return;
     setEnabled(settings.data.enabled);
     setLead(String(settings.data.leadMinutes));
   }, [settings.data]);
-  const save = useMutation({
-    mutationFn: () => setReminderSettings(api, communityId, { enabled, leadMinutes: Number(lead) }),
-    onSuccess: (saved) => queryClient.setQueryData(sessionKeys.reminders(communityId), saved),
-  });
   return (
     <ContentCard as="section" size="large" className={styles.card} aria-labelledby={headingId}>
       <Subtitle2 as="h3" block id={headingId}>
