@@ -14,6 +14,8 @@ export interface InlineErrorProps {
   /** What failed, such as "Couldn't search the library". */
   title: string;
   error: ApiError;
+  /** What to do about it, after the reason, such as "Try again." */
+  hint?: string;
   /** Shown as a Retry button when given. */
   onRetry?: () => void;
 }
@@ -22,13 +24,14 @@ export interface InlineErrorProps {
  * A failed request inside a page that keeps its heading: the reason in words a person can act on,
  * announced by screen readers (role alert), with Retry.
  */
-export function InlineError({ title, error, onRetry }: InlineErrorProps) {
+export function InlineError({ title, error, hint, onRetry }: InlineErrorProps) {
   const { t } = useTranslation();
   return (
     <div role="alert">
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{title}</MessageBarTitle> {describeApiError(error, t)}
+          {hint && ` ${hint}`}
         </MessageBarBody>
         {onRetry && (
           <MessageBarActions>
