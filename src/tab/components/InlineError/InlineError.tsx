@@ -1,13 +1,7 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../../api/ApiError.js";
 import { describeApiError } from "../ErrorState.js";
+import { TitledMessage } from "./TitledMessage.js";
 
 /** Props of {@link InlineError}. */
 export interface InlineErrorProps {
@@ -28,17 +22,14 @@ export function InlineError({ title, error, hint, onRetry }: InlineErrorProps) {
   const { t } = useTranslation();
   return (
     <div role="alert">
-      <MessageBar intent="error" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{title}</MessageBarTitle> {describeApiError(error, t)}
-          {hint && ` ${hint}`}
-        </MessageBarBody>
-        {onRetry && (
-          <MessageBarActions>
-            <Button onClick={onRetry}>{t("common.retry")}</Button>
-          </MessageBarActions>
-        )}
-      </MessageBar>
+      <TitledMessage
+        intent="error"
+        title={title}
+        action={onRetry && { label: t("common.retry"), onClick: onRetry }}
+      >
+        {describeApiError(error, t)}
+        {hint && ` ${hint}`}
+      </TitledMessage>
     </div>
   );
 }

@@ -4,10 +4,6 @@ import {
   Dropdown,
   Field,
   Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   Option,
   Radio,
   RadioGroup,
@@ -26,6 +22,7 @@ import {
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { DateField } from "../../components/DateField/DateField.js";
 import { describeApiError } from "../../components/ErrorState.js";
+import { TitledMessage } from "../../components/InlineError/TitledMessage.js";
 import type { en } from "../../i18n/en.js";
 import { NumberField } from "./NumberField.js";
 import { type RepeatChoice, type SessionFormValues, sessionFormIssues } from "./sessionFormModel.js";
@@ -93,25 +90,18 @@ export function SessionForm({
         }}
       >
         {error?.status === 412 ? (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{t("calendar.conflictTitle")}</MessageBarTitle>
-              {t("calendar.conflictBody")}
-            </MessageBarBody>
-            {onLoadLatest && (
-              <MessageBarActions>
-                <Button onClick={onLoadLatest}>{t("calendar.loadLatest")}</Button>
-              </MessageBarActions>
-            )}
-          </MessageBar>
+          <TitledMessage
+            intent="warning"
+            title={t("calendar.conflictTitle")}
+            action={onLoadLatest && { label: t("calendar.loadLatest"), onClick: onLoadLatest }}
+          >
+            {t("calendar.conflictBody")}
+          </TitledMessage>
         ) : (
           error && (
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>{t("calendar.saveFailedTitle")}</MessageBarTitle>
-                {describeApiError(error, t)}
-              </MessageBarBody>
-            </MessageBar>
+            <TitledMessage intent="error" title={t("calendar.saveFailedTitle")}>
+              {describeApiError(error, t)}
+            </TitledMessage>
           )
         )}
         <Field label={t("calendar.titleLabel")} required validationMessage={issues.title && t(issues.title)}>
