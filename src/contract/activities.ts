@@ -1,6 +1,6 @@
-import type { ActivityView } from "../domain/activities/activityViews.js";
+import type { ActivityView, SubmissionView } from "../domain/activities/activityViews.js";
 
-/** The activity API's answers (`/api/activities`, src/server/routes/activityRoutes.ts). */
+/** Activities' answers (`/api/activities…`), read by the meeting panel and stage. */
 
 /**
  * What every activity read and write answers: the caller's view of the activity (or none), a
@@ -23,4 +23,15 @@ export interface ActivitySnapshot {
   serverNow: string;
   /** On joining: the caller became a member of the activity's (open) community by it. */
   joinedCommunity?: true;
+}
+
+/**
+ * What a submission answers: the submission as its writer reads it now, not the whole activity
+ * again. 300 people writing at once would otherwise each be sent (and the server each build and
+ * version) everyone's texts; the side panel puts the saved one in place and its next poll brings
+ * the rest (with `If-None-Match`, so an unchanged activity costs a 304).
+ */
+export interface SavedSubmissionAnswer {
+  saved: SubmissionView;
+  serverNow: string;
 }

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
-import type { ActivitySnapshot } from "../../contract/activities.js";
+import type { ActivitySnapshot, SavedSubmissionAnswer } from "../../contract/activities.js";
 import type { ActivityService } from "../../domain/activities/activityService.js";
-import type { ActivityView, SubmissionView } from "../../domain/activities/activityViews.js";
+import type { ActivityView } from "../../domain/activities/activityViews.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
 import type { Caller } from "../../domain/identity.js";
 import type { PeopleDirectory } from "../../domain/people/peopleDirectory.js";
@@ -11,17 +11,6 @@ import { parseInput } from "../../domain/validation.js";
 import { sendError } from "../http/httpErrors.js";
 import { idempotentBody, withRequestId } from "../http/idempotentBody.js";
 import { callerOf } from "../http/requireCaller.js";
-
-/**
- * What a submission answers: the submission as its writer reads it now, not the whole activity
- * again. 300 people writing at once would otherwise each be sent (and the server each build and
- * version) everyone's texts; the side panel puts the saved one in place and its next poll brings
- * the rest (with `If-None-Match`, so an unchanged activity costs a 304).
- */
-export interface SavedSubmissionAnswer {
-  saved: SubmissionView;
-  serverNow: string;
-}
 
 /** The dependencies of {@link activityRoutes}. */
 export interface ActivityRouteDependencies {

@@ -2,8 +2,7 @@
  * Meeting activities (think-pair-share) as the tab's HTTP API serves them (`/api/activities`). The
  * shapes are the domain's own (type-only imports from its pure view files), so the two cannot drift.
  */
-
-import type { ActivitySnapshot } from "../../contract/activities.js";
+import type { ActivitySnapshot, SavedSubmissionAnswer } from "../../contract/activities.js";
 import type { PairingRule, PairShare } from "../../domain/activities/activity.js";
 import type { SubmissionView } from "../../domain/activities/activityViews.js";
 import type { QueuePlace } from "../../domain/activities/circleMemory.js";
@@ -11,7 +10,9 @@ import type { RubricView } from "../../domain/activities/communityRubrics.js";
 import type { HeldRole } from "../../domain/activities/heldRoles.js";
 import type { ApiClient } from "./ApiClient.js";
 import { ApiError } from "./ApiError.js";
+import { getJson } from "./apiRequests.js";
 
+export type { ActivitySnapshot } from "../../contract/activities.js";
 export type { PairingRule, PairShare } from "../../domain/activities/activity.js";
 export { PAIRING_RULES } from "../../domain/activities/activity.js";
 export type {
@@ -21,22 +22,11 @@ export type {
   WallItem,
 } from "../../domain/activities/activityViews.js";
 
-export type { ActivitySnapshot };
-
 /** A snapshot with how far the server's clock is ahead of this one, so countdowns agree with it. */
 export interface ActivityState {
   snapshot: ActivitySnapshot;
   /** Server time minus local time, in milliseconds. */
   clockOffsetMs: number;
-}
-
-/**
- * What a submission answers: the submission as I read it now, not the whole activity (see
- * `SavedSubmissionAnswer` in the server's activity routes).
- */
-interface SavedSubmissionAnswer {
-  saved: SubmissionView;
-  serverNow: string;
 }
 
 /** A submission I saved, to put in place in the activity as I last had it. */
@@ -181,9 +171,7 @@ export async function joinActivity(api: ApiClient, activityId: string) {
  * organiser or a presenter of its meeting, as Teams knows my role.
  */
 export async function maySteerActivity(api: ApiClient, activityId: string, signal?: AbortSignal) {
-  const answer = await api.request<{ maySteer: boolean }>("GET", `${one(activityId)}/steering`, undefined, {
-    ...(signal ? { signal } : {}),
-  });
+  const answer = await getJson<{ maySteer: boolean }>(api, `${one(activityId)}/steering`, signal);
   return answer.maySteer;
 }
 
@@ -333,31 +321,40 @@ export async function publishSubmission(api: ApiClient, activityId: string, kind
   );
 }
 
+/** One person's item of an activity, of a kind (a theme, a heuristic, a question). */
+export interface ActivityItemRef {
+  kind: string;
+  ownerId: string;
+  itemId: string;
+}
+
 /** The path of one item of an activity (a theme, a heuristic) and a mark on it. */
-const itemMark = (
-  activityId: string,
-  item: { kind: string; ownerId: string; itemId: string },
-  mark: string,
-) =>
+const itemMark = (activityId: string, item: ActivityItemRef, mark: string) =>
   `${one(activityId)}/submissions/${[item.kind, item.ownerId, item.itemId].map(encodeURIComponent).join("/")}/${mark}`;
 
-/** My vote for someone's item of a votable kind (a theme), or taking it back. */
-export async function voteFor(
+/** Puts a mark of mine on someone's item (`on`), or takes it back. */
+async function toggleItemMark(
   api: ApiClient,
   activityId: string,
-  item: { kind: string; ownerId: string; itemId: string },
+  item: ActivityItemRef,
+  mark: "vote" | "promotion",
   on: boolean,
 ) {
   return stateOf(
-    await api.request<ActivitySnapshot>(on ? "PUT" : "DELETE", itemMark(activityId, item, "vote")),
+    await api.request<ActivitySnapshot>(on ? "PUT" : "DELETE", itemMark(activityId, item, mark)),
   );
+}
+
+/** My vote for someone's item of a votable kind (a theme), or taking it back. */
+export function voteFor(api: ApiClient, activityId: string, item: ActivityItemRef, on: boolean) {
+  return toggleItemMark(api, activityId, item, "vote", on);
 }
 
 /** The teacher or expert answers an item (a question), or changes their answer; once per request. */
 export async function answerItem(
   api: ApiClient,
   activityId: string,
-  item: { kind: string; ownerId: string; itemId: string },
+  item: ActivityItemRef,
   text: string,
   requestId: string,
 ) {
@@ -380,22 +377,16 @@ export interface TopicQueue {
 }
 
 export async function getTopicQueue(api: ApiClient, communityId: string, signal?: AbortSignal) {
-  return api.request<TopicQueue>(
-    "GET",
+  return getJson<TopicQueue>(
+    api,
     `/api/communities/${encodeURIComponent(communityId)}/micro-teach-topics`,
-    undefined,
-    signal ? { signal } : {},
+    signal,
   );
 }
 
 /** The community's rubric (the criteria its peer reviews follow; none kept: empty). */
 export async function getRubric(api: ApiClient, communityId: string, signal?: AbortSignal) {
-  return api.request<RubricView>(
-    "GET",
-    `/api/communities/${encodeURIComponent(communityId)}/rubric`,
-    undefined,
-    signal ? { signal } : {},
-  );
+  return getJson<RubricView>(api, `/api/communities/${encodeURIComponent(communityId)}/rubric`, signal);
 }
 
 /** A steward keeps the community's rubric (`etag`: the version shown, once there is one). */
@@ -409,13 +400,6 @@ export async function saveRubric(api: ApiClient, communityId: string, criteria: 
 }
 
 /** Those who steer promote an item into the playbook the close proposes, or take it back. */
-export async function promoteItem(
-  api: ApiClient,
-  activityId: string,
-  item: { kind: string; ownerId: string; itemId: string },
-  on: boolean,
-) {
-  return stateOf(
-    await api.request<ActivitySnapshot>(on ? "PUT" : "DELETE", itemMark(activityId, item, "promotion")),
-  );
+export function promoteItem(api: ApiClient, activityId: string, item: ActivityItemRef, on: boolean) {
+  return toggleItemMark(api, activityId, item, "promotion", on);
 }

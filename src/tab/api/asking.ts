@@ -12,6 +12,7 @@ import type {
   UnansweredAnswer,
 } from "../../contract/asking.js";
 import type { ApiClient } from "./ApiClient.js";
+import { getJson } from "./apiRequests.js";
 
 export type { AnswerItem, AskLibraryAnswer, AskPeopleAnswer, RouteAnswer } from "../../contract/asking.js";
 export type { RouteView } from "../../domain/ask/questionRoutingService.js";
@@ -31,15 +32,11 @@ export function askPeople(api: ApiClient, communityId: string, question: string)
 }
 
 export function getRoute(api: ApiClient, communityId: string, entryId: string, signal?: AbortSignal) {
-  return api.request<RouteAnswer>("GET", `${entry(communityId, entryId)}/route`, undefined, {
-    ...(signal ? { signal } : {}),
-  });
+  return getJson<RouteAnswer>(api, `${entry(communityId, entryId)}/route`, signal);
 }
 
 export function listAnswers(api: ApiClient, communityId: string, entryId: string, signal?: AbortSignal) {
-  return api.request<{ items: AnswerItem[] }>("GET", `${entry(communityId, entryId)}/answers`, undefined, {
-    ...(signal ? { signal } : {}),
-  });
+  return getJson<{ items: AnswerItem[] }>(api, `${entry(communityId, entryId)}/answers`, signal);
 }
 
 export function postAnswer(api: ApiClient, communityId: string, entryId: string, body: string) {
@@ -62,16 +59,12 @@ export function unacceptAnswer(api: ApiClient, communityId: string, entryId: str
 }
 
 export function listUnanswered(api: ApiClient, communityId: string, signal?: AbortSignal) {
-  return api.request<UnansweredAnswer>("GET", `${community(communityId)}/unanswered`, undefined, {
-    ...(signal ? { signal } : {}),
-  });
+  return getJson<UnansweredAnswer>(api, `${community(communityId)}/unanswered`, signal);
 }
 
 /** My reputation across my communities (My learning). */
 export function getMyReputation(api: ApiClient, signal?: AbortSignal) {
-  return api.request<ReputationAnswer>("GET", "/api/me/reputation", undefined, {
-    ...(signal ? { signal } : {}),
-  });
+  return getJson<ReputationAnswer>(api, "/api/me/reputation", signal);
 }
 
 export const myReputationKey = ["me", "reputation"] as const;

@@ -4,17 +4,15 @@ import type {
   MyCommitmentsAnswer,
 } from "../../contract/commitments.js";
 import type { ApiClient } from "./ApiClient.js";
+import { getItems, sendFromVersion } from "./apiRequests.js";
 
 export type { CommitmentStatus } from "../../domain/commitments/commitment.js";
 /** A commitment of mine as the API answers (without the tenant). */
 export type MyCommitment = CommitmentAnswer;
 
 /** `GET /api/me/commitments`: mine, open first, then by due day; with history and partners. */
-export async function getMyCommitments(api: ApiClient, signal?: AbortSignal): Promise<MyCommitment[]> {
-  const answer = await api.request<MyCommitmentsAnswer>("GET", "/api/me/commitments", undefined, {
-    signal,
-  });
-  return answer.items;
+export function getMyCommitments(api: ApiClient, signal?: AbortSignal): Promise<MyCommitment[]> {
+  return getItems<MyCommitmentsAnswer>(api, "/api/me/commitments", signal);
 }
 
 /** `PATCH /api/me/commitments/{id}`: status, note and due day, from the version I saw (`If-Match`). */
@@ -23,13 +21,12 @@ export function updateCommitment(
   commitment: Pick<MyCommitment, "id" | "etag">,
   change: CommitmentUpdateRequest,
 ): Promise<MyCommitment> {
-  return api.request<MyCommitment>(
+  return sendFromVersion<MyCommitment>(
+    api,
     "PATCH",
     `/api/me/commitments/${encodeURIComponent(commitment.id)}`,
     change,
-    {
-      headers: { "If-Match": commitment.etag },
-    },
+    commitment.etag,
   );
 }
 

@@ -9,6 +9,7 @@ import type {
   PersonRequest,
 } from "../../contract/communities.js";
 import type { ApiClient } from "./ApiClient.js";
+import { getItems, getJson } from "./apiRequests.js";
 
 /** A person as the API names them (a steward, someone added from the picker). */
 export type Steward = PersonRequest;
@@ -23,7 +24,7 @@ const communityPath = (id: string): string => `/api/communities/${encodeURICompo
 
 /** Loads one community. */
 export function getCommunity(api: ApiClient, id: string, signal?: AbortSignal): Promise<Community> {
-  return api.request<Community>("GET", communityPath(id), undefined, { signal });
+  return getJson<Community>(api, communityPath(id), signal);
 }
 
 /** Makes the calling user a member; resolves with the updated community. */
@@ -40,11 +41,8 @@ export function leaveCommunity(api: ApiClient, id: string): Promise<Community> {
 export type NewCommunity = NewCommunityRequest;
 
 /** The communities the caller may connect a tab to: their own and open ones. */
-export async function listCommunities(api: ApiClient, signal?: AbortSignal): Promise<Community[]> {
-  const { items } = await api.request<CommunityListAnswer>("GET", "/api/communities", undefined, {
-    signal,
-  });
-  return items;
+export function listCommunities(api: ApiClient, signal?: AbortSignal): Promise<Community[]> {
+  return getItems<CommunityListAnswer>(api, "/api/communities", signal);
 }
 
 /** Creates a community; resolves with it as the creator sees it. */
@@ -58,26 +56,13 @@ export function requestToJoin(api: ApiClient, id: string): Promise<Community> {
 }
 
 /** The first page of members (up to 200), stewards first. */
-export async function listMembers(api: ApiClient, id: string, signal?: AbortSignal): Promise<Member[]> {
-  const { items } = await api.request<MembersAnswer>("GET", `${communityPath(id)}/members`, undefined, {
-    signal,
-  });
-  return items;
+export function listMembers(api: ApiClient, id: string, signal?: AbortSignal): Promise<Member[]> {
+  return getItems<MembersAnswer>(api, `${communityPath(id)}/members`, signal);
 }
 
 /** Stewards: the requests to join waiting for an answer, oldest first. */
-export async function listJoinRequests(
-  api: ApiClient,
-  id: string,
-  signal?: AbortSignal,
-): Promise<JoinRequest[]> {
-  const { items } = await api.request<JoinRequestsAnswer>(
-    "GET",
-    `${communityPath(id)}/join-requests`,
-    undefined,
-    { signal },
-  );
-  return items;
+export function listJoinRequests(api: ApiClient, id: string, signal?: AbortSignal): Promise<JoinRequest[]> {
+  return getItems<JoinRequestsAnswer>(api, `${communityPath(id)}/join-requests`, signal);
 }
 
 /** Stewards: approves (the person becomes a member) or declines a request to join. */

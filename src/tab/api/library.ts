@@ -18,6 +18,7 @@ import { librarySearchQuery } from "../../contract/librarySearchQuery.js";
 import type { RemovalRequestPage } from "../../domain/library/removalRequests.js";
 import type { EntrySearchHit, EntrySearchPage } from "../../domain/library/search/searchTypes.js";
 import type { ApiClient } from "./ApiClient.js";
+import { communityCollection, getItems, getJson } from "./apiRequests.js";
 
 export type { LibrarySearch } from "../../contract/librarySearch.js";
 export { ENTRY_SORTS, type EntrySort } from "../../contract/librarySearchQuery.js";
@@ -46,10 +47,7 @@ export type EntryDraft = NewEntryRequest;
 /** An earlier version of an entry, kept when it was edited (or a steward's decision about it). */
 export type { EntryRevision } from "../../domain/library/entryRepository.js";
 
-const entriesPath = (communityId: string): string =>
-  `/api/communities/${encodeURIComponent(communityId)}/entries`;
-const entryPath = (communityId: string, entryId: string): string =>
-  `${entriesPath(communityId)}/${encodeURIComponent(entryId)}`;
+const entries = communityCollection<Entry, EntryDraft, EntryChangesRequest>("entries", "PATCH");
 
 /** One page of a community's library matching `search`. */
 export function searchEntries(
@@ -60,33 +58,14 @@ export function searchEntries(
   signal?: AbortSignal,
 ): Promise<EntrySearchPage> {
   const query = librarySearchQuery(search, page);
-  return api.request<EntrySearchAnswer>("GET", `${entriesPath(communityId)}?${query}`, undefined, { signal });
+  return getJson<EntrySearchAnswer>(api, `${entries.all(communityId)}?${query}`, signal);
 }
 
-export function getEntry(api: ApiClient, communityId: string, entryId: string, signal?: AbortSignal) {
-  return api.request<Entry>("GET", entryPath(communityId, entryId), undefined, { signal });
-}
-
-export function createEntry(api: ApiClient, communityId: string, draft: EntryDraft): Promise<Entry> {
-  return api.request<Entry>("POST", entriesPath(communityId), draft);
-}
-
-/** Saves an edit made from version `etag`; a newer version on the server answers 412. */
-export function updateEntry(
-  api: ApiClient,
-  communityId: string,
-  entryId: string,
-  changes: EntryChangesRequest,
-  etag: string,
-): Promise<Entry> {
-  return api.request<Entry>("PATCH", entryPath(communityId, entryId), changes, {
-    headers: { "If-Match": etag },
-  });
-}
-
-export function deleteEntry(api: ApiClient, communityId: string, entryId: string): Promise<void> {
-  return api.request<void>("DELETE", entryPath(communityId, entryId));
-}
+export const getEntry = entries.get;
+export const createEntry = entries.create;
+/** Saves an edit made from version `etag`. */
+export const updateEntry = entries.update;
+export const deleteEntry = entries.remove;
 
 /** Marks the entry helpful (`true`) or takes the vote back (`false`). */
 export function setHelpfulVote(
@@ -95,7 +74,7 @@ export function setHelpfulVote(
   entryId: string,
   helpful: boolean,
 ): Promise<Entry> {
-  return api.request<Entry>(helpful ? "PUT" : "DELETE", `${entryPath(communityId, entryId)}/vote`);
+  return api.request<Entry>(helpful ? "PUT" : "DELETE", `${entries.one(communityId, entryId)}/vote`);
 }
 
 /** A steward verifies the entry, optionally with a `YYYY-MM-DD` date to review it again by. */
@@ -107,13 +86,13 @@ export function verifyEntry(
 ): Promise<Entry> {
   return api.request<Entry>(
     "PUT",
-    `${entryPath(communityId, entryId)}/verification`,
+    `${entries.one(communityId, entryId)}/verification`,
     reviewBy ? { reviewBy } : {},
   );
 }
 
 export function unverifyEntry(api: ApiClient, communityId: string, entryId: string): Promise<Entry> {
-  return api.request<Entry>("DELETE", `${entryPath(communityId, entryId)}/verification`);
+  return api.request<Entry>("DELETE", `${entries.one(communityId, entryId)}/verification`);
 }
 
 /** The original author asks the stewards to take the entry out, optionally saying why. */
@@ -125,7 +104,7 @@ export function requestEntryRemoval(
 ): Promise<Entry> {
   return api.request<Entry>(
     "POST",
-    `${entryPath(communityId, entryId)}/removal-request`,
+    `${entries.one(communityId, entryId)}/removal-request`,
     reason?.trim() ? { reason: reason.trim() } : {},
   );
 }
@@ -148,35 +127,23 @@ export function getRemovalRequests(
 
 /** A steward keeps the entry: its removal request goes, and it returns to search. */
 export function dismissRemovalRequest(api: ApiClient, communityId: string, entryId: string): Promise<Entry> {
-  return api.request<Entry>("DELETE", `${entryPath(communityId, entryId)}/removal-request`);
+  return api.request<Entry>("DELETE", `${entries.one(communityId, entryId)}/removal-request`);
 }
 
-export async function getEntryHistory(
+export function getEntryHistory(
   api: ApiClient,
   communityId: string,
   entryId: string,
   signal?: AbortSignal,
 ): Promise<EntryHistoryAnswer["items"]> {
-  const { items } = await api.request<EntryHistoryAnswer>(
-    "GET",
-    `${entryPath(communityId, entryId)}/history`,
-    undefined,
-    { signal },
-  );
-  return items;
+  return getItems<EntryHistoryAnswer>(api, `${entries.one(communityId, entryId)}/history`, signal);
 }
 
-export async function getRelatedEntries(
+export function getRelatedEntries(
   api: ApiClient,
   communityId: string,
   entryId: string,
   signal?: AbortSignal,
 ): Promise<EntrySearchHit[]> {
-  const { items } = await api.request<EntryHitsAnswer>(
-    "GET",
-    `${entryPath(communityId, entryId)}/related`,
-    undefined,
-    { signal },
-  );
-  return items;
+  return getItems<EntryHitsAnswer>(api, `${entries.one(communityId, entryId)}/related`, signal);
 }

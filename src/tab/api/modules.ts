@@ -4,6 +4,7 @@ import type {
   ModuleView,
 } from "../../domain/activities/modules/moduleService.js";
 import type { ApiClient } from "./ApiClient.js";
+import { getJson } from "./apiRequests.js";
 
 /** A community's modules (CoachingOurselves-style) as `/api/communities/:id/modules` serves them. */
 export type { ModuleListView, ModuleReport, ModuleView };
@@ -12,7 +13,7 @@ const base = (communityId: string) => `/api/communities/${encodeURIComponent(com
 const one = (communityId: string, moduleId: string) => `${base(communityId)}/${encodeURIComponent(moduleId)}`;
 
 export function listModules(api: ApiClient, communityId: string, signal?: AbortSignal) {
-  return api.request<ModuleListView>("GET", base(communityId), undefined, { signal });
+  return getJson<ModuleListView>(api, base(communityId), signal);
 }
 
 /** A steward writes or imports a module; `requestId` keeps a retried save to one module. */
@@ -42,5 +43,5 @@ export function deleteModule(api: ApiClient, communityId: string, module: Module
 
 /** How useful people found a module (stewards only). */
 export function getModuleReport(api: ApiClient, communityId: string, moduleId: string, signal?: AbortSignal) {
-  return api.request<ModuleReport>("GET", `${one(communityId, moduleId)}/ratings`, undefined, { signal });
+  return getJson<ModuleReport>(api, `${one(communityId, moduleId)}/ratings`, signal);
 }

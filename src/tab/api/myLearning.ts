@@ -1,5 +1,6 @@
 import type { MyLearningAnswer } from "../../contract/myLearning.js";
 import type { ApiClient } from "./ApiClient.js";
+import { getJson } from "./apiRequests.js";
 
 /** `GET /api/me/learning`: my own learning across my communities. */
 export type MyLearning = MyLearningAnswer;
@@ -13,7 +14,7 @@ export type MyNote = MyLearning["commitments"][number];
 export type MyAction = MyLearning["actionItems"][number];
 
 export function getMyLearning(api: ApiClient, signal?: AbortSignal): Promise<MyLearning> {
-  return api.request<MyLearning>("GET", "/api/me/learning", undefined, { signal });
+  return getJson<MyLearning>(api, "/api/me/learning", signal);
 }
 
 /** The query key of My learning. */

@@ -1,5 +1,6 @@
 import type { MyTiesAnswer } from "../../domain/insights/personalTies.js";
 import type { ApiClient } from "./ApiClient.js";
+import { getJson } from "./apiRequests.js";
 
 export type {
   CommunityTies,
@@ -11,7 +12,7 @@ export type {
 
 /** `GET /api/me/ties`: my own ties in each community I belong to (nobody else's). */
 export function getMyTies(api: ApiClient, signal?: AbortSignal): Promise<MyTiesAnswer> {
-  return api.request<MyTiesAnswer>("GET", "/api/me/ties", undefined, { signal });
+  return getJson<MyTiesAnswer>(api, "/api/me/ties", signal);
 }
 
 export const myTiesKey = ["me", "ties"] as const;

@@ -1,5 +1,6 @@
 import type { PeopleQuery, PeopleSearchAnswer } from "../../contract/people.js";
 import type { ApiClient } from "./ApiClient.js";
+import { getJson } from "./apiRequests.js";
 
 /** A person of the organisation, as `GET /api/people` lists them for pickers. */
 export type OrgPerson = PeopleSearchAnswer["items"][number];
@@ -11,5 +12,5 @@ export type PeopleSearch = PeopleSearchAnswer;
 export function searchPeople(api: ApiClient, query: string, signal?: AbortSignal): Promise<PeopleSearch> {
   const request: Required<PeopleQuery> = { q: query, limit: 10 };
   const params = new URLSearchParams({ q: request.q, limit: String(request.limit) });
-  return api.request<PeopleSearch>("GET", `/api/people?${params.toString()}`, undefined, { signal });
+  return getJson<PeopleSearch>(api, `/api/people?${params.toString()}`, signal);
 }

@@ -1,5 +1,6 @@
 import type { PlaybookAnswer, PlaybookListAnswer, PlaybookRequest } from "../../contract/playbooks.js";
 import type { ApiClient } from "./ApiClient.js";
+import { communityCollection, getItems, sendFromVersion } from "./apiRequests.js";
 
 /** One step of a playbook: a library entry with an optional note from the steward. */
 export type { PlaybookItem } from "../../domain/playbooks/playbook.js";
@@ -8,49 +9,31 @@ export type Playbook = PlaybookAnswer;
 /** What a steward sends to compile or change a playbook. */
 export type PlaybookDraft = PlaybookRequest;
 
-const base = (communityId: string) => `/api/communities/${encodeURIComponent(communityId)}/playbooks`;
-const one = (communityId: string, playbookId: string) =>
-  `${base(communityId)}/${encodeURIComponent(playbookId)}`;
+const playbooks = communityCollection<Playbook, PlaybookDraft, PlaybookDraft>("playbooks", "PUT");
 
-export async function listPlaybooks(
+export function listPlaybooks(
   api: ApiClient,
   communityId: string,
   signal?: AbortSignal,
 ): Promise<Playbook[]> {
-  return (await api.request<PlaybookListAnswer>("GET", base(communityId), undefined, { signal })).items;
+  return getItems<PlaybookListAnswer>(api, playbooks.all(communityId), signal);
 }
 
-export function getPlaybook(api: ApiClient, communityId: string, playbookId: string, signal?: AbortSignal) {
-  return api.request<Playbook>("GET", one(communityId, playbookId), undefined, { signal });
-}
-
-export function createPlaybook(api: ApiClient, communityId: string, draft: PlaybookDraft): Promise<Playbook> {
-  return api.request<Playbook>("POST", base(communityId), draft);
-}
-
-/** Saves a change made from version `etag`; a newer version on the server answers 412. */
-export function updatePlaybook(
-  api: ApiClient,
-  communityId: string,
-  playbookId: string,
-  draft: PlaybookDraft,
-  etag: string,
-): Promise<Playbook> {
-  return api.request<Playbook>("PUT", one(communityId, playbookId), draft, { headers: { "If-Match": etag } });
-}
+export const getPlaybook = playbooks.get;
+export const createPlaybook = playbooks.create;
+/** Saves a change made from version `etag`. */
+export const updatePlaybook = playbooks.update;
+export const deletePlaybook = playbooks.remove;
 
 /** A steward publishes a proposed playbook, from the version they reviewed. */
 export function publishPlaybook(api: ApiClient, communityId: string, playbookId: string, etag: string) {
-  return api.request<Playbook>(
+  return sendFromVersion<Playbook>(
+    api,
     "POST",
-    `${one(communityId, playbookId)}/publish`,
+    `${playbooks.one(communityId, playbookId)}/publish`,
     {},
-    { headers: { "If-Match": etag } },
+    etag,
   );
-}
-
-export function deletePlaybook(api: ApiClient, communityId: string, playbookId: string): Promise<void> {
-  return api.request<void>("DELETE", one(communityId, playbookId));
 }
 
 /** Ticks a step off (`done`) or back on, for the caller only. */
@@ -63,7 +46,7 @@ export function tickPlaybookStep(
 ): Promise<Playbook> {
   return api.request<Playbook>(
     done ? "PUT" : "DELETE",
-    `${one(communityId, playbookId)}/done/${encodeURIComponent(entryId)}`,
+    `${playbooks.one(communityId, playbookId)}/done/${encodeURIComponent(entryId)}`,
   );
 }
 

@@ -14,6 +14,7 @@ import {
 import type { ReminderSettings, RolePreference } from "../../domain/sessions/sessionPlan.js";
 import type { RotaView } from "../../domain/sessions/sessionService.js";
 import type { ApiClient } from "./ApiClient.js";
+import { communityCollection, getJson } from "./apiRequests.js";
 
 export type {
   MeetingAttendeeSource,
@@ -48,9 +49,7 @@ export type SessionDraftBody = NewSessionRequest;
 /** What a steward sends to change a session (`recurrence: null` makes a series one-off). */
 export type SessionChanges = SessionChangesRequest;
 
-const base = (communityId: string) => `/api/communities/${encodeURIComponent(communityId)}/sessions`;
-const one = (communityId: string, sessionId: string) =>
-  `${base(communityId)}/${encodeURIComponent(sessionId)}`;
+const sessions = communityCollection<Session, SessionDraftBody, SessionChanges>("sessions", "PATCH");
 
 /** A range of the calendar and what the server can do for it. */
 export type SessionPage = SessionPageAnswer;
@@ -66,7 +65,7 @@ export function listSessionPage(
     Object.entries(range).filter((pair): pair is [string, string] => !!pair[1]),
   );
   const query = params.size > 0 ? `?${params.toString()}` : "";
-  return api.request<SessionPage>("GET", `${base(communityId)}${query}`, undefined, { signal });
+  return getJson<SessionPage>(api, `${sessions.all(communityId)}${query}`, signal);
 }
 
 /** Sessions of a community, soonest first; `from`/`to` bound the start (ISO dates). */
@@ -81,7 +80,7 @@ export async function listSessions(
 
 /** Tries again to create, change or cancel the session's Teams meeting. */
 export function retryMeeting(api: ApiClient, communityId: string, sessionId: string): Promise<Session> {
-  return api.request<Session>("POST", `${one(communityId, sessionId)}/meeting/retry`);
+  return api.request<Session>("POST", `${sessions.one(communityId, sessionId)}/meeting/retry`);
 }
 
 /** Skips one occurrence of a series, or moves it. */
@@ -94,7 +93,7 @@ export function changeOccurrence(
 ): Promise<Session> {
   return api.request<Session>(
     "PUT",
-    `${one(communityId, sessionId)}/occurrences/${encodeURIComponent(occurrenceId)}`,
+    `${sessions.one(communityId, sessionId)}/occurrences/${encodeURIComponent(occurrenceId)}`,
     change,
   );
 }
@@ -106,18 +105,18 @@ export function getCalendarFile(
   sessionId?: string,
 ): Promise<{ filename: string; content: string }> {
   const path = sessionId
-    ? `${one(communityId, sessionId)}/calendar.ics`
-    : `${base(communityId)}/calendar.ics`;
+    ? `${sessions.one(communityId, sessionId)}/calendar.ics`
+    : `${sessions.all(communityId)}/calendar.ics`;
   return api.request("GET", path);
 }
 
 export function getRota(api: ApiClient, communityId: string, signal?: AbortSignal): Promise<RotaView> {
-  return api.request<RotaView>("GET", `${base(communityId)}/rota`, undefined, { signal });
+  return getJson<RotaView>(api, `${sessions.all(communityId)}/rota`, signal);
 }
 
 /** Fills the open roles of the next occurrences fairly (stewards). */
 export function generateRota(api: ApiClient, communityId: string): Promise<RotaView> {
-  return api.request<RotaView>("POST", `${base(communityId)}/rota/generate`);
+  return api.request<RotaView>("POST", `${sessions.all(communityId)}/rota/generate`);
 }
 
 /** Gives a role of one occurrence of a series to a person, or frees it. */
@@ -131,7 +130,7 @@ export function assignOccurrenceRole(
 ): Promise<Session> {
   return api.request<Session>(
     "PUT",
-    `${one(communityId, sessionId)}/occurrences/${encodeURIComponent(occurrenceId)}/roles/${encodeURIComponent(role)}`,
+    `${sessions.one(communityId, sessionId)}/occurrences/${encodeURIComponent(occurrenceId)}/roles/${encodeURIComponent(role)}`,
     { person },
   );
 }
@@ -141,40 +140,24 @@ export function setMyRolePreference(
   communityId: string,
   preference: { willing: SessionRole[]; snoozedUntil?: string | null },
 ): Promise<RolePreference> {
-  return api.request<RolePreference>("PUT", `${base(communityId)}/role-preferences/me`, preference);
+  return api.request<RolePreference>("PUT", `${sessions.all(communityId)}/role-preferences/me`, preference);
 }
 
 export function getReminderSettings(api: ApiClient, communityId: string, signal?: AbortSignal) {
-  return api.request<ReminderSettings>("GET", `${base(communityId)}/reminder-settings`, undefined, {
-    signal,
-  });
+  return getJson<ReminderSettings>(api, `${sessions.all(communityId)}/reminder-settings`, signal);
 }
 
 export function setReminderSettings(api: ApiClient, communityId: string, settings: ReminderSettings) {
-  return api.request<ReminderSettings>("PUT", `${base(communityId)}/reminder-settings`, settings);
+  return api.request<ReminderSettings>("PUT", `${sessions.all(communityId)}/reminder-settings`, settings);
 }
 
-export function getSession(api: ApiClient, communityId: string, sessionId: string, signal?: AbortSignal) {
-  return api.request<Session>("GET", one(communityId, sessionId), undefined, { signal });
-}
-
-export function createSession(api: ApiClient, communityId: string, body: SessionDraftBody): Promise<Session> {
-  return api.request<Session>("POST", base(communityId), body);
-}
-
+export const getSession = sessions.get;
+export const createSession = sessions.create;
 /** Changes a session made from a known version (`etag`); a 412 means someone else changed it. */
-export function updateSession(
-  api: ApiClient,
-  communityId: string,
-  sessionId: string,
-  body: SessionChanges,
-  etag: string,
-): Promise<Session> {
-  return api.request<Session>("PATCH", one(communityId, sessionId), body, { headers: { "If-Match": etag } });
-}
+export const updateSession = sessions.update;
 
 export function setRsvp(api: ApiClient, communityId: string, sessionId: string, response: RsvpResponse) {
-  return api.request<Session>("PUT", `${one(communityId, sessionId)}/rsvp`, { response });
+  return api.request<Session>("PUT", `${sessions.one(communityId, sessionId)}/rsvp`, { response });
 }
 
 /** Gives a role to a person, or frees it (`person` null). */
@@ -185,9 +168,13 @@ export function assignRole(
   role: SessionRole,
   person: PersonRef | null,
 ): Promise<Session> {
-  return api.request<Session>("PUT", `${one(communityId, sessionId)}/roles/${encodeURIComponent(role)}`, {
-    person,
-  });
+  return api.request<Session>(
+    "PUT",
+    `${sessions.one(communityId, sessionId)}/roles/${encodeURIComponent(role)}`,
+    {
+      person,
+    },
+  );
 }
 
 /** Query keys of the calendar. */

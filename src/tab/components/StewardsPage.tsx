@@ -1,12 +1,9 @@
 import type { ReactNode } from "react";
 import type { Community } from "../api/communities.js";
-import { useCommunity } from "../hooks/useCommunity.js";
-import { useTeamsContext } from "../hooks/useTeamsContext.js";
-import { CommunityGate } from "./CommunityGate.js";
+import { CommunityPage } from "./CommunityPage.js";
 import { NoticeState } from "./NoticeState.js";
-import { PageLayout } from "./PageLayout.js";
 import { RouterLink } from "./RouterLink/RouterLink.js";
-import { TabNav, type TabNavProps } from "./TabNav/TabNav.js";
+import type { TabNavProps } from "./TabNav/TabNav.js";
 
 /** Props of {@link StewardsPage}. */
 export interface StewardsPageProps {
@@ -22,24 +19,19 @@ export interface StewardsPageProps {
  * community, and shows a member who is not a steward why the page is not for them.
  */
 export function StewardsPage({ nav, notStewards, children }: StewardsPageProps) {
-  const { context } = useTeamsContext();
-  const community = useCommunity(context.page.id || undefined);
   return (
-    <PageLayout>
-      <TabNav current={nav} />
-      <CommunityGate result={community}>
-        {(loaded) =>
-          loaded.isSteward ? (
-            children(loaded)
-          ) : (
-            <NoticeState
-              title={notStewards.title}
-              body={notStewards.body}
-              action={<RouterLink href={notStewards.back.href}>{notStewards.back.label}</RouterLink>}
-            />
-          )
-        }
-      </CommunityGate>
-    </PageLayout>
+    <CommunityPage nav={nav}>
+      {(loaded) =>
+        loaded.isSteward ? (
+          children(loaded)
+        ) : (
+          <NoticeState
+            title={notStewards.title}
+            body={notStewards.body}
+            action={<RouterLink href={notStewards.back.href}>{notStewards.back.label}</RouterLink>}
+          />
+        )
+      }
+    </CommunityPage>
   );
 }

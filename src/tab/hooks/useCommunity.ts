@@ -42,6 +42,9 @@ export interface UseCommunityResult {
   requestToJoin: () => void;
 }
 
+/** A community's membership and the ways to change it, as the Join / Leave control needs them. */
+export type MembershipControls = Pick<UseCommunityResult, "membership" | "join" | "leave" | "requestToJoin">;
+
 /** What the user asked of their membership. */
 export type MembershipAction = "join" | "leave" | "request";
 

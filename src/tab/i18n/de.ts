@@ -272,7 +272,6 @@ export const de: Catalog = {
     historyTitleBefore: "Titel vorher: {{title}}",
     relatedHeading: "Ähnliche Einträge",
     relatedEmpty: "Noch nichts Ähnliches.",
-    loadingSection: "Wird geladen …",
     sectionFailed: "Dieser Teil konnte nicht geladen werden.",
   },
   removalRequests: {

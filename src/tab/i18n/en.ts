@@ -267,7 +267,6 @@ export const en = {
     historyTitleBefore: "Title before: {{title}}",
     relatedHeading: "Related entries",
     relatedEmpty: "Nothing related yet.",
-    loadingSection: "Loading…",
     sectionFailed: "Couldn't load this part.",
   },
   removalRequests: {

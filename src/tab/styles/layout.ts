@@ -1,4 +1,4 @@
-import type { GriffelStyle } from "@fluentui/react-components";
+import { type GriffelStyle, tokens } from "@fluentui/react-components";
 
 /**
  * Layout pieces the tab's styles share (Griffel style objects, spread into `makeStyles`), so a
@@ -13,6 +13,30 @@ export const plainList = (gap: string): GriffelStyle => ({
   display: "flex",
   flexDirection: "column",
   gap,
+});
+
+/** Parts stacked in a column with `gap` between them (a page, a section, a form). */
+export const stack = (gap: string): GriffelStyle => ({ display: "flex", flexDirection: "column", gap });
+
+/** A fieldset whose fields sit in a row and wrap, without the browser's frame and indent around them. */
+export const wrappingFieldset = (gap: string): GriffelStyle => ({
+  display: "flex",
+  flexWrap: "wrap",
+  gap,
+  border: "none",
+  margin: 0,
+  padding: 0,
+  minWidth: 0,
+});
+
+/** A message in place of content (an empty state, a notice): a readable column, its next step under it. */
+export const noticeColumn = (paddingBlock: string): GriffelStyle => ({
+  display: "flex",
+  flexDirection: "column",
+  alignItems: "flex-start",
+  gap: tokens.spacingVerticalM,
+  maxWidth: "60ch",
+  paddingBlock,
 });
 
 /** A page's header: titles at the start, actions at the end, wrapping under them in a 280 px panel. */

@@ -1,20 +1,12 @@
 import { Badge, Body1, Persona, Subtitle2, Tag, Text, Title2, Title3 } from "@fluentui/react-components";
-import { useId } from "react";
+import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
-import type { Community } from "../../api/communities.js";
-import type { MembershipState } from "../../hooks/useCommunity.js";
 import { ContentCard } from "../ContentCard/ContentCard.js";
-import { MembershipControl } from "./MembershipControl.js";
+import { MembershipControl, type MembershipControlProps } from "./MembershipControl.js";
 import { useCommunityOverviewStyles } from "./useCommunityOverviewStyles.styles.js";
 
 /** Props of {@link CommunityOverview}. */
-export interface CommunityOverviewProps {
-  community: Community;
-  membership: MembershipState;
-  onJoin: () => void;
-  onLeave: () => void;
-  /** Asks to join a private community (its non-members see the button). */
-  onRequestToJoin?: () => void;
+export interface CommunityOverviewProps extends MembershipControlProps {
   /**
    * Tighter spacing for the 280 px meeting side panel.
    * @default false
@@ -23,19 +15,10 @@ export interface CommunityOverviewProps {
 }
 
 /** What a community is about and who runs it, with the Join / Leave control. */
-export function CommunityOverview({
-  community,
-  membership,
-  onJoin,
-  onLeave,
-  onRequestToJoin,
-  compact = false,
-}: CommunityOverviewProps) {
+export function CommunityOverview({ community, controls, compact = false }: CommunityOverviewProps) {
   const styles = useCommunityOverviewStyles();
   const { t } = useTranslation();
   const headingId = useId();
-  const topicsId = useId();
-  const stewardsId = useId();
   // The 280 px side panel gets a smaller title so the name does not break into one word per line.
   const Heading = compact ? Title3 : Title2;
   const createdAt = new Date(community.createdAt);
@@ -87,49 +70,51 @@ export function CommunityOverview({
         )}
       </dl>
 
-      <MembershipControl
-        community={community}
-        membership={membership}
-        onJoin={onJoin}
-        onLeave={onLeave}
-        {...(onRequestToJoin ? { onRequestToJoin } : {})}
-      />
+      <MembershipControl community={community} controls={controls} />
 
-      <section className={styles.section} aria-labelledby={topicsId}>
-        <Subtitle2 as="h2" id={topicsId} className={styles.subheading}>
-          {t("community.topicsHeading")}
-        </Subtitle2>
-        {community.tags.length > 0 ? (
-          <ul className={styles.list}>
-            {community.tags.map((tag) => (
-              <li key={tag}>
-                <Tag size="small" shape="circular" appearance="outline" className={styles.tag}>
-                  {tag}
-                </Tag>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <Text>{t("community.noTopics")}</Text>
-        )}
-      </section>
+      <OverviewList
+        heading={t("community.topicsHeading")}
+        empty={t("community.noTopics")}
+        className={styles.list}
+      >
+        {community.tags.map((tag) => (
+          <li key={tag}>
+            <Tag size="small" shape="circular" appearance="outline" className={styles.tag}>
+              {tag}
+            </Tag>
+          </li>
+        ))}
+      </OverviewList>
 
-      <section className={styles.section} aria-labelledby={stewardsId}>
-        <Subtitle2 as="h2" id={stewardsId} className={styles.subheading}>
-          {t("community.stewardsHeading")}
-        </Subtitle2>
-        {community.stewards.length > 0 ? (
-          <ul className={styles.stewardList}>
-            {community.stewards.map((steward) => (
-              <li key={steward.id}>
-                <Persona name={steward.displayName} size="small" />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <Text>{t("community.noStewards")}</Text>
-        )}
-      </section>
+      <OverviewList
+        heading={t("community.stewardsHeading")}
+        empty={t("community.noStewards")}
+        className={styles.stewardList}
+      >
+        {community.stewards.map((steward) => (
+          <li key={steward.id}>
+            <Persona name={steward.displayName} size="small" />
+          </li>
+        ))}
+      </OverviewList>
     </ContentCard>
+  );
+}
+
+/** A labelled part of the overview: its list items, or a line saying there are none. */
+function OverviewList(props: { heading: string; empty: string; className: string; children: ReactNode[] }) {
+  const styles = useCommunityOverviewStyles();
+  const headingId = useId();
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <Subtitle2 as="h2" id={headingId} className={styles.subheading}>
+        {props.heading}
+      </Subtitle2>
+      {props.children.length > 0 ? (
+        <ul className={props.className}>{props.children}</ul>
+      ) : (
+        <Text>{props.empty}</Text>
+      )}
+    </section>
   );
 }

@@ -7,10 +7,11 @@ import {
   Spinner,
 } from "@fluentui/react-components";
 import { PeopleTeamRegular } from "@fluentui/react-icons";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import type { Community } from "../../api/communities.js";
-import type { MembershipState } from "../../hooks/useCommunity.js";
+import type { MembershipControls } from "../../hooks/useCommunity.js";
 import { insightsPath, membersPath, modulesPath } from "../../routes.js";
 import { CountedButton } from "../CountedButton.js";
 import { describeApiError } from "../ErrorState.js";
@@ -19,11 +20,8 @@ import { useCommunityOverviewStyles } from "./useCommunityOverviewStyles.styles.
 /** Props of {@link MembershipControl}. */
 export interface MembershipControlProps {
   community: Community;
-  membership: MembershipState;
-  onJoin: () => void;
-  onLeave: () => void;
-  /** Asks to join a private community; without it, a private community's non-member sees no button. */
-  onRequestToJoin?: () => void;
+  /** Its membership state and the join, leave and request-to-join calls (from `useCommunity`). */
+  controls: MembershipControls;
 }
 
 /**
@@ -31,13 +29,8 @@ export interface MembershipControlProps {
  * stewards' way to the members page with how many requests wait, the request's progress and error,
  * and a screen-reader announcement of the result.
  */
-export function MembershipControl({
-  community,
-  membership,
-  onJoin,
-  onLeave,
-  onRequestToJoin,
-}: MembershipControlProps) {
+export function MembershipControl({ community, controls }: MembershipControlProps) {
+  const { membership } = controls;
   const styles = useCommunityOverviewStyles();
   const { t } = useTranslation();
   const [, navigate] = useLocation();
@@ -57,40 +50,27 @@ export function MembershipControl({
     <div className={styles.section}>
       <div className={styles.membership}>
         {community.isMember ? (
-          <Button
-            appearance="secondary"
-            onClick={onLeave}
-            // Keeps focus on the button while the request runs, so keyboard users are not thrown out.
-            disabledFocusable={pending}
-            icon={pending ? <Spinner size="tiny" /> : undefined}
-          >
+          <MembershipButton appearance="secondary" onClick={controls.leave} pending={pending}>
             {membership.pending === "leave" ? t("community.leaving") : t("community.leave")}
-          </Button>
+          </MembershipButton>
         ) : asking ? (
-          onRequestToJoin && (
-            <Button
-              appearance="primary"
-              onClick={onRequestToJoin}
-              disabledFocusable={pending || community.joinRequested === true}
-              icon={pending ? <Spinner size="tiny" /> : undefined}
-              data-testid="request-to-join"
-            >
-              {community.joinRequested
-                ? t("community.requestSent")
-                : membership.pending === "request"
-                  ? t("community.requesting")
-                  : t("community.requestToJoin")}
-            </Button>
-          )
-        ) : (
-          <Button
+          <MembershipButton
             appearance="primary"
-            onClick={onJoin}
-            disabledFocusable={pending}
-            icon={pending ? <Spinner size="tiny" /> : undefined}
+            onClick={controls.requestToJoin}
+            pending={pending}
+            disabled={community.joinRequested === true}
+            testId="request-to-join"
           >
+            {community.joinRequested
+              ? t("community.requestSent")
+              : membership.pending === "request"
+                ? t("community.requesting")
+                : t("community.requestToJoin")}
+          </MembershipButton>
+        ) : (
+          <MembershipButton appearance="primary" onClick={controls.join} pending={pending}>
             {membership.pending === "join" ? t("community.joining") : t("community.join")}
-          </Button>
+          </MembershipButton>
         )}
         {community.isSteward && (
           <CountedButton
@@ -133,5 +113,30 @@ export function MembershipControl({
         </MessageBar>
       )}
     </div>
+  );
+}
+
+/** Join, leave or ask to join: a spinner while a membership request runs. */
+function MembershipButton({
+  pending,
+  disabled = false,
+  testId,
+  ...button
+}: {
+  appearance: "primary" | "secondary";
+  onClick: () => void;
+  pending: boolean;
+  disabled?: boolean;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      {...button}
+      // Keeps focus on the button while the request runs, so keyboard users are not thrown out.
+      disabledFocusable={pending || disabled}
+      icon={pending ? <Spinner size="tiny" /> : undefined}
+      data-testid={testId}
+    />
   );
 }

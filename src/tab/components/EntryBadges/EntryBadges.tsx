@@ -10,13 +10,14 @@ const useStyles = makeStyles({
 /** Props of {@link EntryBadges}. */
 export interface EntryBadgesProps {
   type: EntryType;
-  verified: boolean;
-  /** The steward's review date has passed. */
-  stale: boolean;
+  /** @default false */
+  verified?: boolean;
+  /** The steward's review date has passed. @default false */
+  stale?: boolean;
 }
 
 /** An entry's type, and whether a steward verified it and whether it is due for review. */
-export function EntryBadges({ type, verified, stale }: EntryBadgesProps) {
+export function EntryBadges({ type, verified = false, stale = false }: EntryBadgesProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   return (

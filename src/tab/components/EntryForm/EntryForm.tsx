@@ -5,21 +5,15 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Select,
   Spinner,
   Textarea,
 } from "@fluentui/react-components";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../../api/ApiError.js";
-import { ENTRY_TYPES } from "../../api/library.js";
+import { EntryTypeSelect } from "../EntryTypeSelect/EntryTypeSelect.js";
 import { describeApiError } from "../ErrorState.js";
-import {
-  type EntryFormErrors,
-  type EntryFormValues,
-  errorsFromIssues,
-  isEntryType,
-} from "./entryFormModel.js";
+import { type EntryFormErrors, type EntryFormValues, errorsFromIssues } from "./entryFormModel.js";
 import { useEntryFormStyles } from "./useEntryFormStyles.styles.js";
 
 /** Props of {@link EntryForm}. */
@@ -90,16 +84,7 @@ export function EntryForm({
   return (
     <form className={styles.form} onSubmit={submit} noValidate>
       <Field label={t("entryForm.typeLabel")} required {...fieldMessage("type")}>
-        <Select
-          value={values.type}
-          onChange={(_e, data) => isEntryType(data.value) && set("type")(data.value)}
-        >
-          {ENTRY_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`entryTypes.${type}`)}
-            </option>
-          ))}
-        </Select>
+        <EntryTypeSelect value={values.type} onChange={(type) => type && set("type")(type)} />
       </Field>
       <Field label={t("entryForm.titleLabel")} required {...fieldMessage("title")}>
         <Input value={values.title} onChange={(_e, data) => set("title")(data.value)} maxLength={200} />

@@ -1,19 +1,15 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../../api/ApiError.js";
 import { describeApiError } from "../ErrorState.js";
+import { TitledMessage } from "./TitledMessage.js";
 
 /** Props of {@link InlineError}. */
 export interface InlineErrorProps {
   /** What failed, such as "Couldn't search the library". */
   title: string;
   error: ApiError;
+  /** What to do about it, after the reason, such as "Try again." */
+  hint?: string;
   /** Shown as a Retry button when given. */
   onRetry?: () => void;
 }
@@ -22,20 +18,18 @@ export interface InlineErrorProps {
  * A failed request inside a page that keeps its heading: the reason in words a person can act on,
  * announced by screen readers (role alert), with Retry.
  */
-export function InlineError({ title, error, onRetry }: InlineErrorProps) {
+export function InlineError({ title, error, hint, onRetry }: InlineErrorProps) {
   const { t } = useTranslation();
   return (
     <div role="alert">
-      <MessageBar intent="error" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{title}</MessageBarTitle> {describeApiError(error, t)}
-        </MessageBarBody>
-        {onRetry && (
-          <MessageBarActions>
-            <Button onClick={onRetry}>{t("common.retry")}</Button>
-          </MessageBarActions>
-        )}
-      </MessageBar>
+      <TitledMessage
+        intent="error"
+        title={title}
+        action={onRetry && { label: t("common.retry"), onClick: onRetry }}
+      >
+        {describeApiError(error, t)}
+        {hint && ` ${hint}`}
+      </TitledMessage>
     </div>
   );
 }

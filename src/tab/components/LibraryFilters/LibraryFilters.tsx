@@ -2,10 +2,10 @@ import { Button, Field, Input, mergeClasses, Select, Tag, TagGroup } from "@flue
 import { FilterRegular } from "@fluentui/react-icons";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ENTRY_SORTS, ENTRY_TYPES } from "../../api/library.js";
+import { ENTRY_SORTS } from "../../api/library.js";
 import { useDebouncedInput } from "../../hooks/useDebouncedInput.js";
 import { DateField } from "../DateField/DateField.js";
-import { isEntryType } from "../EntryForm/entryFormModel.js";
+import { EntryTypeSelect } from "../EntryTypeSelect/EntryTypeSelect.js";
 import { activeFilterCount, type LibraryFilters as Filters, withoutFilters } from "./libraryFiltersModel.js";
 import { useLibraryFiltersStyles } from "./useLibraryFiltersStyles.styles.js";
 
@@ -75,17 +75,11 @@ export function LibraryFilters({ filters, onChange }: LibraryFiltersProps) {
 
       <div id={panelId} className={mergeClasses(styles.panel, !open && styles.collapsed)} hidden={!open}>
         <Field label={t("library.typeLabel")}>
-          <Select
+          <EntryTypeSelect
             value={filters.type}
-            onChange={(_e, data) => onChange({ type: isEntryType(data.value) ? data.value : "" })}
-          >
-            <option value="">{t("library.anyType")}</option>
-            {ENTRY_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`entryTypes.${type}`)}
-              </option>
-            ))}
-          </Select>
+            anyLabel={t("library.anyType")}
+            onChange={(type) => onChange({ type })}
+          />
         </Field>
         <Field label={t("library.tagLabel")}>
           <Input

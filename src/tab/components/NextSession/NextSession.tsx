@@ -1,12 +1,10 @@
 import { Body1, Spinner, Subtitle2 } from "@fluentui/react-components";
-import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
 import { getCommunityHome, homeKey } from "../../api/home.js";
-import { useApi } from "../../hooks/useApi.js";
+import { useApiQuery } from "../../hooks/useApiQuery.js";
 import { ContentCard } from "../ContentCard/ContentCard.js";
-import { InlineError } from "../InlineError/InlineError.js";
+import { QueryFailed } from "../InlineError/QueryFailed.js";
 import { SessionSummary } from "../SessionSummary/SessionSummary.js";
 import { useNextSessionStyles } from "./useNextSessionStyles.styles.js";
 
@@ -22,12 +20,8 @@ export interface NextSessionProps {
 export function NextSession({ communityId }: NextSessionProps) {
   const styles = useNextSessionStyles();
   const { t } = useTranslation();
-  const api = useApi();
   const headingId = useId();
-  const home = useQuery({
-    queryKey: homeKey(communityId),
-    queryFn: ({ signal }) => getCommunityHome(api, communityId, signal),
-  });
+  const home = useApiQuery(homeKey(communityId), (api, signal) => getCommunityHome(api, communityId, signal));
   const next = home.data?.nextSessions[0];
   return (
     <ContentCard as="section" className={styles.root} aria-labelledby={headingId} data-testid="next-session">
@@ -35,11 +29,7 @@ export function NextSession({ communityId }: NextSessionProps) {
         {t("meeting.nextSessionHeading")}
       </Subtitle2>
       {home.error ? (
-        <InlineError
-          title={t("home.loadErrorTitle")}
-          error={toApiError(home.error)}
-          onRetry={() => void home.refetch()}
-        />
+        <QueryFailed title={t("home.loadErrorTitle")} query={home} />
       ) : home.isPending ? (
         <Spinner size="tiny" label={t("common.loading")} />
       ) : next ? (

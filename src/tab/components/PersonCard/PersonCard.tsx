@@ -11,12 +11,11 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { getReputationOf, reputationOfKey } from "../../api/asking.js";
-import { useApi } from "../../hooks/useApi.js";
+import { useApiQuery } from "../../hooks/useApiQuery.js";
 import { plainList } from "../../styles/layout.js";
 
 const useStyles = makeStyles({
@@ -85,11 +84,9 @@ export function PersonCard({
 function PersonReputation({ personId }: { personId: string }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const api = useApi();
-  const reputation = useQuery({
-    queryKey: reputationOfKey(personId),
-    queryFn: ({ signal }) => getReputationOf(api, personId, signal),
-  });
+  const reputation = useApiQuery(reputationOfKey(personId), (api, signal) =>
+    getReputationOf(api, personId, signal),
+  );
   if (reputation.isPending) return <Spinner size="tiny" labelPosition="after" label={t("common.loading")} />;
   if (reputation.error || !reputation.data) return <Body1>{t("personCard.failed")}</Body1>;
   const r = reputation.data;

@@ -1,18 +1,9 @@
-import { Body1, Button, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
-import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { NoticeState } from "../NoticeState.js";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-start",
-    gap: tokens.spacingVerticalM,
-    maxWidth: "60ch",
-    paddingBlock: tokens.spacingVerticalL,
-  },
-  text: { margin: 0 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
@@ -31,7 +22,6 @@ export interface EmptyResultsProps {
 export function EmptyResults({ libraryEmpty, query, onClearFilters, onWrite }: EmptyResultsProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const titleId = useId();
   const title = libraryEmpty
     ? t("library.emptyTitle")
     : query.trim()
@@ -39,19 +29,19 @@ export function EmptyResults({ libraryEmpty, query, onClearFilters, onWrite }: E
       : t("library.noResultsFilteredTitle");
 
   return (
-    <section className={styles.root} aria-labelledby={titleId} data-testid="empty-results">
-      <Subtitle1 as="h2" block id={titleId} className={styles.text}>
-        {title}
-      </Subtitle1>
-      <Body1 as="p" block className={styles.text}>
-        {libraryEmpty ? t("library.emptyBody") : t("library.noResultsBody")}
-      </Body1>
-      <div className={styles.actions}>
-        <Button appearance="primary" icon={<AddRegular />} onClick={onWrite}>
-          {libraryEmpty ? t("library.writeFirst") : t("library.writeEntry")}
-        </Button>
-        {onClearFilters && <Button onClick={onClearFilters}>{t("library.clearFilters")}</Button>}
-      </div>
-    </section>
+    <NoticeState
+      level="section"
+      title={title}
+      body={libraryEmpty ? t("library.emptyBody") : t("library.noResultsBody")}
+      testId="empty-results"
+      action={
+        <div className={styles.actions}>
+          <Button appearance="primary" icon={<AddRegular />} onClick={onWrite}>
+            {libraryEmpty ? t("library.writeFirst") : t("library.writeEntry")}
+          </Button>
+          {onClearFilters && <Button onClick={onClearFilters}>{t("library.clearFilters")}</Button>}
+        </div>
+      }
+    />
   );
 }

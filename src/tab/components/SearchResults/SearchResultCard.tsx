@@ -1,11 +1,10 @@
-import { Body1, Button, Caption1, Subtitle2, Tag } from "@fluentui/react-components";
-import { useId } from "react";
+import { Body1, Button, Caption1 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { EntrySearchHit, PersonRef } from "../../api/library.js";
 import { entryPath } from "../../routes.js";
 import { FROM_LIBRARY } from "../BackToLibraryLink/BackToLibraryLink.js";
-import { ContentCard } from "../ContentCard/ContentCard.js";
-import { EntryBadges } from "../EntryBadges/EntryBadges.js";
+import { EntryCard } from "../EntryCard/EntryCard.js";
+import { EntryTags } from "../EntryTags/EntryTags.js";
 import { HighlightedText } from "../HighlightedText/HighlightedText.js";
 import { RouterLink } from "../RouterLink/RouterLink.js";
 import { useSearchResultsStyles } from "./useSearchResultsStyles.styles.js";
@@ -22,39 +21,26 @@ export interface SearchResultCardProps {
 export function SearchResultCard({ communityId, hit, onFilterAuthor }: SearchResultCardProps) {
   const styles = useSearchResultsStyles();
   const { t } = useTranslation();
-  const titleId = useId();
   const rangesOf = (field: "title" | "snippet") => hit.highlights.find((h) => h.field === field)?.ranges;
 
   return (
-    <ContentCard
-      as="article"
-      size="large"
-      className={styles.card}
-      aria-labelledby={titleId}
-      data-entry-id={hit.id}
-    >
-      <EntryBadges type={hit.type} verified={hit.verified} stale={hit.stale} />
-      <Subtitle2 as="h3" block id={titleId} className={styles.title}>
+    <EntryCard
+      badges={{ type: hit.type, verified: hit.verified, stale: hit.stale }}
+      level="h3"
+      title={
         <RouterLink href={entryPath(communityId, hit.id)} state={FROM_LIBRARY}>
           <HighlightedText text={hit.title} ranges={rangesOf("title")} />
         </RouterLink>
-      </Subtitle2>
+      }
+      className={styles.card}
+      data-entry-id={hit.id}
+    >
       {hit.snippet && (
         <Body1 as="p" block className={styles.snippet} data-testid="result-snippet">
           <HighlightedText text={hit.snippet} ranges={rangesOf("snippet")} />
         </Body1>
       )}
-      {hit.tags.length > 0 && (
-        <ul className={styles.tags} aria-label={t("entry.tagsLabel")}>
-          {hit.tags.map((tag) => (
-            <li key={tag}>
-              <Tag size="extra-small" appearance="outline">
-                {tag}
-              </Tag>
-            </li>
-          ))}
-        </ul>
-      )}
+      <EntryTags tags={hit.tags} size="extra-small" />
       <Caption1 as="p" block className={styles.meta}>
         <Button
           size="small"
@@ -69,6 +55,6 @@ export function SearchResultCard({ communityId, hit, onFilterAuthor }: SearchRes
           {t("library.helpfulCount", { count: hit.helpfulCount })}
         </span>
       </Caption1>
-    </ContentCard>
+    </EntryCard>
   );
 }

@@ -1,31 +1,16 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { plainList, visuallyHidden } from "../../styles/layout.js";
+import { plainList, stack, visuallyHidden, wrappingRow } from "../../styles/layout.js";
 
 /** Styles of the library's result list and cards. */
 export const useSearchResultsStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  summary: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalM,
-    color: tokens.colorNeutralForeground2,
-  },
+  root: stack(tokens.spacingVerticalM),
+  summary: { ...wrappingRow(tokens.spacingHorizontalM), color: tokens.colorNeutralForeground2 },
   list: plainList(tokens.spacingVerticalM),
   updating: { opacity: 0.6 },
   card: {
     gap: tokens.spacingVerticalS,
   },
-  title: { margin: 0 },
   snippet: { margin: 0, color: tokens.colorNeutralForeground2 },
-  tags: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalXS,
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-  },
   meta: {
     display: "flex",
     flexWrap: "wrap",

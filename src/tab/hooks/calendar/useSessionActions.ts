@@ -1,24 +1,26 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { homeKey } from "../../api/home.js";
 import type { PersonRef } from "../../api/library.js";
 import { communityKey } from "../../api/libraryKeys.js";
 import {
   assignRole,
+  changeOccurrence,
   type RsvpResponse,
+  retryMeeting,
   type Session,
   type SessionRole,
   sessionKeys,
   setRsvp,
 } from "../../api/sessions.js";
 import { withRsvp } from "../../pages/Calendar/rsvpModel.js";
-import { useApi } from "../useApi.js";
+import { useApiMutation } from "../useApiMutation.js";
 
 /**
- * RSVP and role changes of one session. The RSVP shows at once (optimistic) and rolls back to the
+ * RSVP and role changes of one session, trying its Teams meeting again, and skipping one of a
+ * series' occurrences. The RSVP shows at once (optimistic) and rolls back to the
  * previous answer and counts when the server refuses; the list and the home refresh afterwards.
  */
 export function useSessionActions(communityId: string, sessionId: string) {
-  const api = useApi();
   const queryClient = useQueryClient();
   const key = sessionKeys.one(communityId, sessionId);
   const refreshAround = () => {
@@ -26,34 +28,54 @@ export function useSessionActions(communityId: string, sessionId: string) {
     void queryClient.invalidateQueries({ queryKey: homeKey(communityId) });
   };
 
-  const rsvp = useMutation({
-    mutationFn: (response: RsvpResponse) => setRsvp(api, communityId, sessionId, response),
-    onMutate: async (response) => {
-      await queryClient.cancelQueries({ queryKey: key });
-      const previous = queryClient.getQueryData<Session>(key);
-      if (previous) queryClient.setQueryData(key, withRsvp(previous, response));
-      return { previous };
+  const rsvp = useApiMutation(
+    (api, response: RsvpResponse) => setRsvp(api, communityId, sessionId, response),
+    {
+      onMutate: async (response) => {
+        await queryClient.cancelQueries({ queryKey: key });
+        const previous = queryClient.getQueryData<Session>(key);
+        if (previous) queryClient.setQueryData(key, withRsvp(previous, response));
+        return { previous };
+      },
+      onError: (_error, _response, context) => {
+        if (context?.previous) queryClient.setQueryData(key, context.previous);
+      },
+      onSuccess: (session) => {
+        queryClient.setQueryData(key, session);
+        // Answering joined the person to the open community: its membership and count changed.
+        if (session.joinedCommunity)
+          void queryClient.invalidateQueries({ queryKey: communityKey(communityId) });
+      },
+      onSettled: refreshAround,
     },
-    onError: (_error, _response, context) => {
-      if (context?.previous) queryClient.setQueryData(key, context.previous);
-    },
-    onSuccess: (session) => {
-      queryClient.setQueryData(key, session);
-      // Answering joined the person to the open community: its membership and count changed.
-      if (session.joinedCommunity)
-        void queryClient.invalidateQueries({ queryKey: communityKey(communityId) });
-    },
-    onSettled: refreshAround,
-  });
+  );
 
-  const role = useMutation({
-    mutationFn: ({ role, person }: { role: SessionRole; person: PersonRef | null }) =>
+  const role = useApiMutation(
+    (api, { role, person }: { role: SessionRole; person: PersonRef | null }) =>
       assignRole(api, communityId, sessionId, role, person),
-    onSuccess: (session) => {
-      queryClient.setQueryData(key, session);
-      refreshAround();
+    {
+      onSuccess: (session) => {
+        queryClient.setQueryData(key, session);
+        refreshAround();
+      },
     },
-  });
+  );
 
-  return { rsvp, role };
+  // The answer is laid over what the page holds, and the list (which shows the same) reloads.
+  const merged = (updated: Session) => {
+    queryClient.setQueryData(key, (old: Session | undefined) => ({ ...old, ...updated }));
+    void queryClient.invalidateQueries({ queryKey: sessionKeys.list(communityId) });
+  };
+  const retry = useApiMutation((api) => retryMeeting(api, communityId, sessionId), {
+    onSuccess: merged,
+  });
+  const skip = useApiMutation(
+    (api, occurrenceId: string) =>
+      changeOccurrence(api, communityId, sessionId, occurrenceId, { cancelled: true }),
+    {
+      onSuccess: merged,
+    },
+  );
+
+  return { rsvp, role, retry, skip };
 }

@@ -11,6 +11,7 @@ import {
 } from "../../api/asking.js";
 import { libraryKeys } from "../../api/libraryKeys.js";
 import { useApi } from "../useApi.js";
+import { useApiQuery } from "../useApiQuery.js";
 
 const answersKey = (c: string, e: string) => [...libraryKeys.entry(c, e), "answers"] as const;
 const routeKey = (c: string, e: string) => [...libraryKeys.entry(c, e), "route"] as const;
@@ -31,21 +32,18 @@ export function useAskTheCommunity(communityId: string) {
 
 /** Who a question went to and when (nothing when it was never routed). */
 export function useQuestionRoute(communityId: string, entryId: string) {
-  const api = useApi();
-  return useQuery({
-    queryKey: routeKey(communityId, entryId),
-    queryFn: ({ signal }) => getRoute(api, communityId, entryId, signal),
-  });
+  return useApiQuery(routeKey(communityId, entryId), (api, signal) =>
+    getRoute(api, communityId, entryId, signal),
+  );
 }
 
 /** A question's answers, with answering, accepting and (stewards) taking an acceptance back. */
 export function useAnswers(communityId: string, entryId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const list = useQuery({
-    queryKey: answersKey(communityId, entryId),
-    queryFn: ({ signal }) => listAnswers(api, communityId, entryId, signal),
-  });
+  const list = useApiQuery(answersKey(communityId, entryId), (api, signal) =>
+    listAnswers(api, communityId, entryId, signal),
+  );
   // The entry (answered), its route (stopped) and the lists change with an answer.
   const refresh = () => queryClient.invalidateQueries({ queryKey: libraryKeys.entry(communityId, entryId) });
   const add = useMutation({

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import {
   deleteEntry,
   type Entry,
@@ -7,7 +7,7 @@ import {
   verifyEntry,
 } from "../../api/library.js";
 import { libraryKeys } from "../../api/libraryKeys.js";
-import { useApi } from "../useApi.js";
+import { useApiMutation } from "../useApiMutation.js";
 
 /**
  * What a person can do to an entry besides voting and editing: verify and unverify (stewards),
@@ -15,7 +15,6 @@ import { useApi } from "../useApi.js";
  * community's result lists, which show verification and drop deleted entries.
  */
 export function useEntryActions(communityId: string, entryId: string) {
-  const api = useApi();
   const queryClient = useQueryClient();
   const entryKey = libraryKeys.entry(communityId, entryId);
   const refreshSearches = () =>
@@ -25,20 +24,22 @@ export function useEntryActions(communityId: string, entryId: string) {
     void refreshSearches();
   };
 
-  const verify = useMutation({
-    mutationFn: (reviewBy: string | undefined) => verifyEntry(api, communityId, entryId, reviewBy),
+  const verify = useApiMutation(
+    (api, reviewBy: string | undefined) => verifyEntry(api, communityId, entryId, reviewBy),
+    {
+      onSuccess: applied,
+    },
+  );
+  const unverify = useApiMutation((api) => unverifyEntry(api, communityId, entryId), {
     onSuccess: applied,
   });
-  const unverify = useMutation({
-    mutationFn: () => unverifyEntry(api, communityId, entryId),
-    onSuccess: applied,
-  });
-  const requestRemoval = useMutation({
-    mutationFn: (reason?: string) => requestEntryRemoval(api, communityId, entryId, reason),
-    onSuccess: applied,
-  });
-  const remove = useMutation({
-    mutationFn: () => deleteEntry(api, communityId, entryId),
+  const requestRemoval = useApiMutation(
+    (api, reason?: string) => requestEntryRemoval(api, communityId, entryId, reason),
+    {
+      onSuccess: applied,
+    },
+  );
+  const remove = useApiMutation((api) => deleteEntry(api, communityId, entryId), {
     // The entry stays in the cache until the page has left it (see `forgetDeleted`): dropping it
     // now would re-render the page without it while the confirm dialog is still open.
     onSuccess: () => void refreshSearches(),

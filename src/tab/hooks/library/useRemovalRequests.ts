@@ -15,6 +15,7 @@ import {
   type RemovalRequestPage,
 } from "../../api/library.js";
 import { libraryKeys } from "../../api/libraryKeys.js";
+import { nextOffset, type PagedList, pagedListOf } from "../pagedList.js";
 import { useApi } from "../useApi.js";
 
 /** Requests per page ("Show more" adds this many). */
@@ -29,17 +30,8 @@ export type RemovalDecisionOutcome =
   | { ok: false; decision: RemovalDecision; request: RemovalRequest; error: ApiError };
 
 /** What {@link useRemovalRequests} returns. */
-export interface RemovalRequestsResult {
-  /** The requests loaded so far, minus those being decided right now (optimistic). */
-  items: RemovalRequest[];
-  /** How many requests wait in all; undefined until the first page arrives. */
-  total: number | undefined;
-  isLoading: boolean;
-  error: ApiError | null;
-  hasMore: boolean;
-  isLoadingMore: boolean;
-  loadMore: () => void;
-  retry: () => void;
+export interface RemovalRequestsResult extends PagedList<RemovalRequest> {
+  /** Its items are those loaded, minus those being decided right now (optimistic). */
   decide: (request: RemovalRequest, decision: RemovalDecision) => void;
 }
 
@@ -67,10 +59,7 @@ export function useRemovalRequests(
     queryFn: ({ pageParam, signal }) =>
       getRemovalRequests(api, communityId, { offset: pageParam, limit: REMOVAL_REQUEST_PAGE_SIZE }, signal),
     initialPageParam: 0,
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((count, page) => count + page.items.length, 0);
-      return last.items.length > 0 && loaded < last.total ? loaded : undefined;
-    },
+    getNextPageParam: (last, pages) => nextOffset(last, pages),
   });
 
   const decision = useMutation<void, unknown, DecisionVariables, Snapshot>({
@@ -106,21 +95,8 @@ export function useRemovalRequests(
     onSettled: () => queryClient.invalidateQueries({ queryKey: libraryKeys.removalRequests(communityId) }),
   });
 
-  const pages = query.data?.pages ?? [];
-  const seen = new Set<string>();
-  const items = pages
-    .flatMap((page) => page.items)
-    .filter((request) => !seen.has(request.entryId) && !!seen.add(request.entryId));
-
   return {
-    items,
-    total: pages.at(-1)?.total,
-    isLoading: query.isPending,
-    error: query.isError ? toApiError(query.error) : null,
-    hasMore: query.hasNextPage,
-    isLoadingMore: query.isFetchingNextPage,
-    loadMore: () => void query.fetchNextPage(),
-    retry: () => void query.refetch(),
+    ...pagedListOf(query, (request) => request.entryId),
     decide: (request, choice) => decision.mutate({ request, decision: choice }),
   };
 }

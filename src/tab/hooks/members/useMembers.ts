@@ -15,6 +15,7 @@ import {
 import { homeKey } from "../../api/home.js";
 import { communityKey } from "../../api/libraryKeys.js";
 import { useApi } from "../useApi.js";
+import { useApiQuery } from "../useApiQuery.js";
 
 /** Query keys of a community's members and requests to join. */
 export const membersKeys = {
@@ -55,10 +56,9 @@ export interface UseMembersResult {
 export function useMembers(communityId: string, isSteward: boolean): UseMembersResult {
   const api = useApi();
   const queryClient = useQueryClient();
-  const members = useQuery({
-    queryKey: membersKeys.list(communityId),
-    queryFn: ({ signal }) => listMembers(api, communityId, signal),
-  });
+  const members = useApiQuery(membersKeys.list(communityId), (api, signal) =>
+    listMembers(api, communityId, signal),
+  );
   const requests = useQuery({
     queryKey: membersKeys.requests(communityId),
     queryFn: ({ signal }) => listJoinRequests(api, communityId, signal),

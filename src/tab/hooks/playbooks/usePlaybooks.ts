@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { type ApiError, toApiError } from "../../api/ApiError.js";
 import { homeKey } from "../../api/home.js";
@@ -16,23 +16,20 @@ import {
   withStepDone,
 } from "../../api/playbooks.js";
 import { useApi } from "../useApi.js";
+import { useApiQuery } from "../useApiQuery.js";
 
 /** The community's playbooks with the caller's progress. */
 export function usePlaybookList(communityId: string) {
-  const api = useApi();
-  return useQuery({
-    queryKey: playbookKeys.list(communityId),
-    queryFn: ({ signal }) => listPlaybooks(api, communityId, signal),
-  });
+  return useApiQuery(playbookKeys.list(communityId), (api, signal) =>
+    listPlaybooks(api, communityId, signal),
+  );
 }
 
 /** One playbook with the caller's progress. */
 export function usePlaybook(communityId: string, playbookId: string) {
-  const api = useApi();
-  return useQuery({
-    queryKey: playbookKeys.one(communityId, playbookId),
-    queryFn: ({ signal }) => getPlaybook(api, communityId, playbookId, signal),
-  });
+  return useApiQuery(playbookKeys.one(communityId, playbookId), (api, signal) =>
+    getPlaybook(api, communityId, playbookId, signal),
+  );
 }
 
 /** What {@link usePlaybookTick} returns. */

@@ -1,13 +1,9 @@
 import { Button, Tab, TabList, Title2, Toolbar, ToolbarButton } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { type ApiError, toApiError } from "../../api/ApiError.js";
-import { CommunityGate } from "../../components/CommunityGate.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
+import { CommunityPage } from "../../components/CommunityPage.js";
+import { QueryFailed } from "../../components/InlineError/QueryFailed.js";
 import { LoadingState } from "../../components/LoadingState.js";
-import { PageLayout } from "../../components/PageLayout.js";
-import { TabNav } from "../../components/TabNav/TabNav.js";
-import { useCommunity } from "../../hooks/useCommunity.js";
-import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { CalendarFileButton } from "./CalendarFileButton.js";
 import { ListView, MonthView, WeekView } from "./CalendarViews.js";
 import { byDay } from "./calendarModel.js";
@@ -27,15 +23,10 @@ const VIEW_LABELS = {
 
 /** The session calendar: list, week and month views; stewards plan sessions here. */
 export function CalendarPage() {
-  const { context } = useTeamsContext();
-  const community = useCommunity(context.page.id || undefined);
   return (
-    <PageLayout>
-      <TabNav current="calendar" />
-      <CommunityGate result={community}>
-        {(loaded) => <Calendar communityId={loaded.id} isSteward={loaded.isSteward} />}
-      </CommunityGate>
-    </PageLayout>
+    <CommunityPage nav="calendar">
+      {(loaded) => <Calendar communityId={loaded.id} isSteward={loaded.isSteward} />}
+    </CommunityPage>
   );
 }
 
@@ -105,11 +96,7 @@ function Calendar({ communityId, isSteward }: { communityId: string; isSteward: 
       ) : sessions.isPending ? (
         <LoadingState label={t("calendar.loading")} />
       ) : sessions.error ? (
-        <InlineError
-          title={t("calendar.loadErrorTitle")}
-          error={toApiError(sessions.error)}
-          onRetry={() => void sessions.refetch()}
-        />
+        <QueryFailed title={t("calendar.loadErrorTitle")} query={sessions} />
       ) : view === "list" ? (
         upcoming.length === 0 ? (
           <p className={styles.muted}>

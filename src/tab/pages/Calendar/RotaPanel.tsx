@@ -4,41 +4,40 @@ import {
   Caption1,
   Checkbox,
   Dropdown,
-  Field,
-  Input,
   Option,
   Subtitle2,
   Switch,
 } from "@fluentui/react-components";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
 import {
   assignOccurrenceRole,
   assignRole,
   generateRota,
-  getReminderSettings,
   getRota,
   type RotaView,
   SESSION_ROLES,
   type SessionRole,
   sessionKeys,
   setMyRolePreference,
-  setReminderSettings,
 } from "../../api/sessions.js";
 import { ActionFailed } from "../../components/ActionFailed/ActionFailed.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { DateField } from "../../components/DateField/DateField.js";
 import { formatIsoDate } from "../../components/DateField/isoDate.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
+import { QueryFailed } from "../../components/InlineError/QueryFailed.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { formatSessionStart } from "../../components/SessionSummary/sessionTime.js";
+import { useReminderSettings } from "../../hooks/calendar/useReminderSettings.js";
 import { useApi } from "../../hooks/useApi.js";
+import { useApiQuery } from "../../hooks/useApiQuery.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { sessionPath } from "../../routes.js";
 import { dayKeyOf } from "./calendarModel.js";
+import { NumberField } from "./NumberField.js";
+import { SaveBar } from "./SaveBar.js";
 import { useCalendarStyles } from "./useCalendarStyles.styles.js";
 
 type RotaOccurrence = RotaView["occurrences"][number];
@@ -60,10 +59,7 @@ export function RotaPanel({ communityId, isSteward, timeZone }: RotaPanelProps) 
   const { t } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
-  const rota = useQuery({
-    queryKey: sessionKeys.rota(communityId),
-    queryFn: ({ signal }) => getRota(api, communityId, signal),
-  });
+  const rota = useApiQuery(sessionKeys.rota(communityId), (api, signal) => getRota(api, communityId, signal));
   const fill = useMutation({
     mutationFn: () => generateRota(api, communityId),
     onSuccess: (view) => {
@@ -81,11 +77,7 @@ export function RotaPanel({ communityId, isSteward, timeZone }: RotaPanelProps) 
       {rota.isPending ? (
         <LoadingState label={t("sessionPlanning.rotaLoading")} />
       ) : rota.error ? (
-        <InlineError
-          title={t("sessionPlanning.rotaLoadError")}
-          error={toApiError(rota.error)}
-          onRetry={() => void rota.refetch()}
-        />
+        <QueryFailed title={t("sessionPlanning.rotaLoadError")} query={rota} />
       ) : (
         <>
           {isSteward && (
@@ -275,15 +267,11 @@ function MyRoles({ communityId, view }: { communityId: string; view: RotaView })
         min={formatIsoDate(new Date())}
         onChange={setSnooze}
       />
-      <div className={styles.toolbar}>
-        <Button disabled={save.isPending} onClick={() => save.mutate()}>
-          {t("sessionPlanning.savePreference")}
-        </Button>
-        {save.isSuccess && <Caption1 role="status">{t("sessionPlanning.preferenceSaved")}</Caption1>}
-      </div>
-      <ActionFailed
-        error={save.error}
-        message={(reason) => t("sessionPlanning.preferenceFailed", { reason })}
+      <SaveBar
+        save={save}
+        label={t("sessionPlanning.savePreference")}
+        saved={t("sessionPlanning.preferenceSaved")}
+        failed={(reason) => t("sessionPlanning.preferenceFailed", { reason })}
       />
     </ContentCard>
   );
@@ -292,24 +280,15 @@ function MyRoles({ communityId, view }: { communityId: string; view: RotaView })
 function ReminderSettingsForm({ communityId }: { communityId: string }) {
   const styles = useCalendarStyles();
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const headingId = useId();
-  const settings = useQuery({
-    queryKey: sessionKeys.reminders(communityId),
-    queryFn: ({ signal }) => getReminderSettings(api, communityId, signal),
-  });
   const [enabled, setEnabled] = useState(true);
   const [lead, setLead] = useState("60");
+  const { settings, save } = useReminderSettings(communityId, { enabled, leadMinutes: Number(lead) });
   useEffect(() => {
     if (!settings.data) return;
     setEnabled(settings.data.enabled);
     setLead(String(settings.data.leadMinutes));
   }, [settings.data]);
-  const save = useMutation({
-    mutationFn: () => setReminderSettings(api, communityId, { enabled, leadMinutes: Number(lead) }),
-    onSuccess: (saved) => queryClient.setQueryData(sessionKeys.reminders(communityId), saved),
-  });
   return (
     <ContentCard as="section" size="large" className={styles.card} aria-labelledby={headingId}>
       <Subtitle2 as="h3" block id={headingId}>
@@ -320,26 +299,21 @@ function ReminderSettingsForm({ communityId }: { communityId: string }) {
         checked={enabled}
         onChange={(_e, d) => setEnabled(d.checked)}
       />
-      <Field label={t("sessionPlanning.remindersLead")}>
-        <Input
-          type="number"
-          min={5}
-          max={10080}
-          step={5}
-          value={lead}
-          disabled={!enabled}
-          onChange={(_e, d) => setLead(d.value)}
-        />
-      </Field>
-      <div className={styles.toolbar}>
-        <Button disabled={save.isPending || settings.isPending} onClick={() => save.mutate()}>
-          {t("sessionPlanning.remindersSave")}
-        </Button>
-        {save.isSuccess && <Caption1 role="status">{t("sessionPlanning.remindersSaved")}</Caption1>}
-      </div>
-      <ActionFailed
-        error={save.error}
-        message={(reason) => t("sessionPlanning.remindersFailed", { reason })}
+      <NumberField
+        label={t("sessionPlanning.remindersLead")}
+        min={5}
+        max={10080}
+        step={5}
+        value={lead}
+        disabled={!enabled}
+        onChange={setLead}
+      />
+      <SaveBar
+        save={save}
+        disabled={settings.isPending}
+        label={t("sessionPlanning.remindersSave")}
+        saved={t("sessionPlanning.remindersSaved")}
+        failed={(reason) => t("sessionPlanning.remindersFailed", { reason })}
       />
     </ContentCard>
   );

@@ -13,17 +13,15 @@ import {
   Title2,
   ToggleButton,
 } from "@fluentui/react-components";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import { homeKey } from "../../api/home.js";
 import {
-  changeOccurrence,
   FORMAT_DEFAULTS,
   getSession,
   type RsvpResponse,
-  retryMeeting,
   SELF_SERVICE_ROLES,
   type Session,
   sessionKeys,
@@ -41,6 +39,7 @@ import { formatDuration, formatSessionRange } from "../../components/SessionSumm
 import { TabNav } from "../../components/TabNav/TabNav.js";
 import { useSessionActions } from "../../hooks/calendar/useSessionActions.js";
 import { useApi } from "../../hooks/useApi.js";
+import { useApiQuery } from "../../hooks/useApiQuery.js";
 import { useFirstViewReady } from "../../hooks/useFirstViewReady.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { calendarPath } from "../../routes.js";
@@ -60,11 +59,9 @@ const RSVP_LABELS = {
 /** One session: time in the viewer's zone, roles, agenda, RSVP; stewards edit it here. */
 export function SessionDetailPage({ communityId, sessionId }: { communityId: string; sessionId: string }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const session = useQuery({
-    queryKey: sessionKeys.one(communityId, sessionId),
-    queryFn: ({ signal }) => getSession(api, communityId, sessionId, signal),
-  });
+  const session = useApiQuery(sessionKeys.one(communityId, sessionId), (api, signal) =>
+    getSession(api, communityId, sessionId, signal),
+  );
   useFirstViewReady(!session.isPending);
   const error = session.error ? toApiError(session.error) : null;
   return (
@@ -287,21 +284,7 @@ function SessionDetail({ session, onReload }: { session: Session; onReload: () =
  */
 function MeetingStatus({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
-  const retry = useMutation({
-    mutationFn: () => retryMeeting(api, session.communityId, session.id),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(
-        sessionKeys.one(session.communityId, session.id),
-        (old: Session | undefined) => ({
-          ...old,
-          ...updated,
-        }),
-      );
-      void queryClient.invalidateQueries({ queryKey: sessionKeys.list(session.communityId) });
-    },
-  });
+  const { retry } = useSessionActions(session.communityId, session.id);
   const meeting = session.teamsMeeting;
   if (!meeting) return null;
   if (meeting.status !== "pending")
@@ -337,22 +320,7 @@ function NextOccurrences({ session }: { session: Session }) {
   const styles = useCalendarStyles();
   const { t } = useTranslation();
   const { locale } = useTeamsContext();
-  const api = useApi();
-  const queryClient = useQueryClient();
-  const skip = useMutation({
-    mutationFn: (occurrenceId: string) =>
-      changeOccurrence(api, session.communityId, session.id, occurrenceId, { cancelled: true }),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(
-        sessionKeys.one(session.communityId, session.id),
-        (old: Session | undefined) => ({
-          ...old,
-          ...updated,
-        }),
-      );
-      void queryClient.invalidateQueries({ queryKey: sessionKeys.list(session.communityId) });
-    },
-  });
+  const { skip } = useSessionActions(session.communityId, session.id);
   return (
     <ContentCard
       as="section"

@@ -4,10 +4,6 @@ import {
   Dropdown,
   Field,
   Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   Option,
   Radio,
   RadioGroup,
@@ -26,7 +22,9 @@ import {
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { DateField } from "../../components/DateField/DateField.js";
 import { describeApiError } from "../../components/ErrorState.js";
+import { TitledMessage } from "../../components/InlineError/TitledMessage.js";
 import type { en } from "../../i18n/en.js";
+import { NumberField } from "./NumberField.js";
 import { type RepeatChoice, type SessionFormValues, sessionFormIssues } from "./sessionFormModel.js";
 import { useCalendarStyles } from "./useCalendarStyles.styles.js";
 
@@ -92,25 +90,18 @@ export function SessionForm({
         }}
       >
         {error?.status === 412 ? (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{t("calendar.conflictTitle")}</MessageBarTitle>
-              {t("calendar.conflictBody")}
-            </MessageBarBody>
-            {onLoadLatest && (
-              <MessageBarActions>
-                <Button onClick={onLoadLatest}>{t("calendar.loadLatest")}</Button>
-              </MessageBarActions>
-            )}
-          </MessageBar>
+          <TitledMessage
+            intent="warning"
+            title={t("calendar.conflictTitle")}
+            action={onLoadLatest && { label: t("calendar.loadLatest"), onClick: onLoadLatest }}
+          >
+            {t("calendar.conflictBody")}
+          </TitledMessage>
         ) : (
           error && (
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>{t("calendar.saveFailedTitle")}</MessageBarTitle>
-                {describeApiError(error, t)}
-              </MessageBarBody>
-            </MessageBar>
+            <TitledMessage intent="error" title={t("calendar.saveFailedTitle")}>
+              {describeApiError(error, t)}
+            </TitledMessage>
           )
         )}
         <Field label={t("calendar.titleLabel")} required validationMessage={issues.title && t(issues.title)}>
@@ -166,19 +157,15 @@ export function SessionForm({
           >
             <Input type="time" value={values.time} onChange={(_e, d) => set("time", d.value)} />
           </Field>
-          <Field
+          <NumberField
             label={t("calendar.durationMinutesLabel")}
             validationMessage={issues.duration && t(issues.duration)}
-          >
-            <Input
-              type="number"
-              min={5}
-              max={480}
-              step={5}
-              value={values.durationMinutes}
-              onChange={(_e, d) => set("durationMinutes", d.value)}
-            />
-          </Field>
+            min={5}
+            max={480}
+            step={5}
+            value={values.durationMinutes}
+            onChange={(value) => set("durationMinutes", value)}
+          />
         </div>
         <div className={styles.row}>
           <Field
@@ -208,19 +195,15 @@ export function SessionForm({
             </Dropdown>
           </Field>
           {values.repeat && values.repeat !== "none" && values.repeat !== "custom" && (
-            <Field
+            <NumberField
               label={t("sessionPlanning.repeatCountLabel")}
               hint={t("sessionPlanning.repeatCountHint")}
               validationMessage={issues.repeatCount && t(issues.repeatCount)}
-            >
-              <Input
-                type="number"
-                min={2}
-                max={200}
-                value={values.repeatCount ?? ""}
-                onChange={(_e, d) => set("repeatCount", d.value)}
-              />
-            </Field>
+              min={2}
+              max={200}
+              value={values.repeatCount ?? ""}
+              onChange={(value) => set("repeatCount", value)}
+            />
           )}
         </div>
         <Field label={t("calendar.agendaLabel")} hint={t("calendar.agendaHint")}>

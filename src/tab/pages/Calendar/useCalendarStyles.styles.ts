@@ -1,27 +1,13 @@
 import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
-import { plainList } from "../../styles/layout.js";
+import { plainList, stack, wrappingFieldset, wrappingRow } from "../../styles/layout.js";
 
 /** Styles of the calendar pages. */
 export const useCalendarStyles = makeStyles({
-  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  header: {
-    display: "flex",
-    flexWrap: "wrap",
-    justifyContent: "space-between",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalM,
-  },
+  page: stack(tokens.spacingVerticalL),
+  header: { ...wrappingRow(tokens.spacingHorizontalM), justifyContent: "space-between" },
   heading: { margin: 0 },
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  fieldset: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalS,
-    border: "none",
-    margin: 0,
-    padding: 0,
-    minWidth: 0,
-  },
+  fieldset: wrappingFieldset(tokens.spacingHorizontalS),
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
   views: { flexWrap: "wrap" },
   periodButtons: { flexWrap: "wrap", padding: 0 },

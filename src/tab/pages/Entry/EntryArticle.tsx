@@ -5,16 +5,14 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Tag,
-  Title2,
 } from "@fluentui/react-components";
 import { OpenRegular } from "@fluentui/react-icons";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import type { Entry } from "../../api/library.js";
-import { ContentCard } from "../../components/ContentCard/ContentCard.js";
-import { EntryBadges } from "../../components/EntryBadges/EntryBadges.js";
+import { EntryCard } from "../../components/EntryCard/EntryCard.js";
+import { EntryTags } from "../../components/EntryTags/EntryTags.js";
 import { PersonCard } from "../../components/PersonCard/PersonCard.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { SafeMarkdown } from "../../components/SafeMarkdown/SafeMarkdown.js";
@@ -43,7 +41,6 @@ export interface EntryArticleProps {
 export function EntryArticle({ entry, onEdit }: EntryArticleProps) {
   const styles = useEntryPageStyles();
   const { t } = useTranslation();
-  const titleId = useId();
   const [, navigate] = useLocation();
   const actions = useEntryActions(entry.communityId, entry.id);
   const leaveDeleted = () => {
@@ -59,17 +56,13 @@ export function EntryArticle({ entry, onEdit }: EntryArticleProps) {
   };
 
   return (
-    <ContentCard
-      as="article"
-      size="large"
+    <EntryCard
+      badges={{ type: entry.type, verified: entry.verification !== undefined, stale: entry.stale }}
+      level="h1"
+      title={entry.title}
       className={styles.article}
-      aria-labelledby={titleId}
       data-entry-id={entry.id}
     >
-      <EntryBadges type={entry.type} verified={entry.verification !== undefined} stale={entry.stale} />
-      <Title2 as="h1" block id={titleId} className={styles.heading}>
-        {entry.title}
-      </Title2>
       <Caption1 as="p" block className={styles.meta}>
         <span>
           <PersonCard person={entry.author}>
@@ -124,17 +117,7 @@ export function EntryArticle({ entry, onEdit }: EntryArticleProps) {
         </Body1>
       )}
       <SafeMarkdown markdown={entry.body} />
-      {entry.tags.length > 0 && (
-        <ul className={styles.tags} aria-label={t("entry.tagsLabel")}>
-          {entry.tags.map((tag) => (
-            <li key={tag}>
-              <Tag size="small" appearance="outline">
-                {tag}
-              </Tag>
-            </li>
-          ))}
-        </ul>
-      )}
+      <EntryTags tags={entry.tags} size="small" />
 
       <div className={styles.actions}>
         <HelpfulVoteButton entry={entry} />
@@ -163,6 +146,6 @@ export function EntryArticle({ entry, onEdit }: EntryArticleProps) {
           </MessageBar>
         </div>
       )}
-    </ContentCard>
+    </EntryCard>
   );
 }

@@ -1,13 +1,4 @@
-import {
-  Body1,
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle2,
-  Title2,
-} from "@fluentui/react-components";
+import { Body1, MessageBar, MessageBarBody, Subtitle2, Title2 } from "@fluentui/react-components";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -17,6 +8,7 @@ import { libraryKeys } from "../../api/libraryKeys.js";
 import { EntryForm } from "../../components/EntryForm/EntryForm.js";
 import { type EntryFormValues, formValuesOf, toDraft } from "../../components/EntryForm/entryFormModel.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
+import { TitledMessage } from "../../components/InlineError/TitledMessage.js";
 import { SafeMarkdown } from "../../components/SafeMarkdown/SafeMarkdown.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useEntryPageStyles } from "./useEntryPageStyles.styles.js";
@@ -91,17 +83,17 @@ export function EntryEditor({ entry, onDone }: EntryEditorProps) {
           <>
             {conflict && (
               <div role="alert">
-                <MessageBar intent="warning" layout="multiline">
-                  <MessageBarBody>
-                    <MessageBarTitle>{t("entryForm.conflictTitle")}</MessageBarTitle>{" "}
-                    {t("entryForm.conflictBody")}
-                  </MessageBarBody>
-                  <MessageBarActions>
-                    <Button onClick={() => loadTheirs.mutate()} disabledFocusable={loadTheirs.isPending}>
-                      {t("entryForm.loadTheirVersion")}
-                    </Button>
-                  </MessageBarActions>
-                </MessageBar>
+                <TitledMessage
+                  intent="warning"
+                  title={t("entryForm.conflictTitle")}
+                  action={{
+                    label: t("entryForm.loadTheirVersion"),
+                    onClick: () => loadTheirs.mutate(),
+                    pending: loadTheirs.isPending,
+                  }}
+                >
+                  {t("entryForm.conflictBody")}
+                </TitledMessage>
               </div>
             )}
             {loadTheirs.error && (

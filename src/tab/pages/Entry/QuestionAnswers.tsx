@@ -5,17 +5,16 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Subtitle1,
   Text,
   Textarea,
 } from "@fluentui/react-components";
 import { ArrowUndoRegular, CheckmarkCircleRegular } from "@fluentui/react-icons";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, type ReactElement, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import type { Entry } from "../../api/library.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
+import { QuerySection } from "../../components/QuerySection/QuerySection.js";
 import { SafeMarkdown } from "../../components/SafeMarkdown/SafeMarkdown.js";
 import { useAnswers, useQuestionRoute } from "../../hooks/library/useAsking.js";
 import { RecogniseAnswerer } from "./RecogniseAnswerer.js";
@@ -32,7 +31,6 @@ const MAX_ANSWER = 8000;
 export function QuestionAnswers({ entry }: { entry: Entry }) {
   const styles = useEntryPageStyles();
   const { t } = useTranslation();
-  const headingId = useId();
   const { list, add, accept, unaccept } = useAnswers(entry.communityId, entry.id);
   const [text, setText] = useState("");
 
@@ -44,22 +42,53 @@ export function QuestionAnswers({ entry }: { entry: Entry }) {
   return (
     <>
       <QuestionRoute entry={entry} />
-      <section className={styles.section} aria-labelledby={headingId} data-testid="question-answers">
-        <Subtitle1 as="h2" block id={headingId} className={styles.sectionHeading}>
-          {t("ask.answersHeading")}
-        </Subtitle1>
-        {list.isPending && <Spinner size="tiny" labelPosition="after" label={t("entry.loadingSection")} />}
-        {list.error && (
-          <InlineError
-            title={t("entry.sectionFailed")}
-            error={toApiError(list.error)}
-            onRetry={() => void list.refetch()}
-          />
-        )}
-        {list.data?.items.length === 0 && <Text>{t("ask.noAnswers")}</Text>}
-        {list.data && list.data.items.length > 0 && (
+      <QuerySection
+        heading={t("ask.answersHeading")}
+        query={list}
+        items={list.data?.items}
+        empty={t("ask.noAnswers")}
+        testId="question-answers"
+        after={
+          <>
+            {accept.error && (
+              <MessageBar intent="error">
+                <MessageBarBody>{t("ask.acceptFailed")}</MessageBarBody>
+              </MessageBar>
+            )}
+            {unaccept.error && (
+              <MessageBar intent="error">
+                <MessageBarBody>{t("ask.unacceptFailed")}</MessageBarBody>
+              </MessageBar>
+            )}
+            <form className={styles.section} onSubmit={submit}>
+              <Field
+                label={t("ask.yourAnswer")}
+                {...(add.error
+                  ? {
+                      validationState: "error" as const,
+                      validationMessage: `${t("ask.answerFailed")} ${toApiError(add.error).message}`,
+                    }
+                  : {})}
+              >
+                <Textarea
+                  value={text}
+                  maxLength={MAX_ANSWER}
+                  resize="vertical"
+                  onChange={(_e, data) => setText(data.value)}
+                />
+              </Field>
+              <div className={styles.actions}>
+                <Button type="submit" appearance="primary" disabled={add.isPending}>
+                  {add.isPending ? t("ask.posting") : t("ask.postAnswer")}
+                </Button>
+              </div>
+            </form>
+          </>
+        }
+      >
+        {(answers) => (
           <ol className={styles.list}>
-            {list.data.items.map((answer) => (
+            {answers.map((answer) => (
               <li key={answer.id} className={styles.theirVersion}>
                 {answer.accepted && (
                   <Badge appearance="tint" color="success" icon={<CheckmarkCircleRegular />}>
@@ -74,65 +103,26 @@ export function QuestionAnswers({ entry }: { entry: Entry }) {
                   <RecogniseAnswerer communityId={entry.communityId} person={answer.author} />
                 )}
                 {answer.canAccept && !answer.accepted && (
-                  <div className={styles.actions}>
-                    <Button
-                      icon={<CheckmarkCircleRegular />}
-                      disabled={accept.isPending}
-                      onClick={() => accept.mutate(answer.id)}
-                    >
-                      {t("ask.accept")}
-                    </Button>
-                  </div>
+                  <AnswerDecision
+                    icon={<CheckmarkCircleRegular />}
+                    label={t("ask.accept")}
+                    decision={accept}
+                    answerId={answer.id}
+                  />
                 )}
                 {answer.canUnaccept && answer.accepted && (
-                  <div className={styles.actions}>
-                    <Button
-                      icon={<ArrowUndoRegular />}
-                      disabled={unaccept.isPending}
-                      onClick={() => unaccept.mutate(answer.id)}
-                    >
-                      {t("ask.unaccept")}
-                    </Button>
-                  </div>
+                  <AnswerDecision
+                    icon={<ArrowUndoRegular />}
+                    label={t("ask.unaccept")}
+                    decision={unaccept}
+                    answerId={answer.id}
+                  />
                 )}
               </li>
             ))}
           </ol>
         )}
-        {accept.error && (
-          <MessageBar intent="error">
-            <MessageBarBody>{t("ask.acceptFailed")}</MessageBarBody>
-          </MessageBar>
-        )}
-        {unaccept.error && (
-          <MessageBar intent="error">
-            <MessageBarBody>{t("ask.unacceptFailed")}</MessageBarBody>
-          </MessageBar>
-        )}
-        <form className={styles.section} onSubmit={submit}>
-          <Field
-            label={t("ask.yourAnswer")}
-            {...(add.error
-              ? {
-                  validationState: "error" as const,
-                  validationMessage: `${t("ask.answerFailed")} ${toApiError(add.error).message}`,
-                }
-              : {})}
-          >
-            <Textarea
-              value={text}
-              maxLength={MAX_ANSWER}
-              resize="vertical"
-              onChange={(_e, data) => setText(data.value)}
-            />
-          </Field>
-          <div className={styles.actions}>
-            <Button type="submit" appearance="primary" disabled={add.isPending}>
-              {add.isPending ? t("ask.posting") : t("ask.postAnswer")}
-            </Button>
-          </div>
-        </form>
-      </section>
+      </QuerySection>
     </>
   );
 }
@@ -165,5 +155,27 @@ function QuestionRoute({ entry }: { entry: Entry }) {
       )}
       {route.state === "answered" && <Caption1>{t("ask.answeredRoute")}</Caption1>}
     </section>
+  );
+}
+
+/** Accepting an answer, or taking an acceptance back: one click, disabled while it is sent. */
+function AnswerDecision({
+  icon,
+  label,
+  decision,
+  answerId,
+}: {
+  icon: ReactElement;
+  label: string;
+  decision: { isPending: boolean; mutate: (answerId: string) => void };
+  answerId: string;
+}) {
+  const styles = useEntryPageStyles();
+  return (
+    <div className={styles.actions}>
+      <Button icon={icon} disabled={decision.isPending} onClick={() => decision.mutate(answerId)}>
+        {label}
+      </Button>
+    </div>
   );
 }

@@ -18,14 +18,6 @@ export const useEntryPageStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   summary: { margin: 0, fontWeight: tokens.fontWeightSemibold },
-  tags: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalXS,
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-  },
   actions: wrappingRow(tokens.spacingHorizontalS),
   section: {
     display: "flex",

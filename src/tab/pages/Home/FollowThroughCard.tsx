@@ -1,7 +1,7 @@
 import { Body1, Caption1, Subtitle1 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { FollowThrough } from "../../../domain/commitments/commitment.js";
-import { HomeCard } from "./HomeCard.js";
+import { SectionCard } from "../../components/SectionCard/SectionCard.js";
 import { useHomePageStyles } from "./useHomePageStyles.styles.js";
 
 /**
@@ -13,7 +13,7 @@ export function FollowThroughCard({ followThrough: data }: { followThrough: Foll
   const { t } = useTranslation();
   if (!data || data.total === 0) return null;
   return (
-    <HomeCard title={t("commitments.followThroughHeading")} testId="follow-through">
+    <SectionCard title={t("commitments.followThroughHeading")} testId="follow-through">
       {data.rate === null ? (
         <Body1 as="p" block className={styles.muted}>
           {t("commitments.followThroughNone")}
@@ -34,6 +34,6 @@ export function FollowThroughCard({ followThrough: data }: { followThrough: Foll
       <Caption1 as="p" block className={styles.muted}>
         {t("commitments.followThroughNote")}
       </Caption1>
-    </HomeCard>
+    </SectionCard>
   );
 }

@@ -41,13 +41,7 @@ export function HomePage() {
       <CommunityGate result={community} preview>
         {(loaded) => (
           <div className={styles.page}>
-            <CommunityOverview
-              community={loaded}
-              membership={community.membership}
-              onJoin={community.join}
-              onLeave={community.leave}
-              onRequestToJoin={community.requestToJoin}
-            />
+            <CommunityOverview community={loaded} controls={community} />
             {/* A private community's content is for members: its non-members see what it is, to ask to join. */}
             {(loaded.isMember || loaded.privacy === "open") && <HomeSections communityId={loaded.id} />}
           </div>

@@ -1,19 +1,18 @@
 import { Skeleton, SkeletonItem } from "@fluentui/react-components";
-import { useQuery } from "@tanstack/react-query";
 import { useLayoutEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
 import { getCommunityHome, homeKey } from "../../api/home.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
+import { QueryFailed } from "../../components/InlineError/QueryFailed.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
+import { ListCard } from "../../components/SectionCard/ListCard.js";
+import { SectionCard } from "../../components/SectionCard/SectionCard.js";
 import { SessionSummary } from "../../components/SessionSummary/SessionSummary.js";
-import { useApi } from "../../hooks/useApi.js";
+import { useApiQuery } from "../../hooks/useApiQuery.js";
 import { calendarPath, libraryPath } from "../../routes.js";
 import { markStartup } from "../../startupMarks.js";
 import { EntryList } from "./EntryList.js";
 import { FollowThroughCard } from "./FollowThroughCard.js";
-import { HomeCard } from "./HomeCard.js";
 import { NewcomerPathway } from "./NewcomerPathway.js";
 import { NaturalTeachers, WhoToAsk } from "./PeopleSections.js";
 import { useHomePageStyles } from "./useHomePageStyles.styles.js";
@@ -22,11 +21,7 @@ import { useHomePageStyles } from "./useHomePageStyles.styles.js";
 export function HomeSections({ communityId }: { communityId: string }) {
   const styles = useHomePageStyles();
   const { t } = useTranslation();
-  const api = useApi();
-  const home = useQuery({
-    queryKey: homeKey(communityId),
-    queryFn: ({ signal }) => getCommunityHome(api, communityId, signal),
-  });
+  const home = useApiQuery(homeKey(communityId), (api, signal) => getCommunityHome(api, communityId, signal));
   const shown = home.data !== undefined;
   useLayoutEffect(() => {
     if (shown) markStartup("home-content");
@@ -51,48 +46,38 @@ export function HomeSections({ communityId }: { communityId: string }) {
     );
   }
   if (home.error) {
-    return (
-      <InlineError
-        title={t("home.loadErrorTitle")}
-        error={toApiError(home.error)}
-        onRetry={() => void home.refetch()}
-      />
-    );
+    return <QueryFailed title={t("home.loadErrorTitle")} query={home} />;
   }
   const data = home.data;
   return (
     <div className={styles.grid}>
-      <HomeCard
+      <ListCard
         title={t("home.nextSessionsHeading")}
-        empty={data.nextSessions.length === 0 && t("home.nextSessionsEmpty")}
+        items={data.nextSessions}
+        empty={t("home.nextSessionsEmpty")}
         testId="next-sessions"
+        keyOf={(session) => session.id}
+        footer={<RouterLink href={calendarPath}>{t("home.openCalendar")}</RouterLink>}
       >
-        <ul className={styles.list}>
-          {data.nextSessions.map((session) => (
-            <li key={session.id}>
-              <SessionSummary session={session} />
-            </li>
-          ))}
-        </ul>
-        <RouterLink href={calendarPath}>{t("home.openCalendar")}</RouterLink>
-      </HomeCard>
+        {(session) => <SessionSummary session={session} />}
+      </ListCard>
       {data.newcomer.isNewcomer && <NewcomerPathway pathway={data.newcomer} />}
-      <HomeCard
+      <SectionCard
         title={t("home.recentHeading")}
         empty={data.recentEntries.length === 0 && t("home.recentEmpty")}
         testId="recent-entries"
       >
         <EntryList communityId={communityId} entries={data.recentEntries} />
         <RouterLink href={libraryPath}>{t("community.openLibrary")}</RouterLink>
-      </HomeCard>
-      <HomeCard
+      </SectionCard>
+      <SectionCard
         title={t("home.helpfulHeading")}
         empty={data.helpfulEntries.length === 0 && t("home.helpfulEmpty")}
         testId="helpful-entries"
       >
         <EntryList communityId={communityId} entries={data.helpfulEntries} />
-      </HomeCard>
-      <HomeCard
+      </SectionCard>
+      <SectionCard
         title={t("home.questionsHeading")}
         empty={
           data.openQuestions.length === 0 &&
@@ -101,7 +86,7 @@ export function HomeSections({ communityId }: { communityId: string }) {
         testId="open-questions"
       >
         <EntryList communityId={communityId} entries={data.openQuestions} />
-      </HomeCard>
+      </SectionCard>
       <WhoToAsk home={data} />
       <NaturalTeachers home={data} />
       <FollowThroughCard followThrough={data.followThrough} />

@@ -4,8 +4,8 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { NewcomerPathway as Pathway } from "../../api/home.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
+import { SectionCard } from "../../components/SectionCard/SectionCard.js";
 import { calendarPath, newEntryPath, playbookPath } from "../../routes.js";
-import { HomeCard } from "./HomeCard.js";
 import { useHomePageStyles } from "./useHomePageStyles.styles.js";
 
 /** The "new here?" pathway: four steps of legitimate peripheral participation, with my progress. */
@@ -31,7 +31,7 @@ export function NewcomerPathway({ pathway }: { pathway: Pathway }) {
     },
   ];
   return (
-    <HomeCard title={t("home.newHereHeading")} testId="newcomer-pathway">
+    <SectionCard title={t("home.newHereHeading")} testId="newcomer-pathway">
       <Body1 as="p" block className={styles.muted}>
         {t("home.newHereProgress", { done, total: rows.length })}
       </Body1>
@@ -53,6 +53,6 @@ export function NewcomerPathway({ pathway }: { pathway: Pathway }) {
           </li>
         ))}
       </ol>
-    </HomeCard>
+    </SectionCard>
   );
 }

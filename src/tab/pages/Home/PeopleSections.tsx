@@ -1,7 +1,8 @@
 import { Caption1, Persona } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { CommunityHome } from "../../api/home.js";
-import { HomeCard } from "./HomeCard.js";
+import { ListCard } from "../../components/SectionCard/ListCard.js";
+import { SectionCard } from "../../components/SectionCard/SectionCard.js";
 import { useHomePageStyles } from "./useHomePageStyles.styles.js";
 
 /** Who to ask per topic, and the on-call expert of the next sessions. */
@@ -10,7 +11,11 @@ export function WhoToAsk({ home }: { home: CommunityHome }) {
   const { t } = useTranslation();
   const empty = home.whoToAsk.length === 0 && !home.onCallExpert;
   return (
-    <HomeCard title={t("home.whoToAskHeading")} empty={empty && t("home.whoToAskEmpty")} testId="who-to-ask">
+    <SectionCard
+      title={t("home.whoToAskHeading")}
+      empty={empty && t("home.whoToAskEmpty")}
+      testId="who-to-ask"
+    >
       {home.onCallExpert && (
         <Persona name={home.onCallExpert.displayName} secondaryText={t("home.onCallExpert")} size="small" />
       )}
@@ -31,31 +36,28 @@ export function WhoToAsk({ home }: { home: CommunityHome }) {
           </li>
         ))}
       </ul>
-    </HomeCard>
+    </SectionCard>
   );
 }
 
 /** People whose knowledge others saved and found helpful most in the last 30 days. */
 export function NaturalTeachers({ home }: { home: CommunityHome }) {
-  const styles = useHomePageStyles();
   const { t } = useTranslation();
   return (
-    <HomeCard
+    <ListCard
       title={t("home.teachersHeading")}
-      empty={home.naturalTeachers.length === 0 && t("home.teachersEmpty")}
+      items={home.naturalTeachers}
+      empty={t("home.teachersEmpty")}
       testId="natural-teachers"
+      keyOf={(teacher) => teacher.person.id}
     >
-      <ul className={styles.list}>
-        {home.naturalTeachers.map((teacher) => (
-          <li key={teacher.person.id}>
-            <Persona
-              name={teacher.person.displayName}
-              secondaryText={t("home.teacherMeta", { saves: teacher.saves, helpful: teacher.helpful })}
-              size="small"
-            />
-          </li>
-        ))}
-      </ul>
-    </HomeCard>
+      {(teacher) => (
+        <Persona
+          name={teacher.person.displayName}
+          secondaryText={t("home.teacherMeta", { saves: teacher.saves, helpful: teacher.helpful })}
+          size="small"
+        />
+      )}
+    </ListCard>
   );
 }

@@ -6,7 +6,7 @@ import { useLocation, useSearchParams } from "wouter";
 import { useHistoryState } from "wouter/use-browser-location";
 import type { Community } from "../../api/communities.js";
 import type { PersonRef } from "../../api/library.js";
-import { CommunityGate } from "../../components/CommunityGate.js";
+import { CommunityPage } from "../../components/CommunityPage.js";
 import { LibraryFilters } from "../../components/LibraryFilters/LibraryFilters.js";
 import {
   activeFilterCount,
@@ -17,14 +17,10 @@ import {
   writeLibraryFilters,
 } from "../../components/LibraryFilters/libraryFiltersModel.js";
 import { LibrarySearchBox } from "../../components/LibrarySearchBox/LibrarySearchBox.js";
-import { PageLayout } from "../../components/PageLayout.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { SearchResults } from "../../components/SearchResults/SearchResults.js";
-import { TabNav } from "../../components/TabNav/TabNav.js";
 import { useEntrySearch } from "../../hooks/library/useEntrySearch.js";
-import { useCommunity } from "../../hooks/useCommunity.js";
 import { useDebouncedInput } from "../../hooks/useDebouncedInput.js";
-import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { newEntryPath } from "../../routes.js";
 import { AskTheCommunity } from "./AskTheCommunity.js";
 import { RemovalRequestsButton } from "./RemovalRequestsButton.js";
@@ -41,14 +37,7 @@ const SEARCH_DELAY_MS = 250;
 
 /** The insight library of the community this tab is connected to (its entity id). */
 export function LibraryPage() {
-  const { context } = useTeamsContext();
-  const community = useCommunity(context.page.id || undefined);
-  return (
-    <PageLayout>
-      <TabNav current="library" />
-      <CommunityGate result={community}>{(loaded) => <Library community={loaded} />}</CommunityGate>
-    </PageLayout>
-  );
+  return <CommunityPage nav="library">{(loaded) => <Library community={loaded} />}</CommunityPage>;
 }
 
 function Library({ community }: { community: Community }) {

@@ -1,13 +1,7 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import { describeApiError } from "../../components/ErrorState.js";
+import { InlineError } from "../../components/InlineError/InlineError.js";
 import type { FailedDecision } from "./useRemovalReview.js";
 
 /** Props of {@link RemovalDecisionMessages}. */
@@ -41,18 +35,14 @@ export function RemovalDecisionMessages({ done, onDismissDone, failures }: Remov
         )}
       </div>
       {failures.map(({ request, decision, error }) => (
-        <div role="alert" key={request.entryId}>
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>
-                {t(decision === "delete" ? "removalRequests.deleteFailed" : "removalRequests.keepFailed", {
-                  title: request.title,
-                })}
-              </MessageBarTitle>{" "}
-              {describeApiError(error, t)} {t("removalRequests.tryAgain")}
-            </MessageBarBody>
-          </MessageBar>
-        </div>
+        <InlineError
+          key={request.entryId}
+          title={t(decision === "delete" ? "removalRequests.deleteFailed" : "removalRequests.keepFailed", {
+            title: request.title,
+          })}
+          error={error}
+          hint={t("removalRequests.tryAgain")}
+        />
       ))}
     </>
   );

@@ -1,10 +1,10 @@
-import { Badge, Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Button, Caption1 } from "@fluentui/react-components";
 import { CheckmarkRegular, DeleteRegular } from "@fluentui/react-icons";
-import { useId, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RemovalRequest } from "../../api/library.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
-import { ContentCard } from "../../components/ContentCard/ContentCard.js";
+import { EntryCard } from "../../components/EntryCard/EntryCard.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import type { RemovalDecision } from "../../hooks/library/useRemovalRequests.js";
 import { entryPath } from "../../routes.js";
@@ -26,28 +26,19 @@ export interface RemovalRequestCardProps {
 export function RemovalRequestCard({ communityId, request, onDecide }: RemovalRequestCardProps) {
   const styles = useRemovalRequestsStyles();
   const { t } = useTranslation();
-  const titleId = useId();
   const [confirming, setConfirming] = useState(false);
   // Set on confirm, acted on once the dialog has closed: removing the card (and its dialog) while
   // the dialog is open would leave the page aria-hidden.
   const deleteConfirmed = useRef(false);
 
   return (
-    <ContentCard
-      as="article"
-      size="large"
+    <EntryCard
+      badges={{ type: request.type }}
+      level="h2"
+      title={<RouterLink href={entryPath(communityId, request.entryId)}>{request.title}</RouterLink>}
       className={styles.card}
-      aria-labelledby={titleId}
       data-testid="removal-request"
     >
-      <div>
-        <Badge appearance="tint" color="brand">
-          {t(`entryTypes.${request.type}`)}
-        </Badge>
-      </div>
-      <Subtitle2 as="h2" block id={titleId} className={styles.title}>
-        <RouterLink href={entryPath(communityId, request.entryId)}>{request.title}</RouterLink>
-      </Subtitle2>
       <Caption1 className={styles.meta}>
         <span>
           {t("removalRequests.askedBy", {
@@ -112,6 +103,6 @@ export function RemovalRequestCard({ communityId, request, onDecide }: RemovalRe
           </Body1>
         </ConfirmDialog>
       </div>
-    </ContentCard>
+    </EntryCard>
   );
 }

@@ -1,10 +1,10 @@
-import { Body1, Button, Caption1, Skeleton, SkeletonItem, Subtitle1 } from "@fluentui/react-components";
-import { useId } from "react";
+import { Button, Caption1, Skeleton, SkeletonItem } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { Community } from "../../api/communities.js";
 import type { RemovalRequest } from "../../api/library.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
+import { NoticeState } from "../../components/NoticeState.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import type { RemovalDecision, useRemovalRequests } from "../../hooks/library/useRemovalRequests.js";
 import { libraryPath } from "../../routes.js";
@@ -25,7 +25,6 @@ export function RemovalRequestList({
 }) {
   const styles = useRemovalRequestsStyles();
   const { t } = useTranslation();
-  const emptyId = useId();
 
   if (requests.isLoading) return <RequestsSkeleton />;
   if (requests.error && requests.items.length === 0) {
@@ -39,15 +38,13 @@ export function RemovalRequestList({
   }
   if (requests.items.length === 0) {
     return (
-      <section className={styles.empty} aria-labelledby={emptyId} data-testid="removal-requests-empty">
-        <Subtitle1 as="h2" block id={emptyId} className={styles.emptyHeading}>
-          {t("removalRequests.emptyTitle")}
-        </Subtitle1>
-        <Body1 as="p" block className={styles.emptyBody}>
-          {t("removalRequests.emptyBody")}
-        </Body1>
-        <RouterLink href={libraryPath}>{t("removalRequests.backToLibrary")}</RouterLink>
-      </section>
+      <NoticeState
+        level="section"
+        title={t("removalRequests.emptyTitle")}
+        body={t("removalRequests.emptyBody")}
+        testId="removal-requests-empty"
+        action={<RouterLink href={libraryPath}>{t("removalRequests.backToLibrary")}</RouterLink>}
+      />
     );
   }
   return (

@@ -1,8 +1,6 @@
-import { Caption1, Spinner, Subtitle1, Text } from "@fluentui/react-components";
-import { useId } from "react";
+import { Caption1 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
+import { QuerySection } from "../../components/QuerySection/QuerySection.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { useUnanswered } from "../../hooks/library/useAsking.js";
 import { entryPath } from "../../routes.js";
@@ -15,26 +13,20 @@ import { useAskStyles } from "./useAskStyles.styles.js";
 export function UnansweredQuestions({ communityId }: { communityId: string }) {
   const styles = useAskStyles();
   const { t } = useTranslation();
-  const headingId = useId();
   const queue = useUnanswered(communityId, true);
 
   return (
-    <section className={styles.box} aria-labelledby={headingId} data-testid="unanswered-questions">
-      <Subtitle1 as="h2" block id={headingId} className={styles.heading}>
-        {t("ask.unansweredHeading")}
-      </Subtitle1>
-      {queue.isPending && <Spinner size="tiny" labelPosition="after" label={t("common.loading")} />}
-      {queue.error && (
-        <InlineError
-          title={t("entry.sectionFailed")}
-          error={toApiError(queue.error)}
-          onRetry={() => void queue.refetch()}
-        />
-      )}
-      {queue.data?.items.length === 0 && <Text>{t("ask.unansweredNone")}</Text>}
-      {queue.data && queue.data.items.length > 0 && (
+    <QuerySection
+      heading={t("ask.unansweredHeading")}
+      query={queue}
+      items={queue.data?.items}
+      empty={t("ask.unansweredNone")}
+      className={styles.box}
+      testId="unanswered-questions"
+    >
+      {(items) => (
         <ul className={styles.plainList}>
-          {queue.data.items.map((item) => (
+          {items.map((item) => (
             <li key={item.questionId}>
               <RouterLink href={entryPath(communityId, item.questionId)}>{item.title}</RouterLink>
               <br />
@@ -51,6 +43,6 @@ export function UnansweredQuestions({ communityId }: { communityId: string }) {
           ))}
         </ul>
       )}
-    </section>
+    </QuerySection>
   );
 }

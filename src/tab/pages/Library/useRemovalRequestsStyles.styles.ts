@@ -12,7 +12,6 @@ export const useRemovalRequestsStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     minWidth: 0,
   },
-  title: { margin: 0 },
   meta: {
     display: "flex",
     flexWrap: "wrap",
@@ -30,14 +29,5 @@ export const useRemovalRequestsStyles = makeStyles({
   noReason: { margin: 0, color: tokens.colorNeutralForeground2, fontStyle: "italic" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   more: { alignSelf: "flex-start" },
-  empty: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-start",
-    gap: tokens.spacingVerticalS,
-    paddingBlock: tokens.spacingVerticalL,
-  },
-  emptyHeading: { margin: 0 },
-  emptyBody: { margin: 0, maxWidth: "60ch" },
   skeleton: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });

@@ -1,4 +1,5 @@
 import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import { wrappingFieldset } from "../../styles/layout.js";
 
 /** Styles of the meeting side panel's activity (280 px wide: everything stacks and wraps). */
 export const useMeetingPanelStyles = makeStyles({
@@ -40,15 +41,7 @@ export const useMeetingPanelStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   // Three short fields side by side where their labels fit ("Austauschen" does not fit a third of
   // a 280 px panel): they wrap instead of their labels running into each other.
-  minutes: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalS,
-    border: "none",
-    margin: 0,
-    padding: 0,
-    minWidth: 0,
-  },
+  minutes: wrappingFieldset(tokens.spacingHorizontalS),
   legend: { padding: 0, marginBlockEnd: tokens.spacingVerticalXS },
   minuteField: { flex: "1 1 6.5em", minWidth: "min-content" },
   fullWidth: { width: "100%", minWidth: 0 },

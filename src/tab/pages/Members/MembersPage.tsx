@@ -6,7 +6,6 @@ import {
   Checkbox,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Title2,
 } from "@fluentui/react-components";
@@ -14,7 +13,6 @@ import type { TFunction } from "i18next";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Community } from "../../api/communities.js";
-import { describeApiError } from "../../components/ErrorState.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { PageSection } from "../../components/PageSection/PageSection.js";
@@ -74,16 +72,7 @@ function Members({ community }: { community: Community }) {
           </MessageBar>
         )}
       </div>
-      {members.error && (
-        <div role="alert">
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{t("common.actionFailedTitle")}</MessageBarTitle>{" "}
-              {describeApiError(members.error, t)}
-            </MessageBarBody>
-          </MessageBar>
-        </div>
-      )}
+      {members.error && <InlineError title={t("common.actionFailedTitle")} error={members.error} />}
       <JoinRequests members={members} />
       <AddPeople members={members} />
       <MemberList members={members} />

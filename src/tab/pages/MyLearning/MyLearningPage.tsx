@@ -14,6 +14,7 @@ import {
 import { LoadedQuery } from "../../components/LoadedQuery/LoadedQuery.js";
 import { PageLayout } from "../../components/PageLayout.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
+import { SectionCard } from "../../components/SectionCard/SectionCard.js";
 import { SessionSummary } from "../../components/SessionSummary/SessionSummary.js";
 import { TitledPage } from "../../components/TitledPage/TitledPage.js";
 import { useApi } from "../../hooks/useApi.js";
@@ -21,7 +22,6 @@ import { useFirstViewReady } from "../../hooks/useFirstViewReady.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { entryPath } from "../../routes.js";
 // The community home's section card: My learning is made of the same labelled cards.
-import { HomeCard } from "../Home/HomeCard.js";
 import { CommitmentList } from "./CommitmentList.js";
 import { localDay } from "./localDay.js";
 import { MyTiesList } from "./MyTiesList.js";
@@ -80,53 +80,53 @@ function Learning({ authored, saved, sessions, reflections, actionItems }: Learn
   return (
     <TitledPage title={t("learning.title")}>
       <div className={styles.grid}>
-        <HomeCard
+        <SectionCard
           title={t("learning.authoredHeading")}
           empty={authored.length === 0 && t("learning.authoredEmpty")}
           testId="my-authored"
         >
           <EntryList entries={authored} />
-        </HomeCard>
-        <HomeCard
+        </SectionCard>
+        <SectionCard
           title={t("learning.savedHeading")}
           empty={saved.length === 0 && t("learning.savedEmpty")}
           testId="my-saved"
         >
           <EntryList entries={saved} />
-        </HomeCard>
-        <HomeCard
+        </SectionCard>
+        <SectionCard
           title={t("learning.sessionsHeading")}
           empty={sessions.length === 0 && t("learning.sessionsEmpty")}
           testId="my-sessions"
         >
           <SessionList sessions={sessions} />
-        </HomeCard>
-        <HomeCard
+        </SectionCard>
+        <SectionCard
           title={t("learning.actionItemsHeading")}
           empty={actionItems.length === 0 && t("learning.actionItemsEmpty")}
           testId="my-action-items"
         >
           <ActionList items={actionItems} />
-        </HomeCard>
+        </SectionCard>
         {/* Meeting activities fill these; until they do, the person learns what will appear here. */}
         {/* Commitments load on their own: each can be updated, and the list reloads alone. */}
-        <HomeCard title={t("learning.commitmentsHeading")} empty={false} testId="my-commitments">
+        <SectionCard title={t("learning.commitmentsHeading")} empty={false} testId="my-commitments">
           <CommitmentList empty={t("learning.commitmentsEmpty")} />
-        </HomeCard>
-        <HomeCard title={t("reputation.heading")} empty={false} testId="my-reputation">
+        </SectionCard>
+        <SectionCard title={t("reputation.heading")} empty={false} testId="my-reputation">
           <ReputationList />
-        </HomeCard>
+        </SectionCard>
         {/* My own ties load on their own: they come from network insights' stored computation. */}
-        <HomeCard title={t("learning.tiesHeading")} empty={false} testId="my-ties">
+        <SectionCard title={t("learning.tiesHeading")} empty={false} testId="my-ties">
           <MyTiesList />
-        </HomeCard>
-        <HomeCard
+        </SectionCard>
+        <SectionCard
           title={t("learning.reflectionsHeading")}
           empty={reflections.length === 0 && t("learning.reflectionsEmpty")}
           testId="my-reflections"
         >
           <NoteList notes={reflections} />
-        </HomeCard>
+        </SectionCard>
       </div>
     </TitledPage>
   );

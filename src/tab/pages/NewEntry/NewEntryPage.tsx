@@ -7,19 +7,15 @@ import { toApiError } from "../../api/ApiError.js";
 import type { Community } from "../../api/communities.js";
 import { createEntry } from "../../api/library.js";
 import { libraryKeys } from "../../api/libraryKeys.js";
-import { CommunityGate } from "../../components/CommunityGate.js";
+import { CommunityPage } from "../../components/CommunityPage.js";
 import { EntryForm } from "../../components/EntryForm/EntryForm.js";
 import {
   EMPTY_ENTRY_FORM,
   type EntryFormValues,
   toDraft,
 } from "../../components/EntryForm/entryFormModel.js";
-import { PageLayout } from "../../components/PageLayout.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
-import { TabNav } from "../../components/TabNav/TabNav.js";
 import { useApi } from "../../hooks/useApi.js";
-import { useCommunity } from "../../hooks/useCommunity.js";
-import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { entryPath, libraryPath } from "../../routes.js";
 
 const useStyles = makeStyles({
@@ -29,14 +25,7 @@ const useStyles = makeStyles({
 
 /** "Write a new entry" for the library of the community this tab is connected to. */
 export function NewEntryPage() {
-  const { context } = useTeamsContext();
-  const community = useCommunity(context.page.id || undefined);
-  return (
-    <PageLayout>
-      <TabNav current="library" />
-      <CommunityGate result={community}>{(loaded) => <NewEntry community={loaded} />}</CommunityGate>
-    </PageLayout>
-  );
+  return <CommunityPage nav="library">{(loaded) => <NewEntry community={loaded} />}</CommunityPage>;
 }
 
 function NewEntry({ community }: { community: Community }) {
