@@ -116,6 +116,12 @@ describe("what joining an activity costs in storage round trips", () => {
       ).toEqual(["GET", "POST"]);
       expect(sequentialOf(answerPath(calls).filter((c) => c.table !== "OrgContext")), trace).toBe(2);
       expect(sequentialOf(answerPath(calls)), trace).toBeLessThanOrEqual(3);
+      // The one-click chat with the partners: in the answer when their addresses were at hand,
+      // else (looked up meanwhile, not waited for) with the next poll — by address, never by id.
+      const polled = await api(i, p, "GET", `/activities/${id}`);
+      for (const link of [result.body.partnerChatUrl, polled.body.partnerChatUrl].filter(Boolean))
+        expect(link).toMatch(/users=[^,]+%40/);
+      expect(polled.body.partnerChatUrl).toBeDefined();
     }
     // Everyone is in a group of the round, as either instance shows it.
     const seen = await api(1, facilitator, "GET", `/activities/${id}`);

@@ -55,9 +55,10 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
     view: ActivityView | undefined,
     status = 200,
     extra: { joinedCommunity?: true } = {},
+    { waitForChatLink = true } = {},
   ) {
     const caller = callerOf(res);
-    const partnerChatUrl = view ? await chatLinks.urlFor(caller, view) : undefined;
+    const partnerChatUrl = view ? await chatLinks.urlFor(caller, view, { wait: waitForChatLink }) : undefined;
     // The view is turned into JSON once: its text is both what the version hashes and the body.
     const activityJson = JSON.stringify(stableOf(view));
     const version = versionOf(activityJson, partnerChatUrl);
@@ -103,7 +104,8 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
 
   router.post("/:activityId/join", async (req, res) => {
     const { joinedCommunity, ...view } = await activities.join(callerOf(res), req.params.activityId);
-    await answer(req, res, view, 200, joinedCommunity ? { joinedCommunity } : {});
+    // The chat link comes with the next poll when the partners' addresses are not at hand.
+    await answer(req, res, view, 200, joinedCommunity ? { joinedCommunity } : {}, { waitForChatLink: false });
   });
 
   /**
@@ -283,24 +285,38 @@ class PartnerChatLinks {
 
   constructor(private readonly directory: PeopleDirectory) {}
 
-  async urlFor(caller: Caller, view: ActivityView): Promise<string | undefined> {
+  /**
+   * The link, once the partners' addresses are known. `wait: false` (a join, whose answer must
+   * not wait for a third round trip): with an address still unknown there is no link in this
+   * answer, the addresses are looked up meanwhile, and the next poll (2 s later) carries it.
+   */
+  async urlFor(caller: Caller, view: ActivityView, { wait = true } = {}): Promise<string | undefined> {
     const partners = view.me.group?.partners ?? [];
     if (partners.length === 0) return undefined;
     const now = Date.now();
     const key = (id: string) => `${caller.tenantId}|${id}`;
     const missing = partners.filter((p) => (this.cache.get(key(p.id))?.until ?? 0) < now).map((p) => p.id);
     if (missing.length > 0) {
-      const found = await withTimeout(this.directory.getMany(caller.tenantId, missing), DIRECTORY_WAIT_MS);
-      for (const id of missing) {
-        const address = found?.people.get(id)?.mail;
-        // An unknown address is not cached, so the next poll asks again.
-        if (!address) continue;
-        if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
-        this.cache.set(key(id), { address, until: now + CACHE_MS });
+      const lookup = this.lookUp(caller.tenantId, missing, now);
+      if (!wait) {
+        void lookup;
+        return undefined;
       }
+      await lookup;
     }
     const users = partners.map((p) => this.cache.get(key(p.id))?.address ?? p.id);
     return `${TEAMS_CHAT}?users=${users.map(encodeURIComponent).join(",")}`;
+  }
+
+  private async lookUp(tenantId: string, ids: string[], now: number): Promise<void> {
+    const found = await withTimeout(this.directory.getMany(tenantId, ids), DIRECTORY_WAIT_MS);
+    for (const id of ids) {
+      const address = found?.people.get(id)?.mail;
+      // An unknown address is not cached, so the next poll asks again.
+      if (!address) continue;
+      if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+      this.cache.set(`${tenantId}|${id}`, { address, until: now + CACHE_MS });
+    }
   }
 }
 
