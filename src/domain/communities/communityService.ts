@@ -67,10 +67,9 @@ export class CommunityService {
     this.listings = new RecentListings(MEMBERSHIP_TRUST_MS, () => this.now().getTime());
     this.pendingJoins = new PendingMemberships({
       write: (membership) => this.repository.addMember(membership),
-      written: async ({ tenantId, communityId }, added) => {
-        this.listings.forgetTenant(tenantId);
-        // The count settles before the person's next read through this instance (see settle).
-        if (added) await this.recountMembers(tenantId, communityId).catch(() => undefined);
+      written: ({ tenantId }) => this.listings.forgetTenant(tenantId),
+      count: async (tenantId, communityId) => {
+        await this.recountMembers(tenantId, communityId);
       },
       failed: options.onJoinWriteFailed ?? (() => undefined),
       ...(options.joinQuietMs === undefined ? {} : { quietMs: options.joinQuietMs }),

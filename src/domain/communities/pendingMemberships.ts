@@ -12,8 +12,14 @@ const RETRY_MS = [1_000, 5_000, 30_000];
 export interface PendingMembershipOptions {
   /** Writes one membership; true when it was new (see CommunityRepository.addMember). */
   write: (membership: Membership) => Promise<boolean>;
-  /** After a membership landed (`added` when it was new); what it returns is waited for too. */
-  written: (membership: Membership, added: boolean) => Promise<void> | void;
+  /** After a membership landed (`added` when it was new). */
+  written: (membership: Membership, added: boolean) => void;
+  /**
+   * Settles a community's member count after memberships were added to it: once per community for
+   * a burst's writes (a recount reads the community's membership rows), and before a person's
+   * own next read (see settle).
+   */
+  count: (tenantId: string, communityId: string) => Promise<void>;
   /** A write failed (it is tried again later). */
   failed: (membership: Membership, error: unknown) => void;
   quietMs?: number;
@@ -45,6 +51,8 @@ export class PendingMemberships {
   private readonly quietMs: number;
   private readonly maxWaitMs: number;
   private stopping = false;
+  /** Communities with memberships added since their count was last settled, as `tenant|community`. */
+  private readonly uncounted = new Set<string>();
   /** Wakes the writes waiting to try again (at shutdown). */
   private readonly sleepers = new Set<() => void>();
 
@@ -86,7 +94,11 @@ export class PendingMemberships {
         : key === keyOf(tenantId, communityId, userId);
     for (const [key, membership] of this.waiting) if (mine(key)) this.start(key, membership);
     const running = [...this.writing].filter(([key]) => mine(key)).map(([, p]) => p);
-    if (running.length > 0) await Promise.all(running);
+    if (running.length === 0) return;
+    await Promise.all(running);
+    await this.countUncounted((community) =>
+      communityId === undefined ? community.startsWith(prefix) : community === `${tenantId}|${communityId}`,
+    );
   }
 
   /**
@@ -105,6 +117,7 @@ export class PendingMemberships {
     this.timer = undefined;
     for (const [key, membership] of this.waiting) this.start(key, membership);
     while (this.writing.size > 0) await Promise.all([...this.writing.values()]);
+    await this.countUncounted(() => true);
   }
 
   private async writeWaiting(): Promise<void> {
@@ -120,6 +133,19 @@ export class PendingMemberships {
         }),
       );
     }
+    // The counts once the burst's memberships are in: one recount per community, not per person.
+    await this.countUncounted(() => true);
+  }
+
+  private async countUncounted(which: (community: string) => boolean): Promise<void> {
+    const due = [...this.uncounted].filter(which);
+    for (const community of due) this.uncounted.delete(community);
+    await Promise.all(
+      due.map((community) => {
+        const [tenantId = "", communityId = ""] = community.split("|");
+        return this.options.count(tenantId, communityId).catch(() => undefined);
+      }),
+    );
   }
 
   private start(key: string, membership: Membership): void {
@@ -133,7 +159,8 @@ export class PendingMemberships {
     for (let attempt = 0; ; attempt++) {
       try {
         const added = await this.options.write(membership);
-        await this.options.written(membership, added);
+        if (added) this.uncounted.add(`${membership.tenantId}|${membership.communityId}`);
+        this.options.written(membership, added);
         return;
       } catch (error) {
         this.options.failed(membership, error);

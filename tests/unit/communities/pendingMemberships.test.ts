@@ -17,6 +17,7 @@ describe("memberships written after a burst of joins", () => {
   const setUp = (write: (m: Membership) => Promise<boolean> = async () => true) => {
     const written: string[] = [];
     const failures: string[] = [];
+    const counted: string[] = [];
     const pending = new PendingMemberships({
       write,
       written: (m) => {
@@ -25,10 +26,13 @@ describe("memberships written after a burst of joins", () => {
       failed: (m) => {
         failures.push(m.userId);
       },
+      count: async (_tenant, communityId) => {
+        counted.push(communityId);
+      },
       quietMs: 100,
       maxWaitMs: 1_000,
     });
-    return { pending, written, failures };
+    return { pending, written, failures, counted };
   };
 
   it("waits for the burst to pause, then writes each membership once", async () => {
@@ -95,5 +99,17 @@ describe("memberships written after a burst of joins", () => {
     expect(written).toEqual(["ok"]);
     expect(failures).toEqual(["down"]);
     expect(pending.has("t1", "c1", "down")).toBe(false);
+  });
+
+  it("settles a community's count once for a burst's memberships, and before a person's own read", async () => {
+    const { pending, written, counted } = setUp();
+    for (let i = 0; i < 10; i++) pending.add(member(`p${i}`));
+    pending.add(member("q", "c2"));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(written).toHaveLength(11);
+    expect(counted.sort()).toEqual(["c1", "c2"]);
+    pending.add(member("late"));
+    await pending.settle("t1", "late", "c1");
+    expect(counted.sort()).toEqual(["c1", "c1", "c2"]);
   });
 });
