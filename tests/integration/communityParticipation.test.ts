@@ -21,6 +21,8 @@ describe("taking part in an open community's activity", () => {
       purpose: "Ship calmly.",
     });
     const reads = vi.spyOn(repository, "get");
+    const lists = vi.spyOn(repository, "listMembers");
+    const byKey = vi.spyOn(repository, "getMembership");
     // What each person's own write sees when it begins: how many community reads were made so far.
     const readsBefore: number[] = [];
     const people = Array.from({ length: 20 }, (_, i) => caller(30 + i));
@@ -33,7 +35,12 @@ describe("taking part in an open community's activity", () => {
     );
     expect(answers.every((a) => a.joinedCommunity)).toBe(true);
     expect(readsBefore).toEqual(people.map(() => 1));
+    // Whether they were members: one read of the (small) community's member list for all 20.
+    expect(lists).toHaveBeenCalledTimes(1);
+    expect(byKey).not.toHaveBeenCalled();
     reads.mockRestore();
+    lists.mockRestore();
+    byKey.mockRestore();
   });
 
   it("writes the burst's memberships after the answers, once each, and a stopped instance's are written by the next take-part", async () => {

@@ -40,12 +40,17 @@ const MEMBERSHIP_TRUST_MS = 15_000;
 /** How long a community row read for taking part is used again (see communityRow). */
 const ROW_FRESH_MS = 5_000;
 const MAX_TRUSTED = 10_000;
+/** Communities up to this many members are checked for taking part from their member list. */
+const MEMBER_LIST_MAX = 2_000;
 
 export class CommunityService {
   private readonly trusted = new Map<string, { community: CommunityView; until: number }>();
   private readonly memberCounts = new CountSettler();
   /** Community rows for taking part ({@link communityRow}). */
-  private readonly rows = new Map<string, { row: Community; until: number }>();
+  private readonly rows = new Map<string, { value: Community; until: number }>();
+  /** Small communities' member ids for taking part ({@link memberIds}), and the reads running. */
+  private readonly memberLists = new Map<string, { value: ReadonlySet<string>; until: number }>();
+  private readonly memberListReads = new Map<string, Promise<ReadonlySet<string>>>();
   /** Reads of community rows for taking part in flight, by community. */
   private readonly rowReads = new Map<string, Promise<Community>>();
   /** People's lists of communities, for asking in chat ({@link listVisibleRecent}). */
@@ -326,15 +331,21 @@ export class CommunityService {
       await alongside();
       return { community, joinedCommunity: false };
     }
-    // An open community takes anyone. Whether they are a member is read by key beside the caller's
-    // own write; a newcomer's membership rows are written once the moment's burst of joins pauses
-    // (PendingMemberships): 300 people pressing Join at once each wait for their own row only.
+    // An open community takes anyone. Whether they are a member is read beside the caller's own
+    // write — from the community's member list (one read per instance every few seconds, shared by
+    // everyone taking part at that moment), or by key in a large community; a newcomer's membership
+    // rows are written once the moment's burst of joins pauses (PendingMemberships): 1,000 people
+    // pressing Join at once each wait for their own row only.
     const pending = this.pendingJoins.has(caller.tenantId, communityId, caller.userId);
-    const [membership] = await Promise.all([
-      pending ? undefined : this.repository.getMembership(caller.tenantId, communityId, caller.userId),
-      alongside(),
-    ]);
-    const joinedCommunity = !pending && membership === undefined;
+    const member = pending
+      ? Promise.resolve(true)
+      : row.memberCount <= MEMBER_LIST_MAX
+        ? this.memberIds(caller.tenantId, communityId).then((ids) => ids.has(caller.userId))
+        : this.repository
+            .getMembership(caller.tenantId, communityId, caller.userId)
+            .then((found) => found !== undefined);
+    const [isMember] = await Promise.all([member, alongside()]);
+    const joinedCommunity = !isMember;
     if (joinedCommunity) {
       this.pendingJoins.add({
         tenantId: caller.tenantId,
@@ -572,11 +583,13 @@ export class CommunityService {
   /** A membership changed (or was found not to hold): neither the trust nor the tenant's lists stay. */
   private untrust(tenantId: string, communityId: string, userId: string): void {
     this.trusted.delete(trustKey(tenantId, communityId, userId));
+    this.memberLists.delete(trustKey(tenantId, communityId, ""));
     this.listings.forgetTenant(tenantId);
   }
 
   private forgetCommunity(tenantId: string, communityId: string): void {
     this.listings.forgetTenant(tenantId);
+    this.memberLists.delete(trustKey(tenantId, communityId, ""));
     const prefix = trustKey(tenantId, communityId, "");
     for (const key of this.trusted.keys()) if (key.startsWith(prefix)) this.trusted.delete(key);
   }
@@ -596,23 +609,62 @@ export class CommunityService {
    * joining one activity reads it once. (Whether it is open changes rarely; a change is seen
    * within seconds.)
    */
-  private async communityRow(tenantId: string, communityId: string): Promise<Community> {
-    const key = trustKey(tenantId, communityId, "");
-    const at = this.now().getTime();
-    const kept = this.rows.get(key);
-    if (kept && kept.until > at) return kept.row;
-    // Everyone pressing Join at once shares one read instead of each reading the row.
-    const running = this.rowReads.get(key);
-    if (running) return running;
-    const read = (async () => {
+  private communityRow(tenantId: string, communityId: string): Promise<Community> {
+    return this.keptRead(this.rows, this.rowReads, trustKey(tenantId, communityId, ""), async () => {
       const row = await this.repository.get(tenantId, communityId);
       if (!row) throw notFound();
-      if (this.rows.size >= MAX_TRUSTED) this.rows.clear();
-      this.rows.set(key, { row, until: at + ROW_FRESH_MS });
       return row;
-    })().finally(() => this.rowReads.delete(key));
-    this.rowReads.set(key, read);
-    return read;
+    });
+  }
+
+  /**
+   * The ids of a (small) community's members, for taking part: read whole once per instance every
+   * {@link ROW_FRESH_MS}, one read shared by everyone asking at that moment. A change through this
+   * instance is seen at once; through another, within seconds: a member who joined there meanwhile
+   * is told again that they joined (their membership is written again, harmlessly), and one who
+   * left there in those seconds takes part without joining again.
+   */
+  private memberIds(tenantId: string, communityId: string): Promise<ReadonlySet<string>> {
+    return this.keptRead(
+      this.memberLists,
+      this.memberListReads,
+      trustKey(tenantId, communityId, ""),
+      async () => {
+        const ids = new Set<string>();
+        let page = await this.repository.listMembers(tenantId, communityId, { pageSize: 1000 });
+        for (;;) {
+          for (const m of page.items) ids.add(m.userId);
+          if (!page.continuationToken) return ids;
+          page = await this.repository.listMembers(tenantId, communityId, {
+            pageSize: 1000,
+            continuationToken: page.continuationToken,
+          });
+        }
+      },
+    );
+  }
+
+  /** A read kept {@link ROW_FRESH_MS} per key; concurrent callers share the read running. */
+  private keptRead<T>(
+    kept: Map<string, { value: T; until: number }>,
+    reads: Map<string, Promise<T>>,
+    key: string,
+    read: () => Promise<T>,
+  ): Promise<T> {
+    const at = this.now().getTime();
+    const found = kept.get(key);
+    if (found && found.until > at) return Promise.resolve(found.value);
+    const running = reads.get(key);
+    if (running) return running;
+    const started = read()
+      .then((value) => {
+        if (kept.size >= MAX_TRUSTED) kept.clear();
+        kept.set(key, { value, until: at + ROW_FRESH_MS });
+        return value;
+      })
+      .finally(() => reads.delete(key));
+    reads.set(key, started);
+    return started;
   }
 
   /**
