@@ -146,10 +146,10 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
 
   const communityRepository = new TablesCommunityRepository(store);
   const communities = new CommunityService(communityRepository, undefined, {
-    onJoinWriteFailed: (membership, error) =>
-      logger.warn("A membership from taking part could not be written yet; trying again", {
-        tenantId: membership.tenantId,
-        communityId: membership.communityId,
+    onJoinWriteFailed: ([first], error) =>
+      logger.warn("Memberships from taking part could not be written yet; trying again", {
+        tenantId: first?.tenantId,
+        communityId: first?.communityId,
         error: error instanceof Error ? error.message : String(error),
       }),
   });

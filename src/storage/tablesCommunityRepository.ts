@@ -1,6 +1,7 @@
-import { odata, type TableEntityResult } from "@azure/data-tables";
+import { odata, type TableEntityResult, type TransactionAction } from "@azure/data-tables";
 import type { Community, JoinRequest, Membership } from "../domain/communities/community.js";
 import type { CommunityRepository } from "../domain/communities/communityRepository.js";
+import { forEachLimited } from "../domain/concurrency.js";
 import type { PersonRef } from "../domain/identity.js";
 import type { Page, PageRequest } from "../domain/paging.js";
 import { EtaggedRepository } from "./etaggedRepository.js";
@@ -99,6 +100,34 @@ export class TablesCommunityRepository
       .upsertEntity({ ...byCommunity, ...keys.membershipOfUser(tenantId, userId, communityId) });
     const created = await this.store.insertIfAbsent(TABLES.memberships, byCommunity);
     return created;
+  }
+
+  async addMembers(memberships: readonly Membership[]): Promise<void> {
+    const rows = memberships.map((m) => ({
+      ...keys.member(m.tenantId, m.communityId, m.userId),
+      communityId: m.communityId,
+      userId: m.userId,
+      displayName: m.displayName,
+      joinedAt: m.joinedAt,
+    }));
+    // As addMember: the people's index rows first (each in its own partition, a few at a time),
+    // then the community's rows, up to 100 to a transaction (one partition).
+    await forEachLimited([...rows.keys()], 8, async (i) => {
+      const { tenantId, userId, communityId } = memberships[i] as Membership;
+      await this.store
+        .table(TABLES.memberships)
+        .upsertEntity({ ...rows[i], ...keys.membershipOfUser(tenantId, userId, communityId) });
+    });
+    try {
+      await this.store.submitBatches(
+        TABLES.memberships,
+        rows.map((row) => ["create", row] as TransactionAction),
+      );
+    } catch (error) {
+      // A transaction with someone already a member fails whole (409): each row then on its own.
+      if (statusOf(error) !== 409) throw error;
+      for (const row of rows) await this.store.insertIfAbsent(TABLES.memberships, row);
+    }
   }
 
   async removeMember(tenantId: string, communityId: string, userId: string): Promise<boolean> {

@@ -48,7 +48,7 @@ describe("taking part in an open community's activity", () => {
     const repository = new TablesCommunityRepository(store);
     const communities = new CommunityService(repository, undefined, { joinQuietMs: 50 });
     const { id } = await communities.create(caller(0), { name: "Incident review", purpose: "Learn calmly." });
-    const adds = vi.spyOn(repository, "addMember");
+    const adds = vi.spyOn(repository, "addMembers");
     const people = Array.from({ length: 20 }, (_, i) => caller(60 + i));
     const answers = await Promise.all(people.map((p) => communities.participate(p, id)));
     // Everyone answered as newly joined, before a single membership row was written.
@@ -57,7 +57,9 @@ describe("taking part in an open community's activity", () => {
     // Taking part again meanwhile neither says "joined" again nor writes twice.
     expect((await communities.participate(people[0] as Caller, id)).joinedCommunity).toBe(false);
     await communities.flushPendingJoins();
-    expect(adds).toHaveBeenCalledTimes(20);
+    // All 20 written together: their index rows, then the community's rows in one transaction.
+    expect(adds).toHaveBeenCalledTimes(1);
+    expect(adds.mock.calls[0]?.[0]).toHaveLength(20);
     expect((await repository.listMembers(tenant, id)).items.map((m) => m.userId).sort()).toEqual(
       [caller(0), ...people].map((p) => p.userId).sort(),
     );
@@ -82,6 +84,17 @@ describe("taking part in an open community's activity", () => {
     await other.flushPendingJoins();
     expect(await repository.getMembership(tenant, id, lost.userId)).toBeDefined();
     expect((await other.listVisible(lost)).find((c) => c.id === id)?.isMember).toBe(true);
+
+    // Written together with someone already a member (another instance wrote theirs): the
+    // transaction refuses the whole batch, and each row is then written on its own.
+    const at = new Date().toISOString();
+    const again = { tenantId: tenant, communityId: id, joinedAt: at };
+    await repository.addMembers([
+      { ...again, userId: lost.userId, displayName: lost.displayName },
+      { ...again, userId: caller(92).userId, displayName: caller(92).displayName },
+    ]);
+    expect(await repository.getMembership(tenant, id, caller(92).userId)).toBeDefined();
+    expect((await repository.getMembership(tenant, id, lost.userId))?.joinedAt).not.toBe(at);
     adds.mockRestore();
   });
 

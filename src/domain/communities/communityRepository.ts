@@ -17,6 +17,11 @@ export interface CommunityRepository {
 
   /** Adds a membership; returns false when the person already was a member (idempotent). */
   addMember(membership: Membership): Promise<boolean>;
+  /**
+   * Adds memberships (of one or more communities) as {@link addMember} does, written together:
+   * the people's index rows, then each community's rows in transactions. Idempotent.
+   */
+  addMembers(memberships: readonly Membership[]): Promise<void>;
   /** Removes a membership; returns false when the person was not a member (idempotent). */
   removeMember(tenantId: string, communityId: string, userId: string): Promise<boolean>;
   getMembership(tenantId: string, communityId: string, userId: string): Promise<Membership | undefined>;

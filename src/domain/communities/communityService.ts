@@ -63,15 +63,15 @@ export class CommunityService {
     private readonly repository: CommunityRepository,
     private readonly now: () => Date = () => new Date(),
     options: {
-      /** A membership written after a take-part's answer failed (it is tried again). */
-      onJoinWriteFailed?: (membership: Membership, error: unknown) => void;
+      /** Memberships written after take-parts' answers failed (they are tried again). */
+      onJoinWriteFailed?: (memberships: Membership[], error: unknown) => void;
       /** How long a burst of joins may pause before their memberships are written. */
       joinQuietMs?: number;
     } = {},
   ) {
     this.listings = new RecentListings(MEMBERSHIP_TRUST_MS, () => this.now().getTime());
     this.pendingJoins = new PendingMemberships({
-      write: (membership) => this.repository.addMember(membership),
+      write: (memberships) => this.repository.addMembers(memberships),
       written: ({ tenantId }) => this.listings.forgetTenant(tenantId),
       count: async (tenantId, communityId) => {
         await this.recountMembers(tenantId, communityId);

@@ -4,16 +4,16 @@ import type { Membership } from "./community.js";
 const QUIET_MS = 250;
 /** The longest a membership waits for a quiet moment (a burst that never pauses). */
 const MAX_WAIT_MS = 2_000;
-/** Memberships written at once. */
-const CONCURRENCY = 4;
+/** Memberships of one community written together (a Tables transaction holds at most 100). */
+const BATCH = 100;
 /** Waits before writing a failed membership again (then the last, until it lands). */
 const RETRY_MS = [1_000, 5_000, 30_000];
 
 export interface PendingMembershipOptions {
-  /** Writes one membership; true when it was new (see CommunityRepository.addMember). */
-  write: (membership: Membership) => Promise<boolean>;
-  /** After a membership landed (`added` when it was new). */
-  written: (membership: Membership, added: boolean) => void;
+  /** Writes memberships of one community together (see CommunityRepository.addMembers). Idempotent. */
+  write: (memberships: Membership[]) => Promise<void>;
+  /** After a membership landed. */
+  written: (membership: Membership) => void;
   /**
    * Settles a community's member count after memberships were added to it: once per community for
    * a burst's writes (a recount reads the community's membership rows), and before a person's
@@ -21,7 +21,7 @@ export interface PendingMembershipOptions {
    */
   count: (tenantId: string, communityId: string) => Promise<void>;
   /** A write failed (it is tried again later). */
-  failed: (membership: Membership, error: unknown) => void;
+  failed: (memberships: Membership[], error: unknown) => void;
   quietMs?: number;
   maxWaitMs?: number;
 }
@@ -92,7 +92,7 @@ export class PendingMemberships {
       communityId === undefined
         ? key.startsWith(prefix) && key.endsWith(suffix)
         : key === keyOf(tenantId, communityId, userId);
-    for (const [key, membership] of this.waiting) if (mine(key)) this.start(key, membership);
+    for (const [key, membership] of this.waiting) if (mine(key)) this.start([[key, membership]]);
     const running = [...this.writing].filter(([key]) => mine(key)).map(([, p]) => p);
     if (running.length === 0) return;
     await Promise.all(running);
@@ -115,7 +115,7 @@ export class PendingMemberships {
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    for (const [key, membership] of this.waiting) this.start(key, membership);
+    for (const batch of this.batchesWaiting()) this.start(batch);
     while (this.writing.size > 0) await Promise.all([...this.writing.values()]);
     await this.countUncounted(() => true);
   }
@@ -123,18 +123,27 @@ export class PendingMemberships {
   private async writeWaiting(): Promise<void> {
     this.timer = undefined;
     this.firstWaitingAt = undefined;
-    const batch = [...this.waiting];
-    // A few at a time: the burst's people are answered; the storage account need not be flooded.
-    for (let i = 0; i < batch.length; i += CONCURRENCY) {
-      await Promise.all(
-        batch.slice(i, i + CONCURRENCY).map(([key, membership]) => {
-          if (this.waiting.get(key) === membership) this.start(key, membership);
-          return this.writing.get(key);
-        }),
-      );
+    // One community's at a time, 100 to a write: the burst's people are answered; the storage
+    // account need not be flooded.
+    for (const batch of this.batchesWaiting()) {
+      this.start(batch);
+      await Promise.all(batch.map(([key]) => this.writing.get(key)));
     }
     // The counts once the burst's memberships are in: one recount per community, not per person.
     await this.countUncounted(() => true);
+  }
+
+  /** What waits, by community, in batches of at most {@link BATCH}. */
+  private batchesWaiting(): [string, Membership][][] {
+    const byCommunity = new Map<string, [string, Membership][]>();
+    for (const entry of this.waiting) {
+      const community = `${entry[1].tenantId}|${entry[1].communityId}`;
+      byCommunity.set(community, [...(byCommunity.get(community) ?? []), entry]);
+    }
+    const batches: [string, Membership][][] = [];
+    for (const entries of byCommunity.values())
+      for (let i = 0; i < entries.length; i += BATCH) batches.push(entries.slice(i, i + BATCH));
+    return batches;
   }
 
   private async countUncounted(which: (community: string) => boolean): Promise<void> {
@@ -148,22 +157,30 @@ export class PendingMemberships {
     );
   }
 
-  private start(key: string, membership: Membership): void {
-    this.waiting.delete(key);
-    if (this.writing.has(key)) return;
-    const write = this.writeUntilLanded(membership).finally(() => this.writing.delete(key));
-    this.writing.set(key, write);
+  private start(entries: [string, Membership][]): void {
+    const batch = entries.filter(([key, membership]) => {
+      if (this.waiting.get(key) !== membership) return false;
+      this.waiting.delete(key);
+      return !this.writing.has(key);
+    });
+    if (batch.length === 0) return;
+    const write = this.writeUntilLanded(batch.map(([, m]) => m)).finally(() => {
+      for (const [key] of batch) if (this.writing.get(key) === write) this.writing.delete(key);
+    });
+    for (const [key] of batch) this.writing.set(key, write);
   }
 
-  private async writeUntilLanded(membership: Membership): Promise<void> {
+  private async writeUntilLanded(memberships: Membership[]): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const added = await this.options.write(membership);
-        if (added) this.uncounted.add(`${membership.tenantId}|${membership.communityId}`);
-        this.options.written(membership, added);
+        await this.options.write(memberships);
+        for (const m of memberships) {
+          this.uncounted.add(`${m.tenantId}|${m.communityId}`);
+          this.options.written(m);
+        }
         return;
       } catch (error) {
-        this.options.failed(membership, error);
+        this.options.failed(memberships, error);
         if (this.stopping) return;
         const wait = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)] as number;
         await new Promise<void>((resolve) => {

@@ -18,13 +18,17 @@ describe("memberships written after a burst of joins", () => {
     const written: string[] = [];
     const failures: string[] = [];
     const counted: string[] = [];
+    const batches: number[] = [];
     const pending = new PendingMemberships({
-      write,
+      write: async (memberships) => {
+        batches.push(memberships.length);
+        for (const m of memberships) await write(m);
+      },
       written: (m) => {
         written.push(m.userId);
       },
-      failed: (m) => {
-        failures.push(m.userId);
+      failed: (memberships) => {
+        failures.push(...memberships.map((m) => m.userId));
       },
       count: async (_tenant, communityId) => {
         counted.push(communityId);
@@ -32,7 +36,7 @@ describe("memberships written after a burst of joins", () => {
       quietMs: 100,
       maxWaitMs: 1_000,
     });
-    return { pending, written, failures, counted };
+    return { pending, written, failures, counted, batches };
   };
 
   it("waits for the burst to pause, then writes each membership once", async () => {
@@ -93,20 +97,21 @@ describe("memberships written after a burst of joins", () => {
       if (m.userId === "down") throw new Error("storage is down");
       return true;
     });
-    pending.add(member("down"));
+    pending.add(member("down", "c2"));
     pending.add(member("ok"));
     await pending.stop();
     expect(written).toEqual(["ok"]);
     expect(failures).toEqual(["down"]);
-    expect(pending.has("t1", "c1", "down")).toBe(false);
+    expect(pending.has("t1", "c2", "down")).toBe(false);
   });
 
-  it("settles a community's count once for a burst's memberships, and before a person's own read", async () => {
-    const { pending, written, counted } = setUp();
+  it("writes a burst's memberships of one community together, settles its count once, and before a person's own read", async () => {
+    const { pending, written, counted, batches } = setUp();
     for (let i = 0; i < 10; i++) pending.add(member(`p${i}`));
     pending.add(member("q", "c2"));
     await vi.advanceTimersByTimeAsync(100);
     expect(written).toHaveLength(11);
+    expect(batches.sort()).toEqual([1, 10]);
     expect(counted.sort()).toEqual(["c1", "c2"]);
     pending.add(member("late"));
     await pending.settle("t1", "late", "c1");
