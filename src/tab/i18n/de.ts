@@ -858,7 +858,7 @@ export const de: Catalog = {
     chatWith: "Chat mit {{names}}",
     chatOpenFailed: "Teams konnte den Chat nicht öffnen.",
     shareHeading: "Unsere wichtigste Erkenntnis",
-    shareHint: "Beide können sie schreiben, die andere Person kann sie bearbeiten.",
+    shareHint: "Jede Person Ihrer Gruppe kann sie schreiben, die anderen können sie bearbeiten.",
     shareLabel: "Unsere wichtigste Erkenntnis",
     shareLastSaved: "Zuletzt gespeichert von {{name}}",
     shareChangedMeanwhile:

@@ -835,7 +835,7 @@ export const en = {
     chatWith: "Chat with {{names}}",
     chatOpenFailed: "Teams couldn't open the chat.",
     shareHeading: "Our key insight",
-    shareHint: "Either of you can write it; the other can edit it.",
+    shareHint: "Anyone in your group can write it; the others can edit it.",
     shareLabel: "Our key insight",
     shareLastSaved: "Last saved by {{name}}",
     shareChangedMeanwhile:
