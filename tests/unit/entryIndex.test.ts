@@ -8,6 +8,7 @@ import {
   type IndexedEntry,
   toIndexedEntry,
 } from "../../src/search/memory/entryIndex.js";
+import { indexedEntry } from "../support/indexedEntries.js";
 
 const alice = { id: "u-alice", displayName: "Alice" };
 const bob = { id: "u-bob", displayName: "Bob" };
@@ -16,22 +17,7 @@ const carol = { id: "u-carol", displayName: "Carol" };
 let counter = 0;
 function doc(overrides: Partial<IndexedEntry> = {}): IndexedEntry {
   counter += 1;
-  return {
-    id: `e${counter}`,
-    type: "insight",
-    title: "Untitled note",
-    summary: "",
-    tags: [],
-    author: alice,
-    savedById: alice.id,
-    createdAt: "2025-01-01T10:00:00.000Z",
-    updatedAt: "2025-01-01T10:00:00.000Z",
-    helpfulCount: 0,
-    plainText: "",
-    verified: false,
-    stale: false,
-    ...overrides,
-  };
+  return indexedEntry({ id: `e${counter}`, author: alice, savedById: alice.id, ...overrides });
 }
 
 function indexOf(...docs: IndexedEntry[]): EntryIndex {

@@ -1,23 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { EntryIndex, type IndexedEntry } from "../../src/search/memory/entryIndex.js";
 import { searchAcross } from "../../src/search/memory/searchAcross.js";
+import { indexedEntry } from "../support/indexedEntries.js";
 
 function doc(id: string, title: string, plainText: string): IndexedEntry {
-  return {
-    id,
-    type: "insight",
-    title,
-    summary: "",
-    tags: [],
-    author: { id: "u-ada", displayName: "Ada" },
-    savedById: "u-ada",
-    createdAt: "2025-01-01T10:00:00.000Z",
-    updatedAt: "2025-01-01T10:00:00.000Z",
-    helpfulCount: 0,
-    plainText,
-    verified: false,
-    stale: false,
-  };
+  return indexedEntry({ id, title, plainText });
 }
 
 function library(...docs: IndexedEntry[]): EntryIndex {
