@@ -72,7 +72,10 @@ export class CommunityService {
     this.listings = new RecentListings(MEMBERSHIP_TRUST_MS, () => this.now().getTime());
     this.pendingJoins = new PendingMemberships({
       write: (memberships) => this.repository.addMembers(memberships),
-      written: ({ tenantId }) => this.listings.forgetTenant(tenantId),
+      written: (memberships) => {
+        for (const tenantId of new Set(memberships.map((m) => m.tenantId)))
+          this.listings.forgetTenant(tenantId);
+      },
       count: async (tenantId, communityId) => {
         await this.recountMembers(tenantId, communityId);
       },

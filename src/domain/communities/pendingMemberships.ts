@@ -12,8 +12,8 @@ const RETRY_MS = [1_000, 5_000, 30_000];
 export interface PendingMembershipOptions {
   /** Writes memberships of one community together (see CommunityRepository.addMembers). Idempotent. */
   write: (memberships: Membership[]) => Promise<void>;
-  /** After a membership landed. */
-  written: (membership: Membership) => void;
+  /** After memberships landed (once a write: one burst's of one community together). */
+  written: (memberships: Membership[]) => void;
   /**
    * Settles a community's member count after memberships were added to it: once per community for
    * a burst's writes (a recount reads the community's membership rows), and before a person's
@@ -174,10 +174,8 @@ export class PendingMemberships {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.options.write(memberships);
-        for (const m of memberships) {
-          this.uncounted.add(`${m.tenantId}|${m.communityId}`);
-          this.options.written(m);
-        }
+        for (const m of memberships) this.uncounted.add(`${m.tenantId}|${m.communityId}`);
+        this.options.written(memberships);
         return;
       } catch (error) {
         this.options.failed(memberships, error);

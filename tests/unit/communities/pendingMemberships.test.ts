@@ -24,8 +24,8 @@ describe("memberships written after a burst of joins", () => {
         batches.push(memberships.length);
         for (const m of memberships) await write(m);
       },
-      written: (m) => {
-        written.push(m.userId);
+      written: (memberships) => {
+        written.push(...memberships.map((m) => m.userId));
       },
       failed: (memberships) => {
         failures.push(...memberships.map((m) => m.userId));
