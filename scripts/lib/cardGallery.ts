@@ -312,7 +312,7 @@ function cafeCards(communities: { id: string; name: string }[]): GalleryCard[] {
     dialog(
       "cafe-table-notes-conflict",
       writingConflictCard(cafeView("round-2", { me: atTable }), "table-notes", {
-        message: "Bastian saved your group's table notes meanwhile. Check both versions and save again.",
+        message: `${bastian.displayName} saved your group's table notes meanwhile. Check both versions and save again.`,
         current: { text: tableNotes.text, etag: 'W/"n2"', editedBy: bastian },
         yours: "Name one owner for the buddy programme.",
         merged: `${tableNotes.text}\n\nName one owner for the buddy programme.`,
@@ -498,7 +498,7 @@ export function cardGallery(): GalleryCard[] {
     dialog(
       "tps-share-conflict",
       shareConflictCard(view(2, { me: inPair }), {
-        message: "Bastian saved meanwhile: both texts are below.",
+        message: `${bastian.displayName} saved meanwhile: both texts are below.`,
         current: { text: "Freeze earlier.", etag: "e2", editedBy: bastian },
         yours: "Write the checklist before the freeze.",
         merged: "Freeze earlier.\n\nWrite the checklist before the freeze.",
