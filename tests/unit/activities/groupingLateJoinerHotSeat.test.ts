@@ -59,6 +59,19 @@ describe("placeLateJoiner", () => {
     expect(beyond.groups[0]).toHaveLength(6);
   });
 
+  it("counts the pairs meeting again across rounds when every group holds someone met before", () => {
+    // z met a and e in the first round; both groups of this one hold one of them.
+    const previousRounds = [[["z", "a", "e"]]];
+    const groups = [
+      ["a", "b"],
+      ["e", "f"],
+    ];
+    const placed = placeLateJoiner(cafe, groups, "z", { ...context(), previousRounds });
+    expect(placed.repeatMeetings).toBe(1);
+    // Within one round nobody meets again.
+    expect(placeLateJoiner(cafe, groups, "z", context()).repeatMeetings).toBe(0);
+  });
+
   it("keeps someone already placed where they are, and starts a group when there is none", () => {
     const groups = [
       ["a", "b"],

@@ -32,7 +32,8 @@ export function placeLateJoiner(
   const done = (groupIndex: number): LateJoinerPlacement => ({
     groups: copy,
     groupIndex,
-    repeatMeetings: repeatMeetings([...previousRounds, copy]),
+    // One round alone repeats nobody: the count (a pass over everyone) is made only across rounds.
+    repeatMeetings: previousRounds.length === 0 ? 0 : repeatMeetings([...previousRounds, copy]),
   });
   if (checked.kind === "none") return done(-1);
   const already = copy.findIndex((g) => g.includes(joiner));
