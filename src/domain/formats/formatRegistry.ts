@@ -15,8 +15,8 @@ import type { FormatFile } from "./formatSchema.js";
 
 /**
  * Every format's definition file, by id: the one place a new format is registered. The compiler
- * checks that every session format has its file; formatSchema.ts checks what is in each (the
- * registry's tests run it on every file).
+ * checks that every session format has its file; formatSchema.ts checks what is in each
+ * (tests/unit/formats/formatSchema.test.ts runs it on every file in definitions/).
  */
 const FILES = {
   "think-pair-share": thinkPairShare,

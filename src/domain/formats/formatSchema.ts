@@ -131,7 +131,7 @@ function crossCheck(format: FormatDefinition, ctx: z.RefinementCtx): void {
  * A format's definition file, checked and completed. The checks between its parts run only on a
  * file of the right shape, so each mistake is told once.
  */
-export const formatFileSchema = fileSchema
+const formatFileSchema = fileSchema
   .transform(completeFormat)
   .pipe(z.custom<FormatDefinition>().superRefine(crossCheck));
 
