@@ -1,5 +1,7 @@
 import type { ActivityFormatDefinition, PhaseDefinition } from "../activities/activityFormat.js";
 import type { SessionFormat, SessionRole } from "./formatIds.js";
+// Types only: the tab reads the formats too, and zod stays out of its runtime.
+import type { ActivityFile, ActivityPhaseFile, FormatFile } from "./formatSchema.js";
 
 /** One step of a format's plan, with its default minutes. */
 export interface FormatPhase {
@@ -21,75 +23,49 @@ export interface CalendarDefaults {
 
 /**
  * One format, as data: what the calendar plans for it and, when the bot runs it in a meeting, the
- * activity the engine runs (phases, grouping, roles, submissions). A new format is one file of
- * this shape, registered in formatRegistry.ts, plus its strings.
+ * activity the engine runs (phases, grouping, roles, submissions). A new format is one JSON file
+ * in definitions/, registered in formatRegistry.ts, plus its strings (docs/formats.md).
  */
 export interface FormatDefinition {
   id: SessionFormat;
   name: string;
+  /** What the format is and how it runs, for whoever reads or picks it. */
+  description: string;
   calendar: CalendarDefaults;
   /** Present when PeerCircle's engine runs the format in a Teams meeting. */
   activity?: ActivityFormatDefinition;
 }
 
-export const phase = (id: string, title: string, minutes: number): FormatPhase => ({ id, title, minutes });
-
 /**
- * A format's activity as its definition file writes it: the id and name are the format's own, and
- * most formats take nothing after the end and are not confidential, so those are said only where
- * they differ.
+ * A format from its definition file, which says only what is particular to it: the session's
+ * length is its plan's minutes added up; the activity takes the format's id and name, nothing
+ * after the end and no confidentiality unless said; a phase accepts nothing unless said, and its
+ * minutes are written as one range.
  */
-export type ActivitySpec = Omit<
-  ActivityFormatDefinition,
-  "id" | "name" | "acceptsAfterEnd" | "confidential"
-> &
-  Partial<Pick<ActivityFormatDefinition, "acceptsAfterEnd" | "confidential">>;
-
-/** A format as its file writes it: the session's length is its plan's minutes added up. */
-interface FormatSpec<A extends ActivitySpec | undefined> {
-  calendar: Omit<CalendarDefaults, "durationMinutes">;
-  activity?: A;
+export function completeFormat({ calendar, activity, ...format }: FormatFile): FormatDefinition {
+  const durationMinutes = calendar.phases.reduce((sum, p) => sum + p.minutes, 0);
+  return {
+    ...format,
+    calendar: { durationMinutes, ...calendar },
+    ...(activity ? { activity: completeActivity(format, activity) } : {}),
+  };
 }
 
-type Defined<A> = Omit<FormatDefinition, "activity"> &
-  (A extends ActivitySpec ? { activity: ActivityFormatDefinition } : { activity?: undefined });
-
-/**
- * One format from what is particular to it: its calendar plan and, for a format the engine runs
- * in meetings, its activity, completed with the format's id, name and the usual defaults.
- */
-export function defineFormat<A extends ActivitySpec | undefined = undefined>(
-  id: SessionFormat,
-  name: string,
-  { calendar, activity }: FormatSpec<A>,
-): Defined<A> {
-  const durationMinutes = calendar.phases.reduce((sum, p) => sum + p.minutes, 0);
+function completeActivity(
+  { id, name }: Pick<FormatFile, "id" | "name">,
+  activity: ActivityFile,
+): ActivityFormatDefinition {
   return {
     id,
     name,
-    calendar: { durationMinutes, ...calendar },
-    ...(activity ? { activity: { id, name, acceptsAfterEnd: [], confidential: false, ...activity } } : {}),
-  } as Defined<A>;
+    acceptsAfterEnd: [],
+    confidential: false,
+    ...activity,
+    phases: activity.phases.map(completePhase),
+  };
 }
 
-/** The minutes a phase lasts unless set up otherwise, and the bounds a facilitator may choose from. */
-export interface PhaseMinutes {
-  min: number;
-  default: number;
-  max: number;
-}
-
-type PhaseSpec = Omit<
-  PhaseDefinition,
-  "id" | "title" | "defaultMinutes" | "minMinutes" | "maxMinutes" | "accepts"
-> & {
-  minutes: PhaseMinutes;
-  /** What may be submitted while it runs; nothing unless said (a welcome, an introduction). */
-  accepts?: PhaseDefinition["accepts"];
-};
-
-/** One phase of a format's activity, its minutes written as one range. */
-export function activityPhase(id: string, title: string, { minutes, ...phase }: PhaseSpec): PhaseDefinition {
+function completePhase({ id, title, minutes, ...phase }: ActivityPhaseFile): PhaseDefinition {
   return {
     id,
     title,

@@ -9,7 +9,7 @@ export const SESSION_ROLES = [
 ] as const;
 export type SessionRole = (typeof SESSION_ROLES)[number];
 
-/** The formats a community runs; each is one definition file in this folder. */
+/** The formats a community runs; each is one definition file in definitions/, named after its id. */
 export const SESSION_FORMATS = [
   "think-pair-share",
   "knowledge-cafe",
