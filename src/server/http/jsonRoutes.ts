@@ -25,18 +25,25 @@ function routeCall<Params>(req: Request, res: Response): RouteCall<Params> {
 
 /**
  * A route of the usual shape: call the service with the caller and the path's parameters, answer
- * what it returns as JSON (`status` for a creation). Errors go to the error handler (express 5
- * passes a rejected handler on).
+ * what it returns as JSON (`status` for a creation, or read from the answer when only the service
+ * knows whether it created something). Errors go to the error handler (express 5 passes a rejected
+ * handler on).
  */
-export function answerJson<Params = Record<string, string>>(
-  handle: (call: RouteCall<Params>) => Promise<unknown>,
-  status = 200,
+export function answerJson<Params = Record<string, string>, Answer = unknown>(
+  handle: (call: RouteCall<Params>) => Promise<Answer>,
+  status: number | ((answer: Answer) => number) = 200,
 ): RequestHandler {
   return async (req, res) => {
     const answer = await handle(routeCall<Params>(req, res));
-    res.status(status).json(answer);
+    res.status(typeof status === "number" ? status : status(answer)).json(answer);
   };
 }
+
+/** The status of an answer that may or may not have made something new: 201 when it did. */
+export const createdWhen =
+  <Answer>(isNew: (answer: Answer) => boolean | undefined) =>
+  (answer: Answer): number =>
+    isNew(answer) ? 201 : 200;
 
 /**
  * Like {@link answerJson} for one versioned thing (an entry, a session, a playbook): its ETag goes

@@ -4,7 +4,8 @@ import type { EntryAnswer } from "../../contract/library.js";
 import { parseLibrarySearch } from "../../contract/librarySearch.js";
 import type { EntryView } from "../../domain/library/entryView.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
-import { answerJson, type RouteCall, versionedItemRoutes } from "../http/jsonRoutes.js";
+import { communityItemRoutes } from "../http/communityItemRoutes.js";
+import { answerJson, type RouteCall } from "../http/jsonRoutes.js";
 import { callerOf } from "../http/requireCaller.js";
 
 /** The entry as the contract answers it (the tenant id stays on the server). */
@@ -36,17 +37,11 @@ export function libraryRoutes(library: LibraryService): Router {
       library.searchCommunity(caller, params.communityId, parseLibrarySearch(req.query)),
     ),
   );
-  versionedItemRoutes<Params, EntryView>(entries, {
-    path: "/:entryId",
+  communityItemRoutes(entries, library, {
+    idParam: "entryId",
     toAnswer: entryDto,
-    create: ({ caller, params, req }) => library.create(caller, params.communityId, req.body),
-    get: ({ caller, params }) => library.get(caller, params.communityId, params.entryId),
-    update: {
-      method: "patch",
-      change: ({ caller, params, req, ifMatch }) =>
-        library.update(caller, params.communityId, params.entryId, req.body, ifMatch),
-    },
-    remove: ({ caller, params }) => library.delete(caller, params.communityId, params.entryId),
+    updateMethod: "patch",
+    deletable: true,
   });
   entries.put(
     "/:entryId/vote",
