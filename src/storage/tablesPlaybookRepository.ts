@@ -58,28 +58,17 @@ export class TablesPlaybookRepository
     return rows.map((r) => fromRow(tenantId, communityId, r));
   }
 
-  async markDone(
+  async setDone(
     tenantId: string,
     communityId: string,
     playbookId: string,
     userId: string,
     entryId: string,
-  ): Promise<void> {
-    await this.table.upsertEntity(
-      { ...tickKey(tenantId, communityId, playbookId, userId, entryId), entryId },
-      "Replace",
-    );
-  }
-
-  async markUndone(
-    tenantId: string,
-    communityId: string,
-    playbookId: string,
-    userId: string,
-    entryId: string,
+    done: boolean,
   ): Promise<void> {
     const key = tickKey(tenantId, communityId, playbookId, userId, entryId);
-    await this.store.deleteIfExists(TABLES.playbooks, key.partitionKey, key.rowKey);
+    if (done) await this.table.upsertEntity({ ...key, entryId }, "Replace");
+    else await this.store.deleteIfExists(TABLES.playbooks, key.partitionKey, key.rowKey);
   }
 
   async listDone(

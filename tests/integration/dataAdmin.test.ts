@@ -146,8 +146,8 @@ async function seedTenant(store: TableStore, tenantId: string) {
     createdBy: leaver,
     updatedAt: at,
   });
-  await playbooks.markDone(tenantId, "guild", "p1", leaver.id, "by-leaver");
-  await playbooks.markDone(tenantId, "guild", "p1", stays.id, "by-leaver");
+  await playbooks.setDone(tenantId, "guild", "p1", leaver.id, "by-leaver", true);
+  await playbooks.setDone(tenantId, "guild", "p1", stays.id, "by-leaver", true);
   // A micro-teach topic proposed by one and picked for the other to teach; an AMA question asked ahead.
   await new TablesTeachingTopics(store).create(tenantId, {
     id: "t1",

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { type CommunityView, stewardsOnly } from "../communities/community.js";
 import type { CommunityService } from "../communities/communityService.js";
 import { ConcurrencyError, ConflictError, NotFoundError, orNotFound, ValidationError } from "../errors.js";
-import type { Caller } from "../identity.js";
+import { type Caller, callerAsPerson } from "../identity.js";
 import type { EntryRepository } from "../library/entryRepository.js";
 import { parseInput, personText } from "../validation.js";
 import type { Playbook, PlaybookItem, PlaybookView, ProposedPlaybook } from "./playbook.js";
@@ -45,7 +45,7 @@ export class PlaybookService {
       description: data.description,
       items: await this.resolveItems(caller.tenantId, communityId, data.items),
       starter: data.starter,
-      createdBy: { id: caller.userId, displayName: caller.displayName },
+      createdBy: callerAsPerson(caller),
       updatedAt: this.now().toISOString(),
     });
     return this.view(caller, community, playbook);
@@ -122,7 +122,7 @@ export class PlaybookService {
         description: data.description,
         items: await this.resolveItems(caller.tenantId, communityId, data.items),
         starter: false,
-        createdBy: { id: caller.userId, displayName: caller.displayName },
+        createdBy: callerAsPerson(caller),
         updatedAt: at,
         proposed: {
           activityId: proposal.activityId,
@@ -168,8 +168,7 @@ export class PlaybookService {
       throw new ValidationError("This playbook is proposed: a steward publishes it first.");
     if (!playbook.items.some((i) => i.entryId === entryId))
       throw new ValidationError("That step is not in this playbook.");
-    if (done) await this.playbooks.markDone(caller.tenantId, communityId, playbookId, caller.userId, entryId);
-    else await this.playbooks.markUndone(caller.tenantId, communityId, playbookId, caller.userId, entryId);
+    await this.playbooks.setDone(caller.tenantId, communityId, playbookId, caller.userId, entryId, done);
     return this.view(caller, community, playbook);
   }
 

@@ -10,7 +10,7 @@ import {
   UnavailableError,
   ValidationError,
 } from "../errors.js";
-import type { Caller, PersonRef } from "../identity.js";
+import { type Caller, callerAsPerson, type PersonRef } from "../identity.js";
 import { parseInput } from "../validation.js";
 import type { MeetingAttendee, MeetingRequest, MeetingScheduler } from "./meetingScheduler.js";
 import {
@@ -195,7 +195,7 @@ export class SessionService {
           }
         : {}),
       cancelled: false,
-      createdBy: { id: caller.userId, displayName: caller.displayName },
+      createdBy: callerAsPerson(caller),
       createdAt: at,
       updatedAt: at,
     });
