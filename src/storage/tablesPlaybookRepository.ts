@@ -1,7 +1,7 @@
 import { odata, type TableEntityResult } from "@azure/data-tables";
 import type { PersonRef } from "../domain/identity.js";
 import type { Playbook, PlaybookItem } from "../domain/playbooks/playbook.js";
-import type { PlaybookRepository } from "../domain/playbooks/playbookRepository.js";
+import type { PlaybookRepository, PlaybookTick } from "../domain/playbooks/playbookRepository.js";
 import { EtaggedRepository } from "./etaggedRepository.js";
 import { keyPart, keys, TABLES } from "./keys.js";
 import { rowsWithPrefix } from "./rowRanges.js";
@@ -58,16 +58,9 @@ export class TablesPlaybookRepository
     return rows.map((r) => fromRow(tenantId, communityId, r));
   }
 
-  async setDone(
-    tenantId: string,
-    communityId: string,
-    playbookId: string,
-    userId: string,
-    entryId: string,
-    done: boolean,
-  ): Promise<void> {
-    const key = tickKey(tenantId, communityId, playbookId, userId, entryId);
-    if (done) await this.table.upsertEntity({ ...key, entryId }, "Replace");
+  async setDone(tick: PlaybookTick, done: boolean): Promise<void> {
+    const key = tickKey(tick);
+    if (done) await this.table.upsertEntity({ ...key, entryId: tick.entryId }, "Replace");
     else await this.store.deleteIfExists(TABLES.playbooks, key.partitionKey, key.rowKey);
   }
 
@@ -84,10 +77,10 @@ export class TablesPlaybookRepository
   }
 }
 
-function tickKey(tenantId: string, communityId: string, playbookId: string, userId: string, entryId: string) {
+function tickKey(tick: PlaybookTick) {
   return {
-    partitionKey: keys.itemRows(tenantId, communityId, PLAYBOOK, playbookId),
-    rowKey: `${DONE}|${keyPart(userId, "user id")}|${keyPart(entryId, "entry id")}`,
+    partitionKey: keys.itemRows(tick.tenantId, tick.communityId, PLAYBOOK, tick.playbookId),
+    rowKey: `${DONE}|${keyPart(tick.userId, "user id")}|${keyPart(tick.entryId, "entry id")}`,
   };
 }
 

@@ -146,8 +146,9 @@ async function seedTenant(store: TableStore, tenantId: string) {
     createdBy: leaver,
     updatedAt: at,
   });
-  await playbooks.setDone(tenantId, "guild", "p1", leaver.id, "by-leaver", true);
-  await playbooks.setDone(tenantId, "guild", "p1", stays.id, "by-leaver", true);
+  const tick = { tenantId, communityId: "guild", playbookId: "p1", entryId: "by-leaver" };
+  await playbooks.setDone({ ...tick, userId: leaver.id }, true);
+  await playbooks.setDone({ ...tick, userId: stays.id }, true);
   // A micro-teach topic proposed by one and picked for the other to teach; an AMA question asked ahead.
   await new TablesTeachingTopics(store).create(tenantId, {
     id: "t1",

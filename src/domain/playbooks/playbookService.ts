@@ -168,7 +168,8 @@ export class PlaybookService {
       throw new ValidationError("This playbook is proposed: a steward publishes it first.");
     if (!playbook.items.some((i) => i.entryId === entryId))
       throw new ValidationError("That step is not in this playbook.");
-    await this.playbooks.setDone(caller.tenantId, communityId, playbookId, caller.userId, entryId, done);
+    const tick = { tenantId: caller.tenantId, communityId, playbookId, userId: caller.userId, entryId };
+    await this.playbooks.setDone(tick, done);
     return this.view(caller, community, playbook);
   }
 
