@@ -3,6 +3,9 @@ import type { Caller } from "../../domain/identity.js";
 import { requireIfMatch } from "./ifMatch.js";
 import { callerOf } from "./requireCaller.js";
 
+/** A request's JSON body as express parsed it: the service it goes to parses it with its schema. */
+export type Body = Request["body"];
+
 /** What a JSON route's handler works from: who calls, the path's parameters, the request. */
 export interface RouteCall<Params> {
   caller: Caller;
@@ -44,6 +47,20 @@ export const createdWhen =
   <Answer>(isNew: (answer: Answer) => boolean | undefined) =>
   (answer: Answer): number =>
     isNew(answer) ? 201 : 200;
+
+/**
+ * {@link answerJson} for a route under `/communities/:communityId` that is one service call with
+ * the caller, the community and the request's body.
+ */
+export function onCommunity<Answer>(
+  call: (caller: Caller, communityId: string, body: Body) => Promise<Answer>,
+  status = 200,
+): RequestHandler {
+  return answerJson<{ communityId: string }, Answer>(
+    ({ caller, params, req }) => call(caller, params.communityId, req.body),
+    status,
+  );
+}
 
 /**
  * Like {@link answerJson} for one versioned thing (an entry, a session, a playbook): its ETag goes
