@@ -155,7 +155,7 @@ export class TablesEntryRepository implements EntryRepository {
 
   async delete(tenantId: string, communityId: string, entryId: string): Promise<void> {
     const rowsPk = keys.entryRows(tenantId, communityId, entryId);
-    const rows = await this.store.queryAll<{ at?: string }>(TABLES.library, odata`PartitionKey eq ${rowsPk}`);
+    const rows = await this.store.partitionRows<{ at?: string }>(TABLES.library, rowsPk);
     await this.store.submitBatches(
       TABLES.library,
       rows.map((r) => ["delete", { partitionKey: rowsPk, rowKey: r.rowKey ?? "" }]),
