@@ -44,7 +44,7 @@ import {
   type OutcomeEntry,
   publishedLessonOf,
 } from "./activityOutcomes.js";
-import type { ActivityRepository } from "./activityRepository.js";
+import type { ActivityRepository, Announcement } from "./activityRepository.js";
 import {
   type ControlInput,
   controlSchema,
@@ -1330,7 +1330,7 @@ export class ActivityService {
     tenantId: string,
     activityId: string,
     slot: number,
-  ): Promise<{ done: boolean; detail?: string } | undefined> {
+  ): Promise<Announcement | undefined> {
     return this.activities.announcementOf(tenantId, activityId, slot);
   }
 
