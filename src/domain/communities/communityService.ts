@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { CountSettler, retryOnConflict } from "../concurrency.js";
-import { ConcurrencyError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
+import { ForbiddenError, NotFoundError, requireLatest, ValidationError } from "../errors.js";
 import { type Caller, callerAsPerson, type PersonRef } from "../identity.js";
 import { parseInput } from "../validation.js";
 import {
@@ -243,9 +243,7 @@ export class CommunityService {
     const data = parseInput(communityChangesSchema, changes);
     const current = await this.get(caller, communityId);
     if (!current.isSteward) throw new ForbiddenError("Only the community's stewards can change it.");
-    if (current.etag !== etag) {
-      throw new ConcurrencyError("Someone else changed this community meanwhile. Reload it and try again.");
-    }
+    requireLatest(current, etag, "this community");
     const stewards = data.stewards ? uniquePeople(data.stewards) : current.stewards;
     if (stewards.length === 0) throw new ValidationError("A community needs at least one steward.");
     const { isMember: _m, isSteward: _s, ...community } = current;

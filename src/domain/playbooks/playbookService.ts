@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { type CommunityView, stewardsOnly } from "../communities/community.js";
 import type { CommunityService } from "../communities/communityService.js";
-import { ConcurrencyError, ConflictError, NotFoundError, orNotFound, ValidationError } from "../errors.js";
+import { ConflictError, NotFoundError, orNotFound, requireLatest, ValidationError } from "../errors.js";
 import { type Caller, callerAsPerson } from "../identity.js";
 import type { EntryRepository } from "../library/entryRepository.js";
 import { parseInput, personText } from "../validation.js";
@@ -61,8 +61,7 @@ export class PlaybookService {
     const data = parseInput(playbookSchema, input);
     const community = await this.requireSteward(caller, communityId);
     const current = await this.require(caller.tenantId, communityId, playbookId);
-    if (current.etag !== etag)
-      throw new ConcurrencyError("Someone else changed this playbook meanwhile. Reload it and try again.");
+    requireLatest(current, etag, "this playbook");
     const updated = await this.playbooks.update({
       ...current,
       title: data.title,
@@ -147,8 +146,7 @@ export class PlaybookService {
     const community = await this.requireSteward(caller, communityId);
     const current = await this.require(caller.tenantId, communityId, playbookId);
     if (!current.proposed) return this.view(caller, community, current);
-    if (current.etag !== etag)
-      throw new ConcurrencyError("Someone else changed this playbook meanwhile. Reload it and try again.");
+    requireLatest(current, etag, "this playbook");
     const { proposed: _, ...published } = current;
     const updated = await this.playbooks.update({ ...published, updatedAt: this.now().toISOString() });
     return this.view(caller, community, updated);

@@ -3,10 +3,10 @@ import { type CommunityView, stewardsOnly } from "../communities/community.js";
 import type { CommunityService } from "../communities/communityService.js";
 import { retryOnConflict, yieldToEventLoop } from "../concurrency.js";
 import {
-  ConcurrencyError,
   ForbiddenError,
   NotFoundError,
   orNotFound,
+  requireLatest,
   UnavailableError,
   ValidationError,
 } from "../errors.js";
@@ -432,9 +432,7 @@ export class SessionService {
     const data = parseInput(sessionChangesSchema, changes);
     const community = await this.requireSteward(caller, communityId);
     const current = await this.require(caller.tenantId, communityId, sessionId);
-    if (current.etag !== etag) {
-      throw new ConcurrencyError("Someone else changed this session meanwhile. Reload it and try again.");
-    }
+    requireLatest(current, etag, "this session");
     if (data.teamsMeeting && !current.teamsMeeting && !this.scheduler) throw notConnected();
     const { startsAt, joinUrl, recurrence, teamsMeeting, ...rest } = data;
     const next: Session = {
