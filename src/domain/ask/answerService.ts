@@ -190,25 +190,23 @@ export class AnswerService {
     // Credited once: the row's time is the acceptance's own, so a retry after a failure here
     // writes the same row again (the key makes it idempotent) rather than a second interaction.
     if (accepted.author.id !== question.author.id && accepted.acceptedAt) {
-      await this.interactions.recordInteraction({
+      const credit = {
         tenantId: caller.tenantId,
         communityId,
-        kind: "helpful",
         from: question.author,
         to: accepted.author,
         entryId: questionId,
         at: accepted.acceptedAt,
+      };
+      await this.interactions.recordInteraction({
+        ...credit,
+        kind: "helpful",
         key: `accepted-${questionId}-${answerId}`,
       });
       // And the learning itself for network insights: the asker learned from the answerer.
       await this.interactions.recordInteraction({
-        tenantId: caller.tenantId,
-        communityId,
+        ...credit,
         kind: "answered",
-        from: question.author,
-        to: accepted.author,
-        entryId: questionId,
-        at: accepted.acceptedAt,
         key: `answered-${questionId}-${answerId}`,
       });
     }
