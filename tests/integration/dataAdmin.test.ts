@@ -89,8 +89,9 @@ async function seedTenant(store: TableStore, tenantId: string) {
   const byLeaver = await entries.create(entry("by-leaver", leaver, stays));
   await entries.create(entry("by-stays", stays, stays));
   // The leaver's vote is also a learning fact (they learned from the author); it goes with the vote.
-  await entries.addVote(tenantId, "guild", "by-stays", leaver, at, stays);
-  await entries.addVote(tenantId, "guild", "by-stays", stays, at);
+  const onEntry = { tenantId, communityId: "guild", entryId: "by-stays", at };
+  await entries.addVote({ ...onEntry, voter: leaver, learnedFrom: stays });
+  await entries.addVote({ ...onEntry, voter: stays });
   const byStays = await entries.get(tenantId, "guild", "by-stays");
   if (!byStays) throw new Error("seed failed");
   await entries.update({ ...byStays, helpfulCount: 2 });

@@ -433,14 +433,14 @@ export class LibraryService {
     const learnedFrom = entry.author.id === caller.userId ? undefined : entry.author;
     const { tenantId } = caller;
     const changed = helpful
-      ? await this.entries.addVote(
+      ? await this.entries.addVote({
           tenantId,
           communityId,
           entryId,
           voter,
-          this.now().toISOString(),
+          at: this.now().toISOString(),
           learnedFrom,
-        )
+        })
       : await this.entries.removeVote(tenantId, communityId, entryId, caller.userId);
     if (!changed) return this.view(caller, community, entry);
     // The vote has landed: the answer is a success from here on. The count is a cache of the vote
