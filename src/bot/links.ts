@@ -6,22 +6,23 @@ export interface AppLinks {
   teamsAppId: string;
 }
 
-/** The web address of an entry: what people paste, and what link unfurling recognises. */
-export function entryWebUrl(links: AppLinks, communityId: string, entryId: string): string {
-  return `${links.publicUrl}/tab/library/${encodeURIComponent(communityId)}/${encodeURIComponent(entryId)}`;
+/**
+ * The tab's sections whose items have a web address of their own, `/tab/{section}/{community}/{item}`
+ * (the tab's routes.ts): an entry of the library, a session of the calendar.
+ */
+type ItemSection = "library" | "calendar";
+
+/** The web address of a community's item in a section of the tab. */
+function itemWebUrl(links: AppLinks, section: ItemSection, communityId: string, itemId: string): string {
+  return `${links.publicUrl}/tab/${section}/${encodeURIComponent(communityId)}/${encodeURIComponent(itemId)}`;
 }
 
-/** Recognises a session's web address (`/tab/calendar/{community}/{session}`); undefined else. */
-export function parseSessionWebUrl(
+/** The community and item a web address of ours names in `section`; undefined for any other address. */
+function parseItemWebUrl(
   links: AppLinks,
+  section: ItemSection,
   url: string,
-): { communityId: string; sessionId: string } | undefined {
-  const match = pathOf(links, url, /^\/tab\/calendar\/([^/]+)\/([^/]+)\/?$/);
-  return match ? { communityId: match[0], sessionId: match[1] } : undefined;
-}
-
-/** The two decoded path segments of one of our own URLs that matches `pattern`. */
-function pathOf(links: AppLinks, url: string, pattern: RegExp): [string, string] | undefined {
+): { communityId: string; itemId: string } | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -29,22 +30,42 @@ function pathOf(links: AppLinks, url: string, pattern: RegExp): [string, string]
     return undefined;
   }
   if (parsed.origin !== new URL(links.publicUrl).origin) return undefined;
-  const match = pattern.exec(parsed.pathname);
+  const match = new RegExp(`^/tab/${section}/([^/]+)/([^/]+)/?$`).exec(parsed.pathname);
   if (!match?.[1] || !match[2]) return undefined;
   try {
-    return [decodeURIComponent(match[1]), decodeURIComponent(match[2])];
+    return { communityId: decodeURIComponent(match[1]), itemId: decodeURIComponent(match[2]) };
   } catch {
     return undefined;
   }
 }
 
+/** The web address of an entry: what people paste, and what link unfurling recognises. */
+export function entryWebUrl(links: AppLinks, communityId: string, entryId: string): string {
+  return itemWebUrl(links, "library", communityId, entryId);
+}
+
+/** A community's entry, as a link names it. */
+export interface EntryLinkTarget {
+  communityId: string;
+  entryId: string;
+}
+
+/** A community's session, as a link names it. */
+export interface SessionLinkTarget {
+  communityId: string;
+  sessionId: string;
+}
+
 /** Recognises an entry's web address; undefined for anything else. */
-export function parseEntryWebUrl(
-  links: AppLinks,
-  url: string,
-): { communityId: string; entryId: string } | undefined {
-  const match = pathOf(links, url, /^\/tab\/library\/([^/]+)\/([^/]+)\/?$/);
-  return match ? { communityId: match[0], entryId: match[1] } : undefined;
+export function parseEntryWebUrl(links: AppLinks, url: string): EntryLinkTarget | undefined {
+  const item = parseItemWebUrl(links, "library", url);
+  return item && { communityId: item.communityId, entryId: item.itemId };
+}
+
+/** Recognises a session's web address; undefined for anything else. */
+export function parseSessionWebUrl(links: AppLinks, url: string): SessionLinkTarget | undefined {
+  const item = parseItemWebUrl(links, "calendar", url);
+  return item && { communityId: item.communityId, sessionId: item.itemId };
 }
 
 /** The Teams personal-tab deep link with a `subEntityId` the tab turns into a page. */
@@ -59,7 +80,7 @@ export function sessionDeepLink(links: AppLinks, communityId: string, sessionId:
   return personalTabLink(
     links,
     `session:${communityId}:${sessionId}`,
-    `${links.publicUrl}/tab/calendar/${encodeURIComponent(communityId)}/${encodeURIComponent(sessionId)}`,
+    itemWebUrl(links, "calendar", communityId, sessionId),
   );
 }
 

@@ -23,6 +23,7 @@ import {
   entryDeepLink,
   parseEntryWebUrl,
   parseSessionWebUrl,
+  type SessionLinkTarget,
   sessionDeepLink,
 } from "./links.js";
 import { reminderCard } from "./reminders/reminderCard.js";
@@ -207,7 +208,7 @@ export function registerMessageExtensions(
 async function unfurlSession(
   deps: MessageExtensionDependencies,
   context: TurnContext,
-  target: { communityId: string; sessionId: string },
+  target: SessionLinkTarget,
 ): Promise<MessagingExtensionResult> {
   const none: MessagingExtensionResult = { type: "result", attachmentLayout: "list", attachments: [] };
   try {

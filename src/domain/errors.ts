@@ -57,6 +57,15 @@ export class StorageUnavailableError extends withCode("storage_unavailable") {
   }
 }
 
+/**
+ * Refuses a change made from another version than the latest (`current`'s): someone else changed
+ * `what` ("this session") meanwhile, and their change is never overwritten unseen.
+ */
+export function requireLatest(current: { etag: string }, etag: string, what: string): void {
+  if (current.etag !== etag)
+    throw new ConcurrencyError(`Someone else changed ${what} meanwhile. Reload it and try again.`);
+}
+
 /** What a look-up found, or a NotFoundError saying so in the words of the caller. */
 export function orNotFound<T>(value: T | undefined | null, message: string): T {
   if (value === undefined || value === null) throw new NotFoundError(message);

@@ -16,6 +16,11 @@ export interface PersonRef {
   displayName: string;
 }
 
+/** The caller as a person others see: who saved, asked, answered or ticked something. */
+export function callerAsPerson(caller: Caller): PersonRef {
+  return { id: caller.userId, displayName: caller.displayName };
+}
+
 /**
  * Exactly a {@link PersonRef}, whatever else the object carried (a Graph user, a Teams account):
  * what is stored and shown about a person is their id and name, nothing more.

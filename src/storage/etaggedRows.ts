@@ -30,12 +30,11 @@ export class EtaggedRows<Row extends object> {
   }
 
   /** The row as `fromRow` makes it, or undefined when there is none. */
-  async read<Value>(
+  read<Value>(
     partitionKey: string,
     rowKey: string,
     fromRow: (row: TableEntityResult<Row>) => Value,
   ): Promise<Value | undefined> {
-    const row = await this.store.getEntity<Row>(this.table, partitionKey, rowKey);
-    return row ? fromRow(row) : undefined;
+    return this.store.readAs(this.table, { partitionKey, rowKey }, fromRow);
   }
 }

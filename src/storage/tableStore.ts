@@ -1,4 +1,5 @@
 import {
+  odata,
   TableClient,
   type TableEntity,
   type TableEntityResult,
@@ -73,6 +74,16 @@ export class TableStore {
       ...(abortSignal ? { abortSignal } : {}),
     });
     await iterator.byPage({ maxPageSize: 1 }).next();
+  }
+
+  /** The row at `key` made into a value by `map`, or undefined when there is none. */
+  async readAs<T extends object, Value>(
+    name: TableName,
+    key: { partitionKey: string; rowKey: string },
+    map: (row: TableEntityResult<T>) => Value,
+  ): Promise<Value | undefined> {
+    const row = await this.getEntity<T>(name, key.partitionKey, key.rowKey);
+    return row ? map(row) : undefined;
   }
 
   /** Reads one entity, or undefined when there is none. */
@@ -153,6 +164,21 @@ export class TableStore {
   ): Promise<Page<Value>> {
     const result = await this.queryPage<T>(name, filter, page);
     return { ...result, items: result.items.map(map) };
+  }
+
+  /** One page of a partition's rows, each made into a value by `map`. */
+  partitionPageOf<T extends object, Value>(
+    name: TableName,
+    partitionKey: string,
+    page: PageRequest | undefined,
+    map: (row: TableEntityResult<T>) => Value,
+  ): Promise<Page<Value>> {
+    return this.queryPageOf(name, odata`PartitionKey eq ${partitionKey}`, page, map);
+  }
+
+  /** Every row of one partition, following continuation tokens. */
+  partitionRows<T extends object>(name: TableName, partitionKey: string): Promise<TableEntityResult<T>[]> {
+    return this.queryAll<T>(name, odata`PartitionKey eq ${partitionKey}`);
   }
 
   /** Every entity of a query, following continuation tokens. */

@@ -25,7 +25,7 @@ import {
   formatOf,
   type PlannedPhase,
 } from "../domain/activities/activityFormats.js";
-import type { ActivityRepository } from "../domain/activities/activityRepository.js";
+import type { ActivityRepository, Announcement } from "../domain/activities/activityRepository.js";
 import { ConcurrencyError, ValidationError } from "../domain/errors.js";
 import type { PersonRef } from "../domain/identity.js";
 import { FreshReads } from "./freshReads.js";
@@ -342,8 +342,7 @@ export class TablesActivityRepository implements ActivityRepository {
     pk: string,
   ): Promise<ActivityRecord | undefined> {
     const readAt = Date.now();
-    const query = (partition: string) =>
-      this.store.queryAll<Row>(TABLES.activities, odata`PartitionKey eq ${partition}`);
+    const query = (partition: string) => this.store.partitionRows<Row>(TABLES.activities, partition);
     // The activity's own partition (set-up, controls, groups, marks that can be taken back) is
     // read whole; the owner partitions (participants and submissions, never deleted by the app)
     // are kept and only their changed rows read again.
@@ -913,7 +912,7 @@ export class TablesActivityRepository implements ActivityRepository {
     tenantId: string,
     activityId: string,
     phaseIndex: number,
-  ): Promise<{ done: boolean; detail?: string } | undefined> {
+  ): Promise<Announcement | undefined> {
     const row = await this.store.getEntity<AnnounceRow>(
       TABLES.activities,
       activityKeys.activity(tenantId, activityId),

@@ -72,13 +72,13 @@ export class TablesCommunityRepository
     }
   }
 
-  async list(tenantId: string, page?: PageRequest): Promise<Page<Community>> {
-    const pk = keys.communitiesOfTenant(tenantId);
-    return this.store.queryPageOf<CommunityRow, Community>(
+  list(tenantId: string, page?: PageRequest): Promise<Page<Community>> {
+    const toCommunity = (row: TableEntityResult<CommunityRow>) => fromRow(tenantId, row);
+    return this.store.partitionPageOf(
       TABLES.communities,
-      odata`PartitionKey eq ${pk}`,
+      keys.communitiesOfTenant(tenantId),
       page,
-      (row) => fromRow(tenantId, row),
+      toCommunity,
     );
   }
 
@@ -142,14 +142,9 @@ export class TablesCommunityRepository
     return removed;
   }
 
-  async getMembership(
-    tenantId: string,
-    communityId: string,
-    userId: string,
-  ): Promise<Membership | undefined> {
-    const { partitionKey, rowKey } = keys.member(tenantId, communityId, userId);
-    const row = await this.store.getEntity<MembershipRow>(TABLES.memberships, partitionKey, rowKey);
-    return row ? membershipFromRow(tenantId, row) : undefined;
+  getMembership(tenantId: string, communityId: string, userId: string): Promise<Membership | undefined> {
+    const toMembership = (row: MembershipRow) => membershipFromRow(tenantId, row);
+    return this.store.readAs(TABLES.memberships, keys.member(tenantId, communityId, userId), toMembership);
   }
 
   async countMembers(tenantId: string, communityId: string): Promise<number> {
@@ -163,13 +158,13 @@ export class TablesCommunityRepository
     return count;
   }
 
-  async listMembers(tenantId: string, communityId: string, page?: PageRequest): Promise<Page<Membership>> {
-    const pk = keys.membersOf(tenantId, communityId);
-    return this.store.queryPageOf<MembershipRow, Membership>(
+  listMembers(tenantId: string, communityId: string, page?: PageRequest): Promise<Page<Membership>> {
+    const toMembership = (row: MembershipRow) => membershipFromRow(tenantId, row);
+    return this.store.partitionPageOf(
       TABLES.memberships,
-      odata`PartitionKey eq ${pk}`,
+      keys.membersOf(tenantId, communityId),
       page,
-      (row) => membershipFromRow(tenantId, row),
+      toMembership,
     );
   }
 
@@ -184,14 +179,9 @@ export class TablesCommunityRepository
     return this.store.insertIfAbsent(TABLES.memberships, row);
   }
 
-  async getJoinRequest(
-    tenantId: string,
-    communityId: string,
-    userId: string,
-  ): Promise<JoinRequest | undefined> {
-    const { partitionKey, rowKey } = keys.joinRequest(tenantId, communityId, userId);
-    const row = await this.store.getEntity<JoinRequestRow>(TABLES.memberships, partitionKey, rowKey);
-    return row ? joinRequestFromRow(tenantId, row) : undefined;
+  getJoinRequest(tenantId: string, communityId: string, userId: string): Promise<JoinRequest | undefined> {
+    const toRequest = (row: JoinRequestRow) => joinRequestFromRow(tenantId, row);
+    return this.store.readAs(TABLES.memberships, keys.joinRequest(tenantId, communityId, userId), toRequest);
   }
 
   removeJoinRequest(tenantId: string, communityId: string, userId: string): Promise<boolean> {
@@ -201,7 +191,7 @@ export class TablesCommunityRepository
 
   async listJoinRequests(tenantId: string, communityId: string): Promise<JoinRequest[]> {
     const pk = keys.joinRequestsOf(tenantId, communityId);
-    const rows = await this.store.queryAll<JoinRequestRow>(TABLES.memberships, odata`PartitionKey eq ${pk}`);
+    const rows = await this.store.partitionRows<JoinRequestRow>(TABLES.memberships, pk);
     return rows
       .map((row) => joinRequestFromRow(tenantId, row))
       .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
@@ -209,7 +199,7 @@ export class TablesCommunityRepository
 
   async listCommunityIdsOf(tenantId: string, userId: string): Promise<string[]> {
     const pk = keys.membershipsOf(tenantId, userId);
-    const rows = await this.store.queryAll<MembershipRow>(TABLES.memberships, odata`PartitionKey eq ${pk}`);
+    const rows = await this.store.partitionRows<MembershipRow>(TABLES.memberships, pk);
     return rows.map((row) => row.rowKey);
   }
 }

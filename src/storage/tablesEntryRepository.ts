@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { odata, type TableEntityResult, type TransactionAction } from "@azure/data-tables";
-import { type PersonRef, personRef } from "../domain/identity.js";
+import { personRef } from "../domain/identity.js";
 import type { Entry, EntrySource, EntryType, Verification } from "../domain/library/entry.js";
 import type {
   EntryRepository,
   EntryRevision,
   HelpfulDay,
+  HelpfulVote,
   LearningInteraction,
   LibraryChange,
 } from "../domain/library/entryRepository.js";
@@ -155,7 +156,7 @@ export class TablesEntryRepository implements EntryRepository {
 
   async delete(tenantId: string, communityId: string, entryId: string): Promise<void> {
     const rowsPk = keys.entryRows(tenantId, communityId, entryId);
-    const rows = await this.store.queryAll<{ at?: string }>(TABLES.library, odata`PartitionKey eq ${rowsPk}`);
+    const rows = await this.store.partitionRows<{ at?: string }>(TABLES.library, rowsPk);
     await this.store.submitBatches(
       TABLES.library,
       rows.map((r) => ["delete", { partitionKey: rowsPk, rowKey: r.rowKey ?? "" }]),
@@ -234,14 +235,7 @@ export class TablesEntryRepository implements EntryRepository {
       }));
   }
 
-  async addVote(
-    tenantId: string,
-    communityId: string,
-    entryId: string,
-    voter: PersonRef,
-    at: string,
-    learnedFrom?: PersonRef,
-  ): Promise<boolean> {
+  async addVote({ tenantId, communityId, entryId, voter, at, learnedFrom }: HelpfulVote): Promise<boolean> {
     const pk = keys.entryRows(tenantId, communityId, entryId);
     const rowKey = voteKey(voter.id);
     let votedAt = at;

@@ -1,8 +1,8 @@
-import { odata, type TableEntityResult } from "@azure/data-tables";
+import type { TableEntityResult } from "@azure/data-tables";
 import type { PersonRef } from "../domain/identity.js";
 import type { Playbook, PlaybookItem } from "../domain/playbooks/playbook.js";
-import type { PlaybookRepository } from "../domain/playbooks/playbookRepository.js";
-import { EtaggedRepository } from "./etaggedRepository.js";
+import type { PlaybookRepository, PlaybookTick } from "../domain/playbooks/playbookRepository.js";
+import { CommunityKindRepository } from "./communityKindRepository.js";
 import { keyPart, keys, TABLES } from "./keys.js";
 import { rowsWithPrefix } from "./rowRanges.js";
 import type { TableStore } from "./tableStore.js";
@@ -25,22 +25,16 @@ const DONE = "done";
 
 /** Playbooks and members' ticks in Azure Tables (key design in keys.ts). */
 export class TablesPlaybookRepository
-  extends EtaggedRepository<Playbook, PlaybookRow>
+  extends CommunityKindRepository<Playbook, PlaybookRow>
   implements PlaybookRepository
 {
   constructor(store: TableStore) {
-    super(store, TABLES.playbooks, "The playbook", toRow);
-  }
-
-  async get(tenantId: string, communityId: string, playbookId: string): Promise<Playbook | undefined> {
-    return this.rows.read(keys.library(tenantId, communityId), keys.rowOfKind(PLAYBOOK, playbookId), (row) =>
-      fromRow(tenantId, communityId, row),
-    );
+    super(store, { table: TABLES.playbooks, what: "The playbook", kind: PLAYBOOK, toRow, fromRow });
   }
 
   async delete(tenantId: string, communityId: string, playbookId: string): Promise<void> {
     const ticksPk = keys.itemRows(tenantId, communityId, PLAYBOOK, playbookId);
-    const ticks = await this.store.queryAll<object>(TABLES.playbooks, odata`PartitionKey eq ${ticksPk}`);
+    const ticks = await this.store.partitionRows<object>(TABLES.playbooks, ticksPk);
     await this.store.submitBatches(
       TABLES.playbooks,
       ticks.map((t) => ["delete", { partitionKey: ticksPk, rowKey: t.rowKey ?? "" }]),
@@ -52,34 +46,14 @@ export class TablesPlaybookRepository
     );
   }
 
-  async list(tenantId: string, communityId: string): Promise<Playbook[]> {
-    const pk = keys.library(tenantId, communityId);
-    const rows = await this.store.queryAll<PlaybookRow>(TABLES.playbooks, rowsWithPrefix(pk, `${PLAYBOOK}|`));
-    return rows.map((r) => fromRow(tenantId, communityId, r));
+  list(tenantId: string, communityId: string): Promise<Playbook[]> {
+    return this.listOfCommunity(tenantId, communityId);
   }
 
-  async markDone(
-    tenantId: string,
-    communityId: string,
-    playbookId: string,
-    userId: string,
-    entryId: string,
-  ): Promise<void> {
-    await this.table.upsertEntity(
-      { ...tickKey(tenantId, communityId, playbookId, userId, entryId), entryId },
-      "Replace",
-    );
-  }
-
-  async markUndone(
-    tenantId: string,
-    communityId: string,
-    playbookId: string,
-    userId: string,
-    entryId: string,
-  ): Promise<void> {
-    const key = tickKey(tenantId, communityId, playbookId, userId, entryId);
-    await this.store.deleteIfExists(TABLES.playbooks, key.partitionKey, key.rowKey);
+  async setDone(tick: PlaybookTick, done: boolean): Promise<void> {
+    const key = tickKey(tick);
+    if (done) await this.table.upsertEntity({ ...key, entryId: tick.entryId }, "Replace");
+    else await this.store.deleteIfExists(TABLES.playbooks, key.partitionKey, key.rowKey);
   }
 
   async listDone(
@@ -95,10 +69,10 @@ export class TablesPlaybookRepository
   }
 }
 
-function tickKey(tenantId: string, communityId: string, playbookId: string, userId: string, entryId: string) {
+function tickKey(tick: PlaybookTick) {
   return {
-    partitionKey: keys.itemRows(tenantId, communityId, PLAYBOOK, playbookId),
-    rowKey: `${DONE}|${keyPart(userId, "user id")}|${keyPart(entryId, "entry id")}`,
+    partitionKey: keys.itemRows(tick.tenantId, tick.communityId, PLAYBOOK, tick.playbookId),
+    rowKey: `${DONE}|${keyPart(tick.userId, "user id")}|${keyPart(tick.entryId, "entry id")}`,
   };
 }
 

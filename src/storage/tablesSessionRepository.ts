@@ -5,7 +5,7 @@ import { lastEndOf } from "../domain/sessions/recurrence.js";
 import type { RoleAssignment, RsvpResponse, Session, TeamsMeetingState } from "../domain/sessions/session.js";
 import type { SessionFormat } from "../domain/sessions/sessionFormats.js";
 import type { Rsvp, SessionRepository } from "../domain/sessions/sessionRepository.js";
-import { EtaggedRepository } from "./etaggedRepository.js";
+import { CommunityKindRepository } from "./communityKindRepository.js";
 import { keyPart, keys, TABLES } from "./keys.js";
 import { rowsWithPrefix } from "./rowRanges.js";
 import type { TableStore } from "./tableStore.js";
@@ -48,23 +48,15 @@ const OPEN_END = "9999-12-31T23:59:59.999Z";
 
 /** Sessions and RSVPs in Azure Tables (key design in keys.ts). */
 export class TablesSessionRepository
-  extends EtaggedRepository<Session, SessionRow>
+  extends CommunityKindRepository<Session, SessionRow>
   implements SessionRepository
 {
   constructor(store: TableStore) {
-    super(store, TABLES.sessions, "The session", toRow);
+    super(store, { table: TABLES.sessions, what: "The session", kind: SESSION, toRow, fromRow });
   }
 
-  async get(tenantId: string, communityId: string, sessionId: string): Promise<Session | undefined> {
-    return this.rows.read(keys.library(tenantId, communityId), keys.rowOfKind(SESSION, sessionId), (row) =>
-      fromRow(tenantId, communityId, row),
-    );
-  }
-
-  async listForCommunity(tenantId: string, communityId: string): Promise<Session[]> {
-    const pk = keys.library(tenantId, communityId);
-    const rows = await this.store.queryAll<SessionRow>(TABLES.sessions, rowsWithPrefix(pk, `${SESSION}|`));
-    return rows.map((row) => fromRow(tenantId, communityId, row));
+  listForCommunity(tenantId: string, communityId: string): Promise<Session[]> {
+    return this.listOfCommunity(tenantId, communityId);
   }
 
   async setRsvp(tenantId: string, communityId: string, sessionId: string, rsvp: Rsvp): Promise<void> {

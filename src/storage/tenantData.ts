@@ -271,7 +271,7 @@ export class TenantData {
 
   private async recountMembers(tenantId: string, communityId: string): Promise<void> {
     const pk = keys.membersOf(tenantId, communityId);
-    const members = await this.store.queryAll(TABLES.memberships, odata`PartitionKey eq ${pk}`);
+    const members = await this.store.partitionRows(TABLES.memberships, pk);
     await this.updateCommunity(tenantId, communityId, (row) => ({
       ...storable(row),
       memberCount: members.length,

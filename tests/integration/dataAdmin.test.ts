@@ -89,8 +89,9 @@ async function seedTenant(store: TableStore, tenantId: string) {
   const byLeaver = await entries.create(entry("by-leaver", leaver, stays));
   await entries.create(entry("by-stays", stays, stays));
   // The leaver's vote is also a learning fact (they learned from the author); it goes with the vote.
-  await entries.addVote(tenantId, "guild", "by-stays", leaver, at, stays);
-  await entries.addVote(tenantId, "guild", "by-stays", stays, at);
+  const onEntry = { tenantId, communityId: "guild", entryId: "by-stays", at };
+  await entries.addVote({ ...onEntry, voter: leaver, learnedFrom: stays });
+  await entries.addVote({ ...onEntry, voter: stays });
   const byStays = await entries.get(tenantId, "guild", "by-stays");
   if (!byStays) throw new Error("seed failed");
   await entries.update({ ...byStays, helpfulCount: 2 });
@@ -146,8 +147,9 @@ async function seedTenant(store: TableStore, tenantId: string) {
     createdBy: leaver,
     updatedAt: at,
   });
-  await playbooks.markDone(tenantId, "guild", "p1", leaver.id, "by-leaver");
-  await playbooks.markDone(tenantId, "guild", "p1", stays.id, "by-leaver");
+  const tick = { tenantId, communityId: "guild", playbookId: "p1", entryId: "by-leaver" };
+  await playbooks.setDone({ ...tick, userId: leaver.id }, true);
+  await playbooks.setDone({ ...tick, userId: stays.id }, true);
   // A micro-teach topic proposed by one and picked for the other to teach; an AMA question asked ahead.
   await new TablesTeachingTopics(store).create(tenantId, {
     id: "t1",

@@ -25,11 +25,19 @@ describe("the home's helpful votes kept per day", () => {
     // Twelve people vote for Ada's entry at the same moment; two for Grace's the next day.
     await Promise.all(
       voters.map((v, i) =>
-        entries.addVote(tenantId, "c", "ada-1", v, `2026-05-01T10:00:${String(i).padStart(2, "0")}Z`, ada),
+        entries.addVote({
+          tenantId,
+          communityId: "c",
+          entryId: "ada-1",
+          voter: v,
+          at: `2026-05-01T10:00:${String(i).padStart(2, "0")}Z`,
+          learnedFrom: ada,
+        }),
       ),
     );
-    await entries.addVote(tenantId, "c", "grace-1", voters[0] ?? ada, "2026-05-02T09:00:00Z", grace);
-    await entries.addVote(tenantId, "c", "grace-1", voters[1] ?? ada, "2026-05-02T09:30:00Z", grace);
+    const onGrace = { tenantId, communityId: "c", entryId: "grace-1", learnedFrom: grace };
+    await entries.addVote({ ...onGrace, voter: voters[0] ?? ada, at: "2026-05-02T09:00:00Z" });
+    await entries.addVote({ ...onGrace, voter: voters[1] ?? ada, at: "2026-05-02T09:30:00Z" });
 
     expect(await entries.helpfulDays(tenantId, "c", "2026-05-01")).toEqual([
       { day: "2026-05-01", teachers: [{ person: ada, helpful: 12 }] },

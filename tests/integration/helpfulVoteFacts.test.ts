@@ -155,7 +155,7 @@ describe("repair at start: unkeyed helpful interactions collapse to one fact per
       helpfulCount: 1,
     };
     await entries.create(entry);
-    await entries.addVote(tenantId, communityId, "e1", stillVoting, at); // a vote without its fact
+    await entries.addVote({ tenantId, communityId, entryId: "e1", voter: stillVoting, at }); // a vote without its fact
     const old = (from: PersonRef, minute: number) =>
       entries.recordInteraction({
         tenantId,

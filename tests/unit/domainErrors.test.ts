@@ -7,6 +7,7 @@ import {
   ForbiddenError,
   NotFoundError,
   orNotFound,
+  requireLatest,
   StorageUnavailableError,
   UnavailableError,
   ValidationError,
@@ -54,5 +55,12 @@ describe("look-ups that must find", () => {
     expect(() =>
       stewardsOnly({ id: "c", isSteward: false }, "Only the community's stewards plan sessions."),
     ).toThrow(new ForbiddenError("Only the community's stewards plan sessions."));
+  });
+
+  it("lets a change made from the latest version through and refuses one made from an older one", () => {
+    expect(() => requireLatest({ etag: "v2" }, "v2", "this session")).not.toThrow();
+    expect(() => requireLatest({ etag: "v2" }, "v1", "this session")).toThrow(
+      new ConcurrencyError("Someone else changed this session meanwhile. Reload it and try again."),
+    );
   });
 });

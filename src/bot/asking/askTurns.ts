@@ -13,15 +13,8 @@ import { shorten } from "../../domain/textNormalisation.js";
 import type { Logger } from "../../observability/logger.js";
 import { type AskedLine, answerDialogCard, openQuestionPostedCard } from "../cards/askCards.js";
 import { type AskText, askTextFor } from "../cards/askText.js";
-import {
-  dialog,
-  friendly,
-  memberCommunities,
-  parsePayload,
-  requestIdOf,
-  SORRY,
-  savedOrAgain,
-} from "../invokes.js";
+import { registerDialogSave } from "../dialogSave.js";
+import { dialog, friendly, memberCommunities, parsePayload, SORRY } from "../invokes.js";
 import { type AppLinks, entryDeepLink } from "../links.js";
 import { callerFromActivity } from "../teamsCaller.js";
 import { ASK_VERBS } from "../wireNames.js";
@@ -213,33 +206,18 @@ function registerAnswerDialog(
       return dialog(words.answer, answerDialogCard({ ...data, title: question.title, words }), "medium");
     }),
   );
-  app.taskModules.submit(ASK_VERBS.answer, (context, _state, raw) =>
-    friendly(deps, context, async () => {
-      const me = callerFromActivity(context, deps.allowedTenants);
-      const data = parsePayload(answerSubmitSchema, raw);
-      return savedOrAgain(
-        async () => {
-          await routing.answers.add(
-            me,
-            data.communityId,
-            data.questionId,
-            { body: data.answer },
-            requestIdOf(context),
-          );
-          return wordsOf(context).thanks;
-        },
-        async (error) => {
-          const question = await deps.library.get(me, data.communityId, data.questionId);
-          const words = wordsOf(context);
-          return dialog(
-            words.answer,
-            answerDialogCard({ ...data, title: question.title, text: data.answer, error, words }),
-            "medium",
-          );
-        },
-      );
-    }),
-  );
+  registerDialogSave(app, ASK_VERBS.answer, deps, answerSubmitSchema, {
+    save: async (me, data, requestId, context) => {
+      await routing.answers.add(me, data.communityId, data.questionId, { body: data.answer }, requestId);
+      return wordsOf(context).thanks;
+    },
+    again: async (me, data, error, context) => {
+      const question = await deps.library.get(me, data.communityId, data.questionId);
+      const words = wordsOf(context);
+      const card = answerDialogCard({ ...data, title: question.title, text: data.answer, error, words });
+      return dialog(words.answer, card, "medium");
+    },
+  });
 }
 
 /** The asking words in the language of the person's Teams client. */

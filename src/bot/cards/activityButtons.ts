@@ -44,8 +44,23 @@ export type ActionView = Pick<ActivityView, "id" | "format" | "phases" | "state"
   Partial<Pick<ActivityView, "submissions">>;
 
 /**
- * The button of one kind: a dialog for it. The engine's own kinds (a reflection, a pair's key
- * insight, a commitment, with fields of their own in the view) keep the dialogs and words they
+ * The engine's own kinds (a reflection, a pair's key insight, a commitment, with fields of their
+ * own in the view): the dialog each opens, and its button's title from what the person has written.
+ */
+const ENGINE_KIND_DIALOGS = new Map<string, { verb: string; title: (me: ActionView["me"]) => string }>([
+  [
+    "reflection",
+    { verb: ACTIVITY_VERBS.reflect, title: (me) => (me.reflection ? "Edit reflection" : "Reflect") },
+  ],
+  ["share", { verb: ACTIVITY_VERBS.share, title: () => "Share insight" }],
+  [
+    "commitment",
+    { verb: ACTIVITY_VERBS.commit, title: (me) => (me.commitment ? "Edit commitment" : "Commit") },
+  ],
+]);
+
+/**
+ * The button of one kind: a dialog for it. The engine's own kinds keep the dialogs and words they
  * always had; every other kind opens the format's own dialog (submissionDialogCards.ts).
  */
 export function kindButton(
@@ -53,24 +68,8 @@ export function kindButton(
   kind: string,
   style?: string,
 ): Record<string, unknown> | undefined {
-  switch (kind) {
-    case "reflection":
-      return dialogButton(
-        view.me.reflection ? "Edit reflection" : "Reflect",
-        ACTIVITY_VERBS.reflect,
-        view.id,
-        style,
-      );
-    case "share":
-      return dialogButton("Share insight", ACTIVITY_VERBS.share, view.id, style);
-    case "commitment":
-      return dialogButton(
-        view.me.commitment ? "Edit commitment" : "Commit",
-        ACTIVITY_VERBS.commit,
-        view.id,
-        style,
-      );
-  }
+  const engineKind = ENGINE_KIND_DIALOGS.get(kind);
+  if (engineKind) return dialogButton(engineKind.title(view.me), engineKind.verb, view.id, style);
   const definition = formatDefinitionOf(view.format).submissions[kind];
   if (!definition) return undefined;
   const hasOwn = (view.submissions ?? []).some((s) => s.kind === kind && s.mine);

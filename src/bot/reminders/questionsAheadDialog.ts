@@ -4,7 +4,8 @@ import type { QuestionsAheadService } from "../../domain/activities/questionsAhe
 import type { Logger } from "../../observability/logger.js";
 import { type AdaptiveCard, adaptiveCard, heading, paragraph } from "../cards/adaptiveCard.js";
 import { cardText, shorten } from "../cards/cardText.js";
-import { dialog, friendly, parsePayload, requestIdOf, savedOrAgain } from "../invokes.js";
+import { registerDialogSave } from "../dialogSave.js";
+import { dialog, friendly, parsePayload } from "../invokes.js";
 import { callerFromActivity } from "../teamsCaller.js";
 import { SESSION_VERBS } from "../wireNames.js";
 
@@ -103,23 +104,12 @@ export function registerQuestionsAhead(
       return dialog("Ask ahead", askAheadDialogCard(parsePayload(targetSchema, raw)), "medium");
     }),
   );
-  app.taskModules.submit(SESSION_VERBS.askAhead, (context, _state, raw) =>
-    friendly(deps, context, async () => {
-      const me = callerFromActivity(context, deps.allowedTenants);
-      const data = parsePayload(submitSchema, raw);
-      return savedOrAgain(
-        async () => {
-          await deps.questionsAhead.ask(
-            me,
-            data.communityId,
-            data.sessionId,
-            { text: data.question },
-            requestIdOf(context),
-          );
-          return "Thank you: your question is ready for the session.";
-        },
-        (error) => dialog("Ask ahead", askAheadDialogCard({ ...data, text: data.question, error }), "medium"),
-      );
-    }),
-  );
+  registerDialogSave(app, SESSION_VERBS.askAhead, deps, submitSchema, {
+    save: async (me, data, requestId) => {
+      await deps.questionsAhead.ask(me, data.communityId, data.sessionId, { text: data.question }, requestId);
+      return "Thank you: your question is ready for the session.";
+    },
+    again: (_me, data, error) =>
+      dialog("Ask ahead", askAheadDialogCard({ ...data, text: data.question, error }), "medium"),
+  });
 }

@@ -1,3 +1,4 @@
+import { digestId } from "../digestId.js";
 import type { PersonRef } from "../identity.js";
 import type { ProposedPlaybook } from "../playbooks/playbook.js";
 import { shorten } from "../textNormalisation.js";
@@ -291,15 +292,10 @@ export async function publishedLessonOf(
   format: ActivityFormatDefinition,
   lesson: Submission,
 ): Promise<OutcomeEntry> {
-  const digest = new Uint8Array(
-    await crypto.subtle.digest(
-      "SHA-256",
-      new TextEncoder().encode(
-        `${record.activity.tenantId}\n${record.activity.id}\n${lesson.kind}\n${lesson.ownerId}`,
-      ),
-    ),
+  const pseudonym = await digestId(
+    `${record.activity.tenantId}\n${record.activity.id}\n${lesson.kind}\n${lesson.ownerId}`,
+    12,
   );
-  const pseudonym = [...digest.slice(0, 12)].map((b) => b.toString(16).padStart(2, "0")).join("");
   const text = lesson.text.trim();
   return {
     id: `${format.id}-lesson-${pseudonym}`,

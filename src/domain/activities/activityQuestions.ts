@@ -1,7 +1,7 @@
 import type { Answer, AnswerRepository } from "../ask/answer.js";
 import { createOnce, retryOnConflict } from "../concurrency.js";
 import { DomainError, StorageUnavailableError } from "../errors.js";
-import type { Caller } from "../identity.js";
+import { type Caller, callerAsPerson } from "../identity.js";
 import type { EntrySource } from "../library/entry.js";
 import type { LibraryService } from "../library/libraryService.js";
 import { sanitizeMarkdown } from "../library/messageContent/index.js";
@@ -97,7 +97,7 @@ async function saveAnswered(
       updatedAt: answer.at,
       voterIds: [],
       accepted: true,
-      acceptedBy: { id: caller.userId, displayName: caller.displayName },
+      acceptedBy: callerAsPerson(caller),
       acceptedAt: answer.at,
       history: [],
     };

@@ -23,6 +23,12 @@ import type { SubmissionKind } from "./activityFormat.js";
  * duplicate nothing; writes keyed by person or group are idempotent, so a retried request is too.
  * Every call is scoped by tenant.
  */
+/** A claimed announcement: whether it was sent (by any instance), and what its sender noted. */
+export interface Announcement {
+  done: boolean;
+  detail?: string;
+}
+
 export interface ActivityRepository {
   /**
    * Creates the activity and its indexes, and marks it open (see {@link openActivities}); if one
@@ -136,12 +142,8 @@ export interface ActivityRepository {
     instanceId: string,
     detail?: string,
   ): Promise<void>;
-  /** A claimed announcement: whether it was sent (by any instance), and what its sender noted. */
-  announcementOf(
-    tenantId: string,
-    activityId: string,
-    phaseIndex: number,
-  ): Promise<{ done: boolean; detail?: string } | undefined>;
+  /** A claimed announcement (undefined when nobody claimed it yet). */
+  announcementOf(tenantId: string, activityId: string, phaseIndex: number): Promise<Announcement | undefined>;
   /** Every tenant's activities that are not closed yet (a small table: closed ones leave it). */
   openActivities(): Promise<OpenActivity[]>;
   /** The activity is closed (or abandoned): nobody needs to watch it any more. Idempotent. */

@@ -1,6 +1,7 @@
 import type { CommitmentRecorder } from "../commitments/commitment.js";
 import type { CommunityAccess } from "../communities/community.js";
 import { retryOnConflict } from "../concurrency.js";
+import { digestId } from "../digestId.js";
 import {
   ConcurrencyError,
   ConflictError,
@@ -8,7 +9,7 @@ import {
   NotFoundError,
   ValidationError,
 } from "../errors.js";
-import type { Caller } from "../identity.js";
+import { type Caller, callerAsPerson } from "../identity.js";
 import type { OrgPerson, PeopleDirectory } from "../people/peopleDirectory.js";
 import { parseInput } from "../validation.js";
 import {
@@ -43,7 +44,7 @@ import {
   type OutcomeEntry,
   publishedLessonOf,
 } from "./activityOutcomes.js";
-import type { ActivityRepository } from "./activityRepository.js";
+import type { ActivityRepository, Announcement } from "./activityRepository.js";
 import {
   type ControlInput,
   controlSchema,
@@ -258,7 +259,7 @@ export class ActivityService {
       conversationId: data.conversationId,
       ...(data.meetingId ? { meetingId: data.meetingId } : {}),
       ...(data.sessionId ? { sessionId: data.sessionId } : {}),
-      facilitator: { id: caller.userId, displayName: caller.displayName },
+      facilitator: callerAsPerson(caller),
       ...(caller.teamsId ? { facilitatorTeamsId: caller.teamsId } : {}),
       prompt: data.prompt,
       phases,
@@ -614,7 +615,7 @@ export class ActivityService {
     }
     await this.requireWriter(flow, definition, caller.userId);
     await this.takePart(caller, flow);
-    const me = { id: caller.userId, displayName: caller.displayName };
+    const me = callerAsPerson(caller);
     const at = this.now().toISOString();
     const base = {
       kind,
@@ -870,7 +871,7 @@ export class ActivityService {
       await this.activities.setAnswer(caller.tenantId, activityId, {
         ...item,
         text,
-        by: { id: caller.userId, displayName: caller.displayName },
+        by: callerAsPerson(caller),
         at: this.now().toISOString(),
         requestId: key,
       });
@@ -1008,7 +1009,7 @@ export class ActivityService {
     const { id: activityId, communityId, format, conversationId, sessionId, meetingId } = flow.activity;
     await this.commitments.recordFromActivity({
       tenantId: caller.tenantId,
-      owner: { id: caller.userId, displayName: caller.displayName },
+      owner: callerAsPerson(caller),
       communityId,
       source: {
         activityId,
@@ -1164,7 +1165,7 @@ export class ActivityService {
       a,
       b,
       at: this.now().toISOString(),
-      by: { id: caller.userId, displayName: caller.displayName },
+      by: callerAsPerson(caller),
     });
     return this.hotSeatQueue(caller, communityId);
   }
@@ -1329,7 +1330,7 @@ export class ActivityService {
     tenantId: string,
     activityId: string,
     slot: number,
-  ): Promise<{ done: boolean; detail?: string } | undefined> {
+  ): Promise<Announcement | undefined> {
     return this.activities.announcementOf(tenantId, activityId, slot);
   }
 
@@ -1696,15 +1697,11 @@ export function notAcceptedNow(
 }
 
 /** An item's id, from the request that sent it: a retried request finds the item it stored. */
-async function itemIdOf(caller: Caller, requestId: string): Promise<string> {
-  const bytes = new TextEncoder().encode(`${caller.userId}\n${requestId}`);
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("");
+function itemIdOf(caller: Caller, requestId: string): Promise<string> {
+  return digestId(`${caller.userId}\n${requestId}`, 8);
 }
 
 /** An activity id derived from the request that set it up, so a retried set-up finds the first. */
-async function idFromRequest(caller: Caller, requestId: string): Promise<string> {
-  const bytes = new TextEncoder().encode(`${caller.tenantId}\n${caller.userId}\n${requestId}`);
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("");
+function idFromRequest(caller: Caller, requestId: string): Promise<string> {
+  return digestId(`${caller.tenantId}\n${caller.userId}\n${requestId}`, 16);
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type CommunityView, stewardsOnly } from "../communities/community.js";
 import { ConcurrencyError, ConflictError } from "../errors.js";
-import type { Caller, PersonRef } from "../identity.js";
+import { type Caller, callerAsPerson, type PersonRef } from "../identity.js";
 import { parseInput } from "../validation.js";
 import { rubricSchema } from "./rubric.js";
 
@@ -83,7 +83,7 @@ export class RubricService {
         {
           communityId,
           criteria,
-          editedBy: { id: caller.userId, displayName: caller.displayName },
+          editedBy: callerAsPerson(caller),
           at: this.now().toISOString(),
         },
         current?.etag,

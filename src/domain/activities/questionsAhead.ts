@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { CommunityView } from "../communities/community.js";
 import { createOnce } from "../concurrency.js";
-import type { Caller, PersonRef } from "../identity.js";
+import { type Caller, callerAsPerson, type PersonRef } from "../identity.js";
 import { parseInput, personText } from "../validation.js";
 
 /**
@@ -59,7 +59,7 @@ export class QuestionsAheadService {
       id: await idOf(caller, sessionId, requestId),
       sessionId,
       text,
-      asker: { id: caller.userId, displayName: caller.displayName },
+      asker: callerAsPerson(caller),
       at: this.now().toISOString(),
     };
     await createOnce(() => this.store.add(caller.tenantId, communityId, question));

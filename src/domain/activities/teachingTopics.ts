@@ -2,8 +2,9 @@ import { z } from "zod";
 import type { CommunityView } from "../communities/community.js";
 import type { CommunityRecordRepository } from "../communities/communityRecords.js";
 import { createOnce, retryOnConflict } from "../concurrency.js";
+import { digestId } from "../digestId.js";
 import { ForbiddenError, orNotFound, ValidationError } from "../errors.js";
-import type { Caller, PersonRef } from "../identity.js";
+import { type Caller, callerAsPerson, type PersonRef } from "../identity.js";
 import { parseInput, personText } from "../validation.js";
 import type { HeldRole } from "./activityFormat.js";
 
@@ -118,7 +119,7 @@ export class TeachingTopicService {
         id,
         communityId,
         text,
-        proposer: me(caller),
+        proposer: callerAsPerson(caller),
         proposedAt: this.now().toISOString(),
       }),
     );
@@ -144,7 +145,7 @@ export class TeachingTopicService {
         throw new ValidationError("The teacher is the topic's proposer or the rota's micro-teacher.");
       await this.topics.update(caller.tenantId, {
         ...topic,
-        picked: { by: me(caller), at: this.now().toISOString(), teacher },
+        picked: { by: callerAsPerson(caller), at: this.now().toISOString(), teacher },
       });
     });
     return this.list(caller, communityId);
@@ -181,13 +182,7 @@ export class TeachingTopicService {
   }
 }
 
-function me(caller: Caller): PersonRef {
-  return { id: caller.userId, displayName: caller.displayName };
-}
-
 /** A topic's id, from the request that proposed it: a retried proposal finds the topic it made. */
-async function topicIdOf(caller: Caller, requestId: string): Promise<string> {
-  const bytes = new TextEncoder().encode(`${caller.userId}\n${requestId}`);
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return [...digest.slice(0, 12)].map((b) => b.toString(16).padStart(2, "0")).join("");
+function topicIdOf(caller: Caller, requestId: string): Promise<string> {
+  return digestId(`${caller.userId}\n${requestId}`, 12);
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { CommunityService } from "../communities/communityService.js";
 import { retryOnConflict } from "../concurrency.js";
 import { ConflictError, ForbiddenError, orNotFound, ValidationError } from "../errors.js";
-import type { Caller, PersonRef } from "../identity.js";
+import { type Caller, callerAsPerson } from "../identity.js";
 import type { EntryRepository } from "../library/entryRepository.js";
 import type { EntryView } from "../library/entryView.js";
 import type { LibraryService } from "../library/libraryService.js";
@@ -97,7 +97,7 @@ export class AnswerService {
         communityId,
         questionId,
         id,
-        author: me(caller),
+        author: callerAsPerson(caller),
         body: clean,
         createdAt: at,
         updatedAt: at,
@@ -175,7 +175,12 @@ export class AnswerService {
     const accepted = await retryOnConflict(async () => {
       const current = await this.require(caller, communityId, questionId, answerId);
       if (current.accepted) return current;
-      return this.answers.update({ ...current, accepted: true, acceptedBy: me(caller), acceptedAt: at });
+      return this.answers.update({
+        ...current,
+        accepted: true,
+        acceptedBy: callerAsPerson(caller),
+        acceptedAt: at,
+      });
     });
     for (const other of await this.answers.list(caller.tenantId, communityId, questionId)) {
       if (other.id !== answerId && other.accepted)
@@ -185,25 +190,23 @@ export class AnswerService {
     // Credited once: the row's time is the acceptance's own, so a retry after a failure here
     // writes the same row again (the key makes it idempotent) rather than a second interaction.
     if (accepted.author.id !== question.author.id && accepted.acceptedAt) {
-      await this.interactions.recordInteraction({
+      const credit = {
         tenantId: caller.tenantId,
         communityId,
-        kind: "helpful",
         from: question.author,
         to: accepted.author,
         entryId: questionId,
         at: accepted.acceptedAt,
+      };
+      await this.interactions.recordInteraction({
+        ...credit,
+        kind: "helpful",
         key: `accepted-${questionId}-${answerId}`,
       });
       // And the learning itself for network insights: the asker learned from the answerer.
       await this.interactions.recordInteraction({
-        tenantId: caller.tenantId,
-        communityId,
+        ...credit,
         kind: "answered",
-        from: question.author,
-        to: accepted.author,
-        entryId: questionId,
-        at: accepted.acceptedAt,
         key: `answered-${questionId}-${answerId}`,
       });
     }
@@ -281,10 +284,6 @@ function cleanBody(body: string): string {
   if (!clean)
     throw new ValidationError("There is nothing left of the answer once unsafe content is removed.");
   return clean;
-}
-
-function me(caller: Caller): PersonRef {
-  return { id: caller.userId, displayName: caller.displayName };
 }
 
 function canAccept(caller: Caller, question: EntryView, isSteward: boolean): boolean {

@@ -3,7 +3,7 @@ import type { CommunityView } from "../communities/community.js";
 import type { CommunityRepository } from "../communities/communityRepository.js";
 import type { CommunityService } from "../communities/communityService.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
-import type { Caller, PersonRef } from "../identity.js";
+import { type Caller, callerAsPerson, type PersonRef } from "../identity.js";
 import { parseInput, personText } from "../validation.js";
 
 export const MAX_RECOGNITION_CHARS = 300;
@@ -64,7 +64,7 @@ export class RecognitionService {
     const posted = await this.poster.post({
       community,
       person,
-      by: { id: caller.userId, displayName: caller.displayName },
+      by: callerAsPerson(caller),
       note,
     });
     return { posted };

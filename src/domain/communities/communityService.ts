@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { CountSettler, retryOnConflict } from "../concurrency.js";
-import { ConcurrencyError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
-import type { Caller, PersonRef } from "../identity.js";
+import { ForbiddenError, NotFoundError, requireLatest, ValidationError } from "../errors.js";
+import { type Caller, callerAsPerson, type PersonRef } from "../identity.js";
 import { parseInput } from "../validation.js";
 import {
   type Community,
@@ -145,7 +145,7 @@ export class CommunityService {
   /** Creates a community; its creator becomes a steward and member. */
   async create(caller: Caller, input: NewCommunityInput, id: string = randomUUID()): Promise<CommunityView> {
     const data = parseInput(newCommunitySchema, input);
-    const me: PersonRef = { id: caller.userId, displayName: caller.displayName };
+    const me: PersonRef = callerAsPerson(caller);
     const stewards = uniquePeople([me, ...data.stewards]);
     const at = this.now().toISOString();
     const created = await this.repository.create({
@@ -243,9 +243,7 @@ export class CommunityService {
     const data = parseInput(communityChangesSchema, changes);
     const current = await this.get(caller, communityId);
     if (!current.isSteward) throw new ForbiddenError("Only the community's stewards can change it.");
-    if (current.etag !== etag) {
-      throw new ConcurrencyError("Someone else changed this community meanwhile. Reload it and try again.");
-    }
+    requireLatest(current, etag, "this community");
     const stewards = data.stewards ? uniquePeople(data.stewards) : current.stewards;
     if (stewards.length === 0) throw new ValidationError("A community needs at least one steward.");
     const { isMember: _m, isSteward: _s, ...community } = current;
@@ -275,19 +273,8 @@ export class CommunityService {
     if (current.privacy === "private") {
       throw new ForbiddenError("This community is private: ask one of its stewards to add you.");
     }
-    this.untrust(caller.tenantId, communityId, caller.userId);
-    const added = await this.repository.addMember({
-      tenantId: caller.tenantId,
-      communityId,
-      userId: caller.userId,
-      displayName: caller.displayName,
-      joinedAt: this.now().toISOString(),
-    });
-    // Forgotten again once written: a list read meanwhile may not have it.
-    this.listings.forgetTenant(caller.tenantId);
-    // The membership row has landed: from here on the answer is a success, whatever the count does.
-    const community = added ? await this.recountMembers(caller.tenantId, communityId) : current;
-    return this.view(caller, community, true);
+    const community = await this.admit(caller.tenantId, communityId, callerAsPerson(caller));
+    return this.view(caller, community ?? current, true);
   }
 
   /** Leaves a community. Leaving twice is harmless; the last steward cannot leave. */
@@ -350,13 +337,7 @@ export class CommunityService {
     const [isMember] = await Promise.all([member, alongside()]);
     const joinedCommunity = !isMember;
     if (joinedCommunity) {
-      this.pendingJoins.add({
-        tenantId: caller.tenantId,
-        communityId,
-        userId: caller.userId,
-        displayName: caller.displayName,
-        joinedAt: this.now().toISOString(),
-      });
+      this.pendingJoins.add(this.membershipFrom(caller.tenantId, communityId, callerAsPerson(caller)));
       this.listings.forgetTenant(caller.tenantId);
     }
     const community = joinedCommunity ? { ...row, memberCount: row.memberCount + 1 } : row;
@@ -556,20 +537,32 @@ export class CommunityService {
   }
 
   /**
-   * Makes a person a member (a steward added them, approved their request, or named them steward).
-   * The count is settled from the rows as it is when someone joins ({@link recountMembers}).
+   * Makes a person a member (they joined, a steward added them, approved their request, or named
+   * them steward). The count is then settled from the rows ({@link recountMembers}): the community
+   * so counted, or undefined when they already were a member.
    */
-  private async admit(tenantId: string, communityId: string, person: PersonRef): Promise<void> {
+  private async admit(
+    tenantId: string,
+    communityId: string,
+    person: PersonRef,
+  ): Promise<Community | undefined> {
     this.untrust(tenantId, communityId, person.id);
-    const added = await this.repository.addMember({
+    const added = await this.repository.addMember(this.membershipFrom(tenantId, communityId, person));
+    // Forgotten again once written: a list read meanwhile may not have it.
+    this.listings.forgetTenant(tenantId);
+    // The membership row has landed: from here on the answer is a success, whatever the count does.
+    return added ? await this.recountMembers(tenantId, communityId) : undefined;
+  }
+
+  /** A person's membership of a community, from now. */
+  private membershipFrom(tenantId: string, communityId: string, person: PersonRef): Membership {
+    return {
       tenantId,
       communityId,
       userId: person.id,
       displayName: person.displayName,
       joinedAt: this.now().toISOString(),
-    });
-    this.listings.forgetTenant(tenantId);
-    if (added) await this.recountMembers(tenantId, communityId);
+    };
   }
 
   private async requireSteward(caller: Caller, communityId: string, action: string): Promise<CommunityView> {

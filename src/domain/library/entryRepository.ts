@@ -68,6 +68,17 @@ export interface HelpfulDay {
  * of an entry also appends to the community's change log, atomically with the write, so every
  * server instance's search index learns of it.
  */
+/** A person's helpful vote on an entry. */
+export interface HelpfulVote {
+  tenantId: string;
+  communityId: string;
+  entryId: string;
+  voter: PersonRef;
+  at: string;
+  /** The entry's author, when someone else: who the voter learned from. */
+  learnedFrom?: PersonRef;
+}
+
 export interface EntryRepository {
   /**
    * Inserts a new entry together with its change-log row — both or neither. An entry with the
@@ -90,17 +101,10 @@ export interface EntryRepository {
 
   /**
    * Records a person's helpful vote; false when they had already voted (idempotent). With
-   * `learnedFrom` (the entry's author, when someone else) the vote is also a "helpful" learning
-   * interaction: exactly one per vote, whatever the retries, removed with the vote.
+   * `learnedFrom` the vote is also a "helpful" learning interaction: exactly one per vote,
+   * whatever the retries, removed with the vote.
    */
-  addVote(
-    tenantId: string,
-    communityId: string,
-    entryId: string,
-    voter: PersonRef,
-    at: string,
-    learnedFrom?: PersonRef,
-  ): Promise<boolean>;
+  addVote(vote: HelpfulVote): Promise<boolean>;
   /** Removes a person's vote and the learning interaction it stood for; false when there was none. */
   removeVote(tenantId: string, communityId: string, entryId: string, voterId: string): Promise<boolean>;
   hasVoted(tenantId: string, communityId: string, entryId: string, voterId: string): Promise<boolean>;

@@ -10,7 +10,7 @@ import {
   orNotFound,
   ValidationError,
 } from "../errors.js";
-import type { Caller, PersonRef } from "../identity.js";
+import { type Caller, callerAsPerson, type PersonRef } from "../identity.js";
 import {
   type Lesson,
   recordSessionTeaching,
@@ -80,7 +80,7 @@ export class LibraryService {
 
   /** Writes a new entry directly (tab). Members only. */
   async create(caller: Caller, communityId: string, input: NewEntryInput): Promise<EntryView> {
-    const me = { id: caller.userId, displayName: caller.displayName };
+    const me = callerAsPerson(caller);
     const { entry } = await this.add(caller, communityId, input, { kind: "direct" }, me, randomUUID());
     return entry;
   }
@@ -96,7 +96,7 @@ export class LibraryService {
     question: { title: string; body: string; tags?: string[] },
     id: string,
   ): Promise<SaveResult> {
-    const me = { id: caller.userId, displayName: caller.displayName };
+    const me = callerAsPerson(caller);
     return this.add(caller, communityId, { ...question, type: "qa" }, { kind: "direct" }, me, id);
   }
 
@@ -117,7 +117,7 @@ export class LibraryService {
       link: origin.link,
       postedAt: origin.postedAt,
     };
-    const author = origin.author ?? { id: caller.userId, displayName: caller.displayName };
+    const author = origin.author ?? callerAsPerson(caller);
     const id = messageEntryId(origin.conversationId, origin.messageId);
     return this.add(caller, communityId, input, source, author, id);
   }
@@ -334,7 +334,7 @@ export class LibraryService {
       );
     }
     const at = this.now().toISOString();
-    const editor = { id: caller.userId, displayName: caller.displayName };
+    const editor = callerAsPerson(caller);
     const updated = await this.entries.update(
       {
         ...stripView(current),
@@ -392,7 +392,7 @@ export class LibraryService {
       const { removalReason: _previous, ...rest } = e;
       return {
         ...rest,
-        removalRequestedBy: { id: caller.userId, displayName: caller.displayName },
+        removalRequestedBy: callerAsPerson(caller),
         removalRequestedAt: this.now().toISOString(),
         ...(reason ? { removalReason: reason } : {}),
       };
@@ -428,19 +428,19 @@ export class LibraryService {
     helpful: boolean,
   ): Promise<EntryView> {
     const { communityId, id: entryId } = entry;
-    const voter = { id: caller.userId, displayName: caller.displayName };
+    const voter = callerAsPerson(caller);
     // Voting for someone else's entry is learning from them (one interaction per vote, see addVote).
     const learnedFrom = entry.author.id === caller.userId ? undefined : entry.author;
     const { tenantId } = caller;
     const changed = helpful
-      ? await this.entries.addVote(
+      ? await this.entries.addVote({
           tenantId,
           communityId,
           entryId,
           voter,
-          this.now().toISOString(),
+          at: this.now().toISOString(),
           learnedFrom,
-        )
+        })
       : await this.entries.removeVote(tenantId, communityId, entryId, caller.userId);
     if (!changed) return this.view(caller, community, entry);
     // The vote has landed: the answer is a success from here on. The count is a cache of the vote
@@ -471,7 +471,7 @@ export class LibraryService {
     const updated = await this.guardedChange(caller.tenantId, communityId, entryId, (e) => ({
       ...e,
       verification: {
-        by: { id: caller.userId, displayName: caller.displayName },
+        by: callerAsPerson(caller),
         at: this.now().toISOString(),
         ...(reviewBy ? { reviewBy: reviewBy.slice(0, 10) } : {}),
       },
@@ -576,7 +576,7 @@ export class LibraryService {
       communityId,
       "keep entries whose removal was asked for",
     );
-    const steward = { id: caller.userId, displayName: caller.displayName };
+    const steward = callerAsPerson(caller);
     const updated = await retryOnConflict(async () => {
       const current = await this.require(caller.tenantId, communityId, entryId);
       const request = removalRequestOf(current);
@@ -615,7 +615,7 @@ export class LibraryService {
     if (!body.trim())
       throw new ValidationError("There is nothing left to save once unsafe content is removed.");
     const at = this.now().toISOString();
-    const savedBy = shownSaver ?? { id: caller.userId, displayName: caller.displayName };
+    const savedBy = shownSaver ?? callerAsPerson(caller);
     let entry: Entry;
     try {
       entry = await this.entries.create({

@@ -1,6 +1,7 @@
 import type { CommunityService } from "../communities/communityService.js";
+import { digestId } from "../digestId.js";
 import { DomainError, StorageUnavailableError } from "../errors.js";
-import type { Caller, PersonRef } from "../identity.js";
+import { type Caller, callerAsPerson, type PersonRef } from "../identity.js";
 import type { LibraryService } from "../library/libraryService.js";
 import type { PeopleDirectory } from "../people/peopleDirectory.js";
 import { parseInput } from "../validation.js";
@@ -58,7 +59,7 @@ export class MeetingOutcomeService {
       ...(data.kind === "action" && data.due ? { due: data.due } : {}),
       ...(data.communityId ? { communityId: data.communityId } : {}),
       ...(where.meetingId ? { meetingId: where.meetingId } : {}),
-      capturedBy: { id: caller.userId, displayName: caller.displayName },
+      capturedBy: callerAsPerson(caller),
       at: this.now().toISOString(),
     };
     await this.outcomes.add(outcome);
@@ -163,7 +164,6 @@ function bodyOf(outcome: MeetingOutcome): string {
   return lines.join("\n");
 }
 
-async function idFrom(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  return [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("");
+function idFrom(text: string): Promise<string> {
+  return digestId(text, 16);
 }

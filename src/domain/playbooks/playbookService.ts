@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { type CommunityView, stewardsOnly } from "../communities/community.js";
 import type { CommunityService } from "../communities/communityService.js";
-import { ConcurrencyError, ConflictError, NotFoundError, orNotFound, ValidationError } from "../errors.js";
-import type { Caller } from "../identity.js";
+import { ConflictError, NotFoundError, orNotFound, requireLatest, ValidationError } from "../errors.js";
+import { type Caller, callerAsPerson } from "../identity.js";
 import type { EntryRepository } from "../library/entryRepository.js";
 import { parseInput, personText } from "../validation.js";
 import type { Playbook, PlaybookItem, PlaybookView, ProposedPlaybook } from "./playbook.js";
@@ -45,7 +45,7 @@ export class PlaybookService {
       description: data.description,
       items: await this.resolveItems(caller.tenantId, communityId, data.items),
       starter: data.starter,
-      createdBy: { id: caller.userId, displayName: caller.displayName },
+      createdBy: callerAsPerson(caller),
       updatedAt: this.now().toISOString(),
     });
     return this.view(caller, community, playbook);
@@ -61,8 +61,7 @@ export class PlaybookService {
     const data = parseInput(playbookSchema, input);
     const community = await this.requireSteward(caller, communityId);
     const current = await this.require(caller.tenantId, communityId, playbookId);
-    if (current.etag !== etag)
-      throw new ConcurrencyError("Someone else changed this playbook meanwhile. Reload it and try again.");
+    requireLatest(current, etag, "this playbook");
     const updated = await this.playbooks.update({
       ...current,
       title: data.title,
@@ -122,7 +121,7 @@ export class PlaybookService {
         description: data.description,
         items: await this.resolveItems(caller.tenantId, communityId, data.items),
         starter: false,
-        createdBy: { id: caller.userId, displayName: caller.displayName },
+        createdBy: callerAsPerson(caller),
         updatedAt: at,
         proposed: {
           activityId: proposal.activityId,
@@ -147,8 +146,7 @@ export class PlaybookService {
     const community = await this.requireSteward(caller, communityId);
     const current = await this.require(caller.tenantId, communityId, playbookId);
     if (!current.proposed) return this.view(caller, community, current);
-    if (current.etag !== etag)
-      throw new ConcurrencyError("Someone else changed this playbook meanwhile. Reload it and try again.");
+    requireLatest(current, etag, "this playbook");
     const { proposed: _, ...published } = current;
     const updated = await this.playbooks.update({ ...published, updatedAt: this.now().toISOString() });
     return this.view(caller, community, updated);
@@ -168,8 +166,8 @@ export class PlaybookService {
       throw new ValidationError("This playbook is proposed: a steward publishes it first.");
     if (!playbook.items.some((i) => i.entryId === entryId))
       throw new ValidationError("That step is not in this playbook.");
-    if (done) await this.playbooks.markDone(caller.tenantId, communityId, playbookId, caller.userId, entryId);
-    else await this.playbooks.markUndone(caller.tenantId, communityId, playbookId, caller.userId, entryId);
+    const tick = { tenantId: caller.tenantId, communityId, playbookId, userId: caller.userId, entryId };
+    await this.playbooks.setDone(tick, done);
     return this.view(caller, community, playbook);
   }
 

@@ -3,14 +3,14 @@ import { type CommunityView, stewardsOnly } from "../communities/community.js";
 import type { CommunityService } from "../communities/communityService.js";
 import { retryOnConflict, yieldToEventLoop } from "../concurrency.js";
 import {
-  ConcurrencyError,
   ForbiddenError,
   NotFoundError,
   orNotFound,
+  requireLatest,
   UnavailableError,
   ValidationError,
 } from "../errors.js";
-import type { Caller, PersonRef } from "../identity.js";
+import { type Caller, callerAsPerson, type PersonRef } from "../identity.js";
 import { parseInput } from "../validation.js";
 import type { MeetingAttendee, MeetingRequest, MeetingScheduler } from "./meetingScheduler.js";
 import {
@@ -195,7 +195,7 @@ export class SessionService {
           }
         : {}),
       cancelled: false,
-      createdBy: { id: caller.userId, displayName: caller.displayName },
+      createdBy: callerAsPerson(caller),
       createdAt: at,
       updatedAt: at,
     });
@@ -432,9 +432,7 @@ export class SessionService {
     const data = parseInput(sessionChangesSchema, changes);
     const community = await this.requireSteward(caller, communityId);
     const current = await this.require(caller.tenantId, communityId, sessionId);
-    if (current.etag !== etag) {
-      throw new ConcurrencyError("Someone else changed this session meanwhile. Reload it and try again.");
-    }
+    requireLatest(current, etag, "this session");
     if (data.teamsMeeting && !current.teamsMeeting && !this.scheduler) throw notConnected();
     const { startsAt, joinUrl, recurrence, teamsMeeting, ...rest } = data;
     const next: Session = {

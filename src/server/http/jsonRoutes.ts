@@ -3,6 +3,9 @@ import type { Caller } from "../../domain/identity.js";
 import { requireIfMatch } from "./ifMatch.js";
 import { callerOf } from "./requireCaller.js";
 
+/** A request's JSON body as express parsed it: the service it goes to parses it with its schema. */
+export type Body = Request["body"];
+
 /** What a JSON route's handler works from: who calls, the path's parameters, the request. */
 export interface RouteCall<Params> {
   caller: Caller;
@@ -25,17 +28,38 @@ function routeCall<Params>(req: Request, res: Response): RouteCall<Params> {
 
 /**
  * A route of the usual shape: call the service with the caller and the path's parameters, answer
- * what it returns as JSON (`status` for a creation). Errors go to the error handler (express 5
- * passes a rejected handler on).
+ * what it returns as JSON (`status` for a creation, or read from the answer when only the service
+ * knows whether it created something). Errors go to the error handler (express 5 passes a rejected
+ * handler on).
  */
-export function answerJson<Params = Record<string, string>>(
-  handle: (call: RouteCall<Params>) => Promise<unknown>,
-  status = 200,
+export function answerJson<Params = Record<string, string>, Answer = unknown>(
+  handle: (call: RouteCall<Params>) => Promise<Answer>,
+  status: number | ((answer: Answer) => number) = 200,
 ): RequestHandler {
   return async (req, res) => {
     const answer = await handle(routeCall<Params>(req, res));
-    res.status(status).json(answer);
+    res.status(typeof status === "number" ? status : status(answer)).json(answer);
   };
+}
+
+/** The status of an answer that may or may not have made something new: 201 when it did. */
+export const createdWhen =
+  <Answer>(isNew: (answer: Answer) => boolean | undefined) =>
+  (answer: Answer): number =>
+    isNew(answer) ? 201 : 200;
+
+/**
+ * {@link answerJson} for a route under `/communities/:communityId` that is one service call with
+ * the caller, the community and the request's body.
+ */
+export function onCommunity<Answer>(
+  call: (caller: Caller, communityId: string, body: Body) => Promise<Answer>,
+  status = 200,
+): RequestHandler {
+  return answerJson<{ communityId: string }, Answer>(
+    ({ caller, params, req }) => call(caller, params.communityId, req.body),
+    status,
+  );
 }
 
 /**

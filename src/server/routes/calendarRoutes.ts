@@ -7,7 +7,8 @@ import { sessionCalendarFile } from "../../domain/sessions/sessionCalendarFile.j
 import { calendarRangeSchema } from "../../domain/sessions/sessionSchemas.js";
 import type { SessionService } from "../../domain/sessions/sessionService.js";
 import { parseInput } from "../../domain/validation.js";
-import { answerJson, answerVersioned, type RouteCall, versionedItemRoutes } from "../http/jsonRoutes.js";
+import { communityItemRoutes } from "../http/communityItemRoutes.js";
+import { answerJson, answerVersioned, onCommunity, type RouteCall } from "../http/jsonRoutes.js";
 import { callerOf } from "../http/requireCaller.js";
 
 const roleSchema = z.object({
@@ -63,39 +64,31 @@ export function calendarRoutes(sessions: SessionService, options: CalendarRouteO
 
   router.get(
     "/rota",
-    answerJson<Params>(({ caller, params }) => sessions.rota(caller, params.communityId)),
+    onCommunity((caller, id) => sessions.rota(caller, id)),
   );
   router.post(
     "/rota/generate",
-    answerJson<Params>(({ caller, params }) => sessions.generateRota(caller, params.communityId)),
+    onCommunity((caller, id) => sessions.generateRota(caller, id)),
   );
   router.put(
     "/role-preferences/me",
-    answerJson<Params>(({ caller, params, req }) =>
-      sessions.setRolePreference(caller, params.communityId, req.body),
-    ),
+    onCommunity((caller, id, body) => sessions.setRolePreference(caller, id, body)),
   );
   router.get(
     "/reminder-settings",
-    answerJson<Params>(({ caller, params }) => sessions.reminderSettings(caller, params.communityId)),
+    onCommunity((caller, id) => sessions.reminderSettings(caller, id)),
   );
   router.put(
     "/reminder-settings",
-    answerJson<Params>(({ caller, params, req }) =>
-      sessions.setReminderSettings(caller, params.communityId, req.body),
-    ),
+    onCommunity((caller, id, body) => sessions.setReminderSettings(caller, id, body)),
   );
 
-  versionedItemRoutes<Params, SessionView>(router, {
-    path: "/:sessionId",
+  communityItemRoutes(router, sessions, {
+    idParam: "sessionId",
     toAnswer: withOptions,
-    create: ({ caller, params, req }) => sessions.create(caller, params.communityId, req.body),
-    get: ({ caller, params }) => sessions.get(caller, params.communityId, params.sessionId),
-    update: {
-      method: "patch",
-      change: ({ caller, params, req, ifMatch }) =>
-        sessions.update(caller, params.communityId, params.sessionId, req.body, ifMatch),
-    },
+    updateMethod: "patch",
+    // A session is cancelled by a change (its `cancelled` field), not deleted.
+    deletable: false,
   });
 
   router.get("/:sessionId/calendar.ics", async (req, res) => {

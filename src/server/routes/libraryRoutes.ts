@@ -2,9 +2,11 @@ import { Router } from "express";
 import { withoutTenant } from "../../contract/answers.js";
 import type { EntryAnswer } from "../../contract/library.js";
 import { parseLibrarySearch } from "../../contract/librarySearch.js";
+import type { Caller } from "../../domain/identity.js";
 import type { EntryView } from "../../domain/library/entryView.js";
 import type { LibraryService } from "../../domain/library/libraryService.js";
-import { answerJson, type RouteCall, versionedItemRoutes } from "../http/jsonRoutes.js";
+import { communityItemRoutes } from "../http/communityItemRoutes.js";
+import { answerJson, type Body } from "../http/jsonRoutes.js";
 import { callerOf } from "../http/requireCaller.js";
 
 /** The entry as the contract answers it (the tenant id stays on the server). */
@@ -26,9 +28,12 @@ export function libraryRoutes(library: LibraryService): Router {
   const entries = Router({ mergeParams: true });
   type Params = { communityId: string; entryId: string };
 
-  /** What a service call on one entry answers, as the contract answers an entry. */
-  const onEntry = (act: (call: RouteCall<Params>) => Promise<EntryView>) =>
-    answerJson<Params>(async (call) => entryDto(await act(call)));
+  /** A service call on the entry the path names, answered as the contract answers an entry. */
+  type EntryCall = (caller: Caller, communityId: string, entryId: string, body: Body) => Promise<EntryView>;
+  const onEntry = (call: EntryCall) =>
+    answerJson<Params>(async ({ caller, params, req }) =>
+      entryDto(await call(caller, params.communityId, params.entryId, req.body ?? {})),
+    );
 
   entries.get(
     "/",
@@ -36,49 +41,37 @@ export function libraryRoutes(library: LibraryService): Router {
       library.searchCommunity(caller, params.communityId, parseLibrarySearch(req.query)),
     ),
   );
-  versionedItemRoutes<Params, EntryView>(entries, {
-    path: "/:entryId",
+  communityItemRoutes(entries, library, {
+    idParam: "entryId",
     toAnswer: entryDto,
-    create: ({ caller, params, req }) => library.create(caller, params.communityId, req.body),
-    get: ({ caller, params }) => library.get(caller, params.communityId, params.entryId),
-    update: {
-      method: "patch",
-      change: ({ caller, params, req, ifMatch }) =>
-        library.update(caller, params.communityId, params.entryId, req.body, ifMatch),
-    },
-    remove: ({ caller, params }) => library.delete(caller, params.communityId, params.entryId),
+    updateMethod: "patch",
+    deletable: true,
   });
   entries.put(
     "/:entryId/vote",
-    onEntry(({ caller, params }) => library.vote(caller, params.communityId, params.entryId, true)),
+    onEntry((caller, community, entry) => library.vote(caller, community, entry, true)),
   );
   entries.delete(
     "/:entryId/vote",
-    onEntry(({ caller, params }) => library.vote(caller, params.communityId, params.entryId, false)),
+    onEntry((caller, community, entry) => library.vote(caller, community, entry, false)),
   );
   entries.put(
     "/:entryId/verification",
-    onEntry(({ caller, params, req }) =>
-      library.verify(caller, params.communityId, params.entryId, req.body ?? {}),
-    ),
+    onEntry((caller, community, entry, body) => library.verify(caller, community, entry, body)),
   );
   entries.delete(
     "/:entryId/verification",
-    onEntry(({ caller, params }) => library.unverify(caller, params.communityId, params.entryId)),
+    onEntry((caller, community, entry) => library.unverify(caller, community, entry)),
   );
   // The body (`{ reason }`) is optional: tabs from before reasons existed send none.
   entries.post(
     "/:entryId/removal-request",
-    onEntry(({ caller, params, req }) =>
-      library.requestRemoval(caller, params.communityId, params.entryId, req.body ?? {}),
-    ),
+    onEntry((caller, community, entry, body) => library.requestRemoval(caller, community, entry, body)),
   );
   // A steward keeps the entry: the request goes, the entry stays (and returns to search).
   entries.delete(
     "/:entryId/removal-request",
-    onEntry(({ caller, params }) =>
-      library.dismissRemovalRequest(caller, params.communityId, params.entryId),
-    ),
+    onEntry((caller, community, entry) => library.dismissRemovalRequest(caller, community, entry)),
   );
   entries.get(
     "/:entryId/history",

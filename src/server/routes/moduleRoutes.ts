@@ -2,7 +2,7 @@ import { Router } from "express";
 import { z } from "zod";
 import type { ModuleService } from "../../domain/activities/modules/moduleService.js";
 import { parseInput } from "../../domain/validation.js";
-import { idempotentBody } from "../http/idempotentBody.js";
+import { listAndAddOnceRoutes } from "../http/communityItemRoutes.js";
 import { answerJson, answerNoContent, type RouteCall } from "../http/jsonRoutes.js";
 
 const moduleParams = z.object({ moduleId: z.string().min(1, "Say which module.").max(100) });
@@ -19,17 +19,10 @@ const moduleIdOf = ({ req }: RouteCall<Params>) => parseInput(moduleParams, req.
  */
 export function moduleRoutes(modules: ModuleService): Router {
   const router = Router({ mergeParams: true });
-  router.get(
-    "/",
-    answerJson<Params>(({ caller, params }) => modules.list(caller, params.communityId)),
-  );
-  router.post(
-    "/",
-    answerJson<Params>(({ caller, params, req }) => {
-      const { requestId, input } = idempotentBody(req);
-      return modules.create(caller, params.communityId, input, requestId);
-    }, 201),
-  );
+  listAndAddOnceRoutes(router, {
+    list: (caller, communityId) => modules.list(caller, communityId),
+    add: (caller, communityId, input, requestId) => modules.create(caller, communityId, input, requestId),
+  });
   router.get(
     "/:moduleId",
     answerJson<Params>((call) => modules.get(call.caller, call.params.communityId, moduleIdOf(call))),

@@ -3,8 +3,9 @@ import { withoutTenant } from "../../contract/answers.js";
 import type { PlaybookAnswer, PlaybookListAnswer } from "../../contract/playbooks.js";
 import type { PlaybookView } from "../../domain/playbooks/playbook.js";
 import type { PlaybookService } from "../../domain/playbooks/playbookService.js";
+import { communityItemRoutes } from "../http/communityItemRoutes.js";
 import { requireIfMatch } from "../http/ifMatch.js";
-import { answerJson, answerVersioned, type RouteCall, versionedItemRoutes } from "../http/jsonRoutes.js";
+import { answerJson, answerVersioned, type RouteCall } from "../http/jsonRoutes.js";
 
 type Params = { communityId: string; playbookId: string; entryId: string };
 
@@ -30,17 +31,11 @@ export function playbookRoutes(playbooks: PlaybookService): Router {
     }),
   );
 
-  versionedItemRoutes<Params, PlaybookView>(router, {
-    path: "/:playbookId",
+  communityItemRoutes(router, playbooks, {
+    idParam: "playbookId",
     toAnswer: answer,
-    create: ({ caller, params, req }) => playbooks.create(caller, params.communityId, req.body),
-    get: ({ caller, params }) => playbooks.get(caller, params.communityId, params.playbookId),
-    update: {
-      method: "put",
-      change: ({ caller, params, req, ifMatch }) =>
-        playbooks.update(caller, params.communityId, params.playbookId, req.body, ifMatch),
-    },
-    remove: ({ caller, params }) => playbooks.delete(caller, params.communityId, params.playbookId),
+    updateMethod: "put",
+    deletable: true,
   });
 
   /** A steward publishes a proposed playbook (`If-Match`: the version they reviewed). */

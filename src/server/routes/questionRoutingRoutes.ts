@@ -12,7 +12,7 @@ import type { AskService } from "../../domain/ask/askService.js";
 import type { QuestionRoutingService } from "../../domain/ask/questionRoutingService.js";
 import type { RecognitionService } from "../../domain/ask/recognition.js";
 import type { ReputationService } from "../../domain/ask/reputation.js";
-import { answerJson } from "../http/jsonRoutes.js";
+import { answerJson, createdWhen } from "../http/jsonRoutes.js";
 import { callerOf } from "../http/requireCaller.js";
 
 /**
@@ -52,11 +52,13 @@ export function questionRoutingRoutes(
   });
 
   // "Ask the community": an open question of this community, routed to people.
-  router.post("/communities/:communityId/questions", async (req, res) => {
-    const { communityId } = req.params as Params;
-    const answer: AskPeopleAnswer = await routing.askPeople(callerOf(res), communityId, req.body ?? {});
-    res.status(answer.created ? 201 : 200).json(answer);
-  });
+  router.post(
+    "/communities/:communityId/questions",
+    answerJson<Params, AskPeopleAnswer>(
+      ({ caller, params, req }) => routing.askPeople(caller, params.communityId, req.body ?? {}),
+      createdWhen((answer) => answer.created),
+    ),
+  );
 
   router.get(
     "/communities/:communityId/entries/:entryId/route",
@@ -75,11 +77,13 @@ export function questionRoutingRoutes(
   );
 
   // A steward's recognition card to the community's channel.
-  router.post("/communities/:communityId/recognitions", async (req, res) => {
-    const { communityId } = req.params as Params;
-    const answer: RecognitionAnswer = await recognition.recognise(callerOf(res), communityId, req.body ?? {});
-    res.status(answer.posted ? 201 : 200).json(answer);
-  });
+  router.post(
+    "/communities/:communityId/recognitions",
+    answerJson<Params, RecognitionAnswer>(
+      ({ caller, params, req }) => recognition.recognise(caller, params.communityId, req.body ?? {}),
+      createdWhen((answer) => answer.posted),
+    ),
+  );
 
   router.get(
     "/communities/:communityId/unanswered",

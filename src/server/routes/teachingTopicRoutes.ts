@@ -2,7 +2,7 @@ import { Router } from "express";
 import { z } from "zod";
 import type { TeachingTopicService } from "../../domain/activities/teachingTopics.js";
 import { parseInput } from "../../domain/validation.js";
-import { idempotentBody } from "../http/idempotentBody.js";
+import { listAndAddOnceRoutes } from "../http/communityItemRoutes.js";
 import { answerJson } from "../http/jsonRoutes.js";
 
 const topicParams = z.object({ topicId: z.string().min(1, "Say which topic.").max(100) });
@@ -15,17 +15,10 @@ type Params = { communityId: string };
  */
 export function teachingTopicRoutes(topics: TeachingTopicService): Router {
   const router = Router({ mergeParams: true });
-  router.get(
-    "/",
-    answerJson<Params>(({ caller, params }) => topics.list(caller, params.communityId)),
-  );
-  router.post(
-    "/",
-    answerJson<Params>(({ caller, params, req }) => {
-      const { requestId, input } = idempotentBody(req);
-      return topics.propose(caller, params.communityId, input, requestId);
-    }, 201),
-  );
+  listAndAddOnceRoutes(router, {
+    list: (caller, communityId) => topics.list(caller, communityId),
+    add: (caller, communityId, input, requestId) => topics.propose(caller, communityId, input, requestId),
+  });
   router.post(
     "/:topicId/pick",
     answerJson<Params>(({ caller, params, req }) => {

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { type CommunityView, stewardsOnly } from "../../communities/community.js";
 import type { CommunityRecordRepository } from "../../communities/communityRecords.js";
 import { createOnce, retryOnConflict } from "../../concurrency.js";
+import { digestId } from "../../digestId.js";
 import { orNotFound } from "../../errors.js";
-import type { Caller, PersonRef } from "../../identity.js";
+import { type Caller, callerAsPerson, type PersonRef } from "../../identity.js";
 import { parseInput } from "../../validation.js";
 import type { ActivityRecord } from "../activity.js";
 import { submissionOf } from "../activityFormat.js";
@@ -133,7 +134,7 @@ export class ModuleService implements PhaseContent {
         id,
         communityId,
         markdown,
-        author: me(caller),
+        author: callerAsPerson(caller),
         updatedAt: this.now().toISOString(),
       }),
     );
@@ -149,7 +150,7 @@ export class ModuleService implements PhaseContent {
     await this.modules.update(caller.tenantId, {
       ...current,
       markdown,
-      author: me(caller),
+      author: callerAsPerson(caller),
       updatedAt: this.now().toISOString(),
       etag: etag ?? current.etag,
     });
@@ -253,13 +254,7 @@ function viewOf(module: CommunityModule, mayEdit: boolean): ModuleView {
   };
 }
 
-function me(caller: Caller): PersonRef {
-  return { id: caller.userId, displayName: caller.displayName };
-}
-
 /** A module's id, from the request that wrote it: a retried import finds the module it made. */
-async function moduleIdOf(caller: Caller, requestId: string): Promise<string> {
-  const bytes = new TextEncoder().encode(`module\n${caller.userId}\n${requestId}`);
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return [...digest.slice(0, 12)].map((b) => b.toString(16).padStart(2, "0")).join("");
+function moduleIdOf(caller: Caller, requestId: string): Promise<string> {
+  return digestId(`module\n${caller.userId}\n${requestId}`, 12);
 }
