@@ -28,6 +28,7 @@ import {
 import type { ActivityRepository, Announcement } from "../domain/activities/activityRepository.js";
 import { ConcurrencyError, ValidationError } from "../domain/errors.js";
 import type { PersonRef } from "../domain/identity.js";
+import { compareStored } from "../domain/ordering.js";
 import { FreshReads } from "./freshReads.js";
 import { KeptPartitions } from "./keptPartitions.js";
 import { activityKeys, keyPart, TABLES } from "./keys.js";
@@ -491,7 +492,7 @@ export class TablesActivityRepository implements ActivityRepository {
     // The earliest place of the round: the one carried on their participant row, or its own row.
     const lateOfRound = (record.lateAssignments ?? [])
       .filter((l) => l.round === round)
-      .sort((a, b) => a.at.localeCompare(b.at))[0];
+      .sort((a, b) => compareStored(a.at, b.at))[0];
     return {
       ...(record.participants?.[0] ? { participant: record.participants[0] } : {}),
       ...(record.reflections?.[0] ? { reflection: record.reflections[0] } : {}),
@@ -870,7 +871,7 @@ export class TablesActivityRepository implements ActivityRepository {
         return LEARNING_NOTE_KINDS.has(kind);
       }),
     ]);
-    return [...reflections, ...others].sort((a, b) => b.at.localeCompare(a.at));
+    return [...reflections, ...others].sort((a, b) => compareStored(b.at, a.at));
   }
 
   async commitmentsOf(tenantId: string, userId: string): Promise<MyActivityNote[]> {
@@ -987,7 +988,7 @@ export class TablesActivityRepository implements ActivityRepository {
         text: r.text,
         at: r.at,
       }))
-      .sort((a, b) => b.at.localeCompare(a.at));
+      .sort((a, b) => compareStored(b.at, a.at));
   }
 }
 

@@ -5,6 +5,7 @@ import type {
   RegisterEntry,
   StoredSwap,
 } from "../domain/activities/circleMemory.js";
+import { compareStored } from "../domain/ordering.js";
 import { circleKeys, keys, TABLES } from "./keys.js";
 import { statusOf, translateTableErrors } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
@@ -49,7 +50,7 @@ export class TablesCircleMemory implements CircleMemory {
           by: { id: row.byId, displayName: row.byName },
         });
     }
-    seats.sort((a, b) => a.at.localeCompare(b.at));
+    seats.sort((a, b) => compareStored(a.at, b.at));
     return { seats, swaps };
   }
 

@@ -1,5 +1,6 @@
 import { digestId } from "../digestId.js";
 import type { PersonRef } from "../identity.js";
+import { compareStored } from "../ordering.js";
 import type { ProposedPlaybook } from "../playbooks/playbook.js";
 import { shorten } from "../textNormalisation.js";
 import { type ActivityRecord, type Submission, sameItem } from "./activity.js";
@@ -106,7 +107,7 @@ export function activityOutcomesOf(
     );
   const entries: OutcomeEntry[] = kept
     .filter((s) => submissionOf(format, s.kind)?.library === "each")
-    .sort((a, b) => a.at.localeCompare(b.at))
+    .sort((a, b) => compareStored(a.at, b.at))
     .map((s) => {
       const writers = writersOf(s);
       const names = writers.map((w) => w.displayName).join(" & ") || s.editedBy.displayName;
@@ -124,7 +125,7 @@ export function activityOutcomesOf(
       (s) =>
         submissionOf(format, s.kind)?.promote === "playbook" && record.promotions.some((p) => sameItem(s, p)),
     )
-    .sort((a, b) => a.at.localeCompare(b.at));
+    .sort((a, b) => compareStored(a.at, b.at));
   const promoted = allPromoted.filter((s) => !submissionOf(format, s.kind)?.perCriterion);
   const promotedEntries = promoted.map((s) => {
     const definition = submissionOf(format, s.kind);
@@ -231,7 +232,7 @@ function questionsOf(record: ActivityRecord, format: ActivityFormatDefinition, p
     };
     (answer ? questions : unanswered).push(question);
   }
-  const order = (a: OutcomeQuestion, b: OutcomeQuestion) => b.votes - a.votes || a.id.localeCompare(b.id);
+  const order = (a: OutcomeQuestion, b: OutcomeQuestion) => b.votes - a.votes || compareStored(a.id, b.id);
   return { questions: questions.sort(order), unanswered: unanswered.sort(order) };
 }
 
@@ -264,7 +265,7 @@ function harvestBody(
     .map(([kind, definition]) => {
       const items = harvested
         .filter((s) => s.kind === kind)
-        .sort((a, b) => a.at.localeCompare(b.at))
+        .sort((a, b) => compareStored(a.at, b.at))
         .map((s) => {
           const by = writersOf(s)
             .map((w) => w.displayName)

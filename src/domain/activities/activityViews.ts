@@ -1,4 +1,5 @@
 import type { PersonRef } from "../identity.js";
+import { compareStored } from "../ordering.js";
 import {
   type Activity,
   type ActivityGroup,
@@ -328,7 +329,7 @@ export function groupsOf(
   }
   const placed = new Set([...groups.values()].flat());
   const lateJoiners = record.lateAssignments.filter((l) => l.round === round);
-  for (const late of lateJoiners.sort((a, b) => a.at.localeCompare(b.at))) {
+  for (const late of lateJoiners.sort((a, b) => compareStored(a.at, b.at))) {
     if (placed.has(late.userId)) continue;
     placed.add(late.userId);
     const members = groups.get(late.groupId) ?? [];
@@ -391,7 +392,7 @@ function wallOf(record: ActivityRecord, groups: readonly ActivityGroup[], person
       at: s.at,
       highlighted: highlighted.has(s.groupId),
     }))
-    .sort((a, b) => Number(b.highlighted) - Number(a.highlighted) || a.at.localeCompare(b.at));
+    .sort((a, b) => Number(b.highlighted) - Number(a.highlighted) || compareStored(a.at, b.at));
 }
 
 function phasesOf(activity: ActivityRecord["activity"]): ActivityView["phases"] {
@@ -587,7 +588,7 @@ function readableSubmissions(record: ActivityRecord, userId: string): Submission
         ];
       })
       // Newest last; a votable kind's most voted first.
-      .sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0) || a.at.localeCompare(b.at))
+      .sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0) || compareStored(a.at, b.at))
   );
 }
 

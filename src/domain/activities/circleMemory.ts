@@ -1,4 +1,5 @@
 import type { PersonRef } from "../identity.js";
+import { compareStored } from "../ordering.js";
 import { type HotSeatSwap, hotSeatQueue, withSwaps } from "./grouping/hotSeat.js";
 
 /**
@@ -80,7 +81,7 @@ export function circleQueueOf(
   log: { seats: readonly HotSeatRecord[]; swaps: readonly StoredSwap[] },
   present?: readonly PersonRef[],
 ): QueuePlace[] {
-  const seats = [...log.seats].sort((a, b) => a.at.localeCompare(b.at));
+  const seats = [...log.seats].sort((a, b) => compareStored(a.at, b.at));
   const people = new Map<string, PersonRef>();
   for (const record of seats.slice(-RECENT_CIRCLES))
     for (const circle of record.circles) for (const m of circle.members) people.set(m.id, m);
@@ -94,7 +95,7 @@ export function circleQueueOf(
       last.set(circle.hotSeat, record.at);
     }
   const since = seats.at(-1)?.at ?? "";
-  const swaps = log.swaps.filter((s) => s.at > since).sort((a, b) => a.at.localeCompare(b.at));
+  const swaps = log.swaps.filter((s) => s.at > since).sort((a, b) => compareStored(a.at, b.at));
   const order = withSwaps(hotSeatQueue([...members.keys()], history, communityId), swaps);
   return order.map((id) => ({
     person: members.get(id) ?? { id, displayName: "Someone" },

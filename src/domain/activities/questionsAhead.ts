@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { CommunityView } from "../communities/community.js";
 import { createOnce } from "../concurrency.js";
 import { type Caller, callerAsPerson, type PersonRef } from "../identity.js";
+import { compareStored } from "../ordering.js";
 import { parseInput, personText } from "../validation.js";
 
 /**
@@ -75,7 +76,7 @@ export class QuestionsAheadService {
   /** What an activity of the session starts with (no caller check: its set-up checked the community). */
   async forSession(tenantId: string, communityId: string, sessionId: string): Promise<QuestionAhead[]> {
     const all = await this.store.list(tenantId, communityId, sessionId);
-    return all.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+    return all.sort((a, b) => compareStored(a.at, b.at) || compareStored(a.id, b.id));
   }
 }
 
