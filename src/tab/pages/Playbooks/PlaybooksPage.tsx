@@ -1,25 +1,17 @@
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Title2,
-} from "@fluentui/react-components";
+import { Badge, Body1, Button, Caption1, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
-import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import { useHistoryState } from "wouter/use-browser-location";
 import { toApiError } from "../../api/ApiError.js";
-import type { Community } from "../../api/communities.js";
 import { progressOf } from "../../api/playbooks.js";
-import { CommunityPage } from "../../components/CommunityPage.js";
+import { type CommunityContentProps, communityPage } from "../../components/CommunityPage.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
+import { MutedText } from "../../components/MutedText/MutedText.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
+import { TitledPage } from "../../components/TitledPage/TitledPage.js";
 import { usePlaybookList } from "../../hooks/playbooks/usePlaybooks.js";
 import { newPlaybookPath, playbookPath } from "../../routes.js";
 import { usePlaybooksStyles } from "./usePlaybooksStyles.styles.js";
@@ -30,31 +22,27 @@ export interface PlaybooksPageNotice {
 }
 
 /** The community's playbooks with the person's own progress; stewards compile new ones here. */
-export function PlaybooksPage() {
-  return <CommunityPage nav="playbooks">{(loaded) => <PlaybookList community={loaded} />}</CommunityPage>;
-}
+export const PlaybooksPage = communityPage("playbooks", PlaybookList);
 
-function PlaybookList({ community }: { community: Community }) {
+function PlaybookList({ community }: CommunityContentProps) {
   const styles = usePlaybooksStyles();
   const { t } = useTranslation();
-  const headingId = useId();
   const [, navigate] = useLocation();
   const history = useHistoryState<PlaybooksPageNotice | null>();
   const playbooks = usePlaybookList(community.id);
   const error = playbooks.error ? toApiError(playbooks.error) : null;
 
   return (
-    <section className={styles.page} aria-labelledby={headingId}>
-      <header className={styles.header}>
-        <Title2 as="h1" block id={headingId} className={styles.heading}>
-          {t("playbooks.title")}
-        </Title2>
-        {community.isSteward && (
+    <TitledPage
+      title={t("playbooks.title")}
+      actions={
+        community.isSteward && (
           <Button appearance="primary" icon={<AddRegular />} onClick={() => navigate(newPlaybookPath)}>
             {t("playbooks.compose")}
           </Button>
-        )}
-      </header>
+        )
+      }
+    >
       {history?.notice === "playbookDeleted" && (
         <MessageBar intent="success">
           <MessageBarBody>{t("playbooks.deleted")}</MessageBarBody>
@@ -62,9 +50,7 @@ function PlaybookList({ community }: { community: Community }) {
       )}
       {playbooks.data ? (
         playbooks.data.length === 0 ? (
-          <Body1 as="p" block className={styles.muted}>
-            {t("playbooks.empty")}
-          </Body1>
+          <MutedText>{t("playbooks.empty")}</MutedText>
         ) : (
           <ul className={styles.list} data-testid="playbook-list">
             {playbooks.data.map((playbook) => {
@@ -106,6 +92,6 @@ function PlaybookList({ community }: { community: Community }) {
       ) : (
         <LoadingState label={t("playbooks.loading")} />
       )}
-    </section>
+    </TitledPage>
   );
 }
