@@ -23,6 +23,7 @@ import {
   updateCommitment,
 } from "../../api/commitments.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
+import { ListOrEmpty } from "../../components/ListOrEmpty/ListOrEmpty.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { LoadsOnItsOwn } from "./LoadsOnItsOwn.js";
@@ -48,19 +49,11 @@ export function CommitmentList({ empty }: { empty: string }) {
       errorTitle={t("commitments.loadErrorTitle")}
       loading={null}
     >
-      {(list) =>
-        list.length === 0 ? (
-          <Body1 as="p" block className={styles.muted}>
-            {empty}
-          </Body1>
-        ) : (
-          <ul className={styles.list}>
-            {list.map((c) => (
-              <CommitmentItem key={c.id} commitment={c} />
-            ))}
-          </ul>
-        )
-      }
+      {(list) => (
+        <ListOrEmpty items={list} empty={empty} className={styles.list}>
+          {(c) => <CommitmentItem key={c.id} commitment={c} />}
+        </ListOrEmpty>
+      )}
     </LoadsOnItsOwn>
   );
 }

@@ -8,8 +8,8 @@ import { progressOf } from "../../api/playbooks.js";
 import { type CommunityContentProps, communityPage } from "../../components/CommunityPage.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
+import { ListOrEmpty } from "../../components/ListOrEmpty/ListOrEmpty.js";
 import { LoadingState } from "../../components/LoadingState.js";
-import { MutedText } from "../../components/MutedText/MutedText.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { TitledPage } from "../../components/TitledPage/TitledPage.js";
 import { usePlaybookList } from "../../hooks/playbooks/usePlaybooks.js";
@@ -49,40 +49,41 @@ function PlaybookList({ community }: CommunityContentProps) {
         </MessageBar>
       )}
       {playbooks.data ? (
-        playbooks.data.length === 0 ? (
-          <MutedText>{t("playbooks.empty")}</MutedText>
-        ) : (
-          <ul className={styles.list} data-testid="playbook-list">
-            {playbooks.data.map((playbook) => {
-              const progress = progressOf(playbook);
-              return (
-                <ContentCard as="li" size="large" key={playbook.id} className={styles.card}>
-                  <RouterLink href={playbookPath(playbook.id)}>{playbook.title}</RouterLink>
-                  {playbook.description && (
-                    <Body1 as="p" block className={styles.text}>
-                      {playbook.description}
-                    </Body1>
+        <ListOrEmpty
+          items={playbooks.data}
+          empty={t("playbooks.empty")}
+          className={styles.list}
+          testId="playbook-list"
+        >
+          {(playbook) => {
+            const progress = progressOf(playbook);
+            return (
+              <ContentCard as="li" size="large" key={playbook.id} className={styles.card}>
+                <RouterLink href={playbookPath(playbook.id)}>{playbook.title}</RouterLink>
+                {playbook.description && (
+                  <Body1 as="p" block className={styles.text}>
+                    {playbook.description}
+                  </Body1>
+                )}
+                <div className={styles.meta}>
+                  {playbook.proposed && (
+                    <Badge appearance="tint" color="warning" data-testid="playbook-proposed-badge">
+                      {t("playbooks.proposed")}
+                    </Badge>
                   )}
-                  <div className={styles.meta}>
-                    {playbook.proposed && (
-                      <Badge appearance="tint" color="warning" data-testid="playbook-proposed-badge">
-                        {t("playbooks.proposed")}
-                      </Badge>
-                    )}
-                    {playbook.starter && (
-                      <Badge appearance="tint" color="brand">
-                        {t("playbooks.starter")}
-                      </Badge>
-                    )}
-                    <Caption1 className={styles.muted} data-testid="playbook-progress">
-                      {t("playbooks.progress", progress)}
-                    </Caption1>
-                  </div>
-                </ContentCard>
-              );
-            })}
-          </ul>
-        )
+                  {playbook.starter && (
+                    <Badge appearance="tint" color="brand">
+                      {t("playbooks.starter")}
+                    </Badge>
+                  )}
+                  <Caption1 className={styles.muted} data-testid="playbook-progress">
+                    {t("playbooks.progress", progress)}
+                  </Caption1>
+                </div>
+              </ContentCard>
+            );
+          }}
+        </ListOrEmpty>
       ) : error ? (
         <InlineError
           title={t("playbooks.loadErrorTitle")}
