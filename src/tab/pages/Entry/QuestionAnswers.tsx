@@ -7,13 +7,13 @@ import {
   MessageBarBody,
   Subtitle1,
   Text,
-  Textarea,
 } from "@fluentui/react-components";
 import { ArrowUndoRegular, CheckmarkCircleRegular } from "@fluentui/react-icons";
 import { type FormEvent, type ReactElement, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import type { Entry } from "../../api/library.js";
+import { LongTextInput } from "../../components/LongTextInput/LongTextInput.js";
 import { QuerySection } from "../../components/QuerySection/QuerySection.js";
 import { SafeMarkdown } from "../../components/SafeMarkdown/SafeMarkdown.js";
 import { useAnswers, useQuestionRoute } from "../../hooks/library/useAsking.js";
@@ -70,12 +70,7 @@ export function QuestionAnswers({ entry }: { entry: Entry }) {
                     }
                   : {})}
               >
-                <Textarea
-                  value={text}
-                  maxLength={MAX_ANSWER}
-                  resize="vertical"
-                  onChange={(_e, data) => setText(data.value)}
-                />
+                <LongTextInput value={text} maxLength={MAX_ANSWER} onValue={setText} />
               </Field>
               <div className={styles.actions}>
                 <Button type="submit" appearance="primary" disabled={add.isPending}>

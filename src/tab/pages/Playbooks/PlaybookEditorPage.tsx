@@ -11,7 +11,6 @@ import {
   SearchBox,
   Spinner,
   Subtitle2,
-  Textarea,
 } from "@fluentui/react-components";
 import { AddRegular, ArrowDownRegular, ArrowUpRegular, DismissRegular } from "@fluentui/react-icons";
 import { useQueryClient } from "@tanstack/react-query";
@@ -24,6 +23,7 @@ import { type Playbook, type PlaybookDraft, playbookKeys } from "../../api/playb
 import { CommunityPage } from "../../components/CommunityPage.js";
 import { describeApiError } from "../../components/ErrorState.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
+import { LongTextInput } from "../../components/LongTextInput/LongTextInput.js";
 import { NoticeState } from "../../components/NoticeState.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { TitledPage } from "../../components/TitledPage/TitledPage.js";
@@ -137,12 +137,7 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
           <Input value={title} maxLength={150} onChange={(_e, data) => setTitle(data.value)} />
         </Field>
         <Field label={t("playbooks.descriptionLabel")}>
-          <Textarea
-            value={description}
-            maxLength={2000}
-            resize="vertical"
-            onChange={(_e, data) => setDescription(data.value)}
-          />
+          <LongTextInput value={description} maxLength={2000} onValue={setDescription} />
         </Field>
         <Checkbox
           checked={starter}
