@@ -9,12 +9,6 @@ import {
   MessageBarBody,
   Select,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Title2,
 } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
@@ -38,6 +32,7 @@ import { useApi } from "../../hooks/useApi.js";
 import { fill, type InsightsText, insightsDe, insightsEn } from "../../i18n/insightsText.js";
 import { homePath } from "../../routes.js";
 import { BeforeAfterSection } from "./BeforeAfterSection.js";
+import { InsightsTable } from "./InsightsTable.js";
 import { NetworkPicture } from "./NetworkPicture.js";
 import { useInsightsStyles } from "./useInsightsStyles.styles.js";
 
@@ -362,48 +357,39 @@ function PeopleTable({
   const shown = showAll ? rows : rows.slice(0, TABLE_FIRST_ROWS);
   return (
     <div className={styles.tableWrap}>
-      <Table
-        className={styles.table}
-        size="small"
-        aria-label={fill(text.tableCaption, { count: rows.length })}
-        data-testid="network-table"
-      >
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{text.column.name}</TableHeaderCell>
-            <TableHeaderCell>{text.column.betweenness}</TableHeaderCell>
-            <TableHeaderCell>{text.column.learners}</TableHeaderCell>
-            <TableHeaderCell>{text.column.learnedFrom}</TableHeaderCell>
-            <TableHeaderCell>{text.column.cluster}</TableHeaderCell>
-            <TableHeaderCell>{text.column.role}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {shown.map((p) => (
-            <TableRow
-              key={p.id}
-              className={p.id === selectedId ? styles.selectedRow : undefined}
-              aria-selected={p.id === selectedId}
+      <InsightsTable
+        wide
+        label={fill(text.tableCaption, { count: rows.length })}
+        testId="network-table"
+        headers={[
+          text.column.name,
+          text.column.betweenness,
+          text.column.learners,
+          text.column.learnedFrom,
+          text.column.cluster,
+          text.column.role,
+        ]}
+        rows={shown.map((p) => ({
+          key: p.id,
+          selected: p.id === selectedId,
+          cells: [
+            <Button
+              key="name"
+              appearance="transparent"
+              size="small"
+              className={styles.button}
+              onClick={() => onSelect(p.id)}
             >
-              <TableCell>
-                <Button
-                  appearance="transparent"
-                  size="small"
-                  className={styles.button}
-                  onClick={() => onSelect(p.id)}
-                >
-                  {p.displayName}
-                </Button>
-              </TableCell>
-              <TableCell>{score.format(p.betweenness)}</TableCell>
-              <TableCell>{p.learnersFrom}</TableCell>
-              <TableCell>{p.learnedFrom}</TableCell>
-              <TableCell>{p.cluster + 1}</TableCell>
-              <TableCell>{whyText(reasons, p.id, text)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+              {p.displayName}
+            </Button>,
+            score.format(p.betweenness),
+            p.learnersFrom,
+            p.learnedFrom,
+            p.cluster + 1,
+            whyText(reasons, p.id, text),
+          ],
+        }))}
+      />
       {shown.length < rows.length && (
         <Button className={styles.button} onClick={() => setShowAll(true)}>
           {fill(text.showAll, { count: rows.length })}

@@ -25,7 +25,7 @@ import {
 import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
 import { ListOrEmpty } from "../../components/ListOrEmpty/ListOrEmpty.js";
 import { useApi } from "../../hooks/useApi.js";
-import { useTeamsContext } from "../../hooks/useTeamsContext.js";
+import { useJoinedList } from "../../hooks/useJoinedList.js";
 import { LoadsOnItsOwn } from "./LoadsOnItsOwn.js";
 import { localDay } from "./localDay.js";
 import { useMyLearningStyles } from "./useMyLearningStyles.styles.js";
@@ -61,11 +61,9 @@ export function CommitmentList({ empty }: { empty: string }) {
 function CommitmentItem({ commitment }: { commitment: MyCommitment }) {
   const styles = useMyLearningStyles();
   const { t } = useTranslation();
-  const { locale } = useTeamsContext();
+  const joined = useJoinedList();
   const historyId = useId();
-  const names = new Intl.ListFormat(locale, { type: "conjunction" }).format(
-    commitment.partners.map((p) => p.displayName),
-  );
+  const names = joined(commitment.partners.map((p) => p.displayName));
   const changes = commitment.history.slice(1);
   return (
     <li className={styles.item} data-testid="my-commitment">
