@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import { deleteModule, listModules, type ModuleView } from "../../api/modules.js";
+import { ActionRow } from "../../components/ActionRow/ActionRow.js";
 import { type CommunityContentProps, communityPage } from "../../components/CommunityPage.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { DeleteWithConfirm } from "../../components/DeleteWithConfirm/DeleteWithConfirm.js";
@@ -94,7 +95,7 @@ function ModuleCard({
         ))}
       </ol>
       {mayEdit && !editing && (
-        <div className={styles.actions}>
+        <ActionRow>
           <Button onClick={() => setEditing(true)}>{t("modules.edit")}</Button>
           <DeleteWithConfirm
             label={t("modules.delete")}
@@ -103,7 +104,7 @@ function ModuleCard({
             remove={remove}
             onDeleted={onSaved}
           />
-        </div>
+        </ActionRow>
       )}
       {mayEdit && editing && (
         <ModuleEditor

@@ -20,6 +20,7 @@ import { useLocation } from "wouter";
 import { toApiError } from "../../api/ApiError.js";
 import type { Community } from "../../api/communities.js";
 import { type Playbook, type PlaybookDraft, playbookKeys } from "../../api/playbooks.js";
+import { ActionRow } from "../../components/ActionRow/ActionRow.js";
 import { CommunityPage } from "../../components/CommunityPage.js";
 import { describeApiError } from "../../components/ErrorState.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
@@ -218,7 +219,7 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
                     <Body1 as="span">
                       {index + 1}. {step.title}
                     </Body1>
-                    <div className={styles.actions}>
+                    <ActionRow>
                       <Button
                         size="small"
                         icon={<ArrowUpRegular />}
@@ -241,7 +242,7 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
                           setSteps((current) => current.filter((s) => s.entryId !== step.entryId))
                         }
                       />
-                    </div>
+                    </ActionRow>
                   </div>
                   <Field label={t("playbooks.noteLabel")}>
                     <Input
@@ -291,7 +292,7 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
           )
         )}
 
-        <div className={styles.actions}>
+        <ActionRow>
           <Button
             appearance="primary"
             type="submit"
@@ -303,7 +304,7 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
           <Button onClick={() => navigate(existing ? playbookPath(existing.id) : playbooksPath)}>
             {t("playbooks.cancel")}
           </Button>
-        </div>
+        </ActionRow>
       </form>
     </TitledPage>
   );
