@@ -27,7 +27,6 @@ export interface EntryEditorProps {
  * to load the other version, shown below the form; saving then replaces that version knowingly.
  */
 export function EntryEditor({ entry, onDone }: EntryEditorProps) {
-  const styles = useEntryPageStyles();
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const entryKey = libraryKeys.entry(entry.communityId, entry.id);
@@ -113,23 +112,30 @@ export function EntryEditor({ entry, onDone }: EntryEditorProps) {
           </>
         }
       />
-      {theirs && (
-        <section
-          className={styles.theirVersion}
-          aria-label={t("entryForm.theirVersionHeading")}
-          data-testid="their-version"
-        >
-          <Subtitle2 as="h2" block className={styles.heading}>
-            {t("entryForm.theirVersionHeading")}: {theirs.title}
-          </Subtitle2>
-          {theirs.summary && (
-            <Body1 as="p" block>
-              {theirs.summary}
-            </Body1>
-          )}
-          <SafeMarkdown markdown={theirs.body} />
-        </section>
-      )}
+      {theirs && <TheirVersion entry={theirs} />}
     </TitledPage>
+  );
+}
+
+/** The version someone else saved while the person edited, below the form to compare with theirs. */
+function TheirVersion({ entry }: { entry: Entry }) {
+  const styles = useEntryPageStyles();
+  const { t } = useTranslation();
+  return (
+    <section
+      className={styles.theirVersion}
+      aria-label={t("entryForm.theirVersionHeading")}
+      data-testid="their-version"
+    >
+      <Subtitle2 as="h2" block className={styles.heading}>
+        {t("entryForm.theirVersionHeading")}: {entry.title}
+      </Subtitle2>
+      {entry.summary && (
+        <Body1 as="p" block>
+          {entry.summary}
+        </Body1>
+      )}
+      <SafeMarkdown markdown={entry.body} />
+    </section>
   );
 }
