@@ -40,10 +40,15 @@ const WINDOWS: InsightWindow[] = [30, 90, 365];
 /** Rows the people table shows before "Show all". */
 const TABLE_FIRST_ROWS = 100;
 
-function useInsightsText(): { text: InsightsText; locale: string } {
+/** How insights speak: their words and locale, and a share (0.42) as the locale writes a percentage. */
+function useInsightsText(): { text: InsightsText; locale: string; percent: (share: number) => string } {
   const { i18n } = useTranslation();
   const locale = i18n.language || "en";
-  return { text: locale.startsWith("de") ? insightsDe : insightsEn, locale };
+  const percent = useMemo(() => {
+    const format = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+    return (share: number) => format.format(share);
+  }, [locale]);
+  return { text: locale.startsWith("de") ? insightsDe : insightsEn, locale, percent };
 }
 
 /**
@@ -144,12 +149,10 @@ function Insights({ community }: { community: Community }) {
 
 function Report({ report, communityName }: { report: InsightsReport; communityName: string }) {
   const styles = useInsightsStyles();
-  const { text, locale } = useInsightsText();
+  const { text, percent } = useInsightsText();
   const [selectedId, setSelectedId] = useState<string | undefined>();
   const names = useMemo(() => new Map(report.people.map((p) => [p.id, p.displayName])), [report]);
   const nameOf = useCallback((id: string) => names.get(id) ?? text.someone, [names, text]);
-  const percent = (share: number) =>
-    new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
   const select = useCallback((id: string) => setSelectedId(id), []);
 
   return (
@@ -159,7 +162,7 @@ function Report({ report, communityName }: { report: InsightsReport; communityNa
           <MessageBarBody>{text.personLevelOff}</MessageBarBody>
         </MessageBar>
       )}
-      <Summary summary={report.summary} previous={report.previous} percent={percent} />
+      <Summary summary={report.summary} previous={report.previous} />
       <PageSection heading={text.participationHeading}>
         <div className={styles.chart}>
           <VerticalBarChart
@@ -278,17 +281,9 @@ function Report({ report, communityName }: { report: InsightsReport; communityNa
   );
 }
 
-function Summary({
-  summary,
-  previous,
-  percent,
-}: {
-  summary: InsightsSummary;
-  previous: InsightsSummary;
-  percent: (n: number) => string;
-}) {
+function Summary({ summary, previous }: { summary: InsightsSummary; previous: InsightsSummary }) {
   const styles = useInsightsStyles();
-  const { text, locale } = useInsightsText();
+  const { text, locale, percent } = useInsightsText();
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: "never" });
   const signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: "exceptZero" });
   const figures: [string, number | null, number | null, "count" | "share"][] = [
