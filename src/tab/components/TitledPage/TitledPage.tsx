@@ -23,21 +23,14 @@ export interface TitledPageProps {
 export function TitledPage({ title, intro, actions, children }: TitledPageProps) {
   const styles = useStyles();
   const headingId = useId();
-  const heading = (
-    <Title2 as="h1" block id={headingId} className={styles.heading}>
-      {title}
-    </Title2>
-  );
   return (
     <section className={styles.page} aria-labelledby={headingId}>
-      {actions ? (
-        <header className={styles.header}>
-          {heading}
-          {actions}
-        </header>
-      ) : (
-        heading
-      )}
+      <header className={styles.header}>
+        <Title2 as="h1" block id={headingId} className={styles.heading}>
+          {title}
+        </Title2>
+        {actions}
+      </header>
       {intro && (
         <Body1 as="p" block className={styles.intro}>
           {intro}
