@@ -25,6 +25,7 @@ import { CommunityPage } from "../../components/CommunityPage.js";
 import { describeApiError } from "../../components/ErrorState.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LongTextInput } from "../../components/LongTextInput/LongTextInput.js";
+import { MutedText } from "../../components/MutedText/MutedText.js";
 import { NoticeState } from "../../components/NoticeState.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { TitledPage } from "../../components/TitledPage/TitledPage.js";
@@ -169,9 +170,7 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
           ) : search.isLoading ? (
             <Spinner size="tiny" label={t("playbooks.searching")} />
           ) : search.items.length === 0 ? (
-            <Body1 as="p" block className={styles.muted}>
-              {t("playbooks.noResults")}
-            </Body1>
+            <MutedText>{t("playbooks.noResults")}</MutedText>
           ) : (
             <ul className={styles.list} data-testid="playbook-picker" aria-busy={search.isUpdating}>
               {search.items.slice(0, PICKER_RESULTS).map((hit) => (

@@ -11,6 +11,7 @@ import { CommunityPage } from "../../components/CommunityPage.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { DeleteWithConfirm } from "../../components/DeleteWithConfirm/DeleteWithConfirm.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
+import { MutedText } from "../../components/MutedText/MutedText.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import {
   useDeletePlaybook,
@@ -98,11 +99,7 @@ function PlaybookView({ community, playbook }: { community: Community; playbook:
               />
               <div className={styles.stepBody}>
                 <RouterLink href={entryPath(community.id, item.entryId)}>{item.title}</RouterLink>
-                {item.note && (
-                  <Body1 as="p" block className={styles.muted}>
-                    {item.note}
-                  </Body1>
-                )}
+                {item.note && <MutedText>{item.note}</MutedText>}
               </div>
             </div>
           </ContentCard>
