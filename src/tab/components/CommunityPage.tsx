@@ -2,7 +2,7 @@ import type { ComponentType, ReactNode } from "react";
 import type { Community } from "../api/communities.js";
 import { useCommunity } from "../hooks/useCommunity.js";
 import { useTeamsContext } from "../hooks/useTeamsContext.js";
-import { CommunityGate } from "./CommunityGate.js";
+import { CommunityGate, type RenderCommunity } from "./CommunityGate.js";
 import { PageLayout } from "./PageLayout.js";
 import { TabNav, type TabNavProps } from "./TabNav/TabNav.js";
 
@@ -12,7 +12,7 @@ export interface CommunityPageProps {
   nav?: TabNavProps["current"];
   /** Above the community, shown while it loads too (a way back). */
   top?: ReactNode;
-  children: (community: Community) => ReactNode;
+  children: RenderCommunity;
 }
 
 /**
