@@ -8,11 +8,13 @@ import { ErrorState } from "./ErrorState.js";
 import { LoadingState } from "./LoadingState.js";
 import { NoticeState } from "./NoticeState.js";
 
+/** What a page shows of its community once it has loaded (and the person may see it). */
+export type RenderCommunity = (community: Community) => ReactNode;
+
 /** Props of {@link CommunityGate}. */
 export interface CommunityGateProps {
   result: UseCommunityResult;
-  /** Renders the loaded community. */
-  children: (community: Community) => ReactNode;
+  children: RenderCommunity;
   /**
    * Renders a private community to its non-members too (the home shows what it is, to ask to
    * join); other pages show them a notice with the request instead of content they cannot load.

@@ -1,8 +1,8 @@
-import type { ReactNode } from "react";
+import type { ComponentType, ReactNode } from "react";
 import type { Community } from "../api/communities.js";
 import { useCommunity } from "../hooks/useCommunity.js";
 import { useTeamsContext } from "../hooks/useTeamsContext.js";
-import { CommunityGate } from "./CommunityGate.js";
+import { CommunityGate, type RenderCommunity } from "./CommunityGate.js";
 import { PageLayout } from "./PageLayout.js";
 import { TabNav, type TabNavProps } from "./TabNav/TabNav.js";
 
@@ -12,7 +12,7 @@ export interface CommunityPageProps {
   nav?: TabNavProps["current"];
   /** Above the community, shown while it loads too (a way back). */
   top?: ReactNode;
-  children: (community: Community) => ReactNode;
+  children: RenderCommunity;
 }
 
 /**
@@ -29,4 +29,19 @@ export function CommunityPage({ nav, top, children }: CommunityPageProps) {
       <CommunityGate result={community}>{children}</CommunityGate>
     </PageLayout>
   );
+}
+
+/** Props of a page's content under {@link communityPage}: the loaded community. */
+export interface CommunityContentProps {
+  community: Community;
+}
+
+/**
+ * A page whose content is one component of the loaded community (the library, playbooks, modules,
+ * a new entry): {@link CommunityPage} at its place in the navigation, rendering `Content`.
+ */
+export function communityPage(nav: TabNavProps["current"], Content: ComponentType<CommunityContentProps>) {
+  return function PageOfCommunity() {
+    return <CommunityPage nav={nav}>{(community) => <Content community={community} />}</CommunityPage>;
+  };
 }

@@ -1,5 +1,4 @@
-import type { ReactNode } from "react";
-import type { Community } from "../api/communities.js";
+import type { RenderCommunity } from "./CommunityGate.js";
 import { CommunityPage } from "./CommunityPage.js";
 import { NoticeState } from "./NoticeState.js";
 import { RouterLink } from "./RouterLink/RouterLink.js";
@@ -11,7 +10,7 @@ export interface StewardsPageProps {
   nav: TabNavProps["current"];
   /** What a member who is not a steward reads instead, and the way back. */
   notStewards: { title: string; body: string; back: { href: string; label: string } };
-  children: (community: Community) => ReactNode;
+  children: RenderCommunity;
 }
 
 /**

@@ -1226,7 +1226,6 @@ export const de: Catalog = {
     helpfulVotes_other: "{{count}} Hilfreich-Stimmen für die eigenen Einträge",
     sessionsLed_one: "{{count}} Sitzung unterrichtet oder moderiert (letzter Monat)",
     sessionsLed_other: "{{count}} Sitzungen unterrichtet oder moderiert (letzter Monat)",
-    topics: "Bekannt für: {{tags}}",
     noTopics: "Noch keine Themen.",
     noBadges: "Noch keine Abzeichen.",
     failed: "Die Reputation konnte nicht geladen werden. Versuchen Sie es später erneut.",

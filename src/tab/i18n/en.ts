@@ -1199,7 +1199,6 @@ export const en = {
     helpfulVotes_other: "{{count}} helpful votes on their entries",
     sessionsLed_one: "{{count}} session taught or facilitated (last month)",
     sessionsLed_other: "{{count}} sessions taught or facilitated (last month)",
-    topics: "Known for: {{tags}}",
     noTopics: "No topics yet.",
     noBadges: "No badges yet.",
     failed: "Their reputation couldn't be loaded. Try again later.",

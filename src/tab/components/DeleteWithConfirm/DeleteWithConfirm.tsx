@@ -1,14 +1,14 @@
 import { Button } from "@fluentui/react-components";
 import { DeleteRegular } from "@fluentui/react-icons";
 import type { UseMutationResult } from "@tanstack/react-query";
-import { useState } from "react";
-import { toApiError } from "../../api/ApiError.js";
-import { ConfirmDialog } from "../ConfirmDialog/ConfirmDialog.js";
+import { ConfirmMutation } from "../ConfirmDialog/ConfirmMutation.js";
 
 /** Props of {@link DeleteWithConfirm}. */
 export interface DeleteWithConfirmProps<TData, TContext> {
-  /** The button's words, and the dialog's confirm button's ("Delete"). */
+  /** The button's words, and the dialog's confirm button's ("Delete") unless `confirmLabel` says more. */
   label: string;
+  /** The confirm button's words ("Delete entry"). */
+  confirmLabel?: string;
   title: string;
   /** What deleting does, in the person's words. */
   body: string;
@@ -24,31 +24,22 @@ export interface DeleteWithConfirmProps<TData, TContext> {
  */
 export function DeleteWithConfirm<TData, TContext>({
   label,
+  confirmLabel = label,
   title,
   body,
   remove,
   onDeleted,
 }: DeleteWithConfirmProps<TData, TContext>) {
-  const [confirming, setConfirming] = useState(false);
   return (
-    <ConfirmDialog
+    <ConfirmMutation
       trigger={<Button icon={<DeleteRegular />}>{label}</Button>}
       title={title}
-      confirmLabel={label}
-      onConfirm={() => remove.mutate(undefined, { onSuccess: () => setConfirming(false) })}
-      pending={remove.isPending}
-      error={remove.error ? toApiError(remove.error) : null}
-      open={confirming}
-      onOpenChange={(open) => {
-        // A new attempt starts clean: no failure from the last one.
-        if (open) remove.reset();
-        setConfirming(open);
-      }}
-      onClosed={() => {
-        if (remove.isSuccess) onDeleted();
-      }}
+      confirmLabel={confirmLabel}
+      mutation={remove}
+      variables={undefined}
+      onDone={onDeleted}
     >
       {body}
-    </ConfirmDialog>
+    </ConfirmMutation>
   );
 }

@@ -6,13 +6,13 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Textarea,
 } from "@fluentui/react-components";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../../api/ApiError.js";
 import { EntryTypeSelect } from "../EntryTypeSelect/EntryTypeSelect.js";
 import { describeApiError } from "../ErrorState.js";
+import { LongTextInput } from "../LongTextInput/LongTextInput.js";
 import { type EntryFormErrors, type EntryFormValues, errorsFromIssues } from "./entryFormModel.js";
 import { useEntryFormStyles } from "./useEntryFormStyles.styles.js";
 
@@ -95,23 +95,14 @@ export function EntryForm({
         required
         {...fieldMessage("body")}
       >
-        <Textarea
-          className={styles.body}
-          value={values.body}
-          onChange={(_e, data) => set("body")(data.value)}
-          resize="vertical"
-        />
+        <LongTextInput className={styles.body} value={values.body} onValue={set("body")} />
       </Field>
       <Field
         label={t("entryForm.summaryLabel")}
         hint={t("entryForm.summaryHint")}
         {...fieldMessage("summary")}
       >
-        <Textarea
-          value={values.summary}
-          onChange={(_e, data) => set("summary")(data.value)}
-          resize="vertical"
-        />
+        <LongTextInput value={values.summary} onValue={set("summary")} />
       </Field>
       <Field label={t("entryForm.tagsLabel")} hint={t("entryForm.tagsHint")} {...fieldMessage("tags")}>
         <Input value={values.tags} onChange={(_e, data) => set("tags")(data.value)} />

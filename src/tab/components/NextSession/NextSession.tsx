@@ -1,10 +1,11 @@
-import { Body1, Spinner, Subtitle2 } from "@fluentui/react-components";
+import { Spinner, Subtitle2 } from "@fluentui/react-components";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { getCommunityHome, homeKey } from "../../api/home.js";
 import { useApiQuery } from "../../hooks/useApiQuery.js";
 import { ContentCard } from "../ContentCard/ContentCard.js";
 import { QueryFailed } from "../InlineError/QueryFailed.js";
+import { MutedText } from "../MutedText/MutedText.js";
 import { SessionSummary } from "../SessionSummary/SessionSummary.js";
 import { useNextSessionStyles } from "./useNextSessionStyles.styles.js";
 
@@ -35,9 +36,7 @@ export function NextSession({ communityId }: NextSessionProps) {
       ) : next ? (
         <SessionSummary session={next} />
       ) : (
-        <Body1 as="p" block className={styles.muted}>
-          {t("meeting.noNextSession")}
-        </Body1>
+        <MutedText>{t("meeting.noNextSession")}</MutedText>
       )}
     </ContentCard>
   );

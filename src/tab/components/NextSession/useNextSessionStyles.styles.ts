@@ -9,5 +9,4 @@ export const useNextSessionStyles = makeStyles({
     minWidth: 0,
   },
   heading: { margin: 0 },
-  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
 });

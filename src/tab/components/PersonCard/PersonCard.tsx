@@ -17,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { getReputationOf, reputationOfKey } from "../../api/asking.js";
 import { useApiQuery } from "../../hooks/useApiQuery.js";
 import { plainList } from "../../styles/layout.js";
+import { KnownFor } from "./KnownFor.js";
 
 const useStyles = makeStyles({
   trigger: {
@@ -104,11 +105,7 @@ function PersonReputation({ personId }: { personId: string }) {
           <Body1>{t("personCard.sessionsLed", { count: r.microTeaches + r.facilitated })}</Body1>
         </li>
       </ul>
-      <Caption1 className={styles.muted}>
-        {r.topics.length > 0
-          ? t("personCard.topics", { tags: r.topics.map((topic) => topic.tag).join(", ") })
-          : t("personCard.noTopics")}
-      </Caption1>
+      <KnownFor topics={r.topics} none={t("personCard.noTopics")} />
       {earned.length > 0 ? (
         <ul className={styles.badges} aria-label={t("reputation.badgesLabel")}>
           {earned.map((b) => (

@@ -1,12 +1,12 @@
-import { Body1, CardHeader, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { CardHeader, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { type ReactNode, useId } from "react";
 import { ContentCard } from "../ContentCard/ContentCard.js";
+import { MutedText } from "../MutedText/MutedText.js";
 
 const useStyles = makeStyles({
   // Inside Fluent's Card (surface, padding): the section's own spacing.
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   heading: { margin: 0 },
-  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
 /** Props of {@link SectionCard}. */
@@ -37,13 +37,7 @@ export function SectionCard({ title, empty, children, testId }: SectionCardProps
           </Subtitle2>
         }
       />
-      {empty ? (
-        <Body1 as="p" block className={styles.muted}>
-          {empty}
-        </Body1>
-      ) : (
-        children
-      )}
+      {empty ? <MutedText>{empty}</MutedText> : children}
     </ContentCard>
   );
 }

@@ -1,13 +1,4 @@
-import {
-  Body1,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Subtitle2,
-  Title3,
-} from "@fluentui/react-components";
-import { useId } from "react";
+import { Body1, MessageBar, MessageBarBody, Radio, Title3 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import { ErrorState } from "../../components/ErrorState.js";
@@ -15,6 +6,7 @@ import { LoadingState } from "../../components/LoadingState.js";
 import { PageLayout } from "../../components/PageLayout.js";
 import { ConnectCommunityList } from "./ConnectCommunityList.js";
 import { CreateCommunityForm } from "./CreateCommunityForm.js";
+import { HeadedRadioGroup } from "./HeadedRadioGroup.js";
 import { useConfigPageStyles } from "./useConfigPageStyles.styles.js";
 import { useTabConfig } from "./useTabConfig.js";
 
@@ -26,8 +18,6 @@ import { useTabConfig } from "./useTabConfig.js";
 export function ConfigPage() {
   const styles = useConfigPageStyles();
   const { t } = useTranslation();
-  const modeLabelId = useId();
-  const listLabelId = useId();
   const { communities, items, canConnect, valid, mode, draft, showIssues, selectedId, saveError, ...config } =
     useTabConfig();
 
@@ -59,17 +49,14 @@ export function ConfigPage() {
         <Body1 as="p" block className={styles.text}>
           {t("config.intro")}
         </Body1>
-        <Subtitle2 as="h2" block id={modeLabelId} className={styles.heading}>
-          {t("config.modeLabel")}
-        </Subtitle2>
-        <RadioGroup
-          aria-labelledby={modeLabelId}
+        <HeadedRadioGroup
+          heading={t("config.modeLabel")}
           value={mode}
-          onChange={(_e, data) => config.setMode(data.value === "connect" ? "connect" : "create")}
+          onChange={(value) => config.setMode(value === "connect" ? "connect" : "create")}
         >
           <Radio value="create" label={t("config.modeCreate")} />
           <Radio value="connect" label={t("config.modeConnect")} disabled={!canConnect} />
-        </RadioGroup>
+        </HeadedRadioGroup>
         {mode === "create" ? (
           <section aria-label={t("config.modeCreate")}>
             <CreateCommunityForm
@@ -80,17 +67,7 @@ export function ConfigPage() {
             />
           </section>
         ) : (
-          <section aria-labelledby={listLabelId}>
-            <Subtitle2 as="h2" block id={listLabelId} className={styles.heading}>
-              {t("config.connectHeading")}
-            </Subtitle2>
-            <ConnectCommunityList
-              communities={items}
-              selectedId={selectedId}
-              onSelect={config.setSelectedId}
-              labelledBy={listLabelId}
-            />
-          </section>
+          <ConnectCommunityList communities={items} selectedId={selectedId} onSelect={config.setSelectedId} />
         )}
         <Body1 as="p" block className={styles.muted} role="status">
           {valid ? t("config.readyToSave") : t("config.notReady")}

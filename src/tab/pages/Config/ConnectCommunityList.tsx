@@ -1,6 +1,7 @@
-import { Caption1, Radio, RadioGroup } from "@fluentui/react-components";
+import { Caption1, Radio } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { Community } from "../../api/communities.js";
+import { HeadedRadioGroup } from "./HeadedRadioGroup.js";
 import { useConfigPageStyles } from "./useConfigPageStyles.styles.js";
 
 /** Props of {@link ConnectCommunityList}. */
@@ -8,20 +9,17 @@ export interface ConnectCommunityListProps {
   communities: Community[];
   selectedId: string;
   onSelect: (id: string) => void;
-  labelledBy: string;
 }
 
-/** The communities a tab can be connected to (the caller's own and open ones), as radio buttons. */
-export function ConnectCommunityList({
-  communities,
-  selectedId,
-  onSelect,
-  labelledBy,
-}: ConnectCommunityListProps) {
+/**
+ * The communities a tab can be connected to (the caller's own and open ones), as radio buttons
+ * under their heading.
+ */
+export function ConnectCommunityList({ communities, selectedId, onSelect }: ConnectCommunityListProps) {
   const styles = useConfigPageStyles();
   const { t } = useTranslation();
   return (
-    <RadioGroup aria-labelledby={labelledBy} value={selectedId} onChange={(_e, data) => onSelect(data.value)}>
+    <HeadedRadioGroup heading={t("config.connectHeading")} value={selectedId} onChange={onSelect} region>
       {communities.map((community) => (
         <Radio
           key={community.id}
@@ -41,6 +39,6 @@ export function ConnectCommunityList({
           }
         />
       ))}
-    </RadioGroup>
+    </HeadedRadioGroup>
   );
 }

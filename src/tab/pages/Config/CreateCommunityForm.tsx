@@ -1,5 +1,6 @@
-import { Field, Input, Radio, RadioGroup, Textarea } from "@fluentui/react-components";
+import { Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
+import { LongTextInput } from "../../components/LongTextInput/LongTextInput.js";
 import { PeoplePicker } from "../../components/PeoplePicker/PeoplePicker.js";
 import { type CommunityDraft, draftIssues } from "./configModel.js";
 import { useConfigPageStyles } from "./useConfigPageStyles.styles.js";
@@ -37,11 +38,10 @@ export function CreateCommunityForm({ draft, onChange, showIssues, userId }: Cre
         required
         validationMessage={issues.purpose ? t(issues.purpose) : undefined}
       >
-        <Textarea
+        <LongTextInput
           value={draft.purpose}
           maxLength={1000}
-          resize="vertical"
-          onChange={(_e, data) => set("purpose", data.value)}
+          onValue={(purpose) => set("purpose", purpose)}
         />
       </Field>
       <Field label={t("config.domainLabel")} hint={t("config.domainHint")}>

@@ -1,10 +1,11 @@
-import { Body1, Button, Field, Textarea } from "@fluentui/react-components";
-import { DeleteRegular, EditRegular, PersonDeleteRegular } from "@fluentui/react-icons";
+import { Body1, Button, Field } from "@fluentui/react-components";
+import { EditRegular, PersonDeleteRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
 import type { Entry } from "../../api/library.js";
-import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
+import { ConfirmMutation } from "../../components/ConfirmDialog/ConfirmMutation.js";
+import { DeleteWithConfirm } from "../../components/DeleteWithConfirm/DeleteWithConfirm.js";
+import { LongTextInput } from "../../components/LongTextInput/LongTextInput.js";
 import type { useEntryActions } from "../../hooks/library/useEntryActions.js";
 
 /** Props of {@link EntryActions}. */
@@ -22,14 +23,8 @@ export interface EntryActionsProps {
  */
 export function EntryActions({ entry, actions, onEdit, onDeleted }: EntryActionsProps) {
   const { t } = useTranslation();
-  const [confirming, setConfirming] = useState<"delete" | "removal" | null>(null);
   const [reason, setReason] = useState("");
   const { remove, requestRemoval } = actions;
-  const openDialog = (which: "delete" | "removal") => (open: boolean) => {
-    setConfirming(open ? which : null);
-    if (open) (which === "delete" ? remove : requestRemoval).reset();
-    if (open && which === "removal") setReason("");
-  };
 
   return (
     <>
@@ -39,46 +34,32 @@ export function EntryActions({ entry, actions, onEdit, onDeleted }: EntryActions
         </Button>
       )}
       {entry.canDelete && (
-        <ConfirmDialog
-          open={confirming === "delete"}
-          onOpenChange={openDialog("delete")}
-          trigger={<Button icon={<DeleteRegular />}>{t("entry.delete")}</Button>}
-          title={t("entry.deleteTitle")}
+        <DeleteWithConfirm
+          label={t("entry.delete")}
           confirmLabel={t("entry.confirmDelete")}
-          pending={remove.isPending}
-          error={remove.error ? toApiError(remove.error) : null}
-          onConfirm={() => remove.mutate(undefined, { onSuccess: () => setConfirming(null) })}
-          onClosed={() => remove.isSuccess && onDeleted()}
-        >
-          <Body1 as="p" block>
-            {t("entry.deleteBody", { title: entry.title })}
-          </Body1>
-        </ConfirmDialog>
+          title={t("entry.deleteTitle")}
+          body={t("entry.deleteBody", { title: entry.title })}
+          remove={remove}
+          onDeleted={onDeleted}
+        />
       )}
       {entry.canRequestRemoval && !entry.removalRequestedBy && (
-        <ConfirmDialog
-          open={confirming === "removal"}
-          onOpenChange={openDialog("removal")}
+        <ConfirmMutation
           trigger={<Button icon={<PersonDeleteRegular />}>{t("entry.askRemoval")}</Button>}
           title={t("entry.askRemovalTitle")}
           confirmLabel={t("entry.confirmAskRemoval")}
-          pending={requestRemoval.isPending}
-          error={requestRemoval.error ? toApiError(requestRemoval.error) : null}
-          onConfirm={() => requestRemoval.mutate(reason, { onSuccess: () => setConfirming(null) })}
+          mutation={requestRemoval}
+          variables={reason}
+          onOpen={() => setReason("")}
         >
           <Body1 as="p" block>
             {t("entry.askRemovalBody")}
           </Body1>
           <Field label={t("entry.askRemovalReasonLabel")} hint={t("entry.askRemovalReasonHint")}>
-            <Textarea
-              value={reason}
-              // The API keeps at most 500 characters of a reason.
-              maxLength={500}
-              resize="vertical"
-              onChange={(_e, data) => setReason(data.value)}
-            />
+            {/* The API keeps at most 500 characters of a reason. */}
+            <LongTextInput value={reason} maxLength={500} onValue={setReason} />
           </Field>
-        </ConfirmDialog>
+        </ConfirmMutation>
       )}
     </>
   );

@@ -11,6 +11,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import type { Entry } from "../../api/library.js";
+import { ActionRow } from "../../components/ActionRow/ActionRow.js";
 import { EntryCard } from "../../components/EntryCard/EntryCard.js";
 import { EntryTags } from "../../components/EntryTags/EntryTags.js";
 import { PersonCard } from "../../components/PersonCard/PersonCard.js";
@@ -119,7 +120,7 @@ export function EntryArticle({ entry, onEdit }: EntryArticleProps) {
       <SafeMarkdown markdown={entry.body} />
       <EntryTags tags={entry.tags} size="small" />
 
-      <div className={styles.actions}>
+      <ActionRow>
         <HelpfulVoteButton entry={entry} />
         {source && (
           <Button
@@ -138,7 +139,7 @@ export function EntryArticle({ entry, onEdit }: EntryArticleProps) {
         )}
         {entry.canVerify && <VerificationControl entry={entry} actions={actions} />}
         <EntryActions entry={entry} actions={actions} onEdit={onEdit} onDeleted={leaveDeleted} />
-      </div>
+      </ActionRow>
       {linkFailed && (
         <div role="alert">
           <MessageBar intent="error">

@@ -1,6 +1,6 @@
-import { Body1, MessageBar, MessageBarBody, Subtitle2, Title2 } from "@fluentui/react-components";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { Body1, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import { type Entry, getEntry, updateEntry } from "../../api/library.js";
@@ -10,7 +10,8 @@ import { type EntryFormValues, formValuesOf, toDraft } from "../../components/En
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { TitledMessage } from "../../components/InlineError/TitledMessage.js";
 import { SafeMarkdown } from "../../components/SafeMarkdown/SafeMarkdown.js";
-import { useApi } from "../../hooks/useApi.js";
+import { TitledPage } from "../../components/TitledPage/TitledPage.js";
+import { useApiMutation } from "../../hooks/useApiMutation.js";
 import { useEntryPageStyles } from "./useEntryPageStyles.styles.js";
 
 /** Props of {@link EntryEditor}. */
@@ -26,51 +27,49 @@ export interface EntryEditorProps {
  * to load the other version, shown below the form; saving then replaces that version knowingly.
  */
 export function EntryEditor({ entry, onDone }: EntryEditorProps) {
-  const styles = useEntryPageStyles();
   const { t } = useTranslation();
-  const headingId = useId();
-  const api = useApi();
   const queryClient = useQueryClient();
   const entryKey = libraryKeys.entry(entry.communityId, entry.id);
   const [baseEtag, setBaseEtag] = useState(entry.etag);
   const [theirs, setTheirs] = useState<Entry | null>(null);
 
-  const save = useMutation({
-    mutationFn: (values: EntryFormValues) =>
+  const save = useApiMutation(
+    (api, values: EntryFormValues) =>
       updateEntry(api, entry.communityId, entry.id, toDraft(values), baseEtag),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(entryKey, updated);
-      // History and related entries hang below the entry's key; result lists show the new title.
-      void queryClient.invalidateQueries({
-        queryKey: entryKey,
-        predicate: (q) => q.queryKey.length > entryKey.length,
-      });
-      void queryClient.invalidateQueries({ queryKey: libraryKeys.searches(entry.communityId) });
-      onDone();
+    {
+      onSuccess: (updated) => {
+        queryClient.setQueryData(entryKey, updated);
+        // History and related entries hang below the entry's key; result lists show the new title.
+        void queryClient.invalidateQueries({
+          queryKey: entryKey,
+          predicate: (q) => q.queryKey.length > entryKey.length,
+        });
+        void queryClient.invalidateQueries({ queryKey: libraryKeys.searches(entry.communityId) });
+        onDone();
+      },
     },
-  });
-  const loadTheirs = useMutation({
-    mutationFn: () =>
+  );
+  const loadTheirs = useApiMutation(
+    (api) =>
       queryClient.fetchQuery({
         queryKey: entryKey,
         queryFn: ({ signal }) => getEntry(api, entry.communityId, entry.id, signal),
         staleTime: 0,
       }),
-    onSuccess: (latest) => {
-      setTheirs(latest);
-      setBaseEtag(latest.etag);
-      save.reset();
+    {
+      onSuccess: (latest) => {
+        setTheirs(latest);
+        setBaseEtag(latest.etag);
+        save.reset();
+      },
     },
-  });
+  );
 
   const error = save.error ? toApiError(save.error) : null;
   const conflict = error?.status === 412;
 
   return (
-    <section className={styles.root} aria-labelledby={headingId}>
-      <Title2 as="h1" block id={headingId} className={styles.heading}>
-        {t("entryForm.editTitle")}
-      </Title2>
+    <TitledPage title={t("entryForm.editTitle")}>
       <EntryForm
         initialValues={formValuesOf(entry)}
         submitLabel={t("entryForm.saveChanges")}
@@ -113,23 +112,30 @@ export function EntryEditor({ entry, onDone }: EntryEditorProps) {
           </>
         }
       />
-      {theirs && (
-        <section
-          className={styles.theirVersion}
-          aria-label={t("entryForm.theirVersionHeading")}
-          data-testid="their-version"
-        >
-          <Subtitle2 as="h2" block className={styles.heading}>
-            {t("entryForm.theirVersionHeading")}: {theirs.title}
-          </Subtitle2>
-          {theirs.summary && (
-            <Body1 as="p" block>
-              {theirs.summary}
-            </Body1>
-          )}
-          <SafeMarkdown markdown={theirs.body} />
-        </section>
+      {theirs && <TheirVersion entry={theirs} />}
+    </TitledPage>
+  );
+}
+
+/** The version someone else saved while the person edited, below the form to compare with theirs. */
+function TheirVersion({ entry }: { entry: Entry }) {
+  const styles = useEntryPageStyles();
+  const { t } = useTranslation();
+  return (
+    <section
+      className={styles.theirVersion}
+      aria-label={t("entryForm.theirVersionHeading")}
+      data-testid="their-version"
+    >
+      <Subtitle2 as="h2" block className={styles.heading}>
+        {t("entryForm.theirVersionHeading")}: {entry.title}
+      </Subtitle2>
+      {entry.summary && (
+        <Body1 as="p" block>
+          {entry.summary}
+        </Body1>
       )}
+      <SafeMarkdown markdown={entry.body} />
     </section>
   );
 }

@@ -7,13 +7,14 @@ import {
   MessageBarBody,
   Subtitle1,
   Text,
-  Textarea,
 } from "@fluentui/react-components";
 import { ArrowUndoRegular, CheckmarkCircleRegular } from "@fluentui/react-icons";
 import { type FormEvent, type ReactElement, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import type { Entry } from "../../api/library.js";
+import { ActionRow } from "../../components/ActionRow/ActionRow.js";
+import { LongTextInput } from "../../components/LongTextInput/LongTextInput.js";
 import { QuerySection } from "../../components/QuerySection/QuerySection.js";
 import { SafeMarkdown } from "../../components/SafeMarkdown/SafeMarkdown.js";
 import { useAnswers, useQuestionRoute } from "../../hooks/library/useAsking.js";
@@ -70,18 +71,13 @@ export function QuestionAnswers({ entry }: { entry: Entry }) {
                     }
                   : {})}
               >
-                <Textarea
-                  value={text}
-                  maxLength={MAX_ANSWER}
-                  resize="vertical"
-                  onChange={(_e, data) => setText(data.value)}
-                />
+                <LongTextInput value={text} maxLength={MAX_ANSWER} onValue={setText} />
               </Field>
-              <div className={styles.actions}>
+              <ActionRow>
                 <Button type="submit" appearance="primary" disabled={add.isPending}>
                   {add.isPending ? t("ask.posting") : t("ask.postAnswer")}
                 </Button>
-              </div>
+              </ActionRow>
             </form>
           </>
         }
@@ -170,12 +166,11 @@ function AnswerDecision({
   decision: { isPending: boolean; mutate: (answerId: string) => void };
   answerId: string;
 }) {
-  const styles = useEntryPageStyles();
   return (
-    <div className={styles.actions}>
+    <ActionRow>
       <Button icon={icon} disabled={decision.isPending} onClick={() => decision.mutate(answerId)}>
         {label}
       </Button>
-    </div>
+    </ActionRow>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import { recognise } from "../../api/asking.js";
 import type { PersonRef } from "../../api/library.js";
+import { ActionRow } from "../../components/ActionRow/ActionRow.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useEntryPageStyles } from "./useEntryPageStyles.styles.js";
 
@@ -29,11 +30,11 @@ export function RecogniseAnswerer({ communityId, person }: { communityId: string
     );
   if (!open)
     return (
-      <div className={styles.actions}>
+      <ActionRow>
         <Button appearance="subtle" icon={<RibbonStarRegular />} onClick={() => setOpen(true)}>
           {t("ask.recognise", { name: person.displayName })}
         </Button>
-      </div>
+      </ActionRow>
     );
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -49,12 +50,12 @@ export function RecogniseAnswerer({ communityId, person }: { communityId: string
       >
         <Textarea value={note} maxLength={MAX_NOTE} onChange={(_e, data) => setNote(data.value)} />
       </Field>
-      <div className={styles.actions}>
+      <ActionRow>
         <Button type="submit" appearance="primary" disabled={send.isPending}>
           {t("ask.sendRecognition")}
         </Button>
         <Button onClick={() => setOpen(false)}>{t("common.cancel")}</Button>
-      </div>
+      </ActionRow>
     </form>
   );
 }

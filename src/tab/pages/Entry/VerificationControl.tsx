@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import type { Entry } from "../../api/library.js";
-import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
+import { ConfirmMutation } from "../../components/ConfirmDialog/ConfirmMutation.js";
 import { DateField } from "../../components/DateField/DateField.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import type { useEntryActions } from "../../hooks/library/useEntryActions.js";
@@ -19,7 +19,6 @@ export interface VerificationControlProps {
 /** A steward's Verify (with an optional review-by date) or Remove verification. */
 export function VerificationControl({ entry, actions }: VerificationControlProps) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
   const [reviewBy, setReviewBy] = useState("");
   const { verify, unverify } = actions;
 
@@ -41,23 +40,17 @@ export function VerificationControl({ entry, actions }: VerificationControlProps
   }
 
   return (
-    <ConfirmDialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) verify.reset();
-      }}
+    <ConfirmMutation
       trigger={<Button icon={<CheckmarkCircleRegular />}>{t("entry.verify")}</Button>}
       title={t("entry.verifyTitle")}
       confirmLabel={t("entry.confirmVerify")}
-      pending={verify.isPending}
-      error={verify.error ? toApiError(verify.error) : null}
-      onConfirm={() => verify.mutate(reviewBy || undefined, { onSuccess: () => setOpen(false) })}
+      mutation={verify}
+      variables={reviewBy || undefined}
     >
       <Body1 as="p" block>
         {t("entry.verifyBody")}
       </Body1>
       <DateField label={t("entry.reviewByLabel")} value={reviewBy} min={todayIso()} onChange={setReviewBy} />
-    </ConfirmDialog>
+    </ConfirmMutation>
   );
 }

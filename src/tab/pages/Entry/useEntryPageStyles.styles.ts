@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { plainList, wrappingRow } from "../../styles/layout.js";
+import { plainList } from "../../styles/layout.js";
 
 /** Styles of the entry page. */
 export const useEntryPageStyles = makeStyles({
@@ -18,7 +18,6 @@ export const useEntryPageStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   summary: { margin: 0, fontWeight: tokens.fontWeightSemibold },
-  actions: wrappingRow(tokens.spacingHorizontalS),
   section: {
     display: "flex",
     flexDirection: "column",

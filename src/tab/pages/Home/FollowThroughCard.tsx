@@ -1,6 +1,7 @@
-import { Body1, Caption1, Subtitle1 } from "@fluentui/react-components";
+import { Caption1, Subtitle1 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { FollowThrough } from "../../../domain/commitments/commitment.js";
+import { MutedText } from "../../components/MutedText/MutedText.js";
 import { SectionCard } from "../../components/SectionCard/SectionCard.js";
 import { useHomePageStyles } from "./useHomePageStyles.styles.js";
 
@@ -15,9 +16,7 @@ export function FollowThroughCard({ followThrough: data }: { followThrough: Foll
   return (
     <SectionCard title={t("commitments.followThroughHeading")} testId="follow-through">
       {data.rate === null ? (
-        <Body1 as="p" block className={styles.muted}>
-          {t("commitments.followThroughNone")}
-        </Body1>
+        <MutedText>{t("commitments.followThroughNone")}</MutedText>
       ) : (
         <Subtitle1 as="p" block className={styles.heading} data-testid="follow-through-rate">
           {t("commitments.followThroughRate", { rate: data.rate })}

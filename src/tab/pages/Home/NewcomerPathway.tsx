@@ -1,8 +1,8 @@
-import { Body1 } from "@fluentui/react-components";
 import { CheckmarkCircleFilled, CircleRegular } from "@fluentui/react-icons";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { NewcomerPathway as Pathway } from "../../api/home.js";
+import { MutedText } from "../../components/MutedText/MutedText.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { SectionCard } from "../../components/SectionCard/SectionCard.js";
 import { calendarPath, newEntryPath, playbookPath } from "../../routes.js";
@@ -32,9 +32,7 @@ export function NewcomerPathway({ pathway }: { pathway: Pathway }) {
   ];
   return (
     <SectionCard title={t("home.newHereHeading")} testId="newcomer-pathway">
-      <Body1 as="p" block className={styles.muted}>
-        {t("home.newHereProgress", { done, total: rows.length })}
-      </Body1>
+      <MutedText>{t("home.newHereProgress", { done, total: rows.length })}</MutedText>
       <ol className={styles.list}>
         {rows.map((row) => (
           <li key={row.key} className={styles.step} data-done={steps[row.key]}>

@@ -1,16 +1,4 @@
-import {
-  Body1,
-  Field,
-  Input,
-  Select,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "@fluentui/react-components";
+import { Body1, Field, Input, Select, Spinner } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import type { PeriodTotals } from "../../../domain/insights/participationByWeek.js";
@@ -18,6 +6,7 @@ import { getInsightsAround, type InsightWindow } from "../../api/insights.js";
 import { listSessions } from "../../api/sessions.js";
 import { useApi } from "../../hooks/useApi.js";
 import { fill, type InsightsText } from "../../i18n/insightsText.js";
+import { InsightsTable } from "./InsightsTable.js";
 import { useInsightsStyles } from "./useInsightsStyles.styles.js";
 
 const YEAR_MS = 365 * 86_400_000;
@@ -103,28 +92,18 @@ export function BeforeAfterSection({
       {around.isFetching && !result && <Spinner size="tiny" label={text.beforeAfterLoading} />}
       {result && (
         <div className={styles.tableWrap}>
-          <Table aria-label={fill(text.beforeAfterCaption, { week: result.pivot })} size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{fill(text.beforeAfterCaption, { week: result.pivot })}</TableHeaderCell>
-                <TableHeaderCell>
-                  {fill(text.beforeAfterBefore, { count: result.before.weeks })}
-                </TableHeaderCell>
-                <TableHeaderCell>
-                  {fill(text.beforeAfterAfter, { count: result.after.weeks })}
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map(([label, value]) => (
-                <TableRow key={label}>
-                  <TableCell>{label}</TableCell>
-                  <TableCell>{number.format(value(result.before))}</TableCell>
-                  <TableCell>{number.format(value(result.after))}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <InsightsTable
+            label={fill(text.beforeAfterCaption, { week: result.pivot })}
+            headers={[
+              fill(text.beforeAfterCaption, { week: result.pivot }),
+              fill(text.beforeAfterBefore, { count: result.before.weeks }),
+              fill(text.beforeAfterAfter, { count: result.after.weeks }),
+            ]}
+            rows={rows.map(([label, value]) => ({
+              key: label,
+              cells: [label, number.format(value(result.before)), number.format(value(result.after))],
+            }))}
+          />
         </div>
       )}
     </div>

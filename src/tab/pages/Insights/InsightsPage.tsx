@@ -9,12 +9,6 @@ import {
   MessageBarBody,
   Select,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Title2,
 } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
@@ -38,6 +32,7 @@ import { useApi } from "../../hooks/useApi.js";
 import { fill, type InsightsText, insightsDe, insightsEn } from "../../i18n/insightsText.js";
 import { homePath } from "../../routes.js";
 import { BeforeAfterSection } from "./BeforeAfterSection.js";
+import { InsightsTable } from "./InsightsTable.js";
 import { NetworkPicture } from "./NetworkPicture.js";
 import { useInsightsStyles } from "./useInsightsStyles.styles.js";
 
@@ -45,10 +40,15 @@ const WINDOWS: InsightWindow[] = [30, 90, 365];
 /** Rows the people table shows before "Show all". */
 const TABLE_FIRST_ROWS = 100;
 
-function useInsightsText(): { text: InsightsText; locale: string } {
+/** How insights speak: their words and locale, and a share (0.42) as the locale writes a percentage. */
+function useInsightsText(): { text: InsightsText; locale: string; percent: (share: number) => string } {
   const { i18n } = useTranslation();
   const locale = i18n.language || "en";
-  return { text: locale.startsWith("de") ? insightsDe : insightsEn, locale };
+  const percent = useMemo(() => {
+    const format = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+    return (share: number) => format.format(share);
+  }, [locale]);
+  return { text: locale.startsWith("de") ? insightsDe : insightsEn, locale, percent };
 }
 
 /**
@@ -149,12 +149,10 @@ function Insights({ community }: { community: Community }) {
 
 function Report({ report, communityName }: { report: InsightsReport; communityName: string }) {
   const styles = useInsightsStyles();
-  const { text, locale } = useInsightsText();
+  const { text, percent } = useInsightsText();
   const [selectedId, setSelectedId] = useState<string | undefined>();
   const names = useMemo(() => new Map(report.people.map((p) => [p.id, p.displayName])), [report]);
   const nameOf = useCallback((id: string) => names.get(id) ?? text.someone, [names, text]);
-  const percent = (share: number) =>
-    new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
   const select = useCallback((id: string) => setSelectedId(id), []);
 
   return (
@@ -164,7 +162,7 @@ function Report({ report, communityName }: { report: InsightsReport; communityNa
           <MessageBarBody>{text.personLevelOff}</MessageBarBody>
         </MessageBar>
       )}
-      <Summary summary={report.summary} previous={report.previous} percent={percent} />
+      <Summary summary={report.summary} previous={report.previous} />
       <PageSection heading={text.participationHeading}>
         <div className={styles.chart}>
           <VerticalBarChart
@@ -283,17 +281,9 @@ function Report({ report, communityName }: { report: InsightsReport; communityNa
   );
 }
 
-function Summary({
-  summary,
-  previous,
-  percent,
-}: {
-  summary: InsightsSummary;
-  previous: InsightsSummary;
-  percent: (n: number) => string;
-}) {
+function Summary({ summary, previous }: { summary: InsightsSummary; previous: InsightsSummary }) {
   const styles = useInsightsStyles();
-  const { text, locale } = useInsightsText();
+  const { text, locale, percent } = useInsightsText();
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: "never" });
   const signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: "exceptZero" });
   const figures: [string, number | null, number | null, "count" | "share"][] = [
@@ -362,48 +352,39 @@ function PeopleTable({
   const shown = showAll ? rows : rows.slice(0, TABLE_FIRST_ROWS);
   return (
     <div className={styles.tableWrap}>
-      <Table
-        className={styles.table}
-        size="small"
-        aria-label={fill(text.tableCaption, { count: rows.length })}
-        data-testid="network-table"
-      >
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{text.column.name}</TableHeaderCell>
-            <TableHeaderCell>{text.column.betweenness}</TableHeaderCell>
-            <TableHeaderCell>{text.column.learners}</TableHeaderCell>
-            <TableHeaderCell>{text.column.learnedFrom}</TableHeaderCell>
-            <TableHeaderCell>{text.column.cluster}</TableHeaderCell>
-            <TableHeaderCell>{text.column.role}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {shown.map((p) => (
-            <TableRow
-              key={p.id}
-              className={p.id === selectedId ? styles.selectedRow : undefined}
-              aria-selected={p.id === selectedId}
+      <InsightsTable
+        wide
+        label={fill(text.tableCaption, { count: rows.length })}
+        testId="network-table"
+        headers={[
+          text.column.name,
+          text.column.betweenness,
+          text.column.learners,
+          text.column.learnedFrom,
+          text.column.cluster,
+          text.column.role,
+        ]}
+        rows={shown.map((p) => ({
+          key: p.id,
+          selected: p.id === selectedId,
+          cells: [
+            <Button
+              key="name"
+              appearance="transparent"
+              size="small"
+              className={styles.button}
+              onClick={() => onSelect(p.id)}
             >
-              <TableCell>
-                <Button
-                  appearance="transparent"
-                  size="small"
-                  className={styles.button}
-                  onClick={() => onSelect(p.id)}
-                >
-                  {p.displayName}
-                </Button>
-              </TableCell>
-              <TableCell>{score.format(p.betweenness)}</TableCell>
-              <TableCell>{p.learnersFrom}</TableCell>
-              <TableCell>{p.learnedFrom}</TableCell>
-              <TableCell>{p.cluster + 1}</TableCell>
-              <TableCell>{whyText(reasons, p.id, text)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+              {p.displayName}
+            </Button>,
+            score.format(p.betweenness),
+            p.learnersFrom,
+            p.learnedFrom,
+            p.cluster + 1,
+            whyText(reasons, p.id, text),
+          ],
+        }))}
+      />
       {shown.length < rows.length && (
         <Button className={styles.button} onClick={() => setShowAll(true)}>
           {fill(text.showAll, { count: rows.length })}

@@ -4,9 +4,8 @@ import { useCallback, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useSearchParams } from "wouter";
 import { useHistoryState } from "wouter/use-browser-location";
-import type { Community } from "../../api/communities.js";
 import type { PersonRef } from "../../api/library.js";
-import { CommunityPage } from "../../components/CommunityPage.js";
+import { type CommunityContentProps, communityPage } from "../../components/CommunityPage.js";
 import { LibraryFilters } from "../../components/LibraryFilters/LibraryFilters.js";
 import {
   activeFilterCount,
@@ -36,11 +35,9 @@ export interface LibraryPageNotice {
 const SEARCH_DELAY_MS = 250;
 
 /** The insight library of the community this tab is connected to (its entity id). */
-export function LibraryPage() {
-  return <CommunityPage nav="library">{(loaded) => <Library community={loaded} />}</CommunityPage>;
-}
+export const LibraryPage = communityPage("library", Library);
 
-function Library({ community }: { community: Community }) {
+function Library({ community }: CommunityContentProps) {
   const styles = useLibraryPageStyles();
   const { t } = useTranslation();
   const headingId = useId();

@@ -3,6 +3,7 @@ import { CheckmarkRegular, DeleteRegular } from "@fluentui/react-icons";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RemovalRequest } from "../../api/library.js";
+import { ActionRow } from "../../components/ActionRow/ActionRow.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
 import { EntryCard } from "../../components/EntryCard/EntryCard.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
@@ -59,7 +60,7 @@ export function RemovalRequestCard({ communityId, request, onDecide }: RemovalRe
           {t("removalRequests.noReason")}
         </Body1>
       )}
-      <div className={styles.actions}>
+      <ActionRow>
         <Button
           icon={<CheckmarkRegular />}
           aria-label={t("removalRequests.keepLabel", { title: request.title })}
@@ -102,7 +103,7 @@ export function RemovalRequestCard({ communityId, request, onDecide }: RemovalRe
             })}
           </Body1>
         </ConfirmDialog>
-      </div>
+      </ActionRow>
     </EntryCard>
   );
 }

@@ -27,7 +27,6 @@ export const useRemovalRequestsStyles = makeStyles({
     whiteSpace: "pre-wrap",
   },
   noReason: { margin: 0, color: tokens.colorNeutralForeground2, fontStyle: "italic" },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   more: { alignSelf: "flex-start" },
   skeleton: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });

@@ -13,6 +13,7 @@ import type { TFunction } from "i18next";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Community } from "../../api/communities.js";
+import { ActionRow } from "../../components/ActionRow/ActionRow.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { PageSection } from "../../components/PageSection/PageSection.js";
@@ -156,7 +157,7 @@ function AddPeople({ members }: { members: UseMembersResult }) {
         checked={asStewards}
         onChange={(_event, data) => setAsStewards(data.checked === true)}
       />
-      <div className={styles.actions}>
+      <ActionRow>
         <Button
           appearance="primary"
           className={styles.button}
@@ -169,7 +170,7 @@ function AddPeople({ members }: { members: UseMembersResult }) {
         >
           {adding ? t("members.adding") : t("members.add")}
         </Button>
-      </div>
+      </ActionRow>
     </PageSection>
   );
 }

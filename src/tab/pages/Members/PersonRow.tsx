@@ -1,5 +1,6 @@
 import { Caption1 } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { ActionRow } from "../../components/ActionRow/ActionRow.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { useMembersPageStyles } from "./useMembersPageStyles.styles.js";
 
@@ -21,7 +22,7 @@ export function PersonRow({ who, since, actions, testId }: PersonRowProps) {
     <ContentCard as="li" className={styles.row} data-testid={testId}>
       {who}
       <Caption1 className={styles.meta}>{since}</Caption1>
-      <div className={styles.actions}>{actions}</div>
+      <ActionRow>{actions}</ActionRow>
     </ContentCard>
   );
 }

@@ -14,7 +14,6 @@ export const useMembersPageStyles = makeStyles({
   who: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   meta: { color: tokens.colorNeutralForeground2 },
   // Buttons wrap onto their own lines in the side panel; their labels wrap between words, never inside one.
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   button: { whiteSpace: "normal", overflowWrap: "normal", wordBreak: "normal", maxWidth: "100%" },
   empty: { margin: 0, color: tokens.colorNeutralForeground2 },
 });

@@ -4,6 +4,7 @@ import { type ChangeEvent, type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import { createModule, type ModuleView, updateModule } from "../../api/modules.js";
+import { ActionRow } from "../../components/ActionRow/ActionRow.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { useApi } from "../../hooks/useApi.js";
 import { newRequestId } from "../MeetingPanel/activityText.js";
@@ -103,7 +104,7 @@ export function ModuleEditor({
           />
         )}
       </Field>
-      <div className={styles.actions}>
+      <ActionRow>
         <Button
           type="submit"
           appearance="primary"
@@ -117,7 +118,7 @@ export function ModuleEditor({
             {t("common.cancel")}
           </Button>
         )}
-      </div>
+      </ActionRow>
     </ContentCard>
   );
 }

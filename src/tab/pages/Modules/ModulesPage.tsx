@@ -1,17 +1,18 @@
 import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
-import type { Community } from "../../api/communities.js";
 import { deleteModule, listModules, type ModuleView } from "../../api/modules.js";
-import { CommunityPage } from "../../components/CommunityPage.js";
+import { ActionRow } from "../../components/ActionRow/ActionRow.js";
+import { type CommunityContentProps, communityPage } from "../../components/CommunityPage.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { DeleteWithConfirm } from "../../components/DeleteWithConfirm/DeleteWithConfirm.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { TitledPage } from "../../components/TitledPage/TitledPage.js";
-import { useApi } from "../../hooks/useApi.js";
+import { useApiMutation } from "../../hooks/useApiMutation.js";
+import { useApiQuery } from "../../hooks/useApiQuery.js";
 import { ModuleEditor } from "./ModuleEditor.js";
 import { ModuleReportView } from "./ModuleReportView.js";
 import { useModulesStyles } from "./useModulesStyles.styles.js";
@@ -21,20 +22,14 @@ import { useModulesStyles } from "./useModulesStyles.styles.js";
  * stewards write or import one (markdown with timed sections), change it, and see how useful
  * people found it.
  */
-export function ModulesPage() {
-  return <CommunityPage nav="playbooks">{(loaded) => <ModuleList community={loaded} />}</CommunityPage>;
-}
+export const ModulesPage = communityPage("playbooks", ModuleList);
 
-function ModuleList({ community }: { community: Community }) {
+function ModuleList({ community }: CommunityContentProps) {
   const styles = useModulesStyles();
   const { t } = useTranslation();
-  const api = useApi();
   const queryClient = useQueryClient();
   const key = ["modules", community.id];
-  const modules = useQuery({
-    queryKey: key,
-    queryFn: ({ signal }) => listModules(api, community.id, signal),
-  });
+  const modules = useApiQuery(key, (api, signal) => listModules(api, community.id, signal));
   const error = modules.error ? toApiError(modules.error) : null;
   const refresh = () => void queryClient.invalidateQueries({ queryKey: key });
   return (
@@ -71,8 +66,7 @@ function ModuleCard({
   const { t } = useTranslation();
   const headingId = useId();
   const [editing, setEditing] = useState(false);
-  const api = useApi();
-  const remove = useMutation({ mutationFn: () => deleteModule(api, communityId, module) });
+  const remove = useApiMutation((api) => deleteModule(api, communityId, module));
   const mayEdit = module.etag !== undefined;
   return (
     <ContentCard className={styles.card} aria-labelledby={headingId} data-testid="module">
@@ -101,7 +95,7 @@ function ModuleCard({
         ))}
       </ol>
       {mayEdit && !editing && (
-        <div className={styles.actions}>
+        <ActionRow>
           <Button onClick={() => setEditing(true)}>{t("modules.edit")}</Button>
           <DeleteWithConfirm
             label={t("modules.delete")}
@@ -110,7 +104,7 @@ function ModuleCard({
             remove={remove}
             onDeleted={onSaved}
           />
-        </div>
+        </ActionRow>
       )}
       {mayEdit && editing && (
         <ModuleEditor

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { plainList, wrappingRow } from "../../styles/layout.js";
+import { plainList } from "../../styles/layout.js";
 
 /** Styles of the community's modules: the list, a module, the steward's editor and the report. */
 export const useModulesStyles = makeStyles({
@@ -11,6 +11,5 @@ export const useModulesStyles = makeStyles({
   sections: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   source: { fontFamily: tokens.fontFamilyMonospace, width: "100%" },
-  actions: wrappingRow(tokens.spacingHorizontalS),
   bars: { listStyleType: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalXXS },
 });

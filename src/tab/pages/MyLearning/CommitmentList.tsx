@@ -23,8 +23,9 @@ import {
   updateCommitment,
 } from "../../api/commitments.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
+import { ListOrEmpty } from "../../components/ListOrEmpty/ListOrEmpty.js";
 import { useApi } from "../../hooks/useApi.js";
-import { useTeamsContext } from "../../hooks/useTeamsContext.js";
+import { useJoinedList } from "../../hooks/useJoinedList.js";
 import { LoadsOnItsOwn } from "./LoadsOnItsOwn.js";
 import { localDay } from "./localDay.js";
 import { useMyLearningStyles } from "./useMyLearningStyles.styles.js";
@@ -48,19 +49,11 @@ export function CommitmentList({ empty }: { empty: string }) {
       errorTitle={t("commitments.loadErrorTitle")}
       loading={null}
     >
-      {(list) =>
-        list.length === 0 ? (
-          <Body1 as="p" block className={styles.muted}>
-            {empty}
-          </Body1>
-        ) : (
-          <ul className={styles.list}>
-            {list.map((c) => (
-              <CommitmentItem key={c.id} commitment={c} />
-            ))}
-          </ul>
-        )
-      }
+      {(list) => (
+        <ListOrEmpty items={list} empty={empty} className={styles.list}>
+          {(c) => <CommitmentItem key={c.id} commitment={c} />}
+        </ListOrEmpty>
+      )}
     </LoadsOnItsOwn>
   );
 }
@@ -68,11 +61,9 @@ export function CommitmentList({ empty }: { empty: string }) {
 function CommitmentItem({ commitment }: { commitment: MyCommitment }) {
   const styles = useMyLearningStyles();
   const { t } = useTranslation();
-  const { locale } = useTeamsContext();
+  const joined = useJoinedList();
   const historyId = useId();
-  const names = new Intl.ListFormat(locale, { type: "conjunction" }).format(
-    commitment.partners.map((p) => p.displayName),
-  );
+  const names = joined(commitment.partners.map((p) => p.displayName));
   const changes = commitment.history.slice(1);
   return (
     <li className={styles.item} data-testid="my-commitment">

@@ -1,5 +1,7 @@
+import { Spinner } from "@fluentui/react-components";
 import { type QueryKey, useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import type { ApiClient } from "../../api/ApiClient.js";
 import { toApiError } from "../../api/ApiError.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
@@ -11,9 +13,10 @@ export interface LoadsOnItsOwnProps<T> {
   load: (api: ApiClient, signal: AbortSignal) => Promise<T>;
   /** How soon to ask again after an answer (while the server still computes); never by default. */
   pollMs?: (data: T | undefined) => number | false;
-  errorTitle: string;
-  /** Shown until the first answer (a small spinner, or nothing). */
-  loading: ReactNode;
+  /** Above the failure; by default "Couldn't load this part." */
+  errorTitle?: string;
+  /** Shown until the first answer (nothing, or another spinner); a small "Loading" spinner by default. */
+  loading?: ReactNode;
   children: (data: T) => ReactNode;
 }
 
@@ -29,6 +32,7 @@ export function LoadsOnItsOwn<T>({
   loading,
   children,
 }: LoadsOnItsOwnProps<T>) {
+  const { t } = useTranslation();
   const api = useApi();
   const query = useQuery({
     queryKey,
@@ -37,8 +41,17 @@ export function LoadsOnItsOwn<T>({
   });
   if (query.error)
     return (
-      <InlineError title={errorTitle} error={toApiError(query.error)} onRetry={() => void query.refetch()} />
+      <InlineError
+        title={errorTitle ?? t("entry.sectionFailed")}
+        error={toApiError(query.error)}
+        onRetry={() => void query.refetch()}
+      />
     );
-  if (query.data === undefined) return loading;
+  if (query.data === undefined)
+    return loading === undefined ? (
+      <Spinner size="tiny" labelPosition="after" label={t("common.loading")} />
+    ) : (
+      loading
+    );
   return children(query.data);
 }

@@ -19,7 +19,7 @@ import { SessionSummary } from "../../components/SessionSummary/SessionSummary.j
 import { TitledPage } from "../../components/TitledPage/TitledPage.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useFirstViewReady } from "../../hooks/useFirstViewReady.js";
-import { useTeamsContext } from "../../hooks/useTeamsContext.js";
+import { useJoinedList } from "../../hooks/useJoinedList.js";
 import { entryPath } from "../../routes.js";
 // The community home's section card: My learning is made of the same labelled cards.
 import { CommitmentList } from "./CommitmentList.js";
@@ -185,10 +185,9 @@ function SessionList({ sessions }: { sessions: MySession[] }) {
 function SessionGroup({ title, sessions, testId }: { title: string; sessions: MySession[]; testId: string }) {
   const styles = useMyLearningStyles();
   const { t } = useTranslation();
-  const { locale } = useTeamsContext();
+  const joined = useJoinedList();
   const headingId = useId();
   const [all, setAll] = useState(false);
-  const list = new Intl.ListFormat(locale, { type: "conjunction" });
   const shown = all ? sessions : sessions.slice(0, SESSIONS_SHOWN);
   return (
     <section className={styles.group} aria-labelledby={headingId} data-testid={testId}>
@@ -209,7 +208,7 @@ function SessionGroup({ title, sessions, testId }: { title: string; sessions: My
             {session.myRoles.length > 0 && (
               <Caption1 className={styles.muted}>
                 {t("learning.myRoles", {
-                  roles: list.format(session.myRoles.map((role) => t(`roles.${role}`))),
+                  roles: joined(session.myRoles.map((role) => t(`roles.${role}`))),
                 })}
               </Caption1>
             )}

@@ -10,6 +10,7 @@ import {
   myTiesKey,
   type TieSide,
 } from "../../api/myTies.js";
+import { ListOrEmpty } from "../../components/ListOrEmpty/ListOrEmpty.js";
 import { LoadsOnItsOwn } from "./LoadsOnItsOwn.js";
 import { useMyLearningStyles } from "./useMyLearningStyles.styles.js";
 
@@ -56,17 +57,9 @@ function Ties({ ties: { communities, personLevel } }: { ties: MyTiesAnswer }) {
         {t("learning.tiesIntro", { count: PERSONAL_TIES_DAYS })}
         {personLevel ? "" : ` ${t("learning.tiesCountsOnly")}`}
       </Caption1>
-      {withTies.length === 0 ? (
-        <Body1 as="p" block className={styles.muted}>
-          {t("learning.tiesEmpty")}
-        </Body1>
-      ) : (
-        <ul className={styles.list}>
-          {withTies.map((c) => (
-            <CommunityTiesItem key={c.communityId} community={c} named={communities.length > 1} />
-          ))}
-        </ul>
-      )}
+      <ListOrEmpty items={withTies} empty={t("learning.tiesEmpty")} className={styles.list}>
+        {(c) => <CommunityTiesItem key={c.communityId} community={c} named={communities.length > 1} />}
+      </ListOrEmpty>
     </>
   );
 }

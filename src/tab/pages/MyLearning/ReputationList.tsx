@@ -1,6 +1,7 @@
-import { Badge, Body1, Caption1, Spinner } from "@fluentui/react-components";
+import { Badge, Body1, Caption1 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { getMyReputation, myReputationKey } from "../../api/asking.js";
+import { KnownFor } from "../../components/PersonCard/KnownFor.js";
 import { LoadsOnItsOwn } from "./LoadsOnItsOwn.js";
 import { useMyLearningStyles } from "./useMyLearningStyles.styles.js";
 
@@ -9,14 +10,8 @@ import { useMyLearningStyles } from "./useMyLearningStyles.styles.js";
  * known for, and each badge with the rule that earns it (earned or how far along). No ranking.
  */
 export function ReputationList() {
-  const { t } = useTranslation();
   return (
-    <LoadsOnItsOwn
-      queryKey={myReputationKey}
-      load={getMyReputation}
-      errorTitle={t("entry.sectionFailed")}
-      loading={<Spinner size="tiny" labelPosition="after" label={t("common.loading")} />}
-    >
+    <LoadsOnItsOwn queryKey={myReputationKey} load={getMyReputation}>
       {(r) => <Reputation reputation={r} />}
     </LoadsOnItsOwn>
   );
@@ -43,11 +38,7 @@ function Reputation({ reputation: r }: { reputation: MyReputation }) {
           </li>
         ))}
       </ul>
-      <Caption1 className={styles.muted}>
-        {r.topics.length > 0
-          ? t("reputation.topics", { tags: r.topics.map((topic) => topic.tag).join(", ") })
-          : t("reputation.noTopics")}
-      </Caption1>
+      <KnownFor topics={r.topics} none={t("reputation.noTopics")} />
       <ul className={styles.list} aria-label={t("reputation.badgesLabel")}>
         {r.badges.map((b) => (
           <li key={b.id}>

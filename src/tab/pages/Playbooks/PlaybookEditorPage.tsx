@@ -11,7 +11,6 @@ import {
   SearchBox,
   Spinner,
   Subtitle2,
-  Textarea,
 } from "@fluentui/react-components";
 import { AddRegular, ArrowDownRegular, ArrowUpRegular, DismissRegular } from "@fluentui/react-icons";
 import { useQueryClient } from "@tanstack/react-query";
@@ -21,9 +20,12 @@ import { useLocation } from "wouter";
 import { toApiError } from "../../api/ApiError.js";
 import type { Community } from "../../api/communities.js";
 import { type Playbook, type PlaybookDraft, playbookKeys } from "../../api/playbooks.js";
+import { ActionRow } from "../../components/ActionRow/ActionRow.js";
 import { CommunityPage } from "../../components/CommunityPage.js";
 import { describeApiError } from "../../components/ErrorState.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
+import { LongTextInput } from "../../components/LongTextInput/LongTextInput.js";
+import { MutedText } from "../../components/MutedText/MutedText.js";
 import { NoticeState } from "../../components/NoticeState.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import { TitledPage } from "../../components/TitledPage/TitledPage.js";
@@ -137,12 +139,7 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
           <Input value={title} maxLength={150} onChange={(_e, data) => setTitle(data.value)} />
         </Field>
         <Field label={t("playbooks.descriptionLabel")}>
-          <Textarea
-            value={description}
-            maxLength={2000}
-            resize="vertical"
-            onChange={(_e, data) => setDescription(data.value)}
-          />
+          <LongTextInput value={description} maxLength={2000} onValue={setDescription} />
         </Field>
         <Checkbox
           checked={starter}
@@ -173,9 +170,7 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
           ) : search.isLoading ? (
             <Spinner size="tiny" label={t("playbooks.searching")} />
           ) : search.items.length === 0 ? (
-            <Body1 as="p" block className={styles.muted}>
-              {t("playbooks.noResults")}
-            </Body1>
+            <MutedText>{t("playbooks.noResults")}</MutedText>
           ) : (
             <ul className={styles.list} data-testid="playbook-picker" aria-busy={search.isUpdating}>
               {search.items.slice(0, PICKER_RESULTS).map((hit) => (
@@ -223,7 +218,7 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
                     <Body1 as="span">
                       {index + 1}. {step.title}
                     </Body1>
-                    <div className={styles.actions}>
+                    <ActionRow>
                       <Button
                         size="small"
                         icon={<ArrowUpRegular />}
@@ -246,7 +241,7 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
                           setSteps((current) => current.filter((s) => s.entryId !== step.entryId))
                         }
                       />
-                    </div>
+                    </ActionRow>
                   </div>
                   <Field label={t("playbooks.noteLabel")}>
                     <Input
@@ -296,7 +291,7 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
           )
         )}
 
-        <div className={styles.actions}>
+        <ActionRow>
           <Button
             appearance="primary"
             type="submit"
@@ -308,7 +303,7 @@ function PlaybookEditor({ community, existing }: { community: Community; existin
           <Button onClick={() => navigate(existing ? playbookPath(existing.id) : playbooksPath)}>
             {t("playbooks.cancel")}
           </Button>
-        </div>
+        </ActionRow>
       </form>
     </TitledPage>
   );

@@ -6,10 +6,12 @@ import { useLocation } from "wouter";
 import { toApiError } from "../../api/ApiError.js";
 import type { Community } from "../../api/communities.js";
 import { type Playbook, progressOf } from "../../api/playbooks.js";
+import { ActionRow } from "../../components/ActionRow/ActionRow.js";
 import { CommunityPage } from "../../components/CommunityPage.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { DeleteWithConfirm } from "../../components/DeleteWithConfirm/DeleteWithConfirm.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
+import { MutedText } from "../../components/MutedText/MutedText.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
 import {
   useDeletePlaybook,
@@ -97,11 +99,7 @@ function PlaybookView({ community, playbook }: { community: Community; playbook:
               />
               <div className={styles.stepBody}>
                 <RouterLink href={entryPath(community.id, item.entryId)}>{item.title}</RouterLink>
-                {item.note && (
-                  <Body1 as="p" block className={styles.muted}>
-                    {item.note}
-                  </Body1>
-                )}
+                {item.note && <MutedText>{item.note}</MutedText>}
               </div>
             </div>
           </ContentCard>
@@ -124,22 +122,21 @@ function ProposedNotice({ community, playbook }: { community: Community; playboo
       {publish.error && (
         <InlineError title={t("common.actionFailedTitle")} error={toApiError(publish.error)} />
       )}
-      <div className={styles.actions}>
+      <ActionRow>
         <Button appearance="primary" disabledFocusable={publish.isPending} onClick={() => publish.mutate()}>
           {t("playbooks.publish")}
         </Button>
-      </div>
+      </ActionRow>
     </ContentCard>
   );
 }
 
 function StewardActions({ community, playbook }: { community: Community; playbook: Playbook }) {
-  const styles = usePlaybooksStyles();
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const remove = useDeletePlaybook(community.id, playbook.id);
   return (
-    <div className={styles.actions}>
+    <ActionRow>
       <Button icon={<EditRegular />} onClick={() => navigate(editPlaybookPath(playbook.id))}>
         {t("playbooks.edit")}
       </Button>
@@ -152,6 +149,6 @@ function StewardActions({ community, playbook }: { community: Community; playboo
           navigate(playbooksPath, { state: { notice: "playbookDeleted" } satisfies PlaybooksPageNotice })
         }
       />
-    </div>
+    </ActionRow>
   );
 }

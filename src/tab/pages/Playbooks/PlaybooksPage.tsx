@@ -1,25 +1,17 @@
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Title2,
-} from "@fluentui/react-components";
+import { Badge, Body1, Button, Caption1, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
-import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import { useHistoryState } from "wouter/use-browser-location";
 import { toApiError } from "../../api/ApiError.js";
-import type { Community } from "../../api/communities.js";
 import { progressOf } from "../../api/playbooks.js";
-import { CommunityPage } from "../../components/CommunityPage.js";
+import { type CommunityContentProps, communityPage } from "../../components/CommunityPage.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
+import { ListOrEmpty } from "../../components/ListOrEmpty/ListOrEmpty.js";
 import { LoadingState } from "../../components/LoadingState.js";
 import { RouterLink } from "../../components/RouterLink/RouterLink.js";
+import { TitledPage } from "../../components/TitledPage/TitledPage.js";
 import { usePlaybookList } from "../../hooks/playbooks/usePlaybooks.js";
 import { newPlaybookPath, playbookPath } from "../../routes.js";
 import { usePlaybooksStyles } from "./usePlaybooksStyles.styles.js";
@@ -30,73 +22,68 @@ export interface PlaybooksPageNotice {
 }
 
 /** The community's playbooks with the person's own progress; stewards compile new ones here. */
-export function PlaybooksPage() {
-  return <CommunityPage nav="playbooks">{(loaded) => <PlaybookList community={loaded} />}</CommunityPage>;
-}
+export const PlaybooksPage = communityPage("playbooks", PlaybookList);
 
-function PlaybookList({ community }: { community: Community }) {
+function PlaybookList({ community }: CommunityContentProps) {
   const styles = usePlaybooksStyles();
   const { t } = useTranslation();
-  const headingId = useId();
   const [, navigate] = useLocation();
   const history = useHistoryState<PlaybooksPageNotice | null>();
   const playbooks = usePlaybookList(community.id);
   const error = playbooks.error ? toApiError(playbooks.error) : null;
 
   return (
-    <section className={styles.page} aria-labelledby={headingId}>
-      <header className={styles.header}>
-        <Title2 as="h1" block id={headingId} className={styles.heading}>
-          {t("playbooks.title")}
-        </Title2>
-        {community.isSteward && (
+    <TitledPage
+      title={t("playbooks.title")}
+      actions={
+        community.isSteward && (
           <Button appearance="primary" icon={<AddRegular />} onClick={() => navigate(newPlaybookPath)}>
             {t("playbooks.compose")}
           </Button>
-        )}
-      </header>
+        )
+      }
+    >
       {history?.notice === "playbookDeleted" && (
         <MessageBar intent="success">
           <MessageBarBody>{t("playbooks.deleted")}</MessageBarBody>
         </MessageBar>
       )}
       {playbooks.data ? (
-        playbooks.data.length === 0 ? (
-          <Body1 as="p" block className={styles.muted}>
-            {t("playbooks.empty")}
-          </Body1>
-        ) : (
-          <ul className={styles.list} data-testid="playbook-list">
-            {playbooks.data.map((playbook) => {
-              const progress = progressOf(playbook);
-              return (
-                <ContentCard as="li" size="large" key={playbook.id} className={styles.card}>
-                  <RouterLink href={playbookPath(playbook.id)}>{playbook.title}</RouterLink>
-                  {playbook.description && (
-                    <Body1 as="p" block className={styles.text}>
-                      {playbook.description}
-                    </Body1>
+        <ListOrEmpty
+          items={playbooks.data}
+          empty={t("playbooks.empty")}
+          className={styles.list}
+          testId="playbook-list"
+        >
+          {(playbook) => {
+            const progress = progressOf(playbook);
+            return (
+              <ContentCard as="li" size="large" key={playbook.id} className={styles.card}>
+                <RouterLink href={playbookPath(playbook.id)}>{playbook.title}</RouterLink>
+                {playbook.description && (
+                  <Body1 as="p" block className={styles.text}>
+                    {playbook.description}
+                  </Body1>
+                )}
+                <div className={styles.meta}>
+                  {playbook.proposed && (
+                    <Badge appearance="tint" color="warning" data-testid="playbook-proposed-badge">
+                      {t("playbooks.proposed")}
+                    </Badge>
                   )}
-                  <div className={styles.meta}>
-                    {playbook.proposed && (
-                      <Badge appearance="tint" color="warning" data-testid="playbook-proposed-badge">
-                        {t("playbooks.proposed")}
-                      </Badge>
-                    )}
-                    {playbook.starter && (
-                      <Badge appearance="tint" color="brand">
-                        {t("playbooks.starter")}
-                      </Badge>
-                    )}
-                    <Caption1 className={styles.muted} data-testid="playbook-progress">
-                      {t("playbooks.progress", progress)}
-                    </Caption1>
-                  </div>
-                </ContentCard>
-              );
-            })}
-          </ul>
-        )
+                  {playbook.starter && (
+                    <Badge appearance="tint" color="brand">
+                      {t("playbooks.starter")}
+                    </Badge>
+                  )}
+                  <Caption1 className={styles.muted} data-testid="playbook-progress">
+                    {t("playbooks.progress", progress)}
+                  </Caption1>
+                </div>
+              </ContentCard>
+            );
+          }}
+        </ListOrEmpty>
       ) : error ? (
         <InlineError
           title={t("playbooks.loadErrorTitle")}
@@ -106,6 +93,6 @@ function PlaybookList({ community }: { community: Community }) {
       ) : (
         <LoadingState label={t("playbooks.loading")} />
       )}
-    </section>
+    </TitledPage>
   );
 }

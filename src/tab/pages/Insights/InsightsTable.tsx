@@ -1,0 +1,58 @@
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import { useInsightsStyles } from "./useInsightsStyles.styles.js";
+
+/** One row of an {@link InsightsTable}: a cell a column, in the headers' order. */
+export interface InsightsTableRow {
+  key: string;
+  cells: readonly ReactNode[];
+  /** The person picked in the network picture too: the row is marked. */
+  selected?: boolean;
+}
+
+/** Props of {@link InsightsTable}. */
+export interface InsightsTableProps {
+  /** The table's accessible name. */
+  label: string;
+  headers: readonly string[];
+  rows: readonly InsightsTableRow[];
+  /** Wider than a narrow panel (the network's people): scrolls sideways in its wrapper instead. */
+  wide?: boolean;
+  testId?: string;
+}
+
+/** A small table of insights' figures (before and after, the network's people), scrolling sideways when narrow. */
+export function InsightsTable({ label, headers, rows, wide = false, testId }: InsightsTableProps) {
+  const styles = useInsightsStyles();
+  return (
+    <Table className={wide ? styles.table : undefined} size="small" aria-label={label} data-testid={testId}>
+      <TableHeader>
+        <TableRow>
+          {headers.map((header) => (
+            <TableHeaderCell key={header}>{header}</TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow
+            key={row.key}
+            className={row.selected ? styles.selectedRow : undefined}
+            aria-selected={row.selected}
+          >
+            {headers.map((header, column) => (
+              <TableCell key={header}>{row.cells[column]}</TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
