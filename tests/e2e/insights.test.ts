@@ -166,6 +166,18 @@ describe("network insights page", () => {
     }));
     expect(layout.clientWidth).toBeLessThanOrEqual(280);
     expect(layout.scrollWidth).toBeLessThanOrEqual(layout.clientWidth);
+    // The table scrolls sideways in its own frame, and no header runs into the next column
+    // ("Vermittlungswert" once did), nor a row grows taller than a few lines of its reasons.
+    const table = await tab.getByTestId("network-table").evaluate((el) => ({
+      overflowing: [...el.querySelectorAll("th")]
+        .filter((th) => th.scrollWidth > th.clientWidth + 1)
+        .map((th) => th.textContent),
+      tallestRow: Math.max(
+        ...[...el.querySelectorAll("tbody tr")].map((tr) => tr.getBoundingClientRect().height),
+      ),
+    }));
+    expect(table.overflowing).toEqual([]);
+    expect(table.tallestRow).toBeLessThan(200);
   });
 
   it.each(["default", "dark", "contrast"] as const)(

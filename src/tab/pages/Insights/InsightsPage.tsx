@@ -356,6 +356,8 @@ function PeopleTable({
         wide
         label={fill(text.tableCaption, { count: rows.length })}
         testId="network-table"
+        // Why someone matters is a sentence or two; the figures are short.
+        widths={["16%", "14%", "11%", "11%", "8%", "40%"]}
         headers={[
           text.column.name,
           text.column.betweenness,
@@ -465,7 +467,8 @@ function whyText(reasons: Reasons, id: string, text: InsightsText): string {
     out.push(
       `${edge.position === "isolated" ? text.why.isolated : text.why.peripheral} (${text.why[edge.reason]})`,
     );
-  return out.length > 0 ? out.join("; ") : text.why.none;
+  // Each reason is a sentence of its own: "Knowledge broker: … otherwise. Their absence would …".
+  return out.length > 0 ? `${out.join(". ")}.` : text.why.none;
 }
 
 function suggestionText(

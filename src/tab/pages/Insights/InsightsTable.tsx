@@ -25,18 +25,25 @@ export interface InsightsTableProps {
   rows: readonly InsightsTableRow[];
   /** Wider than a narrow panel (the network's people): scrolls sideways in its wrapper instead. */
   wide?: boolean;
+  /**
+   * Each column's share of the width, in the headers' order (e.g. `"40%"`): a column of long text
+   * gets room instead of an equal share (the table lays its columns out from its header).
+   */
+  widths?: readonly string[];
   testId?: string;
 }
 
 /** A small table of insights' figures (before and after, the network's people), scrolling sideways when narrow. */
-export function InsightsTable({ label, headers, rows, wide = false, testId }: InsightsTableProps) {
+export function InsightsTable({ label, headers, rows, wide = false, widths, testId }: InsightsTableProps) {
   const styles = useInsightsStyles();
   return (
     <Table className={wide ? styles.table : undefined} size="small" aria-label={label} data-testid={testId}>
       <TableHeader>
         <TableRow>
-          {headers.map((header) => (
-            <TableHeaderCell key={header}>{header}</TableHeaderCell>
+          {headers.map((header, column) => (
+            <TableHeaderCell key={header} style={widths?.[column] ? { width: widths[column] } : undefined}>
+              {header}
+            </TableHeaderCell>
           ))}
         </TableRow>
       </TableHeader>

@@ -47,7 +47,12 @@ export const useInsightsStyles = makeStyles({
   svgPerson: { fill: tokens.colorBrandForeground1 },
   svgSelected: { fill: tokens.colorPaletteRedForeground1 },
   tableWrap: { overflowX: "auto", minWidth: 0 },
-  table: { minWidth: "520px" },
+  // Wide enough that the figures' headers stand on their own and "why they matter" reads as lines.
+  table: {
+    minWidth: "800px",
+    // A long header ("Vermittlungswert") breaks inside its column rather than running into the next.
+    "& th": { overflowWrap: "anywhere", hyphens: "auto" },
+  },
   selectedRow: { backgroundColor: tokens.colorNeutralBackground1Selected },
   chart: { minWidth: 0, overflowX: "auto" },
   csv: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
