@@ -10,6 +10,7 @@ import {
   Select,
   Spinner,
   Title2,
+  tokens,
 } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useId, useMemo, useState } from "react";
@@ -97,10 +98,11 @@ function Insights({ community }: { community: Community }) {
     <section className={styles.root} aria-labelledby={headingId}>
       <RouterLink href={homePath}>{text.backToHome}</RouterLink>
       <header>
-        <Title2 as="h1" id={headingId} className={styles.heading}>
+        <Title2 as="h1" block id={headingId} className={styles.heading}>
           {text.title}
         </Title2>
-        <Caption1>{community.name}</Caption1>
+        {/* The community under the title, not run on from it. */}
+        <Caption1 block>{community.name}</Caption1>
       </header>
       <Body1 as="p" className={styles.intro}>
         {text.intro}
@@ -175,6 +177,10 @@ function Report({ report, communityName }: { report: InsightsReport; communityNa
             }))}
             height={220}
             hideLegend
+            // One measure, one colour: by default the chart colours bars by their height, which
+            // reads as a legend nobody can see.
+            useSingleColor
+            colors={[tokens.colorBrandBackground]}
           />
         </div>
       </PageSection>

@@ -58,10 +58,11 @@ function Members({ community }: { community: Community }) {
     <section className={styles.root} aria-labelledby={headingId}>
       <RouterLink href={homePath}>{t("members.backToHome")}</RouterLink>
       <header>
-        <Title2 as="h1" id={headingId} className={styles.heading}>
+        <Title2 as="h1" block id={headingId} className={styles.heading}>
           {t("members.title")}
         </Title2>
-        <Caption1>{community.name}</Caption1>
+        {/* The community under the title, not run on from it. */}
+        <Caption1 block>{community.name}</Caption1>
       </header>
       <Body1 as="p" className={styles.intro}>
         {t("members.intro")}
