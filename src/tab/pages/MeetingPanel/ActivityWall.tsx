@@ -1,10 +1,9 @@
-import { Badge, Body1, Button, Caption1, mergeClasses } from "@fluentui/react-components";
+import { Body1, Button } from "@fluentui/react-components";
 import { StarFilled, StarRegular } from "@fluentui/react-icons";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import { type ActivityChange, type ActivityView, setHighlight } from "../../api/activities.js";
-import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
@@ -12,6 +11,7 @@ import { namesOf } from "./activityText.js";
 import { PanelCard } from "./PanelCard.js";
 import { useMaySteer } from "./useMaySteer.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
+import { WallCard } from "./WallCard.js";
 
 /** Props of {@link ActivityWall}. */
 export interface ActivityWallProps {
@@ -45,24 +45,7 @@ export function ActivityWall({ view, onChanged }: ActivityWallProps) {
           {view.wall.map((item) => {
             const names = namesOf(item.members, locale);
             return (
-              <ContentCard
-                as="li"
-                key={item.groupId}
-                appearance="outline"
-                size="small"
-                className={mergeClasses(styles.wallItem, item.highlighted && styles.highlightedItem)}
-              >
-                {item.highlighted && (
-                  <Badge appearance="tint" color="brand" icon={<StarFilled />}>
-                    {t("activity.highlighted")}
-                  </Badge>
-                )}
-                <Body1 as="p" block className={styles.wallText}>
-                  {item.text}
-                </Body1>
-                <Caption1 as="p" block className={styles.muted}>
-                  {names}
-                </Caption1>
+              <WallCard key={item.groupId} item={item} names={names} size="panel">
                 {canHighlight && (
                   <div className={styles.buttons}>
                     <Button
@@ -80,7 +63,7 @@ export function ActivityWall({ view, onChanged }: ActivityWallProps) {
                     </Button>
                   </div>
                 )}
-              </ContentCard>
+              </WallCard>
             );
           })}
         </ul>
