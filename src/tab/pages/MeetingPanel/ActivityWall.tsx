@@ -1,36 +1,26 @@
 import { Body1, Button } from "@fluentui/react-components";
 import { StarFilled, StarRegular } from "@fluentui/react-icons";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
-import { type ActivityChange, type ActivityView, setHighlight } from "../../api/activities.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
-import { useApi } from "../../hooks/useApi.js";
+import { setHighlight } from "../../api/activities.js";
+import { useApiMutation } from "../../hooks/useApiMutation.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
+import { ActionError } from "./ActionError.js";
+import type { ActivityPartProps } from "./activityPartProps.js";
 import { namesOf } from "./activityText.js";
 import { PanelCard } from "./PanelCard.js";
 import { useMaySteer } from "./useMaySteer.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 import { WallCard } from "./WallCard.js";
 
-/** Props of {@link ActivityWall}. */
-export interface ActivityWallProps {
-  view: ActivityView;
-  onChanged: (change: ActivityChange) => void;
-}
-
 /** The pairs' shared insights in the side panel; those who steer highlight from here. */
-export function ActivityWall({ view, onChanged }: ActivityWallProps) {
+export function ActivityWall({ view, onChanged }: ActivityPartProps) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const { locale } = useTeamsContext();
-  const api = useApi();
-  const toggle = useMutation({
-    mutationFn: ({ groupId, on }: { groupId: string; on: boolean }) =>
-      setHighlight(api, view.id, groupId, on),
-    onSuccess: onChanged,
-  });
-  const error = toggle.error ? toApiError(toggle.error) : null;
+  const toggle = useApiMutation(
+    (api, { groupId, on }: { groupId: string; on: boolean }) => setHighlight(api, view.id, groupId, on),
+    { onSuccess: onChanged },
+  );
   // The facilitator, or the meeting's organiser or a presenter, highlights.
   const canHighlight = useMaySteer(view) && view.accepts.includes("highlight");
 
@@ -68,7 +58,7 @@ export function ActivityWall({ view, onChanged }: ActivityWallProps) {
           })}
         </ul>
       )}
-      {error && <InlineError title={t("activity.controlErrorTitle")} error={error} />}
+      <ActionError title={t("activity.controlErrorTitle")} error={toggle.error} />
     </PanelCard>
   );
 }

@@ -1,11 +1,9 @@
 import { Body1, Button, Caption1, Field, Subtitle2, ToggleButton } from "@fluentui/react-components";
 import { ThumbLikeRegular } from "@fluentui/react-icons";
-import { useMutation } from "@tanstack/react-query";
 import { type ReactElement, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { HELD_ROLES } from "../../../domain/activities/heldRoles.js";
 import type { ApiClient } from "../../api/ApiClient.js";
-import { toApiError } from "../../api/ApiError.js";
 import {
   type ActivityChange,
   type ActivityView,
@@ -15,9 +13,11 @@ import {
   submit,
   voteFor,
 } from "../../api/activities.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
-import { kindTitle, newRequestId, submissionText } from "./activityText.js";
+import { useApiMutation } from "../../hooks/useApiMutation.js";
+import { ActionError } from "./ActionError.js";
+import type { ActivityPartProps } from "./activityPartProps.js";
+import { kindTitle, kindWords, submissionText } from "./activityText.js";
 import { ButtonRow } from "./ButtonRow.js";
 import { CriteriaEditor, CriteriaText } from "./CriteriaEditor.js";
 import { DraftTextarea } from "./DraftTextarea.js";
@@ -26,13 +26,14 @@ import { GroupTextEditor } from "./PairShareEditor.js";
 import { PanelSection } from "./PanelSection.js";
 import { SubmissionForm } from "./SubmissionForm.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
+import { useRequestId } from "./useRequestId.js";
 
 type Kind = ActivityView["kinds"][number];
+/** Someone's item of a kind (a theme, a question) that one may vote for, promote or answer. */
+type Item = { kind: string; ownerId: string; itemId: string; text: string };
 
 /** Props of {@link FormatSubmissions}. */
-export interface FormatSubmissionsProps {
-  view: ActivityView;
-  onChanged: (change: ActivityChange) => void;
+export interface FormatSubmissionsProps extends ActivityPartProps {
   /** I steer: I may promote items of promotable kinds (a case round's heuristics). */
   steers?: boolean;
 }
@@ -58,7 +59,6 @@ export function FormatSubmissions({ view, onChanged, steers = false }: FormatSub
   );
   const earlier = (kind: Kind) =>
     view.register?.find((r) => r.kind === kind.kind && r.earlier && r.mine)?.text;
-  const text = (kind: Kind, part: "heading" | "label" | "hint") => submissionText(t, kind, part);
   return (
     <>
       <RoleHolders view={view} />
@@ -71,9 +71,7 @@ export function FormatSubmissions({ view, onChanged, steers = false }: FormatSub
             return (
               <NoteEditor
                 key={kind.kind}
-                heading={text(kind, "heading")}
-                label={text(kind, "label")}
-                hint={text(kind, "hint")}
+                words={kindWords(t, kind)}
                 saved={own[0]?.text ?? ""}
                 {...(kind.register ? { draftFrom: earlier(kind) ?? "" } : {})}
                 {...(kind.publishable ? { after: <PublishButton view={view} kind={kind} /> } : {})}
@@ -95,9 +93,7 @@ export function FormatSubmissions({ view, onChanged, steers = false }: FormatSub
                   );
                   return mine ? { text: mine.text, etag: mine.etag, editedBy: mine.by } : undefined;
                 }}
-                heading={text(kind, "heading")}
-                label={text(kind, "label")}
-                hint={text(kind, "hint")}
+                words={kindWords(t, kind)}
                 testId={`group-${kind.kind}`}
                 onSaved={onChanged}
               />
@@ -152,19 +148,13 @@ function AnswerBox({
   view,
   item,
   onChanged,
-}: {
-  view: ActivityView;
-  item: { kind: string; ownerId: string; itemId: string; text: string; answer?: { text: string } };
-  onChanged: FormatSubmissionsProps["onChanged"];
-}) {
+}: ActivityPartProps & { item: Item & { answer?: { text: string } } }) {
   const { t } = useTranslation();
-  const api = useApi();
   const [draft, setDraft] = useState(item.answer?.text ?? "");
-  const [requestId, setRequestId] = useState(newRequestId);
-  const mutation = useMutation({
-    mutationFn: (value: string) => answerItem(api, view.id, item, value, requestId),
+  const [requestId, renewRequestId] = useRequestId();
+  const mutation = useApiMutation((api, value: string) => answerItem(api, view.id, item, value, requestId), {
     onSuccess: (state) => {
-      setRequestId(newRequestId());
+      renewRequestId();
       onChanged(state);
     },
   });
@@ -185,8 +175,6 @@ function AnswerBox({
   );
 }
 
-type Item = { kind: string; ownerId: string; itemId: string; text: string };
-
 /**
  * A toggle on someone's item (my vote, its promotion): pressed while on; a click saves the other
  * state and hands the changed activity on.
@@ -201,10 +189,8 @@ function ItemToggle<T extends Item>({
   label,
   icon,
   children,
-}: {
-  view: ActivityView;
+}: ActivityPartProps & {
   item: T;
-  onChanged: FormatSubmissionsProps["onChanged"];
   save: (api: ApiClient, activityId: string, item: T, on: boolean) => Promise<ActivityChange>;
   on: boolean;
   /** The activity is past taking this toggle (not running, ended). */
@@ -213,9 +199,7 @@ function ItemToggle<T extends Item>({
   icon?: ReactElement;
   children: ReactNode;
 }) {
-  const api = useApi();
-  const mutation = useMutation({
-    mutationFn: (next: boolean) => save(api, view.id, item, next),
+  const mutation = useApiMutation((api, next: boolean) => save(api, view.id, item, next), {
     onSuccess: onChanged,
   });
   return (
@@ -238,11 +222,7 @@ function VoteButton({
   view,
   item,
   onChanged,
-}: {
-  view: ActivityView;
-  item: Item & { votes?: number; myVote?: boolean };
-  onChanged: FormatSubmissionsProps["onChanged"];
-}) {
+}: ActivityPartProps & { item: Item & { votes?: number; myVote?: boolean } }) {
   const { t } = useTranslation();
   return (
     <ItemToggle
@@ -265,11 +245,7 @@ function PromoteButton({
   view,
   item,
   onChanged,
-}: {
-  view: ActivityView;
-  item: Item & { promoted?: boolean };
-  onChanged: FormatSubmissionsProps["onChanged"];
-}) {
+}: ActivityPartProps & { item: Item & { promoted?: boolean } }) {
   const { t } = useTranslation();
   const promoted = item.promoted === true;
   return (
@@ -291,15 +267,13 @@ function PromoteButton({
 function PublishButton({ view, kind }: { view: ActivityView; kind: Kind }) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
-  const api = useApi();
-  const mutation = useMutation({ mutationFn: () => publishSubmission(api, view.id, kind.kind) });
-  const error = mutation.error ? toApiError(mutation.error) : null;
+  const mutation = useApiMutation((api) => publishSubmission(api, view.id, kind.kind));
   return (
     <div className={styles.section} data-testid={`publish-${kind.kind}`}>
       <Caption1 as="p" block className={styles.muted}>
         {t("submissions.publishHint")}
       </Caption1>
-      {error && <InlineError title={t("submissions.publishErrorTitle")} error={error} />}
+      <ActionError title={t("submissions.publishErrorTitle")} error={mutation.error} />
       <ButtonRow status={mutation.isSuccess && t("submissions.published")}>
         <Button
           disabledFocusable={mutation.isPending || mutation.isSuccess}
@@ -347,29 +321,21 @@ function RegisterList({ view }: { view: ActivityView }) {
 }
 
 /** Many of one kind per person (themes): add one at a time; each request adds it once. */
-function ItemAdder({
-  view,
-  kind,
-  onChanged,
-}: {
-  view: ActivityView;
-  kind: Kind;
-  onChanged: FormatSubmissionsProps["onChanged"];
-}) {
+function ItemAdder({ view, kind, onChanged }: ActivityPartProps & { kind: Kind }) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
-  const api = useApi();
   const [draft, setDraft] = useState("");
-  // One id per item being written: a retried click adds it once, the next item gets a new one.
-  const [requestId, setRequestId] = useState(newRequestId);
-  const mutation = useMutation({
-    mutationFn: (value: string) => submit(api, view.id, kind.kind, value, { requestId }),
-    onSuccess: (state) => {
-      setDraft("");
-      setRequestId(newRequestId());
-      onChanged(state);
+  const [requestId, renewRequestId] = useRequestId();
+  const mutation = useApiMutation(
+    (api, value: string) => submit(api, view.id, kind.kind, value, { requestId }),
+    {
+      onSuccess: (state) => {
+        setDraft("");
+        renewRequestId();
+        onChanged(state);
+      },
     },
-  });
+  );
   const mine = view.submissions.filter((s) => s.kind === kind.kind && s.mine);
   return (
     <SubmissionForm
@@ -426,7 +392,7 @@ function ReadableSubmissions({
 }: {
   view: ActivityView;
   visibility: keyof typeof READABLE_HEADINGS;
-  onChanged?: FormatSubmissionsProps["onChanged"];
+  onChanged?: ActivityPartProps["onChanged"];
   steers?: boolean;
 }) {
   const styles = useMeetingPanelStyles();

@@ -18,7 +18,7 @@ import {
   submit,
 } from "../../api/activities.js";
 import { useApi } from "../../hooks/useApi.js";
-import { newRequestId } from "./activityText.js";
+import { type FormWords, newRequestId } from "./activityText.js";
 import { DraftTextarea } from "./DraftTextarea.js";
 import { SubmissionForm } from "./SubmissionForm.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
@@ -37,9 +37,7 @@ export interface GroupTextEditorProps {
   kind: string;
   /** The group's stored text in a view of the activity. */
   storedOf: (view: ActivityView) => GroupText | undefined;
-  heading: string;
-  label: string;
-  hint: string;
+  words: FormWords;
   testId: string;
   onSaved: (change: ActivityChange) => void;
 }
@@ -63,9 +61,11 @@ export function PairShareEditor({
       view={view}
       kind="share"
       storedOf={(v) => v.me.share}
-      heading={t("activity.shareHeading")}
-      label={t("activity.shareLabel")}
-      hint={t("activity.shareHint")}
+      words={{
+        heading: t("activity.shareHeading"),
+        label: t("activity.shareLabel"),
+        hint: t("activity.shareHint"),
+      }}
       testId="pair-share"
       onSaved={onSaved}
     />
@@ -78,16 +78,7 @@ export function PairShareEditor({
  * saved in between, the server refuses and this shows both versions and puts them together in the
  * box, so no one's text is lost silently.
  */
-export function GroupTextEditor({
-  view,
-  kind,
-  storedOf,
-  heading,
-  label,
-  hint,
-  testId,
-  onSaved,
-}: GroupTextEditorProps) {
+export function GroupTextEditor({ view, kind, storedOf, words, testId, onSaved }: GroupTextEditorProps) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const api = useApi();
@@ -130,7 +121,7 @@ export function GroupTextEditor({
 
   return (
     <SubmissionForm
-      heading={heading}
+      heading={words.heading}
       testId={testId}
       onSubmit={() => mutation.mutate(draft)}
       error={isShareConflict(mutation.error) ? null : mutation.error}
@@ -167,7 +158,7 @@ export function GroupTextEditor({
           </MessageBarBody>
         </MessageBar>
       )}
-      <Field label={label} hint={hint}>
+      <Field label={words.label} hint={words.hint}>
         <DraftTextarea
           value={draft}
           onValue={setDraft}

@@ -1,22 +1,21 @@
 import { Body1, Button, Caption1 } from "@fluentui/react-components";
 import { ChatRegular } from "@fluentui/react-icons";
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
 import {
-  type ActivityChange,
   type ActivitySnapshot,
   type ActivityView,
   joinActivity,
   saveCommitment,
   saveReflection,
 } from "../../api/activities.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
 import { JoinedCommunityNote } from "../../components/JoinedCommunityNote/JoinedCommunityNote.js";
 import { useApi } from "../../hooks/useApi.js";
+import { useApiMutation } from "../../hooks/useApiMutation.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { openExternalLink } from "../../teams/teamsHost.js";
+import { ActionError } from "./ActionError.js";
+import type { ActivityPartProps } from "./activityPartProps.js";
 import { namesOf } from "./activityText.js";
 import { FormatSubmissions } from "./FormatSubmissions.js";
 import { NoteEditor } from "./NoteEditor.js";
@@ -28,7 +27,7 @@ import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 /** Props of {@link PersonalActivity}. */
 export interface PersonalActivityProps {
   snapshot: ActivitySnapshot & { activity: ActivityView };
-  onChanged: (change: ActivityChange) => void;
+  onChanged: ActivityPartProps["onChanged"];
   /** I steer the activity (facilitator, organiser, presenter): I may promote what people wrote. */
   steers?: boolean;
 }
@@ -39,8 +38,7 @@ export function PersonalActivity({ snapshot, onChanged, steers = false }: Person
   const { t } = useTranslation();
   const api = useApi();
   const view = snapshot.activity;
-  const join = useMutation({ mutationFn: () => joinActivity(api, view.id), onSuccess: onChanged });
-  const joinError = join.error ? toApiError(join.error) : null;
+  const join = useApiMutation((api) => joinActivity(api, view.id), { onSuccess: onChanged });
   const ended = view.state.status === "ended";
   const accepts = (kind: string) => view.accepts.includes(kind as never);
   // A participant's first note joins them; a facilitator runs the activity and writes only once
@@ -70,7 +68,7 @@ export function PersonalActivity({ snapshot, onChanged, steers = false }: Person
               {t("activity.join")}
             </Button>
           </div>
-          {joinError && <InlineError title={t("activity.saveErrorTitle")} error={joinError} />}
+          <ActionError title={t("activity.saveErrorTitle")} error={join.error} />
         </div>
       )}
       <JoinedCommunityNote joined={join.data?.snapshot.joinedCommunity === true} />
@@ -81,9 +79,11 @@ export function PersonalActivity({ snapshot, onChanged, steers = false }: Person
       )}
       {showReflection && (
         <NoteEditor
-          heading={t("activity.reflectionHeading")}
-          label={t("activity.reflectionLabel")}
-          hint={t("activity.reflectionPrivate")}
+          words={{
+            heading: t("activity.reflectionHeading"),
+            label: t("activity.reflectionLabel"),
+            hint: t("activity.reflectionPrivate"),
+          }}
           saved={view.me.reflection?.text ?? ""}
           save={(text) => saveReflection(api, view.id, text, view.me.reflection?.etag)}
           onSaved={onChanged}
@@ -97,9 +97,11 @@ export function PersonalActivity({ snapshot, onChanged, steers = false }: Person
       <FormatSubmissions view={view} onChanged={onChanged} steers={steers} />
       {showCommitment && (
         <NoteEditor
-          heading={t("activity.commitmentHeading")}
-          label={t("activity.commitmentLabel")}
-          hint={t("activity.commitmentHint")}
+          words={{
+            heading: t("activity.commitmentHeading"),
+            label: t("activity.commitmentLabel"),
+            hint: t("activity.commitmentHint"),
+          }}
           saved={view.me.commitment?.text ?? ""}
           save={(text) => saveCommitment(api, view.id, text)}
           onSaved={onChanged}

@@ -1,8 +1,7 @@
 import { Button, Subtitle2 } from "@fluentui/react-components";
 import { type FormEvent, type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
+import { ActionError } from "./ActionError.js";
 import { ButtonRow } from "./ButtonRow.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
@@ -66,7 +65,7 @@ export function SubmissionForm({
         </Subtitle2>
       )}
       {children}
-      {error ? <InlineError title={t("activity.saveErrorTitle")} error={toApiError(error)} /> : null}
+      <ActionError title={t("activity.saveErrorTitle")} error={error} />
       <ButtonRow status={status}>
         <Button
           type="submit"
