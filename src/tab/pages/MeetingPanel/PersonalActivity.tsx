@@ -36,7 +36,6 @@ export interface PersonalActivityProps {
 export function PersonalActivity({ snapshot, onChanged, steers = false }: PersonalActivityProps) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
-  const api = useApi();
   const view = snapshot.activity;
   const join = useApiMutation((api) => joinActivity(api, view.id), { onSuccess: onChanged });
   const ended = view.state.status === "ended";
@@ -77,38 +76,40 @@ export function PersonalActivity({ snapshot, onChanged, steers = false }: Person
           {t("activity.joinedWaiting")}
         </Body1>
       )}
-      {showReflection && (
-        <NoteEditor
-          words={{
-            heading: t("activity.reflectionHeading"),
-            label: t("activity.reflectionLabel"),
-            hint: t("activity.reflectionPrivate"),
-          }}
-          saved={view.me.reflection?.text ?? ""}
-          save={(text) => saveReflection(api, view.id, text, view.me.reflection?.etag)}
-          onSaved={onChanged}
-          testId="my-reflection"
-        />
-      )}
+      {showReflection && <MyNote view={view} note="reflection" onChanged={onChanged} />}
       {view.me.group && !ended && <Partners view={view} chatUrl={snapshot.partnerChatUrl} />}
       {view.me.group && (accepts("share") || view.me.share) && !ended && (
         <PairShareEditor view={view} onSaved={onChanged} />
       )}
       <FormatSubmissions view={view} onChanged={onChanged} steers={steers} />
-      {showCommitment && (
-        <NoteEditor
-          words={{
-            heading: t("activity.commitmentHeading"),
-            label: t("activity.commitmentLabel"),
-            hint: t("activity.commitmentHint"),
-          }}
-          saved={view.me.commitment?.text ?? ""}
-          save={(text) => saveCommitment(api, view.id, text)}
-          onSaved={onChanged}
-          testId="my-commitment"
-        />
-      )}
+      {showCommitment && <MyNote view={view} note="commitment" onChanged={onChanged} />}
     </PanelCard>
+  );
+}
+
+/**
+ * One of my own notes of the activity, in its words: the private reflection (saved under the
+ * version it was edited from) or the commitment (which goes to My learning).
+ */
+function MyNote({ view, note, onChanged }: ActivityPartProps & { note: "reflection" | "commitment" }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  return (
+    <NoteEditor
+      words={{
+        heading: t(`activity.${note}Heading`),
+        label: t(`activity.${note}Label`),
+        hint: t(`activity.${note}Hint`),
+      }}
+      saved={view.me[note]?.text ?? ""}
+      save={(text) =>
+        note === "reflection"
+          ? saveReflection(api, view.id, text, view.me.reflection?.etag)
+          : saveCommitment(api, view.id, text)
+      }
+      onSaved={onChanged}
+      testId={`my-${note}`}
+    />
   );
 }
 
