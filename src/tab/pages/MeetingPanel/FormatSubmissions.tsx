@@ -21,16 +21,20 @@ import { kindTitle, kindWords, submissionText } from "./activityText.js";
 import { ButtonRow } from "./ButtonRow.js";
 import { CriteriaEditor, CriteriaText } from "./CriteriaEditor.js";
 import { DraftTextarea } from "./DraftTextarea.js";
+import { KindList } from "./KindList.js";
 import { NoteEditor } from "./NoteEditor.js";
 import { GroupTextEditor } from "./PairShareEditor.js";
 import { PanelSection } from "./PanelSection.js";
 import { SubmissionForm } from "./SubmissionForm.js";
+import { submissionKey, submissionsByKind } from "./submissionsByKind.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 import { useRequestId } from "./useRequestId.js";
 
 type Kind = ActivityView["kinds"][number];
 /** Someone's item of a kind (a theme, a question) that one may vote for, promote or answer. */
 type Item = { kind: string; ownerId: string; itemId: string; text: string };
+/** What a part about one such item takes: the activity, the item, where the changed activity goes. */
+type ItemPartProps<T extends Item> = ActivityPartProps & { item: T };
 
 /** Props of {@link FormatSubmissions}. */
 export interface FormatSubmissionsProps extends ActivityPartProps {
@@ -144,11 +148,7 @@ function ItemAnswer({ answer }: { answer: NonNullable<ActivityView["submissions"
 }
 
 /** The role holder answers an item (a question), or changes their answer. */
-function AnswerBox({
-  view,
-  item,
-  onChanged,
-}: ActivityPartProps & { item: Item & { answer?: { text: string } } }) {
+function AnswerBox({ view, item, onChanged }: ItemPartProps<Item & { answer?: { text: string } }>) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(item.answer?.text ?? "");
   const [requestId, renewRequestId] = useRequestId();
@@ -189,8 +189,7 @@ function ItemToggle<T extends Item>({
   label,
   icon,
   children,
-}: ActivityPartProps & {
-  item: T;
+}: ItemPartProps<T> & {
   save: (api: ApiClient, activityId: string, item: T, on: boolean) => Promise<ActivityChange>;
   on: boolean;
   /** The activity is past taking this toggle (not running, ended). */
@@ -218,17 +217,12 @@ function ItemToggle<T extends Item>({
 }
 
 /** My vote for someone's item (a theme that matters most): pressed when I voted; the count beside. */
-function VoteButton({
-  view,
-  item,
-  onChanged,
-}: ActivityPartProps & { item: Item & { votes?: number; myVote?: boolean } }) {
+function VoteButton(props: ItemPartProps<Item & { votes?: number; myVote?: boolean }>) {
   const { t } = useTranslation();
+  const { view, item } = props;
   return (
     <ItemToggle
-      view={view}
-      item={item}
-      onChanged={onChanged}
+      {...props}
       save={voteFor}
       on={item.myVote === true}
       off={view.state.status !== "running"}
@@ -241,18 +235,13 @@ function VoteButton({
 }
 
 /** Those who steer promote an item (a heuristic) into the playbook the close proposes. */
-function PromoteButton({
-  view,
-  item,
-  onChanged,
-}: ActivityPartProps & { item: Item & { promoted?: boolean } }) {
+function PromoteButton(props: ItemPartProps<Item & { promoted?: boolean }>) {
   const { t } = useTranslation();
+  const { view, item } = props;
   const promoted = item.promoted === true;
   return (
     <ItemToggle
-      view={view}
-      item={item}
-      onChanged={onChanged}
+      {...props}
       save={promoteItem}
       on={promoted}
       off={view.state.status === "ended"}
@@ -355,7 +344,7 @@ function ItemAdder({ view, kind, onChanged }: ActivityPartProps & { kind: Kind }
             </Caption1>
             <ul className={styles.list}>
               {mine.map((s) => (
-                <li key={`${s.ownerId}-${s.itemId ?? ""}`}>
+                <li key={submissionKey(s)}>
                   <Body1>{s.text}</Body1>
                   {s.answer && <ItemAnswer answer={s.answer} />}
                 </li>
@@ -398,45 +387,41 @@ function ReadableSubmissions({
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const answers = (role: NonNullable<Kind["answeredBy"]>) => (view.me.roles ?? []).includes(role);
-  const shared = view.kinds
-    .filter((k) => k.visibility === visibility && !k.register)
-    .map((k) => ({ kind: k, items: view.submissions.filter((s) => s.kind === k.kind && !s.mine) }))
-    .filter((k) => k.items.length > 0);
+  const shared = submissionsByKind(
+    view,
+    (k) => k.visibility === visibility && !k.register,
+    (s) => !s.mine,
+  );
   if (shared.length === 0) return null;
   return (
     <PanelSection heading={t(READABLE_HEADINGS[visibility])} testId={`from-${visibility}`}>
       {shared.map(({ kind, items }) => (
-        <div key={kind.kind}>
-          <Caption1 as="p" block className={styles.muted}>
-            {kindTitle(t, kind)}
-          </Caption1>
-          <ul className={styles.list}>
-            {items.map((s) => (
-              <li key={`${s.ownerId}-${s.itemId ?? ""}`}>
-                {s.criteria ? (
-                  <CriteriaText view={view} criteria={s.criteria} kind={kind.kind} onChanged={onChanged} />
-                ) : (
-                  <Body1>{s.text}</Body1>
-                )}{" "}
-                <Caption1 className={styles.muted}>· {s.by.displayName}</Caption1>
-                {kind.votable && s.itemId && onChanged && (
-                  <VoteButton view={view} item={{ ...s, itemId: s.itemId }} onChanged={onChanged} />
+        <KindList key={kind.kind} kind={kind} size="panel" listClassName={styles.list}>
+          {items.map((s) => (
+            <li key={submissionKey(s)}>
+              {s.criteria ? (
+                <CriteriaText view={view} criteria={s.criteria} kind={kind.kind} onChanged={onChanged} />
+              ) : (
+                <Body1>{s.text}</Body1>
+              )}{" "}
+              <Caption1 className={styles.muted}>· {s.by.displayName}</Caption1>
+              {kind.votable && s.itemId && onChanged && (
+                <VoteButton view={view} item={{ ...s, itemId: s.itemId }} onChanged={onChanged} />
+              )}
+              {kind.promote && steers && s.itemId && onChanged && (
+                <PromoteButton view={view} item={{ ...s, itemId: s.itemId }} onChanged={onChanged} />
+              )}
+              {s.answer && <ItemAnswer answer={s.answer} />}
+              {kind.answeredBy &&
+                answers(kind.answeredBy) &&
+                s.itemId &&
+                onChanged &&
+                (view.state.status === "running" || view.state.status === "paused") && (
+                  <AnswerBox view={view} item={{ ...s, itemId: s.itemId }} onChanged={onChanged} />
                 )}
-                {kind.promote && steers && s.itemId && onChanged && (
-                  <PromoteButton view={view} item={{ ...s, itemId: s.itemId }} onChanged={onChanged} />
-                )}
-                {s.answer && <ItemAnswer answer={s.answer} />}
-                {kind.answeredBy &&
-                  answers(kind.answeredBy) &&
-                  s.itemId &&
-                  onChanged &&
-                  (view.state.status === "running" || view.state.status === "paused") && (
-                    <AnswerBox view={view} item={{ ...s, itemId: s.itemId }} onChanged={onChanged} />
-                  )}
-              </li>
-            ))}
-          </ul>
-        </div>
+            </li>
+          ))}
+        </KindList>
       ))}
     </PanelSection>
   );

@@ -1,13 +1,15 @@
-import { Body1, Body2, Subtitle1, Subtitle2, Title1, Title3 } from "@fluentui/react-components";
+import { Body1, Body2, Subtitle1, Title1, Title3 } from "@fluentui/react-components";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { HELD_ROLES } from "../../../domain/activities/heldRoles.js";
 import type { ActivityView } from "../../api/activities.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
-import { formatTitle, kindTitle, namesOf, phaseInstruction } from "../MeetingPanel/activityText.js";
+import { formatTitle, namesOf, phaseInstruction } from "../MeetingPanel/activityText.js";
+import { KindList } from "../MeetingPanel/KindList.js";
 import { PhaseCountdown } from "../MeetingPanel/PhaseCountdown.js";
 import { SectionText } from "../MeetingPanel/SectionText.js";
+import { submissionKey, submissionsByKind } from "../MeetingPanel/submissionsByKind.js";
 import { usePhaseClock } from "../MeetingPanel/usePhaseClock.js";
 import { WallCard } from "../MeetingPanel/WallCard.js";
 import { useMeetingStageStyles } from "./useMeetingStageStyles.styles.js";
@@ -125,10 +127,7 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
 function StageShared({ view, headingId }: { view: ActivityView; headingId: string }) {
   const styles = useMeetingStageStyles();
   const { t } = useTranslation();
-  const shared = view.kinds
-    .filter((k) => k.visibility === "everyone")
-    .map((k) => ({ kind: k, items: view.submissions.filter((s) => s.kind === k.kind) }))
-    .filter((k) => k.items.length > 0);
+  const shared = submissionsByKind(view, (k) => k.visibility === "everyone");
   return (
     <section className={styles.column} aria-labelledby={headingId} data-testid="stage-shared">
       <Subtitle1 as="h2" block id={headingId} className={styles.text}>
@@ -140,47 +139,37 @@ function StageShared({ view, headingId }: { view: ActivityView; headingId: strin
         </Body1>
       ) : (
         shared.map(({ kind, items }) => (
-          <div key={kind.kind}>
-            <Subtitle2 as="h3" block className={styles.muted}>
-              {kindTitle(t, kind)}
-            </Subtitle2>
-            <ul className={styles.wall}>
-              {items.map((item) => (
-                <ContentCard
-                  as="li"
-                  key={`${item.ownerId}-${item.itemId ?? ""}`}
-                  size="large"
-                  className={styles.card}
-                >
-                  {item.criteria ? (
-                    // Written per criterion: each criterion over its words, the empty ones left out.
-                    <dl className={styles.criteria} data-testid="stage-criteria">
-                      {item.criteria
-                        .filter((c) => c.text !== "")
-                        .map((c) => (
-                          <div key={c.criterion}>
-                            <dt className={styles.muted}>{c.criterion}</dt>
-                            <dd className={styles.insight}>{c.text}</dd>
-                          </div>
-                        ))}
-                    </dl>
-                  ) : (
-                    <Subtitle1 as="p" block className={styles.insight}>
-                      {item.text}
-                    </Subtitle1>
-                  )}
-                  {item.answer && (
-                    <Body1 as="p" block className={styles.text} data-testid="stage-answer">
-                      <span className={styles.muted}>
-                        {t("submissions.answerBy", { name: item.answer.by.displayName })}
-                      </span>{" "}
-                      {item.answer.text}
-                    </Body1>
-                  )}
-                </ContentCard>
-              ))}
-            </ul>
-          </div>
+          <KindList key={kind.kind} kind={kind} size="stage" listClassName={styles.wall}>
+            {items.map((item) => (
+              <ContentCard as="li" key={submissionKey(item)} size="large" className={styles.card}>
+                {item.criteria ? (
+                  // Written per criterion: each criterion over its words, the empty ones left out.
+                  <dl className={styles.criteria} data-testid="stage-criteria">
+                    {item.criteria
+                      .filter((c) => c.text !== "")
+                      .map((c) => (
+                        <div key={c.criterion}>
+                          <dt className={styles.muted}>{c.criterion}</dt>
+                          <dd className={styles.insight}>{c.text}</dd>
+                        </div>
+                      ))}
+                  </dl>
+                ) : (
+                  <Subtitle1 as="p" block className={styles.insight}>
+                    {item.text}
+                  </Subtitle1>
+                )}
+                {item.answer && (
+                  <Body1 as="p" block className={styles.text} data-testid="stage-answer">
+                    <span className={styles.muted}>
+                      {t("submissions.answerBy", { name: item.answer.by.displayName })}
+                    </span>{" "}
+                    {item.answer.text}
+                  </Body1>
+                )}
+              </ContentCard>
+            ))}
+          </KindList>
         ))
       )}
     </section>
