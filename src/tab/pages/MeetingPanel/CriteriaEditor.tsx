@@ -6,7 +6,7 @@ import { ActionError } from "./ActionError.js";
 import type { ActivityPartProps } from "./activityPartProps.js";
 import { submissionText } from "./activityText.js";
 import { DraftTextarea } from "./DraftTextarea.js";
-import { SubmissionForm } from "./SubmissionForm.js";
+import { SubmissionForm, savesThrough } from "./SubmissionForm.js";
 import { useDraftOfSaved } from "./useDraftOfSaved.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 import { useRequestId } from "./useRequestId.js";
@@ -58,9 +58,7 @@ export function CriteriaEditor({ view, kind, onChanged }: ActivityPartProps & { 
     <SubmissionForm
       heading={submissionText(t, kind, "heading")}
       testId={`criteria-${kind.kind}`}
-      onSubmit={() => mutation.mutate(drafts)}
-      error={mutation.error}
-      pending={mutation.isPending}
+      {...savesThrough(mutation, drafts)}
       ready={!empty && !unchanged}
       submitLabel={adds ? submissionText(t, kind, "add", t("activity.save")) : t("activity.save")}
       status={mutation.isSuccess && (adds ? t("submissions.added") : t("activity.saved"))}

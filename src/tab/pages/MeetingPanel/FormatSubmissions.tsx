@@ -25,7 +25,7 @@ import { KindList } from "./KindList.js";
 import { NoteEditor } from "./NoteEditor.js";
 import { GroupTextEditor } from "./PairShareEditor.js";
 import { PanelSection } from "./PanelSection.js";
-import { SubmissionForm } from "./SubmissionForm.js";
+import { SubmissionForm, savesThrough } from "./SubmissionForm.js";
 import { submissionKey, submissionsByKind } from "./submissionsByKind.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 import { useRequestId } from "./useRequestId.js";
@@ -161,9 +161,7 @@ function AnswerBox({ view, item, onChanged }: ItemPartProps<Item & { answer?: { 
   return (
     <SubmissionForm
       testId="answer-item"
-      onSubmit={() => mutation.mutate(draft)}
-      error={mutation.error}
-      pending={mutation.isPending}
+      {...savesThrough(mutation, draft)}
       ready={draft.trim() !== "" && draft !== item.answer?.text}
       submitLabel={item.answer ? t("submissions.changeAnswer") : t("submissions.answer")}
       compact
@@ -330,9 +328,7 @@ function ItemAdder({ view, kind, onChanged }: ActivityPartProps & { kind: Kind }
     <SubmissionForm
       heading={submissionText(t, kind, "heading")}
       testId={`add-${kind.kind}`}
-      onSubmit={() => mutation.mutate(draft)}
-      error={mutation.error}
-      pending={mutation.isPending}
+      {...savesThrough(mutation, draft)}
       ready={draft.trim() !== ""}
       submitLabel={submissionText(t, kind, "add", t("activity.save"))}
       status={mutation.isSuccess && t("submissions.added")}

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { ActivityChange } from "../../api/activities.js";
 import type { FormWords } from "./activityText.js";
 import { DraftTextarea } from "./DraftTextarea.js";
-import { SubmissionForm } from "./SubmissionForm.js";
+import { SubmissionForm, savesThrough } from "./SubmissionForm.js";
 import { useDraftOfSaved } from "./useDraftOfSaved.js";
 
 /** Props of {@link NoteEditor}. */
@@ -52,9 +52,7 @@ export function NoteEditor({
     <SubmissionForm
       heading={words.heading}
       testId={testId}
-      onSubmit={() => mutation.mutate(draft)}
-      error={mutation.error}
-      pending={mutation.isPending}
+      {...savesThrough(mutation, draft)}
       ready={draft.trim() !== "" && !(unchanged && saved !== "")}
       submitLabel={t("activity.save")}
       status={saved !== "" && unchanged && t("activity.saved")}

@@ -20,7 +20,7 @@ import {
 import { useApi } from "../../hooks/useApi.js";
 import { type FormWords, newRequestId } from "./activityText.js";
 import { DraftTextarea } from "./DraftTextarea.js";
-import { SubmissionForm } from "./SubmissionForm.js";
+import { SubmissionForm, savesThrough } from "./SubmissionForm.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
 /** A group's stored text as the editor needs it. */
@@ -123,9 +123,9 @@ export function GroupTextEditor({ view, kind, storedOf, words, testId, onSaved }
     <SubmissionForm
       heading={words.heading}
       testId={testId}
-      onSubmit={() => mutation.mutate(draft)}
+      {...savesThrough(mutation, draft)}
+      // A conflict is not an error here: the form shows both versions instead.
       error={isShareConflict(mutation.error) ? null : mutation.error}
-      pending={mutation.isPending}
       ready={draft.trim() !== "" && (dirty || conflict !== null)}
       submitLabel={conflict ? t("activity.saveMerged") : t("activity.save")}
       status={stored && !dirty && !conflict && t("activity.saved")}

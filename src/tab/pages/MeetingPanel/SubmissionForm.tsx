@@ -5,6 +5,17 @@ import { ActionError } from "./ActionError.js";
 import { ButtonRow } from "./ButtonRow.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
+/**
+ * A form's save through the mutation that stores what the person wrote: submitting saves `draft`,
+ * and the form shows the mutation's failure and progress (spread into {@link SubmissionForm}).
+ */
+export function savesThrough<T>(
+  mutation: { mutate: (draft: T) => void; error: unknown; isPending: boolean },
+  draft: T,
+): Pick<SubmissionFormProps, "onSubmit" | "error" | "pending"> {
+  return { onSubmit: () => mutation.mutate(draft), error: mutation.error, pending: mutation.isPending };
+}
+
 /** Props of {@link SubmissionForm}. */
 export interface SubmissionFormProps {
   /** Names the form (an h3); a form under an item (an answer) has none. */
