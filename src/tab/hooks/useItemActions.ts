@@ -14,5 +14,7 @@ export function useItemActions<T>(itemKey: QueryKey, aroundKeys: readonly QueryK
     queryClient.setQueryData(itemKey, item);
     void refreshAround();
   };
-  return { queryClient, refreshAround, applied };
+  /** Drops the item from the cache (deleted: going back to its page asks the server, 404). */
+  const forget = () => queryClient.removeQueries({ queryKey: itemKey });
+  return { queryClient, refreshAround, applied, forget };
 }

@@ -15,8 +15,7 @@ import { useItemActions } from "../useItemActions.js";
  * community's result lists, which show verification and drop deleted entries.
  */
 export function useEntryActions(communityId: string, entryId: string) {
-  const entryKey = libraryKeys.entry(communityId, entryId);
-  const { queryClient, refreshAround, applied } = useItemActions<Entry>(entryKey, [
+  const { refreshAround, applied, forget } = useItemActions<Entry>(libraryKeys.entry(communityId, entryId), [
     libraryKeys.searches(communityId),
   ]);
 
@@ -36,8 +35,6 @@ export function useEntryActions(communityId: string, entryId: string) {
     // now would re-render the page without it while the confirm dialog is still open.
     onSuccess: () => void refreshAround(),
   });
-  /** Drops a deleted entry from the cache, so going back to its page asks the server (404). */
-  const forgetDeleted = () => queryClient.removeQueries({ queryKey: entryKey });
 
-  return { verify, unverify, requestRemoval, remove, forgetDeleted };
+  return { verify, unverify, requestRemoval, remove, forgetDeleted: forget };
 }
