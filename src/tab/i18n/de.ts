@@ -847,7 +847,7 @@ export const de: Catalog = {
       "Nehmen Sie teil, um eine Reflexion zu schreiben und eine Partnerin oder einen Partner zu bekommen.",
     reflectionHeading: "Meine Reflexion",
     reflectionLabel: "Meine Reflexion (privat)",
-    reflectionPrivate: "Nur Sie sehen sie. Andere sehen nur, wie viele reflektiert haben.",
+    reflectionHint: "Nur Sie sehen sie. Andere sehen nur, wie viele reflektiert haben.",
     save: "Speichern",
     saving: "Wird gespeichert …",
     saved: "Gespeichert",

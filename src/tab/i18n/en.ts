@@ -824,7 +824,7 @@ export const en = {
     joinHint: "Join to write a reflection and get a partner.",
     reflectionHeading: "My reflection",
     reflectionLabel: "My reflection (private)",
-    reflectionPrivate: "Only you can see this. Others see only how many have reflected.",
+    reflectionHint: "Only you can see this. Others see only how many have reflected.",
     save: "Save",
     saving: "Saving…",
     saved: "Saved",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { de } from "../../../src/tab/i18n/de.js";
 import { createTabI18n } from "../../../src/tab/i18n/i18n.js";
-import { submissionText } from "../../../src/tab/pages/MeetingPanel/activityText.js";
+import { kindWords, submissionText } from "../../../src/tab/pages/MeetingPanel/activityText.js";
 import { localDay } from "../../../src/tab/pages/MyLearning/localDay.js";
 
 describe("a format's own kind's words (submissionText)", () => {
@@ -25,6 +25,27 @@ describe("a format's own kind's words (submissionText)", () => {
   it("speaks German in a German Teams", () => {
     const german = createTabI18n("de-DE", de);
     expect(submissionText(german.t, theme, "heading")).toBe(de.submissions.theme.heading);
+  });
+});
+
+describe("a format's own kind's words for a form of one text (kindWords)", () => {
+  const { t } = createTabI18n("en-US");
+
+  it("are the kind's heading, label and hint in the tab's words", () => {
+    const notes = { kind: "table-notes", noun: "table notes" };
+    expect(kindWords(t, notes)).toEqual({
+      heading: "Our table's notes",
+      label: "What your table talked about",
+      hint: submissionText(t, notes, "hint"),
+    });
+  });
+
+  it("fall back to the noun for the heading and leave the box unlabelled for a kind the tab does not know", () => {
+    expect(kindWords(t, { kind: "lesson-learned", noun: "lesson learned" })).toEqual({
+      heading: "lesson learned",
+      label: "",
+      hint: "",
+    });
   });
 });
 

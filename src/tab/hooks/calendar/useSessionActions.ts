@@ -1,4 +1,3 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { homeKey } from "../../api/home.js";
 import type { PersonRef } from "../../api/library.js";
 import { communityKey } from "../../api/libraryKeys.js";
@@ -14,6 +13,7 @@ import {
 } from "../../api/sessions.js";
 import { withRsvp } from "../../pages/Calendar/rsvpModel.js";
 import { useApiMutation } from "../useApiMutation.js";
+import { useItemActions } from "../useItemActions.js";
 
 /**
  * RSVP and role changes of one session, trying its Teams meeting again, and skipping one of a
@@ -21,12 +21,11 @@ import { useApiMutation } from "../useApiMutation.js";
  * previous answer and counts when the server refuses; the list and the home refresh afterwards.
  */
 export function useSessionActions(communityId: string, sessionId: string) {
-  const queryClient = useQueryClient();
   const key = sessionKeys.one(communityId, sessionId);
-  const refreshAround = () => {
-    void queryClient.invalidateQueries({ queryKey: sessionKeys.list(communityId) });
-    void queryClient.invalidateQueries({ queryKey: homeKey(communityId) });
-  };
+  const { queryClient, refreshAround, applied } = useItemActions<Session>(key, [
+    sessionKeys.list(communityId),
+    homeKey(communityId),
+  ]);
 
   const rsvp = useApiMutation(
     (api, response: RsvpResponse) => setRsvp(api, communityId, sessionId, response),
@@ -46,19 +45,14 @@ export function useSessionActions(communityId: string, sessionId: string) {
         if (session.joinedCommunity)
           void queryClient.invalidateQueries({ queryKey: communityKey(communityId) });
       },
-      onSettled: refreshAround,
+      onSettled: () => void refreshAround(),
     },
   );
 
   const role = useApiMutation(
     (api, { role, person }: { role: SessionRole; person: PersonRef | null }) =>
       assignRole(api, communityId, sessionId, role, person),
-    {
-      onSuccess: (session) => {
-        queryClient.setQueryData(key, session);
-        refreshAround();
-      },
-    },
+    { onSuccess: applied },
   );
 
   // The answer is laid over what the page holds, and the list (which shows the same) reloads.
@@ -72,9 +66,7 @@ export function useSessionActions(communityId: string, sessionId: string) {
   const skip = useApiMutation(
     (api, occurrenceId: string) =>
       changeOccurrence(api, communityId, sessionId, occurrenceId, { cancelled: true }),
-    {
-      onSuccess: merged,
-    },
+    { onSuccess: merged },
   );
 
   return { rsvp, role, retry, skip };

@@ -1,4 +1,3 @@
-import { useQueryClient } from "@tanstack/react-query";
 import {
   deleteEntry,
   type Entry,
@@ -8,6 +7,7 @@ import {
 } from "../../api/library.js";
 import { libraryKeys } from "../../api/libraryKeys.js";
 import { useApiMutation } from "../useApiMutation.js";
+import { useItemActions } from "../useItemActions.js";
 
 /**
  * What a person can do to an entry besides voting and editing: verify and unverify (stewards),
@@ -15,37 +15,26 @@ import { useApiMutation } from "../useApiMutation.js";
  * community's result lists, which show verification and drop deleted entries.
  */
 export function useEntryActions(communityId: string, entryId: string) {
-  const queryClient = useQueryClient();
-  const entryKey = libraryKeys.entry(communityId, entryId);
-  const refreshSearches = () =>
-    queryClient.invalidateQueries({ queryKey: libraryKeys.searches(communityId) });
-  const applied = (entry: Entry) => {
-    queryClient.setQueryData(entryKey, entry);
-    void refreshSearches();
-  };
+  const { refreshAround, applied, forget } = useItemActions<Entry>(libraryKeys.entry(communityId, entryId), [
+    libraryKeys.searches(communityId),
+  ]);
 
   const verify = useApiMutation(
     (api, reviewBy: string | undefined) => verifyEntry(api, communityId, entryId, reviewBy),
-    {
-      onSuccess: applied,
-    },
+    { onSuccess: applied },
   );
   const unverify = useApiMutation((api) => unverifyEntry(api, communityId, entryId), {
     onSuccess: applied,
   });
   const requestRemoval = useApiMutation(
     (api, reason?: string) => requestEntryRemoval(api, communityId, entryId, reason),
-    {
-      onSuccess: applied,
-    },
+    { onSuccess: applied },
   );
   const remove = useApiMutation((api) => deleteEntry(api, communityId, entryId), {
     // The entry stays in the cache until the page has left it (see `forgetDeleted`): dropping it
     // now would re-render the page without it while the confirm dialog is still open.
-    onSuccess: () => void refreshSearches(),
+    onSuccess: () => void refreshAround(),
   });
-  /** Drops a deleted entry from the cache, so going back to its page asks the server (404). */
-  const forgetDeleted = () => queryClient.removeQueries({ queryKey: entryKey });
 
-  return { verify, unverify, requestRemoval, remove, forgetDeleted };
+  return { verify, unverify, requestRemoval, remove, forgetDeleted: forget };
 }

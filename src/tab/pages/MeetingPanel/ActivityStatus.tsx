@@ -1,7 +1,8 @@
-import { Badge, Body1, Caption1 } from "@fluentui/react-components";
+import { Badge, Body1 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { ActivityView } from "../../api/activities.js";
 import { phaseInstruction } from "./activityText.js";
+import { PhaseCountdown } from "./PhaseCountdown.js";
 import { SectionText } from "./SectionText.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 import { usePhaseClock } from "./usePhaseClock.js";
@@ -10,21 +11,18 @@ import { usePhaseClock } from "./usePhaseClock.js";
 export function ActivityStatus({ view, clockOffsetMs }: { view: ActivityView; clockOffsetMs: number }) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
-  const { phase, title, time, timerLabel } = usePhaseClock(view, clockOffsetMs);
+  const clock = usePhaseClock(view, clockOffsetMs);
   return (
     <div className={styles.section} data-testid="activity-status">
       <div className={styles.status}>
-        {/* A phase change is announced; the ticking countdown is not (role timer is polite-off). */}
+        {/* A phase change is announced; the ticking countdown is not. */}
         <span role="status">
-          {view.state.status === "not-started" ? (
-            <Badge appearance="outline">{t("activity.statusNotStarted")}</Badge>
-          ) : view.state.status === "ended" ? (
-            <Badge appearance="outline">{t("activity.statusEnded")}</Badge>
-          ) : (
-            <Badge appearance="filled" data-testid="activity-phase">
-              {title}
-            </Badge>
-          )}
+          <Badge
+            appearance={clock.ticking ? "filled" : "outline"}
+            data-testid={clock.ticking ? "activity-phase" : undefined}
+          >
+            {clock.statusLabel}
+          </Badge>
           {view.state.status === "paused" && (
             <>
               {" "}
@@ -34,20 +32,11 @@ export function ActivityStatus({ view, clockOffsetMs }: { view: ActivityView; cl
             </>
           )}
         </span>
-        {(view.state.status === "running" || view.state.status === "paused") && (
-          <Caption1
-            role="timer"
-            className={styles.countdown}
-            aria-label={timerLabel}
-            data-testid="activity-countdown"
-          >
-            {time}
-          </Caption1>
-        )}
+        <PhaseCountdown clock={clock} size="panel" testId="activity-countdown" />
       </div>
-      {phase && view.state.status !== "ended" && (
+      {clock.phase && view.state.status !== "ended" && (
         <Body1 as="p" block className={styles.muted}>
-          {phaseInstruction(t, phase, view.me.group?.partners.length)}
+          {phaseInstruction(t, clock.phase, view.me.group?.partners.length)}
         </Body1>
       )}
       <SectionText view={view} />

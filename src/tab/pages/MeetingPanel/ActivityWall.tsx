@@ -1,36 +1,26 @@
-import { Badge, Body1, Button, Caption1, mergeClasses } from "@fluentui/react-components";
+import { Body1, Button } from "@fluentui/react-components";
 import { StarFilled, StarRegular } from "@fluentui/react-icons";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
-import { type ActivityChange, type ActivityView, setHighlight } from "../../api/activities.js";
-import { ContentCard } from "../../components/ContentCard/ContentCard.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
-import { useApi } from "../../hooks/useApi.js";
+import { setHighlight } from "../../api/activities.js";
+import { useApiMutation } from "../../hooks/useApiMutation.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
+import { ActionError } from "./ActionError.js";
+import type { ActivityPartProps } from "./activityPartProps.js";
 import { namesOf } from "./activityText.js";
 import { PanelCard } from "./PanelCard.js";
 import { useMaySteer } from "./useMaySteer.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
-
-/** Props of {@link ActivityWall}. */
-export interface ActivityWallProps {
-  view: ActivityView;
-  onChanged: (change: ActivityChange) => void;
-}
+import { WallCard } from "./WallCard.js";
 
 /** The pairs' shared insights in the side panel; those who steer highlight from here. */
-export function ActivityWall({ view, onChanged }: ActivityWallProps) {
+export function ActivityWall({ view, onChanged }: ActivityPartProps) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const { locale } = useTeamsContext();
-  const api = useApi();
-  const toggle = useMutation({
-    mutationFn: ({ groupId, on }: { groupId: string; on: boolean }) =>
-      setHighlight(api, view.id, groupId, on),
-    onSuccess: onChanged,
-  });
-  const error = toggle.error ? toApiError(toggle.error) : null;
+  const toggle = useApiMutation(
+    (api, { groupId, on }: { groupId: string; on: boolean }) => setHighlight(api, view.id, groupId, on),
+    { onSuccess: onChanged },
+  );
   // The facilitator, or the meeting's organiser or a presenter, highlights.
   const canHighlight = useMaySteer(view) && view.accepts.includes("highlight");
 
@@ -45,24 +35,7 @@ export function ActivityWall({ view, onChanged }: ActivityWallProps) {
           {view.wall.map((item) => {
             const names = namesOf(item.members, locale);
             return (
-              <ContentCard
-                as="li"
-                key={item.groupId}
-                appearance="outline"
-                size="small"
-                className={mergeClasses(styles.wallItem, item.highlighted && styles.highlightedItem)}
-              >
-                {item.highlighted && (
-                  <Badge appearance="tint" color="brand" icon={<StarFilled />}>
-                    {t("activity.highlighted")}
-                  </Badge>
-                )}
-                <Body1 as="p" block className={styles.wallText}>
-                  {item.text}
-                </Body1>
-                <Caption1 as="p" block className={styles.muted}>
-                  {names}
-                </Caption1>
+              <WallCard key={item.groupId} item={item} names={names} size="panel">
                 {canHighlight && (
                   <div className={styles.buttons}>
                     <Button
@@ -80,12 +53,12 @@ export function ActivityWall({ view, onChanged }: ActivityWallProps) {
                     </Button>
                   </div>
                 )}
-              </ContentCard>
+              </WallCard>
             );
           })}
         </ul>
       )}
-      {error && <InlineError title={t("activity.controlErrorTitle")} error={error} />}
+      <ActionError title={t("activity.controlErrorTitle")} error={toggle.error} />
     </PanelCard>
   );
 }

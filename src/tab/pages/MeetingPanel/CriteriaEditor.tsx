@@ -1,16 +1,15 @@
 import { Body1, Caption1, Field, ToggleButton } from "@fluentui/react-components";
-import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
-import { type ActivityChange, type ActivityView, submitCriteria } from "../../api/activities.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
-import { useApi } from "../../hooks/useApi.js";
-import { newRequestId, submissionText } from "./activityText.js";
+import { type ActivityView, submitCriteria } from "../../api/activities.js";
+import { useApiMutation } from "../../hooks/useApiMutation.js";
+import { ActionError } from "./ActionError.js";
+import type { ActivityPartProps } from "./activityPartProps.js";
+import { submissionText } from "./activityText.js";
 import { DraftTextarea } from "./DraftTextarea.js";
-import { SubmissionForm } from "./SubmissionForm.js";
+import { SubmissionForm, savesThrough } from "./SubmissionForm.js";
 import { useDraftOfSaved } from "./useDraftOfSaved.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
+import { useRequestId } from "./useRequestId.js";
 
 type Kind = ActivityView["kinds"][number];
 
@@ -23,27 +22,18 @@ type Criteria = NonNullable<ActivityView["submissions"][number]["criteria"]>;
  * criterion of the activity's rubric. A person's own follows what is stored until they type (and
  * saves under its ETag); an item is added once per request and the boxes empty for the next.
  */
-export function CriteriaEditor({
-  view,
-  kind,
-  onChanged,
-}: {
-  view: ActivityView;
-  kind: Kind;
-  onChanged: (change: ActivityChange) => void;
-}) {
+export function CriteriaEditor({ view, kind, onChanged }: ActivityPartProps & { kind: Kind }) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
-  const api = useApi();
   const rubric = view.rubric ?? [];
   const own =
     kind.scope === "person" ? view.submissions.find((s) => s.kind === kind.kind && s.mine) : undefined;
   const saved = rubric.map((_, i) => own?.criteria?.[i]?.text ?? "");
   // Saved elsewhere (marked from the feedback, the chat's dialog) while untouched here: show that.
   const [drafts, setDrafts] = useDraftOfSaved(saved, saved, sameTexts);
-  const [requestId, setRequestId] = useState(newRequestId);
-  const mutation = useMutation({
-    mutationFn: (criteria: string[]) =>
+  const [requestId, renewRequestId] = useRequestId();
+  const mutation = useApiMutation(
+    (api, criteria: string[]) =>
       submitCriteria(
         api,
         view.id,
@@ -51,14 +41,16 @@ export function CriteriaEditor({
         criteria,
         kind.scope === "item" ? { requestId } : { etag: own?.etag },
       ),
-    onSuccess: (change) => {
-      if (kind.scope === "item") {
-        setDrafts(rubric.map(() => ""));
-        setRequestId(newRequestId());
-      }
-      onChanged(change);
+    {
+      onSuccess: (change) => {
+        if (kind.scope === "item") {
+          setDrafts(rubric.map(() => ""));
+          renewRequestId();
+        }
+        onChanged(change);
+      },
     },
-  });
+  );
   const empty = drafts.every((d) => d.trim() === "");
   const unchanged = kind.scope === "person" && sameTexts(drafts, saved);
   const adds = kind.scope === "item";
@@ -66,9 +58,7 @@ export function CriteriaEditor({
     <SubmissionForm
       heading={submissionText(t, kind, "heading")}
       testId={`criteria-${kind.kind}`}
-      onSubmit={() => mutation.mutate(drafts)}
-      error={mutation.error}
-      pending={mutation.isPending}
+      {...savesThrough(mutation, drafts)}
       ready={!empty && !unchanged}
       submitLabel={adds ? submissionText(t, kind, "add", t("activity.save")) : t("activity.save")}
       status={mutation.isSuccess && (adds ? t("submissions.added") : t("activity.saved"))}
@@ -105,11 +95,10 @@ export function CriteriaText({
   view: ActivityView;
   criteria: Criteria;
   kind: string;
-  onChanged?: ((change: ActivityChange) => void) | undefined;
+  onChanged?: ActivityPartProps["onChanged"] | undefined;
 }) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
-  const api = useApi();
   // The kind I may build from this one now (the author's changes, while they are taken).
   const adopting = view.kinds.find(
     (k) =>
@@ -119,8 +108,8 @@ export function CriteriaText({
   );
   const mine = adopting ? view.submissions.find((s) => s.kind === adopting.kind && s.mine) : undefined;
   const current = (view.rubric ?? []).map((_, i) => mine?.criteria?.[i]?.text ?? "");
-  const mutation = useMutation({
-    mutationFn: ({ index, text }: { index: number; text: string }) =>
+  const mutation = useApiMutation(
+    (api, { index, text }: { index: number; text: string }) =>
       submitCriteria(
         api,
         view.id,
@@ -128,9 +117,8 @@ export function CriteriaText({
         current.map((own, i) => (i === index ? [own, text].filter((x) => x !== "").join("\n") : own)),
         { etag: mine?.etag },
       ),
-    ...(onChanged ? { onSuccess: onChanged } : {}),
-  });
-  const error = mutation.error ? toApiError(mutation.error) : null;
+    onChanged ? { onSuccess: onChanged } : {},
+  );
   return (
     <dl className={styles.criteria} data-testid="criteria">
       {criteria.map((c, index) =>
@@ -159,7 +147,7 @@ export function CriteriaText({
           </div>
         ),
       )}
-      {error && <InlineError title={t("activity.saveErrorTitle")} error={error} />}
+      <ActionError title={t("activity.saveErrorTitle")} error={mutation.error} />
     </dl>
   );
 }

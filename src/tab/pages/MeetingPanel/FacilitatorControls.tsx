@@ -1,44 +1,33 @@
 import { Body1, Button, Caption1 } from "@fluentui/react-components";
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
-import {
-  type ActivityChange,
-  type ActivityControl,
-  type ActivityView,
-  controlActivity,
-} from "../../api/activities.js";
+import { type ActivityControl, controlActivity } from "../../api/activities.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog/ConfirmDialog.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
-import { useApi } from "../../hooks/useApi.js";
+import { useApiMutation } from "../../hooks/useApiMutation.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
+import { ActionError } from "./ActionError.js";
+import type { ActivityPartProps } from "./activityPartProps.js";
 import { namesOf, newRequestId, phaseTitle } from "./activityText.js";
 import { PanelCard } from "./PanelCard.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
-/** Props of {@link FacilitatorControls}. */
-export interface FacilitatorControlsProps {
-  view: ActivityView;
-  onChanged: (change: ActivityChange) => void;
-}
-
 /** Start, move on (skip), extend, pause, resume and end; how many joined and reflected. */
-export function FacilitatorControls({ view, onChanged }: FacilitatorControlsProps) {
+export function FacilitatorControls({ view, onChanged }: ActivityPartProps) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const { locale } = useTeamsContext();
-  const api = useApi();
   const [confirmEnd, setConfirmEnd] = useState(false);
-  const control = useMutation({
+  const control = useApiMutation(
     // Every click is its own request id: a retried request applies once, a second click twice.
-    mutationFn: (input: ActivityControl) => controlActivity(api, view.id, input, newRequestId()),
-    onSuccess: (state) => {
-      setConfirmEnd(false);
-      onChanged(state);
+    (api, input: ActivityControl) => controlActivity(api, view.id, input, newRequestId()),
+    {
+      onSuccess: (state) => {
+        setConfirmEnd(false);
+        onChanged(state);
+      },
     },
-  });
-  const error = control.error ? toApiError(control.error) : null;
+  );
   const { status, phaseIndex } = view.state;
   const live = status === "running" || status === "paused";
   const nextPhase = view.phases[phaseIndex + 1];
@@ -114,7 +103,7 @@ export function FacilitatorControls({ view, onChanged }: FacilitatorControlsProp
             confirmLabel={t("activity.end")}
             onConfirm={() => control.mutate({ kind: "end" })}
             pending={busy}
-            error={confirmEnd ? error : null}
+            error={confirmEnd && control.error ? toApiError(control.error) : null}
             open={confirmEnd}
             onOpenChange={(open) => {
               control.reset();
@@ -125,7 +114,7 @@ export function FacilitatorControls({ view, onChanged }: FacilitatorControlsProp
           </ConfirmDialog>
         </div>
       )}
-      {error && !confirmEnd && <InlineError title={t("activity.controlErrorTitle")} error={error} />}
+      {!confirmEnd && <ActionError title={t("activity.controlErrorTitle")} error={control.error} />}
     </PanelCard>
   );
 }

@@ -1,11 +1,9 @@
 import { Body1, Button, Caption1, Field, Subtitle2, ToggleButton } from "@fluentui/react-components";
 import { ThumbLikeRegular } from "@fluentui/react-icons";
-import { useMutation } from "@tanstack/react-query";
 import { type ReactElement, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { HELD_ROLES } from "../../../domain/activities/heldRoles.js";
 import type { ApiClient } from "../../api/ApiClient.js";
-import { toApiError } from "../../api/ApiError.js";
 import {
   type ActivityChange,
   type ActivityView,
@@ -15,24 +13,31 @@ import {
   submit,
   voteFor,
 } from "../../api/activities.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
-import { kindTitle, newRequestId, submissionText } from "./activityText.js";
+import { useApiMutation } from "../../hooks/useApiMutation.js";
+import { ActionError } from "./ActionError.js";
+import type { ActivityPartProps } from "./activityPartProps.js";
+import { kindTitle, kindWords, submissionText } from "./activityText.js";
 import { ButtonRow } from "./ButtonRow.js";
 import { CriteriaEditor, CriteriaText } from "./CriteriaEditor.js";
 import { DraftTextarea } from "./DraftTextarea.js";
+import { KindList } from "./KindList.js";
 import { NoteEditor } from "./NoteEditor.js";
 import { GroupTextEditor } from "./PairShareEditor.js";
 import { PanelSection } from "./PanelSection.js";
-import { SubmissionForm } from "./SubmissionForm.js";
+import { SubmissionForm, savesThrough } from "./SubmissionForm.js";
+import { submissionKey, submissionsByKind } from "./submissionsByKind.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
+import { useRequestId } from "./useRequestId.js";
 
 type Kind = ActivityView["kinds"][number];
+/** Someone's item of a kind (a theme, a question) that one may vote for, promote or answer. */
+type Item = { kind: string; ownerId: string; itemId: string; text: string };
+/** What a part about one such item takes: the activity, the item, where the changed activity goes. */
+type ItemPartProps<T extends Item> = ActivityPartProps & { item: T };
 
 /** Props of {@link FormatSubmissions}. */
-export interface FormatSubmissionsProps {
-  view: ActivityView;
-  onChanged: (change: ActivityChange) => void;
+export interface FormatSubmissionsProps extends ActivityPartProps {
   /** I steer: I may promote items of promotable kinds (a case round's heuristics). */
   steers?: boolean;
 }
@@ -58,7 +63,6 @@ export function FormatSubmissions({ view, onChanged, steers = false }: FormatSub
   );
   const earlier = (kind: Kind) =>
     view.register?.find((r) => r.kind === kind.kind && r.earlier && r.mine)?.text;
-  const text = (kind: Kind, part: "heading" | "label" | "hint") => submissionText(t, kind, part);
   return (
     <>
       <RoleHolders view={view} />
@@ -71,9 +75,7 @@ export function FormatSubmissions({ view, onChanged, steers = false }: FormatSub
             return (
               <NoteEditor
                 key={kind.kind}
-                heading={text(kind, "heading")}
-                label={text(kind, "label")}
-                hint={text(kind, "hint")}
+                words={kindWords(t, kind)}
                 saved={own[0]?.text ?? ""}
                 {...(kind.register ? { draftFrom: earlier(kind) ?? "" } : {})}
                 {...(kind.publishable ? { after: <PublishButton view={view} kind={kind} /> } : {})}
@@ -95,9 +97,7 @@ export function FormatSubmissions({ view, onChanged, steers = false }: FormatSub
                   );
                   return mine ? { text: mine.text, etag: mine.etag, editedBy: mine.by } : undefined;
                 }}
-                heading={text(kind, "heading")}
-                label={text(kind, "label")}
-                hint={text(kind, "hint")}
+                words={kindWords(t, kind)}
                 testId={`group-${kind.kind}`}
                 onSaved={onChanged}
               />
@@ -148,32 +148,20 @@ function ItemAnswer({ answer }: { answer: NonNullable<ActivityView["submissions"
 }
 
 /** The role holder answers an item (a question), or changes their answer. */
-function AnswerBox({
-  view,
-  item,
-  onChanged,
-}: {
-  view: ActivityView;
-  item: { kind: string; ownerId: string; itemId: string; text: string; answer?: { text: string } };
-  onChanged: FormatSubmissionsProps["onChanged"];
-}) {
+function AnswerBox({ view, item, onChanged }: ItemPartProps<Item & { answer?: { text: string } }>) {
   const { t } = useTranslation();
-  const api = useApi();
   const [draft, setDraft] = useState(item.answer?.text ?? "");
-  const [requestId, setRequestId] = useState(newRequestId);
-  const mutation = useMutation({
-    mutationFn: (value: string) => answerItem(api, view.id, item, value, requestId),
+  const [requestId, renewRequestId] = useRequestId();
+  const mutation = useApiMutation((api, value: string) => answerItem(api, view.id, item, value, requestId), {
     onSuccess: (state) => {
-      setRequestId(newRequestId());
+      renewRequestId();
       onChanged(state);
     },
   });
   return (
     <SubmissionForm
       testId="answer-item"
-      onSubmit={() => mutation.mutate(draft)}
-      error={mutation.error}
-      pending={mutation.isPending}
+      {...savesThrough(mutation, draft)}
       ready={draft.trim() !== "" && draft !== item.answer?.text}
       submitLabel={item.answer ? t("submissions.changeAnswer") : t("submissions.answer")}
       compact
@@ -184,8 +172,6 @@ function AnswerBox({
     </SubmissionForm>
   );
 }
-
-type Item = { kind: string; ownerId: string; itemId: string; text: string };
 
 /**
  * A toggle on someone's item (my vote, its promotion): pressed while on; a click saves the other
@@ -201,10 +187,7 @@ function ItemToggle<T extends Item>({
   label,
   icon,
   children,
-}: {
-  view: ActivityView;
-  item: T;
-  onChanged: FormatSubmissionsProps["onChanged"];
+}: ItemPartProps<T> & {
   save: (api: ApiClient, activityId: string, item: T, on: boolean) => Promise<ActivityChange>;
   on: boolean;
   /** The activity is past taking this toggle (not running, ended). */
@@ -213,9 +196,7 @@ function ItemToggle<T extends Item>({
   icon?: ReactElement;
   children: ReactNode;
 }) {
-  const api = useApi();
-  const mutation = useMutation({
-    mutationFn: (next: boolean) => save(api, view.id, item, next),
+  const mutation = useApiMutation((api, next: boolean) => save(api, view.id, item, next), {
     onSuccess: onChanged,
   });
   return (
@@ -234,21 +215,12 @@ function ItemToggle<T extends Item>({
 }
 
 /** My vote for someone's item (a theme that matters most): pressed when I voted; the count beside. */
-function VoteButton({
-  view,
-  item,
-  onChanged,
-}: {
-  view: ActivityView;
-  item: Item & { votes?: number; myVote?: boolean };
-  onChanged: FormatSubmissionsProps["onChanged"];
-}) {
+function VoteButton(props: ItemPartProps<Item & { votes?: number; myVote?: boolean }>) {
   const { t } = useTranslation();
+  const { view, item } = props;
   return (
     <ItemToggle
-      view={view}
-      item={item}
-      onChanged={onChanged}
+      {...props}
       save={voteFor}
       on={item.myVote === true}
       off={view.state.status !== "running"}
@@ -261,22 +233,13 @@ function VoteButton({
 }
 
 /** Those who steer promote an item (a heuristic) into the playbook the close proposes. */
-function PromoteButton({
-  view,
-  item,
-  onChanged,
-}: {
-  view: ActivityView;
-  item: Item & { promoted?: boolean };
-  onChanged: FormatSubmissionsProps["onChanged"];
-}) {
+function PromoteButton(props: ItemPartProps<Item & { promoted?: boolean }>) {
   const { t } = useTranslation();
+  const { view, item } = props;
   const promoted = item.promoted === true;
   return (
     <ItemToggle
-      view={view}
-      item={item}
-      onChanged={onChanged}
+      {...props}
       save={promoteItem}
       on={promoted}
       off={view.state.status === "ended"}
@@ -291,15 +254,13 @@ function PromoteButton({
 function PublishButton({ view, kind }: { view: ActivityView; kind: Kind }) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
-  const api = useApi();
-  const mutation = useMutation({ mutationFn: () => publishSubmission(api, view.id, kind.kind) });
-  const error = mutation.error ? toApiError(mutation.error) : null;
+  const mutation = useApiMutation((api) => publishSubmission(api, view.id, kind.kind));
   return (
     <div className={styles.section} data-testid={`publish-${kind.kind}`}>
       <Caption1 as="p" block className={styles.muted}>
         {t("submissions.publishHint")}
       </Caption1>
-      {error && <InlineError title={t("submissions.publishErrorTitle")} error={error} />}
+      <ActionError title={t("submissions.publishErrorTitle")} error={mutation.error} />
       <ButtonRow status={mutation.isSuccess && t("submissions.published")}>
         <Button
           disabledFocusable={mutation.isPending || mutation.isSuccess}
@@ -347,37 +308,27 @@ function RegisterList({ view }: { view: ActivityView }) {
 }
 
 /** Many of one kind per person (themes): add one at a time; each request adds it once. */
-function ItemAdder({
-  view,
-  kind,
-  onChanged,
-}: {
-  view: ActivityView;
-  kind: Kind;
-  onChanged: FormatSubmissionsProps["onChanged"];
-}) {
+function ItemAdder({ view, kind, onChanged }: ActivityPartProps & { kind: Kind }) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
-  const api = useApi();
   const [draft, setDraft] = useState("");
-  // One id per item being written: a retried click adds it once, the next item gets a new one.
-  const [requestId, setRequestId] = useState(newRequestId);
-  const mutation = useMutation({
-    mutationFn: (value: string) => submit(api, view.id, kind.kind, value, { requestId }),
-    onSuccess: (state) => {
-      setDraft("");
-      setRequestId(newRequestId());
-      onChanged(state);
+  const [requestId, renewRequestId] = useRequestId();
+  const mutation = useApiMutation(
+    (api, value: string) => submit(api, view.id, kind.kind, value, { requestId }),
+    {
+      onSuccess: (state) => {
+        setDraft("");
+        renewRequestId();
+        onChanged(state);
+      },
     },
-  });
+  );
   const mine = view.submissions.filter((s) => s.kind === kind.kind && s.mine);
   return (
     <SubmissionForm
       heading={submissionText(t, kind, "heading")}
       testId={`add-${kind.kind}`}
-      onSubmit={() => mutation.mutate(draft)}
-      error={mutation.error}
-      pending={mutation.isPending}
+      {...savesThrough(mutation, draft)}
       ready={draft.trim() !== ""}
       submitLabel={submissionText(t, kind, "add", t("activity.save"))}
       status={mutation.isSuccess && t("submissions.added")}
@@ -389,7 +340,7 @@ function ItemAdder({
             </Caption1>
             <ul className={styles.list}>
               {mine.map((s) => (
-                <li key={`${s.ownerId}-${s.itemId ?? ""}`}>
+                <li key={submissionKey(s)}>
                   <Body1>{s.text}</Body1>
                   {s.answer && <ItemAnswer answer={s.answer} />}
                 </li>
@@ -426,51 +377,47 @@ function ReadableSubmissions({
 }: {
   view: ActivityView;
   visibility: keyof typeof READABLE_HEADINGS;
-  onChanged?: FormatSubmissionsProps["onChanged"];
+  onChanged?: ActivityPartProps["onChanged"];
   steers?: boolean;
 }) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const answers = (role: NonNullable<Kind["answeredBy"]>) => (view.me.roles ?? []).includes(role);
-  const shared = view.kinds
-    .filter((k) => k.visibility === visibility && !k.register)
-    .map((k) => ({ kind: k, items: view.submissions.filter((s) => s.kind === k.kind && !s.mine) }))
-    .filter((k) => k.items.length > 0);
+  const shared = submissionsByKind(
+    view,
+    (k) => k.visibility === visibility && !k.register,
+    (s) => !s.mine,
+  );
   if (shared.length === 0) return null;
   return (
     <PanelSection heading={t(READABLE_HEADINGS[visibility])} testId={`from-${visibility}`}>
       {shared.map(({ kind, items }) => (
-        <div key={kind.kind}>
-          <Caption1 as="p" block className={styles.muted}>
-            {kindTitle(t, kind)}
-          </Caption1>
-          <ul className={styles.list}>
-            {items.map((s) => (
-              <li key={`${s.ownerId}-${s.itemId ?? ""}`}>
-                {s.criteria ? (
-                  <CriteriaText view={view} criteria={s.criteria} kind={kind.kind} onChanged={onChanged} />
-                ) : (
-                  <Body1>{s.text}</Body1>
-                )}{" "}
-                <Caption1 className={styles.muted}>· {s.by.displayName}</Caption1>
-                {kind.votable && s.itemId && onChanged && (
-                  <VoteButton view={view} item={{ ...s, itemId: s.itemId }} onChanged={onChanged} />
+        <KindList key={kind.kind} kind={kind} size="panel" listClassName={styles.list}>
+          {items.map((s) => (
+            <li key={submissionKey(s)}>
+              {s.criteria ? (
+                <CriteriaText view={view} criteria={s.criteria} kind={kind.kind} onChanged={onChanged} />
+              ) : (
+                <Body1>{s.text}</Body1>
+              )}{" "}
+              <Caption1 className={styles.muted}>· {s.by.displayName}</Caption1>
+              {kind.votable && s.itemId && onChanged && (
+                <VoteButton view={view} item={{ ...s, itemId: s.itemId }} onChanged={onChanged} />
+              )}
+              {kind.promote && steers && s.itemId && onChanged && (
+                <PromoteButton view={view} item={{ ...s, itemId: s.itemId }} onChanged={onChanged} />
+              )}
+              {s.answer && <ItemAnswer answer={s.answer} />}
+              {kind.answeredBy &&
+                answers(kind.answeredBy) &&
+                s.itemId &&
+                onChanged &&
+                (view.state.status === "running" || view.state.status === "paused") && (
+                  <AnswerBox view={view} item={{ ...s, itemId: s.itemId }} onChanged={onChanged} />
                 )}
-                {kind.promote && steers && s.itemId && onChanged && (
-                  <PromoteButton view={view} item={{ ...s, itemId: s.itemId }} onChanged={onChanged} />
-                )}
-                {s.answer && <ItemAnswer answer={s.answer} />}
-                {kind.answeredBy &&
-                  answers(kind.answeredBy) &&
-                  s.itemId &&
-                  onChanged &&
-                  (view.state.status === "running" || view.state.status === "paused") && (
-                    <AnswerBox view={view} item={{ ...s, itemId: s.itemId }} onChanged={onChanged} />
-                  )}
-              </li>
-            ))}
-          </ul>
-        </div>
+            </li>
+          ))}
+        </KindList>
       ))}
     </PanelSection>
   );

@@ -1,16 +1,16 @@
 import { Body1, Button, Caption1 } from "@fluentui/react-components";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/ApiError.js";
 import { type ActivityView, getHotSeatQueue, swapHotSeat } from "../../api/activities.js";
 import { InlineError } from "../../components/InlineError/InlineError.js";
 import { useApi } from "../../hooks/useApi.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
-import { newRequestId } from "./activityText.js";
+import { ActionError } from "./ActionError.js";
 import { ButtonRow } from "./ButtonRow.js";
 import { PanelCard } from "./PanelCard.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
+import { useRequestId } from "./useRequestId.js";
 
 /**
  * The community's hot-seat queue beside a circle's activity: who takes the hot seat next and how
@@ -31,11 +31,11 @@ export function HotSeatQueue({ view }: { view: Pick<ActivityView, "communityId" 
     queryFn: ({ signal }) => getHotSeatQueue(api, view.communityId, signal),
     staleTime: 30_000,
   });
-  const [requestId, setRequestId] = useState(newRequestId);
+  const [requestId, renewRequestId] = useRequestId();
   const swap = useMutation({
     mutationFn: ({ a, b }: { a: string; b: string }) => swapHotSeat(api, view.communityId, a, b, requestId),
     onSuccess: (queue) => {
-      setRequestId(newRequestId());
+      renewRequestId();
       client.setQueryData(key, queue);
     },
   });
@@ -44,7 +44,6 @@ export function HotSeatQueue({ view }: { view: Pick<ActivityView, "communityId" 
   const mine = queue.findIndex((p) => p.person.id === me);
   const next = mine >= 0 ? queue[mine + 1] : undefined;
   const loadError = query.error ? toApiError(query.error) : null;
-  const swapError = swap.error ? toApiError(swap.error) : null;
   return (
     <PanelCard heading={t("hotSeatQueue.heading")} testId="hot-seat-queue">
       <Caption1 as="p" block className={styles.muted}>
@@ -79,7 +78,7 @@ export function HotSeatQueue({ view }: { view: Pick<ActivityView, "communityId" 
           ))}
         </ol>
       )}
-      {swapError && <InlineError title={t("hotSeatQueue.swapError")} error={swapError} />}
+      <ActionError title={t("hotSeatQueue.swapError")} error={swap.error} />
       {next && (
         <ButtonRow status={swap.isSuccess && t("hotSeatQueue.swapped")}>
           <Button

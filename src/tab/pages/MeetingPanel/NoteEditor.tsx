@@ -3,15 +3,14 @@ import { useMutation } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ActivityChange } from "../../api/activities.js";
+import type { FormWords } from "./activityText.js";
 import { DraftTextarea } from "./DraftTextarea.js";
-import { SubmissionForm } from "./SubmissionForm.js";
+import { SubmissionForm, savesThrough } from "./SubmissionForm.js";
 import { useDraftOfSaved } from "./useDraftOfSaved.js";
 
 /** Props of {@link NoteEditor}. */
 export interface NoteEditorProps {
-  heading: string;
-  label: string;
-  hint: string;
+  words: FormWords;
   /** What is stored now (empty when nothing yet). */
   saved: string;
   /** The box's first text when nothing is stored yet (a goal kept from the last session). */
@@ -30,9 +29,7 @@ export interface NoteEditorProps {
  * stored until the person starts typing, and a Save that says when it is saved.
  */
 export function NoteEditor({
-  heading,
-  label,
-  hint,
+  words,
   saved,
   draftFrom,
   after,
@@ -53,17 +50,15 @@ export function NoteEditor({
 
   return (
     <SubmissionForm
-      heading={heading}
+      heading={words.heading}
       testId={testId}
-      onSubmit={() => mutation.mutate(draft)}
-      error={mutation.error}
-      pending={mutation.isPending}
+      {...savesThrough(mutation, draft)}
       ready={draft.trim() !== "" && !(unchanged && saved !== "")}
       submitLabel={t("activity.save")}
       status={saved !== "" && unchanged && t("activity.saved")}
       after={saved !== "" && after}
     >
-      <Field label={label} hint={hint}>
+      <Field label={words.label} hint={words.hint}>
         {rating ? (
           <RadioGroup layout="horizontal-stacked" value={draft} onChange={(_e, d) => edit(d.value)}>
             {Array.from({ length: rating.max - rating.min + 1 }, (_, i) => String(rating.min + i)).map(

@@ -18,9 +18,9 @@ import {
   submit,
 } from "../../api/activities.js";
 import { useApi } from "../../hooks/useApi.js";
-import { newRequestId } from "./activityText.js";
+import { type FormWords, newRequestId } from "./activityText.js";
 import { DraftTextarea } from "./DraftTextarea.js";
-import { SubmissionForm } from "./SubmissionForm.js";
+import { SubmissionForm, savesThrough } from "./SubmissionForm.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
 /** A group's stored text as the editor needs it. */
@@ -37,9 +37,7 @@ export interface GroupTextEditorProps {
   kind: string;
   /** The group's stored text in a view of the activity. */
   storedOf: (view: ActivityView) => GroupText | undefined;
-  heading: string;
-  label: string;
-  hint: string;
+  words: FormWords;
   testId: string;
   onSaved: (change: ActivityChange) => void;
 }
@@ -63,9 +61,11 @@ export function PairShareEditor({
       view={view}
       kind="share"
       storedOf={(v) => v.me.share}
-      heading={t("activity.shareHeading")}
-      label={t("activity.shareLabel")}
-      hint={t("activity.shareHint")}
+      words={{
+        heading: t("activity.shareHeading"),
+        label: t("activity.shareLabel"),
+        hint: t("activity.shareHint"),
+      }}
       testId="pair-share"
       onSaved={onSaved}
     />
@@ -78,16 +78,7 @@ export function PairShareEditor({
  * saved in between, the server refuses and this shows both versions and puts them together in the
  * box, so no one's text is lost silently.
  */
-export function GroupTextEditor({
-  view,
-  kind,
-  storedOf,
-  heading,
-  label,
-  hint,
-  testId,
-  onSaved,
-}: GroupTextEditorProps) {
+export function GroupTextEditor({ view, kind, storedOf, words, testId, onSaved }: GroupTextEditorProps) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const api = useApi();
@@ -130,11 +121,11 @@ export function GroupTextEditor({
 
   return (
     <SubmissionForm
-      heading={heading}
+      heading={words.heading}
       testId={testId}
-      onSubmit={() => mutation.mutate(draft)}
+      {...savesThrough(mutation, draft)}
+      // A conflict is not an error here: the form shows both versions instead.
       error={isShareConflict(mutation.error) ? null : mutation.error}
-      pending={mutation.isPending}
       ready={draft.trim() !== "" && (dirty || conflict !== null)}
       submitLabel={conflict ? t("activity.saveMerged") : t("activity.save")}
       status={stored && !dirty && !conflict && t("activity.saved")}
@@ -167,7 +158,7 @@ export function GroupTextEditor({
           </MessageBarBody>
         </MessageBar>
       )}
-      <Field label={label} hint={hint}>
+      <Field label={words.label} hint={words.hint}>
         <DraftTextarea
           value={draft}
           onValue={setDraft}

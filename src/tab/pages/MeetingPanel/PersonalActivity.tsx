@@ -1,22 +1,21 @@
 import { Body1, Button, Caption1 } from "@fluentui/react-components";
 import { ChatRegular } from "@fluentui/react-icons";
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
 import {
-  type ActivityChange,
   type ActivitySnapshot,
   type ActivityView,
   joinActivity,
   saveCommitment,
   saveReflection,
 } from "../../api/activities.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
 import { JoinedCommunityNote } from "../../components/JoinedCommunityNote/JoinedCommunityNote.js";
 import { useApi } from "../../hooks/useApi.js";
+import { useApiMutation } from "../../hooks/useApiMutation.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
 import { openExternalLink } from "../../teams/teamsHost.js";
+import { ActionError } from "./ActionError.js";
+import type { ActivityPartProps } from "./activityPartProps.js";
 import { namesOf } from "./activityText.js";
 import { FormatSubmissions } from "./FormatSubmissions.js";
 import { NoteEditor } from "./NoteEditor.js";
@@ -28,7 +27,7 @@ import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 /** Props of {@link PersonalActivity}. */
 export interface PersonalActivityProps {
   snapshot: ActivitySnapshot & { activity: ActivityView };
-  onChanged: (change: ActivityChange) => void;
+  onChanged: ActivityPartProps["onChanged"];
   /** I steer the activity (facilitator, organiser, presenter): I may promote what people wrote. */
   steers?: boolean;
 }
@@ -37,10 +36,8 @@ export interface PersonalActivityProps {
 export function PersonalActivity({ snapshot, onChanged, steers = false }: PersonalActivityProps) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
-  const api = useApi();
   const view = snapshot.activity;
-  const join = useMutation({ mutationFn: () => joinActivity(api, view.id), onSuccess: onChanged });
-  const joinError = join.error ? toApiError(join.error) : null;
+  const join = useApiMutation((api) => joinActivity(api, view.id), { onSuccess: onChanged });
   const ended = view.state.status === "ended";
   const accepts = (kind: string) => view.accepts.includes(kind as never);
   // A participant's first note joins them; a facilitator runs the activity and writes only once
@@ -70,7 +67,7 @@ export function PersonalActivity({ snapshot, onChanged, steers = false }: Person
               {t("activity.join")}
             </Button>
           </div>
-          {joinError && <InlineError title={t("activity.saveErrorTitle")} error={joinError} />}
+          <ActionError title={t("activity.saveErrorTitle")} error={join.error} />
         </div>
       )}
       <JoinedCommunityNote joined={join.data?.snapshot.joinedCommunity === true} />
@@ -79,34 +76,40 @@ export function PersonalActivity({ snapshot, onChanged, steers = false }: Person
           {t("activity.joinedWaiting")}
         </Body1>
       )}
-      {showReflection && (
-        <NoteEditor
-          heading={t("activity.reflectionHeading")}
-          label={t("activity.reflectionLabel")}
-          hint={t("activity.reflectionPrivate")}
-          saved={view.me.reflection?.text ?? ""}
-          save={(text) => saveReflection(api, view.id, text, view.me.reflection?.etag)}
-          onSaved={onChanged}
-          testId="my-reflection"
-        />
-      )}
+      {showReflection && <MyNote view={view} note="reflection" onChanged={onChanged} />}
       {view.me.group && !ended && <Partners view={view} chatUrl={snapshot.partnerChatUrl} />}
       {view.me.group && (accepts("share") || view.me.share) && !ended && (
         <PairShareEditor view={view} onSaved={onChanged} />
       )}
       <FormatSubmissions view={view} onChanged={onChanged} steers={steers} />
-      {showCommitment && (
-        <NoteEditor
-          heading={t("activity.commitmentHeading")}
-          label={t("activity.commitmentLabel")}
-          hint={t("activity.commitmentHint")}
-          saved={view.me.commitment?.text ?? ""}
-          save={(text) => saveCommitment(api, view.id, text)}
-          onSaved={onChanged}
-          testId="my-commitment"
-        />
-      )}
+      {showCommitment && <MyNote view={view} note="commitment" onChanged={onChanged} />}
     </PanelCard>
+  );
+}
+
+/**
+ * One of my own notes of the activity, in its words: the private reflection (saved under the
+ * version it was edited from) or the commitment (which goes to My learning).
+ */
+function MyNote({ view, note, onChanged }: ActivityPartProps & { note: "reflection" | "commitment" }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  return (
+    <NoteEditor
+      words={{
+        heading: t(`activity.${note}Heading`),
+        label: t(`activity.${note}Label`),
+        hint: t(`activity.${note}Hint`),
+      }}
+      saved={view.me[note]?.text ?? ""}
+      save={(text) =>
+        note === "reflection"
+          ? saveReflection(api, view.id, text, view.me.reflection?.etag)
+          : saveCommitment(api, view.id, text)
+      }
+      onSaved={onChanged}
+      testId={`my-${note}`}
+    />
   );
 }
 

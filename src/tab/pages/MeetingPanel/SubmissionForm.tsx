@@ -1,10 +1,20 @@
 import { Button, Subtitle2 } from "@fluentui/react-components";
 import { type FormEvent, type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/ApiError.js";
-import { InlineError } from "../../components/InlineError/InlineError.js";
+import { ActionError } from "./ActionError.js";
 import { ButtonRow } from "./ButtonRow.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
+
+/**
+ * A form's save through the mutation that stores what the person wrote: submitting saves `draft`,
+ * and the form shows the mutation's failure and progress (spread into {@link SubmissionForm}).
+ */
+export function savesThrough<T>(
+  mutation: { mutate: (draft: T) => void; error: unknown; isPending: boolean },
+  draft: T,
+): Pick<SubmissionFormProps, "onSubmit" | "error" | "pending"> {
+  return { onSubmit: () => mutation.mutate(draft), error: mutation.error, pending: mutation.isPending };
+}
 
 /** Props of {@link SubmissionForm}. */
 export interface SubmissionFormProps {
@@ -66,7 +76,7 @@ export function SubmissionForm({
         </Subtitle2>
       )}
       {children}
-      {error ? <InlineError title={t("activity.saveErrorTitle")} error={toApiError(error)} /> : null}
+      <ActionError title={t("activity.saveErrorTitle")} error={error} />
       <ButtonRow status={status}>
         <Button
           type="submit"

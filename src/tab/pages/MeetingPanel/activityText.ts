@@ -62,6 +62,22 @@ export function submissionText(
   return t(`submissions.${stringKeyOf(kind.kind)}.${part}` as "submissions.theme.heading", { defaultValue });
 }
 
+/** The words of a form a person writes one text in: its heading, and its box's label and hint. */
+export interface FormWords {
+  heading: string;
+  label: string;
+  hint: string;
+}
+
+/** A format's own kind's words for a form of one text (a table's notes, a lesson learned). */
+export function kindWords(t: TFunction, kind: { kind: string; noun: string }): FormWords {
+  return {
+    heading: submissionText(t, kind, "heading"),
+    label: submissionText(t, kind, "label"),
+    hint: submissionText(t, kind, "hint"),
+  };
+}
+
 export function pairingRuleLabel(t: TFunction, rule: PairingRule): string {
   return t(`activity.pairing_${rule}`);
 }

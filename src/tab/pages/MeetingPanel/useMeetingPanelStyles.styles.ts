@@ -1,4 +1,4 @@
-import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import { wrappingFieldset } from "../../styles/layout.js";
 
 /** Styles of the meeting side panel's activity (280 px wide: everything stacks and wraps). */
@@ -37,7 +37,6 @@ export const useMeetingPanelStyles = makeStyles({
     whiteSpace: "pre-wrap",
   },
   status: { display: "flex", flexWrap: "wrap", alignItems: "baseline", gap: tokens.spacingHorizontalS },
-  countdown: { fontVariantNumeric: "tabular-nums" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   // Three short fields side by side where their labels fit ("Austauschen" does not fit a third of
   // a 280 px panel): they wrap instead of their labels running into each other.
@@ -76,15 +75,4 @@ export const useMeetingPanelStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
   },
-  wallItem: {
-    gap: tokens.spacingVerticalXS,
-  },
-  // Fluent's Card draws its edge in `::after`; a highlighted insight thickens that edge.
-  highlightedItem: {
-    "::after": {
-      ...shorthands.borderColor(tokens.colorBrandStroke1),
-      ...shorthands.borderWidth(tokens.strokeWidthThick),
-    },
-  },
-  wallText: { margin: 0, whiteSpace: "pre-wrap" },
 });

@@ -1,24 +1,17 @@
-import {
-  Badge,
-  Body1,
-  Body2,
-  LargeTitle,
-  mergeClasses,
-  Subtitle1,
-  Subtitle2,
-  Title1,
-  Title3,
-} from "@fluentui/react-components";
-import { StarFilled } from "@fluentui/react-icons";
+import { Body1, Body2, Subtitle1, Title1, Title3 } from "@fluentui/react-components";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { HELD_ROLES } from "../../../domain/activities/heldRoles.js";
 import type { ActivityView } from "../../api/activities.js";
 import { ContentCard } from "../../components/ContentCard/ContentCard.js";
 import { useTeamsContext } from "../../hooks/useTeamsContext.js";
-import { formatTitle, kindTitle, namesOf, phaseInstruction } from "../MeetingPanel/activityText.js";
+import { formatTitle, namesOf, phaseInstruction } from "../MeetingPanel/activityText.js";
+import { KindList } from "../MeetingPanel/KindList.js";
+import { PhaseCountdown } from "../MeetingPanel/PhaseCountdown.js";
 import { SectionText } from "../MeetingPanel/SectionText.js";
+import { submissionKey, submissionsByKind } from "../MeetingPanel/submissionsByKind.js";
 import { usePhaseClock } from "../MeetingPanel/usePhaseClock.js";
+import { WallCard } from "../MeetingPanel/WallCard.js";
 import { useMeetingStageStyles } from "./useMeetingStageStyles.styles.js";
 
 /** Props of {@link StageActivity}. */
@@ -38,14 +31,8 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
   const { locale } = useTeamsContext();
   const titleId = useId();
   const wallId = useId();
-  const { phase, title, time, timerLabel } = usePhaseClock(view, clockOffsetMs);
+  const clock = usePhaseClock(view, clockOffsetMs);
   const { status } = view.state;
-  const phaseLabel =
-    status === "not-started"
-      ? t("activity.statusNotStarted")
-      : status === "ended"
-        ? t("activity.statusEnded")
-        : title;
 
   return (
     <section className={styles.stage} aria-labelledby={titleId} data-testid="stage-activity">
@@ -57,9 +44,9 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
           <Title1 as="h1" block id={titleId} className={styles.prompt} data-testid="stage-prompt">
             {view.prompt}
           </Title1>
-          {phase && status !== "ended" && (
+          {clock.phase && status !== "ended" && (
             <Body2 as="p" block className={styles.muted}>
-              {phaseInstruction(t, phase)}
+              {phaseInstruction(t, clock.phase)}
             </Body2>
           )}
           {/* Who holds the format's roles (the narrator, the author, the teacher), by name. */}
@@ -77,21 +64,10 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
         </div>
         <div className={styles.clock}>
           <Title3 as="p" block className={styles.text} role="status" data-testid="stage-phase">
-            {t("activity.stagePhase", { phase: phaseLabel })}
+            {t("activity.stagePhase", { phase: clock.statusLabel })}
             {status === "paused" ? ` · ${t("activity.statusPaused")}` : ""}
           </Title3>
-          {(status === "running" || status === "paused") && (
-            <LargeTitle
-              as="p"
-              block
-              role="timer"
-              className={styles.countdown}
-              aria-label={timerLabel}
-              data-testid="stage-countdown"
-            >
-              {time}
-            </LargeTitle>
-          )}
+          <PhaseCountdown clock={clock} size="stage" testId="stage-countdown" />
         </div>
       </div>
 
@@ -131,25 +107,7 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
           ) : (
             <ul className={styles.wall} data-testid="stage-wall">
               {view.wall.map((item) => (
-                <ContentCard
-                  as="li"
-                  key={item.groupId}
-                  size="large"
-                  className={mergeClasses(styles.card, item.highlighted && styles.highlighted)}
-                  data-highlighted={item.highlighted}
-                >
-                  {item.highlighted && (
-                    <Badge appearance="filled" color="brand" icon={<StarFilled />}>
-                      {t("activity.highlighted")}
-                    </Badge>
-                  )}
-                  <Subtitle1 as="p" block className={styles.insight}>
-                    {item.text}
-                  </Subtitle1>
-                  <Subtitle2 as="p" block className={styles.muted}>
-                    {namesOf(item.members, locale)}
-                  </Subtitle2>
-                </ContentCard>
+                <WallCard key={item.groupId} item={item} names={namesOf(item.members, locale)} size="stage" />
               ))}
             </ul>
           )}
@@ -169,10 +127,7 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
 function StageShared({ view, headingId }: { view: ActivityView; headingId: string }) {
   const styles = useMeetingStageStyles();
   const { t } = useTranslation();
-  const shared = view.kinds
-    .filter((k) => k.visibility === "everyone")
-    .map((k) => ({ kind: k, items: view.submissions.filter((s) => s.kind === k.kind) }))
-    .filter((k) => k.items.length > 0);
+  const shared = submissionsByKind(view, (k) => k.visibility === "everyone");
   return (
     <section className={styles.column} aria-labelledby={headingId} data-testid="stage-shared">
       <Subtitle1 as="h2" block id={headingId} className={styles.text}>
@@ -184,47 +139,37 @@ function StageShared({ view, headingId }: { view: ActivityView; headingId: strin
         </Body1>
       ) : (
         shared.map(({ kind, items }) => (
-          <div key={kind.kind}>
-            <Subtitle2 as="h3" block className={styles.muted}>
-              {kindTitle(t, kind)}
-            </Subtitle2>
-            <ul className={styles.wall}>
-              {items.map((item) => (
-                <ContentCard
-                  as="li"
-                  key={`${item.ownerId}-${item.itemId ?? ""}`}
-                  size="large"
-                  className={styles.card}
-                >
-                  {item.criteria ? (
-                    // Written per criterion: each criterion over its words, the empty ones left out.
-                    <dl className={styles.criteria} data-testid="stage-criteria">
-                      {item.criteria
-                        .filter((c) => c.text !== "")
-                        .map((c) => (
-                          <div key={c.criterion}>
-                            <dt className={styles.muted}>{c.criterion}</dt>
-                            <dd className={styles.insight}>{c.text}</dd>
-                          </div>
-                        ))}
-                    </dl>
-                  ) : (
-                    <Subtitle1 as="p" block className={styles.insight}>
-                      {item.text}
-                    </Subtitle1>
-                  )}
-                  {item.answer && (
-                    <Body1 as="p" block className={styles.text} data-testid="stage-answer">
-                      <span className={styles.muted}>
-                        {t("submissions.answerBy", { name: item.answer.by.displayName })}
-                      </span>{" "}
-                      {item.answer.text}
-                    </Body1>
-                  )}
-                </ContentCard>
-              ))}
-            </ul>
-          </div>
+          <KindList key={kind.kind} kind={kind} size="stage" listClassName={styles.wall}>
+            {items.map((item) => (
+              <ContentCard as="li" key={submissionKey(item)} size="large" className={styles.card}>
+                {item.criteria ? (
+                  // Written per criterion: each criterion over its words, the empty ones left out.
+                  <dl className={styles.criteria} data-testid="stage-criteria">
+                    {item.criteria
+                      .filter((c) => c.text !== "")
+                      .map((c) => (
+                        <div key={c.criterion}>
+                          <dt className={styles.muted}>{c.criterion}</dt>
+                          <dd className={styles.insight}>{c.text}</dd>
+                        </div>
+                      ))}
+                  </dl>
+                ) : (
+                  <Subtitle1 as="p" block className={styles.insight}>
+                    {item.text}
+                  </Subtitle1>
+                )}
+                {item.answer && (
+                  <Body1 as="p" block className={styles.text} data-testid="stage-answer">
+                    <span className={styles.muted}>
+                      {t("submissions.answerBy", { name: item.answer.by.displayName })}
+                    </span>{" "}
+                    {item.answer.text}
+                  </Body1>
+                )}
+              </ContentCard>
+            ))}
+          </KindList>
         ))
       )}
     </section>

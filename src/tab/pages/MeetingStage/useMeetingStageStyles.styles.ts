@@ -1,4 +1,4 @@
-import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 
 /**
  * Styles of the meeting stage (about 994×678, seen from across a room or on a shared screen):
@@ -34,7 +34,6 @@ export const useMeetingStageStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
     minWidth: "10ch",
   },
-  countdown: { margin: 0, fontVariantNumeric: "tabular-nums" },
   facts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXXL, margin: 0 },
   wall: {
     listStyleType: "none",
@@ -48,14 +47,6 @@ export const useMeetingStageStyles = makeStyles({
   card: {
     gap: tokens.spacingVerticalS,
     minWidth: 0,
-  },
-  // Fluent's Card draws its edge in `::after`; a highlighted insight thickens that edge.
-  highlighted: {
-    backgroundColor: tokens.colorBrandBackground2,
-    "::after": {
-      ...shorthands.borderColor(tokens.colorBrandStroke1),
-      ...shorthands.borderWidth(tokens.strokeWidthThicker),
-    },
   },
   insight: { margin: 0, whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
   /** A text written per criterion: each criterion, then its words in the stage's large type. */
