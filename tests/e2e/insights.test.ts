@@ -169,11 +169,11 @@ describe("network insights page", () => {
     // The table scrolls sideways in its own frame, and no header runs into the next column
     // ("Vermittlungswert" once did), nor a row grows taller than a few lines of its reasons.
     const table = await tab.getByTestId("network-table").evaluate((el) => ({
-      overflowing: [...el.querySelectorAll("th")]
+      overflowing: Array.from(el.querySelectorAll("th"))
         .filter((th) => th.scrollWidth > th.clientWidth + 1)
         .map((th) => th.textContent),
       tallestRow: Math.max(
-        ...[...el.querySelectorAll("tbody tr")].map((tr) => tr.getBoundingClientRect().height),
+        ...Array.from(el.querySelectorAll("tbody tr")).map((tr) => tr.getBoundingClientRect().height),
       ),
     }));
     expect(table.overflowing).toEqual([]);
