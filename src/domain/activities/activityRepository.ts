@@ -17,18 +17,18 @@ import type {
 } from "./activity.js";
 import type { SubmissionKind } from "./activityFormat.js";
 
-/**
- * Storage port for activities. Every join and every submission is its own row or an ETag-guarded
- * write, so many people submitting at once through several server instances lose nothing and
- * duplicate nothing; writes keyed by person or group are idempotent, so a retried request is too.
- * Every call is scoped by tenant.
- */
 /** A claimed announcement: whether it was sent (by any instance), and what its sender noted. */
 export interface Announcement {
   done: boolean;
   detail?: string;
 }
 
+/**
+ * Storage port for activities. Every join and every submission is its own row or an ETag-guarded
+ * write, so many people submitting at once through several server instances lose nothing and
+ * duplicate nothing; writes keyed by person or group are idempotent, so a retried request is too.
+ * Every call is scoped by tenant.
+ */
 export interface ActivityRepository {
   /**
    * Creates the activity and its indexes, and marks it open (see {@link openActivities}); if one

@@ -28,7 +28,6 @@ import {
 import { PendingMemberships } from "./pendingMemberships.js";
 import { RecentListings } from "./recentListings.js";
 
-/** The rules of communities: who sees, joins, leaves and curates them. */
 /**
  * How long this instance trusts what it has just read of a community and the caller's membership,
  * on the hot paths: adding to the library (saving a message then needs no read before its write)
@@ -43,6 +42,7 @@ const MAX_TRUSTED = 10_000;
 /** Communities up to this many members are checked for taking part from their member list. */
 const MEMBER_LIST_MAX = 2_000;
 
+/** The rules of communities: who sees, joins, leaves and curates them. */
 export class CommunityService {
   private readonly trusted = new Map<string, { community: CommunityView; until: number }>();
   private readonly memberCounts = new CountSettler();

@@ -63,11 +63,6 @@ export interface HelpfulDay {
   teachers: { person: PersonRef; helpful: number }[];
 }
 
-/**
- * Storage port of the insight library. Every call is scoped by tenant and community. Every write
- * of an entry also appends to the community's change log, atomically with the write, so every
- * server instance's search index learns of it.
- */
 /** A person's helpful vote on an entry. */
 export interface HelpfulVote {
   tenantId: string;
@@ -79,6 +74,11 @@ export interface HelpfulVote {
   learnedFrom?: PersonRef;
 }
 
+/**
+ * Storage port of the insight library. Every call is scoped by tenant and community. Every write
+ * of an entry also appends to the community's change log, atomically with the write, so every
+ * server instance's search index learns of it.
+ */
 export interface EntryRepository {
   /**
    * Inserts a new entry together with its change-log row — both or neither. An entry with the

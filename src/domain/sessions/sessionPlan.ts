@@ -19,7 +19,6 @@ export interface ReminderSettings {
 
 export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = { enabled: true, leadMinutes: 60 };
 
-/** A reminder that is due: what to post, for which occurrence. */
 /**
  * `channel`: the reminder the community's lead time ahead; `ask-ahead`: a day ahead of a session
  * whose format takes questions asked ahead (an AMA), the card inviting them.

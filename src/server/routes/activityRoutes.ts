@@ -40,8 +40,10 @@ const voteParams = z.object({
   ownerId: z.string().min(1).max(200),
   itemId: z.string().min(1).max(100),
 });
-/** The text is checked by the kind's own rules (its length, its name in messages). */
-/** A text, or for a kind written per criterion one text per criterion (the service checks either). */
+/**
+ * A text, or for a kind written per criterion one text per criterion: the service checks either
+ * by the kind's own rules (its length, its name in messages).
+ */
 const submissionBody = z.object({ requestId: requestIdField, text: z.unknown(), criteria: z.unknown() });
 
 /** `/api/activities`: meeting activities (think-pair-share) for the side panel and the stage. */
