@@ -325,12 +325,16 @@ export class TablesActivityRepository implements ActivityRepository {
    * read begun after they asked, so 300 answers cost a few partition reads instead of one each,
    * and each still sees every write completed before it asked. Callers never change the record.
    */
-  load(tenantId: string, activityId: string): Promise<ActivityRecord | undefined> {
+  async load(tenantId: string, activityId: string): Promise<ActivityRecord | undefined> {
     const pk = activityKeys.activity(tenantId, activityId);
     return this.recordReads.read(pk, () => this.readRecord(tenantId, activityId, pk));
   }
 
-  recentRecord(tenantId: string, activityId: string, maxAgeMs: number): Promise<ActivityRecord | undefined> {
+  async recentRecord(
+    tenantId: string,
+    activityId: string,
+    maxAgeMs: number,
+  ): Promise<ActivityRecord | undefined> {
     const pk = activityKeys.activity(tenantId, activityId);
     const kept = this.inHand.get(pk);
     if (kept && Date.now() - kept.readAt <= maxAgeMs) return Promise.resolve(kept.record);
@@ -403,7 +407,7 @@ export class TablesActivityRepository implements ActivityRepository {
     return whole;
   }
 
-  loadFlow(tenantId: string, activityId: string): Promise<ActivityFlow | undefined> {
+  async loadFlow(tenantId: string, activityId: string): Promise<ActivityFlow | undefined> {
     // Everyone pressing the same button at once shares a read (never one begun before they asked).
     const pk = activityKeys.activity(tenantId, activityId);
     return this.flowReads.read(pk, () => this.readFlow(tenantId, activityId, pk));

@@ -72,7 +72,7 @@ export class TablesCommunityRepository
     }
   }
 
-  list(tenantId: string, page?: PageRequest): Promise<Page<Community>> {
+  async list(tenantId: string, page?: PageRequest): Promise<Page<Community>> {
     const toCommunity = (row: TableEntityResult<CommunityRow>) => fromRow(tenantId, row);
     return this.store.partitionPageOf(
       TABLES.communities,
@@ -142,7 +142,13 @@ export class TablesCommunityRepository
     return removed;
   }
 
-  getMembership(tenantId: string, communityId: string, userId: string): Promise<Membership | undefined> {
+  // Async like every read here: a key that refuses an id rejects the promise instead of throwing
+  // before there is one (a Promise.all beside another read would leave that read's failure unhandled).
+  async getMembership(
+    tenantId: string,
+    communityId: string,
+    userId: string,
+  ): Promise<Membership | undefined> {
     const toMembership = (row: MembershipRow) => membershipFromRow(tenantId, row);
     return this.store.readAs(TABLES.memberships, keys.member(tenantId, communityId, userId), toMembership);
   }
@@ -158,7 +164,7 @@ export class TablesCommunityRepository
     return count;
   }
 
-  listMembers(tenantId: string, communityId: string, page?: PageRequest): Promise<Page<Membership>> {
+  async listMembers(tenantId: string, communityId: string, page?: PageRequest): Promise<Page<Membership>> {
     const toMembership = (row: MembershipRow) => membershipFromRow(tenantId, row);
     return this.store.partitionPageOf(
       TABLES.memberships,
@@ -179,12 +185,16 @@ export class TablesCommunityRepository
     return this.store.insertIfAbsent(TABLES.memberships, row);
   }
 
-  getJoinRequest(tenantId: string, communityId: string, userId: string): Promise<JoinRequest | undefined> {
+  async getJoinRequest(
+    tenantId: string,
+    communityId: string,
+    userId: string,
+  ): Promise<JoinRequest | undefined> {
     const toRequest = (row: JoinRequestRow) => joinRequestFromRow(tenantId, row);
     return this.store.readAs(TABLES.memberships, keys.joinRequest(tenantId, communityId, userId), toRequest);
   }
 
-  removeJoinRequest(tenantId: string, communityId: string, userId: string): Promise<boolean> {
+  async removeJoinRequest(tenantId: string, communityId: string, userId: string): Promise<boolean> {
     const { partitionKey, rowKey } = keys.joinRequest(tenantId, communityId, userId);
     return this.store.deleteIfExists(TABLES.memberships, partitionKey, rowKey);
   }

@@ -20,7 +20,7 @@ export class TablesCommunityRubrics implements RubricRepository {
     this.rows = new EtaggedRows(store, TABLES.activities, "The rubric");
   }
 
-  get(tenantId: string, communityId: string): Promise<CommunityRubric | undefined> {
+  async get(tenantId: string, communityId: string): Promise<CommunityRubric | undefined> {
     return this.rows.read(circleKeys.rubric(tenantId, communityId), RUBRIC_ROW, (row) => ({
       communityId,
       criteria: JSON.parse(row.criteriaJson) as string[],
@@ -31,7 +31,11 @@ export class TablesCommunityRubrics implements RubricRepository {
   }
 
   /** Creates the rubric, or (with the ETag of the one read) replaces it. */
-  save(tenantId: string, rubric: Omit<CommunityRubric, "etag">, etag?: string): Promise<CommunityRubric> {
+  async save(
+    tenantId: string,
+    rubric: Omit<CommunityRubric, "etag">,
+    etag?: string,
+  ): Promise<CommunityRubric> {
     const entity = {
       partitionKey: circleKeys.rubric(tenantId, rubric.communityId),
       rowKey: RUBRIC_ROW,
