@@ -1,4 +1,4 @@
-import type { ActivityView, SubmissionView } from "../domain/activities/activityViews.js";
+import type { ActivityView, GroupView, SubmissionView } from "../domain/activities/activityViews.js";
 
 /** Activities' answers (`/api/activities…`), read by the meeting panel and stage. */
 
@@ -34,4 +34,9 @@ export interface ActivitySnapshot {
 export interface SavedSubmissionAnswer {
   saved: SubmissionView;
   serverNow: string;
+}
+
+/** The current round's groups with their members (`GET /api/activities/:id/groups`): the group list of someone who steers. */
+export interface ActivityGroupsAnswer {
+  groups: GroupView[];
 }

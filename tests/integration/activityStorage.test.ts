@@ -419,8 +419,17 @@ describe("think-pair-share through the activity service (two instances, one Azur
       serviceTwo.view(people[3] as Caller, id),
     ]);
     expect(a.state.phaseId).toBe("pair");
-    expect(a.groups).toEqual(b.groups);
-    const groups = (a.groups ?? []).map((g) => g.members.map((m) => m.id));
+    // A participant's view counts the groups and names their own; the list is the facilitator's,
+    // or asked for (by someone who steers), the same on both instances.
+    expect(a.groups).toBeUndefined();
+    const [listOne, listTwo] = await Promise.all([
+      serviceOne.groups(people[0] as Caller, id),
+      serviceTwo.groups(people[3] as Caller, id),
+    ]);
+    expect(listOne).toEqual(listTwo);
+    expect((await serviceTwo.view(facilitator, id)).groups).toEqual(listOne);
+    expect([a.groupCount, b.groupCount]).toEqual([listOne.length, listOne.length]);
+    const groups = listOne.map((g) => g.members.map((m) => m.id));
     expect(groups.flat().sort()).toEqual(people.map((p) => p.userId).sort());
     expect(groups.filter((g) => g.length === 3)).toHaveLength(1);
     const profiles = (await directory.getMany(tenant, groups.flat())).people;
@@ -571,8 +580,10 @@ describe("think-pair-share through the activity service (two instances, one Azur
     // One computation (and store attempt) on each of the two instances, not one per tab.
     expect(stores).toHaveBeenCalledTimes(2);
     stores.mockRestore();
-    const groupIds = new Set(views.map((v) => JSON.stringify(v.groups?.map((g) => g.id))));
-    expect(groupIds.size).toBe(1);
+    const list = await serviceOne.groups(people[0] as Caller, id);
+    expect(new Set(views.map((v) => v.groupCount))).toEqual(new Set([list.length]));
+    const listed = new Set(list.map((g) => g.id));
+    expect(views.every((v) => listed.has(v.me.group?.id ?? ""))).toBe(true);
     expect(views.every((v) => v.me.group?.partners.length === 1 || v.me.group?.partners.length === 2)).toBe(
       true,
     );
@@ -588,7 +599,8 @@ describe("think-pair-share through the activity service (two instances, one Azur
     const late = caller(404);
     const view = await serviceTwo.join(late, id);
     expect(view.me.group?.partners.length).toBe(2);
-    expect(view.groups?.flatMap((g) => g.members.map((m) => m.id)).sort()).toEqual(
+    const list = await serviceTwo.groups(late, id);
+    expect(list.flatMap((g) => g.members.map((m) => m.id)).sort()).toEqual(
       [...early, late].map((p) => p.userId).sort(),
     );
   });
@@ -637,7 +649,8 @@ describe("think-pair-share through the activity service (two instances, one Azur
 
     // Instance one shows the trios to the early people.
     const seen = await serviceOne.view(early[0] as Caller, id);
-    expect(seen.groups?.map((g) => g.members.length)).toEqual([3, 3]);
+    expect(seen.groupCount).toBe(2);
+    expect((await serviceOne.groups(early[0] as Caller, id)).map((g) => g.members.length)).toEqual([3, 3]);
     expect(seen.participantCount).toBe(6);
   });
 

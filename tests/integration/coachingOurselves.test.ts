@@ -91,7 +91,7 @@ describe("CoachingOurselves module on the activity engine", () => {
 
     // The groups form at the first section: 10 people, two groups of 5, kept to the end.
     const groupsAt = async (i: number) =>
-      (await api(i, people[i] as Person, "GET", `/activities/${id}`)).body.activity.groups as Group[];
+      (await api(i, people[i] as Person, "GET", `/activities/${id}/groups`)).body.groups as Group[];
     const first = await groupsAt(0);
     expect(first.map((g) => g.members.length)).toEqual([5, 5]);
     expect(new Set(first.flatMap((g) => g.members.map((m) => m.id)))).toEqual(

@@ -76,7 +76,9 @@ describe("Mastermind circle on the activity engine", () => {
     // The welcome, then the check-in: the circles are seated as it begins.
     expect((await control("next", 0)).status).toBe(200);
     const views = await Promise.all(people.map((p, i) => api(i, p, "GET", `/activities/${id}`)));
-    const circles: Circle[] = views[0]?.body.activity.groups;
+    // The circles as listed for whoever steers (asked through a participant: anyone taking part may).
+    const circles: Circle[] = (await api(0, people[0] as Person, "GET", `/activities/${id}/groups`)).body
+      .groups;
     return { id, control, views, circles };
   }
 
@@ -85,6 +87,11 @@ describe("Mastermind circle on the activity engine", () => {
     const { id, control, views, circles } = await runSession(1);
     expect(circles.map((c) => c.members.length)).toEqual([6, 6]);
     expect(circles.every((c) => c.members.some((m) => m.id === c.hotSeat.id))).toBe(true);
+    // Everyone's view names the hot seats (the stage shows them) without listing the circles.
+    expect(views[0]?.body.activity.groups).toBeUndefined();
+    expect(views[0]?.body.activity.hotSeats.map((p: Person) => p.id)).toEqual(
+      circles.map((c) => c.hotSeat.id),
+    );
     const circleOf = (p: Person) => circles.find((c) => c.members.some((m) => m.id === p.id)) as Circle;
     for (const [i, p] of people.entries()) expect(views[i]?.body.activity.me.group.id).toBe(circleOf(p).id);
     const hotSeats = circles.map((c) => people.find((p) => p.id === c.hotSeat.id) as Person);

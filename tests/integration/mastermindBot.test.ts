@@ -77,8 +77,8 @@ describe("Mastermind circle from the meeting chat, over the Bot Framework protoc
     // Two circles of 6, each with its hot seat (read through the tab's API, which the cards share).
     const view = (await api(facilitator.id, `/activities/${activityId}`)).body.activity;
     const circles = await eventually(async () => {
-      const v = (await api(people[0]?.id as string, `/activities/${activityId}`)).body.activity;
-      return v.groups?.length ? (v.groups as { members: Person[]; hotSeat: Person }[]) : undefined;
+      const { groups } = (await api(people[0]?.id as string, `/activities/${activityId}/groups`)).body;
+      return groups?.length ? (groups as { members: Person[]; hotSeat: Person }[]) : undefined;
     }, "the circles");
     expect(view.format).toBe("mastermind");
     expect(circles.map((c) => c.members.length)).toEqual([6, 6]);

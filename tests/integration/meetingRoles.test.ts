@@ -236,7 +236,11 @@ describe("meeting roles and presence: who steers, who is placed", () => {
     expect(extended.body.activity.state.phaseIndex).toBe(1);
     // Highlights are steering too: the attendee is refused for who they are, the presenter only
     // for the phase (insights are highlighted in the share phase).
-    const groupId = extended.body.activity.groups[0].id;
+    // A presenter's view counts the groups; their panel's group list asks for them.
+    expect(extended.body.activity.groups).toBeUndefined();
+    const listed = await api(first, presenter as Person, "GET", `/activities/${activityId}/groups`);
+    expect(listed.body.groups).toHaveLength(extended.body.activity.groupCount);
+    const groupId = listed.body.groups[0].id;
     const attendeeHighlight = await api(
       first,
       attendee as Person,

@@ -104,7 +104,7 @@ export function personalCard(
         [
           `${view.participantCount} joined`,
           ...(format.submissions.reflection ? [`${view.reflectedCount ?? 0} reflected`] : []),
-          ...(view.groups ? [`${view.groups.length} groups`] : []),
+          ...(view.groupCount !== undefined ? [`${view.groupCount} groups`] : []),
         ].join(" · "),
         { isSubtle: true, size: "Small" },
       ),
@@ -195,7 +195,9 @@ export function controlDialogCard(view: ActivityView, notice?: string): Adaptive
           `${view.participantCount} joined`,
           ...(view.declaredKinds.includes("reflection") ? [`${view.reflectedCount} reflected`] : []),
           ...(view.declaredKinds.includes("share") ? [`${view.wall.length} insights shared`] : []),
-          ...(!view.declaredKinds.includes("share") && view.groups ? [`${view.groups.length} groups`] : []),
+          ...(!view.declaredKinds.includes("share") && view.groupCount !== undefined
+            ? [`${view.groupCount} groups`]
+            : []),
         ].join(" · "),
       ),
     ],

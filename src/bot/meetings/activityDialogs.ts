@@ -98,7 +98,7 @@ export function registerActivityDialogs(
       const view = await joinedView(deps, me, parsePayload(activityRefSchema, raw).activityId);
       const format = formatDefinitionOf(view.format);
       const pairs = isPairs(groupingNow(format, view.phases, view.state));
-      if (!view.groups) {
+      if (view.groupCount === undefined) {
         const when = firstGroupingPhase(format, view.phases);
         return `${pairs || !when ? "Pairs" : "Groups"} are formed when the ${(when ?? "pair").toLowerCase()} phase begins. Join the activity so you get ${pairs || !when ? "a partner" : "a group"}.`;
       }

@@ -62,8 +62,10 @@ import {
   acceptsAt,
   activitySummaryOf,
   activityViewFor,
+  type GroupView,
   groupOfPerson,
   groupsOf,
+  groupViewsFor,
   type PersonalFacts,
   type PersonalView,
   personalViewFor,
@@ -376,6 +378,16 @@ export class ActivityService {
     const view = activityViewFor(record, state, caller.userId);
     const register = await this.registerFor(record, view, caller.userId);
     return register.length > 0 ? { ...view, register } : view;
+  }
+
+  /**
+   * Every group of the current round with its members' names: the group list of someone who steers
+   * without being the facilitator (whose view has it). Whoever may read the activity may ask.
+   */
+  async groups(caller: Caller, activityId: string): Promise<GroupView[]> {
+    const record = await this.require(caller.tenantId, activityId);
+    await this.communities?.mayRead(caller, record.activity.communityId);
+    return groupViewsFor(record, this.stateOf(record)) ?? [];
   }
 
   /**

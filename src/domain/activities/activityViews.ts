@@ -88,8 +88,16 @@ export interface ActivityView extends ActivityFacts {
   state: PhaseState;
   /** What may be submitted right now. */
   accepts: SubmissionKind[];
-  /** Formed groups (absent before the pair phase). */
+  /** How many groups the current round has (absent before groups are formed). */
+  groupCount?: number;
+  /**
+   * Every group with its members, in the facilitator's view only (the group list of their panel;
+   * others who steer ask `GET /activities/:id/groups`). Everyone else has their own group in
+   * `me.group`: 300 tabs polling at a phase change each fetch 1 KB instead of every group's names.
+   */
   groups?: GroupView[];
+  /** Who sits on each circle's hot seat now (hot-seat formats; the stage shows them to everyone). */
+  hotSeats?: PersonRef[];
   /** True when pairing fell back to random because org context was missing. */
   pairingDegraded?: boolean;
   /**
@@ -283,7 +291,7 @@ export type PersonalView = Pick<
   | "isFacilitator"
   | "me"
 > &
-  Partial<Pick<ActivityView, "participantCount" | "reflectedCount" | "groups">>;
+  Partial<Pick<ActivityView, "participantCount" | "reflectedCount" | "groupCount">>;
 
 /** The caller's own rows a {@link PersonalView} is built from. */
 export interface PersonalFacts {
@@ -469,7 +477,11 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
     commitmentCount: record.commitments.length,
     ...(grouping
       ? {
-          groups: groups.map((g) => groupViewOf(g, person)),
+          groupCount: groups.length,
+          ...(activity.facilitator.id === userId
+            ? { groups: groups.map((g) => groupViewOf(g, person)) }
+            : {}),
+          ...hotSeatsOf(groups, person),
           pairingDegraded: grouping.degraded,
           ...(grouping.repeatMeetings ? { repeatMeetings: grouping.repeatMeetings } : {}),
         }
@@ -504,6 +516,23 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
       ...(commitment ? { commitment: { text: commitment.text, at: commitment.at } } : {}),
     },
   };
+}
+
+/** The current round's groups with their members' names, as the facilitator's view lists them (none formed: undefined). */
+export function groupViewsFor(record: ActivityRecord, state: PhaseState): GroupView[] | undefined {
+  const round = roundOfView(record, state);
+  if (!record.groupings.some((g) => g.round === round)) return undefined;
+  const person = namesOf(record);
+  return groupsOf(record, round).map((g) => groupViewOf(g, person));
+}
+
+/** The people on the hot seats of the groups (none: nothing). */
+function hotSeatsOf(
+  groups: readonly ActivityGroup[],
+  person: (id: string) => PersonRef,
+): { hotSeats?: PersonRef[] } {
+  const seated = groups.flatMap((g) => (g.hotSeat ? [person(g.hotSeat)] : []));
+  return seated.length > 0 ? { hotSeats: seated } : {};
 }
 
 /** The format's own kinds, in the order it declares them. */

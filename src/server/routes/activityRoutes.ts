@@ -1,7 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
-import type { ActivitySnapshot, SavedSubmissionAnswer } from "../../contract/activities.js";
+import type {
+  ActivityGroupsAnswer,
+  ActivitySnapshot,
+  SavedSubmissionAnswer,
+} from "../../contract/activities.js";
 import type { ActivityService } from "../../domain/activities/activityService.js";
 import type { ActivityView } from "../../domain/activities/activityViews.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
@@ -102,6 +106,13 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
 
   router.get("/:activityId", async (req, res) => {
     await answer(req, res, await activities.view(callerOf(res), req.params.activityId));
+  });
+
+  router.get("/:activityId/groups", async (req, res) => {
+    const answer: ActivityGroupsAnswer = {
+      groups: await activities.groups(callerOf(res), req.params.activityId),
+    };
+    res.json(answer);
   });
 
   router.post("/:activityId/join", async (req, res) => {

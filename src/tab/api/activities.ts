@@ -2,9 +2,13 @@
  * Meeting activities (think-pair-share) as the tab's HTTP API serves them (`/api/activities`). The
  * shapes are the domain's own (type-only imports from its pure view files), so the two cannot drift.
  */
-import type { ActivitySnapshot, SavedSubmissionAnswer } from "../../contract/activities.js";
+import type {
+  ActivityGroupsAnswer,
+  ActivitySnapshot,
+  SavedSubmissionAnswer,
+} from "../../contract/activities.js";
 import type { PairingRule, PairShare } from "../../domain/activities/activity.js";
-import type { SubmissionView } from "../../domain/activities/activityViews.js";
+import type { GroupView, SubmissionView } from "../../domain/activities/activityViews.js";
 import type { QueuePlace } from "../../domain/activities/circleMemory.js";
 import type { RubricView } from "../../domain/activities/communityRubrics.js";
 import type { HeldRole } from "../../domain/activities/heldRoles.js";
@@ -173,6 +177,15 @@ export async function joinActivity(api: ApiClient, activityId: string) {
 export async function maySteerActivity(api: ApiClient, activityId: string, signal?: AbortSignal) {
   const answer = await getJson<{ maySteer: boolean }>(api, `${one(activityId)}/steering`, signal);
   return answer.maySteer;
+}
+
+/** The current round's groups with their members: the group list of someone who steers but is not the facilitator. */
+export async function getActivityGroups(
+  api: ApiClient,
+  activityId: string,
+  signal?: AbortSignal,
+): Promise<GroupView[]> {
+  return (await getJson<ActivityGroupsAnswer>(api, `${one(activityId)}/groups`, signal)).groups;
 }
 
 export async function controlActivity(

@@ -10,6 +10,7 @@ import { ActionError } from "./ActionError.js";
 import type { ActivityPartProps } from "./activityPartProps.js";
 import { namesOf, newRequestId, phaseTitle } from "./activityText.js";
 import { PanelCard } from "./PanelCard.js";
+import { useGroupList } from "./useGroupList.js";
 import { useMeetingPanelStyles } from "./useMeetingPanelStyles.styles.js";
 
 /** Start, move on (skip), extend, pause, resume and end; how many joined and reflected. */
@@ -28,6 +29,7 @@ export function FacilitatorControls({ view, onChanged }: ActivityPartProps) {
       },
     },
   );
+  const groups = useGroupList(view);
   const { status, phaseIndex } = view.state;
   const live = status === "running" || status === "paused";
   const nextPhase = view.phases[phaseIndex + 1];
@@ -42,15 +44,15 @@ export function FacilitatorControls({ view, onChanged }: ActivityPartProps) {
         <Body1 as="p" block className={styles.text} data-testid="reflected-count">
           {t("activity.reflectedCount", { reflected: view.reflectedCount, joined: view.participantCount })}
         </Body1>
-        {view.groups && (
+        {view.groupCount !== undefined && (
           <>
             <Caption1 as="p" block className={styles.muted}>
-              {t("activity.pairCount", { count: view.groups.length })}
+              {t("activity.pairCount", { count: view.groupCount })}
               {view.pairingDegraded ? ` · ${t("activity.pairingDegraded")}` : ""}
             </Caption1>
             {/* Who is with whom: the facilitator walks the room (or the breakout list) by it. */}
             <ol className={styles.list} data-testid="facilitator-groups">
-              {view.groups.map((group) => (
+              {groups?.map((group) => (
                 <li key={group.id}>
                   <Body1>{namesOf(group.members, locale)}</Body1>
                 </li>

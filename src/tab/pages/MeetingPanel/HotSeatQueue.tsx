@@ -17,14 +17,14 @@ import { useRequestId } from "./useRequestId.js";
  * often each has, and — for someone in it — giving their turn to the next person. The server
  * checks the swap again (one's own place, or a steward's).
  */
-export function HotSeatQueue({ view }: { view: Pick<ActivityView, "communityId" | "groups" | "me"> }) {
+export function HotSeatQueue({ view }: { view: Pick<ActivityView, "communityId" | "hotSeats"> }) {
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const api = useApi();
   const client = useQueryClient();
   const { context } = useTeamsContext();
   // Asked again when circles are seated (the queue moves on then), not at every poll.
-  const seated = (view.groups ?? [view.me.group]).map((g) => g?.hotSeat?.id ?? "").join(",");
+  const seated = (view.hotSeats ?? []).map((p) => p.id).join(",");
   const key = ["hot-seat-queue", view.communityId, seated];
   const query = useQuery({
     queryKey: key,

@@ -102,7 +102,9 @@ export function MeetingActivityPanel(props: MeetingActivityPanelProps) {
         onChanged={accept}
         steers={steers}
       />
-      {view.groups && view.declaredKinds.includes("share") && <ActivityWall view={view} onChanged={accept} />}
+      {view.groupCount !== undefined && view.declaredKinds.includes("share") && (
+        <ActivityWall view={view} onChanged={accept} />
+      )}
       {view.hotSeat && <HotSeatQueue view={view} />}
       {view.state.status === "ended" && (
         <div className={styles.buttons}>

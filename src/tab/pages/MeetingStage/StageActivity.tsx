@@ -81,17 +81,17 @@ export function StageActivity({ view, communityName, clockOffsetMs }: StageActiv
             {t("activity.takingPart", { count: view.participantCount })}
           </Title3>
         )}
-        {view.groups && <Title3>{t("activity.pairCount", { count: view.groups.length })}</Title3>}
+        {view.groupCount !== undefined && (
+          <Title3>{t("activity.pairCount", { count: view.groupCount })}</Title3>
+        )}
       </p>
-      {view.groups?.some((g) => g.hotSeat) && (
+      {view.hotSeats && (
         <ul className={styles.wall} data-testid="stage-hot-seats">
-          {view.groups.map((g) =>
-            g.hotSeat ? (
-              <li key={g.id}>
-                <Title3>{t("activity.hotSeatIs", { name: g.hotSeat.displayName })}</Title3>
-              </li>
-            ) : null,
-          )}
+          {view.hotSeats.map((person) => (
+            <li key={person.id}>
+              <Title3>{t("activity.hotSeatIs", { name: person.displayName })}</Title3>
+            </li>
+          ))}
         </ul>
       )}
 
