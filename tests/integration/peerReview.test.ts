@@ -89,7 +89,7 @@ describe("Peer review on the activity engine", () => {
     // Review: groups of 3 mixing departments; the author is in none, however often they look.
     await control("next", 0);
     const views = await Promise.all(people.map((p, i) => api(i, p, "GET", `/activities/${id}`)));
-    const groups = (await api(1, people[1], "GET", `/activities/${id}/groups`)).body.groups as {
+    const groups = (await api(1, people[1] as Person, "GET", `/activities/${id}/groups`)).body.groups as {
       members: { id: string }[];
     }[];
     expect(views.every((v) => v.body.activity.groupCount === groups.length)).toBe(true);

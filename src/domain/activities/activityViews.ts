@@ -4,8 +4,11 @@ import {
   type Activity,
   type ActivityGroup,
   type ActivityRecord,
+  type LateAssignment,
   type PairingRule,
   type PairShare,
+  type Participant,
+  type StoredGrouping,
   type Submission,
   sameItem,
 } from "./activity.js";
@@ -324,8 +327,40 @@ export interface ActivitySummary extends ActivityFacts {
   pairingDegraded?: boolean;
 }
 
+/**
+ * Each record's groups by round, worked out once per record: the 300 polls of a phase change are
+ * answered from one shared read (records are never changed once read: see ActivityRepository.load),
+ * so each view only picks its own. Frozen: a caller that changed them would change everyone's.
+ */
+const groupsByRecord = new WeakMap<
+  readonly LateAssignment[],
+  WeakMap<readonly StoredGrouping[], Map<number, ActivityGroup[]>>
+>();
+
 /** A round's groups as formed, plus its late joiners put into them (or into groups of their own). */
 export function groupsOf(
+  record: Pick<ActivityRecord, "groupings" | "lateAssignments">,
+  round: number,
+): ActivityGroup[] {
+  let byGroupings = groupsByRecord.get(record.lateAssignments);
+  if (!byGroupings) {
+    byGroupings = new WeakMap();
+    groupsByRecord.set(record.lateAssignments, byGroupings);
+  }
+  let byRound = byGroupings.get(record.groupings);
+  if (!byRound) {
+    byRound = new Map();
+    byGroupings.set(record.groupings, byRound);
+  }
+  let groups = byRound.get(round);
+  if (!groups) {
+    groups = Object.freeze(formGroupsOf(record, round)) as ActivityGroup[];
+    byRound.set(round, groups);
+  }
+  return groups;
+}
+
+function formGroupsOf(
   record: Pick<ActivityRecord, "groupings" | "lateAssignments">,
   round: number,
 ): ActivityGroup[] {
@@ -346,7 +381,8 @@ export function groupsOf(
   }
   return [...groups].map(([id, members]) => {
     const hotSeat = hotSeats.get(id);
-    return hotSeat ? { id, members, hotSeat } : { id, members };
+    Object.freeze(members);
+    return Object.freeze(hotSeat ? { id, members, hotSeat } : { id, members });
   });
 }
 
@@ -369,8 +405,19 @@ export function lastRound(record: Pick<ActivityRecord, "groupings">): number {
   return Math.max(-1, ...record.groupings.map((g) => g.round));
 }
 
+/** Each round's groups by member, for the groups a record's {@link groupsOf} keeps (frozen, never changed). */
+const groupByMember = new WeakMap<readonly ActivityGroup[], Map<string, ActivityGroup>>();
+
 export function groupOfPerson(groups: readonly ActivityGroup[], userId: string): ActivityGroup | undefined {
-  return groups.find((g) => g.members.includes(userId));
+  if (!Object.isFrozen(groups)) return groups.find((g) => g.members.includes(userId));
+  let byMember = groupByMember.get(groups);
+  if (!byMember) {
+    byMember = new Map();
+    // The first group a person is in, as `find` would give.
+    for (const g of groups) for (const m of g.members) if (!byMember.has(m)) byMember.set(m, g);
+    groupByMember.set(groups, byMember);
+  }
+  return byMember.get(userId);
 }
 
 /** What may be submitted in the state the activity is in. */
@@ -382,19 +429,28 @@ export function acceptsAt(record: Pick<ActivityRecord, "activity">, state: Phase
   return phase ? [...phase.accepts] : [];
 }
 
+/** Each record's names by id, made once per record (as its groups). */
+const namesByRecord = new WeakMap<readonly Participant[], Map<string, string>>();
+
 function namesOf(record: ActivityRecord): (id: string) => PersonRef {
-  const names = new Map(record.participants.map((p) => [p.userId, p.displayName]));
-  names.set(record.activity.facilitator.id, record.activity.facilitator.displayName);
-  return (id) => ({ id, displayName: names.get(id) ?? "Someone" });
+  let names = namesByRecord.get(record.participants);
+  if (!names) {
+    names = new Map(record.participants.map((p) => [p.userId, p.displayName]));
+    names.set(record.activity.facilitator.id, record.activity.facilitator.displayName);
+    namesByRecord.set(record.participants, names);
+  }
+  const known = names;
+  return (id) => ({ id, displayName: known.get(id) ?? "Someone" });
 }
 
 function wallOf(record: ActivityRecord, groups: readonly ActivityGroup[], person: (id: string) => PersonRef) {
+  if (record.shares.length === 0) return [];
   const highlighted = new Set(record.highlights.map((h) => h.groupId));
-  const members = new Map(groups.map((g) => [g.id, g.members.map(person)]));
+  const members = new Map(groups.map((g) => [g.id, g.members]));
   return record.shares
     .map((s) => ({
       groupId: s.groupId,
-      members: members.get(s.groupId) ?? [],
+      members: (members.get(s.groupId) ?? []).map(person),
       text: s.text,
       editedBy: s.editedBy,
       at: s.at,
@@ -531,7 +587,8 @@ function hotSeatsOf(
   groups: readonly ActivityGroup[],
   person: (id: string) => PersonRef,
 ): { hotSeats?: PersonRef[] } {
-  const seated = groups.flatMap((g) => (g.hotSeat ? [person(g.hotSeat)] : []));
+  const seated: PersonRef[] = [];
+  for (const g of groups) if (g.hotSeat) seated.push(person(g.hotSeat));
   return seated.length > 0 ? { hotSeats: seated } : {};
 }
 
@@ -579,8 +636,7 @@ function readableSubmissions(record: ActivityRecord, userId: string): Submission
   const format = formatOf(record.activity.format);
   // Confidential: nothing for anyone who did not take part, whatever a kind's visibility says.
   if (format.confidential && !takesPart(record, userId)) return [];
-  const all = record.groupings.flatMap((g) => groupsOf(record, g.round));
-  const mine = all.filter((g) => g.members.includes(userId));
+  const mine = record.groupings.flatMap((g) => groupOfPerson(groupsOf(record, g.round), userId) ?? []);
   const reader = {
     userId,
     isFacilitator: record.activity.facilitator.id === userId,

@@ -58,24 +58,16 @@ export function placeLateJoiner(
     copy.push([joiner]);
     return done(copy.length - 1);
   }
-  const ids = [joiner, ...new Set(copy.flat().filter((id) => id !== joiner))];
-  const indexOf = new Map(ids.map((id, i) => [id, i]));
-  const { cost, met } = pairCostModel(
-    ids,
-    previousRounds,
-    context.recentPartners ?? new Map(),
-    context.profiles,
-    context.rule,
-  );
+  const costOf = joinerCosts(joiner, copy, context);
   const keyOf = (group: string[]) => {
-    let metBefore = 0;
-    let c = 0;
-    for (const member of group) {
-      const i = indexOf.get(member) as number;
-      if (met.get(0, i) > 0) metBefore++;
-      c += cost(0, i);
-    }
-    return [group.length + 1 > max ? 1 : 0, group.length + 1 > nominal ? 1 : 0, metBefore, group.length, c];
+    const { metBefore, cost } = costOf(group);
+    return [
+      group.length + 1 > max ? 1 : 0,
+      group.length + 1 > nominal ? 1 : 0,
+      metBefore,
+      group.length,
+      cost,
+    ];
   };
   let best = 0;
   let bestKey = keyOf(copy[0] as string[]);
@@ -89,4 +81,38 @@ export function placeLateJoiner(
   }
   (copy[best] as string[]).push(joiner);
   return done(best);
+}
+
+/**
+ * What the joiner joining a group costs: members they met in an earlier round, and the pairs' cost.
+ * With no earlier rounds, no recent partners and no profiles every group costs nothing, and no
+ * cost model over everyone is built (a late join in a meeting of 300 places in microseconds).
+ */
+function joinerCosts(
+  joiner: string,
+  groups: readonly string[][],
+  context: GroupingContext,
+): (group: readonly string[]) => { metBefore: number; cost: number } {
+  const previousRounds = context.previousRounds ?? [];
+  if (previousRounds.length === 0 && !context.recentPartners?.size && !context.profiles?.size)
+    return () => ({ metBefore: 0, cost: 0 });
+  const ids = [joiner, ...new Set(groups.flat().filter((id) => id !== joiner))];
+  const indexOf = new Map(ids.map((id, i) => [id, i]));
+  const { cost, met } = pairCostModel(
+    ids,
+    previousRounds,
+    context.recentPartners ?? new Map(),
+    context.profiles,
+    context.rule,
+  );
+  return (group) => {
+    let metBefore = 0;
+    let c = 0;
+    for (const member of group) {
+      const i = indexOf.get(member) as number;
+      if (met.get(0, i) > 0) metBefore++;
+      c += cost(0, i);
+    }
+    return { metBefore, cost: c };
+  };
 }
