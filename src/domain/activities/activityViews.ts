@@ -364,26 +364,66 @@ function formGroupsOf(
   record: Pick<ActivityRecord, "groupings" | "lateAssignments">,
   round: number,
 ): ActivityGroup[] {
-  const groups = new Map<string, string[]>();
-  const hotSeats = new Map<string, string>();
-  for (const g of record.groupings.find((g) => g.round === round)?.groups ?? []) {
-    groups.set(g.id, [...g.members]);
-    if (g.hotSeat) hotSeats.set(g.id, g.hotSeat);
-  }
-  const placed = new Set([...groups.values()].flat());
+  const grouping = record.groupings.find((g) => g.round === round);
+  const formed = grouping ? formedOf(grouping) : NONE_FORMED;
   const lateJoiners = record.lateAssignments.filter((l) => l.round === round);
+  if (lateJoiners.length === 0) return formed.groups as ActivityGroup[];
+  // Late joiners on top of the groups as formed: only the groups they join are copied.
+  const groups = formed.groups.slice();
+  const added = new Map<string, number>();
+  const placed = new Set<string>();
   for (const late of lateJoiners.sort((a, b) => compareStored(a.at, b.at))) {
-    if (placed.has(late.userId)) continue;
+    if (formed.placed.has(late.userId) || placed.has(late.userId)) continue;
     placed.add(late.userId);
-    const members = groups.get(late.groupId) ?? [];
-    members.push(late.userId);
-    groups.set(late.groupId, members);
+    let at = formed.index.get(late.groupId) ?? added.get(late.groupId);
+    if (at === undefined) {
+      at = groups.length;
+      added.set(late.groupId, at);
+      groups.push({ id: late.groupId, members: [] });
+    }
+    const group = groups[at] as ActivityGroup;
+    groups[at] = { ...group, members: [...group.members, late.userId] };
   }
-  return [...groups].map(([id, members]) => {
-    const hotSeat = hotSeats.get(id);
-    Object.freeze(members);
-    return Object.freeze(hotSeat ? { id, members, hotSeat } : { id, members });
-  });
+  for (const g of groups) Object.freeze(g.members);
+  return groups.map((g) => Object.freeze(g));
+}
+
+/** A round's groups as formed (before late joiners), by the stored grouping (read once, never changed). */
+interface FormedGroups {
+  groups: readonly ActivityGroup[];
+  /** Each group's position, by id. */
+  index: ReadonlyMap<string, number>;
+  placed: ReadonlySet<string>;
+}
+
+const NONE_FORMED: FormedGroups = { groups: Object.freeze([]), index: new Map(), placed: new Set() };
+const formedByGrouping = new WeakMap<StoredGrouping, FormedGroups>();
+
+function formedOf(grouping: StoredGrouping): FormedGroups {
+  const known = formedByGrouping.get(grouping);
+  if (known) return known;
+  const index = new Map<string, number>();
+  const placed = new Set<string>();
+  const groups: ActivityGroup[] = [];
+  for (const g of grouping.groups) {
+    const group = g.hotSeat
+      ? { id: g.id, members: [...g.members], hotSeat: g.hotSeat }
+      : { id: g.id, members: [...g.members] };
+    // A group id stored twice (never written so): the later one in the first one's place.
+    const at = index.get(g.id);
+    if (at !== undefined) groups[at] = group;
+    else {
+      index.set(g.id, groups.length);
+      groups.push(group);
+    }
+  }
+  for (const g of groups) {
+    for (const m of g.members) placed.add(m);
+    Object.freeze(g.members);
+  }
+  const formed = { groups: Object.freeze(groups.map((g) => Object.freeze(g))), index, placed };
+  formedByGrouping.set(grouping, formed);
+  return formed;
 }
 
 /** A group with names (and its hot seat, in a circle). */

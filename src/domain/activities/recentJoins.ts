@@ -59,12 +59,17 @@ export class RecentJoins {
     const joins = this.byActivity.get(keyOf(record.activity.tenantId, record.activity.id));
     if (!joins) return record;
     this.forgetOld(joins);
-    const known = new Set(record.participants.map((p) => p.userId));
-    const participants = [...joins.participants.values()]
-      .map((j) => j.participant)
-      .filter((p) => !known.has(p.userId));
-    const stored = new Set(record.lateAssignments.map((l) => `${l.round}|${l.userId}`));
-    const placements = [...joins.placements].filter(([key]) => !stored.has(key)).map(([, p]) => p.assignment);
+    const known = memo(knownIds, record.participants, (list) => new Set(list.map((p) => p.userId)));
+    const participants: Participant[] = [];
+    for (const j of joins.participants.values())
+      if (!known.has(j.participant.userId)) participants.push(j.participant);
+    const stored = memo(
+      storedPlacements,
+      record.lateAssignments,
+      (list) => new Set(list.map((l) => `${l.round}|${l.userId}`)),
+    );
+    const placements: LateAssignment[] = [];
+    for (const [key, p] of joins.placements) if (!stored.has(key)) placements.push(p.assignment);
     if (participants.length === 0 && placements.length === 0) return record;
     return {
       ...record,
@@ -103,6 +108,19 @@ export class RecentJoins {
       joins.placements.delete(key);
     }
   }
+}
+
+/** The ids in a record's lists, made once per list: every join on an instance merges into the same record read. */
+const knownIds = new WeakMap<readonly Participant[], Set<string>>();
+const storedPlacements = new WeakMap<readonly LateAssignment[], Set<string>>();
+
+function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make(key);
+    cache.set(key, value);
+  }
+  return value;
 }
 
 function keyOf(tenantId: string, activityId: string): string {
