@@ -79,6 +79,7 @@ import type { RubricService } from "./communityRubrics.js";
 import { formGroups } from "./grouping/formGroups.js";
 import { placeLateJoiner as placeInGroups } from "./grouping/lateJoiner.js";
 import { currentRound, keptOutOfGroups, lastRoundReached, roundsOf } from "./groupingRounds.js";
+import { GroupTextVersions } from "./groupTextVersions.js";
 import { type MeetingRoles, RoleLookup, STEERING_ROLES } from "./meetingRoles.js";
 import type { RecentPartners } from "./pairing.js";
 import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
@@ -198,6 +199,7 @@ export class ActivityService {
   private readonly forming = new Map<string, Promise<StoredGrouping | undefined>>();
   /** Whom this instance joined and placed lately (see join). */
   private readonly recentJoins: RecentJoins;
+  private readonly groupTexts = new GroupTextVersions();
   private readonly roles: RoleLookup | undefined;
   private readonly circles: CircleMemory | undefined;
   private readonly earlierRegisters: EarlierRegisters | undefined;
@@ -752,7 +754,9 @@ export class ActivityService {
 
   /**
    * A group's text: the flow (groups kept per instance), the caller's group and that group's row,
-   * never the whole activity, so every group writing at once stays cheap.
+   * never the whole activity, so every group writing at once stays cheap. A group's saves on this
+   * instance go one at a time, and one that is stale for certain is answered from the version seen
+   * last (groupTextVersions.ts) without asking storage.
    */
   private async submitForGroup(
     caller: Caller,
@@ -764,7 +768,17 @@ export class ActivityService {
     const { tenantId, id: activityId } = flow.activity;
     const groupId = await this.groupIdOf(flow, caller.userId);
     const submission = { ...base, ownerId: groupId };
-    const read = () => this.activities.getSubmission(tenantId, activityId, base.kind, groupId);
+    const key = `${tenantId}|${activityId}|${base.kind}|${groupId}`;
+    const read = async () => {
+      const stored = await this.activities.getSubmission(tenantId, activityId, base.kind, groupId);
+      if (stored) this.groupTexts.seen(key, stored);
+      else this.groupTexts.forget(key);
+      return stored;
+    };
+    const saved = (stored: Submission, over?: string): SubmitResult => {
+      this.groupTexts.seen(key, stored, over);
+      return { status: "saved", submission: stored };
+    };
     // The stored version when the write did not land: this request's own (a retry), the same
     // text, or another member's, shown next to the caller's instead of overwritten.
     const afterMiss = async (error: unknown, stored?: Submission): Promise<SubmitResult> => {
@@ -775,34 +789,31 @@ export class ActivityService {
       return groupConflict(current, base.text, definition);
     };
     const missed = (error: unknown) => error instanceof ConcurrencyError || error instanceof ConflictError;
-    if (!etag) {
-      // A first write (the common case) is one create: a retry or another member's earlier save
-      // answers with a conflict, and only then is the stored one read.
+    /** A first write (the common case) is one create: only a refused one reads the stored one. */
+    const create = async (): Promise<SubmitResult> => {
       try {
-        return {
-          status: "saved",
-          submission: await this.activities.saveSubmission(flow.activity, submission),
-        };
+        return saved(await this.activities.saveSubmission(flow.activity, submission));
       } catch (error) {
         if (!missed(error)) throw error;
         return afterMiss(error);
       }
-    }
-    // An edit on top of the version the caller saw: one conditional write (the stored creator
-    // stays). Another member's save meanwhile, or this request's own first attempt (a retry),
-    // answers "stale", and only then is the stored one read.
-    try {
-      return {
-        status: "saved",
-        submission: await this.activities.saveSubmission(flow.activity, submission, { etag }),
-      };
-    } catch (error) {
-      if (!missed(error)) throw error;
-      // The version is gone (the group's text was removed): written anew.
-      const current = await read();
-      if (!current) return this.submitForGroup(caller, flow, definition, base, undefined);
-      return afterMiss(error, current);
-    }
+    };
+    return this.groupTexts.one(key, async (latest, staleFor) => {
+      if (latest && staleFor(etag)) return afterMiss(undefined, latest);
+      if (!etag) return create();
+      // An edit on top of the version the caller saw: one conditional write (the stored creator
+      // stays). Another member's save meanwhile, or this request's own first attempt (a retry),
+      // answers "stale", and only then is the stored one read.
+      try {
+        return saved(await this.activities.saveSubmission(flow.activity, submission, { etag }), etag);
+      } catch (error) {
+        if (!missed(error)) throw error;
+        // The version is gone (the group's text was removed): written anew.
+        const current = await read();
+        if (!current) return create();
+        return afterMiss(error, current);
+      }
+    });
   }
 
   /**
