@@ -96,9 +96,8 @@ export class TablesCircleMemory implements CircleMemory {
     };
     const partitionKey = keys.personal(tenantId, userId);
     const rowKey = circleKeys.register(communityId, entry.kind);
-    // The latest wins; an older write arriving late (a retry) must not replace a newer one.
-    const stored = await this.store.getEntity<RegisterRow>(TABLES.activities, partitionKey, rowKey);
-    if (stored && stored.at > entry.at) return;
+    // One write, no read first: the entry follows the submission it copies, which is written
+    // first (guarded by its ETag when it is an edit), so the newest accepted text is the last here.
     await translateTableErrors("The goal", () =>
       this.table.upsertEntity({ partitionKey, rowKey, ...row }, "Replace"),
     );

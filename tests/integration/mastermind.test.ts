@@ -108,6 +108,16 @@ describe("Mastermind circle on the activity engine", () => {
           })
         ).status,
       ).toBe(200);
+    // An edit on top of a version replaced meanwhile is refused, and the goal kept for next time
+    // stays the accepted one (session 2 below shows everyone's as written above).
+    const goalOf = (p: Person) => ({ text: `${SECRET.goal} of ${p.displayName}` });
+    const [editor] = people as [Person];
+    const written = await api(0, editor, "PUT", `/activities/${id}/submissions/goal`, goalOf(editor));
+    const goalRoute = `/activities/${id}/submissions/goal`;
+    const edited = await api(1, editor, "PUT", goalRoute, goalOf(editor), written.body.saved.etag);
+    expect(edited.status).toBe(200);
+    const stale = await api(0, editor, "PUT", goalRoute, { text: "a stale goal" }, written.body.saved.etag);
+    expect(stale.status).toBe(412);
     // The hot seat: only its person writes the challenge.
     expect((await control("next", 1)).status).toBe(200);
     const notSeat = memberOf(circles[0] as Circle);

@@ -650,20 +650,22 @@ export class ActivityService {
     const submission = { ...base, ownerId: caller.userId, ...(itemId ? { itemId } : {}) };
     const options = { ...(data.etag ? { etag: data.etag } : {}), myLearning: definition.myLearning === true };
     const ended = this.stateOfFlow(flow).status === "ended";
+    const circles = definition.register ? this.circles : undefined;
     const [, saved] = await Promise.all([
       this.joinQuietly(caller, activityId, at),
-      this.activities.saveSubmission(flow.activity, submission, options),
+      this.activities.saveSubmission(flow.activity, submission, options).then(async (stored) => {
+        // A goal is kept for the community's next session, once the activity took it (an edit
+        // refused as stale changes neither).
+        await circles?.saveRegisterEntry(caller.tenantId, caller.userId, flow.activity.communityId, {
+          kind,
+          text: said,
+          at,
+          activityId,
+        });
+        return stored;
+      }),
       // A commitment written after the end goes to the commitments service before the answer.
       definition.commitment && ended ? this.followUp(caller, flow, said, at) : undefined,
-      // A goal is kept for the community's next session.
-      definition.register && this.circles
-        ? this.circles.saveRegisterEntry(caller.tenantId, caller.userId, flow.activity.communityId, {
-            kind,
-            text: said,
-            at,
-            activityId,
-          })
-        : undefined,
     ]).catch((error) => {
       if (error instanceof ConcurrencyError)
         throw new ConcurrencyError(

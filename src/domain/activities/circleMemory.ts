@@ -41,7 +41,7 @@ export interface CircleMemory {
   recordHotSeats(tenantId: string, communityId: string, record: HotSeatRecord): Promise<void>;
   /** Records a swap once (by its id). */
   recordSwap(tenantId: string, communityId: string, swap: StoredSwap): Promise<void>;
-  /** Keeps a person's latest entry of a register kind (in their own partition). */
+  /** Keeps a person's entry of a register kind (in their own partition), replacing the one before. */
   saveRegisterEntry(
     tenantId: string,
     userId: string,
