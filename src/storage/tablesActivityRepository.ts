@@ -25,7 +25,11 @@ import {
   formatOf,
   type PlannedPhase,
 } from "../domain/activities/activityFormats.js";
-import type { ActivityRepository, Announcement } from "../domain/activities/activityRepository.js";
+import type {
+  ActivityRepository,
+  Announcement,
+  FlowFreshness,
+} from "../domain/activities/activityRepository.js";
 import { ConcurrencyError, ValidationError } from "../domain/errors.js";
 import type { PersonRef } from "../domain/identity.js";
 import { compareStored } from "../domain/ordering.js";
@@ -407,10 +411,16 @@ export class TablesActivityRepository implements ActivityRepository {
     return whole;
   }
 
-  async loadFlow(tenantId: string, activityId: string): Promise<ActivityFlow | undefined> {
-    // Everyone pressing the same button at once shares a read (never one begun before they asked).
+  async loadFlow(
+    tenantId: string,
+    activityId: string,
+    freshness: FlowFreshness = "asked",
+  ): Promise<ActivityFlow | undefined> {
+    // Everyone pressing the same button at once shares a read (never one begun before they asked,
+    // unless the caller takes one already running).
     const pk = activityKeys.activity(tenantId, activityId);
-    return this.flowReads.read(pk, () => this.readFlow(tenantId, activityId, pk));
+    const read = () => this.readFlow(tenantId, activityId, pk);
+    return freshness === "running" ? this.flowReads.readAny(pk, read) : this.flowReads.read(pk, read);
   }
 
   private async readFlow(

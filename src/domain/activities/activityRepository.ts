@@ -24,6 +24,14 @@ export interface Announcement {
 }
 
 /**
+ * How fresh a flow must be: `asked` (the default) reflects every write completed before the caller
+ * asked (a read begun after it; callers arriving together share one); `running` may answer from a
+ * read that was already running when the caller asked, begun at most that read's length earlier
+ * (for a caller whose answer the next poll corrects anyway: a join, whose place the view fixes).
+ */
+export type FlowFreshness = "asked" | "running";
+
+/**
  * Storage port for activities. Every join and every submission is its own row or an ETag-guarded
  * write, so many people submitting at once through several server instances lose nothing and
  * duplicate nothing; writes keyed by person or group are idempotent, so a retried request is too.
@@ -57,7 +65,11 @@ export interface ActivityRepository {
    * the groups are stored once and never change, so an instance may keep them; when the groups are
    * due but absent here, {@link getGrouping} reads them.
    */
-  loadFlow(tenantId: string, activityId: string): Promise<ActivityFlow | undefined>;
+  loadFlow(
+    tenantId: string,
+    activityId: string,
+    freshness?: FlowFreshness,
+  ): Promise<ActivityFlow | undefined>;
   /** One person's own rows, read by key (see {@link OwnRows}). */
   ownRows(tenantId: string, activityId: string, userId: string, round?: number): Promise<OwnRows>;
   /** These participants (read by key), for partners' names; people who have not joined are left out. */

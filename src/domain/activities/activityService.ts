@@ -44,7 +44,7 @@ import {
   type OutcomeEntry,
   publishedLessonOf,
 } from "./activityOutcomes.js";
-import type { ActivityRepository, Announcement } from "./activityRepository.js";
+import type { ActivityRepository, Announcement, FlowFreshness } from "./activityRepository.js";
 import {
   type ControlInput,
   controlSchema,
@@ -398,7 +398,11 @@ export class ActivityService {
    */
   async join(caller: Caller, activityId: string): Promise<Joined<ActivityView>> {
     const { tenantId, userId } = caller;
-    const flow = await this.requireFlow(tenantId, activityId);
+    // A flow read already running will do: people arriving together (a meeting's late joiners)
+    // wait for one read, not for it and the next. A control stored on another instance within
+    // that read's few milliseconds shows at the next poll, which places a joiner the groups of a
+    // new round missed (view).
+    const flow = await this.requireFlow(tenantId, activityId, "running");
     const state = this.stateOfFlow(flow);
     if (state.status === "ended") throw new ValidationError("This activity has already ended.");
     // The groups are due but not formed yet: the whole read forms them (once per activity).
@@ -1638,8 +1642,12 @@ export class ActivityService {
     return record;
   }
 
-  private async requireFlow(tenantId: string, activityId: string): Promise<ActivityFlow> {
-    const flow = await this.activities.loadFlow(tenantId, activityId);
+  private async requireFlow(
+    tenantId: string,
+    activityId: string,
+    freshness?: FlowFreshness,
+  ): Promise<ActivityFlow> {
+    const flow = await this.activities.loadFlow(tenantId, activityId, freshness);
     if (!flow)
       throw new NotFoundError("This activity does not exist (or was set up in another organisation).");
     // The groups are read only once they can exist (from the grouping phase on).
