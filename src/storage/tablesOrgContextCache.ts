@@ -27,6 +27,8 @@ function presentFields(from: Partial<Pick<OrgPerson, (typeof OPTIONAL_FIELDS)[nu
 
 /** Row keys per query: Azure Tables allows ≤ 15 comparisons in a filter, one is the partition. */
 const KEYS_PER_QUERY = 14;
+/** Up to this many people are read by key, side by side, rather than queried. */
+const POINT_READS_UP_TO = 4;
 const QUERY_CONCURRENCY = 8;
 /** Parallel deletes in one partition; Azure Tables answers ~2,000 entities/s per partition. */
 const WRITE_CONCURRENCY = 16;
@@ -47,6 +49,20 @@ export class TablesOrgContextCache implements OrgContextCache {
   async getMany(tenantId: string, ids: string[]): Promise<Map<string, CachedPerson>> {
     const partition = orgContextKeys.partition(tenantId);
     const found = new Map<string, CachedPerson>();
+    // A few people (a late joiner's partners) are read by key: a point read is the cheapest
+    // lookup Tables has, where a filter on row keys scans the tenant's partition.
+    if (ids.length <= POINT_READS_UP_TO) {
+      const rows = await Promise.all(
+        ids.map((id) =>
+          this.store.getEntity<PersonRow>(TABLES.orgContext, partition, orgContextKeys.person(id)),
+        ),
+      );
+      for (const [i, row] of rows.entries()) {
+        const id = ids[i] as string;
+        if (row) found.set(id, { person: personOf(id, row), fetchedAt: Number(row.fetchedAt) || 0 });
+      }
+      return found;
+    }
     const groups: string[][] = [];
     for (let i = 0; i < ids.length; i += KEYS_PER_QUERY) groups.push(ids.slice(i, i + KEYS_PER_QUERY));
     await forEachLimited(groups, QUERY_CONCURRENCY, async (group) => {

@@ -122,6 +122,14 @@ describe("org context through the Graph stand-in", () => {
     expect(fromTables.people.size).toBe(300);
     expect(fromTables.degraded).toBe(false);
     expect(standIn.seen).toHaveLength(0);
+
+    // A few people (a late joiner's partners) are read by key on another cold instance: the same
+    // people, and someone nobody looked up yet is asked of Graph alone.
+    const few = [first300[7], first300[150], everyone[450]].filter((id): id is string => !!id);
+    const another = await directoryWith({}, cacheStore).getMany(tenant, few);
+    expect([...another.people.keys()].sort()).toEqual([...few].sort());
+    expect(another.people.get(few[0] as string)).toEqual(fromTables.people.get(few[0] as string));
+    expect(standIn.seen.filter((r) => r.inner).map((r) => r.url.split("?")[0])).toEqual([`/users/${few[2]}`]);
   });
 
   it("completes a 429 storm (30 % throttled, outer and inner, Retry-After 1 s) correctly, re-sending inner 429s", async () => {
