@@ -131,6 +131,19 @@ export async function activityScenario(
     const url = instances[Math.floor(i / everyone.length)] as string;
     tokens.set(`${url}|${person.id}`, await tokenFor(url, person.id));
   });
+  // Everyone is in the meeting before anything is measured: their side panel has loaded (its first
+  // request asks for the meeting chat's activity, which checks their token once per instance), as
+  // a late joiner's panel has before they press Join.
+  await runLoad(everyone.length * instances.length, 16, async (i) => {
+    const person = everyone[i % everyone.length] as Person;
+    const url = instances[Math.floor(i / everyone.length)] as string;
+    const res = await client.send(
+      "GET",
+      `${url}/api/activities?conversationId=${encodeURIComponent(`19:meeting_bench-${process.pid}@thread.v2`)}`,
+      { authorization: `Bearer ${tokens.get(`${url}|${person.id}`)}` },
+    );
+    if (res.status !== 200) throw new Error(`the side panel's first request answered ${res.status}`);
+  });
 
   const api = async (i: number, as: Person, method: string, route: string, body?: unknown, etag?: string) => {
     const url = instances[i % instances.length] as string;
@@ -204,7 +217,9 @@ export async function activityScenario(
           return answer;
         };
         counter?.reset();
+        mark(`${formatId}.${phase}`, "start");
         await Promise.all(tasks.map((task) => task(timed)));
+        mark(`${formatId}.${phase}`, "end");
         if (counter) {
           metrics[`${formatId}.${phase}.storage_per_request`] = counter.total() / tasks.length;
           process.stderr.write(
@@ -468,6 +483,12 @@ export async function activityScenario(
     await floor.stop();
     await counter?.stop();
   }
+}
+
+/** BENCH_MARKS=1: each measured burst's start and end on the monotonic clock (µs), to cut the servers' CPU profiles by. */
+function mark(key: string, edge: "start" | "end"): void {
+  if (process.env.BENCH_MARKS === "1")
+    process.stderr.write(`mark ${key} ${edge} ${process.hrtime.bigint() / 1000n}\n`);
 }
 
 type Timed = (request: () => Promise<Answer>) => Promise<Answer>;
