@@ -32,7 +32,8 @@ const LATE = 20;
 const RETRIES = 30;
 /** A group write that meets another member's save retries on top of it, as the tab does, at most this often. */
 const MAX_GROUP_ATTEMPTS = 30;
-const RUNS = Number(process.env.BENCH_RUNS ?? 1);
+/** Activities per format, pooled: three bursts of each phase (and of its floor), as tps-300 runs, so a p99 rests on ~900 requests and no one noisy burst decides it. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** People in the warm-up activity of each format. */
 const WARM_UP = 60;
 /** The warm-up's work after its answers (the commitments' hand-over, 2 s after the last) settles meanwhile. */

@@ -736,11 +736,7 @@ export class TablesActivityRepository implements ActivityRepository {
         return undefined; // an item sent before (a retry): the stored one answers
       }
     };
-    const copy = () =>
-      this.table.upsertEntity(
-        noteRow(activity, submissionPrefix(submission.kind), submission.ownerId, submission),
-        "Replace",
-      );
+    const copy = () => this.keepInMyLearning(activity, submission);
     // A person's own text without a version is never refused: its My learning copy goes beside it
     // (either failing fails the request, and its retry writes both). A guarded write's copy waits
     // for the write, so a refused one writes neither.
@@ -762,6 +758,16 @@ export class TablesActivityRepository implements ActivityRepository {
     }
     if (myLearning) await copy();
     return { ...submission, etag: result.etag ?? "" };
+  }
+
+  async keepInMyLearning(
+    activity: Activity,
+    submission: Pick<Submission, "kind" | "ownerId" | "text" | "at">,
+  ): Promise<void> {
+    await this.table.upsertEntity(
+      noteRow(activity, submissionPrefix(submission.kind), submission.ownerId, submission),
+      "Replace",
+    );
   }
 
   async getSubmission(

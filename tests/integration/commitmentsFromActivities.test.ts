@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { ActivityService } from "../../src/domain/activities/activityService.js";
 import { CommitmentService } from "../../src/domain/commitments/commitmentService.js";
 import type { Caller } from "../../src/domain/identity.js";
@@ -79,10 +79,21 @@ describe("commitments made in think-pair-share become first-class (two instances
     await two.submit(first, view.id, "commitment", { text: "pair on one review a week" });
     await one.submit(first, view.id, "commitment", { text: "pair on one review a week" });
 
+    // My learning's copy comes with the hand-over, a moment after the answers (one write each
+    // while everyone commits), with each person's latest text.
+    const myLearningText = async (p: Caller, service = one) =>
+      (await service.myCommitments(tenant, p.userId)).find((c) => c.activityId === view.id)?.text;
+    await vi.waitFor(async () => expect(await myLearningText(first)).toBe("pair on one review a week"), {
+      timeout: 10_000,
+      interval: 200,
+    });
     // During the run each is handed over right after its answer; the close hands them all over
     // again (what an instance that stopped missed), which changes nothing more.
     await one.control(facilitator, view.id, { kind: "end" }, unique("r"));
     expect(await two.followUpCommitments(facilitator, view.id)).toBe(5);
+    for (const person of everyone.slice(1))
+      expect(await myLearningText(person, two)).toBe(`try it, ${person.displayName}`);
+    expect(await myLearningText(first, two)).toBe("pair on one review a week");
     const final = await one.view(facilitator, view.id);
     const groupOf = (userId: string) =>
       (final.groups ?? []).find((g) => g.members.some((m) => m.id === userId));

@@ -109,6 +109,11 @@ export interface ActivityRepository {
     submission: Omit<Submission, "etag">,
     options?: { etag?: string; myLearning?: boolean },
   ): Promise<Submission>;
+  /** The writer's My learning copy of a submission alone (written again, it replaces the one before). */
+  keepInMyLearning(
+    activity: Activity,
+    submission: Pick<Submission, "kind" | "ownerId" | "text" | "at">,
+  ): Promise<void>;
   /** One stored submission, read by key (`itemId` for items). */
   getSubmission(
     tenantId: string,

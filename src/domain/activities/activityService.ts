@@ -652,8 +652,14 @@ export class ActivityService {
     }
     const itemId = definition.scope === "item" ? await itemIdOf(caller, key) : undefined;
     const submission = { ...base, ownerId: caller.userId, ...(itemId ? { itemId } : {}) };
-    const options = { ...(data.etag ? { etag: data.etag } : {}), myLearning: definition.myLearning === true };
     const ended = this.stateOfFlow(flow).status === "ended";
+    // A commitment during the activity (300 people committing at once) reaches My learning with
+    // its hand-over, a moment after the answer, and again at the close: one write now, not two.
+    const copyLater = definition.commitment === true && !ended && this.commitments !== undefined;
+    const options = {
+      ...(data.etag ? { etag: data.etag } : {}),
+      myLearning: definition.myLearning === true && !copyLater,
+    };
     const circles = definition.register ? this.circles : undefined;
     const [, saved] = await Promise.all([
       this.joinQuietly(caller, activityId, at),
@@ -679,7 +685,8 @@ export class ActivityService {
     });
     // During the activity (300 people committing at once) it goes a moment after the answer; the
     // close hands every commitment over again (followUpCommitments), so none is missed.
-    if (definition.commitment && !ended) this.handOver(caller, flow, said, at);
+    if (definition.commitment && !ended)
+      this.handOver(caller, flow, said, at, definition.myLearning ? saved : undefined);
     return { status: "saved", submission: saved, view: savedViewOf(saved, definition, flow.activity.rubric) };
   }
 
@@ -704,10 +711,15 @@ export class ActivityService {
             userId: s.ownerId,
             displayName: names.get(s.ownerId) ?? s.editedBy.displayName,
           } as Caller;
-          const text = submissionOf(format, s.kind)?.perCriterion
+          const definition = submissionOf(format, s.kind);
+          const text = definition?.perCriterion
             ? readableCriteria(s.text, record.activity.rubric ?? [])
             : s.text;
-          return this.followUp(owner, record, text, s.at, this.partnersIn(record, s.ownerId));
+          return Promise.all([
+            // My learning's copy, in case the hand-over that writes it did not run (an instance stopped).
+            definition?.myLearning ? this.activities.keepInMyLearning(record.activity, s) : undefined,
+            this.followUp(owner, record, text, s.at, this.partnersIn(record, s.ownerId)),
+          ]);
         }),
       );
     return latest.length;
@@ -720,11 +732,11 @@ export class ActivityService {
    * activity's partners read once for all of them (one shared read of the activity, not a read of
    * each person's group). A hand-over an instance never made (it stopped) is made by the close.
    */
-  private handOver(caller: Caller, flow: ActivityFlow, text: string, at: string): void {
+  private handOver(caller: Caller, flow: ActivityFlow, text: string, at: string, copy?: Submission): void {
     const key = `${caller.tenantId}|${flow.activity.id}`;
     const found = this.handOvers.get(key);
     const entry: PendingHandOver = found ?? { flow, latest: new Map(), since: Date.now() };
-    entry.latest.set(caller.userId, { caller, text, at });
+    entry.latest.set(caller.userId, { caller, text, at, ...(copy ? { copy } : {}) });
     // While people keep committing, the bookkeeping waits for a quiet moment (at most
     // HAND_OVER_MAX_WAIT_MS), so it never competes with the rush it follows.
     if (entry.timer) {
@@ -746,14 +758,17 @@ export class ActivityService {
       await Promise.all(
         waiting
           .slice(i, i + HAND_OVER_BATCH)
-          .map(({ caller, text, at }) =>
-            this.followUp(
-              caller,
-              record ?? flow,
-              text,
-              at,
-              record ? this.partnersIn(record, caller.userId) : undefined,
-            ).catch(() => undefined),
+          .map(({ caller, text, at, copy }) =>
+            Promise.all([
+              copy ? this.activities.keepInMyLearning(flow.activity, copy) : undefined,
+              this.followUp(
+                caller,
+                record ?? flow,
+                text,
+                at,
+                record ? this.partnersIn(record, caller.userId) : undefined,
+              ),
+            ]).catch(() => undefined),
           ),
       );
   }
@@ -1675,7 +1690,7 @@ const HAND_OVER_MAX_WAIT_MS = 15_000;
 interface PendingHandOver {
   flow: ActivityFlow;
   /** By person. */
-  latest: Map<string, { caller: Caller; text: string; at: string }>;
+  latest: Map<string, { caller: Caller; text: string; at: string; copy?: Submission }>;
   /** When the first of them was written (ms). */
   since: number;
   timer?: ReturnType<typeof setTimeout>;
