@@ -36,8 +36,12 @@ const MAX_GROUP_ATTEMPTS = 30;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** People in the warm-up activity of each format. */
 const WARM_UP = 60;
-/** The warm-up's work after its answers (the commitments' hand-over, 2 s after the last) settles meanwhile. */
-const SETTLE_AFTER_WARM_UP_MS = 8_000;
+/**
+ * What an activity leaves to do after its answers (commitments handed over 2 s after the last,
+ * memberships once joins pause, the close's outcomes) settles before the next one's bursts begin:
+ * each activity is measured on its own, against a floor measured on a quiet machine too.
+ */
+const SETTLE_AFTER_RUN_MS = 8_000;
 
 type Person = { id: string; displayName: string };
 type Group = { id: string; members: Person[]; hotSeat?: Person };
@@ -412,12 +416,8 @@ export async function activityScenario(
             count.duplicated += Math.max(0, n - 1);
           }
         }
-        if (warmingUp) {
-          // What the warm-up leaves to do after its answers (commitments handed over 2 s after the
-          // last, memberships once joins pause) is its own: done before the measured bursts begin.
-          await new Promise((resolve) => setTimeout(resolve, SETTLE_AFTER_WARM_UP_MS));
-          continue;
-        }
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_AFTER_RUN_MS));
+        if (warmingUp) continue;
         const seen = repeats.get(formatId) ?? { seen: 0, server: 0, unavoidable: 0 };
         repeats.set(formatId, {
           seen: seen.seen + repeatMeetings(rounds),
