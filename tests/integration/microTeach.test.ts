@@ -237,9 +237,27 @@ describe("Micro-teach on the activity engine", () => {
           })
         ).status,
       ).toBe(200);
-    const learning = await api(1, learners[0] as Person, "GET", "/me/learning");
-    expect(JSON.stringify(learning.body)).toContain(`Lookarounds, noted by ${learners[0]?.displayName}`);
+    // My learning has it a moment later (the copies of a burst are written together, after it).
+    const noted = `Lookarounds, noted by ${learners[0]?.displayName}`;
+    await eventually(async () => {
+      const learning = await api(1, learners[0] as Person, "GET", "/me/learning");
+      return JSON.stringify(learning.body).includes(noted) ? true : undefined;
+    }, "the learned note in My learning");
+    // Edited, and the activity ended at once: the edit reaches My learning too (written by the
+    // instance that ends it, by the other's timer, or by the close), replacing the first text.
+    const last = people.at(-1) as Person;
+    const edited = `Lookbehinds too, noted by ${last.displayName}`;
+    expect(
+      (await api(people.length - 1, last, "PUT", `/activities/${id}/submissions/learned`, { text: edited }))
+        .status,
+    ).toBe(200);
     expect((await control("end")).status).toBe(200);
+    await eventually(async () => {
+      const body = JSON.stringify((await api(0, last, "GET", "/me/learning")).body);
+      return body.includes(edited) && !body.includes(`Lookarounds, noted by ${last.displayName}`)
+        ? true
+        : undefined;
+    }, "the edited note in My learning");
 
     // The close (either instance, or both): one answered Q&A entry per answered question.
     const entryIdOf = (item: Item) => `micro-teach-${id}-teach-question-${item.itemId}`;

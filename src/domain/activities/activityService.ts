@@ -81,6 +81,7 @@ import { placeLateJoiner as placeInGroups } from "./grouping/lateJoiner.js";
 import { currentRound, keptOutOfGroups, lastRoundReached, roundsOf } from "./groupingRounds.js";
 import { GroupTextVersions } from "./groupTextVersions.js";
 import { type MeetingRoles, RoleLookup, STEERING_ROLES } from "./meetingRoles.js";
+import { MyLearningCopies } from "./myLearningCopies.js";
 import type { RecentPartners } from "./pairing.js";
 import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
 import type { PhaseContent } from "./phaseContent.js";
@@ -200,6 +201,9 @@ export class ActivityService {
   /** Whom this instance joined and placed lately (see join). */
   private readonly recentJoins: RecentJoins;
   private readonly groupTexts = new GroupTextVersions();
+  private readonly copies = new MyLearningCopies((activity, copy) =>
+    this.activities.keepInMyLearning(activity, copy),
+  );
   private readonly roles: RoleLookup | undefined;
   private readonly circles: CircleMemory | undefined;
   private readonly earlierRegisters: EarlierRegisters | undefined;
@@ -575,6 +579,8 @@ export class ActivityService {
         requestId: key,
       });
     });
+    // Ended here: what people wrote reaches their My learning before the facilitator hears so.
+    if (control.kind === "end") await this.copies.flush(caller.tenantId, activityId);
     return this.view(caller, activityId);
   }
 
@@ -653,9 +659,9 @@ export class ActivityService {
     const itemId = definition.scope === "item" ? await itemIdOf(caller, key) : undefined;
     const submission = { ...base, ownerId: caller.userId, ...(itemId ? { itemId } : {}) };
     const ended = this.stateOfFlow(flow).status === "ended";
-    // A commitment during the activity (300 people committing at once) reaches My learning with
-    // its hand-over, a moment after the answer, and again at the close: one write now, not two.
-    const copyLater = definition.commitment === true && !ended && this.commitments !== undefined;
+    // During the activity (300 people reflecting at once) My learning's copy is written a moment
+    // after the answers, with the others' (myLearningCopies.ts): one write now, not two.
+    const copyLater = definition.myLearning === true && !ended;
     const options = {
       ...(data.etag ? { etag: data.etag } : {}),
       myLearning: definition.myLearning === true && !copyLater,
@@ -685,20 +691,25 @@ export class ActivityService {
     });
     // During the activity (300 people committing at once) it goes a moment after the answer; the
     // close hands every commitment over again (followUpCommitments), so none is missed.
-    if (definition.commitment && !ended)
-      this.handOver(caller, flow, said, at, definition.myLearning ? saved : undefined);
+    if (copyLater) this.copies.add(flow.activity, saved);
+    if (definition.commitment && !ended) this.handOver(caller, flow, said, at);
     return { status: "saved", submission: saved, view: savedViewOf(saved, definition, flow.activity.rubric) };
   }
 
   /**
    * Hands every commitment of an activity to the commitments service (idempotent: each person's
-   * one commitment per activity, its latest text): what the close does, so a hand-over missed by
-   * an instance that stopped is made then.
+   * one commitment per activity, its latest text) and writes every My learning copy again: what
+   * the close does, so a hand-over or a copy missed by an instance that stopped is made then.
    */
   async followUpCommitments(caller: Caller, activityId: string): Promise<number> {
-    if (!this.commitments) return 0;
     const record = await this.require(caller.tenantId, activityId);
     const format = formatOf(record.activity.format);
+    const copies = record.submissions.filter((s) => submissionOf(format, s.kind)?.myLearning);
+    for (let i = 0; i < copies.length; i += HAND_OVER_BATCH)
+      await Promise.all(
+        copies.slice(i, i + HAND_OVER_BATCH).map((s) => this.activities.keepInMyLearning(record.activity, s)),
+      );
+    if (!this.commitments) return 0;
     const names = new Map(record.participants.map((p) => [p.userId, p.displayName]));
     const latest = record.submissions.filter(
       (s) => submissionOf(format, s.kind)?.commitment && s.scope === "person",
@@ -711,15 +722,10 @@ export class ActivityService {
             userId: s.ownerId,
             displayName: names.get(s.ownerId) ?? s.editedBy.displayName,
           } as Caller;
-          const definition = submissionOf(format, s.kind);
-          const text = definition?.perCriterion
+          const text = submissionOf(format, s.kind)?.perCriterion
             ? readableCriteria(s.text, record.activity.rubric ?? [])
             : s.text;
-          return Promise.all([
-            // My learning's copy, in case the hand-over that writes it did not run (an instance stopped).
-            definition?.myLearning ? this.activities.keepInMyLearning(record.activity, s) : undefined,
-            this.followUp(owner, record, text, s.at, this.partnersIn(record, s.ownerId)),
-          ]);
+          return this.followUp(owner, record, text, s.at, this.partnersIn(record, s.ownerId));
         }),
       );
     return latest.length;
@@ -732,11 +738,11 @@ export class ActivityService {
    * activity's partners read once for all of them (one shared read of the activity, not a read of
    * each person's group). A hand-over an instance never made (it stopped) is made by the close.
    */
-  private handOver(caller: Caller, flow: ActivityFlow, text: string, at: string, copy?: Submission): void {
+  private handOver(caller: Caller, flow: ActivityFlow, text: string, at: string): void {
     const key = `${caller.tenantId}|${flow.activity.id}`;
     const found = this.handOvers.get(key);
     const entry: PendingHandOver = found ?? { flow, latest: new Map(), since: Date.now() };
-    entry.latest.set(caller.userId, { caller, text, at, ...(copy ? { copy } : {}) });
+    entry.latest.set(caller.userId, { caller, text, at });
     // While people keep committing, the bookkeeping waits for a quiet moment (at most
     // HAND_OVER_MAX_WAIT_MS), so it never competes with the rush it follows.
     if (entry.timer) {
@@ -758,17 +764,14 @@ export class ActivityService {
       await Promise.all(
         waiting
           .slice(i, i + HAND_OVER_BATCH)
-          .map(({ caller, text, at, copy }) =>
-            Promise.all([
-              copy ? this.activities.keepInMyLearning(flow.activity, copy) : undefined,
-              this.followUp(
-                caller,
-                record ?? flow,
-                text,
-                at,
-                record ? this.partnersIn(record, caller.userId) : undefined,
-              ),
-            ]).catch(() => undefined),
+          .map(({ caller, text, at }) =>
+            this.followUp(
+              caller,
+              record ?? flow,
+              text,
+              at,
+              record ? this.partnersIn(record, caller.userId) : undefined,
+            ).catch(() => undefined),
           ),
       );
   }
@@ -1690,7 +1693,7 @@ const HAND_OVER_MAX_WAIT_MS = 15_000;
 interface PendingHandOver {
   flow: ActivityFlow;
   /** By person. */
-  latest: Map<string, { caller: Caller; text: string; at: string; copy?: Submission }>;
+  latest: Map<string, { caller: Caller; text: string; at: string }>;
   /** When the first of them was written (ms). */
   since: number;
   timer?: ReturnType<typeof setTimeout>;
