@@ -15,6 +15,12 @@ import { floorScript, serverEnv, serverScript } from "../lib/servers.js";
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Invokes Teams delivers twice (a retry after a slow answer): must change nothing. */
 const RETRIES = 30;
+/**
+ * What a run leaves to do after its answers (commitments handed over and My learning's copies
+ * written 2 s after the last, memberships once joins pause) settles before the next run's bursts,
+ * as activity-300's runs do: each run is measured on its own, its floor on a quiet machine too.
+ */
+const SETTLE_BETWEEN_RUNS_MS = 8_000;
 
 type Person = { id: string; displayName: string };
 const PHASES = ["join", "reflect", "share", "commit"] as const;
@@ -145,6 +151,7 @@ async function thinkPairShareInMeeting(
 
   try {
     for (let run = 0; run < RUNS; run++) {
+      if (run > 0) await new Promise((resolve) => setTimeout(resolve, SETTLE_BETWEEN_RUNS_MS));
       const chat = `19:meeting_bench${process.pid}run${run}@thread.v2`;
       await submit(
         a.url,
