@@ -1,6 +1,7 @@
+import { AfterThePause } from "../afterThePause.js";
 import type { CommitmentRecorder } from "../commitments/commitment.js";
 import type { CommunityAccess } from "../communities/community.js";
-import { retryOnConflict } from "../concurrency.js";
+import { forEachLimited, retryOnConflict } from "../concurrency.js";
 import { digestId } from "../digestId.js";
 import {
   ConcurrencyError,
@@ -195,7 +196,10 @@ export class ActivityService {
   private readonly communities: CommunityAccess | undefined;
   private readonly commitments: CommitmentRecorder | undefined;
   /** Commitments waiting to be handed over by this instance, by person and activity. */
-  private readonly handOvers = new Map<string, PendingHandOver>();
+  /** Commitments waiting for their hand-over, by activity and person (see handOver). */
+  private readonly handOvers = new AfterThePause<ActivityFlow, HandOver>((flow, waiting) =>
+    this.handOverAll(flow, waiting),
+  );
   /** Groups being formed on this instance, by activity (see ensureGroups). */
   private readonly forming = new Map<string, Promise<StoredGrouping | undefined>>();
   /** Whom this instance joined and placed lately (see join). */
@@ -705,75 +709,51 @@ export class ActivityService {
     const record = await this.require(caller.tenantId, activityId);
     const format = formatOf(record.activity.format);
     const copies = record.submissions.filter((s) => submissionOf(format, s.kind)?.myLearning);
-    for (let i = 0; i < copies.length; i += HAND_OVER_BATCH)
-      await Promise.all(
-        copies.slice(i, i + HAND_OVER_BATCH).map((s) => this.activities.keepInMyLearning(record.activity, s)),
-      );
+    await forEachLimited(copies, HAND_OVER_BATCH, (s) =>
+      this.activities.keepInMyLearning(record.activity, s),
+    );
     if (!this.commitments) return 0;
     const names = new Map(record.participants.map((p) => [p.userId, p.displayName]));
     const latest = record.submissions.filter(
       (s) => submissionOf(format, s.kind)?.commitment && s.scope === "person",
     );
-    for (let i = 0; i < latest.length; i += HAND_OVER_BATCH)
-      await Promise.all(
-        latest.slice(i, i + HAND_OVER_BATCH).map((s) => {
-          const owner = {
-            tenantId: caller.tenantId,
-            userId: s.ownerId,
-            displayName: names.get(s.ownerId) ?? s.editedBy.displayName,
-          } as Caller;
-          const text = submissionOf(format, s.kind)?.perCriterion
-            ? readableCriteria(s.text, record.activity.rubric ?? [])
-            : s.text;
-          return this.followUp(owner, record, text, s.at, this.partnersIn(record, s.ownerId));
-        }),
-      );
+    await forEachLimited(latest, HAND_OVER_BATCH, (s) => {
+      const owner = {
+        tenantId: caller.tenantId,
+        userId: s.ownerId,
+        displayName: names.get(s.ownerId) ?? s.editedBy.displayName,
+      } as Caller;
+      const text = submissionOf(format, s.kind)?.perCriterion
+        ? readableCriteria(s.text, record.activity.rubric ?? [])
+        : s.text;
+      return this.followUp(owner, record, text, s.at, this.partnersIn(record, s.ownerId));
+    });
     return latest.length;
   }
 
   /**
-   * Hands a commitment over once the activity's commitments pause for {@link HAND_OVER_AFTER_MS}
-   * (at most {@link HAND_OVER_MAX_WAIT_MS} after the first): everyone committing at once is
+   * Hands a commitment over once the activity's commitments pause (after 2 s, at most 15 s after
+   * the first: {@link AfterThePause}): everyone committing at once is
    * answered first, the bookkeeping follows — each person's latest text, once, with the
    * activity's partners read once for all of them (one shared read of the activity, not a read of
    * each person's group). A hand-over an instance never made (it stopped) is made by the close.
    */
   private handOver(caller: Caller, flow: ActivityFlow, text: string, at: string): void {
     const key = `${caller.tenantId}|${flow.activity.id}`;
-    const found = this.handOvers.get(key);
-    const entry: PendingHandOver = found ?? { flow, latest: new Map(), since: Date.now() };
-    entry.latest.set(caller.userId, { caller, text, at });
-    // While people keep committing, the bookkeeping waits for a quiet moment (at most
-    // HAND_OVER_MAX_WAIT_MS), so it never competes with the rush it follows.
-    if (entry.timer) {
-      if (Date.now() - entry.since >= HAND_OVER_MAX_WAIT_MS) return;
-      clearTimeout(entry.timer);
-    }
-    this.handOvers.set(key, entry);
-    entry.timer = setTimeout(() => {
-      this.handOvers.delete(key);
-      void this.handOverAll(entry).catch(() => undefined);
-    }, HAND_OVER_AFTER_MS);
-    entry.timer.unref?.();
+    this.handOvers.add(key, flow, caller.userId, { caller, text, at });
   }
 
-  private async handOverAll({ flow, latest }: PendingHandOver): Promise<void> {
+  private async handOverAll(flow: ActivityFlow, waiting: HandOver[]): Promise<void> {
     const record = await this.activities.load(flow.activity.tenantId, flow.activity.id);
-    const waiting = [...latest.values()];
-    for (let i = 0; i < waiting.length; i += HAND_OVER_BATCH)
-      await Promise.all(
-        waiting
-          .slice(i, i + HAND_OVER_BATCH)
-          .map(({ caller, text, at }) =>
-            this.followUp(
-              caller,
-              record ?? flow,
-              text,
-              at,
-              record ? this.partnersIn(record, caller.userId) : undefined,
-            ).catch(() => undefined),
-          ),
-      );
+    await forEachLimited(waiting, HAND_OVER_BATCH, ({ caller, text, at }) =>
+      this.followUp(
+        caller,
+        record ?? flow,
+        text,
+        at,
+        record ? this.partnersIn(record, caller.userId) : undefined,
+      ).catch(() => undefined),
+    );
   }
 
   /**
@@ -1682,21 +1662,14 @@ export class ActivityService {
  */
 const RECORD_IN_HAND_MS = 5_000;
 
-/** Commitments handed over at once by the close (each a few storage calls). */
+/** Commitments handed over (and My learning copies written) side by side (each a few storage calls). */
 const HAND_OVER_BATCH = 8;
-/** How long after the last commitment written (a quiet moment) the commitments are handed over. */
-const HAND_OVER_AFTER_MS = 2_000;
-/** Handed over at the latest this long after the first one waiting, however busy the activity. */
-const HAND_OVER_MAX_WAIT_MS = 15_000;
 
-/** A person's commitment waiting for its hand-over: the latest one they wrote. */
-interface PendingHandOver {
-  flow: ActivityFlow;
-  /** By person. */
-  latest: Map<string, { caller: Caller; text: string; at: string }>;
-  /** When the first of them was written (ms). */
-  since: number;
-  timer?: ReturnType<typeof setTimeout>;
+/** A commitment waiting for its hand-over: the person's latest text. */
+interface HandOver {
+  caller: Caller;
+  text: string;
+  at: string;
 }
 
 /** Round 0's group ids are think-pair-share's as always (`g0001`); later rounds' are `r2-g0001`. */

@@ -1,21 +1,11 @@
+import { AfterThePause } from "../afterThePause.js";
+import { forEachLimited } from "../concurrency.js";
 import type { Activity, Submission } from "./activity.js";
 
-/** Copies wait for the writing to pause this long… */
-const COPY_AFTER_MS = 2_000;
-/** …but never longer than this after the first of them. */
-const COPY_MAX_WAIT_MS = 15_000;
 /** Copies written side by side. */
-const COPY_BATCH = 8;
+const COPIES_IN_FLIGHT = 8;
 
 type Copy = Pick<Submission, "kind" | "ownerId" | "text" | "at">;
-
-interface Pending {
-  activity: Activity;
-  /** The newest of each person's kinds, by `{kind}|{ownerId}`. */
-  copies: Map<string, Copy>;
-  since: number;
-  timer?: ReturnType<typeof setTimeout>;
-}
 
 /**
  * My learning's copies of what people write during an activity (reflections, commitments),
@@ -26,35 +16,25 @@ interface Pending {
  * writes this instance's pending ones before it answers.
  */
 export class MyLearningCopies {
-  private readonly pending = new Map<string, Pending>();
+  private readonly batches: AfterThePause<Activity, Copy>;
 
-  constructor(private readonly write: (activity: Activity, copy: Copy) => Promise<void>) {}
-
-  add(activity: Activity, copy: Copy): void {
-    const key = `${activity.tenantId}|${activity.id}`;
-    const entry: Pending = this.pending.get(key) ?? { activity, copies: new Map(), since: Date.now() };
-    entry.copies.set(`${copy.kind}|${copy.ownerId}`, copy);
-    if (entry.timer) {
-      if (Date.now() - entry.since >= COPY_MAX_WAIT_MS) return;
-      clearTimeout(entry.timer);
-    }
-    this.pending.set(key, entry);
-    entry.timer = setTimeout(
-      () => void this.flush(activity.tenantId, activity.id).catch(() => undefined),
-      COPY_AFTER_MS,
+  constructor(write: (activity: Activity, copy: Copy) => Promise<void>) {
+    this.batches = new AfterThePause((activity, copies) =>
+      forEachLimited(copies, COPIES_IN_FLIGHT, (copy) => write(activity, copy)),
     );
-    entry.timer.unref?.();
   }
 
-  /** Writes the activity's pending copies now (ending it; the timer otherwise). */
-  async flush(tenantId: string, activityId: string): Promise<void> {
-    const key = `${tenantId}|${activityId}`;
-    const entry = this.pending.get(key);
-    if (!entry) return;
-    this.pending.delete(key);
-    clearTimeout(entry.timer);
-    const copies = [...entry.copies.values()];
-    for (let i = 0; i < copies.length; i += COPY_BATCH)
-      await Promise.all(copies.slice(i, i + COPY_BATCH).map((copy) => this.write(entry.activity, copy)));
+  /** Each person's newest text of each kind is the one written. */
+  add(activity: Activity, copy: Copy): void {
+    this.batches.add(keyOf(activity.tenantId, activity.id), activity, `${copy.kind}|${copy.ownerId}`, copy);
   }
+
+  /** Writes the activity's pending copies now (ending it; the pause otherwise). */
+  flush(tenantId: string, activityId: string): Promise<void> {
+    return this.batches.flush(keyOf(tenantId, activityId));
+  }
+}
+
+function keyOf(tenantId: string, activityId: string): string {
+  return `${tenantId}|${activityId}`;
 }
