@@ -1,4 +1,5 @@
 import type { PersonRef } from "../identity.js";
+import { memo } from "../memo.js";
 import { compareStored } from "../ordering.js";
 import {
   type Activity,
@@ -342,22 +343,9 @@ export function groupsOf(
   record: Pick<ActivityRecord, "groupings" | "lateAssignments">,
   round: number,
 ): ActivityGroup[] {
-  let byGroupings = groupsByRecord.get(record.lateAssignments);
-  if (!byGroupings) {
-    byGroupings = new WeakMap();
-    groupsByRecord.set(record.lateAssignments, byGroupings);
-  }
-  let byRound = byGroupings.get(record.groupings);
-  if (!byRound) {
-    byRound = new Map();
-    byGroupings.set(record.groupings, byRound);
-  }
-  let groups = byRound.get(round);
-  if (!groups) {
-    groups = Object.freeze(formGroupsOf(record, round)) as ActivityGroup[];
-    byRound.set(round, groups);
-  }
-  return groups;
+  const byGroupings = memo(groupsByRecord, record.lateAssignments, () => new WeakMap());
+  const byRound = memo(byGroupings, record.groupings, () => new Map<number, ActivityGroup[]>());
+  return memo(byRound, round, () => Object.freeze(formGroupsOf(record, round)) as ActivityGroup[]);
 }
 
 function formGroupsOf(
@@ -400,8 +388,10 @@ const NONE_FORMED: FormedGroups = { groups: Object.freeze([]), index: new Map(),
 const formedByGrouping = new WeakMap<StoredGrouping, FormedGroups>();
 
 function formedOf(grouping: StoredGrouping): FormedGroups {
-  const known = formedByGrouping.get(grouping);
-  if (known) return known;
+  return memo(formedByGrouping, grouping, formGroupsAsStored);
+}
+
+function formGroupsAsStored(grouping: StoredGrouping): FormedGroups {
   const index = new Map<string, number>();
   const placed = new Set<string>();
   const groups: ActivityGroup[] = [];
@@ -421,9 +411,7 @@ function formedOf(grouping: StoredGrouping): FormedGroups {
     for (const m of g.members) placed.add(m);
     Object.freeze(g.members);
   }
-  const formed = { groups: Object.freeze(groups.map((g) => Object.freeze(g))), index, placed };
-  formedByGrouping.set(grouping, formed);
-  return formed;
+  return { groups: Object.freeze(groups.map((g) => Object.freeze(g))), index, placed };
 }
 
 /** A group with names (and its hot seat, in a circle). */
@@ -450,13 +438,12 @@ const groupByMember = new WeakMap<readonly ActivityGroup[], Map<string, Activity
 
 export function groupOfPerson(groups: readonly ActivityGroup[], userId: string): ActivityGroup | undefined {
   if (!Object.isFrozen(groups)) return groups.find((g) => g.members.includes(userId));
-  let byMember = groupByMember.get(groups);
-  if (!byMember) {
-    byMember = new Map();
+  const byMember = memo(groupByMember, groups, () => {
+    const found = new Map<string, ActivityGroup>();
     // The first group a person is in, as `find` would give.
-    for (const g of groups) for (const m of g.members) if (!byMember.has(m)) byMember.set(m, g);
-    groupByMember.set(groups, byMember);
-  }
+    for (const g of groups) for (const m of g.members) if (!found.has(m)) found.set(m, g);
+    return found;
+  });
   return byMember.get(userId);
 }
 
@@ -473,14 +460,12 @@ export function acceptsAt(record: Pick<ActivityRecord, "activity">, state: Phase
 const namesByRecord = new WeakMap<readonly Participant[], Map<string, string>>();
 
 function namesOf(record: ActivityRecord): (id: string) => PersonRef {
-  let names = namesByRecord.get(record.participants);
-  if (!names) {
-    names = new Map(record.participants.map((p) => [p.userId, p.displayName]));
-    names.set(record.activity.facilitator.id, record.activity.facilitator.displayName);
-    namesByRecord.set(record.participants, names);
-  }
-  const known = names;
-  return (id) => ({ id, displayName: known.get(id) ?? "Someone" });
+  const names = memo(namesByRecord, record.participants, (participants) => {
+    const byId = new Map(participants.map((p) => [p.userId, p.displayName]));
+    byId.set(record.activity.facilitator.id, record.activity.facilitator.displayName);
+    return byId;
+  });
+  return (id) => ({ id, displayName: names.get(id) ?? "Someone" });
 }
 
 function wallOf(record: ActivityRecord, groups: readonly ActivityGroup[], person: (id: string) => PersonRef) {

@@ -1,3 +1,4 @@
+import { memo } from "../memo.js";
 import type { ActivityRecord, LateAssignment, Participant } from "./activity.js";
 
 /** How long an instance remembers whom it joined and placed: far longer than a record in hand is used. */
@@ -113,15 +114,6 @@ export class RecentJoins {
 /** The ids in a record's lists, made once per list: every join on an instance merges into the same record read. */
 const knownIds = new WeakMap<readonly Participant[], Set<string>>();
 const storedPlacements = new WeakMap<readonly LateAssignment[], Set<string>>();
-
-function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) => V): V {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = make(key);
-    cache.set(key, value);
-  }
-  return value;
-}
 
 function keyOf(tenantId: string, activityId: string): string {
   return `${tenantId}|${activityId}`;
