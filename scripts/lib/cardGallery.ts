@@ -129,7 +129,8 @@ function view(
     participantCount: 5,
     reflectedCount: 4,
     commitmentCount: 2,
-    ...(phaseIndex >= 1 ? { groups } : {}),
+    // As the facilitator's view has them: the list, and the count everyone's view carries.
+    ...(phaseIndex >= 1 ? { groups, groupCount: groups.length } : {}),
     wall: [],
     declaredKinds: ["reflection", "share", "commitment"],
     submissions: [],
@@ -234,7 +235,9 @@ function cafeView(
     participantCount: 12,
     reflectedCount: 0,
     commitmentCount: 0,
-    ...(grouped ? { groups: [table, { id: "r1-g0001", members: [people[0] as PersonRef] }] } : {}),
+    ...(grouped
+      ? { groups: [table, { id: "r1-g0001", members: [people[0] as PersonRef] }], groupCount: 2 }
+      : {}),
     declaredKinds: Object.keys(cafe.submissions),
     kinds: Object.entries(cafe.submissions).map(([kind, d]) => ({
       kind,
