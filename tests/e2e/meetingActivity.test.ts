@@ -88,6 +88,10 @@ describe("think-pair-share in the meeting side panel and on the stage", () => {
     const controls = f.getByTestId("facilitator-controls");
     await controls.getByRole("button", { name: "Start" }).click();
     await f.getByTestId("activity-countdown").waitFor();
+    // The facilitator (in no group) is told what people are asked to do, not asked to do it.
+    expect(await f.getByTestId("activity-instruction").textContent()).toMatch(
+      /^Participants see: “Think about the prompt on your own/,
+    );
     activityId = (await f.getByTestId("meeting-activity").getAttribute("data-activity-id")) ?? "";
     expect(activityId).not.toBe("");
 
@@ -108,6 +112,7 @@ describe("think-pair-share in the meeting side panel and on the stage", () => {
     ] as const) {
       await panel.getByTestId("activity-prompt").getByText(PROMPT).waitFor();
       await panel.getByText("Only you can see this.", { exact: false }).waitFor();
+      expect(await panel.getByTestId("activity-instruction").textContent()).toMatch(/^Think about the prompt/);
       await panel.getByRole("textbox", { name: "My reflection (private)" }).fill(text);
       await panel.getByTestId("my-reflection").getByRole("button", { name: "Save" }).click();
       await panel.getByTestId("my-reflection").getByText("Saved").waitFor();
@@ -120,6 +125,10 @@ describe("think-pair-share in the meeting side panel and on the stage", () => {
 
     // Pair: each sees the other as partner, with a one-click Teams chat.
     await controls.getByRole("button", { name: "Move on to Pair" }).click();
+    await f
+      .getByTestId("activity-instruction")
+      .getByText(/^Participants see: “Talk it over with your partner/)
+      .waitFor();
     const aPartners = a.tab.getByTestId("my-partners");
     await aPartners.getByRole("listitem").getByText(demoMemberB.displayName, { exact: true }).waitFor();
     await b.tab

@@ -807,6 +807,7 @@ export const de: Catalog = {
     statusPaused: "Pausiert",
     statusEnded: "Beendet",
     waitingToStart: "Die Moderation startet die Aktivität gleich.",
+    participantsSee: "Die Teilnehmenden sehen: „{{instruction}}“",
     waitingToStartFacilitator: "Starten Sie, wenn alle da sind: Die Nachdenkphase beginnt sofort.",
     instruction_pair_group_one:
       "Sprechen Sie mit Ihrer Partnerin oder Ihrem Partner darüber. Haben Sie Ihre wichtigste Erkenntnis, schreibt eine Person sie auf.",

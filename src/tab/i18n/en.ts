@@ -787,6 +787,7 @@ export const en = {
     statusPaused: "Paused",
     statusEnded: "Ended",
     waitingToStart: "The facilitator starts the activity in a moment.",
+    participantsSee: "Participants see: “{{instruction}}”",
     waitingToStartFacilitator: "Start it when people have joined: the think phase begins at once.",
     instruction_pair_group_one:
       "Talk it over with your partner. When you have your key insight, one of you writes it down.",

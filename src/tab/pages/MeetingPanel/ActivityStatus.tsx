@@ -35,8 +35,11 @@ export function ActivityStatus({ view, clockOffsetMs }: { view: ActivityView; cl
         <PhaseCountdown clock={clock} size="panel" testId="activity-countdown" />
       </div>
       {clock.phase && view.state.status !== "ended" && (
-        <Body1 as="p" block className={styles.muted}>
-          {phaseInstruction(t, clock.phase, view.me.group?.partners.length)}
+        <Body1 as="p" block className={styles.muted} data-testid="activity-instruction">
+          {/* A facilitator outside the groups is told what the others are asked to do, not asked to do it. */}
+          {view.isFacilitator && !view.me.group
+            ? t("activity.participantsSee", { instruction: phaseInstruction(t, clock.phase) })
+            : phaseInstruction(t, clock.phase, view.me.group?.partners.length)}
         </Body1>
       )}
       <SectionText view={view} />
