@@ -1,5 +1,8 @@
 import http from "node:http";
 
+/** Attempts after the first for a request that met a kept-alive socket the server had just closed. */
+const STALE_SOCKET_RETRIES = 4;
+
 /**
  * A lean HTTP GET for load generation: node:http over kept-alive connections, reading the body as
  * raw bytes. On a two-core machine the load generator shares the CPU with the server it measures;
@@ -29,8 +32,9 @@ export class LightClient {
   /**
    * Any method with an optional JSON body; the answer's status, headers and body (read to its
    * end). A request sent on a kept-alive socket the server closed at that moment (its idle
-   * timeout) is sent again once on a new socket, as Node's documentation advises
-   * (`request.reusedSocket`): every request the bench sends carries its own request id.
+   * timeout) is sent again, as Node's documentation advises (`request.reusedSocket`): every request
+   * the bench sends carries its own request id. After a pause, several free sockets may be closing
+   * at once and the next attempt may take another of them: up to {@link STALE_SOCKET_RETRIES} times.
    */
   send(
     method: string,
@@ -39,7 +43,7 @@ export class LightClient {
     body?: unknown,
   ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const attempt = (again: boolean) =>
+    const attempt = (retriesLeft: number) =>
       new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
         const req = http.request(
           url,
@@ -61,12 +65,13 @@ export class LightClient {
           },
         );
         req.on("error", (error: NodeJS.ErrnoException) => {
-          if (again && req.reusedSocket && error.code === "ECONNRESET") resolve(attempt(false));
+          if (retriesLeft > 0 && req.reusedSocket && error.code === "ECONNRESET")
+            resolve(attempt(retriesLeft - 1));
           else reject(new Error(`${method} ${url}: ${error.message}`));
         });
         req.end(payload);
       });
-    return attempt(true);
+    return attempt(STALE_SOCKET_RETRIES);
   }
 
   close(): void {

@@ -17,6 +17,7 @@ import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesActivityRepository } from "../../src/storage/tablesActivityRepository.js";
 import { demo, org, tokenFor } from "../lib/fixtures.js";
 import { LightClient } from "../lib/lightClient.js";
+import { mark } from "../lib/marks.js";
 import { runLoad } from "../lib/load.js";
 import { spawnServer } from "../lib/processes.js";
 import { percentile, type ScenarioResult } from "../lib/report.js";
@@ -42,6 +43,13 @@ const WARM_UP = 60;
  * each activity is measured on its own, against a floor measured on a quiet machine too.
  */
 const SETTLE_AFTER_RUN_MS = 8_000;
+/**
+ * A meeting's phases are minutes apart; the bench's follow each other within seconds. What a burst
+ * leaves to do once writing pauses (My learning's copies 2 s later, memberships) is done inside its
+ * own phase in a meeting, so it settles before the next burst (and its floor) is measured: each
+ * phase is measured on its own, as each activity is. BENCH_PHASE_SETTLE_MS=0 runs them back to back.
+ */
+const SETTLE_BEFORE_BURST_MS = Number(process.env.BENCH_PHASE_SETTLE_MS ?? 3_000);
 
 type Person = { id: string; displayName: string };
 type Group = { id: string; members: Person[]; hotSeat?: Person };
@@ -214,6 +222,7 @@ export async function activityScenario(
           return;
         }
         const s = seriesOf(phase);
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_BEFORE_BURST_MS));
         s.floor.push(...(await runLoad(tasks.length, tasks.length, floorWrite)));
         const timed: Timed = async (request) => {
           const t0 = performance.now();
@@ -472,6 +481,7 @@ export async function activityScenario(
         instances: instances.length,
         runs: RUNS,
         retried_per_phase: RETRIES,
+        settle_before_burst_ms: SETTLE_BEFORE_BURST_MS,
         api: "tab HTTP API (PUT/POST /api/activities/:id/submissions/:kind)",
       },
       metrics,
@@ -484,12 +494,6 @@ export async function activityScenario(
     await floor.stop();
     await counter?.stop();
   }
-}
-
-/** BENCH_MARKS=1: each measured burst's start and end on the monotonic clock (µs), to cut the servers' CPU profiles by. */
-function mark(key: string, edge: "start" | "end"): void {
-  if (process.env.BENCH_MARKS === "1")
-    process.stderr.write(`mark ${key} ${edge} ${process.hrtime.bigint() / 1000n}\n`);
 }
 
 type Timed = (request: () => Promise<Answer>) => Promise<Answer>;
