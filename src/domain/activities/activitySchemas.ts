@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { memo } from "../memo.js";
 import { personText } from "../validation.js";
 import { PAIRING_RULES } from "./activity.js";
 import type { HeldRole, SubmissionDefinition } from "./activityFormat.js";
@@ -110,9 +111,15 @@ export const requestIdSchema = z
 
 /**
  * Any submission: its text within the kind's limit, named as the format names it, and for a
- * replacement the ETag of the version the writer started from.
+ * replacement the ETag of the version the writer started from. Made once per definition (the
+ * registry's definitions are never changed): 1,000 people submitting at once share one schema.
  */
 export function submissionSchema(definition: SubmissionDefinition) {
+  return memo(submissionSchemas, definition, makeSubmissionSchema);
+}
+const submissionSchemas = new WeakMap<SubmissionDefinition, ReturnType<typeof makeSubmissionSchema>>();
+
+function makeSubmissionSchema(definition: SubmissionDefinition) {
   const { rating } = definition;
   const written = text(definition.noun, definition.maxLength);
   return z.object({
