@@ -112,7 +112,9 @@ describe("think-pair-share in the meeting side panel and on the stage", () => {
     ] as const) {
       await panel.getByTestId("activity-prompt").getByText(PROMPT).waitFor();
       await panel.getByText("Only you can see this.", { exact: false }).waitFor();
-      expect(await panel.getByTestId("activity-instruction").textContent()).toMatch(/^Think about the prompt/);
+      expect(await panel.getByTestId("activity-instruction").textContent()).toMatch(
+        /^Think about the prompt/,
+      );
       await panel.getByRole("textbox", { name: "My reflection (private)" }).fill(text);
       await panel.getByTestId("my-reflection").getByRole("button", { name: "Save" }).click();
       await panel.getByTestId("my-reflection").getByText("Saved").waitFor();
