@@ -10,6 +10,7 @@ import { QuestionEscalation } from "../bot/asking/questionEscalation.js";
 import { recognitionPoster } from "../bot/asking/recognitionPoster.js";
 import { routedQuestionNotifier } from "../bot/asking/routedQuestionNotifier.js";
 import { createBotApplication } from "../bot/botApplication.js";
+import { keepConnectorClients } from "../bot/keptConnectorClients.js";
 import { sessionDeepLink } from "../bot/links.js";
 import { ActivityAnnouncer } from "../bot/meetings/activityAnnouncer.js";
 import { BackgroundWork } from "../bot/meetings/backgroundWork.js";
@@ -223,6 +224,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
   const activityRepository = new TablesActivityRepository(store);
   const meetingStore = new TablesMeetingRepository(store);
   const adapter = new TeamsAdapter(botAuthenticationOptions(config));
+  keepConnectorClients(adapter);
   const rota = rotaOfSessions(sessions);
   const teachingTopics = new TeachingTopicService(new TablesTeachingTopics(store), communities, rota);
   const questionsAhead = new QuestionsAheadService(new TablesQuestionsAhead(store), communities);
