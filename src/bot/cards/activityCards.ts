@@ -77,7 +77,16 @@ export function personalCard(
     ...(notice ? [paragraph(cardText(notice), { color: "Good", weight: "Bolder" })] : []),
     paragraph(`**Prompt:** ${cardText(view.prompt)}`),
     paragraph(stateLine(view), { isSubtle: true, spacing: "Small" }),
-    ...(phase?.instruction ? [paragraph(phase.instruction)] : []),
+    // A facilitator in no group is told what the others are asked to do, as the side panel does.
+    ...(phase?.instruction
+      ? [
+          paragraph(
+            view.isFacilitator && !view.me.group
+              ? `Participants see: “${phase.instruction}”`
+              : phase.instruction,
+          ),
+        ]
+      : []),
     ...sectionText(phase),
   ];
   const mine: string[] = [];

@@ -74,4 +74,15 @@ describe("the groups in a view and on its cards", () => {
     expect(JSON.stringify(personalCard(participant))).toContain("5 joined · 0 reflected · 2 groups");
     expect(JSON.stringify(personalCard(facilitator))).toContain("2 groups");
   });
+
+  it("tells a facilitator in no group what participants are asked to do, and a member what to do", () => {
+    const record = pairPhase();
+    const state = phaseAt({ phases: record.activity.phases, controls: record.controls }, new Date(at));
+    const instruction = formatOf("think-pair-share").phases[1]?.instruction as string;
+    const facilitatorCard = JSON.stringify(personalCard(activityViewFor(record, state, "f1")));
+    expect(facilitatorCard).toContain(`Participants see: “${instruction}”`);
+    const memberCard = JSON.stringify(personalCard(activityViewFor(record, state, "u1")));
+    expect(memberCard).toContain(instruction);
+    expect(memberCard).not.toContain("Participants see");
+  });
 });
