@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { RunningAzurite } from "../../scripts/lib/azurite.js";
 import { freePort } from "../../scripts/lib/freePort.js";
 import type {
@@ -222,7 +223,7 @@ export async function activityScenario(
           return;
         }
         const s = seriesOf(phase);
-        await new Promise((resolve) => setTimeout(resolve, SETTLE_BEFORE_BURST_MS));
+        await sleep(SETTLE_BEFORE_BURST_MS);
         s.floor.push(...(await runLoad(tasks.length, tasks.length, floorWrite)));
         const timed: Timed = async (request) => {
           const t0 = performance.now();
@@ -425,7 +426,7 @@ export async function activityScenario(
             count.duplicated += Math.max(0, n - 1);
           }
         }
-        await new Promise((resolve) => setTimeout(resolve, SETTLE_AFTER_RUN_MS));
+        await sleep(SETTLE_AFTER_RUN_MS);
         if (warmingUp) continue;
         const seen = repeats.get(formatId) ?? { seen: 0, server: 0, unavoidable: 0 };
         repeats.set(formatId, {

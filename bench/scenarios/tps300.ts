@@ -1,4 +1,5 @@
 import { rmSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { RunningAzurite } from "../../scripts/lib/azurite.js";
 import { freePort } from "../../scripts/lib/freePort.js";
 import { DEMO_COMMUNITY_ID } from "../../src/local/demoCommunity.js";
@@ -150,7 +151,7 @@ async function thinkPairShareInMeeting(
   /** One burst: the floor first, then the app, each with everyone at once (untimed while warming up). */
   const burst = async (phase: Phase, count: number, request: (i: number) => Promise<void>) => {
     const spread = { spreadMs: options.arrivalMs ?? 0 };
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_BEFORE_BURST_MS));
+    await sleep(SETTLE_BEFORE_BURST_MS);
     const floorTimes = await runLoad(count, CONCURRENCY, (i) => floorInvoke(i)(), spread);
     mark(phase, "start");
     const appTimes = await runLoad(count, CONCURRENCY, request, spread);
@@ -172,7 +173,7 @@ async function thinkPairShareInMeeting(
     for (let run = -1; run < RUNS; run++) {
       warmingUp = run < 0;
       const crowd = warmingUp ? Math.min(WARM_UP, PARTICIPANTS) : PARTICIPANTS;
-      if (run >= 0) await new Promise((resolve) => setTimeout(resolve, SETTLE_BETWEEN_RUNS_MS));
+      if (run >= 0) await sleep(SETTLE_BETWEEN_RUNS_MS);
       const chat = `19:meeting_bench${process.pid}run${run}@thread.v2`;
       await submit(
         a.url,
