@@ -467,6 +467,12 @@ export class TablesActivityRepository implements ActivityRepository {
     return { activity, controls, groupings: [...kept.groupings] };
   }
 
+  keptFlow(tenantId: string, activityId: string): ActivityFlow | undefined {
+    const kept = this.kept.get(activityKeys.activity(tenantId, activityId));
+    if (!kept?.activity) return undefined;
+    return { activity: kept.activity.value, controls: [...kept.controls], groupings: [...kept.groupings] };
+  }
+
   async placeOf(
     tenantId: string,
     activityId: string,

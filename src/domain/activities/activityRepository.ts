@@ -70,6 +70,11 @@ export interface ActivityRepository {
     activityId: string,
     freshness?: FlowFreshness,
   ): Promise<ActivityFlow | undefined>;
+  /**
+   * The flow as this instance last saw it, without asking storage (controls stored since are
+   * missing: {@link loadFlow} finds them); undefined when it holds none.
+   */
+  keptFlow(tenantId: string, activityId: string): ActivityFlow | undefined;
   /** One person's own rows, read by key (see {@link OwnRows}). */
   ownRows(tenantId: string, activityId: string, userId: string, round?: number): Promise<OwnRows>;
   /** These participants (read by key), for partners' names; people who have not joined are left out. */

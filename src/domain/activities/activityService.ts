@@ -405,12 +405,39 @@ export class ActivityService {
    * part in an open community's activity joins the community too (`joinedCommunity`).
    */
   async join(caller: Caller, activityId: string): Promise<Joined<ActivityView>> {
-    const { tenantId, userId } = caller;
+    const { tenantId } = caller;
     // A flow read already running will do: people arriving together (a meeting's late joiners)
     // wait for one read, not for it and the next. A control stored on another instance within
     // that read's few milliseconds shows at the next poll, which places a joiner the groups of a
     // new round missed (view).
-    const flow = await this.requireFlow(tenantId, activityId, "running");
+    const flowRead = this.requireFlow(tenantId, activityId, "running");
+    // What this instance holds of the flow already (a late joiner's usual case, with the round's
+    // groups): they join on it beside the read that checks it, not after that read. A control
+    // stored meanwhile answers with the view instead, which places them in the new round.
+    const kept = this.keptFlowOf(tenantId, activityId);
+    if (!kept) return this.joinOn(caller, activityId, await flowRead);
+    flowRead.catch(() => undefined); // awaited below, once the join on the kept flow is written
+    const joined = await this.joinOn(caller, activityId, kept);
+    const fresh = await flowRead;
+    if (fresh.controls.length === kept.controls.length) return joined;
+    return {
+      ...(await this.view(caller, activityId)),
+      ...(joined.joinedCommunity ? { joinedCommunity: joined.joinedCommunity } : {}),
+    };
+  }
+
+  /** The flow this instance holds, when it holds the current round's groups too (none due to form). */
+  private keptFlowOf(tenantId: string, activityId: string): ActivityFlow | undefined {
+    const flow = this.activities.keptFlow(tenantId, activityId);
+    return flow && !this.groupsDue(flow, this.stateOfFlow(flow)) ? flow : undefined;
+  }
+
+  private async joinOn(
+    caller: Caller,
+    activityId: string,
+    flow: ActivityFlow,
+  ): Promise<Joined<ActivityView>> {
+    const { tenantId, userId } = caller;
     const state = this.stateOfFlow(flow);
     if (state.status === "ended") throw new ValidationError("This activity has already ended.");
     // The groups are due but not formed yet: the whole read forms them (once per activity).
