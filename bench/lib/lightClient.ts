@@ -1,5 +1,13 @@
 import http from "node:http";
 
+/** An answer: its status, headers and body, and when its last byte was read. */
+export type Received = {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+  receivedAt: number;
+};
+
 /** Attempts after the first for a request that met a kept-alive socket the server had just closed. */
 const STALE_SOCKET_RETRIES = 4;
 
@@ -35,16 +43,14 @@ export class LightClient {
    * timeout) is sent again, as Node's documentation advises (`request.reusedSocket`): every request
    * the bench sends carries its own request id. After a pause, several free sockets may be closing
    * at once and the next attempt may take another of them: up to {@link STALE_SOCKET_RETRIES} times.
+   * `receivedAt` is when the answer's last byte was read (`performance.now()`): a latency that ends
+   * there leaves out what the load generator does with the answer afterwards (parsing it), and how
+   * long other answers' handling kept it from noticing.
    */
-  send(
-    method: string,
-    url: string,
-    headers: Record<string, string> = {},
-    body?: unknown,
-  ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  send(method: string, url: string, headers: Record<string, string> = {}, body?: unknown): Promise<Received> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const attempt = (retriesLeft: number) =>
-      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      new Promise<Received>((resolve, reject) => {
         const req = http.request(
           url,
           {
@@ -59,7 +65,12 @@ export class LightClient {
             const chunks: Buffer[] = [];
             res.on("data", (chunk: Buffer) => chunks.push(chunk));
             res.on("end", () =>
-              resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+              resolve({
+                status: res.statusCode ?? 0,
+                headers: res.headers,
+                body: Buffer.concat(chunks),
+                receivedAt: performance.now(),
+              }),
             );
             res.on("error", reject);
           },
