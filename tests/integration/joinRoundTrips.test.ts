@@ -53,20 +53,26 @@ describe("what joining an activity costs in storage round trips", () => {
     calls.filter((c) => c.table !== "Communities" && !(c.table === "Memberships" && c.method === "GET"));
   const activityCalls = (calls: StorageCall[]) => calls.filter((c) => c.table === "Activities");
 
-  it("answers a join after one round trip: the flow's next control probed beside the person's row (a late joiner's place on it)", async () => {
+  /** A think-pair-share in its own meeting chat, with the first six people joined. */
+  const activityWithSix = async (chat: string, prompt: string, crowd: Person[]) => {
     const created = await api(0, facilitator, "POST", "/activities", {
       format: "think-pair-share",
       communityId: (servers[0] as TestServer).demoCommunityId,
-      conversationId: "19:meeting_joinRoundTrips@thread.v2",
-      prompt: "What slows down a release?",
+      conversationId: `19:meeting_${chat}@thread.v2`,
+      prompt,
       minutes: { think: 10, pair: 10, share: 10 },
-      requestId: "join-round-trips",
+      requestId: chat,
     });
     expect(created.status).toBe(201);
     const id: string = created.body.activity.id;
-    const early = people.slice(0, 8);
-    for (const [i, p] of early.slice(0, 6).entries())
+    for (const [i, p] of crowd.slice(0, 6).entries())
       expect((await api(i, p, "POST", `/activities/${id}/join`)).status).toBe(200);
+    return id;
+  };
+
+  it("answers a join after one round trip: the flow's next control probed beside the person's row (a late joiner's place on it)", async () => {
+    const early = people.slice(0, 8);
+    const id = await activityWithSix("joinRoundTrips", "What slows down a release?", early);
 
     // A join on either instance: the next control probed by key beside the participant row (and the
     // community's membership rows), on the flow the instance holds; the activity is not read again.
@@ -132,19 +138,8 @@ describe("what joining an activity costs in storage round trips", () => {
   });
 
   it("joins on the round another instance moved to meanwhile: the flow this instance holds is checked beside the join, and a stale one answers with a place in the new round", async () => {
-    const created = await api(0, facilitator, "POST", "/activities", {
-      format: "think-pair-share",
-      communityId: (servers[0] as TestServer).demoCommunityId,
-      conversationId: "19:meeting_joinRoundTripsStale@thread.v2",
-      prompt: "What do we check before a release?",
-      minutes: { think: 10, pair: 10, share: 10 },
-      requestId: "join-round-trips-stale",
-    });
-    expect(created.status).toBe(201);
-    const id: string = created.body.activity.id;
     const crowd = people.slice(0, 7);
-    for (const [i, p] of crowd.slice(0, 6).entries())
-      expect((await api(i, p, "POST", `/activities/${id}/join`)).status).toBe(200);
+    const id = await activityWithSix("joinRoundTripsStale", "What do we check before a release?", crowd);
     const control = (i: number, kind: string, phaseIndex?: number) =>
       api(i, facilitator, "POST", `/activities/${id}/controls`, {
         kind,
