@@ -370,11 +370,12 @@ export class ActivityService {
       state = this.stateOf(record);
     } else if (round >= 0 && this.isUnplacedParticipant(record, round, caller.userId)) {
       // The caller's own place, as stored (a retry finds the first one), in a copy of the shared
-      // record: no second read of the whole activity. Others placed meanwhile show at the next poll.
+      // record: no second read of the whole activity. Others placed meanwhile show at the next poll;
+      // those placed through this instance count already, so people arriving together spread.
       const placed = await this.placeLateJoiner(
         record.activity,
         round,
-        groupsOf(record, round),
+        groupsOf(this.recentJoins.into(record), round),
         caller.userId,
       );
       record = {
