@@ -16,6 +16,7 @@ import { serialiseCriteria } from "../../src/domain/activities/rubric.js";
 import { DEMO_COMMUNITY_ID } from "../../src/local/demoCommunity.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesActivityRepository } from "../../src/storage/tablesActivityRepository.js";
+import { mergeShares } from "../../src/tab/api/activities.js";
 import { demo, org, tokenFor } from "../lib/fixtures.js";
 import { LightClient } from "../lib/lightClient.js";
 import { runLoad } from "../lib/load.js";
@@ -36,7 +37,7 @@ const RETRIES = 30;
  * A group save refused for another member's save meanwhile is pressed again on the merge the tab
  * shows (both texts), in a wave of its own after the burst; at most this many waves.
  */
-const MAX_GROUP_ATTEMPTS = 30;
+const MAX_MERGE_WAVES = 30;
 /** Activities per format, pooled: three bursts of each phase (and of its floor), as tps-300 runs, so a p99 rests on ~900 requests and no one noisy burst decides it. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** People in the warm-up activity of each format. */
@@ -61,13 +62,6 @@ type Group = { id: string; members: Person[]; hotSeat?: Person };
 type Answer = { status: number; readonly json: Record<string, unknown> | undefined; receivedAt: number };
 /** Latencies of one phase of one format: PeerCircle's and the floor's, pooled over the runs. */
 type Series = { app: number[]; floor: number[] };
-
-/** What the tab does with a group's text changed meanwhile: both texts, nothing of either dropped. */
-function mergeTexts(current: string, mine: string): string {
-  if (current.includes(mine)) return current;
-  if (mine.includes(current)) return mine;
-  return `${current}\n\n${mine}`;
-}
 
 function occurrences(text: string, part: string): number {
   return text.split(part).length - 1;
@@ -362,7 +356,7 @@ export async function activityScenario(
             if ((res.status === 409 || res.status === 412) && error?.current) {
               merges.push({
                 ...save,
-                text: mergeTexts(error.current.text, save.mine),
+                text: mergeShares(error.current.text, save.mine),
                 etag: error.current.etag,
                 attempt: save.attempt + 1,
               });
@@ -441,7 +435,7 @@ export async function activityScenario(
           // second press, after reading, not a retry within the same instant. Each wave is a burst
           // of its own (against a floor of its size), until every group's text holds all of them.
           for (let wave = 1; merges.length > 0; wave++) {
-            if (wave >= MAX_GROUP_ATTEMPTS) {
+            if (wave >= MAX_MERGE_WAVES) {
               unexpected(`group texts still in conflict after ${wave} saves`, {
                 status: 0,
                 json: undefined,
