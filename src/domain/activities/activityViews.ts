@@ -1,17 +1,19 @@
 import type { PersonRef } from "../identity.js";
 import { memo } from "../memo.js";
 import { compareStored } from "../ordering.js";
-import {
-  type Activity,
-  type ActivityGroup,
-  type ActivityRecord,
-  type LateAssignment,
-  type PairingRule,
-  type PairShare,
-  type Participant,
-  type StoredGrouping,
-  type Submission,
-  sameItem,
+import type {
+  Activity,
+  ActivityGroup,
+  ActivityRecord,
+  ItemAnswer,
+  ItemPromotion,
+  ItemVote,
+  LateAssignment,
+  PairingRule,
+  PairShare,
+  Participant,
+  StoredGrouping,
+  Submission,
 } from "./activity.js";
 import {
   type HeldRole,
@@ -656,6 +658,75 @@ function rolesOf(activity: ActivityRecord["activity"], userId: string): { roles?
   return roles.length > 0 ? { roles } : {};
 }
 
+/**
+ * What every reader's list of submissions is made from, worked out once per record (a phase's
+ * hundreds of polls and late joins are answered from one shared read): the readable kinds' rows in
+ * the order readers get them (a votable kind's most voted first, newest last), each with its votes,
+ * answer and promotion; and each item as readers see it, made once per reader flags (whether they
+ * may edit it, whether they voted) and then shared, frozen, by everyone with the same flags. The
+ * answer's JSON and version are then worked out once per item too (activityRoutes.ts).
+ */
+interface SubmissionsOfRecord {
+  rubric: readonly string[] | undefined;
+  rows: {
+    s: Submission;
+    definition: SubmissionDefinition;
+    voters?: ReadonlySet<string>;
+    promoted?: boolean;
+    answer?: SubmissionView["answer"];
+    views: Map<string, SubmissionView>;
+  }[];
+}
+
+const submissionsByRecord = new WeakMap<
+  readonly Submission[],
+  WeakMap<
+    readonly ItemVote[],
+    WeakMap<readonly ItemAnswer[], WeakMap<readonly ItemPromotion[], SubmissionsOfRecord>>
+  >
+>();
+
+function submissionsOfRecord(record: ActivityRecord): SubmissionsOfRecord {
+  const byVotes = memo(submissionsByRecord, record.submissions, () => new WeakMap());
+  const byAnswers = memo(byVotes, record.votes, () => new WeakMap());
+  const byPromotions = memo(byAnswers, record.answers, () => new WeakMap());
+  const kept = byPromotions.get(record.promotions);
+  // A record's lists are never changed once read; its set-up (the rubric) is checked all the same.
+  if (kept && kept.rubric === record.activity.rubric) return kept;
+  const made = makeSubmissionsOfRecord(record);
+  byPromotions.set(record.promotions, made);
+  return made;
+}
+
+function makeSubmissionsOfRecord(record: ActivityRecord): SubmissionsOfRecord {
+  const format = formatOf(record.activity.format);
+  const keyOf = (item: { kind: string; ownerId: string; itemId?: string }) =>
+    `${item.kind}|${item.ownerId}|${item.itemId ?? ""}`;
+  const voters = new Map<string, Set<string>>();
+  for (const v of record.votes) memo(voters, keyOf(v), () => new Set<string>()).add(v.voterId);
+  const answers = new Map(record.answers.map((a) => [keyOf(a), a]));
+  const promoted = new Set(record.promotions.map(keyOf));
+  const rows: SubmissionsOfRecord["rows"] = [];
+  for (const s of record.submissions) {
+    if (OWN_FIELD_KINDS.has(s.kind)) continue;
+    const definition = submissionOf(format, s.kind);
+    if (!definition) continue;
+    const key = keyOf(s);
+    const answer = definition.answeredBy ? answers.get(key) : undefined;
+    rows.push({
+      s,
+      definition,
+      ...(definition.votable ? { voters: voters.get(key) ?? new Set<string>() } : {}),
+      ...(definition.promote ? { promoted: promoted.has(key) } : {}),
+      ...(answer ? { answer: { text: answer.text, by: answer.by, at: answer.at } } : {}),
+      views: new Map(),
+    });
+  }
+  // Newest last; a votable kind's most voted first (a stable sort: the same for every reader).
+  rows.sort((a, b) => (b.voters?.size ?? 0) - (a.voters?.size ?? 0) || compareStored(a.s.at, b.s.at));
+  return { rubric: record.activity.rubric, rows };
+}
+
 /** The submissions of the format's own kinds one person may read (see {@link canRead}). */
 function readableSubmissions(record: ActivityRecord, userId: string): SubmissionView[] {
   const format = formatOf(record.activity.format);
@@ -668,38 +739,32 @@ function readableSubmissions(record: ActivityRecord, userId: string): Submission
     groupIds: new Set(mine.map((g) => g.id)),
     groupMates: new Set(mine.flatMap((g) => g.members)),
   };
-  return (
-    record.submissions
-      .filter((s) => !OWN_FIELD_KINDS.has(s.kind))
-      .flatMap((s) => {
-        const definition = submissionOf(format, s.kind);
-        if (!definition || !canRead(definition.visibility, s, reader)) return [];
-        const editable = s.scope === "group" ? reader.groupIds.has(s.ownerId) : s.ownerId === userId;
-        const answer = definition.answeredBy ? record.answers.find((a) => sameItem(s, a)) : undefined;
-        const votes = definition.votable ? record.votes.filter((v) => sameItem(s, v)) : undefined;
-        return [
-          {
-            kind: s.kind,
-            ownerId: s.ownerId,
-            ...(s.itemId ? { itemId: s.itemId } : {}),
-            ...textsOf(s.text, definition, record.activity.rubric),
-            by: s.editedBy,
-            at: s.at,
-            mine: editable,
-            ...(editable ? { etag: s.etag } : {}),
-            ...(votes ? { votes: votes.length, myVote: votes.some((v) => v.voterId === userId) } : {}),
-            ...(definition.promote
-              ? {
-                  promoted: record.promotions.some((p) => sameItem(s, p)),
-                }
-              : {}),
-            ...(answer ? { answer: { text: answer.text, by: answer.by, at: answer.at } } : {}),
-          },
-        ];
-      })
-      // Newest last; a votable kind's most voted first.
-      .sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0) || compareStored(a.at, b.at))
-  );
+  const { rubric, rows } = submissionsOfRecord(record);
+  const readable: SubmissionView[] = [];
+  for (const row of rows) {
+    const { s, definition } = row;
+    if (!canRead(definition.visibility, s, reader)) continue;
+    const editable = s.scope === "group" ? reader.groupIds.has(s.ownerId) : s.ownerId === userId;
+    const myVote = row.voters?.has(userId) ?? false;
+    readable.push(
+      memo(row.views, `${editable}|${myVote}`, () =>
+        Object.freeze({
+          kind: s.kind,
+          ownerId: s.ownerId,
+          ...(s.itemId ? { itemId: s.itemId } : {}),
+          ...textsOf(s.text, definition, rubric),
+          by: s.editedBy,
+          at: s.at,
+          mine: editable,
+          ...(editable ? { etag: s.etag } : {}),
+          ...(row.voters ? { votes: row.voters.size, myVote } : {}),
+          ...(row.promoted === undefined ? {} : { promoted: row.promoted }),
+          ...(row.answer ? { answer: row.answer } : {}),
+        }),
+      ),
+    );
+  }
+  return readable;
 }
 
 /** The close summary of an activity. Pure; reflections stay private (only counted). */

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import type {
@@ -15,6 +15,7 @@ import { parseInput } from "../../domain/validation.js";
 import { sendError } from "../http/httpErrors.js";
 import { idempotentBody, withRequestId } from "../http/idempotentBody.js";
 import { callerOf } from "../http/requireCaller.js";
+import { activityJsonOf } from "./activityJson.js";
 
 /** The dependencies of {@link activityRoutes}. */
 export interface ActivityRouteDependencies {
@@ -66,8 +67,7 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
     const caller = callerOf(res);
     const partnerChatUrl = view ? await chatLinks.urlFor(caller, view, { wait: waitForChatLink }) : undefined;
     // The view is turned into JSON once: its text is both what the version hashes and the body.
-    const activityJson = JSON.stringify(stableOf(view));
-    const version = versionOf(activityJson, partnerChatUrl);
+    const { json: activityJson, version } = activityJsonOf(stableOf(view), partnerChatUrl);
     res.setHeader("ETag", version);
     if (req.method === "GET" && matches(req.get("If-None-Match"), version)) {
       res.status(304).end();
@@ -249,16 +249,6 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
 function stableOf(view: ActivityView | undefined): ActivityView | null {
   if (!view) return null;
   return view.state.status === "running" ? { ...view, state: { ...view.state, remainingMs: 0 } } : view;
-}
-
-/** The version of an answer: a hash of the view's JSON and the chat link. */
-function versionOf(activityJson: string, partnerChatUrl: string | undefined): string {
-  const hash = createHash("sha256")
-    .update(activityJson)
-    .update(`\n${partnerChatUrl ?? ""}`)
-    .digest("base64url")
-    .slice(0, 27);
-  return `W/"${hash}"`;
 }
 
 /** RFC 9110 §13.1.2: If-None-Match compares weakly and may list several tags, or `*`. */
