@@ -261,6 +261,8 @@ function matches(header: string | undefined, version: string): boolean {
 const TEAMS_CHAT = "https://teams.microsoft.com/l/chat/0/0";
 const CACHE_LIMIT = 5_000;
 const CACHE_MS = 10 * 60_000;
+/** How long a join's lookups of partners' addresses wait, gathering those of others joining meanwhile. */
+const LOOKUP_SOON_MS = 250;
 /** A slow directory (Graph) must not hold up a poll: the link then falls back to ids for now. */
 const DIRECTORY_WAIT_MS = 1_000;
 
@@ -285,6 +287,9 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefin
  */
 class PartnerChatLinks {
   private readonly cache = new Map<string, { address: string; until: number }>();
+  /** Partners whose addresses are looked up a moment from now, by tenant (see lookUpSoon). */
+  private readonly queued = new Map<string, Set<string>>();
+  private flush: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly directory: PeopleDirectory) {}
 
@@ -300,15 +305,40 @@ class PartnerChatLinks {
     const key = (id: string) => `${caller.tenantId}|${id}`;
     const missing = partners.filter((p) => (this.cache.get(key(p.id))?.until ?? 0) < now).map((p) => p.id);
     if (missing.length > 0) {
-      const lookup = this.lookUp(caller.tenantId, missing, now);
       if (!wait) {
-        void lookup;
+        this.lookUpSoon(caller.tenantId, missing);
         return undefined;
       }
-      await lookup;
+      await this.lookUp(caller.tenantId, missing, now);
     }
     const users = partners.map((p) => this.cache.get(key(p.id))?.address ?? p.id);
     return `${TEAMS_CHAT}?users=${users.map(encodeURIComponent).join(",")}`;
+  }
+
+  /**
+   * Looks the addresses up a moment later, for everyone who asked meanwhile at once: people joining
+   * late arrive together, and their own writes go first (their lookups, one per instance and
+   * moment, come long before the next poll needs them).
+   */
+  private lookUpSoon(tenantId: string, ids: readonly string[]): void {
+    let queued = this.queued.get(tenantId);
+    if (!queued) {
+      queued = new Set();
+      this.queued.set(tenantId, queued);
+    }
+    for (const id of ids) queued.add(id);
+    if (this.flush) return;
+    this.flush = setTimeout(() => {
+      this.flush = undefined;
+      const batches = [...this.queued];
+      this.queued.clear();
+      const now = Date.now();
+      for (const [tenant, wanted] of batches) {
+        const missing = [...wanted].filter((id) => (this.cache.get(`${tenant}|${id}`)?.until ?? 0) < now);
+        if (missing.length > 0) void this.lookUp(tenant, missing, now);
+      }
+    }, LOOKUP_SOON_MS);
+    this.flush.unref();
   }
 
   private async lookUp(tenantId: string, ids: string[], now: number): Promise<void> {
