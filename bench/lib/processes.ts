@@ -23,7 +23,14 @@ export async function spawnServer(
   const started = performance.now();
   // BENCH_PROFILE_DIR=… writes each server's CPU profile there when it stops (where a burst's time goes).
   const profile = process.env.BENCH_PROFILE_DIR
-    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    ? [
+        "--cpu-prof",
+        `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`,
+        // BENCH_PROFILE_INTERVAL_US=100: finer samples, for bursts of a few milliseconds.
+        ...(process.env.BENCH_PROFILE_INTERVAL_US
+          ? [`--cpu-prof-interval=${process.env.BENCH_PROFILE_INTERVAL_US}`]
+          : []),
+      ]
     : [];
   const child = spawn(process.execPath, [...profile, script], {
     env: { PATH: process.env.PATH, ...env, PORT: String(port) },

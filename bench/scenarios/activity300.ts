@@ -95,7 +95,8 @@ export interface ActivityScenarioOptions {
 /**
  * `activity-300`: every format the registry runs as an activity (a new format is included
  * without touching this file), 300 people through two server instances over the tab's HTTP API.
- * Per format: everyone joins (some arrive late, during a regrouping round), every phase is
+ * Per format: everyone joins (some arrive late, during a regrouping round, on a side panel that
+ * loaded the activity before they press Join, as a panel does), every phase is
  * advanced, and in each phase everyone who may submits what it newly accepts, at once: a person's
  * own text (PUT), items (POST), and a group's text written by all its members concurrently. A
  * member whose save met a groupmate's (409/412) gets both texts, as the tab shows them, and presses
@@ -256,6 +257,16 @@ export async function activityScenario(
         mark(`${formatId}.${phase}`, "start");
         await Promise.all(tasks.map((task) => task(timed)));
         mark(`${formatId}.${phase}`, "end");
+        // BENCH_SERIES=1: each burst's latencies, app and floor, sorted (where a p99 comes from).
+        if (process.env.BENCH_SERIES === "1") {
+          const sorted = (xs: number[]) =>
+            xs
+              .slice(-tasks.length)
+              .sort((x, y) => x - y)
+              .map((x) => x.toFixed(0))
+              .join(" ");
+          process.stderr.write(`series ${formatId}.${phase} app ${sorted(s.app)} floor ${sorted(s.floor)}\n`);
+        }
         if (counter) {
           metrics[`${formatId}.${phase}.storage_per_request`] = counter.total() / tasks.length;
           process.stderr.write(
@@ -380,7 +391,12 @@ export async function activityScenario(
               }),
             );
           }
-          if (phase.id === latePhase) await join(late, `${phase.id}.late-join`);
+          if (phase.id === latePhase) {
+            // A late joiner presses Join on a side panel that shows the activity (it loads, then
+            // polls every 2 s): their panels load first, untimed, through the instance each joins on.
+            await Promise.all(late.map((p, i) => api(i, p, "GET", `/activities/${id}`)));
+            await join(late, `${phase.id}.late-join`);
+          }
           const { groups, repeatMeetings: seenByServer } = await groupsNow();
           if (regroups && groups) rounds.push(groups);
           if (seenByServer !== undefined) serverRepeats = seenByServer;

@@ -12,6 +12,7 @@ import { mark } from "../lib/marks.js";
 import { type ServerProcess, spawnServer } from "../lib/processes.js";
 import { percentile, type ScenarioResult } from "../lib/report.js";
 import { floorScript, serverEnv, serverScript } from "../lib/servers.js";
+import { StorageCounter } from "../lib/storageCounter.js";
 
 /** Activities run one after another; each phase's latencies are pooled over them. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -82,7 +83,13 @@ async function thinkPairShareInMeeting(
   const CONCURRENCY = PARTICIPANTS;
   const connector = await new ConnectorRecorder().start();
   const large = PARTICIPANTS >= org.users.length ? largeOrgFixtures(PARTICIPANTS + 1) : undefined;
-  const env = { ...serverEnv(azurite), ...(large ? { FIXTURES_DIR: large.dir } : {}) };
+  // BENCH_COUNT_STORAGE=1: the instances reach Azurite through a counting proxy (which adds a hop
+  // to every storage request: count with it, time without it).
+  const counter = process.env.BENCH_COUNT_STORAGE === "1" ? new StorageCounter(azurite) : undefined;
+  const env = {
+    ...serverEnv(counter ? await counter.start() : azurite),
+    ...(large ? { FIXTURES_DIR: large.dir } : {}),
+  };
   const servers = [await spawnServer(serverScript, { ...env, DEMO: "community" }, await freePort())];
   for (let i = 1; i < options.instances; i++)
     servers.push(await spawnServer(serverScript, { ...env, DEMO: "false" }, await freePort()));
@@ -153,9 +160,14 @@ async function thinkPairShareInMeeting(
     const spread = { spreadMs: options.arrivalMs ?? 0 };
     await sleep(SETTLE_BEFORE_BURST_MS);
     const floorTimes = await runLoad(count, CONCURRENCY, (i) => floorInvoke(i)(), spread);
+    counter?.reset();
     mark(phase, "start");
     const appTimes = await runLoad(count, CONCURRENCY, request, spread);
     mark(phase, "end");
+    if (counter && !warmingUp)
+      process.stderr.write(
+        `${options.scenario} ${phase}: ${(counter.total() / count).toFixed(2)} storage requests per request ${JSON.stringify(counter.snapshot())}\n`,
+      );
     if (warmingUp) return;
     base[phase].push(...floorTimes);
     app[phase].push(...appTimes);
@@ -342,6 +354,7 @@ async function thinkPairShareInMeeting(
   } finally {
     for (const server of servers) await server.stop();
     await floor.stop();
+    await counter?.stop();
     if (large) rmSync(large.dir, { recursive: true, force: true });
     await connector.stop();
   }
