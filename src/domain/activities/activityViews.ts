@@ -232,17 +232,32 @@ export function savedViewOf(
   definition: SubmissionDefinition,
   rubric?: readonly string[],
 ): SubmissionView {
-  return {
-    kind: submission.kind,
-    ownerId: submission.ownerId,
-    ...(submission.itemId ? { itemId: submission.itemId } : {}),
-    ...textsOf(submission.text, definition, rubric),
-    by: submission.editedBy,
-    at: submission.at,
+  return submissionViewOf(submission, definition, rubric, {
     mine: true,
-    etag: submission.etag,
     ...(definition.votable ? { votes: 0, myVote: false } : {}),
     ...(definition.promote ? { promoted: false } : {}),
+  });
+}
+
+/** A submission as one reader sees it: its text and writer, and what is the reader's or counted. */
+function submissionViewOf(
+  s: Submission,
+  definition: SubmissionDefinition,
+  rubric: readonly string[] | undefined,
+  seen: Pick<SubmissionView, "mine" | "votes" | "myVote" | "promoted" | "answer">,
+): SubmissionView {
+  return {
+    kind: s.kind,
+    ownerId: s.ownerId,
+    ...(s.itemId ? { itemId: s.itemId } : {}),
+    ...textsOf(s.text, definition, rubric),
+    by: s.editedBy,
+    at: s.at,
+    mine: seen.mine,
+    ...(seen.mine ? { etag: s.etag } : {}),
+    ...(seen.votes === undefined ? {} : { votes: seen.votes, myVote: seen.myVote ?? false }),
+    ...(seen.promoted === undefined ? {} : { promoted: seen.promoted }),
+    ...(seen.answer ? { answer: seen.answer } : {}),
   };
 }
 
@@ -748,19 +763,14 @@ function readableSubmissions(record: ActivityRecord, userId: string): Submission
     const myVote = row.voters?.has(userId) ?? false;
     readable.push(
       memo(row.views, `${editable}|${myVote}`, () =>
-        Object.freeze({
-          kind: s.kind,
-          ownerId: s.ownerId,
-          ...(s.itemId ? { itemId: s.itemId } : {}),
-          ...textsOf(s.text, definition, rubric),
-          by: s.editedBy,
-          at: s.at,
-          mine: editable,
-          ...(editable ? { etag: s.etag } : {}),
-          ...(row.voters ? { votes: row.voters.size, myVote } : {}),
-          ...(row.promoted === undefined ? {} : { promoted: row.promoted }),
-          ...(row.answer ? { answer: row.answer } : {}),
-        }),
+        Object.freeze(
+          submissionViewOf(s, definition, rubric, {
+            mine: editable,
+            ...(row.voters ? { votes: row.voters.size, myVote } : {}),
+            ...(row.promoted === undefined ? {} : { promoted: row.promoted }),
+            ...(row.answer ? { answer: row.answer } : {}),
+          }),
+        ),
       ),
     );
   }
