@@ -52,7 +52,15 @@ function amaAsking(): ActivityRecord {
     votes: [{ kind: "ama-question", ownerId: "u2", itemId: "q3", voterId: "u3", at }],
     promotions: [],
     answers: [
-      { kind: "ama-question", ownerId: "u1", itemId: "q1", text: "Use the runbook.", by: person("x1"), at },
+      {
+        kind: "ama-question",
+        ownerId: "u1",
+        itemId: "q1",
+        text: "Use the runbook.",
+        by: person("x1"),
+        at,
+        requestId: "a1",
+      },
     ],
     commitments: [],
     submissions: questions,
