@@ -5,9 +5,6 @@ import type {
   Activity,
   ActivityGroup,
   ActivityRecord,
-  ItemAnswer,
-  ItemPromotion,
-  ItemVote,
   LateAssignment,
   PairingRule,
   PairShare,
@@ -682,7 +679,8 @@ function rolesOf(activity: ActivityRecord["activity"], userId: string): { roles?
  * answer's JSON and version are then worked out once per item too (activityRoutes.ts).
  */
 interface SubmissionsOfRecord {
-  rubric: readonly string[] | undefined;
+  /** What it was made from, besides the submissions it is kept by (a record's lists never change). */
+  from: Pick<ActivityRecord, "votes" | "answers" | "promotions"> & { rubric: readonly string[] | undefined };
   rows: {
     s: Submission;
     definition: SubmissionDefinition;
@@ -693,23 +691,21 @@ interface SubmissionsOfRecord {
   }[];
 }
 
-const submissionsByRecord = new WeakMap<
-  readonly Submission[],
-  WeakMap<
-    readonly ItemVote[],
-    WeakMap<readonly ItemAnswer[], WeakMap<readonly ItemPromotion[], SubmissionsOfRecord>>
-  >
->();
+const submissionsByRecord = new WeakMap<readonly Submission[], SubmissionsOfRecord>();
 
 function submissionsOfRecord(record: ActivityRecord): SubmissionsOfRecord {
-  const byVotes = memo(submissionsByRecord, record.submissions, () => new WeakMap());
-  const byAnswers = memo(byVotes, record.votes, () => new WeakMap());
-  const byPromotions = memo(byAnswers, record.answers, () => new WeakMap());
-  const kept = byPromotions.get(record.promotions);
-  // A record's lists are never changed once read; its set-up (the rubric) is checked all the same.
-  if (kept && kept.rubric === record.activity.rubric) return kept;
+  const kept = submissionsByRecord.get(record.submissions);
+  const from = kept?.from;
+  if (
+    kept &&
+    from?.votes === record.votes &&
+    from.answers === record.answers &&
+    from.promotions === record.promotions &&
+    from.rubric === record.activity.rubric
+  )
+    return kept;
   const made = makeSubmissionsOfRecord(record);
-  byPromotions.set(record.promotions, made);
+  submissionsByRecord.set(record.submissions, made);
   return made;
 }
 
@@ -739,7 +735,8 @@ function makeSubmissionsOfRecord(record: ActivityRecord): SubmissionsOfRecord {
   }
   // Newest last; a votable kind's most voted first (a stable sort: the same for every reader).
   rows.sort((a, b) => (b.voters?.size ?? 0) - (a.voters?.size ?? 0) || compareStored(a.s.at, b.s.at));
-  return { rubric: record.activity.rubric, rows };
+  const from = { votes: record.votes, answers: record.answers, promotions: record.promotions };
+  return { from: { ...from, rubric: record.activity.rubric }, rows };
 }
 
 /** The submissions of the format's own kinds one person may read (see {@link canRead}). */
@@ -754,7 +751,8 @@ function readableSubmissions(record: ActivityRecord, userId: string): Submission
     groupIds: new Set(mine.map((g) => g.id)),
     groupMates: new Set(mine.flatMap((g) => g.members)),
   };
-  const { rubric, rows } = submissionsOfRecord(record);
+  const { from, rows } = submissionsOfRecord(record);
+  const { rubric } = from;
   const readable: SubmissionView[] = [];
   for (const row of rows) {
     const { s, definition } = row;

@@ -10,6 +10,7 @@ import type { ActivityService } from "../../domain/activities/activityService.js
 import type { ActivityView } from "../../domain/activities/activityViews.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
 import type { Caller } from "../../domain/identity.js";
+import { memo } from "../../domain/memo.js";
 import type { PeopleDirectory } from "../../domain/people/peopleDirectory.js";
 import { parseInput } from "../../domain/validation.js";
 import { sendError } from "../http/httpErrors.js";
@@ -302,8 +303,7 @@ class PartnerChatLinks {
     const partners = view.me.group?.partners ?? [];
     if (partners.length === 0) return undefined;
     const now = Date.now();
-    const key = (id: string) => `${caller.tenantId}|${id}`;
-    const missing = partners.filter((p) => (this.cache.get(key(p.id))?.until ?? 0) < now).map((p) => p.id);
+    const missing = partners.map((p) => p.id).filter((id) => this.unknown(caller.tenantId, id, now));
     if (missing.length > 0) {
       if (!wait) {
         this.lookUpSoon(caller.tenantId, missing);
@@ -311,7 +311,7 @@ class PartnerChatLinks {
       }
       await this.lookUp(caller.tenantId, missing, now);
     }
-    const users = partners.map((p) => this.cache.get(key(p.id))?.address ?? p.id);
+    const users = partners.map((p) => this.cache.get(`${caller.tenantId}|${p.id}`)?.address ?? p.id);
     return `${TEAMS_CHAT}?users=${users.map(encodeURIComponent).join(",")}`;
   }
 
@@ -321,11 +321,7 @@ class PartnerChatLinks {
    * moment, come long before the next poll needs them).
    */
   private lookUpSoon(tenantId: string, ids: readonly string[]): void {
-    let queued = this.queued.get(tenantId);
-    if (!queued) {
-      queued = new Set();
-      this.queued.set(tenantId, queued);
-    }
+    const queued = memo(this.queued, tenantId, () => new Set<string>());
     for (const id of ids) queued.add(id);
     if (this.flush) return;
     this.flush = setTimeout(() => {
@@ -334,11 +330,16 @@ class PartnerChatLinks {
       this.queued.clear();
       const now = Date.now();
       for (const [tenant, wanted] of batches) {
-        const missing = [...wanted].filter((id) => (this.cache.get(`${tenant}|${id}`)?.until ?? 0) < now);
+        const missing = [...wanted].filter((id) => this.unknown(tenant, id, now));
         if (missing.length > 0) void this.lookUp(tenant, missing, now);
       }
     }, LOOKUP_SOON_MS);
     this.flush.unref();
+  }
+
+  /** Whether a person's address is not at hand (never looked up, or kept too long). */
+  private unknown(tenantId: string, id: string, now: number): boolean {
+    return (this.cache.get(`${tenantId}|${id}`)?.until ?? 0) < now;
   }
 
   private async lookUp(tenantId: string, ids: string[], now: number): Promise<void> {
