@@ -211,4 +211,71 @@ describe("what joining an activity costs in storage round trips", () => {
       ).toEqual([]);
     }
   });
+
+  it("reads a mastermind late joiner's circle mates' kept goals beside their join: the answer shows them after one round trip", async () => {
+    const circle = others.slice(0, 6);
+    const session = async (n: number, crowd: Person[]) => {
+      const created = await api(0, facilitator, "POST", "/activities", {
+        format: "mastermind",
+        communityId: (servers[0] as TestServer).demoCommunityId,
+        conversationId: `19:meeting_joinRoundTripsCircle${n}@thread.v2`,
+        prompt: `Circle, session ${n}`,
+        requestId: `jrt-circle-${n}`,
+      });
+      expect(created.status).toBe(201);
+      const id: string = created.body.activity.id;
+      for (const [i, p] of crowd.entries())
+        expect((await api(i, p, "POST", `/activities/${id}/join`)).status).toBe(200);
+      expect(
+        (
+          await api(0, facilitator, "POST", `/activities/${id}/controls`, {
+            kind: "start",
+            requestId: `jrt-c${n}-s`,
+          })
+        ).status,
+      ).toBe(200);
+      const next = { kind: "next", phaseIndex: 0, requestId: `jrt-c${n}-n` };
+      expect((await api(0, facilitator, "POST", `/activities/${id}/controls`, next)).status).toBe(200);
+      return id;
+    };
+    // Session 1: the first five write their goals, kept for the circle's next session.
+    const first = await session(1, circle.slice(0, 5));
+    for (const [i, p] of circle.slice(0, 5).entries())
+      expect(
+        (
+          await api(i, p, "PUT", `/activities/${first}/submissions/goal`, {
+            text: `Goal of ${p.displayName}`,
+          })
+        ).status,
+      ).toBe(200);
+    // Session 2: four seated, then a fifth joins late on instance 0, which holds the circle.
+    const second = await session(2, circle.slice(0, 4));
+    expect((await api(0, facilitator, "GET", `/activities/${second}`)).status).toBe(200);
+    const late = circle[4] as Person;
+    const { result, calls } = await recorder.during(() => api(0, late, "POST", `/activities/${second}/join`));
+    const trace = describeCalls(calls);
+    expect(result.status, trace).toBe(200);
+    const { me, register } = result.body.activity;
+    expect(me.group.partners.map((p: Person) => p.id).sort(), trace).toEqual(
+      circle
+        .slice(0, 4)
+        .map((p) => p.id)
+        .sort(),
+    );
+    // Everyone's goal of the last session, their own and their mates', brought in.
+    expect(
+      (register as { person: Person; text: string; earlier: boolean }[])
+        .filter((r) => r.earlier)
+        .map((r) => r.text)
+        .sort(),
+      trace,
+    ).toEqual(
+      circle
+        .slice(0, 5)
+        .map((p) => `Goal of ${p.displayName}`)
+        .sort(),
+    );
+    // The mates' kept goals were read beside the join's write, not after it.
+    expect(sequentialOf(answerPath(calls)), trace).toBe(1);
+  });
 });

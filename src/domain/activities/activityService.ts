@@ -468,17 +468,25 @@ export class ActivityService {
       if (!record || !grouping)
         return { joined: await this.activities.addParticipant(tenantId, activityId, me) };
       // The groups as the flow holds them, with everyone placed late as far as this instance knows.
-      const { lateAssignments } = this.recentJoins.into(record);
-      const groups = groupsOf({ groupings: [grouping], lateAssignments }, grouping.round);
-      if (
-        groupOfPerson(groups, userId) ||
-        keptOutOfGroups(flow.activity, formatOf(flow.activity.format), grouping.round, userId)
-      )
+      const groupsNow = () =>
+        groupsOf(
+          { groupings: [grouping], lateAssignments: this.recentJoins.into(record).lateAssignments },
+          grouping.round,
+        );
+      const groups = groupsNow();
+      const group = groupOfPerson(groups, userId);
+      if (group || keptOutOfGroups(flow.activity, formatOf(flow.activity.format), grouping.round, userId)) {
+        this.prefetchRegister(flow, group?.members ?? []);
         return { joined: await this.activities.addParticipant(tenantId, activityId, me) };
-      return this.placeLateJoiner(flow.activity, grouping.round, groups, userId, me);
+      }
+      const placing = this.placeLateJoiner(flow.activity, grouping.round, groups, userId, me);
+      // The place is noted before it is stored: the new mates' kept goals are read beside the write.
+      this.prefetchRegister(flow, groupOfPerson(groupsNow(), userId)?.members ?? []);
+      return placing;
     };
     const joined = await this.takePart(caller, flow, async () => {
-      const [written] = await Promise.all([write(), this.prefetchRegister(flow, userId)]);
+      this.prefetchRegister(flow, [userId]);
+      const written = await write();
       joinedNow = written.joined;
       placed = written.placed;
       this.recentJoins.joined(tenantId, activityId, me);
@@ -511,12 +519,18 @@ export class ActivityService {
     return { ...(register.length > 0 ? { ...view, register } : view), ...joined };
   }
 
-  /** Reads the caller's kept register entries (a mastermind's goals) beside their join, not after it. */
-  private async prefetchRegister(flow: ActivityFlow, userId: string): Promise<void> {
-    if (!this.earlierRegisters) return;
+  /**
+   * Starts reading the kept register entries (a mastermind's goals) of the caller and their group
+   * mates beside their join, not after it: the view's registerFor finds them read (or being read).
+   */
+  private prefetchRegister(flow: ActivityFlow, userIds: readonly string[]): void {
+    const registers = this.earlierRegisters;
+    if (!registers || userIds.length === 0) return;
     const { tenantId, id, communityId, format } = flow.activity;
     for (const [kind, definition] of Object.entries(formatOf(format).submissions))
-      if (definition.register) await this.earlierRegisters.of(tenantId, id, communityId, kind, [userId]);
+      if (definition.register)
+        // A failed read is not kept (EarlierRegisters): the view reads again and answers for it.
+        registers.of(tenantId, id, communityId, kind, userIds).catch(() => undefined);
   }
 
   /**
