@@ -35,13 +35,21 @@ describe("what joining an activity costs in storage round trips", () => {
     await Promise.all(servers.map((s) => s.close()));
   });
 
-  const api = async (i: number, who: Person, method: string, route: string, body?: unknown) => {
+  const api = async (
+    i: number,
+    who: Person,
+    method: string,
+    route: string,
+    body?: unknown,
+    etag?: string,
+  ) => {
     const server = servers[i % servers.length] as TestServer;
     const res = await fetch(`${server.baseUrl}/api${route}`, {
       method,
       headers: {
         authorization: `Bearer ${tokens.get(`${server.baseUrl}|${who.id}`)}`,
         ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...(etag ? { "if-match": etag } : {}),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
@@ -277,5 +285,30 @@ describe("what joining an activity costs in storage round trips", () => {
     );
     // The mates' kept goals were read beside the join's write, not after it.
     expect(sequentialOf(answerPath(calls)), trace).toBe(1);
+
+    // Their goal: the flow checked, then the goal and its copy kept for the next session, together.
+    const goal = { text: `New goal of ${late.displayName}` };
+    const route = `/activities/${second}/submissions/goal`;
+    const wrote = await recorder.during(() => api(0, late, "PUT", route, goal));
+    const wroteTrace = describeCalls(wrote.calls);
+    expect(wrote.result.status, wroteTrace).toBe(200);
+    expect(wrote.calls.filter((c) => c.method === "PUT").length, wroteTrace).toBe(2);
+    expect(sequentialOf(answerPath(wrote.calls)), wroteTrace).toBe(2);
+    // An edit on top of its version: the copy waits for the guarded write (a stale one changes neither).
+    const edit = await recorder.during(() =>
+      api(0, late, "PUT", route, { text: "Edited goal" }, wrote.result.body.saved.etag),
+    );
+    const editTrace = describeCalls(edit.calls);
+    expect(edit.result.status, editTrace).toBe(200);
+    expect(sequentialOf(answerPath(edit.calls)), editTrace).toBe(3);
+    const stale = await api(0, late, "PUT", route, { text: "Stale goal" }, wrote.result.body.saved.etag);
+    expect(stale.status).toBe(412);
+    // The circle's next session brings in the edited goal, not the stale one.
+    const third = await session(3, circle.slice(0, 5));
+    const seen = await api(0, late, "GET", `/activities/${third}`);
+    expect(
+      (seen.body.activity.register as { person: Person; text: string }[]).find((r) => r.person.id === late.id)
+        ?.text,
+    ).toBe("Edited goal");
   });
 });

@@ -713,19 +713,25 @@ export class ActivityService {
       myLearning: definition.myLearning === true && !copyLater,
     };
     const circles = definition.register ? this.circles : undefined;
+    // A goal is kept for the community's next session too. An edit's copy waits for the activity
+    // to take it (one refused as stale changes neither); a first text, never refused, goes beside
+    // it (either failing fails the request, and its retry writes both).
+    const keep = async () =>
+      circles?.saveRegisterEntry(caller.tenantId, caller.userId, flow.activity.communityId, {
+        kind,
+        text: said,
+        at,
+        activityId,
+      });
+    const save = () => this.activities.saveSubmission(flow.activity, submission, options);
     const [, saved] = await Promise.all([
       this.joinQuietly(caller, activityId, at),
-      this.activities.saveSubmission(flow.activity, submission, options).then(async (stored) => {
-        // A goal is kept for the community's next session, once the activity took it (an edit
-        // refused as stale changes neither).
-        await circles?.saveRegisterEntry(caller.tenantId, caller.userId, flow.activity.communityId, {
-          kind,
-          text: said,
-          at,
-          activityId,
-        });
-        return stored;
-      }),
+      data.etag
+        ? save().then(async (stored) => {
+            await keep();
+            return stored;
+          })
+        : Promise.all([save(), keep()]).then(([stored]) => stored),
       // A commitment written after the end goes to the commitments service before the answer.
       definition.commitment && ended ? this.followUp(caller, flow, said, at) : undefined,
     ]).catch((error) => {
