@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { RunningAzurite } from "../../scripts/lib/azurite.js";
+import { freePort } from "../../scripts/lib/freePort.js";
+import { type ServerProcess, spawnServer } from "./processes.js";
 
 /** The repository root (the compiled bench runs from dist/bench). */
 export const root = process.cwd();
@@ -21,4 +23,25 @@ export function serverEnv(
     TAB_API_RATE_LIMIT: "100000",
     ...extra,
   };
+}
+
+/**
+ * The framework floor deployed as the app is: as many instances (BENCH_FLOOR_INSTANCES overrides),
+ * on the same Azurite, a burst spread over them in turn as over the app's. On two shared cores the
+ * number of Node processes changes what a request costs (three processes spent 2.3 ms of CPU per
+ * floor invoke where one spent 1.2–1.4 ms, measured with BENCH_CPU=1): the deployment's cost, not
+ * PeerCircle's, so the floor bears it too.
+ */
+export async function spawnFloors(azurite: RunningAzurite, instances: number): Promise<ServerProcess[]> {
+  const floors: ServerProcess[] = [];
+  for (let i = 0; i < Number(process.env.BENCH_FLOOR_INSTANCES ?? instances); i++)
+    floors.push(
+      await spawnServer(
+        floorScript,
+        { TABLES_CONNECTION_STRING: azurite.connectionString },
+        await freePort(),
+        "/health",
+      ),
+    );
+  return floors;
 }

@@ -19,7 +19,13 @@ export class StorageCounter {
     const target = this.azurite.port;
     this.server = createServer((req, res) => {
       const table = /^\/[^/]+\/([A-Za-z0-9]+)/.exec(req.url ?? "")?.[1] ?? "?";
-      const key = `${req.method} ${table}`;
+      // BENCH_COUNT_STORAGE=shapes: by the request's shape too (keys and ids blurred), to tell reads apart.
+      const key =
+        process.env.BENCH_COUNT_STORAGE === "shapes"
+          ? `${req.method} ${decodeURIComponent(req.url ?? "")
+              .replace(/^\/[^/]+\//, "")
+              .replace(/[A-Za-z0-9_:.@-]{7,}/g, "*")}`
+          : `${req.method} ${table}`;
       this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
       const started = performance.now();
       res.on("finish", () => this.millis.set(key, (this.millis.get(key) ?? 0) + performance.now() - started));

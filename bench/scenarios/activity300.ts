@@ -21,9 +21,9 @@ import { demo, org, tokenFor } from "../lib/fixtures.js";
 import { LightClient } from "../lib/lightClient.js";
 import { runLoad } from "../lib/load.js";
 import { mark } from "../lib/marks.js";
-import { spawnServer } from "../lib/processes.js";
+import { type ServerProcess, spawnServer } from "../lib/processes.js";
 import { percentile, type ScenarioResult } from "../lib/report.js";
-import { floorScript, serverEnv, serverScript } from "../lib/servers.js";
+import { serverEnv, serverScript, spawnFloors } from "../lib/servers.js";
 import { StorageCounter } from "../lib/storageCounter.js";
 
 const PARTICIPANTS = 300;
@@ -121,12 +121,7 @@ export async function activityScenario(
   const env = serverEnv(counter ? await counter.start() : azurite);
   const a = await spawnServer(serverScript, { ...env, DEMO: "community" }, await freePort());
   const b = await spawnServer(serverScript, { ...env, DEMO: "false" }, await freePort());
-  const floor = await spawnServer(
-    floorScript,
-    { TABLES_CONNECTION_STRING: azurite.connectionString },
-    await freePort(),
-    "/health",
-  );
+  const floors = await spawnFloors(azurite, 2);
   const store = await TableStore.connect({
     connectionString: azurite.connectionString,
     tablePrefix: env.TABLE_PREFIX as string,
@@ -202,6 +197,7 @@ export async function activityScenario(
     Promise.all(
       Array.from({ length: size }, async (_, i) => {
         const t0 = performance.now();
+        const floor = floors[i % floors.length] as ServerProcess;
         const res = await client.send("POST", `${floor.url}/api/floor`, {}, { text: `floor ${i}` });
         if (res.status !== 200) throw new Error(`floor answered ${res.status}`);
         return res.receivedAt - t0;
@@ -558,7 +554,7 @@ export async function activityScenario(
     client.close();
     await a.stop();
     await b.stop();
-    await floor.stop();
+    for (const floor of floors) await floor.stop();
     await counter?.stop();
   }
 }

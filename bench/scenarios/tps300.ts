@@ -9,9 +9,9 @@ import { demo, org, tokenFor } from "../lib/fixtures.js";
 import { largeOrgFixtures } from "../lib/largeOrg.js";
 import { runLoad } from "../lib/load.js";
 import { mark } from "../lib/marks.js";
-import { type ServerProcess, spawnServer } from "../lib/processes.js";
+import { cpuMs, type ServerProcess, spawnServer } from "../lib/processes.js";
 import { percentile, type ScenarioResult } from "../lib/report.js";
-import { floorScript, serverEnv, serverScript } from "../lib/servers.js";
+import { serverEnv, serverScript, spawnFloors } from "../lib/servers.js";
 import { StorageCounter } from "../lib/storageCounter.js";
 
 /** Activities run one after another; each phase's latencies are pooled over them. */
@@ -52,7 +52,7 @@ export function tps1000(azurite: RunningAzurite): Promise<ScenarioResult> {
   return thinkPairShareInMeeting(azurite, {
     scenario: "tps-1000",
     participants: 1000,
-    instances: 3,
+    instances: Number(process.env.BENCH_INSTANCES ?? 3),
     arrivalMs,
   });
 }
@@ -85,7 +85,7 @@ async function thinkPairShareInMeeting(
   const large = PARTICIPANTS >= org.users.length ? largeOrgFixtures(PARTICIPANTS + 1) : undefined;
   // BENCH_COUNT_STORAGE=1: the instances reach Azurite through a counting proxy (which adds a hop
   // to every storage request: count with it, time without it).
-  const counter = process.env.BENCH_COUNT_STORAGE === "1" ? new StorageCounter(azurite) : undefined;
+  const counter = process.env.BENCH_COUNT_STORAGE ? new StorageCounter(azurite) : undefined;
   const env = {
     ...serverEnv(counter ? await counter.start() : azurite),
     ...(large ? { FIXTURES_DIR: large.dir } : {}),
@@ -93,13 +93,9 @@ async function thinkPairShareInMeeting(
   const servers = [await spawnServer(serverScript, { ...env, DEMO: "community" }, await freePort())];
   for (let i = 1; i < options.instances; i++)
     servers.push(await spawnServer(serverScript, { ...env, DEMO: "false" }, await freePort()));
-  const [a, b] = servers as [ServerProcess, ServerProcess];
-  const floor = await spawnServer(
-    floorScript,
-    { TABLES_CONNECTION_STRING: azurite.connectionString },
-    await freePort(),
-    "/health",
-  );
+  const a = servers[0] as ServerProcess;
+  const b = servers[1] ?? a;
+  const floors = await spawnFloors(azurite, options.instances);
   const facilitator = demo[0] as Person;
   const people = (large?.users ?? org.users)
     .filter((u) => u.department && u.id !== facilitator.id)
@@ -151,7 +147,7 @@ async function thinkPairShareInMeeting(
         from: teamsUser(people[i % people.length] as Person),
       },
     );
-    const res = await postOnce(floor.url, activity, "floor");
+    const res = await postOnce((floors[i % floors.length] as ServerProcess).url, activity, "floor");
     if (res.status !== 200) throw new Error(`floor answered ${res.status}`);
   };
   let warmingUp = false;
@@ -159,11 +155,51 @@ async function thinkPairShareInMeeting(
   const burst = async (phase: Phase, count: number, request: (i: number) => Promise<void>) => {
     const spread = { spreadMs: options.arrivalMs ?? 0 };
     await sleep(SETTLE_BEFORE_BURST_MS);
+    const cpu = () => ({
+      app: servers.reduce((sum, s) => sum + cpuMs(s.child.pid), 0),
+      floor: floors.reduce((sum, f) => sum + cpuMs(f.child.pid), 0),
+      azurite: cpuMs(azurite.pid),
+      bench: process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000,
+    });
+    const before = cpu();
     const floorTimes = await runLoad(count, CONCURRENCY, (i) => floorInvoke(i)(), spread);
+    const between = cpu();
     counter?.reset();
     mark(phase, "start");
-    const appTimes = await runLoad(count, CONCURRENCY, request, spread);
+    const begun = performance.now();
+    const timed: [number, number, number][] = [];
+    const appTimes = await runLoad(
+      count,
+      CONCURRENCY,
+      async (i) => {
+        const t0 = performance.now();
+        await request(i);
+        timed.push([i, t0 - begun, performance.now() - t0]);
+      },
+      spread,
+    );
     mark(phase, "end");
+    // BENCH_SERIES=1: the slowest answers of a burst, with when they were sent and the instance.
+    if (process.env.BENCH_SERIES === "1" && !warmingUp)
+      process.stderr.write(
+        `series ${phase}: ${timed
+          .sort((x, y) => y[2] - x[2])
+          .slice(0, 25)
+          .map(([i, at, ms]) => `${ms.toFixed(0)}ms@${at.toFixed(0)}/i${i % instances.length}`)
+          .join(" ")}\n`,
+      );
+    // BENCH_CPU=1: CPU milliseconds per request, the app's instances against the floor's process.
+    if (process.env.BENCH_CPU === "1" && !warmingUp) {
+      const after = cpu();
+      const per = (
+        from: ReturnType<typeof cpu>,
+        to: ReturnType<typeof cpu>,
+        key: keyof ReturnType<typeof cpu>,
+      ) => ((to[key] - from[key]) / count).toFixed(2);
+      process.stderr.write(
+        `${options.scenario} ${phase} cpu ms per request: app ${per(between, after, "app")} (azurite ${per(between, after, "azurite")}, bench ${per(between, after, "bench")}) · floor ${per(before, between, "floor")} (azurite ${per(before, between, "azurite")}, bench ${per(before, between, "bench")})\n`,
+      );
+    }
     if (counter && !warmingUp)
       process.stderr.write(
         `${options.scenario} ${phase}: ${(counter.total() / count).toFixed(2)} storage requests per request ${JSON.stringify(counter.snapshot())}\n`,
@@ -353,7 +389,7 @@ async function thinkPairShareInMeeting(
     };
   } finally {
     for (const server of servers) await server.stop();
-    await floor.stop();
+    for (const f of floors) await f.stop();
     await counter?.stop();
     if (large) rmSync(large.dir, { recursive: true, force: true });
     await connector.stop();
