@@ -25,10 +25,11 @@ import {
   formatOf,
   type PlannedPhase,
 } from "../domain/activities/activityFormats.js";
-import type {
-  ActivityRepository,
-  Announcement,
-  FlowFreshness,
+import {
+  type ActivityRepository,
+  type Announcement,
+  type FlowFreshness,
+  SUBMISSION_GRACE_MS,
 } from "../domain/activities/activityRepository.js";
 import { ConcurrencyError, ValidationError } from "../domain/errors.js";
 import type { PersonRef } from "../domain/identity.js";
@@ -196,6 +197,11 @@ export class TablesActivityRepository implements ActivityRepository {
   /** Kept flows by partition key (insertion order: the oldest is dropped first). */
   private readonly kept = new Map<string, KeptFlow>();
   private readonly flowReads = new FreshReads<ActivityFlow | undefined>();
+  /** The last flow read begun per activity, with when it began (answers `recent` callers; see loadFlow). */
+  private readonly lastFlowReads = new Map<
+    string,
+    { begunAt: number; flow: Promise<ActivityFlow | undefined>; settled: boolean }
+  >();
   private readonly recordReads = new FreshReads<ActivityRecord | undefined>();
   /** Owner partitions by activity partition key (set at set-up, never changed). */
   private readonly partitionCounts = new Map<string, number>();
@@ -205,7 +211,14 @@ export class TablesActivityRepository implements ActivityRepository {
   /** The owner partitions' rows of the activities read lately (see keptPartitions.ts). */
   private readonly ownerRows: KeptPartitions<TableEntityResult<Row>>;
 
-  constructor(private readonly store: TableStore) {
+  /** The clock of the submission grace (loadFlow's `recent`); tests move it by hand. */
+  private readonly now: () => number;
+
+  constructor(
+    private readonly store: TableStore,
+    options: { now?: () => number } = {},
+  ) {
+    this.now = options.now ?? Date.now;
     this.ownerRows = new KeptPartitions(
       (partition, changedSince) =>
         this.store.queryAll<Row>(
@@ -262,6 +275,11 @@ export class TablesActivityRepository implements ActivityRepository {
       if (oldest !== undefined) this.kept.delete(oldest);
     }
     const controls = facts.controls ?? kept?.controls ?? [];
+    // A control this instance learned of (a view's read, another flow read) counts for its next
+    // submission at once: the grace covers only what it has not seen yet.
+    // (A read still running is the one that learned it, or brings it too.)
+    if (kept && controls.length > kept.controls.length && this.lastFlowReads.get(pk)?.settled)
+      this.lastFlowReads.delete(pk);
     const groupings = mergeGroupings(kept?.groupings ?? [], facts.groupings ?? []);
     const activity = facts.activity ? { value: facts.activity, readAt: Date.now() } : kept?.activity;
     this.kept.set(pk, {
@@ -419,7 +437,30 @@ export class TablesActivityRepository implements ActivityRepository {
     // Everyone pressing the same button at once shares a read (never one begun before they asked,
     // unless the caller takes one already running).
     const pk = activityKeys.activity(tenantId, activityId);
-    const read = () => this.readFlow(tenantId, activityId, pk);
+    if (freshness === "recent") {
+      const last = this.lastFlowReads.get(pk);
+      if (last && this.now() - last.begunAt <= SUBMISSION_GRACE_MS) return last.flow;
+    }
+    const read = () => {
+      const flow = this.readFlow(tenantId, activityId, pk);
+      const entry = { begunAt: this.now(), flow, settled: false };
+      this.lastFlowReads.delete(pk);
+      if (this.lastFlowReads.size >= KEPT_ACTIVITIES) {
+        const oldest = this.lastFlowReads.keys().next().value;
+        if (oldest !== undefined) this.lastFlowReads.delete(oldest);
+      }
+      this.lastFlowReads.set(pk, entry);
+      flow.then(
+        () => {
+          entry.settled = true;
+        },
+        () => {
+          // A failed read answers no one after its own callers.
+          if (this.lastFlowReads.get(pk) === entry) this.lastFlowReads.delete(pk);
+        },
+      );
+      return flow;
+    };
     return freshness === "running" ? this.flowReads.readAny(pk, read) : this.flowReads.read(pk, read);
   }
 
@@ -565,12 +606,11 @@ export class TablesActivityRepository implements ActivityRepository {
   }
 
   async appendControl(tenantId: string, activityId: string, control: ActivityControl): Promise<void> {
+    const pk = activityKeys.activity(tenantId, activityId);
     try {
-      await this.table.createEntity({
-        partitionKey: activityKeys.activity(tenantId, activityId),
-        rowKey: controlKey(control.seq),
-        ...control,
-      });
+      await this.table.createEntity({ partitionKey: pk, rowKey: controlKey(control.seq), ...control });
+      // This instance's own control is seen by its next submission at once (no grace for it).
+      this.lastFlowReads.delete(pk);
     } catch (error) {
       if (statusOf(error) === 409)
         throw new ConcurrencyError("The activity was changed meanwhile (another control came first).");

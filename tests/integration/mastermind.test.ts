@@ -199,7 +199,10 @@ describe("Mastermind circle on the activity engine", () => {
     await eventually(
       async () =>
         meeting.connector.activities.some(
-          (a) => a.conversationId === MEETING_CHAT && JSON.stringify(a.body).includes("Circle, session 1"),
+          (a) =>
+            a.conversationId === MEETING_CHAT &&
+            JSON.stringify(a.body).includes("Circle, session 1") &&
+            JSON.stringify(a.body).includes("Mastermind circle summary"),
         )
           ? true
           : undefined,

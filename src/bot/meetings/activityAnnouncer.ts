@@ -5,6 +5,7 @@ import {
   saveActivityQuestions,
   type UnansweredQuestionRouting,
 } from "../../domain/activities/activityQuestions.js";
+import { CLOSE_AFTER_END_MS } from "../../domain/activities/activityRepository.js";
 import type { ActivityService } from "../../domain/activities/activityService.js";
 import type { ActivityView, GroupView } from "../../domain/activities/activityViews.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
@@ -98,6 +99,8 @@ export class ActivityAnnouncer {
   private readonly lastPass = new Map<string, { phase: string; at: number }>();
   /** One announcement pass per activity at a time in this process (the lease is per instance). */
   private readonly inFlight = new SerialQueues();
+  /** Ended activities this instance looks at again once they may be closed (closeLater). */
+  private readonly closing = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly poller = new Poller(() => this.tick());
   private readonly now: () => number;
 
@@ -111,6 +114,8 @@ export class ActivityAnnouncer {
   }
 
   async stop(): Promise<void> {
+    for (const timer of this.closing.values()) clearTimeout(timer);
+    this.closing.clear();
     await this.poller.stop();
     await this.inFlight.drain();
   }
@@ -167,6 +172,30 @@ export class ActivityAnnouncer {
     );
   }
 
+  /**
+   * Looks again once the activity may be closed (the poller would too, at its next pass): the
+   * summary comes {@link CLOSE_AFTER_END_MS} after the end, not a poll later. Once per activity.
+   */
+  private closeLater(facilitator: Caller, activityId: string, waitMs: number): void {
+    const key = `${facilitator.tenantId}|${activityId}`;
+    if (this.closing.has(key)) return;
+    const timer = setTimeout(() => {
+      this.closing.delete(key);
+      this.announce(facilitator.tenantId, activityId, {
+        id: facilitator.userId,
+        displayName: facilitator.displayName,
+      }).catch((error: unknown) =>
+        this.deps.logger.error("closing an activity failed", {
+          tenantId: facilitator.tenantId,
+          activityId,
+          error: messageOf(error),
+        }),
+      );
+    }, waitMs + 50);
+    timer.unref();
+    this.closing.set(key, timer);
+  }
+
   /** Reads the activity as its facilitator (whose identity saves its outcomes) and announces. */
   private async announceNow(facilitator: Caller, activityId: string): Promise<void> {
     const { activities } = this.deps;
@@ -192,6 +221,9 @@ export class ActivityAnnouncer {
       );
     }
     if (status === "ended") {
+      // Closed a moment after the end, not at once: what was still taken meanwhile is in it.
+      const wait = CLOSE_AFTER_END_MS - (this.now() - Date.parse(view.state.endedAt ?? ""));
+      if (wait > 0) return this.closeLater(facilitator, view.id, wait);
       const end = view.phases.length;
       await this.once(tenantId, view, end, () => this.close(facilitator, view));
       // Closed here or by another instance: nobody needs to watch it any more.

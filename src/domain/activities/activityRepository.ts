@@ -27,9 +27,28 @@ export interface Announcement {
  * How fresh a flow must be: `asked` (the default) reflects every write completed before the caller
  * asked (a read begun after it; callers arriving together share one); `running` may answer from a
  * read that was already running when the caller asked, begun at most that read's length earlier
- * (for a caller whose answer the next poll corrects anyway: a join, whose place the view fixes).
+ * (for a caller whose answer the next poll corrects anyway: a join, whose place the view fixes);
+ * `recent` may answer from a read begun at most {@link SUBMISSION_GRACE_MS} before the caller asked
+ * (a submission's phase check: see there), or one this instance's own control made stale never.
  */
-export type FlowFreshness = "asked" | "running";
+export type FlowFreshness = "asked" | "running" | "recent";
+
+/**
+ * A submission sent a moment after the phase that takes it ended is still taken: the person wrote
+ * it against the phase their panel showed (a panel learns of a change at its next poll, 2 s later;
+ * a card never). So a submission is accepted when its kind was accepted at some moment of the last
+ * second: checked against a flow read at most this long before it arrived, which spares 1,000
+ * people pressing Save in the same two seconds a storage read each. A refusal always rests on a
+ * fresh read. The close waits for what was taken meanwhile ({@link CLOSE_AFTER_END_MS}).
+ */
+export const SUBMISSION_GRACE_MS = 1_000;
+
+/**
+ * An ended activity is closed (summary, library entries, commitments handed over) this long after
+ * its end, not at once: submissions taken in the grace after the end ({@link SUBMISSION_GRACE_MS}),
+ * and writes still on their way to storage, are in it.
+ */
+export const CLOSE_AFTER_END_MS = 3_000;
 
 /**
  * Storage port for activities. Every join and every submission is its own row or an ETag-guarded

@@ -663,7 +663,7 @@ export class ActivityService {
     input: SubmissionInput,
     requestId?: string,
   ): Promise<SubmitResult> {
-    const flow = await this.requireFlow(caller.tenantId, activityId);
+    const flow = await this.flowTaking(caller.tenantId, activityId, kind);
     const format = formatOf(flow.activity.format);
     const definition = submissionOf(format, kind);
     if (!definition) throw new ValidationError(`${format.name} takes no such submission.`);
@@ -1686,6 +1686,22 @@ export class ActivityService {
     if (!record)
       throw new NotFoundError("This activity does not exist (or was set up in another organisation).");
     return record;
+  }
+
+  /**
+   * The flow a submission of `kind` is checked against: one read at most a moment ago will do when
+   * it takes the kind (SUBMISSION_GRACE_MS: the phase the person wrote in); else a fresh one, so a
+   * refusal (and what is written after the end) always rests on the flow as it is.
+   */
+  private async flowTaking(
+    tenantId: string,
+    activityId: string,
+    kind: SubmissionKind,
+  ): Promise<ActivityFlow> {
+    const recent = await this.requireFlow(tenantId, activityId, "recent");
+    const state = this.stateOfFlow(recent);
+    if (state.status !== "ended" && acceptsAt(recent, state).includes(kind)) return recent;
+    return this.requireFlow(tenantId, activityId);
   }
 
   private async requireFlow(
