@@ -11,6 +11,7 @@ import {
   ValidationError,
 } from "../errors.js";
 import { type Caller, callerAsPerson } from "../identity.js";
+import { memo } from "../memo.js";
 import type { OrgPerson, PeopleDirectory } from "../people/peopleDirectory.js";
 import { parseInput } from "../validation.js";
 import {
@@ -467,21 +468,20 @@ export class ActivityService {
       const record = grouping ? await inHand : undefined;
       if (!record || !grouping)
         return { joined: await this.activities.addParticipant(tenantId, activityId, me) };
-      // The groups as the flow holds them, with everyone placed late as far as this instance knows.
-      const groupsNow = () =>
-        groupsOf(
-          { groupings: [grouping], lateAssignments: this.recentJoins.into(record).lateAssignments },
-          grouping.round,
-        );
-      const groups = groupsNow();
-      const group = groupOfPerson(groups, userId);
+      // The groups as the flow holds them, with everyone placed late as far as this instance knows
+      // (made for this join alone: looked through once, not indexed by member).
+      const { lateAssignments } = this.recentJoins.into(record);
+      const groups = groupsOf({ groupings: [grouping], lateAssignments }, grouping.round);
+      const group = groups.find((g) => g.members.includes(userId));
       if (group || keptOutOfGroups(flow.activity, formatOf(flow.activity.format), grouping.round, userId)) {
         this.prefetchRegister(flow, group?.members ?? []);
         return { joined: await this.activities.addParticipant(tenantId, activityId, me) };
       }
       const placing = this.placeLateJoiner(flow.activity, grouping.round, groups, userId, me);
       // The place is noted before it is stored: the new mates' kept goals are read beside the write.
-      this.prefetchRegister(flow, groupOfPerson(groupsNow(), userId)?.members ?? []);
+      const place = this.recentJoins.placementOf(tenantId, activityId, grouping.round, userId);
+      const mates = groups.find((g) => g.id === place?.groupId)?.members ?? [];
+      this.prefetchRegister(flow, [...mates, userId]);
       return placing;
     };
     const joined = await this.takePart(caller, flow, async () => {
@@ -511,8 +511,7 @@ export class ActivityService {
     });
     // Someone who had joined before has rows of their own the record in hand may not hold yet; a
     // group member the record does not name yet would show as "Someone": both read the whole activity.
-    const named = new Set(record.participants.map((p) => p.userId));
-    if (!joinedNow || grouping?.groups.some((g) => g.members.some((m) => !named.has(m))))
+    if (!joinedNow || (grouping && !everyoneNamed(grouping, found.participants, record.participants)))
       return { ...(await this.view(caller, activityId)), ...joined };
     const view = activityViewFor(record, state, userId);
     const register = await this.registerFor(record, view, userId);
@@ -1787,6 +1786,27 @@ export function notAcceptedNow(
 /** An item's id, from the request that sent it: a retried request finds the item it stored. */
 function itemIdOf(caller: Caller, requestId: string): Promise<string> {
   return digestId(`${caller.userId}\n${requestId}`, 8);
+}
+
+/** Per grouping and participant list read: whether the list names everyone in the groups. */
+const namedByGrouping = new WeakMap<StoredGrouping, WeakMap<readonly Participant[], boolean>>();
+
+/**
+ * Whether everyone in the groups as formed is named among the participants: checked once per
+ * grouping and record read (`read`, the same for every join answered from it), and only when that
+ * misses someone against the participants with the recent joins added (`merged`).
+ */
+function everyoneNamed(
+  grouping: StoredGrouping,
+  read: readonly Participant[],
+  merged: readonly Participant[],
+): boolean {
+  const names = (list: readonly Participant[]) => {
+    const ids = new Set(list.map((p) => p.userId));
+    return grouping.groups.every((g) => g.members.every((m) => ids.has(m)));
+  };
+  const byRead = memo(namedByGrouping, grouping, () => new WeakMap<readonly Participant[], boolean>());
+  return memo(byRead, read, names) || (merged !== read && names(merged));
 }
 
 /** An activity id derived from the request that set it up, so a retried set-up finds the first. */

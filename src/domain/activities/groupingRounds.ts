@@ -1,3 +1,4 @@
+import { memo } from "../memo.js";
 import type { ActivityFormatDefinition, GroupingStrategy } from "./activityFormat.js";
 import { type PlannedPhase, ruleOf } from "./activityFormats.js";
 import { rolesKeptOut } from "./grouping/groupingStrategy.js";
@@ -11,17 +12,28 @@ import type { PhaseState } from "./phaseClock.js";
  * forms no round.
  */
 
+type Round = { phaseIndex: number; strategy: GroupingStrategy };
+
+/** Each plan's rounds, worked out once per format and plan (both kept unchanged once made). */
+const roundsByPlan = new WeakMap<
+  ActivityFormatDefinition,
+  WeakMap<readonly PlannedPhase[], readonly Round[]>
+>();
+
 /** The grouping rounds of a plan: for each, the planned phase that forms it and its strategy. */
 export function roundsOf(
   format: ActivityFormatDefinition,
   phases: readonly PlannedPhase[],
-): { phaseIndex: number; strategy: GroupingStrategy }[] {
-  const rounds: { phaseIndex: number; strategy: GroupingStrategy }[] = [];
-  phases.forEach((planned, phaseIndex) => {
-    const strategy = ruleOf(format, planned)?.grouping;
-    if (strategy && strategy.kind !== "none") rounds.push({ phaseIndex, strategy });
+): readonly Round[] {
+  const byPlan = memo(roundsByPlan, format, () => new WeakMap<readonly PlannedPhase[], readonly Round[]>());
+  return memo(byPlan, phases, () => {
+    const rounds: Round[] = [];
+    phases.forEach((planned, phaseIndex) => {
+      const strategy = ruleOf(format, planned)?.grouping;
+      if (strategy && strategy.kind !== "none") rounds.push({ phaseIndex, strategy });
+    });
+    return Object.freeze(rounds);
   });
-  return rounds;
 }
 
 /**
