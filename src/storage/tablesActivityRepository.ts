@@ -442,8 +442,9 @@ export class TablesActivityRepository implements ActivityRepository {
       if (last && this.now() - last.begunAt <= SUBMISSION_GRACE_MS) return last.flow;
     }
     const read = () => {
+      const begunAt = this.now();
       const flow = this.readFlow(tenantId, activityId, pk);
-      const entry = { begunAt: this.now(), flow, settled: false };
+      const entry = { begunAt, flow, settled: false };
       this.lastFlowReads.delete(pk);
       if (this.lastFlowReads.size >= KEPT_ACTIVITIES) {
         const oldest = this.lastFlowReads.keys().next().value;

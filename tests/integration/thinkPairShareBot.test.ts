@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLOSE_AFTER_END_MS } from "../../src/domain/activities/activityRepository.js";
 import { DEMO_TEAM, demoPeople } from "../../src/local/demoCommunity.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesEntryRepository } from "../../src/storage/tablesEntryRepository.js";
@@ -394,9 +395,12 @@ describe("think-pair-share over the Bot Framework protocol: 40 people in a meeti
       expect(res.body.task.value).toMatch(/commitment is saved/);
     });
 
+    const endedAt = Date.now();
     const ended = await submitDialog("tps.controlDialog", { activityId, kind: "end" }, facilitator, "end-1");
     expect(ended.body.task.value).toMatch(/has ended/);
     const summary = await eventually(() => headed("Think-pair-share summary")()[0], "the summary");
+    // Closed a moment after the end, not at once: what the grace still took is in it.
+    expect(Date.now() - endedAt).toBeGreaterThanOrEqual(CLOSE_AFTER_END_MS);
     const text = JSON.stringify(summary);
     expect(text).toContain("What slows our team down most?");
     expect(summary.body.find((e: Card) => e.type === "FactSet").facts).toEqual([

@@ -184,13 +184,15 @@ export class ActivityAnnouncer {
       this.announce(facilitator.tenantId, activityId, {
         id: facilitator.userId,
         displayName: facilitator.displayName,
-      }).catch((error: unknown) =>
+      }).catch((error: unknown) => {
+        // The poller's next pass tries again (not only once its unchanged-phase wait is over).
+        this.lastPass.delete(key);
         this.deps.logger.error("closing an activity failed", {
           tenantId: facilitator.tenantId,
           activityId,
           error: messageOf(error),
-        }),
-      );
+        });
+      });
     }, waitMs + 50);
     timer.unref();
     this.closing.set(key, timer);
