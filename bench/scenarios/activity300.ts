@@ -114,10 +114,10 @@ export async function activityScenario(
   azurite: RunningAzurite,
   { scenario, formats }: ActivityScenarioOptions,
 ): Promise<ScenarioResult> {
-  // BENCH_COUNT_STORAGE=1: both instances reach Azurite through a counting proxy (which adds a hop
+  // BENCH_COUNT_STORAGE=1 (or =shapes, by request shape): both instances reach Azurite through a counting proxy (which adds a hop
   // to every storage request: the latencies of such a run are not the scenario's figures), and each
   // burst reports the storage requests it cost per request, by method and table.
-  const counter = process.env.BENCH_COUNT_STORAGE === "1" ? new StorageCounter(azurite) : undefined;
+  const counter = process.env.BENCH_COUNT_STORAGE ? new StorageCounter(azurite) : undefined;
   const env = serverEnv(counter ? await counter.start() : azurite);
   const a = await spawnServer(serverScript, { ...env, DEMO: "community" }, await freePort());
   const b = await spawnServer(serverScript, { ...env, DEMO: "false" }, await freePort());

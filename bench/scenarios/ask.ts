@@ -29,9 +29,9 @@ export async function ask(): Promise<ScenarioResult> {
   const steward = demo[0];
   if (!steward) throw new Error("fixtures missing");
   const { azurite, communityId } = await bigLibrary(ENTRIES, "ask");
-  // BENCH_COUNT_STORAGE=1: the server reaches Azurite through a counting proxy (which adds a hop
+  // BENCH_COUNT_STORAGE=1 (or =shapes, by request shape): the server reaches Azurite through a counting proxy (which adds a hop
   // to every storage request: the latencies of such a run are not the scenario's figures).
-  const counter = process.env.BENCH_COUNT_STORAGE === "1" ? new StorageCounter(azurite) : undefined;
+  const counter = process.env.BENCH_COUNT_STORAGE ? new StorageCounter(azurite) : undefined;
   const storage = counter ? await counter.start() : azurite;
   const connector = await new ConnectorRecorder().start();
   const app = await spawnServer(

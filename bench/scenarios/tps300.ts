@@ -83,7 +83,7 @@ async function thinkPairShareInMeeting(
   const CONCURRENCY = PARTICIPANTS;
   const connector = await new ConnectorRecorder().start();
   const large = PARTICIPANTS >= org.users.length ? largeOrgFixtures(PARTICIPANTS + 1) : undefined;
-  // BENCH_COUNT_STORAGE=1: the instances reach Azurite through a counting proxy (which adds a hop
+  // BENCH_COUNT_STORAGE=1 (or =shapes, by request shape): the instances reach Azurite through a counting proxy (which adds a hop
   // to every storage request: count with it, time without it).
   const counter = process.env.BENCH_COUNT_STORAGE ? new StorageCounter(azurite) : undefined;
   const env = {
