@@ -10,6 +10,9 @@ import { azuriteConnectionString, type RunningAzurite } from "../../scripts/lib/
 export class StorageCounter {
   private readonly counts = new Map<string, number>();
   private readonly millis = new Map<string, number>();
+  /** BENCH_COUNT_STORAGE=timeline: each request's start and end (ms since the last reset) and shape. */
+  private readonly events: [number, number, string][] = [];
+  private since = performance.now();
   private server: Server | undefined;
 
   constructor(private readonly azurite: RunningAzurite) {}
@@ -21,14 +24,20 @@ export class StorageCounter {
       const table = /^\/[^/]+\/([A-Za-z0-9]+)/.exec(req.url ?? "")?.[1] ?? "?";
       // BENCH_COUNT_STORAGE=shapes: by the request's shape too (keys and ids blurred), to tell reads apart.
       const key =
-        process.env.BENCH_COUNT_STORAGE === "shapes"
-          ? `${req.method} ${decodeURIComponent(req.url ?? "")
+        process.env.BENCH_COUNT_STORAGE === "shapes" || process.env.BENCH_COUNT_STORAGE === "timeline"
+          ? `${req.method} ${process.env.BENCH_COUNT_STORAGE === "timeline" ? `${table} ` : ""}${decodeURIComponent(
+              req.url ?? "",
+            )
               .replace(/^\/[^/]+\//, "")
               .replace(/[A-Za-z0-9_:.@-]{7,}/g, "*")}`
           : `${req.method} ${table}`;
       this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
       const started = performance.now();
-      res.on("finish", () => this.millis.set(key, (this.millis.get(key) ?? 0) + performance.now() - started));
+      res.on("finish", () => {
+        this.millis.set(key, (this.millis.get(key) ?? 0) + performance.now() - started);
+        if (process.env.BENCH_COUNT_STORAGE === "timeline")
+          this.events.push([started - this.since, performance.now() - this.since, key]);
+      });
       const upstream = request(
         { host: "127.0.0.1", port: target, method: req.method, path: req.url, headers: req.headers },
         (answer) => {
@@ -47,6 +56,16 @@ export class StorageCounter {
   reset(): void {
     this.counts.clear();
     this.millis.clear();
+    this.events.length = 0;
+    this.since = performance.now();
+  }
+
+  /** The requests since the last reset in the order they began (BENCH_COUNT_STORAGE=timeline), a line each. */
+  timeline(): string {
+    return this.events
+      .sort((x, y) => x[0] - y[0])
+      .map(([start, end, key]) => `  ${start.toFixed(1).padStart(7)} → ${end.toFixed(1).padStart(7)}  ${key}`)
+      .join("\n");
   }
 
   /** Requests counted since the last reset, by method and table (with their mean ms), most first. */

@@ -21,7 +21,7 @@ import { demo, org, tokenFor } from "../lib/fixtures.js";
 import { LightClient } from "../lib/lightClient.js";
 import { runLoad } from "../lib/load.js";
 import { mark } from "../lib/marks.js";
-import { type ServerProcess, spawnServer } from "../lib/processes.js";
+import { cpuMs, type ServerProcess, spawnServer } from "../lib/processes.js";
 import { percentile, type ScenarioResult } from "../lib/report.js";
 import { serverEnv, serverScript, spawnFloors } from "../lib/servers.js";
 import { StorageCounter } from "../lib/storageCounter.js";
@@ -29,8 +29,11 @@ import { StorageCounter } from "../lib/storageCounter.js";
 const PARTICIPANTS = 300;
 /** The rubric of a format written per criterion (peer review). */
 const BENCH_RUBRIC = ["Is the argument clear?", "What is missing?"];
-/** Held back from the first join: they arrive while a regrouping round runs and must get a group. */
-const LATE = 20;
+/**
+ * Held back from the first join: they arrive while a regrouping round runs and must get a group.
+ * BENCH_LATE=150 holds back more (to profile a late join on many samples; not the scenario's figures).
+ */
+const LATE = Number(process.env.BENCH_LATE ?? 20);
 /** Requests the tab sends twice (a retry after a slow answer): the same request id, stored once. */
 const RETRIES = 30;
 /**
@@ -44,10 +47,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WARM_UP = 60;
 /**
  * What an activity leaves to do after its answers (commitments handed over 2 s after the last,
- * memberships once joins pause, the close's outcomes) settles before the next one's bursts begin:
+ * memberships once joins pause; its close is waited for first) settles before the next one's bursts begin:
  * each activity is measured on its own, against a floor measured on a quiet machine too.
  */
 const SETTLE_AFTER_RUN_MS = 8_000;
+/** How long an activity's close (after its end) may take before the run reports it as a problem. */
+const CLOSE_WAIT_MS = 120_000;
 /**
  * A meeting's phases are minutes apart; the bench's follow each other within seconds. What a burst
  * leaves to do once writing pauses (My learning's copies 2 s later, memberships) is done inside its
@@ -59,7 +64,12 @@ const SETTLE_BEFORE_BURST_MS = Number(process.env.BENCH_PHASE_SETTLE_MS ?? 3_000
 type Person = { id: string; displayName: string };
 type Group = { id: string; members: Person[]; hotSeat?: Person };
 /** An answer: its status, its JSON (parsed when read) and when its last byte arrived. */
-type Answer = { status: number; readonly json: Record<string, unknown> | undefined; receivedAt: number };
+type Answer = {
+  status: number;
+  readonly json: Record<string, unknown> | undefined;
+  receivedAt: number;
+  bytes: number;
+};
 /** Latencies of one phase of one format: PeerCircle's and the floor's, pooled over the runs. */
 type Series = { app: number[]; floor: number[] };
 
@@ -127,6 +137,12 @@ export async function activityScenario(
     tablePrefix: env.TABLE_PREFIX as string,
   });
   const repository = new TablesActivityRepository(store);
+  type Cpu = { app: number; floor: number; azurite: number };
+  const cpu = (): Cpu => ({
+    app: cpuMs(a.child.pid) + cpuMs(b.child.pid),
+    floor: floors.reduce((sum, f) => sum + cpuMs(f.child.pid), 0),
+    azurite: cpuMs(azurite.pid),
+  });
   const client = new LightClient(PARTICIPANTS * 2);
   const instances = [a.url, b.url];
   const facilitator = demo[0] as Person;
@@ -171,6 +187,7 @@ export async function activityScenario(
     const answer: Answer = {
       status: res.status,
       receivedAt: res.receivedAt,
+      bytes: res.body.length,
       get json() {
         if (json === null) {
           const text = res.body.toString("utf8");
@@ -242,17 +259,34 @@ export async function activityScenario(
         }
         const s = seriesOf(phase);
         await sleep(SETTLE_BEFORE_BURST_MS);
+        const before = cpu();
         s.floor.push(...(await floorBurst(tasks.length)));
+        const between = cpu();
+        let bytes = 0;
+        const answered: [number, number][] = [];
+        let burstStart = performance.now();
         const timed: Timed = async (request) => {
           const t0 = performance.now();
           const answer = await request();
+          bytes += answer.bytes;
           s.app.push(answer.receivedAt - t0);
+          answered.push([t0 - burstStart, answer.receivedAt - burstStart]);
           return answer;
         };
         counter?.reset();
+        burstStart = performance.now();
         mark(`${formatId}.${phase}`, "start");
         await Promise.all(tasks.map((task) => task(timed)));
         mark(`${formatId}.${phase}`, "end");
+        // BENCH_CPU=1: CPU milliseconds per request, the app's instances against the floor's.
+        if (process.env.BENCH_CPU === "1") {
+          const after = cpu();
+          const per = (from: Cpu, to: Cpu, key: keyof Cpu) =>
+            ((to[key] - from[key]) / tasks.length).toFixed(2);
+          process.stderr.write(
+            `cpu ${formatId}.${phase} ms per request: app ${per(between, after, "app")} (azurite ${per(between, after, "azurite")}) · floor ${per(before, between, "floor")} (azurite ${per(before, between, "azurite")}) · ${(bytes / tasks.length / 1024).toFixed(1)} KB per answer\n`,
+          );
+        }
         // BENCH_SERIES=1: each burst's latencies, app and floor, sorted (where a p99 comes from).
         if (process.env.BENCH_SERIES === "1") {
           const sorted = (xs: number[]) =>
@@ -268,6 +302,13 @@ export async function activityScenario(
           process.stderr.write(
             `${formatId}.${phase}: ${(counter.total() / tasks.length).toFixed(2)} storage requests per request ${JSON.stringify(counter.snapshot())}\n`,
           );
+          if (process.env.BENCH_COUNT_STORAGE === "timeline")
+            process.stderr.write(
+              `timeline ${formatId}.${phase}\n${counter.timeline()}\n  answers ${answered
+                .sort((x, y) => x[1] - y[1])
+                .map(([from, to]) => `${from.toFixed(0)}→${to.toFixed(0)}`)
+                .join(" ")}\n`,
+            );
         }
       };
 
@@ -452,6 +493,7 @@ export async function activityScenario(
                 status: 0,
                 json: undefined,
                 receivedAt: 0,
+                bytes: 0,
               });
               merges.length = 0;
               break;
@@ -487,6 +529,17 @@ export async function activityScenario(
             if (n === 0) count.lost++;
             count.duplicated += Math.max(0, n - 1);
           }
+        }
+        // The close (its summary, library entries, an AMA's routed questions) is done before the
+        // next activity is measured: an instance still closing this one would slow the next one's
+        // bursts, and not the floor's.
+        const closedBy = performance.now() + CLOSE_WAIT_MS;
+        while (!(await repository.announcementOf(tenantId, id, activity.phases.length))?.done) {
+          if (performance.now() > closedBy) {
+            problems.push(`${formatId} run ${run}: not closed ${CLOSE_WAIT_MS / 1000} s after its end`);
+            break;
+          }
+          await sleep(250);
         }
         await sleep(SETTLE_AFTER_RUN_MS);
         if (warmingUp) continue;
