@@ -29,17 +29,36 @@ interface Kept<R extends Row> {
 export class KeptPartitions<R extends Row> {
   private readonly kept = new Map<string, Kept<R>>();
 
+  /** Partitions forgotten while a read of them ran: that read's rows are not kept. */
+  private readonly forgotten = new Set<string>();
+  private readonly reading = new Map<string, number>();
+
   constructor(
     private readonly query: (partitionKey: string, changedSince?: Date) => Promise<R[]>,
     private readonly limit: number,
     private readonly now: () => number = Date.now,
+    private readonly wholeAfterMs = WHOLE_AFTER_MS,
   ) {}
 
   async rows(partitionKey: string): Promise<R[]> {
+    this.reading.set(partitionKey, (this.reading.get(partitionKey) ?? 0) + 1);
+    try {
+      return await this.read(partitionKey);
+    } finally {
+      const left = (this.reading.get(partitionKey) ?? 1) - 1;
+      if (left > 0) this.reading.set(partitionKey, left);
+      else {
+        this.reading.delete(partitionKey);
+        this.forgotten.delete(partitionKey);
+      }
+    }
+  }
+
+  private async read(partitionKey: string): Promise<R[]> {
     const found = this.kept.get(partitionKey);
     const at = this.now();
     let kept: Kept<R>;
-    if (!found || at - found.wholeAt > WHOLE_AFTER_MS) {
+    if (!found || at - found.wholeAt > this.wholeAfterMs) {
       const rows = await this.query(partitionKey);
       kept = { rows: new Map(), newest: 0, wholeAt: at };
       this.take(kept, rows);
@@ -47,6 +66,11 @@ export class KeptPartitions<R extends Row> {
       kept = found;
       const changed = await this.query(partitionKey, new Date(kept.newest - OVERLAP_MS));
       this.take(kept, changed);
+    }
+    // Forgotten meanwhile (a row removed): what this read found is answered, not kept.
+    if (this.forgotten.has(partitionKey)) {
+      this.kept.delete(partitionKey);
+      return [...kept.rows.values()];
     }
     // Most recently used last: the one read longest ago is forgotten first.
     this.kept.delete(partitionKey);
@@ -58,9 +82,10 @@ export class KeptPartitions<R extends Row> {
     return [...kept.rows.values()];
   }
 
-  /** Forgets a partition (its activity is gone). */
+  /** Forgets a partition (its activity is gone, or a row of it was removed). */
   forget(partitionKey: string): void {
     this.kept.delete(partitionKey);
+    if (this.reading.has(partitionKey)) this.forgotten.add(partitionKey);
   }
 
   private take(kept: Kept<R>, rows: readonly R[]): void {

@@ -181,11 +181,15 @@ export class TableStore {
     return this.queryAll<T>(name, odata`PartitionKey eq ${partitionKey}`);
   }
 
-  /** Every entity of a query, following continuation tokens. */
-  async queryAll<T extends object>(name: TableName, filter: string): Promise<TableEntityResult<T>[]> {
+  /** Every entity of a query, following continuation tokens (only the `select`ed properties, when given). */
+  async queryAll<T extends object>(
+    name: TableName,
+    filter: string,
+    select?: readonly string[],
+  ): Promise<TableEntityResult<T>[]> {
     const all: TableEntityResult<T>[] = [];
-    for await (const entity of this.table(name).listEntities<T>({ queryOptions: { filter } }))
-      all.push(entity);
+    const queryOptions = select ? { filter, select: [...select] } : { filter };
+    for await (const entity of this.table(name).listEntities<T>({ queryOptions })) all.push(entity);
     return all;
   }
 

@@ -1,10 +1,11 @@
 import { odata, type TableEntityResult, type TransactionAction } from "@azure/data-tables";
 import type { Community, JoinRequest, Membership } from "../domain/communities/community.js";
-import type { CommunityRepository } from "../domain/communities/communityRepository.js";
+import { type CommunityRepository, MEMBER_IDS_WHOLE_MS } from "../domain/communities/communityRepository.js";
 import { forEachLimited } from "../domain/concurrency.js";
 import type { PersonRef } from "../domain/identity.js";
 import type { Page, PageRequest } from "../domain/paging.js";
 import { EtaggedRepository } from "./etaggedRepository.js";
+import { KeptPartitions } from "./keptPartitions.js";
 import { keys, TABLES } from "./keys.js";
 import { statusOf } from "./tableErrors.js";
 import type { TableStore } from "./tableStore.js";
@@ -47,12 +48,34 @@ interface JoinRequestRow {
 }
 
 /** Communities and memberships in Azure Tables (see keys.ts for the key design). */
+/** Communities whose member ids one instance keeps (ids and times only: ~150 bytes a member). */
+const KEPT_MEMBER_LISTS = 100;
+
 export class TablesCommunityRepository
   extends EtaggedRepository<Community, CommunityRow>
   implements CommunityRepository
 {
+  /**
+   * Communities' member ids as read lately (row keys and times only): a take-part burst's member
+   * check reads the memberships changed since, not every membership again (see memberIds).
+   */
+  private readonly keptMembers: KeptPartitions<{ rowKey?: string; timestamp?: string }>;
+
   constructor(store: TableStore) {
     super(store, TABLES.communities, "The community", toRow);
+    this.keptMembers = new KeptPartitions(
+      (partition, changedSince) =>
+        this.store.queryAll<object>(
+          TABLES.memberships,
+          changedSince
+            ? odata`PartitionKey eq ${partition} and Timestamp ge ${changedSince}`
+            : odata`PartitionKey eq ${partition}`,
+          ["RowKey", "Timestamp"],
+        ),
+      KEPT_MEMBER_LISTS,
+      Date.now,
+      MEMBER_IDS_WHOLE_MS,
+    );
   }
 
   async get(tenantId: string, communityId: string): Promise<Community | undefined> {
@@ -138,6 +161,8 @@ export class TablesCommunityRepository
       byCommunity.partitionKey,
       byCommunity.rowKey,
     );
+    // A removed row never shows in a read of the changed rows: the next read is a whole one.
+    this.keptMembers.forget(byCommunity.partitionKey);
     await this.store.deleteIfExists(TABLES.memberships, byUser.partitionKey, byUser.rowKey);
     return removed;
   }
@@ -172,6 +197,11 @@ export class TablesCommunityRepository
       page,
       toMembership,
     );
+  }
+
+  async memberIds(tenantId: string, communityId: string): Promise<ReadonlySet<string>> {
+    const rows = await this.keptMembers.rows(keys.membersOf(tenantId, communityId));
+    return new Set(rows.map((row) => row.rowKey ?? "").filter((id) => id !== ""));
   }
 
   async addJoinRequest(request: JoinRequest): Promise<boolean> {

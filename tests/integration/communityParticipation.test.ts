@@ -21,7 +21,7 @@ describe("taking part in an open community's activity", () => {
       purpose: "Ship calmly.",
     });
     const reads = vi.spyOn(repository, "get");
-    const lists = vi.spyOn(repository, "listMembers");
+    const lists = vi.spyOn(repository, "memberIds");
     const byKey = vi.spyOn(repository, "getMembership");
     // What each person's own write sees when it begins: how many community reads were made so far.
     const readsBefore: number[] = [];
@@ -120,5 +120,107 @@ describe("taking part in an open community's activity", () => {
     ).rejects.toThrow(/not found|does not exist/i);
     reads.mockRestore();
     memberships.mockRestore();
+  });
+});
+
+describe("what an instance keeps of a community for taking part", () => {
+  it("answers from a row up to 15 s old while a new read runs, waits for one older than that, and sees its own privacy change at once", async () => {
+    const repository = new TablesCommunityRepository(await freshTableStore());
+    let now = Date.parse("2026-12-06T10:00:00Z");
+    const communities = new CommunityService(repository, () => new Date(now));
+    const steward = caller(0);
+    const community = await communities.create(steward, { name: "Field sales", purpose: "Sell well." });
+    const reads = vi.spyOn(repository, "get");
+    const begun: number[] = [];
+    const takePart = (n: number) =>
+      communities.participate(caller(n), community.id, async () => {
+        begun.push(reads.mock.calls.length);
+      });
+
+    await takePart(130);
+    expect(reads).toHaveBeenCalledTimes(1);
+    // 4 s later: the row as read, no read at all.
+    now += 4_000;
+    await takePart(131);
+    expect(reads).toHaveBeenCalledTimes(1);
+    // 10 s after the read: the kept row answers, and a new read begins beside it (not before it).
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    reads.mockImplementationOnce(async (...args) => {
+      await held;
+      return TablesCommunityRepository.prototype.get.apply(repository, args);
+    });
+    now += 6_000;
+    await takePart(132);
+    expect(reads).toHaveBeenCalledTimes(2);
+    expect(begun.at(-1)).toBe(2);
+    release();
+    await new Promise((r) => setTimeout(r, 50));
+    // The new read is kept from when it began: 4 s later it answers alone.
+    now += 4_000;
+    await takePart(133);
+    expect(reads).toHaveBeenCalledTimes(2);
+    // 16 s after the last read: too old to use, the take-part waits for a new read.
+    now += 16_000;
+    const calls = reads.mock.calls.length;
+    await takePart(134);
+    expect(reads).toHaveBeenCalledTimes(calls + 1);
+
+    // Made private through this instance: the next take-part of a non-member is refused at once.
+    const current = await communities.get(steward, community.id);
+    await communities.update(steward, community.id, { privacy: "private" }, current.etag);
+    await expect(takePart(135)).rejects.toThrow(/private/i);
+    reads.mockRestore();
+  });
+
+  it("does not use a kept row once its background read fails and it grows too old", async () => {
+    const repository = new TablesCommunityRepository(await freshTableStore());
+    let now = Date.parse("2026-12-06T10:00:00Z");
+    const communities = new CommunityService(repository, () => new Date(now));
+    const community = await communities.create(caller(0), { name: "Support", purpose: "Help well." });
+    await communities.participate(caller(140), community.id);
+    const reads = vi.spyOn(repository, "get").mockRejectedValue(new Error("storage is down"));
+    now += 6_000;
+    // The kept row answers; the failed read beside it is not an unhandled rejection.
+    await expect(communities.participate(caller(141), community.id)).resolves.toBeDefined();
+    now += 10_000;
+    await expect(communities.participate(caller(142), community.id)).rejects.toThrow(/storage is down/);
+    reads.mockRestore();
+  });
+});
+
+describe("a community's member ids, as an instance keeps them", () => {
+  it("reads every membership once, then only those changed since; one removed here is gone at once", async () => {
+    const store = await freshTableStore();
+    const repository = new TablesCommunityRepository(store);
+    const communities = new CommunityService(repository);
+    const { id } = await communities.create(caller(0), { name: "Data guild", purpose: "Share queries." });
+    const at = new Date().toISOString();
+    const member = (n: number) => ({ ...caller(n), communityId: id, joinedAt: at });
+    await repository.addMembers([member(150), member(151)]);
+    // Rows older than the newest one read by more than the overlap a changed-rows read looks
+    // back (1 s): that read leaves them out.
+    await new Promise((r) => setTimeout(r, 1_100));
+    await repository.addMembers([member(153)]);
+    const queries = vi.spyOn(store, "queryAll");
+    expect([...(await repository.memberIds(tenant, id))].sort()).toEqual(
+      [caller(0).userId, caller(150).userId, caller(151).userId, caller(153).userId].sort(),
+    );
+    expect(queries.mock.calls.at(-1)?.[1]).not.toMatch(/Timestamp/);
+    await repository.addMembers([member(152)]);
+    const changed = queries.mock.results.length;
+    expect(await repository.memberIds(tenant, id)).toContain(caller(152).userId);
+    // The second read asked for the changed rows only, and Azure Tables answered just those (and
+    // the one within the overlap).
+    expect(queries.mock.calls.at(-1)?.[1]).toMatch(/Timestamp ge/);
+    const answered = (await queries.mock.results[changed]?.value) as unknown[];
+    expect(answered).toHaveLength(2);
+    await repository.removeMember(tenant, id, caller(151).userId);
+    const after = await repository.memberIds(tenant, id);
+    expect(after).not.toContain(caller(151).userId);
+    expect(after.size).toBe(4);
+    queries.mockRestore();
   });
 });

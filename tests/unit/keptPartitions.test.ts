@@ -90,4 +90,48 @@ describe("kept partitions: only the rows changed since are read again", () => {
       ["p2", true],
     ]);
   });
+
+  it("does not keep what a read running when the partition was forgotten found (a row removed meanwhile)", async () => {
+    const t = table();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let hold = false;
+    const kept = new KeptPartitions(
+      async (partition: string, since?: Date) => {
+        const rows = await t.query(partition, since);
+        if (hold) await held;
+        return rows;
+      },
+      4,
+      () => 0,
+    );
+    t.write("a", "a");
+    t.write("leaving", "leaving");
+    hold = true;
+    const running = kept.rows("p");
+    // Removed (and forgotten) while the read that still finds it runs.
+    t.remove("leaving");
+    kept.forget("p");
+    release();
+    expect(Object.keys(texts(await running))).toEqual(["a", "leaving"]);
+    hold = false;
+    // The next read is a whole one: the removed row is gone.
+    expect(Object.keys(texts(await kept.rows("p")))).toEqual(["a"]);
+    expect(t.reads.at(-1)?.since).toBeUndefined();
+  });
+
+  it("reads the whole partition again after the time it is given", async () => {
+    const t = table();
+    let now = 0;
+    const kept = new KeptPartitions(t.query, 4, () => now, 10_000);
+    await kept.rows("p");
+    now += 9_000;
+    await kept.rows("p");
+    expect(t.reads.at(-1)?.since).toBeDefined();
+    now += 1_001;
+    await kept.rows("p");
+    expect(t.reads.at(-1)?.since).toBeUndefined();
+  });
 });

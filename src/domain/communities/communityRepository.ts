@@ -28,6 +28,12 @@ export interface CommunityRepository {
   /** How many members the community has, counted from the membership rows now. */
   countMembers(tenantId: string, communityId: string): Promise<number>;
   listMembers(tenantId: string, communityId: string, page?: PageRequest): Promise<Page<Membership>>;
+  /**
+   * The ids of a community's members, as one instance can keep them: an implementation may read
+   * only the memberships changed since its last read, and the whole list now and then. One removed
+   * through this instance is gone at once; through another, within {@link MEMBER_IDS_WHOLE_MS}.
+   */
+  memberIds(tenantId: string, communityId: string): Promise<ReadonlySet<string>>;
   /** The ids of the communities a person belongs to. */
   listCommunityIdsOf(tenantId: string, userId: string): Promise<string[]>;
 
@@ -39,3 +45,6 @@ export interface CommunityRepository {
   /** The requests waiting for a steward, oldest first. */
   listJoinRequests(tenantId: string, communityId: string): Promise<JoinRequest[]>;
 }
+
+/** How long an instance may go on reading only the changed memberships before reading all again. */
+export const MEMBER_IDS_WHOLE_MS = 30_000;

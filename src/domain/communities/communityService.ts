@@ -36,8 +36,14 @@ import { RecentListings } from "./recentListings.js";
  * stays valid after they are removed from the organisation. Everything else reads storage.
  */
 const MEMBERSHIP_TRUST_MS = 15_000;
-/** How long a community row read for taking part is used again (see communityRow). */
+/** How long a community row (or member list) read for taking part is used again without a new read (see keptRead). */
 const ROW_FRESH_MS = 5_000;
+/**
+ * How long it is used at most: older than {@link ROW_FRESH_MS}, it answers while a new read runs
+ * in the background, so people joining in a burst never wait for it. A change made through
+ * another instance is seen within this time, as a member's trust ({@link MEMBERSHIP_TRUST_MS}).
+ */
+const ROW_USABLE_MS = MEMBERSHIP_TRUST_MS;
 const MAX_TRUSTED = 10_000;
 /** Communities up to this many members are checked for taking part from their member list. */
 const MEMBER_LIST_MAX = 2_000;
@@ -47,9 +53,9 @@ export class CommunityService {
   private readonly trusted = new Map<string, { community: CommunityView; until: number }>();
   private readonly memberCounts = new CountSettler();
   /** Community rows for taking part ({@link communityRow}). */
-  private readonly rows = new Map<string, { value: Community; until: number }>();
+  private readonly rows = new Map<string, { value: Community; readAt: number }>();
   /** Small communities' member ids for taking part ({@link memberIds}), and the reads running. */
-  private readonly memberLists = new Map<string, { value: ReadonlySet<string>; until: number }>();
+  private readonly memberLists = new Map<string, { value: ReadonlySet<string>; readAt: number }>();
   private readonly memberListReads = new Map<string, Promise<ReadonlySet<string>>>();
   /** Reads of community rows for taking part in flight, by community. */
   private readonly rowReads = new Map<string, Promise<Community>>();
@@ -258,7 +264,8 @@ export class CommunityService {
       stewards,
       updatedAt: this.now().toISOString(),
     });
-    this.listings.forgetTenant(caller.tenantId);
+    // Again once written: a read begun meanwhile may have kept the row as it was.
+    this.forgetCommunity(caller.tenantId, communityId);
     // Stewards are always members: a steward named here joins (their count goes up as they do).
     const newStewards = stewards.filter((s) => !current.stewards.some((c) => c.id === s.id));
     if (newStewards.length === 0) return this.view(caller, updated, true);
@@ -585,6 +592,7 @@ export class CommunityService {
 
   private forgetCommunity(tenantId: string, communityId: string): void {
     this.listings.forgetTenant(tenantId);
+    this.rows.delete(trustKey(tenantId, communityId, ""));
     this.memberLists.delete(trustKey(tenantId, communityId, ""));
     const prefix = trustKey(tenantId, communityId, "");
     for (const key of this.trusted.keys()) if (key.startsWith(prefix)) this.trusted.delete(key);
@@ -614,53 +622,48 @@ export class CommunityService {
   }
 
   /**
-   * The ids of a (small) community's members, for taking part: read whole once per instance every
-   * {@link ROW_FRESH_MS}, one read shared by everyone asking at that moment. A change through this
-   * instance is seen at once; through another, within seconds: a member who joined there meanwhile
-   * is told again that they joined (their membership is written again, harmlessly), and one who
-   * left there in those seconds takes part without joining again.
+   * The ids of a (small) community's members, for taking part: read once per instance every
+   * {@link ROW_FRESH_MS} (the repository reads only the memberships changed since), one read shared
+   * by everyone asking at that moment. A change through this instance is seen at once; through
+   * another, within seconds: a member who joined there meanwhile is told again that they joined
+   * (their membership is written again, harmlessly), and one who left there in those seconds takes
+   * part without joining again.
    */
   private memberIds(tenantId: string, communityId: string): Promise<ReadonlySet<string>> {
-    return this.keptRead(
-      this.memberLists,
-      this.memberListReads,
-      trustKey(tenantId, communityId, ""),
-      async () => {
-        const ids = new Set<string>();
-        let page = await this.repository.listMembers(tenantId, communityId, { pageSize: 1000 });
-        for (;;) {
-          for (const m of page.items) ids.add(m.userId);
-          if (!page.continuationToken) return ids;
-          page = await this.repository.listMembers(tenantId, communityId, {
-            pageSize: 1000,
-            continuationToken: page.continuationToken,
-          });
-        }
-      },
+    return this.keptRead(this.memberLists, this.memberListReads, trustKey(tenantId, communityId, ""), () =>
+      this.repository.memberIds(tenantId, communityId),
     );
   }
 
-  /** A read kept {@link ROW_FRESH_MS} per key; concurrent callers share the read running. */
+  /**
+   * A read kept per key: used as it is for {@link ROW_FRESH_MS}, then up to {@link ROW_USABLE_MS}
+   * while a new read runs beside it; concurrent callers share the read running. A failed read in
+   * the background leaves the kept value to age out.
+   */
   private keptRead<T>(
-    kept: Map<string, { value: T; until: number }>,
+    kept: Map<string, { value: T; readAt: number }>,
     reads: Map<string, Promise<T>>,
     key: string,
     read: () => Promise<T>,
   ): Promise<T> {
     const at = this.now().getTime();
     const found = kept.get(key);
-    if (found && found.until > at) return Promise.resolve(found.value);
-    const running = reads.get(key);
-    if (running) return running;
-    const started = read()
-      .then((value) => {
-        if (kept.size >= MAX_TRUSTED) kept.clear();
-        kept.set(key, { value, until: at + ROW_FRESH_MS });
-        return value;
-      })
-      .finally(() => reads.delete(key));
-    reads.set(key, started);
-    return started;
+    if (found && at - found.readAt < ROW_FRESH_MS) return Promise.resolve(found.value);
+    const running =
+      reads.get(key) ??
+      read()
+        .then((value) => {
+          if (kept.size >= MAX_TRUSTED) kept.clear();
+          kept.set(key, { value, readAt: at });
+          return value;
+        })
+        .finally(() => reads.delete(key));
+    reads.set(key, running);
+    if (found && at - found.readAt < ROW_USABLE_MS) {
+      running.catch(() => undefined);
+      return Promise.resolve(found.value);
+    }
+    return running;
   }
 
   /**
