@@ -311,7 +311,7 @@ async function wireAndListen(config: AppConfig, logger: Logger, local?: LocalMod
       languageOf: async (tenantId, userId) =>
         (await directory.getMany(tenantId, [userId])).people.get(userId)?.preferredLanguage,
     }),
-    onCallExpert: async (caller, communityId) => (await home.home(caller, communityId)).onCallExpert,
+    onCallExpert: (caller, communityId) => home.onCallExpert(caller, communityId),
     instanceId: randomUUID(),
   });
   answers.whenAnswered((tenantId, communityId, questionId) =>

@@ -49,6 +49,10 @@ const askPeopleSchema = z.object({
 
 export type RoutingSettingsInput = z.input<typeof routingSettingsSchema>;
 
+/** How long a community's on-call expert, once read, is asked first without reading it again. */
+const ON_CALL_KEPT_MS = 30_000;
+/** Communities whose on-call expert is kept. */
+const ON_CALL_KEPT = 200;
 /** People lined up for one question: the on-call expert, then who the library knows for it. */
 const QUEUE_LENGTH = 8;
 /** Tags whose experts are asked about a question. */
@@ -93,6 +97,8 @@ export interface QuestionRoutingDependencies {
  */
 export class QuestionRoutingService {
   private readonly now: () => Date;
+  /** Each community's on-call expert as read lately: an AMA's close routes its questions one by one. */
+  private readonly onCall = new Map<string, { at: number; expert: Promise<PersonRef | undefined> }>();
 
   constructor(private readonly deps: QuestionRoutingDependencies) {
     this.now = deps.now ?? (() => new Date());
@@ -319,6 +325,23 @@ export class QuestionRoutingService {
     return { claim: { instanceId: this.deps.instanceId, until }, nextCheckAt: until };
   }
 
+  /** The community's on-call expert, read once for the questions routed within {@link ON_CALL_KEPT_MS}. */
+  private onCallExpert(caller: Caller, communityId: string): Promise<PersonRef | undefined> {
+    const key = `${caller.tenantId}|${communityId}`;
+    const at = this.now().getTime();
+    const kept = this.onCall.get(key);
+    if (kept && at - kept.at < ON_CALL_KEPT_MS) return kept.expert;
+    const expert = this.deps.onCallExpert(caller, communityId);
+    // A failed read is not kept: the next question reads again.
+    expert.catch(() => {
+      if (this.onCall.get(key)?.expert === expert) this.onCall.delete(key);
+    });
+    this.onCall.delete(key);
+    if (this.onCall.size >= ON_CALL_KEPT) this.onCall.delete(this.onCall.keys().next().value as string);
+    this.onCall.set(key, { at, expert });
+    return expert;
+  }
+
   /** The on-call expert, then the people whose entries on the question's topics helped most. */
   private async candidates(caller: Caller, communityId: string, question: EntryView): Promise<PersonRef[]> {
     const search = (q: Parameters<LibraryService["searchCommunity"]>[2]) =>
@@ -336,7 +359,7 @@ export class QuestionRoutingService {
         topExperts((await search({ tags: [tag], sort: "helpful", limit: 100 })).items, 3),
       ),
     );
-    const onCall = await this.deps.onCallExpert(caller, communityId);
+    const onCall = await this.onCallExpert(caller, communityId);
     const people = [
       ...(onCall ? [onCall] : []),
       ...byTag

@@ -6,6 +6,7 @@ import type { Caller, PersonRef } from "../identity.js";
 import type { EntryRepository, HelpfulDay } from "../library/entryRepository.js";
 import type { LibraryService } from "../library/libraryService.js";
 import type { PlaybookService } from "../playbooks/playbookService.js";
+import type { SessionView } from "../sessions/session.js";
 import { type SessionService, upcomingOf } from "../sessions/sessionService.js";
 import type { CommunityHome } from "./communityHome.js";
 import { topExperts } from "./whoToAsk.js";
@@ -33,12 +34,38 @@ export class CommunityHomeService {
     private readonly commitments?: FollowThroughSource,
   ) {}
 
+  /**
+   * The on-call expert of the next sessions, as the home shows it, from the calendar alone: what
+   * routing a question asks first (a whole home is a dozen reads).
+   */
+  async onCallExpert(caller: Caller, communityId: string): Promise<PersonRef | undefined> {
+    const community = await this.communities.get(caller, communityId);
+    const page = await this.sessions.listPage(
+      caller,
+      communityId,
+      { from: this.comingFrom() },
+      community,
+      NEXT_SESSIONS_READ,
+    );
+    return onCallOf(this.nextOf(page.items));
+  }
+
+  /** The next sessions the home shows, past any cancelled or ended just now. */
+  private nextOf(coming: SessionView[]): SessionView[] {
+    return upcomingOf(coming, this.now(), NEXT_SESSIONS_SHOWN);
+  }
+
+  /** Where the coming sessions are read from: a day back, so one running now is among them. */
+  private comingFrom(): string {
+    return new Date(this.now().getTime() - 86_400_000).toISOString();
+  }
+
   async home(caller: Caller, communityId: string): Promise<CommunityHome> {
     const community = await this.communities.get(caller, communityId);
     const search = (q: Parameters<LibraryService["searchCommunity"]>[2]) =>
       this.library.searchCommunity(caller, communityId, q);
     const since = new Date(this.now().getTime() - TEACHER_WINDOW_DAYS * 86_400_000).toISOString();
-    const soon = new Date(this.now().getTime() - 86_400_000).toISOString();
+    const soon = this.comingFrom();
     const [
       recent,
       helpful,
@@ -70,7 +97,7 @@ export class CommunityHomeService {
       this.communities.pendingRequestCount(caller, community),
       this.commitments?.communityFollowThrough(caller.tenantId, communityId),
     ]);
-    const nextSessions = upcomingOf(comingSessions, this.now(), NEXT_SESSIONS_SHOWN);
+    const nextSessions = this.nextOf(comingSessions);
     // Saving someone's message is a learning interaction that the entry itself records.
     const saves = savedRecently.items
       .filter((hit) => hit.savedById !== hit.author.id)
@@ -83,9 +110,7 @@ export class CommunityHomeService {
       }),
     );
 
-    const upcomingExpert = nextSessions
-      .flatMap((s) => s.roles)
-      .find((r) => r.role === "on-call-expert" && r.person)?.person;
+    const upcomingExpert = onCallOf(nextSessions);
     const starter = playbooks.find((p) => p.starter);
     const steps = {
       readStarters: starter ? starter.done.length >= starter.items.length : false,
@@ -149,4 +174,9 @@ function naturalTeachers(
   return [...byPerson.values()]
     .sort((a, b) => b.saves * 2 + b.helpful - (a.saves * 2 + a.helpful))
     .slice(0, limit);
+}
+
+/** The on-call expert named on the first of the next sessions that names one. */
+function onCallOf(next: readonly { roles: readonly { role: string; person?: PersonRef }[] }[]) {
+  return next.flatMap((s) => s.roles).find((r) => r.role === "on-call-expert" && r.person)?.person;
 }
