@@ -260,8 +260,21 @@ describe("what joining an activity costs in storage round trips", () => {
     const second = await session(2, circle.slice(0, 4));
     expect((await api(0, facilitator, "GET", `/activities/${second}`)).status).toBe(200);
     const late = circle[4] as Person;
+    /** Reads of the late joiner's own kept goal (their register row, in their partition). */
+    const ownGoalReads = (calls: StorageCall[]) =>
+      calls.filter(
+        (c) => c.method === "GET" && c.what.includes(`|user|${late.id}`) && c.what.includes("goal"),
+      );
+    // Their side panel shows the circle before they press Join: their kept goal is read then, and
+    // not shown to them before they take part.
+    const panel = await recorder.during(() => api(0, late, "GET", `/activities/${second}`));
+    expect(panel.result.status).toBe(200);
+    expect(panel.result.body.activity.register ?? []).toEqual([]);
+    expect(ownGoalReads(panel.calls), describeCalls(panel.calls)).toHaveLength(1);
     const { result, calls } = await recorder.during(() => api(0, late, "POST", `/activities/${second}/join`));
     const trace = describeCalls(calls);
+    // The join reads it no more.
+    expect(ownGoalReads(calls), trace).toHaveLength(0);
     expect(result.status, trace).toBe(200);
     const { me, register } = result.body.activity;
     expect(me.group.partners.map((p: Person) => p.id).sort(), trace).toEqual(

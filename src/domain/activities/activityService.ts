@@ -388,6 +388,11 @@ export class ActivityService {
       };
     }
     const view = activityViewFor(record, state, caller.userId);
+    // Someone whose panel shows a running activity they have not joined yet: their own kept entries
+    // (a mastermind's goals) are read now, beside the answer, so pressing Join finds them read. They
+    // are shown to them only once they take part.
+    if (state.status !== "ended" && !takesPart(record, caller.userId))
+      this.prefetchRegister(record.activity, [caller.userId]);
     const register = await this.registerFor(record, view, caller.userId);
     return register.length > 0 ? { ...view, register } : view;
   }
@@ -474,18 +479,18 @@ export class ActivityService {
       const groups = groupsOf({ groupings: [grouping], lateAssignments }, grouping.round);
       const group = groups.find((g) => g.members.includes(userId));
       if (group || keptOutOfGroups(flow.activity, formatOf(flow.activity.format), grouping.round, userId)) {
-        this.prefetchRegister(flow, group?.members ?? []);
+        this.prefetchRegister(flow.activity, group?.members ?? []);
         return { joined: await this.activities.addParticipant(tenantId, activityId, me) };
       }
       const placing = this.placeLateJoiner(flow.activity, grouping.round, groups, userId, me);
       // The place is noted before it is stored: the new mates' kept goals are read beside the write.
       const place = this.recentJoins.placementOf(tenantId, activityId, grouping.round, userId);
       const mates = groups.find((g) => g.id === place?.groupId)?.members ?? [];
-      this.prefetchRegister(flow, [...mates, userId]);
+      this.prefetchRegister(flow.activity, [...mates, userId]);
       return placing;
     };
     const joined = await this.takePart(caller, flow, async () => {
-      this.prefetchRegister(flow, [userId]);
+      this.prefetchRegister(flow.activity, [userId]);
       const written = await write();
       joinedNow = written.joined;
       placed = written.placed;
@@ -522,10 +527,10 @@ export class ActivityService {
    * Starts reading the kept register entries (a mastermind's goals) of the caller and their group
    * mates beside their join, not after it: the view's registerFor finds them read (or being read).
    */
-  private prefetchRegister(flow: ActivityFlow, userIds: readonly string[]): void {
+  private prefetchRegister(activity: Activity, userIds: readonly string[]): void {
     const registers = this.earlierRegisters;
     if (!registers || userIds.length === 0) return;
-    const { tenantId, id, communityId, format } = flow.activity;
+    const { tenantId, id, communityId, format } = activity;
     for (const [kind, definition] of Object.entries(formatOf(format).submissions))
       if (definition.register)
         // A failed read is not kept (EarlierRegisters): the view reads again and answers for it.
