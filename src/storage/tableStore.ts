@@ -181,6 +181,22 @@ export class TableStore {
     return this.queryAll<T>(name, odata`PartitionKey eq ${partitionKey}`);
   }
 
+  /**
+   * A partition's rows, or only those changed at or after `changedSince` (Azure Tables'
+   * `Timestamp`): the query a KeptPartitions (keptPartitions.ts) refreshes a kept partition with.
+   */
+  changedRows<T extends object>(
+    name: TableName,
+    partitionKey: string,
+    changedSince?: Date,
+    select?: readonly string[],
+  ): Promise<TableEntityResult<T>[]> {
+    const filter = changedSince
+      ? odata`PartitionKey eq ${partitionKey} and Timestamp ge ${changedSince}`
+      : odata`PartitionKey eq ${partitionKey}`;
+    return this.queryAll<T>(name, filter, select);
+  }
+
   /** Every entity of a query, following continuation tokens (only the `select`ed properties, when given). */
   async queryAll<T extends object>(
     name: TableName,

@@ -220,13 +220,7 @@ export class TablesActivityRepository implements ActivityRepository {
   ) {
     this.now = options.now ?? Date.now;
     this.ownerRows = new KeptPartitions(
-      (partition, changedSince) =>
-        this.store.queryAll<Row>(
-          TABLES.activities,
-          changedSince
-            ? odata`PartitionKey eq ${partition} and Timestamp ge ${changedSince}`
-            : odata`PartitionKey eq ${partition}`,
-        ),
+      (partition, changedSince) => this.store.changedRows<Row>(TABLES.activities, partition, changedSince),
       KEPT_RECORDS * OWNER_PARTITIONS,
     );
   }

@@ -65,13 +65,7 @@ export class TablesCommunityRepository
     super(store, TABLES.communities, "The community", toRow);
     this.keptMembers = new KeptPartitions(
       (partition, changedSince) =>
-        this.store.queryAll<object>(
-          TABLES.memberships,
-          changedSince
-            ? odata`PartitionKey eq ${partition} and Timestamp ge ${changedSince}`
-            : odata`PartitionKey eq ${partition}`,
-          ["RowKey", "Timestamp"],
-        ),
+        this.store.changedRows<object>(TABLES.memberships, partition, changedSince, ["RowKey", "Timestamp"]),
       KEPT_MEMBER_LISTS,
       Date.now,
       MEMBER_IDS_WHOLE_MS,
