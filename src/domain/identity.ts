@@ -8,6 +8,11 @@ export interface Caller {
    * `refresh.userIds` takes. The tab never has it.
    */
   teamsId?: string;
+  /**
+   * Their Entra user principal name when their token carries it (the tab's): what Teams' chat deep
+   * link takes, so their group mates' chat link needs no directory look-up.
+   */
+  principalName?: string;
 }
 
 /** A person as other features refer to them. */

@@ -1227,6 +1227,7 @@ function readInto(
       displayName: str("displayName"),
       joinedAt: str("joinedAt"),
       ...(str("teamsId") ? { teamsId: str("teamsId") } : {}),
+      ...(str("principalName") ? { principalName: str("principalName") } : {}),
     });
     const placed = embeddedPlacement(row);
     if (placed) record.lateAssignments?.push(placed);

@@ -3,7 +3,7 @@ import { demoPeople } from "../../src/local/demoCommunity.js";
 import { org, person } from "../support/orgFixture.js";
 import { startTestServer, type TestServer, tokenFor, uniqueTablePrefix } from "../support/testServer.js";
 
-type User = { id: string; displayName?: string; mail?: string };
+type User = { id: string; displayName?: string; mail?: string; userPrincipalName?: string };
 
 /** Calls the tab API of one server instance as a person, with a token from that instance. */
 function apiOf(baseUrl: string) {
@@ -216,11 +216,12 @@ describe("activity API for the side panel and the stage", () => {
     });
     expect(paired.body.activity.state.phaseId).toBe("pair");
     const alicePaired = await api(alice, "GET", `/activities/${id}`);
+    // Bob joined through the tab: his token's principal name is what the chat deep link takes.
     expect(alicePaired.body.activity.me.group.partners).toEqual([
-      { id: bob.id, displayName: bob.displayName },
+      { id: bob.id, displayName: bob.displayName, principalName: bob.userPrincipalName },
     ]);
     expect(alicePaired.body.partnerChatUrl).toBe(
-      `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(bob.mail ?? "")}`,
+      `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(bob.userPrincipalName ?? "")}`,
     );
 
     // Share: one entry per pair; an edit from a stale version is a conflict with both texts.

@@ -37,6 +37,19 @@ describe("tab token validation (the production code path)", () => {
     await expect(validate(v1)).resolves.toMatchObject({ userId: "user-1" });
   });
 
+  it("takes the user principal name (for the chat deep link) from `upn`, else a `preferred_username` shaped like one", async () => {
+    const principalNameOf = async (claims: Record<string, unknown>) =>
+      ((await validate(await issuer.token({ claims }))) as { principalName?: string }).principalName;
+    expect(await principalNameOf({ preferred_username: "ngozi@contoso.example" })).toBe(
+      "ngozi@contoso.example",
+    );
+    expect(
+      await principalNameOf({ upn: "ngozi@contoso.example", preferred_username: "ngozi.i@contoso.example" }),
+    ).toBe("ngozi@contoso.example");
+    // A phone number or bare user name is no principal name: the directory is asked instead.
+    expect(await principalNameOf({ preferred_username: "+44 20 7946 0000" })).toBeUndefined();
+  });
+
   it.each(issuer.forgeries())("rejects a token with %s", async (_name, make) => {
     await expect(validate(await make())).rejects.toBeInstanceOf(TokenRejectedError);
   });

@@ -81,20 +81,22 @@ export async function partnerLinks(
   view: Pick<ActivityView, "me">,
 ): Promise<Map<string, string>> {
   const partners = view.me.group?.partners ?? [];
-  const links = new Map(partners.map((p) => [p.id, chatLink([p.id])]));
-  if (partners.length === 0) return links;
+  const links = new Map(partners.map((p) => [p.id, chatLink([p.principalName ?? p.id])]));
+  // Those who joined through the tab brought their principal name; the rest are looked up.
+  const unknown = partners.filter((p) => !p.principalName);
+  if (unknown.length === 0) return links;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const answer = await Promise.race([
       deps.directory.getMany(
         me.tenantId,
-        partners.map((p) => p.id),
+        unknown.map((p) => p.id),
       ),
       new Promise<undefined>((resolve) => {
         timer = setTimeout(() => resolve(undefined), DIRECTORY_WAIT_MS);
       }),
     ]);
-    for (const p of partners) {
+    for (const p of unknown) {
       const mail = answer?.people.get(p.id)?.mail;
       if (mail) links.set(p.id, chatLink([mail]));
     }

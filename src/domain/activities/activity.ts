@@ -1,4 +1,4 @@
-import type { PersonRef } from "../identity.js";
+import type { Caller, PersonRef } from "../identity.js";
 import type { HeldRole, SubmissionKind, SubmissionScope } from "./activityFormat.js";
 import type { ActivityFormatId, PlannedPhase } from "./activityFormats.js";
 
@@ -73,6 +73,19 @@ export interface Participant {
   joinedAt: string;
   /** Their Teams user id, when they joined through the bot (card refreshes). */
   teamsId?: string;
+  /** Their user principal name, when they joined through the tab (their mates' chat link). */
+  principalName?: string;
+}
+
+/** The caller as an activity's participant, joining at `at`. */
+export function participantOf(caller: Caller, at: string): Participant {
+  return {
+    userId: caller.userId,
+    displayName: caller.displayName,
+    joinedAt: at,
+    ...(caller.teamsId ? { teamsId: caller.teamsId } : {}),
+    ...(caller.principalName ? { principalName: caller.principalName } : {}),
+  };
 }
 
 /** A private reflection: visible to its writer only. */

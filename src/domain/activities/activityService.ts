@@ -25,6 +25,7 @@ import {
   type OpenActivity,
   type PairShare,
   type Participant,
+  participantOf,
   type StoredGrouping,
   type Submission,
   sameItem,
@@ -460,12 +461,7 @@ export class ActivityService {
     const inHand = this.activities.recentRecord(tenantId, activityId, RECORD_IN_HAND_MS);
     inHand.catch(() => undefined); // awaited below; refused callers never wait for it
     const grouping = this.groupingNow(flow, state);
-    const me: Participant = {
-      userId,
-      displayName: caller.displayName,
-      joinedAt: this.now().toISOString(),
-      ...(caller.teamsId ? { teamsId: caller.teamsId } : {}),
-    };
+    const me = participantOf(caller, this.now().toISOString());
     let joinedNow = false;
     let placed: LateAssignment | undefined;
     /** Their row, and when the groups hold and they are in none, their place in one beside it. */
@@ -549,12 +545,11 @@ export class ActivityService {
     if (state.status === "ended") throw new ValidationError("This activity has already ended.");
     let joinedNow = false;
     const joined = await this.takePart(caller, flow, async () => {
-      joinedNow = await this.activities.addParticipant(caller.tenantId, activityId, {
-        userId: caller.userId,
-        displayName: caller.displayName,
-        joinedAt: this.now().toISOString(),
-        ...(caller.teamsId ? { teamsId: caller.teamsId } : {}),
-      });
+      joinedNow = await this.activities.addParticipant(
+        caller.tenantId,
+        activityId,
+        participantOf(caller, this.now().toISOString()),
+      );
     });
     // The groups are due but not formed yet: the whole read forms them (once per activity).
     if (this.groupsDue(flow, state)) return { ...(await this.view(caller, activityId)), ...joined };
@@ -582,10 +577,14 @@ export class ActivityService {
       ]);
       const names = new Map(partners.map((p) => [p.userId, p.displayName]));
       names.set(flow.activity.facilitator.id, flow.activity.facilitator.displayName);
+      const principalNames = new Map(partners.map((p) => [p.userId, p.principalName]));
       const hotSeat = group.hotSeat;
       facts.group = {
         id: group.id,
-        partners: partnerIds.map((id) => ({ id, displayName: names.get(id) ?? "Someone" })),
+        partners: partnerIds.map((id) => {
+          const principalName = principalNames.get(id);
+          return { id, displayName: names.get(id) ?? "Someone", ...(principalName ? { principalName } : {}) };
+        }),
         ...(hotSeat
           ? {
               hotSeat: {
@@ -1637,12 +1636,7 @@ export class ActivityService {
   }
 
   private async joinQuietly(caller: Caller, activityId: string, at: string): Promise<void> {
-    await this.activities.addParticipant(caller.tenantId, activityId, {
-      userId: caller.userId,
-      displayName: caller.displayName,
-      joinedAt: at,
-      ...(caller.teamsId ? { teamsId: caller.teamsId } : {}),
-    });
+    await this.activities.addParticipant(caller.tenantId, activityId, participantOf(caller, at));
   }
 
   /** Org context for pairing; undefined (→ random) when the directory fails or is slow. */

@@ -311,13 +311,19 @@ export type PersonalView = Pick<
 > &
   Partial<Pick<ActivityView, "participantCount" | "reflectedCount" | "groupCount">>;
 
+/**
+ * A partner in the caller's group: their user principal name when they joined through the tab
+ * (what the one-click group chat's deep link takes; it shows in that link anyway).
+ */
+export type GroupMate = PersonRef & { principalName?: string };
+
 /** The caller's own rows a {@link PersonalView} is built from. */
 export interface PersonalFacts {
   joined: boolean;
   reflection?: { text: string; at: string; etag: string };
   commitment?: { text: string; at: string };
   /** Their group with the partners' names, once groups are formed; `onHotSeat` when they sit on its hot seat. */
-  group?: { id: string; partners: PersonRef[]; hotSeat?: PersonRef; onHotSeat?: true };
+  group?: { id: string; partners: GroupMate[]; hotSeat?: PersonRef; onHotSeat?: true };
   share?: PairShare;
 }
 
@@ -482,6 +488,21 @@ function namesOf(record: ActivityRecord): (id: string) => PersonRef {
   return (id) => ({ id, displayName: names.get(id) ?? "Someone" });
 }
 
+const principalNamesByRecord = new WeakMap<readonly Participant[], Map<string, string>>();
+
+/** A group mate with their principal name where their participant row has it. */
+function groupMateOf(record: ActivityRecord, person: (id: string) => PersonRef): (id: string) => GroupMate {
+  const principalNames = memo(principalNamesByRecord, record.participants, (participants) => {
+    const byId = new Map<string, string>();
+    for (const p of participants) if (p.principalName) byId.set(p.userId, p.principalName);
+    return byId;
+  });
+  return (id) => {
+    const principalName = principalNames.get(id);
+    return principalName ? { ...person(id), principalName } : person(id);
+  };
+}
+
 function wallOf(record: ActivityRecord, groups: readonly ActivityGroup[], person: (id: string) => PersonRef) {
   if (record.shares.length === 0) return [];
   const highlighted = new Set(record.highlights.map((h) => h.groupId));
@@ -601,7 +622,7 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
         ? {
             group: {
               id: mine.id,
-              partners: mine.members.filter((m) => m !== userId).map(person),
+              partners: mine.members.filter((m) => m !== userId).map(groupMateOf(record, person)),
               ...(mine.hotSeat ? { hotSeat: person(mine.hotSeat) } : {}),
               ...(mine.hotSeat === userId ? { onHotSeat: true as const } : {}),
             },

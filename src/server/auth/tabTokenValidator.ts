@@ -111,7 +111,17 @@ export function createTabTokenValidator(policy: TabTokenPolicy): (token: string)
       optionalString(payload, "preferred_username") ??
       optionalString(payload, "upn") ??
       "Someone";
-    return { caller: { tenantId, userId, displayName }, exp: Number(payload.exp) };
+    // The user principal name (v1 tokens' `upn`, v2's `preferred_username` when it has a UPN's
+    // shape): what Teams' chat deep link takes. Only ever used for that link, never to decide who
+    // someone is (`preferred_username` is mutable).
+    const principalName = [
+      optionalString(payload, "upn"),
+      optionalString(payload, "preferred_username"),
+    ].find((name) => name?.includes("@"));
+    return {
+      caller: { tenantId, userId, displayName, ...(principalName ? { principalName } : {}) },
+      exp: Number(payload.exp),
+    };
   }
 }
 
