@@ -105,8 +105,8 @@ export interface ActivityScenarioOptions {
 /**
  * `activity-300`: every format the registry runs as an activity (a new format is included
  * without touching this file), 300 people through two server instances over the tab's HTTP API.
- * Per format: everyone joins (some arrive late, during a regrouping round, on a side panel that
- * loaded the activity before they press Join, as a panel does), every phase is
+ * Per format: everyone joins on a side panel that loaded the activity before they press Join, as
+ * a panel does (some arrive late, during a regrouping round), every phase is
  * advanced, and in each phase everyone who may submits what it newly accepts, at once: a person's
  * own text (PUT), items (POST), and a group's text written by all its members concurrently. A
  * member whose save met a groupmate's (409/412) gets both texts, as the tab shows them, and presses
@@ -363,6 +363,10 @@ export async function activityScenario(
               else unexpected("join", res);
             }),
           );
+        // A person presses Join on a side panel that shows the activity (it loads, then polls every
+        // 2 s): their panels load first, untimed, through the instance each joins on — as a late
+        // joiner's do below.
+        await Promise.all(early.map((p, i) => api(i, p, "GET", `/activities/${id}`)));
         await join(early, "join");
         await control("start");
 

@@ -5,6 +5,7 @@ import type {
   RegisterEntry,
   StoredSwap,
 } from "../domain/activities/circleMemory.js";
+import { ConcurrencyError, ConflictError } from "../domain/errors.js";
 import { compareStored } from "../domain/ordering.js";
 import { circleKeys, keys, TABLES } from "./keys.js";
 import { statusOf, translateTableErrors } from "./tableErrors.js";
@@ -12,6 +13,9 @@ import type { TableStore } from "./tableStore.js";
 
 type SeatRow = { activityId: string; at: string; circlesJson: string };
 type SwapRow = { aId: string; bId: string; byId: string; byName: string; at: string };
+/** Writes of a register entry tried before giving up (each loses only to a concurrent copy). */
+const REGISTER_ATTEMPTS = 4;
+
 type RegisterRow = { kind: string; text: string; at: string; activityId: string };
 
 /**
@@ -96,11 +100,24 @@ export class TablesCircleMemory implements CircleMemory {
     };
     const partitionKey = keys.personal(tenantId, userId);
     const rowKey = circleKeys.register(communityId, entry.kind);
-    // One write, no read first: the entry follows the submission it copies, which is written
-    // first (guarded by its ETag when it is an edit), so the newest accepted text is the last here.
-    await translateTableErrors("The goal", () =>
-      this.table.upsertEntity({ partitionKey, rowKey, ...row }, "Replace"),
-    );
+    // The newest text wins, whatever order the copies arrive in (deferred from two instances, then
+    // again at the close): written only over an older row, guarded by the version read.
+    for (let attempt = 0; attempt < REGISTER_ATTEMPTS; attempt++) {
+      const current = await this.store.getEntity<RegisterRow>(TABLES.activities, partitionKey, rowKey);
+      if (current && compareStored(current.at, entry.at) >= 0) return;
+      try {
+        await translateTableErrors("The goal", () =>
+          current
+            ? this.table.updateEntity({ partitionKey, rowKey, ...row }, "Replace", { etag: current.etag })
+            : this.table.createEntity({ partitionKey, rowKey, ...row }),
+        );
+        return;
+      } catch (error) {
+        // Written meanwhile (another copy): read again and compare.
+        if (!(error instanceof ConcurrencyError || error instanceof ConflictError)) throw error;
+      }
+    }
+    throw new ConcurrencyError("The goal kept changing meanwhile. Try again.");
   }
 
   async registerOf(tenantId: string, userIds: readonly string[], communityId: string, kind: string) {

@@ -175,7 +175,7 @@ describe("what joining an activity costs in storage round trips", () => {
     expect(members.sort()).toEqual(crowd.map((p) => p.id).sort());
   });
 
-  it("looks late joiners' partners' addresses up after their answers, for all of them at once: the chat link comes with the next poll", async () => {
+  it("gives late joiners the chat link with their answers, by the principal names their partners' tokens brought: no directory look-up at all", async () => {
     const id = await activityWithSix("joinRoundTripsLinks", "What do we hand over on call?", others);
     let step = 0;
     const control = (kind: string, phaseIndex?: number) =>
@@ -186,38 +186,34 @@ describe("what joining an activity costs in storage round trips", () => {
       });
     expect((await control("start")).status).toBe(200);
     expect((await control("next", 0)).status).toBe(200);
-    // Instance 0 forms and reads the pairs; the four who join late arrive together there.
+    // Instance 0 forms and reads the pairs; four join late there, one after another (a mate who
+    // joins at the same moment is named, with their principal name, by the next poll).
     expect((await api(0, facilitator, "GET", `/activities/${id}`)).status).toBe(200);
     const late = others.slice(6);
-    const { result, calls } = await recorder.during(() =>
-      Promise.all(late.map((p) => api(0, p, "POST", `/activities/${id}/join`))),
-    );
-    const trace = describeCalls(calls);
+    const mailOf = new Map(org.users.map((u) => [u.id, u.mail ?? ""]));
+    const { result, calls } = await recorder.during(async () => {
+      const answers = [];
+      for (const p of late) answers.push(await api(0, p, "POST", `/activities/${id}/join`));
+      return answers;
+    });
     for (const joined of result) {
       expect(joined.status).toBe(200);
-      expect(joined.body.activity.me.group.partners.length).toBeGreaterThan(0);
-    }
-    // Their answers waited for no address: the lookups come a moment later, together.
-    expect(
-      calls.filter((c) => c.table === "OrgContext"),
-      trace,
-    ).toEqual([]);
-    // The partners each answer named; a poll may name more (another late joiner placed with them).
-    const named = new Set(
-      result.flatMap((joined) => (joined.body.activity.me.group.partners as Person[]).map((p) => p.id)),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    for (const p of late) {
-      const { result: polled, calls: pollCalls } = await recorder.during(() =>
-        api(0, p, "GET", `/activities/${id}`),
+      const partners = joined.body.activity.me.group.partners as Person[];
+      expect(partners.length).toBeGreaterThan(0);
+      // Each partner by their own principal name (the fixture's UPN is their mail).
+      expect(decodeURIComponent(joined.body.partnerChatUrl.split("users=")[1]).split(",")).toEqual(
+        partners.map((p) => mailOf.get(p.id)),
       );
-      expect(polled.body.partnerChatUrl).toMatch(/users=[^,]+%40/);
-      // Those the answers named are at hand: looked up after the joins, not by the poll.
-      expect(
-        pollCalls.filter((c) => c.table === "OrgContext" && [...named].some((n) => c.what.endsWith(n))),
-        describeCalls(pollCalls),
-      ).toEqual([]);
     }
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const { calls: pollCalls } = await recorder.during(() =>
+      Promise.all(late.map((p) => api(0, p, "GET", `/activities/${id}`))),
+    );
+    // Neither the answers nor anything after them asked the directory (the OrgContext cache).
+    expect(
+      [...calls, ...pollCalls].filter((c) => c.table === "OrgContext"),
+      describeCalls([...calls, ...pollCalls]),
+    ).toEqual([]);
   });
 
   it("reads a mastermind late joiner's circle mates' kept goals beside their join: the answer shows them after one round trip", async () => {
@@ -246,16 +242,19 @@ describe("what joining an activity costs in storage round trips", () => {
       expect((await api(0, facilitator, "POST", `/activities/${id}/controls`, next)).status).toBe(200);
       return id;
     };
-    // Session 1: the first five write their goals, kept for the circle's next session.
+    // Session 1: the first five write their goals, kept for the circle's next session (their
+    // copies follow the pause, or the end on the instance that took them).
     const first = await session(1, circle.slice(0, 5));
-    for (const [i, p] of circle.slice(0, 5).entries())
+    for (const p of circle.slice(0, 5))
       expect(
         (
-          await api(i, p, "PUT", `/activities/${first}/submissions/goal`, {
+          await api(0, p, "PUT", `/activities/${first}/submissions/goal`, {
             text: `Goal of ${p.displayName}`,
           })
         ).status,
       ).toBe(200);
+    const endFirst = { kind: "end", requestId: "jrt-c1-e" };
+    expect((await api(0, facilitator, "POST", `/activities/${first}/controls`, endFirst)).status).toBe(200);
     // Session 2: four seated, then a fifth joins late on instance 0, which holds the circle.
     const second = await session(2, circle.slice(0, 4));
     expect((await api(0, facilitator, "GET", `/activities/${second}`)).status).toBe(200);
@@ -299,32 +298,27 @@ describe("what joining an activity costs in storage round trips", () => {
     // The mates' kept goals were read beside the join's write, not after it.
     expect(sequentialOf(answerPath(calls)), trace).toBe(1);
 
-    // Their goal and its copy kept for the next session are written together.
+    // Their goal is one write while they wait: its copy kept for the next session follows once
+    // the writing pauses (with everyone's), or when the activity ends.
     const goal = { text: `New goal of ${late.displayName}` };
     const route = `/activities/${second}/submissions/goal`;
-    /** The goal's own write and its copy's (the register row, in the person's partition). */
-    const goalWrites = (calls: StorageCall[]) => {
-      const puts = calls.filter((c) => c.method === "PUT" || c.method === "MERGE");
-      return {
-        goal: puts.find((c) => c.what.includes("|activity|")) as StorageCall,
-        copy: puts.find((c) => c.what.includes("register|")) as StorageCall,
-      };
-    };
+    const copies = (calls: StorageCall[]) =>
+      calls.filter((c) => c.method !== "GET" && c.what.includes("register|"));
     const wrote = await recorder.during(() => api(0, late, "PUT", route, goal));
     const wroteTrace = describeCalls(wrote.calls);
     expect(wrote.result.status, wroteTrace).toBe(200);
-    const written = goalWrites(wrote.calls);
-    expect(written.copy.startedAt, wroteTrace).toBeLessThan(written.goal.endedAt);
-    // An edit on top of its version: the copy waits for the guarded write (a stale one changes neither).
-    const edit = await recorder.during(() =>
-      api(0, late, "PUT", route, { text: "Edited goal" }, wrote.result.body.saved.etag),
-    );
-    const editTrace = describeCalls(edit.calls);
-    expect(edit.result.status, editTrace).toBe(200);
-    const edited = goalWrites(edit.calls);
-    expect(edited.copy.startedAt, editTrace).toBeGreaterThanOrEqual(edited.goal.endedAt);
+    expect(copies(wrote.calls), wroteTrace).toEqual([]);
+    // An edit on top of its version; a stale one is refused (and changes neither).
+    const edit = await api(0, late, "PUT", route, { text: "Edited goal" }, wrote.result.body.saved.etag);
+    expect(edit.status).toBe(200);
     const stale = await api(0, late, "PUT", route, { text: "Stale goal" }, wrote.result.body.saved.etag);
     expect(stale.status).toBe(412);
+    // Ending the session writes this instance's pending copies before it answers: the newest text.
+    const ended = await recorder.during(() =>
+      api(0, facilitator, "POST", `/activities/${second}/controls`, { kind: "end", requestId: "jrt-c2-e" }),
+    );
+    expect(ended.result.status).toBe(200);
+    expect(copies(ended.calls).length, describeCalls(ended.calls)).toBeGreaterThan(0);
     // The circle's next session brings in the edited goal, not the stale one.
     const third = await session(3, circle.slice(0, 5));
     const seen = await api(0, late, "GET", `/activities/${third}`);

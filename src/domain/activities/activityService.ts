@@ -84,13 +84,13 @@ import { placeLateJoiner as placeInGroups } from "./grouping/lateJoiner.js";
 import { currentRound, keptOutOfGroups, lastRoundReached, roundsOf } from "./groupingRounds.js";
 import { GroupTextVersions } from "./groupTextVersions.js";
 import { type MeetingRoles, RoleLookup, STEERING_ROLES } from "./meetingRoles.js";
-import { MyLearningCopies } from "./myLearningCopies.js";
 import type { RecentPartners } from "./pairing.js";
 import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
 import type { PhaseContent } from "./phaseContent.js";
 import type { QuestionsAheadService } from "./questionsAhead.js";
 import { RecentJoins } from "./recentJoins.js";
 import { criteriaInputOf, readableCriteria } from "./rubric.js";
+import { SubmissionCopies } from "./submissionCopies.js";
 import type { RoleRota, TeachingTopicService } from "./teachingTopics.js";
 
 /** The answer to a pair-share write: saved, or a conflict that shows both texts instead of losing one. */
@@ -207,9 +207,7 @@ export class ActivityService {
   /** Whom this instance joined and placed lately (see join). */
   private readonly recentJoins: RecentJoins;
   private readonly groupTexts = new GroupTextVersions();
-  private readonly copies = new MyLearningCopies((activity, copy) =>
-    this.activities.keepInMyLearning(activity, copy),
-  );
+  private readonly copies = new SubmissionCopies((activity, copy) => this.writeCopies(activity, copy));
   private readonly roles: RoleLookup | undefined;
   private readonly circles: CircleMemory | undefined;
   private readonly earlierRegisters: EarlierRegisters | undefined;
@@ -708,33 +706,24 @@ export class ActivityService {
     const itemId = definition.scope === "item" ? await itemIdOf(caller, key) : undefined;
     const submission = { ...base, ownerId: caller.userId, ...(itemId ? { itemId } : {}) };
     const ended = this.stateOfFlow(flow).status === "ended";
-    // During the activity (300 people reflecting at once) My learning's copy is written a moment
-    // after the answers, with the others' (myLearningCopies.ts): one write now, not two.
-    const copyLater = definition.myLearning === true && !ended;
+    // The copies kept outside the activity — My learning's, and a goal kept for the community's
+    // next session — are written a moment after the answers during the activity (300 people
+    // writing at once), with the others' (submissionCopies.ts): one write now, not two. After the
+    // end they follow the write (an edit's only once the activity took it; a stale one changes
+    // neither).
+    const copyLater = !ended;
     const options = {
       ...(data.etag ? { etag: data.etag } : {}),
       myLearning: definition.myLearning === true && !copyLater,
     };
-    const circles = definition.register ? this.circles : undefined;
-    // A goal is kept for the community's next session too. An edit's copy waits for the activity
-    // to take it (one refused as stale changes neither); a first text, never refused, goes beside
-    // it (either failing fails the request, and its retry writes both).
-    const keep = async () =>
-      circles?.saveRegisterEntry(caller.tenantId, caller.userId, flow.activity.communityId, {
-        kind,
-        text: said,
-        at,
-        activityId,
-      });
-    const save = () => this.activities.saveSubmission(flow.activity, submission, options);
+    const save = async () => {
+      const stored = await this.activities.saveSubmission(flow.activity, submission, options);
+      if (!copyLater && definition.register) await this.keepRegisterEntry(flow.activity, stored, said);
+      return stored;
+    };
     const [, saved] = await Promise.all([
       this.joinQuietly(caller, activityId, at),
-      data.etag
-        ? save().then(async (stored) => {
-            await keep();
-            return stored;
-          })
-        : Promise.all([save(), keep()]).then(([stored]) => stored),
+      save(),
       // A commitment written after the end goes to the commitments service before the answer.
       definition.commitment && ended ? this.followUp(caller, flow, said, at) : undefined,
     ]).catch((error) => {
@@ -746,9 +735,39 @@ export class ActivityService {
     });
     // During the activity (300 people committing at once) it goes a moment after the answer; the
     // close hands every commitment over again (followUpCommitments), so none is missed.
-    if (copyLater) this.copies.add(flow.activity, saved);
+    if (copyLater && (definition.myLearning || definition.register)) this.copies.add(flow.activity, saved);
     if (definition.commitment && !ended) this.handOver(caller, flow, said, at);
     return { status: "saved", submission: saved, view: savedViewOf(saved, definition, flow.activity.rubric) };
+  }
+
+  /** A submission's copies kept outside the activity: My learning's, a goal for the next session. */
+  private async writeCopies(
+    activity: Activity,
+    copy: Pick<Submission, "kind" | "ownerId" | "text" | "at">,
+  ): Promise<void> {
+    const definition = submissionOf(formatOf(activity.format), copy.kind);
+    if (definition?.myLearning) await this.activities.keepInMyLearning(activity, copy);
+    if (definition?.register) await this.keepRegisterEntry(activity, copy);
+  }
+
+  /**
+   * Keeps a person's goal for their community's next session (their register row). The newest
+   * text wins however the copies arrive: deferred from two instances, or again at the close.
+   */
+  private async keepRegisterEntry(
+    activity: Activity,
+    copy: Pick<Submission, "kind" | "ownerId" | "text" | "at">,
+    said?: string,
+  ): Promise<void> {
+    const definition = submissionOf(formatOf(activity.format), copy.kind);
+    const text =
+      said ?? (definition?.perCriterion ? readableCriteria(copy.text, activity.rubric ?? []) : copy.text);
+    await this.circles?.saveRegisterEntry(activity.tenantId, copy.ownerId, activity.communityId, {
+      kind: copy.kind,
+      text,
+      at: copy.at,
+      activityId: activity.id,
+    });
   }
 
   /**
@@ -759,10 +778,11 @@ export class ActivityService {
   async followUpCommitments(caller: Caller, activityId: string): Promise<number> {
     const record = await this.require(caller.tenantId, activityId);
     const format = formatOf(record.activity.format);
-    const copies = record.submissions.filter((s) => submissionOf(format, s.kind)?.myLearning);
-    await forEachLimited(copies, HAND_OVER_BATCH, (s) =>
-      this.activities.keepInMyLearning(record.activity, s),
-    );
+    const copies = record.submissions.filter((s) => {
+      const definition = submissionOf(format, s.kind);
+      return definition?.myLearning || definition?.register;
+    });
+    await forEachLimited(copies, HAND_OVER_BATCH, (s) => this.writeCopies(record.activity, s));
     if (!this.commitments) return 0;
     const names = new Map(record.participants.map((p) => [p.userId, p.displayName]));
     const latest = record.submissions.filter(

@@ -41,7 +41,10 @@ export interface CircleMemory {
   recordHotSeats(tenantId: string, communityId: string, record: HotSeatRecord): Promise<void>;
   /** Records a swap once (by its id). */
   recordSwap(tenantId: string, communityId: string, swap: StoredSwap): Promise<void>;
-  /** Keeps a person's entry of a register kind (in their own partition), replacing the one before. */
+  /**
+   * Keeps a person's entry of a register kind (in their own partition), replacing an older one:
+   * an entry written at or after `entry.at` stays (copies may arrive late, or twice).
+   */
   saveRegisterEntry(
     tenantId: string,
     userId: string,

@@ -8,14 +8,15 @@ const COPIES_IN_FLIGHT = 8;
 type Copy = Pick<Submission, "kind" | "ownerId" | "text" | "at">;
 
 /**
- * My learning's copies of what people write during an activity (reflections, commitments),
- * written together once the writing pauses, instead of a second write beside every answer: 300
+ * The copies kept outside an activity of what people write during it — My learning's
+ * (reflections, commitments), a circle's goals kept for the next session — written together once
+ * the writing pauses, instead of a second write beside every answer: 300
  * people reflecting at once then cost one write each while they wait. The submission itself is
  * stored before the answer, so nothing is lost if an instance stops first: the close writes every
  * copy again from what is stored (ActivityService.followUpCommitments), and ending an activity
  * writes this instance's pending ones before it answers.
  */
-export class MyLearningCopies {
+export class SubmissionCopies {
   private readonly batches: AfterThePause<Activity, Copy>;
 
   constructor(write: (activity: Activity, copy: Copy) => Promise<void>) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Activity } from "../../../src/domain/activities/activity.js";
-import { MyLearningCopies } from "../../../src/domain/activities/myLearningCopies.js";
+import { SubmissionCopies } from "../../../src/domain/activities/submissionCopies.js";
 
 const activity = (id: string) => ({ tenantId: "t1", id }) as Activity;
 const copy = (ownerId: string, text: string, kind = "reflection") => ({
@@ -10,7 +10,7 @@ const copy = (ownerId: string, text: string, kind = "reflection") => ({
   at: "2026-12-05T10:00:00Z",
 });
 
-describe("My learning's copies of what people write during an activity", () => {
+describe("the copies kept outside an activity (My learning's, a circle's goals) of what people write during it", () => {
   afterEach(() => {
     vi.useRealTimers();
   });
@@ -18,7 +18,7 @@ describe("My learning's copies of what people write during an activity", () => {
   it("writes them together once the writing pauses, each person's newest text of each kind once", async () => {
     vi.useFakeTimers();
     const written: string[] = [];
-    const copies = new MyLearningCopies(async (a, c) => {
+    const copies = new SubmissionCopies(async (a, c) => {
       written.push(`${a.id} ${c.kind} ${c.ownerId}: ${c.text}`);
     });
     copies.add(activity("a1"), copy("u1", "first"));
@@ -39,7 +39,7 @@ describe("My learning's copies of what people write during an activity", () => {
   it("writes an activity's pending copies at once when it ends, and not again after", async () => {
     vi.useFakeTimers();
     const written: string[] = [];
-    const copies = new MyLearningCopies(async (a, c) => {
+    const copies = new SubmissionCopies(async (a, c) => {
       written.push(`${a.id} ${c.ownerId}`);
     });
     copies.add(activity("a1"), copy("u1", "x"));
@@ -53,7 +53,7 @@ describe("My learning's copies of what people write during an activity", () => {
   it("writes even while people keep writing, at most 15 s after the first", async () => {
     vi.useFakeTimers();
     const written: string[] = [];
-    const copies = new MyLearningCopies(async (_a, c) => {
+    const copies = new SubmissionCopies(async (_a, c) => {
       written.push(c.text);
     });
     for (let s = 0; s < 20; s++) {
