@@ -476,30 +476,41 @@ export function acceptsAt(record: Pick<ActivityRecord, "activity">, state: Phase
   return phase ? [...phase.accepts] : [];
 }
 
-/** Each record's names by id, made once per record (as its groups). */
-const namesByRecord = new WeakMap<readonly Participant[], Map<string, string>>();
+/** Each record's people by id (name, principal name), made once per record (as its groups). */
+const namesByRecord = new WeakMap<
+  readonly Participant[],
+  Map<string, Pick<Participant, "displayName" | "principalName">>
+>();
 
-function namesOf(record: ActivityRecord): (id: string) => PersonRef {
-  const names = memo(namesByRecord, record.participants, (participants) => {
-    const byId = new Map(participants.map((p) => [p.userId, p.displayName]));
-    byId.set(record.activity.facilitator.id, record.activity.facilitator.displayName);
+function namedIn(record: ActivityRecord): Map<string, Pick<Participant, "displayName" | "principalName">> {
+  return memo(namesByRecord, record.participants, (participants) => {
+    const byId = new Map<string, Pick<Participant, "displayName" | "principalName">>(
+      participants.map((p) => [p.userId, p]),
+    );
+    const { facilitator } = record.activity;
+    const principalName = byId.get(facilitator.id)?.principalName;
+    byId.set(facilitator.id, {
+      displayName: facilitator.displayName,
+      ...(principalName ? { principalName } : {}),
+    });
     return byId;
   });
-  return (id) => ({ id, displayName: names.get(id) ?? "Someone" });
 }
 
-const principalNamesByRecord = new WeakMap<readonly Participant[], Map<string, string>>();
+function namesOf(record: ActivityRecord): (id: string) => PersonRef {
+  const names = namedIn(record);
+  return (id) => ({ id, displayName: names.get(id)?.displayName ?? "Someone" });
+}
 
 /** A group mate with their principal name where their participant row has it. */
-function groupMateOf(record: ActivityRecord, person: (id: string) => PersonRef): (id: string) => GroupMate {
-  const principalNames = memo(principalNamesByRecord, record.participants, (participants) => {
-    const byId = new Map<string, string>();
-    for (const p of participants) if (p.principalName) byId.set(p.userId, p.principalName);
-    return byId;
-  });
+function groupMateOf(record: ActivityRecord): (id: string) => GroupMate {
+  const names = namedIn(record);
   return (id) => {
-    const principalName = principalNames.get(id);
-    return principalName ? { ...person(id), principalName } : person(id);
+    const named = names.get(id);
+    const displayName = named?.displayName ?? "Someone";
+    return named?.principalName
+      ? { id, displayName, principalName: named.principalName }
+      : { id, displayName };
   };
 }
 
@@ -622,7 +633,7 @@ export function activityViewFor(record: ActivityRecord, state: PhaseState, userI
         ? {
             group: {
               id: mine.id,
-              partners: mine.members.filter((m) => m !== userId).map(groupMateOf(record, person)),
+              partners: mine.members.filter((m) => m !== userId).map(groupMateOf(record)),
               ...(mine.hotSeat ? { hotSeat: person(mine.hotSeat) } : {}),
               ...(mine.hotSeat === userId ? { onHotSeat: true as const } : {}),
             },

@@ -122,9 +122,20 @@ export function rolesKeptOut(strategy: GroupingStrategy | undefined): readonly s
   return strategy?.kind === "acrossDepartments" ? (strategy.without ?? []) : [];
 }
 
-/** The strategy checked; a wrong one is refused with a ValidationError naming each field. */
+/** Strategies already checked, by object: a format's own are checked once, not at every placement. */
+const checkedStrategies = new WeakMap<object, GroupingStrategy>();
+
+/**
+ * The strategy checked; a wrong one is refused with a ValidationError naming each field. The
+ * object is taken as it is now: a strategy is never changed once made (formats' are constants).
+ */
 export function parseGroupingStrategy(input: unknown): GroupingStrategy {
-  return parseInput(groupingStrategySchema, input);
+  if (typeof input !== "object" || input === null) return parseInput(groupingStrategySchema, input);
+  const known = checkedStrategies.get(input);
+  if (known) return known;
+  const checked = parseInput(groupingStrategySchema, input);
+  checkedStrategies.set(input, checked);
+  return checked;
 }
 
 /** The smallest and largest group a sized strategy allows (its defaults filled in). */
