@@ -625,7 +625,7 @@ export class TablesActivityRepository implements ActivityRepository {
       await this.table.createEntity({
         partitionKey: await this.ownerPartition(tenantId, activityId, participant.userId),
         rowKey: `${PARTICIPANT}${keyPart(participant.userId, "user id")}`,
-        ...participant,
+        ...participantColumns(participant),
       });
       joined?.add(participant.userId);
       return true;
@@ -652,7 +652,7 @@ export class TablesActivityRepository implements ActivityRepository {
         await this.table.createEntity({
           partitionKey: partition,
           rowKey,
-          ...participant,
+          ...participantColumns(participant),
           lateRound: assignment.round,
           lateGroupId: assignment.groupId,
           lateAt: assignment.at,
@@ -1228,6 +1228,7 @@ function readInto(
       joinedAt: str("joinedAt"),
       ...(str("teamsId") ? { teamsId: str("teamsId") } : {}),
       ...(str("principalName") ? { principalName: str("principalName") } : {}),
+      ...broughtOf(str("broughtJson")),
     });
     const placed = embeddedPlacement(row);
     if (placed) record.lateAssignments?.push(placed);
@@ -1312,4 +1313,30 @@ function submissionRow(partitionKey: string, s: Omit<Submission, "etag">) {
     at: s.at,
     requestId: s.requestId,
   };
+}
+
+/** A participant's columns: what they brought in from earlier sessions as JSON (Tables has no lists). */
+function participantColumns({ brought, ...participant }: Participant) {
+  return { ...participant, ...(brought ? { broughtJson: JSON.stringify(brought) } : {}) };
+}
+
+/** What a participant row says they brought in (`broughtJson`); nothing when it says nothing readable. */
+function broughtOf(json: string): Pick<Participant, "brought"> {
+  if (!json) return {};
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (!Array.isArray(parsed)) return {};
+    const brought = parsed.filter(
+      (b): b is NonNullable<Participant["brought"]>[number] =>
+        typeof b === "object" &&
+        b !== null &&
+        typeof b.kind === "string" &&
+        typeof b.text === "string" &&
+        typeof b.at === "string" &&
+        typeof b.activityId === "string",
+    );
+    return brought.length === parsed.length ? { brought } : {};
+  } catch {
+    return {};
+  }
 }

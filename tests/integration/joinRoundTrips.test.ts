@@ -297,6 +297,16 @@ describe("what joining an activity costs in storage round trips", () => {
     );
     // The mates' kept goals were read beside the join's write, not after it.
     expect(sequentialOf(answerPath(calls)), trace).toBe(1);
+    // The goal they brought rides on their row (read at their panel's load): a mate's poll on the
+    // other instance shows it without reading it.
+    const matePoll = await recorder.during(() => api(1, circle[1] as Person, "GET", `/activities/${second}`));
+    expect(matePoll.result.status).toBe(200);
+    expect(
+      (matePoll.result.body.activity.register as { person: Person; text: string; earlier: boolean }[]).find(
+        (r) => r.person.id === late.id,
+      ),
+    ).toMatchObject({ text: `Goal of ${late.displayName}`, earlier: true });
+    expect(ownGoalReads(matePoll.calls), describeCalls(matePoll.calls)).toHaveLength(0);
 
     // Their goal is one write while they wait: its copy kept for the next session follows once
     // the writing pauses (with everyone's), or when the activity ends.

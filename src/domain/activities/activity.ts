@@ -75,6 +75,20 @@ export interface Participant {
   teamsId?: string;
   /** Their user principal name, when they joined through the tab (their mates' chat link). */
   principalName?: string;
+  /**
+   * The register entries (a mastermind's goals) they brought in from earlier sessions, when this
+   * instance had read them by the time they joined (at their panel's load): `[]` when they brought
+   * none; absent when not known then (read when a view needs them).
+   */
+  brought?: BroughtEntry[];
+}
+
+/** A register entry someone brought into an activity (see `CircleMemory`'s `RegisterEntry`). */
+export interface BroughtEntry {
+  kind: string;
+  text: string;
+  at: string;
+  activityId: string;
 }
 
 /** The caller as an activity's participant, joining at `at`. */

@@ -19,6 +19,7 @@ import {
   type ActivityFlow,
   type ActivityGroup,
   type ActivityRecord,
+  type BroughtEntry,
   type ItemRef,
   type LateAssignment,
   type MyActivityNote,
@@ -460,6 +461,10 @@ export class ActivityService {
     inHand.catch(() => undefined); // awaited below; refused callers never wait for it
     const grouping = this.groupingNow(flow, state);
     const me = participantOf(caller, this.now().toISOString());
+    // What they bring in from earlier sessions, when their panel's load read it already: kept on
+    // their row, so no instance reads it again for their mates' views.
+    const brought = this.broughtBy(flow.activity, userId);
+    if (brought) me.brought = brought;
     let joinedNow = false;
     let placed: LateAssignment | undefined;
     /** Their row, and when the groups hold and they are in none, their place in one beside it. */
@@ -515,6 +520,23 @@ export class ActivityService {
     const view = activityViewFor(record, state, userId);
     const register = await this.registerFor(record, view, userId);
     return { ...(register.length > 0 ? { ...view, register } : view), ...joined };
+  }
+
+  /**
+   * The register entries (a mastermind's goals) someone brings in, when this instance has read all
+   * of them already (`[]`: none); undefined when the format keeps none or one is not read yet.
+   */
+  private broughtBy(activity: Activity, userId: string): BroughtEntry[] | undefined {
+    const registers = this.earlierRegisters;
+    const kinds = Object.entries(formatOf(activity.format).submissions).filter(([, d]) => d.register);
+    if (!registers || kinds.length === 0) return undefined;
+    const brought: BroughtEntry[] = [];
+    for (const [kind] of kinds) {
+      const entry = registers.settled(activity.tenantId, activity.id, kind, userId);
+      if (entry === undefined) return undefined;
+      if (entry) brought.push(entry);
+    }
+    return brought;
   }
 
   /**
@@ -1311,21 +1333,32 @@ export class ActivityService {
       displayName: record.participants.find((p) => p.userId === userId)?.displayName ?? "You",
     });
     const out: RegisterView[] = [];
+    const rows = new Map(record.participants.map((p) => [p.userId, p] as const));
     for (const [kind, definition] of kinds) {
       const readers = definition.visibility === "writer" ? [userId] : people.map((p) => p.id);
       const written = new Map(
         record.submissions.filter((s) => s.kind === kind).map((s) => [s.ownerId, s] as const),
       );
-      // Only those who wrote nothing in this session show what they brought in.
-      const kept = this.earlierRegisters
-        ? await this.earlierRegisters.of(
-            tenantId,
-            record.activity.id,
-            communityId,
-            kind,
-            readers.filter((id) => !written.has(id)),
-          )
-        : new Map();
+      // Only those who wrote nothing in this session show what they brought in: from their row
+      // when it carries it, else read (once per person and activity on this instance).
+      const kept = new Map<string, BroughtEntry>();
+      const unknown: string[] = [];
+      for (const id of readers) {
+        if (written.has(id)) continue;
+        const brought = rows.get(id)?.brought;
+        if (!brought) unknown.push(id);
+        const entry = brought?.find((b) => b.kind === kind);
+        if (entry) kept.set(id, entry);
+      }
+      if (this.earlierRegisters && unknown.length > 0)
+        for (const [id, entry] of await this.earlierRegisters.of(
+          tenantId,
+          record.activity.id,
+          communityId,
+          kind,
+          unknown,
+        ))
+          kept.set(id, entry);
       for (const id of readers) {
         const now = written.get(id);
         const earlier = kept.get(id);

@@ -1,4 +1,5 @@
 import type { PersonRef } from "../identity.js";
+import { memo } from "../memo.js";
 import { compareStored } from "../ordering.js";
 import { type HotSeatSwap, hotSeatQueue, withSwaps } from "./grouping/hotSeat.js";
 
@@ -120,8 +121,23 @@ const KEPT_ACTIVITIES = 64;
 export class EarlierRegisters {
   /** Per activity and kind: each person's entry, or the read bringing it (shared by concurrent views). */
   private readonly byActivity = new Map<string, Map<string, Promise<RegisterEntry | null>>>();
+  /** The same, once read: each person's entry or `null` (none). */
+  private readonly settledByActivity = new Map<string, Map<string, RegisterEntry | null>>();
 
   constructor(private readonly memory: CircleMemory) {}
+
+  /**
+   * A person's entry of a kind when it is read already (`null`: they have none); undefined while
+   * it is unknown or being read.
+   */
+  settled(
+    tenantId: string,
+    activityId: string,
+    kind: string,
+    userId: string,
+  ): RegisterEntry | null | undefined {
+    return this.settledByActivity.get(`${tenantId}|${activityId}|${kind}`)?.get(userId);
+  }
 
   async of(
     tenantId: string,
@@ -139,7 +155,10 @@ export class EarlierRegisters {
       kept = new Map();
       if (this.byActivity.size >= KEPT_ACTIVITIES) {
         const oldest = this.byActivity.keys().next().value;
-        if (oldest !== undefined) this.byActivity.delete(oldest);
+        if (oldest !== undefined) {
+          this.byActivity.delete(oldest);
+          this.settledByActivity.delete(oldest);
+        }
       }
     }
     this.byActivity.set(key, kept);
@@ -153,10 +172,18 @@ export class EarlierRegisters {
         entry.catch(() => undefined); // awaited below or by a concurrent view; never left unhandled
         known.set(id, entry);
       }
-      // A failed read is not kept: the next view reads again.
-      read.catch(() => {
-        for (const id of unknown) known.delete(id);
-      });
+      read.then(
+        (found) => {
+          // Still this activity's (not forgotten meanwhile): kept as read, for `settled`.
+          if (this.byActivity.get(key) !== known) return;
+          const settled = memo(this.settledByActivity, key, () => new Map<string, RegisterEntry | null>());
+          for (const id of unknown) settled.set(id, found.get(id) ?? null);
+        },
+        // A failed read is not kept: the next view reads again.
+        () => {
+          for (const id of unknown) known.delete(id);
+        },
+      );
     }
     const entries = new Map<string, RegisterEntry>();
     for (const id of userIds) {

@@ -26,6 +26,21 @@ function memoryReading(fail: () => boolean) {
 }
 
 describe("earlier register entries kept per activity", () => {
+  it("says what is read already (an entry, or null for none) and nothing while a read runs or after one failed", async () => {
+    let failing = false;
+    const { memory } = memoryReading(() => failing);
+    const registers = new EarlierRegisters(memory);
+    const reading = registers.of("t", "a1", "c1", "goal", ["ana", "nobody"]);
+    expect(registers.settled("t", "a1", "goal", "ana")).toBeUndefined();
+    await reading;
+    expect(registers.settled("t", "a1", "goal", "ana")?.text).toBe("Goal of ana");
+    expect(registers.settled("t", "a1", "goal", "nobody")).toBeNull();
+    expect(registers.settled("t", "a2", "goal", "ana")).toBeUndefined();
+    failing = true;
+    await expect(registers.of("t", "a1", "c1", "goal", ["ben"])).rejects.toThrow();
+    expect(registers.settled("t", "a1", "goal", "ben")).toBeUndefined();
+  });
+
   it("reads each circle member once, however many of the circle's views ask at the same moment", async () => {
     const { memory, reads } = memoryReading(() => false);
     const registers = new EarlierRegisters(memory);
