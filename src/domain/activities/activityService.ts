@@ -478,18 +478,18 @@ export class ActivityService {
       const groups = groupsOf({ groupings: [grouping], lateAssignments }, grouping.round);
       const group = groups.find((g) => g.members.includes(userId));
       if (group || keptOutOfGroups(flow.activity, formatOf(flow.activity.format), grouping.round, userId)) {
-        this.prefetchRegister(flow.activity, group?.members ?? []);
+        this.prefetchRegister(flow.activity, group?.members ?? [], record);
         return { joined: await this.activities.addParticipant(tenantId, activityId, me) };
       }
       const placing = this.placeLateJoiner(flow.activity, grouping.round, groups, userId, me);
       // The place is noted before it is stored: the new mates' kept goals are read beside the write.
       const place = this.recentJoins.placementOf(tenantId, activityId, grouping.round, userId);
       const mates = groups.find((g) => g.id === place?.groupId)?.members ?? [];
-      this.prefetchRegister(flow.activity, [...mates, userId]);
+      this.prefetchRegister(flow.activity, [...mates, ...(brought ? [] : [userId])], record);
       return placing;
     };
     const joined = await this.takePart(caller, flow, async () => {
-      this.prefetchRegister(flow.activity, [userId]);
+      if (!brought) this.prefetchRegister(flow.activity, [userId]);
       const written = await write();
       joinedNow = written.joined;
       placed = written.placed;
@@ -543,9 +543,19 @@ export class ActivityService {
    * Starts reading the kept register entries (a mastermind's goals) of the caller and their group
    * mates beside their join, not after it: the view's registerFor finds them read (or being read).
    */
-  private prefetchRegister(activity: Activity, userIds: readonly string[]): void {
+  private prefetchRegister(
+    activity: Activity,
+    userIds: readonly string[],
+    /** The record in hand: those whose rows carry what they brought in need no read. */
+    record?: Pick<ActivityRecord, "participants">,
+  ): void {
     const registers = this.earlierRegisters;
     if (!registers || userIds.length === 0) return;
+    if (record) {
+      const carried = broughtOnRows(record.participants);
+      userIds = userIds.filter((id) => !carried.has(id));
+      if (userIds.length === 0) return;
+    }
     const { tenantId, id, communityId, format } = activity;
     for (const [kind, definition] of Object.entries(formatOf(format).submissions))
       if (definition.register)
@@ -1864,4 +1874,15 @@ function everyoneNamed(
 /** An activity id derived from the request that set it up, so a retried set-up finds the first. */
 function idFromRequest(caller: Caller, requestId: string): Promise<string> {
   return digestId(`${caller.tenantId}\n${caller.userId}\n${requestId}`, 16);
+}
+
+const broughtByParticipants = new WeakMap<readonly Participant[], Set<string>>();
+
+/** Who among the participants has what they brought in on their row (made once per record). */
+function broughtOnRows(participants: readonly Participant[]): Set<string> {
+  return memo(
+    broughtByParticipants,
+    participants,
+    () => new Set(participants.flatMap((p) => (p.brought ? [p.userId] : []))),
+  );
 }
