@@ -26,7 +26,7 @@ import type { AppConfig } from "./config.js";
 import { botEndpoint } from "./http/botEndpoint.js";
 import { errorHandler, STORAGE_RETRY_AFTER_SECONDS, sendError } from "./http/httpErrors.js";
 import { personRateLimit } from "./http/personRateLimit.js";
-import { requireCaller } from "./http/requireCaller.js";
+import { callerOf, requireCaller } from "./http/requireCaller.js";
 import { noStoreForApi, securityHeaders } from "./http/securityHeaders.js";
 import { activityRoutes, hotSeatQueueRoutes } from "./routes/activityRoutes.js";
 import { answerRoutes } from "./routes/answerRoutes.js";
@@ -144,7 +144,9 @@ export function createHttpApp(deps: HttpDependencies): Express {
   api.use(requireCaller(deps.validateTabToken, deps.logger));
   api.use(personRateLimit(deps.config.tabApiRateLimit));
   api.get("/me", (_req, res) => {
-    res.json(res.locals.caller);
+    // Who the tab is signed in as: its id and name, never more of the caller than that.
+    const { tenantId, userId, displayName } = callerOf(res);
+    res.json({ tenantId, userId, displayName });
   });
   api.use("/communities", communityRoutes(deps.communities));
   api.use("/communities/:communityId/entries/:entryId/answers", answerRoutes(deps.answers));
