@@ -750,7 +750,7 @@ export class ActivityService {
     };
     const save = async () => {
       const stored = await this.activities.saveSubmission(flow.activity, submission, options);
-      if (!copyLater && definition.register) await this.keepRegisterEntry(flow.activity, stored, said);
+      if (!copyLater && definition.register) await this.keepRegisterEntry(flow.activity, stored);
       return stored;
     };
     const [, saved] = await Promise.all([
@@ -789,11 +789,9 @@ export class ActivityService {
   private async keepRegisterEntry(
     activity: Activity,
     copy: Pick<Submission, "kind" | "ownerId" | "text" | "at">,
-    said?: string,
   ): Promise<void> {
     const definition = submissionOf(formatOf(activity.format), copy.kind);
-    const text =
-      said ?? (definition?.perCriterion ? readableCriteria(copy.text, activity.rubric ?? []) : copy.text);
+    const text = definition?.perCriterion ? readableCriteria(copy.text, activity.rubric ?? []) : copy.text;
     await this.circles?.saveRegisterEntry(activity.tenantId, copy.ownerId, activity.communityId, {
       kind: copy.kind,
       text,
