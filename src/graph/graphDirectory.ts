@@ -1,3 +1,4 @@
+import { setNewest } from "../domain/boundedMap.js";
 import { forEachLimited } from "../domain/concurrency.js";
 import type { CachedPerson, OrgContextCache } from "../domain/people/orgContextCache.js";
 import type { OrgPerson, PeopleDirectory } from "../domain/people/peopleDirectory.js";
@@ -375,15 +376,7 @@ export class GraphDirectory implements PeopleDirectory {
 
   private remember(tenantId: string, entry: CachedPerson): void {
     const key = memoryKey(tenantId, entry.person.id);
-    this.memory.delete(key);
-    this.memory.set(key, entry);
-    const limit = this.options.memoryLimit ?? 50_000;
-    // Maps iterate in insertion order: the first key is the least recently written.
-    while (this.memory.size > limit) {
-      const oldest = this.memory.keys().next().value;
-      if (oldest === undefined) break;
-      this.memory.delete(oldest);
-    }
+    setNewest(this.memory, key, entry, this.options.memoryLimit ?? 50_000);
   }
 
   private cachedCount(tenantId: string): number {

@@ -1,3 +1,5 @@
+import { setNewest } from "../domain/boundedMap.js";
+
 /** A row as Azure Tables answers it: its key and when it last changed. */
 type Row = { rowKey?: string; timestamp?: string };
 
@@ -73,12 +75,7 @@ export class KeptPartitions<R extends Row> {
       return [...kept.rows.values()];
     }
     // Most recently used last: the one read longest ago is forgotten first.
-    this.kept.delete(partitionKey);
-    if (this.kept.size >= this.limit) {
-      const oldest = this.kept.keys().next().value;
-      if (oldest !== undefined) this.kept.delete(oldest);
-    }
-    this.kept.set(partitionKey, kept);
+    setNewest(this.kept, partitionKey, kept, this.limit);
     return [...kept.rows.values()];
   }
 

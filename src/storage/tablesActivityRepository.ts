@@ -31,6 +31,7 @@ import {
   type FlowFreshness,
   SUBMISSION_GRACE_MS,
 } from "../domain/activities/activityRepository.js";
+import { setNewest } from "../domain/boundedMap.js";
 import { ConcurrencyError, ValidationError } from "../domain/errors.js";
 import type { PersonRef } from "../domain/identity.js";
 import { compareStored } from "../domain/ordering.js";
@@ -227,11 +228,7 @@ export class TablesActivityRepository implements ActivityRepository {
 
   private rememberPartitions(pk: string, row: Record<string, unknown> | undefined): number {
     const count = Math.max(1, Math.floor(Number(row?.ownerPartitions ?? 1)) || 1);
-    if (!this.partitionCounts.has(pk) && this.partitionCounts.size >= KEPT_PARTITION_COUNTS) {
-      const oldest = this.partitionCounts.keys().next().value;
-      if (oldest !== undefined) this.partitionCounts.delete(oldest);
-    }
-    this.partitionCounts.set(pk, count);
+    setNewest(this.partitionCounts, pk, count, KEPT_PARTITION_COUNTS);
     return count;
   }
 
@@ -264,10 +261,6 @@ export class TablesActivityRepository implements ActivityRepository {
     facts: { activity?: Activity; controls?: ActivityControl[]; groupings?: StoredGrouping[] },
   ): void {
     const kept = this.kept.get(pk);
-    if (!kept && this.kept.size >= KEPT_ACTIVITIES) {
-      const oldest = this.kept.keys().next().value;
-      if (oldest !== undefined) this.kept.delete(oldest);
-    }
     const controls = facts.controls ?? kept?.controls ?? [];
     // A control this instance learned of (a view's read, another flow read) counts for its next
     // submission at once: the grace covers only what it has not seen yet.
@@ -276,13 +269,14 @@ export class TablesActivityRepository implements ActivityRepository {
       this.lastFlowReads.delete(pk);
     const groupings = mergeGroupings(kept?.groupings ?? [], facts.groupings ?? []);
     const activity = facts.activity ? { value: facts.activity, readAt: Date.now() } : kept?.activity;
-    this.kept.set(pk, {
+    const keptNow = {
       ...(activity ? { activity } : {}),
       // Controls only grow (each number is taken once): keep the longer list.
       controls: kept && kept.controls.length > controls.length ? kept.controls : controls,
       groupings,
-      joined: kept?.joined ?? new Set(),
-    });
+      joined: kept?.joined ?? new Set<string>(),
+    };
+    setNewest(this.kept, pk, keptNow, KEPT_ACTIVITIES);
   }
 
   private get table() {
@@ -414,12 +408,7 @@ export class TablesActivityRepository implements ActivityRepository {
     for (const p of record.participants) joined?.add(p.userId);
     const whole = { ...record, activity: record.activity };
     // Most recently read last: the one read longest ago is forgotten first.
-    this.inHand.delete(pk);
-    if (this.inHand.size >= KEPT_RECORDS) {
-      const oldest = this.inHand.keys().next().value;
-      if (oldest !== undefined) this.inHand.delete(oldest);
-    }
-    this.inHand.set(pk, { record: whole, readAt });
+    setNewest(this.inHand, pk, { record: whole, readAt }, KEPT_RECORDS);
     return whole;
   }
 
@@ -439,12 +428,7 @@ export class TablesActivityRepository implements ActivityRepository {
       const begunAt = this.now();
       const flow = this.readFlow(tenantId, activityId, pk);
       const entry = { begunAt, flow, settled: false };
-      this.lastFlowReads.delete(pk);
-      if (this.lastFlowReads.size >= KEPT_ACTIVITIES) {
-        const oldest = this.lastFlowReads.keys().next().value;
-        if (oldest !== undefined) this.lastFlowReads.delete(oldest);
-      }
-      this.lastFlowReads.set(pk, entry);
+      setNewest(this.lastFlowReads, pk, entry, KEPT_ACTIVITIES);
       flow.then(
         () => {
           entry.settled = true;

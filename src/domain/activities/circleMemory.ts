@@ -1,3 +1,4 @@
+import { setNewest } from "../boundedMap.js";
 import type { PersonRef } from "../identity.js";
 import { memo } from "../memo.js";
 import { compareStored } from "../ordering.js";
@@ -147,22 +148,11 @@ export class EarlierRegisters {
     userIds: readonly string[],
   ): Promise<Map<string, RegisterEntry>> {
     const key = `${tenantId}|${activityId}|${kind}`;
-    let kept = this.byActivity.get(key);
-    if (kept) {
-      // Most recently used last: the oldest activity is forgotten first.
-      this.byActivity.delete(key);
-    } else {
-      kept = new Map();
-      if (this.byActivity.size >= KEPT_ACTIVITIES) {
-        const oldest = this.byActivity.keys().next().value;
-        if (oldest !== undefined) {
-          this.byActivity.delete(oldest);
-          this.settledByActivity.delete(oldest);
-        }
-      }
-    }
-    this.byActivity.set(key, kept);
-    const known = kept;
+    const known = this.byActivity.get(key) ?? new Map<string, Promise<RegisterEntry | null>>();
+    // Most recently used last: the oldest activity is forgotten first, with what settled of it.
+    setNewest(this.byActivity, key, known, KEPT_ACTIVITIES, (oldest) =>
+      this.settledByActivity.delete(oldest),
+    );
     const unknown = [...new Set(userIds)].filter((id) => !known.has(id));
     if (unknown.length > 0) {
       // One read for those nobody asked for yet; a circle's members polling at once wait for it.

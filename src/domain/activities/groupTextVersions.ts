@@ -1,3 +1,4 @@
+import { setNewest } from "../boundedMap.js";
 import { SerialQueues } from "../serialQueues.js";
 import type { Submission } from "./activity.js";
 
@@ -41,11 +42,6 @@ export class GroupTextVersions {
   /** A version seen stored (saved here, or read after a refused save); `over` is the one it replaced. */
   seen(key: string, stored: Submission, over?: string): void {
     const known = this.known.get(key);
-    this.known.delete(key);
-    if (!known && this.known.size >= KEPT_TEXTS) {
-      const oldest = this.known.keys().next().value;
-      if (oldest !== undefined) this.known.delete(oldest);
-    }
     const replaced = known?.replaced ?? new Set<string>();
     // Writes of one key run one at a time here, so what is seen now is at least as new as before.
     if (known && known.latest.etag !== stored.etag) replaced.add(known.latest.etag);
@@ -54,7 +50,7 @@ export class GroupTextVersions {
       if (replaced.size <= KEPT_REPLACED) break;
       replaced.delete(etag);
     }
-    this.known.set(key, { latest: stored, replaced });
+    setNewest(this.known, key, { latest: stored, replaced }, KEPT_TEXTS);
   }
 
   /** The text is gone (removed): nothing known of it any more. */

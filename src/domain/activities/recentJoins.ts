@@ -1,3 +1,4 @@
+import { setNewest } from "../boundedMap.js";
 import { memo } from "../memo.js";
 import type { ActivityRecord, LateAssignment, Participant } from "./activity.js";
 
@@ -81,19 +82,10 @@ export class RecentJoins {
 
   private of(tenantId: string, activityId: string): Joins {
     const key = keyOf(tenantId, activityId);
-    let joins = this.byActivity.get(key);
-    if (joins) {
-      // Most recently used last: the activity joined longest ago is forgotten first.
-      this.byActivity.delete(key);
-      this.forgetOld(joins);
-    } else {
-      joins = { participants: new Map(), placements: new Map() };
-      if (this.byActivity.size >= KEPT_ACTIVITIES) {
-        const oldest = this.byActivity.keys().next().value;
-        if (oldest !== undefined) this.byActivity.delete(oldest);
-      }
-    }
-    this.byActivity.set(key, joins);
+    const joins = this.byActivity.get(key) ?? { participants: new Map(), placements: new Map() };
+    this.forgetOld(joins);
+    // Most recently used last: the activity joined longest ago is forgotten first.
+    setNewest(this.byActivity, key, joins, KEPT_ACTIVITIES);
     return joins;
   }
 

@@ -1,3 +1,4 @@
+import { setNewest } from "../boundedMap.js";
 import type { Answerer, AnswerPassage, AnswerSource, AskAnswer, RetrievedEntry } from "./answerer.js";
 import { contentStems } from "./askTerms.js";
 
@@ -85,19 +86,9 @@ export class ExtractiveAnswerer implements Answerer {
   private analysisOf(entry: RetrievedEntry): EntryAnalysis {
     if (!entry.version) return analyse(entry);
     const key = `${entry.communityId}|${entry.id}|${entry.version}|${entry.bodyIsPlain === true}`;
-    let found = this.analysed.get(key);
-    if (found) {
-      this.analysed.delete(key);
-    } else {
-      found = analyse(entry);
-      while (this.analysed.size >= ANALYSES_KEPT) {
-        const oldest = this.analysed.keys().next().value;
-        if (oldest === undefined) break;
-        this.analysed.delete(oldest);
-      }
-    }
+    const found = this.analysed.get(key) ?? analyse(entry);
     // Least recently used first: the Map's order.
-    this.analysed.set(key, found);
+    setNewest(this.analysed, key, found, ANALYSES_KEPT);
     return found;
   }
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { setNewest } from "../boundedMap.js";
 import { stewardsOnly } from "../communities/community.js";
 import type { CommunityService } from "../communities/communityService.js";
 import { ConcurrencyError, ConflictError, ValidationError } from "../errors.js";
@@ -336,9 +337,7 @@ export class QuestionRoutingService {
     expert.catch(() => {
       if (this.onCall.get(key)?.expert === expert) this.onCall.delete(key);
     });
-    this.onCall.delete(key);
-    if (this.onCall.size >= ON_CALL_KEPT) this.onCall.delete(this.onCall.keys().next().value as string);
-    this.onCall.set(key, { at, expert });
+    setNewest(this.onCall, key, { at, expert }, ON_CALL_KEPT);
     return expert;
   }
 

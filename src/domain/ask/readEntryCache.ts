@@ -1,3 +1,4 @@
+import { setNewest } from "../boundedMap.js";
 import type { QuotableEntry } from "../library/quotableEntry.js";
 
 /** Entries kept: a few thousand (each up to ~20 kB of text) covers what a busy tenant asks about. */
@@ -27,13 +28,7 @@ export class ReadEntryCache {
 
   set(tenantId: string, entry: QuotableEntry): void {
     const key = keyOf(tenantId, entry.communityId, entry.id);
-    this.kept.delete(key);
-    this.kept.set(key, entry);
-    while (this.kept.size > this.capacity) {
-      const oldest = this.kept.keys().next().value;
-      if (oldest === undefined) break;
-      this.kept.delete(oldest);
-    }
+    setNewest(this.kept, key, entry, this.capacity);
   }
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { forgetOldest } from "../boundedMap.js";
 import { CountSettler, retryOnConflict } from "../concurrency.js";
 import { ForbiddenError, NotFoundError, requireLatest, ValidationError } from "../errors.js";
 import { type Caller, callerAsPerson, type PersonRef } from "../identity.js";
@@ -600,12 +601,8 @@ export class CommunityService {
 
   private forgetExpired(at: number): void {
     for (const [key, { until }] of this.trusted) if (until <= at) this.trusted.delete(key);
-    // Still full of live entries: drop the oldest (Map order is insertion order).
-    while (this.trusted.size >= MAX_TRUSTED) {
-      const oldest = this.trusted.keys().next().value;
-      if (oldest === undefined) break;
-      this.trusted.delete(oldest);
-    }
+    // Still full of live entries: the oldest go, leaving room for one.
+    forgetOldest(this.trusted, MAX_TRUSTED - 1);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { forgetOldest } from "../boundedMap.js";
 import type { CommunityView } from "./community.js";
 
 /**
@@ -58,12 +59,8 @@ export class RecentListings {
 
   private forgetExpired(at: number): void {
     for (const [key, { until }] of this.kept) if (until <= at) this.kept.delete(key);
-    // Still full of live lists: the oldest go (Map order is insertion order).
-    while (this.kept.size >= this.capacity) {
-      const oldest = this.kept.keys().next().value;
-      if (oldest === undefined) break;
-      this.kept.delete(oldest);
-    }
+    // Still full of live lists: the oldest go, leaving room for one.
+    forgetOldest(this.kept, this.capacity - 1);
   }
 }
 

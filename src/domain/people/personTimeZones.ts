@@ -1,3 +1,4 @@
+import { setNewest } from "../boundedMap.js";
 import { ValidationError } from "../errors.js";
 import { isKnownTimeZone } from "../sessions/zonedTime.js";
 
@@ -27,13 +28,8 @@ export class PersonTimeZones {
   ) {}
 
   private note(key: string, zone: string): void {
-    // Deleted first, so the map stays in the order people were last seen.
-    this.known.delete(key);
-    this.known.set(key, zone);
-    if (this.known.size > this.maxKnown) {
-      const oldest = this.known.keys().next().value;
-      if (oldest !== undefined) this.known.delete(oldest);
-    }
+    // The map stays in the order people were last seen.
+    setNewest(this.known, key, zone, this.maxKnown);
   }
 
   /** Keeps the zone a person's client reports; an unknown name changes nothing and says so. */

@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from "jose";
+import { setNewest } from "../../domain/boundedMap.js";
 import type { Caller } from "../../domain/identity.js";
 
 /** What a tab token must satisfy. */
@@ -68,11 +69,7 @@ export function createTabTokenValidator(policy: TabTokenPolicy): (token: string)
     if (known && Date.now() < known.validUntil) return known.caller;
     if (known) remembered.delete(token);
     const { caller, exp } = await verify(token);
-    if (remembered.size >= MAX_REMEMBERED) {
-      const oldest = remembered.keys().next().value;
-      if (oldest !== undefined) remembered.delete(oldest);
-    }
-    remembered.set(token, { caller, validUntil: (exp + CLOCK_TOLERANCE_S) * 1000 });
+    setNewest(remembered, token, { caller, validUntil: (exp + CLOCK_TOLERANCE_S) * 1000 }, MAX_REMEMBERED);
     return caller;
   };
 

@@ -1,4 +1,5 @@
 import type { ActivityView } from "../../domain/activities/activityViews.js";
+import { setNewest } from "../../domain/boundedMap.js";
 import type { Caller } from "../../domain/identity.js";
 import { memo } from "../../domain/memo.js";
 import type { PeopleDirectory } from "../../domain/people/peopleDirectory.js";
@@ -99,8 +100,7 @@ export class PartnerChatLinks {
       const address = found?.people.get(id)?.mail;
       // An unknown address is not cached, so the next poll asks again.
       if (!address) continue;
-      if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
-      this.cache.set(`${tenantId}|${id}`, { address, until: now + CACHE_MS });
+      setNewest(this.cache, `${tenantId}|${id}`, { address, until: now + CACHE_MS }, CACHE_LIMIT);
     }
   }
 }
