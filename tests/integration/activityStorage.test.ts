@@ -10,15 +10,11 @@ import { FixtureDirectory } from "../../src/local/fixtureDirectory.js";
 import { TABLES } from "../../src/storage/keys.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesActivityRepository } from "../../src/storage/tablesActivityRepository.js";
-import { org } from "../support/orgFixture.js";
+import { fixtureCaller, fixtureTenant, org } from "../support/orgFixture.js";
 import { uniqueTablePrefix } from "../support/testServer.js";
 
-const tenant = org.tenantId.toLowerCase();
-const caller = (n: number): Caller => {
-  const u = org.users[n];
-  if (!u) throw new Error(`no user ${n}`);
-  return { tenantId: tenant, userId: u.id, displayName: u.displayName };
-};
+const tenant = fixtureTenant;
+const caller = fixtureCaller;
 const directory = new FixtureDirectory({ ...org, tenantId: tenant });
 
 /** A clock the test moves by hand; both "instances" read it. */

@@ -6,15 +6,11 @@ import { FixtureDirectory } from "../../src/local/fixtureDirectory.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesActivityRepository } from "../../src/storage/tablesActivityRepository.js";
 import { TablesCommitmentRepository } from "../../src/storage/tablesCommitmentRepository.js";
-import { org } from "../support/orgFixture.js";
+import { fixtureCaller, fixtureTenant, org } from "../support/orgFixture.js";
 import { uniqueTablePrefix } from "../support/testServer.js";
 
-const tenant = org.tenantId.toLowerCase();
-const caller = (n: number): Caller => {
-  const u = org.users[n];
-  if (!u) throw new Error(`no user ${n}`);
-  return { tenantId: tenant, userId: u.id, displayName: u.displayName };
-};
+const tenant = fixtureTenant;
+const caller = fixtureCaller;
 let now = Date.parse("2025-03-04T10:00:00.000Z");
 const clock = () => new Date(now);
 let seq = 0;

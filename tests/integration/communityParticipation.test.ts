@@ -2,15 +2,11 @@ import { describe, expect, it, vi } from "vitest";
 import { CommunityService } from "../../src/domain/communities/communityService.js";
 import type { Caller } from "../../src/domain/identity.js";
 import { TablesCommunityRepository } from "../../src/storage/tablesCommunityRepository.js";
-import { org } from "../support/orgFixture.js";
+import { fixtureCaller, fixtureTenant } from "../support/orgFixture.js";
 import { freshTableStore } from "../support/testServer.js";
 
-const tenant = org.tenantId.toLowerCase();
-const caller = (n: number): Caller => {
-  const u = org.users[n];
-  if (!u) throw new Error(`no user ${n}`);
-  return { tenantId: tenant, userId: u.id, displayName: u.displayName };
-};
+const tenant = fixtureTenant;
+const caller = fixtureCaller;
 
 describe("taking part in an open community's activity", () => {
   it("reads the community once for everyone who takes part at the same moment", async () => {

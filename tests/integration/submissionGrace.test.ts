@@ -5,16 +5,12 @@ import type { Caller } from "../../src/domain/identity.js";
 import { FixtureDirectory } from "../../src/local/fixtureDirectory.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesActivityRepository } from "../../src/storage/tablesActivityRepository.js";
-import { org } from "../support/orgFixture.js";
+import { fixtureCaller, fixtureTenant, org } from "../support/orgFixture.js";
 import { describeCalls, StorageRecorder } from "../support/storageRecorder.js";
 import { uniqueTablePrefix } from "../support/testServer.js";
 
-const tenant = org.tenantId.toLowerCase();
-const caller = (n: number): Caller => {
-  const u = org.users[n];
-  if (!u) throw new Error(`no user ${n}`);
-  return { tenantId: tenant, userId: u.id, displayName: u.displayName };
-};
+const tenant = fixtureTenant;
+const caller = fixtureCaller;
 let seq = 0;
 const unique = (what: string) => `${what}-${Date.now().toString(36)}-${seq++}`;
 
