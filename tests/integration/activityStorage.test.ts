@@ -11,7 +11,7 @@ import { TABLES } from "../../src/storage/keys.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesActivityRepository } from "../../src/storage/tablesActivityRepository.js";
 import { fixtureCaller, fixtureTenant, org } from "../support/orgFixture.js";
-import { uniqueTablePrefix } from "../support/testServer.js";
+import { uniqueName, uniqueTablePrefix } from "../support/testServer.js";
 
 const tenant = fixtureTenant;
 const caller = fixtureCaller;
@@ -23,8 +23,7 @@ function testClock(start = Date.parse("2025-03-04T10:00:00.000Z")) {
   return { now: () => new Date(now), advance: (seconds: number) => (now += seconds * 1000) };
 }
 
-let seq = 0;
-const unique = (what: string) => `${what}-${Date.now().toString(36)}-${seq++}`;
+const unique = uniqueName;
 
 function activity(id = unique("act"), extra: Partial<Activity> = {}): Activity {
   return {

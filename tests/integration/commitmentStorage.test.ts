@@ -7,7 +7,7 @@ import { TABLES } from "../../src/storage/keys.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesCommitmentRepository } from "../../src/storage/tablesCommitmentRepository.js";
 import { TenantData } from "../../src/storage/tenantData.js";
-import { uniqueTablePrefix } from "../support/testServer.js";
+import { uniqueName, uniqueTablePrefix } from "../support/testServer.js";
 
 const tenant = "tenant-commitments";
 const otherTenant = "tenant-elsewhere";
@@ -17,8 +17,7 @@ const ben: Caller = { tenantId: tenant, userId: "user-ben", displayName: "Ben" }
 let clock = Date.parse("2025-03-04T10:00:00.000Z");
 const now = () => new Date(clock);
 
-let seq = 0;
-const unique = (what: string) => `${what}-${Date.now().toString(36)}-${seq++}`;
+const unique = uniqueName;
 
 function made(who: Caller, extra: Partial<ActivityCommitment> = {}): ActivityCommitment {
   return {

@@ -7,14 +7,13 @@ import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesActivityRepository } from "../../src/storage/tablesActivityRepository.js";
 import { TablesCommitmentRepository } from "../../src/storage/tablesCommitmentRepository.js";
 import { fixtureCaller, fixtureTenant, org } from "../support/orgFixture.js";
-import { uniqueTablePrefix } from "../support/testServer.js";
+import { uniqueName, uniqueTablePrefix } from "../support/testServer.js";
 
 const tenant = fixtureTenant;
 const caller = fixtureCaller;
 let now = Date.parse("2025-03-04T10:00:00.000Z");
 const clock = () => new Date(now);
-let seq = 0;
-const unique = (what: string) => `${what}-${Date.now().toString(36)}-${seq++}`;
+const unique = uniqueName;
 
 describe("commitments made in think-pair-share become first-class (two instances)", () => {
   let one: ActivityService;

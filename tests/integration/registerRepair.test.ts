@@ -7,12 +7,11 @@ import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesActivityRepository } from "../../src/storage/tablesActivityRepository.js";
 import { TablesCircleMemory } from "../../src/storage/tablesCircleMemory.js";
 import { fixtureCaller, fixtureTenant, org } from "../support/orgFixture.js";
-import { uniqueTablePrefix } from "../support/testServer.js";
+import { uniqueName, uniqueTablePrefix } from "../support/testServer.js";
 
 const tenant = fixtureTenant;
 const communityId = "community-circle";
-let seq = 0;
-const unique = (what: string) => `${what}-${Date.now().toString(36)}-${seq++}`;
+const unique = uniqueName;
 
 /**
  * A circle's goal is kept for its next session by a copy written after the answers (on the

@@ -7,12 +7,11 @@ import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesActivityRepository } from "../../src/storage/tablesActivityRepository.js";
 import { fixtureCaller, fixtureTenant, org } from "../support/orgFixture.js";
 import { describeCalls, StorageRecorder } from "../support/storageRecorder.js";
-import { uniqueTablePrefix } from "../support/testServer.js";
+import { uniqueName, uniqueTablePrefix } from "../support/testServer.js";
 
 const tenant = fixtureTenant;
 const caller = fixtureCaller;
-let seq = 0;
-const unique = (what: string) => `${what}-${Date.now().toString(36)}-${seq++}`;
+const unique = uniqueName;
 
 /**
  * A submission is checked against a flow read at most SUBMISSION_GRACE_MS before it arrived: one

@@ -17,6 +17,13 @@ export function uniqueTablePrefix(): string {
   return `t${randomBytes(6).toString("hex")}`;
 }
 
+let uniqueNames = 0;
+
+/** A name no other test of this run uses (an activity's request id, a meeting chat). */
+export function uniqueName(what: string): string {
+  return `${what}-${Date.now().toString(36)}-${uniqueNames++}`;
+}
+
 /** A TableStore on the suite's Azurite with tables of its own (a fresh prefix), created and ready. */
 export async function freshTableStore(): Promise<TableStore> {
   const store = await TableStore.connect({
