@@ -6,7 +6,7 @@ import { FixtureDirectory } from "../../src/local/fixtureDirectory.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesActivityRepository } from "../../src/storage/tablesActivityRepository.js";
 import { fixtureCaller, fixtureTenant, org } from "../support/orgFixture.js";
-import { describeCalls, StorageRecorder } from "../support/storageRecorder.js";
+import { describeCalls, type StorageCall, StorageRecorder } from "../support/storageRecorder.js";
 import { uniqueName, uniqueTablePrefix } from "../support/testServer.js";
 
 const tenant = fixtureTenant;
@@ -120,5 +120,30 @@ describe("the submission grace at phase changes (two instances)", () => {
     expect(await one.submit(q, id, "share", { text: "Pairs across teams" })).toMatchObject({
       status: "saved",
     });
+  });
+
+  it("never makes a submission wait for a flow read while the phase stays: a newer read begins beside the last one answered", async () => {
+    const id = await inPairPhase();
+    expect(await reflect(one, p, id)).toMatchObject({ status: "saved" });
+    const flowReads = (calls: StorageCall[]) =>
+      calls.filter((c) => c.method === "GET" && c.what.includes("flow|"));
+    // Over half the grace later: answered from that read, while a newer one begins beside it.
+    graceClock += SUBMISSION_GRACE_MS * 0.6;
+    const beside = await recorder.during(async () => {
+      const saved = await reflect(one, q, id);
+      // The newer read is not waited for; it ends a moment later.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return saved;
+    });
+    expect(beside.result).toMatchObject({ status: "saved" });
+    expect(flowReads(beside.calls), describeCalls(beside.calls)).toHaveLength(1);
+    // Past the grace of the first read, within the newer one's: still no read before the write.
+    graceClock += SUBMISSION_GRACE_MS * 0.6;
+    const { result, calls } = await recorder.during(() => reflect(one, r, id));
+    expect(result).toMatchObject({ status: "saved" });
+    const write = calls.find((c) => c.method !== "GET" && c.what.includes("reflection"));
+    expect(write, describeCalls(calls)).toBeDefined();
+    for (const read of flowReads(calls))
+      expect(read.endedAt, describeCalls(calls)).toBeGreaterThan(write?.startedAt ?? 0);
   });
 });
