@@ -552,8 +552,8 @@ export class ActivityService {
     const registers = this.earlierRegisters;
     if (!registers || userIds.length === 0) return;
     if (record) {
-      const carried = broughtOnRows(record.participants);
-      userIds = userIds.filter((id) => !carried.has(id));
+      const rows = participantsById(record.participants);
+      userIds = userIds.filter((id) => !rows.get(id)?.brought);
       if (userIds.length === 0) return;
     }
     const { tenantId, id, communityId, format } = activity;
@@ -1338,10 +1338,10 @@ export class ActivityService {
     const names = new Map(mates.map((m) => [m.id, m]));
     names.set(userId, {
       id: userId,
-      displayName: record.participants.find((p) => p.userId === userId)?.displayName ?? "You",
+      displayName: participantsById(record.participants).get(userId)?.displayName ?? "You",
     });
     const out: RegisterView[] = [];
-    const rows = new Map(record.participants.map((p) => [p.userId, p] as const));
+    const rows = participantsById(record.participants);
     for (const [kind, definition] of kinds) {
       const readers = definition.visibility === "writer" ? [userId] : people.map((p) => p.id);
       const written = new Map(
@@ -1874,13 +1874,12 @@ function idFromRequest(caller: Caller, requestId: string): Promise<string> {
   return digestId(`${caller.tenantId}\n${caller.userId}\n${requestId}`, 16);
 }
 
-const broughtByParticipants = new WeakMap<readonly Participant[], Set<string>>();
+const participantsByList = new WeakMap<readonly Participant[], Map<string, Participant>>();
 
-/** Who among the participants has what they brought in on their row (made once per record). */
-function broughtOnRows(participants: readonly Participant[]): Set<string> {
-  return memo(
-    broughtByParticipants,
-    participants,
-    () => new Set(participants.flatMap((p) => (p.brought ? [p.userId] : []))),
-  );
+/**
+ * A record's participants by id, made once per record read (a record is never changed once read):
+ * every poll of a phase looks its people up in the same index.
+ */
+function participantsById(participants: readonly Participant[]): ReadonlyMap<string, Participant> {
+  return memo(participantsByList, participants, () => new Map(participants.map((p) => [p.userId, p])));
 }
