@@ -55,7 +55,18 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
-const azurite = await startAzurite();
+// BENCH_PROFILE_DIR: Azurite's CPU profile too, beside the servers' (where storage's time goes).
+const azurite = await startAzurite(
+  process.env.BENCH_PROFILE_DIR
+    ? {
+        nodeArgs: [
+          "--cpu-prof",
+          `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`,
+          "--cpu-prof-name=azurite.cpuprofile",
+        ],
+      }
+    : {},
+);
 let failed = false;
 try {
   for (const name of wanted.length > 0 ? wanted : Object.keys(scenarios)) {

@@ -17,6 +17,7 @@ import { DEMO_COMMUNITY_ID } from "../../src/local/demoCommunity.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesActivityRepository } from "../../src/storage/tablesActivityRepository.js";
 import { mergeShares } from "../../src/tab/api/activities.js";
+import { CLOSE_WAIT_MS, waitForClose } from "../lib/closeWait.js";
 import { demo, org, tokenFor } from "../lib/fixtures.js";
 import { LightClient } from "../lib/lightClient.js";
 import { runLoad } from "../lib/load.js";
@@ -51,8 +52,6 @@ const WARM_UP = 60;
  * each activity is measured on its own, against a floor measured on a quiet machine too.
  */
 const SETTLE_AFTER_RUN_MS = 8_000;
-/** How long an activity's close (after its end) may take before the run reports it as a problem. */
-const CLOSE_WAIT_MS = 120_000;
 /**
  * A meeting's phases are minutes apart; the bench's follow each other within seconds. What a burst
  * leaves to do once writing pauses (My learning's copies 2 s later, memberships) is done inside its
@@ -535,16 +534,9 @@ export async function activityScenario(
           }
         }
         // The close (its summary, library entries, an AMA's routed questions) is done before the
-        // next activity is measured: an instance still closing this one would slow the next one's
-        // bursts, and not the floor's.
-        const closedBy = performance.now() + CLOSE_WAIT_MS;
-        while (!(await repository.announcementOf(tenantId, id, activity.phases.length))?.done) {
-          if (performance.now() > closedBy) {
-            problems.push(`${formatId} run ${run}: not closed ${CLOSE_WAIT_MS / 1000} s after its end`);
-            break;
-          }
-          await sleep(250);
-        }
+        // next activity is measured.
+        if (!(await waitForClose(repository, tenantId, id, activity.phases.length)))
+          problems.push(`${formatId} run ${run}: not closed ${CLOSE_WAIT_MS / 1000} s after its end`);
         await sleep(SETTLE_AFTER_RUN_MS);
         if (warmingUp) continue;
         const seen = repeats.get(formatId) ?? { seen: 0, server: 0, unavoidable: 0 };

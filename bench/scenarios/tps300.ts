@@ -3,8 +3,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { RunningAzurite } from "../../scripts/lib/azurite.js";
 import { freePort } from "../../scripts/lib/freePort.js";
 import { DEMO_COMMUNITY_ID } from "../../src/local/demoCommunity.js";
+import { TableStore } from "../../src/storage/tableStore.js";
+import { TablesActivityRepository } from "../../src/storage/tablesActivityRepository.js";
 import { ConnectorRecorder } from "../../tests/support/connectorRecorder.js";
 import { invokeActivity, postInvoke, teamsUser } from "../../tests/support/teamsActivities.js";
+import { CLOSE_WAIT_MS, waitForClose } from "../lib/closeWait.js";
 import { demo, org, tokenFor } from "../lib/fixtures.js";
 import { largeOrgFixtures } from "../lib/largeOrg.js";
 import { runLoad } from "../lib/load.js";
@@ -20,8 +23,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const RETRIES = 30;
 /**
  * What a run leaves to do after its answers (commitments handed over and My learning's copies
- * written 2 s after the last, memberships once joins pause) settles before the next run's bursts,
- * as activity-300's runs do: each run is measured on its own, its floor on a quiet machine too.
+ * written 2 s after the last, memberships once joins pause; its close is waited for first) settles
+ * before the next run's bursts, as activity-300's runs do: each run is measured on its own, its
+ * floor on a quiet machine too.
  */
 const SETTLE_BETWEEN_RUNS_MS = 8_000;
 /**
@@ -86,7 +90,7 @@ async function thinkPairShareInMeeting(
   // BENCH_COUNT_STORAGE=1 (or =shapes, by request shape): the instances reach Azurite through a counting proxy (which adds a hop
   // to every storage request: count with it, time without it).
   const counter = process.env.BENCH_COUNT_STORAGE ? new StorageCounter(azurite) : undefined;
-  const env = {
+  const env: Record<string, string> = {
     ...serverEnv(counter ? await counter.start() : azurite),
     ...(large ? { FIXTURES_DIR: large.dir } : {}),
   };
@@ -96,6 +100,16 @@ async function thinkPairShareInMeeting(
   const a = servers[0] as ServerProcess;
   const b = servers[1] ?? a;
   const floors = await spawnFloors(azurite, options.instances);
+  // Read directly (not through an instance): whether a run's activity is closed.
+  const repository = new TablesActivityRepository(
+    await TableStore.connect({
+      connectionString: azurite.connectionString,
+      tablePrefix: env.TABLE_PREFIX as string,
+    }),
+  );
+  const tenantId = org.tenantId.toLowerCase();
+  /** Runs whose close did not finish in time (a problem worth reading, and a run not measured alone). */
+  let notClosed = 0;
   const facilitator = demo[0] as Person;
   const people = (large?.users ?? org.users)
     .filter((u) => u.department && u.id !== facilitator.id)
@@ -323,6 +337,7 @@ async function thinkPairShareInMeeting(
             commitmentCount: number;
             wall: unknown[];
             groups: unknown[];
+            phases: unknown[];
           };
         }
       ).activity;
@@ -345,6 +360,14 @@ async function thinkPairShareInMeeting(
         unacknowledged += attempted[key] - acknowledged[key].size;
       }
       await execute(b.url, chat, "tps.control", { activityId, kind: "end" }, facilitator);
+      // The close (summary, library entries, commitments handed over again) is done before the
+      // next run is measured: an instance still closing this one would slow the next one's bursts.
+      if (!(await waitForClose(repository, tenantId, activityId, counts.phases.length))) {
+        notClosed++;
+        process.stderr.write(
+          `${options.scenario} run ${run}: not closed ${CLOSE_WAIT_MS / 1000} s after its end\n`,
+        );
+      }
     }
 
     for (const [said, n] of answersSeen) process.stderr.write(`${options.scenario}: ${n} × ${said}\n`);
@@ -353,11 +376,13 @@ async function thinkPairShareInMeeting(
       duplicated,
       failed_answers: failures,
       unacknowledged_writes: unacknowledged,
+      not_closed: notClosed,
     };
     const bars: ScenarioResult["bars"] = [
       { name: "lost submissions", metric: "lost", limit: 0, op: "<=" },
       { name: "duplicated submissions", metric: "duplicated", limit: 0, op: "<=" },
       { name: "unexpected answers", metric: "failed_answers", limit: 0, op: "<=" },
+      { name: "runs closed in time", metric: "not_closed", limit: 0, op: "<=" },
     ];
     for (const phase of PHASES) {
       for (const p of [50, 95, 99]) {

@@ -28,6 +28,8 @@ export interface AzuriteOptions {
   port?: number;
   /** How long to wait for "successfully started". */
   timeoutMs?: number;
+  /** Node options for Azurite's process (a benchmark's `--cpu-prof`, to see where storage's time goes). */
+  nodeArgs?: string[];
 }
 
 /** The connection string for an Azurite table service on this port. */
@@ -62,6 +64,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
   const require = createRequire(import.meta.url);
   const main = path.join(path.dirname(require.resolve("azurite/package.json")), "dist/src/table/main.js");
   const args = [
+    ...(options.nodeArgs ?? []),
     "-e",
     STOP_WITH_PARENT,
     main,
