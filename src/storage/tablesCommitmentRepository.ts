@@ -74,16 +74,22 @@ export class TablesCommitmentRepository implements CommitmentRepository {
     return { ...commitment, etag };
   }
 
-  async replace(commitment: Omit<Commitment, "etag">, etag: string): Promise<Commitment> {
-    const before = await this.get(commitment.tenantId, commitment.owner.id, commitment.id);
+  async replace(
+    commitment: Omit<Commitment, "etag">,
+    previous: Pick<Commitment, "etag" | "due">,
+  ): Promise<Commitment> {
     const newEtag = await this.store.replaceIfUnchanged(
       TABLES.commitments,
       "The commitment",
       toRow(commitment),
-      etag,
+      previous.etag,
     );
-    await this.writeIndexes(commitment, before?.due);
+    await this.writeIndexes(commitment, previous.due);
     return { ...commitment, etag: newEtag };
+  }
+
+  async reindex(commitment: Omit<Commitment, "etag">): Promise<void> {
+    await this.writeIndexes(commitment, commitment.due);
   }
 
   async ofOwner(tenantId: string, ownerId: string): Promise<Commitment[]> {

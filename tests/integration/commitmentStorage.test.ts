@@ -1,9 +1,9 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { ActivityCommitment } from "../../src/domain/commitments/commitment.js";
 import { CommitmentService, commitmentIdOf } from "../../src/domain/commitments/commitmentService.js";
 import { ConcurrencyError, NotFoundError, ValidationError } from "../../src/domain/errors.js";
 import type { Caller } from "../../src/domain/identity.js";
-import { TABLES } from "../../src/storage/keys.js";
+import { commitmentKeys, TABLES } from "../../src/storage/keys.js";
 import { TableStore } from "../../src/storage/tableStore.js";
 import { TablesCommitmentRepository } from "../../src/storage/tablesCommitmentRepository.js";
 import { TenantData } from "../../src/storage/tenantData.js";
@@ -70,6 +70,47 @@ describe("commitments on Azurite (two server instances)", () => {
     });
     const rate = await one.followThrough(ada, input.communityId);
     expect(rate.total).toBe(1);
+  });
+
+  it("hands a commitment over again (the close) with a read, mending a lost index row and taking a new text", async () => {
+    const communityId = unique("community");
+    const repository = new TablesCommitmentRepository(store);
+    const service = new CommitmentService(repository, { now });
+    const input = made(ada, { communityId, due: "2030-01-15" });
+    await service.recordFromActivity(input);
+    const [mine] = (await service.mine(ada)).filter((c) => c.source.activityId === input.source.activityId);
+    if (!mine) throw new Error("not recorded");
+    // The index row is lost (a write that stopped between the row and its indexes).
+    await store
+      .table(TABLES.commitments)
+      .deleteEntity(
+        commitmentKeys.ofCommunity(tenant, communityId),
+        commitmentKeys.inCommunity(mine.createdAt, mine.id),
+      );
+    expect((await service.followThrough(ada, communityId)).total).toBe(0);
+
+    const create = vi.spyOn(repository, "create");
+    const replace = vi.spyOn(repository, "replace");
+    await service.recordFromActivity(input, { again: true });
+    // Unchanged: read, its indexes written again; no create tried, the row itself not rewritten.
+    expect(create).not.toHaveBeenCalled();
+    expect(replace).not.toHaveBeenCalled();
+    expect((await service.followThrough(ada, communityId)).total).toBe(1);
+    expect((await service.get(ada, mine.id)).etag).toBe(mine.etag);
+    expect((await service.dueOn(tenant, "2030-01-15")).map((r) => r.id)).toEqual([mine.id]);
+
+    // A newer text (written on another instance, missed by the hand-over) replaces it.
+    await service.recordFromActivity({ ...input, text: "Review one design a week" }, { again: true });
+    expect(replace).toHaveBeenCalledTimes(1);
+    expect(await service.get(ada, mine.id)).toMatchObject({
+      text: "Review one design a week",
+      due: "2030-01-15",
+    });
+    // One never handed over is created.
+    const other = made(ben, { communityId });
+    await service.recordFromActivity(other, { again: true });
+    expect(create).toHaveBeenCalledTimes(1);
+    expect((await service.followThrough(ada, communityId)).total).toBe(2);
   });
 
   it("lets only the owner update, guarded by the ETag, keeping the history", async () => {

@@ -1,5 +1,5 @@
 import { AfterThePause } from "../afterThePause.js";
-import type { CommitmentRecorder } from "../commitments/commitment.js";
+import type { CommitmentRecorder, RecordOptions } from "../commitments/commitment.js";
 import type { CommunityAccess } from "../communities/community.js";
 import { forEachLimited, retryOnConflict } from "../concurrency.js";
 import { digestId } from "../digestId.js";
@@ -827,7 +827,7 @@ export class ActivityService {
       const text = submissionOf(format, s.kind)?.perCriterion
         ? readableCriteria(s.text, record.activity.rubric ?? [])
         : s.text;
-      return this.followUp(owner, record, text, s.at, this.partnersIn(record, s.ownerId));
+      return this.followUp(owner, record, text, s.at, this.partnersIn(record, s.ownerId), { again: true });
     });
     return latest.length;
   }
@@ -1132,24 +1132,28 @@ export class ActivityService {
     text: string,
     at: string,
     partners?: { id: string; displayName: string }[],
+    options?: RecordOptions,
   ): Promise<void> {
     if (!this.commitments) return;
     const { id: activityId, communityId, format, conversationId, sessionId, meetingId } = flow.activity;
-    await this.commitments.recordFromActivity({
-      tenantId: caller.tenantId,
-      owner: callerAsPerson(caller),
-      communityId,
-      source: {
-        activityId,
-        format,
-        conversationId,
-        ...(sessionId ? { sessionId } : {}),
-        ...(meetingId ? { meetingId } : {}),
+    await this.commitments.recordFromActivity(
+      {
+        tenantId: caller.tenantId,
+        owner: callerAsPerson(caller),
+        communityId,
+        source: {
+          activityId,
+          format,
+          conversationId,
+          ...(sessionId ? { sessionId } : {}),
+          ...(meetingId ? { meetingId } : {}),
+        },
+        text,
+        partners: partners ?? (await this.partnersOf(flow, caller.userId)),
+        at,
       },
-      text,
-      partners: partners ?? (await this.partnersOf(flow, caller.userId)),
-      at,
-    });
+      options,
+    );
   }
 
   /**

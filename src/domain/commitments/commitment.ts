@@ -68,7 +68,16 @@ export interface ActivityCommitment {
  * Idempotent per activity and person (a second commitment replaces the text).
  */
 export interface CommitmentRecorder {
-  recordFromActivity(commitment: ActivityCommitment): Promise<void>;
+  recordFromActivity(commitment: ActivityCommitment, options?: RecordOptions): Promise<void>;
+}
+
+/** How a commitment is handed over. */
+export interface RecordOptions {
+  /**
+   * Handed over again (the close does so for every commitment of the activity, most of them made
+   * during it): read first, so an unchanged one costs a read and its index rows.
+   */
+  again?: boolean;
 }
 
 /** A community's commitments as its index row holds them (no text: the owner's row has that). */
@@ -115,8 +124,16 @@ export interface CommitmentRepository {
   get(tenantId: string, ownerId: string, id: string): Promise<Commitment | undefined>;
   /** Creates it with its indexes; a ConflictError when it exists. */
   create(commitment: Omit<Commitment, "etag">): Promise<Commitment>;
-  /** Replaces it if `etag` is current (else a ConcurrencyError) and brings its indexes along. */
-  replace(commitment: Omit<Commitment, "etag">, etag: string): Promise<Commitment>;
+  /**
+   * Replaces it if `previous` (the version read, with its ETag) is current (else a
+   * ConcurrencyError) and brings its indexes along.
+   */
+  replace(
+    commitment: Omit<Commitment, "etag">,
+    previous: Pick<Commitment, "etag" | "due">,
+  ): Promise<Commitment>;
+  /** Writes its index rows again (idempotent): a write that stopped between the row and them is mended. */
+  reindex(commitment: Omit<Commitment, "etag">): Promise<void>;
   /** A person's commitments (one partition range). */
   ofOwner(tenantId: string, ownerId: string): Promise<Commitment[]>;
   /** A community's commitments made from `from` up to `to` inclusive (one partition range, index rows only). */

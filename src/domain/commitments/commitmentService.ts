@@ -15,6 +15,7 @@ import type {
   CommitmentRepository,
   DueCommitmentRow,
   FollowThrough,
+  RecordOptions,
   StatusChange,
 } from "./commitment.js";
 import {
@@ -75,7 +76,7 @@ export class CommitmentService implements CommitmentRecorder {
    * so a second commitment (or a retried request) replaces the text and never makes another.
    * Status, history and due day the owner set since are kept.
    */
-  async recordFromActivity(input: ActivityCommitment): Promise<void> {
+  async recordFromActivity(input: ActivityCommitment, options: RecordOptions = {}): Promise<void> {
     const text = parseInput(activityCommitmentTextSchema, input.text);
     if (input.due !== undefined && !isRealDate(input.due))
       throw new ValidationError("Give the due date as YYYY-MM-DD (a day that exists).", [
@@ -98,8 +99,9 @@ export class CommitmentService implements CommitmentRecorder {
       updatedAt: input.at,
     };
     // The first commitment of a person in an activity (the common case, 300 at once) is one
-    // create; only when one exists is it read and its text replaced.
-    if (await createOnce(() => this.repository.create(fresh))) return;
+    // create; only when one exists is it read and its text replaced. Handed over again (the
+    // close), it most likely exists: it is read first.
+    if (!options.again && (await createOnce(() => this.repository.create(fresh)))) return;
     await retryOnConflict(async () => {
       const existing = await this.repository.get(input.tenantId, input.owner.id, id);
       if (!existing) {
@@ -112,9 +114,13 @@ export class CommitmentService implements CommitmentRecorder {
           throw error;
         }
       }
-      // Replaced even when unchanged: a retry after a failure between the row and its indexes
-      // writes the indexes it missed.
-      const { etag, ...rest } = existing;
+      const { etag: _etag, ...rest } = existing;
+      // Unchanged: only its indexes are written again (a retry after a failure between the row
+      // and its indexes writes the indexes it missed).
+      if (existing.text === text && (partners.length === 0 || samePeople(existing.partners, partners))) {
+        await this.repository.reindex(rest);
+        return;
+      }
       await this.repository.replace(
         {
           ...rest,
@@ -122,7 +128,7 @@ export class CommitmentService implements CommitmentRecorder {
           ...(partners.length > 0 ? { partners } : {}),
           updatedAt: this.now().toISOString(),
         },
-        etag,
+        existing,
       );
     });
   }
@@ -159,7 +165,7 @@ export class CommitmentService implements CommitmentRecorder {
         : existing.history;
     const { etag: _stored, due: _oldDue, ...rest } = existing;
     const updated = await this.repository
-      .replace({ ...rest, status: data.status, history, ...(due ? { due } : {}), updatedAt: at }, etag)
+      .replace({ ...rest, status: data.status, history, ...(due ? { due } : {}), updatedAt: at }, existing)
       .catch((error: unknown) => {
         if (error instanceof ConcurrencyError)
           throw new ConcurrencyError(
@@ -313,4 +319,11 @@ function fromConfidential(commitment: Commitment): boolean {
     commitment.source.format
   ];
   return format?.activity?.confidential === true;
+}
+
+/** The same people, in any order (a commitment's accountability partners). */
+function samePeople(a: readonly { id: string }[], b: readonly { id: string }[]): boolean {
+  if (a.length !== b.length) return false;
+  const ids = new Set(a.map((p) => p.id));
+  return b.every((p) => ids.has(p.id));
 }
