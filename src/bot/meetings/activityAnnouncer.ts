@@ -9,6 +9,7 @@ import { CLOSE_AFTER_END_MS } from "../../domain/activities/activityRepository.j
 import type { ActivityService } from "../../domain/activities/activityService.js";
 import type { ActivityView, GroupView } from "../../domain/activities/activityViews.js";
 import type { CommunityService } from "../../domain/communities/communityService.js";
+import { forEachLimited } from "../../domain/concurrency.js";
 import { DomainError, StorageUnavailableError } from "../../domain/errors.js";
 import type { Caller, PersonRef } from "../../domain/identity.js";
 import type { SessionRoleHolders } from "../../domain/insights/learningFacts.js";
@@ -61,6 +62,9 @@ const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
  * looking again sooner finds nothing; the whole activity is read only when there is news.
  */
 const UNCHANGED_RECHECK_MS = 30_000;
+
+/** How many of a close's library entries (and pair conversations) are saved side by side. */
+const CLOSE_BATCH = 8;
 
 export interface ActivityAnnouncerDependencies {
   activities: ActivityService;
@@ -332,7 +336,9 @@ export class ActivityAnnouncer {
           ...(summary.meetingId ? { meetingId: summary.meetingId } : {}),
         };
     let saved = 0;
-    for (const entry of outcomes.entries) {
+    // Side by side, a few at a time: a 1,000-person activity's 500 shared insights, one after
+    // another, held its close (and its summary) for a minute.
+    await forEachLimited(outcomes.entries, CLOSE_BATCH, async (entry) => {
       try {
         await library.saveFromMeeting(
           caller,
@@ -350,7 +356,7 @@ export class ActivityAnnouncer {
           reason: error.message,
         });
       }
-    }
+    });
     // The promoted items' entries are saved above; the playbook of them waits for a steward.
     if (outcomes.playbook && this.deps.playbooks)
       await this.deps.playbooks.propose(caller, summary.communityId, outcomes.playbook);
@@ -373,14 +379,15 @@ export class ActivityAnnouncer {
         endedAt,
         outcomes.teaching.id,
       );
-    for (const conversation of outcomes.conversations)
-      await library.recordPairConversation(
+    await forEachLimited(outcomes.conversations, CLOSE_BATCH, (conversation) =>
+      library.recordPairConversation(
         caller.tenantId,
         summary.communityId,
         conversation.members,
         endedAt,
         conversation.id,
-      );
+      ),
+    );
     await library.recordAttendance(
       caller.tenantId,
       summary.communityId,
