@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { RunningAzurite } from "../../scripts/lib/azurite.js";
 import { freePort } from "../../scripts/lib/freePort.js";
+import { HELD_SUBMISSIONS_HEADER } from "../../src/contract/activities.js";
 import type {
   ActivityFormatDefinition,
   PhaseDefinition,
@@ -173,12 +174,24 @@ export async function activityScenario(
     if (res.status !== 200) throw new Error(`the side panel's first request answered ${res.status}`);
   });
 
-  const api = async (i: number, as: Person, method: string, route: string, body?: unknown, etag?: string) => {
+  const api = async (
+    i: number,
+    as: Person,
+    method: string,
+    route: string,
+    body?: unknown,
+    etag?: string,
+    headers: Record<string, string> = {},
+  ) => {
     const url = instances[i % instances.length] as string;
     const res = await client.send(
       method,
       `${url}/api${route}`,
-      { authorization: `Bearer ${tokens.get(`${url}|${as.id}`)}`, ...(etag ? { "if-match": etag } : {}) },
+      {
+        authorization: `Bearer ${tokens.get(`${url}|${as.id}`)}`,
+        ...(etag ? { "if-match": etag } : {}),
+        ...headers,
+      },
       body,
     );
     // Parsed when read (most answers are only counted), after the latency ends (`receivedAt`).
@@ -353,11 +366,25 @@ export async function activityScenario(
         const early = crowd.slice(0, crowd.length - lateCount);
         const late = crowd.slice(crowd.length - lateCount);
         const joined: Person[] = [];
+        /** The submissions each person's panel holds (its load's `submissionsVersion`), sent with Join as the tab does. */
+        const held = new Map<string, string>();
+        const loadPanels = (who: Person[]) =>
+          Promise.all(
+            who.map(async (p, i) => {
+              const res = await api(i, p, "GET", `/activities/${id}`);
+              const version = res.json?.submissionsVersion;
+              if (typeof version === "string") held.set(p.id, version);
+            }),
+          );
         const join = (who: Person[], phase: string) =>
           burst(
             phase,
             who.map((p, i) => async (timed) => {
-              const res = await timed(() => api(i, p, "POST", `/activities/${id}/join`));
+              const version = held.get(p.id);
+              const headers: Record<string, string> = version ? { [HELD_SUBMISSIONS_HEADER]: version } : {};
+              const res = await timed(() =>
+                api(i, p, "POST", `/activities/${id}/join`, undefined, undefined, headers),
+              );
               if (res.status === 200) joined.push(p);
               else unexpected("join", res);
             }),
@@ -365,7 +392,7 @@ export async function activityScenario(
         // A person presses Join on a side panel that shows the activity (it loads, then polls every
         // 2 s): their panels load first, untimed, through the instance each joins on — as a late
         // joiner's do below.
-        await Promise.all(early.map((p, i) => api(i, p, "GET", `/activities/${id}`)));
+        await loadPanels(early);
         await join(early, "join");
         await control("start");
 
@@ -433,8 +460,9 @@ export async function activityScenario(
           }
           if (phase.id === latePhase) {
             // A late joiner presses Join on a side panel that shows the activity (it loads, then
-            // polls every 2 s): their panels load first, untimed, through the instance each joins on.
-            await Promise.all(late.map((p, i) => api(i, p, "GET", `/activities/${id}`)));
+            // polls every 2 s): their panels load first, untimed, through the instance each joins on,
+            // and Join names the submissions the panel holds, as the tab's does (the answer leaves them out).
+            await loadPanels(late);
             await join(late, `${phase.id}.late-join`);
           }
           const { groups, repeatMeetings: seenByServer } = await groupsNow();

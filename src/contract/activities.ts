@@ -2,6 +2,9 @@ import type { ActivityView, GroupView, SubmissionView } from "../domain/activiti
 
 /** Activities' answers (`/api/activities…`), read by the meeting panel and stage. */
 
+/** The request header that names the submissions a client holds (a snapshot's `submissionsVersion`). */
+export const HELD_SUBMISSIONS_HEADER = "X-Held-Submissions";
+
 /**
  * What every activity read and write answers: the caller's view of the activity (or none), a
  * one-click Teams chat with their partner(s), the version of this answer and the server's clock.
@@ -19,6 +22,14 @@ export interface ActivitySnapshot {
   partnerChatUrl?: string;
   /** The answer's version (also the ETag): send it back as `If-None-Match` to get 304 when unchanged. */
   version: string;
+  /**
+   * The version of `activity.submissions` alone, as the caller sees them. Sent back in the
+   * {@link HELD_SUBMISSIONS_HEADER} header of a read or a Join, an answer whose submissions are
+   * still these leaves them out (`submissionsHeld`): keep the ones you hold.
+   */
+  submissionsVersion?: string;
+  /** `activity.submissions` is empty because it is what you sent as held: keep yours. */
+  submissionsHeld?: true;
   /** The server's clock (ISO), so a countdown to `state.endsAt` is right on a client whose clock is off. */
   serverNow: string;
   /** On joining: the caller became a member of the activity's (open) community by it. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HELD_SUBMISSIONS_HEADER } from "../../src/contract/activities.js";
 import { unavoidableRepeats } from "../../src/domain/activities/grouping/roundsPlan.js";
 import { demoPeople } from "../../src/local/demoCommunity.js";
 import { TableStore } from "../../src/storage/tableStore.js";
@@ -122,10 +123,35 @@ describe("Knowledge Café on the activity engine", () => {
     const third = await api(0, facilitator, "GET", `/activities/${id}`);
     expect(third.body.activity.repeatMeetings).toBe(3);
 
-    // Someone who arrives in round 3 gets a table (one grows to 5).
-    const joined = await api(1, late, "POST", `/activities/${id}/join`);
+    // Someone who arrives in round 3 gets a table (one grows to 5). Their panel loaded the café
+    // first, the tables' notes included, and Join names the submissions it holds. Their new
+    // table's notes are theirs to edit now, so those are not the panel's any more: all come back.
+    const panel = await api(1, late, "GET", `/activities/${id}`);
+    const notesOf = (answer: { body: { activity: { submissions: { kind: string; mine: boolean }[] } } }) =>
+      answer.body.activity.submissions.filter((s) => s.kind === "table-notes");
+    expect(notesOf(panel)).toHaveLength(9);
+    expect(notesOf(panel).some((n) => n.mine)).toBe(false);
+    const heldBy = (answer: { body: { submissionsVersion: string } }) => ({
+      [HELD_SUBMISSIONS_HEADER]: answer.body.submissionsVersion,
+    });
+    const joined = await api(1, late, "POST", `/activities/${id}/join`, undefined, undefined, heldBy(panel));
     expect(joined.status).toBe(200);
     expect(joined.body.activity.me.group.partners).toHaveLength(4);
+    expect(joined.body.submissionsHeld).toBeUndefined();
+    expect(notesOf(joined).filter((n) => n.mine)).toHaveLength(1);
+    // Their next poll names what Join sent: unchanged, so left out while the rest is whole (a
+    // made-up version gets them all).
+    const polled = await api(0, late, "GET", `/activities/${id}`, undefined, undefined, heldBy(joined));
+    expect(polled.body).toMatchObject({
+      submissionsHeld: true,
+      submissionsVersion: joined.body.submissionsVersion,
+    });
+    expect(polled.body.activity.submissions).toEqual([]);
+    expect(polled.body.activity.me.group.id).toBe(joined.body.activity.me.group.id);
+    const stale = await api(0, late, "GET", `/activities/${id}`, undefined, undefined, {
+      [HELD_SUBMISSIONS_HEADER]: 'W/"not-these"',
+    });
+    expect(stale.body.activity.submissions).toEqual(joined.body.activity.submissions);
 
     // The harvest: everyone together again; themes are items (one per request), pledges one each.
     expect((await control("next", 3)).status).toBe(200);

@@ -108,6 +108,7 @@ export class MeetingInstances {
     route: string,
     body?: unknown,
     ifMatch?: string,
+    headers: Record<string, string> = {},
   ): Promise<Answer> {
     const server = this.servers[i % this.servers.length] as TestServer;
     const res = await fetch(`${server.baseUrl}/api${route}`, {
@@ -116,6 +117,7 @@ export class MeetingInstances {
         authorization: `Bearer ${await tokenFor(server.baseUrl, user.id)}`,
         ...(body === undefined ? {} : { "content-type": "application/json" }),
         ...(ifMatch ? { "if-match": ifMatch } : {}),
+        ...headers,
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });

@@ -26,11 +26,16 @@ function jsonOfItem(item: SubmissionView): { json: string; hash: string } {
 /**
  * The answer's `activity` as JSON, and its version: a hash of that JSON (through its items'
  * hashes) and the partner chat link, so an unchanged view answers a poll with 304.
+ * `submissionsVersion` versions the submissions alone (as this reader sees them). A client that
+ * holds them (`held`, the one it was sent last) gets the answer without them (`submissionsHeld`):
+ * a late joiner's Join, or a poll after a change elsewhere in the view (a count, the phase), on a
+ * 300-question AMA is then about 2 KB instead of 90 KB. The version still covers them.
  */
 export function activityJsonOf(
   view: ActivityView | null,
   partnerChatUrl: string | undefined,
-): { json: string; version: string } {
+  held?: string,
+): { json: string; version: string; submissionsVersion?: string; submissionsHeld?: true } {
   const link = `\n${partnerChatUrl ?? ""}`;
   if (!view || !Array.isArray(view.submissions)) {
     const json = JSON.stringify(view);
@@ -39,9 +44,19 @@ export function activityJsonOf(
   const { submissions, ...rest } = view;
   const restJson = JSON.stringify(rest);
   const items = submissions.map(jsonOfItem);
-  const json = `${restJson.slice(0, -1)},"submissions":[${items.map((i) => i.json).join(",")}]}`;
   const hashes = items.map((i) => i.hash).join(",");
-  return { json, version: versionFrom(sha256(`${restJson}\n${hashes}${link}`)) };
+  const version = versionFrom(sha256(`${restJson}\n${hashes}${link}`));
+  // Of this activity: a new activity in the same meeting chat never matches what a panel holds.
+  const submissionsVersion = versionFrom(sha256(`${view.id}\n${hashes}`));
+  if (held === submissionsVersion && items.length > 0)
+    return {
+      json: `${restJson.slice(0, -1)},"submissions":[]}`,
+      version,
+      submissionsVersion,
+      submissionsHeld: true,
+    };
+  const json = `${restJson.slice(0, -1)},"submissions":[${items.map((i) => i.json).join(",")}]}`;
+  return { json, version, submissionsVersion };
 }
 
 function versionFrom(hash: string): string {

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
-import type {
-  ActivityGroupsAnswer,
-  ActivitySnapshot,
-  SavedSubmissionAnswer,
+import {
+  type ActivityGroupsAnswer,
+  type ActivitySnapshot,
+  HELD_SUBMISSIONS_HEADER,
+  type SavedSubmissionAnswer,
 } from "../../contract/activities.js";
 import type { ActivityService } from "../../domain/activities/activityService.js";
 import type { ActivityView } from "../../domain/activities/activityViews.js";
@@ -67,7 +68,13 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
     const caller = callerOf(res);
     const partnerChatUrl = view ? await chatLinks.urlFor(caller, view, { wait: waitForChatLink }) : undefined;
     // The view is turned into JSON once: its text is both what the version hashes and the body.
-    const { json: activityJson, version } = activityJsonOf(stableOf(view), partnerChatUrl);
+    const held = req.get(HELD_SUBMISSIONS_HEADER);
+    const {
+      json: activityJson,
+      version,
+      submissionsVersion,
+      submissionsHeld,
+    } = activityJsonOf(stableOf(view), partnerChatUrl, held);
     res.setHeader("ETag", version);
     if (req.method === "GET" && matches(req.get("If-None-Match"), version)) {
       res.status(304).end();
@@ -76,6 +83,8 @@ export function activityRoutes({ activities, communities, directory }: ActivityR
     const rest: Omit<ActivitySnapshot, "activity"> = {
       ...(partnerChatUrl ? { partnerChatUrl } : {}),
       version,
+      ...(submissionsVersion ? { submissionsVersion } : {}),
+      ...(submissionsHeld ? { submissionsHeld } : {}),
       serverNow: new Date().toISOString(),
       ...extra,
     };

@@ -2,10 +2,11 @@
  * Meeting activities (think-pair-share) as the tab's HTTP API serves them (`/api/activities`). The
  * shapes are the domain's own (type-only imports from its pure view files), so the two cannot drift.
  */
-import type {
-  ActivityGroupsAnswer,
-  ActivitySnapshot,
-  SavedSubmissionAnswer,
+import {
+  type ActivityGroupsAnswer,
+  type ActivitySnapshot,
+  HELD_SUBMISSIONS_HEADER,
+  type SavedSubmissionAnswer,
 } from "../../contract/activities.js";
 import type { PairingRule, PairShare } from "../../domain/activities/activity.js";
 import type { GroupView, SubmissionView } from "../../domain/activities/activityViews.js";
@@ -48,7 +49,8 @@ export function isSavedChange(change: ActivityChange): change is SavedChange {
 /**
  * The activity as I had it, with what I just saved in place (pure). Everyone else's changes,
  * counts included, come with the next poll: the version stays the one I had, so that poll
- * answers in full if anything changed.
+ * answers in full if anything changed (and, once my list differs from the server's, with every
+ * submission: the list I hold is no longer one the server versioned).
  */
 export function withSaved(state: ActivityState, saved: SubmissionView): ActivityState {
   const view = state.snapshot.activity;
@@ -87,7 +89,11 @@ export function withSaved(state: ActivityState, saved: SubmissionView): Activity
         )
       : [...submissions, saved];
   }
-  return { ...state, snapshot: { ...state.snapshot, activity: { ...view, me, submissions } } };
+  if (submissions === view.submissions)
+    return { ...state, snapshot: { ...state.snapshot, activity: { ...view, me } } };
+  // The submissions are no longer the ones the server versioned: the next poll brings them all.
+  const { submissionsVersion: _, ...snapshot } = state.snapshot;
+  return { ...state, snapshot: { ...snapshot, activity: { ...view, me, submissions } } };
 }
 
 /** What the facilitator form sends. */
@@ -125,6 +131,25 @@ function stateOf(snapshot: ActivitySnapshot): ActivityState {
   return { snapshot, clockOffsetMs: Number.isFinite(offset) ? offset : 0 };
 }
 
+/** The header naming the submissions `previous` holds, so an answer may leave them out. */
+function heldBy(previous: Pick<ActivityState, "snapshot"> | undefined): Record<string, string> {
+  const held = previous?.snapshot.activity ? previous.snapshot.submissionsVersion : undefined;
+  return held ? { [HELD_SUBMISSIONS_HEADER]: held } : {};
+}
+
+/** The answer, with the submissions `previous` holds put back where the answer left them out. */
+function withHeld(
+  answer: ActivitySnapshot,
+  previous: Pick<ActivityState, "snapshot"> | undefined,
+): ActivityState {
+  const held = previous?.snapshot.activity;
+  if (!answer.submissionsHeld || !answer.activity) return stateOf(answer);
+  if (!held || held.id !== answer.activity.id)
+    throw new Error("The answer left out submissions this panel does not hold.");
+  const { submissionsHeld: _, ...rest } = answer;
+  return stateOf({ ...rest, activity: { ...answer.activity, submissions: held.submissions } });
+}
+
 /** A read that answers 304 when `previous` is still current, which then stays as it is. */
 async function poll(
   api: ApiClient,
@@ -133,8 +158,14 @@ async function poll(
   signal?: AbortSignal,
 ): Promise<ActivityState> {
   try {
-    const headers: Record<string, string> = previous ? { "If-None-Match": previous.snapshot.version } : {};
-    return stateOf(await api.request<ActivitySnapshot>("GET", path, undefined, { headers, signal }));
+    const headers: Record<string, string> = {
+      ...(previous ? { "If-None-Match": previous.snapshot.version } : {}),
+      ...heldBy(previous),
+    };
+    return withHeld(
+      await api.request<ActivitySnapshot>("GET", path, undefined, { headers, signal }),
+      previous,
+    );
   } catch (error) {
     if (previous && error instanceof ApiError && error.status === 304) return previous;
     throw error;
@@ -166,8 +197,16 @@ export async function createActivity(api: ApiClient, input: NewActivity, request
   return stateOf(await api.request<ActivitySnapshot>("POST", BASE, { ...input, requestId }));
 }
 
-export async function joinActivity(api: ApiClient, activityId: string) {
-  return stateOf(await api.request<ActivitySnapshot>("POST", `${one(activityId)}/join`));
+/** Joins the activity; `previous` (what the panel shows) spares the answer the submissions it holds. */
+export async function joinActivity(
+  api: ApiClient,
+  activityId: string,
+  previous?: Pick<ActivityState, "snapshot">,
+) {
+  const answer = await api.request<ActivitySnapshot>("POST", `${one(activityId)}/join`, undefined, {
+    headers: heldBy(previous),
+  });
+  return withHeld(answer, previous);
 }
 
 /**

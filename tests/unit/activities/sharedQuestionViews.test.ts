@@ -111,10 +111,10 @@ describe("the questions every reader of an AMA sees alike", () => {
   it("answer as the view's JSON, with a version that changes with any item and only then", () => {
     const record = amaAsking();
     const view = viewOf(record, "u4");
-    const { json, version } = activityJsonOf(view, undefined);
+    const { json, version, submissionsVersion } = activityJsonOf(view, undefined);
     expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(view)));
     // Twice, or for another reader who sees the same: the same version.
-    expect(activityJsonOf(view, undefined)).toEqual({ json, version });
+    expect(activityJsonOf(view, undefined)).toEqual({ json, version, submissionsVersion });
     expect(activityJsonOf(viewOf(record, "u5"), undefined).version).toBe(version);
     // The chat link, a vote, an answer's new text, an item of one's own: another version.
     expect(activityJsonOf(view, "https://teams.microsoft.com/l/chat/0/0?users=a").version).not.toBe(version);
@@ -127,10 +127,44 @@ describe("the questions every reader of an AMA sees alike", () => {
     ];
     expect(activityJsonOf(viewOf(answered, "u4"), undefined).version).not.toBe(version);
     expect(activityJsonOf(viewOf(record, "u1"), undefined).version).not.toBe(version);
-    // No activity in the chat: null, versioned too.
+    // No activity in the chat: null, versioned too (it has no submissions to hold).
     expect(activityJsonOf(null, undefined)).toMatchObject({
       json: "null",
       version: expect.stringMatching(/^W\/"/),
     });
+  });
+
+  it("leave out the submissions a reader holds, and only those, keeping the version whole", () => {
+    const record = amaAsking();
+    const view = viewOf(record, "u4");
+    const whole = activityJsonOf(view, undefined);
+    expect(whole.submissionsVersion).toMatch(/^W\/"/);
+    expect(whole.submissionsHeld).toBeUndefined();
+    // The reader holds these submissions: the answer leaves them out, and says so.
+    const held = activityJsonOf(view, undefined, whole.submissionsVersion);
+    expect(held.submissionsHeld).toBe(true);
+    expect(JSON.parse(held.json)).toEqual({ ...JSON.parse(whole.json), submissions: [] });
+    expect(held.version).toBe(whole.version);
+    expect(held.submissionsVersion).toBe(whole.submissionsVersion);
+    // A count changed, the submissions did not: a new version, the submissions still left out.
+    const joined = { ...view, participantCount: view.participantCount + 1 };
+    const afterJoin = activityJsonOf(joined, undefined, whole.submissionsVersion);
+    expect(afterJoin.version).not.toBe(whole.version);
+    expect(afterJoin.submissionsHeld).toBe(true);
+    // A vote changed an item, or another reader sees them otherwise: all of them again.
+    const voted = amaAsking();
+    voted.votes = [...voted.votes, { kind: "ama-question", ownerId: "u1", itemId: "q1", voterId: "u5", at }];
+    const afterVote = activityJsonOf(viewOf(voted, "u4"), undefined, whole.submissionsVersion);
+    expect(afterVote.submissionsHeld).toBeUndefined();
+    expect(JSON.parse(afterVote.json).submissions).toHaveLength(3);
+    expect(
+      activityJsonOf(viewOf(record, "u1"), undefined, whole.submissionsVersion).submissionsHeld,
+    ).toBeUndefined();
+    // The same submissions in another activity (a new one in the same meeting chat): never held.
+    const other = activityJsonOf({ ...view, id: "a2" }, undefined, whole.submissionsVersion);
+    expect(other.submissionsHeld).toBeUndefined();
+    expect(JSON.parse(other.json).submissions).toHaveLength(3);
+    // A made-up version: everything.
+    expect(activityJsonOf(view, undefined, 'W/"made-up"').submissionsHeld).toBeUndefined();
   });
 });

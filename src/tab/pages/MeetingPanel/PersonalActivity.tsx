@@ -37,7 +37,8 @@ export function PersonalActivity({ snapshot, onChanged, steers = false }: Person
   const styles = useMeetingPanelStyles();
   const { t } = useTranslation();
   const view = snapshot.activity;
-  const join = useApiMutation((api) => joinActivity(api, view.id), { onSuccess: onChanged });
+  // What the panel shows goes with it: the answer leaves out the submissions it already holds.
+  const join = useApiMutation((api) => joinActivity(api, view.id, { snapshot }), { onSuccess: onChanged });
   const ended = view.state.status === "ended";
   const accepts = (kind: string) => view.accepts.includes(kind as never);
   // A participant's first note joins them; a facilitator runs the activity and writes only once
