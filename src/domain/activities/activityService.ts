@@ -389,10 +389,12 @@ export class ActivityService {
     }
     const view = activityViewFor(record, state, caller.userId);
     // Someone whose panel shows a running activity they have not joined yet: their own kept entries
-    // (a mastermind's goals) are read now, beside the answer, so pressing Join finds them read. They
-    // are shown to them only once they take part.
-    if (state.status !== "ended" && !takesPart(record, caller.userId))
+    // (a mastermind's goals) and what their community's Join reads are read now, beside the answer,
+    // so pressing Join finds them read. The entries are shown to them only once they take part.
+    if (state.status !== "ended" && !takesPart(record, caller.userId)) {
       this.prefetchRegister(record.activity, [caller.userId]);
+      this.communities?.expectParticipant?.(caller, record.activity.communityId);
+    }
     const register = await this.registerFor(record, view, caller.userId);
     return register.length > 0 ? { ...view, register } : view;
   }

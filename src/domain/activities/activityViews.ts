@@ -22,6 +22,7 @@ import {
 } from "./activityFormat.js";
 import { formatOf, ruleOf } from "./activityFormats.js";
 import { currentRound } from "./groupingRounds.js";
+import { extensionOf } from "./participantLists.js";
 import type { PhaseState } from "./phaseClock.js";
 import { criteriaOf, readableCriteria } from "./rubric.js";
 
@@ -379,10 +380,9 @@ function formGroupsOf(
   // Late joiners on top of the groups as formed: only the groups they join are copied.
   const groups = formed.groups.slice();
   const added = new Map<string, number>();
-  const placed = new Set<string>();
+  const lateAt = new Map<string, number>();
   for (const late of lateJoiners.sort((a, b) => compareStored(a.at, b.at))) {
-    if (formed.placed.has(late.userId) || placed.has(late.userId)) continue;
-    placed.add(late.userId);
+    if (formed.placed.has(late.userId) || lateAt.has(late.userId)) continue;
     let at = formed.index.get(late.groupId) ?? added.get(late.groupId);
     if (at === undefined) {
       at = groups.length;
@@ -391,10 +391,19 @@ function formGroupsOf(
     }
     const group = groups[at] as ActivityGroup;
     groups[at] = { ...group, members: [...group.members, late.userId] };
+    lateAt.set(late.userId, at);
   }
   for (const g of groups) Object.freeze(g.members);
-  return groups.map((g) => Object.freeze(g));
+  const frozen = groups.map((g) => Object.freeze(g));
+  lateGroupsMade.set(frozen, { formed, lateAt });
+  return frozen;
 }
+
+/** Groups made of groups as formed plus late joiners: where each late joiner is (by index). */
+const lateGroupsMade = new WeakMap<
+  readonly ActivityGroup[],
+  { formed: FormedGroups; lateAt: Map<string, number> }
+>();
 
 /** A round's groups as formed (before late joiners), by the stored grouping (read once, never changed). */
 interface FormedGroups {
@@ -458,6 +467,15 @@ const groupByMember = new WeakMap<readonly ActivityGroup[], Map<string, Activity
 
 export function groupOfPerson(groups: readonly ActivityGroup[], userId: string): ActivityGroup | undefined {
   if (!Object.isFrozen(groups)) return groups.find((g) => g.members.includes(userId));
+  // Groups as formed plus late joiners (made anew as people join): found through the groups as
+  // formed, indexed once, instead of indexing every member again for each late joiner's answer.
+  const made = lateGroupsMade.get(groups);
+  if (made) {
+    const late = made.lateAt.get(userId);
+    if (late !== undefined) return groups[late];
+    const formedGroup = groupOfPerson(made.formed.groups, userId);
+    return formedGroup && groups[made.formed.index.get(formedGroup.id) as number];
+  }
   const byMember = memo(groupByMember, groups, () => {
     const found = new Map<string, ActivityGroup>();
     // The first group a person is in, as `find` would give.
@@ -476,25 +494,38 @@ export function acceptsAt(record: Pick<ActivityRecord, "activity">, state: Phase
   return phase ? [...phase.accepts] : [];
 }
 
-/** Each record's people by id (name, principal name), made once per record (as its groups). */
-const namesByRecord = new WeakMap<
-  readonly Participant[],
-  Map<string, Pick<Participant, "displayName" | "principalName">>
->();
+type Named = Pick<Participant, "displayName" | "principalName">;
+/** People's names by id. */
+type Names = Pick<ReadonlyMap<string, Named>, "get">;
 
-function namedIn(record: ActivityRecord): Map<string, Pick<Participant, "displayName" | "principalName">> {
+/** Each record's people by id (name, principal name), made once per record (as its groups). */
+const namesByRecord = new WeakMap<readonly Participant[], Names>();
+
+function namedIn(record: ActivityRecord): Names {
+  const { facilitator } = record.activity;
   return memo(namesByRecord, record.participants, (participants) => {
-    const byId = new Map<string, Pick<Participant, "displayName" | "principalName">>(
-      participants.map((p) => [p.userId, p]),
-    );
-    const { facilitator } = record.activity;
-    const principalName = byId.get(facilitator.id)?.principalName;
-    byId.set(facilitator.id, {
-      displayName: facilitator.displayName,
-      ...(principalName ? { principalName } : {}),
-    });
+    const extension = extensionOf(participants);
+    // A list read plus a few joined since (a late joiner's answer): the read's names, made once,
+    // and the few on top, instead of all of them again for each joiner.
+    if (extension) {
+      const base = namedIn({ ...record, participants: extension.base as Participant[] });
+      const added = new Map<string, Named>(extension.added.map((p) => [p.userId, p]));
+      const ownRow = added.get(facilitator.id);
+      if (ownRow) added.set(facilitator.id, facilitatorNamed(facilitator, ownRow));
+      return { get: (id: string) => added.get(id) ?? base.get(id) };
+    }
+    const byId = new Map<string, Named>(participants.map((p) => [p.userId, p]));
+    byId.set(facilitator.id, facilitatorNamed(facilitator, byId.get(facilitator.id)));
     return byId;
   });
+}
+
+/** The facilitator as set up, with the principal name of their participant row if they joined. */
+function facilitatorNamed(facilitator: PersonRef, row: Named | undefined): Named {
+  return {
+    displayName: facilitator.displayName,
+    ...(row?.principalName ? { principalName: row.principalName } : {}),
+  };
 }
 
 function namesOf(record: ActivityRecord): (id: string) => PersonRef {

@@ -1,6 +1,7 @@
 import { setNewest } from "../boundedMap.js";
 import { memo } from "../memo.js";
 import type { ActivityRecord, LateAssignment, Participant } from "./activity.js";
+import { extendParticipants } from "./participantLists.js";
 
 /** How long an instance remembers whom it joined and placed: far longer than a record in hand is used. */
 const REMEMBER_MS = 60_000;
@@ -75,7 +76,7 @@ export class RecentJoins {
     if (participants.length === 0 && placements.length === 0) return record;
     return {
       ...record,
-      participants: [...record.participants, ...participants],
+      participants: extendParticipants(record.participants, participants),
       lateAssignments: [...record.lateAssignments, ...placements],
     };
   }

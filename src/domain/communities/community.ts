@@ -95,6 +95,11 @@ export interface CommunityAccess {
    * never when the caller is refused.
    */
   participate(caller: Caller, communityId: string, alongside?: () => Promise<void>): Promise<Participation>;
+  /**
+   * Someone who may take part soon (their panel shows a running activity they have not joined):
+   * what {@link participate} reads is read ahead, in the background, so their Join finds it read.
+   */
+  expectParticipant?(caller: Caller, communityId: string): void;
 }
 
 /** The community when its reader stewards it, else a ForbiddenError saying who may (`message`). */

@@ -353,6 +353,25 @@ export class CommunityService {
   }
 
   /**
+   * Reads ahead what {@link participate} needs for someone whose panel shows an activity they have
+   * not joined: the community row and, for an open community, its member list (each at most once
+   * per instance every {@link ROW_FRESH_MS}; panels poll every 2 s). Without it, the first Join
+   * after a quiet spell waits for the list's read; late joiners arrive together.
+   */
+  expectParticipant(caller: Caller, communityId: string): void {
+    const known = this.trusted.get(trustKey(caller.tenantId, communityId, caller.userId));
+    if (known && known.until > this.now().getTime() && known.community.isMember) return;
+    this.communityRow(caller.tenantId, communityId)
+      .then((row) =>
+        row.privacy === "open" && row.memberCount <= MEMBER_LIST_MAX
+          ? this.memberIds(caller.tenantId, communityId)
+          : undefined,
+      )
+      // A failed read here is read again by the Join itself, which answers for it.
+      .catch(() => undefined);
+  }
+
+  /**
    * A community as `GET /communities/:id` shows it: as {@link get}, except that a private
    * community's non-member (of the same tenant) sees what it is about and who stewards it, to ask
    * to join; its content stays with members. Stewards also learn how many requests wait.

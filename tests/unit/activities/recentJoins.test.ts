@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ActivityRecord, LateAssignment, Participant } from "../../../src/domain/activities/activity.js";
+import { activityViewFor, groupOfPerson, groupsOf } from "../../../src/domain/activities/activityViews.js";
 import { RecentJoins } from "../../../src/domain/activities/recentJoins.js";
 
 const tenant = "tenant-1";
@@ -58,5 +59,60 @@ describe("RecentJoins", () => {
     now = 61_000;
     const empty = record([]);
     expect(joins.into(empty)).toBe(empty);
+  });
+
+  it("answers a late joiner from the record read with them on top: their group and mates as a whole read shows them", () => {
+    const joins = new RecentJoins(() => 0);
+    const members = ["a", "b", "c", "d", "e", "f", "g", "h"];
+    const read = {
+      ...record(
+        [
+          ...members.map(person),
+          { ...person("f"), displayName: "Facilitator's own row", principalName: "f@x" },
+        ],
+        [late("i", "g0002")],
+      ),
+      groupings: [
+        {
+          round: 0,
+          at: "t",
+          appliedRule: "random" as const,
+          degraded: false,
+          groups: [
+            { id: "g0001", members: ["a", "b", "c", "d"] },
+            { id: "g0002", members: ["e", "f", "g", "h"] },
+          ],
+        },
+      ],
+    };
+    joins.joined(tenant, activityId, { ...person("j"), principalName: "j@x" });
+    joins.placed(tenant, activityId, late("j", "g0001"));
+    joins.joined(tenant, activityId, person("k"));
+    joins.placed(tenant, activityId, late("k", "late-k"));
+    const folded = joins.into(read);
+    const groups = groupsOf(folded, 0);
+    // Every person's group is the one a search through the groups finds (late joiners included).
+    for (const id of [...members, "i", "j", "k", "nobody"])
+      expect(groupOfPerson(groups, id)).toBe(groups.find((g) => g.members.includes(id)));
+    expect(groupOfPerson(groups, "j")?.members).toEqual(["a", "b", "c", "d", "j"]);
+    expect(groupOfPerson(groups, "k")).toEqual({ id: "late-k", members: ["k"] });
+    // Names: the read's and the joiners' on top (with their principal name), the facilitator's own.
+    const state = { status: "running", phaseIndex: 1 } as Parameters<typeof activityViewFor>[1];
+    const paired = {
+      ...folded,
+      activity: { ...folded.activity, phases: ["think", "pair", "share"].map((id) => ({ id, minutes: 2 })) },
+    };
+    const view = activityViewFor(paired, state, "a");
+    expect(view.me.group?.partners).toEqual([
+      { id: "b", displayName: "Person b" },
+      { id: "c", displayName: "Person c" },
+      { id: "d", displayName: "Person d" },
+      { id: "j", displayName: "Person j", principalName: "j@x" },
+    ]);
+    expect(activityViewFor(paired, state, "e").me.group?.partners).toContainEqual({
+      id: "f",
+      displayName: "F",
+      principalName: "f@x",
+    });
   });
 });
