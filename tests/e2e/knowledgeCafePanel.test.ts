@@ -14,7 +14,7 @@ const QUESTION = "What would make onboarding stick in the first month?";
  * A Knowledge Café run from the meeting side panel, built from the format's definition: the
  * facilitator picks the format and its phases' minutes; people see their table and write its
  * notes together; in the harvest they add themes and a pledge, and see what everyone added. One
- * participant's panel is German at 280 px.
+ * participant's panel is German at 280 px; one more joins late, in round 2, on a dark panel.
  */
 describe("Knowledge Café in the meeting side panel", () => {
   let server: TestServer;
@@ -84,6 +84,30 @@ describe("Knowledge Café in the meeting side panel", () => {
     const controls = f.getByTestId("facilitator-controls");
     await controls.getByRole("button", { name: "Move on to Café round 2" }).click();
     await english.getByTestId("group-table-notes").waitFor();
+    // Someone arrives in round 2 (a dark panel): it shows the first round's notes; Join names
+    // them as held, its answer leaves them out, and the panel keeps showing them, at their table.
+    const latePage = await context.newPage();
+    const late = await openTab(latePage, server.baseUrl, {
+      frame: "sidePanel",
+      user: (members[4] as { id: string }).id,
+      theme: "dark",
+    });
+    const firstRound = late.getByTestId("from-everyone").getByText("Ein Buddy in der ersten Woche");
+    await firstRound.waitFor();
+    const joinAnswer = latePage.waitForResponse((r) => r.url().endsWith("/join"));
+    await late.getByRole("button", { name: "Join the activity" }).click();
+    expect(await (await joinAnswer).json()).toMatchObject({
+      submissionsHeld: true,
+      activity: { submissions: [] },
+    });
+    await late.getByTestId("group-table-notes").waitFor();
+    expect(await firstRound.count()).toBe(1);
+    if (process.env.SCREENSHOT_DIR) {
+      await latePage.screenshot({ path: `${process.env.SCREENSHOT_DIR}/cafe-late-joiner-dark.png` });
+      await late
+        .getByTestId("from-everyone")
+        .screenshot({ path: `${process.env.SCREENSHOT_DIR}/cafe-late-joiner-dark-notes.png` });
+    }
     await controls.getByRole("button", { name: "Move on to Harvest" }).click();
     const themes = english.getByTestId("add-theme");
     await themes.getByRole("textbox").fill("A small win in week two");
@@ -107,7 +131,7 @@ describe("Knowledge Café in the meeting side panel", () => {
     expect(await brokenWords(german)).toEqual([]);
     // The stage shows who takes part and what was shared, not think-pair-share's wall.
     const stage = await openTab(await context.newPage(), server.baseUrl, { frame: "meetingStage" });
-    await stage.getByTestId("stage-taking-part").getByText("4 taking part").waitFor();
+    await stage.getByTestId("stage-taking-part").getByText("5 taking part").waitFor();
     await stage.getByTestId("stage-shared").getByText("A small win in week two").waitFor();
     expect(await stage.getByText("Shared insights").count()).toBe(0);
     // Named as the café, its lists by what they hold (not the panel's "My pledge").

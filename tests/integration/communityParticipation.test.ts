@@ -39,6 +39,44 @@ describe("taking part in an open community's activity", () => {
     byKey.mockRestore();
   });
 
+  it("reads ahead for someone whose panel shows an activity they have not joined, so their Join waits for no community read", async () => {
+    const repository = new TablesCommunityRepository(await freshTableStore());
+    let now = Date.parse("2026-12-07T10:00:00.000Z");
+    const communities = new CommunityService(repository, () => new Date(now));
+    const { id } = await communities.create(caller(0), {
+      name: "Onboarding",
+      purpose: "Stick in month one.",
+    });
+    const hidden = await communities.create(caller(0), {
+      name: "Leads' circle",
+      purpose: "Between us.",
+      privacy: "private",
+    });
+    // A quiet spell: what was read for taking part is too old to answer without a new read.
+    now += 60_000;
+    const reads = vi.spyOn(repository, "get");
+    const lists = vi.spyOn(repository, "memberIds");
+    const panelViewer = caller(40);
+    communities.expectParticipant(panelViewer, id);
+    communities.expectParticipant(caller(41), id); // another panel at the same moment: the same reads
+    await vi.waitFor(() => expect(lists).toHaveBeenCalledTimes(1));
+    expect(reads).toHaveBeenCalledTimes(1);
+    // Their Join: their own write begins with no community read of its own.
+    const readsBefore: number[] = [];
+    const joined = await communities.participate(panelViewer, id, async () => {
+      readsBefore.push(reads.mock.calls.length + lists.mock.calls.length);
+    });
+    expect(joined.joinedCommunity).toBe(true);
+    expect(readsBefore).toEqual([2]);
+    expect(lists).toHaveBeenCalledTimes(1);
+    // A private community: its row only (its member list decides nothing for taking part).
+    communities.expectParticipant(panelViewer, hidden.id);
+    await vi.waitFor(() => expect(reads).toHaveBeenCalledTimes(2));
+    expect(lists).toHaveBeenCalledTimes(1);
+    reads.mockRestore();
+    lists.mockRestore();
+  });
+
   it("writes the burst's memberships after the answers, once each, and a stopped instance's are written by the next take-part", async () => {
     const store = await freshTableStore();
     const repository = new TablesCommunityRepository(store);
