@@ -93,3 +93,30 @@ export function cpuMs(pid: number | undefined): number {
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
+
+/**
+ * Resolves once the processes have used no CPU for `quietMs` (as /proc counts it, in 10 ms ticks),
+ * or after `maxMs` whatever they do; answers how long it waited. A burst ends when its last answer
+ * arrives, but the processes that served it may go on working for a while (most likely the
+ * runtime, compiling what ran hot and collecting what was allocated): a burst sent straight after
+ * shares the two cores with that work.
+ */
+export async function untilQuiet(
+  pids: readonly (number | undefined)[],
+  { quietMs = 100, maxMs = 2_000 }: { quietMs?: number; maxMs?: number } = {},
+): Promise<number> {
+  const start = performance.now();
+  const used = () => pids.reduce((sum: number, pid) => sum + cpuMs(pid), 0);
+  let last = used();
+  let lastChange = performance.now();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const now = performance.now();
+    const current = used();
+    if (current !== last) {
+      last = current;
+      lastChange = now;
+    }
+    if (now - lastChange >= quietMs || now - start >= maxMs) return now - start;
+  }
+}

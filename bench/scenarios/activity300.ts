@@ -23,7 +23,7 @@ import { demo, org, tokenFor } from "../lib/fixtures.js";
 import { LightClient } from "../lib/lightClient.js";
 import { runLoad } from "../lib/load.js";
 import { mark } from "../lib/marks.js";
-import { cpuMs, type ServerProcess, spawnServer } from "../lib/processes.js";
+import { cpuMs, type ServerProcess, spawnServer, untilQuiet } from "../lib/processes.js";
 import { percentile, type ScenarioResult } from "../lib/report.js";
 import { serverEnv, serverScript, spawnFloors } from "../lib/servers.js";
 import { StorageCounter } from "../lib/storageCounter.js";
@@ -116,7 +116,9 @@ export interface ActivityScenarioOptions {
  * requests are sent twice with the same request id. Afterwards the stored rows are read: a lost
  * write is an acknowledged text missing from the final state, a duplicate one stored twice.
  * Each burst is preceded by the same burst against the floor (express, a JSON body, one Tables
- * insert). A request's latency runs from its send to its answer's last byte, the floor's alike:
+ * insert), and each of the two starts once every process it reaches is quiet (`untilQuiet`): a floor
+ * process, which runs no timers, went on using the CPU for 50–260 ms after its last answer (read
+ * from /proc every 4 ms), and the app's burst, sent straight after, shared the two cores with it. A request's latency runs from its send to its answer's last byte, the floor's alike:
  * the load generator's own parsing of an answer (a 300-person view) is not the server's latency.
  * Bar per format and phase: p99 ≤ 2 × floor p99.
  */
@@ -143,6 +145,8 @@ export async function activityScenario(
     floor: floors.reduce((sum, f) => sum + cpuMs(f.child.pid), 0),
     azurite: cpuMs(azurite.pid),
   });
+  /** Every process a burst's requests reach: the floor's burst must not leave work to the app's. */
+  const processes = [a.child.pid, b.child.pid, ...floors.map((f) => f.child.pid), azurite.pid];
   const client = new LightClient(PARTICIPANTS * 2);
   const instances = [a.url, b.url];
   const facilitator = demo[0] as Person;
@@ -271,8 +275,14 @@ export async function activityScenario(
         }
         const s = seriesOf(phase);
         await sleep(SETTLE_BEFORE_BURST_MS);
+        await untilQuiet(processes);
         const before = cpu();
+        mark(`${formatId}.${phase}.floor`, "start");
         s.floor.push(...(await floorBurst(tasks.length)));
+        mark(`${formatId}.${phase}.floor`, "end");
+        const waited = await untilQuiet(processes);
+        if (process.env.BENCH_SERIES === "1")
+          process.stderr.write(`quiet after floor ${waited.toFixed(0)} ms\n`);
         const between = cpu();
         let bytes = 0;
         const answered: [number, number][] = [];
