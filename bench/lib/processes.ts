@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -110,7 +111,7 @@ export async function untilQuiet(
   let last = used();
   let lastChange = performance.now();
   for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await sleep(20);
     const now = performance.now();
     const current = used();
     if (current !== last) {

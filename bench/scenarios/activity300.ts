@@ -116,9 +116,10 @@ export interface ActivityScenarioOptions {
  * requests are sent twice with the same request id. Afterwards the stored rows are read: a lost
  * write is an acknowledged text missing from the final state, a duplicate one stored twice.
  * Each burst is preceded by the same burst against the floor (express, a JSON body, one Tables
- * insert), and each of the two starts once every process it reaches is quiet (`untilQuiet`): a floor
- * process, which runs no timers, went on using the CPU for 50–260 ms after its last answer (read
- * from /proc every 4 ms), and the app's burst, sent straight after, shared the two cores with it. A request's latency runs from its send to its answer's last byte, the floor's alike:
+ * insert), and each of the two starts once every process it reaches is quiet (`untilQuiet`): a
+ * floor process, which runs no timers, went on using the CPU for 50–260 ms after its last answer
+ * (read from /proc every 4 ms), and the app's burst, sent straight after, shared the two cores
+ * with it. A request's latency runs from its send to its answer's last byte, the floor's alike:
  * the load generator's own parsing of an answer (a 300-person view) is not the server's latency.
  * Bar per format and phase: p99 ≤ 2 × floor p99.
  */
