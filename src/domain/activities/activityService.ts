@@ -12,12 +12,11 @@ import {
 } from "../errors.js";
 import { type Caller, callerAsPerson } from "../identity.js";
 import { memo } from "../memo.js";
-import type { OrgPerson, PeopleDirectory } from "../people/peopleDirectory.js";
+import type { PeopleDirectory } from "../people/peopleDirectory.js";
 import { parseInput } from "../validation.js";
 import {
   type Activity,
   type ActivityFlow,
-  type ActivityGroup,
   type ActivityRecord,
   type BroughtEntry,
   type ItemRef,
@@ -80,12 +79,10 @@ import {
 } from "./activityViews.js";
 import { type CircleMemory, circleQueueOf, EarlierRegisters, type QueuePlace } from "./circleMemory.js";
 import type { RubricService } from "./communityRubrics.js";
-import { formGroups } from "./grouping/formGroups.js";
-import { placeLateJoiner as placeInGroups } from "./grouping/lateJoiner.js";
-import { currentRound, keptOutOfGroups, lastRoundReached, roundsOf } from "./groupingRounds.js";
+import { GroupFormation, groupingNow, roundOf } from "./groupFormation.js";
+import { keptOutOfGroups, lastRoundReached } from "./groupingRounds.js";
 import { GroupTextVersions } from "./groupTextVersions.js";
 import { type MeetingRoles, RoleLookup, STEERING_ROLES } from "./meetingRoles.js";
-import type { RecentPartners } from "./pairing.js";
 import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
 import type { PhaseContent } from "./phaseContent.js";
 import type { QuestionsAheadService } from "./questionsAhead.js";
@@ -193,8 +190,6 @@ function requireItem(record: ActivityRecord, item: ItemRef, definition: Submissi
 export class ActivityService {
   private readonly now: () => Date;
   private readonly newId: () => string;
-  private readonly directoryTimeoutMs: number;
-  private readonly recentActivities: number;
   private readonly announcementLeaseMs: number;
   private readonly communities: CommunityAccess | undefined;
   private readonly commitments: CommitmentRecorder | undefined;
@@ -203,10 +198,10 @@ export class ActivityService {
   private readonly handOvers = new AfterThePause<ActivityFlow, HandOver>((flow, waiting) =>
     this.handOverAll(flow, waiting),
   );
-  /** Groups being formed on this instance, by activity (see ensureGroups). */
-  private readonly forming = new Map<string, Promise<StoredGrouping | undefined>>();
   /** Whom this instance joined and placed lately (see join). */
   private readonly recentJoins: RecentJoins;
+  /** Each round's groups, formed once, and late joiners placed into them. */
+  private readonly groupFormation: GroupFormation;
   private readonly groupTexts = new GroupTextVersions();
   private readonly copies = new SubmissionCopies((activity, copy) => this.writeCopies(activity, copy));
   private readonly roles: RoleLookup | undefined;
@@ -221,18 +216,26 @@ export class ActivityService {
 
   constructor(
     private readonly activities: ActivityRepository,
-    private readonly directory: PeopleDirectory,
+    directory: PeopleDirectory,
     options: ActivityServiceOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
     this.recentJoins = new RecentJoins(() => this.now().getTime());
     this.newId = options.newId ?? (() => crypto.randomUUID());
-    this.directoryTimeoutMs = options.directoryTimeoutMs ?? 2_000;
-    this.recentActivities = options.recentActivities ?? 3;
     this.announcementLeaseMs = options.announcementLeaseMs ?? 30_000;
     this.communities = options.communities;
     this.commitments = options.commitments;
     this.circles = options.circles;
+    this.groupFormation = new GroupFormation({
+      activities,
+      directory,
+      recentJoins: this.recentJoins,
+      circles: options.circles,
+      records: (tenantId, activityId) => this.require(tenantId, activityId),
+      now: this.now,
+      directoryTimeoutMs: options.directoryTimeoutMs ?? 2_000,
+      recentActivities: options.recentActivities ?? 3,
+    });
     this.earlierRegisters = options.circles ? new EarlierRegisters(options.circles) : undefined;
     this.lessons = options.lessons;
     this.topics = options.topics;
@@ -364,16 +367,16 @@ export class ActivityService {
     let record = await this.require(caller.tenantId, activityId);
     await this.communities?.mayRead(caller, record.activity.communityId);
     let state = this.stateOf(record);
-    const round = this.roundOf(record, state);
+    const round = roundOf(record, state);
     if (this.groupsDue(record, state)) {
-      await this.ensureGroups(caller.tenantId, activityId);
+      await this.groupFormation.ensureGroups(caller.tenantId, activityId);
       record = await this.require(caller.tenantId, activityId);
       state = this.stateOf(record);
-    } else if (round >= 0 && this.isUnplacedParticipant(record, round, caller.userId)) {
+    } else if (round >= 0 && this.groupFormation.isUnplaced(record, round, caller.userId)) {
       // The caller's own place, as stored (a retry finds the first one), in a copy of the shared
       // record: no second read of the whole activity. Others placed meanwhile show at the next poll;
       // those placed through this instance count already, so people arriving together spread.
-      const placed = await this.placeLateJoiner(
+      const placed = await this.groupFormation.placeLateJoiner(
         record.activity,
         round,
         groupsOf(this.recentJoins.into(record), round),
@@ -461,7 +464,7 @@ export class ActivityService {
     // caller's own rows, and others' writes of the last moments come with the next poll.
     const inHand = this.activities.recentRecord(tenantId, activityId, RECORD_IN_HAND_MS);
     inHand.catch(() => undefined); // awaited below; refused callers never wait for it
-    const grouping = this.groupingNow(flow, state);
+    const grouping = groupingNow(flow, state);
     const me = participantOf(caller, this.now().toISOString());
     // What they bring in from earlier sessions, when their panel's load read it already: kept on
     // their row, so no instance reads it again for their mates' views.
@@ -483,7 +486,7 @@ export class ActivityService {
         this.prefetchRegister(flow.activity, group?.members ?? [], record);
         return { joined: await this.activities.addParticipant(tenantId, activityId, me) };
       }
-      const placing = this.placeLateJoiner(flow.activity, grouping.round, groups, userId, me);
+      const placing = this.groupFormation.placeLateJoiner(flow.activity, grouping.round, groups, userId, me);
       // The place is noted before it is stored: the new mates' kept goals are read beside the write.
       const place = this.recentJoins.placementOf(tenantId, activityId, grouping.round, userId);
       const mates = groups.find((g) => g.id === place?.groupId)?.members ?? [];
@@ -585,7 +588,7 @@ export class ActivityService {
     });
     // The groups are due but not formed yet: the whole read forms them (once per activity).
     if (this.groupsDue(flow, state)) return { ...(await this.view(caller, activityId)), ...joined };
-    const grouping = this.groupingNow(flow, state);
+    const grouping = groupingNow(flow, state);
     const grouped =
       grouping &&
       !keptOutOfGroups(flow.activity, formatOf(flow.activity.format), grouping.round, caller.userId);
@@ -601,7 +604,7 @@ export class ActivityService {
       ...(own.commitment ? { commitment: { text: own.commitment.text, at: own.commitment.at } } : {}),
     };
     if (grouping && grouped) {
-      const group = await this.placedGroup(flow, grouping, caller.userId);
+      const group = await this.groupFormation.placedGroup(flow, grouping, caller.userId);
       const partnerIds = group.members.filter((m) => m !== caller.userId);
       const [partners, share] = await Promise.all([
         this.activities.participantsById(caller.tenantId, activityId, partnerIds),
@@ -873,7 +876,7 @@ export class ActivityService {
     etag: string | undefined,
   ): Promise<SubmitResult> {
     const { tenantId, id: activityId } = flow.activity;
-    const groupId = await this.groupIdOf(flow, caller.userId);
+    const groupId = await this.groupFormation.groupIdOf(flow, caller.userId);
     const submission = { ...base, ownerId: groupId };
     const key = `${tenantId}|${activityId}|${base.kind}|${groupId}`;
     const read = async () => {
@@ -1159,108 +1162,6 @@ export class ActivityService {
   }
 
   /**
-   * Forms the current round's groups once its phase has begun (see groupingRounds.ts), unless
-   * already formed, and returns the stored ones. Two instances doing this at once end with one
-   * stored grouping: the first stored wins and the other adopts it. Participants the stored groups
-   * missed (they joined while they were computed) are placed as late joiners. Undefined while no
-   * groups hold (before the first grouping phase).
-   */
-  async ensureGroups(tenantId: string, activityId: string): Promise<StoredGrouping | undefined> {
-    // Everyone's tab polls the moment a grouping phase begins: one instance forms the groups for
-    // all of its callers at once instead of each computing (and trying to store) them again.
-    const key = `${tenantId}|${activityId}`;
-    const running = this.forming.get(key);
-    if (running) return running;
-    const forming = this.formGroupsNow(tenantId, activityId).finally(() => this.forming.delete(key));
-    this.forming.set(key, forming);
-    return forming;
-  }
-
-  private async formGroupsNow(tenantId: string, activityId: string): Promise<StoredGrouping | undefined> {
-    const record = await this.require(tenantId, activityId);
-    const round = this.roundOf(record, this.stateOf(record));
-    if (round < 0) return undefined;
-    let grouping = record.groupings.find((g) => g.round === round);
-    if (!grouping) {
-      const rounds = roundsOf(formatOf(record.activity.format), record.activity.phases);
-      const strategy = rounds[round]?.strategy;
-      if (!strategy) return undefined;
-      // A role the strategy keeps out (a peer review's author) is in no group.
-      const ids = record.participants
-        .map((p) => p.userId)
-        .filter((id) => !keptOutOfGroups(record.activity, formatOf(record.activity.format), round, id));
-      // Nobody has joined yet: groups wait for the first person (an empty grouping would make
-      // everyone a late joiner, piled into one group).
-      if (ids.length === 0) return undefined;
-      const [profiles, recent] = await Promise.all([
-        this.profilesOf(tenantId, ids),
-        this.recentPartners(tenantId, record.activity.communityId, activityId),
-      ]);
-      // New groups each round: the earlier rounds of the same phase kind are who already met.
-      const previousRounds = record.groupings
-        .filter((g) => g.round < round && rounds[g.round]?.strategy.kind === strategy.kind)
-        .map((g) => groupsOf(record, g.round).map((group) => group.members));
-      const queue = strategy.kind === "hotSeat" ? await this.hotSeatOrder(record, ids) : undefined;
-      const result = formGroups(strategy, ids, {
-        profiles,
-        recentPartners: recent,
-        rule: record.activity.pairingRule,
-        // One seed for every round: the rounds of a phase kind are planned together from it.
-        seed: activityId,
-        previousRounds,
-        ...(queue ? { hotSeatQueue: queue } : {}),
-      });
-      grouping = await this.activities.saveGrouping(tenantId, activityId, {
-        round,
-        groups: result.groups.map((members, i) => ({
-          id: groupIdOf(round, i),
-          members,
-          ...(result.hotSeats?.[i] ? { hotSeat: result.hotSeats[i] } : {}),
-        })),
-        appliedRule: result.appliedRule,
-        degraded: result.degraded,
-        at: this.now().toISOString(),
-        repeatMeetings: result.repeatMeetings,
-        ...(result.hotSeat ? { hotSeat: result.hotSeat } : {}),
-      });
-    }
-    const withGroups = {
-      ...record,
-      groupings: [...record.groupings.filter((g) => g.round !== round), grouping],
-    };
-    // The stored circles' hot seats join the community's log (once, whoever formed them).
-    if (grouping.groups.some((g) => g.hotSeat)) await this.recordHotSeats(withGroups, grouping);
-    for (const p of record.participants)
-      if (this.isUnplacedParticipant(withGroups, round, p.userId))
-        await this.placeLateJoiner(record.activity, round, groupsOf(withGroups, round), p.userId);
-    return grouping;
-  }
-
-  /** The people present in the community's hot-seat queue order (history and swaps applied). */
-  private async hotSeatOrder(record: ActivityRecord, ids: readonly string[]): Promise<string[] | undefined> {
-    if (!this.circles) return undefined;
-    const { tenantId, communityId } = record.activity;
-    const names = new Map(record.participants.map((p) => [p.userId, p.displayName]));
-    const present = ids.map((id) => ({ id, displayName: names.get(id) ?? "Someone" }));
-    const log = await this.circles.hotSeatLog(tenantId, communityId);
-    return circleQueueOf(communityId, log, present).map((place) => place.person.id);
-  }
-
-  private async recordHotSeats(record: ActivityRecord, grouping: StoredGrouping): Promise<void> {
-    if (!this.circles) return;
-    const { tenantId, communityId, id } = record.activity;
-    const names = new Map(record.participants.map((p) => [p.userId, p.displayName]));
-    const person = (userId: string) => ({ id: userId, displayName: names.get(userId) ?? "Someone" });
-    await this.circles.recordHotSeats(tenantId, communityId, {
-      activityId: id,
-      at: grouping.at,
-      circles: grouping.groups
-        .filter((g) => g.hotSeat)
-        .map((g) => ({ members: g.members.map(person), hotSeat: g.hotSeat as string })),
-    });
-  }
-
-  /**
    * A community's hot-seat queue, as its members see it: who takes the hot seat next, how often
    * each has, and the swaps made since the last circle. Readers of the community only.
    */
@@ -1439,7 +1340,7 @@ export class ActivityService {
       const state = this.stateOfFlow(flow);
       if (state.status === "ended") continue;
       // Only once a round's groups hold (formed, or due now): before, people opt in by joining.
-      if (this.roundOf(flow, state) < 0) return undefined;
+      if (roundOf(flow, state) < 0) return undefined;
       return { activityId: id, facilitatorId: flow.activity.facilitator.id };
     }
     return undefined;
@@ -1535,20 +1436,9 @@ export class ActivityService {
     return phaseAt({ phases: flow.activity.phases, controls: flow.controls }, this.now());
   }
 
-  /** The grouping round that holds now (-1: none). */
-  private roundOf(flow: Pick<ActivityFlow, "activity">, state: PhaseState): number {
-    return currentRound(formatOf(flow.activity.format), flow.activity.phases, state);
-  }
-
-  /** The groups that hold now, when this instance knows them. */
-  private groupingNow(flow: ActivityFlow, state: PhaseState): StoredGrouping | undefined {
-    const round = this.roundOf(flow, state);
-    return flow.groupings.find((g) => g.round === round);
-  }
-
   /** True when a round's groups hold now but are not formed (as far as these facts know). */
   private groupsDue(flow: ActivityFlow, state: PhaseState): boolean {
-    return this.roundOf(flow, state) >= 0 && !this.groupingNow(flow, state);
+    return roundOf(flow, state) >= 0 && !groupingNow(flow, state);
   }
 
   private requireAccepting(flow: ActivityFlow, kind: SubmissionKind, message: string): void {
@@ -1557,123 +1447,6 @@ export class ActivityService {
     if (state.status === "ended" && !acceptsAt(flow, state).includes(kind))
       throw new ValidationError("This activity has already ended.");
     if (!acceptsAt(flow, state).includes(kind)) throw new ValidationError(message);
-  }
-
-  private isUnplacedParticipant(record: ActivityRecord, round: number, userId: string): boolean {
-    return (
-      record.participants.some((p) => p.userId === userId) &&
-      !groupOfPerson(groupsOf(record, round), userId) &&
-      !keptOutOfGroups(record.activity, formatOf(record.activity.format), round, userId)
-    );
-  }
-
-  /**
-   * The id of the caller's group, read by key: the kept groups, else their late placement (placed
-   * now if they joined late). Someone not in the activity has none.
-   */
-  private async groupIdOf(flow: ActivityFlow, userId: string): Promise<string> {
-    const grouping = this.groupingNow(flow, this.stateOfFlow(flow));
-    if (!grouping) throw new ValidationError("Groups have not been formed yet.");
-    const formed = groupOfPerson(grouping.groups, userId);
-    if (formed) return formed.id;
-    const { tenantId, id } = flow.activity;
-    // Placed late through this instance: where it stored them, with no read.
-    const placedHere = this.recentJoins.placementOf(tenantId, id, grouping.round, userId);
-    if (placedHere) return placedHere.groupId;
-    const own = await this.activities.placeOf(tenantId, id, userId, grouping.round);
-    if (own.late) return own.late.groupId;
-    if (!own.participant) throw new ValidationError("Join the activity first to get a partner.");
-    return (await this.placedGroup(flow, grouping, userId)).id;
-  }
-
-  /**
-   * The caller's group with everyone in it (late joiners too), placing the caller now if they
-   * joined after the groups were formed. Reads the late joiners only, never the whole activity.
-   */
-  private async placedGroup(
-    flow: ActivityFlow,
-    grouping: StoredGrouping,
-    userId: string,
-  ): Promise<ActivityGroup> {
-    const { tenantId, id } = flow.activity;
-    const { round } = grouping;
-    const groupsNow = async () =>
-      groupsOf(
-        {
-          groupings: [grouping],
-          lateAssignments: await this.activities.lateAssignments(tenantId, id, round),
-        },
-        round,
-      );
-    const groups = await groupsNow();
-    const group = groupOfPerson(groups, userId);
-    if (group) return group;
-    if (keptOutOfGroups(flow.activity, formatOf(flow.activity.format), round, userId))
-      throw new ValidationError("You are in no group in this phase: the groups work on what you brought.");
-    await this.placeLateJoiner(flow.activity, round, groups, userId);
-    const fresh = await groupsNow();
-    const placed = groupOfPerson(fresh, userId);
-    if (!placed) throw new ConcurrencyError("Your group is being formed. Try again in a moment.");
-    return placed;
-  }
-
-  /**
-   * A late joiner goes where the round's strategy puts them (grouping/lateJoiner.ts): a group
-   * still below its size first (a late joiner waiting alone, a pair becoming a trio), one where
-   * they meet nobody again, the smallest; nobody is left out. Stored once per person and round.
-   */
-  private async placeLateJoiner(
-    activity: Activity,
-    round: number,
-    groups: readonly ActivityGroup[],
-    userId: string,
-  ): Promise<LateAssignment>;
-  /** With their participant row: both written at once. */
-  private async placeLateJoiner(
-    activity: Activity,
-    round: number,
-    groups: readonly ActivityGroup[],
-    userId: string,
-    participant: Participant,
-  ): Promise<{ joined: boolean; placed: LateAssignment }>;
-  private async placeLateJoiner(
-    activity: Activity,
-    round: number,
-    groups: readonly ActivityGroup[],
-    userId: string,
-    participant?: Participant,
-  ): Promise<LateAssignment | { joined: boolean; placed: LateAssignment }> {
-    const strategy = roundsOf(formatOf(activity.format), activity.phases)[round]?.strategy ?? {
-      kind: "pairs",
-    };
-    const placement = placeInGroups(
-      strategy,
-      groups.map((g) => g.members),
-      userId,
-      { rule: activity.pairingRule, seed: `${activity.id}:${round}:late` },
-    );
-    const groupId = groups[placement.groupIndex]?.id ?? `late-${userId}`;
-    const assignment = { round, userId, groupId, at: this.now().toISOString() };
-    // Noted before it is stored: late joiners placed on this instance meanwhile see it.
-    this.recentJoins.placed(activity.tenantId, activity.id, assignment);
-    try {
-      if (participant) {
-        const written = await this.activities.addLateParticipant(
-          activity.tenantId,
-          activity.id,
-          participant,
-          assignment,
-        );
-        this.recentJoins.placed(activity.tenantId, activity.id, written.placed);
-        return written;
-      }
-      const stored = await this.activities.assignLateJoiner(activity.tenantId, activity.id, assignment);
-      this.recentJoins.placed(activity.tenantId, activity.id, stored);
-      return stored;
-    } catch (error) {
-      this.recentJoins.unplaced(activity.tenantId, activity.id, assignment);
-      throw error;
-    }
   }
 
   /**
@@ -1704,46 +1477,6 @@ export class ActivityService {
 
   private async joinQuietly(caller: Caller, activityId: string, at: string): Promise<void> {
     await this.activities.addParticipant(caller.tenantId, activityId, participantOf(caller, at));
-  }
-
-  /** Org context for pairing; undefined (→ random) when the directory fails or is slow. */
-  private async profilesOf(tenantId: string, ids: string[]): Promise<Map<string, OrgPerson> | undefined> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), this.directoryTimeoutMs);
-    });
-    try {
-      const answer = await Promise.race([this.directory.getMany(tenantId, ids), timeout]);
-      return answer?.people;
-    } catch {
-      return undefined;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** Who was grouped with whom in the community's last activities (this one excluded). */
-  private async recentPartners(
-    tenantId: string,
-    communityId: string,
-    exceptId: string,
-  ): Promise<RecentPartners> {
-    const ids = (await this.activities.recentActivityIds(tenantId, communityId, this.recentActivities + 1))
-      .filter((id) => id !== exceptId)
-      .slice(0, this.recentActivities);
-    // The first round of each (think-pair-share's pairs; a café's first tables).
-    const pairings = await Promise.all(ids.map((id) => this.activities.getGrouping(tenantId, id, 0)));
-    const partners = new Map<string, Set<string>>();
-    for (const pairing of pairings)
-      for (const group of pairing?.groups ?? [])
-        for (const a of group.members)
-          for (const b of group.members) {
-            if (a === b) continue;
-            const set = partners.get(a) ?? new Set<string>();
-            set.add(b);
-            partners.set(a, set);
-          }
-    return partners;
   }
 
   private async require(tenantId: string, activityId: string): Promise<ActivityRecord> {
@@ -1780,7 +1513,7 @@ export class ActivityService {
     // The groups are read only once they can exist (from the grouping phase on).
     const state = this.stateOfFlow(flow);
     if (!this.groupsDue(flow, state)) return flow;
-    const grouping = await this.activities.getGrouping(tenantId, activityId, this.roundOf(flow, state));
+    const grouping = await this.activities.getGrouping(tenantId, activityId, roundOf(flow, state));
     return grouping ? { ...flow, groupings: [...flow.groupings, grouping] } : flow;
   }
 }
@@ -1799,12 +1532,6 @@ interface HandOver {
   caller: Caller;
   text: string;
   at: string;
-}
-
-/** Round 0's group ids are think-pair-share's as always (`g0001`); later rounds' are `r2-g0001`. */
-function groupIdOf(round: number, index: number): string {
-  const id = `g${String(index + 1).padStart(4, "0")}`;
-  return round === 0 ? id : `r${round}-${id}`;
 }
 
 function controlProblemFor(state: PhaseState, flow: ActivityFlow, control: ControlInput): string | undefined {
