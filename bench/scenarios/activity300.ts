@@ -105,15 +105,15 @@ export interface ActivityScenarioOptions {
 /**
  * `activity-300`: every format the registry runs as an activity (a new format is included
  * without touching this file), 300 people through two server instances over the tab's HTTP API.
- * Per format: everyone joins on a side panel that loaded the activity before they press Join, as
- * a panel does (some arrive late, during a regrouping round), every phase is
- * advanced, and in each phase everyone who may submits what it newly accepts, at once: a person's
- * own text (PUT), items (POST), and a group's text written by all its members concurrently. A
- * member whose save met a groupmate's (409/412) gets both texts, as the tab shows them, and presses
- * Save on the merge: those second presses are a burst of their own (`<phase>.merged`), after the
- * first, until every group's text holds all its members' (a person reads before pressing again;
- * the tab never retries by itself). Some
- * requests are sent twice with the same request id. Afterwards the stored rows are read: a lost
+ * Per format: everyone joins on a side panel that loaded the activity and polled it again just
+ * before they press Join, as the tab does every 2 s (some arrive late, during a regrouping round),
+ * every phase is advanced, and in each phase everyone who may submits what it newly accepts, at
+ * once: a person's own text (PUT), items (POST), and a group's text written by all its members
+ * concurrently. A member whose save met a groupmate's (409/412) gets both texts, as the tab shows
+ * them, and presses Save on the merge: those second presses are a burst of their own
+ * (`<phase>.merged`), after the first, until every group's text holds all its members' (a person
+ * reads before pressing again; the tab never retries by itself). Some requests are sent twice
+ * with the same request id. Afterwards the stored rows are read: a lost
  * write is an acknowledged text missing from the final state, a duplicate one stored twice.
  * Each burst is preceded by the same burst against the floor (express, a JSON body, one Tables
  * insert), and each of the two starts once every process it reaches is quiet (`untilQuiet`): a
@@ -265,17 +265,25 @@ export async function activityScenario(
       };
       /**
        * One burst: the floor takes as many requests as there are tasks, all at once, then the
-       * app's tasks run all at once; every request a task makes is timed.
+       * app's tasks run all at once; every request a task makes is timed. `beforeFloor` runs
+       * untimed once the burst's settle is over, before the floor's burst and the quiet it waits for
+       * (the side panels' last poll before their people press Join).
        */
       let warmingUp = false;
-      const burst = async (phase: string, tasks: ((timed: Timed) => Promise<void>)[]) => {
+      const burst = async (
+        phase: string,
+        tasks: ((timed: Timed) => Promise<void>)[],
+        { beforeFloor }: { beforeFloor?: () => Promise<unknown> } = {},
+      ) => {
         if (tasks.length === 0) return;
         if (warmingUp) {
+          await beforeFloor?.();
           await Promise.all(tasks.map((task) => task((request) => request())));
           return;
         }
         const s = seriesOf(phase);
         await sleep(SETTLE_BEFORE_BURST_MS);
+        await beforeFloor?.();
         await untilQuiet(processes);
         const before = cpu();
         mark(`${formatId}.${phase}.floor`, "start");
@@ -387,6 +395,11 @@ export async function activityScenario(
               if (typeof version === "string") held.set(p.id, version);
             }),
           );
+        // A person presses Join on a side panel that shows the activity: it loaded, then polled
+        // every 2 s (useMeetingActivity), so its last poll came at most 2 s before the press. Their
+        // panels poll once more, untimed, through the instance each joins on, when the burst's
+        // settle is over (a panel that stopped polling for the settle's 3 s would be no tab's);
+        // Join names the submissions the panel holds, as the tab's does (the answer leaves them out).
         const join = (who: Person[], phase: string) =>
           burst(
             phase,
@@ -399,10 +412,9 @@ export async function activityScenario(
               if (res.status === 200) joined.push(p);
               else unexpected("join", res);
             }),
+            { beforeFloor: () => loadPanels(who) },
           );
-        // A person presses Join on a side panel that shows the activity (it loads, then polls every
-        // 2 s): their panels load first, untimed, through the instance each joins on — as a late
-        // joiner's do below.
+        // Everyone's panel opened (it loads the activity, untimed) before they press Join: above.
         await loadPanels(early);
         await join(early, "join");
         await control("start");
@@ -470,9 +482,7 @@ export async function activityScenario(
             );
           }
           if (phase.id === latePhase) {
-            // A late joiner presses Join on a side panel that shows the activity (it loads, then
-            // polls every 2 s): their panels load first, untimed, through the instance each joins on,
-            // and Join names the submissions the panel holds, as the tab's does (the answer leaves them out).
+            // A late joiner's panel opens as the round runs, then they press Join (see join).
             await loadPanels(late);
             await join(late, `${phase.id}.late-join`);
           }
