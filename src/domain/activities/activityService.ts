@@ -40,7 +40,7 @@ import {
   submissionOf,
   takesRubric,
 } from "./activityFormat.js";
-import { formatOf, planFromSections, planPhases } from "./activityFormats.js";
+import { type ActivityFormatId, formatOf, planFromSections, planPhases } from "./activityFormats.js";
 import {
   type ActivityOutcomes,
   activityOutcomesOf,
@@ -83,6 +83,7 @@ import { GroupFormation, groupingNow, roundOf } from "./groupFormation.js";
 import { keptOutOfGroups, lastRoundReached } from "./groupingRounds.js";
 import { GroupTextVersions } from "./groupTextVersions.js";
 import { type MeetingRoles, RoleLookup, STEERING_ROLES } from "./meetingRoles.js";
+import { extensionOf } from "./participantLists.js";
 import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
 import type { PhaseContent } from "./phaseContent.js";
 import type { QuestionsAheadService } from "./questionsAhead.js";
@@ -379,7 +380,10 @@ export class ActivityService {
       const placed = await this.groupFormation.placeLateJoiner(
         record.activity,
         round,
-        groupsOf(this.recentJoins.into(record), round),
+        groupsOf(
+          { groupings: record.groupings, lateAssignments: this.recentJoins.lateAssignmentsInto(record) },
+          round,
+        ),
         caller.userId,
       );
       record = {
@@ -479,7 +483,7 @@ export class ActivityService {
         return { joined: await this.activities.addParticipant(tenantId, activityId, me) };
       // The groups as the flow holds them, with everyone placed late as far as this instance knows
       // (made for this join alone: looked through once, not indexed by member).
-      const { lateAssignments } = this.recentJoins.into(record);
+      const lateAssignments = this.recentJoins.lateAssignmentsInto(record);
       const groups = groupsOf({ groupings: [grouping], lateAssignments }, grouping.round);
       const group = groups.find((g) => g.members.includes(userId));
       if (group || keptOutOfGroups(flow.activity, formatOf(flow.activity.format), grouping.round, userId)) {
@@ -533,10 +537,10 @@ export class ActivityService {
    */
   private broughtBy(activity: Activity, userId: string): BroughtEntry[] | undefined {
     const registers = this.earlierRegisters;
-    const kinds = Object.entries(formatOf(activity.format).submissions).filter(([, d]) => d.register);
+    const kinds = registerKindsOf(activity.format);
     if (!registers || kinds.length === 0) return undefined;
     const brought: BroughtEntry[] = [];
-    for (const [kind] of kinds) {
+    for (const kind of kinds) {
       const entry = registers.settled(activity.tenantId, activity.id, kind, userId);
       if (entry === undefined) return undefined;
       if (entry) brought.push(entry);
@@ -555,17 +559,16 @@ export class ActivityService {
     record?: Pick<ActivityRecord, "participants">,
   ): void {
     const registers = this.earlierRegisters;
-    if (!registers || userIds.length === 0) return;
+    const kinds = registerKindsOf(activity.format);
+    if (!registers || kinds.length === 0 || userIds.length === 0) return;
     if (record) {
       const rows = participantsById(record.participants);
       userIds = userIds.filter((id) => !rows.get(id)?.brought);
       if (userIds.length === 0) return;
     }
-    const { tenantId, id, communityId, format } = activity;
-    for (const [kind, definition] of Object.entries(formatOf(format).submissions))
-      if (definition.register)
-        // A failed read is not kept (EarlierRegisters): the view reads again and answers for it.
-        registers.of(tenantId, id, communityId, kind, userIds).catch(() => undefined);
+    const { tenantId, id, communityId } = activity;
+    // A failed read is not kept (EarlierRegisters): the view reads again and answers for it.
+    for (const kind of kinds) registers.of(tenantId, id, communityId, kind, userIds).catch(() => undefined);
   }
 
   /**
@@ -1236,9 +1239,9 @@ export class ActivityService {
     view: ActivityView,
     userId: string,
   ): Promise<RegisterView[]> {
-    const format = formatOf(record.activity.format);
-    const kinds = Object.entries(format.submissions).filter(([, d]) => d.register);
+    const kinds = registerKindsOf(record.activity.format);
     if (kinds.length === 0 || !takesPart(record, userId)) return [];
+    const format = formatOf(record.activity.format);
     const { tenantId, communityId } = record.activity;
     const mates = view.me.group?.partners ?? [];
     const people = [{ id: userId, displayName: "" }, ...mates];
@@ -1249,8 +1252,8 @@ export class ActivityService {
     });
     const out: RegisterView[] = [];
     const rows = participantsById(record.participants);
-    for (const [kind, definition] of kinds) {
-      const readers = definition.visibility === "writer" ? [userId] : people.map((p) => p.id);
+    for (const kind of kinds) {
+      const readers = format.submissions[kind]?.visibility === "writer" ? [userId] : people.map((p) => p.id);
       const written = new Map(
         record.submissions.filter((s) => s.kind === kind).map((s) => [s.ownerId, s] as const),
       );
@@ -1607,6 +1610,17 @@ function idFromRequest(caller: Caller, requestId: string): Promise<string> {
   return digestId(`${caller.tenantId}\n${caller.userId}\n${requestId}`, 16);
 }
 
+/** Each format's register kinds (goals kept across sessions), worked out once: most formats keep none. */
+const registerKinds = new Map<ActivityFormatId, readonly SubmissionKind[]>();
+
+function registerKindsOf(format: ActivityFormatId): readonly SubmissionKind[] {
+  return memo(registerKinds, format, () =>
+    Object.entries(formatOf(format).submissions)
+      .filter(([, d]) => d.register)
+      .map(([kind]) => kind as SubmissionKind),
+  );
+}
+
 const participantsByList = new WeakMap<readonly Participant[], Map<string, Participant>>();
 
 /**
@@ -1614,5 +1628,11 @@ const participantsByList = new WeakMap<readonly Participant[], Map<string, Parti
  * every poll of a phase looks its people up in the same index.
  */
 function participantsById(participants: readonly Participant[]): ReadonlyMap<string, Participant> {
-  return memo(participantsByList, participants, () => new Map(participants.map((p) => [p.userId, p])));
+  return memo(participantsByList, participants, () => {
+    // A list read with a few joined here added (RecentJoins.into): the read's index, copied, and those few.
+    const extension = extensionOf(participants);
+    const byId = extension ? new Map(participantsById(extension.base)) : new Map<string, Participant>();
+    for (const p of extension?.added ?? participants) byId.set(p.userId, p);
+    return byId;
+  });
 }

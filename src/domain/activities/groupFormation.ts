@@ -14,7 +14,7 @@ import type { ActivityRepository } from "./activityRepository.js";
 import { groupOfPerson, groupsOf } from "./activityViews.js";
 import { type CircleMemory, circleQueueOf } from "./circleMemory.js";
 import { formGroups } from "./grouping/formGroups.js";
-import { placeLateJoiner as placeInGroups } from "./grouping/lateJoiner.js";
+import { lateJoinerIndex } from "./grouping/lateJoiner.js";
 import { currentRound, keptOutOfGroups, roundsOf } from "./groupingRounds.js";
 import type { RecentPartners } from "./pairing.js";
 import { type PhaseState, phaseAt } from "./phaseClock.js";
@@ -271,13 +271,13 @@ export class GroupFormation {
     const strategy = roundsOf(formatOf(activity.format), activity.phases)[round]?.strategy ?? {
       kind: "pairs",
     };
-    const placement = placeInGroups(
+    const groupIndex = lateJoinerIndex(
       strategy,
       groups.map((g) => g.members),
       userId,
       { rule: activity.pairingRule, seed: `${activity.id}:${round}:late` },
     );
-    const groupId = groups[placement.groupIndex]?.id ?? `late-${userId}`;
+    const groupId = groups[groupIndex]?.id ?? `late-${userId}`;
     const assignment = { round, userId, groupId, at: this.now().toISOString() };
     // Noted before it is stored: late joiners placed on this instance meanwhile see it.
     this.recentJoins.placed(activity.tenantId, activity.id, assignment);

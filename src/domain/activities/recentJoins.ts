@@ -59,13 +59,35 @@ export class RecentJoins {
 
   /** The record with the participants and placements remembered here that it does not hold yet. */
   into(record: ActivityRecord): ActivityRecord {
-    const joins = this.byActivity.get(keyOf(record.activity.tenantId, record.activity.id));
+    const joins = this.joinsOf(record);
     if (!joins) return record;
-    this.forgetOld(joins);
     const known = memo(knownIds, record.participants, (list) => new Set(list.map((p) => p.userId)));
     const participants: Participant[] = [];
     for (const j of joins.participants.values())
       if (!known.has(j.participant.userId)) participants.push(j.participant);
+    const lateAssignments = this.placementsIn(joins, record);
+    if (participants.length === 0 && lateAssignments === record.lateAssignments) return record;
+    return {
+      ...record,
+      participants:
+        participants.length > 0 ? extendParticipants(record.participants, participants) : record.participants,
+      lateAssignments,
+    };
+  }
+
+  /** The record's late placements with those remembered here that it does not hold yet: {@link into}'s groups alone. */
+  lateAssignmentsInto(record: ActivityRecord): LateAssignment[] {
+    const joins = this.joinsOf(record);
+    return joins ? this.placementsIn(joins, record) : record.lateAssignments;
+  }
+
+  private joinsOf(record: ActivityRecord): Joins | undefined {
+    const joins = this.byActivity.get(keyOf(record.activity.tenantId, record.activity.id));
+    if (joins) this.forgetOld(joins);
+    return joins;
+  }
+
+  private placementsIn(joins: Joins, record: ActivityRecord): LateAssignment[] {
     const stored = memo(
       storedPlacements,
       record.lateAssignments,
@@ -73,12 +95,7 @@ export class RecentJoins {
     );
     const placements: LateAssignment[] = [];
     for (const [key, p] of joins.placements) if (!stored.has(key)) placements.push(p.assignment);
-    if (participants.length === 0 && placements.length === 0) return record;
-    return {
-      ...record,
-      participants: extendParticipants(record.participants, participants),
-      lateAssignments: [...record.lateAssignments, ...placements],
-    };
+    return placements.length === 0 ? record.lateAssignments : [...record.lateAssignments, ...placements];
   }
 
   private of(tenantId: string, activityId: string): Joins {

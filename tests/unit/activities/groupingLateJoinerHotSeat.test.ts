@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formGroups, type GroupingContext } from "../../../src/domain/activities/grouping/formGroups.js";
 import type { GroupingStrategy } from "../../../src/domain/activities/grouping/groupingStrategy.js";
 import { hotSeatQueue } from "../../../src/domain/activities/grouping/hotSeat.js";
-import { placeLateJoiner } from "../../../src/domain/activities/grouping/lateJoiner.js";
+import { lateJoinerIndex, placeLateJoiner } from "../../../src/domain/activities/grouping/lateJoiner.js";
 
 const context = (seed = "seed"): GroupingContext => ({ rule: "random", seed });
 const cafe: GroupingStrategy = { kind: "rounds", size: 4, rounds: 3 };
@@ -112,6 +112,47 @@ describe("placeLateJoiner", () => {
     let groups = formGroups(cafe, ids, context()).groups;
     for (let i = 0; i < 3; i++) groups = placeLateJoiner(cafe, groups, `late-${i}`, context()).groups;
     expect(groups.map((g) => g.length).sort()).toEqual([5, 5, 5]);
+  });
+
+  it("chooses as lateJoinerIndex does, which copies no group (what a join in a meeting of 300 asks)", () => {
+    const module: GroupingStrategy = { kind: "groups", size: 2, min: 2, max: 3 };
+    const cases: [GroupingStrategy, string[][], string][] = [
+      [
+        { kind: "pairs" },
+        [
+          ["a", "b", "c"],
+          ["d", "e"],
+        ],
+        "z",
+      ],
+      [
+        { kind: "pairs" },
+        [
+          ["a", "b"],
+          ["c", "d"],
+        ],
+        "c",
+      ],
+      [cafe, [], "z"],
+      [
+        module,
+        [
+          ["a", "b", "c"],
+          ["d", "e", "f"],
+        ],
+        "z",
+      ],
+      [{ kind: "none" }, [["a", "b"]], "z"],
+      [{ kind: "circle" }, [["a", "b"]], "z"],
+    ];
+    for (const [strategy, groups, joiner] of cases) {
+      const before = JSON.stringify(groups);
+      const index = lateJoinerIndex(strategy, groups, joiner, context());
+      expect(JSON.stringify(groups)).toBe(before);
+      expect(index).toBe(placeLateJoiner(strategy, groups, joiner, context()).groupIndex);
+    }
+    // A new group's index is one past the last: the groups were full.
+    expect(lateJoinerIndex(module, [["a", "b", "c"]], "z", context())).toBe(1);
   });
 });
 

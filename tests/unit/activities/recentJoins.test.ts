@@ -61,6 +61,23 @@ describe("RecentJoins", () => {
     expect(joins.into(empty)).toBe(empty);
   });
 
+  it("gives the placements alone as into does, and the record's own list when it holds them all", () => {
+    const joins = new RecentJoins(() => 0);
+    const read = record([person("a")], [late("c", "g0003")]);
+    expect(joins.lateAssignmentsInto(read)).toBe(read.lateAssignments);
+    joins.joined(tenant, activityId, person("b"));
+    // A join with no placement (before the groups) leaves the placements as read.
+    expect(joins.lateAssignmentsInto(read)).toBe(read.lateAssignments);
+    expect(joins.into(read).lateAssignments).toBe(read.lateAssignments);
+    joins.placed(tenant, activityId, late("b", "g0001"));
+    joins.placed(tenant, activityId, late("c", "g0002"));
+    expect(joins.lateAssignmentsInto(read)).toEqual(joins.into(read).lateAssignments);
+    expect(joins.lateAssignmentsInto(read)).toEqual([late("c", "g0003"), late("b", "g0001")]);
+    // Placements only: the participants list is the read's when it holds everyone joined here.
+    const withB = record([person("a"), person("b")], read.lateAssignments);
+    expect(joins.into(withB).participants).toBe(withB.participants);
+  });
+
   it("answers a late joiner from the record read with them on top: their group and mates as a whole read shows them", () => {
     const joins = new RecentJoins(() => 0);
     const members = ["a", "b", "c", "d", "e", "f", "g", "h"];

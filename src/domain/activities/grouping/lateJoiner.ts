@@ -26,22 +26,35 @@ export function placeLateJoiner(
   joiner: string,
   context: GroupingContext,
 ): LateJoinerPlacement {
-  const checked = parseGroupingStrategy(strategy);
+  const groupIndex = lateJoinerIndex(strategy, groups, joiner, context);
   const copy = groups.map((g) => [...g]);
+  if (groupIndex === copy.length) copy.push([joiner]);
+  else if (groupIndex >= 0 && !copy[groupIndex]?.includes(joiner)) copy[groupIndex]?.push(joiner);
   const previousRounds = context.previousRounds ?? [];
-  const done = (groupIndex: number): LateJoinerPlacement => ({
+  return {
     groups: copy,
     groupIndex,
     // One round alone repeats nobody: the count (a pass over everyone) is made only across rounds.
     repeatMeetings: previousRounds.length === 0 ? 0 : repeatMeetings([...previousRounds, copy]),
-  });
-  if (checked.kind === "none") return done(-1);
-  const already = copy.findIndex((g) => g.includes(joiner));
-  if (already >= 0) return done(already);
-  if (copy.length === 0) {
-    copy.push([joiner]);
-    return done(0);
-  }
+  };
+}
+
+/**
+ * Where {@link placeLateJoiner} puts the joiner, with no group copied (a late join in a meeting of
+ * 300 asks only this): the index of the group they are in or join, `groups.length` when they start
+ * a group, -1 when the phase has no groups.
+ */
+export function lateJoinerIndex(
+  strategy: GroupingStrategy,
+  groups: readonly (readonly string[])[],
+  joiner: string,
+  context: GroupingContext,
+): number {
+  const checked = parseGroupingStrategy(strategy);
+  if (checked.kind === "none") return -1;
+  const already = groups.findIndex((g) => g.includes(joiner));
+  if (already >= 0) return already;
+  if (groups.length === 0) return 0;
 
   const { nominal, max } =
     checked.kind === "groups" || checked.kind === "rounds" || checked.kind === "acrossDepartments"
@@ -54,12 +67,9 @@ export function placeLateJoiner(
   // Groups kept for the whole activity (`groups`, a module's) start a new group once every group is
   // at its largest: people who arrive after the groups formed (all of them, when the groups formed
   // as the activity started) end in groups within the bounds instead of one growing without end.
-  if (checked.kind === "groups" && copy.every((g) => g.length >= max)) {
-    copy.push([joiner]);
-    return done(copy.length - 1);
-  }
-  const costOf = joinerCosts(joiner, copy, context);
-  const keyOf = (group: string[]) => {
+  if (checked.kind === "groups" && groups.every((g) => g.length >= max)) return groups.length;
+  const costOf = joinerCosts(joiner, groups, context);
+  const keyOf = (group: readonly string[]) => {
     const { metBefore, cost } = costOf(group);
     return [
       group.length + 1 > max ? 1 : 0,
@@ -70,17 +80,16 @@ export function placeLateJoiner(
     ];
   };
   let best = 0;
-  let bestKey = keyOf(copy[0] as string[]);
-  for (let g = 1; g < copy.length; g++) {
-    const key = keyOf(copy[g] as string[]);
+  let bestKey = keyOf(groups[0] as readonly string[]);
+  for (let g = 1; g < groups.length; g++) {
+    const key = keyOf(groups[g] as readonly string[]);
     const better = key.findIndex((x, i) => x !== bestKey[i]);
     if (better >= 0 && (key[better] as number) < (bestKey[better] as number)) {
       best = g;
       bestKey = key;
     }
   }
-  (copy[best] as string[]).push(joiner);
-  return done(best);
+  return best;
 }
 
 /**
@@ -90,7 +99,7 @@ export function placeLateJoiner(
  */
 function joinerCosts(
   joiner: string,
-  groups: readonly string[][],
+  groups: readonly (readonly string[])[],
   context: GroupingContext,
 ): (group: readonly string[]) => { metBefore: number; cost: number } {
   const previousRounds = context.previousRounds ?? [];
