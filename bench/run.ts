@@ -1,4 +1,5 @@
 import { type RunningAzurite, startAzurite } from "../scripts/lib/azurite.js";
+import { preloaded } from "./lib/processes.js";
 import { report, type ScenarioResult } from "./lib/report.js";
 import { root } from "./lib/servers.js";
 import { activity300 } from "./scenarios/activity300.js";
@@ -60,12 +61,13 @@ const azurite = await startAzurite(
   process.env.BENCH_PROFILE_DIR
     ? {
         nodeArgs: [
+          ...preloaded(),
           "--cpu-prof",
           `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`,
           "--cpu-prof-name=azurite.cpuprofile",
         ],
       }
-    : {},
+    : { nodeArgs: preloaded() },
 );
 let failed = false;
 try {

@@ -33,7 +33,7 @@ export async function spawnServer(
           : []),
       ]
     : [];
-  const child = spawn(process.execPath, [...profile, script], {
+  const child = spawn(process.execPath, [...preloaded(), ...profile, script], {
     env: { PATH: process.env.PATH, ...env, PORT: String(port) },
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -120,4 +120,13 @@ export async function untilQuiet(
     }
     if (now - lastChange >= quietMs || now - start >= maxMs) return now - start;
   }
+}
+
+/**
+ * BENCH_REQUIRE=/path/to/module.cjs: a module every server (and Azurite) loads first, to watch each
+ * process from inside during a scenario (say, `process.cpuUsage()` every few milliseconds against
+ * the `BENCH_MARKS` clock, or its GC pauses). Nothing by default.
+ */
+export function preloaded(): string[] {
+  return process.env.BENCH_REQUIRE ? ["--require", process.env.BENCH_REQUIRE] : [];
 }
