@@ -1,7 +1,8 @@
 import { ValidationError } from "../errors.js";
 import { SESSION_FORMATS } from "../formats/formatIds.js";
 import { FORMATS } from "../formats/formatRegistry.js";
-import type { ActivityFormatDefinition, PhaseDefinition } from "./activityFormat.js";
+import { memo } from "../memo.js";
+import type { ActivityFormatDefinition, PhaseDefinition, SubmissionKind } from "./activityFormat.js";
 
 type Registry = typeof FORMATS;
 
@@ -91,6 +92,18 @@ export function planFromSections(
 
 export function formatOf(id: ActivityFormatId): ActivityFormatDefinition {
   return (FORMATS[id] as { activity: ActivityFormatDefinition }).activity;
+}
+
+/** Each format's register kinds (goals kept across sessions), worked out once: most formats keep none. */
+const registerKinds = new Map<ActivityFormatId, readonly SubmissionKind[]>();
+
+/** The kinds a format keeps in a register across sessions (a mastermind's goals); most keep none. */
+export function registerKindsOf(format: ActivityFormatId): readonly SubmissionKind[] {
+  return memo(registerKinds, format, () =>
+    Object.entries(formatOf(format).submissions)
+      .filter(([, d]) => d.register)
+      .map(([kind]) => kind),
+  );
 }
 
 /**

@@ -40,7 +40,7 @@ import {
   submissionOf,
   takesRubric,
 } from "./activityFormat.js";
-import { type ActivityFormatId, formatOf, planFromSections, planPhases } from "./activityFormats.js";
+import { formatOf, planFromSections, planPhases, registerKindsOf } from "./activityFormats.js";
 import {
   type ActivityOutcomes,
   activityOutcomesOf,
@@ -84,7 +84,7 @@ import { keptOutOfGroups, lastRoundReached } from "./groupingRounds.js";
 import { GroupTextVersions } from "./groupTextVersions.js";
 import { type MeetingRoles, RoleLookup, STEERING_ROLES } from "./meetingRoles.js";
 import { extensionOf } from "./participantLists.js";
-import { controlProblem, type PhaseState, phaseAt } from "./phaseClock.js";
+import { controlProblem, flowStateAt, type PhaseState } from "./phaseClock.js";
 import type { PhaseContent } from "./phaseContent.js";
 import type { QuestionsAheadService } from "./questionsAhead.js";
 import { RecentJoins } from "./recentJoins.js";
@@ -367,12 +367,12 @@ export class ActivityService {
   async view(caller: Caller, activityId: string): Promise<ActivityView> {
     let record = await this.require(caller.tenantId, activityId);
     await this.communities?.mayRead(caller, record.activity.communityId);
-    let state = this.stateOf(record);
+    let state = this.stateOfFlow(record);
     const round = roundOf(record, state);
     if (this.groupsDue(record, state)) {
       await this.groupFormation.ensureGroups(caller.tenantId, activityId);
       record = await this.require(caller.tenantId, activityId);
-      state = this.stateOf(record);
+      state = this.stateOfFlow(record);
     } else if (round >= 0 && this.groupFormation.isUnplaced(record, round, caller.userId)) {
       // The caller's own place, as stored (a retry finds the first one), in a copy of the shared
       // record: no second read of the whole activity. Others placed meanwhile show at the next poll;
@@ -413,7 +413,7 @@ export class ActivityService {
   async groups(caller: Caller, activityId: string): Promise<GroupView[]> {
     const record = await this.require(caller.tenantId, activityId);
     await this.communities?.mayRead(caller, record.activity.communityId);
-    return groupViewsFor(record, this.stateOf(record)) ?? [];
+    return groupViewsFor(record, this.stateOfFlow(record)) ?? [];
   }
 
   /**
@@ -653,7 +653,7 @@ export class ActivityService {
       await this.requireSteering(caller, flow.activity, "change the phases of this activity");
       if (flow.controls.some((c) => c.requestId === key)) return; // a retried request: already applied
       const at = this.now();
-      const state = phaseAt({ phases: flow.activity.phases, controls: flow.controls }, at);
+      const state = flowStateAt(flow, at);
       const problem = controlProblemFor(state, flow, control);
       if (problem) throw new ValidationError(problem);
       await this.activities.appendControl(caller.tenantId, activityId, {
@@ -941,7 +941,7 @@ export class ActivityService {
     if (!definition?.votable) throw new ValidationError(`${format.name} takes no votes on this.`);
     this.requireAccepting(record, item.kind, `Votes are given while ${pluralOf(definition)} are written.`);
     if (!takesPart(record, caller.userId)) throw new ForbiddenError("Join the activity to vote.");
-    const view = activityViewFor(record, this.stateOf(record), caller.userId);
+    const view = activityViewFor(record, this.stateOfFlow(record), caller.userId);
     const target = view.submissions.find((s) => sameItem(s, item));
     if (!target) throw new NotFoundError(`That ${definition.noun} is not there (or not yours to see).`);
     if (target.ownerId === caller.userId)
@@ -1016,7 +1016,7 @@ export class ActivityService {
 
   /** Whether the activity runs now (a pause included): what steering and answering items need. */
   private isUnderway(record: ActivityRecord): boolean {
-    const { status } = this.stateOf(record);
+    const { status } = this.stateOfFlow(record);
     return status === "running" || status === "paused";
   }
 
@@ -1110,7 +1110,7 @@ export class ActivityService {
   /** {@link partnersOf} from a whole record already read: no storage call. */
   private partnersIn(record: ActivityRecord, userId: string): { id: string; displayName: string }[] {
     const { format, phases } = record.activity;
-    const round = lastRoundReached(formatOf(format), phases, this.stateOf(record));
+    const round = lastRoundReached(formatOf(format), phases, this.stateOfFlow(record));
     if (round < 0) return [];
     const names = new Map(record.participants.map((p) => [p.userId, p.displayName]));
     const partnerIds = (groupOfPerson(groupsOf(record, round), userId)?.members ?? []).filter(
@@ -1431,12 +1431,8 @@ export class ActivityService {
     throw new ForbiddenError(`Only the facilitator can ${what}.`);
   }
 
-  private stateOf(record: ActivityRecord): PhaseState {
-    return this.stateOfFlow(record);
-  }
-
   private stateOfFlow(flow: ActivityFlow): PhaseState {
-    return phaseAt({ phases: flow.activity.phases, controls: flow.controls }, this.now());
+    return flowStateAt(flow, this.now());
   }
 
   /** True when a round's groups hold now but are not formed (as far as these facts know). */
@@ -1608,17 +1604,6 @@ function everyoneNamed(
 /** An activity id derived from the request that set it up, so a retried set-up finds the first. */
 function idFromRequest(caller: Caller, requestId: string): Promise<string> {
   return digestId(`${caller.tenantId}\n${caller.userId}\n${requestId}`, 16);
-}
-
-/** Each format's register kinds (goals kept across sessions), worked out once: most formats keep none. */
-const registerKinds = new Map<ActivityFormatId, readonly SubmissionKind[]>();
-
-function registerKindsOf(format: ActivityFormatId): readonly SubmissionKind[] {
-  return memo(registerKinds, format, () =>
-    Object.entries(formatOf(format).submissions)
-      .filter(([, d]) => d.register)
-      .map(([kind]) => kind as SubmissionKind),
-  );
 }
 
 const participantsByList = new WeakMap<readonly Participant[], Map<string, Participant>>();

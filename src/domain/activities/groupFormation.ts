@@ -17,7 +17,7 @@ import { formGroups } from "./grouping/formGroups.js";
 import { lateJoinerIndex } from "./grouping/lateJoiner.js";
 import { currentRound, keptOutOfGroups, roundsOf } from "./groupingRounds.js";
 import type { RecentPartners } from "./pairing.js";
-import { type PhaseState, phaseAt } from "./phaseClock.js";
+import { flowStateAt, type PhaseState } from "./phaseClock.js";
 import type { RecentJoins } from "./recentJoins.js";
 
 /** The grouping round that holds now (-1: none). */
@@ -82,7 +82,7 @@ export class GroupFormation {
   }
 
   private stateOf(flow: ActivityFlow): PhaseState {
-    return phaseAt({ phases: flow.activity.phases, controls: flow.controls }, this.now());
+    return flowStateAt(flow, this.now());
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { ActivityControl, ControlKind } from "./activity.js";
+import type { ActivityControl, ActivityFlow, ControlKind } from "./activity.js";
 import type { PlannedPhase } from "./activityFormats.js";
 
 /**
@@ -57,6 +57,11 @@ interface Machine {
 }
 
 const MINUTE = 60_000;
+
+/** The state of a stored activity (its planned phases and controls, as read) at `now`. */
+export function flowStateAt(flow: Pick<ActivityFlow, "activity" | "controls">, now: Date): PhaseState {
+  return phaseAt({ phases: flow.activity.phases, controls: flow.controls }, now);
+}
 
 /** The state of an activity at `now`. Pure: the same facts and clock give the same answer. */
 export function phaseAt(timeline: ActivityTimeline, now: Date): PhaseState {

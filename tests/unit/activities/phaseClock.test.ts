@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ActivityControl } from "../../../src/domain/activities/activity.js";
-import { controlProblem, phaseAt } from "../../../src/domain/activities/phaseClock.js";
+import { controlProblem, flowStateAt, phaseAt } from "../../../src/domain/activities/phaseClock.js";
 
 const phases = [
   { id: "think", minutes: 2 },
@@ -128,6 +128,15 @@ describe("phaseAt: phase and time derived from stored controls and a clock", () 
     const t = timeline([0, "start"], [30, "pause"], [40, "resume"]);
     const shuffled = { ...t, controls: [...t.controls].reverse() };
     expect(phaseAt(shuffled, at(50))).toEqual(phaseAt(t, at(50)));
+  });
+});
+
+describe("flowStateAt: a stored activity's state", () => {
+  it("is phaseAt over the activity's planned phases and its controls", () => {
+    const { controls } = timeline([0, "start"], [200, "pause"]);
+    const flow = { activity: { phases } as never, controls };
+    expect(flowStateAt(flow, at(250))).toEqual(phaseAt({ phases, controls }, at(250)));
+    expect(flowStateAt(flow, at(250))).toMatchObject({ status: "paused", phaseId: "pair" });
   });
 });
 

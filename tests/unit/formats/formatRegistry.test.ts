@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { definitionProblems } from "../../../src/domain/activities/activityFormat.js";
-import { ACTIVITY_FORMAT_IDS, formatOf, planPhases } from "../../../src/domain/activities/activityFormats.js";
+import {
+  ACTIVITY_FORMAT_IDS,
+  formatOf,
+  planPhases,
+  registerKindsOf,
+} from "../../../src/domain/activities/activityFormats.js";
 import { SESSION_FORMATS } from "../../../src/domain/formats/formatIds.js";
 import { FORMATS } from "../../../src/domain/formats/formatRegistry.js";
 import { FORMAT_DEFAULTS } from "../../../src/domain/sessions/sessionFormats.js";
@@ -34,6 +39,19 @@ describe("one format registry for the calendar and the engine", () => {
       expect(new Set(format.phases.map((p) => p.id)).size, id).toBe(format.phases.length);
       expect(planPhases(format).map((p) => p.id)).toEqual(format.phases.map((p) => p.id));
     }
+  });
+});
+
+describe("register kinds", () => {
+  it("names the kinds a format keeps across sessions, and none for formats that keep none", () => {
+    for (const id of ACTIVITY_FORMAT_IDS) {
+      const kept = Object.entries(formatOf(id).submissions).filter(([, d]) => d.register);
+      expect(registerKindsOf(id), id).toEqual(kept.map(([kind]) => kind));
+    }
+    expect(registerKindsOf("mastermind").length).toBeGreaterThan(0);
+    expect(registerKindsOf("think-pair-share")).toEqual([]);
+    // Worked out once per format: the same list each time.
+    expect(registerKindsOf("mastermind")).toBe(registerKindsOf("mastermind"));
   });
 });
 
