@@ -32,10 +32,19 @@ const PARTICIPANTS = 300;
 /** The rubric of a format written per criterion (peer review). */
 const BENCH_RUBRIC = ["Is the argument clear?", "What is missing?"];
 /**
- * Held back from the first join: they arrive while a regrouping round runs and must get a group.
- * BENCH_LATE=150 holds back more (to profile a late join on many samples; not the scenario's figures).
+ * Held back from the first join, per wave: they arrive while a regrouping round runs and must get
+ * a group. BENCH_LATE=150 holds back more (to profile a late join on many samples; not the
+ * scenario's figures).
  */
 const LATE = Number(process.env.BENCH_LATE ?? 20);
+/**
+ * Late joiners arrive in this many waves of LATE during that round, each wave a burst of its own
+ * after its own floor burst: the late-join bar then rests on nine bursts of 20 (three per run),
+ * against nine of the floor, not three, as every other phase's bar rests on about 900 requests.
+ * A burst of 20 is answered together (each instance's event loop takes the joins a step at a time),
+ * so with three, one burst caught in a slow spell of the machine decided the bar.
+ */
+const LATE_WAVES = Number(process.env.BENCH_LATE_WAVES ?? 3);
 /** Requests the tab sends twice (a retry after a slow answer): the same request id, stored once. */
 const RETRIES = 30;
 /**
@@ -381,9 +390,13 @@ export async function activityScenario(
           return { groups: current.groups, repeatMeetings: current.repeatMeetings };
         };
 
-        const lateCount = Math.round((crowd.length * LATE) / PARTICIPANTS);
+        const lateCount = Math.round((crowd.length * LATE * LATE_WAVES) / PARTICIPANTS);
         const early = crowd.slice(0, crowd.length - lateCount);
         const late = crowd.slice(crowd.length - lateCount);
+        const waveSize = Math.ceil(lateCount / LATE_WAVES);
+        const lateWaves = Array.from({ length: LATE_WAVES }, (_, w) =>
+          late.slice(w * waveSize, (w + 1) * waveSize),
+        ).filter((wave) => wave.length > 0);
         const joined: Person[] = [];
         /** The submissions each person's panel holds (its load's `submissionsVersion`), sent with Join as the tab does. */
         const held = new Map<string, string>();
@@ -482,9 +495,12 @@ export async function activityScenario(
             );
           }
           if (phase.id === latePhase) {
-            // A late joiner's panel opens as the round runs, then they press Join (see join).
-            await loadPanels(late);
-            await join(late, `${phase.id}.late-join`);
+            // A late joiner's panel opens as the round runs, then they press Join (see join); the
+            // late arrive in waves, each placed among those placed before.
+            for (const wave of lateWaves) {
+              await loadPanels(wave);
+              await join(wave, `${phase.id}.late-join`);
+            }
           }
           const { groups, repeatMeetings: seenByServer } = await groupsNow();
           if (regroups && groups) rounds.push(groups);
@@ -637,7 +653,8 @@ export async function activityScenario(
       params: {
         formats,
         participants: PARTICIPANTS,
-        late_joiners: LATE,
+        late_joiners: LATE * LATE_WAVES,
+        late_waves: LATE_WAVES,
         warm_up_people: WARM_UP,
         instances: instances.length,
         runs: RUNS,
