@@ -83,7 +83,7 @@ import { GroupFormation, groupingNow, roundOf } from "./groupFormation.js";
 import { keptOutOfGroups, lastRoundReached } from "./groupingRounds.js";
 import { GroupTextVersions } from "./groupTextVersions.js";
 import { type MeetingRoles, RoleLookup, STEERING_ROLES } from "./meetingRoles.js";
-import { extensionOf } from "./participantLists.js";
+import { participantsById } from "./participantLists.js";
 import { controlProblem, flowStateAt, type PhaseState } from "./phaseClock.js";
 import type { PhaseContent } from "./phaseContent.js";
 import type { QuestionsAheadService } from "./questionsAhead.js";
@@ -1604,20 +1604,4 @@ function everyoneNamed(
 /** An activity id derived from the request that set it up, so a retried set-up finds the first. */
 function idFromRequest(caller: Caller, requestId: string): Promise<string> {
   return digestId(`${caller.tenantId}\n${caller.userId}\n${requestId}`, 16);
-}
-
-const participantsByList = new WeakMap<readonly Participant[], Map<string, Participant>>();
-
-/**
- * A record's participants by id, made once per record read (a record is never changed once read):
- * every poll of a phase looks its people up in the same index.
- */
-function participantsById(participants: readonly Participant[]): ReadonlyMap<string, Participant> {
-  return memo(participantsByList, participants, () => {
-    // A list read with a few joined here added (RecentJoins.into): the read's index, copied, and those few.
-    const extension = extensionOf(participants);
-    const byId = extension ? new Map(participantsById(extension.base)) : new Map<string, Participant>();
-    for (const p of extension?.added ?? participants) byId.set(p.userId, p);
-    return byId;
-  });
 }

@@ -1,3 +1,4 @@
+import { memo } from "../memo.js";
 import type { Participant } from "./activity.js";
 
 /** A record's participants made of a list read and a few added to it here (see RecentJoins.into). */
@@ -25,4 +26,20 @@ export function extendParticipants(
 /** How the list was made by {@link extendParticipants}, if it was. */
 export function extensionOf(list: readonly Participant[]): ExtendedList | undefined {
   return extended.get(list);
+}
+
+const participantsByList = new WeakMap<readonly Participant[], Map<string, Participant>>();
+
+/**
+ * A record's participants by id, made once per record read (a record is never changed once read):
+ * every poll of a phase looks its people up in the same index.
+ */
+export function participantsById(participants: readonly Participant[]): ReadonlyMap<string, Participant> {
+  return memo(participantsByList, participants, () => {
+    // A list read with a few joined here added (RecentJoins.into): the read's index, copied, and those few.
+    const extension = extensionOf(participants);
+    const byId = extension ? new Map(participantsById(extension.base)) : new Map<string, Participant>();
+    for (const p of extension?.added ?? participants) byId.set(p.userId, p);
+    return byId;
+  });
 }
