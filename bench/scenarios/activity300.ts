@@ -33,8 +33,8 @@ const PARTICIPANTS = 300;
 const BENCH_RUBRIC = ["Is the argument clear?", "What is missing?"];
 /**
  * Held back from the first join, per wave: they arrive while a regrouping round runs and must get
- * a group. BENCH_LATE=150 holds back more (to profile a late join on many samples; not the
- * scenario's figures).
+ * a group. BENCH_LATE=50 holds back more (150 in three waves, to profile a late join on many
+ * samples; not the scenario's figures); at most half the crowd is held back, whatever the knob.
  */
 const LATE = Number(process.env.BENCH_LATE ?? 20);
 /**
@@ -390,7 +390,11 @@ export async function activityScenario(
           return { groups: current.groups, repeatMeetings: current.repeatMeetings };
         };
 
-        const lateCount = Math.round((crowd.length * LATE * LATE_WAVES) / PARTICIPANTS);
+        // At most half the crowd joins late: the rest must be there to form the groups they join.
+        const lateCount = Math.min(
+          Math.floor(crowd.length / 2),
+          Math.round((crowd.length * LATE * LATE_WAVES) / PARTICIPANTS),
+        );
         const early = crowd.slice(0, crowd.length - lateCount);
         const late = crowd.slice(crowd.length - lateCount);
         const waveSize = Math.ceil(lateCount / LATE_WAVES);

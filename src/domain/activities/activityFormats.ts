@@ -94,7 +94,7 @@ export function formatOf(id: ActivityFormatId): ActivityFormatDefinition {
   return (FORMATS[id] as { activity: ActivityFormatDefinition }).activity;
 }
 
-/** Each format's register kinds (goals kept across sessions), worked out once: most formats keep none. */
+/** {@link registerKindsOf}, worked out once per format. */
 const registerKinds = new Map<ActivityFormatId, readonly SubmissionKind[]>();
 
 /** The kinds a format keeps in a register across sessions (a mastermind's goals); most keep none. */

@@ -1112,12 +1112,12 @@ export class ActivityService {
     const { format, phases } = record.activity;
     const round = lastRoundReached(formatOf(format), phases, this.stateOfFlow(record));
     if (round < 0) return [];
-    const names = new Map(record.participants.map((p) => [p.userId, p.displayName]));
+    const byId = participantsById(record.participants);
     const partnerIds = (groupOfPerson(groupsOf(record, round), userId)?.members ?? []).filter(
       (m) => m !== userId,
     );
     return partnerIds.flatMap((id) => {
-      const displayName = names.get(id);
+      const displayName = byId.get(id)?.displayName;
       return displayName === undefined ? [] : [{ id, displayName }];
     });
   }

@@ -81,10 +81,6 @@ export class GroupFormation {
     this.options = { directoryTimeoutMs: deps.directoryTimeoutMs, recentActivities: deps.recentActivities };
   }
 
-  private stateOf(flow: ActivityFlow): PhaseState {
-    return flowStateAt(flow, this.now());
-  }
-
   /**
    * Forms the current round's groups once its phase has begun (see groupingRounds.ts), unless
    * already formed, and returns the stored ones. Two instances doing this at once end with one
@@ -105,7 +101,7 @@ export class GroupFormation {
 
   private async formNow(tenantId: string, activityId: string): Promise<StoredGrouping | undefined> {
     const record = await this.records(tenantId, activityId);
-    const round = roundOf(record, this.stateOf(record));
+    const round = roundOf(record, flowStateAt(record, this.now()));
     if (round < 0) return undefined;
     let grouping = record.groupings.find((g) => g.round === round);
     if (!grouping) {
@@ -201,7 +197,7 @@ export class GroupFormation {
    * now if they joined late). Someone not in the activity has none.
    */
   async groupIdOf(flow: ActivityFlow, userId: string): Promise<string> {
-    const grouping = groupingNow(flow, this.stateOf(flow));
+    const grouping = groupingNow(flow, flowStateAt(flow, this.now()));
     if (!grouping) throw new ValidationError("Groups have not been formed yet.");
     const formed = groupOfPerson(grouping.groups, userId);
     if (formed) return formed.id;
