@@ -148,6 +148,9 @@ export function createHttpApp(deps: HttpDependencies): Express {
     const { tenantId, userId, displayName } = callerOf(res);
     res.json({ tenantId, userId, displayName });
   });
+  // The side panel's activity polls (every panel, every 2 s, in every meeting running one) are the
+  // API's busiest path: they meet their router first, not after every router mounted at the root.
+  api.use("/activities", activityRoutes(deps));
   api.use("/communities", communityRoutes(deps.communities));
   api.use("/communities/:communityId/entries/:entryId/answers", answerRoutes(deps.answers));
   if (deps.questionRouting)
@@ -179,7 +182,6 @@ export function createHttpApp(deps: HttpDependencies): Express {
   if (deps.timeZones) api.use(timeZoneRoutes(deps.timeZones));
   api.use(commitmentRoutes(deps.commitments));
   api.use(insightsRoutes(deps.insights, deps.sessions));
-  api.use("/activities", activityRoutes(deps));
   app.use("/api", api);
   app.use("/api", (_req, res) => sendError(res, 404, "not_found", "There is no such API endpoint."));
 
