@@ -181,6 +181,11 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   properties: {
     APP_MODE: 'production'
     NODE_ENV: 'production'
+    // A young generation of up to 64 MB a semi-space (Node's default is 16): a burst of hundreds of
+    // requests allocates tens of megabytes, and with 16 MB most of it is copied, promoted and
+    // marked again while still in use. Measured in activity-300 (docs/activity-300.md): over two
+    // formats an instance's scavenges fell from about 340 to 114, their pauses from 2.5 s to 1.4 s.
+    NODE_OPTIONS: '--max-semi-space-size=64'
     TEAMSFX_ENV: teamsFxEnv
     // zipDeploy ships the built app (teamsapp.yml deploy builds it); no build on the server.
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'

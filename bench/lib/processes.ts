@@ -11,6 +11,13 @@ export interface ServerProcess {
 }
 
 /**
+ * The Node options production runs the server with (infra/azure.bicep's `NODE_OPTIONS` app
+ * setting; a unit test keeps the two equal). Every server a benchmark starts runs with them, the
+ * app to be measured as deployed, and the floor since it is deployed as the app is.
+ */
+export const PRODUCTION_NODE_OPTIONS = "--max-semi-space-size=64";
+
+/**
  * Spawns a Node server script and polls `healthPath` until it answers 200. The time from spawn
  * to that answer is the cold start.
  */
@@ -34,7 +41,7 @@ export async function spawnServer(
       ]
     : [];
   const child = spawn(process.execPath, [...preloaded(), ...profile, script], {
-    env: { PATH: process.env.PATH, ...env, PORT: String(port) },
+    env: { PATH: process.env.PATH, NODE_OPTIONS: PRODUCTION_NODE_OPTIONS, ...env, PORT: String(port) },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseDotenv } from "dotenv";
 import { describe, expect, it } from "vitest";
+import { PRODUCTION_NODE_OPTIONS } from "../../bench/lib/processes.js";
 import { ConfigError, loadConfig } from "../../src/server/config.js";
 
 /**
@@ -150,6 +151,7 @@ describe("infra/azure.bicep, its parameters, the server's configuration and the 
       "APPLICATIONINSIGHTS_CONNECTION_STRING",
       "ApplicationInsightsAgent_EXTENSION_VERSION",
       "AZURE_CLIENT_ID", // DefaultAzureCredential: which user-assigned identity to use
+      "NODE_OPTIONS", // Node itself: the server's heap settings
     ]);
     const schema = configSchemaKeys();
     expect(schema.has("TABLES_ENDPOINT")).toBe(true);
@@ -173,6 +175,10 @@ describe("infra/azure.bicep, its parameters, the server's configuration and the 
       // biome-ignore lint/suspicious/noTemplateCurlyInString: Bicep's interpolation, read as text
       "'api://${webApp.properties.defaultHostName}/${aadAppClientId}'",
     );
+  });
+
+  it("runs Node in production with the options the benchmarks measure", () => {
+    expect(bicepAppSettings().get("NODE_OPTIONS")).toBe(`'${PRODUCTION_NODE_OPTIONS}'`);
   });
 
   it("keeps the security settings the admin guide promises", () => {
