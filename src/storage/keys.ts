@@ -68,10 +68,16 @@ export type TableName = (typeof TABLES)[keyof typeof TABLES];
 // Azure Tables forbids / \ # ? and control characters in keys, and limits them to 1 KiB
 // (https://learn.microsoft.com/rest/api/storageservices/understanding-the-table-service-data-model).
 // "|" is our separator, so it may not appear inside a part either.
-const FORBIDDEN_CHARACTERS = new Set(["/", "\\", "#", "?", "|"]);
+const FORBIDDEN_CHARACTERS = new Set(["/", "\\", "#", "?", "|"].map((ch) => ch.charCodeAt(0)));
 const isControl = (code: number) => code <= 0x1f || (code >= 0x7f && code <= 0x9f);
-const isForbidden = (value: string) =>
-  [...value].some((ch) => FORBIDDEN_CHARACTERS.has(ch) || isControl(ch.codePointAt(0) ?? 0));
+/** Read by code unit, with no copy: every storage call checks its keys (a surrogate is never either). */
+const isForbidden = (value: string) => {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (isControl(code) || FORBIDDEN_CHARACTERS.has(code)) return true;
+  }
+  return false;
+};
 const MAX_PART_LENGTH = 255;
 
 /** Checks one part of a key; ids come from tokens and URLs, so they are never trusted as-is. */

@@ -32,7 +32,7 @@ export function roundsOf(
       const strategy = ruleOf(format, planned)?.grouping;
       if (strategy && strategy.kind !== "none") rounds.push({ phaseIndex, strategy });
     });
-    return Object.freeze(rounds);
+    return rounds;
   });
 }
 

@@ -69,28 +69,38 @@ export function lateJoinerIndex(
   // as the activity started) end in groups within the bounds instead of one growing without end.
   if (checked.kind === "groups" && groups.every((g) => g.length >= max)) return groups.length;
   const costOf = joinerCosts(joiner, groups, context);
-  const keyOf = (group: readonly string[]) => {
+  // Each group's key, compared in order; two arrays reused, since a late join in a meeting of 300
+  // weighs every group of the round.
+  const keyOf = (group: readonly string[], key: number[]) => {
     const { metBefore, cost } = costOf(group);
-    return [
-      group.length + 1 > max ? 1 : 0,
-      group.length + 1 > nominal ? 1 : 0,
-      metBefore,
-      group.length,
-      cost,
-    ];
+    key[0] = group.length + 1 > max ? 1 : 0;
+    key[1] = group.length + 1 > nominal ? 1 : 0;
+    key[2] = metBefore;
+    key[3] = group.length;
+    key[4] = cost;
+    return key;
   };
   let best = 0;
-  let bestKey = keyOf(groups[0] as readonly string[]);
+  let bestKey = keyOf(groups[0] as readonly string[], []);
+  let key: number[] = [];
   for (let g = 1; g < groups.length; g++) {
-    const key = keyOf(groups[g] as readonly string[]);
-    const better = key.findIndex((x, i) => x !== bestKey[i]);
-    if (better >= 0 && (key[better] as number) < (bestKey[better] as number)) {
+    keyOf(groups[g] as readonly string[], key);
+    if (lexicallyLess(key, bestKey)) {
       best = g;
+      const kept = bestKey;
       bestKey = key;
+      key = kept;
     }
   }
   return best;
 }
+
+function lexicallyLess(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
+  return false;
+}
+
+const NO_COST = { metBefore: 0, cost: 0 };
 
 /**
  * What the joiner joining a group costs: members they met in an earlier round, and the pairs' cost.
@@ -104,7 +114,7 @@ function joinerCosts(
 ): (group: readonly string[]) => { metBefore: number; cost: number } {
   const previousRounds = context.previousRounds ?? [];
   if (previousRounds.length === 0 && !context.recentPartners?.size && !context.profiles?.size)
-    return () => ({ metBefore: 0, cost: 0 });
+    return () => NO_COST;
   const ids = [joiner, ...new Set(groups.flat().filter((id) => id !== joiner))];
   const indexOf = new Map(ids.map((id, i) => [id, i]));
   const { cost, met } = pairCostModel(
