@@ -113,7 +113,7 @@ export interface Reflection {
 /** A group formed when a grouping phase began (a pair, or the one trio). */
 export interface ActivityGroup {
   id: string;
-  members: string[];
+  members: readonly string[];
   /** A hot-seat circle: the member on its hot seat. */
   hotSeat?: string;
 }

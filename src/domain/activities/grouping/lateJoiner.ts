@@ -100,7 +100,7 @@ function lexicallyLess(a: readonly number[], b: readonly number[]): boolean {
   return false;
 }
 
-const NO_COST = { metBefore: 0, cost: 0 };
+const NO_COST = Object.freeze({ metBefore: 0, cost: 0 });
 
 /**
  * What the joiner joining a group costs: members they met in an earlier round, and the pairs' cost.
